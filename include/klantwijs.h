@@ -1,0 +1,14 @@
+/*
+ * klantwijs.h — the public API of libklantwijs, a customer-analysis engine.
+ *
+ * Include this one header. The pieces live under klantwijs/: core.h
+ * (version, status, context, ownership rules), data.h (typed tables and
+ * loading), and one header per analysis.
+ */
+#ifndef KLANTWIJS_H
+#define KLANTWIJS_H
+
+#include "klantwijs/core.h"
+#include "klantwijs/data.h"
+
+#endif

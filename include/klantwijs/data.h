@@ -1,0 +1,265 @@
+/*
+ * klantwijs/data.h — the canonical typed, columnar form of a business's files.
+ *
+ * A kw_dataset holds up to one table of each kind (transactions, customers,
+ * invoices, ...). Every table is columnar: each column has one type and one
+ * contiguous array. Text is interned to dense uint32 ids; customer ids share
+ * one dictionary across all tables (so tables join on the id), product ids
+ * another. Dates are days since 1970-01-01 (int32), money is int64 cents,
+ * other numbers are double. Missing values use the KW_NA_* sentinels.
+ *
+ * Only rows that were used are stored; skipped rows are counted, with reasons
+ * and the first examples, in the table's kw_read_report.
+ *
+ * Ownership: the dataset owns its tables, columns, dictionaries and reports;
+ * every pointer read from them is valid until kw_dataset_free().
+ */
+#ifndef KLANTWIJS_DATA_H
+#define KLANTWIJS_DATA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "klantwijs/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define KW_NA_ID UINT32_MAX
+#define KW_NA_DATE INT32_MIN
+#define KW_NA_MONEY INT64_MIN
+#define KW_NA_FLAG ((int8_t)-1)
+
+/* ---------------------------------------------------------------- dates */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+KW_API int32_t kw_date_from_ymd(int y, int m, int d);
+KW_API void kw_date_to_ymd(int32_t days, int *y, int *m, int *d);
+/* Writes "2024-03-01" (style 0, ISO) or "01-03-2024" (style 1, Flemish/
+ * Dutch); "" for KW_NA_DATE. buf needs 11 bytes. Returns buf. */
+KW_API char *kw_date_format(char *buf, int32_t days, int style);
+
+/* ----------------------------------------------------------- dictionary */
+
+typedef struct kw_dict kw_dict;
+KW_API size_t kw_dict_size(const kw_dict *d);
+/* The NUL-terminated UTF-8 string of an id ("" when out of range). */
+KW_API const char *kw_dict_str(const kw_dict *d, uint32_t id);
+KW_API size_t kw_dict_len(const kw_dict *d, uint32_t id);
+
+/* ------------------------------------------------------ tables and roles */
+
+/* X(enum, name, default file names separated by spaces) */
+#define KW_TABLE_LIST(X)                                                    \
+  X(KW_TABLE_TRANSACTIONS, "transactions",                                  \
+    "transactions.csv transacties.csv verkopen.csv sales.csv")              \
+  X(KW_TABLE_CUSTOMERS, "customers", "customers.csv klanten.csv")           \
+  X(KW_TABLE_INVOICES, "invoices", "invoices.csv facturen.csv")             \
+  X(KW_TABLE_COSTS, "costs", "costs.csv kosten.csv")                        \
+  X(KW_TABLE_FEEDBACK, "feedback", "feedback.csv")                          \
+  X(KW_TABLE_TOUCHPOINTS, "touchpoints", "touchpoints.csv")                 \
+  X(KW_TABLE_REFERRALS, "referrals", "referrals.csv")
+
+typedef enum kw_table_kind {
+#define KW_X_TABLE(e, name, files) e,
+  KW_TABLE_LIST(KW_X_TABLE)
+#undef KW_X_TABLE
+      KW_TABLE__COUNT
+} kw_table_kind;
+
+KW_API const char *kw_table_kind_name(kw_table_kind k);
+
+typedef enum kw_type {
+  KW_TYPE_TEXT = 0, /* interned: uint32 ids into a kw_dict */
+  KW_TYPE_DATE,     /* int32 days since 1970-01-01 */
+  KW_TYPE_MONEY,    /* int64 cents */
+  KW_TYPE_NUMBER,   /* double */
+  KW_TYPE_FLAG      /* int8: 1 yes, 0 no, KW_NA_FLAG missing */
+} kw_type;
+
+KW_API const char *kw_type_name(kw_type t);
+
+/*
+ * Column roles: what a column means, whatever its header says. One list for
+ * all tables; src/io/roles.c holds the English and Dutch header synonyms per
+ * table. X(enum, name, type, description)
+ */
+#define KW_ROLE_LIST(X)                                                      \
+  X(KW_ROLE_NONE, "none", KW_TYPE_TEXT, "an attribute without a role")       \
+  X(KW_ROLE_CUSTOMER, "customer", KW_TYPE_TEXT, "customer id")               \
+  X(KW_ROLE_DATE, "date", KW_TYPE_DATE, "transaction or event date")         \
+  X(KW_ROLE_AMOUNT, "amount", KW_TYPE_MONEY, "line or invoice amount")       \
+  X(KW_ROLE_INVOICE, "invoice", KW_TYPE_TEXT, "invoice or order id")         \
+  X(KW_ROLE_PRODUCT, "product", KW_TYPE_TEXT, "product id or code")          \
+  X(KW_ROLE_PRODUCT_NAME, "product_name", KW_TYPE_TEXT, "product name")      \
+  X(KW_ROLE_CATEGORY, "category", KW_TYPE_TEXT, "product category")          \
+  X(KW_ROLE_QUANTITY, "quantity", KW_TYPE_NUMBER, "quantity")                \
+  X(KW_ROLE_UNIT_PRICE, "unit_price", KW_TYPE_MONEY, "unit price")           \
+  X(KW_ROLE_COST, "cost", KW_TYPE_MONEY, "cost of goods or a cost amount")   \
+  X(KW_ROLE_MARGIN, "margin", KW_TYPE_MONEY, "margin amount")                \
+  X(KW_ROLE_DISCOUNT, "discount", KW_TYPE_MONEY, "discount amount")          \
+  X(KW_ROLE_CHANNEL, "channel", KW_TYPE_TEXT, "sales or contact channel")    \
+  X(KW_ROLE_NAME, "name", KW_TYPE_TEXT, "customer name (personal data)")     \
+  X(KW_ROLE_EMAIL, "email", KW_TYPE_TEXT, "e-mail address (personal data)")  \
+  X(KW_ROLE_PHONE, "phone", KW_TYPE_TEXT, "phone number (personal data)")    \
+  X(KW_ROLE_ADDRESS, "address", KW_TYPE_TEXT, "street address (personal)")   \
+  X(KW_ROLE_POSTCODE, "postcode", KW_TYPE_TEXT, "postal code")               \
+  X(KW_ROLE_CITY, "city", KW_TYPE_TEXT, "city")                              \
+  X(KW_ROLE_SECTOR, "sector", KW_TYPE_TEXT, "sector or industry")            \
+  X(KW_ROLE_SIZE, "size", KW_TYPE_TEXT, "company size or age band")          \
+  X(KW_ROLE_ACQ_DATE, "acquisition_date", KW_TYPE_DATE, "acquisition date")  \
+  X(KW_ROLE_ACQ_COST, "acquisition_cost", KW_TYPE_MONEY, "acquisition cost") \
+  X(KW_ROLE_CONSENT, "consent", KW_TYPE_FLAG, "marketing consent")           \
+  X(KW_ROLE_START_DATE, "start_date", KW_TYPE_DATE, "contract start")        \
+  X(KW_ROLE_END_DATE, "end_date", KW_TYPE_DATE, "contract end or cancel")    \
+  X(KW_ROLE_DUE_DATE, "due_date", KW_TYPE_DATE, "invoice due date")          \
+  X(KW_ROLE_TERMS, "terms", KW_TYPE_NUMBER, "payment terms in days")         \
+  X(KW_ROLE_PAID_DATE, "paid_date", KW_TYPE_DATE, "payment date")            \
+  X(KW_ROLE_TYPE, "type", KW_TYPE_TEXT, "cost, event or feedback type")      \
+  X(KW_ROLE_HOURS, "hours", KW_TYPE_NUMBER, "hours or units of a cost")      \
+  X(KW_ROLE_NPS, "nps", KW_TYPE_NUMBER, "likelihood to recommend 0-10")      \
+  X(KW_ROLE_CSAT, "csat", KW_TYPE_NUMBER, "satisfaction 1-5")                \
+  X(KW_ROLE_CES, "ces", KW_TYPE_NUMBER, "customer effort 1-7")               \
+  X(KW_ROLE_COMMENT, "comment", KW_TYPE_TEXT, "free-text comment")           \
+  X(KW_ROLE_STAGE, "stage", KW_TYPE_TEXT, "journey stage or event")          \
+  X(KW_ROLE_REFERRER, "referrer", KW_TYPE_TEXT, "customer who referred")     \
+  X(KW_ROLE_TENURE, "tenure", KW_TYPE_NUMBER, "tenure (duration)")           \
+  X(KW_ROLE_CHURN, "churn", KW_TYPE_FLAG, "churned flag")
+
+typedef enum kw_role {
+#define KW_X_ROLE(e, name, type, desc) e,
+  KW_ROLE_LIST(KW_X_ROLE)
+#undef KW_X_ROLE
+      KW_ROLE__COUNT
+} kw_role;
+
+KW_API const char *kw_role_name(kw_role r);
+KW_API const char *kw_role_description(kw_role r);
+/* KW_ROLE__COUNT when the name is unknown. */
+KW_API kw_role kw_role_from_name(const char *name);
+/* True for name, e-mail, phone and address: never reported by default. */
+KW_API bool kw_role_is_personal(kw_role r);
+
+typedef enum kw_date_order {
+  KW_DATE_ORDER_UNKNOWN = 0, /* nothing decided (only ISO/compact seen) */
+  KW_DATE_DMY,
+  KW_DATE_MDY,
+  KW_DATE_YMD
+} kw_date_order;
+
+typedef struct kw_column {
+  const char *name; /* header text (UTF-8), or "column N" without header */
+  kw_role role;     /* KW_ROLE_NONE for an attribute without a role */
+  kw_type type;
+  const kw_dict *dict; /* KW_TYPE_TEXT: the dictionary of the ids */
+  union {
+    const uint32_t *text;
+    const int32_t *date;
+    const int64_t *money;
+    const double *number;
+    const int8_t *flag;
+  } v;
+  char decimal_mark;        /* MONEY/NUMBER: '.' or ',', 0 if never shown */
+  kw_date_order date_order; /* DATE: how day-first/month-first was decided */
+  uint64_t missing;         /* empty cells among the stored rows */
+  uint32_t source_index;    /* 0-based column number in the file */
+} kw_column;
+
+/* Why a row was skipped. X(enum, name, message) */
+#define KW_SKIP_LIST(X)                                                  \
+  X(KW_SKIP_NO_CUSTOMER, "no_customer", "empty customer id")             \
+  X(KW_SKIP_BAD_DATE, "bad_date", "unparseable or missing date")         \
+  X(KW_SKIP_BAD_AMOUNT, "bad_amount", "unparseable or missing amount")   \
+  X(KW_SKIP_BAD_NUMBER, "bad_number", "unparseable number")              \
+  X(KW_SKIP_BAD_FLAG, "bad_flag", "unparseable yes/no value")            \
+  X(KW_SKIP_RAGGED, "ragged", "wrong number of fields")                  \
+  X(KW_SKIP_TOO_LONG, "too_long", "field longer than the limit")         \
+  X(KW_SKIP_BLANK, "blank", "blank line")
+
+typedef enum kw_skip_reason {
+#define KW_X_SKIP(e, name, msg) e,
+  KW_SKIP_LIST(KW_X_SKIP)
+#undef KW_X_SKIP
+      KW_SKIP__COUNT
+} kw_skip_reason;
+
+KW_API const char *kw_skip_reason_name(kw_skip_reason r);
+KW_API const char *kw_skip_reason_message(kw_skip_reason r);
+
+#define KW_REPORT_EXAMPLES 5
+
+/* How a file was read. Blank lines are counted as skipped but are normal. */
+typedef struct kw_read_report {
+  const char *path;
+  char delimiter;          /* ',', ';', '\t', '|', or ' ' for runs of blanks */
+  bool header;             /* a header row was found */
+  const char *encoding;    /* "UTF-8", "UTF-8 with BOM", "Windows-1252" */
+  const char *line_ending; /* "LF", "CRLF", "CR" or "none" */
+  uint64_t bytes;
+  uint64_t rows_read;      /* data rows (after the header), blank included */
+  uint64_t rows_used;
+  uint64_t rows_skipped;   /* rows_read = rows_used + rows_skipped */
+  uint64_t skipped[KW_SKIP__COUNT];
+  uint64_t recoded_cells;  /* invalid UTF-8 cells decoded as Windows-1252 */
+  size_t n_examples;
+  const char *examples[KW_REPORT_EXAMPLES]; /* "file:line:col: message" */
+  size_t n_ignored;        /* columns not stored (transactions only) */
+  const char *const *ignored; /* their header names */
+} kw_read_report;
+
+typedef struct kw_table kw_table;
+
+KW_API kw_table_kind kw_table_kind_of(const kw_table *t);
+KW_API size_t kw_table_rows(const kw_table *t);
+KW_API size_t kw_table_ncols(const kw_table *t);
+KW_API const kw_column *kw_table_col(const kw_table *t, size_t i);
+/* The column with this role, or NULL. */
+KW_API const kw_column *kw_table_role(const kw_table *t, kw_role role);
+/* The column with this header (case-insensitive), or NULL. */
+KW_API const kw_column *kw_table_find(const kw_table *t, const char *name);
+KW_API const kw_read_report *kw_table_report(const kw_table *t);
+
+/* --------------------------------------------------------------- dataset */
+
+typedef struct kw_dataset kw_dataset;
+
+typedef struct kw_load_options {
+  const char *dir;                      /* data folder, or NULL */
+  const char *files[KW_TABLE__COUNT];   /* explicit paths; "-" is stdin */
+  const char *const *maps;              /* "ROLE=COLUMN", "table.ROLE=COL" */
+  size_t n_maps;                        /* COLUMN: header name or 1-based # */
+  char decimal_mark;                    /* 0 detect, '.' or ',' */
+  kw_date_order date_order;             /* UNKNOWN = detect (default DMY) */
+  char delimiter;                       /* 0 detect */
+  int header;                           /* -1 detect, 0 no, 1 yes */
+  int encoding;                         /* 0 detect, 1 UTF-8, 2 Windows-1252 */
+  bool strict;                          /* bad cells are errors, not skips */
+  uint32_t tables;                      /* bit (1u<<kind) to load; 0 = all */
+  size_t max_field;                     /* bytes; 0 = default 1 MiB */
+} kw_load_options;
+
+KW_API void kw_load_options_init(kw_load_options *o);
+
+/*
+ * Read the tables named in o (explicit files first, then files found in
+ * o->dir). The transactions table is required unless o->tables excludes it.
+ * On failure *out is NULL and kw_errmsg() names file:line:column.
+ */
+KW_API kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
+                                 kw_dataset **out);
+KW_API void kw_dataset_free(kw_dataset *ds);
+
+/* The table of this kind, or NULL when it was not read. */
+KW_API const kw_table *kw_dataset_table(const kw_dataset *ds,
+                                        kw_table_kind k);
+/* Customer ids of every table index this dictionary. */
+KW_API const kw_dict *kw_dataset_customers(const kw_dataset *ds);
+KW_API const kw_dict *kw_dataset_products(const kw_dataset *ds);
+KW_API kw_context *kw_dataset_context(const kw_dataset *ds);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Build the libFuzzer targets with clang and run each for a bounded time.
+#   scripts/fuzz.sh [SECONDS]   (default 30 s per target)
+set -eu
+cd "$(dirname "$0")/.."
+secs=${1:-30}
+CC=clang scripts/build.sh build-fuzz -DKW_FUZZ=ON -DKW_TESTS=ON \
+  -DCMAKE_C_COMPILER=clang
+found=0
+for f in build-fuzz/tests/fuzz_*; do
+  [ -x "$f" ] || continue
+  found=1
+  name=$(basename "$f")
+  corpus=tests/fuzz/corpus/${name#fuzz_}
+  work=$(mktemp -d)
+  [ -d "$corpus" ] && cp -r "$corpus"/. "$work"/
+  echo "fuzzing $name for ${secs}s"
+  "$f" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+       -print_final_stats=1 "$work" 2>&1 | tail -n 12
+  rm -rf "$work"
+done
+[ "$found" = 1 ] || { echo "no fuzz targets built" >&2; exit 1; }

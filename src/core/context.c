@@ -1,0 +1,196 @@
+/*
+ * context.c — the kw_context (allocator, log callback, seed, threads, last
+ * error), status messages generated from KW_STATUS_LIST, and kw_buf.
+ */
+#include "core/core.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *kw_version(void) { return KW_VERSION_STRING; }
+
+const char *kw_status_str(kw_status st) {
+  switch (st) {
+#define KW_X_STR(name, num, msg) \
+  case name:                     \
+    return msg;
+    KW_STATUS_LIST(KW_X_STR)
+#undef KW_X_STR
+  }
+  return "unknown status";
+}
+
+static void *sys_malloc(void *u, size_t n) {
+  (void)u;
+  return malloc(n ? n : 1);
+}
+static void *sys_realloc(void *u, void *p, size_t n) {
+  (void)u;
+  return realloc(p, n ? n : 1);
+}
+static void sys_free(void *u, void *p) {
+  (void)u;
+  free(p);
+}
+
+kw_context *kw_context_new_with_allocator(const kw_allocator *a) {
+  kw_allocator al = {sys_malloc, sys_realloc, sys_free, NULL};
+  if (a) al = *a;
+  kw_context *ctx = al.malloc_fn(al.user, sizeof *ctx);
+  if (!ctx) return NULL;
+  memset(ctx, 0, sizeof *ctx);
+  ctx->alloc = al;
+  ctx->seed = 1;
+  ctx->threads = 1;
+  return ctx;
+}
+
+kw_context *kw_context_new(void) { return kw_context_new_with_allocator(NULL); }
+
+void kw_context_free(kw_context *ctx) {
+  if (!ctx) return;
+  kw_allocator al = ctx->alloc;
+  al.free_fn(al.user, ctx);
+}
+
+void kw_context_set_log(kw_context *ctx, kw_log_fn fn, void *user) {
+  ctx->log_fn = fn;
+  ctx->log_user = user;
+}
+void kw_context_set_seed(kw_context *ctx, uint64_t seed) { ctx->seed = seed; }
+uint64_t kw_context_seed(const kw_context *ctx) { return ctx->seed; }
+void kw_context_set_threads(kw_context *ctx, int threads) {
+  ctx->threads = threads < 1 ? 1 : threads;
+}
+int kw_context_threads(const kw_context *ctx) { return ctx->threads; }
+
+const char *kw_errmsg(const kw_context *ctx) {
+  return ctx ? ctx->errmsg : "no context";
+}
+kw_status kw_errcode(const kw_context *ctx) {
+  return ctx ? ctx->last_status : KW_EARG;
+}
+void kw_clear_error(kw_context *ctx) {
+  ctx->last_status = KW_OK;
+  ctx->errmsg[0] = '\0';
+}
+
+void *kw_malloc(kw_context *ctx, size_t size) {
+  return ctx->alloc.malloc_fn(ctx->alloc.user, size);
+}
+void *kw_calloc(kw_context *ctx, size_t n, size_t size) {
+  size_t total;
+  if (!kw_mul_size(n, size, &total)) return NULL;
+  void *p = kw_malloc(ctx, total);
+  if (p) memset(p, 0, total);
+  return p;
+}
+void *kw_realloc(kw_context *ctx, void *ptr, size_t size) {
+  return ctx->alloc.realloc_fn(ctx->alloc.user, ptr, size);
+}
+void kw_free(kw_context *ctx, void *ptr) {
+  if (ptr) ctx->alloc.free_fn(ctx->alloc.user, ptr);
+}
+char *kw_strndup(kw_context *ctx, const char *s, size_t n) {
+  char *d = kw_malloc(ctx, n + 1);
+  if (!d) return NULL;
+  memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+char *kw_strdup(kw_context *ctx, const char *s) {
+  return kw_strndup(ctx, s, strlen(s));
+}
+
+kw_status kw_fail(kw_context *ctx, kw_status st, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(ctx->errmsg, sizeof ctx->errmsg, fmt, ap);
+  va_end(ap);
+  ctx->last_status = st;
+  return st;
+}
+
+kw_status kw_fail_at(kw_context *ctx, kw_status st, const char *file,
+                     uint64_t line, uint64_t col, const char *fmt, ...) {
+  int n;
+  if (line && col)
+    n = snprintf(ctx->errmsg, sizeof ctx->errmsg, "%s:%llu:%llu: ", file,
+                 (unsigned long long)line, (unsigned long long)col);
+  else if (line)
+    n = snprintf(ctx->errmsg, sizeof ctx->errmsg, "%s:%llu: ", file,
+                 (unsigned long long)line);
+  else
+    n = snprintf(ctx->errmsg, sizeof ctx->errmsg, "%s: ", file);
+  if (n < 0) n = 0;
+  if ((size_t)n < sizeof ctx->errmsg) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ctx->errmsg + n, sizeof ctx->errmsg - (size_t)n, fmt, ap);
+    va_end(ap);
+  }
+  ctx->last_status = st;
+  return st;
+}
+
+kw_status kw_fail_nomem(kw_context *ctx) {
+  strcpy(ctx->errmsg, "out of memory");
+  ctx->last_status = KW_ENOMEM;
+  return KW_ENOMEM;
+}
+
+void kw_log(kw_context *ctx, kw_log_level lvl, const char *fmt, ...) {
+  if (!ctx->log_fn) return;
+  char msg[KW_ERRMSG_MAX];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  ctx->log_fn(ctx->log_user, lvl, msg);
+}
+
+void kw_buf_init(kw_buf *b, size_t elem) {
+  b->data = NULL;
+  b->len = b->cap = 0;
+  b->elem = elem;
+}
+
+kw_status kw_buf_reserve(kw_context *ctx, kw_buf *b, size_t cap) {
+  if (cap <= b->cap) return KW_OK;
+  size_t bytes;
+  if (!kw_mul_size(cap, b->elem, &bytes)) return kw_fail_nomem(ctx);
+  void *p = kw_realloc(ctx, b->data, bytes);
+  if (!p) return kw_fail_nomem(ctx);
+  b->data = p;
+  b->cap = cap;
+  return KW_OK;
+}
+
+kw_status kw_buf_push(kw_context *ctx, kw_buf *b, const void *src) {
+  if (b->len == b->cap) {
+    size_t cap = b->cap ? b->cap + b->cap / 2 : 16;
+    kw_status st = kw_buf_reserve(ctx, b, cap);
+    if (st) return st;
+  }
+  memcpy((char *)b->data + b->len * b->elem, src, b->elem);
+  b->len++;
+  return KW_OK;
+}
+
+void *kw_buf_take(kw_context *ctx, kw_buf *b) {
+  void *p = b->data;
+  if (p && b->len < b->cap) {
+    void *q = kw_realloc(ctx, p, b->len ? b->len * b->elem : 1);
+    if (q) p = q;
+  }
+  b->data = NULL;
+  b->len = b->cap = 0;
+  return p;
+}
+
+void kw_buf_free(kw_context *ctx, kw_buf *b) {
+  kw_free(ctx, b->data);
+  b->data = NULL;
+  b->len = b->cap = 0;
+}

@@ -1,0 +1,86 @@
+/*
+ * core.h — internal helpers shared by every module: allocation through the
+ * context, error and warning reporting, small growable buffers.
+ *
+ * Errors: a failing function records a detailed message on the context with
+ * kw_fail() (or kw_fail_at() for input errors, which prefixes
+ * "file:line:column: ") and returns the status it was given, so the idiom is
+ *     return kw_fail(ctx, KW_EINPUT, "column %s: ...", name);
+ * Warnings go to the caller's log callback with kw_warn(); nothing is printed.
+ */
+#ifndef KW_CORE_INTERNAL_H
+#define KW_CORE_INTERNAL_H
+
+#include "klantwijs/core.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define KW_ERRMSG_MAX 1024
+
+#if defined(__GNUC__)
+#define KW_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define KW_PRINTF(a, b)
+#endif
+
+struct kw_context {
+  kw_allocator alloc;
+  kw_log_fn log_fn;
+  void *log_user;
+  uint64_t seed;
+  int threads;
+  kw_status last_status;
+  char errmsg[KW_ERRMSG_MAX];
+};
+
+void *kw_malloc(kw_context *ctx, size_t size);
+void *kw_calloc(kw_context *ctx, size_t n, size_t size);
+void *kw_realloc(kw_context *ctx, void *ptr, size_t size);
+/* kw_free (public) releases what these return. */
+char *kw_strdup(kw_context *ctx, const char *s);
+char *kw_strndup(kw_context *ctx, const char *s, size_t n);
+
+/* Record a failure and return st. */
+kw_status kw_fail(kw_context *ctx, kw_status st, const char *fmt, ...)
+    KW_PRINTF(3, 4);
+/* Record an input failure at file:line:column (line/col 0 = unknown). */
+kw_status kw_fail_at(kw_context *ctx, kw_status st, const char *file,
+                     uint64_t line, uint64_t col, const char *fmt, ...)
+    KW_PRINTF(6, 7);
+/* Out of memory, with a constant message (never allocates). */
+kw_status kw_fail_nomem(kw_context *ctx);
+
+void kw_log(kw_context *ctx, kw_log_level lvl, const char *fmt, ...)
+    KW_PRINTF(3, 4);
+#define kw_warn(ctx, ...) kw_log((ctx), KW_LOG_WARN, __VA_ARGS__)
+
+/* Overflow-checked size arithmetic: false on overflow. */
+static inline bool kw_mul_size(size_t a, size_t b, size_t *out) {
+  if (b != 0 && a > SIZE_MAX / b) return false;
+  *out = a * b;
+  return true;
+}
+
+/*
+ * A growable array of fixed-size elements. Grows geometrically; reserve
+ * ahead of hot loops so the loop itself never allocates.
+ */
+typedef struct kw_buf {
+  void *data;
+  size_t len;  /* elements in use */
+  size_t cap;  /* elements allocated */
+  size_t elem; /* element size in bytes */
+} kw_buf;
+
+void kw_buf_init(kw_buf *b, size_t elem);
+kw_status kw_buf_reserve(kw_context *ctx, kw_buf *b, size_t cap);
+/* Append one element (copied from src); grows when needed. */
+kw_status kw_buf_push(kw_context *ctx, kw_buf *b, const void *src);
+/* Release and give the data to the caller (shrunk to fit; may be NULL). */
+void *kw_buf_take(kw_context *ctx, kw_buf *b);
+void kw_buf_free(kw_context *ctx, kw_buf *b);
+
+#endif

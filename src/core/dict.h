@@ -1,0 +1,27 @@
+/*
+ * dict.h — string interning: maps byte strings to dense ids 0..n-1.
+ *
+ * Strings are copied into large arena chunks (no per-string malloc) and
+ * NUL-terminated; an open-addressing table of (hash, id) pairs finds them.
+ * Ids are stable for the life of the dictionary, so every table that names
+ * customers or products shares one dictionary and joins on the id.
+ */
+#ifndef KW_DICT_INTERNAL_H
+#define KW_DICT_INTERNAL_H
+
+#include "core/core.h"
+#include "klantwijs/data.h"
+
+kw_dict *kw_dict_new(kw_context *ctx);
+void kw_dict_free(kw_context *ctx, kw_dict *d);
+
+/* The id of s[0..len), added when new. *added (may be NULL) tells which. */
+kw_status kw_dict_intern(kw_context *ctx, kw_dict *d, const char *s,
+                         size_t len, uint32_t *id, bool *added);
+/* The id of s[0..len) or KW_NA_ID when absent. */
+uint32_t kw_dict_find(const kw_dict *d, const char *s, size_t len);
+
+/* 64-bit hash of a byte string (used by the dictionary, exposed for tests). */
+uint64_t kw_hash_bytes(const void *p, size_t len);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * table.h — building tables and datasets (internal).
+ *
+ * Readers build a table by adding fully typed columns whose arrays they
+ * hand over (the table then owns and frees them) and by filling its report.
+ * Models only read tables through the public accessors in klantwijs/data.h.
+ */
+#ifndef KW_TABLE_INTERNAL_H
+#define KW_TABLE_INTERNAL_H
+
+#include "core/core.h"
+#include "core/dict.h"
+#include "klantwijs/data.h"
+
+kw_table *kw_table_new(kw_context *ctx, kw_table_kind kind);
+void kw_table_free(kw_context *ctx, kw_table *t);
+
+/*
+ * Append a column. data is an array of rows elements of the type's C type
+ * (uint32/int32/int64/double/int8), allocated with kw_malloc; the table takes
+ * it over, also on failure. own_dict, when not NULL, is a per-column
+ * dictionary the table takes over; dict is the dictionary the ids index
+ * (own_dict or a shared one of the dataset). The name is copied.
+ */
+kw_status kw_table_add_column(kw_context *ctx, kw_table *t, const char *name,
+                              kw_role role, kw_type type, const kw_dict *dict,
+                              kw_dict *own_dict, void *data, kw_column **out);
+void kw_table_set_rows(kw_table *t, size_t rows);
+kw_column *kw_table_col_mut(kw_table *t, size_t i);
+
+/* The report, for readers to fill. Strings set with kw_table_report_*
+ * are copied and owned by the table. */
+kw_read_report *kw_table_report_mut(kw_table *t);
+kw_status kw_table_report_path(kw_context *ctx, kw_table *t, const char *p);
+/* Adds an example message unless KW_REPORT_EXAMPLES are already kept. */
+kw_status kw_table_report_example(kw_context *ctx, kw_table *t,
+                                  const char *msg);
+kw_status kw_table_report_ignored(kw_context *ctx, kw_table *t,
+                                  const char *name);
+
+kw_dataset *kw_dataset_new(kw_context *ctx);
+/* The dataset takes the table over (replacing one of the same kind). */
+void kw_dataset_set_table(kw_dataset *ds, kw_table *t);
+kw_dict *kw_dataset_customers_mut(kw_dataset *ds);
+kw_dict *kw_dataset_products_mut(kw_dataset *ds);
+
+#endif

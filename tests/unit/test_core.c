@@ -1,0 +1,144 @@
+/* Unit tests: context, status messages, dictionary, dates. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/dict.h"
+#include "klantwijs.h"
+
+static void test_version(void **state) {
+  (void)state;
+  assert_string_equal(kw_version(), KW_VERSION_STRING);
+  assert_string_equal(kw_status_str(KW_OK), "ok");
+  assert_string_equal(kw_status_str(KW_ENOMEM), "out of memory");
+  assert_int_equal(KW_EINPUT, 3); /* codes are ABI: never renumbered */
+}
+
+static void test_dates(void **state) {
+  (void)state;
+  assert_int_equal(kw_date_from_ymd(1970, 1, 1), 0);
+  assert_int_equal(kw_date_from_ymd(1970, 1, 2), 1);
+  assert_int_equal(kw_date_from_ymd(1969, 12, 31), -1);
+  /* 2000-03-01: 30 years incl. 7 leap days (72..96) + Jan + Feb 29 days */
+  assert_int_equal(kw_date_from_ymd(2000, 3, 1), 30 * 365 + 7 + 31 + 29);
+  assert_int_equal(kw_date_from_ymd(1997, 9, 30) - kw_date_from_ymd(1997, 1, 1),
+                   272);
+  for (int32_t d = -800000; d < 800000; d += 37) {
+    int y, m, dd;
+    kw_date_to_ymd(d, &y, &m, &dd);
+    assert_int_equal(kw_date_from_ymd(y, m, dd), d);
+  }
+  char buf[11];
+  assert_string_equal(kw_date_format(buf, kw_date_from_ymd(2024, 3, 1), 0),
+                      "2024-03-01");
+  assert_string_equal(kw_date_format(buf, kw_date_from_ymd(2024, 3, 1), 1),
+                      "01-03-2024");
+  assert_string_equal(kw_date_format(buf, KW_NA_DATE, 0), "");
+}
+
+static void test_dict(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dict *d = kw_dict_new(ctx);
+  char key[32];
+  for (int i = 0; i < 100000; i++) {
+    int n = snprintf(key, sizeof key, "K%d", i);
+    uint32_t id;
+    bool added;
+    assert_int_equal(kw_dict_intern(ctx, d, key, (size_t)n, &id, &added),
+                     KW_OK);
+    assert_true(added);
+    assert_int_equal(id, (uint32_t)i);
+  }
+  for (int i = 0; i < 100000; i += 7) {
+    int n = snprintf(key, sizeof key, "K%d", i);
+    uint32_t id;
+    bool added;
+    assert_int_equal(kw_dict_intern(ctx, d, key, (size_t)n, &id, &added),
+                     KW_OK);
+    assert_false(added);
+    assert_int_equal(id, (uint32_t)i);
+    assert_string_equal(kw_dict_str(d, id), key);
+  }
+  assert_int_equal(kw_dict_size(d), 100000);
+  assert_int_equal(kw_dict_find(d, "nope", 4), KW_NA_ID);
+  /* the empty string and embedded NULs are ordinary keys */
+  uint32_t e, z;
+  assert_int_equal(kw_dict_intern(ctx, d, "", 0, &e, NULL), KW_OK);
+  assert_int_equal(kw_dict_intern(ctx, d, "a\0b", 3, &z, NULL), KW_OK);
+  assert_int_not_equal(e, z);
+  assert_int_equal(kw_dict_len(d, z), 3);
+  /* a string longer than an arena chunk */
+  static char big[200000];
+  memset(big, 'x', sizeof big);
+  uint32_t b;
+  assert_int_equal(kw_dict_intern(ctx, d, big, sizeof big, &b, NULL), KW_OK);
+  assert_int_equal(kw_dict_len(d, b), sizeof big);
+  assert_int_equal(kw_dict_find(d, "K7", 2), 7);
+  kw_dict_free(ctx, d);
+  kw_dict_free(ctx, NULL);
+  kw_context_free(ctx);
+}
+
+/* An allocator that fails after a budget of calls: out of memory must come
+ * back as a status, never a crash. */
+static int budget;
+static void *lim_malloc(void *u, size_t n) {
+  (void)u;
+  return budget-- > 0 ? malloc(n ? n : 1) : NULL;
+}
+static void *lim_realloc(void *u, void *p, size_t n) {
+  (void)u;
+  return budget-- > 0 ? realloc(p, n ? n : 1) : NULL;
+}
+static void lim_free(void *u, void *p) {
+  (void)u;
+  free(p);
+}
+
+static void test_dict_oom(void **state) {
+  (void)state;
+  kw_allocator al = {lim_malloc, lim_realloc, lim_free, NULL};
+  for (int limit = 1; limit < 40; limit++) {
+    budget = 1000;
+    kw_context *ctx = kw_context_new_with_allocator(&al);
+    assert_non_null(ctx);
+    budget = limit;
+    kw_dict *d = kw_dict_new(ctx);
+    kw_status st = KW_OK;
+    char key[16];
+    for (int i = 0; d && i < 2000 && st == KW_OK; i++) {
+      int n = snprintf(key, sizeof key, "%d", i);
+      uint32_t id;
+      st = kw_dict_intern(ctx, d, key, (size_t)n, &id, NULL);
+    }
+    if (d) assert_true(st == KW_OK || st == KW_ENOMEM);
+    kw_dict_free(ctx, d);
+    kw_context_free(ctx);
+  }
+}
+
+static void test_errors(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  assert_string_equal(kw_errmsg(ctx), "");
+  kw_context_set_seed(ctx, 42);
+  assert_int_equal(kw_context_seed(ctx), 42);
+  kw_context_free(NULL);
+  kw_context_free(ctx);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_version), cmocka_unit_test(test_dates),
+      cmocka_unit_test(test_dict),    cmocka_unit_test(test_dict_oom),
+      cmocka_unit_test(test_errors),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
