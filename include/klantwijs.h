@@ -10,5 +10,6 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/summary.h"
 
 #endif
