@@ -11,5 +11,7 @@
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
 #include "klantwijs/summary.h"
+#include "klantwijs/quality.h"
+#include "klantwijs/report.h"
 
 #endif

@@ -100,6 +100,13 @@ KW_API uint64_t kw_context_seed(const kw_context *ctx);
 KW_API void kw_context_set_threads(kw_context *ctx, int threads);
 KW_API int kw_context_threads(const kw_context *ctx);
 
+/* Progress of long steps (loading a large file, fitting): stage names the
+ * step, fraction runs from 0 to 1. Called from the calling thread, at most
+ * a few times a second's worth of work; NULL switches it off. */
+typedef void (*kw_progress_fn)(void *user, const char *stage, double fraction);
+KW_API void kw_context_set_progress(kw_context *ctx, kw_progress_fn fn,
+                                    void *user);
+
 /* Detailed message of the last failure on this context ("" if none). */
 KW_API const char *kw_errmsg(const kw_context *ctx);
 /* Status of the last failure on this context (KW_OK if none). */

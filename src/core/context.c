@@ -58,6 +58,11 @@ void kw_context_set_log(kw_context *ctx, kw_log_fn fn, void *user) {
   ctx->log_fn = fn;
   ctx->log_user = user;
 }
+void kw_context_set_progress(kw_context *ctx, kw_progress_fn fn,
+                             void *user) {
+  ctx->progress_fn = fn;
+  ctx->progress_user = user;
+}
 void kw_context_set_seed(kw_context *ctx, uint64_t seed) { ctx->seed = seed; }
 uint64_t kw_context_seed(const kw_context *ctx) { return ctx->seed; }
 void kw_context_set_threads(kw_context *ctx, int threads) {

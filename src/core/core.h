@@ -30,6 +30,8 @@ struct kw_context {
   kw_allocator alloc;
   kw_log_fn log_fn;
   void *log_user;
+  kw_progress_fn progress_fn;
+  void *progress_user;
   uint64_t seed;
   int threads;
   kw_status last_status;
@@ -55,6 +57,10 @@ kw_status kw_fail_nomem(kw_context *ctx);
 
 void kw_log(kw_context *ctx, kw_log_level lvl, const char *fmt, ...)
     KW_PRINTF(3, 4);
+/* Report progress of a long step (no-op without a callback). */
+static inline void kw_progress(kw_context *ctx, const char *stage, double f) {
+  if (ctx->progress_fn) ctx->progress_fn(ctx->progress_user, stage, f);
+}
 #define kw_warn(ctx, ...) kw_log((ctx), KW_LOG_WARN, __VA_ARGS__)
 
 /* Overflow-checked size arithmetic: false on overflow. */

@@ -1,0 +1,94 @@
+/*
+ * atomic.c — output files written atomically: a temporary file in the same
+ * directory (so rename stays on one file system), flushed and fsync'ed, then
+ * renamed over the target. A reader never sees a half-written file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/core.h"
+#include "klantwijs/report.h"
+
+struct kw_atomic {
+  kw_context *ctx;
+  FILE *f;
+  char *path;
+  char *tmp;
+};
+
+kw_status kw_atomic_open(kw_context *ctx, const char *path, kw_atomic **out) {
+  *out = NULL;
+  kw_atomic *a = kw_calloc(ctx, 1, sizeof *a);
+  if (!a) return kw_fail_nomem(ctx);
+  a->ctx = ctx;
+  size_t n = strlen(path);
+  a->path = kw_strdup(ctx, path);
+  a->tmp = kw_malloc(ctx, n + 16);
+  if (!a->path || !a->tmp) {
+    kw_atomic_abort(a);
+    return kw_fail_nomem(ctx);
+  }
+  memcpy(a->tmp, path, n);
+  memcpy(a->tmp + n, ".tmp.XXXXXX", 12);
+  int fd = mkstemp(a->tmp);
+  if (fd < 0) {
+    kw_status st = kw_fail(ctx, KW_EIO, "%s: cannot create: %s", path,
+                           strerror(errno));
+    a->tmp[0] = '\0';
+    kw_atomic_abort(a);
+    return st;
+  }
+  a->f = fdopen(fd, "w");
+  if (!a->f) {
+    close(fd);
+    kw_status st = kw_fail(ctx, KW_EIO, "%s: %s", path, strerror(errno));
+    kw_atomic_abort(a);
+    return st;
+  }
+  *out = a;
+  return KW_OK;
+}
+
+FILE *kw_atomic_file(kw_atomic *a) { return a->f; }
+
+static void release(kw_atomic *a) {
+  kw_context *ctx = a->ctx;
+  kw_free(ctx, a->path);
+  kw_free(ctx, a->tmp);
+  kw_free(ctx, a);
+}
+
+void kw_atomic_abort(kw_atomic *a) {
+  if (!a) return;
+  if (a->f) fclose(a->f);
+  if (a->tmp && a->tmp[0]) unlink(a->tmp);
+  release(a);
+}
+
+kw_status kw_atomic_commit(kw_atomic *a) {
+  kw_context *ctx = a->ctx;
+  int bad = fflush(a->f) != 0 || ferror(a->f);
+  if (!bad) bad = fsync(fileno(a->f)) != 0;
+  int err = errno;
+  if (fclose(a->f) != 0 && !bad) {
+    bad = 1;
+    err = errno;
+  }
+  a->f = NULL;
+  if (!bad && rename(a->tmp, a->path) != 0) {
+    bad = 1;
+    err = errno;
+  }
+  if (bad) {
+    kw_status st =
+        kw_fail(ctx, KW_EIO, "%s: cannot write: %s", a->path, strerror(err));
+    unlink(a->tmp);
+    release(a);
+    return st;
+  }
+  release(a);
+  return KW_OK;
+}
