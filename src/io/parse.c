@@ -131,6 +131,8 @@ typedef const unsigned char *bytes;
 
 /* ------------------------------------------------------ blanks, tokens */
 
+static inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
 /* Length of a group blank (allowed inside a number) starting at s[i]. */
 static inline size_t group_blank_at(bytes s, size_t i, size_t n) {
   unsigned char c = s[i];
@@ -244,39 +246,35 @@ typedef struct num_scan {
   bool neg;
   bool has_exp;
   bool lead0;        /* the first digit group starts with '0' */
-  bool acc_ovf;      /* acc saturated */
   bool last_ovf;     /* acc_last saturated */
   int nsep;
   char kind[MAX_SEP]; /* '.', ',' or SEP_BLANK */
   int group[MAX_SEP + 1]; /* digits before sep 0, between, after the last */
-  uint64_t acc;      /* all digits as one integer */
+  uint64_t acc;      /* the first 19 significant digits as an integer */
   uint64_t acc_last; /* acc when the last separator was met */
   unsigned first3;   /* first (up to) 3 digits of the current group */
-  uint64_t mant;     /* first 19 significant digits */
-  int nsig;          /* digits in mant */
   int dropped;       /* significant digits after the first 19 */
   int exp10;         /* explicit exponent */
 } num_scan;
 
 /* Strip decorations, then scan the body. False when the cell is not a
- * number whatever the mark. */
+ * number whatever the mark. The digit accumulators live in locals and are
+ * stored once at the end: the hot loop touches no memory but the cell. */
 static bool scan_number(bytes s, size_t n, bool allow_exp, num_scan *sc) {
-  memset(sc, 0, sizeof *sc);
   if (n > MAX_CELL) return false;
   size_t i = skip_blanks(s, 0, n);
   size_t j = trim_blanks_end(s, i, n);
-  bool have_sign = false, have_cur = false, paren = false, close = false;
+  bool neg = false, have_sign = false, have_cur = false;
+  bool paren = false, close = false;
   size_t k;
 
-  /* prefix decorations */
-  while (i < j) {
-    bool neg;
+  /* prefix decorations (none in the common case: a digit comes first) */
+  while (i < j && !is_digit(s[i])) {
     if (s[i] == '(' && !paren) {
       paren = true;
       i++;
     } else if (!have_sign && (k = sign_at(s, i, j, &neg)) != 0) {
       have_sign = true;
-      sc->neg = neg;
       i += k;
     } else if (!have_cur && (k = currency_at(s, i, j)) != 0) {
       have_cur = true;
@@ -287,14 +285,12 @@ static bool scan_number(bytes s, size_t n, bool allow_exp, num_scan *sc) {
     i = skip_blanks(s, i, j);
   }
   /* suffix decorations */
-  while (j > i) {
-    bool neg;
+  while (j > i && !is_digit(s[j - 1])) {
     if (s[j - 1] == ')' && paren && !close) {
       close = true;
       j--;
     } else if (!have_sign && (k = sign_before(s, i, j, &neg)) != 0) {
       have_sign = true;
-      sc->neg = neg;
       j -= k;
     } else if (!have_cur && (k = currency_before(s, i, j)) != 0) {
       have_cur = true;
@@ -306,34 +302,34 @@ static bool scan_number(bytes s, size_t n, bool allow_exp, num_scan *sc) {
   }
   if (paren) {
     if (!close || have_sign) return false;
-    sc->neg = true;
+    neg = true;
   }
   if (i >= j) return false;
 
-  /* body */
-  int cur = 0; /* digits in the current group */
+  /* body: runs of digits separated by single separators */
+  uint64_t acc = 0;
+  int dropped = 0, nsep = 0, cur = 0;
+  sc->neg = neg;
+  sc->has_exp = false;
+  sc->exp10 = 0;
   sc->lead0 = s[i] == '0';
-  while (i < j) {
-    unsigned char c = s[i];
-    if (c >= '0' && c <= '9') {
-      unsigned d = (unsigned)(c - '0');
-      if (sc->acc < ACC_LIMIT)
-        sc->acc = sc->acc * 10 + d;
+  sc->acc_last = 0;
+  sc->last_ovf = false;
+  for (;;) {
+    size_t start = i;
+    while (i < j && is_digit(s[i])) {
+      /* acc < 1e18 has at most 18 significant digits, so acc stays the
+       * exact value of the first 19 significant digits; later digits are
+       * only counted */
+      if (acc < ACC_LIMIT)
+        acc = acc * 10 + (unsigned)(s[i] - '0');
       else
-        sc->acc_ovf = true;
-      if (sc->nsig < 19) {
-        if (sc->nsig > 0 || d != 0) {
-          sc->mant = sc->mant * 10 + d;
-          sc->nsig++;
-        }
-      } else {
-        sc->dropped++;
-      }
-      if (cur < 3) sc->first3 = sc->first3 * 10 + d;
-      cur++;
+        dropped++;
       i++;
-      continue;
     }
+    cur = (int)(i - start);
+    if (i >= j) break;
+    unsigned char c = s[i];
     char kind;
     if (c == '.' || c == ',') {
       kind = (char)c;
@@ -347,7 +343,7 @@ static bool scan_number(bytes s, size_t n, bool allow_exp, num_scan *sc) {
       if (i >= j) return false;
       int e = 0;
       for (; i < j; i++) {
-        if (s[i] < '0' || s[i] > '9') return false;
+        if (!is_digit(s[i])) return false;
         if (e < 100000) e = e * 10 + (s[i] - '0');
       }
       sc->exp10 = eneg ? -e : e;
@@ -357,19 +353,26 @@ static bool scan_number(bytes s, size_t n, bool allow_exp, num_scan *sc) {
       return false;
     }
     /* a separator: it must follow a digit, except a leading decimal mark */
-    if (cur == 0 && (sc->nsep > 0 || kind == SEP_BLANK)) return false;
-    if (sc->nsep == MAX_SEP) return false;
-    sc->kind[sc->nsep] = kind;
-    sc->group[sc->nsep] = cur;
-    sc->nsep++;
-    sc->acc_last = sc->acc;
-    sc->last_ovf = sc->acc_ovf;
-    sc->first3 = 0;
-    cur = 0;
+    if (cur == 0 && (nsep > 0 || kind == SEP_BLANK)) return false;
+    if (nsep == MAX_SEP) return false;
+    sc->kind[nsep] = kind;
+    sc->group[nsep] = cur;
+    nsep++;
+    sc->acc_last = acc;
+    sc->last_ovf = dropped > 0;
     i += k;
   }
   if (cur == 0) return false; /* ends with a separator (or no digits) */
-  sc->group[sc->nsep] = cur;
+  sc->group[nsep] = cur;
+  sc->nsep = nsep;
+  sc->acc = acc;
+  sc->dropped = dropped;
+  /* first (up to) 3 digits of the last group, for rounding to cents */
+  size_t g = sc->has_exp ? 0 : j - (size_t)cur;
+  unsigned f3 = 0;
+  if (!sc->has_exp)
+    for (int q = 0; q < cur && q < 3; q++) f3 = f3 * 10 + (s[g + q] - '0');
+  sc->first3 = f3;
   return true;
 }
 
@@ -411,7 +414,7 @@ static inline bool last_is_decimal(const num_scan *sc, char m) {
 /* Cents of a reading. False on overflow. */
 static bool cents_of(const num_scan *sc, bool decimal, int64_t *out) {
   uint64_t ip = decimal ? sc->acc_last : sc->acc;
-  bool ovf = decimal ? sc->last_ovf : sc->acc_ovf;
+  bool ovf = decimal ? sc->last_ovf : sc->dropped > 0;
   if (ovf || ip > (uint64_t)INT64_MAX / 100) return false;
   uint64_t v = ip * 100, f = 0;
   if (decimal) {
@@ -431,22 +434,22 @@ static const double pow10_exact[23] = {
 
 /* Value of a reading. False when it overflows a double. */
 static bool double_of(const num_scan *sc, bool decimal, double *out) {
-  if (sc->mant == 0) {
+  if (sc->acc == 0) {
     *out = 0.0;
     return true;
   }
   long e = (long)sc->dropped + sc->exp10;
   if (decimal) e -= sc->group[sc->nsep];
   double v;
-  if (sc->mant <= (1ull << 53) && e >= -22 && e <= 22) {
-    double m = (double)sc->mant;
+  if (sc->acc <= (1ull << 53) && e >= -22 && e <= 22) {
+    double m = (double)sc->acc;
     v = e >= 0 ? m * pow10_exact[e] : m / pow10_exact[-e];
   } else if (e > 400) {
     return false;
   } else if (e < -400) {
     v = 0.0;
   } else {
-    long double m = (long double)sc->mant;
+    long double m = (long double)sc->acc;
     long double p = 1.0L, b = 10.0L;
     unsigned long ae = (unsigned long)(e < 0 ? -e : e);
     while (ae) { /* exact for 10^27 and below in x87 extended precision */
@@ -522,8 +525,6 @@ bool kw_parse_number(const char *s, size_t n, char mark, double *out,
 }
 
 /* --------------------------------------------------------------- dates */
-
-static inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Up to max digits at s[*i]; returns how many were read (value in *v). */
 static inline int read_digits(bytes s, size_t *i, size_t n, int max,

@@ -320,6 +320,15 @@ static void test_number(void **state) {
   NUM1("123456789012345678", 0, 123456789012345678.0, KW_MARK_NONE);
   NUM1("9007199254740993", 0, 9007199254740992.0, KW_MARK_NONE); /* 2^53+1 */
   NUM1("0,000001", 0, 1e-6, KW_MARK_COMMA);
+  /* beyond 19 significant digits the rest is truncated; these still give
+   * the correctly rounded double */
+  NUM1("0,12345678901234567890123", 0, 0.12345678901234567890123,
+       KW_MARK_COMMA);
+  NUM1("12345678901234567890123", 0, 12345678901234567890123.0,
+       KW_MARK_NONE);
+  NUM1("1.234.567.890.123.456.789.012", ',', 1234567890123456789012.0,
+       KW_MARK_COMMA);
+  NUM1("\xE2\x82\xAC 2,50", 0, 2.5, KW_MARK_COMMA);
   NUM1("1 000 000", 0, 1e6, KW_MARK_NONE);
   NUM("1.234", 0, 1234.0, 1.234, KW_MARK_AMBIGUOUS);
   NUM1("1.234", '.', 1.234, KW_MARK_AMBIGUOUS);
@@ -377,6 +386,13 @@ static void test_date_formats(void **state) {
   /* same both ways: 3 March = 19785 */
   DATE1("03/03/2024", U, 19785, KW_DATEV_NONE);
   DATE1("3-3-2024", KW_DATE_MDY, 19785, KW_DATEV_NONE);
+  int32_t d = 0;
+  kw_date_evidence ev;
+  assert_true(kw_parse_date("01/03/2024", 10, U, &d, NULL, &ev)); /* alt NULL */
+  assert_int_equal(d, 19783);
+  assert_int_equal(ev, KW_DATEV_AMBIGUOUS);
+  assert_true(kw_parse_date("2024-03-01xyz", 10, U, &d, NULL, &ev));
+  assert_int_equal(d, 19783);
 }
 
 static void test_date_evidence(void **state) {
@@ -491,6 +507,8 @@ static void test_flags(void **state) {
   FLAG("ONWAAR", 0);
   FLAG("oui", 1);
   FLAG("non", 0);
+  FLAG("Vrai", 1);
+  FLAG("faux", 0);
   FLAG("\xC2\xA0ja\t", 1);
   FLAG("", -1);
   FLAG("  ", -1);
