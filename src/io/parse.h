@@ -35,13 +35,17 @@ typedef enum kw_mark_evidence {
  * With mark 0 and an ambiguous cell, *cents reads the separator as a
  * thousands separator and *alt as the decimal mark; otherwise *alt = *cents.
  * Returns false (and leaves *cents unspecified) when the cell is not an
- * amount, is empty, or overflows. ev may not be NULL; alt may be NULL.
+ * amount, is empty, or overflows, and when it contradicts a given mark
+ * ("12.50" under ','). *ev is the cell's own evidence whatever the mark.
+ * ev may not be NULL; alt may be NULL. The full rules are in parse.c.
  */
 bool kw_parse_amount(const char *s, size_t n, char mark, int64_t *cents,
                      int64_t *alt, kw_mark_evidence *ev);
 
 /* A plain number (quantities, hours, scores) under the same rules, as a
- * double; "1,5" and "1.5" alike once the mark is known. */
+ * double; "1,5" and "1.5" alike once the mark is known. An exponent
+ * ("1e3", "2.5E-4") is accepted only with '.' as the decimal mark (its
+ * evidence is KW_MARK_DOT). Never NaN or infinite. */
 bool kw_parse_number(const char *s, size_t n, char mark, double *out,
                      double *alt, kw_mark_evidence *ev);
 
@@ -59,15 +63,19 @@ typedef enum kw_date_evidence {
  * "01/03/2024", "01-03-2024", "1-3-2024", "01.03.2024" (also followed by a
  * time), and "20240301". Two-digit years are not accepted (ambiguous).
  * order is the column's decided order (KW_DATE_DMY / KW_DATE_MDY) or
- * KW_DATE_ORDER_UNKNOWN; with UNKNOWN an ambiguous cell is read day-first in
- * *days and month-first in *alt. Invalid calendar dates (31-02-2024) and
- * years outside 1900..2200 are rejected.
+ * KW_DATE_ORDER_UNKNOWN; with UNKNOWN (or KW_DATE_YMD) an ambiguous cell
+ * is read day-first in *days and month-first in *alt; otherwise *alt =
+ * *days. A cell that contradicts the given order ("05/13/2024" under DMY),
+ * invalid calendar dates (31-02-2024) and years outside 1900..2200 are
+ * rejected. A time after the date is checked and ignored. *ev is the cell's
+ * own evidence whatever the order; alt may be NULL.
  */
 bool kw_parse_date(const char *s, size_t n, kw_date_order order,
                    int32_t *days, int32_t *alt, kw_date_evidence *ev);
 
-/* Yes/no: 1/0, true/false, yes/no, y/n, ja/nee, j/n, waar/onwaar, x/"" are
- * not flags; case-insensitive, blanks trimmed. */
+/* Yes/no: 1/0, true/false, yes/no, y/n, ja/nee, j/n, waar/onwaar,
+ * oui/non, vrai/faux; case-insensitive, blanks trimmed. "x" and "" are not
+ * flags. *out is 1 or 0. */
 bool kw_parse_flag(const char *s, size_t n, int8_t *out);
 
 #endif
