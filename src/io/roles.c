@@ -1,0 +1,317 @@
+/*
+ * roles.c — the one table of header synonyms per column role and table
+ * kind, and header normalisation (see roles.h).
+ *
+ * Each row names a role, the kinds of table it applies to and its
+ * synonyms, preferred first. A header matches a synonym when both are equal
+ * after normalisation with the '_' left out. Within one kind of table a
+ * synonym belongs to one role only (the unit tests check this); across
+ * kinds the same word may mean different things ("aantal" is a quantity in
+ * sales lines and the hours of a cost line). The rank of a match is the
+ * row's position, then the synonym's position in it, so "net_amount" beats
+ * "totaal" when a file has both.
+ *
+ * Adding a synonym is adding a word here; nothing else changes.
+ */
+#include "io/roles.h"
+
+#include <string.h>
+
+#define T(k) (1u << (k))
+#define TR T(KW_TABLE_TRANSACTIONS)
+#define CU T(KW_TABLE_CUSTOMERS)
+#define IN T(KW_TABLE_INVOICES)
+#define CO T(KW_TABLE_COSTS)
+#define FB T(KW_TABLE_FEEDBACK)
+#define TP T(KW_TABLE_TOUCHPOINTS)
+#define RF T(KW_TABLE_REFERRALS)
+#define ALL (TR | CU | IN | CO | FB | TP | RF)
+
+#define CUSTOMER_IDS                                                         \
+  "customer_id customer customerid customer_no customer_nr customer_number " \
+  "customer_code cust_id client_id client client_no client_number "         \
+  "client_code klant_id klant klantnummer klantnr klantcode debiteur "       \
+  "debiteurnummer debiteurnr debiteur_code debtor debtor_id account_id "     \
+  "member_id buyer_id relatie relatienummer relatienr"
+
+static const kw_role_synonyms synonyms[] = {
+    /* ------------------------------------------------ every table */
+    {KW_ROLE_CUSTOMER, TR | CU | IN | CO | FB | TP, CUSTOMER_IDS},
+    /* a bare "id" is the customer in sales logs and customer lists */
+    {KW_ROLE_CUSTOMER, TR | CU, "id"},
+    {KW_ROLE_REFERRER, RF,
+     "referrer referrer_id referred_by aanbrenger aanbrenger_id "
+     "aangebracht_door doorverwezen_door ambassador ambassadeur"},
+    {KW_ROLE_CUSTOMER, RF,
+     "referred referred_customer referred_id new_customer new_customer_id "
+     "nieuwe_klant aangebrachte_klant " CUSTOMER_IDS},
+
+    /* ------------------------------------------------ transactions */
+    {KW_ROLE_DATE, TR,
+     "date datum invoice_date invoicedate factuurdatum order_date orderdatum "
+     "transaction_date transactiedatum purchase_date aankoopdatum sale_date "
+     "sales_date verkoopdatum boekdatum boekingsdatum document_date "
+     "documentdatum leverdatum delivery_date timestamp"},
+    {KW_ROLE_AMOUNT, TR,
+     "amount net_amount bedrag_excl_btw netto_bedrag nettobedrag bedrag "
+     "line_total line_amount regeltotaal lijntotaal totaal_excl_btw "
+     "omzet revenue sales sales_amount verkoopbedrag spend spent "
+     "dollar_value value waarde totaal total total_amount subtotal"},
+    {KW_ROLE_INVOICE, TR | IN,
+     "invoice invoice_id invoiceno invoice_no invoice_nr invoice_number "
+     "factuur factuurnummer factuurnr factuur_id order order_id "
+     "order_no order_nr order_number ordernummer ordernr bestelling "
+     "bestelnummer bestelnr receipt receipt_id bonnummer ticket ticket_id "
+     "transaction_id transactie_id transactienummer document_id "
+     "documentnummer boekstuk boekstuknummer"},
+    {KW_ROLE_PRODUCT, TR,
+     "product_id product productcode product_code productnummer productnr "
+     "stockcode stock_code sku item_id item itemcode item_code article "
+     "article_id artikel artikelnummer artikelnr artikelcode artikel_id ean "
+     "barcode"},
+    {KW_ROLE_PRODUCT_NAME, TR,
+     "product_name productnaam description omschrijving artikelomschrijving "
+     "productomschrijving product_description item_name item_description "
+     "artikelnaam benaming"},
+    {KW_ROLE_CATEGORY, TR,
+     "category categorie productgroep product_group productcategorie "
+     "product_category productfamilie product_family familie groep group "
+     "department afdeling"},
+    {KW_ROLE_QUANTITY, TR,
+     "quantity qty aantal hoeveelheid aantal_stuks stuks units "
+     "number_of_cds cds cds_bought"},
+    {KW_ROLE_UNIT_PRICE, TR,
+     "unit_price unitprice price prijs eenheidsprijs stukprijs verkoopprijs "
+     "prijs_per_stuk price_each list_price"},
+    {KW_ROLE_COST, TR,
+     "cost cost_price kostprijs cogs cost_of_goods inkoopprijs aankoopprijs "
+     "aankoopwaarde inkoopwaarde purchase_price costs kost kosten"},
+    {KW_ROLE_MARGIN, TR,
+     "margin marge brutomarge bruto_marge gross_margin profit winst"},
+    {KW_ROLE_DISCOUNT, TR, "discount korting discount_amount rebate"},
+    {KW_ROLE_CHANNEL, TR | CU | TP,
+     "channel kanaal sales_channel verkoopkanaal"},
+
+    /* ------------------------------------------------ customers */
+    {KW_ROLE_NAME, CU,
+     "name naam customer_name klantnaam client_name company company_name "
+     "bedrijf bedrijfsnaam firma firmanaam full_name volledige_naam"},
+    {KW_ROLE_EMAIL, CU, "email e_mail mail emailadres email_address"},
+    {KW_ROLE_PHONE, CU,
+     "phone telefoon tel gsm mobile mobiel phone_number telefoonnummer"},
+    {KW_ROLE_ADDRESS, CU,
+     "address adres straat street straat_en_nummer street_address"},
+    {KW_ROLE_POSTCODE, CU,
+     "postcode zip zipcode zip_code postal_code postalcode postnummer"},
+    {KW_ROLE_CITY, CU, "city gemeente stad plaats woonplaats town"},
+    {KW_ROLE_SECTOR, CU, "sector branche industry activiteit nace"},
+    {KW_ROLE_SIZE, CU,
+     "size grootte company_size bedrijfsgrootte employees werknemers "
+     "leeftijd age age_group leeftijdscategorie leeftijdsgroep"},
+    {KW_ROLE_ACQ_DATE, CU,
+     "acquisition_date klant_sinds customer_since client_since signup_date "
+     "sign_up_date registration_date registratiedatum inschrijfdatum "
+     "first_order_date created created_at aanmaakdatum start startdatum"},
+    {KW_ROLE_ACQ_COST, CU,
+     "cac acquisition_cost acquisitiekost acquisitiekosten wervingskost "
+     "wervingskosten"},
+    {KW_ROLE_CHANNEL, CU, "acquisition_channel bron source"},
+    {KW_ROLE_CONSENT, CU,
+     "marketing_consent consent optin opt_in toestemming "
+     "marketing_toestemming nieuwsbrief newsletter"},
+    {KW_ROLE_START_DATE, CU,
+     "start_date contract_start contract_start_date contractstart "
+     "begindatum ingangsdatum"},
+    {KW_ROLE_END_DATE, CU,
+     "end_date contract_end contract_end_date einddatum end cancel_date "
+     "cancelled cancellation_date opzegdatum opzeg opgezegd_op churn_date "
+     "stopdatum uitschrijfdatum"},
+    {KW_ROLE_TENURE, CU, "tenure looptijd duur months_active anciennity"},
+    {KW_ROLE_CHURN, CU,
+     "churn churned exited attrition opgezegd vertrokken gestopt"},
+
+    /* ------------------------------------------------ invoices */
+    {KW_ROLE_DATE, IN,
+     "invoice_date invoicedate factuurdatum date datum document_date "
+     "documentdatum"},
+    {KW_ROLE_DUE_DATE, IN,
+     "due_date duedate due vervaldatum vervaldag payment_due "
+     "uiterste_betaaldatum"},
+    {KW_ROLE_TERMS, IN,
+     "payment_terms terms betalingstermijn betaaltermijn termijn"},
+    {KW_ROLE_PAID_DATE, IN,
+     "paid_date paid paid_on betaaldatum payment_date betaald_op "
+     "datum_betaling"},
+    {KW_ROLE_AMOUNT, IN,
+     "amount invoice_amount factuurbedrag bedrag total totaal total_amount "
+     "amount_due te_betalen"},
+
+    /* ------------------------------------------------ costs */
+    {KW_ROLE_DATE, CO, "date datum cost_date kostendatum"},
+    {KW_ROLE_TYPE, CO,
+     "type soort kostensoort cost_type kostentype category categorie"},
+    {KW_ROLE_HOURS, CO, "hours uren quantity aantal qty units tijd"},
+    {KW_ROLE_AMOUNT, CO,
+     "amount bedrag cost kost kosten total totaal cost_amount"},
+
+    /* ------------------------------------------------ feedback */
+    {KW_ROLE_DATE, FB,
+     "date datum response_date survey_date antwoorddatum"},
+    {KW_ROLE_NPS, FB,
+     "nps nps_score likelihood_to_recommend recommend aanbeveling "
+     "aanbevelingsscore"},
+    {KW_ROLE_CSAT, FB, "csat csat_score satisfaction tevredenheid"},
+    {KW_ROLE_CES, FB, "ces ces_score effort customer_effort inspanning"},
+    {KW_ROLE_COMMENT, FB,
+     "comment comments opmerking opmerkingen commentaar feedback "
+     "toelichting remark remarks"},
+
+    /* ------------------------------------------------ touchpoints */
+    {KW_ROLE_DATE, TP, "date datum event_date timestamp"},
+    {KW_ROLE_STAGE, TP,
+     "stage event stap touchpoint step fase event_type action actie"},
+
+    /* ------------------------------------------------ referrals */
+    {KW_ROLE_DATE, RF, "date datum referral_date"},
+};
+
+#define NSYN (sizeof synonyms / sizeof *synonyms)
+
+const kw_role_synonyms *kw_role_synonym_table(size_t *n) {
+  *n = NSYN;
+  return synonyms;
+}
+
+/* Base letters of U+00C0..U+00FF; digits stand for two letters:
+ * 1 ae, 2 th, 3 ss, 4 oe; '_' is a separator. */
+static const char latin1[65] =
+    "aaaaaa1ceeeeiiiidnooooo_ouuuuy23"
+    "aaaaaa1ceeeeiiiidnooooo_ouuuuy2y";
+/* Base letters of U+0100..U+017F (Latin Extended-A). */
+static const char latin_ext_a[129] =
+    "aaaaaaccccccccdd"
+    "ddeeeeeeeeeegggg"
+    "gggghhhhiiiiiiii"
+    "iiiijjkkklllllll"
+    "lllnnnnnnnnnoooo"
+    "oo44rrrrrrssssss"
+    "ssttttttuuuuuuuu"
+    "uuuuwwyyyzzzzzzs";
+
+/* Decode one UTF-8 code point at s (n > 0 bytes); *len gets its length.
+ * Invalid bytes decode as themselves (Latin-1) with length 1. */
+static unsigned decode(const unsigned char *s, size_t n, size_t *len) {
+  unsigned c = s[0];
+  if (c < 0x80 || n < 2 || (s[1] & 0xC0) != 0x80) {
+    *len = 1;
+    return c;
+  }
+  if (c >= 0xC2 && c < 0xE0) {
+    *len = 2;
+    return ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+  }
+  if (c >= 0xE0 && c < 0xF0 && n >= 3 && (s[2] & 0xC0) == 0x80) {
+    *len = 3;
+    return ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+  }
+  *len = 1;
+  return c;
+}
+
+size_t kw_header_normalize(const char *s, size_t n, char *out, size_t cap) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t o = 0;
+  bool sep = false; /* a separator is waiting to be written */
+  if (cap == 0) return 0;
+  for (size_t i = 0; i < n;) {
+    size_t len;
+    unsigned cp = decode(u + i, n - i, &len);
+    i += len;
+    const char *rep = NULL;
+    char one[2] = {0, 0};
+    if (cp < 0x80) {
+      char c = (char)cp;
+      if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        one[0] = c;
+        rep = one;
+      }
+    } else if (cp >= 0xC0 && cp <= 0xFF) {
+      one[0] = latin1[cp - 0xC0];
+      rep = one;
+    } else if (cp >= 0x100 && cp <= 0x17F) {
+      one[0] = latin_ext_a[cp - 0x100];
+      rep = one;
+    }
+    if (rep && rep[0] == '_') rep = NULL;
+    if (!rep) {
+      sep = o > 0;
+      continue;
+    }
+    switch (rep[0]) {
+    case '1': rep = "ae"; break;
+    case '2': rep = "th"; break;
+    case '3': rep = "ss"; break;
+    case '4': rep = "oe"; break;
+    default: break;
+    }
+    if (sep && o + 1 < cap) out[o++] = '_';
+    sep = false;
+    for (const char *r = rep; *r && o + 1 < cap; r++) out[o++] = *r;
+  }
+  out[o] = '\0';
+  return o;
+}
+
+/* Compare a normalised header with a synonym of length sn, both without
+ * their '_'. */
+static bool same_compact(const char *h, const char *syn, size_t sn) {
+  size_t i = 0;
+  for (;;) {
+    while (*h == '_') h++;
+    while (i < sn && syn[i] == '_') i++;
+    if (i == sn || !*h) return i == sn && !*h;
+    if (*h != syn[i]) return false;
+    h++;
+    i++;
+  }
+}
+
+#define NAME_MAX_NORM 128
+
+kw_role kw_role_guess(kw_table_kind k, const char *name, size_t n,
+                      unsigned *rank) {
+  char norm[NAME_MAX_NORM];
+  if (n >= 4 * NAME_MAX_NORM) return KW_ROLE__COUNT;
+  size_t len = kw_header_normalize(name, n, norm, sizeof norm);
+  if (len == 0 || len + 1 >= sizeof norm) return KW_ROLE__COUNT;
+  for (size_t r = 0; r < NSYN; r++) {
+    if (!(synonyms[r].kinds & T(k))) continue;
+    const char *p = synonyms[r].names;
+    unsigned pos = 0;
+    while (*p) {
+      const char *e = p;
+      while (*e && *e != ' ') e++;
+      if (same_compact(norm, p, (size_t)(e - p))) {
+        if (rank) *rank = (unsigned)r * 256u + pos;
+        return synonyms[r].role;
+      }
+      pos++;
+      p = *e ? e + 1 : e;
+    }
+  }
+  return KW_ROLE__COUNT;
+}
+
+bool kw_role_known_header(const char *name, size_t n) {
+  for (int k = 0; k < KW_TABLE__COUNT; k++)
+    if (kw_role_guess((kw_table_kind)k, name, n, NULL) != KW_ROLE__COUNT)
+      return true;
+  return false;
+}
+
+bool kw_role_in_table(kw_table_kind k, kw_role r) {
+  for (size_t i = 0; i < NSYN; i++)
+    if (synonyms[i].role == r && (synonyms[i].kinds & T(k))) return true;
+  return false;
+}
