@@ -17,6 +17,7 @@
 #ifndef KLANTWIJS_DATA_H
 #define KLANTWIJS_DATA_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,6 +32,8 @@ extern "C" {
 #define KW_NA_DATE INT32_MIN
 #define KW_NA_MONEY INT64_MIN
 #define KW_NA_FLAG ((int8_t)-1)
+/* A missing number is NaN: test it with isnan(), never with ==. */
+#define KW_NA_NUMBER ((double)NAN)
 
 /* ---------------------------------------------------------------- dates */
 
@@ -75,7 +78,7 @@ typedef enum kw_type {
   KW_TYPE_TEXT = 0, /* interned: uint32 ids into a kw_dict */
   KW_TYPE_DATE,     /* int32 days since 1970-01-01 */
   KW_TYPE_MONEY,    /* int64 cents */
-  KW_TYPE_NUMBER,   /* double */
+  KW_TYPE_NUMBER,   /* double, KW_NA_NUMBER (NaN) missing */
   KW_TYPE_FLAG      /* int8: 1 yes, 0 no, KW_NA_FLAG missing */
 } kw_type;
 
@@ -164,7 +167,10 @@ typedef struct kw_column {
   char decimal_mark;        /* MONEY/NUMBER: '.' or ',', 0 if never shown */
   kw_date_order date_order; /* DATE: how day-first/month-first was decided */
   uint64_t missing;         /* empty cells among the stored rows */
-  uint32_t source_index;    /* 0-based column number in the file */
+  uint32_t source_index;    /* 0-based column number in the file;
+                               UINT32_MAX for a column made up by the
+                               reader (amount = quantity x unit price,
+                               invoice ids generated per line) */
 } kw_column;
 
 /* Why a row was skipped. X(enum, name, message) */
