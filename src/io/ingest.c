@@ -1,0 +1,1441 @@
+/*
+ * ingest.c — one delimited file into typed columns, in one pass.
+ *
+ * The file is in memory already (mapped, or read from a pipe); csv.c cuts
+ * it into rows of cells that point into it, and each cell goes straight to
+ * its column: ids through a dictionary (customers and products into the
+ * dataset's shared ones, other text into one per column), dates, amounts,
+ * numbers and flags through the cell parsers of parse.c. No row is ever
+ * kept as strings. Column arrays are allocated up front from an estimate
+ * of the row count (file size / average row length of the detection
+ * sample) and grown by half when it was too low; realloc of large blocks
+ * moves pages, not bytes.
+ *
+ * Per-column conventions. The decimal mark of a money or number column and
+ * the day/month order of a date column are decided by the column's own
+ * values: the first cell whose reading is unambiguous ("12,50" -> ',',
+ * "1,234.5" -> '.', "13/02/2024" -> day first) decides it. A cell that can
+ * be read both ways ("1,234", "03/02/2024") seen before the decision is
+ * stored under one reading and its row and other reading are put on the
+ * column's pending list; the decision rewrites those rows and frees the
+ * list, so it only ever holds the ambiguous cells of the first rows. At the
+ * end of the file a date column still undecided is day-first (or the
+ * --date-format given); a money or number column still undecided takes the
+ * decimal mark that the file's other columns agreed on, and failing that
+ * the load stops with KW_EAMBIGUOUS naming the column and the option
+ * (--decimal-mark) that settles it. After the decision a cell that
+ * contradicts it is a bad cell.
+ *
+ * Amount from quantity x unit price. When sales lines have no amount but a
+ * quantity and a unit price, the amount is round(quantity x price) in
+ * cents, half away from zero, computed from the price as written, not from
+ * its cents: the price digits are read exactly in millionths and the
+ * quantity in millionths, their product (a 128-bit integer) is rounded
+ * once. A line with a price of 0.295 and a quantity of 10 is 2.95, not
+ * 3.00. Without a quantity the unit price is the line's amount.
+ *
+ * Bad input. Rows are skipped, counted by reason and the first examples
+ * kept as "file:line:column: message": a blank line, a row with a different
+ * number of fields (extra empty fields are fine), a field longer than
+ * max_field, an empty customer id, a date, amount, number or flag that does
+ * not parse (or a missing one in a required column). rows_read =
+ * rows_used + rows_skipped always holds. In strict mode any such row but a
+ * blank line stops the load. Structural errors (an unclosed quote, a NUL
+ * byte) always stop it, with the position.
+ *
+ * Repeated values (the customer and date of the lines of one invoice) are
+ * recognised by comparing a cell with the previous cell of its column,
+ * which skips the hash lookup or the date parse.
+ */
+#include "io/ingest.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/dict.h"
+#include "data/table.h"
+#include "io/csv.h"
+#include "io/parse.h"
+#include "io/roles.h"
+
+#define DEFAULT_MAX_FIELD ((size_t)1 << 20)
+#define KEY_MAX 24           /* longest cell remembered for repeats */
+#define SHOW_MAX 40          /* bytes of a cell shown in messages */
+#define RELEASE_STEP ((size_t)16 << 20)
+#define PEND_DOT ((uint64_t)1 << 63)
+
+typedef enum col_op {
+  OP_CUSTOMER, /* shared customer dictionary */
+  OP_PRODUCT,  /* shared product dictionary */
+  OP_TEXT,     /* the column's own dictionary */
+  OP_DATE,
+  OP_MONEY,
+  OP_NUMBER,
+  OP_FLAG,
+  OP_DERIVED,  /* amount = quantity x unit price */
+  OP_GENERATED /* invoice id made from the line number */
+} col_op;
+
+/* A cell read before its column was decided, that the decision may
+ * change: its row (PEND_DOT set when its separator was '.') and its other
+ * reading. */
+typedef struct pend {
+  uint64_t row;
+  union {
+    int64_t i;
+    double d;
+  } alt;
+} pend;
+
+/* A derived amount whose quantity or price was ambiguous. */
+typedef struct dpend {
+  uint64_t row;
+  double q, qa;
+  int64_t p, pa; /* price in millionths */
+  char qsep, psep;
+} dpend;
+
+typedef struct icol {
+  const char *name;
+  kw_role role;
+  kw_type type;
+  col_op op;
+  uint32_t src; /* field index, UINT32_MAX when made up */
+  bool required;
+  kw_skip_reason bad;
+  void *data;
+  kw_dict *dict;
+  bool own_dict;
+  int feeds;          /* 1 quantity, 2 unit price of a derived amount */
+  char mark;          /* decided decimal mark, 0 while undecided */
+  bool shown;         /* some cell had a '.' or ',' */
+  kw_date_order order;
+  bool amb;           /* some cell was ambiguous */
+  kw_buf pend;
+  uint64_t amb_line, amb_col;
+  char amb_text[4 * SHOW_MAX];
+  /* the previous cell and what it gave */
+  size_t klen; /* SIZE_MAX: nothing */
+  char key[KEY_MAX];
+  uint32_t kid;
+  int32_t kday, kalt;
+  kw_date_evidence kev;
+  kw_date_order korder;
+  bool kok;
+} icol;
+
+typedef struct ingest {
+  kw_context *ctx;
+  kw_dataset *ds;
+  const kw_ingest_args *a;
+  kw_load_options opt;
+  kw_table_kind kind;
+  const char *name;
+  const char *data;
+  size_t len;
+  kw_csv_dialect dl;
+  kw_csv_reader rd;
+  bool rd_open;
+  size_t nfields;
+  char **names;
+  bool *named;
+  kw_role *roles;
+  icol *cols;
+  size_t ncols;
+  size_t *ids, nids;     /* required id columns (checked first) */
+  size_t *typed, ntyped; /* dates, money, numbers, flags */
+  size_t *texts, ntexts; /* interned last */
+  int derived;           /* index of the derived amount column or -1 */
+  int amount_col, hours_col; /* costs: one of the two is needed */
+  size_t rows, cap;
+  kw_buf dpend;
+  size_t *pushed; /* columns that added a pending cell in this row */
+  size_t npushed;
+  bool dpushed;
+  /* the current row's quantity and price, for a derived amount */
+  double cq, cqa;
+  char cqsep;
+  int64_t cp, cpa;
+  char cpsep;
+  bool cq_ok, cp_ok;
+  char *conv;
+  size_t conv_cap;
+  kw_table *t;
+  uint64_t rows_read, skipped[KW_SKIP__COUNT], recoded;
+  uint64_t recoded_line, recoded_col;
+} ingest;
+
+/* ------------------------------------------------------------ helpers */
+
+static inline void trim(const char **s, size_t *n) {
+  const char *p = *s;
+  size_t k = *n;
+  while (k && (*p == ' ' || *p == '\t')) p++, k--;
+  while (k && (p[k - 1] == ' ' || p[k - 1] == '\t')) k--;
+  *s = p;
+  *n = k;
+}
+
+static inline bool has_high(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80) return true;
+  return false;
+}
+
+/* A cell for a message: at most SHOW_MAX bytes of valid UTF-8 without
+ * control characters, "..." when cut. */
+static void show(char *out, size_t cap, const char *s, size_t n) {
+  char tmp[3 * SHOW_MAX + 4];
+  size_t m = n > SHOW_MAX ? SHOW_MAX : n;
+  const char *u = s;
+  if (!kw_utf8_valid(s, m)) {
+    /* a cut sequence at the end is fine; anything else is recoded */
+    size_t k = m;
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80) k--;
+    if (k > 0 && (unsigned char)s[k - 1] >= 0xC0) k--;
+    if (kw_utf8_valid(s, k)) {
+      m = k;
+    } else {
+      m = kw_cp1252_to_utf8(s, m, tmp);
+      u = tmp;
+    }
+  }
+  size_t o = 0;
+  for (size_t i = 0; i < m && o + 4 < cap; i++) {
+    unsigned char c = (unsigned char)u[i];
+    out[o++] = (c < 0x20 || c == 0x7F) ? '?' : (char)c;
+  }
+  /* do not end inside a UTF-8 sequence */
+  while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80) {
+    size_t k = o;
+    while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80) k--;
+    if (k > 0 && kw_utf8_valid(out + k - 1, o - k + 1)) break;
+    o = k > 0 ? k - 1 : 0;
+  }
+  if (n > m && o + 3 < cap) {
+    memcpy(out + o, "...", 3);
+    o += 3;
+  }
+  out[o] = '\0';
+}
+
+static const size_t type_size[] = {sizeof(uint32_t), sizeof(int32_t),
+                                   sizeof(int64_t), sizeof(double),
+                                   sizeof(int8_t)};
+
+static kw_status ensure_conv(ingest *g, size_t need) {
+  if (need <= g->conv_cap) return KW_OK;
+  size_t cap = g->conv_cap ? g->conv_cap : 256;
+  while (cap < need) cap *= 2;
+  char *p = kw_realloc(g->ctx, g->conv, cap);
+  if (!p) return kw_fail_nomem(g->ctx);
+  g->conv = p;
+  g->conv_cap = cap;
+  return KW_OK;
+}
+
+/* ------------------------------------------------------------- options */
+
+kw_status kw_map_parse(kw_context *ctx, const char *map, kw_table_kind *kind,
+                       kw_role *role, const char **column) {
+  const char *eq = strchr(map, '=');
+  if (!eq || eq == map || !eq[1])
+    return kw_fail(ctx, KW_EARG,
+                   "--map %s: expected ROLE=COLUMN or TABLE.ROLE=COLUMN, "
+                   "for example --map customer=Klantnr or --map amount=5",
+                   map);
+  const char *r = map;
+  *kind = KW_TABLE__COUNT;
+  const char *dot = memchr(map, '.', (size_t)(eq - map));
+  if (dot) {
+    size_t tn = (size_t)(dot - map);
+    for (int k = 0; k < KW_TABLE__COUNT; k++) {
+      const char *nm = kw_table_kind_name((kw_table_kind)k);
+      if (strlen(nm) == tn && strncasecmp(nm, map, tn) == 0)
+        *kind = (kw_table_kind)k;
+    }
+    if (*kind == KW_TABLE__COUNT) {
+      char list[256] = "";
+      for (int k = 0; k < KW_TABLE__COUNT; k++) {
+        strcat(list, k ? ", " : "");
+        strcat(list, kw_table_kind_name((kw_table_kind)k));
+      }
+      return kw_fail(ctx, KW_EARG, "--map %s: unknown table \"%.*s\" (tables: %s)",
+                     map, (int)tn, map, list);
+    }
+    r = dot + 1;
+  }
+  char rn[64];
+  size_t n = (size_t)(eq - r);
+  if (n == 0 || n >= sizeof rn)
+    return kw_fail(ctx, KW_EARG, "--map %s: expected a role before '='", map);
+  for (size_t i = 0; i < n; i++) {
+    char c = r[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    if (c == '-' || c == ' ') c = '_';
+    rn[i] = c;
+  }
+  rn[n] = '\0';
+  *role = kw_role_from_name(rn);
+  if (*role == KW_ROLE__COUNT) {
+    char list[800] = "";
+    size_t o = 0;
+    for (int i = 0; i < KW_ROLE__COUNT && o + 40 < sizeof list; i++)
+      o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "",
+                            kw_role_name((kw_role)i));
+    return kw_fail(ctx, KW_EARG, "--map %s: unknown role \"%s\" (roles: %s)",
+                   map, rn, list);
+  }
+  *column = eq + 1;
+  return KW_OK;
+}
+
+/* ------------------------------------------------------------- skipping */
+
+static void rollback(ingest *g) {
+  for (size_t i = 0; i < g->npushed; i++) g->cols[g->pushed[i]].pend.len--;
+  g->npushed = 0;
+  if (g->dpushed) g->dpend.len--;
+  g->dpushed = false;
+}
+
+static kw_status skip(ingest *g, const kw_csv_row *row, kw_skip_reason why,
+                      const char *at, const char *fmt, ...) KW_PRINTF(5, 6);
+
+static kw_status skip(ingest *g, const kw_csv_row *row, kw_skip_reason why,
+                      const char *at, const char *fmt, ...) {
+  rollback(g);
+  g->skipped[why]++;
+  if (why == KW_SKIP_BLANK) return KW_OK;
+  bool example = kw_table_report(g->t)->n_examples < KW_REPORT_EXAMPLES;
+  if (!example && !g->opt.strict) return KW_OK;
+  uint64_t line = row->line, col = 0;
+  if (at) kw_csv_where(&g->rd, row, at, &line, &col);
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (g->opt.strict)
+    return kw_fail_at(g->ctx, KW_EINPUT, g->name, line, col,
+                      "%s (strict mode: rows are not skipped)", msg);
+  char ex[700];
+  if (col)
+    snprintf(ex, sizeof ex, "%s:%llu:%llu: %s", g->name,
+             (unsigned long long)line, (unsigned long long)col, msg);
+  else
+    snprintf(ex, sizeof ex, "%s:%llu: %s", g->name, (unsigned long long)line,
+             msg);
+  return kw_table_report_example(g->ctx, g->t, ex);
+}
+
+static kw_status skip_cell(ingest *g, const kw_csv_row *row, const icol *c,
+                           const kw_csv_cell *cell, const char *what,
+                           bool empty) {
+  char shown[4 * SHOW_MAX];
+  if (empty)
+    return skip(g, row, c->bad, cell ? cell->raw : NULL,
+                "missing %s in column \"%s\"", what, c->name);
+  show(shown, sizeof shown, cell->p, cell->n);
+  return skip(g, row, c->bad, cell->raw, "%s \"%s\" in column \"%s\"", what,
+              shown, c->name);
+}
+
+/* ---------------------------------------------------------- decisions */
+
+static kw_status push_pend(ingest *g, icol *c, const kw_csv_row *row,
+                           const kw_csv_cell *cell, uint64_t tag,
+                           int64_t ialt, double dalt) {
+  pend p;
+  p.row = (uint64_t)g->rows | tag;
+  if (c->type == KW_TYPE_NUMBER)
+    p.alt.d = dalt;
+  else
+    p.alt.i = ialt;
+  kw_status st = kw_buf_push(g->ctx, &c->pend, &p);
+  if (st) return st;
+  g->pushed[g->npushed++] = (size_t)(c - g->cols);
+  if (!c->amb) {
+    c->amb = true;
+    kw_csv_where(&g->rd, row, cell->raw, &c->amb_line, &c->amb_col);
+    show(c->amb_text, sizeof c->amb_text, cell->p, cell->n);
+  }
+  return KW_OK;
+}
+
+static void decide_mark(icol *c, char mark) {
+  c->mark = mark;
+  pend *p = c->pend.data;
+  for (size_t i = 0; i < c->pend.len; i++) {
+    char sep = (p[i].row & PEND_DOT) ? '.' : ',';
+    size_t r = (size_t)(p[i].row & ~PEND_DOT);
+    if (sep != mark) continue; /* the thousands reading stands */
+    if (c->type == KW_TYPE_NUMBER)
+      ((double *)c->data)[r] = p[i].alt.d;
+    else
+      ((int64_t *)c->data)[r] = p[i].alt.i;
+  }
+  c->pend.len = 0;
+}
+
+static void decide_order(icol *c, kw_date_order order) {
+  c->order = order;
+  if (order == KW_DATE_MDY) {
+    pend *p = c->pend.data;
+    for (size_t i = 0; i < c->pend.len; i++)
+      ((int32_t *)c->data)[p[i].row] = (int32_t)p[i].alt.i;
+  }
+  c->pend.len = 0;
+}
+
+static char ambiguous_sep(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == '.' || s[i] == ',') return s[i];
+  return ',';
+}
+
+/* ------------------------------------------------------------- cells */
+
+/* Each returns 1 for a value, 0 for an empty cell, -1 for a bad one, or
+ * -2 on a hard failure (out of memory; the context has it). */
+
+static int date_cell(ingest *g, icol *c, const kw_csv_row *row,
+                     const kw_csv_cell *cell, const char *s, size_t n,
+                     int32_t *out) {
+  if (n == 0) return 0;
+  int32_t d, alt;
+  kw_date_evidence ev;
+  bool ok;
+  if (n == c->klen && c->korder == c->order && memcmp(c->key, s, n) == 0) {
+    d = c->kday;
+    alt = c->kalt;
+    ev = c->kev;
+    ok = c->kok;
+  } else {
+    ok = kw_parse_date(s, n, c->order, &d, &alt, &ev);
+    if (n <= KEY_MAX) {
+      memcpy(c->key, s, n);
+      c->klen = n;
+      c->kday = d;
+      c->kalt = alt;
+      c->kev = ev;
+      c->kok = ok;
+      c->korder = c->order;
+    }
+  }
+  if (!ok) return -1;
+  if (c->order == KW_DATE_ORDER_UNKNOWN) {
+    if (ev == KW_DATEV_DMY) {
+      decide_order(c, KW_DATE_DMY);
+    } else if (ev == KW_DATEV_MDY) {
+      decide_order(c, KW_DATE_MDY);
+    } else if (ev == KW_DATEV_AMBIGUOUS) {
+      if (push_pend(g, c, row, cell, 0, alt, 0)) return -2;
+    }
+  }
+  *out = d;
+  return 1;
+}
+
+/* The digits of an amount read exactly in millionths, with the decimal
+ * mark given (the cell has been accepted by kw_parse_amount). */
+static bool exact_micros(const char *s, size_t n, char mark, int64_t *out) {
+  uint64_t ip = 0, fp = 0;
+  int fd = 0, round = 0;
+  bool neg = false, frac = false;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= '0' && c <= '9') {
+      unsigned d = c - '0';
+      if (!frac) {
+        if (ip > 9000000000000ull) return false;
+        ip = ip * 10 + d;
+      } else if (fd < 6) {
+        fp = fp * 10 + d;
+        fd++;
+      } else if (fd == 6) {
+        round = d >= 5;
+        fd++;
+      }
+    } else if (c == (unsigned char)mark) {
+      frac = true;
+    } else if (c == '-' || c == '(') {
+      neg = true;
+    } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x88 &&
+               (unsigned char)s[i + 2] == 0x92) {
+      neg = true; /* U+2212 MINUS SIGN */
+    }
+  }
+  for (int k = fd; k < 6; k++) fp *= 10;
+  uint64_t v = ip * 1000000u + fp + (uint64_t)round;
+  *out = neg ? -(int64_t)v : (int64_t)v;
+  return true;
+}
+
+static int money_cell(ingest *g, icol *c, const kw_csv_row *row,
+                      const kw_csv_cell *cell, const char *s, size_t n,
+                      int64_t *out) {
+  if (n == 0) return 0;
+  int64_t v, alt;
+  kw_mark_evidence ev;
+  if (!kw_parse_amount(s, n, c->mark, &v, &alt, &ev)) return -1;
+  char sep = 0;
+  if (ev != KW_MARK_NONE) c->shown = true;
+  if (!c->mark) {
+    if (ev == KW_MARK_DOT) {
+      decide_mark(c, '.');
+    } else if (ev == KW_MARK_COMMA) {
+      decide_mark(c, ',');
+    } else if (ev == KW_MARK_AMBIGUOUS) {
+      sep = ambiguous_sep(s, n);
+      if (push_pend(g, c, row, cell, sep == '.' ? PEND_DOT : 0, alt, 0))
+        return -2;
+    }
+  }
+  if (c->feeds == 2) {
+    /* the unit price of a derived amount, as written */
+    char m = c->mark ? c->mark : ev == KW_MARK_COMMA ? ',' : '.';
+    g->cpsep = sep;
+    if (sep) m = sep == '.' ? ',' : '.'; /* thousands reading first */
+    if (!exact_micros(s, n, m, &g->cp)) g->cp = v * 10000;
+    g->cpa = g->cp;
+    if (sep && !exact_micros(s, n, sep, &g->cpa)) g->cpa = alt * 10000;
+    g->cp_ok = true;
+  }
+  *out = v;
+  return 1;
+}
+
+static int number_cell(ingest *g, icol *c, const kw_csv_row *row,
+                       const kw_csv_cell *cell, const char *s, size_t n,
+                       double *out) {
+  if (n == 0) return 0;
+  double v, alt;
+  kw_mark_evidence ev;
+  if (!kw_parse_number(s, n, c->mark, &v, &alt, &ev)) return -1;
+  char sep = 0;
+  if (ev != KW_MARK_NONE) c->shown = true;
+  if (!c->mark) {
+    if (ev == KW_MARK_DOT) {
+      decide_mark(c, '.');
+    } else if (ev == KW_MARK_COMMA) {
+      decide_mark(c, ',');
+    } else if (ev == KW_MARK_AMBIGUOUS) {
+      sep = ambiguous_sep(s, n);
+      if (push_pend(g, c, row, cell, sep == '.' ? PEND_DOT : 0, 0, alt))
+        return -2;
+    }
+  }
+  if (c->feeds == 1) {
+    g->cq = v;
+    g->cqa = alt;
+    g->cqsep = sep;
+    g->cq_ok = true;
+  }
+  *out = v;
+  return 1;
+}
+
+/* round(q x p) in cents, p in millionths; false on overflow. */
+static bool derive_cents(double q, int64_t p, int64_t *out) {
+  if (!(fabs(q) < 9e12)) return false;
+  __int128 qm = (__int128)llround(q * 1e6);
+  __int128 prod = qm * (__int128)p; /* in 1e-12 */
+  const __int128 den = (__int128)10000000000LL;
+  __int128 c = prod >= 0 ? (prod + den / 2) / den : -((-prod + den / 2) / den);
+  if (c > (__int128)INT64_MAX || c <= -(__int128)INT64_MAX) return false;
+  *out = (int64_t)c;
+  return true;
+}
+
+static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
+                           const kw_csv_cell *cell, const char *s, size_t n,
+                           uint32_t *out) {
+  if (n == c->klen && memcmp(c->key, s, n) == 0) {
+    *out = c->kid;
+    return KW_OK;
+  }
+  const char *u = s;
+  size_t un = n;
+  if (row->high && has_high(s, n)) {
+    bool recode = g->dl.enc == KW_ENC_CP1252;
+    if (!recode && !kw_utf8_valid(s, n)) {
+      recode = true;
+      if (g->recoded++ == 0)
+        kw_csv_where(&g->rd, row, cell->raw, &g->recoded_line,
+                     &g->recoded_col);
+    }
+    if (recode) {
+      kw_status st = ensure_conv(g, 3 * n + 1);
+      if (st) return st;
+      un = kw_cp1252_to_utf8(s, n, g->conv);
+      u = g->conv;
+    }
+  }
+  kw_status st = kw_dict_intern(g->ctx, c->dict, u, un, out, NULL);
+  if (st) return st;
+  if (n <= KEY_MAX) {
+    memcpy(c->key, s, n);
+    c->klen = n;
+    c->kid = *out;
+  }
+  return KW_OK;
+}
+
+/* ---------------------------------------------------------------- rows */
+
+static bool cells_empty(const kw_csv_row *row, size_t from) {
+  for (size_t i = from; i < row->n; i++) {
+    const char *s = row->cells[i].p;
+    size_t n = row->cells[i].n;
+    trim(&s, &n);
+    if (n) return false;
+  }
+  return true;
+}
+
+static kw_status grow(ingest *g) {
+  size_t cap = g->cap + g->cap / 2 + 1024;
+  for (size_t i = 0; i < g->ncols; i++) {
+    size_t bytes;
+    if (!kw_mul_size(cap, type_size[g->cols[i].type], &bytes))
+      return kw_fail_nomem(g->ctx);
+    void *p = kw_realloc(g->ctx, g->cols[i].data, bytes);
+    if (!p) return kw_fail_nomem(g->ctx);
+    g->cols[i].data = p;
+  }
+  g->cap = cap;
+  return KW_OK;
+}
+
+static kw_status do_row(ingest *g, const kw_csv_row *row) {
+  g->rows_read++;
+  g->npushed = 0;
+  g->dpushed = false;
+  if (row->nfields == 0) return skip(g, row, KW_SKIP_BLANK, NULL, "blank");
+  if (row->too_long) {
+    size_t i = row->too_long - 1;
+    return skip(g, row, KW_SKIP_TOO_LONG,
+                i < row->n ? row->cells[i].raw : NULL,
+                "field longer than %zu bytes", g->rd.max_field);
+  }
+  if (row->nfields != g->nfields) {
+    if (cells_empty(row, 0)) return skip(g, row, KW_SKIP_BLANK, NULL, "blank");
+    if (row->nfields < g->nfields || !cells_empty(row, g->nfields))
+      return skip(g, row, KW_SKIP_RAGGED, NULL,
+                  "%zu fields where %s %zu", row->nfields,
+                  g->dl.header ? "the header has" : "the first rows have",
+                  g->nfields);
+  }
+  if (g->rows == g->cap) {
+    kw_status st = grow(g);
+    if (st) return st;
+  }
+  const kw_csv_cell *cells = row->cells;
+  const size_t r = g->rows;
+
+  for (size_t k = 0; k < g->nids; k++) {
+    const icol *c = &g->cols[g->ids[k]];
+    const char *s = cells[c->src].p;
+    size_t n = cells[c->src].n;
+    trim(&s, &n);
+    if (n == 0) {
+      if (cells_empty(row, 0))
+        return skip(g, row, KW_SKIP_BLANK, NULL, "blank");
+      return skip(g, row, KW_SKIP_NO_CUSTOMER, cells[c->src].raw,
+                  "empty %s in column \"%s\"",
+                  c->role == KW_ROLE_REFERRER ? "referrer id" : "customer id",
+                  c->name);
+    }
+  }
+
+  g->cq_ok = g->cp_ok = false;
+  for (size_t k = 0; k < g->ntyped; k++) {
+    icol *c = &g->cols[g->typed[k]];
+    const kw_csv_cell *cell = &cells[c->src];
+    const char *s = cell->p;
+    size_t n = cell->n;
+    trim(&s, &n);
+    int rc;
+    const char *what;
+    switch (c->op) {
+    case OP_DATE: {
+      int32_t v = KW_NA_DATE;
+      rc = date_cell(g, c, row, cell, s, n, &v);
+      ((int32_t *)c->data)[r] = rc == 1 ? v : KW_NA_DATE;
+      what = "date";
+      break;
+    }
+    case OP_MONEY: {
+      int64_t v = KW_NA_MONEY;
+      rc = money_cell(g, c, row, cell, s, n, &v);
+      ((int64_t *)c->data)[r] = rc == 1 ? v : KW_NA_MONEY;
+      what = "amount";
+      break;
+    }
+    case OP_NUMBER: {
+      double v = KW_NA_NUMBER;
+      rc = number_cell(g, c, row, cell, s, n, &v);
+      ((double *)c->data)[r] = rc == 1 ? v : KW_NA_NUMBER;
+      what = "number";
+      break;
+    }
+    default: { /* OP_FLAG */
+      int8_t v = KW_NA_FLAG;
+      rc = n == 0 ? 0 : kw_parse_flag(s, n, &v) ? 1 : -1;
+      ((int8_t *)c->data)[r] = rc == 1 ? v : KW_NA_FLAG;
+      what = "yes/no value";
+      break;
+    }
+    }
+    if (rc == -2) return kw_errcode(g->ctx);
+    if (rc == -1) return skip_cell(g, row, c, cell, what, false);
+    if (rc == 0 && c->required) return skip_cell(g, row, c, cell, what, true);
+  }
+
+  if (g->derived >= 0) {
+    icol *c = &g->cols[g->derived];
+    int64_t cents;
+    if (!g->cq_ok || !g->cp_ok)
+      return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
+                  "no amount: the quantity or the unit price is missing");
+    if (!derive_cents(g->cq, g->cp, &cents))
+      return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
+                  "quantity x unit price is out of range");
+    ((int64_t *)c->data)[r] = cents;
+    if (g->cqsep || g->cpsep) {
+      dpend d = {r, g->cq, g->cqa, g->cp, g->cpa, g->cqsep, g->cpsep};
+      kw_status st = kw_buf_push(g->ctx, &g->dpend, &d);
+      if (st) return st;
+      g->dpushed = true;
+    }
+  } else if (g->amount_col >= 0 || g->hours_col >= 0) {
+    /* costs: an amount or hours (either column may be absent) */
+    bool have = false;
+    if (g->amount_col >= 0)
+      have = ((int64_t *)g->cols[g->amount_col].data)[r] != KW_NA_MONEY;
+    if (!have && g->hours_col >= 0)
+      have = !isnan(((double *)g->cols[g->hours_col].data)[r]);
+    if (!have)
+      return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
+                  "neither an amount nor hours");
+  }
+
+  for (size_t k = 0; k < g->ntexts; k++) {
+    icol *c = &g->cols[g->texts[k]];
+    uint32_t id = KW_NA_ID;
+    kw_status st = KW_OK;
+    if (c->op == OP_GENERATED) {
+      char buf[24];
+      int len = snprintf(buf, sizeof buf, "%llu",
+                         (unsigned long long)row->line);
+      st = kw_dict_intern(g->ctx, c->dict, buf, (size_t)len, &id, NULL);
+    } else {
+      const kw_csv_cell *cell = &cells[c->src];
+      const char *s = cell->p;
+      size_t n = cell->n;
+      trim(&s, &n);
+      if (n) st = text_cell(g, c, row, cell, s, n, &id);
+    }
+    if (st) return st;
+    ((uint32_t *)c->data)[r] = id;
+  }
+  g->rows++;
+  return KW_OK;
+}
+
+/* ------------------------------------------------------------- header */
+
+static kw_status set_name(ingest *g, size_t i, const char *s, size_t n) {
+  char *nm;
+  if (n == 0) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "column %zu", i + 1);
+    nm = kw_strdup(g->ctx, buf);
+    g->named[i] = !g->dl.header;
+  } else if (g->dl.enc == KW_ENC_CP1252 || !kw_utf8_valid(s, n)) {
+    nm = kw_malloc(g->ctx, 3 * n + 1);
+    if (nm) nm[kw_cp1252_to_utf8(s, n, nm)] = '\0';
+    g->named[i] = true;
+  } else {
+    nm = kw_strndup(g->ctx, s, n);
+    g->named[i] = true;
+  }
+  if (!nm) return kw_fail_nomem(g->ctx);
+  g->names[i] = nm;
+  return KW_OK;
+}
+
+/* Rename the second "name" to "name_2" (the third to "name_3", ...). */
+static kw_status dedupe_names(ingest *g) {
+  for (size_t i = 1; i < g->nfields; i++) {
+    bool dup = false;
+    for (size_t j = 0; j < i && !dup; j++)
+      dup = strcasecmp(g->names[i], g->names[j]) == 0;
+    if (!dup) continue;
+    size_t len = strlen(g->names[i]);
+    char *nm = kw_malloc(g->ctx, len + 24);
+    if (!nm) return kw_fail_nomem(g->ctx);
+    for (unsigned k = 2;; k++) {
+      snprintf(nm, len + 24, "%s_%u", g->names[i], k);
+      bool taken = false;
+      for (size_t j = 0; j < g->nfields && !taken; j++)
+        taken = j != i && strcasecmp(nm, g->names[j]) == 0;
+      if (!taken) break;
+    }
+    kw_warn(g->ctx, "%s: duplicate column name \"%s\" (column %zu) renamed "
+                    "\"%s\"; --map by name takes the first",
+            g->name, g->names[i], i + 1, nm);
+    kw_free(g->ctx, g->names[i]);
+    g->names[i] = nm;
+  }
+  return KW_OK;
+}
+
+static kw_status read_header(ingest *g) {
+  g->nfields = g->dl.columns;
+  kw_csv_row row;
+  if (g->dl.header) {
+    int rc;
+    while ((rc = kw_csv_next(&g->rd, &row)) == 1 && row.nfields == 0) {
+    }
+    if (rc < 0) return kw_errcode(g->ctx);
+    if (rc == 0)
+      return kw_fail(g->ctx, KW_EEMPTY, "%s: the file is empty", g->name);
+    if (row.nfields > KW_CSV_MAX_FIELDS)
+      return kw_fail_at(g->ctx, KW_EINPUT, g->name, row.line, 0,
+                        "the header has more than %d columns",
+                        KW_CSV_MAX_FIELDS);
+    if (row.too_long)
+      return kw_fail_at(g->ctx, KW_EINPUT, g->name, row.line, 0,
+                        "a column name is longer than %zu bytes",
+                        g->rd.max_field);
+    g->nfields = row.nfields;
+  }
+  g->names = kw_calloc(g->ctx, g->nfields, sizeof *g->names);
+  g->named = kw_calloc(g->ctx, g->nfields, sizeof *g->named);
+  g->roles = kw_calloc(g->ctx, g->nfields, sizeof *g->roles);
+  if (!g->names || !g->named || !g->roles) return kw_fail_nomem(g->ctx);
+  for (size_t i = 0; i < g->nfields; i++) {
+    const char *s = "";
+    size_t n = 0;
+    if (g->dl.header) {
+      s = row.cells[i].p;
+      n = row.cells[i].n;
+      trim(&s, &n);
+    }
+    kw_status st = set_name(g, i, s, n);
+    if (st) return st;
+  }
+  return dedupe_names(g);
+}
+
+/* -------------------------------------------------------------- roles */
+
+static long find_column(const ingest *g, const char *ref) {
+  for (size_t i = 0; i < g->nfields; i++)
+    if (strcasecmp(g->names[i], ref) == 0) return (long)i;
+  char a[256], b[256];
+  size_t an = kw_header_normalize(ref, strlen(ref), a, sizeof a);
+  if (an) {
+    for (size_t i = 0; i < g->nfields; i++) {
+      kw_header_normalize(g->names[i], strlen(g->names[i]), b, sizeof b);
+      const char *p = a, *q = b;
+      for (;;) {
+        while (*p == '_') p++;
+        while (*q == '_') q++;
+        if (*p != *q) break;
+        if (!*p) return (long)i;
+        p++, q++;
+      }
+    }
+  }
+  return -1;
+}
+
+static long column_number(const ingest *g, const char *ref) {
+  size_t n = 0;
+  if (!*ref) return -1;
+  for (const char *p = ref; *p; p++) {
+    if (*p < '0' || *p > '9' || n > 100000000) return -1;
+    n = n * 10 + (size_t)(*p - '0');
+  }
+  return n >= 1 && n <= g->nfields ? (long)n - 1 : -1;
+}
+
+static void list_columns(const ingest *g, char *out, size_t cap) {
+  size_t o = 0;
+  out[0] = '\0';
+  for (size_t i = 0; i < g->nfields && o + 8 < cap; i++) {
+    int k = snprintf(out + o, cap - o, "%s%s", i ? ", " : "", g->names[i]);
+    if (k < 0) break;
+    o += (size_t)k;
+    if (o >= cap - 8) {
+      snprintf(out + (cap - 8), 8, ", ...");
+      break;
+    }
+  }
+}
+
+static kw_status apply_maps(ingest *g) {
+  const kw_load_options *o = &g->opt;
+  for (size_t j = 0; j < o->n_maps; j++) {
+    kw_table_kind kind;
+    kw_role role;
+    const char *ref;
+    kw_status st = kw_map_parse(g->ctx, o->maps[j], &kind, &role, &ref);
+    if (st) return st;
+    bool qualified = kind != KW_TABLE__COUNT;
+    if (qualified && kind != g->kind) continue;
+    long i = find_column(g, ref);
+    if (i < 0 && (qualified || g->a->primary)) i = column_number(g, ref);
+    if (i < 0) {
+      if (qualified || !g->a->map_used) {
+        char cols[600];
+        list_columns(g, cols, sizeof cols);
+        return kw_fail(g->ctx, KW_EARG,
+                       "--map %s: %s has no column \"%s\" (columns: %s%s)",
+                       o->maps[j], g->name, ref, cols,
+                       g->dl.header ? "" : "; the file has no header row");
+      }
+      continue;
+    }
+    if (g->a->map_used) g->a->map_used[j] = true;
+    if (role != KW_ROLE_NONE)
+      for (size_t k = 0; k < g->nfields; k++)
+        if (g->roles[k] == role) g->roles[k] = KW_ROLE_NONE;
+    g->roles[i] = role;
+    g->named[i] = true;
+  }
+  return KW_OK;
+}
+
+static void guess_roles(ingest *g) {
+  long owner[KW_ROLE__COUNT];
+  unsigned best[KW_ROLE__COUNT];
+  for (int r = 0; r < KW_ROLE__COUNT; r++) owner[r] = -1;
+  for (size_t i = 0; i < g->nfields; i++) {
+    g->roles[i] = KW_ROLE_NONE;
+    if (!g->dl.header) continue;
+    unsigned rank;
+    kw_role r = kw_role_guess(g->kind, g->names[i], strlen(g->names[i]),
+                              &rank);
+    if (r == KW_ROLE__COUNT || r == KW_ROLE_NONE) continue;
+    if (owner[r] < 0 || rank < best[r]) {
+      owner[r] = (long)i;
+      best[r] = rank;
+    }
+  }
+  for (int r = 0; r < KW_ROLE__COUNT; r++)
+    if (owner[r] >= 0) g->roles[owner[r]] = (kw_role)r;
+}
+
+static long field_of(const ingest *g, kw_role r) {
+  for (size_t i = 0; i < g->nfields; i++)
+    if (g->roles[i] == r) return (long)i;
+  return -1;
+}
+
+static kw_status missing_roles(ingest *g, const kw_role *need, size_t n) {
+  char roles[200] = "", maps[300] = "", cols[600];
+  size_t ro = 0, mo = 0;
+  for (size_t i = 0; i < n; i++) {
+    ro += (size_t)snprintf(roles + ro, sizeof roles - ro, "%s%s (%s)",
+                           i ? ", " : "", kw_role_name(need[i]),
+                           kw_role_description(need[i]));
+    mo += (size_t)snprintf(maps + mo, sizeof maps - mo, "%s--map %s=COLUMN",
+                           i ? " " : "", kw_role_name(need[i]));
+    if (ro >= sizeof roles || mo >= sizeof maps) break;
+  }
+  list_columns(g, cols, sizeof cols);
+  return kw_fail(g->ctx, KW_EMISSING,
+                 "%s: no column found for %s. Columns: %s.%s Name the "
+                 "column with %s (COLUMN is a header name or a 1-based "
+                 "column number)",
+                 g->name, roles, cols,
+                 g->dl.header ? "" : " The file has no header row.", maps);
+}
+
+/* Roles of the fields: detected, overridden by --map, then checked. */
+static kw_status assign_roles(ingest *g) {
+  guess_roles(g);
+  kw_status st = apply_maps(g);
+  if (st) return st;
+  kw_role need[4];
+  size_t nneed = 0;
+  if (field_of(g, KW_ROLE_CUSTOMER) < 0) need[nneed++] = KW_ROLE_CUSTOMER;
+  switch (g->kind) {
+  case KW_TABLE_TRANSACTIONS:
+    if (field_of(g, KW_ROLE_DATE) < 0) need[nneed++] = KW_ROLE_DATE;
+    if (field_of(g, KW_ROLE_AMOUNT) < 0) {
+      long q = field_of(g, KW_ROLE_QUANTITY);
+      long p = field_of(g, KW_ROLE_UNIT_PRICE);
+      if (p >= 0 && q < 0) {
+        g->roles[p] = KW_ROLE_AMOUNT; /* a price per line is its amount */
+      } else if (p < 0) {
+        need[nneed++] = KW_ROLE_AMOUNT;
+      }
+    }
+    break;
+  case KW_TABLE_INVOICES:
+    if (field_of(g, KW_ROLE_DATE) < 0) need[nneed++] = KW_ROLE_DATE;
+    if (field_of(g, KW_ROLE_AMOUNT) < 0) need[nneed++] = KW_ROLE_AMOUNT;
+    break;
+  case KW_TABLE_COSTS:
+    if (field_of(g, KW_ROLE_AMOUNT) < 0 && field_of(g, KW_ROLE_HOURS) < 0)
+      need[nneed++] = KW_ROLE_AMOUNT;
+    break;
+  case KW_TABLE_REFERRALS:
+    if (field_of(g, KW_ROLE_REFERRER) < 0) need[nneed++] = KW_ROLE_REFERRER;
+    break;
+  default:
+    break;
+  }
+  if (nneed) return missing_roles(g, need, nneed);
+  return KW_OK;
+}
+
+/* ------------------------------------------------------------ columns */
+
+static kw_status add_col(ingest *g, const char *name, kw_role role,
+                         uint32_t src, icol **out) {
+  icol *c = &g->cols[g->ncols++];
+  memset(c, 0, sizeof *c);
+  c->name = name;
+  c->role = role;
+  c->src = src;
+  c->klen = SIZE_MAX;
+  kw_buf_init(&c->pend, sizeof(pend));
+  switch (role) {
+#define KW_X_TYPE(e, nm, ty, desc) \
+  case e:                          \
+    c->type = ty;                  \
+    break;
+    KW_ROLE_LIST(KW_X_TYPE)
+#undef KW_X_TYPE
+  default:
+    c->type = KW_TYPE_TEXT;
+  }
+  const kw_table_kind k = g->kind;
+  switch (c->type) {
+  case KW_TYPE_TEXT:
+    if (role == KW_ROLE_CUSTOMER || role == KW_ROLE_REFERRER) {
+      c->op = OP_CUSTOMER;
+      c->dict = kw_dataset_customers_mut(g->ds);
+      c->required = role == KW_ROLE_CUSTOMER || k == KW_TABLE_REFERRALS;
+    } else if (role == KW_ROLE_PRODUCT) {
+      c->op = OP_PRODUCT;
+      c->dict = kw_dataset_products_mut(g->ds);
+    } else {
+      c->op = OP_TEXT;
+      c->dict = kw_dict_new(g->ctx);
+      c->own_dict = true;
+      if (!c->dict) return kw_fail_nomem(g->ctx);
+    }
+    break;
+  case KW_TYPE_DATE:
+    c->op = OP_DATE;
+    c->bad = KW_SKIP_BAD_DATE;
+    c->order = g->opt.date_order;
+    c->required = role == KW_ROLE_DATE &&
+                  (k == KW_TABLE_TRANSACTIONS || k == KW_TABLE_INVOICES);
+    break;
+  case KW_TYPE_MONEY:
+    c->op = OP_MONEY;
+    c->bad = KW_SKIP_BAD_AMOUNT;
+    c->mark = g->opt.decimal_mark;
+    c->required = role == KW_ROLE_AMOUNT &&
+                  (k == KW_TABLE_TRANSACTIONS || k == KW_TABLE_INVOICES);
+    break;
+  case KW_TYPE_NUMBER:
+    c->op = OP_NUMBER;
+    c->bad = KW_SKIP_BAD_NUMBER;
+    c->mark = g->opt.decimal_mark;
+    break;
+  case KW_TYPE_FLAG:
+    c->op = OP_FLAG;
+    c->bad = KW_SKIP_BAD_FLAG;
+    break;
+  }
+  if (out) *out = c;
+  return KW_OK;
+}
+
+static kw_status plan_columns(ingest *g, size_t est) {
+  const bool tr = g->kind == KW_TABLE_TRANSACTIONS;
+  g->cols = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->cols);
+  g->ids = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->ids);
+  g->typed = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->typed);
+  g->texts = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->texts);
+  g->pushed = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->pushed);
+  if (!g->cols || !g->ids || !g->typed || !g->texts || !g->pushed)
+    return kw_fail_nomem(g->ctx);
+  g->derived = g->amount_col = g->hours_col = -1;
+  bool derive = tr && field_of(g, KW_ROLE_AMOUNT) < 0;
+  for (size_t i = 0; i < g->nfields; i++) {
+    kw_role r = g->roles[i];
+    if (r == KW_ROLE_NONE && (tr || !g->named[i])) {
+      kw_status st = kw_table_report_ignored(g->ctx, g->t, g->names[i]);
+      if (st) return st;
+      continue;
+    }
+    icol *c;
+    kw_status st = add_col(g, g->names[i], r, (uint32_t)i, &c);
+    if (st) return st;
+    if (derive && r == KW_ROLE_QUANTITY) c->feeds = 1, c->required = true;
+    if (derive && r == KW_ROLE_UNIT_PRICE) c->feeds = 2, c->required = true;
+    if (g->kind == KW_TABLE_COSTS && r == KW_ROLE_AMOUNT)
+      g->amount_col = (int)(c - g->cols);
+    if (g->kind == KW_TABLE_COSTS && r == KW_ROLE_HOURS)
+      g->hours_col = (int)(c - g->cols);
+  }
+  if (derive) {
+    icol *c;
+    kw_status st = add_col(g, "amount", KW_ROLE_AMOUNT, UINT32_MAX, &c);
+    if (st) return st;
+    c->op = OP_DERIVED;
+    c->required = true;
+    g->derived = (int)(c - g->cols);
+  }
+  if (g->kind == KW_TABLE_INVOICES && field_of(g, KW_ROLE_INVOICE) < 0) {
+    icol *c;
+    kw_status st = add_col(g, "invoice", KW_ROLE_INVOICE, UINT32_MAX, &c);
+    if (st) return st;
+    c->op = OP_GENERATED;
+  }
+  for (size_t i = 0; i < g->ncols; i++) {
+    icol *c = &g->cols[i];
+    if (c->op == OP_CUSTOMER && c->required) g->ids[g->nids++] = i;
+    if (c->op == OP_DATE || c->op == OP_MONEY || c->op == OP_NUMBER ||
+        c->op == OP_FLAG)
+      g->typed[g->ntyped++] = i;
+    if (c->op == OP_CUSTOMER || c->op == OP_PRODUCT || c->op == OP_TEXT ||
+        c->op == OP_GENERATED)
+      g->texts[g->ntexts++] = i;
+  }
+  g->cap = est;
+  for (size_t i = 0; i < g->ncols; i++) {
+    size_t bytes;
+    if (!kw_mul_size(est, type_size[g->cols[i].type], &bytes))
+      return kw_fail_nomem(g->ctx);
+    g->cols[i].data = kw_malloc(g->ctx, bytes);
+    if (!g->cols[i].data) return kw_fail_nomem(g->ctx);
+  }
+  return KW_OK;
+}
+
+/* ------------------------------------------------------------- finish */
+
+/* The decimal mark the file's decided money and number columns agree on,
+ * or 0. */
+static char file_mark(const ingest *g) {
+  char m = 0;
+  for (size_t i = 0; i < g->ncols; i++) {
+    const icol *c = &g->cols[i];
+    if ((c->op != OP_MONEY && c->op != OP_NUMBER) || !c->mark || !c->shown)
+      continue;
+    if (c->mark == g->opt.decimal_mark) continue; /* given, not evidence */
+    if (m && m != c->mark) return 0;
+    m = c->mark;
+  }
+  return m;
+}
+
+static kw_status settle(ingest *g) {
+  char fm = file_mark(g);
+  for (size_t i = 0; i < g->ncols; i++) {
+    icol *c = &g->cols[i];
+    if (c->op == OP_DATE) {
+      if (c->order == KW_DATE_ORDER_UNKNOWN && c->amb) {
+        decide_order(c, KW_DATE_DMY);
+        kw_log(g->ctx, KW_LOG_INFO,
+               "%s: column \"%s\": dates such as \"%s\" read day first "
+               "(use --date-format to read them month first)",
+               g->name, c->name, c->amb_text);
+      }
+      continue;
+    }
+    if (c->op != OP_MONEY && c->op != OP_NUMBER) continue;
+    if (c->mark || c->pend.len == 0) continue;
+    if (!fm)
+      return kw_fail_at(
+          g->ctx, KW_EAMBIGUOUS, g->name, c->amb_line, c->amb_col,
+          "column \"%s\": the decimal mark cannot be told from the values: "
+          "\"%s\" reads as a whole number with a thousands separator or as "
+          "a decimal number, and no value in the file settles it; use "
+          "--decimal-mark , or --decimal-mark .",
+          c->name, c->amb_text);
+    decide_mark(c, fm);
+    kw_log(g->ctx, KW_LOG_INFO,
+           "%s: column \"%s\": decimal mark '%c' taken from the other "
+           "columns (values such as \"%s\" alone do not tell)",
+           g->name, c->name, fm, c->amb_text);
+  }
+  if (g->derived >= 0) {
+    const icol *q = NULL, *p = NULL;
+    for (size_t i = 0; i < g->ncols; i++) {
+      if (g->cols[i].feeds == 1) q = &g->cols[i];
+      if (g->cols[i].feeds == 2) p = &g->cols[i];
+    }
+    int64_t *amount = g->cols[g->derived].data;
+    const dpend *d = g->dpend.data;
+    for (size_t i = 0; i < g->dpend.len; i++) {
+      double qv = d[i].qsep && q->mark == d[i].qsep ? d[i].qa : d[i].q;
+      int64_t pv = d[i].psep && p->mark == d[i].psep ? d[i].pa : d[i].p;
+      int64_t cents;
+      if (derive_cents(qv, pv, &cents)) amount[d[i].row] = cents;
+    }
+    g->dpend.len = 0;
+  }
+  return KW_OK;
+}
+
+static uint64_t count_missing(const icol *c, size_t rows) {
+  uint64_t m = 0;
+  switch (c->type) {
+  case KW_TYPE_TEXT:
+    for (size_t r = 0; r < rows; r++) m += ((uint32_t *)c->data)[r] == KW_NA_ID;
+    break;
+  case KW_TYPE_DATE:
+    for (size_t r = 0; r < rows; r++) m += ((int32_t *)c->data)[r] == KW_NA_DATE;
+    break;
+  case KW_TYPE_MONEY:
+    for (size_t r = 0; r < rows; r++)
+      m += ((int64_t *)c->data)[r] == KW_NA_MONEY;
+    break;
+  case KW_TYPE_NUMBER:
+    for (size_t r = 0; r < rows; r++) m += isnan(((double *)c->data)[r]);
+    break;
+  case KW_TYPE_FLAG:
+    for (size_t r = 0; r < rows; r++) m += ((int8_t *)c->data)[r] == KW_NA_FLAG;
+    break;
+  }
+  return m;
+}
+
+static kw_status empty_error(ingest *g) {
+  uint64_t bad = g->rows_read - g->skipped[KW_SKIP_BLANK];
+  if (bad == 0) {
+    if (g->dl.header)
+      return kw_fail(g->ctx, KW_EEMPTY,
+                     "%s: the file has a header but no data rows", g->name);
+    return kw_fail(g->ctx, KW_EEMPTY, "%s: the file is empty", g->name);
+  }
+  char why[400] = "";
+  size_t o = 0;
+  for (int k = 0; k < KW_SKIP__COUNT && o < sizeof why; k++) {
+    if (!g->skipped[k] || k == KW_SKIP_BLANK) continue;
+    o += (size_t)snprintf(why + o, sizeof why - o, "%s%llu %s",
+                          o ? ", " : "", (unsigned long long)g->skipped[k],
+                          kw_skip_reason_message((kw_skip_reason)k));
+  }
+  const kw_read_report *rep = kw_table_report(g->t);
+  return kw_fail(g->ctx, KW_EEMPTY,
+                 "%s: none of the %llu data rows could be used (%s)%s%s",
+                 g->name, (unsigned long long)bad, why,
+                 rep->n_examples ? "; first: " : "",
+                 rep->n_examples ? rep->examples[0] : "");
+}
+
+static kw_status finish(ingest *g) {
+  kw_status st = settle(g);
+  if (st) return st;
+  if (g->rows == 0) return empty_error(g);
+  for (size_t i = 0; i < g->ncols; i++) {
+    icol *c = &g->cols[i];
+    uint64_t missing = count_missing(c, g->rows);
+    void *data = c->data;
+    void *shrunk = kw_realloc(g->ctx, data, g->rows * type_size[c->type]);
+    if (shrunk) data = shrunk;
+    c->data = NULL;
+    kw_dict *own = c->own_dict ? c->dict : NULL;
+    c->own_dict = false;
+    kw_column *out;
+    st = kw_table_add_column(g->ctx, g->t, c->name, c->role, c->type, c->dict,
+                             own, data, &out);
+    if (st) return st;
+    out->missing = missing;
+    out->source_index = c->src;
+    if (c->op == OP_MONEY || c->op == OP_NUMBER)
+      out->decimal_mark = c->shown ? c->mark : 0;
+    if (c->op == OP_DERIVED) {
+      const icol *p = NULL;
+      for (size_t k = 0; k < g->ncols; k++)
+        if (g->cols[k].feeds == 2) p = &g->cols[k];
+      out->decimal_mark = p && p->shown ? p->mark : 0;
+    }
+    if (c->op == OP_DATE) out->date_order = c->order;
+  }
+  kw_table_set_rows(g->t, g->rows);
+  kw_read_report *rep = kw_table_report_mut(g->t);
+  rep->delimiter = g->dl.delim;
+  rep->header = g->dl.header;
+  rep->encoding = kw_csv_encoding_name(g->dl.enc);
+  rep->line_ending = kw_csv_eol_name(g->rd.eol != KW_EOL_NONE ? g->rd.eol
+                                                              : g->dl.eol);
+  rep->bytes = g->len;
+  rep->rows_read = g->rows_read;
+  rep->rows_used = g->rows;
+  rep->rows_skipped = 0;
+  for (int k = 0; k < KW_SKIP__COUNT; k++) {
+    rep->skipped[k] = g->skipped[k];
+    rep->rows_skipped += g->skipped[k];
+  }
+  rep->recoded_cells = g->recoded;
+  if (g->recoded)
+    kw_warn(g->ctx,
+            "%s: %llu cells were not valid UTF-8 and were read as "
+            "Windows-1252 (the first at line %llu, column %llu)",
+            g->name, (unsigned long long)g->recoded,
+            (unsigned long long)g->recoded_line,
+            (unsigned long long)g->recoded_col);
+  for (int k = 0; k < KW_SKIP__COUNT; k++) {
+    if (!g->skipped[k] || k == KW_SKIP_BLANK) continue;
+    kw_warn(g->ctx, "%s: %llu of %llu rows skipped: %s", g->name,
+            (unsigned long long)g->skipped[k],
+            (unsigned long long)g->rows_read,
+            kw_skip_reason_message((kw_skip_reason)k));
+  }
+  return KW_OK;
+}
+
+static void cleanup(ingest *g) {
+  kw_context *ctx = g->ctx;
+  if (g->rd_open) kw_csv_free(&g->rd);
+  for (size_t i = 0; i < g->ncols; i++) {
+    kw_free(ctx, g->cols[i].data);
+    if (g->cols[i].own_dict) kw_dict_free(ctx, g->cols[i].dict);
+    kw_buf_free(ctx, &g->cols[i].pend);
+  }
+  if (g->names)
+    for (size_t i = 0; i < g->nfields; i++) kw_free(ctx, g->names[i]);
+  kw_free(ctx, g->names);
+  kw_free(ctx, g->named);
+  kw_free(ctx, g->roles);
+  kw_free(ctx, g->cols);
+  kw_free(ctx, g->ids);
+  kw_free(ctx, g->typed);
+  kw_free(ctx, g->texts);
+  kw_free(ctx, g->pushed);
+  kw_free(ctx, g->conv);
+  kw_buf_free(ctx, &g->dpend);
+  kw_table_free(ctx, g->t);
+}
+
+/* "sep=;" on the first line (Excel's hint): the delimiter, and the bytes
+ * to skip; 0 when absent. */
+static size_t sep_line(const char *s, size_t n, char *delim) {
+  if (n < 5 || memcmp(s, "sep=", 4) != 0) return 0;
+  size_t i = 5;
+  if (i < n && s[i] == '\r') i++;
+  if (i < n && s[i] == '\n') i++;
+  if (i == 5 && n > 5) return 0;
+  *delim = s[4] == '\t' ? '\t' : s[4];
+  return i;
+}
+
+kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
+  ingest g;
+  memset(&g, 0, sizeof g);
+  g.ctx = ctx;
+  g.ds = ds;
+  g.a = a;
+  g.kind = a->kind;
+  g.name = a->name ? a->name : "(input)";
+  g.data = a->data;
+  g.len = a->len;
+  kw_buf_init(&g.dpend, sizeof(dpend));
+  if (a->o)
+    g.opt = *a->o;
+  else
+    kw_load_options_init(&g.opt);
+  if (g.opt.date_order == KW_DATE_YMD) g.opt.date_order = KW_DATE_ORDER_UNKNOWN;
+  if (g.opt.decimal_mark != '.' && g.opt.decimal_mark != ',')
+    g.opt.decimal_mark = 0;
+  size_t max_field = g.opt.max_field ? g.opt.max_field : DEFAULT_MAX_FIELD;
+
+  kw_status st;
+  g.t = kw_table_new(ctx, g.kind);
+  if (!g.t) return kw_fail_nomem(ctx);
+  st = kw_table_report_path(ctx, g.t, g.name);
+  if (st) goto out;
+
+  if (a->len == 0) {
+    st = kw_fail(ctx, KW_EEMPTY, "%s: the file is empty", g.name);
+    goto out;
+  }
+  st = kw_csv_detect(ctx, g.name, a->data, a->len, g.opt.delimiter,
+                     g.opt.header, g.opt.encoding, kw_role_known_header, &g.dl);
+  if (st) goto out;
+  const char *body = a->data + g.dl.skip;
+  size_t blen = a->len - g.dl.skip;
+  char sd = 0;
+  size_t sl = sep_line(body, blen, &sd);
+  if (sl) {
+    kw_csv_encoding enc = g.dl.enc;
+    body += sl;
+    blen -= sl;
+    st = kw_csv_detect(ctx, g.name, body, blen,
+                       g.opt.delimiter ? g.opt.delimiter : sd, g.opt.header,
+                       g.opt.encoding, kw_role_known_header, &g.dl);
+    if (st) goto out;
+    if (enc == KW_ENC_UTF8_BOM && g.dl.enc == KW_ENC_UTF8) g.dl.enc = enc;
+    g.dl.skip = (size_t)(body - a->data);
+  }
+  kw_csv_init(&g.rd, ctx, g.name, body, blen, g.dl.delim, max_field);
+  g.rd_open = true;
+  if (sl) g.rd.line = 2;
+
+  st = read_header(&g);
+  if (st) goto out;
+  st = assign_roles(&g);
+  if (st) goto out;
+  double est = (double)(g.rd.end - g.rd.pos) / g.dl.row_bytes * 1.1 + 64;
+  double most = (double)(g.rd.end - g.rd.pos) / 2 + 64;
+  if (est > most) est = most;
+  st = plan_columns(&g, (size_t)est);
+  if (st) goto out;
+
+  kw_csv_row row;
+  int rc;
+  const char *mark = g.rd.pos;
+  while ((rc = kw_csv_next(&g.rd, &row)) == 1) {
+    st = do_row(&g, &row);
+    if (st) goto out;
+    if ((size_t)(row.start - mark) >= RELEASE_STEP) {
+      mark = row.start;
+      if (a->release) a->release(a->release_user, mark);
+      kw_progress(ctx, "reading",
+                  (double)(mark - a->data) / (double)(a->len ? a->len : 1));
+    }
+  }
+  if (rc < 0) {
+    st = kw_errcode(ctx);
+    goto out;
+  }
+  st = finish(&g);
+  if (st) goto out;
+  kw_progress(ctx, "reading", 1.0);
+  kw_dataset_set_table(ds, g.t);
+  g.t = NULL;
+out:
+  cleanup(&g);
+  return st;
+}
+
+kw_status kw_ingest_buffer(kw_context *ctx, kw_dataset *ds,
+                           kw_table_kind kind, const char *name,
+                           const void *data, size_t len,
+                           const kw_load_options *o) {
+  kw_ingest_args a;
+  memset(&a, 0, sizeof a);
+  a.kind = kind;
+  a.name = name;
+  a.data = data;
+  a.len = len;
+  a.o = o;
+  a.primary = true;
+  return kw_ingest(ctx, ds, &a);
+}

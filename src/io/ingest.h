@@ -1,0 +1,54 @@
+/*
+ * ingest.h — reading one delimited-text table into typed columns
+ * (internal). kw_dataset_load (load.c) finds and maps the files and calls
+ * kw_ingest for each; tests and the fuzz target call kw_ingest_buffer on a
+ * memory buffer.
+ */
+#ifndef KW_INGEST_H
+#define KW_INGEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/core.h"
+#include "klantwijs/data.h"
+
+typedef struct kw_ingest_args {
+  kw_table_kind kind;
+  const char *name;           /* file name for messages and the report */
+  const char *data;           /* the whole file, borrowed for the call */
+  size_t len;
+  const kw_load_options *o;   /* NULL: defaults */
+  bool primary;               /* "--map ROLE=N" (unqualified, by column
+                                 number) applies to this table */
+  bool *map_used;             /* o->n_maps flags set for maps that named a
+                                 column of this table; may be NULL */
+  /* Called now and then with a position before which the data will not be
+   * read again (to drop pages of a mapped file); may be NULL. */
+  void (*release)(void *user, const char *upto);
+  void *release_user;
+} kw_ingest_args;
+
+/*
+ * Read a table and hand it to ds (replacing a table of the same kind).
+ * Customer ids go to the dataset's customer dictionary, product ids to its
+ * product dictionary. On failure ds is unchanged except that its shared
+ * dictionaries may hold ids no table uses.
+ */
+kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a);
+
+/* kw_ingest on a memory buffer with the given options (NULL: defaults). */
+kw_status kw_ingest_buffer(kw_context *ctx, kw_dataset *ds,
+                           kw_table_kind kind, const char *name,
+                           const void *data, size_t len,
+                           const kw_load_options *o);
+
+/*
+ * Parse one "--map" entry: "ROLE=COLUMN" or "TABLE.ROLE=COLUMN". *kind is
+ * KW_TABLE__COUNT when no table is named; *column points into map. Fails
+ * with KW_EARG and a message naming the valid roles or tables.
+ */
+kw_status kw_map_parse(kw_context *ctx, const char *map, kw_table_kind *kind,
+                       kw_role *role, const char **column);
+
+#endif

@@ -1,0 +1,295 @@
+/*
+ * load.c — kw_dataset_load: find a business's files, map them into memory
+ * and read each into a typed table (ingest.c).
+ *
+ * Files come from kw_load_options.files (explicit paths, "-" for standard
+ * input) or are looked up in kw_load_options.dir by the names listed in
+ * KW_TABLE_LIST, case-insensitively and in the list's order. A regular
+ * file is mapped read-only; while it is read, the pages already passed are
+ * dropped (madvise MADV_DONTNEED) so a file larger than memory costs only a
+ * window of it in resident memory. Anything else (a pipe, stdin) is read
+ * into one buffer.
+ *
+ * Unqualified "--map ROLE=COLUMN" entries apply to every table that has a
+ * column of that name; by column number, to the transactions table (or to
+ * the only table read). A map that matches nothing is an error, so a typo
+ * never passes silently.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "data/table.h"
+#include "io/ingest.h"
+
+void kw_load_options_init(kw_load_options *o) {
+  memset(o, 0, sizeof *o);
+  o->header = -1;
+}
+
+static const char *const table_files[] = {
+#define KW_X(e, name, files) files,
+    KW_TABLE_LIST(KW_X)
+#undef KW_X
+};
+
+/* The path of the first file of the list names found in dir (case-
+ * insensitive), or NULL. *st is set on failure. */
+static char *find_in_dir(kw_context *ctx, const char *dir, kw_table_kind k,
+                         kw_status *st) {
+  *st = KW_OK;
+  DIR *d = opendir(dir);
+  if (!d) {
+    *st = kw_fail(ctx, KW_EIO, "cannot open the data folder %s: %s", dir,
+                  strerror(errno));
+    return NULL;
+  }
+  const char *names = table_files[k];
+  char *found = NULL;
+  while (*names && !found) {
+    const char *e = strchr(names, ' ');
+    size_t n = e ? (size_t)(e - names) : strlen(names);
+    rewinddir(d);
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+      if (strlen(de->d_name) != n || strncasecmp(de->d_name, names, n) != 0)
+        continue;
+      size_t len = strlen(dir) + 1 + n + 1;
+      found = kw_malloc(ctx, len);
+      if (!found) {
+        *st = kw_fail_nomem(ctx);
+        break;
+      }
+      snprintf(found, len, "%s/%s", dir, de->d_name);
+      struct stat sb;
+      if (stat(found, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        kw_free(ctx, found);
+        found = NULL;
+        continue;
+      }
+      break;
+    }
+    names += n;
+    while (*names == ' ') names++;
+  }
+  closedir(d);
+  return found;
+}
+
+typedef struct mapped {
+  char *base;
+  size_t len;
+  size_t dropped; /* bytes from base already given back */
+} mapped;
+
+static void release_pages(void *user, const char *upto) {
+  mapped *m = user;
+  long pg = sysconf(_SC_PAGESIZE);
+  size_t page = pg > 0 ? (size_t)pg : 4096;
+  size_t end = (size_t)(upto - m->base);
+  end -= end % page;
+  if (end > m->dropped) {
+    madvise(m->base + m->dropped, end - m->dropped, MADV_DONTNEED);
+    m->dropped = end;
+  }
+}
+
+static kw_status read_all(kw_context *ctx, int fd, const char *path,
+                          char **out, size_t *len) {
+  size_t cap = 1 << 16, n = 0;
+  char *buf = kw_malloc(ctx, cap);
+  if (!buf) return kw_fail_nomem(ctx);
+  for (;;) {
+    if (n == cap) {
+      if (cap > SIZE_MAX / 2) {
+        kw_free(ctx, buf);
+        return kw_fail_nomem(ctx);
+      }
+      char *nb = kw_realloc(ctx, buf, cap * 2);
+      if (!nb) {
+        kw_free(ctx, buf);
+        return kw_fail_nomem(ctx);
+      }
+      buf = nb;
+      cap *= 2;
+    }
+    ssize_t r = read(fd, buf + n, cap - n);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      kw_status st = kw_fail(ctx, KW_EIO, "cannot read %s: %s", path,
+                             strerror(errno));
+      kw_free(ctx, buf);
+      return st;
+    }
+    if (r == 0) break;
+    n += (size_t)r;
+  }
+  *out = buf;
+  *len = n;
+  return KW_OK;
+}
+
+static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
+                           const char *path, const kw_load_options *o,
+                           bool primary, bool *map_used) {
+  kw_ingest_args a;
+  memset(&a, 0, sizeof a);
+  a.kind = k;
+  a.o = o;
+  a.primary = primary;
+  a.map_used = map_used;
+  bool is_stdin = strcmp(path, "-") == 0;
+  a.name = is_stdin ? "(stdin)" : path;
+  int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+  if (fd < 0)
+    return kw_fail(ctx, KW_EIO, "cannot open %s: %s", path, strerror(errno));
+  struct stat sb;
+  if (fstat(fd, &sb) != 0) {
+    kw_status st =
+        kw_fail(ctx, KW_EIO, "cannot read %s: %s", path, strerror(errno));
+    if (!is_stdin) close(fd);
+    return st;
+  }
+  if (S_ISDIR(sb.st_mode)) {
+    if (!is_stdin) close(fd);
+    return kw_fail(ctx, KW_EIO, "%s is a folder, not a file", path);
+  }
+  kw_status st;
+  if (S_ISREG(sb.st_mode) && sb.st_size > 0) {
+    size_t len = (size_t)sb.st_size;
+    void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (!is_stdin) close(fd);
+    if (p == MAP_FAILED)
+      return kw_fail(ctx, KW_EIO, "cannot map %s: %s", path, strerror(errno));
+    madvise(p, len, MADV_SEQUENTIAL);
+    mapped m = {p, len, 0};
+    a.data = p;
+    a.len = len;
+    a.release = release_pages;
+    a.release_user = &m;
+    st = kw_ingest(ctx, ds, &a);
+    munmap(p, len);
+  } else {
+    char *buf = NULL;
+    size_t len = 0;
+    st = read_all(ctx, fd, a.name, &buf, &len);
+    if (!is_stdin) close(fd);
+    if (st) return st;
+    a.data = buf;
+    a.len = len;
+    st = kw_ingest(ctx, ds, &a);
+    kw_free(ctx, buf);
+  }
+  return st;
+}
+
+kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
+                          kw_dataset **out) {
+  *out = NULL;
+  kw_load_options defaults;
+  if (!o) {
+    kw_load_options_init(&defaults);
+    o = &defaults;
+  }
+  if (o->decimal_mark && o->decimal_mark != '.' && o->decimal_mark != ',')
+    return kw_fail(ctx, KW_EARG, "the decimal mark must be '.' or ','");
+  for (size_t j = 0; j < o->n_maps; j++) {
+    kw_table_kind kind;
+    kw_role role;
+    const char *col;
+    kw_status st = kw_map_parse(ctx, o->maps[j], &kind, &role, &col);
+    if (st) return st;
+  }
+  uint32_t want = o->tables ? o->tables : (1u << KW_TABLE__COUNT) - 1;
+  char *paths[KW_TABLE__COUNT] = {0};
+  kw_status st = KW_OK;
+  kw_dataset *ds = NULL;
+  bool *used = NULL;
+  size_t nfound = 0;
+  for (int k = 0; k < KW_TABLE__COUNT; k++) {
+    if (!(want & (1u << k))) continue;
+    if (o->files[k]) {
+      paths[k] = kw_strdup(ctx, o->files[k]);
+      if (!paths[k]) {
+        st = kw_fail_nomem(ctx);
+        goto out;
+      }
+    } else if (o->dir) {
+      paths[k] = find_in_dir(ctx, o->dir, (kw_table_kind)k, &st);
+      if (st) goto out;
+    }
+    nfound += paths[k] != NULL;
+  }
+  if ((want & (1u << KW_TABLE_TRANSACTIONS)) &&
+      !paths[KW_TABLE_TRANSACTIONS]) {
+    if (!o->dir) {
+      st = kw_fail(ctx, KW_EMISSING,
+                   "no transactions file given (and no data folder to look "
+                   "in)");
+    } else {
+      char list[200];
+      snprintf(list, sizeof list, "%s", table_files[KW_TABLE_TRANSACTIONS]);
+      for (char *p = list; *p; p++)
+        if (*p == ' ') *p = ',';
+      st = kw_fail(ctx, KW_EMISSING,
+                   "no transactions file in %s: looked for %s (any case); "
+                   "name the file explicitly or rename it",
+                   o->dir, list);
+    }
+    goto out;
+  }
+  if (nfound == 0) {
+    st = kw_fail(ctx, KW_EMISSING, "no data file found%s%s",
+                 o->dir ? " in " : " (no folder or file given)",
+                 o->dir ? o->dir : "");
+    goto out;
+  }
+  ds = kw_dataset_new(ctx);
+  if (!ds) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  used = kw_calloc(ctx, o->n_maps ? o->n_maps : 1, sizeof *used);
+  if (!used) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  int primary = -1;
+  for (int k = 0; k < KW_TABLE__COUNT && primary < 0; k++)
+    if (paths[k]) primary = k;
+  for (int k = 0; k < KW_TABLE__COUNT; k++) {
+    if (!paths[k]) continue;
+    st = load_file(ctx, ds, (kw_table_kind)k, paths[k], o, k == primary,
+                   used);
+    if (st) goto out;
+  }
+  for (size_t j = 0; j < o->n_maps; j++) {
+    if (used[j]) continue;
+    kw_table_kind kind;
+    kw_role role;
+    const char *col;
+    kw_map_parse(ctx, o->maps[j], &kind, &role, &col);
+    if (kind != KW_TABLE__COUNT) {
+      /* a map for a table that was not read */
+      kw_warn(ctx, "--map %s: no %s table was read", o->maps[j],
+              kw_table_kind_name(kind));
+      continue;
+    }
+    st = kw_fail(ctx, KW_EARG, "--map %s: no file read has a column \"%s\"",
+                 o->maps[j], col);
+    goto out;
+  }
+  *out = ds;
+  ds = NULL;
+out:
+  for (int k = 0; k < KW_TABLE__COUNT; k++) kw_free(ctx, paths[k]);
+  kw_free(ctx, used);
+  kw_dataset_free(ds);
+  return st;
+}
