@@ -392,7 +392,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
   row->cells = r->cells;
   row->nfields = nf;
   row->n = nf < KW_CSV_MAX_FIELDS ? nf : KW_CSV_MAX_FIELDS;
-  row->high = (hi & 0x80) != 0;
+  row->high = (hi & HIGHS) != 0;
   return 1;
 }
 
@@ -585,8 +585,10 @@ static kw_status score_delim(kw_context *ctx, const char *buf, size_t len,
   }
   sc->bytes = (size_t)(r.pos - buf);
   kw_csv_free(&r);
-  /* a NUL or the like: the real reader reports it later */
-  if (rc < 0) kw_clear_error(ctx);
+  if (rc < 0) {
+    if (kw_errcode(ctx) == KW_ENOMEM) return KW_ENOMEM;
+    kw_clear_error(ctx); /* a NUL or the like: the reader reports it */
+  }
   sc->rows = nrows;
   sc->mode = 0;
   sc->consistency = 0;
@@ -606,9 +608,11 @@ static kw_status score_delim(kw_context *ctx, const char *buf, size_t len,
   return KW_OK;
 }
 
-static bool first_row_is_header(kw_context *ctx, const char *buf, size_t len,
-                                char delim, kw_csv_encoding enc,
-                                bool (*known)(const char *, size_t)) {
+static kw_status first_row_is_header(kw_context *ctx, const char *buf,
+                                     size_t len, char delim,
+                                     kw_csv_encoding enc,
+                                     bool (*known)(const char *, size_t),
+                                     bool *out) {
   kw_csv_reader r;
   kw_csv_init(&r, ctx, "", buf, len, delim, 0);
   r.sample = true;
@@ -640,8 +644,12 @@ static bool first_row_is_header(kw_context *ctx, const char *buf, size_t len,
     header = any_known || !any_value;
   }
   kw_csv_free(&r);
-  kw_clear_error(ctx);
-  return header;
+  if (rc < 0) {
+    if (kw_errcode(ctx) == KW_ENOMEM) return KW_ENOMEM;
+    kw_clear_error(ctx);
+  }
+  *out = header;
+  return KW_OK;
 }
 
 kw_status kw_csv_detect(kw_context *ctx, const char *name, const char *buf,
@@ -700,15 +708,18 @@ kw_status kw_csv_detect(kw_context *ctx, const char *name, const char *buf,
   }
 
   cand_score sc;
+  kw_status st;
   if (delim) {
     out->delim = delim;
-    score_delim(ctx, data, slen, delim, &sc);
+    st = score_delim(ctx, data, slen, delim, &sc);
+    if (st) return st;
   } else {
     static const char cands[] = {'\t', ';', '|', ',', ' '};
     cand_score scores[sizeof cands];
     double best = 0;
     for (size_t i = 0; i < sizeof cands; i++) {
-      score_delim(ctx, data, slen, cands[i], &scores[i]);
+      st = score_delim(ctx, data, slen, cands[i], &scores[i]);
+      if (st) return st;
       if (scores[i].mode >= 2 && scores[i].consistency > best)
         best = scores[i].consistency;
     }
@@ -726,10 +737,10 @@ kw_status kw_csv_detect(kw_context *ctx, const char *name, const char *buf,
   out->row_bytes = sc.rows ? (double)sc.bytes / (double)sc.rows : 64.0;
   if (out->row_bytes < 1) out->row_bytes = 1;
 
-  if (header >= 0)
+  if (header >= 0) {
     out->header = header != 0;
-  else
-    out->header = first_row_is_header(ctx, data, slen, out->delim, out->enc,
-                                       looks_like_header);
-  return KW_OK;
+    return KW_OK;
+  }
+  return first_row_is_header(ctx, data, slen, out->delim, out->enc,
+                             looks_like_header, &out->header);
 }

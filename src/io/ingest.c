@@ -339,8 +339,8 @@ static kw_status skip_cell(ingest *g, const kw_csv_row *row, const icol *c,
     return skip(g, row, c->bad, cell ? cell->raw : NULL,
                 "missing %s in column \"%s\"", what, c->name);
   show(shown, sizeof shown, cell->p, cell->n);
-  return skip(g, row, c->bad, cell->raw, "%s \"%s\" in column \"%s\"", what,
-              shown, c->name);
+  return skip(g, row, c->bad, cell->raw,
+              "unparseable %s \"%s\" in column \"%s\"", what, shown, c->name);
 }
 
 /* ---------------------------------------------------------- decisions */
@@ -1084,8 +1084,9 @@ static kw_status plan_columns(ingest *g, size_t est) {
     icol *c;
     kw_status st = add_col(g, g->names[i], r, (uint32_t)i, &c);
     if (st) return st;
-    if (derive && r == KW_ROLE_QUANTITY) c->feeds = 1, c->required = true;
-    if (derive && r == KW_ROLE_UNIT_PRICE) c->feeds = 2, c->required = true;
+    /* a missing quantity or price is a missing amount (checked after) */
+    if (derive && r == KW_ROLE_QUANTITY) c->feeds = 1;
+    if (derive && r == KW_ROLE_UNIT_PRICE) c->feeds = 2;
     if (g->kind == KW_TABLE_COSTS && r == KW_ROLE_AMOUNT)
       g->amount_col = (int)(c - g->cols);
     if (g->kind == KW_TABLE_COSTS && r == KW_ROLE_HOURS)

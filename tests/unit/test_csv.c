@@ -299,12 +299,14 @@ static void test_encoding(void **state) {
 static void test_high_flag(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
-  const char *in = "abcdefghij,klm\nabcdefgh\xc3\xa9j,k\nab,\"c\xc3\xa9\"\n";
+  /* a non-ASCII byte at every position of an 8-byte word */
+  const char *in = "abcdefghij,klm\nabcdefgh\xc3\xa9j,k\nab,\"c\xc3\xa9\"\n"
+                   "ab\xc3\xa9" "cdefghijk,x\nabcdefg\xe9,x\nabcdef\xe9\n";
   kw_csv_reader r;
   kw_csv_init(&r, ctx, "t", in, strlen(in), ',', 0);
   kw_csv_row row;
-  bool want[] = {false, true, true};
-  for (int i = 0; i < 3; i++) {
+  bool want[] = {false, true, true, true, true, true};
+  for (int i = 0; i < 6; i++) {
     assert_int_equal(kw_csv_next(&r, &row), 1);
     assert_int_equal(row.high, want[i]);
   }
