@@ -241,6 +241,8 @@ KW_API void kw_profit_config_free(kw_profit_config *cfg);
  *                  the fewest customers reaching abc_a, and customers with
  *                  revenue 0 are C. Customers with equal revenue get the
  *                  class of the first of them (equal values, equal class).
+ *                  "Below" allows a relative 1e-14 for the binary form of
+ *                  the shares, so 80.00 of 100.00 reaches 80%.
  *   Gini           G = 2 sum_i i x_(i) / (n sum x) - (n + 1) / n, x
  *                  ascending, i = 1..n (0 for one customer, all equal or a
  *                  zero total; at most (n - 1) / n);

@@ -82,12 +82,19 @@ static int64_t top_sum(const int64_t *x, const uint32_t *r, size_t m,
   return s;
 }
 
+/*
+ * True when cum is still below share x total. Shares like 0.8 are not exact
+ * in binary, so a cumulative amount within a relative 1e-14 of the
+ * threshold (far below a cent) counts as reaching it: 80.00 of 100.00 is
+ * 80%.
+ */
+static bool below(int64_t cum, double share, int64_t total) {
+  return (double)cum < share * (double)total * (1 - 1e-14);
+}
+
 static void classify_abc(kw_pareto *p, const int64_t *x, size_t m,
                          const kw_pareto_options *o) {
   kw_pareto_data *d = &p->d;
-  long double total = (long double)d->revenue_total;
-  long double lim_a = (long double)o->abc_a * total;
-  long double lim_b = ((long double)o->abc_a + (long double)o->abc_b) * total;
   int64_t before = 0;
   uint8_t prev = KW_ABC_NONE;
   for (size_t j = 0; j < m; j++) {
@@ -95,9 +102,9 @@ static void classify_abc(kw_pareto *p, const int64_t *x, size_t m,
     uint8_t k;
     if (j > 0 && x[c] == x[p->ranking[j - 1]])
       k = prev; /* equal revenue, equal class */
-    else if ((long double)before < lim_a)
+    else if (below(before, o->abc_a, d->revenue_total))
       k = KW_ABC_A;
-    else if ((long double)before < lim_b)
+    else if (below(before, o->abc_a + o->abc_b, d->revenue_total))
       k = KW_ABC_B;
     else
       k = KW_ABC_C;
@@ -229,10 +236,10 @@ kw_status kw_pareto_compute(kw_context *ctx, const kw_customer_summary *s,
     if (st) goto fail;
   }
   if (d->revenue_total > 0) {
-    long double target = (long double)o->target_share * (long double)tot;
     int64_t cum = 0;
     size_t j = 0;
-    while (j < m && (long double)cum < target) cum += x[p->ranking[j++]];
+    while (j < m && below(cum, o->target_share, d->revenue_total))
+      cum += x[p->ranking[j++]];
     d->target_customers = j;
     d->target_customer_share = kw_ratio((double)j, (double)m);
   }
