@@ -251,7 +251,8 @@ KW_API void kw_profit_config_free(kw_profit_config *cfg);
  *   dependency     a warning when the largest customer has more than
  *                  warn_top1 (0.10) of revenue or the largest five more
  *                  than warn_top5 (0.50);
- *   repeat         customers with two or more orders vs exactly one.
+ *   repeat         customers with two or more orders vs exactly one
+ *                  (a customer with only returns has no order: in neither).
  *
  * Shares are 0 when the total they divide by is 0.
  */

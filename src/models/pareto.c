@@ -144,7 +144,7 @@ static void repeat_vs_once(kw_pareto *p, const kw_customer_summary *s,
     if (s->orders[c] >= 2) {
       d->n_repeat++;
       d->revenue_repeat += x[c];
-    } else {
+    } else if (s->orders[c] == 1) {
       d->n_once++;
       d->revenue_once += x[c];
     }

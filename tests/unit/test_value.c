@@ -1043,6 +1043,109 @@ static void test_rfm_rule_file(void **state) {
   kw_context_free(ctx);
 }
 
+/* --------------------------------------------- with the real summary */
+
+/*
+ * Transactions through kw_summary_build:
+ *   A  invoice a1 day 10: 100.00 (cost 60.00); a2 day 20: 50.00 (30.00)
+ *   B  invoice b1 day 15: 200.00, no cost on the line
+ *   C  invoice c1 day 5: 40.00 (20.00); c2 day 8: -40.00 (-20.00) return
+ * as-of = day 20 (the last date).
+ * Profit: A 150 - 90 = 60.00 (data), B unknown, C 0 - 0 = 0 (data).
+ * Pareto: A 150, B 200, C 0: top ceil(0.6) = 1 customer (B): 200/350.
+ * RFM: recency A 0, B 5, C 15 (the return is not a purchase); orders
+ * 2, 1, 1.
+ */
+static void test_with_summary_build(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dataset *ds = kw_dataset_new(ctx);
+  static const struct {
+    const char *cust, *inv;
+    int32_t day;
+    int64_t amount, cost;
+  } tx[] = {
+      {"A", "a1", 10, 10000, 6000},  {"A", "a2", 20, 5000, 3000},
+      {"B", "b1", 15, 20000, KW_NA_MONEY}, {"C", "c1", 5, 4000, 2000},
+      {"C", "c2", 8, -4000, -2000},
+  };
+  const size_t n = sizeof tx / sizeof *tx;
+  kw_table *t = kw_table_new(ctx, KW_TABLE_TRANSACTIONS);
+  uint32_t *cu = kw_malloc(ctx, n * sizeof *cu);
+  uint32_t *iv = kw_malloc(ctx, n * sizeof *iv);
+  int32_t *dt = kw_malloc(ctx, n * sizeof *dt);
+  int64_t *am = kw_malloc(ctx, n * sizeof *am);
+  int64_t *co = kw_malloc(ctx, n * sizeof *co);
+  kw_dict *invd = kw_dict_new(ctx);
+  for (size_t i = 0; i < n; i++) {
+    assert_int_equal(kw_dict_intern(ctx, kw_dataset_customers_mut(ds),
+                                    tx[i].cust, 1, &cu[i], NULL),
+                     KW_OK);
+    assert_int_equal(kw_dict_intern(ctx, invd, tx[i].inv, 2, &iv[i], NULL),
+                     KW_OK);
+    dt[i] = 19000 + tx[i].day;
+    am[i] = tx[i].amount;
+    co[i] = tx[i].cost;
+  }
+  const kw_dict *cd = kw_dataset_customers(ds);
+  assert_int_equal(kw_table_add_column(ctx, t, "klant", KW_ROLE_CUSTOMER,
+                                       KW_TYPE_TEXT, cd, NULL, cu, NULL),
+                   KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "factuur", KW_ROLE_INVOICE,
+                                       KW_TYPE_TEXT, NULL, invd, iv, NULL),
+                   KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "datum", KW_ROLE_DATE,
+                                       KW_TYPE_DATE, NULL, NULL, dt, NULL),
+                   KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "bedrag", KW_ROLE_AMOUNT,
+                                       KW_TYPE_MONEY, NULL, NULL, am, NULL),
+                   KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "kost", KW_ROLE_COST,
+                                       KW_TYPE_MONEY, NULL, NULL, co, NULL),
+                   KW_OK);
+  kw_table_set_rows(t, n);
+  kw_dataset_set_table(ds, t);
+  kw_summary_options so;
+  kw_summary_options_init(&so);
+  kw_summary *sum;
+  assert_int_equal(kw_summary_build(ctx, ds, &so, &sum), KW_OK);
+  const kw_customer_summary *s = kw_summary_view(sum);
+  assert_int_equal(s->as_of, 19020);
+
+  kw_profit *p;
+  assert_int_equal(kw_profit_compute(ctx, s, NULL, NULL, &p), KW_OK);
+  const kw_profit_data *pd = kw_profit_view(p);
+  assert_int_equal(pd->source[0], KW_COST_DATA);
+  assert_int_equal(pd->contribution[0], 6000);
+  assert_int_equal(pd->source[1], KW_COST_UNKNOWN);
+  assert_int_equal(pd->source[2], KW_COST_DATA);
+  assert_int_equal(pd->contribution[2], 0);
+  assert_int_equal(pd->n_no_cost, 1);
+  assert_int_equal(pd->contribution_total, 6000);
+
+  kw_pareto *pa;
+  assert_int_equal(kw_pareto_compute(ctx, s, NULL, &pa), KW_OK);
+  const kw_pareto_data *ad = kw_pareto_view(pa);
+  assert_int_equal(ad->n_customers, 3);
+  assert_int_equal(ad->ranking[0], 1);
+  assert_double_equal(ad->top_revenue_share, 200.0 / 350, 1e-12);
+
+  kw_rfm *r;
+  assert_int_equal(kw_rfm_compute(ctx, s, NULL, &r), KW_OK);
+  const kw_rfm_data *rd = kw_rfm_view(r);
+  assert_int_equal(rd->recency[0], 0);
+  assert_int_equal(rd->recency[1], 5);
+  assert_int_equal(rd->recency[2], 15);
+  assert_int_equal(rd->frequency[0], 2);
+  assert_int_equal(rd->frequency[2], 1);
+  kw_rfm_free(r);
+  kw_pareto_free(pa);
+  kw_profit_free(p);
+  kw_summary_free(sum);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_profit_by_hand),
@@ -1060,6 +1163,7 @@ int main(void) {
       cmocka_unit_test(test_rfm_contribution),
       cmocka_unit_test(test_profit_config),
       cmocka_unit_test(test_rfm_rule_file),
+      cmocka_unit_test(test_with_summary_build),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
