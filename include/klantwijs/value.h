@@ -163,7 +163,7 @@ typedef struct kw_profit_data {
   /* whale curve over the known customers */
   const uint32_t *ranking; /* n_known ids, most profitable first */
   bool whale_defined;      /* contribution_total > 0 */
-  size_t n_points;
+  size_t n_points;              /* <= max_points, + 1 for the peak */
   const kw_curve_point *points; /* first (0,0), last (1,1) when defined */
   size_t peak_customers;   /* k at the peak */
   double peak_customer_share; /* k / n_known */

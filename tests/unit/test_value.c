@@ -1043,6 +1043,36 @@ static void test_rfm_rule_file(void **state) {
   kw_context_free(ctx);
 }
 
+/* The built-in rules written out as a rule file (tests/data/value/
+ * rfm_builtin.rules, a template for users) read back equal. */
+static void test_rfm_builtin_file(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_rfm_rule_file *rf;
+  assert_int_equal(kw_rfm_rules_load(ctx,
+                                     KW_TEST_DATA "/value/rfm_builtin.rules",
+                                     &rf),
+                   KW_OK);
+  const kw_rfm_rules *a = kw_rfm_rules_builtin(), *b = kw_rfm_rule_file_rules(rf);
+  assert_int_equal(a->scale, b->scale);
+  assert_int_equal(a->n_rules, b->n_rules);
+  assert_int_equal(a->n_segments, b->n_segments);
+  for (size_t j = 0; j < a->n_rules; j++) {
+    const kw_rfm_rule *x = &a->rules[j], *y = &b->rules[j];
+    const kw_rfm_segment_def *sx = &a->segments[x->segment];
+    const kw_rfm_segment_def *sy = &b->segments[y->segment];
+    assert_string_equal(sx->key, sy->key);
+    assert_string_equal(sx->name_en, sy->name_en);
+    assert_string_equal(sx->name_nl, sy->name_nl);
+    assert_string_equal(sx->action_en, sy->action_en);
+    assert_string_equal(sx->action_nl, sy->action_nl);
+    const double *rx = &x->r_lo, *ry = &y->r_lo;
+    for (int k = 0; k < 8; k++) assert_double_equal(rx[k], ry[k], 0);
+  }
+  kw_rfm_rule_file_free(rf);
+  kw_context_free(ctx);
+}
+
 /* --------------------------------------------- with the real summary */
 
 /*
@@ -1163,6 +1193,7 @@ int main(void) {
       cmocka_unit_test(test_rfm_contribution),
       cmocka_unit_test(test_profit_config),
       cmocka_unit_test(test_rfm_rule_file),
+      cmocka_unit_test(test_rfm_builtin_file),
       cmocka_unit_test(test_with_summary_build),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
