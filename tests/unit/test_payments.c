@@ -449,12 +449,60 @@ static void test_payments_errors(void **state) {
   env_free(e);
 }
 
+typedef struct failing {
+  long left;
+} failing;
+
+static void *f_malloc(void *u, size_t n) {
+  failing *f = u;
+  if (f->left-- == 0) return NULL;
+  return malloc(n ? n : 1);
+}
+static void *f_realloc(void *u, void *p, size_t n) {
+  failing *f = u;
+  if (f->left-- == 0) return NULL;
+  return realloc(p, n ? n : 1);
+}
+static void f_free(void *u, void *p) {
+  (void)u;
+  free(p);
+}
+
+/* Each allocation fails once in turn: KW_ENOMEM, no result, no leak. */
+static void test_payments_out_of_memory(void **state) {
+  (void)state;
+  env *e = fixture();
+  failing fl = {1000000};
+  kw_allocator al = {f_malloc, f_realloc, f_free, &fl};
+  kw_context *ctx = kw_context_new_with_allocator(&al);
+  int failures = 0;
+  for (long k = 0;; k++) {
+    fl.left = k;
+    kw_payments *p = (kw_payments *)1;
+    kw_status st = kw_payments_compute(
+        ctx, summary(e), kw_dataset_table(e->ds, KW_TABLE_INVOICES), NULL, &p);
+    if (st == KW_OK) {
+      kw_payments_free(p);
+      break;
+    }
+    assert_int_equal(st, KW_ENOMEM);
+    assert_null(p);
+    failures++;
+    assert_true(k < 10000);
+  }
+  assert_true(failures > 10);
+  fl.left = 1000000;
+  kw_context_free(ctx);
+  env_free(e);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_payments_by_hand),
       cmocka_unit_test(test_payments_as_of),
       cmocka_unit_test(test_payments_no_invoice_column),
       cmocka_unit_test(test_payments_errors),
+      cmocka_unit_test(test_payments_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1073,6 +1073,89 @@ static void test_rfm_builtin_file(void **state) {
   kw_context_free(ctx);
 }
 
+/* ---------------------------------------------------- out of memory */
+
+typedef struct failing {
+  long left; /* allocations that succeed before one fails */
+} failing;
+
+static void *f_malloc(void *u, size_t n) {
+  failing *f = u;
+  if (f->left-- == 0) return NULL;
+  return malloc(n ? n : 1);
+}
+static void *f_realloc(void *u, void *p, size_t n) {
+  failing *f = u;
+  if (f->left-- == 0) return NULL;
+  return realloc(p, n ? n : 1);
+}
+static void f_free(void *u, void *p) {
+  (void)u;
+  free(p);
+}
+
+/* Every allocation of every analysis fails once in turn: each failure is
+ * KW_ENOMEM with no result (and, under ASan, no leak). */
+static void test_value_out_of_memory(void **state) {
+  (void)state;
+  fx *f = profit_fixture();
+  const kw_customer_summary *s = fx_view(f);
+  const kw_table *costs = kw_dataset_table(f->ds, KW_TABLE_COSTS);
+  failing fl = {1000000};
+  kw_allocator al = {f_malloc, f_realloc, f_free, &fl};
+  kw_context *ctx = kw_context_new_with_allocator(&al);
+  kw_serve_rate rates[] = {{"service", 6500}};
+  kw_profit_options po;
+  kw_profit_options_init(&po);
+  po.rates = rates;
+  po.n_rates = 1;
+  const char *cfg_txt = "margin_pct = 30\na.rate = 1\nb.rate = 2\n";
+  const char *rules_txt = "[x]\nname = X\nr = 1-3\n[y]\nfm = 2\n[x]\n";
+  for (int what = 0; what < 5; what++) {
+    int failures = 0;
+    for (long k = 0;; k++) {
+      fl.left = k;
+      kw_status st;
+      bool got;
+      if (what == 0) {
+        kw_profit *r = (kw_profit *)1;
+        st = kw_profit_compute(ctx, s, costs, &po, &r);
+        got = r != NULL;
+        kw_profit_free(r);
+      } else if (what == 1) {
+        kw_pareto *r = (kw_pareto *)1;
+        st = kw_pareto_compute(ctx, s, NULL, &r);
+        got = r != NULL;
+        kw_pareto_free(r);
+      } else if (what == 2) {
+        kw_rfm *r = (kw_rfm *)1;
+        st = kw_rfm_compute(ctx, s, NULL, &r);
+        got = r != NULL;
+        kw_rfm_free(r);
+      } else if (what == 3) {
+        kw_profit_config *r = (kw_profit_config *)1;
+        st = kw_profit_config_parse(ctx, cfg_txt, strlen(cfg_txt), "c", &r);
+        got = r != NULL;
+        kw_profit_config_free(r);
+      } else {
+        kw_rfm_rule_file *r = (kw_rfm_rule_file *)1;
+        st = kw_rfm_rules_parse(ctx, rules_txt, strlen(rules_txt), "r", &r);
+        got = r != NULL;
+        kw_rfm_rule_file_free(r);
+      }
+      assert_true(got == (st == KW_OK));
+      if (st == KW_OK) break;
+      assert_int_equal(st, KW_ENOMEM);
+      failures++;
+      assert_true(k < 10000);
+    }
+    assert_true(failures > 0);
+  }
+  fl.left = 1000000;
+  kw_context_free(ctx);
+  fx_free(f);
+}
+
 /* --------------------------------------------- with the real summary */
 
 /*
@@ -1194,6 +1277,7 @@ int main(void) {
       cmocka_unit_test(test_profit_config),
       cmocka_unit_test(test_rfm_rule_file),
       cmocka_unit_test(test_rfm_builtin_file),
+      cmocka_unit_test(test_value_out_of_memory),
       cmocka_unit_test(test_with_summary_build),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
