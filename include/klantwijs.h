@@ -13,5 +13,7 @@
 #include "klantwijs/summary.h"
 #include "klantwijs/quality.h"
 #include "klantwijs/report.h"
+#include "klantwijs/value.h"
+#include "klantwijs/payments.h"
 
 #endif
