@@ -47,9 +47,15 @@ int main(int argc, char **argv) {
     printf("klantwijs %s\n", kw_version());
     return KW_EXIT_OK;
   }
-  for (size_t i = 0; i < kw_cli_ncommands; i++)
-    if (strcmp(kw_cli_commands[i].name, cmd) == 0)
-      return kw_cli_commands[i].run(argc - 1, argv + 1);
+  for (size_t i = 0; i < kw_cli_ncommands; i++) {
+    if (strcmp(kw_cli_commands[i].name, cmd) != 0) continue;
+    for (int k = 2; k < argc; k++)
+      if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
+        fputs(kw_cli_commands[i].help, stdout);
+        return KW_EXIT_OK;
+      }
+    return kw_cli_commands[i].run(argc - 1, argv + 1);
+  }
   fprintf(stderr, "klantwijs: unknown command '%s'\n\n", cmd);
   print_usage(stderr);
   return KW_EXIT_USAGE;

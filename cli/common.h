@@ -1,0 +1,91 @@
+/*
+ * common.h — what every subcommand shares: the ingest options, output
+ * format and language, the as-of date and time unit, the output sink (stdout
+ * or a file written atomically), diagnostics on stderr (colour only on a
+ * terminal and never with NO_COLOR), a progress line for long steps on a
+ * terminal, and the mapping from library status to exit code.
+ */
+#ifndef KW_CLI_COMMON_H
+#define KW_CLI_COMMON_H
+
+#include "cli.h"
+
+#define CLI_MAX_MAPS 64
+
+typedef struct cli_common {
+  kw_load_options load;
+  const char *maps[CLI_MAX_MAPS];
+  const char *path;   /* positional PATH */
+  const char *output; /* -o FILE */
+  kw_format format;
+  kw_lang lang;
+  int32_t as_of;      /* KW_NA_DATE = last date in the data */
+  kw_unit unit;
+  kw_context *ctx;
+  kw_atomic *atomic; /* -o output in progress */
+  const char *command;
+} cli_common;
+
+/* Help text for the options cli_common_option() understands. */
+#define CLI_INGEST_HELP                                                       \
+  "Input:\n"                                                                  \
+  "  PATH                   a data folder (transactions.csv, customers.csv,\n" \
+  "                         invoices.csv, ...) or a transactions file; - is\n" \
+  "                         standard input\n"                                  \
+  "  --transactions FILE    (also --customers, --invoices, --costs,\n"        \
+  "                         --feedback, --touchpoints, --referrals FILE)\n"   \
+  "  --map ROLE=COLUMN      use COLUMN (a header or a 1-based number) for\n"  \
+  "                         ROLE; TABLE.ROLE=COLUMN for another table;\n"     \
+  "                         repeatable. Roles: customer, date, amount,\n"     \
+  "                         invoice, product, category, quantity,\n"          \
+  "                         unit_price, cost, margin, discount, ...\n"         \
+  "  --decimal-mark , | .   settle the decimal mark of every amount column\n" \
+  "  --date-format dmy|mdy|ymd  settle the day/month order\n"                 \
+  "  --delimiter C          , ; tab | or space (runs of blanks)\n"            \
+  "  --no-header            the first line is data\n"                         \
+  "  --encoding utf-8|windows-1252\n"                                         \
+  "  --strict               a bad cell is an error instead of a skipped row\n"
+
+#define CLI_OUTPUT_HELP                                                       \
+  "Output:\n"                                                                 \
+  "  --format table|csv|json  (default table)\n"                              \
+  "  --lang en|nl           language and number format (1.234,56 in nl)\n"    \
+  "  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
+
+void cli_common_init(cli_common *c, const char *command);
+void cli_common_free(cli_common *c);
+
+/*
+ * Try argv[*i] as a common option; consumes its value. Returns 1 when it
+ * was one, 0 when not, -1 on a usage error (already reported).
+ */
+int cli_common_option(cli_common *c, int argc, char **argv, int *i);
+
+/* Match --name VALUE / --name=VALUE at argv[*i]. Returns 1 and sets *val
+ * on a match, 0 when argv[*i] is another option, -1 when the value is
+ * missing (reported). */
+int cli_opt_value(const char *name, int argc, char **argv, int *i,
+                  const char **val);
+
+/* Usage error: message, hint and exit code 2. */
+int cli_usage(const cli_common *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Reports the context's error; returns the exit code for st. */
+int cli_fail(const cli_common *c, kw_status st);
+void cli_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Load the dataset named by PATH and the options. Returns an exit code. */
+int cli_load(cli_common *c, kw_dataset **ds);
+/* Parse a date option (ISO or dd-mm-yyyy); false on failure. */
+bool cli_parse_date(const char *s, int32_t *out);
+bool cli_parse_uint(const char *s, unsigned long *out);
+bool cli_parse_double(const char *s, double *out);
+
+/* The output stream (stdout or a temp file for -o); NULL on failure after
+ * reporting. cli_out_close() commits (ok) or discards; returns exit code. */
+FILE *cli_out_open(cli_common *c);
+int cli_out_close(cli_common *c, FILE *f, bool ok);
+
+bool cli_help_requested(int argc, char **argv);
+
+#endif
