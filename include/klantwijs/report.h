@@ -43,7 +43,7 @@ KW_API char *kw_fmt_plain(char *buf, double v);
 
 typedef enum kw_cell_type {
   KW_CELL_STR,   /* const char *const *: a string per row */
-  KW_CELL_ID,    /* const uint32_t *: ids into dict */
+  KW_CELL_ID,    /* const uint32_t *: ids into dict; NULL: the row is the id */
   KW_CELL_CODE,  /* const uint8_t *: index into labels (labels_nl) */
   KW_CELL_U32,   /* const uint32_t * */
   KW_CELL_I64,   /* const int64_t * */

@@ -26,7 +26,7 @@ static const char *cell_text(const kw_rcol *c, size_t row, char *buf,
     }
     case KW_CELL_ID: {
       *numeric = false;
-      uint32_t id = ((const uint32_t *)c->data)[row];
+      uint32_t id = c->data ? ((const uint32_t *)c->data)[row] : (uint32_t)row;
       return id == KW_NA_ID ? "" : kw_dict_str(c->dict, id);
     }
     case KW_CELL_CODE: {
