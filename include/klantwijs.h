@@ -11,6 +11,7 @@
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
 #include "klantwijs/summary.h"
+#include "klantwijs/retention.h"
 #include "klantwijs/survival.h"
 
 #endif

@@ -180,8 +180,9 @@ typedef struct kw_cohort_matrix {
 typedef struct kw_cohorts kw_cohorts;
 
 /* Needs customer and date columns; KW_EMISSING without them, KW_EEMPTY
- * without any purchase up to as-of. Without an amount column revenue is
- * 0 and NRR undefined. */
+ * without any purchase up to as-of, KW_ERANGE when the matrix would have
+ * more than 2^21 cells (e.g. weekly cohorts over more than 27 years).
+ * Without an amount column revenue is 0 and NRR undefined. */
 KW_API kw_status kw_cohorts_build(kw_context *ctx, const kw_table *tx,
                                   const kw_cohort_options *o,
                                   kw_cohorts **out);
@@ -235,7 +236,8 @@ KW_API const kw_cohort_matrix *kw_cohorts_matrix(const kw_cohorts *co,
  *
  * Durations for Kaplan–Meier (survival.h), per buyer: churned: from the
  * first purchase to last + G (contractual: the churn day), event = 1;
- * otherwise censored at as-of (as-of - first), event = 0; in `unit`.
+ * otherwise censored at as-of (as-of - first), event = 0; in units of
+ * duration_unit_days days.
  *
  * Lists: "recent" = customers whose churn day falls in the as-of period
  * (with P(alive): churned by P(alive) and not churned by the gap rule

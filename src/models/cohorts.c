@@ -177,7 +177,7 @@ kw_status kw_cohorts_build(kw_context *ctx, const kw_table *tx,
   co->rows = R;
   co->cols = C;
   size_t cells;
-  if (!kw_mul_size(R, C, &cells) || cells > ((size_t)1 << 28)) {
+  if (!kw_mul_size(R, C, &cells) || cells > ((size_t)1 << 21)) {
     kw_cohorts_free(co);
     kw_history_free(ctx, &h);
     return kw_fail(ctx, KW_ERANGE, "cohorts: %zu periods is too many for a "

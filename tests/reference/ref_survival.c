@@ -10,7 +10,9 @@
  *   - telco_churn: tenure (months) and Churn == Yes by Contract, checked
  *     against a second, direct computation from the raw rows in this file
  *     (product of 1 - d/n over integer months, at-risk counts by counting,
- *     and a 3-group log-rank with an explicit 2x2 inverse).
+ *     and a 3-group log-rank with an explicit 2x2 inverse); churn drivers
+ *     on the same file: churn rate per contract type against direct
+ *     counts, and the signs and discrimination of the logistic model.
  * Each test skips when its file is absent.
  */
 #include <setjmp.h>
@@ -24,7 +26,9 @@
 
 #include <cmocka.h>
 
+#include "core/dict.h"
 #include "klantwijs.h"
+#include "klantwijs/retention.h"
 #include "klantwijs/survival.h"
 
 #define NEAR(a, b, tol) assert_true(fabs((a) - (b)) <= (tol))
@@ -335,11 +339,103 @@ static void test_telco(void **state) {
   free(grp);
 }
 
+/* Churn drivers on telco: Contract and InternetService (categorical),
+ * tenure and MonthlyCharges (numeric). */
+static void test_telco_drivers(void **state) {
+  (void)state;
+  csv c;
+  SKIP_IF_ABSENT(c, "telco_churn/Telco-Customer-Churn.csv");
+  kw_context *ctx = kw_context_new();
+  kw_dict *dcon = kw_dict_new(ctx), *dnet = kw_dict_new(ctx);
+  char *f[32];
+  size_t cap = 8000, n = 0;
+  int8_t *y = malloc(cap);
+  uint32_t *con = malloc(cap * sizeof *con), *net = malloc(cap * sizeof *net);
+  double *ten = malloc(cap * sizeof *ten), *chg = malloc(cap * sizeof *chg);
+  uint64_t cnt[3] = {0}, chn[3] = {0};
+  const char *names[] = {"Month-to-month", "One year", "Two year"};
+  csv_row(&c, f, 32);
+  while (csv_row(&c, f, 32) == 21) {
+    assert_true(n < cap);
+    y[n] = strcmp(f[20], "Yes") == 0;
+    assert_int_equal(kw_dict_intern(ctx, dcon, f[15], strlen(f[15]), &con[n],
+                                    NULL),
+                     KW_OK);
+    assert_int_equal(kw_dict_intern(ctx, dnet, f[8], strlen(f[8]), &net[n],
+                                    NULL),
+                     KW_OK);
+    ten[n] = atof(f[5]);
+    chg[n] = atof(f[18]);
+    for (int g = 0; g < 3; g++)
+      if (strcmp(f[15], names[g]) == 0) {
+        cnt[g]++;
+        chn[g] += (uint64_t)y[n];
+      }
+    n++;
+  }
+  free(c.buf);
+  kw_column cols[4];
+  memset(cols, 0, sizeof cols);
+  cols[0].name = "Contract";
+  cols[0].type = KW_TYPE_TEXT;
+  cols[0].dict = dcon;
+  cols[0].v.text = con;
+  cols[1].name = "InternetService";
+  cols[1].type = KW_TYPE_TEXT;
+  cols[1].dict = dnet;
+  cols[1].v.text = net;
+  cols[2].name = "tenure";
+  cols[2].type = KW_TYPE_NUMBER;
+  cols[2].v.number = ten;
+  cols[3].name = "MonthlyCharges";
+  cols[3].type = KW_TYPE_NUMBER;
+  cols[3].v.number = chg;
+  const kw_column *fs[] = {&cols[0], &cols[1], &cols[2], &cols[3]};
+  kw_drivers *d = NULL;
+  assert_int_equal(kw_churn_drivers(ctx, y, n, fs, 4, NULL, &d), KW_OK);
+  NEAR(kw_drivers_churn_rate(d), 1869.0 / 7043, 1e-12);
+  const kw_driver_levels *L = kw_drivers_levels(d, 0);
+  assert_int_equal(L->n_levels, 3);
+  for (size_t l = 0; l < 3; l++) {
+    int g = -1;
+    for (int k = 0; k < 3; k++)
+      if (strcmp(L->level[l], names[k]) == 0) g = k;
+    assert_true(g >= 0);
+    assert_int_equal(L->n[l], cnt[g]);
+    assert_int_equal(L->churned[l], chn[g]);
+    NEAR(L->rate[l], (double)chn[g] / (double)cnt[g], 1e-15);
+    assert_true(L->lower[l] < L->rate[l] && L->rate[l] < L->upper[l]);
+  }
+  /* month-to-month is the most frequent level, listed first */
+  assert_string_equal(L->level[0], "Month-to-month");
+  const kw_driver_numeric *tn = kw_drivers_numeric(d, 2);
+  assert_true(tn->median_churned < tn->median_retained);
+  const kw_driver_model *M = kw_drivers_model(d);
+  assert_non_null(M);
+  assert_int_equal(M->status, KW_OK);
+  assert_true(M->auc > 0.75 && M->auc < 0.95);
+  for (size_t t = 0; t < M->n_terms; t++) {
+    if (strcmp(M->term[t], "tenure") == 0) assert_true(M->coef[t] < 0);
+    if (strcmp(M->term[t], "Contract=Two year") == 0)
+      assert_true(M->coef[t] < 0);
+  }
+  kw_drivers_free(d);
+  kw_dict_free(ctx, dcon);
+  kw_dict_free(ctx, dnet);
+  kw_context_free(ctx);
+  free(y);
+  free(con);
+  free(net);
+  free(ten);
+  free(chg);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_g3),
       cmocka_unit_test(test_dd),
       cmocka_unit_test(test_telco),
+      cmocka_unit_test(test_telco_drivers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
