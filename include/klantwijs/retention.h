@@ -74,7 +74,8 @@ typedef struct kw_sbg_fit_info {
 /*
  * Fit to survivors[0..n) (n >= 2: n_0 .. n_{n-1}). Counts may be
  * fractional (e.g. percentages) but must be finite, >= 0, n_0 > 0 and
- * non-increasing. Returns KW_OK with a model also when the optimiser did
+ * non-increasing, with some churn and some survivors after period 1
+ * (else the likelihood has no maximum: KW_EINPUT). Returns KW_OK with a model also when the optimiser did
  * not converge (then info->status is KW_ENOCONV and a warning is logged);
  * an error status means no model (*out = NULL).
  */

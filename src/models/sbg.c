@@ -159,6 +159,14 @@ kw_status kw_sbg_fit(kw_context *ctx, const double *survivors, size_t n,
   }
   if (!(survivors[0] > 0))
     return kw_fail(ctx, KW_EINPUT, "sBG: the cohort is empty");
+  /* degenerate data: the likelihood has no maximum inside the space */
+  if (survivors[n - 1] == survivors[0])
+    return kw_fail(ctx, KW_EINPUT, "sBG: nobody churned; the model cannot be "
+                                   "fitted");
+  if (survivors[1] == 0)
+    return kw_fail(ctx, KW_EINPUT, "sBG: the whole cohort churned in the "
+                                   "first period; the model cannot be "
+                                   "fitted");
 
   kw_sbg *m = kw_calloc(ctx, 1, sizeof *m);
   if (!m) return kw_fail_nomem(ctx);

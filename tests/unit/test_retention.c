@@ -28,6 +28,13 @@ static int32_t D(const char *iso) {
   return kw_date_from_ymd(y, m, d);
 }
 
+static int nwarn;
+static void count_warn(void *u, kw_log_level l, const char *msg) {
+  (void)u;
+  (void)msg;
+  if (l == KW_LOG_WARN) nwarn++;
+}
+
 /* ================================================================= sBG */
 
 static const double regular[] = {1000, 631, 468, 382, 326, 289, 262, 241};
@@ -124,6 +131,16 @@ static void test_sbg_paper(void **state) {
                    gsl_sf_hyperg_2F1(1, b + nn, a + b + nn, 1 / (1 + d));
       NEAR(derl, hyp, 1e-8 * hyp);
     }
+    /* a small discount rate, where the series converges slowly and
+     * z = 1/1.001 is close to 1: against 400000 terms summed directly */
+    {
+      double d = 0.001, direct = 0, q = 1, lb0 = gsl_sf_lnbeta(a, b + 2);
+      for (int k = 0; k < 400000; k++, q /= 1 + d)
+        direct += exp(gsl_sf_lnbeta(a, b + 3 + k) - lb0) * q;
+      double derl;
+      assert_int_equal(kw_sbg_derl(m, d, 2, &derl), KW_OK);
+      NEAR(derl, direct, 1e-8 * direct);
+    }
     double derl;
     assert_int_equal(kw_sbg_derl(m, 0, 0, &derl), KW_EARG);
     kw_sbg_free(m);
@@ -164,6 +181,21 @@ static void test_sbg_recover(void **state) {
   assert_int_equal(kw_sbg_fit(ctx, zero, 2, NULL, &m), KW_EINPUT);
   const double nan_[] = {10, NAN};
   assert_int_equal(kw_sbg_fit(ctx, nan_, 2, NULL, &m), KW_EINPUT);
+  const double flat[] = {10, 10, 10}, gone[] = {10, 0, 0};
+  assert_int_equal(kw_sbg_fit(ctx, flat, 3, NULL, &m), KW_EINPUT);
+  assert_int_equal(kw_sbg_fit(ctx, gone, 3, NULL, &m), KW_EINPUT);
+
+  /* one iteration is not enough: a model, flagged and warned about */
+  kw_context_set_log(ctx, count_warn, NULL);
+  nwarn = 0;
+  kw_sbg_options so;
+  kw_sbg_options_init(&so);
+  so.max_iter = 1;
+  assert_int_equal(kw_sbg_fit(ctx, regular, 8, &so, &m), KW_OK);
+  assert_int_equal(kw_sbg_info(m)->status, KW_ENOCONV);
+  assert_int_equal(kw_sbg_info(m)->iterations, 1);
+  assert_int_equal(nwarn, 1);
+  kw_sbg_free(m);
   kw_context_free(ctx);
 }
 
@@ -521,13 +553,6 @@ static void test_churn_gap(void **state) {
   kw_churn_free(NULL);
   kw_dataset_free(ds);
   kw_context_free(ctx);
-}
-
-static int nwarn;
-static void count_warn(void *u, kw_log_level l, const char *msg) {
-  (void)u;
-  (void)msg;
-  if (l == KW_LOG_WARN) nwarn++;
 }
 
 /*
