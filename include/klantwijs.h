@@ -10,10 +10,12 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
-#include "klantwijs/summary.h"
+#include "klantwijs/payments.h"
 #include "klantwijs/quality.h"
 #include "klantwijs/report.h"
+#include "klantwijs/retention.h"
+#include "klantwijs/summary.h"
+#include "klantwijs/survival.h"
 #include "klantwijs/value.h"
-#include "klantwijs/payments.h"
 
 #endif

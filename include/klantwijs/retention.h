@@ -1,0 +1,472 @@
+/*
+ * klantwijs/retention.h — retention and churn: the shifted-beta-geometric
+ * model, acquisition cohorts, churn rules and churn drivers.
+ *
+ * Ownership: inputs (tables, arrays, columns) are borrowed for the call
+ * only; every result object owns what its accessors return, valid until
+ * its *_free(), and every *_free accepts NULL. Nothing here prints.
+ */
+#ifndef KLANTWIJS_RETENTION_H
+#define KLANTWIJS_RETENTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "klantwijs/core.h"
+#include "klantwijs/data.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ================================================================ sBG ===
+ *
+ * Shifted-beta-geometric model of contractual retention (Fader & Hardie
+ * 2007, "How to project customer retention", J. Interactive Marketing
+ * 21(1)). Each customer churns at the end of a period with probability
+ * theta, theta ~ Beta(alpha, beta) over customers. With T the period in
+ * which a customer churns (T = 1, 2, ...):
+ *     P(T = t) = B(alpha + 1, beta + t - 1) / B(alpha, beta),
+ *     S(t)     = B(alpha, beta + t) / B(alpha, beta),   S(0) = 1,
+ *     r(t)     = S(t) / S(t-1) = (beta + t - 1) / (alpha + beta + t - 1).
+ * Input: survivors n_0 >= n_1 >= ... >= n_T at the start and after each
+ * period. Log-likelihood (churners per period, survivors at the end):
+ *     LL = sum_{t=1..T} (n_{t-1} - n_t) ln P(T = t) + n_T ln S(T).
+ * Fitted by maximum likelihood with GSL's BFGS (vector_bfgs2) on
+ * (ln alpha, ln beta) with the analytic gradient (digamma); standard
+ * errors from the inverse observed information in (alpha, beta)
+ * (trigamma). Expected lifetime (periods, counting the first):
+ *     E[T] = (alpha + beta - 1) / (alpha - 1), finite only for alpha > 1.
+ * Discounted expected residual lifetime of a customer who has made
+ * n - 1 renewals, just before the n-th (Fader & Hardie 2010, "Customer-
+ * base valuation in a contractual setting: the perils of ignoring
+ * heterogeneity", Marketing Science 29(1), eq. 6):
+ *     DERL(d | n-1) = (beta + n - 1) / (alpha + beta + n - 1)
+ *                     * 2F1(1, beta + n; alpha + beta + n; 1 / (1 + d)),
+ * d > 0 the discount rate per period. The series is summed directly:
+ * its terms shrink at least as fast as (1/(1+d))^k, so the tail after a
+ * term is bounded by term * z / (1 - z) and the sum stops when that bound
+ * is below 1e-14 of the total (no cancellation, unlike the analytic
+ * continuations GSL would use near z = 1).
+ */
+
+typedef struct kw_sbg kw_sbg;
+
+typedef struct kw_sbg_options {
+  int max_iter;   /* BFGS iterations, default 500 */
+  double gtol;    /* stop when |grad(-LL / n_0)| < gtol, default 1e-9 */
+} kw_sbg_options;
+
+KW_API void kw_sbg_options_init(kw_sbg_options *o);
+
+typedef struct kw_sbg_fit_info {
+  double alpha, beta;
+  double se_alpha, se_beta; /* 0 when the information is not invertible */
+  double loglik;            /* at the estimate */
+  kw_status status;         /* KW_OK, or KW_ENOCONV when not converged */
+  int iterations;
+  double grad_norm;         /* |grad LL| w.r.t. (ln alpha, ln beta) */
+  size_t periods;           /* T */
+  double cohort;            /* n_0 */
+} kw_sbg_fit_info;
+
+/*
+ * Fit to survivors[0..n) (n >= 2: n_0 .. n_{n-1}). Counts may be
+ * fractional (e.g. percentages) but must be finite, >= 0, n_0 > 0 and
+ * non-increasing, with some churn and some survivors after period 1
+ * (else the likelihood has no maximum: KW_EINPUT). Returns KW_OK with a model also when the optimiser did
+ * not converge (then info->status is KW_ENOCONV and a warning is logged);
+ * an error status means no model (*out = NULL).
+ */
+KW_API kw_status kw_sbg_fit(kw_context *ctx, const double *survivors,
+                            size_t n, const kw_sbg_options *o,
+                            kw_sbg **out);
+KW_API void kw_sbg_free(kw_sbg *m);
+KW_API const kw_sbg_fit_info *kw_sbg_info(const kw_sbg *m);
+
+/* S(t) for t >= 0 periods (1 at t = 0). */
+KW_API double kw_sbg_survival(const kw_sbg *m, unsigned t);
+/* r(t) for t >= 1 (r(0) is returned as 1). */
+KW_API double kw_sbg_retention(const kw_sbg *m, unsigned t);
+/* P(T = t), t >= 1: the share of the cohort lost in period t. */
+KW_API double kw_sbg_churn_probability(const kw_sbg *m, unsigned t);
+/* E[T]; false (and *out = 0) when alpha <= 1 and it is infinite. */
+KW_API bool kw_sbg_expected_lifetime(const kw_sbg *m, double *out);
+/* sum_{t=0}^{horizon-1} S(t): expected periods within a horizon. */
+KW_API double kw_sbg_expected_lifetime_within(const kw_sbg *m,
+                                              unsigned horizon);
+/* DERL for a customer with `renewals` renewals (n - 1 above), discount
+ * rate d > 0 per period. Errors (KW_EARG, KW_ENUMERIC) are recorded on
+ * the context of the fit. */
+KW_API kw_status kw_sbg_derl(const kw_sbg *m, double d, unsigned renewals,
+                             double *out);
+
+/* ============================================================ periods ===
+ *
+ * Calendar periods for cohorts and churn rates. Weeks start on Monday;
+ * months and quarters are calendar months and quarters.
+ */
+typedef enum kw_period_unit {
+  KW_PERIOD_MONTH = 0,
+  KW_PERIOD_WEEK,
+  KW_PERIOD_QUARTER
+} kw_period_unit;
+
+KW_API const char *kw_period_unit_name(kw_period_unit u);
+/* A dense index of the period holding day (consecutive periods have
+ * consecutive indices) and the first day of a period index. */
+KW_API int32_t kw_period_index(int32_t day, kw_period_unit u);
+KW_API int32_t kw_period_first_day(int32_t index, kw_period_unit u);
+/* "2024-03" (month), "2024-Q1" (quarter), or the Monday "2024-01-29"
+ * (week). buf needs 11 bytes. Returns buf. */
+KW_API char *kw_period_label(char *buf, int32_t index, kw_period_unit u);
+
+/* ============================================================ cohorts ===
+ *
+ * Acquisition cohorts from the transactions table (roles customer, date,
+ * and amount when present) up to and including an as-of day.
+ *
+ * Rules (the same as the per-customer summary): a purchase day is a day
+ * with at least one line of amount >= 0; negative lines (returns, credit
+ * notes) only net revenue. A customer belongs to the cohort of the period
+ * of its first purchase day; "period k" is k periods after that one.
+ *   active(c, k)       customers of cohort c with a purchase day in k;
+ *   active_later(c, k) customers with a purchase day in k or any later
+ *                      period up to as-of (i.e. last purchase period >= k);
+ *   revenue(c, k)      net amount of their lines in period k (lines before
+ *                      the first purchase day are left out);
+ *   NRR(c, k)          revenue(c, k) / revenue(c, 0), net revenue
+ *                      retention (defined when revenue(c, 0) > 0);
+ *   cumulative revenue per acquired customer
+ *                      sum_{j <= k} revenue(c, j) / size(c).
+ * Shares are fractions (0..1). Cohort rows run over every period from the
+ * first acquisition to the as-of period, also those without acquisitions
+ * (size 0); a cell (c, k) is observed when period c + k <= the as-of
+ * period (the as-of period itself may be incomplete: see `partial`).
+ * The pooled row ("total") weighs cohorts by size: per column k it sums
+ * numerators and denominators over the cohorts observed at k.
+ */
+
+typedef struct kw_cohort_options {
+  int32_t as_of;         /* last day included; KW_NA_DATE = last date */
+  kw_period_unit period; /* default KW_PERIOD_MONTH */
+} kw_cohort_options;
+
+KW_API void kw_cohort_options_init(kw_cohort_options *o);
+
+typedef enum kw_cohort_metric {
+  KW_COHORT_ACTIVE = 0,
+  KW_COHORT_ACTIVE_SHARE,
+  KW_COHORT_ACTIVE_LATER,
+  KW_COHORT_ACTIVE_LATER_SHARE,
+  KW_COHORT_REVENUE,        /* currency units (cents / 100) */
+  KW_COHORT_NRR,
+  KW_COHORT_CUM_REVENUE_PER_CUSTOMER, /* currency units */
+  KW_COHORT__COUNT
+} kw_cohort_metric;
+
+KW_API const char *kw_cohort_metric_name(kw_cohort_metric m);
+
+/* A heatmap-ready matrix: rows = cohorts (oldest first), cols = periods
+ * since acquisition (0, 1, ...). */
+typedef struct kw_cohort_matrix {
+  size_t rows, cols;
+  const double *value;        /* rows * cols, row-major; 0 if undefined */
+  const uint8_t *defined;     /* 1 where the cell has a value */
+  const double *total;        /* cols: pooled over cohorts */
+  const uint8_t *total_defined;
+} kw_cohort_matrix;
+
+typedef struct kw_cohorts kw_cohorts;
+
+/* Needs customer and date columns; KW_EMISSING without them, KW_EEMPTY
+ * without any purchase up to as-of, KW_ERANGE when the matrix would have
+ * more than 2^21 cells (e.g. weekly cohorts over more than 27 years).
+ * Without an amount column revenue is 0 and NRR undefined. */
+KW_API kw_status kw_cohorts_build(kw_context *ctx, const kw_table *tx,
+                                  const kw_cohort_options *o,
+                                  kw_cohorts **out);
+KW_API void kw_cohorts_free(kw_cohorts *co);
+
+KW_API size_t kw_cohorts_count(const kw_cohorts *co);  /* rows */
+KW_API size_t kw_cohorts_ages(const kw_cohorts *co);   /* cols */
+KW_API kw_period_unit kw_cohorts_period(const kw_cohorts *co);
+KW_API int32_t kw_cohorts_as_of(const kw_cohorts *co);
+/* True when the as-of day is not the last day of its period. */
+KW_API bool kw_cohorts_partial(const kw_cohorts *co);
+/* Period index of cohort row c (see kw_period_index). */
+KW_API int32_t kw_cohorts_index(const kw_cohorts *co, size_t c);
+KW_API uint64_t kw_cohorts_size(const kw_cohorts *co, size_t c);
+/* Exact revenue of cell (c, k) in cents (0 when not observed). */
+KW_API int64_t kw_cohorts_revenue_cents(const kw_cohorts *co, size_t c,
+                                        size_t k);
+KW_API const kw_cohort_matrix *kw_cohorts_matrix(const kw_cohorts *co,
+                                                 kw_cohort_metric m);
+
+/* ============================================================== churn ===
+ *
+ * Non-contractual (purchases): a customer has churned when no purchase
+ * came for longer than a gap G: as-of - last purchase day > G. The first
+ * day on which that holds is the churn day, last + floor(G) + 1.
+ * G is gap_days when set (> 0), else derived from the data: the
+ * gap_quantile (default 0.9) quantile (linear interpolation between order
+ * statistics, R's type 7) of all inter-purchase times (days between
+ * consecutive purchase days of a customer, pooled over customers: "90% of
+ * repeat purchases came within G days"), but at least gap_floor_days
+ * (default 30). Without any repeat purchase G = gap_floor_days.
+ * At risk: not churned and as-of - last > at_risk_fraction * G (0.7).
+ *
+ * With a P(alive) array (e.g. from a BG/NBD or Pareto/NBD fit), the status
+ * at as-of follows it instead: churned when P(alive) < p_alive_threshold
+ * (0.5), at risk when below p_alive_at_risk (0.7); customers whose value
+ * is not finite fall back to the gap rule. Churn days, the period table
+ * and the durations always follow the gap rule (P(alive) says nothing
+ * about when a customer left).
+ *
+ * Contractual (start and end dates): a customer has churned when all its
+ * contracts that started by as-of have ended by as-of (end <= as-of); the
+ * churn day is the latest end. Tenure runs from the first start (gaps
+ * between contracts are ignored). At risk: still active, with a known end
+ * within at_risk_days after as-of (a notice or a fixed term).
+ *
+ * Period table (per calendar period P from the first acquisition to the
+ * as-of period): active_start = customers acquired before P whose churn
+ * day (if any) is in P or later; churned = churn days in P; the churn rate
+ * is churned_of_start / active_start and retention = 1 - churn rate.
+ *
+ * Durations for Kaplan–Meier (survival.h), per buyer: churned: from the
+ * first purchase to last + G (contractual: the churn day), event = 1;
+ * otherwise censored at as-of (as-of - first), event = 0; in units of
+ * duration_unit_days days.
+ *
+ * Lists: "recent" = customers whose churn day falls in the as-of period
+ * (with P(alive): churned by P(alive) and not churned by the gap rule
+ * before that period); "at risk" as above. Sorted by value (the caller's
+ * per-customer array, e.g. revenue or CLV), highest first.
+ */
+
+typedef enum kw_churn_status {
+  KW_CHURN_NONE = 0,  /* no purchase (or contract) up to as-of */
+  KW_CHURN_ACTIVE,
+  KW_CHURN_AT_RISK,
+  KW_CHURN_CHURNED
+} kw_churn_status;
+
+typedef struct kw_churn_options {
+  int32_t as_of;             /* KW_NA_DATE = the last date in the data */
+  kw_period_unit period;     /* period table, default month */
+  double duration_unit_days; /* durations in days (1, default), weeks
+                                (7) or months (30.4375) */
+  /* non-contractual */
+  double gap_days;           /* > 0: use this gap; 0: derive (default) */
+  double gap_quantile;       /* 0.9 */
+  double gap_floor_days;     /* 30 */
+  double at_risk_fraction;   /* 0.7 */
+  const double *p_alive;     /* optional, indexed by customer id */
+  size_t n_p_alive;          /* must cover every customer id used */
+  double p_alive_threshold;  /* 0.5 */
+  double p_alive_at_risk;    /* 0.7 */
+  /* contractual */
+  int32_t at_risk_days;      /* 90 */
+  /* both */
+  const double *value;       /* optional, indexed by customer id */
+  size_t n_value;
+} kw_churn_options;
+
+KW_API void kw_churn_options_init(kw_churn_options *o);
+
+typedef struct kw_churn kw_churn;
+
+/* From the transactions table (customer and date roles, amount optional:
+ * without it every line is a purchase). */
+KW_API kw_status kw_churn_purchases(kw_context *ctx, const kw_table *tx,
+                                    const kw_churn_options *o,
+                                    kw_churn **out);
+/* From contracts: per row an optional customer id (NULL: each row is its
+ * own customer, id = row), a start day and an end day (KW_NA_DATE =
+ * ongoing). Rows without a start day are skipped. */
+KW_API kw_status kw_churn_contracts(kw_context *ctx, const uint32_t *customer,
+                                    const int32_t *start, const int32_t *end,
+                                    size_t n, const kw_churn_options *o,
+                                    kw_churn **out);
+/* The same from a table with start_date and end_date roles (customer
+ * role optional). */
+KW_API kw_status kw_churn_contracts_table(kw_context *ctx, const kw_table *t,
+                                          const kw_churn_options *o,
+                                          kw_churn **out);
+KW_API void kw_churn_free(kw_churn *c);
+
+typedef struct kw_churn_info {
+  bool contractual;
+  bool by_p_alive;        /* status from P(alive) */
+  int32_t as_of;
+  double gap_days;        /* G (non-contractual) */
+  bool gap_derived;       /* from the data (else gap_days was given) */
+  double gap_quantile_days; /* the raw quantile before the floor */
+  uint64_t n_intervals;   /* inter-purchase times behind the quantile */
+  size_t n_customers;     /* rows of the per-customer arrays */
+  size_t n_buyers;        /* customers with a purchase or contract */
+  size_t n_active, n_at_risk, n_churned;
+  double churned_share;   /* n_churned / n_buyers */
+} kw_churn_info;
+
+KW_API const kw_churn_info *kw_churn_get_info(const kw_churn *c);
+
+/* Per customer id. first/last: first and last purchase day (contracts:
+ * first start, latest end or KW_NA_DATE when open). */
+typedef struct kw_churn_customers {
+  size_t n;
+  const uint8_t *status;      /* kw_churn_status */
+  const int32_t *first;
+  const int32_t *last;
+  const int32_t *churn_day;   /* KW_NA_DATE when not churned (gap rule /
+                                 contract end) */
+} kw_churn_customers;
+
+KW_API const kw_churn_customers *kw_churn_get_customers(const kw_churn *c);
+
+typedef struct kw_churn_period {
+  int32_t index;            /* kw_period_index */
+  int32_t first_day, last_day;
+  uint64_t active_start;    /* alive at the start of the period */
+  uint64_t acquired;        /* first purchase / contract in the period */
+  uint64_t churned;         /* churn days in the period */
+  uint64_t churned_of_start;/* of which alive at the start */
+  uint64_t active_end;      /* alive at the end (or at as-of) */
+  double churn_rate;        /* churned_of_start / active_start, 0 if none */
+  double retention_rate;    /* 1 - churn_rate (0 if none at the start) */
+  bool partial;             /* ends after as-of */
+} kw_churn_period;
+
+KW_API size_t kw_churn_period_count(const kw_churn *c);
+KW_API const kw_churn_period *kw_churn_periods(const kw_churn *c);
+
+typedef struct kw_churn_list {
+  size_t n;
+  const uint32_t *customer; /* ids, highest value first */
+  const double *value;      /* their value (0 without a value array) */
+  const int32_t *last;      /* last purchase day (contracts: end) */
+  double total_value;
+} kw_churn_list;
+
+KW_API const kw_churn_list *kw_churn_recent(const kw_churn *c);
+KW_API const kw_churn_list *kw_churn_at_risk(const kw_churn *c);
+
+/* Kaplan–Meier input, one row per buyer. */
+typedef struct kw_churn_durations {
+  size_t n;
+  const uint32_t *customer;
+  const double *duration;   /* in duration_unit_days */
+  const int8_t *event;      /* 1 churned, 0 censored */
+} kw_churn_durations;
+
+KW_API const kw_churn_durations *kw_churn_get_durations(const kw_churn *c);
+
+/* ===================================================== churn drivers ===
+ *
+ * What goes with churn. Input: a churn flag per row (1 churned, 0
+ * retained, KW_NA_FLAG: row left out) and attribute columns of the same
+ * rows (kw_column views, e.g. from a customers table, or filled in by the
+ * caller). TEXT and FLAG columns are categorical, NUMBER, MONEY and DATE
+ * numeric; missing numbers are NaN / KW_NA_MONEY / KW_NA_DATE, missing
+ * categories KW_NA_ID / KW_NA_FLAG (their own level, "(missing)").
+ *
+ *   - churn rate per category level with a Wilson score interval
+ *     (Wilson 1927): centre (p + z^2/2n) / (1 + z^2/n), half-width
+ *     z sqrt(p(1-p)/n + z^2/4n^2) / (1 + z^2/n);
+ *   - medians of numeric attributes for churned and retained rows;
+ *   - an L2-penalised logistic regression of churn on the attributes:
+ *     numeric features standardised (mean 0, sd 1 on the training rows,
+ *     missing values set to the training mean, i.e. 0), categorical
+ *     features one-hot with the most frequent level as reference (at most
+ *     max_levels - 1 other levels, the rarest pooled into "(other)"),
+ *     penalty l2/2 * |beta|^2 on all but the intercept, fitted by Newton
+ *     (IRLS) with step halving. Coefficients are per standard deviation
+ *     (numeric) or versus the reference level (categorical);
+ *   - evaluated on a random holdout (holdout fraction, shuffled with the
+ *     context's seed): AUC as the Mann–Whitney statistic (ties count one
+ *     half) and calibration by predicted-risk decile (mean predicted vs
+ *     observed churn rate). With holdout 0 the training rows are used.
+ */
+
+typedef struct kw_drivers_options {
+  double alpha;          /* Wilson intervals, 0.05 */
+  double l2;             /* penalty, default 1.0 */
+  double holdout;        /* fraction held out, default 0.3; 0 = none */
+  size_t max_levels;     /* per categorical in the model, default 20 */
+  size_t bins;           /* calibration bins, default 10 */
+  int max_iter;          /* Newton iterations, default 100 */
+} kw_drivers_options;
+
+KW_API void kw_drivers_options_init(kw_drivers_options *o);
+
+typedef struct kw_drivers kw_drivers;
+
+KW_API kw_status kw_churn_drivers(kw_context *ctx, const int8_t *churned,
+                                  size_t n, const kw_column *const *features,
+                                  size_t n_features,
+                                  const kw_drivers_options *o,
+                                  kw_drivers **out);
+KW_API void kw_drivers_free(kw_drivers *d);
+
+KW_API size_t kw_drivers_rows(const kw_drivers *d);     /* rows used */
+KW_API double kw_drivers_churn_rate(const kw_drivers *d);
+KW_API size_t kw_drivers_feature_count(const kw_drivers *d);
+
+/* Churn per level of a categorical feature (NULL for a numeric one). */
+typedef struct kw_driver_levels {
+  const char *feature;
+  size_t n_levels;
+  const char *const *level;   /* names */
+  const uint64_t *n;          /* rows */
+  const uint64_t *churned;
+  const double *rate;
+  const double *lower, *upper; /* Wilson interval */
+} kw_driver_levels;
+
+KW_API const kw_driver_levels *kw_drivers_levels(const kw_drivers *d,
+                                                 size_t f);
+
+/* Numeric feature summary (NULL for a categorical one). */
+typedef struct kw_driver_numeric {
+  const char *feature;
+  uint64_t n_churned, n_retained; /* non-missing values */
+  double median_churned, median_retained; /* 0 when there are none */
+  uint64_t missing;
+} kw_driver_numeric;
+
+KW_API const kw_driver_numeric *kw_drivers_numeric(const kw_drivers *d,
+                                                   size_t f);
+
+typedef struct kw_driver_model {
+  size_t n_terms;           /* coefficients without the intercept */
+  const char *const *term;  /* "tenure", "Contract=Two year", ... */
+  const size_t *feature;    /* feature index of each term */
+  const double *coef;       /* standardised coefficients */
+  const double *se;         /* from the penalised information */
+  const double *odds_ratio; /* exp(coef) */
+  double intercept;
+  double l2;
+  /* the fit */
+  kw_status status;         /* KW_OK or KW_ENOCONV */
+  int iterations;
+  double grad_norm;         /* of the penalised log-likelihood */
+  double loglik;            /* unpenalised, training rows */
+  size_t n_train, n_test;
+  bool test_is_train;       /* holdout 0 */
+  /* evaluation on the test rows */
+  double auc;               /* 0.5 when one class is absent */
+  size_t bins;
+  const uint64_t *bin_n;
+  const double *bin_predicted; /* mean predicted probability */
+  const double *bin_observed;  /* observed churn rate */
+} kw_driver_model;
+
+/* NULL when no model could be fitted (no rows, or one class only). */
+KW_API const kw_driver_model *kw_drivers_model(const kw_drivers *d);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
