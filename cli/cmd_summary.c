@@ -127,6 +127,7 @@ int kw_cli_summary(int argc, char **argv) {
   for (size_t j = 0; j < ncols; j++) {
     if (strcmp(cols[j].key, "margin") == 0 && !v->has_cost) continue;
     if (strcmp(cols[j].key, "categories") == 0 && !v->has_category) continue;
+    if (strcmp(cols[j].key, "products") == 0 && !v->has_product) continue;
     colbuf[k2++] = cols[j];
   }
   kw_rtable t = {NULL, nb, R.idx, k2, colbuf};

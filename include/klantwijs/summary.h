@@ -51,6 +51,7 @@ typedef struct kw_customer_summary {
   bool has_invoice;       /* orders count invoices (else purchase days) */
   bool has_cost;          /* the table has a cost or margin column */
   bool has_category;
+  bool has_product;
   const int32_t *first;   /* first purchase day, KW_NA_DATE if none */
   const int32_t *last;    /* last purchase day */
   const uint32_t *orders; /* distinct invoices, else distinct purchase days */

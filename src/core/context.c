@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_errno.h>
+
 const char *kw_version(void) { return KW_VERSION_STRING; }
 
 const char *kw_status_str(kw_status st) {
@@ -35,6 +37,10 @@ static void sys_free(void *u, void *p) {
 }
 
 kw_context *kw_context_new_with_allocator(const kw_allocator *a) {
+  /* GSL's default error handler prints and aborts; the library reports
+   * every failure as a status instead, so it is switched off (GSL keeps
+   * this one setting per process). */
+  gsl_set_error_handler_off();
   kw_allocator al = {sys_malloc, sys_realloc, sys_free, NULL};
   if (a) al = *a;
   kw_context *ctx = al.malloc_fn(al.user, sizeof *ctx);

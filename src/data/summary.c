@@ -147,6 +147,7 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
   v->has_invoice = cinv != NULL;
   v->has_cost = ccost != NULL || cmargin != NULL;
   v->has_category = ccat != NULL;
+  v->has_product = cprod != NULL;
 
   int32_t as_of = opt->as_of;
   if (as_of == KW_NA_DATE) {
