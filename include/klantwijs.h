@@ -11,5 +11,6 @@
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
 #include "klantwijs/summary.h"
+#include "klantwijs/demo.h"
 
 #endif
