@@ -51,8 +51,11 @@
  *          * popularity * fit(share / price, usual max quantity),
  *    the product running over the categories c the customer bought in
  *    earlier orders (cross-sell), fit = x^2 below one unit and
- *    (maxq / x)^2 above the usual maximum, else 1. The quantity is
- *    share / price rounded stochastically (unbiased), at least 1. The
+ *    (maxq / x)^2 above the usual maximum, else 1 (x = share / price).
+ *    The quantity is x rounded stochastically, floor(x) + Bernoulli(x -
+ *    floor(x)), so that E[quantity * price] = share; a line rounded to
+ *    zero is left out, except that an order keeps at least one line (the
+ *    only upward bias). Quantities are capped at 3 maxq. The
  *    standing discount applies to every line. A credit note (return_prob,
  *    more for the unprofitable) returns part of one line 3-28 days later.
  *    Payments: fast payers pay between 2 days after the invoice and the
@@ -455,12 +458,15 @@ static kw_status make_order(demo_gen *g, gsl_rng *r, uint32_t ci,
     int p = 0;
     while (p < DEMO_NPROD - 1 && w[p] <= u) p++;
     const demo_product *pr = &demo_products[p];
-    used |= 1u << p;
     double q = s / (double)pr->price;
     double fl = floor(q);
     int32_t qty = (int32_t)fl + (gsl_rng_uniform(r) < q - fl);
-    if (qty < 1) qty = 1;
+    if (qty == 0) {
+      if (j + 1 < k || out->nlines > 0) continue; /* rounded away */
+      qty = 1; /* an order has at least one line */
+    }
     if (qty > 3 * pr->maxq) qty = 3 * pr->maxq;
+    used |= 1u << p;
     int64_t gross = qty * pr->price;
     demo_line ln = {qty, (uint32_t)p, (gross * c->disc + 50) / 100};
     kw_status st = kw_buf_push(g->ctx, &g->line, &ln);

@@ -14,14 +14,14 @@
 /* ---------------------------------------------------- products */
 
 const demo_category demo_categories[DEMO_NCAT] = {
-    {"PAP", "Papier & enveloppen", 3.0, 2.2},
-    {"SCH", "Schrijfwaren & bureau", 2.5, 2.2},
-    {"INK", "Inkt & toner", 2.0, 2.6},
-    {"PRN", "Printers & scanners", 0.5, 0.8},
-    {"COM", "Computers & laptops", 0.7, 0.8},
-    {"RAN", "Randapparatuur", 1.2, 1.5},
-    {"SOF", "Software & licenties", 0.8, 0.5},
-    {"MEU", "Kantoormeubilair", 0.6, 0.7},
+    {"PAP", "Papier & enveloppen", 2.5, 2.0},
+    {"SCH", "Schrijfwaren & bureau", 2.2, 2.0},
+    {"INK", "Inkt & toner", 2.0, 2.5},
+    {"PRN", "Printers & scanners", 1.0, 1.0},
+    {"COM", "Computers & laptops", 1.6, 1.4},
+    {"RAN", "Randapparatuur", 1.5, 1.6},
+    {"SOF", "Software & licenties", 1.0, 0.6},
+    {"MEU", "Kantoormeubilair", 1.0, 0.9},
 };
 
 /* code, name, category, price, cost, usual max quantity, popularity.
