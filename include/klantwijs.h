@@ -10,6 +10,7 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/demo.h"
 #include "klantwijs/payments.h"
 #include "klantwijs/quality.h"
 #include "klantwijs/report.h"
