@@ -9,10 +9,13 @@
   extern const char kw_cli_##name##_help[]; \
   int kw_cli_##name(int argc, char **argv);
 
+KW_CLI_DECLARE(demo)
 KW_CLI_DECLARE(inspect)
 KW_CLI_DECLARE(summary)
 
 const kw_cli_command kw_cli_commands[] = {
+    {"demo", "write a synthetic data set of a Flemish business",
+     kw_cli_demo_help, kw_cli_demo},
     {"inspect", "how each file was read, and a data-quality report",
      kw_cli_inspect_help, kw_cli_inspect},
     {"summary", "per-customer summary: orders, revenue, x, t_x, T",
