@@ -3,7 +3,9 @@
 #   run_case.sh KLANTWIJS CASE_DIR TEST_DATA SHARED_DATA
 # A case directory holds:
 #   cmd        one shell command line; $KW is the klantwijs binary, $DATA the
-#              repo's tests/data, $SHARED ../shared/data, $OUT a fresh temp dir
+#              repo's tests/data, $SHARED ../shared/data (both as paths
+#              relative to the case directory, so messages that name a file
+#              are the same on every machine), $OUT a fresh temp dir
 #   stdout     expected standard output (absent = must be empty)
 #   stderr     expected standard error (absent = must be empty)
 #   exit       expected exit code (absent = 0)
@@ -16,8 +18,10 @@ if [ -f "$CASE/needs-shared" ] && [ ! -d "$SHARED" ]; then
 fi
 OUT=$(mktemp -d) || exit 1
 trap 'rm -rf "$OUT"' EXIT
-export KW DATA SHARED OUT LC_ALL=C TZ=UTC NO_COLOR=1
 cd "$CASE" || exit 1
+DATA=../../../data
+SHARED=../../../../../shared/data
+export KW DATA SHARED OUT LC_ALL=C TZ=UTC NO_COLOR=1
 sh -c "$(cat cmd)" >"$OUT/.stdout" 2>"$OUT/.stderr"
 code=$?
 want=0; [ -f exit ] && want=$(cat exit)
