@@ -86,7 +86,7 @@ static kw_status make_dir(kw_context *ctx, const char *dir) {
     p[k] = '\0';
     if (mkdir(p, 0777) != 0 && errno != EEXIST)
       st = kw_fail(ctx, KW_EIO, "cannot create folder %s: %s", p,
-                   strerror(errno));
+                   DEMO_ERRTEXT(errno));
     p[k] = save;
   }
   struct stat sb;
@@ -159,8 +159,10 @@ static json_t *truth_json(demo_gen *g, jb *b) {
   jset(b, w, "end", jdate(g->end));
   jset(b, w, "days", json_integer(g->end - g->start + 1));
   jset(b, w, "note",
-       json_string("all acquisitions, orders and credit notes fall inside "
-                   "the window; payments after the end are open"));
+       json_string("all acquisitions, orders, credit notes, costs and "
+                   "surveys fall inside the window; payments after the end "
+                   "are open; a first contact (touchpoints.csv) may precede "
+                   "the window"));
   jset(b, root, "window", w);
   jset(b, root, "time_unit", json_string("week"));
   jset(b, root, "days_per_unit", json_integer(7));
