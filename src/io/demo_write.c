@@ -301,7 +301,16 @@ kw_status demo_write_customers(demo_gen *g) {
         legal = u < 0.85 ? "BV" : u < 0.95 ? "VOF" : "CommV";
       sbuf slug = {{0}, 0};
       u = gsl_rng_uniform(r);
-      if (u < 0.3) { /* Bakkerij Peeters BV */
+      bool vzw = !strcmp(demo_sectors[c->sector].s, "Overheid & vzw");
+      if (vzw) { /* Sportclub Lier vzw */
+        const char *p = pre[demo_uint(r, (uint32_t)npre)];
+        sb_add(&name, p);
+        sb_add(&name, " ");
+        sb_add(&name, city->name);
+        sb_slug(&slug, p);
+        sb_slug(&slug, city->name);
+        legal = "vzw";
+      } else if (u < 0.3) { /* Bakkerij Peeters BV */
         const char *p = pre[demo_uint(r, (uint32_t)npre)];
         sb_add(&name, p);
         sb_add(&name, " ");
@@ -326,9 +335,14 @@ kw_status demo_write_customers(demo_gen *g) {
       } else if (u < 0.85) { /* Peeters NV */
         sb_add(&name, last->s);
         sb_add(&slug, last->ascii);
-      } else { /* Kapsalon Lotte BV */
+      } else { /* Kapsalon Lotte BV, Brasserie Koen BV */
         const char *p = pre[demo_uint(r, (uint32_t)npre)];
-        const demo_name *f2 = pick_first(r);
+        /* a first name only for shops and horeca, else the family name */
+        const char *sec = demo_sectors[c->sector].s;
+        const demo_name *f2 =
+            !strcmp(sec, "Horeca") || !strcmp(sec, "Detailhandel")
+                ? pick_first(r)
+                : last;
         sb_add(&name, p);
         sb_add(&name, " ");
         sb_add(&name, f2->s);
