@@ -11,14 +11,18 @@
  * gives the same bytes.
  *
  * Parameters (time unit one week, money in euros):
- *   BG/NBD       r = 1.0, alpha = 10 (mean rate 0.1 a week), a = 0.8,
+ *   BG/NBD       r = 1.1, alpha = 10 (mean rate 0.11 a week), a = 0.8,
  *                b = 4 (mean dropout probability 1/6 per repeat purchase);
  *                over the default 3-year window with acquisitions spread
- *                over it, a customer makes about 4.8 orders.
+ *                over it, a customer makes about 5.1 orders (1 + E[X(T)]
+ *                averaged over the acquisition days).
  *   Gamma-Gamma  p = 6, q = 4, gamma = 150: mean order value
  *                p gamma / (q - 1) = 300 euros.
- *   Lines        1 + Poisson(0.4 + 0.6 min(z / 300, 3)): about 2 a order.
- * With 1 M customers that is about 4.8 M orders and 10 M lines.
+ *   Lines        1 + Poisson(0.4 + 0.6 min(z / 300, 3)), less the lines
+ *                rounded to zero units: about 1.9 an order.
+ * With 1 M customers that is about 5.1 M orders, 0.17 M credit notes and
+ * 9.9 M transaction lines (2.2 GB of files). About 42% of the customers
+ * have dropped out by the end.
  *
  * truth.json records every parameter and count so that tests can check
  * what analyses recover; truth_customers.csv holds the hidden per-customer
@@ -86,7 +90,7 @@ static kw_status make_dir(kw_context *ctx, const char *dir) {
     p[k] = '\0';
     if (mkdir(p, 0777) != 0 && errno != EEXIST)
       st = kw_fail(ctx, KW_EIO, "cannot create folder %s: %s", p,
-                   strerror(errno));
+                   DEMO_ERRTEXT(errno));
     p[k] = save;
   }
   struct stat sb;
@@ -159,8 +163,10 @@ static json_t *truth_json(demo_gen *g, jb *b) {
   jset(b, w, "end", jdate(g->end));
   jset(b, w, "days", json_integer(g->end - g->start + 1));
   jset(b, w, "note",
-       json_string("all acquisitions, orders and credit notes fall inside "
-                   "the window; payments after the end are open"));
+       json_string("all acquisitions, orders, credit notes, costs and "
+                   "surveys fall inside the window; payments after the end "
+                   "are open; a first contact (touchpoints.csv) may precede "
+                   "the window"));
   jset(b, root, "window", w);
   jset(b, root, "time_unit", json_string("week"));
   jset(b, root, "days_per_unit", json_integer(7));

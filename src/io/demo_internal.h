@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/core.h"
 #include "klantwijs/data.h"
@@ -162,16 +163,29 @@ kw_status demo_out_close(demo_out *o);
 void demo_out_abort(demo_out *o);
 void demo_out_flush(demo_out *o);
 
-void demo_put(demo_out *o, const char *s, size_t n);
-void demo_puts(demo_out *o, const char *s);
-void demo_putc(demo_out *o, char c);
+/* Slow path of demo_put: flushes as often as needed. */
+void demo_put_slow(demo_out *o, const char *s, size_t n);
+
+static inline void demo_put(demo_out *o, const char *s, size_t n) {
+  if (o->cap - o->len >= n) {
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+  } else {
+    demo_put_slow(o, s, n);
+  }
+}
+static inline void demo_puts(demo_out *o, const char *s) {
+  demo_put(o, s, strlen(s));
+}
+static inline void demo_putc(demo_out *o, char c) {
+  if (o->len == o->cap) demo_out_flush(o);
+  o->buf[o->len++] = c;
+}
 /* A CSV field: quoted (with "" doubling) only when it holds ';', '"' or a
  * line break. */
 void demo_put_field(demo_out *o, const char *s);
 void demo_put_u64(demo_out *o, uint64_t v);
 void demo_put_i64(demo_out *o, int64_t v);
-/* An integer padded with zeros to at least width digits. */
-void demo_put_u64w(demo_out *o, uint64_t v, int width);
 /* Cents as "1.234,56", "-12,50", "0,00" (Belgian Excel style). */
 void demo_put_money(demo_out *o, int64_t cents);
 /* The same into buf (at least 32 bytes, no NUL); returns the length. */
@@ -184,6 +198,10 @@ void demo_put_date(demo_out *o, int32_t day);
 void demo_put_iso(demo_out *o, int32_t day);
 /* A double with '.' and up to 6 decimals, trailing zeros dropped. */
 void demo_put_real(demo_out *o, double v);
+
+/* The text of an errno value, thread-safe (XSI strerror_r). */
+const char *demo_errtext(int err, char *buf, size_t n);
+#define DEMO_ERRTEXT(e) demo_errtext((e), (char[128]){0}, 128)
 
 /* Writes "dd/mm/yyyy" into buf (10 bytes, no NUL). */
 void demo_format_dmy(char *buf, int32_t day);

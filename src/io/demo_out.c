@@ -22,6 +22,11 @@
 
 #define DEMO_OUT_BUF (4u << 20)
 
+const char *demo_errtext(int err, char *buf, size_t n) {
+  if (strerror_r(err, buf, n) != 0) snprintf(buf, n, "error %d", err);
+  return buf;
+}
+
 static char *join_path(kw_context *ctx, const char *dir, const char *name,
                        const char *suffix) {
   size_t a = strlen(dir), b = strlen(name), c = strlen(suffix);
@@ -59,7 +64,7 @@ kw_status demo_out_open(kw_context *ctx, demo_out *o, const char *dir,
   o->fd = mkstemp(o->tmp);
   if (o->fd < 0) {
     kw_status st = kw_fail(ctx, KW_EIO, "cannot create %s: %s", o->tmp,
-                           strerror(errno));
+                           DEMO_ERRTEXT(errno));
     release(o);
     return st;
   }
@@ -79,7 +84,7 @@ void demo_out_flush(demo_out *o) {
     if (w < 0) {
       if (errno == EINTR) continue;
       o->st = kw_fail(o->ctx, KW_EIO, "cannot write %s: %s", o->tmp,
-                      strerror(errno));
+                      DEMO_ERRTEXT(errno));
       break;
     }
     off += (size_t)w;
@@ -93,11 +98,11 @@ kw_status demo_out_close(demo_out *o) {
   demo_out_flush(o);
   if (close(o->fd) != 0 && o->st == KW_OK)
     o->st = kw_fail(o->ctx, KW_EIO, "cannot write %s: %s", o->tmp,
-                    strerror(errno));
+                    DEMO_ERRTEXT(errno));
   o->fd = -1;
   if (o->st == KW_OK && rename(o->tmp, o->final) != 0)
     o->st = kw_fail(o->ctx, KW_EIO, "cannot rename %s to %s: %s", o->tmp,
-                    o->final, strerror(errno));
+                    o->final, DEMO_ERRTEXT(errno));
   if (o->st != KW_OK) unlink(o->tmp);
   kw_status st = o->st;
   release(o);
@@ -113,7 +118,7 @@ void demo_out_abort(demo_out *o) {
 
 /* ------------------------------------------------------------ fields */
 
-void demo_put(demo_out *o, const char *s, size_t n) {
+void demo_put_slow(demo_out *o, const char *s, size_t n) {
   while (n > 0) {
     if (o->len == o->cap) demo_out_flush(o);
     size_t k = o->cap - o->len;
@@ -123,13 +128,6 @@ void demo_put(demo_out *o, const char *s, size_t n) {
     s += k;
     n -= k;
   }
-}
-
-void demo_puts(demo_out *o, const char *s) { demo_put(o, s, strlen(s)); }
-
-void demo_putc(demo_out *o, char c) {
-  if (o->len == o->cap) demo_out_flush(o);
-  o->buf[o->len++] = c;
 }
 
 void demo_put_field(demo_out *o, const char *s) {
@@ -167,14 +165,6 @@ void demo_put_i64(demo_out *o, int64_t v) {
   } else {
     demo_put_u64(o, (uint64_t)v);
   }
-}
-
-void demo_put_u64w(demo_out *o, uint64_t v, int width) {
-  char tmp[48];
-  char *end = tmp + sizeof tmp;
-  char *p = digits(end, v);
-  while (end - p < width && p > tmp) *--p = '0';
-  demo_put(o, p, (size_t)(end - p));
 }
 
 size_t demo_format_money(char *buf, int64_t cents) {

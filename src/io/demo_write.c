@@ -14,9 +14,43 @@
 #include <gsl/gsl_randist.h>
 #include <string.h>
 
+/* "K000123" into buf (at least 24 bytes, no NUL); returns the length. */
+static size_t format_customer_id(char *buf, const demo_gen *g, uint32_t i) {
+  char tmp[16];
+  int n = 0;
+  uint32_t v = i + 1;
+  do {
+    tmp[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  size_t k = 0;
+  buf[k++] = 'K';
+  for (int z = n; z < g->idw; z++) buf[k++] = '0';
+  while (n > 0) buf[k++] = tmp[--n];
+  return k;
+}
+
 void demo_put_customer_id(demo_out *o, const demo_gen *g, uint32_t i) {
-  demo_putc(o, 'K');
-  demo_put_u64w(o, (uint64_t)i + 1, g->idw);
+  char buf[24];
+  demo_put(o, buf, format_customer_id(buf, g, i));
+}
+
+/* s as a CSV field into dst (quoted when needed, see demo_put_field);
+ * returns the length. dst must hold 2 * strlen(s) + 2 bytes. */
+static size_t format_field(char *dst, const char *s) {
+  size_t k = 0;
+  if (!strpbrk(s, ";\"\r\n")) {
+    k = strlen(s);
+    memcpy(dst, s, k);
+    return k;
+  }
+  dst[k++] = '"';
+  for (; *s; s++) {
+    if (*s == '"') dst[k++] = '"';
+    dst[k++] = *s;
+  }
+  dst[k++] = '"';
+  return k;
 }
 
 /* ------------------------------------------------------------ sales */
@@ -86,11 +120,25 @@ kw_status demo_write_sales(demo_gen *g) {
   const demo_line *lines = g->line.data;
   int year = 0;
   uint64_t seq[2] = {0, 0};
-  char num[48];
-  char price[DEMO_NPROD][32]; /* unit prices, formatted once */
-  size_t price_len[DEMO_NPROD];
-  for (int p = 0; p < DEMO_NPROD; p++)
-    price_len[p] = demo_format_money(price[p], demo_products[p].price);
+  /* Per product "code;name;category;" and ";price;", formatted once. */
+  char prod[DEMO_NPROD][256], price[DEMO_NPROD][40];
+  size_t prod_len[DEMO_NPROD], price_len[DEMO_NPROD];
+  for (int p = 0; p < DEMO_NPROD; p++) {
+    const demo_product *pr = &demo_products[p];
+    char *b = prod[p];
+    size_t k = format_field(b, pr->code);
+    b[k++] = ';';
+    k += format_field(b + k, pr->name);
+    b[k++] = ';';
+    k += format_field(b + k, demo_categories[pr->cat].name);
+    b[k++] = ';';
+    prod_len[p] = k;
+    price[p][0] = ';';
+    k = 1 + demo_format_money(price[p] + 1, pr->price);
+    price[p][k++] = ';';
+    price_len[p] = k;
+  }
+  char head[96]; /* "F2024-0000001;K000123;01/02/2024;" */
   for (size_t k = 0; k < ninv; k++) {
     const demo_inv *v = &inv[perm[k]];
     int y, m, d;
@@ -99,26 +147,21 @@ kw_status demo_write_sales(demo_gen *g) {
       year = y;
       seq[0] = seq[1] = 0;
     }
-    size_t nlen = invoice_number(num, v->credit, y, ++seq[v->credit]);
+    size_t nlen = invoice_number(head, v->credit, y, ++seq[v->credit]);
+    head[nlen] = ';';
+    size_t hlen = nlen + 1;
+    hlen += format_customer_id(head + hlen, g, v->cust);
+    head[hlen++] = ';';
+    demo_format_dmy(head + hlen, v->day);
+    hlen += 10;
+    head[hlen++] = ';';
     for (uint32_t j = 0; j < v->nlines; j++) {
       const demo_line *ln = &lines[v->line0 + j];
       const demo_product *pr = &demo_products[ln->prod];
-      demo_put(&tx, num, nlen);
-      demo_putc(&tx, ';');
-      demo_put_customer_id(&tx, g, v->cust);
-      demo_putc(&tx, ';');
-      demo_put_date(&tx, v->day);
-      demo_putc(&tx, ';');
-      demo_puts(&tx, pr->code);
-      demo_putc(&tx, ';');
-      demo_put_field(&tx, pr->name);
-      demo_putc(&tx, ';');
-      demo_puts(&tx, demo_categories[pr->cat].name);
-      demo_putc(&tx, ';');
+      demo_put(&tx, head, hlen);
+      demo_put(&tx, prod[ln->prod], prod_len[ln->prod]);
       demo_put_i64(&tx, ln->qty);
-      demo_putc(&tx, ';');
       demo_put(&tx, price[ln->prod], price_len[ln->prod]);
-      demo_putc(&tx, ';');
       demo_put_money(&tx, ln->qty * pr->price - ln->discount);
       demo_putc(&tx, ';');
       demo_put_money(&tx, ln->qty * pr->cost);
@@ -126,12 +169,7 @@ kw_status demo_write_sales(demo_gen *g) {
       demo_put_money(&tx, ln->discount);
       demo_putc(&tx, '\n');
     }
-    demo_put(&iv, num, nlen);
-    demo_putc(&iv, ';');
-    demo_put_customer_id(&iv, g, v->cust);
-    demo_putc(&iv, ';');
-    demo_put_date(&iv, v->day);
-    demo_putc(&iv, ';');
+    demo_put(&iv, head, hlen);
     demo_put_date(&iv, v->due);
     demo_putc(&iv, ';');
     demo_put_date(&iv, v->paid);
@@ -139,8 +177,7 @@ kw_status demo_write_sales(demo_gen *g) {
     demo_put_money(&iv, v->amount);
     demo_putc(&iv, ';');
     demo_put_u64(&iv, (uint64_t)(v->due - v->day));
-    demo_putc(&iv, ';');
-    demo_puts(&iv, v->credit ? "creditnota\n" : "factuur\n");
+    demo_puts(&iv, v->credit ? ";creditnota\n" : ";factuur\n");
   }
   st = demo_out_close(&tx);
   kw_status st2 = demo_out_close(&iv);
@@ -264,7 +301,16 @@ kw_status demo_write_customers(demo_gen *g) {
         legal = u < 0.85 ? "BV" : u < 0.95 ? "VOF" : "CommV";
       sbuf slug = {{0}, 0};
       u = gsl_rng_uniform(r);
-      if (u < 0.3) { /* Bakkerij Peeters BV */
+      bool vzw = !strcmp(demo_sectors[c->sector].s, "Overheid & vzw");
+      if (vzw) { /* Sportclub Lier vzw */
+        const char *p = pre[demo_uint(r, (uint32_t)npre)];
+        sb_add(&name, p);
+        sb_add(&name, " ");
+        sb_add(&name, city->name);
+        sb_slug(&slug, p);
+        sb_slug(&slug, city->name);
+        legal = "vzw";
+      } else if (u < 0.3) { /* Bakkerij Peeters BV */
         const char *p = pre[demo_uint(r, (uint32_t)npre)];
         sb_add(&name, p);
         sb_add(&name, " ");
@@ -289,9 +335,14 @@ kw_status demo_write_customers(demo_gen *g) {
       } else if (u < 0.85) { /* Peeters NV */
         sb_add(&name, last->s);
         sb_add(&slug, last->ascii);
-      } else { /* Kapsalon Lotte BV */
+      } else { /* Kapsalon Lotte BV, Brasserie Koen BV */
         const char *p = pre[demo_uint(r, (uint32_t)npre)];
-        const demo_name *f2 = pick_first(r);
+        /* a first name only for shops and horeca, else the family name */
+        const char *sec = demo_sectors[c->sector].s;
+        const demo_name *f2 =
+            !strcmp(sec, "Horeca") || !strcmp(sec, "Detailhandel")
+                ? pick_first(r)
+                : last;
         sb_add(&name, p);
         sb_add(&name, " ");
         sb_add(&name, f2->s);
