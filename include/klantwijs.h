@@ -18,5 +18,6 @@
 #include "klantwijs/summary.h"
 #include "klantwijs/survival.h"
 #include "klantwijs/value.h"
+#include "klantwijs/clv.h"
 
 #endif

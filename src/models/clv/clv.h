@@ -1,0 +1,180 @@
+/*
+ * clv.h — internal interface shared by the customer-value models.
+ *
+ * Data reach the models as distinct patterns (patterns.c): each distinct
+ * (x, t_x, T) with the total weight of the customers that have it, plus
+ * small tables of the distinct x values and distinct time values, so a
+ * likelihood evaluation computes gamma/digamma terms once per distinct x
+ * and log(alpha + t) once per distinct time, and its per-pattern work is a
+ * few multiplications and one log-sum-exp.
+ *
+ * Each model provides a clv_model_ops row: the total log-likelihood and its
+ * gradient in the natural parameters, starting points, and predictions per
+ * pattern. fit.c holds the optimiser and the public entry points.
+ */
+#ifndef KW_MODELS_CLV_H
+#define KW_MODELS_CLV_H
+
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "core/core.h"
+#include "klantwijs/clv.h"
+
+/* ------------------------------------------------------------- patterns */
+
+typedef struct clv_pat {
+  size_t n;             /* distinct patterns */
+  double *x, *tx, *T;   /* per pattern (for gg: tx holds zbar, T = 0) */
+  double *w;            /* total weight per pattern */
+  uint32_t *ix;         /* index into ux */
+  uint32_t *itx, *iT;   /* indices into ut */
+  size_t nux, nut;
+  double *ux;           /* distinct x values */
+  double *ut;           /* distinct time values (t_x and T together) */
+  double total_w;       /* sum of weights */
+  uint32_t *map;        /* input row -> pattern (NULL unless asked) */
+  uint32_t *order;      /* patterns sorted by (x, T, t_x) (NULL unless
+                           asked) */
+} clv_pat;
+
+/*
+ * Compress n rows into patterns (t_x is taken as 0 where x = 0). weight
+ * may be NULL. keep (may be NULL)
+ * selects rows; a row not kept maps to UINT32_MAX. With want_map the
+ * row -> pattern map is kept, with want_order the sorted order.
+ */
+kw_status clv_pat_build(kw_context *ctx, const double *x, const double *tx,
+                        const double *T, const double *weight,
+                        const unsigned char *keep, size_t n, bool want_map,
+                        bool want_order, clv_pat *out);
+void clv_pat_free(kw_context *ctx, clv_pat *p);
+
+/* --------------------------------------------------------------- models */
+
+typedef struct clv_model_ops {
+  kw_clv_model id;
+  size_t np;
+  const char *const *names;
+  /* Sum over patterns of w * log L and its gradient in the natural
+   * parameters (grad may be NULL). KW_ENOMEM or KW_ENUMERIC on failure. */
+  kw_status (*loglik)(kw_context *ctx, const double *p, const clv_pat *d,
+                      double *ll, double *grad);
+  /* The k-th starting point (k = 0..7) from simple data summaries. */
+  void (*start)(const clv_pat *d, size_t k, double *p);
+} clv_model_ops;
+
+const clv_model_ops *clv_model_ops_of(kw_clv_model m);
+
+extern const clv_model_ops clv_bgnbd_ops;
+extern const clv_model_ops clv_mbgnbd_ops;
+extern const clv_model_ops clv_pnbd_ops;
+extern const clv_model_ops clv_bgbb_ops;
+extern const clv_model_ops clv_gg_ops;
+
+/* BG/NBD and MBG/NBD share one likelihood (bgnbd.c); modified = 1 is the
+ * MBG/NBD, whose customers may also drop out at their first purchase. */
+kw_status clv_bg_loglik(kw_context *ctx, const double *p, const clv_pat *d,
+                        double *ll, double *grad, int modified);
+void clv_bg_start(const clv_pat *d, size_t k, double *p);
+
+/* fit.c: validate (x, t_x, T) rows for a model; the fit's result. */
+kw_status clv_check_rows(kw_context *ctx, kw_clv_model model, const double *x,
+                         const double *t_x, const double *T, size_t n);
+const kw_clv_result *clv_fit_res(const kw_clv_fit *f);
+/* predict.c: E[X(t)] of a new customer (a purchase model's result). */
+double clv_population(const kw_clv_result *r, double t);
+
+/* ------------------------------------------------ per-customer prediction
+ * Each returns a finite value. */
+
+/* P(alive at T). */
+double clv_bg_p_alive(const double *p, double x, double tx, double T,
+                      int modified);
+double clv_pnbd_p_alive(const double *p, double x, double tx, double T);
+double clv_bgbb_p_alive(const double *p, double x, double tx, double n);
+
+/*
+ * Expected purchases in (T, T + t] of a customer known to be alive at T
+ * with purchase rate lambda ~ Gamma(r1, alpha1) and drop-out probability
+ * p ~ Beta(a, b1) after each purchase (the BG/NBD posterior given alive):
+ *   E = E_p[(1 - (1 + p t / alpha1)^(-r1)) / p].
+ */
+double clv_bg_alive_expect(double r1, double alpha1, double a, double b1,
+                           double t);
+/* P(exactly k purchases in (T, T + t] | alive) for the same posterior. */
+double clv_bg_alive_pk(double r1, double alpha1, double a, double b1,
+                       double t, unsigned k);
+/* Pareto/NBD, alive at T: lambda ~ Gamma(r1, alpha1), mu ~ Gamma(s, beta1). */
+double clv_pnbd_alive_expect(double r1, double alpha1, double s, double beta1,
+                             double t);
+double clv_pnbd_alive_pk(double r1, double alpha1, double s, double beta1,
+                         double t, unsigned k);
+/* BG/BB: sum_{k=1..h} E[transactions at opportunity n + k] / (1+disc)^k. */
+double clv_bgbb_expect_disc(const double *p, double x, double tx, double n,
+                            unsigned h, double disc);
+/* BG/BB population E[X(n)] over the first n opportunities. */
+double clv_bgbb_population(const double *p, double n);
+
+/* -------------------------------------------------------------- numerics */
+
+static inline double clv_lse2(double a, double b) {
+  if (a == -INFINITY) return b;
+  if (b == -INFINITY) return a;
+  return a > b ? a + log1p(exp(b - a)) : b + log1p(exp(a - b));
+}
+
+/* log(1 - exp(a)) for a <= 0 (Maechler's log1mexp). */
+static inline double clv_log1mexp(double a) {
+  if (a >= 0) return -INFINITY;
+  return a > -M_LN2 ? log(-expm1(a)) : log1p(-exp(a));
+}
+
+static inline double clv_lnbeta(double a, double b) {
+  return lgamma(a) + lgamma(b) - lgamma(a + b);
+}
+
+/* 1 / (1 + exp(l)) without overflow. */
+static inline double clv_logistic_neg(double l) {
+  if (l > 0) {
+    double e = exp(-l);
+    return e / (1.0 + e);
+  }
+  return 1.0 / (1.0 + exp(l));
+}
+
+double clv_digamma(double x);
+
+/*
+ * G(b; c; z) = 2F1(1, b; c; z) = sum_k (b)_k / (c)_k z^k for 0 < b < c and
+ * 0 <= z < 1 (all terms positive). Returns log G and, when dlog is not
+ * NULL, d log G / d(b, c, z) in dlog[0..2]. A power series when it
+ * converges within a few thousand terms, else the Euler integral
+ *   G = (c - 1) int_0^inf e^{-(c-1) y} (1 - z + z e^{-y})^{-b} dy
+ * by adaptive quadrature. Returns false if neither gives a finite value.
+ */
+bool clv_hyp_logG(double b, double c, double z, double *logG, double *dlog);
+
+/* GSL's default error handler aborts; library code silences it around
+ * calls that can report errors and checks their return codes instead. */
+static inline gsl_error_handler_t *clv_gsl_quiet(void) {
+  return gsl_set_error_handler_off();
+}
+static inline void clv_gsl_restore(gsl_error_handler_t *h) {
+  gsl_set_error_handler(h);
+}
+
+/* Clamp to [0, 1] and map non-finite values to a fallback. */
+static inline double clv_prob(double v) {
+  if (!(v >= 0)) return 0;
+  return v > 1 ? 1 : v;
+}
+static inline double clv_finite(double v, double fallback) {
+  return isfinite(v) ? v : fallback;
+}
+
+#endif

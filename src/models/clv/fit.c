@@ -1,0 +1,600 @@
+/*
+ * fit.c — maximum-likelihood fitting of the customer-value models.
+ *
+ * The data are first compressed to distinct patterns (patterns.c). The
+ * objective, minimised over theta = log(parameters) so every parameter
+ * stays positive, is the mean negative log-likelihood per customer plus an
+ * optional L2 penalty on the natural parameters:
+ *     f(theta) = -LL(e^theta) / N + lambda * sum_i e^(2 theta_i),
+ *     df/dtheta_i = (-dLL/dp_i / N + 2 lambda p_i) p_i,
+ * with N the sum of the weights (the same convention as the lifetimes
+ * package, so penalties carry over). GSL's vector_bfgs2 minimiser runs
+ * from several starting points (each model's start rows) and the best end
+ * point is kept, then polished by one more restart when it stopped short.
+ * A run counts as converged when |grad f| <= grad_tol, or when the line
+ * search can make no more progress with |grad f| <= 100 grad_tol.
+ *
+ * Standard errors: the Hessian H of the unpenalised log-likelihood in the
+ * natural parameters by central differences of the analytic gradient
+ * (relative step 1e-4, symmetrised), then cov = (-H)^-1 through a Cholesky
+ * factorisation; when -H is not positive definite the errors are reported
+ * unavailable with that reason. AIC = -2 LL + 2k, BIC = -2 LL + k ln N.
+ */
+#include "models/clv/clv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_multimin.h>
+
+struct kw_clv_fit {
+  kw_context *ctx;
+  kw_clv_result res;
+};
+
+static const char *const model_names[] = {
+#define KW_X_CLV(e, name, np) name,
+    KW_CLV_MODEL_LIST(KW_X_CLV)
+#undef KW_X_CLV
+};
+
+const char *kw_clv_model_name(kw_clv_model m) {
+  return (unsigned)m < KW_CLV_MODEL__COUNT ? model_names[m] : "unknown";
+}
+
+kw_clv_model kw_clv_model_from_name(const char *name) {
+  for (int i = 0; name && i < KW_CLV_MODEL__COUNT; i++)
+    if (strcmp(name, model_names[i]) == 0) return (kw_clv_model)i;
+  return KW_CLV_MODEL__COUNT;
+}
+
+const clv_model_ops *clv_model_ops_of(kw_clv_model m) {
+  switch (m) {
+    case KW_CLV_BGNBD: return &clv_bgnbd_ops;
+    case KW_CLV_MBGNBD: return &clv_mbgnbd_ops;
+    case KW_CLV_PNBD: return &clv_pnbd_ops;
+    case KW_CLV_BGBB: return &clv_bgbb_ops;
+    case KW_CLV_GG: return &clv_gg_ops;
+    default: return NULL;
+  }
+}
+
+size_t kw_clv_model_nparams(kw_clv_model m) {
+  const clv_model_ops *o = clv_model_ops_of(m);
+  return o ? o->np : 0;
+}
+
+const char *const *kw_clv_model_param_names(kw_clv_model m) {
+  const clv_model_ops *o = clv_model_ops_of(m);
+  return o ? o->names : NULL;
+}
+
+void kw_clv_fit_options_init(kw_clv_fit_options *o) {
+  memset(o, 0, sizeof *o);
+  o->penalty = 0;
+  o->max_iter = 400;
+  o->grad_tol = 1e-6;
+  o->n_starts = 4;
+  o->init = NULL;
+  o->corr_warn = 0.3;
+}
+
+const kw_clv_result *kw_clv_fit_result(const kw_clv_fit *f) {
+  return f ? &f->res : NULL;
+}
+
+void kw_clv_fit_free(kw_clv_fit *f) {
+  if (!f) return;
+  kw_free(f->ctx, f);
+}
+
+static kw_clv_fit *fit_new(kw_context *ctx, kw_clv_model model) {
+  kw_clv_fit *f = kw_calloc(ctx, 1, sizeof *f);
+  if (!f) return NULL;
+  const clv_model_ops *ops = clv_model_ops_of(model);
+  f->ctx = ctx;
+  f->res.model = model;
+  f->res.n_params = ops->np;
+  f->res.names = ops->names;
+  f->res.se_note = "not computed";
+  f->res.status = KW_OK;
+  f->res.converged = true;
+  return f;
+}
+
+/* ------------------------------------------------------------- objective */
+
+typedef struct opt {
+  kw_context *ctx;
+  const clv_model_ops *m;
+  const clv_pat *d;
+  double lambda, W;
+  kw_status err; /* KW_ENOMEM seen during an evaluation */
+} opt;
+
+#define THETA_MAX 40.0
+#define BAD_OBJ 1e10
+
+static double objective(opt *o, const double *th, double *g) {
+  double p[KW_CLV_MAX_PARAMS], gn[KW_CLV_MAX_PARAMS], ll;
+  size_t np = o->m->np;
+  bool bad = false;
+  for (size_t i = 0; i < np; i++) {
+    if (!(fabs(th[i]) <= THETA_MAX)) bad = true;
+    p[i] = exp(th[i]);
+  }
+  kw_status st = bad ? KW_ENUMERIC : o->m->loglik(o->ctx, p, o->d, &ll, g ? gn : NULL);
+  if (st == KW_ENOMEM) o->err = st;
+  double f = 0;
+  if (st == KW_OK) {
+    f = -ll / o->W;
+    for (size_t i = 0; i < np; i++) f += o->lambda * p[i] * p[i];
+    if (g)
+      for (size_t i = 0; i < np; i++) {
+        g[i] = (-gn[i] / o->W + 2 * o->lambda * p[i]) * p[i];
+        if (!isfinite(g[i])) st = KW_ENUMERIC;
+      }
+  }
+  if (st != KW_OK || !isfinite(f)) {
+    /* outside the region where the likelihood is computable: a large
+     * value that pulls back towards theta = 0 */
+    f = BAD_OBJ;
+    if (g)
+      for (size_t i = 0; i < np; i++) g[i] = th[i];
+  }
+  return f;
+}
+
+static double gsl_f(const gsl_vector *v, void *vp) {
+  opt *o = vp;
+  double th[KW_CLV_MAX_PARAMS];
+  for (size_t i = 0; i < o->m->np; i++) th[i] = gsl_vector_get(v, i);
+  return objective(o, th, NULL);
+}
+
+static void gsl_df(const gsl_vector *v, void *vp, gsl_vector *g) {
+  opt *o = vp;
+  double th[KW_CLV_MAX_PARAMS], gg[KW_CLV_MAX_PARAMS];
+  for (size_t i = 0; i < o->m->np; i++) th[i] = gsl_vector_get(v, i);
+  objective(o, th, gg);
+  for (size_t i = 0; i < o->m->np; i++) gsl_vector_set(g, i, gg[i]);
+}
+
+static void gsl_fdf(const gsl_vector *v, void *vp, double *f, gsl_vector *g) {
+  opt *o = vp;
+  double th[KW_CLV_MAX_PARAMS], gg[KW_CLV_MAX_PARAMS];
+  for (size_t i = 0; i < o->m->np; i++) th[i] = gsl_vector_get(v, i);
+  *f = objective(o, th, gg);
+  for (size_t i = 0; i < o->m->np; i++) gsl_vector_set(g, i, gg[i]);
+}
+
+typedef struct run {
+  double th[KW_CLV_MAX_PARAMS];
+  double f, gnorm;
+  size_t iter;
+  bool converged;
+} run;
+
+/* One BFGS run from th0. */
+static kw_status bfgs_run(opt *o, const double *th0, int max_iter,
+                          double tol, run *out) {
+  size_t np = o->m->np;
+  gsl_multimin_function_fdf F = {gsl_f, gsl_df, gsl_fdf, np, o};
+  gsl_vector *x0 = gsl_vector_alloc(np);
+  gsl_multimin_fdfminimizer *s =
+      gsl_multimin_fdfminimizer_alloc(gsl_multimin_fdfminimizer_vector_bfgs2, np);
+  if (!x0 || !s) {
+    if (x0) gsl_vector_free(x0);
+    if (s) gsl_multimin_fdfminimizer_free(s);
+    return kw_fail_nomem(o->ctx);
+  }
+  for (size_t i = 0; i < np; i++) gsl_vector_set(x0, i, th0[i]);
+  int st = gsl_multimin_fdfminimizer_set(s, &F, x0, 0.05, 0.1);
+  size_t it = 0;
+  double gnorm = gsl_blas_dnrm2(s->gradient);
+  bool conv = st == GSL_SUCCESS && gnorm <= tol && s->f < BAD_OBJ;
+  while (st == GSL_SUCCESS && !conv && it < (size_t)max_iter) {
+    it++;
+    st = gsl_multimin_fdfminimizer_iterate(s);
+    gnorm = gsl_blas_dnrm2(s->gradient);
+    if (gnorm <= tol && s->f < BAD_OBJ) conv = true;
+  }
+  if (!conv && st == GSL_ENOPROG && gnorm <= 100 * tol && s->f < BAD_OBJ)
+    conv = true;
+  for (size_t i = 0; i < np; i++) out->th[i] = gsl_vector_get(s->x, i);
+  out->f = s->f;
+  out->gnorm = gnorm;
+  out->iter = it;
+  out->converged = conv;
+  gsl_multimin_fdfminimizer_free(s);
+  gsl_vector_free(x0);
+  return o->err;
+}
+
+/* Cholesky of an n x n symmetric matrix in place (lower); false if not
+ * positive definite. */
+static bool cholesky(double *A, size_t n) {
+  for (size_t j = 0; j < n; j++) {
+    double d = A[j * n + j];
+    for (size_t k = 0; k < j; k++) d -= A[j * n + k] * A[j * n + k];
+    if (!(d > 0)) return false;
+    d = sqrt(d);
+    A[j * n + j] = d;
+    for (size_t i = j + 1; i < n; i++) {
+      double v = A[i * n + j];
+      for (size_t k = 0; k < j; k++) v -= A[i * n + k] * A[j * n + k];
+      A[i * n + j] = v / d;
+    }
+  }
+  return true;
+}
+
+/* Diagonal of the inverse from the Cholesky factor L (A = L L^T). */
+static void chol_inv_diag(const double *L, size_t n, double *diag) {
+  double e[KW_CLV_MAX_PARAMS], y[KW_CLV_MAX_PARAMS];
+  for (size_t c = 0; c < n; c++) {
+    for (size_t i = 0; i < n; i++) e[i] = i == c ? 1 : 0;
+    for (size_t i = 0; i < n; i++) { /* L y = e */
+      double v = e[i];
+      for (size_t k = 0; k < i; k++) v -= L[i * n + k] * y[k];
+      y[i] = v / L[i * n + i];
+    }
+    for (size_t ii = n; ii-- > 0;) { /* L^T z = y */
+      double v = y[ii];
+      for (size_t k = ii + 1; k < n; k++) v -= L[k * n + ii] * y[k];
+      y[ii] = v / L[ii * n + ii];
+    }
+    diag[c] = y[c];
+  }
+}
+
+static kw_status standard_errors(kw_context *ctx, const clv_model_ops *m,
+                                 const clv_pat *d, kw_clv_result *res) {
+  size_t np = m->np;
+  double H[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
+  double p[KW_CLV_MAX_PARAMS], gp[KW_CLV_MAX_PARAMS], gm[KW_CLV_MAX_PARAMS];
+  for (size_t j = 0; j < np; j++) {
+    double h = 1e-4 * res->params[j], ll;
+    memcpy(p, res->params, sizeof p);
+    p[j] = res->params[j] + h;
+    kw_status st = m->loglik(ctx, p, d, &ll, gp);
+    if (st == KW_OK) {
+      p[j] = res->params[j] - h;
+      st = m->loglik(ctx, p, d, &ll, gm);
+    }
+    if (st == KW_ENOMEM) return st;
+    if (st != KW_OK) {
+      res->se_note = "log-likelihood not computable near the estimate";
+      return KW_OK;
+    }
+    for (size_t i = 0; i < np; i++) H[i * np + j] = (gp[i] - gm[i]) / (2 * h);
+  }
+  double A[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
+  for (size_t i = 0; i < np; i++)
+    for (size_t j = 0; j < np; j++)
+      A[i * np + j] = -0.5 * (H[i * np + j] + H[j * np + i]);
+  if (!cholesky(A, np)) {
+    res->se_note = "Hessian not positive definite";
+    return KW_OK;
+  }
+  double diag[KW_CLV_MAX_PARAMS];
+  chol_inv_diag(A, np, diag);
+  for (size_t i = 0; i < np; i++) {
+    if (!(diag[i] > 0) || !isfinite(diag[i])) {
+      res->se_note = "covariance not finite";
+      return KW_OK;
+    }
+  }
+  for (size_t i = 0; i < np; i++) res->se[i] = sqrt(diag[i]);
+  res->se_ok = true;
+  res->se_note = "";
+  return KW_OK;
+}
+
+static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
+                              const clv_pat *d, const kw_clv_fit_options *o,
+                              kw_clv_fit *f) {
+  kw_clv_result *res = &f->res;
+  size_t np = m->np;
+  opt ob = {ctx, m, d, o->penalty, d->total_w, KW_OK};
+  size_t nst = o->n_starts < 1 ? 1 : o->n_starts > 8 ? 8 : o->n_starts;
+  run best = {{0}, INFINITY, INFINITY, 0, false};
+  size_t tried = 0;
+  for (size_t k = 0; k < nst + (o->init ? 1 : 0); k++) {
+    double p0[KW_CLV_MAX_PARAMS], th0[KW_CLV_MAX_PARAMS];
+    bool usable = true;
+    if (o->init && k == 0) memcpy(p0, o->init, np * sizeof *p0);
+    else m->start(d, o->init ? k - 1 : k, p0);
+    for (size_t i = 0; i < np; i++) {
+      if (!(p0[i] > 0) || !isfinite(p0[i])) usable = false;
+      th0[i] = log(p0[i]);
+    }
+    if (!usable) continue;
+    if (objective(&ob, th0, NULL) >= BAD_OBJ) continue;
+    run r;
+    kw_status st = bfgs_run(&ob, th0, o->max_iter, o->grad_tol, &r);
+    if (st != KW_OK) return st;
+    tried++;
+    if (r.f < best.f) best = r;
+  }
+  if (!isfinite(best.f) || best.f >= BAD_OBJ)
+    return kw_fail(ctx, KW_ENUMERIC,
+                   "%s: the log-likelihood is not finite at any starting point",
+                   kw_clv_model_name(m->id));
+  if (!best.converged) { /* polish: restart BFGS from the best point */
+    run r;
+    kw_status st = bfgs_run(&ob, best.th, o->max_iter, o->grad_tol, &r);
+    if (st != KW_OK) return st;
+    if (r.f <= best.f) {
+      r.iter += best.iter;
+      best = r;
+    }
+  }
+  for (size_t i = 0; i < np; i++) res->params[i] = exp(best.th[i]);
+  double ll;
+  kw_status st = m->loglik(ctx, res->params, d, &ll, NULL);
+  if (st == KW_ENOMEM) return st;
+  if (st != KW_OK)
+    return kw_fail(ctx, KW_ENUMERIC, "%s: log-likelihood not finite at the "
+                   "estimate", kw_clv_model_name(m->id));
+  res->loglik = ll;
+  res->iterations = best.iter;
+  res->starts = tried;
+  res->grad_norm = best.gnorm;
+  res->converged = best.converged;
+  res->status = best.converged ? KW_OK : KW_ENOCONV;
+  res->n_obs = d->total_w;
+  res->n_patterns = d->n;
+  res->penalty = o->penalty;
+  res->aic = -2 * ll + 2.0 * (double)np;
+  res->bic = -2 * ll + (double)np * log(d->total_w > 1 ? d->total_w : 1);
+  if (!best.converged)
+    kw_warn(ctx, "%s fit did not converge: gradient norm %.3g after %zu "
+            "iterations", kw_clv_model_name(m->id), best.gnorm, best.iter);
+  return standard_errors(ctx, m, d, res);
+}
+
+/* ------------------------------------------------------------ validation */
+
+static bool whole(double v) { return v == floor(v); }
+
+kw_status clv_check_rows(kw_context *ctx, kw_clv_model model, const double *x,
+                         const double *t_x, const double *T, size_t n) {
+  if (n && (!x || !t_x || !T))
+    return kw_fail(ctx, KW_EARG, "clv: missing input array");
+  for (size_t i = 0; i < n; i++) {
+    double xi = x[i], ti = t_x[i], Ti = T[i];
+    if (!isfinite(xi) || !isfinite(ti) || !isfinite(Ti))
+      return kw_fail(ctx, KW_EINPUT, "clv: row %zu: value not finite", i + 1);
+    if (xi < 0 || !whole(xi))
+      return kw_fail(ctx, KW_EINPUT,
+                     "clv: row %zu: x = %g is not a whole number >= 0", i + 1,
+                     xi);
+    if (Ti < 0 || (xi > 0 && (ti < 0 || ti > Ti)))
+      return kw_fail(ctx, KW_EINPUT,
+                     "clv: row %zu: need 0 <= t_x <= T (t_x = %g, T = %g)",
+                     i + 1, ti, Ti);
+    if (model == KW_CLV_BGBB) {
+      if (!whole(Ti) || (xi > 0 && !whole(ti)))
+        return kw_fail(ctx, KW_EINPUT,
+                       "clv: row %zu: bgbb needs whole t_x and n", i + 1);
+      if (xi > Ti || (xi > 0 && ti < xi))
+        return kw_fail(ctx, KW_EINPUT,
+                       "clv: row %zu: bgbb needs x <= t_x <= n", i + 1);
+    }
+  }
+  return KW_OK;
+}
+
+static kw_status check_weights(kw_context *ctx, const double *w, size_t n) {
+  for (size_t i = 0; w && i < n; i++)
+    if (!(w[i] >= 0) || !isfinite(w[i]))
+      return kw_fail(ctx, KW_EINPUT, "clv: row %zu: bad weight", i + 1);
+  return KW_OK;
+}
+
+kw_status kw_clv_fit_model(kw_context *ctx, kw_clv_model model,
+                           const double *x, const double *t_x, const double *T,
+                           const double *weight, size_t n,
+                           const kw_clv_fit_options *o, kw_clv_fit **out) {
+  if (!out) return kw_fail(ctx, KW_EARG, "clv: out is NULL");
+  *out = NULL;
+  kw_clv_fit_options defaults;
+  if (!o) {
+    kw_clv_fit_options_init(&defaults);
+    o = &defaults;
+  }
+  if (model == KW_CLV_GG || !clv_model_ops_of(model))
+    return kw_fail(ctx, KW_EARG, "clv: not a purchase model: %s",
+                   kw_clv_model_name(model));
+  if (!(o->penalty >= 0))
+    return kw_fail(ctx, KW_EARG, "clv: penalty must be >= 0");
+  kw_status st = clv_check_rows(ctx, model, x, t_x, T, n);
+  if (st == KW_OK) st = check_weights(ctx, weight, n);
+  if (st != KW_OK) return st;
+  clv_pat d;
+  st = clv_pat_build(ctx, x, t_x, T, weight, NULL, n, false, false, &d);
+  if (st != KW_OK) return st;
+  if (!(d.total_w > 0)) {
+    clv_pat_free(ctx, &d);
+    return kw_fail(ctx, KW_EEMPTY, "clv: no customers to fit");
+  }
+  kw_clv_fit *f = fit_new(ctx, model);
+  if (!f) {
+    clv_pat_free(ctx, &d);
+    return kw_fail_nomem(ctx);
+  }
+  st = fit_patterns(ctx, clv_model_ops_of(model), &d, o, f);
+  clv_pat_free(ctx, &d);
+  if (st != KW_OK) {
+    kw_clv_fit_free(f);
+    return st;
+  }
+  *out = f;
+  return KW_OK;
+}
+
+kw_status kw_clv_fit_spend(kw_context *ctx, const double *x,
+                           const double *zbar, const double *weight, size_t n,
+                           const kw_clv_fit_options *o, kw_clv_fit **out) {
+  if (!out) return kw_fail(ctx, KW_EARG, "clv: out is NULL");
+  *out = NULL;
+  kw_clv_fit_options defaults;
+  if (!o) {
+    kw_clv_fit_options_init(&defaults);
+    o = &defaults;
+  }
+  if (n && (!x || !zbar)) return kw_fail(ctx, KW_EARG, "gg: missing input");
+  kw_status st = check_weights(ctx, weight, n);
+  if (st != KW_OK) return st;
+  unsigned char *keep = kw_malloc(ctx, n ? n : 1);
+  if (!keep) return kw_fail_nomem(ctx);
+  /* weighted moments for the correlation check */
+  double sw = 0, mx = 0, mz = 0;
+  for (size_t i = 0; i < n; i++) {
+    keep[i] = isfinite(x[i]) && x[i] >= 1 && whole(x[i]) && isfinite(zbar[i]) &&
+              zbar[i] > 0;
+    if (!keep[i]) continue;
+    double w = weight ? weight[i] : 1;
+    sw += w;
+    mx += w * x[i];
+    mz += w * zbar[i];
+  }
+  if (!(sw > 0)) {
+    kw_free(ctx, keep);
+    return kw_fail(ctx, KW_EEMPTY, "gg: no repeat buyers with spend > 0");
+  }
+  mx /= sw;
+  mz /= sw;
+  double sxx = 0, szz = 0, sxz = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!keep[i]) continue;
+    double w = weight ? weight[i] : 1, dx = x[i] - mx, dz = zbar[i] - mz;
+    sxx += w * dx * dx;
+    szz += w * dz * dz;
+    sxz += w * dx * dz;
+  }
+  double corr = sxx > 0 && szz > 0 ? sxz / sqrt(sxx * szz) : 0;
+  clv_pat d;
+  st = clv_pat_build(ctx, x, zbar, zbar, weight, keep, n, false, false, &d);
+  kw_free(ctx, keep);
+  if (st != KW_OK) return st;
+  /* T is not used by the spend model: patterns keyed on (x, zbar) */
+  kw_clv_fit *f = fit_new(ctx, KW_CLV_GG);
+  if (!f) {
+    clv_pat_free(ctx, &d);
+    return kw_fail_nomem(ctx);
+  }
+  f->res.spend_corr = corr;
+  f->res.spend_mean = mz;
+  double cw = o->corr_warn > 0 ? o->corr_warn : 0.3;
+  if (fabs(corr) > cw)
+    kw_warn(ctx, "gg: spend and frequency are correlated (r = %.3f); the "
+            "Gamma-Gamma model assumes they are independent", corr);
+  st = fit_patterns(ctx, &clv_gg_ops, &d, o, f);
+  clv_pat_free(ctx, &d);
+  if (st != KW_OK) {
+    kw_clv_fit_free(f);
+    return st;
+  }
+  *out = f;
+  return KW_OK;
+}
+
+kw_status kw_clv_fit_from_params(kw_context *ctx, kw_clv_model model,
+                                 const double *params, kw_clv_fit **out) {
+  if (!out) return kw_fail(ctx, KW_EARG, "clv: out is NULL");
+  *out = NULL;
+  const clv_model_ops *m = clv_model_ops_of(model);
+  if (!m || !params) return kw_fail(ctx, KW_EARG, "clv: bad model or params");
+  for (size_t i = 0; i < m->np; i++)
+    if (!(params[i] > 0) || !isfinite(params[i]))
+      return kw_fail(ctx, KW_EARG, "clv: parameter %s must be > 0",
+                     m->names[i]);
+  kw_clv_fit *f = fit_new(ctx, model);
+  if (!f) return kw_fail_nomem(ctx);
+  memcpy(f->res.params, params, m->np * sizeof *params);
+  f->res.se_note = "no data";
+  *out = f;
+  return KW_OK;
+}
+
+kw_status kw_clv_loglik(kw_context *ctx, kw_clv_model model,
+                        const double *params, double x, double t_x, double T,
+                        double *ll, double *grad) {
+  const clv_model_ops *m = clv_model_ops_of(model);
+  if (!m || !params || !ll) return kw_fail(ctx, KW_EARG, "clv: bad argument");
+  for (size_t i = 0; i < m->np; i++)
+    if (!(params[i] > 0) || !isfinite(params[i]))
+      return kw_fail(ctx, KW_EARG, "clv: parameter %s must be > 0",
+                     m->names[i]);
+  kw_status st;
+  if (model == KW_CLV_GG) {
+    if (!(x >= 1) || !(t_x > 0))
+      return kw_fail(ctx, KW_EINPUT, "gg: need x >= 1 and zbar > 0");
+    T = t_x;
+    st = KW_OK;
+  } else {
+    st = clv_check_rows(ctx, model, &x, &t_x, &T, 1);
+  }
+  if (st != KW_OK) return st;
+  clv_pat d;
+  st = clv_pat_build(ctx, &x, &t_x, &T, NULL, NULL, 1, false, false, &d);
+  if (st != KW_OK) return st;
+  st = m->loglik(ctx, params, &d, ll, grad);
+  clv_pat_free(ctx, &d);
+  if (st == KW_ENUMERIC)
+    return kw_fail(ctx, st, "clv: log-likelihood not finite");
+  return st;
+}
+
+const kw_clv_result *clv_fit_res(const kw_clv_fit *f) { return &f->res; }
+
+kw_status kw_clv_fit_auto(kw_context *ctx, const double *x, const double *t_x,
+                          const double *T, const double *weight, size_t n,
+                          const kw_clv_fit_options *o, kw_clv_fit **out,
+                          kw_clv_comparison *cmp) {
+  if (!out) return kw_fail(ctx, KW_EARG, "clv: out is NULL");
+  *out = NULL;
+  static const kw_clv_model models[3] = {KW_CLV_BGNBD, KW_CLV_MBGNBD,
+                                         KW_CLV_PNBD};
+  kw_clv_comparison c;
+  memset(&c, 0, sizeof c);
+  c.n_models = 3;
+  c.best = KW_CLV_MODEL__COUNT;
+  kw_clv_fit *best = NULL;
+  kw_status last = KW_OK;
+  for (int i = 0; i < 3; i++) {
+    kw_clv_fit *f = NULL;
+    c.model[i] = models[i];
+    kw_status st = kw_clv_fit_model(ctx, models[i], x, t_x, T, weight, n, o, &f);
+    c.status[i] = st;
+    if (st == KW_ENOMEM || st == KW_EINPUT || st == KW_EARG ||
+        st == KW_EEMPTY) {
+      kw_clv_fit_free(best);
+      return st;
+    }
+    if (st != KW_OK) {
+      last = st;
+      kw_warn(ctx, "auto: %s could not be fitted: %s",
+              kw_clv_model_name(models[i]), kw_errmsg(ctx));
+      continue;
+    }
+    c.converged[i] = f->res.converged;
+    c.loglik[i] = f->res.loglik;
+    c.aic[i] = f->res.aic;
+    c.bic[i] = f->res.bic;
+    if (!best || f->res.bic < best->res.bic) {
+      kw_clv_fit_free(best);
+      best = f;
+      c.best = models[i];
+    } else {
+      kw_clv_fit_free(f);
+    }
+  }
+  if (cmp) *cmp = c;
+  if (!best) return last != KW_OK ? last : KW_ENUMERIC;
+  *out = best;
+  return KW_OK;
+}

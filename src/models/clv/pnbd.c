@@ -1,0 +1,170 @@
+/*
+ * pnbd.c — the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987,
+ * "Counting your customers: who are they and what will they do next?",
+ * Management Science 33(1)), likelihood as in Fader & Hardie (2005), "A
+ * note on deriving the Pareto/NBD model and related expressions".
+ *
+ * Purchases: Poisson(lambda), lambda ~ Gamma(r, alpha); lifetime:
+ * exponential(mu), mu ~ Gamma(s, beta). Individually
+ *   L(lambda, mu) = lambda^x e^{-(lambda+mu) T}
+ *                 + lambda^x mu int_{t_x}^{T} e^{-(lambda+mu) u} du,
+ * and over the mixing distributions
+ *   L = Gamma(r+x) alpha^r beta^s / Gamma(r) * [ (alpha+T)^-(r+x)
+ *       (beta+T)^-s + s (F(t_x) - F(T)) ],
+ *   F(u) = int_u^inf (alpha+v)^-(r+x) (beta+v)^-(s+1) dv.
+ * Fader & Hardie write F with 2F1(r+s+x, s+1; r+s+x+1; (alpha-beta)/
+ * (alpha+u)) for alpha >= beta and 2F1(r+s+x, r+x; r+s+x+1; (beta-alpha)/
+ * (beta+u)) otherwise; the second overflows for large x. After Euler's
+ * transformation (special.c), with P = r+s+x:
+ *   alpha >= beta: F(u) = (alpha+u)^-(r+x) (beta+u)^-s G(r+x; P+1; z) / P,
+ *                  z = (alpha-beta)/(alpha+u);
+ *   alpha <  beta: F(u) = (alpha+u)^-(r+x-1) (beta+u)^-(s+1)
+ *                  G(s+1; P+1; z) / P,  z = (beta-alpha)/(beta+u);
+ * with G(b; c; z) = 2F1(1, b; c; z) between 1 and 1/(1-z). Both branches
+ * are the same smooth function (they agree, with their derivatives, at
+ * alpha = beta). In logs:
+ *   log L = C + lse(l_T, log s + log F(t_x) + log1mexp(log F(T) - log F(t_x)))
+ * so nothing overflows for x up to 10^4 and beyond. The gradient uses
+ * d log G / d(b, c, z) from the same series.
+ *
+ * P(alive | x, t_x, T) is the share of the first branch: exp(l_T - lse).
+ * E[Y(t) | x, t_x, T] = P(alive) * (r+x)(beta+T)/((alpha+T)(s-1))
+ *   [1 - ((beta+T)/(beta+T+t))^(s-1)]; E[X(t)] the same at x = 0, T = 0.
+ */
+#include "models/clv/clv.h"
+
+static const char *const pnbd_names[] = {"r", "alpha", "s", "beta"};
+
+/* log F(u) and (optionally) its gradient in (r, alpha, s, beta). */
+static bool pnbd_logF(const double *p, double x, double u, double *lf,
+                      double *g) {
+  double r = p[0], al = p[1], s = p[2], be = p[3];
+  double P = r + s + x, lau = log(al + u), lbu = log(be + u);
+  double dG[3], lG;
+  if (al >= be) {
+    double z = (al - be) / (al + u);
+    if (!clv_hyp_logG(r + x, P + 1, z, &lG, g ? dG : NULL)) return false;
+    *lf = -(r + x) * lau - s * lbu - log(P) + lG;
+    if (g) {
+      g[0] = -lau - 1 / P + dG[0] + dG[1];
+      g[1] = -(r + x) / (al + u) + dG[2] * (be + u) / ((al + u) * (al + u));
+      g[2] = -lbu - 1 / P + dG[1];
+      g[3] = -s / (be + u) - dG[2] / (al + u);
+    }
+  } else {
+    double z = (be - al) / (be + u);
+    if (!clv_hyp_logG(s + 1, P + 1, z, &lG, g ? dG : NULL)) return false;
+    *lf = -(r + x - 1) * lau - (s + 1) * lbu - log(P) + lG;
+    if (g) {
+      g[0] = -lau - 1 / P + dG[1];
+      g[1] = -(r + x - 1) / (al + u) - dG[2] / (be + u);
+      g[2] = -lbu - 1 / P + dG[0] + dG[1];
+      g[3] = -(s + 1) / (be + u) + dG[2] * (al + u) / ((be + u) * (be + u));
+    }
+  }
+  return isfinite(*lf);
+}
+
+/* One pattern: log L minus the per-x constant C, the first-branch share
+ * and (optionally) the gradient of that part. */
+static bool pnbd_pattern(const double *p, double x, double tx, double T,
+                         double *ll, double *palive, double *g) {
+  double r = p[0], al = p[1], s = p[2], be = p[3];
+  double lT = -(r + x) * log(al + T) - s * log(be + T);
+  double second = -INFINITY, gs[4] = {0, 0, 0, 0};
+  if (T > tx) {
+    double lf1, lf2, g1[4], g2[4];
+    if (!pnbd_logF(p, x, tx, &lf1, g ? g1 : NULL)) return false;
+    if (!pnbd_logF(p, x, T, &lf2, g ? g2 : NULL)) return false;
+    double delta = lf2 - lf1;
+    if (delta < 0) {
+      second = log(s) + lf1 + clv_log1mexp(delta);
+      if (g) {
+        double ed = exp(delta), den = 1 - ed;
+        for (int i = 0; i < 4; i++) gs[i] = (g1[i] - ed * g2[i]) / den;
+        gs[2] += 1 / s;
+      }
+    }
+  }
+  double tot = clv_lse2(lT, second);
+  double w1 = exp(lT - tot), w2 = 1 - w1;
+  *ll = tot;
+  if (palive) *palive = w1;
+  if (g) {
+    g[0] = w1 * -log(al + T) + w2 * gs[0];
+    g[1] = w1 * -(r + x) / (al + T) + w2 * gs[1];
+    g[2] = w1 * -log(be + T) + w2 * gs[2];
+    g[3] = w1 * -s / (be + T) + w2 * gs[3];
+  }
+  return isfinite(tot);
+}
+
+static kw_status pnbd_ll(kw_context *ctx, const double *p, const clv_pat *d,
+                         double *ll, double *grad) {
+  double r = p[0], al = p[1], s = p[2], be = p[3];
+  double *cx = kw_malloc(ctx, 2 * (d->nux ? d->nux : 1) * sizeof *cx);
+  if (!cx) return kw_fail_nomem(ctx);
+  double *dcx = cx + (d->nux ? d->nux : 1);
+  double lgr = lgamma(r), psir = clv_digamma(r), lal = log(al), lbe = log(be);
+  for (size_t i = 0; i < d->nux; i++) {
+    double x = d->ux[i];
+    cx[i] = lgamma(r + x) - lgr + r * lal + s * lbe;
+    dcx[i] = clv_digamma(r + x) - psir + lal;
+  }
+  double s_ll = 0, G[4] = {0, 0, 0, 0};
+  kw_status st = KW_OK;
+  for (size_t j = 0; j < d->n; j++) {
+    double l, g[4];
+    if (!pnbd_pattern(p, d->x[j], d->tx[j], d->T[j], &l, NULL,
+                      grad ? g : NULL)) {
+      st = KW_ENUMERIC;
+      break;
+    }
+    double w = d->w[j];
+    s_ll += w * (cx[d->ix[j]] + l);
+    if (grad) {
+      G[0] += w * (dcx[d->ix[j]] + g[0]);
+      G[1] += w * (r / al + g[1]);
+      G[2] += w * (lbe + g[2]);
+      G[3] += w * (s / be + g[3]);
+    }
+  }
+  kw_free(ctx, cx);
+  *ll = st == KW_OK ? s_ll : -INFINITY;
+  if (grad)
+    for (int i = 0; i < 4; i++) grad[i] = G[i];
+  if (st == KW_OK && !isfinite(s_ll)) st = KW_ENUMERIC;
+  return st;
+}
+
+static void pnbd_start(const clv_pat *d, size_t k, double *p) {
+  double sx = 0, sT = 0;
+  for (size_t j = 0; j < d->n; j++) {
+    sx += d->w[j] * d->x[j];
+    sT += d->w[j] * d->T[j];
+  }
+  double W = d->total_w > 0 ? d->total_w : 1;
+  double rate = sT > 0 && sx > 0 ? sx / sT : 1;
+  double mT = sT > 0 ? sT / W : 1;
+  static const double rs[] = {1, 0.3, 3, 0.5, 1, 0.1, 2, 10};
+  static const double ss[] = {1, 0.5, 2, 0.3, 5, 1, 0.2, 1};
+  static const double bf[] = {1, 0.5, 2, 0.2, 5, 1, 0.1, 10};
+  k %= 8;
+  p[0] = rs[k];
+  p[1] = rs[k] / rate;
+  p[2] = ss[k];
+  p[3] = ss[k] * mT * bf[k];
+}
+
+const clv_model_ops clv_pnbd_ops = {KW_CLV_PNBD, 4, pnbd_names, pnbd_ll,
+                                    pnbd_start};
+
+double clv_pnbd_p_alive(const double *p, double x, double tx, double T) {
+  double l, pa;
+  if (!pnbd_pattern(p, x, tx, T, &l, &pa, NULL)) {
+    /* fall back to the lower bound of the first branch's share:
+     * the second branch never exceeds s F(t_x) */
+    return 0;
+  }
+  return clv_prob(pa);
+}

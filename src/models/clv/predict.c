@@ -1,0 +1,268 @@
+/*
+ * predict.c — per-customer predictions from a fitted model.
+ *
+ * For the continuous-time models every conditional expectation factors as
+ *   E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) * E[Y(t) | alive, x, T],
+ * where the second factor depends on x and T only (the posterior of the
+ * purchase and drop-out parameters given alive). Customers are compressed
+ * to patterns sorted by (x, T, t_x); the second factor is computed once per
+ * (x, T) group and P(alive) once per pattern, then scattered back to the
+ * customers. So the cost follows the number of distinct patterns.
+ *
+ * Discounted value over H periods (documented in klantwijs/clv.h):
+ *   CLV = margin * spend * P(alive) * sum_{k=1..H} (E_a(k) - E_a(k-1))/(1+d)^k
+ * with E_a(k) = E[Y(k) | alive]; for BG/BB the per-period expectations
+ * come directly from the model (bgbb.c).
+ */
+#include "models/clv/clv.h"
+
+#include <string.h>
+
+enum { JOB_ALIVE, JOB_EXPECT, JOB_VALUE };
+
+typedef struct job {
+  int kind;
+  double t;
+  size_t horizon;
+  double disc;
+} job;
+
+static double alive_expect(kw_clv_model m, const double *p, double x,
+                           double T, double t) {
+  switch (m) {
+    case KW_CLV_BGNBD:
+      return clv_bg_alive_expect(p[0] + x, p[1] + T, p[2], p[3] + x, t);
+    case KW_CLV_MBGNBD:
+      return clv_bg_alive_expect(p[0] + x, p[1] + T, p[2], p[3] + x + 1, t);
+    case KW_CLV_PNBD:
+      return clv_pnbd_alive_expect(p[0] + x, p[1] + T, p[2], p[3] + T, t);
+    default: return 0;
+  }
+}
+
+static double p_alive(kw_clv_model m, const double *p, double x, double tx,
+                      double T) {
+  switch (m) {
+    case KW_CLV_BGNBD: return clv_bg_p_alive(p, x, tx, T, 0);
+    case KW_CLV_MBGNBD: return clv_bg_p_alive(p, x, tx, T, 1);
+    case KW_CLV_PNBD: return clv_pnbd_p_alive(p, x, tx, T);
+    case KW_CLV_BGBB: return clv_bgbb_p_alive(p, x, tx, T);
+    default: return 0;
+  }
+}
+
+static double group_value(kw_clv_model m, const double *p, double x, double T,
+                          const job *jb) {
+  if (jb->kind == JOB_EXPECT) return alive_expect(m, p, x, T, jb->t);
+  double prev = 0, f = 1, v = 0;
+  for (size_t k = 1; k <= jb->horizon; k++) {
+    double e = alive_expect(m, p, x, T, (double)k);
+    f /= 1 + jb->disc;
+    v += (e - prev) * f;
+    prev = e;
+  }
+  return v;
+}
+
+static kw_status purchase_fit(kw_context *ctx, const kw_clv_fit *f) {
+  if (!f) return kw_fail(ctx, KW_EARG, "clv: no fit");
+  if (clv_fit_res(f)->model == KW_CLV_GG)
+    return kw_fail(ctx, KW_EARG, "clv: gg is a spend model; use kw_clv_spend");
+  return KW_OK;
+}
+
+static kw_status run(kw_context *ctx, const kw_clv_fit *f, const double *x,
+                     const double *tx, const double *T, size_t n,
+                     const job *jb, double *out) {
+  kw_status st = purchase_fit(ctx, f);
+  if (st != KW_OK) return st;
+  if (n && !out) return kw_fail(ctx, KW_EARG, "clv: out is NULL");
+  const kw_clv_result *r = clv_fit_res(f);
+  st = clv_check_rows(ctx, r->model, x, tx, T, n);
+  if (st != KW_OK || n == 0) return st;
+  clv_pat d;
+  st = clv_pat_build(ctx, x, tx, T, NULL, NULL, n, true, true, &d);
+  if (st != KW_OK) return st;
+  double *val = kw_malloc(ctx, (d.n ? d.n : 1) * sizeof *val);
+  if (!val) {
+    clv_pat_free(ctx, &d);
+    return kw_fail_nomem(ctx);
+  }
+  const double *p = r->params;
+  double gx = NAN, gT = NAN, gv = 0;
+  for (size_t o = 0; o < d.n; o++) {
+    uint32_t j = d.order[o];
+    double xj = d.x[j], tj = d.tx[j], Tj = d.T[j], v;
+    if (r->model == KW_CLV_BGBB) {
+      if (jb->kind == JOB_ALIVE) v = clv_bgbb_p_alive(p, xj, tj, Tj);
+      else if (jb->kind == JOB_EXPECT)
+        v = clv_bgbb_expect_disc(p, xj, tj, Tj, (unsigned)floor(jb->t), 0);
+      else
+        v = clv_bgbb_expect_disc(p, xj, tj, Tj, (unsigned)jb->horizon,
+                                 jb->disc);
+    } else {
+      double pa = p_alive(r->model, p, xj, tj, Tj);
+      if (jb->kind == JOB_ALIVE) {
+        v = pa;
+      } else {
+        if (xj != gx || Tj != gT) {
+          gx = xj;
+          gT = Tj;
+          gv = group_value(r->model, p, xj, Tj, jb);
+        }
+        v = pa * gv;
+      }
+    }
+    val[j] = clv_finite(v, 0);
+  }
+  for (size_t i = 0; i < n; i++) out[i] = val[d.map[i]];
+  kw_free(ctx, val);
+  clv_pat_free(ctx, &d);
+  return KW_OK;
+}
+
+kw_status kw_clv_p_alive(kw_context *ctx, const kw_clv_fit *f,
+                         const double *x, const double *t_x, const double *T,
+                         size_t n, double *out) {
+  job jb = {JOB_ALIVE, 0, 0, 0};
+  return run(ctx, f, x, t_x, T, n, &jb, out);
+}
+
+kw_status kw_clv_expected(kw_context *ctx, const kw_clv_fit *f,
+                          const double *x, const double *t_x, const double *T,
+                          size_t n, double t, double *out) {
+  if (!(t >= 0) || !isfinite(t))
+    return kw_fail(ctx, KW_EARG, "clv: horizon t must be >= 0");
+  if (t > 1e7) return kw_fail(ctx, KW_ERANGE, "clv: horizon too long");
+  job jb = {JOB_EXPECT, t, 0, 0};
+  return run(ctx, f, x, t_x, T, n, &jb, out);
+}
+
+void kw_clv_value_options_init(kw_clv_value_options *o) {
+  o->horizon = 12;
+  o->discount = 0;
+  o->margin = 1;
+}
+
+kw_status kw_clv_value(kw_context *ctx, const kw_clv_fit *f, const double *x,
+                       const double *t_x, const double *T, const double *spend,
+                       size_t n, const kw_clv_value_options *o, double *out) {
+  kw_clv_value_options def;
+  if (!o) {
+    kw_clv_value_options_init(&def);
+    o = &def;
+  }
+  if (!(o->discount >= 0) || !isfinite(o->discount) || !(o->margin >= 0) ||
+      !isfinite(o->margin) || o->horizon > 100000)
+    return kw_fail(ctx, KW_EARG, "clv: bad value options");
+  if (n && !spend) return kw_fail(ctx, KW_EARG, "clv: spend is NULL");
+  for (size_t i = 0; i < n; i++)
+    if (!isfinite(spend[i]))
+      return kw_fail(ctx, KW_EINPUT, "clv: row %zu: spend not finite", i + 1);
+  job jb = {JOB_VALUE, 0, o->horizon, o->discount};
+  kw_status st = run(ctx, f, x, t_x, T, n, &jb, out);
+  if (st != KW_OK) return st;
+  for (size_t i = 0; i < n; i++) out[i] *= o->margin * spend[i];
+  return KW_OK;
+}
+
+kw_status kw_clv_prob_count(kw_context *ctx, const kw_clv_fit *f,
+                            const double *x, const double *t_x,
+                            const double *T, size_t n, double t, unsigned k,
+                            double *out) {
+  kw_status st = purchase_fit(ctx, f);
+  if (st != KW_OK) return st;
+  const kw_clv_result *r = clv_fit_res(f);
+  if (r->model == KW_CLV_BGBB)
+    return kw_fail(ctx, KW_EUNSUPPORTED,
+                   "clv: P(Y(t) = k) is not available for bgbb");
+  if (!(t >= 0) || !isfinite(t))
+    return kw_fail(ctx, KW_EARG, "clv: horizon t must be >= 0");
+  if (n && !out) return kw_fail(ctx, KW_EARG, "clv: out is NULL");
+  st = clv_check_rows(ctx, r->model, x, t_x, T, n);
+  if (st != KW_OK) return st;
+  const double *p = r->params;
+  for (size_t i = 0; i < n; i++) {
+    double xi = x[i], ti = xi > 0 ? t_x[i] : 0, Ti = T[i];
+    double pa = p_alive(r->model, p, xi, ti, Ti), pk;
+    switch (r->model) {
+      case KW_CLV_BGNBD:
+        pk = clv_bg_alive_pk(p[0] + xi, p[1] + Ti, p[2], p[3] + xi, t, k);
+        break;
+      case KW_CLV_MBGNBD:
+        pk = clv_bg_alive_pk(p[0] + xi, p[1] + Ti, p[2], p[3] + xi + 1, t, k);
+        break;
+      default:
+        pk = clv_pnbd_alive_pk(p[0] + xi, p[1] + Ti, p[2], p[3] + Ti, t, k);
+        break;
+    }
+    out[i] = clv_prob(pa * pk + (k == 0 ? 1 - pa : 0));
+  }
+  return KW_OK;
+}
+
+double clv_population(const kw_clv_result *r, double t) {
+  const double *p = r->params;
+  double v;
+  switch (r->model) {
+    case KW_CLV_BGNBD: v = clv_bg_alive_expect(p[0], p[1], p[2], p[3], t); break;
+    case KW_CLV_MBGNBD:
+      v = p[3] / (p[2] + p[3]) *
+          clv_bg_alive_expect(p[0], p[1], p[2], p[3] + 1, t);
+      break;
+    case KW_CLV_PNBD: v = clv_pnbd_alive_expect(p[0], p[1], p[2], p[3], t); break;
+    case KW_CLV_BGBB: v = clv_bgbb_population(p, floor(t)); break;
+    default: v = 0;
+  }
+  return clv_finite(v, 0);
+}
+
+kw_status kw_clv_population(kw_context *ctx, const kw_clv_fit *f, double t,
+                            double *out) {
+  kw_status st = purchase_fit(ctx, f);
+  if (st != KW_OK) return st;
+  if (!out || !(t >= 0) || !isfinite(t) || t > 1e7)
+    return kw_fail(ctx, KW_EARG, "clv: bad horizon or out");
+  *out = clv_population(clv_fit_res(f), t);
+  return KW_OK;
+}
+
+kw_status kw_clv_spend(kw_context *ctx, const kw_clv_fit *gg, const double *x,
+                       const double *zbar, size_t n, double *out) {
+  if (!gg || clv_fit_res(gg)->model != KW_CLV_GG)
+    return kw_fail(ctx, KW_EARG, "clv: kw_clv_spend needs a gg fit");
+  if (n && (!x || !zbar || !out))
+    return kw_fail(ctx, KW_EARG, "clv: missing array");
+  const kw_clv_result *r = clv_fit_res(gg);
+  double p = r->params[0], q = r->params[1], ga = r->params[2];
+  double pop;
+  bool warned = false;
+  if (q > 1) {
+    pop = p * ga / (q - 1);
+  } else {
+    pop = r->spend_mean;
+  }
+  for (size_t i = 0; i < n; i++) {
+    double xi = x[i], zi = zbar[i];
+    if (!isfinite(xi) || xi < 0 || !isfinite(zi) || zi < 0)
+      return kw_fail(ctx, KW_EINPUT, "clv: row %zu: bad x or zbar", i + 1);
+    double v;
+    if (xi >= 1 && zi > 0) {
+      double den = p * xi + q - 1;
+      v = den > 0 ? p * (ga + xi * zi) / den : zi;
+    } else {
+      if (q <= 1 && !warned) {
+        if (!(pop > 0))
+          return kw_fail(ctx, KW_ERANGE,
+                         "gg: q <= 1, the population mean spend is infinite");
+        kw_warn(ctx, "gg: q = %.3g <= 1, the population mean spend is "
+                "infinite; customers without repeat purchases get the "
+                "observed mean spend %.4g", q, pop);
+        warned = true;
+      }
+      v = pop;
+    }
+    out[i] = clv_finite(v, 0);
+  }
+  return KW_OK;
+}
