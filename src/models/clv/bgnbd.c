@@ -84,12 +84,32 @@ kw_status clv_bg_loglik(kw_context *ctx, const double *p, const clv_pat *d,
     double rx = r + d->x[j], w = d->w[j];
     double LT = lt[d->iT[j]], Lt = lt[d->itx[j]];
     double e1 = q->e1c - rx * LT;
+    if (q->e2c == -INFINITY) { /* BG/NBD with x = 0: one branch */
+      s_ll += w * (q->A + e1);
+      if (grad) {
+        g_r += w * (q->dA_r - LT);
+        g_al += w * (r / al - rx * it[d->iT[j]]);
+        g_a += w * (psi_ab - psi_a + q->e1_a);
+        g_b += w * (psi_ab - psi_b + q->e1_b);
+      }
+      continue;
+    }
     double e2 = q->e2c - rx * Lt;
-    double mx = e1 > e2 ? e1 : e2;
-    double p1 = exp(e1 - mx), p2 = exp(e2 - mx), sp = p1 + p2;
-    s_ll += w * (q->A + mx + log(sp));
+    /* log-sum-exp with one exp: w2 = 1 / (1 + exp(e1 - e2)) */
+    double dd = e2 - e1, w1, w2, lse;
+    if (dd <= 0) {
+      double ed = exp(dd);
+      lse = e1 + log1p(ed);
+      w2 = ed / (1 + ed);
+      w1 = 1 - w2;
+    } else {
+      double ed = exp(-dd);
+      lse = e2 + log1p(ed);
+      w1 = ed / (1 + ed);
+      w2 = 1 - w1;
+    }
+    s_ll += w * (q->A + lse);
     if (grad) {
-      double w1 = p1 / sp, w2 = p2 / sp;
       g_r += w * (q->dA_r - w1 * LT - w2 * Lt);
       g_al += w * (r / al - rx * (w1 * it[d->iT[j]] + w2 * it[d->itx[j]]));
       g_a += w * (psi_ab - psi_a + w1 * q->e1_a + w2 * q->e2_a);

@@ -40,6 +40,9 @@ typedef struct clv_pat {
   uint32_t *map;        /* input row -> pattern (NULL unless asked) */
   uint32_t *order;      /* patterns sorted by (x, T, t_x) (NULL unless
                            asked) */
+  double *aux;          /* per-pattern constant a model may cache (gg:
+                           log zbar), or NULL */
+  bool borrowed;        /* ux and ut belong to another pattern set */
 } clv_pat;
 
 /*
@@ -53,6 +56,10 @@ kw_status clv_pat_build(kw_context *ctx, const double *x, const double *tx,
                         const unsigned char *keep, size_t n, bool want_map,
                         bool want_order, clv_pat *out);
 void clv_pat_free(kw_context *ctx, clv_pat *p);
+/* Every k-th pattern of src (about m of them), sharing its value tables
+ * (out must be freed before src). */
+kw_status clv_pat_subsample(kw_context *ctx, const clv_pat *src, size_t m,
+                            clv_pat *out);
 
 /* --------------------------------------------------------------- models */
 

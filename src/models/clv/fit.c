@@ -11,6 +11,15 @@
  * package, so penalties carry over). GSL's vector_bfgs2 minimiser runs
  * from several starting points (each model's start rows) and the best end
  * point is kept, then polished by one more restart when it stopped short.
+ * With more than 2 x 8192 distinct patterns the starting points are
+ * compared on an evenly spaced subsample of 8192 patterns (same model, a
+ * noisier likelihood surface with the same basins) and only the best one
+ * is then taken to convergence on all patterns by Newton steps (Hessian
+ * from forward differences of the gradient, step halving; BFGS if that
+ * fails), so a fit of a million customers costs a few dozen evaluations
+ * on all patterns, not a BFGS run per start. The objective and
+ * its gradient are computed together and cached, as GSL asks for them at
+ * the same point in separate calls.
  * A run counts as converged when |grad f| <= grad_tol, or when the line
  * search can make no more progress with |grad f| <= 100 grad_tol.
  *
@@ -111,10 +120,16 @@ typedef struct opt {
   const clv_pat *d;
   double lambda, W;
   kw_status err; /* KW_ENOMEM seen during an evaluation */
+  /* the last point evaluated: GSL asks for f and its gradient at the same
+   * point in separate calls */
+  size_t evals;
+  bool cached;
+  double c_th[KW_CLV_MAX_PARAMS], c_f, c_g[KW_CLV_MAX_PARAMS];
 } opt;
 
 #define THETA_MAX 40.0
 #define BAD_OBJ 1e10
+#define CLV_SUBSAMPLE 8192
 
 static double objective(opt *o, const double *th, double *g) {
   double p[KW_CLV_MAX_PARAMS], gn[KW_CLV_MAX_PARAMS], ll;
@@ -146,26 +161,35 @@ static double objective(opt *o, const double *th, double *g) {
   return f;
 }
 
-static double gsl_f(const gsl_vector *v, void *vp) {
-  opt *o = vp;
+static double cached_eval(opt *o, const gsl_vector *v, double *g) {
+  size_t np = o->m->np;
   double th[KW_CLV_MAX_PARAMS];
-  for (size_t i = 0; i < o->m->np; i++) th[i] = gsl_vector_get(v, i);
-  return objective(o, th, NULL);
+  for (size_t i = 0; i < np; i++) th[i] = gsl_vector_get(v, i);
+  if (!o->cached || memcmp(th, o->c_th, np * sizeof *th) != 0) {
+    o->c_f = objective(o, th, o->c_g);
+    o->evals++;
+    memcpy(o->c_th, th, np * sizeof *th);
+    o->cached = true;
+  }
+  if (g) memcpy(g, o->c_g, np * sizeof *g);
+  return o->c_f;
+}
+
+static double gsl_f(const gsl_vector *v, void *vp) {
+  return cached_eval(vp, v, NULL);
 }
 
 static void gsl_df(const gsl_vector *v, void *vp, gsl_vector *g) {
   opt *o = vp;
-  double th[KW_CLV_MAX_PARAMS], gg[KW_CLV_MAX_PARAMS];
-  for (size_t i = 0; i < o->m->np; i++) th[i] = gsl_vector_get(v, i);
-  objective(o, th, gg);
+  double gg[KW_CLV_MAX_PARAMS];
+  cached_eval(o, v, gg);
   for (size_t i = 0; i < o->m->np; i++) gsl_vector_set(g, i, gg[i]);
 }
 
 static void gsl_fdf(const gsl_vector *v, void *vp, double *f, gsl_vector *g) {
   opt *o = vp;
-  double th[KW_CLV_MAX_PARAMS], gg[KW_CLV_MAX_PARAMS];
-  for (size_t i = 0; i < o->m->np; i++) th[i] = gsl_vector_get(v, i);
-  *f = objective(o, th, gg);
+  double gg[KW_CLV_MAX_PARAMS];
+  *f = cached_eval(o, v, gg);
   for (size_t i = 0; i < o->m->np; i++) gsl_vector_set(g, i, gg[i]);
 }
 
@@ -249,6 +273,79 @@ static void chol_inv_diag(const double *L, size_t n, double *diag) {
   }
 }
 
+/* Solve L L^T x = b. */
+static void chol_solve(const double *L, size_t n, const double *b, double *x) {
+  double y[KW_CLV_MAX_PARAMS];
+  for (size_t i = 0; i < n; i++) {
+    double v = b[i];
+    for (size_t k = 0; k < i; k++) v -= L[i * n + k] * y[k];
+    y[i] = v / L[i * n + i];
+  }
+  for (size_t i = n; i-- > 0;) {
+    double v = y[i];
+    for (size_t k = i + 1; k < n; k++) v -= L[k * n + i] * x[k];
+    x[i] = v / L[i * n + i];
+  }
+}
+
+/*
+ * Newton's method on the objective from a point already near the optimum
+ * (the best start on the subsample): Hessian by forward differences of the
+ * analytic gradient, step halving until the objective decreases. Converges
+ * in a few iterations where BFGS would first have to learn the curvature.
+ * Returns false (and leaves out untouched) when the Hessian is not
+ * positive definite or no step helps; the caller then runs BFGS.
+ */
+static bool newton_run(opt *o, const double *th0, double tol, run *out) {
+  size_t np = o->m->np;
+  double th[KW_CLV_MAX_PARAMS], g[KW_CLV_MAX_PARAMS];
+  memcpy(th, th0, np * sizeof *th);
+  double f = objective(o, th, g);
+  o->evals++;
+  if (f >= BAD_OBJ) return false;
+  for (size_t it = 1; it <= 30; it++) {
+    double H[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
+    for (size_t j = 0; j < np; j++) {
+      double tj[KW_CLV_MAX_PARAMS], gj[KW_CLV_MAX_PARAMS], h = 1e-5;
+      memcpy(tj, th, np * sizeof *tj);
+      tj[j] += h;
+      if (objective(o, tj, gj) >= BAD_OBJ) return false;
+      o->evals++;
+      for (size_t i = 0; i < np; i++) H[i * np + j] = (gj[i] - g[i]) / h;
+    }
+    for (size_t i = 0; i < np; i++)
+      for (size_t j = 0; j < i; j++)
+        H[i * np + j] = H[j * np + i] = 0.5 * (H[i * np + j] + H[j * np + i]);
+    if (!cholesky(H, np)) return false;
+    double step[KW_CLV_MAX_PARAMS], mg[KW_CLV_MAX_PARAMS];
+    for (size_t i = 0; i < np; i++) mg[i] = -g[i];
+    chol_solve(H, np, mg, step);
+    double lam = 1, fn = BAD_OBJ, tn[KW_CLV_MAX_PARAMS], gn[KW_CLV_MAX_PARAMS];
+    for (int k = 0; k < 20; k++, lam *= 0.5) {
+      for (size_t i = 0; i < np; i++) tn[i] = th[i] + lam * step[i];
+      fn = objective(o, tn, gn);
+      o->evals++;
+      if (fn <= f) break;
+    }
+    if (!(fn <= f)) return false;
+    memcpy(th, tn, np * sizeof *th);
+    memcpy(g, gn, np * sizeof *g);
+    f = fn;
+    double gnorm = 0;
+    for (size_t i = 0; i < np; i++) gnorm += g[i] * g[i];
+    gnorm = sqrt(gnorm);
+    if (gnorm <= tol) {
+      memcpy(out->th, th, np * sizeof *th);
+      out->f = f;
+      out->gnorm = gnorm;
+      out->iter = it;
+      out->converged = true;
+      return true;
+    }
+  }
+  return false;
+}
+
 static kw_status standard_errors(kw_context *ctx, const clv_model_ops *m,
                                  const clv_pat *d, kw_clv_result *res) {
   size_t np = m->np;
@@ -297,11 +394,22 @@ static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
                               kw_clv_fit *f) {
   kw_clv_result *res = &f->res;
   size_t np = m->np;
-  opt ob = {ctx, m, d, o->penalty, d->total_w, KW_OK};
+  /* On large data the starting points are compared on an evenly spaced
+   * subsample of the patterns; only the best is then run on all of them. */
+  clv_pat sub;
+  const clv_pat *ds = d;
+  bool have_sub = d->n > 2 * CLV_SUBSAMPLE;
+  if (have_sub) {
+    kw_status st = clv_pat_subsample(ctx, d, CLV_SUBSAMPLE, &sub);
+    if (st != KW_OK) return st;
+    ds = &sub;
+  }
+  opt os = {ctx, m, ds, o->penalty, ds->total_w, KW_OK, 0, false, {0}, 0, {0}};
   size_t nst = o->n_starts < 1 ? 1 : o->n_starts > 8 ? 8 : o->n_starts;
   run best = {{0}, INFINITY, INFINITY, 0, false};
   size_t tried = 0;
-  for (size_t k = 0; k < nst + (o->init ? 1 : 0); k++) {
+  kw_status st = KW_OK;
+  for (size_t k = 0; k < nst + (o->init ? 1 : 0) && st == KW_OK; k++) {
     double p0[KW_CLV_MAX_PARAMS], th0[KW_CLV_MAX_PARAMS];
     bool usable = true;
     if (o->init && k == 0) memcpy(p0, o->init, np * sizeof *p0);
@@ -311,29 +419,41 @@ static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
       th0[i] = log(p0[i]);
     }
     if (!usable) continue;
-    if (objective(&ob, th0, NULL) >= BAD_OBJ) continue;
+    if (objective(&os, th0, NULL) >= BAD_OBJ) continue;
     run r;
-    kw_status st = bfgs_run(&ob, th0, o->max_iter, o->grad_tol, &r);
-    if (st != KW_OK) return st;
+    st = bfgs_run(&os, th0, o->max_iter, o->grad_tol, &r);
     tried++;
-    if (r.f < best.f) best = r;
+    if (st == KW_OK && r.f < best.f) best = r;
   }
+  if (have_sub) clv_pat_free(ctx, &sub);
+  if (st != KW_OK) return st;
   if (!isfinite(best.f) || best.f >= BAD_OBJ)
     return kw_fail(ctx, KW_ENUMERIC,
                    "%s: the log-likelihood is not finite at any starting point",
                    kw_clv_model_name(m->id));
-  if (!best.converged) { /* polish: restart BFGS from the best point */
-    run r;
-    kw_status st = bfgs_run(&ob, best.th, o->max_iter, o->grad_tol, &r);
+  opt ob = {ctx, m, d, o->penalty, d->total_w, KW_OK, 0, false, {0}, 0, {0}};
+  run r;
+  if (have_sub && newton_run(&ob, best.th, o->grad_tol, &r)) {
+    r.iter += best.iter;
+    best = r;
+  } else if (ob.err != KW_OK) {
+    return ob.err;
+  } else if (have_sub || !best.converged) {
+    /* all patterns (or a polish: BFGS restarted from the best point) */
+    st = bfgs_run(&ob, best.th, o->max_iter, o->grad_tol, &r);
     if (st != KW_OK) return st;
-    if (r.f <= best.f) {
+    if (have_sub || r.f <= best.f) {
       r.iter += best.iter;
       best = r;
     }
   }
+  kw_log(ctx, KW_LOG_DEBUG,
+         "%s: %zu evaluations on %zu patterns, %zu on a subsample of %zu",
+         kw_clv_model_name(m->id), ob.evals, d->n, os.evals,
+         have_sub ? (size_t)CLV_SUBSAMPLE : d->n);
   for (size_t i = 0; i < np; i++) res->params[i] = exp(best.th[i]);
   double ll;
-  kw_status st = m->loglik(ctx, res->params, d, &ll, NULL);
+  st = m->loglik(ctx, res->params, d, &ll, NULL);
   if (st == KW_ENOMEM) return st;
   if (st != KW_OK)
     return kw_fail(ctx, KW_ENUMERIC, "%s: log-likelihood not finite at the "
@@ -480,7 +600,14 @@ kw_status kw_clv_fit_spend(kw_context *ctx, const double *x,
   st = clv_pat_build(ctx, x, zbar, zbar, weight, keep, n, false, false, &d);
   kw_free(ctx, keep);
   if (st != KW_OK) return st;
-  /* T is not used by the spend model: patterns keyed on (x, zbar) */
+  /* T is not used by the spend model: patterns keyed on (x, zbar); the
+   * log of zbar is computed once here */
+  d.aux = kw_malloc(ctx, (d.n ? d.n : 1) * sizeof *d.aux);
+  if (!d.aux) {
+    clv_pat_free(ctx, &d);
+    return kw_fail_nomem(ctx);
+  }
+  for (size_t j = 0; j < d.n; j++) d.aux[j] = log(d.tx[j]);
   kw_clv_fit *f = fit_new(ctx, KW_CLV_GG);
   if (!f) {
     clv_pat_free(ctx, &d);

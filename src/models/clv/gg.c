@@ -41,12 +41,13 @@ static kw_status gg_ll(kw_context *ctx, const double *par, const clv_pat *d,
     dp[i] = x * (pq - clv_digamma(px) + lx);
     dq[i] = pq - psiq + lga;
   }
-  for (size_t i = 0; i < d->nut; i++) lz[i] = log(d->ut[i]);
+  if (!d->aux)
+    for (size_t i = 0; i < d->nut; i++) lz[i] = log(d->ut[i]);
   double s = 0, G[3] = {0, 0, 0};
   for (size_t j = 0; j < d->n; j++) {
     uint32_t i = d->ix[j];
     double x = d->x[j], z = d->tx[j], w = d->w[j], px = p * x;
-    double lzz = lz[d->itx[j]], den = ga + x * z, lden = log(den);
+    double lzz = d->aux ? d->aux[j] : lz[d->itx[j]], den = ga + x * z, lden = log(den);
     s += w * (c[i] + (px - 1) * lzz - (px + q) * lden);
     if (grad) {
       G[0] += w * (dp[i] + x * (lzz - lden));

@@ -98,16 +98,45 @@ void clv_pat_free(kw_context *ctx, clv_pat *p) {
   kw_free(ctx, p->ix);
   kw_free(ctx, p->itx);
   kw_free(ctx, p->iT);
-  kw_free(ctx, p->ux);
-  kw_free(ctx, p->ut);
+  if (!p->borrowed) {
+    kw_free(ctx, p->ux);
+    kw_free(ctx, p->ut);
+  }
   kw_free(ctx, p->map);
   kw_free(ctx, p->order);
+  kw_free(ctx, p->aux);
   memset(p, 0, sizeof *p);
 }
 
-static void *shrink(kw_context *ctx, void *ptr, size_t bytes) {
-  void *q = kw_realloc(ctx, ptr, bytes ? bytes : 1);
-  return q ? q : ptr;
+
+/* Grow the per-pattern arrays to hold cap patterns. */
+static bool grow_arrays(kw_context *ctx, clv_pat *p, size_t cap) {
+  double **arr[4] = {&p->x, &p->tx, &p->T, &p->w};
+  for (int i = 0; i < 4; i++) {
+    double *q = kw_realloc(ctx, *arr[i], cap * sizeof(double));
+    if (!q) return false;
+    *arr[i] = q;
+  }
+  return true;
+}
+
+/* Rebuild the hash table at twice the size. */
+static uint32_t *rehash(kw_context *ctx, uint32_t *tab, size_t *cap,
+                        const clv_pat *p, size_t np) {
+  size_t nc = *cap * 2;
+  uint32_t *t = kw_malloc(ctx, nc * sizeof *t);
+  if (!t) return NULL;
+  memset(t, 0xff, nc * sizeof *t);
+  for (size_t j = 0; j < np; j++) {
+    uint64_t hv = mix64(bits_of(p->x[j]) ^
+                        mix64(bits_of(p->tx[j]) ^ mix64(bits_of(p->T[j]))));
+    size_t h = (size_t)hv & (nc - 1);
+    while (t[h] != EMPTY) h = (h + 1) & (nc - 1);
+    t[h] = (uint32_t)j;
+  }
+  kw_free(ctx, tab);
+  *cap = nc;
+  return t;
 }
 
 kw_status clv_pat_build(kw_context *ctx, const double *x, const double *tx,
@@ -116,19 +145,12 @@ kw_status clv_pat_build(kw_context *ctx, const double *x, const double *tx,
                         bool want_order, clv_pat *out) {
   memset(out, 0, sizeof *out);
   if (n >= EMPTY) return kw_fail(ctx, KW_ERANGE, "too many customers");
-  size_t nk = 0;
-  for (size_t i = 0; i < n; i++)
-    if (!keep || keep[i]) nk++;
-  size_t cap = table_size(nk);
-  size_t alloc_n = nk ? nk : 1;
+  /* start small and grow: real data have far fewer patterns than rows */
+  size_t pcap = n < 4096 ? (n ? n : 1) : 4096;
+  size_t cap = table_size(pcap);
   uint32_t *tab = kw_malloc(ctx, cap * sizeof *tab);
-  out->x = kw_malloc(ctx, alloc_n * sizeof(double));
-  out->tx = kw_malloc(ctx, alloc_n * sizeof(double));
-  out->T = kw_malloc(ctx, alloc_n * sizeof(double));
-  out->w = kw_malloc(ctx, alloc_n * sizeof(double));
   if (want_map) out->map = kw_malloc(ctx, (n ? n : 1) * sizeof(uint32_t));
-  if (!tab || !out->x || !out->tx || !out->T || !out->w ||
-      (want_map && !out->map)) {
+  if (!tab || !grow_arrays(ctx, out, pcap) || (want_map && !out->map)) {
     kw_free(ctx, tab);
     clv_pat_free(ctx, out);
     return kw_fail_nomem(ctx);
@@ -145,34 +167,48 @@ kw_status clv_pat_build(kw_context *ctx, const double *x, const double *tx,
     uint64_t kx = bits_of(x[i]), kt = bits_of(txi), kT = bits_of(T[i]);
     uint64_t hv = mix64(kx ^ mix64(kt ^ mix64(kT)));
     size_t h = (size_t)hv & (cap - 1);
+    uint32_t j;
     for (;;) {
-      uint32_t j = tab[h];
-      if (j == EMPTY) {
-        j = (uint32_t)np++;
-        tab[h] = j;
-        out->x[j] = x[i] == 0 ? 0 : x[i];
-        out->tx[j] = txi == 0 ? 0 : txi;
-        out->T[j] = T[i] == 0 ? 0 : T[i];
-        out->w[j] = 0;
-        break;
-      }
+      j = tab[h];
+      if (j == EMPTY) break;
       if (bits_of(out->x[j]) == kx && bits_of(out->tx[j]) == kt &&
           bits_of(out->T[j]) == kT)
         break;
       h = (h + 1) & (cap - 1);
     }
+    if (j == EMPTY) {
+      if (np == pcap) {
+        pcap *= 2;
+        if (!grow_arrays(ctx, out, pcap)) {
+          kw_free(ctx, tab);
+          clv_pat_free(ctx, out);
+          return kw_fail_nomem(ctx);
+        }
+      }
+      j = (uint32_t)np++;
+      out->x[j] = x[i] == 0 ? 0 : x[i];
+      out->tx[j] = txi == 0 ? 0 : txi;
+      out->T[j] = T[i] == 0 ? 0 : T[i];
+      out->w[j] = 0;
+      tab[h] = j;
+      if (2 * np > cap) {
+        uint32_t *t2 = rehash(ctx, tab, &cap, out, np);
+        if (!t2) {
+          kw_free(ctx, tab);
+          clv_pat_free(ctx, out);
+          return kw_fail_nomem(ctx);
+        }
+        tab = t2;
+      }
+    }
     double wi = weight ? weight[i] : 1.0;
-    out->w[tab[h]] += wi;
+    out->w[j] += wi;
     total += wi;
-    if (out->map) out->map[i] = tab[h];
+    if (out->map) out->map[i] = j;
   }
   kw_free(ctx, tab);
   out->n = np;
   out->total_w = total;
-  out->x = shrink(ctx, out->x, np * sizeof(double));
-  out->tx = shrink(ctx, out->tx, np * sizeof(double));
-  out->T = shrink(ctx, out->T, np * sizeof(double));
-  out->w = shrink(ctx, out->w, np * sizeof(double));
 
   size_t an = np ? np : 1;
   out->ix = kw_malloc(ctx, an * sizeof(uint32_t));
@@ -206,4 +242,41 @@ kw_status clv_pat_build(kw_context *ctx, const double *x, const double *tx,
     kw_free(ctx, keys);
   }
   return KW_OK;
+}
+
+kw_status clv_pat_subsample(kw_context *ctx, const clv_pat *src, size_t m,
+                            clv_pat *out) {
+  memset(out, 0, sizeof *out);
+  size_t step = (src->n + m - 1) / (m ? m : 1);
+  if (step < 1) step = 1;
+  size_t k = (src->n + step - 1) / step, an = k ? k : 1;
+  if (!grow_arrays(ctx, out, an)) goto nomem;
+  out->ix = kw_malloc(ctx, an * sizeof(uint32_t));
+  out->itx = kw_malloc(ctx, an * sizeof(uint32_t));
+  out->iT = kw_malloc(ctx, an * sizeof(uint32_t));
+  if (src->aux) out->aux = kw_malloc(ctx, an * sizeof(double));
+  if (!out->ix || !out->itx || !out->iT || (src->aux && !out->aux)) goto nomem;
+  size_t j = 0;
+  for (size_t i = 0; i < src->n; i += step, j++) {
+    out->x[j] = src->x[i];
+    out->tx[j] = src->tx[i];
+    out->T[j] = src->T[i];
+    out->w[j] = src->w[i];
+    out->ix[j] = src->ix[i];
+    out->itx[j] = src->itx[i];
+    out->iT[j] = src->iT[i];
+    if (src->aux) out->aux[j] = src->aux[i];
+    out->total_w += src->w[i];
+  }
+  out->n = j;
+  out->ux = src->ux;
+  out->ut = src->ut;
+  out->nux = src->nux;
+  out->nut = src->nut;
+  out->borrowed = true;
+  return KW_OK;
+nomem:
+  out->borrowed = true;
+  clv_pat_free(ctx, out);
+  return kw_fail_nomem(ctx);
 }

@@ -7,7 +7,9 @@
  * purchase and drop-out parameters given alive). Customers are compressed
  * to patterns sorted by (x, T, t_x); the second factor is computed once per
  * (x, T) group and P(alive) once per pattern, then scattered back to the
- * customers. So the cost follows the number of distinct patterns.
+ * customers. So the cost follows the number of distinct patterns. For the
+ * BG/NBD family, whose P(alive) is two logs, customers are taken one by one
+ * and only the (x, T) factor is cached (run_bg).
  *
  * Discounted value over H periods (documented in klantwijs/clv.h):
  *   CLV = margin * spend * P(alive) * sum_{k=1..H} (E_a(k) - E_a(k-1))/(1+d)^k
@@ -71,6 +73,81 @@ static kw_status purchase_fit(kw_context *ctx, const kw_clv_fit *f) {
   return KW_OK;
 }
 
+/*
+ * BG/NBD and MBG/NBD: P(alive) costs two logs, so customers are not
+ * compressed; the (x, T) factor is cached in a small open-addressing table
+ * keyed on the two values (a few thousand groups in practice).
+ */
+typedef struct group {
+  double x, T, v;
+} group;
+
+static uint64_t key_bits(double v) {
+  uint64_t u;
+  if (v == 0) v = 0;
+  memcpy(&u, &v, sizeof u);
+  return u;
+}
+
+static uint64_t hash2(double x, double T) {
+  uint64_t z = key_bits(x) * 0x9e3779b97f4a7c15ULL ^ key_bits(T);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+static kw_status run_bg(kw_context *ctx, const kw_clv_result *r,
+                        const double *x, const double *tx, const double *T,
+                        size_t n, const job *jb, double *out) {
+  int mod = r->model == KW_CLV_MBGNBD;
+  const double *p = r->params;
+  if (jb->kind == JOB_ALIVE) {
+    for (size_t i = 0; i < n; i++)
+      out[i] = clv_bg_p_alive(p, x[i], x[i] > 0 ? tx[i] : 0, T[i], mod);
+    return KW_OK;
+  }
+  size_t cap = 1024, used = 0;
+  group *tab = kw_malloc(ctx, cap * sizeof *tab);
+  if (!tab) return kw_fail_nomem(ctx);
+  for (size_t k = 0; k < cap; k++) tab[k].x = -1;
+  for (size_t i = 0; i < n; i++) {
+    double xi = x[i], Ti = T[i];
+    size_t h = (size_t)hash2(xi, Ti) & (cap - 1);
+    while (tab[h].x >= 0 && (tab[h].x != xi || tab[h].T != Ti))
+      h = (h + 1) & (cap - 1);
+    if (tab[h].x < 0) {
+      if (2 * (used + 1) > cap) { /* grow and reinsert */
+        size_t nc = cap * 2;
+        group *t2 = kw_malloc(ctx, nc * sizeof *t2);
+        if (!t2) {
+          kw_free(ctx, tab);
+          return kw_fail_nomem(ctx);
+        }
+        for (size_t k = 0; k < nc; k++) t2[k].x = -1;
+        for (size_t k = 0; k < cap; k++) {
+          if (tab[k].x < 0) continue;
+          size_t g = (size_t)hash2(tab[k].x, tab[k].T) & (nc - 1);
+          while (t2[g].x >= 0) g = (g + 1) & (nc - 1);
+          t2[g] = tab[k];
+        }
+        kw_free(ctx, tab);
+        tab = t2;
+        cap = nc;
+        h = (size_t)hash2(xi, Ti) & (cap - 1);
+        while (tab[h].x >= 0) h = (h + 1) & (cap - 1);
+      }
+      tab[h].x = xi;
+      tab[h].T = Ti;
+      tab[h].v = group_value(r->model, p, xi, Ti, jb);
+      used++;
+    }
+    double pa = clv_bg_p_alive(p, xi, xi > 0 ? tx[i] : 0, Ti, mod);
+    out[i] = clv_finite(pa * tab[h].v, 0);
+  }
+  kw_free(ctx, tab);
+  return KW_OK;
+}
+
 static kw_status run(kw_context *ctx, const kw_clv_fit *f, const double *x,
                      const double *tx, const double *T, size_t n,
                      const job *jb, double *out) {
@@ -80,6 +157,8 @@ static kw_status run(kw_context *ctx, const kw_clv_fit *f, const double *x,
   const kw_clv_result *r = clv_fit_res(f);
   st = clv_check_rows(ctx, r->model, x, tx, T, n);
   if (st != KW_OK || n == 0) return st;
+  if (r->model == KW_CLV_BGNBD || r->model == KW_CLV_MBGNBD)
+    return run_bg(ctx, r, x, tx, T, n, jb, out);
   clv_pat d;
   st = clv_pat_build(ctx, x, tx, T, NULL, NULL, n, true, true, &d);
   if (st != KW_OK) return st;
