@@ -235,8 +235,8 @@ static void check_gradient(kw_clv_model m, const double *p, double x,
   double ll, g[4];
   assert_int_equal(kw_clv_loglik(ctx, m, p, x, tx, T, &ll, g), KW_OK);
   for (size_t i = 0; i < np; i++) {
-    double q[4];
-    memcpy(q, p, sizeof q);
+    double q[4] = {0, 0, 0, 0};
+    memcpy(q, p, np * sizeof *q);
     double h = 1e-6 * p[i], lp, lm;
     q[i] = p[i] + h;
     assert_int_equal(kw_clv_loglik(ctx, m, q, x, tx, T, &lp, NULL), KW_OK);
