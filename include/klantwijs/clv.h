@@ -28,6 +28,9 @@
  * freed with kw_clv_fit_free (NULL allowed). The result view and its names
  * live as long as the fit. Output arrays are caller-allocated with n doubles.
  * Every prediction is finite (never NaN); P(alive) lies in [0, 1].
+ *
+ * Some calls use GSL quadrature; around it GSL's process-wide error handler
+ * is switched off (GSL would otherwise abort) and restored afterwards.
  */
 #ifndef KLANTWIJS_CLV_H
 #define KLANTWIJS_CLV_H
@@ -74,6 +77,10 @@ typedef struct kw_clv_fit_options {
   const double *init; /* optional extra first start (natural parameters) */
   double corr_warn;   /* gg: warn when |corr(x, zbar)| exceeds this
                          (default 0.3) */
+  size_t subsample;   /* with more than twice this many distinct patterns
+                         the starts are compared on an evenly spaced
+                         subsample of this size and only the best is run on
+                         all of them (default 8192; SIZE_MAX: never) */
 } kw_clv_fit_options;
 
 KW_API void kw_clv_fit_options_init(kw_clv_fit_options *o);

@@ -473,6 +473,49 @@ static void test_weights_equal_repeats(void **state) {
   kw_context_free(ctx);
 }
 
+
+/* The multi-start on a subsample followed by Newton steps on all patterns
+ * ends where BFGS from every start on all patterns ends. */
+static void test_subsample_same_optimum(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  double p[4] = {0.5, 5, 0.8, 2.5};
+  sim s = simulate(6000, p, 11); /* continuous times: ~4000 patterns */
+  static const kw_clv_model models[3] = {KW_CLV_BGNBD, KW_CLV_PNBD,
+                                         KW_CLV_MBGNBD};
+  for (int m = 0; m < 3; m++) {
+    kw_clv_fit_options o;
+    kw_clv_fit_options_init(&o);
+    o.subsample = SIZE_MAX;
+    kw_clv_fit *full = NULL, *sub = NULL;
+    assert_int_equal(kw_clv_fit_model(ctx, models[m], s.x, s.tx, s.T, NULL,
+                                      s.n, &o, &full), KW_OK);
+    o.subsample = 500;
+    assert_int_equal(kw_clv_fit_model(ctx, models[m], s.x, s.tx, s.T, NULL,
+                                      s.n, &o, &sub), KW_OK);
+    const kw_clv_result *a = kw_clv_fit_result(full), *b = kw_clv_fit_result(sub);
+    assert_true(a->n_patterns > 1000);
+    assert_true(a->converged && b->converged);
+    NEAR(b->loglik, a->loglik, 1e-6);
+    for (int i = 0; i < 4; i++)
+      NEAR(b->params[i], a->params[i], 1e-3 * a->params[i]);
+    kw_clv_fit_free(full);
+    kw_clv_fit_free(sub);
+  }
+  kw_clv_fit *g1 = NULL, *g2 = NULL;
+  kw_clv_fit_options o;
+  kw_clv_fit_options_init(&o);
+  o.subsample = SIZE_MAX;
+  assert_int_equal(kw_clv_fit_spend(ctx, s.x, s.z, NULL, s.n, &o, &g1), KW_OK);
+  o.subsample = 300;
+  assert_int_equal(kw_clv_fit_spend(ctx, s.x, s.z, NULL, s.n, &o, &g2), KW_OK);
+  NEAR(kw_clv_fit_result(g2)->loglik, kw_clv_fit_result(g1)->loglik, 1e-6);
+  kw_clv_fit_free(g1);
+  kw_clv_fit_free(g2);
+  sim_free(&s);
+  kw_context_free(ctx);
+}
+
 /* ----------------------------------------------------- prediction sums */
 
 static void test_count_distribution(void **state) {
@@ -638,6 +681,7 @@ int main(void) {
       cmocka_unit_test(test_edges_finite),
       cmocka_unit_test(test_bad_input),
       cmocka_unit_test(test_weights_equal_repeats),
+      cmocka_unit_test(test_subsample_same_optimum),
       cmocka_unit_test(test_count_distribution),
       cmocka_unit_test(test_value_and_tracking),
       cmocka_unit_test(test_evaluate),

@@ -37,6 +37,8 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_multimin.h>
 
+#define CLV_SUBSAMPLE 8192
+
 struct kw_clv_fit {
   kw_context *ctx;
   kw_clv_result res;
@@ -87,6 +89,7 @@ void kw_clv_fit_options_init(kw_clv_fit_options *o) {
   o->n_starts = 4;
   o->init = NULL;
   o->corr_warn = 0.3;
+  o->subsample = CLV_SUBSAMPLE;
 }
 
 const kw_clv_result *kw_clv_fit_result(const kw_clv_fit *f) {
@@ -129,7 +132,6 @@ typedef struct opt {
 
 #define THETA_MAX 40.0
 #define BAD_OBJ 1e10
-#define CLV_SUBSAMPLE 8192
 
 static double objective(opt *o, const double *th, double *g) {
   double p[KW_CLV_MAX_PARAMS], gn[KW_CLV_MAX_PARAMS], ll;
@@ -293,8 +295,9 @@ static void chol_solve(const double *L, size_t n, const double *b, double *x) {
  * (the best start on the subsample): Hessian by forward differences of the
  * analytic gradient, step halving until the objective decreases. Converges
  * in a few iterations where BFGS would first have to learn the curvature.
- * Returns false (and leaves out untouched) when the Hessian is not
- * positive definite or no step helps; the caller then runs BFGS.
+ * Where the Hessian is not positive definite a multiple of the identity is
+ * added (Levenberg). Returns false (leaving out untouched) when no step
+ * helps; the caller then runs BFGS.
  */
 static bool newton_run(opt *o, const double *th0, double tol, run *out) {
   size_t np = o->m->np;
@@ -304,7 +307,7 @@ static bool newton_run(opt *o, const double *th0, double tol, run *out) {
   o->evals++;
   if (f >= BAD_OBJ) return false;
   for (size_t it = 1; it <= 30; it++) {
-    double H[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
+    double H[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS] = {0};
     for (size_t j = 0; j < np; j++) {
       double tj[KW_CLV_MAX_PARAMS], gj[KW_CLV_MAX_PARAMS], h = 1e-5;
       memcpy(tj, th, np * sizeof *tj);
@@ -316,7 +319,19 @@ static bool newton_run(opt *o, const double *th0, double tol, run *out) {
     for (size_t i = 0; i < np; i++)
       for (size_t j = 0; j < i; j++)
         H[i * np + j] = H[j * np + i] = 0.5 * (H[i * np + j] + H[j * np + i]);
-    if (!cholesky(H, np)) return false;
+    /* Levenberg damping where the surface is not convex (Pareto/NBD's
+     * s-beta ridge): H + mu I with mu growing until positive definite */
+    double H0[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS], hmax = 0;
+    memcpy(H0, H, sizeof H);
+    for (size_t i = 0; i < np; i++) hmax = fmax(hmax, fabs(H0[i * np + i]));
+    bool pd = cholesky(H, np);
+    for (double mu = 1e-8 * (1 + hmax); !pd && mu < 1e3 * (1 + hmax);
+         mu *= 10) {
+      memcpy(H, H0, sizeof H);
+      for (size_t i = 0; i < np; i++) H[i * np + i] += mu;
+      pd = cholesky(H, np);
+    }
+    if (!pd) return false;
     double step[KW_CLV_MAX_PARAMS], mg[KW_CLV_MAX_PARAMS];
     for (size_t i = 0; i < np; i++) mg[i] = -g[i];
     chol_solve(H, np, mg, step);
@@ -398,9 +413,11 @@ static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
    * subsample of the patterns; only the best is then run on all of them. */
   clv_pat sub;
   const clv_pat *ds = d;
-  bool have_sub = d->n > 2 * CLV_SUBSAMPLE;
+  size_t nsub = o->subsample ? o->subsample : CLV_SUBSAMPLE;
+  if (nsub < 256) nsub = 256;
+  bool have_sub = nsub <= SIZE_MAX / 2 && d->n > 2 * nsub;
   if (have_sub) {
-    kw_status st = clv_pat_subsample(ctx, d, CLV_SUBSAMPLE, &sub);
+    kw_status st = clv_pat_subsample(ctx, d, nsub, &sub);
     if (st != KW_OK) return st;
     ds = &sub;
   }
@@ -421,10 +438,13 @@ static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
     if (!usable) continue;
     if (objective(&os, th0, NULL) >= BAD_OBJ) continue;
     run r;
-    st = bfgs_run(&os, th0, o->max_iter, o->grad_tol, &r);
+    /* on a subsample only the basin matters: a looser tolerance */
+    st = bfgs_run(&os, th0, o->max_iter,
+                  have_sub ? fmax(o->grad_tol, 1e-4) : o->grad_tol, &r);
     tried++;
     if (st == KW_OK && r.f < best.f) best = r;
   }
+  size_t n_sub = ds->n;
   if (have_sub) clv_pat_free(ctx, &sub);
   if (st != KW_OK) return st;
   if (!isfinite(best.f) || best.f >= BAD_OBJ)
@@ -449,8 +469,7 @@ static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
   }
   kw_log(ctx, KW_LOG_DEBUG,
          "%s: %zu evaluations on %zu patterns, %zu on a subsample of %zu",
-         kw_clv_model_name(m->id), ob.evals, d->n, os.evals,
-         have_sub ? (size_t)CLV_SUBSAMPLE : d->n);
+         kw_clv_model_name(m->id), ob.evals, d->n, os.evals, n_sub);
   for (size_t i = 0; i < np; i++) res->params[i] = exp(best.th[i]);
   double ll;
   st = m->loglik(ctx, res->params, d, &ll, NULL);

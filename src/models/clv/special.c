@@ -128,10 +128,12 @@ bool clv_hyp_logG(double b, double c, double z, double *logG, double *dlog) {
   double term = 1, sum = 1, sb = 0, sc = 0, sz = 0, hb = 0, hc = 0;
   double tailf = z / (1 - z);
   for (int k = 0; k < SERIES_MAX; k++) {
-    double ratio = (b + k) / (c + k) * z;
-    hb += 1 / (b + k);
-    hc += 1 / (c + k);
-    term *= ratio;
+    double ic = 1 / (c + k);
+    term *= (b + k) * ic * z;
+    if (dlog) {
+      hb += 1 / (b + k);
+      hc += ic;
+    }
     sum += term;
     if (dlog) {
       sb += term * hb;
