@@ -11,12 +11,13 @@
  * package, so penalties carry over). GSL's vector_bfgs2 minimiser runs
  * from several starting points (each model's start rows) and the best end
  * point is kept, then polished by one more restart when it stopped short.
- * With more than 2 x 8192 distinct patterns the starting points are
- * compared on an evenly spaced subsample of 8192 patterns (same model, a
+ * With more than 2 x 8192 distinct patterns (the subsample option) the
+ * starting points are compared, to a looser tolerance of 1e-4, on an evenly
+ * spaced subsample of 8192 patterns (same model, a
  * noisier likelihood surface with the same basins) and only the best one
  * is then taken to convergence on all patterns by Newton steps (Hessian
- * from forward differences of the gradient, step halving; BFGS if that
- * fails), so a fit of a million customers costs a few dozen evaluations
+ * from forward differences of the gradient, Levenberg damping where it is
+ * not positive definite, step halving; BFGS if that fails), so a fit of a million customers costs a few dozen evaluations
  * on all patterns, not a BFGS run per start. The objective and
  * its gradient are computed together and cached, as GSL asks for them at
  * the same point in separate calls.

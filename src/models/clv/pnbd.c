@@ -161,10 +161,7 @@ const clv_model_ops clv_pnbd_ops = {KW_CLV_PNBD, 4, pnbd_names, pnbd_ll,
 
 double clv_pnbd_p_alive(const double *p, double x, double tx, double T) {
   double l, pa;
-  if (!pnbd_pattern(p, x, tx, T, &l, &pa, NULL)) {
-    /* fall back to the lower bound of the first branch's share:
-     * the second branch never exceeds s F(t_x) */
-    return 0;
-  }
+  if (!pnbd_pattern(p, x, tx, T, &l, &pa, NULL))
+    return 0; /* G not computable (not seen in practice): report 0, not NaN */
   return clv_prob(pa);
 }

@@ -212,7 +212,8 @@ kw_status kw_clv_expected(kw_context *ctx, const kw_clv_fit *f,
                           size_t n, double t, double *out) {
   if (!(t >= 0) || !isfinite(t))
     return kw_fail(ctx, KW_EARG, "clv: horizon t must be >= 0");
-  if (t > 1e7) return kw_fail(ctx, KW_ERANGE, "clv: horizon too long");
+  if (t > 1e7 || (f && clv_fit_res(f)->model == KW_CLV_BGBB && t > 1e6))
+    return kw_fail(ctx, KW_ERANGE, "clv: horizon too long");
   job jb = {JOB_EXPECT, t, 0, 0};
   return run(ctx, f, x, t_x, T, n, &jb, out);
 }
@@ -300,8 +301,10 @@ kw_status kw_clv_population(kw_context *ctx, const kw_clv_fit *f, double t,
                             double *out) {
   kw_status st = purchase_fit(ctx, f);
   if (st != KW_OK) return st;
-  if (!out || !(t >= 0) || !isfinite(t) || t > 1e7)
+  if (!out || !(t >= 0) || !isfinite(t))
     return kw_fail(ctx, KW_EARG, "clv: bad horizon or out");
+  if (t > 1e7 || (clv_fit_res(f)->model == KW_CLV_BGBB && t > 1e6))
+    return kw_fail(ctx, KW_ERANGE, "clv: horizon too long");
   *out = clv_population(clv_fit_res(f), t);
   return KW_OK;
 }
