@@ -15,8 +15,17 @@ for f in build-fuzz/tests/fuzz_*; do
   work=$(mktemp -d)
   [ -d "$corpus" ] && cp -r "$corpus"/. "$work"/
   echo "fuzzing $name for ${secs}s"
+  log=$(mktemp)
+  status=0
   "$f" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-       -print_final_stats=1 "$work" 2>&1 | tail -n 12
-  rm -rf "$work"
+       -print_final_stats=1 "$work" >"$log" 2>&1 || status=$?
+  tail -n 6 "$log"
+  if [ "$status" -ne 0 ]; then
+    echo "$name FAILED (exit $status):" >&2
+    grep -A 40 -m 1 -E "ERROR|runtime error|deadly signal" "$log" >&2 || true
+    rm -rf "$work" "$log"
+    exit 1
+  fi
+  rm -rf "$work" "$log"
 done
 [ "$found" = 1 ] || { echo "no fuzz targets built" >&2; exit 1; }
