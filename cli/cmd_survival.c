@@ -702,10 +702,12 @@ static int km_output(cli_common *c, const sopts *o, const subjects *s,
     if (!st) st = kw_write_rtable(c->ctx, f, &trisk, KW_FORMAT_TABLE, c->lang, 0);
     if (lr->computed) {
       fmt_p(b3, lr->p_value, c->lang);
-      fprintf(f, nl ? "\nLog-rank-toets: chi2 = %s, %s vrijheidsgraden, p %s\n"
-                    : "\nLog-rank test: chi2 = %s on %s df, p %s\n",
+      fprintf(f, nl ? "\nLog-rank-toets: chi2 = %s, %s %s, p %s\n"
+                    : "\nLog-rank test: chi2 = %s on %s %s, p %s\n",
               kw_fmt_number(b1, lr->chi2, 2, c->lang),
-              kw_fmt_number(b2, lr->df, 0, c->lang), b3);
+              kw_fmt_number(b2, lr->df, 0, c->lang),
+              nl ? (lr->df == 1 ? "vrijheidsgraad" : "vrijheidsgraden") : "df",
+              b3);
     }
   }
   int code = cli_out_close(c, f, st == KW_OK);
@@ -953,6 +955,13 @@ static int sbg_output(cli_common *c, const sopts *o, const sbg_fit *fits,
                                  : (nl ? "NIET geconvergeerd"
                                        : "NOT converged"),
               I->iterations, (snprintf(b3, sizeof b3, "%.1e", I->grad_norm), b3));
+      if (I->status != KW_OK && I->alpha + I->beta > 1e4)
+        fprintf(f, nl ? "  (alpha en beta groeien onbegrensd: geen verschil "
+                        "tussen klanten te zien; een vaste kans op stoppen "
+                        "past even goed)\n"
+                      : "  (alpha and beta grow without bound: the data show "
+                        "no difference between customers; one fixed churn "
+                        "probability fits as well)\n");
       if (o->discount > 0) {
         fprintf(f, nl ? "  DERL bij %s%% korting per periode:"
                       : "  DERL at %s%% discount per period:",
@@ -960,7 +969,8 @@ static int sbg_output(cli_common *c, const sopts *o, const sbg_fit *fits,
         for (unsigned r = 0; r <= 4; r++) {
           double v;
           if (kw_sbg_derl(fits[j].m, o->discount, r, &v) == KW_OK)
-            fprintf(f, nl ? " %u verlengingen %s;" : " %u renewals %s;", r,
+            fprintf(f, nl ? "%s%u verlenging%s: %s" : "%s%u renewal%s: %s",
+                    r ? ", " : " ", r, r == 1 ? "" : (nl ? "en" : "s"),
                     kw_fmt_number(b4, v, 3, c->lang));
         }
         fputc('\n', f);
