@@ -1167,7 +1167,10 @@ int kw_cli_survival(int argc, char **argv) {
   memset(&s, 0, sizeof s);
   code = cli_load_tables(&c, customers_only ? KW_TABLE_CUSTOMERS
                                             : KW_TABLE_TRANSACTIONS,
-                         customers_only ? 1u << KW_TABLE_CUSTOMERS : 0, &ds);
+                         customers_only ? 1u << KW_TABLE_CUSTOMERS
+                                        : (1u << KW_TABLE_TRANSACTIONS) |
+                                              (1u << KW_TABLE_CUSTOMERS),
+                         &ds);
   if (code) goto done;
   const kw_table *cu = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
   const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
