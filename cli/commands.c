@@ -12,6 +12,9 @@
 KW_CLI_DECLARE(demo)
 KW_CLI_DECLARE(inspect)
 KW_CLI_DECLARE(summary)
+KW_CLI_DECLARE(cohorts)
+KW_CLI_DECLARE(churn)
+KW_CLI_DECLARE(survival)
 
 const kw_cli_command kw_cli_commands[] = {
     {"demo", "write a synthetic data set of a Flemish business",
@@ -20,6 +23,12 @@ const kw_cli_command kw_cli_commands[] = {
      kw_cli_inspect_help, kw_cli_inspect},
     {"summary", "per-customer summary: orders, revenue, x, t_x, T",
      kw_cli_summary_help, kw_cli_summary},
+    {"cohorts", "acquisition cohorts: activity, revenue, net revenue retention",
+     kw_cli_cohorts_help, kw_cli_cohorts},
+    {"churn", "who churned and who is at risk; churn rates; --drivers",
+     kw_cli_churn_help, kw_cli_churn},
+    {"survival", "Kaplan-Meier lifetime curves, log-rank; sBG retention",
+     kw_cli_survival_help, kw_cli_survival},
 };
 
 const size_t kw_cli_ncommands = sizeof kw_cli_commands / sizeof *kw_cli_commands;

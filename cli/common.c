@@ -308,6 +308,31 @@ int cli_load(cli_common *c, kw_dataset **ds) {
   return KW_EXIT_OK;
 }
 
+int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
+                    kw_dataset **ds) {
+  *ds = NULL;
+  if (c->path) {
+    struct stat sb;
+    if (strcmp(c->path, "-") != 0 && stat(c->path, &sb) == 0 &&
+        S_ISDIR(sb.st_mode))
+      c->load.dir = c->path;
+    else if (!c->load.files[path_kind])
+      c->load.files[path_kind] = c->path;
+    else
+      return cli_usage(c, "PATH and --%s both name a file",
+                       kw_table_kind_name(path_kind));
+  } else {
+    bool any = c->load.dir != NULL;
+    for (int k = 0; k < KW_TABLE__COUNT; k++)
+      if (c->load.files[k]) any = true;
+    if (!any) return cli_usage(c, "missing PATH (a data folder or a file)");
+  }
+  c->load.tables = tables;
+  kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
+  if (st) return cli_fail(c, st);
+  return KW_EXIT_OK;
+}
+
 FILE *cli_out_open(cli_common *c) {
   if (!c->output || strcmp(c->output, "-") == 0) return stdout;
   kw_status st = kw_atomic_open(c->ctx, c->output, &c->atomic);

@@ -76,6 +76,12 @@ void cli_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Load the dataset named by PATH and the options. Returns an exit code. */
 int cli_load(cli_common *c, kw_dataset **ds);
+/* The same for commands that can work without transactions: a PATH that
+ * is a file is read as a table of kind path_kind, and only the tables in
+ * `tables` (bits 1u << kind; 0 = all) are read. Without PATH the files of
+ * --transactions, --customers, ... are read. Returns an exit code. */
+int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
+                    kw_dataset **ds);
 /* Parse a date option (ISO or dd-mm-yyyy); false on failure. */
 bool cli_parse_date(const char *s, int32_t *out);
 bool cli_parse_uint(const char *s, unsigned long *out);

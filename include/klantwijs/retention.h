@@ -82,6 +82,21 @@ typedef struct kw_sbg_fit_info {
 KW_API kw_status kw_sbg_fit(kw_context *ctx, const double *survivors,
                             size_t n, const kw_sbg_options *o,
                             kw_sbg **out);
+/*
+ * Fit to individual lifetimes counted per period, for customers observed
+ * over different spans (contracts that started at different times):
+ * churned[t] customers churned in period t (t = 1..n-1; churned[0] must
+ * be 0), censored[t] customers still active after t periods when
+ * observation stopped (t = 0..n-1; those at t = 0 add nothing).
+ *     LL = sum_t churned[t] ln P(T = t) + censored[t] ln S(t)
+ * (the right-censored sBG likelihood; kw_sbg_fit is the case churned[t]
+ * = n_{t-1} - n_t, censored[T] = n_T). Needs some churn and some customer
+ * seen beyond period 1 (else KW_EINPUT). info->cohort is the number of
+ * customers with t >= 1, info->periods n - 1.
+ */
+KW_API kw_status kw_sbg_fit_counts(kw_context *ctx, const double *churned,
+                                   const double *censored, size_t n,
+                                   const kw_sbg_options *o, kw_sbg **out);
 KW_API void kw_sbg_free(kw_sbg *m);
 KW_API const kw_sbg_fit_info *kw_sbg_info(const kw_sbg *m);
 

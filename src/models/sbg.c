@@ -9,9 +9,13 @@
  * and the observed information d2/da2 ln B = psi1(a) - psi1(a + b),
  * d2/da db ln B = -psi1(a + b).
  *
- * The optimiser minimises f(x) = -LL / n_0 over x = (ln alpha, ln beta),
- * started at alpha = beta = 1; dividing by the cohort size makes the
- * gradient tolerance independent of the scale of the counts.
+ * The likelihood is written for churned and censored counts per period, so
+ * one cohort (survivors) and customers observed over different spans
+ * (contracts that started at different times) share one fit.
+ *
+ * The optimiser minimises f(x) = -LL / n over x = (ln alpha, ln beta),
+ * n the number of customers, started at alpha = beta = 1; dividing by n
+ * makes the gradient tolerance independent of the scale of the counts.
  */
 #include "klantwijs/retention.h"
 
@@ -43,38 +47,44 @@ const kw_sbg_fit_info *kw_sbg_info(const kw_sbg *m) {
   return m ? &m->info : NULL;
 }
 
-/* The data as the likelihood sees it. */
+/* The data as the likelihood sees it: d[t] customers churned in period
+ * t (t = 1..T), c[t] still active after t periods when observation
+ * stopped (t = 1..T; those at t = 0 add nothing). */
 typedef struct sbg_data {
-  const double *n; /* survivors n_0..n_T */
+  const double *d;
+  const double *c;
   size_t T;
-  double scale; /* 1 / n_0 */
+  double scale; /* 1 / customers */
 } sbg_data;
 
-/* LL and its gradient in (alpha, beta) (g may be NULL). */
+/* LL and its gradient in (alpha, beta) (g may be NULL):
+ *   LL = sum_t d_t (ln B(a+1, b+t-1) - ln B(a, b))
+ *      + sum_t c_t (ln B(a, b+t) - ln B(a, b)). */
 static double sbg_ll(const sbg_data *D, double a, double b, double g[2]) {
   const double lb0 = gsl_sf_lnbeta(a, b);
   const double da0 = gsl_sf_psi(a) - gsl_sf_psi(a + b);
   const double db0 = gsl_sf_psi(b) - gsl_sf_psi(a + b);
   double ll = 0, ga = 0, gb = 0;
   for (size_t t = 1; t <= D->T; t++) {
-    double c = D->n[t - 1] - D->n[t];
-    if (c <= 0) continue;
-    double bt = b + (double)t - 1.0;
-    ll += c * (gsl_sf_lnbeta(a + 1.0, bt) - lb0);
-    if (g) {
-      double pab = gsl_sf_psi(a + bt + 1.0);
-      ga += c * (gsl_sf_psi(a + 1.0) - pab - da0);
-      gb += c * (gsl_sf_psi(bt) - pab - db0);
+    double c = D->d[t];
+    if (c > 0) {
+      double bt = b + (double)t - 1.0;
+      ll += c * (gsl_sf_lnbeta(a + 1.0, bt) - lb0);
+      if (g) {
+        double pab = gsl_sf_psi(a + bt + 1.0);
+        ga += c * (gsl_sf_psi(a + 1.0) - pab - da0);
+        gb += c * (gsl_sf_psi(bt) - pab - db0);
+      }
     }
-  }
-  double nT = D->n[D->T];
-  if (nT > 0) {
-    double bT = b + (double)D->T;
-    ll += nT * (gsl_sf_lnbeta(a, bT) - lb0);
-    if (g) {
-      double pab = gsl_sf_psi(a + bT);
-      ga += nT * (gsl_sf_psi(a) - pab - da0);
-      gb += nT * (gsl_sf_psi(bT) - pab - db0);
+    double nT = D->c[t];
+    if (nT > 0) {
+      double bT = b + (double)t;
+      ll += nT * (gsl_sf_lnbeta(a, bT) - lb0);
+      if (g) {
+        double pab = gsl_sf_psi(a + bT);
+        ga += nT * (gsl_sf_psi(a) - pab - da0);
+        gb += nT * (gsl_sf_psi(bT) - pab - db0);
+      }
     }
   }
   if (g) {
@@ -91,22 +101,24 @@ static void sbg_info(const sbg_data *D, double a, double b, double h[3]) {
                hbb0 = gsl_sf_psi_1(b) - t0;
   double haa = 0, hab = 0, hbb = 0;
   /* d2 LL = sum w (d2 lnB(term) - d2 lnB(a, b)) */
-  for (size_t t = 1; t <= D->T + 1; t++) {
-    double w, at, bt;
-    if (t <= D->T) {
-      w = D->n[t - 1] - D->n[t];
-      at = a + 1.0;
-      bt = b + (double)t - 1.0;
-    } else {
-      w = D->n[D->T];
-      at = a;
-      bt = b + (double)D->T;
+  for (size_t t = 1; t <= D->T; t++) {
+    for (int kind = 0; kind < 2; kind++) {
+      double w, at, bt;
+      if (kind == 0) {
+        w = D->d[t];
+        at = a + 1.0;
+        bt = b + (double)t - 1.0;
+      } else {
+        w = D->c[t];
+        at = a;
+        bt = b + (double)t;
+      }
+      if (w <= 0) continue;
+      double s = gsl_sf_psi_1(at + bt);
+      haa += w * ((gsl_sf_psi_1(at) - s) - haa0);
+      hab += w * (-s - hab0);
+      hbb += w * ((gsl_sf_psi_1(bt) - s) - hbb0);
     }
-    if (w <= 0) continue;
-    double s = gsl_sf_psi_1(at + bt);
-    haa += w * ((gsl_sf_psi_1(at) - s) - haa0);
-    hab += w * (-s - hab0);
-    hbb += w * ((gsl_sf_psi_1(bt) - s) - hbb0);
   }
   h[0] = -haa;
   h[1] = -hab;
@@ -135,43 +147,14 @@ static void fdf_obj(const gsl_vector *x, void *p, double *f, gsl_vector *g) {
   df_obj(x, p, g);
 }
 
-kw_status kw_sbg_fit(kw_context *ctx, const double *survivors, size_t n,
-                     const kw_sbg_options *o, kw_sbg **out) {
-  *out = NULL;
-  kw_sbg_options defaults;
-  if (!o) {
-    kw_sbg_options_init(&defaults);
-    o = &defaults;
-  }
-  if (!survivors || n < 2)
-    return kw_fail(ctx, KW_EARG, "sBG: need survivors for at least 2 "
-                                 "points (start and one period)");
-  if (o->max_iter <= 0 || !(o->gtol > 0))
-    return kw_fail(ctx, KW_EARG, "sBG: max_iter and gtol must be positive");
-  for (size_t t = 0; t < n; t++) {
-    if (!isfinite(survivors[t]) || survivors[t] < 0)
-      return kw_fail(ctx, KW_EINPUT, "sBG: survivors[%zu] = %g is not a "
-                                     "count", t, survivors[t]);
-    if (t > 0 && survivors[t] > survivors[t - 1])
-      return kw_fail(ctx, KW_EINPUT, "sBG: survivors increase at period %zu "
-                                     "(%g > %g)", t, survivors[t],
-                     survivors[t - 1]);
-  }
-  if (!(survivors[0] > 0))
-    return kw_fail(ctx, KW_EINPUT, "sBG: the cohort is empty");
-  /* degenerate data: the likelihood has no maximum inside the space */
-  if (survivors[n - 1] == survivors[0])
-    return kw_fail(ctx, KW_EINPUT, "sBG: nobody churned; the model cannot be "
-                                   "fitted");
-  if (survivors[1] == 0)
-    return kw_fail(ctx, KW_EINPUT, "sBG: the whole cohort churned in the "
-                                   "first period; the model cannot be "
-                                   "fitted");
-
+/* Fit to prepared data (checked by the callers). */
+static kw_status sbg_fit_data(kw_context *ctx, const sbg_data *Dp,
+                              double customers, const kw_sbg_options *o,
+                              kw_sbg **out) {
+  sbg_data D = *Dp;
   kw_sbg *m = kw_calloc(ctx, 1, sizeof *m);
   if (!m) return kw_fail_nomem(ctx);
   m->ctx = ctx;
-  sbg_data D = {survivors, n - 1, 1.0 / survivors[0]};
 
   kw_status st = KW_OK;
   gsl_error_handler_t *prev = kw_gsl_quiet_begin();
@@ -218,8 +201,8 @@ kw_status kw_sbg_fit(kw_context *ctx, const double *survivors, size_t n,
   I->grad_norm = hypot(g[0] * a, g[1] * b);
   I->iterations = iter;
   I->status = converged ? KW_OK : KW_ENOCONV;
-  I->periods = n - 1;
-  I->cohort = survivors[0];
+  I->periods = D.T;
+  I->cohort = customers;
   double h[3];
   sbg_info(&D, a, b, h);
   double det = h[0] * h[2] - h[1] * h[1];
@@ -240,6 +223,94 @@ done:
   }
   *out = m;
   return KW_OK;
+}
+
+kw_status kw_sbg_fit(kw_context *ctx, const double *survivors, size_t n,
+                     const kw_sbg_options *o, kw_sbg **out) {
+  *out = NULL;
+  kw_sbg_options defaults;
+  if (!o) {
+    kw_sbg_options_init(&defaults);
+    o = &defaults;
+  }
+  if (!survivors || n < 2)
+    return kw_fail(ctx, KW_EARG, "sBG: need survivors for at least 2 "
+                                 "points (start and one period)");
+  if (o->max_iter <= 0 || !(o->gtol > 0))
+    return kw_fail(ctx, KW_EARG, "sBG: max_iter and gtol must be positive");
+  for (size_t t = 0; t < n; t++) {
+    if (!isfinite(survivors[t]) || survivors[t] < 0)
+      return kw_fail(ctx, KW_EINPUT, "sBG: survivors[%zu] = %g is not a "
+                                     "count", t, survivors[t]);
+    if (t > 0 && survivors[t] > survivors[t - 1])
+      return kw_fail(ctx, KW_EINPUT, "sBG: survivors increase at period %zu "
+                                     "(%g > %g)", t, survivors[t],
+                     survivors[t - 1]);
+  }
+  if (!(survivors[0] > 0))
+    return kw_fail(ctx, KW_EINPUT, "sBG: the cohort is empty");
+  /* degenerate data: the likelihood has no maximum inside the space */
+  if (survivors[n - 1] == survivors[0])
+    return kw_fail(ctx, KW_EINPUT, "sBG: nobody churned; the model cannot be "
+                                   "fitted");
+  if (survivors[1] == 0)
+    return kw_fail(ctx, KW_EINPUT, "sBG: the whole cohort churned in the "
+                                   "first period; the model cannot be "
+                                   "fitted");
+  /* churned in t: n_{t-1} - n_t; censored: the n_T still there at T */
+  double *buf = kw_calloc(ctx, 2 * n, sizeof *buf);
+  if (!buf) return kw_fail_nomem(ctx);
+  double *d = buf, *c = buf + n;
+  for (size_t t = 1; t < n; t++) d[t] = survivors[t - 1] - survivors[t];
+  c[n - 1] = survivors[n - 1];
+  sbg_data D = {d, c, n - 1, 1.0 / survivors[0]};
+  kw_status st = sbg_fit_data(ctx, &D, survivors[0], o, out);
+  kw_free(ctx, buf);
+  return st;
+}
+
+kw_status kw_sbg_fit_counts(kw_context *ctx, const double *churned,
+                            const double *censored, size_t n,
+                            const kw_sbg_options *o, kw_sbg **out) {
+  *out = NULL;
+  kw_sbg_options defaults;
+  if (!o) {
+    kw_sbg_options_init(&defaults);
+    o = &defaults;
+  }
+  if (!churned || !censored || n < 2)
+    return kw_fail(ctx, KW_EARG, "sBG: need counts for at least periods 0 "
+                                 "and 1");
+  if (o->max_iter <= 0 || !(o->gtol > 0))
+    return kw_fail(ctx, KW_EARG, "sBG: max_iter and gtol must be positive");
+  double total = 0, lost = 0, beyond1 = 0;
+  for (size_t t = 0; t < n; t++) {
+    if (!isfinite(churned[t]) || churned[t] < 0 || !isfinite(censored[t]) ||
+        censored[t] < 0)
+      return kw_fail(ctx, KW_EINPUT, "sBG: the counts of period %zu are not "
+                                     "counts", t);
+    if (t == 0 && churned[0] != 0)
+      return kw_fail(ctx, KW_EINPUT, "sBG: nobody can churn in period 0 "
+                                     "(churn in period t means after t "
+                                     "periods, t >= 1)");
+    if (t > 0) {
+      total += churned[t] + censored[t];
+      lost += churned[t];
+      if (t >= 2) beyond1 += churned[t];
+      beyond1 += censored[t];
+    }
+  }
+  if (!(total > 0))
+    return kw_fail(ctx, KW_EINPUT, "sBG: no customer observed for a whole "
+                                   "period");
+  if (!(lost > 0))
+    return kw_fail(ctx, KW_EINPUT, "sBG: nobody churned; the model cannot be "
+                                   "fitted");
+  if (!(beyond1 > 0))
+    return kw_fail(ctx, KW_EINPUT, "sBG: every customer churned in the first "
+                                   "period; the model cannot be fitted");
+  sbg_data D = {churned, censored, n - 1, 1.0 / total};
+  return sbg_fit_data(ctx, &D, total, o, out);
 }
 
 double kw_sbg_survival(const kw_sbg *m, unsigned t) {

@@ -199,6 +199,63 @@ static void test_sbg_recover(void **state) {
   kw_context_free(ctx);
 }
 
+/* The censored form: (a) the regular cohort as counts gives the same fit
+ * as the survivors; (b) two cohorts observed over different spans (the
+ * regular one for 7 periods, the high-end one only for 3: 1000, 869, 743,
+ * 653) pooled as counts have LL = LL_regular + LL_highend3 by the
+ * recursion, and the estimate is a maximum of that sum. */
+static void test_sbg_counts(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  double d[8] = {0}, c[8] = {0};
+  for (int t = 1; t < 8; t++) d[t] = regular[t - 1] - regular[t];
+  c[7] = regular[7];
+  kw_sbg *m1 = NULL, *m2 = NULL;
+  assert_int_equal(kw_sbg_fit(ctx, regular, 8, NULL, &m1), KW_OK);
+  assert_int_equal(kw_sbg_fit_counts(ctx, d, c, 8, NULL, &m2), KW_OK);
+  NEAR(kw_sbg_info(m2)->alpha, kw_sbg_info(m1)->alpha, 1e-6);
+  NEAR(kw_sbg_info(m2)->beta, kw_sbg_info(m1)->beta, 1e-6);
+  NEAR(kw_sbg_info(m2)->loglik, kw_sbg_info(m1)->loglik, 1e-8);
+  NEAR(kw_sbg_info(m2)->cohort, 1000, 0);
+  kw_sbg_free(m1);
+  kw_sbg_free(m2);
+
+  /* add the high-end cohort cut after period 3: 131, 126, 90 churned in
+   * periods 1..3, 653 censored after 3 */
+  d[1] += 131;
+  d[2] += 126;
+  d[3] += 90;
+  c[3] += 653;
+  assert_int_equal(kw_sbg_fit_counts(ctx, d, c, 8, NULL, &m2), KW_OK);
+  const kw_sbg_fit_info *I = kw_sbg_info(m2);
+  NEAR(I->cohort, 2000, 0);
+  assert_int_equal(I->periods, 7);
+  assert_int_equal(I->status, KW_OK);
+  const double h3[] = {1000, 869, 743, 653};
+#define L(x, y) (ll_recursion(regular, 7, (x), (y)) + ll_recursion(h3, 3, (x), (y)))
+  double a = I->alpha, b = I->beta;
+  NEAR(I->loglik, L(a, b), 1e-8);
+  assert_true(L(a * 1.01, b) < I->loglik);
+  assert_true(L(a * 0.99, b) < I->loglik);
+  assert_true(L(a, b * 1.01) < I->loglik);
+  assert_true(L(a, b * 0.99) < I->loglik);
+#undef L
+  kw_sbg_free(m2);
+
+  /* errors: churn in period 0, nobody churned, all gone in period 1 */
+  double z[3] = {0, 0, 0}, cc[3] = {0, 0, 5};
+  kw_sbg *m = NULL;
+  z[0] = 1;
+  assert_int_equal(kw_sbg_fit_counts(ctx, z, cc, 3, NULL, &m), KW_EINPUT);
+  z[0] = 0;
+  assert_int_equal(kw_sbg_fit_counts(ctx, z, cc, 3, NULL, &m), KW_EINPUT);
+  double d1[3] = {0, 4, 0}, c0[3] = {7, 0, 0};
+  assert_int_equal(kw_sbg_fit_counts(ctx, d1, c0, 3, NULL, &m), KW_EINPUT);
+  assert_int_equal(kw_sbg_fit_counts(ctx, d1, c0, 1, NULL, &m), KW_EARG);
+  assert_null(m);
+  kw_context_free(ctx);
+}
+
 /* ============================================================= periods */
 
 static void test_periods(void **state) {
@@ -1120,6 +1177,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sbg_paper),
       cmocka_unit_test(test_sbg_recover),
+      cmocka_unit_test(test_sbg_counts),
       cmocka_unit_test(test_periods),
       cmocka_unit_test(test_cohorts_hand),
       cmocka_unit_test(test_cohorts_single),
