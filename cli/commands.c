@@ -12,6 +12,10 @@
 KW_CLI_DECLARE(demo)
 KW_CLI_DECLARE(inspect)
 KW_CLI_DECLARE(summary)
+KW_CLI_DECLARE(profit)
+KW_CLI_DECLARE(pareto)
+KW_CLI_DECLARE(rfm)
+KW_CLI_DECLARE(payments)
 
 const kw_cli_command kw_cli_commands[] = {
     {"demo", "write a synthetic data set of a Flemish business",
@@ -20,6 +24,14 @@ const kw_cli_command kw_cli_commands[] = {
      kw_cli_inspect_help, kw_cli_inspect},
     {"summary", "per-customer summary: orders, revenue, x, t_x, T",
      kw_cli_summary_help, kw_cli_summary},
+    {"profit", "profitability per customer, cost-to-serve, whale curve",
+     kw_cli_profit_help, kw_cli_profit},
+    {"pareto", "revenue concentration: 80/20, ABC, Gini, HHI, dependency",
+     kw_cli_pareto_help, kw_cli_pareto},
+    {"rfm", "recency, frequency, monetary scores and named segments",
+     kw_cli_rfm_help, kw_cli_rfm},
+    {"payments", "payment behaviour: days to pay, overdue, ageing, DSO",
+     kw_cli_payments_help, kw_cli_payments},
 };
 
 const size_t kw_cli_ncommands = sizeof kw_cli_commands / sizeof *kw_cli_commands;
