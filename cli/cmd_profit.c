@@ -238,6 +238,9 @@ static void portfolio_kv(kw_kv *kv, size_t *nkv, const kw_profit_data *pd,
   KV("unpriced_cost_rows", "cost rows without amount or rate",
      "kostlijnen zonder bedrag of tarief", KW_CELL_I64, 0, i,
      (int64_t)pd->unpriced_rows);
+  KV("cost_rows_after_as_of", "cost rows after the as-of date (left out)",
+     "kostlijnen na de peildatum (weggelaten)", KW_CELL_I64, 0, i,
+     (int64_t)pd->rows_after);
 #undef KV
   *nkv = k;
 }
