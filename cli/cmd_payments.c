@@ -229,7 +229,7 @@ static void sentences(FILE *f, const kw_payments_data *d, int dso_days,
                  "de laatste %d dagen.\n"
                : "DSO %s days: %s is open against %s invoiced in the last "
                  "%d days.\n",
-            kw_fmt_number(a, d->dso, 0, lang),
+            kw_fmt_number(a, cli_round(d->dso, 4), 0, lang),
             kw_fmt_money(m1, d->open_total, lang),
             kw_fmt_money(m2, d->invoiced_recent, lang), dso_days);
   else

@@ -96,9 +96,10 @@ static void segment_table(kw_context *ctx, FILE *f, kw_jw *w,
       rev[j] = r->revenue;
       share[j] = cli_round(r->share, 6);
       rs[j] = cli_round(r->revenue_share, 6);
-      rec[j] = cli_round(r->mean_recency, 2);
-      fr[j] = cli_round(r->mean_frequency, 2);
-      mon[j] = llround(r->mean_monetary * 100.0);
+      /* means of an empty segment are missing, not 0 */
+      rec[j] = r->customers ? cli_round(r->mean_recency, 2) : NAN;
+      fr[j] = r->customers ? cli_round(r->mean_frequency, 2) : NAN;
+      mon[j] = r->customers ? llround(r->mean_monetary * 100.0) : KW_NA_MONEY;
     }
     bool table = fmt == KW_FORMAT_TABLE;
     kw_cell_type pct = table ? KW_CELL_PCT : KW_CELL_F64;

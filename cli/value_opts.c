@@ -281,8 +281,9 @@ const char *cli_cost_source_text(char *buf, size_t n, const kw_dataset *ds,
     size_t k = 0;
     buf[0] = '\0';
     if (nd + np) {
-      k += (size_t)snprintf(buf + k, n - k, nl ? "%s (%zu klanten" : "%s (%zu customers",
-                            col, nd + np);
+      k += (size_t)snprintf(buf + k, n - k, "%s (%zu %s", col, nd + np,
+                            nl ? (nd + np == 1 ? "klant" : "klanten")
+                               : (nd + np == 1 ? "customer" : "customers"));
       if (np && k < n)
         k += (size_t)snprintf(buf + k, n - k,
                               nl ? ", waarvan %zu opgeschaald vanuit de "
@@ -294,11 +295,15 @@ const char *cli_cost_source_text(char *buf, size_t n, const kw_dataset *ds,
         k += (size_t)snprintf(buf + k, n - k, ")");
     }
     if (na && k < n)
-      k += (size_t)snprintf(buf + k, n - k, nl ? "%s%s (%zu klanten)" : "%s%s (%zu customers)",
-                            k ? "; " : "", assumed, na);
+      k += (size_t)snprintf(buf + k, n - k, "%s%s (%zu %s)", k ? "; " : "",
+                            assumed, na,
+                            nl ? (na == 1 ? "klant" : "klanten")
+                               : (na == 1 ? "customer" : "customers"));
     if (nu && k < n)
-      snprintf(buf + k, n - k, nl ? "%sonbekend (%zu klanten)" : "%sunknown (%zu customers)",
-               k ? "; " : "", nu);
+      snprintf(buf + k, n - k, "%s%s (%zu %s)", k ? "; " : "",
+               nl ? "onbekend" : "unknown", nu,
+               nl ? (nu == 1 ? "klant" : "klanten")
+                  : (nu == 1 ? "customer" : "customers"));
   }
   return buf;
 }
