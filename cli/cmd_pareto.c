@@ -64,7 +64,7 @@ static void portfolio_kv(kw_kv *kv, size_t *nkv, const kw_pareto_data *d,
     k++;                                               \
   } while (0)
   KV("as_of", "as of", "peildatum", KW_CELL_DATE, 0, i, as_of);
-  KV("customers", "customers with sales", "klanten met verkopen",
+  KV("n_customers", "customers with sales", "klanten met verkopen",
      KW_CELL_I64, 0, i, (int64_t)d->n_customers);
   KV("revenue", "revenue", "omzet", KW_CELL_MONEY, 0, i, d->revenue_total);
   if (d->n_negative) {

@@ -151,7 +151,7 @@ static void portfolio_kv(kw_kv *kv, size_t *nkv, const kw_payments_data *d,
     k++;                                               \
   } while (0)
   KV("as_of", "as of", "peildatum", KW_CELL_DATE, 0, i, d->as_of);
-  KV("customers", "customers with invoices", "klanten met facturen",
+  KV("n_customers", "customers with invoices", "klanten met facturen",
      KW_CELL_I64, 0, i, (int64_t)d->n_customers);
   KV("fast_payers", "  fast payers", "  snelle betalers", KW_CELL_I64, 0, i,
      (int64_t)d->n_class[KW_PAY_FAST]);

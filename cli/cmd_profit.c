@@ -187,7 +187,7 @@ static void portfolio_kv(kw_kv *kv, size_t *nkv, const kw_profit_data *pd,
     k++;                                              \
   } while (0)
   KV("as_of", "as of", "peildatum", KW_CELL_DATE, 0, i, as_of);
-  KV("customers", "customers (sales or costs)", "klanten (verkopen of kosten)",
+  KV("n_customers", "customers (sales or costs)", "klanten (verkopen of kosten)",
      KW_CELL_I64, 0, i, (int64_t)pd->n_active);
   KV("cost_of_goods_from", "cost of goods from", "kostprijs uit", KW_CELL_STR,
      0, s, source);
