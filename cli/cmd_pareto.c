@@ -55,7 +55,8 @@ const char kw_cli_pareto_help[] =
 static const char *const abc_keys[] = {"", "A", "B", "C"};
 
 static void portfolio_kv(kw_kv *kv, size_t *nkv, const kw_pareto_data *d,
-                         int32_t as_of, bool have_profit, const char **lbl) {
+                         int32_t as_of, bool have_profit, bool with_abc,
+                         const char **lbl) {
   size_t k = 0;
 #define KV(key_, en_, nl_, type_, dec_, field_, val_)  \
   do {                                                 \
@@ -89,6 +90,18 @@ static void portfolio_kv(kw_kv *kv, size_t *nkv, const kw_pareto_data *d,
   KV("target_customer_share", "  as share of customers",
      "  als aandeel van de klanten", KW_CELL_PCT, 1, d,
      cli_round(d->target_customer_share, 6));
+  if (with_abc) { /* the terminal has the ABC table instead */
+    static const char *const ck[3][2] = {
+        {"abc_a_customers", "abc_a_revenue_share"},
+        {"abc_b_customers", "abc_b_revenue_share"},
+        {"abc_c_customers", "abc_c_revenue_share"}};
+    for (int a = 0; a < 3; a++) {
+      KV(ck[a][0], ck[a][0], NULL, KW_CELL_I64, 0, i,
+         (int64_t)d->abc_count[a + 1]);
+      KV(ck[a][1], ck[a][1], NULL, KW_CELL_PCT, 1, d,
+         cli_round(d->abc_revenue_share[a + 1], 6));
+    }
+  }
   KV("gini", "Gini coefficient", "Gini-coëfficiënt", KW_CELL_F64, 3, d,
      cli_round(d->gini, 6));
   KV("hhi", "Herfindahl-Hirschman index", "Herfindahl-Hirschman-index",
@@ -379,7 +392,7 @@ int kw_cli_pareto(int argc, char **argv) {
   const char *lbl[4] = {l0, l1, l2, l3};
   kw_kv kv[40];
   size_t nkv = 0;
-  portfolio_kv(kv, &nkv, d, v->as_of, pd != NULL, lbl);
+  portfolio_kv(kv, &nkv, d, v->as_of, pd != NULL, !table, lbl);
   FILE *f = cli_out_open(&c);
   if (!f) {
     code = KW_EXIT_IO;

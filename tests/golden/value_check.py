@@ -162,6 +162,13 @@ def check_profit(d, js):
           large_loss)
     got = {r["customer_id"]: money(r["contribution"]) for r in js["customers"]}
     check("per-customer contribution", got, contrib)
+    # the generator's planted unprofitable customers (truth_customers.csv)
+    with open(d + "/truth_customers.csv", newline="") as f:
+        planted = sorted(r["customer"] for r in csv.DictReader(f)
+                         if r["unprofitable"] == "1")
+    check("planted unprofitable customers lose money",
+          sorted(c for c in planted if got.get(c) is not None and got[c] < 0),
+          planted)
 
 
 def check_pareto(d, js):
