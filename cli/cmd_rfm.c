@@ -403,7 +403,7 @@ int kw_cli_rfm(int argc, char **argv) {
       {"segment", "segment", "segment", KW_CELL_CODE, 0, d->segment, NULL,
        table ? L.en : L.keys, table ? L.nl : NULL},
       {"segment_name", "segment", "segment", KW_CELL_CODE, 0, d->segment,
-       NULL, L.en, NULL},
+       NULL, c.lang == KW_LANG_NL ? L.nl : L.en, NULL},
   };
   kw_rtable t = {NULL, nr, rows, table ? 9 : 10, cols};
   bool hnl = c.format == KW_FORMAT_TABLE && c.lang == KW_LANG_NL;
