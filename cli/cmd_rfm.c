@@ -54,6 +54,8 @@ const char kw_cli_rfm_help[] =
     "  --segment KEY          per-customer rows of one segment only (like\n"
     "                         champions, at_risk, lost)\n"
     "  --segments             csv: the segment table instead of customers\n"
+    "  --print-rules          write the segment rules (built-in, or --rules)\n"
+    "                         in the rule file format, to copy and edit\n"
     "  --per-customer         every scored customer's row (table or csv)\n"
     "  --portfolio            csv: the key figures as key,value rows\n"
     CLI_COST_HELP CLI_INGEST_HELP CLI_OUTPUT_HELP
@@ -231,6 +233,58 @@ static void json_bands(kw_jw *w, const kw_rfm_data *d) {
   kw_jw_end_array(w);
 }
 
+/* One range of a rule as the rule file writes it; false for "any". */
+static bool range_text(char *buf, double lo, double hi, int scale) {
+  char a[32], b[32];
+  if (lo <= 1 && hi >= scale) return false;
+  kw_fmt_plain(a, lo);
+  kw_fmt_plain(b, hi);
+  if (lo == hi)
+    sprintf(buf, "%s", a);
+  else
+    sprintf(buf, "%s-%s", a, b);
+  return true;
+}
+
+/* Write a rule table in the rule file format (kw_rfm_rules_load). */
+static void print_rules(FILE *f, const kw_rfm_rules *r, const char *from) {
+  if (from)
+    fprintf(f, "# RFM segment rules read from %s, in the rule file format\n"
+               "# (kw_rfm_rules_load).\n", from);
+  else
+  fputs("# The built-in RFM segment rules of klantwijs, in the rule file "
+        "format\n"
+        "# (kw_rfm_rules_load). Copy and edit to make your own: sections "
+        "are tried\n"
+        "# in order and the first whose ranges all match names the "
+        "segment.\n"
+        "# Ranges are on the scale below; FM is the mean of the F and M "
+        "scores.\n",
+        f);
+  fprintf(f, "scale = %d\n", r->scale);
+  bool seen[256] = {false};
+  for (size_t j = 0; j < r->n_rules; j++) {
+    const kw_rfm_rule *u = &r->rules[j];
+    const kw_rfm_segment_def *sd = &r->segments[u->segment];
+    fprintf(f, "\n[%s]\n", sd->key);
+    if (!seen[u->segment & 0xff]) {
+      seen[u->segment & 0xff] = true;
+      fprintf(f, "name = %s\nname_nl = %s\n", sd->name_en, sd->name_nl);
+      if (sd->action_en[0]) fprintf(f, "action = %s\n", sd->action_en);
+      if (sd->action_nl[0]) fprintf(f, "action_nl = %s\n", sd->action_nl);
+    }
+    char buf[80];
+    const double lh[4][2] = {{u->r_lo, u->r_hi},
+                             {u->f_lo, u->f_hi},
+                             {u->m_lo, u->m_hi},
+                             {u->fm_lo, u->fm_hi}};
+    static const char *const key[4] = {"r", "f", "m", "fm"};
+    for (int k = 0; k < 4; k++)
+      if (range_text(buf, lh[k][0], lh[k][1], r->scale))
+        fprintf(f, "%s = %s\n", key[k], buf);
+  }
+}
+
 int kw_cli_rfm(int argc, char **argv);
 int kw_cli_rfm(int argc, char **argv) {
   cli_common c;
@@ -244,7 +298,7 @@ int kw_cli_rfm(int argc, char **argv) {
   double breaks[3][9];
   int nbreaks[3] = {-1, -1, -1};
   const char *rules_path = NULL, *segment = NULL;
-  bool segments_csv = false;
+  bool segments_csv = false, want_rules = false;
   static const char *const bopt[3] = {"--breaks-r", "--breaks-f",
                                       "--breaks-m"};
   for (int i = 1; i < argc; i++) {
@@ -275,6 +329,7 @@ int kw_cli_rfm(int argc, char **argv) {
     if (r == 0 && (r = cli_opt_value("--segment", argc, argv, &i, &v)) > 0)
       segment = v;
     if (r == 0 && strcmp(argv[i], "--segments") == 0) segments_csv = true, r = 1;
+    if (r == 0 && strcmp(argv[i], "--print-rules") == 0) want_rules = true, r = 1;
     if (r == 0) r = cli_cost_option(&c, &k, argc, argv, &i);
     if (r == 0) r = cli_common_option(&c, argc, argv, &i);
     if (r == 0) r = -1, cli_usage(&c, "unknown option '%s'", argv[i]);
@@ -314,6 +369,16 @@ int kw_cli_rfm(int argc, char **argv) {
       goto done;
     }
     ro.rules = kw_rfm_rule_file_rules(rfile);
+  }
+  if (want_rules) { /* the rule table as a file to copy and edit */
+    FILE *f = cli_out_open(&c);
+    if (!f) {
+      code = KW_EXIT_IO;
+      goto done;
+    }
+    print_rules(f, ro.rules ? ro.rules : kw_rfm_rules_builtin(), rules_path);
+    code = cli_out_close(&c, f, !ferror(f));
+    goto done;
   }
   c.load.tables = (1u << KW_TABLE_TRANSACTIONS) |
                   (ro.monetary == KW_RFM_CONTRIBUTION ? 1u << KW_TABLE_COSTS
