@@ -15,7 +15,7 @@
 /* Help text for the options cli_cost_option() understands. */
 #define CLI_COST_HELP                                                         \
   "Costs:\n"                                                                  \
-  "  --margin PCT           gross margin (%% of revenue) to assume where the\n" \
+  "  --margin PCT           gross margin (% of revenue) to assume where the\n" \
   "                         sales lines have no cost or margin column\n"      \
   "  --rate TYPE=AMOUNT     cost per unit (hour, ticket, parcel) of a cost\n" \
   "                         type in costs.csv, used for rows without an\n"    \
