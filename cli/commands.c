@@ -12,6 +12,10 @@
 KW_CLI_DECLARE(demo)
 KW_CLI_DECLARE(inspect)
 KW_CLI_DECLARE(summary)
+KW_CLI_DECLARE(profit)
+KW_CLI_DECLARE(pareto)
+KW_CLI_DECLARE(rfm)
+KW_CLI_DECLARE(payments)
 KW_CLI_DECLARE(cohorts)
 KW_CLI_DECLARE(churn)
 KW_CLI_DECLARE(survival)
@@ -23,6 +27,14 @@ const kw_cli_command kw_cli_commands[] = {
      kw_cli_inspect_help, kw_cli_inspect},
     {"summary", "per-customer summary: orders, revenue, x, t_x, T",
      kw_cli_summary_help, kw_cli_summary},
+    {"profit", "profitability per customer, cost-to-serve, whale curve",
+     kw_cli_profit_help, kw_cli_profit},
+    {"pareto", "revenue concentration: 80/20, ABC, Gini, HHI, dependency",
+     kw_cli_pareto_help, kw_cli_pareto},
+    {"rfm", "recency, frequency, monetary scores and named segments",
+     kw_cli_rfm_help, kw_cli_rfm},
+    {"payments", "payment behaviour: days to pay, overdue, ageing, DSO",
+     kw_cli_payments_help, kw_cli_payments},
     {"cohorts", "acquisition cohorts: activity, revenue, net revenue retention",
      kw_cli_cohorts_help, kw_cli_cohorts},
     {"churn", "who churned and who is at risk; churn rates; --drivers",

@@ -61,6 +61,9 @@ typedef struct kw_curve_point {
  * no hours column or the cell is empty — a row is then one ticket,
  * shipment or return); else the row is unpriced (counted per type, cost 0,
  * warned). Rows without a customer are overhead: counted, not allocated.
+ * Rows dated after the summary's as_of (when the table has a date column)
+ * are left out of everything and counted in rows_after, so that costs and
+ * revenue cover the same period; undated rows are kept.
  *
  * Portfolio: "active" customers have transaction lines or cost rows.
  * The whale curve ranks the active customers with known contribution from
@@ -144,6 +147,7 @@ typedef struct kw_profit_data {
   uint64_t overhead_rows;  /* cost rows without a customer */
   int64_t overhead;        /* their cost, not allocated */
   uint64_t unpriced_rows;  /* all types */
+  uint64_t rows_after;     /* cost rows dated after as_of, left out */
 
   /* portfolio */
   size_t n_active;

@@ -432,7 +432,13 @@ kw_status kw_payments_compute(kw_context *ctx, const kw_customer_summary *s,
   d->as_of = as_of;
   d->rows = rows;
   size_t ndict = c.inv ? kw_dict_size(c.inv->dict) : 0;
-  size_t nkeys = ndict + rows; /* at most: ids plus rows without one */
+  /* one key per invoice id, plus one per row without an id */
+  size_t no_id = rows;
+  if (c.inv) {
+    no_id = 0;
+    for (size_t i = 0; i < rows; i++) no_id += c.inv->v.text[i] >= ndict;
+  }
+  size_t nkeys = ndict + no_id;
   inv_state *inv = NULL;
   pay_sums *sums = NULL;
   st = alloc_arrays(p, n);

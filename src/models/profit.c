@@ -23,6 +23,9 @@
  * bring C_k/C_m of the profit"; beyond it the curve falls as the loss
  * makers are added, ending at 1.
  *
+ * Cost rows dated after the summary's as-of date fall outside the period
+ * the revenue covers and are left out (counted in rows_after).
+ *
  * One pass over the costs table, one over the customers, one radix sort
  * by contribution and one by revenue: O(rows + n).
  */
@@ -150,6 +153,8 @@ static kw_status add_costs(kw_profit *p, const kw_customer_summary *s,
   const kw_column *tc = kw_table_role(costs, KW_ROLE_TYPE);
   const kw_column *hc = kw_table_role(costs, KW_ROLE_HOURS);
   const kw_column *ac = kw_table_role(costs, KW_ROLE_AMOUNT);
+  const kw_column *dc = kw_table_role(costs, KW_ROLE_DATE);
+  if (dc && dc->type != KW_TYPE_DATE) dc = NULL;
   if (!cc) return kw_fail(ctx, KW_EMISSING, "costs: no customer column");
   if (!hc && !ac)
     return kw_fail(ctx, KW_EMISSING,
@@ -187,6 +192,11 @@ static kw_status add_costs(kw_profit *p, const kw_customer_summary *s,
       }
   }
   for (size_t i = 0; i < rows; i++) {
+    if (dc && dc->v.date[i] != KW_NA_DATE && s->as_of != KW_NA_DATE &&
+        dc->v.date[i] > s->as_of) {
+      p->d.rows_after++; /* after the as-of date: outside the period */
+      continue;
+    }
     uint32_t c = cc->v.text[i];
     size_t t = tc ? tc->v.text[i] : 0;
     if (t >= ndict && tc) t = ndict; /* no type: the "" type */

@@ -324,6 +324,60 @@ static void test_profit_by_hand(void **state) {
   fx_free(f);
 }
 
+/*
+ * Cost rows dated after the as-of date (1000) are left out, undated rows
+ * kept. A (sales) has rows: 10.00 on day 990, 20.00 on day 1001 (after),
+ * 5.00 undated -> serve 15.00; D (no sales) has only 30.00 on day 1500
+ * (after) -> not active. So 2 rows after, 1 active customer, contribution
+ * of A = 100.00 - 40.00 - 15.00 = 45.00.
+ */
+static void test_profit_costs_after_as_of(void **state) {
+  (void)state;
+  fx *f = fx_new(1000);
+  uint32_t a = fx_cust(f, "A", 10000, 1, 990, 1, 1, 4000);
+  uint32_t d = fx_cust(f, "D", 0, 0, -1, 0, 0, 0);
+  kw_context *ctx = f->ctx;
+  enum { N = 4 };
+  kw_table *t = kw_table_new(ctx, KW_TABLE_COSTS);
+  uint32_t *cu = kw_malloc(ctx, N * sizeof *cu);
+  int32_t *dt = kw_malloc(ctx, N * sizeof *dt);
+  int64_t *am = kw_malloc(ctx, N * sizeof *am);
+  const uint32_t cus[N] = {a, a, a, d};
+  const int32_t dts[N] = {990, 1001, KW_NA_DATE, 1500};
+  const int64_t ams[N] = {1000, 2000, 500, 3000};
+  memcpy(cu, cus, sizeof cus);
+  memcpy(dt, dts, sizeof dts);
+  memcpy(am, ams, sizeof ams);
+  const kw_dict *cd = kw_dataset_customers(f->ds);
+  assert_int_equal(kw_table_add_column(ctx, t, "klant", KW_ROLE_CUSTOMER,
+                                       KW_TYPE_TEXT, cd, NULL, cu, NULL),
+                   KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "datum", KW_ROLE_DATE,
+                                       KW_TYPE_DATE, NULL, NULL, dt, NULL),
+                   KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "bedrag", KW_ROLE_AMOUNT,
+                                       KW_TYPE_MONEY, NULL, NULL, am, NULL),
+                   KW_OK);
+  kw_table_set_rows(t, N);
+  kw_dataset_set_table(f->ds, t);
+  const kw_customer_summary *s = fx_view(f);
+  kw_profit *p;
+  assert_int_equal(kw_profit_compute(f->ctx, s,
+                                     kw_dataset_table(f->ds, KW_TABLE_COSTS),
+                                     NULL, &p),
+                   KW_OK);
+  const kw_profit_data *v = kw_profit_view(p);
+  assert_int_equal(v->rows_after, 2);
+  assert_int_equal(v->serve[a], 1500);
+  assert_int_equal(v->contribution[a], 4500);
+  assert_int_equal(v->serve[d], 0);
+  assert_false(v->flags[d] & KW_PROFIT_ACTIVE);
+  assert_int_equal(v->n_active, 1);
+  assert_int_equal(v->serve_total, 1500);
+  kw_profit_free(p);
+  fx_free(f);
+}
+
 /* Without cost data: unknown unless a margin is assumed. */
 static void test_profit_margin_pct(void **state) {
   (void)state;
@@ -1262,6 +1316,7 @@ static void test_with_summary_build(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_profit_by_hand),
+      cmocka_unit_test(test_profit_costs_after_as_of),
       cmocka_unit_test(test_profit_margin_pct),
       cmocka_unit_test(test_profit_whale_large_loss),
       cmocka_unit_test(test_profit_errors),

@@ -1,0 +1,309 @@
+/*
+ * value_opts.c — options and helpers shared by the customer-value commands
+ * (see value_opts.h).
+ */
+#include "value_opts.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void *cli_xcalloc(size_t n, size_t size) { return calloc(n ? n : 1, size); }
+
+/* ------------------------------------------------------------- numbers */
+
+/* Copy s with ',' as '.', at most 63 bytes; false when too long. */
+static bool dotted(const char *s, char *buf) {
+  size_t n = strlen(s);
+  if (n == 0 || n > 63) return false;
+  for (size_t i = 0; i <= n; i++) buf[i] = s[i] == ',' ? '.' : s[i];
+  return true;
+}
+
+bool cli_parse_pct(const char *s, double *frac) {
+  char buf[64];
+  if (!dotted(s, buf)) return false;
+  size_t n = strlen(buf);
+  if (n > 1 && buf[n - 1] == '%') buf[n - 1] = '\0';
+  double v;
+  if (!cli_parse_double(buf, &v) || !isfinite(v)) return false;
+  *frac = v / 100.0;
+  return true;
+}
+
+bool cli_parse_cents(const char *s, int64_t *cents) {
+  const char *p = s;
+  bool neg = false;
+  if (*p == '-') neg = true, p++;
+  if (!(*p >= '0' && *p <= '9')) return false;
+  int64_t whole = 0;
+  for (; *p >= '0' && *p <= '9'; p++) {
+    if (whole > (INT64_MAX / 100 - 9) / 10) return false;
+    whole = whole * 10 + (*p - '0');
+  }
+  int64_t frac = 0;
+  if (*p == '.' || *p == ',') {
+    p++;
+    int d = 0;
+    for (; *p >= '0' && *p <= '9'; p++, d++) {
+      if (d >= 2) return false;
+      frac = frac * 10 + (*p - '0');
+    }
+    if (d == 0) return false;
+    if (d == 1) frac *= 10;
+  }
+  if (*p) return false;
+  *cents = (whole * 100 + frac) * (neg ? -1 : 1);
+  return true;
+}
+
+int cli_parse_list(const char *s, double *out, int max) {
+  int n = 0;
+  const char *p = s;
+  while (*p) {
+    const char *e = strchr(p, ',');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    char buf[64];
+    if (len == 0 || len >= sizeof buf || n >= max) return -1;
+    memcpy(buf, p, len);
+    buf[len] = '\0';
+    if (!cli_parse_double(buf, &out[n]) || !isfinite(out[n])) return -1;
+    n++;
+    if (!e) break;
+    p = e + 1;
+    if (!*p) return -1;
+  }
+  return n;
+}
+
+double cli_round(double v, int decimals) {
+  if (!isfinite(v) || v == 0) return v;
+  double s = 1;
+  for (int i = 0; i < decimals; i++) s *= 10;
+  double r = round(v * s) / s;
+  return r == 0 ? 0 : r; /* no -0 */
+}
+
+char *cli_pct(char *buf, double frac, int decimals, kw_lang lang) {
+  kw_fmt_number(buf, frac * 100.0, decimals, lang);
+  strcat(buf, "%");
+  return buf;
+}
+
+/* ------------------------------------------------------------- sorting */
+
+static const int64_t *sort_key, *sort_key2;
+static int by_key_desc(const void *a, const void *b) {
+  uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+  if (sort_key[i] != sort_key[j]) return sort_key[i] < sort_key[j] ? 1 : -1;
+  if (sort_key2 && sort_key2[i] != sort_key2[j])
+    return sort_key2[i] < sort_key2[j] ? 1 : -1;
+  return (i > j) - (i < j);
+}
+
+void cli_sort_desc(uint32_t *ids, size_t n, const int64_t *key,
+                   const int64_t *key2) {
+  sort_key = key;
+  sort_key2 = key2;
+  qsort(ids, n, sizeof *ids, by_key_desc);
+}
+
+/* ---------------------------------------------------------------- view */
+
+void cli_view_init(cli_view *v) {
+  v->per_customer = false;
+  v->portfolio = false;
+  v->top = 10;
+}
+
+int cli_view_option(cli_common *c, cli_view *v, int argc, char **argv,
+                    int *i) {
+  const char *val;
+  if (strcmp(argv[*i], "--per-customer") == 0) {
+    v->per_customer = true;
+    return 1;
+  }
+  if (strcmp(argv[*i], "--portfolio") == 0) {
+    v->portfolio = true;
+    return 1;
+  }
+  int r = cli_opt_value("--top", argc, argv, i, &val);
+  if (r > 0 && !cli_parse_uint(val, &v->top)) {
+    cli_usage(c, "--top takes a whole number");
+    return -1;
+  }
+  return r;
+}
+
+/* ---------------------------------------------------------------- costs */
+
+void cli_cost_init(cli_cost *k) {
+  memset(k, 0, sizeof *k);
+  kw_profit_options_init(&k->po);
+}
+
+void cli_cost_free(cli_cost *k) {
+  for (size_t j = 0; j < k->n_cli; j++) free(k->types[j]);
+  kw_profit_config_free(k->cfg);
+  k->cfg = NULL;
+  k->n_cli = 0;
+}
+
+bool cli_cost_given(const cli_cost *k) {
+  return k->n_cli || k->config || k->margin_set || k->subtract_set ||
+         k->large_set;
+}
+
+int cli_cost_option(cli_common *c, cli_cost *k, int argc, char **argv,
+                    int *i) {
+  const char *v;
+  int r;
+  if ((r = cli_opt_value("--margin", argc, argv, i, &v)) != 0) {
+    if (r < 0) return r;
+    double f;
+    if (!cli_parse_pct(v, &f) || f < -1 || f > 1) {
+      cli_usage(c, "--margin takes a percentage between -100 and 100");
+      return -1;
+    }
+    k->margin_set = true;
+    k->margin = f * 100.0;
+    return 1;
+  }
+  if ((r = cli_opt_value("--rate", argc, argv, i, &v)) != 0) {
+    if (r < 0) return r;
+    const char *eq = strrchr(v, '=');
+    int64_t cents;
+    if (!eq || eq == v || !cli_parse_cents(eq + 1, &cents) || cents < 0) {
+      cli_usage(c, "--rate takes TYPE=AMOUNT (like service_hours=55 or "
+                   "support_ticket=12,50), not '%s'", v);
+      return -1;
+    }
+    if (k->n_cli >= CLI_MAX_RATES) {
+      cli_usage(c, "too many --rate options");
+      return -1;
+    }
+    size_t len = (size_t)(eq - v);
+    char *t = malloc(len + 1);
+    if (!t) {
+      fprintf(stderr, "klantwijs %s: out of memory\n", c->command);
+      return -1;
+    }
+    memcpy(t, v, len);
+    t[len] = '\0';
+    k->types[k->n_cli] = t;
+    k->rates[k->n_cli].type = t;
+    k->rates[k->n_cli].rate = cents;
+    k->n_cli++;
+    return 1;
+  }
+  if ((r = cli_opt_value("--config", argc, argv, i, &v)) != 0) {
+    if (r > 0) k->config = v;
+    return r;
+  }
+  if ((r = cli_opt_value("--large", argc, argv, i, &v)) != 0) {
+    if (r < 0) return r;
+    double f;
+    if (!cli_parse_pct(v, &f) || !(f > 0 && f <= 1)) {
+      cli_usage(c, "--large takes a percentage above 0, at most 100");
+      return -1;
+    }
+    k->large_set = true;
+    k->large = f;
+    return 1;
+  }
+  if (strcmp(argv[*i], "--subtract-discount") == 0) {
+    k->subtract_set = true;
+    k->subtract = true;
+    return 1;
+  }
+  return 0;
+}
+
+int cli_cost_prepare(cli_common *c, cli_cost *k) {
+  kw_profit_options_init(&k->po);
+  size_t n = k->n_cli;
+  if (k->config) {
+    kw_status st = kw_profit_config_load(c->ctx, k->config, &k->cfg);
+    if (st) return cli_fail(c, st);
+    kw_profit_options fo;
+    kw_profit_options_init(&fo);
+    kw_profit_config_apply(k->cfg, &fo);
+    k->po = fo;
+    /* the file's rates after the command line's: the first match wins */
+    for (size_t j = 0; j < fo.n_rates && n < CLI_MAX_RATES; j++)
+      k->rates[n++] = fo.rates[j];
+    if (n < k->n_cli + fo.n_rates)
+      return cli_usage(c, "too many cost rates (at most %d)", CLI_MAX_RATES);
+  }
+  k->po.rates = k->rates;
+  k->po.n_rates = n;
+  if (k->margin_set) {
+    k->po.use_margin_pct = true;
+    k->po.margin_pct = k->margin;
+  }
+  if (k->subtract_set) k->po.subtract_discount = k->subtract;
+  if (k->large_set) k->po.large_share = k->large;
+  return KW_EXIT_OK;
+}
+
+const char *cli_cost_source_text(char *buf, size_t n, const kw_dataset *ds,
+                                 const kw_profit_data *pd,
+                                 const kw_profit_options *po, kw_lang lang) {
+  bool nl = lang == KW_LANG_NL;
+  const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
+  const kw_column *cc = tx ? kw_table_role(tx, KW_ROLE_COST) : NULL;
+  const kw_column *mc = tx ? kw_table_role(tx, KW_ROLE_MARGIN) : NULL;
+  char col[160] = "";
+  if (cc)
+    snprintf(col, sizeof col, nl ? "de kostkolom '%s'" : "the cost column '%s'",
+             cc->name);
+  else if (mc)
+    snprintf(col, sizeof col,
+             nl ? "de margekolom '%s'" : "the margin column '%s'", mc->name);
+  char pct[40];
+  char assumed[80];
+  snprintf(assumed, sizeof assumed,
+           nl ? "een aangenomen marge van %s" : "an assumed margin of %s",
+           kw_fmt_number(pct, po->margin_pct, 1, lang));
+  strcat(assumed, "%");
+  const char *none = nl ? "geen: geen kost- of margekolom en geen --margin"
+                        : "none: no cost or margin column and no --margin";
+  size_t nd = pd->n_by_source[KW_COST_DATA];
+  size_t np = pd->n_by_source[KW_COST_PARTIAL];
+  size_t na = pd->n_by_source[KW_COST_ASSUMED];
+  size_t nu = pd->n_by_source[KW_COST_UNKNOWN];
+  int kinds = (nd + np > 0) + (na > 0) + (nu > 0);
+  if (kinds == 0) {
+    snprintf(buf, n, "%s", nl ? "geen verkopen" : "no sales");
+  } else if (kinds == 1 && np == 0) {
+    snprintf(buf, n, "%s", nd ? col : na ? assumed : none);
+  } else {
+    size_t k = 0;
+    buf[0] = '\0';
+    if (nd + np) {
+      k += (size_t)snprintf(buf + k, n - k, "%s (%zu %s", col, nd + np,
+                            nl ? (nd + np == 1 ? "klant" : "klanten")
+                               : (nd + np == 1 ? "customer" : "customers"));
+      if (np && k < n)
+        k += (size_t)snprintf(buf + k, n - k,
+                              nl ? ", waarvan %zu opgeschaald vanuit de "
+                                   "lijnen met een kost)"
+                                 : ", %zu of them scaled up from the lines "
+                                   "with a cost)",
+                              np);
+      else if (k < n)
+        k += (size_t)snprintf(buf + k, n - k, ")");
+    }
+    if (na && k < n)
+      k += (size_t)snprintf(buf + k, n - k, "%s%s (%zu %s)", k ? "; " : "",
+                            assumed, na,
+                            nl ? (na == 1 ? "klant" : "klanten")
+                               : (na == 1 ? "customer" : "customers"));
+    if (nu && k < n)
+      snprintf(buf + k, n - k, "%s%s (%zu %s)", k ? "; " : "",
+               nl ? "onbekend" : "unknown", nu,
+               nl ? (nu == 1 ? "klant" : "klanten")
+                  : (nu == 1 ? "customer" : "customers"));
+  }
+  return buf;
+}

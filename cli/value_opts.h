@@ -1,0 +1,97 @@
+/*
+ * value_opts.h — what the customer-value commands (profit, pareto, rfm,
+ * payments) share: the cost options that build a profitability result
+ * (assumed margin, cost-to-serve rates, a settings file), the view options
+ * (--per-customer, --portfolio, --top), number parsing for percentages and
+ * money, rounding for machine output, and sorting of customer ids.
+ */
+#ifndef KW_CLI_VALUE_OPTS_H
+#define KW_CLI_VALUE_OPTS_H
+
+#include "common.h"
+
+#define CLI_MAX_RATES 64
+
+/* Help text for the options cli_cost_option() understands. */
+#define CLI_COST_HELP                                                         \
+  "Costs:\n"                                                                  \
+  "  --margin PCT           gross margin (% of revenue) to assume where the\n" \
+  "                         sales lines have no cost or margin column\n"      \
+  "  --rate TYPE=AMOUNT     cost per unit (hour, ticket, parcel) of a cost\n" \
+  "                         type in costs.csv, used for rows without an\n"    \
+  "                         amount; repeatable (--rate service_hours=55)\n"   \
+  "  --config FILE          profitability settings: margin_pct = 35,\n"       \
+  "                         TYPE.rate = 12,50, subtract_discount = yes,\n"    \
+  "                         large_share = 10 (options given on the command\n" \
+  "                         line win)\n"                                       \
+  "  --subtract-discount    the amounts are before discount: subtract it\n"
+
+#define CLI_VIEW_HELP                                                         \
+  "  --per-customer         every customer's row (table or csv)\n"            \
+  "  --portfolio            csv: the portfolio figures as key,value rows\n"   \
+  "  --top N                rows per table on the terminal (default 10;\n"    \
+  "                         0 = all)\n"
+
+typedef struct cli_cost {
+  kw_profit_options po;
+  kw_serve_rate rates[CLI_MAX_RATES]; /* command line first, then file */
+  char *types[CLI_MAX_RATES];         /* owned copies of command-line types */
+  size_t n_cli;                       /* rates from the command line */
+  const char *config;
+  kw_profit_config *cfg;
+  bool margin_set, subtract_set, large_set;
+  double margin, large;
+  bool subtract;
+} cli_cost;
+
+typedef struct cli_view {
+  bool per_customer;
+  bool portfolio;
+  unsigned long top;
+} cli_view;
+
+void cli_cost_init(cli_cost *k);
+void cli_cost_free(cli_cost *k);
+/* 1 consumed, 0 not a cost option, -1 usage error (reported). */
+int cli_cost_option(cli_common *c, cli_cost *k, int argc, char **argv,
+                    int *i);
+/* Reads --config and merges it under the command-line options into k->po.
+ * Returns an exit code. */
+int cli_cost_prepare(cli_common *c, cli_cost *k);
+/* True when any cost option was given (profit is then worth computing even
+ * without a cost column). */
+bool cli_cost_given(const cli_cost *k);
+
+/* How the cost of goods was found, as a sentence fragment:
+ * "the cost column 'kostprijs'", "an assumed margin of 30%", ... */
+const char *cli_cost_source_text(char *buf, size_t n, const kw_dataset *ds,
+                                 const kw_profit_data *pd,
+                                 const kw_profit_options *po, kw_lang lang);
+
+void cli_view_init(cli_view *v);
+int cli_view_option(cli_common *c, cli_view *v, int argc, char **argv,
+                    int *i);
+
+/* "20", "20%", "12,5" -> 0.20, 0.20, 0.125. */
+bool cli_parse_pct(const char *s, double *frac);
+/* "12,50", "12.5", "65" -> cents; at most two decimals, no grouping. */
+bool cli_parse_cents(const char *s, int64_t *cents);
+/* A comma-separated list of numbers ('.' decimals); returns the count or
+ * -1 when malformed or longer than max. */
+int cli_parse_list(const char *s, double *out, int max);
+
+/* v rounded to a number of decimals (for machine output: no 15-digit
+ * noise); 0 stays 0 and NaN stays NaN. */
+double cli_round(double v, int decimals);
+/* A share (fraction) as a percentage for sentences: "23%" / "23,5%". */
+char *cli_pct(char *buf, double frac, int decimals, kw_lang lang);
+
+/* Sort ids descending by key, then by key2 (may be NULL), then id
+ * ascending. */
+void cli_sort_desc(uint32_t *ids, size_t n, const int64_t *key,
+                   const int64_t *key2);
+
+/* calloc of at least one element (n may be 0); NULL when out of memory. */
+void *cli_xcalloc(size_t n, size_t size);
+
+#endif
