@@ -2,11 +2,14 @@
  * atomic.c — output files written atomically: a temporary file in the same
  * directory (so rename stays on one file system), flushed and fsync'ed, then
  * renamed over the target. A reader never sees a half-written file.
+ * A target that exists and is not a regular file (/dev/null, a FIFO, a
+ * terminal) is written directly: renaming over it would replace it.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/core.h"
@@ -17,6 +20,7 @@ struct kw_atomic {
   FILE *f;
   char *path;
   char *tmp;
+  bool direct; /* writing straight into a non-regular file */
 };
 
 kw_status kw_atomic_open(kw_context *ctx, const char *path, kw_atomic **out) {
@@ -30,6 +34,23 @@ kw_status kw_atomic_open(kw_context *ctx, const char *path, kw_atomic **out) {
   if (!a->path || !a->tmp) {
     kw_atomic_abort(a);
     return kw_fail_nomem(ctx);
+  }
+  struct stat sb;
+  if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+    if (S_ISDIR(sb.st_mode)) {
+      kw_atomic_abort(a);
+      return kw_fail(ctx, KW_EIO, "%s: is a folder, not a file", path);
+    }
+    a->direct = true;
+    a->tmp[0] = '\0';
+    a->f = fopen(path, "w");
+    if (!a->f) {
+      kw_status st = kw_fail(ctx, KW_EIO, "%s: %s", path, strerror(errno));
+      kw_atomic_abort(a);
+      return st;
+    }
+    *out = a;
+    return KW_OK;
   }
   memcpy(a->tmp, path, n);
   memcpy(a->tmp + n, ".tmp.XXXXXX", 12);
@@ -71,21 +92,21 @@ void kw_atomic_abort(kw_atomic *a) {
 kw_status kw_atomic_commit(kw_atomic *a) {
   kw_context *ctx = a->ctx;
   int bad = fflush(a->f) != 0 || ferror(a->f);
-  if (!bad) bad = fsync(fileno(a->f)) != 0;
+  if (!bad && !a->direct) bad = fsync(fileno(a->f)) != 0;
   int err = errno;
   if (fclose(a->f) != 0 && !bad) {
     bad = 1;
     err = errno;
   }
   a->f = NULL;
-  if (!bad && rename(a->tmp, a->path) != 0) {
+  if (!bad && !a->direct && rename(a->tmp, a->path) != 0) {
     bad = 1;
     err = errno;
   }
   if (bad) {
     kw_status st =
         kw_fail(ctx, KW_EIO, "%s: cannot write: %s", a->path, strerror(err));
-    unlink(a->tmp);
+    if (!a->direct) unlink(a->tmp);
     release(a);
     return st;
   }

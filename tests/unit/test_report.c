@@ -1,0 +1,176 @@
+/* Unit tests: number formatting, result tables, JSON writer, atomic files. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "klantwijs.h"
+
+static void test_money(void **state) {
+  (void)state;
+  char b[32];
+  assert_string_equal(kw_fmt_money(b, 123456, KW_LANG_EN), "1,234.56");
+  assert_string_equal(kw_fmt_money(b, 123456, KW_LANG_NL), "1.234,56");
+  assert_string_equal(kw_fmt_money(b, -5, KW_LANG_NL), "-0,05");
+  assert_string_equal(kw_fmt_money(b, 0, KW_LANG_EN), "0.00");
+  assert_string_equal(kw_fmt_money(b, 100000000, KW_LANG_EN), "1,000,000.00");
+  assert_string_equal(kw_fmt_money(b, 99999, KW_LANG_NL), "999,99");
+  /* the most negative value must not overflow */
+  assert_string_equal(kw_fmt_money(b, INT64_MIN + 1, KW_LANG_EN),
+                      "-92,233,720,368,547,758.07");
+  assert_string_equal(kw_fmt_money(b, KW_NA_MONEY, KW_LANG_EN), "");
+}
+
+static void test_numbers(void **state) {
+  (void)state;
+  char b[32];
+  assert_string_equal(kw_fmt_number(b, 1234.5678, 2, KW_LANG_EN), "1,234.57");
+  assert_string_equal(kw_fmt_number(b, 1234.5678, 2, KW_LANG_NL), "1.234,57");
+  assert_string_equal(kw_fmt_number(b, -0.004, 2, KW_LANG_EN), "0.00");
+  assert_string_equal(kw_fmt_number(b, -2.5, 0, KW_LANG_EN), "-3");
+  assert_string_equal(kw_fmt_number(b, 0.05, 1, KW_LANG_NL), "0,1");
+  assert_string_equal(kw_fmt_number(b, NAN, 2, KW_LANG_EN), "");
+  assert_string_equal(kw_fmt_plain(b, 0.1), "0.1");
+  assert_string_equal(kw_fmt_plain(b, -0.0), "0");
+  assert_string_equal(kw_fmt_plain(b, 38.857142857142854), "38.8571428571429");
+  assert_string_equal(kw_fmt_plain(b, INFINITY), "null");
+}
+
+/* Writes to a memory stream and returns the text (caller frees). */
+static char *capture(void (*fn)(kw_context *, FILE *)) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  kw_context *ctx = kw_context_new();
+  fn(ctx, f);
+  fclose(f);
+  kw_context_free(ctx);
+  return buf;
+}
+
+static const char *const names[] = {"a,b", "say \"hi\""};
+static const int64_t cents[] = {150, -2};
+static const double pct[] = {0.5, NAN};
+
+static void write_csv(kw_context *ctx, FILE *f) {
+  kw_rcol cols[] = {
+      {"name", "Name", NULL, KW_CELL_STR, 0, names, NULL, NULL, NULL},
+      {"amount", "Amount", "Bedrag", KW_CELL_MONEY, 0, cents, NULL, NULL, NULL},
+      {"share", "Share", NULL, KW_CELL_PCT, 1, pct, NULL, NULL, NULL},
+  };
+  kw_rtable t = {NULL, 2, NULL, 3, cols};
+  assert_int_equal(kw_write_rtable(ctx, f, &t, KW_FORMAT_CSV, KW_LANG_NL, 0),
+                   KW_OK);
+}
+
+static void write_table(kw_context *ctx, FILE *f) {
+  kw_rcol cols[] = {
+      {"name", "Name", NULL, KW_CELL_STR, 0, names, NULL, NULL, NULL},
+      {"amount", "Amount", "Bedrag", KW_CELL_MONEY, 0, cents, NULL, NULL, NULL},
+  };
+  uint32_t rows[] = {1, 0};
+  kw_rtable t = {NULL, 2, rows, 2, cols};
+  assert_int_equal(
+      kw_write_rtable(ctx, f, &t, KW_FORMAT_TABLE, KW_LANG_NL, 1), KW_OK);
+}
+
+static void write_json(kw_context *ctx, FILE *f) {
+  kw_jw *w = kw_jw_new(ctx, f);
+  kw_jw_begin_object(w, NULL);
+  kw_jw_str(w, "s", "a\"b\\c\n\x01");
+  kw_jw_money(w, "m", -1234);
+  kw_jw_num(w, "x", NAN);
+  kw_jw_begin_array(w, "e");
+  kw_jw_end_array(w);
+  kw_jw_date(w, "d", kw_date_from_ymd(2024, 3, 1));
+  kw_jw_end_object(w);
+  assert_int_equal(kw_jw_finish(w), KW_OK);
+}
+
+static void test_writers(void **state) {
+  (void)state;
+  char *s = capture(write_csv);
+  /* CSV is for machines: '.' decimals whatever the language, quoting per
+     RFC 4180, an empty cell for a missing value */
+  assert_string_equal(s,
+                      "name,amount,share\n"
+                      "\"a,b\",1.50,0.5\n"
+                      "\"say \"\"hi\"\"\",-0.02,\n");
+  free(s);
+  s = capture(write_table);
+  /* rows in the given order, Dutch header and number format, one row shown */
+  assert_string_equal(s,
+                      "Name      Bedrag\n"
+                      "--------  ------\n"
+                      "say \"hi\"   -0,02\n"
+                      "... en nog 1 rijen\n");
+  free(s);
+  s = capture(write_json);
+  assert_string_equal(s,
+                      "{\n"
+                      "  \"s\": \"a\\\"b\\\\c\\n\\u0001\",\n"
+                      "  \"m\": -12.34,\n"
+                      "  \"x\": null,\n"
+                      "  \"e\": [],\n"
+                      "  \"d\": \"2024-03-01\"\n"
+                      "}\n");
+  free(s);
+}
+
+static void test_atomic(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  char dir[] = "/tmp/kw_atomic_XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[64];
+  snprintf(path, sizeof path, "%s/out.txt", dir);
+  kw_atomic *a;
+  assert_int_equal(kw_atomic_open(ctx, path, &a), KW_OK);
+  fputs("hello", kw_atomic_file(a));
+  /* nothing at the target until the commit */
+  assert_int_not_equal(access(path, F_OK), 0);
+  assert_int_equal(kw_atomic_commit(a), KW_OK);
+  FILE *f = fopen(path, "r");
+  char buf[16] = {0};
+  assert_non_null(fgets(buf, sizeof buf, f));
+  fclose(f);
+  assert_string_equal(buf, "hello");
+  /* abort leaves the old file and no temporary behind */
+  assert_int_equal(kw_atomic_open(ctx, path, &a), KW_OK);
+  fputs("bye", kw_atomic_file(a));
+  kw_atomic_abort(a);
+  f = fopen(path, "r");
+  assert_non_null(fgets(buf, sizeof buf, f));
+  fclose(f);
+  assert_string_equal(buf, "hello");
+  /* a folder is refused; a device is written in place, not replaced */
+  assert_int_equal(kw_atomic_open(ctx, dir, &a), KW_EIO);
+  assert_int_equal(kw_atomic_open(ctx, "/dev/null", &a), KW_OK);
+  assert_int_equal(kw_atomic_commit(a), KW_OK);
+  struct stat sb;
+  assert_int_equal(stat("/dev/null", &sb), 0);
+  assert_true(S_ISCHR(sb.st_mode));
+  /* a folder that does not exist */
+  assert_int_equal(kw_atomic_open(ctx, "/nonexistent/dir/x", &a), KW_EIO);
+  unlink(path);
+  char cmd[96];
+  snprintf(cmd, sizeof cmd, "ls -A %s | wc -l | grep -q '^0$'", dir);
+  assert_int_equal(system(cmd), 0);
+  rmdir(dir);
+  kw_context_free(ctx);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_money), cmocka_unit_test(test_numbers),
+      cmocka_unit_test(test_writers), cmocka_unit_test(test_atomic)};
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
