@@ -29,8 +29,8 @@
  * live as long as the fit. Output arrays are caller-allocated with n doubles.
  * Every prediction is finite (never NaN); P(alive) lies in [0, 1].
  *
- * Some calls use GSL quadrature; around it GSL's process-wide error handler
- * is switched off (GSL would otherwise abort) and restored afterwards.
+ * Some calls use GSL quadrature; GSL's aborting error handler is switched
+ * off by kw_context_new() and failures come back as statuses.
  */
 #ifndef KLANTWIJS_CLV_H
 #define KLANTWIJS_CLV_H

@@ -20,8 +20,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "core/core.h"
 #include "klantwijs/clv.h"
 
@@ -166,14 +164,8 @@ double clv_digamma(double x);
  */
 bool clv_hyp_logG(double b, double c, double z, double *logG, double *dlog);
 
-/* GSL's default error handler aborts; library code silences it around
- * calls that can report errors and checks their return codes instead. */
-static inline gsl_error_handler_t *clv_gsl_quiet(void) {
-  return gsl_set_error_handler_off();
-}
-static inline void clv_gsl_restore(gsl_error_handler_t *h) {
-  gsl_set_error_handler(h);
-}
+/* GSL's default error handler aborts; kw_context_new() switches it off
+ * for the process, so GSL calls here only return codes, which are checked. */
 
 /* Clamp to [0, 1] and map non-finite values to a fallback. */
 static inline double clv_prob(double v) {
