@@ -224,6 +224,15 @@ static const char *unit_plural(kw_unit u, bool nl) {
   }
 }
 
+static const char *unit_single(const kw_clv_input *d, bool nl) {
+  if (!d->ids) return nl ? "periode" : "period";
+  switch (d->unit) {
+    case KW_UNIT_WEEK: return "week";
+    case KW_UNIT_MONTH: return nl ? "maand" : "month";
+    default: return nl ? "dag" : "day";
+  }
+}
+
 static void jw_params(kw_jw *w, const char *key, const kw_clv_result *r,
                       const double *v) {
   kw_jw_begin_object(w, key);
@@ -689,10 +698,10 @@ static kw_status write_table(run *R, FILE *f, kw_rtable *customers) {
     kw_fmt_number(n1, p->total_value, 2, lang);
     snprintf(title, sizeof title,
              nl ? "Meest waardevolle klanten: waarde over %zu %s, "
-                  "verdisconteerd aan %s%% per periode, %s; samen %s"
+                  "verdisconteerd aan %s%% per %s, %s; samen %s"
                 : "Most valuable customers: value over %zu %s, discounted "
-                  "at %s%% a period, %s; total %s",
-             R->horizon, unit, disc, mg, n1);
+                  "at %s%% a %s, %s; total %s",
+             R->horizon, unit, disc, unit_single(d, nl), mg, n1);
     sort_key = p->value;
   } else {
     snprintf(title, sizeof title,
@@ -763,7 +772,8 @@ int kw_cli_clv(int argc, char **argv) {
   R.d = d;
   if (d->n == 0) {
     fprintf(stderr, "klantwijs clv: no customer with a purchase up to the "
-                    "as-of date\n");
+                    "as-of date (%zu first bought after it)\n",
+            d->n_later);
     code = KW_EXIT_INPUT;
     goto done;
   }
