@@ -71,7 +71,6 @@ typedef struct opts {
   kw_clv_model model; /* KW_CLV_MODEL__COUNT = auto */
   bool spend;
   bool spend_given;
-  bool unit_given;
   int32_t holdout_end;
   long horizon; /* -1 = default */
   double discount;
@@ -161,7 +160,6 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
     } else if ((r = cli_opt_value("--patterns", argc, argv, &i, &v)) != 0) {
       if (r > 0) o->patterns = v;
     } else {
-      if (strncmp(argv[i], "--unit", 6) == 0) o->unit_given = true;
       r = cli_common_option(c, argc, argv, &i);
       if (r == 0) return cli_usage(c, "unknown option '%s'", argv[i]);
     }
@@ -729,7 +727,7 @@ int kw_cli_clv(int argc, char **argv) {
   cli_common c;
   cli_common_init(&c, "clv");
   c.unit = KW_UNIT_WEEK;
-  opts o = {KW_CLV_BGNBD, true, false, false, KW_NA_DATE, -1, 0, NAN, 0, 0,
+  opts o = {KW_CLV_BGNBD, true, false, KW_NA_DATE, -1, 0, NAN, 0, 0,
             20, NULL};
   int code = parse_args(&c, &o, argc, argv);
   if (code) {
