@@ -191,7 +191,7 @@ static void test_cdnow_end_to_end(void **state) {
                                     NULL, v->n, NULL, &f), KW_OK);
   r = kw_clv_fit_result(f);
   assert_true(r->converged);
-  NEAR(r->params[0], 0.5532, 0.0005); /* FH: 0.5533 in their table */
+  NEAR(r->params[0], 0.5532, 0.0005);
   NEAR(r->params[1], 10.58, 0.005);
   NEAR(r->params[2], 0.6062, 0.00005);
   NEAR(r->params[3], 11.67, 0.005);
