@@ -9,6 +9,7 @@
   extern const char kw_cli_##name##_help[]; \
   int kw_cli_##name(int argc, char **argv);
 
+KW_CLI_DECLARE(clv)
 KW_CLI_DECLARE(demo)
 KW_CLI_DECLARE(inspect)
 KW_CLI_DECLARE(summary)
@@ -21,6 +22,8 @@ KW_CLI_DECLARE(churn)
 KW_CLI_DECLARE(survival)
 
 const kw_cli_command kw_cli_commands[] = {
+    {"clv", "predictive customer value: purchases, spend, value, holdout",
+     kw_cli_clv_help, kw_cli_clv},
     {"demo", "write a synthetic data set of a Flemish business",
      kw_cli_demo_help, kw_cli_demo},
     {"inspect", "how each file was read, and a data-quality report",

@@ -29,8 +29,8 @@
  * live as long as the fit. Output arrays are caller-allocated with n doubles.
  * Every prediction is finite (never NaN); P(alive) lies in [0, 1].
  *
- * Some calls use GSL quadrature; around it GSL's process-wide error handler
- * is switched off (GSL would otherwise abort) and restored afterwards.
+ * Some calls use GSL quadrature; GSL's aborting error handler is switched
+ * off by kw_context_new() and failures come back as statuses.
  */
 #ifndef KLANTWIJS_CLV_H
 #define KLANTWIJS_CLV_H
@@ -39,6 +39,8 @@
 #include <stddef.h>
 
 #include "klantwijs/core.h"
+#include "klantwijs/data.h"
+#include "klantwijs/summary.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -254,6 +256,170 @@ KW_API kw_status kw_clv_fit_auto(kw_context *ctx, const double *x,
                                  const double *weight, size_t n,
                                  const kw_clv_fit_options *o,
                                  kw_clv_fit **out, kw_clv_comparison *cmp);
+
+/* --------------------------------------------------- from a dataset
+ *
+ * kw_clv_data_build() turns a dataset's transactions into the models'
+ * input, with the rules of klantwijs/summary.h: a purchase day is a day
+ * with at least one line of amount >= 0 (same-day purchases merged,
+ * negative lines are returns, not purchases); lines after the last day
+ * used are left out.
+ *
+ * Calibration set: the customers whose first purchase is on or before
+ * as_of. Customers whose first purchase comes later are not in it; they
+ * are counted in n_later.
+ *
+ * Continuous time (bgnbd, mbgnbd, pnbd): x, t_x, T are the calibration
+ * summary's (kw_summary_build at as_of in the unit): x = purchase days
+ * after the first, t_x = last - first, T = as_of - first, in units. The
+ * holdout count of a customer is the number of its purchase days in
+ * (as_of, holdout_end]; holdout_len = (holdout_end - as_of) / unit.
+ *
+ * Discrete time (bgbb, options.discrete): the unit is the period. The
+ * first purchase day opens period 0; opportunity j >= 1 covers the days
+ * d with (j - 1) u < d - first <= j u (u = days per unit). Then
+ *   n   = floor((as_of - first) / u)   complete opportunities (T = n),
+ *   x   = opportunities 1..n with at least one purchase day,
+ *   t_x = the last of them (0 when x = 0),
+ * and purchases in the incomplete opportunity n + 1 are not calibration
+ * data. The holdout has H = floor((holdout_end - as_of) / u) opportunities
+ * per customer, n + 1 .. n + H, and a customer's holdout count is the
+ * number of them with a purchase (holdout_len = H). zbar is then the net
+ * revenue of the purchase days in opportunities 1..n divided by x.
+ *
+ * Tracking: periods of one unit, aligned so that period n_cal_periods
+ * ends on as_of: period k ends on the day as_of + (k - n_cal_periods) u,
+ * with n_cal_periods = ceil((as_of - earliest first purchase) / u) (at
+ * least 1) and the holdout's whole periods after it. track_actual[k - 1]
+ * is the calibration customers' cumulative repeat purchases (purchase
+ * days, or purchase opportunities by the day each ends) up to the end of
+ * period k; offset[i] is customer i's first purchase in periods from the
+ * start of period 1, so kw_clv_tracking(fit, offset, n, n_periods, ...)
+ * gives the expected counterpart.
+ *
+ * Value inputs: revenue (net, calibration) and margin per customer,
+ * (revenue - cost) / revenue when the cost (or margin) of every one of
+ * its calibration lines is known and revenue > 0, else NaN; the pooled
+ * margin over those customers; the acquisition cost from the customers
+ * table (role acquisition_cost) when it has one.
+ *
+ * Ownership: a kw_clv_data owns every array of its view (valid until
+ * kw_clv_data_free); ids borrows the dataset's customer dictionary, so
+ * the dataset must outlive it.
+ */
+
+typedef struct kw_clv_data_options {
+  int32_t as_of;       /* end of calibration, inclusive; KW_NA_DATE = the
+                          last transaction date */
+  int32_t holdout_end; /* end of the holdout, inclusive; KW_NA_DATE = no
+                          holdout */
+  kw_unit unit;        /* period of t_x, T, horizons and tracking */
+  bool discrete;       /* BG/BB opportunities instead of continuous time */
+} kw_clv_data_options;
+
+KW_API void kw_clv_data_options_init(kw_clv_data_options *o);
+
+typedef struct kw_clv_input {
+  size_t n;                 /* rows: calibration customers or patterns */
+  const kw_dict *ids;       /* customer ids; NULL for a pattern file */
+  const uint32_t *customer; /* dense customer id per row; NULL for patterns */
+  const double *x, *t_x, *T;
+  const double *weight;     /* customers per row (patterns); NULL = 1 */
+  const double *zbar;       /* mean net revenue per repeat purchase,
+                               currency units (0 when x = 0; may be <= 0
+                               after returns); NULL for patterns */
+  const int32_t *first;     /* first purchase day; NULL for patterns */
+  const double *revenue;    /* calibration net revenue, currency units */
+  const double *margin;     /* real margin fraction or NaN (see above) */
+  double pooled_margin;     /* NaN when no customer's cost is known */
+  bool has_cost;            /* the transactions have a cost or margin */
+  const double *acq_cost;   /* currency units, NaN when missing; NULL when
+                               the customers table has no such column */
+  int32_t as_of;            /* KW_NA_DATE for patterns */
+  kw_unit unit;
+  bool discrete;
+  size_t n_later;           /* customers first buying after as_of */
+  size_t n_repeat;          /* rows with x >= 1 (customers for patterns) */
+  /* holdout (holdout NULL without one) */
+  int32_t holdout_end;
+  double holdout_len;       /* in units (discrete: opportunities) */
+  const double *holdout;    /* actual repeat purchases in the holdout */
+  /* tracking (n_periods 0 for patterns) */
+  size_t n_periods, n_cal_periods;
+  const double *offset;       /* per row, in periods */
+  const double *track_actual; /* cumulative, per period */
+} kw_clv_input;
+
+typedef struct kw_clv_data kw_clv_data;
+
+KW_API kw_status kw_clv_data_build(kw_context *ctx, const kw_dataset *ds,
+                                   const kw_clv_data_options *o,
+                                   kw_clv_data **out);
+
+/*
+ * Read a pattern file: a CSV (',' ';' or tab) with a header naming the
+ * columns frequency (or x), recency (or t_x), periods (or T, n) and
+ * optionally weights (or weight, count): one row per distinct (x, t_x, T)
+ * and the number of customers that have it, as the BG/BB donations data.
+ * Whole or decimal numbers with '.' as the decimal mark.
+ */
+KW_API kw_status kw_clv_data_read_patterns(kw_context *ctx, const char *path,
+                                           kw_clv_data **out);
+
+KW_API const kw_clv_input *kw_clv_data_view(const kw_clv_data *d);
+KW_API void kw_clv_data_free(kw_clv_data *d);
+
+/* Where the margin of a value came from. */
+typedef enum kw_clv_margin_source {
+  KW_CLV_MARGIN_GIVEN = 0, /* the option, the same for everyone */
+  KW_CLV_MARGIN_REAL,      /* each customer's own, else the pooled one */
+  KW_CLV_MARGIN_NONE       /* no cost known: value is revenue (margin 1) */
+} kw_clv_margin_source;
+
+typedef struct kw_clv_predict_options {
+  size_t horizon;   /* periods ahead (default 12) */
+  double discount;  /* discount rate per period >= 0 (default 0) */
+  double margin;    /* fraction 0..1, or NaN (default) for the real
+                       margins */
+  unsigned count;   /* p_count is P(exactly count purchases in the
+                       horizon) (default 0) */
+} kw_clv_predict_options;
+
+KW_API void kw_clv_predict_options_init(kw_clv_predict_options *o);
+
+typedef struct kw_clv_predictions {
+  size_t n;
+  const double *p_alive;   /* P(alive at T) */
+  const double *expected;  /* E[Y(horizon)] */
+  const double *p_count;   /* P(Y(horizon) = count); NULL for bgbb */
+  const double *spend;     /* expected spend per purchase; NULL without a
+                              spend fit */
+  const double *margin;    /* margin used per row; NULL without spend */
+  const double *value;     /* discounted value over the horizon, currency
+                              units; NULL without spend */
+  const double *value_cac; /* value / acquisition cost, NaN where the cost
+                              is missing or 0; NULL without both */
+  kw_clv_margin_source margin_source;
+  double population;       /* E[X(horizon)] of a new customer */
+  double total_expected;   /* sums over rows (weighted) */
+  double total_value;
+} kw_clv_predictions;
+
+typedef struct kw_clv_pred kw_clv_pred;
+
+/*
+ * Per-row predictions for the data the fit came from: model is a purchase
+ * fit; spend (may be NULL) a gg fit, used with max(zbar, 0) (repeat
+ * buyers whose repeat revenue is not positive get the population mean).
+ * Every number is finite except value_cac where noted.
+ */
+KW_API kw_status kw_clv_data_predict(kw_context *ctx, const kw_clv_fit *model,
+                                     const kw_clv_fit *spend,
+                                     const kw_clv_data *d,
+                                     const kw_clv_predict_options *o,
+                                     kw_clv_pred **out);
+KW_API const kw_clv_predictions *kw_clv_pred_view(const kw_clv_pred *p);
+KW_API void kw_clv_pred_free(kw_clv_pred *p);
 
 #ifdef __cplusplus
 }

@@ -20,8 +20,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "core/core.h"
 #include "klantwijs/clv.h"
 
@@ -96,6 +94,13 @@ const kw_clv_result *clv_fit_res(const kw_clv_fit *f);
 /* predict.c: E[X(t)] of a new customer (a purchase model's result). */
 double clv_population(const kw_clv_result *r, double t);
 
+/* dataset.c: a kw_clv_data over pattern rows (copied; w may be NULL), for
+ * the pattern-file reader. */
+kw_status clv_data_from_patterns(kw_context *ctx, const double *x,
+                                 const double *tx, const double *T,
+                                 const double *w, size_t n,
+                                 kw_clv_data **out);
+
 /* ------------------------------------------------ per-customer prediction
  * Each returns a finite value. */
 
@@ -166,14 +171,8 @@ double clv_digamma(double x);
  */
 bool clv_hyp_logG(double b, double c, double z, double *logG, double *dlog);
 
-/* GSL's default error handler aborts; library code silences it around
- * calls that can report errors and checks their return codes instead. */
-static inline gsl_error_handler_t *clv_gsl_quiet(void) {
-  return gsl_set_error_handler_off();
-}
-static inline void clv_gsl_restore(gsl_error_handler_t *h) {
-  gsl_set_error_handler(h);
-}
+/* GSL's default error handler aborts; kw_context_new() switches it off
+ * for the process, so GSL calls here only return codes, which are checked. */
 
 /* Clamp to [0, 1] and map non-finite values to a fallback. */
 static inline double clv_prob(double v) {

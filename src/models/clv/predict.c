@@ -56,6 +56,8 @@ static double p_alive(kw_clv_model m, const double *p, double x, double tx,
 static double group_value(kw_clv_model m, const double *p, double x, double T,
                           const job *jb) {
   if (jb->kind == JOB_EXPECT) return alive_expect(m, p, x, T, jb->t);
+  /* without discounting the per-period increments add up to E_a(H) */
+  if (jb->disc == 0) return alive_expect(m, p, x, T, (double)jb->horizon);
   double prev = 0, f = 1, v = 0;
   for (size_t k = 1; k <= jb->horizon; k++) {
     double e = alive_expect(m, p, x, T, (double)k);

@@ -45,6 +45,7 @@
  */
 #include "models/clv/clv.h"
 
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_gamma.h>
 
@@ -89,7 +90,6 @@ static double g_integrand(double y, void *vp) {
 }
 
 static bool g_quad(double b, double c, double z, double *logG, double *dlog) {
-  gsl_error_handler_t *h = clv_gsl_quiet();
   gsl_integration_workspace *ws = gsl_integration_workspace_alloc(QUAD_LIMIT);
   bool ok = ws != NULL;
   double v[4] = {0, 0, 0, 0};
@@ -104,7 +104,6 @@ static bool g_quad(double b, double c, double z, double *logG, double *dlog) {
     v[i] = res;
   }
   gsl_integration_workspace_free(ws);
-  clv_gsl_restore(h);
   if (!ok || !(v[0] > 0) || !isfinite(v[0])) return false;
   *logG = log(c - 1) + log(v[0]);
   if (dlog) {
@@ -167,7 +166,6 @@ static double bg_g(double p, void *vp) {
 
 static double bg_expect_quad(double r1, double alpha1, double a, double b1,
                              double t) {
-  gsl_error_handler_t *h = clv_gsl_quiet();
   double res = NAN, err;
   gsl_integration_workspace *ws = gsl_integration_workspace_alloc(QUAD_LIMIT);
   gsl_integration_qaws_table *tb =
@@ -182,7 +180,6 @@ static double bg_expect_quad(double r1, double alpha1, double a, double b1,
   }
   if (tb) gsl_integration_qaws_table_free(tb);
   if (ws) gsl_integration_workspace_free(ws);
-  clv_gsl_restore(h);
   return res;
 }
 
@@ -238,9 +235,7 @@ static double nb_log_pmf(double r1, double alpha1, double t, unsigned k) {
 static double nb_tail(double r1, double alpha1, double t, unsigned k) {
   double z = t / (alpha1 + t);
   gsl_sf_result res;
-  gsl_error_handler_t *h = clv_gsl_quiet();
   int st = gsl_sf_beta_inc_e((double)k, r1, z, &res);
-  clv_gsl_restore(h);
   if (st == GSL_SUCCESS && isfinite(res.val)) return clv_prob(res.val);
   /* fall back to the complement of the lower sum */
   double s = 0;
@@ -291,7 +286,6 @@ double clv_pnbd_alive_pk(double r1, double alpha1, double s, double beta1,
                          double t, unsigned k) {
   if (!(t > 0)) return k == 0 ? 1 : 0;
   double alive = exp(nb_log_pmf(r1, alpha1, t, k) - s * log1p(t / beta1));
-  gsl_error_handler_t *h = clv_gsl_quiet();
   gsl_integration_workspace *ws = gsl_integration_workspace_alloc(QUAD_LIMIT);
   double res = 0, err;
   if (ws) {
@@ -303,6 +297,5 @@ double clv_pnbd_alive_pk(double r1, double alpha1, double s, double beta1,
       res = clv_finite(res, 0);
     gsl_integration_workspace_free(ws);
   }
-  clv_gsl_restore(h);
   return clv_prob(alive + clv_finite(res, 0));
 }

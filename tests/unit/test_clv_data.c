@@ -1,0 +1,453 @@
+/*
+ * Unit tests: the customer-value models' input from a dataset
+ * (kw_clv_data_build), the pattern-file reader and kw_clv_data_predict.
+ *
+ * tests/data/clv/transactions.csv, worked out by hand. Day numbers count
+ * from 2024-01-01 (day 0); as-of 2024-01-31 = day 30, holdout end
+ * 2024-02-29 = day 59; unit week (u = 7 days).
+ *
+ *   A  purchases on days 0 (10 + 5, merged), 7 (20), 29 (30); day 19 is
+ *      only a return (-5), not a purchase day; holdout purchases on days
+ *      35, 36, 50; day 64 (2024-03-05) lies after the holdout.
+ *      Continuous: x = 2, t_x = 29/7, T = 30/7, zbar = (20 + 30)/2 = 25,
+ *      revenue 15 + 20 - 5 + 30 = 60, cost 6 + 3 + 12 - 3 + 18 = 36, so
+ *      margin (60 - 36)/60 = 0.4; holdout 3 purchase days.
+ *      Discrete: n = floor(30/7) = 4 opportunities; day 7 is opportunity
+ *      ceil(7/7) = 1, day 29 is ceil(29/7) = 5 > 4 (incomplete at as-of,
+ *      so not calibration); x = 1, t_x = 1, T = 4, zbar = 20. Holdout
+ *      H = floor(29/7) = 4 opportunities 5..8: days 29 and 35 are both
+ *      opportunity 5 (counted once), 36 is 6, 50 is ceil(50/7) = 8: 3.
+ *   B  purchase day 14 (40, cost missing); day 28 only a return; holdout
+ *      purchase day 42. x = 0, t_x = 0, T = 16/7; revenue 30; margin
+ *      unknown (one line without cost). Discrete: n = floor(16/7) = 2,
+ *      day 42 is opportunity ceil(28/7) = 4 in the holdout 3..6: 1.
+ *   C  first purchase day 32 > as-of: not in the calibration set.
+ *   D  a return on day 9, first purchase day 40: not in it either.
+ *   E  first purchase on the as-of day: x = 0, t_x = 0, T = 0; revenue 8,
+ *      cost 4, margin 0.5.
+ *   F  only a return, after the as-of date: never a purchase, not later.
+ * n_later = 2 (C, D); pooled margin over A and E = (24 + 4)/(60 + 8).
+ *
+ * Tracking: the earliest first purchase is day 0, so n_cal_periods =
+ * ceil(30/7) = 5 and period k ends on day 30 + 7 (k - 5): 2, 9, 16, 23,
+ * 30, 37, 44, 51, 58 (4 whole holdout weeks: floor(29/7) = 4, 9 periods).
+ * Offsets 5 + (first - 30)/7: A 5 - 30/7, B 5 - 16/7, E 5.
+ *   Continuous repeat days: A 7 -> period 2, 29 -> 5, 35 and 36 -> 6,
+ *   50 -> 8; B 42 -> 7. Cumulative: 0 1 1 1 2 4 5 6 6.
+ *   Discrete opportunities, counted in the period where they end (day
+ *   first + 7j): A j = 1 (day 7) -> 2, j = 5 (35) -> 6, j = 6 (42) -> 7,
+ *   j = 8 (56) -> 9; B j = 4 (42) -> 7. Cumulative: 0 1 1 1 1 2 4 4 5.
+ *
+ * tests/data/clv/customers.csv: acquisition cost A 12.50, B missing,
+ * C 5.00, E 0.00 (value/CAC is missing for B and E).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "klantwijs.h"
+
+#define NEAR(a, b, tol)                                                  \
+  do {                                                                   \
+    double a_ = (a), b_ = (b);                                           \
+    if (!(fabs(a_ - b_) <= (tol))) {                                     \
+      print_error("%s = %.12g, expected %.12g (tol %g)\n", #a, a_, b_,   \
+                  (double)(tol));                                        \
+      fail();                                                            \
+    }                                                                    \
+  } while (0)
+
+static kw_dataset *load_dir(kw_context *ctx) {
+  kw_load_options o;
+  kw_load_options_init(&o);
+  o.dir = KW_TEST_DATA "/clv";
+  o.tables = (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_CUSTOMERS);
+  kw_dataset *ds = NULL;
+  kw_status st = kw_dataset_load(ctx, &o, &ds);
+  if (st) print_error("%s\n", kw_errmsg(ctx));
+  assert_int_equal(st, KW_OK);
+  return ds;
+}
+
+static kw_clv_data *build(kw_context *ctx, const kw_dataset *ds, bool hold,
+                          bool discrete) {
+  kw_clv_data_options o;
+  kw_clv_data_options_init(&o);
+  o.as_of = kw_date_from_ymd(2024, 1, 31);
+  o.holdout_end = hold ? kw_date_from_ymd(2024, 2, 29) : KW_NA_DATE;
+  o.unit = KW_UNIT_WEEK;
+  o.discrete = discrete;
+  kw_clv_data *d = NULL;
+  kw_status st = kw_clv_data_build(ctx, ds, &o, &d);
+  if (st) print_error("%s\n", kw_errmsg(ctx));
+  assert_int_equal(st, KW_OK);
+  return d;
+}
+
+static const char *id_of(const kw_clv_input *v, size_t i) {
+  return kw_dict_str(v->ids, v->customer[i]);
+}
+
+static void test_continuous(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dataset *ds = load_dir(ctx);
+  kw_clv_data *d = build(ctx, ds, true, false);
+  const kw_clv_input *v = kw_clv_data_view(d);
+  assert_int_equal(v->n, 3);
+  assert_string_equal(id_of(v, 0), "A");
+  assert_string_equal(id_of(v, 1), "B");
+  assert_string_equal(id_of(v, 2), "E");
+  assert_int_equal(v->n_later, 2);
+  assert_int_equal(v->n_repeat, 1);
+  assert_false(v->discrete);
+  assert_null(v->weight);
+  static const double x[3] = {2, 0, 0}, tx[3] = {29.0 / 7, 0, 0};
+  static const double T[3] = {30.0 / 7, 16.0 / 7, 0};
+  static const double zbar[3] = {25, 0, 0}, rev[3] = {60, 30, 8};
+  static const double hold[3] = {3, 1, 0};
+  for (int i = 0; i < 3; i++) {
+    NEAR(v->x[i], x[i], 0);
+    NEAR(v->t_x[i], tx[i], 1e-12);
+    NEAR(v->T[i], T[i], 1e-12);
+    NEAR(v->zbar[i], zbar[i], 1e-12);
+    NEAR(v->revenue[i], rev[i], 1e-12);
+    NEAR(v->holdout[i], hold[i], 0);
+  }
+  assert_int_equal(v->first[0], kw_date_from_ymd(2024, 1, 1));
+  assert_int_equal(v->first[2], kw_date_from_ymd(2024, 1, 31));
+  assert_true(v->has_cost);
+  NEAR(v->margin[0], 0.4, 1e-12);
+  assert_true(isnan(v->margin[1]));
+  NEAR(v->margin[2], 0.5, 1e-12);
+  NEAR(v->pooled_margin, 28.0 / 68.0, 1e-12);
+  assert_non_null(v->acq_cost);
+  NEAR(v->acq_cost[0], 12.5, 1e-12);
+  assert_true(isnan(v->acq_cost[1]));
+  NEAR(v->acq_cost[2], 0, 0);
+  NEAR(v->holdout_len, 29.0 / 7, 1e-12);
+  assert_int_equal(v->n_cal_periods, 5);
+  assert_int_equal(v->n_periods, 9);
+  static const double off[3] = {5 - 30.0 / 7, 5 - 16.0 / 7, 5};
+  for (int i = 0; i < 3; i++) NEAR(v->offset[i], off[i], 1e-12);
+  static const double cum[9] = {0, 1, 1, 1, 2, 4, 5, 6, 6};
+  for (int k = 0; k < 9; k++) NEAR(v->track_actual[k], cum[k], 0);
+  kw_clv_data_free(d);
+
+  /* without a holdout: no counts, the calibration periods only */
+  d = build(ctx, ds, false, false);
+  v = kw_clv_data_view(d);
+  assert_null(v->holdout);
+  NEAR(v->holdout_len, 0, 0);
+  assert_int_equal(v->n_periods, 5);
+  for (int k = 0; k < 5; k++) NEAR(v->track_actual[k], cum[k], 0);
+  kw_clv_data_free(d);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
+static void test_discrete(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dataset *ds = load_dir(ctx);
+  kw_clv_data *d = build(ctx, ds, true, true);
+  const kw_clv_input *v = kw_clv_data_view(d);
+  assert_int_equal(v->n, 3);
+  assert_true(v->discrete);
+  static const double x[3] = {1, 0, 0}, tx[3] = {1, 0, 0}, T[3] = {4, 2, 0};
+  static const double zbar[3] = {20, 0, 0}, hold[3] = {3, 1, 0};
+  for (int i = 0; i < 3; i++) {
+    NEAR(v->x[i], x[i], 0);
+    NEAR(v->t_x[i], tx[i], 0);
+    NEAR(v->T[i], T[i], 0);
+    NEAR(v->zbar[i], zbar[i], 1e-12);
+    NEAR(v->holdout[i], hold[i], 0);
+  }
+  NEAR(v->holdout_len, 4, 0);
+  assert_int_equal(v->n_periods, 9);
+  static const double cum[9] = {0, 1, 1, 1, 1, 2, 4, 4, 5};
+  for (int k = 0; k < 9; k++) NEAR(v->track_actual[k], cum[k], 0);
+  /* the rows are valid BG/BB input */
+  double p[4] = {1.2, 0.75, 0.66, 2.8}, out[3];
+  kw_clv_fit *f = NULL;
+  assert_int_equal(kw_clv_fit_from_params(ctx, KW_CLV_BGBB, p, &f), KW_OK);
+  assert_int_equal(kw_clv_p_alive(ctx, f, v->x, v->t_x, v->T, v->n, out),
+                   KW_OK);
+  kw_clv_fit_free(f);
+  kw_clv_data_free(d);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
+/* The continuous triple is the summary's, customer by customer. */
+static void test_matches_summary(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dataset *ds = load_dir(ctx);
+  kw_clv_data *d = build(ctx, ds, true, false);
+  const kw_clv_input *v = kw_clv_data_view(d);
+  kw_summary_options so;
+  kw_summary_options_init(&so);
+  so.as_of = kw_date_from_ymd(2024, 1, 31);
+  so.unit = KW_UNIT_WEEK;
+  kw_summary *s = NULL;
+  assert_int_equal(kw_summary_build(ctx, ds, &so, &s), KW_OK);
+  const kw_customer_summary *sv = kw_summary_view(s);
+  assert_int_equal(v->n, sv->n_buyers);
+  for (size_t i = 0; i < v->n; i++) {
+    uint32_t c = v->customer[i];
+    NEAR(v->x[i], sv->x[c], 0);
+    NEAR(v->t_x[i], sv->t_x[c], 0);
+    NEAR(v->T[i], sv->T[c], 0);
+    NEAR(v->zbar[i], sv->repeat_spend[c], 0);
+  }
+  kw_summary_free(s);
+  kw_clv_data_free(d);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
+static void test_bad_holdout(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dataset *ds = load_dir(ctx);
+  kw_clv_data_options o;
+  kw_clv_data_options_init(&o);
+  o.as_of = kw_date_from_ymd(2024, 1, 31);
+  o.holdout_end = o.as_of;
+  o.unit = KW_UNIT_WEEK;
+  kw_clv_data *d = (kw_clv_data *)1;
+  assert_int_equal(kw_clv_data_build(ctx, ds, &o, &d), KW_EARG);
+  assert_null(d);
+  /* as-of before every purchase: an empty calibration set, all later */
+  o.as_of = kw_date_from_ymd(2023, 12, 31);
+  o.holdout_end = KW_NA_DATE;
+  assert_int_equal(kw_clv_data_build(ctx, ds, &o, &d), KW_OK);
+  assert_int_equal(kw_clv_data_view(d)->n, 0);
+  assert_int_equal(kw_clv_data_view(d)->n_later, 5);
+  kw_clv_data_free(d);
+  kw_clv_data_free(NULL);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
+/*
+ * Predictions from known parameters (the published CDNOW BG/NBD and
+ * Gamma-Gamma estimates). Checked by second routes: E (x = 0, T = 0, a
+ * customer acquired on the as-of day) is a new customer, so its
+ * expectation is the population E[X(52)] and P(alive) = 1; values are
+ * the margin times kw_clv_value at margin 1; value/CAC divides by the
+ * cost where it is known and positive.
+ */
+static void test_predict(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dataset *ds = load_dir(ctx);
+  kw_clv_data *d = build(ctx, ds, false, false);
+  const kw_clv_input *v = kw_clv_data_view(d);
+  double pb[4] = {0.2426, 4.414, 0.7929, 2.426}, pg[3] = {6.25, 3.74, 15.44};
+  kw_clv_fit *f = NULL, *g = NULL;
+  assert_int_equal(kw_clv_fit_from_params(ctx, KW_CLV_BGNBD, pb, &f), KW_OK);
+  assert_int_equal(kw_clv_fit_from_params(ctx, KW_CLV_GG, pg, &g), KW_OK);
+  kw_clv_predict_options po;
+  kw_clv_predict_options_init(&po);
+  assert_true(isnan(po.margin));
+  po.horizon = 52;
+  po.discount = 0.01;
+  kw_clv_pred *p = NULL;
+  assert_int_equal(kw_clv_data_predict(ctx, f, g, d, &po, &p), KW_OK);
+  const kw_clv_predictions *r = kw_clv_pred_view(p);
+  assert_int_equal(r->n, 3);
+  assert_int_equal(r->margin_source, KW_CLV_MARGIN_REAL);
+  double pop;
+  assert_int_equal(kw_clv_population(ctx, f, 52, &pop), KW_OK);
+  NEAR(r->population, pop, 0);
+  NEAR(r->p_alive[2], 1, 1e-12);
+  NEAR(r->expected[2], pop, 1e-9);
+  /* margins: own, pooled (B's cost is incomplete), own */
+  NEAR(r->margin[0], 0.4, 1e-12);
+  NEAR(r->margin[1], 28.0 / 68.0, 1e-12);
+  NEAR(r->margin[2], 0.5, 1e-12);
+  /* spend: A from zbar 25 with x = 2: 6.25 (15.44 + 50)/(12.5 + 2.74);
+   * B and E the population mean 6.25 * 15.44 / 2.74 */
+  NEAR(r->spend[0], 6.25 * (15.44 + 50) / (6.25 * 2 + 3.74 - 1), 1e-9);
+  NEAR(r->spend[1], 6.25 * 15.44 / 2.74, 1e-9);
+  NEAR(r->spend[2], 6.25 * 15.44 / 2.74, 1e-9);
+  double val1[3];
+  kw_clv_value_options vo;
+  kw_clv_value_options_init(&vo);
+  vo.horizon = 52;
+  vo.discount = 0.01;
+  assert_int_equal(kw_clv_value(ctx, f, v->x, v->t_x, v->T, r->spend, 3, &vo,
+                                val1), KW_OK);
+  double total = 0;
+  for (int i = 0; i < 3; i++) {
+    NEAR(r->value[i], r->margin[i] * val1[i], 1e-9);
+    assert_true(r->value[i] > 0);
+    total += r->value[i];
+    assert_true(isfinite(r->p_count[i]) && r->p_count[i] >= 0 &&
+                r->p_count[i] <= 1);
+  }
+  NEAR(r->total_value, total, 1e-9);
+  NEAR(r->value_cac[0], r->value[0] / 12.5, 1e-12);
+  assert_true(isnan(r->value_cac[1]));
+  assert_true(isnan(r->value_cac[2]));
+  kw_clv_pred_free(p);
+
+  /* a given margin for everyone; no spend fit: no values */
+  po.margin = 0.3;
+  assert_int_equal(kw_clv_data_predict(ctx, f, g, d, &po, &p), KW_OK);
+  r = kw_clv_pred_view(p);
+  assert_int_equal(r->margin_source, KW_CLV_MARGIN_GIVEN);
+  for (int i = 0; i < 3; i++) NEAR(r->value[i], 0.3 * val1[i], 1e-9);
+  kw_clv_pred_free(p);
+  assert_int_equal(kw_clv_data_predict(ctx, f, NULL, d, &po, &p), KW_OK);
+  r = kw_clv_pred_view(p);
+  assert_null(r->value);
+  assert_null(r->spend);
+  assert_null(r->value_cac);
+  assert_non_null(r->expected);
+  kw_clv_pred_free(p);
+  po.margin = 1.5;
+  assert_int_equal(kw_clv_data_predict(ctx, f, g, d, &po, &p), KW_EARG);
+  assert_null(p);
+  /* the spend fit in the purchase slot */
+  po.margin = NAN;
+  assert_int_equal(kw_clv_data_predict(ctx, g, g, d, &po, &p), KW_EARG);
+  kw_clv_pred_free(NULL);
+  kw_clv_fit_free(f);
+  kw_clv_fit_free(g);
+  kw_clv_data_free(d);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
+/* Every model gives finite predictions for one-time buyers, x = 0 and a
+ * customer acquired on the as-of day (T = 0). */
+static void test_all_models_finite(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dataset *ds = load_dir(ctx);
+  static const struct {
+    kw_clv_model m;
+    double p[4];
+  } models[] = {
+      {KW_CLV_BGNBD, {0.2426, 4.414, 0.7929, 2.426}},
+      {KW_CLV_MBGNBD, {0.525, 6.183, 0.891, 1.614}},
+      {KW_CLV_PNBD, {0.5532, 10.58, 0.6062, 11.67}},
+      {KW_CLV_BGBB, {1.204, 0.750, 0.657, 2.783}},
+  };
+  double pg[3] = {6.25, 3.74, 15.44};
+  kw_clv_fit *g = NULL;
+  assert_int_equal(kw_clv_fit_from_params(ctx, KW_CLV_GG, pg, &g), KW_OK);
+  for (size_t k = 0; k < sizeof models / sizeof *models; k++) {
+    kw_clv_data *d = build(ctx, ds, true, models[k].m == KW_CLV_BGBB);
+    kw_clv_fit *f = NULL;
+    assert_int_equal(kw_clv_fit_from_params(ctx, models[k].m, models[k].p, &f),
+                     KW_OK);
+    kw_clv_pred *p = NULL;
+    assert_int_equal(kw_clv_data_predict(ctx, f, g, d, NULL, &p), KW_OK);
+    const kw_clv_predictions *r = kw_clv_pred_view(p);
+    for (size_t i = 0; i < r->n; i++) {
+      assert_true(r->p_alive[i] >= 0 && r->p_alive[i] <= 1);
+      assert_true(isfinite(r->expected[i]) && r->expected[i] >= 0);
+      assert_true(isfinite(r->spend[i]) && r->spend[i] > 0);
+      assert_true(isfinite(r->value[i]));
+      if (r->p_count) assert_true(isfinite(r->p_count[i]));
+    }
+    assert_true(models[k].m == KW_CLV_BGBB ? r->p_count == NULL
+                                           : r->p_count != NULL);
+    assert_true(isfinite(r->population) && r->population > 0);
+    kw_clv_pred_free(p);
+    kw_clv_fit_free(f);
+    kw_clv_data_free(d);
+  }
+  kw_clv_fit_free(g);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
+static void test_patterns(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_clv_data *d = NULL;
+  assert_int_equal(kw_clv_data_read_patterns(ctx, KW_TEST_DATA
+                                             "/clv/patterns.csv", &d),
+                   KW_OK);
+  const kw_clv_input *v = kw_clv_data_view(d);
+  assert_int_equal(v->n, 3);
+  assert_null(v->ids);
+  assert_null(v->zbar);
+  assert_null(v->holdout);
+  assert_int_equal(v->n_periods, 0);
+  static const double x[3] = {0, 1, 2}, w[3] = {3464, 1091, 613};
+  for (int i = 0; i < 3; i++) {
+    NEAR(v->x[i], x[i], 0);
+    NEAR(v->t_x[i], x[i], 0);
+    NEAR(v->T[i], 6, 0);
+    NEAR(v->weight[i], w[i], 0);
+  }
+  assert_int_equal(v->n_repeat, 1091 + 613);
+  /* predictions are per pattern; totals weighted */
+  double p[4] = {1.204, 0.750, 0.657, 2.783};
+  kw_clv_fit *f = NULL;
+  assert_int_equal(kw_clv_fit_from_params(ctx, KW_CLV_BGBB, p, &f), KW_OK);
+  kw_clv_predict_options po;
+  kw_clv_predict_options_init(&po);
+  po.horizon = 5;
+  kw_clv_pred *pr = NULL;
+  assert_int_equal(kw_clv_data_predict(ctx, f, NULL, d, &po, &pr), KW_OK);
+  const kw_clv_predictions *r = kw_clv_pred_view(pr);
+  NEAR(r->total_expected,
+       3464 * r->expected[0] + 1091 * r->expected[1] + 613 * r->expected[2],
+       1e-6);
+  kw_clv_pred_free(pr);
+  kw_clv_fit_free(f);
+  kw_clv_data_free(d);
+
+  /* ';', other header names, an extra column, no weights: 1 each */
+  assert_int_equal(kw_clv_data_read_patterns(ctx, KW_TEST_DATA
+                                             "/clv/patterns_semicolon.csv", &d),
+                   KW_OK);
+  v = kw_clv_data_view(d);
+  assert_int_equal(v->n, 2);
+  NEAR(v->x[1], 2, 0);
+  NEAR(v->t_x[1], 3, 0);
+  NEAR(v->T[1], 4, 0);
+  NEAR(v->weight[0], 1, 0);
+  kw_clv_data_free(d);
+
+  assert_int_equal(kw_clv_data_read_patterns(ctx, KW_TEST_DATA
+                                             "/clv/patterns_bad.csv", &d),
+                   KW_EINPUT);
+  assert_null(d);
+  /* line 3, column 3: "x1" */
+  assert_non_null(strstr(kw_errmsg(ctx), "patterns_bad.csv:3:3"));
+  assert_int_equal(kw_clv_data_read_patterns(ctx, KW_TEST_DATA
+                                             "/clv/patterns_nocol.csv", &d),
+                   KW_EMISSING);
+  assert_int_equal(kw_clv_data_read_patterns(ctx, KW_TEST_DATA
+                                             "/clv/does_not_exist.csv", &d),
+                   KW_EIO);
+  kw_context_free(ctx);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_continuous),
+      cmocka_unit_test(test_discrete),
+      cmocka_unit_test(test_matches_summary),
+      cmocka_unit_test(test_bad_holdout),
+      cmocka_unit_test(test_predict),
+      cmocka_unit_test(test_all_models_finite),
+      cmocka_unit_test(test_patterns),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
