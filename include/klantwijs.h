@@ -19,5 +19,6 @@
 #include "klantwijs/survival.h"
 #include "klantwijs/value.h"
 #include "klantwijs/clv.h"
+#include "klantwijs/basket.h"
 
 #endif

@@ -78,12 +78,17 @@ void kw_rules_free(kw_rules *r) {
 
 /* ------------------------------------------------------------ measures */
 
+/*
+ * Each measure is one division of exact numerators and denominators (the
+ * products of counts are exact in double up to 2^53), so rules whose
+ * measures are equal as fractions get equal doubles and tie exactly.
+ */
 static void set_measures(kw_rule *r, size_t N) {
   double n = (double)N, nz = r->count, nx = r->lhs_count, ny = r->rhs_count;
   r->support = nz / n;
   r->confidence = nz / nx;
-  r->lift = r->confidence / (ny / n);
-  r->leverage = nz / n - (nx / n) * (ny / n);
+  r->lift = (nz * n) / (nx * ny);
+  r->leverage = (nz * n - nx * ny) / (n * n);
   if (r->count == r->lhs_count) {
     if ((size_t)r->rhs_count == N) {
       r->conviction = 1.0;
@@ -93,7 +98,7 @@ static void set_measures(kw_rule *r, size_t N) {
       r->conviction_inf = true;
     }
   } else {
-    r->conviction = (n - ny) * nx / (n * (nx - nz));
+    r->conviction = ((n - ny) * nx) / (n * (nx - nz));
     r->conviction_inf = false;
   }
 }
