@@ -432,6 +432,74 @@ static uint64_t rng_next(uint64_t *s) {
   return *s;
 }
 
+static double measure(const kw_rule *r, kw_rule_measure m) {
+  switch (m) {
+  case KW_MEASURE_SUPPORT: return r->support;
+  case KW_MEASURE_CONFIDENCE: return r->confidence;
+  case KW_MEASURE_LIFT: return r->lift;
+  case KW_MEASURE_LEVERAGE: return r->leverage;
+  case KW_MEASURE_CONVICTION: return r->conviction;
+  case KW_MEASURE_COUNT: return r->count;
+  default: return 0;
+  }
+}
+
+/* -1, 0, 1 as the items of rule a (X, then Y; fewer first, then ids) come
+ * before, with or after those of rule b */
+static int items_order(const kw_rule_view *v, size_t a, size_t b) {
+  const kw_rule *x = &v->rules[a], *y = &v->rules[b];
+  if (x->n_lhs != y->n_lhs) return x->n_lhs < y->n_lhs ? -1 : 1;
+  for (uint32_t i = 0; i < x->n_lhs; i++)
+    if (v->items[x->lhs + i] != v->items[y->lhs + i])
+      return v->items[x->lhs + i] < v->items[y->lhs + i] ? -1 : 1;
+  if (x->n_rhs != y->n_rhs) return x->n_rhs < y->n_rhs ? -1 : 1;
+  for (uint32_t i = 0; i < x->n_rhs; i++)
+    if (v->items[x->rhs + i] != v->items[y->rhs + i])
+      return v->items[x->rhs + i] < v->items[y->rhs + i] ? -1 : 1;
+  return 0;
+}
+
+/* For every measure and direction: the full sort is ordered by the measure
+ * with ties in items order, and the top 5 kept while generating are the
+ * first 5 of the full sort. */
+static void check_orders(kw_context *ctx, const kw_itemsets *s) {
+  for (int m = KW_MEASURE_SUPPORT; m < KW_MEASURE__COUNT; m++) {
+    for (int asc = 0; asc < 2; asc++) {
+      kw_rule_options ro;
+      kw_rule_options_init(&ro);
+      ro.min_confidence = 0.3;
+      ro.max_consequent = 2;
+      ro.sort_by = (kw_rule_measure)m;
+      ro.ascending = asc;
+      kw_rules *all, *top;
+      assert_int_equal(kw_rules_build(ctx, s, &ro, &all), KW_OK);
+      ro.top_n = 5;
+      assert_int_equal(kw_rules_build(ctx, s, &ro, &top), KW_OK);
+      const kw_rule_view *va = kw_rules_view(all), *vt = kw_rules_view(top);
+      for (size_t i = 1; i < va->n; i++) {
+        double p = measure(&va->rules[i - 1], (kw_rule_measure)m);
+        double q = measure(&va->rules[i], (kw_rule_measure)m);
+        if (p == q)
+          assert_int_equal(items_order(va, i - 1, i), -1);
+        else
+          assert_true(asc ? p < q : p > q);
+      }
+      assert_int_equal(vt->n_matched, va->n);
+      assert_int_equal(vt->n, va->n < 5 ? va->n : 5);
+      for (size_t i = 0; i < vt->n; i++) {
+        const kw_rule *x = &va->rules[i], *y = &vt->rules[i];
+        assert_int_equal(x->n_lhs, y->n_lhs);
+        assert_int_equal(x->n_rhs, y->n_rhs);
+        assert_int_equal(x->count, y->count);
+        for (uint32_t k = 0; k < x->n_lhs + x->n_rhs; k++)
+          assert_int_equal(va->items[x->lhs + k], vt->items[y->lhs + k]);
+      }
+      kw_rules_free(all);
+      kw_rules_free(top);
+    }
+  }
+}
+
 #define BF_ITEMS 10
 #define BF_SETS (1u << BF_ITEMS)
 
@@ -561,6 +629,7 @@ static void test_brute_force(void **state) {
               if (i > 0) assert_true(rv->rules[i - 1].lift >= ru->lift);
             }
             kw_rules_free(r);
+            check_orders(ctx, s);
           }
           kw_itemsets_free(s);
         }

@@ -14,13 +14,16 @@
  * a tree, with its total count there, yields one frequent itemset. Every
  * frequent itemset is found exactly once (by its lowest-ranked item last).
  *
- * The tree is compact: nodes live in one array (item, count, parent, first
- * child, next sibling, next node of the same item), indices not pointers,
- * node 0 the root, index 0 meaning "none"; children of the root are found
- * through a per-item array, deeper children through the sibling list. There
- * is no allocation per node: each recursion depth owns one tree whose
- * arrays only grow and are reused by every conditional tree built at that
- * depth (an arena per depth), and scratch counts are shared.
+ * The tree is compact: nodes live in arrays indexed by node number (item
+ * and parent in one, count, first child, next sibling and next node of the
+ * same item in another), node 0 the root, index 0 meaning "none"; children
+ * of the root are found through a per-item array, deeper children through
+ * the sibling list. There is no allocation per node: each recursion depth
+ * owns one tree whose arrays only grow and are reused by every conditional
+ * tree built at that depth (an arena per depth). The paths of a
+ * conditional pattern base are walked once: the walk counts their items and
+ * copies them into a shared scratch array, from which the conditional tree
+ * is then built.
  *
  * Support as in arules (Hahsler, Grün & Hornik 2005; Borgelt's apriori
  * code): frequent means count >= min_count = ceil(N x support).
@@ -43,16 +46,22 @@
 
 /* ------------------------------------------------------------ the tree */
 
-typedef struct fp_node {
-  uint32_t item;    /* local item number in its tree */
-  uint32_t count;
+/* What a walk up a path reads, packed apart from the rest (8 bytes a node,
+ * so the walks that dominate mining touch few cache lines). */
+typedef struct fp_up {
+  uint32_t item;   /* local item number in its tree */
   uint32_t parent;
+} fp_up;
+
+typedef struct fp_node {
+  uint32_t count;
   uint32_t child;   /* first child (not used for the root) */
   uint32_t sibling; /* next child of the same parent */
   uint32_t next;    /* next node of the same item */
 } fp_node;
 
 typedef struct fp_tree {
+  fp_up *up;
   fp_node *node;
   size_t n, cap;   /* nodes in use (root included), allocated */
   uint32_t *head;  /* per item: first node of the item, 0 = none */
@@ -63,12 +72,26 @@ typedef struct fp_tree {
 } fp_tree;
 
 static void tree_free(kw_context *ctx, fp_tree *t) {
+  kw_free(ctx, t->up);
   kw_free(ctx, t->node);
   kw_free(ctx, t->head);
   kw_free(ctx, t->top);
   kw_free(ctx, t->count);
   kw_free(ctx, t->id);
   memset(t, 0, sizeof *t);
+}
+
+static kw_status tree_nodes(kw_context *ctx, fp_tree *t, size_t cap) {
+  if (cap <= t->cap) return KW_OK;
+  if (cap > (size_t)UINT32_MAX)
+    return kw_fail(ctx, KW_ERANGE, "FP-tree too large");
+  fp_up *u = kw_realloc(ctx, t->up, cap * sizeof *u);
+  if (u) t->up = u;
+  fp_node *nn = kw_realloc(ctx, t->node, cap * sizeof *nn);
+  if (nn) t->node = nn;
+  if (!u || !nn) return kw_fail_nomem(ctx);
+  t->cap = cap;
+  return KW_OK;
 }
 
 /* Make t an empty tree over m items (arrays reused when large enough). */
@@ -87,17 +110,13 @@ static kw_status tree_reset(kw_context *ctx, fp_tree *t, size_t m,
     if (!h || !tp || !c || !id) return kw_fail_nomem(ctx);
     t->mcap = cap;
   }
-  if (nodes_hint < 1) nodes_hint = 1;
-  if (nodes_hint > t->cap) {
-    fp_node *nn = kw_realloc(ctx, t->node, nodes_hint * sizeof *nn);
-    if (!nn) return kw_fail_nomem(ctx);
-    t->node = nn;
-    t->cap = nodes_hint;
-  }
+  kw_status st = tree_nodes(ctx, t, nodes_hint < 16 ? 16 : nodes_hint);
+  if (st) return st;
   t->m = m;
   memset(t->head, 0, m * sizeof *t->head);
   memset(t->top, 0, m * sizeof *t->top);
   memset(t->count, 0, m * sizeof *t->count);
+  memset(&t->up[0], 0, sizeof t->up[0]);
   memset(&t->node[0], 0, sizeof t->node[0]);
   t->n = 1;
   return KW_OK;
@@ -114,7 +133,7 @@ static kw_status tree_insert(kw_context *ctx, fp_tree *t, const uint32_t *p,
       c = t->top[it];
     } else {
       c = t->node[cur].child;
-      while (c && t->node[c].item != it) c = t->node[c].sibling;
+      while (c && t->up[c].item != it) c = t->node[c].sibling;
     }
     if (c) {
       t->node[c].count += w;
@@ -122,19 +141,14 @@ static kw_status tree_insert(kw_context *ctx, fp_tree *t, const uint32_t *p,
       continue;
     }
     if (t->n == t->cap) {
-      if (t->cap >= (size_t)UINT32_MAX / 2)
-        return kw_fail(ctx, KW_ERANGE, "FP-tree too large");
-      size_t cap = t->cap * 2;
-      fp_node *nn = kw_realloc(ctx, t->node, cap * sizeof *nn);
-      if (!nn) return kw_fail_nomem(ctx);
-      t->node = nn;
-      t->cap = cap;
+      kw_status st = tree_nodes(ctx, t, t->cap * 2);
+      if (st) return st;
     }
     c = (uint32_t)t->n++;
+    t->up[c].item = it;
+    t->up[c].parent = cur;
     fp_node *nd = &t->node[c];
-    nd->item = it;
     nd->count = w;
-    nd->parent = cur;
     nd->child = 0;
     nd->next = t->head[it];
     t->head[it] = c;
@@ -162,6 +176,13 @@ typedef struct fp_miner {
   uint32_t *map;    /* parent local item -> child local item, or NA */
   uint32_t *path;   /* scratch path */
   uint32_t *prefix; /* item ids of the current prefix, by depth */
+  /* the conditional pattern base, copied out of the tree by the one walk
+   * up each path: items leaf to root, each path ended by KW_NA_ID, and the
+   * weight of each path */
+  uint32_t *base;
+  size_t base_cap;
+  uint32_t *weight;
+  size_t weight_cap;
   /* output: all frequent itemsets */
   kw_buf items;     /* uint32 */
   kw_buf offsets;   /* size_t, starts at {0} */
@@ -173,6 +194,18 @@ static kw_status reserve_growth(kw_context *ctx, kw_buf *b, size_t need) {
   size_t cap = b->cap ? b->cap : 64;
   while (cap < need) cap *= 2;
   return kw_buf_reserve(ctx, b, cap);
+}
+
+static kw_status grow_u32(kw_context *ctx, uint32_t **a, size_t *cap,
+                          size_t need) {
+  if (need <= *cap) return KW_OK;
+  size_t c = *cap ? *cap : 1024;
+  while (c < need) c *= 2;
+  uint32_t *p = kw_realloc(ctx, *a, c * sizeof *p);
+  if (!p) return kw_fail_nomem(ctx);
+  *a = p;
+  *cap = c;
+  return KW_OK;
 }
 
 /* Append the current prefix (len items) with its count. */
@@ -193,50 +226,64 @@ static kw_status mine(fp_miner *mn, size_t d) {
   kw_context *ctx = mn->ctx;
   kw_status st;
   for (size_t it = mn->trees[d].m; it-- > 0;) {
-    fp_tree *t = &mn->trees[d];
+    const fp_tree *t = &mn->trees[d];
     uint32_t c = t->count[it];
     if (c < mn->minc) continue;
     mn->prefix[d] = t->id[it];
     if ((st = emit(mn, d + 1, c))) return st;
     if (mn->max_len && d + 1 >= mn->max_len) continue;
     if (it == 0) continue; /* nothing ranks before the first item */
-    /* pass 1: item counts in the conditional pattern base of it */
+    /* one walk up from each node of it: count the items of its conditional
+     * pattern base and copy the paths out */
     uint32_t *cnt = mn->cnt;
     memset(cnt, 0, it * sizeof *cnt);
-    size_t path_nodes = 0;
+    size_t nb = 0, np = 0;
     for (uint32_t n = t->head[it]; n; n = t->node[n].next) {
       uint32_t w = t->node[n].count;
-      for (uint32_t p = t->node[n].parent; p; p = t->node[p].parent) {
-        cnt[t->node[p].item] += w;
-        path_nodes++;
+      if (np == mn->weight_cap &&
+          (st = grow_u32(ctx, &mn->weight, &mn->weight_cap, np + 1)))
+        return st;
+      mn->weight[np++] = w;
+      for (uint32_t p = t->up[n].parent; p; p = t->up[p].parent) {
+        uint32_t item = t->up[p].item;
+        cnt[item] += w;
+        if (nb == mn->base_cap &&
+            (st = grow_u32(ctx, &mn->base, &mn->base_cap, nb + 1)))
+          return st;
+        mn->base[nb++] = item;
       }
+      if (nb == mn->base_cap &&
+          (st = grow_u32(ctx, &mn->base, &mn->base_cap, nb + 1)))
+        return st;
+      mn->base[nb++] = KW_NA_ID;
     }
     size_t k = 0;
     for (size_t j = 0; j < it; j++)
       mn->map[j] = cnt[j] >= mn->minc ? (uint32_t)k++ : KW_NA_ID;
     if (k == 0) continue;
-    /* pass 2: the conditional tree, at depth d + 1 */
+    /* the conditional tree, at depth d + 1, from the copied paths */
     fp_tree *ct = &mn->trees[d + 1];
-    if ((st = tree_reset(ctx, ct, k, path_nodes + 1))) return st;
-    t = &mn->trees[d]; /* (trees never move; kept for clarity) */
+    if ((st = tree_reset(ctx, ct, k, nb - np + 1))) return st;
     for (size_t j = 0; j < it; j++) {
       if (mn->map[j] == KW_NA_ID) continue;
       ct->id[mn->map[j]] = t->id[j];
       ct->count[mn->map[j]] = cnt[j];
     }
-    for (uint32_t n = t->head[it]; n; n = t->node[n].next) {
+    const uint32_t *b = mn->base;
+    for (size_t q = 0; q < np; q++) {
       size_t len = 0;
-      for (uint32_t p = t->node[n].parent; p; p = t->node[p].parent) {
-        uint32_t li = mn->map[t->node[p].item];
+      for (; *b != KW_NA_ID; b++) {
+        uint32_t li = mn->map[*b];
         if (li != KW_NA_ID) mn->path[len++] = li;
       }
+      b++;
       if (len == 0) continue;
-      for (size_t a = 0, b = len - 1; a < b; a++, b--) {
-        uint32_t x = mn->path[a];
-        mn->path[a] = mn->path[b];
-        mn->path[b] = x;
+      for (size_t x = 0, y = len - 1; x < y; x++, y--) {
+        uint32_t tmp = mn->path[x];
+        mn->path[x] = mn->path[y];
+        mn->path[y] = tmp;
       }
-      if ((st = tree_insert(ctx, ct, mn->path, len, t->node[n].count)))
+      if ((st = tree_insert(ctx, ct, mn->path, len, mn->weight[q])))
         return st;
     }
     if ((st = mine(mn, d + 1))) return st;
@@ -428,6 +475,8 @@ static void miner_free(fp_miner *mn) {
   kw_free(ctx, mn->map);
   kw_free(ctx, mn->path);
   kw_free(ctx, mn->prefix);
+  kw_free(ctx, mn->base);
+  kw_free(ctx, mn->weight);
   kw_buf_free(ctx, &mn->items);
   kw_buf_free(ctx, &mn->offsets);
   kw_buf_free(ctx, &mn->counts);

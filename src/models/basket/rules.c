@@ -22,9 +22,11 @@
  * confidence 1, unless n(Y) = N: then both parts are 0 and conviction is
  * 1, the value of independence, since Y holds everywhere whatever X.
  *
- * Sorting is a stable merge sort over rule indices; ties on the measure are
- * broken by X's items (fewer first, then ascending ids), then Y's, so the
- * order depends on the data only.
+ * Sorting is a stable merge sort; ties on the measure are broken by X's
+ * items (fewer first, then ascending ids), then Y's, so the order depends
+ * on the data only. With a top_n only the best top_n rules are kept while
+ * generating (a bounded heap), so asking for the 20 best of millions of
+ * rules needs little memory.
  */
 #include "models/basket/fpgrowth.h"
 
@@ -152,14 +154,7 @@ static bool filter_pass(const filter *f, const uint32_t *a, size_t n) {
   return false;
 }
 
-/* ------------------------------------------------------------ sorting */
-
-typedef struct sort_ctx {
-  const kw_rule *rules;
-  const uint32_t *items;
-  kw_rule_measure by;
-  bool ascending;
-} sort_ctx;
+/* ------------------------------------------------------------ ordering */
 
 static double measure_of(const kw_rule *r, kw_rule_measure m) {
   switch (m) {
@@ -181,19 +176,91 @@ static int cmp_items(const uint32_t *x, size_t nx, const uint32_t *y,
   return 0;
 }
 
-static int cmp_rules(const void *user, size_t a, size_t b) {
-  const sort_ctx *s = user;
-  const kw_rule *x = &s->rules[a], *y = &s->rules[b];
-  if (s->by != KW_MEASURE_NONE) {
-    double mx = measure_of(x, s->by), my = measure_of(y, s->by);
-    if (mx != my) {
-      int c = mx < my ? -1 : 1;
-      return s->ascending ? c : -c;
+/* Items order: X (fewer items first, then ids), then Y. */
+static int cmp_rule_items(const kw_rule *a, const kw_rule *b,
+                          const uint32_t *items) {
+  int c = cmp_items(items + a->lhs, a->n_lhs, items + b->lhs, b->n_lhs);
+  if (c) return c;
+  return cmp_items(items + a->rhs, a->n_rhs, items + b->rhs, b->n_rhs);
+}
+
+/* The output order: < 0 when a comes before b. Total on distinct rules. */
+static int cmp_rule(const kw_rule *a, const kw_rule *b, const uint32_t *items,
+                    kw_rule_measure by, bool ascending) {
+  if (by != KW_MEASURE_NONE) {
+    double ma = measure_of(a, by), mb = measure_of(b, by);
+    if (ma != mb) {
+      int c = ma < mb ? -1 : 1;
+      return ascending ? c : -c;
     }
   }
-  int c = cmp_items(s->items + x->lhs, x->n_lhs, s->items + y->lhs, y->n_lhs);
-  if (c) return c;
-  return cmp_items(s->items + x->rhs, x->n_rhs, s->items + y->rhs, y->n_rhs);
+  return cmp_rule_items(a, b, items);
+}
+
+/*
+ * Sorting many rules: rather than comparing rules through an index (a
+ * cache miss per access), sort compact records holding the measure as a
+ * key (negated for descending order) and a 64-bit signature that orders
+ * like the items' tie-break — X's size in the top 6 bits, then its first
+ * two ids in 29 bits each — so the rules themselves are read only when
+ * key and signature tie. The record's index makes the sort stable; the
+ * rules are then permuted in place, cycle by cycle.
+ */
+typedef struct sort_rec {
+  double key;
+  uint64_t sig;
+  size_t idx;
+} sort_rec;
+
+typedef struct rec_ctx {
+  const kw_rule *rules;
+  const uint32_t *items;
+} rec_ctx;
+
+static int cmp_rec(const sort_rec *a, const sort_rec *b, const rec_ctx *c) {
+  if (a->key != b->key) return a->key < b->key ? -1 : 1;
+  if (a->sig != b->sig) return a->sig < b->sig ? -1 : 1;
+  int k = cmp_rule_items(&c->rules[a->idx], &c->rules[b->idx], c->items);
+  if (k) return k;
+  return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+static kw_status sort_recs(kw_context *ctx, sort_rec *a, size_t n,
+                           const rec_ctx *c) {
+  const size_t run = 16;
+  for (size_t lo = 0; lo < n; lo += run) {
+    size_t hi = lo + run < n ? lo + run : n;
+    for (size_t i = lo + 1; i < hi; i++) {
+      sort_rec x = a[i];
+      size_t j = i;
+      while (j > lo && cmp_rec(&a[j - 1], &x, c) > 0) {
+        a[j] = a[j - 1];
+        j--;
+      }
+      a[j] = x;
+    }
+  }
+  if (n <= run) return KW_OK;
+  sort_rec *tmp = kw_malloc(ctx, n * sizeof *tmp);
+  if (!tmp) return kw_fail_nomem(ctx);
+  sort_rec *src = a, *dst = tmp;
+  for (size_t w = run; w < n; w *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * w) {
+      size_t mid = lo + w < n ? lo + w : n;
+      size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+      size_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi)
+        dst[k++] = cmp_rec(&src[j], &src[i], c) < 0 ? src[j++] : src[i++];
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+    }
+    sort_rec *t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != a) memcpy(a, src, n * sizeof *a);
+  kw_free(ctx, tmp);
+  return KW_OK;
 }
 
 kw_status kw_rules_sort(kw_context *ctx, kw_rules *r, kw_rule_measure by,
@@ -205,23 +272,145 @@ kw_status kw_rules_sort(kw_context *ctx, kw_rules *r, kw_rule_measure by,
   r->v.ascending = ascending;
   size_t n = r->v.n;
   if (by == KW_MEASURE_NONE || n < 2) return KW_OK;
-  size_t *idx = kw_malloc(ctx, n * sizeof *idx);
-  kw_rule *tmp = kw_malloc(ctx, n * sizeof *tmp);
-  if (!idx || !tmp) {
-    kw_free(ctx, idx);
-    kw_free(ctx, tmp);
-    return kw_fail_nomem(ctx);
+  sort_rec *rec = kw_malloc(ctx, n * sizeof *rec);
+  if (!rec) return kw_fail_nomem(ctx);
+  bool sig_ok = r->v.n_items < (1u << 29);
+  for (size_t i = 0; i < n && sig_ok; i++) sig_ok = r->rules[i].n_lhs < 64;
+  for (size_t i = 0; i < n; i++) {
+    const kw_rule *x = &r->rules[i];
+    double m = measure_of(x, by);
+    rec[i].key = ascending ? m : -m;
+    rec[i].sig = 0;
+    if (sig_ok) {
+      const uint32_t *l = r->items + x->lhs;
+      rec[i].sig = ((uint64_t)x->n_lhs << 58) | ((uint64_t)l[0] << 29) |
+                   (x->n_lhs > 1 ? l[1] : 0);
+    }
+    rec[i].idx = i;
   }
-  for (size_t i = 0; i < n; i++) idx[i] = i;
-  sort_ctx sc = {r->rules, r->items, by, ascending};
-  kw_status st = kw_sort_idx(ctx, idx, n, cmp_rules, &sc);
+  rec_ctx c = {r->rules, r->items};
+  kw_status st = sort_recs(ctx, rec, n, &c);
   if (!st) {
-    for (size_t i = 0; i < n; i++) tmp[i] = r->rules[idx[i]];
-    memcpy(r->rules, tmp, n * sizeof *tmp);
+    /* rules[i] <- rules[rec[i].idx], following each cycle once */
+    for (size_t i = 0; i < n; i++) {
+      if (rec[i].idx == i) continue;
+      kw_rule saved = r->rules[i];
+      size_t j = i;
+      while (rec[j].idx != i) {
+        size_t k = rec[j].idx;
+        r->rules[j] = r->rules[k];
+        rec[j].idx = j;
+        j = k;
+      }
+      r->rules[j] = saved;
+      rec[j].idx = j;
+    }
   }
-  kw_free(ctx, idx);
-  kw_free(ctx, tmp);
+  kw_free(ctx, rec);
   return st;
+}
+
+/* ------------------------------------------------------------ top N */
+
+/*
+ * With a top_n and a sort measure only the best top_n rules are kept while
+ * generating: a binary heap of storage slots with the worst kept rule on
+ * top; a new rule that sorts before it takes its slot. Slot k keeps its
+ * items at k x L (L the longest itemset), so memory is O(top_n x L)
+ * however many rules pass.
+ */
+typedef struct top_heap {
+  kw_rule *rules;  /* storage slots */
+  uint32_t *items; /* slot k: items[k L .. (k+1) L) */
+  size_t *heap;    /* slot numbers, worst first */
+  size_t n, cap, limit, L;
+  kw_rule_measure by;
+  bool ascending;
+} top_heap;
+
+static bool heap_worse(const top_heap *h, size_t a, size_t b) {
+  return cmp_rule(&h->rules[h->heap[a]], &h->rules[h->heap[b]], h->items,
+                  h->by, h->ascending) > 0;
+}
+
+static void heap_swap(top_heap *h, size_t a, size_t b) {
+  size_t t = h->heap[a];
+  h->heap[a] = h->heap[b];
+  h->heap[b] = t;
+}
+
+static void heap_up(top_heap *h, size_t i) {
+  while (i > 0) {
+    size_t p = (i - 1) / 2;
+    if (!heap_worse(h, i, p)) break;
+    heap_swap(h, i, p);
+    i = p;
+  }
+}
+
+static void heap_down(top_heap *h, size_t i) {
+  for (;;) {
+    size_t l = 2 * i + 1, r = l + 1, w = i;
+    if (l < h->n && heap_worse(h, l, w)) w = l;
+    if (r < h->n && heap_worse(h, r, w)) w = r;
+    if (w == i) break;
+    heap_swap(h, i, w);
+    i = w;
+  }
+}
+
+static void heap_store(top_heap *h, size_t slot, const kw_rule *r,
+                       const uint32_t *x, const uint32_t *y) {
+  kw_rule *d = &h->rules[slot];
+  *d = *r;
+  d->lhs = slot * h->L;
+  d->rhs = d->lhs + r->n_lhs;
+  memcpy(h->items + d->lhs, x, r->n_lhs * sizeof *x);
+  memcpy(h->items + d->rhs, y, r->n_rhs * sizeof *y);
+}
+
+/* Offer rule r (items x, y) to the heap. */
+static kw_status heap_offer(kw_context *ctx, top_heap *h, const kw_rule *r,
+                            const uint32_t *x, const uint32_t *y) {
+  if (h->n < h->limit) {
+    if (h->n == h->cap) {
+      size_t cap = h->cap ? h->cap * 2 : 64;
+      if (cap > h->limit) cap = h->limit;
+      size_t ni;
+      if (!kw_mul_size(cap, h->L, &ni)) return kw_fail_nomem(ctx);
+      kw_rule *nr = kw_realloc(ctx, h->rules, cap * sizeof *nr);
+      if (nr) h->rules = nr;
+      uint32_t *nit = kw_realloc(ctx, h->items, ni * sizeof *nit);
+      if (nit) h->items = nit;
+      size_t *nh = kw_realloc(ctx, h->heap, cap * sizeof *nh);
+      if (nh) h->heap = nh;
+      if (!nr || !nit || !nh) return kw_fail_nomem(ctx);
+      h->cap = cap;
+    }
+    size_t slot = h->n;
+    heap_store(h, slot, r, x, y);
+    h->heap[h->n++] = slot;
+    heap_up(h, h->n - 1);
+    return KW_OK;
+  }
+  /* compare with the worst kept rule, r's items laid out as x then y */
+  const kw_rule *worst = &h->rules[h->heap[0]];
+  if (h->by != KW_MEASURE_NONE) {
+    double mr = measure_of(r, h->by), mw = measure_of(worst, h->by);
+    if (mr != mw) {
+      bool before = h->ascending ? mr < mw : mr > mw;
+      if (!before) return KW_OK;
+      heap_store(h, h->heap[0], r, x, y);
+      heap_down(h, 0);
+      return KW_OK;
+    }
+  }
+  int c = cmp_items(x, r->n_lhs, h->items + worst->lhs, worst->n_lhs);
+  if (c == 0) c = cmp_items(y, r->n_rhs, h->items + worst->rhs, worst->n_rhs);
+  if (c >= 0) return KW_OK;
+  heap_store(h, h->heap[0], r, x, y);
+  heap_down(h, 0);
+  return KW_OK;
 }
 
 /* ------------------------------------------------------------ build */
@@ -231,8 +420,11 @@ typedef struct gen {
   const kw_itemsets *s;
   const kw_rule_options *o;
   filter lhs, rhs;
-  kw_buf rules; /* kw_rule */
+  kw_buf rules; /* kw_rule, when every rule is kept */
   kw_buf items; /* uint32 */
+  bool use_heap;
+  top_heap heap;
+  size_t matched;
   uint32_t *x, *y; /* scratch, longest */
 } gen;
 
@@ -260,6 +452,9 @@ static kw_status try_rule(gen *g, uint32_t nz, size_t nx, size_t ny) {
   r.n_rhs = (uint32_t)ny;
   set_measures(&r, g->s->v.n_baskets);
   if (r.lift < g->o->min_lift) return KW_OK;
+  g->matched++;
+  if (g->use_heap) return heap_offer(g->ctx, &g->heap, &r, g->x, g->y);
+  if (g->o->top_n && g->rules.len >= g->o->top_n) return KW_OK;
   r.lhs = g->items.len;
   r.rhs = g->items.len + nx;
   size_t need = g->items.len + nx + ny;
@@ -331,6 +526,12 @@ kw_status kw_rules_build(kw_context *ctx, const kw_itemsets *s,
   g.o = &o;
   kw_buf_init(&g.rules, sizeof(kw_rule));
   kw_buf_init(&g.items, sizeof(uint32_t));
+  size_t L = s->longest ? s->longest : 1;
+  g.use_heap = o.top_n > 0 && o.sort_by != KW_MEASURE_NONE;
+  g.heap.limit = o.top_n;
+  g.heap.L = L;
+  g.heap.by = o.sort_by;
+  g.heap.ascending = o.ascending;
   uint8_t *mark_l = NULL, *mark_r = NULL;
   size_t *pos = NULL;
   kw_rules *r = NULL;
@@ -338,7 +539,6 @@ kw_status kw_rules_build(kw_context *ctx, const kw_itemsets *s,
   kw_status st = filter_init(ctx, &o.lhs, n_items, &mark_l, &g.lhs);
   if (!st) st = filter_init(ctx, &o.rhs, n_items, &mark_r, &g.rhs);
   if (st) goto done;
-  size_t L = s->longest ? s->longest : 1;
   g.x = kw_malloc(ctx, L * sizeof *g.x);
   g.y = kw_malloc(ctx, L * sizeof *g.y);
   pos = kw_malloc(ctx, L * sizeof *pos);
@@ -358,20 +558,30 @@ kw_status kw_rules_build(kw_context *ctx, const kw_itemsets *s,
   }
   r->v.n_baskets = s->v.n_baskets;
   r->v.n_items = n_items;
-  r->v.n = g.rules.len;
-  r->v.n_matched = g.rules.len;
-  r->rules = kw_buf_take(ctx, &g.rules);
-  r->items = kw_buf_take(ctx, &g.items);
+  r->v.n_matched = g.matched;
+  if (g.use_heap) {
+    r->v.n = g.heap.n;
+    r->rules = g.heap.rules;
+    r->items = g.heap.items;
+    g.heap.rules = NULL;
+    g.heap.items = NULL;
+  } else {
+    r->v.n = g.rules.len;
+    r->rules = kw_buf_take(ctx, &g.rules);
+    r->items = kw_buf_take(ctx, &g.items);
+  }
   r->v.rules = r->rules;
   r->v.items = r->items;
-  if ((st = kw_rules_sort(ctx, r, o.sort_by, o.ascending))) goto done;
-  if (o.top_n && o.top_n < r->v.n) r->v.n = o.top_n;
+  st = kw_rules_sort(ctx, r, o.sort_by, o.ascending);
 done:
   kw_free(ctx, mark_l);
   kw_free(ctx, mark_r);
   kw_free(ctx, pos);
   kw_free(ctx, g.x);
   kw_free(ctx, g.y);
+  kw_free(ctx, g.heap.rules);
+  kw_free(ctx, g.heap.items);
+  kw_free(ctx, g.heap.heap);
   kw_buf_free(ctx, &g.rules);
   kw_buf_free(ctx, &g.items);
   if (st) {
