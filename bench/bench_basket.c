@@ -71,6 +71,17 @@ static int mine(kw_context *ctx, const char *label, const kw_baskets *b,
     printf("%-14s   confidence %.2f: %zu rules in %.3f s (sorted by lift)\n",
            label, confs[i], kw_rules_view(r)->n, t1 - t0);
     kw_rules_free(r);
+    ro.top_n = 100;
+    t0 = now();
+    if (kw_rules_build(ctx, s, &ro, &r)) {
+      fprintf(stderr, "%s\n", kw_errmsg(ctx));
+      kw_itemsets_free(s);
+      return 1;
+    }
+    t1 = now();
+    printf("%-14s   confidence %.2f: best 100 by lift of %zu in %.3f s\n",
+           label, confs[i], kw_rules_view(r)->n_matched, t1 - t0);
+    kw_rules_free(r);
   }
   kw_itemsets_free(s);
   return 0;

@@ -104,9 +104,10 @@ typedef struct kw_basket_view {
   kw_basket_level level;
   /* How the input was used. From a table: lines_read = rows; lines_used
    * added an item; lines_return were returns (negative quantity or
-   * amount); lines_no_item had no product/category; lines_after fell after
-   * as_of. From a file: lines_read = lines, lines_blank = lines without an
-   * item, delimiter the item separator. */
+   * amount); lines_no_item had no product/category, or no invoice or
+   * customer where the basket key needs one; lines_after fell after as_of.
+   * From a file: lines_read = lines, lines_used = baskets, lines_blank =
+   * lines without an item, delimiter the item separator. */
   uint64_t lines_read, lines_used, lines_return, lines_no_item, lines_after,
       lines_blank;
   char delimiter;
@@ -131,7 +132,8 @@ KW_API kw_status kw_baskets_from_table(kw_context *ctx, const kw_table *t,
                                        kw_baskets **out);
 
 typedef struct kw_basket_read_options {
-  char delimiter;  /* 0: detect among ',', ';' and tab; else the separator */
+  char delimiter;  /* 0: detect among ',', ';' and tab; else one of those,
+                      '|' or ' ' */
   size_t max_line; /* longest line accepted in bytes; 0 = 1 MiB */
 } kw_basket_read_options;
 
@@ -140,8 +142,8 @@ KW_API void kw_basket_read_options_init(kw_basket_read_options *o);
 /*
  * Read a basket file: one basket a line, items separated by the delimiter
  * (the Groceries format "citrus fruit,semi-finished bread,margarine").
- * Without a given delimiter the most frequent of ',', ';' and tab over the
- * first 1000 lines is used (',' when none occurs). Blanks around items are
+ * Without a given delimiter the most frequent of ',', ';' and tab in the
+ * first 64 KiB is used (',' on a tie or when none occurs). Blanks around items are
  * trimmed, empty items ignored, a repeated item counts once; lines without
  * an item are skipped (counted in lines_blank). LF, CRLF and CR line ends
  * and a UTF-8 byte order mark are accepted; there is no quoting and no
@@ -279,7 +281,9 @@ typedef struct kw_rule_options {
   kw_rule_measure sort_by;/* default KW_MEASURE_LIFT; NONE keeps the order
                              of generation */
   bool ascending;         /* default false: best first */
-  size_t top_n;           /* keep the first top_n after sorting; 0 = all */
+  size_t top_n;           /* keep the first top_n after sorting; 0 = all.
+                             With a sort measure only top_n rules are ever
+                             held, however many pass. */
   kw_item_filter lhs;     /* on the antecedent X */
   kw_item_filter rhs;     /* on the consequent Y */
 } kw_rule_options;
@@ -334,9 +338,11 @@ typedef struct kw_rules kw_rules;
 KW_API kw_status kw_rules_build(kw_context *ctx, const kw_itemsets *s,
                                 const kw_rule_options *o, kw_rules **out);
 /*
- * Sort rules by a measure (descending unless ascending). The sort is
- * stable, and ties are broken by items — X's ids, shorter first, then Y's —
- * so that the same data give the same order.
+ * Sort rules by a measure (descending unless ascending; KW_MEASURE_NONE
+ * leaves the order alone). Ties are broken by items — X's ids, fewer
+ * items first, then Y's — which orders distinct rules totally, so the same
+ * data give the same order. Infinite conviction sorts above every finite
+ * one.
  */
 KW_API kw_status kw_rules_sort(kw_context *ctx, kw_rules *r,
                                kw_rule_measure by, bool ascending);

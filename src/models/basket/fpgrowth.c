@@ -29,7 +29,7 @@
  * code): frequent means count >= min_count = ceil(N x support).
  *
  * After mining, all frequent itemsets (every length up to max_len) are
- * sorted by length, then by items, and indexed by an open-addressing hash
+ * sorted by length, then by items (a radix sort), and indexed by an open-addressing hash
  * whose key is an order-free sum of mixed item ids; rules look up the
  * counts of antecedents and consequents there. Closed and maximal itemsets
  * are found from the immediate subsets: for every frequent Z and each of its
@@ -322,23 +322,6 @@ size_t kw_fp_find(const kw_itemsets *s, const uint32_t *a, size_t n) {
   }
 }
 
-/* ------------------------------------------------------------ ordering */
-
-typedef struct order_ctx {
-  const size_t *off;
-  const uint32_t *items;
-} order_ctx;
-
-static int cmp_itemset(const void *user, size_t a, size_t b) {
-  const order_ctx *o = user;
-  size_t la = o->off[a + 1] - o->off[a], lb = o->off[b + 1] - o->off[b];
-  if (la != lb) return la < lb ? -1 : 1;
-  const uint32_t *x = o->items + o->off[a], *y = o->items + o->off[b];
-  for (size_t i = 0; i < la; i++)
-    if (x[i] != y[i]) return x[i] < y[i] ? -1 : 1;
-  return 0;
-}
-
 /* ------------------------------------------------------------ public */
 
 void kw_itemset_options_init(kw_itemset_options *o) {
@@ -482,42 +465,97 @@ static void miner_free(fp_miner *mn) {
   kw_buf_free(ctx, &mn->counts);
 }
 
-/* Sort the mined itemsets (length, then items) into s->all_*. */
-static kw_status take_sorted(fp_miner *mn, kw_itemsets *s) {
+/*
+ * Sort the mined itemsets by length, then items, into s->all_*. Itemsets
+ * of one length k are copied out as dense (k items, count) tuples and put
+ * in order by an LSD radix sort, one stable counting sort per item
+ * position from the last to the first, with the frequent items as buckets
+ * (numbered in id order): sequential passes instead of comparisons that
+ * chase offsets.
+ */
+static kw_status take_sorted(fp_miner *mn, kw_itemsets *s, size_t n_items,
+                             uint32_t minc, const uint32_t *item_count) {
   kw_context *ctx = mn->ctx;
   size_t n = mn->counts.len;
   const size_t *off = mn->offsets.data;
   const uint32_t *items = mn->items.data;
   const uint32_t *cnt = mn->counts.data;
   size_t total = mn->items.len;
+  kw_status st = KW_OK;
+  size_t longest = 0;
+  for (size_t i = 0; i < n; i++)
+    if (off[i + 1] - off[i] > longest) longest = off[i + 1] - off[i];
+  size_t *n_len = kw_calloc(ctx, longest + 2, sizeof *n_len);
   size_t *idx = kw_malloc(ctx, (n ? n : 1) * sizeof *idx);
+  uint32_t *bucket = kw_malloc(ctx, (n_items ? n_items : 1) * sizeof *bucket);
+  size_t *start = NULL;
+  uint32_t *src = NULL, *dst = NULL;
   s->all_off = kw_malloc(ctx, (n + 1) * sizeof *s->all_off);
   s->all_items = kw_malloc(ctx, (total ? total : 1) * sizeof *s->all_items);
   s->all_count = kw_malloc(ctx, (n ? n : 1) * sizeof *s->all_count);
-  if (!idx || !s->all_off || !s->all_items || !s->all_count) {
-    kw_free(ctx, idx);
-    return kw_fail_nomem(ctx);
+  if (!n_len || !idx || !bucket || !s->all_off || !s->all_items ||
+      !s->all_count) {
+    st = kw_fail_nomem(ctx);
+    goto out;
   }
-  for (size_t i = 0; i < n; i++) idx[i] = i;
-  order_ctx oc = {off, items};
-  kw_status st = kw_sort_idx(ctx, idx, n, cmp_itemset, &oc);
-  if (st) {
-    kw_free(ctx, idx);
-    return st;
+  /* buckets: the frequent items in id order */
+  size_t m = 0;
+  for (size_t i = 0; i < n_items; i++)
+    bucket[i] = item_count[i] >= minc ? (uint32_t)m++ : KW_NA_ID;
+  start = kw_malloc(ctx, (m + 1) * sizeof *start);
+  /* group itemset numbers by length (stable counting sort) */
+  for (size_t i = 0; i < n; i++) n_len[off[i + 1] - off[i] + 1]++;
+  size_t widest = 0; /* largest (length + 1) x count of one class */
+  for (size_t k = 1; k <= longest; k++)
+    if ((k + 1) * n_len[k + 1] > widest) widest = (k + 1) * n_len[k + 1];
+  for (size_t k = 0; k <= longest; k++) n_len[k + 1] += n_len[k];
+  src = kw_malloc(ctx, (widest ? widest : 1) * sizeof *src);
+  dst = kw_malloc(ctx, (widest ? widest : 1) * sizeof *dst);
+  if (!start || !src || !dst) {
+    st = kw_fail_nomem(ctx);
+    goto out;
   }
-  size_t w = 0;
+  for (size_t i = 0; i < n; i++) idx[n_len[off[i + 1] - off[i]]++] = i;
+  /* now n_len[k] is the end of class k; class k starts at n_len[k-1] */
+  size_t w = 0, out_i = 0, begin = 0;
   s->all_off[0] = 0;
-  for (size_t i = 0; i < n; i++) {
-    size_t k = idx[i], len = off[k + 1] - off[k];
-    memcpy(s->all_items + w, items + off[k], len * sizeof *items);
-    w += len;
-    s->all_off[i + 1] = w;
-    s->all_count[i] = cnt[k];
-    if (len > s->longest) s->longest = len;
+  for (size_t k = 1; k <= longest; k++) {
+    size_t end = n_len[k], nk = end - begin, rw = k + 1;
+    for (size_t q = 0; q < nk; q++) {
+      size_t i = idx[begin + q];
+      memcpy(src + q * rw, items + off[i], k * sizeof *src);
+      src[q * rw + k] = cnt[i];
+    }
+    for (size_t p = k; p-- > 0;) {
+      memset(start, 0, (m + 1) * sizeof *start);
+      for (size_t q = 0; q < nk; q++) start[bucket[src[q * rw + p]] + 1]++;
+      for (size_t j = 0; j < m; j++) start[j + 1] += start[j];
+      for (size_t q = 0; q < nk; q++) {
+        size_t to = start[bucket[src[q * rw + p]]]++;
+        memcpy(dst + to * rw, src + q * rw, rw * sizeof *src);
+      }
+      uint32_t *t = src;
+      src = dst;
+      dst = t;
+    }
+    for (size_t q = 0; q < nk; q++) {
+      memcpy(s->all_items + w, src + q * rw, k * sizeof *src);
+      w += k;
+      s->all_count[out_i] = src[q * rw + k];
+      s->all_off[++out_i] = w;
+    }
+    begin = end;
   }
   s->n_all = n;
+  s->longest = longest;
+out:
+  kw_free(ctx, n_len);
   kw_free(ctx, idx);
-  return KW_OK;
+  kw_free(ctx, bucket);
+  kw_free(ctx, start);
+  kw_free(ctx, src);
+  kw_free(ctx, dst);
+  return st;
 }
 
 static kw_status build_hash(kw_context *ctx, kw_itemsets *s) {
@@ -698,7 +736,8 @@ kw_status kw_itemsets_mine(kw_context *ctx, const kw_baskets *b,
     if ((st = mine(&mn, 0))) goto done;
   }
   /* the offsets buffer holds n + 1 entries; counts n */
-  if ((st = take_sorted(&mn, s))) goto done;
+  if ((st = take_sorted(&mn, s, n_items, (uint32_t)minc, bv->item_count)))
+    goto done;
   if ((st = build_hash(ctx, s))) goto done;
   s->v.n_frequent = s->n_all;
   st = select_view(ctx, s, &o);
