@@ -17,6 +17,7 @@
 
 #include "data/table.h"
 #include "klantwijs.h"
+#include "models/basket/basket_internal.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -493,6 +494,26 @@ static void check_orders(kw_context *ctx, const kw_itemsets *s) {
         assert_int_equal(x->count, y->count);
         for (uint32_t k = 0; k < x->n_lhs + x->n_rhs; k++)
           assert_int_equal(va->items[x->lhs + k], vt->items[y->lhs + k]);
+      }
+      /* the same order from the plain item comparison (signature cut) */
+      for (unsigned words = 0; words < 2; words++) {
+        kw_rules *again;
+        ro.top_n = 0;
+        ro.sort_by = KW_MEASURE_NONE;
+        assert_int_equal(kw_rules_build(ctx, s, &ro, &again), KW_OK);
+        assert_int_equal(kw_rules_sort_sig(ctx, again, (kw_rule_measure)m,
+                                           asc, words),
+                         KW_OK);
+        const kw_rule_view *vg = kw_rules_view(again);
+        assert_int_equal(vg->n, va->n);
+        for (size_t i = 0; i < va->n; i++) {
+          const kw_rule *x = &va->rules[i], *y = &vg->rules[i];
+          assert_int_equal(x->n_lhs, y->n_lhs);
+          assert_int_equal(x->count, y->count);
+          for (uint32_t k = 0; k < x->n_lhs + x->n_rhs; k++)
+            assert_int_equal(va->items[x->lhs + k], vg->items[y->lhs + k]);
+        }
+        kw_rules_free(again);
       }
       kw_rules_free(all);
       kw_rules_free(top);
@@ -1233,13 +1254,15 @@ static void test_upsell(void **state) {
 /* ------------------------------------------------------------ no memory */
 
 typedef struct fail_alloc {
-  long budget; /* allocations left; < 0 never fails */
-  long live;   /* blocks outstanding */
+  long budget;      /* allocations left; < 0 never fails */
+  long live;        /* blocks outstanding */
+  size_t fail_size; /* when not 0, a malloc of this size fails */
 } fail_alloc;
 
 static void *fa_malloc(void *u, size_t n) {
   fail_alloc *f = u;
   if (f->budget == 0) return NULL;
+  if (f->fail_size && n == f->fail_size) return NULL;
   if (f->budget > 0) f->budget--;
   void *p = malloc(n ? n : 1);
   if (p) f->live++;
@@ -1270,7 +1293,7 @@ static void test_out_of_memory(void **state) {
   bool done = false;
   for (long k = 0; !done; k++) {
     assert_true(k < 100000);
-    fail_alloc fa = {-1, 0};
+    fail_alloc fa = {-1, 0, 0};
     kw_allocator al = {fa_malloc, fa_realloc, fa_free, &fa};
     kw_context *ctx = kw_context_new_with_allocator(&al);
     assert_non_null(ctx);
@@ -1324,6 +1347,54 @@ static void test_out_of_memory(void **state) {
   kw_context_free(tctx);
 }
 
+/* Short of memory for a sorted copy, rules are permuted in place: the
+ * same order as the copying sort. */
+static void test_sort_in_place(void **state) {
+  (void)state;
+  fail_alloc fa = {-1, 0, 0};
+  kw_allocator al = {fa_malloc, fa_realloc, fa_free, &fa};
+  kw_context *ctx = kw_context_new_with_allocator(&al);
+  kw_basket_builder *bb;
+  assert_int_equal(kw_basket_builder_new(ctx, &bb), KW_OK);
+  uint64_t seed = 12345;
+  for (int t = 0; t < 60; t++) {
+    char key[8], item[8];
+    int kn = snprintf(key, sizeof key, "%d", t);
+    for (int i = 0; i < 9; i++) {
+      if (rng_next(&seed) % 3 == 0) continue;
+      int in = snprintf(item, sizeof item, "i%d", i);
+      assert_int_equal(
+          kw_basket_builder_add(bb, key, (size_t)kn, item, (size_t)in),
+          KW_OK);
+    }
+  }
+  kw_baskets *b;
+  assert_int_equal(kw_basket_builder_finish(bb, &b), KW_OK);
+  kw_basket_builder_free(bb);
+  kw_itemsets *s;
+  kw_rules *ref = mine_rules(ctx, b, 5, 0.2, 2, KW_MEASURE_LIFT, &s);
+  kw_rules *r = mine_rules(ctx, b, 5, 0.2, 2, KW_MEASURE_NONE, NULL);
+  const kw_rule_view *vr = kw_rules_view(ref), *v = kw_rules_view(r);
+  assert_true(v->n > 100);
+  fa.fail_size = v->n * sizeof(kw_rule);
+  assert_int_equal(kw_rules_sort(ctx, r, KW_MEASURE_LIFT, false), KW_OK);
+  fa.fail_size = 0;
+  assert_int_equal(v->n, vr->n);
+  for (size_t i = 0; i < v->n; i++) {
+    const kw_rule *x = &vr->rules[i], *y = &v->rules[i];
+    assert_int_equal(x->n_lhs, y->n_lhs);
+    assert_int_equal(x->n_rhs, y->n_rhs);
+    for (uint32_t k = 0; k < x->n_lhs + x->n_rhs; k++)
+      assert_int_equal(vr->items[x->lhs + k], v->items[y->lhs + k]);
+  }
+  kw_rules_free(r);
+  kw_rules_free(ref);
+  kw_itemsets_free(s);
+  kw_baskets_free(b);
+  kw_context_free(ctx);
+  assert_int_equal(fa.live, 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_itemsets_by_hand),
@@ -1335,6 +1406,7 @@ int main(void) {
       cmocka_unit_test(test_next_best),
       cmocka_unit_test(test_penetration),
       cmocka_unit_test(test_upsell),
+      cmocka_unit_test(test_sort_in_place),
       cmocka_unit_test(test_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -53,6 +53,11 @@ typedef int (*kw_idx_cmp)(const void *user, size_t a, size_t b);
 kw_status kw_sort_idx(kw_context *ctx, size_t *idx, size_t n, kw_idx_cmp cmp,
                       const void *user);
 
+/* kw_rules_sort with only the first sig_words (0..2) words of the sort
+ * signature, so that tests reach the full item comparison. */
+kw_status kw_rules_sort_sig(kw_context *ctx, kw_rules *r, kw_rule_measure by,
+                            bool ascending, unsigned sig_words);
+
 /* Sort a small array of uint32 ascending (insertion sort below 24
  * elements, else qsort). */
 void kw_sort_u32(uint32_t *a, size_t n);

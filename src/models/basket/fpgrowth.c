@@ -310,7 +310,8 @@ static uint64_t set_hash(const uint32_t *a, size_t n) {
 size_t kw_fp_find(const kw_itemsets *s, const uint32_t *a, size_t n) {
   if (n == 0 || n > s->longest) return SIZE_MAX;
   size_t mask = s->nslots - 1;
-  size_t j = (size_t)(set_hash(a, n) ^ (set_hash(a, n) >> 29)) & mask;
+  uint64_t h = set_hash(a, n);
+  size_t j = (size_t)(h ^ (h >> 29)) & mask;
   for (;;) {
     uint32_t k = s->slots[j];
     if (k == KW_NA_ID) return SIZE_MAX;

@@ -200,15 +200,19 @@ static int cmp_rule(const kw_rule *a, const kw_rule *b, const uint32_t *items,
 /*
  * Sorting many rules: rather than comparing rules through an index (a
  * cache miss per access), sort compact records holding the measure as a
- * key (negated for descending order) and a 64-bit signature that orders
- * like the items' tie-break — X's size in the top 6 bits, then its first
- * two ids in 29 bits each — so the rules themselves are read only when
- * key and signature tie. The record's index makes the sort stable; the
- * rules are then permuted in place, cycle by cycle.
+ * key (negated for descending order) and a 128-bit signature that orders
+ * like the items' tie-break: the sequence n(X), X's ids, n(Y), Y's ids,
+ * compared lexicographically, is exactly that order, so packing its first
+ * elements into fixed-width fields (as wide as the largest id or size
+ * needs; absent elements 0) keeps it. The rules themselves are read only
+ * when key and signature tie, i.e. for rules longer than the signature
+ * holds. The record's index makes the sort stable; the rules are then
+ * gathered into a new array (or, short of memory, permuted in place cycle
+ * by cycle, which is slower: each step waits for the last).
  */
 typedef struct sort_rec {
   double key;
-  uint64_t sig;
+  uint64_t sig[2];
   size_t idx;
 } sort_rec;
 
@@ -219,10 +223,30 @@ typedef struct rec_ctx {
 
 static int cmp_rec(const sort_rec *a, const sort_rec *b, const rec_ctx *c) {
   if (a->key != b->key) return a->key < b->key ? -1 : 1;
-  if (a->sig != b->sig) return a->sig < b->sig ? -1 : 1;
+  if (a->sig[0] != b->sig[0]) return a->sig[0] < b->sig[0] ? -1 : 1;
+  if (a->sig[1] != b->sig[1]) return a->sig[1] < b->sig[1] ? -1 : 1;
   int k = cmp_rule_items(&c->rules[a->idx], &c->rules[b->idx], c->items);
   if (k) return k;
   return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+/* The signature of rule x: per word `per` fields of `bits` bits. */
+static void rule_sig(const kw_rule *x, const uint32_t *items, unsigned bits,
+                     unsigned per, uint64_t sig[2]) {
+  uint32_t seq[2 * 64];
+  unsigned n = 0, want = 2 * per;
+  seq[n++] = x->n_lhs;
+  for (uint32_t i = 0; i < x->n_lhs && n < want; i++)
+    seq[n++] = items[x->lhs + i];
+  if (n < want) seq[n++] = x->n_rhs;
+  for (uint32_t i = 0; i < x->n_rhs && n < want; i++)
+    seq[n++] = items[x->rhs + i];
+  while (n < want) seq[n++] = 0;
+  for (unsigned w = 0; w < 2; w++) {
+    uint64_t v = 0;
+    for (unsigned f = 0; f < per; f++) v = (v << bits) | seq[w * per + f];
+    sig[w] = v;
+  }
 }
 
 static kw_status sort_recs(kw_context *ctx, sort_rec *a, size_t n,
@@ -265,6 +289,11 @@ static kw_status sort_recs(kw_context *ctx, sort_rec *a, size_t n,
 
 kw_status kw_rules_sort(kw_context *ctx, kw_rules *r, kw_rule_measure by,
                         bool ascending) {
+  return kw_rules_sort_sig(ctx, r, by, ascending, 2);
+}
+
+kw_status kw_rules_sort_sig(kw_context *ctx, kw_rules *r, kw_rule_measure by,
+                            bool ascending, unsigned sig_words) {
   if (!r) return kw_fail(ctx, KW_EARG, "no rules");
   if ((unsigned)by >= KW_MEASURE__COUNT)
     return kw_fail(ctx, KW_EARG, "unknown rule measure %d", (int)by);
@@ -274,24 +303,34 @@ kw_status kw_rules_sort(kw_context *ctx, kw_rules *r, kw_rule_measure by,
   if (by == KW_MEASURE_NONE || n < 2) return KW_OK;
   sort_rec *rec = kw_malloc(ctx, n * sizeof *rec);
   if (!rec) return kw_fail_nomem(ctx);
-  bool sig_ok = r->v.n_items < (1u << 29);
-  for (size_t i = 0; i < n && sig_ok; i++) sig_ok = r->rules[i].n_lhs < 64;
+  /* field width: enough for every id and every side's size */
+  uint64_t top = r->v.n_items;
   for (size_t i = 0; i < n; i++) {
-    const kw_rule *x = &r->rules[i];
-    double m = measure_of(x, by);
+    if (r->rules[i].n_lhs > top) top = r->rules[i].n_lhs;
+    if (r->rules[i].n_rhs > top) top = r->rules[i].n_rhs;
+  }
+  unsigned bits = 1;
+  while (bits < 32 && (top >> bits) != 0) bits++;
+  unsigned per = 64 / bits;
+  for (size_t i = 0; i < n; i++) {
+    double m = measure_of(&r->rules[i], by);
     rec[i].key = ascending ? m : -m;
-    rec[i].sig = 0;
-    if (sig_ok) {
-      const uint32_t *l = r->items + x->lhs;
-      rec[i].sig = ((uint64_t)x->n_lhs << 58) | ((uint64_t)l[0] << 29) |
-                   (x->n_lhs > 1 ? l[1] : 0);
-    }
+    rule_sig(&r->rules[i], r->items, bits, per, rec[i].sig);
+    for (unsigned w = sig_words; w < 2; w++) rec[i].sig[w] = 0;
     rec[i].idx = i;
   }
   rec_ctx c = {r->rules, r->items};
   kw_status st = sort_recs(ctx, rec, n, &c);
-  if (!st) {
-    /* rules[i] <- rules[rec[i].idx], following each cycle once */
+  kw_rule *sorted = st ? NULL : kw_malloc(ctx, n * sizeof *sorted);
+  if (sorted) {
+    /* a gather: independent loads, so many cache misses overlap */
+    for (size_t i = 0; i < n; i++) sorted[i] = r->rules[rec[i].idx];
+    kw_free(ctx, r->rules);
+    r->rules = sorted;
+    r->v.rules = sorted;
+  } else if (!st) {
+    /* short of memory for a copy: rules[i] <- rules[rec[i].idx] in place,
+     * following each cycle once */
     for (size_t i = 0; i < n; i++) {
       if (rec[i].idx == i) continue;
       kw_rule saved = r->rules[i];
