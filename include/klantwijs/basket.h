@@ -436,7 +436,8 @@ typedef struct kw_penetration kw_penetration;
  * histories: baskets carrying customer ids (from a table); without them
  * each basket is its own customer, numbered by basket. n_customers is the
  * length of segment (the customer id space); KW_EARG when a basket's
- * customer is not below it. segment_names (n_segments strings, copied) may
+ * customer is not below it. With segment NULL it may be 0 and is then the
+ * baskets' customer id space. segment_names (n_segments strings, copied) may
  * be NULL: segments are then named by their number.
  */
 KW_API kw_status kw_penetration_build(kw_context *ctx,
@@ -465,7 +466,8 @@ KW_API void kw_upsell_options_init(kw_upsell_options *o);
 
 /*
  * Spend per order = revenue / orders (currency units) for every customer
- * with orders >= min_orders and a segment code below n_segments. Per
+ * with orders >= min_orders, a known revenue (not KW_NA_MONEY; net revenue
+ * may be 0 or less) and a segment code below n_segments. Per
  * segment: median and 25th percentile of spend per order (linear
  * interpolation between order statistics, R's type 7: for sorted x_1..x_n
  * and h = (n - 1) p, x_(floor h + 1) + (h - floor h)(x_(floor h + 2) -

@@ -54,7 +54,8 @@ static kw_status take_line(line_reader *lr, const char *s, size_t n) {
   if (nul)
     return kw_fail_at(lr->ctx, KW_EINPUT, lr->path, lr->line,
                       (uint64_t)(nul - s) + 1,
-                      "NUL byte: not a text file");
+                      "NUL byte in the text (a binary file, UTF-16 text "
+                      "or a damaged export)");
   bool any = false;
   size_t i = 0;
   while (i <= n) {
