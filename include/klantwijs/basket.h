@@ -91,12 +91,12 @@ typedef struct kw_basket_view {
    *               sum(quantity) when the table has both, else the
    *               quantity-weighted mean unit price, else the mean line
    *               amount; 0 for an item without a priced line.
-   *   item_margin margin as a fraction of the amount, sum(margin) /
-   *               sum(amount) with a margin column, else (sum(amount) -
-   *               sum(cost)) / sum(amount) over the lines whose cost is known
-   *               (cost is a line total, as in kw_customer_summary); valid
-   *               where margin_known[item] is 1. NULL when the table has
-   *               neither a cost nor a margin column. */
+   *   item_margin margin as a fraction of the amount, sum(m) / sum(amount)
+   *               over the lines whose margin m is known: m = amount - cost
+   *               (cost is a line total, as in kw_customer_summary), else
+   *               the margin column; valid where margin_known[item] is 1.
+   *               NULL when the table has neither a cost nor a margin
+   *               column. */
   const double *item_price;
   const double *item_margin;
   const uint8_t *margin_known;

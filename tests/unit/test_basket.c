@@ -977,6 +977,117 @@ static void test_from_table(void **state) {
   kw_context_free(ctx);
 }
 
+/* Margins from a margin column, and cost before margin line by line. */
+static void test_margin_columns(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dataset *ds = kw_dataset_new(ctx);
+  kw_dict *cd = kw_dataset_customers_mut(ds), *pd = kw_dataset_products_mut(ds);
+  uint32_t *cust = malloc(3 * 4), *prod = malloc(3 * 4);
+  int32_t *date = malloc(3 * 4);
+  int64_t *amt = malloc(3 * 8), *cost = malloc(3 * 8), *marg = malloc(3 * 8);
+  /* P: 10.00 cost 6.00 (margin column 1.00 ignored: cost first);
+   *    10.00 cost unknown, margin 1.00; 5.00 neither
+   * margin = (4.00 + 1.00) / (10.00 + 10.00) = .25 */
+  static const int64_t A[3] = {1000, 1000, 500},
+                       C[3] = {600, KW_NA_MONEY, KW_NA_MONEY},
+                       M[3] = {100, 100, KW_NA_MONEY};
+  for (int r = 0; r < 3; r++) {
+    assert_int_equal(kw_dict_intern(ctx, cd, "K", 1, &cust[r], NULL), KW_OK);
+    assert_int_equal(kw_dict_intern(ctx, pd, "P", 1, &prod[r], NULL), KW_OK);
+    date[r] = 100 + r;
+    amt[r] = A[r];
+    cost[r] = C[r];
+    marg[r] = M[r];
+  }
+  kw_table *t = kw_table_new(ctx, KW_TABLE_TRANSACTIONS);
+  assert_int_equal(kw_table_add_column(ctx, t, "klant", KW_ROLE_CUSTOMER,
+                                       KW_TYPE_TEXT, cd, NULL, cust, NULL),
+                   KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "datum", KW_ROLE_DATE,
+                                       KW_TYPE_DATE, NULL, NULL, date, NULL),
+                   KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "artikel", KW_ROLE_PRODUCT,
+                                       KW_TYPE_TEXT, pd, NULL, prod, NULL),
+                   KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "bedrag", KW_ROLE_AMOUNT,
+                                       KW_TYPE_MONEY, NULL, NULL, amt, NULL),
+                   KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "kost", KW_ROLE_COST,
+                                       KW_TYPE_MONEY, NULL, NULL, cost, NULL),
+                   KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "marge", KW_ROLE_MARGIN,
+                                       KW_TYPE_MONEY, NULL, NULL, marg, NULL),
+                   KW_OK);
+  kw_table_set_rows(t, 3);
+  kw_dataset_set_table(ds, t);
+  kw_baskets *b;
+  assert_int_equal(kw_baskets_from_table(ctx, tx_of(ds), NULL, &b), KW_OK);
+  const kw_basket_view *v = kw_baskets_view(b);
+  /* no invoice: customer + day makes three orders */
+  assert_int_equal(v->n_baskets, 3);
+  /* no quantity: price = mean line amount = 25.00 / 3 */
+  assert_float_equal(v->item_price[0], 25.0 / 3, 1e-12);
+  assert_int_equal(v->margin_known[0], 1);
+  assert_float_equal(v->item_margin[0], 0.25, 1e-12);
+  kw_baskets_free(b);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
+/* From a Belgian CSV export through kw_dataset_load: roles from Dutch
+ * headers, decimal commas, a credit note with negative lines. */
+static void test_from_loaded_csv(void **state) {
+  (void)state;
+  static const char csv[] =
+      "factuur;klant;datum;artikel;groep;aantal;bedrag;kostprijs\n"
+      "F1;K1;01/03/2024;koffie;drank;2;10,00;6,00\n"
+      "F1;K1;01/03/2024;melk;zuivel;1;1,50;1,00\n"
+      "F2;K2;02/03/2024;koffie;drank;1;5,00;3,00\n"
+      "F2;K2;02/03/2024;suiker;droog;1;2,00;\n"
+      "C3;K2;05/03/2024;koffie;drank;-1;-5,00;-3,00\n"
+      "F4;K3;06/03/2024;melk;zuivel;3;4,50;3,00\n";
+  char *p = write_file("basket_sales.csv", csv, sizeof csv - 1);
+  kw_context *ctx = kw_context_new();
+  kw_load_options lo;
+  kw_load_options_init(&lo);
+  lo.files[KW_TABLE_TRANSACTIONS] = p;
+  kw_dataset *ds;
+  kw_status st = kw_dataset_load(ctx, &lo, &ds);
+  if (st) fail_msg("%s", kw_errmsg(ctx));
+  kw_baskets *b;
+  assert_int_equal(kw_baskets_from_table(ctx, tx_of(ds), NULL, &b), KW_OK);
+  const kw_basket_view *v = kw_baskets_view(b);
+  /* F1 {koffie, melk}, F2 {koffie, suiker}, F4 {melk}; C3 returns only */
+  assert_int_equal(v->n_baskets, 3);
+  assert_int_equal(v->lines_return, 1);
+  uint32_t koffie = id_of(b, "koffie"), melk = id_of(b, "melk");
+  assert_int_equal(v->item_count[koffie], 2);
+  assert_int_equal(v->item_count[melk], 2);
+  /* koffie (10,00 + 5,00) / (2 + 1) = 5,00; melk (1,50 + 4,50) / 4 */
+  assert_float_equal(v->item_price[koffie], 5.0, 1e-12);
+  assert_float_equal(v->item_price[melk], 1.5, 1e-12);
+  /* margins: koffie (15 - 9) / 15 = .4, melk (6 - 4) / 6 = 1/3, suiker
+   * without a cost */
+  assert_float_equal(v->item_margin[koffie], 0.4, 1e-12);
+  assert_float_equal(v->item_margin[melk], 1.0 / 3, 1e-12);
+  assert_int_equal(v->margin_known[id_of(b, "suiker")], 0);
+  /* categories by customer: K1 {drank, zuivel}, K2 {drank, droog},
+   * K3 {zuivel} */
+  kw_basket_options bo;
+  kw_basket_options_init(&bo);
+  bo.unit = KW_BASKET_BY_CUSTOMER;
+  bo.level = KW_BASKET_CATEGORIES;
+  kw_baskets *h;
+  assert_int_equal(kw_baskets_from_table(ctx, tx_of(ds), &bo, &h), KW_OK);
+  assert_int_equal(kw_baskets_view(h)->n_baskets, 3);
+  assert_int_equal(kw_baskets_view(h)->item_count[id_of(h, "zuivel")], 2);
+  kw_baskets_free(h);
+  kw_baskets_free(b);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
 /* ------------------------------------------------------------ next best */
 
 static void test_next_best(void **state) {
@@ -1403,6 +1514,8 @@ int main(void) {
       cmocka_unit_test(test_brute_force),
       cmocka_unit_test(test_reader),
       cmocka_unit_test(test_from_table),
+      cmocka_unit_test(test_margin_columns),
+      cmocka_unit_test(test_from_loaded_csv),
       cmocka_unit_test(test_next_best),
       cmocka_unit_test(test_penetration),
       cmocka_unit_test(test_upsell),

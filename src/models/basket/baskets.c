@@ -424,8 +424,8 @@ static const kw_column *typed_col(const kw_table *t, kw_role r, kw_type ty) {
 typedef struct item_sums {
   double *amount; /* sum of line amounts L */
   double *units;  /* sum of line units U */
-  double *m_amount; /* sum of L over lines whose margin/cost is known */
-  double *m_value;  /* sum of margin (or of cost) over those lines */
+  double *m_amount; /* sum of L over lines whose cost or margin is known */
+  double *m_value;  /* sum of the margins of those lines */
 } item_sums;
 
 static kw_status copy_dict(kw_context *ctx, const kw_dict *src,
@@ -563,14 +563,14 @@ kw_status kw_baskets_from_table(kw_context *ctx, const kw_table *t,
       if (L == L) {
         sums.amount[item] += L;
         sums.units[item] += U;
-        int64_t mv = KW_NA_MONEY;
-        if (marg_c)
-          mv = marg_c->v.money[r];
-        else if (cost_c)
-          mv = cost_c->v.money[r];
-        if (mv != KW_NA_MONEY) {
+        /* the line's margin: L - cost, else the margin column (the same
+         * precedence as kw_summary_build) */
+        int64_t cv = cost_c ? cost_c->v.money[r] : KW_NA_MONEY;
+        int64_t mv = marg_c ? marg_c->v.money[r] : KW_NA_MONEY;
+        if (cv != KW_NA_MONEY || mv != KW_NA_MONEY) {
           sums.m_amount[item] += L;
-          sums.m_value[item] += (double)mv;
+          sums.m_value[item] += cv != KW_NA_MONEY ? L - (double)cv
+                                                  : (double)mv;
         }
       }
     }
@@ -612,8 +612,7 @@ kw_status kw_baskets_from_table(kw_context *ctx, const kw_table *t,
     for (size_t i = 0; i < n_items; i++) {
       double base = sums.m_amount[i];
       if (!(base > 0)) continue;
-      double m = marg_c ? sums.m_value[i] : base - sums.m_value[i];
-      b->margin[i] = m / base;
+      b->margin[i] = sums.m_value[i] / base;
       b->margin_known[i] = 1;
     }
     v->item_margin = b->margin;
