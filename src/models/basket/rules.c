@@ -207,9 +207,14 @@ static int cmp_rule(const kw_rule *a, const kw_rule *b, const uint32_t *items,
  * needs; absent elements 0) keeps it. The rules themselves are read only
  * when key and signature tie, i.e. for rules longer than the signature
  * holds. The record's index makes the sort stable; the rules are then
- * gathered into a new array (or, short of memory, permuted in place cycle
- * by cycle, which is slower: each step waits for the last).
+ * gathered into a new array, or, for very many rules or short of memory,
+ * permuted in place cycle by cycle (slower: each step waits for the last,
+ * but no second copy of the rules).
  */
+/* Up to this many rules the sort gathers into a copy (at most ~320 MB
+ * more); beyond, it permutes in place to keep the peak memory down. */
+#define GATHER_MAX ((size_t)4 << 20)
+
 typedef struct sort_rec {
   double key;
   uint64_t sig[2];
@@ -321,7 +326,8 @@ kw_status kw_rules_sort_sig(kw_context *ctx, kw_rules *r, kw_rule_measure by,
   }
   rec_ctx c = {r->rules, r->items};
   kw_status st = sort_recs(ctx, rec, n, &c);
-  kw_rule *sorted = st ? NULL : kw_malloc(ctx, n * sizeof *sorted);
+  kw_rule *sorted = NULL;
+  if (!st && n <= GATHER_MAX) sorted = kw_malloc(ctx, n * sizeof *sorted);
   if (sorted) {
     /* a gather: independent loads, so many cache misses overlap */
     for (size_t i = 0; i < n; i++) sorted[i] = r->rules[rec[i].idx];
@@ -329,8 +335,8 @@ kw_status kw_rules_sort_sig(kw_context *ctx, kw_rules *r, kw_rule_measure by,
     r->rules = sorted;
     r->v.rules = sorted;
   } else if (!st) {
-    /* short of memory for a copy: rules[i] <- rules[rec[i].idx] in place,
-     * following each cycle once */
+    /* no copy: rules[i] <- rules[rec[i].idx] in place, following each
+     * cycle once */
     for (size_t i = 0; i < n; i++) {
       if (rec[i].idx == i) continue;
       kw_rule saved = r->rules[i];
