@@ -188,7 +188,8 @@ int main(int argc, char **argv) {
            v->n_baskets, v->n_items, t1 - t0);
     static const double confs[] = {0.5, 0.8};
     rc = mine(ctx, "groceries", b, 0.001, confs, 2);
-    printf("groceries: total %.3f s\n", now() - t0);
+    printf("groceries: total %.3f s, peak RSS so far %.1f MiB\n", now() - t0,
+           (double)peak_rss_kib() / 1024.0);
     kw_baskets_free(b);
   }
   if (!rc) rc = online_retail(ctx, rpath);
