@@ -25,10 +25,11 @@
  * every other attribute is used, tenure included: it goes with churn
  * partly because a churned customer's tenure stops growing.
  *
- * P(alive): the status of non-contractual customers can follow P(alive)
- * of a BG/NBD or Pareto/NBD fit (kw_churn_options.p_alive). That model is
- * not part of this build; set_p_alive() below is where its values go in,
- * and until then the gap rule decides.
+ * P(alive): with --p-alive MODEL the status of non-contractual customers
+ * follows P(alive) of a BG/NBD, MBG/NBD or Pareto/NBD fit on the purchases
+ * up to the as-of date (weeks as the unit; the unit does not change
+ * P(alive)); the gap rule still gives churn days, the period table and
+ * durations (kw_churn_options.p_alive).
  */
 #include <ctype.h>
 #include <math.h>
@@ -49,8 +50,11 @@ const char kw_cli_churn_help[] =
     "purchases come within G days'), at least 30 days (--gap-floor), or set\n"
     "with --gap. At risk: not churned, and no purchase for more than 0.7 G\n"
     "(--at-risk-fraction). The churn day is the last purchase + G.\n"
-    "(A status from P(alive) of a BG/NBD model is not available in this\n"
-    "version; the gap rule decides.)\n"
+    "With --p-alive MODEL (bgnbd, mbgnbd or pnbd) the status follows the\n"
+    "probability that the customer is still active from that model, fitted\n"
+    "on the purchases up to the as-of date: churned below 0.5\n"
+    "(--p-alive-threshold), at risk below 0.7; churn days and the period\n"
+    "table still follow the gap rule.\n"
     "\n"
     "Contracts (--contracts; the customers table has start and end or\n"
     "cancel dates): churned when every contract ended by the as-of date;\n"
@@ -135,6 +139,8 @@ typedef struct copts {
   unsigned long risk_days, top, seed;
   bool risk_days_set;
   kw_period_unit period;
+  int p_alive_model; /* -1: gap rule */
+  double p_alive_threshold;
   const char *event;
   const char *exclude[MAX_EXCLUDE];
   size_t n_exclude;
@@ -144,10 +150,55 @@ typedef struct copts {
 
 static void oom(void) { fprintf(stderr, "klantwijs churn: out of memory\n"); }
 
-/* The P(alive) seam (see the file comment): no model in this version. */
-static void set_p_alive(kw_churn_options *co) {
-  co->p_alive = NULL;
-  co->n_p_alive = 0;
+/*
+ * P(alive) per customer id from a purchase model fitted at the as-of date
+ * (see the file comment). *out (malloc'ed, NaN for customers outside the
+ * calibration set) is set on success; returns an exit code.
+ */
+static int set_p_alive(cli_common *c, const kw_dataset *ds, kw_clv_model m,
+                       kw_churn_options *co, double **out) {
+  kw_clv_data_options dopt;
+  kw_clv_data_options_init(&dopt);
+  dopt.as_of = c->as_of;
+  dopt.unit = KW_UNIT_WEEK;
+  kw_clv_data *d = NULL;
+  kw_clv_fit *fit = NULL;
+  kw_clv_pred *pred = NULL;
+  int code = KW_EXIT_OK;
+  kw_status st = kw_clv_data_build(c->ctx, ds, &dopt, &d);
+  const kw_clv_input *in = st ? NULL : kw_clv_data_view(d);
+  if (!st) {
+    kw_clv_fit_options fo;
+    kw_clv_fit_options_init(&fo);
+    st = kw_clv_fit_model(c->ctx, m, in->x, in->t_x, in->T, NULL, in->n, &fo,
+                          &fit);
+  }
+  if (!st) {
+    kw_clv_predict_options po;
+    kw_clv_predict_options_init(&po);
+    st = kw_clv_data_predict(c->ctx, fit, NULL, d, &po, &pred);
+  }
+  if (st) {
+    code = cli_fail(c, st);
+  } else {
+    size_t n = kw_dict_size(kw_dataset_customers(ds));
+    double *pa = malloc((n ? n : 1) * sizeof *pa);
+    if (!pa) {
+      oom();
+      code = KW_EXIT_INTERNAL;
+    } else {
+      for (size_t k = 0; k < n; k++) pa[k] = NAN;
+      const double *p = kw_clv_pred_view(pred)->p_alive;
+      for (size_t i = 0; i < in->n; i++) pa[in->customer[i]] = p[i];
+      co->p_alive = pa;
+      co->n_p_alive = n;
+      *out = pa;
+    }
+  }
+  kw_clv_pred_free(pred);
+  kw_clv_fit_free(fit);
+  kw_clv_data_free(d);
+  return code;
 }
 
 /* ---------------------------------------------------------- attributes */
@@ -903,6 +954,13 @@ static int churn_output(cli_common *c, const copts *o, const kw_churn *ch,
                 (unsigned long long)I->n_intervals,
                 kw_fmt_number(b2, I->gap_quantile_days, 1, c->lang),
                 kw_fmt_number(b3, o->gap_floor, 0, c->lang));
+      if (I->by_p_alive)
+        fprintf(f, nl ? "Status uit P(actief) van het %s-model: gestopt onder "
+                        "%s, risico onder 0,7 (churndagen: de regel hierboven)\n"
+                      : "Status from P(alive) of the %s model: churned below "
+                        "%s, at risk below 0.7 (churn days: the rule above)\n",
+                kw_clv_model_name((kw_clv_model)o->p_alive_model),
+                kw_fmt_number(b1, o->p_alive_threshold, 2, c->lang));
     }
     kw_kv kv[] = {
         {"customers", "customers", "klanten", KW_CELL_I64, 0, {.i = (int64_t)I->n_buyers}},
@@ -1005,6 +1063,8 @@ int kw_cli_churn(int argc, char **argv) {
   o.risk_frac = 0.7;
   o.risk_days = 90;
   o.period = KW_PERIOD_MONTH;
+  o.p_alive_model = -1;
+  o.p_alive_threshold = 0.5;
   char mape[300];
   for (int i = 1; i < argc; i++) {
     const char *v;
@@ -1040,6 +1100,18 @@ int kw_cli_churn(int argc, char **argv) {
       else if (strcmp(v, "week") == 0) o.period = KW_PERIOD_WEEK;
       else if (strcmp(v, "quarter") == 0) o.period = KW_PERIOD_QUARTER;
       else r = -1, cli_usage(&c, "--period takes month, week or quarter");
+    } else if (r == 0 &&
+               (r = cli_opt_value("--p-alive", argc, argv, &i, &v)) > 0) {
+      kw_clv_model m = kw_clv_model_from_name(v);
+      if (m != KW_CLV_BGNBD && m != KW_CLV_MBGNBD && m != KW_CLV_PNBD)
+        r = -1, cli_usage(&c, "--p-alive takes bgnbd, mbgnbd or pnbd");
+      else
+        o.p_alive_model = (int)m;
+    } else if (r == 0 && (r = cli_opt_value("--p-alive-threshold", argc, argv,
+                                            &i, &v)) > 0) {
+      if (!cli_parse_double(v, &o.p_alive_threshold) ||
+          !(o.p_alive_threshold > 0 && o.p_alive_threshold < 1))
+        r = -1, cli_usage(&c, "--p-alive-threshold takes a number in (0, 1)");
     } else if (r == 0 && (r = cli_opt_value("--top", argc, argv, &i, &v)) > 0) {
       if (!cli_parse_uint(v, &o.top))
         r = -1, cli_usage(&c, "--top takes a whole number");
@@ -1112,6 +1184,7 @@ int kw_cli_churn(int argc, char **argv) {
   kw_churn *ch = NULL;
   kw_summary *sum = NULL;
   double *value = NULL;
+  double *palive = NULL;
   code = cli_load_tables(&c, customers_only ? KW_TABLE_CUSTOMERS
                                             : KW_TABLE_TRANSACTIONS,
                          customers_only
@@ -1155,7 +1228,13 @@ int kw_cli_churn(int argc, char **argv) {
   co.gap_floor_days = o.gap_floor;
   co.at_risk_fraction = o.risk_frac;
   co.at_risk_days = (int32_t)o.risk_days;
-  set_p_alive(&co);
+  if (o.p_alive_model >= 0 && tx && !o.contracts) {
+    co.p_alive_threshold = o.p_alive_threshold;
+    if (co.p_alive_at_risk < o.p_alive_threshold)
+      co.p_alive_at_risk = o.p_alive_threshold;
+    code = set_p_alive(&c, ds, (kw_clv_model)o.p_alive_model, &co, &palive);
+    if (code) goto done;
+  }
   kw_status st;
   if (tx) {
     /* value of a customer: net revenue up to the as-of date */
@@ -1192,6 +1271,7 @@ int kw_cli_churn(int argc, char **argv) {
                         sum ? kw_summary_view(sum) : NULL);
 done:
   free(value);
+  free(palive);
   kw_summary_free(sum);
   kw_churn_free(ch);
   kw_dataset_free(ds);
