@@ -120,6 +120,8 @@ typedef struct icol {
   size_t klen; /* SIZE_MAX: nothing */
   char key[KEY_MAX];
   uint32_t kid;
+  bool krecoded;
+  struct fx *fx; /* text: the front index, or NULL */
   int32_t kday, kalt;
   kw_date_evidence kev;
   kw_date_order korder;
@@ -146,7 +148,16 @@ typedef struct ingest {
   size_t ncols;
   size_t *ids, nids;     /* required id columns (checked first) */
   size_t *typed, ntyped; /* dates, money, numbers, flags */
-  size_t *texts, ntexts; /* interned last */
+  size_t *btexts, nbtexts; /* text columns interned in batches */
+  int gen_invoice;          /* the generated invoice column or -1 */
+  /* the batch of text cells not yet interned (see flush_texts) */
+  size_t b_row0, b_n;
+  uint64_t *b_line;
+  const char **b_start;
+  uint8_t *b_high;
+  kw_csv_cell *b_cells;
+  size_t *b_hash;
+  kw_buf b_arena;
   int derived;           /* index of the derived amount column or -1 */
   int amount_col, hours_col; /* costs: one of the two is needed */
   size_t rows, cap;
@@ -474,12 +485,74 @@ static bool exact_micros(const char *s, size_t n, char mark, int64_t *out) {
   return true;
 }
 
+/*
+ * The common amount cells, read without the general parser: "-1234" under
+ * any mark and, when the column's decimal mark is decided, "1234,5" and
+ * "-1.234.567,89" under ',' (and the same with the marks swapped): an
+ * optional '-', digits, optionally in groups of three after a first group
+ * of 1-3 digits not starting with 0, and optionally the mark and one or
+ * two digits. Anything else (currency,
+ * blanks, more decimals, a single thousands group without decimals, which
+ * the parser calls ambiguous) returns false for the general parser, which
+ * gives the same result on every cell this accepts (checked by the unit
+ * tests and the fuzz target).
+ */
+bool kw_quick_amount(const char *s, size_t n, char mark, int64_t *cents,
+                     bool *shown) {
+  const char thou = mark == ',' ? '.' : mark == '.' ? ',' : 0;
+  size_t i = 0;
+  bool neg = false;
+  if (n && s[0] == '-') neg = true, i = 1;
+  size_t d0 = i;
+  uint64_t v = 0;
+  while (i < n && s[i] >= '0' && s[i] <= '9') v = v * 10 + (uint64_t)(s[i++] - '0');
+  size_t first = i - d0;
+  if (first == 0 || first > 15) return false;
+  bool groups = false;
+  while (i < n && s[i] == thou) {
+    if (first > 3 || s[d0] == '0' || n - i < 4) return false;
+    for (size_t k = 1; k <= 3; k++)
+      if (s[i + k] < '0' || s[i + k] > '9') return false;
+    v = v * 1000 + (uint64_t)((s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+                              (s[i + 3] - '0'));
+    i += 4;
+    groups = true;
+    if (v > 999999999999999ull) return false;
+  }
+  uint64_t c = v * 100;
+  if (i < n) {
+    if (s[i] != mark || n - i < 2 || n - i > 3) return false;
+    for (size_t k = i + 1; k < n; k++)
+      if (s[k] < '0' || s[k] > '9') return false;
+    c += (uint64_t)(s[i + 1] - '0') * 10;
+    if (n - i == 3) c += (uint64_t)(s[i + 2] - '0');
+    *shown = true;
+  } else if (groups) {
+    return false;
+  } else {
+    *shown = false;
+  }
+  *cents = neg ? -(int64_t)c : (int64_t)c;
+  return true;
+}
+
 static int money_cell(ingest *g, icol *c, const kw_csv_row *row,
                       const kw_csv_cell *cell, const char *s, size_t n,
                       int64_t *out) {
   if (n == 0) return 0;
   int64_t v, alt;
   kw_mark_evidence ev;
+  bool shown;
+  if (kw_quick_amount(s, n, c->mark, &v, &shown)) {
+    if (shown) c->shown = true;
+    if (c->feeds == 2) {
+      g->cp = g->cpa = v * 10000;
+      g->cpsep = 0;
+      g->cp_ok = true;
+    }
+    *out = v;
+    return 1;
+  }
   if (!kw_parse_amount(s, n, c->mark, &v, &alt, &ev)) return -1;
   char sep = 0;
   if (ev != KW_MARK_NONE) c->shown = true;
@@ -514,6 +587,22 @@ static int number_cell(ingest *g, icol *c, const kw_csv_row *row,
   if (n == 0) return 0;
   double v, alt;
   kw_mark_evidence ev;
+  if (n <= 15) {
+    /* plain integers ("3", "-12"), whatever the mark, exact as doubles */
+    size_t i = s[0] == '-';
+    int64_t q = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') q = q * 10 + (s[i++] - '0');
+    if (i == n && n > (size_t)(s[0] == '-')) {
+      v = (double)(s[0] == '-' ? -q : q);
+      if (c->feeds == 1) {
+        g->cq = g->cqa = v;
+        g->cqsep = 0;
+        g->cq_ok = true;
+      }
+      *out = v;
+      return 1;
+    }
+  }
   if (!kw_parse_number(s, n, c->mark, &v, &alt, &ev)) return -1;
   char sep = 0;
   if (ev != KW_MARK_NONE) c->shown = true;
@@ -550,23 +639,110 @@ static bool derive_cents(double q, int64_t p, int64_t *out) {
   return true;
 }
 
-static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
-                           const kw_csv_cell *cell, const char *s, size_t n,
-                           uint32_t *out) {
-  if (n == c->klen && memcmp(c->key, s, n) == 0) {
-    *out = c->kid;
-    return KW_OK;
+/*
+ * The front index of a text column: the values of up to FX_KEY bytes seen
+ * so far, kept inline in 32-byte entries (the key zero-padded in three
+ * words, its length in the last byte) with their id, in an open-addressing
+ * table at most half full. A repeated value then costs one cache line and
+ * three word compares instead of a dictionary lookup (hash, slot, length,
+ * string pointer, string: four places in memory). Columns whose values are
+ * mostly new (invoice numbers) gain nothing from it: the index is dropped
+ * when nine in ten lookups of a window miss, or when it grows past
+ * FX_MAX_VALUES values.
+ */
+#define FX_KEY 23
+#define FX_MAX_VALUES ((size_t)1 << 20)
+#define FX_WINDOW 65536
+
+typedef struct fx_entry {
+  uint64_t w[3];
+  uint32_t id; /* KW_NA_ID: empty */
+  uint32_t recoded;
+} fx_entry;
+
+typedef struct fx {
+  fx_entry *e;
+  size_t mask, n;
+  size_t lookups, misses;
+} fx;
+
+static void fx_free(kw_context *ctx, fx *x) {
+  if (!x) return;
+  kw_free(ctx, x->e);
+  kw_free(ctx, x);
+}
+
+static fx *fx_new(kw_context *ctx) {
+  fx *x = kw_calloc(ctx, 1, sizeof *x);
+  if (!x) return NULL;
+  x->mask = 1023;
+  x->e = kw_malloc(ctx, (x->mask + 1) * sizeof *x->e);
+  if (!x->e) {
+    kw_free(ctx, x);
+    return NULL;
   }
+  for (size_t i = 0; i <= x->mask; i++) x->e[i].id = KW_NA_ID;
+  return x;
+}
+
+/* The key words of s[0..n), n <= FX_KEY. */
+static inline void fx_key(const char *s, size_t n, const char *limit,
+                          uint64_t w[3]) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (limit - s >= 24) {
+    memcpy(w, s, 24);
+    for (int i = 0; i < 3; i++) {
+      size_t have = n > 8u * (size_t)i ? n - 8u * (size_t)i : 0;
+      if (have < 8) w[i] &= have ? (~0ull >> (64 - 8 * have)) : 0;
+    }
+    w[2] |= (uint64_t)n << 56;
+    return;
+  }
+#endif
+  unsigned char b[24] = {0};
+  memcpy(b, s, n);
+  b[23] = (unsigned char)n;
+  memcpy(w, b, 24);
+}
+
+static inline size_t fx_hash(const uint64_t w[3]) {
+  uint64_t h = w[0] * 0x9E3779B97F4A7C15ull;
+  h ^= w[1] * 0xC2B2AE3D27D4EB4Full;
+  h ^= w[2] * 0x165667B19E3779F9ull;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 32;
+  return (size_t)h;
+}
+
+static kw_status fx_grow(kw_context *ctx, fx *x) {
+  size_t nm = x->mask * 2 + 1;
+  fx_entry *ne = kw_malloc(ctx, (nm + 1) * sizeof *ne);
+  if (!ne) return kw_fail_nomem(ctx);
+  for (size_t i = 0; i <= nm; i++) ne[i].id = KW_NA_ID;
+  for (size_t i = 0; i <= x->mask; i++) {
+    if (x->e[i].id == KW_NA_ID) continue;
+    size_t j = fx_hash(x->e[i].w) & nm;
+    while (ne[j].id != KW_NA_ID) j = (j + 1) & nm;
+    ne[j] = x->e[i];
+  }
+  kw_free(ctx, x->e);
+  x->e = ne;
+  x->mask = nm;
+  return KW_OK;
+}
+
+/* The id of s[0..n) interned into c's dictionary (recoded to UTF-8 when
+ * needed); *recoded tells whether it was. */
+static kw_status intern_cell(ingest *g, icol *c, const kw_csv_row *row,
+                             const char *s, size_t n, uint32_t *out,
+                             bool *recoded) {
   const char *u = s;
   size_t un = n;
+  *recoded = false;
   if (row->high && has_high(s, n)) {
     bool recode = g->dl.enc == KW_ENC_CP1252;
-    if (!recode && !kw_utf8_valid(s, n)) {
-      recode = true;
-      if (g->recoded++ == 0)
-        kw_csv_where(&g->rd, row, cell->raw, &g->recoded_line,
-                     &g->recoded_col);
-    }
+    if (!recode && !kw_utf8_valid(s, n)) recode = *recoded = true;
     if (recode) {
       kw_status st = ensure_conv(g, 3 * n + 1);
       if (st) return st;
@@ -574,13 +750,178 @@ static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
       u = g->conv;
     }
   }
-  kw_status st = kw_dict_intern(g->ctx, c->dict, u, un, out, NULL);
-  if (st) return st;
+  return kw_dict_intern(g->ctx, c->dict, u, un, out, NULL);
+}
+
+static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
+                           const char *raw, const char *s, size_t n,
+                           const char *limit, size_t hash, uint32_t *out) {
+  bool recoded;
+  kw_status st;
+  if (n == c->klen && memcmp(c->key, s, n) == 0) {
+    *out = c->kid;
+    recoded = c->krecoded;
+  } else if (c->fx && n <= FX_KEY) {
+    fx *x = c->fx;
+    uint64_t w[3];
+    fx_key(s, n, limit, w);
+    size_t j = hash & x->mask;
+    fx_entry *e;
+    for (;;) {
+      e = &x->e[j];
+      if (e->id == KW_NA_ID ||
+          (e->w[0] == w[0] && e->w[1] == w[1] && e->w[2] == w[2]))
+        break;
+      j = (j + 1) & x->mask;
+    }
+    x->lookups++;
+    if (e->id != KW_NA_ID) {
+      *out = e->id;
+      recoded = e->recoded != 0;
+    } else {
+      x->misses++;
+      st = intern_cell(g, c, row, s, n, out, &recoded);
+      if (st) return st;
+      e->w[0] = w[0];
+      e->w[1] = w[1];
+      e->w[2] = w[2];
+      e->id = *out;
+      e->recoded = recoded;
+      if (++x->n * 2 > x->mask + 1) {
+        if (x->n >= FX_MAX_VALUES) {
+          fx_free(g->ctx, x);
+          c->fx = NULL;
+        } else if ((st = fx_grow(g->ctx, x)) != KW_OK) {
+          return st;
+        }
+      }
+    }
+    if (c->fx && x->lookups == FX_WINDOW) {
+      if (x->misses * 10 > x->lookups * 9) {
+        fx_free(g->ctx, x);
+        c->fx = NULL;
+      } else {
+        x->lookups = x->misses = 0;
+      }
+    }
+  } else {
+    st = intern_cell(g, c, row, s, n, out, &recoded);
+    if (st) return st;
+  }
   if (n <= KEY_MAX) {
     memcpy(c->key, s, n);
     c->klen = n;
     c->kid = *out;
+    c->krecoded = recoded;
   }
+  if (recoded && g->recoded++ == 0)
+    kw_csv_where(&g->rd, row, raw, &g->recoded_line, &g->recoded_col);
+  return KW_OK;
+}
+
+/*
+ * Text cells are interned a batch of rows at a time, column by column:
+ * the front-index slots of the next cells are prefetched while the current
+ * one is looked up, so the lookups overlap their cache misses instead of
+ * waiting for each in turn. A cell that does not lie in the input (the
+ * unescaped content of a quoted field) is copied to the batch's arena;
+ * until the batch is complete its pointer holds the arena offset and its
+ * length ARENA_BIT.
+ */
+#define BATCH_ROWS 1024
+#define PREFETCH 12
+#define ARENA_BIT ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+static kw_status flush_texts(ingest *g) {
+  size_t n = g->b_n;
+  if (n == 0) return KW_OK;
+  const char *arena = g->b_arena.data;
+  const char *arena_end = arena + g->b_arena.len;
+  for (size_t k = 0; k < g->nbtexts; k++) {
+    icol *c = &g->cols[g->btexts[k]];
+    kw_csv_cell *cells = &g->b_cells[k * BATCH_ROWS];
+    uint32_t *ids = (uint32_t *)c->data + g->b_row0;
+    for (size_t i = 0; i < n; i++) {
+      if (cells[i].n & ARENA_BIT) {
+        cells[i].n &= ~ARENA_BIT;
+        cells[i].p = arena + (size_t)(uintptr_t)cells[i].p;
+      }
+    }
+    size_t *h = g->b_hash;
+    if (c->fx) {
+      for (size_t i = 0; i < n; i++) {
+        size_t len = cells[i].n;
+        h[i] = 0;
+        if (len == 0 || len > FX_KEY) continue;
+        bool in_input = cells[i].p >= g->rd.buf && cells[i].p < g->rd.end;
+        uint64_t w[3];
+        fx_key(cells[i].p, len, in_input ? g->rd.end : arena_end, w);
+        h[i] = fx_hash(w);
+#if defined(__GNUC__)
+        if (i < PREFETCH) __builtin_prefetch(&c->fx->e[h[i] & c->fx->mask]);
+#endif
+      }
+    }
+    for (size_t i = 0; i < n; i++) {
+#if defined(__GNUC__)
+      if (c->fx && i + PREFETCH < n)
+        __builtin_prefetch(&c->fx->e[h[i + PREFETCH] & c->fx->mask]);
+#endif
+      size_t len = cells[i].n;
+      if (len == 0) {
+        ids[i] = KW_NA_ID;
+        continue;
+      }
+      kw_csv_row row;
+      memset(&row, 0, sizeof row);
+      row.start = g->b_start[i];
+      row.line = g->b_line[i];
+      row.high = g->b_high[i];
+      bool in_input = cells[i].p >= g->rd.buf && cells[i].p < g->rd.end;
+      kw_status st = text_cell(g, c, &row, cells[i].raw, cells[i].p, len,
+                               in_input ? g->rd.end : arena_end,
+                               c->fx ? h[i] : 0, &ids[i]);
+      if (st) return st;
+    }
+  }
+  g->b_n = 0;
+  g->b_arena.len = 0;
+  return KW_OK;
+}
+
+/* Put the text cells of the row being committed into the batch. */
+static kw_status batch_row(ingest *g, const kw_csv_row *row) {
+  size_t i = g->b_n;
+  if (i == 0) g->b_row0 = g->rows;
+  g->b_line[i] = row->line;
+  g->b_start[i] = row->start;
+  g->b_high[i] = row->high;
+  for (size_t k = 0; k < g->nbtexts; k++) {
+    const icol *c = &g->cols[g->btexts[k]];
+    const kw_csv_cell *cell = &row->cells[c->src];
+    const char *s = cell->p;
+    size_t n = cell->n;
+    trim(&s, &n);
+    kw_csv_cell *b = &g->b_cells[k * BATCH_ROWS + i];
+    b->raw = cell->raw;
+    b->n = n;
+    b->p = s;
+    if (n && !(s >= g->rd.buf && s < g->rd.end)) {
+      size_t off = g->b_arena.len;
+      size_t need = off + n + 24;
+      if (need > g->b_arena.cap) {
+        size_t cap = 2 * g->b_arena.cap;
+        kw_status st = kw_buf_reserve(g->ctx, &g->b_arena,
+                                      need > cap ? need : cap);
+        if (st) return st;
+      }
+      memcpy((char *)g->b_arena.data + off, s, n);
+      g->b_arena.len = off + n;
+      b->p = (const char *)(uintptr_t)off;
+      b->n = n | ARENA_BIT;
+    }
+  }
+  if (++g->b_n == BATCH_ROWS) return flush_texts(g);
   return KW_OK;
 }
 
@@ -723,24 +1064,18 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
                   "neither an amount nor hours");
   }
 
-  for (size_t k = 0; k < g->ntexts; k++) {
-    icol *c = &g->cols[g->texts[k]];
-    uint32_t id = KW_NA_ID;
-    kw_status st = KW_OK;
-    if (c->op == OP_GENERATED) {
-      char buf[24];
-      int len = snprintf(buf, sizeof buf, "%llu",
-                         (unsigned long long)row->line);
-      st = kw_dict_intern(g->ctx, c->dict, buf, (size_t)len, &id, NULL);
-    } else {
-      const kw_csv_cell *cell = &cells[c->src];
-      const char *s = cell->p;
-      size_t n = cell->n;
-      trim(&s, &n);
-      if (n) st = text_cell(g, c, row, cell, s, n, &id);
-    }
+  if (g->gen_invoice >= 0) {
+    icol *c = &g->cols[g->gen_invoice];
+    char buf[24];
+    int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)row->line);
+    kw_status st = kw_dict_intern(g->ctx, c->dict, buf, (size_t)len,
+                                  &((uint32_t *)c->data)[r], NULL);
     if (st) return st;
-    ((uint32_t *)c->data)[r] = id;
+  }
+  if (g->nbtexts) {
+    kw_status st = batch_row(g, row);
+    g->rows++;
+    return st;
   }
   g->rows++;
   return KW_OK;
@@ -1024,15 +1359,21 @@ static kw_status add_col(ingest *g, const char *name, kw_role role,
     if (role == KW_ROLE_CUSTOMER || role == KW_ROLE_REFERRER) {
       c->op = OP_CUSTOMER;
       c->dict = kw_dataset_customers_mut(g->ds);
+      c->fx = fx_new(g->ctx);
+      if (!c->fx) return kw_fail_nomem(g->ctx);
       c->required = role == KW_ROLE_CUSTOMER || k == KW_TABLE_REFERRALS;
     } else if (role == KW_ROLE_PRODUCT) {
       c->op = OP_PRODUCT;
       c->dict = kw_dataset_products_mut(g->ds);
+      c->fx = fx_new(g->ctx);
+      if (!c->fx) return kw_fail_nomem(g->ctx);
     } else {
       c->op = OP_TEXT;
       c->dict = kw_dict_new(g->ctx);
       c->own_dict = true;
       if (!c->dict) return kw_fail_nomem(g->ctx);
+      c->fx = fx_new(g->ctx);
+      if (!c->fx) return kw_fail_nomem(g->ctx);
     }
     break;
   case KW_TYPE_DATE:
@@ -1068,11 +1409,11 @@ static kw_status plan_columns(ingest *g, size_t est) {
   g->cols = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->cols);
   g->ids = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->ids);
   g->typed = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->typed);
-  g->texts = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->texts);
+  g->btexts = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->btexts);
   g->pushed = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->pushed);
-  if (!g->cols || !g->ids || !g->typed || !g->texts || !g->pushed)
+  if (!g->cols || !g->ids || !g->typed || !g->btexts || !g->pushed)
     return kw_fail_nomem(g->ctx);
-  g->derived = g->amount_col = g->hours_col = -1;
+  g->derived = g->amount_col = g->hours_col = g->gen_invoice = -1;
   bool derive = tr && field_of(g, KW_ROLE_AMOUNT) < 0;
   for (size_t i = 0; i < g->nfields; i++) {
     kw_role r = g->roles[i];
@@ -1112,9 +1453,19 @@ static kw_status plan_columns(ingest *g, size_t est) {
     if (c->op == OP_DATE || c->op == OP_MONEY || c->op == OP_NUMBER ||
         c->op == OP_FLAG)
       g->typed[g->ntyped++] = i;
-    if (c->op == OP_CUSTOMER || c->op == OP_PRODUCT || c->op == OP_TEXT ||
-        c->op == OP_GENERATED)
-      g->texts[g->ntexts++] = i;
+    if (c->op == OP_CUSTOMER || c->op == OP_PRODUCT || c->op == OP_TEXT)
+      g->btexts[g->nbtexts++] = i;
+    if (c->op == OP_GENERATED) g->gen_invoice = (int)i;
+  }
+  if (g->nbtexts) {
+    g->b_line = kw_malloc(g->ctx, BATCH_ROWS * sizeof *g->b_line);
+    g->b_start = kw_malloc(g->ctx, BATCH_ROWS * sizeof *g->b_start);
+    g->b_high = kw_malloc(g->ctx, BATCH_ROWS * sizeof *g->b_high);
+    g->b_hash = kw_malloc(g->ctx, BATCH_ROWS * sizeof *g->b_hash);
+    g->b_cells =
+        kw_calloc(g->ctx, BATCH_ROWS * g->nbtexts, sizeof *g->b_cells);
+    if (!g->b_line || !g->b_start || !g->b_high || !g->b_hash || !g->b_cells)
+      return kw_fail_nomem(g->ctx);
   }
   g->cap = est;
   for (size_t i = 0; i < g->ncols; i++) {
@@ -1241,7 +1592,9 @@ static kw_status empty_error(ingest *g) {
 }
 
 static kw_status finish(ingest *g) {
-  kw_status st = settle(g);
+  kw_status st = flush_texts(g);
+  if (st) return st;
+  st = settle(g);
   if (st) return st;
   if (g->rows == 0) return empty_error(g);
   for (size_t i = 0; i < g->ncols; i++) {
@@ -1309,6 +1662,7 @@ static void cleanup(ingest *g) {
     kw_free(ctx, g->cols[i].data);
     if (g->cols[i].own_dict) kw_dict_free(ctx, g->cols[i].dict);
     kw_buf_free(ctx, &g->cols[i].pend);
+    fx_free(ctx, g->cols[i].fx);
   }
   if (g->names)
     for (size_t i = 0; i < g->nfields; i++) kw_free(ctx, g->names[i]);
@@ -1318,7 +1672,13 @@ static void cleanup(ingest *g) {
   kw_free(ctx, g->cols);
   kw_free(ctx, g->ids);
   kw_free(ctx, g->typed);
-  kw_free(ctx, g->texts);
+  kw_free(ctx, g->btexts);
+  kw_free(ctx, g->b_line);
+  kw_free(ctx, g->b_start);
+  kw_free(ctx, g->b_high);
+  kw_free(ctx, g->b_hash);
+  kw_free(ctx, g->b_cells);
+  kw_buf_free(ctx, &g->b_arena);
   kw_free(ctx, g->pushed);
   kw_free(ctx, g->conv);
   kw_buf_free(ctx, &g->dpend);
@@ -1348,6 +1708,7 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   g.data = a->data;
   g.len = a->len;
   kw_buf_init(&g.dpend, sizeof(dpend));
+  kw_buf_init(&g.b_arena, 1);
   if (a->o)
     g.opt = *a->o;
   else

@@ -17,6 +17,7 @@
 
 #include "data/table.h"
 #include "io/ingest.h"
+#include "io/parse.h"
 #include "io/roles.h"
 #include "klantwijs.h"
 
@@ -388,6 +389,93 @@ static void test_derived_amount(void **state) {
   a = role(f, TR, KW_ROLE_AMOUNT);
   assert_string_equal(a->name, "Price");
   assert_int_equal(a->v.money[0], 1250);
+}
+
+/* The fast path for amount cells agrees with the general parser on every
+ * cell it accepts: random cells over digits, both marks, '-' and a blank,
+ * under each mark. */
+static void test_quick_amount(void **state) {
+  (void)state;
+  static const char alphabet[] = "0123456789012345678901234567890.,,.-  ";
+  const char marks[] = {0, '.', ','};
+  uint64_t x = 0x9E3779B97F4A7C15ull;
+  size_t accepted = 0;
+  for (int iter = 0; iter < 300000; iter++) {
+    char cell[24];
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    size_t n = 1 + (size_t)(x % 16);
+    for (size_t i = 0; i < n; i++) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      cell[i] = alphabet[x % (sizeof alphabet - 1)];
+    }
+    for (int m = 0; m < 3; m++) {
+      int64_t q, v, alt;
+      bool shown;
+      kw_mark_evidence ev;
+      if (!kw_quick_amount(cell, n, marks[m], &q, &shown)) continue;
+      accepted++;
+      bool ok = kw_parse_amount(cell, n, marks[m], &v, &alt, &ev);
+      if (!ok || v != q || shown != (ev != KW_MARK_NONE))
+        print_error("\"%.*s\" under '%c': quick %lld, parser %d %lld\n",
+                    (int)n, cell, marks[m] ? marks[m] : '0', (long long)q,
+                    ok, (long long)v);
+      assert_true(ok);
+      assert_int_equal(v, q);
+      assert_int_equal(shown, ev != KW_MARK_NONE);
+    }
+  }
+  assert_true(accepted > 10000);
+  /* structured cells: sign, groups (sometimes malformed), fraction */
+  size_t grouped = 0;
+  for (int iter = 0; iter < 200000; iter++) {
+    char cell[40];
+    size_t n = 0;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    uint64_t r = x;
+    char mark = (r & 1) ? ',' : '.', thou = mark == ',' ? '.' : ',';
+    if (r & 2) cell[n++] = '-';
+    n += (size_t)sprintf(cell + n, "%u", (unsigned)((r >> 8) % 1000));
+    int groups = (int)((r >> 20) % 4);
+    for (int k = 0; k < groups; k++)
+      n += (size_t)sprintf(cell + n, "%c%0*u", (r >> 30) % 7 ? thou : mark,
+                           (r >> 33) % 9 ? 3 : 2,
+                           (unsigned)((r >> (36 + k)) % 1000));
+    int frac = (int)((r >> 44) % 4);
+    if (frac) {
+      cell[n++] = (r >> 47) % 9 ? mark : thou;
+      for (int k = 0; k < frac; k++) cell[n++] = (char)('0' + (r >> (50 + k)) % 10);
+    }
+    int64_t q, v, alt;
+    bool shown;
+    kw_mark_evidence ev;
+    if (!kw_quick_amount(cell, n, mark, &q, &shown)) continue;
+    grouped += groups > 0;
+    bool ok = kw_parse_amount(cell, n, mark, &v, &alt, &ev);
+    if (!ok || v != q || shown != (ev != KW_MARK_NONE))
+      print_error("\"%.*s\" under '%c': quick %lld, parser %d %lld\n",
+                  (int)n, cell, mark, (long long)q, ok, (long long)v);
+    assert_true(ok);
+    assert_int_equal(v, q);
+    assert_int_equal(shown, ev != KW_MARK_NONE);
+  }
+  assert_true(grouped > 10000);
+  /* and by hand */
+  int64_t q;
+  bool shown;
+  assert_true(kw_quick_amount("-1.234.567,89", 13, ',', &q, &shown));
+  assert_int_equal(q, -123456789);
+  assert_true(shown);
+  assert_true(kw_quick_amount("12,5", 4, ',', &q, &shown));
+  assert_int_equal(q, 1250);
+  assert_false(kw_quick_amount("1.234", 5, ',', &q, &shown)); /* ambiguous */
+  assert_false(kw_quick_amount("12,50", 5, 0, &q, &shown));  /* undecided */
+  assert_false(kw_quick_amount("12,505", 6, ',', &q, &shown)); /* rounding */
 }
 
 /* ---------------------------------------------------------- roles */
@@ -1005,6 +1093,7 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_dates, setup, teardown),
       cmocka_unit_test_setup_teardown(test_derived_amount, setup, teardown),
+      cmocka_unit_test(test_quick_amount),
       cmocka_unit_test_setup_teardown(test_role_synonyms, setup, teardown),
       cmocka_unit_test_setup_teardown(test_maps, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_header, setup, teardown),
