@@ -103,6 +103,7 @@ static const char *scan_unquoted(const kw_csv_reader *r, const char *p,
 }
 
 static kw_status scratch_put(kw_csv_reader *r, const char *s, size_t n) {
+  if (n == 0) return KW_OK;
   if (r->scap - r->slen < n) {
     size_t cap = r->scap ? r->scap : 256;
     while (cap - r->slen < n) {
@@ -462,7 +463,10 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
     for (size_t i = 0; i < m; i++) {
       if (r->cells[i].n & SCRATCH_BIT) {
         r->cells[i].n &= ~SCRATCH_BIT;
-        r->cells[i].p = r->scratch + (size_t)(uintptr_t)r->cells[i].p;
+        /* an empty unescaped field may have no scratch at all */
+        r->cells[i].p = r->scratch
+                            ? r->scratch + (size_t)(uintptr_t)r->cells[i].p
+                            : r->buf;
       }
     }
   }

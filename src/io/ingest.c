@@ -43,13 +43,20 @@
  * blank line stops the load. Structural errors (an unclosed quote, a NUL
  * byte) always stop it, with the position.
  *
- * Repeated values (the customer and date of the lines of one invoice) are
- * recognised by comparing a cell with the previous cell of its column,
- * which skips the hash lookup or the date parse.
+ * Speed. Repeated values (the customer and date of the lines of one
+ * invoice) are recognised by comparing a cell with the previous cell of
+ * its column, which skips the lookup or the parse. Common amounts ("12,50",
+ * "1.234,56" once the column's mark is known) are read by a short fast
+ * path. Text cells are interned a batch of rows at a time through a small
+ * per-column front index whose slots are prefetched, so that the cache
+ * misses of a batch overlap (see flush_batch); with kw_context_threads >= 2
+ * a worker thread interns one batch while the reader fills the next. The
+ * pages of a mapped file already read are given back as the reader goes.
  */
 #include "io/ingest.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -64,6 +71,7 @@
 #define KEY_MAX 24           /* longest cell remembered for repeats */
 #define SHOW_MAX 40          /* bytes of a cell shown in messages */
 #define RELEASE_STEP ((size_t)16 << 20)
+#define THREAD_MIN_BYTES ((size_t)4 << 20) /* a worker thread pays off */
 #define PEND_DOT ((uint64_t)1 << 63)
 
 typedef enum col_op {
@@ -150,14 +158,20 @@ typedef struct ingest {
   size_t *typed, ntyped; /* dates, money, numbers, flags */
   size_t *btexts, nbtexts; /* text columns interned in batches */
   int gen_invoice;          /* the generated invoice column or -1 */
-  /* the batch of text cells not yet interned (see flush_texts) */
-  size_t b_row0, b_n;
-  uint64_t *b_line;
-  const char **b_start;
-  uint8_t *b_high;
-  kw_csv_cell *b_cells;
-  size_t *b_hash;
-  kw_buf b_arena;
+  /* text cells not yet interned (see flush_batch): the batch being
+   * filled, and with a worker thread the one it works on */
+  struct tbatch *bat[2];
+  int fill;
+  kw_context *tctx; /* the context of the text stage */
+  bool threaded;
+  pthread_t th;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  int queued;  /* the batch handed to the worker, -1 none */
+  bool busy;   /* the worker has a batch */
+  bool stop;
+  kw_status wst;
+  kw_context wctx;
   int derived;           /* index of the derived amount column or -1 */
   int amount_col, hours_col; /* costs: one of the two is needed */
   size_t rows, cap;
@@ -240,8 +254,8 @@ static kw_status ensure_conv(ingest *g, size_t need) {
   if (need <= g->conv_cap) return KW_OK;
   size_t cap = g->conv_cap ? g->conv_cap : 256;
   while (cap < need) cap *= 2;
-  char *p = kw_realloc(g->ctx, g->conv, cap);
-  if (!p) return kw_fail_nomem(g->ctx);
+  char *p = kw_realloc(g->tctx, g->conv, cap);
+  if (!p) return kw_fail_nomem(g->tctx);
   g->conv = p;
   g->conv_cap = cap;
   return KW_OK;
@@ -750,7 +764,7 @@ static kw_status intern_cell(ingest *g, icol *c, const kw_csv_row *row,
       u = g->conv;
     }
   }
-  return kw_dict_intern(g->ctx, c->dict, u, un, out, NULL);
+  return kw_dict_intern(g->tctx, c->dict, u, un, out, NULL);
 }
 
 static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
@@ -789,16 +803,16 @@ static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
       e->recoded = recoded;
       if (++x->n * 2 > x->mask + 1) {
         if (x->n >= FX_MAX_VALUES) {
-          fx_free(g->ctx, x);
+          fx_free(g->tctx, x);
           c->fx = NULL;
-        } else if ((st = fx_grow(g->ctx, x)) != KW_OK) {
+        } else if ((st = fx_grow(g->tctx, x)) != KW_OK) {
           return st;
         }
       }
     }
     if (c->fx && x->lookups == FX_WINDOW) {
       if (x->misses * 10 > x->lookups * 9) {
-        fx_free(g->ctx, x);
+        fx_free(g->tctx, x);
         c->fx = NULL;
       } else {
         x->lookups = x->misses = 0;
@@ -832,22 +846,60 @@ static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
 #define PREFETCH 12
 #define ARENA_BIT ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
-static kw_status flush_texts(ingest *g) {
-  size_t n = g->b_n;
+typedef struct tbatch {
+  size_t row0, n;
+  const char *first; /* start of its first row in the input */
+  uint64_t *line;
+  const char **start;
+  uint8_t *high;
+  kw_csv_cell *cells; /* column by column: [k * BATCH_ROWS + i] */
+  size_t *hash;
+  kw_buf arena;
+} tbatch;
+
+static void batch_free(kw_context *ctx, tbatch *b) {
+  if (!b) return;
+  kw_free(ctx, b->line);
+  kw_free(ctx, b->start);
+  kw_free(ctx, b->high);
+  kw_free(ctx, b->cells);
+  kw_free(ctx, b->hash);
+  kw_buf_free(ctx, &b->arena);
+  kw_free(ctx, b);
+}
+
+static tbatch *batch_new(kw_context *ctx, size_t ntexts) {
+  tbatch *b = kw_calloc(ctx, 1, sizeof *b);
+  if (!b) return NULL;
+  kw_buf_init(&b->arena, 1);
+  b->line = kw_malloc(ctx, BATCH_ROWS * sizeof *b->line);
+  b->start = kw_malloc(ctx, BATCH_ROWS * sizeof *b->start);
+  b->high = kw_malloc(ctx, BATCH_ROWS * sizeof *b->high);
+  b->hash = kw_malloc(ctx, BATCH_ROWS * sizeof *b->hash);
+  b->cells = kw_calloc(ctx, BATCH_ROWS * ntexts, sizeof *b->cells);
+  if (!b->line || !b->start || !b->high || !b->hash || !b->cells) {
+    batch_free(ctx, b);
+    return NULL;
+  }
+  return b;
+}
+
+static kw_status flush_batch(ingest *g, tbatch *b) {
+  size_t n = b->n;
   if (n == 0) return KW_OK;
-  const char *arena = g->b_arena.data;
-  const char *arena_end = arena + g->b_arena.len;
+  const char *arena = b->arena.data;
+  const char *arena_end = arena ? arena + b->arena.len : NULL;
   for (size_t k = 0; k < g->nbtexts; k++) {
     icol *c = &g->cols[g->btexts[k]];
-    kw_csv_cell *cells = &g->b_cells[k * BATCH_ROWS];
-    uint32_t *ids = (uint32_t *)c->data + g->b_row0;
+    kw_csv_cell *cells = &b->cells[k * BATCH_ROWS];
+    uint32_t *ids = (uint32_t *)c->data + b->row0;
     for (size_t i = 0; i < n; i++) {
       if (cells[i].n & ARENA_BIT) {
         cells[i].n &= ~ARENA_BIT;
         cells[i].p = arena + (size_t)(uintptr_t)cells[i].p;
       }
     }
-    size_t *h = g->b_hash;
+    size_t *h = b->hash;
     if (c->fx) {
       for (size_t i = 0; i < n; i++) {
         size_t len = cells[i].n;
@@ -874,9 +926,9 @@ static kw_status flush_texts(ingest *g) {
       }
       kw_csv_row row;
       memset(&row, 0, sizeof row);
-      row.start = g->b_start[i];
-      row.line = g->b_line[i];
-      row.high = g->b_high[i];
+      row.start = b->start[i];
+      row.line = b->line[i];
+      row.high = b->high[i];
       bool in_input = cells[i].p >= g->rd.buf && cells[i].p < g->rd.end;
       kw_status st = text_cell(g, c, &row, cells[i].raw, cells[i].p, len,
                                in_input ? g->rd.end : arena_end,
@@ -884,44 +936,155 @@ static kw_status flush_texts(ingest *g) {
       if (st) return st;
     }
   }
-  g->b_n = 0;
-  g->b_arena.len = 0;
+  b->n = 0;
+  b->arena.len = 0;
   return KW_OK;
+}
+
+/*
+ * With a worker thread (kw_context_threads >= 2 and a large file) the
+ * batches go to it: the reader fills one while the worker interns the
+ * other, in order, so the ids are the same as without it. The reader
+ * waits for the worker before it grows the column arrays, and never gives
+ * back pages of the input a pending batch still points into. The worker
+ * records failures on its own copy of the context.
+ */
+static void *worker_main(void *arg) {
+  ingest *g = arg;
+  pthread_mutex_lock(&g->mu);
+  for (;;) {
+    while (g->queued < 0 && !g->stop) pthread_cond_wait(&g->cv, &g->mu);
+    if (g->queued < 0) break;
+    tbatch *b = g->bat[g->queued];
+    g->queued = -1;
+    kw_status prev = g->wst;
+    pthread_mutex_unlock(&g->mu);
+    kw_status st = prev ? prev : flush_batch(g, b);
+    if (prev) b->n = 0;
+    pthread_mutex_lock(&g->mu);
+    if (st && !g->wst) g->wst = st;
+    g->busy = false;
+    pthread_cond_broadcast(&g->cv);
+  }
+  pthread_mutex_unlock(&g->mu);
+  return NULL;
+}
+
+static kw_status worker_error(ingest *g, kw_status st) {
+  if (st == KW_ENOMEM) return kw_fail_nomem(g->ctx);
+  return kw_fail(g->ctx, st, "%s", g->wctx.errmsg);
+}
+
+/* Wait until the worker is idle. */
+static kw_status drain(ingest *g) {
+  if (!g->threaded) return KW_OK;
+  pthread_mutex_lock(&g->mu);
+  while (g->busy) pthread_cond_wait(&g->cv, &g->mu);
+  kw_status st = g->wst;
+  pthread_mutex_unlock(&g->mu);
+  return st ? worker_error(g, st) : KW_OK;
+}
+
+/* Intern the batch being filled, or give it to the worker. */
+static kw_status hand_off(ingest *g) {
+  tbatch *b = g->bat[g->fill];
+  if (b->n == 0) return KW_OK;
+  if (!g->threaded) return flush_batch(g, b);
+  pthread_mutex_lock(&g->mu);
+  while (g->busy) pthread_cond_wait(&g->cv, &g->mu);
+  kw_status st = g->wst;
+  if (!st) {
+    g->queued = g->fill;
+    g->busy = true;
+    g->fill ^= 1;
+    pthread_cond_broadcast(&g->cv);
+  }
+  pthread_mutex_unlock(&g->mu);
+  return st ? worker_error(g, st) : KW_OK;
+}
+
+static void stop_worker(ingest *g) {
+  if (!g->threaded) return;
+  pthread_mutex_lock(&g->mu);
+  g->stop = true;
+  pthread_cond_broadcast(&g->cv);
+  pthread_mutex_unlock(&g->mu);
+  pthread_join(g->th, NULL);
+  pthread_mutex_destroy(&g->mu);
+  pthread_cond_destroy(&g->cv);
+  g->threaded = false;
+}
+
+static void start_worker(ingest *g) {
+  g->wctx = *g->ctx;
+  g->wctx.log_fn = NULL;
+  g->wctx.progress_fn = NULL;
+  g->queued = -1;
+  if (pthread_mutex_init(&g->mu, NULL) != 0) return;
+  if (pthread_cond_init(&g->cv, NULL) != 0) {
+    pthread_mutex_destroy(&g->mu);
+    return;
+  }
+  if (pthread_create(&g->th, NULL, worker_main, g) != 0) {
+    pthread_cond_destroy(&g->cv);
+    pthread_mutex_destroy(&g->mu);
+    return;
+  }
+  g->threaded = true;
+  g->tctx = &g->wctx;
+}
+
+/* The first byte of the input a batch not yet interned points into. */
+static const char *oldest_needed(ingest *g, const char *now) {
+  const char *p = now;
+  tbatch *f = g->bat[g->fill];
+  if (f && f->n && f->first < p) p = f->first;
+  if (g->threaded) {
+    pthread_mutex_lock(&g->mu);
+    tbatch *o = g->bat[g->fill ^ 1];
+    if (g->busy && o->first < p) p = o->first;
+    pthread_mutex_unlock(&g->mu);
+  }
+  return p;
 }
 
 /* Put the text cells of the row being committed into the batch. */
 static kw_status batch_row(ingest *g, const kw_csv_row *row) {
-  size_t i = g->b_n;
-  if (i == 0) g->b_row0 = g->rows;
-  g->b_line[i] = row->line;
-  g->b_start[i] = row->start;
-  g->b_high[i] = row->high;
+  tbatch *bt = g->bat[g->fill];
+  size_t i = bt->n;
+  if (i == 0) {
+    bt->row0 = g->rows;
+    bt->first = row->start;
+  }
+  bt->line[i] = row->line;
+  bt->start[i] = row->start;
+  bt->high[i] = row->high;
   for (size_t k = 0; k < g->nbtexts; k++) {
     const icol *c = &g->cols[g->btexts[k]];
     const kw_csv_cell *cell = &row->cells[c->src];
     const char *s = cell->p;
     size_t n = cell->n;
     trim(&s, &n);
-    kw_csv_cell *b = &g->b_cells[k * BATCH_ROWS + i];
+    kw_csv_cell *b = &bt->cells[k * BATCH_ROWS + i];
     b->raw = cell->raw;
     b->n = n;
     b->p = s;
     if (n && !(s >= g->rd.buf && s < g->rd.end)) {
-      size_t off = g->b_arena.len;
+      size_t off = bt->arena.len;
       size_t need = off + n + 24;
-      if (need > g->b_arena.cap) {
-        size_t cap = 2 * g->b_arena.cap;
-        kw_status st = kw_buf_reserve(g->ctx, &g->b_arena,
+      if (need > bt->arena.cap) {
+        size_t cap = 2 * bt->arena.cap;
+        kw_status st = kw_buf_reserve(g->ctx, &bt->arena,
                                       need > cap ? need : cap);
         if (st) return st;
       }
-      memcpy((char *)g->b_arena.data + off, s, n);
-      g->b_arena.len = off + n;
+      memcpy((char *)bt->arena.data + off, s, n);
+      bt->arena.len = off + n;
       b->p = (const char *)(uintptr_t)off;
       b->n = n | ARENA_BIT;
     }
   }
-  if (++g->b_n == BATCH_ROWS) return flush_texts(g);
+  if (++bt->n == BATCH_ROWS) return hand_off(g);
   return KW_OK;
 }
 
@@ -938,6 +1101,8 @@ static bool cells_empty(const kw_csv_row *row, size_t from) {
 }
 
 static kw_status grow(ingest *g) {
+  kw_status st = drain(g);
+  if (st) return st;
   size_t cap = g->cap + g->cap / 2 + 1024;
   for (size_t i = 0; i < g->ncols; i++) {
     size_t bytes;
@@ -1458,14 +1623,10 @@ static kw_status plan_columns(ingest *g, size_t est) {
     if (c->op == OP_GENERATED) g->gen_invoice = (int)i;
   }
   if (g->nbtexts) {
-    g->b_line = kw_malloc(g->ctx, BATCH_ROWS * sizeof *g->b_line);
-    g->b_start = kw_malloc(g->ctx, BATCH_ROWS * sizeof *g->b_start);
-    g->b_high = kw_malloc(g->ctx, BATCH_ROWS * sizeof *g->b_high);
-    g->b_hash = kw_malloc(g->ctx, BATCH_ROWS * sizeof *g->b_hash);
-    g->b_cells =
-        kw_calloc(g->ctx, BATCH_ROWS * g->nbtexts, sizeof *g->b_cells);
-    if (!g->b_line || !g->b_start || !g->b_high || !g->b_hash || !g->b_cells)
-      return kw_fail_nomem(g->ctx);
+    for (int i = 0; i < 2; i++) {
+      g->bat[i] = batch_new(g->ctx, g->nbtexts);
+      if (!g->bat[i]) return kw_fail_nomem(g->ctx);
+    }
   }
   g->cap = est;
   for (size_t i = 0; i < g->ncols; i++) {
@@ -1592,8 +1753,10 @@ static kw_status empty_error(ingest *g) {
 }
 
 static kw_status finish(ingest *g) {
-  kw_status st = flush_texts(g);
+  kw_status st = g->nbtexts ? hand_off(g) : KW_OK;
+  if (!st) st = drain(g);
   if (st) return st;
+  stop_worker(g);
   st = settle(g);
   if (st) return st;
   if (g->rows == 0) return empty_error(g);
@@ -1657,6 +1820,7 @@ static kw_status finish(ingest *g) {
 
 static void cleanup(ingest *g) {
   kw_context *ctx = g->ctx;
+  stop_worker(g);
   if (g->rd_open) kw_csv_free(&g->rd);
   for (size_t i = 0; i < g->ncols; i++) {
     kw_free(ctx, g->cols[i].data);
@@ -1673,12 +1837,8 @@ static void cleanup(ingest *g) {
   kw_free(ctx, g->ids);
   kw_free(ctx, g->typed);
   kw_free(ctx, g->btexts);
-  kw_free(ctx, g->b_line);
-  kw_free(ctx, g->b_start);
-  kw_free(ctx, g->b_high);
-  kw_free(ctx, g->b_hash);
-  kw_free(ctx, g->b_cells);
-  kw_buf_free(ctx, &g->b_arena);
+  batch_free(ctx, g->bat[0]);
+  batch_free(ctx, g->bat[1]);
   kw_free(ctx, g->pushed);
   kw_free(ctx, g->conv);
   kw_buf_free(ctx, &g->dpend);
@@ -1708,7 +1868,7 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   g.data = a->data;
   g.len = a->len;
   kw_buf_init(&g.dpend, sizeof(dpend));
-  kw_buf_init(&g.b_arena, 1);
+  g.tctx = ctx;
   if (a->o)
     g.opt = *a->o;
   else
@@ -1759,6 +1919,8 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   if (est > most) est = most;
   st = plan_columns(&g, (size_t)est);
   if (st) goto out;
+  if (g.nbtexts && kw_context_threads(ctx) >= 2 && blen >= THREAD_MIN_BYTES)
+    start_worker(&g);
 
   kw_csv_row row;
   int rc;
@@ -1768,7 +1930,7 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
     if (st) goto out;
     if ((size_t)(row.start - mark) >= RELEASE_STEP) {
       mark = row.start;
-      if (a->release) a->release(a->release_user, mark);
+      if (a->release) a->release(a->release_user, oldest_needed(&g, mark));
       kw_progress(ctx, "reading",
                   (double)(mark - a->data) / (double)(a->len ? a->len : 1));
     }

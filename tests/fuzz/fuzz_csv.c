@@ -5,7 +5,8 @@
  * the typed paths run on files without a recognised header. Invariants:
  * a load either fails with a message or gives a table whose counts add up
  * (rows_read = rows_used + rows_skipped) and whose text ids are in their
- * dictionaries. Leaks are caught by the sanitizer build.
+ * dictionaries; the fast path for amounts agrees with the general parser.
+ * Leaks are caught by the sanitizer build.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 #include "data/table.h"
 #include "io/ingest.h"
+#include "io/parse.h"
 
 #define CHECK(c)       \
   do {                 \
@@ -53,8 +55,24 @@ static void run(const uint8_t *data, size_t size, const kw_load_options *o) {
   kw_context_free(ctx);
 }
 
+/* The amount fast path must agree with the general parser (ingest.c). */
+static void check_quick(const uint8_t *data, size_t size) {
+  const char *s = (const char *)data;
+  size_t n = size < 40 ? size : 40;
+  static const char marks[] = {0, '.', ','};
+  for (int m = 0; m < 3; m++) {
+    int64_t q, v, alt;
+    bool shown;
+    kw_mark_evidence ev;
+    if (!kw_quick_amount(s, n, marks[m], &q, &shown)) continue;
+    CHECK(kw_parse_amount(s, n, marks[m], &v, &alt, &ev));
+    CHECK(v == q && shown == (ev != KW_MARK_NONE));
+  }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  check_quick(data, size);
   run(data, size, NULL);
   static const char *const maps[] = {"customer=1", "date=2", "amount=3"};
   kw_load_options o;

@@ -1038,6 +1038,80 @@ static void test_aligned_file(void **state) {
   kw_dataset_free(ds);
 }
 
+/* A worker thread interns text while the reader goes on: the result must
+ * be the same as without it, id for id. The input is large enough to use
+ * it (several MB) and has quoted cells that need unescaping, cells that
+ * are not UTF-8, skipped rows and repeated and new values. */
+static void test_threads_same_result(void **state) {
+  (void)state;
+  size_t cap = 12u << 20, o = 0;
+  char *in = malloc(cap);
+  o += (size_t)sprintf(in, "factuur;datum;klant;artikel;omschrijving;"
+                           "aantal;prijs\n");
+  uint64_t x = 42;
+  for (int i = 0; o + 200 < cap && i < 120000; i++) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    unsigned cust = (unsigned)(x % 3000), art = (unsigned)((x >> 20) % 700);
+    char d[64];
+    if ((x >> 40) % 5 == 0)
+      snprintf(d, sizeof d, "\"Stoel \"\"Luxe\"\" %u\"", art);
+    else if ((x >> 40) % 7 == 0)
+      snprintf(d, sizeof d, "Caf\xe9 %u", art);
+    else
+      snprintf(d, sizeof d, "t\xc3\xa4" "fel %u", art); /* valid UTF-8 */
+    o += (size_t)sprintf(in + o, "F%d;%02d/%02d/2024;%sK%u;A%u;%s;%u;%u,%02u\n",
+                         i / 3, 1 + i % 28, 1 + (i / 1000) % 12,
+                         (x >> 50) % 97 == 0 ? " " : "", cust, art, d,
+                         1 + (unsigned)(x >> 33) % 9, art, (unsigned)(x % 100));
+    if ((x >> 45) % 211 == 0) o += (size_t)sprintf(in + o, ";;\nbad;row\n");
+  }
+  kw_table_kind k = KW_TABLE_TRANSACTIONS;
+  kw_dataset *ds[2];
+  for (int t = 0; t < 2; t++) {
+    kw_context *ctx = kw_context_new();
+    kw_context_set_threads(ctx, t ? 2 : 1);
+    ds[t] = kw_dataset_new(ctx);
+    assert_int_equal(kw_ingest_buffer(ctx, ds[t], k, "big.csv", in, o, NULL),
+                     KW_OK);
+  }
+  const kw_table *a = kw_dataset_table(ds[0], k), *b = kw_dataset_table(ds[1], k);
+  size_t rows = kw_table_rows(a);
+  assert_true(rows > 100000);
+  assert_int_equal(kw_table_rows(b), rows);
+  assert_int_equal(kw_table_ncols(a), kw_table_ncols(b));
+  const kw_read_report *ra = kw_table_report(a), *rb = kw_table_report(b);
+  assert_true(ra->recoded_cells > 1000);
+  assert_int_equal(ra->recoded_cells, rb->recoded_cells);
+  assert_true(ra->rows_skipped > 0);
+  assert_int_equal(ra->rows_skipped, rb->rows_skipped);
+  for (size_t j = 0; j < kw_table_ncols(a); j++) {
+    const kw_column *ca = kw_table_col(a, j), *cb = kw_table_col(b, j);
+    static const size_t size[] = {4, 4, 8, 8, 1};
+    assert_memory_equal(ca->v.text, cb->v.text, rows * size[ca->type]);
+    if (ca->type == KW_TYPE_TEXT) {
+      assert_int_equal(kw_dict_size(ca->dict), kw_dict_size(cb->dict));
+      for (uint32_t id = 0; id < kw_dict_size(ca->dict); id++)
+        assert_string_equal(kw_dict_str(ca->dict, id),
+                            kw_dict_str(cb->dict, id));
+    }
+  }
+  const kw_column *pn = kw_table_role(a, KW_ROLE_PRODUCT_NAME);
+  bool quoted = false, recoded = false;
+  for (uint32_t id = 0; id < kw_dict_size(pn->dict); id++) {
+    quoted |= strncmp(kw_dict_str(pn->dict, id), "Stoel \"Luxe\" ", 13) == 0;
+    recoded |= strncmp(kw_dict_str(pn->dict, id), "Caf\xc3\xa9 ", 6) == 0;
+  }
+  assert_true(quoted && recoded);
+  for (int t = 0; t < 2; t++) {
+    kw_context *ctx = kw_dataset_context(ds[t]);
+    kw_dataset_free(ds[t]);
+    kw_context_free(ctx);
+  }
+  free(in);
+}
+
 /* Allocation failures: every failing allocation gives KW_ENOMEM and
  * leaks nothing (the sanitizer build checks the latter). */
 typedef struct failing {
@@ -1111,6 +1185,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_sep_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_folder, setup, teardown),
       cmocka_unit_test_setup_teardown(test_aligned_file, setup, teardown),
+      cmocka_unit_test(test_threads_same_result),
       cmocka_unit_test(test_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
