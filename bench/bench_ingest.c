@@ -13,8 +13,9 @@
  *
  * Then, in one run: the time of `cat FILE > /dev/null` (the file from the
  * page cache: the floor for any reader), the time of kw_dataset_load on
- * it, both as MB/s, the peak resident memory (getrusage) and the bytes of
- * the typed columns, with their ratio.
+ * it with one thread and with two (a worker interning text), as MB/s, the
+ * peak resident memory (getrusage) and the bytes of the typed columns,
+ * with their ratio.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,46 +137,57 @@ int main(int argc, char **argv) {
   if (system(cmd) != 0) return 1;
   double t_cat = now() - t0;
 
-  kw_context *ctx = kw_context_new();
-  kw_load_options o;
-  kw_load_options_init(&o);
-  o.files[KW_TABLE_TRANSACTIONS] = path;
-  o.tables = 1u << KW_TABLE_TRANSACTIONS;
-  kw_dataset *ds;
-  t0 = now();
-  kw_status st = kw_dataset_load(ctx, &o, &ds);
-  double t_load = now() - t0;
-  if (st) {
-    fprintf(stderr, "load failed: %s\n", kw_errmsg(ctx));
-    return 1;
-  }
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  double peak_mb = (double)ru.ru_maxrss / 1024.0;
-
-  const kw_table *t = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
-  static const size_t tsize[] = {4, 4, 8, 8, 1};
-  size_t rows = kw_table_rows(t), bytes = 0;
-  for (size_t i = 0; i < kw_table_ncols(t); i++)
-    bytes += rows * tsize[kw_table_col(t, i)->type];
-  double typed_mb = (double)bytes / (1024.0 * 1024.0);
-  const kw_read_report *r = kw_table_report(t);
-
-  printf("file            %s\n", path);
-  printf("size            %.1f MB, %zu rows used of %llu read\n", size_mb,
-         rows, (unsigned long long)r->rows_read);
-  printf("columns         %zu typed, %zu ignored\n", kw_table_ncols(t),
-         r->n_ignored);
-  printf("customers       %zu, products %zu\n",
-         kw_dict_size(kw_dataset_customers(ds)),
-         kw_dict_size(kw_dataset_products(ds)));
+  printf("file            %s (%.1f MB)\n", path, size_mb);
   printf("cat > /dev/null %.2f s  %.0f MB/s\n", t_cat, size_mb / t_cat);
-  printf("load            %.2f s  %.0f MB/s  (%.2f M rows/s)\n", t_load,
-         size_mb / t_load, (double)rows / t_load / 1e6);
-  printf("typed columns   %.1f MB\n", typed_mb);
-  printf("peak RSS        %.1f MB  (%.2f x the typed columns)\n", peak_mb,
-         peak_mb / typed_mb);
-  kw_dataset_free(ds);
-  kw_context_free(ctx);
+  for (int threads = 1; threads <= 2; threads++) {
+    kw_context *ctx = kw_context_new();
+    kw_context_set_threads(ctx, threads);
+    kw_load_options o;
+    kw_load_options_init(&o);
+    o.files[KW_TABLE_TRANSACTIONS] = path;
+    o.tables = 1u << KW_TABLE_TRANSACTIONS;
+    kw_dataset *ds;
+    struct rusage r0, r1;
+    getrusage(RUSAGE_SELF, &r0);
+    t0 = now();
+    kw_status st = kw_dataset_load(ctx, &o, &ds);
+    double t_load = now() - t0;
+    if (st) {
+      fprintf(stderr, "load failed: %s\n", kw_errmsg(ctx));
+      return 1;
+    }
+    getrusage(RUSAGE_SELF, &r1);
+    double cpu = (double)(r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) +
+                 (double)(r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e6 +
+                 (double)(r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) +
+                 (double)(r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e6;
+    double peak_mb = (double)r1.ru_maxrss / 1024.0;
+
+    const kw_table *t = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
+    static const size_t tsize[] = {4, 4, 8, 8, 1};
+    size_t rows = kw_table_rows(t), bytes = 0;
+    for (size_t i = 0; i < kw_table_ncols(t); i++)
+      bytes += rows * tsize[kw_table_col(t, i)->type];
+    double typed_mb = (double)bytes / (1024.0 * 1024.0);
+    const kw_read_report *r = kw_table_report(t);
+    if (threads == 1) {
+      printf("rows            %zu used of %llu read\n", rows,
+             (unsigned long long)r->rows_read);
+      printf("columns         %zu typed, %zu ignored\n", kw_table_ncols(t),
+             r->n_ignored);
+      printf("customers       %zu, products %zu, invoices %zu\n",
+             kw_dict_size(kw_dataset_customers(ds)),
+             kw_dict_size(kw_dataset_products(ds)),
+             kw_dict_size(kw_table_role(t, KW_ROLE_INVOICE)->dict));
+      printf("typed columns   %.1f MB\n", typed_mb);
+    }
+    printf("load, %d thread%s %.2f s  %.0f MB/s  (%.2f M rows/s, cpu %.2f s)\n",
+           threads, threads > 1 ? "s" : " ", t_load, size_mb / t_load,
+           (double)rows / t_load / 1e6, cpu);
+    printf("peak RSS so far %.1f MB  (%.2f x the typed columns)\n", peak_mb,
+           peak_mb / typed_mb);
+    kw_dataset_free(ds);
+    kw_context_free(ctx);
+  }
   return 0;
 }

@@ -209,6 +209,20 @@ static inline bool has_high(const char *s, size_t n) {
   return false;
 }
 
+/* Whether a[0..n) == b[0..n), n small: no call, word compares. */
+static inline bool same_bytes(const char *a, const char *b, size_t n) {
+  while (n >= 8) {
+    uint64_t x, y;
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    if (x != y) return false;
+    a += 8, b += 8, n -= 8;
+  }
+  while (n--)
+    if (*a++ != *b++) return false;
+  return true;
+}
+
 /* A cell for a message: at most SHOW_MAX bytes of valid UTF-8 without
  * control characters, "..." when cut. */
 static void show(char *out, size_t cap, const char *s, size_t n) {
@@ -433,7 +447,7 @@ static int date_cell(ingest *g, icol *c, const kw_csv_row *row,
   int32_t d, alt;
   kw_date_evidence ev;
   bool ok;
-  if (n == c->klen && c->korder == c->order && memcmp(c->key, s, n) == 0) {
+  if (n == c->klen && c->korder == c->order && same_bytes(c->key, s, n)) {
     d = c->kday;
     alt = c->kalt;
     ev = c->kev;
@@ -749,8 +763,8 @@ static kw_status fx_grow(kw_context *ctx, fx *x) {
 /* The id of s[0..n) interned into c's dictionary (recoded to UTF-8 when
  * needed); *recoded tells whether it was. */
 static kw_status intern_cell(ingest *g, icol *c, const kw_csv_row *row,
-                             const char *s, size_t n, uint32_t *out,
-                             bool *recoded) {
+                             const char *s, size_t n, bool hashed,
+                             uint64_t hash, uint32_t *out, bool *recoded) {
   const char *u = s;
   size_t un = n;
   *recoded = false;
@@ -762,24 +776,31 @@ static kw_status intern_cell(ingest *g, icol *c, const kw_csv_row *row,
       if (st) return st;
       un = kw_cp1252_to_utf8(s, n, g->conv);
       u = g->conv;
+      hashed = false;
     }
   }
-  return kw_dict_intern(g->tctx, c->dict, u, un, out, NULL);
+  if (!hashed) hash = kw_hash_bytes(u, un);
+  return kw_dict_intern_hashed(g->tctx, c->dict, u, un, hash, out, NULL);
 }
+
+/* How flush_batch prepared a cell: nothing, or the hash for the front
+ * index or for the dictionary (whose slot it prefetched). */
+enum { HASH_NONE = 0, HASH_FX, HASH_DICT };
 
 static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
                            const char *raw, const char *s, size_t n,
-                           const char *limit, size_t hash, uint32_t *out) {
+                           const char *limit, int kind, uint64_t hash,
+                           uint32_t *out) {
   bool recoded;
   kw_status st;
-  if (n == c->klen && memcmp(c->key, s, n) == 0) {
+  if (n == c->klen && same_bytes(c->key, s, n)) {
     *out = c->kid;
     recoded = c->krecoded;
   } else if (c->fx && n <= FX_KEY) {
     fx *x = c->fx;
     uint64_t w[3];
     fx_key(s, n, limit, w);
-    size_t j = hash & x->mask;
+    size_t j = (kind == HASH_FX ? (size_t)hash : fx_hash(w)) & x->mask;
     fx_entry *e;
     for (;;) {
       e = &x->e[j];
@@ -794,7 +815,7 @@ static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
       recoded = e->recoded != 0;
     } else {
       x->misses++;
-      st = intern_cell(g, c, row, s, n, out, &recoded);
+      st = intern_cell(g, c, row, s, n, false, 0, out, &recoded);
       if (st) return st;
       e->w[0] = w[0];
       e->w[1] = w[1];
@@ -819,7 +840,8 @@ static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
       }
     }
   } else {
-    st = intern_cell(g, c, row, s, n, out, &recoded);
+    st = intern_cell(g, c, row, s, n, kind == HASH_DICT, hash, out,
+                     &recoded);
     if (st) return st;
   }
   if (n <= KEY_MAX) {
@@ -853,7 +875,8 @@ typedef struct tbatch {
   const char **start;
   uint8_t *high;
   kw_csv_cell *cells; /* column by column: [k * BATCH_ROWS + i] */
-  size_t *hash;
+  uint64_t *hash;
+  uint8_t *kind;
   kw_buf arena;
 } tbatch;
 
@@ -864,6 +887,7 @@ static void batch_free(kw_context *ctx, tbatch *b) {
   kw_free(ctx, b->high);
   kw_free(ctx, b->cells);
   kw_free(ctx, b->hash);
+  kw_free(ctx, b->kind);
   kw_buf_free(ctx, &b->arena);
   kw_free(ctx, b);
 }
@@ -876,12 +900,24 @@ static tbatch *batch_new(kw_context *ctx, size_t ntexts) {
   b->start = kw_malloc(ctx, BATCH_ROWS * sizeof *b->start);
   b->high = kw_malloc(ctx, BATCH_ROWS * sizeof *b->high);
   b->hash = kw_malloc(ctx, BATCH_ROWS * sizeof *b->hash);
+  b->kind = kw_malloc(ctx, BATCH_ROWS * sizeof *b->kind);
   b->cells = kw_calloc(ctx, BATCH_ROWS * ntexts, sizeof *b->cells);
-  if (!b->line || !b->start || !b->high || !b->hash || !b->cells) {
+  if (!b->line || !b->start || !b->high || !b->hash || !b->kind ||
+      !b->cells) {
     batch_free(ctx, b);
     return NULL;
   }
   return b;
+}
+
+static inline void prefetch(const icol *c, int kind, uint64_t h) {
+  if (kind == HASH_FX && c->fx) {
+#if defined(__GNUC__)
+    __builtin_prefetch(&c->fx->e[(size_t)h & c->fx->mask]);
+#endif
+  } else if (kind == HASH_DICT) {
+    kw_dict_prefetch(c->dict, h);
+  }
 }
 
 static kw_status flush_batch(ingest *g, tbatch *b) {
@@ -899,26 +935,29 @@ static kw_status flush_batch(ingest *g, tbatch *b) {
         cells[i].p = arena + (size_t)(uintptr_t)cells[i].p;
       }
     }
-    size_t *h = b->hash;
-    if (c->fx) {
-      for (size_t i = 0; i < n; i++) {
-        size_t len = cells[i].n;
-        h[i] = 0;
-        if (len == 0 || len > FX_KEY) continue;
+    uint64_t *h = b->hash;
+    uint8_t *kind = b->kind;
+    for (size_t i = 0; i < n; i++) {
+      size_t len = cells[i].n;
+      kind[i] = HASH_NONE;
+      /* empty, or as the cell before: no lookup to prepare */
+      if (len == 0 || (i > 0 && len == cells[i - 1].n &&
+                       same_bytes(cells[i].p, cells[i - 1].p, len)))
+        continue;
+      if (c->fx && len <= FX_KEY) {
         bool in_input = cells[i].p >= g->rd.buf && cells[i].p < g->rd.end;
         uint64_t w[3];
         fx_key(cells[i].p, len, in_input ? g->rd.end : arena_end, w);
         h[i] = fx_hash(w);
-#if defined(__GNUC__)
-        if (i < PREFETCH) __builtin_prefetch(&c->fx->e[h[i] & c->fx->mask]);
-#endif
+        kind[i] = HASH_FX;
+      } else {
+        h[i] = kw_hash_bytes(cells[i].p, len);
+        kind[i] = HASH_DICT;
       }
+      if (i < PREFETCH) prefetch(c, kind[i], h[i]);
     }
     for (size_t i = 0; i < n; i++) {
-#if defined(__GNUC__)
-      if (c->fx && i + PREFETCH < n)
-        __builtin_prefetch(&c->fx->e[h[i + PREFETCH] & c->fx->mask]);
-#endif
+      if (i + PREFETCH < n) prefetch(c, kind[i + PREFETCH], h[i + PREFETCH]);
       size_t len = cells[i].n;
       if (len == 0) {
         ids[i] = KW_NA_ID;
@@ -931,8 +970,8 @@ static kw_status flush_batch(ingest *g, tbatch *b) {
       row.high = b->high[i];
       bool in_input = cells[i].p >= g->rd.buf && cells[i].p < g->rd.end;
       kw_status st = text_cell(g, c, &row, cells[i].raw, cells[i].p, len,
-                               in_input ? g->rd.end : arena_end,
-                               c->fx ? h[i] : 0, &ids[i]);
+                               in_input ? g->rd.end : arena_end, kind[i],
+                               h[i], &ids[i]);
       if (st) return st;
     }
   }
