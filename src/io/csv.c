@@ -388,8 +388,10 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
   for (;;) {
     const char *fs = p;
     const char *q = p;
-    /* a quote may follow blanks at the start of a field */
-    while (q < end && (*q == ' ' || *q == '\t') && !blanks) q++;
+    /* a quote may follow blanks at the start of a field (not tabs when
+     * they are the delimiter) */
+    if (!blanks)
+      while (q < end && (*q == ' ' || (*q == '\t' && r->delim != '\t'))) q++;
     if (q < end && *q == '"') {
       const char *cp = NULL;
       size_t cn = 0, soff = 0;

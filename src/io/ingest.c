@@ -1667,14 +1667,24 @@ static kw_status plan_columns(ingest *g, size_t est) {
       if (!g->bat[i]) return kw_fail_nomem(g->ctx);
     }
   }
-  g->cap = est;
-  for (size_t i = 0; i < g->ncols; i++) {
-    size_t bytes;
-    if (!kw_mul_size(est, type_size[g->cols[i].type], &bytes))
-      return kw_fail_nomem(g->ctx);
-    g->cols[i].data = kw_malloc(g->ctx, bytes);
-    if (!g->cols[i].data) return kw_fail_nomem(g->ctx);
+  /* the estimate may be far too high for odd files: when it cannot be
+   * had, start small and grow */
+  for (;;) {
+    bool ok = true;
+    for (size_t i = 0; i < g->ncols && ok; i++) {
+      size_t bytes;
+      ok = kw_mul_size(est, type_size[g->cols[i].type], &bytes) &&
+           (g->cols[i].data = kw_malloc(g->ctx, bytes)) != NULL;
+    }
+    if (ok) break;
+    for (size_t i = 0; i < g->ncols; i++) {
+      kw_free(g->ctx, g->cols[i].data);
+      g->cols[i].data = NULL;
+    }
+    if (est <= 4096) return kw_fail_nomem(g->ctx);
+    est = 4096;
   }
+  g->cap = est;
   return KW_OK;
 }
 

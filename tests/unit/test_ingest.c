@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -1018,6 +1019,31 @@ static void test_folder(void **state) {
   assert_null(ds);
 }
 
+/* "-" reads standard input (here a pipe) into memory. */
+static void test_stdin(void **state) {
+  fixture *f = *state;
+  int fds[2];
+  assert_int_equal(pipe(fds), 0);
+  const char *in = "klant;datum;bedrag\nA;2024-01-01;1,50\nB;2024-01-02;2\n";
+  assert_int_equal(write(fds[1], in, strlen(in)), (ssize_t)strlen(in));
+  close(fds[1]);
+  int saved = dup(STDIN_FILENO);
+  assert_true(saved >= 0);
+  assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+  close(fds[0]);
+  f->o.files[TR] = "-";
+  kw_dataset *ds = NULL;
+  kw_status st = kw_dataset_load(f->ctx, &f->o, &ds);
+  dup2(saved, STDIN_FILENO);
+  close(saved);
+  assert_int_equal(st, KW_OK);
+  const kw_table *t = kw_dataset_table(ds, TR);
+  assert_string_equal(kw_table_report(t)->path, "(stdin)");
+  assert_int_equal(kw_table_rows(t), 2);
+  assert_int_equal(kw_table_role(t, KW_ROLE_AMOUNT)->v.money[0], 150);
+  kw_dataset_free(ds);
+}
+
 static void test_aligned_file(void **state) {
   fixture *f = *state;
   f->o.files[TR] = KW_TEST_DATA "/ingest_aligned.txt";
@@ -1184,6 +1210,7 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_sep_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_folder, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
       cmocka_unit_test_setup_teardown(test_aligned_file, setup, teardown),
       cmocka_unit_test(test_threads_same_result),
       cmocka_unit_test(test_out_of_memory),
