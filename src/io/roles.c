@@ -123,7 +123,7 @@ static const kw_role_synonyms synonyms[] = {
      "start_date contract_start contract_start_date contractstart "
      "begindatum ingangsdatum"},
     {KW_ROLE_END_DATE, CU,
-     "end_date contract_end contract_end_date einddatum end cancel_date "
+     "end_date contract_end contract_end_date einddatum end cancel cancel_date "
      "cancelled cancellation_date opzegdatum opzeg opgezegd_op churn_date "
      "stopdatum uitschrijfdatum"},
     {KW_ROLE_TENURE, CU, "tenure looptijd duur months_active anciennity"},
