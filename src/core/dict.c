@@ -164,9 +164,24 @@ uint32_t kw_dict_find(const kw_dict *d, const char *s, size_t len) {
   return found ? d->slots[j].id : KW_NA_ID;
 }
 
+void kw_dict_prefetch(const kw_dict *d, uint64_t hash) {
+#if defined(__GNUC__)
+  __builtin_prefetch(&d->slots[(size_t)hash & (d->nslots - 1)]);
+#else
+  (void)d;
+  (void)hash;
+#endif
+}
+
 kw_status kw_dict_intern(kw_context *ctx, kw_dict *d, const char *s,
                          size_t len, uint32_t *id, bool *added) {
-  uint64_t h = kw_hash_bytes(s, len);
+  return kw_dict_intern_hashed(ctx, d, s, len, kw_hash_bytes(s, len), id,
+                               added);
+}
+
+kw_status kw_dict_intern_hashed(kw_context *ctx, kw_dict *d, const char *s,
+                                size_t len, uint64_t h, uint32_t *id,
+                                bool *added) {
   bool found;
   size_t j = probe(d, s, len, h, &found);
   if (found) {

@@ -18,6 +18,15 @@ void kw_dict_free(kw_context *ctx, kw_dict *d);
 /* The id of s[0..len), added when new. *added (may be NULL) tells which. */
 kw_status kw_dict_intern(kw_context *ctx, kw_dict *d, const char *s,
                          size_t len, uint32_t *id, bool *added);
+/* kw_dict_intern with hash = kw_hash_bytes(s, len) computed by the caller,
+ * who may have called kw_dict_prefetch(d, hash) a little earlier: readers
+ * interning a batch of cells overlap the cache misses of their lookups. */
+kw_status kw_dict_intern_hashed(kw_context *ctx, kw_dict *d, const char *s,
+                                size_t len, uint64_t hash, uint32_t *id,
+                                bool *added);
+/* Start loading the slot a string of this hash is looked up in first. */
+void kw_dict_prefetch(const kw_dict *d, uint64_t hash);
+
 /* The id of s[0..len) or KW_NA_ID when absent. */
 uint32_t kw_dict_find(const kw_dict *d, const char *s, size_t len);
 

@@ -43,13 +43,20 @@
  * blank line stops the load. Structural errors (an unclosed quote, a NUL
  * byte) always stop it, with the position.
  *
- * Repeated values (the customer and date of the lines of one invoice) are
- * recognised by comparing a cell with the previous cell of its column,
- * which skips the hash lookup or the date parse.
+ * Speed. Repeated values (the customer and date of the lines of one
+ * invoice) are recognised by comparing a cell with the previous cell of
+ * its column, which skips the lookup or the parse. Common amounts ("12,50",
+ * "1.234,56" once the column's mark is known) are read by a short fast
+ * path. Text cells are interned a batch of rows at a time through a small
+ * per-column front index whose slots are prefetched, so that the cache
+ * misses of a batch overlap (see flush_batch); with kw_context_threads >= 2
+ * a worker thread interns one batch while the reader fills the next. The
+ * pages of a mapped file already read are given back as the reader goes.
  */
 #include "io/ingest.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -64,6 +71,7 @@
 #define KEY_MAX 24           /* longest cell remembered for repeats */
 #define SHOW_MAX 40          /* bytes of a cell shown in messages */
 #define RELEASE_STEP ((size_t)16 << 20)
+#define THREAD_MIN_BYTES ((size_t)4 << 20) /* a worker thread pays off */
 #define PEND_DOT ((uint64_t)1 << 63)
 
 typedef enum col_op {
@@ -120,6 +128,8 @@ typedef struct icol {
   size_t klen; /* SIZE_MAX: nothing */
   char key[KEY_MAX];
   uint32_t kid;
+  bool krecoded;
+  struct fx *fx; /* text: the front index, or NULL */
   int32_t kday, kalt;
   kw_date_evidence kev;
   kw_date_order korder;
@@ -146,7 +156,22 @@ typedef struct ingest {
   size_t ncols;
   size_t *ids, nids;     /* required id columns (checked first) */
   size_t *typed, ntyped; /* dates, money, numbers, flags */
-  size_t *texts, ntexts; /* interned last */
+  size_t *btexts, nbtexts; /* text columns interned in batches */
+  int gen_invoice;          /* the generated invoice column or -1 */
+  /* text cells not yet interned (see flush_batch): the batch being
+   * filled, and with a worker thread the one it works on */
+  struct tbatch *bat[2];
+  int fill;
+  kw_context *tctx; /* the context of the text stage */
+  bool threaded;
+  pthread_t th;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  int queued;  /* the batch handed to the worker, -1 none */
+  bool busy;   /* the worker has a batch */
+  bool stop;
+  kw_status wst;
+  kw_context wctx;
   int derived;           /* index of the derived amount column or -1 */
   int amount_col, hours_col; /* costs: one of the two is needed */
   size_t rows, cap;
@@ -182,6 +207,20 @@ static inline bool has_high(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if ((unsigned char)s[i] >= 0x80) return true;
   return false;
+}
+
+/* Whether a[0..n) == b[0..n), n small: no call, word compares. */
+static inline bool same_bytes(const char *a, const char *b, size_t n) {
+  while (n >= 8) {
+    uint64_t x, y;
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    if (x != y) return false;
+    a += 8, b += 8, n -= 8;
+  }
+  while (n--)
+    if (*a++ != *b++) return false;
+  return true;
 }
 
 /* A cell for a message: at most SHOW_MAX bytes of valid UTF-8 without
@@ -229,8 +268,8 @@ static kw_status ensure_conv(ingest *g, size_t need) {
   if (need <= g->conv_cap) return KW_OK;
   size_t cap = g->conv_cap ? g->conv_cap : 256;
   while (cap < need) cap *= 2;
-  char *p = kw_realloc(g->ctx, g->conv, cap);
-  if (!p) return kw_fail_nomem(g->ctx);
+  char *p = kw_realloc(g->tctx, g->conv, cap);
+  if (!p) return kw_fail_nomem(g->tctx);
   g->conv = p;
   g->conv_cap = cap;
   return KW_OK;
@@ -408,7 +447,7 @@ static int date_cell(ingest *g, icol *c, const kw_csv_row *row,
   int32_t d, alt;
   kw_date_evidence ev;
   bool ok;
-  if (n == c->klen && c->korder == c->order && memcmp(c->key, s, n) == 0) {
+  if (n == c->klen && c->korder == c->order && same_bytes(c->key, s, n)) {
     d = c->kday;
     alt = c->kalt;
     ev = c->kev;
@@ -474,12 +513,74 @@ static bool exact_micros(const char *s, size_t n, char mark, int64_t *out) {
   return true;
 }
 
+/*
+ * The common amount cells, read without the general parser: "-1234" under
+ * any mark and, when the column's decimal mark is decided, "1234,5" and
+ * "-1.234.567,89" under ',' (and the same with the marks swapped): an
+ * optional '-', digits, optionally in groups of three after a first group
+ * of 1-3 digits not starting with 0, and optionally the mark and one or
+ * two digits. Anything else (currency,
+ * blanks, more decimals, a single thousands group without decimals, which
+ * the parser calls ambiguous) returns false for the general parser, which
+ * gives the same result on every cell this accepts (checked by the unit
+ * tests and the fuzz target).
+ */
+bool kw_quick_amount(const char *s, size_t n, char mark, int64_t *cents,
+                     bool *shown) {
+  const char thou = mark == ',' ? '.' : mark == '.' ? ',' : 0;
+  size_t i = 0;
+  bool neg = false;
+  if (n && s[0] == '-') neg = true, i = 1;
+  size_t d0 = i;
+  uint64_t v = 0;
+  while (i < n && s[i] >= '0' && s[i] <= '9') v = v * 10 + (uint64_t)(s[i++] - '0');
+  size_t first = i - d0;
+  if (first == 0 || first > 15) return false;
+  bool groups = false;
+  while (i < n && s[i] == thou) {
+    if (first > 3 || s[d0] == '0' || n - i < 4) return false;
+    for (size_t k = 1; k <= 3; k++)
+      if (s[i + k] < '0' || s[i + k] > '9') return false;
+    v = v * 1000 + (uint64_t)((s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+                              (s[i + 3] - '0'));
+    i += 4;
+    groups = true;
+    if (v > 999999999999999ull) return false;
+  }
+  uint64_t c = v * 100;
+  if (i < n) {
+    if (s[i] != mark || n - i < 2 || n - i > 3) return false;
+    for (size_t k = i + 1; k < n; k++)
+      if (s[k] < '0' || s[k] > '9') return false;
+    c += (uint64_t)(s[i + 1] - '0') * 10;
+    if (n - i == 3) c += (uint64_t)(s[i + 2] - '0');
+    *shown = true;
+  } else if (groups) {
+    return false;
+  } else {
+    *shown = false;
+  }
+  *cents = neg ? -(int64_t)c : (int64_t)c;
+  return true;
+}
+
 static int money_cell(ingest *g, icol *c, const kw_csv_row *row,
                       const kw_csv_cell *cell, const char *s, size_t n,
                       int64_t *out) {
   if (n == 0) return 0;
   int64_t v, alt;
   kw_mark_evidence ev;
+  bool shown;
+  if (kw_quick_amount(s, n, c->mark, &v, &shown)) {
+    if (shown) c->shown = true;
+    if (c->feeds == 2) {
+      g->cp = g->cpa = v * 10000;
+      g->cpsep = 0;
+      g->cp_ok = true;
+    }
+    *out = v;
+    return 1;
+  }
   if (!kw_parse_amount(s, n, c->mark, &v, &alt, &ev)) return -1;
   char sep = 0;
   if (ev != KW_MARK_NONE) c->shown = true;
@@ -514,6 +615,22 @@ static int number_cell(ingest *g, icol *c, const kw_csv_row *row,
   if (n == 0) return 0;
   double v, alt;
   kw_mark_evidence ev;
+  if (n <= 15) {
+    /* plain integers ("3", "-12"), whatever the mark, exact as doubles */
+    size_t i = s[0] == '-';
+    int64_t q = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') q = q * 10 + (s[i++] - '0');
+    if (i == n && n > (size_t)(s[0] == '-')) {
+      v = (double)(s[0] == '-' ? -q : q);
+      if (c->feeds == 1) {
+        g->cq = g->cqa = v;
+        g->cqsep = 0;
+        g->cq_ok = true;
+      }
+      *out = v;
+      return 1;
+    }
+  }
   if (!kw_parse_number(s, n, c->mark, &v, &alt, &ev)) return -1;
   char sep = 0;
   if (ev != KW_MARK_NONE) c->shown = true;
@@ -550,37 +667,463 @@ static bool derive_cents(double q, int64_t p, int64_t *out) {
   return true;
 }
 
-static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
-                           const kw_csv_cell *cell, const char *s, size_t n,
-                           uint32_t *out) {
-  if (n == c->klen && memcmp(c->key, s, n) == 0) {
-    *out = c->kid;
-    return KW_OK;
+/*
+ * The front index of a text column: the values of up to FX_KEY bytes seen
+ * so far, kept inline in 32-byte entries (the key zero-padded in three
+ * words, its length in the last byte) with their id, in an open-addressing
+ * table at most half full. A repeated value then costs one cache line and
+ * three word compares instead of a dictionary lookup (hash, slot, length,
+ * string pointer, string: four places in memory). Columns whose values are
+ * mostly new (invoice numbers) gain nothing from it: the index is dropped
+ * when nine in ten lookups of a window miss, or when it grows past
+ * FX_MAX_VALUES values.
+ */
+#define FX_KEY 23
+#define FX_MAX_VALUES ((size_t)1 << 20)
+#define FX_WINDOW 65536
+
+typedef struct fx_entry {
+  uint64_t w[3];
+  uint32_t id; /* KW_NA_ID: empty */
+  uint32_t recoded;
+} fx_entry;
+
+typedef struct fx {
+  fx_entry *e;
+  size_t mask, n;
+  size_t lookups, misses;
+} fx;
+
+static void fx_free(kw_context *ctx, fx *x) {
+  if (!x) return;
+  kw_free(ctx, x->e);
+  kw_free(ctx, x);
+}
+
+static fx *fx_new(kw_context *ctx) {
+  fx *x = kw_calloc(ctx, 1, sizeof *x);
+  if (!x) return NULL;
+  x->mask = 1023;
+  x->e = kw_malloc(ctx, (x->mask + 1) * sizeof *x->e);
+  if (!x->e) {
+    kw_free(ctx, x);
+    return NULL;
   }
+  for (size_t i = 0; i <= x->mask; i++) x->e[i].id = KW_NA_ID;
+  return x;
+}
+
+/* The key words of s[0..n), n <= FX_KEY. */
+static inline void fx_key(const char *s, size_t n, const char *limit,
+                          uint64_t w[3]) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (limit - s >= 24) {
+    memcpy(w, s, 24);
+    for (int i = 0; i < 3; i++) {
+      size_t have = n > 8u * (size_t)i ? n - 8u * (size_t)i : 0;
+      if (have < 8) w[i] &= have ? (~0ull >> (64 - 8 * have)) : 0;
+    }
+    w[2] |= (uint64_t)n << 56;
+    return;
+  }
+#endif
+  unsigned char b[24] = {0};
+  memcpy(b, s, n);
+  b[23] = (unsigned char)n;
+  memcpy(w, b, 24);
+}
+
+static inline size_t fx_hash(const uint64_t w[3]) {
+  uint64_t h = w[0] * 0x9E3779B97F4A7C15ull;
+  h ^= w[1] * 0xC2B2AE3D27D4EB4Full;
+  h ^= w[2] * 0x165667B19E3779F9ull;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 32;
+  return (size_t)h;
+}
+
+static kw_status fx_grow(kw_context *ctx, fx *x) {
+  size_t nm = x->mask * 2 + 1;
+  fx_entry *ne = kw_malloc(ctx, (nm + 1) * sizeof *ne);
+  if (!ne) return kw_fail_nomem(ctx);
+  for (size_t i = 0; i <= nm; i++) ne[i].id = KW_NA_ID;
+  for (size_t i = 0; i <= x->mask; i++) {
+    if (x->e[i].id == KW_NA_ID) continue;
+    size_t j = fx_hash(x->e[i].w) & nm;
+    while (ne[j].id != KW_NA_ID) j = (j + 1) & nm;
+    ne[j] = x->e[i];
+  }
+  kw_free(ctx, x->e);
+  x->e = ne;
+  x->mask = nm;
+  return KW_OK;
+}
+
+/* The id of s[0..n) interned into c's dictionary (recoded to UTF-8 when
+ * needed); *recoded tells whether it was. */
+static kw_status intern_cell(ingest *g, icol *c, const kw_csv_row *row,
+                             const char *s, size_t n, bool hashed,
+                             uint64_t hash, uint32_t *out, bool *recoded) {
   const char *u = s;
   size_t un = n;
+  *recoded = false;
   if (row->high && has_high(s, n)) {
     bool recode = g->dl.enc == KW_ENC_CP1252;
-    if (!recode && !kw_utf8_valid(s, n)) {
-      recode = true;
-      if (g->recoded++ == 0)
-        kw_csv_where(&g->rd, row, cell->raw, &g->recoded_line,
-                     &g->recoded_col);
-    }
+    if (!recode && !kw_utf8_valid(s, n)) recode = *recoded = true;
     if (recode) {
       kw_status st = ensure_conv(g, 3 * n + 1);
       if (st) return st;
       un = kw_cp1252_to_utf8(s, n, g->conv);
       u = g->conv;
+      hashed = false;
     }
   }
-  kw_status st = kw_dict_intern(g->ctx, c->dict, u, un, out, NULL);
-  if (st) return st;
+  if (!hashed) hash = kw_hash_bytes(u, un);
+  return kw_dict_intern_hashed(g->tctx, c->dict, u, un, hash, out, NULL);
+}
+
+/* How flush_batch prepared a cell: nothing, or the hash for the front
+ * index or for the dictionary (whose slot it prefetched). */
+enum { HASH_NONE = 0, HASH_FX, HASH_DICT };
+
+static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
+                           const char *raw, const char *s, size_t n,
+                           const char *limit, int kind, uint64_t hash,
+                           uint32_t *out) {
+  bool recoded;
+  kw_status st;
+  if (n == c->klen && same_bytes(c->key, s, n)) {
+    *out = c->kid;
+    recoded = c->krecoded;
+  } else if (c->fx && n <= FX_KEY) {
+    fx *x = c->fx;
+    uint64_t w[3];
+    fx_key(s, n, limit, w);
+    size_t j = (kind == HASH_FX ? (size_t)hash : fx_hash(w)) & x->mask;
+    fx_entry *e;
+    for (;;) {
+      e = &x->e[j];
+      if (e->id == KW_NA_ID ||
+          (e->w[0] == w[0] && e->w[1] == w[1] && e->w[2] == w[2]))
+        break;
+      j = (j + 1) & x->mask;
+    }
+    x->lookups++;
+    if (e->id != KW_NA_ID) {
+      *out = e->id;
+      recoded = e->recoded != 0;
+    } else {
+      x->misses++;
+      st = intern_cell(g, c, row, s, n, false, 0, out, &recoded);
+      if (st) return st;
+      e->w[0] = w[0];
+      e->w[1] = w[1];
+      e->w[2] = w[2];
+      e->id = *out;
+      e->recoded = recoded;
+      if (++x->n * 2 > x->mask + 1) {
+        if (x->n >= FX_MAX_VALUES) {
+          fx_free(g->tctx, x);
+          c->fx = NULL;
+        } else if ((st = fx_grow(g->tctx, x)) != KW_OK) {
+          return st;
+        }
+      }
+    }
+    if (c->fx && x->lookups == FX_WINDOW) {
+      if (x->misses * 10 > x->lookups * 9) {
+        fx_free(g->tctx, x);
+        c->fx = NULL;
+      } else {
+        x->lookups = x->misses = 0;
+      }
+    }
+  } else {
+    st = intern_cell(g, c, row, s, n, kind == HASH_DICT, hash, out,
+                     &recoded);
+    if (st) return st;
+  }
   if (n <= KEY_MAX) {
     memcpy(c->key, s, n);
     c->klen = n;
     c->kid = *out;
+    c->krecoded = recoded;
   }
+  if (recoded && g->recoded++ == 0)
+    kw_csv_where(&g->rd, row, raw, &g->recoded_line, &g->recoded_col);
+  return KW_OK;
+}
+
+/*
+ * Text cells are interned a batch of rows at a time, column by column:
+ * the front-index slots of the next cells are prefetched while the current
+ * one is looked up, so the lookups overlap their cache misses instead of
+ * waiting for each in turn. A cell that does not lie in the input (the
+ * unescaped content of a quoted field) is copied to the batch's arena;
+ * until the batch is complete its pointer holds the arena offset and its
+ * length ARENA_BIT.
+ */
+#define BATCH_ROWS 1024
+#define PREFETCH 12
+#define ARENA_BIT ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+typedef struct tbatch {
+  size_t row0, n;
+  const char *first; /* start of its first row in the input */
+  uint64_t *line;
+  const char **start;
+  uint8_t *high;
+  kw_csv_cell *cells; /* column by column: [k * BATCH_ROWS + i] */
+  uint64_t *hash;
+  uint8_t *kind;
+  kw_buf arena;
+} tbatch;
+
+static void batch_free(kw_context *ctx, tbatch *b) {
+  if (!b) return;
+  kw_free(ctx, b->line);
+  kw_free(ctx, b->start);
+  kw_free(ctx, b->high);
+  kw_free(ctx, b->cells);
+  kw_free(ctx, b->hash);
+  kw_free(ctx, b->kind);
+  kw_buf_free(ctx, &b->arena);
+  kw_free(ctx, b);
+}
+
+static tbatch *batch_new(kw_context *ctx, size_t ntexts) {
+  tbatch *b = kw_calloc(ctx, 1, sizeof *b);
+  if (!b) return NULL;
+  kw_buf_init(&b->arena, 1);
+  b->line = kw_malloc(ctx, BATCH_ROWS * sizeof *b->line);
+  b->start = kw_malloc(ctx, BATCH_ROWS * sizeof *b->start);
+  b->high = kw_malloc(ctx, BATCH_ROWS * sizeof *b->high);
+  b->hash = kw_malloc(ctx, BATCH_ROWS * sizeof *b->hash);
+  b->kind = kw_malloc(ctx, BATCH_ROWS * sizeof *b->kind);
+  b->cells = kw_calloc(ctx, BATCH_ROWS * ntexts, sizeof *b->cells);
+  if (!b->line || !b->start || !b->high || !b->hash || !b->kind ||
+      !b->cells) {
+    batch_free(ctx, b);
+    return NULL;
+  }
+  return b;
+}
+
+static inline void prefetch(const icol *c, int kind, uint64_t h) {
+  if (kind == HASH_FX && c->fx) {
+#if defined(__GNUC__)
+    __builtin_prefetch(&c->fx->e[(size_t)h & c->fx->mask]);
+#endif
+  } else if (kind == HASH_DICT) {
+    kw_dict_prefetch(c->dict, h);
+  }
+}
+
+static kw_status flush_batch(ingest *g, tbatch *b) {
+  size_t n = b->n;
+  if (n == 0) return KW_OK;
+  const char *arena = b->arena.data;
+  const char *arena_end = arena ? arena + b->arena.len : NULL;
+  for (size_t k = 0; k < g->nbtexts; k++) {
+    icol *c = &g->cols[g->btexts[k]];
+    kw_csv_cell *cells = &b->cells[k * BATCH_ROWS];
+    uint32_t *ids = (uint32_t *)c->data + b->row0;
+    for (size_t i = 0; i < n; i++) {
+      if (cells[i].n & ARENA_BIT) {
+        cells[i].n &= ~ARENA_BIT;
+        cells[i].p = arena + (size_t)(uintptr_t)cells[i].p;
+      }
+    }
+    uint64_t *h = b->hash;
+    uint8_t *kind = b->kind;
+    for (size_t i = 0; i < n; i++) {
+      size_t len = cells[i].n;
+      kind[i] = HASH_NONE;
+      /* empty, or as the cell before: no lookup to prepare */
+      if (len == 0 || (i > 0 && len == cells[i - 1].n &&
+                       same_bytes(cells[i].p, cells[i - 1].p, len)))
+        continue;
+      if (c->fx && len <= FX_KEY) {
+        bool in_input = cells[i].p >= g->rd.buf && cells[i].p < g->rd.end;
+        uint64_t w[3];
+        fx_key(cells[i].p, len, in_input ? g->rd.end : arena_end, w);
+        h[i] = fx_hash(w);
+        kind[i] = HASH_FX;
+      } else {
+        h[i] = kw_hash_bytes(cells[i].p, len);
+        kind[i] = HASH_DICT;
+      }
+      if (i < PREFETCH) prefetch(c, kind[i], h[i]);
+    }
+    for (size_t i = 0; i < n; i++) {
+      if (i + PREFETCH < n) prefetch(c, kind[i + PREFETCH], h[i + PREFETCH]);
+      size_t len = cells[i].n;
+      if (len == 0) {
+        ids[i] = KW_NA_ID;
+        continue;
+      }
+      kw_csv_row row;
+      memset(&row, 0, sizeof row);
+      row.start = b->start[i];
+      row.line = b->line[i];
+      row.high = b->high[i];
+      bool in_input = cells[i].p >= g->rd.buf && cells[i].p < g->rd.end;
+      kw_status st = text_cell(g, c, &row, cells[i].raw, cells[i].p, len,
+                               in_input ? g->rd.end : arena_end, kind[i],
+                               h[i], &ids[i]);
+      if (st) return st;
+    }
+  }
+  b->n = 0;
+  b->arena.len = 0;
+  return KW_OK;
+}
+
+/*
+ * With a worker thread (kw_context_threads >= 2 and a large file) the
+ * batches go to it: the reader fills one while the worker interns the
+ * other, in order, so the ids are the same as without it. The reader
+ * waits for the worker before it grows the column arrays, and never gives
+ * back pages of the input a pending batch still points into. The worker
+ * records failures on its own copy of the context.
+ */
+static void *worker_main(void *arg) {
+  ingest *g = arg;
+  pthread_mutex_lock(&g->mu);
+  for (;;) {
+    while (g->queued < 0 && !g->stop) pthread_cond_wait(&g->cv, &g->mu);
+    if (g->queued < 0) break;
+    tbatch *b = g->bat[g->queued];
+    g->queued = -1;
+    kw_status prev = g->wst;
+    pthread_mutex_unlock(&g->mu);
+    kw_status st = prev ? prev : flush_batch(g, b);
+    if (prev) b->n = 0;
+    pthread_mutex_lock(&g->mu);
+    if (st && !g->wst) g->wst = st;
+    g->busy = false;
+    pthread_cond_broadcast(&g->cv);
+  }
+  pthread_mutex_unlock(&g->mu);
+  return NULL;
+}
+
+static kw_status worker_error(ingest *g, kw_status st) {
+  if (st == KW_ENOMEM) return kw_fail_nomem(g->ctx);
+  return kw_fail(g->ctx, st, "%s", g->wctx.errmsg);
+}
+
+/* Wait until the worker is idle. */
+static kw_status drain(ingest *g) {
+  if (!g->threaded) return KW_OK;
+  pthread_mutex_lock(&g->mu);
+  while (g->busy) pthread_cond_wait(&g->cv, &g->mu);
+  kw_status st = g->wst;
+  pthread_mutex_unlock(&g->mu);
+  return st ? worker_error(g, st) : KW_OK;
+}
+
+/* Intern the batch being filled, or give it to the worker. */
+static kw_status hand_off(ingest *g) {
+  tbatch *b = g->bat[g->fill];
+  if (b->n == 0) return KW_OK;
+  if (!g->threaded) return flush_batch(g, b);
+  pthread_mutex_lock(&g->mu);
+  while (g->busy) pthread_cond_wait(&g->cv, &g->mu);
+  kw_status st = g->wst;
+  if (!st) {
+    g->queued = g->fill;
+    g->busy = true;
+    g->fill ^= 1;
+    pthread_cond_broadcast(&g->cv);
+  }
+  pthread_mutex_unlock(&g->mu);
+  return st ? worker_error(g, st) : KW_OK;
+}
+
+static void stop_worker(ingest *g) {
+  if (!g->threaded) return;
+  pthread_mutex_lock(&g->mu);
+  g->stop = true;
+  pthread_cond_broadcast(&g->cv);
+  pthread_mutex_unlock(&g->mu);
+  pthread_join(g->th, NULL);
+  pthread_mutex_destroy(&g->mu);
+  pthread_cond_destroy(&g->cv);
+  g->threaded = false;
+}
+
+static void start_worker(ingest *g) {
+  g->wctx = *g->ctx;
+  g->wctx.log_fn = NULL;
+  g->wctx.progress_fn = NULL;
+  g->queued = -1;
+  if (pthread_mutex_init(&g->mu, NULL) != 0) return;
+  if (pthread_cond_init(&g->cv, NULL) != 0) {
+    pthread_mutex_destroy(&g->mu);
+    return;
+  }
+  if (pthread_create(&g->th, NULL, worker_main, g) != 0) {
+    pthread_cond_destroy(&g->cv);
+    pthread_mutex_destroy(&g->mu);
+    return;
+  }
+  g->threaded = true;
+  g->tctx = &g->wctx;
+}
+
+/* The first byte of the input a batch not yet interned points into. */
+static const char *oldest_needed(ingest *g, const char *now) {
+  const char *p = now;
+  tbatch *f = g->bat[g->fill];
+  if (f && f->n && f->first < p) p = f->first;
+  if (g->threaded) {
+    pthread_mutex_lock(&g->mu);
+    tbatch *o = g->bat[g->fill ^ 1];
+    if (g->busy && o->first < p) p = o->first;
+    pthread_mutex_unlock(&g->mu);
+  }
+  return p;
+}
+
+/* Put the text cells of the row being committed into the batch. */
+static kw_status batch_row(ingest *g, const kw_csv_row *row) {
+  tbatch *bt = g->bat[g->fill];
+  size_t i = bt->n;
+  if (i == 0) {
+    bt->row0 = g->rows;
+    bt->first = row->start;
+  }
+  bt->line[i] = row->line;
+  bt->start[i] = row->start;
+  bt->high[i] = row->high;
+  for (size_t k = 0; k < g->nbtexts; k++) {
+    const icol *c = &g->cols[g->btexts[k]];
+    const kw_csv_cell *cell = &row->cells[c->src];
+    const char *s = cell->p;
+    size_t n = cell->n;
+    trim(&s, &n);
+    kw_csv_cell *b = &bt->cells[k * BATCH_ROWS + i];
+    b->raw = cell->raw;
+    b->n = n;
+    b->p = s;
+    if (n && !(s >= g->rd.buf && s < g->rd.end)) {
+      size_t off = bt->arena.len;
+      size_t need = off + n + 24;
+      if (need > bt->arena.cap) {
+        size_t cap = 2 * bt->arena.cap;
+        kw_status st = kw_buf_reserve(g->ctx, &bt->arena,
+                                      need > cap ? need : cap);
+        if (st) return st;
+      }
+      memcpy((char *)bt->arena.data + off, s, n);
+      bt->arena.len = off + n;
+      b->p = (const char *)(uintptr_t)off;
+      b->n = n | ARENA_BIT;
+    }
+  }
+  if (++bt->n == BATCH_ROWS) return hand_off(g);
   return KW_OK;
 }
 
@@ -597,6 +1140,8 @@ static bool cells_empty(const kw_csv_row *row, size_t from) {
 }
 
 static kw_status grow(ingest *g) {
+  kw_status st = drain(g);
+  if (st) return st;
   size_t cap = g->cap + g->cap / 2 + 1024;
   for (size_t i = 0; i < g->ncols; i++) {
     size_t bytes;
@@ -723,24 +1268,18 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
                   "neither an amount nor hours");
   }
 
-  for (size_t k = 0; k < g->ntexts; k++) {
-    icol *c = &g->cols[g->texts[k]];
-    uint32_t id = KW_NA_ID;
-    kw_status st = KW_OK;
-    if (c->op == OP_GENERATED) {
-      char buf[24];
-      int len = snprintf(buf, sizeof buf, "%llu",
-                         (unsigned long long)row->line);
-      st = kw_dict_intern(g->ctx, c->dict, buf, (size_t)len, &id, NULL);
-    } else {
-      const kw_csv_cell *cell = &cells[c->src];
-      const char *s = cell->p;
-      size_t n = cell->n;
-      trim(&s, &n);
-      if (n) st = text_cell(g, c, row, cell, s, n, &id);
-    }
+  if (g->gen_invoice >= 0) {
+    icol *c = &g->cols[g->gen_invoice];
+    char buf[24];
+    int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)row->line);
+    kw_status st = kw_dict_intern(g->ctx, c->dict, buf, (size_t)len,
+                                  &((uint32_t *)c->data)[r], NULL);
     if (st) return st;
-    ((uint32_t *)c->data)[r] = id;
+  }
+  if (g->nbtexts) {
+    kw_status st = batch_row(g, row);
+    g->rows++;
+    return st;
   }
   g->rows++;
   return KW_OK;
@@ -1024,15 +1563,21 @@ static kw_status add_col(ingest *g, const char *name, kw_role role,
     if (role == KW_ROLE_CUSTOMER || role == KW_ROLE_REFERRER) {
       c->op = OP_CUSTOMER;
       c->dict = kw_dataset_customers_mut(g->ds);
+      c->fx = fx_new(g->ctx);
+      if (!c->fx) return kw_fail_nomem(g->ctx);
       c->required = role == KW_ROLE_CUSTOMER || k == KW_TABLE_REFERRALS;
     } else if (role == KW_ROLE_PRODUCT) {
       c->op = OP_PRODUCT;
       c->dict = kw_dataset_products_mut(g->ds);
+      c->fx = fx_new(g->ctx);
+      if (!c->fx) return kw_fail_nomem(g->ctx);
     } else {
       c->op = OP_TEXT;
       c->dict = kw_dict_new(g->ctx);
       c->own_dict = true;
       if (!c->dict) return kw_fail_nomem(g->ctx);
+      c->fx = fx_new(g->ctx);
+      if (!c->fx) return kw_fail_nomem(g->ctx);
     }
     break;
   case KW_TYPE_DATE:
@@ -1068,11 +1613,11 @@ static kw_status plan_columns(ingest *g, size_t est) {
   g->cols = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->cols);
   g->ids = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->ids);
   g->typed = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->typed);
-  g->texts = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->texts);
+  g->btexts = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->btexts);
   g->pushed = kw_calloc(g->ctx, g->nfields + 2, sizeof *g->pushed);
-  if (!g->cols || !g->ids || !g->typed || !g->texts || !g->pushed)
+  if (!g->cols || !g->ids || !g->typed || !g->btexts || !g->pushed)
     return kw_fail_nomem(g->ctx);
-  g->derived = g->amount_col = g->hours_col = -1;
+  g->derived = g->amount_col = g->hours_col = g->gen_invoice = -1;
   bool derive = tr && field_of(g, KW_ROLE_AMOUNT) < 0;
   for (size_t i = 0; i < g->nfields; i++) {
     kw_role r = g->roles[i];
@@ -1112,18 +1657,34 @@ static kw_status plan_columns(ingest *g, size_t est) {
     if (c->op == OP_DATE || c->op == OP_MONEY || c->op == OP_NUMBER ||
         c->op == OP_FLAG)
       g->typed[g->ntyped++] = i;
-    if (c->op == OP_CUSTOMER || c->op == OP_PRODUCT || c->op == OP_TEXT ||
-        c->op == OP_GENERATED)
-      g->texts[g->ntexts++] = i;
+    if (c->op == OP_CUSTOMER || c->op == OP_PRODUCT || c->op == OP_TEXT)
+      g->btexts[g->nbtexts++] = i;
+    if (c->op == OP_GENERATED) g->gen_invoice = (int)i;
+  }
+  if (g->nbtexts) {
+    for (int i = 0; i < 2; i++) {
+      g->bat[i] = batch_new(g->ctx, g->nbtexts);
+      if (!g->bat[i]) return kw_fail_nomem(g->ctx);
+    }
+  }
+  /* the estimate may be far too high for odd files: when it cannot be
+   * had, start small and grow */
+  for (;;) {
+    bool ok = true;
+    for (size_t i = 0; i < g->ncols && ok; i++) {
+      size_t bytes;
+      ok = kw_mul_size(est, type_size[g->cols[i].type], &bytes) &&
+           (g->cols[i].data = kw_malloc(g->ctx, bytes)) != NULL;
+    }
+    if (ok) break;
+    for (size_t i = 0; i < g->ncols; i++) {
+      kw_free(g->ctx, g->cols[i].data);
+      g->cols[i].data = NULL;
+    }
+    if (est <= 4096) return kw_fail_nomem(g->ctx);
+    est = 4096;
   }
   g->cap = est;
-  for (size_t i = 0; i < g->ncols; i++) {
-    size_t bytes;
-    if (!kw_mul_size(est, type_size[g->cols[i].type], &bytes))
-      return kw_fail_nomem(g->ctx);
-    g->cols[i].data = kw_malloc(g->ctx, bytes);
-    if (!g->cols[i].data) return kw_fail_nomem(g->ctx);
-  }
   return KW_OK;
 }
 
@@ -1241,7 +1802,11 @@ static kw_status empty_error(ingest *g) {
 }
 
 static kw_status finish(ingest *g) {
-  kw_status st = settle(g);
+  kw_status st = g->nbtexts ? hand_off(g) : KW_OK;
+  if (!st) st = drain(g);
+  if (st) return st;
+  stop_worker(g);
+  st = settle(g);
   if (st) return st;
   if (g->rows == 0) return empty_error(g);
   for (size_t i = 0; i < g->ncols; i++) {
@@ -1304,11 +1869,13 @@ static kw_status finish(ingest *g) {
 
 static void cleanup(ingest *g) {
   kw_context *ctx = g->ctx;
+  stop_worker(g);
   if (g->rd_open) kw_csv_free(&g->rd);
   for (size_t i = 0; i < g->ncols; i++) {
     kw_free(ctx, g->cols[i].data);
     if (g->cols[i].own_dict) kw_dict_free(ctx, g->cols[i].dict);
     kw_buf_free(ctx, &g->cols[i].pend);
+    fx_free(ctx, g->cols[i].fx);
   }
   if (g->names)
     for (size_t i = 0; i < g->nfields; i++) kw_free(ctx, g->names[i]);
@@ -1318,7 +1885,9 @@ static void cleanup(ingest *g) {
   kw_free(ctx, g->cols);
   kw_free(ctx, g->ids);
   kw_free(ctx, g->typed);
-  kw_free(ctx, g->texts);
+  kw_free(ctx, g->btexts);
+  batch_free(ctx, g->bat[0]);
+  batch_free(ctx, g->bat[1]);
   kw_free(ctx, g->pushed);
   kw_free(ctx, g->conv);
   kw_buf_free(ctx, &g->dpend);
@@ -1348,6 +1917,7 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   g.data = a->data;
   g.len = a->len;
   kw_buf_init(&g.dpend, sizeof(dpend));
+  g.tctx = ctx;
   if (a->o)
     g.opt = *a->o;
   else
@@ -1398,6 +1968,8 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   if (est > most) est = most;
   st = plan_columns(&g, (size_t)est);
   if (st) goto out;
+  if (g.nbtexts && kw_context_threads(ctx) >= 2 && blen >= THREAD_MIN_BYTES)
+    start_worker(&g);
 
   kw_csv_row row;
   int rc;
@@ -1407,7 +1979,7 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
     if (st) goto out;
     if ((size_t)(row.start - mark) >= RELEASE_STEP) {
       mark = row.start;
-      if (a->release) a->release(a->release_user, mark);
+      if (a->release) a->release(a->release_user, oldest_needed(&g, mark));
       kw_progress(ctx, "reading",
                   (double)(mark - a->data) / (double)(a->len ? a->len : 1));
     }

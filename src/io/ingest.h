@@ -51,4 +51,10 @@ kw_status kw_ingest_buffer(kw_context *ctx, kw_dataset *ds,
 kw_status kw_map_parse(kw_context *ctx, const char *map, kw_table_kind *kind,
                        kw_role *role, const char **column);
 
+/* The fast path for common amount cells under a decided decimal mark
+ * (ingest.c); false sends the cell to kw_parse_amount. Exposed for tests.
+ * *shown tells whether the cell had a decimal mark. */
+bool kw_quick_amount(const char *s, size_t n, char mark, int64_t *cents,
+                     bool *shown);
+
 #endif

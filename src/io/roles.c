@@ -123,7 +123,7 @@ static const kw_role_synonyms synonyms[] = {
      "start_date contract_start contract_start_date contractstart "
      "begindatum ingangsdatum"},
     {KW_ROLE_END_DATE, CU,
-     "end_date contract_end contract_end_date einddatum end cancel_date "
+     "end_date contract_end contract_end_date einddatum end cancel cancel_date "
      "cancelled cancellation_date opzegdatum opzeg opgezegd_op churn_date "
      "stopdatum uitschrijfdatum"},
     {KW_ROLE_TENURE, CU, "tenure looptijd duur months_active anciennity"},
@@ -279,20 +279,21 @@ static bool same_compact(const char *h, const char *syn, size_t sn) {
 
 #define NAME_MAX_NORM 128
 
-kw_role kw_role_guess(kw_table_kind k, const char *name, size_t n,
-                      unsigned *rank) {
+/* The first row of the table (kinds in mask) with a synonym for name. */
+static kw_role guess(unsigned mask, const char *name, size_t n,
+                     unsigned *rank) {
   char norm[NAME_MAX_NORM];
   if (n >= 4 * NAME_MAX_NORM) return KW_ROLE__COUNT;
   size_t len = kw_header_normalize(name, n, norm, sizeof norm);
   if (len == 0 || len + 1 >= sizeof norm) return KW_ROLE__COUNT;
   for (size_t r = 0; r < NSYN; r++) {
-    if (!(synonyms[r].kinds & T(k))) continue;
+    if (!(synonyms[r].kinds & mask)) continue;
     const char *p = synonyms[r].names;
     unsigned pos = 0;
     while (*p) {
       const char *e = p;
       while (*e && *e != ' ') e++;
-      if (same_compact(norm, p, (size_t)(e - p))) {
+      if (*p == norm[0] && same_compact(norm, p, (size_t)(e - p))) {
         if (rank) *rank = (unsigned)r * 256u + pos;
         return synonyms[r].role;
       }
@@ -303,11 +304,13 @@ kw_role kw_role_guess(kw_table_kind k, const char *name, size_t n,
   return KW_ROLE__COUNT;
 }
 
+kw_role kw_role_guess(kw_table_kind k, const char *name, size_t n,
+                      unsigned *rank) {
+  return guess(T(k), name, n, rank);
+}
+
 bool kw_role_known_header(const char *name, size_t n) {
-  for (int k = 0; k < KW_TABLE__COUNT; k++)
-    if (kw_role_guess((kw_table_kind)k, name, n, NULL) != KW_ROLE__COUNT)
-      return true;
-  return false;
+  return guess(ALL, name, n, NULL) != KW_ROLE__COUNT;
 }
 
 bool kw_role_in_table(kw_table_kind k, kw_role r) {

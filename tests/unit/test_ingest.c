@@ -12,11 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "data/table.h"
 #include "io/ingest.h"
+#include "io/parse.h"
 #include "io/roles.h"
 #include "klantwijs.h"
 
@@ -388,6 +390,93 @@ static void test_derived_amount(void **state) {
   a = role(f, TR, KW_ROLE_AMOUNT);
   assert_string_equal(a->name, "Price");
   assert_int_equal(a->v.money[0], 1250);
+}
+
+/* The fast path for amount cells agrees with the general parser on every
+ * cell it accepts: random cells over digits, both marks, '-' and a blank,
+ * under each mark. */
+static void test_quick_amount(void **state) {
+  (void)state;
+  static const char alphabet[] = "0123456789012345678901234567890.,,.-  ";
+  const char marks[] = {0, '.', ','};
+  uint64_t x = 0x9E3779B97F4A7C15ull;
+  size_t accepted = 0;
+  for (int iter = 0; iter < 300000; iter++) {
+    char cell[24];
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    size_t n = 1 + (size_t)(x % 16);
+    for (size_t i = 0; i < n; i++) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      cell[i] = alphabet[x % (sizeof alphabet - 1)];
+    }
+    for (int m = 0; m < 3; m++) {
+      int64_t q, v, alt;
+      bool shown;
+      kw_mark_evidence ev;
+      if (!kw_quick_amount(cell, n, marks[m], &q, &shown)) continue;
+      accepted++;
+      bool ok = kw_parse_amount(cell, n, marks[m], &v, &alt, &ev);
+      if (!ok || v != q || shown != (ev != KW_MARK_NONE))
+        print_error("\"%.*s\" under '%c': quick %lld, parser %d %lld\n",
+                    (int)n, cell, marks[m] ? marks[m] : '0', (long long)q,
+                    ok, (long long)v);
+      assert_true(ok);
+      assert_int_equal(v, q);
+      assert_int_equal(shown, ev != KW_MARK_NONE);
+    }
+  }
+  assert_true(accepted > 10000);
+  /* structured cells: sign, groups (sometimes malformed), fraction */
+  size_t grouped = 0;
+  for (int iter = 0; iter < 200000; iter++) {
+    char cell[40];
+    size_t n = 0;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    uint64_t r = x;
+    char mark = (r & 1) ? ',' : '.', thou = mark == ',' ? '.' : ',';
+    if (r & 2) cell[n++] = '-';
+    n += (size_t)sprintf(cell + n, "%u", (unsigned)((r >> 8) % 1000));
+    int groups = (int)((r >> 20) % 4);
+    for (int k = 0; k < groups; k++)
+      n += (size_t)sprintf(cell + n, "%c%0*u", (r >> 30) % 7 ? thou : mark,
+                           (r >> 33) % 9 ? 3 : 2,
+                           (unsigned)((r >> (36 + k)) % 1000));
+    int frac = (int)((r >> 44) % 4);
+    if (frac) {
+      cell[n++] = (r >> 47) % 9 ? mark : thou;
+      for (int k = 0; k < frac; k++) cell[n++] = (char)('0' + (r >> (50 + k)) % 10);
+    }
+    int64_t q, v, alt;
+    bool shown;
+    kw_mark_evidence ev;
+    if (!kw_quick_amount(cell, n, mark, &q, &shown)) continue;
+    grouped += groups > 0;
+    bool ok = kw_parse_amount(cell, n, mark, &v, &alt, &ev);
+    if (!ok || v != q || shown != (ev != KW_MARK_NONE))
+      print_error("\"%.*s\" under '%c': quick %lld, parser %d %lld\n",
+                  (int)n, cell, mark, (long long)q, ok, (long long)v);
+    assert_true(ok);
+    assert_int_equal(v, q);
+    assert_int_equal(shown, ev != KW_MARK_NONE);
+  }
+  assert_true(grouped > 10000);
+  /* and by hand */
+  int64_t q;
+  bool shown;
+  assert_true(kw_quick_amount("-1.234.567,89", 13, ',', &q, &shown));
+  assert_int_equal(q, -123456789);
+  assert_true(shown);
+  assert_true(kw_quick_amount("12,5", 4, ',', &q, &shown));
+  assert_int_equal(q, 1250);
+  assert_false(kw_quick_amount("1.234", 5, ',', &q, &shown)); /* ambiguous */
+  assert_false(kw_quick_amount("12,50", 5, 0, &q, &shown));  /* undecided */
+  assert_false(kw_quick_amount("12,505", 6, ',', &q, &shown)); /* rounding */
 }
 
 /* ---------------------------------------------------------- roles */
@@ -930,6 +1019,31 @@ static void test_folder(void **state) {
   assert_null(ds);
 }
 
+/* "-" reads standard input (here a pipe) into memory. */
+static void test_stdin(void **state) {
+  fixture *f = *state;
+  int fds[2];
+  assert_int_equal(pipe(fds), 0);
+  const char *in = "klant;datum;bedrag\nA;2024-01-01;1,50\nB;2024-01-02;2\n";
+  assert_int_equal(write(fds[1], in, strlen(in)), (ssize_t)strlen(in));
+  close(fds[1]);
+  int saved = dup(STDIN_FILENO);
+  assert_true(saved >= 0);
+  assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+  close(fds[0]);
+  f->o.files[TR] = "-";
+  kw_dataset *ds = NULL;
+  kw_status st = kw_dataset_load(f->ctx, &f->o, &ds);
+  dup2(saved, STDIN_FILENO);
+  close(saved);
+  assert_int_equal(st, KW_OK);
+  const kw_table *t = kw_dataset_table(ds, TR);
+  assert_string_equal(kw_table_report(t)->path, "(stdin)");
+  assert_int_equal(kw_table_rows(t), 2);
+  assert_int_equal(kw_table_role(t, KW_ROLE_AMOUNT)->v.money[0], 150);
+  kw_dataset_free(ds);
+}
+
 static void test_aligned_file(void **state) {
   fixture *f = *state;
   f->o.files[TR] = KW_TEST_DATA "/ingest_aligned.txt";
@@ -948,6 +1062,80 @@ static void test_aligned_file(void **state) {
                    7386);
   assert_int_equal(kw_dict_size(kw_dataset_customers(ds)), 3);
   kw_dataset_free(ds);
+}
+
+/* A worker thread interns text while the reader goes on: the result must
+ * be the same as without it, id for id. The input is large enough to use
+ * it (several MB) and has quoted cells that need unescaping, cells that
+ * are not UTF-8, skipped rows and repeated and new values. */
+static void test_threads_same_result(void **state) {
+  (void)state;
+  size_t cap = 12u << 20, o = 0;
+  char *in = malloc(cap);
+  o += (size_t)sprintf(in, "factuur;datum;klant;artikel;omschrijving;"
+                           "aantal;prijs\n");
+  uint64_t x = 42;
+  for (int i = 0; o + 200 < cap && i < 120000; i++) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    unsigned cust = (unsigned)(x % 3000), art = (unsigned)((x >> 20) % 700);
+    char d[64];
+    if ((x >> 40) % 5 == 0)
+      snprintf(d, sizeof d, "\"Stoel \"\"Luxe\"\" %u\"", art);
+    else if ((x >> 40) % 7 == 0)
+      snprintf(d, sizeof d, "Caf\xe9 %u", art);
+    else
+      snprintf(d, sizeof d, "t\xc3\xa4" "fel %u", art); /* valid UTF-8 */
+    o += (size_t)sprintf(in + o, "F%d;%02d/%02d/2024;%sK%u;A%u;%s;%u;%u,%02u\n",
+                         i / 3, 1 + i % 28, 1 + (i / 1000) % 12,
+                         (x >> 50) % 97 == 0 ? " " : "", cust, art, d,
+                         1 + (unsigned)(x >> 33) % 9, art, (unsigned)(x % 100));
+    if ((x >> 45) % 211 == 0) o += (size_t)sprintf(in + o, ";;\nbad;row\n");
+  }
+  kw_table_kind k = KW_TABLE_TRANSACTIONS;
+  kw_dataset *ds[2];
+  for (int t = 0; t < 2; t++) {
+    kw_context *ctx = kw_context_new();
+    kw_context_set_threads(ctx, t ? 2 : 1);
+    ds[t] = kw_dataset_new(ctx);
+    assert_int_equal(kw_ingest_buffer(ctx, ds[t], k, "big.csv", in, o, NULL),
+                     KW_OK);
+  }
+  const kw_table *a = kw_dataset_table(ds[0], k), *b = kw_dataset_table(ds[1], k);
+  size_t rows = kw_table_rows(a);
+  assert_true(rows > 100000);
+  assert_int_equal(kw_table_rows(b), rows);
+  assert_int_equal(kw_table_ncols(a), kw_table_ncols(b));
+  const kw_read_report *ra = kw_table_report(a), *rb = kw_table_report(b);
+  assert_true(ra->recoded_cells > 1000);
+  assert_int_equal(ra->recoded_cells, rb->recoded_cells);
+  assert_true(ra->rows_skipped > 0);
+  assert_int_equal(ra->rows_skipped, rb->rows_skipped);
+  for (size_t j = 0; j < kw_table_ncols(a); j++) {
+    const kw_column *ca = kw_table_col(a, j), *cb = kw_table_col(b, j);
+    static const size_t size[] = {4, 4, 8, 8, 1};
+    assert_memory_equal(ca->v.text, cb->v.text, rows * size[ca->type]);
+    if (ca->type == KW_TYPE_TEXT) {
+      assert_int_equal(kw_dict_size(ca->dict), kw_dict_size(cb->dict));
+      for (uint32_t id = 0; id < kw_dict_size(ca->dict); id++)
+        assert_string_equal(kw_dict_str(ca->dict, id),
+                            kw_dict_str(cb->dict, id));
+    }
+  }
+  const kw_column *pn = kw_table_role(a, KW_ROLE_PRODUCT_NAME);
+  bool quoted = false, recoded = false;
+  for (uint32_t id = 0; id < kw_dict_size(pn->dict); id++) {
+    quoted |= strncmp(kw_dict_str(pn->dict, id), "Stoel \"Luxe\" ", 13) == 0;
+    recoded |= strncmp(kw_dict_str(pn->dict, id), "Caf\xc3\xa9 ", 6) == 0;
+  }
+  assert_true(quoted && recoded);
+  for (int t = 0; t < 2; t++) {
+    kw_context *ctx = kw_dataset_context(ds[t]);
+    kw_dataset_free(ds[t]);
+    kw_context_free(ctx);
+  }
+  free(in);
 }
 
 /* Allocation failures: every failing allocation gives KW_ENOMEM and
@@ -1005,6 +1193,7 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_dates, setup, teardown),
       cmocka_unit_test_setup_teardown(test_derived_amount, setup, teardown),
+      cmocka_unit_test(test_quick_amount),
       cmocka_unit_test_setup_teardown(test_role_synonyms, setup, teardown),
       cmocka_unit_test_setup_teardown(test_maps, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_header, setup, teardown),
@@ -1021,7 +1210,9 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_sep_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_folder, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
       cmocka_unit_test_setup_teardown(test_aligned_file, setup, teardown),
+      cmocka_unit_test(test_threads_same_result),
       cmocka_unit_test(test_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
