@@ -63,6 +63,8 @@ void cli_common_init(cli_common *c, const char *command) {
     exit(KW_EXIT_INTERNAL);
   }
   kw_context_set_log(c->ctx, log_cb, NULL);
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  kw_context_set_threads(c->ctx, cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus);
   if (isatty(STDERR_FILENO)) kw_context_set_progress(c->ctx, progress_cb, NULL);
 }
 
@@ -264,6 +266,16 @@ int cli_common_option(cli_common *c, int argc, char **argv, int *i) {
       cli_usage(c, "--unit takes day, week or month");
       return -1;
     }
+    return 1;
+  }
+  if ((r = cli_opt_value("--threads", argc, argv, i, &v)) != 0) {
+    unsigned long t;
+    if (r < 0) return r;
+    if (!cli_parse_uint(v, &t) || t < 1 || t > 64) {
+      cli_usage(c, "--threads takes a number from 1 to 64");
+      return -1;
+    }
+    kw_context_set_threads(c->ctx, (int)t);
     return 1;
   }
   if (strcmp(argv[*i], "--strict") == 0) {

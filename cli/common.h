@@ -44,7 +44,8 @@ typedef struct cli_common {
   "  --delimiter C          , ; tab | or space (runs of blanks)\n"            \
   "  --no-header            the first line is data\n"                         \
   "  --encoding utf-8|windows-1252\n"                                         \
-  "  --strict               a bad cell is an error instead of a skipped row\n"
+  "  --strict               a bad cell is an error instead of a skipped row\n" \
+  "  --threads N            threads for reading (default: the CPUs, up to 8)\n"
 
 #define CLI_OUTPUT_HELP                                                       \
   "Output:\n"                                                                 \

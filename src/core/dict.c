@@ -101,9 +101,15 @@ static kw_status grow_slots(kw_context *ctx, kw_dict *d) {
   for (size_t i = 0; i < ns; i++) s[i].id = KW_NA_ID;
   for (size_t i = 0; i < d->nslots; i++) {
     if (d->slots[i].id == KW_NA_ID) continue;
-    uint32_t id = d->slots[i].id;
-    uint64_t h = kw_hash_bytes(d->str[id], d->len[id]);
-    size_t j = (size_t)h & (ns - 1);
+    /* the slot keeps the low 32 hash bits, which are all the index needs
+       while the table has at most 2^32 slots; past that, hash again */
+    size_t j;
+    if (ns <= ((size_t)1 << 32)) {
+      j = (size_t)d->slots[i].h32 & (ns - 1);
+    } else {
+      uint32_t id = d->slots[i].id;
+      j = (size_t)kw_hash_bytes(d->str[id], d->len[id]) & (ns - 1);
+    }
     while (s[j].id != KW_NA_ID) j = (j + 1) & (ns - 1);
     s[j] = d->slots[i];
   }
