@@ -2,10 +2,14 @@
  * summary.c — the per-customer summary (see klantwijs/summary.h).
  *
  * Design: one counting sort of the transaction lines by customer id (an
- * index array of uint32, 4 bytes a line), then one walk per customer over
- * its own lines with small scratch arrays reused across customers: dates are
- * sorted to merge same-day purchases, invoice/product/category ids are sorted
- * to count distinct values. No per-row or per-customer allocation.
+ * index array of uint32, 4 bytes a line), then two linear walks per
+ * customer over its own lines. Distinct days, invoices, products and
+ * categories are counted with stamp arrays (one slot per day of the data's
+ * date range and per dictionary id, holding the last customer that marked
+ * it), so nothing is sorted and the cost is linear in the lines. Customers
+ * are independent, so the walks run on the context's threads, each over a
+ * range of customers holding about the same number of lines, each with its
+ * own stamp arrays. No per-row or per-customer allocation.
  *
  * Rules:
  *   - lines after as_of are left out (counted in lines_after);
@@ -17,15 +21,20 @@
  *     when the table has no invoice column;
  *   - cost: the cost column (line cost), else amount - margin when a margin
  *     column exists; lines without either are not in cost_lines;
- *   - repeat_spend = net revenue of the purchase days after the first,
- *     divided by x (currency units), the Gamma-Gamma input.
+ *   - repeat_spend = net revenue of the purchase days after the first
+ *     (every line of such a day, returns included), divided by x, in
+ *     currency units: the Gamma-Gamma input.
  */
 #include "klantwijs/summary.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
+
+#define MAX_THREADS 8
+#define MIN_ROWS_PER_THREAD 200000
 
 struct kw_summary {
   kw_context *ctx;
@@ -80,32 +89,183 @@ static void *block(kw_summary *s, size_t n, size_t elem) {
   return p;
 }
 
-static int cmp_i32(const void *a, const void *b) {
-  int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-  return (x > y) - (x < y);
-}
-static int cmp_u32(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return (x > y) - (x < y);
-}
-
-/* Sort and count distinct values, ignoring KW_NA_ID. */
-static uint32_t count_distinct_u32(uint32_t *v, size_t n) {
-  if (n > 1) qsort(v, n, sizeof *v, cmp_u32);
-  uint32_t k = 0;
-  for (size_t i = 0; i < n; i++)
-    if (v[i] != KW_NA_ID && (i == 0 || v[i] != v[i - 1])) k++;
-  return k;
+/* Marks v in a stamp array for customer c; true when it was not marked
+ * for c yet. */
+static inline bool stamp(uint32_t *mark, uint32_t v, uint32_t c) {
+  if (mark[v] == c) return false;
+  mark[v] = c;
+  return true;
 }
 
-/* A date and the net amount of one line, for merging same-day lines. */
-typedef struct day_amt {
-  int32_t day;
-  int64_t amount;
-} day_amt;
+/* What the walks read (the table's columns, the sorted index) and write
+ * (the summary's arrays). Shared read-only by the threads, except that
+ * each writes only its own customers' slots. */
+typedef struct walk {
+  const int32_t *date;
+  const int64_t *amt;
+  const kw_column *cinv, *cprod, *ccat, *ccost, *cmargin, *cdisc;
+  const uint32_t *order, *start;
+  int32_t as_of, dmin;
+  size_t span;
+  double unit;
+  kw_customer_summary *v;
+  /* the summary's arrays, writable */
+  int32_t *first, *last;
+  uint32_t *orders, *days, *cost_lines, *nprod, *ncat;
+  const uint32_t *lines;
+  int64_t *revenue, *cost, *discount;
+  double *x, *t_x, *T, *rspend;
+} walk;
 
-static int cmp_day_amt(const void *a, const void *b) {
-  return cmp_i32(&((const day_amt *)a)->day, &((const day_amt *)b)->day);
+/* One thread's share: customers [c0, c1) with their own stamp arrays. */
+typedef struct job {
+  const walk *w;
+  size_t c0, c1;
+  uint32_t *daymark, *invmark, *prodmark, *catmark;
+  size_t buyers;
+} job;
+
+static void walk_customers(job *jb) {
+  const walk *w = jb->w;
+  const int32_t *date = w->date;
+  const int64_t *amt = w->amt;
+  for (size_t c = jb->c0; c < jb->c1; c++) {
+    const uint32_t *L = w->order + w->start[c];
+    const uint32_t m = w->lines[c];
+    const uint32_t cc = (uint32_t)c;
+    w->first[c] = w->last[c] = KW_NA_DATE;
+    if (m == 0) continue;
+    /* walk 1: money, distinct products and categories, purchase days */
+    int64_t rev = 0, cst = 0, disc = 0;
+    uint32_t ncost = 0, pdays = 0, np = 0, nc = 0;
+    int32_t d0 = INT32_MAX, dl = INT32_MIN;
+    for (uint32_t k = 0; k < m; k++) {
+      uint32_t i = L[k];
+      int64_t a = amt[i];
+      rev += a;
+      if (w->cdisc && w->cdisc->v.money[i] != KW_NA_MONEY)
+        disc += w->cdisc->v.money[i];
+      if (w->ccost && w->ccost->v.money[i] != KW_NA_MONEY) {
+        cst += w->ccost->v.money[i];
+        ncost++;
+      } else if (w->cmargin && w->cmargin->v.money[i] != KW_NA_MONEY) {
+        cst += a - w->cmargin->v.money[i];
+        ncost++;
+      }
+      if (w->cprod) {
+        uint32_t id = w->cprod->v.text[i];
+        if (id != KW_NA_ID && stamp(jb->prodmark, id, cc)) np++;
+      }
+      if (w->ccat) {
+        uint32_t id = w->ccat->v.text[i];
+        if (id != KW_NA_ID && stamp(jb->catmark, id, cc)) nc++;
+      }
+      if (a >= 0 && stamp(jb->daymark, (uint32_t)(date[i] - w->dmin), cc)) {
+        pdays++;
+        if (date[i] < d0) d0 = date[i];
+        if (date[i] > dl) dl = date[i];
+      }
+    }
+    w->revenue[c] = rev;
+    w->cost[c] = cst;
+    w->discount[c] = disc;
+    w->cost_lines[c] = ncost;
+    w->nprod[c] = np;
+    w->ncat[c] = nc;
+    if (pdays == 0) continue; /* only returns: no purchase history */
+    jb->buyers++;
+    /* walk 2: revenue of every line on a purchase day and on the first
+       day (returns on a purchase day net that day), distinct invoices */
+    int64_t purchase_rev = 0, first_rev = 0;
+    uint32_t ninv = 0;
+    for (uint32_t k = 0; k < m; k++) {
+      uint32_t i = L[k];
+      if (jb->daymark[date[i] - w->dmin] == cc) {
+        purchase_rev += amt[i];
+        if (date[i] == d0) first_rev += amt[i];
+      }
+      if (w->cinv && amt[i] >= 0) {
+        uint32_t id = w->cinv->v.text[i];
+        if (id != KW_NA_ID && stamp(jb->invmark, id, cc)) ninv++;
+      }
+    }
+    w->first[c] = d0;
+    w->last[c] = dl;
+    w->days[c] = pdays;
+    w->orders[c] = w->cinv ? ninv : pdays;
+    w->x[c] = (double)(pdays - 1);
+    w->t_x[c] = (double)(dl - d0) / w->unit;
+    w->T[c] = (double)(w->as_of - d0) / w->unit;
+    w->rspend[c] = pdays > 1 ? (double)(purchase_rev - first_rev) / 100.0 /
+                                   (double)(pdays - 1)
+                             : 0;
+  }
+}
+
+static void *walk_thread(void *p) {
+  walk_customers(p);
+  return NULL;
+}
+
+/* A stamp array of n slots, all unmarked. */
+static uint32_t *new_marks(kw_context *ctx, size_t n) {
+  uint32_t *m = kw_malloc(ctx, (n ? n : 1) * sizeof *m);
+  if (m) memset(m, 0xFF, (n ? n : 1) * sizeof *m);
+  return m;
+}
+
+static void free_marks(kw_context *ctx, job *jb) {
+  kw_free(ctx, jb->daymark);
+  kw_free(ctx, jb->invmark);
+  kw_free(ctx, jb->prodmark);
+  kw_free(ctx, jb->catmark);
+}
+
+static bool alloc_marks(kw_context *ctx, const walk *w, job *jb) {
+  jb->daymark = new_marks(ctx, w->span);
+  if (w->cinv) jb->invmark = new_marks(ctx, kw_dict_size(w->cinv->dict));
+  if (w->cprod) jb->prodmark = new_marks(ctx, kw_dict_size(w->cprod->dict));
+  if (w->ccat) jb->catmark = new_marks(ctx, kw_dict_size(w->ccat->dict));
+  return jb->daymark && (!w->cinv || jb->invmark) &&
+         (!w->cprod || jb->prodmark) && (!w->ccat || jb->catmark);
+}
+
+/* Runs the walks over all n customers on up to `threads` threads. */
+static kw_status run_walks(kw_context *ctx, const walk *w, size_t n,
+                           uint64_t used, size_t *buyers) {
+  size_t nt = (size_t)kw_context_threads(ctx);
+  if (nt > MAX_THREADS) nt = MAX_THREADS;
+  if (nt > used / MIN_ROWS_PER_THREAD) nt = (size_t)(used / MIN_ROWS_PER_THREAD);
+  if (nt < 1) nt = 1;
+  job jobs[MAX_THREADS];
+  memset(jobs, 0, sizeof jobs);
+  /* ranges of customers with about used / nt lines each */
+  size_t c = 0;
+  for (size_t t = 0; t < nt; t++) {
+    jobs[t].w = w;
+    jobs[t].c0 = c;
+    uint64_t target = used * (t + 1) / nt;
+    while (c < n && (t + 1 == nt || w->start[c] < target)) c++;
+    jobs[t].c1 = t + 1 == nt ? n : c;
+  }
+  kw_status st = KW_OK;
+  for (size_t t = 0; t < nt && !st; t++)
+    if (!alloc_marks(ctx, w, &jobs[t])) st = kw_fail_nomem(ctx);
+  if (!st) {
+    pthread_t tid[MAX_THREADS];
+    size_t started = 0;
+    for (size_t t = 1; t < nt; t++) {
+      if (pthread_create(&tid[t], NULL, walk_thread, &jobs[t]) != 0) break;
+      started = t;
+    }
+    walk_customers(&jobs[0]);
+    for (size_t t = 1; t <= started; t++) pthread_join(tid[t], NULL);
+    /* a thread that could not be started: its share runs here */
+    for (size_t t = started + 1; t < nt; t++) walk_customers(&jobs[t]);
+    for (size_t t = 0; t < nt; t++) *buyers += jobs[t].buyers;
+  }
+  for (size_t t = 0; t < nt; t++) free_marks(ctx, &jobs[t]);
+  return st;
 }
 
 kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
@@ -124,16 +284,11 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
   if (!ccust || !cdate || !camt)
     return kw_fail(ctx, KW_EMISSING,
                    "the transactions table needs customer, date and amount");
-  const kw_column *cinv = kw_table_role(t, KW_ROLE_INVOICE);
-  const kw_column *cprod = kw_table_role(t, KW_ROLE_PRODUCT);
-  const kw_column *ccat = kw_table_role(t, KW_ROLE_CATEGORY);
-  const kw_column *ccost = kw_table_role(t, KW_ROLE_COST);
-  const kw_column *cmargin = kw_table_role(t, KW_ROLE_MARGIN);
-  const kw_column *cdisc = kw_table_role(t, KW_ROLE_DISCOUNT);
   const size_t rows = kw_table_rows(t);
+  if (rows > UINT32_MAX - 1)
+    return kw_fail(ctx, KW_ERANGE, "more than 4 billion transaction lines");
   const uint32_t *cust = ccust->v.text;
   const int32_t *date = cdate->v.date;
-  const int64_t *amt = camt->v.money;
 
   kw_summary *s = kw_calloc(ctx, 1, sizeof *s);
   if (!s) return kw_fail_nomem(ctx);
@@ -144,10 +299,19 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
   v->n = n;
   v->ids = ids;
   v->unit = opt->unit;
-  v->has_invoice = cinv != NULL;
-  v->has_cost = ccost != NULL || cmargin != NULL;
-  v->has_category = ccat != NULL;
-  v->has_product = cprod != NULL;
+  walk w = {0};
+  w.date = date;
+  w.amt = camt->v.money;
+  w.cinv = kw_table_role(t, KW_ROLE_INVOICE);
+  w.cprod = kw_table_role(t, KW_ROLE_PRODUCT);
+  w.ccat = kw_table_role(t, KW_ROLE_CATEGORY);
+  w.ccost = kw_table_role(t, KW_ROLE_COST);
+  w.cmargin = kw_table_role(t, KW_ROLE_MARGIN);
+  w.cdisc = kw_table_role(t, KW_ROLE_DISCOUNT);
+  v->has_invoice = w.cinv != NULL;
+  v->has_cost = w.ccost != NULL || w.cmargin != NULL;
+  v->has_category = w.ccat != NULL;
+  v->has_product = w.cprod != NULL;
 
   int32_t as_of = opt->as_of;
   if (as_of == KW_NA_DATE) {
@@ -157,41 +321,42 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
     if (rows == 0) as_of = 0;
   }
   v->as_of = as_of;
+  w.as_of = as_of;
+  w.unit = kw_unit_days(opt->unit);
+  w.v = v;
 
-  int32_t *first = block(s, n, sizeof *first);
-  int32_t *last = block(s, n, sizeof *last);
-  uint32_t *orders = block(s, n, sizeof *orders);
-  uint32_t *days = block(s, n, sizeof *days);
+  w.first = block(s, n, sizeof *w.first);
+  w.last = block(s, n, sizeof *w.last);
+  w.orders = block(s, n, sizeof *w.orders);
+  w.days = block(s, n, sizeof *w.days);
   uint32_t *lines = block(s, n, sizeof *lines);
-  uint32_t *cost_lines = block(s, n, sizeof *cost_lines);
-  int64_t *revenue = block(s, n, sizeof *revenue);
-  int64_t *cost = block(s, n, sizeof *cost);
-  int64_t *discount = block(s, n, sizeof *discount);
-  uint32_t *nprod = block(s, n, sizeof *nprod);
-  uint32_t *ncat = block(s, n, sizeof *ncat);
-  double *x = block(s, n, sizeof *x);
-  double *t_x = block(s, n, sizeof *t_x);
-  double *T = block(s, n, sizeof *T);
-  double *rspend = block(s, n, sizeof *rspend);
+  w.cost_lines = block(s, n, sizeof *w.cost_lines);
+  w.revenue = block(s, n, sizeof *w.revenue);
+  w.cost = block(s, n, sizeof *w.cost);
+  w.discount = block(s, n, sizeof *w.discount);
+  w.nprod = block(s, n, sizeof *w.nprod);
+  w.ncat = block(s, n, sizeof *w.ncat);
+  w.x = block(s, n, sizeof *w.x);
+  w.t_x = block(s, n, sizeof *w.t_x);
+  w.T = block(s, n, sizeof *w.T);
+  w.rspend = block(s, n, sizeof *w.rspend);
+  w.lines = lines;
   /* working memory: start offsets per customer and the sorted line index */
   uint32_t *start = kw_calloc(ctx, n + 1, sizeof *start);
   uint32_t *order = kw_malloc(ctx, (rows ? rows : 1) * sizeof *order);
-  day_amt *scratch_days = NULL;
-  uint32_t *scratch_ids = NULL;
+  uint32_t *fill = kw_malloc(ctx, (n ? n : 1) * sizeof *fill);
   kw_status st = KW_OK;
-  if (!first || !last || !orders || !days || !lines || !cost_lines ||
-      !revenue || !cost || !discount || !nprod || !ncat || !x || !t_x || !T ||
-      !rspend || !start || !order) {
+  if (!w.first || !w.last || !w.orders || !w.days || !lines ||
+      !w.cost_lines || !w.revenue || !w.cost || !w.discount || !w.nprod ||
+      !w.ncat || !w.x || !w.t_x || !w.T || !w.rspend || !start || !order ||
+      !fill) {
     st = kw_fail_nomem(ctx);
     goto done;
   }
-  if (rows > UINT32_MAX - 1) {
-    st = kw_fail(ctx, KW_ERANGE, "more than 4 billion transaction lines");
-    goto done;
-  }
 
-  /* counting sort of the lines up to as_of by customer */
+  /* counting sort of the lines up to as_of by customer; the date range */
   uint64_t used = 0, after = 0;
+  int32_t dmin = INT32_MAX, dmax = INT32_MIN;
   for (size_t i = 0; i < rows; i++) {
     if (date[i] > as_of) {
       after++;
@@ -199,131 +364,43 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
     }
     lines[cust[i]]++;
     used++;
+    if (date[i] < dmin) dmin = date[i];
+    if (date[i] > dmax) dmax = date[i];
   }
   v->lines_used = used;
   v->lines_after = after;
-  uint32_t maxlines = 0;
-  for (size_t c = 0; c < n; c++) {
-    start[c + 1] = start[c] + lines[c];
-    if (lines[c] > maxlines) maxlines = lines[c];
-  }
-  {
-    uint32_t *fill = kw_malloc(ctx, (n ? n : 1) * sizeof *fill);
-    if (!fill) {
-      st = kw_fail_nomem(ctx);
-      goto done;
-    }
-    memcpy(fill, start, n * sizeof *fill);
-    for (size_t i = 0; i < rows; i++)
-      if (date[i] <= as_of) order[fill[cust[i]]++] = (uint32_t)i;
-    kw_free(ctx, fill);
-  }
-  scratch_days = kw_malloc(ctx, (maxlines ? maxlines : 1) * sizeof *scratch_days);
-  scratch_ids = kw_malloc(ctx, (maxlines ? maxlines : 1) * sizeof *scratch_ids);
-  if (!scratch_days || !scratch_ids) {
-    st = kw_fail_nomem(ctx);
-    goto done;
-  }
+  for (size_t c = 0; c < n; c++) start[c + 1] = start[c] + lines[c];
+  memcpy(fill, start, n * sizeof *fill);
+  for (size_t i = 0; i < rows; i++)
+    if (date[i] <= as_of) order[fill[cust[i]]++] = (uint32_t)i;
+  w.order = order;
+  w.start = start;
+  w.dmin = dmin <= dmax ? dmin : 0;
+  w.span = dmin <= dmax ? (size_t)((int64_t)dmax - dmin + 1) : 1;
 
-  const double unit = kw_unit_days(opt->unit);
   size_t buyers = 0;
-  for (size_t c = 0; c < n; c++) {
-    const uint32_t *L = order + start[c];
-    const uint32_t m = lines[c];
-    first[c] = last[c] = KW_NA_DATE;
-    if (m == 0) continue;
-    int64_t rev = 0, cst = 0, disc = 0;
-    uint32_t ncost = 0, npurch = 0;
-    for (uint32_t k = 0; k < m; k++) {
-      uint32_t i = L[k];
-      rev += amt[i];
-      if (cdisc && cdisc->v.money[i] != KW_NA_MONEY) disc += cdisc->v.money[i];
-      if (ccost && ccost->v.money[i] != KW_NA_MONEY) {
-        cst += ccost->v.money[i];
-        ncost++;
-      } else if (cmargin && cmargin->v.money[i] != KW_NA_MONEY) {
-        cst += amt[i] - cmargin->v.money[i];
-        ncost++;
-      }
-      if (amt[i] >= 0) npurch++;
-    }
-    revenue[c] = rev;
-    cost[c] = cst;
-    discount[c] = disc;
-    cost_lines[c] = ncost;
-    /* distinct products and categories over all lines */
-    if (cprod) {
-      for (uint32_t k = 0; k < m; k++) scratch_ids[k] = cprod->v.text[L[k]];
-      nprod[c] = count_distinct_u32(scratch_ids, m);
-    }
-    if (ccat) {
-      for (uint32_t k = 0; k < m; k++) scratch_ids[k] = ccat->v.text[L[k]];
-      ncat[c] = count_distinct_u32(scratch_ids, m);
-    }
-    if (npurch == 0) continue; /* only returns: no purchase history */
-    buyers++;
-    /* purchase days: all lines of a day count toward that day's revenue */
-    uint32_t nd = 0;
-    for (uint32_t k = 0; k < m; k++)
-      scratch_days[nd++] = (day_amt){date[L[k]], amt[L[k]]};
-    qsort(scratch_days, nd, sizeof *scratch_days, cmp_day_amt);
-    /* a day counts when it has a purchase line (amount >= 0) */
-    uint32_t pdays = 0;
-    int32_t d0 = KW_NA_DATE, dl = KW_NA_DATE;
-    int64_t repeat_rev = 0;
-    for (uint32_t k = 0; k < nd;) {
-      int32_t d = scratch_days[k].day;
-      int64_t day_rev = 0;
-      bool purchase = false;
-      for (; k < nd && scratch_days[k].day == d; k++) {
-        day_rev += scratch_days[k].amount;
-        if (scratch_days[k].amount >= 0) purchase = true;
-      }
-      if (!purchase) continue;
-      if (pdays == 0)
-        d0 = d;
-      else
-        repeat_rev += day_rev;
-      dl = d;
-      pdays++;
-    }
-    first[c] = d0;
-    last[c] = dl;
-    days[c] = pdays;
-    x[c] = (double)(pdays - 1);
-    t_x[c] = (double)(dl - d0) / unit;
-    T[c] = (double)(as_of - d0) / unit;
-    rspend[c] = pdays > 1 ? (double)repeat_rev / 100.0 / (double)(pdays - 1) : 0;
-    if (cinv) {
-      uint32_t ni = 0;
-      for (uint32_t k = 0; k < m; k++)
-        if (amt[L[k]] >= 0) scratch_ids[ni++] = cinv->v.text[L[k]];
-      orders[c] = count_distinct_u32(scratch_ids, ni);
-    } else {
-      orders[c] = pdays;
-    }
-  }
+  st = run_walks(ctx, &w, n, used, &buyers);
+  if (st) goto done;
   v->n_buyers = buyers;
-  v->first = first;
-  v->last = last;
-  v->orders = orders;
-  v->days = days;
+  v->first = w.first;
+  v->last = w.last;
+  v->orders = w.orders;
+  v->days = w.days;
   v->lines = lines;
-  v->cost_lines = cost_lines;
-  v->revenue = revenue;
-  v->cost = cost;
-  v->discount = discount;
-  v->n_products = nprod;
-  v->n_categories = ncat;
-  v->x = x;
-  v->t_x = t_x;
-  v->T = T;
-  v->repeat_spend = rspend;
+  v->cost_lines = w.cost_lines;
+  v->revenue = w.revenue;
+  v->cost = w.cost;
+  v->discount = w.discount;
+  v->n_products = w.nprod;
+  v->n_categories = w.ncat;
+  v->x = w.x;
+  v->t_x = w.t_x;
+  v->T = w.T;
+  v->repeat_spend = w.rspend;
 done:
   kw_free(ctx, start);
   kw_free(ctx, order);
-  kw_free(ctx, scratch_days);
-  kw_free(ctx, scratch_ids);
+  kw_free(ctx, fill);
   if (st) {
     kw_summary_free(s);
     return st;

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,7 +149,71 @@ static void test_summary_by_hand(void **state) {
   kw_context_free(ctx);
 }
 
+/* Many lines: the walks split over threads must give exactly the summary
+ * of one thread. */
+static void test_summary_threads_agree(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const size_t n = 600000;
+  kw_dataset *ds = kw_dataset_new(ctx);
+  kw_table *t = kw_table_new(ctx, KW_TABLE_TRANSACTIONS);
+  uint32_t *c = kw_malloc(ctx, n * sizeof *c);
+  int32_t *d = kw_malloc(ctx, n * sizeof *d);
+  int64_t *a = kw_malloc(ctx, n * sizeof *a);
+  uint32_t *p = kw_malloc(ctx, n * sizeof *p);
+  uint64_t r = 12345;
+  char key[16];
+  for (size_t i = 0; i < n; i++) {
+    r = r * 6364136223846793005ull + 1442695040888963407ull;
+    int k = snprintf(key, sizeof key, "C%u", (unsigned)((r >> 33) % 5000));
+    assert_int_equal(kw_dict_intern(ctx, kw_dataset_customers_mut(ds), key,
+                                    (size_t)k, &c[i], NULL), KW_OK);
+    k = snprintf(key, sizeof key, "P%u", (unsigned)((r >> 20) % 300));
+    assert_int_equal(kw_dict_intern(ctx, kw_dataset_products_mut(ds), key,
+                                    (size_t)k, &p[i], NULL), KW_OK);
+    d[i] = 19000 + (int32_t)((r >> 40) % 900);
+    a[i] = (int64_t)((r >> 8) % 20000) - 1500; /* some returns */
+  }
+  assert_int_equal(kw_table_add_column(ctx, t, "c", KW_ROLE_CUSTOMER,
+                   KW_TYPE_TEXT, kw_dataset_customers(ds), NULL, c, NULL), KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "d", KW_ROLE_DATE, KW_TYPE_DATE,
+                   NULL, NULL, d, NULL), KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "a", KW_ROLE_AMOUNT,
+                   KW_TYPE_MONEY, NULL, NULL, a, NULL), KW_OK);
+  assert_int_equal(kw_table_add_column(ctx, t, "p", KW_ROLE_PRODUCT,
+                   KW_TYPE_TEXT, kw_dataset_products(ds), NULL, p, NULL), KW_OK);
+  kw_table_set_rows(t, n);
+  kw_dataset_set_table(ds, t);
+  kw_summary *s1, *s3;
+  kw_context_set_threads(ctx, 1);
+  assert_int_equal(kw_summary_build(ctx, ds, NULL, &s1), KW_OK);
+  kw_context_set_threads(ctx, 3);
+  assert_int_equal(kw_summary_build(ctx, ds, NULL, &s3), KW_OK);
+  const kw_customer_summary *v1 = kw_summary_view(s1), *v3 = kw_summary_view(s3);
+  assert_int_equal(v1->n, v3->n);
+  assert_int_equal(v1->n_buyers, v3->n_buyers);
+  assert_memory_equal(v1->revenue, v3->revenue, v1->n * sizeof *v1->revenue);
+  assert_memory_equal(v1->days, v3->days, v1->n * sizeof *v1->days);
+  assert_memory_equal(v1->first, v3->first, v1->n * sizeof *v1->first);
+  assert_memory_equal(v1->n_products, v3->n_products,
+                      v1->n * sizeof *v1->n_products);
+  assert_memory_equal(v1->repeat_spend, v3->repeat_spend,
+                      v1->n * sizeof *v1->repeat_spend);
+  /* and one customer recomputed directly from the lines */
+  uint32_t k0 = c[0];
+  int64_t rev = 0;
+  for (size_t i = 0; i < n; i++)
+    if (c[i] == k0) rev += a[i];
+  assert_int_equal(v3->revenue[k0], rev);
+  kw_summary_free(s1);
+  kw_summary_free(s3);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_summary_by_hand)};
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_summary_by_hand),
+      cmocka_unit_test(test_summary_threads_agree)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
