@@ -918,7 +918,7 @@ static void test_max_itemsets(void **state) {
   assert_int_equal(kw_itemsets_mine(ctx, b, &io, &s), KW_ERANGE);
   assert_null(s);
   assert_non_null(strstr(kw_errmsg(ctx), "more than 6 frequent itemsets"));
-  assert_non_null(strstr(kw_errmsg(ctx), "minimum count of 1 "));
+  assert_non_null(strstr(kw_errmsg(ctx), "minimum count of 1;"));
   io.min_count = 3;
   assert_int_equal(kw_itemsets_mine(ctx, b, &io, &s), KW_OK);
   assert_int_equal(kw_itemsets_view(s)->n, 3);

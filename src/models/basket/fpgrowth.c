@@ -214,9 +214,9 @@ static kw_status emit(fp_miner *mn, size_t len, uint32_t count) {
   kw_context *ctx = mn->ctx;
   if (mn->max_itemsets && mn->counts.len >= mn->max_itemsets)
     return kw_fail(ctx, KW_ERANGE,
-                   "more than %zu frequent itemsets at a minimum count of "
-                   "%u baskets; a higher minimum support (or a lower "
-                   "maximum length) gives fewer",
+                   "more than %zu frequent itemsets with a minimum count "
+                   "of %u; a higher minimum support (or a lower maximum "
+                   "length) gives fewer",
                    mn->max_itemsets, mn->minc);
   kw_status st = reserve_growth(ctx, &mn->items, mn->items.len + len);
   if (st) return st;
