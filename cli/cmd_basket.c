@@ -611,8 +611,12 @@ static void write_threshold(FILE *f, const kw_itemset_view *sv, const opts *o,
   else
     fprintf(f, nl ? "%s frequente itemsets" : "%s frequent itemsets",
             num(a, (double)n_frequent, 0, lang));
-  fprintf(f, nl ? " met support >= %s (%s manden)" : " with support >= %s (%s baskets)",
-          s, num(a, (double)sv->min_count, 0, lang));
+  if (o->min_count)
+    fprintf(f, nl ? " in minstens %s manden" : " in at least %s baskets", s);
+  else
+    fprintf(f, nl ? " met support >= %s (minstens %s manden)"
+                  : " with support >= %s (at least %s baskets)",
+            s, num(a, (double)sv->min_count, 0, lang));
   if (o->max_len)
     fprintf(f, nl ? ", %lu tot %lu items\n" : ", %lu to %lu items\n",
             o->min_len, o->max_len);
