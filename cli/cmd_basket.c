@@ -517,12 +517,11 @@ static const char *level_key(const opts *o, bool file) {
 }
 
 /* What a basket is, for sentences. */
-static const char *unit_text(const opts *o, const kw_basket_view *v,
-                             bool has_invoice, bool nl) {
+static const char *unit_text(const kw_basket_view *v, bool has_invoice,
+                             bool nl) {
   if (!v->customer) return nl ? "regels van het bestand" : "lines of the file";
   if (v->unit == KW_BASKET_BY_CUSTOMER)
     return nl ? "klanthistorieken" : "customer histories";
-  (void)o;
   if (has_invoice) return nl ? "facturen" : "invoices";
   return nl ? "aankoopdagen per klant" : "purchase days per customer";
 }
@@ -537,7 +536,7 @@ static void write_basket_line(FILE *f, const opts *o, const kw_basket_view *v,
   for (size_t i = 0; i < v->n_items; i++) used += v->item_count[i] > 0;
   fprintf(f, nl ? "%s manden (%s) met %s %s" : "%s baskets (%s) with %s %s",
           num(a, (double)v->n_baskets, 0, lang),
-          unit_text(o, v, has_invoice, nl), num(b, (double)used, 0, lang),
+          unit_text(v, has_invoice, nl), num(b, (double)used, 0, lang),
           level_word(o, file, true, nl));
   if (file) {
     if (v->lines_blank)
@@ -1447,7 +1446,8 @@ static int do_recommend(run *R) {
 
 /* ------------------------------------------------------------ segments */
 
-static int build_segments(run *R, const bool *counted) {
+/* Segments of every customer (penetration counts them all). */
+static int build_segments(run *R) {
   cli_common *c = R->c;
   kw_summary_options so;
   kw_summary_options_init(&so);
@@ -1457,8 +1457,8 @@ static int build_segments(run *R, const bool *counted) {
   const kw_customer_summary *sv = kw_summary_view(R->sum);
   R->seg.n_customers = sv->n;
   if (R->o->segment_by)
-    return segs_column(c, &R->seg, R->ds, R->o->segment_by, counted);
-  return segs_rfm(c, &R->seg, sv, counted, &R->rfm);
+    return segs_column(c, &R->seg, R->ds, R->o->segment_by, NULL);
+  return segs_rfm(c, &R->seg, sv, NULL, &R->rfm);
 }
 
 /* Every group too small to show: nothing to report. */
@@ -1627,7 +1627,7 @@ out:
 
 static int do_penetration(run *R) {
   cli_common *c = R->c;
-  int code = build_segments(R, NULL);
+  int code = build_segments(R);
   if (code) return code;
   if ((code = check_groups(R))) return code;
   kw_penetration *p = NULL;
