@@ -20,6 +20,7 @@ KW_CLI_DECLARE(payments)
 KW_CLI_DECLARE(cohorts)
 KW_CLI_DECLARE(churn)
 KW_CLI_DECLARE(survival)
+KW_CLI_DECLARE(basket)
 
 const kw_cli_command kw_cli_commands[] = {
     {"clv", "predictive customer value: purchases, spend, value, holdout",
@@ -44,6 +45,8 @@ const kw_cli_command kw_cli_commands[] = {
      kw_cli_churn_help, kw_cli_churn},
     {"survival", "Kaplan-Meier lifetime curves, log-rank; sBG retention",
      kw_cli_survival_help, kw_cli_survival},
+    {"basket", "cross-sell: itemsets, rules, next-best product, upsell",
+     kw_cli_basket_help, kw_cli_basket},
 };
 
 const size_t kw_cli_ncommands = sizeof kw_cli_commands / sizeof *kw_cli_commands;

@@ -154,6 +154,15 @@ KW_API void kw_basket_read_options_init(kw_basket_read_options *o);
 KW_API kw_status kw_baskets_read(kw_context *ctx, const char *path,
                                  const kw_basket_read_options *o,
                                  kw_baskets **out);
+/*
+ * The same for text in memory: text[0..len) is read as a basket file whose
+ * name (for messages; NULL gives "<memory>") is name. text is borrowed for
+ * the call only.
+ */
+KW_API kw_status kw_baskets_parse(kw_context *ctx, const char *text,
+                                  size_t len, const char *name,
+                                  const kw_basket_read_options *o,
+                                  kw_baskets **out);
 
 /*
  * Building a basket set from (basket, item) string pairs, for callers with
@@ -196,6 +205,11 @@ typedef struct kw_itemset_options {
   size_t max_len;     /* longest itemset mined; default 10 (as arules);
                          0 = no limit */
   kw_itemset_kind kind;
+  /* A guard against explosion at a low support: mining stops with
+   * KW_ERANGE as soon as more than max_itemsets frequent itemsets (of any
+   * length up to max_len) are found, and nothing is returned. 0 = no limit
+   * (the default). */
+  size_t max_itemsets;
 } kw_itemset_options;
 
 KW_API void kw_itemset_options_init(kw_itemset_options *o);
@@ -225,7 +239,8 @@ typedef struct kw_itemsets kw_itemsets;
  * Mine the frequent itemsets of a basket set by FP-growth. min_count is
  * ceil(N x support) (up to a relative rounding tolerance of 1e-9, so that
  * 0.3 x 10 is 3), at least 1; KW_EARG for a support outside (0, 1] or
- * min_len > max_len.
+ * min_len > max_len; KW_ERANGE when the frequent itemsets outnumber
+ * max_itemsets (the message names the limit and the count threshold).
  */
 KW_API kw_status kw_itemsets_mine(kw_context *ctx, const kw_baskets *b,
                                   const kw_itemset_options *o,

@@ -2,7 +2,7 @@
  * baskets.c — the basket-file reader: one basket a line, items separated by
  * ',', ';' or tab (the arules "basket" format of the Groceries data).
  *
- * Design. The file is streamed through one buffer of max_line + 64 KiB
+ * Design. The text is streamed through one buffer of max_line + 64 KiB
  * bytes: lines are cut in place (LF, CRLF or CR), split on the delimiter,
  * items trimmed of blanks and handed to the basket builder with the line's
  * basket number, so nothing is allocated per line. A line that does not fit
@@ -10,6 +10,12 @@
  * at file:line (and column), like the library's other readers. The
  * delimiter, unless given, is the most frequent of ',', ';' and tab in the
  * first buffer (64 KiB) of the file, ',' when none occurs.
+ *
+ * The bytes come from a file or from memory (kw_baskets_parse) through the
+ * same refill step, so both take one code path; the size of the read
+ * buffer beyond max_line can be made small (kw_baskets_parse_chunked) so
+ * that tests and the fuzz target reach lines and CRLF pairs split between
+ * two reads.
  */
 #include "models/basket/basket_internal.h"
 
@@ -82,29 +88,51 @@ static kw_status take_line(line_reader *lr, const char *s, size_t n) {
   return KW_OK;
 }
 
-kw_status kw_baskets_read(kw_context *ctx, const char *path,
-                          const kw_basket_read_options *opt,
-                          kw_baskets **out) {
+/* Where the bytes come from: a file, or a block of memory. */
+typedef struct byte_source {
+  FILE *f;
+  const char *mem;
+  size_t mem_len, mem_pos;
+} byte_source;
+
+/* Fill dst with up to n bytes; fewer only at the end or on an error
+ * (*err set, errno kept). */
+static size_t source_read(byte_source *src, char *dst, size_t n, bool *err) {
+  *err = false;
+  if (src->f) {
+    size_t got = fread(dst, 1, n, src->f);
+    if (got < n && ferror(src->f)) *err = true;
+    return got;
+  }
+  size_t left = src->mem_len - src->mem_pos;
+  if (n > left) n = left;
+  if (n) memcpy(dst, src->mem + src->mem_pos, n);
+  src->mem_pos += n;
+  return n;
+}
+
+/* Read every basket of src; name is the file name for messages; chunk the
+ * buffer room beyond max_line (READ_CHUNK normally). */
+static kw_status read_source(kw_context *ctx, byte_source *src,
+                             const char *name,
+                             const kw_basket_read_options *opt, size_t chunk,
+                             kw_baskets **out) {
   *out = NULL;
   kw_basket_read_options o;
   if (opt)
     o = *opt;
   else
     kw_basket_read_options_init(&o);
-  if (!path) return kw_fail(ctx, KW_EARG, "no file name");
   if (o.delimiter && o.delimiter != ',' && o.delimiter != ';' &&
       o.delimiter != '\t' && o.delimiter != '|' && o.delimiter != ' ')
     return kw_fail(ctx, KW_EARG, "unsupported item separator '%c'",
                    o.delimiter);
   size_t max_line = o.max_line ? o.max_line : DEFAULT_MAX_LINE;
+  if (chunk == 0 || chunk > READ_CHUNK) chunk = READ_CHUNK;
   if (max_line > SIZE_MAX / 2 - READ_CHUNK)
     return kw_fail(ctx, KW_EARG, "maximum line length too large");
 
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return kw_fail_at(ctx, KW_EIO, path, 0, 0, "cannot open: %s",
-                      strerror(errno));
-  size_t cap = max_line + 1 + READ_CHUNK;
+  size_t cap = max_line + 1 + chunk;
   char *buf = kw_malloc(ctx, cap);
   kw_basket_builder *bb = NULL;
   kw_baskets *b = NULL;
@@ -115,7 +143,7 @@ kw_status kw_baskets_read(kw_context *ctx, const char *path,
   }
   if ((st = kw_basket_builder_new(ctx, &bb))) goto done;
 
-  line_reader lr = {ctx, path, bb, o.delimiter, 1, 0, 0};
+  line_reader lr = {ctx, name, bb, o.delimiter, 1, 0, 0};
   size_t len = 0, pos = 0;
   bool eof = false, first = true, prev_cr = false;
   for (;;) {
@@ -126,10 +154,11 @@ kw_status kw_baskets_read(kw_context *ctx, const char *path,
         len -= pos;
         pos = 0;
       }
-      size_t got = fread(buf + len, 1, cap - len, f);
+      bool err;
+      size_t got = source_read(src, buf + len, cap - len, &err);
       if (got < cap - len) {
-        if (ferror(f)) {
-          st = kw_fail_at(ctx, KW_EIO, path, lr.line, 0, "read error: %s",
+        if (err) {
+          st = kw_fail_at(ctx, KW_EIO, name, lr.line, 0, "read error: %s",
                           strerror(errno));
           goto done;
         }
@@ -139,7 +168,7 @@ kw_status kw_baskets_read(kw_context *ctx, const char *path,
       if (first) {
         first = false;
         if (len == 0) {
-          st = kw_fail_at(ctx, KW_EEMPTY, path, 0, 0, "empty file");
+          st = kw_fail_at(ctx, KW_EEMPTY, name, 0, 0, "empty file");
           goto done;
         }
         if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) pos = 3;
@@ -161,7 +190,7 @@ kw_status kw_baskets_read(kw_context *ctx, const char *path,
       while (e < avail && s[e] != '\n' && s[e] != '\r') e++;
       if (e == avail) break; /* no end in the buffer */
       if (e > max_line) {
-        st = kw_fail_at(ctx, KW_EINPUT, path, lr.line, 0,
+        st = kw_fail_at(ctx, KW_EINPUT, name, lr.line, 0,
                         "line longer than %zu bytes", max_line);
         goto done;
       }
@@ -178,7 +207,7 @@ kw_status kw_baskets_read(kw_context *ctx, const char *path,
     }
     size_t rest = len - pos;
     if (rest > max_line) {
-      st = kw_fail_at(ctx, KW_EINPUT, path, lr.line, 0,
+      st = kw_fail_at(ctx, KW_EINPUT, name, lr.line, 0,
                       "line longer than %zu bytes", max_line);
       goto done;
     }
@@ -191,7 +220,7 @@ kw_status kw_baskets_read(kw_context *ctx, const char *path,
     }
   }
   if (lr.basket == 0) {
-    st = kw_fail_at(ctx, KW_EEMPTY, path, 0, 0, "no items");
+    st = kw_fail_at(ctx, KW_EEMPTY, name, 0, 0, "no items");
     goto done;
   }
   if ((st = kw_basket_builder_finish(bb, &b))) goto done;
@@ -200,7 +229,6 @@ kw_status kw_baskets_read(kw_context *ctx, const char *path,
   b->v.lines_blank = lr.blank;
   b->v.delimiter = lr.delim;
 done:
-  fclose(f);
   kw_free(ctx, buf);
   kw_basket_builder_free(bb);
   if (st) {
@@ -209,4 +237,35 @@ done:
   }
   *out = b;
   return KW_OK;
+}
+
+kw_status kw_baskets_read(kw_context *ctx, const char *path,
+                          const kw_basket_read_options *o,
+                          kw_baskets **out) {
+  *out = NULL;
+  if (!path) return kw_fail(ctx, KW_EARG, "no file name");
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return kw_fail_at(ctx, KW_EIO, path, 0, 0, "cannot open: %s",
+                      strerror(errno));
+  byte_source src = {f, NULL, 0, 0};
+  kw_status st = read_source(ctx, &src, path, o, READ_CHUNK, out);
+  fclose(f);
+  return st;
+}
+
+kw_status kw_baskets_parse_chunked(kw_context *ctx, const char *text,
+                                   size_t len, const char *name,
+                                   const kw_basket_read_options *o,
+                                   size_t chunk, kw_baskets **out) {
+  *out = NULL;
+  if (!text && len) return kw_fail(ctx, KW_EARG, "no text");
+  byte_source src = {NULL, text, len, 0};
+  return read_source(ctx, &src, name ? name : "<memory>", o, chunk, out);
+}
+
+kw_status kw_baskets_parse(kw_context *ctx, const char *text, size_t len,
+                           const char *name, const kw_basket_read_options *o,
+                           kw_baskets **out) {
+  return kw_baskets_parse_chunked(ctx, text, len, name, o, READ_CHUNK, out);
 }

@@ -788,6 +788,152 @@ static void test_reader(void **state) {
   kw_context_free(ctx);
 }
 
+/* Two basket sets are the same: baskets, items, names and counts. */
+static void assert_same_baskets(const kw_baskets *x, const kw_baskets *y) {
+  const kw_basket_view *a = kw_baskets_view(x), *b = kw_baskets_view(y);
+  assert_int_equal(a->n_baskets, b->n_baskets);
+  assert_int_equal(a->n_items, b->n_items);
+  assert_int_equal(a->lines_read, b->lines_read);
+  assert_int_equal(a->lines_used, b->lines_used);
+  assert_int_equal(a->lines_blank, b->lines_blank);
+  assert_int_equal(a->delimiter, b->delimiter);
+  for (size_t i = 0; i <= a->n_baskets; i++)
+    assert_int_equal(a->offsets[i], b->offsets[i]);
+  for (size_t i = 0; i < a->offsets[a->n_baskets]; i++)
+    assert_int_equal(a->items[i], b->items[i]);
+  for (size_t i = 0; i < a->n_items; i++) {
+    assert_int_equal(a->item_count[i], b->item_count[i]);
+    assert_string_equal(kw_baskets_item_name(x, (uint32_t)i),
+                        kw_baskets_item_name(y, (uint32_t)i));
+  }
+}
+
+static void test_parse_memory(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_baskets *b, *c;
+  /* the text of test_reader's ';' file: the same three baskets
+   * {beer, chips}, {cheese, wine}, {chips} from memory */
+  static const char semi[] = "\xEF\xBB\xBF" "beer ; chips;beer\r\n"
+                             "\r\n"
+                             "  wine;;cheese \r\n"
+                             "chips";
+  assert_int_equal(kw_baskets_parse(ctx, semi, sizeof semi - 1, "s.txt",
+                                    NULL, &b),
+                   KW_OK);
+  const kw_basket_view *v = kw_baskets_view(b);
+  assert_int_equal(v->delimiter, ';');
+  assert_int_equal(v->n_baskets, 3);
+  assert_int_equal(v->lines_read, 4);
+  assert_int_equal(v->lines_blank, 1);
+  assert_int_equal(v->offsets[1], 2);
+  assert_int_equal(v->item_count[id_of(b, "chips")], 2);
+  assert_int_equal(v->item_count[id_of(b, "wine")], 1);
+  /* read through buffers of 17 + 1 + chunk bytes (max_line 17, the first
+   * line's length): every line and CRLF pair meets a buffer boundary
+   * somewhere; the result does not change */
+  kw_basket_read_options ro;
+  kw_basket_read_options_init(&ro);
+  ro.delimiter = ';';
+  ro.max_line = 17;
+  for (size_t chunk = 1; chunk <= 24; chunk++) {
+    assert_int_equal(kw_baskets_parse_chunked(ctx, semi, sizeof semi - 1,
+                                              "s.txt", &ro, chunk, &c),
+                     KW_OK);
+    assert_same_baskets(b, c);
+    kw_baskets_free(c);
+  }
+  kw_baskets_free(b);
+
+  /* CR, LF and CRLF line ends mixed, each split over reads:
+   * {x, y}, {y}, {x, z}, blank, {z} */
+  static const char mixed[] = "x,y\ry\r\nx,z\n\r\nz";
+  ro.delimiter = 0;
+  ro.max_line = 4;
+  assert_int_equal(kw_baskets_parse(ctx, mixed, sizeof mixed - 1, NULL, &ro,
+                                    &b),
+                   KW_OK);
+  v = kw_baskets_view(b);
+  assert_int_equal(v->n_baskets, 4);
+  assert_int_equal(v->lines_read, 5);
+  assert_int_equal(v->lines_blank, 1);
+  assert_int_equal(v->item_count[id_of(b, "x")], 2);
+  assert_int_equal(v->item_count[id_of(b, "y")], 2);
+  assert_int_equal(v->item_count[id_of(b, "z")], 2);
+  ro.delimiter = ',';
+  for (size_t chunk = 1; chunk <= 8; chunk++) {
+    assert_int_equal(kw_baskets_parse_chunked(ctx, mixed, sizeof mixed - 1,
+                                              NULL, &ro, chunk, &c),
+                     KW_OK);
+    assert_same_baskets(b, c);
+    kw_baskets_free(c);
+  }
+  kw_baskets_free(b);
+
+  /* errors name the given name, or <memory> */
+  static const char nul[] = "a,b\nxy\0z\nc\n";
+  assert_int_equal(kw_baskets_parse(ctx, nul, sizeof nul - 1, "n.txt", NULL,
+                                    &b),
+                   KW_EINPUT);
+  assert_null(b);
+  assert_non_null(strstr(kw_errmsg(ctx), "n.txt:2:3:"));
+  assert_int_equal(kw_baskets_parse(ctx, nul, sizeof nul - 1, NULL, NULL, &b),
+                   KW_EINPUT);
+  assert_non_null(strstr(kw_errmsg(ctx), "<memory>:2:3:"));
+  /* a line of 5 bytes with max_line 4, whether or not a read ends in it */
+  ro.max_line = 4;
+  for (size_t chunk = 1; chunk <= 8; chunk++) {
+    assert_int_equal(kw_baskets_parse_chunked(ctx, "ab\nabcde\nc", 11, "l",
+                                              &ro, chunk, &b),
+                     KW_EINPUT);
+    assert_non_null(strstr(kw_errmsg(ctx), "l:2:"));
+  }
+  assert_int_equal(kw_baskets_parse(ctx, "", 0, "e", NULL, &b), KW_EEMPTY);
+  assert_int_equal(kw_baskets_parse(ctx, NULL, 0, "e", NULL, &b), KW_EEMPTY);
+  assert_int_equal(kw_baskets_parse(ctx, " ,\n", 3, "e", NULL, &b),
+                   KW_EEMPTY);
+  kw_context_free(ctx);
+}
+
+/*
+ * The explosion guard. Baskets {a b c} {a b c} {a b}: at a count of 1
+ * the frequent itemsets are a, b, c, ab, ac, bc, abc = 7. A limit of 7
+ * lets them through; 6 stops mining with KW_ERANGE and no result. At a
+ * count of 3 only a, b, ab are frequent (3 <= 6).
+ */
+static void test_max_itemsets(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_baskets *b = make_baskets(ctx, "a b c|a b c|a b");
+  kw_itemset_options io;
+  kw_itemset_options_init(&io);
+  assert_int_equal(io.max_itemsets, 0); /* no limit by default */
+  io.min_count = 1;
+  io.max_itemsets = 7;
+  kw_itemsets *s;
+  assert_int_equal(kw_itemsets_mine(ctx, b, &io, &s), KW_OK);
+  assert_int_equal(kw_itemsets_view(s)->n, 7);
+  kw_itemsets_free(s);
+  io.max_itemsets = 6;
+  assert_int_equal(kw_itemsets_mine(ctx, b, &io, &s), KW_ERANGE);
+  assert_null(s);
+  assert_non_null(strstr(kw_errmsg(ctx), "more than 6 frequent itemsets"));
+  assert_non_null(strstr(kw_errmsg(ctx), "minimum count of 1;"));
+  io.min_count = 3;
+  assert_int_equal(kw_itemsets_mine(ctx, b, &io, &s), KW_OK);
+  assert_int_equal(kw_itemsets_view(s)->n, 3);
+  kw_itemsets_free(s);
+  /* max_len 1 leaves 3 itemsets at a count of 1: under the limit */
+  io.min_count = 1;
+  io.max_len = 1;
+  io.max_itemsets = 3;
+  assert_int_equal(kw_itemsets_mine(ctx, b, &io, &s), KW_OK);
+  assert_int_equal(kw_itemsets_view(s)->n, 3);
+  kw_itemsets_free(s);
+  kw_baskets_free(b);
+  kw_context_free(ctx);
+}
+
 /* ------------------------------------------------------------ from a table */
 
 typedef struct tx_rows {
@@ -1513,6 +1659,8 @@ int main(void) {
       cmocka_unit_test(test_item_in_every_basket),
       cmocka_unit_test(test_brute_force),
       cmocka_unit_test(test_reader),
+      cmocka_unit_test(test_parse_memory),
+      cmocka_unit_test(test_max_itemsets),
       cmocka_unit_test(test_from_table),
       cmocka_unit_test(test_margin_columns),
       cmocka_unit_test(test_from_loaded_csv),

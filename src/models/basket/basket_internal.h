@@ -45,6 +45,14 @@ kw_status kw_baskets_assemble(kw_context *ctx, kw_baskets *b,
 kw_status kw_basket_builder_add_at(kw_basket_builder *bb, uint32_t basket,
                                    const char *item, size_t len);
 
+/* kw_baskets_parse with a read buffer of max_line + 1 + chunk bytes
+ * (chunk 1 .. 64 KiB; 0 = 64 KiB), so that tests reach lines split between
+ * reads. The delimiter is detected in the first buffer only. */
+kw_status kw_baskets_parse_chunked(kw_context *ctx, const char *text,
+                                   size_t len, const char *name,
+                                   const kw_basket_read_options *o,
+                                   size_t chunk, kw_baskets **out);
+
 /*
  * A stable merge sort of idx[0..n) by cmp(user, a, b) (< 0: a first).
  * Allocates a scratch array of n entries.

@@ -170,6 +170,7 @@ typedef struct fp_miner {
   kw_context *ctx;
   uint32_t minc;
   size_t max_len;
+  size_t max_itemsets; /* 0 = no limit */
   fp_tree *trees;   /* trees[d]: the tree mined at depth d */
   size_t n_trees;   /* allocated (max depth + 1) */
   uint32_t *cnt;    /* scratch per item of the parent tree */
@@ -211,6 +212,12 @@ static kw_status grow_u32(kw_context *ctx, uint32_t **a, size_t *cap,
 /* Append the current prefix (len items) with its count. */
 static kw_status emit(fp_miner *mn, size_t len, uint32_t count) {
   kw_context *ctx = mn->ctx;
+  if (mn->max_itemsets && mn->counts.len >= mn->max_itemsets)
+    return kw_fail(ctx, KW_ERANGE,
+                   "more than %zu frequent itemsets with a minimum count "
+                   "of %u; a higher minimum support (or a lower maximum "
+                   "length) gives fewer",
+                   mn->max_itemsets, mn->minc);
   kw_status st = reserve_growth(ctx, &mn->items, mn->items.len + len);
   if (st) return st;
   uint32_t *dst = (uint32_t *)mn->items.data + mn->items.len;
@@ -698,6 +705,7 @@ kw_status kw_itemsets_mine(kw_context *ctx, const kw_baskets *b,
   mn.ctx = ctx;
   mn.minc = (uint32_t)minc;
   mn.max_len = o.max_len;
+  mn.max_itemsets = o.max_itemsets;
   kw_buf_init(&mn.items, sizeof(uint32_t));
   kw_buf_init(&mn.offsets, sizeof(size_t));
   kw_buf_init(&mn.counts, sizeof(uint32_t));
