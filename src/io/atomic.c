@@ -4,6 +4,9 @@
  * renamed over the target. A reader never sees a half-written file.
  * A target that exists and is not a regular file (/dev/null, a FIFO, a
  * terminal) is written directly: renaming over it would replace it.
+ * The new file gets the mode the target had, or 0666 less the process's
+ * umask (read from /proc/self/status rather than set and reset with
+ * umask(), which would touch process-wide state), as a plain fopen would.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +17,23 @@
 
 #include "core/core.h"
 #include "klantwijs/report.h"
+
+/* The process's umask without changing it; 022 when it cannot be read. */
+static mode_t current_umask(void) {
+  mode_t um = 022;
+  FILE *f = fopen("/proc/self/status", "r");
+  if (!f) return um;
+  char line[128];
+  while (fgets(line, sizeof line, f)) {
+    unsigned v;
+    if (sscanf(line, "Umask: %o", &v) == 1) {
+      um = (mode_t)v;
+      break;
+    }
+  }
+  fclose(f);
+  return um;
+}
 
 struct kw_atomic {
   kw_context *ctx;
@@ -54,7 +74,10 @@ kw_status kw_atomic_open(kw_context *ctx, const char *path, kw_atomic **out) {
   }
   memcpy(a->tmp, path, n);
   memcpy(a->tmp + n, ".tmp.XXXXXX", 12);
+  bool exists = stat(path, &sb) == 0;
   int fd = mkstemp(a->tmp);
+  if (fd >= 0)
+    (void)fchmod(fd, exists ? (sb.st_mode & 07777) : (0666 & ~current_umask()));
   if (fd < 0) {
     kw_status st = kw_fail(ctx, KW_EIO, "%s: cannot create: %s", path,
                            strerror(errno));

@@ -143,6 +143,12 @@ static void test_atomic(void **state) {
   assert_non_null(fgets(buf, sizeof buf, f));
   fclose(f);
   assert_string_equal(buf, "hello");
+  /* the mode a plain fopen would give (0666 less the umask), not 0600 */
+  mode_t um = umask(022);
+  umask(um);
+  struct stat fs;
+  assert_int_equal(stat(path, &fs), 0);
+  assert_int_equal(fs.st_mode & 0777, 0666 & ~um);
   /* abort leaves the old file and no temporary behind */
   assert_int_equal(kw_atomic_open(ctx, path, &a), KW_OK);
   fputs("bye", kw_atomic_file(a));
