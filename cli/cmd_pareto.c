@@ -319,11 +319,7 @@ int kw_cli_pareto(int argc, char **argv) {
   c.load.tables = (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_COSTS);
   code = cli_load(&c, &ds);
   if (code) goto done;
-  kw_summary_options so;
-  kw_summary_options_init(&so);
-  so.as_of = c.as_of;
-  so.unit = c.unit;
-  kw_status st = kw_summary_build(c.ctx, ds, &so, &s);
+  kw_status st = cli_summary(&c, ds, &s);
   const kw_customer_summary *v = kw_summary_view(s);
   bool have_profit = !st && (v->has_cost || cli_cost_given(&k));
   if (!st && have_profit) {

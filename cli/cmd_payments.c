@@ -351,11 +351,7 @@ int kw_cli_payments(int argc, char **argv) {
   if (code) goto done;
   kw_status st = KW_OK;
   if (kw_dataset_table(ds, KW_TABLE_TRANSACTIONS)) {
-    kw_summary_options so;
-    kw_summary_options_init(&so);
-    so.as_of = c.as_of;
-    so.unit = c.unit;
-    st = kw_summary_build(c.ctx, ds, &so, &s);
+    st = cli_summary(&c, ds, &s);
   }
   if (!st)
     st = kw_payments_compute(c.ctx, s ? kw_summary_view(s) : NULL,

@@ -444,11 +444,7 @@ int kw_cli_profit(int argc, char **argv) {
   c.load.tables = (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_COSTS);
   code = cli_load(&c, &ds);
   if (code) goto done;
-  kw_summary_options so;
-  kw_summary_options_init(&so);
-  so.as_of = c.as_of;
-  so.unit = c.unit;
-  kw_status st = kw_summary_build(c.ctx, ds, &so, &s);
+  kw_status st = cli_summary(&c, ds, &s);
   if (!st) {
     const kw_table *costs = kw_dataset_table(ds, KW_TABLE_COSTS);
     st = kw_profit_compute(c.ctx, kw_summary_view(s), costs, &k.po, &p);

@@ -385,11 +385,7 @@ int kw_cli_rfm(int argc, char **argv) {
                                                       : 0);
   code = cli_load(&c, &ds);
   if (code) goto done;
-  kw_summary_options so;
-  kw_summary_options_init(&so);
-  so.as_of = c.as_of;
-  so.unit = c.unit;
-  st = kw_summary_build(c.ctx, ds, &so, &s);
+  st = cli_summary(&c, ds, &s);
   const kw_customer_summary *v = kw_summary_view(s);
   if (!st && ro.monetary == KW_RFM_CONTRIBUTION) {
     if (!v->has_cost && !k.margin_set && !k.config) {

@@ -70,11 +70,7 @@ int kw_cli_summary(int argc, char **argv) {
   rows R = {0};
   code = cli_load(&c, &ds);
   if (code) goto done;
-  kw_summary_options so;
-  kw_summary_options_init(&so);
-  so.as_of = c.as_of;
-  so.unit = c.unit;
-  kw_status st = kw_summary_build(c.ctx, ds, &so, &s);
+  kw_status st = cli_summary(&c, ds, &s);
   if (st) {
     code = cli_fail(&c, st);
     goto done;

@@ -301,6 +301,15 @@ int cli_common_option(cli_common *c, int argc, char **argv, int *i) {
   return 0;
 }
 
+kw_status cli_summary(const cli_common *c, const kw_dataset *ds,
+                      kw_summary **out) {
+  kw_summary_options so;
+  kw_summary_options_init(&so);
+  so.as_of = c->as_of;
+  so.unit = c->unit;
+  return kw_summary_build(c->ctx, ds, &so, out);
+}
+
 int cli_load(cli_common *c, kw_dataset **ds) {
   *ds = NULL;
   if (c->path) {

@@ -83,6 +83,9 @@ int cli_load(cli_common *c, kw_dataset **ds);
  * --transactions, --customers, ... are read. Returns an exit code. */
 int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
                     kw_dataset **ds);
+/* The per-customer summary at the command's --as-of and --unit. */
+kw_status cli_summary(const cli_common *c, const kw_dataset *ds,
+                      kw_summary **out);
 /* Parse a date option (ISO or dd-mm-yyyy); false on failure. */
 bool cli_parse_date(const char *s, int32_t *out);
 bool cli_parse_uint(const char *s, unsigned long *out);
