@@ -267,7 +267,8 @@ static void actions(hw *w) {
   figure_open(w, MSG_CHART_ACTIONS);
   kw_svg_series s = {NULL, NULL, vals, nc, "#1d4ed8", false, false, NULL, NULL};
   kw_svg_axis ya = {M(w, MSG_AXIS_CUSTOMERS), 1, 0, KW_SVG_NUM, 0};
-  kw_svg_bars(&w->t, &w->st, M(w, MSG_CHART_ACTIONS), cats, nc, &s, 1, &ya);
+  kw_svg_bars(&w->t, &w->st, M(w, MSG_CHART_ACTIONS), cats, nc, &s, 1, &ya,
+              NULL);
   put(w, "</figure>\n");
   /* summary table */
   static const kw_msg heads[] = {MSG_COL_ACTION, MSG_COL_CUSTOMERS,
@@ -595,9 +596,8 @@ static void clv(hw *w) {
          NULL, NULL}};
     kw_svg_axis ya = {M(w, MSG_AXIS_REPEAT_HOLDOUT), 1, 0, KW_SVG_NUM, 1};
     figure_open(w, MSG_CHART_CLV_CHECK);
-    kw_svg_bars(&w->t, &w->st, M(w, MSG_CHART_CLV_CHECK), cats, nc, s, 2, &ya);
-    snprintf(w->buf, sizeof w->buf, "%s", M(w, MSG_AXIS_REPEAT_CAL));
-    tag_text(w, "p", "axis", w->buf);
+    kw_svg_bars(&w->t, &w->st, M(w, MSG_CHART_CLV_CHECK), cats, nc, s, 2, &ya,
+                M(w, MSG_AXIS_REPEAT_CAL));
     put(w, "</figure>\n");
   }
   /* P(alive): most frequent at the top, recent at the left */
@@ -636,23 +636,31 @@ static void retention(hw *w) {
   const kw_cohort_view *cv = &a->cv;
   if (a->cohorts && cv->rows > 0 && cv->cols > 0) {
     reading(w, KW_READ_COHORT, "");
-    const char **rl = kw_malloc(a->ctx, cv->rows * sizeof *rl);
+    size_t nr = cv->rows + 1;
+    const char **rl = kw_malloc(a->ctx, nr * sizeof *rl);
     const char **cl = kw_malloc(a->ctx, cv->cols * sizeof *cl);
     char (*cb)[24] = kw_malloc(a->ctx, cv->cols * sizeof *cb);
-    char (*rb)[48] = kw_malloc(a->ctx, cv->rows * sizeof *rb);
-    if (rl && cl && cb && rb) {
+    char (*rb)[48] = kw_malloc(a->ctx, nr * sizeof *rb);
+    double *vals = kw_malloc(a->ctx, nr * cv->cols * sizeof *vals);
+    if (rl && cl && cb && rb && vals) {
+      /* the first row pools every cohort, small ones too */
+      snprintf(rb[0], sizeof rb[0], "%s (%s)", M(w, MSG_WORD_ALL),
+               num(w, v, (double)a->head.customers, 0));
+      rl[0] = rb[0];
+      memcpy(vals, cv->total, cv->cols * sizeof *vals);
+      memcpy(vals + cv->cols, cv->value, cv->rows * cv->cols * sizeof *vals);
       for (size_t r = 0; r < cv->rows; r++) {
-        snprintf(rb[r], sizeof rb[r], "%s (%llu)", cv->label[r],
+        snprintf(rb[r + 1], sizeof rb[r + 1], "%s (%llu)", cv->label[r],
                  (unsigned long long)cv->size[r]);
-        rl[r] = rb[r];
+        rl[r + 1] = rb[r + 1];
       }
       for (size_t c = 0; c < cv->cols; c++) {
         snprintf(cb[c], sizeof cb[c], "%zu", c);
         cl[c] = cb[c];
       }
       figure_open(w, MSG_CHART_COHORT);
-      kw_svg_heatmap(&w->t, &w->st, M(w, MSG_CHART_COHORT), rl, cv->rows, cl,
-                     cv->cols, cv->value, KW_SVG_PCT, 0, 0, 0.6,
+      kw_svg_heatmap(&w->t, &w->st, M(w, MSG_CHART_COHORT), rl, nr, cl,
+                     cv->cols, vals, KW_SVG_PCT, 0, 0, 0.6,
                      M(w, MSG_AXIS_COHORT),
                      M(w, cv->period == KW_PERIOD_MONTH
                               ? MSG_AXIS_MONTHS_SINCE
@@ -663,12 +671,14 @@ static void retention(hw *w) {
     kw_free(a->ctx, cl);
     kw_free(a->ctx, cb);
     kw_free(a->ctx, rb);
+    kw_free(a->ctx, vals);
     if (cv->merged) {
       kw_marg m[] = {kw_ma_int("n", (int64_t)cv->merged),
                      kw_ma_int("min", (int64_t)a->o.min_group),
-                     kw_ma_str("other", M(w, MSG_WORD_OTHER))};
+                     kw_ma_str("other", M(w, MSG_WORD_OTHER)),
+                     kw_ma_str("all", M(w, MSG_WORD_ALL))};
       kw_msg_format(w->buf, sizeof w->buf, MSG_READ_COHORT_SMALL, w->lang,
-                    a->currency, m, 3);
+                    a->currency, m, 4);
       tag_text(w, "p", "small", w->buf);
     }
   }
@@ -740,8 +750,7 @@ static void payments(hw *w) {
   kw_svg_axis ya = {M(w, MSG_AXIS_AMOUNT), 1, 0, KW_SVG_MONEY, 0};
   figure_open(w, MSG_CHART_AGEING);
   kw_svg_bars(&w->t, &w->st, M(w, MSG_CHART_AGEING), cats, KW_AGE__COUNT, &s,
-              1, &ya);
-  tag_text(w, "p", "axis", M(w, MSG_AXIS_DAYS_PAST_DUE));
+              1, &ya, M(w, MSG_AXIS_DAYS_PAST_DUE));
   put(w, "</figure>\n");
   figs_open(w);
   fig_row(w, M(w, MSG_FIG_DSO), p->dso_defined ? num(w, v, p->dso, 0) : "–");

@@ -94,9 +94,8 @@ static const msg_row rows[KW_MSG__COUNT] = {
                             "van alle klanten is vertrokken (minder dan een "
                             "jaar gegevens)"},
     [MSG_HINT_CLV] = {"hint.clv",
-                      "expected margin per active customer, next {months} "
-                      "months",
-                      "verwachte marge per actieve klant, komende {months} "
+                      "expected margin per customer, next {months} months",
+                      "verwachte marge per klant, komende {months} "
                       "maanden"},
     [MSG_HINT_CLV_CAC] = {"hint.clv_cac",
                           "lifetime value per {currency} of acquisition cost "
@@ -500,14 +499,14 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_READ_PALIVE] = {"read.palive",
                          "A customer with {x} repeat purchases whose last "
                          "one was {weeks} weeks ago is still active with "
-                         "probability {p}; recent, frequent buyers (right) "
-                         "are safe, frequent buyers gone quiet (bottom left) "
-                         "are not.",
+                         "probability {p}. Frequent buyers who bought "
+                         "recently (top left) are safe; frequent buyers who "
+                         "went quiet (top right) are probably gone.",
                          "Een klant met {x} herhaalaankopen van wie de "
                          "laatste {weeks} weken geleden was, is nog actief "
-                         "met kans {p}; recente, frequente kopers (rechts) "
-                         "zijn veilig, frequente kopers die stil vielen "
-                         "(linksonder) niet."},
+                         "met kans {p}. Frequente kopers die onlangs nog "
+                         "kochten (linksboven) zijn veilig; frequente kopers "
+                         "die stil vielen (rechtsboven) zijn wellicht weg."},
     [MSG_READ_COHORT] = {"read.cohort",
                          "Of the customers you acquire, {m1} buy again in "
                          "the next {period}; {k} {periods} after their first "
@@ -582,10 +581,14 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                "Groepen van minder dan {n} klanten zijn "
                                "samengevoegd in \"{other}\"."},
     [MSG_READ_COHORT_SMALL] = {"read.cohort_small",
-                               "{n} cohorts of fewer than {min} customers are "
-                               "merged into \"{other}\".",
-                               "{n} cohorten van minder dan {min} klanten "
-                               "zijn samengevoegd in \"{other}\"."},
+                               "Cohorts of fewer than {min} customers ({n}) "
+                               "are merged into \"{other}\" when that group "
+                               "has {min} or more, and always count in "
+                               "\"{all}\".",
+                               "Cohorten van minder dan {min} klanten ({n}) "
+                               "zijn samengevoegd in \"{other}\" als die "
+                               "groep er {min} of meer telt, en tellen altijd "
+                               "mee in \"{all}\"."},
 
     /* charts */
     [MSG_CHART_PARETO] = {"chart.pareto", "Revenue concentration (Pareto curve)",
@@ -630,8 +633,8 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_AXIS_FREQUENCY] = {"axis.frequency", "repeat purchases",
                             "herhaalaankopen"},
     [MSG_AXIS_RECENCY_WEEKS] = {"axis.recency_weeks",
-                                "weeks between first and last purchase",
-                                "weken tussen eerste en laatste aankoop"},
+                                "weeks since the last purchase",
+                                "weken sinds de laatste aankoop"},
     [MSG_AXIS_COHORT] = {"axis.cohort", "first purchase in",
                          "eerste aankoop in"},
     [MSG_AXIS_MONTHS_SINCE] = {"axis.months_since",

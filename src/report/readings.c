@@ -129,7 +129,7 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
       if (!a->have_clv || a->pm_rows == 0) return 0;
       /* a frequent buyer gone quiet for half the observation */
       size_t row = a->pm_rows > 1 ? a->pm_rows / 2 : 0;
-      size_t col = KW_PM_COLS / 2;
+      size_t col = KW_PM_COLS / 4;
       A(kw_ma_num("x", a->pm_x[row], 0), kw_ma_num("weeks", a->pm_weeks[col], 0),
         kw_ma_pct("p", a->pm[row][col], 0));
       return FMT(MSG_READ_PALIVE);

@@ -251,9 +251,10 @@ void kw_svg_lines(kw_text *t, const kw_svg_style *st, const char *title,
 
 void kw_svg_bars(kw_text *t, const kw_svg_style *st, const char *title,
                  const char *const *cats, size_t n, const kw_svg_series *s,
-                 size_t ns, const kw_svg_axis *ya) {
-  double h = 340;
-  frame f = {70, W - 20, 28, h - 52, 0, (double)(n ? n : 1), 0, 1};
+                 size_t ns, const kw_svg_axis *ya, const char *x_label) {
+  double h = x_label ? 356 : 340;
+  frame f = {70, W - 20, 28, (x_label ? h - 16 : h) - 52, 0,
+             (double)(n ? n : 1), 0, 1};
   double hi = 0;
   for (size_t k = 0; k < ns; k++)
     for (size_t i = 0; i < n; i++)
@@ -315,6 +316,9 @@ void kw_svg_bars(kw_text *t, const kw_svg_style *st, const char *title,
     kw_text_esc(t, ya->label);
     kw_text_put(t, "</text>");
   }
+  if (x_label)
+    text_at(t, (f.x0 + f.x1) / 2, f.y1 + 36, "middle", "fill=\"#111827\"",
+            x_label);
   /* legend on one line above the plot */
   double lx = f.x0;
   for (size_t k = 0; k < ns; k++) {

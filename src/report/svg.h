@@ -49,7 +49,8 @@ void kw_svg_lines(kw_text *t, const kw_svg_style *st, const char *title,
 /* Grouped vertical bars: n categories, ns series of n values each. */
 void kw_svg_bars(kw_text *t, const kw_svg_style *st, const char *title,
                  const char *const *cats, size_t n,
-                 const kw_svg_series *s, size_t ns, const kw_svg_axis *ya);
+                 const kw_svg_series *s, size_t ns, const kw_svg_axis *ya,
+                 const char *x_label);
 
 /* A heatmap: rows x cols values (row-major; NaN = empty), shown with fmt.
  * Colour runs from white (lo) to blue (hi). */
