@@ -89,10 +89,10 @@ static const msg_row rows[KW_MSG__COUNT] = {
                         "van de klanten die 12 maanden geleden actief waren, "
                         "is sindsdien vertrokken"},
     [MSG_HINT_CHURN_ALL] = {"hint.churn_all",
-                            "of all customers have left (less than a year "
-                            "of data)",
-                            "van alle klanten is vertrokken (minder dan een "
-                            "jaar gegevens)"},
+                            "of all customers have left; less than a year "
+                            "of data",
+                            "van alle klanten is vertrokken; minder dan een "
+                            "jaar gegevens"},
     [MSG_HINT_CLV] = {"hint.clv",
                       "expected margin per customer, next {months} months",
                       "verwachte marge per klant, komende {months} "
