@@ -162,6 +162,21 @@ def figures(data, report):
     check("one_row_per_customer", len(cust) == len({r["customer_id"] for r in cust})
           and len(cust) >= len(buyers), str(len(cust)))
 
+    # the demo's hidden truth: the customers it made unprofitable are
+    # repriced (or collected first, which comes before), and the customers
+    # to collect from first are problem payers in truth
+    truth = {r["customer"]: r for r in csv.DictReader(
+        open(os.path.join(data, "truth_customers.csv"), encoding="utf-8"))}
+    action = {r["customer_id"]: r["action"] for r in cust}
+    unprof = [c for c in truth if truth[c]["unprofitable"] == "1"]
+    check("truly unprofitable are repriced",
+          unprof and all(action[c] in ("reprice", "collect_first") for c in unprof),
+          str([(c, action[c]) for c in unprof]))
+    coll = [c for c in action if action[c] == "collect_first"]
+    check("collect first are problem payers",
+          coll and all(truth[c]["payer"] == "problematic" for c in coll),
+          str([(c, truth[c]["payer"]) for c in coll if truth[c]["payer"] != "problematic"]))
+
     # no group of fewer than min_group customers in a profile table
     m = s["min_group"]
     small = [g for key in ("segments",) for g in s["rfm"][key] if g["customers"] < m]
