@@ -894,6 +894,7 @@ static const char css[] =
     "vertical-align:top}\n"
     "thead th{background:#f9fafb;position:sticky;top:0}\n"
     "th.n,td.n{text-align:right;white-space:nowrap}\n"
+    "table.data td:last-child:not(.n){min-width:16em}\n"
     "table.figs{width:auto;min-width:50%}table.figs th{font-weight:normal;"
     "color:var(--muted)}\n"
     "th[data-sort]{cursor:pointer}th.asc::after{content:' \\25B2'}"
@@ -913,7 +914,12 @@ static const char css[] =
     "nav,input.filter,.print-hint{display:none}"
     ".scroll{overflow:visible}thead th{position:static}}\n";
 
+/* The script marks the page when it has run (data-kw-ready) and records
+ * any script error (data-kw-error), so a test can read both from the DOM. */
 static const char js[] =
+    "window.addEventListener('error',function(e){"
+    "document.documentElement.setAttribute('data-kw-error',"
+    "String(e.message));});\n"
     "(function(){\n"
     "function val(td,n){if(!td)return n?-Infinity:'';"
     "if(n){var v=td.getAttribute('data-v');"
@@ -938,6 +944,7 @@ static const char js[] =
     "Array.prototype.forEach.call(t.tBodies[0].rows,function(r){"
     "r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';"
     "});});});\n"
+    "document.documentElement.setAttribute('data-kw-ready','1');\n"
     "})();\n";
 
 static void nav(hw *w) {
