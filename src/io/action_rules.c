@@ -2,7 +2,8 @@
  * action_rules.c — reading and writing action rule files (the format is in
  * klantwijs/analyze.h). The reader is line based: a "[action]" line starts
  * a rule, "reason = ..." / "reason_nl = ..." set its texts, every other
- * line is one condition "metric op value". Numbers take '.' or ',' as the
+ * line is one condition "metric op value" (a '#' after it starts a
+ * comment). Numbers take '.' or ',' as the
  * decimal mark and an optional '%' (80% = 0.8); word metrics take their
  * words (status: active, at_risk, churned; yes/no also as ja/nee). Errors
  * name file:line. The writer emits the same format with a header that
@@ -192,6 +193,9 @@ static kw_status parse_text(parser *ps, const char *text, size_t len) {
         continue;
       }
     }
+    /* a condition may end in a comment */
+    const char *hash = memchr(l.p, '#', l.n);
+    if (hash) l = trim((span){l.p, (size_t)(hash - l.p)});
     kw_status st = add_condition(ps, cur, l);
     if (st) return st;
   }

@@ -142,7 +142,7 @@ static const char rule_text[] =
     "reason_nl = Groot: {revenue}, {p_alive} actief\n"
     "\n"
     "[win_back]\n"
-    "value > 50%\n"
+    "value > 50%   # above the median\n"
     "status = churned\n"
     "\n"
     "[serve_low_cost]\n";
