@@ -108,8 +108,17 @@ static lxw_error data_sheet(book *b, const char *name, const int *ids,
           err = worksheet_write_number(ws, row, col, cell->date + 25569.0,
                                        b->date);
           break;
-        default:
-          err = worksheet_write_number(ws, row, col, cell->d, format_of(b, c));
+        default: {
+          /* rounded to what the column shows: shorter XML to compress */
+          static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+          int d = cell->kind == KW_CC_MONEY ? 2
+                  : cell->kind == KW_CC_INT ? 0
+                                            : c->decimals;
+          if (d < 0) d = 0;
+          if (d > 6) d = 6;
+          double v = round(cell->d * scale[d]) / scale[d];
+          err = worksheet_write_number(ws, row, col, v, format_of(b, c));
+        }
       }
     }
   }
