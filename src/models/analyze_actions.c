@@ -181,7 +181,3 @@ kw_status kw_an_actions(kw_analysis *a) {
   return KW_OK;
 }
 
-kw_status kw_an_cross_sell(kw_analysis *a) {
-  return kw_an_note(a, KW_STEP_CROSS_SELL, KW_STEP_SKIPPED,
-                    MSG_NOTE_BASKET_UNAVAILABLE, NULL, 0);
-}

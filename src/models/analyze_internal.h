@@ -11,9 +11,8 @@
 #include "klantwijs/analyze.h"
 #include "report/messages.h"
 
-#ifdef KW_HAVE_BASKET
 #include "klantwijs/basket.h"
-#endif
+#include "report/text.h"
 
 #define KW_PM_ROWS 10 /* P(alive) matrix: frequency rows */
 #define KW_PM_COLS 12 /* recency columns */

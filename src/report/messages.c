@@ -225,11 +225,6 @@ static const msg_row rows[KW_MSG__COUNT] = {
                            "verloop volgt de regel: langer dan {gap} dagen "
                            "geen aankoop"},
     [MSG_NOTE_PENDING] = {"note.pending", "not run", "niet uitgevoerd"},
-    [MSG_NOTE_BASKET_UNAVAILABLE] = {"note.basket_unavailable",
-                                     "cross-sell rules are not part of this "
-                                     "build",
-                                     "kruisverkoopregels zitten niet in "
-                                     "deze versie"},
 
     /* actions */
     [MSG_ACT_NONE] = {"action.none", "No action", "Geen actie"},

@@ -45,7 +45,6 @@
   X(MSG_NOTE_NO_SPEND_MODEL) X(MSG_NOTE_ERROR) X(MSG_NOTE_NO_ITEMS)       \
   X(MSG_NOTE_NO_RULES) X(MSG_NOTE_NO_RESPONSES) X(MSG_NOTE_NO_VALUES)     \
   X(MSG_NOTE_POTENTIAL_RFM) X(MSG_NOTE_GAP_RULE) X(MSG_NOTE_PENDING)      \
-  X(MSG_NOTE_BASKET_UNAVAILABLE)                                          \
   /* actions */                                                           \
   X(MSG_ACT_NONE) X(MSG_ACT_INVEST) X(MSG_ACT_DEVELOP) X(MSG_ACT_RETAIN)  \
   X(MSG_ACT_WIN_BACK) X(MSG_ACT_SERVE_LOW_COST) X(MSG_ACT_REPRICE)        \

@@ -177,6 +177,28 @@ def figures(data, report):
           coll and all(truth[c]["payer"] == "problematic" for c in coll),
           str([(c, truth[c]["payer"]) for c in coll if truth[c]["payer"] != "problematic"]))
 
+    # cross-sell rules: recount each pair over customer histories (the
+    # products of a customer's non-negative lines, named by omschrijving)
+    if s.get("cross_sell"):
+        hist = {}
+        for r in tx:
+            if money(r["bedrag"]) >= 0 and float(r["aantal"].replace(",", ".")) >= 0:
+                hist.setdefault(r["klantnummer"], set()).add(r["omschrijving"])
+        n = len(hist)
+        good = True
+        for rule in s["cross_sell"]["rules"]:
+            x, y = rule["if"], rule["then"]
+            nx = sum(1 for h in hist.values() if x in h)
+            ny = sum(1 for h in hist.values() if y in h)
+            nxy = sum(1 for h in hist.values() if x in h and y in h)
+            conf, lift = nxy / nx, (nxy / nx) / (ny / n)
+            if (nxy != rule["customers"] or abs(conf - rule["confidence"]) > 5e-5
+                    or abs(lift - rule["lift"]) > 5e-4 or conf < 0.25 or lift < 1.2
+                    or nxy < s["min_group"]):
+                good = False
+                print("  rule", x, "=>", y, nxy, conf, lift, rule)
+        check("cross_sell rules recounted", good and s["cross_sell"]["customers"] == n)
+
     # no group of fewer than min_group customers in a profile table
     m = s["min_group"]
     small = [g for key in ("segments",) for g in s["rfm"][key] if g["customers"] < m]
