@@ -1,7 +1,7 @@
 /*
  * bench_analyze — the main job end to end on a data folder.
  *
- *   bench_analyze DIR [OUTDIR] [--rate TYPE=AMOUNT ...]
+ *   bench_analyze DIR|FILE [OUTDIR] [--rate TYPE=AMOUNT ...]
  *
  * Loads DIR (e.g. `klantwijs demo --customers 1000000 -o DIR`, or the
  * Online Retail export), runs kw_analyze_run and writes the four report
@@ -108,7 +108,9 @@ int main(int argc, char **argv) {
 
   kw_load_options lo;
   kw_load_options_init(&lo);
-  lo.dir = dir;
+  struct stat sd;
+  if (stat(dir, &sd) == 0 && S_ISDIR(sd.st_mode)) lo.dir = dir;
+  else lo.files[KW_TABLE_TRANSACTIONS] = dir; /* a transactions file */
   lo.tables = 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
               1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
               1u << KW_TABLE_FEEDBACK; /* what klantwijs analyze reads */

@@ -198,7 +198,9 @@ static void headline(hw *w) {
           ? M(w, a->churn_12m ? MSG_HINT_CHURN : MSG_HINT_CHURN_ALL)
           : NULL);
   kw_marg hm[] = {kw_ma_int("months", a->o.horizon_months)};
-  kw_msg_format(hint, sizeof hint, MSG_HINT_CLV, w->lang, a->currency, hm, 1);
+  kw_msg_format(hint, sizeof hint,
+                a->have_profit ? MSG_HINT_CLV : MSG_HINT_CLV_REVENUE, w->lang,
+                a->currency, hm, 1);
   kpi(w, M(w, MSG_KPI_CLV), isfinite(h->clv_mean) ? money(w, v, h->clv_mean, 0)
                                                   : na,
       isfinite(h->clv_mean) ? hint : NULL);

@@ -97,6 +97,11 @@ static const msg_row rows[KW_MSG__COUNT] = {
                       "expected margin per customer, next {months} months",
                       "verwachte marge per klant, komende {months} "
                       "maanden"},
+    [MSG_HINT_CLV_REVENUE] = {"hint.clv_revenue",
+                              "expected revenue per customer, next {months} "
+                              "months (no cost data for a margin)",
+                              "verwachte omzet per klant, komende {months} "
+                              "maanden (geen kostgegevens voor een marge)"},
     [MSG_HINT_CLV_CAC] = {"hint.clv_cac",
                           "lifetime value per {currency} of acquisition cost "
                           "(CAC {cac})",
@@ -479,9 +484,9 @@ static const msg_row rows[KW_MSG__COUNT] = {
                            "in die cel."},
     [MSG_READ_CLV] = {"read.clv",
                       "Your {n} customers are expected to bring {total} of "
-                      "margin in the next {months} months; {top_share} of "
+                      "{what} in the next {months} months; {top_share} of "
                       "it from the top 20%.",
-                      "Je {n} klanten brengen naar verwachting {total} marge "
+                      "Je {n} klanten brengen naar verwachting {total} {what} "
                       "op in de komende {months} maanden; {top_share} "
                       "daarvan komt van de top 20%."},
     [MSG_READ_CLV_CHECK] = {"read.clv_check",
@@ -714,6 +719,8 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_WORD_PROBLEMATIC] = {"word.problematic", "problem payer",
                               "probleembetaler"},
     [MSG_WORD_NOT_DUE] = {"word.not_due", "not yet due", "nog niet vervallen"},
+    [MSG_WORD_MARGIN] = {"word.margin", "margin", "marge"},
+    [MSG_WORD_REVENUE] = {"word.revenue", "revenue", "omzet"},
     [MSG_WORD_ALL] = {"word.all", "all", "alle"},
     [MSG_WORD_YES] = {"word.yes", "yes", "ja"},
     [MSG_WORD_NO] = {"word.no", "no", "nee"},

@@ -29,7 +29,7 @@
   X(MSG_KPI_DSO) X(MSG_KPI_NPS) X(MSG_KPI_CAC)                            \
   X(MSG_HINT_CUSTOMERS) X(MSG_HINT_ACTIVE) X(MSG_HINT_REVENUE)            \
   X(MSG_HINT_REPEAT) X(MSG_HINT_CHURN) X(MSG_HINT_CHURN_ALL)              \
-  X(MSG_HINT_CLV) X(MSG_HINT_CLV_CAC)                                     \
+  X(MSG_HINT_CLV) X(MSG_HINT_CLV_REVENUE) X(MSG_HINT_CLV_CAC)                                     \
   X(MSG_HINT_DSO) X(MSG_HINT_NPS) X(MSG_NOT_AVAILABLE)                    \
   /* steps */                                                             \
   X(MSG_STEP_SUMMARY) X(MSG_STEP_QUALITY) X(MSG_STEP_PROFIT)              \
@@ -106,7 +106,7 @@
   X(MSG_WORD_OTHER) X(MSG_WORD_ACTIVE) X(MSG_WORD_AT_RISK)                \
   X(MSG_WORD_CHURNED) X(MSG_WORD_NO_PURCHASE) X(MSG_WORD_FAST)            \
   X(MSG_WORD_SLOW) X(MSG_WORD_PROBLEMATIC) X(MSG_WORD_NOT_DUE)            \
-  X(MSG_WORD_ALL) X(MSG_WORD_YES) X(MSG_WORD_NO) X(MSG_WORD_FEWER)        \
+  X(MSG_WORD_MARGIN) X(MSG_WORD_REVENUE) X(MSG_WORD_ALL) X(MSG_WORD_YES) X(MSG_WORD_NO) X(MSG_WORD_FEWER)        \
   X(MSG_WORD_PROMOTERS) X(MSG_WORD_PASSIVES) X(MSG_WORD_DETRACTORS)       \
   /* model and data-quality figures */                                    \
   X(MSG_FIG_MODEL) X(MSG_FIG_CUSTOMERS_FIT) X(MSG_FIG_HOLDOUT)            \

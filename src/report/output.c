@@ -119,7 +119,9 @@ kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
        isfinite(h->churn_rate) ? kw_fmt_pct(v, h->churn_rate, 1, lang) : na,
        isfinite(h->churn_rate) ? hint : NULL);
   kw_marg hm[] = {kw_ma_int("months", a->o.horizon_months)};
-  kw_msg_format(hint, sizeof hint, MSG_HINT_CLV, lang, cur, hm, 1);
+  kw_msg_format(hint, sizeof hint,
+                a->have_profit ? MSG_HINT_CLV : MSG_HINT_CLV_REVENUE, lang, cur,
+                hm, 1);
   line(f, kw_msg_text(MSG_KPI_CLV, lang),
        isfinite(h->clv_mean)
            ? kw_fmt_currency(v, (int64_t)llround(h->clv_mean * 100), 0, lang,

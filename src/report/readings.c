@@ -117,7 +117,10 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
       A(kw_ma_int("n", (int64_t)a->n_fit),
         kw_ma_money("total", (int64_t)llround(a->clv_total * 100.0), 0),
         kw_ma_int("months", a->o.horizon_months),
-        kw_ma_pct("top_share", a->clv_top20_share, 0));
+        kw_ma_pct("top_share", a->clv_top20_share, 0),
+        kw_ma_str("what", kw_msg_text(a->have_profit ? MSG_WORD_MARGIN
+                                                     : MSG_WORD_REVENUE,
+                                      a->o.lang)));
       return FMT(MSG_READ_CLV);
     }
     case KW_READ_CLV_CHECK: {
