@@ -583,7 +583,8 @@ static void clv(hw *w) {
     double act[KW_CLV_FREQ_CLASSES], pre[KW_CLV_FREQ_CLASSES];
     size_t nc = 0;
     for (int c = 0; c < KW_CLV_FREQ_CLASSES; c++) {
-      if (a->eval.class_n[c] <= 0) continue;
+      /* a frequency class is a group of customers: none below min_group */
+      if (a->eval.class_n[c] < (double)a->o.min_group) continue;
       snprintf(labs[nc], sizeof labs[nc], "%d%s", c,
                c == KW_CLV_FREQ_CLASSES - 1 ? "+" : "");
       cats[nc] = labs[nc];
@@ -600,6 +601,11 @@ static void clv(hw *w) {
     figure_open(w, MSG_CHART_CLV_CHECK);
     kw_svg_bars(&w->t, &w->st, M(w, MSG_CHART_CLV_CHECK), cats, nc, s, 2, &ya,
                 M(w, MSG_AXIS_REPEAT_CAL));
+    kw_marg sm[] = {kw_ma_int("n", (int64_t)a->o.min_group),
+                    kw_ma_str("other", M(w, MSG_WORD_OTHER))};
+    kw_msg_format(w->buf, sizeof w->buf, MSG_READ_SMALL_GROUPS, w->lang,
+                  a->currency, sm, 2);
+    tag_text(w, "p", "small", w->buf);
     put(w, "</figure>\n");
   }
   /* P(alive): most frequent at the top, recent at the left */

@@ -576,10 +576,12 @@ static const msg_row rows[KW_MSG__COUNT] = {
                       "brengt {ltv} marge op over zijn levensduur (tot nu "
                       "plus verwacht), {ratio} keer de kost."},
     [MSG_READ_SMALL_GROUPS] = {"read.small_groups",
-                               "Groups of fewer than {n} customers are "
-                               "merged into \"{other}\".",
-                               "Groepen van minder dan {n} klanten zijn "
-                               "samengevoegd in \"{other}\"."},
+                               "Groups of fewer than {n} customers are not "
+                               "shown on their own: they are merged into "
+                               "\"{other}\" when that group reaches {n}.",
+                               "Groepen van minder dan {n} klanten staan er "
+                               "niet apart: ze zijn samengevoegd in "
+                               "\"{other}\" als die groep er {n} telt."},
     [MSG_READ_COHORT_SMALL] = {"read.cohort_small",
                                "Cohorts of fewer than {min} customers ({n}) "
                                "are merged into \"{other}\" when that group "

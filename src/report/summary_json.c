@@ -392,7 +392,7 @@ static void write_clv(jw *w, const kw_analysis *a) {
     jfix(w, "mae", e->mae, 4);
     ARR(w, "by_repeat_purchases");
     for (int k = 0; k < KW_CLV_FREQ_CLASSES; k++) {
-      if (e->class_n[k] <= 0) continue;
+      if (e->class_n[k] < (double)a->o.min_group) continue; /* small group */
       OBJ(w, NULL);
       jint(w, "x", k);
       jbool(w, "or_more", k == KW_CLV_FREQ_CLASSES - 1);

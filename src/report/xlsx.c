@@ -5,7 +5,9 @@
  * column of customers.csv (export.c), headers in the report's language;
  * then one sheet per action with the customers of its list (marketing
  * lists without the customers who refused consent), sorted by the money at
- * stake. Each data sheet has a bold header row that stays in view (frozen
+ * stake, with the columns one needs to act (id, name with show_names,
+ * money at stake, reason, revenue, CLV, P(alive), next-best product,
+ * consent). Each data sheet has a bold header row that stays in view (frozen
  * pane), filters on every column and formats per column: money with two
  * decimals, shares as percentages, dates as dates (dd-mm-yyyy in Dutch,
  * yyyy-mm-dd in English).
@@ -265,9 +267,8 @@ kw_status kw_report_customers_xlsx(kw_context *ctx, const kw_analysis *a,
                              nc, NULL, a->n);
   /* action sheets: a shorter set of columns */
   static const char *const keep[] = {
-      "customer_id", "name", "at_stake", "reason", "revenue", "contribution",
-      "clv", "p_alive", "churn_status", "rfm_segment", "pay_class", "open",
-      "overdue", "next_best_product", "marketing_consent"};
+      "customer_id", "name", "at_stake", "reason", "revenue", "clv",
+      "p_alive", "next_best_product", "marketing_consent"};
   int aids[64];
   size_t na = 0;
   for (size_t k = 0; k < sizeof keep / sizeof *keep; k++)
