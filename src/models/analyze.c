@@ -155,37 +155,38 @@ static kw_role missing_role(const kw_table *t, const kw_role *roles,
 
 /* ---------------------------------------------------------- percentiles */
 
-static const double *g_metric;
-static int by_metric(const void *x, const void *y) {
-  double a = g_metric[*(const uint32_t *)x], b = g_metric[*(const uint32_t *)y];
-  if (a != b) return a < b ? -1 : 1;
-  uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
-  return (i > j) - (i < j);
+/* qsort has no context argument in C11: sort (value, id) pairs, so no
+ * comparator needs a pointer kept in a global. */
+typedef struct kw_ranked {
+  double v;
+  uint32_t i;
+} kw_ranked;
+
+static int by_value(const void *x, const void *y) {
+  const kw_ranked *a = x, *b = y;
+  if (a->v != b->v) return a->v < b->v ? -1 : 1;
+  return (a->i > b->i) - (a->i < b->i);
 }
 
-/* Not reentrant across threads because of g_metric; the library runs one
- * analysis per call and qsort has no context argument in C11. */
 kw_status kw_an_percentile(kw_context *ctx, const double *metric,
                            const uint8_t *use, size_t n, double *score) {
-  uint32_t *idx = kw_malloc(ctx, (n ? n : 1) * sizeof *idx);
-  if (!idx) return kw_fail_nomem(ctx);
+  kw_ranked *r = kw_malloc(ctx, (n ? n : 1) * sizeof *r);
+  if (!r) return kw_fail_nomem(ctx);
   size_t m = 0;
   for (size_t i = 0; i < n; i++) {
     score[i] = NAN;
-    if (use[i] && isfinite(metric[i])) idx[m++] = (uint32_t)i;
+    if (use[i] && isfinite(metric[i])) r[m].v = metric[i], r[m++].i = (uint32_t)i;
   }
-  g_metric = metric;
-  qsort(idx, m, sizeof *idx, by_metric);
-  g_metric = NULL;
+  qsort(r, m, sizeof *r, by_value);
   size_t k = 0;
   while (k < m) {
     size_t e = k;
-    while (e < m && metric[idx[e]] == metric[idx[k]]) e++;
-    double sc = m ? (double)k / (double)m : 0;
-    for (size_t j = k; j < e; j++) score[idx[j]] = sc;
+    while (e < m && r[e].v == r[k].v) e++;
+    double sc = (double)k / (double)m;
+    for (size_t j = k; j < e; j++) score[r[j].i] = sc;
     k = e;
   }
-  kw_free(ctx, idx);
+  kw_free(ctx, r);
   return KW_OK;
 }
 

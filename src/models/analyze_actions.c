@@ -98,12 +98,27 @@ static double stake_of(const kw_analysis *a, size_t i, kw_action act,
   return isfinite(v) ? v : 0;
 }
 
-static const double *g_stake;
+typedef struct staked {
+  double v;
+  uint32_t i;
+} staked;
+
 static int by_stake_desc(const void *x, const void *y) {
-  uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
-  double a = g_stake[i], b = g_stake[j];
-  if (a != b) return a > b ? -1 : 1;
-  return (i > j) - (i < j);
+  const staked *a = x, *b = y;
+  if (a->v != b->v) return a->v > b->v ? -1 : 1;
+  return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Sort ids by money at stake, highest first, ties by id. */
+static kw_status sort_by_stake(kw_context *ctx, uint32_t *ids, size_t n,
+                               const double *stake) {
+  staked *s = kw_malloc(ctx, (n ? n : 1) * sizeof *s);
+  if (!s) return kw_fail_nomem(ctx);
+  for (size_t k = 0; k < n; k++) s[k].v = stake[ids[k]], s[k].i = ids[k];
+  qsort(s, n, sizeof *s, by_stake_desc);
+  for (size_t k = 0; k < n; k++) ids[k] = s[k].i;
+  kw_free(ctx, s);
+  return KW_OK;
 }
 
 kw_status kw_an_actions(kw_analysis *a) {
@@ -174,10 +189,9 @@ kw_status kw_an_actions(kw_analysis *a) {
     }
     a->list[act][a->list_n[act]++] = (uint32_t)i;
   }
-  g_stake = a->at_stake;
   for (int k = 1; k < KW_ACTION__COUNT; k++)
-    qsort(a->list[k], a->list_n[k], sizeof(uint32_t), by_stake_desc);
-  g_stake = NULL;
+    if (sort_by_stake(ctx, a->list[k], a->list_n[k], a->at_stake))
+      return KW_ENOMEM;
   return KW_OK;
 }
 
