@@ -354,8 +354,10 @@ kw_status kw_report_customers_csv(kw_context *ctx, const kw_analysis *a,
     if (t.len > (1u << 16)) ok = kw_text_flush(&t, f);
   }
   if (ok) ok = kw_text_flush(&t, f);
+  bool nomem = t.bad;
   kw_text_free(&t);
   kw_free(ctx, c);
+  if (nomem) return kw_fail_nomem(ctx);
   if (!ok || ferror(f)) return kw_fail(ctx, KW_EIO, "customers.csv: write failed");
   return KW_OK;
 }

@@ -430,6 +430,8 @@ static void value(hw *w) {
     kw_svg_lines(&w->t, &w->st, M(w, MSG_CHART_PARETO), &xa, &ya, s, 2, 0.2,
                  p->top_revenue_share, lab);
     put(w, "</figure>\n");
+  } else {
+    w->t.bad = true; /* out of memory: the writer fails */
   }
   kw_free(a->ctx, x);
   kw_free(a->ctx, y);
@@ -501,6 +503,8 @@ static void profit(hw *w) {
       kw_svg_lines(&w->t, &w->st, M(w, MSG_CHART_WHALE), &xa, &ya, &s, 1,
                    pd->peak_customer_share, pd->peak_value_share, lab);
       put(w, "</figure>\n");
+    } else {
+      w->t.bad = true;
     }
     kw_free(a->ctx, x);
     kw_free(a->ctx, y);
@@ -674,6 +678,8 @@ static void retention(hw *w) {
                               ? MSG_AXIS_MONTHS_SINCE
                               : MSG_AXIS_QUARTERS_SINCE));
       put(w, "</figure>\n");
+    } else {
+      w->t.bad = true;
     }
     kw_free(a->ctx, rl);
     kw_free(a->ctx, cl);
@@ -714,6 +720,8 @@ static void retention(hw *w) {
       kw_svg_lines(&w->t, &w->st, M(w, MSG_CHART_SURVIVAL), &xa, &ya, &s, 1,
                    NAN, NAN, NULL);
       put(w, "</figure>\n");
+    } else {
+      w->t.bad = true;
     }
     kw_free(a->ctx, x);
     kw_free(a->ctx, y);

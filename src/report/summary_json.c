@@ -599,7 +599,9 @@ kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
   w.depth = 0;
   kw_text_put(&w.t, "\n}\n");
   bool ok = kw_text_flush(&w.t, f);
+  bool nomem = w.t.bad;
   kw_text_free(&w.t);
+  if (nomem) return kw_fail_nomem(ctx);
   if (!ok || ferror(f)) return kw_fail(ctx, KW_EIO, "summary.json: write failed");
   return KW_OK;
 }

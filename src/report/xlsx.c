@@ -36,6 +36,7 @@ typedef struct book {
   lxw_workbook *wb;
   lxw_format *head, *money, *pct, *num3, *num1, *integer, *date, *wrap;
   const kw_analysis *a;
+  kw_context *ctx;
 } book;
 
 static lxw_format *format_of(book *b, const kw_ccol *c) {
@@ -89,7 +90,7 @@ static lxw_error data_sheet(book *b, const char *name, const int *ids,
   worksheet_freeze_panes(ws, 1, 1);
   if (nrows > MAX_ROWS) nrows = MAX_ROWS;
   worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, (lxw_col_t)(nc - 1));
-  kw_ccell *cell = malloc(sizeof *cell);
+  kw_ccell *cell = kw_malloc(b->ctx, sizeof *cell);
   if (!cell) return LXW_ERROR_MEMORY_MALLOC_FAILED;
   lxw_error err = LXW_NO_ERROR;
   for (size_t r = 0; r < nrows && !err; r++) {
@@ -124,7 +125,7 @@ static lxw_error data_sheet(book *b, const char *name, const int *ids,
       }
     }
   }
-  free(cell);
+  kw_free(b->ctx, cell);
   return err;
 }
 
@@ -233,6 +234,7 @@ kw_status kw_report_customers_xlsx(kw_context *ctx, const kw_analysis *a,
   book b;
   memset(&b, 0, sizeof b);
   b.a = a;
+  b.ctx = ctx;
   b.wb = workbook_new_opt(tmp, &wo);
   kw_status st = KW_OK;
   if (!b.wb) {

@@ -573,6 +573,86 @@ static void test_percentile(void **state) {
   kw_context_free(ctx);
 }
 
+/* ------------------------------------------------------ out of memory */
+
+typedef struct failing {
+  long left; /* allocations that succeed before one fails */
+} failing;
+
+static void *f_malloc(void *u, size_t n) {
+  failing *f = u;
+  if (f->left-- == 0) return NULL;
+  return malloc(n ? n : 1);
+}
+static void *f_realloc(void *u, void *p, size_t n) {
+  failing *f = u;
+  if (f->left-- == 0) return NULL;
+  return realloc(p, n ? n : 1);
+}
+static void f_free(void *u, void *p) {
+  (void)u;
+  free(p);
+}
+
+/* Each allocation of the analysis and of each writer fails once in turn:
+ * the call returns KW_ENOMEM (no result, and under ASan no leak), or it
+ * absorbed nothing: a successful run has no step that failed. */
+static void test_out_of_memory(void **state) {
+  (void)state;
+  kw_context *lctx = kw_context_new();
+  kw_context_set_log(lctx, quiet, NULL);
+  kw_dataset *ds = load_shop(lctx);
+  failing fl = {1000000};
+  kw_allocator al = {f_malloc, f_realloc, f_free, &fl};
+  kw_context *ctx = kw_context_new_with_allocator(&al);
+  kw_context_set_log(ctx, quiet, NULL);
+  kw_analyze_options o;
+  kw_analyze_options_init(&o);
+  o.show_names = true;
+  int failures = 0;
+  for (long k = 0;; k++) {
+    fl.left = k;
+    kw_analysis *a = (kw_analysis *)1;
+    kw_status st = kw_analyze_run(ctx, ds, &o, &a);
+    if (st == KW_OK) {
+      for (int s = 0; s < KW_STEP__COUNT; s++)
+        assert_int_not_equal(a->step[s], KW_STEP_FAILED);
+      kw_analysis_free(a);
+      break;
+    }
+    if (st != KW_ENOMEM)
+      fail_msg("allocation %ld: %s (%s)", k, kw_status_str(st), kw_errmsg(ctx));
+    assert_null(a);
+    failures++;
+  }
+  assert_true(failures > 50);
+  fl.left = 1000000;
+  kw_analysis *a = NULL;
+  assert_int_equal(kw_analyze_run(ctx, ds, &o, &a), KW_OK);
+  kw_status (*writers[])(kw_context *, const kw_analysis *, FILE *) = {
+      kw_report_html, kw_report_customers_csv, kw_report_summary_json};
+  for (int w = 0; w < 3; w++) {
+    for (long k = 0;; k++) {
+      fl.left = k;
+      char *text = NULL;
+      size_t len = 0;
+      FILE *f = open_memstream(&text, &len);
+      kw_status st = writers[w](ctx, a, f);
+      fclose(f);
+      free(text);
+      if (st == KW_OK) break;
+      if (st != KW_ENOMEM)
+        fail_msg("writer %d, allocation %ld: %s (%s)", w, k,
+                 kw_status_str(st), kw_errmsg(ctx));
+    }
+  }
+  fl.left = 1000000;
+  kw_analysis_free(a);
+  kw_context_free(ctx);
+  kw_dataset_free(ds);
+  kw_context_free(lctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_builtin_each_action),
@@ -585,6 +665,7 @@ int main(void) {
       cmocka_unit_test(test_shop_steps),
       cmocka_unit_test(test_shop_privacy),
       cmocka_unit_test(test_percentile),
+      cmocka_unit_test(test_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
