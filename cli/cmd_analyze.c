@@ -168,12 +168,13 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
   return 0;
 }
 
-/* Progress per step, on a terminal only. */
+/* Progress per step, on a terminal only: one line a step (a warning
+ * from a step then lands below its step's line). */
 static void on_step(void *user, size_t index, size_t count, const char *key,
                     const char *label) {
   (void)user;
   (void)key;
-  fprintf(stderr, "\r\033[K[%2zu/%zu] %s", index + 1, count, label);
+  fprintf(stderr, "\r\033[K[%2zu/%zu] %s\n", index + 1, count, label);
   fflush(stderr);
 }
 
@@ -258,7 +259,6 @@ int kw_cli_analyze(int argc, char **argv) {
   bool tty = isatty(STDERR_FILENO);
   if (tty) ao.on_step = on_step;
   st = kw_analyze_run(c.ctx, ds, &ao, &an);
-  if (tty) fputs("\r\033[K", stderr);
   if (st) {
     code = cli_fail(&c, st);
     goto done;

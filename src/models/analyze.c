@@ -347,20 +347,34 @@ static kw_status step_churn(kw_analysis *a) {
   co.as_of = a->as_of;
   co.duration_unit_days = 30.4375;
   double *pa = NULL;
+  kw_status st = KW_OK;
   if (a->have_clv) {
     /* P(alive) for repeat buyers only: BG/NBD keeps one-time buyers alive
-     * forever (p drops out only after a repeat purchase), so they follow
-     * the gap rule */
-    pa = kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *pa);
-    if (!pa) return kw_fail_nomem(a->ctx);
-    for (size_t i = 0; i < a->n; i++)
-      pa[i] = a->s->x[i] >= 1 ? a->p_alive[i] : NAN;
-    co.p_alive = pa;
-    co.n_p_alive = a->n;
+     * forever (p drops out only after a repeat purchase), so they keep the
+     * status the gap rule gives them, passed as a P(alive) on the right
+     * side of the thresholds (1 active, between them at risk, 0 churned) */
+    kw_churn *gap = NULL;
+    st = kw_churn_purchases(a->ctx, tx, &co, &gap);
+    pa = st ? NULL : kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *pa);
+    if (!st && !pa) st = kw_fail_nomem(a->ctx);
+    if (!st) {
+      const kw_churn_customers *g = kw_churn_get_customers(gap);
+      double mid = (co.p_alive_threshold + co.p_alive_at_risk) / 2;
+      for (size_t i = 0; i < a->n; i++) {
+        uint8_t s = i < g->n ? g->status[i] : KW_CHURN_NONE;
+        pa[i] = a->s->x[i] >= 1 ? a->p_alive[i]
+                : s == KW_CHURN_CHURNED ? 0.0
+                : s == KW_CHURN_AT_RISK ? mid
+                                        : 1.0;
+      }
+      co.p_alive = pa;
+      co.n_p_alive = a->n;
+    }
+    kw_churn_free(gap);
   }
   co.value = a->have_clv ? a->clv : NULL;
   co.n_value = a->have_clv ? a->n : 0;
-  kw_status st = kw_churn_purchases(a->ctx, tx, &co, &a->churn);
+  if (!st) st = kw_churn_purchases(a->ctx, tx, &co, &a->churn);
   kw_free(a->ctx, pa);
   if (st == KW_ENOMEM) return st;
   if (st)
