@@ -27,6 +27,10 @@
  * "value" and "potential" are shares of buying customers below the
  * customer (0.8 = the top 20%), so the thresholds hold whatever the size
  * or currency of the business.
+ *
+ * The built-in rules name their reason texts by message key, so this
+ * models file includes report/messages.h for the keys (only the enum; the
+ * texts and the formatting stay in report/).
  */
 #include "models/actions.h"
 

@@ -452,6 +452,13 @@ static const msg_row rows[KW_MSG__COUNT] = {
                              "is no profit curve to draw.",
                              "De totale bijdrage is niet positief, dus er is "
                              "geen winstcurve."},
+    [MSG_READ_WHALE_FLAT] = {"read.whale_flat",
+                             "Nearly every customer adds to your profit: the "
+                             "curve barely rises above {peak_pct} of the "
+                             "total.",
+                             "Bijna elke klant draagt bij aan je winst: de "
+                             "curve komt nauwelijks boven {peak_pct} van het "
+                             "totaal."},
     [MSG_READ_LOSS] = {"read.loss",
                        "{n} customers ({share}) cost more than they bring: "
                        "{loss} together.",

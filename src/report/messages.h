@@ -68,6 +68,7 @@
   /* readings of the charts */                                            \
   X(MSG_READ_PARETO) X(MSG_READ_PARETO_TARGET) X(MSG_WARN_TOP1)           \
   X(MSG_WARN_TOP5) X(MSG_READ_GINI) X(MSG_READ_WHALE) X(MSG_READ_WHALE_NONE) \
+  X(MSG_READ_WHALE_FLAT)                                                  \
   X(MSG_READ_LOSS) X(MSG_READ_LARGE_LOSS) X(MSG_READ_PROFIT_PARTIAL)      \
   X(MSG_READ_RFM) X(MSG_READ_RFM_GRID)                                    \
   X(MSG_READ_CLV) X(MSG_READ_CLV_CHECK) X(MSG_READ_PALIVE)                \

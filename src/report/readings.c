@@ -68,8 +68,11 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
         A(kw_ma_int("n", 0));
         return FMT(MSG_READ_WHALE_NONE);
       }
-      /* nothing to read when (almost) no profit is given back */
-      if (pd->peak_value_share < 1.005) return 0;
+      /* (almost) no profit given back: say that instead */
+      if (pd->peak_value_share < 1.005) {
+        A(kw_ma_pct("peak_pct", pd->peak_value_share, 0));
+        return FMT(MSG_READ_WHALE_FLAT);
+      }
       A(kw_ma_pct("peak_share", pd->peak_customer_share, 0),
         kw_ma_pct("peak_pct", pd->peak_value_share, 0),
         kw_ma_pct("given_back", pd->peak_value_share - 1.0, 0));
