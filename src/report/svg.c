@@ -3,8 +3,8 @@
  *
  * Every chart draws into a fixed viewBox (640 wide) and scales with its
  * container (width 100%), so it reads on a phone and prints sharply. Axis
- * ticks are "nice" numbers (1, 2, 2.5 or 5 times a power of ten, about
- * five per axis) labelled in the reader's format through kw_svg_value
+ * ticks are "nice" numbers (1, 2 or 5 times a power of ten, about five per
+ * axis) labelled in the reader's format through kw_svg_value
  * (1,234 / 1.234; 25% / 25%; €1,234 / € 1.234). Colours are fixed CSS
  * colours, fonts the reader's own sans-serif (no web fonts), and every text
  * passes through kw_text_esc so the SVG is well-formed XML.
@@ -34,11 +34,12 @@ const char *kw_svg_value(char *buf, double v, kw_svg_fmt fmt, int decimals,
   }
 }
 
-/* Nice tick step for a range split in about n parts. */
+/* Nice tick step for a range split in about n parts: 1, 2 or 5 times a
+ * power of ten (no 2.5, so whole-number axes keep whole ticks). */
 static double nice_step(double range, int n) {
   if (!(range > 0)) return 1;
   double raw = range / n, p = pow(10, floor(log10(raw))), f = raw / p;
-  double m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+  double m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
   return m * p;
 }
 
