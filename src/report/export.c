@@ -297,6 +297,28 @@ char *kw_fmt_fixed(char *buf, double v, int decimals) {
     buf[0] = '\0';
     return buf;
   }
+  static const double scales[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+  if (decimals >= 0 && decimals <= 6 && fabs(v) < 1e12) {
+    /* digits by integer arithmetic: the common case, and fast */
+    long long r = llround(v * scales[decimals]);
+    bool neg = r < 0;
+    unsigned long long u = neg ? (unsigned long long)(-r) : (unsigned long long)r;
+    char tmp[48];
+    size_t k = 0;
+    for (int d = 0; d < decimals; d++) {
+      tmp[k++] = (char)('0' + u % 10);
+      u /= 10;
+    }
+    if (decimals) tmp[k++] = '.';
+    do {
+      tmp[k++] = (char)('0' + u % 10);
+      u /= 10;
+    } while (u);
+    if (neg) tmp[k++] = '-';
+    for (size_t i = 0; i < k; i++) buf[i] = tmp[k - 1 - i];
+    buf[k] = '\0';
+    return buf;
+  }
   double scale = pow(10, decimals);
   double r = round(v * scale) / scale;
   if (r == 0) r = 0; /* no -0 */
