@@ -9,6 +9,7 @@
   extern const char kw_cli_##name##_help[]; \
   int kw_cli_##name(int argc, char **argv);
 
+KW_CLI_DECLARE(analyze)
 KW_CLI_DECLARE(clv)
 KW_CLI_DECLARE(demo)
 KW_CLI_DECLARE(inspect)
@@ -23,6 +24,8 @@ KW_CLI_DECLARE(survival)
 KW_CLI_DECLARE(basket)
 
 const kw_cli_command kw_cli_commands[] = {
+    {"analyze", "the main job: every analysis, a report and an action plan",
+     kw_cli_analyze_help, kw_cli_analyze},
     {"clv", "predictive customer value: purchases, spend, value, holdout",
      kw_cli_clv_help, kw_cli_clv},
     {"demo", "write a synthetic data set of a Flemish business",

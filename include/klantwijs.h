@@ -20,5 +20,6 @@
 #include "klantwijs/value.h"
 #include "klantwijs/clv.h"
 #include "klantwijs/basket.h"
+#include "klantwijs/analyze.h"
 
 #endif

@@ -1,11 +1,14 @@
 #!/bin/sh
 # Install the Debian packages klantwijs needs to build and test, when missing.
 #   scripts/deps.sh            build + test dependencies
-#   scripts/deps.sh --browser  also chromium (report tests)
+#   scripts/deps.sh --browser  also chromium (the report's browser test)
+# With CI=true chromium is installed too, so CI runs the browser test.
 set -eu
 pkgs="build-essential cmake pkg-config libgsl-dev libjansson-dev
 libxlsxwriter-dev libcmocka-dev clang libclang-rt-dev python3"
-[ "${1:-}" = "--browser" ] && pkgs="$pkgs chromium"
+if [ "${1:-}" = "--browser" ] || [ "${CI:-}" = "true" ]; then
+  pkgs="$pkgs chromium"
+fi
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

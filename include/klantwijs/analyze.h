@@ -1,0 +1,347 @@
+/*
+ * klantwijs/analyze.h — the main job: every analysis the data allow, an
+ * action plan per customer, and one report a business owner can act on.
+ *
+ * kw_analyze_run() composes the analyses of the other headers on one
+ * dataset: the per-customer summary, data quality, profitability, Pareto
+ * and ABC, RFM segments, the CLV models (BG/NBD or Pareto/NBD with
+ * Gamma-Gamma, checked on a holdout period), churn status and the survival
+ * curve, acquisition cohorts, payment behaviour, cross-sell rules, NPS and
+ * acquisition cost. A step the data rule out (a missing table or column, too
+ * few repeat buyers) is recorded with the reason, never skipped silently.
+ *
+ * Then every buying customer gets one action from a rule table (first
+ * matching rule wins) over per-customer metrics:
+ *
+ *   invest          high value, high potential
+ *   develop         cross-sell, with the next-best product when known
+ *   retain          valuable and at risk
+ *   win_back        valuable and probably gone
+ *   serve_low_cost  low value, low potential
+ *   reprice         net unprofitable: reprice or phase out
+ *   collect_first   payment risk
+ *
+ * The built-in rules are listed by kw_action_rules_write(); a file in the
+ * same format replaces them (kw_action_rules_load). Actions that are
+ * marketing (invest, develop, retain, win_back) leave customers without
+ * marketing consent out of their lists when the customers table has a
+ * consent column.
+ *
+ * Writers produce index.html (self-contained: inline CSS, SVG charts and a
+ * little JavaScript; nothing from the network), customers.csv,
+ * customers.xlsx (one sheet per action) and summary.json (every portfolio
+ * figure the report shows, stable keys). Personal data (names, e-mail,
+ * phone, address) never appear unless show_names is set, and then only
+ * names. No group of fewer than min_group customers is shown in a profile
+ * or segment table: such groups are merged into "other".
+ *
+ * Ownership: kw_analyze_run borrows the dataset, which must outlive the
+ * kw_analysis; the analysis owns everything else it holds and is freed with
+ * kw_analysis_free (NULL is fine). Rule tables from kw_action_rules_load
+ * are owned by the caller; the built-in table is static.
+ */
+#ifndef KLANTWIJS_ANALYZE_H
+#define KLANTWIJS_ANALYZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "klantwijs/clv.h"
+#include "klantwijs/core.h"
+#include "klantwijs/data.h"
+#include "klantwijs/report.h"
+#include "klantwijs/value.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ================================================================ actions */
+
+/* X(enum, key, marketing: the list needs marketing consent) */
+#define KW_ACTION_LIST(X)                          \
+  X(KW_ACTION_NONE, "none", 0)                     \
+  X(KW_ACTION_INVEST, "invest", 1)                 \
+  X(KW_ACTION_DEVELOP, "develop", 1)               \
+  X(KW_ACTION_RETAIN, "retain", 1)                 \
+  X(KW_ACTION_WIN_BACK, "win_back", 1)             \
+  X(KW_ACTION_SERVE_LOW_COST, "serve_low_cost", 0) \
+  X(KW_ACTION_REPRICE, "reprice", 0)               \
+  X(KW_ACTION_COLLECT, "collect_first", 0)
+
+typedef enum kw_action {
+#define KW_X_ACTION(e, key, mkt) e,
+  KW_ACTION_LIST(KW_X_ACTION)
+#undef KW_X_ACTION
+      KW_ACTION__COUNT
+} kw_action;
+
+/* "invest", ...; KW_ACTION__COUNT from an unknown key. */
+KW_API const char *kw_action_key(kw_action a);
+KW_API kw_action kw_action_from_key(const char *key);
+/* The action's name in the language ("Win back" / "Terugwinnen"). */
+KW_API const char *kw_action_label(kw_action a, kw_lang lang);
+/* True when the action's list is marketing (needs consent). */
+KW_API bool kw_action_is_marketing(kw_action a);
+
+/*
+ * Per-customer metrics the rules test. X(enum, key, kind): kind 0 is a
+ * number, 1 a word from the metric's list (status, pay_class, abc,
+ * consent, next_best), 2 a free word (segment: an RFM segment key).
+ *
+ *   value        share of buying customers with a lower value (0..1;
+ *                value = contribution where known, else revenue x the
+ *                portfolio margin, else revenue): 0.8 = top 20%
+ *   potential    the same share for expected future value (CLV; without
+ *                a CLV model: the RFM recency + frequency score)
+ *   clv          expected value over the horizon, currency units
+ *   p_alive      probability the customer is still active (0..1)
+ *   status       active | at_risk | churned
+ *   contribution revenue - cost of goods - cost to serve (currency)
+ *   revenue      net revenue up to the as-of date (currency)
+ *   margin       contribution / revenue (0..1)
+ *   orders       orders up to the as-of date
+ *   recency      days since the last purchase
+ *   pay_class    none | fast | slow | problematic
+ *   open         open invoice amount (currency)
+ *   overdue      open amount past its due date (currency)
+ *   days_overdue days the oldest open invoice is past due
+ *   days_late    average days paid after the due date
+ *   abc          A | B | C
+ *   segment      RFM segment key (champions, at_risk, ...)
+ *   next_best    yes | no: a next-best product is known
+ *   consent      yes | no | unknown (marketing consent)
+ *
+ * A missing metric (no model, no table) makes every condition on it
+ * false, so a rule about payments never fires without invoices.
+ */
+#define KW_METRIC_LIST(X)              \
+  X(KW_METRIC_VALUE, "value", 0)       \
+  X(KW_METRIC_POTENTIAL, "potential", 0) \
+  X(KW_METRIC_CLV, "clv", 0)           \
+  X(KW_METRIC_P_ALIVE, "p_alive", 0)   \
+  X(KW_METRIC_STATUS, "status", 1)     \
+  X(KW_METRIC_CONTRIBUTION, "contribution", 0) \
+  X(KW_METRIC_REVENUE, "revenue", 0)   \
+  X(KW_METRIC_MARGIN, "margin", 0)     \
+  X(KW_METRIC_ORDERS, "orders", 0)     \
+  X(KW_METRIC_RECENCY, "recency", 0)   \
+  X(KW_METRIC_PAY_CLASS, "pay_class", 1) \
+  X(KW_METRIC_OPEN, "open", 0)         \
+  X(KW_METRIC_OVERDUE, "overdue", 0)   \
+  X(KW_METRIC_DAYS_OVERDUE, "days_overdue", 0) \
+  X(KW_METRIC_DAYS_LATE, "days_late", 0) \
+  X(KW_METRIC_ABC, "abc", 1)           \
+  X(KW_METRIC_SEGMENT, "segment", 2)   \
+  X(KW_METRIC_NEXT_BEST, "next_best", 1) \
+  X(KW_METRIC_CONSENT, "consent", 1)
+
+typedef enum kw_metric {
+#define KW_X_METRIC(e, key, kind) e,
+  KW_METRIC_LIST(KW_X_METRIC)
+#undef KW_X_METRIC
+      KW_METRIC__COUNT
+} kw_metric;
+
+KW_API const char *kw_metric_key(kw_metric m);
+
+/* Word metrics are coded as numbers: status 1 active, 2 at_risk, 3
+ * churned (kw_churn_status); pay_class as kw_pay_class; abc 1 A, 2 B, 3 C
+ * (kw_abc); next_best and consent 1 yes, 0 no. */
+typedef struct kw_action_input {
+  double m[KW_METRIC__COUNT]; /* NaN = unknown */
+  const char *segment;        /* RFM segment key, NULL = unknown */
+  const char *product;        /* next-best product name, NULL = none */
+} kw_action_input;
+
+/* All metrics unknown. */
+KW_API void kw_action_input_init(kw_action_input *in);
+
+typedef struct kw_action_rules kw_action_rules;
+
+/* The built-in rules (static, never freed). */
+KW_API const kw_action_rules *kw_action_rules_builtin(void);
+
+/*
+ * A rule file: '#' comments; one [action] section per rule in match
+ * order (a later section with the same action adds another rule); inside
+ * a section one condition a line, all of which must hold:
+ *     [win_back]
+ *     value >= 0.8          (also 80%)
+ *     status = churned
+ *     reason = Brought {revenue} and has not bought for {recency} days.
+ *     reason_nl = Bracht {revenue} op en kocht al {recency} dagen niet.
+ * Operators: = != < <= > >=; words only with = and !=. A section without
+ * conditions matches every customer. reason / reason_nl replace the
+ * action's standard reason; {metric} placeholders take the customer's
+ * figures ({product}: the next-best product). Errors name file:line.
+ */
+KW_API kw_status kw_action_rules_load(kw_context *ctx, const char *path,
+                                      kw_action_rules **out);
+KW_API kw_status kw_action_rules_parse(kw_context *ctx, const char *text,
+                                       size_t len, const char *name,
+                                       kw_action_rules **out);
+KW_API void kw_action_rules_free(kw_action_rules *r);
+/* Write rules in the file format (a template to copy and edit). */
+KW_API kw_status kw_action_rules_write(kw_context *ctx,
+                                       const kw_action_rules *r, FILE *f);
+KW_API size_t kw_action_rules_count(const kw_action_rules *r);
+KW_API kw_action kw_action_rules_action(const kw_action_rules *r, size_t i);
+
+/* The action of the first rule that holds for in (*rule gets its index;
+ * SIZE_MAX and KW_ACTION_NONE when none holds). */
+KW_API kw_action kw_action_decide(const kw_action_rules *r,
+                                  const kw_action_input *in, size_t *rule);
+
+/* The reason text of rule `rule` for this customer in the language, with
+ * its placeholders filled (money with the currency code, e.g. "EUR").
+ * Writes at most cap bytes (NUL included); returns the full length. */
+KW_API size_t kw_action_reason(char *buf, size_t cap,
+                               const kw_action_rules *r, size_t rule,
+                               const kw_action_input *in, kw_lang lang,
+                               const char *currency);
+
+/* ================================================================ analyze */
+
+/* X(enum, key) — the steps, in the order they run. */
+#define KW_STEP_LIST(X)                 \
+  X(KW_STEP_SUMMARY, "summary")         \
+  X(KW_STEP_QUALITY, "quality")         \
+  X(KW_STEP_PROFIT, "profit")           \
+  X(KW_STEP_PARETO, "pareto")           \
+  X(KW_STEP_RFM, "rfm")                 \
+  X(KW_STEP_CLV, "clv")                 \
+  X(KW_STEP_CHURN, "churn")             \
+  X(KW_STEP_COHORTS, "cohorts")         \
+  X(KW_STEP_PAYMENTS, "payments")       \
+  X(KW_STEP_CROSS_SELL, "cross_sell")   \
+  X(KW_STEP_FEEDBACK, "feedback")       \
+  X(KW_STEP_ACQUISITION, "acquisition") \
+  X(KW_STEP_ACTIONS, "actions")
+
+typedef enum kw_step {
+#define KW_X_STEP(e, key) e,
+  KW_STEP_LIST(KW_X_STEP)
+#undef KW_X_STEP
+      KW_STEP__COUNT
+} kw_step;
+
+typedef enum kw_step_status {
+  KW_STEP_PENDING = 0,
+  KW_STEP_RAN,      /* complete */
+  KW_STEP_LIMITED,  /* ran, but the note says what it could not do */
+  KW_STEP_SKIPPED,  /* ruled out by the data: the note says why */
+  KW_STEP_FAILED    /* an error: the note gives it */
+} kw_step_status;
+
+KW_API const char *kw_step_key(kw_step s);
+/* "ran", "limited", "skipped", "failed". */
+KW_API const char *kw_step_status_name(kw_step_status s);
+
+/* Called before each step (index 0.., count) with its key and label. */
+typedef void (*kw_analyze_step_fn)(void *user, size_t index, size_t count,
+                                   const char *key, const char *label);
+
+typedef struct kw_analyze_options {
+  int32_t as_of;         /* last day observed; KW_NA_DATE = last date */
+  kw_lang lang;          /* text, number and date format of the report */
+  const char *currency;  /* ISO code shown with amounts: "EUR" */
+  bool show_names;       /* names (only names) in the exports */
+  /* profitability: assumed margin, cost-to-serve rates (borrowed) */
+  bool use_margin_pct;
+  double margin_pct;
+  bool subtract_discount;
+  const kw_serve_rate *rates;
+  size_t n_rates;
+  const kw_rfm_rules *rfm_rules;       /* NULL = built-in */
+  const kw_action_rules *action_rules; /* NULL = built-in */
+  kw_clv_model clv_model;  /* BGNBD (default), PNBD, MBGNBD, or
+                              KW_CLV_MODEL__COUNT: the best by BIC */
+  int horizon_months;      /* CLV horizon, default 12 */
+  double discount_rate;    /* yearly, default 0.10 */
+  int holdout_days;        /* CLV check; 0 = a quarter of the data's span,
+                              at least 28 and at most 365 days */
+  size_t min_group;        /* smallest group shown, default 5 */
+  size_t top_per_action;   /* customers listed per action, default 15 */
+  kw_analyze_step_fn on_step;
+  void *step_user;
+} kw_analyze_options;
+
+KW_API void kw_analyze_options_init(kw_analyze_options *o);
+
+typedef struct kw_analysis kw_analysis;
+
+/*
+ * Run every analysis the dataset allows. Fails only when there is nothing
+ * to analyse (no transactions up to as-of: KW_EEMPTY), on bad options
+ * (KW_EARG) or out of memory; a step that cannot run is recorded.
+ */
+KW_API kw_status kw_analyze_run(kw_context *ctx, const kw_dataset *ds,
+                                const kw_analyze_options *o,
+                                kw_analysis **out);
+KW_API void kw_analysis_free(kw_analysis *a);
+
+typedef struct kw_step_info {
+  const char *key;
+  const char *label; /* in the analysis's language */
+  kw_step_status status;
+  const char *note;  /* why skipped / limited / failed; "" when ran */
+} kw_step_info;
+
+KW_API void kw_analysis_step(const kw_analysis *a, kw_step s,
+                             kw_step_info *out);
+
+/* Headline figures (NaN where the data do not allow them). */
+typedef struct kw_headline {
+  int32_t as_of;
+  size_t customers;        /* buying customers */
+  size_t active_customers; /* not churned */
+  int64_t revenue;         /* cents */
+  double repeat_rate;      /* customers with 2+ orders / buyers */
+  double churn_rate;       /* 12-month churn (see summary.json notes) */
+  double clv_mean;         /* currency units over the horizon */
+  double cac_mean;         /* currency units */
+  double clv_cac;          /* lifetime value / CAC */
+  double dso;              /* days */
+  double nps;              /* -100..100 */
+  size_t action_count[KW_ACTION__COUNT];
+} kw_headline;
+
+KW_API const kw_headline *kw_analysis_headline(const kw_analysis *a);
+/* Per customer (rows of the dataset's customer dictionary). */
+KW_API size_t kw_analysis_customers(const kw_analysis *a);
+KW_API kw_action kw_analysis_action(const kw_analysis *a, size_t customer);
+/* The customer's metrics as the rules saw them. */
+KW_API void kw_analysis_input(const kw_analysis *a, size_t customer,
+                              kw_action_input *out);
+
+/* ================================================================ writers */
+
+/* The report: one self-contained HTML file. */
+KW_API kw_status kw_report_html(kw_context *ctx, const kw_analysis *a,
+                                FILE *f);
+/* Every portfolio figure the report shows, with stable keys. */
+KW_API kw_status kw_report_summary_json(kw_context *ctx,
+                                        const kw_analysis *a, FILE *f);
+/* One row per customer: scores, classes, predictions, action, reason. */
+KW_API kw_status kw_report_customers_csv(kw_context *ctx,
+                                         const kw_analysis *a, FILE *f);
+/* The same as a workbook with one sheet per action, written to a
+ * temporary name beside path and renamed over it when complete. */
+KW_API kw_status kw_report_customers_xlsx(kw_context *ctx,
+                                          const kw_analysis *a,
+                                          const char *path);
+/* All four into dir (created when missing), each written atomically. */
+KW_API kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,
+                                     const char *dir);
+/* A one-screen text summary: headline figures, the steps that could not
+ * run, the actions, and where the files are (dir may be NULL). */
+KW_API kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
+                                   const char *dir, FILE *f);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,227 @@
+/*
+ * actions.c — one action per customer from a rule table.
+ *
+ * A rule is an action and a list of conditions "metric op value" that must
+ * all hold; the first rule that holds decides (like the RFM segment rules
+ * of rfm.c). A condition on a metric the data do not give (NaN: no model,
+ * no invoices) is false, so a rule never fires on missing information.
+ *
+ * The built-in table puts risk before opportunity, the order an owner would
+ * act in: first collect from problem payers, then reprice customers who
+ * cost more than they bring, then keep or win back the valuable ones, then
+ * invest where value and potential are both high, develop where potential
+ * is, and serve the rest at low cost:
+ *
+ *   rule  action          conditions
+ *    1    collect_first   pay_class = problematic
+ *    2    collect_first   days_overdue > 60, overdue > 0
+ *    3    reprice         contribution < 0
+ *    4    win_back        value >= 0.8, status = churned
+ *    5    retain          value >= 0.8, status = at_risk
+ *    6    invest          value >= 0.8, potential >= 0.5
+ *    7    retain          value >= 0.8          (valuable, low potential)
+ *    8    develop         potential >= 0.5, status != churned, next_best = yes
+ *    9    develop         potential >= 0.5, status != churned
+ *   10    serve_low_cost  (always)
+ *
+ * "value" and "potential" are shares of buying customers below the
+ * customer (0.8 = the top 20%), so the thresholds hold whatever the size
+ * or currency of the business.
+ *
+ * The built-in rules name their reason texts by message key, so this
+ * models file includes report/messages.h for the keys (only the enum; the
+ * texts and the formatting stay in report/).
+ */
+#include "models/actions.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "report/messages.h"
+
+static const struct {
+  const char *key;
+  bool marketing;
+} action_rows[KW_ACTION__COUNT] = {
+#define KW_X_ACTION(e, key, mkt) [e] = {key, mkt},
+    KW_ACTION_LIST(KW_X_ACTION)
+#undef KW_X_ACTION
+};
+
+static const int action_label_msg[KW_ACTION__COUNT] = {
+    [KW_ACTION_NONE] = MSG_ACT_NONE,
+    [KW_ACTION_INVEST] = MSG_ACT_INVEST,
+    [KW_ACTION_DEVELOP] = MSG_ACT_DEVELOP,
+    [KW_ACTION_RETAIN] = MSG_ACT_RETAIN,
+    [KW_ACTION_WIN_BACK] = MSG_ACT_WIN_BACK,
+    [KW_ACTION_SERVE_LOW_COST] = MSG_ACT_SERVE_LOW_COST,
+    [KW_ACTION_REPRICE] = MSG_ACT_REPRICE,
+    [KW_ACTION_COLLECT] = MSG_ACT_COLLECT,
+};
+
+static const int action_reason_msg[KW_ACTION__COUNT] = {
+    [KW_ACTION_NONE] = MSG_WHY_NONE,
+    [KW_ACTION_INVEST] = MSG_WHY_INVEST,
+    [KW_ACTION_DEVELOP] = MSG_WHY_DEVELOP,
+    [KW_ACTION_RETAIN] = MSG_WHY_RETAIN_AT_RISK,
+    [KW_ACTION_WIN_BACK] = MSG_WHY_WIN_BACK,
+    [KW_ACTION_SERVE_LOW_COST] = MSG_WHY_SERVE,
+    [KW_ACTION_REPRICE] = MSG_WHY_REPRICE,
+    [KW_ACTION_COLLECT] = MSG_WHY_COLLECT_PROBLEM,
+};
+
+const char *kw_action_key(kw_action a) {
+  return (unsigned)a < KW_ACTION__COUNT ? action_rows[a].key : "";
+}
+
+kw_action kw_action_from_key(const char *key) {
+  for (int a = 0; a < KW_ACTION__COUNT; a++)
+    if (strcasecmp(key, action_rows[a].key) == 0) return (kw_action)a;
+  return KW_ACTION__COUNT;
+}
+
+const char *kw_action_label(kw_action a, kw_lang lang) {
+  if ((unsigned)a >= KW_ACTION__COUNT) return "";
+  return kw_msg_text((kw_msg)action_label_msg[a], lang);
+}
+
+bool kw_action_is_marketing(kw_action a) {
+  return (unsigned)a < KW_ACTION__COUNT && action_rows[a].marketing;
+}
+
+int kw_action_default_reason(kw_action a) {
+  return (unsigned)a < KW_ACTION__COUNT ? action_reason_msg[a] : MSG_WHY_NONE;
+}
+
+static const struct {
+  const char *key;
+  int kind;
+} metric_rows[KW_METRIC__COUNT] = {
+#define KW_X_METRIC(e, key, kind) [e] = {key, kind},
+    KW_METRIC_LIST(KW_X_METRIC)
+#undef KW_X_METRIC
+};
+
+const char *kw_metric_key(kw_metric m) {
+  return (unsigned)m < KW_METRIC__COUNT ? metric_rows[m].key : "";
+}
+
+int kw_metric_kind(kw_metric m) {
+  return (unsigned)m < KW_METRIC__COUNT ? metric_rows[m].kind : 0;
+}
+
+static const char *const words_status[] = {"none", "active", "at_risk",
+                                           "churned", NULL};
+static const char *const words_pay[] = {"none", "fast", "slow", "problematic",
+                                        NULL};
+static const char *const words_abc[] = {"none", "A", "B", "C", NULL};
+static const char *const words_yes_no[] = {"no", "yes", NULL};
+
+const char *const *kw_metric_words(kw_metric m) {
+  switch (m) {
+    case KW_METRIC_STATUS: return words_status;
+    case KW_METRIC_PAY_CLASS: return words_pay;
+    case KW_METRIC_ABC: return words_abc;
+    case KW_METRIC_NEXT_BEST:
+    case KW_METRIC_CONSENT: return words_yes_no;
+    default: return NULL;
+  }
+}
+
+const char *kw_cmp_text(kw_cmp op) {
+  static const char *const t[] = {"=", "!=", "<", "<=", ">", ">="};
+  return (unsigned)op < 6 ? t[op] : "?";
+}
+
+void kw_action_input_init(kw_action_input *in) {
+  for (int k = 0; k < KW_METRIC__COUNT; k++) in->m[k] = NAN;
+  in->segment = NULL;
+  in->product = NULL;
+}
+
+/* ------------------------------------------------------ built-in table */
+
+#define C(m, o, v) {m, o, v, NULL}
+static const kw_action_rule builtin_rules[] = {
+    {KW_ACTION_COLLECT, 1,
+     {C(KW_METRIC_PAY_CLASS, KW_CMP_EQ, 3)},
+     MSG_WHY_COLLECT_PROBLEM, NULL, NULL},
+    {KW_ACTION_COLLECT, 2,
+     {C(KW_METRIC_DAYS_OVERDUE, KW_CMP_GT, 60),
+      C(KW_METRIC_OVERDUE, KW_CMP_GT, 0)},
+     MSG_WHY_COLLECT_OVERDUE, NULL, NULL},
+    {KW_ACTION_REPRICE, 1,
+     {C(KW_METRIC_CONTRIBUTION, KW_CMP_LT, 0)},
+     MSG_WHY_REPRICE, NULL, NULL},
+    {KW_ACTION_WIN_BACK, 2,
+     {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8), C(KW_METRIC_STATUS, KW_CMP_EQ, 3)},
+     MSG_WHY_WIN_BACK, NULL, NULL},
+    {KW_ACTION_RETAIN, 2,
+     {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8), C(KW_METRIC_STATUS, KW_CMP_EQ, 2)},
+     MSG_WHY_RETAIN_AT_RISK, NULL, NULL},
+    {KW_ACTION_INVEST, 2,
+     {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8),
+      C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5)},
+     MSG_WHY_INVEST, NULL, NULL},
+    {KW_ACTION_RETAIN, 1,
+     {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8)},
+     MSG_WHY_RETAIN_LOW_POTENTIAL, NULL, NULL},
+    {KW_ACTION_DEVELOP, 3,
+     {C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
+      C(KW_METRIC_STATUS, KW_CMP_NE, 3), C(KW_METRIC_NEXT_BEST, KW_CMP_EQ, 1)},
+     MSG_WHY_DEVELOP_PRODUCT, NULL, NULL},
+    {KW_ACTION_DEVELOP, 2,
+     {C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
+      C(KW_METRIC_STATUS, KW_CMP_NE, 3)},
+     MSG_WHY_DEVELOP, NULL, NULL},
+    {KW_ACTION_SERVE_LOW_COST, 0, {C(0, 0, 0)}, MSG_WHY_SERVE, NULL, NULL},
+};
+#undef C
+
+static const kw_action_rules builtin = {
+    NULL, sizeof builtin_rules / sizeof *builtin_rules, builtin_rules};
+
+const kw_action_rules *kw_action_rules_builtin(void) { return &builtin; }
+
+size_t kw_action_rules_count(const kw_action_rules *r) { return r ? r->n : 0; }
+
+kw_action kw_action_rules_action(const kw_action_rules *r, size_t i) {
+  return r && i < r->n ? r->rules[i].action : KW_ACTION__COUNT;
+}
+
+static bool cond_holds(const kw_rule_cond *c, const kw_action_input *in) {
+  if (c->metric == KW_METRIC_SEGMENT) {
+    if (!in->segment || !c->word) return false;
+    bool eq = strcasecmp(in->segment, c->word) == 0;
+    return c->op == KW_CMP_NE ? !eq : c->op == KW_CMP_EQ && eq;
+  }
+  double v = in->m[c->metric];
+  if (isnan(v)) return false;
+  switch (c->op) {
+    case KW_CMP_EQ: return v == c->value;
+    case KW_CMP_NE: return v != c->value;
+    case KW_CMP_LT: return v < c->value;
+    case KW_CMP_LE: return v <= c->value;
+    case KW_CMP_GT: return v > c->value;
+    case KW_CMP_GE: return v >= c->value;
+  }
+  return false;
+}
+
+kw_action kw_action_decide(const kw_action_rules *r, const kw_action_input *in,
+                           size_t *rule) {
+  if (rule) *rule = SIZE_MAX;
+  if (!r || !in) return KW_ACTION_NONE;
+  for (size_t i = 0; i < r->n; i++) {
+    const kw_action_rule *ru = &r->rules[i];
+    size_t k = 0;
+    while (k < ru->n_cond && cond_holds(&ru->cond[k], in)) k++;
+    if (k == ru->n_cond) {
+      if (rule) *rule = i;
+      return ru->action;
+    }
+  }
+  return KW_ACTION_NONE;
+}

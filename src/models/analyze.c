@@ -1,0 +1,893 @@
+/*
+ * analyze.c — the main job: every analysis the dataset allows, in one
+ * pass over the library's models, and the figures the report shows.
+ *
+ * Steps run in a fixed order (KW_STEP_LIST); each records its status and,
+ * when it could not do everything, a note in the report's language that
+ * names the missing table or column. A step never fails the whole run:
+ * only an empty dataset, bad options or exhausted memory do.
+ *
+ * Figures defined here (the models define the rest):
+ *   repeat rate   customers with two or more orders / customers with an
+ *                 order (kw_pareto's n_repeat / (n_repeat + n_once));
+ *   churn rate    of the customers acquired at least 12 months before the
+ *                 as-of day and not churned 12 months before it, the share
+ *                 whose churn day (gap rule, kw_churn) falls in the last 12
+ *                 months; with less than a year of history, the share of
+ *                 all buyers churned at the as-of day;
+ *   active        buyers whose status is not churned (P(alive) for repeat
+ *                 buyers when a CLV model is fitted, else the gap rule);
+ *   NPS           over each customer's latest score up to the as-of day:
+ *                 % promoters (9-10) - % detractors (0-6);
+ *   CAC, CLV/CAC  mean acquisition cost over buyers with a known cost, and
+ *                 the mean lifetime value of those buyers (value so far +
+ *                 CLV over the horizon) divided by it.
+ * Groups of fewer than min_group customers never reach a profile table:
+ * RFM segments, payment classes and cohorts are merged into "other" here.
+ */
+#include "models/analyze_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/text.h"
+
+void kw_analyze_options_init(kw_analyze_options *o) {
+  memset(o, 0, sizeof *o);
+  o->as_of = KW_NA_DATE;
+  o->lang = KW_LANG_EN;
+  o->currency = "EUR";
+  o->clv_model = KW_CLV_BGNBD;
+  o->horizon_months = 12;
+  o->discount_rate = 0.10;
+  o->min_group = 5;
+  o->top_per_action = 15;
+}
+
+static const char *const step_keys[KW_STEP__COUNT] = {
+#define KW_X_STEP(e, key) [e] = key,
+    KW_STEP_LIST(KW_X_STEP)
+#undef KW_X_STEP
+};
+
+static const int step_msg[KW_STEP__COUNT] = {
+    [KW_STEP_SUMMARY] = MSG_STEP_SUMMARY,
+    [KW_STEP_QUALITY] = MSG_STEP_QUALITY,
+    [KW_STEP_PROFIT] = MSG_STEP_PROFIT,
+    [KW_STEP_PARETO] = MSG_STEP_PARETO,
+    [KW_STEP_RFM] = MSG_STEP_RFM,
+    [KW_STEP_CLV] = MSG_STEP_CLV,
+    [KW_STEP_CHURN] = MSG_STEP_CHURN,
+    [KW_STEP_COHORTS] = MSG_STEP_COHORTS,
+    [KW_STEP_PAYMENTS] = MSG_STEP_PAYMENTS,
+    [KW_STEP_CROSS_SELL] = MSG_STEP_CROSS_SELL,
+    [KW_STEP_FEEDBACK] = MSG_STEP_FEEDBACK,
+    [KW_STEP_ACQUISITION] = MSG_STEP_ACQUISITION,
+    [KW_STEP_ACTIONS] = MSG_STEP_ACTIONS,
+};
+
+const char *kw_step_key(kw_step s) {
+  return (unsigned)s < KW_STEP__COUNT ? step_keys[s] : "";
+}
+
+const char *kw_step_status_name(kw_step_status s) {
+  switch (s) {
+    case KW_STEP_RAN: return "ran";
+    case KW_STEP_LIMITED: return "limited";
+    case KW_STEP_SKIPPED: return "skipped";
+    case KW_STEP_FAILED: return "failed";
+    default: return "pending";
+  }
+}
+
+kw_status kw_an_note_text(kw_analysis *a, kw_step s, kw_step_status st,
+                          int msg, const char *error) {
+  kw_marg arg = kw_ma_str("error", error);
+  return kw_an_note(a, s, st, msg, &arg, 1);
+}
+
+kw_status kw_an_note(kw_analysis *a, kw_step s, kw_step_status st, int msg,
+                     const kw_marg *args, size_t n) {
+  if (st > a->step[s]) a->step[s] = st;
+  if (msg < 0) return KW_OK;
+  char buf[1024];
+  kw_msg_format(buf, sizeof buf, (kw_msg)msg, a->o.lang, a->currency, args,
+                n);
+  size_t old = a->note[s] ? strlen(a->note[s]) : 0, add = strlen(buf);
+  char *p = kw_realloc(a->ctx, a->note[s], old + add + 3);
+  if (!p) return kw_fail_nomem(a->ctx);
+  if (old) memcpy(p + old, "; ", 2), old += 2;
+  memcpy(p + old, buf, add + 1);
+  a->note[s] = p;
+  return KW_OK;
+}
+
+static void begin_step(kw_analysis *a, kw_step s) {
+  if (a->o.on_step)
+    a->o.on_step(a->o.step_user, (size_t)s, KW_STEP__COUNT, step_keys[s],
+                 kw_msg_text((kw_msg)step_msg[s], a->o.lang));
+}
+
+static void end_step(kw_analysis *a, kw_step s) {
+  if (a->step[s] == KW_STEP_PENDING) a->step[s] = KW_STEP_RAN;
+}
+
+/* A note that the table of this kind is absent. */
+static kw_status note_no_table(kw_analysis *a, kw_step s, kw_table_kind k,
+                               kw_step_status st) {
+  static const char *const files[KW_TABLE__COUNT] = {
+#define KW_X_TABLE(e, name, f) [e] = f,
+      KW_TABLE_LIST(KW_X_TABLE)
+#undef KW_X_TABLE
+  };
+  char list[160];
+  /* "customers.csv or klanten.csv" from the space-separated list */
+  const char *or = a->o.lang == KW_LANG_NL ? " of " : " or ";
+  size_t j = 0;
+  for (const char *p = files[k]; *p && j + 8 < sizeof list; p++) {
+    if (*p == ' ') {
+      for (const char *q = or; *q && j + 1 < sizeof list; q++) list[j++] = *q;
+    } else {
+      list[j++] = *p;
+    }
+  }
+  list[j] = '\0';
+  kw_marg args[] = {kw_ma_str("table", kw_table_kind_name(k)),
+                    kw_ma_str("files", list)};
+  return kw_an_note(a, s, st, MSG_NOTE_NO_TABLE, args, 2);
+}
+
+static kw_status note_no_column(kw_analysis *a, kw_step s, kw_table_kind k,
+                                kw_role r, kw_step_status st) {
+  kw_marg args[] = {kw_ma_str("table", kw_table_kind_name(k)),
+                    kw_ma_str("column", kw_role_name(r))};
+  return kw_an_note(a, s, st, MSG_NOTE_NO_COLUMN, args, 2);
+}
+
+/* The first of roles[] missing from t, or KW_ROLE__COUNT. */
+static kw_role missing_role(const kw_table *t, const kw_role *roles,
+                            size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!kw_table_role(t, roles[i])) return roles[i];
+  return KW_ROLE__COUNT;
+}
+
+/* ---------------------------------------------------------- percentiles */
+
+/* qsort has no context argument in C11: sort (value, id) pairs, so no
+ * comparator needs a pointer kept in a global. */
+typedef struct kw_ranked {
+  double v;
+  uint32_t i;
+} kw_ranked;
+
+static int by_value(const void *x, const void *y) {
+  const kw_ranked *a = x, *b = y;
+  if (a->v != b->v) return a->v < b->v ? -1 : 1;
+  return (a->i > b->i) - (a->i < b->i);
+}
+
+kw_status kw_an_percentile(kw_context *ctx, const double *metric,
+                           const uint8_t *use, size_t n, double *score) {
+  kw_ranked *r = kw_malloc(ctx, (n ? n : 1) * sizeof *r);
+  if (!r) return kw_fail_nomem(ctx);
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    score[i] = NAN;
+    if (use[i] && isfinite(metric[i])) r[m].v = metric[i], r[m++].i = (uint32_t)i;
+  }
+  qsort(r, m, sizeof *r, by_value);
+  size_t k = 0;
+  while (k < m) {
+    size_t e = k;
+    while (e < m && r[e].v == r[k].v) e++;
+    double sc = (double)k / (double)m;
+    for (size_t j = k; j < e; j++) score[r[j].i] = sc;
+    k = e;
+  }
+  kw_free(ctx, r);
+  return KW_OK;
+}
+
+/* ---------------------------------------------------------------- steps */
+
+static kw_status step_quality(kw_analysis *a) {
+  kw_quality_options qo;
+  kw_quality_options_init(&qo);
+  kw_status st = kw_quality_check(a->ctx, a->ds, &qo, &a->q);
+  if (st == KW_ENOMEM) return st;
+  if (st) return kw_an_note_text(a, KW_STEP_QUALITY, KW_STEP_FAILED,
+                                 MSG_NOTE_ERROR, kw_errmsg(a->ctx));
+  a->have_quality = true;
+  return KW_OK;
+}
+
+static kw_status step_profit(kw_analysis *a) {
+  kw_profit_options po;
+  kw_profit_options_init(&po);
+  po.use_margin_pct = a->o.use_margin_pct;
+  po.margin_pct = a->o.margin_pct;
+  po.subtract_discount = a->o.subtract_discount;
+  po.rates = a->o.rates;
+  po.n_rates = a->o.n_rates;
+  const kw_table *costs = kw_dataset_table(a->ds, KW_TABLE_COSTS);
+  kw_status st = kw_profit_compute(a->ctx, a->s, costs, &po, &a->profit);
+  if (st && st != KW_ENOMEM && costs) {
+    char err[KW_ERRMSG_MAX];
+    snprintf(err, sizeof err, "%s", kw_errmsg(a->ctx));
+    if (kw_an_note_text(a, KW_STEP_PROFIT, KW_STEP_LIMITED,
+                        MSG_NOTE_COSTS_UNUSABLE, err))
+      return KW_ENOMEM;
+    st = kw_profit_compute(a->ctx, a->s, NULL, &po, &a->profit);
+  }
+  if (st == KW_ENOMEM) return st;
+  if (st)
+    return kw_an_note_text(a, KW_STEP_PROFIT, KW_STEP_FAILED, MSG_NOTE_ERROR,
+                           kw_errmsg(a->ctx));
+  a->pd = kw_profit_view(a->profit);
+  a->have_profit = a->pd->n_known > 0;
+  if (a->pd->n_no_cost > 0) {
+    kw_marg arg = kw_ma_int("n", (int64_t)a->pd->n_no_cost);
+    if (kw_an_note(a, KW_STEP_PROFIT, KW_STEP_LIMITED, MSG_NOTE_NO_COST, &arg,
+                   1))
+      return KW_ENOMEM;
+  }
+  if (a->pd->unpriced_rows > 0) {
+    kw_marg arg = kw_ma_int("rows", (int64_t)a->pd->unpriced_rows);
+    if (kw_an_note(a, KW_STEP_PROFIT, KW_STEP_LIMITED, MSG_NOTE_UNPRICED, &arg,
+                   1))
+      return KW_ENOMEM;
+  }
+  if (!costs) return note_no_table(a, KW_STEP_PROFIT, KW_TABLE_COSTS,
+                                   KW_STEP_LIMITED);
+  return KW_OK;
+}
+
+static kw_status step_pareto(kw_analysis *a) {
+  kw_pareto_options po;
+  kw_pareto_options_init(&po);
+  po.profit = a->have_profit ? a->profit : NULL;
+  kw_status st = kw_pareto_compute(a->ctx, a->s, &po, &a->pareto);
+  if (st == KW_ENOMEM) return st;
+  if (st)
+    return kw_an_note_text(a, KW_STEP_PARETO, KW_STEP_FAILED, MSG_NOTE_ERROR,
+                           kw_errmsg(a->ctx));
+  a->par = kw_pareto_view(a->pareto);
+  return KW_OK;
+}
+
+/* Merge rows of fewer than min customers into one "other" row, which is
+ * itself left out when it is still too small. rows[] has room for n + 1. */
+static size_t merge_small(kw_group_row *rows, size_t n, size_t min,
+                          const char *other_label, size_t total_customers,
+                          int64_t total_revenue) {
+  kw_group_row other;
+  memset(&other, 0, sizeof other);
+  other.key = "other";
+  other.label = other_label;
+  double rec = 0, freq = 0, mon = 0;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (rows[i].customers == 0) continue;
+    bool is_other = strcmp(rows[i].key, "other") == 0;
+    if (rows[i].customers >= min && !is_other) {
+      rows[k++] = rows[i];
+      continue;
+    }
+    double c = (double)rows[i].customers;
+    other.customers += rows[i].customers;
+    other.revenue += rows[i].revenue;
+    rec += rows[i].mean_recency * c;
+    freq += rows[i].mean_frequency * c;
+    mon += rows[i].mean_monetary * c;
+  }
+  if (other.customers >= min) {
+    double c = (double)other.customers;
+    other.mean_recency = rec / c;
+    other.mean_frequency = freq / c;
+    other.mean_monetary = mon / c;
+    other.share = total_customers ? c / (double)total_customers : 0;
+    other.revenue_share =
+        total_revenue > 0 ? (double)other.revenue / (double)total_revenue : 0;
+    rows[k++] = other;
+  }
+  return k;
+}
+
+static kw_status step_rfm(kw_analysis *a) {
+  kw_rfm_options ro;
+  kw_rfm_options_init(&ro);
+  ro.rules = a->o.rfm_rules;
+  kw_status st = kw_rfm_compute(a->ctx, a->s, &ro, &a->rfm);
+  if (st == KW_ENOMEM) return st;
+  if (st)
+    return kw_an_note_text(a, KW_STEP_RFM, KW_STEP_FAILED, MSG_NOTE_ERROR,
+                           kw_errmsg(a->ctx));
+  const kw_rfm_data *d = a->rd = kw_rfm_view(a->rfm);
+  bool nl = a->o.lang == KW_LANG_NL;
+  a->groups_rfm = kw_calloc(a->ctx, d->n_segments + 1, sizeof *a->groups_rfm);
+  if (!a->groups_rfm) return kw_fail_nomem(a->ctx);
+  int64_t rev_all = 0;
+  for (size_t g = 0; g < d->n_segments; g++) {
+    const kw_rfm_segment_row *sr = &d->segments[g];
+    kw_group_row *r = &a->groups_rfm[g];
+    r->key = sr->key;
+    r->label = nl ? sr->name_nl : sr->name_en;
+    r->action = nl ? sr->action_nl : sr->action_en;
+    r->customers = sr->customers;
+    r->revenue = sr->revenue;
+    r->share = sr->share;
+    r->revenue_share = sr->revenue_share;
+    r->mean_recency = sr->mean_recency;
+    r->mean_frequency = sr->mean_frequency;
+    r->mean_monetary = sr->mean_monetary;
+    rev_all += sr->revenue > 0 ? sr->revenue : 0;
+  }
+  a->n_groups_rfm = merge_small(a->groups_rfm, d->n_segments, a->o.min_group,
+                                kw_msg_text(MSG_WORD_OTHER, a->o.lang),
+                                d->n_scored, rev_all);
+  memset(a->rfm_grid, 0, sizeof a->rfm_grid);
+  memset(a->rfm_grid_seg, 0xFF, sizeof a->rfm_grid_seg);
+  if (d->bins == 5) {
+    for (size_t i = 0; i < d->n; i++) {
+      if (!d->r[i]) continue;
+      int row = d->r[i] - 1, col = d->f[i] + d->m[i] - 2;
+      if (row < 0 || row > 4 || col < 0 || col > 8) continue;
+      if (a->rfm_grid[row][col]++ == 0) a->rfm_grid_seg[row][col] = d->segment[i];
+    }
+  }
+  return KW_OK;
+}
+
+static kw_status step_churn(kw_analysis *a) {
+  const kw_table *tx = kw_dataset_table(a->ds, KW_TABLE_TRANSACTIONS);
+  kw_churn_options co;
+  kw_churn_options_init(&co);
+  co.as_of = a->as_of;
+  co.duration_unit_days = 30.4375;
+  double *pa = NULL;
+  kw_status st = KW_OK;
+  if (a->have_clv) {
+    /* P(alive) for repeat buyers only: BG/NBD keeps one-time buyers alive
+     * forever (p drops out only after a repeat purchase), so they keep the
+     * status the gap rule gives them, passed as a P(alive) on the right
+     * side of the thresholds (1 active, between them at risk, 0 churned) */
+    kw_churn *gap = NULL;
+    st = kw_churn_purchases(a->ctx, tx, &co, &gap);
+    pa = st ? NULL : kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *pa);
+    if (!st && !pa) st = kw_fail_nomem(a->ctx);
+    if (!st) {
+      const kw_churn_customers *g = kw_churn_get_customers(gap);
+      double mid = (co.p_alive_threshold + co.p_alive_at_risk) / 2;
+      for (size_t i = 0; i < a->n; i++) {
+        uint8_t s = i < g->n ? g->status[i] : KW_CHURN_NONE;
+        pa[i] = a->s->x[i] >= 1 ? a->p_alive[i]
+                : s == KW_CHURN_CHURNED ? 0.0
+                : s == KW_CHURN_AT_RISK ? mid
+                                        : 1.0;
+      }
+      co.p_alive = pa;
+      co.n_p_alive = a->n;
+    }
+    kw_churn_free(gap);
+  }
+  co.value = a->have_clv ? a->clv : NULL;
+  co.n_value = a->have_clv ? a->n : 0;
+  if (!st) st = kw_churn_purchases(a->ctx, tx, &co, &a->churn);
+  kw_free(a->ctx, pa);
+  if (st == KW_ENOMEM) return st;
+  if (st)
+    return kw_an_note_text(a, KW_STEP_CHURN, KW_STEP_FAILED, MSG_NOTE_ERROR,
+                           kw_errmsg(a->ctx));
+  a->ci = kw_churn_get_info(a->churn);
+  a->cc = kw_churn_get_customers(a->churn);
+  if (!a->have_clv) {
+    kw_marg arg = kw_ma_num("gap", a->ci->gap_days, 0);
+    if (kw_an_note(a, KW_STEP_CHURN, KW_STEP_RAN, MSG_NOTE_GAP_RULE, &arg, 1))
+      return KW_ENOMEM;
+  }
+  /* status counts over buyers of the summary (the same customers) */
+  size_t active = 0, at_risk = 0, churned = 0;
+  for (size_t i = 0; i < a->cc->n && i < a->n; i++) {
+    uint8_t s = a->cc->status[i];
+    if (s == KW_CHURN_ACTIVE) active++;
+    else if (s == KW_CHURN_AT_RISK) at_risk++;
+    else if (s == KW_CHURN_CHURNED) churned++;
+  }
+  a->churn_at_risk = at_risk;
+  a->churn_churned = churned;
+  a->head.active_customers = active + at_risk;
+  /* 12-month churn rate by the gap rule's churn days */
+  int32_t start = a->as_of - 365;
+  size_t base = 0, lost = 0;
+  for (size_t i = 0; i < a->cc->n; i++) {
+    int32_t f = a->cc->first[i], cd = a->cc->churn_day[i];
+    if (f == KW_NA_DATE || f > start) continue;
+    if (cd != KW_NA_DATE && cd <= start) continue;
+    base++;
+    if (cd != KW_NA_DATE && cd <= a->as_of) lost++;
+  }
+  if (base > 0) {
+    a->churn_12m = true;
+    a->churn_rate = (double)lost / (double)base;
+  } else {
+    a->churn_rate = a->ci->n_buyers
+                        ? (double)churned / (double)a->ci->n_buyers
+                        : NAN;
+  }
+  const kw_churn_durations *du = kw_churn_get_durations(a->churn);
+  if (du->n > 0) {
+    st = kw_km_fit(a->ctx, du->duration, du->event, du->n, NULL, 0, NULL,
+                   NULL, &a->km);
+    if (st == KW_ENOMEM) return st;
+    if (st &&
+        kw_an_note_text(a, KW_STEP_CHURN, KW_STEP_LIMITED, MSG_NOTE_ERROR,
+                        kw_errmsg(a->ctx)))
+      return KW_ENOMEM;
+  }
+  return KW_OK;
+}
+
+static kw_status step_cohorts(kw_analysis *a) {
+  const kw_table *tx = kw_dataset_table(a->ds, KW_TABLE_TRANSACTIONS);
+  kw_cohort_options co;
+  kw_cohort_options_init(&co);
+  co.as_of = a->as_of;
+  co.period = a->as_of - a->first_date > 1100 ? KW_PERIOD_QUARTER
+                                                : KW_PERIOD_MONTH;
+  kw_status st = kw_cohorts_build(a->ctx, tx, &co, &a->cohorts);
+  if (st == KW_ENOMEM) return st;
+  if (st)
+    return kw_an_note_text(a, KW_STEP_COHORTS, KW_STEP_FAILED, MSG_NOTE_ERROR,
+                           kw_errmsg(a->ctx));
+  const kw_cohort_matrix *act = kw_cohorts_matrix(a->cohorts, KW_COHORT_ACTIVE);
+  const kw_cohort_matrix *sh =
+      kw_cohorts_matrix(a->cohorts, KW_COHORT_ACTIVE_SHARE);
+  kw_cohort_view *v = &a->cv;
+  size_t R = act->rows, Cn = act->cols;
+  v->period = co.period;
+  v->cols = Cn;
+  v->label = kw_calloc(a->ctx, R + 1, sizeof *v->label);
+  v->size = kw_calloc(a->ctx, R + 1, sizeof *v->size);
+  v->value = kw_malloc(a->ctx, (R + 1) * (Cn ? Cn : 1) * sizeof *v->value);
+  v->total = kw_malloc(a->ctx, (Cn ? Cn : 1) * sizeof *v->total);
+  double *onum = kw_calloc(a->ctx, Cn ? Cn : 1, sizeof *onum);
+  double *oden = kw_calloc(a->ctx, Cn ? Cn : 1, sizeof *oden);
+  if (!v->label || !v->size || !v->value || !v->total || !onum || !oden) {
+    kw_free(a->ctx, onum);
+    kw_free(a->ctx, oden);
+    return kw_fail_nomem(a->ctx);
+  }
+  size_t k = 0;
+  uint64_t other_size = 0;
+  for (size_t c = 0; c < R; c++) {
+    uint64_t sz = kw_cohorts_size(a->cohorts, c);
+    if (sz == 0) continue;
+    if (sz < a->o.min_group) {
+      v->merged++;
+      other_size += sz;
+      for (size_t j = 0; j < Cn; j++)
+        if (act->defined[c * Cn + j]) {
+          onum[j] += act->value[c * Cn + j];
+          oden[j] += (double)sz;
+        }
+      continue;
+    }
+    kw_period_label(v->label[k], kw_cohorts_index(a->cohorts, c), co.period);
+    v->size[k] = sz;
+    for (size_t j = 0; j < Cn; j++)
+      v->value[k * Cn + j] =
+          sh->defined[c * Cn + j] ? sh->value[c * Cn + j] : NAN;
+    k++;
+  }
+  if (other_size >= a->o.min_group) {
+    snprintf(v->label[k], sizeof v->label[k], "%s",
+             kw_msg_text(MSG_WORD_OTHER, a->o.lang));
+    v->size[k] = other_size;
+    for (size_t j = 0; j < Cn; j++)
+      v->value[k * Cn + j] = oden[j] > 0 ? onum[j] / oden[j] : NAN;
+    v->has_other = true;
+    k++;
+  }
+  v->rows = k;
+  for (size_t j = 0; j < Cn; j++)
+    v->total[j] = sh->total_defined[j] ? sh->total[j] : NAN;
+  kw_free(a->ctx, onum);
+  kw_free(a->ctx, oden);
+  return KW_OK;
+}
+
+static kw_status step_payments(kw_analysis *a) {
+  const kw_table *inv = kw_dataset_table(a->ds, KW_TABLE_INVOICES);
+  if (!inv)
+    return note_no_table(a, KW_STEP_PAYMENTS, KW_TABLE_INVOICES,
+                         KW_STEP_SKIPPED);
+  static const kw_role need[] = {KW_ROLE_CUSTOMER, KW_ROLE_DATE,
+                                 KW_ROLE_AMOUNT, KW_ROLE_PAID_DATE};
+  kw_role miss = missing_role(inv, need, 4);
+  if (miss != KW_ROLE__COUNT)
+    return note_no_column(a, KW_STEP_PAYMENTS, KW_TABLE_INVOICES, miss,
+                          KW_STEP_SKIPPED);
+  kw_payments_options po;
+  kw_payments_options_init(&po);
+  po.as_of = a->as_of;
+  kw_status st = kw_payments_compute(a->ctx, a->s, inv, &po, &a->pay);
+  if (st == KW_ENOMEM) return st;
+  if (st)
+    return kw_an_note_text(a, KW_STEP_PAYMENTS, KW_STEP_FAILED,
+                           MSG_NOTE_ERROR, kw_errmsg(a->ctx));
+  const kw_payments_data *p = a->pp = kw_payments_view(a->pay);
+  static const char *const keys[KW_PAY__COUNT] = {"none", "fast", "slow",
+                                                  "problematic"};
+  static const int labels[KW_PAY__COUNT] = {MSG_WORD_NO_PURCHASE, MSG_WORD_FAST,
+                                            MSG_WORD_SLOW,
+                                            MSG_WORD_PROBLEMATIC};
+  kw_group_row rows[KW_PAY__COUNT + 1];
+  memset(rows, 0, sizeof rows);
+  int64_t rev_all = 0;
+  for (size_t i = 0; i < p->n && i < a->n; i++) {
+    uint8_t c = p->pay_class[i];
+    if (c == KW_PAY_NONE || c >= KW_PAY__COUNT) continue;
+    int64_t r = a->s->revenue[i] > 0 ? a->s->revenue[i] : 0;
+    rows[c].revenue += r;
+    rev_all += r;
+  }
+  size_t nr = 0;
+  for (int c = KW_PAY_FAST; c < KW_PAY__COUNT; c++) {
+    kw_group_row *r = &rows[nr++];
+    *r = rows[c];
+    r->key = keys[c];
+    r->label = kw_msg_text((kw_msg)labels[c], a->o.lang);
+    r->customers = p->n_class[c];
+    r->share = p->n_customers ? (double)r->customers / (double)p->n_customers
+                              : 0;
+    r->revenue_share =
+        rev_all > 0 ? (double)r->revenue / (double)rev_all : 0;
+  }
+  a->n_groups_pay = merge_small(rows, nr, a->o.min_group,
+                                kw_msg_text(MSG_WORD_OTHER, a->o.lang),
+                                p->n_customers, rev_all);
+  memcpy(a->groups_pay, rows, sizeof rows);
+  a->head.dso = p->dso_defined ? p->dso : NAN;
+  return KW_OK;
+}
+
+static kw_status step_feedback(kw_analysis *a) {
+  const kw_table *fb = kw_dataset_table(a->ds, KW_TABLE_FEEDBACK);
+  if (!fb)
+    return note_no_table(a, KW_STEP_FEEDBACK, KW_TABLE_FEEDBACK,
+                         KW_STEP_SKIPPED);
+  const kw_column *cu = kw_table_role(fb, KW_ROLE_CUSTOMER);
+  const kw_column *sc = kw_table_role(fb, KW_ROLE_NPS);
+  const kw_column *dt = kw_table_role(fb, KW_ROLE_DATE);
+  if (!cu || !sc)
+    return note_no_column(a, KW_STEP_FEEDBACK, KW_TABLE_FEEDBACK,
+                          cu ? KW_ROLE_NPS : KW_ROLE_CUSTOMER,
+                          KW_STEP_SKIPPED);
+  a->nps_score = kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *a->nps_score);
+  int32_t *when = kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *when);
+  if (!a->nps_score || !when) {
+    kw_free(a->ctx, when);
+    return kw_fail_nomem(a->ctx);
+  }
+  for (size_t i = 0; i < a->n; i++) a->nps_score[i] = NAN, when[i] = INT32_MIN;
+  size_t rows = kw_table_rows(fb);
+  for (size_t r = 0; r < rows; r++) {
+    uint32_t c = cu->v.text[r];
+    double v = sc->v.number[r];
+    if (c == KW_NA_ID || c >= a->n || isnan(v) || v < 0 || v > 10) continue;
+    int32_t d = dt ? dt->v.date[r] : INT32_MIN + 1;
+    if (dt && (d == KW_NA_DATE || d > a->as_of)) continue;
+    if (d >= when[c]) when[c] = d, a->nps_score[c] = v;
+  }
+  kw_free(a->ctx, when);
+  for (size_t i = 0; i < a->n; i++) {
+    double v = a->nps_score[i];
+    if (isnan(v)) continue;
+    a->nps_n++;
+    if (v >= 9) a->nps_promoters++;
+    else if (v >= 7) a->nps_passives++;
+    else a->nps_detractors++;
+  }
+  if (a->nps_n == 0) {
+    a->head.nps = NAN;
+    return kw_an_note(a, KW_STEP_FEEDBACK, KW_STEP_SKIPPED,
+                      MSG_NOTE_NO_RESPONSES, NULL, 0);
+  }
+  a->head.nps = 100.0 * ((double)a->nps_promoters - (double)a->nps_detractors) /
+                (double)a->nps_n;
+  return KW_OK;
+}
+
+/* The customers table: consent, names, acquisition cost per customer. */
+static kw_status read_customers_table(kw_analysis *a) {
+  const kw_table *ct = kw_dataset_table(a->ds, KW_TABLE_CUSTOMERS);
+  a->cac = kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *a->cac);
+  if (!a->cac) return kw_fail_nomem(a->ctx);
+  for (size_t i = 0; i < a->n; i++) a->cac[i] = NAN;
+  if (!ct) return KW_OK;
+  const kw_column *cu = kw_table_role(ct, KW_ROLE_CUSTOMER);
+  if (!cu) return KW_OK;
+  const kw_column *cons = kw_table_role(ct, KW_ROLE_CONSENT);
+  const kw_column *name = kw_table_role(ct, KW_ROLE_NAME);
+  const kw_column *cost = kw_table_role(ct, KW_ROLE_ACQ_COST);
+  size_t rows = kw_table_rows(ct);
+  if (cons) {
+    a->has_consent = true;
+    a->consent = kw_malloc(a->ctx, a->n ? a->n : 1);
+    if (!a->consent) return kw_fail_nomem(a->ctx);
+    memset(a->consent, (unsigned char)KW_NA_FLAG, a->n);
+  }
+  if (name && a->o.show_names) {
+    a->name_dict = name->dict;
+    a->name_id = kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *a->name_id);
+    if (!a->name_id) return kw_fail_nomem(a->ctx);
+    for (size_t i = 0; i < a->n; i++) a->name_id[i] = KW_NA_ID;
+  }
+  for (size_t r = 0; r < rows; r++) {
+    uint32_t c = cu->v.text[r];
+    if (c == KW_NA_ID || c >= a->n) continue;
+    if (cons && cons->v.flag[r] != KW_NA_FLAG) a->consent[c] = cons->v.flag[r];
+    if (a->name_id) a->name_id[c] = name->v.text[r];
+    if (cost && cost->v.money[r] != KW_NA_MONEY)
+      a->cac[c] = (double)cost->v.money[r] / 100.0;
+  }
+  return KW_OK;
+}
+
+static kw_status step_acquisition(kw_analysis *a) {
+  const kw_table *ct = kw_dataset_table(a->ds, KW_TABLE_CUSTOMERS);
+  a->head.cac_mean = a->head.clv_cac = NAN;
+  a->cac_mean = a->ltv_mean = NAN;
+  if (!ct)
+    return note_no_table(a, KW_STEP_ACQUISITION, KW_TABLE_CUSTOMERS,
+                         KW_STEP_SKIPPED);
+  if (!kw_table_role(ct, KW_ROLE_ACQ_COST))
+    return note_no_column(a, KW_STEP_ACQUISITION, KW_TABLE_CUSTOMERS,
+                          KW_ROLE_ACQ_COST, KW_STEP_SKIPPED);
+  double cac = 0, ltv = 0;
+  size_t n = 0;
+  for (size_t i = 0; i < a->n; i++) {
+    if (a->s->first[i] == KW_NA_DATE || isnan(a->cac[i])) continue;
+    double v = isfinite(a->value_metric[i]) ? a->value_metric[i] / 100.0 : 0;
+    if (a->have_clv && isfinite(a->clv[i])) v += a->clv[i];
+    cac += a->cac[i];
+    ltv += v;
+    n++;
+  }
+  a->cac_n = n;
+  if (n == 0) {
+    kw_marg arg = kw_ma_str("column", kw_role_name(KW_ROLE_ACQ_COST));
+    return kw_an_note(a, KW_STEP_ACQUISITION, KW_STEP_SKIPPED,
+                      MSG_NOTE_NO_VALUES, &arg, 1);
+  }
+  a->cac_mean = a->head.cac_mean = cac / (double)n;
+  a->ltv_mean = ltv / (double)n;
+  a->head.clv_cac = cac > 0 ? ltv / cac : NAN;
+  return KW_OK;
+}
+
+/* Value per customer: contribution where known, else revenue x the
+ * portfolio's margin, else revenue (cents, as double). */
+static kw_status value_metric(kw_analysis *a) {
+  a->value_metric = kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof(double));
+  if (!a->value_metric) return kw_fail_nomem(a->ctx);
+  double margin = NAN;
+  if (a->pd && a->have_profit && a->pd->revenue_known > 0)
+    margin = (double)a->pd->contribution_total / (double)a->pd->revenue_known;
+  for (size_t i = 0; i < a->n; i++) {
+    if (a->s->first[i] == KW_NA_DATE) {
+      a->value_metric[i] = NAN;
+      continue;
+    }
+    double rev = (double)a->s->revenue[i];
+    if (a->pd && !(a->pd->flags[i] & KW_PROFIT_NO_COST))
+      a->value_metric[i] = (double)a->pd->contribution[i];
+    else if (isfinite(margin))
+      a->value_metric[i] = rev * margin;
+    else
+      a->value_metric[i] = rev;
+  }
+  return KW_OK;
+}
+
+static kw_status run(kw_analysis *a) {
+  kw_status st;
+  /* summary */
+  begin_step(a, KW_STEP_SUMMARY);
+  kw_summary_options so;
+  kw_summary_options_init(&so);
+  so.as_of = a->o.as_of;
+  so.unit = KW_UNIT_WEEK;
+  st = kw_summary_build(a->ctx, a->ds, &so, &a->sum);
+  if (st) return st;
+  a->s = kw_summary_view(a->sum);
+  if (a->s->n_buyers == 0)
+    return kw_fail(a->ctx, KW_EEMPTY, "no purchases up to the as-of date");
+  a->n = a->s->n;
+  a->ids = a->s->ids;
+  a->as_of = a->head.as_of = a->s->as_of;
+  a->first_date = a->as_of;
+  for (size_t i = 0; i < a->n; i++)
+    if (a->s->first[i] != KW_NA_DATE && a->s->first[i] < a->first_date)
+      a->first_date = a->s->first[i];
+  a->head.customers = a->s->n_buyers;
+  int64_t rev = 0;
+  for (size_t i = 0; i < a->n; i++) rev += a->s->revenue[i];
+  a->head.revenue = rev;
+  const kw_read_report *rr =
+      kw_table_report(kw_dataset_table(a->ds, KW_TABLE_TRANSACTIONS));
+  if (rr) {
+    a->tx_rows_read = rr->rows_read - rr->skipped[KW_SKIP_BLANK];
+    a->tx_rows_skipped = rr->rows_skipped - rr->skipped[KW_SKIP_BLANK];
+  }
+  end_step(a, KW_STEP_SUMMARY);
+
+  begin_step(a, KW_STEP_QUALITY);
+  if ((st = step_quality(a))) return st;
+  end_step(a, KW_STEP_QUALITY);
+
+  begin_step(a, KW_STEP_PROFIT);
+  if ((st = step_profit(a))) return st;
+  end_step(a, KW_STEP_PROFIT);
+  if ((st = value_metric(a))) return st;
+
+  begin_step(a, KW_STEP_PARETO);
+  if ((st = step_pareto(a))) return st;
+  end_step(a, KW_STEP_PARETO);
+  a->head.repeat_rate = NAN;
+  if (a->par && a->par->n_repeat + a->par->n_once > 0)
+    a->head.repeat_rate = (double)a->par->n_repeat /
+                          (double)(a->par->n_repeat + a->par->n_once);
+
+  begin_step(a, KW_STEP_RFM);
+  if ((st = step_rfm(a))) return st;
+  end_step(a, KW_STEP_RFM);
+
+  begin_step(a, KW_STEP_CLV);
+  if ((st = kw_an_clv(a))) return st;
+  end_step(a, KW_STEP_CLV);
+
+  begin_step(a, KW_STEP_CHURN);
+  if ((st = step_churn(a))) return st;
+  end_step(a, KW_STEP_CHURN);
+
+  begin_step(a, KW_STEP_COHORTS);
+  if ((st = step_cohorts(a))) return st;
+  end_step(a, KW_STEP_COHORTS);
+
+  begin_step(a, KW_STEP_PAYMENTS);
+  a->head.dso = NAN;
+  if ((st = step_payments(a))) return st;
+  end_step(a, KW_STEP_PAYMENTS);
+
+  begin_step(a, KW_STEP_CROSS_SELL);
+  if ((st = kw_an_cross_sell(a))) return st;
+  end_step(a, KW_STEP_CROSS_SELL);
+
+  begin_step(a, KW_STEP_FEEDBACK);
+  a->head.nps = NAN;
+  if ((st = step_feedback(a))) return st;
+  end_step(a, KW_STEP_FEEDBACK);
+
+  if ((st = read_customers_table(a))) return st;
+  begin_step(a, KW_STEP_ACQUISITION);
+  if ((st = step_acquisition(a))) return st;
+  end_step(a, KW_STEP_ACQUISITION);
+
+  begin_step(a, KW_STEP_ACTIONS);
+  if ((st = kw_an_actions(a))) return st;
+  end_step(a, KW_STEP_ACTIONS);
+  return KW_OK;
+}
+
+kw_status kw_analyze_run(kw_context *ctx, const kw_dataset *ds,
+                         const kw_analyze_options *o, kw_analysis **out) {
+  if (!out) return kw_fail(ctx, KW_EARG, "analyze: out is NULL");
+  *out = NULL;
+  if (!ds) return kw_fail(ctx, KW_EARG, "analyze: no dataset");
+  kw_analyze_options def;
+  if (!o) {
+    kw_analyze_options_init(&def);
+    o = &def;
+  }
+  if (o->horizon_months < 1 || o->horizon_months > 120)
+    return kw_fail(ctx, KW_EARG, "analyze: horizon must be 1..120 months");
+  if (!(o->discount_rate >= 0 && o->discount_rate < 1))
+    return kw_fail(ctx, KW_EARG, "analyze: discount rate must be in [0, 1)");
+  if (o->holdout_days < 0)
+    return kw_fail(ctx, KW_EARG, "analyze: holdout days must be >= 0");
+  if (o->use_margin_pct && !(o->margin_pct >= -100 && o->margin_pct <= 100))
+    return kw_fail(ctx, KW_EARG, "analyze: margin must be -100..100%%");
+  kw_analysis *a = kw_calloc(ctx, 1, sizeof *a);
+  if (!a) return kw_fail_nomem(ctx);
+  a->ctx = ctx;
+  a->ds = ds;
+  a->o = *o;
+  a->o.on_step = o->on_step;
+  if (a->o.min_group < 1) a->o.min_group = 1;
+  if (a->o.top_per_action < 1) a->o.top_per_action = 1;
+  snprintf(a->currency, sizeof a->currency, "%s",
+           o->currency && o->currency[0] ? o->currency : "EUR");
+  a->o.currency = a->currency;
+  a->rules = o->action_rules ? o->action_rules : kw_action_rules_builtin();
+  a->rules_builtin = a->rules == kw_action_rules_builtin();
+  a->head.clv_mean = a->head.cac_mean = a->head.clv_cac = NAN;
+  a->head.churn_rate = a->head.dso = a->head.nps = a->head.repeat_rate = NAN;
+  kw_status st = run(a);
+  if (st) {
+    kw_analysis_free(a);
+    return st;
+  }
+  a->head.churn_rate = a->churn ? a->churn_rate : NAN;
+  a->head.clv_mean =
+      a->have_clv && a->s->n_buyers ? a->clv_total / (double)a->s->n_buyers
+                                    : NAN;
+  for (size_t i = 0; i < a->n; i++) a->head.action_count[a->action[i]]++;
+  *out = a;
+  return KW_OK;
+}
+
+void kw_analysis_free(kw_analysis *a) {
+  if (!a) return;
+  kw_context *ctx = a->ctx;
+  for (int s = 0; s < KW_STEP__COUNT; s++) kw_free(ctx, a->note[s]);
+  kw_summary_free(a->sum);
+  kw_profit_free(a->profit);
+  kw_pareto_free(a->pareto);
+  kw_rfm_free(a->rfm);
+  kw_free(ctx, a->groups_rfm);
+  kw_free(ctx, a->p_alive);
+  kw_free(ctx, a->expected);
+  kw_free(ctx, a->spend);
+  kw_free(ctx, a->clv);
+  kw_churn_free(a->churn);
+  kw_km_free(a->km);
+  kw_cohorts_free(a->cohorts);
+  kw_free(ctx, a->cv.label);
+  kw_free(ctx, a->cv.size);
+  kw_free(ctx, a->cv.value);
+  kw_free(ctx, a->cv.total);
+  kw_payments_free(a->pay);
+  for (size_t i = 0; i < a->n_cross; i++) {
+    kw_free(ctx, a->cross[i].lhs);
+    kw_free(ctx, a->cross[i].rhs);
+  }
+  kw_free(ctx, a->cross);
+  if (a->next_best)
+    for (size_t i = 0; i < a->n; i++) kw_free(ctx, a->next_best[i]);
+  kw_free(ctx, a->next_best);
+  kw_free(ctx, a->next_best_value);
+  kw_free(ctx, a->nps_score);
+  kw_free(ctx, a->cac);
+  kw_free(ctx, a->consent);
+  kw_free(ctx, a->name_id);
+  kw_free(ctx, a->value_metric);
+  kw_free(ctx, a->value_score);
+  kw_free(ctx, a->potential_score);
+  kw_free(ctx, a->action);
+  kw_free(ctx, a->rule);
+  kw_free(ctx, a->at_stake);
+  for (int k = 0; k < KW_ACTION__COUNT; k++) kw_free(ctx, a->list[k]);
+  kw_free(ctx, a);
+}
+
+void kw_analysis_step(const kw_analysis *a, kw_step s, kw_step_info *out) {
+  memset(out, 0, sizeof *out);
+  if ((unsigned)s >= KW_STEP__COUNT) return;
+  out->key = step_keys[s];
+  out->label = kw_msg_text((kw_msg)step_msg[s], a->o.lang);
+  out->status = a->step[s];
+  out->note = a->note[s] ? a->note[s] : "";
+}
+
+const kw_headline *kw_analysis_headline(const kw_analysis *a) {
+  return &a->head;
+}
+
+size_t kw_analysis_customers(const kw_analysis *a) { return a->n; }
+
+kw_action kw_analysis_action(const kw_analysis *a, size_t customer) {
+  return customer < a->n ? (kw_action)a->action[customer] : KW_ACTION_NONE;
+}

@@ -1,0 +1,197 @@
+/*
+ * analyze_actions.c — the action plan: per buying customer the metrics the
+ * rules test (klantwijs/analyze.h), the action of the first rule that
+ * holds, the money at stake, and per action the customers sorted by it.
+ *
+ * Money at stake, per action (currency units):
+ *   invest          CLV over the horizon
+ *   develop         the next-best product's expected margin, else CLV
+ *   retain          revenue per year: revenue x 365.25 / max(365.25,
+ *                   days from the first purchase to the as-of day)
+ *   win_back        revenue per year while active: the same up to the last
+ *                   purchase instead of the as-of day
+ *   serve_low_cost  cost to serve (what cheaper service would save)
+ *   reprice         the loss, -contribution
+ *   collect_first   the open invoice amount
+ * Marketing lists (invest, develop, retain, win_back) leave out customers
+ * whose consent flag is "no"; customers without a flag stay in.
+ */
+#include "models/analyze_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void kw_analysis_input(const kw_analysis *a, size_t i, kw_action_input *in) {
+  kw_action_input_init(in);
+  if (i >= a->n || a->s->first[i] == KW_NA_DATE) return;
+  double *m = in->m;
+  const kw_customer_summary *s = a->s;
+  if (a->value_score) m[KW_METRIC_VALUE] = a->value_score[i];
+  if (a->potential_score) m[KW_METRIC_POTENTIAL] = a->potential_score[i];
+  if (a->have_clv) {
+    m[KW_METRIC_CLV] = a->clv[i];
+    m[KW_METRIC_P_ALIVE] = a->p_alive[i];
+  }
+  if (a->cc && i < a->cc->n) m[KW_METRIC_STATUS] = a->cc->status[i];
+  m[KW_METRIC_REVENUE] = (double)s->revenue[i] / 100.0;
+  if (a->pd && !(a->pd->flags[i] & KW_PROFIT_NO_COST)) {
+    m[KW_METRIC_CONTRIBUTION] = (double)a->pd->contribution[i] / 100.0;
+    if (s->revenue[i] > 0)
+      m[KW_METRIC_MARGIN] =
+          (double)a->pd->contribution[i] / (double)s->revenue[i];
+  }
+  m[KW_METRIC_ORDERS] = s->orders[i];
+  m[KW_METRIC_RECENCY] = (double)(a->as_of - s->last[i]);
+  if (a->pp && i < a->pp->n) {
+    const kw_payments_data *p = a->pp;
+    m[KW_METRIC_PAY_CLASS] = p->pay_class[i];
+    m[KW_METRIC_OPEN] = (double)p->open[i] / 100.0;
+    m[KW_METRIC_OVERDUE] = (double)p->overdue[i] / 100.0;
+    m[KW_METRIC_DAYS_OVERDUE] = p->max_overdue_days[i];
+    m[KW_METRIC_DAYS_LATE] = p->days_late[i];
+  }
+  if (a->par) m[KW_METRIC_ABC] = a->par->abc[i];
+  if (a->rd && a->rd->segment[i] != KW_RFM_NONE &&
+      a->rd->segment[i] < a->rd->n_segments)
+    in->segment = a->rd->segments[a->rd->segment[i]].key;
+  if (a->next_best) {
+    m[KW_METRIC_NEXT_BEST] = a->next_best[i] ? 1 : 0;
+    in->product = a->next_best[i];
+  }
+  if (a->has_consent && a->consent[i] != KW_NA_FLAG)
+    m[KW_METRIC_CONSENT] = a->consent[i];
+}
+
+static double stake_of(const kw_analysis *a, size_t i, kw_action act,
+                       const kw_action_input *in) {
+  const kw_customer_summary *s = a->s;
+  double v = NAN, rev = (double)s->revenue[i] / 100.0;
+  switch (act) {
+    case KW_ACTION_INVEST:
+      v = in->m[KW_METRIC_CLV];
+      break;
+    case KW_ACTION_DEVELOP:
+      v = a->next_best_value && isfinite(a->next_best_value[i]) &&
+                  a->next_best_value[i] > 0
+              ? a->next_best_value[i]
+              : in->m[KW_METRIC_CLV];
+      break;
+    case KW_ACTION_RETAIN:
+      v = rev * 365.25 / fmax(365.25, (double)(a->as_of - s->first[i] + 1));
+      break;
+    case KW_ACTION_WIN_BACK:
+      v = rev * 365.25 / fmax(365.25, (double)(s->last[i] - s->first[i] + 1));
+      break;
+    case KW_ACTION_SERVE_LOW_COST:
+      v = a->pd ? (double)a->pd->serve[i] / 100.0 : 0;
+      break;
+    case KW_ACTION_REPRICE:
+      v = -in->m[KW_METRIC_CONTRIBUTION];
+      break;
+    case KW_ACTION_COLLECT:
+      v = in->m[KW_METRIC_OPEN];
+      break;
+    default:
+      v = 0;
+  }
+  return isfinite(v) ? v : 0;
+}
+
+typedef struct staked {
+  double v;
+  uint32_t i;
+} staked;
+
+static int by_stake_desc(const void *x, const void *y) {
+  const staked *a = x, *b = y;
+  if (a->v != b->v) return a->v > b->v ? -1 : 1;
+  return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Sort ids by money at stake, highest first, ties by id. */
+static kw_status sort_by_stake(kw_context *ctx, uint32_t *ids, size_t n,
+                               const double *stake) {
+  staked *s = kw_malloc(ctx, (n ? n : 1) * sizeof *s);
+  if (!s) return kw_fail_nomem(ctx);
+  for (size_t k = 0; k < n; k++) s[k].v = stake[ids[k]], s[k].i = ids[k];
+  qsort(s, n, sizeof *s, by_stake_desc);
+  for (size_t k = 0; k < n; k++) ids[k] = s[k].i;
+  kw_free(ctx, s);
+  return KW_OK;
+}
+
+kw_status kw_an_actions(kw_analysis *a) {
+  kw_context *ctx = a->ctx;
+  size_t n = a->n, N = n ? n : 1;
+  const kw_customer_summary *s = a->s;
+  uint8_t *buyer = kw_malloc(ctx, N);
+  a->value_score = kw_malloc(ctx, N * sizeof(double));
+  a->potential_score = kw_malloc(ctx, N * sizeof(double));
+  a->action = kw_calloc(ctx, N, 1);
+  a->rule = kw_malloc(ctx, N * sizeof *a->rule);
+  a->at_stake = kw_calloc(ctx, N, sizeof(double));
+  if (!buyer || !a->value_score || !a->potential_score || !a->action ||
+      !a->rule || !a->at_stake) {
+    kw_free(ctx, buyer);
+    return kw_fail_nomem(ctx);
+  }
+  for (size_t i = 0; i < n; i++) buyer[i] = s->first[i] != KW_NA_DATE;
+  kw_status st = kw_an_percentile(ctx, a->value_metric, buyer, n,
+                                  a->value_score);
+  if (!st && a->have_clv) {
+    st = kw_an_percentile(ctx, a->clv, buyer, n, a->potential_score);
+  } else if (!st) {
+    /* without a CLV model: recency and frequency scores */
+    double *rf = kw_malloc(ctx, N * sizeof *rf);
+    if (!rf) {
+      st = kw_fail_nomem(ctx);
+    } else {
+      for (size_t i = 0; i < n; i++)
+        rf[i] = a->rd && a->rd->r[i] ? (double)(a->rd->r[i] + a->rd->f[i])
+                                     : NAN;
+      st = kw_an_percentile(ctx, rf, buyer, n, a->potential_score);
+      kw_free(ctx, rf);
+      a->potential_from_rfm = true;
+      if (!st)
+        st = kw_an_note(a, KW_STEP_ACTIONS, KW_STEP_LIMITED,
+                        MSG_NOTE_POTENTIAL_RFM, NULL, 0);
+    }
+  }
+  kw_free(ctx, buyer);
+  if (st) return st;
+
+  kw_action_input in;
+  size_t count[KW_ACTION__COUNT] = {0};
+  for (size_t i = 0; i < n; i++) {
+    a->rule[i] = UINT32_MAX;
+    if (s->first[i] == KW_NA_DATE) continue;
+    kw_analysis_input(a, i, &in);
+    size_t r;
+    kw_action act = kw_action_decide(a->rules, &in, &r);
+    a->action[i] = (uint8_t)act;
+    a->rule[i] = r == SIZE_MAX ? UINT32_MAX : (uint32_t)r;
+    a->at_stake[i] = stake_of(a, i, act, &in);
+    a->stake_total[act] += a->at_stake[i];
+    count[act]++;
+  }
+  for (int k = 1; k < KW_ACTION__COUNT; k++) {
+    a->list[k] = kw_malloc(ctx, (count[k] ? count[k] : 1) * sizeof(uint32_t));
+    if (!a->list[k]) return kw_fail_nomem(ctx);
+  }
+  for (size_t i = 0; i < n; i++) {
+    kw_action act = (kw_action)a->action[i];
+    if (act == KW_ACTION_NONE) continue;
+    if (kw_action_is_marketing(act) && a->has_consent && a->consent[i] == 0) {
+      a->no_consent[act]++;
+      a->no_consent_total++;
+      continue;
+    }
+    a->list[act][a->list_n[act]++] = (uint32_t)i;
+  }
+  for (int k = 1; k < KW_ACTION__COUNT; k++)
+    if (sort_by_stake(ctx, a->list[k], a->list_n[k], a->at_stake))
+      return KW_ENOMEM;
+  return KW_OK;
+}
+

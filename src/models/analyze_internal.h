@@ -1,0 +1,176 @@
+/*
+ * analyze_internal.h — what a kw_analysis holds, shared by the composition
+ * (models/analyze*.c) and the writers (report/html.c, xlsx.c, export.c).
+ * Internal to the library.
+ */
+#ifndef KW_MODELS_ANALYZE_INTERNAL_H
+#define KW_MODELS_ANALYZE_INTERNAL_H
+
+#include "core/core.h"
+#include "klantwijs.h"
+#include "klantwijs/analyze.h"
+#include "report/messages.h"
+
+#include "klantwijs/basket.h"
+#include "report/text.h"
+
+#define KW_PM_ROWS 10 /* P(alive) matrix: frequency rows */
+#define KW_PM_COLS 12 /* recency columns */
+
+/* A group shown in a profile table: small groups are merged into one
+ * "other" row by kw_analysis code before any writer sees them. */
+typedef struct kw_group_row {
+  const char *key;      /* stable key, "other" for the merged row */
+  const char *label;    /* in the report language */
+  size_t customers;
+  int64_t revenue;      /* cents */
+  double share, revenue_share;
+  double mean_recency, mean_frequency, mean_monetary;
+  const char *action;   /* segment advice, or NULL */
+} kw_group_row;
+
+/* Cohort heatmap as shown: cohorts of fewer than min_group customers are
+ * merged into a last "other" row. value NaN = not observed. */
+typedef struct kw_cohort_view {
+  size_t rows, cols;
+  char (*label)[12];
+  uint64_t *size;
+  double *value;         /* rows x cols, share still buying */
+  double *total;         /* cols, pooled over all cohorts */
+  size_t merged;         /* cohorts merged into "other" */
+  bool has_other;
+  kw_period_unit period;
+} kw_cohort_view;
+
+typedef struct kw_cross_rule {
+  char *lhs, *rhs;       /* item names, joined with " + " */
+  double support, confidence, lift;
+  uint32_t count;
+} kw_cross_rule;
+
+struct kw_analysis {
+  kw_context *ctx;
+  const kw_dataset *ds;
+  kw_analyze_options o;
+  char currency[8];
+  const kw_action_rules *rules;
+  bool rules_builtin;
+  size_t n;              /* customers (rows of the id dictionary) */
+  const kw_dict *ids;
+  int32_t as_of, first_date;
+
+  kw_step_status step[KW_STEP__COUNT];
+  char *note[KW_STEP__COUNT];
+  kw_headline head;
+
+  /* summary, quality */
+  kw_summary *sum;
+  const kw_customer_summary *s;
+  kw_quality q;
+  bool have_quality;
+  uint64_t tx_rows_read, tx_rows_skipped;
+
+  /* value */
+  kw_profit *profit;
+  const kw_profit_data *pd;
+  bool have_profit;      /* contribution known for some customers */
+  kw_pareto *pareto;
+  const kw_pareto_data *par;
+  kw_rfm *rfm;
+  const kw_rfm_data *rd;
+  size_t n_groups_rfm;
+  kw_group_row *groups_rfm;  /* segment table after merging */
+  uint32_t rfm_grid[5][9];   /* customers per R (1..5) x FM (1, 1.5 .. 5) */
+  uint8_t rfm_grid_seg[5][9];/* segment of each cell (KW_RFM_NONE) */
+  size_t abc_count[4];
+  int64_t abc_revenue[4];
+
+  /* CLV */
+  bool have_clv, have_holdout, have_gg;
+  kw_clv_model clv_model;
+  kw_clv_result fit_res, gg_res;
+  kw_clv_comparison cmp;
+  bool have_cmp;
+  kw_clv_evaluation eval;
+  int holdout_days;
+  size_t n_fit;
+  double clv_margin;     /* fraction of spend counted as margin */
+  int horizon_weeks;
+  double *p_alive, *expected, *spend, *clv; /* per customer; NaN none */
+  double clv_total, clv_top20_share;
+  double pm[KW_PM_ROWS][KW_PM_COLS];
+  double pm_x[KW_PM_ROWS], pm_weeks[KW_PM_COLS], pm_T;
+  size_t pm_rows;
+
+  /* churn and survival */
+  kw_churn *churn;
+  const kw_churn_info *ci;
+  const kw_churn_customers *cc;
+  kw_km *km;
+  double churn_rate;
+  bool churn_12m;
+  size_t churn_at_risk, churn_churned;
+
+  /* cohorts */
+  kw_cohorts *cohorts;
+  kw_cohort_view cv;
+
+  /* payments */
+  kw_payments *pay;
+  const kw_payments_data *pp;
+  size_t n_groups_pay;
+  kw_group_row groups_pay[KW_PAY__COUNT + 1];
+
+  /* cross-sell */
+  size_t n_cross;
+  kw_cross_rule *cross;
+  size_t basket_count;
+  char **next_best;        /* per customer: product name or NULL */
+  double *next_best_value; /* currency units; NaN none */
+
+  /* feedback and acquisition */
+  double *nps_score;       /* latest score per customer, NaN none */
+  size_t nps_n, nps_promoters, nps_passives, nps_detractors;
+  double cac_mean, ltv_mean;
+  size_t cac_n;
+  double *cac;             /* per customer, NaN unknown */
+
+  /* customers table: consent and names */
+  bool has_consent;
+  int8_t *consent;         /* per customer, KW_NA_FLAG unknown */
+  uint32_t *name_id;       /* per customer, KW_NA_ID; only show_names */
+  const kw_dict *name_dict;
+
+  /* actions */
+  double *value_metric;    /* cents as double; NaN non-buyer */
+  double *value_score, *potential_score;
+  bool potential_from_rfm;
+  uint8_t *action;
+  uint32_t *rule;          /* UINT32_MAX: none */
+  double *at_stake;        /* currency units */
+  uint32_t *list[KW_ACTION__COUNT]; /* by at_stake desc, consent-filtered */
+  size_t list_n[KW_ACTION__COUNT];
+  size_t no_consent[KW_ACTION__COUNT];
+  double stake_total[KW_ACTION__COUNT];
+  size_t no_consent_total;
+};
+
+/* Set a step's status to st unless it already is worse (RAN < LIMITED <
+ * SKIPPED < FAILED), and append the message, formatted in the report's
+ * language, to its note. msg < 0 adds no note. KW_ENOMEM on failure. */
+kw_status kw_an_note(kw_analysis *a, kw_step s, kw_step_status st, int msg,
+                     const kw_marg *args, size_t n);
+/* The same with a plain text note (an error message). */
+kw_status kw_an_note_text(kw_analysis *a, kw_step s, kw_step_status st,
+                          int msg, const char *error);
+
+/* The CLV step (analyze_clv.c) and the action plan (analyze_actions.c). */
+kw_status kw_an_clv(kw_analysis *a);
+kw_status kw_an_actions(kw_analysis *a);
+kw_status kw_an_cross_sell(kw_analysis *a);
+/* Share of a sorted run: the customers ranked by a metric, as fractions of
+ * customers below each (ties share), written into score (NaN elsewhere). */
+kw_status kw_an_percentile(kw_context *ctx, const double *metric,
+                           const uint8_t *use, size_t n, double *score);
+
+#endif

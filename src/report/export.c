@@ -1,0 +1,385 @@
+/*
+ * export.c — customers.csv: one row per customer of the dataset, with
+ * every score, class and prediction the analysis made and the action with
+ * its reason. The columns are one table (also used by the XLSX writer); a
+ * column appears only when its analysis ran. CSV is for machines: ','
+ * separated (RFC 4180 quoting), '.' decimal mark, ISO dates, keys as
+ * headers and as the values of word columns, whatever the report's
+ * language; only the reason is text in that language.
+ *
+ * Privacy: the customer id is the only identifier; the name comes only
+ * with show_names, and e-mail, phone and address never.
+ */
+#include "report/export.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "report/text.h"
+
+enum {
+  COL_ID, COL_NAME, COL_ACTION, COL_REASON, COL_STAKE, COL_FIRST, COL_LAST,
+  COL_ORDERS, COL_REVENUE, COL_COGS, COL_SERVE, COL_CONTRIB, COL_MARGIN,
+  COL_VALUE, COL_POTENTIAL, COL_ABC, COL_R, COL_F, COL_M, COL_SEGMENT,
+  COL_STATUS, COL_PALIVE, COL_EXPECTED, COL_SPEND, COL_CLV, COL_PAY,
+  COL_DAYS_TO_PAY, COL_DAYS_LATE, COL_OPEN, COL_OVERDUE, COL_NEXT_BEST,
+  COL_NEXT_BEST_VALUE, COL_NPS, COL_CONSENT, COL_CAC, COL__COUNT
+};
+
+static const kw_ccol cols[COL__COUNT] = {
+    [COL_ID] = {"customer_id", "Customer", "Klant", KW_CC_TEXT, 0, 12},
+    [COL_NAME] = {"name", "Name", "Naam", KW_CC_TEXT, 0, 28},
+    [COL_ACTION] = {"action", "Action", "Actie", KW_CC_TEXT, 0, 20},
+    [COL_REASON] = {"reason", "Reason", "Reden", KW_CC_TEXT, 0, 60},
+    [COL_STAKE] = {"at_stake", "At stake", "Op het spel", KW_CC_MONEY, 2, 12},
+    [COL_FIRST] = {"first_purchase", "First purchase", "Eerste aankoop",
+                   KW_CC_DATE, 0, 12},
+    [COL_LAST] = {"last_purchase", "Last purchase", "Laatste aankoop",
+                  KW_CC_DATE, 0, 12},
+    [COL_ORDERS] = {"orders", "Orders", "Bestellingen", KW_CC_INT, 0, 9},
+    [COL_REVENUE] = {"revenue", "Revenue", "Omzet", KW_CC_MONEY, 2, 12},
+    [COL_COGS] = {"cost_of_goods", "Cost of goods", "Kostprijs", KW_CC_MONEY,
+                  2, 12},
+    [COL_SERVE] = {"cost_to_serve", "Cost to serve", "Kosten bediening",
+                   KW_CC_MONEY, 2, 12},
+    [COL_CONTRIB] = {"contribution", "Contribution", "Bijdrage", KW_CC_MONEY,
+                     2, 12},
+    [COL_MARGIN] = {"margin", "Margin", "Marge", KW_CC_PCT, 4, 9},
+    [COL_VALUE] = {"value_score", "Value score", "Waardescore", KW_CC_NUM, 4,
+                   9},
+    [COL_POTENTIAL] = {"potential_score", "Potential score",
+                       "Potentieelscore", KW_CC_NUM, 4, 9},
+    [COL_ABC] = {"abc", "ABC", "ABC", KW_CC_TEXT, 0, 5},
+    [COL_R] = {"rfm_r", "R", "R", KW_CC_INT, 0, 4},
+    [COL_F] = {"rfm_f", "F", "F", KW_CC_INT, 0, 4},
+    [COL_M] = {"rfm_m", "M", "M", KW_CC_INT, 0, 4},
+    [COL_SEGMENT] = {"rfm_segment", "RFM segment", "RFM-segment", KW_CC_TEXT,
+                     0, 18},
+    [COL_STATUS] = {"churn_status", "Status", "Status", KW_CC_TEXT, 0, 10},
+    [COL_PALIVE] = {"p_alive", "P(active)", "P(actief)", KW_CC_PCT, 4, 9},
+    [COL_EXPECTED] = {"expected_purchases", "Expected purchases",
+                      "Verwachte aankopen", KW_CC_NUM, 3, 10},
+    [COL_SPEND] = {"expected_spend", "Expected spend per purchase",
+                   "Verwachte besteding per aankoop", KW_CC_MONEY, 2, 12},
+    [COL_CLV] = {"clv", "CLV", "CLV", KW_CC_MONEY, 2, 12},
+    [COL_PAY] = {"pay_class", "Payment", "Betaling", KW_CC_TEXT, 0, 14},
+    [COL_DAYS_TO_PAY] = {"days_to_pay", "Days to pay", "Dagen tot betaling",
+                         KW_CC_NUM, 1, 9},
+    [COL_DAYS_LATE] = {"days_late", "Days late", "Dagen te laat", KW_CC_NUM,
+                       1, 9},
+    [COL_OPEN] = {"open", "Open", "Open", KW_CC_MONEY, 2, 12},
+    [COL_OVERDUE] = {"overdue", "Overdue", "Vervallen", KW_CC_MONEY, 2, 12},
+    [COL_NEXT_BEST] = {"next_best_product", "Next-best product",
+                       "Volgend beste product", KW_CC_TEXT, 0, 24},
+    [COL_NEXT_BEST_VALUE] = {"next_best_value", "Next-best expected value",
+                             "Verwachte waarde volgend product", KW_CC_MONEY,
+                             2, 12},
+    [COL_NPS] = {"nps", "NPS score", "NPS-score", KW_CC_INT, 0, 6},
+    [COL_CONSENT] = {"marketing_consent", "Marketing consent",
+                     "Toestemming marketing", KW_CC_TEXT, 0, 9},
+    [COL_CAC] = {"acquisition_cost", "Acquisition cost", "Acquisitiekost",
+                 KW_CC_MONEY, 2, 12},
+};
+
+const kw_ccol *kw_export_column(int id) {
+  return id >= 0 && id < COL__COUNT ? &cols[id] : NULL;
+}
+
+size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
+  size_t k = 0;
+  for (int c = 0; c < COL__COUNT && k < cap; c++) {
+    bool on = true;
+    switch (c) {
+      case COL_NAME: on = a->name_id != NULL; break;
+      case COL_COGS: case COL_SERVE: case COL_CONTRIB: case COL_MARGIN:
+        on = a->pd != NULL;
+        break;
+      case COL_ABC: on = a->par != NULL; break;
+      case COL_R: case COL_F: case COL_M: case COL_SEGMENT:
+        on = a->rd != NULL;
+        break;
+      case COL_STATUS: on = a->cc != NULL; break;
+      case COL_PALIVE: case COL_EXPECTED: case COL_SPEND: case COL_CLV:
+        on = a->have_clv;
+        break;
+      case COL_PAY: case COL_DAYS_TO_PAY: case COL_DAYS_LATE: case COL_OPEN:
+      case COL_OVERDUE:
+        on = a->pp != NULL;
+        break;
+      case COL_NEXT_BEST: case COL_NEXT_BEST_VALUE:
+        on = a->next_best != NULL;
+        break;
+      case COL_NPS: on = a->nps_score != NULL; break;
+      case COL_CONSENT: on = a->has_consent; break;
+      case COL_CAC: on = a->cac_n > 0; break;
+      default: break;
+    }
+    if (on) ids[k++] = c;
+  }
+  return k;
+}
+
+static void money(kw_ccell *c, double cents) {
+  c->kind = KW_CC_MONEY;
+  c->d = cents / 100.0;
+}
+
+static void num(kw_ccell *c, kw_ccell_kind k, double v) {
+  if (!isfinite(v)) return;
+  c->kind = k;
+  c->d = v;
+}
+
+static void text(kw_ccell *c, const char *s) {
+  if (!s || !s[0]) return;
+  c->kind = KW_CC_TEXT;
+  c->s = s;
+}
+
+static const char *status_word(const kw_analysis *a, uint8_t s, bool machine) {
+  static const char *const keys[] = {"none", "active", "at_risk", "churned"};
+  static const int msgs[] = {MSG_WORD_NO_PURCHASE, MSG_WORD_ACTIVE,
+                             MSG_WORD_AT_RISK, MSG_WORD_CHURNED};
+  if (s > 3) s = 0;
+  return machine ? keys[s] : kw_msg_text((kw_msg)msgs[s], a->o.lang);
+}
+
+static const char *pay_word(const kw_analysis *a, uint8_t s, bool machine) {
+  static const int msgs[] = {MSG_WORD_NO_PURCHASE, MSG_WORD_FAST,
+                             MSG_WORD_SLOW, MSG_WORD_PROBLEMATIC};
+  if (s >= KW_PAY__COUNT) s = 0;
+  return machine ? kw_pay_class_name((kw_pay_class)s)
+                 : kw_msg_text((kw_msg)msgs[s], a->o.lang);
+}
+
+void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
+                    kw_ccell *c) {
+  c->kind = KW_CC_EMPTY;
+  c->s = NULL;
+  const kw_customer_summary *s = a->s;
+  bool buyer = s->first[i] != KW_NA_DATE;
+  switch (id) {
+    case COL_ID:
+      text(c, kw_dict_str(a->ids, (uint32_t)i));
+      break;
+    case COL_NAME:
+      if (a->name_id && a->name_id[i] != KW_NA_ID)
+        text(c, kw_dict_str(a->name_dict, a->name_id[i]));
+      break;
+    case COL_ACTION: {
+      kw_action act = (kw_action)a->action[i];
+      text(c, machine ? kw_action_key(act) : kw_action_label(act, a->o.lang));
+      break;
+    }
+    case COL_REASON: {
+      kw_action_input in;
+      kw_analysis_input(a, i, &in);
+      size_t r = a->rule[i] == UINT32_MAX ? SIZE_MAX : a->rule[i];
+      kw_action_reason(c->buf, sizeof c->buf, a->rules, r, &in, a->o.lang,
+                       a->currency);
+      text(c, c->buf);
+      break;
+    }
+    case COL_STAKE:
+      if (buyer) num(c, KW_CC_MONEY, a->at_stake[i]);
+      break;
+    case COL_FIRST:
+    case COL_LAST:
+      if (buyer) {
+        c->kind = KW_CC_DATE;
+        c->date = id == COL_FIRST ? s->first[i] : s->last[i];
+      }
+      break;
+    case COL_ORDERS:
+      num(c, KW_CC_INT, s->orders[i]);
+      break;
+    case COL_REVENUE:
+      money(c, (double)s->revenue[i]);
+      break;
+    case COL_COGS:
+    case COL_CONTRIB:
+    case COL_MARGIN:
+      if (a->pd->flags[i] & KW_PROFIT_NO_COST) break;
+      if (!buyer && !(a->pd->flags[i] & KW_PROFIT_ACTIVE)) break;
+      if (id == COL_COGS) money(c, (double)a->pd->cogs[i]);
+      else if (id == COL_CONTRIB) money(c, (double)a->pd->contribution[i]);
+      else if (s->revenue[i] > 0)
+        num(c, KW_CC_PCT, a->pd->margin_pct[i] / 100.0);
+      break;
+    case COL_SERVE:
+      if (a->pd->flags[i] & KW_PROFIT_ACTIVE) money(c, (double)a->pd->serve[i]);
+      break;
+    case COL_VALUE:
+      num(c, KW_CC_NUM, a->value_score[i]);
+      break;
+    case COL_POTENTIAL:
+      num(c, KW_CC_NUM, a->potential_score[i]);
+      break;
+    case COL_ABC:
+      if (a->par->abc[i] >= KW_ABC_A && a->par->abc[i] <= KW_ABC_C) {
+        static const char *const abc[] = {"", "A", "B", "C"};
+        text(c, abc[a->par->abc[i]]);
+      }
+      break;
+    case COL_R:
+    case COL_F:
+    case COL_M: {
+      const uint8_t *v = id == COL_R ? a->rd->r : id == COL_F ? a->rd->f
+                                                              : a->rd->m;
+      if (v[i]) num(c, KW_CC_INT, v[i]);
+      break;
+    }
+    case COL_SEGMENT: {
+      uint8_t g = a->rd->segment[i];
+      if (g == KW_RFM_NONE || g >= a->rd->n_segments) break;
+      const kw_rfm_segment_row *sr = &a->rd->segments[g];
+      text(c, machine ? sr->key
+                      : a->o.lang == KW_LANG_NL ? sr->name_nl : sr->name_en);
+      break;
+    }
+    case COL_STATUS:
+      if (buyer && i < a->cc->n)
+        text(c, status_word(a, a->cc->status[i], machine));
+      break;
+    case COL_PALIVE:
+      num(c, KW_CC_PCT, a->p_alive[i]);
+      break;
+    case COL_EXPECTED:
+      num(c, KW_CC_NUM, a->expected[i]);
+      break;
+    case COL_SPEND:
+      num(c, KW_CC_MONEY, a->spend[i]);
+      break;
+    case COL_CLV:
+      num(c, KW_CC_MONEY, a->clv[i]);
+      break;
+    case COL_PAY:
+      if (i < a->pp->n && a->pp->pay_class[i] != KW_PAY_NONE)
+        text(c, pay_word(a, a->pp->pay_class[i], machine));
+      break;
+    case COL_DAYS_TO_PAY:
+    case COL_DAYS_LATE:
+      if (i < a->pp->n && a->pp->settled[i] + a->pp->invoices[i] > 0 &&
+          a->pp->pay_class[i] != KW_PAY_NONE)
+        num(c, KW_CC_NUM,
+            id == COL_DAYS_TO_PAY ? a->pp->days_to_pay[i] : a->pp->days_late[i]);
+      break;
+    case COL_OPEN:
+    case COL_OVERDUE:
+      if (i < a->pp->n && a->pp->pay_class[i] != KW_PAY_NONE)
+        money(c, (double)(id == COL_OPEN ? a->pp->open[i] : a->pp->overdue[i]));
+      break;
+    case COL_NEXT_BEST:
+      if (a->next_best[i]) text(c, a->next_best[i]);
+      break;
+    case COL_NEXT_BEST_VALUE:
+      if (a->next_best[i]) num(c, KW_CC_MONEY, a->next_best_value[i]);
+      break;
+    case COL_NPS:
+      num(c, KW_CC_INT, a->nps_score[i]);
+      break;
+    case COL_CONSENT:
+      if (a->consent[i] != KW_NA_FLAG)
+        text(c, machine ? (a->consent[i] ? "yes" : "no")
+                        : kw_msg_text(a->consent[i] ? MSG_WORD_YES : MSG_WORD_NO,
+                                      a->o.lang));
+      break;
+    case COL_CAC:
+      num(c, KW_CC_MONEY, a->cac[i]);
+      break;
+    default:
+      break;
+  }
+}
+
+char *kw_fmt_fixed(char *buf, double v, int decimals) {
+  if (!isfinite(v)) {
+    buf[0] = '\0';
+    return buf;
+  }
+  static const double scales[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+  if (decimals >= 0 && decimals <= 6 && fabs(v) < 1e12) {
+    /* digits by integer arithmetic: the common case, and fast */
+    long long r = llround(v * scales[decimals]);
+    bool neg = r < 0;
+    unsigned long long u = neg ? (unsigned long long)(-r) : (unsigned long long)r;
+    char tmp[48];
+    size_t k = 0;
+    for (int d = 0; d < decimals; d++) {
+      tmp[k++] = (char)('0' + u % 10);
+      u /= 10;
+    }
+    if (decimals) tmp[k++] = '.';
+    do {
+      tmp[k++] = (char)('0' + u % 10);
+      u /= 10;
+    } while (u);
+    if (neg) tmp[k++] = '-';
+    for (size_t i = 0; i < k; i++) buf[i] = tmp[k - 1 - i];
+    buf[k] = '\0';
+    return buf;
+  }
+  double scale = pow(10, decimals);
+  double r = round(v * scale) / scale;
+  if (r == 0) r = 0; /* no -0 */
+  snprintf(buf, 48, "%.*f", decimals, r);
+  for (char *p = buf; *p; p++)
+    if (*p == ',') *p = '.';
+  return buf;
+}
+
+static void put_csv(kw_text *t, const char *s) {
+  if (!strpbrk(s, ",\"\r\n")) {
+    kw_text_put(t, s);
+    return;
+  }
+  kw_text_putc(t, '"');
+  for (; *s; s++) {
+    if (*s == '"') kw_text_putc(t, '"');
+    kw_text_putc(t, *s);
+  }
+  kw_text_putc(t, '"');
+}
+
+kw_status kw_report_customers_csv(kw_context *ctx, const kw_analysis *a,
+                                  FILE *f) {
+  int ids[COL__COUNT];
+  size_t nc = kw_export_columns(a, ids, COL__COUNT);
+  kw_text t;
+  kw_text_init(&t, ctx);
+  kw_ccell *c = kw_malloc(ctx, sizeof *c);
+  if (!c) return kw_fail_nomem(ctx);
+  bool ok = true;
+  for (size_t j = 0; j < nc; j++) {
+    if (j) kw_text_putc(&t, ',');
+    kw_text_put(&t, cols[ids[j]].key);
+  }
+  kw_text_putc(&t, '\n');
+  char buf[48];
+  for (size_t i = 0; i < a->n && ok; i++) {
+    for (size_t j = 0; j < nc; j++) {
+      if (j) kw_text_putc(&t, ',');
+      kw_export_cell(a, ids[j], i, true, c);
+      switch (c->kind) {
+        case KW_CC_EMPTY: break;
+        case KW_CC_TEXT: put_csv(&t, c->s); break;
+        case KW_CC_DATE: kw_text_put(&t, kw_date_format(buf, c->date, 0)); break;
+        case KW_CC_MONEY: kw_text_put(&t, kw_fmt_fixed(buf, c->d, 2)); break;
+        case KW_CC_INT: kw_text_put(&t, kw_fmt_fixed(buf, c->d, 0)); break;
+        case KW_CC_NUM:
+        case KW_CC_PCT:
+          kw_text_put(&t, kw_fmt_fixed(buf, c->d, cols[ids[j]].decimals));
+          break;
+      }
+    }
+    kw_text_putc(&t, '\n');
+    if (t.len > (1u << 16)) ok = kw_text_flush(&t, f);
+  }
+  if (ok) ok = kw_text_flush(&t, f);
+  bool nomem = t.bad;
+  kw_text_free(&t);
+  kw_free(ctx, c);
+  if (nomem) return kw_fail_nomem(ctx);
+  if (!ok || ferror(f)) return kw_fail(ctx, KW_EIO, "customers.csv: write failed");
+  return KW_OK;
+}

@@ -1,0 +1,50 @@
+/*
+ * export.h — the per-customer columns shared by customers.csv and
+ * customers.xlsx: one table of columns, each with a stable key, a header
+ * in both languages and a way to produce the cell. Internal.
+ */
+#ifndef KW_REPORT_EXPORT_H
+#define KW_REPORT_EXPORT_H
+
+#include "models/analyze_internal.h"
+
+typedef enum kw_ccell_kind {
+  KW_CC_EMPTY = 0,
+  KW_CC_TEXT,  /* s */
+  KW_CC_MONEY, /* d, currency units */
+  KW_CC_NUM,   /* d with the column's decimals */
+  KW_CC_PCT,   /* d, a fraction */
+  KW_CC_INT,   /* d, a whole number */
+  KW_CC_DATE   /* date */
+} kw_ccell_kind;
+
+typedef struct kw_ccell {
+  kw_ccell_kind kind;
+  double d;
+  int32_t date;
+  const char *s;
+  char buf[600]; /* s may point here */
+} kw_ccell;
+
+typedef struct kw_ccol {
+  const char *key;
+  const char *label_en, *label_nl;
+  kw_ccell_kind kind;
+  int decimals;
+  int width; /* spreadsheet column width */
+} kw_ccol;
+
+/* The columns present for this analysis (ids into an internal table). */
+size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap);
+const kw_ccol *kw_export_column(int id);
+/* The cell of column id for customer i. For text cells of words (action,
+ * status, class) machine is true for the key ("win_back"), false for the
+ * label in the report's language. */
+void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
+                    kw_ccell *c);
+
+/* Plain number for machines: '.' decimal mark, fixed decimals, no
+ * grouping, no "-0". buf: 48 bytes. */
+char *kw_fmt_fixed(char *buf, double v, int decimals);
+
+#endif

@@ -1,0 +1,1050 @@
+/*
+ * html.c — index.html: the report a business owner reads, one
+ * self-contained file.
+ *
+ * Everything is inline: the CSS, the SVG charts (svg.c) and a few lines of
+ * JavaScript that sort a table when its header is clicked and filter the
+ * action lists; there is no font, script, image or style from the network,
+ * so the page opens offline and leaks nothing. The layout is one column of
+ * sections that reflows on a phone (tables scroll sideways inside their
+ * box, charts scale); printed, every section starts on a new page and
+ * charts and table rows are not split.
+ *
+ * Each section leads with the sentence that reads its chart (readings.c);
+ * a section whose analysis could not run says why instead. Every text comes
+ * from the message table in the report's language; numbers, money and
+ * dates are formatted for it (1.234,56 and 01-03-2024 in Dutch). Customers
+ * appear by id only, with a name only when the analysis was run with
+ * show_names; groups below min_group were merged before this writer.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "report/readings.h"
+#include "report/svg.h"
+#include "report/text.h"
+
+typedef struct hw {
+  kw_text t;
+  const kw_analysis *a;
+  kw_lang lang;
+  kw_svg_style st;
+  char buf[1024];
+  int table_id;
+} hw;
+
+static const char *M(hw *w, kw_msg m) { return kw_msg_text(m, w->lang); }
+
+static void put(hw *w, const char *s) { kw_text_put(&w->t, s); }
+static void esc(hw *w, const char *s) { kw_text_esc(&w->t, s); }
+
+static void tag_text(hw *w, const char *tag, const char *cls, const char *s) {
+  kw_text_printf(&w->t, "<%s%s%s%s>", tag, cls ? " class=\"" : "",
+                 cls ? cls : "", cls ? "\"" : "");
+  esc(w, s);
+  kw_text_printf(&w->t, "</%s>\n", tag);
+}
+
+static void reading(hw *w, kw_reading r, const char *cls) {
+  if (kw_reading_text(w->a, r, w->buf, sizeof w->buf))
+    tag_text(w, "p", cls ? cls : "reading", w->buf);
+}
+
+static const char *money(hw *w, char *buf, double units, int dec) {
+  if (!isfinite(units)) return "";
+  return kw_fmt_currency(buf, (int64_t)llround(units * 100.0), dec, w->lang,
+                         w->a->currency);
+}
+
+static const char *cents(hw *w, char *buf, int64_t c, int dec) {
+  return kw_fmt_currency(buf, c, dec, w->lang, w->a->currency);
+}
+
+static const char *pct(hw *w, char *buf, double f, int dec) {
+  return kw_fmt_pct(buf, f, dec, w->lang);
+}
+
+static const char *num(hw *w, char *buf, double v, int dec) {
+  return kw_fmt_number(buf, v, dec, w->lang);
+}
+
+/* ----------------------------------------------------------------- tables */
+
+static void table_open(hw *w, const kw_msg *heads, const bool *numeric,
+                       size_t n, bool filter) {
+  int id = ++w->table_id;
+  if (filter) {
+    kw_text_printf(&w->t,
+                   "<input class=\"filter\" type=\"search\" "
+                   "data-table=\"t%d\" placeholder=\"",
+                   id);
+    esc(w, M(w, MSG_FILTER_PLACEHOLDER));
+    put(w, "\">\n");
+  }
+  kw_text_printf(&w->t, "<div class=\"scroll\"><table id=\"t%d\" "
+                        "class=\"data\"><thead><tr>",
+                 id);
+  for (size_t j = 0; j < n; j++) {
+    kw_text_printf(&w->t, "<th data-sort=\"%s\"%s>",
+                   numeric && numeric[j] ? "n" : "s",
+                   numeric && numeric[j] ? " class=\"n\"" : "");
+    esc(w, M(w, heads[j]));
+    put(w, "</th>");
+  }
+  put(w, "</tr></thead><tbody>\n");
+}
+
+static void table_close(hw *w) { put(w, "</tbody></table></div>\n"); }
+
+static void td(hw *w, const char *s) {
+  put(w, "<td>");
+  esc(w, s);
+  put(w, "</td>");
+}
+
+/* A numeric cell: the text shown and the value it sorts by. */
+static void tdn(hw *w, const char *s, double v) {
+  char b[48];
+  kw_text_printf(&w->t, "<td class=\"n\" data-v=\"%s\">",
+                 isfinite(v) ? kw_fmt_plain(b, v) : "");
+  esc(w, s);
+  put(w, "</td>");
+}
+
+/* Two-column figures: label, value. */
+static void fig_row(hw *w, const char *label, const char *value) {
+  put(w, "<tr><th scope=\"row\">");
+  esc(w, label);
+  put(w, "</th><td class=\"n\">");
+  esc(w, value);
+  put(w, "</td></tr>\n");
+}
+
+static void figs_open(hw *w) {
+  put(w, "<div class=\"scroll\"><table class=\"figs\"><tbody>\n");
+}
+
+/* ---------------------------------------------------------------- sections */
+
+static bool section_open(hw *w, const char *id, kw_msg title, kw_step step) {
+  kw_text_printf(&w->t, "<section id=\"%s\">\n", id);
+  tag_text(w, "h2", NULL, M(w, title));
+  kw_step_status s = w->a->step[step];
+  if (s == KW_STEP_SKIPPED || s == KW_STEP_FAILED) {
+    kw_step_info si;
+    kw_analysis_step(w->a, step, &si);
+    snprintf(w->buf, sizeof w->buf, "%s: %s",
+             M(w, s == KW_STEP_FAILED ? MSG_STATUS_FAILED : MSG_STATUS_SKIPPED),
+             si.note);
+    tag_text(w, "p", "note", w->buf);
+    put(w, "</section>\n");
+    return false;
+  }
+  return true;
+}
+
+static void section_limits(hw *w, kw_step step) {
+  if (w->a->step[step] != KW_STEP_LIMITED) return;
+  kw_step_info si;
+  kw_analysis_step(w->a, step, &si);
+  if (si.note[0]) tag_text(w, "p", "note", si.note);
+}
+
+static void figure_open(hw *w, kw_msg caption) {
+  put(w, "<figure>");
+  tag_text(w, "figcaption", NULL, M(w, caption));
+}
+
+static void kpi(hw *w, const char *label, const char *value,
+                const char *hint) {
+  put(w, "<div class=\"kpi\"><span>");
+  esc(w, label);
+  put(w, "</span><b>");
+  esc(w, value && value[0] ? value : "–");
+  put(w, "</b>");
+  if (hint && hint[0]) {
+    put(w, "<small>");
+    esc(w, hint);
+    put(w, "</small>");
+  }
+  put(w, "</div>\n");
+}
+
+static void headline(hw *w) {
+  const kw_analysis *a = w->a;
+  const kw_headline *h = &a->head;
+  char v[64], hint[256];
+  const char *na = M(w, MSG_NOT_AVAILABLE);
+  put(w, "<section id=\"headline\">\n");
+  tag_text(w, "h2", NULL, M(w, MSG_SEC_HEADLINE));
+  put(w, "<div class=\"kpis\">\n");
+  kpi(w, M(w, MSG_KPI_CUSTOMERS), num(w, v, (double)h->customers, 0),
+      M(w, MSG_HINT_CUSTOMERS));
+  kw_marg ad[] = {kw_ma_date("as_of", a->as_of)};
+  kw_msg_format(hint, sizeof hint, MSG_HINT_ACTIVE, w->lang, a->currency, ad,
+                1);
+  kpi(w, M(w, MSG_KPI_ACTIVE), num(w, v, (double)h->active_customers, 0),
+      hint);
+  kw_marg rd[] = {kw_ma_date("from", a->first_date), kw_ma_date("to", a->as_of)};
+  kw_msg_format(hint, sizeof hint, MSG_HINT_REVENUE, w->lang, a->currency, rd,
+                2);
+  kpi(w, M(w, MSG_KPI_REVENUE), cents(w, v, h->revenue, 0), hint);
+  kpi(w, M(w, MSG_KPI_REPEAT),
+      isfinite(h->repeat_rate) ? pct(w, v, h->repeat_rate, 1) : na,
+      M(w, MSG_HINT_REPEAT));
+  kpi(w, M(w, MSG_KPI_CHURN),
+      isfinite(h->churn_rate) ? pct(w, v, h->churn_rate, 1) : na,
+      isfinite(h->churn_rate)
+          ? M(w, a->churn_12m ? MSG_HINT_CHURN : MSG_HINT_CHURN_ALL)
+          : NULL);
+  kw_marg hm[] = {kw_ma_int("months", a->o.horizon_months)};
+  kw_msg_format(hint, sizeof hint,
+                a->have_profit ? MSG_HINT_CLV : MSG_HINT_CLV_REVENUE, w->lang,
+                a->currency, hm, 1);
+  kpi(w, M(w, MSG_KPI_CLV), isfinite(h->clv_mean) ? money(w, v, h->clv_mean, 0)
+                                                  : na,
+      isfinite(h->clv_mean) ? hint : NULL);
+  char cac[48];
+  kw_marg cm[] = {kw_ma_str("currency", kw_currency_symbol(a->currency)),
+                  kw_ma_str("cac", money(w, cac, h->cac_mean, 0))};
+  kw_msg_format(hint, sizeof hint, MSG_HINT_CLV_CAC, w->lang, a->currency, cm,
+                2);
+  kpi(w, M(w, MSG_KPI_CLV_CAC),
+      isfinite(h->clv_cac) ? num(w, v, h->clv_cac, 1) : na,
+      isfinite(h->clv_cac) ? hint : NULL);
+  kpi(w, M(w, MSG_KPI_DSO), isfinite(h->dso) ? num(w, v, h->dso, 0) : na,
+      M(w, MSG_HINT_DSO));
+  if (a->nps_n > 0) {
+    kw_marg nm[] = {kw_ma_int("n", (int64_t)a->nps_n)};
+    kw_msg_format(hint, sizeof hint, MSG_HINT_NPS, w->lang, a->currency, nm, 1);
+    kpi(w, M(w, MSG_KPI_NPS), num(w, v, h->nps, 0), hint);
+  }
+  put(w, "</div>\n");
+  reading(w, KW_READ_PARETO, NULL);
+  reading(w, KW_READ_WARN_TOP1, "warn");
+  reading(w, KW_READ_WARN_TOP5, "warn");
+  put(w, "</section>\n");
+}
+
+static const kw_msg action_desc[KW_ACTION__COUNT] = {
+    MSG_ACTD_NONE, MSG_ACTD_INVEST, MSG_ACTD_DEVELOP, MSG_ACTD_RETAIN,
+    MSG_ACTD_WIN_BACK, MSG_ACTD_SERVE_LOW_COST, MSG_ACTD_REPRICE,
+    MSG_ACTD_COLLECT};
+static const kw_msg action_stake[KW_ACTION__COUNT] = {
+    MSG_STAKE_NONE, MSG_STAKE_INVEST, MSG_STAKE_DEVELOP, MSG_STAKE_RETAIN,
+    MSG_STAKE_WIN_BACK, MSG_STAKE_SERVE_LOW_COST, MSG_STAKE_REPRICE,
+    MSG_STAKE_COLLECT};
+
+static void actions(hw *w) {
+  const kw_analysis *a = w->a;
+  char v[64], v2[64];
+  if (!section_open(w, "actions", MSG_SEC_ACTIONS, KW_STEP_ACTIONS)) return;
+  reading(w, KW_READ_ACTIONS, NULL);
+  tag_text(w, "p", NULL, M(w, MSG_ACTIONS_INTRO));
+  if (a->has_consent) {
+    kw_marg m[] = {kw_ma_int("n", (int64_t)a->no_consent_total)};
+    kw_msg_format(w->buf, sizeof w->buf, MSG_ACTIONS_CONSENT, w->lang,
+                  a->currency, m, 1);
+    tag_text(w, "p", NULL, w->buf);
+  } else {
+    tag_text(w, "p", "note", M(w, MSG_ACTIONS_NO_CONSENT_COL));
+  }
+  section_limits(w, KW_STEP_ACTIONS);
+  /* chart: customers per action */
+  const char *cats[KW_ACTION__COUNT];
+  double vals[KW_ACTION__COUNT];
+  size_t nc = 0;
+  for (int k = 1; k < KW_ACTION__COUNT; k++) {
+    cats[nc] = kw_action_label((kw_action)k, w->lang);
+    vals[nc++] = (double)a->head.action_count[k];
+  }
+  /* short labels for the chart: the first word */
+  char shortl[KW_ACTION__COUNT][32];
+  for (size_t i = 0; i < nc; i++) {
+    snprintf(shortl[i], sizeof shortl[i], "%s", cats[i]);
+    char *sp = strchr(shortl[i], ' ');
+    if (sp && strlen(shortl[i]) > 12) *sp = '\0';
+    cats[i] = shortl[i];
+  }
+  figure_open(w, MSG_CHART_ACTIONS);
+  kw_svg_series s = {NULL, NULL, vals, nc, "#1d4ed8", false, false, NULL, NULL};
+  kw_svg_axis ya = {M(w, MSG_AXIS_CUSTOMERS), 1, 0, KW_SVG_NUM, 0};
+  kw_svg_bars(&w->t, &w->st, M(w, MSG_CHART_ACTIONS), cats, nc, &s, 1, &ya,
+              NULL);
+  put(w, "</figure>\n");
+  /* summary table */
+  static const kw_msg heads[] = {MSG_COL_ACTION, MSG_COL_CUSTOMERS,
+                                 MSG_COL_AT_STAKE, MSG_COL_SEGMENT_ACTION};
+  static const bool numeric[] = {false, true, true, false};
+  table_open(w, heads, numeric, 4, false);
+  for (int k = 1; k < KW_ACTION__COUNT; k++) {
+    put(w, "<tr>");
+    kw_text_printf(&w->t, "<td><a href=\"#act-%s\">", kw_action_key((kw_action)k));
+    esc(w, kw_action_label((kw_action)k, w->lang));
+    put(w, "</a></td>");
+    tdn(w, num(w, v, (double)a->head.action_count[k], 0),
+        (double)a->head.action_count[k]);
+    tdn(w, money(w, v2, a->stake_total[k], 0), a->stake_total[k]);
+    td(w, M(w, action_desc[k]));
+    put(w, "</tr>\n");
+  }
+  table_close(w);
+  tag_text(w, "p", "small",
+           M(w, a->rules_builtin ? MSG_ACTIONS_RULES_BUILTIN
+                                 : MSG_ACTIONS_RULES_FILE));
+  /* top customers per action */
+  for (int k = 1; k < KW_ACTION__COUNT; k++) {
+    kw_text_printf(&w->t, "<h3 id=\"act-%s\">", kw_action_key((kw_action)k));
+    esc(w, kw_action_label((kw_action)k, w->lang));
+    kw_text_printf(&w->t, " <small>(%s)</small></h3>\n",
+                   num(w, v, (double)a->head.action_count[k], 0));
+    tag_text(w, "p", NULL, M(w, action_desc[k]));
+    if (kw_action_is_marketing((kw_action)k) && a->no_consent[k]) {
+      kw_marg m[] = {kw_ma_int("n", (int64_t)a->no_consent[k])};
+      kw_msg_format(w->buf, sizeof w->buf, MSG_ACTIONS_CONSENT, w->lang,
+                    a->currency, m, 1);
+      tag_text(w, "p", "small", w->buf);
+    }
+    size_t n = a->list_n[k];
+    if (n == 0) {
+      tag_text(w, "p", "small", M(w, MSG_ACTIONS_EMPTY));
+      continue;
+    }
+    size_t top = n < a->o.top_per_action ? n : a->o.top_per_action;
+    kw_marg m[] = {kw_ma_int("n", (int64_t)top),
+                   kw_ma_str("stake", M(w, action_stake[k]))};
+    kw_msg_format(w->buf, sizeof w->buf, MSG_ACTIONS_TOP, w->lang,
+                  a->currency, m, 2);
+    tag_text(w, "p", "small", w->buf);
+    bool names = a->name_id != NULL;
+    kw_msg heads2[8];
+    bool num2[8];
+    size_t nh = 0;
+    heads2[nh] = MSG_COL_CUSTOMER, num2[nh++] = false;
+    if (names) heads2[nh] = MSG_COL_NAME, num2[nh++] = false;
+    heads2[nh] = MSG_COL_AT_STAKE, num2[nh++] = true;
+    heads2[nh] = MSG_COL_REVENUE, num2[nh++] = true;
+    if (a->have_clv) {
+      heads2[nh] = MSG_COL_CLV, num2[nh++] = true;
+      heads2[nh] = MSG_COL_P_ALIVE, num2[nh++] = true;
+    }
+    heads2[nh] = MSG_COL_REASON, num2[nh++] = false;
+    table_open(w, heads2, num2, nh, true);
+    for (size_t r = 0; r < top; r++) {
+      uint32_t i = a->list[k][r];
+      kw_action_input in;
+      kw_analysis_input(a, i, &in);
+      put(w, "<tr>");
+      td(w, kw_dict_str(a->ids, i));
+      if (names)
+        td(w, a->name_id[i] != KW_NA_ID ? kw_dict_str(a->name_dict, a->name_id[i])
+                                        : "");
+      tdn(w, money(w, v, a->at_stake[i], 0), a->at_stake[i]);
+      tdn(w, cents(w, v, a->s->revenue[i], 0), (double)a->s->revenue[i]);
+      if (a->have_clv) {
+        tdn(w, money(w, v, a->clv[i], 0), a->clv[i]);
+        tdn(w, pct(w, v, a->p_alive[i], 0), a->p_alive[i]);
+      }
+      size_t rule = a->rule[i] == UINT32_MAX ? SIZE_MAX : a->rule[i];
+      kw_action_reason(w->buf, sizeof w->buf, a->rules, rule, &in, w->lang,
+                       a->currency);
+      td(w, w->buf);
+      put(w, "</tr>\n");
+    }
+    table_close(w);
+    if (n > top) {
+      kw_marg mm[] = {kw_ma_int("n", (int64_t)(n - top))};
+      kw_msg_format(w->buf, sizeof w->buf, MSG_ACTIONS_MORE, w->lang,
+                    a->currency, mm, 1);
+      tag_text(w, "p", "small", w->buf);
+    }
+  }
+  put(w, "</section>\n");
+}
+
+static void group_table(hw *w, const kw_group_row *g, size_t n, kw_msg first,
+                        bool rfm) {
+  const kw_analysis *a = w->a;
+  char v[64];
+  kw_msg heads[8] = {first, MSG_COL_CUSTOMERS, MSG_COL_SHARE,
+                     MSG_COL_REVENUE_SHARE};
+  bool numeric[8] = {false, true, true, true};
+  size_t nh = 4;
+  if (rfm) {
+    heads[nh] = MSG_COL_RECENCY, numeric[nh++] = true;
+    heads[nh] = MSG_COL_ORDERS, numeric[nh++] = true;
+    heads[nh] = MSG_COL_MONETARY, numeric[nh++] = true;
+    heads[nh] = MSG_COL_SEGMENT_ACTION, numeric[nh++] = false;
+  }
+  table_open(w, heads, numeric, nh, false);
+  for (size_t i = 0; i < n; i++) {
+    put(w, "<tr>");
+    td(w, g[i].label);
+    tdn(w, num(w, v, (double)g[i].customers, 0), (double)g[i].customers);
+    tdn(w, pct(w, v, g[i].share, 1), g[i].share);
+    tdn(w, pct(w, v, g[i].revenue_share, 1), g[i].revenue_share);
+    if (rfm) {
+      tdn(w, num(w, v, g[i].mean_recency, 0), g[i].mean_recency);
+      tdn(w, num(w, v, g[i].mean_frequency, 1), g[i].mean_frequency);
+      tdn(w, money(w, v, g[i].mean_monetary, 0), g[i].mean_monetary);
+      td(w, g[i].action ? g[i].action : "");
+    }
+    put(w, "</tr>\n");
+  }
+  table_close(w);
+  kw_marg m[] = {kw_ma_int("n", (int64_t)a->o.min_group),
+                 kw_ma_str("other", M(w, MSG_WORD_OTHER))};
+  kw_msg_format(w->buf, sizeof w->buf, MSG_READ_SMALL_GROUPS, w->lang,
+                a->currency, m, 2);
+  tag_text(w, "p", "small", w->buf);
+}
+
+static void value(hw *w) {
+  const kw_analysis *a = w->a;
+  const kw_pareto_data *p = a->par;
+  char v[64];
+  if (!section_open(w, "value", MSG_SEC_VALUE, KW_STEP_PARETO)) return;
+  reading(w, KW_READ_PARETO, NULL);
+  reading(w, KW_READ_PARETO_TARGET, "");
+  reading(w, KW_READ_WARN_TOP1, "warn");
+  reading(w, KW_READ_WARN_TOP5, "warn");
+  double *x = kw_malloc(a->ctx, (p->n_points + 2) * sizeof *x);
+  double *y = kw_malloc(a->ctx, (p->n_points + 2) * sizeof *y);
+  if (x && y) {
+    for (size_t i = 0; i < p->n_points; i++) {
+      x[i] = p->points[i].customer_share;
+      y[i] = p->points[i].value_share;
+    }
+    double dx[2] = {0, 1}, dy[2] = {0, 1};
+    kw_svg_series s[2] = {
+        {M(w, MSG_AXIS_REVENUE_SHARE), x, y, p->n_points, "#1d4ed8", false,
+         false, NULL, NULL},
+        {M(w, MSG_LEGEND_EQUALITY), dx, dy, 2, "#9ca3af", false, true, NULL,
+         NULL}};
+    kw_svg_axis xa = {M(w, MSG_AXIS_CUSTOMER_SHARE), 0, 1, KW_SVG_PCT, 0};
+    kw_svg_axis ya = {M(w, MSG_AXIS_REVENUE_SHARE), 0, 1, KW_SVG_PCT, 0};
+    char lab[96], p1[40], p2[40];
+    snprintf(lab, sizeof lab, "%s → %s", pct(w, p1, 0.2, 0),
+             pct(w, p2, p->top_revenue_share, 0));
+    figure_open(w, MSG_CHART_PARETO);
+    kw_svg_lines(&w->t, &w->st, M(w, MSG_CHART_PARETO), &xa, &ya, s, 2, 0.2,
+                 p->top_revenue_share, lab);
+    put(w, "</figure>\n");
+  } else {
+    w->t.bad = true; /* out of memory: the writer fails */
+  }
+  kw_free(a->ctx, x);
+  kw_free(a->ctx, y);
+  reading(w, KW_READ_GINI, "small");
+  figs_open(w);
+  fig_row(w, M(w, MSG_FIG_TOP1), pct(w, v, p->top1_share, 1));
+  fig_row(w, M(w, MSG_FIG_TOP5), pct(w, v, p->top5_share, 1));
+  fig_row(w, M(w, MSG_FIG_TOP10), pct(w, v, p->top10_share, 1));
+  fig_row(w, M(w, MSG_FIG_GINI), num(w, v, p->gini, 2));
+  put(w, "</tbody></table></div>\n");
+  /* ABC classes, small ones merged */
+  kw_group_row g[4];
+  memset(g, 0, sizeof g);
+  static const char *const names[] = {"", "A", "B", "C"};
+  size_t k = 0;
+  kw_group_row other;
+  memset(&other, 0, sizeof other);
+  other.key = "other";
+  other.label = M(w, MSG_WORD_OTHER);
+  for (int c = 1; c <= 3; c++) {
+    kw_group_row r;
+    memset(&r, 0, sizeof r);
+    r.key = r.label = names[c];
+    r.customers = p->abc_count[c];
+    r.share = p->n_customers ? (double)r.customers / (double)p->n_customers : 0;
+    r.revenue_share = p->abc_revenue_share[c];
+    if (r.customers >= a->o.min_group) g[k++] = r;
+    else if (r.customers) {
+      other.customers += r.customers;
+      other.share += r.share;
+      other.revenue_share += r.revenue_share;
+    }
+  }
+  if (other.customers >= a->o.min_group) g[k++] = other;
+  group_table(w, g, k, MSG_COL_CLASS, false);
+  put(w, "</section>\n");
+}
+
+static void profit(hw *w) {
+  const kw_analysis *a = w->a;
+  const kw_profit_data *pd = a->pd;
+  char v[64];
+  if (!section_open(w, "profit", MSG_SEC_PROFIT, KW_STEP_PROFIT)) return;
+  section_limits(w, KW_STEP_PROFIT);
+  if (!a->have_profit) {
+    put(w, "</section>\n");
+    return;
+  }
+  reading(w, KW_READ_WHALE, NULL);
+  reading(w, KW_READ_LOSS, "");
+  reading(w, KW_READ_PROFIT_PARTIAL, "small");
+  if (pd->whale_defined && pd->n_points > 1) {
+    double *x = kw_malloc(a->ctx, pd->n_points * sizeof *x);
+    double *y = kw_malloc(a->ctx, pd->n_points * sizeof *y);
+    if (x && y) {
+      for (size_t i = 0; i < pd->n_points; i++) {
+        x[i] = pd->points[i].customer_share;
+        y[i] = pd->points[i].value_share;
+      }
+      kw_svg_series s = {M(w, MSG_AXIS_PROFIT_SHARE), x, y, pd->n_points,
+                         "#15803d", false, false, NULL, NULL};
+      kw_svg_axis xa = {M(w, MSG_AXIS_CUSTOMER_SHARE), 0, 1, KW_SVG_PCT, 0};
+      kw_svg_axis ya = {M(w, MSG_AXIS_PROFIT_SHARE), 1, 0, KW_SVG_PCT, 0};
+      char lab[96], p1[40], p2[40];
+      snprintf(lab, sizeof lab, "%s: %s → %s", M(w, MSG_LEGEND_BEST),
+               pct(w, p1, pd->peak_customer_share, 0),
+               pct(w, p2, pd->peak_value_share, 0));
+      figure_open(w, MSG_CHART_WHALE);
+      kw_svg_lines(&w->t, &w->st, M(w, MSG_CHART_WHALE), &xa, &ya, &s, 1,
+                   pd->peak_customer_share, pd->peak_value_share, lab);
+      put(w, "</figure>\n");
+    } else {
+      w->t.bad = true;
+    }
+    kw_free(a->ctx, x);
+    kw_free(a->ctx, y);
+  }
+  figs_open(w);
+  fig_row(w, M(w, MSG_FIG_CONTRIBUTION), cents(w, v, pd->contribution_total, 0));
+  fig_row(w, M(w, MSG_FIG_MARGIN), pct(w, v, pd->margin_pct_total / 100.0, 1));
+  fig_row(w, M(w, MSG_FIG_SERVE), cents(w, v, pd->serve_total, 0));
+  fig_row(w, M(w, MSG_FIG_LOSS_CUSTOMERS), num(w, v, (double)pd->n_loss, 0));
+  fig_row(w, M(w, MSG_FIG_COST_SOURCE), kw_cost_source_name(pd->overall));
+  put(w, "</tbody></table></div>\n</section>\n");
+}
+
+static void rfm(hw *w) {
+  const kw_analysis *a = w->a;
+  if (!section_open(w, "rfm", MSG_SEC_RFM, KW_STEP_RFM)) return;
+  reading(w, KW_READ_RFM, NULL);
+  const kw_rfm_data *d = a->rd;
+  if (d->bins == 5) {
+    const char *names[64];
+    size_t ns = d->n_segments < 64 ? d->n_segments : 64;
+    for (size_t g = 0; g < ns; g++)
+      names[g] = w->lang == KW_LANG_NL ? d->segments[g].name_nl
+                                       : d->segments[g].name_en;
+    figure_open(w, MSG_CHART_RFM_GRID);
+    kw_svg_rfm_grid(&w->t, &w->st, M(w, MSG_CHART_RFM_GRID), a->rfm_grid,
+                    a->rfm_grid_seg, names, ns, a->o.min_group,
+                    M(w, MSG_AXIS_FM_SCORE), M(w, MSG_AXIS_RECENCY_SCORE));
+    put(w, "</figure>\n");
+    reading(w, KW_READ_RFM_GRID, "small");
+  }
+  group_table(w, a->groups_rfm, a->n_groups_rfm, MSG_COL_SEGMENT, true);
+  put(w, "</section>\n");
+}
+
+static void clv(hw *w) {
+  const kw_analysis *a = w->a;
+  char v[64], v2[64];
+  if (!section_open(w, "clv", MSG_SEC_CLV, KW_STEP_CLV)) return;
+  section_limits(w, KW_STEP_CLV);
+  if (!a->have_clv) {
+    put(w, "</section>\n");
+    return;
+  }
+  reading(w, KW_READ_CLV, NULL);
+  figs_open(w);
+  const kw_clv_result *r = &a->fit_res;
+  const char *const *pn = kw_clv_model_param_names(r->model);
+  size_t k = (size_t)snprintf(w->buf, sizeof w->buf, "%s (",
+                              r->model == KW_CLV_BGNBD   ? "BG/NBD"
+                              : r->model == KW_CLV_PNBD ? "Pareto/NBD"
+                              : r->model == KW_CLV_MBGNBD ? "MBG/NBD"
+                                                          : "?");
+  for (size_t i = 0; i < r->n_params && k < sizeof w->buf - 64; i++)
+    k += (size_t)snprintf(w->buf + k, sizeof w->buf - k, "%s%s = %s",
+                          i ? ", " : "", pn[i], num(w, v, r->params[i], 3));
+  snprintf(w->buf + k, sizeof w->buf - k, ")%s",
+           a->have_gg ? " + Gamma-Gamma" : "");
+  fig_row(w, M(w, MSG_FIG_MODEL), w->buf);
+  fig_row(w, M(w, MSG_FIG_CUSTOMERS_FIT), num(w, v, (double)a->n_fit, 0));
+  snprintf(w->buf, sizeof w->buf, "%d %s", a->o.horizon_months,
+           M(w, MSG_AXIS_MONTHS));
+  fig_row(w, M(w, MSG_FIG_HORIZON), w->buf);
+  fig_row(w, M(w, MSG_FIG_MARGIN_USED), pct(w, v, a->clv_margin, 1));
+  fig_row(w, M(w, MSG_FIG_CONVERGED),
+          M(w, r->converged ? MSG_WORD_YES : MSG_WORD_NO));
+  if (a->have_holdout) {
+    snprintf(w->buf, sizeof w->buf, "%d", a->holdout_days);
+    fig_row(w, M(w, MSG_FIG_HOLDOUT), w->buf);
+    fig_row(w, M(w, MSG_FIG_ACTUAL_TOTAL), num(w, v, a->eval.sum_actual, 0));
+    fig_row(w, M(w, MSG_FIG_PREDICTED_TOTAL),
+            num(w, v2, a->eval.sum_predicted, 0));
+    fig_row(w, M(w, MSG_FIG_MAE), num(w, v, a->eval.mae, 2));
+  }
+  put(w, "</tbody></table></div>\n");
+  if (a->have_holdout) {
+    reading(w, KW_READ_CLV_CHECK, "");
+    const char *cats[KW_CLV_FREQ_CLASSES];
+    char labs[KW_CLV_FREQ_CLASSES][8];
+    double act[KW_CLV_FREQ_CLASSES], pre[KW_CLV_FREQ_CLASSES];
+    size_t nc = 0;
+    for (int c = 0; c < KW_CLV_FREQ_CLASSES; c++) {
+      /* a frequency class is a group of customers: none below min_group */
+      if (a->eval.class_n[c] < (double)a->o.min_group) continue;
+      snprintf(labs[nc], sizeof labs[nc], "%d%s", c,
+               c == KW_CLV_FREQ_CLASSES - 1 ? "+" : "");
+      cats[nc] = labs[nc];
+      act[nc] = a->eval.class_actual[c];
+      pre[nc] = a->eval.class_predicted[c];
+      nc++;
+    }
+    kw_svg_series s[2] = {
+        {M(w, MSG_LEGEND_ACTUAL), NULL, act, nc, "#1d4ed8", false, false, NULL,
+         NULL},
+        {M(w, MSG_LEGEND_PREDICTED), NULL, pre, nc, "#f97316", false, false,
+         NULL, NULL}};
+    kw_svg_axis ya = {M(w, MSG_AXIS_REPEAT_HOLDOUT), 1, 0, KW_SVG_NUM, 1};
+    figure_open(w, MSG_CHART_CLV_CHECK);
+    kw_svg_bars(&w->t, &w->st, M(w, MSG_CHART_CLV_CHECK), cats, nc, s, 2, &ya,
+                M(w, MSG_AXIS_REPEAT_CAL));
+    kw_marg sm[] = {kw_ma_int("n", (int64_t)a->o.min_group),
+                    kw_ma_str("other", M(w, MSG_WORD_OTHER))};
+    kw_msg_format(w->buf, sizeof w->buf, MSG_READ_SMALL_GROUPS, w->lang,
+                  a->currency, sm, 2);
+    tag_text(w, "p", "small", w->buf);
+    put(w, "</figure>\n");
+  }
+  /* P(alive): most frequent at the top, recent at the left */
+  size_t R = a->pm_rows;
+  if (R > 0) {
+    const char *rl[KW_PM_ROWS], *cl[KW_PM_COLS];
+    char rbuf[KW_PM_ROWS][16], cbuf[KW_PM_COLS][16];
+    double vals[KW_PM_ROWS * KW_PM_COLS];
+    for (size_t i = 0; i < R; i++) {
+      size_t src = R - 1 - i;
+      kw_fmt_number(rbuf[i], a->pm_x[src], 0, w->lang);
+      rl[i] = rbuf[i];
+      for (size_t c = 0; c < KW_PM_COLS; c++)
+        vals[i * KW_PM_COLS + c] = a->pm[src][c];
+    }
+    for (size_t c = 0; c < KW_PM_COLS; c++) {
+      kw_fmt_number(cbuf[c], a->pm_weeks[c], 0, w->lang);
+      cl[c] = cbuf[c];
+    }
+    figure_open(w, MSG_CHART_PALIVE);
+    reading(w, KW_READ_PALIVE, "");
+    kw_svg_heatmap(&w->t, &w->st, M(w, MSG_CHART_PALIVE), rl, R, cl,
+                   KW_PM_COLS, vals, KW_SVG_PCT, 0, 0, 1,
+                   M(w, MSG_AXIS_FREQUENCY), M(w, MSG_AXIS_RECENCY_WEEKS));
+    put(w, "</figure>\n");
+  }
+  put(w, "</section>\n");
+}
+
+static void retention(hw *w) {
+  const kw_analysis *a = w->a;
+  char v[64];
+  if (!section_open(w, "retention", MSG_SEC_RETENTION, KW_STEP_CHURN)) return;
+  section_limits(w, KW_STEP_CHURN);
+  reading(w, KW_READ_CHURN, NULL);
+  const kw_cohort_view *cv = &a->cv;
+  if (a->cohorts && cv->rows > 0 && cv->cols > 0) {
+    reading(w, KW_READ_COHORT, "");
+    size_t nr = cv->rows + 1;
+    const char **rl = kw_malloc(a->ctx, nr * sizeof *rl);
+    const char **cl = kw_malloc(a->ctx, cv->cols * sizeof *cl);
+    char (*cb)[24] = kw_malloc(a->ctx, cv->cols * sizeof *cb);
+    char (*rb)[48] = kw_malloc(a->ctx, nr * sizeof *rb);
+    double *vals = kw_malloc(a->ctx, nr * cv->cols * sizeof *vals);
+    if (rl && cl && cb && rb && vals) {
+      /* the first row pools every cohort, small ones too */
+      snprintf(rb[0], sizeof rb[0], "%s (%s)", M(w, MSG_WORD_ALL),
+               num(w, v, (double)a->head.customers, 0));
+      rl[0] = rb[0];
+      memcpy(vals, cv->total, cv->cols * sizeof *vals);
+      memcpy(vals + cv->cols, cv->value, cv->rows * cv->cols * sizeof *vals);
+      for (size_t r = 0; r < cv->rows; r++) {
+        snprintf(rb[r + 1], sizeof rb[r + 1], "%s (%llu)", cv->label[r],
+                 (unsigned long long)cv->size[r]);
+        rl[r + 1] = rb[r + 1];
+      }
+      for (size_t c = 0; c < cv->cols; c++) {
+        snprintf(cb[c], sizeof cb[c], "%zu", c);
+        cl[c] = cb[c];
+      }
+      figure_open(w, MSG_CHART_COHORT);
+      kw_svg_heatmap(&w->t, &w->st, M(w, MSG_CHART_COHORT), rl, nr, cl,
+                     cv->cols, vals, KW_SVG_PCT, 0, 0, 0.6,
+                     M(w, MSG_AXIS_COHORT),
+                     M(w, cv->period == KW_PERIOD_MONTH
+                              ? MSG_AXIS_MONTHS_SINCE
+                              : MSG_AXIS_QUARTERS_SINCE));
+      put(w, "</figure>\n");
+    } else {
+      w->t.bad = true;
+    }
+    kw_free(a->ctx, rl);
+    kw_free(a->ctx, cl);
+    kw_free(a->ctx, cb);
+    kw_free(a->ctx, rb);
+    kw_free(a->ctx, vals);
+    if (cv->merged) {
+      kw_marg m[] = {kw_ma_int("n", (int64_t)cv->merged),
+                     kw_ma_int("min", (int64_t)a->o.min_group),
+                     kw_ma_str("other", M(w, MSG_WORD_OTHER)),
+                     kw_ma_str("all", M(w, MSG_WORD_ALL))};
+      kw_msg_format(w->buf, sizeof w->buf, MSG_READ_COHORT_SMALL, w->lang,
+                    a->currency, m, 4);
+      tag_text(w, "p", "small", w->buf);
+    }
+  }
+  const kw_km_curve *cu = a->km ? kw_km_group_curve(a->km, 0) : NULL;
+  if (cu && cu->n_times > 0) {
+    size_t n = cu->n_times + 1;
+    double *x = kw_malloc(a->ctx, n * sizeof *x);
+    double *y = kw_malloc(a->ctx, n * sizeof *y);
+    double *lo = kw_malloc(a->ctx, n * sizeof *lo);
+    double *hi = kw_malloc(a->ctx, n * sizeof *hi);
+    if (x && y && lo && hi) {
+      x[0] = 0, y[0] = lo[0] = hi[0] = 1;
+      for (size_t i = 0; i < cu->n_times; i++) {
+        x[i + 1] = cu->time[i];
+        y[i + 1] = cu->survival[i];
+        lo[i + 1] = cu->ci_lower[i];
+        hi[i + 1] = cu->ci_upper[i];
+      }
+      reading(w, KW_READ_SURVIVAL, "");
+      kw_svg_series s = {M(w, MSG_LEGEND_CI), x, y, n, "#1d4ed8", true, false,
+                         lo, hi};
+      kw_svg_axis xa = {M(w, MSG_AXIS_MONTHS), 0, -1, KW_SVG_NUM, 0};
+      kw_svg_axis ya = {M(w, MSG_AXIS_STILL_ACTIVE), 0, 1, KW_SVG_PCT, 0};
+      figure_open(w, MSG_CHART_SURVIVAL);
+      kw_svg_lines(&w->t, &w->st, M(w, MSG_CHART_SURVIVAL), &xa, &ya, &s, 1,
+                   NAN, NAN, NULL);
+      put(w, "</figure>\n");
+    } else {
+      w->t.bad = true;
+    }
+    kw_free(a->ctx, x);
+    kw_free(a->ctx, y);
+    kw_free(a->ctx, lo);
+    kw_free(a->ctx, hi);
+  }
+  if (a->ci) {
+    figs_open(w);
+    fig_row(w, M(w, MSG_FIG_GAP), num(w, v, a->ci->gap_days, 0));
+    fig_row(w, M(w, MSG_WORD_ACTIVE),
+            num(w, v, (double)(a->head.active_customers - a->churn_at_risk), 0));
+    fig_row(w, M(w, MSG_WORD_AT_RISK), num(w, v, (double)a->churn_at_risk, 0));
+    fig_row(w, M(w, MSG_WORD_CHURNED), num(w, v, (double)a->churn_churned, 0));
+    if (a->km) {
+      const kw_km_median *md = kw_km_group_median(a->km, 0);
+      if (md && md->median_reached) {
+        snprintf(w->buf, sizeof w->buf, "%s %s", num(w, v, md->median, 1),
+                 M(w, MSG_AXIS_MONTHS));
+        fig_row(w, M(w, MSG_FIG_MEDIAN_LIFETIME), w->buf);
+      }
+    }
+    put(w, "</tbody></table></div>\n");
+  }
+  put(w, "</section>\n");
+}
+
+static void payments(hw *w) {
+  const kw_analysis *a = w->a;
+  const kw_payments_data *p = a->pp;
+  char v[64];
+  if (!section_open(w, "payments", MSG_SEC_PAYMENTS, KW_STEP_PAYMENTS)) return;
+  reading(w, KW_READ_PAYMENTS, NULL);
+  reading(w, KW_READ_AGEING, "");
+  const char *cats[KW_AGE__COUNT];
+  double vals[KW_AGE__COUNT];
+  for (int k = 0; k < KW_AGE__COUNT; k++) {
+    cats[k] = k == 0 ? M(w, MSG_WORD_NOT_DUE) : kw_ageing_name((kw_ageing)k);
+    vals[k] = (double)p->ageing_total[k] / 100.0;
+  }
+  kw_svg_series s = {NULL, NULL, vals, KW_AGE__COUNT, "#b45309", false, false,
+                     NULL, NULL};
+  kw_svg_axis ya = {M(w, MSG_AXIS_AMOUNT), 1, 0, KW_SVG_MONEY, 0};
+  figure_open(w, MSG_CHART_AGEING);
+  kw_svg_bars(&w->t, &w->st, M(w, MSG_CHART_AGEING), cats, KW_AGE__COUNT, &s,
+              1, &ya, M(w, MSG_AXIS_DAYS_PAST_DUE));
+  put(w, "</figure>\n");
+  figs_open(w);
+  fig_row(w, M(w, MSG_FIG_DSO), p->dso_defined ? num(w, v, p->dso, 0) : "–");
+  fig_row(w, M(w, MSG_FIG_OPEN), cents(w, v, p->open_total, 0));
+  fig_row(w, M(w, MSG_FIG_OVERDUE), cents(w, v, p->overdue_total, 0));
+  fig_row(w, M(w, MSG_FIG_LATE_SHARE), pct(w, v, p->late_share_all, 1));
+  fig_row(w, M(w, MSG_COL_DAYS_TO_PAY), num(w, v, p->days_to_pay_all, 0));
+  fig_row(w, M(w, MSG_FIG_DATA_ERRORS), num(w, v, (double)p->errors_total, 0));
+  put(w, "</tbody></table></div>\n");
+  group_table(w, a->groups_pay, a->n_groups_pay, MSG_COL_CLASS, false);
+  put(w, "</section>\n");
+}
+
+static void cross_sell(hw *w) {
+  const kw_analysis *a = w->a;
+  char v[64];
+  if (!section_open(w, "cross-sell", MSG_SEC_CROSS_SELL, KW_STEP_CROSS_SELL))
+    return;
+  section_limits(w, KW_STEP_CROSS_SELL);
+  reading(w, KW_READ_CROSS_SELL, NULL);
+  if (a->n_cross) {
+    static const kw_msg heads[] = {MSG_COL_IF, MSG_COL_THEN, MSG_COL_BASKETS,
+                                   MSG_COL_CONFIDENCE, MSG_COL_LIFT};
+    static const bool numeric[] = {false, false, true, true, true};
+    table_open(w, heads, numeric, 5, false);
+    for (size_t i = 0; i < a->n_cross; i++) {
+      const kw_cross_rule *r = &a->cross[i];
+      put(w, "<tr>");
+      td(w, r->lhs);
+      td(w, r->rhs);
+      tdn(w, num(w, v, r->count, 0), r->count);
+      tdn(w, pct(w, v, r->confidence, 0), r->confidence);
+      tdn(w, num(w, v, r->lift, 2), r->lift);
+      put(w, "</tr>\n");
+    }
+    table_close(w);
+  }
+  put(w, "</section>\n");
+}
+
+static void feedback(hw *w) {
+  if (!section_open(w, "feedback", MSG_SEC_FEEDBACK, KW_STEP_FEEDBACK)) return;
+  reading(w, KW_READ_NPS, NULL);
+  reading(w, KW_READ_CAC, "");
+  put(w, "</section>\n");
+}
+
+static void quality(hw *w) {
+  const kw_analysis *a = w->a;
+  char v[64], d1[16], d2[16];
+  if (!section_open(w, "quality", MSG_SEC_QUALITY, KW_STEP_QUALITY)) return;
+  reading(w, KW_READ_QUALITY, NULL);
+  const kw_quality *q = &a->q;
+  figs_open(w);
+  fig_row(w, M(w, MSG_FIG_LINES_READ), num(w, v, (double)a->tx_rows_read, 0));
+  fig_row(w, M(w, MSG_FIG_LINES_USED), num(w, v, (double)a->s->lines_used, 0));
+  fig_row(w, M(w, MSG_FIG_LINES_SKIPPED),
+          num(w, v, (double)a->tx_rows_skipped, 0));
+  fig_row(w, M(w, MSG_FIG_LINES_AFTER), num(w, v, (double)a->s->lines_after, 0));
+  if (a->have_quality) {
+    snprintf(w->buf, sizeof w->buf, "%s – %s",
+             kw_fmt_date(d1, q->first_date, w->lang),
+             kw_fmt_date(d2, q->last_date, w->lang));
+    fig_row(w, M(w, MSG_FIG_PERIOD), w->buf);
+    fig_row(w, M(w, MSG_FIG_DUPLICATES), num(w, v, (double)q->duplicate_lines, 0));
+    fig_row(w, M(w, MSG_FIG_NEGATIVE), num(w, v, (double)q->negative_lines, 0));
+    fig_row(w, M(w, MSG_FIG_EXTREME), num(w, v, (double)q->extreme_amounts, 0));
+    if (q->has_customers_table) {
+      fig_row(w, M(w, MSG_FIG_NOT_IN_TABLE),
+              num(w, v, (double)q->customers_not_in_table, 0));
+      fig_row(w, M(w, MSG_FIG_NEVER_BOUGHT),
+              num(w, v, (double)q->customers_without_lines, 0));
+    }
+  }
+  put(w, "</tbody></table></div>\n");
+  if (a->have_quality &&
+      (q->duplicate_lines || q->extreme_amounts || a->tx_rows_skipped))
+    tag_text(w, "p", "small", M(w, MSG_READ_QUALITY_ISSUES));
+  put(w, "</section>\n");
+}
+
+static void steps(hw *w) {
+  const kw_analysis *a = w->a;
+  put(w, "<section id=\"steps\">\n");
+  tag_text(w, "h2", NULL, M(w, MSG_SEC_STEPS));
+  bool all = true;
+  for (int s = 0; s < KW_STEP__COUNT; s++)
+    if (a->step[s] != KW_STEP_RAN) all = false;
+  tag_text(w, "p", NULL, M(w, all ? MSG_STEPS_ALL_RAN : MSG_STEPS_INTRO));
+  static const kw_msg heads[] = {MSG_COL_STEP, MSG_COL_RESULT, MSG_COL_NOTE};
+  table_open(w, heads, NULL, 3, false);
+  static const kw_msg status_msg[] = {MSG_NOTE_PENDING, MSG_STATUS_RAN,
+                                      MSG_STATUS_LIMITED, MSG_STATUS_SKIPPED,
+                                      MSG_STATUS_FAILED};
+  for (int s = 0; s < KW_STEP__COUNT; s++) {
+    kw_step_info si;
+    kw_analysis_step(a, (kw_step)s, &si);
+    kw_text_printf(&w->t, "<tr class=\"st-%s\">",
+                   kw_step_status_name(si.status));
+    td(w, si.label);
+    td(w, M(w, status_msg[si.status]));
+    td(w, si.note);
+    put(w, "</tr>\n");
+  }
+  table_close(w);
+  put(w, "</section>\n");
+}
+
+static const char css[] =
+    ":root{--fg:#111827;--muted:#4b5563;--line:#e5e7eb;--accent:#1d4ed8}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,"
+    "Arial,sans-serif;color:var(--fg);background:#f3f4f6}\n"
+    "header,main,footer{max-width:1080px;margin:0 auto;padding:0 14px}\n"
+    "header{padding-top:22px}h1{font-size:1.75rem;margin:0 0 2px}\n"
+    "h2{font-size:1.3rem;margin:0 0 10px}h3{font-size:1.05rem;margin:22px 0 4px}\n"
+    "a{color:var(--accent)}\n"
+    "section{background:#fff;border:1px solid var(--line);border-radius:10px;"
+    "padding:16px 18px;margin:16px 0}\n"
+    "nav ul{margin:8px 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;"
+    "gap:6px 14px}\n"
+    ".sub{color:var(--muted);margin:0}.small,small{color:var(--muted);"
+    "font-size:.85rem}\n"
+    ".kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(165px,"
+    "1fr));gap:10px}\n"
+    ".kpi{border:1px solid var(--line);border-radius:8px;padding:9px 12px}\n"
+    ".kpi span{display:block;color:var(--muted);font-size:.85rem}"
+    ".kpi b{display:block;font-size:1.45rem;line-height:1.3}"
+    ".kpi small{display:block;font-size:.75rem}\n"
+    ".reading{font-size:1.08rem;font-weight:600;margin:.3em 0 .8em}\n"
+    ".warn{background:#fffbeb;border-left:4px solid #f59e0b;padding:7px 11px}\n"
+    ".note{background:#f3f4f6;border-left:4px solid #9ca3af;padding:7px 11px;"
+    "color:var(--muted)}\n"
+    "figure{margin:12px 0 16px}figcaption{font-weight:600;margin-bottom:4px}\n"
+    "svg.chart{width:100%;height:auto;max-width:780px;display:block}\n"
+    ".axis{color:var(--muted);font-size:.85rem;text-align:center;"
+    "max-width:780px;margin:2px 0}\n"
+    ".scroll{overflow-x:auto;margin:6px 0 10px}\n"
+    "table{border-collapse:collapse;width:100%;font-size:.88rem}\n"
+    "th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;"
+    "vertical-align:top}\n"
+    "thead th{background:#f9fafb;position:sticky;top:0}\n"
+    "th.n,td.n{text-align:right;white-space:nowrap}\n"
+    "table.data td:last-child:not(.n){min-width:16em}\n"
+    "table.figs{width:auto;min-width:50%}table.figs th{font-weight:normal;"
+    "color:var(--muted)}\n"
+    "th[data-sort]{cursor:pointer}th.asc::after{content:' \\25B2'}"
+    "th.desc::after{content:' \\25BC'}\n"
+    "tr.st-skipped td,tr.st-failed td{background:#fef3c7}"
+    "tr.st-limited td{background:#f9fafb}\n"
+    "input.filter{font:inherit;padding:5px 8px;border:1px solid #d1d5db;"
+    "border-radius:6px;width:min(320px,100%)}\n"
+    "footer{color:var(--muted);font-size:.8rem;padding:8px 14px 30px}\n"
+    "@media (max-width:600px){body{font-size:14px}section{padding:12px;"
+    "border-radius:0;margin:10px -14px}.kpi b{font-size:1.2rem}}\n"
+    "@media print{body{background:#fff;font-size:10.5pt}"
+    "header,main,footer{max-width:none;padding:0}"
+    "section{break-before:page;border:none;padding:0;margin:0}"
+    "section#headline{break-before:auto}"
+    "figure,.kpi,tr,.reading{break-inside:avoid}h2,h3{break-after:avoid}"
+    "nav,input.filter,.print-hint{display:none}"
+    ".scroll{overflow:visible}thead th{position:static}}\n";
+
+/* The script marks the page when it has run (data-kw-ready) and records
+ * any script error (data-kw-error), so a test can read both from the DOM. */
+static const char js[] =
+    "window.addEventListener('error',function(e){"
+    "document.documentElement.setAttribute('data-kw-error',"
+    "String(e.message));});\n"
+    "(function(){\n"
+    "function val(td,n){if(!td)return n?-Infinity:'';"
+    "if(n){var v=td.getAttribute('data-v');"
+    "return v===null||v===''?-Infinity:parseFloat(v);}"
+    "return td.textContent.toLowerCase();}\n"
+    "document.querySelectorAll('table.data th[data-sort]').forEach("
+    "function(th){th.addEventListener('click',function(){"
+    "var tb=th.closest('table').tBodies[0];var i=th.cellIndex;"
+    "var n=th.getAttribute('data-sort')==='n';"
+    "var asc=!th.classList.contains('asc');"
+    "th.parentNode.querySelectorAll('th').forEach(function(h){"
+    "h.classList.remove('asc','desc');});"
+    "th.classList.add(asc?'asc':'desc');"
+    "var rows=Array.prototype.slice.call(tb.rows);"
+    "rows.sort(function(a,b){var x=val(a.cells[i],n),y=val(b.cells[i],n);"
+    "var c=n?x-y:(x<y?-1:x>y?1:0);return asc?c:-c;});"
+    "rows.forEach(function(r){tb.appendChild(r);});});});\n"
+    "document.querySelectorAll('input.filter').forEach(function(inp){"
+    "inp.addEventListener('input',function(){"
+    "var t=document.getElementById(inp.getAttribute('data-table'));"
+    "var q=inp.value.toLowerCase();"
+    "Array.prototype.forEach.call(t.tBodies[0].rows,function(r){"
+    "r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';"
+    "});});});\n"
+    "document.documentElement.setAttribute('data-kw-ready','1');\n"
+    "})();\n";
+
+static void nav(hw *w) {
+  static const struct {
+    const char *id;
+    kw_msg m;
+  } items[] = {{"headline", MSG_SEC_HEADLINE}, {"actions", MSG_SEC_ACTIONS},
+               {"value", MSG_SEC_VALUE},       {"profit", MSG_SEC_PROFIT},
+               {"rfm", MSG_SEC_RFM},           {"clv", MSG_SEC_CLV},
+               {"retention", MSG_SEC_RETENTION},
+               {"payments", MSG_SEC_PAYMENTS},
+               {"cross-sell", MSG_SEC_CROSS_SELL},
+               {"feedback", MSG_SEC_FEEDBACK}, {"quality", MSG_SEC_QUALITY},
+               {"steps", MSG_SEC_STEPS}};
+  put(w, "<nav aria-label=\"");
+  esc(w, M(w, MSG_CONTENTS));
+  put(w, "\"><ul>");
+  for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
+    kw_text_printf(&w->t, "<li><a href=\"#%s\">", items[i].id);
+    esc(w, M(w, items[i].m));
+    put(w, "</a></li>");
+  }
+  put(w, "</ul></nav>\n");
+}
+
+kw_status kw_report_html(kw_context *ctx, const kw_analysis *a, FILE *f) {
+  hw w;
+  memset(&w, 0, sizeof w);
+  kw_text_init(&w.t, ctx);
+  w.a = a;
+  w.lang = a->o.lang;
+  w.st.lang = a->o.lang;
+  w.st.currency = a->currency;
+  char v[64];
+  kw_text_printf(&w.t,
+                 "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+                 "<meta charset=\"utf-8\">\n"
+                 "<meta name=\"viewport\" content=\"width=device-width, "
+                 "initial-scale=1\">\n"
+                 "<meta http-equiv=\"Content-Security-Policy\" "
+                 "content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                 "script-src 'unsafe-inline'; img-src data:\">\n<title>",
+                 w.lang == KW_LANG_NL ? "nl" : "en");
+  esc(&w, M(&w, MSG_REPORT_TITLE));
+  put(&w, "</title>\n<style>\n");
+  put(&w, css);
+  put(&w, "</style>\n</head>\n<body>\n<header>\n");
+  tag_text(&w, "h1", NULL, M(&w, MSG_REPORT_TITLE));
+  kw_marg sm[] = {kw_ma_str("customers",
+                            num(&w, v, (double)a->head.customers, 0)),
+                  kw_ma_date("as_of", a->as_of)};
+  kw_msg_format(w.buf, sizeof w.buf, MSG_REPORT_SUBTITLE, w.lang, a->currency,
+                sm, 2);
+  tag_text(&w, "p", "sub", w.buf);
+  tag_text(&w, "p", "small print-hint", M(&w, MSG_PRINT_HINT));
+  nav(&w);
+  put(&w, "</header>\n<main>\n");
+  headline(&w);
+  if (!kw_text_flush(&w.t, f)) goto bad;
+  actions(&w);
+  if (!kw_text_flush(&w.t, f)) goto bad;
+  value(&w);
+  profit(&w);
+  rfm(&w);
+  clv(&w);
+  if (!kw_text_flush(&w.t, f)) goto bad;
+  retention(&w);
+  payments(&w);
+  cross_sell(&w);
+  feedback(&w);
+  quality(&w);
+  steps(&w);
+  put(&w, "</main>\n<footer>");
+  kw_marg fm[] = {kw_ma_str("version", kw_version())};
+  kw_msg_format(w.buf, sizeof w.buf, MSG_FOOTER, w.lang, a->currency, fm, 1);
+  esc(&w, w.buf);
+  put(&w, "</footer>\n<script>\n");
+  put(&w, js);
+  put(&w, "</script>\n</body>\n</html>\n");
+  if (!kw_text_flush(&w.t, f) || ferror(f)) goto bad;
+  kw_text_free(&w.t);
+  return KW_OK;
+bad:
+  kw_text_free(&w.t);
+  return w.t.bad ? kw_fail_nomem(ctx)
+                 : kw_fail(ctx, KW_EIO, "index.html: write failed");
+}

@@ -1,0 +1,913 @@
+/*
+ * messages.c — the one table of report texts, English and Dutch, and the
+ * placeholder formatter.
+ *
+ * Each row: key (stable, dotted), English, Dutch. Placeholders are {name};
+ * both languages of a row use the same set (a unit test checks this and
+ * that no row is missing). Values are formatted here, not by the caller:
+ * numbers with the language's marks (1,234.56 / 1.234,56), percentages,
+ * money with the currency symbol (€1,234 / € 1.234) and dates (2024-03-01
+ * / 01-03-2024). The Dutch is written for a Flemish business owner ("je").
+ */
+#include "report/messages.h"
+
+#include <string.h>
+
+#include "report/text.h"
+
+typedef struct msg_row {
+  const char *key, *en, *nl;
+} msg_row;
+
+static const msg_row rows[KW_MSG__COUNT] = {
+    /* report chrome */
+    [MSG_REPORT_TITLE] = {"report.title", "Customer report", "Klantenrapport"},
+    [MSG_REPORT_SUBTITLE] = {"report.subtitle",
+                             "{customers} customers, figures as of {as_of}",
+                             "{customers} klanten, cijfers op {as_of}"},
+    [MSG_FOOTER] = {"report.footer",
+                    "Made with klantwijs {version} from your own files; "
+                    "nothing in this page comes from the internet.",
+                    "Gemaakt met klantwijs {version} uit je eigen bestanden; "
+                    "niets op deze pagina komt van het internet."},
+    [MSG_CONTENTS] = {"report.contents", "Contents", "Inhoud"},
+    [MSG_PRINT_HINT] = {"report.print_hint",
+                        "Print this page (or save it as PDF) from your "
+                        "browser; every section starts on a new page.",
+                        "Druk deze pagina af (of bewaar ze als PDF) vanuit je "
+                        "browser; elke sectie begint op een nieuwe pagina."},
+    [MSG_FILTER_PLACEHOLDER] = {"report.filter", "Filter rows…",
+                                "Rijen filteren…"},
+    [MSG_SORT_HINT] = {"report.sort_hint", "Click a column header to sort.",
+                       "Klik op een kolomkop om te sorteren."},
+
+    /* sections */
+    [MSG_SEC_HEADLINE] = {"section.headline", "Key figures", "Kerncijfers"},
+    [MSG_SEC_ACTIONS] = {"section.actions", "Action plan", "Actieplan"},
+    [MSG_SEC_VALUE] = {"section.value", "Who brings in the revenue",
+                       "Wie brengt de omzet binnen"},
+    [MSG_SEC_PROFIT] = {"section.profit", "Who brings in the profit",
+                        "Wie brengt de winst binnen"},
+    [MSG_SEC_RFM] = {"section.rfm", "Customer segments (RFM)",
+                     "Klantsegmenten (RFM)"},
+    [MSG_SEC_CLV] = {"section.clv", "Customer value ahead (CLV)",
+                     "Toekomstige klantwaarde (CLV)"},
+    [MSG_SEC_RETENTION] = {"section.retention", "Retention and churn",
+                           "Klantbehoud en verloop"},
+    [MSG_SEC_PAYMENTS] = {"section.payments", "Payment behaviour",
+                          "Betaalgedrag"},
+    [MSG_SEC_CROSS_SELL] = {"section.cross_sell", "Cross-selling",
+                            "Kruisverkoop"},
+    [MSG_SEC_FEEDBACK] = {"section.feedback", "Customer feedback",
+                          "Klantfeedback"},
+    [MSG_SEC_QUALITY] = {"section.quality", "Data quality", "Datakwaliteit"},
+    [MSG_SEC_STEPS] = {"section.steps", "What was analysed",
+                       "Wat werd geanalyseerd"},
+
+    /* key figures */
+    [MSG_KPI_CUSTOMERS] = {"kpi.customers", "Customers", "Klanten"},
+    [MSG_KPI_ACTIVE] = {"kpi.active", "Active customers", "Actieve klanten"},
+    [MSG_KPI_REVENUE] = {"kpi.revenue", "Revenue", "Omzet"},
+    [MSG_KPI_REPEAT] = {"kpi.repeat_rate", "Repeat rate", "Herhaalaankopen"},
+    [MSG_KPI_CHURN] = {"kpi.churn_rate", "Churn rate", "Verloop"},
+    [MSG_KPI_CLV] = {"kpi.clv", "Average CLV", "Gemiddelde CLV"},
+    [MSG_KPI_CLV_CAC] = {"kpi.clv_cac", "CLV / CAC", "CLV / CAC"},
+    [MSG_KPI_DSO] = {"kpi.dso", "DSO", "DSO"},
+    [MSG_KPI_NPS] = {"kpi.nps", "NPS", "NPS"},
+    [MSG_KPI_CAC] = {"kpi.cac", "Acquisition cost (CAC)",
+                     "Acquisitiekost (CAC)"},
+    [MSG_HINT_CUSTOMERS] = {"hint.customers", "bought at least once",
+                            "kochten minstens één keer"},
+    [MSG_HINT_ACTIVE] = {"hint.active", "not churned at {as_of}",
+                         "niet verloren op {as_of}"},
+    [MSG_HINT_REVENUE] = {"hint.revenue", "net of returns, {from} – {to}",
+                          "na retours, {from} – {to}"},
+    [MSG_HINT_REPEAT] = {"hint.repeat", "customers who ordered twice or more",
+                         "klanten die twee keer of meer bestelden"},
+    [MSG_HINT_CHURN] = {"hint.churn",
+                        "of customers active 12 months ago left since",
+                        "van de klanten die 12 maanden geleden actief waren, "
+                        "is sindsdien vertrokken"},
+    [MSG_HINT_CHURN_ALL] = {"hint.churn_all",
+                            "of all customers have left; less than a year "
+                            "of data",
+                            "van alle klanten is vertrokken; minder dan een "
+                            "jaar gegevens"},
+    [MSG_HINT_CLV] = {"hint.clv",
+                      "expected margin per customer, next {months} months",
+                      "verwachte marge per klant, komende {months} "
+                      "maanden"},
+    [MSG_HINT_CLV_REVENUE] = {"hint.clv_revenue",
+                              "expected revenue per customer, next {months} "
+                              "months (no cost data for a margin)",
+                              "verwachte omzet per klant, komende {months} "
+                              "maanden (geen kostgegevens voor een marge)"},
+    [MSG_HINT_CLV_CAC] = {"hint.clv_cac",
+                          "lifetime value per {currency} of acquisition cost "
+                          "(CAC {cac})",
+                          "levenslange waarde per {currency} acquisitiekost "
+                          "(CAC {cac})"},
+    [MSG_HINT_DSO] = {"hint.dso", "days of sales outstanding",
+                      "dagen openstaande klantenkrediet"},
+    [MSG_HINT_NPS] = {"hint.nps", "from {n} customers who answered",
+                      "van {n} klanten die antwoordden"},
+    [MSG_NOT_AVAILABLE] = {"kpi.not_available", "not available",
+                           "niet beschikbaar"},
+
+    /* steps */
+    [MSG_STEP_SUMMARY] = {"step.summary", "Customer summary",
+                          "Klantoverzicht"},
+    [MSG_STEP_QUALITY] = {"step.quality", "Data quality", "Datakwaliteit"},
+    [MSG_STEP_PROFIT] = {"step.profit", "Profit per customer",
+                         "Winst per klant"},
+    [MSG_STEP_PARETO] = {"step.pareto", "Revenue concentration (Pareto, ABC)",
+                         "Omzetconcentratie (Pareto, ABC)"},
+    [MSG_STEP_RFM] = {"step.rfm", "RFM segments", "RFM-segmenten"},
+    [MSG_STEP_CLV] = {"step.clv", "CLV model", "CLV-model"},
+    [MSG_STEP_CHURN] = {"step.churn", "Churn and survival",
+                        "Verloop en overleving"},
+    [MSG_STEP_COHORTS] = {"step.cohorts", "Cohort retention",
+                          "Cohortbehoud"},
+    [MSG_STEP_PAYMENTS] = {"step.payments", "Payment behaviour",
+                           "Betaalgedrag"},
+    [MSG_STEP_CROSS_SELL] = {"step.cross_sell",
+                             "Cross-sell rules and next-best product",
+                             "Kruisverkoopregels en volgend beste product"},
+    [MSG_STEP_FEEDBACK] = {"step.feedback", "NPS", "NPS"},
+    [MSG_STEP_ACQUISITION] = {"step.acquisition", "Acquisition cost",
+                              "Acquisitiekost"},
+    [MSG_STEP_ACTIONS] = {"step.actions", "Action plan", "Actieplan"},
+    [MSG_STATUS_RAN] = {"status.ran", "done", "gedaan"},
+    [MSG_STATUS_LIMITED] = {"status.limited", "done, with limits",
+                            "gedaan, met beperkingen"},
+    [MSG_STATUS_SKIPPED] = {"status.skipped", "not possible",
+                            "niet mogelijk"},
+    [MSG_STATUS_FAILED] = {"status.failed", "failed", "mislukt"},
+    [MSG_STEPS_INTRO] = {"steps.intro",
+                         "Every analysis the data allow was run. Where a "
+                         "table or column was missing, the table below says "
+                         "what it ruled out.",
+                         "Elke analyse die de gegevens toelaten, werd "
+                         "uitgevoerd. Waar een tabel of kolom ontbrak, zegt "
+                         "de tabel hieronder wat daardoor niet kon."},
+    [MSG_STEPS_ALL_RAN] = {"steps.all_ran",
+                           "Every analysis could run on your data.",
+                           "Elke analyse kon op je gegevens draaien."},
+
+    /* step notes */
+    [MSG_NOTE_NO_TABLE] = {"note.no_table",
+                           "no {table} table (a file such as {files})",
+                           "geen tabel {table} (een bestand zoals {files})"},
+    [MSG_NOTE_NO_COLUMN] = {"note.no_column",
+                            "the {table} table has no {column} column",
+                            "de tabel {table} heeft geen kolom {column}"},
+    [MSG_NOTE_NO_COST] = {"note.no_cost",
+                          "no cost or margin column and no assumed margin "
+                          "(--margin PCT): profit per customer is unknown "
+                          "for {n} customers",
+                          "geen kolom met kostprijs of marge en geen "
+                          "aangenomen marge (--margin PCT): de winst is "
+                          "onbekend voor {n} klanten"},
+    [MSG_NOTE_UNPRICED] = {"note.unpriced",
+                           "{rows} cost rows have neither an amount nor a "
+                           "rate (--rate TYPE=AMOUNT) and count as 0",
+                           "{rows} kostenregels hebben geen bedrag en geen "
+                           "tarief (--rate SOORT=BEDRAG) en tellen als 0"},
+    [MSG_NOTE_COSTS_UNUSABLE] = {"note.costs_unusable",
+                                 "the costs table was left out: {error}",
+                                 "de kostentabel werd niet gebruikt: "
+                                 "{error}"},
+    [MSG_NOTE_FEW_REPEAT] = {"note.few_repeat",
+                             "too few repeat buyers for a CLV model ({n}; "
+                             "at least {min} needed)",
+                             "te weinig herhaalkopers voor een CLV-model "
+                             "({n}; minstens {min} nodig)"},
+    [MSG_NOTE_NO_HOLDOUT] = {"note.no_holdout",
+                             "no holdout check: the data cover only {days} "
+                             "days",
+                             "geen controle op een testperiode: de gegevens "
+                             "beslaan maar {days} dagen"},
+    [MSG_NOTE_FIT_FAILED] = {"note.fit_failed",
+                             "the model could not be fitted: {error}",
+                             "het model kon niet geschat worden: {error}"},
+    [MSG_NOTE_NOT_CONVERGED] = {"note.not_converged",
+                                "the model fit did not fully converge; read "
+                                "its predictions with care",
+                                "de schatting van het model convergeerde "
+                                "niet volledig; lees de voorspellingen met "
+                                "voorzichtigheid"},
+    [MSG_NOTE_NO_SPEND_MODEL] = {"note.no_spend_model",
+                                 "no spend model ({error}); CLV uses each "
+                                 "customer's average order value",
+                                 "geen bestedingsmodel ({error}); de CLV "
+                                 "gebruikt de gemiddelde orderwaarde per "
+                                 "klant"},
+    [MSG_NOTE_ERROR] = {"note.error", "{error}", "{error}"},
+    [MSG_NOTE_NO_ITEMS] = {"note.no_items",
+                           "the transactions table has no product or "
+                           "category column",
+                           "de transactietabel heeft geen kolom met product "
+                           "of categorie"},
+    [MSG_NOTE_NO_RULES] = {"note.no_rules",
+                           "no product pair is bought together often enough "
+                           "for a rule",
+                           "geen productpaar wordt vaak genoeg samen gekocht "
+                           "voor een regel"},
+    [MSG_NOTE_NO_RESPONSES] = {"note.no_responses",
+                               "no scores up to the as-of date",
+                               "geen scores tot de peildatum"},
+    [MSG_NOTE_NO_VALUES] = {"note.no_values",
+                            "the {column} column has no values",
+                            "de kolom {column} heeft geen waarden"},
+    [MSG_NOTE_POTENTIAL_RFM] = {"note.potential_rfm",
+                                "without a CLV model, potential comes from "
+                                "the RFM recency and frequency scores",
+                                "zonder CLV-model komt het potentieel uit de "
+                                "RFM-scores voor recentheid en frequentie"},
+    [MSG_NOTE_GAP_RULE] = {"note.gap_rule",
+                           "churn follows the gap rule: no purchase for "
+                           "more than {gap} days",
+                           "verloop volgt de regel: langer dan {gap} dagen "
+                           "geen aankoop"},
+    [MSG_NOTE_PENDING] = {"note.pending", "not run", "niet uitgevoerd"},
+
+    /* actions */
+    [MSG_ACT_NONE] = {"action.none", "No action", "Geen actie"},
+    [MSG_ACT_INVEST] = {"action.invest", "Invest", "Investeren"},
+    [MSG_ACT_DEVELOP] = {"action.develop", "Develop / cross-sell",
+                         "Ontwikkelen / kruisverkoop"},
+    [MSG_ACT_RETAIN] = {"action.retain", "Retain", "Behouden"},
+    [MSG_ACT_WIN_BACK] = {"action.win_back", "Win back", "Terugwinnen"},
+    [MSG_ACT_SERVE_LOW_COST] = {"action.serve_low_cost", "Serve at low cost",
+                                "Goedkoop bedienen"},
+    [MSG_ACT_REPRICE] = {"action.reprice", "Reprice or phase out",
+                         "Herprijzen of afbouwen"},
+    [MSG_ACT_COLLECT] = {"action.collect_first", "Collect first",
+                         "Eerst innen"},
+    [MSG_ACTD_NONE] = {"action_desc.none", "No purchases up to the as-of date.",
+                       "Geen aankopen tot de peildatum."},
+    [MSG_ACTD_INVEST] = {"action_desc.invest",
+                         "High value and high potential: give them your best "
+                         "people, priority and a reason to buy more.",
+                         "Hoge waarde en hoog potentieel: geef ze je beste "
+                         "mensen, voorrang en een reden om meer te kopen."},
+    [MSG_ACTD_DEVELOP] = {"action_desc.develop",
+                          "Potential to grow: offer the next-best product "
+                          "they do not buy from you yet.",
+                          "Groeipotentieel: bied het volgende beste product "
+                          "aan dat ze nog niet bij jou kopen."},
+    [MSG_ACTD_RETAIN] = {"action_desc.retain",
+                         "Valuable and at risk: call them, ask what is "
+                         "missing, fix it before they leave.",
+                         "Waardevol en in gevaar: bel ze, vraag wat er "
+                         "ontbreekt en los het op voor ze vertrekken."},
+    [MSG_ACTD_WIN_BACK] = {"action_desc.win_back",
+                           "Valuable and probably gone: a personal message "
+                           "and an offer to come back.",
+                           "Waardevol en waarschijnlijk vertrokken: een "
+                           "persoonlijk bericht en een aanbod om terug te "
+                           "komen."},
+    [MSG_ACTD_SERVE_LOW_COST] = {"action_desc.serve_low_cost",
+                                 "Low value, low potential: serve them well "
+                                 "through cheap channels (web shop, "
+                                 "e-mail), no account management.",
+                                 "Lage waarde, laag potentieel: bedien ze "
+                                 "goed via goedkope kanalen (webshop, "
+                                 "e-mail), zonder accountbeheer."},
+    [MSG_ACTD_REPRICE] = {"action_desc.reprice",
+                          "They cost more than they bring: raise prices, cut "
+                          "discounts or service, or let them go.",
+                          "Ze kosten meer dan ze opbrengen: verhoog prijzen, "
+                          "schrap kortingen of service, of laat ze gaan."},
+    [MSG_ACTD_COLLECT] = {"action_desc.collect_first",
+                          "Payment risk: collect what is open before you "
+                          "deliver or sell more.",
+                          "Betalingsrisico: int wat openstaat voor je nog "
+                          "levert of meer verkoopt."},
+    [MSG_STAKE_NONE] = {"stake.none", "–", "–"},
+    [MSG_STAKE_INVEST] = {"stake.invest", "expected value (CLV)",
+                          "verwachte waarde (CLV)"},
+    [MSG_STAKE_DEVELOP] = {"stake.develop",
+                           "expected margin of the next-best product, else "
+                           "CLV",
+                           "verwachte marge van het volgende beste product, "
+                           "anders CLV"},
+    [MSG_STAKE_RETAIN] = {"stake.retain", "revenue per year",
+                          "omzet per jaar"},
+    [MSG_STAKE_WIN_BACK] = {"stake.win_back", "revenue per year while active",
+                            "omzet per jaar toen ze actief waren"},
+    [MSG_STAKE_SERVE_LOW_COST] = {"stake.serve_low_cost",
+                                  "cost to serve (what cheaper service saves)",
+                                  "kosten om te bedienen (wat goedkoper "
+                                  "bedienen bespaart)"},
+    [MSG_STAKE_REPRICE] = {"stake.reprice", "loss (negative contribution)",
+                           "verlies (negatieve bijdrage)"},
+    [MSG_STAKE_COLLECT] = {"stake.collect_first", "open invoices",
+                           "openstaande facturen"},
+
+    /* reasons of the built-in rules */
+    [MSG_WHY_COLLECT_PROBLEM] = {"why.collect_problem",
+                                 "Pays late ({days_late} days late on "
+                                 "average); {open} is open, {overdue} "
+                                 "overdue.",
+                                 "Betaalt laat (gemiddeld {days_late} dagen "
+                                 "te laat); {open} staat open, {overdue} "
+                                 "vervallen."},
+    [MSG_WHY_COLLECT_OVERDUE] = {"why.collect_overdue",
+                                 "{overdue} overdue, the oldest invoice "
+                                 "{days_overdue} days past due.",
+                                 "{overdue} vervallen, de oudste factuur "
+                                 "{days_overdue} dagen over tijd."},
+    [MSG_WHY_REPRICE] = {"why.reprice",
+                         "Revenue {revenue} but contribution {contribution} "
+                         "after cost of goods and service.",
+                         "Omzet {revenue} maar bijdrage {contribution} na "
+                         "kostprijs en service."},
+    [MSG_WHY_WIN_BACK] = {"why.win_back",
+                          "Top {value_top} by value ({revenue}) but no "
+                          "purchase for {recency} days.",
+                          "Top {value_top} in waarde ({revenue}) maar al "
+                          "{recency} dagen geen aankoop."},
+    [MSG_WHY_RETAIN_AT_RISK] = {"why.retain_at_risk",
+                                "Top {value_top} by value ({revenue}); "
+                                "{recency} days since the last purchase, "
+                                "longer than usual.",
+                                "Top {value_top} in waarde ({revenue}); "
+                                "{recency} dagen sinds de laatste aankoop, "
+                                "langer dan gewoonlijk."},
+    [MSG_WHY_INVEST] = {"why.invest",
+                        "Top {value_top} by value ({revenue}) and expected "
+                        "to bring {clv} in the coming period.",
+                        "Top {value_top} in waarde ({revenue}) en zal naar "
+                        "verwachting {clv} opbrengen in de komende periode."},
+    [MSG_WHY_RETAIN_LOW_POTENTIAL] = {"why.retain_low_potential",
+                                      "Top {value_top} by value ({revenue}) "
+                                      "but buying less: still active with "
+                                      "probability {p_alive}.",
+                                      "Top {value_top} in waarde ({revenue}) "
+                                      "maar koopt minder: nog actief met "
+                                      "kans {p_alive}."},
+    [MSG_WHY_DEVELOP_PRODUCT] = {"why.develop_product",
+                                 "Expected to bring {clv}; offer "
+                                 "{product}.",
+                                 "Zal naar verwachting {clv} opbrengen; "
+                                 "bied {product} aan."},
+    [MSG_WHY_DEVELOP] = {"why.develop",
+                         "Above-average potential: expected to bring {clv}.",
+                         "Bovengemiddeld potentieel: zal naar verwachting "
+                         "{clv} opbrengen."},
+    [MSG_WHY_SERVE] = {"why.serve",
+                       "Low value ({revenue} so far) and low potential.",
+                       "Lage waarde (tot nu {revenue}) en laag potentieel."},
+    [MSG_WHY_NONE] = {"why.none", "No purchases up to the as-of date.",
+                      "Geen aankopen tot de peildatum."},
+
+    /* action plan */
+    [MSG_ACTIONS_INTRO] = {"actions.intro",
+                           "Every customer gets one action, from value (what "
+                           "they brought) and potential (what they are "
+                           "expected to bring). The first rule that fits "
+                           "decides; the reason is in customers.xlsx, one "
+                           "sheet per action.",
+                           "Elke klant krijgt één actie, uit waarde (wat ze "
+                           "opbrachten) en potentieel (wat ze naar "
+                           "verwachting opbrengen). De eerste regel die past, "
+                           "beslist; de reden staat in customers.xlsx, één "
+                           "blad per actie."},
+    [MSG_ACTIONS_CONSENT] = {"actions.consent",
+                             "Marketing lists leave out {n} customers "
+                             "without marketing consent.",
+                             "Marketinglijsten laten {n} klanten zonder "
+                             "toestemming voor marketing weg."},
+    [MSG_ACTIONS_NO_CONSENT_COL] = {"actions.no_consent_column",
+                                    "The customers table has no marketing "
+                                    "consent column: check consent before "
+                                    "you use the marketing lists.",
+                                    "De klantentabel heeft geen kolom met "
+                                    "toestemming voor marketing: controleer "
+                                    "de toestemming voor je de "
+                                    "marketinglijsten gebruikt."},
+    [MSG_ACTIONS_TOP] = {"actions.top",
+                         "Top {n} by money at stake ({stake})",
+                         "Top {n} volgens het bedrag op het spel ({stake})"},
+    [MSG_ACTIONS_EMPTY] = {"actions.empty", "No customers.", "Geen klanten."},
+    [MSG_ACTIONS_MORE] = {"actions.more",
+                          "{n} more in customers.xlsx.",
+                          "Nog {n} in customers.xlsx."},
+    [MSG_ACTIONS_RULES_BUILTIN] = {"actions.rules_builtin",
+                                   "Rules: the built-in table (klantwijs "
+                                   "analyze --rules-template shows it; "
+                                   "--rules FILE replaces it).",
+                                   "Regels: de ingebouwde tabel (klantwijs "
+                                   "analyze --rules-template toont ze; "
+                                   "--rules BESTAND vervangt ze)."},
+    [MSG_ACTIONS_RULES_FILE] = {"actions.rules_file",
+                                "Rules: your own rule file.",
+                                "Regels: je eigen regelbestand."},
+    [MSG_READ_ACTIONS] = {"read.actions",
+                          "{n_invest} customers to invest in, {n_retain} to "
+                          "keep, {n_win_back} to win back; {at_risk} of "
+                          "yearly revenue is with customers to keep or win "
+                          "back.",
+                          "{n_invest} klanten om in te investeren, "
+                          "{n_retain} om te behouden, {n_win_back} om terug "
+                          "te winnen; {at_risk} jaaromzet zit bij klanten om "
+                          "te behouden of terug te winnen."},
+
+    /* readings */
+    [MSG_READ_PARETO] = {"read.pareto",
+                         "{top_share} of your customers bring {rev_share} of "
+                         "your revenue.",
+                         "{top_share} van je klanten brengt {rev_share} van "
+                         "je omzet binnen."},
+    [MSG_READ_PARETO_TARGET] = {"read.pareto_target",
+                                "{k} customers ({k_share} of all) bring 80% "
+                                "of your revenue.",
+                                "{k} klanten ({k_share} van alle) brengen "
+                                "80% van je omzet binnen."},
+    [MSG_WARN_TOP1] = {"warn.top1",
+                       "Dependency: your largest customer brings {share} of "
+                       "your revenue.",
+                       "Afhankelijkheid: je grootste klant brengt {share} van "
+                       "je omzet binnen."},
+    [MSG_WARN_TOP5] = {"warn.top5",
+                       "Dependency: your five largest customers bring {share} "
+                       "of your revenue.",
+                       "Afhankelijkheid: je vijf grootste klanten brengen "
+                       "{share} van je omzet binnen."},
+    [MSG_READ_GINI] = {"read.gini",
+                       "Concentration (Gini) {gini}: 0 is every customer "
+                       "equal, 1 is one customer brings everything.",
+                       "Concentratie (Gini) {gini}: 0 is elke klant gelijk, "
+                       "1 is één klant brengt alles."},
+    [MSG_READ_WHALE] = {"read.whale",
+                        "Your most profitable {peak_share} of customers earn "
+                        "{peak_pct} of your total profit; the other customers "
+                        "give {given_back} of it back.",
+                        "Je meest winstgevende {peak_share} van de klanten "
+                        "verdient {peak_pct} van je totale winst; de andere "
+                        "klanten geven daarvan {given_back} terug."},
+    [MSG_READ_WHALE_NONE] = {"read.whale_none",
+                             "Total contribution is not positive, so there "
+                             "is no profit curve to draw.",
+                             "De totale bijdrage is niet positief, dus er is "
+                             "geen winstcurve."},
+    [MSG_READ_WHALE_FLAT] = {"read.whale_flat",
+                             "Nearly every customer adds to your profit: the "
+                             "curve barely rises above {peak_pct} of the "
+                             "total.",
+                             "Bijna elke klant draagt bij aan je winst: de "
+                             "curve komt nauwelijks boven {peak_pct} van het "
+                             "totaal."},
+    [MSG_READ_LOSS] = {"read.loss",
+                       "{n} customers ({share}) cost more than they bring: "
+                       "{loss} together.",
+                       "{n} klanten ({share}) kosten meer dan ze opbrengen: "
+                       "samen {loss}."},
+    [MSG_READ_LARGE_LOSS] = {"read.large_loss",
+                             "{n} of them are among your largest customers "
+                             "by revenue.",
+                             "{n} van hen horen bij je grootste klanten in "
+                             "omzet."},
+    [MSG_READ_PROFIT_PARTIAL] = {"read.profit_partial",
+                                 "Profit is known for {known} of {active} "
+                                 "customers; the rest is left out.",
+                                 "De winst is gekend voor {known} van "
+                                 "{active} klanten; de rest blijft buiten "
+                                 "beschouwing."},
+    [MSG_READ_RFM] = {"read.rfm",
+                      "{segment} ({share} of your customers) bring "
+                      "{rev_share} of your revenue.",
+                      "{segment} ({share} van je klanten) brengen {rev_share} "
+                      "van je omzet binnen."},
+    [MSG_READ_RFM_GRID] = {"read.rfm_grid",
+                           "Each cell is a recency score (up: recent) and a "
+                           "frequency-and-money score (right: often and "
+                           "much); the number is how many customers sit "
+                           "there.",
+                           "Elke cel is een score voor recentheid (boven: "
+                           "recent) en voor frequentie en bedrag (rechts: "
+                           "vaak en veel); het getal is het aantal klanten "
+                           "in die cel."},
+    [MSG_READ_CLV] = {"read.clv",
+                      "Your {n} customers are expected to bring {total} of "
+                      "{what} in the next {months} months; {top_share} of "
+                      "it from the top 20%.",
+                      "Je {n} klanten brengen naar verwachting {total} {what} "
+                      "op in de komende {months} maanden; {top_share} "
+                      "daarvan komt van de top 20%."},
+    [MSG_READ_CLV_CHECK] = {"read.clv_check",
+                            "Checked on the last {days} days, which the "
+                            "model did not see: it expected {predicted} "
+                            "repeat purchases, there were {actual}.",
+                            "Gecontroleerd op de laatste {days} dagen, die "
+                            "het model niet zag: het verwachtte {predicted} "
+                            "herhaalaankopen, er waren er {actual}."},
+    [MSG_READ_PALIVE] = {"read.palive",
+                         "A customer with {x} repeat purchases whose last "
+                         "one was {weeks} weeks ago is still active with "
+                         "probability {p}. Frequent buyers who bought "
+                         "recently (top left) are safe; frequent buyers who "
+                         "went quiet (top right) are probably gone.",
+                         "Een klant met {x} herhaalaankopen van wie de "
+                         "laatste {weeks} weken geleden was, is nog actief "
+                         "met kans {p}. Frequente kopers die onlangs nog "
+                         "kochten (linksboven) zijn veilig; frequente kopers "
+                         "die stil vielen (rechtsboven) zijn wellicht weg."},
+    [MSG_READ_COHORT] = {"read.cohort",
+                         "Of the customers you acquire, {m1} buy again in "
+                         "the next {period}; {k} {periods} after their first "
+                         "purchase {mk} still buy.",
+                         "Van de klanten die je wint, koopt {m1} opnieuw in "
+                         "de volgende {period}; {k} {periods} na hun eerste "
+                         "aankoop kopen er nog {mk}."},
+    [MSG_READ_COHORT_NONE] = {"read.cohort_none",
+                              "Too little history for cohort retention.",
+                              "Te weinig geschiedenis voor cohortbehoud."},
+    [MSG_READ_SURVIVAL] = {"read.survival",
+                           "Half of your customers stay longer than "
+                           "{median} months.",
+                           "De helft van je klanten blijft langer dan "
+                           "{median} maanden."},
+    [MSG_READ_SURVIVAL_NOT_REACHED] = {"read.survival_not_reached",
+                                       "More than half of your customers are "
+                                       "still active after {months} months.",
+                                       "Meer dan de helft van je klanten is "
+                                       "na {months} maanden nog actief."},
+    [MSG_READ_CHURN] = {"read.churn",
+                        "{churned} customers ({share}) have left; {at_risk} "
+                        "more are at risk.",
+                        "{churned} klanten ({share}) zijn vertrokken; nog "
+                        "{at_risk} zijn in gevaar."},
+    [MSG_READ_PAYMENTS] = {"read.payments",
+                           "Customers pay {days} days after the invoice on "
+                           "average; {late} of invoices are paid late.",
+                           "Klanten betalen gemiddeld {days} dagen na de "
+                           "factuur; {late} van de facturen wordt te laat "
+                           "betaald."},
+    [MSG_READ_AGEING] = {"read.ageing",
+                         "{overdue} is overdue, {over90} of it for more than "
+                         "90 days.",
+                         "{overdue} is vervallen, waarvan {over90} al meer "
+                         "dan 90 dagen."},
+    [MSG_READ_RULE] = {"read.rule",
+                       "Customers who buy {lhs} also buy {rhs} in {conf} of "
+                       "cases, {lift} times more often than customers in "
+                       "general.",
+                       "Klanten die {lhs} kopen, kopen in {conf} van de "
+                       "gevallen ook {rhs}, {lift} keer vaker dan klanten in "
+                       "het algemeen."},
+    [MSG_READ_NO_RULE] = {"read.no_rule",
+                          "No strong enough cross-sell rule was found.",
+                          "Er werd geen voldoende sterke kruisverkoopregel "
+                          "gevonden."},
+    [MSG_READ_NPS] = {"read.nps",
+                      "NPS {nps}: {promoters} promoters and {detractors} "
+                      "detractors among the {n} customers who answered.",
+                      "NPS {nps}: {promoters} promotors en {detractors} "
+                      "criticasters onder de {n} klanten die antwoordden."},
+    [MSG_READ_QUALITY] = {"read.quality",
+                          "{used} of {read} transaction lines were used.",
+                          "{used} van {read} transactielijnen werden "
+                          "gebruikt."},
+    [MSG_READ_QUALITY_ISSUES] = {"read.quality_issues",
+                                 "Check the lines flagged below before you "
+                                 "act on the figures.",
+                                 "Controleer de lijnen hieronder voor je op "
+                                 "de cijfers handelt."},
+    [MSG_READ_CAC] = {"read.cac",
+                      "Acquiring a customer costs {cac} on average; a "
+                      "customer brings {ltv} of margin over a lifetime "
+                      "(so far plus expected), {ratio} times the cost.",
+                      "Een klant winnen kost gemiddeld {cac}; een klant "
+                      "brengt {ltv} marge op over zijn levensduur (tot nu "
+                      "plus verwacht), {ratio} keer de kost."},
+    [MSG_READ_SMALL_GROUPS] = {"read.small_groups",
+                               "Groups of fewer than {n} customers are not "
+                               "shown on their own: they are merged into "
+                               "\"{other}\" when that group reaches {n}.",
+                               "Groepen van minder dan {n} klanten staan er "
+                               "niet apart: ze zijn samengevoegd in "
+                               "\"{other}\" als die groep er {n} telt."},
+    [MSG_READ_COHORT_SMALL] = {"read.cohort_small",
+                               "Cohorts of fewer than {min} customers ({n}) "
+                               "are merged into \"{other}\" when that group "
+                               "has {min} or more, and always count in "
+                               "\"{all}\".",
+                               "Cohorten van minder dan {min} klanten ({n}) "
+                               "zijn samengevoegd in \"{other}\" als die "
+                               "groep er {min} of meer telt, en tellen altijd "
+                               "mee in \"{all}\"."},
+
+    /* charts */
+    [MSG_CHART_PARETO] = {"chart.pareto", "Revenue concentration (Pareto curve)",
+                          "Omzetconcentratie (Paretocurve)"},
+    [MSG_CHART_WHALE] = {"chart.whale", "Cumulative profit (whale curve)",
+                         "Cumulatieve winst (walviscurve)"},
+    [MSG_CHART_RFM_GRID] = {"chart.rfm_grid", "RFM segment grid",
+                            "RFM-segmentenrooster"},
+    [MSG_CHART_CLV_CHECK] = {"chart.clv_check",
+                             "Model check: calibration versus holdout",
+                             "Modelcontrole: kalibratie tegenover testperiode"},
+    [MSG_CHART_PALIVE] = {"chart.palive",
+                          "Probability still active by frequency and recency",
+                          "Kans nog actief volgens frequentie en recentheid"},
+    [MSG_CHART_COHORT] = {"chart.cohort", "Cohort retention",
+                          "Cohortbehoud"},
+    [MSG_CHART_SURVIVAL] = {"chart.survival",
+                            "Customer survival (Kaplan-Meier)",
+                            "Klantoverleving (Kaplan-Meier)"},
+    [MSG_CHART_AGEING] = {"chart.ageing", "Open invoices by age",
+                          "Openstaande facturen volgens ouderdom"},
+    [MSG_CHART_ACTIONS] = {"chart.actions", "Customers per action",
+                           "Klanten per actie"},
+    [MSG_AXIS_CUSTOMER_SHARE] = {"axis.customer_share",
+                                 "share of customers, largest first",
+                                 "aandeel klanten, grootste eerst"},
+    [MSG_AXIS_REVENUE_SHARE] = {"axis.revenue_share", "share of revenue",
+                                "aandeel omzet"},
+    [MSG_AXIS_PROFIT_SHARE] = {"axis.profit_share", "share of total profit",
+                               "aandeel totale winst"},
+    [MSG_AXIS_RECENCY_SCORE] = {"axis.recency_score", "recency score (R)",
+                                "recentheidsscore (R)"},
+    [MSG_AXIS_FM_SCORE] = {"axis.fm_score",
+                           "frequency and money score (FM)",
+                           "score frequentie en bedrag (FM)"},
+    [MSG_AXIS_REPEAT_CAL] = {"axis.repeat_cal",
+                             "repeat purchases before the holdout",
+                             "herhaalaankopen voor de testperiode"},
+    [MSG_AXIS_REPEAT_HOLDOUT] = {"axis.repeat_holdout",
+                                 "average purchases in the holdout",
+                                 "gemiddelde aankopen in de testperiode"},
+    [MSG_AXIS_FREQUENCY] = {"axis.frequency", "repeat purchases",
+                            "herhaalaankopen"},
+    [MSG_AXIS_RECENCY_WEEKS] = {"axis.recency_weeks",
+                                "weeks since the last purchase",
+                                "weken sinds de laatste aankoop"},
+    [MSG_AXIS_COHORT] = {"axis.cohort", "first purchase in",
+                         "eerste aankoop in"},
+    [MSG_AXIS_MONTHS_SINCE] = {"axis.months_since",
+                               "months since the first purchase",
+                               "maanden sinds de eerste aankoop"},
+    [MSG_AXIS_QUARTERS_SINCE] = {"axis.quarters_since",
+                                 "quarters since the first purchase",
+                                 "kwartalen sinds de eerste aankoop"},
+    [MSG_AXIS_STILL_ACTIVE] = {"axis.still_active", "still a customer",
+                               "nog klant"},
+    [MSG_AXIS_MONTHS] = {"axis.months", "months", "maanden"},
+    [MSG_AXIS_DAYS_PAST_DUE] = {"axis.days_past_due", "days past due",
+                                "dagen over tijd"},
+    [MSG_AXIS_AMOUNT] = {"axis.amount", "amount", "bedrag"},
+    [MSG_AXIS_CUSTOMERS] = {"axis.customers", "customers", "klanten"},
+    [MSG_LEGEND_ACTUAL] = {"legend.actual", "actual", "werkelijk"},
+    [MSG_LEGEND_PREDICTED] = {"legend.predicted", "model", "model"},
+    [MSG_LEGEND_EQUALITY] = {"legend.equality", "all customers equal",
+                             "alle klanten gelijk"},
+    [MSG_LEGEND_CI] = {"legend.ci", "95% interval", "95%-interval"},
+    [MSG_LEGEND_BEST] = {"legend.best", "peak", "piek"},
+
+    /* table headers and words */
+    [MSG_COL_CUSTOMER] = {"col.customer", "Customer", "Klant"},
+    [MSG_COL_NAME] = {"col.name", "Name", "Naam"},
+    [MSG_COL_ACTION] = {"col.action", "Action", "Actie"},
+    [MSG_COL_REASON] = {"col.reason", "Reason", "Reden"},
+    [MSG_COL_AT_STAKE] = {"col.at_stake", "At stake", "Op het spel"},
+    [MSG_COL_REVENUE] = {"col.revenue", "Revenue", "Omzet"},
+    [MSG_COL_CONTRIBUTION] = {"col.contribution", "Contribution", "Bijdrage"},
+    [MSG_COL_CLV] = {"col.clv", "CLV", "CLV"},
+    [MSG_COL_P_ALIVE] = {"col.p_alive", "P(active)", "P(actief)"},
+    [MSG_COL_STATUS] = {"col.status", "Status", "Status"},
+    [MSG_COL_SEGMENT] = {"col.segment", "Segment", "Segment"},
+    [MSG_COL_CUSTOMERS] = {"col.customers", "Customers", "Klanten"},
+    [MSG_COL_SHARE] = {"col.share", "Share", "Aandeel"},
+    [MSG_COL_REVENUE_SHARE] = {"col.revenue_share", "Revenue share",
+                               "Aandeel omzet"},
+    [MSG_COL_RECENCY] = {"col.recency", "Recency (days)",
+                         "Recentheid (dagen)"},
+    [MSG_COL_ORDERS] = {"col.orders", "Orders", "Bestellingen"},
+    [MSG_COL_MONETARY] = {"col.monetary", "Revenue per customer",
+                          "Omzet per klant"},
+    [MSG_COL_SEGMENT_ACTION] = {"col.segment_action", "What to do",
+                                "Wat te doen"},
+    [MSG_COL_CLASS] = {"col.class", "Class", "Klasse"},
+    [MSG_COL_COHORT] = {"col.cohort", "Cohort", "Cohort"},
+    [MSG_COL_SIZE] = {"col.size", "Size", "Grootte"},
+    [MSG_COL_IF] = {"col.if", "Customers who buy", "Klanten die kopen"},
+    [MSG_COL_THEN] = {"col.then", "also buy", "kopen ook"},
+    [MSG_COL_CONFIDENCE] = {"col.confidence", "Confidence", "Betrouwbaarheid"},
+    [MSG_COL_LIFT] = {"col.lift", "Lift", "Lift"},
+    [MSG_COL_SUPPORT] = {"col.support", "Support", "Steun"},
+    [MSG_COL_BASKETS] = {"col.baskets", "Customers", "Klanten"},
+    [MSG_COL_BUCKET] = {"col.bucket", "Age", "Ouderdom"},
+    [MSG_COL_AMOUNT] = {"col.amount", "Amount", "Bedrag"},
+    [MSG_COL_FIGURE] = {"col.figure", "Figure", "Cijfer"},
+    [MSG_COL_VALUE] = {"col.value", "Value", "Waarde"},
+    [MSG_COL_STEP] = {"col.step", "Analysis", "Analyse"},
+    [MSG_COL_RESULT] = {"col.result", "Result", "Resultaat"},
+    [MSG_COL_NOTE] = {"col.note", "Note", "Opmerking"},
+    [MSG_COL_PARAMETER] = {"col.parameter", "Parameter", "Parameter"},
+    [MSG_COL_ESTIMATE] = {"col.estimate", "Estimate", "Schatting"},
+    [MSG_COL_DAYS_TO_PAY] = {"col.days_to_pay", "Days to pay",
+                             "Dagen tot betaling"},
+    [MSG_COL_DAYS_LATE] = {"col.days_late", "Days late", "Dagen te laat"},
+    [MSG_COL_OPEN] = {"col.open", "Open", "Open"},
+    [MSG_COL_OVERDUE] = {"col.overdue", "Overdue", "Vervallen"},
+    [MSG_COL_NEXT_BEST] = {"col.next_best", "Next-best product",
+                           "Volgend beste product"},
+    [MSG_COL_TOTAL] = {"col.total", "Total", "Totaal"},
+    [MSG_COL_ORDER_VALUE] = {"col.order_value", "Average order",
+                             "Gemiddelde order"},
+    [MSG_WORD_OTHER] = {"word.other", "other", "overige"},
+    [MSG_WORD_ACTIVE] = {"word.active", "active", "actief"},
+    [MSG_WORD_AT_RISK] = {"word.at_risk", "at risk", "in gevaar"},
+    [MSG_WORD_CHURNED] = {"word.churned", "churned", "vertrokken"},
+    [MSG_WORD_NO_PURCHASE] = {"word.no_purchase", "no purchase",
+                              "geen aankoop"},
+    [MSG_WORD_FAST] = {"word.fast", "pays on time", "betaalt op tijd"},
+    [MSG_WORD_SLOW] = {"word.slow", "pays slowly", "betaalt traag"},
+    [MSG_WORD_PROBLEMATIC] = {"word.problematic", "problem payer",
+                              "probleembetaler"},
+    [MSG_WORD_NOT_DUE] = {"word.not_due", "not yet due", "nog niet vervallen"},
+    [MSG_WORD_MARGIN] = {"word.margin", "margin", "marge"},
+    [MSG_WORD_REVENUE] = {"word.revenue", "revenue", "omzet"},
+    [MSG_WORD_ALL] = {"word.all", "all", "alle"},
+    [MSG_WORD_YES] = {"word.yes", "yes", "ja"},
+    [MSG_WORD_NO] = {"word.no", "no", "nee"},
+    [MSG_WORD_FEWER] = {"word.fewer", "fewer than {n}", "minder dan {n}"},
+    [MSG_WORD_PROMOTERS] = {"word.promoters", "promoters (9-10)",
+                            "promotors (9-10)"},
+    [MSG_WORD_PASSIVES] = {"word.passives", "passives (7-8)",
+                           "passieven (7-8)"},
+    [MSG_WORD_DETRACTORS] = {"word.detractors", "detractors (0-6)",
+                             "criticasters (0-6)"},
+
+    /* figures */
+    [MSG_FIG_MODEL] = {"fig.model", "Model", "Model"},
+    [MSG_FIG_CUSTOMERS_FIT] = {"fig.customers_fit", "Customers in the fit",
+                               "Klanten in de schatting"},
+    [MSG_FIG_HOLDOUT] = {"fig.holdout", "Holdout period",
+                         "Testperiode"},
+    [MSG_FIG_HORIZON] = {"fig.horizon", "Horizon", "Horizon"},
+    [MSG_FIG_MARGIN_USED] = {"fig.margin_used", "Margin used for CLV",
+                             "Marge gebruikt voor CLV"},
+    [MSG_FIG_CONVERGED] = {"fig.converged", "Fit converged",
+                           "Schatting geconvergeerd"},
+    [MSG_FIG_MAE] = {"fig.mae", "Mean absolute error per customer",
+                     "Gemiddelde absolute fout per klant"},
+    [MSG_FIG_PREDICTED_TOTAL] = {"fig.predicted_total",
+                                 "Predicted repeat purchases in the holdout",
+                                 "Voorspelde herhaalaankopen in de "
+                                 "testperiode"},
+    [MSG_FIG_ACTUAL_TOTAL] = {"fig.actual_total",
+                              "Actual repeat purchases in the holdout",
+                              "Werkelijke herhaalaankopen in de testperiode"},
+    [MSG_FIG_LINES_READ] = {"fig.lines_read", "Transaction lines read",
+                            "Transactielijnen gelezen"},
+    [MSG_FIG_LINES_USED] = {"fig.lines_used", "Lines used",
+                            "Lijnen gebruikt"},
+    [MSG_FIG_LINES_SKIPPED] = {"fig.lines_skipped",
+                               "Lines skipped (unreadable)",
+                               "Lijnen overgeslagen (onleesbaar)"},
+    [MSG_FIG_LINES_AFTER] = {"fig.lines_after",
+                             "Lines after the as-of date (left out)",
+                             "Lijnen na de peildatum (weggelaten)"},
+    [MSG_FIG_DUPLICATES] = {"fig.duplicates", "Exact duplicate lines",
+                            "Exact dubbele lijnen"},
+    [MSG_FIG_NEGATIVE] = {"fig.negative", "Returns and credit notes",
+                          "Retours en creditnota's"},
+    [MSG_FIG_EXTREME] = {"fig.extreme", "Extreme amounts",
+                         "Extreme bedragen"},
+    [MSG_FIG_PERIOD] = {"fig.period", "Period", "Periode"},
+    [MSG_FIG_NOT_IN_TABLE] = {"fig.not_in_table",
+                              "Buying customers missing from the customers "
+                              "table",
+                              "Kopende klanten die niet in de klantentabel "
+                              "staan"},
+    [MSG_FIG_NEVER_BOUGHT] = {"fig.never_bought",
+                              "Customers in the table who never bought",
+                              "Klanten in de tabel die nooit kochten"},
+    [MSG_FIG_DSO] = {"fig.dso", "Days of sales outstanding (DSO)",
+                     "Klantenkrediet in dagen (DSO)"},
+    [MSG_FIG_OPEN] = {"fig.open", "Open invoices", "Openstaande facturen"},
+    [MSG_FIG_OVERDUE] = {"fig.overdue", "Overdue", "Vervallen"},
+    [MSG_FIG_LATE_SHARE] = {"fig.late_share", "Invoices paid late",
+                            "Facturen te laat betaald"},
+    [MSG_FIG_DATA_ERRORS] = {"fig.data_errors", "Invoice rows with errors",
+                             "Factuurregels met fouten"},
+    [MSG_FIG_GAP] = {"fig.gap", "Churned after (days without a purchase)",
+                     "Vertrokken na (dagen zonder aankoop)"},
+    [MSG_FIG_MEDIAN_LIFETIME] = {"fig.median_lifetime",
+                                 "Median customer lifetime",
+                                 "Mediane klantlevensduur"},
+    [MSG_FIG_GINI] = {"fig.gini", "Gini coefficient", "Gini-coëfficiënt"},
+    [MSG_FIG_TOP1] = {"fig.top1", "Largest customer", "Grootste klant"},
+    [MSG_FIG_TOP5] = {"fig.top5", "Five largest customers",
+                      "Vijf grootste klanten"},
+    [MSG_FIG_TOP10] = {"fig.top10", "Ten largest customers",
+                       "Tien grootste klanten"},
+    [MSG_FIG_CONTRIBUTION] = {"fig.contribution", "Total contribution",
+                              "Totale bijdrage"},
+    [MSG_FIG_MARGIN] = {"fig.margin", "Contribution margin",
+                        "Bijdragemarge"},
+    [MSG_FIG_SERVE] = {"fig.serve", "Cost to serve", "Kosten om te bedienen"},
+    [MSG_FIG_LOSS_CUSTOMERS] = {"fig.loss_customers",
+                                "Customers with a loss",
+                                "Klanten met verlies"},
+    [MSG_FIG_COST_SOURCE] = {"fig.cost_source", "Cost of goods from",
+                             "Kostprijs uit"},
+    [MSG_FIG_RESPONSES] = {"fig.responses", "Customers who answered",
+                           "Klanten die antwoordden"},
+    [MSG_FIG_CAC_CUSTOMERS] = {"fig.cac_customers",
+                               "Customers with a known acquisition cost",
+                               "Klanten met gekende acquisitiekost"},
+
+    /* console */
+    [MSG_CON_TITLE] = {"console.title", "klantwijs analyze — {as_of}",
+                       "klantwijs analyze — {as_of}"},
+    [MSG_CON_SKIPPED] = {"console.skipped", "Not possible with this data:",
+                         "Niet mogelijk met deze gegevens:"},
+    [MSG_CON_FILES] = {"console.files", "Written to {dir}:",
+                       "Geschreven naar {dir}:"},
+    [MSG_CON_OPEN] = {"console.open", "Open {path} in your browser.",
+                      "Open {path} in je browser."},
+    [MSG_CON_ACTIONS] = {"console.actions", "Actions:", "Acties:"},
+};
+
+const char *kw_msg_key(kw_msg m) {
+  return (unsigned)m < KW_MSG__COUNT && rows[m].key ? rows[m].key : "";
+}
+
+const char *kw_msg_text(kw_msg m, kw_lang lang) {
+  if ((unsigned)m >= KW_MSG__COUNT) return "";
+  const char *s = lang == KW_LANG_NL ? rows[m].nl : rows[m].en;
+  return s ? s : "";
+}
+
+/* Format one argument into buf (64 bytes). */
+static const char *arg_text(char *buf, const kw_marg *a, kw_lang lang,
+                            const char *currency) {
+  switch (a->type) {
+    case KW_MARG_STR:
+      return a->v.s ? a->v.s : "";
+    case KW_MARG_INT:
+      return kw_fmt_number(buf, (double)a->v.i, 0, lang);
+    case KW_MARG_NUM:
+      return kw_fmt_number(buf, a->v.d, a->decimals, lang);
+    case KW_MARG_PCT:
+      return kw_fmt_pct(buf, a->v.d, a->decimals, lang);
+    case KW_MARG_MONEY:
+      return kw_fmt_currency(buf, a->v.i, a->decimals, lang, currency);
+    case KW_MARG_DATE:
+      return kw_fmt_date(buf, (int32_t)a->v.i, lang);
+  }
+  return "";
+}
+
+size_t kw_msg_fill(char *buf, size_t cap, const char *tpl, kw_lang lang,
+                   const char *currency, const kw_marg *args, size_t n) {
+  size_t len = 0;
+#define PUT(p, k)                                              \
+  do {                                                         \
+    size_t k_ = (k);                                           \
+    if (cap && len < cap - 1) {                                \
+      size_t room = cap - 1 - len;                             \
+      memcpy(buf + len, (p), k_ < room ? k_ : room);           \
+    }                                                          \
+    len += k_;                                                 \
+  } while (0)
+  const char *p = tpl ? tpl : "";
+  while (*p) {
+    const char *open = strchr(p, '{');
+    if (!open) {
+      PUT(p, strlen(p));
+      break;
+    }
+    PUT(p, (size_t)(open - p));
+    const char *close = strchr(open + 1, '}');
+    if (!close) {
+      PUT(open, strlen(open));
+      break;
+    }
+    size_t nl = (size_t)(close - open - 1);
+    const kw_marg *a = NULL;
+    for (size_t i = 0; i < n; i++)
+      if (strlen(args[i].name) == nl && memcmp(args[i].name, open + 1, nl) == 0)
+        a = &args[i];
+    if (a) {
+      char tmp[64];
+      const char *s = arg_text(tmp, a, lang, currency);
+      PUT(s, strlen(s));
+    } else {
+      PUT(open, nl + 2);
+    }
+    p = close + 1;
+  }
+#undef PUT
+  if (cap) buf[len < cap ? len : cap - 1] = '\0';
+  return len;
+}
+
+size_t kw_msg_format(char *buf, size_t cap, kw_msg m, kw_lang lang,
+                     const char *currency, const kw_marg *args, size_t n) {
+  return kw_msg_fill(buf, cap, kw_msg_text(m, lang), lang, currency, args, n);
+}

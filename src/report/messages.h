@@ -1,0 +1,197 @@
+/*
+ * messages.h — every sentence, label and heading of the report, by key,
+ * in English and Dutch. The texts are one table in messages.c; here are
+ * the keys (an enum, so a typo is a compile error) and the formatter that
+ * fills {placeholders} with typed values in the reader's number, money and
+ * date format. Internal to the library.
+ */
+#ifndef KW_REPORT_MESSAGES_H
+#define KW_REPORT_MESSAGES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "klantwijs/report.h"
+
+#define KW_MSG_NAMES(X)                                                   \
+  /* report chrome */                                                     \
+  X(MSG_REPORT_TITLE) X(MSG_REPORT_SUBTITLE) X(MSG_FOOTER)                \
+  X(MSG_CONTENTS) X(MSG_PRINT_HINT) X(MSG_FILTER_PLACEHOLDER)            \
+  X(MSG_SORT_HINT)                                                        \
+  /* sections */                                                          \
+  X(MSG_SEC_HEADLINE) X(MSG_SEC_ACTIONS) X(MSG_SEC_VALUE)                 \
+  X(MSG_SEC_PROFIT) X(MSG_SEC_RFM) X(MSG_SEC_CLV) X(MSG_SEC_RETENTION)    \
+  X(MSG_SEC_PAYMENTS) X(MSG_SEC_CROSS_SELL) X(MSG_SEC_FEEDBACK)           \
+  X(MSG_SEC_QUALITY) X(MSG_SEC_STEPS)                                     \
+  /* key figures */                                                       \
+  X(MSG_KPI_CUSTOMERS) X(MSG_KPI_ACTIVE) X(MSG_KPI_REVENUE)               \
+  X(MSG_KPI_REPEAT) X(MSG_KPI_CHURN) X(MSG_KPI_CLV) X(MSG_KPI_CLV_CAC)    \
+  X(MSG_KPI_DSO) X(MSG_KPI_NPS) X(MSG_KPI_CAC)                            \
+  X(MSG_HINT_CUSTOMERS) X(MSG_HINT_ACTIVE) X(MSG_HINT_REVENUE)            \
+  X(MSG_HINT_REPEAT) X(MSG_HINT_CHURN) X(MSG_HINT_CHURN_ALL)              \
+  X(MSG_HINT_CLV) X(MSG_HINT_CLV_REVENUE) X(MSG_HINT_CLV_CAC)                                     \
+  X(MSG_HINT_DSO) X(MSG_HINT_NPS) X(MSG_NOT_AVAILABLE)                    \
+  /* steps */                                                             \
+  X(MSG_STEP_SUMMARY) X(MSG_STEP_QUALITY) X(MSG_STEP_PROFIT)              \
+  X(MSG_STEP_PARETO) X(MSG_STEP_RFM) X(MSG_STEP_CLV) X(MSG_STEP_CHURN)    \
+  X(MSG_STEP_COHORTS) X(MSG_STEP_PAYMENTS) X(MSG_STEP_CROSS_SELL)         \
+  X(MSG_STEP_FEEDBACK) X(MSG_STEP_ACQUISITION) X(MSG_STEP_ACTIONS)        \
+  X(MSG_STATUS_RAN) X(MSG_STATUS_LIMITED) X(MSG_STATUS_SKIPPED)           \
+  X(MSG_STATUS_FAILED) X(MSG_STEPS_INTRO) X(MSG_STEPS_ALL_RAN)            \
+  /* step notes */                                                        \
+  X(MSG_NOTE_NO_TABLE) X(MSG_NOTE_NO_COLUMN) X(MSG_NOTE_NO_COST)          \
+  X(MSG_NOTE_UNPRICED) X(MSG_NOTE_COSTS_UNUSABLE) X(MSG_NOTE_FEW_REPEAT)  \
+  X(MSG_NOTE_NO_HOLDOUT) X(MSG_NOTE_FIT_FAILED) X(MSG_NOTE_NOT_CONVERGED) \
+  X(MSG_NOTE_NO_SPEND_MODEL) X(MSG_NOTE_ERROR) X(MSG_NOTE_NO_ITEMS)       \
+  X(MSG_NOTE_NO_RULES) X(MSG_NOTE_NO_RESPONSES) X(MSG_NOTE_NO_VALUES)     \
+  X(MSG_NOTE_POTENTIAL_RFM) X(MSG_NOTE_GAP_RULE) X(MSG_NOTE_PENDING)      \
+  /* actions */                                                           \
+  X(MSG_ACT_NONE) X(MSG_ACT_INVEST) X(MSG_ACT_DEVELOP) X(MSG_ACT_RETAIN)  \
+  X(MSG_ACT_WIN_BACK) X(MSG_ACT_SERVE_LOW_COST) X(MSG_ACT_REPRICE)        \
+  X(MSG_ACT_COLLECT)                                                      \
+  X(MSG_ACTD_NONE) X(MSG_ACTD_INVEST) X(MSG_ACTD_DEVELOP)                 \
+  X(MSG_ACTD_RETAIN) X(MSG_ACTD_WIN_BACK) X(MSG_ACTD_SERVE_LOW_COST)      \
+  X(MSG_ACTD_REPRICE) X(MSG_ACTD_COLLECT)                                 \
+  X(MSG_STAKE_NONE) X(MSG_STAKE_INVEST) X(MSG_STAKE_DEVELOP)              \
+  X(MSG_STAKE_RETAIN) X(MSG_STAKE_WIN_BACK) X(MSG_STAKE_SERVE_LOW_COST)   \
+  X(MSG_STAKE_REPRICE) X(MSG_STAKE_COLLECT)                               \
+  /* reasons of the built-in rules */                                     \
+  X(MSG_WHY_COLLECT_PROBLEM) X(MSG_WHY_COLLECT_OVERDUE) X(MSG_WHY_REPRICE) \
+  X(MSG_WHY_WIN_BACK) X(MSG_WHY_RETAIN_AT_RISK) X(MSG_WHY_INVEST)         \
+  X(MSG_WHY_RETAIN_LOW_POTENTIAL) X(MSG_WHY_DEVELOP_PRODUCT)              \
+  X(MSG_WHY_DEVELOP) X(MSG_WHY_SERVE) X(MSG_WHY_NONE)                     \
+  /* action plan */                                                       \
+  X(MSG_ACTIONS_INTRO) X(MSG_ACTIONS_CONSENT) X(MSG_ACTIONS_NO_CONSENT_COL) \
+  X(MSG_ACTIONS_TOP) X(MSG_ACTIONS_EMPTY) X(MSG_ACTIONS_MORE)             \
+  X(MSG_ACTIONS_RULES_BUILTIN) X(MSG_ACTIONS_RULES_FILE)                  \
+  X(MSG_READ_ACTIONS)                                                     \
+  /* readings of the charts */                                            \
+  X(MSG_READ_PARETO) X(MSG_READ_PARETO_TARGET) X(MSG_WARN_TOP1)           \
+  X(MSG_WARN_TOP5) X(MSG_READ_GINI) X(MSG_READ_WHALE) X(MSG_READ_WHALE_NONE) \
+  X(MSG_READ_WHALE_FLAT)                                                  \
+  X(MSG_READ_LOSS) X(MSG_READ_LARGE_LOSS) X(MSG_READ_PROFIT_PARTIAL)      \
+  X(MSG_READ_RFM) X(MSG_READ_RFM_GRID)                                    \
+  X(MSG_READ_CLV) X(MSG_READ_CLV_CHECK) X(MSG_READ_PALIVE)                \
+  X(MSG_READ_COHORT) X(MSG_READ_COHORT_NONE) X(MSG_READ_SURVIVAL)         \
+  X(MSG_READ_SURVIVAL_NOT_REACHED) X(MSG_READ_CHURN)                      \
+  X(MSG_READ_PAYMENTS) X(MSG_READ_AGEING) X(MSG_READ_RULE)                \
+  X(MSG_READ_NO_RULE) X(MSG_READ_NPS) X(MSG_READ_QUALITY)                 \
+  X(MSG_READ_QUALITY_ISSUES) X(MSG_READ_CAC) X(MSG_READ_SMALL_GROUPS)     \
+  X(MSG_READ_COHORT_SMALL)                                                \
+  /* chart titles and axes */                                             \
+  X(MSG_CHART_PARETO) X(MSG_CHART_WHALE) X(MSG_CHART_RFM_GRID)            \
+  X(MSG_CHART_CLV_CHECK) X(MSG_CHART_PALIVE) X(MSG_CHART_COHORT)          \
+  X(MSG_CHART_SURVIVAL) X(MSG_CHART_AGEING) X(MSG_CHART_ACTIONS)          \
+  X(MSG_AXIS_CUSTOMER_SHARE) X(MSG_AXIS_REVENUE_SHARE)                    \
+  X(MSG_AXIS_PROFIT_SHARE) X(MSG_AXIS_RECENCY_SCORE) X(MSG_AXIS_FM_SCORE) \
+  X(MSG_AXIS_REPEAT_CAL) X(MSG_AXIS_REPEAT_HOLDOUT) X(MSG_AXIS_FREQUENCY) \
+  X(MSG_AXIS_RECENCY_WEEKS) X(MSG_AXIS_COHORT) X(MSG_AXIS_MONTHS_SINCE)   \
+  X(MSG_AXIS_QUARTERS_SINCE) X(MSG_AXIS_STILL_ACTIVE) X(MSG_AXIS_MONTHS)  \
+  X(MSG_AXIS_DAYS_PAST_DUE) X(MSG_AXIS_AMOUNT) X(MSG_AXIS_CUSTOMERS)      \
+  X(MSG_LEGEND_ACTUAL) X(MSG_LEGEND_PREDICTED) X(MSG_LEGEND_EQUALITY)     \
+  X(MSG_LEGEND_CI) X(MSG_LEGEND_BEST)                                     \
+  /* table headers and words */                                           \
+  X(MSG_COL_CUSTOMER) X(MSG_COL_NAME) X(MSG_COL_ACTION) X(MSG_COL_REASON) \
+  X(MSG_COL_AT_STAKE) X(MSG_COL_REVENUE) X(MSG_COL_CONTRIBUTION)          \
+  X(MSG_COL_CLV) X(MSG_COL_P_ALIVE) X(MSG_COL_STATUS) X(MSG_COL_SEGMENT)  \
+  X(MSG_COL_CUSTOMERS) X(MSG_COL_SHARE) X(MSG_COL_REVENUE_SHARE)          \
+  X(MSG_COL_RECENCY) X(MSG_COL_ORDERS) X(MSG_COL_MONETARY)                \
+  X(MSG_COL_SEGMENT_ACTION) X(MSG_COL_CLASS) X(MSG_COL_COHORT)            \
+  X(MSG_COL_SIZE) X(MSG_COL_IF) X(MSG_COL_THEN) X(MSG_COL_CONFIDENCE)     \
+  X(MSG_COL_LIFT) X(MSG_COL_SUPPORT) X(MSG_COL_BASKETS) X(MSG_COL_BUCKET) \
+  X(MSG_COL_AMOUNT) X(MSG_COL_FIGURE) X(MSG_COL_VALUE) X(MSG_COL_STEP)    \
+  X(MSG_COL_RESULT) X(MSG_COL_NOTE) X(MSG_COL_PARAMETER)                  \
+  X(MSG_COL_ESTIMATE) X(MSG_COL_DAYS_TO_PAY) X(MSG_COL_DAYS_LATE)         \
+  X(MSG_COL_OPEN) X(MSG_COL_OVERDUE) X(MSG_COL_NEXT_BEST) X(MSG_COL_TOTAL) \
+  X(MSG_COL_ORDER_VALUE)                                                  \
+  X(MSG_WORD_OTHER) X(MSG_WORD_ACTIVE) X(MSG_WORD_AT_RISK)                \
+  X(MSG_WORD_CHURNED) X(MSG_WORD_NO_PURCHASE) X(MSG_WORD_FAST)            \
+  X(MSG_WORD_SLOW) X(MSG_WORD_PROBLEMATIC) X(MSG_WORD_NOT_DUE)            \
+  X(MSG_WORD_MARGIN) X(MSG_WORD_REVENUE) X(MSG_WORD_ALL) X(MSG_WORD_YES) X(MSG_WORD_NO) X(MSG_WORD_FEWER)        \
+  X(MSG_WORD_PROMOTERS) X(MSG_WORD_PASSIVES) X(MSG_WORD_DETRACTORS)       \
+  /* model and data-quality figures */                                    \
+  X(MSG_FIG_MODEL) X(MSG_FIG_CUSTOMERS_FIT) X(MSG_FIG_HOLDOUT)            \
+  X(MSG_FIG_HORIZON) X(MSG_FIG_MARGIN_USED) X(MSG_FIG_CONVERGED)          \
+  X(MSG_FIG_MAE) X(MSG_FIG_PREDICTED_TOTAL) X(MSG_FIG_ACTUAL_TOTAL)       \
+  X(MSG_FIG_LINES_READ) X(MSG_FIG_LINES_USED) X(MSG_FIG_LINES_SKIPPED)    \
+  X(MSG_FIG_LINES_AFTER) X(MSG_FIG_DUPLICATES) X(MSG_FIG_NEGATIVE)        \
+  X(MSG_FIG_EXTREME) X(MSG_FIG_PERIOD) X(MSG_FIG_NOT_IN_TABLE)            \
+  X(MSG_FIG_NEVER_BOUGHT) X(MSG_FIG_DSO) X(MSG_FIG_OPEN)                  \
+  X(MSG_FIG_OVERDUE) X(MSG_FIG_LATE_SHARE) X(MSG_FIG_DATA_ERRORS)         \
+  X(MSG_FIG_GAP) X(MSG_FIG_MEDIAN_LIFETIME) X(MSG_FIG_GINI)               \
+  X(MSG_FIG_TOP1) X(MSG_FIG_TOP5) X(MSG_FIG_TOP10)                        \
+  X(MSG_FIG_CONTRIBUTION) X(MSG_FIG_MARGIN) X(MSG_FIG_SERVE)              \
+  X(MSG_FIG_LOSS_CUSTOMERS) X(MSG_FIG_COST_SOURCE) X(MSG_FIG_RESPONSES)   \
+  X(MSG_FIG_CAC_CUSTOMERS)                                                \
+  /* console */                                                           \
+  X(MSG_CON_TITLE) X(MSG_CON_SKIPPED) X(MSG_CON_FILES) X(MSG_CON_OPEN)    \
+  X(MSG_CON_ACTIONS)
+
+typedef enum kw_msg {
+#define KW_X_MSG(name) name,
+  KW_MSG_NAMES(KW_X_MSG)
+#undef KW_X_MSG
+      KW_MSG__COUNT
+} kw_msg;
+
+/* The key ("report.title"), English and Dutch text of a message. */
+const char *kw_msg_key(kw_msg m);
+const char *kw_msg_text(kw_msg m, kw_lang lang);
+
+typedef enum kw_marg_type {
+  KW_MARG_STR,   /* v.s as is */
+  KW_MARG_INT,   /* v.i with thousands grouping */
+  KW_MARG_NUM,   /* v.d with `decimals` */
+  KW_MARG_PCT,   /* v.d a fraction, shown as a percentage */
+  KW_MARG_MONEY, /* v.i cents with the currency, `decimals` 0 or 2 */
+  KW_MARG_DATE   /* v.i days */
+} kw_marg_type;
+
+typedef struct kw_marg {
+  const char *name;
+  kw_marg_type type;
+  int decimals;
+  union {
+    const char *s;
+    int64_t i;
+    double d;
+  } v;
+} kw_marg;
+
+static inline kw_marg kw_ma_str(const char *n, const char *s) {
+  kw_marg a = {n, KW_MARG_STR, 0, {.s = s}};
+  return a;
+}
+static inline kw_marg kw_ma_int(const char *n, int64_t i) {
+  kw_marg a = {n, KW_MARG_INT, 0, {.i = i}};
+  return a;
+}
+static inline kw_marg kw_ma_num(const char *n, double d, int dec) {
+  kw_marg a = {n, KW_MARG_NUM, dec, {.d = d}};
+  return a;
+}
+static inline kw_marg kw_ma_pct(const char *n, double d, int dec) {
+  kw_marg a = {n, KW_MARG_PCT, dec, {.d = d}};
+  return a;
+}
+static inline kw_marg kw_ma_money(const char *n, int64_t cents, int dec) {
+  kw_marg a = {n, KW_MARG_MONEY, dec, {.i = cents}};
+  return a;
+}
+static inline kw_marg kw_ma_date(const char *n, int32_t day) {
+  kw_marg a = {n, KW_MARG_DATE, 0, {.i = day}};
+  return a;
+}
+
+/*
+ * Fill the {name} placeholders of tpl from args (a placeholder without an
+ * argument stays as written). Writes at most cap bytes, NUL included, and
+ * returns the length the full text has.
+ */
+size_t kw_msg_fill(char *buf, size_t cap, const char *tpl, kw_lang lang,
+                   const char *currency, const kw_marg *args, size_t n);
+/* The same for message m. */
+size_t kw_msg_format(char *buf, size_t cap, kw_msg m, kw_lang lang,
+                     const char *currency, const kw_marg *args, size_t n);
+
+#endif

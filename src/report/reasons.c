@@ -1,0 +1,53 @@
+/*
+ * reasons.c — the reason text of a customer's action: the rule's own text
+ * (from a rule file) or its message, with the customer's figures filled
+ * into the {placeholders} by the message formatter.
+ */
+#include <math.h>
+#include <stdint.h>
+
+#include "models/actions.h"
+#include "report/messages.h"
+
+size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
+                        size_t rule, const kw_action_input *in, kw_lang lang,
+                        const char *currency) {
+  const char *tpl;
+  if (!r || rule >= r->n) {
+    tpl = kw_msg_text(MSG_WHY_NONE, lang);
+  } else {
+    const kw_action_rule *ru = &r->rules[rule];
+    if (ru->reason_msg >= 0)
+      tpl = kw_msg_text((kw_msg)ru->reason_msg, lang);
+    else
+      tpl = lang == KW_LANG_NL ? ru->reason_nl : ru->reason_en;
+  }
+  const double *m = in->m;
+#define MONEY(x) (isfinite(x) ? (int64_t)llround((x) * 100.0) : 0)
+  double top = isfinite(m[KW_METRIC_VALUE]) ? 1.0 - m[KW_METRIC_VALUE] : NAN;
+  /* "top 3%": round the share up to a whole percent, at least 1% */
+  if (isfinite(top)) top = fmax(0.01, ceil(top * 100.0 - 1e-9) / 100.0);
+  double ptop =
+      isfinite(m[KW_METRIC_POTENTIAL]) ? 1.0 - m[KW_METRIC_POTENTIAL] : NAN;
+  if (isfinite(ptop)) ptop = fmax(0.01, ceil(ptop * 100.0 - 1e-9) / 100.0);
+  kw_marg args[] = {
+      kw_ma_money("revenue", MONEY(m[KW_METRIC_REVENUE]), 0),
+      kw_ma_money("contribution", MONEY(m[KW_METRIC_CONTRIBUTION]), 0),
+      kw_ma_money("clv", MONEY(m[KW_METRIC_CLV]), 0),
+      kw_ma_pct("p_alive", m[KW_METRIC_P_ALIVE], 0),
+      kw_ma_pct("value_top", top, 0),
+      kw_ma_pct("potential_top", ptop, 0),
+      kw_ma_pct("margin", m[KW_METRIC_MARGIN], 0),
+      kw_ma_num("orders", m[KW_METRIC_ORDERS], 0),
+      kw_ma_num("recency", m[KW_METRIC_RECENCY], 0),
+      kw_ma_money("open", MONEY(m[KW_METRIC_OPEN]), 0),
+      kw_ma_money("overdue", MONEY(m[KW_METRIC_OVERDUE]), 0),
+      kw_ma_num("days_overdue", m[KW_METRIC_DAYS_OVERDUE], 0),
+      kw_ma_num("days_late", m[KW_METRIC_DAYS_LATE], 0),
+      kw_ma_str("segment", in->segment ? in->segment : ""),
+      kw_ma_str("product", in->product ? in->product : ""),
+  };
+#undef MONEY
+  return kw_msg_fill(buf, cap, tpl, lang, currency, args,
+                     sizeof args / sizeof *args);
+}

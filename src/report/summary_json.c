@@ -1,0 +1,607 @@
+/*
+ * summary_json.c — summary.json: every portfolio figure the report shows,
+ * for machines. Keys are stable (snake_case, English) whatever the report
+ * language; only the "readings" (the sentences under the charts) and group
+ * labels are in that language. Money is in currency units with 2 decimals,
+ * shares are fractions with 4 decimals, model parameters have 6
+ * significant digits: the file is the same on every machine for the same
+ * data. A figure the data do not allow is null; a step that did not run is
+ * listed under "steps" with its note.
+ *
+ * The small writer below indents objects and keeps arrays of numbers on
+ * one line, so that curves and heatmaps stay readable.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "report/export.h"
+#include "report/readings.h"
+#include "report/text.h"
+
+typedef struct jw {
+  kw_text t;
+  int depth;
+  bool first[24];
+  bool inline_arr[24];
+} jw;
+
+static void indent(jw *w) {
+  kw_text_putc(&w->t, '\n');
+  for (int i = 0; i < w->depth; i++) kw_text_put(&w->t, "  ");
+}
+
+static void jstr(kw_text *t, const char *s) {
+  kw_text_putc(t, '"');
+  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+    if (*p == '"' || *p == '\\') {
+      kw_text_putc(t, '\\');
+      kw_text_putc(t, (char)*p);
+    } else if (*p < 0x20) {
+      kw_text_printf(t, "\\u%04x", *p);
+    } else {
+      kw_text_putc(t, (char)*p);
+    }
+  }
+  kw_text_putc(t, '"');
+}
+
+static void key(jw *w, const char *k) {
+  if (!w->first[w->depth]) kw_text_putc(&w->t, ',');
+  w->first[w->depth] = false;
+  if (w->inline_arr[w->depth]) {
+    if (!k && w->t.len && w->t.s[w->t.len - 1] == ',') kw_text_putc(&w->t, ' ');
+  } else {
+    indent(w);
+  }
+  if (k) {
+    jstr(&w->t, k);
+    kw_text_put(&w->t, ": ");
+  }
+}
+
+static void open_(jw *w, const char *k, char c, bool inl) {
+  key(w, k);
+  kw_text_putc(&w->t, c);
+  w->depth++;
+  w->first[w->depth] = true;
+  w->inline_arr[w->depth] = inl;
+}
+
+static void close_(jw *w, char c) {
+  bool inl = w->inline_arr[w->depth], empty = w->first[w->depth];
+  w->depth--;
+  if (!inl && !empty) indent(w);
+  kw_text_putc(&w->t, c);
+}
+
+#define OBJ(w, k) open_((w), (k), '{', false)
+#define END_OBJ(w) close_((w), '}')
+#define ARR(w, k) open_((w), (k), '[', false)
+#define ARR_INLINE(w, k) open_((w), (k), '[', true)
+#define END_ARR(w) close_((w), ']')
+
+static void jnull(jw *w, const char *k) {
+  key(w, k);
+  kw_text_put(&w->t, "null");
+}
+
+static void jint(jw *w, const char *k, int64_t v) {
+  key(w, k);
+  kw_text_printf(&w->t, "%lld", (long long)v);
+}
+
+static void jbool(jw *w, const char *k, bool v) {
+  key(w, k);
+  kw_text_put(&w->t, v ? "true" : "false");
+}
+
+static void jtext(jw *w, const char *k, const char *s) {
+  key(w, k);
+  jstr(&w->t, s);
+}
+
+/* A number with fixed decimals; null when not finite. */
+static void jfix(jw *w, const char *k, double v, int decimals) {
+  if (!isfinite(v)) {
+    jnull(w, k);
+    return;
+  }
+  char buf[48];
+  key(w, k);
+  kw_text_put(&w->t, kw_fmt_fixed(buf, v, decimals));
+}
+
+/* Six significant digits (model parameters). */
+static void jsig(jw *w, const char *k, double v) {
+  if (!isfinite(v)) {
+    jnull(w, k);
+    return;
+  }
+  char buf[48];
+  snprintf(buf, sizeof buf, "%.6g", v == 0 ? 0 : v);
+  for (char *p = buf; *p; p++)
+    if (*p == ',') *p = '.';
+  key(w, k);
+  kw_text_put(&w->t, buf);
+}
+
+static void jmoney(jw *w, const char *k, int64_t cents) {
+  if (cents == KW_NA_MONEY) {
+    jnull(w, k);
+    return;
+  }
+  jfix(w, k, (double)cents / 100.0, 2);
+}
+
+static void jdate(jw *w, const char *k, int32_t d) {
+  char buf[11];
+  if (d == KW_NA_DATE) jnull(w, k);
+  else jtext(w, k, kw_date_format(buf, d, 0));
+}
+
+static void groups(jw *w, const char *k, const kw_group_row *g, size_t n) {
+  ARR(w, k);
+  for (size_t i = 0; i < n; i++) {
+    OBJ(w, NULL);
+    jtext(w, "key", g[i].key);
+    jtext(w, "label", g[i].label);
+    jint(w, "customers", (int64_t)g[i].customers);
+    jfix(w, "share", g[i].share, 4);
+    jmoney(w, "revenue", g[i].revenue);
+    jfix(w, "revenue_share", g[i].revenue_share, 4);
+    END_OBJ(w);
+  }
+  END_ARR(w);
+}
+
+/* A cumulative curve sampled at customer shares 0, 0.05, .., 1 (linear
+ * between the model's points). */
+static void curve(jw *w, const char *k, const kw_curve_point *pt, size_t n) {
+  ARR_INLINE(w, k);
+  size_t j = 0;
+  for (int s = 0; s <= 20; s++) {
+    double x = s / 20.0, y;
+    while (j + 1 < n && pt[j + 1].customer_share < x) j++;
+    if (n == 0) y = 0;
+    else if (j + 1 >= n || pt[j + 1].customer_share <= pt[j].customer_share)
+      y = pt[j].value_share;
+    else {
+      double f = (x - pt[j].customer_share) /
+                 (pt[j + 1].customer_share - pt[j].customer_share);
+      if (f < 0) f = 0;
+      if (f > 1) f = 1;
+      y = pt[j].value_share + f * (pt[j + 1].value_share - pt[j].value_share);
+    }
+    jfix(w, NULL, y, 4);
+  }
+  END_ARR(w);
+}
+
+static void write_steps(jw *w, const kw_analysis *a) {
+  ARR(w, "steps");
+  for (int s = 0; s < KW_STEP__COUNT; s++) {
+    kw_step_info si;
+    kw_analysis_step(a, (kw_step)s, &si);
+    OBJ(w, NULL);
+    jtext(w, "step", si.key);
+    jtext(w, "status", kw_step_status_name(si.status));
+    jtext(w, "note", si.note);
+    END_OBJ(w);
+  }
+  END_ARR(w);
+}
+
+static void write_headline(jw *w, const kw_analysis *a) {
+  const kw_headline *h = &a->head;
+  OBJ(w, "headline");
+  jint(w, "customers", (int64_t)h->customers);
+  jint(w, "active_customers", (int64_t)h->active_customers);
+  jmoney(w, "revenue", h->revenue);
+  jfix(w, "repeat_rate", h->repeat_rate, 4);
+  jfix(w, "churn_rate", h->churn_rate, 4);
+  if (a->churn) jtext(w, "churn_rate_basis", a->churn_12m ? "12_months" : "all");
+  else jnull(w, "churn_rate_basis");
+  jfix(w, "clv_mean", h->clv_mean, 2);
+  jint(w, "clv_horizon_months", a->o.horizon_months);
+  jfix(w, "cac_mean", h->cac_mean, 2);
+  jfix(w, "clv_cac", h->clv_cac, 2);
+  jfix(w, "dso", h->dso, 1);
+  jfix(w, "nps", h->nps, 1);
+  END_OBJ(w);
+}
+
+static void write_quality(jw *w, const kw_analysis *a) {
+  OBJ(w, "data");
+  jint(w, "transaction_lines_read", (int64_t)a->tx_rows_read);
+  jint(w, "transaction_lines_skipped", (int64_t)a->tx_rows_skipped);
+  jint(w, "transaction_lines_used", (int64_t)a->s->lines_used);
+  jint(w, "transaction_lines_after_as_of", (int64_t)a->s->lines_after);
+  ARR(w, "tables");
+  for (int k = 0; k < KW_TABLE__COUNT; k++) {
+    const kw_table *t = kw_dataset_table(a->ds, (kw_table_kind)k);
+    if (!t) continue;
+    OBJ(w, NULL);
+    jtext(w, "table", kw_table_kind_name((kw_table_kind)k));
+    jint(w, "rows", (int64_t)kw_table_rows(t));
+    END_OBJ(w);
+  }
+  END_ARR(w);
+  END_OBJ(w);
+  if (!a->have_quality) {
+    jnull(w, "quality");
+    return;
+  }
+  const kw_quality *q = &a->q;
+  OBJ(w, "quality");
+  jdate(w, "first_date", q->first_date);
+  jdate(w, "last_date", q->last_date);
+  jint(w, "duplicate_lines", (int64_t)q->duplicate_lines);
+  jint(w, "negative_lines", (int64_t)q->negative_lines);
+  jmoney(w, "negative_amount", q->negative_amount);
+  jint(w, "extreme_amounts", (int64_t)q->extreme_amounts);
+  jmoney(w, "median_amount", q->median_amount);
+  if (q->has_customers_table) {
+    jint(w, "customers_not_in_table", (int64_t)q->customers_not_in_table);
+    jint(w, "customers_without_lines", (int64_t)q->customers_without_lines);
+  }
+  END_OBJ(w);
+}
+
+static void write_value(jw *w, const kw_analysis *a) {
+  const kw_pareto_data *p = a->par;
+  if (!p) {
+    jnull(w, "pareto");
+  } else {
+    OBJ(w, "pareto");
+    jint(w, "customers", (int64_t)p->n_customers);
+    jmoney(w, "revenue", p->revenue_total);
+    jfix(w, "top20_revenue_share", p->top_revenue_share, 4);
+    jint(w, "customers_for_80pct", (int64_t)p->target_customers);
+    jfix(w, "customer_share_for_80pct", p->target_customer_share, 4);
+    jfix(w, "gini", p->gini, 4);
+    jfix(w, "hhi", p->hhi, 4);
+    jfix(w, "top1_share", p->top1_share, 4);
+    jfix(w, "top5_share", p->top5_share, 4);
+    jfix(w, "top10_share", p->top10_share, 4);
+    jbool(w, "dependency_warning", p->dependency_warning);
+    jint(w, "repeat_customers", (int64_t)p->n_repeat);
+    jint(w, "one_time_customers", (int64_t)p->n_once);
+    kw_group_row abc[4];
+    memset(abc, 0, sizeof abc);
+    static const char *const names[] = {"", "A", "B", "C"};
+    for (int c = 1; c <= 3; c++) {
+      abc[c - 1].key = names[c];
+      abc[c - 1].label = names[c];
+      abc[c - 1].customers = p->abc_count[c];
+      abc[c - 1].revenue = p->abc_revenue[c];
+      abc[c - 1].share = p->n_customers ? (double)p->abc_count[c] /
+                                              (double)p->n_customers
+                                        : 0;
+      abc[c - 1].revenue_share = p->abc_revenue_share[c];
+    }
+    /* the same rule as every group table: small classes are merged */
+    size_t k = 0;
+    kw_group_row other;
+    memset(&other, 0, sizeof other);
+    for (int c = 0; c < 3; c++) {
+      if (abc[c].customers >= a->o.min_group) abc[k++] = abc[c];
+      else if (abc[c].customers) {
+        other.customers += abc[c].customers;
+        other.revenue += abc[c].revenue;
+        other.share += abc[c].share;
+        other.revenue_share += abc[c].revenue_share;
+      }
+    }
+    if (other.customers >= a->o.min_group) {
+      other.key = "other";
+      other.label = kw_msg_text(MSG_WORD_OTHER, a->o.lang);
+      abc[k++] = other;
+    }
+    groups(w, "abc", abc, k);
+    curve(w, "curve", p->points, p->n_points);
+    END_OBJ(w);
+  }
+  const kw_profit_data *pd = a->pd;
+  if (!pd) {
+    jnull(w, "profit");
+    return;
+  }
+  OBJ(w, "profit");
+  jtext(w, "cost_source", kw_cost_source_name(pd->overall));
+  jint(w, "customers_known", (int64_t)pd->n_known);
+  jint(w, "customers_cost_unknown", (int64_t)pd->n_no_cost);
+  jmoney(w, "revenue_known", pd->revenue_known);
+  jmoney(w, "cost_of_goods", pd->cogs_total);
+  jmoney(w, "cost_to_serve", pd->serve_total);
+  jint(w, "unpriced_cost_rows", (int64_t)pd->unpriced_rows);
+  if (a->have_profit) {
+    jmoney(w, "contribution", pd->contribution_total);
+    jfix(w, "margin", pd->margin_pct_total / 100.0, 4);
+    jint(w, "loss_customers", (int64_t)pd->n_loss);
+    jmoney(w, "loss_total", pd->loss_total);
+    jint(w, "large_loss_customers", (int64_t)pd->n_large_loss);
+    jbool(w, "whale_defined", pd->whale_defined);
+    if (pd->whale_defined) {
+      jfix(w, "peak_customer_share", pd->peak_customer_share, 4);
+      jfix(w, "peak_value_share", pd->peak_value_share, 4);
+      curve(w, "whale_curve", pd->points, pd->n_points);
+    }
+  }
+  END_OBJ(w);
+}
+
+static void write_rfm(jw *w, const kw_analysis *a) {
+  if (!a->rd) {
+    jnull(w, "rfm");
+    return;
+  }
+  OBJ(w, "rfm");
+  jint(w, "scored", (int64_t)a->rd->n_scored);
+  groups(w, "segments", a->groups_rfm, a->n_groups_rfm);
+  if (a->rd->bins == 5) {
+    ARR(w, "grid_r5_to_r1_by_fm");
+    for (int r = 4; r >= 0; r--) {
+      ARR_INLINE(w, NULL);
+      for (int c = 0; c < 9; c++) {
+        uint32_t v = a->rfm_grid[r][c];
+        if (v > 0 && v < a->o.min_group) jnull(w, NULL);
+        else jint(w, NULL, v);
+      }
+      END_ARR(w);
+    }
+    END_ARR(w);
+  }
+  END_OBJ(w);
+}
+
+static void write_clv(jw *w, const kw_analysis *a) {
+  if (!a->have_clv) {
+    jnull(w, "clv");
+    return;
+  }
+  OBJ(w, "clv");
+  const kw_clv_result *r = &a->fit_res;
+  jtext(w, "model", kw_clv_model_name(r->model));
+  OBJ(w, "params");
+  const char *const *names = kw_clv_model_param_names(r->model);
+  for (size_t k = 0; k < r->n_params; k++) jsig(w, names[k], r->params[k]);
+  END_OBJ(w);
+  jbool(w, "converged", r->converged);
+  jint(w, "customers", (int64_t)a->n_fit);
+  if (a->have_gg) {
+    OBJ(w, "spend_model");
+    const char *const *gn = kw_clv_model_param_names(KW_CLV_GG);
+    for (size_t k = 0; k < a->gg_res.n_params; k++)
+      jsig(w, gn[k], a->gg_res.params[k]);
+    END_OBJ(w);
+  } else {
+    jnull(w, "spend_model");
+  }
+  jfix(w, "margin", a->clv_margin, 4);
+  jint(w, "horizon_weeks", a->horizon_weeks);
+  jfix(w, "discount_rate_yearly", a->o.discount_rate, 4);
+  jfix(w, "total", a->clv_total, 2);
+  jfix(w, "top20_share", a->clv_top20_share, 4);
+  if (a->have_holdout) {
+    const kw_clv_evaluation *e = &a->eval;
+    OBJ(w, "holdout");
+    jint(w, "days", a->holdout_days);
+    jint(w, "customers", (int64_t)e->n);
+    jfix(w, "actual", e->sum_actual, 0);
+    jfix(w, "predicted", e->sum_predicted, 1);
+    jfix(w, "mae", e->mae, 4);
+    ARR(w, "by_repeat_purchases");
+    for (int k = 0; k < KW_CLV_FREQ_CLASSES; k++) {
+      if (e->class_n[k] < (double)a->o.min_group) continue; /* small group */
+      OBJ(w, NULL);
+      jint(w, "x", k);
+      jbool(w, "or_more", k == KW_CLV_FREQ_CLASSES - 1);
+      jfix(w, "customers", e->class_n[k], 0);
+      jfix(w, "actual", e->class_actual[k], 4);
+      jfix(w, "predicted", e->class_predicted[k], 4);
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    END_OBJ(w);
+  } else {
+    jnull(w, "holdout");
+  }
+  OBJ(w, "p_alive_matrix");
+  jfix(w, "T_weeks", a->pm_T, 2);
+  ARR_INLINE(w, "repeat_purchases");
+  for (size_t i = 0; i < a->pm_rows; i++) jfix(w, NULL, a->pm_x[i], 0);
+  END_ARR(w);
+  ARR_INLINE(w, "weeks_since_last");
+  for (size_t c = 0; c < KW_PM_COLS; c++) jfix(w, NULL, a->pm_weeks[c], 0);
+  END_ARR(w);
+  ARR(w, "p_alive");
+  for (size_t i = 0; i < a->pm_rows; i++) {
+    ARR_INLINE(w, NULL);
+    for (size_t c = 0; c < KW_PM_COLS; c++) jfix(w, NULL, a->pm[i][c], 3);
+    END_ARR(w);
+  }
+  END_ARR(w);
+  END_OBJ(w);
+  END_OBJ(w);
+}
+
+static void write_retention(jw *w, const kw_analysis *a) {
+  if (!a->ci) {
+    jnull(w, "churn");
+  } else {
+    OBJ(w, "churn");
+    jtext(w, "basis", a->ci->by_p_alive ? "p_alive" : "gap_rule");
+    jfix(w, "gap_days", a->ci->gap_days, 1);
+    jint(w, "active", (int64_t)(a->head.active_customers - a->churn_at_risk));
+    jint(w, "at_risk", (int64_t)a->churn_at_risk);
+    jint(w, "churned", (int64_t)a->churn_churned);
+    jfix(w, "churn_rate", a->churn_rate, 4);
+    jtext(w, "churn_rate_basis", a->churn_12m ? "12_months" : "all");
+    if (a->km) {
+      const kw_km_median *md = kw_km_group_median(a->km, 0);
+      const kw_km_curve *cu = kw_km_group_curve(a->km, 0);
+      jfix(w, "median_lifetime_months", md->median_reached ? md->median : NAN,
+           1);
+      ARR_INLINE(w, "survival_by_month");
+      double tmax = cu->n_times ? cu->time[cu->n_times - 1] : 0;
+      for (int m = 0; m <= (int)tmax && m <= 240; m++) {
+        double sv;
+        kw_km_survival_at(a->km, 0, m, &sv, NULL, NULL);
+        jfix(w, NULL, sv, 4);
+      }
+      END_ARR(w);
+    }
+    END_OBJ(w);
+  }
+  if (!a->cohorts) {
+    jnull(w, "cohorts");
+    return;
+  }
+  const kw_cohort_view *v = &a->cv;
+  OBJ(w, "cohorts");
+  jtext(w, "period", kw_period_unit_name(v->period));
+  jint(w, "merged_small_cohorts", (int64_t)v->merged);
+  ARR_INLINE(w, "total");
+  for (size_t j = 0; j < v->cols; j++) jfix(w, NULL, v->total[j], 4);
+  END_ARR(w);
+  ARR(w, "rows");
+  for (size_t r = 0; r < v->rows; r++) {
+    OBJ(w, NULL);
+    jtext(w, "cohort", v->has_other && r + 1 == v->rows ? "other" : v->label[r]);
+    jint(w, "customers", (int64_t)v->size[r]);
+    ARR_INLINE(w, "retention");
+    size_t last = v->cols;
+    while (last > 0 && !isfinite(v->value[r * v->cols + last - 1])) last--;
+    for (size_t j = 0; j < last; j++) jfix(w, NULL, v->value[r * v->cols + j], 4);
+    END_ARR(w);
+    END_OBJ(w);
+  }
+  END_ARR(w);
+  END_OBJ(w);
+}
+
+static void write_payments(jw *w, const kw_analysis *a) {
+  const kw_payments_data *p = a->pp;
+  if (!p) {
+    jnull(w, "payments");
+    return;
+  }
+  OBJ(w, "payments");
+  jint(w, "customers", (int64_t)p->n_customers);
+  jint(w, "invoices", (int64_t)p->n_invoices);
+  jfix(w, "dso", p->dso_defined ? p->dso : NAN, 1);
+  jfix(w, "days_to_pay", p->days_to_pay_all, 1);
+  jfix(w, "days_late", p->days_late_all, 1);
+  jfix(w, "late_share", p->late_share_all, 4);
+  jmoney(w, "open", p->open_total);
+  jmoney(w, "overdue", p->overdue_total);
+  OBJ(w, "ageing");
+  for (int k = 0; k < KW_AGE__COUNT; k++)
+    jmoney(w, kw_ageing_name((kw_ageing)k), p->ageing_total[k]);
+  END_OBJ(w);
+  jint(w, "data_errors", (int64_t)p->errors_total);
+  groups(w, "classes", a->groups_pay, a->n_groups_pay);
+  END_OBJ(w);
+}
+
+static void write_rest(jw *w, const kw_analysis *a) {
+  if (a->step[KW_STEP_CROSS_SELL] == KW_STEP_RAN ||
+      a->step[KW_STEP_CROSS_SELL] == KW_STEP_LIMITED) {
+    OBJ(w, "cross_sell");
+    jint(w, "customers", (int64_t)a->basket_count);
+    ARR(w, "rules");
+    for (size_t i = 0; i < a->n_cross; i++) {
+      OBJ(w, NULL);
+      jtext(w, "if", a->cross[i].lhs);
+      jtext(w, "then", a->cross[i].rhs);
+      jint(w, "customers", a->cross[i].count);
+      jfix(w, "support", a->cross[i].support, 4);
+      jfix(w, "confidence", a->cross[i].confidence, 4);
+      jfix(w, "lift", a->cross[i].lift, 3);
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    END_OBJ(w);
+  } else {
+    jnull(w, "cross_sell");
+  }
+  if (a->nps_n) {
+    OBJ(w, "feedback");
+    jint(w, "responses", (int64_t)a->nps_n);
+    jint(w, "promoters", (int64_t)a->nps_promoters);
+    jint(w, "passives", (int64_t)a->nps_passives);
+    jint(w, "detractors", (int64_t)a->nps_detractors);
+    jfix(w, "nps", a->head.nps, 1);
+    END_OBJ(w);
+  } else {
+    jnull(w, "feedback");
+  }
+  if (a->cac_n) {
+    OBJ(w, "acquisition");
+    jint(w, "customers", (int64_t)a->cac_n);
+    jfix(w, "cac_mean", a->cac_mean, 2);
+    jfix(w, "lifetime_value_mean", a->ltv_mean, 2);
+    jfix(w, "clv_cac", a->head.clv_cac, 2);
+    END_OBJ(w);
+  } else {
+    jnull(w, "acquisition");
+  }
+  OBJ(w, "actions");
+  jtext(w, "rules", a->rules_builtin ? "builtin" : "file");
+  jbool(w, "consent_column", a->has_consent);
+  jint(w, "left_out_without_consent", (int64_t)a->no_consent_total);
+  ARR(w, "by_action");
+  for (int k = 1; k < KW_ACTION__COUNT; k++) {
+    OBJ(w, NULL);
+    jtext(w, "action", kw_action_key((kw_action)k));
+    jint(w, "customers", (int64_t)a->head.action_count[k]);
+    jint(w, "listed", (int64_t)a->list_n[k]);
+    jint(w, "left_out_without_consent", (int64_t)a->no_consent[k]);
+    jfix(w, "at_stake", a->stake_total[k], 2);
+    END_OBJ(w);
+  }
+  END_ARR(w);
+  END_OBJ(w);
+}
+
+kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
+                                 FILE *f) {
+  jw w;
+  memset(&w, 0, sizeof w);
+  kw_text_init(&w.t, ctx);
+  w.first[0] = true;
+  kw_text_putc(&w.t, '{');
+  w.depth = 1;
+  w.first[1] = true;
+  jtext(&w, "format", "klantwijs-summary");
+  jint(&w, "format_version", 1);
+  jtext(&w, "klantwijs_version", kw_version());
+  jdate(&w, "as_of", a->as_of);
+  jdate(&w, "first_date", a->first_date);
+  jtext(&w, "currency", a->currency);
+  jtext(&w, "lang", a->o.lang == KW_LANG_NL ? "nl" : "en");
+  jint(&w, "min_group", (int64_t)a->o.min_group);
+  write_steps(&w, a);
+  write_headline(&w, a);
+  char buf[1024];
+  OBJ(&w, "readings");
+  for (int r = 0; r < KW_READ__COUNT; r++)
+    if (kw_reading_text(a, (kw_reading)r, buf, sizeof buf))
+      jtext(&w, kw_reading_key((kw_reading)r), buf);
+  END_OBJ(&w);
+  write_quality(&w, a);
+  write_value(&w, a);
+  write_rfm(&w, a);
+  write_clv(&w, a);
+  write_retention(&w, a);
+  write_payments(&w, a);
+  write_rest(&w, a);
+  w.depth = 0;
+  kw_text_put(&w.t, "\n}\n");
+  bool ok = kw_text_flush(&w.t, f);
+  bool nomem = w.t.bad;
+  kw_text_free(&w.t);
+  if (nomem) return kw_fail_nomem(ctx);
+  if (!ok || ferror(f)) return kw_fail(ctx, KW_EIO, "summary.json: write failed");
+  return KW_OK;
+}

@@ -1,0 +1,293 @@
+/*
+ * xlsx.c — customers.xlsx over libxlsxwriter.
+ *
+ * Sheets: an overview of the key figures; every customer with every
+ * column of customers.csv (export.c), headers in the report's language;
+ * then one sheet per action with the customers of its list (marketing
+ * lists without the customers who refused consent), sorted by the money at
+ * stake, with the columns one needs to act (id, name with show_names,
+ * money at stake, reason, revenue, CLV, P(alive), next-best product,
+ * consent). Each data sheet has a bold header row that stays in view (frozen
+ * pane), filters on every column and formats per column: money with two
+ * decimals, shares as percentages, dates as dates (dd-mm-yyyy in Dutch,
+ * yyyy-mm-dd in English).
+ *
+ * The workbook is written in libxlsxwriter's constant-memory mode (rows
+ * stream to temporary files in the target folder), to a temporary name
+ * beside the target, and renamed over it when complete. A sheet holds at
+ * most 1,048,575 data rows (Excel's limit); the overview says when a sheet
+ * was cut.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "report/export.h"
+#include "report/text.h"
+
+#define MAX_ROWS 1048575u
+
+typedef struct book {
+  lxw_workbook *wb;
+  lxw_format *head, *money, *pct, *num3, *num1, *integer, *date, *wrap;
+  const kw_analysis *a;
+  kw_context *ctx;
+} book;
+
+static lxw_format *format_of(book *b, const kw_ccol *c) {
+  switch (c->kind) {
+    case KW_CC_MONEY: return b->money;
+    case KW_CC_PCT: return b->pct;
+    case KW_CC_INT: return b->integer;
+    case KW_CC_DATE: return b->date;
+    case KW_CC_NUM: return c->decimals >= 2 ? b->num3 : b->num1;
+    default: return NULL;
+  }
+}
+
+/* A sheet name Excel accepts: no []:*?/\, at most 31 characters (cut at a
+ * UTF-8 character boundary). */
+static void sheet_name(char *out, const char *s) {
+  size_t k = 0;
+  for (; *s && k < 31; s++) out[k++] = strchr("[]:*?/\\", *s) ? '-' : *s;
+  while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0xC0) k--;
+  if (k > 0 && ((unsigned char)out[k - 1] & 0x80)) {
+    /* drop a cut multi-byte sequence */
+    size_t j = k;
+    while (j > 0 && ((unsigned char)out[j - 1] & 0xC0) == 0x80) j--;
+    if (j > 0) {
+      unsigned char lead = (unsigned char)out[j - 1];
+      size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+      if (k - (j - 1) < need) k = j - 1;
+    }
+  }
+  out[k] = '\0';
+}
+
+static lxw_error data_sheet(book *b, const char *name, const int *ids,
+                            size_t nc, const uint32_t *rows, size_t nrows) {
+  const kw_analysis *a = b->a;
+  char sn[32];
+  sheet_name(sn, name);
+  lxw_worksheet *ws = workbook_add_worksheet(b->wb, sn);
+  if (!ws) return LXW_ERROR_MEMORY_MALLOC_FAILED;
+  bool nl = a->o.lang == KW_LANG_NL;
+  for (size_t j = 0; j < nc; j++) {
+    const kw_ccol *c = kw_export_column(ids[j]);
+    worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j, c->width,
+                         format_of(b, c));
+  }
+  for (size_t j = 0; j < nc; j++) {
+    const kw_ccol *c = kw_export_column(ids[j]);
+    worksheet_write_string(ws, 0, (lxw_col_t)j, nl ? c->label_nl : c->label_en,
+                           b->head);
+  }
+  worksheet_freeze_panes(ws, 1, 1);
+  if (nrows > MAX_ROWS) nrows = MAX_ROWS;
+  worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, (lxw_col_t)(nc - 1));
+  kw_ccell *cell = kw_malloc(b->ctx, sizeof *cell);
+  if (!cell) return LXW_ERROR_MEMORY_MALLOC_FAILED;
+  lxw_error err = LXW_NO_ERROR;
+  for (size_t r = 0; r < nrows && !err; r++) {
+    size_t i = rows ? rows[r] : r;
+    lxw_row_t row = (lxw_row_t)(r + 1);
+    for (size_t j = 0; j < nc && !err; j++) {
+      const kw_ccol *c = kw_export_column(ids[j]);
+      kw_export_cell(a, ids[j], i, false, cell);
+      lxw_col_t col = (lxw_col_t)j;
+      switch (cell->kind) {
+        case KW_CC_EMPTY:
+          break;
+        case KW_CC_TEXT:
+          err = worksheet_write_string(ws, row, col, cell->s, NULL);
+          break;
+        case KW_CC_DATE:
+          /* Excel's serial day: days since 1899-12-30 */
+          err = worksheet_write_number(ws, row, col, cell->date + 25569.0,
+                                       b->date);
+          break;
+        default: {
+          /* rounded to what the column shows: shorter XML to compress */
+          static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+          int d = cell->kind == KW_CC_MONEY ? 2
+                  : cell->kind == KW_CC_INT ? 0
+                                            : c->decimals;
+          if (d < 0) d = 0;
+          if (d > 6) d = 6;
+          double v = round(cell->d * scale[d]) / scale[d];
+          err = worksheet_write_number(ws, row, col, v, format_of(b, c));
+        }
+      }
+    }
+  }
+  kw_free(b->ctx, cell);
+  return err;
+}
+
+static void overview(book *b) {
+  const kw_analysis *a = b->a;
+  kw_lang lang = a->o.lang;
+  char name[32];
+  sheet_name(name, kw_msg_text(MSG_SEC_HEADLINE, lang));
+  lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+  if (!ws) return;
+  worksheet_set_column(ws, 0, 0, 34, NULL);
+  worksheet_set_column(ws, 1, 1, 16, NULL);
+  worksheet_set_column(ws, 2, 2, 90, NULL);
+  const kw_headline *h = &a->head;
+  lxw_row_t r = 0;
+  worksheet_write_string(ws, r, 0, kw_msg_text(MSG_REPORT_TITLE, lang),
+                         b->head);
+  worksheet_write_number(ws, r++, 1, a->as_of + 25569.0, b->date);
+  struct {
+    kw_msg label;
+    double v;
+    lxw_format *f;
+  } rows[] = {
+      {MSG_KPI_CUSTOMERS, (double)h->customers, b->integer},
+      {MSG_KPI_ACTIVE, (double)h->active_customers, b->integer},
+      {MSG_KPI_REVENUE, (double)h->revenue / 100.0, b->money},
+      {MSG_KPI_REPEAT, h->repeat_rate, b->pct},
+      {MSG_KPI_CHURN, h->churn_rate, b->pct},
+      {MSG_KPI_CLV, h->clv_mean, b->money},
+      {MSG_KPI_CAC, h->cac_mean, b->money},
+      {MSG_KPI_CLV_CAC, h->clv_cac, b->num1},
+      {MSG_KPI_DSO, h->dso, b->num1},
+      {MSG_KPI_NPS, h->nps, b->num1},
+  };
+  for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
+    worksheet_write_string(ws, r, 0, kw_msg_text(rows[k].label, lang), NULL);
+    if (isfinite(rows[k].v))
+      worksheet_write_number(ws, r, 1, rows[k].v, rows[k].f);
+    else
+      worksheet_write_string(ws, r, 1, kw_msg_text(MSG_NOT_AVAILABLE, lang),
+                             NULL);
+    r++;
+  }
+  r++;
+  worksheet_write_string(ws, r, 0, kw_msg_text(MSG_COL_ACTION, lang), b->head);
+  worksheet_write_string(ws, r, 1, kw_msg_text(MSG_COL_CUSTOMERS, lang),
+                         b->head);
+  worksheet_write_string(ws, r++, 2, kw_msg_text(MSG_COL_AT_STAKE, lang),
+                         b->head);
+  for (int k = 1; k < KW_ACTION__COUNT; k++) {
+    worksheet_write_string(ws, r, 0, kw_action_label((kw_action)k, lang),
+                           NULL);
+    worksheet_write_number(ws, r, 1, (double)a->head.action_count[k],
+                           b->integer);
+    worksheet_write_number(ws, r++, 2, a->stake_total[k], b->money);
+  }
+  r++;
+  char buf[1024];
+  if (a->has_consent) {
+    kw_marg m[] = {kw_ma_int("n", (int64_t)a->no_consent_total)};
+    kw_msg_format(buf, sizeof buf, MSG_ACTIONS_CONSENT, lang, a->currency, m,
+                  1);
+    worksheet_write_string(ws, r++, 0, buf, NULL);
+  }
+  if (a->n > MAX_ROWS) {
+    snprintf(buf, sizeof buf, "%zu > %u", a->n, MAX_ROWS);
+    worksheet_write_string(ws, r++, 0, buf, NULL);
+  }
+  for (int s = 0; s < KW_STEP__COUNT; s++) {
+    if (a->step[s] == KW_STEP_RAN) continue;
+    kw_step_info si;
+    kw_analysis_step(a, (kw_step)s, &si);
+    worksheet_write_string(ws, r, 0, si.label, NULL);
+    worksheet_write_string(ws, r++, 2, si.note, NULL);
+  }
+}
+
+kw_status kw_report_customers_xlsx(kw_context *ctx, const kw_analysis *a,
+                                   const char *path) {
+  size_t n = strlen(path);
+  char *tmp = kw_malloc(ctx, n + 16), *dir = kw_strdup(ctx, path);
+  if (!tmp || !dir) {
+    kw_free(ctx, tmp);
+    kw_free(ctx, dir);
+    return kw_fail_nomem(ctx);
+  }
+  memcpy(tmp, path, n);
+  memcpy(tmp + n, ".tmp.XXXXXX", 12);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    kw_status st = kw_fail(ctx, KW_EIO, "%s: cannot create: %s", path,
+                           strerror(errno));
+    kw_free(ctx, tmp);
+    kw_free(ctx, dir);
+    return st;
+  }
+  fchmod(fd, 0644);
+  close(fd);
+  char *slash = strrchr(dir, '/');
+  if (slash) slash[slash == dir ? 1 : 0] = '\0';
+  else strcpy(dir, ".");
+  lxw_workbook_options wo = {0};
+  wo.constant_memory = LXW_TRUE;
+  wo.tmpdir = dir;
+  wo.use_zip64 = LXW_TRUE;
+  book b;
+  memset(&b, 0, sizeof b);
+  b.a = a;
+  b.ctx = ctx;
+  b.wb = workbook_new_opt(tmp, &wo);
+  kw_status st = KW_OK;
+  if (!b.wb) {
+    st = kw_fail(ctx, KW_EIO, "%s: cannot create the workbook", path);
+    goto out;
+  }
+  bool nl = a->o.lang == KW_LANG_NL;
+  b.head = workbook_add_format(b.wb);
+  format_set_bold(b.head);
+  format_set_bg_color(b.head, 0xE5E7EB);
+  format_set_bottom(b.head, LXW_BORDER_THIN);
+  b.money = workbook_add_format(b.wb);
+  format_set_num_format(b.money, "#,##0.00");
+  b.pct = workbook_add_format(b.wb);
+  format_set_num_format(b.pct, "0.0%");
+  b.num3 = workbook_add_format(b.wb);
+  format_set_num_format(b.num3, "0.000");
+  b.num1 = workbook_add_format(b.wb);
+  format_set_num_format(b.num1, "0.0");
+  b.integer = workbook_add_format(b.wb);
+  format_set_num_format(b.integer, "0");
+  b.date = workbook_add_format(b.wb);
+  format_set_num_format(b.date, nl ? "dd-mm-yyyy" : "yyyy-mm-dd");
+  workbook_set_properties(b.wb, &(lxw_doc_properties){
+                                    .title = (char *)kw_msg_text(
+                                        MSG_REPORT_TITLE, a->o.lang),
+                                    .comments = (char *)"klantwijs"});
+  overview(&b);
+  int ids[64];
+  size_t nc = kw_export_columns(a, ids, 64);
+  lxw_error err = data_sheet(&b, kw_msg_text(MSG_COL_CUSTOMERS, a->o.lang), ids,
+                             nc, NULL, a->n);
+  /* action sheets: a shorter set of columns */
+  static const char *const keep[] = {
+      "customer_id", "name", "at_stake", "reason", "revenue", "clv",
+      "p_alive", "next_best_product", "marketing_consent"};
+  int aids[64];
+  size_t na = 0;
+  for (size_t k = 0; k < sizeof keep / sizeof *keep; k++)
+    for (size_t j = 0; j < nc; j++)
+      if (strcmp(kw_export_column(ids[j])->key, keep[k]) == 0) aids[na++] = ids[j];
+  for (int k = 1; k < KW_ACTION__COUNT && !err; k++)
+    err = data_sheet(&b, kw_action_label((kw_action)k, a->o.lang), aids, na,
+                     a->list[k], a->list_n[k]);
+  lxw_error cerr = workbook_close(b.wb);
+  if (err || cerr)
+    st = kw_fail(ctx, err == LXW_ERROR_MEMORY_MALLOC_FAILED ? KW_ENOMEM : KW_EIO,
+                 "%s: %s", path, lxw_strerror(err ? err : cerr));
+  else if (rename(tmp, path) != 0)
+    st = kw_fail(ctx, KW_EIO, "%s: cannot write: %s", path, strerror(errno));
+out:
+  if (st) unlink(tmp);
+  kw_free(ctx, tmp);
+  kw_free(ctx, dir);
+  return st;
+}
