@@ -55,8 +55,6 @@ static kw_status write_one(kw_context *ctx, const kw_analysis *a,
   kw_atomic *at = NULL;
   kw_status st = kw_atomic_open(ctx, path, &at);
   if (!st) {
-    /* a report is for reading: rw-r--r-- rather than mkstemp's rw------- */
-    fchmod(fileno(kw_atomic_file(at)), 0644);
     st = fn(ctx, a, kw_atomic_file(at));
     if (st) kw_atomic_abort(at);
     else st = kw_atomic_commit(at);
