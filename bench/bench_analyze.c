@@ -17,6 +17,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "klantwijs.h"
 
@@ -102,6 +103,9 @@ int main(int argc, char **argv) {
     }
   }
   kw_context *ctx = kw_context_new();
+  /* as the command does: one thread per CPU (up to 8) */
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  kw_context_set_threads(ctx, cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus);
   if (!ctx) return 1;
   kw_context_set_log(ctx, on_log, NULL);
   double t0 = now(), t;
