@@ -27,7 +27,8 @@ const char kw_cli_analyze_help[] =
     "Writes to OUTDIR (created when missing; each file atomically):\n"
     "  index.html      the report: one self-contained page (charts inline,\n"
     "                  nothing from the network), printable to PDF\n"
-    "  customers.xlsx  one row per customer; one sheet per action\n"
+    "  customers.xlsx  one row per customer (up to --xlsx-rows); one sheet\n"
+    "                  per action\n"
     "  customers.csv   the same for machines\n"
     "  summary.json    every portfolio figure of the report, stable keys\n"
     "Names, e-mail addresses, phone numbers and addresses never appear\n"
@@ -54,7 +55,12 @@ const char kw_cli_analyze_help[] =
     "  --holdout DAYS         days held out to check the CLV model (default a\n"
     "                         quarter of the data, 28 to 365)\n"
     "  --top N                customers listed per action in the report\n"
-    "                         (default 15)\n" CLI_INGEST_HELP
+    "                         (default 15)\n"
+    "  --xlsx-rows N          customers.xlsx has a sheet of every customer\n"
+    "                         when there are at most N (default 250000)\n"
+    "  --xlsx-action-rows N   customers per action sheet, highest money at\n"
+    "                         stake first (default 10000); customers.csv\n"
+    "                         always lists every customer\n" CLI_INGEST_HELP
     "\n"
     "Examples:\n"
     "  klantwijs analyze demo-data -o demo-report\n"
@@ -68,6 +74,8 @@ typedef struct opts {
   bool show_names, template_only, have_margin;
   double margin, discount;
   unsigned long horizon, holdout, top;
+  unsigned long xlsx_rows, xlsx_action_rows;
+  bool xlsx_rows_set, xlsx_action_rows_set;
   kw_clv_model model;
   kw_serve_rate rates[MAX_RATES];
   char rate_names[MAX_RATES][64];
@@ -155,6 +163,19 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
       if (!cli_parse_uint(v, &u) || u < 7 || u > 3650)
         return cli_usage(c, "--holdout takes 7 to 3650 days"), -1;
       o->holdout = u;
+    } else if ((r = cli_opt_value("--xlsx-rows", argc, argv, &i, &v)) != 0) {
+      if (r < 0) return -1;
+      if (!cli_parse_uint(v, &u) || u > 1048575)
+        return cli_usage(c, "--xlsx-rows takes 0 to 1048575"), -1;
+      o->xlsx_rows = u;
+      o->xlsx_rows_set = true;
+    } else if ((r = cli_opt_value("--xlsx-action-rows", argc, argv, &i, &v)) !=
+               0) {
+      if (r < 0) return -1;
+      if (!cli_parse_uint(v, &u) || u > 1048575)
+        return cli_usage(c, "--xlsx-action-rows takes 0 to 1048575"), -1;
+      o->xlsx_action_rows = u;
+      o->xlsx_action_rows_set = true;
     } else if ((r = cli_opt_value("--top", argc, argv, &i, &v)) != 0) {
       if (r < 0) return -1;
       if (!cli_parse_uint(v, &u) || u < 1 || u > 10000)
@@ -256,6 +277,8 @@ int kw_cli_analyze(int argc, char **argv) {
   if (!isnan(o.discount)) ao.discount_rate = o.discount;
   if (o.holdout) ao.holdout_days = (int)o.holdout;
   if (o.top) ao.top_per_action = o.top;
+  if (o.xlsx_rows_set) ao.xlsx_max_customers = o.xlsx_rows;
+  if (o.xlsx_action_rows_set) ao.xlsx_max_per_action = o.xlsx_action_rows;
   bool tty = isatty(STDERR_FILENO);
   if (tty) ao.on_step = on_step;
   st = kw_analyze_run(c.ctx, ds, &ao, &an);

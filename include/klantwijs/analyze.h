@@ -265,6 +265,14 @@ typedef struct kw_analyze_options {
                               at least 28 and at most 365 days */
   size_t min_group;        /* smallest group shown, default 5 */
   size_t top_per_action;   /* customers listed per action, default 15 */
+  /* customers.xlsx: the sheet of every customer is written when there are
+     at most xlsx_max_customers (default 250,000; a workbook of a million
+     rows is near Excel's limit of 1,048,576 and slow to write and open);
+     each action sheet lists at most xlsx_max_per_action customers (default
+     10,000), highest money at stake first. The overview sheet says what
+     was left out; customers.csv always lists every customer. */
+  size_t xlsx_max_customers;
+  size_t xlsx_max_per_action;
   kw_analyze_step_fn on_step;
   void *step_user;
 } kw_analyze_options;

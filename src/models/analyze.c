@@ -43,6 +43,8 @@ void kw_analyze_options_init(kw_analyze_options *o) {
   o->discount_rate = 0.10;
   o->min_group = 5;
   o->top_per_action = 15;
+  o->xlsx_max_customers = 250000;
+  o->xlsx_max_per_action = 10000;
 }
 
 static const char *const step_keys[KW_STEP__COUNT] = {

@@ -374,6 +374,20 @@ static const msg_row rows[KW_MSG__COUNT] = {
                            "verwachting opbrengen). De eerste regel die past, "
                            "beslist; de reden staat in customers.xlsx, één "
                            "blad per actie."},
+    [MSG_XLSX_NO_FULL_SHEET] = {"xlsx.no_full_sheet",
+                                "This workbook has no sheet of every "
+                                "customer: {n} customers are more than "
+                                "{max}. customers.csv lists every customer.",
+                                "Deze werkmap heeft geen blad met alle "
+                                "klanten: {n} klanten zijn er meer dan "
+                                "{max}. customers.csv bevat elke klant."},
+    [MSG_XLSX_ACTION_CAPPED] = {"xlsx.action_capped",
+                                "Each action sheet lists at most {max} "
+                                "customers, highest money at stake first; "
+                                "customers.csv lists every customer.",
+                                "Elk actieblad toont hoogstens {max} "
+                                "klanten, hoogste bedrag op het spel eerst; "
+                                "customers.csv bevat elke klant."},
     [MSG_ACTIONS_CONSENT] = {"actions.consent",
                              "Marketing lists leave out {n} customers "
                              "without marketing consent.",

@@ -62,6 +62,7 @@
   X(MSG_WHY_DEVELOP) X(MSG_WHY_SERVE) X(MSG_WHY_NONE)                     \
   /* action plan */                                                       \
   X(MSG_ACTIONS_INTRO) X(MSG_ACTIONS_CONSENT) X(MSG_ACTIONS_NO_CONSENT_COL) \
+  X(MSG_XLSX_NO_FULL_SHEET) X(MSG_XLSX_ACTION_CAPPED)                     \
   X(MSG_ACTIONS_TOP) X(MSG_ACTIONS_EMPTY) X(MSG_ACTIONS_MORE)             \
   X(MSG_ACTIONS_RULES_BUILTIN) X(MSG_ACTIONS_RULES_FILE)                  \
   X(MSG_READ_ACTIONS)                                                     \

@@ -129,6 +129,19 @@ static lxw_error data_sheet(book *b, const char *name, const int *ids,
   return err;
 }
 
+/* Excel's limit and the option bound the sheet of every customer. */
+static size_t max_customers(const kw_analysis *a) {
+  size_t m = a->o.xlsx_max_customers;
+  return m < MAX_ROWS ? m : MAX_ROWS;
+}
+static bool full_sheet(const kw_analysis *a) {
+  return a->n <= max_customers(a);
+}
+static size_t max_per_action(const kw_analysis *a) {
+  size_t m = a->o.xlsx_max_per_action;
+  return m < MAX_ROWS ? m : MAX_ROWS;
+}
+
 static void overview(book *b) {
   const kw_analysis *a = b->a;
   kw_lang lang = a->o.lang;
@@ -190,8 +203,20 @@ static void overview(book *b) {
                   1);
     worksheet_write_string(ws, r++, 0, buf, NULL);
   }
-  if (a->n > MAX_ROWS) {
-    snprintf(buf, sizeof buf, "%zu > %u", a->n, MAX_ROWS);
+  if (!full_sheet(a)) {
+    kw_marg m[] = {kw_ma_int("n", (int64_t)a->n),
+                   kw_ma_int("max", (int64_t)max_customers(a))};
+    kw_msg_format(buf, sizeof buf, MSG_XLSX_NO_FULL_SHEET, lang, a->currency,
+                  m, 2);
+    worksheet_write_string(ws, r++, 0, buf, NULL);
+  }
+  bool capped = false;
+  for (int k = 1; k < KW_ACTION__COUNT; k++)
+    if (a->list_n[k] > max_per_action(a)) capped = true;
+  if (capped) {
+    kw_marg m[] = {kw_ma_int("max", (int64_t)max_per_action(a))};
+    kw_msg_format(buf, sizeof buf, MSG_XLSX_ACTION_CAPPED, lang, a->currency,
+                  m, 1);
     worksheet_write_string(ws, r++, 0, buf, NULL);
   }
   for (int s = 0; s < KW_STEP__COUNT; s++) {
@@ -265,8 +290,10 @@ kw_status kw_report_customers_xlsx(kw_context *ctx, const kw_analysis *a,
   overview(&b);
   int ids[64];
   size_t nc = kw_export_columns(a, ids, 64);
-  lxw_error err = data_sheet(&b, kw_msg_text(MSG_COL_CUSTOMERS, a->o.lang), ids,
-                             nc, NULL, a->n);
+  lxw_error err = LXW_NO_ERROR;
+  if (full_sheet(a))
+    err = data_sheet(&b, kw_msg_text(MSG_COL_CUSTOMERS, a->o.lang), ids, nc,
+                     NULL, a->n);
   /* action sheets: a shorter set of columns */
   static const char *const keep[] = {
       "customer_id", "name", "at_stake", "reason", "revenue", "clv",
@@ -278,7 +305,9 @@ kw_status kw_report_customers_xlsx(kw_context *ctx, const kw_analysis *a,
       if (strcmp(kw_export_column(ids[j])->key, keep[k]) == 0) aids[na++] = ids[j];
   for (int k = 1; k < KW_ACTION__COUNT && !err; k++)
     err = data_sheet(&b, kw_action_label((kw_action)k, a->o.lang), aids, na,
-                     a->list[k], a->list_n[k]);
+                     a->list[k],
+                     a->list_n[k] < max_per_action(a) ? a->list_n[k]
+                                                      : max_per_action(a));
   lxw_error cerr = workbook_close(b.wb);
   if (err || cerr)
     st = kw_fail(ctx, err == LXW_ERROR_MEMORY_MALLOC_FAILED ? KW_ENOMEM : KW_EIO,

@@ -262,7 +262,11 @@ def privacy(data, report, with_names):
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 
 
-def xlsx(data, report):
+def xlsx(data, report, max_customers=None, max_per_action=None):
+    """The workbook's sheets and rows; with limits (the --xlsx-rows and
+    --xlsx-action-rows given to analyze) the sheet of every customer is
+    absent above max_customers and action sheets hold at most
+    max_per_action rows, and the overview says so."""
     s = json.load(open(os.path.join(report, "summary.json"), encoding="utf-8"))
     with open(os.path.join(report, "customers.csv"), encoding="utf-8") as f:
         n_csv = sum(1 for _ in csv.DictReader(f))
@@ -271,8 +275,22 @@ def xlsx(data, report):
     wb = ET.fromstring(z.read("xl/workbook.xml"))
     sheets = [e.get("name") for e in wb.find("m:sheets", NS)]
     lang = s["lang"]
-    want = 2 + 7
+    full = max_customers is None or n_csv <= int(max_customers)
+    cap = None if max_per_action is None else int(max_per_action)
+    want = (2 if full else 1) + 7
     check("sheets", len(sheets) == want, str(sheets))
+    shared = ET.fromstring(z.read("xl/sharedStrings.xml")) if \
+        "xl/sharedStrings.xml" in z.namelist() else None
+    first_sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    overview_text = " ".join(first_sheet.itertext()) + " " + (
+        " ".join(shared.itertext()) if shared is not None else "")
+    if not full:
+        check("overview says the customer sheet is left out",
+              "customers.csv" in overview_text and str(n_csv) in overview_text)
+    listed_all = [a["listed"] for a in s["actions"]["by_action"]]
+    if cap is not None and max(listed_all) > cap:
+        check("overview says the action sheets are cut",
+              str(cap) in overview_text and "customers.csv" in overview_text)
     rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
     target = {r.get("Id"): r.get("Target") for r in rels}
     rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -284,7 +302,9 @@ def xlsx(data, report):
         ws = ET.fromstring(z.read(path))
         data_rows = ws.findall("m:sheetData/m:row", NS)
         n = len(data_rows) - 1
-        expect = n_csv if i == 1 else listed[i - 2]
+        k = i - 2 if full else i - 1
+        expect = n_csv if (full and i == 1) else (
+            listed[k] if cap is None else min(listed[k], cap))
         check("sheet %r rows" % name, n == expect, "%d vs %d" % (n, expect))
         pane = ws.find("m:sheetViews/m:sheetView/m:pane", NS)
         check("sheet %r frozen header" % name,
@@ -329,7 +349,7 @@ def main():
     elif what == "privacy":
         privacy(data, report, len(sys.argv) > 4 and sys.argv[4] == "names")
     elif what == "xlsx":
-        xlsx(data, report)
+        xlsx(data, report, *sys.argv[4:6])
     elif what == "html":
         html(data, report)
     else:
