@@ -564,6 +564,33 @@ bool kw_quick_amount(const char *s, size_t n, char mark, int64_t *cents,
   return true;
 }
 
+
+/*
+ * What a numeric cell says about its column's decimal mark: the first
+ * cell that shows the mark decides it; an ambiguous cell ("1,234") before
+ * the decision is kept in the pending list with its other reading
+ * (alt_money for amounts, alt_number for numbers) and *sep set to the
+ * separator it had. Returns nonzero when memory runs out.
+ */
+static int note_mark(ingest *g, icol *c, const kw_csv_row *row,
+                     const kw_csv_cell *cell, const char *s, size_t n,
+                     kw_mark_evidence ev, int64_t alt_money, double alt_number,
+                     char *sep) {
+  if (ev != KW_MARK_NONE) c->shown = true;
+  if (c->mark) return 0;
+  if (ev == KW_MARK_DOT) {
+    decide_mark(c, '.');
+  } else if (ev == KW_MARK_COMMA) {
+    decide_mark(c, ',');
+  } else if (ev == KW_MARK_AMBIGUOUS) {
+    *sep = ambiguous_sep(s, n);
+    if (push_pend(g, c, row, cell, *sep == '.' ? PEND_DOT : 0, alt_money,
+                  alt_number))
+      return 1;
+  }
+  return 0;
+}
+
 static int money_cell(ingest *g, icol *c, const kw_csv_row *row,
                       const kw_csv_cell *cell, const char *s, size_t n,
                       int64_t *out) {
@@ -583,18 +610,7 @@ static int money_cell(ingest *g, icol *c, const kw_csv_row *row,
   }
   if (!kw_parse_amount(s, n, c->mark, &v, &alt, &ev)) return -1;
   char sep = 0;
-  if (ev != KW_MARK_NONE) c->shown = true;
-  if (!c->mark) {
-    if (ev == KW_MARK_DOT) {
-      decide_mark(c, '.');
-    } else if (ev == KW_MARK_COMMA) {
-      decide_mark(c, ',');
-    } else if (ev == KW_MARK_AMBIGUOUS) {
-      sep = ambiguous_sep(s, n);
-      if (push_pend(g, c, row, cell, sep == '.' ? PEND_DOT : 0, alt, 0))
-        return -2;
-    }
-  }
+  if (note_mark(g, c, row, cell, s, n, ev, alt, 0, &sep)) return -2;
   if (c->feeds == 2) {
     /* the unit price of a derived amount, as written */
     char m = c->mark ? c->mark : ev == KW_MARK_COMMA ? ',' : '.';
@@ -633,18 +649,7 @@ static int number_cell(ingest *g, icol *c, const kw_csv_row *row,
   }
   if (!kw_parse_number(s, n, c->mark, &v, &alt, &ev)) return -1;
   char sep = 0;
-  if (ev != KW_MARK_NONE) c->shown = true;
-  if (!c->mark) {
-    if (ev == KW_MARK_DOT) {
-      decide_mark(c, '.');
-    } else if (ev == KW_MARK_COMMA) {
-      decide_mark(c, ',');
-    } else if (ev == KW_MARK_AMBIGUOUS) {
-      sep = ambiguous_sep(s, n);
-      if (push_pend(g, c, row, cell, sep == '.' ? PEND_DOT : 0, 0, alt))
-        return -2;
-    }
-  }
+  if (note_mark(g, c, row, cell, s, n, ev, 0, alt, &sep)) return -2;
   if (c->feeds == 1) {
     g->cq = v;
     g->cqa = alt;
