@@ -35,12 +35,13 @@ typedef struct cell {
   size_t n;
 } cell;
 
-static void make_amount(cell *c, uint64_t *rng) {
+/* style < 0: a random style per cell; else that style for every cell */
+static void make_amount(cell *c, uint64_t *rng, int style) {
   uint64_t r = rng_next(rng);
   long euros = (long)(r % 100000);
   int cents = (int)((r >> 20) % 100);
   int n;
-  switch ((r >> 40) % 6) {
+  switch (style >= 0 ? (uint64_t)style : (r >> 40) % 6) {
   case 0: n = snprintf(c->s, sizeof c->s, "%ld,%02d", euros, cents); break;
   case 1: n = snprintf(c->s, sizeof c->s, "%ld.%02d", euros, cents); break;
   case 2:
@@ -59,13 +60,13 @@ static void make_amount(cell *c, uint64_t *rng) {
   c->n = (size_t)n;
 }
 
-static void make_date(cell *c, uint64_t *rng) {
+static void make_date(cell *c, uint64_t *rng, int style) {
   uint64_t r = rng_next(rng);
   int d = 1 + (int)(r % 28), m = 1 + (int)((r >> 8) % 12);
   int y = 2000 + (int)((r >> 16) % 25);
   int hh = (int)((r >> 24) % 24), mm = (int)((r >> 32) % 60);
   int n;
-  switch ((r >> 40) % 3) {
+  switch (style >= 0 ? (uint64_t)style : (r >> 40) % 3) {
   case 0: n = snprintf(c->s, sizeof c->s, "%02d-%02d-%04d", d, m, y); break;
   case 1:
     n = snprintf(c->s, sizeof c->s, "%d/%d/%04d %d:%02d", d, m, y, hh, mm);
@@ -81,11 +82,13 @@ static void make_date(cell *c, uint64_t *rng) {
 int main(int argc, char **argv) {
   long calls = argc > 1 ? atol(argv[1]) : 4000000;
   if (calls < NCELLS) calls = NCELLS;
-  static cell amounts[NCELLS], dates[NCELLS];
+  static cell amounts[NCELLS], dates[NCELLS], col_a[NCELLS], col_d[NCELLS];
   uint64_t rng = 20240301;
   for (int i = 0; i < NCELLS; i++) {
-    make_amount(&amounts[i], &rng);
-    make_date(&dates[i], &rng);
+    make_amount(&amounts[i], &rng, -1);
+    make_date(&dates[i], &rng, -1);
+    make_amount(&col_a[i], &rng, 0); /* "1234,56" */
+    make_date(&col_d[i], &rng, 0);   /* "01-03-2024" */
   }
 
   int64_t sum = 0;
@@ -143,13 +146,35 @@ int main(int argc, char **argv) {
   }
   double t_mix = now_s() - t0;
 
+  /* one format per column, as in a real file, with the column's decided
+   * mark and order */
+  t0 = now_s();
+  for (long i = 0; i < calls; i++) {
+    long q = i >> 1;
+    if (i & 1) {
+      const cell *c = &col_a[q & (NCELLS - 1)];
+      int64_t v, a;
+      kw_mark_evidence ev;
+      if (kw_parse_amount(c->s, c->n, ',', &v, &a, &ev)) sum += v;
+    } else {
+      const cell *c = &col_d[q & (NCELLS - 1)];
+      int32_t v, a;
+      kw_date_evidence ev;
+      if (kw_parse_date(c->s, c->n, KW_DATE_DMY, &v, &a, &ev)) sum += v;
+    }
+  }
+  double t_col = now_s() - t0;
+
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   printf("cells per kind      %ld\n", calls);
   printf("amount (mark 0)     %.1f ns/cell\n", t_amount * 1e9 / calls);
   printf("number (mark 0)     %.1f ns/cell\n", t_number * 1e9 / calls);
   printf("date (order 0)      %.1f ns/cell\n", t_date * 1e9 / calls);
-  printf("mix amount/date     %.1f ns/cell\n", t_mix * 1e9 / calls);
+  printf("mix amount/date     %.1f ns/cell  (mixed formats)\n",
+         t_mix * 1e9 / calls);
+  printf("columns amount/date %.1f ns/cell  (one format per column)\n",
+         t_col * 1e9 / calls);
   printf("peak RSS            %ld KiB\n", ru.ru_maxrss);
   printf("(checksum %lld %.0f, rejected %ld)\n", (long long)sum, dsum, bad);
   return 0;

@@ -246,13 +246,13 @@ typedef struct num_scan {
   bool neg;
   bool has_exp;
   bool lead0;        /* the first digit group starts with '0' */
-  bool last_ovf;     /* acc_last saturated */
+  bool last_ovf;     /* digits were dropped before the last separator */
   int nsep;
   char kind[MAX_SEP]; /* '.', ',' or SEP_BLANK */
   int group[MAX_SEP + 1]; /* digits before sep 0, between, after the last */
   uint64_t acc;      /* the first 19 significant digits as an integer */
   uint64_t acc_last; /* acc when the last separator was met */
-  unsigned first3;   /* first (up to) 3 digits of the current group */
+  unsigned first3;   /* first (up to) 3 digits of the last group */
   int dropped;       /* significant digits after the first 19 */
   int exp10;         /* explicit exponent */
 } num_scan;
