@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "failing_alloc.h"
+
 #include "klantwijs.h"
 #include "models/actions.h"
 #include "models/analyze_internal.h"
@@ -573,26 +575,6 @@ static void test_percentile(void **state) {
   kw_context_free(ctx);
 }
 
-/* ------------------------------------------------------ out of memory */
-
-typedef struct failing {
-  long left; /* allocations that succeed before one fails */
-} failing;
-
-static void *f_malloc(void *u, size_t n) {
-  failing *f = u;
-  if (f->left-- == 0) return NULL;
-  return malloc(n ? n : 1);
-}
-static void *f_realloc(void *u, void *p, size_t n) {
-  failing *f = u;
-  if (f->left-- == 0) return NULL;
-  return realloc(p, n ? n : 1);
-}
-static void f_free(void *u, void *p) {
-  (void)u;
-  free(p);
-}
 
 /* Each allocation of the analysis and of each writer fails once in turn:
  * the call returns KW_ENOMEM (no result, and under ASan no leak), or it
@@ -602,8 +584,8 @@ static void test_out_of_memory(void **state) {
   kw_context *lctx = kw_context_new();
   kw_context_set_log(lctx, quiet, NULL);
   kw_dataset *ds = load_shop(lctx);
-  failing fl = {1000000};
-  kw_allocator al = {f_malloc, f_realloc, f_free, &fl};
+  failing fl = {1000000, false};
+  kw_allocator al = failing_allocator(&fl);
   kw_context *ctx = kw_context_new_with_allocator(&al);
   kw_context_set_log(ctx, quiet, NULL);
   kw_analyze_options o;

@@ -9,6 +9,8 @@
 
 #include <cmocka.h>
 
+#include "failing_alloc.h"
+
 #include "core/dict.h"
 #include "klantwijs.h"
 
@@ -88,28 +90,16 @@ static void test_dict(void **state) {
 
 /* An allocator that fails after a budget of calls: out of memory must come
  * back as a status, never a crash. */
-static int budget;
-static void *lim_malloc(void *u, size_t n) {
-  (void)u;
-  return budget-- > 0 ? malloc(n ? n : 1) : NULL;
-}
-static void *lim_realloc(void *u, void *p, size_t n) {
-  (void)u;
-  return budget-- > 0 ? realloc(p, n ? n : 1) : NULL;
-}
-static void lim_free(void *u, void *p) {
-  (void)u;
-  free(p);
-}
+static failing lim = {0, true};
 
 static void test_dict_oom(void **state) {
   (void)state;
-  kw_allocator al = {lim_malloc, lim_realloc, lim_free, NULL};
+  kw_allocator al = failing_allocator(&lim);
   for (int limit = 1; limit < 40; limit++) {
-    budget = 1000;
+    lim.left = 1000;
     kw_context *ctx = kw_context_new_with_allocator(&al);
     assert_non_null(ctx);
-    budget = limit;
+    lim.left = limit;
     kw_dict *d = kw_dict_new(ctx);
     kw_status st = KW_OK;
     char key[16];

@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "failing_alloc.h"
+
 #include "data/table.h"
 #include "io/ingest.h"
 #include "io/parse.h"
@@ -1140,32 +1142,14 @@ static void test_threads_same_result(void **state) {
 
 /* Allocation failures: every failing allocation gives KW_ENOMEM and
  * leaks nothing (the sanitizer build checks the latter). */
-typedef struct failing {
-  long left;
-} failing;
-static void *f_malloc(void *u, size_t n) {
-  failing *fl = u;
-  if (fl->left-- <= 0) return NULL;
-  return malloc(n ? n : 1);
-}
-static void *f_realloc(void *u, void *p, size_t n) {
-  failing *fl = u;
-  if (fl->left-- <= 0) return NULL;
-  return realloc(p, n ? n : 1);
-}
-static void f_free(void *u, void *p) {
-  (void)u;
-  free(p);
-}
-
 static void test_out_of_memory(void **state) {
   (void)state;
   const char *in = "klant;datum;aantal;prijs;omschrijving\n"
                    "A;03/02/2024;1.000;1,234;x\nB;13/02/2024;2;2,50;y\n";
   int ok = 0;
   for (long n = 0; n < 400 && !ok; n++) {
-    failing fl = {n};
-    kw_allocator al = {f_malloc, f_realloc, f_free, &fl};
+    failing fl = {n, true};
+    kw_allocator al = failing_allocator(&fl);
     kw_context *ctx = kw_context_new_with_allocator(&al);
     if (!ctx) continue;
     kw_dataset *ds = kw_dataset_new(ctx);

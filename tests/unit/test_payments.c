@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "failing_alloc.h"
+
 #include "core/dict.h"
 #include "data/table.h"
 #include "klantwijs.h"
@@ -449,31 +451,13 @@ static void test_payments_errors(void **state) {
   env_free(e);
 }
 
-typedef struct failing {
-  long left;
-} failing;
-
-static void *f_malloc(void *u, size_t n) {
-  failing *f = u;
-  if (f->left-- == 0) return NULL;
-  return malloc(n ? n : 1);
-}
-static void *f_realloc(void *u, void *p, size_t n) {
-  failing *f = u;
-  if (f->left-- == 0) return NULL;
-  return realloc(p, n ? n : 1);
-}
-static void f_free(void *u, void *p) {
-  (void)u;
-  free(p);
-}
 
 /* Each allocation fails once in turn: KW_ENOMEM, no result, no leak. */
 static void test_payments_out_of_memory(void **state) {
   (void)state;
   env *e = fixture();
-  failing fl = {1000000};
-  kw_allocator al = {f_malloc, f_realloc, f_free, &fl};
+  failing fl = {1000000, false};
+  kw_allocator al = failing_allocator(&fl);
   kw_context *ctx = kw_context_new_with_allocator(&al);
   int failures = 0;
   for (long k = 0;; k++) {

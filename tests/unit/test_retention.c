@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#include "failing_alloc.h"
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_hyperg.h>
 
@@ -1106,26 +1108,14 @@ static void test_auc_bruteforce(void **state) {
 
 /* ================================================== out of memory paths */
 
-static int budget;
-static void *lim_malloc(void *u, size_t n) {
-  (void)u;
-  return budget-- > 0 ? malloc(n ? n : 1) : NULL;
-}
-static void *lim_realloc(void *u, void *p, size_t n) {
-  (void)u;
-  return budget-- > 0 ? realloc(p, n ? n : 1) : NULL;
-}
-static void lim_free(void *u, void *p) {
-  (void)u;
-  free(p);
-}
+static failing lim = {0, true};
 
 static void test_oom(void **state) {
   (void)state;
-  kw_allocator al = {lim_malloc, lim_realloc, lim_free, NULL};
+  kw_allocator al = failing_allocator(&lim);
   int ok[4] = {0};
   for (int limit = 0; limit < 120; limit++) {
-    budget = 1000;
+    lim.left = 1000;
     kw_context *ctx = kw_context_new_with_allocator(&al);
     kw_dataset *ds = make_tx(ctx, cohort_rows, 10, true);
     const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
@@ -1138,35 +1128,35 @@ static void test_oom(void **state) {
     kw_drivers_options_init(&dopt);
     dopt.holdout = 0;
 
-    budget = limit;
+    lim.left = limit;
     kw_cohorts *co = NULL;
     kw_status st = kw_cohorts_build(ctx, tx, NULL, &co);
     assert_true(st == KW_OK || st == KW_ENOMEM);
     ok[0] += st == KW_OK;
     kw_cohorts_free(co);
 
-    budget = limit;
+    lim.left = limit;
     kw_churn *ch = NULL;
     st = kw_churn_purchases(ctx, tx, NULL, &ch);
     assert_true(st == KW_OK || st == KW_ENOMEM);
     ok[1] += st == KW_OK;
     kw_churn_free(ch);
 
-    budget = limit;
+    lim.left = limit;
     kw_drivers *d = NULL;
     st = kw_churn_drivers(ctx, y, 6, f, 2, &dopt, &d);
     assert_true(st == KW_OK || st == KW_ENOMEM);
     ok[2] += st == KW_OK;
     kw_drivers_free(d);
 
-    budget = limit;
+    lim.left = limit;
     kw_sbg *m = NULL;
     st = kw_sbg_fit(ctx, regular, 8, NULL, &m);
     assert_true(st == KW_OK || st == KW_ENOMEM);
     ok[3] += st == KW_OK;
     kw_sbg_free(m);
 
-    budget = 1000;
+    lim.left = 1000;
     kw_dataset_free(ds);
     kw_context_free(ctx);
   }

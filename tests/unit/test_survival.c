@@ -10,6 +10,8 @@
 
 #include <cmocka.h>
 
+#include "failing_alloc.h"
+
 #include "klantwijs.h"
 #include "klantwijs/survival.h"
 
@@ -267,23 +269,11 @@ static void test_km_input(void **state) {
 }
 
 /* Out of memory anywhere must come back as KW_ENOMEM, never a crash. */
-static int budget;
-static void *lim_malloc(void *u, size_t n) {
-  (void)u;
-  return budget-- > 0 ? malloc(n ? n : 1) : NULL;
-}
-static void *lim_realloc(void *u, void *p, size_t n) {
-  (void)u;
-  return budget-- > 0 ? realloc(p, n ? n : 1) : NULL;
-}
-static void lim_free(void *u, void *p) {
-  (void)u;
-  free(p);
-}
+static failing lim = {0, true};
 
 static void test_km_oom(void **state) {
   (void)state;
-  kw_allocator al = {lim_malloc, lim_realloc, lim_free, NULL};
+  kw_allocator al = failing_allocator(&lim);
   const double d[] = {1, 3, 2, 4, 2, 5};
   const int8_t e[] = {1, 1, 1, 0, 0, 1};
   const uint32_t g[] = {0, 0, 1, 1, 2, 2};
@@ -294,10 +284,10 @@ static void test_km_oom(void **state) {
   o.n_at_times = 2;
   int ok = 0;
   for (int limit = 0; limit < 60; limit++) {
-    budget = 1;
+    lim.left = 1;
     kw_context *ctx = kw_context_new_with_allocator(&al);
     assert_non_null(ctx);
-    budget = limit;
+    lim.left = limit;
     kw_km *km = NULL;
     kw_status st = kw_km_fit(ctx, d, e, 6, g, 3, NULL, &o, &km);
     assert_true(st == KW_OK || st == KW_ENOMEM);

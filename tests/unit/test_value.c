@@ -18,6 +18,8 @@
 
 #include <cmocka.h>
 
+#include "failing_alloc.h"
+
 #include "core/dict.h"
 #include "data/table.h"
 #include "klantwijs.h"
@@ -1127,26 +1129,6 @@ static void test_rfm_builtin_file(void **state) {
   kw_context_free(ctx);
 }
 
-/* ---------------------------------------------------- out of memory */
-
-typedef struct failing {
-  long left; /* allocations that succeed before one fails */
-} failing;
-
-static void *f_malloc(void *u, size_t n) {
-  failing *f = u;
-  if (f->left-- == 0) return NULL;
-  return malloc(n ? n : 1);
-}
-static void *f_realloc(void *u, void *p, size_t n) {
-  failing *f = u;
-  if (f->left-- == 0) return NULL;
-  return realloc(p, n ? n : 1);
-}
-static void f_free(void *u, void *p) {
-  (void)u;
-  free(p);
-}
 
 /* Every allocation of every analysis fails once in turn: each failure is
  * KW_ENOMEM with no result (and, under ASan, no leak). */
@@ -1155,8 +1137,8 @@ static void test_value_out_of_memory(void **state) {
   fx *f = profit_fixture();
   const kw_customer_summary *s = fx_view(f);
   const kw_table *costs = kw_dataset_table(f->ds, KW_TABLE_COSTS);
-  failing fl = {1000000};
-  kw_allocator al = {f_malloc, f_realloc, f_free, &fl};
+  failing fl = {1000000, false};
+  kw_allocator al = failing_allocator(&fl);
   kw_context *ctx = kw_context_new_with_allocator(&al);
   kw_serve_rate rates[] = {{"service", 6500}};
   kw_profit_options po;
