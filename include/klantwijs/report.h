@@ -35,6 +35,9 @@ KW_API bool kw_format_parse(const char *s, kw_format *out);
 /* "1,234.56" (en) or "1.234,56" (nl); negative with a leading '-'.
  * buf needs 32 bytes. Returns buf. */
 KW_API char *kw_fmt_money(char *buf, int64_t cents, kw_lang lang);
+/* Money for machines: "-1234.56" ('.' decimals, no grouping); "" for
+ * KW_NA_MONEY. buf needs 32 bytes. Returns buf. */
+KW_API char *kw_fmt_money_plain(char *buf, int64_t cents);
 /* A number with fixed decimals and grouping in the user's convention. */
 KW_API char *kw_fmt_number(char *buf, double v, int decimals, kw_lang lang);
 /* A number for machines: '.' decimal mark, no grouping, whatever the

@@ -61,6 +61,17 @@ char *kw_fmt_money(char *buf, int64_t cents, kw_lang lang) {
   return buf;
 }
 
+char *kw_fmt_money_plain(char *buf, int64_t cents) {
+  if (cents == KW_NA_MONEY) {
+    buf[0] = '\0';
+    return buf;
+  }
+  unsigned long long a = cents < 0 ? (unsigned long long)(-(cents + 1)) + 1
+                                   : (unsigned long long)cents;
+  snprintf(buf, 32, "%s%llu.%02llu", cents < 0 ? "-" : "", a / 100, a % 100);
+  return buf;
+}
+
 char *kw_fmt_number(char *buf, double v, int decimals, kw_lang lang) {
   if (!isfinite(v)) {
     strcpy(buf, isnan(v) ? "" : (v > 0 ? "inf" : "-inf"));

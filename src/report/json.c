@@ -129,9 +129,8 @@ void kw_jw_money(kw_jw *w, const char *key, int64_t cents) {
     fputs("null", w->f);
     return;
   }
-  unsigned long long a = cents < 0 ? (unsigned long long)(-(cents + 1)) + 1
-                                   : (unsigned long long)cents;
-  fprintf(w->f, "%s%llu.%02llu", cents < 0 ? "-" : "", a / 100, a % 100);
+  char buf[32];
+  fputs(kw_fmt_money_plain(buf, cents), w->f);
 }
 void kw_jw_bool(kw_jw *w, const char *key, bool v) {
   member(w, key);

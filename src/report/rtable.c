@@ -44,12 +44,7 @@ static const char *cell_text(const kw_rcol *c, size_t row, char *buf,
       return buf;
     case KW_CELL_MONEY: {
       int64_t v = ((const int64_t *)c->data)[row];
-      if (v == KW_NA_MONEY) return "";
-      if (human) return kw_fmt_money(buf, v, lang);
-      unsigned long long a = v < 0 ? (unsigned long long)(-(v + 1)) + 1
-                                   : (unsigned long long)v;
-      snprintf(buf, 32, "%s%llu.%02llu", v < 0 ? "-" : "", a / 100, a % 100);
-      return buf;
+      return human ? kw_fmt_money(buf, v, lang) : kw_fmt_money_plain(buf, v);
     }
     case KW_CELL_F64:
     case KW_CELL_PCT: {
@@ -225,14 +220,8 @@ static const char *kv_text(const kw_kv *k, char *buf, bool human, kw_lang lang) 
     case KW_CELL_STR:
       return k->v.s ? k->v.s : "";
     case KW_CELL_MONEY:
-      if (human) return kw_fmt_money(buf, k->v.i, lang);
-      {
-        int64_t v = k->v.i;
-        unsigned long long a = v < 0 ? (unsigned long long)(-(v + 1)) + 1
-                                     : (unsigned long long)v;
-        snprintf(buf, 32, "%s%llu.%02llu", v < 0 ? "-" : "", a / 100, a % 100);
-      }
-      return buf;
+      return human ? kw_fmt_money(buf, k->v.i, lang)
+                   : kw_fmt_money_plain(buf, k->v.i);
     case KW_CELL_F64:
     case KW_CELL_PCT:
       if (isnan(k->v.d)) return "";

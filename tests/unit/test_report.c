@@ -27,6 +27,11 @@ static void test_money(void **state) {
   assert_string_equal(kw_fmt_money(b, INT64_MIN + 1, KW_LANG_EN),
                       "-92,233,720,368,547,758.07");
   assert_string_equal(kw_fmt_money(b, KW_NA_MONEY, KW_LANG_EN), "");
+  assert_string_equal(kw_fmt_money_plain(b, -123456), "-1234.56");
+  assert_string_equal(kw_fmt_money_plain(b, 5), "0.05");
+  assert_string_equal(kw_fmt_money_plain(b, INT64_MIN + 1),
+                      "-92233720368547758.07");
+  assert_string_equal(kw_fmt_money_plain(b, KW_NA_MONEY), "");
 }
 
 static void test_numbers(void **state) {
