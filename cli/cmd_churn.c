@@ -956,11 +956,14 @@ static int churn_output(cli_common *c, const copts *o, const kw_churn *ch,
                 kw_fmt_number(b3, o->gap_floor, 0, c->lang));
       if (I->by_p_alive)
         fprintf(f, nl ? "Status uit P(actief) van het %s-model: gestopt onder "
-                        "%s, risico onder 0,7 (churndagen: de regel hierboven)\n"
+                        "%s, risico onder %s (churndagen: de regel hierboven)\n"
                       : "Status from P(alive) of the %s model: churned below "
-                        "%s, at risk below 0.7 (churn days: the rule above)\n",
+                        "%s, at risk below %s (churn days: the rule above)\n",
                 kw_clv_model_name((kw_clv_model)o->p_alive_model),
-                kw_fmt_number(b1, o->p_alive_threshold, 2, c->lang));
+                kw_fmt_number(b1, o->p_alive_threshold, 2, c->lang),
+                kw_fmt_number(b2, o->p_alive_threshold > 0.7
+                                      ? o->p_alive_threshold : 0.7,
+                              2, c->lang));
     }
     kw_kv kv[] = {
         {"customers", "customers", "klanten", KW_CELL_I64, 0, {.i = (int64_t)I->n_buyers}},
