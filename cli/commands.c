@@ -26,6 +26,7 @@ KW_CLI_DECLARE(cohorts)
 KW_CLI_DECLARE(churn)
 KW_CLI_DECLARE(survival)
 KW_CLI_DECLARE(basket)
+KW_CLI_DECLARE_ROWS(trends)
 
 const kw_cli_command kw_cli_commands[] = {
     {"analyze", "cmd.analyze", kw_cli_analyze_help, kw_cli_analyze, NULL},
@@ -41,6 +42,7 @@ const kw_cli_command kw_cli_commands[] = {
     {"churn", "cmd.churn", kw_cli_churn_help, kw_cli_churn, NULL},
     {"survival", "cmd.survival", kw_cli_survival_help, kw_cli_survival, NULL},
     {"basket", "cmd.basket", kw_cli_basket_help, kw_cli_basket, NULL},
+    {"trends", "cmd.trends", NULL, kw_cli_trends, &kw_cli_trends_spec},
 };
 
 const size_t kw_cli_ncommands = sizeof kw_cli_commands / sizeof *kw_cli_commands;

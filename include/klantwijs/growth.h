@@ -11,9 +11,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/report.h"
 #include "klantwijs/retention.h"
 
 #ifdef __cplusplus
@@ -115,6 +117,11 @@ KW_API kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
                                    kw_trends **out);
 KW_API const kw_trends_data *kw_trends_view(const kw_trends *t);
 KW_API void kw_trends_free(kw_trends *t);
+/* Written as a table with the sentences that read it, CSV (the periods) or
+ * JSON; at most `top` customers whose rate broke (0 = all). */
+KW_API kw_status kw_report_trends(kw_context *ctx, FILE *f,
+                                  const kw_trends *t, kw_format fmt,
+                                  kw_lang lang, size_t top);
 
 #ifdef __cplusplus
 }

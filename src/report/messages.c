@@ -1167,6 +1167,87 @@ static const msg_row text_rows[] = {
     {"opt.demo.to", "last day of the window", "laatste dag van de periode"},
     {"opt.demo.output", "the folder to write (created when missing)",
      "de map om te schrijven (aangemaakt als ze ontbreekt)"},
+
+    /* growth: trends, journey, referrals, acquisition, discounts */
+    {"cmd.trends",
+     "revenue and customers per period, revenue bridge, seasonality, anomalies",
+     "omzet en klanten per periode, omzetbrug, seizoenen, afwijkingen"},
+    {"help.trends.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.trends.about",
+     "Per month (week, quarter): net revenue, orders, active, new, returning "
+     "and lapsed customers (active last period, not this one), the change "
+     "against the same period a year before, and a revenue bridge that "
+     "splits each change into new, reactivated, expansion, contraction and "
+     "lost customers, adding up to the cent. Seasonality is named when it "
+     "is clear (strength of seasonality, two full years needed); periods "
+     "that break the pattern are flagged by a Hampel filter, and customers "
+     "whose own order rate broke are listed (a Poisson gap test).",
+     "Per maand (week, kwartaal): netto-omzet, orders, actieve, nieuwe, "
+     "terugkerende en afgehaakte klanten (vorige periode actief, nu niet), "
+     "het verschil met dezelfde periode een jaar eerder, en een omzetbrug "
+     "die elke verandering opsplitst in nieuwe, teruggekeerde, groeiende, "
+     "krimpende en verloren klanten, tot op de cent. Seizoenen worden "
+     "benoemd als ze duidelijk zijn (sterkte van het seizoenspatroon, twee "
+     "volle jaren nodig); periodes die uit het patroon vallen worden "
+     "gemarkeerd met een Hampel-filter, en klanten van wie het eigen "
+     "aankoopritme brak worden opgelijst (een Poisson-stiltetoets)."},
+    {"help.trends.examples",
+     "  klantwijs trends demo-data\n"
+     "  klantwijs trends demo-data --by quarter --format json -o trends.json\n",
+     "  klantwijs trends demo-data\n"
+     "  klantwijs trends demo-data --by quarter --format json -o trends.json\n"},
+    {"opt.trends.by", "period length", "lengte van een periode"},
+    {"opt.trends.z", "robust z above which a period is flagged",
+     "robuuste z waarboven een periode gemarkeerd wordt"},
+    {"opt.trends.top", "customers listed whose rate broke (0 = all)",
+     "opgelijste klanten van wie het ritme brak (0 = alle)"},
+    {"growth.months", "month", "maand"},
+    {"growth.weeks", "week", "week"},
+    {"growth.quarters", "quarter", "kwartaal"},
+    {"growth.trends.head",
+     "Revenue per {unit} from {first} to {last}: {revenue} in all "
+     "({lines} lines).",
+     "Omzet per {unit} van {first} tot {last}: {revenue} in totaal "
+     "({lines} lijnen)."},
+    {"growth.trends.partial",
+     "{period} is not complete yet: compare it with care.",
+     "{period} is nog niet volledig: vergelijk met zorg."},
+    {"growth.trends.bridge_rule",
+     "Bridge: each customer's change against the previous period counts "
+     "once, as new, back (reactivated), more, less or lost; together they "
+     "make the change of revenue.",
+     "Brug: de verandering van elke klant tegenover de vorige periode telt "
+     "één keer, als nieuw, terug, meer, minder of verloren; samen maken ze "
+     "de verandering van de omzet."},
+    {"growth.trends.season_clear",
+     "Clear seasonality (strength {strength}): the peak is in {peak}, the "
+     "low in {trough}.",
+     "Duidelijk seizoenspatroon (sterkte {strength}): de piek valt in "
+     "{peak}, het dal in {trough}."},
+    {"growth.trends.season_none",
+     "No clear seasonality (strength {strength}, below 0.5).",
+     "Geen duidelijk seizoenspatroon (sterkte {strength}, onder 0,5)."},
+    {"growth.trends.season_short",
+     "Seasonality needs two full years of months or quarters.",
+     "Voor seizoenen zijn twee volle jaren aan maanden of kwartalen nodig."},
+    {"growth.trends.anomaly_high",
+     "{period} stands out high: {revenue} (robust z {z}).",
+     "{period} springt er hoog uit: {revenue} (robuuste z {z})."},
+    {"growth.trends.anomaly_low",
+     "{period} stands out low: {revenue} (robust z {z}).",
+     "{period} springt er laag uit: {revenue} (robuuste z {z})."},
+    {"growth.trends.no_anomaly", "No period breaks the pattern.",
+     "Geen enkele periode valt uit het patroon."},
+    {"growth.trends.breaks",
+     "{n} customers stopped buying at their usual rhythm (silence this "
+     "long has a chance below 1%):",
+     "{n} klanten kopen niet meer in hun gewone ritme (zo'n lange stilte "
+     "heeft minder dan 1% kans):"},
+    {"growth.trends.break_row",
+     "  {customer}: last purchase {last}, usually every {every} days, "
+     "{yearly} a year",
+     "  {customer}: laatste aankoop {last}, gewoonlijk om de {every} dagen, "
+     "{yearly} per jaar"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
