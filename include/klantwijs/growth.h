@@ -17,6 +17,7 @@
 #include "klantwijs/data.h"
 #include "klantwijs/report.h"
 #include "klantwijs/retention.h"
+#include "klantwijs/summary.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -122,6 +123,152 @@ KW_API void kw_trends_free(kw_trends *t);
 KW_API kw_status kw_report_trends(kw_context *ctx, FILE *f,
                                   const kw_trends *t, kw_format fmt,
                                   kw_lang lang, size_t top);
+
+/* ========================================================== referrals ===
+ *
+ * The referral graph from the referrals table (referrer, customer =
+ * referred, date). Cleaning, each case counted: a self-referral is
+ * dropped; a customer referred more than once keeps its earliest
+ * referral (by date, then file order); a referred id that is neither a
+ * buyer nor in the customers table is unknown and dropped; referrers
+ * that never bought are kept (influencers who are not customers). After
+ * this every referred customer has one referrer; a cycle (A brought B, B
+ * brought A) is counted (customers on a cycle) and kept.
+ * Value of a customer: its CLV when the caller gives one, else its value
+ * so far: margin (revenue - cost of goods) when the data give cost, else
+ * revenue (value_basis says which).
+ * Per referrer: direct referred customers, how many bought, their revenue
+ * and value; second level (customers brought by those), and the
+ * customer referral value (after Kumar, Petersen & Leone 2007):
+ *   CRV = sum of the value of the direct referred customers that bought
+ *         + direct referred x the mean acquisition cost of customers who
+ *           were not referred (0 without acquisition costs),
+ * which assumes every referred customer came because of the referral.
+ * Referred against other buyers: customers, repeat rate (2+ orders, with
+ * a Wilson 95% interval) and mean value (normal 95% interval) per group,
+ * an association, not a cause; a group under min_group is not shown.
+ */
+
+typedef enum kw_value_basis {
+  KW_VALUE_CLV = 0,  /* the caller's CLV */
+  KW_VALUE_MARGIN,   /* revenue - cost of goods so far */
+  KW_VALUE_REVENUE   /* revenue so far */
+} kw_value_basis;
+
+typedef struct kw_referrals_options {
+  const double *clv;   /* per customer id, currency units; NULL = none */
+  size_t min_group;    /* KW_PRIVACY_MIN (5) */
+} kw_referrals_options;
+
+KW_API void kw_referrals_options_init(kw_referrals_options *o);
+
+typedef struct kw_referrals_data {
+  uint64_t rows;            /* referral rows read */
+  uint64_t self_referrals, duplicates, unknown, missing;
+  uint64_t edges;           /* kept */
+  uint64_t on_cycle;        /* customers on a referral cycle */
+  kw_value_basis basis;
+  double cac_saved;         /* mean acquisition cost of non-referred
+                               customers, currency units; NaN if unknown */
+  /* referrers, highest CRV first */
+  size_t n;
+  const uint32_t *referrer;     /* customer id */
+  const uint8_t *is_customer;   /* 1 when the referrer bought */
+  const uint32_t *direct, *direct_bought, *second;
+  const int64_t *direct_revenue; /* cents */
+  const double *direct_value;    /* currency units, basis above */
+  const double *second_value;
+  const double *crv;
+  /* referred (r = 0) against not referred (r = 1) buyers */
+  uint64_t group_n[2];
+  bool group_shown[2];
+  double repeat_rate[2], repeat_lo[2], repeat_hi[2];
+  double mean_value[2], value_lo[2], value_hi[2];
+  /* per customer id: referrer (KW_NA_ID when not referred) and its CRV
+     as a referrer (0 when it brought nobody) */
+  size_t n_customers;
+  const uint32_t *referred_by;
+  const double *customer_crv;
+  const kw_dict *customers;
+} kw_referrals_data;
+
+typedef struct kw_referrals kw_referrals;
+
+/* Needs a referrals table; the summary s (per customer) gives revenue,
+ * cost and orders. KW_EMISSING without referrals. */
+KW_API kw_status kw_referrals_compute(kw_context *ctx, const kw_dataset *ds,
+                                      const kw_customer_summary *s,
+                                      const kw_referrals_options *o,
+                                      kw_referrals **out);
+KW_API const kw_referrals_data *kw_referrals_view(const kw_referrals *r);
+KW_API void kw_referrals_free(kw_referrals *r);
+KW_API kw_status kw_report_referrals(kw_context *ctx, FILE *f,
+                                     const kw_referrals *r, kw_format fmt,
+                                     kw_lang lang, size_t top);
+
+/* ======================================================== acquisition ===
+ *
+ * Per acquisition channel (the channel column of the customers table;
+ * customers without one form "unknown"): customers acquired, the
+ * acquisition cost (CAC: the mean of the customers' acquisition cost
+ * column), their value (the caller's CLV, else margin or revenue so far),
+ * CLV/CAC, and the payback month: the first month since acquisition in
+ * which the mean cumulative value (margin, else revenue) per customer of
+ * the channel, over the customers observed that long, reaches the CAC.
+ * A customer's acquisition day is the acquisition date column, else its
+ * first purchase. Channels under min_group customers are merged into
+ * "other" (the privacy rule).
+ * Discount dependence: the share of revenue sold on lines with a
+ * discount, the discount given (margin given away) per customer, and the
+ * customers who buy almost only on discount (at least `deal_share`, 0.8,
+ * of their revenue on discounted lines, with at least 3 orders).
+ */
+
+typedef struct kw_acquisition_options {
+  const double *clv;   /* per customer id, currency units; NULL = none */
+  size_t min_group;    /* KW_PRIVACY_MIN */
+  double deal_share;   /* 0.8 */
+} kw_acquisition_options;
+
+KW_API void kw_acquisition_options_init(kw_acquisition_options *o);
+
+typedef struct kw_acquisition_data {
+  bool has_channel, has_cost, has_discount;
+  kw_value_basis basis;
+  size_t n;                    /* channels shown (incl. other/unknown) */
+  const char *const *channel;  /* label; NULL for unknown, "" for other */
+  const uint8_t *kind;         /* 0 value, 1 unknown, 2 other */
+  const uint64_t *customers;
+  const double *cac;           /* currency units, NaN when unknown */
+  const double *total_cost;
+  const double *mean_value;    /* basis above */
+  const double *clv_cac;       /* NaN when CAC unknown or 0 */
+  const int32_t *payback_month;/* -1: not reached within the data */
+  uint64_t left_out;           /* customers of small channels left out */
+  /* discounts */
+  int64_t revenue, discounted_revenue, discount_total; /* cents */
+  size_t n_customers;
+  const int64_t *customer_discount;   /* per customer id, cents */
+  const double *customer_deal_share;  /* NaN for non-buyers */
+  const uint8_t *deal_seeker;         /* 1 when almost only on discount */
+  uint64_t deal_seekers;
+  const kw_dict *customers_dict;
+} kw_acquisition_data;
+
+typedef struct kw_acquisition kw_acquisition;
+
+KW_API kw_status kw_acquisition_compute(kw_context *ctx,
+                                        const kw_dataset *ds,
+                                        const kw_customer_summary *s,
+                                        const kw_acquisition_options *o,
+                                        kw_acquisition **out);
+KW_API const kw_acquisition_data *kw_acquisition_view(
+    const kw_acquisition *a);
+KW_API void kw_acquisition_free(kw_acquisition *a);
+KW_API kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
+                                       const kw_acquisition *a,
+                                       kw_format fmt, kw_lang lang,
+                                       size_t top);
 
 #ifdef __cplusplus
 }

@@ -1201,6 +1201,112 @@ static const msg_row text_rows[] = {
      "robuuste z waarboven een periode gemarkeerd wordt"},
     {"opt.trends.top", "customers listed whose rate broke (0 = all)",
      "opgelijste klanten van wie het ritme brak (0 = alle)"},
+    {"growth.basis.clv", "CLV", "CLV"},
+    {"growth.basis.margin", "margin so far", "marge tot nu"},
+    {"growth.basis.revenue", "revenue so far", "omzet tot nu"},
+    {"growth.unknown", "(unknown)", "(onbekend)"},
+    {"growth.other", "other", "overige"},
+    {"growth.small_left_out",
+     "{n} customers of groups too small to show are left out.",
+     "{n} klanten uit te kleine groepen zijn weggelaten."},
+    {"cmd.referrals", "referrals and influencers: who brought whom, and their value",
+     "aanbrengers: wie bracht wie aan, en wat dat waard is"},
+    {"help.referrals.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.referrals.about",
+     "The referral graph from referrals.csv (referrer, customer, date): per "
+     "referrer the customers it brought directly, how many bought, their "
+     "revenue and value, the second level, and the customer referral value "
+     "(after Kumar, Petersen & Leone 2007). Self-referrals, duplicates, "
+     "unknown ids and cycles are counted. Referred and other customers are "
+     "compared (an association, not a cause).",
+     "De aanbrenggraaf uit referrals.csv (aanbrenger, klant, datum): per "
+     "aanbrenger de klanten die hij rechtstreeks aanbracht, hoeveel er "
+     "kochten, hun omzet en waarde, het tweede niveau, en de aanbrengwaarde "
+     "(naar Kumar, Petersen & Leone 2007). Zelfverwijzingen, dubbels, "
+     "onbekende nummers en kringen worden geteld. Aangebrachte en andere "
+     "klanten worden vergeleken (een samenhang, geen oorzaak)."},
+    {"help.referrals.examples", "  klantwijs referrals demo-data --top 10\n",
+     "  klantwijs referrals demo-data --top 10\n"},
+    {"opt.referrals.top", "referrers in the table (0 = all)",
+     "aanbrengers in de tabel (0 = alle)"},
+    {"growth.ref.head",
+     "{edges} customers were brought by {referrers} referrers (value: "
+     "{basis}).",
+     "{edges} klanten werden aangebracht door {referrers} aanbrengers "
+     "(waarde: {basis})."},
+    {"growth.ref.cleaned",
+     "Left out: {self} self-referrals, {dup} repeated referrals (the "
+     "earliest counts), {unknown} unknown ids; {cycle} customers are on a "
+     "referral cycle.",
+     "Weggelaten: {self} zelfverwijzingen, {dup} herhaalde verwijzingen (de "
+     "vroegste telt), {unknown} onbekende nummers; {cycle} klanten staan in "
+     "een kring van verwijzingen."},
+    {"growth.ref.crv_rule",
+     "Referral value = the value of the customers one brought directly who "
+     "bought, plus {cac} of acquisition cost saved per customer brought "
+     "(the mean cost of a customer who was not referred).",
+     "Aanbrengwaarde = de waarde van de rechtstreeks aangebrachte klanten "
+     "die kochten, plus {cac} bespaarde wervingskost per aangebrachte klant "
+     "(de gemiddelde kost van een klant die niet aangebracht werd)."},
+    {"growth.ref.crv_rule_nocac",
+     "Referral value = the value of the customers one brought directly who "
+     "bought (no acquisition costs in the data, so no savings counted).",
+     "Aanbrengwaarde = de waarde van de rechtstreeks aangebrachte klanten "
+     "die kochten (geen wervingskosten in de gegevens, dus geen besparing "
+     "geteld)."},
+    {"growth.ref.compare",
+     "Referred customers: {rr} bought again, {vr} value on average ({nr} "
+     "customers); others: {ro} and {vo} ({no}). An association, not a "
+     "cause.",
+     "Aangebrachte klanten: {rr} kocht opnieuw, gemiddeld {vr} waarde ({nr} "
+     "klanten); andere: {ro} en {vo} ({no}). Een samenhang, geen oorzaak."},
+    {"growth.ref.compare_small",
+     "Too few referred or other customers to compare them.",
+     "Te weinig aangebrachte of andere klanten om ze te vergelijken."},
+    {"cmd.acquisition", "acquisition cost per channel, value/CAC, payback, discounts",
+     "wervingskost per kanaal, waarde/CAC, terugverdientijd, kortingen"},
+    {"help.acquisition.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.acquisition.about",
+     "Per acquisition channel (customers.csv): customers, acquisition cost "
+     "per customer (CAC), value per customer, value/CAC, and the month "
+     "since acquisition in which the customers of the channel paid their "
+     "acquisition cost back. Also discount dependence: the share of revenue "
+     "sold at a discount, the discount given, and customers who buy almost "
+     "only on discount.",
+     "Per wervingskanaal (customers.csv): klanten, wervingskost per klant "
+     "(CAC), waarde per klant, waarde/CAC, en de maand na de werving waarin "
+     "de klanten van het kanaal hun wervingskost terugverdienden. Ook de "
+     "afhankelijkheid van kortingen: het deel van de omzet met korting, de "
+     "gegeven korting, en klanten die bijna alleen met korting kopen."},
+    {"help.acquisition.examples", "  klantwijs acquisition demo-data\n",
+     "  klantwijs acquisition demo-data\n"},
+    {"opt.acquisition.top", "channels in the table (0 = all)",
+     "kanalen in de tabel (0 = alle)"},
+    {"growth.acq.no_channel",
+     "The customers table has no acquisition channel: all customers are one "
+     "group.",
+     "De klantentabel heeft geen wervingskanaal: alle klanten vormen één "
+     "groep."},
+    {"growth.acq.no_cost",
+     "The customers table has no acquisition cost: no CAC or payback.",
+     "De klantentabel heeft geen wervingskost: geen CAC of "
+     "terugverdientijd."},
+    {"growth.acq.head", "Per acquisition channel (value: {basis}).",
+     "Per wervingskanaal (waarde: {basis})."},
+    {"growth.acq.payback_rule",
+     "Payback: the first month after acquisition in which the customers of "
+     "the channel (those observed that long) brought back their acquisition "
+     "cost on average; empty when not yet.",
+     "Terugverdiend: de eerste maand na de werving waarin de klanten van het "
+     "kanaal (wie zo lang gevolgd werd) hun wervingskost gemiddeld "
+     "terugbrachten; leeg als dat nog niet zo is."},
+    {"growth.disc.summary",
+     "{share} of revenue was sold at a discount; {given} of discount was "
+     "given; {seekers} customers buy almost only on discount.",
+     "{share} van de omzet werd met korting verkocht; er werd {given} "
+     "korting gegeven; {seekers} klanten kopen bijna alleen met korting."},
+    {"growth.disc.none", "No discount column: discount dependence unknown.",
+     "Geen kortingskolom: afhankelijkheid van kortingen onbekend."},
     {"growth.months", "month", "maand"},
     {"growth.weeks", "week", "week"},
     {"growth.quarters", "quarter", "kwartaal"},

@@ -302,12 +302,202 @@ static void test_trends_rate_break(void **state) {
   kw_context_free(ctx);
 }
 
+
+/* ================================================ referrals, acquisition */
+
+/*
+ * Worked by hand. Buyers (revenue / cost -> margin, orders):
+ *   A 150 / 90 -> 60 (2), B 200 / 100 -> 100 (1), C 100 / 50 -> 50 (2),
+ *   D 40 / 30 -> 10 (1), F 30 / 20 -> 10 (1); E is in the customers table
+ *   but never bought; X and Q are in neither (X refers, Q is referred).
+ * Referrals: A->B, A->C, B->D, X->D (later: a duplicate), C->C (self),
+ *   A->Q (unknown), X->E (kept: E is known), D->A (closes A->B->D->A).
+ * Kept edges 5; self 1, duplicate 1, unknown 1; on a cycle A, B, D = 3.
+ * Value basis margin. CAC saved = mean acquisition cost of the buyers not
+ * referred = F's 40.
+ *   A: direct B, C (2 bought), revenue 300, value 150; second level: B's
+ *      D (1) with value 10; CRV 150 + 2 x 40 = 230
+ *   D: direct A, revenue 150, value 60; second: A's 2 (value 150);
+ *      CRV 100
+ *   B: direct D, revenue 40, value 10; second: D's 1 (value 60); CRV 50
+ *   X: direct E (did not buy), value 0; CRV 40; not a customer
+ * Acquisition (min_group 1, as of 2024-03-01, months): web = A B C D, CAC
+ * (100 + 50 + 30 + 20) / 4 = 50, value (60 + 100 + 50 + 10) / 4 = 55;
+ * cumulative margin per customer by month since first purchase (margin
+ * rate A .4, B .5, C .5, D .25): month 0 (40 + 100 + 40 + 10) / 4 = 47.5,
+ * month 1 (60 + 100 + 40 + 10) / 4 = 52.5 >= 50: payback month 1.
+ * shop = F: CAC 40, value 10, never paid back.
+ * Discounts: lines with a discount: A's 100 (10), D's 40 (5), F's 30 (3):
+ * 170 of 520 revenue, 18 given; nobody has 3 orders: no deal seekers.
+ */
+static const char REF_TX[] =
+    "customer,date,amount,cost,discount\n"
+    "A,2024-01-01,100,60,10\n"
+    "A,2024-02-01,50,30,0\n"
+    "B,2024-01-10,200,100,0\n"
+    "C,2024-01-15,80,40,0\n"
+    "C,2024-03-01,20,10,0\n"
+    "D,2024-02-01,40,30,5\n"
+    "F,2024-01-03,30,20,3\n";
+static const char REF_CU[] =
+    "customer,acquisition_channel,acquisition_cost\n"
+    "A,web,100\nB,web,50\nC,web,30\nD,web,20\nE,web,10\nF,shop,40\n";
+static const char REF_RF[] =
+    "referrer,customer,date\n"
+    "A,B,2024-01-05\nA,C,2024-01-10\nB,D,2024-01-20\nX,D,2024-01-25\n"
+    "C,C,2024-01-01\nA,Q,2024-01-01\nX,E,2024-02-01\nD,A,2024-03-01\n";
+
+static uint32_t id_of(const kw_dataset *ds, const char *s) {
+  const kw_dict *d = kw_dataset_customers(ds);
+  for (uint32_t i = 0; i < kw_dict_size(d); i++)
+    if (strcmp(kw_dict_str(d, i), s) == 0) return i;
+  fail_msg("no customer %s", s);
+  return KW_NA_ID;
+}
+
+static void test_referrals_hand(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const char *tx = write_tmp(4, "t.csv", REF_TX);
+  const char *cu = write_tmp(5, "c.csv", REF_CU);
+  const char *rf = write_tmp(6, "r.csv", REF_RF);
+  kw_dataset *ds = load_files(ctx, tx, cu, NULL, rf);
+  kw_summary *s = NULL;
+  assert_int_equal(kw_summary_build(ctx, ds, NULL, &s), KW_OK);
+  kw_referrals *r = NULL;
+  assert_int_equal(kw_referrals_compute(ctx, ds, kw_summary_view(s), NULL,
+                                        &r),
+                   KW_OK);
+  const kw_referrals_data *v = kw_referrals_view(r);
+  assert_int_equal(v->rows, 8);
+  assert_int_equal(v->edges, 5);
+  assert_int_equal(v->self_referrals, 1);
+  assert_int_equal(v->duplicates, 1);
+  assert_int_equal(v->unknown, 1);
+  assert_int_equal(v->on_cycle, 3);
+  assert_int_equal(v->basis, KW_VALUE_MARGIN);
+  NEAR(v->cac_saved, 40.0, 1e-9);
+  assert_int_equal(v->n, 4);
+  const char *order[] = {"A", "D", "B", "X"};
+  const uint32_t direct[] = {2, 1, 1, 1}, bought[] = {2, 1, 1, 0},
+                 second[] = {1, 2, 1, 0};
+  const int64_t rev[] = {30000, 15000, 4000, 0};
+  const double val[] = {150, 60, 10, 0}, sval[] = {10, 150, 60, 0},
+               crv[] = {230, 100, 50, 40};
+  for (size_t i = 0; i < 4; i++) {
+    assert_int_equal(v->referrer[i], id_of(ds, order[i]));
+    assert_int_equal(v->direct[i], direct[i]);
+    assert_int_equal(v->direct_bought[i], bought[i]);
+    assert_int_equal(v->second[i], second[i]);
+    assert_int_equal(v->direct_revenue[i], rev[i]);
+    NEAR(v->direct_value[i], val[i], 1e-9);
+    NEAR(v->second_value[i], sval[i], 1e-9);
+    NEAR(v->crv[i], crv[i], 1e-9);
+    assert_int_equal(v->is_customer[i], i < 3);
+  }
+  assert_int_equal(v->referred_by[id_of(ds, "D")], id_of(ds, "B"));
+  assert_int_equal(v->referred_by[id_of(ds, "F")], KW_NA_ID);
+  /* 4 referred and 1 other buyer: both under 5, not shown */
+  assert_int_equal(v->group_n[0], 4);
+  assert_int_equal(v->group_n[1], 1);
+  assert_false(v->group_shown[0]);
+  assert_false(v->group_shown[1]);
+  /* with the CLV basis the values are the caller's */
+  double *clv = calloc(kw_summary_view(s)->n, sizeof *clv);
+  for (size_t i = 0; i < kw_summary_view(s)->n; i++) clv[i] = 1000.0 + i;
+  kw_referrals_options o;
+  kw_referrals_options_init(&o);
+  o.clv = clv;
+  o.min_group = 1;
+  kw_referrals_free(r);
+  assert_int_equal(kw_referrals_compute(ctx, ds, kw_summary_view(s), &o,
+                                        &r),
+                   KW_OK);
+  v = kw_referrals_view(r);
+  assert_int_equal(v->basis, KW_VALUE_CLV);
+  NEAR(v->direct_value[0], clv[id_of(ds, "B")] + clv[id_of(ds, "C")], 1e-9);
+  assert_true(v->group_shown[0] && v->group_shown[1]);
+  NEAR(v->repeat_rate[0], 2.0 / 4.0, 1e-12); /* A and C of A B C D */
+  double lo, hi; /* Wilson by hand: p = .5, n = 4, z = 1.96 */
+  {
+    double z = 1.959963984540054, n = 4, p = .5, den = 1 + z * z / n;
+    double mid = (p + z * z / (2 * n)) / den;
+    double half = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den;
+    lo = mid - half;
+    hi = mid + half;
+  }
+  NEAR(v->repeat_lo[0], lo, 1e-12);
+  NEAR(v->repeat_hi[0], hi, 1e-12);
+  free(clv);
+  kw_referrals_free(r);
+  kw_summary_free(s);
+  kw_dataset_free(ds);
+  remove_tmp(tx);
+  remove_tmp(cu);
+  remove_tmp(rf);
+  kw_context_free(ctx);
+}
+
+static void test_acquisition_hand(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const char *tx = write_tmp(4, "t.csv", REF_TX);
+  const char *cu = write_tmp(5, "c.csv", REF_CU);
+  kw_dataset *ds = load_files(ctx, tx, cu, NULL, NULL);
+  kw_summary *s = NULL;
+  assert_int_equal(kw_summary_build(ctx, ds, NULL, &s), KW_OK);
+  kw_acquisition_options o;
+  kw_acquisition_options_init(&o);
+  o.min_group = 1;
+  kw_acquisition *a = NULL;
+  assert_int_equal(kw_acquisition_compute(ctx, ds, kw_summary_view(s), &o,
+                                          &a),
+                   KW_OK);
+  const kw_acquisition_data *v = kw_acquisition_view(a);
+  assert_true(v->has_channel && v->has_cost && v->has_discount);
+  assert_int_equal(v->n, 2);
+  size_t web = strcmp(v->channel[0], "web") == 0 ? 0 : 1, shop = 1 - web;
+  assert_string_equal(v->channel[web], "web");
+  assert_string_equal(v->channel[shop], "shop");
+  assert_int_equal(v->customers[web], 4);
+  NEAR(v->cac[web], 50.0, 1e-9);
+  NEAR(v->mean_value[web], 55.0, 1e-9);
+  NEAR(v->clv_cac[web], 1.1, 1e-12);
+  assert_int_equal(v->payback_month[web], 1);
+  NEAR(v->cac[shop], 40.0, 1e-9);
+  assert_int_equal(v->payback_month[shop], -1);
+  assert_int_equal(v->revenue, 52000);
+  assert_int_equal(v->discounted_revenue, 17000);
+  assert_int_equal(v->discount_total, 1800);
+  assert_int_equal(v->deal_seekers, 0);
+  NEAR(v->customer_deal_share[id_of(ds, "A")], 100.0 / 150.0, 1e-12);
+  kw_acquisition_free(a);
+  /* the privacy rule: with 5, web (4) and shop (1) merge into "other" */
+  o.min_group = 5;
+  assert_int_equal(kw_acquisition_compute(ctx, ds, kw_summary_view(s), &o,
+                                          &a),
+                   KW_OK);
+  v = kw_acquisition_view(a);
+  assert_int_equal(v->n, 1);
+  assert_int_equal(v->kind[0], 2);
+  assert_int_equal(v->customers[0], 5);
+  NEAR(v->cac[0], (100 + 50 + 30 + 20 + 40) / 5.0, 1e-9);
+  kw_acquisition_free(a);
+  kw_summary_free(s);
+  kw_dataset_free(ds);
+  remove_tmp(tx);
+  remove_tmp(cu);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_trends_hand),
       cmocka_unit_test(test_trends_random_identities),
       cmocka_unit_test(test_trends_season_and_anomaly),
       cmocka_unit_test(test_trends_rate_break),
+      cmocka_unit_test(test_referrals_hand),
+      cmocka_unit_test(test_acquisition_hand),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
