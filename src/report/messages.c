@@ -1307,6 +1307,69 @@ static const msg_row text_rows[] = {
      "korting gegeven; {seekers} klanten kopen bijna alleen met korting."},
     {"growth.disc.none", "No discount column: discount dependence unknown.",
      "Geen kortingskolom: afhankelijkheid van kortingen onbekend."},
+    {"growth.purchase", "purchase", "aankoop"},
+    {"cmd.journey", "the customer journey: funnel, drop-off, paths, attribution",
+     "de klantreis: trechter, uitval, paden, toewijzing"},
+    {"help.journey.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.journey.about",
+     "From touchpoints.csv (customer, date, stage, channel) and the first "
+     "purchases: the stages in order (given with --stages, else inferred "
+     "from where each stage usually falls in a customer's journey), how "
+     "many customers reached each step and went on, the days between "
+     "steps, where the most are lost and what they share, the most common "
+     "paths, conversion by first channel, sector and quarter, and the "
+     "purchases attributed to channels by first touch, last touch, linear "
+     "and Markov removal effect.",
+     "Uit touchpoints.csv (klant, datum, fase, kanaal) en de eerste "
+     "aankopen: de fasen in volgorde (opgegeven met --stages, anders "
+     "afgeleid uit waar elke fase gewoonlijk valt in de reis van een klant), "
+     "hoeveel klanten elke stap bereikten en verder gingen, de dagen tussen "
+     "de stappen, waar de meesten afhaken en wat ze gemeen hebben, de "
+     "meest voorkomende paden, de conversie per eerste kanaal, sector en "
+     "kwartaal, en de aankopen toegewezen aan kanalen volgens eerste "
+     "contact, laatste contact, lineair en het Markov-verwijderingseffect."},
+    {"help.journey.examples",
+     "  klantwijs journey demo-data\n"
+     "  klantwijs journey demo-data --stages 'eerste contact,offerte,purchase'\n",
+     "  klantwijs journey demo-data\n"
+     "  klantwijs journey demo-data --stages 'eerste contact,offerte,purchase'\n"},
+    {"opt.journey.stages",
+     "the stage order, separated by commas ('purchase' is the first purchase)",
+     "de volgorde van de fasen, gescheiden door komma's ('purchase' is de "
+     "eerste aankoop)"},
+    {"opt.journey.window", "days after the first touch that count",
+     "dagen na het eerste contact die meetellen"},
+    {"growth.journey.head", "{customers} customers with {touches} touchpoints.",
+     "{customers} klanten met {touches} contactmomenten."},
+    {"growth.journey.inferred",
+     "Stage order inferred: each stage's median position in the customers' "
+     "journeys (0 first, 1 last).",
+     "Volgorde van de fasen afgeleid: de mediane positie van elke fase in "
+     "de reis van de klanten (0 eerst, 1 laatst)."},
+    {"growth.journey.given", "Stage order as given.",
+     "Volgorde van de fasen zoals opgegeven."},
+    {"growth.journey.worst",
+     "Most customers are lost after {step}: {lost} of {entered} go no "
+     "further.",
+     "De meeste klanten haken af na {step}: {lost} van de {entered} gaan "
+     "niet verder."},
+    {"growth.journey.worst_channel",
+     "Those lost there came in through {channel} {lift} times as often as "
+     "the others ({n} customers).",
+     "Wie daar afhaakt, kwam {lift} keer zo vaak binnen via {channel} als "
+     "de anderen ({n} klanten)."},
+    {"growth.journey.before",
+     "Buyers had {mean} touchpoints before their first purchase on average "
+     "(median {median}).",
+     "Kopers hadden gemiddeld {mean} contactmomenten voor hun eerste "
+     "aankoop (mediaan {median})."},
+    {"growth.journey.paths", "Most common paths (customers, path):",
+     "Meest voorkomende paden (klanten, pad):"},
+    {"growth.journey.attr",
+     "{n} purchases shared over the channels of the touchpoints before "
+     "them:",
+     "{n} aankopen verdeeld over de kanalen van de contactmomenten "
+     "ervoor:"},
     {"growth.months", "month", "maand"},
     {"growth.weeks", "week", "week"},
     {"growth.quarters", "quarter", "kwartaal"},
