@@ -19,6 +19,7 @@
 #include "klantwijs/survival.h"
 #include "klantwijs/value.h"
 #include "klantwijs/clv.h"
+#include "klantwijs/clvcheck.h"
 #include "klantwijs/basket.h"
 #include "klantwijs/analyze.h"
 

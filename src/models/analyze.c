@@ -10,13 +10,17 @@
  * Figures defined here (the models define the rest):
  *   repeat rate   customers with two or more orders / customers with an
  *                 order (kw_pareto's n_repeat / (n_repeat + n_once));
+ *   status        one rule (kw_churn_status_rule): the gap rule, made
+ *                 worse by P(alive) only when the purchase model passed
+ *                 its checks (klantwijs/clvcheck.h); nobody past the gap
+ *                 is active;
  *   churn rate    of the customers acquired at least 12 months before the
- *                 as-of day and not churned 12 months before it, the share
- *                 whose churn day (gap rule, kw_churn) falls in the last 12
- *                 months; with less than a year of history, the share of
- *                 all buyers churned at the as-of day;
- *   active        buyers whose status is not churned (P(alive) for repeat
- *                 buyers when a CLV model is fitted, else the gap rule);
+ *                 as-of day and not churned (gap rule) 12 months before
+ *                 it, the share whose status is churned at the as-of day
+ *                 (the same status as the "have left" count); with less
+ *                 than a year of history, the share of all buyers
+ *                 churned at the as-of day;
+ *   active        buyers whose status is not churned;
  *   NPS           over each customer's latest score up to the as-of day:
  *                 % promoters (9-10) - % detractors (0-6);
  *   CAC, CLV/CAC  mean acquisition cost over buyers with a known cost, and
@@ -348,43 +352,23 @@ static kw_status step_churn(kw_analysis *a) {
   kw_churn_options_init(&co);
   co.as_of = a->as_of;
   co.duration_unit_days = 30.4375;
-  double *pa = NULL;
   kw_status st = KW_OK;
-  if (a->have_clv) {
-    /* P(alive) for repeat buyers only: BG/NBD keeps one-time buyers alive
-     * forever (p drops out only after a repeat purchase), so they keep the
-     * status the gap rule gives them, passed as a P(alive) on the right
-     * side of the thresholds (1 active, between them at risk, 0 churned) */
-    kw_churn *gap = NULL;
-    st = kw_churn_purchases(a->ctx, tx, &co, &gap);
-    pa = st ? NULL : kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *pa);
-    if (!st && !pa) st = kw_fail_nomem(a->ctx);
-    if (!st) {
-      const kw_churn_customers *g = kw_churn_get_customers(gap);
-      double mid = (co.p_alive_threshold + co.p_alive_at_risk) / 2;
-      for (size_t i = 0; i < a->n; i++) {
-        uint8_t s = i < g->n ? g->status[i] : KW_CHURN_NONE;
-        pa[i] = a->s->x[i] >= 1 ? a->p_alive[i]
-                : s == KW_CHURN_CHURNED ? 0.0
-                : s == KW_CHURN_AT_RISK ? mid
-                                        : 1.0;
-      }
-      co.p_alive = pa;
-      co.n_p_alive = a->n;
-    }
-    kw_churn_free(gap);
+  /* the one status rule (kw_churn_status_rule): P(alive) takes part only
+   * when the purchase model passed its checks */
+  if (a->have_clv && a->clv_ok) {
+    co.p_alive = a->p_alive;
+    co.n_p_alive = a->n;
   }
   co.value = a->have_clv ? a->clv : NULL;
   co.n_value = a->have_clv ? a->n : 0;
   if (!st) st = kw_churn_purchases(a->ctx, tx, &co, &a->churn);
-  kw_free(a->ctx, pa);
   if (st == KW_ENOMEM) return st;
   if (st)
     return kw_an_note_text(a, KW_STEP_CHURN, KW_STEP_FAILED, MSG_NOTE_ERROR,
                            kw_errmsg(a->ctx));
   a->ci = kw_churn_get_info(a->churn);
   a->cc = kw_churn_get_customers(a->churn);
-  if (!a->have_clv) {
+  if (!a->have_clv || !a->clv_ok) {
     kw_marg arg = kw_ma_num("gap", a->ci->gap_days, 0);
     if (kw_an_note(a, KW_STEP_CHURN, KW_STEP_RAN, MSG_NOTE_GAP_RULE, &arg, 1))
       return KW_ENOMEM;
@@ -408,7 +392,7 @@ static kw_status step_churn(kw_analysis *a) {
     if (f == KW_NA_DATE || f > start) continue;
     if (cd != KW_NA_DATE && cd <= start) continue;
     base++;
-    if (cd != KW_NA_DATE && cd <= a->as_of) lost++;
+    if (a->cc->status[i] == KW_CHURN_CHURNED) lost++;
   }
   if (base > 0) {
     a->churn_12m = true;
@@ -844,6 +828,10 @@ void kw_analysis_free(kw_analysis *a) {
   kw_free(ctx, a->expected);
   kw_free(ctx, a->spend);
   kw_free(ctx, a->clv);
+  kw_free(ctx, a->p_alive_lo);
+  kw_free(ctx, a->p_alive_hi);
+  kw_free(ctx, a->clv_lo);
+  kw_free(ctx, a->clv_hi);
   kw_churn_free(a->churn);
   kw_km_free(a->km);
   kw_cohorts_free(a->cohorts);

@@ -12,6 +12,7 @@
 #include "report/messages.h"
 
 #include "klantwijs/basket.h"
+#include "klantwijs/clvcheck.h"
 #include "report/text.h"
 
 #define KW_PM_ROWS 10 /* P(alive) matrix: frequency rows */
@@ -101,6 +102,23 @@ struct kw_analysis {
   double pm[KW_PM_ROWS][KW_PM_COLS];
   double pm_x[KW_PM_ROWS], pm_weeks[KW_PM_COLS], pm_T;
   size_t pm_rows;
+  /* model checks: every candidate fitted (auto: BG/NBD, MBG/NBD,
+   * Pareto/NBD), checked, compared on the holdout */
+  size_t n_cand;
+  kw_clv_model cand[3];
+  bool cand_fitted[3], cand_holdout[3];
+  kw_clv_check cand_check[3];
+  double cand_bic[3];
+  kw_clv_result cand_res[3]; /* names and se_note NULL */
+  kw_clv_evaluation cand_eval[3];
+  size_t chosen;          /* index into cand */
+  bool clv_ok;            /* the chosen fit passed: P(alive) may decide */
+  kw_clv_check check;     /* of the chosen fit */
+  /* 90% intervals (delta method), NaN where none */
+  bool have_intervals;
+  double interval_level;
+  double *p_alive_lo, *p_alive_hi, *clv_lo, *clv_hi;
+  double clv_total_lo, clv_total_hi;
 
   /* churn and survival */
   kw_churn *churn;
@@ -166,6 +184,12 @@ kw_status kw_an_note_text(kw_analysis *a, kw_step s, kw_step_status st,
 
 /* The CLV step (analyze_clv.c) and the action plan (analyze_actions.c). */
 kw_status kw_an_clv(kw_analysis *a);
+/* "BG/NBD", "MBG/NBD", "Pareto/NBD". */
+const char *kw_an_model_label(kw_clv_model m);
+/* The failed checks of c (of the chosen fit's parameters) as one sentence
+ * part in the report's language; returns the full length. */
+size_t kw_an_check_text(const kw_analysis *a, const kw_clv_result *r,
+                        const kw_clv_check *c, char *buf, size_t cap);
 kw_status kw_an_actions(kw_analysis *a);
 kw_status kw_an_cross_sell(kw_analysis *a);
 /* Share of a sorted run: the customers ranked by a metric, as fractions of

@@ -845,6 +845,186 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_CON_OPEN] = {"console.open", "Open {path} in your browser.",
                       "Open {path} in je browser."},
     [MSG_CON_ACTIONS] = {"console.actions", "Actions:", "Acties:"},
+
+    /* main job: model checks, status rule, money */
+    [MSG_NOTE_NO_MODEL_PASSED] = {"note.no_model_passed",
+                                  "no purchase model passed its checks (the "
+                                  "closest, {model}: {why}); customer status "
+                                  "follows the gap rule and the CLV figures "
+                                  "are indicative only",
+                                  "geen aankoopmodel doorstond de controles "
+                                  "(het beste, {model}: {why}); de status van "
+                                  "een klant volgt de wachttijdregel en de "
+                                  "CLV-cijfers zijn enkel indicatief"},
+    [MSG_NOTE_MODEL_FAILED_CHECKS] = {"note.model_failed_checks",
+                                      "the {model} fit failed its checks "
+                                      "({why}); customer status follows the "
+                                      "gap rule and the CLV figures are "
+                                      "indicative only",
+                                      "de schatting van {model} doorstond de "
+                                      "controles niet ({why}); de status van "
+                                      "een klant volgt de wachttijdregel en "
+                                      "de CLV-cijfers zijn enkel indicatief"},
+    [MSG_NOTE_NO_INTERVALS] = {"note.no_intervals",
+                               "no intervals for CLV and P(active): {error}",
+                               "geen intervallen voor CLV en P(actief): "
+                               "{error}"},
+    [MSG_FLAG_NO_INFO] = {"flag.no_info",
+                          "no information (no repeat purchases or no time "
+                          "observed)",
+                          "geen informatie (geen herhaalaankopen of geen "
+                          "waargenomen tijd)"},
+    [MSG_FLAG_NOT_CONVERGED] = {"flag.not_converged",
+                                "the fit did not converge",
+                                "de schatting convergeerde niet"},
+    [MSG_FLAG_BOUND] = {"flag.bound",
+                        "parameter {param} = {value} ran to a bound",
+                        "parameter {param} = {value} liep naar een grens"},
+    [MSG_FLAG_SE] = {"flag.se",
+                     "the standard error of {param} ({se}) is more than "
+                     "twice its estimate ({value})",
+                     "de standaardfout van {param} ({se}) is meer dan het "
+                     "dubbele van de schatting ({value})"},
+    [MSG_FLAG_ALL_ALIVE] = {"flag.all_alive",
+                            "{share} of the repeat buyers get P(active) of "
+                            "99% or more",
+                            "{share} van de herhaalklanten krijgt P(actief) "
+                            "van 99% of meer"},
+    [MSG_FLAG_HOLDOUT] = {"flag.holdout",
+                          "purchases in the holdout period {direction} by "
+                          "{error}",
+                          "aankopen in de testperiode {direction} met "
+                          "{error}"},
+    [MSG_WORD_UNDER] = {"word.under", "under-predicted", "onderschat"},
+    [MSG_WORD_OVER] = {"word.over", "over-predicted", "overschat"},
+    [MSG_WORD_PASSED] = {"word.passed", "passed", "doorstaan"},
+    [MSG_WORD_CHOSEN] = {"word.chosen", "chosen", "gekozen"},
+    [MSG_COL_MODEL] = {"col.model", "Model", "Model"},
+    [MSG_COL_BIC] = {"col.bic", "BIC", "BIC"},
+    [MSG_COL_HOLDOUT_ERROR] = {"col.holdout_error",
+                               "Holdout: predicted vs actual purchases",
+                               "Testperiode: voorspelde en werkelijke "
+                               "aankopen"},
+    [MSG_COL_CHECKS] = {"col.checks", "Checks", "Controles"},
+    [MSG_FIG_CHECKS] = {"fig.checks", "Model checks", "Modelcontroles"},
+    [MSG_FIG_CLV_TOTAL] = {"fig.clv_total",
+                           "Total CLV, next {months} months (90% interval)",
+                           "Totale CLV, komende {months} maanden "
+                           "(90%-interval)"},
+    [MSG_FIG_INTERVALS] = {"fig.intervals", "Intervals", "Intervallen"},
+    [MSG_INTERVAL_METHOD] = {"interval.method",
+                             "90%, delta method from the covariance of the "
+                             "purchase model's parameters (spend per "
+                             "purchase taken as known)",
+                             "90%, deltamethode uit de covariantie van de "
+                             "parameters van het aankoopmodel (besteding "
+                             "per aankoop als gekend genomen)"},
+    [MSG_FIG_STATUS_RULE] = {"fig.status_rule", "Status rule",
+                             "Statusregel"},
+    [MSG_RULE_GAP] = {"rule.gap",
+                      "A customer has left after more than {gap} days "
+                      "without a purchase, and is at risk after more than "
+                      "{risk} days.",
+                      "Een klant is vertrokken na meer dan {gap} dagen "
+                      "zonder aankoop, en loopt risico na meer dan {risk} "
+                      "dagen."},
+    [MSG_RULE_P_ALIVE] = {"rule.p_alive",
+                          "A customer has left after more than {gap} days "
+                          "without a purchase or when {model} (which passed "
+                          "its checks) gives P(active) below {thr}; at risk "
+                          "after more than {risk} days or below {thr2}. "
+                          "Nobody past {gap} days counts as active.",
+                          "Een klant is vertrokken na meer dan {gap} dagen "
+                          "zonder aankoop of wanneer {model} (dat de "
+                          "controles doorstond) P(actief) onder {thr} geeft; "
+                          "risico na meer dan {risk} dagen of onder {thr2}. "
+                          "Niemand na {gap} dagen telt als actief."},
+    [MSG_READ_CHECKS_PASSED] = {"read.checks_passed",
+                                "{model} passed every check and was chosen "
+                                "{why}.",
+                                "{model} doorstond alle controles en werd "
+                                "gekozen {why}."},
+    [MSG_READ_CHECKS_NONE] = {"read.checks_none",
+                              "No purchase model passed its checks: P(active) "
+                              "decides no customer's status.",
+                              "Geen aankoopmodel doorstond de controles: "
+                              "P(actief) beslist over de status van geen "
+                              "enkele klant."},
+    [MSG_UNIT_DAYS] = {"unit.days", "{n} days", "{n} dagen"},
+    [MSG_FIG_CURRENCY] = {"fig.currency", "Currency", "Munt"},
+    [MSG_CURRENCY_ASSUMED] = {"currency.assumed",
+                              "{currency}, assumed: nothing in the data "
+                              "names the currency (set --currency)",
+                              "{currency}, aangenomen: niets in de gegevens "
+                              "noemt de munt (gebruik --currency)"},
+    [MSG_CURRENCY_FROM] = {"currency.from", "{currency}, from {source}",
+                           "{currency}, uit {source}"},
+    [MSG_FIG_GUEST_SALES] = {"fig.guest_sales",
+                             "Guest sales (no customer id)",
+                             "Verkoop aan gasten (geen klantnummer)"},
+    [MSG_GUEST_SALES] = {"guest.sales",
+                         "{amount} on {lines} lines, {share} of sales",
+                         "{amount} op {lines} regels, {share} van de "
+                         "verkoop"},
+    [MSG_FIG_RETURN_ONLY] = {"fig.return_only",
+                             "Customers with only returns",
+                             "Klanten met enkel retouren"},
+    [MSG_WHY_COLLECT_MATERIAL] = {"why.collect_material",
+                                  "{overdue} overdue ({overdue_share} of a "
+                                  "year's revenue), the oldest invoice "
+                                  "{days_overdue} days past due.",
+                                  "{overdue} vervallen ({overdue_share} van "
+                                  "de jaaromzet), de oudste factuur "
+                                  "{days_overdue} dagen over tijd."},
+    [MSG_WHY_WIN_BACK_SEGMENT] = {"why.win_back_segment",
+                                  "Top {value_top} by {value_measure} "
+                                  "({value_amount}) and gone: no purchase "
+                                  "for {recency} days.",
+                                  "Top {value_top} in {value_measure} "
+                                  "({value_amount}) en vertrokken: al "
+                                  "{recency} dagen geen aankoop."},
+    [MSG_WHY_LET_GO] = {"why.let_go",
+                        "Valuable once ({value_measure} {value_amount}) but "
+                        "no purchase for {recency} days: win back only with "
+                        "a personal contact; otherwise let go.",
+                        "Ooit waardevol ({value_measure} {value_amount}) maar "
+                        "al {recency} dagen geen aankoop: enkel terugwinnen "
+                        "met persoonlijk contact; anders laten gaan."},
+    [MSG_WORD_CONTRIBUTION_MEASURE] = {"word.contribution_measure",
+                                       "contribution", "bijdrage"},
+    [MSG_WORD_REVENUE_MEASURE] = {"word.revenue_measure", "revenue",
+                                  "omzet"},
+    [MSG_WORD_EST_CONTRIBUTION_MEASURE] = {"word.est_contribution_measure",
+                                           "estimated contribution",
+                                           "geschatte bijdrage"},
+    [MSG_STAKE_MEASURE] = {"stake.measure",
+                           "At stake is one measure for every action: the "
+                           "customer's {measure} over the last 12 months "
+                           "(per year of activity for customers who left).",
+                           "Op het spel staat voor elke actie dezelfde "
+                           "maat: de {measure} van de klant over de "
+                           "laatste 12 maanden (per jaar activiteit voor "
+                           "vertrokken klanten)."},
+    [MSG_NOTE_NO_PRODUCT] = {"note.no_product",
+                             "no product column: no cross-sell advice",
+                             "geen productkolom: geen advies voor "
+                             "kruisverkoop"},
+    [MSG_COL_INTERVAL] = {"col.interval", "90% interval", "90%-interval"},
+    [MSG_NOTE_RETURN_ONLY] = {"note.return_only",
+                              "{n} customers have only returns in the "
+                              "period (no purchase): they are not counted "
+                              "as buyers",
+                              "{n} klanten hebben enkel retouren in de "
+                              "periode (geen aankoop): ze tellen niet als "
+                              "kopers"},
+    [MSG_NOTE_GUEST_SALES] = {"note.guest_sales",
+                              "guest sales (no customer id): {amount} on "
+                              "{lines} lines, {share} of sales; counted in "
+                              "revenue totals of the data, not in customer "
+                              "figures",
+                              "verkoop aan gasten (geen klantnummer): "
+                              "{amount} op {lines} regels, {share} van de "
+                              "verkoop; niet in de cijfers per klant"},
 };
 
 const char *kw_msg_key(kw_msg m) {

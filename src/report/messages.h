@@ -126,7 +126,24 @@
   X(MSG_FIG_CAC_CUSTOMERS)                                                \
   /* console */                                                           \
   X(MSG_CON_TITLE) X(MSG_CON_SKIPPED) X(MSG_CON_FILES) X(MSG_CON_OPEN)    \
-  X(MSG_CON_ACTIONS)
+  X(MSG_CON_ACTIONS)                                                      \
+  /* main job: model checks, status rule, money */                        \
+  X(MSG_NOTE_NO_MODEL_PASSED) X(MSG_NOTE_MODEL_FAILED_CHECKS)             \
+  X(MSG_NOTE_NO_INTERVALS) X(MSG_FLAG_NO_INFO) X(MSG_FLAG_NOT_CONVERGED)  \
+  X(MSG_FLAG_BOUND) X(MSG_FLAG_SE) X(MSG_FLAG_ALL_ALIVE)                  \
+  X(MSG_FLAG_HOLDOUT) X(MSG_WORD_UNDER) X(MSG_WORD_OVER)                  \
+  X(MSG_WORD_PASSED) X(MSG_WORD_CHOSEN) X(MSG_COL_MODEL) X(MSG_COL_BIC)   \
+  X(MSG_COL_HOLDOUT_ERROR) X(MSG_COL_CHECKS) X(MSG_FIG_CHECKS)            \
+  X(MSG_FIG_CLV_TOTAL) X(MSG_FIG_INTERVALS) X(MSG_INTERVAL_METHOD)        \
+  X(MSG_FIG_STATUS_RULE) X(MSG_RULE_GAP) X(MSG_RULE_P_ALIVE)              \
+  X(MSG_READ_CHECKS_PASSED) X(MSG_READ_CHECKS_NONE) X(MSG_UNIT_DAYS)      \
+  X(MSG_FIG_CURRENCY) X(MSG_CURRENCY_ASSUMED) X(MSG_CURRENCY_FROM)        \
+  X(MSG_FIG_GUEST_SALES) X(MSG_GUEST_SALES) X(MSG_FIG_RETURN_ONLY)        \
+  X(MSG_WHY_COLLECT_MATERIAL) X(MSG_WHY_WIN_BACK_SEGMENT)                 \
+  X(MSG_WHY_LET_GO) X(MSG_WORD_CONTRIBUTION_MEASURE)                      \
+  X(MSG_WORD_REVENUE_MEASURE) X(MSG_WORD_EST_CONTRIBUTION_MEASURE)        \
+  X(MSG_STAKE_MEASURE) X(MSG_NOTE_NO_PRODUCT) X(MSG_COL_INTERVAL)         \
+  X(MSG_NOTE_RETURN_ONLY) X(MSG_NOTE_GUEST_SALES)
 
 typedef enum kw_msg {
 #define KW_X_MSG(name) name,
