@@ -40,7 +40,8 @@ const char kw_cli_analyze_help[] =
     "  --lang en|nl           language, number and date format (1.234,56 and\n"
     "                         01-03-2024 in nl)\n"
     "  --as-of DATE           last day observed (default: the last date)\n"
-    "  --currency CODE        currency of the amounts (default EUR)\n"
+    "  --currency CODE        currency of the amounts (default: the one the\n"
+    "                         data name, else EUR, said to be assumed)\n"
     "  --show-names           include customer names in the exports\n"
     "  --margin PCT           assumed gross margin where no cost is known\n"
     "  --rate TYPE=AMOUNT     cost per unit of a cost type in costs.csv\n"
@@ -268,7 +269,7 @@ int kw_cli_analyze(int argc, char **argv) {
   if (code) goto done;
   ao.as_of = c.as_of;
   ao.lang = c.lang;
-  if (o.currency) ao.currency = o.currency;
+  if (o.currency) ao.currency = o.currency, ao.detect_currency = false;
   ao.show_names = o.show_names;
   ao.action_rules = rules;
   ao.rfm_rules = rfm ? kw_rfm_rule_file_rules(rfm) : NULL;

@@ -213,6 +213,11 @@ typedef struct kw_read_report {
   const char *examples[KW_REPORT_EXAMPLES]; /* "file:line:col: message" */
   size_t n_ignored;        /* columns not stored (transactions only) */
   const char *const *ignored; /* their header names */
+  /* transaction rows without a customer id (guest sales, counted in
+   * skipped[KW_SKIP_NO_CUSTOMER]) whose amount could be read, and the sum
+   * of those amounts in cents */
+  uint64_t guest_rows;
+  int64_t guest_cents;
 } kw_read_report;
 
 typedef struct kw_table kw_table;

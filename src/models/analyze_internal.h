@@ -54,6 +54,12 @@ struct kw_analysis {
   const kw_dataset *ds;
   kw_analyze_options o;
   char currency[8];
+  bool currency_assumed;   /* nothing in the data named it */
+  char currency_source[96];/* where it came from: a header or a country */
+  uint64_t guest_lines;    /* transaction lines without a customer id */
+  uint64_t guest_rows;     /* of them, with an amount read */
+  int64_t guest_cents;     /* their sum */
+  size_t return_only;      /* customers with only returns up to as-of */
   const kw_action_rules *rules;
   bool rules_builtin;
   size_t n;              /* customers (rows of the id dictionary) */
@@ -165,7 +171,9 @@ struct kw_analysis {
   bool potential_from_rfm;
   uint8_t *action;
   uint32_t *rule;          /* UINT32_MAX: none */
-  double *at_stake;        /* currency units */
+  double *at_stake;        /* currency units: value per year active */
+  double *yearly_revenue;  /* cents, the last 365 days; NaN non-buyer */
+  int value_measure;       /* KW_VALUE_* of value_metric */
   uint32_t *list[KW_ACTION__COUNT]; /* by at_stake desc, consent-filtered */
   size_t list_n[KW_ACTION__COUNT];
   size_t no_consent[KW_ACTION__COUNT];

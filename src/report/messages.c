@@ -324,27 +324,35 @@ static const msg_row rows[KW_MSG__COUNT] = {
                          "Omzet {revenue} maar bijdrage {contribution} na "
                          "kostprijs en service."},
     [MSG_WHY_WIN_BACK] = {"why.win_back",
-                          "Top {value_top} by value ({revenue}) but no "
-                          "purchase for {recency} days.",
-                          "Top {value_top} in waarde ({revenue}) maar al "
-                          "{recency} dagen geen aankoop."},
+                          "Top {value_top} by {value_measure} "
+                          "({value_amount}) but no purchase for {recency} "
+                          "days.",
+                          "Top {value_top} in {value_measure} "
+                          "({value_amount}) maar al {recency} dagen geen "
+                          "aankoop."},
     [MSG_WHY_RETAIN_AT_RISK] = {"why.retain_at_risk",
-                                "Top {value_top} by value ({revenue}); "
+                                "Top {value_top} by {value_measure} "
+                                "({value_amount}); "
                                 "{recency} days since the last purchase, "
                                 "longer than usual.",
-                                "Top {value_top} in waarde ({revenue}); "
+                                "Top {value_top} in {value_measure} "
+                                "({value_amount}); "
                                 "{recency} dagen sinds de laatste aankoop, "
                                 "langer dan gewoonlijk."},
     [MSG_WHY_INVEST] = {"why.invest",
-                        "Top {value_top} by value ({revenue}) and expected "
-                        "to bring {clv} in the coming period.",
-                        "Top {value_top} in waarde ({revenue}) en zal naar "
+                        "Top {value_top} by {value_measure} "
+                        "({value_amount}) and expected to bring {clv} in the "
+                        "coming period.",
+                        "Top {value_top} in {value_measure} "
+                        "({value_amount}) en zal naar "
                         "verwachting {clv} opbrengen in de komende periode."},
     [MSG_WHY_RETAIN_LOW_POTENTIAL] = {"why.retain_low_potential",
-                                      "Top {value_top} by value ({revenue}) "
+                                      "Top {value_top} by {value_measure} "
+                                      "({value_amount}) "
                                       "but buying less: still active with "
                                       "probability {p_alive}.",
-                                      "Top {value_top} in waarde ({revenue}) "
+                                      "Top {value_top} in {value_measure} "
+                                      "({value_amount}) "
                                       "maar koopt minder: nog actief met "
                                       "kans {p_alive}."},
     [MSG_WHY_DEVELOP_PRODUCT] = {"why.develop_product",
@@ -357,8 +365,11 @@ static const msg_row rows[KW_MSG__COUNT] = {
                          "Bovengemiddeld potentieel: zal naar verwachting "
                          "{clv} opbrengen."},
     [MSG_WHY_SERVE] = {"why.serve",
-                       "Low value ({revenue} so far) and low potential.",
-                       "Lage waarde (tot nu {revenue}) en laag potentieel."},
+                       "Low value ({value_measure} {value_amount} so far) "
+                       "and no cross-sell or growth signal.",
+                       "Lage waarde ({value_measure} tot nu "
+                       "{value_amount}) en geen signaal voor groei of "
+                       "kruisverkoop."},
     [MSG_WHY_NONE] = {"why.none", "No purchases up to the as-of date.",
                       "Geen aankopen tot de peildatum."},
 
@@ -999,16 +1010,22 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                            "geschatte bijdrage"},
     [MSG_STAKE_MEASURE] = {"stake.measure",
                            "At stake is one measure for every action: the "
-                           "customer's {measure} over the last 12 months "
-                           "(per year of activity for customers who left).",
+                           "customer's {measure} per year of activity (up to "
+                           "the last purchase for customers who left).",
                            "Op het spel staat voor elke actie dezelfde "
-                           "maat: de {measure} van de klant over de "
-                           "laatste 12 maanden (per jaar activiteit voor "
+                           "maat: de {measure} van de klant per jaar "
+                           "activiteit (tot de laatste aankoop voor "
                            "vertrokken klanten)."},
     [MSG_NOTE_NO_PRODUCT] = {"note.no_product",
                              "no product column: no cross-sell advice",
                              "geen productkolom: geen advies voor "
                              "kruisverkoop"},
+    [MSG_WHY_WIN_BACK_CLASS_A] = {"why.win_back_class_a",
+                                  "Class A by revenue ({revenue}) but no "
+                                  "purchase for {recency} days.",
+                                  "Klasse A in omzet ({revenue}) maar al "
+                                  "{recency} dagen geen aankoop."},
+    [MSG_WORD_DAYS_UNIT] = {"word.days_unit", "days", "dagen"},
     [MSG_COL_INTERVAL] = {"col.interval", "90% interval", "90%-interval"},
     [MSG_NOTE_RETURN_ONLY] = {"note.return_only",
                               "{n} customers have only returns in the "

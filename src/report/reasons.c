@@ -46,6 +46,16 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
       kw_ma_num("days_late", m[KW_METRIC_DAYS_LATE], 0),
       kw_ma_str("segment", in->segment ? in->segment : ""),
       kw_ma_str("product", in->product ? in->product : ""),
+      kw_ma_str("value_measure",
+                kw_msg_text(in->value_measure == KW_VALUE_CONTRIBUTION
+                                ? MSG_WORD_CONTRIBUTION_MEASURE
+                            : in->value_measure == KW_VALUE_EST_CONTRIBUTION
+                                ? MSG_WORD_EST_CONTRIBUTION_MEASURE
+                                : MSG_WORD_REVENUE_MEASURE,
+                            lang)),
+      kw_ma_money("value_amount", MONEY(m[KW_METRIC_VALUE_AMOUNT]), 0),
+      kw_ma_money("yearly_revenue", MONEY(m[KW_METRIC_YEARLY_REVENUE]), 0),
+      kw_ma_pct("overdue_share", m[KW_METRIC_OVERDUE_SHARE], 0),
   };
 #undef MONEY
   return kw_msg_fill(buf, cap, tpl, lang, currency, args,
