@@ -988,12 +988,14 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                   "de jaaromzet), de oudste factuur "
                                   "{days_overdue} dagen over tijd."},
     [MSG_WHY_WIN_BACK_SEGMENT] = {"why.win_back_segment",
-                                  "Top {value_top} by {value_measure} "
-                                  "({value_amount}) and gone: no purchase "
-                                  "for {recency} days.",
-                                  "Top {value_top} in {value_measure} "
-                                  "({value_amount}) en vertrokken: al "
-                                  "{recency} dagen geen aankoop."},
+                                  "RFM segment Can't Lose Them: bought "
+                                  "often and much ({value_measure} "
+                                  "{value_amount}) but no purchase for "
+                                  "{recency} days.",
+                                  "RFM-segment Niet verliezen: kocht vaak "
+                                  "en veel ({value_measure} "
+                                  "{value_amount}) maar al {recency} dagen "
+                                  "geen aankoop."},
     [MSG_WHY_LET_GO] = {"why.let_go",
                         "Valuable once ({value_measure} {value_amount}) but "
                         "no purchase for {recency} days: win back only with "
