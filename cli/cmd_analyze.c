@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common.h"
@@ -200,6 +201,25 @@ static void on_step(void *user, size_t index, size_t count, const char *key,
   fflush(stderr);
 }
 
+/* The main job on contract data (klantwijs/subscription.h). */
+static int analyze_contracts(cli_common *c, const opts *o) {
+  kw_dataset *ds = NULL;
+  kw_subscription *sub = NULL;
+  int code = cli_load_tables(c, KW_TABLE_CUSTOMERS, 1u << KW_TABLE_CUSTOMERS,
+                             &ds);
+  if (code) return code;
+  const kw_table *t = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
+  const char *cur = o->currency ? o->currency : "EUR";
+  kw_status st = kw_subscription_analyze(c->ctx, t, &sub);
+  if (!st) st = kw_subscription_write_dir(c->ctx, sub, t, c->lang, cur, c->output);
+  if (!st) st = kw_subscription_console(c->ctx, sub, c->lang, cur, c->output,
+                                        stdout);
+  if (st) code = cli_fail(c, st);
+  kw_subscription_free(sub);
+  kw_dataset_free(ds);
+  return code;
+}
+
 int kw_cli_analyze(int argc, char **argv);
 int kw_cli_analyze(int argc, char **argv) {
   cli_common c;
@@ -259,6 +279,29 @@ int kw_cli_analyze(int argc, char **argv) {
   if (o.have_margin) {
     ao.use_margin_pct = true;
     ao.margin_pct = o.margin;
+  }
+  /* a single file with a tenure and a churn flag (contract data, like
+   * the Telco export) gets the contract report; a probe on a context of
+   * its own keeps its warnings away */
+  if (c.path && strcmp(c.path, "-") != 0) {
+    struct stat sb;
+    if (stat(c.path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+      kw_context *pc = kw_context_new();
+      kw_load_options lo = c.load;
+      lo.files[KW_TABLE_CUSTOMERS] = c.path;
+      lo.tables = 1u << KW_TABLE_CUSTOMERS;
+      kw_dataset *probe = NULL;
+      bool contracts =
+          pc && kw_dataset_load(pc, &lo, &probe) == KW_OK &&
+          kw_subscription_recognised(
+              kw_dataset_table(probe, KW_TABLE_CUSTOMERS));
+      kw_dataset_free(probe);
+      kw_context_free(pc);
+      if (contracts) {
+        code = analyze_contracts(&c, &o);
+        goto done;
+      }
+    }
   }
   /* touchpoints and referrals feed no analysis of the report yet */
   if (!c.load.tables)

@@ -20,6 +20,7 @@
 #include "klantwijs/value.h"
 #include "klantwijs/clv.h"
 #include "klantwijs/clvcheck.h"
+#include "klantwijs/subscription.h"
 #include "klantwijs/basket.h"
 #include "klantwijs/analyze.h"
 

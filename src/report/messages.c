@@ -1027,6 +1027,113 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                   "purchase for {recency} days.",
                                   "Klasse A in omzet ({revenue}) maar al "
                                   "{recency} dagen geen aankoop."},
+
+    /* contract data */
+    [MSG_SUB_TITLE] = {"sub.title", "Contract customers: retention and churn",
+                       "Contractklanten: retentie en verloop"},
+    [MSG_SUB_INTRO] = {"sub.intro",
+                       "{n} customers with a tenure and a churn flag "
+                       "({skipped} rows without them left out). Tenure is "
+                       "read in months.",
+                       "{n} klanten met een looptijd en een verloopvlag "
+                       "({skipped} rijen zonder weggelaten). De looptijd "
+                       "wordt in maanden gelezen."},
+    [MSG_SUB_KPI_LEFT] = {"sub.kpi_left", "Customers who left",
+                          "Vertrokken klanten"},
+    [MSG_SUB_KPI_MONTHLY] = {"sub.kpi_monthly",
+                             "Monthly revenue of active customers",
+                             "Maandomzet van actieve klanten"},
+    [MSG_SUB_KPI_AT_RISK] = {"sub.kpi_at_risk",
+                             "Monthly revenue at risk (expected to leave "
+                             "next month)",
+                             "Maandomzet in gevaar (verwacht te vertrekken "
+                             "volgende maand)"},
+    [MSG_SUB_SEC_PLANS] = {"sub.sec_plans", "Retention by plan",
+                           "Retentie per formule"},
+    [MSG_SUB_COL_PLAN] = {"sub.col_plan", "Plan", "Formule"},
+    [MSG_SUB_COL_LEFT] = {"sub.col_left", "Left", "Vertrokken"},
+    [MSG_SUB_COL_MEDIAN] = {"sub.col_median", "Median lifetime (months)",
+                            "Mediane levensduur (maanden)"},
+    [MSG_SUB_COL_S12] = {"sub.col_s12", "Still there after 12 months (KM)",
+                         "Nog klant na 12 maanden (KM)"},
+    [MSG_SUB_COL_S24] = {"sub.col_s24", "Still there after 24 months (KM)",
+                         "Nog klant na 24 maanden (KM)"},
+    [MSG_SUB_COL_SBG] = {"sub.col_sbg", "sBG alpha, beta",
+                         "sBG alfa, beta"},
+    [MSG_SUB_COL_MONTHLY] = {"sub.col_monthly", "Monthly revenue, active",
+                             "Maandomzet, actief"},
+    [MSG_SUB_COL_AT_RISK] = {"sub.col_at_risk", "At risk per month",
+                             "In gevaar per maand"},
+    [MSG_SUB_LOGRANK] = {"sub.logrank",
+                         "Retention differs between plans: log-rank chi2 = "
+                         "{chi2} with {df} degrees of freedom, p = {p}.",
+                         "De retentie verschilt tussen formules: log-rank "
+                         "chi2 = {chi2} met {df} vrijheidsgraden, p = {p}."},
+    [MSG_SUB_NO_LOGRANK] = {"sub.no_logrank",
+                            "No plan column: one retention curve for all "
+                            "customers.",
+                            "Geen formulekolom: een retentiecurve voor alle "
+                            "klanten."},
+    [MSG_SUB_SEC_DRIVERS] = {"sub.sec_drivers", "What goes with churn",
+                             "Wat samengaat met verloop"},
+    [MSG_SUB_DRIVERS_INTRO] = {"sub.drivers_intro",
+                               "The levels with the highest share of "
+                               "customers who left (groups of at least "
+                               "{min} customers; 95% Wilson interval).",
+                               "De waarden met het hoogste aandeel "
+                               "vertrokken klanten (groepen van minstens "
+                               "{min} klanten; 95%-Wilsoninterval)."},
+    [MSG_SUB_COL_FEATURE] = {"sub.col_feature", "Column", "Kolom"},
+    [MSG_SUB_COL_LEVEL] = {"sub.col_level", "Value", "Waarde"},
+    [MSG_SUB_COL_RATE] = {"sub.col_rate", "Share who left",
+                          "Aandeel vertrokken"},
+    [MSG_SUB_AUC] = {"sub.auc",
+                     "A logistic model on all columns separates leavers "
+                     "from stayers with AUC {auc} on a holdout of {n} "
+                     "customers.",
+                     "Een logistisch model op alle kolommen onderscheidt "
+                     "vertrekkers van blijvers met AUC {auc} op een "
+                     "testgroep van {n} klanten."},
+    [MSG_SUB_SEC_ACTIONS] = {"sub.sec_actions", "Actions", "Acties"},
+    [MSG_SUB_RULE] = {"sub.rule",
+                      "Retain: active customers with a chance of {risk} or "
+                      "more to leave within 12 months. Win back: customers who "
+                      "left with a monthly charge in the top 20%. Serve at "
+                      "low cost: everyone else.",
+                      "Behouden: actieve klanten met een kans van {risk} of "
+                      "meer om binnen 12 maanden te vertrekken. Terugwinnen: "
+                      "vertrokken klanten met een maandbedrag in de top "
+                      "20%. Goedkoop bedienen: alle anderen."},
+    [MSG_SUB_AT_RISK_RULE] = {"sub.at_risk_rule",
+                              "The chance to leave next month after t "
+                              "months is alpha / (alpha + beta + t) of the "
+                              "plan's sBG; revenue at risk is the sum of "
+                              "monthly charge x that chance over active "
+                              "customers. Without an sBG fit a plan's chance "
+                              "is its churned customers / customer-months.",
+                              "De kans om volgende maand te vertrekken na t "
+                              "maanden is alfa / (alfa + beta + t) van de "
+                              "sBG van de formule; de omzet in gevaar is de "
+                              "som van maandbedrag x die kans over de "
+                              "actieve klanten. Zonder sBG-fit is de kans "
+                              "van een formule haar vertrokken klanten / "
+                              "klantmaanden."},
+    [MSG_SUB_COL_P_LEAVE] = {"sub.col_p_leave", "Chance to leave next month",
+                             "Kans op vertrek volgende maand"},
+    [MSG_SUB_COL_TENURE] = {"sub.col_tenure", "Tenure (months)",
+                            "Looptijd (maanden)"},
+    [MSG_SUB_NOT_REACHED] = {"sub.not_reached", "not reached",
+                             "niet bereikt"},
+    [MSG_SUB_NO_FIT] = {"sub.no_fit", "no fit", "geen fit"},
+    [MSG_SUB_TOP] = {"sub.top",
+                     "The {n} active customers with the most monthly "
+                     "revenue at risk:",
+                     "De {n} actieve klanten met de meeste maandomzet in "
+                     "gevaar:"},
+    [MSG_SUB_ALL] = {"sub.all", "All plans", "Alle formules"},
+    [MSG_SUB_CON_TITLE] = {"sub.con_title",
+                           "klantwijs analyze — contract customers",
+                           "klantwijs analyze — contractklanten"},
     [MSG_WORD_DAYS_UNIT] = {"word.days_unit", "days", "dagen"},
     [MSG_COL_INTERVAL] = {"col.interval", "90% interval", "90%-interval"},
     [MSG_NOTE_RETURN_ONLY] = {"note.return_only",
