@@ -25,15 +25,18 @@
  *    8    invest          value >= 0.8, potential >= 0.5
  *    9    retain          value >= 0.8          (valuable, low potential)
  *   10    develop         potential >= 0.5, status != churned, next_best = yes
- *   11    serve_low_cost  (always)
+ *   11    develop         potential >= 0.5, status = active, next_best = no
+ *                         (no product to offer: the reason says so)
+ *   12    serve_low_cost  (always)
  *
  * Collecting first is material only: the overdue amount is at least 250
  * (currency units) and at least 5% of the customer's revenue of the last
  * 365 days, so one small late invoice of a large customer does not
  * override keeping that customer. Valuable customers who left (top 20% by
  * value, class A, or RFM's "Can't lose them") are won back, never served
- * at low cost. Cross-selling needs a next-best product, so it needs a
- * product (or category) column.
+ * at low cost. Cross-selling (a product to offer) needs a next-best product,
+ * so a product (or category) column; without one, active customers with
+ * potential are still developed, with a reason that names no product.
  *
  * "value" and "potential" are shares of buying customers below the
  * customer (0.8 = the top 20%), so the thresholds hold whatever the size
@@ -193,6 +196,11 @@ static const kw_action_rule builtin_rules[] = {
      {C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
       C(KW_METRIC_STATUS, KW_CMP_NE, 3), C(KW_METRIC_NEXT_BEST, KW_CMP_EQ, 1)},
      MSG_WHY_DEVELOP_PRODUCT, NULL, NULL},
+    {KW_ACTION_DEVELOP, 3,
+     {C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
+      C(KW_METRIC_STATUS, KW_CMP_EQ, 1),
+      C(KW_METRIC_NEXT_BEST, KW_CMP_EQ, 0)},
+     MSG_WHY_DEVELOP, NULL, NULL},
     {KW_ACTION_SERVE_LOW_COST, 0, {C(0, 0, 0)}, MSG_WHY_SERVE, NULL, NULL},
 };
 #undef C

@@ -65,10 +65,9 @@ void kw_analysis_input(const kw_analysis *a, size_t i, kw_action_input *in) {
   if (a->rd && a->rd->segment[i] != KW_RFM_NONE &&
       a->rd->segment[i] < a->rd->n_segments)
     in->segment = a->rd->segments[a->rd->segment[i]].key;
-  if (a->next_best) {
-    m[KW_METRIC_NEXT_BEST] = a->next_best[i] ? 1 : 0;
-    in->product = a->next_best[i];
-  }
+  /* next_best "no" also without basket data: no product to offer */
+  m[KW_METRIC_NEXT_BEST] = a->next_best && a->next_best[i] ? 1 : 0;
+  if (a->next_best) in->product = a->next_best[i];
   if (a->has_consent && a->consent[i] != KW_NA_FLAG)
     m[KW_METRIC_CONSENT] = a->consent[i];
 }

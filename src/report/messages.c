@@ -361,15 +361,20 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                  "Zal naar verwachting {clv} opbrengen; "
                                  "bied {product} aan."},
     [MSG_WHY_DEVELOP] = {"why.develop",
-                         "Above-average potential: expected to bring {clv}.",
+                         "Above-average potential: expected to bring {clv}; "
+                         "no product to recommend (no product data or no "
+                         "rule for this customer).",
                          "Bovengemiddeld potentieel: zal naar verwachting "
-                         "{clv} opbrengen."},
+                         "{clv} opbrengen; geen product om aan te raden "
+                         "(geen productgegevens of geen regel voor deze "
+                         "klant)."},
     [MSG_WHY_SERVE] = {"why.serve",
-                       "Low value ({value_measure} {value_amount} so far) "
-                       "and no cross-sell or growth signal.",
-                       "Lage waarde ({value_measure} tot nu "
-                       "{value_amount}) en geen signaal voor groei of "
-                       "kruisverkoop."},
+                       "Not in the top 20% by {value_measure} "
+                       "({value_amount} so far) and no sign of growth: "
+                       "serve efficiently.",
+                       "Niet in de top 20% in {value_measure} (tot nu "
+                       "{value_amount}) en geen teken van groei: efficiënt "
+                       "bedienen."},
     [MSG_WHY_NONE] = {"why.none", "No purchases up to the as-of date.",
                       "Geen aankopen tot de peildatum."},
 
@@ -432,12 +437,12 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_READ_ACTIONS] = {"read.actions",
                           "{n_invest} customers to invest in, {n_retain} to "
                           "keep, {n_win_back} to win back; {at_risk} of "
-                          "yearly revenue is with customers to keep or win "
-                          "back.",
+                          "{measure} per year is with customers to keep or "
+                          "win back.",
                           "{n_invest} klanten om in te investeren, "
                           "{n_retain} om te behouden, {n_win_back} om terug "
-                          "te winnen; {at_risk} jaaromzet zit bij klanten om "
-                          "te behouden of terug te winnen."},
+                          "te winnen; {at_risk} {measure} per jaar zit bij "
+                          "klanten om te behouden of terug te winnen."},
 
     /* readings */
     [MSG_READ_PARETO] = {"read.pareto",

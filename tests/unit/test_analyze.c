@@ -83,7 +83,7 @@ static void test_builtin_each_action(void **state) {
    * through to the last rule */
   in.m[KW_METRIC_OVERDUE] = 100;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 10);
+  assert_int_equal(rule, 11);
 
   /* rule 3: a loss comes before value: contribution -10, top 10% */
   in = blank();
@@ -148,16 +148,20 @@ static void test_builtin_each_action(void **state) {
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
   assert_int_equal(rule, 9);
 
-  /* no product column (next_best unknown): no cross-sell advice */
-  in.m[KW_METRIC_NEXT_BEST] = NAN;
-  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
+  /* no product to offer (next_best = no): developed without a product,
+   * but only while active */
+  in.m[KW_METRIC_NEXT_BEST] = 0;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
   assert_int_equal(rule, 10);
+  in.m[KW_METRIC_STATUS] = 2;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
+  assert_int_equal(rule, 11);
 
   /* churned with potential and a product: "status != churned" fails */
   in.m[KW_METRIC_NEXT_BEST] = 1;
   in.m[KW_METRIC_STATUS] = 3;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 10);
+  assert_int_equal(rule, 11);
 
   /* just below the value threshold, class B, churned: low cost */
   in = blank();
@@ -169,8 +173,8 @@ static void test_builtin_each_action(void **state) {
   /* nothing known: every condition is false, the catch-all decides */
   in = blank();
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 10);
-  assert_int_equal(kw_action_rules_count(kw_action_rules_builtin()), 11);
+  assert_int_equal(rule, 11);
+  assert_int_equal(kw_action_rules_count(kw_action_rules_builtin()), 12);
 }
 
 static const char rule_text[] =
