@@ -129,7 +129,8 @@ KW_API const char *kw_type_name(kw_type t);
   X(KW_ROLE_STAGE, "stage", KW_TYPE_TEXT, "journey stage or event")          \
   X(KW_ROLE_REFERRER, "referrer", KW_TYPE_TEXT, "customer who referred")     \
   X(KW_ROLE_TENURE, "tenure", KW_TYPE_NUMBER, "tenure (duration)")           \
-  X(KW_ROLE_CHURN, "churn", KW_TYPE_FLAG, "churned flag")
+  X(KW_ROLE_CHURN, "churn", KW_TYPE_FLAG, "churned flag")                    \
+  X(KW_ROLE_COUNTRY, "country", KW_TYPE_TEXT, "country (names the currency)")
 
 typedef enum kw_role {
 #define KW_X_ROLE(e, name, type, desc) e,

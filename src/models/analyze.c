@@ -133,8 +133,7 @@ static void detect_currency(kw_analysis *a) {
     }
   }
   /* 2. a country column where 80% of the rows name one country */
-  const kw_column *co = kw_table_find(tx, "country");
-  if (!co) co = kw_table_find(tx, "land");
+  const kw_column *co = kw_table_role(tx, KW_ROLE_COUNTRY);
   if (!co || co->type != KW_TYPE_TEXT || !co->dict) return;
   size_t nd = kw_dict_size(co->dict), rows = kw_table_rows(tx), used = 0;
   uint64_t *cnt = kw_calloc(a->ctx, nd ? nd : 1, sizeof *cnt);
