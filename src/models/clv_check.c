@@ -49,7 +49,8 @@ void kw_clv_check_fit(const kw_clv_result *r, const double *x,
   }
   out->repeat_buyers = rep;
   if (rep == 0 || posT == 0) out->flags |= KW_CLV_FLAG_NO_INFO;
-  if (!r->converged) out->flags |= KW_CLV_FLAG_NOT_CONVERGED;
+  if (!r->converged || r->status != KW_OK)
+    out->flags |= KW_CLV_FLAG_NOT_CONVERGED;
   double worst_bound = 0;
   for (size_t k = 0; k < r->n_params; k++) {
     double p = r->params[k];

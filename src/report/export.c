@@ -284,7 +284,9 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
       break;
     case COL_DAYS_TO_PAY:
     case COL_DAYS_LATE:
-      if (i < a->pp->n && a->pp->settled[i] + a->pp->invoices[i] > 0 &&
+      /* only over paid invoices: a customer who never paid has no
+       * average, not "0 days" */
+      if (i < a->pp->n && a->pp->settled[i] > 0 &&
           a->pp->pay_class[i] != KW_PAY_NONE)
         num(c, KW_CC_NUM,
             id == COL_DAYS_TO_PAY ? a->pp->days_to_pay[i] : a->pp->days_late[i]);

@@ -897,8 +897,9 @@ static void quality(hw *w) {
   figs_open(w);
   fig_row(w, M(w, MSG_FIG_LINES_READ), num(w, v, (double)a->tx_rows_read, 0));
   fig_row(w, M(w, MSG_FIG_LINES_USED), num(w, v, (double)a->s->lines_used, 0));
-  fig_row(w, M(w, MSG_FIG_LINES_SKIPPED),
-          num(w, v, (double)(a->tx_rows_skipped - a->guest_lines), 0));
+  if (a->tx_rows_skipped > a->guest_lines)
+    fig_row(w, M(w, MSG_FIG_LINES_SKIPPED),
+            num(w, v, (double)(a->tx_rows_skipped - a->guest_lines), 0));
   fig_row(w, M(w, MSG_FIG_LINES_AFTER), num(w, v, (double)a->s->lines_after, 0));
   {
     kw_marg cm[] = {kw_ma_str("currency", a->currency),

@@ -33,7 +33,9 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
   kw_marg args[] = {
       kw_ma_money("revenue", MONEY(m[KW_METRIC_REVENUE]), 0),
       kw_ma_money("contribution", MONEY(m[KW_METRIC_CONTRIBUTION]), 0),
-      kw_ma_money("clv", MONEY(m[KW_METRIC_CLV]), 0),
+      isfinite(m[KW_METRIC_CLV])
+          ? kw_ma_money("clv", MONEY(m[KW_METRIC_CLV]), 0)
+          : kw_ma_str("clv", kw_msg_text(MSG_WORD_CLV_UNKNOWN, lang)),
       kw_ma_pct("p_alive", m[KW_METRIC_P_ALIVE], 0),
       kw_ma_pct("value_top", top, 0),
       kw_ma_pct("potential_top", ptop, 0),
