@@ -22,6 +22,7 @@
 #include "klantwijs/clvcheck.h"
 #include "klantwijs/subscription.h"
 #include "klantwijs/basket.h"
+#include "klantwijs/growth.h"
 #include "klantwijs/analyze.h"
 
 #endif

@@ -160,15 +160,15 @@ KW_API const char *kw_metric_key(kw_metric m);
 /* Word metrics are coded as numbers: status 1 active, 2 at_risk, 3
  * churned (kw_churn_status); pay_class as kw_pay_class; abc 1 A, 2 B, 3 C
  * (kw_abc); next_best and consent 1 yes, 0 no. */
-/* What "value" measures: KW_VALUE_REVENUE, KW_VALUE_CONTRIBUTION (costs
- * known) or KW_VALUE_EST_CONTRIBUTION (revenue x the portfolio margin). */
-enum { KW_VALUE_REVENUE = 0, KW_VALUE_CONTRIBUTION, KW_VALUE_EST_CONTRIBUTION };
+/* What "value" measures: KW_MEASURE_REVENUE, KW_MEASURE_CONTRIBUTION (costs
+ * known) or KW_MEASURE_EST_CONTRIBUTION (revenue x the portfolio margin). */
+enum { KW_MEASURE_REVENUE = 0, KW_MEASURE_CONTRIBUTION, KW_MEASURE_EST_CONTRIBUTION };
 
 typedef struct kw_action_input {
   double m[KW_METRIC__COUNT]; /* NaN = unknown */
   const char *segment;        /* RFM segment key, NULL = unknown */
   const char *product;        /* next-best product name, NULL = none */
-  int value_measure;          /* KW_VALUE_* */
+  int value_measure;          /* KW_MEASURE_* */
 } kw_action_input;
 
 /* All metrics unknown. */
@@ -298,6 +298,10 @@ typedef struct kw_analyze_options {
 } kw_analyze_options;
 
 KW_API void kw_analyze_options_init(kw_analyze_options *o);
+
+/* The tables kw_analyze_run reads (bits 1u << kw_table_kind), for
+ * kw_load_options.tables: every client loads the same set. */
+KW_API uint32_t kw_analyze_tables(void);
 
 typedef struct kw_analysis kw_analysis;
 

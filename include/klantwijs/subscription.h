@@ -79,7 +79,7 @@ typedef struct kw_sub_data {
   const double *p_leave12; /* active: chance to leave within 12 months */
   const int8_t *churned;   /* 1 left, 0 active, KW_NA_FLAG unused */
   const uint8_t *action;   /* kw_action values (analyze.h), 0 unused */
-  const kw_drivers *drivers; /* NULL when they could not be computed */
+  const kw_churn_drivers *drivers; /* NULL when they could not be computed */
 } kw_sub_data;
 
 typedef struct kw_subscription kw_subscription;

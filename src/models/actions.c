@@ -153,7 +153,7 @@ void kw_action_input_init(kw_action_input *in) {
   for (int k = 0; k < KW_METRIC__COUNT; k++) in->m[k] = NAN;
   in->segment = NULL;
   in->product = NULL;
-  in->value_measure = KW_VALUE_REVENUE;
+  in->value_measure = KW_MEASURE_REVENUE;
 }
 
 /* ------------------------------------------------------ built-in table */

@@ -37,6 +37,13 @@
 
 #include "report/text.h"
 
+uint32_t kw_analyze_tables(void) {
+  /* touchpoints and referrals feed no analysis of the report yet */
+  return 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
+         1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
+         1u << KW_TABLE_FEEDBACK;
+}
+
 void kw_analyze_options_init(kw_analyze_options *o) {
   memset(o, 0, sizeof *o);
   o->as_of = KW_NA_DATE;
@@ -480,8 +487,8 @@ static kw_status step_churn(kw_analysis *a) {
   if (st)
     return kw_an_note_text(a, KW_STEP_CHURN, KW_STEP_FAILED, MSG_NOTE_ERROR,
                            kw_errmsg(a->ctx));
-  a->ci = kw_churn_get_info(a->churn);
-  a->cc = kw_churn_get_customers(a->churn);
+  a->ci = kw_churn_info_view(a->churn);
+  a->cc = kw_churn_customers_view(a->churn);
   if (!a->have_clv || !a->clv_ok) {
     kw_marg arg = kw_ma_num("gap", a->ci->gap_days, 0);
     if (kw_an_note(a, KW_STEP_CHURN, KW_STEP_RAN, MSG_NOTE_GAP_RULE, &arg, 1))
@@ -516,7 +523,7 @@ static kw_status step_churn(kw_analysis *a) {
                         ? (double)churned / (double)a->ci->n_buyers
                         : NAN;
   }
-  const kw_churn_durations *du = kw_churn_get_durations(a->churn);
+  const kw_churn_durations *du = kw_churn_durations_view(a->churn);
   if (du->n > 0) {
     st = kw_km_fit(a->ctx, du->duration, du->event, du->n, NULL, 0, NULL,
                    NULL, &a->km);
@@ -784,11 +791,11 @@ static kw_status value_metric(kw_analysis *a) {
     double rev = (double)a->s->revenue[i];
     if (a->pd && !(a->pd->flags[i] & KW_PROFIT_NO_COST)) {
       a->value_metric[i] = (double)a->pd->contribution[i];
-      a->value_measure = KW_VALUE_CONTRIBUTION;
+      a->value_measure = KW_MEASURE_CONTRIBUTION;
     } else if (isfinite(margin)) {
       a->value_metric[i] = rev * margin;
-      if (a->value_measure == KW_VALUE_REVENUE)
-        a->value_measure = KW_VALUE_EST_CONTRIBUTION;
+      if (a->value_measure == KW_MEASURE_REVENUE)
+        a->value_measure = KW_MEASURE_EST_CONTRIBUTION;
     } else {
       a->value_metric[i] = rev;
     }

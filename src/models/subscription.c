@@ -18,7 +18,7 @@ struct kw_subscription {
   double *p_leave, *p_leave12;
   uint8_t *action;
   int8_t *churned;
-  kw_drivers *drivers;
+  kw_churn_drivers *drivers;
 };
 
 static bool name_has(const char *name, const char *const *words) {
@@ -95,7 +95,7 @@ void kw_subscription_free(kw_subscription *s) {
   kw_free(ctx, s->p_leave12);
   kw_free(ctx, s->action);
   kw_free(ctx, s->churned);
-  kw_drivers_free(s->drivers);
+  kw_churn_drivers_free(s->drivers);
   kw_free(ctx, s);
 }
 
@@ -358,9 +358,9 @@ kw_status kw_subscription_analyze(kw_context *ctx, const kw_table *t,
       f[nf++] = col;
     }
     for (size_t r = 0; r < rows; r++) e3[r] = ev[r] < 0 ? KW_NA_FLAG : ev[r];
-    kw_drivers_options dop;
-    kw_drivers_options_init(&dop);
-    kw_status ds = kw_churn_drivers(ctx, e3, rows, f, nf, &dop, &s->drivers);
+    kw_churn_drivers_options dop;
+    kw_churn_drivers_options_init(&dop);
+    kw_status ds = kw_churn_drivers_compute(ctx, e3, rows, f, nf, &dop, &s->drivers);
     kw_free(ctx, f);
     kw_free(ctx, e3);
     if (ds == KW_ENOMEM) {

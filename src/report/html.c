@@ -233,8 +233,8 @@ static const kw_msg action_desc[KW_ACTION__COUNT] = {
 /* The one money measure at stake (analyze_actions.c): the value measure. */
 static const char *stake_measure(hw *w) {
   int m = w->a->value_measure;
-  return M(w, m == KW_VALUE_CONTRIBUTION ? MSG_WORD_CONTRIBUTION_MEASURE
-              : m == KW_VALUE_EST_CONTRIBUTION
+  return M(w, m == KW_MEASURE_CONTRIBUTION ? MSG_WORD_CONTRIBUTION_MEASURE
+              : m == KW_MEASURE_EST_CONTRIBUTION
                   ? MSG_WORD_EST_CONTRIBUTION_MEASURE
                   : MSG_WORD_REVENUE_MEASURE);
 }

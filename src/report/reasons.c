@@ -49,9 +49,9 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
       kw_ma_str("segment", in->segment ? in->segment : ""),
       kw_ma_str("product", in->product ? in->product : ""),
       kw_ma_str("value_measure",
-                kw_msg_text(in->value_measure == KW_VALUE_CONTRIBUTION
+                kw_msg_text(in->value_measure == KW_MEASURE_CONTRIBUTION
                                 ? MSG_WORD_CONTRIBUTION_MEASURE
-                            : in->value_measure == KW_VALUE_EST_CONTRIBUTION
+                            : in->value_measure == KW_MEASURE_EST_CONTRIBUTION
                                 ? MSG_WORD_EST_CONTRIBUTION_MEASURE
                                 : MSG_WORD_REVENUE_MEASURE,
                             lang)),

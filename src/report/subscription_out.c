@@ -212,7 +212,7 @@ static void write_html(sw *w, const kw_subscription *s, const kw_table *t) {
     th(w, MSG_COL_CUSTOMERS);
     th(w, MSG_SUB_COL_RATE);
     fputs("</tr></thead><tbody>\n", f);
-    size_t nf = kw_drivers_feature_count(d->drivers), nl = 0;
+    size_t nf = kw_churn_drivers_feature_count(d->drivers), nl = 0;
     typedef struct lv {
       double rate;
       size_t f, l;
@@ -220,7 +220,7 @@ static void write_html(sw *w, const kw_subscription *s, const kw_table *t) {
     lv *all = NULL;
     size_t cap = 0;
     for (size_t k = 0; k < nf; k++) {
-      const kw_driver_levels *L = kw_drivers_levels(d->drivers, k);
+      const kw_churn_driver_levels *L = kw_churn_drivers_levels_view(d->drivers, k);
       if (!L) continue;
       for (size_t l = 0; l < L->n_levels; l++) {
         if (L->n[l] < 5) continue;
@@ -242,7 +242,7 @@ static void write_html(sw *w, const kw_subscription *s, const kw_table *t) {
         all[j - 1] = tmp;
       }
     for (size_t i = 0; i < nl && i < 10; i++) {
-      const kw_driver_levels *L = kw_drivers_levels(d->drivers, all[i].f);
+      const kw_churn_driver_levels *L = kw_churn_drivers_levels_view(d->drivers, all[i].f);
       size_t l = all[i].l;
       fputs("<tr>", f);
       td(w, L->feature, false);
@@ -257,7 +257,7 @@ static void write_html(sw *w, const kw_subscription *s, const kw_table *t) {
     }
     free(all);
     fputs("</tbody></table></div>\n", f);
-    const kw_driver_model *dm = kw_drivers_model(d->drivers);
+    const kw_churn_driver_model *dm = kw_churn_drivers_model_view(d->drivers);
     if (dm) {
       kw_marg am[] = {kw_ma_num("auc", dm->auc, 3),
                       kw_ma_int("n", (int64_t)dm->n_test)};
