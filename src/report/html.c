@@ -1018,7 +1018,12 @@ static const char css[] =
     "border-radius:6px;width:min(320px,100%)}\n"
     "footer{color:var(--muted);font-size:.8rem;padding:8px 14px 30px}\n"
     "@media (max-width:600px){body{font-size:14px}section{padding:12px;"
-    "border-radius:0;margin:10px -14px}.kpi b{font-size:1.2rem}}\n"
+    "border-radius:0;margin:10px -14px}.kpi b{font-size:1.2rem}"
+    /* phone: wide tables scroll sideways, the id column stays in view */
+    ".scroll table.data{width:max-content;min-width:100%}"
+    ".scroll table.data td:first-child,.scroll table.data th:first-child"
+    "{position:sticky;left:0;background:#fff;z-index:1}}\n"
+    "@page{size:A4;margin:14mm 12mm}\n"
     "@media print{body{background:#fff;font-size:10.5pt}"
     "header,main,footer{max-width:none;padding:0}"
     "section{break-before:page;border:none;padding:0;margin:0}"
@@ -1057,6 +1062,13 @@ static const char js[] =
     "Array.prototype.forEach.call(t.tBodies[0].rows,function(r){"
     "r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';"
     "});});});\n"
+    /* layout facts a test can read: tables wider than the screen that
+       scroll, and whether their first column stays in view */
+    "var sc=0,st=0;document.querySelectorAll('.scroll').forEach(function(d){"
+    "var c=d.querySelector('table.data tbody td');"
+    "if(c&&d.scrollWidth>d.clientWidth+1){sc++;"
+    "if(getComputedStyle(c).position==='sticky')st++;}});"
+    "document.documentElement.setAttribute('data-kw-scroll',sc+'/'+st);\n"
     "document.documentElement.setAttribute('data-kw-ready','1');\n"
     "})();\n";
 
