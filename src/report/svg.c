@@ -119,6 +119,25 @@ static void range_of(const kw_svg_axis *a, const kw_svg_series *s, size_t ns,
   }
 }
 
+/* The left edge of the plot so that the widest y tick label (about 7 px
+ * a character at the chart's font size) ends 6 px before the axis and
+ * starts clear of the rotated y-axis title (centred at x = 14). */
+static double left_edge(const kw_svg_style *st, const kw_svg_axis *ya,
+                        double ymin, double ymax, double x0) {
+  char buf[48];
+  double ys = nice_step(ymax - ymin, 5), wide = 0;
+  for (double v = ceil(ymin / ys - 1e-9) * ys; v <= ymax + 1e-9 * ys;
+       v += ys) {
+    kw_svg_value(buf, v, ya->fmt, ya->decimals, st);
+    double n = 0;
+    for (const char *p = buf; *p; p++)
+      if (((unsigned char)*p & 0xC0) != 0x80) n++; /* UTF-8 characters */
+    if (n > wide) wide = n;
+  }
+  double need = (ya->label ? 26 : 6) + 7 * wide + 6;
+  return need > x0 ? need : x0;
+}
+
 static void axes(kw_text *t, const kw_svg_style *st, const frame *f,
                  const kw_svg_axis *xa, const kw_svg_axis *ya) {
   char buf[48];
@@ -175,6 +194,7 @@ void kw_svg_lines(kw_text *t, const kw_svg_style *st, const char *title,
   frame f = {70, W - 20, 16, h - 52, 0, 1, 0, 1};
   range_of(xa, s, ns, true, &f.xmin, &f.xmax);
   range_of(ya, s, ns, false, &f.ymin, &f.ymax);
+  f.x0 = left_edge(st, ya, f.ymin, f.ymax, f.x0);
   open_svg(t, h, title);
   axes(t, st, &f, xa, ya);
   for (size_t k = 0; k < ns; k++) {
@@ -267,6 +287,7 @@ void kw_svg_bars(kw_text *t, const kw_svg_style *st, const char *title,
     double step = nice_step(hi > 0 ? hi : 1, 5);
     f.ymax = ceil((hi > 0 ? hi : 1) / step - 1e-9) * step;
   }
+  f.x0 = left_edge(st, ya, f.ymin, f.ymax, f.x0);
   open_svg(t, h, title);
   kw_svg_axis xa = {NULL, 0, 0, KW_SVG_NUM, 0};
   /* y grid and labels only: categories replace the x ticks */
