@@ -250,7 +250,8 @@ static void actions(hw *w) {
     kw_msg_format(w->buf, sizeof w->buf, MSG_ACTIONS_CONSENT, w->lang,
                   a->currency, m, 1);
     tag_text(w, "p", NULL, w->buf);
-  } else {
+  } else if (kw_dataset_table(a->ds, KW_TABLE_CUSTOMERS)) {
+    /* the consent note only where a customers table could have had it */
     tag_text(w, "p", "note", M(w, MSG_ACTIONS_NO_CONSENT_COL));
   }
   section_limits(w, KW_STEP_ACTIONS);
@@ -582,7 +583,8 @@ static void clv(hw *w) {
   fig_row(w, M(w, MSG_FIG_CONVERGED),
           M(w, r->converged ? MSG_WORD_YES : MSG_WORD_NO));
   if (a->have_holdout) {
-    snprintf(w->buf, sizeof w->buf, "%d", a->holdout_days);
+    snprintf(w->buf, sizeof w->buf, "%d %s", a->holdout_days,
+             M(w, MSG_WORD_DAYS_UNIT));
     fig_row(w, M(w, MSG_FIG_HOLDOUT), w->buf);
     fig_row(w, M(w, MSG_FIG_ACTUAL_TOTAL), num(w, v, a->eval.sum_actual, 0));
     fig_row(w, M(w, MSG_FIG_PREDICTED_TOTAL),

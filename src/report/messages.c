@@ -108,7 +108,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                           "levenslange waarde per {currency} acquisitiekost "
                           "(CAC {cac})"},
     [MSG_HINT_DSO] = {"hint.dso", "days of sales outstanding",
-                      "dagen openstaande klantenkrediet"},
+                      "dagen openstaand klantenkrediet"},
     [MSG_HINT_NPS] = {"hint.nps", "from {n} customers who answered",
                       "van {n} klanten die antwoordden"},
     [MSG_NOT_AVAILABLE] = {"kpi.not_available", "not available",
@@ -180,7 +180,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_NOTE_FEW_REPEAT] = {"note.few_repeat",
                              "too few repeat buyers for a CLV model ({n}; "
                              "at least {min} needed)",
-                             "te weinig herhaalkopers voor een CLV-model "
+                             "te weinig herhaalklanten voor een CLV-model "
                              "({n}; minstens {min} nodig)"},
     [MSG_NOTE_NO_HOLDOUT] = {"note.no_holdout",
                              "no holdout check: the data cover only {days} "
@@ -979,9 +979,9 @@ static const msg_row rows[KW_MSG__COUNT] = {
                              "Guest sales (no customer id)",
                              "Verkoop aan gasten (geen klantnummer)"},
     [MSG_GUEST_SALES] = {"guest.sales",
-                         "{amount} on {lines} lines, {share} of sales",
-                         "{amount} op {lines} regels, {share} van de "
-                         "verkoop"},
+                         "{amount}, {share} of sales (lines: {lines})",
+                         "{amount}, {share} van de verkoop (regels: "
+                         "{lines})"},
     [MSG_FIG_RETURN_ONLY] = {"fig.return_only",
                              "Customers with only returns",
                              "Klanten met enkel retouren"},
