@@ -201,190 +201,6 @@ static int set_p_alive(cli_common *c, const kw_dataset *ds, kw_clv_model m,
   return code;
 }
 
-/* ---------------------------------------------------------- attributes */
-
-/* A decimal number with '.' or ',' as the mark and optional blanks. */
-static bool number_text(const char *s, double *out) {
-  while (*s == ' ' || *s == '\t') s++;
-  char buf[64];
-  size_t n = 0;
-  int marks = 0, digits = 0;
-  if (*s == '-' || *s == '+') buf[n++] = *s++;
-  for (; *s && n < sizeof buf - 1; s++) {
-    if (isdigit((unsigned char)*s)) {
-      buf[n++] = *s;
-      digits++;
-    } else if ((*s == '.' || *s == ',') && marks == 0) {
-      buf[n++] = '.';
-      marks++;
-    } else {
-      break;
-    }
-  }
-  while (*s == ' ' || *s == '\t') s++;
-  if (*s || digits == 0) return false;
-  buf[n] = 0;
-  return cli_parse_double(buf, out);
-}
-
-static bool blank_text(const char *s) {
-  for (; *s; s++)
-    if (*s != ' ' && *s != '\t') return false;
-  return true;
-}
-
-/* Feature columns built for the driver rows; owns its arrays. */
-typedef struct features {
-  size_t n;
-  kw_column col[MAX_FEATURES];
-  const kw_column *ptr[MAX_FEATURES];
-  void *mem[MAX_FEATURES];
-} features;
-
-static void features_free(features *F) {
-  for (size_t j = 0; j < F->n; j++) free(F->mem[j]);
-  F->n = 0;
-}
-
-static bool excluded(const copts *o, const char *name) {
-  for (size_t k = 0; k < o->n_exclude; k++)
-    if (strcasecmp(o->exclude[k], name) == 0) return true;
-  return false;
-}
-
-/* A number feature over the driver rows (takes ownership of v). */
-static bool add_number(features *F, const char *name, double *v) {
-  if (F->n >= MAX_FEATURES) {
-    free(v);
-    return true;
-  }
-  kw_column *c = &F->col[F->n];
-  memset(c, 0, sizeof *c);
-  c->name = name;
-  c->role = KW_ROLE_NONE;
-  c->type = KW_TYPE_NUMBER;
-  c->v.number = v;
-  c->source_index = UINT32_MAX;
-  F->mem[F->n] = v;
-  F->ptr[F->n] = c;
-  F->n++;
-  return true;
-}
-
-/*
- * Attributes of the customers table t as features over m driver rows;
- * src[r] is the table row of driver row r (UINT32_MAX: none). skip_col is
- * a column never used (the churn flag). Returns false on out of memory.
- */
-static bool add_attributes(features *F, const copts *o, const kw_table *t,
-                           const uint32_t *src, size_t m,
-                           const kw_column *skip_col, bool keep_tenure) {
-  size_t nt = kw_table_rows(t);
-  for (size_t j = 0; j < kw_table_ncols(t) && F->n < MAX_FEATURES; j++) {
-    const kw_column *col = kw_table_col(t, j);
-    if (col == skip_col || excluded(o, col->name)) continue;
-    kw_role r = col->role;
-    if (r == KW_ROLE_CUSTOMER || kw_role_is_personal(r) ||
-        r == KW_ROLE_CHURN || r == KW_ROLE_END_DATE || r == KW_ROLE_COMMENT ||
-        (r == KW_ROLE_TENURE && !keep_tenure) || col->type == KW_TYPE_DATE)
-      continue;
-    if (col->type == KW_TYPE_NUMBER || col->type == KW_TYPE_MONEY) {
-      double *v = malloc((m ? m : 1) * sizeof *v);
-      if (!v) return false;
-      for (size_t i = 0; i < m; i++) {
-        size_t row = src ? src[i] : i;
-        if (row >= nt) {
-          v[i] = NAN;
-        } else if (col->type == KW_TYPE_NUMBER) {
-          v[i] = col->v.number[row];
-        } else {
-          int64_t x = col->v.money[row];
-          v[i] = x == KW_NA_MONEY ? NAN : (double)x / 100.0;
-        }
-      }
-      add_number(F, col->name, v);
-      continue;
-    }
-    if (col->type == KW_TYPE_FLAG) {
-      int8_t *v = malloc(m ? m : 1);
-      if (!v) return false;
-      for (size_t i = 0; i < m; i++) {
-        size_t row = src ? src[i] : i;
-        v[i] = row < nt ? col->v.flag[row] : KW_NA_FLAG;
-      }
-      kw_column *c = &F->col[F->n];
-      *c = *col;
-      c->v.flag = v;
-      F->mem[F->n] = v;
-      F->ptr[F->n] = c;
-      F->n++;
-      continue;
-    }
-    /* text: numbers, a category, or left out */
-    size_t nd = kw_dict_size(col->dict);
-    double *num = malloc((nd ? nd : 1) * sizeof *num);
-    uint8_t *seen = calloc(nd ? nd : 1, 1);
-    if (!num || !seen) {
-      free(num);
-      free(seen);
-      return false;
-    }
-    size_t distinct = 0, numeric = 0;
-    for (size_t row = 0; row < nt; row++) {
-      uint32_t id = col->v.text[row];
-      if (id == KW_NA_ID || id >= nd || seen[id]) continue;
-      seen[id] = 1;
-      const char *s = kw_dict_str(col->dict, id);
-      if (blank_text(s)) {
-        num[id] = NAN;
-        seen[id] = 2;
-        continue;
-      }
-      distinct++;
-      if (number_text(s, &num[id]))
-        numeric++;
-      else
-        num[id] = NAN;
-    }
-    free(seen);
-    /* codes such as postcodes stay text even when they are digits */
-    if (r == KW_ROLE_NONE && distinct > 2 && numeric == distinct) {
-      double *v = malloc((m ? m : 1) * sizeof *v);
-      if (!v) {
-        free(num);
-        return false;
-      }
-      for (size_t i = 0; i < m; i++) {
-        size_t row = src ? src[i] : i;
-        uint32_t id = row < nt ? col->v.text[row] : KW_NA_ID;
-        v[i] = id == KW_NA_ID || id >= nd ? NAN : num[id];
-      }
-      free(num);
-      add_number(F, col->name, v);
-      continue;
-    }
-    free(num);
-    if (distinct < 2 || distinct > MAX_CATEGORY_LEVELS) continue;
-    uint32_t *v = malloc((m ? m : 1) * sizeof *v);
-    if (!v) return false;
-    for (size_t i = 0; i < m; i++) {
-      size_t row = src ? src[i] : i;
-      uint32_t id = row < nt ? col->v.text[row] : KW_NA_ID;
-      v[i] = id != KW_NA_ID && id < nd &&
-                     !blank_text(kw_dict_str(col->dict, id))
-                 ? id
-                 : KW_NA_ID;
-    }
-    kw_column *c = &F->col[F->n];
-    *c = *col;
-    c->v.text = v;
-    F->mem[F->n] = v;
-    F->ptr[F->n] = c;
-    F->n++;
-  }
-  return true;
-}
-
 /* ------------------------------------------------------ drivers output */
 
 static const double *sort_abs;
@@ -603,46 +419,35 @@ static int drivers_output(cli_common *c, const copts *o, const kw_drivers *d,
 /* ------------------------------------------------------------ drivers */
 
 /* Drivers from a churn flag column: every row of the customers table. */
-static int drivers_flag(cli_common *c, const copts *o, const kw_table *t) {
-  const kw_column *ce = o->event ? kw_table_find(t, o->event)
-                                 : kw_table_role(t, KW_ROLE_CHURN);
-  if (!ce || ce->type != KW_TYPE_FLAG) {
-    fprintf(stderr, "klantwijs churn: %s\n",
-            o->event ? "the --event column was not read as yes/no flags"
-                     : "no churn column in the customers table: name one "
-                       "with --event COL");
-    return KW_EXIT_INPUT;
-  }
-  features F = {0};
-  size_t n = kw_table_rows(t);
-  if (!add_attributes(&F, o, t, NULL, n, ce, true)) {
-    features_free(&F);
-    oom();
-    return KW_EXIT_INTERNAL;
-  }
-  if (F.n == 0) {
-    features_free(&F);
-    fprintf(stderr, "klantwijs churn: no usable attribute columns\n");
-    return KW_EXIT_INPUT;
-  }
+/* The driver model on rows built by the library (klantwijs/retention.h,
+ * churn-driver rows). */
+static int drivers_fit(cli_common *c, const copts *o,
+                       const kw_churn_driver_rows *rows, const drv_meta *meta) {
+  const kw_churn_driver_rows_view *rv = kw_churn_driver_rows_view_of(rows);
   kw_drivers_options dopt;
   kw_drivers_options_init(&dopt);
   dopt.holdout = o->holdout;
   dopt.l2 = o->l2;
   kw_drivers *d = NULL;
-  kw_status st = kw_churn_drivers(c->ctx, ce->v.flag, n, F.ptr, F.n, &dopt, &d);
-  int code;
-  if (st) {
-    code = cli_fail(c, st);
-  } else {
-    char en[300], nl[300];
-    snprintf(en, sizeof en, "the column %s says yes", ce->name);
-    snprintf(nl, sizeof nl, "de kolom %s zegt ja", ce->name);
-    drv_meta meta = {en, nl, 0};
-    code = drivers_output(c, o, d, &meta);
-  }
+  kw_status st = kw_churn_drivers(c->ctx, rv->churned, rv->n, rv->features,
+                                  rv->n_features, &dopt, &d);
+  int code = st ? cli_fail(c, st) : drivers_output(c, o, d, meta);
   kw_drivers_free(d);
-  features_free(&F);
+  return code;
+}
+
+static int drivers_flag(cli_common *c, const copts *o, const kw_table *t) {
+  kw_churn_driver_rows_options ro = {o->exclude, o->n_exclude};
+  kw_churn_driver_rows *rows = NULL;
+  kw_status st = kw_churn_driver_rows_flag(c->ctx, t, o->event, &ro, &rows);
+  if (st) return cli_fail(c, st);
+  const char *ev = kw_churn_driver_rows_view_of(rows)->event;
+  char en[300], nl[300];
+  snprintf(en, sizeof en, "the column %s says yes", ev);
+  snprintf(nl, sizeof nl, "de kolom %s zegt ja", ev);
+  drv_meta meta = {en, nl, 0};
+  int code = drivers_fit(c, o, rows, &meta);
+  kw_churn_driver_rows_free(rows);
   return code;
 }
 
@@ -650,112 +455,11 @@ static int drivers_flag(cli_common *c, const copts *o, const kw_table *t) {
 static int drivers_status(cli_common *c, const copts *o, const kw_dataset *ds,
                           const kw_churn *ch) {
   const kw_churn_info *I = kw_churn_get_info(ch);
-  const kw_churn_customers *cs = kw_churn_get_customers(ch);
-  const kw_table *cu = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
-  const kw_column *cid = cu ? kw_table_role(cu, KW_ROLE_CUSTOMER) : NULL;
-  size_t n = cs->n;
-  int32_t cutoff = KW_NA_DATE;
-  kw_summary *sum = NULL;
-  const kw_customer_summary *v = NULL;
-  if (!I->contractual) {
-    double g = floor(I->gap_days);
-    if (g > 1e8) g = 1e8;
-    cutoff = (int32_t)((double)I->as_of - g - 1);
-    kw_summary_options so;
-    kw_summary_options_init(&so);
-    so.as_of = cutoff;
-    kw_status st = kw_summary_build(c->ctx, ds, &so, &sum);
-    if (st) return cli_fail(c, st);
-    v = kw_summary_view(sum);
-  }
-  /* driver rows: customers with a status (and, for purchases, a first
-   * purchase on or before the cutoff) */
-  uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
-  int8_t *y = malloc(n ? n : 1);
-  uint32_t *src = malloc((n ? n : 1) * sizeof *src);
-  size_t nd = kw_dict_size(kw_dataset_customers(ds));
-  uint32_t *id2row = malloc((nd ? nd : 1) * sizeof *id2row);
-  features F = {0};
-  kw_drivers *d = NULL;
-  int code = KW_EXIT_OK;
-  if (!ids || !y || !src || !id2row) {
-    oom();
-    code = KW_EXIT_INTERNAL;
-    goto out;
-  }
-  for (size_t i = 0; i < nd; i++) id2row[i] = UINT32_MAX;
-  if (cid)
-    for (size_t r = 0; r < kw_table_rows(cu); r++)
-      if (cid->v.text[r] < nd) id2row[cid->v.text[r]] = (uint32_t)r;
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (cs->status[i] == KW_CHURN_NONE) continue;
-    if (v && (i >= v->n || v->first[i] == KW_NA_DATE)) continue;
-    ids[m] = (uint32_t)i;
-    y[m] = cs->status[i] == KW_CHURN_CHURNED;
-    src[m] = i < nd ? id2row[i] : UINT32_MAX;
-    m++;
-  }
-  if (m == 0) {
-    fprintf(stderr, "klantwijs churn: no customer bought before the churn "
-                    "window (the data span is shorter than the gap)\n");
-    code = KW_EXIT_INPUT;
-    goto out;
-  }
-  if (v) {
-    /* behaviour up to the cutoff */
-    static const char *const names[] = {"orders",      "revenue",
-                                        "avg_order_value", "products",
-                                        "categories",  "tenure_days",
-                                        "recency_days"};
-    for (int j = 0; j < 7; j++) {
-      if (excluded(o, names[j])) continue;
-      if (j == 3 && !v->has_product) continue;
-      if (j == 4 && !v->has_category) continue;
-      double *x = malloc(m * sizeof *x);
-      if (!x) {
-        oom();
-        code = KW_EXIT_INTERNAL;
-        goto out;
-      }
-      for (size_t r = 0; r < m; r++) {
-        uint32_t i = ids[r];
-        switch (j) {
-          case 0: x[r] = v->orders[i]; break;
-          case 1: x[r] = (double)v->revenue[i] / 100.0; break;
-          case 2:
-            x[r] = v->orders[i] ? (double)v->revenue[i] / 100.0 / v->orders[i]
-                                : NAN;
-            break;
-          case 3: x[r] = v->n_products[i]; break;
-          case 4: x[r] = v->n_categories[i]; break;
-          case 5: x[r] = (double)cutoff - (double)v->first[i]; break;
-          default: x[r] = (double)cutoff - (double)v->last[i]; break;
-        }
-      }
-      add_number(&F, names[j], x);
-    }
-  }
-  if (cu && !add_attributes(&F, o, cu, src, m, NULL, false)) {
-    oom();
-    code = KW_EXIT_INTERNAL;
-    goto out;
-  }
-  if (F.n == 0) {
-    fprintf(stderr, "klantwijs churn: no usable attributes (a customers "
-                    "table adds sector, size, channel, ...)\n");
-    code = KW_EXIT_INPUT;
-    goto out;
-  }
-  kw_drivers_options dopt;
-  kw_drivers_options_init(&dopt);
-  dopt.holdout = o->holdout;
-  dopt.l2 = o->l2;
-  kw_status st = kw_churn_drivers(c->ctx, y, m, F.ptr, F.n, &dopt, &d);
-  if (st) {
-    code = cli_fail(c, st);
-    goto out;
-  }
+  kw_churn_driver_rows_options ro = {o->exclude, o->n_exclude};
+  kw_churn_driver_rows *rows = NULL;
+  kw_status st = kw_churn_driver_rows_churn(c->ctx, ds, ch, &ro, &rows);
+  if (st) return cli_fail(c, st);
+  int32_t cutoff = kw_churn_driver_rows_view_of(rows)->cutoff;
   char en[300], nl[300], d1[11], d2[11], g[32];
   if (I->contractual) {
     snprintf(en, sizeof en, "every contract ended by %s",
@@ -776,15 +480,8 @@ static int drivers_status(cli_common *c, const copts *o, const kw_dataset *ds,
              kw_date_format(d4, I->as_of, 1), d3);
   }
   drv_meta meta = {en, nl, 0};
-  code = drivers_output(c, o, d, &meta);
-out:
-  kw_drivers_free(d);
-  features_free(&F);
-  free(ids);
-  free(y);
-  free(src);
-  free(id2row);
-  kw_summary_free(sum);
+  int code = drivers_fit(c, o, rows, &meta);
+  kw_churn_driver_rows_free(rows);
   return code;
 }
 

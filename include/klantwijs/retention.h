@@ -448,6 +448,62 @@ KW_API kw_status kw_churn_drivers(kw_context *ctx, const int8_t *churned,
                                   kw_drivers **out);
 KW_API void kw_drivers_free(kw_drivers *d);
 
+/* ------------------------------------------------ churn-driver rows ---
+ *
+ * The rows and feature columns kw_churn_drivers fits on, built once for
+ * every caller.
+ *
+ * From a churn analysis (kw_churn_driver_rows_churn): one row per customer
+ * with a status. Purchases avoid leakage by splitting time: with gap G the
+ * status at as-of is "churned" exactly when the last purchase is on or
+ * before cutoff = as-of - floor(G) - 1, so the rows are the customers
+ * whose first purchase is on or before the cutoff and the behaviour
+ * features (orders, revenue, avg_order_value, products, categories,
+ * tenure_days, recency_days) are measured on the lines up to the cutoff
+ * only. Contracts: the outcome is the status; no behaviour features.
+ *
+ * From a table with a churn flag (kw_churn_driver_rows_flag): one row per
+ * table row, the outcome is the flag column (the --event name, else the
+ * column with the churn role); tenure is kept as a feature.
+ *
+ * Attributes of the customers table: one value per customer by the rule
+ * of klantwijs/groups.h (the last non-empty row); text columns with at
+ * most 50 distinct values (as categories; text whose values are all
+ * numbers, more than two of them and no role, as numbers), flags, numbers
+ * and amounts. Left out: the customer id, personal data, the churn flag,
+ * end dates, comments, dates, tenure (purchases and contracts) and every
+ * column named in exclude (case-insensitive; also the behaviour names).
+ * KW_EEMPTY when there is no row or no feature.
+ */
+typedef struct kw_churn_driver_rows_options {
+  const char *const *exclude;
+  size_t n_exclude;
+} kw_churn_driver_rows_options;
+
+typedef struct kw_churn_driver_rows_view {
+  size_t n;                          /* rows */
+  const uint32_t *customer;          /* customer id per row (flag table:
+                                        the table row) */
+  const int8_t *churned;             /* outcome per row */
+  size_t n_features;
+  const kw_column *const *features;  /* columns over the n rows */
+  bool contractual;
+  int32_t cutoff;                    /* purchases; else KW_NA_DATE */
+  const char *event;                 /* flag table: the flag column */
+} kw_churn_driver_rows_view;
+
+typedef struct kw_churn_driver_rows kw_churn_driver_rows;
+
+KW_API kw_status kw_churn_driver_rows_churn(
+    kw_context *ctx, const kw_dataset *ds, const kw_churn *ch,
+    const kw_churn_driver_rows_options *o, kw_churn_driver_rows **out);
+KW_API kw_status kw_churn_driver_rows_flag(
+    kw_context *ctx, const kw_table *t, const char *event,
+    const kw_churn_driver_rows_options *o, kw_churn_driver_rows **out);
+KW_API const kw_churn_driver_rows_view *kw_churn_driver_rows_view_of(
+    const kw_churn_driver_rows *r);
+KW_API void kw_churn_driver_rows_free(kw_churn_driver_rows *r);
+
 KW_API size_t kw_drivers_rows(const kw_drivers *d);     /* rows used */
 KW_API double kw_drivers_churn_rate(const kw_drivers *d);
 KW_API size_t kw_drivers_feature_count(const kw_drivers *d);
