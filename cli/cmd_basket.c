@@ -674,7 +674,7 @@ static void segs_free(segs *s) {
  * merged and left-out counts. Frees g.
  */
 static bool segs_take(segs *s, kw_groups *g, kw_lang lang) {
-  const kw_groups_view *v = kw_groups_view_of(g);
+  const kw_groups_data *v = kw_groups_view(g);
   bool nl = lang == KW_LANG_NL;
   size_t nc = s->n_customers;
   s->code = cli_xcalloc(nc, sizeof *s->code);
@@ -719,7 +719,7 @@ static bool segs_merge(cli_common *c, segs *s, const uint32_t *raw,
   kw_groups_options_init(&go);
   go.counted = counted;
   kw_groups *g = NULL;
-  if (kw_groups_from_codes(c->ctx, raw, s->n_customers, n_raw, raw_names,
+  if (kw_groups_compute_codes(c->ctx, raw, s->n_customers, n_raw, raw_names,
                            NULL, &go, &g))
     return false;
   return segs_take(s, g, c->lang);
@@ -796,7 +796,7 @@ static int segs_column(cli_common *c, segs *s, const kw_dataset *ds,
   kw_groups_options_init(&go);
   go.counted = counted;
   kw_groups *g = NULL;
-  kw_status st = kw_groups_by_column(c->ctx, ct, k->name, s->n_customers,
+  kw_status st = kw_groups_compute(c->ctx, ct, k->name, s->n_customers,
                                      &go, &g);
   if (st) return cli_fail(c, st);
   if (!segs_take(s, g, c->lang)) {

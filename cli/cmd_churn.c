@@ -217,18 +217,18 @@ typedef struct drv_meta {
   size_t n_excluded_rows;
 } drv_meta;
 
-static int drivers_output(cli_common *c, const copts *o, const kw_drivers *d,
+static int drivers_output(cli_common *c, const copts *o, const kw_churn_drivers *d,
                           const drv_meta *meta) {
   const bool nl = c->lang == KW_LANG_NL;
-  size_t nf = kw_drivers_feature_count(d);
+  size_t nf = kw_churn_drivers_feature_count(d);
   /* level rows and numeric rows, flattened */
   size_t nlev = 0, nnum = 0;
   for (size_t j = 0; j < nf; j++) {
-    const kw_driver_levels *L = kw_drivers_levels(d, j);
+    const kw_churn_driver_levels *L = kw_churn_drivers_levels_view(d, j);
     if (L) nlev += L->n_levels;
-    if (kw_drivers_numeric(d, j)) nnum++;
+    if (kw_churn_drivers_numeric_view(d, j)) nnum++;
   }
-  const kw_driver_model *M = kw_drivers_model(d);
+  const kw_churn_driver_model *M = kw_churn_drivers_model_view(d);
   size_t nterm = M ? M->n_terms : 0, nbins = M ? M->bins : 0;
   const char **lf = malloc((nlev + nnum + 1) * sizeof *lf);
   const char **ll = malloc((nlev + 1) * sizeof *ll);
@@ -248,8 +248,8 @@ static int drivers_output(cli_common *c, const copts *o, const kw_drivers *d,
   double *mc = ld + 3 * nlev, *mr = mc + nnum;
   size_t k = 0, q = 0;
   for (size_t j = 0; j < nf; j++) {
-    const kw_driver_levels *L = kw_drivers_levels(d, j);
-    const kw_driver_numeric *N = kw_drivers_numeric(d, j);
+    const kw_churn_driver_levels *L = kw_churn_drivers_levels_view(d, j);
+    const kw_churn_driver_numeric *N = kw_churn_drivers_numeric_view(d, j);
     if (L)
       for (size_t v = 0; v < L->n_levels; v++, k++) {
         lf[k] = L->feature;
@@ -332,8 +332,8 @@ static int drivers_output(cli_common *c, const copts *o, const kw_drivers *d,
     kw_jw_begin_object(w, NULL);
     kw_jw_str(w, "label", meta->label_en);
     kw_jw_str(w, "note", "associations, not causes");
-    kw_jw_int(w, "customers", (int64_t)kw_drivers_rows(d));
-    kw_jw_num(w, "churn_rate", kw_drivers_churn_rate(d));
+    kw_jw_int(w, "customers", (int64_t)kw_churn_drivers_rows(d));
+    kw_jw_num(w, "churn_rate", kw_churn_drivers_churn_rate(d));
     kw_jw_rtable(w, "levels", &tlev);
     kw_jw_rtable(w, "numeric", &tnum);
     if (M) {
@@ -364,8 +364,8 @@ static int drivers_output(cli_common *c, const copts *o, const kw_drivers *d,
   } else {
     fprintf(f, nl ? "Churndrivers: %zu klanten, %s gestopt\n"
                   : "Churn drivers: %zu customers, %s churned\n",
-            kw_drivers_rows(d),
-            (kw_fmt_number(b1, 100 * kw_drivers_churn_rate(d), 1, c->lang),
+            kw_churn_drivers_rows(d),
+            (kw_fmt_number(b1, 100 * kw_churn_drivers_churn_rate(d), 1, c->lang),
              strcat(b1, "%"), b1));
     fprintf(f, nl ? "Gestopt: %s\n" : "Churned: %s\n",
             nl ? meta->label_nl : meta->label_en);
@@ -423,25 +423,25 @@ static int drivers_output(cli_common *c, const copts *o, const kw_drivers *d,
  * churn-driver rows). */
 static int drivers_fit(cli_common *c, const copts *o,
                        const kw_churn_driver_rows *rows, const drv_meta *meta) {
-  const kw_churn_driver_rows_view *rv = kw_churn_driver_rows_view_of(rows);
-  kw_drivers_options dopt;
-  kw_drivers_options_init(&dopt);
+  const kw_churn_driver_rows_data *rv = kw_churn_driver_rows_view(rows);
+  kw_churn_drivers_options dopt;
+  kw_churn_drivers_options_init(&dopt);
   dopt.holdout = o->holdout;
   dopt.l2 = o->l2;
-  kw_drivers *d = NULL;
-  kw_status st = kw_churn_drivers(c->ctx, rv->churned, rv->n, rv->features,
+  kw_churn_drivers *d = NULL;
+  kw_status st = kw_churn_drivers_compute(c->ctx, rv->churned, rv->n, rv->features,
                                   rv->n_features, &dopt, &d);
   int code = st ? cli_fail(c, st) : drivers_output(c, o, d, meta);
-  kw_drivers_free(d);
+  kw_churn_drivers_free(d);
   return code;
 }
 
 static int drivers_flag(cli_common *c, const copts *o, const kw_table *t) {
   kw_churn_driver_rows_options ro = {o->exclude, o->n_exclude};
   kw_churn_driver_rows *rows = NULL;
-  kw_status st = kw_churn_driver_rows_flag(c->ctx, t, o->event, &ro, &rows);
+  kw_status st = kw_churn_driver_rows_compute_flag(c->ctx, t, o->event, &ro, &rows);
   if (st) return cli_fail(c, st);
-  const char *ev = kw_churn_driver_rows_view_of(rows)->event;
+  const char *ev = kw_churn_driver_rows_view(rows)->event;
   char en[300], nl[300];
   snprintf(en, sizeof en, "the column %s says yes", ev);
   snprintf(nl, sizeof nl, "de kolom %s zegt ja", ev);
@@ -454,12 +454,12 @@ static int drivers_flag(cli_common *c, const copts *o, const kw_table *t) {
 /* Drivers from churn statuses (purchases or contracts). */
 static int drivers_status(cli_common *c, const copts *o, const kw_dataset *ds,
                           const kw_churn *ch) {
-  const kw_churn_info *I = kw_churn_get_info(ch);
+  const kw_churn_info *I = kw_churn_info_view(ch);
   kw_churn_driver_rows_options ro = {o->exclude, o->n_exclude};
   kw_churn_driver_rows *rows = NULL;
-  kw_status st = kw_churn_driver_rows_churn(c->ctx, ds, ch, &ro, &rows);
+  kw_status st = kw_churn_driver_rows_compute(c->ctx, ds, ch, &ro, &rows);
   if (st) return cli_fail(c, st);
-  int32_t cutoff = kw_churn_driver_rows_view_of(rows)->cutoff;
+  int32_t cutoff = kw_churn_driver_rows_view(rows)->cutoff;
   char en[300], nl[300], d1[11], d2[11], g[32];
   if (I->contractual) {
     snprintf(en, sizeof en, "every contract ended by %s",
@@ -493,8 +493,8 @@ static const char *const status_nl[] = {"geen", "actief", "risico", "gestopt"};
 static int churn_output(cli_common *c, const copts *o, const kw_churn *ch,
                         const kw_dict *dict, const kw_customer_summary *v) {
   const bool nl = c->lang == KW_LANG_NL;
-  const kw_churn_info *I = kw_churn_get_info(ch);
-  const kw_churn_customers *cs = kw_churn_get_customers(ch);
+  const kw_churn_info *I = kw_churn_info_view(ch);
+  const kw_churn_customers *cs = kw_churn_customers_view(ch);
   size_t np = kw_churn_period_count(ch);
   const kw_churn_period *P = kw_churn_periods(ch);
   const kw_churn_list *L[2] = {kw_churn_recent(ch), kw_churn_at_risk(ch)};

@@ -344,7 +344,7 @@ nomem:
  */
 static int take_groups(cli_common *c, subjects *s, kw_groups *g,
                        const uint32_t *key) {
-  const kw_groups_view *v = kw_groups_view_of(g);
+  const kw_groups_data *v = kw_groups_view(g);
   bool nl = c->lang == KW_LANG_NL;
   s->grp = malloc((s->n ? s->n : 1) * sizeof *s->grp);
   s->names = calloc(v->n ? v->n : 1, sizeof *s->names);
@@ -421,7 +421,7 @@ static int from_columns(cli_common *c, const sopts *o, const kw_table *t,
     int code = make_groups(c, cb, n, &rowcode, &names, &ng);
     if (code) return code;
     kw_groups *g = NULL;
-    kw_status st = kw_groups_from_codes(c->ctx, rowcode, n, ng,
+    kw_status st = kw_groups_compute_codes(c->ctx, rowcode, n, ng,
                                         (const char *const *)names, NULL,
                                         NULL, &g);
     free(rowcode);
@@ -437,8 +437,8 @@ static int from_columns(cli_common *c, const sopts *o, const kw_table *t,
  * groups through the customers table. */
 static int from_churn(cli_common *c, const sopts *o, const kw_dataset *ds,
                       const kw_churn *ch, subjects *s) {
-  const kw_churn_durations *d = kw_churn_get_durations(ch);
-  const kw_churn_info *I = kw_churn_get_info(ch);
+  const kw_churn_durations *d = kw_churn_durations_view(ch);
+  const kw_churn_info *I = kw_churn_info_view(ch);
   size_t n = d->n;
   s->n = n;
   s->dur = malloc((n ? n : 1) * sizeof *s->dur);
@@ -479,7 +479,7 @@ static int from_churn(cli_common *c, const sopts *o, const kw_dataset *ds,
   go.counted = counted;
   go.max_values = MAX_GROUPS;
   kw_groups *g = NULL;
-  kw_status st = kw_groups_by_column(c->ctx, cu, cb->name, nid, &go, &g);
+  kw_status st = kw_groups_compute(c->ctx, cu, cb->name, nid, &go, &g);
   free(counted);
   if (st == KW_ERANGE)
     return cli_usage(c, "--by %s: %s", o->by, kw_errmsg(c->ctx));

@@ -6,7 +6,7 @@
  * value (kw_customer_value_rows); the distinct values of those rows are
  * sorted once (O(v log v) for v values, not per row) and numbered; the
  * merge then counts customers per group and renumbers in one pass. Every
- * analysis that shows groups goes through kw_groups_from_codes, so the
+ * analysis that shows groups goes through kw_groups_compute_codes, so the
  * privacy rule is written once.
  */
 #include "klantwijs/groups.h"
@@ -21,7 +21,7 @@
 
 struct kw_groups {
   kw_context *ctx;
-  kw_groups_view v;
+  kw_groups_data v;
   uint32_t *code;
   char **label;
   uint8_t *kind;
@@ -34,7 +34,7 @@ void kw_groups_options_init(kw_groups_options *o) {
   o->blank_group = true;
 }
 
-const kw_groups_view *kw_groups_view_of(const kw_groups *g) {
+const kw_groups_data *kw_groups_view(const kw_groups *g) {
   return g ? &g->v : NULL;
 }
 
@@ -96,7 +96,7 @@ kw_status kw_customer_value_rows(kw_context *ctx, const kw_table *t,
 
 /* ------------------------------------------------------- privacy merge */
 
-kw_status kw_groups_from_codes(kw_context *ctx, const uint32_t *raw, size_t n,
+kw_status kw_groups_compute_codes(kw_context *ctx, const uint32_t *raw, size_t n,
                                size_t n_raw, const char *const *labels,
                                const uint8_t *kinds,
                                const kw_groups_options *o, kw_groups **out) {
@@ -250,7 +250,7 @@ static const kw_column *find_column(const kw_table *t, const char *name) {
   return k;
 }
 
-kw_status kw_groups_by_column(kw_context *ctx, const kw_table *t,
+kw_status kw_groups_compute(kw_context *ctx, const kw_table *t,
                               const char *column, size_t n_customers,
                               const kw_groups_options *o, kw_groups **out) {
   if (!out) return kw_fail(ctx, KW_EARG, "groups: out is NULL");
@@ -382,7 +382,7 @@ kw_status kw_groups_by_column(kw_context *ctx, const kw_table *t,
       raw[c] = vcode[c] != KW_NA_ID ? vcode[c] + 1
                : o->blank_group && has_row[c] ? 0
                                               : KW_NA_ID;
-    st = kw_groups_from_codes(ctx, raw, n_customers, n_raw,
+    st = kw_groups_compute_codes(ctx, raw, n_customers, n_raw,
                               (const char *const *)labels, kinds, o, out);
   }
   if (labels)

@@ -25,7 +25,7 @@
 
 struct kw_churn_driver_rows {
   kw_context *ctx;
-  kw_churn_driver_rows_view v;
+  kw_churn_driver_rows_data v;
   uint32_t *customer;
   int8_t *churned;
   kw_column col[MAX_FEATURES];
@@ -42,7 +42,7 @@ void kw_churn_driver_rows_free(kw_churn_driver_rows *r) {
   kw_free(r->ctx, r);
 }
 
-const kw_churn_driver_rows_view *kw_churn_driver_rows_view_of(
+const kw_churn_driver_rows_data *kw_churn_driver_rows_view(
     const kw_churn_driver_rows *r) {
   return r ? &r->v : NULL;
 }
@@ -305,15 +305,15 @@ static kw_status add_behaviour(kw_churn_driver_rows *R,
   return KW_OK;
 }
 
-kw_status kw_churn_driver_rows_churn(kw_context *ctx, const kw_dataset *ds,
+kw_status kw_churn_driver_rows_compute(kw_context *ctx, const kw_dataset *ds,
                                      const kw_churn *ch,
                                      const kw_churn_driver_rows_options *o,
                                      kw_churn_driver_rows **out) {
   if (!out) return kw_fail(ctx, KW_EARG, "driver rows: out is NULL");
   *out = NULL;
   if (!ds || !ch) return kw_fail(ctx, KW_EARG, "driver rows: no data");
-  const kw_churn_info *I = kw_churn_get_info(ch);
-  const kw_churn_customers *cs = kw_churn_get_customers(ch);
+  const kw_churn_info *I = kw_churn_info_view(ch);
+  const kw_churn_customers *cs = kw_churn_customers_view(ch);
   const kw_table *cu = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
   size_t n = cs->n;
   kw_summary *sum = NULL;
@@ -367,7 +367,7 @@ done:
   return KW_OK;
 }
 
-kw_status kw_churn_driver_rows_flag(kw_context *ctx, const kw_table *t,
+kw_status kw_churn_driver_rows_compute_flag(kw_context *ctx, const kw_table *t,
                                     const char *event,
                                     const kw_churn_driver_rows_options *o,
                                     kw_churn_driver_rows **out) {

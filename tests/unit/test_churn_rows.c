@@ -47,7 +47,7 @@ static void test_churn_year_rate(void **state) {
   assert_int_equal(yr.base, 3);
   assert_int_equal(yr.lost, 2);
   NEAR(yr.rate, 2.0 / 3.0, 1e-15);
-  NEAR(kw_churn_get_info(c)->churned_share, 0.8, 1e-15);
+  NEAR(kw_churn_info_view(c)->churned_share, 0.8, 1e-15);
   kw_churn_free(c);
 
   /* less than a year of data: no customer started by day 635 */
@@ -129,8 +129,8 @@ static void test_driver_rows_contracts(void **state) {
   assert_int_equal(kw_churn_contracts(ctx, cust, start, end, 3, &o, &ch),
                    KW_OK);
   kw_churn_driver_rows *r = NULL;
-  assert_int_equal(kw_churn_driver_rows_churn(ctx, ds, ch, NULL, &r), KW_OK);
-  const kw_churn_driver_rows_view *v = kw_churn_driver_rows_view_of(r);
+  assert_int_equal(kw_churn_driver_rows_compute(ctx, ds, ch, NULL, &r), KW_OK);
+  const kw_churn_driver_rows_data *v = kw_churn_driver_rows_view(r);
   assert_true(v->contractual);
   assert_int_equal(v->n, 3);
   assert_int_equal(v->customer[0], 0);
@@ -153,13 +153,13 @@ static void test_driver_rows_contracts(void **state) {
 
   const char *ex[] = {"AGE"};
   kw_churn_driver_rows_options ro = {ex, 1};
-  assert_int_equal(kw_churn_driver_rows_churn(ctx, ds, ch, &ro, &r), KW_OK);
-  assert_int_equal(kw_churn_driver_rows_view_of(r)->n_features, 1);
+  assert_int_equal(kw_churn_driver_rows_compute(ctx, ds, ch, &ro, &r), KW_OK);
+  assert_int_equal(kw_churn_driver_rows_view(r)->n_features, 1);
   kw_churn_driver_rows_free(r);
 
   const char *all[] = {"age", "sector"};
   kw_churn_driver_rows_options none = {all, 2};
-  assert_int_equal(kw_churn_driver_rows_churn(ctx, ds, ch, &none, &r),
+  assert_int_equal(kw_churn_driver_rows_compute(ctx, ds, ch, &none, &r),
                    KW_EEMPTY);
   assert_null(r);
   kw_churn_free(ch);
