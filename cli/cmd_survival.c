@@ -176,167 +176,6 @@ static bool parse_list(const char *s, double *v, size_t max, size_t *n) {
   return *n > 0;
 }
 
-/* ------------------------------------------------------------ grouping */
-
-static const kw_column *sort_col;
-static const double *sort_vals;
-
-static int cmp_text_ids(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return strcmp(kw_dict_str(sort_col->dict, x), kw_dict_str(sort_col->dict, y));
-}
-
-static int cmp_idx_by_val(const void *a, const void *b) {
-  double x = sort_vals[*(const uint32_t *)a], y = sort_vals[*(const uint32_t *)b];
-  return (x > y) - (x < y);
-}
-
-/* A numeric view of a non-text cell (NaN when missing). */
-static double cell_number(const kw_column *col, size_t r) {
-  switch (col->type) {
-    case KW_TYPE_NUMBER:
-      return col->v.number[r];
-    case KW_TYPE_MONEY:
-      return col->v.money[r] == KW_NA_MONEY ? NAN : (double)col->v.money[r];
-    case KW_TYPE_DATE:
-      return col->v.date[r] == KW_NA_DATE ? NAN : (double)col->v.date[r];
-    case KW_TYPE_FLAG:
-      return col->v.flag[r] == KW_NA_FLAG ? NAN : (double)col->v.flag[r];
-    case KW_TYPE_TEXT:
-      break;
-  }
-  return NAN;
-}
-
-/*
- * Group codes of the rows of col (KW_NA_ID for a missing value), names in
- * sorted order. Returns an exit code (usage error for too many values).
- */
-static int make_groups(cli_common *c, const kw_column *col, size_t nrows,
-                       uint32_t **code_out, char ***names_out, size_t *ng_out) {
-  *code_out = NULL;
-  *names_out = NULL;
-  *ng_out = 0;
-  uint32_t *code = malloc((nrows ? nrows : 1) * sizeof *code);
-  if (!code) goto nomem;
-  size_t ng = 0;
-  char **names = NULL;
-  if (col->type == KW_TYPE_TEXT) {
-    size_t nd = kw_dict_size(col->dict);
-    uint32_t *map = malloc((nd ? nd : 1) * sizeof *map);
-    uint32_t *used = malloc((nd ? nd : 1) * sizeof *used);
-    if (!map || !used) {
-      free(map);
-      free(used);
-      free(code);
-      goto nomem;
-    }
-    for (size_t i = 0; i < nd; i++) map[i] = KW_NA_ID;
-    for (size_t r = 0; r < nrows; r++) {
-      uint32_t id = col->v.text[r];
-      if (id == KW_NA_ID || id >= nd || map[id] != KW_NA_ID) continue;
-      /* the empty string is a missing value */
-      if (kw_dict_len(col->dict, id) == 0) continue;
-      map[id] = 0;
-      used[ng++] = id;
-    }
-    if (ng > MAX_GROUPS) {
-      free(map);
-      free(used);
-      free(code);
-      return cli_usage(c, "--by %s: %zu different values; a column with at "
-                          "most %d is needed", col->name, ng, MAX_GROUPS);
-    }
-    sort_col = col;
-    qsort(used, ng, sizeof *used, cmp_text_ids);
-    names = calloc(ng ? ng : 1, sizeof *names);
-    if (!names) {
-      free(map);
-      free(used);
-      free(code);
-      goto nomem;
-    }
-    for (size_t g = 0; g < ng; g++) {
-      map[used[g]] = (uint32_t)g;
-      names[g] = dupstr(kw_dict_str(col->dict, used[g]));
-      if (!names[g]) ng = g; /* freed below through the error path */
-    }
-    for (size_t r = 0; r < nrows; r++) {
-      uint32_t id = col->v.text[r];
-      code[r] = id == KW_NA_ID || id >= nd ? KW_NA_ID : map[id];
-    }
-    free(map);
-    free(used);
-  } else {
-    double *v = malloc((nrows ? nrows : 1) * sizeof *v);
-    uint32_t *idx = malloc((nrows ? nrows : 1) * sizeof *idx);
-    if (!v || !idx) {
-      free(v);
-      free(idx);
-      free(code);
-      goto nomem;
-    }
-    size_t k = 0;
-    for (size_t r = 0; r < nrows; r++) {
-      v[r] = cell_number(col, r);
-      code[r] = KW_NA_ID;
-      if (!isnan(v[r])) idx[k++] = (uint32_t)r;
-    }
-    sort_vals = v;
-    qsort(idx, k, sizeof *idx, cmp_idx_by_val);
-    for (size_t i = 0; i < k; i++) {
-      if (i == 0 || v[idx[i]] != v[idx[i - 1]]) ng++;
-      code[idx[i]] = (uint32_t)(ng - 1);
-    }
-    if (ng > MAX_GROUPS) {
-      free(v);
-      free(idx);
-      free(code);
-      return cli_usage(c, "--by %s: %zu different values; a column with at "
-                          "most %d is needed", col->name, ng, MAX_GROUPS);
-    }
-    names = calloc(ng ? ng : 1, sizeof *names);
-    if (!names) {
-      free(v);
-      free(idx);
-      free(code);
-      goto nomem;
-    }
-    size_t g = 0;
-    for (size_t i = 0; i < k; i++) {
-      if (i > 0 && v[idx[i]] == v[idx[i - 1]]) continue;
-      char buf[40];
-      double x = v[idx[i]];
-      if (col->type == KW_TYPE_DATE)
-        kw_date_format(buf, (int32_t)x, 0);
-      else if (col->type == KW_TYPE_FLAG)
-        strcpy(buf, x != 0 ? (c->lang == KW_LANG_NL ? "ja" : "yes")
-                           : (c->lang == KW_LANG_NL ? "nee" : "no"));
-      else if (col->type == KW_TYPE_MONEY)
-        kw_fmt_plain(buf, x / 100.0);
-      else
-        kw_fmt_plain(buf, x);
-      names[g++] = dupstr(buf);
-    }
-    free(v);
-    free(idx);
-  }
-  for (size_t g = 0; g < ng; g++)
-    if (!names[g]) {
-      for (size_t h = 0; h < ng; h++) free(names[h]);
-      free(names);
-      free(code);
-      goto nomem;
-    }
-  *code_out = code;
-  *names_out = names;
-  *ng_out = ng;
-  return KW_EXIT_OK;
-nomem:
-  fprintf(stderr, "klantwijs %s: out of memory\n", c->command);
-  return KW_EXIT_INTERNAL;
-}
-
 /*
  * Takes the library's groups (klantwijs/groups.h) into s: the group of
  * subject i is v->code[key[i]] (key NULL: i), names in the reader's
@@ -415,18 +254,14 @@ static int from_columns(cli_common *c, const sopts *o, const kw_table *t,
     const kw_column *cb = kw_table_find(t, o->by);
     if (!cb)
       return cli_usage(c, "--by %s: the table has no such column", o->by);
-    uint32_t *rowcode = NULL;
-    char **names = NULL;
-    size_t ng = 0;
-    int code = make_groups(c, cb, n, &rowcode, &names, &ng);
-    if (code) return code;
+    kw_groups_options go;
+    kw_groups_options_init(&go);
+    go.blank_group = false; /* an empty cell is a missing value */
+    go.max_values = MAX_GROUPS;
     kw_groups *g = NULL;
-    kw_status st = kw_groups_compute_codes(c->ctx, rowcode, n, ng,
-                                        (const char *const *)names, NULL,
-                                        NULL, &g);
-    free(rowcode);
-    for (size_t j = 0; j < ng; j++) free(names[j]);
-    free(names);
+    kw_status st = kw_groups_compute_rows(c->ctx, t, cb->name, &go, &g);
+    if (st == KW_ERANGE)
+      return cli_usage(c, "--by %s: %s", o->by, kw_errmsg(c->ctx));
     if (st) return cli_fail(c, st);
     return take_groups(c, s, g, NULL);
   }
@@ -799,41 +634,6 @@ typedef struct sbg_fit {
   bool survivors; /* from --survivors (at_risk shown as survivors) */
 } sbg_fit;
 
-/* Churned / censored counts per whole period of the subjects of group g
- * (all when g = KW_NA_ID). */
-static int sbg_counts(const subjects *s, uint32_t g, sbg_fit *F) {
-  double maxp = 0;
-  for (size_t i = 0; i < s->n; i++) {
-    if (!isfinite(s->dur[i]) || s->dur[i] < 0 || s->ev[i] == KW_NA_FLAG)
-      continue;
-    if (s->grp && (g == KW_NA_ID || s->grp[i] != g)) continue;
-    double p = s->ev[i] ? ceil(s->dur[i] - 1e-9) : floor(s->dur[i] + 1e-9);
-    if (p > maxp) maxp = p;
-  }
-  if (maxp > 100000) maxp = 100000;
-  F->T = (size_t)maxp < 1 ? 1 : (size_t)maxp;
-  F->d = calloc(F->T + 1, sizeof *F->d);
-  F->cz = calloc(F->T + 1, sizeof *F->cz);
-  if (!F->d || !F->cz) return KW_EXIT_INTERNAL;
-  for (size_t i = 0; i < s->n; i++) {
-    if (!isfinite(s->dur[i]) || s->dur[i] < 0 || s->ev[i] == KW_NA_FLAG)
-      continue;
-    if (s->grp && (g == KW_NA_ID || s->grp[i] != g)) continue;
-    if (s->ev[i]) {
-      double p = ceil(s->dur[i] - 1e-9);
-      size_t t = p < 1 ? 1 : (size_t)p;
-      if (t > F->T) t = F->T;
-      F->d[t] += 1;
-    } else {
-      double p = floor(s->dur[i] + 1e-9);
-      size_t t = (size_t)p;
-      if (t > F->T) t = F->T;
-      F->cz[t] += 1;
-    }
-  }
-  return KW_EXIT_OK;
-}
-
 static int sbg_output(cli_common *c, const sopts *o, const sbg_fit *fits,
                       size_t nf, const subjects *s) {
   const bool nl = c->lang == KW_LANG_NL;
@@ -1057,10 +857,15 @@ static int sbg_output(cli_common *c, const sopts *o, const sbg_fit *fits,
   return code;
 }
 
-static void sbg_fit_free(sbg_fit *F) {
+static void sbg_fit_free(cli_common *c, sbg_fit *F) {
   kw_sbg_free(F->m);
-  free(F->d);
-  free(F->cz);
+  if (F->survivors) {
+    free(F->d);
+    free(F->cz);
+  } else {
+    kw_free(c->ctx, F->d);
+    kw_free(c->ctx, F->cz);
+  }
   memset(F, 0, sizeof *F);
 }
 
@@ -1091,10 +896,15 @@ static int run_sbg(cli_common *c, const sopts *o, const subjects *s) {
       st = kw_sbg_fit(c->ctx, o->survivors, o->n_survivors, NULL, &F->m);
     } else {
       F->name = s->grp ? s->names[j] : "all";
-      if (sbg_counts(s, s->grp ? (uint32_t)j : KW_NA_ID, F)) {
-        code = KW_EXIT_INTERNAL;
+      size_t np = 0;
+      st = kw_sbg_period_counts(c->ctx, s->dur, s->ev, s->grp, s->n,
+                                s->grp ? (uint32_t)j : KW_NA_ID, &F->d,
+                                &F->cz, &np);
+      if (st) {
+        code = cli_fail(c, st);
         break;
       }
+      F->T = np - 1;
       st = kw_sbg_fit_counts(c->ctx, F->d, F->cz, F->T + 1, NULL, &F->m);
     }
     if (st == KW_OK) {
@@ -1103,18 +913,18 @@ static int run_sbg(cli_common *c, const sopts *o, const subjects *s) {
     }
     if (st == KW_ENOMEM || !(s && s->grp)) {
       code = cli_fail(c, st);
-      sbg_fit_free(F);
+      sbg_fit_free(c, F);
       break;
     }
     cli_warnf("%s = %s left out: %s", o->by, F->name, kw_errmsg(c->ctx));
-    sbg_fit_free(F);
+    sbg_fit_free(c, F);
   }
   if (!code && nf == 0) {
     fprintf(stderr, "klantwijs survival: no group could be fitted\n");
     code = KW_EXIT_INPUT;
   }
   if (!code) code = sbg_output(c, o, fits, nf, s);
-  for (size_t j = 0; j < nf; j++) sbg_fit_free(&fits[j]);
+  for (size_t j = 0; j < nf; j++) sbg_fit_free(c, &fits[j]);
   free(fits);
   return code;
 }

@@ -92,6 +92,15 @@ KW_API kw_status kw_groups_compute(kw_context *ctx, const kw_table *t,
                                      const kw_groups_options *o,
                                      kw_groups **out);
 
+/* The same for the rows of a table that holds one subject a row (a
+ * customers table without repeated rows, a table of contracts): code[r]
+ * is the group of row r; counted, when given, is per row. The customer id
+ * column is not needed. */
+KW_API kw_status kw_groups_compute_rows(kw_context *ctx, const kw_table *t,
+                                        const char *column,
+                                        const kw_groups_options *o,
+                                        kw_groups **out);
+
 /* The privacy merge of groups coded elsewhere (RFM segments, rows of a
  * table): raw[i] < n_raw is the group of customer (or subject) i, or
  * KW_NA_ID; labels/kinds describe the n_raw groups (labels copied; kinds

@@ -97,6 +97,22 @@ KW_API kw_status kw_sbg_fit(kw_context *ctx, const double *survivors,
 KW_API kw_status kw_sbg_fit_counts(kw_context *ctx, const double *churned,
                                    const double *censored, size_t n,
                                    const kw_sbg_options *o, kw_sbg **out);
+/*
+ * The input of kw_sbg_fit_counts from individual durations (in periods)
+ * and events: a churned subject with duration d counts as churned in
+ * period ceil(d) (at least 1), a censored one as censored after floor(d)
+ * periods; a duration within 1e-9 of a whole number is that number;
+ * periods are capped at 100000. Subjects with a duration that is not
+ * finite or below 0, or an event KW_NA_FLAG, are left out; with grp, only
+ * the subjects with grp[i] == g count. *churned and *censored get *n_out
+ * = T + 1 entries (T the last period, at least 1), allocated with the
+ * context's allocator: free them with kw_free.
+ */
+KW_API kw_status kw_sbg_period_counts(kw_context *ctx, const double *duration,
+                                      const int8_t *event,
+                                      const uint32_t *grp, size_t n,
+                                      uint32_t g, double **churned,
+                                      double **censored, size_t *n_out);
 KW_API void kw_sbg_free(kw_sbg *m);
 KW_API const kw_sbg_fit_info *kw_sbg_info(const kw_sbg *m);
 

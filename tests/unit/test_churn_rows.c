@@ -225,11 +225,51 @@ static void test_pareto_shares(void **state) {
   kw_context_free(ctx);
 }
 
+/*
+ * sBG counts per whole period:
+ *   0.5 churned -> period 1; 2.0 churned -> 2; 2.0000000001 churned -> 2
+ *   (within 1e-9 of a whole number); 3.7 censored -> after 3; 1.0
+ *   censored -> after 1; NaN, -1 and a missing event are left out.
+ * T = 3: churned 0,1,2,0; censored 0,1,0,1. Group 0 (subjects 0, 1, 3):
+ * churned 0,1,1,0 and censored 0,0,0,1 (T = 3).
+ */
+static void test_sbg_period_counts(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const double dur[] = {0.5, 2.0, 2.0000000001, 3.7, 1.0, NAN, -1, 4};
+  const int8_t ev[] = {1, 1, 1, 0, 0, 1, 1, KW_NA_FLAG};
+  const uint32_t grp[] = {0, 0, 1, 0, 1, 0, 0, 0};
+  double *d = NULL, *cz = NULL;
+  size_t n = 0;
+  assert_int_equal(kw_sbg_period_counts(ctx, dur, ev, NULL, 8, 0, &d, &cz,
+                                        &n), KW_OK);
+  assert_int_equal(n, 4);
+  const double ed[] = {0, 1, 2, 0}, ec[] = {0, 1, 0, 1};
+  for (int t = 0; t < 4; t++) {
+    NEAR(d[t], ed[t], 0);
+    NEAR(cz[t], ec[t], 0);
+  }
+  kw_free(ctx, d);
+  kw_free(ctx, cz);
+  assert_int_equal(kw_sbg_period_counts(ctx, dur, ev, grp, 8, 0, &d, &cz,
+                                        &n), KW_OK);
+  assert_int_equal(n, 4);
+  const double gd[] = {0, 1, 1, 0}, gc[] = {0, 0, 0, 1};
+  for (int t = 0; t < 4; t++) {
+    NEAR(d[t], gd[t], 0);
+    NEAR(cz[t], gc[t], 0);
+  }
+  kw_free(ctx, d);
+  kw_free(ctx, cz);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_churn_year_rate),
       cmocka_unit_test(test_driver_rows_contracts),
       cmocka_unit_test(test_pareto_shares),
+      cmocka_unit_test(test_sbg_period_counts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

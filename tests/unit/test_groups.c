@@ -248,6 +248,28 @@ static void test_groups_by_column(void **state) {
   assert_int_equal(v->size[1], 7);
   kw_groups_free(g);
 
+  /* the rows of the table as subjects: 14 rows, sector bouw on rows 0
+     (zorg), 1-6 (bouw), ... : row 0 is its own subject with zorg, so
+     zorg has 6 rows (0, 7-11), bouw 6 (1-6), horeca 1, blank 1 (no
+     group without blank_group): horeca alone under 5 is left out. */
+  kw_groups_options ro;
+  kw_groups_options_init(&ro);
+  ro.blank_group = false;
+  assert_int_equal(kw_groups_compute_rows(ctx, t, "sector", &ro, &g), KW_OK);
+  v = kw_groups_view(g);
+  assert_int_equal(v->n_customers, 14);
+  assert_int_equal(v->n, 2);
+  assert_string_equal(v->label[0], "bouw");
+  assert_int_equal(v->size[0], 6);
+  assert_string_equal(v->label[1], "zorg");
+  assert_int_equal(v->size[1], 6);
+  assert_int_equal(v->left_out, 1);
+  assert_int_equal(v->no_group, 1);
+  assert_int_equal(v->code[0], 1);
+  assert_int_equal(v->code[1], 0);
+  assert_int_equal(v->code[12], KW_NA_ID);
+  kw_groups_free(g);
+
   o.max_values = 2;
   o.min_group = 5;
   assert_int_equal(kw_groups_compute(ctx, t, "sector", 13, &o, &g),
