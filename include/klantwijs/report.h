@@ -122,6 +122,29 @@ KW_API kw_status kw_write_kv(kw_context *ctx, FILE *f, const char *title,
 KW_API size_t kw_report_coverage_kv(kw_kv *kv,
                                     const kw_customer_summary *v);
 
+/* Writers of a revenue-concentration result (klantwijs/value.h): the key
+ * figures with the customer base, the sentences that read them, the ABC
+ * table and the largest customers on a terminal; every customer's row in
+ * CSV (or the figures with portfolio); both and the curves in JSON. p, the
+ * profitability result, is optional (the contribution column). */
+typedef struct kw_pareto kw_pareto;
+typedef struct kw_pareto_options kw_pareto_options;
+typedef struct kw_profit kw_profit;
+typedef struct kw_pareto_report {
+  kw_format format;
+  kw_lang lang;
+  bool per_customer; /* table: every customer's row instead */
+  bool portfolio;    /* csv: the key figures as key,value rows */
+  size_t top;        /* terminal: rows of the largest customers (0 = all) */
+} kw_pareto_report;
+KW_API void kw_pareto_report_init(kw_pareto_report *r);
+KW_API kw_status kw_report_pareto(kw_context *ctx, FILE *f,
+                                  const kw_pareto *pa,
+                                  const kw_pareto_options *po,
+                                  const kw_customer_summary *v,
+                                  const kw_profit *p,
+                                  const kw_pareto_report *r);
+
 /* The churn figures under their names (klantwijs/retention.h): the
  * churned share today, labelled by its basis (gap rule, P(alive) or
  * contracts), and the 12-month churn rate with its base. kv must hold
