@@ -201,548 +201,81 @@ static int set_p_alive(cli_common *c, const kw_dataset *ds, kw_clv_model m,
   return code;
 }
 
-/* ------------------------------------------------------ drivers output */
-
-static const double *sort_abs;
-static int by_abs_desc(const void *a, const void *b) {
-  double x = fabs(sort_abs[*(const uint32_t *)a]);
-  double y = fabs(sort_abs[*(const uint32_t *)b]);
-  if (x != y) return x < y ? 1 : -1;
-  uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
-  return (i > j) - (i < j);
-}
-
-typedef struct drv_meta {
-  const char *label_en, *label_nl; /* what churned means */
-  size_t n_excluded_rows;
-} drv_meta;
-
-static int drivers_output(cli_common *c, const copts *o, const kw_churn_drivers *d,
-                          const drv_meta *meta) {
-  const bool nl = c->lang == KW_LANG_NL;
-  size_t nf = kw_churn_drivers_feature_count(d);
-  /* level rows and numeric rows, flattened */
-  size_t nlev = 0, nnum = 0;
-  for (size_t j = 0; j < nf; j++) {
-    const kw_churn_driver_levels *L = kw_churn_drivers_levels_view(d, j);
-    if (L) nlev += L->n_levels;
-    if (kw_churn_drivers_numeric_view(d, j)) nnum++;
-  }
-  const kw_churn_driver_model *M = kw_churn_drivers_model_view(d);
-  size_t nterm = M ? M->n_terms : 0, nbins = M ? M->bins : 0;
-  const char **lf = malloc((nlev + nnum + 1) * sizeof *lf);
-  const char **ll = malloc((nlev + 1) * sizeof *ll);
-  int64_t *li = malloc((2 * nlev + 4 * nnum + nbins + 1) * sizeof *li);
-  double *ld = malloc((3 * nlev + 2 * nnum + 1) * sizeof *ld);
-  uint32_t *order = malloc((nterm + 1) * sizeof *order);
-  if (!lf || !ll || !li || !ld || !order) {
-    free(lf), free(ll), free(li), free(ld), free(order);
-    oom();
-    return KW_EXIT_INTERNAL;
-  }
-  int64_t *ln = li, *lk = li + nlev;
-  double *lr = ld, *llo = ld + nlev, *lhi = ld + 2 * nlev;
-  const char **nf_name = lf + nlev;
-  int64_t *nc = li + 2 * nlev, *nr = nc + nnum, *nmiss = nr + nnum;
-  int64_t *bn = nmiss + nnum;
-  double *mc = ld + 3 * nlev, *mr = mc + nnum;
-  size_t k = 0, q = 0;
-  for (size_t j = 0; j < nf; j++) {
-    const kw_churn_driver_levels *L = kw_churn_drivers_levels_view(d, j);
-    const kw_churn_driver_numeric *N = kw_churn_drivers_numeric_view(d, j);
-    if (L)
-      for (size_t v = 0; v < L->n_levels; v++, k++) {
-        lf[k] = L->feature;
-        ll[k] = L->level[v];
-        ln[k] = (int64_t)L->n[v];
-        lk[k] = (int64_t)L->churned[v];
-        lr[k] = L->rate[v];
-        llo[k] = L->lower[v];
-        lhi[k] = L->upper[v];
-      }
-    if (N) {
-      nf_name[q] = N->feature;
-      nc[q] = (int64_t)N->n_churned;
-      nr[q] = (int64_t)N->n_retained;
-      nmiss[q] = (int64_t)N->missing;
-      mc[q] = N->n_churned ? N->median_churned : NAN;
-      mr[q] = N->n_retained ? N->median_retained : NAN;
-      q++;
-    }
-  }
-  for (size_t b = 0; b < nbins; b++) bn[b] = (int64_t)M->bin_n[b];
-  for (size_t t = 0; t < nterm; t++) order[t] = (uint32_t)t;
-  if (M) {
-    sort_abs = M->coef;
-    qsort(order, nterm, sizeof *order, by_abs_desc);
-  }
-  const kw_rcol lev_cols[] = {
-      {"feature", "attribute", "kenmerk", KW_CELL_STR, 0, lf, NULL, NULL, NULL},
-      {"level", "value", "waarde", KW_CELL_STR, 0, ll, NULL, NULL, NULL},
-      {"customers", "customers", "klanten", KW_CELL_I64, 0, ln, NULL, NULL, NULL},
-      {"churned", "churned", "gestopt", KW_CELL_I64, 0, lk, NULL, NULL, NULL},
-      {"churn_rate", "churn rate", "churnratio", KW_CELL_PCT, 1, lr, NULL, NULL, NULL},
-      {"lower", "lower", "onder", KW_CELL_PCT, 1, llo, NULL, NULL, NULL},
-      {"upper", "upper", "boven", KW_CELL_PCT, 1, lhi, NULL, NULL, NULL},
-  };
-  const kw_rcol num_cols[] = {
-      {"feature", "attribute", "kenmerk", KW_CELL_STR, 0, nf_name, NULL, NULL, NULL},
-      {"median_churned", "median churned", "mediaan gestopt", KW_CELL_F64, 2, mc, NULL, NULL, NULL},
-      {"median_retained", "median retained", "mediaan gebleven", KW_CELL_F64, 2, mr, NULL, NULL, NULL},
-      {"n_churned", "churned", "gestopt", KW_CELL_I64, 0, nc, NULL, NULL, NULL},
-      {"n_retained", "retained", "gebleven", KW_CELL_I64, 0, nr, NULL, NULL, NULL},
-      {"missing", "missing", "ontbrekend", KW_CELL_I64, 0, nmiss, NULL, NULL, NULL},
-  };
-  kw_rcol mod_cols[] = {
-      {"term", "term", "term", KW_CELL_STR, 0, M ? (const void *)M->term : NULL, NULL, NULL, NULL},
-      {"coef", "coefficient", "coëfficiënt", KW_CELL_F64, 3, M ? M->coef : NULL, NULL, NULL, NULL},
-      {"se", "se", "se", KW_CELL_F64, 3, M ? M->se : NULL, NULL, NULL, NULL},
-      {"odds_ratio", "odds ratio", "odds ratio", KW_CELL_F64, 3, M ? M->odds_ratio : NULL, NULL, NULL, NULL},
-  };
-  kw_rcol cal_cols[] = {
-      {"bin", "decile", "deciel", KW_CELL_ID, 0, NULL, NULL, NULL, NULL},
-      {"customers", "customers", "klanten", KW_CELL_I64, 0, bn, NULL, NULL, NULL},
-      {"predicted", "predicted", "voorspeld", KW_CELL_PCT, 1, M ? M->bin_predicted : NULL, NULL, NULL, NULL},
-      {"observed", "observed", "waargenomen", KW_CELL_PCT, 1, M ? M->bin_observed : NULL, NULL, NULL, NULL},
-  };
-  /* decile numbers 1..bins as strings */
-  char binlab[64][4];
-  const char *binp[64];
-  size_t nb = nbins < 64 ? nbins : 64;
-  for (size_t b = 0; b < nb; b++) {
-    snprintf(binlab[b], sizeof binlab[b], "%u", (unsigned)(b + 1) % 1000u);
-    binp[b] = binlab[b];
-  }
-  cal_cols[0].type = KW_CELL_STR;
-  cal_cols[0].data = binp;
-  kw_rtable tlev = {NULL, nlev, NULL, 7, lev_cols};
-  kw_rtable tnum = {NULL, nnum, NULL, 6, num_cols};
-  kw_rtable tmod = {NULL, nterm, order, 4, mod_cols};
-  kw_rtable tcal = {NULL, nb, NULL, 4, cal_cols};
-
-  FILE *f = cli_out_open(c);
-  if (!f) {
-    free(lf), free(ll), free(li), free(ld), free(order);
-    return KW_EXIT_IO;
-  }
-  kw_status st = KW_OK;
-  char b1[32], b2[32];
-  if (c->format == KW_FORMAT_JSON) {
-    kw_jw *w = kw_jw_new(c->ctx, f);
-    kw_jw_begin_object(w, NULL);
-    kw_jw_str(w, "label", meta->label_en);
-    kw_jw_str(w, "note", "associations, not causes");
-    kw_jw_int(w, "customers", (int64_t)kw_churn_drivers_rows(d));
-    kw_jw_num(w, "churn_rate", kw_churn_drivers_churn_rate(d));
-    kw_jw_rtable(w, "levels", &tlev);
-    kw_jw_rtable(w, "numeric", &tnum);
-    if (M) {
-      kw_jw_begin_object(w, "model");
-      kw_jw_num(w, "l2", M->l2);
-      kw_jw_num(w, "intercept", M->intercept);
-      kw_jw_bool(w, "converged", M->status == KW_OK);
-      kw_jw_int(w, "iterations", M->iterations);
-      kw_jw_num(w, "loglik", M->loglik);
-      kw_jw_int(w, "n_train", (int64_t)M->n_train);
-      kw_jw_int(w, "n_test", (int64_t)M->n_test);
-      kw_jw_bool(w, "test_is_train", M->test_is_train);
-      kw_jw_num(w, "auc", M->auc);
-      kw_jw_rtable(w, "coefficients", &tmod);
-      kw_jw_rtable(w, "calibration", &tcal);
-      kw_jw_end_object(w);
-    } else {
-      kw_jw_null(w, "model");
-    }
-    kw_jw_end_object(w);
-    st = kw_jw_finish(w);
-  } else if (c->format == KW_FORMAT_CSV || o->table != PICK_DEFAULT) {
-    const kw_rtable *t = o->table == PICK_LEVELS    ? &tlev
-                         : o->table == PICK_NUMERIC ? &tnum
-                         : o->table == PICK_CALIBRATION ? &tcal
-                                                        : &tmod;
-    st = kw_write_rtable(c->ctx, f, t, c->format, c->lang, 0);
-  } else {
-    fprintf(f, nl ? "Churndrivers: %zu klanten, %s gestopt\n"
-                  : "Churn drivers: %zu customers, %s churned\n",
-            kw_churn_drivers_rows(d),
-            (kw_fmt_number(b1, 100 * kw_churn_drivers_churn_rate(d), 1, c->lang),
-             strcat(b1, "%"), b1));
-    fprintf(f, nl ? "Gestopt: %s\n" : "Churned: %s\n",
-            nl ? meta->label_nl : meta->label_en);
-    fprintf(f, nl ? "Dit zijn samenhangen, geen oorzaken.\n"
-                  : "These are associations, not causes.\n");
-    if (nlev) {
-      fprintf(f, nl ? "\nChurnratio per waarde (95%%-Wilsoninterval)\n"
-                    : "\nChurn rate per value (95%% Wilson interval)\n");
-      st = kw_write_rtable(c->ctx, f, &tlev, KW_FORMAT_TABLE, c->lang, 0);
-    }
-    if (!st && nnum) {
-      fprintf(f, nl ? "\nNumerieke kenmerken: mediaan bij gestopte en "
-                      "gebleven klanten\n"
-                    : "\nNumeric attributes: median for churned and "
-                      "retained customers\n");
-      st = kw_write_rtable(c->ctx, f, &tnum, KW_FORMAT_TABLE, c->lang, 0);
-    }
-    if (!st && M) {
-      fprintf(f, nl ? "\nLogistische regressie (L2 = %s), gestandaardiseerde "
-                      "coëfficiënten: per standaardafwijking, of tegenover de "
-                      "meest voorkomende waarde\n"
-                    : "\nLogistic regression (L2 = %s), standardised "
-                      "coefficients: per standard deviation, or versus the "
-                      "most frequent value\n",
-              kw_fmt_number(b1, M->l2, 2, c->lang));
-      st = kw_write_rtable(c->ctx, f, &tmod, KW_FORMAT_TABLE, c->lang, 0);
-      fprintf(f, nl ? "%s na %d iteraties; %zu klanten om te schatten, %zu "
-                      "apart gehouden%s\n"
-                    : "%s after %d iterations; %zu customers to fit, %zu "
-                      "held out%s\n",
-              M->status == KW_OK ? (nl ? "Geconvergeerd" : "Converged")
-                                 : (nl ? "NIET geconvergeerd" : "NOT converged"),
-              M->iterations, M->n_train, M->test_is_train ? 0 : M->n_test,
-              M->test_is_train ? (nl ? " (evaluatie op dezelfde klanten)"
-                                     : " (evaluated on the same customers)")
-                               : "");
-      fprintf(f, nl ? "AUC %s\n" : "AUC %s\n",
-              kw_fmt_number(b2, M->auc, 3, c->lang));
-      if (!st) {
-        fprintf(f, nl ? "\nKalibratie per deciel van het voorspelde risico\n"
-                      : "\nCalibration by decile of predicted risk\n");
-        st = kw_write_rtable(c->ctx, f, &tcal, KW_FORMAT_TABLE, c->lang, 0);
-      }
-    }
-  }
-  int code = cli_out_close(c, f, st == KW_OK);
-  free(lf), free(ll), free(li), free(ld), free(order);
-  return code;
-}
-
 /* ------------------------------------------------------------ drivers */
 
-/* Drivers from a churn flag column: every row of the customers table. */
-/* The driver model on rows built by the library (klantwijs/retention.h,
- * churn-driver rows). */
+/* The driver model on rows built by the library, written by the
+ * library's writer (ch: NULL for a churn flag column). */
 static int drivers_fit(cli_common *c, const copts *o,
-                       const kw_churn_driver_rows *rows, const drv_meta *meta) {
+                       const kw_churn_driver_rows *rows, const kw_churn *ch) {
   const kw_churn_driver_rows_data *rv = kw_churn_driver_rows_view(rows);
   kw_churn_drivers_options dopt;
   kw_churn_drivers_options_init(&dopt);
   dopt.holdout = o->holdout;
   dopt.l2 = o->l2;
   kw_churn_drivers *d = NULL;
-  kw_status st = kw_churn_drivers_compute(c->ctx, rv->churned, rv->n, rv->features,
-                                  rv->n_features, &dopt, &d);
-  int code = st ? cli_fail(c, st) : drivers_output(c, o, d, meta);
+  kw_status st = kw_churn_drivers_compute(c->ctx, rv->churned, rv->n,
+                                          rv->features, rv->n_features, &dopt,
+                                          &d);
+  int code;
+  if (st) {
+    code = cli_fail(c, st);
+  } else {
+    FILE *f = cli_out_open(c);
+    if (!f) {
+      code = KW_EXIT_IO;
+    } else {
+      kw_churn_drivers_table t =
+          o->table >= PICK_LEVELS
+              ? (kw_churn_drivers_table)(o->table - PICK_LEVELS + 1)
+              : KW_CHURN_DRIVERS_ALL;
+      st = kw_report_churn_drivers(c->ctx, f, d, rows, ch, c->format, c->lang,
+                                   t);
+      code = cli_out_close(c, f, st == KW_OK);
+    }
+  }
   kw_churn_drivers_free(d);
   return code;
 }
 
-static int drivers_flag(cli_common *c, const copts *o, const kw_table *t) {
+/* Drivers from a churn flag column (every row of the table), or from
+ * churn statuses (purchases or contracts: ch). */
+static int drivers(cli_common *c, const copts *o, const kw_table *t,
+                   const kw_dataset *ds, const kw_churn *ch) {
   kw_churn_driver_rows_options ro = {o->exclude, o->n_exclude};
   kw_churn_driver_rows *rows = NULL;
-  kw_status st = kw_churn_driver_rows_compute_flag(c->ctx, t, o->event, &ro, &rows);
+  kw_status st =
+      ch ? kw_churn_driver_rows_compute(c->ctx, ds, ch, &ro, &rows)
+         : kw_churn_driver_rows_compute_flag(c->ctx, t, o->event, &ro, &rows);
   if (st) return cli_fail(c, st);
-  const char *ev = kw_churn_driver_rows_view(rows)->event;
-  char en[300], nl[300];
-  snprintf(en, sizeof en, "the column %s says yes", ev);
-  snprintf(nl, sizeof nl, "de kolom %s zegt ja", ev);
-  drv_meta meta = {en, nl, 0};
-  int code = drivers_fit(c, o, rows, &meta);
-  kw_churn_driver_rows_free(rows);
-  return code;
-}
-
-/* Drivers from churn statuses (purchases or contracts). */
-static int drivers_status(cli_common *c, const copts *o, const kw_dataset *ds,
-                          const kw_churn *ch) {
-  const kw_churn_info *I = kw_churn_info_view(ch);
-  kw_churn_driver_rows_options ro = {o->exclude, o->n_exclude};
-  kw_churn_driver_rows *rows = NULL;
-  kw_status st = kw_churn_driver_rows_compute(c->ctx, ds, ch, &ro, &rows);
-  if (st) return cli_fail(c, st);
-  int32_t cutoff = kw_churn_driver_rows_view(rows)->cutoff;
-  char en[300], nl[300], d1[11], d2[11], g[32];
-  if (I->contractual) {
-    snprintf(en, sizeof en, "every contract ended by %s",
-             kw_date_format(d1, I->as_of, 0));
-    snprintf(nl, sizeof nl, "elk contract beëindigd op %s",
-             kw_date_format(d2, I->as_of, 1));
-  } else {
-    kw_fmt_number(g, I->gap_days, 1, KW_LANG_EN);
-    snprintf(en, sizeof en, "no purchase after %s (the last %s days up to "
-                            "%s); behaviour measured up to %s",
-             kw_date_format(d1, cutoff, 0), g,
-             kw_date_format(d2, I->as_of, 0), d1);
-    kw_fmt_number(g, I->gap_days, 1, KW_LANG_NL);
-    char d3[11], d4[11];
-    snprintf(nl, sizeof nl, "geen aankoop na %s (de laatste %s dagen tot "
-                            "%s); gedrag gemeten tot %s",
-             kw_date_format(d3, cutoff, 1), g,
-             kw_date_format(d4, I->as_of, 1), d3);
-  }
-  drv_meta meta = {en, nl, 0};
-  int code = drivers_fit(c, o, rows, &meta);
+  int code = drivers_fit(c, o, rows, ch);
   kw_churn_driver_rows_free(rows);
   return code;
 }
 
 /* --------------------------------------------------------- churn output */
 
-static const char *const status_en[] = {"none", "active", "at_risk", "churned"};
-static const char *const status_nl[] = {"geen", "actief", "risico", "gestopt"};
-
 static int churn_output(cli_common *c, const copts *o, const kw_churn *ch,
                         const kw_dict *dict, const kw_customer_summary *v) {
-  const bool nl = c->lang == KW_LANG_NL;
-  const kw_churn_info *I = kw_churn_info_view(ch);
-  const kw_churn_customers *cs = kw_churn_customers_view(ch);
-  size_t np = kw_churn_period_count(ch);
-  const kw_churn_period *P = kw_churn_periods(ch);
-  const kw_churn_list *L[2] = {kw_churn_recent(ch), kw_churn_at_risk(ch)};
-  /* periods as columns */
-  char (*plab)[12] = malloc((np ? np : 1) * sizeof *plab);
-  const char **pl = malloc((np ? np : 1) * sizeof *pl);
-  int64_t *pi = malloc((np ? np : 1) * 5 * sizeof *pi);
-  double *pd = malloc((np ? np : 1) * 2 * sizeof *pd);
-  int32_t *pday = malloc((np ? np : 1) * 2 * sizeof *pday);
-  /* list values in cents */
-  size_t nl0 = L[0]->n, nl1 = L[1]->n, ncu = cs->n;
-  int64_t *lv = malloc((nl0 + nl1 + 1) * sizeof *lv);
-  int64_t *cv = malloc((ncu ? ncu : 1) * sizeof *cv);
-  uint32_t *crow = malloc((ncu ? ncu : 1) * sizeof *crow);
-  if (!plab || !pl || !pi || !pd || !pday || !lv || !cv || !crow) {
-    free(plab), free(pl), free(pi), free(pd), free(pday), free(lv), free(cv),
-        free(crow);
-    oom();
-    return KW_EXIT_INTERNAL;
-  }
-  int64_t *as = pi, *acq = pi + np, *chd = pi + 2 * np, *chs = pi + 3 * np,
-          *ae = pi + 4 * np;
-  double *cr = pd, *rr = pd + np;
-  int32_t *pf = pday, *plast = pday + np;
-  for (size_t k = 0; k < np; k++) {
-    kw_period_label(plab[k], P[k].index, o->period);
-    pl[k] = plab[k];
-    as[k] = (int64_t)P[k].active_start;
-    acq[k] = (int64_t)P[k].acquired;
-    chd[k] = (int64_t)P[k].churned;
-    chs[k] = (int64_t)P[k].churned_of_start;
-    ae[k] = (int64_t)P[k].active_end;
-    cr[k] = P[k].active_start ? P[k].churn_rate : NAN;
-    rr[k] = P[k].active_start ? P[k].retention_rate : NAN;
-    pf[k] = P[k].first_day;
-    plast[k] = P[k].last_day;
-  }
-  for (size_t j = 0; j < nl0; j++) lv[j] = llround(L[0]->value[j] * 100.0);
-  for (size_t j = 0; j < nl1; j++) lv[nl0 + j] = llround(L[1]->value[j] * 100.0);
-  size_t ncr = 0;
-  for (size_t i = 0; i < ncu; i++) {
-    cv[i] = v && i < v->n ? v->revenue[i] : KW_NA_MONEY;
-    if (cs->status[i] != KW_CHURN_NONE) crow[ncr++] = (uint32_t)i;
-  }
-  const kw_rcol per_cols[] = {
-      {"period", "period", "periode", KW_CELL_STR, 0, pl, NULL, NULL, NULL},
-      {"first_day", "from", "van", KW_CELL_DATE, 0, pf, NULL, NULL, NULL},
-      {"last_day", "to", "tot", KW_CELL_DATE, 0, plast, NULL, NULL, NULL},
-      {"active_start", "active at start", "actief bij start", KW_CELL_I64, 0, as, NULL, NULL, NULL},
-      {"acquired", "new", "nieuw", KW_CELL_I64, 0, acq, NULL, NULL, NULL},
-      {"churned", "churned", "gestopt", KW_CELL_I64, 0, chd, NULL, NULL, NULL},
-      {"churned_of_start", "of those at start", "van wie bij start", KW_CELL_I64, 0, chs, NULL, NULL, NULL},
-      {"churn_rate", "churn rate", "churnratio", KW_CELL_PCT, 1, cr, NULL, NULL, NULL},
-      {"retention_rate", "retention", "retentie", KW_CELL_PCT, 1, rr, NULL, NULL, NULL},
-      {"active_end", "active at end", "actief op einde", KW_CELL_I64, 0, ae, NULL, NULL, NULL},
-  };
-  const bool has_value = v != NULL;
-  kw_rcol list_cols[2][3];
-  for (int w = 0; w < 2; w++) {
-    list_cols[w][0] = (kw_rcol){"customer_id", "customer", "klant", KW_CELL_ID, 0, L[w]->customer, dict, NULL, NULL};
-    list_cols[w][1] = (kw_rcol){I->contractual ? "end_date" : "last_purchase",
-                                I->contractual ? "contract end" : "last purchase",
-                                I->contractual ? "einde contract" : "laatste aankoop",
-                                KW_CELL_DATE, 0, L[w]->last, NULL, NULL, NULL};
-    list_cols[w][2] = (kw_rcol){"revenue", "revenue", "omzet", KW_CELL_MONEY, 0, lv + (w ? nl0 : 0), NULL, NULL, NULL};
-  }
-  kw_rcol cust_cols[] = {
-      {"customer_id", "customer", "klant", KW_CELL_ID, 0, NULL, dict, NULL, NULL},
-      {"status", "status", "status", KW_CELL_CODE, 0, cs->status, NULL, status_en, status_nl},
-      {I->contractual ? "start" : "first_purchase", I->contractual ? "start" : "first",
-       I->contractual ? "start" : "eerste", KW_CELL_DATE, 0, cs->first, NULL, NULL, NULL},
-      {I->contractual ? "end" : "last_purchase", I->contractual ? "end" : "last",
-       I->contractual ? "einde" : "laatste", KW_CELL_DATE, 0, cs->last, NULL, NULL, NULL},
-      {"churn_day", "churn day", "churndag", KW_CELL_DATE, 0, cs->churn_day, NULL, NULL, NULL},
-      {"revenue", "revenue", "omzet", KW_CELL_MONEY, 0, cv, NULL, NULL, NULL},
-  };
-  size_t nlc = has_value ? 3 : 2;
-  kw_rtable tper = {NULL, np, NULL, 10, per_cols};
-  kw_rtable trec = {NULL, nl0, NULL, nlc, list_cols[0]};
-  kw_rtable trisk = {NULL, nl1, NULL, nlc, list_cols[1]};
-  kw_rtable tcust = {NULL, ncr, crow, has_value ? 6 : 5, cust_cols};
-
   FILE *f = cli_out_open(c);
-  if (!f) {
-    free(plab), free(pl), free(pi), free(pd), free(pday), free(lv), free(cv),
-        free(crow);
-    return KW_EXIT_IO;
-  }
-  kw_status st = KW_OK;
-  char b1[32], b2[32], b3[32], d1[11];
-  const char *pname = kw_period_unit_name(o->period);
-  if (c->format == KW_FORMAT_JSON) {
-    kw_jw *w = kw_jw_new(c->ctx, f);
-    kw_jw_begin_object(w, NULL);
-    kw_jw_str(w, "source", I->contractual ? "contracts" : "purchases");
-    kw_jw_date(w, "as_of", I->as_of);
-    kw_jw_str(w, "status_by", I->by_p_alive ? "p_alive" : I->contractual ? "contract_end" : "gap");
-    if (!I->contractual) {
-      kw_jw_num(w, "gap_days", I->gap_days);
-      kw_jw_bool(w, "gap_derived", I->gap_derived);
-      kw_jw_num(w, "gap_quantile_days", I->gap_quantile_days);
-      kw_jw_int(w, "inter_purchase_intervals", (int64_t)I->n_intervals);
-      kw_jw_num(w, "at_risk_after_days", o->risk_frac * I->gap_days);
-    } else {
-      kw_jw_int(w, "at_risk_days", (int64_t)o->risk_days);
-    }
-    kw_jw_int(w, "customers", (int64_t)I->n_buyers);
-    kw_jw_int(w, "active", (int64_t)I->n_active);
-    kw_jw_int(w, "at_risk", (int64_t)I->n_at_risk);
-    kw_jw_int(w, "churned", (int64_t)I->n_churned);
-    kw_jw_num(w, "churned_share", I->churned_share);
-    {
-      kw_churn_year yr;
-      kw_churn_year_rate(ch, &yr);
-      if (yr.defined) kw_jw_num(w, "churn_rate_12m", yr.rate);
-      else kw_jw_null(w, "churn_rate_12m");
-      kw_jw_int(w, "churn_rate_12m_base", (int64_t)yr.base);
-      if (v && !I->contractual) {
-        kw_jw_int(w, "lines", (int64_t)v->buyer_lines);
-        kw_jw_money(w, "revenue", v->buyer_revenue);
-      }
-    }
-    kw_jw_str(w, "period", pname);
-    kw_jw_rtable(w, "periods", &tper);
-    kw_jw_begin_object(w, "recent");
-    kw_jw_int(w, "customers", (int64_t)nl0);
-    if (has_value) kw_jw_money(w, "revenue", llround(L[0]->total_value * 100));
-    kw_jw_rtable(w, "list", &trec);
-    kw_jw_end_object(w);
-    kw_jw_begin_object(w, "at_risk_list");
-    kw_jw_int(w, "customers", (int64_t)nl1);
-    if (has_value) kw_jw_money(w, "revenue", llround(L[1]->total_value * 100));
-    kw_jw_rtable(w, "list", &trisk);
-    kw_jw_end_object(w);
-    if (o->table == PICK_CUSTOMERS) kw_jw_rtable(w, "customers_list", &tcust);
-    kw_jw_end_object(w);
-    st = kw_jw_finish(w);
-  } else if (c->format == KW_FORMAT_CSV || o->table != PICK_DEFAULT) {
-    const kw_rtable *t = o->table == PICK_RECENT      ? &trec
-                         : o->table == PICK_AT_RISK   ? &trisk
-                         : o->table == PICK_CUSTOMERS ? &tcust
-                                                      : &tper;
-    st = kw_write_rtable(c->ctx, f, t, c->format, c->lang,
-                         c->format == KW_FORMAT_TABLE && t != &tper ? o->top : 0);
-  } else {
-    if (I->contractual) {
-      fprintf(f, nl ? "Churn op %s uit contracten: gestopt wanneer elk "
-                      "contract beëindigd is\n"
-                    : "Churn on %s from contracts: churned when every "
-                      "contract has ended\n",
-              kw_date_format(d1, I->as_of, nl));
-    } else {
-      fprintf(f, nl ? "Churn op %s uit aankopen: gestopt na meer dan %s dagen "
-                      "zonder aankoop\n"
-                    : "Churn on %s from purchases: churned after more than %s "
-                      "days without a purchase\n",
-              kw_date_format(d1, I->as_of, nl),
-              kw_fmt_number(b1, I->gap_days, 1, c->lang));
-      if (I->gap_derived)
-        fprintf(f, nl ? "(%s%%-kwantiel van %llu tussenaankooptijden: %s "
-                        "dagen; minimum %s)\n"
-                      : "(the %s%% quantile of %llu inter-purchase times: %s "
-                        "days; floor %s)\n",
-                kw_fmt_number(b1, 100 * o->gap_q, 0, c->lang),
-                (unsigned long long)I->n_intervals,
-                kw_fmt_number(b2, I->gap_quantile_days, 1, c->lang),
-                kw_fmt_number(b3, o->gap_floor, 0, c->lang));
-      if (I->by_p_alive)
-        fprintf(f, nl ? "Status uit P(actief) van het %s-model: gestopt onder "
-                        "%s, risico onder %s (churndagen: de regel hierboven)\n"
-                      : "Status from P(alive) of the %s model: churned below "
-                        "%s, at risk below %s (churn days: the rule above)\n",
-                kw_clv_model_name((kw_clv_model)o->p_alive_model),
-                kw_fmt_number(b1, o->p_alive_threshold, 2, c->lang),
-                kw_fmt_number(b2, o->p_alive_threshold > 0.7
-                                      ? o->p_alive_threshold : 0.7,
-                              2, c->lang));
-    }
-    kw_kv kv[KW_COVERAGE_MAX + 3 + KW_CHURN_RATES_MAX];
-    size_t nkv = 0;
-    if (v && !I->contractual) {
-      nkv = kw_report_coverage_kv(kv, v);
-    } else {
-      kv[nkv++] = (kw_kv){"customers", "customers", "klanten", KW_CELL_I64, 0, {.i = (int64_t)I->n_buyers}};
-    }
-    kv[nkv++] = (kw_kv){"active", "active", "actief", KW_CELL_I64, 0, {.i = (int64_t)I->n_active}};
-    kv[nkv++] = (kw_kv){"at_risk", "at risk", "risico", KW_CELL_I64, 0, {.i = (int64_t)I->n_at_risk}};
-    kv[nkv++] = (kw_kv){"churned", "churned", "gestopt", KW_CELL_I64, 0, {.i = (int64_t)I->n_churned}};
-    nkv += kw_report_churn_rates_kv(kv + nkv, ch);
-    st = kw_write_kv(c->ctx, f, NULL, kv, nkv, KW_FORMAT_TABLE, c->lang);
-    size_t show = np > 12 ? 12 : np;
-    fprintf(f, nl ? "\nChurn en retentie per %s (de laatste %zu; csv en json: "
-                    "alle)\n"
-                  : "\nChurn and retention per %s (the last %zu; csv and "
-                    "json: all)\n",
-            nl ? (o->period == KW_PERIOD_WEEK      ? "week"
-                  : o->period == KW_PERIOD_QUARTER ? "kwartaal"
-                                                   : "maand")
-               : pname,
-            show);
-    uint32_t *last12 = malloc((show ? show : 1) * sizeof *last12);
-    if (!last12) {
-      st = KW_ENOMEM;
-    } else {
-      for (size_t k = 0; k < show; k++) last12[k] = (uint32_t)(np - show + k);
-      kw_rcol pc[8];
-      pc[0] = per_cols[0];
-      memcpy(pc + 1, per_cols + 3, 7 * sizeof *pc);
-      kw_rtable t = {NULL, show, last12, 8, pc};
-      if (!st) st = kw_write_rtable(c->ctx, f, &t, KW_FORMAT_TABLE, c->lang, 0);
-      free(last12);
-    }
-    if (np && P[np - 1].partial)
-      fprintf(f, nl ? "(de laatste periode loopt tot %s)\n"
-                    : "(the last period runs up to %s)\n",
-              kw_date_format(d1, I->as_of, nl));
-    for (int w = 0; w < 2 && !st; w++) {
-      const kw_churn_list *Lw = L[w];
-      if (w == 0)
-        fprintf(f, nl ? "\nGestopt in de laatste periode (%s): %zu klanten"
-                      : "\nChurned in the last period (%s): %zu customers",
-                np ? plab[np - 1] : "-", Lw->n);
-      else if (I->contractual)
-        fprintf(f, nl ? "\nRisico (contract eindigt binnen %lu dagen): %zu "
-                        "klanten"
-                      : "\nAt risk (contract ends within %lu days): %zu "
-                        "customers",
-                o->risk_days, Lw->n);
-      else
-        fprintf(f, nl ? "\nRisico (meer dan %s dagen zonder aankoop): %zu "
-                        "klanten"
-                      : "\nAt risk (more than %s days without a purchase): "
-                        "%zu customers",
-                kw_fmt_number(b1, o->risk_frac * I->gap_days, 1, c->lang),
-                Lw->n);
-      if (has_value)
-        fprintf(f, nl ? ", omzet %s" : ", revenue %s",
-                kw_fmt_money(b2, llround(Lw->total_value * 100), c->lang));
-      fputc('\n', f);
-      if (Lw->n)
-        st = kw_write_rtable(c->ctx, f, w ? &trisk : &trec, KW_FORMAT_TABLE,
-                             c->lang, o->top);
-    }
-  }
-  int code = cli_out_close(c, f, st == KW_OK);
-  free(plab), free(pl), free(pi), free(pd), free(pday), free(lv), free(cv),
-      free(crow);
-  return code;
+  if (!f) return KW_EXIT_IO;
+  kw_churn_report r;
+  kw_churn_report_init(&r);
+  r.format = c->format;
+  r.lang = c->lang;
+  r.table = o->table <= PICK_CUSTOMERS ? (kw_churn_table)o->table
+                                       : KW_CHURN_TABLE_ALL;
+  r.top = o->top;
+  r.period = o->period;
+  r.gap_quantile = o->gap_q;
+  r.gap_floor = o->gap_floor;
+  r.at_risk_fraction = o->risk_frac;
+  r.at_risk_days = o->risk_days;
+  r.p_alive_model = o->p_alive_model >= 0
+                        ? kw_clv_model_name((kw_clv_model)o->p_alive_model)
+                        : NULL;
+  r.p_alive_threshold = o->p_alive_threshold;
+  kw_status st = kw_report_churn(c->ctx, f, ch, dict, v, &r);
+  return cli_out_close(c, f, st == KW_OK);
 }
 
 /* ---------------------------------------------------------------- main */
@@ -917,7 +450,7 @@ int kw_cli_churn(int argc, char **argv) {
       fprintf(stderr, "klantwijs churn: no customers table was read\n");
       code = KW_EXIT_INPUT;
     } else {
-      code = drivers_flag(&c, &o, cu);
+      code = drivers(&c, &o, cu, NULL, NULL);
     }
     goto done;
   }
@@ -980,7 +513,7 @@ int kw_cli_churn(int argc, char **argv) {
     goto done;
   }
   if (o.drivers)
-    code = drivers_status(&c, &o, ds, ch);
+    code = drivers(&c, &o, NULL, ds, ch);
   else
     code = churn_output(&c, &o, ch, kw_dataset_customers(ds),
                         sum ? kw_summary_view(sum) : NULL);

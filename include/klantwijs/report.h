@@ -16,6 +16,7 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/retention.h"
 #include "klantwijs/summary.h"
 
 #ifdef __cplusplus
@@ -145,12 +146,62 @@ KW_API kw_status kw_report_pareto(kw_context *ctx, FILE *f,
                                   const kw_profit *p,
                                   const kw_pareto_report *r);
 
+/* Writers of a churn analysis: a terminal report (the rule, the customer
+ * base, the counts and both churn figures, the last 12 periods, the
+ * recent and at-risk lists), one table (table or CSV), or everything in
+ * JSON. The gap options are stated in the header as they were used. */
+typedef enum kw_churn_table {
+  KW_CHURN_TABLE_ALL = 0, /* terminal report; csv: the periods */
+  KW_CHURN_TABLE_PERIODS,
+  KW_CHURN_TABLE_RECENT,
+  KW_CHURN_TABLE_AT_RISK,
+  KW_CHURN_TABLE_CUSTOMERS
+} kw_churn_table;
+
+typedef struct kw_churn_report {
+  kw_format format;
+  kw_lang lang;
+  kw_churn_table table;
+  size_t top;                 /* rows per list on a terminal (0 = all) */
+  kw_period_unit period;      /* of the period table */
+  double gap_quantile;        /* as used (0.9) */
+  double gap_floor;           /* as used (30) */
+  double at_risk_fraction;    /* as used (0.7) */
+  unsigned long at_risk_days; /* contracts, as used (90) */
+  const char *p_alive_model;  /* the model's name when status by P(alive) */
+  double p_alive_threshold;
+} kw_churn_report;
+
+KW_API void kw_churn_report_init(kw_churn_report *r);
+/* ids: the customer dictionary; v: the summary (revenue per customer and
+ * the customer base), optional. */
+KW_API kw_status kw_report_churn(kw_context *ctx, FILE *f, const kw_churn *ch,
+                                 const kw_dict *ids,
+                                 const kw_customer_summary *v,
+                                 const kw_churn_report *r);
+
+/* Writers of a churn-driver fit on the rows it was fitted on (ch: the
+ * churn analysis behind the rows; NULL for a churn flag column). */
+typedef enum kw_churn_drivers_table {
+  KW_CHURN_DRIVERS_ALL = 0, /* terminal report; csv: the model */
+  KW_CHURN_DRIVERS_LEVELS,
+  KW_CHURN_DRIVERS_NUMERIC,
+  KW_CHURN_DRIVERS_MODEL,
+  KW_CHURN_DRIVERS_CALIBRATION
+} kw_churn_drivers_table;
+
+KW_API kw_status kw_report_churn_drivers(kw_context *ctx, FILE *f,
+                                         const kw_churn_drivers *d,
+                                         const kw_churn_driver_rows *rows,
+                                         const kw_churn *ch, kw_format format,
+                                         kw_lang lang,
+                                         kw_churn_drivers_table table);
+
 /* The churn figures under their names (klantwijs/retention.h): the
  * churned share today, labelled by its basis (gap rule, P(alive) or
  * contracts), and the 12-month churn rate with its base. kv must hold
  * KW_CHURN_RATES_MAX rows; returns the rows filled. */
 #define KW_CHURN_RATES_MAX 3
-typedef struct kw_churn kw_churn;
 KW_API size_t kw_report_churn_rates_kv(kw_kv *kv, const kw_churn *ch);
 
 /* ---------------------------------------------- streaming JSON writer */

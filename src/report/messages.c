@@ -1280,6 +1280,127 @@ static const msg_row text_rows[] = {
     {"pareto.col.cumulative", "cumulative", "cumulatief"},
     {"pareto.col.orders", "orders", "orders"},
     {"pareto.col.contribution", "contribution", "bijdrage"},
+
+    /* churn (src/report/churn_report.c) */
+    {"churn.head.contracts",
+     "Churn on {date} from contracts: churned when every contract has "
+     "ended\n",
+     "Churn op {date} uit contracten: gestopt wanneer elk contract beëindigd "
+     "is\n"},
+    {"churn.head.purchases",
+     "Churn on {date} from purchases: churned after more than {gap} days "
+     "without a purchase\n",
+     "Churn op {date} uit aankopen: gestopt na meer dan {gap} dagen zonder "
+     "aankoop\n"},
+    {"churn.head.derived",
+     "(the {q}% quantile of {n} inter-purchase times: {days} days; floor "
+     "{floor})\n",
+     "({q}%-kwantiel van {n} tussenaankooptijden: {days} dagen; minimum "
+     "{floor})\n"},
+    {"churn.head.p_alive",
+     "Status from P(alive) of the {model} model: churned below {churned}, at "
+     "risk below {at_risk} (churn days: the rule above)\n",
+     "Status uit P(actief) van het {model}-model: gestopt onder {churned}, "
+     "risico onder {at_risk} (churndagen: de regel hierboven)\n"},
+    {"churn.kv.customers", "customers", "klanten"},
+    {"churn.kv.active", "active", "actief"},
+    {"churn.kv.at_risk", "at risk", "risico"},
+    {"churn.kv.churned", "churned", "gestopt"},
+    {"churn.periods_title",
+     "\nChurn and retention per {period} (the last {n}; csv and json: all)\n",
+     "\nChurn en retentie per {period} (de laatste {n}; csv en json: "
+     "alle)\n"},
+    {"churn.period.month", "month", "maand"},
+    {"churn.period.week", "week", "week"},
+    {"churn.period.quarter", "quarter", "kwartaal"},
+    {"churn.partial", "(the last period runs up to {date})\n",
+     "(de laatste periode loopt tot {date})\n"},
+    {"churn.recent_title", "\nChurned in the last period ({period}): {n} "
+     "customers",
+     "\nGestopt in de laatste periode ({period}): {n} klanten"},
+    {"churn.at_risk_contracts_title",
+     "\nAt risk (contract ends within {days} days): {n} customers",
+     "\nRisico (contract eindigt binnen {days} dagen): {n} klanten"},
+    {"churn.at_risk_title",
+     "\nAt risk (more than {days} days without a purchase): {n} customers",
+     "\nRisico (meer dan {days} dagen zonder aankoop): {n} klanten"},
+    {"churn.list_revenue", ", revenue {revenue}", ", omzet {revenue}"},
+    {"churn.status.none", "none", "geen"},
+    {"churn.status.active", "active", "actief"},
+    {"churn.status.at_risk", "at_risk", "risico"},
+    {"churn.status.churned", "churned", "gestopt"},
+    {"churn.col.period", "period", "periode"},
+    {"churn.col.from", "from", "van"},
+    {"churn.col.to", "to", "tot"},
+    {"churn.col.active_start", "active at start", "actief bij start"},
+    {"churn.col.new", "new", "nieuw"},
+    {"churn.col.churned", "churned", "gestopt"},
+    {"churn.col.of_start", "of those at start", "van wie bij start"},
+    {"churn.col.churn_rate", "churn rate", "churnratio"},
+    {"churn.col.retention", "retention", "retentie"},
+    {"churn.col.active_end", "active at end", "actief op einde"},
+    {"churn.col.customer", "customer", "klant"},
+    {"churn.col.customers", "customers", "klanten"},
+    {"churn.col.contract_end", "contract end", "einde contract"},
+    {"churn.col.last_purchase", "last purchase", "laatste aankoop"},
+    {"churn.col.revenue", "revenue", "omzet"},
+    {"churn.col.status", "status", "status"},
+    {"churn.col.start", "start", "start"},
+    {"churn.col.end", "end", "einde"},
+    {"churn.col.first", "first", "eerste"},
+    {"churn.col.last", "last", "laatste"},
+    {"churn.col.churn_day", "churn day", "churndag"},
+    {"churn.col.attribute", "attribute", "kenmerk"},
+    {"churn.col.value", "value", "waarde"},
+    {"churn.col.lower", "lower", "onder"},
+    {"churn.col.upper", "upper", "boven"},
+    {"churn.col.median_churned", "median churned", "mediaan gestopt"},
+    {"churn.col.median_retained", "median retained", "mediaan gebleven"},
+    {"churn.col.retained", "retained", "gebleven"},
+    {"churn.col.missing", "missing", "ontbrekend"},
+    {"churn.col.term", "term", "term"},
+    {"churn.col.coefficient", "coefficient", "coëfficiënt"},
+    {"churn.col.decile", "decile", "deciel"},
+    {"churn.col.predicted", "predicted", "voorspeld"},
+    {"churn.col.observed", "observed", "waargenomen"},
+    {"churn.drivers.label_flag", "the column {col} says yes",
+     "de kolom {col} zegt ja"},
+    {"churn.drivers.label_contracts", "every contract ended by {date}",
+     "elk contract beëindigd op {date}"},
+    {"churn.drivers.label_purchases",
+     "no purchase after {cutoff} (the last {gap} days up to {date}); "
+     "behaviour measured up to {cutoff}",
+     "geen aankoop na {cutoff} (de laatste {gap} dagen tot {date}); gedrag "
+     "gemeten tot {cutoff}"},
+    {"churn.drivers.head",
+     "Churn drivers: {n} customers, {share} churned\nChurned: {label}\n"
+     "These are associations, not causes.\n",
+     "Churndrivers: {n} klanten, {share} gestopt\nGestopt: {label}\n"
+     "Dit zijn samenhangen, geen oorzaken.\n"},
+    {"churn.drivers.levels_title",
+     "\nChurn rate per value (95% Wilson interval)\n",
+     "\nChurnratio per waarde (95%-Wilsoninterval)\n"},
+    {"churn.drivers.numeric_title",
+     "\nNumeric attributes: median for churned and retained customers\n",
+     "\nNumerieke kenmerken: mediaan bij gestopte en gebleven klanten\n"},
+    {"churn.drivers.model_title",
+     "\nLogistic regression (L2 = {l2}), standardised coefficients: per "
+     "standard deviation, or versus the most frequent value\n",
+     "\nLogistische regressie (L2 = {l2}), gestandaardiseerde "
+     "coëfficiënten: per standaardafwijking, of tegenover de meest "
+     "voorkomende waarde\n"},
+    {"churn.drivers.fit",
+     "{fit} after {iterations} iterations; {train} customers to fit, {test} "
+     "held out{same}\nAUC {auc}\n",
+     "{fit} na {iterations} iteraties; {train} klanten om te schatten, "
+     "{test} apart gehouden{same}\nAUC {auc}\n"},
+    {"churn.drivers.converged", "Converged", "Geconvergeerd"},
+    {"churn.drivers.not_converged", "NOT converged", "NIET geconvergeerd"},
+    {"churn.drivers.same_customers", " (evaluated on the same customers)",
+     " (evaluatie op dezelfde klanten)"},
+    {"churn.drivers.calibration_title",
+     "\nCalibration by decile of predicted risk\n",
+     "\nKalibratie per deciel van het voorspelde risico\n"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
