@@ -338,289 +338,34 @@ static double nice_step(double max) {
   return 10 * p;
 }
 
-static const char *group_label(const subjects *s, const kw_km *km, size_t g) {
-  return s->grp ? s->names[g] : kw_km_group_name(km, g);
-}
 
-static void fmt_p(char *buf, double p, kw_lang lang) {
-  if (p < 0.0001) {
-    strcpy(buf, lang == KW_LANG_NL ? "< 0,0001" : "< 0.0001");
-  } else {
-    buf[0] = '=';
-    buf[1] = ' ';
-    kw_fmt_number(buf + 2, p, 4, lang);
-  }
-}
-
+/* The Kaplan-Meier report, written by the library. */
 static int km_output(cli_common *c, const sopts *o, const subjects *s,
                      const kw_km *km) {
-  const size_t G = kw_km_groups(km);
-  const bool nl = c->lang == KW_LANG_NL;
-  const int tdec = s->integer ? 0 : 2;
-  int rdec = 0; /* the at-risk times: whole numbers unless given otherwise */
-  for (size_t g = 0; g < kw_km_groups(km); g++) {
-    const kw_km_at_risk *r = kw_km_group_at_risk(km, g);
-    for (size_t i = 0; i < r->n_times; i++)
-      if (r->time[i] != floor(r->time[i])) rdec = 2;
-  }
-  /* per-group summary */
-  size_t ng = G;
-  const char **gname = calloc(ng ? ng : 1, sizeof *gname);
-  int64_t *gn = calloc(ng ? ng : 1, sizeof *gn);
-  int64_t *gev = calloc(ng ? ng : 1, sizeof *gev);
-  int64_t *gcen = calloc(ng ? ng : 1, sizeof *gcen);
-  double *gmed = calloc(ng ? ng : 1, 3 * sizeof *gmed);
-  /* the curve and the at-risk table, long form over the groups */
-  size_t ncurve = 0, nrisk = 0;
-  for (size_t g = 0; g < G; g++) {
-    ncurve += kw_km_group_curve(km, g)->n_times;
-    nrisk += kw_km_group_at_risk(km, g)->n_times;
-  }
-  size_t nl_ = ncurve + nrisk;
-  const char **lg = calloc(nl_ ? nl_ : 1, sizeof *lg);
-  double *lt = calloc(nl_ ? nl_ : 1, 4 * sizeof *lt);
-  int64_t *li = calloc(nl_ ? nl_ : 1, 3 * sizeof *li);
-  if (!gname || !gn || !gev || !gcen || !gmed || !lg || !lt || !li) {
-    free(gname), free(gn), free(gev), free(gcen), free(gmed);
-    free(lg), free(lt), free(li);
-    fprintf(stderr, "klantwijs survival: out of memory\n");
-    return KW_EXIT_INTERNAL;
-  }
-  double *gml = gmed + ng, *gmu = gmed + 2 * ng;
-  /* column blocks: time, survival, lower, upper; at_risk, events, cens */
-  double *ct = lt, *cs = lt + nl_, *clo = lt + 2 * nl_, *chi = lt + 3 * nl_;
-  int64_t *cr = li, *cev = li + nl_, *ccen = li + 2 * nl_;
-  size_t k = 0;
-  uint64_t tot_n = 0, tot_ev = 0;
-  for (size_t g = 0; g < G; g++) {
-    const kw_km_curve *cv = kw_km_group_curve(km, g);
-    const kw_km_median *m = kw_km_group_median(km, g);
-    gname[g] = group_label(s, km, g);
-    gn[g] = (int64_t)cv->n;
-    gev[g] = (int64_t)cv->n_events;
-    gcen[g] = (int64_t)(cv->n - cv->n_events);
-    tot_n += cv->n;
-    tot_ev += cv->n_events;
-    gmed[g] = m->median_reached ? m->median : NAN;
-    gml[g] = m->lower_reached ? m->lower : NAN;
-    gmu[g] = m->upper_reached ? m->upper : NAN;
-    for (size_t i = 0; i < cv->n_times; i++, k++) {
-      lg[k] = gname[g];
-      ct[k] = cv->time[i];
-      cr[k] = (int64_t)cv->at_risk[i];
-      cev[k] = (int64_t)cv->events[i];
-      ccen[k] = (int64_t)cv->censored[i];
-      cs[k] = cv->survival[i];
-      clo[k] = cv->ci_lower[i];
-      chi[k] = cv->ci_upper[i];
-    }
-  }
-  size_t risk0 = k;
-  for (size_t g = 0; g < G; g++) {
-    const kw_km_at_risk *r = kw_km_group_at_risk(km, g);
-    for (size_t i = 0; i < r->n_times; i++, k++) {
-      lg[k] = gname[g];
-      ct[k] = r->time[i];
-      cr[k] = (int64_t)r->at_risk[i];
-      cev[k] = (int64_t)r->events[i];
-      ccen[k] = (int64_t)r->censored[i];
-      kw_km_survival_at(km, g, r->time[i], &cs[k], &clo[k], &chi[k]);
-    }
-  }
-  const kw_rcol sum_cols[] = {
-      {"group", "group", "groep", KW_CELL_STR, 0, gname, NULL, NULL, NULL},
-      {"customers", "customers", "klanten", KW_CELL_I64, 0, gn, NULL, NULL, NULL},
-      {"churned", "churned", "gestopt", KW_CELL_I64, 0, gev, NULL, NULL, NULL},
-      {"censored", "censored", "gecensureerd", KW_CELL_I64, 0, gcen, NULL, NULL, NULL},
-      {"median", "median", "mediaan", KW_CELL_F64, tdec, gmed, NULL, NULL, NULL},
-      {"median_lower", "lower", "onder", KW_CELL_F64, tdec, gml, NULL, NULL, NULL},
-      {"median_upper", "upper", "boven", KW_CELL_F64, tdec, gmu, NULL, NULL, NULL},
-  };
-  const kw_rcol long_cols[] = {
-      {"group", "group", "groep", KW_CELL_STR, 0, lg, NULL, NULL, NULL},
-      {"time", "t", "t", KW_CELL_F64, tdec, ct, NULL, NULL, NULL},
-      {"at_risk", "at risk", "at risk", KW_CELL_I64, 0, cr, NULL, NULL, NULL},
-      {"churned", "churned", "gestopt", KW_CELL_I64, 0, cev, NULL, NULL, NULL},
-      {"censored", "censored", "gecensureerd", KW_CELL_I64, 0, ccen, NULL, NULL, NULL},
-      {"survival", "S(t)", "S(t)", KW_CELL_F64, 4, cs, NULL, NULL, NULL},
-      {"lower", "lower", "onder", KW_CELL_F64, 4, clo, NULL, NULL, NULL},
-      {"upper", "upper", "boven", KW_CELL_F64, 4, chi, NULL, NULL, NULL},
-  };
-  /* the at-risk table uses the same columns over rows risk0.. */
-  uint32_t *rows = malloc((nl_ ? nl_ : 1) * sizeof *rows);
-  if (!rows) {
-    free(gname), free(gn), free(gev), free(gcen), free(gmed);
-    free(lg), free(lt), free(li);
-    fprintf(stderr, "klantwijs survival: out of memory\n");
-    return KW_EXIT_INTERNAL;
-  }
-  for (size_t i = 0; i < nl_; i++) rows[i] = (uint32_t)i;
-  kw_rtable tsum = {NULL, G, NULL, 7, sum_cols};
-  kw_rtable tcurve = {NULL, ncurve, rows, 8, long_cols};
-  kw_rcol risk_cols[8];
-  memcpy(risk_cols, long_cols, sizeof risk_cols);
-  risk_cols[1].decimals = rdec;
-  kw_rtable trisk = {NULL, nrisk, rows + risk0, 8, risk_cols};
-  const kw_logrank *lr = kw_km_logrank(km);
-  char conf[32];
-  kw_fmt_number(conf, 100.0 * (1.0 - kw_km_alpha(km)), 0, c->lang);
-
   FILE *f = cli_out_open(c);
-  if (!f) {
-    free(rows);
-    free(gname), free(gn), free(gev), free(gcen), free(gmed);
-    free(lg), free(lt), free(li);
-    return KW_EXIT_IO;
-  }
-  kw_status st = KW_OK;
-  const char *src = s->src == SRC_COLUMNS     ? "columns"
-                    : s->src == SRC_CONTRACTS ? "contracts"
-                                              : "purchases";
-  if (c->format == KW_FORMAT_JSON) {
-    kw_jw *w = kw_jw_new(c->ctx, f);
-    kw_jw_begin_object(w, NULL);
-    kw_jw_str(w, "model", "kaplan-meier");
-    kw_jw_str(w, "source", src);
-    if (s->src == SRC_COLUMNS) {
-      kw_jw_str(w, "duration", s->dur_name);
-      kw_jw_str(w, "event", s->ev_name);
-    } else {
-      kw_jw_str(w, "unit", s->unit);
-      kw_jw_date(w, "as_of", s->as_of);
-      if (s->src == SRC_PURCHASES) {
-        kw_jw_num(w, "gap_days", s->gap);
-        kw_jw_bool(w, "gap_derived", s->gap_derived);
-      }
-    }
-    if (o->by)
-      kw_jw_str(w, "by", o->by);
-    else
-      kw_jw_null(w, "by");
-    kw_jw_num(w, "confidence", 1.0 - kw_km_alpha(km));
-    kw_jw_str(w, "interval", "log-log (exponential Greenwood)");
-    kw_jw_int(w, "customers", (int64_t)tot_n);
-    kw_jw_int(w, "churned", (int64_t)tot_ev);
-    kw_jw_int(w, "skipped", (int64_t)kw_km_skipped(km));
-    kw_jw_begin_array(w, "groups");
-    size_t kc = 0, kr = risk0;
-    for (size_t g = 0; g < G; g++) {
-      const kw_km_curve *cv = kw_km_group_curve(km, g);
-      const kw_km_at_risk *r = kw_km_group_at_risk(km, g);
-      kw_jw_begin_object(w, NULL);
-      kw_jw_str(w, "name", gname[g]);
-      kw_jw_int(w, "customers", gn[g]);
-      kw_jw_int(w, "churned", gev[g]);
-      kw_jw_int(w, "censored", gcen[g]);
-      kw_jw_num(w, "median", gmed[g]);
-      kw_jw_num(w, "median_lower", gml[g]);
-      kw_jw_num(w, "median_upper", gmu[g]);
-      kw_rtable part = {NULL, cv->n_times, rows + kc, 7, long_cols + 1};
-      kw_jw_rtable(w, "curve", &part);
-      kw_rtable part2 = {NULL, r->n_times, rows + kr, 7, risk_cols + 1};
-      kw_jw_rtable(w, "at_risk", &part2);
-      kc += cv->n_times;
-      kr += r->n_times;
-      kw_jw_end_object(w);
-    }
-    kw_jw_end_array(w);
-    if (lr->computed) {
-      kw_jw_begin_object(w, "logrank");
-      kw_jw_num(w, "chi2", lr->chi2);
-      kw_jw_num(w, "df", lr->df);
-      kw_jw_num(w, "p_value", lr->p_value);
-      kw_jw_begin_array(w, "observed");
-      for (size_t g = 0; g < lr->n_groups; g++) kw_jw_num(w, NULL, lr->observed[g]);
-      kw_jw_end_array(w);
-      kw_jw_begin_array(w, "expected");
-      for (size_t g = 0; g < lr->n_groups; g++) kw_jw_num(w, NULL, lr->expected[g]);
-      kw_jw_end_array(w);
-      kw_jw_end_object(w);
-    } else {
-      kw_jw_null(w, "logrank");
-    }
-    if (s->grp) {
-      kw_jw_int(w, "min_group_size", KW_PRIVACY_MIN);
-      kw_jw_int(w, "groups_merged_into_other", (int64_t)s->merged_groups);
-      kw_jw_int(w, "customers_left_out", (int64_t)s->left_out);
-    }
-    kw_jw_end_object(w);
-    st = kw_jw_finish(w);
-  } else if (c->format == KW_FORMAT_CSV || o->pick != PICK_DEFAULT) {
-    const kw_rtable *t = o->pick == PICK_SUMMARY   ? &tsum
-                         : o->pick == PICK_AT_RISK ? &trisk
-                                                   : &tcurve;
-    st = kw_write_rtable(c->ctx, f, t, c->format, c->lang, 0);
-  } else {
-    char b1[32], b2[32], b3[32];
-    fprintf(f, nl ? "Kaplan-Meier-overleving: %llu klanten, %llu gestopt, "
-                    "%llu gecensureerd\n"
-                  : "Kaplan-Meier survival: %llu customers, %llu churned, "
-                    "%llu censored\n",
-            (unsigned long long)tot_n, (unsigned long long)tot_ev,
-            (unsigned long long)(tot_n - tot_ev));
-    if (s->src == SRC_COLUMNS)
-      fprintf(f, nl ? "Duur: %s; gestopt: %s" : "Duration: %s; churned: %s",
-              s->dur_name, s->ev_name);
-    else if (s->src == SRC_CONTRACTS)
-      fprintf(f, nl ? "Duur in %s van contractstart tot einde of %s"
-                    : "Duration in %ss from contract start to end or %s",
-              s->unit, kw_date_format(b1, s->as_of, nl));
-    else
-      fprintf(f, nl ? "Duur in %s van eerste aankoop tot laatste + %s "
-                      "dagen (gestopt) of tot %s"
-                    : "Duration in %ss from first purchase to last + %s "
-                      "days (churned) or to %s",
-              s->unit, kw_fmt_number(b2, s->gap, 1, c->lang),
-              kw_date_format(b1, s->as_of, nl));
-    if (o->by) fprintf(f, nl ? "; per %s" : "; by %s", o->by);
-    fputc('\n', f);
-    fprintf(f, nl ? "Intervallen: %s%%, log-log (exponentiële Greenwood)\n"
-                  : "Intervals: %s%%, log-log (exponential Greenwood)\n",
-            conf);
-    if (kw_km_skipped(km))
-      fprintf(f, nl ? "%llu rijen zonder duur, status of groep overgeslagen\n"
-                    : "%llu rows without duration, status or group "
-                      "skipped\n",
-              (unsigned long long)kw_km_skipped(km));
-    if (s->left_out)
-      fprintf(f, nl ? "%llu klanten in groepen van minder dan %d weggelaten "
-                      "(privacy)\n"
-                    : "%llu customers in groups of fewer than %d left out "
-                      "(privacy)\n",
-              (unsigned long long)s->left_out, KW_PRIVACY_MIN);
-    else if (s->merged_groups)
-      fprintf(f, nl ? "%zu groepen van minder dan %d klanten samengevoegd in "
-                      "\"overige\" (privacy)\n"
-                    : "%zu groups of fewer than %d customers merged into "
-                      "\"other\" (privacy)\n",
-              s->merged_groups, KW_PRIVACY_MIN);
-    fputc('\n', f);
-    st = kw_write_rtable(c->ctx, f, &tsum, KW_FORMAT_TABLE, c->lang, 0);
-    bool unreached = false;
-    for (size_t g = 0; g < G; g++)
-      if (isnan(gmed[g]) || isnan(gml[g]) || isnan(gmu[g])) unreached = true;
-    if (unreached)
-      fprintf(f, nl ? "(leeg: S(t) of de intervalgrens komt niet tot 50%%)\n"
-                    : "(empty: S(t) or the interval bound never reaches "
-                      "50%%)\n");
-    fprintf(f, nl ? "\nAt risk na t (gestopt en gecensureerd tot en met t)\n"
-                  : "\nAt risk after t (churned and censored up to t)\n");
-    if (!st) st = kw_write_rtable(c->ctx, f, &trisk, KW_FORMAT_TABLE, c->lang, 0);
-    if (lr->computed) {
-      fmt_p(b3, lr->p_value, c->lang);
-      fprintf(f, nl ? "\nLog-rank-toets: chi2 = %s, %s %s, p %s\n"
-                    : "\nLog-rank test: chi2 = %s on %s %s, p %s\n",
-              kw_fmt_number(b1, lr->chi2, 2, c->lang),
-              kw_fmt_number(b2, lr->df, 0, c->lang),
-              nl ? (lr->df == 1 ? "vrijheidsgraad" : "vrijheidsgraden") : "df",
-              b3);
-    }
-  }
-  int code = cli_out_close(c, f, st == KW_OK);
-  free(rows);
-  free(gname), free(gn), free(gev), free(gcen), free(gmed);
-  free(lg), free(lt), free(li);
-  return code;
+  if (!f) return KW_EXIT_IO;
+  kw_km_report r;
+  kw_km_report_init(&r);
+  r.format = c->format;
+  r.lang = c->lang;
+  r.table = (kw_km_table)o->pick;
+  r.src = s->src == SRC_COLUMNS     ? KW_KM_SOURCE_COLUMNS
+          : s->src == SRC_CONTRACTS ? KW_KM_SOURCE_CONTRACTS
+                                    : KW_KM_SOURCE_PURCHASES;
+  r.dur_name = s->dur_name;
+  r.ev_name = s->ev_name;
+  r.unit = s->unit;
+  r.as_of = s->as_of;
+  r.gap = s->gap;
+  r.gap_derived = s->gap_derived;
+  r.by = o->by;
+  r.group_names = s->grp ? (const char *const *)s->names : NULL;
+  r.grouped = s->grp != NULL;
+  r.merged_groups = s->merged_groups;
+  r.left_out = s->left_out;
+  r.integer = s->integer;
+  kw_status st = kw_report_km(c->ctx, f, km, &r);
+  return cli_out_close(c, f, st == KW_OK);
 }
 
 /* ---------------------------------------------------------------- sBG */

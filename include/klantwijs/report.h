@@ -18,6 +18,7 @@
 #include "klantwijs/data.h"
 #include "klantwijs/retention.h"
 #include "klantwijs/summary.h"
+#include "klantwijs/survival.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -196,6 +197,45 @@ KW_API kw_status kw_report_churn_drivers(kw_context *ctx, FILE *f,
                                          const kw_churn *ch, kw_format format,
                                          kw_lang lang,
                                          kw_churn_drivers_table table);
+
+/* Writers of a Kaplan–Meier fit: a terminal report (what the durations
+ * are, the per-group summary with medians, the at-risk table, the
+ * log-rank test), one table (table or CSV), or everything in JSON. The
+ * description says where the durations came from. */
+typedef enum kw_km_source {
+  KW_KM_SOURCE_COLUMNS = 0, /* a duration and an event column */
+  KW_KM_SOURCE_CONTRACTS,
+  KW_KM_SOURCE_PURCHASES
+} kw_km_source;
+
+typedef enum kw_km_table {
+  KW_KM_TABLE_ALL = 0, /* terminal report; csv: the curve */
+  KW_KM_TABLE_SUMMARY,
+  KW_KM_TABLE_AT_RISK,
+  KW_KM_TABLE_CURVE
+} kw_km_table;
+
+typedef struct kw_km_report {
+  kw_format format;
+  kw_lang lang;
+  kw_km_table table;
+  kw_km_source src;
+  const char *dur_name, *ev_name; /* columns */
+  const char *unit;               /* contracts, purchases: day|week|month */
+  int32_t as_of;
+  double gap;                     /* purchases: the gap in days */
+  bool gap_derived;
+  const char *by;                 /* the grouping column, NULL: none */
+  const char *const *group_names; /* NULL: the model's group names */
+  bool grouped;                   /* groups went through the privacy rule */
+  size_t merged_groups;           /* groups merged into "other" */
+  uint64_t left_out;              /* customers of small groups left out */
+  bool integer;                   /* every duration is whole */
+} kw_km_report;
+
+KW_API void kw_km_report_init(kw_km_report *r);
+KW_API kw_status kw_report_km(kw_context *ctx, FILE *f, const kw_km *km,
+                              const kw_km_report *r);
 
 /* The churn figures under their names (klantwijs/retention.h): the
  * churned share today, labelled by its basis (gap rule, P(alive) or
