@@ -379,226 +379,35 @@ typedef struct sbg_fit {
   bool survivors; /* from --survivors (at_risk shown as survivors) */
 } sbg_fit;
 
+/* The sBG report, written by the library. */
 static int sbg_output(cli_common *c, const sopts *o, const sbg_fit *fits,
                       size_t nf, const subjects *s) {
-  const bool nl = c->lang == KW_LANG_NL;
-  /* the period table over all fits */
-  size_t nrow = 0;
-  size_t *H = calloc(nf ? nf : 1, sizeof *H);
-  if (!H) return KW_EXIT_INTERNAL;
-  for (size_t j = 0; j < nf; j++) {
-    H[j] = o->horizon ? o->horizon : fits[j].T + 5;
-    if (H[j] < fits[j].T) H[j] = fits[j].T;
-    nrow += H[j] + 1;
+  kw_sbg_group *g = calloc(nf ? nf : 1, sizeof *g);
+  if (!g) return KW_EXIT_INTERNAL;
+  for (size_t j = 0; j < nf; j++)
+    g[j] = (kw_sbg_group){fits[j].name, fits[j].m, fits[j].T, fits[j].d,
+                          fits[j].cz, fits[j].survivors};
+  kw_sbg_report r;
+  kw_sbg_report_init(&r);
+  r.format = c->format;
+  r.lang = c->lang;
+  if (s) {
+    r.source = s->src == SRC_COLUMNS     ? "columns"
+               : s->src == SRC_CONTRACTS ? "contracts"
+                                         : "purchases";
+    r.unit = s->unit;
   }
-  const char **rg = calloc(nrow, sizeof *rg);
-  int64_t *ri = calloc(nrow, sizeof *ri);
-  double *rd = calloc(nrow, 6 * sizeof *rd);
-  uint32_t *rows = calloc(nrow, sizeof *rows);
-  if (!rg || !ri || !rd || !rows) {
-    free(H), free(rg), free(ri), free(rd), free(rows);
-    fprintf(stderr, "klantwijs survival: out of memory\n");
-    return KW_EXIT_INTERNAL;
-  }
-  int64_t *per = ri;
-  double *so = rd, *sf = rd + nrow, *ro = rd + 2 * nrow, *rf = rd + 3 * nrow;
-  double *riskf = rd + 4 * nrow, *lostf = rd + 5 * nrow;
-  double *risk = riskf, *lost = lostf; /* NaN beyond the observed periods */
-  size_t k = 0;
-  for (size_t j = 0; j < nf; j++) {
-    const sbg_fit *F = &fits[j];
-    double tot = 0;
-    for (size_t t = 0; t <= F->T; t++) tot += F->d[t] + F->cz[t];
-    double atrisk = tot, S = 1;
-    for (size_t t = 0; t <= H[j]; t++, k++) {
-      rows[k] = (uint32_t)k;
-      rg[k] = F->name;
-      per[k] = (int64_t)t;
-      sf[k] = kw_sbg_survival(F->m, (unsigned)t);
-      rf[k] = t ? kw_sbg_retention(F->m, (unsigned)t) : NAN;
-      if (t == 0) {
-        atrisk -= F->cz[0];
-        risk[k] = tot;
-        lost[k] = 0;
-        so[k] = 1;
-        ro[k] = NAN;
-      } else if (t <= F->T) {
-        /* at risk in period t: churned in t or later, or censored after
-         * t or later periods */
-        double r = atrisk > 0 ? 1.0 - F->d[t] / atrisk : NAN;
-        S *= isnan(r) ? 1.0 : r;
-        /* one cohort shows its survivors after t, else those at risk */
-        risk[k] = F->survivors ? atrisk - F->d[t] : atrisk;
-        lost[k] = F->d[t];
-        ro[k] = r;
-        so[k] = atrisk > 0 ? S : NAN;
-        atrisk -= F->d[t] + F->cz[t];
-      } else {
-        risk[k] = lost[k] = NAN;
-        so[k] = ro[k] = NAN;
-      }
-    }
-  }
-  bool surv = nf > 0 && fits[0].survivors;
-  kw_rcol cols[] = {
-      {"group", "group", "groep", KW_CELL_STR, 0, rg, NULL, NULL, NULL},
-      {"period", "period", "periode", KW_CELL_I64, 0, per, NULL, NULL, NULL},
-      {surv ? "survivors" : "at_risk", surv ? "survivors" : "at risk",
-       surv ? "overblijvers" : "at risk", KW_CELL_F64, 0, riskf, NULL, NULL, NULL},
-      {"churned", "churned", "gestopt", KW_CELL_F64, 0, lostf, NULL, NULL, NULL},
-      {"observed_survival", "observed S", "geobs. S", KW_CELL_F64, 4, so, NULL, NULL, NULL},
-      {"fitted_survival", "fitted S", "model S", KW_CELL_F64, 4, sf, NULL, NULL, NULL},
-      {"observed_retention", "observed r", "geobs. r", KW_CELL_F64, 4, ro, NULL, NULL, NULL},
-      {"fitted_retention", "fitted r", "model r", KW_CELL_F64, 4, rf, NULL, NULL, NULL},
-  };
-  bool grouped = s && s->grp;
-  kw_rtable tall = {NULL, nrow, rows, grouped ? 8 : 7, grouped ? cols : cols + 1};
-
+  r.by = o->by;
+  r.grouped = s && s->grp;
+  r.horizon = o->horizon;
+  r.discount = o->discount;
   FILE *f = cli_out_open(c);
-  if (!f) {
-    free(H), free(rg), free(ri), free(rd), free(rows);
-    return KW_EXIT_IO;
+  int code = KW_EXIT_IO;
+  if (f) {
+    kw_status st = kw_report_sbg(c->ctx, f, g, nf, &r);
+    code = cli_out_close(c, f, st == KW_OK);
   }
-  kw_status st = KW_OK;
-  if (c->format == KW_FORMAT_JSON) {
-    kw_jw *w = kw_jw_new(c->ctx, f);
-    kw_jw_begin_object(w, NULL);
-    kw_jw_str(w, "model", "sbg");
-    if (s) {
-      kw_jw_str(w, "source", s->src == SRC_COLUMNS     ? "columns"
-                             : s->src == SRC_CONTRACTS ? "contracts"
-                                                       : "purchases");
-      if (s->unit) kw_jw_str(w, "period", s->unit);
-    }
-    if (grouped) {
-      kw_jw_str(w, "by", o->by);
-      kw_jw_begin_array(w, "groups");
-    }
-    size_t k0 = 0;
-    for (size_t j = 0; j < nf; j++) {
-      const kw_sbg_fit_info *I = kw_sbg_info(fits[j].m);
-      if (grouped) {
-        kw_jw_begin_object(w, NULL);
-        kw_jw_str(w, "name", fits[j].name);
-      }
-      kw_jw_begin_object(w, "params");
-      kw_jw_num(w, "alpha", I->alpha);
-      kw_jw_num(w, "beta", I->beta);
-      kw_jw_end_object(w);
-      kw_jw_begin_object(w, "se");
-      kw_jw_num(w, "alpha", I->se_alpha > 0 ? I->se_alpha : NAN);
-      kw_jw_num(w, "beta", I->se_beta > 0 ? I->se_beta : NAN);
-      kw_jw_end_object(w);
-      kw_jw_begin_object(w, "fit");
-      kw_jw_num(w, "loglik", I->loglik);
-      kw_jw_int(w, "iterations", I->iterations);
-      kw_jw_bool(w, "converged", I->status == KW_OK);
-      kw_jw_num(w, "grad_norm", I->grad_norm);
-      kw_jw_end_object(w);
-      kw_jw_num(w, "customers", I->cohort);
-      kw_jw_int(w, "periods", (int64_t)I->periods);
-      kw_jw_num(w, "mean_churn_probability", I->alpha / (I->alpha + I->beta));
-      double el;
-      if (kw_sbg_expected_lifetime(fits[j].m, &el))
-        kw_jw_num(w, "expected_lifetime", el);
-      else
-        kw_jw_null(w, "expected_lifetime");
-      if (o->discount > 0) {
-        kw_jw_num(w, "discount", o->discount);
-        kw_jw_begin_array(w, "derl");
-        for (unsigned r = 0; r <= 4; r++) {
-          double v;
-          kw_jw_begin_object(w, NULL);
-          kw_jw_int(w, "renewals", r);
-          if (kw_sbg_derl(fits[j].m, o->discount, r, &v) == KW_OK)
-            kw_jw_num(w, "derl", v);
-          else
-            kw_jw_null(w, "derl");
-          kw_jw_end_object(w);
-        }
-        kw_jw_end_array(w);
-      }
-      kw_rtable part = {NULL, H[j] + 1, rows + k0, 7, cols + 1};
-      kw_jw_rtable(w, "table", &part);
-      k0 += H[j] + 1;
-      if (grouped) kw_jw_end_object(w);
-    }
-    if (grouped) kw_jw_end_array(w);
-    kw_jw_end_object(w);
-    st = kw_jw_finish(w);
-  } else if (c->format == KW_FORMAT_CSV) {
-    st = kw_write_rtable(c->ctx, f, &tall, KW_FORMAT_CSV, c->lang, 0);
-  } else {
-    char b1[32], b2[32], b3[32], b4[32];
-    fprintf(f, nl ? "Shifted-beta-geometrisch retentiemodel (Fader & Hardie "
-                    "2007)\n"
-                  : "Shifted-beta-geometric retention model (Fader & Hardie "
-                    "2007)\n");
-    if (s && s->unit)
-      fprintf(f, nl ? "Periode: %s\n" : "Period: %s\n", s->unit);
-    size_t k0 = 0;
-    for (size_t j = 0; j < nf && !st; j++) {
-      const kw_sbg_fit_info *I = kw_sbg_info(fits[j].m);
-      fputc('\n', f);
-      if (grouped) fprintf(f, "%s = %s\n", o->by, fits[j].name);
-      fprintf(f, nl ? "  %s klanten, %zu perioden waargenomen\n"
-                    : "  %s customers, %zu periods observed\n",
-              kw_fmt_number(b1, I->cohort, 0, c->lang), I->periods);
-      fprintf(f, "  alpha  %s", kw_fmt_number(b1, I->alpha, 4, c->lang));
-      if (I->se_alpha > 0)
-        fprintf(f, " (se %s)", kw_fmt_number(b2, I->se_alpha, 4, c->lang));
-      fprintf(f, "\n  beta   %s", kw_fmt_number(b1, I->beta, 4, c->lang));
-      if (I->se_beta > 0)
-        fprintf(f, " (se %s)", kw_fmt_number(b2, I->se_beta, 4, c->lang));
-      fputc('\n', f);
-      fprintf(f, nl ? "  gemiddelde kans op stoppen per periode %s\n"
-                    : "  mean churn probability per period %s\n",
-              kw_fmt_number(b1, I->alpha / (I->alpha + I->beta), 4, c->lang));
-      double el;
-      if (kw_sbg_expected_lifetime(fits[j].m, &el))
-        fprintf(f, nl ? "  verwachte levensduur %s perioden\n"
-                      : "  expected lifetime %s periods\n",
-                kw_fmt_number(b1, el, 2, c->lang));
-      else
-        fprintf(f, nl ? "  verwachte levensduur oneindig (alpha <= 1)\n"
-                      : "  expected lifetime infinite (alpha <= 1)\n");
-      fprintf(f, nl ? "  log-likelihood %s, %s na %d iteraties (|gradiënt| "
-                      "%s)\n"
-                    : "  log-likelihood %s, %s after %d iterations "
-                      "(|gradient| %s)\n",
-              kw_fmt_number(b1, I->loglik, 3, c->lang),
-              I->status == KW_OK ? (nl ? "geconvergeerd" : "converged")
-                                 : (nl ? "NIET geconvergeerd"
-                                       : "NOT converged"),
-              I->iterations, (snprintf(b3, sizeof b3, "%.1e", I->grad_norm), b3));
-      if (I->status != KW_OK && I->alpha + I->beta > 1e4)
-        fprintf(f, nl ? "  (alpha en beta groeien onbegrensd: geen verschil "
-                        "tussen klanten te zien; een vaste kans op stoppen "
-                        "past even goed)\n"
-                      : "  (alpha and beta grow without bound: the data show "
-                        "no difference between customers; one fixed churn "
-                        "probability fits as well)\n");
-      if (o->discount > 0) {
-        fprintf(f, nl ? "  DERL bij %s%% korting per periode:"
-                      : "  DERL at %s%% discount per period:",
-                kw_fmt_number(b1, 100 * o->discount, 1, c->lang));
-        for (unsigned r = 0; r <= 4; r++) {
-          double v;
-          if (kw_sbg_derl(fits[j].m, o->discount, r, &v) == KW_OK)
-            fprintf(f, nl ? "%s%u verlenging%s: %s" : "%s%u renewal%s: %s",
-                    r ? ", " : " ", r, r == 1 ? "" : (nl ? "en" : "s"),
-                    kw_fmt_number(b4, v, 3, c->lang));
-        }
-        fputc('\n', f);
-      }
-      fputc('\n', f);
-      kw_rtable part = {NULL, H[j] + 1, rows + k0, 7, cols + 1};
-      st = kw_write_rtable(c->ctx, f, &part, KW_FORMAT_TABLE, c->lang, 0);
-      k0 += H[j] + 1;
-    }
-  }
-  int code = cli_out_close(c, f, st == KW_OK);
-  free(H), free(rg), free(ri), free(rd), free(rows);
+  free(g);
   return code;
 }
 

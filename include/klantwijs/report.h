@@ -237,6 +237,36 @@ KW_API void kw_km_report_init(kw_km_report *r);
 KW_API kw_status kw_report_km(kw_context *ctx, FILE *f, const kw_km *km,
                               const kw_km_report *r);
 
+/* Writers of shifted-beta-geometric fits (one per group, or one): the
+ * parameters, fit, mean churn probability, expected lifetime and DERL,
+ * and the period table of observed and fitted survival and retention up
+ * to horizon periods (0: the periods observed + 5). */
+typedef struct kw_sbg_group {
+  const char *name;         /* the group ("all" without groups) */
+  const kw_sbg *model;
+  size_t T;                 /* periods observed */
+  const double *churned;    /* T + 1 counts per period */
+  const double *censored;   /* T + 1 */
+  bool survivors;           /* one cohort's survivors (--survivors) */
+} kw_sbg_group;
+
+typedef struct kw_sbg_report {
+  kw_format format;
+  kw_lang lang;
+  const char *source;       /* "columns", "contracts", "purchases"; NULL:
+                               survivor counts given directly */
+  const char *unit;         /* the period (day, week, month) */
+  const char *by;           /* the grouping column */
+  bool grouped;
+  unsigned long horizon;
+  double discount;          /* > 0: DERL at this discount per period */
+} kw_sbg_report;
+
+KW_API void kw_sbg_report_init(kw_sbg_report *r);
+KW_API kw_status kw_report_sbg(kw_context *ctx, FILE *f,
+                               const kw_sbg_group *fits, size_t n,
+                               const kw_sbg_report *r);
+
 /* The churn figures under their names (klantwijs/retention.h): the
  * churned share today, labelled by its basis (gap rule, P(alive) or
  * contracts), and the 12-month churn rate with its base. kv must hold

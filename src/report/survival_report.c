@@ -28,6 +28,8 @@ static void say(FILE *f, const char *key, kw_lang lang, const kw_marg *a,
   fputs(buf, f);
 }
 
+#define L2(k) T(k, KW_LANG_EN), T(k, KW_LANG_NL)
+
 static const char *count(char *buf, unsigned long long v) {
   snprintf(buf, 24, "%llu", v);
   return buf;
@@ -313,3 +315,226 @@ done:
   return st;
 }
 
+
+/* ------------------------------------------------------------------ sBG */
+
+void kw_sbg_report_init(kw_sbg_report *r) {
+  memset(r, 0, sizeof *r);
+  r->format = KW_FORMAT_TABLE;
+  r->lang = KW_LANG_EN;
+}
+
+kw_status kw_report_sbg(kw_context *ctx, FILE *f, const kw_sbg_group *fits,
+                        size_t nf, const kw_sbg_report *o) {
+  if (!f || (!fits && nf) || !o)
+    return kw_fail(ctx, KW_EARG, "sBG report: no input");
+  const kw_lang lang = o->lang;
+  /* the period table over all fits */
+  size_t nrow = 0;
+  size_t *H = kw_calloc(ctx, nf ? nf : 1, sizeof *H);
+  if (!H) return kw_fail_nomem(ctx);
+  for (size_t j = 0; j < nf; j++) {
+    H[j] = o->horizon ? o->horizon : fits[j].T + 5;
+    if (H[j] < fits[j].T) H[j] = fits[j].T;
+    nrow += H[j] + 1;
+  }
+  const char **rg = kw_calloc(ctx, nrow ? nrow : 1, sizeof *rg);
+  int64_t *ri = kw_calloc(ctx, nrow ? nrow : 1, sizeof *ri);
+  double *rd = kw_calloc(ctx, nrow ? nrow : 1, 6 * sizeof *rd);
+  uint32_t *rows = kw_calloc(ctx, nrow ? nrow : 1, sizeof *rows);
+  kw_status st = KW_OK;
+  if (!rg || !ri || !rd || !rows) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  int64_t *per = ri;
+  double *so = rd, *sf = rd + nrow, *ro = rd + 2 * nrow, *rf = rd + 3 * nrow;
+  double *riskf = rd + 4 * nrow, *lostf = rd + 5 * nrow;
+  double *risk = riskf, *lost = lostf; /* NaN beyond the observed periods */
+  size_t k = 0;
+  for (size_t j = 0; j < nf; j++) {
+    const kw_sbg_group *F = &fits[j];
+    double tot = 0;
+    for (size_t t = 0; t <= F->T; t++) tot += F->churned[t] + F->censored[t];
+    double atrisk = tot, S = 1;
+    for (size_t t = 0; t <= H[j]; t++, k++) {
+      rows[k] = (uint32_t)k;
+      rg[k] = F->name;
+      per[k] = (int64_t)t;
+      sf[k] = kw_sbg_survival(F->model, (unsigned)t);
+      rf[k] = t ? kw_sbg_retention(F->model, (unsigned)t) : NAN;
+      if (t == 0) {
+        atrisk -= F->censored[0];
+        risk[k] = tot;
+        lost[k] = 0;
+        so[k] = 1;
+        ro[k] = NAN;
+      } else if (t <= F->T) {
+        /* at risk in period t: churned in t or later, or censored after
+         * t or later periods */
+        double r = atrisk > 0 ? 1.0 - F->churned[t] / atrisk : NAN;
+        S *= isnan(r) ? 1.0 : r;
+        /* one cohort shows its survivors after t, else those at risk */
+        risk[k] = F->survivors ? atrisk - F->churned[t] : atrisk;
+        lost[k] = F->churned[t];
+        ro[k] = r;
+        so[k] = atrisk > 0 ? S : NAN;
+        atrisk -= F->churned[t] + F->censored[t];
+      } else {
+        risk[k] = lost[k] = NAN;
+        so[k] = ro[k] = NAN;
+      }
+    }
+  }
+  bool surv = nf > 0 && fits[0].survivors;
+  kw_rcol cols[] = {
+      {"group", L2("survival.col.group"), KW_CELL_STR, 0, rg, NULL, NULL, NULL},
+      {"period", L2("sbg.col.period"), KW_CELL_I64, 0, per, NULL, NULL, NULL},
+      {surv ? "survivors" : "at_risk",
+       L2(surv ? "sbg.col.survivors" : "survival.col.at_risk"), KW_CELL_F64,
+       0, riskf, NULL, NULL, NULL},
+      {"churned", L2("survival.col.churned"), KW_CELL_F64, 0, lostf, NULL,
+       NULL, NULL},
+      {"observed_survival", L2("sbg.col.observed_s"), KW_CELL_F64, 4, so,
+       NULL, NULL, NULL},
+      {"fitted_survival", L2("sbg.col.fitted_s"), KW_CELL_F64, 4, sf, NULL,
+       NULL, NULL},
+      {"observed_retention", L2("sbg.col.observed_r"), KW_CELL_F64, 4, ro,
+       NULL, NULL, NULL},
+      {"fitted_retention", L2("sbg.col.fitted_r"), KW_CELL_F64, 4, rf, NULL,
+       NULL, NULL},
+  };
+  bool grouped = o->grouped;
+  kw_rtable tall = {NULL, nrow, rows, grouped ? 8 : 7, grouped ? cols : cols + 1};
+
+  if (o->format == KW_FORMAT_JSON) {
+    kw_jw *w = kw_jw_new(ctx, f);
+    kw_jw_begin_object(w, NULL);
+    kw_jw_str(w, "model", "sbg");
+    if (o->source) {
+      kw_jw_str(w, "source", o->source);
+      if (o->unit) kw_jw_str(w, "period", o->unit);
+    }
+    if (grouped) {
+      kw_jw_str(w, "by", o->by);
+      kw_jw_begin_array(w, "groups");
+    }
+    size_t k0 = 0;
+    for (size_t j = 0; j < nf; j++) {
+      const kw_sbg_fit_info *I = kw_sbg_info(fits[j].model);
+      if (grouped) {
+        kw_jw_begin_object(w, NULL);
+        kw_jw_str(w, "name", fits[j].name);
+      }
+      kw_jw_begin_object(w, "params");
+      kw_jw_num(w, "alpha", I->alpha);
+      kw_jw_num(w, "beta", I->beta);
+      kw_jw_end_object(w);
+      kw_jw_begin_object(w, "se");
+      kw_jw_num(w, "alpha", I->se_alpha > 0 ? I->se_alpha : NAN);
+      kw_jw_num(w, "beta", I->se_beta > 0 ? I->se_beta : NAN);
+      kw_jw_end_object(w);
+      kw_jw_begin_object(w, "fit");
+      kw_jw_num(w, "loglik", I->loglik);
+      kw_jw_int(w, "iterations", I->iterations);
+      kw_jw_bool(w, "converged", I->status == KW_OK);
+      kw_jw_num(w, "grad_norm", I->grad_norm);
+      kw_jw_end_object(w);
+      kw_jw_num(w, "customers", I->cohort);
+      kw_jw_int(w, "periods", (int64_t)I->periods);
+      kw_jw_num(w, "mean_churn_probability", I->alpha / (I->alpha + I->beta));
+      double el;
+      if (kw_sbg_expected_lifetime(fits[j].model, &el))
+        kw_jw_num(w, "expected_lifetime", el);
+      else
+        kw_jw_null(w, "expected_lifetime");
+      if (o->discount > 0) {
+        kw_jw_num(w, "discount", o->discount);
+        kw_jw_begin_array(w, "derl");
+        for (unsigned r = 0; r <= 4; r++) {
+          double v;
+          kw_jw_begin_object(w, NULL);
+          kw_jw_int(w, "renewals", r);
+          if (kw_sbg_derl(fits[j].model, o->discount, r, &v) == KW_OK)
+            kw_jw_num(w, "derl", v);
+          else
+            kw_jw_null(w, "derl");
+          kw_jw_end_object(w);
+        }
+        kw_jw_end_array(w);
+      }
+      kw_rtable part = {NULL, H[j] + 1, rows + k0, 7, cols + 1};
+      kw_jw_rtable(w, "table", &part);
+      k0 += H[j] + 1;
+      if (grouped) kw_jw_end_object(w);
+    }
+    if (grouped) kw_jw_end_array(w);
+    kw_jw_end_object(w);
+    st = kw_jw_finish(w);
+  } else if (o->format == KW_FORMAT_CSV) {
+    st = kw_write_rtable(ctx, f, &tall, KW_FORMAT_CSV, lang, 0);
+  } else {
+    char b3[32], n1[24];
+    say(f, "sbg.head", lang, NULL, 0);
+    if (o->source && o->unit) {
+      kw_marg a[] = {kw_ma_str("unit", o->unit)};
+      say(f, "sbg.period", lang, a, 1);
+    }
+    size_t k0 = 0;
+    for (size_t j = 0; j < nf && !st; j++) {
+      const kw_sbg_fit_info *I = kw_sbg_info(fits[j].model);
+      fputc('\n', f);
+      if (grouped) fprintf(f, "%s = %s\n", o->by, fits[j].name);
+      snprintf(n1, sizeof n1, "%zu", I->periods);
+      kw_marg a[] = {kw_ma_num("n", I->cohort, 0), kw_ma_str("periods", n1)};
+      say(f, "sbg.customers", lang, a, 2);
+      kw_marg pa[] = {kw_ma_num("v", I->alpha, 4), kw_ma_num("se", I->se_alpha, 4)};
+      say(f, I->se_alpha > 0 ? "sbg.alpha_se" : "sbg.alpha", lang, pa, 2);
+      kw_marg pb[] = {kw_ma_num("v", I->beta, 4), kw_ma_num("se", I->se_beta, 4)};
+      say(f, I->se_beta > 0 ? "sbg.beta_se" : "sbg.beta", lang, pb, 2);
+      kw_marg mc[] = {kw_ma_num("p", I->alpha / (I->alpha + I->beta), 4)};
+      say(f, "sbg.mean_churn", lang, mc, 1);
+      double el;
+      if (kw_sbg_expected_lifetime(fits[j].model, &el)) {
+        kw_marg e[] = {kw_ma_num("periods", el, 2)};
+        say(f, "sbg.lifetime", lang, e, 1);
+      } else {
+        say(f, "sbg.lifetime_infinite", lang, NULL, 0);
+      }
+      snprintf(b3, sizeof b3, "%.1e", I->grad_norm);
+      char it[24];
+      snprintf(it, sizeof it, "%d", I->iterations);
+      kw_marg fi[] = {kw_ma_num("ll", I->loglik, 3),
+                      kw_ma_str("fit", T(I->status == KW_OK ? "sbg.converged"
+                                                            : "sbg.not_converged",
+                                         lang)),
+                      kw_ma_str("iterations", it), kw_ma_str("grad", b3)};
+      say(f, "sbg.fit", lang, fi, 4);
+      if (I->status != KW_OK && I->alpha + I->beta > 1e4)
+        say(f, "sbg.unbounded", lang, NULL, 0);
+      if (o->discount > 0) {
+        kw_marg d[] = {kw_ma_num("pct", 100 * o->discount, 1)};
+        say(f, "sbg.derl", lang, d, 1);
+        for (unsigned r = 0; r <= 4; r++) {
+          double v;
+          if (kw_sbg_derl(fits[j].model, o->discount, r, &v) == KW_OK) {
+            char rn[8];
+            snprintf(rn, sizeof rn, "%u", r);
+            kw_marg e[] = {kw_ma_str("sep", r ? ", " : " "),
+                           kw_ma_str("r", rn), kw_ma_num("v", v, 3)};
+            say(f, r == 1 ? "sbg.derl_one" : "sbg.derl_many", lang, e, 3);
+          }
+        }
+        fputc('\n', f);
+      }
+      fputc('\n', f);
+      kw_rtable part = {NULL, H[j] + 1, rows + k0, 7, cols + 1};
+      st = kw_write_rtable(ctx, f, &part, KW_FORMAT_TABLE, lang, 0);
+      k0 += H[j] + 1;
+    }
+  }
+done:
+  kw_free(ctx, H), kw_free(ctx, rg), kw_free(ctx, ri), kw_free(ctx, rd);
+  kw_free(ctx, rows);
+  return st;
+}
