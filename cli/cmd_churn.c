@@ -37,80 +37,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "common.h"
+#include "opts.h"
 
-const char kw_cli_churn_help[] =
-    "usage: klantwijs churn [OPTIONS] PATH\n"
-    "       klantwijs churn --drivers [OPTIONS] PATH\n"
-    "\n"
-    "Purchases (non-contractual): a customer has churned when no purchase\n"
-    "came for longer than a gap G: as-of - last purchase > G. G is derived\n"
-    "from the data as the 90th percentile (--gap-quantile) of all days\n"
-    "between consecutive purchase days of the same customer ('90% of repeat\n"
-    "purchases come within G days'), at least 30 days (--gap-floor), or set\n"
-    "with --gap. At risk: not churned, and no purchase for more than 0.7 G\n"
-    "(--at-risk-fraction). The churn day is the last purchase + G.\n"
-    "With --p-alive MODEL (bgnbd, mbgnbd or pnbd) the status follows the\n"
-    "probability that the customer is still active from that model, fitted\n"
-    "on the purchases up to the as-of date: churned below 0.5\n"
-    "(--p-alive-threshold), at risk below 0.7; churn days and the period\n"
-    "table still follow the gap rule.\n"
-    "\n"
-    "Contracts (--contracts; the customers table has start and end or\n"
-    "cancel dates): churned when every contract ended by the as-of date;\n"
-    "at risk: an end date within --at-risk-days (90) after it.\n"
-    "\n"
-    "Shows the counts, the churn and retention rate per period (customers\n"
-    "alive at the start of the period who churned in it), the customers\n"
-    "who churned in the last period and those at risk, with their revenue\n"
-    "(net, up to the as-of date), highest first.\n"
-    "\n"
-    "With --drivers: which attributes and behaviours differ between churned\n"
-    "and retained customers: churn rate per category with a 95% Wilson\n"
-    "interval, medians of numeric attributes, and an L2-regularised\n"
-    "logistic regression with standardised coefficients (per standard\n"
-    "deviation, or versus the most frequent level), evaluated on a random\n"
-    "holdout (AUC, calibration by decile of predicted risk). These are\n"
-    "associations, not causes. On purchase data the label is 'no purchase\n"
-    "in the last G days' and behaviours are measured before that window\n"
-    "only, so nothing that defines the label is used (recency at the as-of\n"
-    "date and the last purchase date are left out). A customers-like file\n"
-    "with a churn column (--event COL) is analysed as it is.\n"
-    "\n"
-    "Options:\n"
-    "  --contracts            churn from contract start and end dates\n"
-    "  --gap DAYS             churn gap (default: derived from the data)\n"
-    "  --gap-quantile Q       quantile of inter-purchase days (default 0.9)\n"
-    "  --gap-floor DAYS       least derived gap (default 30)\n"
-    "  --at-risk-fraction F   at risk after F x G days without purchase\n"
-    "                         (default 0.7)\n"
-    "  --at-risk-days N       contracts ending within N days (default 90)\n"
-    "  --period month|week|quarter  period of the rate table (default month)\n"
-    "  --as-of DATE           the date of the status (default: the last\n"
-    "                         date in the data)\n"
-    "  --top N                customers per list on a terminal (default 20;\n"
-    "                         0 = all)\n"
-    "  --table periods|recent|at-risk|customers\n"
-    "                         the one table to write (default: everything on\n"
-    "                         a terminal, the periods in csv)\n"
-    "Drivers:\n"
-    "  --drivers              the churn-driver analysis\n"
-    "  --event COL            churn flag column of a customers-like table\n"
-    "                         (1/0, true/false, yes/no, ja/nee); PATH is\n"
-    "                         then read as that table\n"
-    "  --exclude COL,...      attributes to leave out\n"
-    "  --holdout F            share of customers held out (default 0.3)\n"
-    "  --l2 L                 penalty (default 1)\n"
-    "  --seed N               seed of the holdout split (default 1)\n"
-    "  --table levels|numeric|model|calibration\n"
-    "                         the one table to write (csv default: model)\n"
-    CLI_INGEST_HELP CLI_OUTPUT_HELP
-    "\n"
-    "Examples:\n"
-    "  klantwijs churn demo-data\n"
-    "  klantwijs churn demo-data --table at-risk --format csv -o at-risk.csv\n"
-    "  klantwijs churn demo-data --drivers\n"
-    "  klantwijs churn --drivers Telco-Customer-Churn.csv --event Churn\n";
+/* --help, the manual page and the usage errors come from these rows. */
 
 #define MAX_EXCLUDE 64
 #define MAX_FEATURES 256
@@ -135,9 +64,10 @@ static const char *const pick_names[] = {
 typedef struct copts {
   bool contracts, drivers;
   double gap, gap_q, gap_floor, risk_frac, holdout, l2;
-  bool gap_q_set, gap_floor_set, risk_frac_set;
   unsigned long risk_days, top, seed;
-  bool risk_days_set;
+  int period_choice;  /* index into "month|week|quarter" */
+  int p_alive_choice; /* index into "bgnbd|mbgnbd|pnbd", -1: gap rule */
+  int table_choice;   /* index into the --table choices, -1: none */
   kw_period_unit period;
   int p_alive_model; /* -1: gap rule */
   double p_alive_threshold;
@@ -147,6 +77,55 @@ typedef struct copts {
   char exclude_buf[1024];
   pick table;
 } copts;
+
+static bool parse_exclude(cli_common *c, void *target, const char *v);
+
+#define CMD(field) CLI_T_CMD, offsetof(copts, field)
+static const cli_opt rows_[] = {
+    {"contracts", 0, CLI_FLAG, CMD(contracts), CLI_NO_RANGE, NULL, NULL,
+     "opt.churn.contracts", NULL},
+    {"gap", 0, CLI_NUM, CMD(gap), 0, 1e6, "DAYS", NULL, "opt.churn.gap", NULL},
+    {"gap-quantile", 0, CLI_NUM, CMD(gap_q), 0, 1, "Q", "0.9",
+     "opt.churn.gap_quantile", NULL},
+    {"gap-floor", 0, CLI_NUM, CMD(gap_floor), 0, 1e6, "DAYS", "30",
+     "opt.churn.gap_floor", NULL},
+    {"at-risk-fraction", 0, CLI_NUM, CMD(risk_frac), 0, 1, "F", "0.7",
+     "opt.churn.at_risk_fraction", NULL},
+    {"at-risk-days", 0, CLI_UINT, CMD(risk_days), 0, 100000, "N", "90",
+     "opt.churn.at_risk_days", NULL},
+    {"period", 0, CLI_CHOICE, CMD(period_choice), CLI_NO_RANGE,
+     "month|week|quarter", "month", "opt.churn.period", NULL},
+    {"p-alive", 0, CLI_CHOICE, CMD(p_alive_choice), CLI_NO_RANGE,
+     "bgnbd|mbgnbd|pnbd", NULL, "opt.churn.p_alive", NULL},
+    {"p-alive-threshold", 0, CLI_NUM, CMD(p_alive_threshold), 0.01, 0.99, "P",
+     "0.5", "opt.churn.p_alive_threshold", NULL},
+    {"top", 0, CLI_UINT, CMD(top), CLI_NO_RANGE, "N", "20", "opt.churn.top",
+     NULL},
+    {"table", 0, CLI_CHOICE, CMD(table_choice), CLI_NO_RANGE,
+     "periods|recent|at-risk|customers|levels|numeric|model|calibration",
+     NULL, "opt.churn.table", NULL},
+};
+static const cli_opt driver_rows_[] = {
+    {"drivers", 0, CLI_FLAG, CMD(drivers), CLI_NO_RANGE, NULL, NULL,
+     "opt.churn.drivers", NULL},
+    {"event", 0, CLI_STR, CMD(event), CLI_NO_RANGE, "COL", NULL,
+     "opt.churn.event", NULL},
+    {"exclude", 0, CLI_CALL, CMD(exclude), CLI_NO_RANGE, "COL,...", NULL,
+     "opt.churn.exclude", parse_exclude},
+    {"holdout", 0, CLI_NUM, CMD(holdout), 0, 0.99, "F", "0.3",
+     "opt.churn.holdout", NULL},
+    {"l2", 0, CLI_NUM, CMD(l2), 0, 1e6, "L", "1", "opt.churn.l2", NULL},
+    {"seed", 0, CLI_UINT, CMD(seed), CLI_NO_RANGE, "N", "1", "opt.churn.seed",
+     NULL},
+};
+#undef CMD
+static const cli_group own = CLI_GROUP(NULL, rows_);
+static const cli_group drivers_group =
+    CLI_GROUP("cli.group.churn_drivers", driver_rows_);
+static const cli_group *const groups[] = {&own, &drivers_group,
+                                          &cli_group_time, &cli_group_ingest,
+                                          &cli_group_output, NULL};
+const cli_spec kw_cli_churn_spec = {"churn", groups};
 
 static void oom(void) { fprintf(stderr, "klantwijs churn: out of memory\n"); }
 
@@ -280,20 +259,31 @@ static int churn_output(cli_common *c, const copts *o, const kw_churn *ch,
 
 /* ---------------------------------------------------------------- main */
 
-static bool parse_exclude(copts *o, const char *v) {
+/* --exclude COL,...: the target is copts.exclude. */
+static bool parse_exclude(cli_common *c, void *target, const char *v) {
+  copts *o = (copts *)((char *)target - offsetof(copts, exclude));
   size_t len = strlen(v);
-  if (len >= sizeof o->exclude_buf) return false;
-  memcpy(o->exclude_buf, v, len + 1);
-  o->n_exclude = 0;
-  for (char *p = o->exclude_buf; *p;) {
-    char *e = strchr(p, ',');
-    if (e) *e = 0;
-    if (!*p || o->n_exclude >= MAX_EXCLUDE) return false;
-    o->exclude[o->n_exclude++] = p;
-    if (!e) break;
-    p = e + 1;
+  bool ok = len < sizeof o->exclude_buf;
+  if (ok) {
+    memcpy(o->exclude_buf, v, len + 1);
+    o->n_exclude = 0;
+    for (char *p = o->exclude_buf; *p;) {
+      char *e = strchr(p, ',');
+      if (e) *e = 0;
+      if (!*p || o->n_exclude >= MAX_EXCLUDE) {
+        ok = false;
+        break;
+      }
+      o->exclude[o->n_exclude++] = p;
+      if (!e) break;
+      p = e + 1;
+    }
   }
-  return o->n_exclude > 0;
+  if (!ok || o->n_exclude == 0) {
+    cli_usage_key(c, "cli.err.churn_exclude", NULL);
+    return false;
+  }
+  return true;
 }
 
 int kw_cli_churn(int argc, char **argv);
@@ -313,110 +303,35 @@ int kw_cli_churn(int argc, char **argv) {
   o.period = KW_PERIOD_MONTH;
   o.p_alive_model = -1;
   o.p_alive_threshold = 0.5;
+  o.period_choice = 0;
+  o.p_alive_choice = -1;
+  o.table_choice = -1;
   char mape[300];
-  for (int i = 1; i < argc; i++) {
-    const char *v;
-    int r;
-    if ((r = cli_opt_value("--gap", argc, argv, &i, &v)) > 0) {
-      if (!cli_parse_double(v, &o.gap) || !(o.gap > 0) || o.gap > 1e6)
-        r = -1, cli_usage(&c, "--gap takes a number of days > 0");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--gap-quantile", argc, argv, &i, &v)) > 0) {
-      o.gap_q_set = true;
-      if (!cli_parse_double(v, &o.gap_q) || !(o.gap_q > 0 && o.gap_q <= 1))
-        r = -1, cli_usage(&c, "--gap-quantile takes a number in (0, 1]");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--gap-floor", argc, argv, &i, &v)) > 0) {
-      o.gap_floor_set = true;
-      if (!cli_parse_double(v, &o.gap_floor) || !(o.gap_floor >= 0) ||
-          o.gap_floor > 1e6)
-        r = -1, cli_usage(&c, "--gap-floor takes a number of days >= 0");
-    } else if (r == 0 && (r = cli_opt_value("--at-risk-fraction", argc, argv,
-                                            &i, &v)) > 0) {
-      o.risk_frac_set = true;
-      if (!cli_parse_double(v, &o.risk_frac) ||
-          !(o.risk_frac >= 0 && o.risk_frac <= 1))
-        r = -1, cli_usage(&c, "--at-risk-fraction takes a number in [0, 1]");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--at-risk-days", argc, argv, &i, &v)) > 0) {
-      o.risk_days_set = true;
-      if (!cli_parse_uint(v, &o.risk_days) || o.risk_days > 100000)
-        r = -1, cli_usage(&c, "--at-risk-days takes a whole number of days");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--period", argc, argv, &i, &v)) > 0) {
-      if (strcmp(v, "month") == 0) o.period = KW_PERIOD_MONTH;
-      else if (strcmp(v, "week") == 0) o.period = KW_PERIOD_WEEK;
-      else if (strcmp(v, "quarter") == 0) o.period = KW_PERIOD_QUARTER;
-      else r = -1, cli_usage(&c, "--period takes month, week or quarter");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--p-alive", argc, argv, &i, &v)) > 0) {
-      kw_clv_model m = kw_clv_model_from_name(v);
-      if (m != KW_CLV_BGNBD && m != KW_CLV_MBGNBD && m != KW_CLV_PNBD)
-        r = -1, cli_usage(&c, "--p-alive takes bgnbd, mbgnbd or pnbd");
-      else
-        o.p_alive_model = (int)m;
-    } else if (r == 0 && (r = cli_opt_value("--p-alive-threshold", argc, argv,
-                                            &i, &v)) > 0) {
-      if (!cli_parse_double(v, &o.p_alive_threshold) ||
-          !(o.p_alive_threshold > 0 && o.p_alive_threshold < 1))
-        r = -1, cli_usage(&c, "--p-alive-threshold takes a number in (0, 1)");
-    } else if (r == 0 && (r = cli_opt_value("--top", argc, argv, &i, &v)) > 0) {
-      if (!cli_parse_uint(v, &o.top))
-        r = -1, cli_usage(&c, "--top takes a whole number");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--table", argc, argv, &i, &v)) > 0) {
-      o.table = PICK_DEFAULT;
-      for (int k = 1; k <= PICK_CALIBRATION; k++)
-        if (strcmp(v, pick_names[k]) == 0) o.table = (pick)k;
-      if (o.table == PICK_DEFAULT)
-        r = -1, cli_usage(&c, "--table takes periods, recent, at-risk, "
-                              "customers (or with --drivers: levels, "
-                              "numeric, model, calibration)");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--event", argc, argv, &i, &v)) > 0) {
-      o.event = v;
-    } else if (r == 0 &&
-               (r = cli_opt_value("--exclude", argc, argv, &i, &v)) > 0) {
-      if (!parse_exclude(&o, v))
-        r = -1, cli_usage(&c, "--exclude takes column names separated by "
-                              "commas");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--holdout", argc, argv, &i, &v)) > 0) {
-      if (!cli_parse_double(v, &o.holdout) || !(o.holdout >= 0 && o.holdout < 1))
-        r = -1, cli_usage(&c, "--holdout takes a share in [0, 1)");
-    } else if (r == 0 && (r = cli_opt_value("--l2", argc, argv, &i, &v)) > 0) {
-      if (!cli_parse_double(v, &o.l2) || !(o.l2 >= 0) || o.l2 > 1e6)
-        r = -1, cli_usage(&c, "--l2 takes a penalty >= 0");
-    } else if (r == 0 && (r = cli_opt_value("--seed", argc, argv, &i, &v)) > 0) {
-      if (!cli_parse_uint(v, &o.seed))
-        r = -1, cli_usage(&c, "--seed takes a whole number");
-    } else if (r == 0 && strcmp(argv[i], "--contracts") == 0) {
-      o.contracts = true;
-      r = 1;
-    } else if (r == 0 && strcmp(argv[i], "--drivers") == 0) {
-      o.drivers = true;
-      r = 1;
-    }
-    if (r == 0) r = cli_common_option(&c, argc, argv, &i);
-    if (r == 0) r = -1, cli_usage(&c, "unknown option '%s'", argv[i]);
-    if (r < 0) {
-      cli_common_free(&c);
-      return KW_EXIT_USAGE;
-    }
+  void *targets[CLI_T__COUNT] = {NULL, &o, NULL, NULL};
+  if (cli_parse(&kw_cli_churn_spec, &c, targets, argc, argv)) {
+    cli_common_free(&c);
+    return KW_EXIT_USAGE;
   }
+  static const kw_period_unit periods[] = {KW_PERIOD_MONTH, KW_PERIOD_WEEK,
+                                           KW_PERIOD_QUARTER};
+  o.period = periods[o.period_choice >= 0 && o.period_choice < 3
+                         ? o.period_choice
+                         : 0];
+  static const char *const models[] = {"bgnbd", "mbgnbd", "pnbd"};
+  if (o.p_alive_choice >= 0 && o.p_alive_choice < 3)
+    o.p_alive_model = (int)kw_clv_model_from_name(models[o.p_alive_choice]);
+  o.table = o.table_choice >= 0 ? (pick)(o.table_choice + 1) : PICK_DEFAULT;
   int code = KW_EXIT_OK;
   bool drv_table = o.table >= PICK_LEVELS;
   if (o.drivers && o.table != PICK_DEFAULT && !drv_table)
-    code = cli_usage(&c, "with --drivers, --table takes levels, numeric, "
-                         "model or calibration");
+    code = cli_usage_key(&c, "cli.err.churn_driver_table", NULL);
   else if (!o.drivers && drv_table)
-    code = cli_usage(&c, "--table %s needs --drivers", pick_names[o.table]);
+    code = cli_usage_key(&c, "cli.err.churn_needs_drivers", "table",
+                         pick_names[o.table], NULL);
   else if (o.event && !o.drivers)
-    code = cli_usage(&c, "--event is for --drivers (a churn flag column); "
-                         "see also 'klantwijs survival --event'");
+    code = cli_usage_key(&c, "cli.err.churn_event", NULL);
   else if (o.event && o.contracts)
-    code = cli_usage(&c, "--event and --contracts are different sources; "
-                         "give one");
+    code = cli_usage_key(&c, "cli.err.churn_event_contracts", NULL);
   if (code) {
     cli_common_free(&c);
     return code;

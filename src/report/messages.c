@@ -1204,6 +1204,142 @@ static const msg_row text_rows[] = {
     {"opt.demo.output", "the folder to write (created when missing)",
      "de map om te schrijven (aangemaakt als ze ontbreekt)"},
 
+    /* churn: help, options and usage errors (cli/cmd_churn.c) */
+    {"help.churn.usage", "[OPTIONS] PATH\n       klantwijs churn --drivers "
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD\n       klantwijs churn --drivers [OPTIES] PAD"},
+    {"help.churn.about",
+     "Purchases (non-contractual): a customer has churned when no purchase "
+     "came for longer than a gap G: as-of - last purchase > G. G is derived "
+     "from the data as the 90th percentile (--gap-quantile) of all days "
+     "between consecutive purchase days of the same customer ('90% of "
+     "repeat purchases come within G days'), at least 30 days (--gap-floor), "
+     "or set with --gap. At risk: not churned, and no purchase for more than "
+     "0.7 G (--at-risk-fraction). The churn day is the last purchase + G. "
+     "With --p-alive MODEL the status follows the probability that the "
+     "customer is still active from that model, fitted on the purchases up "
+     "to the as-of date: churned below 0.5 (--p-alive-threshold), at risk "
+     "below 0.7; churn days and the period table still follow the gap "
+     "rule.\n\n"
+     "Contracts (--contracts; the customers table has start and end or "
+     "cancel dates): churned when every contract ended by the as-of date; "
+     "at risk: an end date within --at-risk-days after it.\n\n"
+     "Shows the customers, lines and revenue the figures cover, the counts, "
+     "the churned share today and the churn rate of the last 12 months, the "
+     "churn and retention rate per period (customers alive at the start of "
+     "the period who churned in it), the customers who churned in the last "
+     "period and those at risk, with their revenue (net, up to the as-of "
+     "date), highest first.\n\n"
+     "With --drivers: which attributes and behaviours differ between "
+     "churned and retained customers: churn rate per category with a 95% "
+     "Wilson interval, medians of numeric attributes, and an L2-regularised "
+     "logistic regression with standardised coefficients, evaluated on a "
+     "random holdout (AUC, calibration by decile of predicted risk). These "
+     "are associations, not causes. On purchase data the label is 'no "
+     "purchase in the last G days' and behaviours are measured before that "
+     "window only. A customers-like file with a churn column (--event COL) "
+     "is analysed as it is.",
+     "Aankopen (zonder contract): een klant is gestopt als er langer dan een "
+     "pauze G geen aankoop kwam: peildatum - laatste aankoop > G. G komt uit "
+     "de gegevens als het 90e percentiel (--gap-quantile) van alle dagen "
+     "tussen opeenvolgende aankoopdagen van dezelfde klant ('90% van de "
+     "herhaalaankopen komt binnen G dagen'), minstens 30 dagen "
+     "(--gap-floor), of vast met --gap. Risico: niet gestopt, en meer dan "
+     "0,7 G geen aankoop (--at-risk-fraction). De churndag is de laatste "
+     "aankoop + G. Met --p-alive MODEL volgt de status de kans dat de klant "
+     "nog actief is volgens dat model, geschat op de aankopen tot de "
+     "peildatum: gestopt onder 0,5 (--p-alive-threshold), risico onder 0,7; "
+     "churndagen en de periodetabel volgen de regel van de pauze.\n\n"
+     "Contracten (--contracts; de klantentabel heeft start- en eind- of "
+     "opzegdatums): gestopt als elk contract op de peildatum beëindigd is; "
+     "risico: een einddatum binnen --at-risk-days daarna.\n\n"
+     "Toont de klanten, regels en omzet die de cijfers dekken, de "
+     "aantallen, het aandeel vertrokken vandaag en het verloop van de "
+     "laatste 12 maanden, churn en retentie per periode (klanten actief bij "
+     "de start van de periode die erin stopten), de klanten die in de "
+     "laatste periode stopten en wie risico loopt, met hun omzet (netto, "
+     "tot de peildatum), de grootste eerst.\n\n"
+     "Met --drivers: welke kenmerken en gedragingen verschillen tussen "
+     "gestopte en gebleven klanten: churnratio per categorie met een "
+     "95%-Wilsoninterval, medianen van numerieke kenmerken, en een "
+     "L2-geregulariseerde logistische regressie met gestandaardiseerde "
+     "coëfficiënten, getoetst op een willekeurige apart gehouden groep (AUC, "
+     "kalibratie per deciel van het voorspelde risico). Dit zijn "
+     "samenhangen, geen oorzaken. Op aankoopgegevens is het label 'geen "
+     "aankoop in de laatste G dagen' en gedrag wordt alleen vóór dat venster "
+     "gemeten. Een klantenbestand met een churnkolom (--event KOL) wordt "
+     "geanalyseerd zoals het is."},
+    {"help.churn.examples",
+     "  klantwijs churn demo-data\n"
+     "  klantwijs churn demo-data --table at-risk --format csv -o at-risk.csv\n"
+     "  klantwijs churn demo-data --drivers\n"
+     "  klantwijs churn --drivers Telco-Customer-Churn.csv --event Churn\n",
+     "  klantwijs churn demo-data\n"
+     "  klantwijs churn demo-data --table at-risk --format csv -o risico.csv\n"
+     "  klantwijs churn demo-data --drivers\n"
+     "  klantwijs churn --drivers Telco-Customer-Churn.csv --event Churn\n"},
+    {"cli.group.churn_drivers", "Drivers", "Drivers"},
+    {"opt.churn.contracts", "churn from contract start and end dates",
+     "churn uit start- en einddatums van contracten"},
+    {"opt.churn.gap", "churn gap in days, instead of the one derived from the data",
+     "pauze in dagen, in plaats van die uit de gegevens"},
+    {"opt.churn.gap_quantile", "quantile of inter-purchase days",
+     "kwantiel van de dagen tussen aankopen"},
+    {"opt.churn.gap_floor", "least derived gap in days",
+     "kleinste afgeleide pauze in dagen"},
+    {"opt.churn.at_risk_fraction",
+     "at risk after F x G days without a purchase",
+     "risico na F x G dagen zonder aankoop"},
+    {"opt.churn.at_risk_days", "contracts ending within N days are at risk",
+     "contracten die binnen N dagen eindigen lopen risico"},
+    {"opt.churn.period", "period of the rate table",
+     "periode van de tabel met ratio's"},
+    {"opt.churn.p_alive",
+     "status from P(alive) of this model instead of the gap rule",
+     "status uit P(actief) van dit model in plaats van de pauze"},
+    {"opt.churn.p_alive_threshold", "churned below this P(alive)",
+     "gestopt onder deze P(actief)"},
+    {"opt.churn.top", "customers per list on a terminal (0 = all)",
+     "klanten per lijst op een terminal (0 = alle)"},
+    {"opt.churn.table",
+     "the one table to write (default: everything on a terminal, the "
+     "periods in csv; levels, numeric, model and calibration with "
+     "--drivers)",
+     "de ene tabel om te schrijven (standaard: alles op een terminal, de "
+     "periodes in csv; levels, numeric, model en calibration met "
+     "--drivers)"},
+    {"opt.churn.drivers", "the churn-driver analysis",
+     "de analyse van churndrivers"},
+    {"opt.churn.event",
+     "churn flag column of a customers-like table (1/0, true/false, yes/no, "
+     "ja/nee); PATH is then read as that table",
+     "churnkolom van een klantenbestand (1/0, true/false, yes/no, ja/nee); "
+     "PAD wordt dan als die tabel gelezen"},
+    {"opt.churn.exclude", "attributes to leave out",
+     "kenmerken om weg te laten"},
+    {"opt.churn.holdout", "share of customers held out",
+     "aandeel klanten apart gehouden"},
+    {"opt.churn.l2", "penalty", "straf"},
+    {"opt.churn.seed", "seed of the holdout split",
+     "zaad van de verdeling in een apart gehouden groep"},
+    {"cli.err.churn_exclude", "--exclude takes column names separated by "
+     "commas",
+     "--exclude verwacht kolomnamen gescheiden door komma's"},
+    {"cli.err.churn_driver_table",
+     "with --drivers, --table takes levels, numeric, model or calibration",
+     "met --drivers verwacht --table levels, numeric, model of "
+     "calibration"},
+    {"cli.err.churn_needs_drivers", "--table {table} needs --drivers",
+     "--table {table} vraagt --drivers"},
+    {"cli.err.churn_event",
+     "--event is for --drivers (a churn flag column); see also 'klantwijs "
+     "survival --event'",
+     "--event hoort bij --drivers (een churnkolom); zie ook 'klantwijs "
+     "survival --event'"},
+    {"cli.err.churn_event_contracts",
+     "--event and --contracts are different sources; give one",
+     "--event en --contracts zijn verschillende bronnen; geef er een"},
+
     /* pareto (src/report/pareto_report.c) */
     {"pareto.title", "Revenue concentration", "Concentratie van de omzet"},
     {"pareto.as_of", "as of", "peildatum"},
