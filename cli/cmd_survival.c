@@ -27,79 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common.h"
+#include "opts.h"
 
-const char kw_cli_survival_help[] =
-    "usage: klantwijs survival [OPTIONS] PATH\n"
-    "       klantwijs survival --model sbg --survivors N0,N1,N2,...\n"
-    "\n"
-    "Kaplan-Meier estimate of customer lifetime with right censoring:\n"
-    "S(t) with 95% confidence intervals by the log-log transform (the\n"
-    "'exponential Greenwood' interval, as lifelines and R's log-log), the\n"
-    "median lifetime with its interval (first time S(t) <= 0.5; empty when\n"
-    "never reached), the at-risk table, and with --by a log-rank test of\n"
-    "equal survival across the groups. Ties: customers censored at a time\n"
-    "are still at risk for the events at that time.\n"
-    "\n"
-    "Durations come from columns (--duration, --event), from contract start\n"
-    "and end dates, or from purchase histories: a customer has churned when\n"
-    "no purchase came for longer than a gap G (the 90th percentile of the\n"
-    "days between repeat purchases, at least 30 days; see 'klantwijs churn\n"
-    "--help'); the lifetime then runs from the first purchase to the last\n"
-    "one plus G, else it is censored at the as-of date.\n"
-    "\n"
-    "With --model sbg: the shifted-beta-geometric model of contractual\n"
-    "retention (Fader & Hardie 2007): alpha, beta with standard errors, the\n"
-    "fitted and observed survival and retention per period, expected\n"
-    "lifetime and, with --discount, the discounted expected residual\n"
-    "lifetime (DERL). It takes survivors per period or the durations above\n"
-    "counted in whole periods (--unit; customers observed over different\n"
-    "spans are right-censored).\n"
-    "\n"
-    "Options:\n"
-    "  --duration COL         duration column (a number per row, any unit);\n"
-    "                         PATH is then read as a customers-like table\n"
-    "  --event COL            churned flag: 1/0, true/false, yes/no, ja/nee\n"
-    "                         (default: the churn column, e.g. 'Churn')\n"
-    "  --by COL               one curve per value of this customers column,\n"
-    "                         with a log-rank test\n"
-    "  --contracts            durations from the start and end dates of the\n"
-    "                         customers table\n"
-    "  --gap DAYS             churn gap for purchase histories (default:\n"
-    "                         derived from the data)\n"
-    "  --gap-quantile Q       quantile of inter-purchase days (default 0.9)\n"
-    "  --gap-floor DAYS       least derived gap (default 30)\n"
-    "  --unit day|week|month  unit of durations from dates, and the sBG\n"
-    "                         period (default month)\n"
-    "  --as-of DATE           end of observation (default: the last date)\n"
-    "  --times T1,T2,...      times of the at-risk table (default: about 8\n"
-    "                         round steps up to the longest duration)\n"
-    "  --conf LEVEL           confidence level (default 0.95)\n"
-    "  --table summary|at-risk|curve\n"
-    "                         the one table to write (default: summary,\n"
-    "                         at-risk and log-rank on a terminal; the curve\n"
-    "                         in csv; json has everything)\n"
-    "  --model km|sbg         Kaplan-Meier (default) or sBG\n"
-    "  --survivors N0,N1,...  sBG: customers at the start and after each\n"
-    "                         period (no data file needed)\n"
-    "  --horizon N            sBG: periods in the table (default observed\n"
-    "                         + 5)\n"
-    "  --discount D           sBG: DERL at discount rate D per period\n"
-    CLI_INGEST_HELP CLI_OUTPUT_HELP
-    "\n"
-    "Output: csv gives the curve (group, time, at_risk, churned, censored,\n"
-    "survival, lower, upper), or the table named by --table; sBG csv gives\n"
-    "the period table, and json has the fitted parameters under \"params\"\n"
-    "as \"alpha\" and \"beta\".\n"
-    "\n"
-    "Examples:\n"
-    "  klantwijs survival demo-data --by sector\n"
-    "  klantwijs survival Telco-Customer-Churn.csv --duration tenure \\\n"
-    "      --event Churn --by Contract\n"
-    "  klantwijs survival g3.csv --duration time --event event --by group \\\n"
-    "      --map customer=no.\n"
-    "  klantwijs survival --model sbg --survivors 1000,631,468,382,326,289\n"
-    "  klantwijs survival contracts.csv --contracts --model sbg --unit month\n";
+/* --help, the manual page and the usage errors come from these rows. */
 
 #define MAX_GROUPS 1000
 #define MAX_LIST 1000
@@ -110,15 +40,66 @@ typedef enum table_pick { PICK_DEFAULT, PICK_SUMMARY, PICK_AT_RISK, PICK_CURVE }
 typedef struct sopts {
   const char *duration, *event, *by;
   bool contracts, sbg;
-  double gap, gap_q, gap_floor, conf, discount;
-  bool gap_q_set, gap_floor_set;
+  double gap, gap_q, gap_floor, conf, discount; /* gap_q, gap_floor: NaN
+                                                   = the library default */
   double times[MAX_LIST];
   size_t n_times;
   double survivors[MAX_LIST];
   size_t n_survivors;
   unsigned long horizon;
+  int model_choice; /* index into "km|sbg" */
+  int table_choice; /* index into "summary|at-risk|curve", -1: none */
   table_pick pick;
 } sopts;
+
+static bool parse_times(cli_common *c, void *target, const char *v);
+static bool parse_survivors(cli_common *c, void *target, const char *v);
+
+#define CMD(field) CLI_T_CMD, offsetof(sopts, field)
+static const cli_opt rows_[] = {
+    {"duration", 0, CLI_STR, CMD(duration), CLI_NO_RANGE, "COL", NULL,
+     "opt.survival.duration", NULL},
+    {"event", 0, CLI_STR, CMD(event), CLI_NO_RANGE, "COL", NULL,
+     "opt.survival.event", NULL},
+    {"by", 0, CLI_STR, CMD(by), CLI_NO_RANGE, "COL", NULL, "opt.survival.by",
+     NULL},
+    {"contracts", 0, CLI_FLAG, CMD(contracts), CLI_NO_RANGE, NULL, NULL,
+     "opt.survival.contracts", NULL},
+    {"gap", 0, CLI_NUM, CMD(gap), 0, 1e6, "DAYS", NULL, "opt.churn.gap", NULL},
+    {"gap-quantile", 0, CLI_NUM, CMD(gap_q), 0, 1, "Q", "0.9",
+     "opt.churn.gap_quantile", NULL},
+    {"gap-floor", 0, CLI_NUM, CMD(gap_floor), 0, 1e6, "DAYS", "30",
+     "opt.churn.gap_floor", NULL},
+    {"times", 0, CLI_CALL, CMD(times), CLI_NO_RANGE, "T1,T2,...", NULL,
+     "opt.survival.times", parse_times},
+    {"conf", 0, CLI_NUM, CMD(conf), 0.001, 0.999, "LEVEL", "0.95",
+     "opt.survival.conf", NULL},
+    {"table", 0, CLI_CHOICE, CMD(table_choice), CLI_NO_RANGE,
+     "summary|at-risk|curve", NULL, "opt.survival.table", NULL},
+    {"model", 0, CLI_CHOICE, CMD(model_choice), CLI_NO_RANGE, "km|sbg", "km",
+     "opt.survival.model", NULL},
+    {"survivors", 0, CLI_CALL, CMD(survivors), CLI_NO_RANGE, "N0,N1,...",
+     NULL, "opt.survival.survivors", parse_survivors},
+    {"horizon", 0, CLI_UINT, CMD(horizon), 0, 10000, "N", NULL,
+     "opt.survival.horizon", NULL},
+    {"discount", 0, CLI_NUM, CMD(discount), 0.0001, 9.9999, "D", NULL,
+     "opt.survival.discount", NULL},
+};
+#undef CMD
+#define COMMON(field) CLI_T_COMMON, offsetof(cli_common, field)
+static const cli_opt time_rows_[] = {
+    {"as-of", 0, CLI_DATE, COMMON(as_of), CLI_NO_RANGE, "DATE",
+     "opt.as_of.default", "opt.as_of", NULL},
+    {"unit", 0, CLI_CHOICE, COMMON(unit), CLI_NO_RANGE, "day|week|month",
+     "month", "opt.survival.unit", NULL},
+};
+#undef COMMON
+static const cli_group own = CLI_GROUP(NULL, rows_);
+static const cli_group time_group = CLI_GROUP("cli.group.period", time_rows_);
+static const cli_group *const groups[] = {&own, &time_group,
+                                          &cli_group_ingest,
+                                          &cli_group_output, NULL};
+const cli_spec kw_cli_survival_spec = {"survival", groups};
 
 /* The durations to analyse, one per subject. */
 typedef struct subjects {
@@ -174,6 +155,23 @@ static bool parse_list(const char *s, double *v, size_t max, size_t *n) {
     }
   }
   return *n > 0;
+}
+
+static bool parse_times(cli_common *c, void *target, const char *v) {
+  sopts *o = (sopts *)((char *)target - offsetof(sopts, times));
+  bool ok = parse_list(v, o->times, MAX_LIST, &o->n_times);
+  for (size_t k = 0; ok && k < o->n_times; k++)
+    if (o->times[k] < 0) ok = false;
+  if (!ok) cli_usage_key(c, "cli.err.survival_times", NULL);
+  return ok;
+}
+
+static bool parse_survivors(cli_common *c, void *target, const char *v) {
+  sopts *o = (sopts *)((char *)target - offsetof(sopts, survivors));
+  bool ok = parse_list(v, o->survivors, MAX_LIST, &o->n_survivors) &&
+            o->n_survivors >= 2;
+  if (!ok) cli_usage_key(c, "cli.err.survival_survivors", NULL);
+  return ok;
 }
 
 /*
@@ -324,7 +322,6 @@ static int from_churn(cli_common *c, const sopts *o, const kw_dataset *ds,
 
 /* ---------------------------------------------------------- KM output */
 
-static const char *const pick_names[] = {"", "summary", "at-risk", "curve"};
 
 /* Round step for the at-risk grid: 1, 2 or 5 times a power of ten, at
  * least max / 8. */
@@ -493,86 +490,27 @@ int kw_cli_survival(int argc, char **argv) {
   sopts o;
   memset(&o, 0, sizeof o);
   o.conf = 0.95;
+  o.gap_q = o.gap_floor = NAN;
+  o.table_choice = -1;
   char mapd[300], mape[300];
-  for (int i = 1; i < argc; i++) {
-    const char *v;
-    int r;
-    if ((r = cli_opt_value("--duration", argc, argv, &i, &v)) > 0) {
-      o.duration = v;
-    } else if (r == 0 && (r = cli_opt_value("--event", argc, argv, &i, &v)) > 0) {
-      o.event = v;
-    } else if (r == 0 && (r = cli_opt_value("--by", argc, argv, &i, &v)) > 0) {
-      o.by = v;
-    } else if (r == 0 && (r = cli_opt_value("--gap", argc, argv, &i, &v)) > 0) {
-      if (!cli_parse_double(v, &o.gap) || !(o.gap > 0))
-        r = -1, cli_usage(&c, "--gap takes a number of days > 0");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--gap-quantile", argc, argv, &i, &v)) > 0) {
-      o.gap_q_set = true;
-      if (!cli_parse_double(v, &o.gap_q) || !(o.gap_q > 0 && o.gap_q <= 1))
-        r = -1, cli_usage(&c, "--gap-quantile takes a number in (0, 1]");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--gap-floor", argc, argv, &i, &v)) > 0) {
-      o.gap_floor_set = true;
-      if (!cli_parse_double(v, &o.gap_floor) || !(o.gap_floor >= 0))
-        r = -1, cli_usage(&c, "--gap-floor takes a number of days >= 0");
-    } else if (r == 0 && (r = cli_opt_value("--times", argc, argv, &i, &v)) > 0) {
-      if (!parse_list(v, o.times, MAX_LIST, &o.n_times))
-        r = -1, cli_usage(&c, "--times takes numbers separated by commas");
-      for (size_t k = 0; r > 0 && k < o.n_times; k++)
-        if (o.times[k] < 0)
-          r = -1, cli_usage(&c, "--times must not be negative");
-    } else if (r == 0 && (r = cli_opt_value("--conf", argc, argv, &i, &v)) > 0) {
-      if (!cli_parse_double(v, &o.conf) || !(o.conf > 0 && o.conf < 1))
-        r = -1, cli_usage(&c, "--conf takes a level between 0 and 1, e.g. "
-                              "0.95");
-    } else if (r == 0 && (r = cli_opt_value("--table", argc, argv, &i, &v)) > 0) {
-      o.pick = PICK_DEFAULT;
-      for (int k = 1; k < 4; k++)
-        if (strcmp(v, pick_names[k]) == 0) o.pick = (table_pick)k;
-      if (o.pick == PICK_DEFAULT)
-        r = -1, cli_usage(&c, "--table takes summary, at-risk or curve");
-    } else if (r == 0 && (r = cli_opt_value("--model", argc, argv, &i, &v)) > 0) {
-      if (strcmp(v, "sbg") == 0) o.sbg = true;
-      else if (strcmp(v, "km") == 0) o.sbg = false;
-      else r = -1, cli_usage(&c, "--model takes km or sbg");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--survivors", argc, argv, &i, &v)) > 0) {
-      if (!parse_list(v, o.survivors, MAX_LIST, &o.n_survivors) ||
-          o.n_survivors < 2)
-        r = -1, cli_usage(&c, "--survivors takes at least two counts "
-                              "separated by commas, e.g. 1000,631,468");
-    } else if (r == 0 && (r = cli_opt_value("--horizon", argc, argv, &i, &v)) > 0) {
-      if (!cli_parse_uint(v, &o.horizon) || o.horizon > 10000)
-        r = -1, cli_usage(&c, "--horizon takes a whole number of periods");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--discount", argc, argv, &i, &v)) > 0) {
-      if (!cli_parse_double(v, &o.discount) || !(o.discount > 0 && o.discount < 10))
-        r = -1, cli_usage(&c, "--discount takes a rate per period > 0, e.g. "
-                              "0.1");
-    } else if (r == 0 && strcmp(argv[i], "--contracts") == 0) {
-      o.contracts = true;
-      r = 1;
-    }
-    if (r == 0) r = cli_common_option(&c, argc, argv, &i);
-    if (r == 0) r = -1, cli_usage(&c, "unknown option '%s'", argv[i]);
-    if (r < 0) {
-      cli_common_free(&c);
-      return KW_EXIT_USAGE;
-    }
+  void *targets[CLI_T__COUNT] = {NULL, &o, NULL, NULL};
+  if (cli_parse(&kw_cli_survival_spec, &c, targets, argc, argv)) {
+    cli_common_free(&c);
+    return KW_EXIT_USAGE;
   }
+  o.sbg = o.model_choice == 1;
+  o.pick = o.table_choice >= 0 ? (table_pick)(o.table_choice + 1)
+                               : PICK_DEFAULT;
   int code = KW_EXIT_OK;
   if (o.n_survivors && !o.sbg)
-    code = cli_usage(&c, "--survivors needs --model sbg");
+    code = cli_usage_key(&c, "cli.err.survival_survivors_sbg", NULL);
   else if (o.n_survivors && (c.path || c.load.files[KW_TABLE_CUSTOMERS] ||
                              c.load.files[KW_TABLE_TRANSACTIONS]))
-    code = cli_usage(&c, "--survivors takes the counts directly; leave out "
-                         "PATH");
+    code = cli_usage_key(&c, "cli.err.survival_survivors_path", NULL);
   else if (o.sbg && o.pick != PICK_DEFAULT)
-    code = cli_usage(&c, "--table is for Kaplan-Meier output");
+    code = cli_usage_key(&c, "cli.err.survival_table_km", NULL);
   else if (o.contracts && (o.duration || o.event))
-    code = cli_usage(&c, "--contracts and --duration/--event are different "
-                         "sources; give one");
+    code = cli_usage_key(&c, "cli.err.survival_sources", NULL);
   if (code) {
     cli_common_free(&c);
     return code;
@@ -650,8 +588,8 @@ int kw_cli_survival(int argc, char **argv) {
     co.as_of = c.as_of;
     co.duration_unit_days = kw_unit_days(c.unit);
     if (o.gap > 0) co.gap_days = o.gap;
-    if (o.gap_q_set) co.gap_quantile = o.gap_q;
-    if (o.gap_floor_set) co.gap_floor_days = o.gap_floor;
+    if (!isnan(o.gap_q)) co.gap_quantile = o.gap_q;
+    if (!isnan(o.gap_floor)) co.gap_floor_days = o.gap_floor;
     kw_status st = src == SRC_CONTRACTS
                        ? kw_churn_contracts_table(c.ctx, cu, &co, &ch)
                        : kw_churn_purchases(c.ctx, tx, &co, &ch);

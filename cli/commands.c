@@ -24,7 +24,7 @@ KW_CLI_DECLARE(rfm)
 KW_CLI_DECLARE(payments)
 KW_CLI_DECLARE(cohorts)
 KW_CLI_DECLARE_ROWS(churn)
-KW_CLI_DECLARE(survival)
+KW_CLI_DECLARE_ROWS(survival)
 KW_CLI_DECLARE(basket)
 
 const kw_cli_command kw_cli_commands[] = {
@@ -39,7 +39,8 @@ const kw_cli_command kw_cli_commands[] = {
     {"payments", "cmd.payments", kw_cli_payments_help, kw_cli_payments, NULL},
     {"cohorts", "cmd.cohorts", kw_cli_cohorts_help, kw_cli_cohorts, NULL},
     {"churn", "cmd.churn", NULL, kw_cli_churn, &kw_cli_churn_spec},
-    {"survival", "cmd.survival", kw_cli_survival_help, kw_cli_survival, NULL},
+    {"survival", "cmd.survival", NULL, kw_cli_survival,
+     &kw_cli_survival_spec},
     {"basket", "cmd.basket", kw_cli_basket_help, kw_cli_basket, NULL},
 };
 

@@ -1340,6 +1340,140 @@ static const msg_row text_rows[] = {
      "--event and --contracts are different sources; give one",
      "--event en --contracts zijn verschillende bronnen; geef er een"},
 
+    /* survival: help, options and usage errors (cli/cmd_survival.c) */
+    {"help.survival.usage", "[OPTIONS] PATH\n       klantwijs survival "
+     "--model sbg --survivors N0,N1,N2,...",
+     "[OPTIES] PAD\n       klantwijs survival --model sbg --survivors "
+     "N0,N1,N2,..."},
+    {"help.survival.about",
+     "Kaplan-Meier estimate of customer lifetime with right censoring: S(t) "
+     "with 95% confidence intervals by the log-log transform (the "
+     "'exponential Greenwood' interval, as lifelines and R's log-log), the "
+     "median lifetime with its interval (first time S(t) <= 0.5; empty when "
+     "never reached), the at-risk table, and with --by a log-rank test of "
+     "equal survival across the groups (groups under 5 customers are merged "
+     "into 'other'). Ties: customers censored at a time are still at risk "
+     "for the events at that time.\n\n"
+     "Durations come from columns (--duration, --event), from contract start "
+     "and end dates, or from purchase histories: a customer has churned when "
+     "no purchase came for longer than a gap G (the 90th percentile of the "
+     "days between repeat purchases, at least 30 days; see 'klantwijs churn "
+     "--help'); the lifetime then runs from the first purchase to the last "
+     "one plus G, else it is censored at the as-of date.\n\n"
+     "With --model sbg: the shifted-beta-geometric model of contractual "
+     "retention (Fader & Hardie 2007): alpha, beta with standard errors, the "
+     "fitted and observed survival and retention per period, expected "
+     "lifetime and, with --discount, the discounted expected residual "
+     "lifetime (DERL). It takes survivors per period or the durations above "
+     "counted in whole periods (--unit; customers observed over different "
+     "spans are right-censored).\n\n"
+     "Output: csv gives the curve (group, time, at_risk, churned, censored, "
+     "survival, lower, upper), or the table named by --table; sBG csv gives "
+     "the period table, and json has the fitted parameters under \"params\" "
+     "as \"alpha\" and \"beta\".",
+     "Kaplan-Meier-schatting van de klantlevensduur met rechtscensurering: "
+     "S(t) met 95%-betrouwbaarheidsintervallen via de log-log-transformatie "
+     "(het 'exponentiële Greenwood'-interval, zoals lifelines en R's "
+     "log-log), de mediane levensduur met haar interval (eerste tijd waarop "
+     "S(t) <= 0,5; leeg als die niet bereikt wordt), de at-risk-tabel, en "
+     "met --by een log-rank-toets op gelijke overleving in de groepen "
+     "(groepen van minder dan 5 klanten gaan samen in 'overige'). Gelijke "
+     "tijden: klanten die op een tijd gecensureerd worden, lopen nog risico "
+     "voor de gebeurtenissen op die tijd.\n\n"
+     "De duur komt uit kolommen (--duration, --event), uit start- en "
+     "einddatums van contracten, of uit aankoopgeschiedenissen: een klant is "
+     "gestopt als er langer dan een pauze G geen aankoop kwam (het 90e "
+     "percentiel van de dagen tussen herhaalaankopen, minstens 30 dagen; zie "
+     "'klantwijs churn --help'); de levensduur loopt dan van de eerste "
+     "aankoop tot de laatste plus G, anders wordt ze gecensureerd op de "
+     "peildatum.\n\n"
+     "Met --model sbg: het shifted-beta-geometrisch model van contractuele "
+     "retentie (Fader & Hardie 2007): alpha, beta met standaardfouten, de "
+     "geschatte en waargenomen overleving en retentie per periode, de "
+     "verwachte levensduur en, met --discount, de verdisconteerde verwachte "
+     "resterende levensduur (DERL). Het neemt overblijvers per periode of de "
+     "duur hierboven geteld in hele periodes (--unit; klanten die over "
+     "verschillende spannes gevolgd zijn, worden rechts gecensureerd).\n\n"
+     "Uitvoer: csv geeft de curve (group, time, at_risk, churned, censored, "
+     "survival, lower, upper), of de tabel die --table noemt; sBG-csv geeft "
+     "de periodetabel, en json heeft de geschatte parameters onder "
+     "\"params\" als \"alpha\" en \"beta\"."},
+    {"help.survival.examples",
+     "  klantwijs survival demo-data --by sector\n"
+     "  klantwijs survival Telco-Customer-Churn.csv --duration tenure \\\n"
+     "      --event Churn --by Contract\n"
+     "  klantwijs survival g3.csv --duration time --event event --by group \\\n"
+     "      --map customer=no.\n"
+     "  klantwijs survival --model sbg --survivors 1000,631,468,382,326,289\n"
+     "  klantwijs survival contracts.csv --contracts --model sbg --unit month\n",
+     "  klantwijs survival demo-data --by sector\n"
+     "  klantwijs survival Telco-Customer-Churn.csv --duration tenure \\\n"
+     "      --event Churn --by Contract\n"
+     "  klantwijs survival g3.csv --duration time --event event --by group \\\n"
+     "      --map customer=no.\n"
+     "  klantwijs survival --model sbg --survivors 1000,631,468,382,326,289\n"
+     "  klantwijs survival contracten.csv --contracts --model sbg --unit month\n"},
+    {"opt.survival.duration",
+     "duration column (a number per row, any unit); PATH is then read as a "
+     "customers-like table",
+     "kolom met de duur (een getal per rij, elke eenheid); PAD wordt dan als "
+     "klantentabel gelezen"},
+    {"opt.survival.event",
+     "churned flag: 1/0, true/false, yes/no, ja/nee (default: the churn "
+     "column, e.g. 'Churn')",
+     "vlag gestopt: 1/0, true/false, yes/no, ja/nee (standaard: de "
+     "churnkolom, bv. 'Churn')"},
+    {"opt.survival.by",
+     "one curve per value of this customers column, with a log-rank test",
+     "een curve per waarde van deze klantenkolom, met een log-rank-toets"},
+    {"opt.survival.contracts",
+     "durations from the start and end dates of the customers table",
+     "duur uit de start- en einddatums van de klantentabel"},
+    {"opt.survival.times",
+     "times of the at-risk table (default: about 8 round steps up to the "
+     "longest duration)",
+     "tijden van de at-risk-tabel (standaard: een achttal ronde stappen tot "
+     "de langste duur)"},
+    {"opt.survival.conf", "confidence level", "betrouwbaarheidsniveau"},
+    {"opt.survival.table",
+     "the one table to write (default: summary, at-risk and log-rank on a "
+     "terminal; the curve in csv; json has everything)",
+     "de ene tabel om te schrijven (standaard: samenvatting, at-risk en "
+     "log-rank op een terminal; de curve in csv; json heeft alles)"},
+    {"opt.survival.model", "Kaplan-Meier or sBG", "Kaplan-Meier of sBG"},
+    {"opt.survival.survivors",
+     "sBG: customers at the start and after each period (no data file "
+     "needed)",
+     "sBG: klanten bij de start en na elke periode (geen gegevensbestand "
+     "nodig)"},
+    {"opt.survival.horizon",
+     "sBG: periods in the table, when not the observed ones + 5",
+     "sBG: periodes in de tabel, als het niet de waargenomen + 5 zijn"},
+    {"opt.survival.discount", "sBG: DERL at this discount rate per period",
+     "sBG: DERL bij deze disconteringsvoet per periode"},
+    {"opt.survival.unit",
+     "unit of durations from dates, and the sBG period",
+     "eenheid van de duur uit datums, en de sBG-periode"},
+    {"cli.err.survival_times",
+     "--times takes numbers of at least 0 separated by commas",
+     "--times verwacht getallen van minstens 0 gescheiden door komma's"},
+    {"cli.err.survival_survivors",
+     "--survivors takes at least two counts separated by commas, e.g. "
+     "1000,631,468",
+     "--survivors verwacht minstens twee aantallen gescheiden door komma's, "
+     "bv. 1000,631,468"},
+    {"cli.err.survival_survivors_sbg", "--survivors needs --model sbg",
+     "--survivors vraagt --model sbg"},
+    {"cli.err.survival_survivors_path",
+     "--survivors takes the counts directly; leave out PATH",
+     "--survivors neemt de aantallen rechtstreeks; laat PAD weg"},
+    {"cli.err.survival_table_km", "--table is for Kaplan-Meier output",
+     "--table is voor Kaplan-Meier-uitvoer"},
+    {"cli.err.survival_sources",
+     "--contracts and --duration/--event are different sources; give one",
+     "--contracts en --duration/--event zijn verschillende bronnen; geef er "
+     "een"},
+
     /* pareto (src/report/pareto_report.c) */
     {"pareto.title", "Revenue concentration", "Concentratie van de omzet"},
     {"pareto.as_of", "as of", "peildatum"},
