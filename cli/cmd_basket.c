@@ -675,7 +675,6 @@ static void segs_free(segs *s) {
  */
 static bool segs_take(segs *s, kw_groups *g, kw_lang lang) {
   const kw_groups_data *v = kw_groups_view(g);
-  bool nl = lang == KW_LANG_NL;
   size_t nc = s->n_customers;
   s->code = cli_xcalloc(nc, sizeof *s->code);
   s->names = cli_xcalloc(v->n + 1, sizeof *s->names);
@@ -684,14 +683,7 @@ static bool segs_take(segs *s, kw_groups *g, kw_lang lang) {
   for (size_t c = 0; ok && c < nc; c++)
     s->code[c] = c < v->n_customers ? v->code[c] : KW_NA_ID;
   for (size_t j = 0; ok && j < v->n; j++) {
-    const char *w = v->label[j];
-    switch (v->kind[j]) {
-      case KW_GROUP_BLANK: w = nl ? "(leeg)" : "(blank)"; break;
-      case KW_GROUP_NO: w = nl ? "nee" : "no"; break;
-      case KW_GROUP_YES: w = nl ? "ja" : "yes"; break;
-      case KW_GROUP_OTHER: w = nl ? "overige" : "other"; break;
-      default: break;
-    }
+    const char *w = kw_report_group_label(v, j, lang);
     char *d = cli_xcalloc(strlen(w ? w : "") + 1, 1);
     if (!d) {
       ok = false;

@@ -182,7 +182,6 @@ static bool parse_survivors(cli_common *c, void *target, const char *v) {
 static int take_groups(cli_common *c, subjects *s, kw_groups *g,
                        const uint32_t *key) {
   const kw_groups_data *v = kw_groups_view(g);
-  bool nl = c->lang == KW_LANG_NL;
   s->grp = malloc((s->n ? s->n : 1) * sizeof *s->grp);
   s->names = calloc(v->n ? v->n : 1, sizeof *s->names);
   bool ok = s->grp && s->names;
@@ -191,15 +190,7 @@ static int take_groups(cli_common *c, subjects *s, kw_groups *g,
     s->grp[i] = k < v->n_customers ? v->code[k] : KW_NA_ID;
   }
   for (size_t j = 0; ok && j < v->n; j++) {
-    const char *w = v->label[j];
-    switch (v->kind[j]) {
-      case KW_GROUP_BLANK: w = nl ? "(leeg)" : "(blank)"; break;
-      case KW_GROUP_NO: w = nl ? "nee" : "no"; break;
-      case KW_GROUP_YES: w = nl ? "ja" : "yes"; break;
-      case KW_GROUP_OTHER: w = nl ? "overige" : "other"; break;
-      default: break;
-    }
-    s->names[j] = dupstr(w ? w : "");
+    s->names[j] = dupstr(kw_report_group_label(v, j, c->lang));
     if (!s->names[j]) ok = false;
     else s->n_groups = j + 1;
   }

@@ -267,6 +267,12 @@ KW_API kw_status kw_report_sbg(kw_context *ctx, FILE *f,
                                const kw_sbg_group *fits, size_t n,
                                const kw_sbg_report *r);
 
+/* The name of group j of a grouping (klantwijs/groups.h) in lang: the
+ * value, or "(blank)", "yes", "no", "other" for those kinds. */
+typedef struct kw_groups_data kw_groups_data;
+KW_API const char *kw_report_group_label(const kw_groups_data *v, size_t j,
+                                         kw_lang lang);
+
 /* The churn figures under their names (klantwijs/retention.h): the
  * churned share today, labelled by its basis (gap rule, P(alive) or
  * contracts), and the 12-month churn rate with its base. kv must hold

@@ -1474,6 +1474,12 @@ static const msg_row text_rows[] = {
      "--contracts en --duration/--event zijn verschillende bronnen; geef er "
      "een"},
 
+    /* group kinds (klantwijs/groups.h) */
+    {"group.blank", "(blank)", "(leeg)"},
+    {"group.no", "no", "nee"},
+    {"group.yes", "yes", "ja"},
+    {"group.other", "other", "overige"},
+
     /* pareto (src/report/pareto_report.c) */
     {"pareto.title", "Revenue concentration", "Concentratie van de omzet"},
     {"pareto.as_of", "as of", "peildatum"},
