@@ -26,6 +26,9 @@ KW_CLI_DECLARE(cohorts)
 KW_CLI_DECLARE_ROWS(churn)
 KW_CLI_DECLARE_ROWS(survival)
 KW_CLI_DECLARE(basket)
+KW_CLI_DECLARE_ROWS(trends)
+KW_CLI_DECLARE_ROWS(referrals)
+KW_CLI_DECLARE_ROWS(acquisition)
 
 const kw_cli_command kw_cli_commands[] = {
     {"analyze", "cmd.analyze", kw_cli_analyze_help, kw_cli_analyze, NULL},
@@ -42,6 +45,11 @@ const kw_cli_command kw_cli_commands[] = {
     {"survival", "cmd.survival", NULL, kw_cli_survival,
      &kw_cli_survival_spec},
     {"basket", "cmd.basket", kw_cli_basket_help, kw_cli_basket, NULL},
+    {"trends", "cmd.trends", NULL, kw_cli_trends, &kw_cli_trends_spec},
+    {"referrals", "cmd.referrals", NULL, kw_cli_referrals,
+     &kw_cli_referrals_spec},
+    {"acquisition", "cmd.acquisition", NULL, kw_cli_acquisition,
+     &kw_cli_acquisition_spec},
 };
 
 const size_t kw_cli_ncommands = sizeof kw_cli_commands / sizeof *kw_cli_commands;
