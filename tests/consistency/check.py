@@ -12,7 +12,8 @@ returns exceed the purchases). For the small file the expected customer
 base is also computed here from the CSV, a second route that shares no code
 with klantwijs.
 
-Figures checked: customers, sales lines and revenue of the customer base;
+Commands: summary, pareto, profit, rfm, churn, clv, cohorts, survival,
+trends and analyze. Figures checked: customers, sales lines and revenue of the customer base;
 churned count and the two churn figures under their names (churned share
 today by the gap rule, 12-month churn rate); group sizes (RFM segments,
 ABC classes, cohorts, actions) adding up to the customers; P(alive) per
@@ -71,6 +72,7 @@ def check(label, path, expect=None):
     clv = js("clv", path)
     coh = js("cohorts", path)
     surv = js("survival", path)
+    trends = js("trends", path)
 
     n = {"summary": summ["n_customers"], "pareto": par["n_customers"],
          "profit": prof["n_customers"], "rfm": rfm["customers_scored"],
@@ -91,7 +93,10 @@ def check(label, path, expect=None):
            "analyze": an["headline"]["revenue"],
            "analyze.pareto": an["pareto"]["revenue"],
            "analyze.customers.csv":
-               float(sum(Decimal(r["revenue"]) for r in an_rows))}
+               float(sum(Decimal(r["revenue"]) for r in an_rows)),
+           "trends (sum of periods)":
+               float(sum(Decimal(str(p["revenue"]))
+                         for p in trends["periods"]))}
     if expect:
         rev["expected"] = expect["revenue"]
     same("revenue", rev, 0.005)
