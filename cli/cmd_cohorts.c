@@ -10,50 +10,11 @@
  * empty in the table and CSV and null in JSON.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "common.h"
-
-const char kw_cli_cohorts_help[] =
-    "usage: klantwijs cohorts [OPTIONS] PATH\n"
-    "\n"
-    "Customers grouped by the period of their first purchase (acquisition\n"
-    "cohort); per cohort and period since acquisition (0 = the acquisition\n"
-    "period):\n"
-    "  active               customers with a purchase in period k\n"
-    "                       ('returned in period k')\n"
-    "  active_share         the same as a share of the cohort (default)\n"
-    "  active_later         customers with a purchase in period k or later\n"
-    "  active_later_share   the same as a share of the cohort\n"
-    "  revenue              net revenue of the cohort in period k\n"
-    "  nrr                  net revenue retention: revenue in k / revenue\n"
-    "                       in period 0\n"
-    "  cumulative_revenue_per_customer\n"
-    "                       revenue up to period k per acquired customer\n"
-    "The 'total' row pools the cohorts observed at each k (weighted by\n"
-    "size). Returns and credit notes lower revenue but are no purchase. The\n"
-    "last period may be incomplete (the output says so).\n"
-    "\n"
-    "Options:\n"
-    "  --by month|week|quarter  cohort and period length (default month;\n"
-    "                         weeks start on Monday)\n"
-    "  --metric LIST          metrics separated by commas, or all (default\n"
-    "                         active_share; json: all)\n"
-    "  --ages N               at most N periods since acquisition (default\n"
-    "                         all)\n"
-    "  --as-of DATE           last day included (default: the last date)\n"
-    CLI_INGEST_HELP CLI_OUTPUT_HELP
-    "\n"
-    "Output: a table per metric (rows cohorts, columns periods since\n"
-    "acquisition); csv stacks the matrices with a metric column (metric,\n"
-    "cohort, size, 0, 1, ...; shares as fractions); json has per metric\n"
-    "\"values\" (rows x columns, null where not observed) and \"total\".\n"
-    "\n"
-    "Examples:\n"
-    "  klantwijs cohorts demo-data\n"
-    "  klantwijs cohorts demo-data --by quarter --metric active_share,nrr\n"
-    "  klantwijs cohorts demo-data --metric all --format csv -o cohorts.csv\n";
+#include "opts.h"
 
 typedef struct mdesc {
   const char *label, *label_nl;
@@ -105,41 +66,53 @@ static bool parse_metrics(const char *s, bool *want) {
   return true;
 }
 
+typedef struct cohorts_opts {
+  int by; /* kw_period_unit */
+  bool want[KW_COHORT__COUNT];
+  bool metric_given;
+  unsigned long ages;
+} cohorts_opts;
+
+static bool set_metric(cli_common *c, void *target, const char *v) {
+  cohorts_opts *o = target; /* the row's target is the whole struct */
+  o->metric_given = true;
+  if (parse_metrics(v, o->want)) return true;
+  cli_usage_key(c, "cli.err.metric", NULL);
+  return false;
+}
+
+#define CMD(field) CLI_T_CMD, offsetof(cohorts_opts, field)
+static const cli_opt rows_[] = {
+    {"by", 0, CLI_CHOICE, CMD(by), CLI_NO_RANGE, "month|week|quarter",
+     "month", "opt.cohorts.by", NULL},
+    {"metric", 0, CLI_CALL, CLI_T_CMD, 0, CLI_NO_RANGE, "LIST",
+     "opt.cohorts.metric.default", "opt.cohorts.metric", set_metric},
+    {"ages", 0, CLI_UINT, CMD(ages), 1, 100000, "N", "opt.all",
+     "opt.cohorts.ages", NULL},
+};
+static const cli_group own = CLI_GROUP(NULL, rows_);
+static const cli_group *const groups[] = {&own, &cli_group_as_of,
+                                          &cli_group_ingest,
+                                          &cli_group_output, NULL};
+const cli_spec kw_cli_cohorts_spec = {"cohorts", groups};
+
 int kw_cli_cohorts(int argc, char **argv);
 int kw_cli_cohorts(int argc, char **argv) {
   cli_common c;
   cli_common_init(&c, "cohorts");
   kw_cohort_options co;
   kw_cohort_options_init(&co);
-  bool want[KW_COHORT__COUNT] = {false};
-  bool metric_given = false;
-  unsigned long max_ages = 0;
-  for (int i = 1; i < argc; i++) {
-    const char *v;
-    int r;
-    if ((r = cli_opt_value("--by", argc, argv, &i, &v)) > 0) {
-      if (strcmp(v, "month") == 0) co.period = KW_PERIOD_MONTH;
-      else if (strcmp(v, "week") == 0) co.period = KW_PERIOD_WEEK;
-      else if (strcmp(v, "quarter") == 0) co.period = KW_PERIOD_QUARTER;
-      else r = -1, cli_usage(&c, "--by takes month, week or quarter");
-    } else if (r == 0 &&
-               (r = cli_opt_value("--metric", argc, argv, &i, &v)) > 0) {
-      metric_given = true;
-      if (!parse_metrics(v, want))
-        r = -1, cli_usage(&c, "--metric takes active, active_share, "
-                              "active_later, active_later_share, revenue, "
-                              "nrr, cumulative_revenue_per_customer or all");
-    } else if (r == 0 && (r = cli_opt_value("--ages", argc, argv, &i, &v)) > 0) {
-      if (!cli_parse_uint(v, &max_ages) || max_ages == 0)
-        r = -1, cli_usage(&c, "--ages takes a whole number > 0");
-    }
-    if (r == 0) r = cli_common_option(&c, argc, argv, &i);
-    if (r == 0) r = -1, cli_usage(&c, "unknown option '%s'", argv[i]);
-    if (r < 0) {
-      cli_common_free(&c);
-      return KW_EXIT_USAGE;
-    }
+  cohorts_opts o = {KW_PERIOD_MONTH, {false}, false, 0};
+  void *targets[CLI_T__COUNT] = {NULL, &o, NULL, NULL};
+  int code = cli_parse(&kw_cli_cohorts_spec, &c, targets, argc, argv);
+  if (code) {
+    cli_common_free(&c);
+    return code;
   }
+  co.period = (kw_period_unit)o.by;
+  bool *want = o.want;
+  bool metric_given = o.metric_given;
+  unsigned long max_ages = o.ages;
   if (!metric_given) {
     if (c.format == KW_FORMAT_JSON)
       for (int m = 0; m < KW_COHORT__COUNT; m++) want[m] = true;
@@ -156,7 +129,7 @@ int kw_cli_cohorts(int argc, char **argv) {
   int64_t *sizes = NULL;
   uint32_t *rows = NULL;
   c.load.tables = 1u << KW_TABLE_TRANSACTIONS;
-  int code = cli_load(&c, &ds);
+  code = cli_load(&c, &ds);
   if (code) goto done;
   kw_status st = kw_cohorts_build(
       c.ctx, kw_dataset_table(ds, KW_TABLE_TRANSACTIONS), &co, &coh);

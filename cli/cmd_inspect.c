@@ -2,30 +2,21 @@
  * cmd_inspect.c — `klantwijs inspect`: how each table was read (dialect,
  * encoding, decimal mark, date order, roles) and a data-quality report.
  */
+#include <stddef.h>
 #include <string.h>
 #include <time.h>
 
-#include "common.h"
+#include "opts.h"
 
-const char kw_cli_inspect_help[] =
-    "usage: klantwijs inspect [OPTIONS] PATH\n"
-    "\n"
-    "Shows per table the detected delimiter, header, encoding and line\n"
-    "endings, each column's role, type, decimal mark and date order, rows\n"
-    "read, used and skipped (with reasons and the first examples), missing\n"
-    "values per column, and a data-quality report: exact duplicate lines,\n"
-    "negative amounts (credit notes, returns), dates in the future or before\n"
-    "1990, extreme amounts (robust z-score over 10), and customers present in\n"
-    "transactions but not in the customers table and the reverse.\n"
-    "\n"
-    "Options:\n"
-    "  --today DATE           the date for the future-dates check (default:\n"
-    "                         the system date)\n"
-    CLI_INGEST_HELP CLI_OUTPUT_HELP
-    "\n"
-    "Examples:\n"
-    "  klantwijs inspect demo-data\n"
-    "  klantwijs inspect verkopen.csv --decimal-mark , --format json\n";
+static const cli_opt rows_[] = {
+    {"today", 0, CLI_DATE, CLI_T_CMD, offsetof(kw_quality_options, today),
+     CLI_NO_RANGE, "DATE", "opt.inspect.today.default", "opt.inspect.today",
+     NULL},
+};
+static const cli_group own = CLI_GROUP(NULL, rows_);
+static const cli_group *const groups[] = {&own, &cli_group_ingest,
+                                          &cli_group_output, NULL};
+const cli_spec kw_cli_inspect_spec = {"inspect", groups};
 
 static const char *delim_name(char d) {
   switch (d) {
@@ -152,20 +143,14 @@ int kw_cli_inspect(int argc, char **argv) {
   struct tm tmv;
   gmtime_r(&now, &tmv);
   qo.today = kw_date_from_ymd(tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday);
-  for (int i = 1; i < argc; i++) {
-    const char *v;
-    int r = cli_opt_value("--today", argc, argv, &i, &v);
-    if (r > 0 && !cli_parse_date(v, &qo.today))
-      r = -1, cli_usage(&c, "--today takes a date like 2024-12-31");
-    if (r == 0) r = cli_common_option(&c, argc, argv, &i);
-    if (r == 0) r = -1, cli_usage(&c, "unknown option '%s'", argv[i]);
-    if (r < 0) {
-      cli_common_free(&c);
-      return KW_EXIT_USAGE;
-    }
+  void *targets[CLI_T__COUNT] = {NULL, &qo, NULL, NULL};
+  int code = cli_parse(&kw_cli_inspect_spec, &c, targets, argc, argv);
+  if (code) {
+    cli_common_free(&c);
+    return code;
   }
   kw_dataset *ds = NULL;
-  int code = cli_load(&c, &ds);
+  code = cli_load(&c, &ds);
   if (code) {
     cli_common_free(&c);
     return code;

@@ -1167,6 +1167,112 @@ static const msg_row text_rows[] = {
     {"opt.demo.to", "last day of the window", "laatste dag van de periode"},
     {"opt.demo.output", "the folder to write (created when missing)",
      "de map om te schrijven (aangemaakt als ze ontbreekt)"},
+    {"help.inspect.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.inspect.about",
+     "Shows per table the detected delimiter, header, encoding and "
+     "line endings, each column's role, type, decimal mark and date "
+     "order, rows read, used and skipped (with reasons and the first "
+     "examples), missing values per column, and a data-quality report: "
+     "exact duplicate lines, negative amounts (credit notes, returns), "
+     "dates in the future or before 1990, extreme amounts (robust z-score "
+     "over 10), and customers present in transactions but not in the "
+     "customers table and the reverse.",
+     "Toont per tabel het gevonden scheidingsteken, de kop, de tekenset "
+     "en de regeleinden, per kolom de rol, het type, het decimaalteken "
+     "en de datumvolgorde, de gelezen, gebruikte en overgeslagen rijen "
+     "(met redenen en de eerste voorbeelden), ontbrekende waarden per "
+     "kolom, en een rapport over de datakwaliteit: exact dubbele lijnen, "
+     "negatieve bedragen (creditnota's, retouren), datums in de toekomst "
+     "of voor 1990, uitschieters (robuuste z-score boven 10), en klanten "
+     "die in de transacties staan maar niet in de klantentabel en omgekeerd."},
+    {"help.inspect.examples",
+     "  klantwijs inspect demo-data\n"
+     "  klantwijs inspect verkopen.csv --decimal-mark , --format json\n",
+     "  klantwijs inspect demo-data\n"
+     "  klantwijs inspect verkopen.csv --decimal-mark , --format json\n"},
+    {"opt.inspect.today",
+     "the date for the future-dates check",
+     "de datum voor de controle op datums in de toekomst"},
+    {"opt.inspect.today.default",
+     "the system date",
+     "de systeemdatum"},
+    {"help.cohorts.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.cohorts.about",
+     "Customers grouped by the period of their first purchase (acquisition "
+     "cohort); per cohort and period since acquisition (0 = the acquisition "
+     "period):\n"
+     "  active               customers with a purchase in period k "
+     "('returned in period k')\n"
+     "  active_share         the same as a share of the cohort (default)\n"
+     "  active_later         customers with a purchase in period k "
+     "or later\n"
+     "  active_later_share   the same as a share of the cohort\n"
+     "  revenue              net revenue of the cohort in period k\n"
+     "  nrr                  net revenue retention: revenue in k / "
+     "revenue in period 0\n"
+     "  cumulative_revenue_per_customer  revenue up to period k per "
+     "acquired customer\n"
+     "The 'total' row pools the cohorts observed at each k (weighted "
+     "by size). Returns and credit notes lower revenue but are no purchase. "
+     "The last period may be incomplete (the output says so).\n"
+     "A table per metric (rows cohorts, columns periods since acquisition); "
+     "csv stacks the matrices with a metric column (metric, cohort, "
+     "size, 0, 1, ...; shares as fractions); json has per metric \"values\" "
+     "(rows x columns, null where not observed) and \"total\".",
+     "Klanten gegroepeerd naar de periode van hun eerste aankoop (instroomcohort); "
+     "per cohort en periode sinds de instroom (0 = de instroomperiode):\n"
+     "  active               klanten met een aankoop in periode k ('teruggekeerd "
+     "in periode k')\n"
+     "  active_share         hetzelfde als aandeel van het cohort (standaard)\n"
+     "  active_later         klanten met een aankoop in periode k of "
+     "later\n"
+     "  active_later_share   hetzelfde als aandeel van het cohort\n"
+     "  revenue              netto-omzet van het cohort in periode "
+     "k\n"
+     "  nrr                  netto-omzetbehoud: omzet in k / omzet "
+     "in periode 0\n"
+     "  cumulative_revenue_per_customer  omzet tot periode k per verworven "
+     "klant\n"
+     "De rij 'total' voegt de cohorten samen die op elke k waargenomen "
+     "zijn (gewogen naar grootte). Retouren en creditnota's verlagen "
+     "de omzet maar zijn geen aankoop. De laatste periode kan onvolledig "
+     "zijn (de uitvoer zegt het).\n"
+     "Een tabel per maatstaf (rijen cohorten, kolommen perioden sinds "
+     "de instroom); csv zet de matrices onder elkaar met een kolom "
+     "metric (metric, cohort, size, 0, 1, ...; aandelen als breuken); "
+     "json heeft per maatstaf \"values\" (rijen x kolommen, null waar "
+     "niet waargenomen) en \"total\"."},
+    {"help.cohorts.examples",
+     "  klantwijs cohorts demo-data\n"
+     "  klantwijs cohorts demo-data --by quarter --metric active_share,nrr\n"
+     "  klantwijs cohorts demo-data --metric all --format csv -o cohorts.csv\n",
+     "  klantwijs cohorts demo-data\n"
+     "  klantwijs cohorts demo-data --by quarter --metric active_share,nrr\n"
+     "  klantwijs cohorts demo-data --metric all --format csv -o cohorten.csv\n"},
+    {"opt.cohorts.by",
+     "cohort and period length (weeks start on Monday)",
+     "lengte van cohort en periode (weken beginnen op maandag)"},
+    {"opt.cohorts.metric",
+     "metrics separated by commas, or all",
+     "maatstaven gescheiden door komma's, of all"},
+    {"opt.cohorts.metric.default",
+     "active_share; json: all",
+     "active_share; json: all"},
+    {"opt.cohorts.ages",
+     "at most N periods since acquisition",
+     "hoogstens N perioden sinds de instroom"},
+    {"opt.all",
+     "all",
+     "alle"},
+    {"cli.err.metric",
+     "--metric takes active, active_share, active_later, active_later_share, "
+     "revenue, nrr, cumulative_revenue_per_customer or all",
+     "--metric verwacht active, active_share, active_later, active_later_share, "
+     "revenue, nrr, cumulative_revenue_per_customer of all"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
