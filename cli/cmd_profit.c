@@ -12,42 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "opts.h"
 #include "value_opts.h"
 
-const char kw_cli_profit_help[] =
-    "usage: klantwijs profit [OPTIONS] PATH\n"
-    "\n"
-    "Per customer: revenue, cost of goods, discounts, cost-to-serve by type\n"
-    "(from costs.csv), net contribution and margin %. Cost of goods comes\n"
-    "from a cost column of the sales lines, else a margin column, else\n"
-    "--margin; the output says which. Customers with sales but no cost data\n"
-    "are reported as such and left out of the totals, never counted at a\n"
-    "100% margin. A cost row costs its amount; a row without an amount costs\n"
-    "its units (hours, or 1 ticket/parcel) x the rate of its type.\n"
-    "\n"
-    "Portfolio: the whale curve (customers from most to least profitable,\n"
-    "cumulative contribution as a % of the total) and its peak, the customers\n"
-    "who lose money and how much, and the large customers (top 10% by\n"
-    "revenue) who lose money.\n"
-    "\n"
-    "The terminal shows the portfolio and the most and least profitable\n"
-    "customers; csv gives every active customer's row (most profitable\n"
-    "first, then those without cost data); json gives both, the cost types\n"
-    "and the whale curve points.\n"
-    "\n"
-    "Options:\n"
-    "  --as-of DATE           last day observed (default: the last sale);\n"
-    "                         later sales lines and cost rows are left out\n"
-    "  --large PCT            share of customers by revenue called large\n"
-    "                         (default 10)\n"
-    CLI_COST_HELP CLI_VIEW_HELP
-    CLI_INGEST_HELP CLI_OUTPUT_HELP
-    "\n"
-    "Examples:\n"
-    "  klantwijs profit demo-data --rate service_hours=55 \\\n"
-    "      --rate support_ticket=25\n"
-    "  klantwijs profit verkopen.csv --margin 30 --format csv -o winst.csv\n"
-    "  klantwijs profit demo-data --config kosten.conf --lang nl\n";
+static const cli_group *const groups[] = {
+    &cli_group_as_of, &cli_group_cost, &cli_group_view, &cli_group_ingest,
+    &cli_group_output, NULL};
+const cli_spec kw_cli_profit_spec = {"profit", groups};
 
 enum { ST_PROFIT, ST_LOSS, ST_LARGE_LOSS, ST_NO_COST };
 static const char *const status_keys[] = {"profitable", "loss", "large_loss",
@@ -422,17 +393,12 @@ int kw_cli_profit(int argc, char **argv) {
   cli_cost_init(&k);
   cli_view view;
   cli_view_init(&view);
-  int code = KW_EXIT_OK;
-  for (int i = 1; i < argc; i++) {
-    int r = cli_view_option(&c, &view, argc, argv, &i);
-    if (r == 0) r = cli_cost_option(&c, &k, argc, argv, &i);
-    if (r == 0) r = cli_common_option(&c, argc, argv, &i);
-    if (r == 0) r = -1, cli_usage(&c, "unknown option '%s'", argv[i]);
-    if (r < 0) {
-      cli_cost_free(&k);
-      cli_common_free(&c);
-      return KW_EXIT_USAGE;
-    }
+  void *targets[CLI_T__COUNT] = {NULL, NULL, &k, &view};
+  int code = cli_parse(&kw_cli_profit_spec, &c, targets, argc, argv);
+  if (code) {
+    cli_cost_free(&k);
+    cli_common_free(&c);
+    return code;
   }
   kw_dataset *ds = NULL;
   kw_summary *s = NULL;

@@ -388,7 +388,7 @@ int kw_cli_rfm(int argc, char **argv) {
   st = cli_summary(&c, ds, &s);
   const kw_customer_summary *v = kw_summary_view(s);
   if (!st && ro.monetary == KW_RFM_CONTRIBUTION) {
-    if (!v->has_cost && !k.margin_set && !k.config) {
+    if (!v->has_cost && isnan(k.margin) && !k.config) {
       code = cli_usage(&c, "--monetary contribution needs cost data: a cost "
                            "or margin column, --margin or --config");
       goto done;

@@ -18,7 +18,7 @@ KW_CLI_DECLARE(clv)
 KW_CLI_DECLARE_ROWS(demo)
 KW_CLI_DECLARE_ROWS(inspect)
 KW_CLI_DECLARE_ROWS(summary)
-KW_CLI_DECLARE(profit)
+KW_CLI_DECLARE_ROWS(profit)
 KW_CLI_DECLARE(pareto)
 KW_CLI_DECLARE(rfm)
 KW_CLI_DECLARE(payments)
@@ -33,7 +33,7 @@ const kw_cli_command kw_cli_commands[] = {
     {"demo", "cmd.demo", NULL, kw_cli_demo, &kw_cli_demo_spec},
     {"inspect", "cmd.inspect", NULL, kw_cli_inspect, &kw_cli_inspect_spec},
     {"summary", "cmd.summary", NULL, kw_cli_summary, &kw_cli_summary_spec},
-    {"profit", "cmd.profit", kw_cli_profit_help, kw_cli_profit, NULL},
+    {"profit", "cmd.profit", NULL, kw_cli_profit, &kw_cli_profit_spec},
     {"pareto", "cmd.pareto", kw_cli_pareto_help, kw_cli_pareto, NULL},
     {"rfm", "cmd.rfm", kw_cli_rfm_help, kw_cli_rfm, NULL},
     {"payments", "cmd.payments", kw_cli_payments_help, kw_cli_payments, NULL},

@@ -12,7 +12,8 @@
 
 #define CLI_MAX_RATES 64
 
-/* Help text for the options cli_cost_option() understands. */
+/* Help text of the cost and view rows for pareto, whose --help is still
+ * one text. */
 #define CLI_COST_HELP                                                         \
   "Costs:\n"                                                                  \
   "  --margin PCT           gross margin (% of revenue) to assume where the\n" \
@@ -39,8 +40,7 @@ typedef struct cli_cost {
   size_t n_cli;                       /* rates from the command line */
   const char *config;
   kw_profit_config *cfg;
-  bool margin_set, subtract_set, large_set;
-  double margin, large;
+  double margin, large; /* fractions; NaN = not given */
   bool subtract;
 } cli_cost;
 

@@ -1273,6 +1273,96 @@ static const msg_row text_rows[] = {
      "revenue, nrr, cumulative_revenue_per_customer or all",
      "--metric verwacht active, active_share, active_later, active_later_share, "
      "revenue, nrr, cumulative_revenue_per_customer of all"},
+    {"opt.per_customer",
+     "every customer's row (table or csv)",
+     "een rij per klant (tabel of csv)"},
+    {"opt.portfolio",
+     "csv: the portfolio figures as key,value rows",
+     "csv: de cijfers van de hele klantenportefeuille als rijen key,value"},
+    {"opt.top",
+     "rows per table on the terminal (0 = all)",
+     "rijen per tabel op de terminal (0 = alle)"},
+    {"opt.margin",
+     "gross margin (% of revenue) to assume where the sales lines have "
+     "no cost or margin column",
+     "brutomarge (% van de omzet) om aan te nemen waar de verkooplijnen "
+     "geen kost- of margekolom hebben"},
+    {"opt.rate",
+     "cost per unit (hour, ticket, parcel) of a cost type in costs.csv, "
+     "used for rows without an amount; repeatable (--rate service_hours=55)",
+     "kost per eenheid (uur, ticket, pakket) van een kostensoort in "
+     "costs.csv, voor rijen zonder bedrag; herhaalbaar (--rate service_hours=55)"},
+    {"opt.config",
+     "profitability settings: margin_pct = 35, TYPE.rate = 12,50, subtract_discount "
+     "= yes, large_share = 10 (options given on the command line win)",
+     "instellingen voor de winstgevendheid: margin_pct = 35, TYPE.rate "
+     "= 12,50, subtract_discount = yes, large_share = 10 (opties op "
+     "de opdrachtregel winnen)"},
+    {"opt.subtract_discount",
+     "the amounts are before discount: subtract it",
+     "de bedragen zijn voor korting: trek ze af"},
+    {"opt.large",
+     "the share of customers (top by revenue) counted as large",
+     "het aandeel klanten (de grootste naar omzet) dat als groot telt"},
+    {"cli.err.rate",
+     "--rate takes TYPE=AMOUNT (like service_hours=55 or support_ticket=12,50), "
+     "not '{v}'",
+     "--rate verwacht SOORT=BEDRAG (zoals service_hours=55 of support_ticket=12,50), "
+     "niet '{v}'"},
+    {"cli.err.too_many_rates",
+     "too many cost rates (at most 64)",
+     "te veel kosttarieven (hoogstens 64)"},
+    {"help.profit.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.profit.about",
+     "Per customer: revenue, cost of goods, discounts, cost-to-serve "
+     "by type (from costs.csv), net contribution and margin %. Cost "
+     "of goods comes from a cost column of the sales lines, else a "
+     "margin column, else --margin; the output says which. Customers "
+     "with sales but no cost data are reported as such and left out "
+     "of the totals, never counted at a 100% margin. A cost row costs "
+     "its amount; a row without an amount costs its units (hours, or "
+     "1 ticket/parcel) x the rate of its type. Sales lines and cost "
+     "rows after --as-of are left out.\n"
+     "\n"
+     "Portfolio: the whale curve (customers from most to least profitable, "
+     "cumulative contribution as a % of the total) and its peak, the "
+     "customers who lose money and how much, and the large customers "
+     "(top 10% by revenue) who lose money.\n"
+     "\n"
+     "The terminal shows the portfolio and the most and least profitable "
+     "customers; csv gives every active customer's row (most profitable "
+     "first, then those without cost data); json gives both, the cost "
+     "types and the whale curve points.",
+     "Per klant: omzet, kostprijs van de goederen, kortingen, kosten "
+     "om te bedienen per soort (uit costs.csv), netto bijdrage en marge "
+     "in %. De kostprijs komt uit een kostkolom van de verkooplijnen, "
+     "anders een margekolom, anders --margin; de uitvoer zegt welke. "
+     "Klanten met verkopen maar zonder kostgegevens worden zo gemeld "
+     "en buiten de totalen gelaten, nooit aan 100% marge geteld. Een "
+     "kostenrij kost haar bedrag; een rij zonder bedrag kost haar eenheden "
+     "(uren, of 1 ticket/pakket) x het tarief van haar soort. Verkooplijnen "
+     "en kostenrijen na --as-of vallen weg.\n"
+     "\n"
+     "Portefeuille: de walviscurve (klanten van meest naar minst winstgevend, "
+     "cumulatieve bijdrage als % van het totaal) en haar top, de klanten "
+     "die geld kosten en hoeveel, en de grote klanten (top 10% naar "
+     "omzet) die geld kosten.\n"
+     "\n"
+     "De terminal toont de portefeuille en de meest en minst winstgevende "
+     "klanten; csv geeft de rij van elke actieve klant (meest winstgevend "
+     "eerst, dan die zonder kostgegevens); json geeft beide, de kostensoorten "
+     "en de punten van de walviscurve."},
+    {"help.profit.examples",
+     "  klantwijs profit demo-data --rate service_hours=55 \\\n"
+     "      --rate support_ticket=25\n"
+     "  klantwijs profit verkopen.csv --margin 30 --format csv -o winst.csv\n"
+     "  klantwijs profit demo-data --config kosten.conf --lang nl\n",
+     "  klantwijs profit demo-data --rate service_hours=55 \\\n"
+     "      --rate support_ticket=25\n"
+     "  klantwijs profit verkopen.csv --margin 30 --format csv -o winst.csv\n"
+     "  klantwijs profit demo-data --config kosten.conf --lang nl\n"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
