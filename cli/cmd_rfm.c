@@ -8,64 +8,64 @@
  * and writes the segment table and the per-customer scores.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "opts.h"
 #include "value_opts.h"
 
-const char kw_cli_rfm_help[] =
-    "usage: klantwijs rfm [OPTIONS] PATH\n"
-    "\n"
-    "Scores every customer with a purchase on recency (days from the last\n"
-    "purchase to --as-of), frequency (orders) and monetary value (revenue,\n"
-    "or contribution with --monetary contribution), 1 to 5 (--bins), 5 =\n"
-    "best, and names segments from a rule table: Champions, Loyal\n"
-    "Customers, Potential Loyalist, New Customers, Promising, Need\n"
-    "Attention, About To Sleep, At Risk, Can't Lose Them, Hibernating, Lost.\n"
-    "\n"
-    "Scoring rule: score = 1 + floor(bins x L / n), with L the customers\n"
-    "with a worse value (lower F or M, longer recency) and n the scored\n"
-    "customers. Equal values always get the same score and the worst value\n"
-    "scores 1. When a metric has no more distinct values than bins, the\n"
-    "distinct values are spread evenly over 1..bins instead (one value:\n"
-    "the middle score). Explicit breaks replace the quantiles.\n"
-    "\n"
-    "Segments: the built-in rules use R and FM = (F + M) / 2 (Champions: R\n"
-    "4-5 and FM 4-5, ..., Lost: R 1 and FM 1); the first matching rule\n"
-    "wins. A rule file replaces them: scale = 5, then per rule a [key]\n"
-    "section with name, name_nl, action, action_nl and ranges r, f, m, fm\n"
-    "(like 4-5, <=2, >=4, *).\n"
-    "\n"
-    "The terminal shows the segment table (customers, share, revenue share,\n"
-    "mean recency, frequency and monetary value), the suggested actions\n"
-    "and the value range of each score; csv gives every scored customer's\n"
-    "row (scores, RFM code, segment); json gives all of it.\n"
-    "\n"
-    "Options:\n"
-    "  --as-of DATE           the day recency is counted to (default: the\n"
-    "                         last sale); later sales lines are left out\n"
-    "  --bins N               scores 1..N, N from 2 to 9 (default 5)\n"
-    "  --breaks-r D1,D2,...   recency breaks in days (N-1 increasing values:\n"
-    "                         fewer days than D1 scores N)\n"
-    "  --breaks-f F1,F2,...   frequency breaks in orders (F >= F1 scores 2)\n"
-    "  --breaks-m M1,M2,...   monetary breaks in currency units\n"
-    "  --monetary revenue|contribution  (contribution needs cost data)\n"
-    "  --rules FILE           segment rules instead of the built-in ones\n"
-    "  --segment KEY          per-customer rows of one segment only (like\n"
-    "                         champions, at_risk, lost)\n"
-    "  --segments             csv: the segment table instead of customers\n"
-    "  --print-rules          write the segment rules (built-in, or --rules)\n"
-    "                         in the rule file format, to copy and edit\n"
-    "  --per-customer         every scored customer's row (table or csv)\n"
-    "  --portfolio            csv: the key figures as key,value rows\n"
-    CLI_COST_HELP CLI_INGEST_HELP CLI_OUTPUT_HELP
-    "\n"
-    "Examples:\n"
-    "  klantwijs rfm demo-data --lang nl\n"
-    "  klantwijs rfm demo-data --as-of 2025-06-30 --format csv -o rfm.csv\n"
-    "  klantwijs rfm verkopen.csv --bins 3 --rules mijn-segmenten.rules\n"
-    "  klantwijs rfm demo-data --breaks-r 30,90,180,365 --breaks-f 2,3,5,10\n"
-    "      --breaks-m 100,500,1000,5000\n";
+typedef struct rfm_opts {
+  unsigned long bins;
+  double breaks[3][9];
+  int nbreaks[3];
+  int monetary; /* kw_rfm_monetary */
+  const char *rules, *segment;
+  bool segments, print_rules;
+} rfm_opts;
+
+static const char *const bopt[3] = {"--breaks-r", "--breaks-f", "--breaks-m"};
+
+static bool set_breaks(cli_common *c, rfm_opts *o, int m, const char *v) {
+  if ((o->nbreaks[m] = cli_parse_list(v, o->breaks[m], 8)) >= 1) return true;
+  cli_usage_key(c, "cli.err.breaks", "opt", bopt[m], NULL);
+  return false;
+}
+static bool set_breaks_r(cli_common *c, void *t, const char *v) {
+  return set_breaks(c, t, 0, v);
+}
+static bool set_breaks_f(cli_common *c, void *t, const char *v) {
+  return set_breaks(c, t, 1, v);
+}
+static bool set_breaks_m(cli_common *c, void *t, const char *v) {
+  return set_breaks(c, t, 2, v);
+}
+
+#define CMD(field) CLI_T_CMD, offsetof(rfm_opts, field)
+static const cli_opt rows_[] = {
+    {"bins", 0, CLI_UINT, CMD(bins), 2, 9, "N", "5", "opt.rfm.bins", NULL},
+    {"breaks-r", 0, CLI_CALL, CLI_T_CMD, 0, CLI_NO_RANGE, "D1,D2,...", NULL,
+     "opt.rfm.breaks_r", set_breaks_r},
+    {"breaks-f", 0, CLI_CALL, CLI_T_CMD, 0, CLI_NO_RANGE, "F1,F2,...", NULL,
+     "opt.rfm.breaks_f", set_breaks_f},
+    {"breaks-m", 0, CLI_CALL, CLI_T_CMD, 0, CLI_NO_RANGE, "M1,M2,...", NULL,
+     "opt.rfm.breaks_m", set_breaks_m},
+    {"monetary", 0, CLI_CHOICE, CMD(monetary), CLI_NO_RANGE,
+     "revenue|contribution", "revenue", "opt.rfm.monetary", NULL},
+    {"rules", 0, CLI_STR, CMD(rules), CLI_NO_RANGE, "FILE", NULL,
+     "opt.rfm.rules", NULL},
+    {"segment", 0, CLI_STR, CMD(segment), CLI_NO_RANGE, "KEY", NULL,
+     "opt.rfm.segment", NULL},
+    {"segments", 0, CLI_FLAG, CMD(segments), CLI_NO_RANGE, NULL, NULL,
+     "opt.rfm.segments", NULL},
+    {"print-rules", 0, CLI_FLAG, CMD(print_rules), CLI_NO_RANGE, NULL, NULL,
+     "opt.rfm.print_rules", NULL},
+};
+static const cli_group own = CLI_GROUP(NULL, rows_);
+static const cli_group *const groups[] = {
+    &own,           &cli_group_as_of,  &cli_group_view, &cli_group_cost,
+    &cli_group_ingest, &cli_group_output, NULL};
+const cli_spec kw_cli_rfm_spec = {"rfm", groups};
 
 typedef struct seglabels {
   const char **keys, **en, **nl, **act_en, **act_nl;
@@ -295,60 +295,32 @@ int kw_cli_rfm(int argc, char **argv) {
   cli_view_init(&view);
   kw_rfm_options ro;
   kw_rfm_options_init(&ro);
-  double breaks[3][9];
-  int nbreaks[3] = {-1, -1, -1};
-  const char *rules_path = NULL, *segment = NULL;
-  bool segments_csv = false, want_rules = false;
-  static const char *const bopt[3] = {"--breaks-r", "--breaks-f",
-                                      "--breaks-m"};
-  for (int i = 1; i < argc; i++) {
-    const char *v;
-    int r = cli_view_option(&c, &view, argc, argv, &i);
-    if (r == 0 && (r = cli_opt_value("--bins", argc, argv, &i, &v)) > 0) {
-      unsigned long b;
-      if (!cli_parse_uint(v, &b) || b < 2 || b > 9)
-        r = -1, cli_usage(&c, "--bins takes a number from 2 to 9");
-      else
-        ro.bins = (int)b;
-    }
-    for (int m = 0; m < 3 && r == 0; m++)
-      if ((r = cli_opt_value(bopt[m], argc, argv, &i, &v)) > 0 &&
-          (nbreaks[m] = cli_parse_list(v, breaks[m], 8)) < 1)
-        r = -1, cli_usage(&c, "%s takes increasing numbers separated by "
-                              "commas ('.' as decimal mark)", bopt[m]);
-    if (r == 0 && (r = cli_opt_value("--monetary", argc, argv, &i, &v)) > 0) {
-      if (strcmp(v, "revenue") == 0)
-        ro.monetary = KW_RFM_REVENUE;
-      else if (strcmp(v, "contribution") == 0)
-        ro.monetary = KW_RFM_CONTRIBUTION;
-      else
-        r = -1, cli_usage(&c, "--monetary takes revenue or contribution");
-    }
-    if (r == 0 && (r = cli_opt_value("--rules", argc, argv, &i, &v)) > 0)
-      rules_path = v;
-    if (r == 0 && (r = cli_opt_value("--segment", argc, argv, &i, &v)) > 0)
-      segment = v;
-    if (r == 0 && strcmp(argv[i], "--segments") == 0) segments_csv = true, r = 1;
-    if (r == 0 && strcmp(argv[i], "--print-rules") == 0) want_rules = true, r = 1;
-    if (r == 0) r = cli_cost_option(&c, &k, argc, argv, &i);
-    if (r == 0) r = cli_common_option(&c, argc, argv, &i);
-    if (r == 0) r = -1, cli_usage(&c, "unknown option '%s'", argv[i]);
-    if (r < 0) {
-      cli_cost_free(&k);
-      cli_common_free(&c);
-      return KW_EXIT_USAGE;
-    }
+  rfm_opts o = {.bins = 5, .nbreaks = {-1, -1, -1}};
+  void *targets[CLI_T__COUNT] = {NULL, &o, &k, &view};
+  int code = cli_parse(&kw_cli_rfm_spec, &c, targets, argc, argv);
+  if (code) {
+    cli_cost_free(&k);
+    cli_common_free(&c);
+    return code;
   }
+  ro.bins = (int)o.bins;
+  ro.monetary = (kw_rfm_monetary)o.monetary;
+  const char *rules_path = o.rules, *segment = o.segment;
+  bool segments_csv = o.segments, want_rules = o.print_rules;
   for (int m = 0; m < 3; m++) {
-    if (nbreaks[m] < 0) continue;
-    if (nbreaks[m] != ro.bins - 1) {
-      int code = cli_usage(&c, "%s needs %d values for %d bins, not %d",
-                           bopt[m], ro.bins - 1, ro.bins, nbreaks[m]);
+    if (o.nbreaks[m] < 0) continue;
+    if (o.nbreaks[m] != ro.bins - 1) {
+      char need[16], bins[16], got[16];
+      snprintf(need, sizeof need, "%d", ro.bins - 1);
+      snprintf(bins, sizeof bins, "%d", ro.bins);
+      snprintf(got, sizeof got, "%d", o.nbreaks[m]);
+      code = cli_usage_key(&c, "cli.err.breaks_count", "opt", bopt[m], "need",
+                           need, "bins", bins, "got", got, NULL);
       cli_cost_free(&k);
       cli_common_free(&c);
       return code;
     }
-    ro.breaks[m] = breaks[m];
+    ro.breaks[m] = o.breaks[m];
   }
   kw_dataset *ds = NULL;
   kw_summary *s = NULL;
@@ -359,7 +331,7 @@ int kw_cli_rfm(int argc, char **argv) {
   char (*codes)[4] = NULL;
   const char **code_ptr = NULL;
   seglabels L = {0};
-  int code = cli_cost_prepare(&c, &k);
+  code = cli_cost_prepare(&c, &k);
   if (code) goto done;
   kw_status st = KW_OK;
   if (rules_path) {

@@ -1363,6 +1363,119 @@ static const msg_row text_rows[] = {
      "      --rate support_ticket=25\n"
      "  klantwijs profit verkopen.csv --margin 30 --format csv -o winst.csv\n"
      "  klantwijs profit demo-data --config kosten.conf --lang nl\n"},
+    {"help.rfm.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.rfm.about",
+     "Scores every customer with a purchase on recency (days from the "
+     "last purchase to --as-of), frequency (orders) and monetary value "
+     "(revenue, or contribution with --monetary contribution), 1 to "
+     "5 (--bins), 5 = best, and names segments from a rule table: Champions, "
+     "Loyal Customers, Potential Loyalist, New Customers, Promising, "
+     "Need Attention, About To Sleep, At Risk, Can't Lose Them, Hibernating, "
+     "Lost.\n"
+     "\n"
+     "Scoring rule: score = 1 + floor(bins x L / n), with L the customers "
+     "with a worse value (lower F or M, longer recency) and n the scored "
+     "customers. Equal values always get the same score and the worst "
+     "value scores 1. When a metric has no more distinct values than "
+     "bins, the distinct values are spread evenly over 1..bins instead "
+     "(one value: the middle score). Explicit breaks replace the quantiles.\n"
+     "\n"
+     "Segments: the built-in rules use R and FM = (F + M) / 2 (Champions: "
+     "R 4-5 and FM 4-5, ..., Lost: R 1 and FM 1); the first matching "
+     "rule wins. A rule file replaces them: scale = 5, then per rule "
+     "a [key] section with name, name_nl, action, action_nl and ranges "
+     "r, f, m, fm (like 4-5, <=2, >=4, *).\n"
+     "\n"
+     "The terminal shows the segment table (customers, share, revenue "
+     "share, mean recency, frequency and monetary value), the suggested "
+     "actions and the value range of each score; csv gives every scored "
+     "customer's row (scores, RFM code, segment); json gives all of "
+     "it.",
+     "Geeft elke klant met een aankoop een score voor recentheid (dagen "
+     "van de laatste aankoop tot --as-of), frequentie (orders) en geldwaarde "
+     "(omzet, of bijdrage met --monetary contribution), 1 tot 5 (--bins), "
+     "5 = best, en benoemt segmenten uit een regeltabel: Kampioenen, "
+     "Trouwe klanten, Potentieel trouw, Nieuwe klanten, Veelbelovend, "
+     "Aandacht nodig, Dreigt in te slapen, Risico, Niet te verliezen, "
+     "Winterslaap, Verloren.\n"
+     "\n"
+     "Scoreregel: score = 1 + floor(bins x L / n), met L de klanten "
+     "met een slechtere waarde (lagere F of M, langere recentheid) "
+     "en n de gescoorde klanten. Gelijke waarden krijgen altijd dezelfde "
+     "score en de slechtste waarde scoort 1. Heeft een maatstaf niet "
+     "meer verschillende waarden dan bins, dan worden de verschillende "
+     "waarden gelijkmatig over 1..bins verdeeld (één waarde: de middelste "
+     "score). Opgegeven grenzen vervangen de kwantielen.\n"
+     "\n"
+     "Segmenten: de ingebouwde regels gebruiken R en FM = (F + M) / "
+     "2 (Kampioenen: R 4-5 en FM 4-5, ..., Verloren: R 1 en FM 1); "
+     "de eerste regel die past wint. Een regelbestand vervangt ze: "
+     "scale = 5, dan per regel een sectie [key] met name, name_nl, "
+     "action, action_nl en bereiken r, f, m, fm (zoals 4-5, <=2, >=4, "
+     "*).\n"
+     "\n"
+     "De terminal toont de segmenttabel (klanten, aandeel, aandeel "
+     "in de omzet, gemiddelde recentheid, frequentie en geldwaarde), "
+     "de voorgestelde acties en het waardebereik van elke score; csv "
+     "geeft de rij van elke gescoorde klant (scores, RFM-code, segment); "
+     "json geeft alles."},
+    {"help.rfm.examples",
+     "  klantwijs rfm demo-data --lang nl\n"
+     "  klantwijs rfm demo-data --as-of 2025-06-30 --format csv -o "
+     "rfm.csv\n"
+     "  klantwijs rfm verkopen.csv --bins 3 --rules mijn-segmenten.rules\n"
+     "  klantwijs rfm demo-data --breaks-r 30,90,180,365 --breaks-f "
+     "2,3,5,10\n"
+     "      --breaks-m 100,500,1000,5000\n",
+     "  klantwijs rfm demo-data --lang nl\n"
+     "  klantwijs rfm demo-data --as-of 2025-06-30 --format csv -o "
+     "rfm.csv\n"
+     "  klantwijs rfm verkopen.csv --bins 3 --rules mijn-segmenten.rules\n"
+     "  klantwijs rfm demo-data --breaks-r 30,90,180,365 --breaks-f "
+     "2,3,5,10\n"
+     "      --breaks-m 100,500,1000,5000\n"},
+    {"opt.rfm.bins",
+     "scores 1..N",
+     "scores 1..N"},
+    {"opt.rfm.breaks_r",
+     "recency breaks in days (N-1 increasing values: fewer days than "
+     "D1 scores N)",
+     "grenzen voor recentheid in dagen (N-1 stijgende waarden: minder "
+     "dagen dan D1 scoort N)"},
+    {"opt.rfm.breaks_f",
+     "frequency breaks in orders (F >= F1 scores 2)",
+     "grenzen voor frequentie in orders (F >= F1 scoort 2)"},
+    {"opt.rfm.breaks_m",
+     "monetary breaks in currency units",
+     "grenzen voor geldwaarde in munteenheden"},
+    {"opt.rfm.monetary",
+     "the monetary value (contribution needs cost data)",
+     "de geldwaarde (bijdrage vraagt kostgegevens)"},
+    {"opt.rfm.rules",
+     "segment rules instead of the built-in ones",
+     "segmentregels in plaats van de ingebouwde"},
+    {"opt.rfm.segment",
+     "per-customer rows of one segment only (like champions, at_risk, "
+     "lost)",
+     "rijen per klant van één segment (zoals champions, at_risk, lost)"},
+    {"opt.rfm.segments",
+     "csv: the segment table instead of customers",
+     "csv: de segmenttabel in plaats van de klanten"},
+    {"opt.rfm.print_rules",
+     "write the segment rules (built-in, or --rules) in the rule file "
+     "format, to copy and edit",
+     "schrijf de segmentregels (ingebouwd, of --rules) in het formaat "
+     "van een regelbestand, om te kopiëren en aan te passen"},
+    {"cli.err.breaks",
+     "{opt} takes increasing numbers separated by commas ('.' as decimal "
+     "mark)",
+     "{opt} verwacht stijgende getallen gescheiden door komma's ('.' "
+     "als decimaalteken)"},
+    {"cli.err.breaks_count",
+     "{opt} needs {need} values for {bins} bins, not {got}",
+     "{opt} heeft {need} waarden nodig voor {bins} klassen, niet {got}"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
