@@ -13,63 +13,45 @@
  */
 #include <dirent.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "opts.h"
 #include "value_opts.h"
-
-const char kw_cli_payments_help[] =
-    "usage: klantwijs payments [OPTIONS] PATH\n"
-    "\n"
-    "From the invoices (invoice date, amount, paid date, and a due date or\n"
-    "payment terms; an invoice paid in parts is several rows with the same\n"
-    "number, a credit note a negative row): per customer the amount-weighted\n"
-    "mean days to pay and days late (paid after the due date; early counts\n"
-    "as 0), the share of settled invoices paid late, open and overdue\n"
-    "amounts, ageing buckets (not yet due, 1-30, 31-60, 61-90, over 90 days\n"
-    "past due) and a class: problematic when days late > 60 or an open\n"
-    "invoice is more than 90 days past due, else slow when days late > 7 or\n"
-    "an open invoice is more than 30 days past due, else fast.\n"
-    "\n"
-    "Portfolio: DSO = open amount / invoiced in the last 90 days x 90, total\n"
-    "overdue and its ageing, the customers with the most overdue money, and\n"
-    "the share of revenue from slow and problematic payers.\n"
-    "\n"
-    "Everything is seen at --as-of: invoices issued later are left out and a\n"
-    "payment after it counts as open. PATH is a data folder (invoices.csv,\n"
-    "with transactions.csv when present) or an invoices file.\n"
-    "\n"
-    "The terminal shows the figures, the ageing and the customers with the\n"
-    "most overdue money; csv gives every invoiced customer's row; json\n"
-    "gives both.\n"
-    "\n"
-    "Options:\n"
-    "  --as-of DATE           the day seen (default: the last sale, or the\n"
-    "                         last invoice date without sales lines)\n"
-    "  --terms DAYS           payment terms for rows without due date or\n"
-    "                         terms (default 30)\n"
-    "  --slow-late DAYS       slow above this many days late (default 7)\n"
-    "  --slow-overdue DAYS    ... or an open invoice this long past due (30)\n"
-    "  --problem-late DAYS    problematic above this (default 60)\n"
-    "  --problem-overdue DAYS ... or an open invoice this long past due (90)\n"
-    "  --dso-days N           the DSO window in days (default 90)\n"
-    "  --class CLASS          per-customer rows of one class only (fast,\n"
-    "                         slow, problematic)\n"
-    CLI_VIEW_HELP
-    "                         (--top also sets the most-overdue list)\n"
-    CLI_INGEST_HELP CLI_OUTPUT_HELP
-    "\n"
-    "Examples:\n"
-    "  klantwijs payments demo-data\n"
-    "  klantwijs payments facturen.csv --as-of 2025-06-30 --lang nl\n"
-    "  klantwijs payments demo-data --class problematic --format csv\n";
 
 static const char *const class_keys[] = {"none", "fast", "slow",
                                          "problematic"};
 static const char *const class_en[] = {"", "fast", "slow", "problematic"};
 static const char *const class_nl[] = {"", "snel", "traag", "problematisch"};
+
+typedef struct pay_opts {
+  unsigned long terms, slow_late, slow_overdue, problem_late, problem_overdue,
+      dso_days;
+  int klass; /* index in "fast|slow|problematic"; -1 = all */
+} pay_opts;
+
+#define CMD(field) CLI_T_CMD, offsetof(pay_opts, field)
+#define DAYS_ROW(name, field, def, help) \
+  {name, 0, CLI_UINT, CMD(field), 0, 36500, "DAYS", def, help, NULL}
+static const cli_opt rows_[] = {
+    DAYS_ROW("terms", terms, "30", "opt.payments.terms"),
+    DAYS_ROW("slow-late", slow_late, "7", "opt.payments.slow_late"),
+    DAYS_ROW("slow-overdue", slow_overdue, "30", "opt.payments.slow_overdue"),
+    DAYS_ROW("problem-late", problem_late, "60", "opt.payments.problem_late"),
+    DAYS_ROW("problem-overdue", problem_overdue, "90",
+             "opt.payments.problem_overdue"),
+    DAYS_ROW("dso-days", dso_days, "90", "opt.payments.dso_days"),
+    {"class", 0, CLI_CHOICE, CMD(klass), CLI_NO_RANGE, "fast|slow|problematic",
+     NULL, "opt.payments.class", NULL},
+};
+static const cli_group own = CLI_GROUP(NULL, rows_);
+static const cli_group *const groups[] = {
+    &own, &cli_group_as_of, &cli_group_view, &cli_group_ingest,
+    &cli_group_output, NULL};
+const cli_spec kw_cli_payments_spec = {"payments", groups};
 
 /* Default file names per table, space-separated (klantwijs/data.h). */
 static const char *const table_files[] = {
@@ -108,12 +90,12 @@ static int load(cli_common *c, kw_dataset **ds) {
                 stat(c->path, &sb) == 0 && S_ISDIR(sb.st_mode);
   if (c->path && !is_dir) {
     if (c->load.files[KW_TABLE_INVOICES])
-      return cli_usage(c, "PATH and --invoices both name a file");
+      return cli_usage_key(c, "cli.path_and_file", "table", "invoices", NULL);
     c->load.files[KW_TABLE_INVOICES] = c->path;
   }
   if (is_dir) c->load.dir = c->path;
   if (!c->path && !c->load.files[KW_TABLE_INVOICES])
-    return cli_usage(c, "missing PATH (a data folder or an invoices file)");
+    return cli_usage_key(c, "cli.payments.missing_path", NULL);
   if (c->load.files[KW_TABLE_TRANSACTIONS] ||
       (is_dir && dir_has_sales(c->path)))
     want |= 1u << KW_TABLE_TRANSACTIONS;
@@ -121,23 +103,11 @@ static int load(cli_common *c, kw_dataset **ds) {
   kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
   if (st) return cli_fail(c, st);
   if (!kw_dataset_table(*ds, KW_TABLE_INVOICES)) {
-    fprintf(stderr,
-            "klantwijs payments: no invoices table: put invoices.csv (or "
-            "facturen.csv) in the folder or give --invoices FILE\n");
+    fprintf(stderr, "klantwijs payments: %s\n",
+            cli_text("cli.payments.no_invoices", c->lang));
     return KW_EXIT_INPUT;
   }
   return KW_EXIT_OK;
-}
-
-static int parse_days(cli_common *c, const char *opt, const char *v,
-                      double *out) {
-  unsigned long d;
-  if (!cli_parse_uint(v, &d) || d > 36500) {
-    cli_usage(c, "%s takes a number of days", opt);
-    return -1;
-  }
-  *out = (double)d;
-  return 1;
 }
 
 static void portfolio_kv(kw_kv *kv, size_t *nkv, const kw_payments_data *d,
@@ -304,42 +274,25 @@ int kw_cli_payments(int argc, char **argv) {
   cli_view_init(&view);
   kw_payments_options po;
   kw_payments_options_init(&po);
-  int klass = -1;
-  for (int i = 1; i < argc; i++) {
-    const char *v;
-    double x;
-    int r = cli_view_option(&c, &view, argc, argv, &i);
-    if (r == 0 && (r = cli_opt_value("--terms", argc, argv, &i, &v)) > 0 &&
-        (r = parse_days(&c, "--terms", v, &x)) > 0)
-      po.default_terms = (int)x;
-    if (r == 0 && (r = cli_opt_value("--slow-late", argc, argv, &i, &v)) > 0)
-      r = parse_days(&c, "--slow-late", v, &po.slow_days_late);
-    if (r == 0 && (r = cli_opt_value("--problem-late", argc, argv, &i, &v)) > 0)
-      r = parse_days(&c, "--problem-late", v, &po.problem_days_late);
-    if (r == 0 && (r = cli_opt_value("--slow-overdue", argc, argv, &i, &v)) > 0 &&
-        (r = parse_days(&c, "--slow-overdue", v, &x)) > 0)
-      po.slow_overdue_days = (int)x;
-    if (r == 0 &&
-        (r = cli_opt_value("--problem-overdue", argc, argv, &i, &v)) > 0 &&
-        (r = parse_days(&c, "--problem-overdue", v, &x)) > 0)
-      po.problem_overdue_days = (int)x;
-    if (r == 0 && (r = cli_opt_value("--dso-days", argc, argv, &i, &v)) > 0 &&
-        (r = parse_days(&c, "--dso-days", v, &x)) > 0)
-      po.dso_days = (int)x;
-    if (r == 0 && (r = cli_opt_value("--class", argc, argv, &i, &v)) > 0) {
-      klass = -1;
-      for (int k = 1; k < KW_PAY__COUNT; k++)
-        if (strcmp(v, class_keys[k]) == 0) klass = k;
-      if (klass < 0)
-        r = -1, cli_usage(&c, "--class takes fast, slow or problematic");
-    }
-    if (r == 0) r = cli_common_option(&c, argc, argv, &i);
-    if (r == 0) r = -1, cli_usage(&c, "unknown option '%s'", argv[i]);
-    if (r < 0) {
-      cli_common_free(&c);
-      return KW_EXIT_USAGE;
-    }
+  pay_opts o = {(unsigned long)po.default_terms,
+                (unsigned long)po.slow_days_late,
+                (unsigned long)po.slow_overdue_days,
+                (unsigned long)po.problem_days_late,
+                (unsigned long)po.problem_overdue_days,
+                (unsigned long)po.dso_days, -1};
+  void *targets[CLI_T__COUNT] = {NULL, &o, NULL, &view};
+  int code = cli_parse(&kw_cli_payments_spec, &c, targets, argc, argv);
+  if (code) {
+    cli_common_free(&c);
+    return code;
   }
+  po.default_terms = (int)o.terms;
+  po.slow_days_late = (double)o.slow_late;
+  po.slow_overdue_days = (int)o.slow_overdue;
+  po.problem_days_late = (double)o.problem_late;
+  po.problem_overdue_days = (int)o.problem_overdue;
+  po.dso_days = (int)o.dso_days;
+  int klass = o.klass < 0 ? -1 : o.klass + 1; /* class_keys[1..] */
   po.as_of = c.as_of;
   po.top_overdue = view.top ? view.top : SIZE_MAX;
   kw_dataset *ds = NULL;
@@ -347,7 +300,7 @@ int kw_cli_payments(int argc, char **argv) {
   kw_payments *pay = NULL;
   uint32_t *rows = NULL, *maxd = NULL;
   double *late = NULL, *dtp = NULL, *dl = NULL;
-  int code = load(&c, &ds);
+  code = load(&c, &ds);
   if (code) goto done;
   kw_status st = KW_OK;
   if (kw_dataset_table(ds, KW_TABLE_TRANSACTIONS)) {

@@ -21,7 +21,7 @@ KW_CLI_DECLARE_ROWS(summary)
 KW_CLI_DECLARE_ROWS(profit)
 KW_CLI_DECLARE(pareto)
 KW_CLI_DECLARE_ROWS(rfm)
-KW_CLI_DECLARE(payments)
+KW_CLI_DECLARE_ROWS(payments)
 KW_CLI_DECLARE_ROWS(cohorts)
 KW_CLI_DECLARE(churn)
 KW_CLI_DECLARE(survival)
@@ -36,7 +36,7 @@ const kw_cli_command kw_cli_commands[] = {
     {"profit", "cmd.profit", NULL, kw_cli_profit, &kw_cli_profit_spec},
     {"pareto", "cmd.pareto", kw_cli_pareto_help, kw_cli_pareto, NULL},
     {"rfm", "cmd.rfm", NULL, kw_cli_rfm, &kw_cli_rfm_spec},
-    {"payments", "cmd.payments", kw_cli_payments_help, kw_cli_payments, NULL},
+    {"payments", "cmd.payments", NULL, kw_cli_payments, &kw_cli_payments_spec},
     {"cohorts", "cmd.cohorts", NULL, kw_cli_cohorts, &kw_cli_cohorts_spec},
     {"churn", "cmd.churn", kw_cli_churn_help, kw_cli_churn, NULL},
     {"survival", "cmd.survival", kw_cli_survival_help, kw_cli_survival, NULL},

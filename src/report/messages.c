@@ -1476,6 +1476,98 @@ static const msg_row text_rows[] = {
     {"cli.err.breaks_count",
      "{opt} needs {need} values for {bins} bins, not {got}",
      "{opt} heeft {need} waarden nodig voor {bins} klassen, niet {got}"},
+    {"help.payments.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.payments.about",
+     "From the invoices (invoice date, amount, paid date, and a due "
+     "date or payment terms; an invoice paid in parts is several rows "
+     "with the same number, a credit note a negative row): per customer "
+     "the amount-weighted mean days to pay and days late (paid after "
+     "the due date; early counts as 0), the share of settled invoices "
+     "paid late, open and overdue amounts, ageing buckets (not yet "
+     "due, 1-30, 31-60, 61-90, over 90 days past due) and a class: "
+     "problematic when days late > 60 or an open invoice is more than "
+     "90 days past due, else slow when days late > 7 or an open invoice "
+     "is more than 30 days past due, else fast.\n"
+     "\n"
+     "Portfolio: DSO = open amount / invoiced in the last 90 days x "
+     "90, total overdue and its ageing, the customers with the most "
+     "overdue money, and the share of revenue from slow and problematic "
+     "payers.\n"
+     "\n"
+     "Everything is seen at --as-of (default: the last sale, or the "
+     "last invoice date without sales lines): invoices issued later "
+     "are left out and a payment after it counts as open. PATH is a "
+     "data folder (invoices.csv, with transactions.csv when present) "
+     "or an invoices file.\n"
+     "\n"
+     "The terminal shows the figures, the ageing and the customers "
+     "with the most overdue money (--top rows); csv gives every invoiced "
+     "customer's row; json gives both.",
+     "Uit de facturen (factuurdatum, bedrag, betaaldatum, en een vervaldatum "
+     "of betalingstermijn; een factuur die in delen betaald is, is "
+     "meerdere rijen met hetzelfde nummer, een creditnota een negatieve "
+     "rij): per klant het naar bedrag gewogen gemiddelde aantal dagen "
+     "tot betaling en dagen te laat (betaald na de vervaldatum; vroeg "
+     "telt als 0), het aandeel van de afgehandelde facturen dat te "
+     "laat betaald werd, openstaande en vervallen bedragen, ouderdomsklassen "
+     "(nog niet vervallen, 1-30, 31-60, 61-90, meer dan 90 dagen vervallen) "
+     "en een klasse: problematisch als dagen te laat > 60 of een open "
+     "factuur meer dan 90 dagen vervallen is, anders traag als dagen "
+     "te laat > 7 of een open factuur meer dan 30 dagen vervallen is, "
+     "anders snel.\n"
+     "\n"
+     "Portefeuille: DSO = openstaand bedrag / gefactureerd in de laatste "
+     "90 dagen x 90, het totaal vervallen bedrag en zijn ouderdom, "
+     "de klanten met het meeste vervallen geld, en het aandeel van "
+     "de omzet van trage en problematische betalers.\n"
+     "\n"
+     "Alles wordt gezien op --as-of (standaard: de laatste verkoop, "
+     "of de laatste factuurdatum zonder verkooplijnen): later uitgeschreven "
+     "facturen vallen weg en een betaling daarna telt als open. PAD "
+     "is een gegevensmap (invoices.csv, met transactions.csv als die "
+     "er is) of een facturenbestand.\n"
+     "\n"
+     "De terminal toont de cijfers, de ouderdom en de klanten met het "
+     "meeste vervallen geld (--top rijen); csv geeft de rij van elke "
+     "gefactureerde klant; json geeft beide."},
+    {"help.payments.examples",
+     "  klantwijs payments demo-data\n"
+     "  klantwijs payments facturen.csv --as-of 2025-06-30 --lang nl\n"
+     "  klantwijs payments demo-data --class problematic --format csv\n",
+     "  klantwijs payments demo-data\n"
+     "  klantwijs payments facturen.csv --as-of 2025-06-30 --lang nl\n"
+     "  klantwijs payments demo-data --class problematic --format csv\n"},
+    {"opt.payments.terms",
+     "payment terms in days for rows without due date or terms",
+     "betalingstermijn in dagen voor rijen zonder vervaldatum of termijn"},
+    {"opt.payments.slow_late",
+     "slow above this many days late",
+     "traag boven zoveel dagen te laat"},
+    {"opt.payments.slow_overdue",
+     "... or an open invoice this many days past due",
+     "... of een open factuur zoveel dagen vervallen"},
+    {"opt.payments.problem_late",
+     "problematic above this many days late",
+     "problematisch boven zoveel dagen te laat"},
+    {"opt.payments.problem_overdue",
+     "... or an open invoice this many days past due",
+     "... of een open factuur zoveel dagen vervallen"},
+    {"opt.payments.dso_days",
+     "the DSO window in days",
+     "het DSO-venster in dagen"},
+    {"opt.payments.class",
+     "per-customer rows of one class only",
+     "rijen per klant van één klasse"},
+    {"cli.payments.missing_path",
+     "missing PATH (a data folder or an invoices file)",
+     "PAD ontbreekt (een gegevensmap of een facturenbestand)"},
+    {"cli.payments.no_invoices",
+     "no invoices table: put invoices.csv (or facturen.csv) in the "
+     "folder or give --invoices FILE",
+     "geen facturentabel: zet invoices.csv (of facturen.csv) in de "
+     "map of geef --invoices BESTAND"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
