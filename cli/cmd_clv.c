@@ -7,77 +7,22 @@
  * (klantwijs/clv.h); this file parses options and writes the results.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "common.h"
-
-const char kw_cli_clv_help[] =
-    "usage: klantwijs clv [OPTIONS] PATH\n"
-    "       klantwijs clv --patterns FILE [OPTIONS]\n"
-    "\n"
-    "Predictive customer value (\"buy till you die\"). From each customer's\n"
-    "purchase days up to the as-of date (same-day purchases merged, returns\n"
-    "are not purchases) it fits a purchase model and the Gamma-Gamma spend\n"
-    "model, and predicts per customer: the probability of being alive now,\n"
-    "expected purchases over the horizon, the probability of a given number\n"
-    "of purchases in it, expected spend per purchase, the discounted value\n"
-    "over the horizon and value over acquisition cost where customers.csv has\n"
-    "one. Customers whose first purchase is after the as-of date are left out\n"
-    "(and counted). The table shows the parameters with standard errors, the\n"
-    "fit, the holdout evaluation when asked, then the most valuable\n"
-    "customers; csv gives the per-customer table, json everything.\n"
-    "\n"
-    "Options:\n"
-    "  --model M              bgnbd (default), mbgnbd, pnbd, bgbb, or auto:\n"
-    "                         fit bgnbd, mbgnbd and pnbd, keep the lowest BIC\n"
-    "  --spend gg|none        spend model (default gg; none: no values)\n"
-    "  --unit day|week|month  the period of t_x, T, the horizon and tracking\n"
-    "                         (default week)\n"
-    "  --as-of DATE           end of the calibration period, inclusive\n"
-    "                         (default: the last transaction date)\n"
-    "  --holdout-end DATE     evaluate on the purchases in (as-of, DATE]:\n"
-    "                         predicted vs actual per customer (MAE, RMSE,\n"
-    "                         correlation), by frequency class, and tracking\n"
-    "                         of cumulative repeat purchases per period\n"
-    "  --horizon N            periods ahead (default one year: 365, 52 or\n"
-    "                         12; for a pattern file the longest T)\n"
-    "  --discount RATE        discount rate per period, 0.01 or 1% (default 0)\n"
-    "  --margin PCT           margin in percent of revenue (30 or 30%); by\n"
-    "                         default each customer's own margin where the\n"
-    "                         cost is known, else the pooled margin; without\n"
-    "                         any cost the value is revenue\n"
-    "  --penalty L2           L2 penalty on the parameters (default 0)\n"
-    "  --count K              P(exactly K purchases in the horizon) (default\n"
-    "                         0: the probability of no purchase)\n"
-    "  --top N                customers in the table (default 20; 0 = all)\n"
-    "  --patterns FILE        fit a pattern file (frequency, recency, periods,\n"
-    "                         weights columns, as the BG/BB donations data)\n"
-    "                         instead of transactions; no spend model\n"
-    "\n"
-    "BG/BB works in discrete time with --unit as the period: the first\n"
-    "purchase opens period 0, opportunity j covers the days (j-1)u < d -\n"
-    "first <= ju; n = whole periods from the first purchase to the as-of\n"
-    "date, x = opportunities 1..n with a purchase, t_x = the last of them.\n"
-    "\n"
-    CLI_INGEST_HELP CLI_OUTPUT_HELP
-    "\n"
-    "Examples:\n"
-    "  klantwijs clv demo-data --unit month --horizon 24 --discount 0.8%\n"
-    "  klantwijs clv cdnowElog.csv --map customer=sampleid --map amount=sales \\\n"
-    "      --as-of 1997-09-30 --holdout-end 1998-06-30 --model auto\n"
-    "  klantwijs clv --patterns donations.csv --model bgbb --unit month\n";
+#include "opts.h"
 
 typedef struct opts {
-  kw_clv_model model; /* KW_CLV_MODEL__COUNT = auto */
-  bool spend;
-  bool spend_given;
+  int model;              /* index in model_of[] (rows); parse_args sets: */
+  kw_clv_model the_model; /* KW_CLV_MODEL__COUNT = auto */
+  int spend;              /* -1 not given, 0 gg, 1 none; then a bool */
   int32_t holdout_end;
-  long horizon; /* -1 = default */
+  unsigned long horizon;  /* 0 = default */
   double discount;
-  double margin; /* NaN = real margins */
+  double margin;          /* NaN = real margins */
   double penalty;
-  unsigned count;
+  unsigned long count;
   unsigned long top;
   const char *patterns;
 } opts;
@@ -97,91 +42,71 @@ static bool parse_rate(const char *s, double *out) {
   return cli_parse_double(s, out);
 }
 
+static bool set_discount(cli_common *c, void *target, const char *v) {
+  double *d = target;
+  if (parse_rate(v, d) && *d >= 0 && *d <= 10) return true;
+  cli_usage_key(c, "cli.err.discount", NULL);
+  return false;
+}
+
+/* The choices of --model, in the order of model_of(). */
+static const kw_clv_model model_of[] = {KW_CLV_BGNBD, KW_CLV_MBGNBD,
+                                        KW_CLV_PNBD, KW_CLV_BGBB,
+                                        KW_CLV_MODEL__COUNT /* auto */};
+
+#define CMD(field) CLI_T_CMD, offsetof(opts, field)
+static const cli_opt rows_[] = {
+    {"model", 0, CLI_CHOICE, CMD(model), CLI_NO_RANGE,
+     "bgnbd|mbgnbd|pnbd|bgbb|auto", "bgnbd", "opt.clv.model", NULL},
+    {"spend", 0, CLI_CHOICE, CMD(spend), CLI_NO_RANGE, "gg|none", "gg",
+     "opt.clv.spend", NULL},
+    {"unit", 0, CLI_CHOICE, CLI_T_COMMON, offsetof(cli_common, unit),
+     CLI_NO_RANGE, "day|week|month", "week", "opt.clv.unit", NULL},
+    {"holdout-end", 0, CLI_DATE, CMD(holdout_end), CLI_NO_RANGE, "DATE", NULL,
+     "opt.clv.holdout_end", NULL},
+    {"horizon", 0, CLI_UINT, CMD(horizon), 1, 100000, "N",
+     "opt.clv.horizon.default", "opt.clv.horizon", NULL},
+    {"discount", 0, CLI_CALL, CMD(discount), CLI_NO_RANGE, "RATE", "0",
+     "opt.clv.discount", set_discount},
+    {"margin", 0, CLI_PCT, CMD(margin), 0, 100, "PCT", NULL, "opt.clv.margin",
+     NULL},
+    {"penalty", 0, CLI_NUM, CMD(penalty), 0, 1e6, "L2", "0",
+     "opt.clv.penalty", NULL},
+    {"count", 0, CLI_UINT, CMD(count), 0, 10000, "K", "0", "opt.clv.count",
+     NULL},
+    {"top", 0, CLI_UINT, CMD(top), CLI_NO_RANGE, "N", "20", "opt.clv.top",
+     NULL},
+    {"patterns", 0, CLI_STR, CMD(patterns), CLI_NO_RANGE, "FILE", NULL,
+     "opt.clv.patterns", NULL},
+};
+static const cli_group own = CLI_GROUP(NULL, rows_);
+static const cli_group *const groups[] = {&own, &cli_group_as_of,
+                                          &cli_group_ingest,
+                                          &cli_group_output, NULL};
+const cli_spec kw_cli_clv_spec = {"clv", groups};
+
 static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
-  for (int i = 1; i < argc; i++) {
-    const char *v;
-    unsigned long u;
-    int r;
-    if ((r = cli_opt_value("--model", argc, argv, &i, &v)) != 0) {
-      if (r > 0 && strcmp(v, "auto") == 0) {
-        o->model = KW_CLV_MODEL__COUNT;
-      } else if (r > 0) {
-        o->model = kw_clv_model_from_name(v);
-        if (o->model == KW_CLV_MODEL__COUNT || o->model == KW_CLV_GG)
-          return cli_usage(c, "--model takes bgnbd, mbgnbd, pnbd, bgbb or "
-                              "auto, not '%s'", v);
-      }
-    } else if ((r = cli_opt_value("--spend", argc, argv, &i, &v)) != 0) {
-      if (r > 0 && strcmp(v, "gg") != 0 && strcmp(v, "none") != 0)
-        return cli_usage(c, "--spend takes gg or none");
-      if (r > 0) {
-        o->spend = strcmp(v, "gg") == 0;
-        o->spend_given = true;
-      }
-    } else if ((r = cli_opt_value("--holdout-end", argc, argv, &i, &v)) != 0) {
-      if (r > 0 && !cli_parse_date(v, &o->holdout_end))
-        return cli_usage(c, "--holdout-end takes a date like 1998-06-30");
-    } else if ((r = cli_opt_value("--horizon", argc, argv, &i, &v)) != 0) {
-      if (r > 0 && (!cli_parse_uint(v, &u) || u == 0 || u > 100000))
-        return cli_usage(c, "--horizon takes a whole number of periods from "
-                            "1 to 100000");
-      if (r > 0) o->horizon = (long)u;
-    } else if ((r = cli_opt_value("--discount", argc, argv, &i, &v)) != 0) {
-      if (r > 0 && (!parse_rate(v, &o->discount) || !(o->discount >= 0) ||
-                    o->discount > 10))
-        return cli_usage(c, "--discount takes a rate per period such as "
-                            "0.01 or 1%%");
-    } else if ((r = cli_opt_value("--margin", argc, argv, &i, &v)) != 0) {
-      if (r > 0) {
-        size_t n = strlen(v);
-        char buf[64];
-        bool ok = n > 0 && n < sizeof buf;
-        if (ok) {
-          memcpy(buf, v, n + 1);
-          if (buf[n - 1] == '%') buf[n - 1] = '\0';
-          ok = cli_parse_double(buf, &o->margin) && o->margin >= 0 &&
-               o->margin <= 100;
-        }
-        if (!ok)
-          return cli_usage(c, "--margin takes a percentage from 0 to 100, "
-                              "such as 30 or 30%%");
-        o->margin /= 100.0;
-      }
-    } else if ((r = cli_opt_value("--penalty", argc, argv, &i, &v)) != 0) {
-      if (r > 0 && (!cli_parse_double(v, &o->penalty) || !(o->penalty >= 0) ||
-                    !isfinite(o->penalty)))
-        return cli_usage(c, "--penalty takes a number >= 0");
-    } else if ((r = cli_opt_value("--count", argc, argv, &i, &v)) != 0) {
-      if (r > 0 && (!cli_parse_uint(v, &u) || u > 10000))
-        return cli_usage(c, "--count takes a whole number from 0 to 10000");
-      if (r > 0) o->count = (unsigned)u;
-    } else if ((r = cli_opt_value("--top", argc, argv, &i, &v)) != 0) {
-      if (r > 0 && !cli_parse_uint(v, &o->top))
-        return cli_usage(c, "--top takes a whole number");
-    } else if ((r = cli_opt_value("--patterns", argc, argv, &i, &v)) != 0) {
-      if (r > 0) o->patterns = v;
-    } else {
-      r = cli_common_option(c, argc, argv, &i);
-      if (r == 0) return cli_usage(c, "unknown option '%s'", argv[i]);
-    }
-    if (r < 0) return KW_EXIT_USAGE;
-  }
+  void *targets[CLI_T__COUNT] = {NULL, o, NULL, NULL};
+  int code = cli_parse(&kw_cli_clv_spec, c, targets, argc, argv);
+  if (code) return code;
+  bool spend_given = o->spend >= 0;
+  bool spend = o->spend != 1; /* gg unless none */
   if (o->patterns) {
     if (c->path || c->load.files[KW_TABLE_TRANSACTIONS])
-      return cli_usage(c, "--patterns replaces PATH; give one of them");
+      return cli_usage_key(c, "cli.clv.patterns_path", NULL);
     if (c->as_of != KW_NA_DATE || o->holdout_end != KW_NA_DATE)
-      return cli_usage(c, "--as-of and --holdout-end need transactions, not "
-                          "a pattern file");
-    if (o->spend_given && o->spend)
-      return cli_usage(c, "a pattern file has no spend: use --spend none");
-    o->spend = false;
+      return cli_usage_key(c, "cli.clv.patterns_dates", NULL);
+    if (spend_given && spend)
+      return cli_usage_key(c, "cli.clv.patterns_spend", NULL);
+    spend = false;
   }
   if (o->holdout_end != KW_NA_DATE && c->as_of != KW_NA_DATE &&
       o->holdout_end <= c->as_of)
-    return cli_usage(c, "--holdout-end must come after --as-of");
+    return cli_usage_key(c, "cli.clv.holdout_order", NULL);
   if (o->holdout_end != KW_NA_DATE && c->as_of == KW_NA_DATE)
-    return cli_usage(c, "--holdout-end needs --as-of (the end of the "
-                        "calibration period)");
+    return cli_usage_key(c, "cli.clv.holdout_as_of", NULL);
+  o->spend = spend;
+  o->the_model = model_of[o->model];
   return KW_EXIT_OK;
 }
 
@@ -728,8 +653,7 @@ int kw_cli_clv(int argc, char **argv) {
   cli_common c;
   cli_common_init(&c, "clv");
   c.unit = KW_UNIT_WEEK;
-  opts o = {KW_CLV_BGNBD, true, false, KW_NA_DATE, -1, 0, NAN, 0, 0,
-            20, NULL};
+  opts o = {0, KW_CLV_BGNBD, -1, KW_NA_DATE, 0, 0, NAN, 0, 0, 20, NULL};
   int code = parse_args(&c, &o, argc, argv);
   if (code) {
     cli_common_free(&c);
@@ -760,7 +684,7 @@ int kw_cli_clv(int argc, char **argv) {
     dopt.as_of = c.as_of;
     dopt.holdout_end = o.holdout_end;
     dopt.unit = c.unit;
-    dopt.discrete = o.model == KW_CLV_BGBB;
+    dopt.discrete = o.the_model == KW_CLV_BGBB;
     st = kw_clv_data_build(ctx, ds, &dopt, &data);
     if (st) {
       code = cli_fail(&c, st);
@@ -784,12 +708,12 @@ int kw_cli_clv(int argc, char **argv) {
   kw_clv_fit_options fo;
   kw_clv_fit_options_init(&fo);
   fo.penalty = o.penalty;
-  if (o.model == KW_CLV_MODEL__COUNT) {
+  if (o.the_model == KW_CLV_MODEL__COUNT) {
     R.auto_model = true;
     st = kw_clv_fit_auto(ctx, d->x, d->t_x, d->T, d->weight, d->n, &fo, &fit,
                          &R.cmp);
   } else {
-    st = kw_clv_fit_model(ctx, o.model, d->x, d->t_x, d->T, d->weight, d->n,
+    st = kw_clv_fit_model(ctx, o.the_model, d->x, d->t_x, d->T, d->weight, d->n,
                           &fo, &fit);
   }
   if (st) {
@@ -814,7 +738,7 @@ int kw_cli_clv(int argc, char **argv) {
               : c.unit == KW_UNIT_DAY  ? 365
               : c.unit == KW_UNIT_WEEK ? 52
                                        : 12;
-  if (o.horizon <= 0 && !d->ids) { /* patterns: as far as observed */
+  if (o.horizon == 0 && !d->ids) { /* patterns: as far as observed */
     double mt = 1;
     for (size_t i = 0; i < d->n; i++)
       if (d->T[i] > mt) mt = d->T[i];
@@ -825,7 +749,7 @@ int kw_cli_clv(int argc, char **argv) {
   po.horizon = R.horizon;
   po.discount = o.discount;
   po.margin = o.margin;
-  po.count = o.count;
+  po.count = (unsigned)o.count;
   st = kw_clv_data_predict(ctx, fit, gg, data, &po, &pred);
   if (st) {
     code = cli_fail(&c, st);
@@ -864,13 +788,13 @@ int kw_cli_clv(int argc, char **argv) {
     }
     for (size_t i = 0; i < d->n; i++) R.pattern_no[i] = (double)(i + 1);
   }
-  snprintf(R.pk_key, sizeof R.pk_key, "p_%u", o.count);
+  snprintf(R.pk_key, sizeof R.pk_key, "p_%lu", o.count);
   if (o.count == 0) {
     snprintf(R.pk_label, sizeof R.pk_label, "P(none)");
     snprintf(R.pk_label_nl, sizeof R.pk_label_nl, "P(geen)");
   } else {
-    snprintf(R.pk_label, sizeof R.pk_label, "P(%u)", o.count);
-    snprintf(R.pk_label_nl, sizeof R.pk_label_nl, "P(%u)", o.count);
+    snprintf(R.pk_label, sizeof R.pk_label, "P(%lu)", o.count);
+    snprintf(R.pk_label_nl, sizeof R.pk_label_nl, "P(%lu)", o.count);
   }
   kw_rcol cols[20];
   size_t ncols = customer_cols(&R, cols, c.format == KW_FORMAT_TABLE);

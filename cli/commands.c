@@ -14,7 +14,7 @@
   int kw_cli_##name(int argc, char **argv);
 
 KW_CLI_DECLARE(analyze)
-KW_CLI_DECLARE(clv)
+KW_CLI_DECLARE_ROWS(clv)
 KW_CLI_DECLARE_ROWS(demo)
 KW_CLI_DECLARE_ROWS(inspect)
 KW_CLI_DECLARE_ROWS(summary)
@@ -29,7 +29,7 @@ KW_CLI_DECLARE(basket)
 
 const kw_cli_command kw_cli_commands[] = {
     {"analyze", "cmd.analyze", kw_cli_analyze_help, kw_cli_analyze, NULL},
-    {"clv", "cmd.clv", kw_cli_clv_help, kw_cli_clv, NULL},
+    {"clv", "cmd.clv", NULL, kw_cli_clv, &kw_cli_clv_spec},
     {"demo", "cmd.demo", NULL, kw_cli_demo, &kw_cli_demo_spec},
     {"inspect", "cmd.inspect", NULL, kw_cli_inspect, &kw_cli_inspect_spec},
     {"summary", "cmd.summary", NULL, kw_cli_summary, &kw_cli_summary_spec},

@@ -1568,6 +1568,132 @@ static const msg_row text_rows[] = {
      "folder or give --invoices FILE",
      "geen facturentabel: zet invoices.csv (of facturen.csv) in de "
      "map of geef --invoices BESTAND"},
+    {"help.clv.usage",
+     "[OPTIONS] PATH\n"
+     "       klantwijs clv --patterns FILE [OPTIONS]",
+     "[OPTIES] PAD\n"
+     "         klantwijs clv --patterns BESTAND [OPTIES]"},
+    {"help.clv.about",
+     "Predictive customer value (\"buy till you die\"). From each customer's "
+     "purchase days up to the as-of date (same-day purchases merged, "
+     "returns are not purchases) it fits a purchase model and the Gamma-Gamma "
+     "spend model, and predicts per customer: the probability of being "
+     "alive now, expected purchases over the horizon, the probability "
+     "of a given number of purchases in it, expected spend per purchase, "
+     "the discounted value over the horizon and value over acquisition "
+     "cost where customers.csv has one. Customers whose first purchase "
+     "is after the as-of date are left out (and counted). The table "
+     "shows the parameters with standard errors, the fit, the holdout "
+     "evaluation when asked, then the most valuable customers; csv "
+     "gives the per-customer table, json everything.\n"
+     "\n"
+     "BG/BB works in discrete time with --unit as the period: the first "
+     "purchase opens period 0, opportunity j covers the days (j-1)u "
+     "< d - first <= ju; n = whole periods from the first purchase "
+     "to the as-of date, x = opportunities 1..n with a purchase, t_x "
+     "= the last of them.",
+     "Voorspelde klantwaarde (\"buy till you die\"). Uit de aankoopdagen "
+     "van elke klant tot de peildatum (aankopen op dezelfde dag samen, "
+     "retouren zijn geen aankopen) schat het een aankoopmodel en het "
+     "Gamma-Gamma-bestedingsmodel, en voorspelt per klant: de kans "
+     "dat de klant nu nog actief is, de verwachte aankopen over de "
+     "horizon, de kans op een gegeven aantal aankopen daarin, de verwachte "
+     "besteding per aankoop, de verdisconteerde waarde over de horizon "
+     "en de waarde tegenover de wervingskost waar customers.csv die "
+     "heeft. Klanten met een eerste aankoop na de peildatum vallen "
+     "weg (en worden geteld). De tabel toont de parameters met standaardfouten, "
+     "de fit, de toetsing op de toetsperiode als daarom gevraagd wordt, "
+     "dan de meest waardevolle klanten; csv geeft de tabel per klant, "
+     "json alles.\n"
+     "\n"
+     "BG/BB werkt in discrete tijd met --unit als periode: de eerste "
+     "aankoop opent periode 0, kans j dekt de dagen (j-1)u < d - eerste "
+     "<= ju; n = hele perioden van de eerste aankoop tot de peildatum, "
+     "x = kansen 1..n met een aankoop, t_x = de laatste daarvan."},
+    {"help.clv.examples",
+     "  klantwijs clv demo-data --unit month --horizon 24 --discount "
+     "0.8%\n"
+     "  klantwijs clv cdnowElog.csv --map customer=sampleid --map amount=sales "
+     "\\\n"
+     "      --as-of 1997-09-30 --holdout-end 1998-06-30 --model auto\n"
+     "  klantwijs clv --patterns donations.csv --model bgbb --unit "
+     "month\n",
+     "  klantwijs clv demo-data --unit month --horizon 24 --discount "
+     "0.8%\n"
+     "  klantwijs clv cdnowElog.csv --map customer=sampleid --map amount=sales "
+     "\\\n"
+     "      --as-of 1997-09-30 --holdout-end 1998-06-30 --model auto\n"
+     "  klantwijs clv --patterns donations.csv --model bgbb --unit "
+     "month\n"},
+    {"opt.clv.model",
+     "the purchase model; auto fits bgnbd, mbgnbd and pnbd and keeps "
+     "the lowest BIC",
+     "het aankoopmodel; auto schat bgnbd, mbgnbd en pnbd en houdt de "
+     "laagste BIC"},
+    {"opt.clv.spend",
+     "spend model (none: no values)",
+     "bestedingsmodel (none: geen waarden)"},
+    {"opt.clv.unit",
+     "the period of t_x, T, the horizon and tracking",
+     "de periode van t_x, T, de horizon en de opvolging"},
+    {"opt.clv.holdout_end",
+     "evaluate on the purchases in (as-of, DATE]: predicted vs actual "
+     "per customer (MAE, RMSE, correlation), by frequency class, and "
+     "tracking of cumulative repeat purchases per period",
+     "toets op de aankopen in (peildatum, DATUM]: voorspeld tegenover "
+     "werkelijk per klant (MAE, RMSE, correlatie), per frequentieklasse, "
+     "en de opvolging van de cumulatieve herhaalaankopen per periode"},
+    {"opt.clv.horizon",
+     "periods ahead",
+     "perioden vooruit"},
+    {"opt.clv.horizon.default",
+     "one year: 365, 52 or 12; for a pattern file the longest T",
+     "een jaar: 365, 52 of 12; voor een patroonbestand de langste T"},
+    {"opt.clv.discount",
+     "discount rate per period, 0.01 or 1%",
+     "disconteringsvoet per periode, 0.01 of 1%"},
+    {"opt.clv.margin",
+     "margin in percent of revenue (30 or 30%); by default each customer's "
+     "own margin where the cost is known, else the pooled margin; without "
+     "any cost the value is revenue",
+     "marge in procent van de omzet (30 of 30%); standaard de eigen "
+     "marge van elke klant waar de kost gekend is, anders de samengenomen "
+     "marge; zonder enige kost is de waarde de omzet"},
+    {"opt.clv.penalty",
+     "L2 penalty on the parameters",
+     "L2-straf op de parameters"},
+    {"opt.clv.count",
+     "P(exactly K purchases in the horizon) (0: the probability of "
+     "no purchase)",
+     "P(precies K aankopen in de horizon) (0: de kans op geen aankoop)"},
+    {"opt.clv.top",
+     "customers in the table (0 = all)",
+     "klanten in de tabel (0 = alle)"},
+    {"opt.clv.patterns",
+     "fit a pattern file (frequency, recency, periods, weights columns, "
+     "as the BG/BB donations data) instead of transactions; no spend "
+     "model",
+     "schat op een patroonbestand (kolommen frequency, recency, periods, "
+     "weights, zoals de BG/BB-donatiegegevens) in plaats van transacties; "
+     "geen bestedingsmodel"},
+    {"cli.err.discount",
+     "--discount takes a rate per period such as 0.01 or 1%",
+     "--discount verwacht een voet per periode zoals 0.01 of 1%"},
+    {"cli.clv.patterns_path",
+     "--patterns replaces PATH; give one of them",
+     "--patterns vervangt PAD; geef een van beide"},
+    {"cli.clv.patterns_dates",
+     "--as-of and --holdout-end need transactions, not a pattern file",
+     "--as-of en --holdout-end vragen transacties, geen patroonbestand"},
+    {"cli.clv.patterns_spend",
+     "a pattern file has no spend: use --spend none",
+     "een patroonbestand heeft geen bestedingen: gebruik --spend none"},
+    {"cli.clv.holdout_order",
+     "--holdout-end must come after --as-of",
+     "--holdout-end moet na --as-of komen"},
+    {"cli.clv.holdout_as_of",
+     "--holdout-end needs --as-of (the end of the calibration period)",
+     "--holdout-end vraagt --as-of (het einde van de kalibratieperiode)"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
