@@ -16,8 +16,8 @@
 #include "value_opts.h"
 
 static const cli_group *const groups[] = {
-    &cli_group_as_of, &cli_group_cost, &cli_group_view, &cli_group_ingest,
-    &cli_group_output, NULL};
+    &cli_group_as_of, &cli_group_cost,   &cli_group_large, &cli_group_view,
+    &cli_group_ingest, &cli_group_output, NULL};
 const cli_spec kw_cli_profit_spec = {"profit", groups};
 
 enum { ST_PROFIT, ST_LOSS, ST_LARGE_LOSS, ST_NO_COST };

@@ -13,7 +13,7 @@
   extern const cli_spec kw_cli_##name##_spec; \
   int kw_cli_##name(int argc, char **argv);
 
-KW_CLI_DECLARE(analyze)
+KW_CLI_DECLARE_ROWS(analyze)
 KW_CLI_DECLARE_ROWS(clv)
 KW_CLI_DECLARE_ROWS(demo)
 KW_CLI_DECLARE_ROWS(inspect)
@@ -28,7 +28,7 @@ KW_CLI_DECLARE(survival)
 KW_CLI_DECLARE(basket)
 
 const kw_cli_command kw_cli_commands[] = {
-    {"analyze", "cmd.analyze", kw_cli_analyze_help, kw_cli_analyze, NULL},
+    {"analyze", "cmd.analyze", NULL, kw_cli_analyze, &kw_cli_analyze_spec},
     {"clv", "cmd.clv", NULL, kw_cli_clv, &kw_cli_clv_spec},
     {"demo", "cmd.demo", NULL, kw_cli_demo, &kw_cli_demo_spec},
     {"inspect", "cmd.inspect", NULL, kw_cli_inspect, &kw_cli_inspect_spec},

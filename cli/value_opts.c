@@ -197,14 +197,18 @@ static const cli_opt cost_rows[] = {
      "opt.config", NULL},
     {"subtract-discount", 0, CLI_FLAG, COST(subtract), CLI_NO_RANGE, NULL,
      NULL, "opt.subtract_discount", NULL},
+};
+static const cli_opt large_rows[] = {
     {"large", 0, CLI_PCT, COST(large), 0.1, 100, "PCT", "10",
      "opt.large", NULL},
 };
 const cli_group cli_group_cost = CLI_GROUP("cli.group.costs", cost_rows);
+const cli_group cli_group_large = CLI_GROUP("cli.group.costs", large_rows);
 
 int cli_cost_option(cli_common *c, cli_cost *k, int argc, char **argv,
                     int *i) {
-  static const cli_group *const groups[] = {&cli_group_cost, NULL};
+  static const cli_group *const groups[] = {&cli_group_cost,
+                                            &cli_group_large, NULL};
   void *targets[CLI_T__COUNT] = {NULL, NULL, k, NULL};
   if (argv[*i][0] != '-' || strcmp(argv[*i], "-") == 0) return 0; /* PATH */
   return cli_parse_one(groups, c, targets, argc, argv, i);

@@ -1694,6 +1694,115 @@ static const msg_row text_rows[] = {
     {"cli.clv.holdout_as_of",
      "--holdout-end needs --as-of (the end of the calibration period)",
      "--holdout-end vraagt --as-of (het einde van de kalibratieperiode)"},
+    {"help.analyze.usage",
+     "[OPTIONS] PATH -o OUTDIR",
+     "[OPTIES] PAD -o UITVOERMAP"},
+    {"help.analyze.about",
+     "The main job: runs every analysis the data allow — key figures, "
+     "Pareto and ABC, profit per customer and the whale curve, RFM "
+     "segments, the CLV model (checked on a holdout period) with P(alive), "
+     "cohort retention and survival, payment behaviour, cross-sell "
+     "rules, NPS and acquisition cost — and gives every customer one "
+     "action with its reason: invest, develop / cross-sell, retain, "
+     "win back, serve at low cost, reprice or phase out, collect first. "
+     "An analysis that a missing table or column rules out is named, "
+     "with the reason.\n"
+     "\n"
+     "Writes to OUTDIR (created when missing; each file atomically):\n"
+     "  index.html      the report: one self-contained page (charts "
+     "inline, nothing from the network), printable to PDF\n"
+     "  customers.xlsx  one row per customer (up to --xlsx-rows); one "
+     "sheet per action\n"
+     "  customers.csv   the same for machines\n"
+     "  summary.json    every portfolio figure of the report, stable "
+     "keys\n"
+     "Names, e-mail addresses, phone numbers and addresses never appear "
+     "(customer ids only); --show-names adds names. Groups of fewer "
+     "than 5 customers are merged into \"other\".",
+     "De hoofdtaak: voert elke analyse uit die de gegevens toelaten "
+     "— kerncijfers, Pareto en ABC, winst per klant en de walviscurve, "
+     "RFM-segmenten, het CLV-model (getoetst op een toetsperiode) met "
+     "P(actief), klantbehoud per cohort en overleving, betaalgedrag, "
+     "regels voor kruisverkoop, NPS en wervingskost — en geeft elke "
+     "klant één actie met haar reden: investeren, ontwikkelen / kruisverkopen, "
+     "behouden, terugwinnen, goedkoop bedienen, herprijzen of afbouwen, "
+     "eerst innen. Een analyse die door een ontbrekende tabel of kolom "
+     "niet kan, wordt genoemd, met de reden.\n"
+     "\n"
+     "Schrijft naar UITVOERMAP (aangemaakt als ze ontbreekt; elk bestand "
+     "in één keer):\n"
+     "  index.html      het rapport: één zelfstandige pagina (grafieken "
+     "ingebouwd, niets van het netwerk), af te drukken als PDF\n"
+     "  customers.xlsx  een rij per klant (tot --xlsx-rows); een blad "
+     "per actie\n"
+     "  customers.csv   hetzelfde voor machines\n"
+     "  summary.json    elk cijfer van de portefeuille in het rapport, "
+     "vaste sleutels\n"
+     "Namen, e-mailadressen, telefoonnummers en adressen verschijnen "
+     "nooit (alleen klantnummers); --show-names voegt namen toe. Groepen "
+     "van minder dan 5 klanten worden samengevoegd tot \"overige\"."},
+    {"help.analyze.examples",
+     "  klantwijs analyze demo-data -o demo-report\n"
+     "  klantwijs analyze exports/ --lang nl --as-of 2024-12-31 \\\n"
+     "      --rate service_hours=55 --rate support_ticket=25 -o rapport\n",
+     "  klantwijs analyze demo-data -o demo-rapport\n"
+     "  klantwijs analyze exports/ --lang nl --as-of 2024-12-31 \\\n"
+     "      --rate service_hours=55 --rate support_ticket=25 -o rapport\n"},
+    {"opt.analyze.output",
+     "the report folder (required)",
+     "de map van het rapport (verplicht)"},
+    {"opt.analyze.currency",
+     "currency of the amounts",
+     "munt van de bedragen"},
+    {"opt.analyze.show_names",
+     "include customer names in the exports",
+     "neem klantnamen op in de exports"},
+    {"opt.analyze.rules",
+     "action rules replacing the built-in ones",
+     "actieregels in plaats van de ingebouwde"},
+    {"opt.analyze.rules_template",
+     "print the built-in action rules and exit",
+     "druk de ingebouwde actieregels af en stop"},
+    {"opt.analyze.rfm_rules",
+     "RFM segment rules replacing the built-in ones",
+     "RFM-segmentregels in plaats van de ingebouwde"},
+    {"opt.analyze.clv_model",
+     "the CLV model; auto keeps the best BIC",
+     "het CLV-model; auto houdt de beste BIC"},
+    {"opt.analyze.horizon",
+     "CLV horizon in months",
+     "CLV-horizon in maanden"},
+    {"opt.analyze.discount",
+     "yearly discount rate for CLV",
+     "jaarlijkse disconteringsvoet voor CLV"},
+    {"opt.analyze.holdout",
+     "days held out to check the CLV model",
+     "dagen apart gehouden om het CLV-model te toetsen"},
+    {"opt.analyze.holdout.default",
+     "a quarter of the data, 28 to 365",
+     "een kwart van de gegevens, 28 tot 365"},
+    {"opt.analyze.top",
+     "customers listed per action in the report",
+     "klanten per actie in het rapport"},
+    {"opt.analyze.xlsx_rows",
+     "customers.xlsx has a sheet of every customer when there are at "
+     "most N",
+     "customers.xlsx heeft een blad met elke klant als er hoogstens "
+     "N zijn"},
+    {"opt.analyze.xlsx_action_rows",
+     "customers per action sheet, highest money at stake first; customers.csv "
+     "always lists every customer",
+     "klanten per actieblad, hoogste bedrag op het spel eerst; customers.csv "
+     "toont altijd elke klant"},
+    {"cli.err.currency",
+     "--currency takes a code like EUR",
+     "--currency verwacht een code zoals EUR"},
+    {"cli.analyze.missing_dir",
+     "missing -o OUTDIR (the report folder)",
+     "-o UITVOERMAP ontbreekt (de map van het rapport)"},
+    {"cli.analyze.writing",
+     "writing the report…",
+     "het rapport wordt geschreven…"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
