@@ -33,6 +33,13 @@
 
 #include "report/text.h"
 
+uint32_t kw_analyze_tables(void) {
+  /* touchpoints and referrals feed no analysis of the report yet */
+  return 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
+         1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
+         1u << KW_TABLE_FEEDBACK;
+}
+
 void kw_analyze_options_init(kw_analyze_options *o) {
   memset(o, 0, sizeof *o);
   o->as_of = KW_NA_DATE;
