@@ -701,15 +701,13 @@ static kw_status value_metric(kw_analysis *a) {
   return KW_OK;
 }
 
-static kw_status run(kw_analysis *a) {
-  kw_status st;
-  /* summary */
-  begin_step(a, KW_STEP_SUMMARY);
+/* The per-customer summary every other step reads. */
+static kw_status step_summary(kw_analysis *a) {
   kw_summary_options so;
   kw_summary_options_init(&so);
   so.as_of = a->o.as_of;
   so.unit = KW_UNIT_WEEK;
-  st = kw_summary_build(a->ctx, a->ds, &so, &a->sum);
+  kw_status st = kw_summary_build(a->ctx, a->ds, &so, &a->sum);
   if (st) return st;
   a->s = kw_summary_view(a->sum);
   if (a->s->n_buyers == 0)
@@ -731,63 +729,70 @@ static kw_status run(kw_analysis *a) {
     a->tx_rows_read = rr->rows_read - rr->skipped[KW_SKIP_BLANK];
     a->tx_rows_skipped = rr->rows_skipped - rr->skipped[KW_SKIP_BLANK];
   }
-  end_step(a, KW_STEP_SUMMARY);
+  return KW_OK;
+}
 
-  begin_step(a, KW_STEP_QUALITY);
-  if ((st = step_quality(a))) return st;
-  end_step(a, KW_STEP_QUALITY);
+/* Profit, then the value metric the later steps rank customers by. */
+static kw_status step_profit_value(kw_analysis *a) {
+  kw_status st = step_profit(a);
+  return st ? st : value_metric(a);
+}
 
-  begin_step(a, KW_STEP_PROFIT);
-  if ((st = step_profit(a))) return st;
-  end_step(a, KW_STEP_PROFIT);
-  if ((st = value_metric(a))) return st;
-
-  begin_step(a, KW_STEP_PARETO);
-  if ((st = step_pareto(a))) return st;
-  end_step(a, KW_STEP_PARETO);
+static kw_status step_pareto_repeat(kw_analysis *a) {
+  kw_status st = step_pareto(a);
+  if (st) return st;
   a->head.repeat_rate = NAN;
   if (a->par && a->par->n_repeat + a->par->n_once > 0)
     a->head.repeat_rate = (double)a->par->n_repeat /
                           (double)(a->par->n_repeat + a->par->n_once);
+  return KW_OK;
+}
 
-  begin_step(a, KW_STEP_RFM);
-  if ((st = step_rfm(a))) return st;
-  end_step(a, KW_STEP_RFM);
-
-  begin_step(a, KW_STEP_CLV);
-  if ((st = kw_an_clv(a))) return st;
-  end_step(a, KW_STEP_CLV);
-
-  begin_step(a, KW_STEP_CHURN);
-  if ((st = step_churn(a))) return st;
-  end_step(a, KW_STEP_CHURN);
-
-  begin_step(a, KW_STEP_COHORTS);
-  if ((st = step_cohorts(a))) return st;
-  end_step(a, KW_STEP_COHORTS);
-
-  begin_step(a, KW_STEP_PAYMENTS);
+static kw_status step_payments_dso(kw_analysis *a) {
   a->head.dso = NAN;
-  if ((st = step_payments(a))) return st;
-  end_step(a, KW_STEP_PAYMENTS);
+  return step_payments(a);
+}
 
-  begin_step(a, KW_STEP_CROSS_SELL);
-  if ((st = kw_an_cross_sell(a))) return st;
-  end_step(a, KW_STEP_CROSS_SELL);
-
-  begin_step(a, KW_STEP_FEEDBACK);
+static kw_status step_feedback_nps(kw_analysis *a) {
   a->head.nps = NAN;
-  if ((st = step_feedback(a))) return st;
-  end_step(a, KW_STEP_FEEDBACK);
+  return step_feedback(a);
+}
 
-  if ((st = read_customers_table(a))) return st;
-  begin_step(a, KW_STEP_ACQUISITION);
-  if ((st = step_acquisition(a))) return st;
-  end_step(a, KW_STEP_ACQUISITION);
+static kw_status step_customers_acquisition(kw_analysis *a) {
+  kw_status st = read_customers_table(a);
+  return st ? st : step_acquisition(a);
+}
 
-  begin_step(a, KW_STEP_ACTIONS);
-  if ((st = kw_an_actions(a))) return st;
-  end_step(a, KW_STEP_ACTIONS);
+/* The steps of the analysis, in order: each row runs one step; its status
+ * (ran, limited, skipped) is what the step recorded, else ran. */
+static const struct {
+  kw_step step;
+  kw_status (*run)(kw_analysis *a);
+} steps[] = {
+    {KW_STEP_SUMMARY, step_summary},
+    {KW_STEP_QUALITY, step_quality},
+    {KW_STEP_PROFIT, step_profit_value},
+    {KW_STEP_PARETO, step_pareto_repeat},
+    {KW_STEP_RFM, step_rfm},
+    {KW_STEP_CLV, kw_an_clv},
+    {KW_STEP_CHURN, step_churn},
+    {KW_STEP_COHORTS, step_cohorts},
+    {KW_STEP_PAYMENTS, step_payments_dso},
+    {KW_STEP_CROSS_SELL, kw_an_cross_sell},
+    {KW_STEP_FEEDBACK, step_feedback_nps},
+    {KW_STEP_ACQUISITION, step_customers_acquisition},
+    {KW_STEP_ACTIONS, kw_an_actions},
+};
+_Static_assert(sizeof steps / sizeof *steps == KW_STEP__COUNT,
+               "every step of kw_step has its row");
+
+static kw_status run(kw_analysis *a) {
+  for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
+    begin_step(a, steps[k].step);
+    kw_status st = steps[k].run(a);
+    if (st) return st;
+    end_step(a, steps[k].step);
+  }
   return KW_OK;
 }
 
