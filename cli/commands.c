@@ -26,6 +26,9 @@ KW_CLI_DECLARE_ROWS(cohorts)
 KW_CLI_DECLARE(churn)
 KW_CLI_DECLARE(survival)
 KW_CLI_DECLARE(basket)
+KW_CLI_DECLARE_ROWS(trends)
+KW_CLI_DECLARE_ROWS(referrals)
+KW_CLI_DECLARE_ROWS(acquisition)
 
 const kw_cli_command kw_cli_commands[] = {
     {"analyze", "cmd.analyze", NULL, kw_cli_analyze, &kw_cli_analyze_spec},
@@ -41,6 +44,11 @@ const kw_cli_command kw_cli_commands[] = {
     {"churn", "cmd.churn", kw_cli_churn_help, kw_cli_churn, NULL},
     {"survival", "cmd.survival", kw_cli_survival_help, kw_cli_survival, NULL},
     {"basket", "cmd.basket", kw_cli_basket_help, kw_cli_basket, NULL},
+    {"trends", "cmd.trends", NULL, kw_cli_trends, &kw_cli_trends_spec},
+    {"referrals", "cmd.referrals", NULL, kw_cli_referrals,
+     &kw_cli_referrals_spec},
+    {"acquisition", "cmd.acquisition", NULL, kw_cli_acquisition,
+     &kw_cli_acquisition_spec},
 };
 
 const size_t kw_cli_ncommands = sizeof kw_cli_commands / sizeof *kw_cli_commands;

@@ -8,8 +8,13 @@ The library is found, in this order, through
      and /usr;
   4. a build folder beside the package in a source checkout (build/);
   5. the dynamic linker's search path (ctypes.util.find_library).
-The library's version must have the major and minor version this package
-was written for (the API is 0.x: a new minor version may change it).
+The C declarations cffi needs are the library's own, written by its build
+from the public headers (klantwijs_cdef.h): beside the library in a build
+folder, or PREFIX/share/klantwijs/ after `cmake --install`, or the file
+KLANTWIJS_CDEF names. They always match the library that is loaded, so the
+binding cannot drift from the headers. The library's version must have the
+major and minor version this package was written for (the API is 0.x: a
+new minor version may change it).
 """
 import ctypes.util
 import glob
@@ -20,10 +25,6 @@ import cffi
 
 #: The library version this package speaks (major, minor).
 LIB_API_VERSION = (0, 1)
-
-ffi = cffi.FFI()
-with open(os.path.join(os.path.dirname(__file__), "_cdef.h")) as _f:
-    ffi.cdef(_f.read())
 
 # Values of the header's macros that preprocessing leaves out.
 NA_ID = 0xFFFFFFFF
@@ -51,19 +52,43 @@ def _candidates():
                 yield hit
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(os.path.dirname(here))
-    for b in ("build", "build-asan"):
-        yield os.path.join(root, b, "libklantwijs.so")
+    yield os.path.join(root, "build", "libklantwijs.so")
     found = ctypes.util.find_library("klantwijs")
     if found:
         yield found
 
 
+def _cdef_for(lib_path):
+    env = os.environ.get("KLANTWIJS_CDEF")
+    if env:
+        return env
+    real = os.path.realpath(lib_path)
+    d = os.path.dirname(real)
+    places = [os.path.join(d, "klantwijs_cdef.h")]
+    # PREFIX/lib[/multiarch]/libklantwijs.so -> PREFIX/share/klantwijs/
+    for up in (os.path.dirname(d), os.path.dirname(os.path.dirname(d))):
+        places.append(os.path.join(up, "share", "klantwijs",
+                                   "klantwijs_cdef.h"))
+    for p in places:
+        if os.path.exists(p):
+            return p
+    return None
+
+
 def _open():
     tried = []
     for path in _candidates():
-        if not os.path.exists(path) and os.sep in path:
+        if os.sep in path and not os.path.exists(path):
             tried.append(path)
             continue
+        cdef = _cdef_for(path) if os.sep in path else None
+        if cdef is None:
+            tried.append(f"{path} (no klantwijs_cdef.h beside it or in "
+                         "PREFIX/share/klantwijs; set KLANTWIJS_CDEF)")
+            continue
+        ffi = cffi.FFI()
+        with open(cdef) as f:
+            ffi.cdef(f.read())
         try:
             lib = ffi.dlopen(path)
         except OSError as e:
@@ -75,11 +100,11 @@ def _open():
             raise LibraryNotFound(
                 f"{path} is libklantwijs {version}; this package needs "
                 f"{LIB_API_VERSION[0]}.{LIB_API_VERSION[1]}.x")
-        return lib, path, version
+        return ffi, lib, path, version
     raise LibraryNotFound(
         "libklantwijs.so not found; set KLANTWIJS_LIB to its path or "
         "KLANTWIJS_PREFIX to its install prefix (tried: "
         + ", ".join(tried or ["nothing"]) + ")")
 
 
-lib, LIB_PATH, LIB_VERSION = _open()
+ffi, lib, LIB_PATH, LIB_VERSION = _open()

@@ -20,11 +20,31 @@ def test_version_matches_package():
     assert os.path.exists(klantwijs.LIB_PATH)
 
 
-def test_cdef_matches_headers():
-    gen = os.path.join(os.path.dirname(HERE), "gen_cdef.py")
-    r = subprocess.run([sys.executable, gen, "--check"], capture_output=True,
-                       text=True)
+def test_declarations_come_with_the_library():
+    from klantwijs._native import _cdef_for
+    cdef = _cdef_for(klantwijs.LIB_PATH)
+    assert cdef and os.path.exists(cdef)
+    text = open(cdef).read()
+    assert "kw_dataset_load" in text and "kw_clv_fit_model" in text
+
+
+def test_installed_prefix_is_found(tmp_path):
+    """cmake --install to a prefix, then import with KLANTWIJS_PREFIX."""
+    build = os.path.dirname(klantwijs.LIB_PATH)
+    if not os.path.exists(os.path.join(build, "CMakeCache.txt")):
+        pytest.skip("not a build folder")
+    r = subprocess.run(["cmake", "--install", build, "--prefix",
+                        str(tmp_path)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("KLANTWIJS_LIB", "KLANTWIJS_CDEF")}
+    env["KLANTWIJS_PREFIX"] = str(tmp_path)
+    r = subprocess.run([sys.executable, "-c",
+                        "import klantwijs; print(klantwijs.LIB_PATH)"],
+                       env=env, cwd=os.path.dirname(HERE),
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(str(tmp_path))
 
 
 def test_wrong_library_path_is_a_clear_error(tmp_path):

@@ -1803,6 +1803,193 @@ static const msg_row text_rows[] = {
     {"cli.analyze.writing",
      "writing the report…",
      "het rapport wordt geschreven…"},
+
+    /* growth: trends, journey, referrals, acquisition, discounts */
+    {"cmd.trends",
+     "revenue and customers per period, revenue bridge, seasonality, anomalies",
+     "omzet en klanten per periode, omzetbrug, seizoenen, afwijkingen"},
+    {"help.trends.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.trends.about",
+     "Per month (week, quarter): net revenue, orders, active, new, returning "
+     "and lapsed customers (active last period, not this one), the change "
+     "against the same period a year before, and a revenue bridge that "
+     "splits each change into new, reactivated, expansion, contraction and "
+     "lost customers, adding up to the cent. Seasonality is named when it "
+     "is clear (strength of seasonality, two full years needed); periods "
+     "that break the pattern are flagged by a Hampel filter, and customers "
+     "whose own order rate broke are listed (a Poisson gap test).",
+     "Per maand (week, kwartaal): netto-omzet, orders, actieve, nieuwe, "
+     "terugkerende en afgehaakte klanten (vorige periode actief, nu niet), "
+     "het verschil met dezelfde periode een jaar eerder, en een omzetbrug "
+     "die elke verandering opsplitst in nieuwe, teruggekeerde, groeiende, "
+     "krimpende en verloren klanten, tot op de cent. Seizoenen worden "
+     "benoemd als ze duidelijk zijn (sterkte van het seizoenspatroon, twee "
+     "volle jaren nodig); periodes die uit het patroon vallen worden "
+     "gemarkeerd met een Hampel-filter, en klanten van wie het eigen "
+     "aankoopritme brak worden opgelijst (een Poisson-stiltetoets)."},
+    {"help.trends.examples",
+     "  klantwijs trends demo-data\n"
+     "  klantwijs trends demo-data --by quarter --format json -o trends.json\n",
+     "  klantwijs trends demo-data\n"
+     "  klantwijs trends demo-data --by quarter --format json -o trends.json\n"},
+    {"opt.trends.by", "period length", "lengte van een periode"},
+    {"opt.trends.z", "robust z above which a period is flagged",
+     "robuuste z waarboven een periode gemarkeerd wordt"},
+    {"opt.trends.top", "customers listed whose rate broke (0 = all)",
+     "opgelijste klanten van wie het ritme brak (0 = alle)"},
+    {"growth.basis.clv", "CLV", "CLV"},
+    {"growth.basis.margin", "margin so far", "marge tot nu"},
+    {"growth.basis.revenue", "revenue so far", "omzet tot nu"},
+    {"growth.unknown", "(unknown)", "(onbekend)"},
+    {"growth.other", "other", "overige"},
+    {"growth.small_left_out",
+     "{n} customers of groups too small to show are left out.",
+     "{n} klanten uit te kleine groepen zijn weggelaten."},
+    {"cmd.referrals", "referrals and influencers: who brought whom, and their value",
+     "aanbrengers: wie bracht wie aan, en wat dat waard is"},
+    {"help.referrals.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.referrals.about",
+     "The referral graph from referrals.csv (referrer, customer, date): per "
+     "referrer the customers it brought directly, how many bought, their "
+     "revenue and value, the second level, and the customer referral value "
+     "(after Kumar, Petersen & Leone 2007). Self-referrals, duplicates, "
+     "unknown ids and cycles are counted. Referred and other customers are "
+     "compared (an association, not a cause).",
+     "De aanbrenggraaf uit referrals.csv (aanbrenger, klant, datum): per "
+     "aanbrenger de klanten die hij rechtstreeks aanbracht, hoeveel er "
+     "kochten, hun omzet en waarde, het tweede niveau, en de aanbrengwaarde "
+     "(naar Kumar, Petersen & Leone 2007). Zelfverwijzingen, dubbels, "
+     "onbekende nummers en kringen worden geteld. Aangebrachte en andere "
+     "klanten worden vergeleken (een samenhang, geen oorzaak)."},
+    {"help.referrals.examples", "  klantwijs referrals demo-data --top 10\n",
+     "  klantwijs referrals demo-data --top 10\n"},
+    {"opt.referrals.top", "referrers in the table (0 = all)",
+     "aanbrengers in de tabel (0 = alle)"},
+    {"growth.ref.head",
+     "{edges} customers were brought by {referrers} referrers (value: "
+     "{basis}).",
+     "{edges} klanten werden aangebracht door {referrers} aanbrengers "
+     "(waarde: {basis})."},
+    {"growth.ref.cleaned",
+     "Left out: {self} self-referrals, {dup} repeated referrals (the "
+     "earliest counts), {unknown} unknown ids; {cycle} customers are on a "
+     "referral cycle.",
+     "Weggelaten: {self} zelfverwijzingen, {dup} herhaalde verwijzingen (de "
+     "vroegste telt), {unknown} onbekende nummers; {cycle} klanten staan in "
+     "een kring van verwijzingen."},
+    {"growth.ref.crv_rule",
+     "Referral value = the value of the customers one brought directly who "
+     "bought, plus {cac} of acquisition cost saved per customer brought "
+     "(the mean cost of a customer who was not referred).",
+     "Aanbrengwaarde = de waarde van de rechtstreeks aangebrachte klanten "
+     "die kochten, plus {cac} bespaarde wervingskost per aangebrachte klant "
+     "(de gemiddelde kost van een klant die niet aangebracht werd)."},
+    {"growth.ref.crv_rule_nocac",
+     "Referral value = the value of the customers one brought directly who "
+     "bought (no acquisition costs in the data, so no savings counted).",
+     "Aanbrengwaarde = de waarde van de rechtstreeks aangebrachte klanten "
+     "die kochten (geen wervingskosten in de gegevens, dus geen besparing "
+     "geteld)."},
+    {"growth.ref.compare",
+     "Referred customers: {rr} bought again, {vr} value on average ({nr} "
+     "customers); others: {ro} and {vo} ({no}). An association, not a "
+     "cause.",
+     "Aangebrachte klanten: {rr} kocht opnieuw, gemiddeld {vr} waarde ({nr} "
+     "klanten); andere: {ro} en {vo} ({no}). Een samenhang, geen oorzaak."},
+    {"growth.ref.compare_small",
+     "Too few referred or other customers to compare them.",
+     "Te weinig aangebrachte of andere klanten om ze te vergelijken."},
+    {"cmd.acquisition", "acquisition cost per channel, value/CAC, payback, discounts",
+     "wervingskost per kanaal, waarde/CAC, terugverdientijd, kortingen"},
+    {"help.acquisition.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.acquisition.about",
+     "Per acquisition channel (customers.csv): customers, acquisition cost "
+     "per customer (CAC), value per customer, value/CAC, and the month "
+     "since acquisition in which the customers of the channel paid their "
+     "acquisition cost back. Also discount dependence: the share of revenue "
+     "sold at a discount, the discount given, and customers who buy almost "
+     "only on discount.",
+     "Per wervingskanaal (customers.csv): klanten, wervingskost per klant "
+     "(CAC), waarde per klant, waarde/CAC, en de maand na de werving waarin "
+     "de klanten van het kanaal hun wervingskost terugverdienden. Ook de "
+     "afhankelijkheid van kortingen: het deel van de omzet met korting, de "
+     "gegeven korting, en klanten die bijna alleen met korting kopen."},
+    {"help.acquisition.examples", "  klantwijs acquisition demo-data\n",
+     "  klantwijs acquisition demo-data\n"},
+    {"opt.acquisition.top", "channels in the table (0 = all)",
+     "kanalen in de tabel (0 = alle)"},
+    {"growth.acq.no_channel",
+     "The customers table has no acquisition channel: all customers are one "
+     "group.",
+     "De klantentabel heeft geen wervingskanaal: alle klanten vormen één "
+     "groep."},
+    {"growth.acq.no_cost",
+     "The customers table has no acquisition cost: no CAC or payback.",
+     "De klantentabel heeft geen wervingskost: geen CAC of "
+     "terugverdientijd."},
+    {"growth.acq.head", "Per acquisition channel (value: {basis}).",
+     "Per wervingskanaal (waarde: {basis})."},
+    {"growth.acq.payback_rule",
+     "Payback: the first month after acquisition in which the customers of "
+     "the channel (those observed that long) brought back their acquisition "
+     "cost on average; empty when not yet.",
+     "Terugverdiend: de eerste maand na de werving waarin de klanten van het "
+     "kanaal (wie zo lang gevolgd werd) hun wervingskost gemiddeld "
+     "terugbrachten; leeg als dat nog niet zo is."},
+    {"growth.disc.summary",
+     "{share} of revenue was sold at a discount; {given} of discount was "
+     "given; {seekers} customers buy almost only on discount.",
+     "{share} van de omzet werd met korting verkocht; er werd {given} "
+     "korting gegeven; {seekers} klanten kopen bijna alleen met korting."},
+    {"growth.disc.none", "No discount column: discount dependence unknown.",
+     "Geen kortingskolom: afhankelijkheid van kortingen onbekend."},
+    {"growth.months", "month", "maand"},
+    {"growth.weeks", "week", "week"},
+    {"growth.quarters", "quarter", "kwartaal"},
+    {"growth.trends.head",
+     "Revenue per {unit} from {first} to {last}: {revenue} in all "
+     "({lines} lines).",
+     "Omzet per {unit} van {first} tot {last}: {revenue} in totaal "
+     "({lines} lijnen)."},
+    {"growth.trends.partial",
+     "{period} is not complete yet: compare it with care.",
+     "{period} is nog niet volledig: vergelijk met zorg."},
+    {"growth.trends.bridge_rule",
+     "Bridge: each customer's change against the previous period counts "
+     "once, as new, back (reactivated), more, less or lost; together they "
+     "make the change of revenue.",
+     "Brug: de verandering van elke klant tegenover de vorige periode telt "
+     "één keer, als nieuw, terug, meer, minder of verloren; samen maken ze "
+     "de verandering van de omzet."},
+    {"growth.trends.season_clear",
+     "Clear seasonality (strength {strength}): the peak is in {peak}, the "
+     "low in {trough}.",
+     "Duidelijk seizoenspatroon (sterkte {strength}): de piek valt in "
+     "{peak}, het dal in {trough}."},
+    {"growth.trends.season_none",
+     "No clear seasonality (strength {strength}, below 0.5).",
+     "Geen duidelijk seizoenspatroon (sterkte {strength}, onder 0,5)."},
+    {"growth.trends.season_short",
+     "Seasonality needs two full years of months or quarters.",
+     "Voor seizoenen zijn twee volle jaren aan maanden of kwartalen nodig."},
+    {"growth.trends.anomaly_high",
+     "{period} stands out high: {revenue} (robust z {z}).",
+     "{period} springt er hoog uit: {revenue} (robuuste z {z})."},
+    {"growth.trends.anomaly_low",
+     "{period} stands out low: {revenue} (robust z {z}).",
+     "{period} springt er laag uit: {revenue} (robuuste z {z})."},
+    {"growth.trends.no_anomaly", "No period breaks the pattern.",
+     "Geen enkele periode valt uit het patroon."},
+    {"growth.trends.breaks",
+     "{n} customers stopped buying at their usual rhythm (silence this "
+     "long has a chance below 1%):",
+     "{n} klanten kopen niet meer in hun gewone ritme (zo'n lange stilte "
+     "heeft minder dan 1% kans):"},
+    {"growth.trends.break_row",
+     "  {customer}: last purchase {last}, usually every {every} days, "
+     "{yearly} a year",
+     "  {customer}: laatste aankoop {last}, gewoonlijk om de {every} dagen, "
+     "{yearly} per jaar"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
