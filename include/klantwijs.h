@@ -22,5 +22,6 @@
 #include "klantwijs/basket.h"
 #include "klantwijs/growth.h"
 #include "klantwijs/analyze.h"
+#include "klantwijs/writers.h"
 
 #endif

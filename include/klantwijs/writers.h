@@ -1,0 +1,65 @@
+/*
+ * klantwijs/writers.h — one writer per result type, as the command-line
+ * tool prints it: a terminal table with the sentences that read it
+ * (English or Dutch), CSV for machines, or one JSON document. Each takes
+ * the result, the per-customer summary it was computed from, and a small
+ * struct of choices (format, language, rows shown) with an _init.
+ */
+#ifndef KLANTWIJS_WRITERS_H
+#define KLANTWIJS_WRITERS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "klantwijs/core.h"
+#include "klantwijs/data.h"
+#include "klantwijs/report.h"
+#include "klantwijs/summary.h"
+#include "klantwijs/value.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------- profit */
+
+typedef struct kw_profit_report {
+  kw_format format;
+  kw_lang lang;
+  bool per_customer; /* table: every customer's row instead */
+  bool portfolio;    /* csv: the portfolio figures as key,value rows */
+  size_t top;        /* terminal: rows of the best and worst (0 = all) */
+} kw_profit_report;
+
+/* Table in English, 10 rows. */
+KW_API void kw_profit_report_init(kw_profit_report *r);
+
+/*
+ * The profitability result p of the customers in v: on a terminal the
+ * portfolio figures (where the cost of goods came from, contribution,
+ * the whale curve's peak, the loss makers), the sentences that read them,
+ * the cost types and the most and least profitable customers; CSV every
+ * active customer's row; JSON all of it and the whale curve points. ds
+ * (for the cost column's name and whether a costs table was read) and po
+ * are the data and options p was computed with. r NULL: the defaults.
+ */
+KW_API kw_status kw_report_profit(kw_context *ctx, FILE *f, const kw_profit *p,
+                                  const kw_customer_summary *v,
+                                  const kw_dataset *ds,
+                                  const kw_profit_options *po,
+                                  const kw_profit_report *r);
+
+/* Where the cost of goods came from, as a sentence fragment in lang ("the
+ * cost column 'kostprijs'", "an assumed margin of 30%", or a mix with
+ * customer counts). Returns buf. */
+KW_API const char *kw_report_cost_source(char *buf, size_t n,
+                                         const kw_dataset *ds,
+                                         const kw_profit_data *pd,
+                                         const kw_profit_options *po,
+                                         kw_lang lang);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
