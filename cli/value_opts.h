@@ -62,12 +62,6 @@ int cli_cost_prepare(cli_common *c, cli_cost *k);
  * without a cost column). */
 bool cli_cost_given(const cli_cost *k);
 
-/* How the cost of goods was found, as a sentence fragment:
- * "the cost column 'kostprijs'", "an assumed margin of 30%", ... */
-const char *cli_cost_source_text(char *buf, size_t n, const kw_dataset *ds,
-                                 const kw_profit_data *pd,
-                                 const kw_profit_options *po, kw_lang lang);
-
 void cli_view_init(cli_view *v);
 int cli_view_option(cli_common *c, cli_view *v, int argc, char **argv,
                     int *i);
