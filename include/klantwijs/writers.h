@@ -13,6 +13,7 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/payments.h"
 #include "klantwijs/report.h"
 #include "klantwijs/summary.h"
 #include "klantwijs/value.h"
@@ -57,6 +58,32 @@ KW_API const char *kw_report_cost_source(char *buf, size_t n,
                                          const kw_profit_data *pd,
                                          const kw_profit_options *po,
                                          kw_lang lang);
+
+/* ----------------------------------------------------------- payments */
+
+typedef struct kw_payments_report {
+  kw_format format;
+  kw_lang lang;
+  bool per_customer; /* table: every invoiced customer's row instead */
+  bool portfolio;    /* csv: the figures as key,value rows */
+  int klass;         /* customer rows of one kw_pay_class only; 0 = all */
+} kw_payments_report;
+
+/* Table in English, every class. */
+KW_API void kw_payments_report_init(kw_payments_report *r);
+
+/*
+ * The payment-behaviour result pay (ids: the customer dictionary of the
+ * data set): on a terminal the receivables figures (DSO in po's window,
+ * overdue and its ageing), the sentences that read them, the ageing table
+ * and the customers with the most overdue money (pay's top list); CSV
+ * every invoiced customer's row; JSON both. r NULL: the defaults.
+ */
+KW_API kw_status kw_report_payments(kw_context *ctx, FILE *f,
+                                    const kw_payments *pay,
+                                    const kw_dict *ids,
+                                    const kw_payments_options *po,
+                                    const kw_payments_report *r);
 
 #ifdef __cplusplus
 }
