@@ -85,6 +85,38 @@ KW_API kw_status kw_report_payments(kw_context *ctx, FILE *f,
                                     const kw_payments_options *po,
                                     const kw_payments_report *r);
 
+/* ---------------------------------------------------------------- rfm */
+
+typedef struct kw_rfm_report {
+  kw_format format;
+  kw_lang lang;
+  bool per_customer;      /* table: every scored customer's row instead */
+  bool portfolio;         /* csv: the key figures as key,value rows */
+  bool segments;          /* csv: the segment table instead of customers */
+  int segment;            /* customer rows of one segment only; -1 = all */
+  int n_breaks;           /* metrics scored by explicit breaks (0..3) */
+  const char *rules_name; /* the rule file named in the figures; NULL =
+                             the built-in rules */
+} kw_rfm_report;
+
+/* Table in English, every segment, quantiles, built-in rules. */
+KW_API void kw_rfm_report_init(kw_rfm_report *r);
+
+/*
+ * The RFM result rf of the customers in v: on a terminal the key figures,
+ * the segment table (customers, shares, mean R, F and M) with suggested
+ * actions and the value range of each score; CSV every scored customer's
+ * row (or the segment table, or the figures); JSON all of it.
+ */
+KW_API kw_status kw_report_rfm(kw_context *ctx, FILE *f, const kw_rfm *rf,
+                               const kw_customer_summary *v,
+                               const kw_rfm_report *r);
+/* The segment rules (NULL: the built-in ones) in the rule-file format, to
+ * copy and edit; from names their file in a comment (NULL: built-in). */
+KW_API kw_status kw_report_rfm_rules(kw_context *ctx, FILE *f,
+                                     const kw_rfm_rules *rules,
+                                     const char *from);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1990,6 +1990,14 @@ static const msg_row text_rows[] = {
      "{yearly} a year",
      "  {customer}: laatste aankoop {last}, gewoonlijk om de {every} dagen, "
      "{yearly} per jaar"},
+    {"cli.rfm.no_segment",
+     "no segment '{segment}'; the segments are:{list}",
+     "geen segment '{segment}'; de segmenten zijn:{list}"},
+    {"cli.rfm.contribution_cost",
+     "--monetary contribution needs cost data: a cost or margin column, "
+     "--margin or --config",
+     "--monetary contribution vraagt kostgegevens: een kost- of margekolom, "
+     "--margin of --config"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
