@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "klantwijs/clv.h"
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
 #include "klantwijs/payments.h"
@@ -116,6 +117,39 @@ KW_API kw_status kw_report_rfm(kw_context *ctx, FILE *f, const kw_rfm *rf,
 KW_API kw_status kw_report_rfm_rules(kw_context *ctx, FILE *f,
                                      const kw_rfm_rules *rules,
                                      const char *from);
+
+/* ---------------------------------------------------------------- clv */
+
+typedef struct kw_clv_report {
+  kw_format format;
+  kw_lang lang;
+  size_t top;      /* terminal: the most valuable customers (0 = all) */
+  double margin;   /* the margin the values used; NaN = each customer's */
+  double discount; /* the discount rate per period the values used */
+  unsigned count;  /* the K of the P(K purchases) column */
+  /* optional parts (NULL: not shown) */
+  const kw_clv_comparison *comparison; /* the models compared (auto) */
+  const kw_clv_evaluation *evaluation; /* the holdout check, with: */
+  const double *holdout_expected;      /* per row E[Y(holdout)] */
+  const double *tracking_expected;     /* per period, cumulative */
+} kw_clv_report;
+
+/* Table in English, 20 customers, own margins, no optional parts. */
+KW_API void kw_clv_report_init(kw_clv_report *r);
+
+/*
+ * The customer-value result of data d: the purchase model fit, the spend
+ * model gg (NULL: none) and the predictions p over horizon periods. On a
+ * terminal the parameters with standard errors, the fit, the comparison
+ * and holdout check when given, a reading of the figures and the most
+ * valuable customers; CSV the per-customer table; JSON everything.
+ */
+KW_API kw_status kw_report_clv(kw_context *ctx, FILE *f,
+                               const kw_clv_input *d,
+                               const kw_clv_result *fit,
+                               const kw_clv_result *gg,
+                               const kw_clv_predictions *p, size_t horizon,
+                               const kw_clv_report *r);
 
 #ifdef __cplusplus
 }
