@@ -16,6 +16,7 @@
 #include "klantwijs/data.h"
 #include "klantwijs/payments.h"
 #include "klantwijs/report.h"
+#include "klantwijs/retention.h"
 #include "klantwijs/summary.h"
 #include "klantwijs/value.h"
 
@@ -150,6 +151,29 @@ KW_API kw_status kw_report_clv(kw_context *ctx, FILE *f,
                                const kw_clv_result *gg,
                                const kw_clv_predictions *p, size_t horizon,
                                const kw_clv_report *r);
+
+/* ------------------------------------------------------------ cohorts */
+
+typedef struct kw_cohorts_report {
+  kw_format format;
+  kw_lang lang;
+  bool want[KW_COHORT__COUNT]; /* the metrics written, in kw_cohort_metric
+                                  order */
+  size_t max_ages;             /* at most this many ages; 0 = all */
+} kw_cohorts_report;
+
+/* Table in English, active_share only, every age. */
+KW_API void kw_cohorts_report_init(kw_cohorts_report *r);
+
+/*
+ * Acquisition cohorts: on a terminal a heading (period, customers,
+ * cohorts, as-of) and a table per metric (rows cohorts and the pooled
+ * total, columns ages); CSV the matrices stacked with a metric column;
+ * JSON per metric "values" (null where not observed) and "total".
+ */
+KW_API kw_status kw_report_cohorts(kw_context *ctx, FILE *f,
+                                   const kw_cohorts *coh,
+                                   const kw_cohorts_report *r);
 
 #ifdef __cplusplus
 }
