@@ -15,6 +15,7 @@
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
 #include "klantwijs/payments.h"
+#include "klantwijs/quality.h"
 #include "klantwijs/report.h"
 #include "klantwijs/retention.h"
 #include "klantwijs/summary.h"
@@ -174,6 +175,26 @@ KW_API void kw_cohorts_report_init(kw_cohorts_report *r);
 KW_API kw_status kw_report_cohorts(kw_context *ctx, FILE *f,
                                    const kw_cohorts *coh,
                                    const kw_cohorts_report *r);
+
+/* ------------------------------------------------------------ inspect */
+
+typedef struct kw_inspect_report {
+  kw_format format;
+  kw_lang lang;
+} kw_inspect_report;
+
+/* Table in English. */
+KW_API void kw_inspect_report_init(kw_inspect_report *r);
+
+/*
+ * How each table of ds was read (delimiter, header, encoding, line ends,
+ * each column's role, type, decimal mark and date order, rows read, used
+ * and skipped with reasons and examples, missing values) and the quality
+ * figures q: a terminal report, CSV key,value rows of the figures, or JSON.
+ */
+KW_API kw_status kw_report_inspect(kw_context *ctx, FILE *f,
+                                   const kw_dataset *ds, const kw_quality *q,
+                                   const kw_inspect_report *r);
 
 #ifdef __cplusplus
 }
