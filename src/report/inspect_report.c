@@ -16,41 +16,60 @@ void kw_inspect_report_init(kw_inspect_report *r) {
   r->lang = KW_LANG_EN;
 }
 
-static const char *delim_name(char d) {
+/* Message keys of the words for a delimiter, a date order and a decimal
+ * mark; JSON writes the English words (stable values for machines). */
+static const char *delim_key(char d) {
   switch (d) {
     case ',':
-      return "comma";
+      return "inspect.delim.comma";
     case ';':
-      return "semicolon";
+      return "inspect.delim.semicolon";
     case '\t':
-      return "tab";
+      return "inspect.delim.tab";
     case '|':
-      return "pipe";
+      return "inspect.delim.pipe";
     case ' ':
-      return "blanks";
+      return "inspect.delim.blanks";
   }
   return "?";
 }
 
-static const char *order_name(kw_date_order o) {
+static const char *order_key(kw_date_order o) {
   switch (o) {
     case KW_DATE_DMY:
-      return "day-first";
+      return "inspect.order.dmy";
     case KW_DATE_MDY:
-      return "month-first";
+      return "inspect.order.mdy";
     case KW_DATE_YMD:
-      return "year-first";
+      return "inspect.order.ymd";
     default:
-      return "ISO";
+      return "inspect.order.iso";
   }
 }
 
-static void mark_text(char *buf, const kw_column *col) {
+static const char *word(const char *key, kw_lang lang) {
+  const char *t = kw_message(key, lang);
+  return t ? t : key;
+}
+
+static void mark_text(char *buf, const kw_column *col, kw_lang lang) {
   buf[0] = '\0';
-  if (col->type == KW_TYPE_DATE) strcpy(buf, order_name(col->date_order));
+  if (col->type == KW_TYPE_DATE)
+    strcpy(buf, word(order_key(col->date_order), lang));
   if ((col->type == KW_TYPE_MONEY || col->type == KW_TYPE_NUMBER) &&
       col->decimal_mark)
-    strcpy(buf, col->decimal_mark == ',' ? "decimal comma" : "decimal point");
+    strcpy(buf, word(col->decimal_mark == ',' ? "inspect.mark.comma"
+                                              : "inspect.mark.point",
+                     lang));
+}
+
+/* One line of the message key filled from name, value pairs. */
+static void line(FILE *f, const char *key, kw_lang lang,
+                 const char *const *names, const char *const *values,
+                 size_t n) {
+  char buf[512];
+  kw_message_fill(buf, sizeof buf, key, lang, names, values, n);
+  fprintf(f, "%s\n", buf);
 }
 
 static void json_table(kw_jw *w, const kw_table *t) {
@@ -81,7 +100,7 @@ static void json_table(kw_jw *w, const kw_table *t) {
     kw_jw_str(w, "name", col->name);
     kw_jw_str(w, "role", kw_role_name(col->role));
     kw_jw_str(w, "type", kw_type_name(col->type));
-    mark_text(mk, col);
+    mark_text(mk, col, KW_LANG_EN);
     if (mk[0]) kw_jw_str(w, "format", mk);
     kw_jw_int(w, "missing", (int64_t)col->missing);
     kw_jw_end_object(w);
@@ -93,37 +112,48 @@ static void json_table(kw_jw *w, const kw_table *t) {
   kw_jw_end_object(w);
 }
 
-static void text_table(FILE *f, const kw_table *t) {
+static void text_table(FILE *f, const kw_table *t, kw_lang lang) {
   const kw_read_report *r = kw_table_report(t);
-  char mk[32];
+  char mk[32], a[32], b[32], c[32];
   fprintf(f, "%s: %s\n", kw_table_kind_name(kw_table_kind_of(t)), r->path);
-  fprintf(f, "  %s-separated, %s, %s, %s line endings, %llu bytes\n",
-          delim_name(r->delimiter), r->header ? "header row" : "no header",
-          r->encoding, r->line_ending, (unsigned long long)r->bytes);
-  fprintf(f, "  rows: %llu read, %llu used, %llu skipped\n",
-          (unsigned long long)r->rows_read, (unsigned long long)r->rows_used,
-          (unsigned long long)r->rows_skipped);
+  snprintf(a, sizeof a, "%llu", (unsigned long long)r->bytes);
+  line(f, "inspect.dialect", lang,
+       (const char *const[]){"delim", "header", "encoding", "endings",
+                             "bytes"},
+       (const char *const[]){
+           word(delim_key(r->delimiter), lang),
+           word(r->header ? "inspect.header" : "inspect.no_header", lang),
+           r->encoding, r->line_ending, a},
+       5);
+  snprintf(a, sizeof a, "%llu", (unsigned long long)r->rows_read);
+  snprintf(b, sizeof b, "%llu", (unsigned long long)r->rows_used);
+  snprintf(c, sizeof c, "%llu", (unsigned long long)r->rows_skipped);
+  line(f, "inspect.rows", lang, (const char *const[]){"read", "used", "skipped"},
+       (const char *const[]){a, b, c}, 3);
   for (int k = 0; k < KW_SKIP__COUNT; k++)
     if (r->skipped[k])
       fprintf(f, "    %llu %s\n", (unsigned long long)r->skipped[k],
               kw_skip_reason_message(k));
   for (size_t k = 0; k < r->n_examples; k++)
-    fprintf(f, "    e.g. %s\n", r->examples[k]);
-  if (r->recoded_cells)
-    fprintf(f, "  %llu cells were not valid UTF-8 and were read as "
-               "Windows-1252\n",
-            (unsigned long long)r->recoded_cells);
-  fprintf(f, "  %-24s %-16s %-7s %-14s %s\n", "column", "role", "type",
-          "format", "missing");
+    line(f, "inspect.example", lang, (const char *const[]){"example"},
+         (const char *const[]){r->examples[k]}, 1);
+  if (r->recoded_cells) {
+    snprintf(a, sizeof a, "%llu", (unsigned long long)r->recoded_cells);
+    line(f, "inspect.recoded", lang, (const char *const[]){"n"},
+         (const char *const[]){a}, 1);
+  }
+  fprintf(f, "  %-24s %-16s %-7s %-14s %s\n", word("inspect.col.column", lang),
+          word("inspect.col.role", lang), word("inspect.col.type", lang),
+          word("inspect.col.format", lang), word("inspect.col.missing", lang));
   for (size_t j = 0; j < kw_table_ncols(t); j++) {
     const kw_column *col = kw_table_col(t, j);
-    mark_text(mk, col);
+    mark_text(mk, col, lang);
     fprintf(f, "  %-24s %-16s %-7s %-14s %llu\n", col->name,
             col->role ? kw_role_name(col->role) : "-", kw_type_name(col->type),
             mk, (unsigned long long)col->missing);
   }
   if (r->n_ignored) {
-    fprintf(f, "  not used:");
+    fputs(word("inspect.not_used", lang), f);
     for (size_t k = 0; k < r->n_ignored; k++)
       fprintf(f, "%s %s", k ? "," : "", r->ignored[k]);
     fputc('\n', f);
@@ -177,11 +207,10 @@ kw_status kw_report_inspect(kw_context *ctx, FILE *f, const kw_dataset *ds,
   } else {
     for (int k = 0; k < KW_TABLE__COUNT; k++) {
       const kw_table *t = kw_dataset_table(ds, (kw_table_kind)k);
-      if (t) text_table(f, t);
+      if (t) text_table(f, t, r->lang);
     }
     st = kw_write_kv(ctx, f,
-                     r->lang == KW_LANG_NL ? "Datakwaliteit (transacties)"
-                                          : "Data quality (transactions)",
+                     word("inspect.title", r->lang),
                      kv, nkv, KW_FORMAT_TABLE, r->lang);
   }
   return st;
