@@ -249,10 +249,55 @@ static void test_messages(void **state) {
   assert_string_equal(buf, "no.such.key");
 }
 
+/* The writers refuse what they cannot write: a missing result or stream is
+ * KW_EARG with a message, never a crash. */
+static void test_writer_arguments(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  assert_non_null(ctx);
+  FILE *f = tmpfile();
+  assert_non_null(f);
+  kw_profit_options po;
+  kw_profit_options_init(&po);
+  assert_int_equal(kw_report_profit(ctx, f, NULL, NULL, NULL, &po, NULL),
+                   KW_EARG);
+  assert_true(strstr(kw_errmsg(ctx), "profit report") != NULL);
+  kw_payments_options pyo;
+  kw_payments_options_init(&pyo);
+  assert_int_equal(kw_report_payments(ctx, f, NULL, NULL, &pyo, NULL),
+                   KW_EARG);
+  assert_int_equal(kw_report_rfm(ctx, NULL, NULL, NULL, NULL), KW_EARG);
+  assert_int_equal(kw_report_clv(ctx, f, NULL, NULL, NULL, NULL, 0, NULL),
+                   KW_EARG);
+  assert_int_equal(kw_report_cohorts(ctx, f, NULL, NULL), KW_EARG);
+  assert_int_equal(kw_report_inspect(ctx, f, NULL, NULL, NULL), KW_EARG);
+  assert_int_equal(kw_report_rfm_rules(ctx, NULL, NULL, NULL), KW_EARG);
+  /* the built-in RFM rules written as a rule file name every segment */
+  assert_int_equal(kw_report_rfm_rules(ctx, f, NULL, NULL), KW_OK);
+  rewind(f);
+  char text[8192];
+  size_t n = fread(text, 1, sizeof text - 1, f);
+  text[n] = '\0';
+  assert_non_null(strstr(text, "[champions]"));
+  assert_non_null(strstr(text, "[lost]"));
+  /* defaults of the report choices */
+  kw_clv_report cr;
+  kw_clv_report_init(&cr);
+  assert_true(isnan(cr.margin));
+  assert_int_equal(cr.top, 20);
+  kw_cohorts_report co;
+  kw_cohorts_report_init(&co);
+  assert_true(co.want[KW_COHORT_ACTIVE_SHARE]);
+  assert_false(co.want[KW_COHORT_REVENUE]);
+  fclose(f);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_money), cmocka_unit_test(test_numbers),
       cmocka_unit_test(test_writers), cmocka_unit_test(test_atomic),
-      cmocka_unit_test(test_messages)};
+      cmocka_unit_test(test_messages),
+      cmocka_unit_test(test_writer_arguments)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
