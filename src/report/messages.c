@@ -2229,6 +2229,9 @@ static const msg_row text_rows[] = {
     {"inspect.title",
      "Data quality (transactions)",
      "Datakwaliteit (transacties)"},
+    {"cli.main.usage",
+     "klantwijs COMMAND [OPTIONS] [PATH]",
+     "klantwijs OPDRACHT [OPTIES] [PAD]"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
