@@ -23,5 +23,6 @@
 #include "klantwijs/growth.h"
 #include "klantwijs/analyze.h"
 #include "klantwijs/groups.h"
+#include "klantwijs/writers.h"
 
 #endif

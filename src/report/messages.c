@@ -1215,6 +1215,642 @@ static const msg_row text_rows[] = {
     {"opt.demo.to", "last day of the window", "laatste dag van de periode"},
     {"opt.demo.output", "the folder to write (created when missing)",
      "de map om te schrijven (aangemaakt als ze ontbreekt)"},
+    {"help.inspect.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.inspect.about",
+     "Shows per table the detected delimiter, header, encoding and "
+     "line endings, each column's role, type, decimal mark and date "
+     "order, rows read, used and skipped (with reasons and the first "
+     "examples), missing values per column, and a data-quality report: "
+     "exact duplicate lines, negative amounts (credit notes, returns), "
+     "dates in the future or before 1990, extreme amounts (robust z-score "
+     "over 10), and customers present in transactions but not in the "
+     "customers table and the reverse.",
+     "Toont per tabel het gevonden scheidingsteken, de kop, de tekenset "
+     "en de regeleinden, per kolom de rol, het type, het decimaalteken "
+     "en de datumvolgorde, de gelezen, gebruikte en overgeslagen rijen "
+     "(met redenen en de eerste voorbeelden), ontbrekende waarden per "
+     "kolom, en een rapport over de datakwaliteit: exact dubbele lijnen, "
+     "negatieve bedragen (creditnota's, retouren), datums in de toekomst "
+     "of voor 1990, uitschieters (robuuste z-score boven 10), en klanten "
+     "die in de transacties staan maar niet in de klantentabel en omgekeerd."},
+    {"help.inspect.examples",
+     "  klantwijs inspect demo-data\n"
+     "  klantwijs inspect verkopen.csv --decimal-mark , --format json\n",
+     "  klantwijs inspect demo-data\n"
+     "  klantwijs inspect verkopen.csv --decimal-mark , --format json\n"},
+    {"opt.inspect.today",
+     "the date for the future-dates check",
+     "de datum voor de controle op datums in de toekomst"},
+    {"opt.inspect.today.default",
+     "the system date",
+     "de systeemdatum"},
+    {"help.cohorts.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.cohorts.about",
+     "Customers grouped by the period of their first purchase (acquisition "
+     "cohort); per cohort and period since acquisition (0 = the acquisition "
+     "period):\n"
+     "  active               customers with a purchase in period k "
+     "('returned in period k')\n"
+     "  active_share         the same as a share of the cohort (default)\n"
+     "  active_later         customers with a purchase in period k "
+     "or later\n"
+     "  active_later_share   the same as a share of the cohort\n"
+     "  revenue              net revenue of the cohort in period k\n"
+     "  nrr                  net revenue retention: revenue in k / "
+     "revenue in period 0\n"
+     "  cumulative_revenue_per_customer  revenue up to period k per "
+     "acquired customer\n"
+     "The 'total' row pools the cohorts observed at each k (weighted "
+     "by size). Returns and credit notes lower revenue but are no purchase. "
+     "The last period may be incomplete (the output says so).\n"
+     "A table per metric (rows cohorts, columns periods since acquisition); "
+     "csv stacks the matrices with a metric column (metric, cohort, "
+     "size, 0, 1, ...; shares as fractions); json has per metric \"values\" "
+     "(rows x columns, null where not observed) and \"total\".",
+     "Klanten gegroepeerd naar de periode van hun eerste aankoop (instroomcohort); "
+     "per cohort en periode sinds de instroom (0 = de instroomperiode):\n"
+     "  active               klanten met een aankoop in periode k ('teruggekeerd "
+     "in periode k')\n"
+     "  active_share         hetzelfde als aandeel van het cohort (standaard)\n"
+     "  active_later         klanten met een aankoop in periode k of "
+     "later\n"
+     "  active_later_share   hetzelfde als aandeel van het cohort\n"
+     "  revenue              netto-omzet van het cohort in periode "
+     "k\n"
+     "  nrr                  netto-omzetbehoud: omzet in k / omzet "
+     "in periode 0\n"
+     "  cumulative_revenue_per_customer  omzet tot periode k per verworven "
+     "klant\n"
+     "De rij 'total' voegt de cohorten samen die op elke k waargenomen "
+     "zijn (gewogen naar grootte). Retouren en creditnota's verlagen "
+     "de omzet maar zijn geen aankoop. De laatste periode kan onvolledig "
+     "zijn (de uitvoer zegt het).\n"
+     "Een tabel per maatstaf (rijen cohorten, kolommen perioden sinds "
+     "de instroom); csv zet de matrices onder elkaar met een kolom "
+     "metric (metric, cohort, size, 0, 1, ...; aandelen als breuken); "
+     "json heeft per maatstaf \"values\" (rijen x kolommen, null waar "
+     "niet waargenomen) en \"total\"."},
+    {"help.cohorts.examples",
+     "  klantwijs cohorts demo-data\n"
+     "  klantwijs cohorts demo-data --by quarter --metric active_share,nrr\n"
+     "  klantwijs cohorts demo-data --metric all --format csv -o cohorts.csv\n",
+     "  klantwijs cohorts demo-data\n"
+     "  klantwijs cohorts demo-data --by quarter --metric active_share,nrr\n"
+     "  klantwijs cohorts demo-data --metric all --format csv -o cohorten.csv\n"},
+    {"opt.cohorts.by",
+     "cohort and period length (weeks start on Monday)",
+     "lengte van cohort en periode (weken beginnen op maandag)"},
+    {"opt.cohorts.metric",
+     "metrics separated by commas, or all",
+     "maatstaven gescheiden door komma's, of all"},
+    {"opt.cohorts.metric.default",
+     "active_share; json: all",
+     "active_share; json: all"},
+    {"opt.cohorts.ages",
+     "at most N periods since acquisition",
+     "hoogstens N perioden sinds de instroom"},
+    {"opt.all",
+     "all",
+     "alle"},
+    {"cli.err.metric",
+     "--metric takes active, active_share, active_later, active_later_share, "
+     "revenue, nrr, cumulative_revenue_per_customer or all",
+     "--metric verwacht active, active_share, active_later, active_later_share, "
+     "revenue, nrr, cumulative_revenue_per_customer of all"},
+    {"opt.per_customer",
+     "every customer's row (table or csv)",
+     "een rij per klant (tabel of csv)"},
+    {"opt.portfolio",
+     "csv: the portfolio figures as key,value rows",
+     "csv: de cijfers van de hele klantenportefeuille als rijen key,value"},
+    {"opt.top",
+     "rows per table on the terminal (0 = all)",
+     "rijen per tabel op de terminal (0 = alle)"},
+    {"opt.margin",
+     "gross margin (% of revenue) to assume where the sales lines have "
+     "no cost or margin column",
+     "brutomarge (% van de omzet) om aan te nemen waar de verkooplijnen "
+     "geen kost- of margekolom hebben"},
+    {"opt.rate",
+     "cost per unit (hour, ticket, parcel) of a cost type in costs.csv, "
+     "used for rows without an amount; repeatable (--rate service_hours=55)",
+     "kost per eenheid (uur, ticket, pakket) van een kostensoort in "
+     "costs.csv, voor rijen zonder bedrag; herhaalbaar (--rate service_hours=55)"},
+    {"opt.config",
+     "profitability settings: margin_pct = 35, TYPE.rate = 12,50, subtract_discount "
+     "= yes, large_share = 10 (options given on the command line win)",
+     "instellingen voor de winstgevendheid: margin_pct = 35, TYPE.rate "
+     "= 12,50, subtract_discount = yes, large_share = 10 (opties op "
+     "de opdrachtregel winnen)"},
+    {"opt.subtract_discount",
+     "the amounts are before discount: subtract it",
+     "de bedragen zijn voor korting: trek ze af"},
+    {"opt.large",
+     "the share of customers (top by revenue) counted as large",
+     "het aandeel klanten (de grootste naar omzet) dat als groot telt"},
+    {"cli.err.rate",
+     "--rate takes TYPE=AMOUNT (like service_hours=55 or support_ticket=12,50), "
+     "not '{v}'",
+     "--rate verwacht SOORT=BEDRAG (zoals service_hours=55 of support_ticket=12,50), "
+     "niet '{v}'"},
+    {"cli.err.too_many_rates",
+     "too many cost rates (at most 64)",
+     "te veel kosttarieven (hoogstens 64)"},
+    {"help.profit.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.profit.about",
+     "Per customer: revenue, cost of goods, discounts, cost-to-serve "
+     "by type (from costs.csv), net contribution and margin %. Cost "
+     "of goods comes from a cost column of the sales lines, else a "
+     "margin column, else --margin; the output says which. Customers "
+     "with sales but no cost data are reported as such and left out "
+     "of the totals, never counted at a 100% margin. A cost row costs "
+     "its amount; a row without an amount costs its units (hours, or "
+     "1 ticket/parcel) x the rate of its type. Sales lines and cost "
+     "rows after --as-of are left out.\n"
+     "\n"
+     "Portfolio: the whale curve (customers from most to least profitable, "
+     "cumulative contribution as a % of the total) and its peak, the "
+     "customers who lose money and how much, and the large customers "
+     "(top 10% by revenue) who lose money.\n"
+     "\n"
+     "The terminal shows the portfolio and the most and least profitable "
+     "customers; csv gives every active customer's row (most profitable "
+     "first, then those without cost data); json gives both, the cost "
+     "types and the whale curve points.",
+     "Per klant: omzet, kostprijs van de goederen, kortingen, kosten "
+     "om te bedienen per soort (uit costs.csv), netto bijdrage en marge "
+     "in %. De kostprijs komt uit een kostkolom van de verkooplijnen, "
+     "anders een margekolom, anders --margin; de uitvoer zegt welke. "
+     "Klanten met verkopen maar zonder kostgegevens worden zo gemeld "
+     "en buiten de totalen gelaten, nooit aan 100% marge geteld. Een "
+     "kostenrij kost haar bedrag; een rij zonder bedrag kost haar eenheden "
+     "(uren, of 1 ticket/pakket) x het tarief van haar soort. Verkooplijnen "
+     "en kostenrijen na --as-of vallen weg.\n"
+     "\n"
+     "Portefeuille: de walviscurve (klanten van meest naar minst winstgevend, "
+     "cumulatieve bijdrage als % van het totaal) en haar top, de klanten "
+     "die geld kosten en hoeveel, en de grote klanten (top 10% naar "
+     "omzet) die geld kosten.\n"
+     "\n"
+     "De terminal toont de portefeuille en de meest en minst winstgevende "
+     "klanten; csv geeft de rij van elke actieve klant (meest winstgevend "
+     "eerst, dan die zonder kostgegevens); json geeft beide, de kostensoorten "
+     "en de punten van de walviscurve."},
+    {"help.profit.examples",
+     "  klantwijs profit demo-data --rate service_hours=55 \\\n"
+     "      --rate support_ticket=25\n"
+     "  klantwijs profit verkopen.csv --margin 30 --format csv -o winst.csv\n"
+     "  klantwijs profit demo-data --config kosten.conf --lang nl\n",
+     "  klantwijs profit demo-data --rate service_hours=55 \\\n"
+     "      --rate support_ticket=25\n"
+     "  klantwijs profit verkopen.csv --margin 30 --format csv -o winst.csv\n"
+     "  klantwijs profit demo-data --config kosten.conf --lang nl\n"},
+    {"help.rfm.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.rfm.about",
+     "Scores every customer with a purchase on recency (days from the "
+     "last purchase to --as-of), frequency (orders) and monetary value "
+     "(revenue, or contribution with --monetary contribution), 1 to "
+     "5 (--bins), 5 = best, and names segments from a rule table: Champions, "
+     "Loyal Customers, Potential Loyalist, New Customers, Promising, "
+     "Need Attention, About To Sleep, At Risk, Can't Lose Them, Hibernating, "
+     "Lost.\n"
+     "\n"
+     "Scoring rule: score = 1 + floor(bins x L / n), with L the customers "
+     "with a worse value (lower F or M, longer recency) and n the scored "
+     "customers. Equal values always get the same score and the worst "
+     "value scores 1. When a metric has no more distinct values than "
+     "bins, the distinct values are spread evenly over 1..bins instead "
+     "(one value: the middle score). Explicit breaks replace the quantiles.\n"
+     "\n"
+     "Segments: the built-in rules use R and FM = (F + M) / 2 (Champions: "
+     "R 4-5 and FM 4-5, ..., Lost: R 1 and FM 1); the first matching "
+     "rule wins. A rule file replaces them: scale = 5, then per rule "
+     "a [key] section with name, name_nl, action, action_nl and ranges "
+     "r, f, m, fm (like 4-5, <=2, >=4, *).\n"
+     "\n"
+     "The terminal shows the segment table (customers, share, revenue "
+     "share, mean recency, frequency and monetary value), the suggested "
+     "actions and the value range of each score; csv gives every scored "
+     "customer's row (scores, RFM code, segment); json gives all of "
+     "it.",
+     "Geeft elke klant met een aankoop een score voor recentheid (dagen "
+     "van de laatste aankoop tot --as-of), frequentie (orders) en geldwaarde "
+     "(omzet, of bijdrage met --monetary contribution), 1 tot 5 (--bins), "
+     "5 = best, en benoemt segmenten uit een regeltabel: Kampioenen, "
+     "Trouwe klanten, Potentieel trouw, Nieuwe klanten, Veelbelovend, "
+     "Aandacht nodig, Dreigt in te slapen, Risico, Niet te verliezen, "
+     "Winterslaap, Verloren.\n"
+     "\n"
+     "Scoreregel: score = 1 + floor(bins x L / n), met L de klanten "
+     "met een slechtere waarde (lagere F of M, langere recentheid) "
+     "en n de gescoorde klanten. Gelijke waarden krijgen altijd dezelfde "
+     "score en de slechtste waarde scoort 1. Heeft een maatstaf niet "
+     "meer verschillende waarden dan bins, dan worden de verschillende "
+     "waarden gelijkmatig over 1..bins verdeeld (één waarde: de middelste "
+     "score). Opgegeven grenzen vervangen de kwantielen.\n"
+     "\n"
+     "Segmenten: de ingebouwde regels gebruiken R en FM = (F + M) / "
+     "2 (Kampioenen: R 4-5 en FM 4-5, ..., Verloren: R 1 en FM 1); "
+     "de eerste regel die past wint. Een regelbestand vervangt ze: "
+     "scale = 5, dan per regel een sectie [key] met name, name_nl, "
+     "action, action_nl en bereiken r, f, m, fm (zoals 4-5, <=2, >=4, "
+     "*).\n"
+     "\n"
+     "De terminal toont de segmenttabel (klanten, aandeel, aandeel "
+     "in de omzet, gemiddelde recentheid, frequentie en geldwaarde), "
+     "de voorgestelde acties en het waardebereik van elke score; csv "
+     "geeft de rij van elke gescoorde klant (scores, RFM-code, segment); "
+     "json geeft alles."},
+    {"help.rfm.examples",
+     "  klantwijs rfm demo-data --lang nl\n"
+     "  klantwijs rfm demo-data --as-of 2025-06-30 --format csv -o "
+     "rfm.csv\n"
+     "  klantwijs rfm verkopen.csv --bins 3 --rules mijn-segmenten.rules\n"
+     "  klantwijs rfm demo-data --breaks-r 30,90,180,365 --breaks-f "
+     "2,3,5,10\n"
+     "      --breaks-m 100,500,1000,5000\n",
+     "  klantwijs rfm demo-data --lang nl\n"
+     "  klantwijs rfm demo-data --as-of 2025-06-30 --format csv -o "
+     "rfm.csv\n"
+     "  klantwijs rfm verkopen.csv --bins 3 --rules mijn-segmenten.rules\n"
+     "  klantwijs rfm demo-data --breaks-r 30,90,180,365 --breaks-f "
+     "2,3,5,10\n"
+     "      --breaks-m 100,500,1000,5000\n"},
+    {"opt.rfm.bins",
+     "scores 1..N",
+     "scores 1..N"},
+    {"opt.rfm.breaks_r",
+     "recency breaks in days (N-1 increasing values: fewer days than "
+     "D1 scores N)",
+     "grenzen voor recentheid in dagen (N-1 stijgende waarden: minder "
+     "dagen dan D1 scoort N)"},
+    {"opt.rfm.breaks_f",
+     "frequency breaks in orders (F >= F1 scores 2)",
+     "grenzen voor frequentie in orders (F >= F1 scoort 2)"},
+    {"opt.rfm.breaks_m",
+     "monetary breaks in currency units",
+     "grenzen voor geldwaarde in munteenheden"},
+    {"opt.rfm.monetary",
+     "the monetary value (contribution needs cost data)",
+     "de geldwaarde (bijdrage vraagt kostgegevens)"},
+    {"opt.rfm.rules",
+     "segment rules instead of the built-in ones",
+     "segmentregels in plaats van de ingebouwde"},
+    {"opt.rfm.segment",
+     "per-customer rows of one segment only (like champions, at_risk, "
+     "lost)",
+     "rijen per klant van één segment (zoals champions, at_risk, lost)"},
+    {"opt.rfm.segments",
+     "csv: the segment table instead of customers",
+     "csv: de segmenttabel in plaats van de klanten"},
+    {"opt.rfm.print_rules",
+     "write the segment rules (built-in, or --rules) in the rule file "
+     "format, to copy and edit",
+     "schrijf de segmentregels (ingebouwd, of --rules) in het formaat "
+     "van een regelbestand, om te kopiëren en aan te passen"},
+    {"cli.err.breaks",
+     "{opt} takes increasing numbers separated by commas ('.' as decimal "
+     "mark)",
+     "{opt} verwacht stijgende getallen gescheiden door komma's ('.' "
+     "als decimaalteken)"},
+    {"cli.err.breaks_count",
+     "{opt} needs {need} values for {bins} bins, not {got}",
+     "{opt} heeft {need} waarden nodig voor {bins} klassen, niet {got}"},
+    {"help.payments.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.payments.about",
+     "From the invoices (invoice date, amount, paid date, and a due "
+     "date or payment terms; an invoice paid in parts is several rows "
+     "with the same number, a credit note a negative row): per customer "
+     "the amount-weighted mean days to pay and days late (paid after "
+     "the due date; early counts as 0), the share of settled invoices "
+     "paid late, open and overdue amounts, ageing buckets (not yet "
+     "due, 1-30, 31-60, 61-90, over 90 days past due) and a class: "
+     "problematic when days late > 60 or an open invoice is more than "
+     "90 days past due, else slow when days late > 7 or an open invoice "
+     "is more than 30 days past due, else fast.\n"
+     "\n"
+     "Portfolio: DSO = open amount / invoiced in the last 90 days x "
+     "90, total overdue and its ageing, the customers with the most "
+     "overdue money, and the share of revenue from slow and problematic "
+     "payers.\n"
+     "\n"
+     "Everything is seen at --as-of (default: the last sale, or the "
+     "last invoice date without sales lines): invoices issued later "
+     "are left out and a payment after it counts as open. PATH is a "
+     "data folder (invoices.csv, with transactions.csv when present) "
+     "or an invoices file.\n"
+     "\n"
+     "The terminal shows the figures, the ageing and the customers "
+     "with the most overdue money (--top rows); csv gives every invoiced "
+     "customer's row; json gives both.",
+     "Uit de facturen (factuurdatum, bedrag, betaaldatum, en een vervaldatum "
+     "of betalingstermijn; een factuur die in delen betaald is, is "
+     "meerdere rijen met hetzelfde nummer, een creditnota een negatieve "
+     "rij): per klant het naar bedrag gewogen gemiddelde aantal dagen "
+     "tot betaling en dagen te laat (betaald na de vervaldatum; vroeg "
+     "telt als 0), het aandeel van de afgehandelde facturen dat te "
+     "laat betaald werd, openstaande en vervallen bedragen, ouderdomsklassen "
+     "(nog niet vervallen, 1-30, 31-60, 61-90, meer dan 90 dagen vervallen) "
+     "en een klasse: problematisch als dagen te laat > 60 of een open "
+     "factuur meer dan 90 dagen vervallen is, anders traag als dagen "
+     "te laat > 7 of een open factuur meer dan 30 dagen vervallen is, "
+     "anders snel.\n"
+     "\n"
+     "Portefeuille: DSO = openstaand bedrag / gefactureerd in de laatste "
+     "90 dagen x 90, het totaal vervallen bedrag en zijn ouderdom, "
+     "de klanten met het meeste vervallen geld, en het aandeel van "
+     "de omzet van trage en problematische betalers.\n"
+     "\n"
+     "Alles wordt gezien op --as-of (standaard: de laatste verkoop, "
+     "of de laatste factuurdatum zonder verkooplijnen): later uitgeschreven "
+     "facturen vallen weg en een betaling daarna telt als open. PAD "
+     "is een gegevensmap (invoices.csv, met transactions.csv als die "
+     "er is) of een facturenbestand.\n"
+     "\n"
+     "De terminal toont de cijfers, de ouderdom en de klanten met het "
+     "meeste vervallen geld (--top rijen); csv geeft de rij van elke "
+     "gefactureerde klant; json geeft beide."},
+    {"help.payments.examples",
+     "  klantwijs payments demo-data\n"
+     "  klantwijs payments facturen.csv --as-of 2025-06-30 --lang nl\n"
+     "  klantwijs payments demo-data --class problematic --format csv\n",
+     "  klantwijs payments demo-data\n"
+     "  klantwijs payments facturen.csv --as-of 2025-06-30 --lang nl\n"
+     "  klantwijs payments demo-data --class problematic --format csv\n"},
+    {"opt.payments.terms",
+     "payment terms in days for rows without due date or terms",
+     "betalingstermijn in dagen voor rijen zonder vervaldatum of termijn"},
+    {"opt.payments.slow_late",
+     "slow above this many days late",
+     "traag boven zoveel dagen te laat"},
+    {"opt.payments.slow_overdue",
+     "... or an open invoice this many days past due",
+     "... of een open factuur zoveel dagen vervallen"},
+    {"opt.payments.problem_late",
+     "problematic above this many days late",
+     "problematisch boven zoveel dagen te laat"},
+    {"opt.payments.problem_overdue",
+     "... or an open invoice this many days past due",
+     "... of een open factuur zoveel dagen vervallen"},
+    {"opt.payments.dso_days",
+     "the DSO window in days",
+     "het DSO-venster in dagen"},
+    {"opt.payments.class",
+     "per-customer rows of one class only",
+     "rijen per klant van één klasse"},
+    {"cli.payments.missing_path",
+     "missing PATH (a data folder or an invoices file)",
+     "PAD ontbreekt (een gegevensmap of een facturenbestand)"},
+    {"cli.payments.no_invoices",
+     "no invoices table: put invoices.csv (or facturen.csv) in the "
+     "folder or give --invoices FILE",
+     "geen facturentabel: zet invoices.csv (of facturen.csv) in de "
+     "map of geef --invoices BESTAND"},
+    {"help.clv.usage",
+     "[OPTIONS] PATH\n"
+     "       klantwijs clv --patterns FILE [OPTIONS]",
+     "[OPTIES] PAD\n"
+     "         klantwijs clv --patterns BESTAND [OPTIES]"},
+    {"help.clv.about",
+     "Predictive customer value (\"buy till you die\"). From each customer's "
+     "purchase days up to the as-of date (same-day purchases merged, "
+     "returns are not purchases) it fits a purchase model and the Gamma-Gamma "
+     "spend model, and predicts per customer: the probability of being "
+     "alive now, expected purchases over the horizon, the probability "
+     "of a given number of purchases in it, expected spend per purchase, "
+     "the discounted value over the horizon and value over acquisition "
+     "cost where customers.csv has one. Customers whose first purchase "
+     "is after the as-of date are left out (and counted). The table "
+     "shows the parameters with standard errors, the fit, the holdout "
+     "evaluation when asked, then the most valuable customers; csv "
+     "gives the per-customer table, json everything.\n"
+     "\n"
+     "BG/BB works in discrete time with --unit as the period: the first "
+     "purchase opens period 0, opportunity j covers the days (j-1)u "
+     "< d - first <= ju; n = whole periods from the first purchase "
+     "to the as-of date, x = opportunities 1..n with a purchase, t_x "
+     "= the last of them.",
+     "Voorspelde klantwaarde (\"buy till you die\"). Uit de aankoopdagen "
+     "van elke klant tot de peildatum (aankopen op dezelfde dag samen, "
+     "retouren zijn geen aankopen) schat het een aankoopmodel en het "
+     "Gamma-Gamma-bestedingsmodel, en voorspelt per klant: de kans "
+     "dat de klant nu nog actief is, de verwachte aankopen over de "
+     "horizon, de kans op een gegeven aantal aankopen daarin, de verwachte "
+     "besteding per aankoop, de verdisconteerde waarde over de horizon "
+     "en de waarde tegenover de wervingskost waar customers.csv die "
+     "heeft. Klanten met een eerste aankoop na de peildatum vallen "
+     "weg (en worden geteld). De tabel toont de parameters met standaardfouten, "
+     "de fit, de toetsing op de toetsperiode als daarom gevraagd wordt, "
+     "dan de meest waardevolle klanten; csv geeft de tabel per klant, "
+     "json alles.\n"
+     "\n"
+     "BG/BB werkt in discrete tijd met --unit als periode: de eerste "
+     "aankoop opent periode 0, kans j dekt de dagen (j-1)u < d - eerste "
+     "<= ju; n = hele perioden van de eerste aankoop tot de peildatum, "
+     "x = kansen 1..n met een aankoop, t_x = de laatste daarvan."},
+    {"help.clv.examples",
+     "  klantwijs clv demo-data --unit month --horizon 24 --discount "
+     "0.8%\n"
+     "  klantwijs clv cdnowElog.csv --map customer=sampleid --map amount=sales "
+     "\\\n"
+     "      --as-of 1997-09-30 --holdout-end 1998-06-30 --model auto\n"
+     "  klantwijs clv --patterns donations.csv --model bgbb --unit "
+     "month\n",
+     "  klantwijs clv demo-data --unit month --horizon 24 --discount "
+     "0.8%\n"
+     "  klantwijs clv cdnowElog.csv --map customer=sampleid --map amount=sales "
+     "\\\n"
+     "      --as-of 1997-09-30 --holdout-end 1998-06-30 --model auto\n"
+     "  klantwijs clv --patterns donations.csv --model bgbb --unit "
+     "month\n"},
+    {"opt.clv.model",
+     "the purchase model; auto fits bgnbd, mbgnbd and pnbd and keeps "
+     "the lowest BIC",
+     "het aankoopmodel; auto schat bgnbd, mbgnbd en pnbd en houdt de "
+     "laagste BIC"},
+    {"opt.clv.spend",
+     "spend model (none: no values)",
+     "bestedingsmodel (none: geen waarden)"},
+    {"opt.clv.unit",
+     "the period of t_x, T, the horizon and tracking",
+     "de periode van t_x, T, de horizon en de opvolging"},
+    {"opt.clv.holdout_end",
+     "evaluate on the purchases in (as-of, DATE]: predicted vs actual "
+     "per customer (MAE, RMSE, correlation), by frequency class, and "
+     "tracking of cumulative repeat purchases per period",
+     "toets op de aankopen in (peildatum, DATUM]: voorspeld tegenover "
+     "werkelijk per klant (MAE, RMSE, correlatie), per frequentieklasse, "
+     "en de opvolging van de cumulatieve herhaalaankopen per periode"},
+    {"opt.clv.horizon",
+     "periods ahead",
+     "perioden vooruit"},
+    {"opt.clv.horizon.default",
+     "one year: 365, 52 or 12; for a pattern file the longest T",
+     "een jaar: 365, 52 of 12; voor een patroonbestand de langste T"},
+    {"opt.clv.discount",
+     "discount rate per period, 0.01 or 1%",
+     "disconteringsvoet per periode, 0.01 of 1%"},
+    {"opt.clv.margin",
+     "margin in percent of revenue (30 or 30%); by default each customer's "
+     "own margin where the cost is known, else the pooled margin; without "
+     "any cost the value is revenue",
+     "marge in procent van de omzet (30 of 30%); standaard de eigen "
+     "marge van elke klant waar de kost gekend is, anders de samengenomen "
+     "marge; zonder enige kost is de waarde de omzet"},
+    {"opt.clv.penalty",
+     "L2 penalty on the parameters",
+     "L2-straf op de parameters"},
+    {"opt.clv.count",
+     "P(exactly K purchases in the horizon) (0: the probability of "
+     "no purchase)",
+     "P(precies K aankopen in de horizon) (0: de kans op geen aankoop)"},
+    {"opt.clv.top",
+     "customers in the table (0 = all)",
+     "klanten in de tabel (0 = alle)"},
+    {"opt.clv.patterns",
+     "fit a pattern file (frequency, recency, periods, weights columns, "
+     "as the BG/BB donations data) instead of transactions; no spend "
+     "model",
+     "schat op een patroonbestand (kolommen frequency, recency, periods, "
+     "weights, zoals de BG/BB-donatiegegevens) in plaats van transacties; "
+     "geen bestedingsmodel"},
+    {"cli.err.discount",
+     "--discount takes a rate per period such as 0.01 or 1%",
+     "--discount verwacht een voet per periode zoals 0.01 of 1%"},
+    {"cli.clv.patterns_path",
+     "--patterns replaces PATH; give one of them",
+     "--patterns vervangt PAD; geef een van beide"},
+    {"cli.clv.patterns_dates",
+     "--as-of and --holdout-end need transactions, not a pattern file",
+     "--as-of en --holdout-end vragen transacties, geen patroonbestand"},
+    {"cli.clv.patterns_spend",
+     "a pattern file has no spend: use --spend none",
+     "een patroonbestand heeft geen bestedingen: gebruik --spend none"},
+    {"cli.clv.holdout_order",
+     "--holdout-end must come after --as-of",
+     "--holdout-end moet na --as-of komen"},
+    {"cli.clv.holdout_as_of",
+     "--holdout-end needs --as-of (the end of the calibration period)",
+     "--holdout-end vraagt --as-of (het einde van de kalibratieperiode)"},
+    {"help.analyze.usage",
+     "[OPTIONS] PATH -o OUTDIR",
+     "[OPTIES] PAD -o UITVOERMAP"},
+    {"help.analyze.about",
+     "The main job: runs every analysis the data allow — key figures, "
+     "Pareto and ABC, profit per customer and the whale curve, RFM "
+     "segments, the CLV model (checked on a holdout period) with P(alive), "
+     "cohort retention and survival, payment behaviour, cross-sell "
+     "rules, NPS and acquisition cost — and gives every customer one "
+     "action with its reason: invest, develop / cross-sell, retain, "
+     "win back, serve at low cost, reprice or phase out, collect first. "
+     "An analysis that a missing table or column rules out is named, "
+     "with the reason.\n"
+     "\n"
+     "Writes to OUTDIR (created when missing; each file atomically):\n"
+     "  index.html      the report: one self-contained page (charts "
+     "inline, nothing from the network), printable to PDF\n"
+     "  customers.xlsx  one row per customer (up to --xlsx-rows); one "
+     "sheet per action\n"
+     "  customers.csv   the same for machines\n"
+     "  summary.json    every portfolio figure of the report, stable "
+     "keys\n"
+     "Names, e-mail addresses, phone numbers and addresses never appear "
+     "(customer ids only); --show-names adds names. Groups of fewer "
+     "than 5 customers are merged into \"other\".",
+     "De hoofdtaak: voert elke analyse uit die de gegevens toelaten "
+     "— kerncijfers, Pareto en ABC, winst per klant en de walviscurve, "
+     "RFM-segmenten, het CLV-model (getoetst op een toetsperiode) met "
+     "P(actief), klantbehoud per cohort en overleving, betaalgedrag, "
+     "regels voor kruisverkoop, NPS en wervingskost — en geeft elke "
+     "klant één actie met haar reden: investeren, ontwikkelen / kruisverkopen, "
+     "behouden, terugwinnen, goedkoop bedienen, herprijzen of afbouwen, "
+     "eerst innen. Een analyse die door een ontbrekende tabel of kolom "
+     "niet kan, wordt genoemd, met de reden.\n"
+     "\n"
+     "Schrijft naar UITVOERMAP (aangemaakt als ze ontbreekt; elk bestand "
+     "in één keer):\n"
+     "  index.html      het rapport: één zelfstandige pagina (grafieken "
+     "ingebouwd, niets van het netwerk), af te drukken als PDF\n"
+     "  customers.xlsx  een rij per klant (tot --xlsx-rows); een blad "
+     "per actie\n"
+     "  customers.csv   hetzelfde voor machines\n"
+     "  summary.json    elk cijfer van de portefeuille in het rapport, "
+     "vaste sleutels\n"
+     "Namen, e-mailadressen, telefoonnummers en adressen verschijnen "
+     "nooit (alleen klantnummers); --show-names voegt namen toe. Groepen "
+     "van minder dan 5 klanten worden samengevoegd tot \"overige\"."},
+    {"help.analyze.examples",
+     "  klantwijs analyze demo-data -o demo-report\n"
+     "  klantwijs analyze exports/ --lang nl --as-of 2024-12-31 \\\n"
+     "      --rate service_hours=55 --rate support_ticket=25 -o rapport\n",
+     "  klantwijs analyze demo-data -o demo-rapport\n"
+     "  klantwijs analyze exports/ --lang nl --as-of 2024-12-31 \\\n"
+     "      --rate service_hours=55 --rate support_ticket=25 -o rapport\n"},
+    {"opt.analyze.output",
+     "the report folder (required)",
+     "de map van het rapport (verplicht)"},
+    {"opt.analyze.currency",
+     "currency of the amounts",
+     "munt van de bedragen"},
+    {"opt.analyze.show_names",
+     "include customer names in the exports",
+     "neem klantnamen op in de exports"},
+    {"opt.analyze.rules",
+     "action rules replacing the built-in ones",
+     "actieregels in plaats van de ingebouwde"},
+    {"opt.analyze.rules_template",
+     "print the built-in action rules and exit",
+     "druk de ingebouwde actieregels af en stop"},
+    {"opt.analyze.rfm_rules",
+     "RFM segment rules replacing the built-in ones",
+     "RFM-segmentregels in plaats van de ingebouwde"},
+    {"opt.analyze.clv_model",
+     "the CLV model; auto keeps the best BIC",
+     "het CLV-model; auto houdt de beste BIC"},
+    {"opt.analyze.horizon",
+     "CLV horizon in months",
+     "CLV-horizon in maanden"},
+    {"opt.analyze.discount",
+     "yearly discount rate for CLV",
+     "jaarlijkse disconteringsvoet voor CLV"},
+    {"opt.analyze.holdout",
+     "days held out to check the CLV model",
+     "dagen apart gehouden om het CLV-model te toetsen"},
+    {"opt.analyze.holdout.default",
+     "a quarter of the data, 28 to 365",
+     "een kwart van de gegevens, 28 tot 365"},
+    {"opt.analyze.top",
+     "customers listed per action in the report",
+     "klanten per actie in het rapport"},
+    {"opt.analyze.xlsx_rows",
+     "customers.xlsx has a sheet of every customer when there are at "
+     "most N",
+     "customers.xlsx heeft een blad met elke klant als er hoogstens "
+     "N zijn"},
+    {"opt.analyze.xlsx_action_rows",
+     "customers per action sheet, highest money at stake first; customers.csv "
+     "always lists every customer",
+     "klanten per actieblad, hoogste bedrag op het spel eerst; customers.csv "
+     "toont altijd elke klant"},
+    {"cli.err.currency",
+     "--currency takes a code like EUR",
+     "--currency verwacht een code zoals EUR"},
+    {"cli.analyze.missing_dir",
+     "missing -o OUTDIR (the report folder)",
+     "-o UITVOERMAP ontbreekt (de map van het rapport)"},
+    {"cli.analyze.writing",
+     "writing the report…",
+     "het rapport wordt geschreven…"},
 
     /* churn: help, options and usage errors (cli/cmd_churn.c) */
     {"help.churn.usage", "[OPTIONS] PATH\n       klantwijs churn --drivers "
@@ -2100,6 +2736,105 @@ static const msg_row text_rows[] = {
      "{yearly} a year",
      "  {customer}: laatste aankoop {last}, gewoonlijk om de {every} dagen, "
      "{yearly} per jaar"},
+    {"cli.rfm.no_segment",
+     "no segment '{segment}'; the segments are:{list}",
+     "geen segment '{segment}'; de segmenten zijn:{list}"},
+    {"cli.rfm.contribution_cost",
+     "--monetary contribution needs cost data: a cost or margin column, "
+     "--margin or --config",
+     "--monetary contribution vraagt kostgegevens: een kost- of margekolom, "
+     "--margin of --config"},
+    {"cli.clv.no_customer",
+     "no customer with a purchase up to the as-of date ({later} first "
+     "bought after it)",
+     "geen klant met een aankoop tot de peildatum ({later} kochten "
+     "voor het eerst daarna)"},
+    {"cli.clv.short_holdout",
+     "the holdout is shorter than one {unit}",
+     "de toetsperiode is korter dan één {unit}"},
+    {"cli.clv.no_spend",
+     "no repeat buyer with a positive repeat spend: no spend model, "
+     "no values",
+     "geen herhaalkoper met een positieve herhaalbesteding: geen bestedingsmodel, "
+     "geen waarden"},
+    {"inspect.dialect",
+     "  {delim}-separated, {header}, {encoding}, {endings} line endings, "
+     "{bytes} bytes",
+     "  gescheiden door {delim}, {header}, {encoding}, regeleinden "
+     "{endings}, {bytes} bytes"},
+    {"inspect.rows",
+     "  rows: {read} read, {used} used, {skipped} skipped",
+     "  rijen: {read} gelezen, {used} gebruikt, {skipped} overgeslagen"},
+    {"inspect.example",
+     "    e.g. {example}",
+     "    bv. {example}"},
+    {"inspect.recoded",
+     "  {n} cells were not valid UTF-8 and were read as Windows-1252",
+     "  {n} cellen waren geen geldige UTF-8 en werden als Windows-1252 "
+     "gelezen"},
+    {"inspect.not_used",
+     "  not used:",
+     "  niet gebruikt:"},
+    {"inspect.header",
+     "header row",
+     "koprij"},
+    {"inspect.no_header",
+     "no header",
+     "geen kop"},
+    {"inspect.col.column",
+     "column",
+     "kolom"},
+    {"inspect.col.role",
+     "role",
+     "rol"},
+    {"inspect.col.type",
+     "type",
+     "type"},
+    {"inspect.col.format",
+     "format",
+     "formaat"},
+    {"inspect.col.missing",
+     "missing",
+     "ontbrekend"},
+    {"inspect.delim.comma",
+     "comma",
+     "komma"},
+    {"inspect.delim.semicolon",
+     "semicolon",
+     "puntkomma"},
+    {"inspect.delim.tab",
+     "tab",
+     "tab"},
+    {"inspect.delim.pipe",
+     "pipe",
+     "verticale streep"},
+    {"inspect.delim.blanks",
+     "blanks",
+     "spaties"},
+    {"inspect.order.dmy",
+     "day-first",
+     "dag eerst"},
+    {"inspect.order.mdy",
+     "month-first",
+     "maand eerst"},
+    {"inspect.order.ymd",
+     "year-first",
+     "jaar eerst"},
+    {"inspect.order.iso",
+     "ISO",
+     "ISO"},
+    {"inspect.mark.comma",
+     "decimal comma",
+     "decimale komma"},
+    {"inspect.mark.point",
+     "decimal point",
+     "decimale punt"},
+    {"inspect.title",
+     "Data quality (transactions)",
+     "Datakwaliteit (transacties)"},
+    {"cli.main.usage",
+     "klantwijs COMMAND [OPTIONS] [PATH]",
+     "klantwijs OPDRACHT [OPTIES] [PAD]"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
