@@ -297,9 +297,13 @@ static const cli_opt output_rows[] = {
      "opt.output", NULL},
 };
 
+#define AS_OF_ROW                                                         \
+  {"as-of", 0, CLI_DATE, COMMON(as_of), CLI_NO_RANGE, "DATE",             \
+   "opt.as_of.default", "opt.as_of", NULL}
+
+static const cli_opt as_of_rows[] = {AS_OF_ROW};
 static const cli_opt time_rows[] = {
-    {"as-of", 0, CLI_DATE, COMMON(as_of), CLI_NO_RANGE, "DATE",
-     "opt.as_of.default", "opt.as_of", NULL},
+    AS_OF_ROW,
     {"unit", 0, CLI_CHOICE, COMMON(unit), CLI_NO_RANGE, "day|week|month",
      "day", "opt.unit", NULL},
 };
@@ -310,6 +314,7 @@ const cli_group cli_group_lang = CLI_GROUP("cli.group.output", lang_rows);
 const cli_group cli_group_ingest = CLI_GROUP("cli.group.input", ingest_rows);
 const cli_group cli_group_output = CLI_GROUP("cli.group.output", output_rows);
 const cli_group cli_group_time = CLI_GROUP("cli.group.period", time_rows);
+const cli_group cli_group_as_of = CLI_GROUP("cli.group.period", as_of_rows);
 
 int cli_common_option(cli_common *c, int argc, char **argv, int *i) {
   static const cli_group *const groups[] = {&cli_group_ingest,

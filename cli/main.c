@@ -9,8 +9,8 @@
 #include "opts.h"
 
 static void print_usage(FILE *f, kw_lang lang) {
-  fprintf(f, "%s klantwijs COMMAND [OPTIONS] [PATH]\n\n%s\n\n%s\n",
-          cli_text("cli.usage", lang), cli_text("cli.main.about", lang),
+  fprintf(f, "%s %s\n\n%s\n\n%s\n", cli_text("cli.usage", lang),
+          cli_text("cli.main.usage", lang), cli_text("cli.main.about", lang),
           cli_text("cli.main.commands", lang));
   for (size_t i = 0; i < kw_cli_ncommands; i++)
     fprintf(f, "  %-10s %s\n", kw_cli_commands[i].name,
