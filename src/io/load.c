@@ -270,6 +270,9 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     if (!paths[k]) continue;
     st = load_file(ctx, ds, (kw_table_kind)k, paths[k], o, k == primary,
                    used);
+    if (!st)
+      st = kw_table_check_money(ctx, kw_dataset_table(ds, (kw_table_kind)k),
+                                strcmp(paths[k], "-") ? paths[k] : "(stdin)");
     if (st) goto out;
   }
   for (size_t j = 0; j < o->n_maps; j++) {

@@ -324,7 +324,8 @@ static kw_status step_rfm(kw_analysis *a) {
     r->mean_recency = sr->mean_recency;
     r->mean_frequency = sr->mean_frequency;
     r->mean_monetary = sr->mean_monetary;
-    rev_all += sr->revenue > 0 ? sr->revenue : 0;
+    if (!kw_money_add(&rev_all, sr->revenue > 0 ? sr->revenue : 0))
+      return kw_fail(a->ctx, KW_ERANGE, "RFM segments: revenue out of range");
   }
   a->n_groups_rfm = merge_small(a->groups_rfm, d->n_segments, a->o.min_group,
                                 kw_msg_text(MSG_WORD_OTHER, a->o.lang),
@@ -532,8 +533,8 @@ static kw_status step_payments(kw_analysis *a) {
     uint8_t c = p->pay_class[i];
     if (c == KW_PAY_NONE || c >= KW_PAY__COUNT) continue;
     int64_t r = a->s->revenue[i] > 0 ? a->s->revenue[i] : 0;
-    rows[c].revenue += r;
-    rev_all += r;
+    if (!kw_money_add(&rows[c].revenue, r) || !kw_money_add(&rev_all, r))
+      return kw_fail(a->ctx, KW_ERANGE, "payments: revenue out of range");
   }
   size_t nr = 0;
   for (int c = KW_PAY_FAST; c < KW_PAY__COUNT; c++) {
@@ -716,7 +717,11 @@ static kw_status run(kw_analysis *a) {
       a->first_date = a->s->first[i];
   a->head.customers = a->s->n_buyers;
   int64_t rev = 0;
-  for (size_t i = 0; i < a->n; i++) rev += a->s->revenue[i];
+  for (size_t i = 0; i < a->n; i++)
+    if (!kw_money_add(&rev, a->s->revenue[i]))
+      return kw_fail(a->ctx, KW_ERANGE,
+                     "transactions: the total revenue is more than "
+                     "92,233,720,368,547,758.07: out of range");
   a->head.revenue = rev;
   const kw_read_report *rr =
       kw_table_report(kw_dataset_table(a->ds, KW_TABLE_TRANSACTIONS));
