@@ -213,6 +213,7 @@ int kw_cli_analyze(int argc, char **argv) {
   kw_action_rules *rules = NULL;
   kw_rfm_rule_file *rfm = NULL;
   kw_profit_config *pcfg = NULL;
+  kw_report_lock *lock = NULL;
   if (parse_args(&c, &o, argc, argv) < 0) {
     cli_common_free(&c);
     return KW_EXIT_USAGE;
@@ -225,6 +226,12 @@ int kw_cli_analyze(int argc, char **argv) {
   }
   if (!c.output) {
     code = cli_usage(&c, "missing -o OUTDIR (the report folder)");
+    goto done;
+  }
+  /* one run per report folder, from the start: a second is refused */
+  if ((st = kw_report_lock_dir(c.ctx, c.output, &lock))) {
+    fprintf(stderr, "klantwijs analyze: %s\n", kw_errmsg(c.ctx));
+    code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
     goto done;
   }
   kw_analyze_options ao;
@@ -297,6 +304,7 @@ int kw_cli_analyze(int argc, char **argv) {
   st = kw_report_console(c.ctx, an, c.output, stdout);
   if (st || fflush(stdout) != 0) code = KW_EXIT_IO;
 done:
+  kw_report_unlock_dir(lock);
   kw_analysis_free(an);
   kw_dataset_free(ds);
   kw_action_rules_free(rules);

@@ -135,6 +135,12 @@ KW_API FILE *kw_atomic_file(kw_atomic *a);
 KW_API kw_status kw_atomic_commit(kw_atomic *a);
 KW_API void kw_atomic_abort(kw_atomic *a);
 
+/* Removes the temporary files and folders of output being written (an
+ * atomic file, a report folder). Async-signal-safe: for a SIGINT/SIGTERM
+ * handler that then ends the process. The next run also removes those a
+ * killed process left, by their name and dead process id. */
+KW_API void kw_cleanup_temp(void);
+
 #ifdef __cplusplus
 }
 #endif
