@@ -199,6 +199,14 @@ static void on_step(void *user, size_t index, size_t count, const char *key,
   fflush(stderr);
 }
 
+/* A failure to write the report (exit 3), its message escaped for the
+ * terminal. */
+static void write_error(const char *msg) {
+  fputs("klantwijs analyze: ", stderr);
+  kw_term_put(stderr, msg);
+  fputc('\n', stderr);
+}
+
 int kw_cli_analyze(int argc, char **argv);
 int kw_cli_analyze(int argc, char **argv) {
   cli_common c;
@@ -230,7 +238,7 @@ int kw_cli_analyze(int argc, char **argv) {
   }
   /* one run per report folder, from the start: a second is refused */
   if ((st = kw_report_lock_dir(c.ctx, c.output, &lock))) {
-    fprintf(stderr, "klantwijs analyze: %s\n", kw_errmsg(c.ctx));
+    write_error(kw_errmsg(c.ctx));
     code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
     goto done;
   }
@@ -297,7 +305,7 @@ int kw_cli_analyze(int argc, char **argv) {
   st = kw_report_write_dir(c.ctx, an, c.output);
   if (tty) fputs("\r\033[K", stderr);
   if (st) {
-    fprintf(stderr, "klantwijs analyze: %s\n", kw_errmsg(c.ctx));
+    write_error(kw_errmsg(c.ctx));
     code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
     goto done;
   }

@@ -466,7 +466,9 @@ kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
     header = true;
     kw_step_info si;
     kw_analysis_step(a, (kw_step)s, &si);
-    fprintf(f, "  %s: %s\n", si.label, si.note);
+    fprintf(f, "  %s: ", si.label);
+    kw_term_put(f, si.note);
+    fputc('\n', f);
   }
   if (dir) {
     kw_marg d[] = {kw_ma_str("dir", dir)};
