@@ -379,6 +379,11 @@ int cli_out_close(cli_common *c, FILE *f, bool ok) {
     return ok ? KW_EXIT_OK : KW_EXIT_IO;
   }
   if (!ok) {
+    /* a failed write: name the file and the system's reason */
+    int err = errno;
+    if (ferror(f))
+      fprintf(stderr, "klantwijs %s: %s: cannot write: %s\n", c->command,
+              c->output, err ? strerror(err) : "write error");
     kw_atomic_abort(c->atomic);
     c->atomic = NULL;
     return KW_EXIT_IO;
