@@ -708,7 +708,7 @@ static void fx_free(kw_context *ctx, fx *x) {
 static fx *fx_new(kw_context *ctx) {
   fx *x = kw_calloc(ctx, 1, sizeof *x);
   if (!x) return NULL;
-  x->mask = 1023;
+  x->mask = 63; /* grows (fx_grow) with the values seen */
   x->e = kw_malloc(ctx, (x->mask + 1) * sizeof *x->e);
   if (!x->e) {
     kw_free(ctx, x);
@@ -906,7 +906,13 @@ static tbatch *batch_new(kw_context *ctx, size_t ntexts) {
   b->high = kw_malloc(ctx, BATCH_ROWS * sizeof *b->high);
   b->hash = kw_malloc(ctx, BATCH_ROWS * sizeof *b->hash);
   b->kind = kw_malloc(ctx, BATCH_ROWS * sizeof *b->kind);
-  b->cells = kw_calloc(ctx, BATCH_ROWS * ntexts, sizeof *b->cells);
+  /* not zeroed: every cell of a row is set before the batch reads it, and
+   * a small file then touches only the pages it uses */
+  size_t ncells;
+  b->cells = kw_mul_size(BATCH_ROWS, ntexts, &ncells) &&
+                     kw_mul_size(ncells, sizeof *b->cells, &ncells)
+                 ? kw_malloc(ctx, ncells)
+                 : NULL;
   if (!b->line || !b->start || !b->high || !b->hash || !b->kind ||
       !b->cells) {
     batch_free(ctx, b);
