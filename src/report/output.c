@@ -164,7 +164,7 @@ static void sync_dir(const char *dir) {
   }
 }
 
-/* The folder's real target (no trailing slashes; "." by its real name),
+/* The folder as given (without trailing slashes; not "." or ".."),
  * its parent (created when missing) and its last component. */
 static kw_status resolve(kw_context *ctx, const char *dir, char *target,
                          char *parent, const char **basep, bool *exists) {
@@ -180,15 +180,13 @@ static kw_status resolve(kw_context *ctx, const char *dir, char *target,
     return kw_fail(ctx, KW_EIO, "%s: not a folder", dir);
   const char *base = strrchr(target, '/');
   base = base ? base + 1 : target;
-  if (!strcmp(base, ".") || !strcmp(base, "..") || !strcmp(target, "/")) {
-    /* "." and the like: the folder by its real name */
-    char real[PATH_MAX];
-    if (!*exists || !realpath(target, real) || !strcmp(real, "/"))
-      return kw_fail(ctx, KW_EIO, "%s: give the report folder by its name",
-                     dir);
-    memcpy(target, real, strlen(real) + 1);
-    base = strrchr(target, '/') + 1;
-  }
+  /* the folder is replaced as a whole: not the current folder (the shell
+   * would be left in the removed one) nor the root */
+  if (!strcmp(base, ".") || !strcmp(base, "..") || !strcmp(target, "/"))
+    return kw_fail(ctx, KW_EIO,
+                   "%s: the report folder is replaced as a whole; give it by "
+                   "its name from outside it (for example ../%s)",
+                   dir, "report");
   size_t pn = base == target ? 0 : (size_t)(base - target - 1);
   if (base == target) strcpy(parent, ".");
   else if (pn == 0) strcpy(parent, "/");
