@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The process's umask without changing it; 022 when it cannot be read. */
@@ -76,6 +77,47 @@ int kw_temp_register(const char *path, bool dir) {
 
 void kw_temp_unregister(int slot) {
   if (slot >= 0 && slot < TEMP_SLOTS) temps[slot].used = 0;
+}
+
+int kw_temp_create(char *path, bool dir, int *slot) {
+  *slot = -1;
+  size_t n = strlen(path);
+  if (n < 6 || strcmp(path + n - 6, "XXXXXX") != 0) {
+    errno = EINVAL;
+    return -1;
+  }
+  static const char set[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static unsigned long counter;
+  for (int attempt = 0; attempt < 100; attempt++) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    unsigned long long v = (unsigned long long)ts.tv_nsec * 2654435761ull ^
+                           (unsigned long long)getpid() << 20 ^
+                           (unsigned long long)ts.tv_sec ^
+                           (unsigned long long)++counter * 0x9E3779B97F4A7C15ull;
+    for (int k = 0; k < 6; k++) {
+      path[n - 6 + k] = set[v % 62];
+      v /= 62;
+    }
+    /* registered before it exists: a signal can come at any moment */
+    *slot = kw_temp_register(path, dir);
+    int fd;
+    if (dir)
+      fd = mkdir(path, 0700);
+    else
+      fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) return fd;
+    int e = errno;
+    kw_temp_unregister(*slot);
+    *slot = -1;
+    if (e != EEXIST) {
+      errno = e;
+      return -1;
+    }
+  }
+  errno = EEXIST;
+  return -1;
 }
 
 struct kw_dirent64 {
@@ -226,7 +268,7 @@ kw_status kw_atomic_open_like(kw_context *ctx, const char *path,
     }
   }
   snprintf(a->tmp, n + 40, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
-  int fd = mkstemp(a->tmp);
+  int fd = kw_temp_create(a->tmp, false, &a->slot);
   if (fd < 0) {
     kw_status st = kw_fail(ctx, KW_EIO, "%s: cannot create: %s", path,
                            strerror(errno));
@@ -234,7 +276,6 @@ kw_status kw_atomic_open_like(kw_context *ctx, const char *path,
     kw_atomic_abort(a);
     return st;
   }
-  a->slot = kw_temp_register(a->tmp, false);
   if (fchmod(fd, kw_out_mode(like, false)) != 0) {
     kw_status st = kw_fail(ctx, KW_EIO, "%s: cannot set its mode: %s", path,
                            strerror(errno));

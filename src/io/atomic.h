@@ -28,6 +28,13 @@ mode_t kw_out_mode(const char *like, bool dir);
 int kw_temp_register(const char *path, bool dir);
 void kw_temp_unregister(int slot);
 
+/* Creates a temporary file (dir false: returns its descriptor, open for
+ * reading and writing, mode 0600) or folder (returns 0, mode 0700) at path,
+ * whose last six characters "XXXXXX" are replaced, as mkstemp and mkdtemp
+ * do; but the name is registered (*slot) before the file exists, so a
+ * signal at any moment finds it. -1 with errno on failure. */
+int kw_temp_create(char *path, bool dir, int *slot);
+
 /* Removes the files of a folder (one level) and the folder;
  * async-signal-safe. */
 void kw_temp_remove_dir(const char *path);

@@ -339,13 +339,13 @@ kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,
                    "new or empty folder (or an earlier report's)",
                    dir, what);
   }
-  if (!mkdtemp(tmp)) {
+  int slot;
+  if (kw_temp_create(tmp, true, &slot) < 0) {
     st = kw_fail(ctx, KW_EIO, "%s: cannot create a folder beside it: %s",
                  dir, strerror(errno));
     drop_lock(lslot);
     return st;
   }
-  int slot = kw_temp_register(tmp, true);
   if (chmod(tmp, kw_out_mode(exists ? target : NULL, true)) != 0)
     st = kw_fail(ctx, KW_EIO, "%s: %s", tmp, strerror(errno));
   if (!st)

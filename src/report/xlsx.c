@@ -322,13 +322,12 @@ kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
   snprintf(tmp, n + 40, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
   kw_status st = KW_OK;
   int slot = -1;
-  int fd = mkstemp(tmp);
+  int fd = kw_temp_create(tmp, false, &slot);
   if (fd < 0) {
     st = kw_fail(ctx, KW_EIO, "%s: cannot create: %s", path, strerror(errno));
     tmp[0] = '\0';
     goto out;
   }
-  slot = kw_temp_register(tmp, false);
   /* the mode rule of every output file: the replaced file's, or 0666 less
    * the umask; workbook_new_opt's fopen keeps it */
   if (fchmod(fd, kw_out_mode(like, false)) != 0) {

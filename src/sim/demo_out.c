@@ -72,14 +72,13 @@ kw_status demo_out_open(kw_context *ctx, demo_out *o, const char *dir,
     return kw_fail_nomem(ctx);
   }
   o->cap = DEMO_OUT_BUF;
-  o->fd = mkstemp(o->tmp);
+  o->fd = kw_temp_create(o->tmp, false, &o->slot);
   if (o->fd < 0) {
     kw_status st = kw_fail(ctx, KW_EIO, "cannot create %s: %s", o->tmp,
                            DEMO_ERRTEXT(errno));
     release(o);
     return st;
   }
-  o->slot = kw_temp_register(o->tmp, false);
   /* mkstemp makes the file private (0600); data files get the mode of
    * every output file (the replaced file's, or 0666 less the umask) */
   if (fchmod(o->fd, kw_out_mode(o->final, false)) != 0) {

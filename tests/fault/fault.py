@@ -230,6 +230,13 @@ def case_signals():
             rc = p.wait()
             name = signal.Signals(sig).name + " during " + moment
             check(rc == -sig, "%s: exit %s" % (name, rc))
+            # a signal right after the swap finds the new report complete
+            # in place: a whole set too
+            if sums(rep) != before and customers_of(rep) == 4000:
+                check(sorted(os.listdir(rep)) == REPORT, name + ": files")
+                rc, _, err = run(["analyze", small, "-o", rep])
+                check(rc == 0, err)
+                before = sums(rep)
             check_whole(rep, before, name)
             left = temps(WORK, "rep")
             if sig != signal.SIGKILL:
