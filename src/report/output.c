@@ -178,6 +178,14 @@ static kw_status resolve(kw_context *ctx, const char *dir, char *target,
   *exists = stat(target, &sb) == 0;
   if (*exists && !S_ISDIR(sb.st_mode))
     return kw_fail(ctx, KW_EIO, "%s: not a folder", dir);
+  /* a symbolic link to a folder: the swap happens where it points, and
+   * the link stays */
+  char real[PATH_MAX];
+  if (*exists && lstat(target, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+    if (!realpath(target, real))
+      return kw_fail(ctx, KW_EIO, "%s: %s", dir, strerror(errno));
+    memcpy(target, real, strlen(real) + 1);
+  }
   const char *base = strrchr(target, '/');
   base = base ? base + 1 : target;
   /* the folder is replaced as a whole: not the current folder (the shell
