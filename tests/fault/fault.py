@@ -306,6 +306,30 @@ def case_overflow():
               args[0] + ": printed the wrapped total")
     check(not os.path.exists(os.path.join(WORK, "ovrep")),
           "analyze left a report folder")
+    # costs from a rate: 2 x 50,000,000 hours at 1,000,000,000 an hour
+    # (each row fits, the sum does not; it printed -84,467,440,737,095,516.16)
+    pc = os.path.join(WORK, "pc")
+    os.makedirs(pc, exist_ok=True)
+    with open(os.path.join(pc, "transactions.csv"), "w") as fh:
+        fh.write("klant;datum;bedrag\nA;01-02-2024;10,00\n")
+    with open(os.path.join(pc, "costs.csv"), "w") as fh:
+        fh.write("klant;datum;type;uren\n"
+                 "A;01-02-2024;service_hours;50000000\n"
+                 "A;01-02-2024;service_hours;50000000\n")
+    rc, out, err = run(["profit", pc, "--rate", "service_hours=1000000000"])
+    check(rc == 1 and "out of range" in err and "costs" in err,
+          "profit, rated costs past int64: exit %d: %s" % (rc, err))
+    # analyze leaves the costs out and says why (the profit step's note)
+    import json
+    pcrep = os.path.join(WORK, "pcrep")
+    rc, out, err = run(["analyze", pc, "--rate", "service_hours=1000000000",
+                        "-o", pcrep])
+    check(rc == 0, "analyze, rated costs past int64: " + err)
+    with open(os.path.join(pcrep, "summary.json")) as fh:
+        steps = {x["step"]: x for x in json.load(fh)["steps"]}
+    check(steps["profit"]["status"] == "limited" and
+          "out of range" in steps["profit"]["note"],
+          "analyze: the profit step does not say why: %r" % steps["profit"])
     # a cost column: a line's cost from its margin (amount - margin) too
     with open(f, "w") as fh:
         fh.write("klant;datum;bedrag;marge\n"
