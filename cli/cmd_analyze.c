@@ -86,6 +86,14 @@ static void on_step(void *user, size_t index, size_t count, const char *key,
   fflush(stderr);
 }
 
+/* A failure to write the report (exit 3), its message escaped for the
+ * terminal. */
+static void write_error(const char *msg) {
+  fputs("klantwijs analyze: ", stderr);
+  kw_term_put(stderr, msg);
+  fputc('\n', stderr);
+}
+
 /* The main job on contract data (klantwijs/subscription.h). */
 static int analyze_contracts(cli_common *c, const opts *o) {
   kw_dataset *ds = NULL;
@@ -119,6 +127,7 @@ int kw_cli_analyze(int argc, char **argv) {
   kw_analysis *an = NULL;
   kw_action_rules *rules = NULL;
   kw_rfm_rule_file *rfm = NULL;
+  kw_report_lock *lock = NULL;
   void *targets[CLI_T__COUNT] = {NULL, &o, &k, NULL};
   int code = cli_parse(&kw_cli_analyze_spec, &c, targets, argc, argv);
   if (code) goto done;
@@ -131,6 +140,12 @@ int kw_cli_analyze(int argc, char **argv) {
   }
   if (!c.output) {
     code = cli_usage_key(&c, "cli.analyze.missing_dir", NULL);
+    goto done;
+  }
+  /* one run per report folder, from the start: a second is refused */
+  if ((st = kw_report_lock_dir(c.ctx, c.output, &lock))) {
+    write_error(kw_errmsg(c.ctx));
+    code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
     goto done;
   }
   kw_analyze_options ao;
@@ -202,13 +217,14 @@ int kw_cli_analyze(int argc, char **argv) {
   st = kw_report_write_dir(c.ctx, an, c.output);
   if (tty) fputs("\r\033[K", stderr);
   if (st) {
-    fprintf(stderr, "klantwijs analyze: %s\n", kw_errmsg(c.ctx));
+    write_error(kw_errmsg(c.ctx));
     code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
     goto done;
   }
   st = kw_report_console(c.ctx, an, c.output, stdout);
   if (st || fflush(stdout) != 0) code = KW_EXIT_IO;
 done:
+  kw_report_unlock_dir(lock);
   kw_analysis_free(an);
   kw_dataset_free(ds);
   kw_action_rules_free(rules);

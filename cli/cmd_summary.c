@@ -75,10 +75,18 @@ int kw_cli_summary(int argc, char **argv) {
   for (size_t k = 0; k < n; k++) {
     if (v->first[k] == KW_NA_DATE) continue;
     R.idx[nb++] = (uint32_t)k;
-    total += v->revenue[k];
-    /* margin only when every line's cost is known */
-    R.margin[k] = v->has_cost && v->cost_lines[k] == v->lines[k]
-                      ? v->revenue[k] - v->cost[k]
+    if (__builtin_add_overflow(total, v->revenue[k], &total)) {
+      fprintf(stderr, "klantwijs summary: the total of the amount column is "
+                      "more than 92,233,720,368,547,758.07: out of range\n");
+      code = KW_EXIT_INPUT;
+      goto done;
+    }
+    /* margin only when every line's cost is known (and in range) */
+    int64_t mg;
+    R.margin[k] = v->has_cost && v->cost_lines[k] == v->lines[k] &&
+                          !__builtin_sub_overflow(v->revenue[k], v->cost[k],
+                                                  &mg)
+                      ? mg
                       : KW_NA_MONEY;
     R.aov[k] = v->orders[k] ? v->revenue[k] / (int64_t)v->orders[k] : 0;
     R.tenure[k] = (uint32_t)(v->as_of - v->first[k]);

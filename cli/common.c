@@ -30,10 +30,14 @@ void cli_warnf(const char *fmt, ...) {
   bool col = use_colour();
   fprintf(stderr, "klantwijs: %s%s%s ", col ? "\033[33m" : "",
           cli_text("cli.warning", diag_lang), col ? "\033[0m" : "");
+  /* messages quote data (names, cells): no control characters reach the
+   * terminal */
+  char msg[2048];
   va_list ap;
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
+  kw_term_put(stderr, msg);
   fputc('\n', stderr);
 }
 
@@ -93,8 +97,9 @@ int cli_usage(const cli_common *c, const char *fmt, ...) {
 
 int cli_fail(const cli_common *c, kw_status st) {
   const char *msg = kw_errmsg(c->ctx);
-  fprintf(stderr, "klantwijs %s: %s\n", c->command,
-          msg[0] ? msg : kw_status_str(st));
+  fprintf(stderr, "klantwijs %s: ", c->command);
+  kw_term_put(stderr, msg[0] ? msg : kw_status_str(st));
+  fputc('\n', stderr);
   switch (st) {
     case KW_OK:
       return KW_EXIT_OK;
@@ -404,6 +409,11 @@ int cli_out_close(cli_common *c, FILE *f, bool ok) {
     return ok ? KW_EXIT_OK : KW_EXIT_IO;
   }
   if (!ok) {
+    /* a failed write: name the file and the system's reason */
+    int err = errno;
+    if (ferror(f))
+      fprintf(stderr, "klantwijs %s: %s: cannot write: %s\n", c->command,
+              c->output, err ? strerror(err) : "write error");
     kw_atomic_abort(c->atomic);
     c->atomic = NULL;
     return KW_EXIT_IO;

@@ -377,9 +377,20 @@ KW_API kw_status kw_report_customers_csv(kw_context *ctx,
 KW_API kw_status kw_report_customers_xlsx(kw_context *ctx,
                                           const kw_analysis *a,
                                           const char *path);
-/* All four into dir (created when missing), each written atomically. */
+/* All four into dir (its parent created when missing), atomically as a
+ * set: written into a temporary folder beside dir, which takes dir's place
+ * only when every file is complete; a failed run leaves the previous report
+ * whole. An existing dir holding other files is refused. While one process
+ * writes dir (or holds kw_report_lock_dir on it), another is refused with
+ * KW_EIO and a message naming the lock file ".NAME.lock" beside it. */
 KW_API kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,
                                      const char *dir);
+/* Takes the report folder's lock for a whole run (load, analysis, write):
+ * a second run on the same folder is then refused at once. */
+typedef struct kw_report_lock kw_report_lock;
+KW_API kw_status kw_report_lock_dir(kw_context *ctx, const char *dir,
+                                    kw_report_lock **out);
+KW_API void kw_report_unlock_dir(kw_report_lock *l);
 /* A one-screen text summary: headline figures, the steps that could not
  * run, the actions, and where the files are (dir may be NULL). */
 KW_API kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,

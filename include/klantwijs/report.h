@@ -61,6 +61,15 @@ KW_API char *kw_fmt_number(char *buf, double v, int decimals, kw_lang lang);
  * process locale; shortest form that round-trips for 15 digits. */
 KW_API char *kw_fmt_plain(char *buf, double v);
 
+/* s for a terminal: control characters (C0, DEL, C1) and bytes that are
+ * not UTF-8 become visible escapes (\x1b, \n), so data never sends escape
+ * sequences. Writes at most cap bytes with the NUL (cut at a character);
+ * returns out. kw_term_width() is the display width (code points) of the
+ * escaped text, kw_term_put() writes it to f. */
+KW_API char *kw_term_text(char *out, size_t cap, const char *s);
+KW_API size_t kw_term_width(const char *s);
+KW_API void kw_term_put(FILE *f, const char *s);
+
 typedef enum kw_cell_type {
   KW_CELL_STR,   /* const char *const *: a string per row */
   KW_CELL_ID,    /* const uint32_t *: ids into dict; NULL: the row is the id */
@@ -315,6 +324,12 @@ KW_API kw_status kw_atomic_open(kw_context *ctx, const char *path,
 KW_API FILE *kw_atomic_file(kw_atomic *a);
 KW_API kw_status kw_atomic_commit(kw_atomic *a);
 KW_API void kw_atomic_abort(kw_atomic *a);
+
+/* Removes the temporary files and folders of output being written (an
+ * atomic file, a report folder). Async-signal-safe: for a SIGINT/SIGTERM
+ * handler that then ends the process. The next run also removes those a
+ * killed process left, by their name and dead process id. */
+KW_API void kw_cleanup_temp(void);
 
 #ifdef __cplusplus
 }

@@ -188,3 +188,25 @@ const kw_dict *kw_dataset_products(const kw_dataset *ds) { return ds->products; 
 kw_dict *kw_dataset_customers_mut(kw_dataset *ds) { return ds->customers; }
 kw_dict *kw_dataset_products_mut(kw_dataset *ds) { return ds->products; }
 kw_context *kw_dataset_context(const kw_dataset *ds) { return ds->ctx; }
+
+kw_status kw_table_check_money(kw_context *ctx, const kw_table *t,
+                               const char *file) {
+  if (!t) return KW_OK;
+  size_t rows = kw_table_rows(t), nc = kw_table_ncols(t);
+  for (size_t j = 0; j < nc; j++) {
+    const kw_column *c = kw_table_col(t, j);
+    if (c->type != KW_TYPE_MONEY) continue;
+    int64_t pos = 0, neg = 0;
+    for (size_t i = 0; i < rows; i++) {
+      int64_t v = c->v.money[i];
+      if (v == KW_NA_MONEY) continue;
+      if (!kw_money_add(v >= 0 ? &pos : &neg, v))
+        return kw_fail(ctx, KW_ERANGE,
+                       "%s: the amounts of column \"%s\" add up to more than "
+                       "92,233,720,368,547,758.07 (at data row %zu): out of "
+                       "range, no total would be right",
+                       file, c->name, i + 1);
+    }
+  }
+  return KW_OK;
+}

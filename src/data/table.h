@@ -38,6 +38,15 @@ kw_status kw_table_report_example(kw_context *ctx, kw_table *t,
 kw_status kw_table_report_ignored(kw_context *ctx, kw_table *t,
                                   const char *name);
 
+/* Checks that every sum of money cells of one column fits int64 cents:
+ * the sum of its positive cells and that of its negative cells each stay
+ * within +-92,233,720,368,547,758.07. Every model sums subsets of a
+ * column's cells (per customer, per day, per segment, in total), so this
+ * one check keeps all of those sums exact. KW_ERANGE naming the file and
+ * the column otherwise. */
+kw_status kw_table_check_money(kw_context *ctx, const kw_table *t,
+                               const char *file);
+
 kw_dataset *kw_dataset_new(kw_context *ctx);
 /* The dataset takes the table over (replacing one of the same kind). */
 void kw_dataset_set_table(kw_dataset *ds, kw_table *t);

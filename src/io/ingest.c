@@ -710,7 +710,7 @@ static void fx_free(kw_context *ctx, fx *x) {
 static fx *fx_new(kw_context *ctx) {
   fx *x = kw_calloc(ctx, 1, sizeof *x);
   if (!x) return NULL;
-  x->mask = 1023;
+  x->mask = 63; /* grows (fx_grow) with the values seen */
   x->e = kw_malloc(ctx, (x->mask + 1) * sizeof *x->e);
   if (!x->e) {
     kw_free(ctx, x);
@@ -908,7 +908,13 @@ static tbatch *batch_new(kw_context *ctx, size_t ntexts) {
   b->high = kw_malloc(ctx, BATCH_ROWS * sizeof *b->high);
   b->hash = kw_malloc(ctx, BATCH_ROWS * sizeof *b->hash);
   b->kind = kw_malloc(ctx, BATCH_ROWS * sizeof *b->kind);
-  b->cells = kw_calloc(ctx, BATCH_ROWS * ntexts, sizeof *b->cells);
+  /* not zeroed: every cell of a row is set before the batch reads it, and
+   * a small file then touches only the pages it uses */
+  size_t ncells;
+  b->cells = kw_mul_size(BATCH_ROWS, ntexts, &ncells) &&
+                     kw_mul_size(ncells, sizeof *b->cells, &ncells)
+                 ? kw_malloc(ctx, ncells)
+                 : NULL;
   if (!b->line || !b->start || !b->high || !b->hash || !b->kind ||
       !b->cells) {
     batch_free(ctx, b);
@@ -1353,29 +1359,101 @@ static kw_status set_name(ingest *g, size_t i, const char *s, size_t n) {
 }
 
 /* Rename the second "name" to "name_2" (the third to "name_3", ...). */
+/* Column names compare without case (ASCII, as strcasecmp): the key of a
+ * name is its ASCII-lowercased copy. */
+static size_t name_key(const char *s, char *out, size_t cap) {
+  size_t n = 0;
+  for (; s[n] && n < cap; n++) {
+    unsigned char c = (unsigned char)s[n];
+    out[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return n;
+}
+
+/* A repeated column name gets the first free suffix _2, _3, ... A name
+ * repeats when an earlier column has it (after renaming); a suffixed name
+ * is free when neither an earlier column (renamed) nor any original name
+ * has it. Linear: two interning dictionaries (the original names, the names
+ * kept so far) and per kept name the next suffix to try, so 4,000 copies of
+ * one name take 4,000 look-ups, not 4,000². Warns for the first few renames
+ * and counts the rest. */
+#define DEDUPE_WARN_MAX 10
 static kw_status dedupe_names(ingest *g) {
-  for (size_t i = 1; i < g->nfields; i++) {
-    bool dup = false;
-    for (size_t j = 0; j < i && !dup; j++)
-      dup = strcasecmp(g->names[i], g->names[j]) == 0;
-    if (!dup) continue;
+  kw_context *ctx = g->ctx;
+  kw_status st = KW_OK;
+  kw_dict *orig = kw_dict_new(ctx), *seen = kw_dict_new(ctx);
+  unsigned *next = kw_calloc(ctx, g->nfields ? g->nfields : 1, sizeof *next);
+  size_t cap = 256, renamed = 0;
+  char *key = kw_malloc(ctx, cap);
+  if (!orig || !seen || !next || !key) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  for (size_t i = 0; i < g->nfields && !st; i++) {
     size_t len = strlen(g->names[i]);
-    char *nm = kw_malloc(g->ctx, len + 24);
-    if (!nm) return kw_fail_nomem(g->ctx);
-    for (unsigned k = 2;; k++) {
-      snprintf(nm, len + 24, "%s_%u", g->names[i], k);
-      bool taken = false;
-      for (size_t j = 0; j < g->nfields && !taken; j++)
-        taken = j != i && strcasecmp(nm, g->names[j]) == 0;
-      if (!taken) break;
+    if (len + 24 > cap) {
+      char *k2 = kw_realloc(ctx, key, len + 24);
+      if (!k2) {
+        st = kw_fail_nomem(ctx);
+        goto out;
+      }
+      key = k2;
+      cap = len + 24;
     }
-    kw_warn(g->ctx, "%s: duplicate column name \"%s\" (column %zu) renamed "
-                    "\"%s\"; --map by name takes the first",
-            g->name, g->names[i], i + 1, nm);
-    kw_free(g->ctx, g->names[i]);
+    uint32_t id;
+    st = kw_dict_intern(ctx, orig, key, name_key(g->names[i], key, cap), &id,
+                        NULL);
+  }
+  for (size_t i = 0; i < g->nfields && !st; i++) {
+    size_t len = strlen(g->names[i]);
+    size_t kn = name_key(g->names[i], key, cap);
+    uint32_t base;
+    bool added;
+    st = kw_dict_intern(ctx, seen, key, kn, &base, &added);
+    if (st) break;
+    /* ids are dense in order of first sight: at most one per column */
+    if (added) {
+      next[base] = 2;
+      continue;
+    }
+    char *nm = kw_malloc(ctx, len + 24);
+    if (!nm) {
+      st = kw_fail_nomem(ctx);
+      break;
+    }
+    unsigned k = next[base];
+    for (;; k++) {
+      int w = snprintf(nm, len + 24, "%s_%u", g->names[i], k);
+      size_t cn = name_key(nm, key, cap);
+      (void)w;
+      if (kw_dict_find(orig, key, cn) == KW_NA_ID &&
+          kw_dict_find(seen, key, cn) == KW_NA_ID)
+        break;
+    }
+    next[base] = k + 1;
+    uint32_t nid;
+    st = kw_dict_intern(ctx, seen, key, name_key(nm, key, cap), &nid, &added);
+    if (st) {
+      kw_free(ctx, nm);
+      break;
+    }
+    next[nid] = 2;
+    if (++renamed <= DEDUPE_WARN_MAX)
+      kw_warn(ctx, "%s: duplicate column name \"%s\" (column %zu) renamed "
+                   "\"%s\"; --map by name takes the first",
+              g->name, g->names[i], i + 1, nm);
+    kw_free(ctx, g->names[i]);
     g->names[i] = nm;
   }
-  return KW_OK;
+  if (!st && renamed > DEDUPE_WARN_MAX)
+    kw_warn(ctx, "%s: %zu more duplicate column names renamed the same way",
+            g->name, renamed - DEDUPE_WARN_MAX);
+out:
+  kw_free(ctx, key);
+  kw_free(ctx, next);
+  if (orig) kw_dict_free(ctx, orig);
+  if (seen) kw_dict_free(ctx, seen);
+  return st;
 }
 
 static kw_status read_header(ingest *g) {

@@ -161,7 +161,10 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
     void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
     if (!is_stdin) close(fd);
     if (p == MAP_FAILED)
-      return kw_fail(ctx, KW_EIO, "cannot map %s: %s", path, strerror(errno));
+      /* ENOMEM: no address space for the file (ulimit -v): out of memory,
+       * not bad input */
+      return kw_fail(ctx, errno == ENOMEM ? KW_ENOMEM : KW_EIO,
+                     "cannot map %s: %s", path, strerror(errno));
     madvise(p, len, MADV_SEQUENTIAL);
     mapped m = {p, len, 0};
     a.data = p;
@@ -262,6 +265,9 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     if (!paths[k]) continue;
     st = load_file(ctx, ds, (kw_table_kind)k, paths[k], o, k == primary,
                    used);
+    if (!st)
+      st = kw_table_check_money(ctx, kw_dataset_table(ds, (kw_table_kind)k),
+                                strcmp(paths[k], "-") ? paths[k] : "(stdin)");
     if (st) goto out;
   }
   for (size_t j = 0; j < o->n_maps; j++) {

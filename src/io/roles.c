@@ -15,6 +15,8 @@
  */
 #include "io/roles.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #define T(k) (1u << (k))
@@ -262,6 +264,8 @@ size_t kw_header_normalize(const char *s, size_t n, char *out, size_t cap) {
     sep = false;
     for (const char *r = rep; *r && o + 1 < cap; r++) out[o++] = *r;
   }
+  /* cut at cap right after a separator: no '_' at the end either */
+  while (o > 0 && out[o - 1] == '_') o--;
   out[o] = '\0';
   return o;
 }
@@ -282,6 +286,54 @@ static bool same_compact(const char *h, const char *syn, size_t sn) {
 
 #define NAME_MAX_NORM 128
 
+/* The synonyms in compact form ('_' left out), bucketed by first byte, in
+ * table order within a bucket: a guess compares a name with the few
+ * synonyms of its first letter instead of scanning the whole table. Built
+ * once, on first use. */
+#define MAX_ENTS 4096
+#define POOL_BYTES 65536
+typedef struct syn_ent {
+  uint16_t row, pos, len;
+  uint32_t off;
+} syn_ent;
+static syn_ent ents[MAX_ENTS];
+static char pool[POOL_BYTES];
+static uint16_t bucket_start[257];
+static bool index_ok;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void) {
+  static syn_ent tmp[MAX_ENTS];
+  size_t n = 0, used = 0;
+  for (size_t r = 0; r < NSYN; r++) {
+    const char *p = synonyms[r].names;
+    unsigned pos = 0;
+    while (*p) {
+      const char *e = p;
+      while (*e && *e != ' ') e++;
+      if (n == MAX_ENTS || used + (size_t)(e - p) > POOL_BYTES) return;
+      size_t len = 0;
+      for (const char *q = p; q < e; q++)
+        if (*q != '_') pool[used + len++] = *q;
+      if (len) {
+        tmp[n++] = (syn_ent){(uint16_t)r, (uint16_t)pos, (uint16_t)len,
+                             (uint32_t)used};
+        used += len;
+      }
+      pos++;
+      p = *e ? e + 1 : e;
+    }
+  }
+  /* counting sort by first byte, stable: table order within a bucket */
+  size_t count[257] = {0};
+  for (size_t i = 0; i < n; i++) count[(unsigned char)pool[tmp[i].off] + 1]++;
+  for (size_t b = 1; b < 257; b++) count[b] += count[b - 1];
+  for (size_t b = 0; b < 257; b++) bucket_start[b] = (uint16_t)count[b];
+  for (size_t i = 0; i < n; i++)
+    ents[count[(unsigned char)pool[tmp[i].off]]++] = tmp[i];
+  index_ok = true;
+}
+
 /* The first row of the table (kinds in mask) with a synonym for name. */
 static kw_role guess(unsigned mask, const char *name, size_t n,
                      unsigned *rank) {
@@ -289,6 +341,23 @@ static kw_role guess(unsigned mask, const char *name, size_t n,
   if (n >= 4 * NAME_MAX_NORM) return KW_ROLE__COUNT;
   size_t len = kw_header_normalize(name, n, norm, sizeof norm);
   if (len == 0 || len + 1 >= sizeof norm) return KW_ROLE__COUNT;
+  pthread_once(&index_once, build_index);
+  if (index_ok) {
+    size_t cn = 0;
+    for (size_t i = 0; i < len; i++)
+      if (norm[i] != '_') norm[cn++] = norm[i];
+    if (cn == 0) return KW_ROLE__COUNT;
+    unsigned char b = (unsigned char)norm[0];
+    for (size_t i = bucket_start[b]; i < bucket_start[b + 1]; i++) {
+      const syn_ent *e = &ents[i];
+      if (e->len != cn || !(synonyms[e->row].kinds & mask) ||
+          memcmp(pool + e->off, norm, cn) != 0)
+        continue;
+      if (rank) *rank = (unsigned)e->row * 256u + e->pos;
+      return synonyms[e->row].role;
+    }
+    return KW_ROLE__COUNT;
+  }
   for (size_t r = 0; r < NSYN; r++) {
     if (!(synonyms[r].kinds & mask)) continue;
     const char *p = synonyms[r].names;

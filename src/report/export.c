@@ -395,12 +395,22 @@ char *kw_fmt_fixed(char *buf, double v, int decimals) {
   return buf;
 }
 
+bool kw_export_formula_like(const char *s) {
+  return s[0] && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+/* A text cell: quoted when it holds a comma, quote or line break;
+ * neutralised with a leading apostrophe when a spreadsheet would take it
+ * for a formula (OWASP, CSV injection). Numbers never pass here. */
 static void put_csv(kw_text *t, const char *s) {
+  bool guard = kw_export_formula_like(s);
   if (!strpbrk(s, ",\"\r\n")) {
+    if (guard) kw_text_putc(t, '\'');
     kw_text_put(t, s);
     return;
   }
   kw_text_putc(t, '"');
+  if (guard) kw_text_putc(t, '\'');
   for (; *s; s++) {
     if (*s == '"') kw_text_putc(t, '"');
     kw_text_putc(t, *s);

@@ -260,7 +260,11 @@ static void sentences(FILE *f, const kw_profit_data *pd, const kw_dict *ids,
                : "%zu large customer(s) (top %s by revenue) lose money: ",
             pd->n_large_loss, b);
     for (size_t j = 0; j < pd->n_large_loss && j < 10; j++)
-      fprintf(f, "%s%s", j ? ", " : "", kw_dict_str(ids, pd->large_loss[j]));
+    {
+      fputs(j ? ", " : "", f);
+      /* an id from data: no control characters to the terminal */
+      kw_term_put(f, kw_dict_str(ids, pd->large_loss[j]));
+    }
     if (pd->n_large_loss > 10)
       fprintf(f, nl ? " en nog %zu" : " and %zu more", pd->n_large_loss - 10);
     fputs(".\n", f);
