@@ -69,6 +69,13 @@ static void json_table(kw_jw *w, const kw_table *t) {
   char one[2] = {r->delimiter, 0}, mk[32];
   kw_jw_begin_object(w, kw_table_kind_name(kw_table_kind_of(t)));
   kw_jw_str(w, "path", r->path);
+  if (r->format) {
+    kw_jw_str(w, "format", r->format);
+    kw_jw_str(w, "sheet", r->sheet);
+    kw_jw_str(w, "sheet_reason", r->sheet_reason);
+    kw_jw_int(w, "header_row", (int64_t)r->header_row);
+    kw_jw_int(w, "total_row", (int64_t)r->total_row);
+  }
   kw_jw_str(w, "delimiter", one);
   kw_jw_bool(w, "header", r->header);
   kw_jw_str(w, "encoding", r->encoding);
@@ -108,9 +115,19 @@ static void text_table(FILE *f, const kw_table *t) {
   const kw_read_report *r = kw_table_report(t);
   char mk[32];
   fprintf(f, "%s: %s\n", kw_table_kind_name(kw_table_kind_of(t)), r->path);
-  fprintf(f, "  %s-separated, %s, %s, %s line endings, %llu bytes\n",
-          delim_name(r->delimiter), r->header ? "header row" : "no header",
-          r->encoding, r->line_ending, (unsigned long long)r->bytes);
+  if (r->format) {
+    fprintf(f, "  %s workbook, %llu bytes; sheet \"%s\" (%s); header on "
+               "row %llu\n",
+            r->format, (unsigned long long)r->bytes, r->sheet,
+            r->sheet_reason, (unsigned long long)r->header_row);
+    if (r->total_row)
+      fprintf(f, "  the total row %llu ends the table\n",
+              (unsigned long long)r->total_row);
+  } else {
+    fprintf(f, "  %s-separated, %s, %s, %s line endings, %llu bytes\n",
+            delim_name(r->delimiter), r->header ? "header row" : "no header",
+            r->encoding, r->line_ending, (unsigned long long)r->bytes);
+  }
   fprintf(f, "  rows: %llu read, %llu used, %llu skipped\n",
           (unsigned long long)r->rows_read, (unsigned long long)r->rows_used,
           (unsigned long long)r->rows_skipped);

@@ -278,6 +278,10 @@ int cli_common_option(cli_common *c, int argc, char **argv, int *i) {
     kw_context_set_threads(c->ctx, (int)t);
     return 1;
   }
+  if ((r = cli_opt_value("--sheet", argc, argv, i, &v)) != 0) {
+    if (r > 0) c->load.sheet = v;
+    return r;
+  }
   if (strcmp(argv[*i], "--strict") == 0) {
     c->load.strict = true;
     return 1;

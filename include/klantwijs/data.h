@@ -213,6 +213,15 @@ typedef struct kw_read_report {
   const char *examples[KW_REPORT_EXAMPLES]; /* "file:line:col: message" */
   size_t n_ignored;        /* columns not stored (transactions only) */
   const char *const *ignored; /* their header names */
+  /* Workbooks (.xlsx, .xls): the format ("xlsx", "xls"; NULL for
+   * delimited text), the sheet read, why it was chosen, the sheet row of
+   * the header (1-based) and the row where a total row ended the table
+   * (0: none). */
+  const char *format;
+  const char *sheet;
+  const char *sheet_reason;
+  uint64_t header_row;
+  uint64_t total_row;
 } kw_read_report;
 
 typedef struct kw_table kw_table;
@@ -244,6 +253,8 @@ typedef struct kw_load_options {
   bool strict;                          /* bad cells are errors, not skips */
   uint32_t tables;                      /* bit (1u<<kind) to load; 0 = all */
   size_t max_field;                     /* bytes; 0 = default 1 MiB */
+  const char *sheet;                    /* workbook sheet: name or 1-based
+                                           number; NULL = best header */
 } kw_load_options;
 
 KW_API void kw_load_options_init(kw_load_options *o);

@@ -148,6 +148,7 @@ typedef struct ingest {
   kw_csv_dialect dl;
   kw_csv_reader rd;
   bool rd_open;
+  const kw_row_source *src; /* a workbook sheet instead of rd */
   size_t nfields;
   char **names;
   bool *named;
@@ -331,6 +332,53 @@ kw_status kw_map_parse(kw_context *ctx, const char *map, kw_table_kind *kind,
   return KW_OK;
 }
 
+/* ------------------------------------------------------------- places */
+
+/* Line and column of a cell (at: its raw pointer; NULL for the row). A
+ * row source puts cell i's raw pointer at row->start + i. */
+static void where(const ingest *g, const kw_csv_row *row, const char *at,
+                  uint64_t *line, uint64_t *col) {
+  if (g->src) {
+    *line = row->line;
+    *col = at ? (uint64_t)(at - row->start) + 1 : 0;
+    return;
+  }
+  *line = row->line;
+  *col = 0;
+  if (at) kw_csv_where(&g->rd, row, at, line, col);
+}
+
+/* "file:line:col" (or "file:line"), or "file.xlsx:Sheet!B17". */
+static void place(const ingest *g, uint64_t line, uint64_t col, char *out,
+                  size_t cap) {
+  if (g->src) {
+    char ref[160];
+    g->src->ref(g->src->self, line, col, ref, sizeof ref);
+    snprintf(out, cap, "%s:%s", g->name, ref);
+  } else if (col) {
+    snprintf(out, cap, "%s:%llu:%llu", g->name, (unsigned long long)line,
+             (unsigned long long)col);
+  } else {
+    snprintf(out, cap, "%s:%llu", g->name, (unsigned long long)line);
+  }
+}
+
+/* kw_fail_at for either kind of input. */
+static kw_status fail_at(ingest *g, kw_status code, uint64_t line,
+                         uint64_t col, const char *fmt, ...) KW_PRINTF(5, 6);
+
+static kw_status fail_at(ingest *g, kw_status code, uint64_t line,
+                         uint64_t col, const char *fmt, ...) {
+  char msg[700], at[300];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (!g->src) return kw_fail_at(g->ctx, code, g->name, line, col, "%s", msg);
+  place(g, line, col, at, sizeof at);
+  return kw_fail(g->ctx, code, "%s: %s", at, msg);
+}
+
 /* ------------------------------------------------------------- skipping */
 
 static void rollback(ingest *g) {
@@ -350,23 +398,19 @@ static kw_status skip(ingest *g, const kw_csv_row *row, kw_skip_reason why,
   if (why == KW_SKIP_BLANK) return KW_OK;
   bool example = kw_table_report(g->t)->n_examples < KW_REPORT_EXAMPLES;
   if (!example && !g->opt.strict) return KW_OK;
-  uint64_t line = row->line, col = 0;
-  if (at) kw_csv_where(&g->rd, row, at, &line, &col);
+  uint64_t line, col;
+  where(g, row, at, &line, &col);
   char msg[512];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   if (g->opt.strict)
-    return kw_fail_at(g->ctx, KW_EINPUT, g->name, line, col,
-                      "%s (strict mode: rows are not skipped)", msg);
-  char ex[700];
-  if (col)
-    snprintf(ex, sizeof ex, "%s:%llu:%llu: %s", g->name,
-             (unsigned long long)line, (unsigned long long)col, msg);
-  else
-    snprintf(ex, sizeof ex, "%s:%llu: %s", g->name, (unsigned long long)line,
-             msg);
+    return fail_at(g, KW_EINPUT, line, col,
+                   "%s (strict mode: rows are not skipped)", msg);
+  char ex[900], pl[300];
+  place(g, line, col, pl, sizeof pl);
+  snprintf(ex, sizeof ex, "%s: %s", pl, msg);
   return kw_table_report_example(g->ctx, g->t, ex);
 }
 
@@ -398,7 +442,7 @@ static kw_status push_pend(ingest *g, icol *c, const kw_csv_row *row,
   g->pushed[g->npushed++] = (size_t)(c - g->cols);
   if (!c->amb) {
     c->amb = true;
-    kw_csv_where(&g->rd, row, cell->raw, &c->amb_line, &c->amb_col);
+    where(g, row, cell->raw, &c->amb_line, &c->amb_col);
     show(c->amb_text, sizeof c->amb_text, cell->p, cell->n);
   }
   return KW_OK;
@@ -856,7 +900,7 @@ static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
     c->krecoded = recoded;
   }
   if (recoded && g->recoded++ == 0)
-    kw_csv_where(&g->rd, row, raw, &g->recoded_line, &g->recoded_col);
+    where(g, row, raw, &g->recoded_line, &g->recoded_col);
   return KW_OK;
 }
 
@@ -1343,8 +1387,11 @@ static kw_status read_header(ingest *g) {
   kw_csv_row row;
   if (g->dl.header) {
     int rc;
-    while ((rc = kw_csv_next(&g->rd, &row)) == 1 && row.nfields == 0) {
-    }
+    if (g->src)
+      rc = g->src->next(g->src->self, &row);
+    else
+      while ((rc = kw_csv_next(&g->rd, &row)) == 1 && row.nfields == 0) {
+      }
     if (rc < 0) return kw_errcode(g->ctx);
     if (rc == 0)
       return kw_fail(g->ctx, KW_EEMPTY, "%s: the file is empty", g->name);
@@ -1727,8 +1774,8 @@ static kw_status settle(ingest *g) {
     if (c->op != OP_MONEY && c->op != OP_NUMBER) continue;
     if (c->mark || c->pend.len == 0) continue;
     if (!fm)
-      return kw_fail_at(
-          g->ctx, KW_EAMBIGUOUS, g->name, c->amb_line, c->amb_col,
+      return fail_at(
+          g, KW_EAMBIGUOUS, c->amb_line, c->amb_col,
           "column \"%s\": the decimal mark cannot be told from the values: "
           "\"%s\" reads as a whole number with a thousands separator or as "
           "a decimal number, and no value in the file settles it; use "
@@ -1843,10 +1890,18 @@ static kw_status finish(ingest *g) {
   kw_read_report *rep = kw_table_report_mut(g->t);
   rep->delimiter = g->dl.delim;
   rep->header = g->dl.header;
+  if (g->src) {
+    st = kw_table_report_sheet(g->ctx, g->t, g->src->sheet,
+                               g->src->sheet_reason);
+    if (st) return st;
+    rep->format = g->src->format;
+    rep->header_row = g->src->header_row;
+    rep->total_row = g->src->total_row ? *g->src->total_row : 0;
+  }
   rep->encoding = kw_csv_encoding_name(g->dl.enc);
   rep->line_ending = kw_csv_eol_name(g->rd.eol != KW_EOL_NONE ? g->rd.eol
                                                               : g->dl.eol);
-  rep->bytes = g->len;
+  rep->bytes = g->src ? g->src->bytes : g->len;
   rep->rows_read = g->rows_read;
   rep->rows_used = g->rows;
   rep->rows_skipped = 0;
@@ -1911,6 +1966,35 @@ static size_t sep_line(const char *s, size_t n, char *delim) {
   return i;
 }
 
+/* The rows of a workbook sheet (a->rows): the header is its first row,
+ * already found below any title rows; cells are UTF-8. */
+static kw_status ingest_rows(ingest *g) {
+  g->src = g->a->rows;
+  g->dl.header = true;
+  g->dl.enc = KW_ENC_UTF8;
+  kw_status st = read_header(g);
+  if (!st) st = assign_roles(g);
+  size_t est = g->src->est_rows ? g->src->est_rows + 16 : 4096;
+  if (!st) st = plan_columns(g, est);
+  if (st) return st;
+  if (g->nbtexts && kw_context_threads(g->ctx) >= 2 &&
+      g->src->bytes >= THREAD_MIN_BYTES)
+    start_worker(g);
+  kw_csv_row row;
+  int rc;
+  while ((rc = g->src->next(g->src->self, &row)) == 1) {
+    st = do_row(g, &row);
+    if (st) return st;
+  }
+  if (rc < 0) return kw_errcode(g->ctx);
+  st = finish(g);
+  if (st) return st;
+  kw_progress(g->ctx, "reading", 1.0);
+  kw_dataset_set_table(g->ds, g->t);
+  g->t = NULL;
+  return KW_OK;
+}
+
 kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   ingest g;
   memset(&g, 0, sizeof g);
@@ -1938,6 +2022,10 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   st = kw_table_report_path(ctx, g.t, g.name);
   if (st) goto out;
 
+  if (a->rows) {
+    st = ingest_rows(&g);
+    goto out;
+  }
   if (a->len == 0) {
     st = kw_fail(ctx, KW_EEMPTY, "%s: the file is empty", g.name);
     goto out;

@@ -27,6 +27,7 @@
 
 #include "data/table.h"
 #include "io/ingest.h"
+#include "io/xlsx.h"
 
 void kw_load_options_init(kw_load_options *o) {
   memset(o, 0, sizeof *o);
@@ -38,6 +39,18 @@ static const char *const table_files[] = {
     KW_TABLE_LIST(KW_X)
 #undef KW_X
 };
+
+/* Whether a directory entry is the listed name (any case), or the same
+ * name with the workbook extension .xlsx or .xls instead of .csv. */
+static bool same_file_name(const char *entry, const char *name, size_t n) {
+  size_t el = strlen(entry);
+  if (el == n && strncasecmp(entry, name, n) == 0) return true;
+  if (n < 4 || strncasecmp(name + n - 4, ".csv", 4) != 0) return false;
+  size_t stem = n - 3; /* through the '.' */
+  if (el <= stem || strncasecmp(entry, name, stem) != 0) return false;
+  return strcasecmp(entry + stem, "xlsx") == 0 ||
+         strcasecmp(entry + stem, "xls") == 0;
+}
 
 /* The path of the first file of the list names found in dir (case-
  * insensitive), or NULL. *st is set on failure. */
@@ -58,9 +71,8 @@ static char *find_in_dir(kw_context *ctx, const char *dir, kw_table_kind k,
     rewinddir(d);
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
-      if (strlen(de->d_name) != n || strncasecmp(de->d_name, names, n) != 0)
-        continue;
-      size_t len = strlen(dir) + 1 + n + 1;
+      if (!same_file_name(de->d_name, names, n)) continue;
+      size_t len = strlen(dir) + 1 + strlen(de->d_name) + 1;
       found = kw_malloc(ctx, len);
       if (!found) {
         *st = kw_fail_nomem(ctx);
@@ -173,7 +185,12 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
     a.len = len;
     a.release = release_pages;
     a.release_user = &m;
-    st = kw_ingest(ctx, ds, &a);
+    if (kw_xlsx_magic(p, len))
+      st = kw_xlsx_ingest(ctx, ds, &a);
+    else if (kw_xls_magic(p, len))
+      st = kw_xls_ingest(ctx, ds, &a, path);
+    else
+      st = kw_ingest(ctx, ds, &a);
     munmap(p, len);
   } else {
     char *buf = NULL;
@@ -183,7 +200,15 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
     if (st) return st;
     a.data = buf;
     a.len = len;
-    st = kw_ingest(ctx, ds, &a);
+    if (kw_xlsx_magic(buf, len))
+      st = kw_xlsx_ingest(ctx, ds, &a);
+    else if (kw_xls_magic(buf, len))
+      st = kw_fail(ctx, KW_EINPUT,
+                   "%s: an .xls workbook can only be read from a file, not "
+                   "from a pipe; save it as .xlsx or CSV",
+                   a.name);
+    else
+      st = kw_ingest(ctx, ds, &a);
     kw_free(ctx, buf);
   }
   return st;
