@@ -76,6 +76,12 @@ static void json_table(kw_jw *w, const kw_table *t) {
     kw_jw_int(w, "header_row", (int64_t)r->header_row);
     kw_jw_int(w, "total_row", (int64_t)r->total_row);
   }
+  {
+    static const char *const vat[] = {"unknown", "excl", "incl", "converted"};
+    kw_jw_str(w, "vat", vat[r->vat]);
+    if (r->vat == KW_VAT_CONVERTED)
+      kw_jw_int(w, "vat_rate_bp", r->vat_rate_bp);
+  }
   kw_jw_str(w, "delimiter", one);
   kw_jw_bool(w, "header", r->header);
   kw_jw_str(w, "encoding", r->encoding);
@@ -128,6 +134,18 @@ static void text_table(FILE *f, const kw_table *t) {
             delim_name(r->delimiter), r->header ? "header row" : "no header",
             r->encoding, r->line_ending, (unsigned long long)r->bytes);
   }
+  if (r->vat == KW_VAT_EXCL)
+    fprintf(f, "  amounts excl. VAT%s\n",
+            r->vat_other ? " (a column incl. VAT is left aside; --vat incl "
+                           "uses it)"
+                         : "");
+  else if (r->vat == KW_VAT_INCL)
+    fprintf(f, "  amounts incl. VAT, as they are%s\n",
+            r->vat_other ? " (--vat incl; the column excl. VAT is left aside)"
+                         : "; --vat-rate takes the VAT off");
+  else if (r->vat == KW_VAT_CONVERTED)
+    fprintf(f, "  amounts incl. VAT divided by 1 + %d.%02d%% (--vat-rate)\n",
+            r->vat_rate_bp / 100, r->vat_rate_bp % 100);
   fprintf(f, "  rows: %llu read, %llu used, %llu skipped\n",
           (unsigned long long)r->rows_read, (unsigned long long)r->rows_used,
           (unsigned long long)r->rows_skipped);

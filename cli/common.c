@@ -278,6 +278,40 @@ int cli_common_option(cli_common *c, int argc, char **argv, int *i) {
     kw_context_set_threads(c->ctx, (int)t);
     return 1;
   }
+  if ((r = cli_opt_value("--vat", argc, argv, i, &v)) != 0) {
+    if (r < 0) return r;
+    if (strcmp(v, "excl") == 0) c->load.vat = 'e';
+    else if (strcmp(v, "incl") == 0) c->load.vat = 'i';
+    else {
+      cli_usage(c, "--vat takes excl or incl");
+      return -1;
+    }
+    return 1;
+  }
+  if ((r = cli_opt_value("--vat-rate", argc, argv, i, &v)) != 0) {
+    /* a percentage: 21, 21%, 5.5 or 5,5 (at most two decimals) */
+    long bp = 0;
+    int dec = -1;
+    const char *p = v;
+    if (r < 0) return r;
+    for (; *p && *p != '%'; p++) {
+      if ((*p == '.' || *p == ',') && dec < 0) {
+        dec = 0;
+      } else if (*p >= '0' && *p <= '9' && dec < 2 && bp < 100000) {
+        bp = bp * 10 + (*p - '0');
+        if (dec >= 0) dec++;
+      } else {
+        break;
+      }
+    }
+    for (int k = dec < 0 ? 0 : dec; k < 2; k++) bp *= 10;
+    if (p == v || (*p && strcmp(p, "%") != 0) || bp < 100 || bp > 10000) {
+      cli_usage(c, "--vat-rate takes a percentage from 1 to 100, e.g. 21");
+      return -1;
+    }
+    c->load.vat_rate_bp = (int32_t)bp;
+    return 1;
+  }
   if ((r = cli_opt_value("--sheet", argc, argv, i, &v)) != 0) {
     if (r > 0) c->load.sheet = v;
     return r;

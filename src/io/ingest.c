@@ -174,6 +174,9 @@ typedef struct ingest {
   kw_status wst;
   kw_context wctx;
   int derived;           /* index of the derived amount column or -1 */
+  long vat_field;        /* field of amounts incl. VAT to convert, or -1 */
+  kw_vat_basis vat;
+  bool vat_other;
   int amount_col, hours_col; /* costs: one of the two is needed */
   size_t rows, cap;
   kw_buf dpend;
@@ -1549,10 +1552,71 @@ static kw_status missing_roles(ingest *g, const kw_role *need, size_t n) {
                  g->dl.header ? "" : " The file has no header row.", maps);
 }
 
+/*
+ * Amounts with and without VAT (sales lines and invoices). With both, the
+ * amount is the one without VAT unless --vat incl; the other column is
+ * left aside. With only amounts incl. VAT they are used as they are, or
+ * divided by 1 + --vat-rate. --vat excl without an excl. column needs the
+ * rate; --vat incl without an incl. column is an error.
+ */
+static kw_status vat_roles(ingest *g) {
+  g->vat_field = -1;
+  if (g->kind != KW_TABLE_TRANSACTIONS && g->kind != KW_TABLE_INVOICES)
+    return KW_OK;
+  long ex = field_of(g, KW_ROLE_AMOUNT), inc = field_of(g, KW_ROLE_AMOUNT_INCL);
+  const char mode = g->opt.vat;
+  const int32_t rate = g->opt.vat_rate_bp;
+  if (inc < 0) {
+    if (ex < 0) return KW_OK;
+    if (mode == 'i')
+      return kw_fail(g->ctx, KW_EARG,
+                     "--vat incl: %s has no column of amounts including VAT "
+                     "(the amounts are in \"%s\")",
+                     g->name, g->names[ex]);
+    g->vat = kw_role_header_excl_vat(g->names[ex], strlen(g->names[ex]))
+                 ? KW_VAT_EXCL
+                 : KW_VAT_UNKNOWN;
+    return KW_OK;
+  }
+  if (ex >= 0 && mode != 'i') {
+    g->vat = KW_VAT_EXCL;
+    g->vat_other = true;
+    kw_log(g->ctx, KW_LOG_INFO,
+           "%s: amounts excl. VAT (\"%s\") are used; \"%s\" is left aside "
+           "(--vat incl uses it)",
+           g->name, g->names[ex], g->names[inc]);
+    return KW_OK;
+  }
+  if (ex >= 0) { /* --vat incl */
+    g->roles[ex] = KW_ROLE_NONE;
+    g->vat_other = true;
+  }
+  g->roles[inc] = KW_ROLE_AMOUNT;
+  if (mode == 'i') {
+    g->vat = KW_VAT_INCL;
+  } else if (rate > 0) {
+    g->vat = KW_VAT_CONVERTED;
+    g->vat_field = inc;
+  } else if (mode == 'e') {
+    return kw_fail(g->ctx, KW_EARG,
+                   "--vat excl: %s has only amounts including VAT (\"%s\"); "
+                   "give the rate to take it off, e.g. --vat-rate 21",
+                   g->name, g->names[inc]);
+  } else {
+    g->vat = KW_VAT_INCL;
+    kw_warn(g->ctx,
+            "%s: the amounts in \"%s\" include VAT and are used as they are; "
+            "--vat-rate 21 (or the rate that applies) takes the VAT off",
+            g->name, g->names[inc]);
+  }
+  return KW_OK;
+}
+
 /* Roles of the fields: detected, overridden by --map, then checked. */
 static kw_status assign_roles(ingest *g) {
   guess_roles(g);
   kw_status st = apply_maps(g);
+  if (!st) st = vat_roles(g);
   if (st) return st;
   kw_role need[4];
   size_t nneed = 0;
@@ -1806,6 +1870,19 @@ static kw_status settle(ingest *g) {
   return KW_OK;
 }
 
+/* Amounts incl. VAT to amounts excl. VAT: cents * 10000 / (10000 + rate),
+ * rounded half away from zero. */
+static void take_off_vat(int64_t *v, size_t rows, int32_t bp) {
+  const __int128 d = 10000 + (__int128)bp;
+  for (size_t r = 0; r < rows; r++) {
+    if (v[r] == KW_NA_MONEY) continue;
+    __int128 q = (__int128)v[r] * 10000;
+    __int128 a = q < 0 ? -q : q;
+    __int128 x = (a + d / 2) / d;
+    v[r] = (int64_t)(q < 0 ? -x : x);
+  }
+}
+
 static uint64_t count_missing(const icol *c, size_t rows) {
   uint64_t m = 0;
   switch (c->type) {
@@ -1863,6 +1940,9 @@ static kw_status finish(ingest *g) {
   if (g->rows == 0) return empty_error(g);
   for (size_t i = 0; i < g->ncols; i++) {
     icol *c = &g->cols[i];
+    if (g->vat_field >= 0 && c->src == (uint32_t)g->vat_field &&
+        c->op == OP_MONEY)
+      take_off_vat(c->data, g->rows, g->opt.vat_rate_bp);
     uint64_t missing = count_missing(c, g->rows);
     void *data = c->data;
     void *shrunk = kw_realloc(g->ctx, data, g->rows * type_size[c->type]);
@@ -1902,6 +1982,9 @@ static kw_status finish(ingest *g) {
   rep->line_ending = kw_csv_eol_name(g->rd.eol != KW_EOL_NONE ? g->rd.eol
                                                               : g->dl.eol);
   rep->bytes = g->src ? g->src->bytes : g->len;
+  rep->vat = g->vat;
+  rep->vat_rate_bp = g->vat == KW_VAT_CONVERTED ? g->opt.vat_rate_bp : 0;
+  rep->vat_other = g->vat_other;
   rep->rows_read = g->rows_read;
   rep->rows_used = g->rows;
   rep->rows_skipped = 0;
