@@ -96,7 +96,13 @@ int kw_cli_summary(int argc, char **argv) {
     R.margin[k] = v->has_cost && v->cost_lines[k] == v->lines[k]
                       ? v->revenue[k] - v->cost[k]
                       : KW_NA_MONEY;
-    R.aov[k] = v->orders[k] ? v->revenue[k] / (int64_t)v->orders[k] : 0;
+    /* revenue / orders in cents, rounded half away from zero */
+    if (v->orders[k]) {
+      int64_t o = (int64_t)v->orders[k], r = v->revenue[k];
+      R.aov[k] = r >= 0 ? (r + o / 2) / o : -((-r + o / 2) / o);
+    } else {
+      R.aov[k] = 0;
+    }
     R.tenure[k] = (uint32_t)(v->as_of - v->first[k]);
     R.recency[k] = (uint32_t)(v->as_of - v->last[k]);
   }

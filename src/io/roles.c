@@ -81,7 +81,8 @@ static const kw_role_synonyms synonyms[] = {
      "sales_date verkoopdatum boekdatum boekingsdatum document_date "
      "documentdatum leverdatum delivery_date timestamp datum_document "
      "datum_factuur date_facture date_de_facture date_document "
-     "date_comptable date_commande date_de_commande date_vente"},
+     "date_comptable date_commande date_de_commande date_vente "
+     "date_de_facturation date_facturation"},
     {KW_ROLE_AMOUNT, TR,
      "amount net_amount bedrag_excl_btw netto_bedrag nettobedrag bedrag "
      "line_total line_amount regeltotaal lijntotaal totaal_excl_btw "
@@ -179,7 +180,8 @@ static const kw_role_synonyms synonyms[] = {
     {KW_ROLE_DATE, IN,
      "invoice_date invoicedate factuurdatum date datum document_date "
      "documentdatum datum_document datum_factuur boekdatum boekingsdatum "
-     "date_facture date_de_facture date_document date_comptable"},
+     "date_facture date_de_facture date_document date_comptable "
+     "date_de_facturation date_facturation"},
     {KW_ROLE_DUE_DATE, IN,
      "due_date duedate due vervaldatum vervaldag payment_due "
      "uiterste_betaaldatum echeance date_echeance date_d_echeance "
@@ -196,7 +198,7 @@ static const kw_role_synonyms synonyms[] = {
     {KW_ROLE_OPEN, IN,
      "openstaand openstaand_bedrag open_bedrag saldo open_amount "
      "amount_open outstanding balance amount_residual solde "
-     "montant_ouvert reste_a_payer nog_te_betalen"},
+     "montant_ouvert reste_a_payer nog_te_betalen montant_du"},
 
     /* ------------------------------------------------ costs */
     {KW_ROLE_DATE, CO, "date datum cost_date kostendatum"},
