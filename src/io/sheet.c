@@ -155,6 +155,11 @@ bool kw_sheet_is_total(const char *s, size_t n) {
       "totalgeneral", "totaux", "totaalgeneraal", "totals"};
   char norm[64], flat[64];
   if (n == 0 || n > 40) return false;
+  /* every word starts with t, g or e (any case, maybe after blanks) */
+  size_t i0 = 0;
+  while (i0 < n && (s[i0] == ' ' || s[i0] == '\t')) i0++;
+  char c0 = i0 < n ? (char)(s[i0] | 0x20) : 0;
+  if (c0 != 't' && c0 != 'g' && c0 != 'e') return false;
   size_t k = kw_header_normalize(s, n, norm, sizeof norm), m = 0;
   for (size_t i = 0; i < k; i++)
     if (norm[i] != '_') flat[m++] = norm[i];

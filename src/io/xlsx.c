@@ -80,15 +80,37 @@ bool kw_xlsx_magic(const void *data, size_t len) {
   return len >= 4 && memcmp(data, "PK\3\4", 4) == 0;
 }
 
-static const char *local(const char *name) {
-  const char *c = strrchr(name, ':');
-  return c ? c + 1 : name;
+/* The local part of a (possibly prefixed) element or attribute name. */
+static inline const char *local(const char *name) {
+  const char *l = name;
+  for (const char *p = name; *p; p++)
+    if (*p == ':') l = p + 1;
+  return l;
 }
 
 static const char *attr(const char **atts, const char *name) {
-  for (size_t i = 0; atts[i]; i += 2)
-    if (strcmp(local(atts[i]), name) == 0) return atts[i + 1];
+  for (size_t i = 0; atts[i]; i += 2) {
+    const char *l = local(atts[i]);
+    if (l[0] == name[0] && strcmp(l, name) == 0) return atts[i + 1];
+  }
   return NULL;
+}
+
+/* "YYYY-MM-DD" of days since 1970 (years 1900..9999); returns 10. */
+static size_t iso_date(int32_t days, char *out) {
+  int y, m, d;
+  kw_date_to_ymd(days, &y, &m, &d);
+  out[0] = (char)('0' + y / 1000 % 10);
+  out[1] = (char)('0' + y / 100 % 10);
+  out[2] = (char)('0' + y / 10 % 10);
+  out[3] = (char)('0' + y % 10);
+  out[4] = '-';
+  out[5] = (char)('0' + m / 10);
+  out[6] = (char)('0' + m % 10);
+  out[7] = '-';
+  out[8] = (char)('0' + d / 10);
+  out[9] = (char)('0' + d % 10);
+  return 10;
 }
 
 static bool parse_u32(const char *s, uint32_t *out) {
@@ -397,9 +419,17 @@ static void XMLCALL sh_start(void *ud, const XML_Char *name,
   switch (l[0]) {
   case 'c':
     if (l[1] == '\0') {
-      g->col = col_of_ref(attr(atts, "r"), g->next_col);
+      /* one pass over the attributes: r, t and s */
+      const char *ref = NULL, *t = NULL, *sty = NULL;
+      for (size_t i = 0; atts[i]; i += 2) {
+        const char *a = local(atts[i]);
+        if (a[1] != '\0') continue;
+        if (a[0] == 'r') ref = atts[i + 1];
+        else if (a[0] == 't') t = atts[i + 1];
+        else if (a[0] == 's') sty = atts[i + 1];
+      }
+      g->col = col_of_ref(ref, g->next_col);
       if (g->col != UINT32_MAX) g->next_col = g->col + 1;
-      const char *t = attr(atts, "t");
       g->ctype = CT_NUMBER;
       if (t) {
         if (strcmp(t, "s") == 0) g->ctype = CT_SHARED;
@@ -411,7 +441,7 @@ static void XMLCALL sh_start(void *ud, const XML_Char *name,
       }
       uint32_t s;
       g->date = false;
-      if (g->ctype == CT_NUMBER && parse_u32(attr(atts, "s"), &s) &&
+      if (g->ctype == CT_NUMBER && parse_u32(sty, &s) &&
           s < g->b->xfdate.len)
         g->date = ((const uint8_t *)g->b->xfdate.data)[s] != 0;
       g->in_c = true;
@@ -487,7 +517,7 @@ static void finish_cell(xgrid *g) {
     int32_t days;
     if (g->date && kw_parse_number(v, n, '.', &d, NULL, &ev) &&
         kw_sheet_serial_date(d, b->date1904, &days)) {
-      size_t len = strlen(kw_date_format(tmp, days, 0));
+      size_t len = iso_date(days, tmp);
       g->text.len = g->val_off;
       append(x, &g->text, tmp, len);
     } else {
@@ -552,7 +582,13 @@ static int grid_row(void *self, uint64_t *r, const kw_grid_cell **cells,
       s = XML_ResumeParser(g->x.p);
     } else {
       if (g->eof) return 0;
-      zip_int64_t k = zip_fread(g->zf, b->chunk, CHUNK);
+      /* inflate straight into expat's buffer: no copy */
+      void *buf = XML_GetBuffer(g->x.p, (int)CHUNK);
+      if (!buf) {
+        kw_fail_nomem(b->ctx);
+        return -1;
+      }
+      zip_int64_t k = zip_fread(g->zf, buf, CHUNK);
       if (k < 0) {
         kw_fail(b->ctx, KW_EINPUT, "%s: cannot read %s: %s", b->file, part,
                 zip_file_strerror(g->zf));
@@ -560,7 +596,7 @@ static int grid_row(void *self, uint64_t *r, const kw_grid_cell **cells,
       }
       g->bytes += (uint64_t)k;
       g->eof = k == 0;
-      s = XML_Parse(g->x.p, b->chunk, (int)k, k == 0);
+      s = XML_ParseBuffer(g->x.p, (int)k, k == 0);
     }
     if (s == XML_STATUS_ERROR) {
       xml_error(b, &g->x, part);
