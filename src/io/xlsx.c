@@ -384,9 +384,10 @@ enum { CT_NUMBER = 0, CT_SHARED, CT_INLINE, CT_STR, CT_BOOL, CT_ERROR,
        CT_DATE };
 
 typedef struct xgrid {
+  xparse x; /* first: the handlers shared with other parts (on_doctype)
+               take the user data as an xparse */
   xbook *b;
   const xsheet *sheet;
-  xparse x;
   zip_file_t *zf;
   bool suspended, eof;
   uint64_t row_r, last_r;
@@ -781,7 +782,9 @@ kw_status kw_xlsx_ingest(kw_context *ctx, kw_dataset *ds,
   kw_status st = book_open(&b, ctx, a->name ? a->name : "(input)", a->data,
                            a->len);
   if (!st) {
-    xopen o = {&b, {0}, false};
+    xopen o;
+    memset(&o, 0, sizeof o);
+    o.b = &b;
     kw_book book = {&o,      "xlsx",   b.sheets.len, xb_name,
                     xb_hidden, xb_open, xb_close,    xb_est_rows};
     st = kw_book_ingest(ctx, ds, a, &book);

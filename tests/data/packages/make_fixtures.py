@@ -8,7 +8,8 @@ decimal mark, date order) and, for the .xlsx form, title rows above the
 header, a total row below the data and a second sheet that is not the data.
 The .xlsx files are written with openpyxl and the .xls file with xlwt
 (Debian: python3-openpyxl, python3-xlwt); special.xlsx is written part by
-part with zipfile to hold what openpyxl does not write (inline and rich
+part with zipfile (with doctype.xlsx, the same with a DOCTYPE, and
+damaged.xlsx, its first two thirds) to hold what openpyxl does not write (inline and rich
 strings, the 1904 date system, booleans, error cells, exponents).
 
 Run from anywhere: /usr/bin/python3 tests/data/packages/make_fixtures.py
@@ -281,17 +282,27 @@ def write_special():
              '<x:row r="9"><x:c r="B9" t="inlineStr"><x:is><x:t>K9</x:t></x:is></x:c>'
              '<x:c r="C9" s="1"><x:v>43840</x:v></x:c><x:c r="D9"><x:v>99</x:v></x:c></x:row>'
              '</x:sheetData></x:worksheet>' % ns)
-    path = os.path.join(HERE, "special.xlsx")
     fixed = (2024, 1, 1, 0, 0, 0)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in [("[Content_Types].xml", ct), ("_rels/.rels", rels),
-                           ("xl/workbook.xml", wb),
-                           ("xl/_rels/workbook.xml.rels", wbrels),
-                           ("xl/styles.xml", styles),
-                           ("xl/sharedStrings.xml", sst),
-                           ("xl/worksheets/sheet1.xml", sheet)]:
-            z.writestr(zipfile.ZipInfo(name, fixed), data.encode("utf-8"),
-                       zipfile.ZIP_DEFLATED)
+
+    def write(fname, sheet_xml):
+        path = os.path.join(HERE, fname)
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in [("[Content_Types].xml", ct),
+                               ("_rels/.rels", rels),
+                               ("xl/workbook.xml", wb),
+                               ("xl/_rels/workbook.xml.rels", wbrels),
+                               ("xl/styles.xml", styles),
+                               ("xl/sharedStrings.xml", sst),
+                               ("xl/worksheets/sheet1.xml", sheet_xml)]:
+                z.writestr(zipfile.ZipInfo(name, fixed), data.encode("utf-8"),
+                           zipfile.ZIP_DEFLATED)
+        return path
+
+    path = write("special.xlsx", sheet)
+    # a sheet with a DOCTYPE (refused) and a workbook cut short (damaged)
+    write("doctype.xlsx", sheet.replace('?>', '?><!DOCTYPE x:worksheet [<!ENTITY a "aaaa">]>', 1))
+    data = open(path, "rb").read()
+    open(os.path.join(HERE, "damaged.xlsx"), "wb").write(data[: len(data) * 2 // 3])
 
 
 def main():
