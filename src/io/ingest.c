@@ -83,7 +83,8 @@ typedef enum col_op {
   OP_NUMBER,
   OP_FLAG,
   OP_DERIVED,  /* amount = quantity x unit price */
-  OP_GENERATED /* invoice id made from the line number */
+  OP_GENERATED, /* invoice id made from the line number */
+  OP_ROWID      /* customer id made from the row number ("#17") */
 } col_op;
 
 /* A cell read before its column was decided, that the decision may
@@ -159,6 +160,8 @@ typedef struct ingest {
   size_t *typed, ntyped; /* dates, money, numbers, flags */
   size_t *btexts, nbtexts; /* text columns interned in batches */
   int gen_invoice;          /* the generated invoice column or -1 */
+  int gen_customer;         /* the row-number customer column or -1 */
+  bool rowids;              /* the table has no customer column */
   /* text cells not yet interned (see flush_batch): the batch being
    * filled, and with a worker thread the one it works on */
   struct tbatch *bat[2];
@@ -1328,6 +1331,15 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
                                   &((uint32_t *)c->data)[r], NULL);
     if (st) return st;
   }
+  if (g->gen_customer >= 0) {
+    icol *c = &g->cols[g->gen_customer];
+    char buf[24];
+    int len = snprintf(buf, sizeof buf, "#%llu",
+                       (unsigned long long)g->rows_read);
+    kw_status st = kw_dict_intern(g->ctx, c->dict, buf, (size_t)len,
+                                  &((uint32_t *)c->data)[r], NULL);
+    if (st) return st;
+  }
   if (g->nbtexts) {
     kw_status st = batch_row(g, row);
     g->rows++;
@@ -1620,7 +1632,19 @@ static kw_status assign_roles(ingest *g) {
   if (st) return st;
   kw_role need[4];
   size_t nneed = 0;
-  if (field_of(g, KW_ROLE_CUSTOMER) < 0) need[nneed++] = KW_ROLE_CUSTOMER;
+  if (field_of(g, KW_ROLE_CUSTOMER) < 0) {
+    /* durations, anonymous surveys, journeys: each row its own subject */
+    if (g->kind == KW_TABLE_CUSTOMERS || g->kind == KW_TABLE_FEEDBACK ||
+        g->kind == KW_TABLE_TOUCHPOINTS) {
+      g->rowids = true;
+      kw_log(g->ctx, KW_LOG_INFO,
+             "%s: no customer column; the rows are numbered #1, #2, ... "
+             "and each row is its own customer",
+             g->name);
+    } else {
+      need[nneed++] = KW_ROLE_CUSTOMER;
+    }
+  }
   switch (g->kind) {
   case KW_TABLE_TRANSACTIONS:
     if (field_of(g, KW_ROLE_DATE) < 0) need[nneed++] = KW_ROLE_DATE;
@@ -1734,6 +1758,7 @@ static kw_status plan_columns(ingest *g, size_t est) {
   if (!g->cols || !g->ids || !g->typed || !g->btexts || !g->pushed)
     return kw_fail_nomem(g->ctx);
   g->derived = g->amount_col = g->hours_col = g->gen_invoice = -1;
+  g->gen_customer = -1;
   bool derive = tr && field_of(g, KW_ROLE_AMOUNT) < 0;
   for (size_t i = 0; i < g->nfields; i++) {
     kw_role r = g->roles[i];
@@ -1761,6 +1786,15 @@ static kw_status plan_columns(ingest *g, size_t est) {
     c->required = true;
     g->derived = (int)(c - g->cols);
   }
+  if (g->rowids) {
+    icol *c;
+    kw_status st = add_col(g, "customer", KW_ROLE_CUSTOMER, UINT32_MAX, &c);
+    if (st) return st;
+    fx_free(g->ctx, c->fx);
+    c->fx = NULL;
+    c->op = OP_ROWID;
+    c->required = false;
+  }
   if (g->kind == KW_TABLE_INVOICES && field_of(g, KW_ROLE_INVOICE) < 0) {
     icol *c;
     kw_status st = add_col(g, "invoice", KW_ROLE_INVOICE, UINT32_MAX, &c);
@@ -1776,6 +1810,7 @@ static kw_status plan_columns(ingest *g, size_t est) {
     if (c->op == OP_CUSTOMER || c->op == OP_PRODUCT || c->op == OP_TEXT)
       g->btexts[g->nbtexts++] = i;
     if (c->op == OP_GENERATED) g->gen_invoice = (int)i;
+    if (c->op == OP_ROWID) g->gen_customer = (int)i;
   }
   if (g->nbtexts) {
     for (int i = 0; i < 2; i++) {

@@ -172,9 +172,11 @@ static const kw_role_synonyms synonyms[] = {
      "end_date contract_end contract_end_date einddatum end cancel cancel_date "
      "cancelled cancellation_date opzegdatum opzeg opgezegd_op churn_date "
      "stopdatum uitschrijfdatum"},
-    {KW_ROLE_TENURE, CU, "tenure looptijd duur months_active anciennity"},
+    {KW_ROLE_TENURE, CU,
+     "tenure looptijd duur months_active anciennity duration duree"},
     {KW_ROLE_CHURN, CU,
-     "churn churned exited attrition opgezegd vertrokken gestopt"},
+     "churn churned exited attrition opgezegd vertrokken gestopt observed "
+     "event event_observed"},
 
     /* ------------------------------------------------ invoices */
     {KW_ROLE_DATE, IN,
