@@ -69,6 +69,7 @@ static void json_table(kw_jw *w, const kw_table *t) {
   char one[2] = {r->delimiter, 0}, mk[32];
   kw_jw_begin_object(w, kw_table_kind_name(kw_table_kind_of(t)));
   kw_jw_str(w, "path", r->path);
+  if (r->found) kw_jw_str(w, "found", r->found);
   if (r->format) {
     kw_jw_str(w, "format", r->format);
     kw_jw_str(w, "sheet", r->sheet);
@@ -121,6 +122,7 @@ static void text_table(FILE *f, const kw_table *t) {
   const kw_read_report *r = kw_table_report(t);
   char mk[32];
   fprintf(f, "%s: %s\n", kw_table_kind_name(kw_table_kind_of(t)), r->path);
+  if (r->found) fprintf(f, "  why this file: %s\n", r->found);
   if (r->format) {
     fprintf(f, "  %s workbook, %llu bytes; sheet \"%s\" (%s); header on "
                "row %llu\n",

@@ -240,6 +240,9 @@ typedef struct kw_read_report {
   kw_vat_basis vat;
   int32_t vat_rate_bp;
   bool vat_other;
+  /* Why this file became this table ("--invoices", "its name", "its
+   * columns: ..."); NULL when read by kw_ingest alone. */
+  const char *found;
 } kw_read_report;
 
 typedef struct kw_table kw_table;

@@ -19,7 +19,7 @@ struct kw_table {
   kw_dict **own_dicts; /* per column, may be NULL */
   kw_read_report report;
   char *path;
-  char *sheet, *sheet_reason;
+  char *sheet, *sheet_reason, *found;
   char *examples[KW_REPORT_EXAMPLES];
   kw_buf ignored; /* char* */
 };
@@ -53,6 +53,7 @@ void kw_table_free(kw_context *ctx, kw_table *t) {
   kw_free(ctx, t->path);
   kw_free(ctx, t->sheet);
   kw_free(ctx, t->sheet_reason);
+  kw_free(ctx, t->found);
   for (size_t i = 0; i < KW_REPORT_EXAMPLES; i++) kw_free(ctx, t->examples[i]);
   char **ign = t->ignored.data;
   for (size_t i = 0; i < t->ignored.len; i++) kw_free(ctx, ign[i]);
@@ -123,6 +124,16 @@ kw_status kw_table_report_sheet(kw_context *ctx, kw_table *t,
   t->sheet_reason = b;
   t->report.sheet = a;
   t->report.sheet_reason = b;
+  return KW_OK;
+}
+
+kw_status kw_table_report_found(kw_context *ctx, kw_table *t,
+                                const char *why) {
+  char *d = kw_strdup(ctx, why);
+  if (!d) return kw_fail_nomem(ctx);
+  kw_free(ctx, t->found);
+  t->found = d;
+  t->report.found = d;
   return KW_OK;
 }
 
@@ -199,6 +210,10 @@ void kw_dataset_set_table(kw_dataset *ds, kw_table *t) {
   kw_table_free(ds->ctx, ds->tables[t->kind]);
   ds->tables[t->kind] = t;
 }
+kw_table *kw_dataset_table_mut(kw_dataset *ds, kw_table_kind k) {
+  return (unsigned)k < KW_TABLE__COUNT ? ds->tables[k] : NULL;
+}
+
 const kw_table *kw_dataset_table(const kw_dataset *ds, kw_table_kind k) {
   return ds && (unsigned)k < KW_TABLE__COUNT ? ds->tables[k] : NULL;
 }

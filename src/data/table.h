@@ -38,6 +38,10 @@ kw_status kw_table_report_example(kw_context *ctx, kw_table *t,
 /* The sheet of a workbook and why it was read (copied). */
 kw_status kw_table_report_sheet(kw_context *ctx, kw_table *t,
                                 const char *sheet, const char *reason);
+/* Why the file became this table (copied). */
+kw_status kw_table_report_found(kw_context *ctx, kw_table *t,
+                                const char *why);
+kw_table *kw_dataset_table_mut(kw_dataset *ds, kw_table_kind k);
 kw_status kw_table_report_ignored(kw_context *ctx, kw_table *t,
                                   const char *name);
 

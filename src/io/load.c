@@ -21,11 +21,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "data/table.h"
+#include "io/classify.h"
 #include "io/ingest.h"
 #include "io/xlsx.h"
 
@@ -39,6 +41,70 @@ static const char *const table_files[] = {
     KW_TABLE_LIST(KW_X)
 #undef KW_X
 };
+
+/* Whether a folder entry is a data file: .csv, .txt, .tsv, .xlsx or .xls,
+ * not hidden, not an office lock file ("~$Verkopen.xlsx"). */
+static bool data_file_name(const char *e) {
+  if (e[0] == '.' || (e[0] == '~' && e[1] == '$')) return false;
+  const char *dot = strrchr(e, '.');
+  if (!dot) return false;
+  return strcasecmp(dot, ".csv") == 0 || strcasecmp(dot, ".txt") == 0 ||
+         strcasecmp(dot, ".tsv") == 0 || strcasecmp(dot, ".xlsx") == 0 ||
+         strcasecmp(dot, ".xls") == 0;
+}
+
+/*
+ * Files of the folder that no name rule claimed, by what their columns
+ * hold (classify.c), in name order. A kind already found keeps its file;
+ * another file of that kind is named in a warning (files are not joined).
+ */
+static kw_status find_by_content(kw_context *ctx, const char *dir,
+                                 uint32_t want, char **paths,
+                                 const char **why) {
+  struct dirent **list = NULL;
+  int n = scandir(dir, &list, NULL, alphasort);
+  if (n < 0) return KW_OK;
+  kw_status st = KW_OK;
+  for (int i = 0; i < n; i++) {
+    const char *e = list[i]->d_name;
+    if (st || !data_file_name(e)) continue;
+    size_t len = strlen(dir) + strlen(e) + 2;
+    char *path = kw_malloc(ctx, len);
+    if (!path) {
+      st = kw_fail_nomem(ctx);
+      continue;
+    }
+    snprintf(path, len, "%s/%s", dir, e);
+    bool taken = false;
+    for (int k = 0; k < KW_TABLE__COUNT; k++)
+      taken |= paths[k] && strcmp(paths[k], path) == 0;
+    struct stat sb;
+    if (taken || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+      kw_free(ctx, path);
+      continue;
+    }
+    kw_table_kind k;
+    const char *w;
+    st = kw_classify_file(ctx, path, &k, &w);
+    if (st || k == KW_TABLE__COUNT || !(want & (1u << k))) {
+      kw_free(ctx, path);
+      continue;
+    }
+    if (paths[k]) {
+      kw_warn(ctx,
+              "%s also looks like %s (%s); only %s is read: join the files "
+              "into one to read both",
+              path, kw_table_kind_name(k), w, paths[k]);
+      kw_free(ctx, path);
+      continue;
+    }
+    paths[k] = path;
+    why[k] = w;
+  }
+  for (int i = 0; i < n; i++) free(list[i]);
+  free(list);
+  return st;
+}
 
 /* Whether a directory entry is the listed name (any case), or the same
  * name with the workbook extension .xlsx or .xls instead of .csv. */
@@ -237,6 +303,7 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
   kw_dataset *ds = NULL;
   bool *used = NULL;
   size_t nfound = 0;
+  const char *why[KW_TABLE__COUNT] = {0};
   for (int k = 0; k < KW_TABLE__COUNT; k++) {
     if (!(want & (1u << k))) continue;
     if (o->files[k]) {
@@ -245,12 +312,32 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
         st = kw_fail_nomem(ctx);
         goto out;
       }
+      why[k] = "named on the command line";
     } else if (o->dir) {
       paths[k] = find_in_dir(ctx, o->dir, (kw_table_kind)k, &st);
       if (st) goto out;
+      if (paths[k]) why[k] = "its file name";
     }
-    nfound += paths[k] != NULL;
   }
+  if (o->dir) {
+    st = find_by_content(ctx, o->dir, want, paths, why);
+    if (st) goto out;
+  }
+  /* invoices without sales lines: each invoice is one sale */
+  if ((want & (1u << KW_TABLE_TRANSACTIONS)) &&
+      !paths[KW_TABLE_TRANSACTIONS] && paths[KW_TABLE_INVOICES] && o->dir) {
+    paths[KW_TABLE_TRANSACTIONS] = kw_strdup(ctx, paths[KW_TABLE_INVOICES]);
+    if (!paths[KW_TABLE_TRANSACTIONS]) {
+      st = kw_fail_nomem(ctx);
+      goto out;
+    }
+    why[KW_TABLE_TRANSACTIONS] =
+        "no file of sales lines: the invoices are the sales, one line per "
+        "invoice";
+    kw_log(ctx, KW_LOG_INFO, "%s: %s", paths[KW_TABLE_INVOICES],
+           why[KW_TABLE_TRANSACTIONS]);
+  }
+  for (int k = 0; k < KW_TABLE__COUNT; k++) nfound += paths[k] != NULL;
   if ((want & (1u << KW_TABLE_TRANSACTIONS)) &&
       !paths[KW_TABLE_TRANSACTIONS]) {
     if (!o->dir) {
@@ -293,6 +380,17 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     st = load_file(ctx, ds, (kw_table_kind)k, paths[k], o, k == primary,
                    used);
     if (st) goto out;
+    kw_table *t = kw_dataset_table_mut(ds, (kw_table_kind)k);
+    if (t && why[k]) {
+      char buf[300];
+      bool content = strncmp(why[k], "its file", 8) != 0 &&
+                     strncmp(why[k], "named", 5) != 0 &&
+                     strncmp(why[k], "no file", 7) != 0;
+      snprintf(buf, sizeof buf, "%s%s", content ? "its columns: " : "",
+               why[k]);
+      st = kw_table_report_found(ctx, t, buf);
+      if (st) goto out;
+    }
   }
   for (size_t j = 0; j < o->n_maps; j++) {
     if (used[j]) continue;

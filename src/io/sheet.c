@@ -198,6 +198,10 @@ static unsigned role_score(const kw_sheet *s, const kw_grid_cell *c,
   unsigned k = 0;
   for (size_t i = 0; i < n; i++) {
     if (!c[i].text) continue;
+    if (s->kind == KW_TABLE__COUNT) { /* any kind of table */
+      k += kw_role_known_header(c[i].p, c[i].n);
+      continue;
+    }
     kw_role r = kw_role_guess(s->kind, c[i].p, c[i].n, NULL);
     if (r == KW_ROLE__COUNT || r == KW_ROLE_NONE || seen[r]) continue;
     seen[r] = true;
@@ -454,6 +458,43 @@ kw_status kw_book_ingest(kw_context *ctx, kw_dataset *ds,
     st = kw_ingest(ctx, ds, &sa);
   }
   kw_sheet_free(&s);
+  b->close(b->self);
+  return st;
+}
+
+kw_status kw_book_header(kw_context *ctx, kw_book *b,
+                         void (*cb)(void *user, const char *s, size_t n),
+                         void *user) {
+  kw_status st = KW_OK;
+  size_t pick = SIZE_MAX;
+  unsigned best = 0;
+  for (size_t i = 0; i < b->nsheets && !st; i++) {
+    if (b->hidden(b->self, i)) continue;
+    kw_grid g;
+    st = b->open(b->self, i, &g);
+    if (!st) {
+      kw_sheet s;
+      st = kw_sheet_begin(&s, ctx, g, b->name(b->self, i), KW_TABLE__COUNT);
+      if (st == KW_EEMPTY) st = KW_OK;
+      else if (!st && s.score > best) best = s.score, pick = i;
+      kw_sheet_free(&s);
+    }
+    b->close(b->self);
+  }
+  if (st || pick == SIZE_MAX) return st;
+  kw_grid g;
+  st = b->open(b->self, pick, &g);
+  if (!st) {
+    kw_sheet s;
+    st = kw_sheet_begin(&s, ctx, g, b->name(b->self, pick), KW_TABLE__COUNT);
+    if (!st) {
+      const lrow *h = &((const lrow *)s.lrows.data)[s.hrow];
+      const kw_grid_cell *c = lcells_of(&s, h);
+      for (size_t j = 0; j < h->n; j++)
+        if (c[j].text) cb(user, c[j].p, c[j].n);
+    }
+    kw_sheet_free(&s);
+  }
   b->close(b->self);
   return st;
 }

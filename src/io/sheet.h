@@ -109,6 +109,16 @@ typedef struct kw_book {
 kw_status kw_book_ingest(kw_context *ctx, kw_dataset *ds,
                          const kw_ingest_args *a, kw_book *b);
 
+/*
+ * The header of the workbook's sheet that looks most like a table (the
+ * most cells that are a known column name of any kind of table), for
+ * telling what a file holds: each header cell's text goes to cb. A sheet
+ * without such a header gives nothing (KW_OK).
+ */
+kw_status kw_book_header(kw_context *ctx, kw_book *b,
+                         void (*cb)(void *user, const char *s, size_t n),
+                         void *user);
+
 /* Writes "Sheet!B17" ('Sheet name'!B17 when it needs quotes). */
 void kw_sheet_ref(const char *sheet, uint64_t row, uint64_t col, char *out,
                   size_t cap);

@@ -155,12 +155,14 @@ static const char *freexl_reason(int rc) {
   }
 }
 
-kw_status kw_xls_ingest(kw_context *ctx, kw_dataset *ds,
-                        const kw_ingest_args *a, const char *path) {
+/* Open path, run fn on the book, close. */
+static kw_status with_book(kw_context *ctx, const char *file,
+                           const char *path,
+                           kw_status (*fn)(kw_book *b, void *arg), void *arg) {
   xls x;
   memset(&x, 0, sizeof x);
   x.ctx = ctx;
-  x.file = a->name ? a->name : path;
+  x.file = file;
   kw_buf_init(&x.cells, sizeof(kw_grid_cell));
   kw_buf_init(&x.text, 1);
   kw_status st = KW_OK;
@@ -205,7 +207,7 @@ kw_status kw_xls_ingest(kw_context *ctx, kw_dataset *ds,
   }
   kw_book book = {&x,       "xls",     x.nsheets, xls_name,
                   xls_hidden, xls_open, xls_close, xls_est_rows};
-  st = kw_book_ingest(ctx, ds, a, &book);
+  st = fn(&book, arg);
 out:
   if (x.h) freexl_close(x.h);
   for (size_t i = 0; i < x.nsheets; i++) kw_free(ctx, x.names[i]);
@@ -213,4 +215,39 @@ out:
   kw_buf_free(ctx, &x.cells);
   kw_buf_free(ctx, &x.text);
   return st;
+}
+
+typedef struct ingest_arg {
+  kw_context *ctx;
+  kw_dataset *ds;
+  const kw_ingest_args *a;
+} ingest_arg;
+
+static kw_status do_ingest(kw_book *b, void *arg) {
+  ingest_arg *ia = arg;
+  return kw_book_ingest(ia->ctx, ia->ds, ia->a, b);
+}
+
+kw_status kw_xls_ingest(kw_context *ctx, kw_dataset *ds,
+                        const kw_ingest_args *a, const char *path) {
+  ingest_arg ia = {ctx, ds, a};
+  return with_book(ctx, a->name ? a->name : path, path, do_ingest, &ia);
+}
+
+typedef struct header_arg {
+  kw_context *ctx;
+  void (*cb)(void *user, const char *s, size_t n);
+  void *user;
+} header_arg;
+
+static kw_status do_header(kw_book *b, void *arg) {
+  header_arg *ha = arg;
+  return kw_book_header(ha->ctx, b, ha->cb, ha->user);
+}
+
+kw_status kw_xls_header(kw_context *ctx, const char *path,
+                        void (*cb)(void *user, const char *s, size_t n),
+                        void *user) {
+  header_arg ha = {ctx, cb, user};
+  return with_book(ctx, path, path, do_header, &ha);
 }

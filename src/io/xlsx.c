@@ -793,3 +793,22 @@ kw_status kw_xlsx_ingest(kw_context *ctx, kw_dataset *ds,
   book_free(&b);
   return st;
 }
+
+kw_status kw_xlsx_header(kw_context *ctx, const char *name, const void *data,
+                         size_t len,
+                         void (*cb)(void *user, const char *s, size_t n),
+                         void *user) {
+  xbook b;
+  kw_status st = book_open(&b, ctx, name, data, len);
+  if (!st) {
+    xopen o;
+    memset(&o, 0, sizeof o);
+    o.b = &b;
+    kw_book book = {&o,      "xlsx",   b.sheets.len, xb_name,
+                    xb_hidden, xb_open, xb_close,    xb_est_rows};
+    st = kw_book_header(ctx, &book, cb, user);
+    xb_close(&o);
+  }
+  book_free(&b);
+  return st;
+}

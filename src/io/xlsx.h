@@ -25,6 +25,16 @@ bool kw_xls_magic(const void *data, size_t len);
 kw_status kw_xlsx_ingest(kw_context *ctx, kw_dataset *ds,
                          const kw_ingest_args *a);
 
+/* The header cells of the workbook's most table-like sheet, for telling
+ * what the file holds (kw_book_header). */
+kw_status kw_xlsx_header(kw_context *ctx, const char *name, const void *data,
+                         size_t len,
+                         void (*cb)(void *user, const char *s, size_t n),
+                         void *user);
+kw_status kw_xls_header(kw_context *ctx, const char *path,
+                        void (*cb)(void *user, const char *s, size_t n),
+                        void *user);
+
 /* The same for an .xls file (BIFF, through libfreexl), read from path. */
 kw_status kw_xls_ingest(kw_context *ctx, kw_dataset *ds,
                         const kw_ingest_args *a, const char *path);
