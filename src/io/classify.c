@@ -13,8 +13,8 @@
  *   invoices     customer, date and amount, and a due date, payment date,
  *                payment terms or open amount, and no product or quantity
  *   touchpoints  a date and a journey stage, no amount
- *   costs        customer, a cost type or hours, and an amount or hours,
- *                no product, quantity or invoice
+ *   costs        customer, a cost type, and an amount or hours, no
+ *                product or invoice
  *   transactions customer, date and an amount (excl. or incl. VAT) or a
  *                quantity and a unit price
  *   customers    a customer column and one that describes customers (name,
@@ -107,9 +107,11 @@ static kw_table_kind by_columns(const heads *h, const char **why) {
     *why = "dates with a journey stage or event";
     return KW_TABLE_TOUCHPOINTS;
   }
-  if (HAS(COSTS, CUSTOMER) && (HAS(COSTS, TYPE) || HAS(COSTS, HOURS)) &&
-      (HAS(COSTS, AMOUNT) || HAS(COSTS, HOURS)) && !sale_line &&
-      !HAS(TRANSACTIONS, INVOICE)) {
+  /* "aantal" is a quantity in sales lines and the hours of a cost line:
+   * a cost type decides */
+  if (HAS(COSTS, CUSTOMER) && HAS(COSTS, TYPE) &&
+      (HAS(COSTS, AMOUNT) || HAS(COSTS, HOURS)) &&
+      !HAS(TRANSACTIONS, PRODUCT) && !HAS(TRANSACTIONS, INVOICE)) {
     *why = "customer with a cost type or hours";
     return KW_TABLE_COSTS;
   }

@@ -53,6 +53,8 @@ static bool data_file_name(const char *e) {
          strcasecmp(dot, ".xls") == 0;
 }
 
+static bool same_file_name(const char *entry, const char *name, size_t n);
+
 /*
  * Files of the folder that no name rule claimed, by what their columns
  * hold (classify.c), in name order. A kind already found keeps its file;
@@ -75,9 +77,17 @@ static kw_status find_by_content(kw_context *ctx, const char *dir,
       continue;
     }
     snprintf(path, len, "%s/%s", dir, e);
+    /* a file named after any table is that table's, read or not */
     bool taken = false;
-    for (int k = 0; k < KW_TABLE__COUNT; k++)
+    for (int k = 0; k < KW_TABLE__COUNT; k++) {
       taken |= paths[k] && strcmp(paths[k], path) == 0;
+      for (const char *nm = table_files[k]; *nm && !taken;) {
+        size_t w = strcspn(nm, " ");
+        taken = same_file_name(e, nm, w);
+        nm += w;
+        while (*nm == ' ') nm++;
+      }
+    }
     struct stat sb;
     if (taken || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
       kw_free(ctx, path);
@@ -312,7 +322,6 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
         st = kw_fail_nomem(ctx);
         goto out;
       }
-      why[k] = "named on the command line";
     } else if (o->dir) {
       paths[k] = find_in_dir(ctx, o->dir, (kw_table_kind)k, &st);
       if (st) goto out;
