@@ -359,8 +359,10 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
       for (char *p = list; *p; p++)
         if (*p == ' ') *p = ',';
       st = kw_fail(ctx, KW_EMISSING,
-                   "no transactions file in %s: looked for %s (any case); "
-                   "name the file explicitly or rename it",
+                   "no transactions file in %s: looked for %s (any case, "
+                   "also .xlsx and .xls) and for a file whose columns are "
+                   "customer, date and amount; name the file explicitly or "
+                   "rename it",
                    o->dir, list);
     }
     goto out;
