@@ -396,6 +396,7 @@ int cli_load(cli_common *c, kw_dataset **ds) {
   } else if (!c->load.files[KW_TABLE_TRANSACTIONS] && !c->load.dir) {
     return cli_usage_key(c, "cli.missing_path", NULL);
   }
+  c->load.lang = (int)c->lang;
   kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
   if (st) return cli_fail(c, st);
   return KW_EXIT_OK;
@@ -421,6 +422,7 @@ int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
     if (!any) return cli_usage_key(c, "cli.missing_path_any", NULL);
   }
   c->load.tables = tables;
+  c->load.lang = (int)c->lang;
   kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
   if (st) return cli_fail(c, st);
   return KW_EXIT_OK;

@@ -286,6 +286,8 @@ typedef struct kw_load_options {
   int32_t vat_rate_bp; /* VAT rate in hundredths of a percent (2100 =
                           21%) to convert amounts that include VAT when
                           no excl. amount is given; 0 = none (--vat-rate) */
+  int lang;        /* language of warnings and errors: 0 English, 1 Dutch
+                      (the values of kw_lang) */
 } kw_load_options;
 
 KW_API void kw_load_options_init(kw_load_options *o);

@@ -64,6 +64,7 @@
 #include "core/dict.h"
 #include "data/table.h"
 #include "io/csv.h"
+#include "io/msg.h"
 #include "io/parse.h"
 #include "io/roles.h"
 
@@ -420,16 +421,29 @@ static kw_status skip(ingest *g, const kw_csv_row *row, kw_skip_reason why,
   return kw_table_report_example(g->ctx, g->t, ex);
 }
 
+/* Whether skip() will use its message (an example to keep, or strict). */
+static bool wants_text(const ingest *g) {
+  return g->opt.strict ||
+         kw_table_report(g->t)->n_examples < KW_REPORT_EXAMPLES;
+}
+
+/* what: "date", "amount", "number" or "flag" (ingest.what.* keys) */
 static kw_status skip_cell(ingest *g, const kw_csv_row *row, const icol *c,
                            const kw_csv_cell *cell, const char *what,
                            bool empty) {
-  char shown[4 * SHOW_MAX];
-  if (empty)
-    return skip(g, row, c->bad, cell ? cell->raw : NULL,
-                "missing %s in column \"%s\"", what, c->name);
+  char shown[4 * SHOW_MAX], key[32], w[64], msg[512];
+  if (!wants_text(g)) return skip(g, row, c->bad, NULL, "%s", "");
+  snprintf(key, sizeof key, "ingest.what.%s", what);
+  kw_io_msg(w, sizeof w, g->opt.lang, key, NULL);
+  if (empty) {
+    kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.cell_missing", "what", w,
+              "col", c->name, NULL);
+    return skip(g, row, c->bad, cell ? cell->raw : NULL, "%s", msg);
+  }
   show(shown, sizeof shown, cell->p, cell->n);
-  return skip(g, row, c->bad, cell->raw,
-              "unparseable %s \"%s\" in column \"%s\"", what, shown, c->name);
+  kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.cell_bad", "what", w,
+            "text", shown, "col", c->name, NULL);
+  return skip(g, row, c->bad, cell->raw, "%s", msg);
 }
 
 /* ---------------------------------------------------------- decisions */
@@ -1244,10 +1258,15 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
     if (n == 0) {
       if (cells_empty(row, 0))
         return skip(g, row, KW_SKIP_BLANK, NULL, "blank");
-      return skip(g, row, KW_SKIP_NO_CUSTOMER, cells[c->src].raw,
-                  "empty %s in column \"%s\"",
-                  c->role == KW_ROLE_REFERRER ? "referrer id" : "customer id",
-                  c->name);
+    {
+      char msg[300] = "";
+      if (wants_text(g))
+        kw_io_msg(msg, sizeof msg, g->opt.lang,
+                c->role == KW_ROLE_REFERRER ? "ingest.empty_referrer"
+                                            : "ingest.empty_customer",
+                "col", c->name, NULL);
+      return skip(g, row, KW_SKIP_NO_CUSTOMER, cells[c->src].raw, "%s", msg);
+    }
     }
   }
 
@@ -1286,7 +1305,7 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
       int8_t v = KW_NA_FLAG;
       rc = n == 0 ? 0 : kw_parse_flag(s, n, &v) ? 1 : -1;
       ((int8_t *)c->data)[r] = rc == 1 ? v : KW_NA_FLAG;
-      what = "yes/no value";
+      what = "flag";
       break;
     }
     }
@@ -1545,23 +1564,25 @@ static long field_of(const ingest *g, kw_role r) {
 }
 
 static kw_status missing_roles(ingest *g, const kw_role *need, size_t n) {
-  char roles[200] = "", maps[300] = "", cols[600];
+  char roles[300] = "", maps[300] = "", cols[600], key[40], one[100];
   size_t ro = 0, mo = 0;
   for (size_t i = 0; i < n; i++) {
-    ro += (size_t)snprintf(roles + ro, sizeof roles - ro, "%s%s (%s)",
-                           i ? ", " : "", kw_role_name(need[i]),
-                           kw_role_description(need[i]));
+    snprintf(key, sizeof key, "ingest.role.%s", kw_role_name(need[i]));
+    kw_io_msg(one, sizeof one, g->opt.lang, key, NULL);
+    ro += (size_t)snprintf(roles + ro, sizeof roles - ro, "%s%s",
+                           i ? ", " : "", one);
     mo += (size_t)snprintf(maps + mo, sizeof maps - mo, "%s--map %s=COLUMN",
                            i ? " " : "", kw_role_name(need[i]));
     if (ro >= sizeof roles || mo >= sizeof maps) break;
   }
   list_columns(g, cols, sizeof cols);
-  return kw_fail(g->ctx, KW_EMISSING,
-                 "%s: no column found for %s. Columns: %s.%s Name the "
-                 "column with %s (COLUMN is a header name or a 1-based "
-                 "column number)",
-                 g->name, roles, cols,
-                 g->dl.header ? "" : " The file has no header row.", maps);
+  char nohead[100] = "", msg[1500];
+  if (!g->dl.header)
+    kw_io_msg(nohead, sizeof nohead, g->opt.lang, "ingest.no_header", NULL);
+  kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.missing_roles", "file",
+            g->name, "roles", roles, "columns", cols, "noheader", nohead,
+            "maps", maps, NULL);
+  return kw_fail(g->ctx, KW_EMISSING, "%s", msg);
 }
 
 /*
@@ -1580,11 +1601,12 @@ static kw_status vat_roles(ingest *g) {
   const int32_t rate = g->opt.vat_rate_bp;
   if (inc < 0) {
     if (ex < 0) return KW_OK;
-    if (mode == 'i')
-      return kw_fail(g->ctx, KW_EARG,
-                     "--vat incl: %s has no column of amounts including VAT "
-                     "(the amounts are in \"%s\")",
-                     g->name, g->names[ex]);
+    if (mode == 'i') {
+      char msg[600];
+      kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.vat_incl_missing",
+                "file", g->name, "col", g->names[ex], NULL);
+      return kw_fail(g->ctx, KW_EARG, "%s", msg);
+    }
     g->vat = kw_role_header_excl_vat(g->names[ex], strlen(g->names[ex]))
                  ? KW_VAT_EXCL
                  : KW_VAT_UNKNOWN;
@@ -1610,16 +1632,16 @@ static kw_status vat_roles(ingest *g) {
     g->vat = KW_VAT_CONVERTED;
     g->vat_field = inc;
   } else if (mode == 'e') {
-    return kw_fail(g->ctx, KW_EARG,
-                   "--vat excl: %s has only amounts including VAT (\"%s\"); "
-                   "give the rate to take it off, e.g. --vat-rate 21",
-                   g->name, g->names[inc]);
+    char msg[600];
+    kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.vat_excl_missing", "file",
+              g->name, "col", g->names[inc], NULL);
+    return kw_fail(g->ctx, KW_EARG, "%s", msg);
   } else {
+    char msg[600];
     g->vat = KW_VAT_INCL;
-    kw_warn(g->ctx,
-            "%s: the amounts in \"%s\" include VAT and are used as they are; "
-            "--vat-rate 21 (or the rate that applies) takes the VAT off",
-            g->name, g->names[inc]);
+    kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.vat_incl_used", "file",
+              g->name, "col", g->names[inc], NULL);
+    kw_warn(g->ctx, "%s", msg);
   }
   return KW_OK;
 }
@@ -2037,10 +2059,15 @@ static kw_status finish(ingest *g) {
             (unsigned long long)g->recoded_col);
   for (int k = 0; k < KW_SKIP__COUNT; k++) {
     if (!g->skipped[k] || k == KW_SKIP_BLANK) continue;
-    kw_warn(g->ctx, "%s: %llu of %llu rows skipped: %s", g->name,
-            (unsigned long long)g->skipped[k],
-            (unsigned long long)g->rows_read,
-            kw_skip_reason_message((kw_skip_reason)k));
+    char n[24], m[24], key[40], why[100], msg[700];
+    snprintf(n, sizeof n, "%llu", (unsigned long long)g->skipped[k]);
+    snprintf(m, sizeof m, "%llu", (unsigned long long)g->rows_read);
+    snprintf(key, sizeof key, "ingest.skip.%s",
+             kw_skip_reason_name((kw_skip_reason)k));
+    kw_io_msg(why, sizeof why, g->opt.lang, key, NULL);
+    kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.skipped", "file", g->name,
+              "n", n, "m", m, "reason", why, NULL);
+    kw_warn(g->ctx, "%s", msg);
   }
   return KW_OK;
 }

@@ -29,6 +29,7 @@
 #include "data/table.h"
 #include "io/classify.h"
 #include "io/ingest.h"
+#include "io/msg.h"
 #include "io/xlsx.h"
 
 static const char *const table_files[] = {
@@ -57,7 +58,7 @@ static bool same_file_name(const char *entry, const char *name, size_t n);
  */
 static kw_status find_by_content(kw_context *ctx, const char *dir,
                                  uint32_t want, char **paths,
-                                 const char **why) {
+                                 const char **why, int lang) {
   struct dirent **list = NULL;
   int n = scandir(dir, &list, NULL, alphasort);
   if (n < 0) return KW_OK;
@@ -96,10 +97,10 @@ static kw_status find_by_content(kw_context *ctx, const char *dir,
       continue;
     }
     if (paths[k]) {
-      kw_warn(ctx,
-              "%s also looks like %s (%s); only %s is read: join the files "
-              "into one to read both",
-              path, kw_table_kind_name(k), w, paths[k]);
+      char msg[1200];
+      kw_io_msg(msg, sizeof msg, lang, "load.also_kind", "file", path, "kind",
+                kw_table_kind_name(k), "why", w, "used", paths[k], NULL);
+      kw_warn(ctx, "%s", msg);
       kw_free(ctx, path);
       continue;
     }
@@ -324,7 +325,7 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     }
   }
   if (o->dir) {
-    st = find_by_content(ctx, o->dir, want, paths, why);
+    st = find_by_content(ctx, o->dir, want, paths, why, o->lang);
     if (st) goto out;
   }
   /* invoices without sales lines: each invoice is one sale */
@@ -353,12 +354,10 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
       snprintf(list, sizeof list, "%s", table_files[KW_TABLE_TRANSACTIONS]);
       for (char *p = list; *p; p++)
         if (*p == ' ') *p = ',';
-      st = kw_fail(ctx, KW_EMISSING,
-                   "no transactions file in %s: looked for %s (any case, "
-                   "also .xlsx and .xls) and for a file whose columns are "
-                   "customer, date and amount; name the file explicitly or "
-                   "rename it",
-                   o->dir, list);
+      char msg[800];
+      kw_io_msg(msg, sizeof msg, o->lang, "load.no_sales", "dir", o->dir,
+                "names", list, NULL);
+      st = kw_fail(ctx, KW_EMISSING, "%s", msg);
     }
     goto out;
   }
