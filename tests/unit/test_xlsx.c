@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "failing_alloc.h"
 #include "io/roles.h"
 #include "io/sheet.h"
 #include "klantwijs.h"
@@ -245,6 +246,39 @@ static void test_damaged(void **state) {
   kw_context_free(ctx);
 }
 
+/* Allocation failures while reading workbooks (ours; libzip, expat and
+ * libfreexl allocate on their own): KW_ENOMEM and no leak (the sanitizer
+ * build checks that), until enough allocations succeed. */
+static void test_out_of_memory(void **state) {
+  (void)state;
+  const char *paths[] = {PKG "special.xlsx", PKG "exact.xls",
+                         KW_TEST_DATA "/folders/real_names"};
+  for (int k = 0; k < 3; k++) {
+    int ok = 0;
+    for (long n = 0; n < 3000 && !ok; n++) {
+      failing fl = {n, true};
+      kw_allocator al = failing_allocator(&fl);
+      kw_context *ctx = kw_context_new_with_allocator(&al);
+      if (!ctx) continue;
+      kw_load_options o;
+      kw_load_options_init(&o);
+      if (k == 2)
+        o.dir = paths[k];
+      else
+        o.files[KW_TABLE_TRANSACTIONS] = paths[k];
+      kw_dataset *ds = NULL;
+      kw_status st = kw_dataset_load(ctx, &o, &ds);
+      if (st != KW_OK && st != KW_ENOMEM)
+        fail_msg("%s after %ld allocations: %d %s", paths[k], n, st,
+                 kw_errmsg(ctx));
+      ok = st == KW_OK;
+      kw_dataset_free(ds);
+      kw_context_free(ctx);
+    }
+    assert_true(ok);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_serial_dates),
@@ -255,6 +289,7 @@ int main(void) {
       cmocka_unit_test(test_sheet_choice),
       cmocka_unit_test(test_special_cells),
       cmocka_unit_test(test_damaged),
+      cmocka_unit_test(test_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
