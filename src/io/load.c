@@ -54,7 +54,8 @@ static bool same_file_name(const char *entry, const char *name, size_t n);
 /*
  * Files of the folder that no name rule claimed, by what their columns
  * hold (classify.c), in name order. A kind already found keeps its file;
- * another file of that kind is named in a warning (files are not joined).
+ * another file of that kind is named in a warning when the kind was itself
+ * found by content, in a note when by its name (files are not joined).
  */
 static kw_status find_by_content(kw_context *ctx, const char *dir,
                                  uint32_t want, char **paths,
@@ -100,7 +101,11 @@ static kw_status find_by_content(kw_context *ctx, const char *dir,
       char msg[1200];
       kw_io_msg(msg, sizeof msg, lang, "load.also_kind", "file", path, "kind",
                 kw_table_kind_name(k), "why", w, "used", paths[k], NULL);
-      kw_warn(ctx, "%s", msg);
+      /* a table found by its own name is not in doubt: a note only */
+      kw_log(ctx,
+             why[k] && strcmp(why[k], "its file name") == 0 ? KW_LOG_INFO
+                                                             : KW_LOG_WARN,
+             "%s", msg);
       kw_free(ctx, path);
       continue;
     }
