@@ -95,6 +95,7 @@ static int load(cli_common *c, kw_dataset **ds) {
       (is_dir && dir_has_sales(c->path)))
     want |= 1u << KW_TABLE_TRANSACTIONS;
   c->load.tables = want;
+  c->load.lang = (int)c->lang;
   kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
   if (st) return cli_fail(c, st);
   if (!kw_dataset_table(*ds, KW_TABLE_INVOICES)) {

@@ -88,7 +88,14 @@ int kw_cli_summary(int argc, char **argv) {
                                                   &mg)
                       ? mg
                       : KW_NA_MONEY;
-    R.aov[k] = v->orders[k] ? v->revenue[k] / (int64_t)v->orders[k] : 0;
+    /* revenue / orders in cents, rounded half away from zero */
+    if (v->orders[k]) {
+      int64_t nord = (int64_t)v->orders[k], rev = v->revenue[k];
+      R.aov[k] = rev >= 0 ? (rev + nord / 2) / nord
+                          : -((-rev + nord / 2) / nord);
+    } else {
+      R.aov[k] = 0;
+    }
     R.tenure[k] = (uint32_t)(v->as_of - v->first[k]);
     R.recency[k] = (uint32_t)(v->as_of - v->last[k]);
   }

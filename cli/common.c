@@ -255,6 +255,47 @@ static bool set_header(cli_common *c, void *t, const char *v) {
   return true;
 }
 
+static bool set_vat(cli_common *c, void *t, const char *v) {
+  (void)t;
+  if (strcmp(v, "excl") == 0) c->load.vat = 'e';
+  else if (strcmp(v, "incl") == 0) c->load.vat = 'i';
+  else {
+    char list[64];
+    cli_usage_key(c, "cli.err.choice", "opt", "--vat", "choices",
+                  cli_textf(list, sizeof list, "cli.choice2", c->lang, "a",
+                            "excl", "b", "incl", NULL),
+                  NULL);
+    return false;
+  }
+  return true;
+}
+
+/* A percentage: 21, 21%, 5.5 or 5,5 (at most two decimals), 1 to 100,
+ * kept in hundredths of a percent. */
+static bool set_vat_rate(cli_common *c, void *t, const char *v) {
+  (void)t;
+  long bp = 0;
+  int dec = -1;
+  const char *p = v;
+  for (; *p && *p != '%'; p++) {
+    if ((*p == '.' || *p == ',') && dec < 0) {
+      dec = 0;
+    } else if (*p >= '0' && *p <= '9' && dec < 2 && bp < 100000) {
+      bp = bp * 10 + (*p - '0');
+      if (dec >= 0) dec++;
+    } else {
+      break;
+    }
+  }
+  for (int k = dec < 0 ? 0 : dec; k < 2; k++) bp *= 10;
+  if (p == v || (*p && strcmp(p, "%") != 0) || bp < 100 || bp > 10000) {
+    cli_usage_key(c, "cli.err.vat_rate", NULL);
+    return false;
+  }
+  c->load.vat_rate_bp = (int32_t)bp;
+  return true;
+}
+
 #define COMMON(field) CLI_T_COMMON, offsetof(cli_common, field)
 #define FILE_ROW(name, kind)                                              \
   {name, 0, CLI_STR, COMMON(load.files[kind]), CLI_NO_RANGE, "FILE", NULL, \
@@ -286,6 +327,12 @@ static const cli_opt ingest_rows[] = {
      "utf-8|windows-1252", NULL, "opt.encoding", set_encoding},
     {"strict", 0, CLI_FLAG, COMMON(load.strict), CLI_NO_RANGE, NULL, NULL,
      "opt.strict", NULL},
+    {"sheet", 0, CLI_STR, COMMON(load.sheet), CLI_NO_RANGE, "NAME|N", NULL,
+     "opt.sheet", NULL},
+    {"vat", 0, CLI_CALL, COMMON(load.vat), CLI_NO_RANGE, "excl|incl", NULL,
+     "opt.vat", set_vat},
+    {"vat-rate", 0, CLI_CALL, COMMON(load.vat_rate_bp), CLI_NO_RANGE, "PCT",
+     NULL, "opt.vat_rate", set_vat_rate},
     {"threads", 0, CLI_UINT, COMMON(threads), 1, 64, "N",
      "opt.threads.default", "opt.threads", NULL},
 };
@@ -359,6 +406,7 @@ int cli_load(cli_common *c, kw_dataset **ds) {
   } else if (!c->load.files[KW_TABLE_TRANSACTIONS] && !c->load.dir) {
     return cli_usage_key(c, "cli.missing_path", NULL);
   }
+  c->load.lang = (int)c->lang;
   kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
   if (st) return cli_fail(c, st);
   return KW_EXIT_OK;
@@ -384,6 +432,7 @@ int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
     if (!any) return cli_usage_key(c, "cli.missing_path_any", NULL);
   }
   c->load.tables = tables;
+  c->load.lang = (int)c->lang;
   kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
   if (st) return cli_fail(c, st);
   return KW_EXIT_OK;

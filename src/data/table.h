@@ -35,6 +35,13 @@ kw_status kw_table_report_path(kw_context *ctx, kw_table *t, const char *p);
 /* Adds an example message unless KW_REPORT_EXAMPLES are already kept. */
 kw_status kw_table_report_example(kw_context *ctx, kw_table *t,
                                   const char *msg);
+/* The sheet of a workbook and why it was read (copied). */
+kw_status kw_table_report_sheet(kw_context *ctx, kw_table *t,
+                                const char *sheet, const char *reason);
+/* Why the file became this table (copied). */
+kw_status kw_table_report_found(kw_context *ctx, kw_table *t,
+                                const char *why);
+kw_table *kw_dataset_table_mut(kw_dataset *ds, kw_table_kind k);
 kw_status kw_table_report_ignored(kw_context *ctx, kw_table *t,
                                   const char *name);
 

@@ -82,6 +82,20 @@ static void json_table(kw_jw *w, const kw_table *t) {
   kw_jw_str(w, "encoding", r->encoding);
   kw_jw_str(w, "line_ending", r->line_ending);
   kw_jw_int(w, "bytes", (int64_t)r->bytes);
+  if (r->found) kw_jw_str(w, "found", r->found);
+  if (r->format) {
+    kw_jw_str(w, "format", r->format);
+    kw_jw_str(w, "sheet", r->sheet);
+    kw_jw_str(w, "sheet_reason", r->sheet_reason);
+    kw_jw_int(w, "header_row", (int64_t)r->header_row);
+    kw_jw_int(w, "total_row", (int64_t)r->total_row);
+  }
+  {
+    static const char *const vat[] = {"unknown", "excl", "incl", "converted"};
+    kw_jw_str(w, "vat", vat[r->vat]);
+    if (r->vat == KW_VAT_CONVERTED)
+      kw_jw_int(w, "vat_rate_bp", r->vat_rate_bp);
+  }
   kw_jw_int(w, "rows_read", (int64_t)r->rows_read);
   kw_jw_int(w, "rows_used", (int64_t)r->rows_used);
   kw_jw_int(w, "rows_skipped", (int64_t)r->rows_skipped);
@@ -117,14 +131,37 @@ static void text_table(FILE *f, const kw_table *t, kw_lang lang) {
   char mk[32], a[32], b[32], c[32];
   fprintf(f, "%s: %s\n", kw_table_kind_name(kw_table_kind_of(t)), r->path);
   snprintf(a, sizeof a, "%llu", (unsigned long long)r->bytes);
-  line(f, "inspect.dialect", lang,
-       (const char *const[]){"delim", "header", "encoding", "endings",
-                             "bytes"},
-       (const char *const[]){
-           word(delim_key(r->delimiter), lang),
-           word(r->header ? "inspect.header" : "inspect.no_header", lang),
-           r->encoding, r->line_ending, a},
-       5);
+  if (r->found) fprintf(f, "  why this file: %s\n", r->found);
+  if (r->format) {
+    fprintf(f, "  %s workbook, %llu bytes; sheet \"%s\" (%s); header on "
+               "row %llu\n",
+            r->format, (unsigned long long)r->bytes, r->sheet,
+            r->sheet_reason, (unsigned long long)r->header_row);
+    if (r->total_row)
+      fprintf(f, "  the total row %llu ends the table\n",
+              (unsigned long long)r->total_row);
+  } else {
+    line(f, "inspect.dialect", lang,
+         (const char *const[]){"delim", "header", "encoding", "endings",
+                               "bytes"},
+         (const char *const[]){
+             word(delim_key(r->delimiter), lang),
+             word(r->header ? "inspect.header" : "inspect.no_header", lang),
+             r->encoding, r->line_ending, a},
+         5);
+  }
+  if (r->vat == KW_VAT_EXCL)
+    fprintf(f, "  amounts excl. VAT%s\n",
+            r->vat_other ? " (a column incl. VAT is left aside; --vat incl "
+                           "uses it)"
+                         : "");
+  else if (r->vat == KW_VAT_INCL)
+    fprintf(f, "  amounts incl. VAT, as they are%s\n",
+            r->vat_other ? " (--vat incl; the column excl. VAT is left aside)"
+                         : "; --vat-rate takes the VAT off");
+  else if (r->vat == KW_VAT_CONVERTED)
+    fprintf(f, "  amounts incl. VAT divided by 1 + %d.%02d%% (--vat-rate)\n",
+            r->vat_rate_bp / 100, r->vat_rate_bp % 100);
   snprintf(a, sizeof a, "%llu", (unsigned long long)r->rows_read);
   snprintf(b, sizeof b, "%llu", (unsigned long long)r->rows_used);
   snprintf(c, sizeof c, "%llu", (unsigned long long)r->rows_skipped);

@@ -1384,6 +1384,86 @@ static const msg_row text_rows[] = {
      "--decimal-mark verwacht ',' of '.'"},
     {"cli.err.delimiter", "--delimiter takes , ; | tab or space",
      "--delimiter verwacht , ; | tab of space"},
+    {"cli.err.vat_rate", "--vat-rate takes a percentage from 1 to 100, e.g. 21",
+     "--vat-rate verwacht een percentage van 1 tot 100, bv. 21"},
+
+    /* readers (src/io): skips, missing columns, VAT, files */
+    {"ingest.what.date", "date", "datum"},
+    {"ingest.what.amount", "amount", "bedrag"},
+    {"ingest.what.number", "number", "getal"},
+    {"ingest.what.flag", "yes/no value", "ja/nee-waarde"},
+    {"ingest.cell_missing", "missing {what} in column \"{col}\"",
+     "{what} ontbreekt in kolom \"{col}\""},
+    {"ingest.cell_bad", "unparseable {what} \"{text}\" in column \"{col}\"",
+     "{what} \"{text}\" is onleesbaar in kolom \"{col}\""},
+    {"ingest.empty_customer", "empty customer id in column \"{col}\"",
+     "lege klant-id in kolom \"{col}\""},
+    {"ingest.empty_referrer", "empty referrer id in column \"{col}\"",
+     "lege aanbrenger-id in kolom \"{col}\""},
+    {"ingest.skipped", "{file}: {n} of {m} rows skipped: {reason}",
+     "{file}: {n} van {m} rijen overgeslagen: {reason}"},
+    {"ingest.guest_sales",
+     "{file}: {n} of {m} rows have no customer id (guest sales, {amount} in "
+     "total): left out of the per-customer figures",
+     "{file}: {n} van {m} rijen hebben geen klant-id (verkoop aan passanten, "
+     "{amount} in totaal): niet in de cijfers per klant"},
+    {"ingest.skip.no_customer", "empty customer id", "lege klant-id"},
+    {"ingest.skip.bad_date", "unparseable or missing date",
+     "onleesbare of ontbrekende datum"},
+    {"ingest.skip.bad_amount", "unparseable or missing amount",
+     "onleesbaar of ontbrekend bedrag"},
+    {"ingest.skip.bad_number", "unparseable number", "onleesbaar getal"},
+    {"ingest.skip.bad_flag", "unparseable yes/no value",
+     "onleesbare ja/nee-waarde"},
+    {"ingest.skip.ragged", "wrong number of fields",
+     "verkeerd aantal velden"},
+    {"ingest.skip.too_long", "field longer than the limit",
+     "veld langer dan de grens"},
+    {"ingest.skip.blank", "blank line", "lege regel"},
+    {"ingest.role.customer", "customer (customer id)", "customer (klant-id)"},
+    {"ingest.role.date", "date (transaction or event date)",
+     "date (datum van de verkoop of gebeurtenis)"},
+    {"ingest.role.amount", "amount (line or invoice amount)",
+     "amount (bedrag van de lijn of factuur)"},
+    {"ingest.role.referrer", "referrer (customer who referred)",
+     "referrer (klant die aanbracht)"},
+    {"ingest.missing_roles",
+     "{file}: no column found for {roles}. Columns: {columns}.{noheader} "
+     "Name the column with {maps} (COLUMN is a header name or a 1-based "
+     "column number)",
+     "{file}: geen kolom gevonden voor {roles}. Kolommen: {columns}."
+     "{noheader} Wijs de kolom aan met {maps} (COLUMN is een kolomnaam of "
+     "een kolomnummer vanaf 1)"},
+    {"ingest.no_header", " The file has no header row.",
+     " Het bestand heeft geen kopregel."},
+    {"ingest.vat_incl_used",
+     "{file}: the amounts in \"{col}\" include VAT and are used as they "
+     "are; --vat-rate 21 (or the rate that applies) takes the VAT off",
+     "{file}: de bedragen in \"{col}\" zijn inclusief btw en worden zo "
+     "gebruikt; --vat-rate 21 (of het tarief dat geldt) haalt de btw eraf"},
+    {"ingest.vat_excl_missing",
+     "--vat excl: {file} has only amounts including VAT (\"{col}\"); give "
+     "the rate to take it off, e.g. --vat-rate 21",
+     "--vat excl: {file} heeft alleen bedragen inclusief btw (\"{col}\"); "
+     "geef het tarief om de btw eraf te halen, bv. --vat-rate 21"},
+    {"ingest.vat_incl_missing",
+     "--vat incl: {file} has no column of amounts including VAT (the "
+     "amounts are in \"{col}\")",
+     "--vat incl: {file} heeft geen kolom met bedragen inclusief btw (de "
+     "bedragen staan in \"{col}\")"},
+    {"load.no_sales",
+     "no transactions file in {dir}: looked for {names} (any case, also "
+     ".xlsx and .xls) and for a file whose columns are customer, date and "
+     "amount; name the file explicitly or rename it",
+     "geen verkoopbestand in {dir}: gezocht naar {names} (hoofdletters om "
+     "het even, ook .xlsx en .xls) en naar een bestand met kolommen klant, "
+     "datum en bedrag; noem het bestand uitdrukkelijk of geef het een "
+     "andere naam"},
+    {"load.also_kind",
+     "{file} also looks like {kind} ({why}); only {used} is read: join the "
+     "files into one to read both",
+     "{file} lijkt ook op {kind} ({why}); alleen {used} wordt gelezen: voeg "
+     "de bestanden samen om beide te lezen"},
 
     /* command list */
     {"cmd.analyze", "the main job: every analysis, a report and an action plan",
@@ -1453,6 +1533,20 @@ static const msg_row text_rows[] = {
      "de tekenset (anders zelf bepaald)"},
     {"opt.strict", "a bad cell is an error instead of a skipped row",
      "een foute cel is een fout in plaats van een overgeslagen rij"},
+    {"opt.sheet",
+     "the workbook sheet to read, by name or number (.xlsx, .xls; default: "
+     "the sheet whose header fits best)",
+     "het werkblad om te lezen, op naam of nummer (.xlsx, .xls; standaard: "
+     "het blad waarvan de kop het best past)"},
+    {"opt.vat",
+     "amounts without or with VAT when a file has both (default excl)",
+     "bedragen zonder of met btw als een bestand beide heeft (standaard "
+     "excl)"},
+    {"opt.vat_rate",
+     "take the VAT off amounts that include it, at this rate in percent "
+     "(e.g. 21)",
+     "haal de btw van bedragen die ze bevatten, aan dit tarief in procent "
+     "(bv. 21)"},
     {"opt.threads", "threads for reading", "threads om te lezen"},
     {"opt.threads.default", "the CPUs, up to 8", "de processoren, tot 8"},
     /* shared options: output and period */
