@@ -113,6 +113,8 @@ KW_API bool kw_action_is_marketing(kw_action a);
  *   segment      RFM segment key (champions, at_risk, ...)
  *   next_best    yes | no: a next-best product is known
  *   consent      yes | no | unknown (marketing consent)
+ *   fit          strategic fit 0..1 against the ideal customer profile
+ *                (kw_analyze_options.fit; klantwijs/segments.h)
  *
  * A missing metric (no model, no table) makes every condition on it
  * false, so a rule about payments never fires without invoices.
@@ -136,7 +138,8 @@ KW_API bool kw_action_is_marketing(kw_action a);
   X(KW_METRIC_ABC, "abc", 1)           \
   X(KW_METRIC_SEGMENT, "segment", 2)   \
   X(KW_METRIC_NEXT_BEST, "next_best", 1) \
-  X(KW_METRIC_CONSENT, "consent", 1)
+  X(KW_METRIC_CONSENT, "consent", 1)   \
+  X(KW_METRIC_FIT, "fit", 0)
 
 typedef enum kw_metric {
 #define KW_X_METRIC(e, key, kind) e,
@@ -275,6 +278,10 @@ typedef struct kw_analyze_options {
   size_t xlsx_max_per_action;
   kw_analyze_step_fn on_step;
   void *step_user;
+  /* ideal customer profile (borrowed; NULL = no fit): each customer's fit
+     is a metric of the action rules, and the report shows segments,
+     clusters and personas with their fit (klantwijs/segments.h) */
+  const struct kw_fit_profile *fit;
 } kw_analyze_options;
 
 KW_API void kw_analyze_options_init(kw_analyze_options *o);

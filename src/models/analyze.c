@@ -778,9 +778,11 @@ static kw_status run(kw_analysis *a) {
   if ((st = step_acquisition(a))) return st;
   end_step(a, KW_STEP_ACQUISITION);
 
+  if ((st = kw_an_fit(a))) return st;
   begin_step(a, KW_STEP_ACTIONS);
   if ((st = kw_an_actions(a))) return st;
   end_step(a, KW_STEP_ACTIONS);
+  if ((st = kw_an_segments(a))) return st;
   return KW_OK;
 }
 
@@ -872,6 +874,7 @@ void kw_analysis_free(kw_analysis *a) {
   kw_free(ctx, a->rule);
   kw_free(ctx, a->at_stake);
   for (int k = 0; k < KW_ACTION__COUNT; k++) kw_free(ctx, a->list[k]);
+  kw_an_segments_free(a);
   kw_free(ctx, a);
 }
 

@@ -24,6 +24,8 @@
 #include "report/svg.h"
 #include "report/text.h"
 
+void kw_html_segments(kw_text *t, const kw_analysis *a);
+
 typedef struct hw {
   kw_text t;
   const kw_analysis *a;
@@ -920,6 +922,9 @@ static const char css[] =
     "input.filter{font:inherit;padding:5px 8px;border:1px solid #d1d5db;"
     "border-radius:6px;width:min(320px,100%)}\n"
     "footer{color:var(--muted);font-size:.8rem;padding:8px 14px 30px}\n"
+    ".personas{display:grid;grid-template-columns:repeat(auto-fit,minmax("
+    "300px,1fr));gap:12px}.persona{border:1px solid var(--line);"
+    "border-radius:8px;padding:4px 12px 8px}.persona h3{margin-top:8px}\n"
     "@media (max-width:600px){body{font-size:14px}section{padding:12px;"
     "border-radius:0;margin:10px -14px}.kpi b{font-size:1.2rem}}\n"
     "@media print{body{background:#fff;font-size:10.5pt}"
@@ -973,6 +978,7 @@ static void nav(hw *w) {
                {"retention", MSG_SEC_RETENTION},
                {"payments", MSG_SEC_PAYMENTS},
                {"cross-sell", MSG_SEC_CROSS_SELL},
+               {"segments", MSG_SEC_SEGMENTS},
                {"feedback", MSG_SEC_FEEDBACK}, {"quality", MSG_SEC_QUALITY},
                {"steps", MSG_SEC_STEPS}};
   put(w, "<nav aria-label=\"");
@@ -1030,6 +1036,7 @@ kw_status kw_report_html(kw_context *ctx, const kw_analysis *a, FILE *f) {
   retention(&w);
   payments(&w);
   cross_sell(&w);
+  if (a->seg) kw_html_segments(&w.t, a);
   feedback(&w);
   quality(&w);
   steps(&w);
