@@ -992,6 +992,7 @@ kw_status kw_segments_run(kw_context *ctx, const kw_analysis *a,
     if ((st = build_features(ctx, a, &fm))) goto fail;
     if ((st = cluster(sg, &fm))) goto fail;
     sg->at.has[KW_SEG_CLUSTER] = sg->ci.k > 0;
+    sg->at.ncodes[KW_SEG_CLUSTER] = sg->ci.k + 1; /* 0: none or "other" */
     if (sg->npersonas && (st = personas(sg, &fm))) goto fail;
   } else {
     sg->ci.note = "off";
