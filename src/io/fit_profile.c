@@ -115,9 +115,10 @@ kw_status kw_fit_profile_parse(kw_context *ctx, const char *text, size_t len,
     if (!*l) continue;
     char *eq = strchr(l, '=');
     if (!eq) {
-      kw_fit_profile_free(p);
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
+      kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
                         "expected 'criterion = value', got '%.60s'", l);
+      kw_fit_profile_free(p);
+      return st_;
     }
     *eq = '\0';
     char *key = trim(l), *val = trim(eq + 1);
@@ -125,27 +126,30 @@ kw_status kw_fit_profile_parse(kw_context *ctx, const char *text, size_t len,
                   strncasecmp(key, "gewicht.", 8) == 0;
     kw_fit_crit c = crit_from(weight ? strchr(key, '.') + 1 : key);
     if (c == KW_FIT__COUNT) {
-      kw_fit_profile_free(p);
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
+      kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
                         "unknown criterion '%.60s' (sector, size, type, "
                         "region, channel, category, min_orders_per_year, "
                         "min_revenue, min_margin, max_days_late)",
                         weight ? strchr(key, '.') + 1 : key);
+      kw_fit_profile_free(p);
+      return st_;
     }
     if (weight) {
       double w;
       if (!parse_num(val, &w) || w < 0 || w > 100) {
-        kw_fit_profile_free(p);
-        return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
+        kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
                           "a weight is a number from 0 to 100: '%.60s'", val);
+        kw_fit_profile_free(p);
+        return st_;
       }
       p->weight[c] = w;
       continue;
     }
     if (!*val) {
-      kw_fit_profile_free(p);
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
+      kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
                         "criterion '%s' has no value", key);
+      kw_fit_profile_free(p);
+      return st_;
     }
     p->set[c] = true;
     stated++;
@@ -158,23 +162,26 @@ kw_status kw_fit_profile_parse(kw_context *ctx, const char *text, size_t len,
         v = comma ? comma + 1 : NULL;
         if (!*w) continue;
         if (p->nvalues[c] >= KW_FIT_MAX_VALUES) {
-          kw_fit_profile_free(p);
-          return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
+          kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
                             "at most %d values a criterion",
                             KW_FIT_MAX_VALUES);
+          kw_fit_profile_free(p);
+          return st_;
         }
         p->values[c][p->nvalues[c]++] = w;
       }
     } else if (!parse_num(val, &p->number[c])) {
-      kw_fit_profile_free(p);
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
+      kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
                         "'%s' takes a number, got '%.60s'", key, val);
+      kw_fit_profile_free(p);
+      return st_;
     }
   }
   if (!stated) {
-    kw_fit_profile_free(p);
-    return kw_fail_at(ctx, KW_EINPUT, name, 0, 0,
+    kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, 0, 0,
                       "the profile states no criterion");
+    kw_fit_profile_free(p);
+    return st_;
   }
   *out = p;
   return KW_OK;

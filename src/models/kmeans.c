@@ -77,19 +77,16 @@ static size_t search_cum(const double *cum, size_t n, double v) {
   return lo < n ? lo : n - 1;
 }
 
-/* Greedy k-means++ into c (k x d). closest, cum, cand: n doubles each. */
+/* Greedy k-means++ into c (k x d). closest, cum, cand, keep: n doubles
+ * each (cand holds a candidate's distances, keep the best candidate's). */
 static void kmeanspp(const double *x, size_t n, size_t d, size_t k,
                      double *c, rng *r, double *closest, double *cum,
-                     double *cand) {
+                     double *cand, double *keep) {
   size_t trials = 2 + (size_t)log((double)k);
   size_t first = (size_t)(rng_unif(r) * (double)n);
   if (first >= n) first = n - 1;
   memcpy(c, x + first * d, d * sizeof *c);
-  double pot = 0;
-  for (size_t i = 0; i < n; i++) {
-    closest[i] = sqdist(x + i * d, c, d);
-    pot += closest[i];
-  }
+  for (size_t i = 0; i < n; i++) closest[i] = sqdist(x + i * d, c, d);
   for (size_t ci = 1; ci < k; ci++) {
     double acc = 0;
     for (size_t i = 0; i < n; i++) cum[i] = (acc += closest[i]);
@@ -101,20 +98,19 @@ static void kmeanspp(const double *x, size_t n, size_t d, size_t k,
       double tp = 0;
       for (size_t i = 0; i < n; i++) {
         double dd = sqdist(x + i * d, p, d);
-        tp += dd < closest[i] ? dd : closest[i];
+        cand[i] = dd < closest[i] ? dd : closest[i];
+        tp += cand[i];
       }
       if (tp < best_pot) {
         best_pot = tp;
         best = id;
+        double *tmp = keep;
+        keep = cand;
+        cand = tmp;
       }
     }
-    const double *p = x + best * d;
-    memcpy(c + ci * d, p, d * sizeof *c);
-    for (size_t i = 0; i < n; i++) {
-      double dd = sqdist(x + i * d, p, d);
-      if (dd < closest[i]) closest[i] = dd;
-    }
-    (void)cand;
+    memcpy(c + ci * d, x + best * d, d * sizeof *c);
+    memcpy(closest, keep, n * sizeof *closest);
   }
 }
 
@@ -260,8 +256,10 @@ kw_status kw_kmeans(kw_context *ctx, const double *x, size_t n, size_t d,
   w.dist = kw_malloc(ctx, n * sizeof *w.dist);
   w.old = kw_malloc(ctx, n * sizeof *w.old);
   double *cum = o->init ? NULL : kw_malloc(ctx, n * sizeof *cum);
+  double *cand = o->init ? NULL : kw_malloc(ctx, n * sizeof *cand);
+  double *keep = o->init ? NULL : kw_malloc(ctx, n * sizeof *keep);
   if (!c || !best_c || !label || !best_l || !size || !w.cnew || !w.sums ||
-      !w.count || !w.dist || !w.old || (!o->init && !cum))
+      !w.count || !w.dist || !w.old || (!o->init && (!cum || !cand || !keep)))
     goto fail;
   double best = DBL_MAX;
   for (size_t r = 0; r < n_init; r++) {
@@ -270,7 +268,7 @@ kw_status kw_kmeans(kw_context *ctx, const double *x, size_t n, size_t d,
     } else {
       rng g = {o->seed * 0x9e3779b97f4a7c15ULL + r + 1};
       /* w.dist doubles as the closest-distance buffer here */
-      kmeanspp(x, n, d, k, c, &g, w.dist, cum, NULL);
+      kmeanspp(x, n, d, k, c, &g, w.dist, cum, cand, keep);
     }
     size_t iters;
     bool conv;
@@ -308,6 +306,8 @@ fail:
   kw_free(ctx, w.dist);
   kw_free(ctx, w.old);
   kw_free(ctx, cum);
+  kw_free(ctx, cand);
+  kw_free(ctx, keep);
   if (st) return kw_fail_nomem(ctx);
   (void)nd;
   return KW_OK;

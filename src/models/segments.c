@@ -8,17 +8,21 @@
  * (kw_seg_group). Per group: customers, revenue, contribution (customers
  * with a known cost), CLV (sum and mean over the horizon), churn rate
  * (churned / customers with a churn status), NPS (% promoters 9-10 minus %
- * detractors 0-6 over each customer's latest score), mean fit, and the
+ * detractors 0-6 over each customer's latest score; only with at least
+ * min_group answers, else a few customers' own scores would show), mean
+ * fit, and the
  * group's share of customers, revenue, contribution and CLV.
  *
  * Clusters. Features per buyer: log(1 + days since the last purchase),
  * log(1 + orders), log(1 + revenue), days since the first purchase,
  * margin (contribution / revenue), distinct categories, average days paid
- * late, discount share (discount / (revenue + discount)) and the latest
- * NPS score. A feature is used when at least half of the buyers have it
+ * late (signed log: sign(x) log(1 + |x|)), discount share (discount /
+ * (revenue + discount)) and the latest NPS score. A feature is used when at least half of the buyers have it
  * (NPS: at least a fifth) and it varies; a missing value takes the
  * median. Each feature is scaled robustly, (x - median) / IQR (the MAD x
- * 1.4826 when the IQR is 0), so that one whale does not stretch an axis.
+ * 1.4826 when the IQR is 0, the range when that is 0 too) and clipped at
+ * +-3, so that a few whales or very late payers do not claim a cluster of
+ * their own.
  * Categorical attributes (sector, size, region, ...) do not enter the
  * distances: they profile the clusters afterwards (lift), which keeps the
  * geometry Euclidean and the clusters about behaviour; k-prototypes would
@@ -39,7 +43,7 @@
  * common acquisition channel and payment class (at least min_group
  * customers), NPS, the share at risk or churned, mean CLV and fit, the
  * most common action of the plan, and up to six traits: attribute values
- * with lift >= 1.25 held by at least min_group of its customers, and
+ * with lift >= 1.25 held by at least min_group and 10% of its customers, and
  * features whose median lies at least half an IQR from the overall one.
  * The name combines a kind (from the largest scaled centre coordinate:
  * loyal, big spenders, dormant, ...) with the sector, size and province
@@ -54,6 +58,7 @@
 
 #define KW_SEG_K_CAP 15
 #define KW_SEG_CHOOSE_MAX 50000
+#define KW_SEG_CLIP 3.0
 
 struct kw_segments {
   kw_context *ctx;
@@ -161,8 +166,10 @@ static double feature_of(const kw_analysis *a, kw_feature f, size_t i) {
     case KW_FEAT_CATEGORIES:
       return s->has_category ? (double)s->n_categories[i] : NAN;
     case KW_FEAT_DAYS_LATE:
-      if (a->pp && i < a->pp->n && a->pp->settled[i] > 0)
-        return a->pp->days_late[i];
+      if (a->pp && i < a->pp->n && a->pp->settled[i] > 0) {
+        double v = a->pp->days_late[i];
+        return v < 0 ? -log1p(-v) : log1p(v);
+      }
       return NAN;
     case KW_FEAT_DISCOUNT: {
       double d = (double)s->discount[i], r = (double)s->revenue[i];
@@ -179,6 +186,7 @@ static double feature_natural(kw_feature f, double v) {
     case KW_FEAT_RECENCY:
     case KW_FEAT_FREQUENCY:
     case KW_FEAT_MONETARY: return expm1(v);
+    case KW_FEAT_DAYS_LATE: return v < 0 ? -expm1(-v) : expm1(v);
     default: return v;
   }
 }
@@ -248,7 +256,11 @@ static kw_status build_features(kw_context *ctx, const kw_analysis *a,
   for (size_t b = 0; b < nb; b++)
     for (size_t j = 0; j < fm->d; j++) {
       double v = feature_of(a, fm->f[j], fm->row[b]);
-      fm->x[b * fm->d + j] = isnan(v) ? 0 : (v - fm->med[j]) / fm->scale[j];
+      double z = isnan(v) ? 0 : (v - fm->med[j]) / fm->scale[j];
+      /* winsorised at KW_SEG_CLIP scale units: a few extreme customers
+         should not claim a cluster of their own */
+      fm->x[b * fm->d + j] = z > KW_SEG_CLIP ? KW_SEG_CLIP
+                             : z < -KW_SEG_CLIP ? -KW_SEG_CLIP : z;
     }
   kw_free(ctx, col);
   kw_free(ctx, tmp);
@@ -315,66 +327,66 @@ static kw_status cluster(kw_segments *sg, const featmat *fm) {
   kw_status st = KW_OK;
   if (k > fm->n) k = fm->n;
   if (k > KW_SEG_K_CAP) k = KW_SEG_K_CAP;
-  if (k == 0) {
-    /* choose k by silhouette, on a sample when the data are large */
-    size_t nc = fm->n > KW_SEG_CHOOSE_MAX ? KW_SEG_CHOOSE_MAX : fm->n;
-    uint32_t *ix = NULL;
-    double *xs = fm->x;
-    if (nc < fm->n) {
-      ix = sample_idx(ctx, fm->n, nc, ci->seed + 1);
-      xs = ix ? kw_malloc(ctx, nc * fm->d * sizeof *xs) : NULL;
-      if (!xs) {
-        kw_free(ctx, ix);
-        return kw_fail_nomem(ctx);
-      }
-      for (size_t r = 0; r < nc; r++)
-        memcpy(xs + r * fm->d, fm->x + (size_t)ix[r] * fm->d,
-               fm->d * sizeof *xs);
-    }
-    size_t m = sg->o.sample ? sg->o.sample : 2000;
-    if (m > nc) m = nc;
-    uint32_t *sidx = sample_idx(ctx, nc, m, ci->seed);
-    if (!sidx) st = kw_fail_nomem(ctx);
-    ci->sample = m;
-    ci->k_min = 3;
-    ci->k_max = kmax;
-    ci->k_chosen = true;
-    double best = -INFINITY;
-    for (size_t kk = 3; !st && kk <= kmax; kk++) {
-      kw_kmeans_result r;
-      ko.k = kk;
-      if ((st = kw_kmeans(ctx, xs, nc, fm->d, &ko, &r))) break;
-      double s = kw_silhouette(xs, fm->d, r.label, kk, sidx, m);
-      ci->silhouette[kk] = s;
-      if (s > best + 1e-12) {
-        best = s;
-        k = kk;
-      }
-      kw_kmeans_result_free(ctx, &r);
-    }
-    kw_free(ctx, sidx);
-    if (xs != fm->x) kw_free(ctx, xs);
-    kw_free(ctx, ix);
-    if (st) return st;
-  }
-  ci->k = k;
-  ko.k = k;
-  kw_kmeans_result r;
-  if ((st = kw_kmeans(ctx, fm->x, fm->n, fm->d, &ko, &r))) return st;
-  ci->inertia = r.inertia;
-  if (!ci->k_chosen) {
-    size_t m = sg->o.sample ? sg->o.sample : 2000;
-    if (m > fm->n) m = fm->n;
-    uint32_t *sidx = sample_idx(ctx, fm->n, m, ci->seed);
-    if (!sidx) {
-      kw_kmeans_result_free(ctx, &r);
+  /* k from 3..kmax by the silhouette (or the caller's k), each with
+   * seeded restarts; on a seeded sample of KW_SEG_CHOOSE_MAX rows when the
+   * data are larger, and then one Lloyd run on all rows from the sample's
+   * best centres */
+  size_t nc = fm->n > KW_SEG_CHOOSE_MAX ? KW_SEG_CHOOSE_MAX : fm->n;
+  uint32_t *ix = NULL;
+  double *xs = fm->x;
+  if (nc < fm->n) {
+    ix = sample_idx(ctx, fm->n, nc, ci->seed + 1);
+    xs = ix ? kw_malloc(ctx, nc * fm->d * sizeof *xs) : NULL;
+    if (!xs) {
+      kw_free(ctx, ix);
       return kw_fail_nomem(ctx);
     }
-    ci->sample = m;
-    if (k <= KW_SEG_K_CAP)
-      ci->silhouette[k] = kw_silhouette(fm->x, fm->d, r.label, k, sidx, m);
-    kw_free(ctx, sidx);
+    for (size_t r = 0; r < nc; r++)
+      memcpy(xs + r * fm->d, fm->x + (size_t)ix[r] * fm->d,
+             fm->d * sizeof *xs);
+    kw_free(ctx, ix);
   }
+  size_t m = sg->o.sample ? sg->o.sample : 2000;
+  if (m > nc) m = nc;
+  uint32_t *sidx = sample_idx(ctx, nc, m, ci->seed);
+  if (!sidx) st = kw_fail_nomem(ctx);
+  ci->sample = m;
+  ci->k_chosen = k == 0;
+  ci->k_min = k ? k : 3;
+  ci->k_max = k ? k : kmax;
+  double best = -INFINITY;
+  kw_kmeans_result r, kept = {0};
+  for (size_t kk = ci->k_min; !st && kk <= ci->k_max; kk++) {
+    ko.k = kk;
+    if ((st = kw_kmeans(ctx, xs, nc, fm->d, &ko, &r))) break;
+    double sl = kw_silhouette(xs, fm->d, r.label, kk, sidx, m);
+    ci->silhouette[kk] = sl;
+    if (sl > best + 1e-12 || !kept.k) {
+      best = sl;
+      kw_kmeans_result_free(ctx, &kept);
+      kept = r;
+    } else {
+      kw_kmeans_result_free(ctx, &r);
+    }
+  }
+  kw_free(ctx, sidx);
+  if (!st && xs != fm->x) {
+    kw_kmeans_options fo = ko;
+    fo.k = kept.k;
+    fo.init = kept.centres;
+    st = kw_kmeans(ctx, fm->x, fm->n, fm->d, &fo, &r);
+    kw_kmeans_result_free(ctx, &kept);
+    if (!st) kept = r;
+  }
+  if (xs != fm->x) kw_free(ctx, xs);
+  if (st) {
+    kw_kmeans_result_free(ctx, &kept);
+    return st;
+  }
+  r = kept;
+  k = r.k;
+  ci->k = k;
+  ci->inertia = r.inertia;
   /* number clusters by revenue, largest first */
   int64_t rev[KW_SEG_K_CAP + 1] = {0};
   for (size_t b = 0; b < fm->n; b++)
@@ -448,12 +460,14 @@ typedef struct acc {
   double fit_sum;
 } acc;
 
-static void finish_row(kw_segment_row *row, const acc *c) {
+static void finish_row(kw_segment_row *row, const acc *c, size_t mg) {
   row->churn_rate = c->status_n ? (double)c->churned / (double)c->status_n
                                 : NAN;
-  row->nps = row->nps_n ? 100.0 * ((double)c->prom - (double)c->det) /
-                              (double)row->nps_n
-                        : NAN;
+  /* NPS over fewer than min_group answers would show a few customers'
+     own scores: left out */
+  row->nps = row->nps_n >= mg ? 100.0 * ((double)c->prom - (double)c->det) /
+                                    (double)row->nps_n
+                              : NAN;
   row->fit = c->fit_n ? c->fit_sum / (double)c->fit_n : NAN;
   row->clv_mean = c->clv_n ? row->clv / (double)c->clv_n : NAN;
 }
@@ -509,7 +523,11 @@ static kw_status rule_segments(kw_segments *sg) {
   for (size_t i = 0; i < n; i++) {
     sg->cust_row[i] = UINT32_MAX;
     if (!use[i]) continue;
+    add_customer(sg, &sg->total, i, &tacc.status_n, &tacc.churned,
+                 &tacc.prom, &tacc.det, &tacc.fit_n, &tacc.fit_sum,
+                 &tacc.clv_n);
     uint32_t g = group[code[i]];
+    if (g == UINT32_MAX) continue; /* too few customers in all */
     sg->cust_row[i] = g;
     kw_segment_row *row = &sg->rows[g];
     if (!row->key) {
@@ -543,17 +561,14 @@ static kw_status rule_segments(kw_segments *sg) {
     add_customer(sg, row, i, &accs[g].status_n, &accs[g].churned,
                  &accs[g].prom, &accs[g].det, &accs[g].fit_n,
                  &accs[g].fit_sum, &accs[g].clv_n);
-    add_customer(sg, &sg->total, i, &tacc.status_n, &tacc.churned,
-                 &tacc.prom, &tacc.det, &tacc.fit_n, &tacc.fit_sum,
-                 &tacc.clv_n);
   }
-  finish_row(&sg->total, &tacc);
+  finish_row(&sg->total, &tacc, sg->o.min_group);
   kw_segment_row *t = &sg->total;
   t->share_customers = t->share_revenue = t->share_contribution = 1;
   t->share_clv = isnan(t->clv) ? NAN : 1;
   for (size_t g = 0; g < ng; g++) {
     kw_segment_row *row = &sg->rows[g];
-    finish_row(row, &accs[g]);
+    finish_row(row, &accs[g], sg->o.min_group);
     row->share_customers = share((double)row->customers, (double)t->customers);
     row->share_revenue = share((double)row->revenue, (double)t->revenue);
     row->share_contribution =
@@ -799,9 +814,9 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
     p->share_contribution =
         a->have_profit ? share((double)p->contribution, (double)tot_con) : NAN;
     p->churn_rate = status_n ? (double)risk / (double)status_n : NAN;
-    p->nps = p->nps_n ? 100.0 * ((double)prom - (double)det) /
-                            (double)p->nps_n
-                      : NAN;
+    p->nps = p->nps_n >= mg ? 100.0 * ((double)prom - (double)det) /
+                                  (double)p->nps_n
+                            : NAN;
     p->fit = fit_n ? fit_sum / (double)fit_n : NAN;
     p->clv_mean = clv_n ? clv_sum / (double)clv_n : NAN;
     p->action = KW_ACTION_NONE;
@@ -869,7 +884,7 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
           else if (slot == 1) p->province = (kw_province)v2;
           else p->size = at->name[ta][v2];
         }
-        if (lift < 1.25 || nc >= 64) continue;
+        if (lift < 1.25 || sh < 0.1 || nc >= 64) continue;
         cand[nc++] = (kw_trait){ta, KW_FEAT__COUNT, at->name[ta][v2], ci, sh,
                                 lift, NAN, NAN};
       }

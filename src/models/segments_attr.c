@@ -277,10 +277,13 @@ kw_status kw_seg_group(kw_context *ctx, const uint32_t *code,
   for (size_t c = 0; c < ncodes; c++)
     group[c] = cnt[c] >= min_group && cnt[c] != SIZE_MAX ? (uint32_t)g++
                                                          : UINT32_MAX;
-  *has_other = other > 0;
+  /* an "other" still below min_group (fewer customers in all than
+     min_group) is not shown: its codes keep UINT32_MAX */
+  bool show_other = other >= min_group;
+  *has_other = show_other;
   for (size_t c = 0; c < ncodes; c++)
-    if (group[c] == UINT32_MAX && cnt[c]) group[c] = (uint32_t)g;
-  *ngroups = g + (other > 0);
+    if (show_other && group[c] == UINT32_MAX && cnt[c]) group[c] = (uint32_t)g;
+  *ngroups = g + show_other;
   kw_free(ctx, cnt);
   return KW_OK;
 }

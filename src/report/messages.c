@@ -894,7 +894,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_SEGA_PROVINCE] = {"segattr.province", "Province", "Provincie"},
     [MSG_SEGA_CHANNEL] = {"segattr.channel", "Acquisition channel",
                           "Acquisitiekanaal"},
-    [MSG_SEGA_TENURE] = {"segattr.tenure", "Customer for", "Klant sinds"},
+    [MSG_SEGA_TENURE] = {"segattr.tenure", "Tenure", "Klant sinds"},
     [MSG_SEGA_PAY_CLASS] = {"segattr.pay_class", "Payment behaviour",
                             "Betaalgedrag"},
     [MSG_SEGA_RFM] = {"segattr.rfm", "RFM segment", "RFM-segment"},
@@ -994,7 +994,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                            "the groups but do not form them.",
                            "Volgens hun koopgedrag vallen je klanten in {k} "
                            "groepen. Het aantal groepen is gekozen met de "
-                           "silhouet ({silhouette}) op een willekeurige "
+                           "silhouetscore ({silhouette}) op een willekeurige "
                            "steekproef van {sample} van {customers} klanten "
                            "(seed {seed}); sector, grootte en regio "
                            "beschrijven de groepen maar vormen ze niet."},
@@ -1004,7 +1004,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                  "{silhouette} on a random sample of {sample} "
                                  "of {customers} customers, seed {seed}).",
                                  "Volgens hun koopgedrag vallen je klanten in "
-                                 "{k} groepen (vast gekozen; silhouet "
+                                 "{k} groepen (vast gekozen; silhouetscore "
                                  "{silhouette} op een willekeurige steekproef "
                                  "van {sample} van {customers} klanten, seed "
                                  "{seed})."},
