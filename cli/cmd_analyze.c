@@ -11,6 +11,7 @@
 
 #include "common.h"
 #include "klantwijs/analyze.h"
+#include "klantwijs/segments.h"
 
 const char kw_cli_analyze_help[] =
     "usage: klantwijs analyze [OPTIONS] PATH -o OUTDIR\n"
@@ -49,6 +50,10 @@ const char kw_cli_analyze_help[] =
     "  --rules FILE           action rules replacing the built-in ones\n"
     "  --rules-template       print the built-in action rules and exit\n"
     "  --rfm-rules FILE       RFM segment rules replacing the built-in ones\n"
+    "  --fit FILE             ideal customer profile (klantwijs segments\n"
+    "                         --fit-template): a fit per customer, and the\n"
+    "                         plan says goodbye to low-fit, low-value\n"
+    "                         customers who cost attention\n"
     "  --clv-model M          bgnbd (default), pnbd, mbgnbd or auto (best BIC)\n"
     "  --horizon MONTHS       CLV horizon (default 12)\n"
     "  --discount PCT         yearly discount rate for CLV (default 10)\n"
@@ -70,7 +75,7 @@ const char kw_cli_analyze_help[] =
 #define MAX_RATES 32
 
 typedef struct opts {
-  const char *currency, *config, *rules, *rfm_rules;
+  const char *currency, *config, *rules, *rfm_rules, *fit;
   bool show_names, template_only, have_margin;
   double margin, discount;
   unsigned long horizon, holdout, top;
@@ -135,6 +140,9 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
     } else if ((r = cli_opt_value("--rules", argc, argv, &i, &v)) != 0) {
       if (r < 0) return -1;
       o->rules = v;
+    } else if ((r = cli_opt_value("--fit", argc, argv, &i, &v)) != 0) {
+      if (r < 0) return -1;
+      o->fit = v;
     } else if ((r = cli_opt_value("--rfm-rules", argc, argv, &i, &v)) != 0) {
       if (r < 0) return -1;
       o->rfm_rules = v;
@@ -213,6 +221,7 @@ int kw_cli_analyze(int argc, char **argv) {
   kw_action_rules *rules = NULL;
   kw_rfm_rule_file *rfm = NULL;
   kw_profit_config *pcfg = NULL;
+  kw_fit_profile *fit = NULL;
   if (parse_args(&c, &o, argc, argv) < 0) {
     cli_common_free(&c);
     return KW_EXIT_USAGE;
@@ -230,6 +239,10 @@ int kw_cli_analyze(int argc, char **argv) {
   kw_analyze_options ao;
   kw_analyze_options_init(&ao);
   if (o.rules && (st = kw_action_rules_load(c.ctx, o.rules, &rules))) {
+    code = cli_fail(&c, st);
+    goto done;
+  }
+  if (o.fit && (st = kw_fit_profile_load(c.ctx, o.fit, &fit))) {
     code = cli_fail(&c, st);
     goto done;
   }
@@ -271,6 +284,7 @@ int kw_cli_analyze(int argc, char **argv) {
   if (o.currency) ao.currency = o.currency;
   ao.show_names = o.show_names;
   ao.action_rules = rules;
+  ao.fit = fit;
   ao.rfm_rules = rfm ? kw_rfm_rule_file_rules(rfm) : NULL;
   ao.clv_model = o.model;
   if (o.horizon) ao.horizon_months = (int)o.horizon;
@@ -302,6 +316,7 @@ done:
   kw_action_rules_free(rules);
   kw_rfm_rule_file_free(rfm);
   kw_profit_config_free(pcfg);
+  kw_fit_profile_free(fit);
   cli_common_free(&c);
   return code;
 }

@@ -20,6 +20,9 @@
  *   serve_low_cost  low value, low potential
  *   reprice         net unprofitable: reprice or phase out
  *   collect_first   payment risk
+ *   goodbye         low strategic fit, low value, and costs attention (thin
+ *                   margin or late payment): say goodbye strategically
+ *                   (only with an ideal customer profile, o.fit)
  *
  * The built-in rules are listed by kw_action_rules_write(); a file in the
  * same format replaces them (kw_action_rules_load). Actions that are
@@ -69,7 +72,8 @@ extern "C" {
   X(KW_ACTION_WIN_BACK, "win_back", 1)             \
   X(KW_ACTION_SERVE_LOW_COST, "serve_low_cost", 0) \
   X(KW_ACTION_REPRICE, "reprice", 0)               \
-  X(KW_ACTION_COLLECT, "collect_first", 0)
+  X(KW_ACTION_COLLECT, "collect_first", 0)        \
+  X(KW_ACTION_GOODBYE, "goodbye", 0)
 
 typedef enum kw_action {
 #define KW_X_ACTION(e, key, mkt) e,

@@ -93,6 +93,9 @@ static double stake_of(const kw_analysis *a, size_t i, kw_action act,
     case KW_ACTION_COLLECT:
       v = in->m[KW_METRIC_OPEN];
       break;
+    case KW_ACTION_GOODBYE: /* the attention it costs */
+      v = a->pd ? (double)a->pd->serve[i] / 100.0 : 0;
+      break;
     default:
       v = 0;
   }

@@ -1068,6 +1068,33 @@ static const msg_row rows[KW_MSG__COUNT] = {
                            "Aandeel in de CLV"},
     [MSG_COL_CLV_MEAN] = {"col.clv_mean", "CLV per customer",
                           "CLV per klant"},
+    [MSG_ACT_GOODBYE] = {"action.goodbye", "Say goodbye strategically",
+                         "Zeg strategisch gedag"},
+    [MSG_ACTD_GOODBYE] = {"action_desc.goodbye",
+                          "They do not fit where you want to go, bring "
+                          "little and cost attention: stop selling to them "
+                          "actively, move them to self-service or a partner, "
+                          "or part ways with a friendly word.",
+                          "Ze passen niet bij waar je naartoe wil, brengen "
+                          "weinig op en kosten aandacht: verkoop niet meer "
+                          "actief, verwijs ze naar zelfbediening of een "
+                          "partner, of neem vriendelijk afscheid."},
+    [MSG_STAKE_GOODBYE] = {"stake.goodbye",
+                           "cost to serve (the attention they take)",
+                           "kosten om te bedienen (de aandacht die ze "
+                           "vragen)"},
+    [MSG_WHY_GOODBYE_MARGIN] = {"why.goodbye_margin",
+                                "Strategic fit {fit}, low value ({revenue} so "
+                                "far) and a thin margin ({margin}).",
+                                "Strategische fit {fit}, lage waarde (tot nu "
+                                "{revenue}) en een dunne marge ({margin})."},
+    [MSG_WHY_GOODBYE_LATE] = {"why.goodbye_late",
+                              "Strategic fit {fit}, low value ({revenue} so "
+                              "far) and pays {days_late} days late on "
+                              "average.",
+                              "Strategische fit {fit}, lage waarde (tot nu "
+                              "{revenue}) en betaalt gemiddeld {days_late} "
+                              "dagen te laat."},
     [MSG_FIT_TEMPLATE] = {"fit.template",
         "# Ideal customer profile for klantwijs (--fit FILE).\n"
         "# State what fits your long-term strategy; delete what does not\n"

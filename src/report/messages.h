@@ -166,7 +166,8 @@
   X(MSG_CARD_TRAITS) X(MSG_CARD_APPROACH) X(MSG_CARD_OTHER)               \
   X(MSG_COL_CHURN_RATE) X(MSG_COL_NPS) X(MSG_COL_FIT)                     \
   X(MSG_COL_CONTRIB_SHARE) X(MSG_COL_CLV_SHARE) X(MSG_COL_CLV_MEAN)       \
-  X(MSG_FIT_TEMPLATE)                                                     \
+  X(MSG_FIT_TEMPLATE) X(MSG_ACT_GOODBYE) X(MSG_ACTD_GOODBYE)              \
+  X(MSG_STAKE_GOODBYE) X(MSG_WHY_GOODBYE_MARGIN) X(MSG_WHY_GOODBYE_LATE)  \
   /* console */                                                           \
   X(MSG_CON_TITLE) X(MSG_CON_SKIPPED) X(MSG_CON_FILES) X(MSG_CON_OPEN)    \
   X(MSG_CON_ACTIONS)

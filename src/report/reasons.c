@@ -44,6 +44,7 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
       kw_ma_money("overdue", MONEY(m[KW_METRIC_OVERDUE]), 0),
       kw_ma_num("days_overdue", m[KW_METRIC_DAYS_OVERDUE], 0),
       kw_ma_num("days_late", m[KW_METRIC_DAYS_LATE], 0),
+      kw_ma_pct("fit", m[KW_METRIC_FIT], 0),
       kw_ma_str("segment", in->segment ? in->segment : ""),
       kw_ma_str("product", in->product ? in->product : ""),
   };

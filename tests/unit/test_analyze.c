@@ -63,7 +63,7 @@ static void test_builtin_each_action(void **state) {
    * through to the last rule */
   in.m[KW_METRIC_OVERDUE] = 0;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 9);
+  assert_int_equal(rule, 11);
 
   /* rule 3: a loss comes before value: contribution -10, top 10% */
   in = blank();
@@ -102,25 +102,25 @@ static void test_builtin_each_action(void **state) {
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_RETAIN);
   assert_int_equal(rule, 6);
 
-  /* rule 8: potential 0.7, active, a next-best product */
+  /* rule 10: potential 0.7, active, a next-best product */
   in = blank();
   in.m[KW_METRIC_VALUE] = 0.3;
   in.m[KW_METRIC_POTENTIAL] = 0.7;
   in.m[KW_METRIC_STATUS] = 1;
   in.m[KW_METRIC_NEXT_BEST] = 1;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
-  assert_int_equal(rule, 7);
+  assert_int_equal(rule, 9);
 
-  /* rule 9: the same at risk without basket data (next_best unknown) */
+  /* rule 11: the same at risk without basket data (next_best unknown) */
   in.m[KW_METRIC_STATUS] = 2;
   in.m[KW_METRIC_NEXT_BEST] = NAN;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
-  assert_int_equal(rule, 8);
+  assert_int_equal(rule, 10);
 
-  /* churned with potential: "status != churned" fails -> rule 10 */
+  /* churned with potential: "status != churned" fails -> rule 12 */
   in.m[KW_METRIC_STATUS] = 3;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 9);
+  assert_int_equal(rule, 11);
 
   /* just below the value threshold and churned: low cost */
   in = blank();
@@ -131,8 +131,28 @@ static void test_builtin_each_action(void **state) {
   /* nothing known: every condition is false, the catch-all decides */
   in = blank();
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 9);
-  assert_int_equal(kw_action_rules_count(kw_action_rules_builtin()), 10);
+  assert_int_equal(rule, 11);
+  assert_int_equal(kw_action_rules_count(kw_action_rules_builtin()), 12);
+
+  /* rules 8 and 9: low strategic fit, low value, and a thin margin or
+   * late payment: say goodbye strategically (before develop) */
+  in = blank();
+  in.m[KW_METRIC_FIT] = 0.2;
+  in.m[KW_METRIC_VALUE] = 0.3;
+  in.m[KW_METRIC_POTENTIAL] = 0.7;
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_MARGIN] = 0.1;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_GOODBYE);
+  assert_int_equal(rule, 7);
+  in.m[KW_METRIC_MARGIN] = 0.3;
+  in.m[KW_METRIC_DAYS_LATE] = 20;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_GOODBYE);
+  assert_int_equal(rule, 8);
+  /* a good fit, or no profile at all (fit unknown): develop as before */
+  in.m[KW_METRIC_FIT] = 0.5;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
+  in.m[KW_METRIC_FIT] = NAN;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
 }
 
 static const char rule_text[] =
