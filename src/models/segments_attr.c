@@ -60,10 +60,10 @@ static kw_status text_attr(kw_context *ctx, kw_seg_attrs *at, kw_seg_attr a,
   for (size_t r = 0; r < rows; r++) {
     uint32_t id = col->v.text[r], c = cust->v.text[r];
     if (c == KW_NA_ID || c >= at->n) continue;
-    if (id == KW_NA_ID || id >= nd || kw_dict_len(col->dict, id) == 0) {
-      at->code[a][c] = 0;
+    /* a customer's value is that of its last row with a value: an empty
+       cell never overwrites one */
+    if (id == KW_NA_ID || id >= nd || kw_dict_len(col->dict, id) == 0)
       continue;
-    }
     if (!remap[id]) {
       remap[id] = (uint32_t)nc;
       name[nc++] = kw_dict_str(col->dict, id);
@@ -141,7 +141,9 @@ static kw_status postcode_attrs(kw_context *ctx, kw_seg_attrs *at,
   size_t known = 0;
   for (size_t r = 0; r < rows; r++) {
     uint32_t id = pc->v.text[r], c = cust->v.text[r];
-    if (c == KW_NA_ID || c >= at->n || id == KW_NA_ID) continue;
+    if (c == KW_NA_ID || c >= at->n || id == KW_NA_ID ||
+        kw_dict_len(pc->dict, id) == 0)
+      continue;
     kw_country cn = def;
     if (land && land->v.text[r] != KW_NA_ID) {
       kw_country l = country_of(kw_dict_str(land->dict, land->v.text[r]));
@@ -264,21 +266,11 @@ kw_status kw_seg_group(kw_context *ctx, const uint32_t *code,
   size_t other = 0;
   for (size_t c = 0; c < ncodes; c++)
     if (cnt[c] && cnt[c] < min_group) other += cnt[c];
-  /* "other" below min_group: the smallest groups join it */
-  while (other > 0 && other < min_group) {
-    size_t sm = SIZE_MAX;
-    for (size_t c = 0; c < ncodes; c++)
-      if (cnt[c] >= min_group && (sm == SIZE_MAX || cnt[c] < cnt[sm])) sm = c;
-    if (sm == SIZE_MAX) break;
-    other += cnt[sm];
-    cnt[sm] = SIZE_MAX; /* marked: merged */
-  }
   size_t g = 0;
   for (size_t c = 0; c < ncodes; c++)
-    group[c] = cnt[c] >= min_group && cnt[c] != SIZE_MAX ? (uint32_t)g++
-                                                         : UINT32_MAX;
-  /* an "other" still below min_group (fewer customers in all than
-     min_group) is not shown: its codes keep UINT32_MAX */
+    group[c] = cnt[c] >= min_group ? (uint32_t)g++ : UINT32_MAX;
+  /* an "other" below min_group is not shown: its customers are left out
+     of the groups (they stay in the totals) */
   bool show_other = other >= min_group;
   *has_other = show_other;
   for (size_t c = 0; c < ncodes; c++)

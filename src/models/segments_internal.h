@@ -29,12 +29,11 @@ void kw_seg_attrs_free(kw_context *ctx, kw_seg_attrs *at);
 /*
  * Group customers by code (use[i] false: left out) and merge groups of
  * fewer than min_group customers into one "other" group; when "other"
- * itself stays below min_group, the smallest groups join it until it is
- * large enough. group[c] gets the group of code c (the "other" group is
- * number *ngroups - 1 when *has_other); when every customer together is
- * fewer than min_group there is no group at all and every code gets
- * UINT32_MAX. Self-contained so that a shared grouping function can
- * replace it.
+ * itself would hold fewer than min_group customers, they are left out (no
+ * group; UINT32_MAX), the rule of kw_groups_compute_codes on the
+ * onetruth-lib line. group[c] gets the group of code c (the "other" group
+ * is number *ngroups - 1 when *has_other). Self-contained so that the
+ * shared grouping function can replace it.
  */
 kw_status kw_seg_group(kw_context *ctx, const uint32_t *code,
                        const uint8_t *use, size_t n, size_t ncodes,
