@@ -1,10 +1,12 @@
 /*
  * bench_segments.c — time and peak memory of the behavioural clustering.
  *
- * Usage: bench_segments [rows [k [seed]]]            (default 1000000 8 1)
+ * Usage: bench_segments [rows [k [seed [sd]]]]    (default 1000000 8 1 1)
  *        bench_segments --data DIR                   (a data folder)
  *
- * 1. k-means on rows x 3 (eight Gaussian blobs, seeded): one k-means++
+ * 1. k-means on rows x 3 (eight Gaussian blobs of standard deviation sd
+ *    around centres in [-10, 10]^3, seeded; sd 4 makes them overlap and
+ *    Lloyd take many more iterations): one k-means++
  *    start and Lloyd to convergence, the case scikit-learn's KMeans
  *    (n_init=1, algorithm="lloyd") takes 1.36 s for on this machine; then
  *    the default of four seeded restarts.
@@ -31,13 +33,13 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static double cpu(void) { return (double)clock() / CLOCKS_PER_SEC; }
+
 static double peak_mib(void) {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   return (double)ru.ru_maxrss / 1024.0;
 }
-
-static double cpu(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
 static uint64_t st_ = 88172645463325252ULL;
 static double unif(void) {
@@ -56,13 +58,13 @@ static void die(kw_context *ctx, kw_status st, const char *what) {
   exit(1);
 }
 
-static double *blobs(size_t n, size_t d, size_t k) {
+static double *blobs(size_t n, size_t d, size_t k, double sd) {
   double *c = malloc(k * d * sizeof *c), *x = malloc(n * d * sizeof *x);
   if (!c || !x) exit(1);
   for (size_t i = 0; i < k * d; i++) c[i] = 20 * unif() - 10;
   for (size_t i = 0; i < n; i++) {
     size_t g = (size_t)(unif() * (double)k) % k;
-    for (size_t j = 0; j < d; j++) x[i * d + j] = c[g * d + j] + gauss();
+    for (size_t j = 0; j < d; j++) x[i * d + j] = c[g * d + j] + sd * gauss();
   }
   free(c);
   return x;
@@ -84,18 +86,18 @@ static int run_data(const char *dir) {
   double t1 = now();
   kw_analysis *a = NULL;
   if ((st = kw_analyze_run(ctx, ds, NULL, &a))) die(ctx, st, "analyze");
-  double t2 = now();
+  double t2 = now(), c2 = cpu();
   kw_segments_options so;
   kw_segments_options_init(&so);
   kw_segments *sg = NULL;
   if ((st = kw_segments_run(ctx, a, &so, &sg))) die(ctx, st, "segments");
-  double t3 = now();
+  double t3 = now(), c3 = cpu();
   const kw_cluster_info *ci = kw_segments_clusters(sg);
   printf("data %s: %zu customers clustered, k = %zu, %zu features\n", dir,
          ci->customers, ci->k, ci->n_features);
   printf("  load %.2f s, analyze (with segments) %.2f s, segments alone "
-         "%.2f s, peak RSS %.0f MiB\n",
-         t1 - t0, t2 - t1, t3 - t2, peak_mib());
+         "%.2f s wall, %.2f s CPU, peak RSS %.0f MiB\n",
+         t1 - t0, t2 - t1, t3 - t2, c3 - c2, peak_mib());
   kw_segments_free(sg);
   kw_analysis_free(a);
   kw_dataset_free(ds);
@@ -108,8 +110,9 @@ int main(int argc, char **argv) {
   size_t n = argc > 1 ? strtoul(argv[1], NULL, 10) : 1000000;
   size_t k = argc > 2 ? strtoul(argv[2], NULL, 10) : 8;
   uint64_t seed = argc > 3 ? strtoull(argv[3], NULL, 10) : 1;
+  double sd = argc > 4 ? strtod(argv[4], NULL) : 1.0;
   kw_context *ctx = kw_context_new();
-  double *x = blobs(n, 3, k);
+  double *x = blobs(n, 3, k, sd);
   kw_kmeans_options o;
   kw_kmeans_options_init(&o);
   o.k = k;
@@ -121,17 +124,17 @@ int main(int argc, char **argv) {
     kw_status st = kw_kmeans(ctx, x, n, 3, &o, &r);
     if (st) die(ctx, st, "k-means");
     double t = now() - t0, c = cpu() - c0;
-    printf("k-means %zu x 3, k = %zu, n_init = %d: %.3f s wall, %.3f s CPU "
+    printf("k-means %zu x 3 (sd %g), k = %zu, n_init = %d: %.3f s wall, %.3f s CPU "
            "(%zu iterations in the best run, inertia %.6g, converged %s), "
            "peak RSS %.0f MiB\n",
-           n, k, restarts, t, c, r.iterations, r.inertia,
+           n, sd, k, restarts, t, c, r.iterations, r.inertia,
            r.converged ? "yes" : "no", peak_mib());
     kw_kmeans_result_free(ctx, &r);
   }
   free(x);
   /* the clustering step of `segments` on n customers x 9 features */
   size_t d = 9;
-  x = blobs(n, d, 5);
+  x = blobs(n, d, 5, 1.0);
   double t0 = now();
   size_t nc = n > 50000 ? 50000 : n, m = nc > 2000 ? 2000 : nc;
   double *xs = malloc(nc * d * sizeof *xs);

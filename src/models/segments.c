@@ -627,19 +627,10 @@ done:
 
 /* ------------------------------------------------------------- personas */
 
-typedef struct catline {
-  uint32_t cust, cat;
-  int64_t amount;
-} catline;
-
-static int cmp_catline(const void *x, const void *y) {
-  const catline *a = x, *b = y;
-  if (a->cust != b->cust) return a->cust < b->cust ? -1 : 1;
-  return a->cat < b->cat ? -1 : a->cat > b->cat;
-}
-
 /* Favourite categories per persona: revenue and distinct customers per
- * (cluster, category), from the sales lines up to as-of. */
+ * (cluster, category), from the sales lines up to as-of, in one pass; a
+ * bit per (category, customer) marks a customer already counted (skipped
+ * when that would take more than 256 MiB). */
 static kw_status favourite_categories(kw_segments *sg) {
   kw_context *ctx = sg->ctx;
   const kw_analysis *a = sg->a;
@@ -652,31 +643,31 @@ static kw_status favourite_categories(kw_segments *sg) {
       amt->type != KW_TYPE_MONEY || !sg->ci.k)
     return KW_OK;
   size_t rows = kw_table_rows(t), nd = kw_dict_size(cat->dict), k = sg->ci.k;
-  size_t cells;
-  if (!kw_mul_size(nd, k, &cells) || cells > ((size_t)1 << 26)) return KW_OK;
-  catline *l = kw_malloc(ctx, (rows ? rows : 1) * sizeof *l);
+  size_t cells, words_per = (a->n + 63) / 64, words;
+  if (!kw_mul_size(nd, k, &cells) || cells > ((size_t)1 << 26) ||
+      !kw_mul_size(nd, words_per, &words) || words > ((size_t)1 << 25))
+    return KW_OK;
+  uint64_t *seen = kw_calloc(ctx, words ? words : 1, sizeof *seen);
   int64_t *rev = kw_calloc(ctx, cells ? cells : 1, sizeof *rev);
   uint32_t *ncust = kw_calloc(ctx, cells ? cells : 1, sizeof *ncust);
-  if (!l || !rev || !ncust) {
-    kw_free(ctx, l);
+  if (!seen || !rev || !ncust) {
+    kw_free(ctx, seen);
     kw_free(ctx, rev);
     kw_free(ctx, ncust);
     return kw_fail_nomem(ctx);
   }
-  size_t m = 0;
   for (size_t r = 0; r < rows; r++) {
     uint32_t c = cust->v.text[r], g = cat->v.text[r];
     if (c >= a->n || g >= nd || sg->cluster[c] < 0) continue;
     if (date->v.date[r] == KW_NA_DATE || date->v.date[r] > a->as_of) continue;
     if (amt->v.money[r] == KW_NA_MONEY) continue;
-    l[m++] = (catline){c, g, amt->v.money[r]};
-  }
-  qsort(l, m, sizeof *l, cmp_catline);
-  for (size_t i = 0; i < m; i++) {
-    size_t cell = (size_t)sg->cluster[l[i].cust] * nd + l[i].cat;
-    rev[cell] += l[i].amount;
-    if (i == 0 || l[i].cust != l[i - 1].cust || l[i].cat != l[i - 1].cat)
+    size_t cell = (size_t)sg->cluster[c] * nd + g;
+    rev[cell] += amt->v.money[r];
+    uint64_t *w = &seen[(size_t)g * words_per + c / 64], bit = 1ULL << (c % 64);
+    if (!(*w & bit)) {
+      *w |= bit;
       ncust[cell]++;
+    }
   }
   for (size_t q = 0; q < sg->npersonas; q++) {
     kw_persona *p = &sg->personas[q];
@@ -697,7 +688,7 @@ static kw_status favourite_categories(kw_segments *sg) {
       p->categories[slot] = kw_dict_str(cat->dict, (uint32_t)best);
     }
   }
-  kw_free(ctx, l);
+  kw_free(ctx, seen);
   kw_free(ctx, rev);
   kw_free(ctx, ncust);
   return KW_OK;
