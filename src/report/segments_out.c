@@ -153,8 +153,14 @@ done:
   return st;
 }
 
+/* "  label      value", the label padded to 34 characters (UTF-8 aware). */
 static void put_line(kw_text *t, const char *label, const char *value) {
-  kw_text_printf(t, "  %-30s %s\n", label, value);
+  size_t chars = 0;
+  for (const unsigned char *p = (const unsigned char *)label; *p; p++)
+    chars += (*p & 0xC0) != 0x80;
+  kw_text_printf(t, "  %s", label);
+  for (size_t i = chars; i < 34; i++) kw_text_putc(t, ' ');
+  kw_text_printf(t, " %s\n", value);
 }
 
 static void persona_cards(kw_text *t, const kw_segments *s, kw_lang lang,
