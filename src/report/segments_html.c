@@ -17,7 +17,8 @@
 
 void kw_html_segments(kw_text *t, const kw_analysis *a);
 
-#define MAX_BARS 12
+#define MAX_BARS 8
+#define BAR_LABEL 12 /* characters of a bar's label; the table has all */
 
 static void row(kw_text *t, const char *label, const char *value) {
   kw_text_put(t, "<tr><th scope=\"row\">");
@@ -37,6 +38,20 @@ static void tdn(kw_text *t, const char *s) {
   kw_text_put(t, "<td class=\"n\">");
   kw_text_esc(t, s);
   kw_text_put(t, "</td>");
+}
+
+/* At most BAR_LABEL characters of s (UTF-8), with "…" when cut. */
+static const char *short_label(char *buf, size_t cap, const char *s) {
+  size_t chars = 0, i = 0;
+  for (; s[i]; i++) {
+    if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == BAR_LABEL - 1)
+      break;
+  }
+  if (!s[i]) return s;
+  if (i + 4 > cap) i = cap - 4;
+  memcpy(buf, s, i);
+  memcpy(buf + i, "\xe2\x80\xa6", 4); /* … and NUL */
+  return buf;
 }
 
 static void card(kw_text *t, const kw_analysis *a, const kw_persona *p) {
@@ -118,7 +133,7 @@ void kw_html_segments(kw_text *t, const kw_analysis *a) {
   const kw_segments *sg = a->seg;
   if (!sg) return;
   kw_lang lang = a->o.lang;
-  char buf[1024], v[96], lb[MAX_BARS][64];
+  char buf[1024], v[96], lb[MAX_BARS][64], sb[MAX_BARS][64];
   kw_seg_attr by = kw_segments_by(sg);
   size_t n;
   const kw_segment_row *rows = kw_segments_rows(sg, &n);
@@ -143,7 +158,9 @@ void kw_html_segments(kw_text *t, const kw_analysis *a) {
     const char *cats[MAX_BARS];
     double cs[MAX_BARS], rs[MAX_BARS];
     for (size_t i = 0; i < nb; i++) {
-      cats[i] = kw_seg_value_label(by, rows[i].key, lang, lb[i], sizeof lb[i]);
+      const char *l = kw_seg_value_label(by, rows[i].key, lang, lb[i],
+                                         sizeof lb[i]);
+      cats[i] = short_label(sb[i], sizeof sb[i], l);
       cs[i] = rows[i].share_customers;
       rs[i] = isnan(rows[i].share_revenue) ? 0 : rows[i].share_revenue;
     }
@@ -152,7 +169,7 @@ void kw_html_segments(kw_text *t, const kw_analysis *a) {
          false, NULL, NULL},
         {kw_msg_text(MSG_COL_REVENUE_SHARE, lang), NULL, rs, nb, "#1d4ed8",
          false, false, NULL, NULL}};
-    kw_svg_axis ya = {kw_msg_text(MSG_AXIS_REVENUE_SHARE, lang), 0, -1,
+    kw_svg_axis ya = {kw_msg_text(MSG_COL_SHARE, lang), 0, -1,
                       KW_SVG_PCT, 0};
     kw_svg_style st = {lang, a->currency};
     kw_marg m = kw_ma_str("attr", attr);
