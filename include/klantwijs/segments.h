@@ -318,7 +318,8 @@ typedef struct kw_persona {
   kw_province province;  /* likewise; KW_PROV_UNKNOWN none */
   const char *size;      /* likewise, company size */
   size_t customers;
-  double share_customers, share_revenue, share_contribution;
+  double share_customers;  /* of the customers in clusters shown */
+  double share_revenue, share_contribution; /* of all buying customers */
   int64_t revenue, contribution;
   /* medians over the cluster */
   double orders_per_year, basket, recency_days, tenure_days, margin,
