@@ -15,9 +15,10 @@
 #include "opts.h"
 #include "value_opts.h"
 #include "klantwijs/analyze.h"
+#include "klantwijs/segments.h"
 
 typedef struct opts {
-  const char *output, *currency, *rules, *rfm_rules;
+  const char *output, *currency, *rules, *rfm_rules, *fit;
   bool show_names, template_only;
   double discount;
   unsigned long horizon, holdout, top;
@@ -55,6 +56,8 @@ static const cli_opt rows_[] = {
      NULL, "opt.analyze.rules_template", NULL},
     {"rfm-rules", 0, CLI_STR, CMD(rfm_rules), CLI_NO_RANGE, "FILE", NULL,
      "opt.analyze.rfm_rules", NULL},
+    {"fit", 0, CLI_STR, CMD(fit), CLI_NO_RANGE, "FILE", NULL,
+     "opt.analyze.fit", NULL},
     {"clv-model", 0, CLI_CHOICE, CMD(model), CLI_NO_RANGE,
      "bgnbd|pnbd|mbgnbd|auto", "bgnbd", "opt.analyze.clv_model", NULL},
     {"horizon", 0, CLI_UINT, CMD(horizon), 1, 120, "MONTHS", "12",
@@ -128,6 +131,7 @@ int kw_cli_analyze(int argc, char **argv) {
   kw_action_rules *rules = NULL;
   kw_rfm_rule_file *rfm = NULL;
   kw_report_lock *lock = NULL;
+  kw_fit_profile *fit = NULL;
   void *targets[CLI_T__COUNT] = {NULL, &o, &k, NULL};
   int code = cli_parse(&kw_cli_analyze_spec, &c, targets, argc, argv);
   if (code) goto done;
@@ -158,6 +162,11 @@ int kw_cli_analyze(int argc, char **argv) {
     code = cli_fail(&c, st);
     goto done;
   }
+  if (o.fit && (st = kw_fit_profile_load(c.ctx, o.fit, &fit))) {
+    code = cli_fail(&c, st);
+    goto done;
+  }
+  ao.fit = fit;
   /* the cost options and --config, merged as for profit */
   code = cli_cost_prepare(&c, &k);
   if (code) goto done;
@@ -229,6 +238,7 @@ done:
   kw_dataset_free(ds);
   kw_action_rules_free(rules);
   kw_rfm_rule_file_free(rfm);
+  kw_fit_profile_free(fit);
   cli_cost_free(&k);
   cli_common_free(&c);
   return code;

@@ -26,5 +26,6 @@
 #include "klantwijs/analyze.h"
 #include "klantwijs/groups.h"
 #include "klantwijs/writers.h"
+#include "klantwijs/segments.h"
 
 #endif

@@ -800,6 +800,12 @@ static kw_status step_referrals(kw_analysis *a) {
   return kw_an_growth(a, KW_STEP_REFERRALS);
 }
 
+/* The strategic fit (an input of the action rules), then the plan. */
+static kw_status step_fit_actions(kw_analysis *a) {
+  kw_status st = kw_an_fit(a);
+  return st ? st : kw_an_actions(a);
+}
+
 /* The steps of the analysis, in order: each row runs one step; its status
  * (ran, limited, skipped) is what the step recorded, else ran. */
 static const struct {
@@ -821,7 +827,7 @@ static const struct {
     {KW_STEP_TRENDS, step_trends},
     {KW_STEP_JOURNEY, step_journey},
     {KW_STEP_REFERRALS, step_referrals},
-    {KW_STEP_ACTIONS, kw_an_actions},
+    {KW_STEP_ACTIONS, step_fit_actions},
 };
 _Static_assert(sizeof steps / sizeof *steps == KW_STEP__COUNT,
                "every step of kw_step has its row");
@@ -833,7 +839,8 @@ static kw_status run(kw_analysis *a) {
     if (st) return st;
     end_step(a, steps[k].step);
   }
-  return KW_OK;
+  /* segments, clusters and personas read the finished plan */
+  return kw_an_segments(a);
 }
 
 kw_status kw_analyze_run(kw_context *ctx, const kw_dataset *ds,
@@ -935,6 +942,7 @@ void kw_analysis_free(kw_analysis *a) {
   kw_free(ctx, a->at_stake);
   kw_free(ctx, a->yearly_revenue);
   for (int k = 0; k < KW_ACTION__COUNT; k++) kw_free(ctx, a->list[k]);
+  kw_an_segments_free(a);
   kw_free(ctx, a);
 }
 

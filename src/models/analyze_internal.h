@@ -187,6 +187,11 @@ struct kw_analysis {
   size_t no_consent[KW_ACTION__COUNT];
   double stake_total[KW_ACTION__COUNT];
   size_t no_consent_total;
+
+  /* strategic fit and segments (models/segments_analyze.c) */
+  double *fit;             /* per customer, NaN unknown; NULL no profile */
+  uint32_t *fit_met;       /* criteria met, bit per kw_fit_crit */
+  struct kw_segments *seg; /* NULL when it could not run */
 };
 
 /* Set a step's status to st unless it already is worse (RAN < LIMITED <
@@ -208,6 +213,11 @@ size_t kw_an_check_text(const kw_analysis *a, const kw_clv_result *r,
                         const kw_clv_check *c, char *buf, size_t cap);
 kw_status kw_an_actions(kw_analysis *a);
 kw_status kw_an_cross_sell(kw_analysis *a);
+/* Fit per customer from o.fit (before the actions), then segments,
+ * clusters and personas (after them); freed by kw_an_segments_free. */
+kw_status kw_an_fit(kw_analysis *a);
+kw_status kw_an_segments(kw_analysis *a);
+void kw_an_segments_free(kw_analysis *a);
 /* Share of a sorted run: the customers ranked by a metric, as fractions of
  * customers below each (ties share), written into score (NaN elsewhere). */
 kw_status kw_an_percentile(kw_context *ctx, const double *metric,

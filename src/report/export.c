@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "report/segments_text.h"
 #include "report/text.h"
 
 enum {
@@ -25,7 +26,8 @@ enum {
   COL_SPEND, COL_CLV, COL_CLV_LO, COL_CLV_HI, COL_PAY,
   COL_DAYS_TO_PAY, COL_DAYS_LATE, COL_OPEN, COL_OVERDUE, COL_NEXT_BEST,
   COL_NEXT_BEST_VALUE, COL_NPS, COL_CONSENT, COL_CAC, COL_REFERRED_BY,
-  COL_REFERRAL_VALUE, COL_DEAL_SHARE, COL_RATE_BREAK, COL__COUNT
+  COL_REFERRAL_VALUE, COL_DEAL_SHARE, COL_RATE_BREAK,
+  COL_RULE_SEGMENT, COL_CLUSTER, COL_FIT, COL_FIT_TRAITS, COL__COUNT
 };
 
 static const kw_ccol cols[COL__COUNT] = {
@@ -97,6 +99,12 @@ static const kw_ccol cols[COL__COUNT] = {
                         "Deel met korting gekocht", KW_CC_PCT, 4, 9},
     [COL_RATE_BREAK] = {"rate_break", "Stopped its rhythm",
                         "Ritme gebroken", KW_CC_TEXT, 0, 9},
+    [COL_RULE_SEGMENT] = {"segment", "Segment", "Segment", KW_CC_TEXT, 0, 20},
+    [COL_CLUSTER] = {"cluster", "Behavioural group", "Gedragsgroep",
+                     KW_CC_TEXT, 0, 30},
+    [COL_FIT] = {"fit", "Strategic fit", "Strategische fit", KW_CC_PCT, 4, 9},
+    [COL_FIT_TRAITS] = {"fit_traits", "Fits on", "Past op", KW_CC_TEXT, 0,
+                        30},
 };
 
 const kw_ccol *kw_export_column(int id) {
@@ -141,6 +149,11 @@ size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
         on = a->acq != NULL && kw_acquisition_view(a->acq)->has_discount;
         break;
       case COL_RATE_BREAK: on = a->rate_break != NULL; break;
+      case COL_RULE_SEGMENT: on = a->seg != NULL; break;
+      case COL_CLUSTER:
+        on = a->seg && kw_segments_clusters(a->seg)->k > 0;
+        break;
+      case COL_FIT: case COL_FIT_TRAITS: on = a->fit != NULL; break;
       default: break;
     }
     if (on) ids[k++] = c;
@@ -353,6 +366,41 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
                         : kw_msg_text(a->rate_break[i] ? MSG_WORD_YES
                                                        : MSG_WORD_NO,
                                       a->o.lang));
+      break;
+    case COL_RULE_SEGMENT: {
+      const char *k = kw_segments_customer_segment(a->seg, i);
+      if (k)
+        text(c, machine ? k
+                        : kw_seg_value_label(kw_segments_by(a->seg), k,
+                                             a->o.lang, c->buf,
+                                             sizeof c->buf));
+      break;
+    }
+    case COL_CLUSTER: {
+      int g = kw_segments_customer_cluster(a->seg, i);
+      if (g < 0) {
+        if (buyer) text(c, machine ? "other"
+                                   : kw_msg_text(MSG_WORD_OTHER, a->o.lang));
+        break;
+      }
+      if (machine) {
+        num(c, KW_CC_INT, g + 1);
+        break;
+      }
+      size_t np;
+      const kw_persona *ps = kw_segments_personas(a->seg, &np);
+      for (size_t q = 0; q < np; q++)
+        if (ps[q].cluster == (size_t)g) {
+          kw_persona_name(c->buf, sizeof c->buf, &ps[q], a->o.lang);
+          text(c, c->buf);
+        }
+      break;
+    }
+    case COL_FIT:
+      num(c, KW_CC_PCT, a->fit[i]);
+      break;
+    case COL_FIT_TRAITS:
+      if (buyer) text(c, kw_segments_customer_fit_traits(a->seg, i));
       break;
     default:
       break;

@@ -872,6 +872,323 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                "Klanten met gekende acquisitiekost"},
 
     /* console */
+    /* segments, clusters, personas, fit */
+    [MSG_KW_REGION_UNKNOWN] = {"region.unknown", "unknown region",
+                               "onbekende regio"},
+    [MSG_KW_REGION_FLANDERS] = {"region.flanders", "Flanders", "Vlaanderen"},
+    [MSG_KW_REGION_WALLONIA] = {"region.wallonia", "Wallonia", "Wallonië"},
+    [MSG_KW_REGION_BRUSSELS] = {"region.brussels", "Brussels", "Brussel"},
+    [MSG_KW_REGION_NETHERLANDS] = {"region.netherlands", "the Netherlands",
+                                   "Nederland"},
+    [MSG_KW_PROV_UNKNOWN] = {"province.unknown", "unknown province",
+                             "onbekende provincie"},
+    [MSG_KW_PROV_BE_BRUSSELS] = {"province.be_brussels", "Brussels",
+                                 "Brussel"},
+    [MSG_KW_PROV_BE_ANTWERP] = {"province.be_antwerp", "Antwerp",
+                                "Antwerpen"},
+    [MSG_KW_PROV_BE_LIMBURG] = {"province.be_limburg", "Limburg (BE)",
+                                "Limburg (BE)"},
+    [MSG_KW_PROV_BE_EAST_FLANDERS] = {"province.be_east_flanders",
+                                      "East Flanders", "Oost-Vlaanderen"},
+    [MSG_KW_PROV_BE_WEST_FLANDERS] = {"province.be_west_flanders",
+                                      "West Flanders", "West-Vlaanderen"},
+    [MSG_KW_PROV_BE_FLEMISH_BRABANT] = {"province.be_flemish_brabant",
+                                        "Flemish Brabant", "Vlaams-Brabant"},
+    [MSG_KW_PROV_BE_WALLOON_BRABANT] = {"province.be_walloon_brabant",
+                                        "Walloon Brabant", "Waals-Brabant"},
+    [MSG_KW_PROV_BE_HAINAUT] = {"province.be_hainaut", "Hainaut",
+                                "Henegouwen"},
+    [MSG_KW_PROV_BE_LIEGE] = {"province.be_liege", "Liège", "Luik"},
+    [MSG_KW_PROV_BE_LUXEMBOURG] = {"province.be_luxembourg", "Luxembourg",
+                                   "Luxemburg"},
+    [MSG_KW_PROV_BE_NAMUR] = {"province.be_namur", "Namur", "Namen"},
+    [MSG_KW_PROV_NL_GRONINGEN] = {"province.nl_groningen", "Groningen",
+                                  "Groningen"},
+    [MSG_KW_PROV_NL_FRIESLAND] = {"province.nl_friesland", "Friesland",
+                                  "Friesland"},
+    [MSG_KW_PROV_NL_DRENTHE] = {"province.nl_drenthe", "Drenthe", "Drenthe"},
+    [MSG_KW_PROV_NL_OVERIJSSEL] = {"province.nl_overijssel", "Overijssel",
+                                   "Overijssel"},
+    [MSG_KW_PROV_NL_FLEVOLAND] = {"province.nl_flevoland", "Flevoland",
+                                  "Flevoland"},
+    [MSG_KW_PROV_NL_GELDERLAND] = {"province.nl_gelderland", "Gelderland",
+                                   "Gelderland"},
+    [MSG_KW_PROV_NL_UTRECHT] = {"province.nl_utrecht", "Utrecht", "Utrecht"},
+    [MSG_KW_PROV_NL_NORTH_HOLLAND] = {"province.nl_north_holland",
+                                      "North Holland", "Noord-Holland"},
+    [MSG_KW_PROV_NL_SOUTH_HOLLAND] = {"province.nl_south_holland",
+                                      "South Holland", "Zuid-Holland"},
+    [MSG_KW_PROV_NL_ZEELAND] = {"province.nl_zeeland", "Zeeland", "Zeeland"},
+    [MSG_KW_PROV_NL_NORTH_BRABANT] = {"province.nl_north_brabant",
+                                      "North Brabant", "Noord-Brabant"},
+    [MSG_KW_PROV_NL_LIMBURG] = {"province.nl_limburg", "Limburg (NL)",
+                                "Limburg (NL)"},
+    [MSG_SEGA_SECTOR] = {"segattr.sector", "Sector", "Sector"},
+    [MSG_SEGA_SIZE] = {"segattr.size", "Size", "Grootte"},
+    [MSG_SEGA_TYPE] = {"segattr.type", "Customer type", "Klanttype"},
+    [MSG_SEGA_REGION] = {"segattr.region", "Region", "Regio"},
+    [MSG_SEGA_PROVINCE] = {"segattr.province", "Province", "Provincie"},
+    [MSG_SEGA_CHANNEL] = {"segattr.channel", "Acquisition channel",
+                          "Acquisitiekanaal"},
+    [MSG_SEGA_TENURE] = {"segattr.tenure", "Tenure", "Klant sinds"},
+    [MSG_SEGA_PAY_CLASS] = {"segattr.pay_class", "Payment behaviour",
+                            "Betaalgedrag"},
+    [MSG_SEGA_RFM] = {"segattr.rfm", "RFM segment", "RFM-segment"},
+    [MSG_SEGA_ABC] = {"segattr.abc", "ABC class", "ABC-klasse"},
+    [MSG_SEGA_CATEGORIES] = {"segattr.categories", "Product categories",
+                             "Productcategorieën"},
+    [MSG_SEGA_VALUE] = {"segattr.value", "Value", "Waarde"},
+    [MSG_SEGA_CLUSTER] = {"segattr.cluster", "Behavioural group",
+                          "Gedragsgroep"},
+    [MSG_SEGV_UNKNOWN] = {"segvalue.unknown", "unknown", "onbekend"},
+    [MSG_SEGV_TENURE_LT1] = {"segvalue.tenure_lt1", "less than a year",
+                             "minder dan een jaar"},
+    [MSG_SEGV_TENURE_1_2] = {"segvalue.tenure_1_2", "1 to 2 years",
+                             "1 tot 2 jaar"},
+    [MSG_SEGV_TENURE_2_5] = {"segvalue.tenure_2_5", "2 to 5 years",
+                             "2 tot 5 jaar"},
+    [MSG_SEGV_TENURE_5PLUS] = {"segvalue.tenure_5plus", "5 years or more",
+                               "5 jaar of meer"},
+    [MSG_SEGV_CAT_1] = {"segvalue.categories_1", "1 category",
+                        "1 categorie"},
+    [MSG_SEGV_CAT_2] = {"segvalue.categories_2", "2 categories",
+                        "2 categorieën"},
+    [MSG_SEGV_CAT_3_4] = {"segvalue.categories_3_4", "3 or 4 categories",
+                          "3 of 4 categorieën"},
+    [MSG_SEGV_CAT_5PLUS] = {"segvalue.categories_5plus",
+                            "5 or more categories", "5 of meer categorieën"},
+    [MSG_SEGV_VALUE_TOP] = {"segvalue.value_top20", "top 20% by value",
+                            "top 20% in waarde"},
+    [MSG_SEGV_VALUE_MIDDLE] = {"segvalue.value_middle30", "next 30% by value",
+                               "volgende 30% in waarde"},
+    [MSG_SEGV_VALUE_BOTTOM] = {"segvalue.value_bottom50",
+                               "bottom 50% by value", "onderste 50% in waarde"},
+    [MSG_SEGV_PAY_NONE] = {"segvalue.pay_none", "no invoices",
+                           "geen facturen"},
+    [MSG_SEGV_CLUSTER] = {"segvalue.cluster", "group {n}", "groep {n}"},
+    [MSG_PK_LOYAL] = {"persona.loyal", "Loyal", "Trouwe"},
+    [MSG_PK_BIG_SPENDERS] = {"persona.big_spenders", "Big-spending",
+                             "Grote"},
+    [MSG_PK_NEW] = {"persona.new", "New", "Nieuwe"},
+    [MSG_PK_DORMANT] = {"persona.dormant", "Dormant", "Slapende"},
+    [MSG_PK_OCCASIONAL] = {"persona.occasional", "Occasional",
+                           "Occasionele"},
+    [MSG_PK_LATE_PAYERS] = {"persona.late_payers", "Late-paying",
+                            "Laat betalende"},
+    [MSG_PK_DISCOUNT] = {"persona.discount_seekers", "Discount-seeking",
+                         "Kortingsgevoelige"},
+    [MSG_PK_BROAD] = {"persona.broad_buyers", "Broad-buying",
+                      "Breed kopende"},
+    [MSG_PK_LOW_MARGIN] = {"persona.low_margin", "Low-margin",
+                           "Weinig renderende"},
+    [MSG_PK_STEADY] = {"persona.steady", "Steady", "Gewone"},
+    [MSG_PERSONA_NAME] = {"persona.name", "{kind} customers{sector}{size}{place}",
+                          "{kind} klanten{sector}{size}{place}"},
+    [MSG_PERSONA_SECTOR] = {"persona.sector", " in {sector}",
+                            " uit {sector}"},
+    [MSG_PERSONA_SIZE] = {"persona.size", " ({size})", " ({size})"},
+    [MSG_PERSONA_PLACE] = {"persona.place", " around {place}",
+                           " rond {place}"},
+    [MSG_FEAT_RECENCY] = {"feature.log_recency", "days since the last purchase",
+                          "dagen sinds de laatste aankoop"},
+    [MSG_FEAT_FREQUENCY] = {"feature.log_frequency", "orders", "bestellingen"},
+    [MSG_FEAT_MONETARY] = {"feature.log_monetary", "revenue", "omzet"},
+    [MSG_FEAT_TENURE] = {"feature.tenure", "days as a customer",
+                         "dagen klant"},
+    [MSG_FEAT_MARGIN] = {"feature.margin", "margin", "marge"},
+    [MSG_FEAT_CATEGORIES] = {"feature.categories", "product categories",
+                             "productcategorieën"},
+    [MSG_FEAT_DAYS_LATE] = {"feature.days_late", "days paid late",
+                            "dagen te laat betaald"},
+    [MSG_FEAT_DISCOUNT] = {"feature.discount_share", "discount share",
+                           "kortingsaandeel"},
+    [MSG_FEAT_NPS] = {"feature.nps", "recommendation score (0-10)",
+                      "aanbevelingsscore (0-10)"},
+    [MSG_TRAIT_ATTR] = {"trait.attr",
+                        "{attr}: {value}: {count} customers ({share} of the "
+                        "group), {lift} times the average",
+                        "{attr}: {value}: {count} klanten ({share} van de "
+                        "groep), {lift} keer het gemiddelde"},
+    [MSG_TRAIT_HIGHER] = {"trait.higher",
+                          "{feature} above average: median {median} against "
+                          "{overall} over all customers",
+                          "{feature} boven het gemiddelde: mediaan {median} "
+                          "tegenover {overall} over alle klanten"},
+    [MSG_TRAIT_LOWER] = {"trait.lower",
+                         "{feature} below average: median {median} against "
+                         "{overall} over all customers",
+                         "{feature} onder het gemiddelde: mediaan {median} "
+                         "tegenover {overall} over alle klanten"},
+    [MSG_SEC_SEGMENTS] = {"section.segments", "Segments and personas",
+                          "Segmenten en persona's"},
+    [MSG_READ_CLUSTERS] = {"read.clusters",
+                           "By their buying behaviour your customers fall "
+                           "into {k} groups. The number of groups was chosen "
+                           "by the silhouette ({silhouette}) on a random "
+                           "sample of {sample} of {customers} customers "
+                           "(seed {seed}); sector, size and region describe "
+                           "the groups but do not form them.",
+                           "Volgens hun koopgedrag vallen je klanten in {k} "
+                           "groepen. Het aantal groepen is gekozen met de "
+                           "silhouetscore ({silhouette}) op een willekeurige "
+                           "steekproef van {sample} van {customers} klanten "
+                           "(seed {seed}); sector, grootte en regio "
+                           "beschrijven de groepen maar vormen ze niet."},
+    [MSG_READ_CLUSTERS_FIXED] = {"read.clusters_fixed",
+                                 "By their buying behaviour your customers "
+                                 "fall into {k} groups (fixed; silhouette "
+                                 "{silhouette} on a random sample of {sample} "
+                                 "of {customers} customers, seed {seed}).",
+                                 "Volgens hun koopgedrag vallen je klanten in "
+                                 "{k} groepen (vast gekozen; silhouetscore "
+                                 "{silhouette} op een willekeurige steekproef "
+                                 "van {sample} van {customers} klanten, seed "
+                                 "{seed})."},
+    [MSG_READ_NO_CLUSTERS] = {"read.no_clusters",
+                              "Too few customers to form behavioural groups "
+                              "(at least {min} are needed).",
+                              "Te weinig klanten om gedragsgroepen te vormen "
+                              "(er zijn er minstens {min} nodig)."},
+    [MSG_READ_SEGMENTS] = {"read.segments",
+                           "{segment} is your largest segment by {attr}: "
+                           "{share} of your revenue from {customers} "
+                           "customers.",
+                           "{segment} is je grootste segment volgens "
+                           "{attr}: {share} van je omzet van {customers} "
+                           "klanten."},
+    [MSG_CHART_SEGMENT_VALUE] = {"chart.segment_value",
+                                 "Share of customers and of revenue by {attr}",
+                                 "Aandeel in klanten en in omzet per {attr}"},
+    [MSG_CARD_CUSTOMERS] = {"card.customers",
+                            "{customers} customers ({share} of customers)",
+                            "{customers} klanten ({share} van de klanten)"},
+    [MSG_CARD_REVENUE] = {"card.revenue", "Share of revenue",
+                          "Aandeel in de omzet"},
+    [MSG_CARD_PROFIT] = {"card.profit", "Share of profit",
+                         "Aandeel in de winst"},
+    [MSG_CARD_ORDERS_YEAR] = {"card.orders_year", "Orders a year (median)",
+                              "Bestellingen per jaar (mediaan)"},
+    [MSG_CARD_BASKET] = {"card.basket", "Per order (median)",
+                         "Per bestelling (mediaan)"},
+    [MSG_CARD_CATEGORIES] = {"card.categories", "Favourite categories",
+                             "Favoriete categorieën"},
+    [MSG_CARD_CHANNEL] = {"card.channel", "Came in through",
+                          "Binnengekomen via"},
+    [MSG_CARD_PAYMENT] = {"card.payment", "Pays", "Betaalt"},
+    [MSG_CARD_NPS] = {"card.nps", "Satisfaction (NPS)",
+                      "Tevredenheid (NPS)"},
+    [MSG_CARD_CHURN_RISK] = {"card.churn_risk", "At risk or gone",
+                             "Risico of weg"},
+    [MSG_CARD_CLV] = {"card.clv", "Expected value (CLV)",
+                      "Verwachte waarde (CLV)"},
+    [MSG_CARD_FIT] = {"card.fit", "Strategic fit", "Strategische fit"},
+    [MSG_CARD_TRAITS] = {"card.traits", "What sets them apart",
+                         "Wat hen onderscheidt"},
+    [MSG_CARD_APPROACH] = {"card.approach",
+                           "Approach: {action} ({share} of this group in the "
+                           "action plan). {desc}",
+                           "Aanpak: {action} ({share} van deze groep in het "
+                           "actieplan). {desc}"},
+    [MSG_CARD_OTHER] = {"card.other",
+                        "{count} customers in groups of fewer than {min} are "
+                        "not shown as a persona.",
+                        "{count} klanten in groepen van minder dan {min} "
+                        "worden niet als persona getoond."},
+    [MSG_COL_CHURN_RATE] = {"col.churn_rate", "Churn rate", "Verloop"},
+    [MSG_COL_NPS] = {"col.nps", "NPS", "NPS"},
+    [MSG_COL_FIT] = {"col.fit", "Fit", "Fit"},
+    [MSG_COL_CONTRIB_SHARE] = {"col.contribution_share",
+                               "Share of contribution",
+                               "Aandeel in de bijdrage"},
+    [MSG_COL_CLV_SHARE] = {"col.clv_share", "Share of CLV",
+                           "Aandeel in de CLV"},
+    [MSG_COL_CLV_MEAN] = {"col.clv_mean", "CLV per customer",
+                          "CLV per klant"},
+    [MSG_ACT_GOODBYE] = {"action.goodbye", "Say goodbye strategically",
+                         "Zeg strategisch gedag"},
+    [MSG_ACTD_GOODBYE] = {"action_desc.goodbye",
+                          "They do not fit where you want to go, bring "
+                          "little and cost attention: stop selling to them "
+                          "actively, move them to self-service or a partner, "
+                          "or part ways with a friendly word.",
+                          "Ze passen niet bij waar je naartoe wil, brengen "
+                          "weinig op en kosten aandacht: verkoop niet meer "
+                          "actief, verwijs ze naar zelfbediening of een "
+                          "partner, of neem vriendelijk afscheid."},
+    [MSG_STAKE_GOODBYE] = {"stake.goodbye",
+                           "cost to serve (the attention they take)",
+                           "kosten om te bedienen (de aandacht die ze "
+                           "vragen)"},
+    [MSG_WHY_GOODBYE_MARGIN] = {"why.goodbye_margin",
+                                "Strategic fit {fit}, low value ({revenue} so "
+                                "far) and a thin margin ({margin}).",
+                                "Strategische fit {fit}, lage waarde (tot nu "
+                                "{revenue}) en een dunne marge ({margin})."},
+    [MSG_WHY_GOODBYE_LATE] = {"why.goodbye_late",
+                              "Strategic fit {fit}, low value ({revenue} so "
+                              "far) and pays {days_late} days late on "
+                              "average.",
+                              "Strategische fit {fit}, lage waarde (tot nu "
+                              "{revenue}) en betaalt gemiddeld {days_late} "
+                              "dagen te laat."},
+    [MSG_FIT_TEMPLATE] = {"fit.template",
+        "# Ideal customer profile for klantwijs (--fit FILE).\n"
+        "# State what fits your long-term strategy; delete what does not\n"
+        "# matter. A customer's fit is the weighted share of these criteria\n"
+        "# it meets, over the criteria that can be checked for it.\n"
+        "# Lists are separated by commas and compared without regard to case.\n"
+        "\n"
+        "# sectors, company sizes and customer types as your customer list\n"
+        "# writes them\n"
+        "sector = Bouw, Industrie\n"
+        "size = 10-49, 50-249\n"
+        "# type = bedrijf\n"
+        "\n"
+        "# regions (flanders, wallonia, brussels, netherlands) or provinces\n"
+        "# (be_antwerp, be_east_flanders, nl_north_brabant, ...)\n"
+        "region = flanders\n"
+        "\n"
+        "# acquisition channels and product categories\n"
+        "# channel = vertegenwoordiger, doorverwijzing\n"
+        "# category = Printers & scanners\n"
+        "\n"
+        "# behaviour\n"
+        "min_orders_per_year = 4\n"
+        "# min_revenue_per_year = 1000\n"
+        "min_margin = 25%\n"
+        "max_days_late = 15\n"
+        "\n"
+        "# weights (default 1)\n"
+        "weight.sector = 2\n",
+        "# Ideaal klantprofiel voor klantwijs (--fit BESTAND).\n"
+        "# Zet hier wat past bij je strategie op lange termijn; schrap wat er\n"
+        "# niet toe doet. De fit van een klant is het gewogen aandeel van deze\n"
+        "# criteria waaraan hij voldoet, over de criteria die voor hem te\n"
+        "# controleren zijn. Lijsten scheid je met komma's; hoofdletters tellen\n"
+        "# niet.\n"
+        "\n"
+        "# sectoren, groottes en klanttypes zoals je klantenlijst ze schrijft\n"
+        "sector = Bouw, Industrie\n"
+        "size = 10-49, 50-249\n"
+        "# type = bedrijf\n"
+        "\n"
+        "# regio's (flanders, wallonia, brussels, netherlands, of Vlaanderen,\n"
+        "# Wallonië, Brussel, Nederland) of provincies (Antwerpen,\n"
+        "# Oost-Vlaanderen, be_antwerp, nl_north_brabant, ...)\n"
+        "region = Vlaanderen\n"
+        "\n"
+        "# acquisitiekanalen en productcategorieën\n"
+        "# channel = vertegenwoordiger, doorverwijzing\n"
+        "# category = Printers & scanners\n"
+        "\n"
+        "# gedrag\n"
+        "min_orders_per_year = 4\n"
+        "# min_revenue_per_year = 1000\n"
+        "min_margin = 25%\n"
+        "max_days_late = 15\n"
+        "\n"
+        "# gewichten (standaard 1)\n"
+        "weight.sector = 2\n"},
     [MSG_CON_TITLE] = {"console.title", "klantwijs analyze — {as_of}",
                        "klantwijs analyze — {as_of}"},
     [MSG_CON_SKIPPED] = {"console.skipped", "Not possible with this data:",
@@ -1492,6 +1809,8 @@ static const msg_row text_rows[] = {
      "Kaplan-Meier-levensduurcurves, log-rank; sBG-klantbehoud"},
     {"cmd.basket", "cross-sell: itemsets, rules, next-best product, upsell",
      "kruisverkoop: combinaties, regels, volgend beste product, upsell"},
+    {"cmd.segments", "segments, behavioural groups, personas, strategic fit",
+     "segmenten, gedragsgroepen, persona's, strategische fit"},
 
     /* shared options: input */
     {"opt.path",
@@ -2223,9 +2542,18 @@ static const msg_row text_rows[] = {
     {"opt.analyze.rfm_rules",
      "RFM segment rules replacing the built-in ones",
      "RFM-segmentregels in plaats van de ingebouwde"},
+    {"opt.analyze.fit",
+     "ideal customer profile (klantwijs segments --fit-template): a fit per "
+     "customer, and the plan says goodbye to low-fit, low-value customers "
+     "who cost attention",
+     "ideaal klantprofiel (klantwijs segments --fit-template): een fit per "
+     "klant, en het plan zegt strategisch gedag tegen klanten met een lage "
+     "fit en lage waarde die aandacht kosten"},
     {"opt.analyze.clv_model",
-     "the CLV model; auto keeps the best BIC",
-     "het CLV-model; auto houdt de beste BIC"},
+     "the CLV model; auto compares them on the holdout period and keeps the "
+     "best that passes its checks",
+     "het CLV-model; auto vergelijkt ze op de testperiode en houdt het beste "
+     "dat de controles doorstaat"},
     {"opt.analyze.horizon",
      "CLV horizon in months",
      "CLV-horizon in maanden"},

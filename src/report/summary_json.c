@@ -16,6 +16,7 @@
 
 #include "report/export.h"
 #include "report/readings.h"
+#include "report/segments_text.h"
 #include "report/text.h"
 
 typedef struct jw {
@@ -772,6 +773,98 @@ static void write_rest(jw *w, const kw_analysis *a) {
   END_OBJ(w);
 }
 
+/* Segments (by the default attribute), the clustering and the personas
+ * (klantwijs/segments.h); groups below min_group are already merged. */
+static void write_segments(jw *w, const kw_analysis *a) {
+  const kw_segments *sg = a->seg;
+  if (!sg) return;
+  kw_lang lang = a->o.lang;
+  char buf[1024];
+  OBJ(w, "segments");
+  jtext(w, "by", kw_seg_attr_key(kw_segments_by(sg)));
+  size_t n;
+  const kw_segment_row *rows = kw_segments_rows(sg, &n);
+  ARR(w, "groups");
+  for (size_t i = 0; i < n; i++) {
+    const kw_segment_row *r = &rows[i];
+    OBJ(w, NULL);
+    jtext(w, "key", r->key);
+    jtext(w, "label", kw_seg_value_label(kw_segments_by(sg), r->key, lang,
+                                         buf, sizeof buf));
+    jint(w, "customers", (int64_t)r->customers);
+    jfix(w, "share_customers", r->share_customers, 4);
+    jmoney(w, "revenue", r->revenue);
+    jfix(w, "share_revenue", r->share_revenue, 4);
+    if (a->have_profit) {
+      jmoney(w, "contribution", r->contribution);
+      jfix(w, "share_contribution", r->share_contribution, 4);
+    }
+    jfix(w, "clv_mean", r->clv_mean, 2);
+    jfix(w, "churn_rate", r->churn_rate, 4);
+    jfix(w, "nps", r->nps, 1);
+    jfix(w, "fit", r->fit, 4);
+    END_OBJ(w);
+  }
+  END_ARR(w);
+  const kw_cluster_info *ci = kw_segments_clusters(sg);
+  OBJ(w, "clusters");
+  jint(w, "k", (int64_t)ci->k);
+  jbool(w, "k_chosen_by_silhouette", ci->k_chosen);
+  jfix(w, "silhouette", ci->k ? ci->silhouette[ci->k] : NAN, 4);
+  jint(w, "silhouette_sample", (int64_t)ci->sample);
+  jint(w, "seed", (int64_t)ci->seed);
+  ARR_INLINE(w, "features");
+  for (size_t j = 0; j < ci->n_features; j++)
+    jtext(w, NULL, kw_feature_key(ci->features[j]));
+  END_ARR(w);
+  END_OBJ(w);
+  END_OBJ(w);
+  size_t np;
+  const kw_persona *ps = kw_segments_personas(sg, &np);
+  ARR(w, "personas");
+  for (size_t q = 0; q < np; q++) {
+    const kw_persona *p = &ps[q];
+    OBJ(w, NULL);
+    kw_persona_name(buf, sizeof buf, p, lang);
+    jtext(w, "name", buf);
+    jint(w, "cluster", (int64_t)p->cluster + 1);
+    jtext(w, "kind", kw_persona_kind_key(p->kind));
+    jint(w, "size", (int64_t)p->customers);
+    jfix(w, "share_customers", p->share_customers, 4);
+    jfix(w, "share_revenue", p->share_revenue, 4);
+    jfix(w, "share_contribution", p->share_contribution, 4);
+    jfix(w, "orders_per_year", p->orders_per_year, 2);
+    jfix(w, "basket", p->basket, 2);
+    jfix(w, "nps", p->nps, 1);
+    jfix(w, "churn_risk", p->churn_rate, 4);
+    jfix(w, "clv_mean", p->clv_mean, 2);
+    jfix(w, "fit", p->fit, 4);
+    jtext(w, "action", kw_action_key(p->action));
+    ARR(w, "traits");
+    for (size_t t = 0; t < p->n_traits; t++) {
+      const kw_trait *tr = &p->traits[t];
+      OBJ(w, NULL);
+      if (tr->attr < KW_SEG__COUNT) {
+        jtext(w, "attribute", kw_seg_attr_key(tr->attr));
+        jtext(w, "value", tr->value);
+        jint(w, "count", (int64_t)tr->count);
+        jfix(w, "lift", tr->lift, 2);
+      } else {
+        jtext(w, "feature", kw_feature_key(tr->feature));
+        jtext(w, "direction", tr->value);
+        jsig(w, "median", tr->median);
+        jsig(w, "overall", tr->overall);
+      }
+      kw_trait_text(buf, sizeof buf, tr, lang, a->currency);
+      jtext(w, "text", buf);
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    END_OBJ(w);
+  }
+  END_ARR(w);
+}
+
 kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
                                  FILE *f) {
   jw w;
@@ -807,6 +900,7 @@ kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
   write_retention(&w, a);
   write_payments(&w, a);
   write_rest(&w, a);
+  write_segments(&w, a);
   w.depth = 0;
   kw_text_put(&w.t, "\n}\n");
   bool ok = kw_text_flush(&w.t, f);

@@ -277,7 +277,7 @@ def xlsx(data, report, max_customers=None, max_per_action=None):
     lang = s["lang"]
     full = max_customers is None or n_csv <= int(max_customers)
     cap = None if max_per_action is None else int(max_per_action)
-    want = (2 if full else 1) + 7
+    want = (2 if full else 1) + 8  # overview, customers, one per action
     check("sheets", len(sheets) == want, str(sheets))
     shared = ET.fromstring(z.read("xl/sharedStrings.xml")) if \
         "xl/sharedStrings.xml" in z.namelist() else None
