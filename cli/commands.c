@@ -22,6 +22,7 @@ KW_CLI_DECLARE(cohorts)
 KW_CLI_DECLARE(churn)
 KW_CLI_DECLARE(survival)
 KW_CLI_DECLARE(basket)
+KW_CLI_DECLARE(feedback)
 
 const kw_cli_command kw_cli_commands[] = {
     {"analyze", "the main job: every analysis, a report and an action plan",
@@ -50,6 +51,8 @@ const kw_cli_command kw_cli_commands[] = {
      kw_cli_survival_help, kw_cli_survival},
     {"basket", "cross-sell: itemsets, rules, next-best product, upsell",
      kw_cli_basket_help, kw_cli_basket},
+    {"feedback", "NPS, CSAT, CES with intervals; competitors; comment themes",
+     kw_cli_feedback_help, kw_cli_feedback},
 };
 
 const size_t kw_cli_ncommands = sizeof kw_cli_commands / sizeof *kw_cli_commands;

@@ -21,5 +21,6 @@
 #include "klantwijs/clv.h"
 #include "klantwijs/basket.h"
 #include "klantwijs/analyze.h"
+#include "klantwijs/feedback.h"
 
 #endif

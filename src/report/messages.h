@@ -126,7 +126,23 @@
   X(MSG_FIG_CAC_CUSTOMERS)                                                \
   /* console */                                                           \
   X(MSG_CON_TITLE) X(MSG_CON_SKIPPED) X(MSG_CON_FILES) X(MSG_CON_OPEN)    \
-  X(MSG_CON_ACTIONS)
+  X(MSG_CON_ACTIONS)                                                      \
+  /* voice of the customer (feedback_out.c, html.c) */                    \
+  X(MSG_FB_NOT_ENOUGH) X(MSG_FB_BASIS_LATEST) X(MSG_FB_BASIS_ALL)         \
+  X(MSG_FB_RESPONSE) X(MSG_FB_ANONYMOUS) X(MSG_FB_OVERALL_NOT_ENOUGH)     \
+  X(MSG_FB_NPS_LINE) X(MSG_FB_CSAT_LINE) X(MSG_FB_CES_LINE)               \
+  X(MSG_FB_MIN_RULE) X(MSG_FB_T_SECTOR) X(MSG_FB_T_SEGMENT)               \
+  X(MSG_FB_T_ACTION) X(MSG_FB_T_PERIOD) X(MSG_FB_T_BEHAVIOUR)             \
+  X(MSG_FB_Q_NONE) X(MSG_FB_Q_KEEP) X(MSG_FB_Q_IMPROVE) X(MSG_FB_Q_LOW)   \
+  X(MSG_FB_Q_OVERKILL) X(MSG_FB_T_DIMS) X(MSG_FB_IMPORTANCE_METHOD)       \
+  X(MSG_FB_ALL_COMPETITORS) X(MSG_FB_T_GAPS) X(MSG_FB_AT_RISK)            \
+  X(MSG_FB_T_THEMES_DET) X(MSG_FB_T_THEMES_PRO) X(MSG_FB_NO_THEMES)       \
+  X(MSG_FB_THEMES_METHOD) X(MSG_FB_ASSOCIATION)                           \
+  X(MSG_CHART_FB_PERIOD) X(MSG_CHART_FB_BEHAVIOUR) X(MSG_CHART_FB_GRID)   \
+  X(MSG_CHART_FB_GAP) X(MSG_READ_FB_TREND_SIG) X(MSG_READ_FB_TREND_NS)    \
+  X(MSG_READ_FB_BEHAVIOUR) X(MSG_READ_FB_GRID_IMPROVE)                    \
+  X(MSG_READ_FB_GRID_KEEP) X(MSG_READ_FB_GAP) X(MSG_READ_FB_THEME)        \
+  X(MSG_READ_FB_NO_GAP) X(MSG_AXIS_IMPORTANCE) X(MSG_AXIS_PERFORMANCE)
 
 typedef enum kw_msg {
 #define KW_X_MSG(name) name,

@@ -1,0 +1,26 @@
+/*
+ * feedback_out.h — the pieces of the feedback writer that summary.json and
+ * the HTML report share with `klantwijs feedback`. Internal to the library.
+ */
+#ifndef KW_REPORT_FEEDBACK_OUT_H
+#define KW_REPORT_FEEDBACK_OUT_H
+
+#include "klantwijs/feedback.h"
+#include "klantwijs/report.h"
+
+/* Groupings and behaviour a caller adds (any may be absent). */
+typedef struct kw_fb_extra {
+  const kw_fb_group *by_sector, *by_segment, *by_action;
+  size_t n_sector, n_segment, n_action;
+  const kw_fb_behaviour *behaviour; /* [KW_NPS__COUNT] or NULL */
+} kw_fb_extra;
+
+/* Members of the current JSON object. */
+void kw_fb_json_scores(kw_jw *w, const kw_fb_scores *s);
+void kw_fb_json_feedback(kw_jw *w, const kw_feedback *fb,
+                         const kw_fb_extra *x);
+/* "competition" and "themes" members (null when absent). */
+void kw_fb_json_competition(kw_jw *w, const kw_feedback *fb);
+void kw_fb_json_themes(kw_jw *w, const kw_feedback *fb);
+
+#endif
