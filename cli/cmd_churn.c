@@ -909,6 +909,17 @@ static int churn_output(cli_common *c, const copts *o, const kw_churn *ch,
     kw_jw_int(w, "at_risk", (int64_t)I->n_at_risk);
     kw_jw_int(w, "churned", (int64_t)I->n_churned);
     kw_jw_num(w, "churned_share", I->churned_share);
+    {
+      kw_churn_year yr;
+      kw_churn_year_rate(ch, &yr);
+      if (yr.defined) kw_jw_num(w, "churn_rate_12m", yr.rate);
+      else kw_jw_null(w, "churn_rate_12m");
+      kw_jw_int(w, "churn_rate_12m_base", (int64_t)yr.base);
+      if (v && !I->contractual) {
+        kw_jw_int(w, "lines", (int64_t)v->buyer_lines);
+        kw_jw_money(w, "revenue", v->buyer_revenue);
+      }
+    }
     kw_jw_str(w, "period", pname);
     kw_jw_rtable(w, "periods", &tper);
     kw_jw_begin_object(w, "recent");
@@ -965,14 +976,18 @@ static int churn_output(cli_common *c, const copts *o, const kw_churn *ch,
                                       ? o->p_alive_threshold : 0.7,
                               2, c->lang));
     }
-    kw_kv kv[] = {
-        {"customers", "customers", "klanten", KW_CELL_I64, 0, {.i = (int64_t)I->n_buyers}},
-        {"active", "active", "actief", KW_CELL_I64, 0, {.i = (int64_t)I->n_active}},
-        {"at_risk", "at risk", "risico", KW_CELL_I64, 0, {.i = (int64_t)I->n_at_risk}},
-        {"churned", "churned", "gestopt", KW_CELL_I64, 0, {.i = (int64_t)I->n_churned}},
-        {"churned_share", "churned share", "aandeel gestopt", KW_CELL_PCT, 1, {.d = I->churned_share}},
-    };
-    st = kw_write_kv(c->ctx, f, NULL, kv, 5, KW_FORMAT_TABLE, c->lang);
+    kw_kv kv[KW_COVERAGE_MAX + 3 + KW_CHURN_RATES_MAX];
+    size_t nkv = 0;
+    if (v && !I->contractual) {
+      nkv = kw_report_coverage_kv(kv, v);
+    } else {
+      kv[nkv++] = (kw_kv){"customers", "customers", "klanten", KW_CELL_I64, 0, {.i = (int64_t)I->n_buyers}};
+    }
+    kv[nkv++] = (kw_kv){"active", "active", "actief", KW_CELL_I64, 0, {.i = (int64_t)I->n_active}};
+    kv[nkv++] = (kw_kv){"at_risk", "at risk", "risico", KW_CELL_I64, 0, {.i = (int64_t)I->n_at_risk}};
+    kv[nkv++] = (kw_kv){"churned", "churned", "gestopt", KW_CELL_I64, 0, {.i = (int64_t)I->n_churned}};
+    nkv += kw_report_churn_rates_kv(kv + nkv, ch);
+    st = kw_write_kv(c->ctx, f, NULL, kv, nkv, KW_FORMAT_TABLE, c->lang);
     size_t show = np > 12 ? 12 : np;
     fprintf(f, nl ? "\nChurn en retentie per %s (de laatste %zu; csv en json: "
                     "alle)\n"

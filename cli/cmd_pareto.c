@@ -25,10 +25,11 @@ const char kw_cli_pareto_help[] =
     "one-time customers (count, revenue share, revenue per customer and the\n"
     "ratio of the two).\n"
     "\n"
-    "Customers are those with a sales line; one whose returns exceed their\n"
-    "purchases counts with revenue 0. ABC: walking down the ranking, a\n"
-    "customer is A while the revenue before it is below the A share, B while\n"
-    "below A + B, else C; equal revenues share a class.\n"
+    "Customers are those with a purchase (as in every command); one whose\n"
+    "returns exceed their purchases counts with revenue 0 in the ranking.\n"
+    "ABC: walking down the ranking, a customer is A while the revenue before\n"
+    "it is below the A share, B while below A + B, else C; equal revenues\n"
+    "share a class.\n"
     "\n"
     "The terminal shows the figures, the ABC table and the top customers;\n"
     "csv gives every customer's row (rank, revenue, share, cumulative share,\n"
@@ -55,8 +56,8 @@ const char kw_cli_pareto_help[] =
 static const char *const abc_keys[] = {"", "A", "B", "C"};
 
 static void portfolio_kv(kw_kv *kv, size_t *nkv, const kw_pareto_data *d,
-                         int32_t as_of, bool have_profit, bool with_abc,
-                         const char **lbl) {
+                         const kw_customer_summary *v, bool have_profit,
+                         bool with_abc, const char **lbl) {
   size_t k = 0;
 #define KV(key_, en_, nl_, type_, dec_, field_, val_)  \
   do {                                                 \
@@ -64,16 +65,17 @@ static void portfolio_kv(kw_kv *kv, size_t *nkv, const kw_pareto_data *d,
     kv[k].v.field_ = val_;                             \
     k++;                                               \
   } while (0)
-  KV("as_of", "as of", "peildatum", KW_CELL_DATE, 0, i, as_of);
-  KV("n_customers", "customers with sales", "klanten met verkopen",
-     KW_CELL_I64, 0, i, (int64_t)d->n_customers);
-  KV("revenue", "revenue", "omzet", KW_CELL_MONEY, 0, i, d->revenue_total);
+  KV("as_of", "as of", "peildatum", KW_CELL_DATE, 0, i, v->as_of);
+  k += kw_report_coverage_kv(kv + k, v);
   if (d->n_negative) {
     KV("customers_negative", "customers with more returns than sales",
        "klanten met meer retours dan aankopen", KW_CELL_I64, 0, i,
        (int64_t)d->n_negative);
     KV("revenue_negative", "  their revenue (counted as 0)",
        "  hun omzet (telt als 0)", KW_CELL_MONEY, 0, i, d->negative_total);
+    KV("revenue_ranked", "revenue ranked (the shares below)",
+       "gerangschikte omzet (de aandelen hieronder)", KW_CELL_MONEY, 0, i,
+       d->revenue_total);
   }
   KV("top_customers", lbl[0], lbl[1], KW_CELL_I64, 0, i,
      (int64_t)d->top_customers);
@@ -311,7 +313,6 @@ int kw_cli_pareto(int argc, char **argv) {
   kw_summary *s = NULL;
   kw_profit *p = NULL;
   kw_pareto *pa = NULL;
-  uint32_t *rank = NULL;
   double *share = NULL, *cum = NULL;
   int64_t *contrib = NULL;
   int code = cli_cost_prepare(&c, &k);
@@ -335,31 +336,25 @@ int kw_cli_pareto(int argc, char **argv) {
   const kw_pareto_data *d = kw_pareto_view(pa);
   const kw_profit_data *pd = kw_profit_view(p);
   size_t n = d->n;
-  rank = cli_xcalloc(n, sizeof *rank);
   share = cli_xcalloc(n, sizeof *share);
   cum = cli_xcalloc(n, sizeof *cum);
   contrib = cli_xcalloc(n, sizeof *contrib);
-  if (!rank || !share || !cum || !contrib) {
+  if (!share || !cum || !contrib) {
     fprintf(stderr, "klantwijs pareto: out of memory\n");
     code = KW_EXIT_INTERNAL;
     goto done;
   }
-  int64_t run = 0;
-  double tot = (double)d->revenue_total;
   for (size_t j = 0; j < d->n_customers; j++) {
     uint32_t cu = d->ranking[j];
-    int64_t x = v->revenue[cu] > 0 ? v->revenue[cu] : 0;
-    run += x;
-    rank[cu] = (uint32_t)(j + 1);
-    share[cu] = tot > 0 ? cli_round((double)x / tot, 6) : 0;
-    cum[cu] = tot > 0 ? cli_round((double)run / tot, 6) : 0;
+    share[cu] = cli_round(d->share[cu], 6);
+    cum[cu] = cli_round(d->cum_share[cu], 6);
     contrib[cu] = pd && pd->source[cu] != KW_COST_UNKNOWN ? pd->contribution[cu]
                                                           : KW_NA_MONEY;
   }
   bool table = c.format == KW_FORMAT_TABLE;
   kw_rcol cols[9];
   size_t nc = 0;
-  cols[nc++] = (kw_rcol){"rank", "#", "#", KW_CELL_U32, 0, rank, NULL, NULL, NULL};
+  cols[nc++] = (kw_rcol){"rank", "#", "#", KW_CELL_U32, 0, d->rank, NULL, NULL, NULL};
   cols[nc++] = (kw_rcol){"customer_id", "customer", "klant", KW_CELL_ID, 0,
                          NULL, v->ids, NULL, NULL};
   cols[nc++] = (kw_rcol){"revenue", "revenue", "omzet", KW_CELL_MONEY, 0,
@@ -386,9 +381,9 @@ int kw_cli_pareto(int argc, char **argv) {
   snprintf(l2, sizeof l2, "fewest customers for %s of revenue", pa2);
   snprintf(l3, sizeof l3, "minste klanten voor %s van de omzet", pa2);
   const char *lbl[4] = {l0, l1, l2, l3};
-  kw_kv kv[40];
+  kw_kv kv[48];
   size_t nkv = 0;
-  portfolio_kv(kv, &nkv, d, v->as_of, pd != NULL, !table, lbl);
+  portfolio_kv(kv, &nkv, d, v, pd != NULL, !table, lbl);
   FILE *f = cli_out_open(&c);
   if (!f) {
     code = KW_EXIT_IO;
@@ -425,7 +420,6 @@ int kw_cli_pareto(int argc, char **argv) {
   }
   code = cli_out_close(&c, f, st == KW_OK);
 done:
-  free(rank);
   free(share);
   free(cum);
   free(contrib);

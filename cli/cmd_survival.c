@@ -129,6 +129,8 @@ typedef struct subjects {
   size_t n_groups;
   char **names;        /* n_groups names (owned) */
   bool integer;        /* every duration is whole */
+  size_t merged_groups; /* groups under 5 merged into "other" */
+  uint64_t left_out;    /* subjects of small groups left out */
   source src;
   const char *unit;    /* NULL: the duration column's own unit */
   const char *dur_name, *ev_name;
@@ -335,6 +337,45 @@ nomem:
   return KW_EXIT_INTERNAL;
 }
 
+/*
+ * Takes the library's groups (klantwijs/groups.h) into s: the group of
+ * subject i is v->code[key[i]] (key NULL: i), names in the reader's
+ * language. The privacy rule merges groups under 5 subjects. Frees g.
+ */
+static int take_groups(cli_common *c, subjects *s, kw_groups *g,
+                       const uint32_t *key) {
+  const kw_groups_view *v = kw_groups_view_of(g);
+  bool nl = c->lang == KW_LANG_NL;
+  s->grp = malloc((s->n ? s->n : 1) * sizeof *s->grp);
+  s->names = calloc(v->n ? v->n : 1, sizeof *s->names);
+  bool ok = s->grp && s->names;
+  for (size_t i = 0; ok && i < s->n; i++) {
+    size_t k = key ? key[i] : i;
+    s->grp[i] = k < v->n_customers ? v->code[k] : KW_NA_ID;
+  }
+  for (size_t j = 0; ok && j < v->n; j++) {
+    const char *w = v->label[j];
+    switch (v->kind[j]) {
+      case KW_GROUP_BLANK: w = nl ? "(leeg)" : "(blank)"; break;
+      case KW_GROUP_NO: w = nl ? "nee" : "no"; break;
+      case KW_GROUP_YES: w = nl ? "ja" : "yes"; break;
+      case KW_GROUP_OTHER: w = nl ? "overige" : "other"; break;
+      default: break;
+    }
+    s->names[j] = dupstr(w ? w : "");
+    if (!s->names[j]) ok = false;
+    else s->n_groups = j + 1;
+  }
+  s->merged_groups = v->merged_groups;
+  s->left_out = v->left_out;
+  kw_groups_free(g);
+  if (!ok) {
+    fprintf(stderr, "klantwijs survival: out of memory\n");
+    return KW_EXIT_INTERNAL;
+  }
+  return KW_EXIT_OK;
+}
+
 /* ------------------------------------------------------------- sources */
 
 /* Durations from the columns of the customers table. */
@@ -374,7 +415,20 @@ static int from_columns(cli_common *c, const sopts *o, const kw_table *t,
     const kw_column *cb = kw_table_find(t, o->by);
     if (!cb)
       return cli_usage(c, "--by %s: the table has no such column", o->by);
-    return make_groups(c, cb, n, &s->grp, &s->names, &s->n_groups);
+    uint32_t *rowcode = NULL;
+    char **names = NULL;
+    size_t ng = 0;
+    int code = make_groups(c, cb, n, &rowcode, &names, &ng);
+    if (code) return code;
+    kw_groups *g = NULL;
+    kw_status st = kw_groups_from_codes(c->ctx, rowcode, n, ng,
+                                        (const char *const *)names, NULL,
+                                        NULL, &g);
+    free(rowcode);
+    for (size_t j = 0; j < ng; j++) free(names[j]);
+    free(names);
+    if (st) return cli_fail(c, st);
+    return take_groups(c, s, g, NULL);
   }
   return KW_EXIT_OK;
 }
@@ -407,30 +461,30 @@ static int from_churn(cli_common *c, const sopts *o, const kw_dataset *ds,
     return cli_usage(c, "--by %s: %s", o->by,
                      cu ? "the customers table has no such column"
                         : "no customers table was read (--customers FILE)");
-  uint32_t *rowcode = NULL;
-  int code = make_groups(c, cb, kw_table_rows(cu), &rowcode, &s->names,
-                         &s->n_groups);
-  if (code) return code;
-  /* customer id -> group of its (last) row in the customers table */
+  /* one value per customer (the last non-empty row), groups under 5
+     customers merged: klantwijs/groups.h */
   size_t nid = I->n_customers;
   size_t nd = kw_dict_size(kw_dataset_customers(ds));
   if (nd > nid) nid = nd;
-  uint32_t *idgrp = malloc((nid ? nid : 1) * sizeof *idgrp);
-  s->grp = malloc((n ? n : 1) * sizeof *s->grp);
-  if (!idgrp || !s->grp) {
-    free(idgrp);
-    free(rowcode);
+  bool *counted = calloc(nid ? nid : 1, sizeof *counted);
+  if (!counted) {
     fprintf(stderr, "klantwijs survival: out of memory\n");
     return KW_EXIT_INTERNAL;
   }
-  for (size_t i = 0; i < nid; i++) idgrp[i] = KW_NA_ID;
-  for (size_t r = 0; r < kw_table_rows(cu); r++)
-    if (cid->v.text[r] < nid) idgrp[cid->v.text[r]] = rowcode[r];
   for (size_t i = 0; i < n; i++)
-    s->grp[i] = d->customer[i] < nid ? idgrp[d->customer[i]] : KW_NA_ID;
-  free(idgrp);
-  free(rowcode);
-  return KW_EXIT_OK;
+    if (d->customer[i] < nid) counted[d->customer[i]] = true;
+  kw_groups_options go;
+  kw_groups_options_init(&go);
+  go.blank_group = false; /* an empty cell is a missing value */
+  go.counted = counted;
+  go.max_values = MAX_GROUPS;
+  kw_groups *g = NULL;
+  kw_status st = kw_groups_by_column(c->ctx, cu, cb->name, nid, &go, &g);
+  free(counted);
+  if (st == KW_ERANGE)
+    return cli_usage(c, "--by %s: %s", o->by, kw_errmsg(c->ctx));
+  if (st) return cli_fail(c, st);
+  return take_groups(c, s, g, d->customer);
 }
 
 /* ---------------------------------------------------------- KM output */
@@ -649,6 +703,11 @@ static int km_output(cli_common *c, const sopts *o, const subjects *s,
     } else {
       kw_jw_null(w, "logrank");
     }
+    if (s->grp) {
+      kw_jw_int(w, "min_group_size", KW_PRIVACY_MIN);
+      kw_jw_int(w, "groups_merged_into_other", (int64_t)s->merged_groups);
+      kw_jw_int(w, "customers_left_out", (int64_t)s->left_out);
+    }
     kw_jw_end_object(w);
     st = kw_jw_finish(w);
   } else if (c->format == KW_FORMAT_CSV || o->pick != PICK_DEFAULT) {
@@ -688,6 +747,18 @@ static int km_output(cli_common *c, const sopts *o, const subjects *s,
                     : "%llu rows without duration, status or group "
                       "skipped\n",
               (unsigned long long)kw_km_skipped(km));
+    if (s->left_out)
+      fprintf(f, nl ? "%llu klanten in groepen van minder dan %d weggelaten "
+                      "(privacy)\n"
+                    : "%llu customers in groups of fewer than %d left out "
+                      "(privacy)\n",
+              (unsigned long long)s->left_out, KW_PRIVACY_MIN);
+    else if (s->merged_groups)
+      fprintf(f, nl ? "%zu groepen van minder dan %d klanten samengevoegd in "
+                      "\"overige\" (privacy)\n"
+                    : "%zu groups of fewer than %d customers merged into "
+                      "\"other\" (privacy)\n",
+              s->merged_groups, KW_PRIVACY_MIN);
     fputc('\n', f);
     st = kw_write_rtable(c->ctx, f, &tsum, KW_FORMAT_TABLE, c->lang, 0);
     bool unreached = false;

@@ -21,6 +21,7 @@
 #include "klantwijs/clv.h"
 #include "klantwijs/basket.h"
 #include "klantwijs/analyze.h"
+#include "klantwijs/groups.h"
 #include "klantwijs/feedback.h"
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/summary.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -98,6 +99,22 @@ KW_API kw_status kw_write_rtable(kw_context *ctx, FILE *f, const kw_rtable *t,
 KW_API kw_status kw_write_kv(kw_context *ctx, FILE *f, const char *title,
                              const kw_kv *kv, size_t n, kw_format fmt,
                              kw_lang lang);
+
+/* What a total covers, as key figures (keys n_customers, lines, revenue,
+ * and return_only_customers, return_only_revenue when there are any): the
+ * customer base of klantwijs/summary.h. kv must hold KW_COVERAGE_MAX rows;
+ * returns the rows filled. Every command that prints a total uses it. */
+#define KW_COVERAGE_MAX 5
+KW_API size_t kw_report_coverage_kv(kw_kv *kv,
+                                    const kw_customer_summary *v);
+
+/* The churn figures under their names (klantwijs/retention.h): the
+ * churned share today, labelled by its basis (gap rule, P(alive) or
+ * contracts), and the 12-month churn rate with its base. kv must hold
+ * KW_CHURN_RATES_MAX rows; returns the rows filled. */
+#define KW_CHURN_RATES_MAX 3
+typedef struct kw_churn kw_churn;
+KW_API size_t kw_report_churn_rates_kv(kw_kv *kv, const kw_churn *ch);
 
 /* ---------------------------------------------- streaming JSON writer */
 

@@ -328,6 +328,29 @@ typedef struct kw_churn_info {
 
 KW_API const kw_churn_info *kw_churn_get_info(const kw_churn *c);
 
+/*
+ * Churn has two figures, each with one name and one definition:
+ *   churned share today  n_churned / n_buyers of kw_churn_info: the share
+ *                        of all customers whose status at as-of is
+ *                        churned (by the gap rule, P(alive) or contracts,
+ *                        as kw_churn_info.by_p_alive and .contractual say);
+ *   12-month churn rate  of the customers active 365 days before as-of
+ *                        (first purchase or start on or before that day,
+ *                        no churn day before it), the share with a churn
+ *                        day since (churn days follow the gap rule or the
+ *                        contract ends, never P(alive)).
+ * kw_churn_year_rate gives the second; defined is false (rate NaN) when no
+ * customer was active a year before as-of.
+ */
+typedef struct kw_churn_year {
+  bool defined;
+  size_t base;  /* customers active 365 days before as-of */
+  size_t lost;  /* of those, with a churn day since */
+  double rate;  /* lost / base */
+} kw_churn_year;
+
+KW_API void kw_churn_year_rate(const kw_churn *c, kw_churn_year *out);
+
 /* Per customer id. first/last: first and last purchase day (contracts:
  * first start, latest end or KW_NA_DATE when open). */
 typedef struct kw_churn_customers {

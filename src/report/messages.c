@@ -549,10 +549,16 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                        "Meer dan de helft van je klanten is "
                                        "na {months} maanden nog actief."},
     [MSG_READ_CHURN] = {"read.churn",
-                        "{churned} customers ({share}) have left; {at_risk} "
-                        "more are at risk.",
-                        "{churned} klanten ({share}) zijn vertrokken; nog "
+                        "{churned} customers ({share} of all customers) "
+                        "count as left today ({basis}); {at_risk} more are "
+                        "at risk.",
+                        "{churned} klanten ({share} van alle klanten) "
+                        "gelden vandaag als vertrokken ({basis}); nog "
                         "{at_risk} zijn in gevaar."},
+    [MSG_READ_CHURN_BASIS_GAP] = {"read.churn_basis_gap", "gap rule",
+                                  "regel van de pauze"},
+    [MSG_READ_CHURN_BASIS_P_ALIVE] = {"read.churn_basis_p_alive",
+                                      "by P(active)", "volgens P(actief)"},
     [MSG_READ_PAYMENTS] = {"read.payments",
                            "Customers pay {days} days after the invoice on "
                            "average; {late} of invoices are paid late.",
@@ -845,6 +851,36 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_CON_OPEN] = {"console.open", "Open {path} in your browser.",
                       "Open {path} in je browser."},
     [MSG_CON_ACTIONS] = {"console.actions", "Actions:", "Acties:"},
+
+    /* the customer base a figure covers (klantwijs/summary.h) */
+    [MSG_COV_CUSTOMERS] = {"coverage.customers", "customers (with a purchase)",
+                           "klanten (met een aankoop)"},
+    [MSG_COV_LINES] = {"coverage.lines", "  their sales lines",
+                       "  hun verkoopregels"},
+    [MSG_COV_REVENUE] = {"coverage.revenue", "revenue (net of returns)",
+                         "omzet (na retours)"},
+    [MSG_COV_RETURN_ONLY] = {"coverage.return_only",
+                             "customers with only returns (left out)",
+                             "klanten met enkel retours (weggelaten)"},
+    [MSG_COV_RETURN_ONLY_REVENUE] = {"coverage.return_only_revenue",
+                                     "  their returns", "  hun retours"},
+    /* churn: one name per definition */
+    [MSG_CHURN_SHARE_GAP] = {"churn.share_gap",
+                             "churned share today (gap rule)",
+                             "aandeel vertrokken vandaag (regel van de pauze)"},
+    [MSG_CHURN_SHARE_P_ALIVE] = {"churn.share_p_alive",
+                                 "churned share today (P(active))",
+                                 "aandeel vertrokken vandaag (P(actief))"},
+    [MSG_CHURN_SHARE_CONTRACTS] = {"churn.share_contracts",
+                                   "churned share today (contracts ended)",
+                                   "aandeel vertrokken vandaag (contracten "
+                                   "beëindigd)"},
+    [MSG_CHURN_YEAR_RATE] = {"churn.year_rate",
+                             "churn rate, last 12 months",
+                             "verloop, laatste 12 maanden"},
+    [MSG_CHURN_YEAR_BASE] = {"churn.year_base",
+                             "  of customers active 12 months ago",
+                             "  van de klanten actief 12 maanden geleden"},
     /* voice of the customer */
     [MSG_FB_NOT_ENOUGH] = {"fb.not_enough", "not enough answers",
                            "te weinig antwoorden"},

@@ -127,6 +127,13 @@
   /* console */                                                           \
   X(MSG_CON_TITLE) X(MSG_CON_SKIPPED) X(MSG_CON_FILES) X(MSG_CON_OPEN)    \
   X(MSG_CON_ACTIONS)                                                      \
+  /* the customer base a figure covers; churn definitions */             \
+  X(MSG_COV_CUSTOMERS) X(MSG_COV_LINES) X(MSG_COV_REVENUE)               \
+  X(MSG_COV_RETURN_ONLY) X(MSG_COV_RETURN_ONLY_REVENUE)                  \
+  X(MSG_CHURN_SHARE_GAP) X(MSG_CHURN_SHARE_P_ALIVE)                      \
+  X(MSG_CHURN_SHARE_CONTRACTS) X(MSG_CHURN_YEAR_RATE)                    \
+  X(MSG_CHURN_YEAR_BASE) X(MSG_READ_CHURN_BASIS_GAP)                     \
+  X(MSG_READ_CHURN_BASIS_P_ALIVE)                     \
   /* voice of the customer (feedback_out.c, html.c) */                    \
   X(MSG_FB_NOT_ENOUGH) X(MSG_FB_BASIS_LATEST) X(MSG_FB_BASIS_ALL)         \
   X(MSG_FB_RESPONSE) X(MSG_FB_ANONYMOUS) X(MSG_FB_OVERALL_NOT_ENOUGH)     \

@@ -254,7 +254,8 @@ static void write_value(jw *w, const kw_analysis *a) {
   } else {
     OBJ(w, "pareto");
     jint(w, "customers", (int64_t)p->n_customers);
-    jmoney(w, "revenue", p->revenue_total);
+    jmoney(w, "revenue", p->revenue_net);
+    jmoney(w, "revenue_ranked", p->revenue_total);
     jfix(w, "top20_revenue_share", p->top_revenue_share, 4);
     jint(w, "customers_for_80pct", (int64_t)p->target_customers);
     jfix(w, "customer_share_for_80pct", p->target_customer_share, 4);
