@@ -63,7 +63,8 @@ extern "C" {
 #endif
 
 typedef struct kw_feedback_options {
-  int32_t as_of;          /* last day; KW_NA_DATE = the last answer */
+  int32_t as_of;          /* last day; KW_NA_DATE = the last answer or
+                             the last sale, whichever is later */
   bool all_answers;       /* false: the latest answer per customer */
   size_t min_answers;     /* fewer: "not enough answers" (default 30) */
   size_t min_group;       /* smallest group shown on its own (default 5) */

@@ -1509,8 +1509,15 @@ static kw_status assign_roles(ingest *g) {
   if (st) return st;
   kw_role need[4];
   size_t nneed = 0;
-  if (field_of(g, KW_ROLE_CUSTOMER) < 0) need[nneed++] = KW_ROLE_CUSTOMER;
+  /* a survey without customer ids is anonymous: it needs a score */
+  if (field_of(g, KW_ROLE_CUSTOMER) < 0 && g->kind != KW_TABLE_FEEDBACK)
+    need[nneed++] = KW_ROLE_CUSTOMER;
   switch (g->kind) {
+  case KW_TABLE_FEEDBACK:
+    if (field_of(g, KW_ROLE_CUSTOMER) < 0 && field_of(g, KW_ROLE_NPS) < 0 &&
+        field_of(g, KW_ROLE_CSAT) < 0 && field_of(g, KW_ROLE_CES) < 0)
+      need[nneed++] = KW_ROLE_CUSTOMER;
+    break;
   case KW_TABLE_TRANSACTIONS:
     if (field_of(g, KW_ROLE_DATE) < 0) need[nneed++] = KW_ROLE_DATE;
     if (field_of(g, KW_ROLE_AMOUNT) < 0) {
@@ -1570,7 +1577,9 @@ static kw_status add_col(ingest *g, const char *name, kw_role role,
       c->dict = kw_dataset_customers_mut(g->ds);
       c->fx = fx_new(g->ctx);
       if (!c->fx) return kw_fail_nomem(g->ctx);
-      c->required = role == KW_ROLE_CUSTOMER || k == KW_TABLE_REFERRALS;
+      /* an answer without a customer is an anonymous survey answer */
+      c->required = (role == KW_ROLE_CUSTOMER && k != KW_TABLE_FEEDBACK) ||
+                    k == KW_TABLE_REFERRALS;
     } else if (role == KW_ROLE_PRODUCT) {
       c->op = OP_PRODUCT;
       c->dict = kw_dataset_products_mut(g->ds);

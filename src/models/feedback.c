@@ -494,6 +494,13 @@ kw_status kw_feedback_build(kw_context *ctx, const kw_dataset *ds,
       for (size_t r = 0; r < fb->nrows; r++)
         if (fb->dt->v.date[r] != KW_NA_DATE && fb->dt->v.date[r] > as_of)
           as_of = fb->dt->v.date[r];
+    /* and the last sale, when later: behaviour is read up to there */
+    const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
+    const kw_column *td = tx ? kw_table_role(tx, KW_ROLE_DATE) : NULL;
+    size_t ntx = tx ? kw_table_rows(tx) : 0;
+    for (size_t r = 0; td && r < ntx; r++)
+      if (td->v.date[r] != KW_NA_DATE && td->v.date[r] > as_of)
+        as_of = td->v.date[r];
     if (as_of == INT32_MIN + 1) as_of = KW_NA_DATE;
   }
   in->as_of = as_of;
@@ -585,7 +592,7 @@ void kw_feedback_free(kw_feedback *fb) {
   kw_free(ctx, fb->row);
   kw_free(ctx, fb->periods);
   kw_free(ctx, fb->by_col);
-  kw_free(ctx, fb->by_col_other);
+  kw_groups_free(fb->by_col_groups);
   kw_free(ctx, fb->dims);
   kw_free(ctx, fb->gaps);
   kw_free(ctx, (void *)fb->comp_names);
@@ -649,81 +656,61 @@ kw_status kw_feedback_by_column(kw_feedback *fb, kw_role role,
   *out = NULL;
   *n = 0;
   kw_free(ctx, fb->by_col);
+  kw_groups_free(fb->by_col_groups);
   fb->by_col = NULL;
+  fb->by_col_groups = NULL;
   fb->n_by_col = 0;
   const kw_table *ct = kw_dataset_table(fb->ds, KW_TABLE_CUSTOMERS);
-  const kw_column *cu = ct ? kw_table_role(ct, KW_ROLE_CUSTOMER) : NULL;
-  const kw_column *col = ct ? kw_table_role(ct, role) : NULL;
-  if (!cu || !col || col->type != KW_TYPE_TEXT || kw_role_is_personal(role))
+  if (!ct || !kw_table_role(ct, role) || !kw_table_role(ct, KW_ROLE_CUSTOMER)
+      || kw_role_is_personal(role))
     return KW_OK;
-  size_t nv = kw_dict_size(col->dict);
-  uint32_t *g = kw_malloc(ctx, (fb->ncust ? fb->ncust : 1) * sizeof *g);
-  kw_fb_scores *s = kw_calloc(ctx, nv + 1, sizeof *s);
-  kw_fb_group *rows = kw_calloc(ctx, nv + 1, sizeof *rows);
-  uint32_t *merged = kw_malloc(ctx, (fb->ncust ? fb->ncust : 1) * sizeof *g);
-  kw_status st = KW_OK;
-  if (!g || !s || !rows || !merged) {
-    st = kw_fail_nomem(ctx);
-    goto done;
+  /* the library's one grouping rule and privacy merge, over respondents */
+  bool *counted = kw_malloc(ctx, fb->ncust ? fb->ncust : 1);
+  if (!counted) return kw_fail_nomem(ctx);
+  for (size_t c = 0; c < fb->ncust; c++) counted[c] = fb->latest[c] != SIZE_MAX;
+  kw_groups_options go;
+  kw_groups_options_init(&go);
+  go.min_group = fb->o.min_group;
+  go.blank_group = false;
+  go.counted = counted;
+  kw_groups *g = NULL;
+  kw_status st = kw_groups_by_column(ctx, ct, kw_role_name(role), fb->ncust,
+                                     &go, &g);
+  kw_free(ctx, counted);
+  if (st) return st;
+  const kw_groups_view *v = kw_groups_view_of(g);
+  kw_fb_scores *s = kw_calloc(ctx, v->n ? v->n : 1, sizeof *s);
+  kw_fb_group *rows = kw_calloc(ctx, v->n ? v->n : 1, sizeof *rows);
+  if (!s || !rows) {
+    kw_free(ctx, s);
+    kw_free(ctx, rows);
+    kw_groups_free(g);
+    return kw_fail_nomem(ctx);
   }
-  for (size_t c = 0; c < fb->ncust; c++) g[c] = KW_NA_ID;
-  size_t nr = kw_table_rows(ct);
-  for (size_t r = 0; r < nr; r++) {
-    uint32_t c = cu->v.text[r], v = col->v.text[r];
-    if (c < fb->ncust && v < nv) g[c] = v;
+  if ((st = kw_feedback_by_group(fb, v->code, v->n_customers, v->n, s))) {
+    kw_free(ctx, s);
+    kw_free(ctx, rows);
+    kw_groups_free(g);
+    return st;
   }
-  if ((st = kw_feedback_by_group(fb, g, fb->ncust, nv, s))) goto done;
-  /* privacy: groups of fewer than min_group respondents become "other" */
-  uint32_t other = (uint32_t)nv;
-  size_t k = 0;
-  bool any_small = false;
-  for (size_t v = 0; v < nv; v++)
-    if (s[v].customers > 0 && s[v].customers < fb->o.min_group)
-      any_small = true;
-  for (size_t c = 0; c < fb->ncust; c++) {
-    uint32_t v = g[c];
-    merged[c] = v < nv && s[v].customers < fb->o.min_group ? other : v;
+  for (size_t k = 0; k < v->n; k++) {
+    switch (v->kind[k]) {
+      case KW_GROUP_VALUE: rows[k].key = v->label[k]; break;
+      case KW_GROUP_YES: rows[k].key = "yes"; break;
+      case KW_GROUP_NO: rows[k].key = "no"; break;
+      case KW_GROUP_BLANK: rows[k].key = "blank"; break;
+      default: rows[k].key = "other"; break;
+    }
+    rows[k].customers = s[k].customers;
+    rows[k].s = s[k];
   }
-  if (any_small) {
-    kw_fb_scores o1;
-    uint32_t *only = g; /* reuse: other or none */
-    for (size_t c = 0; c < fb->ncust; c++)
-      only[c] = merged[c] == other ? 0 : KW_NA_ID;
-    if ((st = kw_feedback_by_group(fb, only, fb->ncust, 1, &o1))) goto done;
-    s[nv] = o1;
-  }
-  for (size_t v = 0; v < nv; v++) {
-    if (s[v].customers < fb->o.min_group) continue;
-    rows[k].key = kw_dict_str(col->dict, (uint32_t)v);
-    rows[k].customers = s[v].customers;
-    rows[k].s = s[v];
-    k++;
-  }
-  /* largest first */
-  for (size_t i = 1; i < k; i++) {
-    kw_fb_group t = rows[i];
-    size_t j = i;
-    while (j > 0 && rows[j - 1].customers < t.customers)
-      rows[j] = rows[j - 1], j--;
-    rows[j] = t;
-  }
-  if (any_small && s[nv].customers) {
-    rows[k].key = "other";
-    rows[k].customers = s[nv].customers;
-    rows[k].s = s[nv];
-    k++;
-  }
-  fb->by_col = rows;
-  fb->n_by_col = k;
-  rows = NULL;
-  *out = fb->by_col;
-  *n = k;
-done:
-  kw_free(ctx, g);
   kw_free(ctx, s);
-  kw_free(ctx, rows);
-  kw_free(ctx, merged);
-  return st;
+  fb->by_col = rows;
+  fb->by_col_groups = g;
+  fb->n_by_col = v->n;
+  *out = rows;
+  *n = v->n;
+  return KW_OK;
 }
 
 /* --------------------------------------------------------- behaviour */

@@ -91,18 +91,8 @@ static kw_status mark_at_risk(kw_feedback *fb, uint32_t *comp_index) {
   kw_context *ctx = fb->ctx;
   kw_fb_competition *cp = &fb->cpt;
   if (cp->top_dimension == SIZE_MAX || !fb->cu) return KW_OK;
-  int32_t as_of = fb->o.as_of;
-  if (as_of == KW_NA_DATE) {
-    const kw_table *tx = kw_dataset_table(fb->ds, KW_TABLE_TRANSACTIONS);
-    const kw_column *dt = tx ? kw_table_role(tx, KW_ROLE_DATE) : NULL;
-    if (!dt) return KW_OK;
-    size_t n = kw_table_rows(tx);
-    for (size_t r = 0; r < n; r++)
-      if (dt->v.date[r] != KW_NA_DATE &&
-          (as_of == KW_NA_DATE || dt->v.date[r] > as_of))
-        as_of = dt->v.date[r];
-    if (as_of == KW_NA_DATE) return KW_OK;
-  }
+  int32_t as_of = fb->info.as_of;
+  if (as_of == KW_NA_DATE) return KW_OK;
   const int32_t w = fb->o.slow_days;
   uint32_t *recent, *before;
   kw_status st = kw_fb_purchase_windows(fb, as_of - w + 1, as_of,

@@ -9,6 +9,7 @@
 #include "core/core.h"
 #include "core/dict.h"
 #include "klantwijs/feedback.h"
+#include "klantwijs/groups.h"
 
 #define KW_FB_MAX_DIMS 16
 
@@ -40,7 +41,7 @@ struct kw_feedback {
 
   kw_fb_group *by_col;
   size_t n_by_col;
-  char *by_col_other;
+  kw_groups *by_col_groups;
 
   /* competition */
   bool have_comp;

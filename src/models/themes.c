@@ -37,6 +37,9 @@
 #include "models/feedback_internal.h"
 
 enum { L_NL = 0, L_EN, L_FR, L_UNKNOWN };
+
+/* The prior's weight: a tenth of the corpus counts (see the header). */
+#define KW_FB_PRIOR 0.1
 static const char *const lang_key[] = {"nl", "en", "fr", ""};
 static const char *const stem_alg[] = {"dutch", "english", "french"};
 
@@ -610,14 +613,49 @@ static int nps_class_of(const kw_feedback *fb, size_t r) {
   return v >= 9 ? KW_NPS_PROMOTER : v >= 7 ? KW_NPS_PASSIVE : KW_NPS_DETRACTOR;
 }
 
+static bool term_in(const th_state *t, size_t cid, uint32_t term) {
+  const uint32_t *l = (const uint32_t *)t->list.data + t->off[cid];
+  size_t lo = 0, hi = t->len[cid];
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (l[mid] < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < t->len[cid] && l[lo] == term;
+}
+
 typedef struct cand {
   uint32_t term;
   double z;
 } cand;
 
 static int cand_desc(const void *a, const void *b) {
-  double x = ((const cand *)a)->z, y = ((const cand *)b)->z;
-  return x > y ? -1 : x < y;
+  const cand *p = a, *q = b;
+  if (p->z != q->z) return p->z > q->z ? -1 : 1;
+  return p->term < q->term ? -1 : p->term > q->term;
+}
+
+/* Keep up to mx candidates (best first), leaving out a term whose
+ * comments on its side are for 80% or more comments of a term already
+ * kept ("support tickets" after "tickets"). uses[cid]: answers of the
+ * side with comment text cid. Returns the number kept (compacted). */
+static size_t pick(const th_state *t, cand *c, size_t n, size_t mx,
+                   const uint32_t *uses, size_t nd, const uint32_t *count) {
+  size_t kept = 0;
+  for (size_t i = 0; i < n && kept < mx && i < 8 * mx; i++) {
+    uint32_t w = c[i].term;
+    bool dup = false;
+    for (size_t k = 0; k < kept && !dup; k++) {
+      uint32_t s = c[k].term;
+      uint64_t both = 0;
+      for (size_t id = 0; id < nd; id++)
+        if (uses[id] && term_in(t, id, w) && term_in(t, id, s))
+          both += uses[id];
+      dup = 10 * both >= 8 * (uint64_t)count[w];
+    }
+    if (!dup) c[kept++] = c[i];
+  }
+  return kept;
 }
 
 static void th_free(th_state *t) {
@@ -646,16 +684,6 @@ void kw_fb_themes_free(kw_feedback *fb) {
   fb->theme_text = NULL;
 }
 
-static bool term_in(const th_state *t, size_t cid, uint32_t term) {
-  const uint32_t *l = (const uint32_t *)t->list.data + t->off[cid];
-  size_t lo = 0, hi = t->len[cid];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (l[mid] < term) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < t->len[cid] && l[lo] == term;
-}
 
 kw_status kw_fb_themes_build(kw_feedback *fb) {
   kw_context *ctx = fb->ctx;
@@ -671,7 +699,7 @@ kw_status kw_fb_themes_build(kw_feedback *fb) {
   kw_buf_init(&t.list, sizeof(uint32_t));
   kw_status st = KW_OK;
   uint32_t *cnt[3] = {NULL, NULL, NULL};
-  uint32_t *used = NULL, *ex = NULL;
+  uint32_t *used = NULL, *ex = NULL, *uses[2] = {NULL, NULL};
   cand *cd = NULL;
   kw_dict *namew = NULL;
   outbuf text = {0};
@@ -763,7 +791,7 @@ kw_status kw_fb_themes_build(kw_feedback *fb) {
   for (size_t w = 0; w < nt; w++) {
     nd_tot += cnt[KW_NPS_DETRACTOR][w];
     np_tot += cnt[KW_NPS_PROMOTER][w];
-    a0 += (double)cnt[0][w] + cnt[1][w] + cnt[2][w];
+    a0 += KW_FB_PRIOR * ((double)cnt[0][w] + cnt[1][w] + cnt[2][w]);
   }
   cd = kw_malloc(ctx, (nt ? nt : 1) * sizeof *cd);
   if (!cd) {
@@ -777,12 +805,28 @@ kw_status kw_fb_themes_build(kw_feedback *fb) {
   }
   for (size_t w = 0; w < nt; w++) {
     double yd = cnt[KW_NPS_DETRACTOR][w], yp = cnt[KW_NPS_PROMOTER][w];
-    double aw = (double)cnt[0][w] + cnt[1][w] + cnt[2][w];
+    double aw = KW_FB_PRIOR * ((double)cnt[0][w] + cnt[1][w] + cnt[2][w]);
     z[w] = 0;
     if (aw <= 0 || nd_tot <= 0 || np_tot <= 0) continue;
     double delta = log((yd + aw) / (nd_tot + a0 - yd - aw)) -
                    log((yp + aw) / (np_tot + a0 - yp - aw));
     z[w] = delta / sqrt(1.0 / (yd + aw) + 1.0 / (yp + aw));
+  }
+  for (int k = 0; k < 2; k++) {
+    uses[k] = kw_calloc(ctx, nd ? nd : 1, sizeof *uses[k]);
+    if (!uses[k]) {
+      kw_free(ctx, z);
+      st = kw_fail_nomem(ctx);
+      goto done;
+    }
+  }
+  for (size_t i = 0; i < fb->m; i++) {
+    size_t r = fb->row[i];
+    uint32_t id = cc->v.text[r];
+    int k = nps_class_of(fb, r);
+    if (id >= nd || !used[id]) continue;
+    if (k == KW_NPS_DETRACTOR) uses[0][id]++;
+    if (k == KW_NPS_PROMOTER) uses[1][id]++;
   }
   size_t mg = fb->o.min_group, mx = fb->o.max_themes ? fb->o.max_themes : 10;
   size_t nsel[2] = {0, 0};
@@ -793,14 +837,15 @@ kw_status kw_fb_themes_build(kw_feedback *fb) {
     if (z[w] > 1.96 && cnt[KW_NPS_DETRACTOR][w] >= mg)
       cd[ncd++] = (cand){(uint32_t)w, z[w]};
   qsort(cd, ncd, sizeof *cd, cand_desc);
-  nsel[0] = ncd < mx ? ncd : mx;
+  nsel[0] = pick(&t, cd, ncd, mx, uses[0], nd, cnt[KW_NPS_DETRACTOR]);
   size_t base = nsel[0];
   ncd = base;
   for (size_t w = 0; w < nt; w++)
     if (z[w] < -1.96 && cnt[KW_NPS_PROMOTER][w] >= mg)
       cd[ncd++] = (cand){(uint32_t)w, -z[w]};
   qsort(cd + base, ncd - base, sizeof *cd, cand_desc);
-  nsel[1] = ncd - base < mx ? ncd - base : mx;
+  nsel[1] = pick(&t, cd + base, ncd - base, mx, uses[1], nd,
+                 cnt[KW_NPS_PROMOTER]);
   sel[1] = cd + base;
   kw_free(ctx, z);
 
@@ -891,6 +936,8 @@ kw_status kw_fb_themes_build(kw_feedback *fb) {
 done:
   kw_free(ctx, text.p);
   for (int k = 0; k < 3; k++) kw_free(ctx, cnt[k]);
+  kw_free(ctx, uses[0]);
+  kw_free(ctx, uses[1]);
   kw_free(ctx, used);
   kw_free(ctx, ex);
   kw_free(ctx, cd);

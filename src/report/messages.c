@@ -948,7 +948,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                             "association, not cause)",
                             "Feedback naast gedrag (95%-intervallen; "
                             "samenhang, geen oorzaak)"},
-    [MSG_FB_Q_NONE] = {"fb.q_none", "", ""},
+    [MSG_FB_Q_NONE] = {"fb.q_none", "no importance", "geen belang bekend"},
     [MSG_FB_Q_KEEP] = {"fb.q_keep", "keep", "behouden"},
     [MSG_FB_Q_IMPROVE] = {"fb.q_improve", "improve first",
                           "eerst verbeteren"},
