@@ -200,9 +200,9 @@ typedef struct kw_fb_behaviour {
 } kw_fb_behaviour;
 
 /*
- * out[KW_NPS__COUNT]. With in == NULL the library uses the transactions:
- * active = a purchase in the 365 days up to as_of, revenue = net revenue
- * in those 365 days, no CLV.
+ * out[KW_NPS__COUNT]. Where in (or its active or revenue) is NULL the
+ * library uses the transactions: active = a purchase in the 365 days up to
+ * as_of, revenue = net revenue in those 365 days; no CLV without in->clv.
  */
 KW_API kw_status kw_feedback_behaviour(const kw_feedback *fb,
                                        const kw_fb_behaviour_input *in,

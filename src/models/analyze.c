@@ -761,7 +761,7 @@ static kw_status run(kw_analysis *a) {
 
   begin_step(a, KW_STEP_FEEDBACK);
   a->head.nps = NAN;
-  if ((st = step_feedback(a))) return st;
+  if ((st = step_feedback(a)) || (st = kw_an_feedback(a))) return st;
   end_step(a, KW_STEP_FEEDBACK);
 
   if ((st = read_customers_table(a))) return st;
@@ -770,7 +770,7 @@ static kw_status run(kw_analysis *a) {
   end_step(a, KW_STEP_ACQUISITION);
 
   begin_step(a, KW_STEP_ACTIONS);
-  if ((st = kw_an_actions(a))) return st;
+  if ((st = kw_an_actions(a)) || (st = kw_an_feedback_groups(a))) return st;
   end_step(a, KW_STEP_ACTIONS);
   return KW_OK;
 }
@@ -826,6 +826,7 @@ void kw_analysis_free(kw_analysis *a) {
   if (!a) return;
   kw_context *ctx = a->ctx;
   for (int s = 0; s < KW_STEP__COUNT; s++) kw_free(ctx, a->note[s]);
+  kw_an_feedback_free(a);
   kw_summary_free(a->sum);
   kw_profit_free(a->profit);
   kw_pareto_free(a->pareto);

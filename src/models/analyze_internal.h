@@ -153,6 +153,15 @@ struct kw_analysis {
   size_t no_consent[KW_ACTION__COUNT];
   double stake_total[KW_ACTION__COUNT];
   size_t no_consent_total;
+
+  /* voice of the customer (analyze_feedback.c) */
+  kw_feedback *fb;
+  kw_groups *fb_seg_g, *fb_act_g;
+  kw_fb_group *fb_seg, *fb_act;
+  const kw_fb_group *fb_sec;   /* owned by fb */
+  size_t n_fb_seg, n_fb_act, n_fb_sec;
+  kw_fb_behaviour fb_beh[KW_NPS__COUNT];
+  bool have_fb_beh;
 };
 
 /* Set a step's status to st unless it already is worse (RAN < LIMITED <
@@ -168,6 +177,11 @@ kw_status kw_an_note_text(kw_analysis *a, kw_step s, kw_step_status st,
 kw_status kw_an_clv(kw_analysis *a);
 kw_status kw_an_actions(kw_analysis *a);
 kw_status kw_an_cross_sell(kw_analysis *a);
+/* The voice of the customer: the feedback model after the NPS step, its
+ * groups (segment, action) and behaviour after the action plan; free. */
+kw_status kw_an_feedback(kw_analysis *a);
+kw_status kw_an_feedback_groups(kw_analysis *a);
+void kw_an_feedback_free(kw_analysis *a);
 /* Share of a sorted run: the customers ranked by a metric, as fractions of
  * customers below each (ties share), written into score (NaN elsewhere). */
 kw_status kw_an_percentile(kw_context *ctx, const double *metric,

@@ -771,13 +771,15 @@ kw_status kw_feedback_behaviour(const kw_feedback *fb,
   const int8_t *act;
   const double *rev, *clv;
   size_t n = fb->ncust;
-  if (in) {
-    act = in->active, rev = in->revenue, clv = in->clv;
-    if (in->n < n) n = in->n;
-  } else {
+  act = in ? in->active : NULL;
+  rev = in ? in->revenue : NULL;
+  clv = in ? in->clv : NULL;
+  if (in && in->n < n) n = in->n;
+  if (!act || !rev) {
     kw_status st = default_behaviour(fb, &own_act, &own_rev);
     if (st) return st;
-    act = own_act, rev = own_rev, clv = NULL;
+    if (!act) act = own_act;
+    if (!rev) rev = own_rev;
   }
   gsl_error_handler_t *prev = kw_gsl_quiet_begin();
   size_t na[3] = {0}, ka[3] = {0}, nr[3] = {0}, nv[3] = {0};

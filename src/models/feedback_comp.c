@@ -23,7 +23,11 @@
  *                competitor higher on the most important dimension and
  *                whose buying slows: purchase days in the last slow_days
  *                at most half the rate of the 2 x slow_days before, with
- *                at least 2 purchase days then.
+ *                at least 2 purchase days then. Promoters (9-10) are not
+ *                at risk, and an answer older than 3 x slow_days is too
+ *                old to say so. The most important dimension is the one
+ *                of the highest derived importance over all answers: one
+ *                survey answer cannot tell what matters to one customer.
  */
 #include <math.h>
 #include <string.h>
@@ -114,6 +118,12 @@ static kw_status mark_at_risk(kw_feedback *fb, uint32_t *comp_index) {
     double own = fb->own_val[d][r], them = fb->them_val[d][r];
     if (!rating_ok(own, scale) || !rating_ok(them, scale) || !(them > own))
       continue;
+    /* a promoter is not at risk; an answer older than the windows is no
+       longer news */
+    double nps = fb->nps ? fb->nps->v.number[r] : NAN;
+    if (nps >= 9 && nps <= 10) continue;
+    int32_t day = fb->dt ? fb->dt->v.date[r] : KW_NA_DATE;
+    if (day != KW_NA_DATE && day <= as_of - 3 * w) continue;
     /* rate over the last w days at most half the rate over the 2w before */
     if (before[c] < 2 || 4 * (uint64_t)recent[c] > before[c]) continue;
     fb->risk[c] = 1;

@@ -139,13 +139,14 @@ void kw_fb_json_feedback(kw_jw *w, const kw_feedback *fb,
   }
 }
 
-void kw_fb_json_competition(kw_jw *w, const kw_feedback *fb) {
+void kw_fb_json_competition(kw_jw *w, const char *key,
+                            const kw_feedback *fb) {
   const kw_fb_competition *c = kw_feedback_competition(fb);
   if (!c) {
-    kw_jw_null(w, "competition");
+    kw_jw_null(w, key);
     return;
   }
-  kw_jw_begin_object(w, "competition");
+  kw_jw_begin_object(w, key);
   kw_jw_str(w, "importance_method", "pearson_r_with_nps_fisher_z");
   kw_jw_str(w, "grid_method", "split_at_average_martilla_james");
   kw_jw_num(w, "importance_split", rnd(c->importance_split, 4));
@@ -220,13 +221,13 @@ static void json_theme_list(kw_jw *w, const char *key, const kw_fb_theme *t,
   kw_jw_end_array(w);
 }
 
-void kw_fb_json_themes(kw_jw *w, const kw_feedback *fb) {
+void kw_fb_json_themes(kw_jw *w, const char *key, const kw_feedback *fb) {
   const kw_fb_themes *t = kw_feedback_themes(fb);
   if (!t) {
-    kw_jw_null(w, "themes");
+    kw_jw_null(w, key);
     return;
   }
-  kw_jw_begin_object(w, "themes");
+  kw_jw_begin_object(w, key);
   kw_jw_str(w, "method", "log_odds_informative_dirichlet_monroe_2008");
   kw_jw_int(w, "comments", (int64_t)t->comments);
   kw_jw_begin_object(w, "comments_by_language");
@@ -237,6 +238,37 @@ void kw_fb_json_themes(kw_jw *w, const kw_feedback *fb) {
   json_theme_list(w, "detractors", t->detractor, t->n_detractor);
   json_theme_list(w, "promoters", t->promoter, t->n_promoter);
   kw_jw_end_object(w);
+}
+
+char *kw_fb_json_text(kw_context *ctx, const kw_feedback *fb,
+                      const kw_fb_extra *x, int which) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (!f) return NULL;
+  kw_jw *w = kw_jw_new(ctx, f);
+  kw_status st = KW_ENOMEM;
+  if (w) {
+    if (which == 0) {
+      kw_jw_begin_object(w, NULL);
+      kw_fb_json_feedback(w, fb, x);
+      kw_jw_end_object(w);
+    } else if (which == 1) {
+      kw_fb_json_competition(w, NULL, fb);
+    } else {
+      kw_fb_json_themes(w, NULL, fb);
+    }
+    st = kw_jw_finish(w);
+  }
+  if (fclose(f) != 0) st = KW_ENOMEM;
+  if (st) {
+    free(buf);
+    return NULL;
+  }
+  while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' ')) buf[--len] = 0;
+  char *out = kw_strdup(ctx, buf);
+  free(buf);
+  return out;
 }
 
 /* ---------------------------------------------------------- people */
@@ -704,8 +736,8 @@ kw_status kw_report_feedback(kw_context *ctx, kw_feedback *fb,
     kw_jw_begin_object(w, "feedback");
     kw_fb_json_feedback(w, fb, &x);
     kw_jw_end_object(w);
-    kw_fb_json_competition(w, fb);
-    kw_fb_json_themes(w, fb);
+    kw_fb_json_competition(w, "competition", fb);
+    kw_fb_json_themes(w, "themes", fb);
     kw_jw_end_object(w);
     return kw_jw_finish(w);
   }
