@@ -291,7 +291,8 @@ KW_API bool kw_feedback_customer(const kw_feedback *fb, size_t c,
  * A term (a stemmed word or a pair of adjacent words) that sets one side
  * apart: for term w with counts y_d, y_p of detractor and promoter
  * comments holding it, n_d, n_p all terms of each side and prior
- * a_w = the term's count over all comments (a0 their sum),
+ * a_w = 0.1 x the term's count over all comments (a prior worth a tenth
+ * of the data; a0 the sum of the a_w),
  *   delta = log((y_d + a_w) / (n_d + a0 - y_d - a_w))
  *         - log((y_p + a_w) / (n_p + a0 - y_p - a_w)),
  *   score = delta / sqrt(1 / (y_d + a_w) + 1 / (y_p + a_w)),

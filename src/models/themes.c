@@ -19,8 +19,10 @@
  *
  * Monroe, Colaresi & Quinn (2008, "Fightin' words", Political Analysis
  * 16(4), eq. 16-22): the log-odds ratio with an informative Dirichlet
- * prior a_w, here the term's count over all comments (every class, so the
- * prior is the corpus itself; a0 = sum of a_w):
+ * prior a_w, here a tenth of the term's count over all comments (every
+ * class: the prior is the corpus itself, worth a tenth of the data, so a
+ * term rare everywhere is pulled to no difference while a few hundred
+ * comments still show their themes; a0 = sum of a_w):
  *   delta_w = log((y_d + a_w) / (n_d + a0 - y_d - a_w))
  *           - log((y_p + a_w) / (n_p + a0 - y_p - a_w)),
  *   var_w  ~= 1 / (y_d + a_w) + 1 / (y_p + a_w),     z_w = delta_w / sd.

@@ -126,6 +126,10 @@ void kw_fb_json_feedback(kw_jw *w, const kw_feedback *fb,
   if (x && x->behaviour) {
     kw_jw_begin_object(w, "behaviour");
     kw_jw_str(w, "note", "association, not cause");
+    kw_jw_str(w, "still_buying", x->active_basis
+                                     ? x->active_basis
+                                     : "a_purchase_in_the_last_365_days");
+    kw_jw_str(w, "revenue", "net_revenue_last_365_days");
     for (int k = 0; k < KW_NPS__COUNT; k++) {
       const kw_fb_behaviour *b = &x->behaviour[k];
       kw_jw_begin_object(w, kw_nps_class_key((kw_nps_class)k));
@@ -472,7 +476,8 @@ static kw_status table_report(tw *w, kw_feedback *fb, const kw_fb_extra *x) {
   }
   if (x && x->behaviour) {
     grid g;
-    if (!grid_init(w->ctx, &g, 3, 5)) return kw_fail_nomem(w->ctx);
+    bool clv = x->behaviour[0].clv.n || x->behaviour[2].clv.n;
+    if (!grid_init(w->ctx, &g, 3, clv ? 5 : 4)) return kw_fail_nomem(w->ctx);
     static const kw_msg cls[3] = {MSG_WORD_DETRACTORS, MSG_WORD_PASSIVES,
                                   MSG_WORD_PROMOTERS};
     for (int k = 0; k < 3; k++) {
@@ -489,7 +494,7 @@ static kw_status table_report(tw *w, kw_feedback *fb, const kw_fb_extra *x) {
                  num(a1, b->revenue.mean, 0, L),
                  num(a2, b->revenue.low, 0, L),
                  num(a3, b->revenue.high, 0, L));
-      if (b->clv.n)
+      if (clv && b->clv.n)
         snprintf(G(&g, k, 4), 64, "%s (%s..%s)", num(a1, b->clv.mean, 0, L),
                  num(a2, b->clv.low, 0, L), num(a3, b->clv.high, 0, L));
     }

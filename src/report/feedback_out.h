@@ -14,6 +14,7 @@ typedef struct kw_fb_extra {
   const kw_fb_group *by_sector, *by_segment, *by_action;
   size_t n_sector, n_segment, n_action;
   const kw_fb_behaviour *behaviour; /* [KW_NPS__COUNT] or NULL */
+  const char *active_basis;         /* what "still buying" means */
 } kw_fb_extra;
 
 /* Members of the current JSON object. */

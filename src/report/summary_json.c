@@ -519,6 +519,8 @@ static bool json_feedback(jw *w, const kw_analysis *a) {
   x.by_action = a->fb_act;
   x.n_action = a->n_fb_act;
   x.behaviour = a->have_fb_beh ? a->fb_beh : NULL;
+  x.active_basis = a->cc ? "not_churned_churn_status"
+                         : "a_purchase_in_the_last_365_days";
   static const char *const keys[3] = {"feedback", "competition", "themes"};
   for (int k = 0; k < 3; k++) {
     char *txt = kw_fb_json_text(a->ctx, a->fb, &x, k);
