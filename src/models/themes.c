@@ -206,13 +206,21 @@ static bool ends(const unsigned char *w, size_t n, const char *pat) {
   return n >= m && !memcmp(w + n - m, pat, m);
 }
 
-static int detect(const unsigned char *lo, const word *w, size_t nw) {
+/* Is w[0..n) a stopword of language l: from the dictionaries when given
+ * (the themes build), else by scanning the list. */
+static bool is_stop(kw_dict *const *sd, int l, const char *w, size_t n) {
+  if (sd) return kw_dict_find(sd[l], w, n) != KW_NA_ID;
+  return in_list(&stops[l], w, n);
+}
+
+static int detect(kw_dict *const *sd, const unsigned char *lo, const word *w,
+                  size_t nw) {
   double sc[3] = {0, 0, 0};
   for (size_t i = 0; i < nw; i++) {
     const unsigned char *p = lo + w[i].lo_off;
     size_t n = w[i].lo_n;
     for (int l = 0; l < 3; l++)
-      if (in_list(&stops[l], (const char *)p, n)) sc[l] += 1;
+      if (is_stop(sd, l, (const char *)p, n)) sc[l] += 1;
     if (has(p, n, "ij") || has(p, n, "aa") || has(p, n, "uu") ||
         has(p, n, "oe") || ends(p, n, "heid") || ends(p, n, "lijk"))
       sc[L_NL] += 0.5;
@@ -259,7 +267,7 @@ const char *kw_text_language(const char *s, size_t len) {
     x->lo_n = lo_len - x->lo_off;
     if (lo_len + 2 > sizeof lo) break;
   }
-  return lang_key[detect(lo, w, nw)];
+  return lang_key[detect(NULL, lo, w, nw)];
 }
 
 /* ---------------------------------------------------------- masking */
@@ -454,6 +462,7 @@ typedef struct th_state {
   char *tmp;
   size_t tmp_cap;
   uint32_t weight;                 /* answers with the text being read */
+  kw_dict *stopd[3];               /* the stopword lists as dictionaries */
 } th_state;
 
 static kw_status tmp_reserve(th_state *t, size_t n) {
@@ -527,9 +536,10 @@ static kw_status read_comment(th_state *t, const char *text, size_t n,
     if (w->chars < 2) continue;
     bool stop = false;
     if (lang == L_UNKNOWN) {
-      for (int l = 0; l < 3 && !stop; l++) stop = in_list(&stops[l], p, w->lo_n);
+      for (int l = 0; l < 3 && !stop; l++)
+        stop = is_stop(t->stopd, l, p, w->lo_n);
     } else {
-      stop = in_list(&stops[lang], p, w->lo_n);
+      stop = is_stop(t->stopd, lang, p, w->lo_n);
     }
     if (stop) continue;
     const sb_symbol *r = NULL;
@@ -642,17 +652,21 @@ static int cand_desc(const void *a, const void *b) {
  * kept ("support tickets" after "tickets"). uses[cid]: answers of the
  * side with comment text cid. Returns the number kept (compacted). */
 static size_t pick(const th_state *t, cand *c, size_t n, size_t mx,
-                   const uint32_t *uses, size_t nd, const uint32_t *count) {
+                   const uint32_t *uses, size_t nd, const uint32_t *count,
+                   uint32_t *ids) {
   size_t kept = 0;
   for (size_t i = 0; i < n && kept < mx && i < 8 * mx; i++) {
     uint32_t w = c[i].term;
+    /* the texts on this side holding w, once */
+    size_t nw = 0;
+    for (size_t id = 0; id < nd; id++)
+      if (uses[id] && term_in(t, id, w)) ids[nw++] = (uint32_t)id;
     bool dup = false;
     for (size_t k = 0; k < kept && !dup; k++) {
       uint32_t s = c[k].term;
       uint64_t both = 0;
-      for (size_t id = 0; id < nd; id++)
-        if (uses[id] && term_in(t, id, w) && term_in(t, id, s))
-          both += uses[id];
+      for (size_t j = 0; j < nw; j++)
+        if (term_in(t, ids[j], s)) both += uses[ids[j]];
       dup = 10 * both >= 8 * (uint64_t)count[w];
     }
     if (!dup) c[kept++] = c[i];
@@ -672,8 +686,10 @@ static void th_free(th_state *t) {
   kw_free(ctx, t->off);
   kw_free(ctx, t->len);
   kw_free(ctx, t->lang);
-  for (int l = 0; l < 3; l++)
+  for (int l = 0; l < 3; l++) {
     if (t->stem[l]) sb_stemmer_delete(t->stem[l]);
+    kw_dict_free(ctx, t->stopd[l]);
+  }
   kw_free(ctx, t->sc.lo);
   kw_free(ctx, t->sc.w);
   kw_free(ctx, t->tmp);
@@ -719,6 +735,19 @@ kw_status kw_fb_themes_build(kw_feedback *fb) {
   }
   kw_fb_themes *th = &fb->themes;
   memset(th, 0, sizeof *th);
+  for (int l = 0; l < 3; l++) {
+    t.stopd[l] = kw_dict_new(ctx);
+    if (!t.stopd[l]) {
+      st = kw_fail_nomem(ctx);
+      goto done;
+    }
+    for (size_t k = 0; k < stops[l].n && !st; k++) {
+      uint32_t id;
+      st = kw_dict_intern(ctx, t.stopd[l], stops[l].w[k],
+                          strlen(stops[l].w[k]), &id, NULL);
+    }
+    if (st) goto done;
+  }
   /* which comment texts are used, and how often per class */
   for (size_t i = 0; i < fb->m; i++) {
     uint32_t id = cc->v.text[fb->row[i]];
@@ -736,7 +765,7 @@ kw_status kw_fb_themes_build(kw_feedback *fb) {
       st = kw_fail_nomem(ctx);
       goto done;
     }
-    t.lang[id] = (uint8_t)detect(t.sc.lo, t.sc.w, nw);
+    t.lang[id] = (uint8_t)detect(t.stopd, t.sc.lo, t.sc.w, nw);
     lang_n[t.lang[id]] += used[id];
   }
   int corpus = L_NL;
@@ -839,7 +868,13 @@ kw_status kw_fb_themes_build(kw_feedback *fb) {
     if (z[w] > 1.96 && cnt[KW_NPS_DETRACTOR][w] >= mg)
       cd[ncd++] = (cand){(uint32_t)w, z[w]};
   qsort(cd, ncd, sizeof *cd, cand_desc);
-  nsel[0] = pick(&t, cd, ncd, mx, uses[0], nd, cnt[KW_NPS_DETRACTOR]);
+  ex = kw_calloc(ctx, nd ? nd : 1, sizeof *ex);
+  if (!ex) {
+    kw_free(ctx, z);
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  nsel[0] = pick(&t, cd, ncd, mx, uses[0], nd, cnt[KW_NPS_DETRACTOR], ex);
   size_t base = nsel[0];
   ncd = base;
   for (size_t w = 0; w < nt; w++)
@@ -847,15 +882,14 @@ kw_status kw_fb_themes_build(kw_feedback *fb) {
       cd[ncd++] = (cand){(uint32_t)w, -z[w]};
   qsort(cd + base, ncd - base, sizeof *cd, cand_desc);
   nsel[1] = pick(&t, cd + base, ncd - base, mx, uses[1], nd,
-                 cnt[KW_NPS_PROMOTER]);
+                 cnt[KW_NPS_PROMOTER], ex);
   sel[1] = cd + base;
   kw_free(ctx, z);
 
   /* the rows, their strings in one buffer (offsets first, then pointers) */
   size_t nrows = nsel[0] + nsel[1];
   fb->theme_rows = kw_calloc(ctx, nrows ? nrows : 1, sizeof *fb->theme_rows);
-  ex = kw_calloc(ctx, nd ? nd : 1, sizeof *ex);
-  if (!fb->theme_rows || !ex) {
+  if (!fb->theme_rows) {
     st = kw_fail_nomem(ctx);
     goto done;
   }
