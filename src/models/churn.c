@@ -535,10 +535,10 @@ kw_status kw_churn_contracts_table(kw_context *ctx, const kw_table *t,
                             ce->v.date, kw_table_rows(t), o, out);
 }
 
-const kw_churn_info *kw_churn_get_info(const kw_churn *c) {
+const kw_churn_info *kw_churn_info_view(const kw_churn *c) {
   return c ? &c->info : NULL;
 }
-const kw_churn_customers *kw_churn_get_customers(const kw_churn *c) {
+const kw_churn_customers *kw_churn_customers_view(const kw_churn *c) {
   return c ? &c->cust : NULL;
 }
 size_t kw_churn_period_count(const kw_churn *c) {
@@ -553,7 +553,7 @@ const kw_churn_list *kw_churn_recent(const kw_churn *c) {
 const kw_churn_list *kw_churn_at_risk(const kw_churn *c) {
   return c ? &c->lists[1] : NULL;
 }
-const kw_churn_durations *kw_churn_get_durations(const kw_churn *c) {
+const kw_churn_durations *kw_churn_durations_view(const kw_churn *c) {
   return c ? &c->dur : NULL;
 }
 
@@ -562,8 +562,8 @@ void kw_churn_year_rate(const kw_churn *c, kw_churn_year *out) {
   out->base = out->lost = 0;
   out->rate = NAN;
   if (!c) return;
-  const kw_churn_customers *cc = kw_churn_get_customers(c);
-  const int32_t as_of = kw_churn_get_info(c)->as_of;
+  const kw_churn_customers *cc = kw_churn_customers_view(c);
+  const int32_t as_of = kw_churn_info_view(c)->as_of;
   const int32_t start = as_of - 365;
   for (size_t i = 0; i < cc->n; i++) {
     int32_t f = cc->first[i], cd = cc->churn_day[i];

@@ -36,7 +36,7 @@ size_t kw_report_coverage_kv(kw_kv *kv, const kw_customer_summary *v) {
 }
 
 size_t kw_report_churn_rates_kv(kw_kv *kv, const kw_churn *ch) {
-  const kw_churn_info *I = kw_churn_get_info(ch);
+  const kw_churn_info *I = kw_churn_info_view(ch);
   kw_churn_year yr;
   kw_churn_year_rate(ch, &yr);
   size_t k = 0;
