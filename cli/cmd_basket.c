@@ -674,8 +674,7 @@ static void segs_free(segs *s) {
  * merged and left-out counts. Frees g.
  */
 static bool segs_take(segs *s, kw_groups *g, kw_lang lang) {
-  const kw_groups_view *v = kw_groups_view_of(g);
-  bool nl = lang == KW_LANG_NL;
+  const kw_groups_data *v = kw_groups_view(g);
   size_t nc = s->n_customers;
   s->code = cli_xcalloc(nc, sizeof *s->code);
   s->names = cli_xcalloc(v->n + 1, sizeof *s->names);
@@ -684,14 +683,7 @@ static bool segs_take(segs *s, kw_groups *g, kw_lang lang) {
   for (size_t c = 0; ok && c < nc; c++)
     s->code[c] = c < v->n_customers ? v->code[c] : KW_NA_ID;
   for (size_t j = 0; ok && j < v->n; j++) {
-    const char *w = v->label[j];
-    switch (v->kind[j]) {
-      case KW_GROUP_BLANK: w = nl ? "(leeg)" : "(blank)"; break;
-      case KW_GROUP_NO: w = nl ? "nee" : "no"; break;
-      case KW_GROUP_YES: w = nl ? "ja" : "yes"; break;
-      case KW_GROUP_OTHER: w = nl ? "overige" : "other"; break;
-      default: break;
-    }
+    const char *w = kw_report_group_label(v, j, lang);
     char *d = cli_xcalloc(strlen(w ? w : "") + 1, 1);
     if (!d) {
       ok = false;
@@ -719,7 +711,7 @@ static bool segs_merge(cli_common *c, segs *s, const uint32_t *raw,
   kw_groups_options_init(&go);
   go.counted = counted;
   kw_groups *g = NULL;
-  if (kw_groups_from_codes(c->ctx, raw, s->n_customers, n_raw, raw_names,
+  if (kw_groups_compute_codes(c->ctx, raw, s->n_customers, n_raw, raw_names,
                            NULL, &go, &g))
     return false;
   return segs_take(s, g, c->lang);
@@ -796,7 +788,7 @@ static int segs_column(cli_common *c, segs *s, const kw_dataset *ds,
   kw_groups_options_init(&go);
   go.counted = counted;
   kw_groups *g = NULL;
-  kw_status st = kw_groups_by_column(c->ctx, ct, k->name, s->n_customers,
+  kw_status st = kw_groups_compute(c->ctx, ct, k->name, s->n_customers,
                                      &go, &g);
   if (st) return cli_fail(c, st);
   if (!segs_take(s, g, c->lang)) {

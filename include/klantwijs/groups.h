@@ -68,7 +68,7 @@ typedef struct kw_groups_options {
 
 KW_API void kw_groups_options_init(kw_groups_options *o);
 
-typedef struct kw_groups_view {
+typedef struct kw_groups_data {
   size_t n_customers;        /* rows of code */
   const uint32_t *code;      /* group per customer, KW_NA_ID = none */
   size_t n;                  /* groups shown */
@@ -79,7 +79,7 @@ typedef struct kw_groups_view {
   size_t merged_groups;      /* values merged into "other" (or left out) */
   uint64_t left_out;         /* customers of small groups left out */
   uint64_t no_group;         /* counted customers without a value */
-} kw_groups_view;
+} kw_groups_data;
 
 typedef struct kw_groups kw_groups;
 
@@ -87,23 +87,32 @@ typedef struct kw_groups kw_groups;
  * the customers table. KW_EARG with a message when the column is absent,
  * is personal data or the customer id, or is not text/flag/number/date
  * (money and numbers are allowed); KW_ERANGE above max_values. */
-KW_API kw_status kw_groups_by_column(kw_context *ctx, const kw_table *t,
+KW_API kw_status kw_groups_compute(kw_context *ctx, const kw_table *t,
                                      const char *column, size_t n_customers,
                                      const kw_groups_options *o,
                                      kw_groups **out);
+
+/* The same for the rows of a table that holds one subject a row (a
+ * customers table without repeated rows, a table of contracts): code[r]
+ * is the group of row r; counted, when given, is per row. The customer id
+ * column is not needed. */
+KW_API kw_status kw_groups_compute_rows(kw_context *ctx, const kw_table *t,
+                                        const char *column,
+                                        const kw_groups_options *o,
+                                        kw_groups **out);
 
 /* The privacy merge of groups coded elsewhere (RFM segments, rows of a
  * table): raw[i] < n_raw is the group of customer (or subject) i, or
  * KW_NA_ID; labels/kinds describe the n_raw groups (labels copied; kinds
  * NULL = all KW_GROUP_VALUE). Groups keep their order. */
-KW_API kw_status kw_groups_from_codes(kw_context *ctx, const uint32_t *raw,
+KW_API kw_status kw_groups_compute_codes(kw_context *ctx, const uint32_t *raw,
                                       size_t n, size_t n_raw,
                                       const char *const *labels,
                                       const uint8_t *kinds,
                                       const kw_groups_options *o,
                                       kw_groups **out);
 
-KW_API const kw_groups_view *kw_groups_view_of(const kw_groups *g);
+KW_API const kw_groups_data *kw_groups_view(const kw_groups *g);
 KW_API void kw_groups_free(kw_groups *g);
 
 #ifdef __cplusplus

@@ -6,7 +6,7 @@
  * value (kw_customer_value_rows); the distinct values of those rows are
  * sorted once (O(v log v) for v values, not per row) and numbered; the
  * merge then counts customers per group and renumbers in one pass. Every
- * analysis that shows groups goes through kw_groups_from_codes, so the
+ * analysis that shows groups goes through kw_groups_compute_codes, so the
  * privacy rule is written once.
  */
 #include "klantwijs/groups.h"
@@ -21,7 +21,7 @@
 
 struct kw_groups {
   kw_context *ctx;
-  kw_groups_view v;
+  kw_groups_data v;
   uint32_t *code;
   char **label;
   uint8_t *kind;
@@ -34,7 +34,7 @@ void kw_groups_options_init(kw_groups_options *o) {
   o->blank_group = true;
 }
 
-const kw_groups_view *kw_groups_view_of(const kw_groups *g) {
+const kw_groups_data *kw_groups_view(const kw_groups *g) {
   return g ? &g->v : NULL;
 }
 
@@ -96,7 +96,7 @@ kw_status kw_customer_value_rows(kw_context *ctx, const kw_table *t,
 
 /* ------------------------------------------------------- privacy merge */
 
-kw_status kw_groups_from_codes(kw_context *ctx, const uint32_t *raw, size_t n,
+kw_status kw_groups_compute_codes(kw_context *ctx, const uint32_t *raw, size_t n,
                                size_t n_raw, const char *const *labels,
                                const uint8_t *kinds,
                                const kw_groups_options *o, kw_groups **out) {
@@ -250,9 +250,11 @@ static const kw_column *find_column(const kw_table *t, const char *name) {
   return k;
 }
 
-kw_status kw_groups_by_column(kw_context *ctx, const kw_table *t,
+/* Groups of the customers (per_row false) or of the rows of t. */
+static kw_status groups_build(kw_context *ctx, const kw_table *t,
                               const char *column, size_t n_customers,
-                              const kw_groups_options *o, kw_groups **out) {
+                              bool per_row, const kw_groups_options *o,
+                              kw_groups **out) {
   if (!out) return kw_fail(ctx, KW_EARG, "groups: out is NULL");
   *out = NULL;
   if (!t) return kw_fail(ctx, KW_EARG, "groups: no customers table");
@@ -270,14 +272,22 @@ kw_status kw_groups_by_column(kw_context *ctx, const kw_table *t,
                    kw_role_name(col->role));
   if (col->role == KW_ROLE_CUSTOMER)
     return kw_fail(ctx, KW_EARG, "'%s' is the customer id", col->name);
+  if (per_row) n_customers = kw_table_rows(t);
   size_t nc1 = n_customers ? n_customers : 1;
   uint32_t *rows = kw_malloc(ctx, nc1 * sizeof *rows);
   uint32_t *raw = kw_malloc(ctx, nc1 * sizeof *raw);
   uint32_t *has_row = kw_malloc(ctx, nc1 * sizeof *has_row);
   kw_status st = rows && raw && has_row ? KW_OK : kw_fail_nomem(ctx);
-  if (!st) st = kw_customer_value_rows(ctx, t, col, rows, n_customers);
+  if (!st && per_row) {
+    for (size_t r = 0; r < n_customers; r++) {
+      rows[r] = kw_cell_empty(col, r) ? KW_NA_ID : (uint32_t)r;
+      has_row[r] = 1;
+    }
+  } else if (!st) {
+    st = kw_customer_value_rows(ctx, t, col, rows, n_customers);
+  }
   /* which customers have any row (for the blank group) */
-  if (!st) {
+  if (!st && !per_row) {
     const kw_column *id = kw_table_role(t, KW_ROLE_CUSTOMER);
     for (size_t c = 0; c < n_customers; c++) has_row[c] = 0;
     for (size_t r = 0; r < kw_table_rows(t); r++) {
@@ -382,7 +392,7 @@ kw_status kw_groups_by_column(kw_context *ctx, const kw_table *t,
       raw[c] = vcode[c] != KW_NA_ID ? vcode[c] + 1
                : o->blank_group && has_row[c] ? 0
                                               : KW_NA_ID;
-    st = kw_groups_from_codes(ctx, raw, n_customers, n_raw,
+    st = kw_groups_compute_codes(ctx, raw, n_customers, n_raw,
                               (const char *const *)labels, kinds, o, out);
   }
   if (labels)
@@ -396,4 +406,17 @@ kw_status kw_groups_by_column(kw_context *ctx, const kw_table *t,
   kw_free(ctx, raw);
   kw_free(ctx, has_row);
   return st;
+}
+
+kw_status kw_groups_compute(kw_context *ctx, const kw_table *t,
+                            const char *column, size_t n_customers,
+                            const kw_groups_options *o, kw_groups **out) {
+  return groups_build(ctx, t, column, n_customers, false, o, out);
+}
+
+kw_status kw_groups_compute_rows(kw_context *ctx, const kw_table *t,
+                                 const char *column,
+                                 const kw_groups_options *o,
+                                 kw_groups **out) {
+  return groups_build(ctx, t, column, 0, true, o, out);
 }

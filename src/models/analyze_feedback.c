@@ -46,11 +46,11 @@ static kw_status grouped(kw_analysis *a, const uint32_t *raw, size_t n_raw,
   go.min_group = a->o.min_group ? a->o.min_group : 5;
   go.counted = counted;
   kw_groups *g = NULL;
-  kw_status st = kw_groups_from_codes(ctx, raw, a->n, n_raw, labels, NULL,
+  kw_status st = kw_groups_compute_codes(ctx, raw, a->n, n_raw, labels, NULL,
                                       &go, &g);
   kw_free(ctx, counted);
   if (st) return st;
-  const kw_groups_view *v = kw_groups_view_of(g);
+  const kw_groups_data *v = kw_groups_view(g);
   kw_fb_scores *s = kw_calloc(ctx, v->n ? v->n : 1, sizeof *s);
   kw_fb_group *rows = kw_calloc(ctx, v->n ? v->n : 1, sizeof *rows);
   if (!s || !rows) {

@@ -674,11 +674,11 @@ kw_status kw_feedback_by_column(kw_feedback *fb, kw_role role,
   go.blank_group = false;
   go.counted = counted;
   kw_groups *g = NULL;
-  kw_status st = kw_groups_by_column(ctx, ct, kw_role_name(role), fb->ncust,
+  kw_status st = kw_groups_compute(ctx, ct, kw_role_name(role), fb->ncust,
                                      &go, &g);
   kw_free(ctx, counted);
   if (st) return st;
-  const kw_groups_view *v = kw_groups_view_of(g);
+  const kw_groups_data *v = kw_groups_view(g);
   kw_fb_scores *s = kw_calloc(ctx, v->n ? v->n : 1, sizeof *s);
   kw_fb_group *rows = kw_calloc(ctx, v->n ? v->n : 1, sizeof *rows);
   if (!s || !rows) {

@@ -7,6 +7,7 @@
  */
 #include "klantwijs/report.h"
 
+#include "klantwijs/groups.h"
 #include "klantwijs/retention.h"
 
 #include "report/messages.h"
@@ -53,4 +54,19 @@ size_t kw_report_churn_rates_kv(kw_kv *kv, const kw_churn *ch) {
   kv[k] = row("churn_rate_12m_base", MSG_CHURN_YEAR_BASE, KW_CELL_I64);
   kv[k++].v.i = (int64_t)yr.base;
   return k;
+}
+
+const char *kw_report_group_label(const kw_groups_data *v, size_t j,
+                                  kw_lang lang) {
+  if (!v || j >= v->n) return "";
+  const char *key = NULL;
+  switch (v->kind[j]) {
+    case KW_GROUP_BLANK: key = "group.blank"; break;
+    case KW_GROUP_NO: key = "group.no"; break;
+    case KW_GROUP_YES: key = "group.yes"; break;
+    case KW_GROUP_OTHER: key = "group.other"; break;
+    default: return v->label[j] ? v->label[j] : "";
+  }
+  const char *t = kw_message(key, lang);
+  return t ? t : key;
 }

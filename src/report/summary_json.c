@@ -217,6 +217,11 @@ static void write_quality(jw *w, const kw_analysis *a) {
   jint(w, "transaction_lines_skipped", (int64_t)a->tx_rows_skipped);
   jint(w, "transaction_lines_used", (int64_t)a->s->lines_used);
   jint(w, "transaction_lines_after_as_of", (int64_t)a->s->lines_after);
+  /* the customer base every total covers (klantwijs/summary.h) */
+  jint(w, "customer_lines", (int64_t)a->s->buyer_lines);
+  jint(w, "return_only_customers", (int64_t)a->s->n_return_only);
+  jint(w, "return_only_lines", (int64_t)a->s->return_only_lines);
+  jmoney(w, "return_only_revenue", a->s->return_only_revenue);
   ARR(w, "tables");
   for (int k = 0; k < KW_TABLE__COUNT; k++) {
     const kw_table *t = kw_dataset_table(a->ds, (kw_table_kind)k);

@@ -116,9 +116,9 @@ static void test_privacy_merge_into_other(void **state) {
   const uint32_t raw[12] = {0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, KW_NA_ID};
   const char *labels[3] = {"a", "b", "c"};
   kw_groups *g = NULL;
-  assert_int_equal(kw_groups_from_codes(ctx, raw, 12, 3, labels, NULL, NULL,
+  assert_int_equal(kw_groups_compute_codes(ctx, raw, 12, 3, labels, NULL, NULL,
                                         &g), KW_OK);
-  const kw_groups_view *v = kw_groups_view_of(g);
+  const kw_groups_data *v = kw_groups_view(g);
   assert_int_equal(v->n, 2);
   assert_string_equal(v->label[0], "a");
   assert_int_equal(v->kind[0], KW_GROUP_VALUE);
@@ -146,9 +146,9 @@ static void test_privacy_small_other_left_out(void **state) {
   kw_context *ctx = kw_context_new();
   const uint32_t raw[8] = {0, 0, 0, 0, 0, 1, 1, 1};
   kw_groups *g = NULL;
-  assert_int_equal(kw_groups_from_codes(ctx, raw, 8, 2, NULL, NULL, NULL, &g),
+  assert_int_equal(kw_groups_compute_codes(ctx, raw, 8, 2, NULL, NULL, NULL, &g),
                    KW_OK);
-  const kw_groups_view *v = kw_groups_view_of(g);
+  const kw_groups_data *v = kw_groups_view(g);
   assert_int_equal(v->n, 1);
   assert_int_equal(v->size[0], 5);
   assert_int_equal(v->left_out, 3);
@@ -160,9 +160,9 @@ static void test_privacy_small_other_left_out(void **state) {
   kw_groups_options o;
   kw_groups_options_init(&o);
   o.counted = counted;
-  assert_int_equal(kw_groups_from_codes(ctx, raw, 8, 2, NULL, NULL, &o, &g),
+  assert_int_equal(kw_groups_compute_codes(ctx, raw, 8, 2, NULL, NULL, &o, &g),
                    KW_OK);
-  v = kw_groups_view_of(g);
+  v = kw_groups_view(g);
   assert_int_equal(v->n, 1);
   assert_int_equal(v->left_out, 2);
   assert_int_equal(v->code[6], KW_NA_ID);
@@ -195,8 +195,8 @@ static void test_groups_by_column(void **state) {
   kw_dataset *ds = make(ctx, order, 13, R, 14);
   const kw_table *t = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
   kw_groups *g = NULL;
-  assert_int_equal(kw_groups_by_column(ctx, t, "sector", 13, NULL, &g), KW_OK);
-  const kw_groups_view *v = kw_groups_view_of(g);
+  assert_int_equal(kw_groups_compute(ctx, t, "sector", 13, NULL, &g), KW_OK);
+  const kw_groups_data *v = kw_groups_view(g);
   assert_int_equal(v->n, 2);
   assert_string_equal(v->label[0], "bouw");
   assert_int_equal(v->size[0], 6);
@@ -211,8 +211,8 @@ static void test_groups_by_column(void **state) {
   kw_groups_options o;
   kw_groups_options_init(&o);
   o.min_group = 1;
-  assert_int_equal(kw_groups_by_column(ctx, t, "sector", 13, &o, &g), KW_OK);
-  v = kw_groups_view_of(g);
+  assert_int_equal(kw_groups_compute(ctx, t, "sector", 13, &o, &g), KW_OK);
+  v = kw_groups_view(g);
   assert_int_equal(v->n, 4);
   assert_int_equal(v->kind[0], KW_GROUP_BLANK);
   assert_int_equal(v->size[0], 1);
@@ -223,15 +223,15 @@ static void test_groups_by_column(void **state) {
   kw_groups_free(g);
 
   o.blank_group = false;
-  assert_int_equal(kw_groups_by_column(ctx, t, "sector", 13, &o, &g), KW_OK);
-  v = kw_groups_view_of(g);
+  assert_int_equal(kw_groups_compute(ctx, t, "sector", 13, &o, &g), KW_OK);
+  v = kw_groups_view(g);
   assert_int_equal(v->n, 3);
   assert_int_equal(v->code[12], KW_NA_ID);
   assert_int_equal(v->no_group, 1);
   kw_groups_free(g);
 
-  assert_int_equal(kw_groups_by_column(ctx, t, "size", 13, NULL, &g), KW_OK);
-  v = kw_groups_view_of(g);
+  assert_int_equal(kw_groups_compute(ctx, t, "size", 13, NULL, &g), KW_OK);
+  v = kw_groups_view(g);
   assert_int_equal(v->n, 2);
   assert_string_equal(v->label[0], "2.5");
   assert_int_equal(v->size[0], 5);
@@ -239,8 +239,8 @@ static void test_groups_by_column(void **state) {
   assert_int_equal(v->size[1], 8);
   kw_groups_free(g);
 
-  assert_int_equal(kw_groups_by_column(ctx, t, "vat", 13, NULL, &g), KW_OK);
-  v = kw_groups_view_of(g);
+  assert_int_equal(kw_groups_compute(ctx, t, "vat", 13, NULL, &g), KW_OK);
+  v = kw_groups_view(g);
   assert_int_equal(v->n, 2);
   assert_int_equal(v->kind[0], KW_GROUP_NO);
   assert_int_equal(v->size[0], 6);
@@ -248,14 +248,36 @@ static void test_groups_by_column(void **state) {
   assert_int_equal(v->size[1], 7);
   kw_groups_free(g);
 
+  /* the rows of the table as subjects: 14 rows, sector bouw on rows 0
+     (zorg), 1-6 (bouw), ... : row 0 is its own subject with zorg, so
+     zorg has 6 rows (0, 7-11), bouw 6 (1-6), horeca 1, blank 1 (no
+     group without blank_group): horeca alone under 5 is left out. */
+  kw_groups_options ro;
+  kw_groups_options_init(&ro);
+  ro.blank_group = false;
+  assert_int_equal(kw_groups_compute_rows(ctx, t, "sector", &ro, &g), KW_OK);
+  v = kw_groups_view(g);
+  assert_int_equal(v->n_customers, 14);
+  assert_int_equal(v->n, 2);
+  assert_string_equal(v->label[0], "bouw");
+  assert_int_equal(v->size[0], 6);
+  assert_string_equal(v->label[1], "zorg");
+  assert_int_equal(v->size[1], 6);
+  assert_int_equal(v->left_out, 1);
+  assert_int_equal(v->no_group, 1);
+  assert_int_equal(v->code[0], 1);
+  assert_int_equal(v->code[1], 0);
+  assert_int_equal(v->code[12], KW_NA_ID);
+  kw_groups_free(g);
+
   o.max_values = 2;
   o.min_group = 5;
-  assert_int_equal(kw_groups_by_column(ctx, t, "sector", 13, &o, &g),
+  assert_int_equal(kw_groups_compute(ctx, t, "sector", 13, &o, &g),
                    KW_ERANGE);
   assert_null(g);
-  assert_int_equal(kw_groups_by_column(ctx, t, "klant", 13, NULL, &g),
+  assert_int_equal(kw_groups_compute(ctx, t, "klant", 13, NULL, &g),
                    KW_EARG);
-  assert_int_equal(kw_groups_by_column(ctx, t, "nope", 13, NULL, &g),
+  assert_int_equal(kw_groups_compute(ctx, t, "nope", 13, NULL, &g),
                    KW_EARG);
   kw_dataset_free(ds);
   kw_context_free(ctx);
