@@ -563,6 +563,9 @@ static kw_status step_feedback(kw_analysis *a) {
   const kw_column *cu = kw_table_role(fb, KW_ROLE_CUSTOMER);
   const kw_column *sc = kw_table_role(fb, KW_ROLE_NPS);
   const kw_column *dt = kw_table_role(fb, KW_ROLE_DATE);
+  /* an anonymous survey: the feedback model (analyze_feedback.c) scores
+     it; there is nothing per customer */
+  if (!cu && sc) return KW_OK;
   if (!cu || !sc)
     return note_no_column(a, KW_STEP_FEEDBACK, KW_TABLE_FEEDBACK,
                           cu ? KW_ROLE_NPS : KW_ROLE_CUSTOMER,

@@ -27,6 +27,10 @@ kw_status kw_an_feedback(kw_analysis *a) {
     return kw_an_note_text(a, KW_STEP_FEEDBACK, KW_STEP_LIMITED,
                            MSG_NOTE_ERROR, kw_errmsg(a->ctx));
   }
+  /* an anonymous survey has no per-customer NPS: the headline takes the
+     model's, when it has enough answers */
+  const kw_fb_scores *s = kw_feedback_overall(a->fb);
+  if (a->nps_n == 0 && s->enough) a->head.nps = s->nps;
   return KW_OK;
 }
 
