@@ -135,11 +135,11 @@ int main(int argc, char **argv) {
   kw_feedback_options_init(&o);
   o.themes = false;
   kw_feedback *fb;
-  if ((st = kw_feedback_build(ctx, ds, &o, &fb))) die(ctx, st, "build");
+  if ((st = kw_feedback_compute(ctx, ds, &o, &fb))) die(ctx, st, "build");
   double t3 = now();
   kw_feedback_free(fb);
   o.themes = true;
-  if ((st = kw_feedback_build(ctx, ds, &o, &fb))) die(ctx, st, "build");
+  if ((st = kw_feedback_compute(ctx, ds, &o, &fb))) die(ctx, st, "build");
   double t4 = now();
   const kw_fb_group *g;
   size_t ng;
@@ -149,10 +149,10 @@ int main(int argc, char **argv) {
   kw_fb_behaviour b[KW_NPS__COUNT];
   if ((st = kw_feedback_behaviour(fb, NULL, b))) die(ctx, st, "behaviour");
   double t6 = now();
-  const kw_fb_themes *th = kw_feedback_themes(fb);
-  const kw_fb_competition *c = kw_feedback_competition(fb);
+  const kw_fb_themes *th = kw_feedback_themes_view(fb);
+  const kw_fb_competition *c = kw_feedback_competition_view(fb);
   printf("answers %zu, customers %zu, counted (latest per customer) %zu\n", m,
-         n, kw_feedback_overall(fb)->answers);
+         n, kw_feedback_overall_view(fb)->answers);
   printf("write files %.2f s, load %.2f s (CPU)\n", t1 - t0, t2 - t1);
   printf("model without themes %.3f s (scores, quarters, competition, at "
          "risk %zu)\n",

@@ -3,7 +3,7 @@
  * CSAT and CES with intervals, per sector and per quarter; feedback next to
  * behaviour; the competitive position per dimension; comment themes.
  *
- * Parses its options (rows), calls kw_feedback_build
+ * Parses its options (rows), calls kw_feedback_compute
  * (klantwijs/feedback.h) and writes with kw_report_feedback.
  */
 #include <dirent.h>
@@ -82,7 +82,7 @@ int kw_cli_feedback(int argc, char **argv) {
   fo.themes = !o.no_themes;
   fo.min_answers = o.min_answers;
   fo.slow_days = (int)o.slow_days;
-  kw_status st = kw_feedback_build(c.ctx, ds, &fo, &fb);
+  kw_status st = kw_feedback_compute(c.ctx, ds, &fo, &fb);
   if (st) {
     code = cli_fail(&c, st);
     goto done;

@@ -4,7 +4,7 @@
  * competitive position per dimension; and the themes in open comments that
  * set detractors apart from promoters.
  *
- * kw_feedback_build() reads the feedback table of a dataset once: customer
+ * kw_feedback_compute() reads the feedback table of a dataset once: customer
  * (optional: an answer without a customer id is anonymous and counts for
  * everything that needs no link to behaviour), date, nps 0-10, csat, ces,
  * comment, and per dimension the customer's own rating and a named
@@ -43,7 +43,7 @@
  * customers is shown on its own (kw_feedback_by_column merges them into
  * "other").
  *
- * Ownership: kw_feedback_build borrows the dataset, which must outlive the
+ * Ownership: kw_feedback_compute borrows the dataset, which must outlive the
  * kw_feedback; everything the kw_feedback hands out lives until
  * kw_feedback_free (NULL is fine).
  */
@@ -80,7 +80,7 @@ KW_API void kw_feedback_options_init(kw_feedback_options *o);
 
 typedef struct kw_feedback kw_feedback;
 
-KW_API kw_status kw_feedback_build(kw_context *ctx, const kw_dataset *ds,
+KW_API kw_status kw_feedback_compute(kw_context *ctx, const kw_dataset *ds,
                                    const kw_feedback_options *o,
                                    kw_feedback **out);
 KW_API void kw_feedback_free(kw_feedback *fb);
@@ -121,8 +121,8 @@ typedef struct kw_fb_info {
   double level;
 } kw_fb_info;
 
-KW_API const kw_fb_info *kw_feedback_info(const kw_feedback *fb);
-KW_API const kw_fb_scores *kw_feedback_overall(const kw_feedback *fb);
+KW_API const kw_fb_info *kw_feedback_info_view(const kw_feedback *fb);
+KW_API const kw_fb_scores *kw_feedback_overall_view(const kw_feedback *fb);
 
 /*
  * Scores per group of customers: group_of[c] for every customer id c of
@@ -160,7 +160,7 @@ typedef struct kw_fb_period {
   double nps_change, change_z, change_p;
 } kw_fb_period;
 
-KW_API const kw_fb_period *kw_feedback_periods(const kw_feedback *fb,
+KW_API const kw_fb_period *kw_feedback_periods_view(const kw_feedback *fb,
                                                size_t *n);
 
 /* ------------------------------------------------ against behaviour */
@@ -259,7 +259,7 @@ typedef struct kw_fb_competition {
 } kw_fb_competition;
 
 /* NULL when the table has no dimension pairs. */
-KW_API const kw_fb_competition *kw_feedback_competition(
+KW_API const kw_fb_competition *kw_feedback_competition_view(
     const kw_feedback *fb);
 
 /* --------------------------------------------------------- per customer */
@@ -321,7 +321,7 @@ typedef struct kw_fb_themes {
 } kw_fb_themes;
 
 /* NULL when there are no comments or themes were not asked. */
-KW_API const kw_fb_themes *kw_feedback_themes(const kw_feedback *fb);
+KW_API const kw_fb_themes *kw_feedback_themes_view(const kw_feedback *fb);
 
 /* "nl", "en", "fr" or "" for the language of a text (stopword counts). */
 KW_API const char *kw_text_language(const char *s, size_t len);

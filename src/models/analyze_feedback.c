@@ -20,7 +20,7 @@ kw_status kw_an_feedback(kw_analysis *a) {
   kw_feedback_options_init(&o);
   o.as_of = a->as_of;
   o.min_group = a->o.min_group ? a->o.min_group : 5;
-  kw_status st = kw_feedback_build(a->ctx, a->ds, &o, &a->fb);
+  kw_status st = kw_feedback_compute(a->ctx, a->ds, &o, &a->fb);
   if (st == KW_ENOMEM) return st;
   if (st) {
     a->fb = NULL;
@@ -29,7 +29,7 @@ kw_status kw_an_feedback(kw_analysis *a) {
   }
   /* an anonymous survey has no per-customer NPS: the headline takes the
      model's, when it has enough answers */
-  const kw_fb_scores *s = kw_feedback_overall(a->fb);
+  const kw_fb_scores *s = kw_feedback_overall_view(a->fb);
   if (a->nps_n == 0 && s->enough) a->head.nps = s->nps;
   return KW_OK;
 }
@@ -82,7 +82,7 @@ static kw_status grouped(kw_analysis *a, const uint32_t *raw, size_t n_raw,
 }
 
 kw_status kw_an_feedback_groups(kw_analysis *a) {
-  if (!a->fb || !kw_feedback_info(a->fb)->has_customer) return KW_OK;
+  if (!a->fb || !kw_feedback_info_view(a->fb)->has_customer) return KW_OK;
   kw_context *ctx = a->ctx;
   uint32_t *raw = kw_malloc(ctx, (a->n ? a->n : 1) * sizeof *raw);
   if (!raw) return kw_fail_nomem(ctx);

@@ -436,7 +436,7 @@ static kw_status count_distinct(kw_feedback *fb) {
   return KW_OK;
 }
 
-kw_status kw_feedback_build(kw_context *ctx, const kw_dataset *ds,
+kw_status kw_feedback_compute(kw_context *ctx, const kw_dataset *ds,
                             const kw_feedback_options *o, kw_feedback **out) {
   *out = NULL;
   kw_feedback_options def;
@@ -603,15 +603,15 @@ void kw_feedback_free(kw_feedback *fb) {
   kw_free(ctx, fb);
 }
 
-const kw_fb_info *kw_feedback_info(const kw_feedback *fb) {
+const kw_fb_info *kw_feedback_info_view(const kw_feedback *fb) {
   return &fb->info;
 }
 
-const kw_fb_scores *kw_feedback_overall(const kw_feedback *fb) {
+const kw_fb_scores *kw_feedback_overall_view(const kw_feedback *fb) {
   return &fb->overall;
 }
 
-const kw_fb_period *kw_feedback_periods(const kw_feedback *fb, size_t *n) {
+const kw_fb_period *kw_feedback_periods_view(const kw_feedback *fb, size_t *n) {
   *n = fb->nperiods;
   return fb->periods;
 }

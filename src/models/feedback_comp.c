@@ -40,7 +40,7 @@ const char *kw_ipa_quadrant_key(kw_ipa_quadrant q) {
   return q <= KW_IPA_OVERKILL ? k[q] : "";
 }
 
-const kw_fb_competition *kw_feedback_competition(const kw_feedback *fb) {
+const kw_fb_competition *kw_feedback_competition_view(const kw_feedback *fb) {
   return fb && fb->have_comp ? &fb->cpt : NULL;
 }
 

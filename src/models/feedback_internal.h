@@ -67,7 +67,7 @@ double kw_fb_number(const kw_column *c, size_t r);
 kw_status kw_fb_column_numbers(kw_context *ctx, const kw_column *c,
                                size_t rows, double **out);
 
-/* Competition and themes, run by kw_feedback_build. */
+/* Competition and themes, run by kw_feedback_compute. */
 kw_status kw_fb_competition_build(kw_feedback *fb);
 kw_status kw_fb_themes_build(kw_feedback *fb);
 void kw_fb_themes_free(kw_feedback *fb);

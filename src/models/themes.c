@@ -983,6 +983,6 @@ done:
   return st;
 }
 
-const kw_fb_themes *kw_feedback_themes(const kw_feedback *fb) {
+const kw_fb_themes *kw_feedback_themes_view(const kw_feedback *fb) {
   return fb && fb->have_themes ? &fb->themes : NULL;
 }

@@ -120,11 +120,11 @@ size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
         break;
       case COL_NPS: on = a->nps_score != NULL; break;
       case COL_FB_DATE: case COL_CSAT: case COL_CES:
-        on = a->fb != NULL && kw_feedback_info(a->fb)->has_customer;
+        on = a->fb != NULL && kw_feedback_info_view(a->fb)->has_customer;
         break;
       case COL_FB_RISK: case COL_FB_RISK_DIM:
-        on = a->fb != NULL && kw_feedback_competition(a->fb) != NULL &&
-             kw_feedback_info(a->fb)->has_customer;
+        on = a->fb != NULL && kw_feedback_competition_view(a->fb) != NULL &&
+             kw_feedback_info_view(a->fb)->has_customer;
         break;
       case COL_CONSENT: on = a->has_consent; break;
       case COL_CAC: on = a->cac_n > 0; break;

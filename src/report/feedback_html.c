@@ -388,7 +388,7 @@ static void gaps(fw *w, const kw_fb_competition *c) {
 /* ----------------------------------------------------------- themes */
 
 static void themes(fw *w) {
-  const kw_fb_themes *t = kw_feedback_themes(w->a->fb);
+  const kw_fb_themes *t = kw_feedback_themes_view(w->a->fb);
   if (!t) return;
   for (int side = 0; side < 2; side++) {
     const kw_fb_theme *x = side ? t->promoter : t->detractor;
@@ -431,8 +431,8 @@ void kw_fb_html_section(kw_text *t, const kw_analysis *a,
                         const kw_svg_style *st) {
   if (!a->fb) return;
   fw w = {t, a, a->o.lang, st, {0}};
-  const kw_fb_info *in = kw_feedback_info(a->fb);
-  const kw_fb_scores *s = kw_feedback_overall(a->fb);
+  const kw_fb_info *in = kw_feedback_info_view(a->fb);
+  const kw_fb_scores *s = kw_feedback_overall_view(a->fb);
   kw_marg b[] = {kw_ma_int("answers", (int64_t)s->answers),
                  kw_ma_date("as_of", in->as_of)};
   say(&w, "small", in->all_answers ? MSG_FB_BASIS_ALL : MSG_FB_BASIS_LATEST,
@@ -479,7 +479,7 @@ void kw_fb_html_section(kw_text *t, const kw_analysis *a,
     }
   }
   size_t np;
-  const kw_fb_period *p = kw_feedback_periods(a->fb, &np);
+  const kw_fb_period *p = kw_feedback_periods_view(a->fb, &np);
   chart_periods(&w, p, np);
   group_table(&w, MSG_FB_T_SEGMENT, a->fb_seg, a->n_fb_seg, 2);
   group_table(&w, MSG_FB_T_ACTION, a->fb_act, a->n_fb_act, 1);
@@ -490,7 +490,7 @@ void kw_fb_html_section(kw_text *t, const kw_analysis *a,
     say(&w, "small", MSG_FB_MIN_RULE, m, 2);
   }
   behaviour(&w);
-  const kw_fb_competition *c = kw_feedback_competition(a->fb);
+  const kw_fb_competition *c = kw_feedback_competition_view(a->fb);
   if (c) {
     kw_text_put(t, "<h3>");
     kw_text_esc(t, M(&w, MSG_FB_T_DIMS));

@@ -88,8 +88,8 @@ static void json_mean(kw_jw *w, const char *k, const kw_fb_mean *m, int d) {
 
 void kw_fb_json_feedback(kw_jw *w, const kw_feedback *fb,
                          const kw_fb_extra *x) {
-  const kw_fb_info *in = kw_feedback_info(fb);
-  const kw_fb_scores *s = kw_feedback_overall(fb);
+  const kw_fb_info *in = kw_feedback_info_view(fb);
+  const kw_fb_scores *s = kw_feedback_overall_view(fb);
   kw_jw_str(w, "basis", in->all_answers ? "all_answers" : "latest_per_customer");
   kw_jw_date(w, "as_of", in->as_of);
   kw_jw_int(w, "respondents", (int64_t)in->respondents);
@@ -109,7 +109,7 @@ void kw_fb_json_feedback(kw_jw *w, const kw_feedback *fb,
     json_groups(w, "by_segment", x->by_segment, x->n_segment);
   if (x && x->by_action) json_groups(w, "by_action", x->by_action, x->n_action);
   size_t np;
-  const kw_fb_period *p = kw_feedback_periods(fb, &np);
+  const kw_fb_period *p = kw_feedback_periods_view(fb, &np);
   kw_jw_begin_array(w, "by_period");
   for (size_t i = 0; i < np; i++) {
     char q[16];
@@ -145,7 +145,7 @@ void kw_fb_json_feedback(kw_jw *w, const kw_feedback *fb,
 
 void kw_fb_json_competition(kw_jw *w, const char *key,
                             const kw_feedback *fb) {
-  const kw_fb_competition *c = kw_feedback_competition(fb);
+  const kw_fb_competition *c = kw_feedback_competition_view(fb);
   if (!c) {
     kw_jw_null(w, key);
     return;
@@ -226,7 +226,7 @@ static void json_theme_list(kw_jw *w, const char *key, const kw_fb_theme *t,
 }
 
 void kw_fb_json_themes(kw_jw *w, const char *key, const kw_feedback *fb) {
-  const kw_fb_themes *t = kw_feedback_themes(fb);
+  const kw_fb_themes *t = kw_feedback_themes_view(fb);
   if (!t) {
     kw_jw_null(w, key);
     return;
@@ -378,8 +378,8 @@ static kw_status group_table(tw *w, const char *title, const kw_fb_group *g,
 }
 
 static kw_status table_report(tw *w, kw_feedback *fb, const kw_fb_extra *x) {
-  const kw_fb_info *in = kw_feedback_info(fb);
-  const kw_fb_scores *s = kw_feedback_overall(fb);
+  const kw_fb_info *in = kw_feedback_info_view(fb);
+  const kw_fb_scores *s = kw_feedback_overall_view(fb);
   kw_lang L = w->lang;
   kw_status st;
   kw_text_printf(&w->t, "%s\n\n", M(w, MSG_SEC_FEEDBACK));
@@ -450,7 +450,7 @@ static kw_status table_report(tw *w, kw_feedback *fb, const kw_fb_extra *x) {
       (st = group_table(w, M(w, MSG_FB_T_ACTION), x->by_action, x->n_action)))
     return st;
   size_t np;
-  const kw_fb_period *p = kw_feedback_periods(fb, &np);
+  const kw_fb_period *p = kw_feedback_periods_view(fb, &np);
   if (np) {
     grid g;
     if (!grid_init(w->ctx, &g, np, 8)) return kw_fail_nomem(w->ctx);
@@ -508,7 +508,7 @@ static kw_status table_report(tw *w, kw_feedback *fb, const kw_fb_extra *x) {
     grid_free(w->ctx, &g);
     if (st) return st;
   }
-  const kw_fb_competition *c = kw_feedback_competition(fb);
+  const kw_fb_competition *c = kw_feedback_competition_view(fb);
   if (c) {
     grid g;
     if (!grid_init(w->ctx, &g, c->n_dimensions, 5))
@@ -575,7 +575,7 @@ static kw_status table_report(tw *w, kw_feedback *fb, const kw_fb_extra *x) {
       say(w, MSG_FB_AT_RISK, a, 2);
     }
   }
-  const kw_fb_themes *th = kw_feedback_themes(fb);
+  const kw_fb_themes *th = kw_feedback_themes_view(fb);
   if (th) {
     for (int side = 0; side < 2; side++) {
       const kw_fb_theme *t = side ? th->promoter : th->detractor;
@@ -653,17 +653,17 @@ static void csv_scores(FILE *f, const char *sec, const char *grp,
 
 static kw_status csv_report(kw_context *ctx, FILE *f, kw_feedback *fb,
                             const kw_fb_extra *x) {
-  const kw_fb_info *in = kw_feedback_info(fb);
+  const kw_fb_info *in = kw_feedback_info_view(fb);
   fputs("section,group,measure,value,low,high,n\n", f);
   const char *basis = in->all_answers ? "all_answers" : "latest_per_customer";
-  csv_scores(f, "overall", basis, kw_feedback_overall(fb));
+  csv_scores(f, "overall", basis, kw_feedback_overall_view(fb));
   csv_row(f, "overall", basis, "response_rate", in->response_rate, NAN, NAN,
           in->respondents);
   if (x)
     for (size_t i = 0; i < x->n_sector; i++)
       csv_scores(f, "sector", x->by_sector[i].key, &x->by_sector[i].s);
   size_t np;
-  const kw_fb_period *p = kw_feedback_periods(fb, &np);
+  const kw_fb_period *p = kw_feedback_periods_view(fb, &np);
   for (size_t i = 0; i < np; i++) {
     char q[16];
     snprintf(q, sizeof q, "%04d-Q%d", p[i].year, p[i].quarter);
@@ -683,7 +683,7 @@ static kw_status csv_report(kw_context *ctx, FILE *f, kw_feedback *fb,
       csv_row(f, "behaviour", g, "clv", b->clv.mean, b->clv.low, b->clv.high,
               b->clv.n);
     }
-  const kw_fb_competition *c = kw_feedback_competition(fb);
+  const kw_fb_competition *c = kw_feedback_competition_view(fb);
   if (c) {
     for (size_t i = 0; i < c->n_dimensions; i++) {
       const kw_fb_dimension *d = &c->dimensions[i];
@@ -705,7 +705,7 @@ static kw_status csv_report(kw_context *ctx, FILE *f, kw_feedback *fb,
               ok ? g->share_high : NAN, g->n);
     }
   }
-  const kw_fb_themes *th = kw_feedback_themes(fb);
+  const kw_fb_themes *th = kw_feedback_themes_view(fb);
   if (th) {
     for (size_t i = 0; i < th->n_detractor; i++)
       csv_row(f, "theme_detractors", th->detractor[i].label, "score",
@@ -730,7 +730,7 @@ kw_status kw_report_feedback(kw_context *ctx, kw_feedback *fb,
   kw_status st = kw_feedback_by_column(fb, KW_ROLE_SECTOR, &x.by_sector,
                                        &x.n_sector);
   if (st) return st;
-  if (kw_feedback_info(fb)->has_customer) {
+  if (kw_feedback_info_view(fb)->has_customer) {
     if ((st = kw_feedback_behaviour(fb, o->behaviour, beh))) return st;
     x.behaviour = beh;
   }

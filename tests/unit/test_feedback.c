@@ -49,7 +49,7 @@ static void load(env *e, const char *dir, const kw_feedback_options *o) {
   lo.tables = (1u << KW_TABLE_FEEDBACK) | (1u << KW_TABLE_CUSTOMERS) |
               (1u << KW_TABLE_TRANSACTIONS);
   assert_int_equal(kw_dataset_load(e->ctx, &lo, &e->ds), KW_OK);
-  assert_int_equal(kw_feedback_build(e->ctx, e->ds, o, &e->fb), KW_OK);
+  assert_int_equal(kw_feedback_compute(e->ctx, e->ds, o, &e->fb), KW_OK);
 }
 
 static void unload(env *e) {
@@ -72,8 +72,8 @@ static void test_scores_latest(void **state) {
   (void)state;
   env e;
   load(&e, SYNTH, NULL);
-  const kw_fb_scores *s = kw_feedback_overall(e.fb);
-  const kw_fb_info *in = kw_feedback_info(e.fb);
+  const kw_fb_scores *s = kw_feedback_overall_view(e.fb);
+  const kw_fb_info *in = kw_feedback_info_view(e.fb);
   assert_int_equal(s->answers, 110);
   assert_int_equal(s->anonymous, 10);
   assert_int_equal(s->customers, 100);
@@ -120,14 +120,14 @@ static void test_scores_all(void **state) {
   o.all_answers = true;
   env e;
   load(&e, SYNTH, &o);
-  const kw_fb_scores *s = kw_feedback_overall(e.fb);
+  const kw_fb_scores *s = kw_feedback_overall_view(e.fb);
   assert_int_equal(s->answers, 140);
   assert_int_equal(s->customers, 100);
   assert_int_equal(s->detractors, 70);
   NEAR(s->nps, -17.8571428571);
   NEAR(s->nps_low, -32.5759076859);
   NEAR(s->nps_high, -3.1383780284);
-  assert_true(kw_feedback_info(e.fb)->all_answers);
+  assert_true(kw_feedback_info_view(e.fb)->all_answers);
   unload(&e);
 }
 
@@ -190,7 +190,7 @@ static void test_periods(void **state) {
   env e;
   load(&e, SYNTH, NULL);
   size_t n;
-  const kw_fb_period *p = kw_feedback_periods(e.fb, &n);
+  const kw_fb_period *p = kw_feedback_periods_view(e.fb, &n);
   assert_int_equal(n, 3); /* 2024-Q2, Q3 (empty), Q4 */
   assert_int_equal(p[0].year, 2024);
   assert_int_equal(p[0].quarter, 2);
@@ -232,14 +232,14 @@ static void test_change_and_anonymous(void **state) {
   lo.dir = dir;
   lo.tables = 1u << KW_TABLE_FEEDBACK;
   assert_int_equal(kw_dataset_load(e.ctx, &lo, &e.ds), KW_OK);
-  assert_int_equal(kw_feedback_build(e.ctx, e.ds, NULL, &e.fb), KW_OK);
-  const kw_fb_scores *s = kw_feedback_overall(e.fb);
+  assert_int_equal(kw_feedback_compute(e.ctx, e.ds, NULL, &e.fb), KW_OK);
+  const kw_fb_scores *s = kw_feedback_overall_view(e.fb);
   assert_int_equal(s->answers, 80);
   assert_int_equal(s->anonymous, 80);
   assert_int_equal(s->customers, 0);
   NEAR(s->nps, 0);
   size_t n;
-  const kw_fb_period *p = kw_feedback_periods(e.fb, &n);
+  const kw_fb_period *p = kw_feedback_periods_view(e.fb, &n);
   assert_int_equal(n, 2);
   NEAR(p[0].s.nps, 25);
   NEAR(p[1].s.nps, -25);
@@ -250,7 +250,7 @@ static void test_change_and_anonymous(void **state) {
   kw_fb_behaviour b[KW_NPS__COUNT];
   assert_int_equal(kw_feedback_behaviour(e.fb, NULL, b), KW_OK);
   assert_int_equal(b[0].customers + b[1].customers + b[2].customers, 0);
-  assert_null(kw_feedback_competition(e.fb));
+  assert_null(kw_feedback_competition_view(e.fb));
   unload(&e);
   remove(path);
   rmdir(dir);
@@ -266,7 +266,7 @@ static void test_competition(void **state) {
   (void)state;
   env e;
   load(&e, SYNTH, NULL);
-  const kw_fb_competition *c = kw_feedback_competition(e.fb);
+  const kw_fb_competition *c = kw_feedback_competition_view(e.fb);
   assert_non_null(c);
   assert_int_equal(c->n_dimensions, 2);
   assert_string_equal(c->dimensions[0].name, "prijs");
@@ -339,7 +339,7 @@ static void test_themes(void **state) {
   (void)state;
   env e;
   load(&e, SYNTH, NULL);
-  const kw_fb_themes *t = kw_feedback_themes(e.fb);
+  const kw_fb_themes *t = kw_feedback_themes_view(e.fb);
   assert_non_null(t);
   assert_int_equal(t->comments, 99); /* F100 wrote nothing */
   assert_int_equal(t->comments_class[KW_NPS_DETRACTOR], 34);
@@ -428,7 +428,7 @@ static void test_out_of_memory(void **state) {
     kw_context *ctx = kw_context_new_with_allocator(&al);
     if (!ctx) continue;
     kw_feedback *fb = NULL;
-    kw_status st = kw_feedback_build(ctx, ds, NULL, &fb);
+    kw_status st = kw_feedback_compute(ctx, ds, NULL, &fb);
     if (st == KW_OK) {
       kw_feedback_free(fb);
     } else {
