@@ -29,6 +29,7 @@ KW_CLI_DECLARE(basket)
 KW_CLI_DECLARE_ROWS(trends)
 KW_CLI_DECLARE_ROWS(referrals)
 KW_CLI_DECLARE_ROWS(acquisition)
+KW_CLI_DECLARE_ROWS(journey)
 KW_CLI_DECLARE_ROWS(feedback)
 
 const kw_cli_command kw_cli_commands[] = {
@@ -51,6 +52,7 @@ const kw_cli_command kw_cli_commands[] = {
      &kw_cli_referrals_spec},
     {"acquisition", "cmd.acquisition", NULL, kw_cli_acquisition,
      &kw_cli_acquisition_spec},
+    {"journey", "cmd.journey", NULL, kw_cli_journey, &kw_cli_journey_spec},
     {"feedback", "cmd.feedback", NULL, kw_cli_feedback, &kw_cli_feedback_spec},
 };
 

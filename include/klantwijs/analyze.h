@@ -51,6 +51,7 @@
 #include "klantwijs/clv.h"
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/growth.h"
 #include "klantwijs/report.h"
 #include "klantwijs/value.h"
 
@@ -219,6 +220,9 @@ KW_API size_t kw_action_reason(char *buf, size_t cap,
   X(KW_STEP_CROSS_SELL, "cross_sell")   \
   X(KW_STEP_FEEDBACK, "feedback")       \
   X(KW_STEP_ACQUISITION, "acquisition") \
+  X(KW_STEP_TRENDS, "trends")           \
+  X(KW_STEP_JOURNEY, "journey")         \
+  X(KW_STEP_REFERRALS, "referrals")     \
   X(KW_STEP_ACTIONS, "actions")
 
 typedef enum kw_step {
@@ -326,6 +330,14 @@ KW_API const kw_headline *kw_analysis_headline(const kw_analysis *a);
 KW_API size_t kw_analysis_customers(const kw_analysis *a);
 KW_API kw_action kw_analysis_action(const kw_analysis *a, size_t customer);
 /* The customer's metrics as the rules saw them. */
+/* The growth results of the run (NULL when the step did not run): revenue
+ * trend, journey, referrals, and acquisition channels with discounts. The
+ * value of a customer in referrals and acquisition is its lifetime value
+ * as the CLV/CAC key figure counts it (value so far + predicted CLV). */
+KW_API const kw_trends *kw_analysis_trends(const kw_analysis *a);
+KW_API const kw_journey *kw_analysis_journey(const kw_analysis *a);
+KW_API const kw_referrals *kw_analysis_referrals(const kw_analysis *a);
+KW_API const kw_acquisition *kw_analysis_acquisition(const kw_analysis *a);
 KW_API void kw_analysis_input(const kw_analysis *a, size_t customer,
                               kw_action_input *out);
 

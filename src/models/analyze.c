@@ -34,10 +34,10 @@
 #include "report/text.h"
 
 uint32_t kw_analyze_tables(void) {
-  /* touchpoints and referrals feed no analysis of the report yet */
   return 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
          1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
-         1u << KW_TABLE_FEEDBACK;
+         1u << KW_TABLE_FEEDBACK | 1u << KW_TABLE_TOUCHPOINTS |
+         1u << KW_TABLE_REFERRALS;
 }
 
 void kw_analyze_options_init(kw_analyze_options *o) {
@@ -73,6 +73,9 @@ static const int step_msg[KW_STEP__COUNT] = {
     [KW_STEP_CROSS_SELL] = MSG_STEP_CROSS_SELL,
     [KW_STEP_FEEDBACK] = MSG_STEP_FEEDBACK,
     [KW_STEP_ACQUISITION] = MSG_STEP_ACQUISITION,
+    [KW_STEP_TRENDS] = MSG_STEP_TRENDS,
+    [KW_STEP_JOURNEY] = MSG_STEP_JOURNEY,
+    [KW_STEP_REFERRALS] = MSG_STEP_REFERRALS,
     [KW_STEP_ACTIONS] = MSG_STEP_ACTIONS,
 };
 
@@ -123,8 +126,8 @@ static void end_step(kw_analysis *a, kw_step s) {
 }
 
 /* A note that the table of this kind is absent. */
-static kw_status note_no_table(kw_analysis *a, kw_step s, kw_table_kind k,
-                               kw_step_status st) {
+kw_status kw_an_note_no_table(kw_analysis *a, kw_step s, kw_table_kind k,
+                              kw_step_status st) {
   static const char *const files[KW_TABLE__COUNT] = {
 #define KW_X_TABLE(e, name, f) [e] = f,
       KW_TABLE_LIST(KW_X_TABLE)
@@ -248,7 +251,7 @@ static kw_status step_profit(kw_analysis *a) {
                    1))
       return KW_ENOMEM;
   }
-  if (!costs) return note_no_table(a, KW_STEP_PROFIT, KW_TABLE_COSTS,
+  if (!costs) return kw_an_note_no_table(a, KW_STEP_PROFIT, KW_TABLE_COSTS,
                                    KW_STEP_LIMITED);
   return KW_OK;
 }
@@ -503,7 +506,7 @@ static kw_status step_cohorts(kw_analysis *a) {
 static kw_status step_payments(kw_analysis *a) {
   const kw_table *inv = kw_dataset_table(a->ds, KW_TABLE_INVOICES);
   if (!inv)
-    return note_no_table(a, KW_STEP_PAYMENTS, KW_TABLE_INVOICES,
+    return kw_an_note_no_table(a, KW_STEP_PAYMENTS, KW_TABLE_INVOICES,
                          KW_STEP_SKIPPED);
   static const kw_role need[] = {KW_ROLE_CUSTOMER, KW_ROLE_DATE,
                                  KW_ROLE_AMOUNT, KW_ROLE_PAID_DATE};
@@ -558,7 +561,7 @@ static kw_status step_payments(kw_analysis *a) {
 static kw_status step_feedback(kw_analysis *a) {
   const kw_table *fb = kw_dataset_table(a->ds, KW_TABLE_FEEDBACK);
   if (!fb)
-    return note_no_table(a, KW_STEP_FEEDBACK, KW_TABLE_FEEDBACK,
+    return kw_an_note_no_table(a, KW_STEP_FEEDBACK, KW_TABLE_FEEDBACK,
                          KW_STEP_SKIPPED);
   const kw_column *cu = kw_table_role(fb, KW_ROLE_CUSTOMER);
   const kw_column *sc = kw_table_role(fb, KW_ROLE_NPS);
@@ -646,7 +649,7 @@ static kw_status step_acquisition(kw_analysis *a) {
   a->head.cac_mean = a->head.clv_cac = NAN;
   a->cac_mean = a->ltv_mean = NAN;
   if (!ct)
-    return note_no_table(a, KW_STEP_ACQUISITION, KW_TABLE_CUSTOMERS,
+    return kw_an_note_no_table(a, KW_STEP_ACQUISITION, KW_TABLE_CUSTOMERS,
                          KW_STEP_SKIPPED);
   if (!kw_table_role(ct, KW_ROLE_ACQ_COST))
     return note_no_column(a, KW_STEP_ACQUISITION, KW_TABLE_CUSTOMERS,
@@ -777,7 +780,14 @@ static kw_status run(kw_analysis *a) {
   if ((st = read_customers_table(a))) return st;
   begin_step(a, KW_STEP_ACQUISITION);
   if ((st = step_acquisition(a))) return st;
+  if ((st = kw_an_channels(a))) return st;
   end_step(a, KW_STEP_ACQUISITION);
+
+  for (int g = KW_STEP_TRENDS; g <= KW_STEP_REFERRALS; g++) {
+    begin_step(a, (kw_step)g);
+    if ((st = kw_an_growth(a, (kw_step)g))) return st;
+    end_step(a, (kw_step)g);
+  }
 
   begin_step(a, KW_STEP_ACTIONS);
   if ((st = kw_an_actions(a)) || (st = kw_an_feedback_groups(a))) return st;
@@ -864,6 +874,12 @@ void kw_analysis_free(kw_analysis *a) {
   kw_free(ctx, a->next_best);
   kw_free(ctx, a->next_best_value);
   kw_free(ctx, a->nps_score);
+  kw_trends_free(a->trends);
+  kw_journey_free(a->journey);
+  kw_referrals_free(a->referrals);
+  kw_acquisition_free(a->acq);
+  kw_free(ctx, a->ltv);
+  kw_free(ctx, a->rate_break);
   kw_free(ctx, a->cac);
   kw_free(ctx, a->consent);
   kw_free(ctx, a->name_id);

@@ -135,6 +135,14 @@ struct kw_analysis {
   size_t cac_n;
   double *cac;             /* per customer, NaN unknown */
 
+  /* growth: trend, journey, referrals, channels (analyze_growth.c) */
+  kw_trends *trends;
+  kw_journey *journey;
+  kw_referrals *referrals;
+  kw_acquisition *acq;
+  double *ltv;             /* per customer: value so far + CLV; NaN none */
+  uint8_t *rate_break;     /* per customer: its order rate broke (trends) */
+
   /* customers table: consent and names */
   bool has_consent;
   int8_t *consent;         /* per customer, KW_NA_FLAG unknown */
@@ -186,5 +194,15 @@ void kw_an_feedback_free(kw_analysis *a);
  * customers below each (ties share), written into score (NaN elsewhere). */
 kw_status kw_an_percentile(kw_context *ctx, const double *metric,
                            const uint8_t *use, size_t n, double *score);
+
+/* Growth (analyze_growth.c): channels and discounts within the acquisition
+ * step; the trend, journey and referral steps. A step that cannot run is
+ * recorded; only out of memory is returned. */
+kw_status kw_an_channels(kw_analysis *a);
+/* Record that step s could not run (st) for want of table k, naming the
+ * files it looks for. */
+kw_status kw_an_note_no_table(kw_analysis *a, kw_step s, kw_table_kind k,
+                              kw_step_status st);
+kw_status kw_an_growth(kw_analysis *a, kw_step step);
 
 #endif

@@ -24,7 +24,8 @@ enum {
   COL_STATUS, COL_PALIVE, COL_EXPECTED, COL_SPEND, COL_CLV, COL_PAY,
   COL_DAYS_TO_PAY, COL_DAYS_LATE, COL_OPEN, COL_OVERDUE, COL_NEXT_BEST,
   COL_NEXT_BEST_VALUE, COL_NPS, COL_FB_DATE, COL_CSAT, COL_CES,
-  COL_FB_RISK, COL_FB_RISK_DIM, COL_CONSENT, COL_CAC, COL__COUNT
+  COL_FB_RISK, COL_FB_RISK_DIM, COL_CONSENT, COL_CAC, COL_REFERRED_BY,
+  COL_REFERRAL_VALUE, COL_DEAL_SHARE, COL_RATE_BREAK, COL__COUNT
 };
 
 static const kw_ccol cols[COL__COUNT] = {
@@ -88,6 +89,14 @@ static const kw_ccol cols[COL__COUNT] = {
                      "Toestemming marketing", KW_CC_TEXT, 0, 9},
     [COL_CAC] = {"acquisition_cost", "Acquisition cost", "Acquisitiekost",
                  KW_CC_MONEY, 2, 12},
+    [COL_REFERRED_BY] = {"referred_by", "Referred by", "Aangebracht door",
+                         KW_CC_TEXT, 0, 12},
+    [COL_REFERRAL_VALUE] = {"referral_value", "Referral value",
+                            "Aanbrengwaarde", KW_CC_MONEY, 2, 12},
+    [COL_DEAL_SHARE] = {"discount_share", "Share bought on discount",
+                        "Deel met korting gekocht", KW_CC_PCT, 4, 9},
+    [COL_RATE_BREAK] = {"rate_break", "Stopped its rhythm",
+                        "Ritme gebroken", KW_CC_TEXT, 0, 9},
 };
 
 const kw_ccol *kw_export_column(int id) {
@@ -128,6 +137,13 @@ size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
         break;
       case COL_CONSENT: on = a->has_consent; break;
       case COL_CAC: on = a->cac_n > 0; break;
+      case COL_REFERRED_BY: case COL_REFERRAL_VALUE:
+        on = a->referrals != NULL;
+        break;
+      case COL_DEAL_SHARE:
+        on = a->acq != NULL && kw_acquisition_view(a->acq)->has_discount;
+        break;
+      case COL_RATE_BREAK: on = a->rate_break != NULL; break;
       default: break;
     }
     if (on) ids[k++] = c;
@@ -322,6 +338,30 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
       break;
     case COL_CAC:
       num(c, KW_CC_MONEY, a->cac[i]);
+      break;
+    case COL_REFERRED_BY: {
+      const kw_referrals_data *r = kw_referrals_view(a->referrals);
+      if (i < r->n_customers && r->referred_by[i] != KW_NA_ID)
+        text(c, kw_dict_str(r->customers, r->referred_by[i]));
+      break;
+    }
+    case COL_REFERRAL_VALUE: {
+      const kw_referrals_data *r = kw_referrals_view(a->referrals);
+      if (i < r->n_customers && r->customer_crv[i] > 0)
+        num(c, KW_CC_MONEY, r->customer_crv[i]);
+      break;
+    }
+    case COL_DEAL_SHARE: {
+      const kw_acquisition_data *q = kw_acquisition_view(a->acq);
+      if (i < q->n_customers) num(c, KW_CC_PCT, q->customer_deal_share[i]);
+      break;
+    }
+    case COL_RATE_BREAK:
+      if (a->s->first[i] != KW_NA_DATE)
+        text(c, machine ? (a->rate_break[i] ? "yes" : "no")
+                        : kw_msg_text(a->rate_break[i] ? MSG_WORD_YES
+                                                       : MSG_WORD_NO,
+                                      a->o.lang));
       break;
     default:
       break;

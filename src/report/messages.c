@@ -63,6 +63,14 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_SEC_QUALITY] = {"section.quality", "Data quality", "Datakwaliteit"},
     [MSG_SEC_STEPS] = {"section.steps", "What was analysed",
                        "Wat werd geanalyseerd"},
+    [MSG_SEC_TRENDS] = {"section.trends", "Revenue trend",
+                        "Verloop van de omzet"},
+    [MSG_SEC_JOURNEY] = {"section.journey", "Customer journey", "Klantreis"},
+    [MSG_SEC_REFERRALS] = {"section.referrals", "Referrals and influencers",
+                           "Aanbrengers"},
+    [MSG_SEC_ACQUISITION] = {"section.acquisition",
+                             "Acquisition channels and discounts",
+                             "Wervingskanalen en kortingen"},
 
     /* key figures */
     [MSG_KPI_CUSTOMERS] = {"kpi.customers", "Customers", "Klanten"},
@@ -137,6 +145,10 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_STEP_ACQUISITION] = {"step.acquisition", "Acquisition cost",
                               "Acquisitiekost"},
     [MSG_STEP_ACTIONS] = {"step.actions", "Action plan", "Actieplan"},
+    [MSG_STEP_TRENDS] = {"step.trends", "Revenue trend and bridge",
+                         "Omzetverloop en omzetbrug"},
+    [MSG_STEP_JOURNEY] = {"step.journey", "Customer journey", "Klantreis"},
+    [MSG_STEP_REFERRALS] = {"step.referrals", "Referrals", "Aanbrengers"},
     [MSG_STATUS_RAN] = {"status.ran", "done", "gedaan"},
     [MSG_STATUS_LIMITED] = {"status.limited", "done, with limits",
                             "gedaan, met beperkingen"},
@@ -2099,6 +2111,137 @@ static const msg_row text_rows[] = {
      "korting gegeven; {seekers} klanten kopen bijna alleen met korting."},
     {"growth.disc.none", "No discount column: discount dependence unknown.",
      "Geen kortingskolom: afhankelijkheid van kortingen onbekend."},
+    {"growth.purchase", "purchase", "aankoop"},
+    {"cmd.journey", "the customer journey: funnel, drop-off, paths, attribution",
+     "de klantreis: trechter, uitval, paden, toewijzing"},
+    {"help.journey.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.journey.about",
+     "From touchpoints.csv (customer, date, stage, channel) and the first "
+     "purchases: the stages in order (given with --stages, else inferred "
+     "from where each stage usually falls in a customer's journey), how "
+     "many customers reached each step and went on, the days between "
+     "steps, where the most are lost and what they share, the most common "
+     "paths, conversion by first channel, sector and quarter, and the "
+     "purchases attributed to channels by first touch, last touch, linear "
+     "and Markov removal effect.",
+     "Uit touchpoints.csv (klant, datum, fase, kanaal) en de eerste "
+     "aankopen: de fasen in volgorde (opgegeven met --stages, anders "
+     "afgeleid uit waar elke fase gewoonlijk valt in de reis van een klant), "
+     "hoeveel klanten elke stap bereikten en verder gingen, de dagen tussen "
+     "de stappen, waar de meesten afhaken en wat ze gemeen hebben, de "
+     "meest voorkomende paden, de conversie per eerste kanaal, sector en "
+     "kwartaal, en de aankopen toegewezen aan kanalen volgens eerste "
+     "contact, laatste contact, lineair en het Markov-verwijderingseffect."},
+    {"help.journey.examples",
+     "  klantwijs journey demo-data\n"
+     "  klantwijs journey demo-data --stages 'eerste contact,offerte,purchase'\n",
+     "  klantwijs journey demo-data\n"
+     "  klantwijs journey demo-data --stages 'eerste contact,offerte,purchase'\n"},
+    {"opt.journey.stages",
+     "the stage order, separated by commas ('purchase' is the first purchase)",
+     "de volgorde van de fasen, gescheiden door komma's ('purchase' is de "
+     "eerste aankoop)"},
+    {"opt.journey.window", "days after the first touch that count",
+     "dagen na het eerste contact die meetellen"},
+    {"growth.journey.head", "{customers} customers with {touches} touchpoints.",
+     "{customers} klanten met {touches} contactmomenten."},
+    {"growth.journey.inferred",
+     "Stage order inferred: each stage's median position in the customers' "
+     "journeys (0 first, 1 last).",
+     "Volgorde van de fasen afgeleid: de mediane positie van elke fase in "
+     "de reis van de klanten (0 eerst, 1 laatst)."},
+    {"growth.journey.given", "Stage order as given.",
+     "Volgorde van de fasen zoals opgegeven."},
+    {"growth.journey.worst",
+     "Most customers are lost after {step}: {lost} of {entered} go no "
+     "further.",
+     "De meeste klanten haken af na {step}: {lost} van de {entered} gaan "
+     "niet verder."},
+    {"growth.journey.worst_channel",
+     "Those lost there came in through {channel} {lift} times as often as "
+     "the others ({n} customers).",
+     "Wie daar afhaakt, kwam {lift} keer zo vaak binnen via {channel} als "
+     "de anderen ({n} klanten)."},
+    {"growth.journey.before",
+     "Buyers had {mean} touchpoints before their first purchase on average "
+     "(median {median}).",
+     "Kopers hadden gemiddeld {mean} contactmomenten voor hun eerste "
+     "aankoop (mediaan {median})."},
+    {"growth.journey.paths", "Most common paths (customers, path):",
+     "Meest voorkomende paden (klanten, pad):"},
+    {"growth.journey.attr",
+     "{n} purchases shared over the channels of the touchpoints before "
+     "them:",
+     "{n} aankopen verdeeld over de kanalen van de contactmomenten "
+     "ervoor:"},
+    {"growth.html.trend_last",
+     "In {period} your revenue was {revenue}, from {active} active customers "
+     "of whom {new} new.",
+     "In {period} was je omzet {revenue}, van {active} actieve klanten, "
+     "waarvan {new} nieuw."},
+    {"growth.html.bridge",
+     "Against the period before, revenue changed by {change}: {new} from "
+     "new customers, {back} from customers who came back, {more} from "
+     "customers who bought more and {less} from those who bought less, and "
+     "{lost} from customers who did not buy.",
+     "Tegenover de periode ervoor veranderde de omzet met {change}: {new} "
+     "van nieuwe klanten, {back} van klanten die terugkwamen, {more} van "
+     "klanten die meer kochten en {less} van wie minder kocht, en {lost} "
+     "van klanten die niets kochten."},
+    {"growth.html.yoy", "Against the same period a year before: {growth}.",
+     "Tegenover dezelfde periode een jaar eerder: {growth}."},
+    {"growth.html.breaks",
+     "{n} customers stopped buying at their usual rhythm: they are in "
+     "customers.csv (rate_break) for a call.",
+     "{n} klanten kopen niet meer in hun gewone ritme: ze staan in "
+     "customers.csv (rate_break) om te bellen."},
+    {"growth.html.revenue", "revenue", "omzet"},
+    {"growth.html.revenue_new", "of which from new customers",
+     "waarvan van nieuwe klanten"},
+    {"growth.html.trend_chart", "Revenue per period", "Omzet per periode"},
+    {"growth.html.funnel", "Customers who reached each step",
+     "Klanten die elke stap bereikten"},
+    {"growth.html.ref_head",
+     "{edges} customers came through {referrers} referrers.",
+     "{edges} klanten kwamen via {referrers} aanbrengers."},
+    {"growth.html.thank",
+     "Keep and thank the influencers who bring the most value (below, with "
+     "the customers they brought):",
+     "Koester en bedank de aanbrengers die de meeste waarde brengen "
+     "(hieronder, met de klanten die ze aanbrachten):"},
+    {"growth.html.acq_value",
+     "Value per customer is the lifetime value as in CLV/CAC: what the "
+     "customer brought so far plus the predicted CLV.",
+     "Waarde per klant is de levensduurwaarde zoals in CLV/CAC: wat de klant "
+     "tot nu bracht plus de voorspelde CLV."},
+    {"growth.html.not_yet", "not yet", "nog niet"},
+    {"growth.col.period", "Period", "Periode"},
+    {"growth.col.revenue", "Revenue", "Omzet"},
+    {"growth.col.active", "Active", "Actief"},
+    {"growth.col.new", "New", "Nieuw"},
+    {"growth.col.lapsed", "Lapsed", "Afgehaakt"},
+    {"growth.col.b_new", "+ new", "+ nieuw"},
+    {"growth.col.b_back", "+ back", "+ terug"},
+    {"growth.col.b_more", "+ more", "+ meer"},
+    {"growth.col.b_less", "− less", "− minder"},
+    {"growth.col.b_lost", "− lost", "− verloren"},
+    {"growth.col.customers", "Customers", "Klanten"},
+    {"growth.col.step", "Step", "Stap"},
+    {"growth.col.channel", "Channel", "Kanaal"},
+    {"growth.col.first", "First touch", "Eerste contact"},
+    {"growth.col.last", "Last touch", "Laatste contact"},
+    {"growth.col.linear", "Linear", "Lineair"},
+    {"growth.col.markov", "Markov", "Markov"},
+    {"growth.col.referrer", "Referrer", "Aanbrenger"},
+    {"growth.col.brought", "Brought", "Aangebracht"},
+    {"growth.col.bought", "Bought", "Kochten"},
+    {"growth.col.their_revenue", "Their revenue", "Hun omzet"},
+    {"growth.col.second", "2nd level", "2de niveau"},
+    {"growth.col.referral_value", "Referral value", "Aanbrengwaarde"},
+    {"growth.col.cac", "CAC", "CAC"},
+    {"growth.col.value", "Value per customer", "Waarde per klant"},
+    {"growth.col.clv_cac", "Value / CAC", "Waarde / CAC"},
+    {"growth.col.payback", "Paid back (month)", "Terugverdiend (maand)"},
     {"growth.months", "month", "maand"},
     {"growth.weeks", "week", "week"},
     {"growth.quarters", "quarter", "kwartaal"},

@@ -23,6 +23,8 @@
   X(MSG_SEC_PROFIT) X(MSG_SEC_RFM) X(MSG_SEC_CLV) X(MSG_SEC_RETENTION)    \
   X(MSG_SEC_PAYMENTS) X(MSG_SEC_CROSS_SELL) X(MSG_SEC_FEEDBACK)           \
   X(MSG_SEC_QUALITY) X(MSG_SEC_STEPS)                                     \
+  X(MSG_SEC_TRENDS) X(MSG_SEC_JOURNEY) X(MSG_SEC_REFERRALS)              \
+  X(MSG_SEC_ACQUISITION)                                                  \
   /* key figures */                                                       \
   X(MSG_KPI_CUSTOMERS) X(MSG_KPI_ACTIVE) X(MSG_KPI_REVENUE)               \
   X(MSG_KPI_REPEAT) X(MSG_KPI_CHURN) X(MSG_KPI_CLV) X(MSG_KPI_CLV_CAC)    \
@@ -36,6 +38,7 @@
   X(MSG_STEP_PARETO) X(MSG_STEP_RFM) X(MSG_STEP_CLV) X(MSG_STEP_CHURN)    \
   X(MSG_STEP_COHORTS) X(MSG_STEP_PAYMENTS) X(MSG_STEP_CROSS_SELL)         \
   X(MSG_STEP_FEEDBACK) X(MSG_STEP_ACQUISITION) X(MSG_STEP_ACTIONS)        \
+  X(MSG_STEP_TRENDS) X(MSG_STEP_JOURNEY) X(MSG_STEP_REFERRALS)           \
   X(MSG_STATUS_RAN) X(MSG_STATUS_LIMITED) X(MSG_STATUS_SKIPPED)           \
   X(MSG_STATUS_FAILED) X(MSG_STEPS_INTRO) X(MSG_STEPS_ALL_RAN)            \
   /* step notes */                                                        \

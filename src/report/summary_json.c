@@ -549,6 +549,152 @@ static bool json_feedback(jw *w, const kw_analysis *a) {
   return true;
 }
 
+/* Channels and discounts, inside "acquisition". */
+static void write_channels(jw *w, const kw_analysis *a) {
+  const kw_acquisition_data *c = kw_acquisition_view(a->acq);
+  if (!c) return;
+  jtext(w, "value", "lifetime value (value so far + predicted CLV)");
+  ARR(w, "channels");
+  for (size_t g = 0; g < c->n; g++) {
+    OBJ(w, NULL);
+    jtext(w, "channel", c->kind[g] == 1   ? "unknown"
+                        : c->kind[g] == 2 ? "other"
+                                          : c->channel[g]);
+    jint(w, "customers", (int64_t)c->customers[g]);
+    jfix(w, "cac", c->cac[g], 2);
+    jfix(w, "value", c->mean_value[g], 2);
+    jfix(w, "clv_cac", c->clv_cac[g], 2);
+    if (c->payback_month[g] < 0)
+      jnull(w, "payback_months");
+    else
+      jint(w, "payback_months", c->payback_month[g]);
+    END_OBJ(w);
+  }
+  END_ARR(w);
+  OBJ(w, "discounts");
+  jbool(w, "has_discount", c->has_discount);
+  jmoney(w, "revenue", c->revenue);
+  jmoney(w, "discounted_revenue", c->discounted_revenue);
+  jmoney(w, "discount_given", c->discount_total);
+  jfix(w, "discounted_share",
+       c->revenue > 0 ? (double)c->discounted_revenue / (double)c->revenue
+                      : NAN,
+       4);
+  jint(w, "deal_seekers", (int64_t)c->deal_seekers);
+  END_OBJ(w);
+}
+
+/* "trends", "journey", "referrals" (null when the step did not run). */
+static void write_growth(jw *w, const kw_analysis *a) {
+  const kw_trends_data *t = kw_trends_view(a->trends);
+  char lab[16];
+  if (t) {
+    OBJ(w, "trends");
+    jtext(w, "period", kw_period_unit_name(t->period));
+    jbool(w, "last_period_partial", t->partial);
+    ARR(w, "periods");
+    for (size_t p = 0; p < t->n; p++) {
+      OBJ(w, NULL);
+      jtext(w, "period", kw_period_label(lab, t->index[p], t->period));
+      jmoney(w, "revenue", t->revenue[p]);
+      jint(w, "orders", (int64_t)t->orders[p]);
+      jint(w, "active", (int64_t)t->active[p]);
+      jint(w, "new", (int64_t)t->new_customers[p]);
+      jint(w, "returning", (int64_t)t->returning[p]);
+      jint(w, "lapsed", (int64_t)t->lapsed[p]);
+      jfix(w, "yoy_growth", t->yoy_growth[p], 4);
+      OBJ(w, "bridge");
+      jmoney(w, "new", t->bridge_new[p]);
+      jmoney(w, "reactivated", t->bridge_reactivated[p]);
+      jmoney(w, "expansion", t->bridge_expansion[p]);
+      jmoney(w, "contraction", t->bridge_contraction[p]);
+      jmoney(w, "churned", t->bridge_churned[p]);
+      END_OBJ(w);
+      if (t->anomaly[p])
+        jtext(w, "anomaly", t->anomaly[p] == 1 ? "high" : "low");
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    OBJ(w, "seasonality");
+    jfix(w, "strength", t->seasonal_strength, 3);
+    jbool(w, "clear", t->seasonality_clear);
+    if (t->seasonality_clear) {
+      jint(w, "peak", t->peak_slot);
+      jint(w, "trough", t->trough_slot);
+    }
+    END_OBJ(w);
+    jint(w, "rate_breaks", (int64_t)t->n_breaks);
+    END_OBJ(w);
+  } else {
+    jnull(w, "trends");
+  }
+  const kw_journey_data *j = kw_journey_view(a->journey);
+  if (j) {
+    OBJ(w, "journey");
+    jint(w, "customers", (int64_t)j->customers);
+    jint(w, "touches", (int64_t)j->touches);
+    jtext(w, "stage_order", j->order_inferred ? "inferred" : "given");
+    ARR(w, "steps");
+    for (size_t k = 0; k < j->n_steps; k++) {
+      OBJ(w, NULL);
+      jtext(w, "stage", j->stage[k]);
+      jint(w, "entered", (int64_t)j->entered[k]);
+      jint(w, "converted",
+           (int64_t)(k + 1 < j->n_steps ? j->converted[k] : 0));
+      jint(w, "touched", (int64_t)j->touched[k]);
+      jfix(w, "days_median", j->days_median[k], 1);
+      jfix(w, "days_p90", j->days_p90[k], 1);
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    if (j->worst_step != SIZE_MAX)
+      jtext(w, "most_lost_after", j->stage[j->worst_step]);
+    ARR(w, "attribution");
+    for (size_t c = 0; c < j->n_channels; c++) {
+      OBJ(w, NULL);
+      jtext(w, "channel", j->channel[c]);
+      jfix(w, "first_touch", j->first_touch[c], 2);
+      jfix(w, "last_touch", j->last_touch[c], 2);
+      jfix(w, "linear", j->linear[c], 2);
+      jfix(w, "markov", j->markov[c], 2);
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    END_OBJ(w);
+  } else {
+    jnull(w, "journey");
+  }
+  const kw_referrals_data *r = kw_referrals_view(a->referrals);
+  if (r) {
+    OBJ(w, "referrals");
+    jint(w, "referred", (int64_t)r->edges);
+    jint(w, "self_referrals", (int64_t)r->self_referrals);
+    jint(w, "duplicates", (int64_t)r->duplicates);
+    jint(w, "unknown_ids", (int64_t)(r->unknown + r->missing));
+    jint(w, "on_cycle", (int64_t)r->on_cycle);
+    jfix(w, "cac_saved", r->cac_saved, 2);
+    jint(w, "referrers_total", (int64_t)r->n);
+    ARR(w, "referrers");
+    size_t top = r->n < 20 ? r->n : 20;
+    for (size_t i = 0; i < top; i++) {
+      OBJ(w, NULL);
+      jtext(w, "referrer", kw_dict_str(r->customers, r->referrer[i]));
+      jbool(w, "is_customer", r->is_customer[i]);
+      jint(w, "direct", r->direct[i]);
+      jint(w, "bought", r->direct_bought[i]);
+      jmoney(w, "revenue", r->direct_revenue[i]);
+      jfix(w, "value", r->direct_value[i], 2);
+      jint(w, "second_level", r->second[i]);
+      jfix(w, "referral_value", r->crv[i], 2);
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    END_OBJ(w);
+  } else {
+    jnull(w, "referrals");
+  }
+}
+
 static void write_rest(jw *w, const kw_analysis *a) {
   if (a->step[KW_STEP_CROSS_SELL] == KW_STEP_RAN ||
       a->step[KW_STEP_CROSS_SELL] == KW_STEP_LIMITED) {
@@ -591,10 +737,16 @@ static void write_rest(jw *w, const kw_analysis *a) {
     jfix(w, "cac_mean", a->cac_mean, 2);
     jfix(w, "lifetime_value_mean", a->ltv_mean, 2);
     jfix(w, "clv_cac", a->head.clv_cac, 2);
+    write_channels(w, a);
+    END_OBJ(w);
+  } else if (a->acq) {
+    OBJ(w, "acquisition");
+    write_channels(w, a);
     END_OBJ(w);
   } else {
     jnull(w, "acquisition");
   }
+  write_growth(w, a);
   OBJ(w, "actions");
   jtext(w, "rules", a->rules_builtin ? "builtin" : "file");
   jbool(w, "consent_column", a->has_consent);
