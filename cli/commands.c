@@ -31,6 +31,7 @@ KW_CLI_DECLARE_ROWS(trends)
 KW_CLI_DECLARE_ROWS(referrals)
 KW_CLI_DECLARE_ROWS(acquisition)
 KW_CLI_DECLARE_ROWS(journey)
+KW_CLI_DECLARE_ROWS(feedback)
 
 const kw_cli_command kw_cli_commands[] = {
     {"analyze", "cmd.analyze", NULL, kw_cli_analyze, &kw_cli_analyze_spec},
@@ -55,6 +56,7 @@ const kw_cli_command kw_cli_commands[] = {
     {"acquisition", "cmd.acquisition", NULL, kw_cli_acquisition,
      &kw_cli_acquisition_spec},
     {"journey", "cmd.journey", NULL, kw_cli_journey, &kw_cli_journey_spec},
+    {"feedback", "cmd.feedback", NULL, kw_cli_feedback, &kw_cli_feedback_spec},
 };
 
 const size_t kw_cli_ncommands = sizeof kw_cli_commands / sizeof *kw_cli_commands;

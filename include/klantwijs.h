@@ -27,5 +27,6 @@
 #include "klantwijs/groups.h"
 #include "klantwijs/writers.h"
 #include "klantwijs/segments.h"
+#include "klantwijs/feedback.h"
 
 #endif

@@ -372,6 +372,14 @@ KW_API const kw_acquisition *kw_analysis_acquisition(const kw_analysis *a);
 KW_API void kw_analysis_input(const kw_analysis *a, size_t customer,
                               kw_action_input *out);
 
+/* The voice of the customer (klantwijs/feedback.h) on the analysis's
+ * as-of day, NULL without feedback. kw_feedback_customer() gives each
+ * customer's latest scores and whether they are at risk to a competitor
+ * (KW_FB_RISK_COMPETITOR, with the competitor and the dimension): the
+ * reason for the retain list. Owned by the analysis. */
+typedef struct kw_feedback kw_feedback;
+KW_API const kw_feedback *kw_analysis_feedback(const kw_analysis *a);
+
 /* ================================================================ writers */
 
 /* The report: one self-contained HTML file. */

@@ -1773,9 +1773,13 @@ static kw_status assign_roles(ingest *g) {
   kw_role need[4];
   size_t nneed = 0;
   if (field_of(g, KW_ROLE_CUSTOMER) < 0) {
-    /* durations, anonymous surveys, journeys: each row its own subject */
-    if (g->kind == KW_TABLE_CUSTOMERS || g->kind == KW_TABLE_FEEDBACK ||
-        g->kind == KW_TABLE_TOUCHPOINTS) {
+    /* durations and journeys: each row its own subject; a survey
+     * without customer ids is anonymous (the feedback model scores it and
+     * links nothing to behaviour) */
+    if (g->kind == KW_TABLE_FEEDBACK) {
+      /* no customer column: anonymous answers */
+    } else if (g->kind == KW_TABLE_CUSTOMERS ||
+               g->kind == KW_TABLE_TOUCHPOINTS) {
       g->rowids = true;
       kw_log(g->ctx, KW_LOG_INFO,
              "%s: no customer column; the rows are numbered #1, #2, ... "
@@ -1786,6 +1790,11 @@ static kw_status assign_roles(ingest *g) {
     }
   }
   switch (g->kind) {
+  case KW_TABLE_FEEDBACK:
+    if (field_of(g, KW_ROLE_CUSTOMER) < 0 && field_of(g, KW_ROLE_NPS) < 0 &&
+        field_of(g, KW_ROLE_CSAT) < 0 && field_of(g, KW_ROLE_CES) < 0)
+      need[nneed++] = KW_ROLE_CUSTOMER;
+    break;
   case KW_TABLE_TRANSACTIONS:
     if (field_of(g, KW_ROLE_DATE) < 0) need[nneed++] = KW_ROLE_DATE;
     if (field_of(g, KW_ROLE_AMOUNT) < 0) {
@@ -1845,7 +1854,9 @@ static kw_status add_col(ingest *g, const char *name, kw_role role,
       c->dict = kw_dataset_customers_mut(g->ds);
       c->fx = fx_new(g->ctx);
       if (!c->fx) return kw_fail_nomem(g->ctx);
-      c->required = role == KW_ROLE_CUSTOMER || k == KW_TABLE_REFERRALS;
+      /* an answer without a customer is an anonymous survey answer */
+      c->required = (role == KW_ROLE_CUSTOMER && k != KW_TABLE_FEEDBACK) ||
+                    k == KW_TABLE_REFERRALS;
     } else if (role == KW_ROLE_PRODUCT) {
       c->op = OP_PRODUCT;
       c->dict = kw_dataset_products_mut(g->ds);

@@ -581,6 +581,9 @@ static kw_status step_feedback(kw_analysis *a) {
   const kw_column *cu = kw_table_role(fb, KW_ROLE_CUSTOMER);
   const kw_column *sc = kw_table_role(fb, KW_ROLE_NPS);
   const kw_column *dt = kw_table_role(fb, KW_ROLE_DATE);
+  /* an anonymous survey: the feedback model (analyze_feedback.c) scores
+     it; there is nothing per customer */
+  if (!cu && sc) return KW_OK;
   if (!cu || !sc)
     return note_no_column(a, KW_STEP_FEEDBACK, KW_TABLE_FEEDBACK,
                           cu ? KW_ROLE_NPS : KW_ROLE_CUSTOMER,
@@ -781,7 +784,8 @@ static kw_status step_payments_dso(kw_analysis *a) {
 
 static kw_status step_feedback_nps(kw_analysis *a) {
   a->head.nps = NAN;
-  return step_feedback(a);
+  kw_status st = step_feedback(a);
+  return st ? st : kw_an_feedback(a);
 }
 
 static kw_status step_customers_acquisition(kw_analysis *a) {
@@ -803,7 +807,9 @@ static kw_status step_referrals(kw_analysis *a) {
 /* The strategic fit (an input of the action rules), then the plan. */
 static kw_status step_fit_actions(kw_analysis *a) {
   kw_status st = kw_an_fit(a);
-  return st ? st : kw_an_actions(a);
+  if (!st) st = kw_an_actions(a);
+  /* feedback by segment and action reads the finished plan */
+  return st ? st : kw_an_feedback_groups(a);
 }
 
 /* The steps of the analysis, in order: each row runs one step; its status
@@ -894,6 +900,7 @@ void kw_analysis_free(kw_analysis *a) {
   if (!a) return;
   kw_context *ctx = a->ctx;
   for (int s = 0; s < KW_STEP__COUNT; s++) kw_free(ctx, a->note[s]);
+  kw_an_feedback_free(a);
   kw_summary_free(a->sum);
   kw_profit_free(a->profit);
   kw_pareto_free(a->pareto);

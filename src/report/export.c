@@ -25,7 +25,8 @@ enum {
   COL_STATUS, COL_PALIVE, COL_PALIVE_LO, COL_PALIVE_HI, COL_EXPECTED,
   COL_SPEND, COL_CLV, COL_CLV_LO, COL_CLV_HI, COL_PAY,
   COL_DAYS_TO_PAY, COL_DAYS_LATE, COL_OPEN, COL_OVERDUE, COL_NEXT_BEST,
-  COL_NEXT_BEST_VALUE, COL_NPS, COL_CONSENT, COL_CAC, COL_REFERRED_BY,
+  COL_NEXT_BEST_VALUE, COL_NPS, COL_FB_DATE, COL_CSAT, COL_CES,
+  COL_FB_RISK, COL_FB_RISK_DIM, COL_CONSENT, COL_CAC, COL_REFERRED_BY,
   COL_REFERRAL_VALUE, COL_DEAL_SHARE, COL_RATE_BREAK,
   COL_RULE_SEGMENT, COL_CLUSTER, COL_FIT, COL_FIT_TRAITS, COL__COUNT
 };
@@ -87,6 +88,14 @@ static const kw_ccol cols[COL__COUNT] = {
                              "Verwachte waarde volgend product", KW_CC_MONEY,
                              2, 12},
     [COL_NPS] = {"nps", "NPS score", "NPS-score", KW_CC_INT, 0, 6},
+    [COL_FB_DATE] = {"feedback_date", "Latest answer", "Laatste antwoord",
+                     KW_CC_DATE, 0, 12},
+    [COL_CSAT] = {"csat", "CSAT", "CSAT", KW_CC_NUM, 0, 6},
+    [COL_CES] = {"ces", "CES", "CES", KW_CC_NUM, 0, 6},
+    [COL_FB_RISK] = {"competitor_risk", "At risk to competitor",
+                     "Risico op concurrent", KW_CC_TEXT, 0, 18},
+    [COL_FB_RISK_DIM] = {"competitor_risk_dimension", "Rated higher on",
+                         "Beter beoordeeld op", KW_CC_TEXT, 0, 14},
     [COL_CONSENT] = {"marketing_consent", "Marketing consent",
                      "Toestemming marketing", KW_CC_TEXT, 0, 9},
     [COL_CAC] = {"acquisition_cost", "Acquisition cost", "Acquisitiekost",
@@ -140,6 +149,13 @@ size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
         on = a->next_best != NULL;
         break;
       case COL_NPS: on = a->nps_score != NULL; break;
+      case COL_FB_DATE: case COL_CSAT: case COL_CES:
+        on = a->fb != NULL && kw_feedback_info_view(a->fb)->has_customer;
+        break;
+      case COL_FB_RISK: case COL_FB_RISK_DIM:
+        on = a->fb != NULL && kw_feedback_competition_view(a->fb) != NULL &&
+             kw_feedback_info_view(a->fb)->has_customer;
+        break;
       case COL_CONSENT: on = a->has_consent; break;
       case COL_CAC: on = a->cac_n > 0; break;
       case COL_REFERRED_BY: case COL_REFERRAL_VALUE:
@@ -334,6 +350,26 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
     case COL_NPS:
       num(c, KW_CC_INT, a->nps_score[i]);
       break;
+    case COL_FB_DATE:
+    case COL_CSAT:
+    case COL_CES:
+    case COL_FB_RISK:
+    case COL_FB_RISK_DIM: {
+      /* the latest answer (klantwijs/feedback.h) */
+      kw_fb_customer fc;
+      if (!kw_feedback_customer(a->fb, i, &fc)) break;
+      if (id == COL_FB_DATE && fc.day != KW_NA_DATE) {
+        c->kind = KW_CC_DATE;
+        c->date = fc.day;
+      }
+      if (id == COL_CSAT) num(c, KW_CC_NUM, fc.csat);
+      if (id == COL_CES) num(c, KW_CC_NUM, fc.ces);
+      if (fc.risk == KW_FB_RISK_COMPETITOR) {
+        if (id == COL_FB_RISK) text(c, fc.competitor);
+        if (id == COL_FB_RISK_DIM) text(c, fc.dimension);
+      }
+      break;
+    }
     case COL_CONSENT:
       if (a->consent[i] != KW_NA_FLAG)
         text(c, machine ? (a->consent[i] ? "yes" : "no")

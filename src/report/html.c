@@ -20,6 +20,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "report/feedback_out.h"
 #include "report/readings.h"
 #include "report/svg.h"
 #include "report/text.h"
@@ -888,6 +889,7 @@ static void cross_sell(hw *w) {
 static void feedback(hw *w) {
   if (!section_open(w, "feedback", MSG_SEC_FEEDBACK, KW_STEP_FEEDBACK)) return;
   reading(w, KW_READ_NPS, NULL);
+  kw_fb_html_section(&w->t, w->a, &w->st);
   put(w, "</section>\n");
 }
 

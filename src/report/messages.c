@@ -1525,6 +1525,195 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_CHURN_YEAR_BASE] = {"churn.year_base",
                              "  of customers active 12 months ago",
                              "  van de klanten actief 12 maanden geleden"},
+    /* voice of the customer */
+    [MSG_FB_NOT_ENOUGH] = {"fb.not_enough", "not enough answers",
+                           "te weinig antwoorden"},
+    [MSG_FB_BASIS_LATEST] = {"fb.basis_latest",
+                             "{answers} answers: the latest answer of each "
+                             "customer up to {as_of}.",
+                             "{answers} antwoorden: het laatste antwoord van "
+                             "elke klant tot {as_of}."},
+    [MSG_FB_BASIS_ALL] = {"fb.basis_all",
+                          "{answers} answers: every answer up to {as_of}.",
+                          "{answers} antwoorden: elk antwoord tot {as_of}."},
+    [MSG_FB_RESPONSE] = {"fb.response",
+                         "{respondents} of {buyers} buying customers "
+                         "answered (response rate {rate}).",
+                         "{respondents} van {buyers} kopende klanten "
+                         "antwoordden (respons {rate})."},
+    [MSG_FB_ANONYMOUS] = {"fb.anonymous",
+                          "{n} anonymous answers count for the scores, not "
+                          "for behaviour or competitor risk.",
+                          "{n} anonieme antwoorden tellen mee voor de scores, "
+                          "niet voor gedrag of risico op de concurrent."},
+    [MSG_FB_OVERALL_NOT_ENOUGH] = {"fb.overall_not_enough",
+                                   "Not enough answers for a score: {n} of "
+                                   "the {min} needed.",
+                                   "Te weinig antwoorden voor een score: {n} "
+                                   "van de nodige {min}."},
+    [MSG_FB_NPS_LINE] = {"fb.nps_line",
+                         "NPS {nps} (95% interval {low} to {high}, Wald "
+                         "interval with the multinomial variance): "
+                         "{promoters} promoters, {passives} passives and "
+                         "{detractors} detractors of {n}.",
+                         "NPS {nps} (95%-interval {low} tot {high}, "
+                         "Wald-interval met de multinomiale variantie): "
+                         "{promoters} promotors, {passives} passieven en "
+                         "{detractors} criticasters op {n}."},
+    [MSG_FB_CSAT_LINE] = {"fb.csat_line",
+                          "CSAT: {top2} in the top two boxes (95% Wilson "
+                          "interval {low} to {high}); mean {mean} on 1-{scale} "
+                          "({mlow} to {mhigh}); {n} answers.",
+                          "CSAT: {top2} in de twee hoogste vakjes "
+                          "(95%-Wilson-interval {low} tot {high}); gemiddeld "
+                          "{mean} op 1-{scale} ({mlow} tot {mhigh}); {n} "
+                          "antwoorden."},
+    [MSG_FB_CES_LINE] = {"fb.ces_line",
+                         "CES: mean {mean} on 1-{scale} (95% t interval {low} "
+                         "to {high}); {n} answers.",
+                         "CES: gemiddeld {mean} op 1-{scale} "
+                         "(95%-t-interval {low} tot {high}); {n} antwoorden."},
+    [MSG_FB_MIN_RULE] = {"fb.min_rule",
+                         "A score needs {min} answers; groups of fewer than "
+                         "{group} customers are merged into \"other\".",
+                         "Een score vraagt {min} antwoorden; groepen van "
+                         "minder dan {group} klanten staan samen onder "
+                         "\"overige\"."},
+    [MSG_FB_T_SECTOR] = {"fb.t_sector", "\nBy sector", "\nPer sector"},
+    [MSG_FB_T_SEGMENT] = {"fb.t_segment", "\nBy segment", "\nPer segment"},
+    [MSG_FB_T_ACTION] = {"fb.t_action", "\nBy action", "\nPer actie"},
+    [MSG_FB_T_PERIOD] = {"fb.t_period",
+                         "By quarter (change against the quarter before: z "
+                         "test, p below 0.05 is more than chance)",
+                         "Per kwartaal (verschil met het kwartaal ervoor: "
+                         "z-toets, p onder 0,05 is meer dan toeval)"},
+    [MSG_FB_T_BEHAVIOUR] = {"fb.t_behaviour",
+                            "Feedback against behaviour (95% intervals; "
+                            "association, not cause)",
+                            "Feedback naast gedrag (95%-intervallen; "
+                            "samenhang, geen oorzaak)"},
+    [MSG_FB_Q_NONE] = {"fb.q_none", "no importance", "geen belang bekend"},
+    [MSG_FB_Q_KEEP] = {"fb.q_keep", "keep", "behouden"},
+    [MSG_FB_Q_IMPROVE] = {"fb.q_improve", "improve first",
+                          "eerst verbeteren"},
+    [MSG_FB_Q_LOW] = {"fb.q_low", "less urgent", "minder dringend"},
+    [MSG_FB_Q_OVERKILL] = {"fb.q_overkill", "possible overkill",
+                           "mogelijk overdreven"},
+    [MSG_FB_T_DIMS] = {"fb.t_dims", "Competitive position per dimension",
+                       "Positie tegenover de concurrentie per dimensie"},
+    [MSG_FB_IMPORTANCE_METHOD] = {"fb.importance_method",
+                                  "Importance is derived: the Pearson "
+                                  "correlation of the rating with the "
+                                  "likelihood to recommend (95% Fisher z "
+                                  "interval). The grid splits at the average "
+                                  "importance and the average own score "
+                                  "(Martilla & James).",
+                                  "Het belang is afgeleid: de "
+                                  "Pearson-correlatie van de score met de "
+                                  "aanbevelingsscore (95%-Fisher-z-interval). "
+                                  "Het raster deelt bij het gemiddelde belang "
+                                  "en de gemiddelde eigen score (Martilla & "
+                                  "James)."},
+    [MSG_FB_ALL_COMPETITORS] = {"fb.all_competitors", "all competitors",
+                                "alle concurrenten"},
+    [MSG_FB_T_GAPS] = {"fb.t_gaps",
+                       "Own rating against the competitor the customer "
+                       "named (paired difference, 95% t interval)",
+                       "Eigen score tegenover de concurrent die de klant "
+                       "noemde (gepaard verschil, 95%-t-interval)"},
+    [MSG_FB_AT_RISK] = {"fb.at_risk",
+                        "{n} customers rate their competitor higher on "
+                        "{dimension}, the dimension that matters most, and "
+                        "buy less than before: at risk to that competitor.",
+                        "{n} klanten vinden hun concurrent beter op "
+                        "{dimension}, de dimensie die het zwaarst weegt, en "
+                        "kopen minder dan vroeger: risico op overstap naar "
+                        "die concurrent."},
+    [MSG_FB_T_THEMES_DET] = {"fb.t_themes_det",
+                             "What detractors write about (comments on "
+                             "their side / on the other, z score)",
+                             "Waarover criticasters schrijven (opmerkingen "
+                             "bij hen / bij de anderen, z-score)"},
+    [MSG_FB_T_THEMES_PRO] = {"fb.t_themes_pro",
+                             "What promoters write about",
+                             "Waarover promotors schrijven"},
+    [MSG_FB_NO_THEMES] = {"fb.no_themes",
+                          "no theme with 5 or more comments stands out",
+                          "geen thema met 5 of meer opmerkingen valt op"},
+    [MSG_FB_THEMES_METHOD] = {"fb.themes_method",
+                              "Themes: log-odds ratio with an informative "
+                              "Dirichlet prior (Monroe, Colaresi & Quinn "
+                              "2008); words stemmed per language; personal "
+                              "data in the examples masked.",
+                              "Thema's: log-odds-ratio met een informatieve "
+                              "Dirichlet-prior (Monroe, Colaresi & Quinn "
+                              "2008); woorden per taal tot hun stam "
+                              "herleid; persoonsgegevens in de voorbeelden "
+                              "afgeschermd."},
+    [MSG_FB_ASSOCIATION] = {"fb.association", "association, not cause",
+                            "samenhang, geen oorzaak"},
+    [MSG_CHART_FB_PERIOD] = {"chart.fb_period",
+                             "NPS per quarter with its 95% interval",
+                             "NPS per kwartaal met 95%-interval"},
+    [MSG_CHART_FB_BEHAVIOUR] = {"chart.fb_behaviour",
+                                "Still buying, by NPS class",
+                                "Koopt nog, per NPS-klasse"},
+    [MSG_CHART_FB_GRID] = {"chart.fb_grid", "Importance and performance",
+                           "Belang en prestatie"},
+    [MSG_CHART_FB_GAP] = {"chart.fb_gap",
+                          "Share of customers rating their competitor higher",
+                          "Aandeel klanten dat hun concurrent beter vindt"},
+    [MSG_READ_FB_TREND_SIG] = {"read.fb_trend_sig",
+                               "NPS went from {from} in {p0} to {to} in {p1}: "
+                               "more than chance (p = {p}).",
+                               "De NPS ging van {from} in {p0} naar {to} in "
+                               "{p1}: meer dan toeval (p = {p})."},
+    [MSG_READ_FB_TREND_NS] = {"read.fb_trend_ns",
+                              "NPS went from {from} in {p0} to {to} in {p1}: "
+                              "within chance (p = {p}).",
+                              "De NPS ging van {from} in {p0} naar {to} in "
+                              "{p1}: binnen het toeval (p = {p})."},
+    [MSG_READ_FB_BEHAVIOUR] = {"read.fb_behaviour",
+                               "{pro} of promoters still buy against {det} of "
+                               "detractors (association, not cause).",
+                               "{pro} van de promotors koopt nog, tegenover "
+                               "{det} van de criticasters (samenhang, geen "
+                               "oorzaak)."},
+    [MSG_READ_FB_GRID_IMPROVE] = {"read.fb_grid_improve",
+                                  "Improve {dimension} first: it goes with "
+                                  "the likelihood to recommend most (r = "
+                                  "{r}) and you score below your average "
+                                  "there ({own}).",
+                                  "Verbeter eerst {dimension}: dat hangt het "
+                                  "sterkst samen met de aanbevelingsscore (r "
+                                  "= {r}) en je scoort er onder je gemiddelde "
+                                  "({own})."},
+    [MSG_READ_FB_GRID_KEEP] = {"read.fb_grid_keep",
+                               "{dimension} goes with the likelihood to "
+                               "recommend most (r = {r}) and you score well "
+                               "there ({own}): keep it up.",
+                               "{dimension} hangt het sterkst samen met de "
+                               "aanbevelingsscore (r = {r}) en je scoort er "
+                               "goed ({own}): hou dat vast."},
+    [MSG_READ_FB_GAP] = {"read.fb_gap",
+                         "On {dimension}, {share} of the customers who name "
+                         "{competitor} rate it higher than you.",
+                         "Op {dimension} vindt {share} van de klanten die "
+                         "{competitor} noemen die beter dan jou."},
+    [MSG_READ_FB_THEME] = {"read.fb_theme",
+                           "Detractors write most about \"{label}\" "
+                           "({count} comments, {other} among promoters).",
+                           "Criticasters schrijven het meest over "
+                           "\"{label}\" ({count} opmerkingen, {other} bij "
+                           "promotors)."},
+    [MSG_READ_FB_NO_GAP] = {"read.fb_no_gap",
+                            "Not enough answers per competitor to compare.",
+                            "Te weinig antwoorden per concurrent om te "
+                            "vergelijken."},
+    [MSG_AXIS_IMPORTANCE] = {"axis.importance", "importance (r with NPS)",
+                             "belang (r met NPS)"},
+    [MSG_AXIS_PERFORMANCE] = {"axis.performance", "own mean score",
+                              "eigen gemiddelde score"},
 };
 
 const char *kw_msg_key(kw_msg m) {
@@ -3575,6 +3764,78 @@ static const msg_row text_rows[] = {
     {"cli.main.usage",
      "klantwijs COMMAND [OPTIONS] [PATH]",
      "klantwijs OPDRACHT [OPTIES] [PAD]"},
+
+    /* voice of the customer: klantwijs feedback */
+    {"cmd.feedback",
+     "NPS, CSAT, CES with intervals; competitors; comment themes",
+     "NPS, CSAT, CES met intervallen; concurrenten; thema's in opmerkingen"},
+    {"help.feedback.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.feedback.about",
+     "Survey answers (feedback.csv: customer, date, nps 0-10, csat, ces, "
+     "comment, and per dimension an own rating next to a named competitor's, "
+     "such as prijs and concurrent prijs) turned into: NPS with a 95% "
+     "interval (Wald, multinomial variance), CSAT as the top-2-box share "
+     "(Wilson interval) and mean, CES mean (t interval) with its scale (1-5 "
+     "or 1-7) detected, response counts and rate; the same per sector and "
+     "per quarter, with a z test of the change against the quarter before; "
+     "promoters, passives and detractors side by side (share still buying, "
+     "revenue of the last 12 months: association, not cause); per dimension "
+     "the own mean against each competitor's, the paired difference, the "
+     "share rating the competitor higher, the derived importance "
+     "(correlation with the NPS score), the importance-performance grid and "
+     "the customers at risk to a competitor (they rate it higher on the "
+     "dimension that matters most and buy less); and the themes in Dutch, "
+     "English and French comments that set detractors apart from promoters "
+     "(log-odds with an informative Dirichlet prior), with up to three "
+     "examples each, personal data masked. Answers without a customer id are "
+     "anonymous: they count for the scores and themes, not for behaviour. A "
+     "score over fewer than --min-answers answers reads \"not enough "
+     "answers\"; groups of fewer than 5 customers are merged into "
+     "\"other\". csv is long form: section,group,measure,value,low,high,n.",
+     "Antwoorden op enquêtes (feedback.csv: klant, datum, nps 0-10, csat, "
+     "ces, opmerking, en per dimensie een eigen score naast die van een "
+     "genoemde concurrent, zoals prijs en concurrent prijs) worden: de NPS "
+     "met een 95%-interval (Wald, multinomiale variantie), CSAT als aandeel "
+     "in de twee hoogste vakjes (Wilson-interval) en gemiddelde, CES "
+     "gemiddeld (t-interval) met de schaal (1-5 of 1-7) herkend, aantallen "
+     "en respons; hetzelfde per sector en per kwartaal, met een z-toets op "
+     "het verschil met het kwartaal ervoor; promotors, passieven en "
+     "criticasters naast elkaar (aandeel dat nog koopt, omzet van de laatste "
+     "12 maanden: samenhang, geen oorzaak); per dimensie het eigen "
+     "gemiddelde tegenover dat van elke concurrent, het gepaarde verschil, "
+     "het aandeel dat de concurrent beter vindt, het afgeleide belang "
+     "(correlatie met de NPS-score), het belang-prestatieraster en de "
+     "klanten met risico op overstap (ze vinden de concurrent beter op de "
+     "dimensie die het zwaarst weegt en kopen minder); en de thema's in "
+     "Nederlandse, Engelse en Franse opmerkingen die criticasters "
+     "onderscheiden van promotors (log-odds met een informatieve "
+     "Dirichlet-prior), met telkens tot drie voorbeelden, persoonsgegevens "
+     "afgeschermd. Antwoorden zonder klantnummer zijn anoniem: ze tellen mee "
+     "voor de scores en thema's, niet voor gedrag. Een score over minder dan "
+     "--min-answers antwoorden wordt \"te weinig antwoorden\"; groepen van "
+     "minder dan 5 klanten staan samen onder \"overige\". csv is lang "
+     "formaat: section,group,measure,value,low,high,n."},
+    {"help.feedback.examples",
+     "  klantwijs feedback demo-data\n"
+     "  klantwijs feedback demo-data --lang nl --all-answers\n"
+     "  klantwijs feedback enquete.csv --format json -o feedback.json\n",
+     "  klantwijs feedback demo-data\n"
+     "  klantwijs feedback demo-data --lang nl --all-answers\n"
+     "  klantwijs feedback enquete.csv --format json -o feedback.json\n"},
+    {"opt.feedback.all_answers",
+     "count every answer (default: the latest answer per customer)",
+     "tel elk antwoord (standaard: het laatste antwoord per klant)"},
+    {"opt.feedback.min_answers", "answers a score needs",
+     "aantal antwoorden dat een score nodig heeft"},
+    {"opt.feedback.slow_days",
+     "buying slows: purchase days in the last N days at most half the rate "
+     "of the 2N days before",
+     "kopen vertraagt: aankoopdagen in de laatste N dagen hoogstens de helft "
+     "van het ritme in de 2N dagen ervoor"},
+    {"opt.feedback.no_themes", "leave the comments alone",
+     "laat de opmerkingen buiten beschouwing"},
+    {"opt.feedback.as_of_default", "the last answer or sale",
+     "het laatste antwoord of de laatste verkoop"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "report/export.h"
+#include "report/feedback_out.h"
 #include "report/readings.h"
 #include "report/segments_text.h"
 #include "report/text.h"
@@ -561,6 +562,44 @@ static void write_payments(jw *w, const kw_analysis *a) {
   END_OBJ(w);
 }
 
+/* The "feedback", "competition" and "themes" members, as `klantwijs
+ * feedback --format json` writes them (plus "responses", the customers
+ * with an NPS answer, as before). False out of memory. */
+static bool json_feedback(jw *w, const kw_analysis *a) {
+  kw_fb_extra x;
+  memset(&x, 0, sizeof x);
+  x.by_sector = a->fb_sec;
+  x.n_sector = a->n_fb_sec;
+  x.by_segment = a->fb_seg;
+  x.n_segment = a->n_fb_seg;
+  x.by_action = a->fb_act;
+  x.n_action = a->n_fb_act;
+  x.behaviour = a->have_fb_beh ? a->fb_beh : NULL;
+  x.active_basis = a->cc ? "not_churned_churn_status"
+                         : "a_purchase_in_the_last_365_days";
+  static const char *const keys[3] = {"feedback", "competition", "themes"};
+  for (int k = 0; k < 3; k++) {
+    char *txt = kw_fb_json_text(a->ctx, a->fb, &x, k);
+    if (!txt) return false;
+    key(w, keys[k]);
+    const char *p = txt;
+    if (k == 0 && *p == '{') {
+      /* one more member up front: "responses" */
+      kw_text_printf(&w->t, "{\n%*s\"responses\": %lld,", 2 * w->depth + 2,
+                     "", (long long)a->nps_n);
+      p++;
+    }
+    /* the text is indented from depth 0: shift it to ours */
+    for (; *p; p++) {
+      kw_text_putc(&w->t, *p);
+      if (*p == '\n')
+        for (int d = 0; d < w->depth; d++) kw_text_put(&w->t, "  ");
+    }
+    kw_free(a->ctx, txt);
+  }
+  return true;
+}
+
 /* Channels and discounts, inside "acquisition". */
 static void write_channels(jw *w, const kw_analysis *a) {
   const kw_acquisition_data *c = kw_acquisition_view(a->acq);
@@ -728,7 +767,11 @@ static void write_rest(jw *w, const kw_analysis *a) {
   } else {
     jnull(w, "cross_sell");
   }
-  if (a->nps_n) {
+  if (a->fb) {
+    /* the voice of the customer (feedback_out.c): feedback, competition
+       and themes, written by the same code as `klantwijs feedback` */
+    if (!json_feedback(w, a)) w->t.bad = true;
+  } else if (a->nps_n) {
     OBJ(w, "feedback");
     jint(w, "responses", (int64_t)a->nps_n);
     jint(w, "promoters", (int64_t)a->nps_promoters);
