@@ -19,9 +19,15 @@
 #include "klantwijs/survival.h"
 #include "klantwijs/value.h"
 #include "klantwijs/clv.h"
+#include "klantwijs/clvcheck.h"
+#include "klantwijs/subscription.h"
 #include "klantwijs/basket.h"
 #include "klantwijs/growth.h"
 #include "klantwijs/analyze.h"
+#include "klantwijs/groups.h"
+#include "klantwijs/writers.h"
+#include "klantwijs/segments.h"
+#include "klantwijs/feedback.h"
 #include "klantwijs/history.h"
 
 #endif

@@ -167,7 +167,7 @@ static kw_status parse_text(parser *ps, const char *text, size_t len) {
       if (a == KW_ACTION__COUNT || a == KW_ACTION_NONE)
         return bad(ps,
                    "unknown action (invest, develop, retain, win_back, "
-                   "serve_low_cost, reprice, collect_first)",
+                   "serve_low_cost, reprice, collect_first, goodbye)",
                    key);
       kw_action_rule r;
       memset(&r, 0, sizeof r);
@@ -311,20 +311,26 @@ kw_status kw_action_rules_write(kw_context *ctx, const kw_action_rules *r,
       "# A section without conditions matches everyone (put it last).\n"
       "#\n"
       "# Actions: invest, develop, retain, win_back, serve_low_cost, reprice,\n"
-      "#          collect_first\n"
+      "#          collect_first, goodbye\n"
       "# Conditions: METRIC OP VALUE, OP one of = != < <= > >=\n"
       "#   value, potential   share of customers below this one, 0..1\n"
       "#                      (0.8 or 80% = the top 20%)\n"
       "#   clv, contribution, revenue, open, overdue   money (currency units)\n"
+      "#   yearly_revenue     revenue of the last 365 days; value_amount the\n"
+      "#                      money behind value (contribution or revenue)\n"
+      "#   overdue_share      overdue / yearly_revenue (0.05 or 5%)\n"
       "#   p_alive, margin    0..1;  orders; recency, days_overdue, days_late\n"
       "#   status             active | at_risk | churned\n"
       "#   pay_class          none | fast | slow | problematic\n"
       "#   abc                A | B | C;   segment   an RFM segment key\n"
       "#   next_best, consent yes | no\n"
+      "#   fit                strategic fit 0..1 (with an ideal customer\n"
+      "#                      profile, --fit; see `segments --fit-template`)\n"
       "# reason / reason_nl: the text per customer; {name} takes a figure:\n"
       "#   {revenue} {contribution} {clv} {p_alive} {value_top} {orders}\n"
       "#   {recency} {open} {overdue} {days_overdue} {days_late} {segment}\n"
-      "#   {product} {margin}\n",
+      "#   {product} {margin} {yearly_revenue} {overdue_share}\n"
+      "#   {value_amount} {value_measure} {fit}\n",
       f);
   for (size_t i = 0; i < r->n; i++) {
     const kw_action_rule *ru = &r->rules[i];

@@ -290,6 +290,21 @@ static kw_status gap_quantile(kw_context *ctx, const kw_history *h, double q,
   return KW_OK;
 }
 
+kw_churn_status kw_churn_status_rule(double recency_days, double gap_days,
+                                     double at_risk_fraction, double p_alive,
+                                     double p_alive_threshold,
+                                     double p_alive_at_risk) {
+  kw_churn_status g = recency_days > gap_days ? KW_CHURN_CHURNED
+                      : recency_days > at_risk_fraction * gap_days
+                          ? KW_CHURN_AT_RISK
+                          : KW_CHURN_ACTIVE;
+  if (!isfinite(p_alive)) return g;
+  kw_churn_status m = p_alive < p_alive_threshold ? KW_CHURN_CHURNED
+                      : p_alive < p_alive_at_risk ? KW_CHURN_AT_RISK
+                                                  : KW_CHURN_ACTIVE;
+  return m > g ? m : g; /* the worse of the two: the model never revives */
+}
+
 kw_status kw_churn_purchases(kw_context *ctx, const kw_table *tx,
                              const kw_churn_options *o, kw_churn **out) {
   *out = NULL;
@@ -365,19 +380,15 @@ kw_status kw_churn_purchases(kw_context *ctx, const kw_table *tx,
       cday = d > h.as_of ? h.as_of : (int32_t)d; /* d <= as_of when gone */
       c->churn_day[cu] = cday;
     }
-    uint8_t s;
     bool recent;
     double pa = o->p_alive ? o->p_alive[cu] : NAN;
+    uint8_t s = (uint8_t)kw_churn_status_rule(
+        rec, G, o->at_risk_fraction, pa, o->p_alive_threshold,
+        o->p_alive_at_risk);
     if (o->p_alive && isfinite(pa)) {
-      s = pa < o->p_alive_threshold   ? KW_CHURN_CHURNED
-          : pa < o->p_alive_at_risk ? KW_CHURN_AT_RISK
-                                    : KW_CHURN_ACTIVE;
       recent = s == KW_CHURN_CHURNED && (!gone || cday >= last_start);
     } else {
       if (o->p_alive) fallback++;
-      s = gone                            ? KW_CHURN_CHURNED
-          : rec > o->at_risk_fraction * G ? KW_CHURN_AT_RISK
-                                          : KW_CHURN_ACTIVE;
       recent = gone && cday >= last_start;
     }
     c->status[cu] = s;
@@ -555,4 +566,25 @@ const kw_churn_list *kw_churn_at_risk(const kw_churn *c) {
 }
 const kw_churn_durations *kw_churn_durations_view(const kw_churn *c) {
   return c ? &c->dur : NULL;
+}
+
+void kw_churn_year_rate(const kw_churn *c, kw_churn_year *out) {
+  out->defined = false;
+  out->base = out->lost = 0;
+  out->rate = NAN;
+  if (!c) return;
+  const kw_churn_customers *cc = kw_churn_customers_view(c);
+  const int32_t as_of = kw_churn_info_view(c)->as_of;
+  const int32_t start = as_of - 365;
+  for (size_t i = 0; i < cc->n; i++) {
+    int32_t f = cc->first[i], cd = cc->churn_day[i];
+    if (f == KW_NA_DATE || f > start) continue;
+    if (cd != KW_NA_DATE && cd <= start) continue;
+    out->base++;
+    if (cd != KW_NA_DATE && cd <= as_of) out->lost++;
+  }
+  if (out->base > 0) {
+    out->defined = true;
+    out->rate = (double)out->lost / (double)out->base;
+  }
 }
