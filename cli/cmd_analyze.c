@@ -18,7 +18,7 @@
 #include "klantwijs/segments.h"
 
 typedef struct opts {
-  const char *output, *currency, *rules, *rfm_rules, *fit;
+  const char *output, *currency, *rules, *rfm_rules, *fit, *history;
   bool show_names, template_only;
   double discount;
   unsigned long horizon, holdout, top;
@@ -58,6 +58,8 @@ static const cli_opt rows_[] = {
      "opt.analyze.rfm_rules", NULL},
     {"fit", 0, CLI_STR, CMD(fit), CLI_NO_RANGE, "FILE", NULL,
      "opt.analyze.fit", NULL},
+    {"history", 0, CLI_STR, CMD(history), CLI_NO_RANGE, "FILE", NULL,
+     "opt.analyze.history", NULL},
     {"clv-model", 0, CLI_CHOICE, CMD(model), CLI_NO_RANGE,
      "bgnbd|pnbd|mbgnbd|auto", "bgnbd", "opt.analyze.clv_model", NULL},
     {"horizon", 0, CLI_UINT, CMD(horizon), 1, 120, "MONTHS", "12",
@@ -229,6 +231,19 @@ int kw_cli_analyze(int argc, char **argv) {
     write_error(kw_errmsg(c.ctx));
     code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
     goto done;
+  }
+  if (o.history) {
+    /* the run joins the history after its report is complete */
+    kw_runs *runs = NULL;
+    int64_t run_id = 0;
+    st = kw_runs_open(c.ctx, o.history, &runs);
+    if (!st) st = kw_runs_record(runs, ds, an, &run_id);
+    kw_runs_close(runs);
+    if (st) {
+      write_error(kw_errmsg(c.ctx));
+      code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
+      goto done;
+    }
   }
   st = kw_report_console(c.ctx, an, c.output, stdout);
   if (st || fflush(stdout) != 0) code = KW_EXIT_IO;

@@ -31,6 +31,7 @@ KW_CLI_DECLARE_ROWS(trends)
 KW_CLI_DECLARE_ROWS(referrals)
 KW_CLI_DECLARE_ROWS(acquisition)
 KW_CLI_DECLARE_ROWS(journey)
+KW_CLI_DECLARE_ROWS(history)
 KW_CLI_DECLARE_ROWS(feedback)
 
 const kw_cli_command kw_cli_commands[] = {
@@ -56,6 +57,7 @@ const kw_cli_command kw_cli_commands[] = {
     {"acquisition", "cmd.acquisition", NULL, kw_cli_acquisition,
      &kw_cli_acquisition_spec},
     {"journey", "cmd.journey", NULL, kw_cli_journey, &kw_cli_journey_spec},
+    {"history", "cmd.history", NULL, kw_cli_history, &kw_cli_history_spec},
     {"feedback", "cmd.feedback", NULL, kw_cli_feedback, &kw_cli_feedback_spec},
 };
 

@@ -19,10 +19,12 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "klantwijs/analyze.h"
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/report.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -97,6 +99,17 @@ KW_API kw_status kw_runs_migration(kw_runs *db, int64_t from, int64_t to,
                                    kw_migration **out);
 KW_API const kw_migration_view *kw_migration_view_of(const kw_migration *m);
 KW_API void kw_migration_free(kw_migration *m);
+
+/*
+ * Written as a table, CSV (the runs) or JSON: the key figures of every
+ * run, and between runs `from` and `to` (0: the two latest) the migration
+ * of action, status and RFM segment, and the customers who moved from
+ * invest or retain to win back. Migration cells of 1 to 4 customers are
+ * shown as "<5" (no group under 5 on its own).
+ */
+KW_API kw_status kw_report_history(kw_context *ctx, FILE *f, kw_runs *db,
+                                   int64_t from, int64_t to, kw_format fmt,
+                                   kw_lang lang);
 
 #ifdef __cplusplus
 }

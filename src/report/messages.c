@@ -3618,6 +3618,55 @@ static const msg_row text_rows[] = {
     {"growth.col.value", "Value per customer", "Waarde per klant"},
     {"growth.col.clv_cac", "Value / CAC", "Waarde / CAC"},
     {"growth.col.payback", "Paid back (month)", "Terugverdiend (maand)"},
+    {"opt.analyze.history",
+     "store this run in a history file (SQLite) for `klantwijs history`",
+     "bewaar deze run in een geschiedenisbestand (SQLite) voor `klantwijs "
+     "history`"},
+    {"cmd.history", "key figures over runs and how customers moved between them",
+     "kerncijfers over de runs en hoe klanten tussen twee runs verschoven"},
+    {"help.history.usage", "[OPTIONS] FILE", "[OPTIES] BESTAND"},
+    {"help.history.about",
+     "FILE is a history file written by `klantwijs analyze --history FILE`. "
+     "Shows the key figures of every run, and between two runs (the two "
+     "latest, or --from and --to) how customers moved between actions, "
+     "statuses and RFM segments, and the customers who went from invest or "
+     "retain to win back. Cells of fewer than 5 customers show \"<5\".",
+     "BESTAND is een geschiedenisbestand van `klantwijs analyze --history "
+     "BESTAND`. Toont de kerncijfers van elke run, en tussen twee runs (de "
+     "twee laatste, of --from en --to) hoe klanten verschoven tussen acties, "
+     "statussen en RFM-segmenten, en de klanten die van investeren of "
+     "behouden naar terugwinnen gingen. Cellen van minder dan 5 klanten "
+     "tonen \"<5\"."},
+    {"help.history.examples",
+     "  klantwijs analyze data -o rapport --history klanten.sqlite\n"
+     "  klantwijs history klanten.sqlite\n",
+     "  klantwijs analyze data -o rapport --history klanten.sqlite\n"
+     "  klantwijs history klanten.sqlite\n"},
+    {"opt.history.from", "the earlier run", "de vroegere run"},
+    {"opt.history.from.default", "the run before --to",
+     "de run voor --to"},
+    {"opt.history.to", "the later run", "de latere run"},
+    {"opt.history.to.default", "the latest run", "de laatste run"},
+    {"cli.history.missing_file", "name the history file (FILE)",
+     "geef het geschiedenisbestand op (BESTAND)"},
+    {"history.head", "{n} runs in this history.",
+     "{n} runs in deze geschiedenis."},
+    {"history.one_run",
+     "One run so far: the next `analyze --history` run can be compared "
+     "with it.",
+     "Nog maar één run: de volgende run met `analyze --history` kan ermee "
+     "vergeleken worden."},
+    {"history.compare", "From run {from} to run {to}:",
+     "Van run {from} naar run {to}:"},
+    {"history.by_action", "Actions (rows: before, columns: now)",
+     "Acties (rijen: vroeger, kolommen: nu)"},
+    {"history.by_status", "Status (rows: before, columns: now)",
+     "Status (rijen: vroeger, kolommen: nu)"},
+    {"history.by_segment", "RFM segments (rows: before, columns: now)",
+     "RFM-segmenten (rijen: vroeger, kolommen: nu)"},
+    {"history.movers",
+     "{n} customers went from invest or retain to win back:",
+     "{n} klanten gingen van investeren of behouden naar terugwinnen:"},
     {"growth.months", "month", "maand"},
     {"growth.weeks", "week", "week"},
     {"growth.quarters", "quarter", "kwartaal"},
