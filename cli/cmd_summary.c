@@ -150,18 +150,19 @@ int kw_cli_summary(int argc, char **argv) {
   } else if (c.format == KW_FORMAT_CSV) {
     st = kw_write_rtable(c.ctx, f, &t, KW_FORMAT_CSV, c.lang, 0);
   } else {
-    char d1[11], m1[32];
-    bool nl = c.lang == KW_LANG_NL;
-    fprintf(f, nl ? "%zu klanten met aankopen tot %s (%llu lijnen"
-                  : "%zu customers with purchases up to %s (%llu lines",
-            nb, kw_date_format(d1, v->as_of, nl ? 1 : 0),
-            (unsigned long long)v->buyer_lines);
+    char d1[11], m1[32], nb_s[24], ln_s[24], af_s[24], after[160], head[512];
+    snprintf(nb_s, sizeof nb_s, "%zu", nb);
+    snprintf(ln_s, sizeof ln_s, "%llu", (unsigned long long)v->buyer_lines);
+    snprintf(af_s, sizeof af_s, "%llu", (unsigned long long)v->lines_after);
+    after[0] = '\0';
     if (v->lines_after)
-      fprintf(f, nl ? ", %llu lijnen na die datum weggelaten"
-                    : ", %llu later lines left out",
-              (unsigned long long)v->lines_after);
-    fprintf(f, nl ? "); omzet %s\n\n" : "); revenue %s\n\n",
-            kw_fmt_money(m1, total, c.lang));
+      cli_textf(after, sizeof after, "summary.head.after", c.lang, "n", af_s,
+                NULL);
+    cli_textf(head, sizeof head, "summary.head", c.lang, "n", nb_s, "as_of",
+              kw_date_format(d1, v->as_of, c.lang == KW_LANG_NL), "lines",
+              ln_s, "after", after, "revenue",
+              kw_fmt_money(m1, total, c.lang), NULL);
+    fprintf(f, "%s\n\n", head);
     sort_key = v->revenue;
     qsort(R.idx, nb, sizeof *R.idx, by_revenue_desc);
     st = kw_write_rtable(c.ctx, f, &t, KW_FORMAT_TABLE, c.lang, top);

@@ -3667,6 +3667,13 @@ static const msg_row text_rows[] = {
     {"history.movers",
      "{n} customers went from invest or retain to win back:",
      "{n} klanten gingen van investeren of behouden naar terugwinnen:"},
+    {"summary.head",
+     "{n} customers with purchases up to {as_of} ({lines} lines{after}); "
+     "revenue {revenue}",
+     "{n} klanten met aankopen tot {as_of} ({lines} lijnen{after}); omzet "
+     "{revenue}"},
+    {"summary.head.after", ", {n} later lines left out",
+     ", {n} lijnen na die datum weggelaten"},
     {"growth.months", "month", "maand"},
     {"growth.weeks", "week", "week"},
     {"growth.quarters", "quarter", "kwartaal"},
