@@ -314,6 +314,13 @@ KW_API const kw_table *kw_dataset_table(const kw_dataset *ds,
 KW_API const kw_dict *kw_dataset_customers(const kw_dataset *ds);
 KW_API const kw_dict *kw_dataset_products(const kw_dataset *ds);
 KW_API kw_context *kw_dataset_context(const kw_dataset *ds);
+/* The currency the data name: a header with a currency word or symbol
+ * ("Amount (GBP)", "dollar_value"), else a country column where at least
+ * 80% of the transaction lines name one country. Writes the ISO code into
+ * code (8 bytes; "EUR" when nothing names one) and, when source is not
+ * NULL, where it came from; returns whether the data named it. */
+KW_API bool kw_dataset_currency(const kw_dataset *ds, char code[8],
+                                char *source, size_t cap);
 
 #ifdef __cplusplus
 }
