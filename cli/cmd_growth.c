@@ -32,7 +32,7 @@ typedef struct growth_cmd {
   kw_status (*compute)(kw_context *, const kw_dataset *,
                        const kw_customer_summary *, void **);
   kw_status (*write)(kw_context *, FILE *, const void *, kw_format, kw_lang,
-                     size_t);
+                     const char *, size_t);
   void (*free)(void *);
 } growth_cmd;
 
@@ -60,7 +60,9 @@ static int run(const char *name, const cli_spec *spec, const growth_cmd *g,
     code = KW_EXIT_IO;
     goto done;
   }
-  st = g->write(c.ctx, f, res, c.format, c.lang, o.top);
+  char cur[8];
+  kw_dataset_currency(ds, cur, NULL, 0);
+  st = g->write(c.ctx, f, res, c.format, c.lang, cur, o.top);
   if (st) {
     cli_out_close(&c, f, false);
     code = cli_fail(&c, st);
@@ -80,8 +82,9 @@ static kw_status ref_compute(kw_context *ctx, const kw_dataset *ds,
   return kw_referrals_compute(ctx, ds, v, NULL, (kw_referrals **)out);
 }
 static kw_status ref_write(kw_context *ctx, FILE *f, const void *r,
-                           kw_format fmt, kw_lang lang, size_t top) {
-  return kw_report_referrals(ctx, f, r, fmt, lang, top);
+                           kw_format fmt, kw_lang lang, const char *cur,
+                           size_t top) {
+  return kw_report_referrals(ctx, f, r, fmt, lang, cur, top);
 }
 static void ref_free(void *r) { kw_referrals_free(r); }
 
@@ -90,8 +93,9 @@ static kw_status acq_compute(kw_context *ctx, const kw_dataset *ds,
   return kw_acquisition_compute(ctx, ds, v, NULL, (kw_acquisition **)out);
 }
 static kw_status acq_write(kw_context *ctx, FILE *f, const void *a,
-                           kw_format fmt, kw_lang lang, size_t top) {
-  return kw_report_acquisition(ctx, f, a, fmt, lang, top);
+                           kw_format fmt, kw_lang lang, const char *cur,
+                           size_t top) {
+  return kw_report_acquisition(ctx, f, a, fmt, lang, cur, top);
 }
 static void acq_free(void *a) { kw_acquisition_free(a); }
 
