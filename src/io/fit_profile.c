@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "core/core.h"
+#include "io/textfile.h"
 #include "models/segments_internal.h"
 #include "report/messages.h"
 
@@ -191,28 +192,8 @@ kw_status kw_fit_profile_load(kw_context *ctx, const char *path,
                               kw_fit_profile **out) {
   if (!out) return kw_fail(ctx, KW_EARG, "fit profile: out is NULL");
   *out = NULL;
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return kw_fail(ctx, KW_EIO, "%s: cannot open: %s", path, strerror(errno));
   kw_buf b;
-  kw_buf_init(&b, 1);
-  char chunk[4096];
-  size_t n;
-  kw_status st = KW_OK;
-  while (!st && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    if (b.len + n > ((size_t)1 << 20)) {
-      st = kw_fail(ctx, KW_EINPUT, "%s: larger than 1 MiB", path);
-      break;
-    }
-    if (kw_buf_reserve(ctx, &b, b.len + n)) st = kw_fail_nomem(ctx);
-    else {
-      memcpy((char *)b.data + b.len, chunk, n);
-      b.len += n;
-    }
-  }
-  if (!st && ferror(f))
-    st = kw_fail(ctx, KW_EIO, "%s: cannot read: %s", path, strerror(errno));
-  fclose(f);
+  kw_status st = kw_read_text_file(ctx, path, &b);
   if (!st) st = kw_fit_profile_parse(ctx, b.data ? b.data : "", b.len, path,
                                      out);
   kw_buf_free(ctx, &b);
