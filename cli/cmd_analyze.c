@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "opts.h"
@@ -44,8 +45,8 @@ static bool set_currency(cli_common *c, void *target, const char *v) {
 static const cli_opt rows_[] = {
     {"output", 'o', CLI_STR, CMD(output), CLI_NO_RANGE, "DIR", NULL,
      "opt.analyze.output", NULL},
-    {"currency", 0, CLI_CALL, CMD(currency), CLI_NO_RANGE, "CODE", "EUR",
-     "opt.analyze.currency", set_currency},
+    {"currency", 0, CLI_CALL, CMD(currency), CLI_NO_RANGE, "CODE",
+     "opt.analyze.currency.default", "opt.analyze.currency", set_currency},
     {"show-names", 0, CLI_FLAG, CMD(show_names), CLI_NO_RANGE, NULL, NULL,
      "opt.analyze.show_names", NULL},
     {"rules", 0, CLI_STR, CMD(rules), CLI_NO_RANGE, "FILE", NULL,
@@ -83,6 +84,26 @@ static void on_step(void *user, size_t index, size_t count, const char *key,
   (void)key;
   fprintf(stderr, "\r\033[K[%2zu/%zu] %s\n", index + 1, count, label);
   fflush(stderr);
+}
+
+/* The main job on contract data (klantwijs/subscription.h). */
+static int analyze_contracts(cli_common *c, const opts *o) {
+  kw_dataset *ds = NULL;
+  kw_subscription *sub = NULL;
+  int code = cli_load_tables(c, KW_TABLE_CUSTOMERS, 1u << KW_TABLE_CUSTOMERS,
+                             &ds);
+  if (code) return code;
+  const kw_table *t = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
+  const char *cur = o->currency ? o->currency : "EUR";
+  kw_status st = kw_subscription_analyze(c->ctx, t, &sub);
+  if (!st) st = kw_subscription_write_dir(c->ctx, sub, t, (kw_lang)c->lang,
+                                          cur, c->output);
+  if (!st) st = kw_subscription_console(c->ctx, sub, (kw_lang)c->lang, cur,
+                                        c->output, stdout);
+  if (st) code = cli_fail(c, st);
+  kw_subscription_free(sub);
+  kw_dataset_free(ds);
+  return code;
 }
 
 int kw_cli_analyze(int argc, char **argv);
@@ -131,12 +152,35 @@ int kw_cli_analyze(int argc, char **argv) {
   ao.subtract_discount = k.po.subtract_discount;
   ao.rates = k.po.rates;
   ao.n_rates = k.po.n_rates;
+  /* a single file with a tenure and a churn flag (contract data, like
+   * the Telco export) gets the contract report; a probe on a context of
+   * its own keeps its warnings away */
+  if (c.path && strcmp(c.path, "-") != 0) {
+    struct stat sb;
+    if (stat(c.path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+      kw_context *pc = kw_context_new();
+      kw_load_options lo = c.load;
+      lo.files[KW_TABLE_CUSTOMERS] = c.path;
+      lo.tables = 1u << KW_TABLE_CUSTOMERS;
+      kw_dataset *probe = NULL;
+      bool contracts =
+          pc && kw_dataset_load(pc, &lo, &probe) == KW_OK &&
+          kw_subscription_recognised(
+              kw_dataset_table(probe, KW_TABLE_CUSTOMERS));
+      kw_dataset_free(probe);
+      kw_context_free(pc);
+      if (contracts) {
+        code = analyze_contracts(&c, &o);
+        goto done;
+      }
+    }
+  }
   if (!c.load.tables) c.load.tables = kw_analyze_tables();
   code = cli_load(&c, &ds);
   if (code) goto done;
   ao.as_of = c.as_of;
   ao.lang = c.lang;
-  if (o.currency) ao.currency = o.currency;
+  if (o.currency) ao.currency = o.currency, ao.detect_currency = false;
   ao.show_names = o.show_names;
   ao.action_rules = rules;
   ao.rfm_rules = rfm ? kw_rfm_rule_file_rules(rfm) : NULL;

@@ -21,7 +21,8 @@ enum {
   COL_ID, COL_NAME, COL_ACTION, COL_REASON, COL_STAKE, COL_FIRST, COL_LAST,
   COL_ORDERS, COL_REVENUE, COL_COGS, COL_SERVE, COL_CONTRIB, COL_MARGIN,
   COL_VALUE, COL_POTENTIAL, COL_ABC, COL_R, COL_F, COL_M, COL_SEGMENT,
-  COL_STATUS, COL_PALIVE, COL_EXPECTED, COL_SPEND, COL_CLV, COL_PAY,
+  COL_STATUS, COL_PALIVE, COL_PALIVE_LO, COL_PALIVE_HI, COL_EXPECTED,
+  COL_SPEND, COL_CLV, COL_CLV_LO, COL_CLV_HI, COL_PAY,
   COL_DAYS_TO_PAY, COL_DAYS_LATE, COL_OPEN, COL_OVERDUE, COL_NEXT_BEST,
   COL_NEXT_BEST_VALUE, COL_NPS, COL_CONSENT, COL_CAC, COL_REFERRED_BY,
   COL_REFERRAL_VALUE, COL_DEAL_SHARE, COL_RATE_BREAK, COL__COUNT
@@ -58,11 +59,19 @@ static const kw_ccol cols[COL__COUNT] = {
                      0, 18},
     [COL_STATUS] = {"churn_status", "Status", "Status", KW_CC_TEXT, 0, 10},
     [COL_PALIVE] = {"p_alive", "P(active)", "P(actief)", KW_CC_PCT, 4, 9},
+    [COL_PALIVE_LO] = {"p_alive_low90", "P(active), 90% low",
+                       "P(actief), 90% laag", KW_CC_PCT, 4, 9},
+    [COL_PALIVE_HI] = {"p_alive_high90", "P(active), 90% high",
+                       "P(actief), 90% hoog", KW_CC_PCT, 4, 9},
     [COL_EXPECTED] = {"expected_purchases", "Expected purchases",
                       "Verwachte aankopen", KW_CC_NUM, 3, 10},
     [COL_SPEND] = {"expected_spend", "Expected spend per purchase",
                    "Verwachte besteding per aankoop", KW_CC_MONEY, 2, 12},
     [COL_CLV] = {"clv", "CLV", "CLV", KW_CC_MONEY, 2, 12},
+    [COL_CLV_LO] = {"clv_low90", "CLV, 90% low", "CLV, 90% laag",
+                    KW_CC_MONEY, 2, 12},
+    [COL_CLV_HI] = {"clv_high90", "CLV, 90% high", "CLV, 90% hoog",
+                    KW_CC_MONEY, 2, 12},
     [COL_PAY] = {"pay_class", "Payment", "Betaling", KW_CC_TEXT, 0, 14},
     [COL_DAYS_TO_PAY] = {"days_to_pay", "Days to pay", "Dagen tot betaling",
                          KW_CC_NUM, 1, 9},
@@ -110,6 +119,10 @@ size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
       case COL_STATUS: on = a->cc != NULL; break;
       case COL_PALIVE: case COL_EXPECTED: case COL_SPEND: case COL_CLV:
         on = a->have_clv;
+        break;
+      case COL_PALIVE_LO: case COL_PALIVE_HI: case COL_CLV_LO:
+      case COL_CLV_HI:
+        on = a->have_clv && a->have_intervals;
         break;
       case COL_PAY: case COL_DAYS_TO_PAY: case COL_DAYS_LATE: case COL_OPEN:
       case COL_OVERDUE:
@@ -269,13 +282,27 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
     case COL_CLV:
       num(c, KW_CC_MONEY, a->clv[i]);
       break;
+    case COL_PALIVE_LO:
+      num(c, KW_CC_PCT, a->p_alive_lo[i]);
+      break;
+    case COL_PALIVE_HI:
+      num(c, KW_CC_PCT, a->p_alive_hi[i]);
+      break;
+    case COL_CLV_LO:
+      num(c, KW_CC_MONEY, a->clv_lo[i]);
+      break;
+    case COL_CLV_HI:
+      num(c, KW_CC_MONEY, a->clv_hi[i]);
+      break;
     case COL_PAY:
       if (i < a->pp->n && a->pp->pay_class[i] != KW_PAY_NONE)
         text(c, pay_word(a, a->pp->pay_class[i], machine));
       break;
     case COL_DAYS_TO_PAY:
     case COL_DAYS_LATE:
-      if (i < a->pp->n && a->pp->settled[i] + a->pp->invoices[i] > 0 &&
+      /* only over paid invoices: a customer who never paid has no
+       * average, not "0 days" */
+      if (i < a->pp->n && a->pp->settled[i] > 0 &&
           a->pp->pay_class[i] != KW_PAY_NONE)
         num(c, KW_CC_NUM,
             id == COL_DAYS_TO_PAY ? a->pp->days_to_pay[i] : a->pp->days_late[i]);

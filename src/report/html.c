@@ -230,10 +230,14 @@ static const kw_msg action_desc[KW_ACTION__COUNT] = {
     MSG_ACTD_NONE, MSG_ACTD_INVEST, MSG_ACTD_DEVELOP, MSG_ACTD_RETAIN,
     MSG_ACTD_WIN_BACK, MSG_ACTD_SERVE_LOW_COST, MSG_ACTD_REPRICE,
     MSG_ACTD_COLLECT};
-static const kw_msg action_stake[KW_ACTION__COUNT] = {
-    MSG_STAKE_NONE, MSG_STAKE_INVEST, MSG_STAKE_DEVELOP, MSG_STAKE_RETAIN,
-    MSG_STAKE_WIN_BACK, MSG_STAKE_SERVE_LOW_COST, MSG_STAKE_REPRICE,
-    MSG_STAKE_COLLECT};
+/* The one money measure at stake (analyze_actions.c): the value measure. */
+static const char *stake_measure(hw *w) {
+  int m = w->a->value_measure;
+  return M(w, m == KW_MEASURE_CONTRIBUTION ? MSG_WORD_CONTRIBUTION_MEASURE
+              : m == KW_MEASURE_EST_CONTRIBUTION
+                  ? MSG_WORD_EST_CONTRIBUTION_MEASURE
+                  : MSG_WORD_REVENUE_MEASURE);
+}
 
 static void actions(hw *w) {
   const kw_analysis *a = w->a;
@@ -246,7 +250,8 @@ static void actions(hw *w) {
     kw_msg_format(w->buf, sizeof w->buf, MSG_ACTIONS_CONSENT, w->lang,
                   a->currency, m, 1);
     tag_text(w, "p", NULL, w->buf);
-  } else {
+  } else if (kw_dataset_table(a->ds, KW_TABLE_CUSTOMERS)) {
+    /* the consent note only where a customers table could have had it */
     tag_text(w, "p", "note", M(w, MSG_ACTIONS_NO_CONSENT_COL));
   }
   section_limits(w, KW_STEP_ACTIONS);
@@ -289,6 +294,12 @@ static void actions(hw *w) {
     put(w, "</tr>\n");
   }
   table_close(w);
+  {
+    kw_marg sm = kw_ma_str("measure", stake_measure(w));
+    kw_msg_format(w->buf, sizeof w->buf, MSG_STAKE_MEASURE, w->lang,
+                  a->currency, &sm, 1);
+    tag_text(w, "p", "small", w->buf);
+  }
   tag_text(w, "p", "small",
            M(w, a->rules_builtin ? MSG_ACTIONS_RULES_BUILTIN
                                  : MSG_ACTIONS_RULES_FILE));
@@ -312,7 +323,7 @@ static void actions(hw *w) {
     }
     size_t top = n < a->o.top_per_action ? n : a->o.top_per_action;
     kw_marg m[] = {kw_ma_int("n", (int64_t)top),
-                   kw_ma_str("stake", M(w, action_stake[k]))};
+                   kw_ma_str("stake", stake_measure(w))};
     kw_msg_format(w->buf, sizeof w->buf, MSG_ACTIONS_TOP, w->lang,
                   a->currency, m, 2);
     tag_text(w, "p", "small", w->buf);
@@ -572,14 +583,64 @@ static void clv(hw *w) {
   fig_row(w, M(w, MSG_FIG_CONVERGED),
           M(w, r->converged ? MSG_WORD_YES : MSG_WORD_NO));
   if (a->have_holdout) {
-    snprintf(w->buf, sizeof w->buf, "%d", a->holdout_days);
+    snprintf(w->buf, sizeof w->buf, "%d %s", a->holdout_days,
+             M(w, MSG_WORD_DAYS_UNIT));
     fig_row(w, M(w, MSG_FIG_HOLDOUT), w->buf);
     fig_row(w, M(w, MSG_FIG_ACTUAL_TOTAL), num(w, v, a->eval.sum_actual, 0));
     fig_row(w, M(w, MSG_FIG_PREDICTED_TOTAL),
             num(w, v2, a->eval.sum_predicted, 0));
     fig_row(w, M(w, MSG_FIG_MAE), num(w, v, a->eval.mae, 2));
   }
+  if (a->have_intervals) {
+    char lo[64], hi[64], tot[64];
+    snprintf(w->buf, sizeof w->buf, "%s (%s – %s)",
+             money(w, tot, a->clv_total, 0), money(w, lo, a->clv_total_lo, 0),
+             money(w, hi, a->clv_total_hi, 0));
+    kw_marg hm2[] = {kw_ma_int("months", a->o.horizon_months)};
+    char lab[160];
+    kw_msg_format(lab, sizeof lab, MSG_FIG_CLV_TOTAL, w->lang, a->currency,
+                  hm2, 1);
+    fig_row(w, lab, w->buf);
+    fig_row(w, M(w, MSG_FIG_INTERVALS), M(w, MSG_INTERVAL_METHOD));
+  }
   put(w, "</tbody></table></div>\n");
+  /* the checks of every candidate fit */
+  {
+    static const kw_msg ch[] = {MSG_COL_MODEL, MSG_COL_BIC,
+                                MSG_COL_HOLDOUT_ERROR, MSG_COL_CHECKS};
+    static const bool chn[] = {false, true, false, false};
+    tag_text(w, "h3", NULL, M(w, MSG_FIG_CHECKS));
+    if (!a->clv_ok) tag_text(w, "p", "warn", M(w, MSG_READ_CHECKS_NONE));
+    table_open(w, ch, chn, 4, false);
+    for (size_t c = 0; c < a->n_cand; c++) {
+      if (!a->cand_fitted[c]) continue;
+      put(w, "<tr>");
+      snprintf(w->buf, sizeof w->buf, "%s%s%s%s",
+               kw_an_model_label(a->cand[c]), c == a->chosen ? " (" : "",
+               c == a->chosen ? M(w, MSG_WORD_CHOSEN) : "",
+               c == a->chosen ? ")" : "");
+      td(w, w->buf);
+      tdn(w, num(w, v, a->cand_bic[c], 1), a->cand_bic[c]);
+      if (a->cand_holdout[c]) {
+        char p1[32], p2[32];
+        snprintf(w->buf, sizeof w->buf, "%s / %s",
+                 num(w, p1, a->cand_eval[c].sum_predicted, 0),
+                 num(w, p2, a->cand_eval[c].sum_actual, 0));
+        td(w, w->buf);
+      } else {
+        td(w, "–");
+      }
+      if (a->cand_check[c].passed) {
+        td(w, M(w, MSG_WORD_PASSED));
+      } else {
+        kw_an_check_text(a, &a->cand_res[c], &a->cand_check[c], w->buf,
+                         sizeof w->buf);
+        td(w, w->buf);
+      }
+      put(w, "</tr>\n");
+    }
+    table_close(w);
+  }
   if (a->have_holdout) {
     reading(w, KW_READ_CLV_CHECK, "");
     const char *cats[KW_CLV_FREQ_CLASSES];
@@ -729,8 +790,23 @@ static void retention(hw *w) {
     kw_free(a->ctx, hi);
   }
   if (a->ci) {
+    {
+      char g[32], r[32], t1[16], t2[16];
+      kw_marg rm[] = {
+          kw_ma_str("gap", num(w, g, a->ci->gap_days, 0)),
+          kw_ma_str("risk", num(w, r, 0.7 * a->ci->gap_days, 0)),
+          kw_ma_str("model", kw_an_model_label(a->clv_model)),
+          kw_ma_str("thr", pct(w, t1, 0.5, 0)),
+          kw_ma_str("thr2", pct(w, t2, 0.7, 0))};
+      kw_msg_format(w->buf, sizeof w->buf,
+                    a->ci->by_p_alive ? MSG_RULE_P_ALIVE : MSG_RULE_GAP,
+                    w->lang, a->currency, rm, 5);
+      tag_text(w, "p", NULL, w->buf);
+    }
     figs_open(w);
-    fig_row(w, M(w, MSG_FIG_GAP), num(w, v, a->ci->gap_days, 0));
+    snprintf(w->buf, sizeof w->buf, "%s %s", num(w, v, a->ci->gap_days, 0),
+             M(w, MSG_WORD_DAYS_UNIT));
+    fig_row(w, M(w, MSG_FIG_GAP), w->buf);
     fig_row(w, M(w, MSG_WORD_ACTIVE),
             num(w, v, (double)(a->head.active_customers - a->churn_at_risk), 0));
     fig_row(w, M(w, MSG_WORD_AT_RISK), num(w, v, (double)a->churn_at_risk, 0));
@@ -1199,9 +1275,31 @@ static void quality(hw *w) {
   figs_open(w);
   fig_row(w, M(w, MSG_FIG_LINES_READ), num(w, v, (double)a->tx_rows_read, 0));
   fig_row(w, M(w, MSG_FIG_LINES_USED), num(w, v, (double)a->s->lines_used, 0));
-  fig_row(w, M(w, MSG_FIG_LINES_SKIPPED),
-          num(w, v, (double)a->tx_rows_skipped, 0));
+  if (a->tx_rows_skipped > a->guest_lines)
+    fig_row(w, M(w, MSG_FIG_LINES_SKIPPED),
+            num(w, v, (double)(a->tx_rows_skipped - a->guest_lines), 0));
   fig_row(w, M(w, MSG_FIG_LINES_AFTER), num(w, v, (double)a->s->lines_after, 0));
+  {
+    kw_marg cm[] = {kw_ma_str("currency", a->currency),
+                    kw_ma_str("source", a->currency_source)};
+    kw_msg_format(w->buf, sizeof w->buf,
+                  a->currency_assumed ? MSG_CURRENCY_ASSUMED
+                                      : MSG_CURRENCY_FROM,
+                  w->lang, a->currency, cm, 2);
+    fig_row(w, M(w, MSG_FIG_CURRENCY), w->buf);
+  }
+  if (a->guest_lines) {
+    double tot = (double)a->guest_cents + (double)a->head.revenue;
+    kw_marg gm[] = {kw_ma_money("amount", a->guest_cents, 0),
+                    kw_ma_int("lines", (int64_t)a->guest_lines),
+                    kw_ma_pct("share", tot > 0 ? (double)a->guest_cents / tot
+                                               : NAN, 1)};
+    kw_msg_format(w->buf, sizeof w->buf, MSG_GUEST_SALES, w->lang,
+                  a->currency, gm, 3);
+    fig_row(w, M(w, MSG_FIG_GUEST_SALES), w->buf);
+  }
+  if (a->return_only)
+    fig_row(w, M(w, MSG_FIG_RETURN_ONLY), num(w, v, (double)a->return_only, 0));
   if (a->have_quality) {
     snprintf(w->buf, sizeof w->buf, "%s – %s",
              kw_fmt_date(d1, q->first_date, w->lang),
@@ -1219,7 +1317,8 @@ static void quality(hw *w) {
   }
   put(w, "</tbody></table></div>\n");
   if (a->have_quality &&
-      (q->duplicate_lines || q->extreme_amounts || a->tx_rows_skipped))
+      (q->duplicate_lines || q->extreme_amounts ||
+       a->tx_rows_skipped > a->guest_lines))
     tag_text(w, "p", "small", M(w, MSG_READ_QUALITY_ISSUES));
   put(w, "</section>\n");
 }
@@ -1297,7 +1396,12 @@ static const char css[] =
     "border-radius:6px;width:min(320px,100%)}\n"
     "footer{color:var(--muted);font-size:.8rem;padding:8px 14px 30px}\n"
     "@media (max-width:600px){body{font-size:14px}section{padding:12px;"
-    "border-radius:0;margin:10px -14px}.kpi b{font-size:1.2rem}}\n"
+    "border-radius:0;margin:10px -14px}.kpi b{font-size:1.2rem}"
+    /* phone: wide tables scroll sideways, the id column stays in view */
+    ".scroll table.data{width:max-content;min-width:100%}"
+    ".scroll table.data td:first-child,.scroll table.data th:first-child"
+    "{position:sticky;left:0;background:#fff;z-index:1}}\n"
+    "@page{size:A4;margin:14mm 12mm}\n"
     "@media print{body{background:#fff;font-size:10.5pt}"
     "header,main,footer{max-width:none;padding:0}"
     "section{break-before:page;border:none;padding:0;margin:0}"
@@ -1336,6 +1440,13 @@ static const char js[] =
     "Array.prototype.forEach.call(t.tBodies[0].rows,function(r){"
     "r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';"
     "});});});\n"
+    /* layout facts a test can read: tables wider than the screen that
+       scroll, and whether their first column stays in view */
+    "var sc=0,st=0;document.querySelectorAll('.scroll').forEach(function(d){"
+    "var c=d.querySelector('table.data tbody td');"
+    "if(c&&d.scrollWidth>d.clientWidth+1){sc++;"
+    "if(getComputedStyle(c).position==='sticky')st++;}});"
+    "document.documentElement.setAttribute('data-kw-scroll',sc+'/'+st);\n"
     "document.documentElement.setAttribute('data-kw-ready','1');\n"
     "})();\n";
 

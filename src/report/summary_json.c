@@ -214,6 +214,14 @@ static void write_quality(jw *w, const kw_analysis *a) {
   OBJ(w, "data");
   jint(w, "transaction_lines_read", (int64_t)a->tx_rows_read);
   jint(w, "transaction_lines_skipped", (int64_t)a->tx_rows_skipped);
+  jint(w, "guest_lines", (int64_t)a->guest_lines);
+  jmoney(w, "guest_sales", a->guest_cents);
+  {
+    double tot = (double)a->guest_cents + (double)a->head.revenue;
+    jfix(w, "guest_sales_share", tot > 0 ? (double)a->guest_cents / tot : NAN,
+         4);
+  }
+  jint(w, "return_only_customers", (int64_t)a->return_only);
   jint(w, "transaction_lines_used", (int64_t)a->s->lines_used);
   jint(w, "transaction_lines_after_as_of", (int64_t)a->s->lines_after);
   ARR(w, "tables");
@@ -381,6 +389,45 @@ static void write_clv(jw *w, const kw_analysis *a) {
   jint(w, "horizon_weeks", a->horizon_weeks);
   jfix(w, "discount_rate_yearly", a->o.discount_rate, 4);
   jfix(w, "total", a->clv_total, 2);
+  if (a->have_intervals) {
+    OBJ(w, "total_interval");
+    jfix(w, "level", a->interval_level, 2);
+    jtext(w, "method", "delta method, parameter covariance of the purchase "
+                       "model (inverse observed information)");
+    jfix(w, "low", a->clv_total_lo, 2);
+    jfix(w, "high", a->clv_total_hi, 2);
+    END_OBJ(w);
+  } else {
+    jnull(w, "total_interval");
+  }
+  jbool(w, "passed_checks", a->clv_ok);
+  jtext(w, "choice", a->n_cand > 1 ? "auto_holdout" : "given");
+  ARR(w, "candidates");
+  for (size_t c = 0; c < a->n_cand; c++) {
+    OBJ(w, NULL);
+    jtext(w, "model", kw_clv_model_name(a->cand[c]));
+    jbool(w, "fitted", a->cand_fitted[c]);
+    jbool(w, "chosen", c == a->chosen);
+    if (a->cand_fitted[c]) {
+      const kw_clv_check *k = &a->cand_check[c];
+      jfix(w, "bic", a->cand_bic[c], 2);
+      jbool(w, "passed", k->passed);
+      ARR_INLINE(w, "flags");
+      for (unsigned b = 0; b < KW_CLV_FLAG_COUNT; b++)
+        if (k->flags & (1u << b)) jtext(w, NULL, kw_clv_flag_key(b));
+      END_ARR(w);
+      jfix(w, "max_se_ratio", k->se_ratio, 3);
+      jfix(w, "repeat_buyers_p_alive_099", k->alive_share, 4);
+      jfix(w, "holdout_error", k->holdout_error, 4);
+      if (a->cand_holdout[c]) {
+        jfix(w, "holdout_predicted", a->cand_eval[c].sum_predicted, 1);
+        jfix(w, "holdout_actual", a->cand_eval[c].sum_actual, 0);
+        jfix(w, "holdout_mae", a->cand_eval[c].mae, 4);
+      }
+    }
+    END_OBJ(w);
+  }
+  END_ARR(w);
   jfix(w, "top20_share", a->clv_top20_share, 4);
   if (a->have_holdout) {
     const kw_clv_evaluation *e = &a->eval;
@@ -431,6 +478,9 @@ static void write_retention(jw *w, const kw_analysis *a) {
   } else {
     OBJ(w, "churn");
     jtext(w, "basis", a->ci->by_p_alive ? "p_alive" : "gap_rule");
+    jtext(w, "status_rule", a->ci->by_p_alive
+                                ? "worse of gap rule and checked p_alive"
+                                : "gap rule");
     jfix(w, "gap_days", a->ci->gap_days, 1);
     jint(w, "active", (int64_t)(a->head.active_customers - a->churn_at_risk));
     jint(w, "at_risk", (int64_t)a->churn_at_risk);
@@ -731,6 +781,9 @@ kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
   jdate(&w, "as_of", a->as_of);
   jdate(&w, "first_date", a->first_date);
   jtext(&w, "currency", a->currency);
+  jbool(&w, "currency_assumed", a->currency_assumed);
+  if (a->currency_source[0]) jtext(&w, "currency_source", a->currency_source);
+  else jnull(&w, "currency_source");
   jtext(&w, "lang", a->o.lang == KW_LANG_NL ? "nl" : "en");
   jint(&w, "min_group", (int64_t)a->o.min_group);
   write_steps(&w, a);
