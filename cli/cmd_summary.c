@@ -123,7 +123,10 @@ int kw_cli_summary(int argc, char **argv) {
     kw_jw_date(w, "as_of", v->as_of);
     kw_jw_str(w, "unit", kw_unit_name(v->unit));
     kw_jw_int(w, "n_customers", (int64_t)nb);
+    kw_jw_int(w, "lines", (int64_t)v->buyer_lines);
     kw_jw_int(w, "lines_used", (int64_t)v->lines_used);
+    kw_jw_int(w, "return_only_customers", (int64_t)v->n_return_only);
+    kw_jw_money(w, "return_only_revenue", v->return_only_revenue);
     kw_jw_int(w, "lines_after_as_of", (int64_t)v->lines_after);
     kw_jw_money(w, "revenue", total);
     kw_jw_rtable(w, "customers", &t);
@@ -137,7 +140,7 @@ int kw_cli_summary(int argc, char **argv) {
     fprintf(f, nl ? "%zu klanten met aankopen tot %s (%llu lijnen"
                   : "%zu customers with purchases up to %s (%llu lines",
             nb, kw_date_format(d1, v->as_of, nl ? 1 : 0),
-            (unsigned long long)v->lines_used);
+            (unsigned long long)v->buyer_lines);
     if (v->lines_after)
       fprintf(f, nl ? ", %llu lijnen na die datum weggelaten"
                     : ", %llu later lines left out",

@@ -23,8 +23,8 @@ KW_CLI_DECLARE(pareto)
 KW_CLI_DECLARE_ROWS(rfm)
 KW_CLI_DECLARE_ROWS(payments)
 KW_CLI_DECLARE_ROWS(cohorts)
-KW_CLI_DECLARE(churn)
-KW_CLI_DECLARE(survival)
+KW_CLI_DECLARE_ROWS(churn)
+KW_CLI_DECLARE_ROWS(survival)
 KW_CLI_DECLARE(basket)
 KW_CLI_DECLARE_ROWS(trends)
 KW_CLI_DECLARE_ROWS(referrals)
@@ -42,8 +42,9 @@ const kw_cli_command kw_cli_commands[] = {
     {"rfm", "cmd.rfm", NULL, kw_cli_rfm, &kw_cli_rfm_spec},
     {"payments", "cmd.payments", NULL, kw_cli_payments, &kw_cli_payments_spec},
     {"cohorts", "cmd.cohorts", NULL, kw_cli_cohorts, &kw_cli_cohorts_spec},
-    {"churn", "cmd.churn", kw_cli_churn_help, kw_cli_churn, NULL},
-    {"survival", "cmd.survival", kw_cli_survival_help, kw_cli_survival, NULL},
+    {"churn", "cmd.churn", NULL, kw_cli_churn, &kw_cli_churn_spec},
+    {"survival", "cmd.survival", NULL, kw_cli_survival,
+     &kw_cli_survival_spec},
     {"basket", "cmd.basket", kw_cli_basket_help, kw_cli_basket, NULL},
     {"trends", "cmd.trends", NULL, kw_cli_trends, &kw_cli_trends_spec},
     {"referrals", "cmd.referrals", NULL, kw_cli_referrals,

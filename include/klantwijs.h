@@ -24,6 +24,7 @@
 #include "klantwijs/basket.h"
 #include "klantwijs/growth.h"
 #include "klantwijs/analyze.h"
+#include "klantwijs/groups.h"
 #include "klantwijs/writers.h"
 
 #endif

@@ -21,6 +21,9 @@
  *     when the table has no invoice column;
  *   - cost: the cost column (line cost), else amount - margin when a margin
  *     column exists; lines without either are not in cost_lines;
+ *   - the customer base: customers with a purchase up to as_of; their
+ *     lines and net revenue are the totals (buyer_lines, buyer_revenue);
+ *     return-only customers are counted apart (klantwijs/summary.h);
  *   - repeat_spend = net revenue of the purchase days after the first
  *     (every line of such a day, returns included), divided by x, in
  *     currency units: the Gamma-Gamma input.
@@ -382,6 +385,17 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
   st = run_walks(ctx, &w, n, used, &buyers);
   if (st) goto done;
   v->n_buyers = buyers;
+  for (size_t c = 0; c < n; c++) {
+    if (lines[c] == 0) continue;
+    if (w.first[c] != KW_NA_DATE) {
+      v->buyer_lines += lines[c];
+      v->buyer_revenue += w.revenue[c];
+    } else {
+      v->n_return_only++;
+      v->return_only_lines += lines[c];
+      v->return_only_revenue += w.revenue[c];
+    }
+  }
   v->first = w.first;
   v->last = w.last;
   v->orders = w.orders;

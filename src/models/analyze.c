@@ -424,19 +424,12 @@ static kw_status step_churn(kw_analysis *a) {
   a->churn_at_risk = at_risk;
   a->churn_churned = churned;
   a->head.active_customers = active + at_risk;
-  /* 12-month churn rate by the gap rule's churn days */
-  int32_t start = a->as_of - 365;
-  size_t base = 0, lost = 0;
-  for (size_t i = 0; i < a->cc->n; i++) {
-    int32_t f = a->cc->first[i], cd = a->cc->churn_day[i];
-    if (f == KW_NA_DATE || f > start) continue;
-    if (cd != KW_NA_DATE && cd <= start) continue;
-    base++;
-    if (a->cc->status[i] == KW_CHURN_CHURNED) lost++;
-  }
-  if (base > 0) {
+  /* the 12-month churn rate (one definition: klantwijs/retention.h) */
+  kw_churn_year yr;
+  kw_churn_year_rate(a->churn, &yr);
+  if (yr.defined) {
     a->churn_12m = true;
-    a->churn_rate = (double)lost / (double)base;
+    a->churn_rate = yr.rate;
   } else {
     a->churn_rate = a->ci->n_buyers
                         ? (double)churned / (double)a->ci->n_buyers
@@ -741,9 +734,7 @@ static kw_status step_summary(kw_analysis *a) {
     if (a->s->first[i] != KW_NA_DATE && a->s->first[i] < a->first_date)
       a->first_date = a->s->first[i];
   a->head.customers = a->s->n_buyers;
-  int64_t rev = 0;
-  for (size_t i = 0; i < a->n; i++) rev += a->s->revenue[i];
-  a->head.revenue = rev;
+  a->head.revenue = a->s->buyer_revenue; /* the one revenue total */
   const kw_read_report *rr =
       kw_table_report(kw_dataset_table(a->ds, KW_TABLE_TRANSACTIONS));
   if (rr) {

@@ -259,10 +259,14 @@ static void per_customer(kw_profit *p, const kw_customer_summary *s,
                          const kw_profit_options *o) {
   kw_profit_data *d = &p->d;
   for (size_t i = 0; i < s->n; i++) {
-    int64_t rev = s->revenue[i];
-    uint32_t lines = s->lines[i];
+    /* the customer base of klantwijs/summary.h: a customer without a
+       purchase (return only) has no sales here; its returns are counted
+       apart by the summary (n_return_only) and left out */
+    bool buyer = s->first[i] != KW_NA_DATE;
+    int64_t rev = buyer ? s->revenue[i] : 0;
+    uint32_t lines = buyer ? s->lines[i] : 0;
     p->revenue[i] = rev;
-    p->discount[i] = s->discount ? s->discount[i] : 0;
+    p->discount[i] = buyer && s->discount ? s->discount[i] : 0;
     kw_cost_source src;
     int64_t cogs = 0;
     if (lines == 0) {

@@ -314,6 +314,10 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
         firstp = kw_period_index(h.days[k].day, u) - p0;
         break;
       }
+    /* a customer without a purchase up to as-of (returns only) is no
+       customer of the period (klantwijs/summary.h): its returns are left
+       out, as in every other total */
+    if (firstp == INT32_MAX) continue;
     size_t nr = 0;
     for (size_t k = a; k < b; k++) {
       int32_t p = kw_period_index(h.days[k].day, u) - p0;

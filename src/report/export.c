@@ -424,6 +424,10 @@ kw_status kw_report_customers_csv(kw_context *ctx, const kw_analysis *a,
   kw_text_putc(&t, '\n');
   char buf[48];
   for (size_t i = 0; i < a->n && ok; i++) {
+    /* the customer base of klantwijs/summary.h: customers with a purchase
+       (return-only customers and those known only from another table
+       are no customers of the period) */
+    if (a->s->first[i] == KW_NA_DATE) continue;
     for (size_t j = 0; j < nc; j++) {
       if (j) kw_text_putc(&t, ',');
       kw_export_cell(a, ids[j], i, true, c);

@@ -577,10 +577,18 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                        "Meer dan de helft van je klanten is "
                                        "na {months} maanden nog actief."},
     [MSG_READ_CHURN] = {"read.churn",
-                        "{churned} customers ({share}) have left; {at_risk} "
-                        "more are at risk.",
-                        "{churned} klanten ({share}) zijn vertrokken; nog "
+                        "{churned} customers ({share} of all customers) "
+                        "count as left today ({basis}); {at_risk} more are "
+                        "at risk.",
+                        "{churned} klanten ({share} van alle klanten) "
+                        "gelden vandaag als vertrokken ({basis}); nog "
                         "{at_risk} zijn in gevaar."},
+    [MSG_READ_CHURN_BASIS_GAP] = {"read.churn_basis_gap", "gap rule",
+                                  "regel van de pauze"},
+    [MSG_READ_CHURN_BASIS_P_ALIVE] = {"read.churn_basis_p_alive",
+                                      "by the gap rule and P(active)",
+                                      "volgens de regel van de pauze en "
+                                      "P(actief)"},
     [MSG_READ_PAYMENTS] = {"read.payments",
                            "Customers pay {days} days after the invoice on "
                            "average; {late} of invoices are paid late.",
@@ -1171,6 +1179,35 @@ static const msg_row rows[KW_MSG__COUNT] = {
                               "verkoop aan gasten (geen klantnummer): "
                               "{amount} op {lines} regels, {share} van de "
                               "verkoop; niet in de cijfers per klant"},
+    /* the customer base a figure covers (klantwijs/summary.h) */
+    [MSG_COV_CUSTOMERS] = {"coverage.customers", "customers (with a purchase)",
+                           "klanten (met een aankoop)"},
+    [MSG_COV_LINES] = {"coverage.lines", "  their sales lines",
+                       "  hun verkoopregels"},
+    [MSG_COV_REVENUE] = {"coverage.revenue", "revenue (net of returns)",
+                         "omzet (na retours)"},
+    [MSG_COV_RETURN_ONLY] = {"coverage.return_only",
+                             "customers with only returns (left out)",
+                             "klanten met enkel retours (weggelaten)"},
+    [MSG_COV_RETURN_ONLY_REVENUE] = {"coverage.return_only_revenue",
+                                     "  their returns", "  hun retours"},
+    /* churn: one name per definition */
+    [MSG_CHURN_SHARE_GAP] = {"churn.share_gap",
+                             "churned share today (gap rule)",
+                             "aandeel vertrokken vandaag (regel van de pauze)"},
+    [MSG_CHURN_SHARE_P_ALIVE] = {"churn.share_p_alive",
+                                 "churned share today (P(active))",
+                                 "aandeel vertrokken vandaag (P(actief))"},
+    [MSG_CHURN_SHARE_CONTRACTS] = {"churn.share_contracts",
+                                   "churned share today (contracts ended)",
+                                   "aandeel vertrokken vandaag (contracten "
+                                   "beëindigd)"},
+    [MSG_CHURN_YEAR_RATE] = {"churn.year_rate",
+                             "churn rate, last 12 months",
+                             "verloop, laatste 12 maanden"},
+    [MSG_CHURN_YEAR_BASE] = {"churn.year_base",
+                             "  of customers active 12 months ago",
+                             "  van de klanten actief 12 maanden geleden"},
 };
 
 const char *kw_msg_key(kw_msg m) {
@@ -2130,6 +2167,576 @@ static const msg_row text_rows[] = {
      "writing the report…",
      "het rapport wordt geschreven…"},
 
+    /* churn: help, options and usage errors (cli/cmd_churn.c) */
+    {"help.churn.usage", "[OPTIONS] PATH\n       klantwijs churn --drivers "
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD\n       klantwijs churn --drivers [OPTIES] PAD"},
+    {"help.churn.about",
+     "Purchases (non-contractual): a customer has churned when no purchase "
+     "came for longer than a gap G: as-of - last purchase > G. G is derived "
+     "from the data as the 90th percentile (--gap-quantile) of all days "
+     "between consecutive purchase days of the same customer ('90% of "
+     "repeat purchases come within G days'), at least 30 days (--gap-floor), "
+     "or set with --gap. At risk: not churned, and no purchase for more than "
+     "0.7 G (--at-risk-fraction). The churn day is the last purchase + G. "
+     "With --p-alive MODEL the status follows the probability that the "
+     "customer is still active from that model, fitted on the purchases up "
+     "to the as-of date: churned below 0.5 (--p-alive-threshold), at risk "
+     "below 0.7; churn days and the period table still follow the gap "
+     "rule.\n\n"
+     "Contracts (--contracts; the customers table has start and end or "
+     "cancel dates): churned when every contract ended by the as-of date; "
+     "at risk: an end date within --at-risk-days after it.\n\n"
+     "Shows the customers, lines and revenue the figures cover, the counts, "
+     "the churned share today and the churn rate of the last 12 months, the "
+     "churn and retention rate per period (customers alive at the start of "
+     "the period who churned in it), the customers who churned in the last "
+     "period and those at risk, with their revenue (net, up to the as-of "
+     "date), highest first.\n\n"
+     "With --drivers: which attributes and behaviours differ between "
+     "churned and retained customers: churn rate per category with a 95% "
+     "Wilson interval, medians of numeric attributes, and an L2-regularised "
+     "logistic regression with standardised coefficients, evaluated on a "
+     "random holdout (AUC, calibration by decile of predicted risk). These "
+     "are associations, not causes. On purchase data the label is 'no "
+     "purchase in the last G days' and behaviours are measured before that "
+     "window only. A customers-like file with a churn column (--event COL) "
+     "is analysed as it is.",
+     "Aankopen (zonder contract): een klant is gestopt als er langer dan een "
+     "pauze G geen aankoop kwam: peildatum - laatste aankoop > G. G komt uit "
+     "de gegevens als het 90e percentiel (--gap-quantile) van alle dagen "
+     "tussen opeenvolgende aankoopdagen van dezelfde klant ('90% van de "
+     "herhaalaankopen komt binnen G dagen'), minstens 30 dagen "
+     "(--gap-floor), of vast met --gap. Risico: niet gestopt, en meer dan "
+     "0,7 G geen aankoop (--at-risk-fraction). De churndag is de laatste "
+     "aankoop + G. Met --p-alive MODEL volgt de status de kans dat de klant "
+     "nog actief is volgens dat model, geschat op de aankopen tot de "
+     "peildatum: gestopt onder 0,5 (--p-alive-threshold), risico onder 0,7; "
+     "churndagen en de periodetabel volgen de regel van de pauze.\n\n"
+     "Contracten (--contracts; de klantentabel heeft start- en eind- of "
+     "opzegdatums): gestopt als elk contract op de peildatum beëindigd is; "
+     "risico: een einddatum binnen --at-risk-days daarna.\n\n"
+     "Toont de klanten, regels en omzet die de cijfers dekken, de "
+     "aantallen, het aandeel vertrokken vandaag en het verloop van de "
+     "laatste 12 maanden, churn en retentie per periode (klanten actief bij "
+     "de start van de periode die erin stopten), de klanten die in de "
+     "laatste periode stopten en wie risico loopt, met hun omzet (netto, "
+     "tot de peildatum), de grootste eerst.\n\n"
+     "Met --drivers: welke kenmerken en gedragingen verschillen tussen "
+     "gestopte en gebleven klanten: churnratio per categorie met een "
+     "95%-Wilsoninterval, medianen van numerieke kenmerken, en een "
+     "L2-geregulariseerde logistische regressie met gestandaardiseerde "
+     "coëfficiënten, getoetst op een willekeurige apart gehouden groep (AUC, "
+     "kalibratie per deciel van het voorspelde risico). Dit zijn "
+     "samenhangen, geen oorzaken. Op aankoopgegevens is het label 'geen "
+     "aankoop in de laatste G dagen' en gedrag wordt alleen vóór dat venster "
+     "gemeten. Een klantenbestand met een churnkolom (--event KOL) wordt "
+     "geanalyseerd zoals het is."},
+    {"help.churn.examples",
+     "  klantwijs churn demo-data\n"
+     "  klantwijs churn demo-data --table at-risk --format csv -o at-risk.csv\n"
+     "  klantwijs churn demo-data --drivers\n"
+     "  klantwijs churn --drivers Telco-Customer-Churn.csv --event Churn\n",
+     "  klantwijs churn demo-data\n"
+     "  klantwijs churn demo-data --table at-risk --format csv -o risico.csv\n"
+     "  klantwijs churn demo-data --drivers\n"
+     "  klantwijs churn --drivers Telco-Customer-Churn.csv --event Churn\n"},
+    {"cli.group.churn_drivers", "Drivers", "Drivers"},
+    {"opt.churn.contracts", "churn from contract start and end dates",
+     "churn uit start- en einddatums van contracten"},
+    {"opt.churn.gap", "churn gap in days, instead of the one derived from the data",
+     "pauze in dagen, in plaats van die uit de gegevens"},
+    {"opt.churn.gap_quantile", "quantile of inter-purchase days",
+     "kwantiel van de dagen tussen aankopen"},
+    {"opt.churn.gap_floor", "least derived gap in days",
+     "kleinste afgeleide pauze in dagen"},
+    {"opt.churn.at_risk_fraction",
+     "at risk after F x G days without a purchase",
+     "risico na F x G dagen zonder aankoop"},
+    {"opt.churn.at_risk_days", "contracts ending within N days are at risk",
+     "contracten die binnen N dagen eindigen lopen risico"},
+    {"opt.churn.period", "period of the rate table",
+     "periode van de tabel met ratio's"},
+    {"opt.churn.p_alive",
+     "status from P(alive) of this model instead of the gap rule",
+     "status uit P(actief) van dit model in plaats van de pauze"},
+    {"opt.churn.p_alive_threshold", "churned below this P(alive)",
+     "gestopt onder deze P(actief)"},
+    {"opt.churn.top", "customers per list on a terminal (0 = all)",
+     "klanten per lijst op een terminal (0 = alle)"},
+    {"opt.churn.table",
+     "the one table to write (default: everything on a terminal, the "
+     "periods in csv; levels, numeric, model and calibration with "
+     "--drivers)",
+     "de ene tabel om te schrijven (standaard: alles op een terminal, de "
+     "periodes in csv; levels, numeric, model en calibration met "
+     "--drivers)"},
+    {"opt.churn.drivers", "the churn-driver analysis",
+     "de analyse van churndrivers"},
+    {"opt.churn.event",
+     "churn flag column of a customers-like table (1/0, true/false, yes/no, "
+     "ja/nee); PATH is then read as that table",
+     "churnkolom van een klantenbestand (1/0, true/false, yes/no, ja/nee); "
+     "PAD wordt dan als die tabel gelezen"},
+    {"opt.churn.exclude", "attributes to leave out",
+     "kenmerken om weg te laten"},
+    {"opt.churn.holdout", "share of customers held out",
+     "aandeel klanten apart gehouden"},
+    {"opt.churn.l2", "penalty", "straf"},
+    {"opt.churn.seed", "seed of the holdout split",
+     "zaad van de verdeling in een apart gehouden groep"},
+    {"cli.err.churn_exclude", "--exclude takes column names separated by "
+     "commas",
+     "--exclude verwacht kolomnamen gescheiden door komma's"},
+    {"cli.err.churn_driver_table",
+     "with --drivers, --table takes levels, numeric, model or calibration",
+     "met --drivers verwacht --table levels, numeric, model of "
+     "calibration"},
+    {"cli.err.churn_needs_drivers", "--table {table} needs --drivers",
+     "--table {table} vraagt --drivers"},
+    {"cli.err.churn_event",
+     "--event is for --drivers (a churn flag column); see also 'klantwijs "
+     "survival --event'",
+     "--event hoort bij --drivers (een churnkolom); zie ook 'klantwijs "
+     "survival --event'"},
+    {"cli.err.churn_event_contracts",
+     "--event and --contracts are different sources; give one",
+     "--event en --contracts zijn verschillende bronnen; geef er een"},
+
+    /* survival: help, options and usage errors (cli/cmd_survival.c) */
+    {"help.survival.usage", "[OPTIONS] PATH\n       klantwijs survival "
+     "--model sbg --survivors N0,N1,N2,...",
+     "[OPTIES] PAD\n       klantwijs survival --model sbg --survivors "
+     "N0,N1,N2,..."},
+    {"help.survival.about",
+     "Kaplan-Meier estimate of customer lifetime with right censoring: S(t) "
+     "with 95% confidence intervals by the log-log transform (the "
+     "'exponential Greenwood' interval, as lifelines and R's log-log), the "
+     "median lifetime with its interval (first time S(t) <= 0.5; empty when "
+     "never reached), the at-risk table, and with --by a log-rank test of "
+     "equal survival across the groups (groups under 5 customers are merged "
+     "into 'other'). Ties: customers censored at a time are still at risk "
+     "for the events at that time.\n\n"
+     "Durations come from columns (--duration, --event), from contract start "
+     "and end dates, or from purchase histories: a customer has churned when "
+     "no purchase came for longer than a gap G (the 90th percentile of the "
+     "days between repeat purchases, at least 30 days; see 'klantwijs churn "
+     "--help'); the lifetime then runs from the first purchase to the last "
+     "one plus G, else it is censored at the as-of date.\n\n"
+     "With --model sbg: the shifted-beta-geometric model of contractual "
+     "retention (Fader & Hardie 2007): alpha, beta with standard errors, the "
+     "fitted and observed survival and retention per period, expected "
+     "lifetime and, with --discount, the discounted expected residual "
+     "lifetime (DERL). It takes survivors per period or the durations above "
+     "counted in whole periods (--unit; customers observed over different "
+     "spans are right-censored).\n\n"
+     "Output: csv gives the curve (group, time, at_risk, churned, censored, "
+     "survival, lower, upper), or the table named by --table; sBG csv gives "
+     "the period table, and json has the fitted parameters under \"params\" "
+     "as \"alpha\" and \"beta\".",
+     "Kaplan-Meier-schatting van de klantlevensduur met rechtscensurering: "
+     "S(t) met 95%-betrouwbaarheidsintervallen via de log-log-transformatie "
+     "(het 'exponentiële Greenwood'-interval, zoals lifelines en R's "
+     "log-log), de mediane levensduur met haar interval (eerste tijd waarop "
+     "S(t) <= 0,5; leeg als die niet bereikt wordt), de at-risk-tabel, en "
+     "met --by een log-rank-toets op gelijke overleving in de groepen "
+     "(groepen van minder dan 5 klanten gaan samen in 'overige'). Gelijke "
+     "tijden: klanten die op een tijd gecensureerd worden, lopen nog risico "
+     "voor de gebeurtenissen op die tijd.\n\n"
+     "De duur komt uit kolommen (--duration, --event), uit start- en "
+     "einddatums van contracten, of uit aankoopgeschiedenissen: een klant is "
+     "gestopt als er langer dan een pauze G geen aankoop kwam (het 90e "
+     "percentiel van de dagen tussen herhaalaankopen, minstens 30 dagen; zie "
+     "'klantwijs churn --help'); de levensduur loopt dan van de eerste "
+     "aankoop tot de laatste plus G, anders wordt ze gecensureerd op de "
+     "peildatum.\n\n"
+     "Met --model sbg: het shifted-beta-geometrisch model van contractuele "
+     "retentie (Fader & Hardie 2007): alpha, beta met standaardfouten, de "
+     "geschatte en waargenomen overleving en retentie per periode, de "
+     "verwachte levensduur en, met --discount, de verdisconteerde verwachte "
+     "resterende levensduur (DERL). Het neemt overblijvers per periode of de "
+     "duur hierboven geteld in hele periodes (--unit; klanten die over "
+     "verschillende spannes gevolgd zijn, worden rechts gecensureerd).\n\n"
+     "Uitvoer: csv geeft de curve (group, time, at_risk, churned, censored, "
+     "survival, lower, upper), of de tabel die --table noemt; sBG-csv geeft "
+     "de periodetabel, en json heeft de geschatte parameters onder "
+     "\"params\" als \"alpha\" en \"beta\"."},
+    {"help.survival.examples",
+     "  klantwijs survival demo-data --by sector\n"
+     "  klantwijs survival Telco-Customer-Churn.csv --duration tenure \\\n"
+     "      --event Churn --by Contract\n"
+     "  klantwijs survival g3.csv --duration time --event event --by group \\\n"
+     "      --map customer=no.\n"
+     "  klantwijs survival --model sbg --survivors 1000,631,468,382,326,289\n"
+     "  klantwijs survival contracts.csv --contracts --model sbg --unit month\n",
+     "  klantwijs survival demo-data --by sector\n"
+     "  klantwijs survival Telco-Customer-Churn.csv --duration tenure \\\n"
+     "      --event Churn --by Contract\n"
+     "  klantwijs survival g3.csv --duration time --event event --by group \\\n"
+     "      --map customer=no.\n"
+     "  klantwijs survival --model sbg --survivors 1000,631,468,382,326,289\n"
+     "  klantwijs survival contracten.csv --contracts --model sbg --unit month\n"},
+    {"opt.survival.duration",
+     "duration column (a number per row, any unit); PATH is then read as a "
+     "customers-like table",
+     "kolom met de duur (een getal per rij, elke eenheid); PAD wordt dan als "
+     "klantentabel gelezen"},
+    {"opt.survival.event",
+     "churned flag: 1/0, true/false, yes/no, ja/nee (default: the churn "
+     "column, e.g. 'Churn')",
+     "vlag gestopt: 1/0, true/false, yes/no, ja/nee (standaard: de "
+     "churnkolom, bv. 'Churn')"},
+    {"opt.survival.by",
+     "one curve per value of this customers column, with a log-rank test",
+     "een curve per waarde van deze klantenkolom, met een log-rank-toets"},
+    {"opt.survival.contracts",
+     "durations from the start and end dates of the customers table",
+     "duur uit de start- en einddatums van de klantentabel"},
+    {"opt.survival.times",
+     "times of the at-risk table (default: about 8 round steps up to the "
+     "longest duration)",
+     "tijden van de at-risk-tabel (standaard: een achttal ronde stappen tot "
+     "de langste duur)"},
+    {"opt.survival.conf", "confidence level", "betrouwbaarheidsniveau"},
+    {"opt.survival.table",
+     "the one table to write (default: summary, at-risk and log-rank on a "
+     "terminal; the curve in csv; json has everything)",
+     "de ene tabel om te schrijven (standaard: samenvatting, at-risk en "
+     "log-rank op een terminal; de curve in csv; json heeft alles)"},
+    {"opt.survival.model", "Kaplan-Meier or sBG", "Kaplan-Meier of sBG"},
+    {"opt.survival.survivors",
+     "sBG: customers at the start and after each period (no data file "
+     "needed)",
+     "sBG: klanten bij de start en na elke periode (geen gegevensbestand "
+     "nodig)"},
+    {"opt.survival.horizon",
+     "sBG: periods in the table, when not the observed ones + 5",
+     "sBG: periodes in de tabel, als het niet de waargenomen + 5 zijn"},
+    {"opt.survival.discount", "sBG: DERL at this discount rate per period",
+     "sBG: DERL bij deze disconteringsvoet per periode"},
+    {"opt.survival.unit",
+     "unit of durations from dates, and the sBG period",
+     "eenheid van de duur uit datums, en de sBG-periode"},
+    {"cli.err.survival_times",
+     "--times takes numbers of at least 0 separated by commas",
+     "--times verwacht getallen van minstens 0 gescheiden door komma's"},
+    {"cli.err.survival_survivors",
+     "--survivors takes at least two counts separated by commas, e.g. "
+     "1000,631,468",
+     "--survivors verwacht minstens twee aantallen gescheiden door komma's, "
+     "bv. 1000,631,468"},
+    {"cli.err.survival_survivors_sbg", "--survivors needs --model sbg",
+     "--survivors vraagt --model sbg"},
+    {"cli.err.survival_survivors_path",
+     "--survivors takes the counts directly; leave out PATH",
+     "--survivors neemt de aantallen rechtstreeks; laat PAD weg"},
+    {"cli.err.survival_table_km", "--table is for Kaplan-Meier output",
+     "--table is voor Kaplan-Meier-uitvoer"},
+    {"cli.err.survival_sources",
+     "--contracts and --duration/--event are different sources; give one",
+     "--contracts en --duration/--event zijn verschillende bronnen; geef er "
+     "een"},
+
+    /* group kinds (klantwijs/groups.h) */
+    {"group.blank", "(blank)", "(leeg)"},
+    {"group.no", "no", "nee"},
+    {"group.yes", "yes", "ja"},
+    {"group.other", "other", "overige"},
+
+    /* pareto (src/report/pareto_report.c) */
+    {"pareto.title", "Revenue concentration", "Concentratie van de omzet"},
+    {"pareto.as_of", "as of", "peildatum"},
+    {"pareto.customers_negative", "customers with more returns than sales",
+     "klanten met meer retours dan aankopen"},
+    {"pareto.revenue_negative", "  their revenue (counted as 0)",
+     "  hun omzet (telt als 0)"},
+    {"pareto.revenue_ranked", "revenue ranked (the shares below)",
+     "gerangschikte omzet (de aandelen hieronder)"},
+    {"pareto.top_customers", "top {pct} of customers",
+     "top {pct} van de klanten"},
+    {"pareto.their_revenue_share", "  their share of revenue",
+     "  hun aandeel in de omzet"},
+    {"pareto.their_contribution_share", "  their share of contribution",
+     "  hun aandeel in de bijdrage"},
+    {"pareto.target_customers", "fewest customers for {pct} of revenue",
+     "minste klanten voor {pct} van de omzet"},
+    {"pareto.as_customer_share", "  as share of customers",
+     "  als aandeel van de klanten"},
+    {"pareto.gini", "Gini coefficient", "Gini-coëfficiënt"},
+    {"pareto.hhi", "Herfindahl-Hirschman index", "Herfindahl-Hirschman-index"},
+    {"pareto.hhi_points", "  on the 0-10 000 scale", "  op de schaal 0-10 000"},
+    {"pareto.largest_1", "share of the largest customer",
+     "aandeel van de grootste klant"},
+    {"pareto.largest_5", "share of the largest 5", "aandeel van de grootste 5"},
+    {"pareto.largest_10", "share of the largest 10",
+     "aandeel van de grootste 10"},
+    {"pareto.repeat_customers", "repeat customers (2+ orders)",
+     "terugkerende klanten (2+ orders)"},
+    {"pareto.once_customers", "one-time customers", "eenmalige klanten"},
+    {"pareto.revenue_per_customer", "  revenue per customer",
+     "  omzet per klant"},
+    {"pareto.repeat_once_ratio", "revenue per repeat / per one-time customer",
+     "omzet per terugkerende / per eenmalige klant"},
+    {"pareto.read.no_revenue", "No revenue to share.",
+     "Geen omzet om te verdelen."},
+    {"pareto.read.top",
+     "{pct} of your customers ({n}) bring {share} of your revenue",
+     "{pct} van je klanten ({n}) brengt {share} van je omzet op"},
+    {"pareto.read.top_contribution", " and {share} of your contribution",
+     " en {share} van je bijdrage"},
+    {"pareto.read.target", "{pct} of revenue comes from {share} of customers "
+     "({n}).\n",
+     "{pct} van de omzet komt van {share} van de klanten ({n}).\n"},
+    {"pareto.read.warn_top1",
+     "Dependency warning: your largest customer brings {share} of revenue "
+     "(threshold {limit}).\n",
+     "Afhankelijkheid: je grootste klant brengt {share} van de omzet op "
+     "(drempel {limit}).\n"},
+    {"pareto.read.warn_top5",
+     "Dependency warning: your 5 largest customers bring {share} of revenue "
+     "(threshold {limit}).\n",
+     "Afhankelijkheid: je 5 grootste klanten brengen {share} van de omzet op "
+     "(drempel {limit}).\n"},
+    {"pareto.read.no_dependency",
+     "No dependency on a few customers: the largest brings {top1}, the 5 "
+     "largest together {top5}.\n",
+     "Geen afhankelijkheid van enkele klanten: de grootste brengt {top1} op, "
+     "de 5 grootste samen {top5}.\n"},
+    {"pareto.read.repeat",
+     "Repeat customers ({repeat}) bring {share} of revenue: {ratio} times as "
+     "much per customer as one-time customers ({once}).\n",
+     "Terugkerende klanten ({repeat}) brengen {share} van de omzet op: per "
+     "klant {ratio} keer zoveel als eenmalige klanten ({once}).\n"},
+    {"pareto.abc_title", "\nABC classes", "\nABC-klassen"},
+    {"pareto.largest_title", "\nLargest customers", "\nGrootste klanten"},
+    {"pareto.col.class", "class", "klasse"},
+    {"pareto.col.customers", "customers", "klanten"},
+    {"pareto.col.customer_share", "% customers", "% klanten"},
+    {"pareto.col.revenue", "revenue", "omzet"},
+    {"pareto.col.revenue_share", "% revenue", "% omzet"},
+    {"pareto.col.customer", "customer", "klant"},
+    {"pareto.col.share", "share", "aandeel"},
+    {"pareto.col.cumulative", "cumulative", "cumulatief"},
+    {"pareto.col.orders", "orders", "orders"},
+    {"pareto.col.contribution", "contribution", "bijdrage"},
+
+    /* churn (src/report/churn_report.c) */
+    {"churn.head.contracts",
+     "Churn on {date} from contracts: churned when every contract has "
+     "ended\n",
+     "Churn op {date} uit contracten: gestopt wanneer elk contract beëindigd "
+     "is\n"},
+    {"churn.head.purchases",
+     "Churn on {date} from purchases: churned after more than {gap} days "
+     "without a purchase\n",
+     "Churn op {date} uit aankopen: gestopt na meer dan {gap} dagen zonder "
+     "aankoop\n"},
+    {"churn.head.derived",
+     "(the {q}% quantile of {n} inter-purchase times: {days} days; floor "
+     "{floor})\n",
+     "({q}%-kwantiel van {n} tussenaankooptijden: {days} dagen; minimum "
+     "{floor})\n"},
+    {"churn.head.p_alive",
+     "Status: the worse of the rule above and P(alive) of the {model} model "
+     "(checks passed): churned below {churned}, at risk below {at_risk}; "
+     "nobody past the gap is active (churn days: the rule above)\n",
+     "Status: de slechtste van de regel hierboven en P(actief) van het "
+     "{model}-model (controles doorstaan): gestopt onder {churned}, risico "
+     "onder {at_risk}; niemand voorbij de wachttijd is actief (churndagen: de "
+     "regel hierboven)\n"},
+    {"churn.kv.customers", "customers", "klanten"},
+    {"churn.kv.active", "active", "actief"},
+    {"churn.kv.at_risk", "at risk", "risico"},
+    {"churn.kv.churned", "churned", "gestopt"},
+    {"churn.periods_title",
+     "\nChurn and retention per {period} (the last {n}; csv and json: all)\n",
+     "\nChurn en retentie per {period} (de laatste {n}; csv en json: "
+     "alle)\n"},
+    {"churn.period.month", "month", "maand"},
+    {"churn.period.week", "week", "week"},
+    {"churn.period.quarter", "quarter", "kwartaal"},
+    {"churn.partial", "(the last period runs up to {date})\n",
+     "(de laatste periode loopt tot {date})\n"},
+    {"churn.recent_title", "\nChurned in the last period ({period}): {n} "
+     "customers",
+     "\nGestopt in de laatste periode ({period}): {n} klanten"},
+    {"churn.at_risk_contracts_title",
+     "\nAt risk (contract ends within {days} days): {n} customers",
+     "\nRisico (contract eindigt binnen {days} dagen): {n} klanten"},
+    {"churn.at_risk_title",
+     "\nAt risk (more than {days} days without a purchase): {n} customers",
+     "\nRisico (meer dan {days} dagen zonder aankoop): {n} klanten"},
+    {"churn.list_revenue", ", revenue {revenue}", ", omzet {revenue}"},
+    {"churn.status.none", "none", "geen"},
+    {"churn.status.active", "active", "actief"},
+    {"churn.status.at_risk", "at_risk", "risico"},
+    {"churn.status.churned", "churned", "gestopt"},
+    {"churn.col.period", "period", "periode"},
+    {"churn.col.from", "from", "van"},
+    {"churn.col.to", "to", "tot"},
+    {"churn.col.active_start", "active at start", "actief bij start"},
+    {"churn.col.new", "new", "nieuw"},
+    {"churn.col.churned", "churned", "gestopt"},
+    {"churn.col.of_start", "of those at start", "van wie bij start"},
+    {"churn.col.churn_rate", "churn rate", "churnratio"},
+    {"churn.col.retention", "retention", "retentie"},
+    {"churn.col.active_end", "active at end", "actief op einde"},
+    {"churn.col.customer", "customer", "klant"},
+    {"churn.col.customers", "customers", "klanten"},
+    {"churn.col.contract_end", "contract end", "einde contract"},
+    {"churn.col.last_purchase", "last purchase", "laatste aankoop"},
+    {"churn.col.revenue", "revenue", "omzet"},
+    {"churn.col.status", "status", "status"},
+    {"churn.col.start", "start", "start"},
+    {"churn.col.end", "end", "einde"},
+    {"churn.col.first", "first", "eerste"},
+    {"churn.col.last", "last", "laatste"},
+    {"churn.col.churn_day", "churn day", "churndag"},
+    {"churn.col.attribute", "attribute", "kenmerk"},
+    {"churn.col.value", "value", "waarde"},
+    {"churn.col.lower", "lower", "onder"},
+    {"churn.col.upper", "upper", "boven"},
+    {"churn.col.median_churned", "median churned", "mediaan gestopt"},
+    {"churn.col.median_retained", "median retained", "mediaan gebleven"},
+    {"churn.col.retained", "retained", "gebleven"},
+    {"churn.col.missing", "missing", "ontbrekend"},
+    {"churn.col.term", "term", "term"},
+    {"churn.col.coefficient", "coefficient", "coëfficiënt"},
+    {"churn.col.decile", "decile", "deciel"},
+    {"churn.col.predicted", "predicted", "voorspeld"},
+    {"churn.col.observed", "observed", "waargenomen"},
+    {"churn.drivers.label_flag", "the column {col} says yes",
+     "de kolom {col} zegt ja"},
+    {"churn.drivers.label_contracts", "every contract ended by {date}",
+     "elk contract beëindigd op {date}"},
+    {"churn.drivers.label_purchases",
+     "no purchase after {cutoff} (the last {gap} days up to {date}); "
+     "behaviour measured up to {cutoff}",
+     "geen aankoop na {cutoff} (de laatste {gap} dagen tot {date}); gedrag "
+     "gemeten tot {cutoff}"},
+    {"churn.drivers.head",
+     "Churn drivers: {n} customers, {share} churned\nChurned: {label}\n"
+     "These are associations, not causes.\n",
+     "Churndrivers: {n} klanten, {share} gestopt\nGestopt: {label}\n"
+     "Dit zijn samenhangen, geen oorzaken.\n"},
+    {"churn.drivers.levels_title",
+     "\nChurn rate per value (95% Wilson interval)\n",
+     "\nChurnratio per waarde (95%-Wilsoninterval)\n"},
+    {"churn.drivers.numeric_title",
+     "\nNumeric attributes: median for churned and retained customers\n",
+     "\nNumerieke kenmerken: mediaan bij gestopte en gebleven klanten\n"},
+    {"churn.drivers.model_title",
+     "\nLogistic regression (L2 = {l2}), standardised coefficients: per "
+     "standard deviation, or versus the most frequent value\n",
+     "\nLogistische regressie (L2 = {l2}), gestandaardiseerde "
+     "coëfficiënten: per standaardafwijking, of tegenover de meest "
+     "voorkomende waarde\n"},
+    {"churn.drivers.fit",
+     "{fit} after {iterations} iterations; {train} customers to fit, {test} "
+     "held out{same}\nAUC {auc}\n",
+     "{fit} na {iterations} iteraties; {train} klanten om te schatten, "
+     "{test} apart gehouden{same}\nAUC {auc}\n"},
+    {"churn.drivers.converged", "Converged", "Geconvergeerd"},
+    {"churn.drivers.not_converged", "NOT converged", "NIET geconvergeerd"},
+    {"churn.drivers.same_customers", " (evaluated on the same customers)",
+     " (evaluatie op dezelfde klanten)"},
+    /* survival (src/report/survival_report.c) */
+    {"survival.head",
+     "Kaplan-Meier survival: {n} customers, {churned} churned, {censored} "
+     "censored\n",
+     "Kaplan-Meier-overleving: {n} klanten, {churned} gestopt, {censored} "
+     "gecensureerd\n"},
+    {"survival.head.columns", "Duration: {duration}; churned: {event}",
+     "Duur: {duration}; gestopt: {event}"},
+    {"survival.head.contracts",
+     "Duration in {unit} from contract start to end or {date}",
+     "Duur in {unit} van contractstart tot einde of {date}"},
+    {"survival.head.purchases",
+     "Duration in {unit} from first purchase to last + {gap} days (churned) "
+     "or to {date}",
+     "Duur in {unit} van eerste aankoop tot laatste + {gap} dagen (gestopt) "
+     "of tot {date}"},
+    {"survival.head.by", "; by {by}", "; per {by}"},
+    {"survival.unit.day", "days", "dagen"},
+    {"survival.unit.week", "weeks", "weken"},
+    {"survival.unit.month", "months", "maanden"},
+    {"survival.intervals",
+     "Intervals: {conf}%, log-log (exponential Greenwood)\n",
+     "Intervallen: {conf}%, log-log (exponentiële Greenwood)\n"},
+    {"survival.skipped", "{n} rows without duration, status or group "
+     "skipped\n",
+     "{n} rijen zonder duur, status of groep overgeslagen\n"},
+    {"survival.privacy_left_out",
+     "{n} customers in groups of fewer than {min} left out (privacy)\n",
+     "{n} klanten in groepen van minder dan {min} weggelaten (privacy)\n"},
+    {"survival.privacy_merged",
+     "{n} groups of fewer than {min} customers merged into \"other\" "
+     "(privacy)\n",
+     "{n} groepen van minder dan {min} klanten samengevoegd in \"overige\" "
+     "(privacy)\n"},
+    {"survival.unreached",
+     "(empty: S(t) or the interval bound never reaches 50%)\n",
+     "(leeg: S(t) of de intervalgrens komt niet tot 50%)\n"},
+    {"survival.at_risk_title",
+     "\nAt risk after t (churned and censored up to t)\n",
+     "\nAt risk na t (gestopt en gecensureerd tot en met t)\n"},
+    {"survival.logrank", "\nLog-rank test: chi2 = {chi2} on {df} {df_word}, "
+     "p {p}\n",
+     "\nLog-rank-toets: chi2 = {chi2}, {df} {df_word}, p {p}\n"},
+    {"survival.df_one", "df", "vrijheidsgraad"},
+    {"survival.df_many", "df", "vrijheidsgraden"},
+    {"survival.col.group", "group", "groep"},
+    {"survival.col.customers", "customers", "klanten"},
+    {"survival.col.churned", "churned", "gestopt"},
+    {"survival.col.censored", "censored", "gecensureerd"},
+    {"survival.col.median", "median", "mediaan"},
+    {"survival.col.lower", "lower", "onder"},
+    {"survival.col.upper", "upper", "boven"},
+    {"survival.col.t", "t", "t"},
+    {"survival.col.at_risk", "at risk", "at risk"},
+    {"survival.col.survival", "S(t)", "S(t)"},
+    /* sBG (src/report/survival_report.c) */
+    {"sbg.head",
+     "Shifted-beta-geometric retention model (Fader & Hardie 2007)\n",
+     "Shifted-beta-geometrisch retentiemodel (Fader & Hardie 2007)\n"},
+    {"sbg.period", "Period: {unit}\n", "Periode: {unit}\n"},
+    {"sbg.customers", "  {n} customers, {periods} periods observed\n",
+     "  {n} klanten, {periods} perioden waargenomen\n"},
+    {"sbg.alpha", "  alpha  {v}\n", "  alpha  {v}\n"},
+    {"sbg.alpha_se", "  alpha  {v} (se {se})\n", "  alpha  {v} (se {se})\n"},
+    {"sbg.beta", "  beta   {v}\n", "  beta   {v}\n"},
+    {"sbg.beta_se", "  beta   {v} (se {se})\n", "  beta   {v} (se {se})\n"},
+    {"sbg.mean_churn", "  mean churn probability per period {p}\n",
+     "  gemiddelde kans op stoppen per periode {p}\n"},
+    {"sbg.lifetime", "  expected lifetime {periods} periods\n",
+     "  verwachte levensduur {periods} perioden\n"},
+    {"sbg.lifetime_infinite", "  expected lifetime infinite (alpha <= 1)\n",
+     "  verwachte levensduur oneindig (alpha <= 1)\n"},
+    {"sbg.fit",
+     "  log-likelihood {ll}, {fit} after {iterations} iterations (|gradient| "
+     "{grad})\n",
+     "  log-likelihood {ll}, {fit} na {iterations} iteraties (|gradiënt| "
+     "{grad})\n"},
+    {"sbg.converged", "converged", "geconvergeerd"},
+    {"sbg.not_converged", "NOT converged", "NIET geconvergeerd"},
+    {"sbg.unbounded",
+     "  (alpha and beta grow without bound: the data show no difference "
+     "between customers; one fixed churn probability fits as well)\n",
+     "  (alpha en beta groeien onbegrensd: geen verschil tussen klanten te "
+     "zien; een vaste kans op stoppen past even goed)\n"},
+    {"sbg.derl", "  DERL at {pct}% discount per period:",
+     "  DERL bij {pct}% korting per periode:"},
+    {"sbg.derl_one", "{sep}{r} renewal: {v}", "{sep}{r} verlenging: {v}"},
+    {"sbg.derl_many", "{sep}{r} renewals: {v}", "{sep}{r} verlengingen: {v}"},
+    {"sbg.col.period", "period", "periode"},
+    {"sbg.col.survivors", "survivors", "overblijvers"},
+    {"sbg.col.observed_s", "observed S", "geobs. S"},
+    {"sbg.col.fitted_s", "fitted S", "model S"},
+    {"sbg.col.observed_r", "observed r", "geobs. r"},
+    {"sbg.col.fitted_r", "fitted r", "model r"},
+    {"churn.drivers.calibration_title",
+     "\nCalibration by decile of predicted risk\n",
+     "\nKalibratie per deciel van het voorspelde risico\n"},
     /* growth: trends, journey, referrals, acquisition, discounts */
     {"cmd.trends",
      "revenue and customers per period, revenue bridge, seasonality, anomalies",

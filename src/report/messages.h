@@ -158,7 +158,14 @@
   X(MSG_SUB_AUC) X(MSG_SUB_SEC_ACTIONS) X(MSG_SUB_RULE)                   \
   X(MSG_SUB_AT_RISK_RULE) X(MSG_SUB_COL_P_LEAVE) X(MSG_SUB_COL_TENURE)    \
   X(MSG_SUB_NOT_REACHED) X(MSG_SUB_NO_FIT) X(MSG_SUB_TOP) X(MSG_SUB_ALL)  \
-  X(MSG_SUB_CON_TITLE)
+  X(MSG_SUB_CON_TITLE)                                                     \
+  /* the customer base a figure covers; churn definitions */             \
+  X(MSG_COV_CUSTOMERS) X(MSG_COV_LINES) X(MSG_COV_REVENUE)               \
+  X(MSG_COV_RETURN_ONLY) X(MSG_COV_RETURN_ONLY_REVENUE)                  \
+  X(MSG_CHURN_SHARE_GAP) X(MSG_CHURN_SHARE_P_ALIVE)                      \
+  X(MSG_CHURN_SHARE_CONTRACTS) X(MSG_CHURN_YEAR_RATE)                    \
+  X(MSG_CHURN_YEAR_BASE) X(MSG_READ_CHURN_BASIS_GAP)                     \
+  X(MSG_READ_CHURN_BASIS_P_ALIVE)
 
 typedef enum kw_msg {
 #define KW_X_MSG(name) name,

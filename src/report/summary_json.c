@@ -224,6 +224,11 @@ static void write_quality(jw *w, const kw_analysis *a) {
   jint(w, "return_only_customers", (int64_t)a->return_only);
   jint(w, "transaction_lines_used", (int64_t)a->s->lines_used);
   jint(w, "transaction_lines_after_as_of", (int64_t)a->s->lines_after);
+  /* the customer base every total covers (klantwijs/summary.h) */
+  jint(w, "customer_lines", (int64_t)a->s->buyer_lines);
+  jint(w, "return_only_customers", (int64_t)a->s->n_return_only);
+  jint(w, "return_only_lines", (int64_t)a->s->return_only_lines);
+  jmoney(w, "return_only_revenue", a->s->return_only_revenue);
   ARR(w, "tables");
   for (int k = 0; k < KW_TABLE__COUNT; k++) {
     const kw_table *t = kw_dataset_table(a->ds, (kw_table_kind)k);
@@ -262,7 +267,8 @@ static void write_value(jw *w, const kw_analysis *a) {
   } else {
     OBJ(w, "pareto");
     jint(w, "customers", (int64_t)p->n_customers);
-    jmoney(w, "revenue", p->revenue_total);
+    jmoney(w, "revenue", p->revenue_net);
+    jmoney(w, "revenue_ranked", p->revenue_total);
     jfix(w, "top20_revenue_share", p->top_revenue_share, 4);
     jint(w, "customers_for_80pct", (int64_t)p->target_customers);
     jfix(w, "customer_share_for_80pct", p->target_customer_share, 4);

@@ -135,7 +135,7 @@ static size_t max_customers(const kw_analysis *a) {
   return m < MAX_ROWS ? m : MAX_ROWS;
 }
 static bool full_sheet(const kw_analysis *a) {
-  return a->n <= max_customers(a);
+  return a->s->n_buyers <= max_customers(a);
 }
 static size_t max_per_action(const kw_analysis *a) {
   size_t m = a->o.xlsx_max_per_action;
@@ -204,7 +204,7 @@ static void overview(book *b) {
     worksheet_write_string(ws, r++, 0, buf, NULL);
   }
   if (!full_sheet(a)) {
-    kw_marg m[] = {kw_ma_int("n", (int64_t)a->n),
+    kw_marg m[] = {kw_ma_int("n", (int64_t)a->s->n_buyers),
                    kw_ma_int("max", (int64_t)max_customers(a))};
     kw_msg_format(buf, sizeof buf, MSG_XLSX_NO_FULL_SHEET, lang, a->currency,
                   m, 2);
@@ -291,9 +291,20 @@ kw_status kw_report_customers_xlsx(kw_context *ctx, const kw_analysis *a,
   int ids[64];
   size_t nc = kw_export_columns(a, ids, 64);
   lxw_error err = LXW_NO_ERROR;
-  if (full_sheet(a))
-    err = data_sheet(&b, kw_msg_text(MSG_COL_CUSTOMERS, a->o.lang), ids, nc,
-                     NULL, a->n);
+  if (full_sheet(a)) {
+    /* the customers with a purchase, as in customers.csv */
+    uint32_t *rows = kw_malloc(b.ctx, (a->n ? a->n : 1) * sizeof *rows);
+    size_t nr = 0;
+    if (!rows) {
+      err = LXW_ERROR_MEMORY_MALLOC_FAILED;
+    } else {
+      for (size_t i = 0; i < a->n; i++)
+        if (a->s->first[i] != KW_NA_DATE) rows[nr++] = (uint32_t)i;
+      err = data_sheet(&b, kw_msg_text(MSG_COL_CUSTOMERS, a->o.lang), ids,
+                       nc, rows, nr);
+      kw_free(b.ctx, rows);
+    }
+  }
   /* action sheets: a shorter set of columns */
   static const char *const keep[] = {
       "customer_id", "name", "at_stake", "reason", "revenue", "clv",
