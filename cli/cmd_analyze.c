@@ -46,8 +46,8 @@ static bool set_currency(cli_common *c, void *target, const char *v) {
 static const cli_opt rows_[] = {
     {"output", 'o', CLI_STR, CMD(output), CLI_NO_RANGE, "DIR", NULL,
      "opt.analyze.output", NULL},
-    {"currency", 0, CLI_CALL, CMD(currency), CLI_NO_RANGE, "CODE", "EUR",
-     "opt.analyze.currency", set_currency},
+    {"currency", 0, CLI_CALL, CMD(currency), CLI_NO_RANGE, "CODE",
+     "opt.analyze.currency.default", "opt.analyze.currency", set_currency},
     {"show-names", 0, CLI_FLAG, CMD(show_names), CLI_NO_RANGE, NULL, NULL,
      "opt.analyze.show_names", NULL},
     {"rules", 0, CLI_STR, CMD(rules), CLI_NO_RANGE, "FILE", NULL,
@@ -109,9 +109,10 @@ static int analyze_contracts(cli_common *c, const opts *o) {
   const kw_table *t = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
   const char *cur = o->currency ? o->currency : "EUR";
   kw_status st = kw_subscription_analyze(c->ctx, t, &sub);
-  if (!st) st = kw_subscription_write_dir(c->ctx, sub, t, c->lang, cur, c->output);
-  if (!st) st = kw_subscription_console(c->ctx, sub, c->lang, cur, c->output,
-                                        stdout);
+  if (!st) st = kw_subscription_write_dir(c->ctx, sub, t, (kw_lang)c->lang,
+                                          cur, c->output);
+  if (!st) st = kw_subscription_console(c->ctx, sub, (kw_lang)c->lang, cur,
+                                        c->output, stdout);
   if (st) code = cli_fail(c, st);
   kw_subscription_free(sub);
   kw_dataset_free(ds);

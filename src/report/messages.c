@@ -3892,6 +3892,10 @@ static const msg_row text_rows[] = {
      "laat de opmerkingen buiten beschouwing"},
     {"opt.feedback.as_of_default", "the last answer or sale",
      "het laatste antwoord of de laatste verkoop"},
+    {"opt.analyze.currency.default",
+     "the one the data name, else EUR, said to be assumed",
+     "die de gegevens noemen, anders EUR, met de vermelding dat die "
+     "aangenomen is"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {
