@@ -25,7 +25,7 @@ KW_CLI_DECLARE_ROWS(payments)
 KW_CLI_DECLARE_ROWS(cohorts)
 KW_CLI_DECLARE_ROWS(churn)
 KW_CLI_DECLARE_ROWS(survival)
-KW_CLI_DECLARE(basket)
+KW_CLI_DECLARE_ROWS(basket)
 KW_CLI_DECLARE(segments)
 KW_CLI_DECLARE_ROWS(trends)
 KW_CLI_DECLARE_ROWS(referrals)
@@ -48,7 +48,7 @@ const kw_cli_command kw_cli_commands[] = {
     {"churn", "cmd.churn", NULL, kw_cli_churn, &kw_cli_churn_spec},
     {"survival", "cmd.survival", NULL, kw_cli_survival,
      &kw_cli_survival_spec},
-    {"basket", "cmd.basket", kw_cli_basket_help, kw_cli_basket, NULL},
+    {"basket", "cmd.basket", NULL, kw_cli_basket, &kw_cli_basket_spec},
     {"segments", "cmd.segments", kw_cli_segments_help, kw_cli_segments,
      NULL},
     {"trends", "cmd.trends", NULL, kw_cli_trends, &kw_cli_trends_spec},

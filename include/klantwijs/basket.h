@@ -39,6 +39,7 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/groups.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -525,6 +526,124 @@ KW_API kw_status kw_upsell_build(kw_context *ctx, size_t n_customers,
                                  kw_upsell **out);
 KW_API const kw_upsell_data *kw_upsell_view(const kw_upsell *u);
 KW_API void kw_upsell_free(kw_upsell *u);
+
+
+/* ------------------------------------------- the basket analysis, whole */
+
+/*
+ * One call for what `klantwijs basket` answers: the baskets (from a basket
+ * file, or from the transactions of a dataset), and then per mode the
+ * frequent itemsets, the rules, the next-best products per customer, the
+ * penetration by segment or the upsell candidates. Every decision is made
+ * here, not by a caller:
+ *   - penetration counts customers, so its baskets are customer histories,
+ *     and its items are categories when the sales lines have a category
+ *     column and the level was not given;
+ *   - recommendations score the rules (mined from the baskets of `unit`)
+ *     against each customer's whole history;
+ *   - segments are the RFM segments of kw_rfm_compute (default options) or
+ *     the groups of a customers-table column (klantwijs/groups.h: one value
+ *     per customer, the last non-empty row), with the one privacy merge
+ *     (groups under KW_PRIVACY_MIN merged into "other", left out when
+ *     "other" is still too small). Penetration counts every customer of the
+ *     summary; upsell counts only the customers its rule scores (orders >=
+ *     min_orders, a known revenue). A segment column may not be personal
+ *     data or the customer id and must hold text or yes/no.
+ * Errors: KW_EARG (with a message) for an --lhs/--rhs item that no basket
+ * holds, a segment column that is absent, personal, the id or not text;
+ * KW_EMISSING for a missing table or column; KW_ERANGE when more itemsets
+ * are frequent than max_itemsets; KW_EEMPTY when every segment is too
+ * small to show. *failed_step (optional) says which step failed.
+ * The dataset is borrowed and must outlive the result (customer ids and
+ * product names are read from it when written).
+ */
+typedef enum kw_basket_mode {
+  KW_BASKET_MODE_RULES = 0,
+  KW_BASKET_MODE_ITEMSETS,
+  KW_BASKET_MODE_RECOMMEND,
+  KW_BASKET_MODE_PENETRATION,
+  KW_BASKET_MODE_UPSELL
+} kw_basket_mode;
+
+typedef enum kw_basket_step {
+  KW_BASKET_STEP_NONE = 0,
+  KW_BASKET_STEP_BASKETS,  /* reading or building the baskets */
+  KW_BASKET_STEP_ITEMSETS, /* mining */
+  KW_BASKET_STEP_RULES,    /* the item filters and the rules */
+  KW_BASKET_STEP_SEGMENTS, /* summary, RFM, groups */
+  KW_BASKET_STEP_RESULT    /* next best, penetration, upsell */
+} kw_basket_step;
+
+typedef struct kw_basket_analysis_options {
+  kw_basket_mode mode;
+  const char *baskets_file; /* read this basket file; else the dataset */
+  char delimiter;           /* of the basket file; 0 = detect */
+  kw_basket_unit unit;      /* default by order */
+  kw_basket_level level;    /* default products */
+  bool level_given;         /* false: penetration picks categories when
+                               the data has them */
+  double support;           /* default 0.01 */
+  uint64_t min_count;       /* > 0: replaces support */
+  size_t min_len, max_len;  /* default 1 and 10 (0 = no limit) */
+  size_t max_consequent;    /* default 1 */
+  kw_itemset_kind kind;     /* itemsets mode only */
+  size_t max_itemsets;      /* default 1000000; 0 = no limit */
+  double min_confidence;    /* default 0.5 */
+  double min_lift;          /* default 0 */
+  kw_rule_measure sort_by;  /* default lift (itemsets: support or none) */
+  bool ascending;
+  size_t top_n;             /* rules and itemsets kept; 0 = all */
+  const char *const *lhs;   /* item names, borrowed during the call */
+  size_t n_lhs;
+  kw_item_match lhs_match;
+  const char *const *rhs;
+  size_t n_rhs;
+  kw_item_match rhs_match;
+  size_t recommend;         /* products per customer; default 3 */
+  const char *segment_by;   /* customers-table column; NULL = RFM */
+  double upsell_fraction;   /* 0 = below the lower quartile */
+  uint32_t min_orders;      /* upsell; default 1 */
+  int32_t as_of;            /* KW_NA_DATE = all lines */
+} kw_basket_analysis_options;
+
+KW_API void kw_basket_analysis_options_init(kw_basket_analysis_options *o);
+
+typedef struct kw_basket_analysis kw_basket_analysis;
+typedef struct kw_rfm kw_rfm;
+
+/* What the analysis holds; NULL members were not part of the mode. */
+typedef struct kw_basket_analysis_view {
+  kw_basket_analysis_options options; /* as used (level settled; lhs, rhs
+                                         and segment_by not kept) */
+  const kw_baskets *baskets;       /* the baskets mined (or penetration's
+                                      histories) */
+  const kw_baskets *histories;     /* recommend: the customer histories */
+  const kw_itemsets *itemsets;
+  const kw_itemset_view *itemset_view; /* itemsets mode: the order shown */
+  const uint32_t *itemset_order;   /* itemsets mode: n rows, in order */
+  size_t n_itemset_rows;           /* after top_n */
+  const kw_rules *rules;
+  const kw_next_best *next_best;
+  const kw_penetration *penetration;
+  const uint32_t *penetration_items; /* items with a buyer, by overall share */
+  size_t n_penetration_items;
+  const kw_upsell *upsell;
+  const kw_groups_data *groups;    /* the segments after the privacy rule */
+  const kw_rfm *rfm;               /* when segments are RFM segments */
+  const char *segment_column;      /* the column's header; NULL for RFM */
+  bool has_invoice;                /* an order is an invoice */
+  const kw_dict *customers;        /* customer ids (NULL for a file) */
+  const char *const *product_names;/* per item, recommend on products with
+                                      a product-name column; else NULL */
+} kw_basket_analysis_view;
+
+KW_API kw_status kw_basket_analyze(kw_context *ctx, const kw_dataset *ds,
+                                   const kw_basket_analysis_options *o,
+                                   kw_basket_analysis **out,
+                                   kw_basket_step *failed_step);
+KW_API const kw_basket_analysis_view *kw_basket_analysis_view_of(
+    const kw_basket_analysis *a);
+KW_API void kw_basket_analysis_free(kw_basket_analysis *a);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "klantwijs/basket.h"
 #include "klantwijs/clv.h"
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
@@ -152,6 +153,30 @@ KW_API kw_status kw_report_clv(kw_context *ctx, FILE *f,
                                const kw_clv_result *gg,
                                const kw_clv_predictions *p, size_t horizon,
                                const kw_clv_report *r);
+
+/* ------------------------------------------------------------- basket */
+
+typedef struct kw_basket_report {
+  kw_format format;
+  kw_lang lang;
+  size_t rows; /* terminal: rows of the main table (0 = all); default 20 */
+} kw_basket_report;
+
+/* Table in English, 20 rows. */
+KW_API void kw_basket_report_init(kw_basket_report *r);
+
+/*
+ * The basket analysis a (klantwijs/basket.h), by its mode: the rules, the
+ * frequent itemsets, the next-best offers per customer, the penetration by
+ * segment or the upsell candidates. On a terminal the lines that say what
+ * a basket is and how many there are, the thresholds and the privacy
+ * merge, then the table (with a note when more rules exist than shown);
+ * CSV the rows; JSON the figures and every row. Segments are named in
+ * r->lang (RFM names, column values, "other"). r NULL: the defaults.
+ */
+KW_API kw_status kw_report_basket(kw_context *ctx, FILE *f,
+                                  const kw_basket_analysis *a,
+                                  const kw_basket_report *r);
 
 /* ------------------------------------------------------------ cohorts */
 

@@ -3054,6 +3054,347 @@ static const msg_row text_rows[] = {
     {"group.yes", "yes", "ja"},
     {"group.other", "other", "overige"},
 
+    /* basket (src/report/basket_report.c, cli/cmd_basket.c) */
+    {"basket.unit.file", "lines of the file", "regels van het bestand"},
+    {"basket.unit.customer", "customer histories", "klanthistorieken"},
+    {"basket.unit.invoice", "invoices", "facturen"},
+    {"basket.unit.day", "purchase days per customer",
+     "aankoopdagen per klant"},
+    {"basket.level.items", "items", "items"},
+    {"basket.level.item", "item", "item"},
+    {"basket.level.categories", "categories", "categorieën"},
+    {"basket.level.category", "category", "categorie"},
+    {"basket.level.products", "products", "producten"},
+    {"basket.level.product", "product", "product"},
+    {"basket.line", "{n} baskets ({unit}) with {items} {level}",
+     "{n} manden ({unit}) met {items} {level}"},
+    {"basket.line.blank", " ({n} blank lines skipped)",
+     " ({n} lege regels overgeslagen)"},
+    {"basket.line.from", ", from {n} sales lines", ", uit {n} verkoopregels"},
+    {"basket.line.returns", "{n} return lines left out",
+     "{n} retourregels weggelaten"},
+    {"basket.line.no_item", "{n} without a {level}", "{n} zonder {level}"},
+    {"basket.line.after", "{n} after the as-of date", "{n} na de peildatum"},
+    {"basket.kind.closed", "closed ", "gesloten "},
+    {"basket.kind.maximal", "maximal ", "maximale "},
+    {"basket.itemsets.some", "{n} {kind}itemsets (of {m} frequent)",
+     "{n} {kind}itemsets (van {m} frequente)"},
+    {"basket.itemsets.frequent", "{n} frequent itemsets",
+     "{n} frequente itemsets"},
+    {"basket.itemsets.count", " in at least {s} baskets",
+     " in minstens {s} manden"},
+    {"basket.itemsets.support", " with support >= {s} (at least {n} baskets)",
+     " met support >= {s} (minstens {n} manden)"},
+    {"basket.itemsets.len", ", {lo} to {hi} items", ", {lo} tot {hi} items"},
+    {"basket.itemsets.len_open", ", {lo} or more items",
+     ", {lo} of meer items"},
+    {"basket.itemsets.none", "No itemsets: try a lower --min-support.",
+     "Geen itemsets: probeer een lagere --min-support."},
+    {"basket.rules.head", "{n} rules with confidence >= {c}",
+     "{n} regels met betrouwbaarheid >= {c}"},
+    {"basket.rules.lift", " and lift >= {l}", " en lift >= {l}"},
+    {"basket.rules.filtered", " (filtered)", " (gefilterd)"},
+    {"basket.rules.sorted", ", sorted by {m} ({dir} first)",
+     ", gesorteerd op {m} ({dir} eerst)"},
+    {"basket.lowest", "lowest", "laagste"},
+    {"basket.highest", "highest", "hoogste"},
+    {"basket.rules.none",
+     "No rules: try a lower --min-support or --min-confidence.",
+     "Geen regels: probeer een lagere --min-support of --min-confidence."},
+    {"basket.rules.more",
+     "(--top 0 shows every rule; --format csv or json writes them all)",
+     "(--top 0 toont alle regels; --format csv of json schrijft ze "
+     "allemaal)"},
+    {"basket.recommend.head",
+     "{n} rules with confidence >= {c}; {with} of {customers} customers get "
+     "an offer (up to {per} each)",
+     "{n} regels met betrouwbaarheid >= {c}; {with} van {customers} klanten "
+     "krijgen een aanbod (tot {per} elk)"},
+    {"basket.recommend.value",
+     "Expected value = confidence x average price x margin (basis margin), "
+     "or x price without cost data (basis revenue)",
+     "Verwachte waarde = betrouwbaarheid x gemiddelde prijs x marge (basis "
+     "margin), of x prijs zonder kostgegevens (basis revenue)"},
+    {"basket.recommend.none",
+     "No recommendations: try a lower --min-support or --min-confidence.",
+     "Geen aanbevelingen: probeer een lagere --min-support of "
+     "--min-confidence."},
+    {"basket.rfm_segment", "RFM segment", "RFM-segment"},
+    {"basket.all", "all", "alle"},
+    {"basket.privacy.left",
+     "{n} customers in groups of fewer than {min} left out (privacy)",
+     "{n} klanten in groepen van minder dan {min} weggelaten (privacy)"},
+    {"basket.privacy.merged",
+     "{n} groups of fewer than {min} customers merged into \"other\" "
+     "(privacy)",
+     "{n} groepen van minder dan {min} klanten samengevoegd in \"overige\" "
+     "(privacy)"},
+    {"basket.penetration.head",
+     "Share of the customers of each {basis} who bought each {level}",
+     "Aandeel van de klanten per {basis} dat {level} kocht"},
+    {"basket.penetration.each_category", "category", "elke categorie"},
+    {"basket.penetration.each_product", "product", "elk product"},
+    {"basket.upsell.fraction",
+     "Upsell: customers who spend less per order than {pct} of the median "
+     "of their {basis}",
+     "Upsell: klanten die per order minder besteden dan {pct} van de "
+     "mediaan van hun {basis}"},
+    {"basket.upsell.p25",
+     "Upsell: customers who spend less per order than the lower quartile "
+     "of their {basis}",
+     "Upsell: klanten die per order minder besteden dan het eerste kwartiel "
+     "van hun {basis}"},
+    {"basket.upsell.counts",
+     "{n} customers with at least {orders} order(s); {c} candidates, ranked "
+     "by potential = (median - spend per order) x orders",
+     "{n} klanten met minstens {orders} order(s); {c} kandidaten, "
+     "gerangschikt op potentieel = (mediaan - besteding per order) x "
+     "orders"},
+    {"basket.hint.map_product",
+     "Map the column with --map product=COLUMN, or use --level category.",
+     "Wijs de kolom aan met --map product=KOLOM, of gebruik --level "
+     "category."},
+    {"basket.hint.map_category", "Map the column with --map category=COLUMN.",
+     "Wijs de kolom aan met --map category=KOLOM."},
+    {"basket.hint.support",
+     "Try a higher --min-support, a lower --max-len, or --max-itemsets N (0 "
+     "= no limit).",
+     "Probeer een hogere --min-support, een lagere --max-len, of "
+     "--max-itemsets N (0 = geen grens)."},
+
+    {"cli.basket.support",
+     "--min-support takes a fraction such as 0.01, a percentage such as 1%, "
+     "or a whole number of baskets, not '{v}'",
+     "--min-support verwacht een fractie zoals 0,01, een percentage zoals "
+     "1%, of een geheel aantal manden, niet '{v}'"},
+    {"cli.basket.min_confidence",
+     "--min-confidence takes a fraction from 0 to 1 or a percentage, not "
+     "'{v}'",
+     "--min-confidence verwacht een fractie van 0 tot 1 of een percentage, "
+     "niet '{v}'"},
+    {"cli.basket.upsell_fraction",
+     "--upsell-fraction takes a fraction in (0, 1], such as 0.5 or 50%",
+     "--upsell-fraction verwacht een fractie in (0, 1], zoals 0,5 of 50%"},
+    {"cli.basket.recommend",
+     "--recommend takes a number of products from 1 to 100",
+     "--recommend verwacht een aantal producten van 1 tot 100"},
+    {"cli.basket.too_many", "more than 64 {opt} items",
+     "meer dan 64 {opt}-items"},
+    {"cli.basket.modes",
+     "give one of --itemsets, --recommend, --penetration and --upsell",
+     "geef één van --itemsets, --recommend, --penetration en --upsell"},
+    {"cli.basket.closed_maximal", "give --closed or --maximal, not both",
+     "geef --closed of --maximal, niet allebei"},
+    {"cli.basket.closed_itemsets",
+     "--closed and --maximal go with --itemsets",
+     "--closed en --maximal horen bij --itemsets"},
+    {"cli.basket.len", "--min-len {lo} is more than --max-len {hi}",
+     "--min-len {lo} is meer dan --max-len {hi}"},
+    {"cli.basket.filters",
+     "--lhs and --rhs filter rules: not with --itemsets, --penetration or "
+     "--upsell",
+     "--lhs en --rhs filteren regels: niet met --itemsets, --penetration of "
+     "--upsell"},
+    {"cli.basket.itemsets_sort", "itemsets sort by support or none",
+     "itemsets sorteren op support of none"},
+    {"cli.basket.segment_by",
+     "--segment-by goes with --penetration or --upsell",
+     "--segment-by hoort bij --penetration of --upsell"},
+    {"cli.basket.upsell_options",
+     "--upsell-fraction and --min-orders go with --upsell",
+     "--upsell-fraction en --min-orders horen bij --upsell"},
+    {"cli.basket.file_and_path", "--baskets replaces PATH; give one of them",
+     "--baskets vervangt PAD; geef één van beide"},
+    {"cli.basket.file_modes",
+     "--recommend, --penetration and --upsell need sales lines with "
+     "customers, not a basket file",
+     "--recommend, --penetration en --upsell hebben verkoopregels met "
+     "klanten nodig, geen mandenbestand"},
+    {"cli.basket.file_by",
+     "--by and --level need sales lines; a basket file's lines are the "
+     "baskets",
+     "--by en --level hebben verkoopregels nodig; de regels van een "
+     "mandenbestand zijn de manden"},
+    {"cli.basket.file_as_of", "--as-of needs sales lines, not a basket file",
+     "--as-of heeft verkoopregels nodig, geen mandenbestand"},
+    {"cli.basket.missing_path",
+     "missing PATH (a data folder or a sales file) or --baskets FILE",
+     "PAD ontbreekt (een gegevensmap of een verkoopbestand) of --baskets "
+     "BESTAND"},
+    {"help.basket.usage", "[OPTIONS] PATH | --baskets FILE [OPTIONS]",
+     "[OPTIES] PAD | --baskets BESTAND [OPTIES]"},
+    {"help.basket.about",
+     "Cross-sell and upsell. A basket is an invoice (without an invoice "
+     "column: a customer's purchases of one day), or a customer's whole "
+     "history with --by customer; items are products, or categories with "
+     "--level category. Returns (a negative quantity or amount) add no "
+     "item. Frequent itemsets are mined by FP-growth; as in arules, an "
+     "itemset is frequent when at least ceil(N x support) of the N baskets "
+     "hold it. Rules X => Y come from the frequent itemsets, with\n"
+     "  support    = share of the baskets holding X and Y\n"
+     "  confidence = support(X and Y) / support(X)\n"
+     "  lift       = confidence / support(Y)\n"
+     "  leverage   = support(X and Y) - support(X) x support(Y)\n"
+     "  conviction = (1 - support(Y)) / (1 - confidence); inf (json null)\n"
+     "               when confidence is 1\n"
+     "What it writes: the rules (default), best first by --sort (the "
+     "terminal shows 20 and says how many there are, csv and json give all "
+     "of them); --itemsets, the frequent itemsets by support (--closed: no "
+     "superset has the same count; --maximal: no superset is frequent); "
+     "--recommend N, per customer the N best items not yet bought, scored "
+     "by the best rule whose antecedent the customer bought (highest "
+     "confidence, then lift), with expected value = confidence x the "
+     "item's average unit price x its margin fraction (without cost data "
+     "confidence x price, basis \"revenue\"); --penetration, per segment "
+     "the share of its customers (buyers or not) who bought each category "
+     "(each product with --level product or without categories); --upsell, "
+     "customers whose spend per order is below their segment's lower "
+     "quartile (type 7), ranked by potential = (segment median - spend per "
+     "order) x orders.\n"
+     "Segments are the RFM segments of `klantwijs rfm`, or the groups of a "
+     "customers-table column with --segment-by (one value per customer: "
+     "its last non-empty row). Privacy: a group of fewer than 5 customers "
+     "is never shown; such groups are merged into \"other\", which is left "
+     "out (and counted) when it still has fewer than 5. Customers appear by "
+     "their id only.",
+     "Kruisverkoop en upsell. Een mand is een factuur (zonder "
+     "factuurkolom: de aankopen van een klant op één dag), of de hele "
+     "historiek van een klant met --by customer; items zijn producten, of "
+     "categorieën met --level category. Retours (een negatieve hoeveelheid "
+     "of een negatief bedrag) voegen geen item toe. Frequente itemsets "
+     "worden gevonden met FP-growth; zoals in arules is een itemset "
+     "frequent als minstens ceil(N x support) van de N manden hem bevatten. "
+     "Regels X => Y komen uit de frequente itemsets, met\n"
+     "  support    = aandeel van de manden met X en Y\n"
+     "  confidence = support(X en Y) / support(X)\n"
+     "  lift       = confidence / support(Y)\n"
+     "  leverage   = support(X en Y) - support(X) x support(Y)\n"
+     "  conviction = (1 - support(Y)) / (1 - confidence); inf (json null)\n"
+     "               als confidence 1 is\n"
+     "Wat het schrijft: de regels (standaard), beste eerst volgens --sort "
+     "(de terminal toont er 20 en zegt hoeveel er zijn, csv en json geven "
+     "ze allemaal); --itemsets, de frequente itemsets op support (--closed: "
+     "geen superset heeft hetzelfde aantal; --maximal: geen superset is "
+     "frequent); --recommend N, per klant de N beste items die hij nog niet "
+     "kocht, gescoord met de beste regel waarvan de klant het antecedent "
+     "kocht (hoogste betrouwbaarheid, dan lift), met verwachte waarde = "
+     "betrouwbaarheid x gemiddelde eenheidsprijs x margefractie (zonder "
+     "kostgegevens betrouwbaarheid x prijs, basis \"revenue\"); "
+     "--penetration, per segment het aandeel van de klanten (kopers of "
+     "niet) dat elke categorie kocht (elk product met --level product of "
+     "zonder categorieën); --upsell, klanten wier besteding per order onder "
+     "het eerste kwartiel (type 7) van hun segment ligt, gerangschikt op "
+     "potentieel = (mediaan van het segment - besteding per order) x "
+     "orders.\n"
+     "Segmenten zijn de RFM-segmenten van `klantwijs rfm`, of de groepen "
+     "van een kolom van de klantentabel met --segment-by (één waarde per "
+     "klant: zijn laatste niet-lege rij). Privacy: een groep van minder dan "
+     "5 klanten wordt nooit getoond; zulke groepen worden samengevoegd in "
+     "\"overige\", die wordt weggelaten (en geteld) als ze nog altijd minder "
+     "dan 5 klanten telt. Klanten verschijnen alleen met hun id."},
+    {"help.basket.examples",
+     "  klantwijs basket --baskets groceries.csv --min-support 0.001 \\\n"
+     "      --min-confidence 0.8 --sort lift --top 10\n"
+     "  klantwijs basket demo-data --level category --rhs 'Inkt & toner'\n"
+     "  klantwijs basket demo-data --recommend 3 --format csv -o offers.csv\n"
+     "  klantwijs basket demo-data --penetration --segment-by sector --lang "
+     "nl\n"
+     "  klantwijs basket demo-data --upsell\n",
+     "  klantwijs basket --baskets boodschappen.csv --min-support 0.001 \\\n"
+     "      --min-confidence 0.8 --sort lift --top 10\n"
+     "  klantwijs basket demo-data --level category --rhs 'Inkt & toner'\n"
+     "  klantwijs basket demo-data --recommend 3 --format csv -o "
+     "aanbod.csv\n"
+     "  klantwijs basket demo-data --penetration --segment-by sector --lang "
+     "nl\n"
+     "  klantwijs basket demo-data --upsell\n"},
+    {"opt.basket.baskets",
+     "read a basket file instead of PATH: one basket a line, items "
+     "separated by , ; or tab (detected; or --delimiter), as the Groceries "
+     "data of arules",
+     "lees een mandenbestand in plaats van PAD: één mand per regel, items "
+     "gescheiden door , ; of tab (herkend; of --delimiter), zoals de "
+     "Groceries-gegevens van arules"},
+    {"opt.basket.by", "what a basket is", "wat een mand is"},
+    {"opt.basket.level", "what an item is", "wat een item is"},
+    {"opt.basket.min_support",
+     "a fraction (default 0.01), a percentage (1%) or a whole number of "
+     "baskets (10)",
+     "een fractie (standaard 0,01), een percentage (1%) of een geheel aantal "
+     "manden (10)"},
+    {"opt.basket.min_confidence",
+     "a fraction or a percentage (default 0.5)",
+     "een fractie of een percentage (standaard 0,5)"},
+    {"opt.basket.min_lift", "rules with at least this lift",
+     "regels met minstens deze lift"},
+    {"opt.basket.min_len", "fewest items in an itemset (a rule has 2 at least)",
+     "minste items in een itemset (een regel heeft er minstens 2)"},
+    {"opt.basket.max_len", "most items in an itemset (as arules; 0 = no limit)",
+     "meeste items in een itemset (zoals arules; 0 = geen grens)"},
+    {"opt.basket.max_consequent", "most items on a rule's right-hand side",
+     "meeste items aan de rechterkant van een regel"},
+    {"opt.basket.sort",
+     "rules best first by this measure (none: as generated); ties by the "
+     "antecedent (fewer items first), then the consequent. Itemsets: "
+     "support or none (by length, then items)",
+     "regels beste eerst op deze maat (none: zoals gevonden); bij "
+     "gelijkheid op het antecedent (minder items eerst), dan het "
+     "consequent. Itemsets: support of none (op lengte, dan items)"},
+    {"opt.basket.ascending", "lowest first", "laagste eerst"},
+    {"opt.basket.top",
+     "keep the first N rules or itemsets in every format (0 = all). With "
+     "--recommend, --penetration, --upsell: rows on the terminal only "
+     "(default 20; 0 = all)",
+     "houd de eerste N regels of itemsets in elk formaat (0 = alle). Met "
+     "--recommend, --penetration, --upsell: alleen rijen op de terminal "
+     "(standaard 20; 0 = alle)"},
+    {"opt.basket.lhs", "rules whose antecedent holds ITEM (repeatable)",
+     "regels waarvan het antecedent ITEM bevat (herhaalbaar)"},
+    {"opt.basket.rhs", "rules whose consequent holds ITEM (repeatable)",
+     "regels waarvan het consequent ITEM bevat (herhaalbaar)"},
+    {"opt.basket.lhs_match",
+     "the antecedent holds any, all or none of the --lhs items",
+     "het antecedent bevat een, alle of geen van de --lhs-items"},
+    {"opt.basket.rhs_match",
+     "the consequent holds any, all or none of the --rhs items",
+     "het consequent bevat een, alle of geen van de --rhs-items"},
+    {"opt.basket.itemsets", "write the frequent itemsets",
+     "schrijf de frequente itemsets"},
+    {"opt.basket.closed",
+     "with --itemsets: only those no superset has the same count of",
+     "met --itemsets: alleen die waarvan geen superset hetzelfde aantal "
+     "heeft"},
+    {"opt.basket.maximal",
+     "with --itemsets: only those no superset of is frequent",
+     "met --itemsets: alleen die waarvan geen superset frequent is"},
+    {"opt.basket.recommend",
+     "per customer the N best items not yet bought (1 to 100)",
+     "per klant de N beste items die nog niet gekocht zijn (1 tot 100)"},
+    {"opt.basket.penetration", "the share of each segment that bought each item",
+     "het aandeel van elk segment dat elk item kocht"},
+    {"opt.basket.upsell", "customers who spend little per order for their segment",
+     "klanten die weinig per order besteden voor hun segment"},
+    {"opt.basket.segment_by",
+     "segments from this customers-table column (a header, or a role such "
+     "as sector or size) instead of the RFM segments; not a column of "
+     "personal data",
+     "segmenten uit deze kolom van de klantentabel (een kop, of een rol "
+     "zoals sector of size) in plaats van de RFM-segmenten; geen kolom met "
+     "persoonsgegevens"},
+    {"opt.basket.upsell_fraction",
+     "upsell candidates spend less than F x their segment's median per "
+     "order (0 < F <= 1)",
+     "upsell-kandidaten besteden minder dan F x de mediaan per order van "
+     "hun segment (0 < F <= 1)"},
+    {"opt.basket.min_orders", "upsell: only customers with N orders or more",
+     "upsell: alleen klanten met N orders of meer"},
+    {"opt.basket.max_itemsets",
+     "stop with an error (exit 1) when more than N itemsets are frequent "
+     "(0 = no limit), rather than run out of memory at a low support",
+     "stop met een fout (code 1) als meer dan N itemsets frequent zijn (0 = "
+     "geen grens), eerder dan zonder geheugen te vallen bij een lage "
+     "support"},
+
     /* pareto (src/report/pareto_report.c) */
     {"pareto.title", "Revenue concentration", "Concentratie van de omzet"},
     {"pareto.as_of", "as of", "peildatum"},
