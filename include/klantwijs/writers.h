@@ -178,6 +178,30 @@ KW_API kw_status kw_report_basket(kw_context *ctx, FILE *f,
                                   const kw_basket_analysis *a,
                                   const kw_basket_report *r);
 
+/* ------------------------------------------------------------ summary */
+
+typedef struct kw_summary_report {
+  kw_format format;
+  kw_lang lang;
+  size_t top; /* terminal: the largest customers by revenue (0 = all) */
+} kw_summary_report;
+
+/* Table in English, 20 rows. */
+KW_API void kw_summary_report_init(kw_summary_report *r);
+
+/*
+ * The per-customer summary v, one row per buyer (a customer with a
+ * purchase): dates, orders, purchase days, revenue, margin (when every
+ * line's cost is known), average order value, products and categories,
+ * tenure, recency and the BTYD x, t_x, T. The terminal shows a heading
+ * (buyers, as-of date, lines, revenue) and the top rows by revenue; CSV
+ * every buyer; JSON the counts and every buyer. KW_ERANGE when the revenue
+ * total overflows. r NULL: the defaults.
+ */
+KW_API kw_status kw_report_summary(kw_context *ctx, FILE *f,
+                                   const kw_customer_summary *v,
+                                   const kw_summary_report *r);
+
 /* ------------------------------------------------------------ cohorts */
 
 typedef struct kw_cohorts_report {
