@@ -111,13 +111,10 @@ int kw_cli_pareto(int argc, char **argv) {
   if (code) goto done;
   kw_status st = cli_summary(&c, ds, &s);
   const kw_customer_summary *v = kw_summary_view(s);
-  bool have_profit = !st && (v->has_cost || cli_cost_given(&k));
-  if (!st && have_profit) {
-    st = kw_profit_compute(c.ctx, v, kw_dataset_table(ds, KW_TABLE_COSTS),
-                           &k.po, &p);
-    po.profit = p;
-  }
-  if (!st) st = kw_pareto_compute(c.ctx, v, &po, &pa);
+  if (!st)
+    st = kw_pareto_compute_with_profit(
+        c.ctx, v, kw_dataset_table(ds, KW_TABLE_COSTS), &k.po,
+        cli_cost_given(&k), &po, &pa, &p);
   if (st) {
     code = cli_fail(&c, st);
     goto done;

@@ -328,6 +328,19 @@ KW_API kw_status kw_pareto_compute(kw_context *ctx,
                                    const kw_customer_summary *s,
                                    const kw_pareto_options *o,
                                    kw_pareto **out);
+/*
+ * Pareto with its profitability part decided here: the contribution
+ * shares are computed (kw_profit_compute on s, the costs table and po)
+ * when the sales lines carry a cost or margin (s->has_cost) or the caller
+ * states cost assumptions (cost_assumed: an assumed margin, rates, a cost
+ * file); otherwise *profit_out is NULL and only revenue shares are given.
+ * o->profit is set from that result. Free *profit_out with
+ * kw_profit_free after *out.
+ */
+KW_API kw_status kw_pareto_compute_with_profit(
+    kw_context *ctx, const kw_customer_summary *s, const kw_table *costs,
+    const kw_profit_options *po, bool cost_assumed, kw_pareto_options *o,
+    kw_pareto **out, kw_profit **profit_out);
 KW_API const kw_pareto_data *kw_pareto_view(const kw_pareto *p);
 KW_API void kw_pareto_free(kw_pareto *p);
 

@@ -285,3 +285,26 @@ fail:
   kw_pareto_free(p);
   return st;
 }
+
+kw_status kw_pareto_compute_with_profit(
+    kw_context *ctx, const kw_customer_summary *s, const kw_table *costs,
+    const kw_profit_options *po, bool cost_assumed, kw_pareto_options *o,
+    kw_pareto **out, kw_profit **profit_out) {
+  if (!s || !o || !out || !profit_out)
+    return kw_fail(ctx, KW_EARG, "pareto: missing argument");
+  *out = NULL;
+  *profit_out = NULL;
+  o->profit = NULL;
+  if (s->has_cost || cost_assumed) {
+    kw_status st = kw_profit_compute(ctx, s, costs, po, profit_out);
+    if (st) return st;
+    o->profit = *profit_out;
+  }
+  kw_status st = kw_pareto_compute(ctx, s, o, out);
+  if (st) {
+    kw_profit_free(*profit_out);
+    *profit_out = NULL;
+    o->profit = NULL;
+  }
+  return st;
+}
