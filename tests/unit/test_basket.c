@@ -1652,6 +1652,83 @@ static void test_sort_in_place(void **state) {
   assert_int_equal(fa.live, 0);
 }
 
+
+/* kw_basket_analyze: the steps and choices of the basket command, on the
+ * sales of test_from_loaded_csv. Baskets F1 {koffie, melk}, F2 {koffie,
+ * suiker}, F4 {melk} (C3 only returns). At a count of 1 and length 2:
+ * koffie 2, melk 2, suiker 1, {koffie, melk} 1, {koffie, suiker} 1; rules
+ * with confidence >= 0.5: koffie=>melk 1/2, melk=>koffie 1/2,
+ * koffie=>suiker 1/2, suiker=>koffie 1/1 (lift 1 / (2/3) = 1.5). */
+static void test_analysis(void **state) {
+  (void)state;
+  static const char csv[] =
+      "factuur;klant;datum;artikel;groep;aantal;bedrag;kostprijs\n"
+      "F1;K1;01/03/2024;koffie;drank;2;10,00;6,00\n"
+      "F1;K1;01/03/2024;melk;zuivel;1;1,50;1,00\n"
+      "F2;K2;02/03/2024;koffie;drank;1;5,00;3,00\n"
+      "F2;K2;02/03/2024;suiker;droog;1;2,00;\n"
+      "C3;K2;05/03/2024;koffie;drank;-1;-5,00;-3,00\n"
+      "F4;K3;06/03/2024;melk;zuivel;3;4,50;3,00\n";
+  char *p = write_file("basket_analysis.csv", csv, sizeof csv - 1);
+  kw_context *ctx = kw_context_new();
+  kw_load_options lo;
+  kw_load_options_init(&lo);
+  lo.files[KW_TABLE_TRANSACTIONS] = p;
+  kw_dataset *ds;
+  if (kw_dataset_load(ctx, &lo, &ds)) fail_msg("%s", kw_errmsg(ctx));
+  kw_basket_analysis_options o;
+  kw_basket_analysis_options_init(&o);
+  o.min_count = 1;
+  o.max_len = 2;
+  kw_basket_analysis *a = NULL;
+  kw_basket_step step;
+  assert_int_equal(kw_basket_analyze(ctx, ds, &o, &a, &step), KW_OK);
+  const kw_basket_analysis_view *v = kw_basket_analysis_view_of(a);
+  assert_true(v->has_invoice);
+  assert_int_equal(kw_baskets_view(v->baskets)->n_baskets, 3);
+  assert_int_equal(kw_rules_view(v->rules)->n_matched, 4);
+  kw_basket_analysis_free(a);
+  /* --lhs suiker: the one rule suiker => koffie */
+  const char *lhs[] = {"suiker"};
+  o.lhs = lhs;
+  o.n_lhs = 1;
+  assert_int_equal(kw_basket_analyze(ctx, ds, &o, &a, &step), KW_OK);
+  const kw_rule_view *rv = kw_rules_view(kw_basket_analysis_view_of(a)->rules);
+  assert_int_equal(rv->n, 1);
+  assert_float_equal(rv->rules[0].confidence, 1.0, 1e-12);
+  assert_float_equal(rv->rules[0].lift, 1.5, 1e-12);
+  kw_basket_analysis_free(a);
+  /* an item no basket holds: KW_EARG at the rules step */
+  lhs[0] = "thee";
+  a = NULL;
+  assert_int_equal(kw_basket_analyze(ctx, ds, &o, &a, &step), KW_EARG);
+  assert_null(a);
+  assert_int_equal(step, KW_BASKET_STEP_RULES);
+  o.lhs = NULL;
+  o.n_lhs = 0;
+  /* itemsets by support, cut to 2: koffie and melk (count 2 each) */
+  o.mode = KW_BASKET_MODE_ITEMSETS;
+  o.sort_by = KW_MEASURE_SUPPORT;
+  o.top_n = 2;
+  assert_int_equal(kw_basket_analyze(ctx, ds, &o, &a, &step), KW_OK);
+  v = kw_basket_analysis_view_of(a);
+  assert_int_equal(v->itemset_view->n, 5);
+  assert_int_equal(v->n_itemset_rows, 2);
+  assert_int_equal(v->itemset_view->count[v->itemset_order[0]], 2);
+  assert_int_equal(v->itemset_view->count[v->itemset_order[1]], 2);
+  kw_basket_analysis_free(a);
+  /* penetration: 3 customers, every RFM group under 5: nothing to show */
+  o.mode = KW_BASKET_MODE_PENETRATION;
+  assert_int_equal(kw_basket_analyze(ctx, ds, &o, &a, &step), KW_EEMPTY);
+  assert_int_equal(step, KW_BASKET_STEP_SEGMENTS);
+  /* a basket file has no customers to recommend to */
+  o.mode = KW_BASKET_MODE_RECOMMEND;
+  o.baskets_file = p;
+  assert_int_equal(kw_basket_analyze(ctx, NULL, &o, &a, &step), KW_EARG);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_itemsets_by_hand),
@@ -1669,6 +1746,7 @@ int main(void) {
       cmocka_unit_test(test_upsell),
       cmocka_unit_test(test_sort_in_place),
       cmocka_unit_test(test_out_of_memory),
+      cmocka_unit_test(test_analysis),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
