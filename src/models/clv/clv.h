@@ -102,7 +102,8 @@ kw_status clv_data_from_patterns(kw_context *ctx, const double *x,
                                  kw_clv_data **out);
 
 /* ------------------------------------------------ per-customer prediction
- * Each returns a finite value. */
+ * Each returns NaN when the numerics cannot reach the value (never a
+ * clamped stand-in); the public entry points turn that into KW_ENUMERIC. */
 
 /* P(alive at T). */
 double clv_bg_p_alive(const double *p, double x, double tx, double T,

@@ -161,7 +161,6 @@ const clv_model_ops clv_pnbd_ops = {KW_CLV_PNBD, 4, pnbd_names, pnbd_ll,
 
 double clv_pnbd_p_alive(const double *p, double x, double tx, double T) {
   double l, pa;
-  if (!pnbd_pattern(p, x, tx, T, &l, &pa, NULL))
-    return 0; /* G not computable (not seen in practice): report 0, not NaN */
+  if (!pnbd_pattern(p, x, tx, T, &l, &pa, NULL)) return NAN; /* an error */
   return clv_prob(pa);
 }
