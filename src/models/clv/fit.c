@@ -534,6 +534,39 @@ static kw_status check_weights(kw_context *ctx, const double *w, size_t n) {
   return KW_OK;
 }
 
+/*
+ * Data that carry no information about the parameters are not fitted: when
+ * no customer has been watched for any time after the first purchase
+ * (every T = 0) or no customer repeats (every x = 0), the likelihood is
+ * maximised at the edge of the parameter space (purchase rate 0, or no
+ * time at all), the optimiser would stop at once where it started, and
+ * every prediction would restate the starting point. KW_EEMPTY with the
+ * reason instead.
+ */
+static kw_status check_information(kw_context *ctx, kw_clv_model model,
+                                   const clv_pat *d) {
+  double wT = 0, wx = 0;
+  for (size_t j = 0; j < d->n; j++) {
+    if (d->w[j] <= 0) continue;
+    if (d->T[j] > 0) wT += d->w[j];
+    if (d->x[j] > 0) wx += d->w[j];
+  }
+  const char *name = kw_clv_model_name(model);
+  if (!(wT > 0))
+    return kw_fail(ctx, KW_EEMPTY,
+                   "%s: no information to fit: every customer made the first "
+                   "purchase at the end of the calibration period (T = 0 for "
+                   "all %.0f), so no time was observed in which to buy again; "
+                   "choose a later as-of date", name, d->total_w);
+  if (!(wx > 0))
+    return kw_fail(ctx, KW_EEMPTY,
+                   "%s: no information to fit: none of the %.0f customers "
+                   "made a repeat purchase, so the repeat-purchase rate "
+                   "cannot be estimated (the best fit is a rate of 0)",
+                   name, d->total_w);
+  return KW_OK;
+}
+
 kw_status kw_clv_fit_model(kw_context *ctx, kw_clv_model model,
                            const double *x, const double *t_x, const double *T,
                            const double *weight, size_t n,
@@ -559,6 +592,11 @@ kw_status kw_clv_fit_model(kw_context *ctx, kw_clv_model model,
   if (!(d.total_w > 0)) {
     clv_pat_free(ctx, &d);
     return kw_fail(ctx, KW_EEMPTY, "clv: no customers to fit");
+  }
+  st = check_information(ctx, model, &d);
+  if (st != KW_OK) {
+    clv_pat_free(ctx, &d);
+    return st;
   }
   kw_clv_fit *f = fit_new(ctx, model);
   if (!f) {
