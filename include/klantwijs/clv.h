@@ -82,7 +82,7 @@ typedef struct kw_clv_fit_options {
   size_t subsample;   /* with more than twice this many distinct patterns
                          the starts are compared on an evenly spaced
                          subsample of this size and only the best is run on
-                         all of them (default 8192; SIZE_MAX: never) */
+                         all of them (default 2048; SIZE_MAX: never) */
 } kw_clv_fit_options;
 
 KW_API void kw_clv_fit_options_init(kw_clv_fit_options *o);

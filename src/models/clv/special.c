@@ -50,7 +50,7 @@
 #include <gsl/gsl_sf_gamma.h>
 #include <stdlib.h>
 
-#define SERIES_MAX 5000
+#define SERIES_MAX CLV_G_SERIES_MAX
 #define QUAD_LIMIT 200
 
 double clv_digamma(double x) {
@@ -116,6 +116,12 @@ static bool g_quad(double b, double c, double z, double *logG, double *dlog) {
 }
 
 bool clv_hyp_logG(double b, double c, double z, double *logG, double *dlog) {
+  return clv_hyp_logG_tab(b, c, z, NULL, NULL, 0, logG, dlog);
+}
+
+bool clv_hyp_logG_tab(double b, double c, double z, const double *rb,
+                      const double *rc, size_t ntab, double *logG,
+                      double *dlog) {
   if (z <= 0) {
     *logG = 0;
     if (dlog) {
@@ -127,18 +133,18 @@ bool clv_hyp_logG(double b, double c, double z, double *logG, double *dlog) {
   }
   double term = 1, sum = 1, sb = 0, sc = 0, sz = 0, hb = 0, hc = 0;
   double tailf = z / (1 - z);
-  for (int k = 0; k < SERIES_MAX; k++) {
-    double ic = 1 / (c + k);
-    term *= (b + k) * ic * z;
-    if (dlog) {
-      hb += 1 / (b + k);
-      hc += ic;
-    }
+  size_t kmax = rb && rc ? (ntab < SERIES_MAX ? ntab : SERIES_MAX)
+                         : SERIES_MAX;
+  for (size_t k = 0; k < kmax; k++) {
+    double ic = rc ? rc[k] : 1 / (c + (double)k);
+    term *= (b + (double)k) * ic * z;
     sum += term;
     if (dlog) {
+      hb += rb ? rb[k] : 1 / (b + (double)k);
+      hc += ic;
       sb += term * hb;
       sc -= term * hc;
-      sz += (k + 1) * term;
+      sz += (double)(k + 1) * term;
     }
     if (term * tailf <= 1e-17 * sum) {
       *logG = log(sum);
