@@ -244,6 +244,10 @@ typedef struct kw_load_options {
   bool strict;                          /* bad cells are errors, not skips */
   uint32_t tables;                      /* bit (1u<<kind) to load; 0 = all */
   size_t max_field;                     /* bytes; 0 = default 1 MiB */
+  bool amount_optional;                 /* transactions without an amount
+                                           (or price) column are read with
+                                           amount 0 on every line, for work
+                                           that needs dates only */
 } kw_load_options;
 
 KW_API void kw_load_options_init(kw_load_options *o);
