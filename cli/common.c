@@ -262,8 +262,9 @@ int cli_common_option(cli_common *c, int argc, char **argv, int *i) {
     if (strcmp(v, "day") == 0) c->unit = KW_UNIT_DAY;
     else if (strcmp(v, "week") == 0) c->unit = KW_UNIT_WEEK;
     else if (strcmp(v, "month") == 0) c->unit = KW_UNIT_MONTH;
+    else if (strcmp(v, "year") == 0) c->unit = KW_UNIT_YEAR;
     else {
-      cli_usage(c, "--unit takes day, week or month");
+      cli_usage(c, "--unit takes day, week, month or year");
       return -1;
     }
     return 1;
