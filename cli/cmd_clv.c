@@ -32,16 +32,16 @@ const char kw_cli_clv_help[] =
     "  --model M              bgnbd (default), mbgnbd, pnbd, bgbb, or auto:\n"
     "                         fit bgnbd, mbgnbd and pnbd, keep the lowest BIC\n"
     "  --spend gg|none        spend model (default gg; none: no values)\n"
-    "  --unit day|week|month  the period of t_x, T, the horizon and tracking\n"
-    "                         (default week)\n"
+    "  --unit day|week|month|year  the period of t_x, T, the horizon and\n"
+    "                         tracking (default week)\n"
     "  --as-of DATE           end of the calibration period, inclusive\n"
     "                         (default: the last transaction date)\n"
     "  --holdout-end DATE     evaluate on the purchases in (as-of, DATE]:\n"
     "                         predicted vs actual per customer (MAE, RMSE,\n"
     "                         correlation), by frequency class, and tracking\n"
     "                         of cumulative repeat purchases per period\n"
-    "  --horizon N            periods ahead (default one year: 365, 52 or\n"
-    "                         12; for a pattern file the longest T)\n"
+    "  --horizon N            periods ahead (default one year: 365, 52, 12\n"
+    "                         or 1; for a pattern file the longest T)\n"
     "  --discount RATE        discount rate per period, 0.01 or 1% (default 0)\n"
     "  --margin PCT           margin in percent of revenue (30 or 30%); by\n"
     "                         default each customer's own margin where the\n"
@@ -55,10 +55,11 @@ const char kw_cli_clv_help[] =
     "                         weights columns, as the BG/BB donations data)\n"
     "                         instead of transactions; no spend model\n"
     "\n"
-    "BG/BB works in discrete time with --unit as the period: the first\n"
-    "purchase opens period 0, opportunity j covers the days (j-1)u < d -\n"
-    "first <= ju; n = whole periods from the first purchase to the as-of\n"
-    "date, x = opportunities 1..n with a purchase, t_x = the last of them.\n"
+    "BG/BB works in discrete time on calendar periods of --unit (days, ISO\n"
+    "weeks Monday to Sunday, months, years): the period of the first\n"
+    "purchase is period 0, opportunity j the j-th period after it; n = the\n"
+    "periods after it complete on the as-of date, x = opportunities 1..n\n"
+    "with a purchase, t_x = the last of them.\n"
     "\n"
     CLI_INGEST_HELP CLI_OUTPUT_HELP
     "\n"
@@ -80,6 +81,7 @@ typedef struct opts {
   unsigned count;
   unsigned long top;
   const char *patterns;
+  bool unit_given; /* --unit on the command line (a pattern file's unit) */
 } opts;
 
 /* "0.01" or "1%" as a fraction. */
@@ -161,6 +163,8 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
     } else if ((r = cli_opt_value("--patterns", argc, argv, &i, &v)) != 0) {
       if (r > 0) o->patterns = v;
     } else {
+      if (strcmp(argv[i], "--unit") == 0 || strncmp(argv[i], "--unit=", 7) == 0)
+        o->unit_given = true;
       r = cli_common_option(c, argc, argv, &i);
       if (r == 0) return cli_usage(c, "unknown option '%s'", argv[i]);
     }
@@ -219,6 +223,7 @@ static const char *unit_plural(kw_unit u, bool nl) {
   switch (u) {
     case KW_UNIT_WEEK: return nl ? "weken" : "weeks";
     case KW_UNIT_MONTH: return nl ? "maanden" : "months";
+    case KW_UNIT_YEAR: return nl ? "jaren" : "years";
     default: return nl ? "dagen" : "days";
   }
 }
@@ -228,6 +233,7 @@ static const char *unit_single(const kw_clv_input *d, bool nl) {
   switch (d->unit) {
     case KW_UNIT_WEEK: return "week";
     case KW_UNIT_MONTH: return nl ? "maand" : "month";
+    case KW_UNIT_YEAR: return nl ? "jaar" : "year";
     default: return nl ? "dag" : "day";
   }
 }
@@ -321,8 +327,9 @@ static kw_status write_comparison(run *R, FILE *f) {
 static const char *const class_label[KW_CLV_FREQ_CLASSES] = {
     "0", "1", "2", "3", "4", "5", "6", "7+"};
 
-/* Period k's last day: as_of + floor((k - K) u). */
+/* Period k's last day (the library's, else as_of + floor((k - K) u)). */
 static int32_t period_end(const kw_clv_input *d, size_t k) {
+  if (d->period_end) return d->period_end[k - 1];
   double off = ((double)k - (double)d->n_cal_periods) * kw_unit_days(d->unit);
   return d->as_of + (int32_t)floor(off + 1e-9);
 }
@@ -408,12 +415,20 @@ static kw_status write_evaluation(run *R, FILE *f) {
       {"expected", "expected", "verwacht", KW_CELL_F64, 1, R->track_exp, NULL, NULL, NULL},
   };
   char tt[200];
-  snprintf(tt, sizeof tt,
-           nl ? "Cumulatieve herhaalaankopen (periode %zu eindigt op de "
-                "as-of-datum)"
-              : "Cumulative repeat purchases (period %zu ends on the as-of "
-                "date)",
-           K);
+  if (d->discrete)
+    snprintf(tt, sizeof tt,
+             nl ? "Cumulatieve herhaalaankopen (periode %zu is de laatste "
+                  "volledige op de as-of-datum)"
+                : "Cumulative repeat purchases (period %zu is the last one "
+                  "complete on the as-of date)",
+             K);
+  else
+    snprintf(tt, sizeof tt,
+             nl ? "Cumulatieve herhaalaankopen (periode %zu eindigt op de "
+                  "as-of-datum)"
+                : "Cumulative repeat purchases (period %zu ends on the as-of "
+                  "date)",
+             K);
   kw_rtable tr = {tt, nrows, rows, 4, tc};
   st = kw_write_rtable(ctx, f, &tr, KW_FORMAT_TABLE, lang, 0);
   free(rows);
@@ -489,7 +504,10 @@ static kw_status write_json(run *R, FILE *f, const kw_rtable *customers) {
   if (!w) return KW_ENOMEM;
   kw_jw_begin_object(w, NULL);
   kw_jw_str(w, "model", kw_clv_model_name(r->model));
-  kw_jw_str(w, "unit", kw_unit_name(d->unit));
+  /* a pattern file: the unit given with --unit, else plain periods */
+  kw_jw_str(w, "unit", d->ids            ? kw_unit_name(d->unit)
+                       : R->o->unit_given ? kw_unit_name(R->c->unit)
+                                          : "period");
   if (d->as_of != KW_NA_DATE) kw_jw_date(w, "as_of", d->as_of);
   if (d->holdout) kw_jw_date(w, "holdout_end", d->holdout_end);
   kw_jw_num(w, "n_customers", r->n_obs);
@@ -603,8 +621,9 @@ static kw_status write_table(run *R, FILE *f, kw_rtable *customers) {
   const kw_clv_result *r = R->fit;
   const kw_clv_predictions *p = R->p;
   char n1[32], n2[32], n3[32], d1[11];
-  const char *unit = d->discrete && !d->ids ? (nl ? "perioden" : "periods")
-                                            : unit_plural(d->unit, nl);
+  const char *unit = d->ids            ? unit_plural(d->unit, nl)
+                     : R->o->unit_given ? unit_plural(R->c->unit, nl)
+                                        : (nl ? "perioden" : "periods");
   kw_fmt_number(n1, r->n_obs, 0, lang);
   if (d->ids)
     fprintf(f, nl ? "Klantwaarde voor %s klanten, kalibratie tot en met %s, "
@@ -729,7 +748,7 @@ int kw_cli_clv(int argc, char **argv) {
   cli_common_init(&c, "clv");
   c.unit = KW_UNIT_WEEK;
   opts o = {KW_CLV_BGNBD, true, false, KW_NA_DATE, -1, 0, NAN, 0, 0,
-            20, NULL};
+            20, NULL, false};
   int code = parse_args(&c, &o, argc, argv);
   if (code) {
     cli_common_free(&c);
@@ -753,6 +772,7 @@ int kw_cli_clv(int argc, char **argv) {
     }
   } else {
     c.load.tables = (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_CUSTOMERS);
+    c.load.amount_optional = !o.spend; /* --spend none: dates suffice */
     code = cli_load(&c, &ds);
     if (code) goto done;
     kw_clv_data_options dopt;
@@ -813,6 +833,7 @@ int kw_cli_clv(int argc, char **argv) {
   R.horizon = o.horizon > 0 ? (size_t)o.horizon
               : c.unit == KW_UNIT_DAY  ? 365
               : c.unit == KW_UNIT_WEEK ? 52
+              : c.unit == KW_UNIT_YEAR ? 1
                                        : 12;
   if (o.horizon <= 0 && !d->ids) { /* patterns: as far as observed */
     double mt = 1;
