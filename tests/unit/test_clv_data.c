@@ -523,11 +523,44 @@ static void test_calendar_periods(void **state) {
   kw_context_free(ctx);
 }
 
+/* A dated log without amounts (lifetimes' example_transactions.csv has only
+ * date and id): refused by default, read with amount_optional (amount 0 on
+ * every line). M: first 01/01, purchase days 01/02 (two lines) and 15/03:
+ * x = 2, t_x = 74 days, T = 90 days at as-of 31/03; N: x = 0, T = 30. */
+static void test_dates_only(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_load_options lo;
+  kw_load_options_init(&lo);
+  lo.files[KW_TABLE_TRANSACTIONS] = KW_TEST_DATA "/clv/dates_only.csv";
+  lo.tables = 1u << KW_TABLE_TRANSACTIONS;
+  kw_dataset *ds = NULL;
+  assert_int_not_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  assert_null(ds);
+  lo.amount_optional = true;
+  assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  kw_clv_data_options o;
+  kw_clv_data_options_init(&o);
+  o.as_of = kw_date_from_ymd(2024, 3, 31);
+  o.unit = KW_UNIT_DAY;
+  kw_clv_data *d = NULL;
+  assert_int_equal(kw_clv_data_build(ctx, ds, &o, &d), KW_OK);
+  const kw_clv_input *v = kw_clv_data_view(d);
+  assert_int_equal(v->n, 2);
+  check_row(v, "M", 2, 74, 90);
+  check_row(v, "N", 0, 0, 30);
+  NEAR(v->revenue[row_of(v, "M")], 0, 0);
+  kw_clv_data_free(d);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_continuous),
       cmocka_unit_test(test_discrete),
       cmocka_unit_test(test_calendar_periods),
+      cmocka_unit_test(test_dates_only),
       cmocka_unit_test(test_matches_summary),
       cmocka_unit_test(test_bad_holdout),
       cmocka_unit_test(test_predict),
