@@ -23,9 +23,10 @@
  *   S = sum_{k>=1} (A)_k (a)_{k-1} z^k / ((c)_k k!),
  * using (a-1)_k = (a-1)(a)_{k-1}: the removable singularity at a = 1 is
  * gone and the series converges fast for large x (c grows with x). When it
- * would need more than a few thousand terms (z near 1, small c) the
- * defining integral over p ~ Beta(a, b1) is done by GSL's QAWS rule, whose
- * weight p^(a-1) (1-p)^(b1-1) carries the end-point singularities.
+ * would need more than a few thousand terms (z near 1 with large a, or
+ * small c) or its terms cancel (A < 0), the defining integral over
+ * p ~ Beta(a, b1) is done in log space in y = logit(p) (bg_expect_quad).
+ * A value neither reaches is NaN: the caller reports KW_ENUMERIC.
  *
  * P(k purchases | alive), BG/NBD family: given lambda and p, k >= 1 needs k
  * purchases in t, survival of the first k-1 drop-out chances, then either
