@@ -103,7 +103,7 @@ int main(int argc, char **argv) {
   t = now();
   kw_churn *ch = NULL;
   if (kw_churn_purchases(ctx, tx, &co, &ch)) return fail(ctx, "churn");
-  const kw_churn_info *ci = kw_churn_get_info(ch);
+  const kw_churn_info *ci = kw_churn_info_view(ch);
   printf("churn rule gap %.0f d, churned %zu of %zu, %zu periods  %7.3f s  "
          "peak RSS %7.1f MiB\n",
          ci->gap_days, ci->n_churned, ci->n_buyers, kw_churn_period_count(ch),
@@ -121,8 +121,8 @@ int main(int argc, char **argv) {
          peak_rss_mib());
 
   /* Kaplan–Meier on the churn durations by acquisition year */
-  const kw_churn_durations *du = kw_churn_get_durations(ch);
-  const kw_churn_customers *cu = kw_churn_get_customers(ch);
+  const kw_churn_durations *du = kw_churn_durations_view(ch);
+  const kw_churn_customers *cu = kw_churn_customers_view(ch);
   uint32_t *grp = kw_malloc(ctx, (du->n ? du->n : 1) * sizeof *grp);
   if (!grp) return fail(ctx, "allocation");
   for (size_t i = 0; i < du->n; i++) {

@@ -113,7 +113,7 @@ int main(int argc, char **argv) {
   ho.duration_unit_days = 30.4375;
   kw_churn *ch = NULL;
   if (kw_churn_purchases(ctx, tx, &ho, &ch)) return fail(ctx, "churn");
-  const kw_churn_info *I = kw_churn_get_info(ch);
+  const kw_churn_info *I = kw_churn_info_view(ch);
   printf("gap %.1f days; %zu active, %zu at risk, %zu churned\n", I->gap_days,
          I->n_active, I->n_at_risk, I->n_churned);
   report("churn (gap rule, periods, lists)", t);
@@ -122,7 +122,7 @@ int main(int argc, char **argv) {
   t = now();
   const kw_column *cid = kw_table_role(cu, KW_ROLE_CUSTOMER);
   const kw_column *sec = kw_table_role(cu, KW_ROLE_SECTOR);
-  const kw_churn_durations *du = kw_churn_get_durations(ch);
+  const kw_churn_durations *du = kw_churn_durations_view(ch);
   size_t nsec = kw_dict_size(sec->dict);
   uint32_t *idsec = malloc(v->n * sizeof *idsec);
   uint32_t *grp = malloc((du->n ? du->n : 1) * sizeof *grp);
@@ -176,7 +176,7 @@ int main(int argc, char **argv) {
   kw_summary *s2 = NULL;
   if (kw_summary_build(ctx, ds, &so, &s2)) return fail(ctx, "summary 2");
   const kw_customer_summary *w = kw_summary_view(s2);
-  const kw_churn_customers *cs = kw_churn_get_customers(ch);
+  const kw_churn_customers *cs = kw_churn_customers_view(ch);
   const kw_column *siz = kw_table_role(cu, KW_ROLE_SIZE);
   const kw_column *con = kw_table_role(cu, KW_ROLE_CONSENT);
   size_t m = 0;
@@ -216,13 +216,13 @@ int main(int argc, char **argv) {
   fcol[5].v.flag = fc;
   const kw_column *fp[6] = {&fcol[0], &fcol[1], &fcol[2],
                             &fcol[3], &fcol[4], &fcol[5]};
-  kw_drivers *drv = NULL;
-  if (kw_churn_drivers(ctx, y, m, fp, 6, NULL, &drv))
+  kw_churn_drivers *drv = NULL;
+  if (kw_churn_drivers_compute(ctx, y, m, fp, 6, NULL, &drv))
     return fail(ctx, "drivers");
-  printf("drivers: %zu customers, AUC %.3f\n", kw_drivers_rows(drv),
-         kw_drivers_model(drv) ? kw_drivers_model(drv)->auc : 0.0);
+  printf("drivers: %zu customers, AUC %.3f\n", kw_churn_drivers_rows(drv),
+         kw_churn_drivers_model_view(drv) ? kw_churn_drivers_model_view(drv)->auc : 0.0);
   report("churn --drivers (summary + fit)", t);
-  kw_drivers_free(drv);
+  kw_churn_drivers_free(drv);
   kw_summary_free(s2);
   free(y), free(orders), free(rev), free(rec), free(fs), free(fz), free(fc);
   free(idrow);

@@ -1,7 +1,8 @@
 /*
  * cli.h — the klantwijs command-line tool: one table of subcommands
- * (commands.c), one file per subcommand (cmd_*.c), shared option parsing and
- * output handling (args.c, output.c). Only this directory touches argv,
+ * (commands.c), one file per subcommand (cmd_*.c), options as rows
+ * (opts.c: one parser, the help printer, the manual page), shared loading
+ * and output handling (common.c). Only this directory touches argv,
  * stdout, stderr and the exit code; it uses the public API only.
  */
 #ifndef KW_CLI_H
@@ -21,11 +22,15 @@ enum {
   KW_EXIT_INTERNAL = 4  /* out of memory or numerical failure */
 };
 
+struct cli_spec;
+
 typedef struct kw_cli_command {
   const char *name;
-  const char *summary; /* one line for the command list */
-  const char *help;    /* usage, options and examples */
+  const char *summary; /* message key of the line in the command list */
+  const char *help;    /* usage, options and examples as one text, for a
+                          command without rows (spec NULL) */
   int (*run)(int argc, char **argv);
+  const struct cli_spec *spec; /* the option rows: --help and the manual */
 } kw_cli_command;
 
 extern const kw_cli_command kw_cli_commands[];

@@ -259,11 +259,7 @@ int kw_cli_analyze(int argc, char **argv) {
     ao.use_margin_pct = true;
     ao.margin_pct = o.margin;
   }
-  /* touchpoints and referrals feed no analysis of the report yet */
-  if (!c.load.tables)
-    c.load.tables = 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
-                    1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
-                    1u << KW_TABLE_FEEDBACK;
+  if (!c.load.tables) c.load.tables = kw_analyze_tables();
   code = cli_load(&c, &ds);
   if (code) goto done;
   ao.as_of = c.as_of;

@@ -401,18 +401,18 @@ typedef struct drv_meta {
   size_t n_excluded_rows;
 } drv_meta;
 
-static int drivers_output(cli_common *c, const copts *o, const kw_drivers *d,
+static int drivers_output(cli_common *c, const copts *o, const kw_churn_drivers *d,
                           const drv_meta *meta) {
   const bool nl = c->lang == KW_LANG_NL;
-  size_t nf = kw_drivers_feature_count(d);
+  size_t nf = kw_churn_drivers_feature_count(d);
   /* level rows and numeric rows, flattened */
   size_t nlev = 0, nnum = 0;
   for (size_t j = 0; j < nf; j++) {
-    const kw_driver_levels *L = kw_drivers_levels(d, j);
+    const kw_churn_driver_levels *L = kw_churn_drivers_levels_view(d, j);
     if (L) nlev += L->n_levels;
-    if (kw_drivers_numeric(d, j)) nnum++;
+    if (kw_churn_drivers_numeric_view(d, j)) nnum++;
   }
-  const kw_driver_model *M = kw_drivers_model(d);
+  const kw_churn_driver_model *M = kw_churn_drivers_model_view(d);
   size_t nterm = M ? M->n_terms : 0, nbins = M ? M->bins : 0;
   const char **lf = malloc((nlev + nnum + 1) * sizeof *lf);
   const char **ll = malloc((nlev + 1) * sizeof *ll);
@@ -432,8 +432,8 @@ static int drivers_output(cli_common *c, const copts *o, const kw_drivers *d,
   double *mc = ld + 3 * nlev, *mr = mc + nnum;
   size_t k = 0, q = 0;
   for (size_t j = 0; j < nf; j++) {
-    const kw_driver_levels *L = kw_drivers_levels(d, j);
-    const kw_driver_numeric *N = kw_drivers_numeric(d, j);
+    const kw_churn_driver_levels *L = kw_churn_drivers_levels_view(d, j);
+    const kw_churn_driver_numeric *N = kw_churn_drivers_numeric_view(d, j);
     if (L)
       for (size_t v = 0; v < L->n_levels; v++, k++) {
         lf[k] = L->feature;
@@ -516,8 +516,8 @@ static int drivers_output(cli_common *c, const copts *o, const kw_drivers *d,
     kw_jw_begin_object(w, NULL);
     kw_jw_str(w, "label", meta->label_en);
     kw_jw_str(w, "note", "associations, not causes");
-    kw_jw_int(w, "customers", (int64_t)kw_drivers_rows(d));
-    kw_jw_num(w, "churn_rate", kw_drivers_churn_rate(d));
+    kw_jw_int(w, "customers", (int64_t)kw_churn_drivers_rows(d));
+    kw_jw_num(w, "churn_rate", kw_churn_drivers_churn_rate(d));
     kw_jw_rtable(w, "levels", &tlev);
     kw_jw_rtable(w, "numeric", &tnum);
     if (M) {
@@ -548,8 +548,8 @@ static int drivers_output(cli_common *c, const copts *o, const kw_drivers *d,
   } else {
     fprintf(f, nl ? "Churndrivers: %zu klanten, %s gestopt\n"
                   : "Churn drivers: %zu customers, %s churned\n",
-            kw_drivers_rows(d),
-            (kw_fmt_number(b1, 100 * kw_drivers_churn_rate(d), 1, c->lang),
+            kw_churn_drivers_rows(d),
+            (kw_fmt_number(b1, 100 * kw_churn_drivers_churn_rate(d), 1, c->lang),
              strcat(b1, "%"), b1));
     fprintf(f, nl ? "Gestopt: %s\n" : "Churned: %s\n",
             nl ? meta->label_nl : meta->label_en);
@@ -625,12 +625,12 @@ static int drivers_flag(cli_common *c, const copts *o, const kw_table *t) {
     fprintf(stderr, "klantwijs churn: no usable attribute columns\n");
     return KW_EXIT_INPUT;
   }
-  kw_drivers_options dopt;
-  kw_drivers_options_init(&dopt);
+  kw_churn_drivers_options dopt;
+  kw_churn_drivers_options_init(&dopt);
   dopt.holdout = o->holdout;
   dopt.l2 = o->l2;
-  kw_drivers *d = NULL;
-  kw_status st = kw_churn_drivers(c->ctx, ce->v.flag, n, F.ptr, F.n, &dopt, &d);
+  kw_churn_drivers *d = NULL;
+  kw_status st = kw_churn_drivers_compute(c->ctx, ce->v.flag, n, F.ptr, F.n, &dopt, &d);
   int code;
   if (st) {
     code = cli_fail(c, st);
@@ -641,7 +641,7 @@ static int drivers_flag(cli_common *c, const copts *o, const kw_table *t) {
     drv_meta meta = {en, nl, 0};
     code = drivers_output(c, o, d, &meta);
   }
-  kw_drivers_free(d);
+  kw_churn_drivers_free(d);
   features_free(&F);
   return code;
 }
@@ -649,8 +649,8 @@ static int drivers_flag(cli_common *c, const copts *o, const kw_table *t) {
 /* Drivers from churn statuses (purchases or contracts). */
 static int drivers_status(cli_common *c, const copts *o, const kw_dataset *ds,
                           const kw_churn *ch) {
-  const kw_churn_info *I = kw_churn_get_info(ch);
-  const kw_churn_customers *cs = kw_churn_get_customers(ch);
+  const kw_churn_info *I = kw_churn_info_view(ch);
+  const kw_churn_customers *cs = kw_churn_customers_view(ch);
   const kw_table *cu = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
   const kw_column *cid = cu ? kw_table_role(cu, KW_ROLE_CUSTOMER) : NULL;
   size_t n = cs->n;
@@ -676,7 +676,7 @@ static int drivers_status(cli_common *c, const copts *o, const kw_dataset *ds,
   size_t nd = kw_dict_size(kw_dataset_customers(ds));
   uint32_t *id2row = malloc((nd ? nd : 1) * sizeof *id2row);
   features F = {0};
-  kw_drivers *d = NULL;
+  kw_churn_drivers *d = NULL;
   int code = KW_EXIT_OK;
   if (!ids || !y || !src || !id2row) {
     oom();
@@ -747,11 +747,11 @@ static int drivers_status(cli_common *c, const copts *o, const kw_dataset *ds,
     code = KW_EXIT_INPUT;
     goto out;
   }
-  kw_drivers_options dopt;
-  kw_drivers_options_init(&dopt);
+  kw_churn_drivers_options dopt;
+  kw_churn_drivers_options_init(&dopt);
   dopt.holdout = o->holdout;
   dopt.l2 = o->l2;
-  kw_status st = kw_churn_drivers(c->ctx, y, m, F.ptr, F.n, &dopt, &d);
+  kw_status st = kw_churn_drivers_compute(c->ctx, y, m, F.ptr, F.n, &dopt, &d);
   if (st) {
     code = cli_fail(c, st);
     goto out;
@@ -778,7 +778,7 @@ static int drivers_status(cli_common *c, const copts *o, const kw_dataset *ds,
   drv_meta meta = {en, nl, 0};
   code = drivers_output(c, o, d, &meta);
 out:
-  kw_drivers_free(d);
+  kw_churn_drivers_free(d);
   features_free(&F);
   free(ids);
   free(y);
@@ -796,8 +796,8 @@ static const char *const status_nl[] = {"geen", "actief", "risico", "gestopt"};
 static int churn_output(cli_common *c, const copts *o, const kw_churn *ch,
                         const kw_dict *dict, const kw_customer_summary *v) {
   const bool nl = c->lang == KW_LANG_NL;
-  const kw_churn_info *I = kw_churn_get_info(ch);
-  const kw_churn_customers *cs = kw_churn_get_customers(ch);
+  const kw_churn_info *I = kw_churn_info_view(ch);
+  const kw_churn_customers *cs = kw_churn_customers_view(ch);
   size_t np = kw_churn_period_count(ch);
   const kw_churn_period *P = kw_churn_periods(ch);
   const kw_churn_list *L[2] = {kw_churn_recent(ch), kw_churn_at_risk(ch)};

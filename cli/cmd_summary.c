@@ -1,35 +1,25 @@
 /*
  * cmd_summary.c — `klantwijs summary`: the per-customer summary.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "common.h"
+#include "opts.h"
 
-const char kw_cli_summary_help[] =
-    "usage: klantwijs summary [OPTIONS] PATH\n"
-    "\n"
-    "Per customer: first and last purchase, orders (distinct invoices, else\n"
-    "purchase days), purchase days, revenue net of returns, margin where cost\n"
-    "or margin is known, average order value, distinct products and\n"
-    "categories, tenure and recency in days, and the buy-till-you-die triple:\n"
-    "x = purchase days after the first (same-day purchases merged), t_x =\n"
-    "first to last purchase, T = first purchase to the as-of date, in --unit.\n"
-    "A table shows the top customers by revenue; csv and json give every\n"
-    "customer with a purchase (customer_id, ..., x, t_x, T).\n"
-    "\n"
-    "Options:\n"
-    "  --as-of DATE           last day observed (inclusive); later lines are\n"
-    "                         left out (default: the last transaction date)\n"
-    "  --unit day|week|month  unit of t_x and T (a week is 7 days, a month\n"
-    "                         30.4375 days; default day)\n"
-    "  --top N                rows in the table (default 20; 0 = all)\n"
-    CLI_INGEST_HELP CLI_OUTPUT_HELP
-    "\n"
-    "Examples:\n"
-    "  klantwijs summary demo-data\n"
-    "  klantwijs summary cdnow.csv --map customer=sampleid,amount=sales \\\n"
-    "      --unit week --as-of 1997-09-30 --format csv -o summary.csv\n";
+typedef struct summary_opts {
+  unsigned long top;
+} summary_opts;
+
+static const cli_opt rows_[] = {
+    {"top", 0, CLI_UINT, CLI_T_CMD, offsetof(summary_opts, top), CLI_NO_RANGE,
+     "N", "20", "opt.summary.top", NULL},
+};
+static const cli_group own = CLI_GROUP(NULL, rows_);
+static const cli_group *const groups[] = {&own, &cli_group_time,
+                                          &cli_group_ingest,
+                                          &cli_group_output, NULL};
+const cli_spec kw_cli_summary_spec = {"summary", groups};
 
 typedef struct rows {
   uint32_t *idx;
@@ -51,20 +41,14 @@ int kw_cli_summary(int argc, char **argv);
 int kw_cli_summary(int argc, char **argv) {
   cli_common c;
   cli_common_init(&c, "summary");
-  unsigned long top = 20;
-  int code = KW_EXIT_OK;
-  for (int i = 1; i < argc; i++) {
-    const char *v;
-    int r = cli_opt_value("--top", argc, argv, &i, &v);
-    if (r > 0 && !cli_parse_uint(v, &top))
-      r = -1, cli_usage(&c, "--top takes a whole number");
-    if (r == 0) r = cli_common_option(&c, argc, argv, &i);
-    if (r == 0) r = -1, cli_usage(&c, "unknown option '%s'", argv[i]);
-    if (r < 0) {
-      cli_common_free(&c);
-      return KW_EXIT_USAGE;
-    }
+  summary_opts o = {20};
+  void *targets[CLI_T__COUNT] = {NULL, &o, NULL, NULL};
+  int code = cli_parse(&kw_cli_summary_spec, &c, targets, argc, argv);
+  if (code) {
+    cli_common_free(&c);
+    return code;
   }
+  unsigned long top = o.top;
   kw_dataset *ds = NULL;
   kw_summary *s = NULL;
   rows R = {0};

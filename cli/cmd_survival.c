@@ -383,8 +383,8 @@ static int from_columns(cli_common *c, const sopts *o, const kw_table *t,
  * groups through the customers table. */
 static int from_churn(cli_common *c, const sopts *o, const kw_dataset *ds,
                       const kw_churn *ch, subjects *s) {
-  const kw_churn_durations *d = kw_churn_get_durations(ch);
-  const kw_churn_info *I = kw_churn_get_info(ch);
+  const kw_churn_durations *d = kw_churn_durations_view(ch);
+  const kw_churn_info *I = kw_churn_info_view(ch);
   size_t n = d->n;
   s->n = n;
   s->dur = malloc((n ? n : 1) * sizeof *s->dur);

@@ -3,6 +3,8 @@
  */
 #include "common.h"
 
+#include <stddef.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -12,16 +14,22 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "opts.h"
+
 static bool use_colour(void) {
   const char *nc = getenv("NO_COLOR");
   if (nc && nc[0]) return false;
   return isatty(STDERR_FILENO) != 0;
 }
 
+/* Diagnostics that are not usage errors carry the library's messages,
+ * which are English so far; their prefix stays English with them. */
+static const kw_lang diag_lang = KW_LANG_EN;
+
 void cli_warnf(const char *fmt, ...) {
   bool col = use_colour();
-  fprintf(stderr, "klantwijs: %swarning:%s ", col ? "\033[33m" : "",
-          col ? "\033[0m" : "");
+  fprintf(stderr, "klantwijs: %s%s%s ", col ? "\033[33m" : "",
+          cli_text("cli.warning", diag_lang), col ? "\033[0m" : "");
   va_list ap;
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
@@ -59,7 +67,7 @@ void cli_common_init(cli_common *c, const char *command) {
   c->command = command;
   c->ctx = kw_context_new();
   if (!c->ctx) {
-    fprintf(stderr, "klantwijs: out of memory\n");
+    fprintf(stderr, "klantwijs: %s\n", cli_text("cli.out_of_memory", 0));
     exit(KW_EXIT_INTERNAL);
   }
   kw_context_set_log(c->ctx, log_cb, NULL);
@@ -76,7 +84,10 @@ int cli_usage(const cli_common *c, const char *fmt, ...) {
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
   va_end(ap);
-  fprintf(stderr, "\nTry 'klantwijs %s --help'.\n", c->command);
+  char buf[128];
+  fprintf(stderr, "\n%s\n",
+          cli_textf(buf, sizeof buf, "cli.try_help", c->lang, "cmd",
+                    c->command, NULL));
   return KW_EXIT_USAGE;
 }
 
@@ -109,7 +120,10 @@ int cli_opt_value(const char *name, int argc, char **argv, int *i,
   }
   if (a[n] != '\0') return 0;
   if (*i + 1 >= argc) {
-    fprintf(stderr, "klantwijs: option %s needs a value\n", name);
+    char buf[128];
+    fprintf(stderr, "klantwijs: %s\n",
+            cli_textf(buf, sizeof buf, "cli.err.needs_value", diag_lang,
+                      "opt", name, NULL));
     return -1;
   }
   *val = argv[++*i];
@@ -153,153 +167,162 @@ bool cli_parse_double(const char *s, double *out) {
   return true;
 }
 
-static const struct {
-  const char *opt;
-  kw_table_kind kind;
-} file_opts[] = {
-    {"--transactions", KW_TABLE_TRANSACTIONS}, {"--customers", KW_TABLE_CUSTOMERS},
-    {"--invoices", KW_TABLE_INVOICES},         {"--costs", KW_TABLE_COSTS},
-    {"--feedback", KW_TABLE_FEEDBACK},         {"--touchpoints", KW_TABLE_TOUCHPOINTS},
-    {"--referrals", KW_TABLE_REFERRALS},
+/* ------------------------------------------------------- shared rows */
+
+static bool set_map(cli_common *c, void *t, const char *v) {
+  (void)t;
+  if (!strchr(v, '=')) {
+    cli_usage_key(c, "cli.err.map", "v", v, NULL);
+    return false;
+  }
+  if (c->load.n_maps >= CLI_MAX_MAPS) {
+    cli_usage_key(c, "cli.err.too_many_maps", NULL);
+    return false;
+  }
+  c->maps[c->load.n_maps++] = v;
+  return true;
+}
+
+static bool set_decimal_mark(cli_common *c, void *t, const char *v) {
+  (void)t;
+  if (strcmp(v, ",") != 0 && strcmp(v, ".") != 0) {
+    cli_usage_key(c, "cli.err.decimal_mark", NULL);
+    return false;
+  }
+  c->load.decimal_mark = v[0];
+  return true;
+}
+
+static bool set_date_format(cli_common *c, void *t, const char *v) {
+  (void)t;
+  if (strcmp(v, "dmy") == 0) c->load.date_order = KW_DATE_DMY;
+  else if (strcmp(v, "mdy") == 0) c->load.date_order = KW_DATE_MDY;
+  else if (strcmp(v, "ymd") == 0) c->load.date_order = KW_DATE_YMD;
+  else {
+    char list[64];
+    cli_usage_key(c, "cli.err.choice", "opt", "--date-format", "choices",
+                  cli_textf(list, sizeof list, "cli.choice3", c->lang, "a",
+                            "dmy", "b", "mdy", "c", "ymd", NULL),
+                  NULL);
+    return false;
+  }
+  return true;
+}
+
+static bool set_delimiter(cli_common *c, void *t, const char *v) {
+  (void)t;
+  if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0) c->load.delimiter = '\t';
+  else if (strcmp(v, "space") == 0) c->load.delimiter = ' ';
+  else if (strlen(v) == 1 && strchr(",;|", v[0])) c->load.delimiter = v[0];
+  else {
+    cli_usage_key(c, "cli.err.delimiter", NULL);
+    return false;
+  }
+  return true;
+}
+
+static bool set_encoding(cli_common *c, void *t, const char *v) {
+  (void)t;
+  if (strcasecmp(v, "utf-8") == 0 || strcasecmp(v, "utf8") == 0)
+    c->load.encoding = 1;
+  else if (strcasecmp(v, "windows-1252") == 0 || strcasecmp(v, "cp1252") == 0)
+    c->load.encoding = 2;
+  else {
+    char list[64];
+    cli_usage_key(c, "cli.err.choice", "opt", "--encoding", "choices",
+                  cli_textf(list, sizeof list, "cli.choice2", c->lang, "a",
+                            "utf-8", "b", "windows-1252", NULL),
+                  NULL);
+    return false;
+  }
+  return true;
+}
+
+static bool set_no_header(cli_common *c, void *t, const char *v) {
+  (void)t, (void)v;
+  c->load.header = 0;
+  return true;
+}
+
+static bool set_header(cli_common *c, void *t, const char *v) {
+  (void)t, (void)v;
+  c->load.header = 1;
+  return true;
+}
+
+#define COMMON(field) CLI_T_COMMON, offsetof(cli_common, field)
+#define FILE_ROW(name, kind)                                              \
+  {name, 0, CLI_STR, COMMON(load.files[kind]), CLI_NO_RANGE, "FILE", NULL, \
+   "opt." name, NULL}
+
+static const cli_opt ingest_rows[] = {
+    {NULL, 0, CLI_STR, COMMON(path), CLI_NO_RANGE, "PATH", NULL, "opt.path",
+     NULL},
+    FILE_ROW("transactions", KW_TABLE_TRANSACTIONS),
+    FILE_ROW("customers", KW_TABLE_CUSTOMERS),
+    FILE_ROW("invoices", KW_TABLE_INVOICES),
+    FILE_ROW("costs", KW_TABLE_COSTS),
+    FILE_ROW("feedback", KW_TABLE_FEEDBACK),
+    FILE_ROW("touchpoints", KW_TABLE_TOUCHPOINTS),
+    FILE_ROW("referrals", KW_TABLE_REFERRALS),
+    {"map", 0, CLI_CALL, COMMON(maps), CLI_NO_RANGE, "ROLE=COLUMN", NULL,
+     "opt.map", set_map},
+    {"decimal-mark", 0, CLI_CALL, COMMON(load.decimal_mark), CLI_NO_RANGE,
+     ", | .", NULL, "opt.decimal_mark", set_decimal_mark},
+    {"date-format", 0, CLI_CALL, COMMON(load.date_order), CLI_NO_RANGE,
+     "dmy|mdy|ymd", NULL, "opt.date_format", set_date_format},
+    {"delimiter", 0, CLI_CALL, COMMON(load.delimiter), CLI_NO_RANGE, "C",
+     NULL, "opt.delimiter", set_delimiter},
+    {"no-header", 0, CLI_FLAG, COMMON(load.header), CLI_NO_RANGE, NULL, NULL,
+     "opt.no_header", set_no_header},
+    {"header", 0, CLI_FLAG, COMMON(load.header), CLI_NO_RANGE, NULL, NULL,
+     "opt.header", set_header},
+    {"encoding", 0, CLI_CALL, COMMON(load.encoding), CLI_NO_RANGE,
+     "utf-8|windows-1252", NULL, "opt.encoding", set_encoding},
+    {"strict", 0, CLI_FLAG, COMMON(load.strict), CLI_NO_RANGE, NULL, NULL,
+     "opt.strict", NULL},
+    {"threads", 0, CLI_UINT, COMMON(threads), 1, 64, "N",
+     "opt.threads.default", "opt.threads", NULL},
 };
 
+#define LANG_ROW                                                          \
+  {"lang", 0, CLI_CHOICE, COMMON(lang), CLI_NO_RANGE, "en|nl", "en",      \
+   "opt.lang", NULL}
+
+static const cli_opt output_rows[] = {
+    {"format", 0, CLI_CHOICE, COMMON(format), CLI_NO_RANGE, "table|csv|json",
+     "table", "opt.format", NULL},
+    LANG_ROW,
+    {"output", 'o', CLI_STR, COMMON(output), CLI_NO_RANGE, "FILE", NULL,
+     "opt.output", NULL},
+};
+
+static const cli_opt time_rows[] = {
+    {"as-of", 0, CLI_DATE, COMMON(as_of), CLI_NO_RANGE, "DATE",
+     "opt.as_of.default", "opt.as_of", NULL},
+    {"unit", 0, CLI_CHOICE, COMMON(unit), CLI_NO_RANGE, "day|week|month|year",
+     "day", "opt.unit", NULL},
+};
+
+static const cli_opt lang_rows[] = {LANG_ROW};
+
+const cli_group cli_group_lang = CLI_GROUP("cli.group.output", lang_rows);
+const cli_group cli_group_ingest = CLI_GROUP("cli.group.input", ingest_rows);
+const cli_group cli_group_output = CLI_GROUP("cli.group.output", output_rows);
+const cli_group cli_group_time = CLI_GROUP("cli.group.period", time_rows);
+
 int cli_common_option(cli_common *c, int argc, char **argv, int *i) {
-  const char *v;
-  int r;
-  for (size_t k = 0; k < sizeof file_opts / sizeof *file_opts; k++) {
-    if ((r = cli_opt_value(file_opts[k].opt, argc, argv, i, &v)) != 0) {
-      if (r > 0) c->load.files[file_opts[k].kind] = v;
-      return r;
-    }
-  }
-  if ((r = cli_opt_value("--map", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    if (!strchr(v, '=')) {
-      cli_usage(c, "--map takes ROLE=COLUMN, not '%s'", v);
-      return -1;
-    }
-    if (c->load.n_maps >= CLI_MAX_MAPS) {
-      cli_usage(c, "too many --map options");
-      return -1;
-    }
-    c->maps[c->load.n_maps++] = v;
-    return 1;
-  }
-  if ((r = cli_opt_value("--decimal-mark", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    if (strcmp(v, ",") != 0 && strcmp(v, ".") != 0) {
-      cli_usage(c, "--decimal-mark takes ',' or '.'");
-      return -1;
-    }
-    c->load.decimal_mark = v[0];
-    return 1;
-  }
-  if ((r = cli_opt_value("--date-format", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    if (strcmp(v, "dmy") == 0) c->load.date_order = KW_DATE_DMY;
-    else if (strcmp(v, "mdy") == 0) c->load.date_order = KW_DATE_MDY;
-    else if (strcmp(v, "ymd") == 0) c->load.date_order = KW_DATE_YMD;
-    else {
-      cli_usage(c, "--date-format takes dmy, mdy or ymd");
-      return -1;
-    }
-    return 1;
-  }
-  if ((r = cli_opt_value("--delimiter", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0) c->load.delimiter = '\t';
-    else if (strcmp(v, "space") == 0) c->load.delimiter = ' ';
-    else if (strlen(v) == 1 && strchr(",;|", v[0])) c->load.delimiter = v[0];
-    else {
-      cli_usage(c, "--delimiter takes , ; | tab or space");
-      return -1;
-    }
-    return 1;
-  }
-  if ((r = cli_opt_value("--encoding", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    if (strcasecmp(v, "utf-8") == 0 || strcasecmp(v, "utf8") == 0)
-      c->load.encoding = 1;
-    else if (strcasecmp(v, "windows-1252") == 0 || strcasecmp(v, "cp1252") == 0)
-      c->load.encoding = 2;
-    else {
-      cli_usage(c, "--encoding takes utf-8 or windows-1252");
-      return -1;
-    }
-    return 1;
-  }
-  if ((r = cli_opt_value("--format", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    if (!kw_format_parse(v, &c->format)) {
-      cli_usage(c, "--format takes table, csv or json");
-      return -1;
-    }
-    return 1;
-  }
-  if ((r = cli_opt_value("--lang", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    if (!kw_lang_parse(v, &c->lang)) {
-      cli_usage(c, "--lang takes en or nl");
-      return -1;
-    }
-    return 1;
-  }
-  if ((r = cli_opt_value("--output", argc, argv, i, &v)) != 0 ||
-      (r = cli_opt_value("-o", argc, argv, i, &v)) != 0) {
-    if (r > 0) c->output = v;
-    return r;
-  }
-  if ((r = cli_opt_value("--as-of", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    if (!cli_parse_date(v, &c->as_of)) {
-      cli_usage(c, "--as-of takes a date like 2024-12-31 or 31-12-2024");
-      return -1;
-    }
-    return 1;
-  }
-  if ((r = cli_opt_value("--unit", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    if (strcmp(v, "day") == 0) c->unit = KW_UNIT_DAY;
-    else if (strcmp(v, "week") == 0) c->unit = KW_UNIT_WEEK;
-    else if (strcmp(v, "month") == 0) c->unit = KW_UNIT_MONTH;
-    else if (strcmp(v, "year") == 0) c->unit = KW_UNIT_YEAR;
-    else {
-      cli_usage(c, "--unit takes day, week, month or year");
-      return -1;
-    }
-    return 1;
-  }
-  if ((r = cli_opt_value("--threads", argc, argv, i, &v)) != 0) {
-    unsigned long t;
-    if (r < 0) return r;
-    if (!cli_parse_uint(v, &t) || t < 1 || t > 64) {
-      cli_usage(c, "--threads takes a number from 1 to 64");
-      return -1;
-    }
-    kw_context_set_threads(c->ctx, (int)t);
-    return 1;
-  }
-  if (strcmp(argv[*i], "--strict") == 0) {
-    c->load.strict = true;
-    return 1;
-  }
-  if (strcmp(argv[*i], "--no-header") == 0) {
-    c->load.header = 0;
-    return 1;
-  }
-  if (strcmp(argv[*i], "--header") == 0) {
-    c->load.header = 1;
-    return 1;
-  }
-  if (argv[*i][0] != '-' || strcmp(argv[*i], "-") == 0) {
-    if (c->path) {
-      cli_usage(c, "more than one PATH: '%s' and '%s'", c->path, argv[*i]);
-      return -1;
-    }
-    c->path = argv[*i];
-    return 1;
-  }
-  return 0;
+  static const cli_group *const groups[] = {&cli_group_ingest,
+                                            &cli_group_output,
+                                            &cli_group_time, NULL};
+  void *targets[CLI_T__COUNT] = {c, NULL, NULL, NULL};
+  int r = cli_parse_one(groups, c, targets, argc, argv, i);
+  if (r > 0) cli_common_ready(c);
+  return r;
+}
+
+void cli_common_ready(cli_common *c) {
+  if (c->threads) kw_context_set_threads(c->ctx, (int)c->threads);
 }
 
 kw_status cli_summary(const cli_common *c, const kw_dataset *ds,
@@ -321,9 +344,10 @@ int cli_load(cli_common *c, kw_dataset **ds) {
     else if (!c->load.files[KW_TABLE_TRANSACTIONS])
       c->load.files[KW_TABLE_TRANSACTIONS] = c->path;
     else
-      return cli_usage(c, "PATH and --transactions both name a file");
+      return cli_usage_key(c, "cli.path_and_file", "table", "transactions",
+                           NULL);
   } else if (!c->load.files[KW_TABLE_TRANSACTIONS] && !c->load.dir) {
-    return cli_usage(c, "missing PATH (a data folder or a transactions file)");
+    return cli_usage_key(c, "cli.missing_path", NULL);
   }
   kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
   if (st) return cli_fail(c, st);
@@ -341,13 +365,13 @@ int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
     else if (!c->load.files[path_kind])
       c->load.files[path_kind] = c->path;
     else
-      return cli_usage(c, "PATH and --%s both name a file",
-                       kw_table_kind_name(path_kind));
+      return cli_usage_key(c, "cli.path_and_file", "table",
+                           kw_table_kind_name(path_kind), NULL);
   } else {
     bool any = c->load.dir != NULL;
     for (int k = 0; k < KW_TABLE__COUNT; k++)
       if (c->load.files[k]) any = true;
-    if (!any) return cli_usage(c, "missing PATH (a data folder or a file)");
+    if (!any) return cli_usage_key(c, "cli.missing_path_any", NULL);
   }
   c->load.tables = tables;
   kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
@@ -368,8 +392,8 @@ FILE *cli_out_open(cli_common *c) {
 int cli_out_close(cli_common *c, FILE *f, bool ok) {
   if (f == stdout) {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-      fprintf(stderr, "klantwijs %s: cannot write to standard output\n",
-              c->command);
+      fprintf(stderr, "klantwijs %s: %s\n", c->command,
+              cli_text("cli.stdout_failed", c->lang));
       return KW_EXIT_IO;
     }
     return ok ? KW_EXIT_OK : KW_EXIT_IO;

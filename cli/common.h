@@ -17,16 +17,18 @@ typedef struct cli_common {
   const char *maps[CLI_MAX_MAPS];
   const char *path;   /* positional PATH */
   const char *output; /* -o FILE */
-  kw_format format;
-  kw_lang lang;
+  int format;         /* kw_format */
+  int lang;           /* kw_lang */
   int32_t as_of;      /* KW_NA_DATE = last date in the data */
-  kw_unit unit;
+  int unit;           /* kw_unit */
+  unsigned long threads; /* 0 = the CPUs, up to 8 */
   kw_context *ctx;
   kw_atomic *atomic; /* -o output in progress */
   const char *command;
 } cli_common;
 
-/* Help text for the options cli_common_option() understands. */
+/* Help text of the common rows for the commands whose --help is still one
+ * text (churn, survival, basket, pareto); the others print the rows. */
 #define CLI_INGEST_HELP                                                       \
   "Input:\n"                                                                  \
   "  PATH                   a data folder (transactions.csv, customers.csv,\n" \
@@ -57,16 +59,20 @@ void cli_common_init(cli_common *c, const char *command);
 void cli_common_free(cli_common *c);
 
 /*
- * Try argv[*i] as a common option; consumes its value. Returns 1 when it
- * was one, 0 when not, -1 on a usage error (already reported).
+ * Try argv[*i] as a common option (the rows of cli_group_ingest, _output
+ * and _time, and PATH); consumes its value. Returns 1 when it was one, 0
+ * when not, -1 on a usage error (already reported).
  */
 int cli_common_option(cli_common *c, int argc, char **argv, int *i);
 
 /* Match --name VALUE / --name=VALUE at argv[*i]. Returns 1 and sets *val
  * on a match, 0 when argv[*i] is another option, -1 when the value is
- * missing (reported). */
+ * missing (reported). For commands not yet described by rows. */
 int cli_opt_value(const char *name, int argc, char **argv, int *i,
                   const char **val);
+/* Applies what the common rows set but cannot apply themselves (threads).
+ * Call after parsing. */
+void cli_common_ready(cli_common *c);
 
 /* Usage error: message, hint and exit code 2. */
 int cli_usage(const cli_common *c, const char *fmt, ...)

@@ -1,33 +1,35 @@
 /*
- * main.c — dispatch to a subcommand from the table in commands.c.
+ * main.c — dispatch to a subcommand from the table in commands.c; the
+ * command list, each command's --help and (hidden) the manual page.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "opts.h"
 
-static void print_usage(FILE *f) {
-  fprintf(f,
-          "usage: klantwijs COMMAND [OPTIONS] [PATH]\n"
-          "\n"
-          "Customer analysis for small and mid-size businesses.\n"
-          "\n"
-          "Commands:\n");
+static void print_usage(FILE *f, kw_lang lang) {
+  fprintf(f, "%s klantwijs COMMAND [OPTIONS] [PATH]\n\n%s\n\n%s\n",
+          cli_text("cli.usage", lang), cli_text("cli.main.about", lang),
+          cli_text("cli.main.commands", lang));
   for (size_t i = 0; i < kw_cli_ncommands; i++)
     fprintf(f, "  %-10s %s\n", kw_cli_commands[i].name,
-            kw_cli_commands[i].summary);
-  fprintf(f,
-          "\n"
-          "Run 'klantwijs COMMAND --help' for a command's options and "
-          "examples.\n"
-          "\n"
-          "Exit codes: 0 ok, 1 bad or missing input, 2 usage error,\n"
-          "3 cannot write output, 4 internal failure (memory, numerics).\n");
+            cli_text(kw_cli_commands[i].summary, lang));
+  fprintf(f, "\n%s\n\n%s\n", cli_text("cli.main.more", lang),
+          cli_text("cli.exit_codes", lang));
+}
+
+static void print_help(const kw_cli_command *cmd, kw_lang lang) {
+  if (cmd->spec)
+    cli_help(stdout, cmd->spec, lang);
+  else
+    fputs(cmd->help, stdout);
 }
 
 int main(int argc, char **argv) {
+  kw_lang lang = cli_lang_of(argc, argv);
   if (argc < 2) {
-    print_usage(stderr);
+    print_usage(stderr, lang);
     return KW_EXIT_USAGE;
   }
   const char *cmd = argv[1];
@@ -36,27 +38,34 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "help") == 0 && argc > 2) {
       for (size_t i = 0; i < kw_cli_ncommands; i++)
         if (strcmp(kw_cli_commands[i].name, argv[2]) == 0) {
-          fputs(kw_cli_commands[i].help, stdout);
+          print_help(&kw_cli_commands[i], lang);
           return KW_EXIT_OK;
         }
     }
-    print_usage(stdout);
+    print_usage(stdout, lang);
     return KW_EXIT_OK;
   }
   if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
     printf("klantwijs %s\n", kw_version());
     return KW_EXIT_OK;
   }
+  if (strcmp(cmd, "--man") == 0) { /* the build writes klantwijs.1 */
+    cli_man(stdout);
+    return fflush(stdout) == 0 ? KW_EXIT_OK : KW_EXIT_IO;
+  }
   for (size_t i = 0; i < kw_cli_ncommands; i++) {
     if (strcmp(kw_cli_commands[i].name, cmd) != 0) continue;
     for (int k = 2; k < argc; k++)
       if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
-        fputs(kw_cli_commands[i].help, stdout);
+        print_help(&kw_cli_commands[i], lang);
         return KW_EXIT_OK;
       }
     return kw_cli_commands[i].run(argc - 1, argv + 1);
   }
-  fprintf(stderr, "klantwijs: unknown command '%s'\n\n", cmd);
-  print_usage(stderr);
+  char buf[256];
+  fprintf(stderr, "klantwijs: %s\n\n",
+          cli_textf(buf, sizeof buf, "cli.unknown_command", lang, "cmd", cmd,
+                    NULL));
+  print_usage(stderr, lang);
   return KW_EXIT_USAGE;
 }

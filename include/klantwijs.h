@@ -20,6 +20,7 @@
 #include "klantwijs/value.h"
 #include "klantwijs/clv.h"
 #include "klantwijs/basket.h"
+#include "klantwijs/growth.h"
 #include "klantwijs/analyze.h"
 
 #endif

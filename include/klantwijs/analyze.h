@@ -279,6 +279,10 @@ typedef struct kw_analyze_options {
 
 KW_API void kw_analyze_options_init(kw_analyze_options *o);
 
+/* The tables kw_analyze_run reads (bits 1u << kw_table_kind), for
+ * kw_load_options.tables: every client loads the same set. */
+KW_API uint32_t kw_analyze_tables(void);
+
 typedef struct kw_analysis kw_analysis;
 
 /*

@@ -371,6 +371,12 @@ KW_API kw_status kw_clv_data_build(kw_context *ctx, const kw_dataset *ds,
  */
 KW_API kw_status kw_clv_data_read_patterns(kw_context *ctx, const char *path,
                                            kw_clv_data **out);
+/* The same from pattern arrays (copied): x, t_x and T of each pattern and
+ * the number of customers with it (w; NULL = 1 each). */
+KW_API kw_status kw_clv_data_from_patterns(kw_context *ctx, const double *x,
+                                           const double *t_x, const double *T,
+                                           const double *w, size_t n,
+                                           kw_clv_data **out);
 
 KW_API const kw_clv_input *kw_clv_data_view(const kw_clv_data *d);
 KW_API void kw_clv_data_free(kw_clv_data *d);

@@ -51,6 +51,11 @@ KW_API size_t kw_dict_size(const kw_dict *d);
 /* The NUL-terminated UTF-8 string of an id ("" when out of range). */
 KW_API const char *kw_dict_str(const kw_dict *d, uint32_t id);
 KW_API size_t kw_dict_len(const kw_dict *d, uint32_t id);
+/* Every string of the dictionary, in id order, each followed by a NUL byte,
+ * copied into buf[0..cap). Returns the bytes the whole export takes; when
+ * that exceeds cap nothing is written (call with cap 0 to size the buffer).
+ * One call instead of one per id, for bindings that fetch a million ids. */
+KW_API size_t kw_dict_export(const kw_dict *d, char *buf, size_t cap);
 
 /* ------------------------------------------------------ tables and roles */
 

@@ -32,6 +32,20 @@ typedef enum kw_format {
 KW_API bool kw_lang_parse(const char *s, kw_lang *out);
 KW_API bool kw_format_parse(const char *s, kw_format *out);
 
+/*
+ * The one message table (report texts, command-line help, usage errors and
+ * warnings), English and Dutch, by dotted key ("cli.err.unknown_option").
+ * kw_message returns the text in lang, or NULL when there is no such key.
+ * kw_message_fill writes it into buf (at most cap bytes, NUL included) with
+ * each {name} placeholder replaced by the value of that name (names[i] ->
+ * values[i]; a placeholder without a value stays as written; an unknown
+ * key gives the key itself). Returns the length of the full text.
+ */
+KW_API const char *kw_message(const char *key, kw_lang lang);
+KW_API size_t kw_message_fill(char *buf, size_t cap, const char *key,
+                              kw_lang lang, const char *const *names,
+                              const char *const *values, size_t n);
+
 /* "1,234.56" (en) or "1.234,56" (nl); negative with a leading '-'.
  * buf needs 32 bytes. Returns buf. */
 KW_API char *kw_fmt_money(char *buf, int64_t cents, kw_lang lang);

@@ -326,7 +326,7 @@ typedef struct kw_churn_info {
   double churned_share;   /* n_churned / n_buyers */
 } kw_churn_info;
 
-KW_API const kw_churn_info *kw_churn_get_info(const kw_churn *c);
+KW_API const kw_churn_info *kw_churn_info_view(const kw_churn *c);
 
 /* Per customer id. first/last: first and last purchase day (contracts:
  * first start, latest end or KW_NA_DATE when open). */
@@ -339,7 +339,7 @@ typedef struct kw_churn_customers {
                                  contract end) */
 } kw_churn_customers;
 
-KW_API const kw_churn_customers *kw_churn_get_customers(const kw_churn *c);
+KW_API const kw_churn_customers *kw_churn_customers_view(const kw_churn *c);
 
 typedef struct kw_churn_period {
   int32_t index;            /* kw_period_index */
@@ -376,7 +376,7 @@ typedef struct kw_churn_durations {
   const int8_t *event;      /* 1 churned, 0 censored */
 } kw_churn_durations;
 
-KW_API const kw_churn_durations *kw_churn_get_durations(const kw_churn *c);
+KW_API const kw_churn_durations *kw_churn_durations_view(const kw_churn *c);
 
 /* ===================================================== churn drivers ===
  *
@@ -405,32 +405,33 @@ KW_API const kw_churn_durations *kw_churn_get_durations(const kw_churn *c);
  *     observed churn rate). With holdout 0 the training rows are used.
  */
 
-typedef struct kw_drivers_options {
+typedef struct kw_churn_drivers_options {
   double alpha;          /* Wilson intervals, 0.05 */
   double l2;             /* penalty, default 1.0 */
   double holdout;        /* fraction held out, default 0.3; 0 = none */
   size_t max_levels;     /* per categorical in the model, default 20 */
   size_t bins;           /* calibration bins, default 10 */
   int max_iter;          /* Newton iterations, default 100 */
-} kw_drivers_options;
+} kw_churn_drivers_options;
 
-KW_API void kw_drivers_options_init(kw_drivers_options *o);
+KW_API void kw_churn_drivers_options_init(kw_churn_drivers_options *o);
 
-typedef struct kw_drivers kw_drivers;
+typedef struct kw_churn_drivers kw_churn_drivers;
 
-KW_API kw_status kw_churn_drivers(kw_context *ctx, const int8_t *churned,
-                                  size_t n, const kw_column *const *features,
-                                  size_t n_features,
-                                  const kw_drivers_options *o,
-                                  kw_drivers **out);
-KW_API void kw_drivers_free(kw_drivers *d);
+KW_API kw_status kw_churn_drivers_compute(kw_context *ctx,
+                                          const int8_t *churned, size_t n,
+                                          const kw_column *const *features,
+                                          size_t n_features,
+                                          const kw_churn_drivers_options *o,
+                                          kw_churn_drivers **out);
+KW_API void kw_churn_drivers_free(kw_churn_drivers *d);
 
-KW_API size_t kw_drivers_rows(const kw_drivers *d);     /* rows used */
-KW_API double kw_drivers_churn_rate(const kw_drivers *d);
-KW_API size_t kw_drivers_feature_count(const kw_drivers *d);
+KW_API size_t kw_churn_drivers_rows(const kw_churn_drivers *d); /* rows used */
+KW_API double kw_churn_drivers_churn_rate(const kw_churn_drivers *d);
+KW_API size_t kw_churn_drivers_feature_count(const kw_churn_drivers *d);
 
 /* Churn per level of a categorical feature (NULL for a numeric one). */
-typedef struct kw_driver_levels {
+typedef struct kw_churn_driver_levels {
   const char *feature;
   size_t n_levels;
   const char *const *level;   /* names */
@@ -438,23 +439,23 @@ typedef struct kw_driver_levels {
   const uint64_t *churned;
   const double *rate;
   const double *lower, *upper; /* Wilson interval */
-} kw_driver_levels;
+} kw_churn_driver_levels;
 
-KW_API const kw_driver_levels *kw_drivers_levels(const kw_drivers *d,
-                                                 size_t f);
+KW_API const kw_churn_driver_levels *
+kw_churn_drivers_levels_view(const kw_churn_drivers *d, size_t f);
 
 /* Numeric feature summary (NULL for a categorical one). */
-typedef struct kw_driver_numeric {
+typedef struct kw_churn_driver_numeric {
   const char *feature;
   uint64_t n_churned, n_retained; /* non-missing values */
   double median_churned, median_retained; /* 0 when there are none */
   uint64_t missing;
-} kw_driver_numeric;
+} kw_churn_driver_numeric;
 
-KW_API const kw_driver_numeric *kw_drivers_numeric(const kw_drivers *d,
-                                                   size_t f);
+KW_API const kw_churn_driver_numeric *
+kw_churn_drivers_numeric_view(const kw_churn_drivers *d, size_t f);
 
-typedef struct kw_driver_model {
+typedef struct kw_churn_driver_model {
   size_t n_terms;           /* coefficients without the intercept */
   const char *const *term;  /* "tenure", "Contract=Two year", ... */
   const size_t *feature;    /* feature index of each term */
@@ -476,10 +477,11 @@ typedef struct kw_driver_model {
   const uint64_t *bin_n;
   const double *bin_predicted; /* mean predicted probability */
   const double *bin_observed;  /* observed churn rate */
-} kw_driver_model;
+} kw_churn_driver_model;
 
 /* NULL when no model could be fitted (no rows, or one class only). */
-KW_API const kw_driver_model *kw_drivers_model(const kw_drivers *d);
+KW_API const kw_churn_driver_model *
+kw_churn_drivers_model_view(const kw_churn_drivers *d);
 
 #ifdef __cplusplus
 }

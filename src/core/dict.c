@@ -94,6 +94,20 @@ size_t kw_dict_len(const kw_dict *d, uint32_t id) {
   return d->len[id];
 }
 
+size_t kw_dict_export(const kw_dict *d, char *buf, size_t cap) {
+  if (!d) return 0;
+  size_t need = 0;
+  for (size_t i = 0; i < d->n; i++) need += d->len[i] + 1;
+  if (need > cap || !buf) return need;
+  char *p = buf;
+  for (size_t i = 0; i < d->n; i++) {
+    memcpy(p, d->str[i], d->len[i]);
+    p += d->len[i];
+    *p++ = '\0';
+  }
+  return need;
+}
+
 static kw_status grow_slots(kw_context *ctx, kw_dict *d) {
   size_t ns = d->nslots * 2;
   slot *s = kw_malloc(ctx, ns * sizeof *s);

@@ -22,7 +22,7 @@
 
 #include "io/csv.h"
 #include "io/parse.h"
-#include "models/clv/clv.h"
+#include "klantwijs/clv.h"
 
 #define MAX_PATTERN_FILE (256u << 20)
 
@@ -150,7 +150,7 @@ kw_status kw_clv_data_read_patterns(kw_context *ctx, const char *path,
     st = kw_fail(ctx, KW_EEMPTY, "%s: no patterns", path);
     goto done;
   }
-  st = clv_data_from_patterns(ctx, col[0].data, col[1].data, col[2].data,
+  st = kw_clv_data_from_patterns(ctx, col[0].data, col[1].data, col[2].data,
                               idx[3] >= 0 ? col[3].data : NULL, col[0].len,
                               out);
 done:

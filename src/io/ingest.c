@@ -2019,6 +2019,13 @@ out:
   return st;
 }
 
+/* The reading options' defaults live beside the reader that uses them, so
+ * that load.c (files and folders) calls ingest.c and never the reverse. */
+void kw_load_options_init(kw_load_options *o) {
+  memset(o, 0, sizeof *o);
+  o->header = -1;
+}
+
 kw_status kw_ingest_buffer(kw_context *ctx, kw_dataset *ds,
                            kw_table_kind kind, const char *name,
                            const void *data, size_t len,

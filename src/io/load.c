@@ -28,11 +28,6 @@
 #include "data/table.h"
 #include "io/ingest.h"
 
-void kw_load_options_init(kw_load_options *o) {
-  memset(o, 0, sizeof *o);
-  o->header = -1;
-}
-
 static const char *const table_files[] = {
 #define KW_X(e, name, files) files,
     KW_TABLE_LIST(KW_X)

@@ -111,11 +111,13 @@ static const kw_role_synonyms synonyms[] = {
     {KW_ROLE_ACQ_DATE, CU,
      "acquisition_date klant_sinds customer_since client_since signup_date "
      "sign_up_date registration_date registratiedatum inschrijfdatum "
-     "first_order_date created created_at aanmaakdatum start startdatum"},
+     "first_order_date created created_at aanmaakdatum start startdatum "
+     "acquisitiedatum wervingsdatum"},
     {KW_ROLE_ACQ_COST, CU,
      "cac acquisition_cost acquisitiekost acquisitiekosten wervingskost "
      "wervingskosten"},
-    {KW_ROLE_CHANNEL, CU, "acquisition_channel bron source"},
+    {KW_ROLE_CHANNEL, CU,
+     "acquisition_channel acquisitiekanaal wervingskanaal bron source"},
     {KW_ROLE_CONSENT, CU,
      "marketing_consent consent optin opt_in toestemming "
      "marketing_toestemming nieuwsbrief newsletter"},

@@ -33,6 +33,13 @@
 
 #include "report/text.h"
 
+uint32_t kw_analyze_tables(void) {
+  /* touchpoints and referrals feed no analysis of the report yet */
+  return 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
+         1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
+         1u << KW_TABLE_FEEDBACK;
+}
+
 void kw_analyze_options_init(kw_analyze_options *o) {
   memset(o, 0, sizeof *o);
   o->as_of = KW_NA_DATE;
@@ -360,7 +367,7 @@ static kw_status step_churn(kw_analysis *a) {
     pa = st ? NULL : kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *pa);
     if (!st && !pa) st = kw_fail_nomem(a->ctx);
     if (!st) {
-      const kw_churn_customers *g = kw_churn_get_customers(gap);
+      const kw_churn_customers *g = kw_churn_customers_view(gap);
       double mid = (co.p_alive_threshold + co.p_alive_at_risk) / 2;
       for (size_t i = 0; i < a->n; i++) {
         uint8_t s = i < g->n ? g->status[i] : KW_CHURN_NONE;
@@ -382,8 +389,8 @@ static kw_status step_churn(kw_analysis *a) {
   if (st)
     return kw_an_note_text(a, KW_STEP_CHURN, KW_STEP_FAILED, MSG_NOTE_ERROR,
                            kw_errmsg(a->ctx));
-  a->ci = kw_churn_get_info(a->churn);
-  a->cc = kw_churn_get_customers(a->churn);
+  a->ci = kw_churn_info_view(a->churn);
+  a->cc = kw_churn_customers_view(a->churn);
   if (!a->have_clv) {
     kw_marg arg = kw_ma_num("gap", a->ci->gap_days, 0);
     if (kw_an_note(a, KW_STEP_CHURN, KW_STEP_RAN, MSG_NOTE_GAP_RULE, &arg, 1))
@@ -418,7 +425,7 @@ static kw_status step_churn(kw_analysis *a) {
                         ? (double)churned / (double)a->ci->n_buyers
                         : NAN;
   }
-  const kw_churn_durations *du = kw_churn_get_durations(a->churn);
+  const kw_churn_durations *du = kw_churn_durations_view(a->churn);
   if (du->n > 0) {
     st = kw_km_fit(a->ctx, du->duration, du->event, du->n, NULL, 0, NULL,
                    NULL, &a->km);

@@ -535,10 +535,10 @@ kw_status kw_churn_contracts_table(kw_context *ctx, const kw_table *t,
                             ce->v.date, kw_table_rows(t), o, out);
 }
 
-const kw_churn_info *kw_churn_get_info(const kw_churn *c) {
+const kw_churn_info *kw_churn_info_view(const kw_churn *c) {
   return c ? &c->info : NULL;
 }
-const kw_churn_customers *kw_churn_get_customers(const kw_churn *c) {
+const kw_churn_customers *kw_churn_customers_view(const kw_churn *c) {
   return c ? &c->cust : NULL;
 }
 size_t kw_churn_period_count(const kw_churn *c) {
@@ -553,6 +553,6 @@ const kw_churn_list *kw_churn_recent(const kw_churn *c) {
 const kw_churn_list *kw_churn_at_risk(const kw_churn *c) {
   return c ? &c->lists[1] : NULL;
 }
-const kw_churn_durations *kw_churn_get_durations(const kw_churn *c) {
+const kw_churn_durations *kw_churn_durations_view(const kw_churn *c) {
   return c ? &c->dur : NULL;
 }

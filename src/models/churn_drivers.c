@@ -28,8 +28,8 @@
 
 typedef struct drv_feature {
   bool categorical;
-  kw_driver_levels lev;
-  kw_driver_numeric num;
+  kw_churn_driver_levels lev;
+  kw_churn_driver_numeric num;
   char *name;        /* feature name (owned) */
   char **names;      /* level names (owned) */
   uint64_t *counts;  /* n, churned per level: 2 * n_levels */
@@ -38,14 +38,14 @@ typedef struct drv_feature {
   double *x;         /* per used row: value, NaN when missing (numeric) */
 } drv_feature;
 
-struct kw_drivers {
+struct kw_churn_drivers {
   kw_context *ctx;
   size_t rows;
   double rate;
   size_t nf;
   drv_feature *f;
   bool has_model;
-  kw_driver_model model;
+  kw_churn_driver_model model;
   char **terms;
   size_t n_terms;
   size_t *term_feature;
@@ -54,7 +54,7 @@ struct kw_drivers {
   double *bin_pred, *bin_obs;
 };
 
-void kw_drivers_options_init(kw_drivers_options *o) {
+void kw_churn_drivers_options_init(kw_churn_drivers_options *o) {
   o->alpha = 0.05;
   o->l2 = 1.0;
   o->holdout = 0.3;
@@ -63,7 +63,7 @@ void kw_drivers_options_init(kw_drivers_options *o) {
   o->max_iter = 100;
 }
 
-void kw_drivers_free(kw_drivers *d) {
+void kw_churn_drivers_free(kw_churn_drivers *d) {
   if (!d) return;
   kw_context *ctx = d->ctx;
   if (d->f) {
@@ -243,7 +243,7 @@ static kw_status code_numeric(kw_context *ctx, drv_feature *F,
     kw_free(ctx, a);
     return kw_fail_nomem(ctx);
   }
-  kw_driver_numeric *N = &F->num;
+  kw_churn_driver_numeric *N = &F->num;
   N->feature = F->name;
   size_t n1 = 0, n0 = 0;
   for (size_t r = 0; r < m; r++) {
@@ -273,7 +273,7 @@ typedef struct term_map {
   int32_t *col_of;  /* categorical: level -> column offset, -1 reference */
 } term_map;
 
-static kw_status add_term(kw_drivers *d, const char *a, const char *b,
+static kw_status add_term(kw_churn_drivers *d, const char *a, const char *b,
                           size_t feature) {
   kw_context *ctx = d->ctx;
   size_t la = strlen(a), lb = b ? strlen(b) : 0;
@@ -293,8 +293,8 @@ static kw_status add_term(kw_drivers *d, const char *a, const char *b,
   return KW_OK;
 }
 
-static kw_status fit_model(kw_drivers *d, const int8_t *y, size_t m,
-                           const kw_drivers_options *o) {
+static kw_status fit_model(kw_churn_drivers *d, const int8_t *y, size_t m,
+                           const kw_churn_drivers_options *o) {
   kw_context *ctx = d->ctx;
   kw_status st = KW_OK;
   size_t *order = NULL;
@@ -497,7 +497,7 @@ static kw_status fit_model(kw_drivers *d, const int8_t *y, size_t m,
     score[i] = eta >= 0 ? 1.0 / (1.0 + exp(-eta))
                         : exp(eta) / (1.0 + exp(eta));
   }
-  kw_driver_model *M = &d->model;
+  kw_churn_driver_model *M = &d->model;
   st = kw_auc_mann_whitney(ctx, score, yo + e0, ne, &M->auc);
   if (!st)
     st = kw_calibration_bins(ctx, score, yo + e0, ne, o->bins, d->bin_n,
@@ -547,14 +547,14 @@ done:
   return st;
 }
 
-kw_status kw_churn_drivers(kw_context *ctx, const int8_t *churned, size_t n,
+kw_status kw_churn_drivers_compute(kw_context *ctx, const int8_t *churned, size_t n,
                            const kw_column *const *features,
-                           size_t n_features, const kw_drivers_options *o,
-                           kw_drivers **out) {
+                           size_t n_features, const kw_churn_drivers_options *o,
+                           kw_churn_drivers **out) {
   *out = NULL;
-  kw_drivers_options defaults;
+  kw_churn_drivers_options defaults;
   if (!o) {
-    kw_drivers_options_init(&defaults);
+    kw_churn_drivers_options_init(&defaults);
     o = &defaults;
   }
   if (!(o->alpha > 0 && o->alpha < 1) || !(o->l2 >= 0) || !isfinite(o->l2) ||
@@ -579,7 +579,7 @@ kw_status kw_churn_drivers(kw_context *ctx, const int8_t *churned, size_t n,
     return kw_fail(ctx, KW_EEMPTY, "churn drivers: no rows with a churn "
                                    "flag");
 
-  kw_drivers *d = kw_calloc(ctx, 1, sizeof *d);
+  kw_churn_drivers *d = kw_calloc(ctx, 1, sizeof *d);
   if (!d) return kw_fail_nomem(ctx);
   d->ctx = ctx;
   kw_status st = KW_OK;
@@ -621,7 +621,7 @@ done:
   kw_free(ctx, used);
   kw_free(ctx, y);
   if (st) {
-    kw_drivers_free(d);
+    kw_churn_drivers_free(d);
     return st;
   }
   /* the per-row working arrays are not needed any more */
@@ -635,18 +635,18 @@ done:
   return KW_OK;
 }
 
-size_t kw_drivers_rows(const kw_drivers *d) { return d ? d->rows : 0; }
-double kw_drivers_churn_rate(const kw_drivers *d) { return d ? d->rate : 0; }
-size_t kw_drivers_feature_count(const kw_drivers *d) { return d ? d->nf : 0; }
+size_t kw_churn_drivers_rows(const kw_churn_drivers *d) { return d ? d->rows : 0; }
+double kw_churn_drivers_churn_rate(const kw_churn_drivers *d) { return d ? d->rate : 0; }
+size_t kw_churn_drivers_feature_count(const kw_churn_drivers *d) { return d ? d->nf : 0; }
 
-const kw_driver_levels *kw_drivers_levels(const kw_drivers *d, size_t f) {
+const kw_churn_driver_levels *kw_churn_drivers_levels_view(const kw_churn_drivers *d, size_t f) {
   return d && f < d->nf && d->f[f].categorical ? &d->f[f].lev : NULL;
 }
 
-const kw_driver_numeric *kw_drivers_numeric(const kw_drivers *d, size_t f) {
+const kw_churn_driver_numeric *kw_churn_drivers_numeric_view(const kw_churn_drivers *d, size_t f) {
   return d && f < d->nf && !d->f[f].categorical ? &d->f[f].num : NULL;
 }
 
-const kw_driver_model *kw_drivers_model(const kw_drivers *d) {
+const kw_churn_driver_model *kw_churn_drivers_model_view(const kw_churn_drivers *d) {
   return d && d->has_model ? &d->model : NULL;
 }

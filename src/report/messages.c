@@ -925,3 +925,464 @@ size_t kw_msg_format(char *buf, size_t cap, kw_msg m, kw_lang lang,
                      const char *currency, const kw_marg *args, size_t n) {
   return kw_msg_fill(buf, cap, kw_msg_text(m, lang), lang, currency, args, n);
 }
+
+/* ----------------------------------------------------------------------
+ * The command line: command summaries, help texts (help.COMMAND.*, one row
+ * per option: opt.NAME for shared options, opt.COMMAND.NAME for a
+ * command's own), usage errors (cli.err.*) and messages (cli.*). Found by
+ * key through kw_message(); the same {placeholder} rule as above.
+ */
+static const msg_row text_rows[] = {
+    /* chrome */
+    {"cli.tagline", "customer analysis for small and mid-size businesses",
+     "klantenanalyse voor kleine en middelgrote ondernemingen"},
+    {"cli.usage", "usage:", "gebruik:"},
+    {"cli.examples", "Examples", "Voorbeelden"},
+    {"cli.or", " or ", " of "},
+    {"cli.choice2", "{a} or {b}", "{a} of {b}"},
+    {"cli.choice3", "{a}, {b} or {c}", "{a}, {b} of {c}"},
+    {"cli.group.options", "Options", "Opties"},
+    {"cli.group.input", "Input", "Invoer"},
+    {"cli.group.output", "Output", "Uitvoer"},
+    {"cli.group.period", "Period", "Periode"},
+    {"cli.group.costs", "Costs", "Kosten"},
+    {"cli.group.view", "View", "Weergave"},
+    {"cli.help.range", "{lo} to {hi}", "{lo} tot {hi}"},
+    {"cli.help.default", "default: {def}", "standaard: {def}"},
+    {"cli.main.about", "Customer analysis for small and mid-size businesses.",
+     "Klantenanalyse voor kleine en middelgrote ondernemingen."},
+    {"cli.main.commands", "Commands:", "Opdrachten:"},
+    {"cli.main.more",
+     "Run 'klantwijs COMMAND --help' for a command's options and examples.",
+     "Typ 'klantwijs OPDRACHT --help' voor de opties en voorbeelden van een "
+     "opdracht."},
+    {"cli.exit_codes",
+     "Exit codes: 0 ok, 1 bad or missing input, 2 usage error,\n"
+     "3 cannot write output, 4 internal failure (memory, numerics).",
+     "Afsluitcodes: 0 in orde, 1 foute of ontbrekende invoer, 2 fout in de\n"
+     "opdrachtregel, 3 kan de uitvoer niet schrijven, 4 interne fout "
+     "(geheugen, rekenwerk)."},
+    {"cli.man.about",
+     "klantwijs turns the sales lines, invoices, customer lists and costs of "
+     "a business (CSV or Excel exports) into answers: who brings in the "
+     "revenue and the profit, who is leaving, what to sell next, and what to "
+     "do about it. Every command reads a data folder or a file and writes a "
+     "table, CSV or JSON, in English or Dutch (--lang nl).",
+     "klantwijs maakt van de verkooplijnen, facturen, klantenlijsten en "
+     "kosten van een onderneming (CSV- of Excel-exports) antwoorden: wie "
+     "brengt de omzet en de winst binnen, wie haakt af, wat verkoop je "
+     "daarna, en wat doe je eraan. Elke opdracht leest een gegevensmap of "
+     "een bestand en schrijft een tabel, CSV of JSON, in het Engels of het "
+     "Nederlands (--lang nl)."},
+    {"cli.man.no_color",
+     "When set and not empty, diagnostics on a terminal are not coloured.",
+     "Als die gezet en niet leeg is, krijgen meldingen op een terminal geen "
+     "kleur."},
+    {"cli.unknown_command", "unknown command '{cmd}'",
+     "onbekende opdracht '{cmd}'"},
+    {"cli.warning", "warning:", "waarschuwing:"},
+    {"cli.try_help", "Try 'klantwijs {cmd} --help'.",
+     "Probeer 'klantwijs {cmd} --help'."},
+    {"cli.out_of_memory", "out of memory", "onvoldoende geheugen"},
+    {"cli.stdout_failed", "cannot write to standard output",
+     "kan niet naar de standaarduitvoer schrijven"},
+    {"cli.missing_path", "missing PATH (a data folder or a transactions file)",
+     "PAD ontbreekt (een gegevensmap of een transactiebestand)"},
+    {"cli.missing_path_any", "missing PATH (a data folder or a file)",
+     "PAD ontbreekt (een gegevensmap of een bestand)"},
+    {"cli.path_and_file", "PATH and --{table} both name a file",
+     "PAD en --{table} noemen allebei een bestand"},
+
+    /* usage errors */
+    {"cli.err.unknown_option", "unknown option '{opt}'",
+     "onbekende optie '{opt}'"},
+    {"cli.err.needs_value", "option {opt} needs a value",
+     "optie {opt} heeft een waarde nodig"},
+    {"cli.err.two_paths", "more than one PATH: '{a}' and '{b}'",
+     "meer dan één PAD: '{a}' en '{b}'"},
+    {"cli.err.whole", "{opt} takes a whole number",
+     "{opt} verwacht een geheel getal"},
+    {"cli.err.range", "{opt} takes a number from {lo} to {hi}",
+     "{opt} verwacht een getal van {lo} tot {hi}"},
+    {"cli.err.number", "{opt} takes a number", "{opt} verwacht een getal"},
+    {"cli.err.num_range", "{opt} takes a number from {lo} to {hi}",
+     "{opt} verwacht een getal van {lo} tot {hi}"},
+    {"cli.err.pct",
+     "{opt} takes a percentage from {lo} to {hi}, such as 30 or 30%",
+     "{opt} verwacht een percentage van {lo} tot {hi}, zoals 30 of 30%"},
+    {"cli.err.date", "{opt} takes a date like 2024-12-31 or 31-12-2024",
+     "{opt} verwacht een datum zoals 2024-12-31 of 31-12-2024"},
+    {"cli.err.choice", "{opt} takes {choices}", "{opt} verwacht {choices}"},
+    {"cli.err.map", "--map takes ROLE=COLUMN, not '{v}'",
+     "--map verwacht ROL=KOLOM, niet '{v}'"},
+    {"cli.err.too_many_maps", "too many --map options",
+     "te veel --map-opties"},
+    {"cli.err.decimal_mark", "--decimal-mark takes ',' or '.'",
+     "--decimal-mark verwacht ',' of '.'"},
+    {"cli.err.delimiter", "--delimiter takes , ; | tab or space",
+     "--delimiter verwacht , ; | tab of space"},
+
+    /* command list */
+    {"cmd.analyze", "the main job: every analysis, a report and an action plan",
+     "de hoofdtaak: elke analyse, een rapport en een actieplan"},
+    {"cmd.clv", "predictive customer value: purchases, spend, value, holdout",
+     "voorspelde klantwaarde: aankopen, besteding, waarde, toetsperiode"},
+    {"cmd.demo", "write a synthetic data set of a Flemish business",
+     "schrijf een verzonnen gegevensset van een Vlaamse onderneming"},
+    {"cmd.inspect", "how each file was read, and a data-quality report",
+     "hoe elk bestand gelezen werd, en een rapport over de datakwaliteit"},
+    {"cmd.summary", "per-customer summary: orders, revenue, x, t_x, T",
+     "overzicht per klant: orders, omzet, x, t_x, T"},
+    {"cmd.profit", "profitability per customer, cost-to-serve, whale curve",
+     "winstgevendheid per klant, kosten om te bedienen, walviscurve"},
+    {"cmd.pareto", "revenue concentration: 80/20, ABC, Gini, HHI, dependency",
+     "concentratie van de omzet: 80/20, ABC, Gini, HHI, afhankelijkheid"},
+    {"cmd.rfm", "recency, frequency, monetary scores and named segments",
+     "scores voor recentheid, frequentie en bedrag, en benoemde segmenten"},
+    {"cmd.payments", "payment behaviour: days to pay, overdue, ageing, DSO",
+     "betaalgedrag: dagen tot betaling, achterstallig, ouderdom, DSO"},
+    {"cmd.cohorts", "acquisition cohorts: activity, revenue, net revenue retention",
+     "instroomcohorten: activiteit, omzet, netto omzetbehoud"},
+    {"cmd.churn", "who churned and who is at risk; churn rates; --drivers",
+     "wie afhaakte en wie dreigt af te haken; verloopcijfers; --drivers"},
+    {"cmd.survival", "Kaplan-Meier lifetime curves, log-rank; sBG retention",
+     "Kaplan-Meier-levensduurcurves, log-rank; sBG-klantbehoud"},
+    {"cmd.basket", "cross-sell: itemsets, rules, next-best product, upsell",
+     "kruisverkoop: combinaties, regels, volgend beste product, upsell"},
+
+    /* shared options: input */
+    {"opt.path",
+     "a data folder (transactions.csv, customers.csv, invoices.csv, ...) or "
+     "a transactions file; - is standard input",
+     "een gegevensmap (transactions.csv, customers.csv, invoices.csv, ...) "
+     "of een transactiebestand; - is de standaardinvoer"},
+    {"opt.transactions", "the sales lines (transactions) file",
+     "het bestand met verkooplijnen (transacties)"},
+    {"opt.customers", "the customers table", "de klantentabel"},
+    {"opt.invoices", "the invoices table (payment behaviour)",
+     "de facturentabel (betaalgedrag)"},
+    {"opt.costs", "the costs table (cost-to-serve)",
+     "de kostentabel (kosten om te bedienen)"},
+    {"opt.feedback", "the feedback table (survey answers)",
+     "de feedbacktabel (antwoorden op enquêtes)"},
+    {"opt.touchpoints", "the touchpoints table (campaigns, contacts)",
+     "de tabel met contactmomenten (campagnes, contacten)"},
+    {"opt.referrals", "the referrals table", "de tabel met doorverwijzingen"},
+    {"opt.map",
+     "use COLUMN (a header or a 1-based number) for ROLE; TABLE.ROLE=COLUMN "
+     "for another table; repeatable. Roles: customer, date, amount, invoice, "
+     "product, category, quantity, unit_price, cost, margin, discount, ...",
+     "gebruik KOLOM (een kop of een nummer vanaf 1) voor ROL; "
+     "TABEL.ROL=KOLOM voor een andere tabel; herhaalbaar. Rollen: customer, "
+     "date, amount, invoice, product, category, quantity, unit_price, cost, "
+     "margin, discount, ..."},
+    {"opt.decimal_mark", "settle the decimal mark of every amount column",
+     "leg het decimaalteken van elke bedragkolom vast"},
+    {"opt.date_format", "settle the day/month order",
+     "leg de volgorde van dag en maand vast"},
+    {"opt.delimiter", ", ; tab | or space (runs of blanks)",
+     ", ; tab | of space (reeksen spaties)"},
+    {"opt.no_header", "the first line is data",
+     "de eerste regel is gegevens"},
+    {"opt.header", "the first line is a header (found by itself otherwise)",
+     "de eerste regel is een kop (anders zelf bepaald)"},
+    {"opt.encoding", "the character encoding (found by itself otherwise)",
+     "de tekenset (anders zelf bepaald)"},
+    {"opt.strict", "a bad cell is an error instead of a skipped row",
+     "een foute cel is een fout in plaats van een overgeslagen rij"},
+    {"opt.threads", "threads for reading", "threads om te lezen"},
+    {"opt.threads.default", "the CPUs, up to 8", "de processoren, tot 8"},
+    /* shared options: output and period */
+    {"opt.format", "the output format", "het uitvoerformaat"},
+    {"opt.lang", "language and number format (1.234,56 in nl)",
+     "taal en getalnotatie (1.234,56 in nl)"},
+    {"opt.output", "write to FILE (atomically) instead of standard output",
+     "schrijf naar BESTAND (in één keer) in plaats van de standaarduitvoer"},
+    {"opt.as_of",
+     "last day observed (inclusive); later lines are left out",
+     "laatste waargenomen dag (inbegrepen); latere lijnen vallen weg"},
+    {"opt.as_of.default", "the last transaction date",
+     "de laatste transactiedatum"},
+    {"opt.unit",
+     "unit of t_x and T (a week is 7 days, a month 30.4375 days, a year "
+     "365.25 days)",
+     "eenheid van t_x en T (een week is 7 dagen, een maand 30,4375 dagen, "
+     "een jaar 365,25 dagen)"},
+
+    /* summary */
+    {"help.summary.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.summary.about",
+     "Per customer: first and last purchase, orders (distinct invoices, else "
+     "purchase days), purchase days, revenue net of returns, margin where "
+     "cost or margin is known, average order value, distinct products and "
+     "categories, tenure and recency in days, and the buy-till-you-die "
+     "triple: x = purchase days after the first (same-day purchases merged), "
+     "t_x = first to last purchase, T = first purchase to the as-of date, in "
+     "--unit. A table shows the top customers by revenue; csv and json give "
+     "every customer with a purchase (customer_id, ..., x, t_x, T).",
+     "Per klant: eerste en laatste aankoop, orders (verschillende facturen, "
+     "anders aankoopdagen), aankoopdagen, omzet na retouren, marge waar kost "
+     "of marge gekend is, gemiddelde orderwaarde, verschillende producten en "
+     "categorieën, klantduur en recentheid in dagen, en het "
+     "buy-till-you-die-drietal: x = aankoopdagen na de eerste (aankopen op "
+     "dezelfde dag samen), t_x = eerste tot laatste aankoop, T = eerste "
+     "aankoop tot de peildatum, in --unit. Een tabel toont de grootste "
+     "klanten naar omzet; csv en json geven elke klant met een aankoop "
+     "(customer_id, ..., x, t_x, T)."},
+    {"help.summary.examples",
+     "  klantwijs summary demo-data\n"
+     "  klantwijs summary cdnow.csv --map customer=sampleid,amount=sales \\\n"
+     "      --unit week --as-of 1997-09-30 --format csv -o summary.csv\n",
+     "  klantwijs summary demo-data\n"
+     "  klantwijs summary cdnow.csv --map customer=sampleid,amount=sales \\\n"
+     "      --unit week --as-of 1997-09-30 --format csv -o overzicht.csv\n"},
+    {"opt.summary.top", "rows in the table (0 = all)",
+     "rijen in de tabel (0 = alle)"},
+
+    /* demo */
+    {"help.demo.usage", "[--customers N] [--seed S] [--from DATE] [--to DATE] -o DIR",
+     "[--customers N] [--seed S] [--from DATUM] [--to DATUM] -o MAP"},
+    {"help.demo.about",
+     "Writes a realistic synthetic data set of a Flemish office and IT "
+     "supplier to DIR: customers.csv, transactions.csv (a Belgian export: "
+     "';', decimal commas, day-first dates, Dutch headers), invoices.csv, "
+     "costs.csv, feedback.csv, touchpoints.csv, referrals.csv, and "
+     "truth.json with every generating parameter. Purchases follow a BG/NBD "
+     "process with Gamma-Gamma order values; the same seed gives the same "
+     "files.",
+     "Schrijft een realistische verzonnen gegevensset van een Vlaamse "
+     "leverancier van kantoor- en IT-materiaal naar MAP: customers.csv, "
+     "transactions.csv (een Belgische export: ';', decimale komma's, eerst "
+     "de dag, Nederlandse koppen), invoices.csv, costs.csv, feedback.csv, "
+     "touchpoints.csv, referrals.csv, en truth.json met elke parameter van "
+     "de trekking. Aankopen volgen een BG/NBD-proces met Gamma-Gamma-"
+     "orderwaarden; hetzelfde zaad geeft dezelfde bestanden."},
+    {"help.demo.examples",
+     "  klantwijs demo -o demo-data\n"
+     "  klantwijs demo --customers 1000000 --seed 7 -o /tmp/big\n",
+     "  klantwijs demo -o demo-data\n"
+     "  klantwijs demo --customers 1000000 --seed 7 -o /tmp/groot\n"},
+    {"cli.demo.missing_dir", "missing -o DIR", "-o MAP ontbreekt"},
+    {"opt.demo.customers", "number of customers", "aantal klanten"},
+    {"opt.demo.seed", "random seed", "zaad van de toevalsgenerator"},
+    {"opt.demo.from", "first day of the window", "eerste dag van de periode"},
+    {"opt.demo.to", "last day of the window", "laatste dag van de periode"},
+    {"opt.demo.output", "the folder to write (created when missing)",
+     "de map om te schrijven (aangemaakt als ze ontbreekt)"},
+
+    /* growth: trends, journey, referrals, acquisition, discounts */
+    {"cmd.trends",
+     "revenue and customers per period, revenue bridge, seasonality, anomalies",
+     "omzet en klanten per periode, omzetbrug, seizoenen, afwijkingen"},
+    {"help.trends.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.trends.about",
+     "Per month (week, quarter): net revenue, orders, active, new, returning "
+     "and lapsed customers (active last period, not this one), the change "
+     "against the same period a year before, and a revenue bridge that "
+     "splits each change into new, reactivated, expansion, contraction and "
+     "lost customers, adding up to the cent. Seasonality is named when it "
+     "is clear (strength of seasonality, two full years needed); periods "
+     "that break the pattern are flagged by a Hampel filter, and customers "
+     "whose own order rate broke are listed (a Poisson gap test).",
+     "Per maand (week, kwartaal): netto-omzet, orders, actieve, nieuwe, "
+     "terugkerende en afgehaakte klanten (vorige periode actief, nu niet), "
+     "het verschil met dezelfde periode een jaar eerder, en een omzetbrug "
+     "die elke verandering opsplitst in nieuwe, teruggekeerde, groeiende, "
+     "krimpende en verloren klanten, tot op de cent. Seizoenen worden "
+     "benoemd als ze duidelijk zijn (sterkte van het seizoenspatroon, twee "
+     "volle jaren nodig); periodes die uit het patroon vallen worden "
+     "gemarkeerd met een Hampel-filter, en klanten van wie het eigen "
+     "aankoopritme brak worden opgelijst (een Poisson-stiltetoets)."},
+    {"help.trends.examples",
+     "  klantwijs trends demo-data\n"
+     "  klantwijs trends demo-data --by quarter --format json -o trends.json\n",
+     "  klantwijs trends demo-data\n"
+     "  klantwijs trends demo-data --by quarter --format json -o trends.json\n"},
+    {"opt.trends.by", "period length", "lengte van een periode"},
+    {"opt.trends.z", "robust z above which a period is flagged",
+     "robuuste z waarboven een periode gemarkeerd wordt"},
+    {"opt.trends.top", "customers listed whose rate broke (0 = all)",
+     "opgelijste klanten van wie het ritme brak (0 = alle)"},
+    {"growth.basis.clv", "CLV", "CLV"},
+    {"growth.basis.margin", "margin so far", "marge tot nu"},
+    {"growth.basis.revenue", "revenue so far", "omzet tot nu"},
+    {"growth.unknown", "(unknown)", "(onbekend)"},
+    {"growth.other", "other", "overige"},
+    {"growth.small_left_out",
+     "{n} customers of groups too small to show are left out.",
+     "{n} klanten uit te kleine groepen zijn weggelaten."},
+    {"cmd.referrals", "referrals and influencers: who brought whom, and their value",
+     "aanbrengers: wie bracht wie aan, en wat dat waard is"},
+    {"help.referrals.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.referrals.about",
+     "The referral graph from referrals.csv (referrer, customer, date): per "
+     "referrer the customers it brought directly, how many bought, their "
+     "revenue and value, the second level, and the customer referral value "
+     "(after Kumar, Petersen & Leone 2007). Self-referrals, duplicates, "
+     "unknown ids and cycles are counted. Referred and other customers are "
+     "compared (an association, not a cause).",
+     "De aanbrenggraaf uit referrals.csv (aanbrenger, klant, datum): per "
+     "aanbrenger de klanten die hij rechtstreeks aanbracht, hoeveel er "
+     "kochten, hun omzet en waarde, het tweede niveau, en de aanbrengwaarde "
+     "(naar Kumar, Petersen & Leone 2007). Zelfverwijzingen, dubbels, "
+     "onbekende nummers en kringen worden geteld. Aangebrachte en andere "
+     "klanten worden vergeleken (een samenhang, geen oorzaak)."},
+    {"help.referrals.examples", "  klantwijs referrals demo-data --top 10\n",
+     "  klantwijs referrals demo-data --top 10\n"},
+    {"opt.referrals.top", "referrers in the table (0 = all)",
+     "aanbrengers in de tabel (0 = alle)"},
+    {"growth.ref.head",
+     "{edges} customers were brought by {referrers} referrers (value: "
+     "{basis}).",
+     "{edges} klanten werden aangebracht door {referrers} aanbrengers "
+     "(waarde: {basis})."},
+    {"growth.ref.cleaned",
+     "Left out: {self} self-referrals, {dup} repeated referrals (the "
+     "earliest counts), {unknown} unknown ids; {cycle} customers are on a "
+     "referral cycle.",
+     "Weggelaten: {self} zelfverwijzingen, {dup} herhaalde verwijzingen (de "
+     "vroegste telt), {unknown} onbekende nummers; {cycle} klanten staan in "
+     "een kring van verwijzingen."},
+    {"growth.ref.crv_rule",
+     "Referral value = the value of the customers one brought directly who "
+     "bought, plus {cac} of acquisition cost saved per customer brought "
+     "(the mean cost of a customer who was not referred).",
+     "Aanbrengwaarde = de waarde van de rechtstreeks aangebrachte klanten "
+     "die kochten, plus {cac} bespaarde wervingskost per aangebrachte klant "
+     "(de gemiddelde kost van een klant die niet aangebracht werd)."},
+    {"growth.ref.crv_rule_nocac",
+     "Referral value = the value of the customers one brought directly who "
+     "bought (no acquisition costs in the data, so no savings counted).",
+     "Aanbrengwaarde = de waarde van de rechtstreeks aangebrachte klanten "
+     "die kochten (geen wervingskosten in de gegevens, dus geen besparing "
+     "geteld)."},
+    {"growth.ref.compare",
+     "Referred customers: {rr} bought again, {vr} value on average ({nr} "
+     "customers); others: {ro} and {vo} ({no}). An association, not a "
+     "cause.",
+     "Aangebrachte klanten: {rr} kocht opnieuw, gemiddeld {vr} waarde ({nr} "
+     "klanten); andere: {ro} en {vo} ({no}). Een samenhang, geen oorzaak."},
+    {"growth.ref.compare_small",
+     "Too few referred or other customers to compare them.",
+     "Te weinig aangebrachte of andere klanten om ze te vergelijken."},
+    {"cmd.acquisition", "acquisition cost per channel, value/CAC, payback, discounts",
+     "wervingskost per kanaal, waarde/CAC, terugverdientijd, kortingen"},
+    {"help.acquisition.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.acquisition.about",
+     "Per acquisition channel (customers.csv): customers, acquisition cost "
+     "per customer (CAC), value per customer, value/CAC, and the month "
+     "since acquisition in which the customers of the channel paid their "
+     "acquisition cost back. Also discount dependence: the share of revenue "
+     "sold at a discount, the discount given, and customers who buy almost "
+     "only on discount.",
+     "Per wervingskanaal (customers.csv): klanten, wervingskost per klant "
+     "(CAC), waarde per klant, waarde/CAC, en de maand na de werving waarin "
+     "de klanten van het kanaal hun wervingskost terugverdienden. Ook de "
+     "afhankelijkheid van kortingen: het deel van de omzet met korting, de "
+     "gegeven korting, en klanten die bijna alleen met korting kopen."},
+    {"help.acquisition.examples", "  klantwijs acquisition demo-data\n",
+     "  klantwijs acquisition demo-data\n"},
+    {"opt.acquisition.top", "channels in the table (0 = all)",
+     "kanalen in de tabel (0 = alle)"},
+    {"growth.acq.no_channel",
+     "The customers table has no acquisition channel: all customers are one "
+     "group.",
+     "De klantentabel heeft geen wervingskanaal: alle klanten vormen één "
+     "groep."},
+    {"growth.acq.no_cost",
+     "The customers table has no acquisition cost: no CAC or payback.",
+     "De klantentabel heeft geen wervingskost: geen CAC of "
+     "terugverdientijd."},
+    {"growth.acq.head", "Per acquisition channel (value: {basis}).",
+     "Per wervingskanaal (waarde: {basis})."},
+    {"growth.acq.payback_rule",
+     "Payback: the first month after acquisition in which the customers of "
+     "the channel (those observed that long) brought back their acquisition "
+     "cost on average; empty when not yet.",
+     "Terugverdiend: de eerste maand na de werving waarin de klanten van het "
+     "kanaal (wie zo lang gevolgd werd) hun wervingskost gemiddeld "
+     "terugbrachten; leeg als dat nog niet zo is."},
+    {"growth.disc.summary",
+     "{share} of revenue was sold at a discount; {given} of discount was "
+     "given; {seekers} customers buy almost only on discount.",
+     "{share} van de omzet werd met korting verkocht; er werd {given} "
+     "korting gegeven; {seekers} klanten kopen bijna alleen met korting."},
+    {"growth.disc.none", "No discount column: discount dependence unknown.",
+     "Geen kortingskolom: afhankelijkheid van kortingen onbekend."},
+    {"growth.months", "month", "maand"},
+    {"growth.weeks", "week", "week"},
+    {"growth.quarters", "quarter", "kwartaal"},
+    {"growth.trends.head",
+     "Revenue per {unit} from {first} to {last}: {revenue} in all "
+     "({lines} lines).",
+     "Omzet per {unit} van {first} tot {last}: {revenue} in totaal "
+     "({lines} lijnen)."},
+    {"growth.trends.partial",
+     "{period} is not complete yet: compare it with care.",
+     "{period} is nog niet volledig: vergelijk met zorg."},
+    {"growth.trends.bridge_rule",
+     "Bridge: each customer's change against the previous period counts "
+     "once, as new, back (reactivated), more, less or lost; together they "
+     "make the change of revenue.",
+     "Brug: de verandering van elke klant tegenover de vorige periode telt "
+     "één keer, als nieuw, terug, meer, minder of verloren; samen maken ze "
+     "de verandering van de omzet."},
+    {"growth.trends.season_clear",
+     "Clear seasonality (strength {strength}): the peak is in {peak}, the "
+     "low in {trough}.",
+     "Duidelijk seizoenspatroon (sterkte {strength}): de piek valt in "
+     "{peak}, het dal in {trough}."},
+    {"growth.trends.season_none",
+     "No clear seasonality (strength {strength}, below 0.5).",
+     "Geen duidelijk seizoenspatroon (sterkte {strength}, onder 0,5)."},
+    {"growth.trends.season_short",
+     "Seasonality needs two full years of months or quarters.",
+     "Voor seizoenen zijn twee volle jaren aan maanden of kwartalen nodig."},
+    {"growth.trends.anomaly_high",
+     "{period} stands out high: {revenue} (robust z {z}).",
+     "{period} springt er hoog uit: {revenue} (robuuste z {z})."},
+    {"growth.trends.anomaly_low",
+     "{period} stands out low: {revenue} (robust z {z}).",
+     "{period} springt er laag uit: {revenue} (robuuste z {z})."},
+    {"growth.trends.no_anomaly", "No period breaks the pattern.",
+     "Geen enkele periode valt uit het patroon."},
+    {"growth.trends.breaks",
+     "{n} customers stopped buying at their usual rhythm (silence this "
+     "long has a chance below 1%):",
+     "{n} klanten kopen niet meer in hun gewone ritme (zo'n lange stilte "
+     "heeft minder dan 1% kans):"},
+    {"growth.trends.break_row",
+     "  {customer}: last purchase {last}, usually every {every} days, "
+     "{yearly} a year",
+     "  {customer}: laatste aankoop {last}, gewoonlijk om de {every} dagen, "
+     "{yearly} per jaar"},
+};
+
+const char *kw_message(const char *key, kw_lang lang) {
+  if (!key) return NULL;
+  const msg_row *r = NULL;
+  for (size_t i = 0; i < sizeof text_rows / sizeof *text_rows && !r; i++)
+    if (strcmp(text_rows[i].key, key) == 0) r = &text_rows[i];
+  for (size_t i = 0; i < KW_MSG__COUNT && !r; i++)
+    if (rows[i].key && strcmp(rows[i].key, key) == 0) r = &rows[i];
+  if (!r) return NULL;
+  return lang == KW_LANG_NL && r->nl ? r->nl : r->en;
+}
+
+size_t kw_message_fill(char *buf, size_t cap, const char *key, kw_lang lang,
+                       const char *const *names, const char *const *values,
+                       size_t n) {
+  kw_marg args[32];
+  if (n > 32) n = 32;
+  for (size_t i = 0; i < n; i++) args[i] = kw_ma_str(names[i], values[i]);
+  const char *t = kw_message(key, lang);
+  return kw_msg_fill(buf, cap, t ? t : key, lang, NULL, args, n);
+}
+
+/* For the unit test of the table: the command-line rows. */
+size_t kw_message_count(void);
+const char *kw_message_key_at(size_t i);
+size_t kw_message_count(void) { return sizeof text_rows / sizeof *text_rows; }
+const char *kw_message_key_at(size_t i) {
+  return i < kw_message_count() ? text_rows[i].key : NULL;
+}

@@ -391,10 +391,10 @@ static void test_telco_drivers(void **state) {
   cols[3].type = KW_TYPE_NUMBER;
   cols[3].v.number = chg;
   const kw_column *fs[] = {&cols[0], &cols[1], &cols[2], &cols[3]};
-  kw_drivers *d = NULL;
-  assert_int_equal(kw_churn_drivers(ctx, y, n, fs, 4, NULL, &d), KW_OK);
-  NEAR(kw_drivers_churn_rate(d), 1869.0 / 7043, 1e-12);
-  const kw_driver_levels *L = kw_drivers_levels(d, 0);
+  kw_churn_drivers *d = NULL;
+  assert_int_equal(kw_churn_drivers_compute(ctx, y, n, fs, 4, NULL, &d), KW_OK);
+  NEAR(kw_churn_drivers_churn_rate(d), 1869.0 / 7043, 1e-12);
+  const kw_churn_driver_levels *L = kw_churn_drivers_levels_view(d, 0);
   assert_int_equal(L->n_levels, 3);
   for (size_t l = 0; l < 3; l++) {
     int g = -1;
@@ -408,9 +408,9 @@ static void test_telco_drivers(void **state) {
   }
   /* month-to-month is the most frequent level, listed first */
   assert_string_equal(L->level[0], "Month-to-month");
-  const kw_driver_numeric *tn = kw_drivers_numeric(d, 2);
+  const kw_churn_driver_numeric *tn = kw_churn_drivers_numeric_view(d, 2);
   assert_true(tn->median_churned < tn->median_retained);
-  const kw_driver_model *M = kw_drivers_model(d);
+  const kw_churn_driver_model *M = kw_churn_drivers_model_view(d);
   assert_non_null(M);
   assert_int_equal(M->status, KW_OK);
   assert_true(M->auc > 0.75 && M->auc < 0.95);
@@ -419,7 +419,7 @@ static void test_telco_drivers(void **state) {
     if (strcmp(M->term[t], "Contract=Two year") == 0)
       assert_true(M->coef[t] < 0);
   }
-  kw_drivers_free(d);
+  kw_churn_drivers_free(d);
   kw_dict_free(ctx, dcon);
   kw_dict_free(ctx, dnet);
   kw_context_free(ctx);

@@ -543,7 +543,7 @@ static void test_churn_gap(void **state) {
   o.n_value = 5;
   kw_churn *c = NULL;
   assert_int_equal(kw_churn_purchases(ctx, tx, &o, &c), KW_OK);
-  const kw_churn_info *I = kw_churn_get_info(c);
+  const kw_churn_info *I = kw_churn_info_view(c);
   assert_false(I->contractual);
   assert_false(I->gap_derived);
   NEAR(I->gap_days, 30, 0);
@@ -553,7 +553,7 @@ static void test_churn_gap(void **state) {
   assert_int_equal(I->n_at_risk, 1);
   assert_int_equal(I->n_churned, 2);
   NEAR(I->churned_share, 0.5, 0);
-  const kw_churn_customers *cu = kw_churn_get_customers(c);
+  const kw_churn_customers *cu = kw_churn_customers_view(c);
   const uint8_t st[] = {KW_CHURN_CHURNED, KW_CHURN_AT_RISK, KW_CHURN_ACTIVE,
                         KW_CHURN_CHURNED, KW_CHURN_NONE};
   for (int i = 0; i < 5; i++) assert_int_equal(cu->status[i], st[i]);
@@ -564,7 +564,7 @@ static void test_churn_gap(void **state) {
   assert_int_equal(cu->last[Z_], D("2024-06-25"));
   assert_int_equal(cu->first[V_], KW_NA_DATE);
 
-  const kw_churn_durations *du = kw_churn_get_durations(c);
+  const kw_churn_durations *du = kw_churn_durations_view(c);
   assert_int_equal(du->n, 4);
   const double dur[] = {61, 29, 41, 74};
   const int8_t ev[] = {1, 0, 0, 1};
@@ -639,18 +639,18 @@ static void test_churn_p_alive(void **state) {
                          &c),
       KW_OK);
   assert_int_equal(nwarn, 1);
-  assert_true(kw_churn_get_info(c)->by_p_alive);
+  assert_true(kw_churn_info_view(c)->by_p_alive);
   const uint8_t st[] = {KW_CHURN_ACTIVE, KW_CHURN_CHURNED, KW_CHURN_AT_RISK,
                         KW_CHURN_CHURNED, KW_CHURN_NONE};
   for (int i = 0; i < 5; i++)
-    assert_int_equal(kw_churn_get_customers(c)->status[i], st[i]);
+    assert_int_equal(kw_churn_customers_view(c)->status[i], st[i]);
   const kw_churn_list *rc = kw_churn_recent(c);
   assert_int_equal(rc->n, 2);
   /* no value array: equal values, so by id */
   assert_int_equal(rc->customer[0], Y_);
   assert_int_equal(rc->customer[1], W_);
   /* durations still follow the gap rule */
-  assert_int_equal(kw_churn_get_durations(c)->event[X_], 1);
+  assert_int_equal(kw_churn_durations_view(c)->event[X_], 1);
   kw_churn_free(c);
   kw_dataset_free(ds);
   kw_context_free(ctx);
@@ -690,7 +690,7 @@ static void test_churn_derived_gap(void **state) {
     o.gap_floor_days = cases[i].floor;
     kw_churn *c = NULL;
     assert_int_equal(kw_churn_purchases(ctx, tx, &o, &c), KW_OK);
-    const kw_churn_info *I = kw_churn_get_info(c);
+    const kw_churn_info *I = kw_churn_info_view(c);
     assert_true(I->gap_derived);
     assert_int_equal(I->n_intervals, 5);
     NEAR(I->gap_quantile_days, cases[i].raw, 1e-12);
@@ -711,10 +711,10 @@ static void test_churn_derived_gap(void **state) {
                          &c),
       KW_OK);
   assert_int_equal(nwarn, 1);
-  NEAR(kw_churn_get_info(c)->gap_days, 30, 0);
-  assert_int_equal(kw_churn_get_info(c)->n_intervals, 0);
+  NEAR(kw_churn_info_view(c)->gap_days, 30, 0);
+  assert_int_equal(kw_churn_info_view(c)->n_intervals, 0);
   /* A: 60 days since the only purchase > 30: churned */
-  assert_int_equal(kw_churn_get_customers(c)->status[0], KW_CHURN_CHURNED);
+  assert_int_equal(kw_churn_customers_view(c)->status[0], KW_CHURN_CHURNED);
   kw_churn_free(c);
   kw_dataset_free(ds);
   kw_context_free(ctx);
@@ -748,21 +748,21 @@ static void test_churn_contracts(void **state) {
   kw_churn *c = NULL;
   assert_int_equal(kw_churn_contracts(ctx, cust, start, end, 6, &o, &c),
                    KW_OK);
-  const kw_churn_info *I = kw_churn_get_info(c);
+  const kw_churn_info *I = kw_churn_info_view(c);
   assert_true(I->contractual);
   assert_int_equal(I->n_customers, 5);
   assert_int_equal(I->n_buyers, 4);
   assert_int_equal(I->n_churned, 1);
   assert_int_equal(I->n_at_risk, 1);
   assert_int_equal(I->n_active, 2);
-  const kw_churn_customers *cu = kw_churn_get_customers(c);
+  const kw_churn_customers *cu = kw_churn_customers_view(c);
   const uint8_t st[] = {KW_CHURN_ACTIVE, KW_CHURN_CHURNED, KW_CHURN_AT_RISK,
                         KW_CHURN_NONE, KW_CHURN_ACTIVE};
   for (int i = 0; i < 5; i++) assert_int_equal(cu->status[i], st[i]);
   assert_int_equal(cu->first[0], D("2023-01-01"));
   assert_int_equal(cu->last[0], KW_NA_DATE);
   assert_int_equal(cu->churn_day[1], D("2024-06-10"));
-  const kw_churn_durations *du = kw_churn_get_durations(c);
+  const kw_churn_durations *du = kw_churn_durations_view(c);
   assert_int_equal(du->n, 4);
   assert_int_equal(du->customer[1], 1);
   NEAR(du->duration[1], 147, 0);
@@ -784,7 +784,7 @@ static void test_churn_contracts(void **state) {
   o.duration_unit_days = 365.25 / 12;
   assert_int_equal(kw_churn_contracts(ctx, cust, start, end, 6, &o, &c),
                    KW_OK);
-  NEAR(kw_churn_get_durations(c)->duration[1], 147 / (365.25 / 12), 1e-12);
+  NEAR(kw_churn_durations_view(c)->duration[1], 147 / (365.25 / 12), 1e-12);
   kw_churn_free(c);
 
   /* an end before the start is an input error */
@@ -814,9 +814,9 @@ static void test_churn_contracts_table(void **state) {
   kw_churn *c = NULL;
   /* default as-of: the last date seen, 2024-02-01 */
   assert_int_equal(kw_churn_contracts_table(ctx, t, NULL, &c), KW_OK);
-  assert_int_equal(kw_churn_get_info(c)->as_of, D("2024-02-01"));
-  assert_int_equal(kw_churn_get_customers(c)->status[0], KW_CHURN_CHURNED);
-  assert_int_equal(kw_churn_get_customers(c)->status[1], KW_CHURN_ACTIVE);
+  assert_int_equal(kw_churn_info_view(c)->as_of, D("2024-02-01"));
+  assert_int_equal(kw_churn_customers_view(c)->status[0], KW_CHURN_CHURNED);
+  assert_int_equal(kw_churn_customers_view(c)->status[1], KW_CHURN_ACTIVE);
   kw_churn_free(c);
   kw_table_free(ctx, t);
   kw_context_free(ctx);
@@ -866,17 +866,17 @@ static void test_drivers_2x2(void **state) {
   }
   kw_column c = text_col("plan", plan, NULL);
   const kw_column *f[] = {&c};
-  kw_drivers_options o;
-  kw_drivers_options_init(&o);
+  kw_churn_drivers_options o;
+  kw_churn_drivers_options_init(&o);
   o.l2 = 0;
   o.holdout = 0;
-  kw_drivers *d = NULL;
-  assert_int_equal(kw_churn_drivers(ctx, y, 140, f, 1, &o, &d), KW_OK);
-  assert_int_equal(kw_drivers_rows(d), 140);
-  NEAR(kw_drivers_churn_rate(d), 50.0 / 140, 1e-15);
-  const kw_driver_levels *L = kw_drivers_levels(d, 0);
+  kw_churn_drivers *d = NULL;
+  assert_int_equal(kw_churn_drivers_compute(ctx, y, 140, f, 1, &o, &d), KW_OK);
+  assert_int_equal(kw_churn_drivers_rows(d), 140);
+  NEAR(kw_churn_drivers_churn_rate(d), 50.0 / 140, 1e-15);
+  const kw_churn_driver_levels *L = kw_churn_drivers_levels_view(d, 0);
   assert_non_null(L);
-  assert_null(kw_drivers_numeric(d, 0));
+  assert_null(kw_churn_drivers_numeric_view(d, 0));
   assert_string_equal(L->feature, "plan");
   assert_int_equal(L->n_levels, 2);
   assert_string_equal(L->level[0], "id 7");
@@ -889,7 +889,7 @@ static void test_drivers_2x2(void **state) {
   NEAR(L->upper[1], 0.5 + half, 1e-12);
   NEAR(half, 0.1480, 1e-4);
 
-  const kw_driver_model *M = kw_drivers_model(d);
+  const kw_churn_driver_model *M = kw_churn_drivers_model_view(d);
   assert_non_null(M);
   assert_int_equal(M->status, KW_OK);
   assert_int_equal(M->n_terms, 1);
@@ -909,8 +909,8 @@ static void test_drivers_2x2(void **state) {
    * 1/2: 20*20/2 + 30*70/2 = 1250; A-churn vs B-retained lose.
    * AUC = 2650 / (50 * 90). */
   NEAR(M->auc, 2650.0 / 4500, 1e-12);
-  kw_drivers_free(d);
-  kw_drivers_free(NULL);
+  kw_churn_drivers_free(d);
+  kw_churn_drivers_free(NULL);
   kw_context_free(ctx);
 }
 
@@ -930,13 +930,13 @@ static void test_drivers_numeric_l2(void **state) {
   x[5] = NAN; /* missing */
   kw_column c = num_col("tenure", x);
   const kw_column *f[] = {&c};
-  kw_drivers_options o;
-  kw_drivers_options_init(&o);
+  kw_churn_drivers_options o;
+  kw_churn_drivers_options_init(&o);
   o.l2 = 2.0;
   o.holdout = 0;
-  kw_drivers *d = NULL;
-  assert_int_equal(kw_churn_drivers(ctx, y, N, f, 1, &o, &d), KW_OK);
-  const kw_driver_numeric *nm = kw_drivers_numeric(d, 0);
+  kw_churn_drivers *d = NULL;
+  assert_int_equal(kw_churn_drivers_compute(ctx, y, N, f, 1, &o, &d), KW_OK);
+  const kw_churn_driver_numeric *nm = kw_churn_drivers_numeric_view(d, 0);
   assert_non_null(nm);
   assert_int_equal(nm->missing, 1);
   /* medians by sorting here */
@@ -982,7 +982,7 @@ static void test_drivers_numeric_l2(void **state) {
   for (int i = 0; i < N; i++)
     if (!isnan(x[i])) s2 += (x[i] - mean) * (x[i] - mean);
   double sd = sqrt(s2 / (cnt - 1));
-  const kw_driver_model *M = kw_drivers_model(d);
+  const kw_churn_driver_model *M = kw_churn_drivers_model_view(d);
   double g0 = 0, g1 = 0;
   for (int i = 0; i < N; i++) {
     double zi = isnan(x[i]) ? 0 : (x[i] - mean) / sd;
@@ -993,7 +993,7 @@ static void test_drivers_numeric_l2(void **state) {
   NEAR(g0, 0, 1e-7);
   NEAR(g1, o.l2 * M->coef[0], 1e-7);
   assert_true(M->coef[0] > 0);
-  kw_drivers_free(d);
+  kw_churn_drivers_free(d);
   kw_context_free(ctx);
 }
 
@@ -1019,14 +1019,14 @@ static void test_drivers_holdout(void **state) {
   y[7] = KW_NA_FLAG; /* left out */
   kw_column c1 = text_col("segment", lv, NULL), c2 = num_col("score", x);
   const kw_column *f[] = {&c1, &c2};
-  kw_drivers_options o;
-  kw_drivers_options_init(&o);
+  kw_churn_drivers_options o;
+  kw_churn_drivers_options_init(&o);
   o.max_levels = 3; /* reference + 1 named + (other) */
-  kw_drivers *d = NULL, *d2 = NULL;
-  assert_int_equal(kw_churn_drivers(ctx, y, N, f, 2, &o, &d), KW_OK);
-  assert_int_equal(kw_drivers_rows(d), N - 1);
-  assert_int_equal(kw_drivers_feature_count(d), 2);
-  const kw_driver_model *M = kw_drivers_model(d);
+  kw_churn_drivers *d = NULL, *d2 = NULL;
+  assert_int_equal(kw_churn_drivers_compute(ctx, y, N, f, 2, &o, &d), KW_OK);
+  assert_int_equal(kw_churn_drivers_rows(d), N - 1);
+  assert_int_equal(kw_churn_drivers_feature_count(d), 2);
+  const kw_churn_driver_model *M = kw_churn_drivers_model_view(d);
   assert_non_null(M);
   assert_false(M->test_is_train);
   assert_int_equal(M->n_test, 120); /* round(0.3 * 399) */
@@ -1041,22 +1041,22 @@ static void test_drivers_holdout(void **state) {
     if (b) assert_true(M->bin_predicted[b] >= M->bin_predicted[b - 1]);
   }
   assert_int_equal(tot, M->n_test);
-  assert_int_equal(kw_drivers_levels(d, 0)->n_levels, 5);
+  assert_int_equal(kw_churn_drivers_levels_view(d, 0)->n_levels, 5);
   /* the same seed gives the same split and fit */
-  assert_int_equal(kw_churn_drivers(ctx, y, N, f, 2, &o, &d2), KW_OK);
-  NEAR(kw_drivers_model(d2)->auc, M->auc, 0);
-  NEAR(kw_drivers_model(d2)->coef[2], M->coef[2], 0);
-  kw_drivers_free(d2);
-  kw_drivers_free(d);
+  assert_int_equal(kw_churn_drivers_compute(ctx, y, N, f, 2, &o, &d2), KW_OK);
+  NEAR(kw_churn_drivers_model_view(d2)->auc, M->auc, 0);
+  NEAR(kw_churn_drivers_model_view(d2)->coef[2], M->coef[2], 0);
+  kw_churn_drivers_free(d2);
+  kw_churn_drivers_free(d);
 
   int8_t same[N];
   for (int i = 0; i < N; i++) same[i] = 0;
-  assert_int_equal(kw_churn_drivers(ctx, same, N, f, 2, &o, &d), KW_OK);
-  assert_null(kw_drivers_model(d));
-  NEAR(kw_drivers_churn_rate(d), 0, 0);
-  kw_drivers_free(d);
+  assert_int_equal(kw_churn_drivers_compute(ctx, same, N, f, 2, &o, &d), KW_OK);
+  assert_null(kw_churn_drivers_model_view(d));
+  NEAR(kw_churn_drivers_churn_rate(d), 0, 0);
+  kw_churn_drivers_free(d);
   int8_t none[2] = {KW_NA_FLAG, KW_NA_FLAG};
-  assert_int_equal(kw_churn_drivers(ctx, none, 2, f, 2, &o, &d), KW_EEMPTY);
+  assert_int_equal(kw_churn_drivers_compute(ctx, none, 2, f, 2, &o, &d), KW_EEMPTY);
   kw_context_free(ctx);
 }
 
@@ -1124,8 +1124,8 @@ static void test_oom(void **state) {
     int8_t y[6] = {0, 1, 0, 1, 1, 0};
     kw_column c1 = text_col("a", lv, NULL), c2 = num_col("b", x);
     const kw_column *f[] = {&c1, &c2};
-    kw_drivers_options dopt;
-    kw_drivers_options_init(&dopt);
+    kw_churn_drivers_options dopt;
+    kw_churn_drivers_options_init(&dopt);
     dopt.holdout = 0;
 
     lim.left = limit;
@@ -1143,11 +1143,11 @@ static void test_oom(void **state) {
     kw_churn_free(ch);
 
     lim.left = limit;
-    kw_drivers *d = NULL;
-    st = kw_churn_drivers(ctx, y, 6, f, 2, &dopt, &d);
+    kw_churn_drivers *d = NULL;
+    st = kw_churn_drivers_compute(ctx, y, 6, f, 2, &dopt, &d);
     assert_true(st == KW_OK || st == KW_ENOMEM);
     ok[2] += st == KW_OK;
-    kw_drivers_free(d);
+    kw_churn_drivers_free(d);
 
     lim.left = limit;
     kw_sbg *m = NULL;

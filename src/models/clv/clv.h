@@ -94,12 +94,6 @@ const kw_clv_result *clv_fit_res(const kw_clv_fit *f);
 /* predict.c: E[X(t)] of a new customer (a purchase model's result). */
 double clv_population(const kw_clv_result *r, double t);
 
-/* dataset.c: a kw_clv_data over pattern rows (copied; w may be NULL), for
- * the pattern-file reader. */
-kw_status clv_data_from_patterns(kw_context *ctx, const double *x,
-                                 const double *tx, const double *T,
-                                 const double *w, size_t n,
-                                 kw_clv_data **out);
 
 /* ------------------------------------------------ per-customer prediction
  * Each returns NaN when the numerics cannot reach the value (never a

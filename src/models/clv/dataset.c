@@ -70,11 +70,14 @@ static kw_clv_data *data_new(kw_context *ctx) {
   return d;
 }
 
-kw_status clv_data_from_patterns(kw_context *ctx, const double *x,
-                                 const double *tx, const double *T,
-                                 const double *w, size_t n,
-                                 kw_clv_data **out) {
+kw_status kw_clv_data_from_patterns(kw_context *ctx, const double *x,
+                                    const double *tx, const double *T,
+                                    const double *w, size_t n,
+                                    kw_clv_data **out) {
+  if (!out || !x || !tx || !T)
+    return kw_fail(ctx, KW_EARG, "clv: bad arguments");
   *out = NULL;
+  if (n == 0) return kw_fail(ctx, KW_EEMPTY, "clv: no patterns");
   kw_clv_data *d = data_new(ctx);
   if (!d) return kw_fail_nomem(ctx);
   double *a[4];

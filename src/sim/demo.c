@@ -32,7 +32,7 @@
  * (32 bytes) and lines (16 bytes) stay in memory until the sorted exports
  * are written: roughly 450 bytes per customer.
  */
-#include "io/demo_internal.h"
+#include "sim/sim.h"
 
 #include <errno.h>
 #include <jansson.h>

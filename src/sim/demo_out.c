@@ -11,7 +11,7 @@
  * and renamed to NAME when complete, so a reader never sees half a file.
  * The data are reproducible, not precious, so there is no fsync.
  */
-#include "io/demo_internal.h"
+#include "sim/sim.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,5 +1,5 @@
 /*
- * baskets.c — the basket-file reader: one basket a line, items separated by
+ * read.c — the basket-file reader: one basket a line, items separated by
  * ',', ';' or tab (the arules "basket" format of the Groceries data).
  *
  * Design. The text is streamed through one buffer of max_line + 64 KiB

@@ -9,7 +9,7 @@
  * Flemish towns; names are common Flemish first and family names. Weights
  * are relative (they need not sum to anything).
  */
-#include "io/demo_internal.h"
+#include "sim/sim.h"
 
 /* ---------------------------------------------------- products */
 

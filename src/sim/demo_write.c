@@ -9,7 +9,7 @@
  * credit notes. customers.csv gets names, addresses and contact details
  * drawn from their own random stream, so they never change the figures.
  */
-#include "io/demo_internal.h"
+#include "sim/sim.h"
 
 #include <gsl/gsl_randist.h>
 #include <string.h>

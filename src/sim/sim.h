@@ -1,12 +1,13 @@
 /*
- * demo_internal.h — shared pieces of the demo generator (src/io/demo*.c):
+ * sim.h — the one internal header of the business simulator (src/sim/),
+ * which draws the demo data set of klantwijs/demo.h. Shared pieces:
  * the static tables of the imaginary business (demo_tables.c), the buffered
  * atomic file writer with locale-free number formatting (demo_out.c), and
  * the generator state passed between the stages (demo.c, demo_sim.c,
  * demo_write.c).
  */
-#ifndef KW_DEMO_INTERNAL_H
-#define KW_DEMO_INTERNAL_H
+#ifndef KW_SIM_SIM_H
+#define KW_SIM_SIM_H
 
 #include <gsl/gsl_rng.h>
 #include <stdbool.h>

@@ -71,7 +71,7 @@
  *    follow some orders and tickets; scores come from s plus noise,
  *    comments from the table matching the NPS group.
  */
-#include "io/demo_internal.h"
+#include "sim/sim.h"
 
 #include <gsl/gsl_randist.h>
 #include <math.h>

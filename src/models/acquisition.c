@@ -1,0 +1,350 @@
+/*
+ * acquisition.c — acquisition cost, value and payback per channel, and
+ * discount dependence (definitions in klantwijs/growth.h).
+ *
+ * Design: channels are the values of the customers table's channel column
+ * (one value per customer by the last-non-empty rule), merged by the
+ * privacy rule. Payback walks each customer's purchase history once
+ * (churn_common.c) and adds its cumulative value per month since
+ * acquisition to its channel's sums for the months it was observed, so
+ * the mean at month k is over the customers observed k months: O(customers
+ * x months observed). The value of a month is the month's net revenue
+ * times the customer's margin rate (margin / revenue over its whole
+ * history) when cost is known, else the revenue.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/churn_common.h"
+#include "models/growth_common.h"
+
+struct kw_acquisition {
+  kw_context *ctx;
+  kw_acquisition_data v;
+  char **labels;
+  const char **labelp;
+  uint8_t *kind;
+  uint64_t *customers;
+  double *reals; /* cac, total cost, mean value, clv/cac: 4 * n */
+  int32_t *payback;
+  int64_t *cdisc;
+  double *cshare;
+  uint8_t *seeker;
+};
+
+void kw_acquisition_options_init(kw_acquisition_options *o) {
+  o->clv = NULL;
+  o->min_group = 5;
+  o->deal_share = 0.8;
+}
+
+const kw_acquisition_data *kw_acquisition_view(const kw_acquisition *a) {
+  return a ? &a->v : NULL;
+}
+
+void kw_acquisition_free(kw_acquisition *a) {
+  if (!a) return;
+  kw_context *ctx = a->ctx;
+  if (a->labels)
+    for (size_t i = 0; i < a->v.n; i++) kw_free(ctx, a->labels[i]);
+  kw_free(ctx, a->labels);
+  kw_free(ctx, a->labelp);
+  kw_free(ctx, a->kind);
+  kw_free(ctx, a->customers);
+  kw_free(ctx, a->reals);
+  kw_free(ctx, a->payback);
+  kw_free(ctx, a->cdisc);
+  kw_free(ctx, a->cshare);
+  kw_free(ctx, a->seeker);
+  kw_free(ctx, a);
+}
+
+static kw_status discounts(kw_context *ctx, const kw_dataset *ds,
+                           const kw_customer_summary *s, double deal_share,
+                           kw_acquisition *a) {
+  kw_acquisition_data *v = &a->v;
+  const size_t n = s->n, n1 = n ? n : 1;
+  a->cdisc = kw_calloc(ctx, n1, sizeof *a->cdisc);
+  a->cshare = kw_calloc(ctx, n1, sizeof *a->cshare);
+  a->seeker = kw_calloc(ctx, n1, 1);
+  int64_t *on_deal = kw_calloc(ctx, n1, sizeof *on_deal);
+  int64_t *gross = kw_calloc(ctx, n1, sizeof *gross);
+  if (!a->cdisc || !a->cshare || !a->seeker || !on_deal || !gross) {
+    kw_free(ctx, on_deal);
+    kw_free(ctx, gross);
+    return kw_fail_nomem(ctx);
+  }
+  const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
+  const kw_column *cu = tx ? kw_table_role(tx, KW_ROLE_CUSTOMER) : NULL;
+  const kw_column *dt = tx ? kw_table_role(tx, KW_ROLE_DATE) : NULL;
+  const kw_column *am = tx ? kw_table_role(tx, KW_ROLE_AMOUNT) : NULL;
+  const kw_column *di = tx ? kw_table_role(tx, KW_ROLE_DISCOUNT) : NULL;
+  v->has_discount = di != NULL;
+  if (cu && dt && am) {
+    size_t rows = kw_table_rows(tx);
+    for (size_t r = 0; r < rows; r++) {
+      uint32_t c = cu->v.text[r];
+      int32_t d = dt->v.date[r];
+      int64_t x = am->v.money[r];
+      if (c == KW_NA_ID || c >= n || d == KW_NA_DATE || d > s->as_of ||
+          x == KW_NA_MONEY)
+        continue;
+      v->revenue += x;
+      int64_t disc = di && di->v.money[r] != KW_NA_MONEY ? di->v.money[r]
+                                                         : 0;
+      if (x > 0) gross[c] += x;
+      if (disc > 0) {
+        v->discount_total += disc;
+        a->cdisc[c] += disc;
+        if (x > 0) {
+          v->discounted_revenue += x;
+          on_deal[c] += x;
+        }
+      }
+    }
+  }
+  for (size_t c = 0; c < n; c++) {
+    a->cshare[c] = NAN;
+    if (s->first[c] == KW_NA_DATE || gross[c] <= 0) continue;
+    a->cshare[c] = (double)on_deal[c] / (double)gross[c];
+    if (v->has_discount && a->cshare[c] >= deal_share && s->orders[c] >= 3) {
+      a->seeker[c] = 1;
+      v->deal_seekers++;
+    }
+  }
+  kw_free(ctx, on_deal);
+  kw_free(ctx, gross);
+  v->n_customers = n;
+  v->customer_discount = a->cdisc;
+  v->customer_deal_share = a->cshare;
+  v->deal_seeker = a->seeker;
+  v->customers_dict = s->ids;
+  return KW_OK;
+}
+
+kw_status kw_acquisition_compute(kw_context *ctx, const kw_dataset *ds,
+                                 const kw_customer_summary *s,
+                                 const kw_acquisition_options *opt,
+                                 kw_acquisition **out) {
+  *out = NULL;
+  kw_acquisition_options o;
+  if (opt)
+    o = *opt;
+  else
+    kw_acquisition_options_init(&o);
+  const size_t n = s->n, n1 = n ? n : 1;
+  kw_acquisition *a = kw_calloc(ctx, 1, sizeof *a);
+  if (!a) return kw_fail_nomem(ctx);
+  a->ctx = ctx;
+  kw_acquisition_data *v = &a->v;
+  v->basis = growth_basis(s, o.clv);
+  kw_status st = discounts(ctx, ds, s, o.deal_share, a);
+  if (st) {
+    kw_acquisition_free(a);
+    return st;
+  }
+  const kw_table *ct = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
+  const kw_column *ch = ct ? kw_table_role(ct, KW_ROLE_CHANNEL) : NULL;
+  const kw_column *cost = ct ? kw_table_role(ct, KW_ROLE_ACQ_COST) : NULL;
+  const kw_column *adate = ct ? kw_table_role(ct, KW_ROLE_ACQ_DATE) : NULL;
+  if (ch && ch->type != KW_TYPE_TEXT) ch = NULL;
+  v->has_channel = ch != NULL;
+  v->has_cost = cost != NULL && cost->type == KW_TYPE_MONEY;
+  uint32_t *rch = kw_malloc(ctx, n1 * sizeof *rch);
+  uint32_t *rco = kw_malloc(ctx, n1 * sizeof *rco);
+  uint32_t *rda = kw_malloc(ctx, n1 * sizeof *rda);
+  uint32_t *grp = kw_malloc(ctx, n1 * sizeof *grp);
+  kw_history h = {0};
+  bool have_h = false;
+  double *tmp = NULL, *sum = NULL;
+  uint64_t *cnt = NULL, *chan_n = NULL;
+  uint32_t *map = NULL;
+  if (!rch || !rco || !rda || !grp) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  growth_value_rows(ctx, ct, ch, rch, n);
+  growth_value_rows(ctx, ct, v->has_cost ? cost : NULL, rco, n);
+  growth_value_rows(ctx, ct, adate && adate->type == KW_TYPE_DATE ? adate
+                                                                  : NULL,
+                    rda, n);
+  /* channel values -> groups; small ones into "other" */
+  size_t nvals = ch ? kw_dict_size(ch->dict) : 0;
+  chan_n = kw_calloc(ctx, nvals + 1, sizeof *chan_n);
+  map = kw_malloc(ctx, (nvals + 1) * sizeof *map);
+  if (!chan_n || !map) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  uint64_t unknown_n = 0;
+  for (size_t c = 0; c < n; c++) {
+    if (s->first[c] == KW_NA_DATE) continue;
+    if (rch[c] == KW_NA_ID)
+      unknown_n++;
+    else
+      chan_n[ch->v.text[rch[c]]]++;
+  }
+  size_t ng = 0;
+  uint64_t other_n = 0;
+  for (size_t i = 0; i < nvals; i++) {
+    map[i] = KW_NA_ID;
+    if (!chan_n[i]) continue;
+    if (chan_n[i] >= o.min_group)
+      map[i] = (uint32_t)ng++;
+    else
+      other_n += chan_n[i];
+  }
+  bool other_shown = other_n >= o.min_group;
+  if (other_n && !other_shown) v->left_out += other_n;
+  bool unknown_shown = unknown_n >= o.min_group;
+  if (unknown_n && !unknown_shown) v->left_out += unknown_n;
+  size_t g_other = other_shown ? ng++ : SIZE_MAX;
+  size_t g_unknown = unknown_shown ? ng++ : SIZE_MAX;
+  a->labels = kw_calloc(ctx, ng ? ng : 1, sizeof *a->labels);
+  a->labelp = kw_calloc(ctx, ng ? ng : 1, sizeof *a->labelp);
+  a->kind = kw_calloc(ctx, ng ? ng : 1, 1);
+  a->customers = kw_calloc(ctx, ng ? ng : 1, sizeof *a->customers);
+  a->reals = kw_calloc(ctx, 4 * (ng ? ng : 1), sizeof *a->reals);
+  a->payback = kw_calloc(ctx, ng ? ng : 1, sizeof *a->payback);
+  if (!a->labels || !a->labelp || !a->kind || !a->customers || !a->reals ||
+      !a->payback) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  v->n = ng;
+  for (size_t i = 0; i < nvals; i++) {
+    if (map[i] == KW_NA_ID) continue;
+    a->labels[map[i]] = kw_strdup(ctx, kw_dict_str(ch->dict, (uint32_t)i));
+    if (!a->labels[map[i]]) {
+      st = kw_fail_nomem(ctx);
+      goto done;
+    }
+  }
+  if (other_shown) {
+    a->labels[g_other] = kw_strdup(ctx, "");
+    a->kind[g_other] = 2;
+  }
+  if (unknown_shown) a->kind[g_unknown] = 1;
+  for (size_t g = 0; g < ng; g++)
+    a->labelp[g] = a->kind[g] == 1 ? NULL : a->labels[g];
+  for (size_t c = 0; c < n; c++) {
+    grp[c] = KW_NA_ID;
+    if (s->first[c] == KW_NA_DATE) continue;
+    size_t g;
+    if (rch[c] == KW_NA_ID)
+      g = g_unknown;
+    else {
+      uint32_t m = map[ch->v.text[rch[c]]];
+      g = m != KW_NA_ID ? m : g_other;
+    }
+    if (g != SIZE_MAX) grp[c] = (uint32_t)g;
+  }
+  /* CAC, value, CLV/CAC */
+  double *cac = a->reals, *tot = a->reals + ng, *mval = a->reals + 2 * ng,
+         *ratio = a->reals + 3 * ng;
+  uint64_t *ncost = kw_calloc(ctx, ng ? ng : 1, sizeof *ncost);
+  if (!ncost) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  for (size_t c = 0; c < n; c++) {
+    if (grp[c] == KW_NA_ID) continue;
+    size_t g = grp[c];
+    a->customers[g]++;
+    mval[g] += growth_value(s, o.clv, v->basis, c);
+    if (rco[c] != KW_NA_ID) {
+      tot[g] += (double)cost->v.money[rco[c]] / 100.0;
+      ncost[g]++;
+    }
+  }
+  for (size_t g = 0; g < ng; g++) {
+    mval[g] = a->customers[g] ? mval[g] / (double)a->customers[g] : NAN;
+    cac[g] = ncost[g] ? tot[g] / (double)ncost[g] : NAN;
+    if (!ncost[g]) tot[g] = NAN;
+    ratio[g] = cac[g] > 0 ? mval[g] / cac[g] : NAN;
+    a->payback[g] = -1;
+  }
+  kw_free(ctx, ncost);
+  /* payback: mean cumulative value per month since acquisition */
+  const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
+  if ((st = kw_history_build(ctx, tx, s->as_of, &h))) goto done;
+  have_h = true;
+  int32_t pas = kw_period_index(s->as_of, KW_PERIOD_MONTH);
+  int32_t pfirst = h.first_day != KW_NA_DATE
+                       ? kw_period_index(h.first_day, KW_PERIOD_MONTH)
+                       : pas;
+  int32_t earliest = pfirst;
+  for (size_t c = 0; c < n; c++)
+    if (rda[c] != KW_NA_ID) {
+      int32_t p = kw_period_index(adate->v.date[rda[c]], KW_PERIOD_MONTH);
+      if (p < earliest) earliest = p;
+    }
+  size_t K = (size_t)(pas - earliest) + 1;
+  tmp = kw_malloc(ctx, K * sizeof *tmp);
+  sum = kw_calloc(ctx, (ng ? ng : 1) * K, sizeof *sum);
+  cnt = kw_calloc(ctx, (ng ? ng : 1) * K, sizeof *cnt);
+  if (!tmp || !sum || !cnt) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  for (size_t c = 0; c < n && c < h.n_customers; c++) {
+    if (grp[c] == KW_NA_ID) continue;
+    int32_t aday = rda[c] != KW_NA_ID ? adate->v.date[rda[c]] : s->first[c];
+    if (aday > s->as_of) continue;
+    int32_t am = kw_period_index(aday, KW_PERIOD_MONTH);
+    size_t obs = (size_t)(pas - am);
+    double rate = 1.0;
+    if (v->basis != KW_VALUE_REVENUE && s->has_cost && s->revenue[c] > 0)
+      rate = (double)(s->revenue[c] - s->cost[c]) / (double)s->revenue[c];
+    for (size_t k = 0; k <= obs; k++) tmp[k] = 0;
+    for (size_t d = h.start[c]; d < h.start[c + 1]; d++) {
+      int32_t k = kw_period_index(h.days[d].day, KW_PERIOD_MONTH) - am;
+      if (k < 0) k = 0;
+      if ((size_t)k > obs) continue;
+      tmp[k] += rate * (double)h.days[d].amount / 100.0;
+    }
+    double cum = 0;
+    size_t g = grp[c];
+    for (size_t k = 0; k <= obs; k++) {
+      cum += tmp[k];
+      sum[g * K + k] += cum;
+      cnt[g * K + k]++;
+    }
+  }
+  for (size_t g = 0; g < ng; g++) {
+    if (!(cac[g] > 0)) continue;
+    for (size_t k = 0; k < K; k++) {
+      if (cnt[g * K + k] < o.min_group) break;
+      if (sum[g * K + k] / (double)cnt[g * K + k] >= cac[g]) {
+        a->payback[g] = (int32_t)k;
+        break;
+      }
+    }
+  }
+  v->channel = a->labelp;
+  v->kind = a->kind;
+  v->customers = a->customers;
+  v->cac = cac;
+  v->total_cost = tot;
+  v->mean_value = mval;
+  v->clv_cac = ratio;
+  v->payback_month = a->payback;
+done:
+  if (have_h) kw_history_free(ctx, &h);
+  kw_free(ctx, tmp);
+  kw_free(ctx, sum);
+  kw_free(ctx, cnt);
+  kw_free(ctx, chan_n);
+  kw_free(ctx, map);
+  kw_free(ctx, rch);
+  kw_free(ctx, rco);
+  kw_free(ctx, rda);
+  kw_free(ctx, grp);
+  if (st) {
+    kw_acquisition_free(a);
+    return st;
+  }
+  *out = a;
+  return KW_OK;
+}

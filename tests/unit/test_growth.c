@@ -1,0 +1,503 @@
+/* Unit tests: trends (per-period counts, revenue bridge, year on year,
+ * seasonality, anomalies, rate breaks), referrals, acquisition cost,
+ * journey and discount dependence. Expectations are worked out by hand in
+ * the comments, or computed a second way inside the test. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "klantwijs.h"
+
+#define NEAR(a, b, tol) assert_true(fabs((a) - (b)) <= (tol))
+
+static int32_t D(const char *iso) {
+  int y, m, d;
+  assert_int_equal(sscanf(iso, "%d-%d-%d", &y, &m, &d), 3);
+  return kw_date_from_ymd(y, m, d);
+}
+
+/* Write text to a temporary file named like `name` and return its path
+ * (static buffer per slot). */
+static const char *write_tmp(int slot, const char *name, const char *text) {
+  static char paths[8][256];
+  static char dirs[8][64];
+  snprintf(dirs[slot], sizeof dirs[slot], "/tmp/kwgrowthXXXXXX");
+  assert_non_null(mkdtemp(dirs[slot]));
+  snprintf(paths[slot], sizeof paths[slot], "%s/%s", dirs[slot], name);
+  FILE *f = fopen(paths[slot], "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  return paths[slot];
+}
+
+static void remove_tmp(const char *path) {
+  char dir[256];
+  snprintf(dir, sizeof dir, "%s", path);
+  unlink(path);
+  char *slash = strrchr(dir, '/');
+  if (slash) {
+    *slash = 0;
+    rmdir(dir);
+  }
+}
+
+static kw_dataset *load_files(kw_context *ctx, const char *tx,
+                              const char *customers, const char *touch,
+                              const char *refs) {
+  kw_load_options o;
+  kw_load_options_init(&o);
+  o.files[KW_TABLE_TRANSACTIONS] = tx;
+  o.files[KW_TABLE_CUSTOMERS] = customers;
+  o.files[KW_TABLE_TOUCHPOINTS] = touch;
+  o.files[KW_TABLE_REFERRALS] = refs;
+  o.date_order = KW_DATE_YMD;
+  o.decimal_mark = '.';
+  if (!tx) o.tables = ~(1u << KW_TABLE_TRANSACTIONS);
+  kw_dataset *ds = NULL;
+  kw_status st = kw_dataset_load(ctx, &o, &ds);
+  if (st) fprintf(stderr, "%s\n", kw_errmsg(ctx));
+  assert_int_equal(st, KW_OK);
+  return ds;
+}
+
+/* ============================================================== trends */
+
+/*
+ * Worked by hand (months January-April 2024, as of 2024-04-30):
+ *   A: 01-05 inv1 100; 02-10 inv2 150; 04-02 inv3 50
+ *   B: 02-03 inv4 200; 02-20 inv5 -30 (a return); 03-15 inv6 100
+ *   C: 03-01 inv7 80; 04-10 inv8 -80 (only a return in April)
+ * revenue   Jan 100, Feb 320 (150 + 170), Mar 180, Apr -30 (50 - 80)
+ * orders    invoices with a purchase line by first period: 1, 2, 2, 1
+ * active    1 (A), 2 (A, B), 2 (B, C), 1 (A; C only returned)
+ * new       1, 1, 1, 0; returning 0, 1, 1, 1
+ * lapsed    0, 0, 1 (A), 2 (B, C)
+ * bridge    Feb: new B +170, expansion A +50            = +220
+ *           Mar: churned A -150, contraction B -70, new C +80 = -140
+ *           Apr: reactivated A +50, churned B -100, churned C -160 = -210
+ */
+static const char TRENDS_CSV[] =
+    "customer,date,invoice,amount\n"
+    "A,2024-01-05,inv1,100\n"
+    "A,2024-02-10,inv2,150\n"
+    "B,2024-02-03,inv4,200\n"
+    "B,2024-02-20,inv5,-30\n"
+    "B,2024-03-15,inv6,100\n"
+    "C,2024-03-01,inv7,80\n"
+    "A,2024-04-02,inv3,50\n"
+    "C,2024-04-10,inv8,-80\n";
+
+static void test_trends_hand(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const char *p = write_tmp(0, "t.csv", TRENDS_CSV);
+  kw_dataset *ds = load_files(ctx, p, NULL, NULL, NULL);
+  kw_trends_options o;
+  kw_trends_options_init(&o);
+  o.as_of = D("2024-04-30");
+  kw_trends *t = NULL;
+  assert_int_equal(kw_trends_compute(ctx, kw_dataset_table(
+                                              ds, KW_TABLE_TRANSACTIONS),
+                                     &o, &t),
+                   KW_OK);
+  const kw_trends_data *v = kw_trends_view(t);
+  assert_int_equal(v->n, 4);
+  assert_false(v->partial);
+  const int64_t rev[] = {10000, 32000, 18000, -3000};
+  const uint64_t orders[] = {1, 2, 2, 1}, act[] = {1, 2, 2, 1},
+                 nw[] = {1, 1, 1, 0}, ret[] = {0, 1, 1, 1},
+                 lap[] = {0, 0, 1, 2};
+  const int64_t bn[] = {0, 17000, 8000, 0}, bre[] = {0, 0, 0, 5000},
+                bex[] = {0, 5000, 0, 0}, bco[] = {0, 0, -7000, 0},
+                bch[] = {0, 0, -15000, -26000};
+  for (size_t q = 0; q < 4; q++) {
+    assert_int_equal(v->revenue[q], rev[q]);
+    assert_int_equal(v->orders[q], orders[q]);
+    assert_int_equal(v->active[q], act[q]);
+    assert_int_equal(v->new_customers[q], nw[q]);
+    assert_int_equal(v->returning[q], ret[q]);
+    assert_int_equal(v->lapsed[q], lap[q]);
+    assert_int_equal(v->bridge_new[q], bn[q]);
+    assert_int_equal(v->bridge_reactivated[q], bre[q]);
+    assert_int_equal(v->bridge_expansion[q], bex[q]);
+    assert_int_equal(v->bridge_contraction[q], bco[q]);
+    assert_int_equal(v->bridge_churned[q], bch[q]);
+    if (q > 0)
+      assert_int_equal(v->bridge_new[q] + v->bridge_reactivated[q] +
+                           v->bridge_expansion[q] +
+                           v->bridge_contraction[q] + v->bridge_churned[q],
+                       v->revenue[q] - v->revenue[q - 1]);
+    assert_int_equal(v->yoy_revenue[q], KW_NA_MONEY);
+  }
+  char buf[16];
+  assert_string_equal(kw_period_label(buf, v->index[0], KW_PERIOD_MONTH),
+                      "2024-01");
+  assert_false(v->seasonality_tested);
+  kw_trends_free(t);
+  /* as of 2024-04-15: April is partial, and C's April return is after */
+  o.as_of = D("2024-04-15");
+  assert_int_equal(kw_trends_compute(ctx, kw_dataset_table(
+                                              ds, KW_TABLE_TRANSACTIONS),
+                                     &o, &t),
+                   KW_OK);
+  v = kw_trends_view(t);
+  assert_true(v->partial);
+  assert_int_equal(v->revenue[3], -3000); /* 04-10 is before 04-15 */
+  kw_trends_free(t);
+  kw_dataset_free(ds);
+  remove_tmp(p);
+  kw_context_free(ctx);
+}
+
+/* A random book of customers over five years: the bridge adds up to the
+ * change of revenue in every period, the counts agree with a direct
+ * recount, and year on year reads the period twelve months back. */
+static void test_trends_random_identities(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  size_t cap = 1 << 20, len = 0;
+  char *text = malloc(cap);
+  len += (size_t)snprintf(text + len, cap - len, "customer,date,amount\n");
+  uint64_t seed = 12345;
+  int64_t month_rev[60] = {0};
+  for (int i = 0; i < 3000; i++) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    int c = (int)((seed >> 33) % 150);
+    int m = (int)((seed >> 20) % 60);
+    int day = 1 + (int)((seed >> 10) % 28);
+    long cents = (long)((seed >> 40) % 50000) - 5000;
+    len += (size_t)snprintf(text + len, cap - len, "C%03d,%04d-%02d-%02d,%ld.%02ld\n",
+                            c, 2019 + m / 12, 1 + m % 12, day, cents / 100,
+                            labs(cents % 100));
+    (void)month_rev;
+  }
+  const char *p = write_tmp(1, "r.csv", text);
+  free(text);
+  kw_dataset *ds = load_files(ctx, p, NULL, NULL, NULL);
+  kw_trends *t = NULL;
+  assert_int_equal(kw_trends_compute(ctx, kw_dataset_table(
+                                              ds, KW_TABLE_TRANSACTIONS),
+                                     NULL, &t),
+                   KW_OK);
+  const kw_trends_data *v = kw_trends_view(t);
+  kw_summary *s = NULL;
+  assert_int_equal(kw_summary_build(ctx, ds, NULL, &s), KW_OK);
+  const kw_customer_summary *cs = kw_summary_view(s);
+  int64_t total = 0, sum = 0;
+  uint64_t new_total = 0;
+  for (size_t i = 0; i < cs->n; i++) total += cs->revenue[i];
+  for (size_t q = 0; q < v->n; q++) {
+    sum += v->revenue[q];
+    new_total += v->new_customers[q];
+    assert_int_equal(v->active[q], v->new_customers[q] + v->returning[q]);
+    if (q)
+      assert_int_equal(v->bridge_new[q] + v->bridge_reactivated[q] +
+                           v->bridge_expansion[q] +
+                           v->bridge_contraction[q] + v->bridge_churned[q],
+                       v->revenue[q] - v->revenue[q - 1]);
+    if (q >= 12) assert_int_equal(v->yoy_revenue[q], v->revenue[q - 12]);
+  }
+  assert_int_equal(sum, total);        /* one revenue total */
+  assert_int_equal(new_total, cs->n_buyers); /* each buyer new once */
+  assert_true(v->seasonality_tested);  /* 59+ complete months */
+  kw_summary_free(s);
+  kw_trends_free(t);
+  kw_dataset_free(ds);
+  remove_tmp(p);
+  kw_context_free(ctx);
+}
+
+/* Four years of a strong December peak and one broken month: the
+ * seasonality is clear with its peak in December, and the Hampel filter
+ * flags the broken month (and nothing else). */
+static void test_trends_season_and_anomaly(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  char text[65536];
+  size_t len = (size_t)snprintf(text, sizeof text, "customer,date,amount\n");
+  for (int m = 0; m < 48; m++) {
+    int month = 1 + m % 12;
+    double base = 1000 + 5 * m + (month == 12 ? 900 : 0) +
+                  (month == 7 ? -300 : 0) + ((m * 37) % 11) * 3;
+    if (m == 20) base = 100; /* September of year two collapses */
+    len += (size_t)snprintf(text + len, sizeof text - len,
+                            "K%d,%04d-%02d-10,%.2f\n", m % 7, 2021 + m / 12,
+                            month, base);
+  }
+  const char *p = write_tmp(2, "s.csv", text);
+  kw_dataset *ds = load_files(ctx, p, NULL, NULL, NULL);
+  kw_trends_options o;
+  kw_trends_options_init(&o);
+  o.as_of = D("2024-12-31");
+  kw_trends *t = NULL;
+  assert_int_equal(kw_trends_compute(ctx, kw_dataset_table(
+                                              ds, KW_TABLE_TRANSACTIONS),
+                                     &o, &t),
+                   KW_OK);
+  const kw_trends_data *v = kw_trends_view(t);
+  assert_int_equal(v->n, 48);
+  assert_true(v->seasonality_tested);
+  assert_true(v->seasonality_clear);
+  assert_true(v->seasonal_strength >= 0.5 && v->seasonal_strength <= 1);
+  assert_int_equal(v->peak_slot, 12);
+  assert_int_equal(v->trough_slot, 7);
+  for (size_t q = 0; q < v->n; q++) {
+    if (q == 20)
+      assert_int_equal(v->anomaly[q], 2);
+    else
+      assert_int_equal(v->anomaly[q], 0);
+  }
+  kw_trends_free(t);
+  kw_dataset_free(ds);
+  remove_tmp(p);
+  kw_context_free(ctx);
+}
+
+/* A weekly buyer silent for 10 weeks breaks (exp(-1/7 * 70) = 4.5e-5 <
+ * 0.01); a monthly buyer silent for 40 days does not (exp(-40/30) =
+ * 0.26). */
+static void test_trends_rate_break(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  char text[8192];
+  size_t len = (size_t)snprintf(text, sizeof text, "customer,date,amount\n");
+  for (int w = 0; w < 10; w++) {
+    int32_t d = D("2024-01-01") + 7 * w;
+    int y, m, dd;
+    kw_date_to_ymd(d, &y, &m, &dd);
+    len += (size_t)snprintf(text + len, sizeof text - len,
+                            "WEEKLY,%04d-%02d-%02d,10\n", y, m, dd);
+  }
+  for (int k = 0; k < 5; k++)
+    len += (size_t)snprintf(text + len, sizeof text - len,
+                            "MONTHLY,2024-%02d-01,10\n", 1 + k);
+  const char *p = write_tmp(3, "b.csv", text);
+  kw_dataset *ds = load_files(ctx, p, NULL, NULL, NULL);
+  kw_trends_options o;
+  kw_trends_options_init(&o);
+  o.as_of = D("2024-03-04") + 70; /* last weekly buy 2024-03-04 */
+  kw_trends *t = NULL;
+  assert_int_equal(kw_trends_compute(ctx, kw_dataset_table(
+                                              ds, KW_TABLE_TRANSACTIONS),
+                                     &o, &t),
+                   KW_OK);
+  const kw_trends_data *v = kw_trends_view(t);
+  assert_int_equal(v->n_breaks, 1);
+  assert_string_equal(kw_dict_str(v->customers, v->break_customer[0]),
+                      "WEEKLY");
+  NEAR(v->break_rate_days[0], 7.0, 1e-12);
+  NEAR(v->break_p[0], exp(-10.0), 1e-12);
+  kw_trends_free(t);
+  kw_dataset_free(ds);
+  remove_tmp(p);
+  kw_context_free(ctx);
+}
+
+
+/* ================================================ referrals, acquisition */
+
+/*
+ * Worked by hand. Buyers (revenue / cost -> margin, orders):
+ *   A 150 / 90 -> 60 (2), B 200 / 100 -> 100 (1), C 100 / 50 -> 50 (2),
+ *   D 40 / 30 -> 10 (1), F 30 / 20 -> 10 (1); E is in the customers table
+ *   but never bought; X and Q are in neither (X refers, Q is referred).
+ * Referrals: A->B, A->C, B->D, X->D (later: a duplicate), C->C (self),
+ *   A->Q (unknown), X->E (kept: E is known), D->A (closes A->B->D->A).
+ * Kept edges 5; self 1, duplicate 1, unknown 1; on a cycle A, B, D = 3.
+ * Value basis margin. CAC saved = mean acquisition cost of the buyers not
+ * referred = F's 40.
+ *   A: direct B, C (2 bought), revenue 300, value 150; second level: B's
+ *      D (1) with value 10; CRV 150 + 2 x 40 = 230
+ *   D: direct A, revenue 150, value 60; second: A's 2 (value 150);
+ *      CRV 100
+ *   B: direct D, revenue 40, value 10; second: D's 1 (value 60); CRV 50
+ *   X: direct E (did not buy), value 0; CRV 40; not a customer
+ * Acquisition (min_group 1, as of 2024-03-01, months): web = A B C D, CAC
+ * (100 + 50 + 30 + 20) / 4 = 50, value (60 + 100 + 50 + 10) / 4 = 55;
+ * cumulative margin per customer by month since first purchase (margin
+ * rate A .4, B .5, C .5, D .25): month 0 (40 + 100 + 40 + 10) / 4 = 47.5,
+ * month 1 (60 + 100 + 40 + 10) / 4 = 52.5 >= 50: payback month 1.
+ * shop = F: CAC 40, value 10, never paid back.
+ * Discounts: lines with a discount: A's 100 (10), D's 40 (5), F's 30 (3):
+ * 170 of 520 revenue, 18 given; nobody has 3 orders: no deal seekers.
+ */
+static const char REF_TX[] =
+    "customer,date,amount,cost,discount\n"
+    "A,2024-01-01,100,60,10\n"
+    "A,2024-02-01,50,30,0\n"
+    "B,2024-01-10,200,100,0\n"
+    "C,2024-01-15,80,40,0\n"
+    "C,2024-03-01,20,10,0\n"
+    "D,2024-02-01,40,30,5\n"
+    "F,2024-01-03,30,20,3\n";
+static const char REF_CU[] =
+    "customer,acquisition_channel,acquisition_cost\n"
+    "A,web,100\nB,web,50\nC,web,30\nD,web,20\nE,web,10\nF,shop,40\n";
+static const char REF_RF[] =
+    "referrer,customer,date\n"
+    "A,B,2024-01-05\nA,C,2024-01-10\nB,D,2024-01-20\nX,D,2024-01-25\n"
+    "C,C,2024-01-01\nA,Q,2024-01-01\nX,E,2024-02-01\nD,A,2024-03-01\n";
+
+static uint32_t id_of(const kw_dataset *ds, const char *s) {
+  const kw_dict *d = kw_dataset_customers(ds);
+  for (uint32_t i = 0; i < kw_dict_size(d); i++)
+    if (strcmp(kw_dict_str(d, i), s) == 0) return i;
+  fail_msg("no customer %s", s);
+  return KW_NA_ID;
+}
+
+static void test_referrals_hand(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const char *tx = write_tmp(4, "t.csv", REF_TX);
+  const char *cu = write_tmp(5, "c.csv", REF_CU);
+  const char *rf = write_tmp(6, "r.csv", REF_RF);
+  kw_dataset *ds = load_files(ctx, tx, cu, NULL, rf);
+  kw_summary *s = NULL;
+  assert_int_equal(kw_summary_build(ctx, ds, NULL, &s), KW_OK);
+  kw_referrals *r = NULL;
+  assert_int_equal(kw_referrals_compute(ctx, ds, kw_summary_view(s), NULL,
+                                        &r),
+                   KW_OK);
+  const kw_referrals_data *v = kw_referrals_view(r);
+  assert_int_equal(v->rows, 8);
+  assert_int_equal(v->edges, 5);
+  assert_int_equal(v->self_referrals, 1);
+  assert_int_equal(v->duplicates, 1);
+  assert_int_equal(v->unknown, 1);
+  assert_int_equal(v->on_cycle, 3);
+  assert_int_equal(v->basis, KW_VALUE_MARGIN);
+  NEAR(v->cac_saved, 40.0, 1e-9);
+  assert_int_equal(v->n, 4);
+  const char *order[] = {"A", "D", "B", "X"};
+  const uint32_t direct[] = {2, 1, 1, 1}, bought[] = {2, 1, 1, 0},
+                 second[] = {1, 2, 1, 0};
+  const int64_t rev[] = {30000, 15000, 4000, 0};
+  const double val[] = {150, 60, 10, 0}, sval[] = {10, 150, 60, 0},
+               crv[] = {230, 100, 50, 40};
+  for (size_t i = 0; i < 4; i++) {
+    assert_int_equal(v->referrer[i], id_of(ds, order[i]));
+    assert_int_equal(v->direct[i], direct[i]);
+    assert_int_equal(v->direct_bought[i], bought[i]);
+    assert_int_equal(v->second[i], second[i]);
+    assert_int_equal(v->direct_revenue[i], rev[i]);
+    NEAR(v->direct_value[i], val[i], 1e-9);
+    NEAR(v->second_value[i], sval[i], 1e-9);
+    NEAR(v->crv[i], crv[i], 1e-9);
+    assert_int_equal(v->is_customer[i], i < 3);
+  }
+  assert_int_equal(v->referred_by[id_of(ds, "D")], id_of(ds, "B"));
+  assert_int_equal(v->referred_by[id_of(ds, "F")], KW_NA_ID);
+  /* 4 referred and 1 other buyer: both under 5, not shown */
+  assert_int_equal(v->group_n[0], 4);
+  assert_int_equal(v->group_n[1], 1);
+  assert_false(v->group_shown[0]);
+  assert_false(v->group_shown[1]);
+  /* with the CLV basis the values are the caller's */
+  double *clv = calloc(kw_summary_view(s)->n, sizeof *clv);
+  for (size_t i = 0; i < kw_summary_view(s)->n; i++) clv[i] = 1000.0 + i;
+  kw_referrals_options o;
+  kw_referrals_options_init(&o);
+  o.clv = clv;
+  o.min_group = 1;
+  kw_referrals_free(r);
+  assert_int_equal(kw_referrals_compute(ctx, ds, kw_summary_view(s), &o,
+                                        &r),
+                   KW_OK);
+  v = kw_referrals_view(r);
+  assert_int_equal(v->basis, KW_VALUE_CLV);
+  NEAR(v->direct_value[0], clv[id_of(ds, "B")] + clv[id_of(ds, "C")], 1e-9);
+  assert_true(v->group_shown[0] && v->group_shown[1]);
+  NEAR(v->repeat_rate[0], 2.0 / 4.0, 1e-12); /* A and C of A B C D */
+  double lo, hi; /* Wilson by hand: p = .5, n = 4, z = 1.96 */
+  {
+    double z = 1.959963984540054, n = 4, p = .5, den = 1 + z * z / n;
+    double mid = (p + z * z / (2 * n)) / den;
+    double half = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den;
+    lo = mid - half;
+    hi = mid + half;
+  }
+  NEAR(v->repeat_lo[0], lo, 1e-12);
+  NEAR(v->repeat_hi[0], hi, 1e-12);
+  free(clv);
+  kw_referrals_free(r);
+  kw_summary_free(s);
+  kw_dataset_free(ds);
+  remove_tmp(tx);
+  remove_tmp(cu);
+  remove_tmp(rf);
+  kw_context_free(ctx);
+}
+
+static void test_acquisition_hand(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const char *tx = write_tmp(4, "t.csv", REF_TX);
+  const char *cu = write_tmp(5, "c.csv", REF_CU);
+  kw_dataset *ds = load_files(ctx, tx, cu, NULL, NULL);
+  kw_summary *s = NULL;
+  assert_int_equal(kw_summary_build(ctx, ds, NULL, &s), KW_OK);
+  kw_acquisition_options o;
+  kw_acquisition_options_init(&o);
+  o.min_group = 1;
+  kw_acquisition *a = NULL;
+  assert_int_equal(kw_acquisition_compute(ctx, ds, kw_summary_view(s), &o,
+                                          &a),
+                   KW_OK);
+  const kw_acquisition_data *v = kw_acquisition_view(a);
+  assert_true(v->has_channel && v->has_cost && v->has_discount);
+  assert_int_equal(v->n, 2);
+  size_t web = strcmp(v->channel[0], "web") == 0 ? 0 : 1, shop = 1 - web;
+  assert_string_equal(v->channel[web], "web");
+  assert_string_equal(v->channel[shop], "shop");
+  assert_int_equal(v->customers[web], 4);
+  NEAR(v->cac[web], 50.0, 1e-9);
+  NEAR(v->mean_value[web], 55.0, 1e-9);
+  NEAR(v->clv_cac[web], 1.1, 1e-12);
+  assert_int_equal(v->payback_month[web], 1);
+  NEAR(v->cac[shop], 40.0, 1e-9);
+  assert_int_equal(v->payback_month[shop], -1);
+  assert_int_equal(v->revenue, 52000);
+  assert_int_equal(v->discounted_revenue, 17000);
+  assert_int_equal(v->discount_total, 1800);
+  assert_int_equal(v->deal_seekers, 0);
+  NEAR(v->customer_deal_share[id_of(ds, "A")], 100.0 / 150.0, 1e-12);
+  kw_acquisition_free(a);
+  /* the privacy rule: with 5, web (4) and shop (1) merge into "other" */
+  o.min_group = 5;
+  assert_int_equal(kw_acquisition_compute(ctx, ds, kw_summary_view(s), &o,
+                                          &a),
+                   KW_OK);
+  v = kw_acquisition_view(a);
+  assert_int_equal(v->n, 1);
+  assert_int_equal(v->kind[0], 2);
+  assert_int_equal(v->customers[0], 5);
+  NEAR(v->cac[0], (100 + 50 + 30 + 20 + 40) / 5.0, 1e-9);
+  kw_acquisition_free(a);
+  kw_summary_free(s);
+  kw_dataset_free(ds);
+  remove_tmp(tx);
+  remove_tmp(cu);
+  kw_context_free(ctx);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_trends_hand),
+      cmocka_unit_test(test_trends_random_identities),
+      cmocka_unit_test(test_trends_season_and_anomaly),
+      cmocka_unit_test(test_trends_rate_break),
+      cmocka_unit_test(test_referrals_hand),
+      cmocka_unit_test(test_acquisition_hand),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
