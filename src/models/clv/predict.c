@@ -298,6 +298,7 @@ kw_status kw_clv_prob_count(kw_context *ctx, const kw_clv_fit *f,
         pk = clv_pnbd_alive_pk(p[0] + xi, p[1] + Ti, p[2], p[3] + Ti, t, k);
         break;
     }
+    if (!isfinite(pa) || !isfinite(pk)) return not_computable(ctx, r, xi, Ti);
     out[i] = clv_prob(pa * pk + (k == 0 ? 1 - pa : 0));
   }
   return KW_OK;
