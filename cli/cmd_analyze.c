@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common.h"
@@ -40,7 +41,8 @@ const char kw_cli_analyze_help[] =
     "  --lang en|nl           language, number and date format (1.234,56 and\n"
     "                         01-03-2024 in nl)\n"
     "  --as-of DATE           last day observed (default: the last date)\n"
-    "  --currency CODE        currency of the amounts (default EUR)\n"
+    "  --currency CODE        currency of the amounts (default: the one the\n"
+    "                         data name, else EUR, said to be assumed)\n"
     "  --show-names           include customer names in the exports\n"
     "  --margin PCT           assumed gross margin where no cost is known\n"
     "  --rate TYPE=AMOUNT     cost per unit of a cost type in costs.csv\n"
@@ -199,6 +201,25 @@ static void on_step(void *user, size_t index, size_t count, const char *key,
   fflush(stderr);
 }
 
+/* The main job on contract data (klantwijs/subscription.h). */
+static int analyze_contracts(cli_common *c, const opts *o) {
+  kw_dataset *ds = NULL;
+  kw_subscription *sub = NULL;
+  int code = cli_load_tables(c, KW_TABLE_CUSTOMERS, 1u << KW_TABLE_CUSTOMERS,
+                             &ds);
+  if (code) return code;
+  const kw_table *t = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
+  const char *cur = o->currency ? o->currency : "EUR";
+  kw_status st = kw_subscription_analyze(c->ctx, t, &sub);
+  if (!st) st = kw_subscription_write_dir(c->ctx, sub, t, c->lang, cur, c->output);
+  if (!st) st = kw_subscription_console(c->ctx, sub, c->lang, cur, c->output,
+                                        stdout);
+  if (st) code = cli_fail(c, st);
+  kw_subscription_free(sub);
+  kw_dataset_free(ds);
+  return code;
+}
+
 int kw_cli_analyze(int argc, char **argv);
 int kw_cli_analyze(int argc, char **argv) {
   cli_common c;
@@ -259,12 +280,35 @@ int kw_cli_analyze(int argc, char **argv) {
     ao.use_margin_pct = true;
     ao.margin_pct = o.margin;
   }
+  /* a single file with a tenure and a churn flag (contract data, like
+   * the Telco export) gets the contract report; a probe on a context of
+   * its own keeps its warnings away */
+  if (c.path && strcmp(c.path, "-") != 0) {
+    struct stat sb;
+    if (stat(c.path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+      kw_context *pc = kw_context_new();
+      kw_load_options lo = c.load;
+      lo.files[KW_TABLE_CUSTOMERS] = c.path;
+      lo.tables = 1u << KW_TABLE_CUSTOMERS;
+      kw_dataset *probe = NULL;
+      bool contracts =
+          pc && kw_dataset_load(pc, &lo, &probe) == KW_OK &&
+          kw_subscription_recognised(
+              kw_dataset_table(probe, KW_TABLE_CUSTOMERS));
+      kw_dataset_free(probe);
+      kw_context_free(pc);
+      if (contracts) {
+        code = analyze_contracts(&c, &o);
+        goto done;
+      }
+    }
+  }
   if (!c.load.tables) c.load.tables = kw_analyze_tables();
   code = cli_load(&c, &ds);
   if (code) goto done;
   ao.as_of = c.as_of;
   ao.lang = c.lang;
-  if (o.currency) ao.currency = o.currency;
+  if (o.currency) ao.currency = o.currency, ao.detect_currency = false;
   ao.show_names = o.show_names;
   ao.action_rules = rules;
   ao.rfm_rules = rfm ? kw_rfm_rule_file_rules(rfm) : NULL;

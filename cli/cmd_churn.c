@@ -178,8 +178,30 @@ static int set_p_alive(cli_common *c, const kw_dataset *ds, kw_clv_model m,
     kw_clv_predict_options_init(&po);
     st = kw_clv_data_predict(c->ctx, fit, NULL, d, &po, &pred);
   }
+  kw_clv_check chk;
+  if (!st) {
+    /* a fit that fails its checks decides no status: the gap rule stays */
+    kw_clv_check_fit(kw_clv_fit_result(fit), in->x, in->T,
+                     kw_clv_pred_view(pred)->p_alive, in->n, NULL, NULL, &chk);
+    if (!chk.passed) {
+      char flags[128] = "";
+      size_t k = 0;
+      for (unsigned b = 0; b < KW_CLV_FLAG_COUNT; b++)
+        if (chk.flags & (1u << b))
+          k += (size_t)snprintf(flags + k, sizeof flags - k, "%s%s",
+                                k ? ", " : "", kw_clv_flag_key(b));
+      cli_warnf(c->lang == KW_LANG_NL
+                    ? "de %s-schatting doorstond de controles niet (%s); de "
+                      "status volgt de wachttijdregel"
+                    : "the %s fit failed its checks (%s); the status follows "
+                      "the gap rule",
+                kw_clv_model_name(m), flags);
+    }
+  }
   if (st) {
     code = cli_fail(c, st);
+  } else if (!chk.passed) {
+    code = KW_EXIT_OK;
   } else {
     size_t n = kw_dict_size(kw_dataset_customers(ds));
     double *pa = malloc((n ? n : 1) * sizeof *pa);
@@ -955,10 +977,15 @@ static int churn_output(cli_common *c, const copts *o, const kw_churn *ch,
                 kw_fmt_number(b2, I->gap_quantile_days, 1, c->lang),
                 kw_fmt_number(b3, o->gap_floor, 0, c->lang));
       if (I->by_p_alive)
-        fprintf(f, nl ? "Status uit P(actief) van het %s-model: gestopt onder "
-                        "%s, risico onder %s (churndagen: de regel hierboven)\n"
-                      : "Status from P(alive) of the %s model: churned below "
-                        "%s, at risk below %s (churn days: the rule above)\n",
+        fprintf(f, nl ? "Status: de slechtste van de regel hierboven en "
+                        "P(actief) van het %s-model (controles doorstaan): "
+                        "gestopt onder %s, risico onder %s; niemand voorbij "
+                        "de wachttijd is actief (churndagen: de regel "
+                        "hierboven)\n"
+                      : "Status: the worse of the rule above and P(alive) of "
+                        "the %s model (checks passed): churned below %s, at "
+                        "risk below %s; nobody past the gap is active (churn "
+                        "days: the rule above)\n",
                 kw_clv_model_name((kw_clv_model)o->p_alive_model),
                 kw_fmt_number(b1, o->p_alive_threshold, 2, c->lang),
                 kw_fmt_number(b2, o->p_alive_threshold > 0.7

@@ -29,6 +29,7 @@ KW_CLI_DECLARE(basket)
 KW_CLI_DECLARE_ROWS(trends)
 KW_CLI_DECLARE_ROWS(referrals)
 KW_CLI_DECLARE_ROWS(acquisition)
+KW_CLI_DECLARE_ROWS(journey)
 
 const kw_cli_command kw_cli_commands[] = {
     {"analyze", "cmd.analyze", kw_cli_analyze_help, kw_cli_analyze, NULL},
@@ -49,6 +50,7 @@ const kw_cli_command kw_cli_commands[] = {
      &kw_cli_referrals_spec},
     {"acquisition", "cmd.acquisition", NULL, kw_cli_acquisition,
      &kw_cli_acquisition_spec},
+    {"journey", "cmd.journey", NULL, kw_cli_journey, &kw_cli_journey_spec},
 };
 
 const size_t kw_cli_ncommands = sizeof kw_cli_commands / sizeof *kw_cli_commands;

@@ -19,6 +19,8 @@
 #include "klantwijs/survival.h"
 #include "klantwijs/value.h"
 #include "klantwijs/clv.h"
+#include "klantwijs/clvcheck.h"
+#include "klantwijs/subscription.h"
 #include "klantwijs/basket.h"
 #include "klantwijs/growth.h"
 #include "klantwijs/analyze.h"

@@ -51,6 +51,7 @@
 #include "klantwijs/clv.h"
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/growth.h"
 #include "klantwijs/report.h"
 #include "klantwijs/value.h"
 
@@ -113,6 +114,13 @@ KW_API bool kw_action_is_marketing(kw_action a);
  *   segment      RFM segment key (champions, at_risk, ...)
  *   next_best    yes | no: a next-best product is known
  *   consent      yes | no | unknown (marketing consent)
+ *   yearly_revenue  net revenue of the last 365 days up to as-of (currency)
+ *   overdue_share   overdue / yearly_revenue (0..; NaN when the yearly
+ *                revenue is not positive and nothing is overdue, +inf when
+ *                only the revenue is missing)
+ *   value_amount the money behind "value" (contribution, estimated
+ *                contribution or revenue; currency); value_measure says
+ *                which
  *
  * A missing metric (no model, no table) makes every condition on it
  * false, so a rule about payments never fires without invoices.
@@ -136,7 +144,10 @@ KW_API bool kw_action_is_marketing(kw_action a);
   X(KW_METRIC_ABC, "abc", 1)           \
   X(KW_METRIC_SEGMENT, "segment", 2)   \
   X(KW_METRIC_NEXT_BEST, "next_best", 1) \
-  X(KW_METRIC_CONSENT, "consent", 1)
+  X(KW_METRIC_CONSENT, "consent", 1)   \
+  X(KW_METRIC_YEARLY_REVENUE, "yearly_revenue", 0) \
+  X(KW_METRIC_OVERDUE_SHARE, "overdue_share", 0) \
+  X(KW_METRIC_VALUE_AMOUNT, "value_amount", 0)
 
 typedef enum kw_metric {
 #define KW_X_METRIC(e, key, kind) e,
@@ -150,10 +161,15 @@ KW_API const char *kw_metric_key(kw_metric m);
 /* Word metrics are coded as numbers: status 1 active, 2 at_risk, 3
  * churned (kw_churn_status); pay_class as kw_pay_class; abc 1 A, 2 B, 3 C
  * (kw_abc); next_best and consent 1 yes, 0 no. */
+/* What "value" measures: KW_MEASURE_REVENUE, KW_MEASURE_CONTRIBUTION (costs
+ * known) or KW_MEASURE_EST_CONTRIBUTION (revenue x the portfolio margin). */
+enum { KW_MEASURE_REVENUE = 0, KW_MEASURE_CONTRIBUTION, KW_MEASURE_EST_CONTRIBUTION };
+
 typedef struct kw_action_input {
   double m[KW_METRIC__COUNT]; /* NaN = unknown */
   const char *segment;        /* RFM segment key, NULL = unknown */
   const char *product;        /* next-best product name, NULL = none */
+  int value_measure;          /* KW_MEASURE_* */
 } kw_action_input;
 
 /* All metrics unknown. */
@@ -219,6 +235,9 @@ KW_API size_t kw_action_reason(char *buf, size_t cap,
   X(KW_STEP_CROSS_SELL, "cross_sell")   \
   X(KW_STEP_FEEDBACK, "feedback")       \
   X(KW_STEP_ACQUISITION, "acquisition") \
+  X(KW_STEP_TRENDS, "trends")           \
+  X(KW_STEP_JOURNEY, "journey")         \
+  X(KW_STEP_REFERRALS, "referrals")     \
   X(KW_STEP_ACTIONS, "actions")
 
 typedef enum kw_step {
@@ -275,6 +294,11 @@ typedef struct kw_analyze_options {
   size_t xlsx_max_per_action;
   kw_analyze_step_fn on_step;
   void *step_user;
+  /* true (default): the currency named by the data (a header such as
+     "Amount (GBP)" or "dollar_value", or a country column where 80% of the
+     rows name one country) replaces `currency`; the report says where it
+     came from, or that `currency` was assumed. false: `currency` as given. */
+  bool detect_currency;
 } kw_analyze_options;
 
 KW_API void kw_analyze_options_init(kw_analyze_options *o);
@@ -326,6 +350,14 @@ KW_API const kw_headline *kw_analysis_headline(const kw_analysis *a);
 KW_API size_t kw_analysis_customers(const kw_analysis *a);
 KW_API kw_action kw_analysis_action(const kw_analysis *a, size_t customer);
 /* The customer's metrics as the rules saw them. */
+/* The growth results of the run (NULL when the step did not run): revenue
+ * trend, journey, referrals, and acquisition channels with discounts. The
+ * value of a customer in referrals and acquisition is its lifetime value
+ * as the CLV/CAC key figure counts it (value so far + predicted CLV). */
+KW_API const kw_trends *kw_analysis_trends(const kw_analysis *a);
+KW_API const kw_journey *kw_analysis_journey(const kw_analysis *a);
+KW_API const kw_referrals *kw_analysis_referrals(const kw_analysis *a);
+KW_API const kw_acquisition *kw_analysis_acquisition(const kw_analysis *a);
 KW_API void kw_analysis_input(const kw_analysis *a, size_t customer,
                               kw_action_input *out);
 

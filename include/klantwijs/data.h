@@ -134,7 +134,8 @@ KW_API const char *kw_type_name(kw_type t);
   X(KW_ROLE_STAGE, "stage", KW_TYPE_TEXT, "journey stage or event")          \
   X(KW_ROLE_REFERRER, "referrer", KW_TYPE_TEXT, "customer who referred")     \
   X(KW_ROLE_TENURE, "tenure", KW_TYPE_NUMBER, "tenure (duration)")           \
-  X(KW_ROLE_CHURN, "churn", KW_TYPE_FLAG, "churned flag")
+  X(KW_ROLE_CHURN, "churn", KW_TYPE_FLAG, "churned flag")                    \
+  X(KW_ROLE_COUNTRY, "country", KW_TYPE_TEXT, "country (names the currency)")
 
 typedef enum kw_role {
 #define KW_X_ROLE(e, name, type, desc) e,
@@ -218,6 +219,11 @@ typedef struct kw_read_report {
   const char *examples[KW_REPORT_EXAMPLES]; /* "file:line:col: message" */
   size_t n_ignored;        /* columns not stored (transactions only) */
   const char *const *ignored; /* their header names */
+  /* transaction rows without a customer id (guest sales, counted in
+   * skipped[KW_SKIP_NO_CUSTOMER]) whose amount could be read, and the sum
+   * of those amounts in cents */
+  uint64_t guest_rows;
+  int64_t guest_cents;
 } kw_read_report;
 
 typedef struct kw_table kw_table;

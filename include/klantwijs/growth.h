@@ -270,6 +270,107 @@ KW_API kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
                                        kw_format fmt, kw_lang lang,
                                        size_t top);
 
+/* ============================================================ journey ===
+ *
+ * The customer journey from the touchpoints table (customer, date, stage,
+ * channel) and the first purchase of the transactions. Each customer's
+ * events are its touches in date order plus a "purchase" event on its
+ * first purchase day.
+ * Stage order: given (stages, a list of stage names; "purchase" may be
+ * placed among them), or inferred: each stage's median, over customers, of
+ * the relative position (0 first .. 1 last) of its first occurrence in the
+ * customer's events; stages sorted by that median, and stages with the
+ * same median by which comes first for more of the customers who have
+ * both (order_inferred says which). Only events within `window` days (365) of the customer's first
+ * touch count.
+ * Funnel: entered(k) = customers whose furthest stage is k or later (so
+ * the funnel never widens); converted(k) = entered(k + 1); the drop-off
+ * of step k is entered(k) - converted(k). touched(k) counts customers with
+ * a touch at stage k itself. Time between steps: days from the first
+ * event at stage k to the first at k + 1, for customers with both in
+ * order: median and 90th percentile.
+ * Conversion by group (the first touch's channel; the sector; the quarter
+ * of the first touch): customers and the share that bought, groups under
+ * min_group merged into "other".
+ * Paths: each customer's distinct consecutive stages up to the purchase
+ * (or the end), the most common first (groups under min_group are not
+ * listed).
+ * Where the most are lost: the step before the purchase (prospects; every
+ * step when the purchase is not a step) with the largest drop-off, and the
+ * first-touch channel most over-represented among those lost there (lift
+ * = its share among the lost / its share among those who entered the
+ * step, at least min_group lost).
+ * Attribution of the purchases over the channels of the touches up to the
+ * first purchase: first touch, last touch, linear (1/n per touch), and
+ * the Markov-chain removal effect (Anderl et al. 2016): a first-order
+ * chain start -> channels -> purchase | no purchase over every customer's
+ * path; removal effect of channel c = 1 - P(purchase with c removed) /
+ * P(purchase); the purchases are shared in proportion to the removal
+ * effects.
+ */
+
+typedef struct kw_journey_options {
+  int32_t as_of;             /* KW_NA_DATE = last date */
+  const char *const *stages; /* stage order, or NULL: inferred */
+  size_t n_stages;
+  int window;                /* days, default 365 */
+  size_t min_group;          /* KW_PRIVACY_MIN */
+  size_t max_paths;          /* default 10 */
+} kw_journey_options;
+
+KW_API void kw_journey_options_init(kw_journey_options *o);
+
+typedef enum kw_journey_by {
+  KW_JOURNEY_BY_CHANNEL = 0,
+  KW_JOURNEY_BY_SECTOR,
+  KW_JOURNEY_BY_COHORT,
+  KW_JOURNEY_BY__COUNT
+} kw_journey_by;
+
+typedef struct kw_journey_group {
+  size_t n;
+  const char *const *label;  /* NULL label: "other" (or unknown) */
+  const uint64_t *customers;
+  const double *bought;      /* share that bought */
+} kw_journey_group;
+
+typedef struct kw_journey_data {
+  uint64_t touches, customers, buyers_with_touches;
+  uint64_t skipped;              /* touches without customer/date/stage */
+  bool order_inferred;
+  size_t n_steps;
+  const char *const *stage;      /* step names; "purchase" is the pseudo */
+  const double *median_position; /* NaN when the order was given */
+  const uint64_t *entered, *converted, *touched;
+  const double *days_median, *days_p90; /* to the next step; NaN */
+  size_t worst_step;             /* SIZE_MAX when nobody was lost */
+  const char *worst_channel;     /* NULL when none stands out */
+  double worst_lift;
+  uint64_t worst_lost_with_channel;
+  double touches_before_purchase_mean, touches_before_purchase_median;
+  kw_journey_group by[KW_JOURNEY_BY__COUNT];
+  size_t n_paths;
+  const char *const *path;       /* "eerste contact > offerte > purchase" */
+  const uint64_t *path_count;
+  /* attribution per channel of the touches before purchases */
+  size_t n_channels;
+  const char *const *channel;
+  const double *first_touch, *last_touch, *linear, *markov;
+  double purchases;              /* purchases attributed */
+  double p_conversion;           /* of the Markov chain */
+} kw_journey_data;
+
+typedef struct kw_journey kw_journey;
+
+KW_API kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
+                                    const kw_journey_options *o,
+                                    kw_journey **out);
+KW_API const kw_journey_data *kw_journey_view(const kw_journey *j);
+KW_API void kw_journey_free(kw_journey *j);
+KW_API kw_status kw_report_journey(kw_context *ctx, FILE *f,
+                                   const kw_journey *j, kw_format fmt,
+                                   kw_lang lang);
+
 #ifdef __cplusplus
 }
 #endif

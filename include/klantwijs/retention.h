@@ -232,12 +232,16 @@ KW_API const kw_cohort_matrix *kw_cohorts_matrix(const kw_cohorts *co,
  * (default 30). Without any repeat purchase G = gap_floor_days.
  * At risk: not churned and as-of - last > at_risk_fraction * G (0.7).
  *
- * With a P(alive) array (e.g. from a BG/NBD or Pareto/NBD fit), the status
- * at as-of follows it instead: churned when P(alive) < p_alive_threshold
- * (0.5), at risk when below p_alive_at_risk (0.7); customers whose value
- * is not finite fall back to the gap rule. Churn days, the period table
- * and the durations always follow the gap rule (P(alive) says nothing
- * about when a customer left).
+ * With a P(alive) array (from a BG/NBD, MBG/NBD or Pareto/NBD fit that
+ * passed its checks, klantwijs/clvcheck.h), the status at as-of is the
+ * worse of the gap rule's and the model's: churned when the gap is passed
+ * or P(alive) < p_alive_threshold (0.5), at risk when as-of - last >
+ * at_risk_fraction * G or P(alive) < p_alive_at_risk (0.7), else active.
+ * So nobody past the gap is active, whatever the model says; customers
+ * whose P(alive) is not finite follow the gap rule alone
+ * (kw_churn_status_rule is this rule for one customer). Churn days, the
+ * period table and the durations always follow the gap rule (P(alive)
+ * says nothing about when a customer left).
  *
  * Contractual (start and end dates): a customer has churned when all its
  * contracts that started by as-of have ended by as-of (end <= as-of); the
@@ -290,6 +294,15 @@ typedef struct kw_churn_options {
 } kw_churn_options;
 
 KW_API void kw_churn_options_init(kw_churn_options *o);
+
+/* The status rule above for one customer: recency and the gap in days,
+ * P(alive) NaN when no checked model gives one. */
+KW_API kw_churn_status kw_churn_status_rule(double recency_days,
+                                            double gap_days,
+                                            double at_risk_fraction,
+                                            double p_alive,
+                                            double p_alive_threshold,
+                                            double p_alive_at_risk);
 
 typedef struct kw_churn kw_churn;
 

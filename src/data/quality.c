@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sort.h"
 #include "core/core.h"
 #include "core/dict.h"
 
@@ -19,11 +20,6 @@ void kw_quality_options_init(kw_quality_options *o) {
   o->today = KW_NA_DATE;
   o->old_before = kw_date_from_ymd(1990, 1, 1);
   o->outlier_k = 10.0;
-}
-
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return (x > y) - (x < y);
 }
 
 /* k-th smallest of v[0..n) (reorders v), Hoare selection. */
@@ -105,7 +101,11 @@ kw_status kw_quality_check(kw_context *ctx, const kw_dataset *ds,
   uint64_t *fp = kw_malloc(ctx, n * sizeof *fp);
   if (!fp) return kw_fail_nomem(ctx);
   for (size_t r = 0; r < n; r++) fp[r] = row_hash(t, r);
-  qsort(fp, n, sizeof *fp, cmp_u64);
+  kw_status sst = kw_sort_u64(ctx, fp, n); /* linear: a radix sort */
+  if (sst) {
+    kw_free(ctx, fp);
+    return sst;
+  }
   for (size_t r = 1; r < n; r++)
     if (fp[r] == fp[r - 1]) q->duplicate_lines++;
   kw_free(ctx, fp);

@@ -316,6 +316,9 @@ kw_status kw_action_rules_write(kw_context *ctx, const kw_action_rules *r,
       "#   value, potential   share of customers below this one, 0..1\n"
       "#                      (0.8 or 80% = the top 20%)\n"
       "#   clv, contribution, revenue, open, overdue   money (currency units)\n"
+      "#   yearly_revenue     revenue of the last 365 days; value_amount the\n"
+      "#                      money behind value (contribution or revenue)\n"
+      "#   overdue_share      overdue / yearly_revenue (0.05 or 5%)\n"
       "#   p_alive, margin    0..1;  orders; recency, days_overdue, days_late\n"
       "#   status             active | at_risk | churned\n"
       "#   pay_class          none | fast | slow | problematic\n"
@@ -324,7 +327,8 @@ kw_status kw_action_rules_write(kw_context *ctx, const kw_action_rules *r,
       "# reason / reason_nl: the text per customer; {name} takes a figure:\n"
       "#   {revenue} {contribution} {clv} {p_alive} {value_top} {orders}\n"
       "#   {recency} {open} {overdue} {days_overdue} {days_late} {segment}\n"
-      "#   {product} {margin}\n",
+      "#   {product} {margin} {yearly_revenue} {overdue_share}\n"
+      "#   {value_amount} {value_measure}\n",
       f);
   for (size_t i = 0; i < r->n; i++) {
     const kw_action_rule *ru = &r->rules[i];

@@ -193,6 +193,8 @@ typedef struct ingest {
   kw_table *t;
   uint64_t rows_read, skipped[KW_SKIP__COUNT], recoded;
   uint64_t recoded_line, recoded_col;
+  uint64_t guest_rows;   /* transactions without a customer id: amounts */
+  int64_t guest_cents;
 } ingest;
 
 /* ------------------------------------------------------------ helpers */
@@ -1189,6 +1191,12 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
   const kw_csv_cell *cells = row->cells;
   const size_t r = g->rows;
 
+  /* A transaction line without a customer id is a guest sale: it is
+   * skipped as before, but its amount is read first and summed. */
+  const icol *guest = NULL;
+#define GUEST_SKIP()                                                  \
+  skip(g, row, KW_SKIP_NO_CUSTOMER, cells[guest->src].raw,            \
+       "empty customer id in column \"%s\"", guest->name)
   for (size_t k = 0; k < g->nids; k++) {
     const icol *c = &g->cols[g->ids[k]];
     const char *s = cells[c->src].p;
@@ -1197,6 +1205,12 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
     if (n == 0) {
       if (cells_empty(row, 0))
         return skip(g, row, KW_SKIP_BLANK, NULL, "blank");
+      if (g->kind == KW_TABLE_TRANSACTIONS && c->role == KW_ROLE_CUSTOMER &&
+          !guest) {
+        guest = c;
+        continue;
+      }
+      if (guest) return GUEST_SKIP();
       return skip(g, row, KW_SKIP_NO_CUSTOMER, cells[c->src].raw,
                   "empty %s in column \"%s\"",
                   c->role == KW_ROLE_REFERRER ? "referrer id" : "customer id",
@@ -1244,6 +1258,7 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
     }
     }
     if (rc == -2) return kw_errcode(g->ctx);
+    if (guest && (rc == -1 || (rc == 0 && c->required))) return GUEST_SKIP();
     if (rc == -1) return skip_cell(g, row, c, cell, what, false);
     if (rc == 0 && c->required) return skip_cell(g, row, c, cell, what, true);
   }
@@ -1251,12 +1266,22 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
   if (g->derived >= 0) {
     icol *c = &g->cols[g->derived];
     int64_t cents;
+    if (guest && (!g->cq_ok || !g->cp_ok || !derive_cents(g->cq, g->cp, &cents)))
+      return GUEST_SKIP();
     if (!g->cq_ok || !g->cp_ok)
       return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
                   "no amount: the quantity or the unit price is missing");
     if (!derive_cents(g->cq, g->cp, &cents))
       return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
                   "quantity x unit price is out of range");
+    if (guest) {
+      int64_t sum;
+      if (!__builtin_add_overflow(g->guest_cents, cents, &sum)) {
+        g->guest_cents = sum;
+        g->guest_rows++;
+      }
+      return GUEST_SKIP();
+    }
     ((int64_t *)c->data)[r] = cents;
     if (g->cqsep || g->cpsep) {
       dpend d = {r, g->cq, g->cqa, g->cp, g->cpa, g->cqsep, g->cpsep};
@@ -1275,6 +1300,21 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
       return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
                   "neither an amount nor hours");
   }
+
+  if (guest) {
+    for (size_t k = 0; k < g->ntyped; k++) {
+      const icol *c = &g->cols[g->typed[k]];
+      if (c->role != KW_ROLE_AMOUNT || c->op != OP_MONEY) continue;
+      int64_t v = ((const int64_t *)c->data)[r], sum;
+      if (v != KW_NA_MONEY && !__builtin_add_overflow(g->guest_cents, v, &sum)) {
+        g->guest_cents = sum;
+        g->guest_rows++;
+      }
+      break;
+    }
+    return GUEST_SKIP();
+  }
+#undef GUEST_SKIP
 
   if (g->gen_amount >= 0)
     ((int64_t *)g->cols[g->gen_amount].data)[r] = 0;
@@ -1871,6 +1911,8 @@ static kw_status finish(ingest *g) {
     rep->rows_skipped += g->skipped[k];
   }
   rep->recoded_cells = g->recoded;
+  rep->guest_rows = g->guest_rows;
+  rep->guest_cents = g->guest_cents;
   if (g->recoded)
     kw_warn(g->ctx,
             "%s: %llu cells were not valid UTF-8 and were read as "
@@ -1880,6 +1922,16 @@ static kw_status finish(ingest *g) {
             (unsigned long long)g->recoded_col);
   for (int k = 0; k < KW_SKIP__COUNT; k++) {
     if (!g->skipped[k] || k == KW_SKIP_BLANK) continue;
+    if (k == KW_SKIP_NO_CUSTOMER && g->guest_rows) {
+      int64_t c = g->guest_cents, u = c < 0 ? -c : c;
+      kw_warn(g->ctx,
+              "%s: %llu of %llu rows have no customer id (guest sales, "
+              "%s%lld.%02lld in total): left out of the per-customer figures",
+              g->name, (unsigned long long)g->skipped[k],
+              (unsigned long long)g->rows_read, c < 0 ? "-" : "",
+              (long long)(u / 100), (long long)(u % 100));
+      continue;
+    }
     kw_warn(g->ctx, "%s: %llu of %llu rows skipped: %s", g->name,
             (unsigned long long)g->skipped[k],
             (unsigned long long)g->rows_read,

@@ -69,6 +69,7 @@ static const kw_role_synonyms synonyms[] = {
      "stockcode stock_code sku item_id item itemcode item_code article "
      "article_id artikel artikelnummer artikelnr artikelcode artikel_id ean "
      "barcode"},
+    {KW_ROLE_COUNTRY, TR, "country country_code"},
     {KW_ROLE_PRODUCT_NAME, TR,
      "product_name productnaam description omschrijving artikelomschrijving "
      "productomschrijving product_description item_name item_description "

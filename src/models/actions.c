@@ -13,16 +13,30 @@
  * is, and serve the rest at low cost:
  *
  *   rule  action          conditions
- *    1    collect_first   pay_class = problematic
- *    2    collect_first   days_overdue > 60, overdue > 0
+ *    1    collect_first   pay_class = problematic, overdue >= 250,
+ *                         overdue_share >= 0.05, days_overdue > 30
+ *    2    collect_first   days_overdue > 60, overdue >= 250,
+ *                         overdue_share >= 0.05
  *    3    reprice         contribution < 0
  *    4    win_back        value >= 0.8, status = churned
- *    5    retain          value >= 0.8, status = at_risk
- *    6    invest          value >= 0.8, potential >= 0.5
- *    7    retain          value >= 0.8          (valuable, low potential)
- *    8    develop         potential >= 0.5, status != churned, next_best = yes
- *    9    develop         potential >= 0.5, status != churned
- *   10    serve_low_cost  (always)
+ *    5    win_back        abc = A, status = churned
+ *    6    win_back        segment = cant_lose
+ *    7    retain          value >= 0.8, status = at_risk
+ *    8    invest          value >= 0.8, potential >= 0.5
+ *    9    retain          value >= 0.8          (valuable, low potential)
+ *   10    develop         potential >= 0.5, status != churned, next_best = yes
+ *   11    develop         potential >= 0.5, status = active, next_best = no
+ *                         (no product to offer: the reason says so)
+ *   12    serve_low_cost  (always)
+ *
+ * Collecting first is material only: the overdue amount is at least 250
+ * (currency units) and at least 5% of the customer's revenue of the last
+ * 365 days, so one small late invoice of a large customer does not
+ * override keeping that customer. Valuable customers who left (top 20% by
+ * value, class A, or RFM's "Can't lose them") are won back, never served
+ * at low cost. Cross-selling (a product to offer) needs a next-best product,
+ * so a product (or category) column; without one, active customers with
+ * potential are still developed, with a reason that names no product.
  *
  * "value" and "potential" are shares of buying customers below the
  * customer (0.8 = the top 20%), so the thresholds hold whatever the size
@@ -139,25 +153,35 @@ void kw_action_input_init(kw_action_input *in) {
   for (int k = 0; k < KW_METRIC__COUNT; k++) in->m[k] = NAN;
   in->segment = NULL;
   in->product = NULL;
+  in->value_measure = KW_MEASURE_REVENUE;
 }
 
 /* ------------------------------------------------------ built-in table */
 
 #define C(m, o, v) {m, o, v, NULL}
 static const kw_action_rule builtin_rules[] = {
-    {KW_ACTION_COLLECT, 1,
-     {C(KW_METRIC_PAY_CLASS, KW_CMP_EQ, 3)},
-     MSG_WHY_COLLECT_PROBLEM, NULL, NULL},
-    {KW_ACTION_COLLECT, 2,
+    {KW_ACTION_COLLECT, 4,
+     {C(KW_METRIC_PAY_CLASS, KW_CMP_EQ, 3), C(KW_METRIC_OVERDUE, KW_CMP_GE, 250),
+      C(KW_METRIC_OVERDUE_SHARE, KW_CMP_GE, 0.05),
+      C(KW_METRIC_DAYS_OVERDUE, KW_CMP_GT, 30)},
+     MSG_WHY_COLLECT_MATERIAL, NULL, NULL},
+    {KW_ACTION_COLLECT, 3,
      {C(KW_METRIC_DAYS_OVERDUE, KW_CMP_GT, 60),
-      C(KW_METRIC_OVERDUE, KW_CMP_GT, 0)},
-     MSG_WHY_COLLECT_OVERDUE, NULL, NULL},
+      C(KW_METRIC_OVERDUE, KW_CMP_GE, 250),
+      C(KW_METRIC_OVERDUE_SHARE, KW_CMP_GE, 0.05)},
+     MSG_WHY_COLLECT_MATERIAL, NULL, NULL},
     {KW_ACTION_REPRICE, 1,
      {C(KW_METRIC_CONTRIBUTION, KW_CMP_LT, 0)},
      MSG_WHY_REPRICE, NULL, NULL},
     {KW_ACTION_WIN_BACK, 2,
      {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8), C(KW_METRIC_STATUS, KW_CMP_EQ, 3)},
      MSG_WHY_WIN_BACK, NULL, NULL},
+    {KW_ACTION_WIN_BACK, 2,
+     {C(KW_METRIC_ABC, KW_CMP_EQ, 1), C(KW_METRIC_STATUS, KW_CMP_EQ, 3)},
+     MSG_WHY_WIN_BACK_CLASS_A, NULL, NULL},
+    {KW_ACTION_WIN_BACK, 1,
+     {{KW_METRIC_SEGMENT, KW_CMP_EQ, 0, "cant_lose"}},
+     MSG_WHY_WIN_BACK_SEGMENT, NULL, NULL},
     {KW_ACTION_RETAIN, 2,
      {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8), C(KW_METRIC_STATUS, KW_CMP_EQ, 2)},
      MSG_WHY_RETAIN_AT_RISK, NULL, NULL},
@@ -172,9 +196,10 @@ static const kw_action_rule builtin_rules[] = {
      {C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
       C(KW_METRIC_STATUS, KW_CMP_NE, 3), C(KW_METRIC_NEXT_BEST, KW_CMP_EQ, 1)},
      MSG_WHY_DEVELOP_PRODUCT, NULL, NULL},
-    {KW_ACTION_DEVELOP, 2,
+    {KW_ACTION_DEVELOP, 3,
      {C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
-      C(KW_METRIC_STATUS, KW_CMP_NE, 3)},
+      C(KW_METRIC_STATUS, KW_CMP_EQ, 1),
+      C(KW_METRIC_NEXT_BEST, KW_CMP_EQ, 0)},
      MSG_WHY_DEVELOP, NULL, NULL},
     {KW_ACTION_SERVE_LOW_COST, 0, {C(0, 0, 0)}, MSG_WHY_SERVE, NULL, NULL},
 };

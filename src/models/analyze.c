@@ -10,13 +10,17 @@
  * Figures defined here (the models define the rest):
  *   repeat rate   customers with two or more orders / customers with an
  *                 order (kw_pareto's n_repeat / (n_repeat + n_once));
+ *   status        one rule (kw_churn_status_rule): the gap rule, made
+ *                 worse by P(alive) only when the purchase model passed
+ *                 its checks (klantwijs/clvcheck.h); nobody past the gap
+ *                 is active;
  *   churn rate    of the customers acquired at least 12 months before the
- *                 as-of day and not churned 12 months before it, the share
- *                 whose churn day (gap rule, kw_churn) falls in the last 12
- *                 months; with less than a year of history, the share of
- *                 all buyers churned at the as-of day;
- *   active        buyers whose status is not churned (P(alive) for repeat
- *                 buyers when a CLV model is fitted, else the gap rule);
+ *                 as-of day and not churned (gap rule) 12 months before
+ *                 it, the share whose status is churned at the as-of day
+ *                 (the same status as the "have left" count); with less
+ *                 than a year of history, the share of all buyers
+ *                 churned at the as-of day;
+ *   active        buyers whose status is not churned;
  *   NPS           over each customer's latest score up to the as-of day:
  *                 % promoters (9-10) - % detractors (0-6);
  *   CAC, CLV/CAC  mean acquisition cost over buyers with a known cost, and
@@ -34,10 +38,10 @@
 #include "report/text.h"
 
 uint32_t kw_analyze_tables(void) {
-  /* touchpoints and referrals feed no analysis of the report yet */
   return 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
          1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
-         1u << KW_TABLE_FEEDBACK;
+         1u << KW_TABLE_FEEDBACK | 1u << KW_TABLE_TOUCHPOINTS |
+         1u << KW_TABLE_REFERRALS;
 }
 
 void kw_analyze_options_init(kw_analyze_options *o) {
@@ -52,6 +56,120 @@ void kw_analyze_options_init(kw_analyze_options *o) {
   o->top_per_action = 15;
   o->xlsx_max_customers = 250000;
   o->xlsx_max_per_action = 10000;
+  o->detect_currency = true;
+}
+
+/* ------------------------------------------------------------- currency */
+
+static const struct {
+  const char *word, *code;
+} currency_words[] = {
+    {"gbp", "GBP"}, {"\xc2\xa3", "GBP"}, {"pound", "GBP"}, {"sterling", "GBP"},
+    {"usd", "USD"}, {"dollar", "USD"}, {"$", "USD"},
+    {"eur", "EUR"}, {"\xe2\x82\xac", "EUR"}, {"euro", "EUR"},
+    {"chf", "CHF"}, {"sek", "SEK"}, {"dkk", "DKK"}, {"nok", "NOK"},
+    {"pln", "PLN"}, {"jpy", "JPY"},
+};
+
+static const struct {
+  const char *country, *code;
+} country_currency[] = {
+    {"united kingdom", "GBP"}, {"uk", "GBP"}, {"great britain", "GBP"},
+    {"england", "GBP"}, {"usa", "USD"}, {"united states", "USD"},
+    {"belgium", "EUR"}, {"belgie", "EUR"}, {"belgi\xc3\xab", "EUR"},
+    {"netherlands", "EUR"}, {"nederland", "EUR"}, {"germany", "EUR"},
+    {"france", "EUR"}, {"spain", "EUR"}, {"italy", "EUR"}, {"ireland", "EUR"},
+    {"eire", "EUR"}, {"portugal", "EUR"}, {"austria", "EUR"},
+    {"luxembourg", "EUR"}, {"finland", "EUR"}, {"switzerland", "CHF"},
+    {"sweden", "SEK"}, {"denmark", "DKK"}, {"norway", "NOK"},
+    {"poland", "PLN"}, {"japan", "JPY"},
+};
+
+/* The currency word in a header (case-insensitive; "eur" must not be
+ * part of a longer word such as "europe" unless it is "euro"). */
+static const char *currency_in_header(const char *h) {
+  char low[128];
+  size_t n = 0;
+  for (; h[n] && n + 1 < sizeof low; n++)
+    low[n] = (char)(h[n] >= 'A' && h[n] <= 'Z' ? h[n] + 32 : h[n]);
+  low[n] = '\0';
+  for (size_t k = 0; k < sizeof currency_words / sizeof *currency_words; k++) {
+    const char *w = currency_words[k].word;
+    size_t wl = strlen(w);
+    for (const char *p = strstr(low, w); p; p = strstr(p + 1, w)) {
+      bool letter_before = p > low && p[-1] >= 'a' && p[-1] <= 'z';
+      bool letter_after = p[wl] >= 'a' && p[wl] <= 'z';
+      bool word = wl > 3 || (unsigned char)w[0] >= 0x80 || w[0] == '$';
+      if (word ? !letter_before : !letter_before && !letter_after)
+        return currency_words[k].code;
+    }
+  }
+  return NULL;
+}
+
+static void detect_currency(kw_analysis *a) {
+  a->currency_assumed = true;
+  if (!a->o.detect_currency) {
+    a->currency_assumed = false;
+    snprintf(a->currency_source, sizeof a->currency_source, "--currency");
+    return;
+  }
+  const kw_table *tx = kw_dataset_table(a->ds, KW_TABLE_TRANSACTIONS);
+  if (!tx) return;
+  /* 1. a header that names it: stored columns, then ignored ones */
+  for (size_t c = 0; c < kw_table_ncols(tx); c++) {
+    const kw_column *col = kw_table_col(tx, c);
+    const char *code = currency_in_header(col->name);
+    if (code) {
+      snprintf(a->currency, sizeof a->currency, "%s", code);
+      snprintf(a->currency_source, sizeof a->currency_source,
+               "\"%s\"", col->name);
+      a->currency_assumed = false;
+      return;
+    }
+  }
+  const kw_read_report *rr = kw_table_report(tx);
+  for (size_t c = 0; rr && c < rr->n_ignored; c++) {
+    const char *code = currency_in_header(rr->ignored[c]);
+    if (code) {
+      snprintf(a->currency, sizeof a->currency, "%s", code);
+      snprintf(a->currency_source, sizeof a->currency_source, "\"%s\"",
+               rr->ignored[c]);
+      a->currency_assumed = false;
+      return;
+    }
+  }
+  /* 2. a country column where 80% of the rows name one country */
+  const kw_column *co = kw_table_role(tx, KW_ROLE_COUNTRY);
+  if (!co || co->type != KW_TYPE_TEXT || !co->dict) return;
+  size_t nd = kw_dict_size(co->dict), rows = kw_table_rows(tx), used = 0;
+  uint64_t *cnt = kw_calloc(a->ctx, nd ? nd : 1, sizeof *cnt);
+  if (!cnt) return;
+  for (size_t r = 0; r < rows; r++)
+    if (co->v.text[r] < nd) cnt[co->v.text[r]]++, used++;
+  size_t best = 0;
+  for (size_t k = 1; k < nd; k++)
+    if (cnt[k] > cnt[best]) best = k;
+  if (nd && used && (double)cnt[best] >= 0.8 * (double)used) {
+    const char *name = kw_dict_str(co->dict, (uint32_t)best);
+    char low[64];
+    size_t n = 0;
+    for (; name[n] && n + 1 < sizeof low; n++)
+      low[n] = (char)(name[n] >= 'A' && name[n] <= 'Z' ? name[n] + 32 : name[n]);
+    low[n] = '\0';
+    for (size_t k = 0; k < sizeof country_currency / sizeof *country_currency;
+         k++)
+      if (strcmp(low, country_currency[k].country) == 0) {
+        snprintf(a->currency, sizeof a->currency, "%s",
+                 country_currency[k].code);
+        snprintf(a->currency_source, sizeof a->currency_source,
+                 "\"%s\" = %s (%.0f%%)", co->name, name,
+                 100.0 * (double)cnt[best] / (double)used);
+        a->currency_assumed = false;
+        break;
+      }
+  }
+  kw_free(a->ctx, cnt);
 }
 
 static const char *const step_keys[KW_STEP__COUNT] = {
@@ -73,6 +191,9 @@ static const int step_msg[KW_STEP__COUNT] = {
     [KW_STEP_CROSS_SELL] = MSG_STEP_CROSS_SELL,
     [KW_STEP_FEEDBACK] = MSG_STEP_FEEDBACK,
     [KW_STEP_ACQUISITION] = MSG_STEP_ACQUISITION,
+    [KW_STEP_TRENDS] = MSG_STEP_TRENDS,
+    [KW_STEP_JOURNEY] = MSG_STEP_JOURNEY,
+    [KW_STEP_REFERRALS] = MSG_STEP_REFERRALS,
     [KW_STEP_ACTIONS] = MSG_STEP_ACTIONS,
 };
 
@@ -123,8 +244,8 @@ static void end_step(kw_analysis *a, kw_step s) {
 }
 
 /* A note that the table of this kind is absent. */
-static kw_status note_no_table(kw_analysis *a, kw_step s, kw_table_kind k,
-                               kw_step_status st) {
+kw_status kw_an_note_no_table(kw_analysis *a, kw_step s, kw_table_kind k,
+                              kw_step_status st) {
   static const char *const files[KW_TABLE__COUNT] = {
 #define KW_X_TABLE(e, name, f) [e] = f,
       KW_TABLE_LIST(KW_X_TABLE)
@@ -248,7 +369,7 @@ static kw_status step_profit(kw_analysis *a) {
                    1))
       return KW_ENOMEM;
   }
-  if (!costs) return note_no_table(a, KW_STEP_PROFIT, KW_TABLE_COSTS,
+  if (!costs) return kw_an_note_no_table(a, KW_STEP_PROFIT, KW_TABLE_COSTS,
                                    KW_STEP_LIMITED);
   return KW_OK;
 }
@@ -355,43 +476,23 @@ static kw_status step_churn(kw_analysis *a) {
   kw_churn_options_init(&co);
   co.as_of = a->as_of;
   co.duration_unit_days = 30.4375;
-  double *pa = NULL;
   kw_status st = KW_OK;
-  if (a->have_clv) {
-    /* P(alive) for repeat buyers only: BG/NBD keeps one-time buyers alive
-     * forever (p drops out only after a repeat purchase), so they keep the
-     * status the gap rule gives them, passed as a P(alive) on the right
-     * side of the thresholds (1 active, between them at risk, 0 churned) */
-    kw_churn *gap = NULL;
-    st = kw_churn_purchases(a->ctx, tx, &co, &gap);
-    pa = st ? NULL : kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *pa);
-    if (!st && !pa) st = kw_fail_nomem(a->ctx);
-    if (!st) {
-      const kw_churn_customers *g = kw_churn_customers_view(gap);
-      double mid = (co.p_alive_threshold + co.p_alive_at_risk) / 2;
-      for (size_t i = 0; i < a->n; i++) {
-        uint8_t s = i < g->n ? g->status[i] : KW_CHURN_NONE;
-        pa[i] = a->s->x[i] >= 1 ? a->p_alive[i]
-                : s == KW_CHURN_CHURNED ? 0.0
-                : s == KW_CHURN_AT_RISK ? mid
-                                        : 1.0;
-      }
-      co.p_alive = pa;
-      co.n_p_alive = a->n;
-    }
-    kw_churn_free(gap);
+  /* the one status rule (kw_churn_status_rule): P(alive) takes part only
+   * when the purchase model passed its checks */
+  if (a->have_clv && a->clv_ok) {
+    co.p_alive = a->p_alive;
+    co.n_p_alive = a->n;
   }
   co.value = a->have_clv ? a->clv : NULL;
   co.n_value = a->have_clv ? a->n : 0;
   if (!st) st = kw_churn_purchases(a->ctx, tx, &co, &a->churn);
-  kw_free(a->ctx, pa);
   if (st == KW_ENOMEM) return st;
   if (st)
     return kw_an_note_text(a, KW_STEP_CHURN, KW_STEP_FAILED, MSG_NOTE_ERROR,
                            kw_errmsg(a->ctx));
   a->ci = kw_churn_info_view(a->churn);
   a->cc = kw_churn_customers_view(a->churn);
-  if (!a->have_clv) {
+  if (!a->have_clv || !a->clv_ok) {
     kw_marg arg = kw_ma_num("gap", a->ci->gap_days, 0);
     if (kw_an_note(a, KW_STEP_CHURN, KW_STEP_RAN, MSG_NOTE_GAP_RULE, &arg, 1))
       return KW_ENOMEM;
@@ -415,7 +516,7 @@ static kw_status step_churn(kw_analysis *a) {
     if (f == KW_NA_DATE || f > start) continue;
     if (cd != KW_NA_DATE && cd <= start) continue;
     base++;
-    if (cd != KW_NA_DATE && cd <= a->as_of) lost++;
+    if (a->cc->status[i] == KW_CHURN_CHURNED) lost++;
   }
   if (base > 0) {
     a->churn_12m = true;
@@ -510,7 +611,7 @@ static kw_status step_cohorts(kw_analysis *a) {
 static kw_status step_payments(kw_analysis *a) {
   const kw_table *inv = kw_dataset_table(a->ds, KW_TABLE_INVOICES);
   if (!inv)
-    return note_no_table(a, KW_STEP_PAYMENTS, KW_TABLE_INVOICES,
+    return kw_an_note_no_table(a, KW_STEP_PAYMENTS, KW_TABLE_INVOICES,
                          KW_STEP_SKIPPED);
   static const kw_role need[] = {KW_ROLE_CUSTOMER, KW_ROLE_DATE,
                                  KW_ROLE_AMOUNT, KW_ROLE_PAID_DATE};
@@ -565,7 +666,7 @@ static kw_status step_payments(kw_analysis *a) {
 static kw_status step_feedback(kw_analysis *a) {
   const kw_table *fb = kw_dataset_table(a->ds, KW_TABLE_FEEDBACK);
   if (!fb)
-    return note_no_table(a, KW_STEP_FEEDBACK, KW_TABLE_FEEDBACK,
+    return kw_an_note_no_table(a, KW_STEP_FEEDBACK, KW_TABLE_FEEDBACK,
                          KW_STEP_SKIPPED);
   const kw_column *cu = kw_table_role(fb, KW_ROLE_CUSTOMER);
   const kw_column *sc = kw_table_role(fb, KW_ROLE_NPS);
@@ -650,7 +751,7 @@ static kw_status step_acquisition(kw_analysis *a) {
   a->head.cac_mean = a->head.clv_cac = NAN;
   a->cac_mean = a->ltv_mean = NAN;
   if (!ct)
-    return note_no_table(a, KW_STEP_ACQUISITION, KW_TABLE_CUSTOMERS,
+    return kw_an_note_no_table(a, KW_STEP_ACQUISITION, KW_TABLE_CUSTOMERS,
                          KW_STEP_SKIPPED);
   if (!kw_table_role(ct, KW_ROLE_ACQ_COST))
     return note_no_column(a, KW_STEP_ACQUISITION, KW_TABLE_CUSTOMERS,
@@ -691,12 +792,16 @@ static kw_status value_metric(kw_analysis *a) {
       continue;
     }
     double rev = (double)a->s->revenue[i];
-    if (a->pd && !(a->pd->flags[i] & KW_PROFIT_NO_COST))
+    if (a->pd && !(a->pd->flags[i] & KW_PROFIT_NO_COST)) {
       a->value_metric[i] = (double)a->pd->contribution[i];
-    else if (isfinite(margin))
+      a->value_measure = KW_MEASURE_CONTRIBUTION;
+    } else if (isfinite(margin)) {
       a->value_metric[i] = rev * margin;
-    else
+      if (a->value_measure == KW_MEASURE_REVENUE)
+        a->value_measure = KW_MEASURE_EST_CONTRIBUTION;
+    } else {
       a->value_metric[i] = rev;
+    }
   }
   return KW_OK;
 }
@@ -730,6 +835,19 @@ static kw_status run(kw_analysis *a) {
   if (rr) {
     a->tx_rows_read = rr->rows_read - rr->skipped[KW_SKIP_BLANK];
     a->tx_rows_skipped = rr->rows_skipped - rr->skipped[KW_SKIP_BLANK];
+    a->guest_lines = rr->skipped[KW_SKIP_NO_CUSTOMER];
+    a->guest_rows = rr->guest_rows;
+    a->guest_cents = rr->guest_cents;
+  }
+  detect_currency(a);
+  a->o.currency = a->currency;
+  for (size_t i = 0; i < a->n; i++)
+    if (a->s->first[i] == KW_NA_DATE && a->s->revenue[i] < 0) a->return_only++;
+  if (a->return_only) {
+    kw_marg arg = kw_ma_int("n", (int64_t)a->return_only);
+    if ((st = kw_an_note(a, KW_STEP_SUMMARY, KW_STEP_RAN, MSG_NOTE_RETURN_ONLY,
+                         &arg, 1)))
+      return st;
   }
   end_step(a, KW_STEP_SUMMARY);
 
@@ -783,7 +901,14 @@ static kw_status run(kw_analysis *a) {
   if ((st = read_customers_table(a))) return st;
   begin_step(a, KW_STEP_ACQUISITION);
   if ((st = step_acquisition(a))) return st;
+  if ((st = kw_an_channels(a))) return st;
   end_step(a, KW_STEP_ACQUISITION);
+
+  for (int g = KW_STEP_TRENDS; g <= KW_STEP_REFERRALS; g++) {
+    begin_step(a, (kw_step)g);
+    if ((st = kw_an_growth(a, (kw_step)g))) return st;
+    end_step(a, (kw_step)g);
+  }
 
   begin_step(a, KW_STEP_ACTIONS);
   if ((st = kw_an_actions(a))) return st;
@@ -851,6 +976,10 @@ void kw_analysis_free(kw_analysis *a) {
   kw_free(ctx, a->expected);
   kw_free(ctx, a->spend);
   kw_free(ctx, a->clv);
+  kw_free(ctx, a->p_alive_lo);
+  kw_free(ctx, a->p_alive_hi);
+  kw_free(ctx, a->clv_lo);
+  kw_free(ctx, a->clv_hi);
   kw_churn_free(a->churn);
   kw_km_free(a->km);
   kw_cohorts_free(a->cohorts);
@@ -869,6 +998,12 @@ void kw_analysis_free(kw_analysis *a) {
   kw_free(ctx, a->next_best);
   kw_free(ctx, a->next_best_value);
   kw_free(ctx, a->nps_score);
+  kw_trends_free(a->trends);
+  kw_journey_free(a->journey);
+  kw_referrals_free(a->referrals);
+  kw_acquisition_free(a->acq);
+  kw_free(ctx, a->ltv);
+  kw_free(ctx, a->rate_break);
   kw_free(ctx, a->cac);
   kw_free(ctx, a->consent);
   kw_free(ctx, a->name_id);
@@ -878,6 +1013,7 @@ void kw_analysis_free(kw_analysis *a) {
   kw_free(ctx, a->action);
   kw_free(ctx, a->rule);
   kw_free(ctx, a->at_stake);
+  kw_free(ctx, a->yearly_revenue);
   for (int k = 0; k < KW_ACTION__COUNT; k++) kw_free(ctx, a->list[k]);
   kw_free(ctx, a);
 }

@@ -3,16 +3,15 @@
  * rules test (klantwijs/analyze.h), the action of the first rule that
  * holds, the money at stake, and per action the customers sorted by it.
  *
- * Money at stake, per action (currency units):
- *   invest          CLV over the horizon
- *   develop         the next-best product's expected margin, else CLV
- *   retain          revenue per year: revenue x 365.25 / max(365.25,
- *                   days from the first purchase to the as-of day)
- *   win_back        revenue per year while active: the same up to the last
- *                   purchase instead of the as-of day
- *   serve_low_cost  cost to serve (what cheaper service would save)
- *   reprice         the loss, -contribution
- *   collect_first   the open invoice amount
+ * Money at stake: one measure for every action, so lists compare: the
+ * customer's value (contribution where costs are known, else revenue x
+ * the portfolio margin, else revenue: value_measure) per year of activity,
+ *   value x 365.25 / max(365.25, days active),
+ * days active from the first purchase to the as-of day, or to the last
+ * purchase for a customer who left.
+ *
+ * Collect-first materiality uses the revenue of the last 365 days
+ * (yearly_revenue) and overdue_share = overdue / yearly revenue.
  * Marketing lists (invest, develop, retain, win_back) leave out customers
  * whose consent flag is "no"; customers without a flag stay in.
  */
@@ -43,59 +42,68 @@ void kw_analysis_input(const kw_analysis *a, size_t i, kw_action_input *in) {
   }
   m[KW_METRIC_ORDERS] = s->orders[i];
   m[KW_METRIC_RECENCY] = (double)(a->as_of - s->last[i]);
+  if (a->yearly_revenue)
+    m[KW_METRIC_YEARLY_REVENUE] = a->yearly_revenue[i] / 100.0;
+  if (a->value_metric && isfinite(a->value_metric[i]))
+    m[KW_METRIC_VALUE_AMOUNT] = a->value_metric[i] / 100.0;
+  in->value_measure = a->value_measure;
   if (a->pp && i < a->pp->n) {
     const kw_payments_data *p = a->pp;
     m[KW_METRIC_PAY_CLASS] = p->pay_class[i];
     m[KW_METRIC_OPEN] = (double)p->open[i] / 100.0;
     m[KW_METRIC_OVERDUE] = (double)p->overdue[i] / 100.0;
     m[KW_METRIC_DAYS_OVERDUE] = p->max_overdue_days[i];
-    m[KW_METRIC_DAYS_LATE] = p->days_late[i];
+    /* days late only over invoices that were paid: a customer who never
+     * paid has no average (not "0 days late") */
+    m[KW_METRIC_DAYS_LATE] = p->settled[i] > 0 ? p->days_late[i] : NAN;
+    double yr = m[KW_METRIC_YEARLY_REVENUE];
+    double od = m[KW_METRIC_OVERDUE];
+    if (isfinite(od) && isfinite(yr))
+      m[KW_METRIC_OVERDUE_SHARE] = yr > 0 ? od / yr : od > 0 ? INFINITY : NAN;
   }
   if (a->par) m[KW_METRIC_ABC] = a->par->abc[i];
   if (a->rd && a->rd->segment[i] != KW_RFM_NONE &&
       a->rd->segment[i] < a->rd->n_segments)
     in->segment = a->rd->segments[a->rd->segment[i]].key;
-  if (a->next_best) {
-    m[KW_METRIC_NEXT_BEST] = a->next_best[i] ? 1 : 0;
-    in->product = a->next_best[i];
-  }
+  /* next_best "no" also without basket data: no product to offer */
+  m[KW_METRIC_NEXT_BEST] = a->next_best && a->next_best[i] ? 1 : 0;
+  if (a->next_best) in->product = a->next_best[i];
   if (a->has_consent && a->consent[i] != KW_NA_FLAG)
     m[KW_METRIC_CONSENT] = a->consent[i];
 }
 
-static double stake_of(const kw_analysis *a, size_t i, kw_action act,
-                       const kw_action_input *in) {
+static double stake_of(const kw_analysis *a, size_t i) {
   const kw_customer_summary *s = a->s;
-  double v = NAN, rev = (double)s->revenue[i] / 100.0;
-  switch (act) {
-    case KW_ACTION_INVEST:
-      v = in->m[KW_METRIC_CLV];
-      break;
-    case KW_ACTION_DEVELOP:
-      v = a->next_best_value && isfinite(a->next_best_value[i]) &&
-                  a->next_best_value[i] > 0
-              ? a->next_best_value[i]
-              : in->m[KW_METRIC_CLV];
-      break;
-    case KW_ACTION_RETAIN:
-      v = rev * 365.25 / fmax(365.25, (double)(a->as_of - s->first[i] + 1));
-      break;
-    case KW_ACTION_WIN_BACK:
-      v = rev * 365.25 / fmax(365.25, (double)(s->last[i] - s->first[i] + 1));
-      break;
-    case KW_ACTION_SERVE_LOW_COST:
-      v = a->pd ? (double)a->pd->serve[i] / 100.0 : 0;
-      break;
-    case KW_ACTION_REPRICE:
-      v = -in->m[KW_METRIC_CONTRIBUTION];
-      break;
-    case KW_ACTION_COLLECT:
-      v = in->m[KW_METRIC_OPEN];
-      break;
-    default:
-      v = 0;
-  }
+  double v = a->value_metric[i] / 100.0;
+  bool left = a->cc && i < a->cc->n && a->cc->status[i] == KW_CHURN_CHURNED;
+  double days = (double)((left ? s->last[i] : a->as_of) - s->first[i] + 1);
+  v = v * 365.25 / fmax(365.25, days);
   return isfinite(v) ? v : 0;
+}
+
+/* Net revenue of the last 365 days up to as-of, per customer (cents). */
+static kw_status yearly_revenue(kw_analysis *a) {
+  size_t N = a->n ? a->n : 1;
+  a->yearly_revenue = kw_malloc(a->ctx, N * sizeof(double));
+  if (!a->yearly_revenue) return kw_fail_nomem(a->ctx);
+  for (size_t i = 0; i < a->n; i++)
+    a->yearly_revenue[i] = a->s->first[i] == KW_NA_DATE ? NAN : 0;
+  const kw_table *tx = kw_dataset_table(a->ds, KW_TABLE_TRANSACTIONS);
+  const kw_column *cu = tx ? kw_table_role(tx, KW_ROLE_CUSTOMER) : NULL;
+  const kw_column *dt = tx ? kw_table_role(tx, KW_ROLE_DATE) : NULL;
+  const kw_column *am = tx ? kw_table_role(tx, KW_ROLE_AMOUNT) : NULL;
+  if (!cu || !dt || !am) return KW_OK;
+  size_t rows = kw_table_rows(tx);
+  for (size_t r = 0; r < rows; r++) {
+    uint32_t c = cu->v.text[r];
+    int32_t d = dt->v.date[r];
+    int64_t m = am->v.money[r];
+    if (c == KW_NA_ID || c >= a->n || d == KW_NA_DATE || m == KW_NA_MONEY)
+      continue;
+    if (d > a->as_of || d <= a->as_of - 365) continue;
+    if (isfinite(a->yearly_revenue[c])) a->yearly_revenue[c] += (double)m;
+  }
+  return KW_OK;
 }
 
 typedef struct staked {
@@ -137,8 +145,9 @@ kw_status kw_an_actions(kw_analysis *a) {
     return kw_fail_nomem(ctx);
   }
   for (size_t i = 0; i < n; i++) buyer[i] = s->first[i] != KW_NA_DATE;
-  kw_status st = kw_an_percentile(ctx, a->value_metric, buyer, n,
-                                  a->value_score);
+  kw_status st = yearly_revenue(a);
+  if (!st)
+    st = kw_an_percentile(ctx, a->value_metric, buyer, n, a->value_score);
   if (!st && a->have_clv) {
     st = kw_an_percentile(ctx, a->clv, buyer, n, a->potential_score);
   } else if (!st) {
@@ -171,7 +180,7 @@ kw_status kw_an_actions(kw_analysis *a) {
     kw_action act = kw_action_decide(a->rules, &in, &r);
     a->action[i] = (uint8_t)act;
     a->rule[i] = r == SIZE_MAX ? UINT32_MAX : (uint32_t)r;
-    a->at_stake[i] = stake_of(a, i, act, &in);
+    a->at_stake[i] = stake_of(a, i);
     a->stake_total[act] += a->at_stake[i];
     count[act]++;
   }

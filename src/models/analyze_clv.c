@@ -65,66 +65,54 @@ static kw_status triple_of(kw_context *ctx, const kw_customer_summary *s,
   return KW_OK;
 }
 
-static kw_status fit_purchases(kw_analysis *a, const triple *t,
-                               kw_clv_fit **fit, bool keep_cmp) {
-  kw_clv_fit_options fo;
-  kw_clv_fit_options_init(&fo);
-  if (a->o.clv_model == KW_CLV_MODEL__COUNT) {
-    kw_clv_comparison cmp;
-    kw_status st = kw_clv_fit_auto(a->ctx, t->x, t->tx, t->T, NULL, t->n, &fo,
-                                   fit, &cmp);
-    if (!st && keep_cmp) {
-      a->cmp = cmp;
-      a->have_cmp = true;
-    }
-    return st;
-  }
-  return kw_clv_fit_model(a->ctx, a->o.clv_model, t->x, t->tx, t->T, NULL,
-                          t->n, &fo, fit);
+/* The holdout's calibration data: the customers who bought before the
+ * last H days, and their purchase days within them. */
+typedef struct holdout_data {
+  triple t;
+  double *actual;
+  kw_summary *cal;
+} holdout_data;
+
+static void holdout_free(kw_context *ctx, holdout_data *h) {
+  triple_free(ctx, &h->t);
+  kw_free(ctx, h->actual);
+  kw_summary_free(h->cal);
+  memset(h, 0, sizeof *h);
 }
 
-static kw_status holdout_check(kw_analysis *a, int H) {
+static kw_status holdout_prepare(kw_analysis *a, int H, holdout_data *h) {
   kw_context *ctx = a->ctx;
   kw_summary_options so;
   kw_summary_options_init(&so);
   so.as_of = a->as_of - H;
   so.unit = KW_UNIT_WEEK;
-  kw_summary *cal = NULL;
-  triple t = {0};
-  double *actual = NULL;
-  kw_clv_fit *fit = NULL;
-  kw_status st = kw_summary_build(ctx, a->ds, &so, &cal);
-  if (!st) {
-    const kw_customer_summary *cv = kw_summary_view(cal);
-    st = triple_of(ctx, cv, &t);
-    if (!st) {
-      actual = kw_malloc(ctx, (t.n ? t.n : 1) * sizeof *actual);
-      if (!actual) st = kw_fail_nomem(ctx);
-    }
-    if (!st) {
-      for (size_t k = 0; k < t.n; k++) {
-        uint32_t i = t.id[k];
-        actual[k] = (double)a->s->days[i] - (double)cv->days[i];
-      }
-      st = fit_purchases(a, &t, &fit, false);
-    }
-    if (!st)
-      st = kw_clv_evaluate(ctx, fit, t.x, t.tx, t.T, actual, t.n, H / 7.0,
-                           &a->eval);
+  kw_status st = kw_summary_build(ctx, a->ds, &so, &h->cal);
+  if (st) return st;
+  const kw_customer_summary *cv = kw_summary_view(h->cal);
+  st = triple_of(ctx, cv, &h->t);
+  if (st) return st;
+  h->actual = kw_malloc(ctx, (h->t.n ? h->t.n : 1) * sizeof *h->actual);
+  if (!h->actual) return kw_fail_nomem(ctx);
+  for (size_t k = 0; k < h->t.n; k++) {
+    uint32_t i = h->t.id[k];
+    h->actual[k] = (double)a->s->days[i] - (double)cv->days[i];
   }
-  if (!st) {
-    a->have_holdout = true;
-    a->holdout_days = H;
-  }
-  kw_clv_fit_free(fit);
-  kw_free(ctx, actual);
-  triple_free(ctx, &t);
-  kw_summary_free(cal);
-  if (st == KW_ENOMEM) return st;
-  if (st)
-    return kw_an_note_text(a, KW_STEP_CLV, KW_STEP_LIMITED, MSG_NOTE_ERROR,
-                           kw_errmsg(ctx));
   return KW_OK;
+}
+
+/* Fit model m on the calibration data and compare with the holdout. */
+static kw_status holdout_eval(kw_analysis *a, const holdout_data *h, int H,
+                              kw_clv_model m, kw_clv_evaluation *ev) {
+  kw_clv_fit_options fo;
+  kw_clv_fit_options_init(&fo);
+  kw_clv_fit *fit = NULL;
+  kw_status st = kw_clv_fit_model(a->ctx, m, h->t.x, h->t.tx, h->t.T, NULL,
+                                  h->t.n, &fo, &fit);
+  if (!st)
+    st = kw_clv_evaluate(a->ctx, fit, h->t.x, h->t.tx, h->t.T, h->actual,
+                         h->t.n, H / 7.0, ev);
+  kw_clv_fit_free(fit);
+  return st;
 }
 
 static int cmp_double(const void *p, const void *q) {
@@ -176,6 +164,53 @@ static kw_status palive_matrix(kw_analysis *a, const kw_clv_fit *fit,
   return KW_OK;
 }
 
+const char *kw_an_model_label(kw_clv_model m) {
+  return m == KW_CLV_BGNBD    ? "BG/NBD"
+         : m == KW_CLV_PNBD   ? "Pareto/NBD"
+         : m == KW_CLV_MBGNBD ? "MBG/NBD"
+                              : "?";
+}
+
+static const int flag_msg[KW_CLV_FLAG_COUNT] = {
+    MSG_FLAG_NO_INFO, MSG_FLAG_NOT_CONVERGED, MSG_FLAG_BOUND,
+    MSG_FLAG_SE,      MSG_FLAG_ALL_ALIVE,     MSG_FLAG_HOLDOUT};
+
+size_t kw_an_check_text(const kw_analysis *a, const kw_clv_result *r,
+                        const kw_clv_check *c, char *buf, size_t cap) {
+  size_t len = 0;
+  const char *const *pn = kw_clv_model_param_names(r->model);
+  size_t p = c->param < r->n_params ? c->param : 0;
+  if (cap) buf[0] = '\0';
+  for (unsigned k = 0; k < KW_CLV_FLAG_COUNT; k++) {
+    if (!(c->flags & (1u << k))) continue;
+    char vs[32], ss[32];
+    snprintf(vs, sizeof vs, "%.3g", r->params[p]);
+    snprintf(ss, sizeof ss, "%.3g", r->se[p]);
+    if (a->o.lang == KW_LANG_NL)
+      for (char *q = vs; *q; q++) *q = *q == '.' ? ',' : *q;
+    if (a->o.lang == KW_LANG_NL)
+      for (char *q = ss; *q; q++) *q = *q == '.' ? ',' : *q;
+    kw_marg args[] = {
+        kw_ma_str("param", pn ? pn[p] : "?"),
+        kw_ma_str("value", vs),
+        kw_ma_str("se", ss),
+        kw_ma_pct("share", c->alive_share, 1),
+        kw_ma_pct("error", fabs(c->holdout_error), 0),
+        kw_ma_str("direction",
+                  kw_msg_text(c->holdout_error < 0 ? MSG_WORD_UNDER
+                                                   : MSG_WORD_OVER,
+                              a->o.lang)),
+    };
+    char one[256];
+    kw_msg_format(one, sizeof one, (kw_msg)flag_msg[k], a->o.lang,
+                  a->currency, args, sizeof args / sizeof *args);
+    int w = snprintf(buf + (len < cap ? len : cap ? cap - 1 : 0),
+                     len < cap ? cap - len : 0, "%s%s", len ? "; " : "", one);
+    if (w > 0) len += (size_t)w;
+  }
+  return len;
+}
+
 kw_status kw_an_clv(kw_analysis *a) {
   kw_context *ctx = a->ctx;
   const kw_customer_summary *s = a->s;
@@ -188,7 +223,17 @@ kw_status kw_an_clv(kw_analysis *a) {
     return kw_an_note(a, KW_STEP_CLV, KW_STEP_SKIPPED, MSG_NOTE_FEW_REPEAT,
                       args, 2);
   }
-  /* 1. holdout check */
+  /* 1. the candidates: the chosen model, or all three for auto */
+  if (a->o.clv_model == KW_CLV_MODEL__COUNT) {
+    a->n_cand = 3;
+    a->cand[0] = KW_CLV_BGNBD;
+    a->cand[1] = KW_CLV_MBGNBD;
+    a->cand[2] = KW_CLV_PNBD;
+  } else {
+    a->n_cand = 1;
+    a->cand[0] = a->o.clv_model;
+  }
+  /* 2. holdout check of each candidate */
   int span = a->as_of - a->first_date + 1;
   int H = a->o.holdout_days;
   if (H == 0) {
@@ -202,22 +247,110 @@ kw_status kw_an_clv(kw_analysis *a) {
     if ((st = kw_an_note(a, KW_STEP_CLV, KW_STEP_LIMITED, MSG_NOTE_NO_HOLDOUT,
                          &arg, 1)))
       return st;
-  } else if ((st = holdout_check(a, H))) {
-    return st;
+  } else {
+    holdout_data hd;
+    memset(&hd, 0, sizeof hd);
+    st = holdout_prepare(a, H, &hd);
+    for (size_t c = 0; !st && c < a->n_cand; c++) {
+      st = holdout_eval(a, &hd, H, a->cand[c], &a->cand_eval[c]);
+      if (!st) {
+        a->cand_holdout[c] = true;
+      } else if (st != KW_ENOMEM) {
+        st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_LIMITED, MSG_NOTE_ERROR,
+                             kw_errmsg(ctx));
+      }
+    }
+    holdout_free(ctx, &hd);
+    if (st) return st;
+    a->have_holdout = true;
+    a->holdout_days = H;
   }
 
-  /* 2. fit on everything */
+  /* 3. fit every candidate on everything and check it */
   triple t = {0};
   kw_clv_fit *fit = NULL, *gg = NULL;
+  kw_clv_fit *cf[3] = {NULL, NULL, NULL};
   double *zbar = NULL, *sp = NULL, *pa = NULL, *ex = NULL, *val = NULL;
+  double cov[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
   st = triple_of(ctx, s, &t);
   if (st) goto done;
-  st = fit_purchases(a, &t, &fit, true);
-  if (st) {
-    if (st != KW_ENOMEM)
-      st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_FAILED, MSG_NOTE_FIT_FAILED,
-                           kw_errmsg(ctx));
+  pa = kw_malloc(ctx, (t.n ? t.n : 1) * sizeof *pa);
+  if (!pa) {
+    st = kw_fail_nomem(ctx);
     goto done;
+  }
+  {
+    kw_clv_fit_options fo;
+    kw_clv_fit_options_init(&fo);
+    kw_clv_check_options ko;
+    kw_clv_check_options_init(&ko);
+    char first_err[KW_ERRMSG_MAX] = "";
+    for (size_t c = 0; c < a->n_cand; c++) {
+      st = kw_clv_fit_model(ctx, a->cand[c], t.x, t.tx, t.T, NULL, t.n, &fo,
+                            &cf[c]);
+      if (!st) st = kw_clv_p_alive(ctx, cf[c], t.x, t.tx, t.T, t.n, pa);
+      if (st == KW_ENOMEM) goto done;
+      if (st) {
+        if (!first_err[0])
+          snprintf(first_err, sizeof first_err, "%s", kw_errmsg(ctx));
+        kw_clv_fit_free(cf[c]);
+        cf[c] = NULL;
+        st = KW_OK;
+        continue;
+      }
+      const kw_clv_result *r = kw_clv_fit_result(cf[c]);
+      a->cand_fitted[c] = true;
+      a->cand_bic[c] = r->bic;
+      a->cand_res[c] = *r;
+      a->cand_res[c].names = NULL;
+      a->cand_res[c].se_note = NULL;
+      kw_clv_check_fit(r, t.x, t.T, pa, t.n,
+                       a->cand_holdout[c] ? &a->cand_eval[c] : NULL, &ko,
+                       &a->cand_check[c]);
+    }
+    /* the choice: among the fits that passed, the smallest holdout error
+     * per customer (mean absolute error), then the lowest BIC; when none
+     * passed, the same order over all fits (its P(alive) decides nothing) */
+    size_t best = SIZE_MAX;
+    for (int pass = 1; pass >= 0 && best == SIZE_MAX; pass--)
+      for (size_t c = 0; c < a->n_cand; c++) {
+        if (!a->cand_fitted[c] || (pass && !a->cand_check[c].passed)) continue;
+        if (best == SIZE_MAX) {
+          best = c;
+          continue;
+        }
+        bool hb = a->cand_holdout[best], hc = a->cand_holdout[c];
+        double eb = a->cand_eval[best].mae, ec = a->cand_eval[c].mae;
+        if (hb && hc && fabs(ec - eb) > 1e-9 * fmax(1, eb) ? ec < eb
+                                                           : a->cand_bic[c] <
+                                                                 a->cand_bic[best])
+          best = c;
+      }
+    if (best == SIZE_MAX) {
+      st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_FAILED, MSG_NOTE_FIT_FAILED,
+                           first_err);
+      goto done;
+    }
+    a->chosen = best;
+    fit = cf[best];
+    cf[best] = NULL;
+    a->check = a->cand_check[best];
+    a->clv_ok = a->check.passed;
+    if (a->cand_holdout[best]) a->eval = a->cand_eval[best];
+    else a->have_holdout = false;
+    if (a->n_cand > 1) {
+      a->have_cmp = true;
+      a->cmp.n_models = a->n_cand;
+      for (size_t c = 0; c < a->n_cand; c++) {
+        a->cmp.model[c] = a->cand[c];
+        a->cmp.status[c] = a->cand_fitted[c] ? KW_OK : KW_ENOCONV;
+        a->cmp.converged[c] =
+            a->cand_fitted[c] &&
+            !(a->cand_check[c].flags & KW_CLV_FLAG_NOT_CONVERGED);
+        a->cmp.bic[c] = a->cand_bic[c];
+      }
+      a->cmp.best = a->cand[best];
+    }
   }
   a->fit_res = *kw_clv_fit_result(fit);
   a->fit_res.names = NULL; /* points into the fit, freed below */
@@ -228,11 +361,21 @@ kw_status kw_an_clv(kw_analysis *a) {
       (st = kw_an_note(a, KW_STEP_CLV, KW_STEP_LIMITED, MSG_NOTE_NOT_CONVERGED,
                        NULL, 0)))
     goto done;
+  if (!a->clv_ok) {
+    char why[512];
+    kw_an_check_text(a, &a->fit_res, &a->check, why, sizeof why);
+    kw_marg args[] = {kw_ma_str("model", kw_an_model_label(a->clv_model)),
+                      kw_ma_str("why", why)};
+    if ((st = kw_an_note(a, KW_STEP_CLV, KW_STEP_LIMITED,
+                         a->n_cand > 1 ? MSG_NOTE_NO_MODEL_PASSED
+                                       : MSG_NOTE_MODEL_FAILED_CHECKS,
+                         args, 2)))
+      goto done;
+  }
 
   size_t n = t.n;
   zbar = kw_malloc(ctx, n * sizeof *zbar);
   sp = kw_malloc(ctx, n * sizeof *sp);
-  pa = kw_malloc(ctx, n * sizeof *pa);
   ex = kw_malloc(ctx, n * sizeof *ex);
   val = kw_malloc(ctx, n * sizeof *val);
   if (!zbar || !sp || !pa || !ex || !val) {
@@ -306,14 +449,64 @@ kw_status kw_an_clv(kw_analysis *a) {
     a->clv[i] = val[k];
     a->clv_total += val[k];
   }
-  /* share of the total CLV held by the top 20% */
+  /* share of the total CLV held by the top 20% (val is reused below) */
   qsort(val, n, sizeof *val, cmp_double);
   double top = 0;
   size_t ktop = (size_t)ceil(0.2 * (double)n);
   for (size_t k = 0; k < ktop; k++) top += val[n - 1 - k];
   a->clv_top20_share = a->clv_total > 0 ? top / a->clv_total : NAN;
 
-  /* 4. P(alive) matrix */
+  /* 4. 90% intervals: delta method from the parameter covariance */
+  a->interval_level = 0.9;
+  a->p_alive_lo = kw_malloc(ctx, N * sizeof(double));
+  a->p_alive_hi = kw_malloc(ctx, N * sizeof(double));
+  a->clv_lo = kw_malloc(ctx, N * sizeof(double));
+  a->clv_hi = kw_malloc(ctx, N * sizeof(double));
+  if (!a->p_alive_lo || !a->p_alive_hi || !a->clv_lo || !a->clv_hi) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  for (size_t i = 0; i < a->n; i++)
+    a->p_alive_lo[i] = a->p_alive_hi[i] = a->clv_lo[i] = a->clv_hi[i] = NAN;
+  a->clv_total_lo = a->clv_total_hi = NAN;
+  st = kw_clv_covariance(ctx, fit, t.x, t.tx, t.T, n, cov);
+  if (!st) {
+    /* the interval arrays are compact here, scattered below */
+    kw_clv_interval_out io = {ex, NULL, val, NULL, NAN, NAN};
+    double *ph = kw_malloc(ctx, n * sizeof *ph);
+    double *vh = kw_malloc(ctx, n * sizeof *vh);
+    if (!ph || !vh) {
+      kw_free(ctx, ph);
+      kw_free(ctx, vh);
+      st = kw_fail_nomem(ctx);
+      goto done;
+    }
+    io.p_alive_hi = ph;
+    io.value_hi = vh;
+    /* ex and val are reused as the lower bounds: copy the estimates out */
+    st = kw_clv_intervals(ctx, fit, cov, t.x, t.tx, t.T, sp, n, &vo,
+                          a->interval_level, &io);
+    if (!st) {
+      for (size_t k = 0; k < n; k++) {
+        uint32_t i = t.id[k];
+        a->p_alive_lo[i] = ex[k];
+        a->p_alive_hi[i] = ph[k];
+        a->clv_lo[i] = val[k];
+        a->clv_hi[i] = vh[k];
+      }
+      a->clv_total_lo = io.total_lo;
+      a->clv_total_hi = io.total_hi;
+      a->have_intervals = true;
+    }
+    kw_free(ctx, ph);
+    kw_free(ctx, vh);
+  }
+  if (st == KW_ENOMEM) goto done;
+  if (st && (st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_LIMITED,
+                                  MSG_NOTE_NO_INTERVALS, kw_errmsg(ctx))))
+    goto done;
+
+  /* 5. P(alive) matrix */
   if ((st = palive_matrix(a, fit, &t))) goto fail;
   a->have_clv = true;
   goto done;
@@ -322,6 +515,7 @@ fail:
     st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_FAILED, MSG_NOTE_ERROR,
                          kw_errmsg(ctx));
 done:
+  for (int c = 0; c < 3; c++) kw_clv_fit_free(cf[c]);
   kw_clv_fit_free(fit);
   kw_clv_fit_free(gg);
   kw_free(ctx, zbar);

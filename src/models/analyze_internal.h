@@ -12,6 +12,7 @@
 #include "report/messages.h"
 
 #include "klantwijs/basket.h"
+#include "klantwijs/clvcheck.h"
 #include "report/text.h"
 
 #define KW_PM_ROWS 10 /* P(alive) matrix: frequency rows */
@@ -53,6 +54,12 @@ struct kw_analysis {
   const kw_dataset *ds;
   kw_analyze_options o;
   char currency[8];
+  bool currency_assumed;   /* nothing in the data named it */
+  char currency_source[96];/* where it came from: a header or a country */
+  uint64_t guest_lines;    /* transaction lines without a customer id */
+  uint64_t guest_rows;     /* of them, with an amount read */
+  int64_t guest_cents;     /* their sum */
+  size_t return_only;      /* customers with only returns up to as-of */
   const kw_action_rules *rules;
   bool rules_builtin;
   size_t n;              /* customers (rows of the id dictionary) */
@@ -101,6 +108,23 @@ struct kw_analysis {
   double pm[KW_PM_ROWS][KW_PM_COLS];
   double pm_x[KW_PM_ROWS], pm_weeks[KW_PM_COLS], pm_T;
   size_t pm_rows;
+  /* model checks: every candidate fitted (auto: BG/NBD, MBG/NBD,
+   * Pareto/NBD), checked, compared on the holdout */
+  size_t n_cand;
+  kw_clv_model cand[3];
+  bool cand_fitted[3], cand_holdout[3];
+  kw_clv_check cand_check[3];
+  double cand_bic[3];
+  kw_clv_result cand_res[3]; /* names and se_note NULL */
+  kw_clv_evaluation cand_eval[3];
+  size_t chosen;          /* index into cand */
+  bool clv_ok;            /* the chosen fit passed: P(alive) may decide */
+  kw_clv_check check;     /* of the chosen fit */
+  /* 90% intervals (delta method), NaN where none */
+  bool have_intervals;
+  double interval_level;
+  double *p_alive_lo, *p_alive_hi, *clv_lo, *clv_hi;
+  double clv_total_lo, clv_total_hi;
 
   /* churn and survival */
   kw_churn *churn;
@@ -135,6 +159,14 @@ struct kw_analysis {
   size_t cac_n;
   double *cac;             /* per customer, NaN unknown */
 
+  /* growth: trend, journey, referrals, channels (analyze_growth.c) */
+  kw_trends *trends;
+  kw_journey *journey;
+  kw_referrals *referrals;
+  kw_acquisition *acq;
+  double *ltv;             /* per customer: value so far + CLV; NaN none */
+  uint8_t *rate_break;     /* per customer: its order rate broke (trends) */
+
   /* customers table: consent and names */
   bool has_consent;
   int8_t *consent;         /* per customer, KW_NA_FLAG unknown */
@@ -147,7 +179,9 @@ struct kw_analysis {
   bool potential_from_rfm;
   uint8_t *action;
   uint32_t *rule;          /* UINT32_MAX: none */
-  double *at_stake;        /* currency units */
+  double *at_stake;        /* currency units: value per year active */
+  double *yearly_revenue;  /* cents, the last 365 days; NaN non-buyer */
+  int value_measure;       /* KW_VALUE_* of value_metric */
   uint32_t *list[KW_ACTION__COUNT]; /* by at_stake desc, consent-filtered */
   size_t list_n[KW_ACTION__COUNT];
   size_t no_consent[KW_ACTION__COUNT];
@@ -166,11 +200,27 @@ kw_status kw_an_note_text(kw_analysis *a, kw_step s, kw_step_status st,
 
 /* The CLV step (analyze_clv.c) and the action plan (analyze_actions.c). */
 kw_status kw_an_clv(kw_analysis *a);
+/* "BG/NBD", "MBG/NBD", "Pareto/NBD". */
+const char *kw_an_model_label(kw_clv_model m);
+/* The failed checks of c (of the chosen fit's parameters) as one sentence
+ * part in the report's language; returns the full length. */
+size_t kw_an_check_text(const kw_analysis *a, const kw_clv_result *r,
+                        const kw_clv_check *c, char *buf, size_t cap);
 kw_status kw_an_actions(kw_analysis *a);
 kw_status kw_an_cross_sell(kw_analysis *a);
 /* Share of a sorted run: the customers ranked by a metric, as fractions of
  * customers below each (ties share), written into score (NaN elsewhere). */
 kw_status kw_an_percentile(kw_context *ctx, const double *metric,
                            const uint8_t *use, size_t n, double *score);
+
+/* Growth (analyze_growth.c): channels and discounts within the acquisition
+ * step; the trend, journey and referral steps. A step that cannot run is
+ * recorded; only out of memory is returned. */
+kw_status kw_an_channels(kw_analysis *a);
+/* Record that step s could not run (st) for want of table k, naming the
+ * files it looks for. */
+kw_status kw_an_note_no_table(kw_analysis *a, kw_step s, kw_table_kind k,
+                              kw_step_status st);
+kw_status kw_an_growth(kw_analysis *a, kw_step step);
 
 #endif

@@ -290,6 +290,21 @@ static kw_status gap_quantile(kw_context *ctx, const kw_history *h, double q,
   return KW_OK;
 }
 
+kw_churn_status kw_churn_status_rule(double recency_days, double gap_days,
+                                     double at_risk_fraction, double p_alive,
+                                     double p_alive_threshold,
+                                     double p_alive_at_risk) {
+  kw_churn_status g = recency_days > gap_days ? KW_CHURN_CHURNED
+                      : recency_days > at_risk_fraction * gap_days
+                          ? KW_CHURN_AT_RISK
+                          : KW_CHURN_ACTIVE;
+  if (!isfinite(p_alive)) return g;
+  kw_churn_status m = p_alive < p_alive_threshold ? KW_CHURN_CHURNED
+                      : p_alive < p_alive_at_risk ? KW_CHURN_AT_RISK
+                                                  : KW_CHURN_ACTIVE;
+  return m > g ? m : g; /* the worse of the two: the model never revives */
+}
+
 kw_status kw_churn_purchases(kw_context *ctx, const kw_table *tx,
                              const kw_churn_options *o, kw_churn **out) {
   *out = NULL;
@@ -365,19 +380,15 @@ kw_status kw_churn_purchases(kw_context *ctx, const kw_table *tx,
       cday = d > h.as_of ? h.as_of : (int32_t)d; /* d <= as_of when gone */
       c->churn_day[cu] = cday;
     }
-    uint8_t s;
     bool recent;
     double pa = o->p_alive ? o->p_alive[cu] : NAN;
+    uint8_t s = (uint8_t)kw_churn_status_rule(
+        rec, G, o->at_risk_fraction, pa, o->p_alive_threshold,
+        o->p_alive_at_risk);
     if (o->p_alive && isfinite(pa)) {
-      s = pa < o->p_alive_threshold   ? KW_CHURN_CHURNED
-          : pa < o->p_alive_at_risk ? KW_CHURN_AT_RISK
-                                    : KW_CHURN_ACTIVE;
       recent = s == KW_CHURN_CHURNED && (!gone || cday >= last_start);
     } else {
       if (o->p_alive) fallback++;
-      s = gone                            ? KW_CHURN_CHURNED
-          : rec > o->at_risk_fraction * G ? KW_CHURN_AT_RISK
-                                          : KW_CHURN_ACTIVE;
       recent = gone && cday >= last_start;
     }
     c->status[cu] = s;

@@ -21,9 +21,11 @@ enum {
   COL_ID, COL_NAME, COL_ACTION, COL_REASON, COL_STAKE, COL_FIRST, COL_LAST,
   COL_ORDERS, COL_REVENUE, COL_COGS, COL_SERVE, COL_CONTRIB, COL_MARGIN,
   COL_VALUE, COL_POTENTIAL, COL_ABC, COL_R, COL_F, COL_M, COL_SEGMENT,
-  COL_STATUS, COL_PALIVE, COL_EXPECTED, COL_SPEND, COL_CLV, COL_PAY,
+  COL_STATUS, COL_PALIVE, COL_PALIVE_LO, COL_PALIVE_HI, COL_EXPECTED,
+  COL_SPEND, COL_CLV, COL_CLV_LO, COL_CLV_HI, COL_PAY,
   COL_DAYS_TO_PAY, COL_DAYS_LATE, COL_OPEN, COL_OVERDUE, COL_NEXT_BEST,
-  COL_NEXT_BEST_VALUE, COL_NPS, COL_CONSENT, COL_CAC, COL__COUNT
+  COL_NEXT_BEST_VALUE, COL_NPS, COL_CONSENT, COL_CAC, COL_REFERRED_BY,
+  COL_REFERRAL_VALUE, COL_DEAL_SHARE, COL_RATE_BREAK, COL__COUNT
 };
 
 static const kw_ccol cols[COL__COUNT] = {
@@ -57,11 +59,19 @@ static const kw_ccol cols[COL__COUNT] = {
                      0, 18},
     [COL_STATUS] = {"churn_status", "Status", "Status", KW_CC_TEXT, 0, 10},
     [COL_PALIVE] = {"p_alive", "P(active)", "P(actief)", KW_CC_PCT, 4, 9},
+    [COL_PALIVE_LO] = {"p_alive_low90", "P(active), 90% low",
+                       "P(actief), 90% laag", KW_CC_PCT, 4, 9},
+    [COL_PALIVE_HI] = {"p_alive_high90", "P(active), 90% high",
+                       "P(actief), 90% hoog", KW_CC_PCT, 4, 9},
     [COL_EXPECTED] = {"expected_purchases", "Expected purchases",
                       "Verwachte aankopen", KW_CC_NUM, 3, 10},
     [COL_SPEND] = {"expected_spend", "Expected spend per purchase",
                    "Verwachte besteding per aankoop", KW_CC_MONEY, 2, 12},
     [COL_CLV] = {"clv", "CLV", "CLV", KW_CC_MONEY, 2, 12},
+    [COL_CLV_LO] = {"clv_low90", "CLV, 90% low", "CLV, 90% laag",
+                    KW_CC_MONEY, 2, 12},
+    [COL_CLV_HI] = {"clv_high90", "CLV, 90% high", "CLV, 90% hoog",
+                    KW_CC_MONEY, 2, 12},
     [COL_PAY] = {"pay_class", "Payment", "Betaling", KW_CC_TEXT, 0, 14},
     [COL_DAYS_TO_PAY] = {"days_to_pay", "Days to pay", "Dagen tot betaling",
                          KW_CC_NUM, 1, 9},
@@ -79,6 +89,14 @@ static const kw_ccol cols[COL__COUNT] = {
                      "Toestemming marketing", KW_CC_TEXT, 0, 9},
     [COL_CAC] = {"acquisition_cost", "Acquisition cost", "Acquisitiekost",
                  KW_CC_MONEY, 2, 12},
+    [COL_REFERRED_BY] = {"referred_by", "Referred by", "Aangebracht door",
+                         KW_CC_TEXT, 0, 12},
+    [COL_REFERRAL_VALUE] = {"referral_value", "Referral value",
+                            "Aanbrengwaarde", KW_CC_MONEY, 2, 12},
+    [COL_DEAL_SHARE] = {"discount_share", "Share bought on discount",
+                        "Deel met korting gekocht", KW_CC_PCT, 4, 9},
+    [COL_RATE_BREAK] = {"rate_break", "Stopped its rhythm",
+                        "Ritme gebroken", KW_CC_TEXT, 0, 9},
 };
 
 const kw_ccol *kw_export_column(int id) {
@@ -102,6 +120,10 @@ size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
       case COL_PALIVE: case COL_EXPECTED: case COL_SPEND: case COL_CLV:
         on = a->have_clv;
         break;
+      case COL_PALIVE_LO: case COL_PALIVE_HI: case COL_CLV_LO:
+      case COL_CLV_HI:
+        on = a->have_clv && a->have_intervals;
+        break;
       case COL_PAY: case COL_DAYS_TO_PAY: case COL_DAYS_LATE: case COL_OPEN:
       case COL_OVERDUE:
         on = a->pp != NULL;
@@ -112,6 +134,13 @@ size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
       case COL_NPS: on = a->nps_score != NULL; break;
       case COL_CONSENT: on = a->has_consent; break;
       case COL_CAC: on = a->cac_n > 0; break;
+      case COL_REFERRED_BY: case COL_REFERRAL_VALUE:
+        on = a->referrals != NULL;
+        break;
+      case COL_DEAL_SHARE:
+        on = a->acq != NULL && kw_acquisition_view(a->acq)->has_discount;
+        break;
+      case COL_RATE_BREAK: on = a->rate_break != NULL; break;
       default: break;
     }
     if (on) ids[k++] = c;
@@ -253,13 +282,27 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
     case COL_CLV:
       num(c, KW_CC_MONEY, a->clv[i]);
       break;
+    case COL_PALIVE_LO:
+      num(c, KW_CC_PCT, a->p_alive_lo[i]);
+      break;
+    case COL_PALIVE_HI:
+      num(c, KW_CC_PCT, a->p_alive_hi[i]);
+      break;
+    case COL_CLV_LO:
+      num(c, KW_CC_MONEY, a->clv_lo[i]);
+      break;
+    case COL_CLV_HI:
+      num(c, KW_CC_MONEY, a->clv_hi[i]);
+      break;
     case COL_PAY:
       if (i < a->pp->n && a->pp->pay_class[i] != KW_PAY_NONE)
         text(c, pay_word(a, a->pp->pay_class[i], machine));
       break;
     case COL_DAYS_TO_PAY:
     case COL_DAYS_LATE:
-      if (i < a->pp->n && a->pp->settled[i] + a->pp->invoices[i] > 0 &&
+      /* only over paid invoices: a customer who never paid has no
+       * average, not "0 days" */
+      if (i < a->pp->n && a->pp->settled[i] > 0 &&
           a->pp->pay_class[i] != KW_PAY_NONE)
         num(c, KW_CC_NUM,
             id == COL_DAYS_TO_PAY ? a->pp->days_to_pay[i] : a->pp->days_late[i]);
@@ -286,6 +329,30 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
       break;
     case COL_CAC:
       num(c, KW_CC_MONEY, a->cac[i]);
+      break;
+    case COL_REFERRED_BY: {
+      const kw_referrals_data *r = kw_referrals_view(a->referrals);
+      if (i < r->n_customers && r->referred_by[i] != KW_NA_ID)
+        text(c, kw_dict_str(r->customers, r->referred_by[i]));
+      break;
+    }
+    case COL_REFERRAL_VALUE: {
+      const kw_referrals_data *r = kw_referrals_view(a->referrals);
+      if (i < r->n_customers && r->customer_crv[i] > 0)
+        num(c, KW_CC_MONEY, r->customer_crv[i]);
+      break;
+    }
+    case COL_DEAL_SHARE: {
+      const kw_acquisition_data *q = kw_acquisition_view(a->acq);
+      if (i < q->n_customers) num(c, KW_CC_PCT, q->customer_deal_share[i]);
+      break;
+    }
+    case COL_RATE_BREAK:
+      if (a->s->first[i] != KW_NA_DATE)
+        text(c, machine ? (a->rate_break[i] ? "yes" : "no")
+                        : kw_msg_text(a->rate_break[i] ? MSG_WORD_YES
+                                                       : MSG_WORD_NO,
+                                      a->o.lang));
       break;
     default:
       break;

@@ -440,3 +440,175 @@ kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
   kw_free(ctx, cu);
   return st;
 }
+
+/* ------------------------------------------------------------ journey */
+
+static const char *stage_label(const char *s, kw_lang lang) {
+  return strcmp(s, "purchase") == 0 ? MSG("growth.purchase", lang) : s;
+}
+
+kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *jr,
+                            kw_format fmt, kw_lang lang) {
+  const kw_journey_data *v = kw_journey_view(jr);
+  if (!v) return kw_fail(ctx, KW_EARG, "no journey");
+  size_t n = v->n_steps;
+  const char **lab = kw_calloc(ctx, n ? n : 1, sizeof *lab);
+  uint32_t *cnt = kw_calloc(ctx, 3 * (n ? n : 1), sizeof *cnt);
+  double *rate = kw_calloc(ctx, n ? n : 1, sizeof *rate);
+  if (!lab || !cnt || !rate) {
+    kw_free(ctx, lab);
+    kw_free(ctx, cnt);
+    kw_free(ctx, rate);
+    return kw_fail_nomem(ctx);
+  }
+  for (size_t k = 0; k < n; k++) {
+    lab[k] = fmt == KW_FORMAT_TABLE ? stage_label(v->stage[k], lang)
+                                    : v->stage[k];
+    cnt[k] = (uint32_t)v->entered[k];
+    cnt[n + k] = (uint32_t)(k + 1 < n ? v->converted[k] : 0);
+    cnt[2 * n + k] = (uint32_t)v->touched[k];
+    rate[k] = k + 1 < n && v->entered[k]
+                  ? (double)v->converted[k] / (double)v->entered[k]
+                  : NAN;
+  }
+  const kw_rcol cols[] = {
+      {"stage", "step", "stap", KW_CELL_STR, 0, lab, NULL, NULL, NULL},
+      {"entered", "entered", "bereikt", KW_CELL_U32, 0, cnt, NULL, NULL,
+       NULL},
+      {"converted", "to next", "naar volgende", KW_CELL_U32, 0, cnt + n,
+       NULL, NULL, NULL},
+      {"conversion", "conversion", "conversie", KW_CELL_PCT, 0, rate, NULL,
+       NULL, NULL},
+      {"touched", "touched", "aangeraakt", KW_CELL_U32, 0, cnt + 2 * n, NULL,
+       NULL, NULL},
+      {"days_median", "days (median)", "dagen (mediaan)", KW_CELL_F64, 0,
+       v->days_median, NULL, NULL, NULL},
+      {"days_p90", "days (90%)", "dagen (90%)", KW_CELL_F64, 0, v->days_p90,
+       NULL, NULL, NULL},
+      {"median_position", "position", "positie", KW_CELL_F64, 2,
+       v->median_position, NULL, NULL, NULL},
+  };
+  size_t ncols = sizeof cols / sizeof *cols - (v->order_inferred ? 0 : 1);
+  kw_rtable tab = {NULL, n, NULL, ncols, cols};
+  const kw_rcol acols[] = {
+      {"channel", "channel", "kanaal", KW_CELL_STR, 0, v->channel, NULL,
+       NULL, NULL},
+      {"first_touch", "first touch", "eerste contact", KW_CELL_F64, 1,
+       v->first_touch, NULL, NULL, NULL},
+      {"last_touch", "last touch", "laatste contact", KW_CELL_F64, 1,
+       v->last_touch, NULL, NULL, NULL},
+      {"linear", "linear", "lineair", KW_CELL_F64, 1, v->linear, NULL, NULL,
+       NULL},
+      {"markov", "Markov", "Markov", KW_CELL_F64, 1, v->markov, NULL, NULL,
+       NULL},
+  };
+  kw_rtable atab = {NULL, v->n_channels, NULL, 5, acols};
+  kw_status st = KW_OK;
+  static const char *const by_key[] = {"channel", "sector", "cohort"};
+  if (fmt == KW_FORMAT_CSV) {
+    st = kw_write_rtable(ctx, f, &tab, fmt, lang, 0);
+  } else if (fmt == KW_FORMAT_JSON) {
+    kw_jw *w = kw_jw_new(ctx, f);
+    kw_jw_begin_object(w, NULL);
+    kw_jw_int(w, "touches", (int64_t)v->touches);
+    kw_jw_int(w, "touches_skipped", (int64_t)v->skipped);
+    kw_jw_int(w, "customers", (int64_t)v->customers);
+    kw_jw_str(w, "stage_order", v->order_inferred ? "inferred" : "given");
+    kw_jw_str(w, "funnel_rule",
+              "entered = furthest stage reached is this one or later");
+    kw_jw_rtable(w, "steps", &tab);
+    if (v->worst_step != SIZE_MAX) {
+      kw_jw_str(w, "most_lost_after", v->stage[v->worst_step]);
+      if (v->worst_channel) {
+        kw_jw_str(w, "most_lost_channel", v->worst_channel);
+        kw_jw_num(w, "most_lost_channel_lift", v->worst_lift);
+      }
+    }
+    kw_jw_num(w, "touches_before_purchase_mean",
+              v->touches_before_purchase_mean);
+    kw_jw_num(w, "touches_before_purchase_median",
+              v->touches_before_purchase_median);
+    kw_jw_begin_object(w, "conversion_by");
+    for (int b = 0; b < KW_JOURNEY_BY__COUNT; b++) {
+      kw_jw_begin_array(w, by_key[b]);
+      for (size_t g = 0; g < v->by[b].n; g++) {
+        kw_jw_begin_object(w, NULL);
+        if (v->by[b].label[g])
+          kw_jw_str(w, "group", v->by[b].label[g]);
+        else
+          kw_jw_str(w, "group", "other");
+        kw_jw_int(w, "customers", (int64_t)v->by[b].customers[g]);
+        kw_jw_num(w, "bought", v->by[b].bought[g]);
+        kw_jw_end_object(w);
+      }
+      kw_jw_end_array(w);
+    }
+    kw_jw_end_object(w);
+    kw_jw_begin_array(w, "paths");
+    for (size_t i = 0; i < v->n_paths; i++) {
+      kw_jw_begin_object(w, NULL);
+      kw_jw_str(w, "path", v->path[i]);
+      kw_jw_int(w, "customers", (int64_t)v->path_count[i]);
+      kw_jw_end_object(w);
+    }
+    kw_jw_end_array(w);
+    kw_jw_num(w, "purchases_attributed", v->purchases);
+    kw_jw_str(w, "markov_method",
+              "first-order chain over channels; removal effect = 1 - "
+              "P(purchase without the channel) / P(purchase)");
+    kw_jw_rtable(w, "attribution", &atab);
+    kw_jw_end_object(w);
+    st = kw_jw_finish(w);
+  } else {
+    say(f, lang, "growth.journey.head",
+        (kw_marg[]){kw_ma_int("customers", (int64_t)v->customers),
+                    kw_ma_int("touches", (int64_t)v->touches)},
+        2);
+    say(f, lang, v->order_inferred ? "growth.journey.inferred"
+                                   : "growth.journey.given",
+        NULL, 0);
+    fputc('\n', f);
+    st = kw_write_rtable(ctx, f, &tab, KW_FORMAT_TABLE, lang, 0);
+    if (!st) {
+      fputc('\n', f);
+      if (v->worst_step != SIZE_MAX) {
+        size_t k = v->worst_step;
+        say(f, lang, "growth.journey.worst",
+            (kw_marg[]){
+                kw_ma_str("step", stage_label(v->stage[k], lang)),
+                kw_ma_int("lost", (int64_t)(v->entered[k] - v->converted[k])),
+                kw_ma_int("entered", (int64_t)v->entered[k])},
+            3);
+        if (v->worst_channel)
+          say(f, lang, "growth.journey.worst_channel",
+              (kw_marg[]){kw_ma_str("channel", v->worst_channel),
+                          kw_ma_num("lift", v->worst_lift, 1),
+                          kw_ma_int("n", (int64_t)v->worst_lost_with_channel)},
+              3);
+      }
+      if (!isnan(v->touches_before_purchase_mean))
+        say(f, lang, "growth.journey.before",
+            (kw_marg[]){kw_ma_num("mean", v->touches_before_purchase_mean, 1),
+                        kw_ma_num("median",
+                                  v->touches_before_purchase_median, 0)},
+            2);
+      if (v->n_paths) {
+        fputc('\n', f);
+        say(f, lang, "growth.journey.paths", NULL, 0);
+        for (size_t i = 0; i < v->n_paths; i++)
+          fprintf(f, "  %6llu  %s\n", (unsigned long long)v->path_count[i],
+                  v->path[i]);
+      }
+      if (v->n_channels) {
+        fputc('\n', f);
+        say(f, lang, "growth.journey.attr",
+            (kw_marg[]){kw_ma_num("n", v->purchases, 0)}, 1);
+        st = kw_write_rtable(ctx, f, &atab, KW_FORMAT_TABLE, lang, 0);
+      }
+    }
+  }
+  kw_free(ctx, lab);
+  kw_free(ctx, cnt);
+  kw_free(ctx, rate);
+  return st;
+}

@@ -230,10 +230,14 @@ static const kw_msg action_desc[KW_ACTION__COUNT] = {
     MSG_ACTD_NONE, MSG_ACTD_INVEST, MSG_ACTD_DEVELOP, MSG_ACTD_RETAIN,
     MSG_ACTD_WIN_BACK, MSG_ACTD_SERVE_LOW_COST, MSG_ACTD_REPRICE,
     MSG_ACTD_COLLECT};
-static const kw_msg action_stake[KW_ACTION__COUNT] = {
-    MSG_STAKE_NONE, MSG_STAKE_INVEST, MSG_STAKE_DEVELOP, MSG_STAKE_RETAIN,
-    MSG_STAKE_WIN_BACK, MSG_STAKE_SERVE_LOW_COST, MSG_STAKE_REPRICE,
-    MSG_STAKE_COLLECT};
+/* The one money measure at stake (analyze_actions.c): the value measure. */
+static const char *stake_measure(hw *w) {
+  int m = w->a->value_measure;
+  return M(w, m == KW_MEASURE_CONTRIBUTION ? MSG_WORD_CONTRIBUTION_MEASURE
+              : m == KW_MEASURE_EST_CONTRIBUTION
+                  ? MSG_WORD_EST_CONTRIBUTION_MEASURE
+                  : MSG_WORD_REVENUE_MEASURE);
+}
 
 static void actions(hw *w) {
   const kw_analysis *a = w->a;
@@ -246,7 +250,8 @@ static void actions(hw *w) {
     kw_msg_format(w->buf, sizeof w->buf, MSG_ACTIONS_CONSENT, w->lang,
                   a->currency, m, 1);
     tag_text(w, "p", NULL, w->buf);
-  } else {
+  } else if (kw_dataset_table(a->ds, KW_TABLE_CUSTOMERS)) {
+    /* the consent note only where a customers table could have had it */
     tag_text(w, "p", "note", M(w, MSG_ACTIONS_NO_CONSENT_COL));
   }
   section_limits(w, KW_STEP_ACTIONS);
@@ -289,6 +294,12 @@ static void actions(hw *w) {
     put(w, "</tr>\n");
   }
   table_close(w);
+  {
+    kw_marg sm = kw_ma_str("measure", stake_measure(w));
+    kw_msg_format(w->buf, sizeof w->buf, MSG_STAKE_MEASURE, w->lang,
+                  a->currency, &sm, 1);
+    tag_text(w, "p", "small", w->buf);
+  }
   tag_text(w, "p", "small",
            M(w, a->rules_builtin ? MSG_ACTIONS_RULES_BUILTIN
                                  : MSG_ACTIONS_RULES_FILE));
@@ -312,7 +323,7 @@ static void actions(hw *w) {
     }
     size_t top = n < a->o.top_per_action ? n : a->o.top_per_action;
     kw_marg m[] = {kw_ma_int("n", (int64_t)top),
-                   kw_ma_str("stake", M(w, action_stake[k]))};
+                   kw_ma_str("stake", stake_measure(w))};
     kw_msg_format(w->buf, sizeof w->buf, MSG_ACTIONS_TOP, w->lang,
                   a->currency, m, 2);
     tag_text(w, "p", "small", w->buf);
@@ -572,14 +583,64 @@ static void clv(hw *w) {
   fig_row(w, M(w, MSG_FIG_CONVERGED),
           M(w, r->converged ? MSG_WORD_YES : MSG_WORD_NO));
   if (a->have_holdout) {
-    snprintf(w->buf, sizeof w->buf, "%d", a->holdout_days);
+    snprintf(w->buf, sizeof w->buf, "%d %s", a->holdout_days,
+             M(w, MSG_WORD_DAYS_UNIT));
     fig_row(w, M(w, MSG_FIG_HOLDOUT), w->buf);
     fig_row(w, M(w, MSG_FIG_ACTUAL_TOTAL), num(w, v, a->eval.sum_actual, 0));
     fig_row(w, M(w, MSG_FIG_PREDICTED_TOTAL),
             num(w, v2, a->eval.sum_predicted, 0));
     fig_row(w, M(w, MSG_FIG_MAE), num(w, v, a->eval.mae, 2));
   }
+  if (a->have_intervals) {
+    char lo[64], hi[64], tot[64];
+    snprintf(w->buf, sizeof w->buf, "%s (%s – %s)",
+             money(w, tot, a->clv_total, 0), money(w, lo, a->clv_total_lo, 0),
+             money(w, hi, a->clv_total_hi, 0));
+    kw_marg hm2[] = {kw_ma_int("months", a->o.horizon_months)};
+    char lab[160];
+    kw_msg_format(lab, sizeof lab, MSG_FIG_CLV_TOTAL, w->lang, a->currency,
+                  hm2, 1);
+    fig_row(w, lab, w->buf);
+    fig_row(w, M(w, MSG_FIG_INTERVALS), M(w, MSG_INTERVAL_METHOD));
+  }
   put(w, "</tbody></table></div>\n");
+  /* the checks of every candidate fit */
+  {
+    static const kw_msg ch[] = {MSG_COL_MODEL, MSG_COL_BIC,
+                                MSG_COL_HOLDOUT_ERROR, MSG_COL_CHECKS};
+    static const bool chn[] = {false, true, false, false};
+    tag_text(w, "h3", NULL, M(w, MSG_FIG_CHECKS));
+    if (!a->clv_ok) tag_text(w, "p", "warn", M(w, MSG_READ_CHECKS_NONE));
+    table_open(w, ch, chn, 4, false);
+    for (size_t c = 0; c < a->n_cand; c++) {
+      if (!a->cand_fitted[c]) continue;
+      put(w, "<tr>");
+      snprintf(w->buf, sizeof w->buf, "%s%s%s%s",
+               kw_an_model_label(a->cand[c]), c == a->chosen ? " (" : "",
+               c == a->chosen ? M(w, MSG_WORD_CHOSEN) : "",
+               c == a->chosen ? ")" : "");
+      td(w, w->buf);
+      tdn(w, num(w, v, a->cand_bic[c], 1), a->cand_bic[c]);
+      if (a->cand_holdout[c]) {
+        char p1[32], p2[32];
+        snprintf(w->buf, sizeof w->buf, "%s / %s",
+                 num(w, p1, a->cand_eval[c].sum_predicted, 0),
+                 num(w, p2, a->cand_eval[c].sum_actual, 0));
+        td(w, w->buf);
+      } else {
+        td(w, "–");
+      }
+      if (a->cand_check[c].passed) {
+        td(w, M(w, MSG_WORD_PASSED));
+      } else {
+        kw_an_check_text(a, &a->cand_res[c], &a->cand_check[c], w->buf,
+                         sizeof w->buf);
+        td(w, w->buf);
+      }
+      put(w, "</tr>\n");
+    }
+    table_close(w);
+  }
   if (a->have_holdout) {
     reading(w, KW_READ_CLV_CHECK, "");
     const char *cats[KW_CLV_FREQ_CLASSES];
@@ -729,8 +790,23 @@ static void retention(hw *w) {
     kw_free(a->ctx, hi);
   }
   if (a->ci) {
+    {
+      char g[32], r[32], t1[16], t2[16];
+      kw_marg rm[] = {
+          kw_ma_str("gap", num(w, g, a->ci->gap_days, 0)),
+          kw_ma_str("risk", num(w, r, 0.7 * a->ci->gap_days, 0)),
+          kw_ma_str("model", kw_an_model_label(a->clv_model)),
+          kw_ma_str("thr", pct(w, t1, 0.5, 0)),
+          kw_ma_str("thr2", pct(w, t2, 0.7, 0))};
+      kw_msg_format(w->buf, sizeof w->buf,
+                    a->ci->by_p_alive ? MSG_RULE_P_ALIVE : MSG_RULE_GAP,
+                    w->lang, a->currency, rm, 5);
+      tag_text(w, "p", NULL, w->buf);
+    }
     figs_open(w);
-    fig_row(w, M(w, MSG_FIG_GAP), num(w, v, a->ci->gap_days, 0));
+    snprintf(w->buf, sizeof w->buf, "%s %s", num(w, v, a->ci->gap_days, 0),
+             M(w, MSG_WORD_DAYS_UNIT));
+    fig_row(w, M(w, MSG_FIG_GAP), w->buf);
     fig_row(w, M(w, MSG_WORD_ACTIVE),
             num(w, v, (double)(a->head.active_customers - a->churn_at_risk), 0));
     fig_row(w, M(w, MSG_WORD_AT_RISK), num(w, v, (double)a->churn_at_risk, 0));
@@ -810,7 +886,383 @@ static void cross_sell(hw *w) {
 static void feedback(hw *w) {
   if (!section_open(w, "feedback", MSG_SEC_FEEDBACK, KW_STEP_FEEDBACK)) return;
   reading(w, KW_READ_NPS, NULL);
-  reading(w, KW_READ_CAC, "");
+  put(w, "</section>\n");
+}
+
+
+/* ------------------------------------------------------------- growth */
+
+static const char *K(hw *w, const char *key) {
+  const char *t = kw_message(key, w->lang);
+  return t ? t : key;
+}
+
+/* A sentence of the keyed message table with arguments, in a <p>. */
+static void say_p(hw *w, const char *key, const kw_marg *args, size_t n,
+                  const char *cls) {
+  kw_msg_fill(w->buf, sizeof w->buf, K(w, key), w->lang, w->a->currency,
+              args, n);
+  tag_text(w, "p", cls ? cls : "reading", w->buf);
+}
+
+static void table_open_keys(hw *w, const char *const *keys,
+                            const bool *numeric, size_t n) {
+  int id = ++w->table_id;
+  kw_text_printf(&w->t, "<div class=\"scroll\"><table id=\"t%d\" "
+                        "class=\"data\"><thead><tr>",
+                 id);
+  for (size_t j = 0; j < n; j++) {
+    kw_text_printf(&w->t, "<th data-sort=\"%s\"%s>", numeric[j] ? "n" : "s",
+                   numeric[j] ? " class=\"n\"" : "");
+    esc(w, K(w, keys[j]));
+    put(w, "</th>");
+  }
+  put(w, "</tr></thead><tbody>\n");
+}
+
+static void trends_section(hw *w) {
+  const kw_trends_data *t = kw_trends_view(w->a->trends);
+  if (!section_open(w, "trends", MSG_SEC_TRENDS, KW_STEP_TRENDS)) return;
+  if (!t || !t->n) {
+    put(w, "</section>\n");
+    return;
+  }
+  char lab[16], v[64], v2[64];
+  size_t n = t->n, last = n - 1;
+  /* the last complete period against the one before and a year before */
+  size_t cur = t->partial && n > 1 ? n - 2 : last;
+  kw_marg a1[4] = {kw_ma_str("period", kw_period_label(lab, t->index[cur],
+                                                        t->period)),
+                   kw_ma_money("revenue", t->revenue[cur], 0),
+                   kw_ma_int("active", (int64_t)t->active[cur]),
+                   kw_ma_int("new", (int64_t)t->new_customers[cur])};
+  say_p(w, "growth.html.trend_last", a1, 4, NULL);
+  if (cur >= 1) {
+    int64_t d = t->revenue[cur] - t->revenue[cur - 1];
+    kw_marg a2[6] = {kw_ma_money("change", d, 0),
+                     kw_ma_money("new", t->bridge_new[cur], 0),
+                     kw_ma_money("back", t->bridge_reactivated[cur], 0),
+                     kw_ma_money("more", t->bridge_expansion[cur], 0),
+                     kw_ma_money("less", t->bridge_contraction[cur], 0),
+                     kw_ma_money("lost", t->bridge_churned[cur], 0)};
+    say_p(w, "growth.html.bridge", a2, 6, "");
+  }
+  if (!isnan(t->yoy_growth[cur]))
+    say_p(w, "growth.html.yoy",
+          (kw_marg[]){kw_ma_pct("growth", t->yoy_growth[cur], 0)}, 1, "");
+  if (t->seasonality_clear) {
+    static const char *const mon_en[] = {"", "January", "February", "March",
+                                         "April", "May", "June", "July",
+                                         "August", "September", "October",
+                                         "November", "December"};
+    static const char *const mon_nl[] = {"", "januari", "februari", "maart",
+                                         "april", "mei", "juni", "juli",
+                                         "augustus", "september", "oktober",
+                                         "november", "december"};
+    static const char *const q[] = {"", "Q1", "Q2", "Q3", "Q4"};
+    const char *const *names = t->period == KW_PERIOD_QUARTER ? q
+                               : w->lang == KW_LANG_NL       ? mon_nl
+                                                             : mon_en;
+    say_p(w, "growth.trends.season_clear",
+          (kw_marg[]){kw_ma_str("peak", names[t->peak_slot]),
+                      kw_ma_str("trough", names[t->trough_slot]),
+                      kw_ma_num("strength", t->seasonal_strength, 2)},
+          3, "");
+  }
+  for (size_t p = 0; p < n; p++)
+    if (t->anomaly[p])
+      say_p(w, t->anomaly[p] == 1 ? "growth.trends.anomaly_high"
+                                  : "growth.trends.anomaly_low",
+            (kw_marg[]){kw_ma_str("period", kw_period_label(lab, t->index[p],
+                                                            t->period)),
+                        kw_ma_money("revenue", t->revenue[p], 0),
+                        kw_ma_num("z", t->anomaly_z[p], 1)},
+            3, "");
+  if (t->n_breaks)
+    say_p(w, "growth.html.breaks",
+          (kw_marg[]){kw_ma_int("n", (int64_t)t->n_breaks)}, 1, "");
+  /* revenue per period, with new customers' revenue */
+  double *x = kw_calloc(w->t.ctx, n, sizeof *x);
+  double *y = kw_calloc(w->t.ctx, n, sizeof *y);
+  double *yn = kw_calloc(w->t.ctx, n, sizeof *yn);
+  if (x && y && yn) {
+    for (size_t p = 0; p < n; p++) {
+      x[p] = (double)p;
+      y[p] = (double)t->revenue[p] / 100.0;
+      yn[p] = (double)t->bridge_new[p] / 100.0;
+    }
+    kw_svg_series s[2] = {
+        {K(w, "growth.html.revenue"), x, y, n, "#1d4ed8", false, false, NULL,
+         NULL},
+        {K(w, "growth.html.revenue_new"), x, yn, n, "#059669", false, true,
+         NULL, NULL}};
+    kw_svg_axis xa = {K(w, t->period == KW_PERIOD_WEEK      ? "growth.weeks"
+                           : t->period == KW_PERIOD_QUARTER ? "growth.quarters"
+                                                            : "growth.months"),
+                      0, (double)(n ? n - 1 : 1), KW_SVG_NUM, 0};
+    kw_svg_axis ya = {M(w, MSG_AXIS_AMOUNT), 1, 0, KW_SVG_MONEY, 0};
+    kw_text_printf(&w->t, "<figure><figcaption>");
+    esc(w, K(w, "growth.html.trend_chart"));
+    snprintf(w->buf, sizeof w->buf, " (%s – %s)",
+             kw_period_label(v, t->index[0], t->period),
+             kw_period_label(v2, t->index[last], t->period));
+    esc(w, w->buf);
+    put(w, "</figcaption>");
+    kw_svg_lines(&w->t, &w->st, K(w, "growth.html.trend_chart"), &xa, &ya, s,
+                 2, 0, 0, NULL);
+    put(w, "</figure>\n");
+  }
+  kw_free(w->t.ctx, x);
+  kw_free(w->t.ctx, y);
+  kw_free(w->t.ctx, yn);
+  /* the last 12 periods with their bridge */
+  static const char *const heads[] = {
+      "growth.col.period", "growth.col.revenue", "growth.col.active",
+      "growth.col.new", "growth.col.lapsed", "growth.col.b_new",
+      "growth.col.b_back", "growth.col.b_more", "growth.col.b_less",
+      "growth.col.b_lost"};
+  static const bool numeric[] = {false, true, true, true, true,
+                                 true,  true, true, true, true};
+  table_open_keys(w, heads, numeric, 10);
+  size_t from = n > 12 ? n - 12 : 0;
+  for (size_t p = from; p < n; p++) {
+    put(w, "<tr>");
+    td(w, kw_period_label(lab, t->index[p], t->period));
+    tdn(w, cents(w, v, t->revenue[p], 0), (double)t->revenue[p]);
+    tdn(w, num(w, v, (double)t->active[p], 0), (double)t->active[p]);
+    tdn(w, num(w, v, (double)t->new_customers[p], 0),
+        (double)t->new_customers[p]);
+    tdn(w, num(w, v, (double)t->lapsed[p], 0), (double)t->lapsed[p]);
+    const int64_t *b[5] = {t->bridge_new, t->bridge_reactivated,
+                           t->bridge_expansion, t->bridge_contraction,
+                           t->bridge_churned};
+    for (int k = 0; k < 5; k++)
+      tdn(w, cents(w, v, b[k][p], 0), (double)b[k][p]);
+    put(w, "</tr>\n");
+  }
+  table_close(w);
+  put(w, "</section>\n");
+}
+
+static void journey_section(hw *w) {
+  const kw_journey_data *j = kw_journey_view(w->a->journey);
+  if (!section_open(w, "journey", MSG_SEC_JOURNEY, KW_STEP_JOURNEY)) return;
+  if (!j || !j->n_steps) {
+    put(w, "</section>\n");
+    return;
+  }
+  char v[64];
+  say_p(w, "growth.journey.head",
+        (kw_marg[]){kw_ma_int("customers", (int64_t)j->customers),
+                    kw_ma_int("touches", (int64_t)j->touches)},
+        2, NULL);
+  say_p(w, j->order_inferred ? "growth.journey.inferred"
+                             : "growth.journey.given",
+        NULL, 0, "");
+  if (j->worst_step != SIZE_MAX) {
+    size_t k = j->worst_step;
+    const char *st = strcmp(j->stage[k], "purchase") == 0
+                         ? K(w, "growth.purchase")
+                         : j->stage[k];
+    say_p(w, "growth.journey.worst",
+          (kw_marg[]){kw_ma_str("step", st),
+                      kw_ma_int("lost",
+                                (int64_t)(j->entered[k] - j->converted[k])),
+                      kw_ma_int("entered", (int64_t)j->entered[k])},
+          3, "");
+    if (j->worst_channel)
+      say_p(w, "growth.journey.worst_channel",
+            (kw_marg[]){kw_ma_str("channel", j->worst_channel),
+                        kw_ma_num("lift", j->worst_lift, 1),
+                        kw_ma_int("n", (int64_t)j->worst_lost_with_channel)},
+            3, "");
+  }
+  if (!isnan(j->touches_before_purchase_mean))
+    say_p(w, "growth.journey.before",
+          (kw_marg[]){kw_ma_num("mean", j->touches_before_purchase_mean, 1),
+                      kw_ma_num("median", j->touches_before_purchase_median,
+                                0)},
+          2, "");
+  const char **cats = kw_calloc(w->t.ctx, j->n_steps, sizeof *cats);
+  double *vals = kw_calloc(w->t.ctx, j->n_steps, sizeof *vals);
+  if (cats && vals) {
+    for (size_t k = 0; k < j->n_steps; k++) {
+      cats[k] = strcmp(j->stage[k], "purchase") == 0 ? K(w, "growth.purchase")
+                                                     : j->stage[k];
+      vals[k] = (double)j->entered[k];
+    }
+    kw_svg_series s = {NULL, NULL, vals, j->n_steps, "#7c3aed", false, false,
+                       NULL, NULL};
+    kw_svg_axis ya = {K(w, "growth.col.customers"), 0, (double)j->entered[0],
+                      KW_SVG_NUM, 0};
+    put(w, "<figure><figcaption>");
+    esc(w, K(w, "growth.html.funnel"));
+    put(w, "</figcaption>");
+    kw_svg_bars(&w->t, &w->st, K(w, "growth.html.funnel"), cats, j->n_steps,
+                &s, 1, &ya, K(w, "growth.col.step"));
+    put(w, "</figure>\n");
+  }
+  kw_free(w->t.ctx, cats);
+  kw_free(w->t.ctx, vals);
+  if (j->n_channels) {
+    say_p(w, "growth.journey.attr",
+          (kw_marg[]){kw_ma_num("n", j->purchases, 0)}, 1, "");
+    static const char *const heads[] = {
+        "growth.col.channel", "growth.col.first", "growth.col.last",
+        "growth.col.linear", "growth.col.markov"};
+    static const bool numeric[] = {false, true, true, true, true};
+    table_open_keys(w, heads, numeric, 5);
+    for (size_t c = 0; c < j->n_channels; c++) {
+      put(w, "<tr>");
+      td(w, j->channel[c]);
+      tdn(w, num(w, v, j->first_touch[c], 1), j->first_touch[c]);
+      tdn(w, num(w, v, j->last_touch[c], 1), j->last_touch[c]);
+      tdn(w, num(w, v, j->linear[c], 1), j->linear[c]);
+      tdn(w, isfinite(j->markov[c]) ? num(w, v, j->markov[c], 1) : "–",
+          j->markov[c]);
+      put(w, "</tr>\n");
+    }
+    table_close(w);
+  }
+  put(w, "</section>\n");
+}
+
+static void referrals_section(hw *w) {
+  const kw_referrals_data *r = kw_referrals_view(w->a->referrals);
+  if (!section_open(w, "referrals", MSG_SEC_REFERRALS, KW_STEP_REFERRALS))
+    return;
+  if (!r) {
+    put(w, "</section>\n");
+    return;
+  }
+  char v[64];
+  say_p(w, "growth.html.ref_head",
+        (kw_marg[]){kw_ma_int("edges", (int64_t)r->edges),
+                    kw_ma_int("referrers", (int64_t)r->n)},
+        2, NULL);
+  say_p(w, isnan(r->cac_saved) ? "growth.ref.crv_rule_nocac"
+                               : "growth.ref.crv_rule",
+        (kw_marg[]){kw_ma_money("cac", llround(r->cac_saved * 100), 0)}, 1,
+        "");
+  if (r->group_shown[0] && r->group_shown[1])
+    say_p(w, "growth.ref.compare",
+          (kw_marg[]){kw_ma_pct("rr", r->repeat_rate[0], 0),
+                      kw_ma_pct("ro", r->repeat_rate[1], 0),
+                      kw_ma_money("vr", llround(r->mean_value[0] * 100), 0),
+                      kw_ma_money("vo", llround(r->mean_value[1] * 100), 0),
+                      kw_ma_int("nr", (int64_t)r->group_n[0]),
+                      kw_ma_int("no", (int64_t)r->group_n[1])},
+          6, "");
+  if (r->self_referrals || r->duplicates || r->unknown || r->missing ||
+      r->on_cycle)
+    say_p(w, "growth.ref.cleaned",
+          (kw_marg[]){kw_ma_int("self", (int64_t)r->self_referrals),
+                      kw_ma_int("dup", (int64_t)r->duplicates),
+                      kw_ma_int("unknown",
+                                (int64_t)(r->unknown + r->missing)),
+                      kw_ma_int("cycle", (int64_t)r->on_cycle)},
+          4, "note");
+  if (r->n) {
+    /* the tree of the top influencers: who they brought */
+    say_p(w, "growth.html.thank", NULL, 0, "");
+    size_t top = r->n < 5 ? r->n : 5;
+    put(w, "<ul class=\"tree\">\n");
+    for (size_t i = 0; i < top; i++) {
+      uint32_t ref = r->referrer[i];
+      put(w, "<li><b>");
+      esc(w, kw_dict_str(r->customers, ref));
+      put(w, "</b> ");
+      snprintf(w->buf, sizeof w->buf, "(%s)", money(w, v, r->crv[i], 0));
+      esc(w, w->buf);
+      put(w, "<ul>");
+      for (size_t c = 0; c < r->n_customers; c++) {
+        if (r->referred_by[c] != ref) continue;
+        put(w, "<li>");
+        esc(w, kw_dict_str(r->customers, (uint32_t)c));
+        size_t second = 0;
+        for (size_t d = 0; d < r->n_customers; d++)
+          if (r->referred_by[d] == c) second++;
+        if (second) {
+          snprintf(w->buf, sizeof w->buf, " → %zu", second);
+          esc(w, w->buf);
+        }
+        put(w, "</li>");
+      }
+      put(w, "</ul></li>\n");
+    }
+    put(w, "</ul>\n");
+    static const char *const heads[] = {
+        "growth.col.referrer", "growth.col.brought", "growth.col.bought",
+        "growth.col.their_revenue", "growth.col.second",
+        "growth.col.referral_value"};
+    static const bool numeric[] = {false, true, true, true, true, true};
+    table_open_keys(w, heads, numeric, 6);
+    size_t rows = r->n < 15 ? r->n : 15;
+    for (size_t i = 0; i < rows; i++) {
+      put(w, "<tr>");
+      td(w, kw_dict_str(r->customers, r->referrer[i]));
+      tdn(w, num(w, v, r->direct[i], 0), r->direct[i]);
+      tdn(w, num(w, v, r->direct_bought[i], 0), r->direct_bought[i]);
+      tdn(w, cents(w, v, r->direct_revenue[i], 0),
+          (double)r->direct_revenue[i]);
+      tdn(w, num(w, v, r->second[i], 0), r->second[i]);
+      tdn(w, money(w, v, r->crv[i], 0), r->crv[i]);
+      put(w, "</tr>\n");
+    }
+    table_close(w);
+  }
+  put(w, "</section>\n");
+}
+
+static void acquisition_section(hw *w) {
+  const kw_acquisition_data *c = kw_acquisition_view(w->a->acq);
+  if (!section_open(w, "acquisition", MSG_SEC_ACQUISITION,
+                    KW_STEP_ACQUISITION))
+    return;
+  reading(w, KW_READ_CAC, NULL);
+  if (!c) {
+    put(w, "</section>\n");
+    return;
+  }
+  char v[64];
+  if (!c->has_channel) say_p(w, "growth.acq.no_channel", NULL, 0, "note");
+  if (c->n && c->has_cost) {
+    say_p(w, "growth.html.acq_value", NULL, 0, "");
+    static const char *const heads[] = {
+        "growth.col.channel", "growth.col.customers", "growth.col.cac",
+        "growth.col.value", "growth.col.clv_cac", "growth.col.payback"};
+    static const bool numeric[] = {false, true, true, true, true, true};
+    table_open_keys(w, heads, numeric, 6);
+    for (size_t g = 0; g < c->n; g++) {
+      put(w, "<tr>");
+      td(w, c->kind[g] == 1   ? K(w, "growth.unknown")
+            : c->kind[g] == 2 ? K(w, "growth.other")
+                              : c->channel[g]);
+      tdn(w, num(w, v, (double)c->customers[g], 0), (double)c->customers[g]);
+      tdn(w, money(w, v, c->cac[g], 0), c->cac[g]);
+      tdn(w, money(w, v, c->mean_value[g], 0), c->mean_value[g]);
+      tdn(w, isfinite(c->clv_cac[g]) ? num(w, v, c->clv_cac[g], 1) : "–",
+          c->clv_cac[g]);
+      tdn(w, c->payback_month[g] >= 0
+                 ? num(w, v, c->payback_month[g], 0)
+                 : K(w, "growth.html.not_yet"),
+          c->payback_month[g] >= 0 ? c->payback_month[g] : NAN);
+      put(w, "</tr>\n");
+    }
+    table_close(w);
+    say_p(w, "growth.acq.payback_rule", NULL, 0, "small");
+  }
+  if (c->has_discount)
+    say_p(w, "growth.disc.summary",
+          (kw_marg[]){kw_ma_pct("share",
+                                c->revenue > 0
+                                    ? (double)c->discounted_revenue /
+                                          (double)c->revenue
+                                    : 0,
+                                0),
+                      kw_ma_money("given", c->discount_total, 0),
+                      kw_ma_int("seekers", (int64_t)c->deal_seekers)},
+          3, "");
   put(w, "</section>\n");
 }
 
@@ -823,9 +1275,31 @@ static void quality(hw *w) {
   figs_open(w);
   fig_row(w, M(w, MSG_FIG_LINES_READ), num(w, v, (double)a->tx_rows_read, 0));
   fig_row(w, M(w, MSG_FIG_LINES_USED), num(w, v, (double)a->s->lines_used, 0));
-  fig_row(w, M(w, MSG_FIG_LINES_SKIPPED),
-          num(w, v, (double)a->tx_rows_skipped, 0));
+  if (a->tx_rows_skipped > a->guest_lines)
+    fig_row(w, M(w, MSG_FIG_LINES_SKIPPED),
+            num(w, v, (double)(a->tx_rows_skipped - a->guest_lines), 0));
   fig_row(w, M(w, MSG_FIG_LINES_AFTER), num(w, v, (double)a->s->lines_after, 0));
+  {
+    kw_marg cm[] = {kw_ma_str("currency", a->currency),
+                    kw_ma_str("source", a->currency_source)};
+    kw_msg_format(w->buf, sizeof w->buf,
+                  a->currency_assumed ? MSG_CURRENCY_ASSUMED
+                                      : MSG_CURRENCY_FROM,
+                  w->lang, a->currency, cm, 2);
+    fig_row(w, M(w, MSG_FIG_CURRENCY), w->buf);
+  }
+  if (a->guest_lines) {
+    double tot = (double)a->guest_cents + (double)a->head.revenue;
+    kw_marg gm[] = {kw_ma_money("amount", a->guest_cents, 0),
+                    kw_ma_int("lines", (int64_t)a->guest_lines),
+                    kw_ma_pct("share", tot > 0 ? (double)a->guest_cents / tot
+                                               : NAN, 1)};
+    kw_msg_format(w->buf, sizeof w->buf, MSG_GUEST_SALES, w->lang,
+                  a->currency, gm, 3);
+    fig_row(w, M(w, MSG_FIG_GUEST_SALES), w->buf);
+  }
+  if (a->return_only)
+    fig_row(w, M(w, MSG_FIG_RETURN_ONLY), num(w, v, (double)a->return_only, 0));
   if (a->have_quality) {
     snprintf(w->buf, sizeof w->buf, "%s – %s",
              kw_fmt_date(d1, q->first_date, w->lang),
@@ -843,7 +1317,8 @@ static void quality(hw *w) {
   }
   put(w, "</tbody></table></div>\n");
   if (a->have_quality &&
-      (q->duplicate_lines || q->extreme_amounts || a->tx_rows_skipped))
+      (q->duplicate_lines || q->extreme_amounts ||
+       a->tx_rows_skipped > a->guest_lines))
     tag_text(w, "p", "small", M(w, MSG_READ_QUALITY_ISSUES));
   put(w, "</section>\n");
 }
@@ -921,7 +1396,12 @@ static const char css[] =
     "border-radius:6px;width:min(320px,100%)}\n"
     "footer{color:var(--muted);font-size:.8rem;padding:8px 14px 30px}\n"
     "@media (max-width:600px){body{font-size:14px}section{padding:12px;"
-    "border-radius:0;margin:10px -14px}.kpi b{font-size:1.2rem}}\n"
+    "border-radius:0;margin:10px -14px}.kpi b{font-size:1.2rem}"
+    /* phone: wide tables scroll sideways, the id column stays in view */
+    ".scroll table.data{width:max-content;min-width:100%}"
+    ".scroll table.data td:first-child,.scroll table.data th:first-child"
+    "{position:sticky;left:0;background:#fff;z-index:1}}\n"
+    "@page{size:A4;margin:14mm 12mm}\n"
     "@media print{body{background:#fff;font-size:10.5pt}"
     "header,main,footer{max-width:none;padding:0}"
     "section{break-before:page;border:none;padding:0;margin:0}"
@@ -960,6 +1440,13 @@ static const char js[] =
     "Array.prototype.forEach.call(t.tBodies[0].rows,function(r){"
     "r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';"
     "});});});\n"
+    /* layout facts a test can read: tables wider than the screen that
+       scroll, and whether their first column stays in view */
+    "var sc=0,st=0;document.querySelectorAll('.scroll').forEach(function(d){"
+    "var c=d.querySelector('table.data tbody td');"
+    "if(c&&d.scrollWidth>d.clientWidth+1){sc++;"
+    "if(getComputedStyle(c).position==='sticky')st++;}});"
+    "document.documentElement.setAttribute('data-kw-scroll',sc+'/'+st);\n"
     "document.documentElement.setAttribute('data-kw-ready','1');\n"
     "})();\n";
 
@@ -973,7 +1460,11 @@ static void nav(hw *w) {
                {"retention", MSG_SEC_RETENTION},
                {"payments", MSG_SEC_PAYMENTS},
                {"cross-sell", MSG_SEC_CROSS_SELL},
-               {"feedback", MSG_SEC_FEEDBACK}, {"quality", MSG_SEC_QUALITY},
+               {"feedback", MSG_SEC_FEEDBACK},
+               {"trends", MSG_SEC_TRENDS},     {"journey", MSG_SEC_JOURNEY},
+               {"referrals", MSG_SEC_REFERRALS},
+               {"acquisition", MSG_SEC_ACQUISITION},
+               {"quality", MSG_SEC_QUALITY},
                {"steps", MSG_SEC_STEPS}};
   put(w, "<nav aria-label=\"");
   esc(w, M(w, MSG_CONTENTS));
@@ -1031,6 +1522,11 @@ kw_status kw_report_html(kw_context *ctx, const kw_analysis *a, FILE *f) {
   payments(&w);
   cross_sell(&w);
   feedback(&w);
+  if (!kw_text_flush(&w.t, f)) goto bad;
+  trends_section(&w);
+  journey_section(&w);
+  referrals_section(&w);
+  acquisition_section(&w);
   quality(&w);
   steps(&w);
   put(&w, "</main>\n<footer>");

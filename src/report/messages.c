@@ -63,6 +63,14 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_SEC_QUALITY] = {"section.quality", "Data quality", "Datakwaliteit"},
     [MSG_SEC_STEPS] = {"section.steps", "What was analysed",
                        "Wat werd geanalyseerd"},
+    [MSG_SEC_TRENDS] = {"section.trends", "Revenue trend",
+                        "Verloop van de omzet"},
+    [MSG_SEC_JOURNEY] = {"section.journey", "Customer journey", "Klantreis"},
+    [MSG_SEC_REFERRALS] = {"section.referrals", "Referrals and influencers",
+                           "Aanbrengers"},
+    [MSG_SEC_ACQUISITION] = {"section.acquisition",
+                             "Acquisition channels and discounts",
+                             "Wervingskanalen en kortingen"},
 
     /* key figures */
     [MSG_KPI_CUSTOMERS] = {"kpi.customers", "Customers", "Klanten"},
@@ -108,7 +116,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                           "levenslange waarde per {currency} acquisitiekost "
                           "(CAC {cac})"},
     [MSG_HINT_DSO] = {"hint.dso", "days of sales outstanding",
-                      "dagen openstaande klantenkrediet"},
+                      "dagen openstaand klantenkrediet"},
     [MSG_HINT_NPS] = {"hint.nps", "from {n} customers who answered",
                       "van {n} klanten die antwoordden"},
     [MSG_NOT_AVAILABLE] = {"kpi.not_available", "not available",
@@ -137,6 +145,10 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_STEP_ACQUISITION] = {"step.acquisition", "Acquisition cost",
                               "Acquisitiekost"},
     [MSG_STEP_ACTIONS] = {"step.actions", "Action plan", "Actieplan"},
+    [MSG_STEP_TRENDS] = {"step.trends", "Revenue trend and bridge",
+                         "Omzetverloop en omzetbrug"},
+    [MSG_STEP_JOURNEY] = {"step.journey", "Customer journey", "Klantreis"},
+    [MSG_STEP_REFERRALS] = {"step.referrals", "Referrals", "Aanbrengers"},
     [MSG_STATUS_RAN] = {"status.ran", "done", "gedaan"},
     [MSG_STATUS_LIMITED] = {"status.limited", "done, with limits",
                             "gedaan, met beperkingen"},
@@ -180,7 +192,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_NOTE_FEW_REPEAT] = {"note.few_repeat",
                              "too few repeat buyers for a CLV model ({n}; "
                              "at least {min} needed)",
-                             "te weinig herhaalkopers voor een CLV-model "
+                             "te weinig herhaalklanten voor een CLV-model "
                              "({n}; minstens {min} nodig)"},
     [MSG_NOTE_NO_HOLDOUT] = {"note.no_holdout",
                              "no holdout check: the data cover only {days} "
@@ -324,27 +336,35 @@ static const msg_row rows[KW_MSG__COUNT] = {
                          "Omzet {revenue} maar bijdrage {contribution} na "
                          "kostprijs en service."},
     [MSG_WHY_WIN_BACK] = {"why.win_back",
-                          "Top {value_top} by value ({revenue}) but no "
-                          "purchase for {recency} days.",
-                          "Top {value_top} in waarde ({revenue}) maar al "
-                          "{recency} dagen geen aankoop."},
+                          "Top {value_top} by {value_measure} "
+                          "({value_amount}) but no purchase for {recency} "
+                          "days.",
+                          "Top {value_top} in {value_measure} "
+                          "({value_amount}) maar al {recency} dagen geen "
+                          "aankoop."},
     [MSG_WHY_RETAIN_AT_RISK] = {"why.retain_at_risk",
-                                "Top {value_top} by value ({revenue}); "
+                                "Top {value_top} by {value_measure} "
+                                "({value_amount}); "
                                 "{recency} days since the last purchase, "
                                 "longer than usual.",
-                                "Top {value_top} in waarde ({revenue}); "
+                                "Top {value_top} in {value_measure} "
+                                "({value_amount}); "
                                 "{recency} dagen sinds de laatste aankoop, "
                                 "langer dan gewoonlijk."},
     [MSG_WHY_INVEST] = {"why.invest",
-                        "Top {value_top} by value ({revenue}) and expected "
-                        "to bring {clv} in the coming period.",
-                        "Top {value_top} in waarde ({revenue}) en zal naar "
+                        "Top {value_top} by {value_measure} "
+                        "({value_amount}) and expected to bring {clv} in the "
+                        "coming period.",
+                        "Top {value_top} in {value_measure} "
+                        "({value_amount}) en zal naar "
                         "verwachting {clv} opbrengen in de komende periode."},
     [MSG_WHY_RETAIN_LOW_POTENTIAL] = {"why.retain_low_potential",
-                                      "Top {value_top} by value ({revenue}) "
+                                      "Top {value_top} by {value_measure} "
+                                      "({value_amount}) "
                                       "but buying less: still active with "
                                       "probability {p_alive}.",
-                                      "Top {value_top} in waarde ({revenue}) "
+                                      "Top {value_top} in {value_measure} "
+                                      "({value_amount}) "
                                       "maar koopt minder: nog actief met "
                                       "kans {p_alive}."},
     [MSG_WHY_DEVELOP_PRODUCT] = {"why.develop_product",
@@ -353,12 +373,20 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                  "Zal naar verwachting {clv} opbrengen; "
                                  "bied {product} aan."},
     [MSG_WHY_DEVELOP] = {"why.develop",
-                         "Above-average potential: expected to bring {clv}.",
+                         "Above-average potential: expected to bring {clv}; "
+                         "no product to recommend (no product data or no "
+                         "rule for this customer).",
                          "Bovengemiddeld potentieel: zal naar verwachting "
-                         "{clv} opbrengen."},
+                         "{clv} opbrengen; geen product om aan te raden "
+                         "(geen productgegevens of geen regel voor deze "
+                         "klant)."},
     [MSG_WHY_SERVE] = {"why.serve",
-                       "Low value ({revenue} so far) and low potential.",
-                       "Lage waarde (tot nu {revenue}) en laag potentieel."},
+                       "Not in the top 20% by {value_measure} "
+                       "({value_amount} so far) and no sign of growth: "
+                       "serve efficiently.",
+                       "Niet in de top 20% in {value_measure} (tot nu "
+                       "{value_amount}) en geen teken van groei: efficiënt "
+                       "bedienen."},
     [MSG_WHY_NONE] = {"why.none", "No purchases up to the as-of date.",
                       "Geen aankopen tot de peildatum."},
 
@@ -421,12 +449,12 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_READ_ACTIONS] = {"read.actions",
                           "{n_invest} customers to invest in, {n_retain} to "
                           "keep, {n_win_back} to win back; {at_risk} of "
-                          "yearly revenue is with customers to keep or win "
-                          "back.",
+                          "{measure} per year is with customers to keep or "
+                          "win back.",
                           "{n_invest} klanten om in te investeren, "
                           "{n_retain} om te behouden, {n_win_back} om terug "
-                          "te winnen; {at_risk} jaaromzet zit bij klanten om "
-                          "te behouden of terug te winnen."},
+                          "te winnen; {at_risk} {measure} per jaar zit bij "
+                          "klanten om te behouden of terug te winnen."},
 
     /* readings */
     [MSG_READ_PARETO] = {"read.pareto",
@@ -845,6 +873,304 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_CON_OPEN] = {"console.open", "Open {path} in your browser.",
                       "Open {path} in je browser."},
     [MSG_CON_ACTIONS] = {"console.actions", "Actions:", "Acties:"},
+
+    /* main job: model checks, status rule, money */
+    [MSG_NOTE_NO_MODEL_PASSED] = {"note.no_model_passed",
+                                  "no purchase model passed its checks (the "
+                                  "closest, {model}: {why}); customer status "
+                                  "follows the gap rule and the CLV figures "
+                                  "are indicative only",
+                                  "geen aankoopmodel doorstond de controles "
+                                  "(het beste, {model}: {why}); de status van "
+                                  "een klant volgt de wachttijdregel en de "
+                                  "CLV-cijfers zijn enkel indicatief"},
+    [MSG_NOTE_MODEL_FAILED_CHECKS] = {"note.model_failed_checks",
+                                      "the {model} fit failed its checks "
+                                      "({why}); customer status follows the "
+                                      "gap rule and the CLV figures are "
+                                      "indicative only",
+                                      "de schatting van {model} doorstond de "
+                                      "controles niet ({why}); de status van "
+                                      "een klant volgt de wachttijdregel en "
+                                      "de CLV-cijfers zijn enkel indicatief"},
+    [MSG_NOTE_NO_INTERVALS] = {"note.no_intervals",
+                               "no intervals for CLV and P(active): {error}",
+                               "geen intervallen voor CLV en P(actief): "
+                               "{error}"},
+    [MSG_FLAG_NO_INFO] = {"flag.no_info",
+                          "no information (no repeat purchases or no time "
+                          "observed)",
+                          "geen informatie (geen herhaalaankopen of geen "
+                          "waargenomen tijd)"},
+    [MSG_FLAG_NOT_CONVERGED] = {"flag.not_converged",
+                                "the fit did not converge",
+                                "de schatting convergeerde niet"},
+    [MSG_FLAG_BOUND] = {"flag.bound",
+                        "parameter {param} = {value} ran to a bound",
+                        "parameter {param} = {value} liep naar een grens"},
+    [MSG_FLAG_SE] = {"flag.se",
+                     "the standard error of {param} ({se}) is more than "
+                     "twice its estimate ({value})",
+                     "de standaardfout van {param} ({se}) is meer dan het "
+                     "dubbele van de schatting ({value})"},
+    [MSG_FLAG_ALL_ALIVE] = {"flag.all_alive",
+                            "{share} of the repeat buyers get P(active) of "
+                            "99% or more",
+                            "{share} van de herhaalklanten krijgt P(actief) "
+                            "van 99% of meer"},
+    [MSG_FLAG_HOLDOUT] = {"flag.holdout",
+                          "purchases in the holdout period {direction} by "
+                          "{error}",
+                          "aankopen in de testperiode {direction} met "
+                          "{error}"},
+    [MSG_WORD_UNDER] = {"word.under", "under-predicted", "onderschat"},
+    [MSG_WORD_OVER] = {"word.over", "over-predicted", "overschat"},
+    [MSG_WORD_PASSED] = {"word.passed", "passed", "doorstaan"},
+    [MSG_WORD_CHOSEN] = {"word.chosen", "chosen", "gekozen"},
+    [MSG_COL_MODEL] = {"col.model", "Model", "Model"},
+    [MSG_COL_BIC] = {"col.bic", "BIC", "BIC"},
+    [MSG_COL_HOLDOUT_ERROR] = {"col.holdout_error",
+                               "Holdout: predicted vs actual purchases",
+                               "Testperiode: voorspelde en werkelijke "
+                               "aankopen"},
+    [MSG_COL_CHECKS] = {"col.checks", "Checks", "Controles"},
+    [MSG_FIG_CHECKS] = {"fig.checks", "Model checks", "Modelcontroles"},
+    [MSG_FIG_CLV_TOTAL] = {"fig.clv_total",
+                           "Total CLV, next {months} months (90% interval)",
+                           "Totale CLV, komende {months} maanden "
+                           "(90%-interval)"},
+    [MSG_FIG_INTERVALS] = {"fig.intervals", "Intervals", "Intervallen"},
+    [MSG_INTERVAL_METHOD] = {"interval.method",
+                             "90%, delta method from the covariance of the "
+                             "purchase model's parameters (spend per "
+                             "purchase taken as known)",
+                             "90%, deltamethode uit de covariantie van de "
+                             "parameters van het aankoopmodel (besteding "
+                             "per aankoop als gekend genomen)"},
+    [MSG_FIG_STATUS_RULE] = {"fig.status_rule", "Status rule",
+                             "Statusregel"},
+    [MSG_RULE_GAP] = {"rule.gap",
+                      "A customer has left after more than {gap} days "
+                      "without a purchase, and is at risk after more than "
+                      "{risk} days.",
+                      "Een klant is vertrokken na meer dan {gap} dagen "
+                      "zonder aankoop, en loopt risico na meer dan {risk} "
+                      "dagen."},
+    [MSG_RULE_P_ALIVE] = {"rule.p_alive",
+                          "A customer has left after more than {gap} days "
+                          "without a purchase or when {model} (which passed "
+                          "its checks) gives P(active) below {thr}; at risk "
+                          "after more than {risk} days or below {thr2}. "
+                          "Nobody past {gap} days counts as active.",
+                          "Een klant is vertrokken na meer dan {gap} dagen "
+                          "zonder aankoop of wanneer {model} (dat de "
+                          "controles doorstond) P(actief) onder {thr} geeft; "
+                          "risico na meer dan {risk} dagen of onder {thr2}. "
+                          "Niemand na {gap} dagen telt als actief."},
+    [MSG_READ_CHECKS_PASSED] = {"read.checks_passed",
+                                "{model} passed every check and was chosen "
+                                "{why}.",
+                                "{model} doorstond alle controles en werd "
+                                "gekozen {why}."},
+    [MSG_READ_CHECKS_NONE] = {"read.checks_none",
+                              "No purchase model passed its checks: P(active) "
+                              "decides no customer's status.",
+                              "Geen aankoopmodel doorstond de controles: "
+                              "P(actief) beslist over de status van geen "
+                              "enkele klant."},
+    [MSG_UNIT_DAYS] = {"unit.days", "{n} days", "{n} dagen"},
+    [MSG_FIG_CURRENCY] = {"fig.currency", "Currency", "Munt"},
+    [MSG_CURRENCY_ASSUMED] = {"currency.assumed",
+                              "{currency}, assumed: nothing in the data "
+                              "names the currency (set --currency)",
+                              "{currency}, aangenomen: niets in de gegevens "
+                              "noemt de munt (gebruik --currency)"},
+    [MSG_CURRENCY_FROM] = {"currency.from", "{currency}, from {source}",
+                           "{currency}, uit {source}"},
+    [MSG_FIG_GUEST_SALES] = {"fig.guest_sales",
+                             "Guest sales (no customer id)",
+                             "Verkoop aan gasten (geen klantnummer)"},
+    [MSG_GUEST_SALES] = {"guest.sales",
+                         "{amount}, {share} of sales (lines: {lines})",
+                         "{amount}, {share} van de verkoop (regels: "
+                         "{lines})"},
+    [MSG_FIG_RETURN_ONLY] = {"fig.return_only",
+                             "Customers with only returns",
+                             "Klanten met enkel retouren"},
+    [MSG_WHY_COLLECT_MATERIAL] = {"why.collect_material",
+                                  "{overdue} overdue ({overdue_share} of a "
+                                  "year's revenue), the oldest invoice "
+                                  "{days_overdue} days past due.",
+                                  "{overdue} vervallen ({overdue_share} van "
+                                  "de jaaromzet), de oudste factuur "
+                                  "{days_overdue} dagen over tijd."},
+    [MSG_WHY_WIN_BACK_SEGMENT] = {"why.win_back_segment",
+                                  "RFM segment Can't Lose Them: bought "
+                                  "often and much ({value_measure} "
+                                  "{value_amount}) but no purchase for "
+                                  "{recency} days.",
+                                  "RFM-segment Niet verliezen: kocht vaak "
+                                  "en veel ({value_measure} "
+                                  "{value_amount}) maar al {recency} dagen "
+                                  "geen aankoop."},
+    [MSG_WHY_LET_GO] = {"why.let_go",
+                        "Valuable once ({value_measure} {value_amount}) but "
+                        "no purchase for {recency} days: win back only with "
+                        "a personal contact; otherwise let go.",
+                        "Ooit waardevol ({value_measure} {value_amount}) maar "
+                        "al {recency} dagen geen aankoop: enkel terugwinnen "
+                        "met persoonlijk contact; anders laten gaan."},
+    [MSG_WORD_CONTRIBUTION_MEASURE] = {"word.contribution_measure",
+                                       "contribution", "bijdrage"},
+    [MSG_WORD_REVENUE_MEASURE] = {"word.revenue_measure", "revenue",
+                                  "omzet"},
+    [MSG_WORD_EST_CONTRIBUTION_MEASURE] = {"word.est_contribution_measure",
+                                           "estimated contribution",
+                                           "geschatte bijdrage"},
+    [MSG_STAKE_MEASURE] = {"stake.measure",
+                           "At stake is one measure for every action: the "
+                           "customer's {measure} per year of activity (up to "
+                           "the last purchase for customers who left).",
+                           "Op het spel staat voor elke actie dezelfde "
+                           "maat: de {measure} van de klant per jaar "
+                           "activiteit (tot de laatste aankoop voor "
+                           "vertrokken klanten)."},
+    [MSG_NOTE_NO_PRODUCT] = {"note.no_product",
+                             "no product column: no cross-sell advice",
+                             "geen productkolom: geen advies voor "
+                             "kruisverkoop"},
+    [MSG_WHY_WIN_BACK_CLASS_A] = {"why.win_back_class_a",
+                                  "Class A by revenue ({revenue}) but no "
+                                  "purchase for {recency} days.",
+                                  "Klasse A in omzet ({revenue}) maar al "
+                                  "{recency} dagen geen aankoop."},
+
+    /* contract data */
+    [MSG_SUB_TITLE] = {"sub.title", "Contract customers: retention and churn",
+                       "Contractklanten: retentie en verloop"},
+    [MSG_SUB_INTRO] = {"sub.intro",
+                       "{n} customers with a tenure and a churn flag "
+                       "({skipped} rows without them left out). Tenure is "
+                       "read in months.",
+                       "{n} klanten met een looptijd en een verloopvlag "
+                       "({skipped} rijen zonder weggelaten). De looptijd "
+                       "wordt in maanden gelezen."},
+    [MSG_SUB_KPI_LEFT] = {"sub.kpi_left", "Customers who left",
+                          "Vertrokken klanten"},
+    [MSG_SUB_KPI_MONTHLY] = {"sub.kpi_monthly",
+                             "Monthly revenue of active customers",
+                             "Maandomzet van actieve klanten"},
+    [MSG_SUB_KPI_AT_RISK] = {"sub.kpi_at_risk",
+                             "Monthly revenue at risk (expected to leave "
+                             "next month)",
+                             "Maandomzet in gevaar (verwacht te vertrekken "
+                             "volgende maand)"},
+    [MSG_SUB_SEC_PLANS] = {"sub.sec_plans", "Retention by plan",
+                           "Retentie per formule"},
+    [MSG_SUB_COL_PLAN] = {"sub.col_plan", "Plan", "Formule"},
+    [MSG_SUB_COL_LEFT] = {"sub.col_left", "Left", "Vertrokken"},
+    [MSG_SUB_COL_MEDIAN] = {"sub.col_median", "Median lifetime (months)",
+                            "Mediane levensduur (maanden)"},
+    [MSG_SUB_COL_S12] = {"sub.col_s12", "Still there after 12 months (KM)",
+                         "Nog klant na 12 maanden (KM)"},
+    [MSG_SUB_COL_S24] = {"sub.col_s24", "Still there after 24 months (KM)",
+                         "Nog klant na 24 maanden (KM)"},
+    [MSG_SUB_COL_SBG] = {"sub.col_sbg", "sBG alpha, beta",
+                         "sBG alfa, beta"},
+    [MSG_SUB_COL_MONTHLY] = {"sub.col_monthly", "Monthly revenue, active",
+                             "Maandomzet, actief"},
+    [MSG_SUB_COL_AT_RISK] = {"sub.col_at_risk", "At risk per month",
+                             "In gevaar per maand"},
+    [MSG_SUB_LOGRANK] = {"sub.logrank",
+                         "Retention differs between plans: log-rank chi2 = "
+                         "{chi2} with {df} degrees of freedom, p = {p}.",
+                         "De retentie verschilt tussen formules: log-rank "
+                         "chi2 = {chi2} met {df} vrijheidsgraden, p = {p}."},
+    [MSG_SUB_NO_LOGRANK] = {"sub.no_logrank",
+                            "No plan column: one retention curve for all "
+                            "customers.",
+                            "Geen formulekolom: een retentiecurve voor alle "
+                            "klanten."},
+    [MSG_SUB_SEC_DRIVERS] = {"sub.sec_drivers", "What goes with churn",
+                             "Wat samengaat met verloop"},
+    [MSG_SUB_DRIVERS_INTRO] = {"sub.drivers_intro",
+                               "The levels with the highest share of "
+                               "customers who left (groups of at least "
+                               "{min} customers; 95% Wilson interval).",
+                               "De waarden met het hoogste aandeel "
+                               "vertrokken klanten (groepen van minstens "
+                               "{min} klanten; 95%-Wilsoninterval)."},
+    [MSG_SUB_COL_FEATURE] = {"sub.col_feature", "Column", "Kolom"},
+    [MSG_SUB_COL_LEVEL] = {"sub.col_level", "Value", "Waarde"},
+    [MSG_SUB_COL_RATE] = {"sub.col_rate", "Share who left",
+                          "Aandeel vertrokken"},
+    [MSG_SUB_AUC] = {"sub.auc",
+                     "A logistic model on all columns separates leavers "
+                     "from stayers with AUC {auc} on a holdout of {n} "
+                     "customers.",
+                     "Een logistisch model op alle kolommen onderscheidt "
+                     "vertrekkers van blijvers met AUC {auc} op een "
+                     "testgroep van {n} klanten."},
+    [MSG_SUB_SEC_ACTIONS] = {"sub.sec_actions", "Actions", "Acties"},
+    [MSG_SUB_RULE] = {"sub.rule",
+                      "Retain: active customers with a chance of {risk} or "
+                      "more to leave within 12 months. Win back: customers who "
+                      "left with a monthly charge in the top 20%. Serve at "
+                      "low cost: everyone else.",
+                      "Behouden: actieve klanten met een kans van {risk} of "
+                      "meer om binnen 12 maanden te vertrekken. Terugwinnen: "
+                      "vertrokken klanten met een maandbedrag in de top "
+                      "20%. Goedkoop bedienen: alle anderen."},
+    [MSG_SUB_AT_RISK_RULE] = {"sub.at_risk_rule",
+                              "The chance to leave next month after t "
+                              "months is alpha / (alpha + beta + t) of the "
+                              "plan's sBG; revenue at risk is the sum of "
+                              "monthly charge x that chance over active "
+                              "customers. Without an sBG fit a plan's chance "
+                              "is its churned customers / customer-months.",
+                              "De kans om volgende maand te vertrekken na t "
+                              "maanden is alfa / (alfa + beta + t) van de "
+                              "sBG van de formule; de omzet in gevaar is de "
+                              "som van maandbedrag x die kans over de "
+                              "actieve klanten. Zonder sBG-fit is de kans "
+                              "van een formule haar vertrokken klanten / "
+                              "klantmaanden."},
+    [MSG_SUB_COL_P_LEAVE] = {"sub.col_p_leave", "Chance to leave next month",
+                             "Kans op vertrek volgende maand"},
+    [MSG_SUB_COL_TENURE] = {"sub.col_tenure", "Tenure (months)",
+                            "Looptijd (maanden)"},
+    [MSG_SUB_NOT_REACHED] = {"sub.not_reached", "not reached",
+                             "niet bereikt"},
+    [MSG_SUB_NO_FIT] = {"sub.no_fit", "no fit", "geen fit"},
+    [MSG_SUB_TOP] = {"sub.top",
+                     "The {n} active customers with the most monthly "
+                     "revenue at risk:",
+                     "De {n} actieve klanten met de meeste maandomzet in "
+                     "gevaar:"},
+    [MSG_SUB_ALL] = {"sub.all", "All plans", "Alle formules"},
+    [MSG_SUB_CON_TITLE] = {"sub.con_title",
+                           "klantwijs analyze — contract customers",
+                           "klantwijs analyze — contractklanten"},
+    [MSG_WORD_CLV_UNKNOWN] = {"word.clv_unknown",
+                              "an amount no model could estimate",
+                              "een bedrag dat geen model kon schatten"},
+    [MSG_WORD_DAYS_UNIT] = {"word.days_unit", "days", "dagen"},
+    [MSG_COL_INTERVAL] = {"col.interval", "90% interval", "90%-interval"},
+    [MSG_NOTE_RETURN_ONLY] = {"note.return_only",
+                              "{n} customers have only returns in the "
+                              "period (no purchase): they are not counted "
+                              "as buyers",
+                              "{n} klanten hebben enkel retouren in de "
+                              "periode (geen aankoop): ze tellen niet als "
+                              "kopers"},
+    [MSG_NOTE_GUEST_SALES] = {"note.guest_sales",
+                              "guest sales (no customer id): {amount} on "
+                              "{lines} lines, {share} of sales; counted in "
+                              "revenue totals of the data, not in customer "
+                              "figures",
+                              "verkoop aan gasten (geen klantnummer): "
+                              "{amount} op {lines} regels, {share} van de "
+                              "verkoop; niet in de cijfers per klant"},
 };
 
 const char *kw_msg_key(kw_msg m) {
@@ -1309,6 +1635,137 @@ static const msg_row text_rows[] = {
      "korting gegeven; {seekers} klanten kopen bijna alleen met korting."},
     {"growth.disc.none", "No discount column: discount dependence unknown.",
      "Geen kortingskolom: afhankelijkheid van kortingen onbekend."},
+    {"growth.purchase", "purchase", "aankoop"},
+    {"cmd.journey", "the customer journey: funnel, drop-off, paths, attribution",
+     "de klantreis: trechter, uitval, paden, toewijzing"},
+    {"help.journey.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.journey.about",
+     "From touchpoints.csv (customer, date, stage, channel) and the first "
+     "purchases: the stages in order (given with --stages, else inferred "
+     "from where each stage usually falls in a customer's journey), how "
+     "many customers reached each step and went on, the days between "
+     "steps, where the most are lost and what they share, the most common "
+     "paths, conversion by first channel, sector and quarter, and the "
+     "purchases attributed to channels by first touch, last touch, linear "
+     "and Markov removal effect.",
+     "Uit touchpoints.csv (klant, datum, fase, kanaal) en de eerste "
+     "aankopen: de fasen in volgorde (opgegeven met --stages, anders "
+     "afgeleid uit waar elke fase gewoonlijk valt in de reis van een klant), "
+     "hoeveel klanten elke stap bereikten en verder gingen, de dagen tussen "
+     "de stappen, waar de meesten afhaken en wat ze gemeen hebben, de "
+     "meest voorkomende paden, de conversie per eerste kanaal, sector en "
+     "kwartaal, en de aankopen toegewezen aan kanalen volgens eerste "
+     "contact, laatste contact, lineair en het Markov-verwijderingseffect."},
+    {"help.journey.examples",
+     "  klantwijs journey demo-data\n"
+     "  klantwijs journey demo-data --stages 'eerste contact,offerte,purchase'\n",
+     "  klantwijs journey demo-data\n"
+     "  klantwijs journey demo-data --stages 'eerste contact,offerte,purchase'\n"},
+    {"opt.journey.stages",
+     "the stage order, separated by commas ('purchase' is the first purchase)",
+     "de volgorde van de fasen, gescheiden door komma's ('purchase' is de "
+     "eerste aankoop)"},
+    {"opt.journey.window", "days after the first touch that count",
+     "dagen na het eerste contact die meetellen"},
+    {"growth.journey.head", "{customers} customers with {touches} touchpoints.",
+     "{customers} klanten met {touches} contactmomenten."},
+    {"growth.journey.inferred",
+     "Stage order inferred: each stage's median position in the customers' "
+     "journeys (0 first, 1 last).",
+     "Volgorde van de fasen afgeleid: de mediane positie van elke fase in "
+     "de reis van de klanten (0 eerst, 1 laatst)."},
+    {"growth.journey.given", "Stage order as given.",
+     "Volgorde van de fasen zoals opgegeven."},
+    {"growth.journey.worst",
+     "Most customers are lost after {step}: {lost} of {entered} go no "
+     "further.",
+     "De meeste klanten haken af na {step}: {lost} van de {entered} gaan "
+     "niet verder."},
+    {"growth.journey.worst_channel",
+     "Those lost there came in through {channel} {lift} times as often as "
+     "the others ({n} customers).",
+     "Wie daar afhaakt, kwam {lift} keer zo vaak binnen via {channel} als "
+     "de anderen ({n} klanten)."},
+    {"growth.journey.before",
+     "Buyers had {mean} touchpoints before their first purchase on average "
+     "(median {median}).",
+     "Kopers hadden gemiddeld {mean} contactmomenten voor hun eerste "
+     "aankoop (mediaan {median})."},
+    {"growth.journey.paths", "Most common paths (customers, path):",
+     "Meest voorkomende paden (klanten, pad):"},
+    {"growth.journey.attr",
+     "{n} purchases shared over the channels of the touchpoints before "
+     "them:",
+     "{n} aankopen verdeeld over de kanalen van de contactmomenten "
+     "ervoor:"},
+    {"growth.html.trend_last",
+     "In {period} your revenue was {revenue}, from {active} active customers "
+     "of whom {new} new.",
+     "In {period} was je omzet {revenue}, van {active} actieve klanten, "
+     "waarvan {new} nieuw."},
+    {"growth.html.bridge",
+     "Against the period before, revenue changed by {change}: {new} from "
+     "new customers, {back} from customers who came back, {more} from "
+     "customers who bought more and {less} from those who bought less, and "
+     "{lost} from customers who did not buy.",
+     "Tegenover de periode ervoor veranderde de omzet met {change}: {new} "
+     "van nieuwe klanten, {back} van klanten die terugkwamen, {more} van "
+     "klanten die meer kochten en {less} van wie minder kocht, en {lost} "
+     "van klanten die niets kochten."},
+    {"growth.html.yoy", "Against the same period a year before: {growth}.",
+     "Tegenover dezelfde periode een jaar eerder: {growth}."},
+    {"growth.html.breaks",
+     "{n} customers stopped buying at their usual rhythm: they are in "
+     "customers.csv (rate_break) for a call.",
+     "{n} klanten kopen niet meer in hun gewone ritme: ze staan in "
+     "customers.csv (rate_break) om te bellen."},
+    {"growth.html.revenue", "revenue", "omzet"},
+    {"growth.html.revenue_new", "of which from new customers",
+     "waarvan van nieuwe klanten"},
+    {"growth.html.trend_chart", "Revenue per period", "Omzet per periode"},
+    {"growth.html.funnel", "Customers who reached each step",
+     "Klanten die elke stap bereikten"},
+    {"growth.html.ref_head",
+     "{edges} customers came through {referrers} referrers.",
+     "{edges} klanten kwamen via {referrers} aanbrengers."},
+    {"growth.html.thank",
+     "Keep and thank the influencers who bring the most value (below, with "
+     "the customers they brought):",
+     "Koester en bedank de aanbrengers die de meeste waarde brengen "
+     "(hieronder, met de klanten die ze aanbrachten):"},
+    {"growth.html.acq_value",
+     "Value per customer is the lifetime value as in CLV/CAC: what the "
+     "customer brought so far plus the predicted CLV.",
+     "Waarde per klant is de levensduurwaarde zoals in CLV/CAC: wat de klant "
+     "tot nu bracht plus de voorspelde CLV."},
+    {"growth.html.not_yet", "not yet", "nog niet"},
+    {"growth.col.period", "Period", "Periode"},
+    {"growth.col.revenue", "Revenue", "Omzet"},
+    {"growth.col.active", "Active", "Actief"},
+    {"growth.col.new", "New", "Nieuw"},
+    {"growth.col.lapsed", "Lapsed", "Afgehaakt"},
+    {"growth.col.b_new", "+ new", "+ nieuw"},
+    {"growth.col.b_back", "+ back", "+ terug"},
+    {"growth.col.b_more", "+ more", "+ meer"},
+    {"growth.col.b_less", "− less", "− minder"},
+    {"growth.col.b_lost", "− lost", "− verloren"},
+    {"growth.col.customers", "Customers", "Klanten"},
+    {"growth.col.step", "Step", "Stap"},
+    {"growth.col.channel", "Channel", "Kanaal"},
+    {"growth.col.first", "First touch", "Eerste contact"},
+    {"growth.col.last", "Last touch", "Laatste contact"},
+    {"growth.col.linear", "Linear", "Lineair"},
+    {"growth.col.markov", "Markov", "Markov"},
+    {"growth.col.referrer", "Referrer", "Aanbrenger"},
+    {"growth.col.brought", "Brought", "Aangebracht"},
+    {"growth.col.bought", "Bought", "Kochten"},
+    {"growth.col.their_revenue", "Their revenue", "Hun omzet"},
+    {"growth.col.second", "2nd level", "2de niveau"},
+    {"growth.col.referral_value", "Referral value", "Aanbrengwaarde"},
+    {"growth.col.cac", "CAC", "CAC"},
+    {"growth.col.value", "Value per customer", "Waarde per klant"},
+    {"growth.col.clv_cac", "Value / CAC", "Waarde / CAC"},
+    {"growth.col.payback", "Paid back (month)", "Terugverdiend (maand)"},
     {"growth.months", "month", "maand"},
     {"growth.weeks", "week", "week"},
     {"growth.quarters", "quarter", "kwartaal"},

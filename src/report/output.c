@@ -135,6 +135,29 @@ kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
        isfinite(h->nps) ? kw_fmt_number(v, h->nps, 0, lang) : na, NULL);
   if (kw_reading_text(a, KW_READ_PARETO, buf, sizeof buf))
     fprintf(f, "\n  %s\n", buf);
+  /* what the figures rest on: the currency, guest sales, the model */
+  {
+    kw_marg cm[] = {kw_ma_str("currency", a->currency),
+                    kw_ma_str("source", a->currency_source)};
+    kw_msg_format(buf, sizeof buf,
+                  a->currency_assumed ? MSG_CURRENCY_ASSUMED
+                                      : MSG_CURRENCY_FROM,
+                  lang, a->currency, cm, 2);
+    fprintf(f, "\n  %s: %s\n", kw_msg_text(MSG_FIG_CURRENCY, lang), buf);
+    if (a->guest_lines) {
+      double tot = (double)a->guest_cents + (double)a->head.revenue;
+      kw_marg gm[] = {kw_ma_money("amount", a->guest_cents, 0),
+                      kw_ma_int("lines", (int64_t)a->guest_lines),
+                      kw_ma_pct("share",
+                                tot > 0 ? (double)a->guest_cents / tot : NAN,
+                                1)};
+      kw_msg_format(buf, sizeof buf, MSG_GUEST_SALES, lang, a->currency, gm,
+                    3);
+      fprintf(f, "  %s: %s\n", kw_msg_text(MSG_FIG_GUEST_SALES, lang), buf);
+    }
+    if (a->have_clv && !a->clv_ok)
+      fprintf(f, "  %s\n", kw_msg_text(MSG_READ_CHECKS_NONE, lang));
+  }
   fprintf(f, "\n%s\n", kw_msg_text(MSG_CON_ACTIONS, lang));
   for (int k = 1; k < KW_ACTION__COUNT; k++) {
     if (!h->action_count[k]) continue;

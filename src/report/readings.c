@@ -234,7 +234,14 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
         kw_ma_int("n_retain", (int64_t)a->head.action_count[KW_ACTION_RETAIN]),
         kw_ma_int("n_win_back",
                   (int64_t)a->head.action_count[KW_ACTION_WIN_BACK]),
-        kw_ma_money("at_risk", (int64_t)llround(risk * 100.0), 0));
+        kw_ma_money("at_risk", (int64_t)llround(risk * 100.0), 0),
+        kw_ma_str("measure",
+                  kw_msg_text(a->value_measure == KW_MEASURE_CONTRIBUTION
+                                  ? MSG_WORD_CONTRIBUTION_MEASURE
+                              : a->value_measure == KW_MEASURE_EST_CONTRIBUTION
+                                  ? MSG_WORD_EST_CONTRIBUTION_MEASURE
+                                  : MSG_WORD_REVENUE_MEASURE,
+                              a->o.lang)));
       return FMT(MSG_READ_ACTIONS);
     }
     default:

@@ -33,7 +33,9 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
   kw_marg args[] = {
       kw_ma_money("revenue", MONEY(m[KW_METRIC_REVENUE]), 0),
       kw_ma_money("contribution", MONEY(m[KW_METRIC_CONTRIBUTION]), 0),
-      kw_ma_money("clv", MONEY(m[KW_METRIC_CLV]), 0),
+      isfinite(m[KW_METRIC_CLV])
+          ? kw_ma_money("clv", MONEY(m[KW_METRIC_CLV]), 0)
+          : kw_ma_str("clv", kw_msg_text(MSG_WORD_CLV_UNKNOWN, lang)),
       kw_ma_pct("p_alive", m[KW_METRIC_P_ALIVE], 0),
       kw_ma_pct("value_top", top, 0),
       kw_ma_pct("potential_top", ptop, 0),
@@ -46,6 +48,16 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
       kw_ma_num("days_late", m[KW_METRIC_DAYS_LATE], 0),
       kw_ma_str("segment", in->segment ? in->segment : ""),
       kw_ma_str("product", in->product ? in->product : ""),
+      kw_ma_str("value_measure",
+                kw_msg_text(in->value_measure == KW_MEASURE_CONTRIBUTION
+                                ? MSG_WORD_CONTRIBUTION_MEASURE
+                            : in->value_measure == KW_MEASURE_EST_CONTRIBUTION
+                                ? MSG_WORD_EST_CONTRIBUTION_MEASURE
+                                : MSG_WORD_REVENUE_MEASURE,
+                            lang)),
+      kw_ma_money("value_amount", MONEY(m[KW_METRIC_VALUE_AMOUNT]), 0),
+      kw_ma_money("yearly_revenue", MONEY(m[KW_METRIC_YEARLY_REVENUE]), 0),
+      kw_ma_pct("overdue_share", m[KW_METRIC_OVERDUE_SHARE], 0),
   };
 #undef MONEY
   return kw_msg_fill(buf, cap, tpl, lang, currency, args,

@@ -214,6 +214,14 @@ static void write_quality(jw *w, const kw_analysis *a) {
   OBJ(w, "data");
   jint(w, "transaction_lines_read", (int64_t)a->tx_rows_read);
   jint(w, "transaction_lines_skipped", (int64_t)a->tx_rows_skipped);
+  jint(w, "guest_lines", (int64_t)a->guest_lines);
+  jmoney(w, "guest_sales", a->guest_cents);
+  {
+    double tot = (double)a->guest_cents + (double)a->head.revenue;
+    jfix(w, "guest_sales_share", tot > 0 ? (double)a->guest_cents / tot : NAN,
+         4);
+  }
+  jint(w, "return_only_customers", (int64_t)a->return_only);
   jint(w, "transaction_lines_used", (int64_t)a->s->lines_used);
   jint(w, "transaction_lines_after_as_of", (int64_t)a->s->lines_after);
   ARR(w, "tables");
@@ -381,6 +389,45 @@ static void write_clv(jw *w, const kw_analysis *a) {
   jint(w, "horizon_weeks", a->horizon_weeks);
   jfix(w, "discount_rate_yearly", a->o.discount_rate, 4);
   jfix(w, "total", a->clv_total, 2);
+  if (a->have_intervals) {
+    OBJ(w, "total_interval");
+    jfix(w, "level", a->interval_level, 2);
+    jtext(w, "method", "delta method, parameter covariance of the purchase "
+                       "model (inverse observed information)");
+    jfix(w, "low", a->clv_total_lo, 2);
+    jfix(w, "high", a->clv_total_hi, 2);
+    END_OBJ(w);
+  } else {
+    jnull(w, "total_interval");
+  }
+  jbool(w, "passed_checks", a->clv_ok);
+  jtext(w, "choice", a->n_cand > 1 ? "auto_holdout" : "given");
+  ARR(w, "candidates");
+  for (size_t c = 0; c < a->n_cand; c++) {
+    OBJ(w, NULL);
+    jtext(w, "model", kw_clv_model_name(a->cand[c]));
+    jbool(w, "fitted", a->cand_fitted[c]);
+    jbool(w, "chosen", c == a->chosen);
+    if (a->cand_fitted[c]) {
+      const kw_clv_check *k = &a->cand_check[c];
+      jfix(w, "bic", a->cand_bic[c], 2);
+      jbool(w, "passed", k->passed);
+      ARR_INLINE(w, "flags");
+      for (unsigned b = 0; b < KW_CLV_FLAG_COUNT; b++)
+        if (k->flags & (1u << b)) jtext(w, NULL, kw_clv_flag_key(b));
+      END_ARR(w);
+      jfix(w, "max_se_ratio", k->se_ratio, 3);
+      jfix(w, "repeat_buyers_p_alive_099", k->alive_share, 4);
+      jfix(w, "holdout_error", k->holdout_error, 4);
+      if (a->cand_holdout[c]) {
+        jfix(w, "holdout_predicted", a->cand_eval[c].sum_predicted, 1);
+        jfix(w, "holdout_actual", a->cand_eval[c].sum_actual, 0);
+        jfix(w, "holdout_mae", a->cand_eval[c].mae, 4);
+      }
+    }
+    END_OBJ(w);
+  }
+  END_ARR(w);
   jfix(w, "top20_share", a->clv_top20_share, 4);
   if (a->have_holdout) {
     const kw_clv_evaluation *e = &a->eval;
@@ -431,6 +478,9 @@ static void write_retention(jw *w, const kw_analysis *a) {
   } else {
     OBJ(w, "churn");
     jtext(w, "basis", a->ci->by_p_alive ? "p_alive" : "gap_rule");
+    jtext(w, "status_rule", a->ci->by_p_alive
+                                ? "worse of gap rule and checked p_alive"
+                                : "gap rule");
     jfix(w, "gap_days", a->ci->gap_days, 1);
     jint(w, "active", (int64_t)(a->head.active_customers - a->churn_at_risk));
     jint(w, "at_risk", (int64_t)a->churn_at_risk);
@@ -504,6 +554,152 @@ static void write_payments(jw *w, const kw_analysis *a) {
   END_OBJ(w);
 }
 
+/* Channels and discounts, inside "acquisition". */
+static void write_channels(jw *w, const kw_analysis *a) {
+  const kw_acquisition_data *c = kw_acquisition_view(a->acq);
+  if (!c) return;
+  jtext(w, "value", "lifetime value (value so far + predicted CLV)");
+  ARR(w, "channels");
+  for (size_t g = 0; g < c->n; g++) {
+    OBJ(w, NULL);
+    jtext(w, "channel", c->kind[g] == 1   ? "unknown"
+                        : c->kind[g] == 2 ? "other"
+                                          : c->channel[g]);
+    jint(w, "customers", (int64_t)c->customers[g]);
+    jfix(w, "cac", c->cac[g], 2);
+    jfix(w, "value", c->mean_value[g], 2);
+    jfix(w, "clv_cac", c->clv_cac[g], 2);
+    if (c->payback_month[g] < 0)
+      jnull(w, "payback_months");
+    else
+      jint(w, "payback_months", c->payback_month[g]);
+    END_OBJ(w);
+  }
+  END_ARR(w);
+  OBJ(w, "discounts");
+  jbool(w, "has_discount", c->has_discount);
+  jmoney(w, "revenue", c->revenue);
+  jmoney(w, "discounted_revenue", c->discounted_revenue);
+  jmoney(w, "discount_given", c->discount_total);
+  jfix(w, "discounted_share",
+       c->revenue > 0 ? (double)c->discounted_revenue / (double)c->revenue
+                      : NAN,
+       4);
+  jint(w, "deal_seekers", (int64_t)c->deal_seekers);
+  END_OBJ(w);
+}
+
+/* "trends", "journey", "referrals" (null when the step did not run). */
+static void write_growth(jw *w, const kw_analysis *a) {
+  const kw_trends_data *t = kw_trends_view(a->trends);
+  char lab[16];
+  if (t) {
+    OBJ(w, "trends");
+    jtext(w, "period", kw_period_unit_name(t->period));
+    jbool(w, "last_period_partial", t->partial);
+    ARR(w, "periods");
+    for (size_t p = 0; p < t->n; p++) {
+      OBJ(w, NULL);
+      jtext(w, "period", kw_period_label(lab, t->index[p], t->period));
+      jmoney(w, "revenue", t->revenue[p]);
+      jint(w, "orders", (int64_t)t->orders[p]);
+      jint(w, "active", (int64_t)t->active[p]);
+      jint(w, "new", (int64_t)t->new_customers[p]);
+      jint(w, "returning", (int64_t)t->returning[p]);
+      jint(w, "lapsed", (int64_t)t->lapsed[p]);
+      jfix(w, "yoy_growth", t->yoy_growth[p], 4);
+      OBJ(w, "bridge");
+      jmoney(w, "new", t->bridge_new[p]);
+      jmoney(w, "reactivated", t->bridge_reactivated[p]);
+      jmoney(w, "expansion", t->bridge_expansion[p]);
+      jmoney(w, "contraction", t->bridge_contraction[p]);
+      jmoney(w, "churned", t->bridge_churned[p]);
+      END_OBJ(w);
+      if (t->anomaly[p])
+        jtext(w, "anomaly", t->anomaly[p] == 1 ? "high" : "low");
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    OBJ(w, "seasonality");
+    jfix(w, "strength", t->seasonal_strength, 3);
+    jbool(w, "clear", t->seasonality_clear);
+    if (t->seasonality_clear) {
+      jint(w, "peak", t->peak_slot);
+      jint(w, "trough", t->trough_slot);
+    }
+    END_OBJ(w);
+    jint(w, "rate_breaks", (int64_t)t->n_breaks);
+    END_OBJ(w);
+  } else {
+    jnull(w, "trends");
+  }
+  const kw_journey_data *j = kw_journey_view(a->journey);
+  if (j) {
+    OBJ(w, "journey");
+    jint(w, "customers", (int64_t)j->customers);
+    jint(w, "touches", (int64_t)j->touches);
+    jtext(w, "stage_order", j->order_inferred ? "inferred" : "given");
+    ARR(w, "steps");
+    for (size_t k = 0; k < j->n_steps; k++) {
+      OBJ(w, NULL);
+      jtext(w, "stage", j->stage[k]);
+      jint(w, "entered", (int64_t)j->entered[k]);
+      jint(w, "converted",
+           (int64_t)(k + 1 < j->n_steps ? j->converted[k] : 0));
+      jint(w, "touched", (int64_t)j->touched[k]);
+      jfix(w, "days_median", j->days_median[k], 1);
+      jfix(w, "days_p90", j->days_p90[k], 1);
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    if (j->worst_step != SIZE_MAX)
+      jtext(w, "most_lost_after", j->stage[j->worst_step]);
+    ARR(w, "attribution");
+    for (size_t c = 0; c < j->n_channels; c++) {
+      OBJ(w, NULL);
+      jtext(w, "channel", j->channel[c]);
+      jfix(w, "first_touch", j->first_touch[c], 2);
+      jfix(w, "last_touch", j->last_touch[c], 2);
+      jfix(w, "linear", j->linear[c], 2);
+      jfix(w, "markov", j->markov[c], 2);
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    END_OBJ(w);
+  } else {
+    jnull(w, "journey");
+  }
+  const kw_referrals_data *r = kw_referrals_view(a->referrals);
+  if (r) {
+    OBJ(w, "referrals");
+    jint(w, "referred", (int64_t)r->edges);
+    jint(w, "self_referrals", (int64_t)r->self_referrals);
+    jint(w, "duplicates", (int64_t)r->duplicates);
+    jint(w, "unknown_ids", (int64_t)(r->unknown + r->missing));
+    jint(w, "on_cycle", (int64_t)r->on_cycle);
+    jfix(w, "cac_saved", r->cac_saved, 2);
+    jint(w, "referrers_total", (int64_t)r->n);
+    ARR(w, "referrers");
+    size_t top = r->n < 20 ? r->n : 20;
+    for (size_t i = 0; i < top; i++) {
+      OBJ(w, NULL);
+      jtext(w, "referrer", kw_dict_str(r->customers, r->referrer[i]));
+      jbool(w, "is_customer", r->is_customer[i]);
+      jint(w, "direct", r->direct[i]);
+      jint(w, "bought", r->direct_bought[i]);
+      jmoney(w, "revenue", r->direct_revenue[i]);
+      jfix(w, "value", r->direct_value[i], 2);
+      jint(w, "second_level", r->second[i]);
+      jfix(w, "referral_value", r->crv[i], 2);
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    END_OBJ(w);
+  } else {
+    jnull(w, "referrals");
+  }
+}
+
 static void write_rest(jw *w, const kw_analysis *a) {
   if (a->step[KW_STEP_CROSS_SELL] == KW_STEP_RAN ||
       a->step[KW_STEP_CROSS_SELL] == KW_STEP_LIMITED) {
@@ -542,10 +738,16 @@ static void write_rest(jw *w, const kw_analysis *a) {
     jfix(w, "cac_mean", a->cac_mean, 2);
     jfix(w, "lifetime_value_mean", a->ltv_mean, 2);
     jfix(w, "clv_cac", a->head.clv_cac, 2);
+    write_channels(w, a);
+    END_OBJ(w);
+  } else if (a->acq) {
+    OBJ(w, "acquisition");
+    write_channels(w, a);
     END_OBJ(w);
   } else {
     jnull(w, "acquisition");
   }
+  write_growth(w, a);
   OBJ(w, "actions");
   jtext(w, "rules", a->rules_builtin ? "builtin" : "file");
   jbool(w, "consent_column", a->has_consent);
@@ -579,6 +781,9 @@ kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
   jdate(&w, "as_of", a->as_of);
   jdate(&w, "first_date", a->first_date);
   jtext(&w, "currency", a->currency);
+  jbool(&w, "currency_assumed", a->currency_assumed);
+  if (a->currency_source[0]) jtext(&w, "currency_source", a->currency_source);
+  else jnull(&w, "currency_source");
   jtext(&w, "lang", a->o.lang == KW_LANG_NL ? "nl" : "en");
   jint(&w, "min_group", (int64_t)a->o.min_group);
   write_steps(&w, a);

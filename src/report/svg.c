@@ -119,6 +119,25 @@ static void range_of(const kw_svg_axis *a, const kw_svg_series *s, size_t ns,
   }
 }
 
+/* The left edge of the plot so that the widest y tick label (about 7 px
+ * a character at the chart's font size) ends 6 px before the axis and
+ * starts clear of the rotated y-axis title (centred at x = 14). */
+static double left_edge(const kw_svg_style *st, const kw_svg_axis *ya,
+                        double ymin, double ymax, double x0) {
+  char buf[48];
+  double ys = nice_step(ymax - ymin, 5), wide = 0;
+  for (double v = ceil(ymin / ys - 1e-9) * ys; v <= ymax + 1e-9 * ys;
+       v += ys) {
+    kw_svg_value(buf, v, ya->fmt, ya->decimals, st);
+    double n = 0;
+    for (const char *p = buf; *p; p++)
+      if (((unsigned char)*p & 0xC0) != 0x80) n++; /* UTF-8 characters */
+    if (n > wide) wide = n;
+  }
+  double need = (ya->label ? 26 : 6) + 7 * wide + 6;
+  return need > x0 ? need : x0;
+}
+
 static void axes(kw_text *t, const kw_svg_style *st, const frame *f,
                  const kw_svg_axis *xa, const kw_svg_axis *ya) {
   char buf[48];
@@ -175,6 +194,7 @@ void kw_svg_lines(kw_text *t, const kw_svg_style *st, const char *title,
   frame f = {70, W - 20, 16, h - 52, 0, 1, 0, 1};
   range_of(xa, s, ns, true, &f.xmin, &f.xmax);
   range_of(ya, s, ns, false, &f.ymin, &f.ymax);
+  f.x0 = left_edge(st, ya, f.ymin, f.ymax, f.x0);
   open_svg(t, h, title);
   axes(t, st, &f, xa, ya);
   for (size_t k = 0; k < ns; k++) {
@@ -267,6 +287,7 @@ void kw_svg_bars(kw_text *t, const kw_svg_style *st, const char *title,
     double step = nice_step(hi > 0 ? hi : 1, 5);
     f.ymax = ceil((hi > 0 ? hi : 1) / step - 1e-9) * step;
   }
+  f.x0 = left_edge(st, ya, f.ymin, f.ymax, f.x0);
   open_svg(t, h, title);
   kw_svg_axis xa = {NULL, 0, 0, KW_SVG_NUM, 0};
   /* y grid and labels only: categories replace the x ticks */
@@ -351,10 +372,13 @@ void kw_svg_heatmap(kw_text *t, const kw_svg_style *st, const char *title,
   double left = 92, top = 46, right = 10;
   double cw = (W - left - right) / (double)(cols ? cols : 1);
   double ch = cw < 14 ? 14 : cw > 26 ? 26 : cw;
-  double h = top + ch * (double)rows + 12;
+  double h = top + ch * (double)rows + 12 + 34; /* + the colour scale */
   open_svg(t, h, title);
   char buf[48];
-  bool text = cw >= 30;
+  /* numbers in the cells while they fit: 10 px type from 30 px wide
+   * cells, 8 px type from 20 px */
+  bool text = cw >= 20;
+  const char *fs = cw >= 30 ? "10" : "8";
   size_t every = (size_t)ceil(24.0 / cw);
   if (every < 1) every = 1;
   if (col_title) text_at(t, left + (W - left - right) / 2, 14, "middle",
@@ -389,12 +413,39 @@ void kw_svg_heatmap(kw_text *t, const kw_svg_style *st, const char *title,
       kw_text_put(t, ": ");
       kw_text_esc(t, kw_svg_value(buf, val, fmt, decimals, st));
       kw_text_put(t, "</title></rect>");
-      if (text)
+      if (text) {
+        char attr[64];
+        snprintf(attr, sizeof attr, "fill=\"%s\" font-size=\"%s\"",
+                 s > 0.55 ? "#ffffff" : "#111827", fs);
         text_at(t, left + cw * ((double)c + 0.5), y + ch / 2 + 4, "middle",
-                s > 0.55 ? "fill=\"#ffffff\" font-size=\"10\""
-                         : "fill=\"#111827\" font-size=\"10\"",
-                kw_svg_value(buf, val, fmt, decimals, st));
+                attr, kw_svg_value(buf, val, fmt, decimals, st));
+      }
     }
+  }
+  /* the colour scale: ten steps from lo to hi, labelled at both ends */
+  if (hi > lo) {
+    double sy = top + ch * (double)rows + 18, sw = 16;
+    for (int k = 0; k < 10; k++) {
+      kw_text_put(t, "<rect x=\"");
+      kw_text_coord(t, left + 40 + sw * k);
+      kw_text_put(t, "\" y=\"");
+      kw_text_coord(t, sy);
+      kw_text_put(t, "\" width=\"");
+      kw_text_coord(t, sw);
+      kw_text_put(t, "\" height=\"10\" fill=\"");
+      blue(t, (k + 0.5) / 10.0);
+      kw_text_put(t, "\"/>");
+    }
+    text_at(t, left + 34, sy + 9, "end", "fill=\"#4b5563\" font-size=\"10\"",
+            kw_svg_value(buf, lo, fmt, decimals, st));
+    bool above = false; /* values past hi share its colour: "≥ hi" */
+    for (size_t i = 0; i < rows * cols; i++)
+      if (isfinite(v[i]) && v[i] > hi) above = true;
+    char lab[64];
+    snprintf(lab, sizeof lab, "%s%s", above ? "\xe2\x89\xa5 " : "",
+             kw_svg_value(buf, hi, fmt, decimals, st));
+    text_at(t, left + 46 + sw * 10, sy + 9, "start",
+            "fill=\"#4b5563\" font-size=\"10\"", lab);
   }
   kw_text_put(t, "</svg>");
 }

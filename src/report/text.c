@@ -137,8 +137,9 @@ char *kw_fmt_currency(char *buf, int64_t cents, int decimals, kw_lang lang,
   }
   const char *sym = kw_currency_symbol(currency);
   bool word = strlen(sym) > 2 && (unsigned char)sym[0] < 0x80;
+  /* a non-breaking space (U+00A0) keeps the symbol with the amount */
   if (lang == KW_LANG_NL || word)
-    snprintf(buf, 48, "%s %s%s", sym, neg ? "-" : "", num);
+    snprintf(buf, 48, "%s\xc2\xa0%s%s", sym, neg ? "-" : "", num);
   else
     snprintf(buf, 48, "%s%s%s", neg ? "-" : "", sym, num);
   return buf;

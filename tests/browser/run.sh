@@ -10,9 +10,11 @@
 #     console error, blocked load or network request;
 #   - the charts and tables are in the DOM: at least 9 inline SVG charts,
 #     the sortable tables, every section;
-#   - screenshots at desktop and phone width are written (report.png and
-#     report-phone.png in SHOT_DIR, default the current folder) so a person
-#     can look at them.
+#   - screenshots at desktop and phone width are written (report.png,
+#     report-phone.png and report-400.png in SHOT_DIR, default the current
+#     folder) so a person can look at them;
+#   - at 400 px the wide tables scroll sideways and keep the id column;
+#   - the PDF print has A4 pages (report.pdf in SHOT_DIR).
 # Prints one line per check and exits 1 when any fails.
 set -u
 KW=$1
@@ -69,6 +71,18 @@ chrome --virtual-time-budget=5000 --hide-scrollbars --window-size=1280,2000 \
 chrome --virtual-time-budget=5000 --hide-scrollbars --window-size=390,1600 \
   --screenshot="$SHOTS/report-phone.png" "$URL" >/dev/null 2>&1
 [ -s "$SHOTS/report-phone.png" ]; check "phone screenshot $SHOTS/report-phone.png" $?
+# phone width 400 px: wide tables scroll sideways inside their box and keep
+# the id column in view (the page records "scrolling/sticky" counts)
+chrome --virtual-time-budget=5000 --window-size=400,1600 --dump-dom "$URL" \
+  >"$OUT/dom400.html" 2>/dev/null
+sc=$(grep -o 'data-kw-scroll="[0-9]*/[0-9]*"' "$OUT/dom400.html" | head -1 |
+  sed 's/.*="\([0-9]*\)\/\([0-9]*\)"/\1 \2/')
+set -- $sc
+[ "${1:-0}" -ge 1 ] && [ "${1:-0}" = "${2:-x}" ]
+check "400 px: ${1:-0} wide tables scroll sideways, ${2:-0} keep the id column" $?
+chrome --virtual-time-budget=5000 --hide-scrollbars --window-size=400,1600 \
+  --screenshot="$SHOTS/report-400.png" "$URL" >/dev/null 2>&1
+[ -s "$SHOTS/report-400.png" ]; check "400 px screenshot $SHOTS/report-400.png" $?
 # print to PDF the way a user would ("Save as PDF")
 chrome --virtual-time-budget=5000 --no-pdf-header-footer \
   --print-to-pdf="$OUT/report.pdf" "$URL" >/dev/null 2>&1
@@ -76,6 +90,11 @@ chrome --virtual-time-budget=5000 --no-pdf-header-footer \
 check "prints to PDF" $?
 pages=$(grep -a -o '/Type */Pages*' "$OUT/report.pdf" 2>/dev/null | grep -c -v Pages)
 [ "$pages" -ge 8 ]; check "PDF has a page per section ($pages pages)" $?
+# A4 is 595 x 842 points (210 x 297 mm)
+grep -a -q -E 'MediaBox *\[ *0 +0 +59[45](\.[0-9]+)? +84[12](\.[0-9]+)? *\]' \
+  "$OUT/report.pdf"
+check "PDF pages are A4" $?
+cp "$OUT/report.pdf" "$SHOTS/report.pdf" 2>/dev/null
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

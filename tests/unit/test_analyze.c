@@ -44,26 +44,46 @@ static void test_builtin_each_action(void **state) {
   size_t rule;
   kw_action_input in;
 
-  /* rule 1: a problem payer is collected first, whatever else holds */
+  /* rule 1: a problem payer with a material overdue amount (300 >= 250,
+   * 300 / 2000 = 15% >= 5% of a year's revenue, 45 > 30 days) is
+   * collected first, whatever else holds */
   in = blank();
   in.m[KW_METRIC_PAY_CLASS] = 3;
   in.m[KW_METRIC_VALUE] = 0.99;
   in.m[KW_METRIC_POTENTIAL] = 0.99;
+  in.m[KW_METRIC_OVERDUE] = 300;
+  in.m[KW_METRIC_OVERDUE_SHARE] = 300.0 / 2000.0;
+  in.m[KW_METRIC_DAYS_OVERDUE] = 45;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_COLLECT);
   assert_int_equal(rule, 0);
+  /* materiality: a large customer (28,194 a year) with one 12.75 invoice
+   * overdue is not collected first: 12.75 < 250 and 0.05% < 5% */
+  in.m[KW_METRIC_OVERDUE] = 12.75;
+  in.m[KW_METRIC_OVERDUE_SHARE] = 12.75 / 28194.0;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_INVEST);
+  /* 300 overdue but only 1% of 30,000 a year: not material either */
+  in.m[KW_METRIC_OVERDUE] = 300;
+  in.m[KW_METRIC_OVERDUE_SHARE] = 0.01;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_INVEST);
+  /* a customer who never paid anything: days_late unknown, still
+   * collected when the overdue amount is material */
+  in.m[KW_METRIC_OVERDUE_SHARE] = 0.2;
+  in.m[KW_METRIC_DAYS_LATE] = NAN;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_COLLECT);
 
-  /* rule 2: slow payer 75 days past due with 100 overdue */
+  /* rule 2: slow payer 75 days past due with 300 overdue (10%) */
   in = blank();
   in.m[KW_METRIC_PAY_CLASS] = 2;
   in.m[KW_METRIC_DAYS_OVERDUE] = 75;
-  in.m[KW_METRIC_OVERDUE] = 100;
+  in.m[KW_METRIC_OVERDUE] = 300;
+  in.m[KW_METRIC_OVERDUE_SHARE] = 0.1;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_COLLECT);
   assert_int_equal(rule, 1);
-  /* ... but nothing overdue: both conditions must hold, so it falls
+  /* ... but 100 overdue is below the absolute threshold: it falls
    * through to the last rule */
-  in.m[KW_METRIC_OVERDUE] = 0;
+  in.m[KW_METRIC_OVERDUE] = 100;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 9);
+  assert_int_equal(rule, 11);
 
   /* rule 3: a loss comes before value: contribution -10, top 10% */
   in = blank();
@@ -81,58 +101,80 @@ static void test_builtin_each_action(void **state) {
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_WIN_BACK);
   assert_int_equal(rule, 3);
 
-  /* rule 5: value exactly 0.8 (>=) and at risk */
+  /* rule 5: class A by revenue but value 0.6 by contribution, churned:
+   * win back, never serve at low cost */
+  in = blank();
+  in.m[KW_METRIC_VALUE] = 0.6;
+  in.m[KW_METRIC_ABC] = 1;
+  in.m[KW_METRIC_STATUS] = 3;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_WIN_BACK);
+  assert_int_equal(rule, 4);
+
+  /* rule 6: RFM "Can't lose them", value 0.5, active */
+  in = blank();
+  in.m[KW_METRIC_VALUE] = 0.5;
+  in.m[KW_METRIC_STATUS] = 1;
+  in.segment = "cant_lose";
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_WIN_BACK);
+  assert_int_equal(rule, 5);
+
+  /* rule 7: value exactly 0.8 (>=) and at risk */
   in = blank();
   in.m[KW_METRIC_VALUE] = 0.8;
   in.m[KW_METRIC_STATUS] = 2;
   in.m[KW_METRIC_POTENTIAL] = 0.9;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_RETAIN);
-  assert_int_equal(rule, 4);
+  assert_int_equal(rule, 6);
 
-  /* rule 6: valuable, active, potential exactly 0.5 */
+  /* rule 8: valuable, active, potential exactly 0.5 */
   in = blank();
   in.m[KW_METRIC_VALUE] = 0.95;
   in.m[KW_METRIC_STATUS] = 1;
   in.m[KW_METRIC_POTENTIAL] = 0.5;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_INVEST);
-  assert_int_equal(rule, 5);
+  assert_int_equal(rule, 7);
 
-  /* rule 7: valuable, active, low potential (0.2 < 0.5) */
+  /* rule 9: valuable, active, low potential (0.2 < 0.5) */
   in.m[KW_METRIC_POTENTIAL] = 0.2;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_RETAIN);
-  assert_int_equal(rule, 6);
+  assert_int_equal(rule, 8);
 
-  /* rule 8: potential 0.7, active, a next-best product */
+  /* rule 10: potential 0.7, active, a next-best product */
   in = blank();
   in.m[KW_METRIC_VALUE] = 0.3;
   in.m[KW_METRIC_POTENTIAL] = 0.7;
   in.m[KW_METRIC_STATUS] = 1;
   in.m[KW_METRIC_NEXT_BEST] = 1;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
-  assert_int_equal(rule, 7);
-
-  /* rule 9: the same at risk without basket data (next_best unknown) */
-  in.m[KW_METRIC_STATUS] = 2;
-  in.m[KW_METRIC_NEXT_BEST] = NAN;
-  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
-  assert_int_equal(rule, 8);
-
-  /* churned with potential: "status != churned" fails -> rule 10 */
-  in.m[KW_METRIC_STATUS] = 3;
-  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
   assert_int_equal(rule, 9);
 
-  /* just below the value threshold and churned: low cost */
+  /* no product to offer (next_best = no): developed without a product,
+   * but only while active */
+  in.m[KW_METRIC_NEXT_BEST] = 0;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
+  assert_int_equal(rule, 10);
+  in.m[KW_METRIC_STATUS] = 2;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
+  assert_int_equal(rule, 11);
+
+  /* churned with potential and a product: "status != churned" fails */
+  in.m[KW_METRIC_NEXT_BEST] = 1;
+  in.m[KW_METRIC_STATUS] = 3;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
+  assert_int_equal(rule, 11);
+
+  /* just below the value threshold, class B, churned: low cost */
   in = blank();
   in.m[KW_METRIC_VALUE] = 0.7999;
+  in.m[KW_METRIC_ABC] = 2;
   in.m[KW_METRIC_STATUS] = 3;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
 
   /* nothing known: every condition is false, the catch-all decides */
   in = blank();
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 9);
-  assert_int_equal(kw_action_rules_count(kw_action_rules_builtin()), 10);
+  assert_int_equal(rule, 11);
+  assert_int_equal(kw_action_rules_count(kw_action_rules_builtin()), 12);
 }
 
 static const char rule_text[] =
@@ -170,7 +212,7 @@ static void test_rule_file(void **state) {
   kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_EN, "EUR");
   assert_string_equal(buf, "Big: \xE2\x82\xAC" "1,001, 88% alive");
   kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_NL, "EUR");
-  assert_string_equal(buf, "Groot: \xE2\x82\xAC 1.001, 88% actief");
+  assert_string_equal(buf, "Groot: \xE2\x82\xAC\xC2\xA0" "1.001, 88% actief");
   in.m[KW_METRIC_REVENUE] = 1000.4;
   in.m[KW_METRIC_VALUE] = 0.51; /* > 50% */
   in.m[KW_METRIC_STATUS] = 3;
@@ -314,12 +356,12 @@ static void test_message_format(void **state) {
   assert_string_equal(buf, "25.6%|\xE2\x82\xAC" "1,234,568|-\xE2\x82\xAC"
                            "1,500|2024-03-01|1,234,567|2.50|a&b|{missing}");
   kw_msg_fill(buf, sizeof buf, tpl, KW_LANG_NL, "EUR", a, 7);
-  assert_string_equal(buf, "25,6%|\xE2\x82\xAC 1.234.568|\xE2\x82\xAC "
+  assert_string_equal(buf, "25,6%|\xE2\x82\xAC\xC2\xA0" "1.234.568|\xE2\x82\xAC\xC2\xA0"
                            "-1.500|01-03-2024|1.234.567|2,50|a&b|{missing}");
   /* another currency code is written as a word */
   kw_marg usd[] = {kw_ma_money("m", 5000, 2)};
   kw_msg_fill(buf, sizeof buf, "{m}", KW_LANG_EN, "CHF", usd, 1);
-  assert_string_equal(buf, "CHF 50.00");
+  assert_string_equal(buf, "CHF\xC2\xA0" "50.00");
   /* truncation: the full length comes back, the buffer stays terminated */
   char small[8];
   size_t n = kw_msg_fill(small, sizeof small, "{n} items", KW_LANG_EN, "EUR",
@@ -431,7 +473,7 @@ static void test_svg_well_formed(void **state) {
   kw_svg_bars(&t, &st, "bars", cats, 2, b, 2, &ma, "x");
   assert_svg(&t);
   /* 1234.5 euro in Dutch: whole euros with a thousands dot */
-  assert_non_null(strstr(t.s, "\xE2\x82\xAC 1.235"));
+  assert_non_null(strstr(t.s, "\xE2\x82\xAC\xC2\xA0" "1.235"));
   kw_text_clear(&t);
   const char *rl[] = {"r1", "r&2"}, *cl[] = {"c1", "c2", "c3"};
   double hv[] = {0.1, NAN, 0.9, 1, 0, 0.5};

@@ -9,6 +9,8 @@
 
 #include <cmocka.h>
 
+#include "core/sort.h"
+
 #include "failing_alloc.h"
 
 #include "core/dict.h"
@@ -124,11 +126,42 @@ static void test_errors(void **state) {
   kw_context_free(ctx);
 }
 
+static int cmp_u64_ref(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* The radix sort against qsort on random keys of several shapes (full
+ * 64-bit, few distinct values, a shared high part, sizes 0..5000). */
+static void test_sort_u64(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  uint64_t seed = 42;
+  for (int round = 0; round < 60; round++) {
+    size_t n = (size_t)(round * 83) % 5001;
+    uint64_t *a = malloc((n ? n : 1) * sizeof *a);
+    uint64_t *b = malloc((n ? n : 1) * sizeof *b);
+    for (size_t i = 0; i < n; i++) {
+      seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+      uint64_t x = seed ^ (seed >> 29);
+      if (round % 3 == 1) x %= 7;                       /* few values */
+      if (round % 3 == 2) x = 0xABCD000000000000ULL | (x & 0xFFFF);
+      a[i] = b[i] = x;
+    }
+    assert_int_equal(kw_sort_u64(ctx, a, n), KW_OK);
+    qsort(b, n, sizeof *b, cmp_u64_ref);
+    if (n) assert_memory_equal(a, b, n * sizeof *a);
+    free(a);
+    free(b);
+  }
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version), cmocka_unit_test(test_dates),
       cmocka_unit_test(test_dict),    cmocka_unit_test(test_dict_oom),
-      cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_errors),    cmocka_unit_test(test_sort_u64),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -490,6 +490,136 @@ static void test_acquisition_hand(void **state) {
   kw_context_free(ctx);
 }
 
+/* ============================================================ journey */
+
+/*
+ * Worked by hand (touchpoints; purchases from the transactions):
+ *   P1 01-01 contact web, 01-05 quote mail, buys 01-10
+ *   P2 01-02 contact web, 01-04 quote phone, buys 01-20
+ *   P3 01-03 contact phone, buys 01-08
+ *   P4 01-01 contact web, 01-06 quote web, no purchase
+ *   P5 01-02 contact phone, no purchase
+ * Order (inferred: median positions contact 0, quote .5, purchase 1):
+ * entered 5, 4, 3; touched 5, 3, 3. Days contact->quote 2, 4, 5: median
+ * 4, p90 4.8; quote->purchase 5, 16: median 10.5, p90 14.9. Most lost
+ * after contact (1, P5, ties go to the first step); P5 came by phone:
+ * lift (1/1) / (2/5) = 2.5. Touches before purchase 2, 2, 1: mean 5/3.
+ * Attribution over P1-P3: first web 2, phone 1; last mail 1, phone 2;
+ * linear web 1, mail .5, phone 1.5. Markov: transitions start {web 3,
+ * phone 2}, web {mail, phone, web, none: 1 each}, mail {purchase 1},
+ * phone {purchase 2, none 1}; absorption x_mail 1, x_phone 2/3, x_web
+ * 5/9, x_start .6. Removing web: 4/15 -> effect 5/9; phone: 1/5 -> 2/3;
+ * mail: 6/15 -> 1/3; the 3 purchases shared 5 : 6 : 3.
+ */
+static const char J_TP[] =
+    "customer,date,stage,channel\n"
+    "P1,2024-01-01,contact,web\nP1,2024-01-05,quote,mail\n"
+    "P2,2024-01-02,contact,web\nP2,2024-01-04,quote,phone\n"
+    "P3,2024-01-03,contact,phone\n"
+    "P4,2024-01-01,contact,web\nP4,2024-01-06,quote,web\n"
+    "P5,2024-01-02,contact,phone\n";
+static const char J_TX[] =
+    "customer,date,amount\nP1,2024-01-10,10\nP2,2024-01-20,10\n"
+    "P3,2024-01-08,10\n";
+
+static size_t name_at(const char *const *names, size_t n, const char *s) {
+  for (size_t i = 0; i < n; i++)
+    if (names[i] && strcmp(names[i], s) == 0) return i;
+  fail_msg("no %s", s);
+  return 0;
+}
+
+static void test_journey_hand(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const char *tx = write_tmp(4, "t.csv", J_TX);
+  const char *tp = write_tmp(7, "p.csv", J_TP);
+  kw_dataset *ds = load_files(ctx, tx, NULL, tp, NULL);
+  kw_journey_options o;
+  kw_journey_options_init(&o);
+  o.min_group = 1;
+  kw_journey *j = NULL;
+  assert_int_equal(kw_journey_compute(ctx, ds, &o, &j), KW_OK);
+  const kw_journey_data *v = kw_journey_view(j);
+  assert_true(v->order_inferred);
+  assert_int_equal(v->n_steps, 3);
+  assert_string_equal(v->stage[0], "contact");
+  assert_string_equal(v->stage[1], "quote");
+  assert_string_equal(v->stage[2], "purchase");
+  NEAR(v->median_position[1], 0.5, 1e-12);
+  const uint64_t ent[] = {5, 4, 3}, tch[] = {5, 3, 3};
+  for (size_t k = 0; k < 3; k++) {
+    assert_int_equal(v->entered[k], ent[k]);
+    assert_int_equal(v->touched[k], tch[k]);
+  }
+  NEAR(v->days_median[0], 4, 1e-12);
+  NEAR(v->days_p90[0], 4.8, 1e-12);
+  NEAR(v->days_median[1], 10.5, 1e-12);
+  NEAR(v->days_p90[1], 14.9, 1e-12);
+  assert_int_equal(v->worst_step, 0);
+  assert_non_null(v->worst_channel);
+  assert_string_equal(v->worst_channel, "phone");
+  NEAR(v->worst_lift, 2.5, 1e-12);
+  NEAR(v->touches_before_purchase_mean, 5.0 / 3.0, 1e-12);
+  NEAR(v->touches_before_purchase_median, 2, 1e-12);
+  assert_int_equal(v->n_paths, 4);
+  assert_string_equal(v->path[0], "contact > quote > purchase");
+  assert_int_equal(v->path_count[0], 2);
+  assert_string_equal(v->path[1], "contact");
+  assert_string_equal(v->path[2], "contact > purchase");
+  assert_string_equal(v->path[3], "contact > quote");
+  assert_int_equal(v->n_channels, 3);
+  size_t web = name_at(v->channel, 3, "web"), mail = name_at(v->channel, 3,
+                                                              "mail"),
+         phone = name_at(v->channel, 3, "phone");
+  NEAR(v->first_touch[web], 2, 1e-12);
+  NEAR(v->first_touch[phone], 1, 1e-12);
+  NEAR(v->last_touch[mail], 1, 1e-12);
+  NEAR(v->last_touch[phone], 2, 1e-12);
+  NEAR(v->linear[web], 1, 1e-12);
+  NEAR(v->linear[mail], 0.5, 1e-12);
+  NEAR(v->linear[phone], 1.5, 1e-12);
+  NEAR(v->p_conversion, 0.6, 1e-12);
+  NEAR(v->markov[web], 3.0 * 5 / 14, 1e-12);
+  NEAR(v->markov[phone], 3.0 * 6 / 14, 1e-12);
+  NEAR(v->markov[mail], 3.0 * 3 / 14, 1e-12);
+  /* conversion by first channel: web 2 of 3, phone 1 of 2 */
+  const kw_journey_group *g = &v->by[KW_JOURNEY_BY_CHANNEL];
+  assert_int_equal(g->n, 2);
+  size_t gw = name_at(g->label, 2, "web"), gp = name_at(g->label, 2, "phone");
+  assert_int_equal(g->customers[gw], 3);
+  NEAR(g->bought[gw], 2.0 / 3.0, 1e-12);
+  NEAR(g->bought[gp], 0.5, 1e-12);
+  kw_journey_free(j);
+  /* privacy: with groups of 5 only "other" (all 5) remains */
+  o.min_group = 5;
+  assert_int_equal(kw_journey_compute(ctx, ds, &o, &j), KW_OK);
+  v = kw_journey_view(j);
+  assert_int_equal(v->by[KW_JOURNEY_BY_CHANNEL].n, 1);
+  assert_null(v->by[KW_JOURNEY_BY_CHANNEL].label[0]);
+  assert_int_equal(v->n_paths, 0); /* no path of 5 customers */
+  kw_journey_free(j);
+  /* a given order; an unknown stage is an error */
+  const char *given[] = {"contact", "purchase"};
+  o.stages = given;
+  o.n_stages = 2;
+  assert_int_equal(kw_journey_compute(ctx, ds, &o, &j), KW_OK);
+  v = kw_journey_view(j);
+  assert_false(v->order_inferred);
+  assert_int_equal(v->n_steps, 2);
+  assert_int_equal(v->entered[1], 3);
+  kw_journey_free(j);
+  const char *bad[] = {"nope"};
+  o.stages = bad;
+  o.n_stages = 1;
+  assert_int_equal(kw_journey_compute(ctx, ds, &o, &j), KW_EARG);
+  assert_null(j);
+  kw_dataset_free(ds);
+  remove_tmp(tx);
+  remove_tmp(tp);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_trends_hand),
@@ -498,6 +628,7 @@ int main(void) {
       cmocka_unit_test(test_trends_rate_break),
       cmocka_unit_test(test_referrals_hand),
       cmocka_unit_test(test_acquisition_hand),
+      cmocka_unit_test(test_journey_hand),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -615,10 +615,13 @@ static void test_churn_gap(void **state) {
 }
 
 /*
- * P(alive) for the same customers: X 0.9 (active although the gap rule
- * says churned), Y 0.3 (churned), Z 0.6 (at risk), W NaN (falls back to
- * the gap rule: churned), V 0 (no purchase: none). Recent: Y (churned by
- * P(alive), not by the gap rule) and W (gap churn day in June).
+ * P(alive) for the same customers; the status is the worse of the gap
+ * rule's and the model's: X 0.9 stays churned (past the gap: nobody
+ * there is active, whatever the model says), Y 0.3 (gap: at risk) is
+ * churned, Z 0.6 (gap: active) is at risk, W NaN follows the gap rule
+ * (churned), V 0 (no purchase: none). Recent: Y (churned by P(alive), not
+ * by the gap rule) and W (gap churn day in June); X's churn day is in
+ * March.
  */
 static void test_churn_p_alive(void **state) {
   (void)state;
@@ -640,7 +643,7 @@ static void test_churn_p_alive(void **state) {
       KW_OK);
   assert_int_equal(nwarn, 1);
   assert_true(kw_churn_info_view(c)->by_p_alive);
-  const uint8_t st[] = {KW_CHURN_ACTIVE, KW_CHURN_CHURNED, KW_CHURN_AT_RISK,
+  const uint8_t st[] = {KW_CHURN_CHURNED, KW_CHURN_CHURNED, KW_CHURN_AT_RISK,
                         KW_CHURN_CHURNED, KW_CHURN_NONE};
   for (int i = 0; i < 5; i++)
     assert_int_equal(kw_churn_customers_view(c)->status[i], st[i]);
@@ -654,6 +657,31 @@ static void test_churn_p_alive(void **state) {
   kw_churn_free(c);
   kw_dataset_free(ds);
   kw_context_free(ctx);
+}
+
+/* The status rule for one customer: gap 100 days, at risk after 70. */
+static void test_churn_status_rule(void **state) {
+  (void)state;
+  /* gap rule alone */
+  assert_int_equal(kw_churn_status_rule(10, 100, 0.7, NAN, 0.5, 0.7),
+                   KW_CHURN_ACTIVE);
+  assert_int_equal(kw_churn_status_rule(70, 100, 0.7, NAN, 0.5, 0.7),
+                   KW_CHURN_ACTIVE); /* 70 is not more than 0.7 x 100 */
+  assert_int_equal(kw_churn_status_rule(71, 100, 0.7, NAN, 0.5, 0.7),
+                   KW_CHURN_AT_RISK);
+  assert_int_equal(kw_churn_status_rule(101, 100, 0.7, NAN, 0.5, 0.7),
+                   KW_CHURN_CHURNED);
+  /* the model only makes it worse */
+  assert_int_equal(kw_churn_status_rule(200, 100, 0.7, 0.99, 0.5, 0.7),
+                   KW_CHURN_CHURNED);
+  assert_int_equal(kw_churn_status_rule(80, 100, 0.7, 0.99, 0.5, 0.7),
+                   KW_CHURN_AT_RISK);
+  assert_int_equal(kw_churn_status_rule(10, 100, 0.7, 0.69, 0.5, 0.7),
+                   KW_CHURN_AT_RISK);
+  assert_int_equal(kw_churn_status_rule(10, 100, 0.7, 0.49, 0.5, 0.7),
+                   KW_CHURN_CHURNED);
+  assert_int_equal(kw_churn_status_rule(10, 100, 0.7, 0.7, 0.5, 0.7),
+                   KW_CHURN_ACTIVE);
 }
 
 /*
@@ -1173,6 +1201,7 @@ int main(void) {
       cmocka_unit_test(test_cohorts_single),
       cmocka_unit_test(test_churn_gap),
       cmocka_unit_test(test_churn_p_alive),
+      cmocka_unit_test(test_churn_status_rule),
       cmocka_unit_test(test_churn_derived_gap),
       cmocka_unit_test(test_churn_contracts),
       cmocka_unit_test(test_churn_contracts_table),

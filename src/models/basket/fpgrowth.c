@@ -15,10 +15,13 @@
  * frequent itemset is found exactly once (by its lowest-ranked item last).
  *
  * The tree is compact: nodes live in arrays indexed by node number (item
- * and parent in one, count, first child, next sibling and next node of the
- * same item in another), node 0 the root, index 0 meaning "none"; children
- * of the root are found through a per-item array, deeper children through
- * the sibling list. There is no allocation per node: each recursion depth
+ * and parent in one, count and next node of the same item in another),
+ * node 0 the root, index 0 meaning "none"; children of the root are found
+ * through a per-item array, deeper children through an open-addressing
+ * hash of (parent, item) -> child, so an insertion costs O(1) per item
+ * whatever the fan-out (a sibling list made inserting customer histories
+ * with thousands of products quadratic). There is no allocation per node:
+ * each recursion depth
  * owns one tree whose arrays only grow and are reused by every conditional
  * tree built at that depth (an arena per depth). The paths of a
  * conditional pattern base are walked once: the walk counts their items and
@@ -55,8 +58,6 @@ typedef struct fp_up {
 
 typedef struct fp_node {
   uint32_t count;
-  uint32_t child;   /* first child (not used for the root) */
-  uint32_t sibling; /* next child of the same parent */
   uint32_t next;    /* next node of the same item */
 } fp_node;
 
@@ -69,7 +70,39 @@ typedef struct fp_tree {
   uint32_t *count; /* per item: total count in the tree */
   uint32_t *id;    /* per item: basket-set item id */
   size_t m, mcap;  /* items in use, allocated */
+  uint32_t *hs;    /* child hash: node numbers, 0 = empty */
+  size_t hmask;    /* slots in use - 1 (a power of two minus one) */
+  size_t hcap;     /* slots allocated */
 } fp_tree;
+
+static size_t child_slot(uint32_t parent, uint32_t item, size_t mask) {
+  uint64_t z = ((uint64_t)parent << 32 | item) + 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return (size_t)(z ^ (z >> 31)) & mask;
+}
+
+/* Size the child hash to at least `want` slots (a power of two) and clear
+ * the slots in use; node numbers already in the tree are inserted again. */
+static kw_status child_hash(kw_context *ctx, fp_tree *t, size_t want) {
+  size_t size = 64;
+  while (size < want) size *= 2;
+  if (size > t->hcap) {
+    uint32_t *h = kw_realloc(ctx, t->hs, size * sizeof *h);
+    if (!h) return kw_fail_nomem(ctx);
+    t->hs = h;
+    t->hcap = size;
+  }
+  t->hmask = size - 1;
+  memset(t->hs, 0, size * sizeof *t->hs);
+  for (uint32_t c = 1; c < t->n; c++) {
+    if (t->up[c].parent == 0) continue; /* the root's children: top[] */
+    size_t j = child_slot(t->up[c].parent, t->up[c].item, t->hmask);
+    while (t->hs[j]) j = (j + 1) & t->hmask;
+    t->hs[j] = c;
+  }
+  return KW_OK;
+}
 
 static void tree_free(kw_context *ctx, fp_tree *t) {
   kw_free(ctx, t->up);
@@ -78,6 +111,7 @@ static void tree_free(kw_context *ctx, fp_tree *t) {
   kw_free(ctx, t->top);
   kw_free(ctx, t->count);
   kw_free(ctx, t->id);
+  kw_free(ctx, t->hs);
   memset(t, 0, sizeof *t);
 }
 
@@ -119,7 +153,7 @@ static kw_status tree_reset(kw_context *ctx, fp_tree *t, size_t m,
   memset(&t->up[0], 0, sizeof t->up[0]);
   memset(&t->node[0], 0, sizeof t->node[0]);
   t->n = 1;
-  return KW_OK;
+  return child_hash(ctx, t, 2 * (nodes_hint < 16 ? 16 : nodes_hint));
 }
 
 /* Insert a path of ascending local items with weight w. */
@@ -129,11 +163,14 @@ static kw_status tree_insert(kw_context *ctx, fp_tree *t, const uint32_t *p,
   for (size_t k = 0; k < len; k++) {
     uint32_t it = p[k];
     uint32_t c;
+    size_t j = 0;
     if (cur == 0) {
       c = t->top[it];
     } else {
-      c = t->node[cur].child;
-      while (c && t->up[c].item != it) c = t->node[c].sibling;
+      j = child_slot(cur, it, t->hmask);
+      while ((c = t->hs[j]) != 0 &&
+             (t->up[c].parent != cur || t->up[c].item != it))
+        j = (j + 1) & t->hmask;
     }
     if (c) {
       t->node[c].count += w;
@@ -149,15 +186,16 @@ static kw_status tree_insert(kw_context *ctx, fp_tree *t, const uint32_t *p,
     t->up[c].parent = cur;
     fp_node *nd = &t->node[c];
     nd->count = w;
-    nd->child = 0;
     nd->next = t->head[it];
     t->head[it] = c;
     if (cur == 0) {
-      nd->sibling = 0;
       t->top[it] = c;
+    } else if (2 * t->n > t->hmask + 1) {
+      /* load above one half: double and re-insert (c included) */
+      kw_status st = child_hash(ctx, t, 2 * (t->hmask + 1));
+      if (st) return st;
     } else {
-      nd->sibling = t->node[cur].child;
-      t->node[cur].child = c;
+      t->hs[j] = c;
     }
     cur = c;
   }

@@ -1,0 +1,281 @@
+/*
+ * clv_check.c — checks that can reject a purchase-model fit, and
+ * delta-method intervals for its predictions (klantwijs/clvcheck.h).
+ */
+#include "klantwijs/clvcheck.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/core.h"
+
+static const char *const flag_keys[KW_CLV_FLAG_COUNT] = {
+    "no_info", "not_converged", "bound", "se", "all_alive", "holdout"};
+
+const char *kw_clv_flag_key(unsigned k) {
+  return k < KW_CLV_FLAG_COUNT ? flag_keys[k] : "";
+}
+
+void kw_clv_check_options_init(kw_clv_check_options *o) {
+  o->param_min = 0.005;
+  o->param_max = 1e5;
+  o->se_ratio = 2;
+  o->alive_p = 0.99;
+  o->alive_share = 0.9;
+  o->holdout_error = 0.2;
+}
+
+void kw_clv_check_fit(const kw_clv_result *r, const double *x,
+                      const double *T, const double *p_alive, size_t n,
+                      const kw_clv_evaluation *holdout,
+                      const kw_clv_check_options *o, kw_clv_check *out) {
+  kw_clv_check_options def;
+  if (!o) {
+    kw_clv_check_options_init(&def);
+    o = &def;
+  }
+  memset(out, 0, sizeof *out);
+  out->se_ratio = NAN;
+  out->alive_share = NAN;
+  out->holdout_error = NAN;
+  size_t rep = 0, alive = 0, posT = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (T[i] > 0) posT++;
+    if (x[i] >= 1) {
+      rep++;
+      if (p_alive && p_alive[i] >= o->alive_p) alive++;
+    }
+  }
+  out->repeat_buyers = rep;
+  if (rep == 0 || posT == 0) out->flags |= KW_CLV_FLAG_NO_INFO;
+  if (!r->converged || r->status != KW_OK)
+    out->flags |= KW_CLV_FLAG_NOT_CONVERGED;
+  double worst_bound = 0;
+  for (size_t k = 0; k < r->n_params; k++) {
+    double p = r->params[k];
+    double how = p < o->param_min ? o->param_min / fmax(p, 1e-300)
+                 : p > o->param_max ? p / o->param_max
+                                    : 0;
+    if (how > worst_bound) {
+      worst_bound = how;
+      out->param = k;
+    }
+  }
+  if (worst_bound > 0) out->flags |= KW_CLV_FLAG_BOUND;
+  if (!r->se_ok) {
+    out->flags |= KW_CLV_FLAG_SE;
+  } else {
+    double worst = 0;
+    size_t wk = 0;
+    for (size_t k = 0; k < r->n_params; k++) {
+      double q = r->params[k] > 0 ? r->se[k] / r->params[k] : INFINITY;
+      if (q > worst) worst = q, wk = k;
+    }
+    out->se_ratio = worst;
+    if (worst > o->se_ratio) {
+      out->flags |= KW_CLV_FLAG_SE;
+      if (!(out->flags & KW_CLV_FLAG_BOUND)) out->param = wk;
+    }
+  }
+  if (p_alive && rep > 0) {
+    out->alive_share = (double)alive / (double)rep;
+    if (out->alive_share > o->alive_share) out->flags |= KW_CLV_FLAG_ALL_ALIVE;
+  }
+  if (holdout && holdout->sum_actual > 0) {
+    out->holdout_error =
+        (holdout->sum_predicted - holdout->sum_actual) / holdout->sum_actual;
+    if (fabs(out->holdout_error) > o->holdout_error)
+      out->flags |= KW_CLV_FLAG_HOLDOUT;
+  } else if (holdout && holdout->sum_predicted > 0.5) {
+    out->holdout_error = INFINITY; /* repeat purchases predicted, none came */
+    out->flags |= KW_CLV_FLAG_HOLDOUT;
+  }
+  out->passed = out->flags == 0;
+}
+
+/* Sum of the per-customer log-likelihood gradients at params p. */
+static kw_status grad_sum(kw_context *ctx, kw_clv_model m, const double *p,
+                          size_t np, const double *x, const double *t_x,
+                          const double *T, size_t n, double *g) {
+  for (size_t k = 0; k < np; k++) g[k] = 0;
+  for (size_t i = 0; i < n; i++) {
+    double ll, gi[KW_CLV_MAX_PARAMS];
+    kw_status st = kw_clv_loglik(ctx, m, p, x[i], x[i] > 0 ? t_x[i] : 0, T[i],
+                                 &ll, gi);
+    if (st) return st;
+    for (size_t k = 0; k < np; k++) g[k] += gi[k];
+  }
+  for (size_t k = 0; k < np; k++)
+    if (!isfinite(g[k]))
+      return kw_fail(ctx, KW_ENOCONV, "covariance: gradient not finite");
+  return KW_OK;
+}
+
+/* Invert the symmetric positive definite np x np matrix A in place
+ * (Gauss-Jordan with partial pivoting); false when singular. */
+static bool invert(double *A, size_t np) {
+  double M[KW_CLV_MAX_PARAMS][2 * KW_CLV_MAX_PARAMS];
+  for (size_t i = 0; i < np; i++)
+    for (size_t j = 0; j < 2 * np; j++)
+      M[i][j] = j < np ? A[i * np + j] : (j - np == i ? 1 : 0);
+  for (size_t c = 0; c < np; c++) {
+    size_t piv = c;
+    for (size_t r = c + 1; r < np; r++)
+      if (fabs(M[r][c]) > fabs(M[piv][c])) piv = r;
+    if (!(fabs(M[piv][c]) > 0) || !isfinite(M[piv][c])) return false;
+    if (piv != c)
+      for (size_t j = 0; j < 2 * np; j++) {
+        double t = M[c][j];
+        M[c][j] = M[piv][j];
+        M[piv][j] = t;
+      }
+    double d = M[c][c];
+    for (size_t j = 0; j < 2 * np; j++) M[c][j] /= d;
+    for (size_t r = 0; r < np; r++) {
+      if (r == c) continue;
+      double f = M[r][c];
+      for (size_t j = 0; j < 2 * np; j++) M[r][j] -= f * M[c][j];
+    }
+  }
+  for (size_t i = 0; i < np; i++)
+    for (size_t j = 0; j < np; j++) A[i * np + j] = M[i][np + j];
+  return true;
+}
+
+kw_status kw_clv_covariance(kw_context *ctx, const kw_clv_fit *f,
+                            const double *x, const double *t_x,
+                            const double *T, size_t n, double *cov) {
+  const kw_clv_result *r = kw_clv_fit_result(f);
+  size_t np = r->n_params;
+  double H[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
+  for (size_t j = 0; j < np; j++) {
+    double p[KW_CLV_MAX_PARAMS], gp[KW_CLV_MAX_PARAMS], gm[KW_CLV_MAX_PARAMS];
+    double h = 1e-4 * r->params[j];
+    memcpy(p, r->params, sizeof p);
+    p[j] = r->params[j] + h;
+    kw_status st = grad_sum(ctx, r->model, p, np, x, t_x, T, n, gp);
+    if (st) return st;
+    p[j] = r->params[j] - h;
+    st = grad_sum(ctx, r->model, p, np, x, t_x, T, n, gm);
+    if (st) return st;
+    for (size_t i = 0; i < np; i++) H[i * np + j] = (gp[i] - gm[i]) / (2 * h);
+  }
+  for (size_t i = 0; i < np; i++)
+    for (size_t j = 0; j < np; j++)
+      cov[i * np + j] = -0.5 * (H[i * np + j] + H[j * np + i]);
+  if (!invert(cov, np))
+    return kw_fail(ctx, KW_ENOCONV, "covariance: information matrix singular");
+  for (size_t i = 0; i < np; i++)
+    if (!(cov[i * np + i] > 0) || !isfinite(cov[i * np + i]))
+      return kw_fail(ctx, KW_ENOCONV,
+                     "covariance: information matrix not positive definite");
+  return KW_OK;
+}
+
+/* Predictions at params p: P(alive) and value per customer. */
+static kw_status predict_at(kw_context *ctx, kw_clv_model m, const double *p,
+                            const double *x, const double *t_x,
+                            const double *T, const double *spend, size_t n,
+                            const kw_clv_value_options *vo, double *pa,
+                            double *val) {
+  kw_clv_fit *f = NULL;
+  kw_status st = kw_clv_fit_from_params(ctx, m, p, &f);
+  if (!st) st = kw_clv_p_alive(ctx, f, x, t_x, T, n, pa);
+  if (!st) st = kw_clv_value(ctx, f, x, t_x, T, spend, n, vo, val);
+  kw_clv_fit_free(f);
+  return st;
+}
+
+static double quad(const double *d, const double *cov, size_t np) {
+  double v = 0;
+  for (size_t j = 0; j < np; j++)
+    for (size_t k = 0; k < np; k++) v += d[j] * d[k] * cov[j * np + k];
+  return v > 0 ? v : 0;
+}
+
+/* Interval of a value v with gradient variance var on the log scale. */
+static void log_interval(double v, double var, double z, double *lo,
+                         double *hi) {
+  if (!(v > 0)) {
+    *lo = *hi = v;
+    return;
+  }
+  double s = sqrt(var) / v;
+  *lo = v * exp(-z * s);
+  *hi = v * exp(z * s);
+}
+
+kw_status kw_clv_intervals(kw_context *ctx, const kw_clv_fit *f,
+                           const double *cov, const double *x,
+                           const double *t_x, const double *T,
+                           const double *spend, size_t n,
+                           const kw_clv_value_options *vo, double level,
+                           kw_clv_interval_out *out) {
+  if (!(level > 0 && level < 1))
+    return kw_fail(ctx, KW_EARG, "intervals: level must be in (0, 1)");
+  const kw_clv_result *r = kw_clv_fit_result(f);
+  size_t np = r->n_params, N = n ? n : 1;
+  double z = gsl_cdf_ugaussian_Pinv(0.5 + level / 2);
+  double *pa0 = kw_malloc(ctx, N * sizeof(double));
+  double *v0 = kw_malloc(ctx, N * sizeof(double));
+  double *pa1 = kw_malloc(ctx, N * sizeof(double));
+  double *v1 = kw_malloc(ctx, N * sizeof(double));
+  double *dpa = kw_malloc(ctx, N * np * sizeof(double));
+  double *dv = kw_malloc(ctx, N * np * sizeof(double));
+  kw_status st = KW_OK;
+  if (!pa0 || !v0 || !pa1 || !v1 || !dpa || !dv) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  st = predict_at(ctx, r->model, r->params, x, t_x, T, spend, n, vo, pa0, v0);
+  if (st) goto done;
+  double dtot[KW_CLV_MAX_PARAMS] = {0};
+  for (size_t j = 0; j < np; j++) {
+    double p[KW_CLV_MAX_PARAMS];
+    double h = 1e-4 * r->params[j];
+    memcpy(p, r->params, sizeof p);
+    p[j] = r->params[j] + h;
+    st = predict_at(ctx, r->model, p, x, t_x, T, spend, n, vo, pa1, v1);
+    if (st) goto done;
+    for (size_t i = 0; i < n; i++) {
+      dpa[i * np + j] = pa1[i];
+      dv[i * np + j] = v1[i];
+    }
+    p[j] = r->params[j] - h;
+    st = predict_at(ctx, r->model, p, x, t_x, T, spend, n, vo, pa1, v1);
+    if (st) goto done;
+    for (size_t i = 0; i < n; i++) {
+      dpa[i * np + j] = (dpa[i * np + j] - pa1[i]) / (2 * h);
+      dv[i * np + j] = (dv[i * np + j] - v1[i]) / (2 * h);
+      dtot[j] += dv[i * np + j];
+    }
+  }
+  double total = 0;
+  for (size_t i = 0; i < n; i++) {
+    total += v0[i];
+    if (out->p_alive_lo && out->p_alive_hi) {
+      double p = pa0[i];
+      if (p <= 0 || p >= 1) {
+        out->p_alive_lo[i] = out->p_alive_hi[i] = p;
+      } else {
+        double s = sqrt(quad(dpa + i * np, cov, np)) / (p * (1 - p));
+        double lg = log(p / (1 - p));
+        out->p_alive_lo[i] = 1 / (1 + exp(-(lg - z * s)));
+        out->p_alive_hi[i] = 1 / (1 + exp(-(lg + z * s)));
+      }
+    }
+    if (out->value_lo && out->value_hi)
+      log_interval(v0[i], quad(dv + i * np, cov, np), z, &out->value_lo[i],
+                   &out->value_hi[i]);
+  }
+  log_interval(total, quad(dtot, cov, np), z, &out->total_lo, &out->total_hi);
+done:
+  kw_free(ctx, pa0);
+  kw_free(ctx, v0);
+  kw_free(ctx, pa1);
+  kw_free(ctx, v1);
+  kw_free(ctx, dpa);
+  kw_free(ctx, dv);
+  return st;
+}

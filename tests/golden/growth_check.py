@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Independent checks of the growth analyses on demo data, against the
+generator's truth and a recomputation from the CSV files (standard library
+only; nothing of klantwijs is reused).
+
+    growth_check.py KLANTWIJS
+
+Writes a demo data set, runs `analyze` and `trends --format json`, and
+checks:
+  - referrals: every referred customer's referrer equals the generator's
+    truth (truth_customers.csv, column referrer), and the referrer counts
+    per referrer match;
+  - acquisition: per channel the customer count equals truth.json
+    acquisition.channels, and the CAC equals the mean acquisitiekost of
+    the channel's buyers in customers.csv;
+  - trends: revenue, active and new customers per month recomputed from
+    transactions.csv; the bridge adds up to each change of revenue.
+Prints one line per check and 'N passed, N failed'; exits 1 on a failure.
+"""
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+def amount(s):
+    s = s.strip()
+    neg = s.endswith("-")
+    s = s.rstrip("-").replace(".", "").replace(",", ".")
+    v = Decimal(s)
+    return -v if neg else v
+
+
+def day(s):
+    d, m, y = s.split("/")
+    return (int(y), int(m), int(d))
+
+
+def main():
+    kw = sys.argv[1]
+    tmp = tempfile.mkdtemp()
+    data = os.path.join(tmp, "d")
+    subprocess.run([kw, "demo", "--customers", "600", "--seed", "17", "-o",
+                    data], check=True, capture_output=True)
+    rep = os.path.join(tmp, "r")
+    subprocess.run([kw, "analyze", data, "-o", rep], check=True,
+                   capture_output=True)
+    summ = json.load(open(os.path.join(rep, "summary.json")))
+
+    def rows(name):
+        with open(os.path.join(data, name), encoding="utf-8") as f:
+            return list(csv.DictReader(f, delimiter=";"))
+
+    # --- referrals against the truth
+    truth = {r["customer"]: r["referrer"] for r in csv.DictReader(
+        open(os.path.join(data, "truth_customers.csv")))}
+    by = {}
+    with open(os.path.join(rep, "customers.csv")) as f:
+        for r in csv.DictReader(f):
+            by[r["customer_id"]] = r.get("referred_by", "")
+    bad = [c for c, ref in truth.items() if c in by and by[c] != ref]
+    check("referrals: referred_by equals the generator's referrer",
+          not bad, f"{len(bad)} differ, e.g. {bad[:3]}")
+    want = Counter(ref for ref in truth.values() if ref)
+    got = {r["referrer"]: r["direct"] for r in summ["referrals"]["referrers"]}
+    bad = [k for k, v in got.items() if want.get(k) != v]
+    check("referrals: customers brought per referrer (top 20)", not bad,
+          str(bad[:3]))
+    check("referrals: total referred",
+          summ["referrals"]["referred"] == sum(want.values()),
+          f'{summ["referrals"]["referred"]} vs {sum(want.values())}')
+
+    # --- acquisition channels against the truth
+    tj = json.load(open(os.path.join(data, "truth.json")))
+    cust = rows("customers.csv")
+    tx = rows("transactions.csv")
+    buyers = {r["klantnummer"] for r in tx if amount(r["bedrag"]) >= 0}
+    chan = {r["klantnummer"]: r["acquisitiekanaal"] for r in cust}
+    cost = {r["klantnummer"]: amount(r["acquisitiekost"]) for r in cust}
+    counts = Counter(chan[c] for c in buyers)
+    for c in summ["acquisition"]["channels"]:
+        name = c["channel"]
+        check(f"acquisition: {name} customers",
+              c["customers"] == counts[name] and
+              counts[name] <= tj["acquisition"]["channels"][name],
+              f'{c["customers"]} vs {counts[name]}')
+        members = [cost[k] for k in buyers if chan[k] == name]
+        cac = float(sum(members) / len(members))
+        check(f"acquisition: {name} CAC", abs(c["cac"] - cac) < 0.006,
+              f'{c["cac"]} vs {cac:.2f}')
+
+    # --- trends recomputed by month
+    out = subprocess.run([kw, "trends", data, "--format", "json"],
+                         check=True, capture_output=True, text=True).stdout
+    tr = json.loads(out)
+    rev = defaultdict(Decimal)
+    active = defaultdict(set)
+    first = {}
+    for r in tx:
+        y, m, d = day(r["factuurdatum"])
+        key = f"{y:04d}-{m:02d}"
+        a = amount(r["bedrag"])
+        rev[key] += a
+        if a >= 0:
+            active[key].add(r["klantnummer"])
+            c = r["klantnummer"]
+            first[c] = min(first.get(c, (9999,)), (y, m, d))
+    new = Counter(f"{v[0]:04d}-{v[1]:02d}" for v in first.values())
+    rows_ = tr["periods"]
+    bad = [p["period"] for p in rows_
+           if abs(Decimal(str(p["revenue"])) - rev[p["period"]]) > Decimal("0.005")
+           or p["active"] != len(active[p["period"]])
+           or p["new"] != new[p["period"]]]
+    check("trends: revenue, active and new per month", not bad, str(bad[:3]))
+    prev = None
+    ok = True
+    for p in rows_:
+        if prev is not None:
+            parts = sum(Decimal(str(p[k])) for k in (
+                "bridge_new", "bridge_reactivated", "bridge_expansion",
+                "bridge_contraction", "bridge_churned"))
+            change = Decimal(str(p["revenue"])) - Decimal(str(prev["revenue"]))
+            ok = ok and abs(parts - change) < Decimal("0.005")
+        prev = p
+    check("trends: the bridge adds up to every change", ok)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
