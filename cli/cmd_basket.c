@@ -124,7 +124,7 @@ const char kw_cli_basket_help[] =
     "  klantwijs basket demo-data --upsell\n";
 
 #define MAX_FILTER 64
-#define PRIVACY_MIN 5
+#define PRIVACY_MIN KW_PRIVACY_MIN
 #define TABLE_ROWS 20
 
 typedef enum mode {
@@ -668,75 +668,53 @@ static void segs_free(segs *s) {
   memset(s, 0, sizeof *s);
 }
 
-static const char *const *sort_names;
-static int by_name(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  int d = strcmp(sort_names[x], sort_names[y]);
-  if (d) return d;
-  return (x > y) - (x < y);
+/*
+ * Takes the library's groups (klantwijs/groups.h: one rule for repeated
+ * rows, one privacy merge) into s: codes, names in the reader's language,
+ * merged and left-out counts. Frees g.
+ */
+static bool segs_take(segs *s, kw_groups *g, kw_lang lang) {
+  const kw_groups_data *v = kw_groups_view(g);
+  size_t nc = s->n_customers;
+  s->code = cli_xcalloc(nc, sizeof *s->code);
+  s->names = cli_xcalloc(v->n + 1, sizeof *s->names);
+  s->owned = cli_xcalloc(v->n + 1, sizeof *s->owned);
+  bool ok = s->code && s->names && s->owned;
+  for (size_t c = 0; ok && c < nc; c++)
+    s->code[c] = c < v->n_customers ? v->code[c] : KW_NA_ID;
+  for (size_t j = 0; ok && j < v->n; j++) {
+    const char *w = kw_report_group_label(v, j, lang);
+    char *d = cli_xcalloc(strlen(w ? w : "") + 1, 1);
+    if (!d) {
+      ok = false;
+      break;
+    }
+    strcpy(d, w ? w : "");
+    s->owned[s->n_owned++] = d;
+    s->names[j] = d;
+  }
+  s->n = v->n;
+  s->merged_groups = v->merged_groups;
+  s->left_out = v->left_out;
+  kw_groups_free(g);
+  return ok;
 }
 
 /*
  * raw[c] in 0..n_raw-1 or KW_NA_ID; counted[c] false leaves a customer out
- * of the group sizes (NULL: all count). by_name_order sorts the groups by
- * name, else they keep their order. Fills s->code, s->names, s->n.
+ * of the group sizes (NULL: all count). The groups keep their order.
  */
-static bool segs_merge(segs *s, const uint32_t *raw, size_t n_raw,
-                       const char *const *raw_names, bool by_name_order,
-                       const bool *counted, kw_lang lang) {
-  size_t nc = s->n_customers;
-  uint64_t *size = cli_xcalloc(n_raw, sizeof *size);
-  uint32_t *order = cli_xcalloc(n_raw, sizeof *order);
-  uint32_t *map = cli_xcalloc(n_raw, sizeof *map);
-  s->code = cli_xcalloc(nc, sizeof *s->code);
-  s->names = cli_xcalloc(n_raw + 1, sizeof *s->names);
-  if (!size || !order || !map || !s->code || !s->names) {
-    free(size);
-    free(order);
-    free(map);
+static bool segs_merge(cli_common *c, segs *s, const uint32_t *raw,
+                       size_t n_raw, const char *const *raw_names,
+                       const bool *counted) {
+  kw_groups_options go;
+  kw_groups_options_init(&go);
+  go.counted = counted;
+  kw_groups *g = NULL;
+  if (kw_groups_compute_codes(c->ctx, raw, s->n_customers, n_raw, raw_names,
+                           NULL, &go, &g))
     return false;
-  }
-  for (size_t c = 0; c < nc; c++)
-    if (raw[c] != KW_NA_ID && raw[c] < n_raw && (!counted || counted[c]))
-      size[raw[c]]++;
-  for (size_t j = 0; j < n_raw; j++) order[j] = (uint32_t)j;
-  if (by_name_order) {
-    sort_names = raw_names;
-    qsort(order, n_raw, sizeof *order, by_name);
-  }
-  uint64_t small = 0;
-  size_t k = 0;
-  for (size_t q = 0; q < n_raw; q++) {
-    uint32_t j = order[q];
-    if (size[j] >= PRIVACY_MIN) {
-      map[j] = (uint32_t)k;
-      s->names[k++] = raw_names[j];
-    } else {
-      map[j] = KW_NA_ID - 1; /* "other" */
-      small += size[j];
-      if (size[j]) s->merged_groups++;
-    }
-  }
-  uint32_t other = KW_NA_ID;
-  if (small >= PRIVACY_MIN) {
-    other = (uint32_t)k;
-    s->names[k++] = lang == KW_LANG_NL ? "overige" : "other";
-  } else {
-    s->left_out = small;
-  }
-  s->n = k;
-  for (size_t c = 0; c < nc; c++) {
-    uint32_t r = raw[c];
-    if (r == KW_NA_ID || r >= n_raw) {
-      s->code[c] = KW_NA_ID;
-      continue;
-    }
-    s->code[c] = map[r] == KW_NA_ID - 1 ? other : map[r];
-  }
-  free(size);
-  free(order);
-  free(map);
-  return true;
+  return segs_take(s, g, c->lang);
 }
 
 /* RFM segments of the summary's customers. */
@@ -758,7 +736,7 @@ static int segs_rfm(cli_common *c, segs *s, const kw_customer_summary *sv,
     for (size_t j = 0; j < d->n_segments; j++)
       names[j] = c->lang == KW_LANG_NL ? d->segments[j].name_nl
                                        : d->segments[j].name_en;
-    ok = segs_merge(s, raw, d->n_segments, names, false, counted, c->lang);
+    ok = segs_merge(c, s, raw, d->n_segments, names, counted);
   }
   free(raw);
   free((void *)names);
@@ -772,7 +750,6 @@ static int segs_rfm(cli_common *c, segs *s, const kw_customer_summary *sv,
 /* Groups of a customers-table column. */
 static int segs_column(cli_common *c, segs *s, const kw_dataset *ds,
                        const char *col, const bool *counted) {
-  bool nl = c->lang == KW_LANG_NL;
   const kw_table *ct = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
   if (!ct) {
     fprintf(stderr, "klantwijs basket: --segment-by %s needs a customers "
@@ -801,45 +778,20 @@ static int segs_column(cli_common *c, segs *s, const kw_dataset *ds,
   if (k->type != KW_TYPE_TEXT && k->type != KW_TYPE_FLAG)
     return cli_usage(c, "--segment-by needs a text or yes/no column; '%s' "
                         "holds a %s", k->name, kw_type_name(k->type));
-  const kw_column *idc = kw_table_role(ct, KW_ROLE_CUSTOMER);
-  if (!idc || idc->type != KW_TYPE_TEXT) {
+  if (!kw_table_role(ct, KW_ROLE_CUSTOMER)) {
     fprintf(stderr, "klantwijs basket: the customers table has no customer "
                     "id column\n");
     return KW_EXIT_INPUT;
   }
   s->basis = k->name;
-  size_t n_raw = k->type == KW_TYPE_TEXT ? kw_dict_size(k->dict) : 2;
-  size_t unknown = n_raw; /* a group for the empty cells */
-  const char **names = cli_xcalloc(n_raw + 1, sizeof *names);
-  uint32_t *raw = cli_xcalloc(s->n_customers, sizeof *raw);
-  if (!names || !raw) {
-    free((void *)names);
-    free(raw);
-    fprintf(stderr, "klantwijs basket: out of memory\n");
-    return KW_EXIT_INTERNAL;
-  }
-  for (size_t j = 0; j < n_raw; j++)
-    names[j] = k->type == KW_TYPE_TEXT ? kw_dict_str(k->dict, (uint32_t)j)
-               : j ? (nl ? "ja" : "yes")
-                   : (nl ? "nee" : "no");
-  names[unknown] = nl ? "(leeg)" : "(blank)";
-  for (size_t i = 0; i < s->n_customers; i++) raw[i] = KW_NA_ID;
-  size_t rows = kw_table_rows(ct);
-  for (size_t r = 0; r < rows; r++) {
-    uint32_t cu = idc->v.text[r];
-    if (cu == KW_NA_ID || cu >= s->n_customers) continue;
-    uint32_t g;
-    if (k->type == KW_TYPE_TEXT)
-      g = k->v.text[r] == KW_NA_ID ? (uint32_t)unknown : k->v.text[r];
-    else
-      g = k->v.flag[r] == KW_NA_FLAG ? (uint32_t)unknown
-                                     : (uint32_t)(k->v.flag[r] ? 1 : 0);
-    if (raw[cu] == KW_NA_ID) raw[cu] = g; /* the first row of a customer */
-  }
-  bool ok = segs_merge(s, raw, n_raw + 1, names, true, counted, c->lang);
-  free(raw);
-  free((void *)names);
-  if (!ok) {
+  kw_groups_options go;
+  kw_groups_options_init(&go);
+  go.counted = counted;
+  kw_groups *g = NULL;
+  kw_status st = kw_groups_compute(c->ctx, ct, k->name, s->n_customers,
+                                     &go, &g);
+  if (st) return cli_fail(c, st);
+  if (!segs_take(s, g, c->lang)) {
     fprintf(stderr, "klantwijs basket: out of memory\n");
     return KW_EXIT_INTERNAL;
   }

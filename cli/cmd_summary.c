@@ -75,12 +75,27 @@ int kw_cli_summary(int argc, char **argv) {
   for (size_t k = 0; k < n; k++) {
     if (v->first[k] == KW_NA_DATE) continue;
     R.idx[nb++] = (uint32_t)k;
-    total += v->revenue[k];
-    /* margin only when every line's cost is known */
-    R.margin[k] = v->has_cost && v->cost_lines[k] == v->lines[k]
-                      ? v->revenue[k] - v->cost[k]
+    if (__builtin_add_overflow(total, v->revenue[k], &total)) {
+      fprintf(stderr, "klantwijs summary: the total of the amount column is "
+                      "more than 92,233,720,368,547,758.07: out of range\n");
+      code = KW_EXIT_INPUT;
+      goto done;
+    }
+    /* margin only when every line's cost is known (and in range) */
+    int64_t mg;
+    R.margin[k] = v->has_cost && v->cost_lines[k] == v->lines[k] &&
+                          !__builtin_sub_overflow(v->revenue[k], v->cost[k],
+                                                  &mg)
+                      ? mg
                       : KW_NA_MONEY;
-    R.aov[k] = v->orders[k] ? v->revenue[k] / (int64_t)v->orders[k] : 0;
+    /* revenue / orders in cents, rounded half away from zero */
+    if (v->orders[k]) {
+      int64_t nord = (int64_t)v->orders[k], rev = v->revenue[k];
+      R.aov[k] = rev >= 0 ? (rev + nord / 2) / nord
+                          : -((-rev + nord / 2) / nord);
+    } else {
+      R.aov[k] = 0;
+    }
     R.tenure[k] = (uint32_t)(v->as_of - v->first[k]);
     R.recency[k] = (uint32_t)(v->as_of - v->last[k]);
   }
@@ -123,7 +138,10 @@ int kw_cli_summary(int argc, char **argv) {
     kw_jw_date(w, "as_of", v->as_of);
     kw_jw_str(w, "unit", kw_unit_name(v->unit));
     kw_jw_int(w, "n_customers", (int64_t)nb);
+    kw_jw_int(w, "lines", (int64_t)v->buyer_lines);
     kw_jw_int(w, "lines_used", (int64_t)v->lines_used);
+    kw_jw_int(w, "return_only_customers", (int64_t)v->n_return_only);
+    kw_jw_money(w, "return_only_revenue", v->return_only_revenue);
     kw_jw_int(w, "lines_after_as_of", (int64_t)v->lines_after);
     kw_jw_money(w, "revenue", total);
     kw_jw_rtable(w, "customers", &t);
@@ -132,18 +150,19 @@ int kw_cli_summary(int argc, char **argv) {
   } else if (c.format == KW_FORMAT_CSV) {
     st = kw_write_rtable(c.ctx, f, &t, KW_FORMAT_CSV, c.lang, 0);
   } else {
-    char d1[11], m1[32];
-    bool nl = c.lang == KW_LANG_NL;
-    fprintf(f, nl ? "%zu klanten met aankopen tot %s (%llu lijnen"
-                  : "%zu customers with purchases up to %s (%llu lines",
-            nb, kw_date_format(d1, v->as_of, nl ? 1 : 0),
-            (unsigned long long)v->lines_used);
+    char d1[11], m1[32], nb_s[24], ln_s[24], af_s[24], after[160], head[512];
+    snprintf(nb_s, sizeof nb_s, "%zu", nb);
+    snprintf(ln_s, sizeof ln_s, "%llu", (unsigned long long)v->buyer_lines);
+    snprintf(af_s, sizeof af_s, "%llu", (unsigned long long)v->lines_after);
+    after[0] = '\0';
     if (v->lines_after)
-      fprintf(f, nl ? ", %llu lijnen na die datum weggelaten"
-                    : ", %llu later lines left out",
-              (unsigned long long)v->lines_after);
-    fprintf(f, nl ? "); omzet %s\n\n" : "); revenue %s\n\n",
-            kw_fmt_money(m1, total, c.lang));
+      cli_textf(after, sizeof after, "summary.head.after", c.lang, "n", af_s,
+                NULL);
+    cli_textf(head, sizeof head, "summary.head", c.lang, "n", nb_s, "as_of",
+              kw_date_format(d1, v->as_of, c.lang == KW_LANG_NL), "lines",
+              ln_s, "after", after, "revenue",
+              kw_fmt_money(m1, total, c.lang), NULL);
+    fprintf(f, "%s\n\n", head);
     sort_key = v->revenue;
     qsort(R.idx, nb, sizeof *R.idx, by_revenue_desc);
     st = kw_write_rtable(c.ctx, f, &t, KW_FORMAT_TABLE, c.lang, top);

@@ -61,7 +61,9 @@ int kw_cli_trends(int argc, char **argv) {
     code = KW_EXIT_IO;
     goto done;
   }
-  st = kw_report_trends(c.ctx, f, t, c.format, c.lang, o.top);
+  char cur[8];
+  kw_dataset_currency(ds, cur, NULL, 0);
+  st = kw_report_trends(c.ctx, f, t, c.format, c.lang, cur, o.top);
   if (st) {
     cli_out_close(&c, f, false);
     code = cli_fail(&c, st);

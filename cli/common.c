@@ -30,10 +30,14 @@ void cli_warnf(const char *fmt, ...) {
   bool col = use_colour();
   fprintf(stderr, "klantwijs: %s%s%s ", col ? "\033[33m" : "",
           cli_text("cli.warning", diag_lang), col ? "\033[0m" : "");
+  /* messages quote data (names, cells): no control characters reach the
+   * terminal */
+  char msg[2048];
   va_list ap;
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
+  kw_term_put(stderr, msg);
   fputc('\n', stderr);
 }
 
@@ -93,8 +97,9 @@ int cli_usage(const cli_common *c, const char *fmt, ...) {
 
 int cli_fail(const cli_common *c, kw_status st) {
   const char *msg = kw_errmsg(c->ctx);
-  fprintf(stderr, "klantwijs %s: %s\n", c->command,
-          msg[0] ? msg : kw_status_str(st));
+  fprintf(stderr, "klantwijs %s: ", c->command);
+  kw_term_put(stderr, msg[0] ? msg : kw_status_str(st));
+  fputc('\n', stderr);
   switch (st) {
     case KW_OK:
       return KW_EXIT_OK;
@@ -250,6 +255,47 @@ static bool set_header(cli_common *c, void *t, const char *v) {
   return true;
 }
 
+static bool set_vat(cli_common *c, void *t, const char *v) {
+  (void)t;
+  if (strcmp(v, "excl") == 0) c->load.vat = 'e';
+  else if (strcmp(v, "incl") == 0) c->load.vat = 'i';
+  else {
+    char list[64];
+    cli_usage_key(c, "cli.err.choice", "opt", "--vat", "choices",
+                  cli_textf(list, sizeof list, "cli.choice2", c->lang, "a",
+                            "excl", "b", "incl", NULL),
+                  NULL);
+    return false;
+  }
+  return true;
+}
+
+/* A percentage: 21, 21%, 5.5 or 5,5 (at most two decimals), 1 to 100,
+ * kept in hundredths of a percent. */
+static bool set_vat_rate(cli_common *c, void *t, const char *v) {
+  (void)t;
+  long bp = 0;
+  int dec = -1;
+  const char *p = v;
+  for (; *p && *p != '%'; p++) {
+    if ((*p == '.' || *p == ',') && dec < 0) {
+      dec = 0;
+    } else if (*p >= '0' && *p <= '9' && dec < 2 && bp < 100000) {
+      bp = bp * 10 + (*p - '0');
+      if (dec >= 0) dec++;
+    } else {
+      break;
+    }
+  }
+  for (int k = dec < 0 ? 0 : dec; k < 2; k++) bp *= 10;
+  if (p == v || (*p && strcmp(p, "%") != 0) || bp < 100 || bp > 10000) {
+    cli_usage_key(c, "cli.err.vat_rate", NULL);
+    return false;
+  }
+  c->load.vat_rate_bp = (int32_t)bp;
+  return true;
+}
+
 #define COMMON(field) CLI_T_COMMON, offsetof(cli_common, field)
 #define FILE_ROW(name, kind)                                              \
   {name, 0, CLI_STR, COMMON(load.files[kind]), CLI_NO_RANGE, "FILE", NULL, \
@@ -281,6 +327,12 @@ static const cli_opt ingest_rows[] = {
      "utf-8|windows-1252", NULL, "opt.encoding", set_encoding},
     {"strict", 0, CLI_FLAG, COMMON(load.strict), CLI_NO_RANGE, NULL, NULL,
      "opt.strict", NULL},
+    {"sheet", 0, CLI_STR, COMMON(load.sheet), CLI_NO_RANGE, "NAME|N", NULL,
+     "opt.sheet", NULL},
+    {"vat", 0, CLI_CALL, COMMON(load.vat), CLI_NO_RANGE, "excl|incl", NULL,
+     "opt.vat", set_vat},
+    {"vat-rate", 0, CLI_CALL, COMMON(load.vat_rate_bp), CLI_NO_RANGE, "PCT",
+     NULL, "opt.vat_rate", set_vat_rate},
     {"threads", 0, CLI_UINT, COMMON(threads), 1, 64, "N",
      "opt.threads.default", "opt.threads", NULL},
 };
@@ -297,9 +349,13 @@ static const cli_opt output_rows[] = {
      "opt.output", NULL},
 };
 
+#define AS_OF_ROW                                                         \
+  {"as-of", 0, CLI_DATE, COMMON(as_of), CLI_NO_RANGE, "DATE",             \
+   "opt.as_of.default", "opt.as_of", NULL}
+
+static const cli_opt as_of_rows[] = {AS_OF_ROW};
 static const cli_opt time_rows[] = {
-    {"as-of", 0, CLI_DATE, COMMON(as_of), CLI_NO_RANGE, "DATE",
-     "opt.as_of.default", "opt.as_of", NULL},
+    AS_OF_ROW,
     {"unit", 0, CLI_CHOICE, COMMON(unit), CLI_NO_RANGE, "day|week|month|year",
      "day", "opt.unit", NULL},
 };
@@ -310,6 +366,7 @@ const cli_group cli_group_lang = CLI_GROUP("cli.group.output", lang_rows);
 const cli_group cli_group_ingest = CLI_GROUP("cli.group.input", ingest_rows);
 const cli_group cli_group_output = CLI_GROUP("cli.group.output", output_rows);
 const cli_group cli_group_time = CLI_GROUP("cli.group.period", time_rows);
+const cli_group cli_group_as_of = CLI_GROUP("cli.group.period", as_of_rows);
 
 int cli_common_option(cli_common *c, int argc, char **argv, int *i) {
   static const cli_group *const groups[] = {&cli_group_ingest,
@@ -349,6 +406,7 @@ int cli_load(cli_common *c, kw_dataset **ds) {
   } else if (!c->load.files[KW_TABLE_TRANSACTIONS] && !c->load.dir) {
     return cli_usage_key(c, "cli.missing_path", NULL);
   }
+  c->load.lang = (int)c->lang;
   kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
   if (st) return cli_fail(c, st);
   return KW_EXIT_OK;
@@ -374,6 +432,7 @@ int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
     if (!any) return cli_usage_key(c, "cli.missing_path_any", NULL);
   }
   c->load.tables = tables;
+  c->load.lang = (int)c->lang;
   kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
   if (st) return cli_fail(c, st);
   return KW_EXIT_OK;
@@ -399,6 +458,11 @@ int cli_out_close(cli_common *c, FILE *f, bool ok) {
     return ok ? KW_EXIT_OK : KW_EXIT_IO;
   }
   if (!ok) {
+    /* a failed write: name the file and the system's reason */
+    int err = errno;
+    if (ferror(f))
+      fprintf(stderr, "klantwijs %s: %s: cannot write: %s\n", c->command,
+              c->output, err ? strerror(err) : "write error");
     kw_atomic_abort(c->atomic);
     c->atomic = NULL;
     return KW_EXIT_IO;

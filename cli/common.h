@@ -47,6 +47,11 @@ typedef struct cli_common {
   "  --no-header            the first line is data\n"                         \
   "  --encoding utf-8|windows-1252\n"                                         \
   "  --strict               a bad cell is an error instead of a skipped row\n" \
+  "  --sheet NAME|N         the workbook sheet to read (.xlsx, .xls; default:\n" \
+  "                         the sheet whose header names the most roles)\n"   \
+  "  --vat excl|incl        amounts without or with VAT when a file has both\n" \
+  "                         (default excl)\n"                                 \
+  "  --vat-rate PCT         take VAT off amounts that include it (e.g. 21)\n" \
   "  --threads N            threads for reading (default: the CPUs, up to 8)\n"
 
 #define CLI_OUTPUT_HELP                                                       \

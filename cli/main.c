@@ -2,6 +2,7 @@
  * main.c — dispatch to a subcommand from the table in commands.c; the
  * command list, each command's --help and (hidden) the manual page.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,8 +10,8 @@
 #include "opts.h"
 
 static void print_usage(FILE *f, kw_lang lang) {
-  fprintf(f, "%s klantwijs COMMAND [OPTIONS] [PATH]\n\n%s\n\n%s\n",
-          cli_text("cli.usage", lang), cli_text("cli.main.about", lang),
+  fprintf(f, "%s %s\n\n%s\n\n%s\n", cli_text("cli.usage", lang),
+          cli_text("cli.main.usage", lang), cli_text("cli.main.about", lang),
           cli_text("cli.main.commands", lang));
   for (size_t i = 0; i < kw_cli_ncommands; i++)
     fprintf(f, "  %-10s %s\n", kw_cli_commands[i].name,
@@ -26,7 +27,34 @@ static void print_help(const kw_cli_command *cmd, kw_lang lang) {
     fputs(cmd->help, stdout);
 }
 
+/* SIGINT, SIGTERM, SIGHUP: remove the temporary files and folders of the
+ * output being written, then end as the signal would have. */
+static void on_signal(int sig) {
+  kw_cleanup_temp();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void install_handlers(void) {
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+  for (size_t k = 0; k < sizeof sigs / sizeof *sigs; k++) {
+    struct sigaction sa, was;
+    /* a signal the caller ignores (nohup, a background shell) stays so */
+    if (sigaction(sigs[k], NULL, &was) == 0 && was.sa_handler == SIG_IGN)
+      continue;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    /* one cleanup at a time: the other signals wait */
+    for (size_t j = 0; j < sizeof sigs / sizeof *sigs; j++)
+      sigaddset(&sa.sa_mask, sigs[j]);
+    sa.sa_flags = SA_RESETHAND;
+    sigaction(sigs[k], &sa, NULL);
+  }
+}
+
 int main(int argc, char **argv) {
+  install_handlers();
   kw_lang lang = cli_lang_of(argc, argv);
   if (argc < 2) {
     print_usage(stderr, lang);

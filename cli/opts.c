@@ -315,11 +315,19 @@ static void wrap(FILE *f, const char *text, size_t first, size_t indent,
   bool start = true;
   while (*p) {
     if (*p == '\n') {
+      p++;
       fputc('\n', f);
+      if (*p == ' ') { /* a line that starts with blanks is kept as is */
+        const char *e = strchr(p, '\n');
+        size_t w = e ? (size_t)(e - p) : strlen(p);
+        fprintf(f, "%*s%.*s", (int)indent, "", (int)w, p);
+        p += w;
+        if (!*p) break;
+        continue;
+      }
       fprintf(f, "%*s", (int)indent, "");
       col = indent;
       start = true;
-      p++;
       continue;
     }
     const char *e = p;

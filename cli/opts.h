@@ -69,7 +69,9 @@ extern const cli_group cli_group_ingest;  /* PATH, --transactions, --map ... */
 extern const cli_group cli_group_output;  /* --format, --lang, -o */
 extern const cli_group cli_group_lang;    /* --lang alone */
 extern const cli_group cli_group_time;    /* --as-of, --unit */
+extern const cli_group cli_group_as_of;   /* --as-of alone */
 extern const cli_group cli_group_cost;    /* --margin, --rate, --config ... */
+extern const cli_group cli_group_large;   /* --large (share called large) */
 extern const cli_group cli_group_view;    /* --per-customer, --portfolio, --top */
 
 /*

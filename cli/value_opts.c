@@ -4,7 +4,11 @@
  */
 #include "value_opts.h"
 
+#include "opts.h"
+
 #include <math.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,23 +120,22 @@ void cli_view_init(cli_view *v) {
   v->top = 10;
 }
 
+#define VIEW(field) CLI_T_VIEW, offsetof(cli_view, field)
+static const cli_opt view_rows[] = {
+    {"per-customer", 0, CLI_FLAG, VIEW(per_customer), CLI_NO_RANGE, NULL, NULL,
+     "opt.per_customer", NULL},
+    {"portfolio", 0, CLI_FLAG, VIEW(portfolio), CLI_NO_RANGE, NULL, NULL,
+     "opt.portfolio", NULL},
+    {"top", 0, CLI_UINT, VIEW(top), CLI_NO_RANGE, "N", "10", "opt.top", NULL},
+};
+const cli_group cli_group_view = CLI_GROUP("cli.group.view", view_rows);
+
 int cli_view_option(cli_common *c, cli_view *v, int argc, char **argv,
                     int *i) {
-  const char *val;
-  if (strcmp(argv[*i], "--per-customer") == 0) {
-    v->per_customer = true;
-    return 1;
-  }
-  if (strcmp(argv[*i], "--portfolio") == 0) {
-    v->portfolio = true;
-    return 1;
-  }
-  int r = cli_opt_value("--top", argc, argv, i, &val);
-  if (r > 0 && !cli_parse_uint(val, &v->top)) {
-    cli_usage(c, "--top takes a whole number");
-    return -1;
-  }
-  return r;
+  static const cli_group *const groups[] = {&cli_group_view, NULL};
+  void *targets[CLI_T__COUNT] = {NULL, NULL, NULL, v};
+  if (argv[*i][0] != '-' || strcmp(argv[*i], "-") == 0) return 0; /* PATH */
+  return cli_parse_one(groups, c, targets, argc, argv, i);
 }
 
 /* ---------------------------------------------------------------- costs */
@@ -140,6 +143,8 @@ int cli_view_option(cli_common *c, cli_view *v, int argc, char **argv,
 void cli_cost_init(cli_cost *k) {
   memset(k, 0, sizeof *k);
   kw_profit_options_init(&k->po);
+  k->margin = NAN;
+  k->large = NAN;
 }
 
 void cli_cost_free(cli_cost *k) {
@@ -150,73 +155,63 @@ void cli_cost_free(cli_cost *k) {
 }
 
 bool cli_cost_given(const cli_cost *k) {
-  return k->n_cli || k->config || k->margin_set || k->subtract_set ||
-         k->large_set;
+  return k->n_cli || k->config || !isnan(k->margin) || k->subtract ||
+         !isnan(k->large);
 }
+
+static bool set_rate(cli_common *c, void *target, const char *v) {
+  cli_cost *k = target; /* the row's target is the whole struct */
+  const char *eq = strrchr(v, '=');
+  int64_t cents;
+  if (!eq || eq == v || !cli_parse_cents(eq + 1, &cents) || cents < 0) {
+    cli_usage_key(c, "cli.err.rate", "v", v, NULL);
+    return false;
+  }
+  if (k->n_cli >= CLI_MAX_RATES) {
+    cli_usage_key(c, "cli.err.too_many_rates", NULL);
+    return false;
+  }
+  size_t len = (size_t)(eq - v);
+  char *t = malloc(len + 1);
+  if (!t) {
+    fprintf(stderr, "klantwijs %s: %s\n", c->command,
+            cli_text("cli.out_of_memory", c->lang));
+    return false;
+  }
+  memcpy(t, v, len);
+  t[len] = '\0';
+  k->types[k->n_cli] = t;
+  k->rates[k->n_cli].type = t;
+  k->rates[k->n_cli].rate = cents;
+  k->n_cli++;
+  return true;
+}
+
+#define COST(field) CLI_T_COST, offsetof(cli_cost, field)
+static const cli_opt cost_rows[] = {
+    {"margin", 0, CLI_PCT, COST(margin), -100, 100, "PCT", NULL,
+     "opt.margin", NULL},
+    {"rate", 0, CLI_CALL, CLI_T_COST, 0, CLI_NO_RANGE, "TYPE=AMOUNT", NULL,
+     "opt.rate", set_rate},
+    {"config", 0, CLI_STR, COST(config), CLI_NO_RANGE, "FILE", NULL,
+     "opt.config", NULL},
+    {"subtract-discount", 0, CLI_FLAG, COST(subtract), CLI_NO_RANGE, NULL,
+     NULL, "opt.subtract_discount", NULL},
+};
+static const cli_opt large_rows[] = {
+    {"large", 0, CLI_PCT, COST(large), 0.1, 100, "PCT", "10",
+     "opt.large", NULL},
+};
+const cli_group cli_group_cost = CLI_GROUP("cli.group.costs", cost_rows);
+const cli_group cli_group_large = CLI_GROUP("cli.group.costs", large_rows);
 
 int cli_cost_option(cli_common *c, cli_cost *k, int argc, char **argv,
                     int *i) {
-  const char *v;
-  int r;
-  if ((r = cli_opt_value("--margin", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    double f;
-    if (!cli_parse_pct(v, &f) || f < -1 || f > 1) {
-      cli_usage(c, "--margin takes a percentage between -100 and 100");
-      return -1;
-    }
-    k->margin_set = true;
-    k->margin = f * 100.0;
-    return 1;
-  }
-  if ((r = cli_opt_value("--rate", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    const char *eq = strrchr(v, '=');
-    int64_t cents;
-    if (!eq || eq == v || !cli_parse_cents(eq + 1, &cents) || cents < 0) {
-      cli_usage(c, "--rate takes TYPE=AMOUNT (like service_hours=55 or "
-                   "support_ticket=12,50), not '%s'", v);
-      return -1;
-    }
-    if (k->n_cli >= CLI_MAX_RATES) {
-      cli_usage(c, "too many --rate options");
-      return -1;
-    }
-    size_t len = (size_t)(eq - v);
-    char *t = malloc(len + 1);
-    if (!t) {
-      fprintf(stderr, "klantwijs %s: out of memory\n", c->command);
-      return -1;
-    }
-    memcpy(t, v, len);
-    t[len] = '\0';
-    k->types[k->n_cli] = t;
-    k->rates[k->n_cli].type = t;
-    k->rates[k->n_cli].rate = cents;
-    k->n_cli++;
-    return 1;
-  }
-  if ((r = cli_opt_value("--config", argc, argv, i, &v)) != 0) {
-    if (r > 0) k->config = v;
-    return r;
-  }
-  if ((r = cli_opt_value("--large", argc, argv, i, &v)) != 0) {
-    if (r < 0) return r;
-    double f;
-    if (!cli_parse_pct(v, &f) || !(f > 0 && f <= 1)) {
-      cli_usage(c, "--large takes a percentage above 0, at most 100");
-      return -1;
-    }
-    k->large_set = true;
-    k->large = f;
-    return 1;
-  }
-  if (strcmp(argv[*i], "--subtract-discount") == 0) {
-    k->subtract_set = true;
-    k->subtract = true;
-    return 1;
-  }
-  return 0;
+  static const cli_group *const groups[] = {&cli_group_cost,
+                                            &cli_group_large, NULL};
+  void *targets[CLI_T__COUNT] = {NULL, NULL, k, NULL};
+  if (argv[*i][0] != '-' || strcmp(argv[*i], "-") == 0) return 0; /* PATH */
+  return cli_parse_one(groups, c, targets, argc, argv, i);
 }
 
 int cli_cost_prepare(cli_common *c, cli_cost *k) {
@@ -233,77 +228,15 @@ int cli_cost_prepare(cli_common *c, cli_cost *k) {
     for (size_t j = 0; j < fo.n_rates && n < CLI_MAX_RATES; j++)
       k->rates[n++] = fo.rates[j];
     if (n < k->n_cli + fo.n_rates)
-      return cli_usage(c, "too many cost rates (at most %d)", CLI_MAX_RATES);
+      return cli_usage_key(c, "cli.err.too_many_rates", NULL);
   }
   k->po.rates = k->rates;
   k->po.n_rates = n;
-  if (k->margin_set) {
+  if (!isnan(k->margin)) {
     k->po.use_margin_pct = true;
-    k->po.margin_pct = k->margin;
+    k->po.margin_pct = k->margin * 100.0;
   }
-  if (k->subtract_set) k->po.subtract_discount = k->subtract;
-  if (k->large_set) k->po.large_share = k->large;
+  if (k->subtract) k->po.subtract_discount = true;
+  if (!isnan(k->large)) k->po.large_share = k->large;
   return KW_EXIT_OK;
-}
-
-const char *cli_cost_source_text(char *buf, size_t n, const kw_dataset *ds,
-                                 const kw_profit_data *pd,
-                                 const kw_profit_options *po, kw_lang lang) {
-  bool nl = lang == KW_LANG_NL;
-  const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
-  const kw_column *cc = tx ? kw_table_role(tx, KW_ROLE_COST) : NULL;
-  const kw_column *mc = tx ? kw_table_role(tx, KW_ROLE_MARGIN) : NULL;
-  char col[160] = "";
-  if (cc)
-    snprintf(col, sizeof col, nl ? "de kostkolom '%s'" : "the cost column '%s'",
-             cc->name);
-  else if (mc)
-    snprintf(col, sizeof col,
-             nl ? "de margekolom '%s'" : "the margin column '%s'", mc->name);
-  char pct[40];
-  char assumed[80];
-  snprintf(assumed, sizeof assumed,
-           nl ? "een aangenomen marge van %s" : "an assumed margin of %s",
-           kw_fmt_number(pct, po->margin_pct, 1, lang));
-  strcat(assumed, "%");
-  const char *none = nl ? "geen: geen kost- of margekolom en geen --margin"
-                        : "none: no cost or margin column and no --margin";
-  size_t nd = pd->n_by_source[KW_COST_DATA];
-  size_t np = pd->n_by_source[KW_COST_PARTIAL];
-  size_t na = pd->n_by_source[KW_COST_ASSUMED];
-  size_t nu = pd->n_by_source[KW_COST_UNKNOWN];
-  int kinds = (nd + np > 0) + (na > 0) + (nu > 0);
-  if (kinds == 0) {
-    snprintf(buf, n, "%s", nl ? "geen verkopen" : "no sales");
-  } else if (kinds == 1 && np == 0) {
-    snprintf(buf, n, "%s", nd ? col : na ? assumed : none);
-  } else {
-    size_t k = 0;
-    buf[0] = '\0';
-    if (nd + np) {
-      k += (size_t)snprintf(buf + k, n - k, "%s (%zu %s", col, nd + np,
-                            nl ? (nd + np == 1 ? "klant" : "klanten")
-                               : (nd + np == 1 ? "customer" : "customers"));
-      if (np && k < n)
-        k += (size_t)snprintf(buf + k, n - k,
-                              nl ? ", waarvan %zu opgeschaald vanuit de "
-                                   "lijnen met een kost)"
-                                 : ", %zu of them scaled up from the lines "
-                                   "with a cost)",
-                              np);
-      else if (k < n)
-        k += (size_t)snprintf(buf + k, n - k, ")");
-    }
-    if (na && k < n)
-      k += (size_t)snprintf(buf + k, n - k, "%s%s (%zu %s)", k ? "; " : "",
-                            assumed, na,
-                            nl ? (na == 1 ? "klant" : "klanten")
-                               : (na == 1 ? "customer" : "customers"));
-    if (nu && k < n)
-      snprintf(buf + k, n - k, "%s%s (%zu %s)", k ? "; " : "",
-               nl ? "onbekend" : "unknown", nu,
-               nl ? (nu == 1 ? "klant" : "klanten")
-                  : (nu == 1 ? "customer" : "customers"));
-  }
-  return buf;
 }

@@ -12,7 +12,8 @@
 
 #define CLI_MAX_RATES 64
 
-/* Help text for the options cli_cost_option() understands. */
+/* Help text of the cost and view rows for pareto, whose --help is still
+ * one text. */
 #define CLI_COST_HELP                                                         \
   "Costs:\n"                                                                  \
   "  --margin PCT           gross margin (% of revenue) to assume where the\n" \
@@ -39,8 +40,7 @@ typedef struct cli_cost {
   size_t n_cli;                       /* rates from the command line */
   const char *config;
   kw_profit_config *cfg;
-  bool margin_set, subtract_set, large_set;
-  double margin, large;
+  double margin, large; /* fractions; NaN = not given */
   bool subtract;
 } cli_cost;
 
@@ -61,12 +61,6 @@ int cli_cost_prepare(cli_common *c, cli_cost *k);
 /* True when any cost option was given (profit is then worth computing even
  * without a cost column). */
 bool cli_cost_given(const cli_cost *k);
-
-/* How the cost of goods was found, as a sentence fragment:
- * "the cost column 'kostprijs'", "an assumed margin of 30%", ... */
-const char *cli_cost_source_text(char *buf, size_t n, const kw_dataset *ds,
-                                 const kw_profit_data *pd,
-                                 const kw_profit_options *po, kw_lang lang);
 
 void cli_view_init(cli_view *v);
 int cli_view_option(cli_common *c, cli_view *v, int argc, char **argv,

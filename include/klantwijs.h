@@ -24,5 +24,10 @@
 #include "klantwijs/basket.h"
 #include "klantwijs/growth.h"
 #include "klantwijs/analyze.h"
+#include "klantwijs/groups.h"
+#include "klantwijs/writers.h"
+#include "klantwijs/segments.h"
+#include "klantwijs/feedback.h"
+#include "klantwijs/history.h"
 
 #endif

@@ -5,8 +5,8 @@
 # With CI=true chromium is installed too, so CI runs the browser test.
 set -eu
 pkgs="build-essential cmake pkg-config libgsl-dev libjansson-dev
-libxlsxwriter-dev libcmocka-dev clang libclang-rt-dev python3
-python3-cffi python3-numpy python3-pandas python3-pytest"
+libxlsxwriter-dev libstemmer-dev libzip-dev libexpat1-dev libfreexl-dev libcmocka-dev clang
+libclang-rt-dev python3 python3-cffi python3-numpy python3-pandas python3-pytest libsqlite3-dev"
 if [ "${1:-}" = "--browser" ] || [ "${CI:-}" = "true" ]; then
   pkgs="$pkgs chromium"
 fi

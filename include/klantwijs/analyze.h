@@ -20,6 +20,9 @@
  *   serve_low_cost  low value, low potential
  *   reprice         net unprofitable: reprice or phase out
  *   collect_first   payment risk
+ *   goodbye         low strategic fit, low value, and costs attention (thin
+ *                   margin or late payment): say goodbye strategically
+ *                   (only with an ideal customer profile, o.fit)
  *
  * The built-in rules are listed by kw_action_rules_write(); a file in the
  * same format replaces them (kw_action_rules_load). Actions that are
@@ -70,7 +73,8 @@ extern "C" {
   X(KW_ACTION_WIN_BACK, "win_back", 1)             \
   X(KW_ACTION_SERVE_LOW_COST, "serve_low_cost", 0) \
   X(KW_ACTION_REPRICE, "reprice", 0)               \
-  X(KW_ACTION_COLLECT, "collect_first", 0)
+  X(KW_ACTION_COLLECT, "collect_first", 0)        \
+  X(KW_ACTION_GOODBYE, "goodbye", 0)
 
 typedef enum kw_action {
 #define KW_X_ACTION(e, key, mkt) e,
@@ -121,6 +125,8 @@ KW_API bool kw_action_is_marketing(kw_action a);
  *   value_amount the money behind "value" (contribution, estimated
  *                contribution or revenue; currency); value_measure says
  *                which
+ *   fit          strategic fit 0..1 against the ideal customer profile
+ *                (kw_analyze_options.fit; klantwijs/segments.h)
  *
  * A missing metric (no model, no table) makes every condition on it
  * false, so a rule about payments never fires without invoices.
@@ -147,7 +153,8 @@ KW_API bool kw_action_is_marketing(kw_action a);
   X(KW_METRIC_CONSENT, "consent", 1)   \
   X(KW_METRIC_YEARLY_REVENUE, "yearly_revenue", 0) \
   X(KW_METRIC_OVERDUE_SHARE, "overdue_share", 0) \
-  X(KW_METRIC_VALUE_AMOUNT, "value_amount", 0)
+  X(KW_METRIC_VALUE_AMOUNT, "value_amount", 0) \
+  X(KW_METRIC_FIT, "fit", 0)
 
 typedef enum kw_metric {
 #define KW_X_METRIC(e, key, kind) e,
@@ -299,6 +306,10 @@ typedef struct kw_analyze_options {
      rows name one country) replaces `currency`; the report says where it
      came from, or that `currency` was assumed. false: `currency` as given. */
   bool detect_currency;
+  /* ideal customer profile (borrowed; NULL = no fit): each customer's fit
+     is a metric of the action rules, and the report shows segments,
+     clusters and personas with their fit (klantwijs/segments.h) */
+  const struct kw_fit_profile *fit;
 } kw_analyze_options;
 
 KW_API void kw_analyze_options_init(kw_analyze_options *o);
@@ -361,6 +372,14 @@ KW_API const kw_acquisition *kw_analysis_acquisition(const kw_analysis *a);
 KW_API void kw_analysis_input(const kw_analysis *a, size_t customer,
                               kw_action_input *out);
 
+/* The voice of the customer (klantwijs/feedback.h) on the analysis's
+ * as-of day, NULL without feedback. kw_feedback_customer() gives each
+ * customer's latest scores and whether they are at risk to a competitor
+ * (KW_FB_RISK_COMPETITOR, with the competitor and the dimension): the
+ * reason for the retain list. Owned by the analysis. */
+typedef struct kw_feedback kw_feedback;
+KW_API const kw_feedback *kw_analysis_feedback(const kw_analysis *a);
+
 /* ================================================================ writers */
 
 /* The report: one self-contained HTML file. */
@@ -377,9 +396,20 @@ KW_API kw_status kw_report_customers_csv(kw_context *ctx,
 KW_API kw_status kw_report_customers_xlsx(kw_context *ctx,
                                           const kw_analysis *a,
                                           const char *path);
-/* All four into dir (created when missing), each written atomically. */
+/* All four into dir (its parent created when missing), atomically as a
+ * set: written into a temporary folder beside dir, which takes dir's place
+ * only when every file is complete; a failed run leaves the previous report
+ * whole. An existing dir holding other files is refused. While one process
+ * writes dir (or holds kw_report_lock_dir on it), another is refused with
+ * KW_EIO and a message naming the lock file ".NAME.lock" beside it. */
 KW_API kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,
                                      const char *dir);
+/* Takes the report folder's lock for a whole run (load, analysis, write):
+ * a second run on the same folder is then refused at once. */
+typedef struct kw_report_lock kw_report_lock;
+KW_API kw_status kw_report_lock_dir(kw_context *ctx, const char *dir,
+                                    kw_report_lock **out);
+KW_API void kw_report_unlock_dir(kw_report_lock *l);
 /* A one-screen text summary: headline figures, the steps that could not
  * run, the actions, and where the files are (dir may be NULL). */
 KW_API kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,

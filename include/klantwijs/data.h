@@ -135,7 +135,11 @@ KW_API const char *kw_type_name(kw_type t);
   X(KW_ROLE_REFERRER, "referrer", KW_TYPE_TEXT, "customer who referred")     \
   X(KW_ROLE_TENURE, "tenure", KW_TYPE_NUMBER, "tenure (duration)")           \
   X(KW_ROLE_CHURN, "churn", KW_TYPE_FLAG, "churned flag")                    \
-  X(KW_ROLE_COUNTRY, "country", KW_TYPE_TEXT, "country (names the currency)")
+  X(KW_ROLE_COUNTRY, "country", KW_TYPE_TEXT, "country (names the currency)") \
+  X(KW_ROLE_AMOUNT_INCL, "amount_incl", KW_TYPE_MONEY,                       \
+    "amount including VAT")                                                  \
+  X(KW_ROLE_OPEN, "open_amount", KW_TYPE_MONEY, "amount still open")         \
+  X(KW_ROLE_SELLER, "seller", KW_TYPE_TEXT, "salesperson or account manager")
 
 typedef enum kw_role {
 #define KW_X_ROLE(e, name, type, desc) e,
@@ -178,6 +182,14 @@ typedef struct kw_column {
                                reader (amount = quantity x unit price,
                                invoice ids generated per line) */
 } kw_column;
+
+/* Whether the amounts of a table include VAT (kw_read_report.vat). */
+typedef enum kw_vat_basis {
+  KW_VAT_UNKNOWN = 0, /* one amount column that does not say */
+  KW_VAT_EXCL,        /* a column of amounts excl. VAT */
+  KW_VAT_INCL,        /* a column of amounts incl. VAT, as they are */
+  KW_VAT_CONVERTED    /* amounts incl. VAT divided by 1 + the rate */
+} kw_vat_basis;
 
 /* Why a row was skipped. X(enum, name, message) */
 #define KW_SKIP_LIST(X)                                                  \
@@ -224,6 +236,24 @@ typedef struct kw_read_report {
    * of those amounts in cents */
   uint64_t guest_rows;
   int64_t guest_cents;
+  /* Workbooks (.xlsx, .xls): the format ("xlsx", "xls"; NULL for
+   * delimited text), the sheet read, why it was chosen, the sheet row of
+   * the header (1-based) and the row where a total row ended the table
+   * (0: none). */
+  const char *format;
+  const char *sheet;
+  const char *sheet_reason;
+  uint64_t header_row;
+  uint64_t total_row;
+  /* The amount column's VAT basis, the rate used to convert (hundredths
+   * of a percent) and whether a column of the other basis was also there
+   * (and left aside). */
+  kw_vat_basis vat;
+  int32_t vat_rate_bp;
+  bool vat_other;
+  /* Why this file became this table ("--invoices", "its name", "its
+   * columns: ..."); NULL when read by kw_ingest alone. */
+  const char *found;
 } kw_read_report;
 
 typedef struct kw_table kw_table;
@@ -259,6 +289,15 @@ typedef struct kw_load_options {
                                            (or price) column are read with
                                            amount 0 on every line, for work
                                            that needs dates only */
+  const char *sheet;                    /* workbook sheet: name or 1-based
+                                           number; NULL = best header */
+  char vat;        /* amounts: 0 decide (excl. VAT when both are given),
+                      'e' excl. VAT, 'i' incl. VAT (--vat) */
+  int32_t vat_rate_bp; /* VAT rate in hundredths of a percent (2100 =
+                          21%) to convert amounts that include VAT when
+                          no excl. amount is given; 0 = none (--vat-rate) */
+  int lang;        /* language of warnings and errors: 0 English, 1 Dutch
+                      (the values of kw_lang) */
 } kw_load_options;
 
 KW_API void kw_load_options_init(kw_load_options *o);
@@ -279,6 +318,13 @@ KW_API const kw_table *kw_dataset_table(const kw_dataset *ds,
 KW_API const kw_dict *kw_dataset_customers(const kw_dataset *ds);
 KW_API const kw_dict *kw_dataset_products(const kw_dataset *ds);
 KW_API kw_context *kw_dataset_context(const kw_dataset *ds);
+/* The currency the data name: a header with a currency word or symbol
+ * ("Amount (GBP)", "dollar_value"), else a country column where at least
+ * 80% of the transaction lines name one country. Writes the ISO code into
+ * code (8 bytes; "EUR" when nothing names one) and, when source is not
+ * NULL, where it came from; returns whether the data named it. */
+KW_API bool kw_dataset_currency(const kw_dataset *ds, char code[8],
+                                char *source, size_t cap);
 
 #ifdef __cplusplus
 }

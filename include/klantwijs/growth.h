@@ -119,10 +119,13 @@ KW_API kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
 KW_API const kw_trends_data *kw_trends_view(const kw_trends *t);
 KW_API void kw_trends_free(kw_trends *t);
 /* Written as a table with the sentences that read it, CSV (the periods) or
- * JSON; at most `top` customers whose rate broke (0 = all). */
+ * JSON; at most `top` customers whose rate broke (0 = all). Amounts in
+ * sentences carry `currency` (an ISO code such as kw_dataset_currency
+ * gives; NULL = EUR). */
 KW_API kw_status kw_report_trends(kw_context *ctx, FILE *f,
                                   const kw_trends *t, kw_format fmt,
-                                  kw_lang lang, size_t top);
+                                  kw_lang lang, const char *currency,
+                                  size_t top);
 
 /* ========================================================== referrals ===
  *
@@ -204,7 +207,8 @@ KW_API const kw_referrals_data *kw_referrals_view(const kw_referrals *r);
 KW_API void kw_referrals_free(kw_referrals *r);
 KW_API kw_status kw_report_referrals(kw_context *ctx, FILE *f,
                                      const kw_referrals *r, kw_format fmt,
-                                     kw_lang lang, size_t top);
+                                     kw_lang lang, const char *currency,
+                                     size_t top);
 
 /* ======================================================== acquisition ===
  *
@@ -268,7 +272,7 @@ KW_API void kw_acquisition_free(kw_acquisition *a);
 KW_API kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
                                        const kw_acquisition *a,
                                        kw_format fmt, kw_lang lang,
-                                       size_t top);
+                                       const char *currency, size_t top);
 
 /* ============================================================ journey ===
  *

@@ -16,6 +16,9 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/retention.h"
+#include "klantwijs/summary.h"
+#include "klantwijs/survival.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -57,6 +60,15 @@ KW_API char *kw_fmt_number(char *buf, double v, int decimals, kw_lang lang);
 /* A number for machines: '.' decimal mark, no grouping, whatever the
  * process locale; shortest form that round-trips for 15 digits. */
 KW_API char *kw_fmt_plain(char *buf, double v);
+
+/* s for a terminal: control characters (C0, DEL, C1) and bytes that are
+ * not UTF-8 become visible escapes (\x1b, \n), so data never sends escape
+ * sequences. Writes at most cap bytes with the NUL (cut at a character);
+ * returns out. kw_term_width() is the display width (code points) of the
+ * escaped text, kw_term_put() writes it to f. */
+KW_API char *kw_term_text(char *out, size_t cap, const char *s);
+KW_API size_t kw_term_width(const char *s);
+KW_API void kw_term_put(FILE *f, const char *s);
 
 typedef enum kw_cell_type {
   KW_CELL_STR,   /* const char *const *: a string per row */
@@ -113,6 +125,170 @@ KW_API kw_status kw_write_kv(kw_context *ctx, FILE *f, const char *title,
                              const kw_kv *kv, size_t n, kw_format fmt,
                              kw_lang lang);
 
+/* What a total covers, as key figures (keys n_customers, lines, revenue,
+ * and return_only_customers, return_only_revenue when there are any): the
+ * customer base of klantwijs/summary.h. kv must hold KW_COVERAGE_MAX rows;
+ * returns the rows filled. Every command that prints a total uses it. */
+#define KW_COVERAGE_MAX 5
+KW_API size_t kw_report_coverage_kv(kw_kv *kv,
+                                    const kw_customer_summary *v);
+
+/* Writers of a revenue-concentration result (klantwijs/value.h): the key
+ * figures with the customer base, the sentences that read them, the ABC
+ * table and the largest customers on a terminal; every customer's row in
+ * CSV (or the figures with portfolio); both and the curves in JSON. p, the
+ * profitability result, is optional (the contribution column). */
+typedef struct kw_pareto kw_pareto;
+typedef struct kw_pareto_options kw_pareto_options;
+typedef struct kw_profit kw_profit;
+typedef struct kw_pareto_report {
+  kw_format format;
+  kw_lang lang;
+  bool per_customer; /* table: every customer's row instead */
+  bool portfolio;    /* csv: the key figures as key,value rows */
+  size_t top;        /* terminal: rows of the largest customers (0 = all) */
+} kw_pareto_report;
+KW_API void kw_pareto_report_init(kw_pareto_report *r);
+KW_API kw_status kw_report_pareto(kw_context *ctx, FILE *f,
+                                  const kw_pareto *pa,
+                                  const kw_pareto_options *po,
+                                  const kw_customer_summary *v,
+                                  const kw_profit *p,
+                                  const kw_pareto_report *r);
+
+/* Writers of a churn analysis: a terminal report (the rule, the customer
+ * base, the counts and both churn figures, the last 12 periods, the
+ * recent and at-risk lists), one table (table or CSV), or everything in
+ * JSON. The gap options are stated in the header as they were used. */
+typedef enum kw_churn_table {
+  KW_CHURN_TABLE_ALL = 0, /* terminal report; csv: the periods */
+  KW_CHURN_TABLE_PERIODS,
+  KW_CHURN_TABLE_RECENT,
+  KW_CHURN_TABLE_AT_RISK,
+  KW_CHURN_TABLE_CUSTOMERS
+} kw_churn_table;
+
+typedef struct kw_churn_report {
+  kw_format format;
+  kw_lang lang;
+  kw_churn_table table;
+  size_t top;                 /* rows per list on a terminal (0 = all) */
+  kw_period_unit period;      /* of the period table */
+  double gap_quantile;        /* as used (0.9) */
+  double gap_floor;           /* as used (30) */
+  double at_risk_fraction;    /* as used (0.7) */
+  unsigned long at_risk_days; /* contracts, as used (90) */
+  const char *p_alive_model;  /* the model's name when status by P(alive) */
+  double p_alive_threshold;
+} kw_churn_report;
+
+KW_API void kw_churn_report_init(kw_churn_report *r);
+/* ids: the customer dictionary; v: the summary (revenue per customer and
+ * the customer base), optional. */
+KW_API kw_status kw_report_churn(kw_context *ctx, FILE *f, const kw_churn *ch,
+                                 const kw_dict *ids,
+                                 const kw_customer_summary *v,
+                                 const kw_churn_report *r);
+
+/* Writers of a churn-driver fit on the rows it was fitted on (ch: the
+ * churn analysis behind the rows; NULL for a churn flag column). */
+typedef enum kw_churn_drivers_table {
+  KW_CHURN_DRIVERS_ALL = 0, /* terminal report; csv: the model */
+  KW_CHURN_DRIVERS_LEVELS,
+  KW_CHURN_DRIVERS_NUMERIC,
+  KW_CHURN_DRIVERS_MODEL,
+  KW_CHURN_DRIVERS_CALIBRATION
+} kw_churn_drivers_table;
+
+KW_API kw_status kw_report_churn_drivers(kw_context *ctx, FILE *f,
+                                         const kw_churn_drivers *d,
+                                         const kw_churn_driver_rows *rows,
+                                         const kw_churn *ch, kw_format format,
+                                         kw_lang lang,
+                                         kw_churn_drivers_table table);
+
+/* Writers of a Kaplan–Meier fit: a terminal report (what the durations
+ * are, the per-group summary with medians, the at-risk table, the
+ * log-rank test), one table (table or CSV), or everything in JSON. The
+ * description says where the durations came from. */
+typedef enum kw_km_source {
+  KW_KM_SOURCE_COLUMNS = 0, /* a duration and an event column */
+  KW_KM_SOURCE_CONTRACTS,
+  KW_KM_SOURCE_PURCHASES
+} kw_km_source;
+
+typedef enum kw_km_table {
+  KW_KM_TABLE_ALL = 0, /* terminal report; csv: the curve */
+  KW_KM_TABLE_SUMMARY,
+  KW_KM_TABLE_AT_RISK,
+  KW_KM_TABLE_CURVE
+} kw_km_table;
+
+typedef struct kw_km_report {
+  kw_format format;
+  kw_lang lang;
+  kw_km_table table;
+  kw_km_source src;
+  const char *dur_name, *ev_name; /* columns */
+  const char *unit;               /* contracts, purchases: day|week|month */
+  int32_t as_of;
+  double gap;                     /* purchases: the gap in days */
+  bool gap_derived;
+  const char *by;                 /* the grouping column, NULL: none */
+  const char *const *group_names; /* NULL: the model's group names */
+  bool grouped;                   /* groups went through the privacy rule */
+  size_t merged_groups;           /* groups merged into "other" */
+  uint64_t left_out;              /* customers of small groups left out */
+  bool integer;                   /* every duration is whole */
+} kw_km_report;
+
+KW_API void kw_km_report_init(kw_km_report *r);
+KW_API kw_status kw_report_km(kw_context *ctx, FILE *f, const kw_km *km,
+                              const kw_km_report *r);
+
+/* Writers of shifted-beta-geometric fits (one per group, or one): the
+ * parameters, fit, mean churn probability, expected lifetime and DERL,
+ * and the period table of observed and fitted survival and retention up
+ * to horizon periods (0: the periods observed + 5). */
+typedef struct kw_sbg_group {
+  const char *name;         /* the group ("all" without groups) */
+  const kw_sbg *model;
+  size_t T;                 /* periods observed */
+  const double *churned;    /* T + 1 counts per period */
+  const double *censored;   /* T + 1 */
+  bool survivors;           /* one cohort's survivors (--survivors) */
+} kw_sbg_group;
+
+typedef struct kw_sbg_report {
+  kw_format format;
+  kw_lang lang;
+  const char *source;       /* "columns", "contracts", "purchases"; NULL:
+                               survivor counts given directly */
+  const char *unit;         /* the period (day, week, month) */
+  const char *by;           /* the grouping column */
+  bool grouped;
+  unsigned long horizon;
+  double discount;          /* > 0: DERL at this discount per period */
+} kw_sbg_report;
+
+KW_API void kw_sbg_report_init(kw_sbg_report *r);
+KW_API kw_status kw_report_sbg(kw_context *ctx, FILE *f,
+                               const kw_sbg_group *fits, size_t n,
+                               const kw_sbg_report *r);
+
+/* The name of group j of a grouping (klantwijs/groups.h) in lang: the
+ * value, or "(blank)", "yes", "no", "other" for those kinds. */
+typedef struct kw_groups_data kw_groups_data;
+KW_API const char *kw_report_group_label(const kw_groups_data *v, size_t j,
+                                         kw_lang lang);
+
+/* The churn figures under their names (klantwijs/retention.h): the
+ * churned share today, labelled by its basis (gap rule, P(alive) or
+ * contracts), and the 12-month churn rate with its base. kv must hold
+ * KW_CHURN_RATES_MAX rows; returns the rows filled. */
+#define KW_CHURN_RATES_MAX 3
+KW_API size_t kw_report_churn_rates_kv(kw_kv *kv, const kw_churn *ch);
+
 /* ---------------------------------------------- streaming JSON writer */
 
 typedef struct kw_jw kw_jw;
@@ -148,6 +324,12 @@ KW_API kw_status kw_atomic_open(kw_context *ctx, const char *path,
 KW_API FILE *kw_atomic_file(kw_atomic *a);
 KW_API kw_status kw_atomic_commit(kw_atomic *a);
 KW_API void kw_atomic_abort(kw_atomic *a);
+
+/* Removes the temporary files and folders of output being written (an
+ * atomic file, a report folder). Async-signal-safe: for a SIGINT/SIGTERM
+ * handler that then ends the process. The next run also removes those a
+ * killed process left, by their name and dead process id. */
+KW_API void kw_cleanup_temp(void);
 
 #ifdef __cplusplus
 }

@@ -97,6 +97,22 @@ KW_API kw_status kw_sbg_fit(kw_context *ctx, const double *survivors,
 KW_API kw_status kw_sbg_fit_counts(kw_context *ctx, const double *churned,
                                    const double *censored, size_t n,
                                    const kw_sbg_options *o, kw_sbg **out);
+/*
+ * The input of kw_sbg_fit_counts from individual durations (in periods)
+ * and events: a churned subject with duration d counts as churned in
+ * period ceil(d) (at least 1), a censored one as censored after floor(d)
+ * periods; a duration within 1e-9 of a whole number is that number;
+ * periods are capped at 100000. Subjects with a duration that is not
+ * finite or below 0, or an event KW_NA_FLAG, are left out; with grp, only
+ * the subjects with grp[i] == g count. *churned and *censored get *n_out
+ * = T + 1 entries (T the last period, at least 1), allocated with the
+ * context's allocator: free them with kw_free.
+ */
+KW_API kw_status kw_sbg_period_counts(kw_context *ctx, const double *duration,
+                                      const int8_t *event,
+                                      const uint32_t *grp, size_t n,
+                                      uint32_t g, double **churned,
+                                      double **censored, size_t *n_out);
 KW_API void kw_sbg_free(kw_sbg *m);
 KW_API const kw_sbg_fit_info *kw_sbg_info(const kw_sbg *m);
 
@@ -341,6 +357,29 @@ typedef struct kw_churn_info {
 
 KW_API const kw_churn_info *kw_churn_info_view(const kw_churn *c);
 
+/*
+ * Churn has two figures, each with one name and one definition:
+ *   churned share today  n_churned / n_buyers of kw_churn_info: the share
+ *                        of all customers whose status at as-of is
+ *                        churned (by the gap rule, P(alive) or contracts,
+ *                        as kw_churn_info.by_p_alive and .contractual say);
+ *   12-month churn rate  of the customers active 365 days before as-of
+ *                        (first purchase or start on or before that day,
+ *                        no churn day before it), the share with a churn
+ *                        day since (churn days follow the gap rule or the
+ *                        contract ends, never P(alive)).
+ * kw_churn_year_rate gives the second; defined is false (rate NaN) when no
+ * customer was active a year before as-of.
+ */
+typedef struct kw_churn_year {
+  bool defined;
+  size_t base;  /* customers active 365 days before as-of */
+  size_t lost;  /* of those, with a churn day since */
+  double rate;  /* lost / base */
+} kw_churn_year;
+
+KW_API void kw_churn_year_rate(const kw_churn *c, kw_churn_year *out);
+
 /* Per customer id. first/last: first and last purchase day (contracts:
  * first start, latest end or KW_NA_DATE when open). */
 typedef struct kw_churn_customers {
@@ -442,6 +481,63 @@ KW_API void kw_churn_drivers_free(kw_churn_drivers *d);
 KW_API size_t kw_churn_drivers_rows(const kw_churn_drivers *d); /* rows used */
 KW_API double kw_churn_drivers_churn_rate(const kw_churn_drivers *d);
 KW_API size_t kw_churn_drivers_feature_count(const kw_churn_drivers *d);
+
+/* ------------------------------------------------ churn-driver rows ---
+ *
+ * The rows and feature columns kw_churn_drivers fits on, built once for
+ * every caller.
+ *
+ * From a churn analysis (kw_churn_driver_rows_compute): one row per customer
+ * with a status. Purchases avoid leakage by splitting time: with gap G the
+ * status at as-of is "churned" exactly when the last purchase is on or
+ * before cutoff = as-of - floor(G) - 1, so the rows are the customers
+ * whose first purchase is on or before the cutoff and the behaviour
+ * features (orders, revenue, avg_order_value, products, categories,
+ * tenure_days, recency_days) are measured on the lines up to the cutoff
+ * only. Contracts: the outcome is the status; no behaviour features.
+ *
+ * From a table with a churn flag (kw_churn_driver_rows_compute_flag): one row per
+ * table row, the outcome is the flag column (the --event name, else the
+ * column with the churn role); tenure is kept as a feature.
+ *
+ * Attributes of the customers table: one value per customer by the rule
+ * of klantwijs/groups.h (the last non-empty row); text columns with at
+ * most 50 distinct values (as categories; text whose values are all
+ * numbers, more than two of them and no role, as numbers), flags, numbers
+ * and amounts. Left out: the customer id, personal data, the churn flag,
+ * end dates, comments, dates, tenure (purchases and contracts) and every
+ * column named in exclude (case-insensitive; also the behaviour names).
+ * KW_EEMPTY when there is no row or no feature.
+ */
+typedef struct kw_churn_driver_rows_options {
+  const char *const *exclude;
+  size_t n_exclude;
+} kw_churn_driver_rows_options;
+
+typedef struct kw_churn_driver_rows_data {
+  size_t n;                          /* rows */
+  const uint32_t *customer;          /* customer id per row (flag table:
+                                        the table row) */
+  const int8_t *churned;             /* outcome per row */
+  size_t n_features;
+  const kw_column *const *features;  /* columns over the n rows */
+  bool contractual;
+  int32_t cutoff;                    /* purchases; else KW_NA_DATE */
+  const char *event;                 /* flag table: the flag column */
+} kw_churn_driver_rows_data;
+
+typedef struct kw_churn_driver_rows kw_churn_driver_rows;
+
+KW_API kw_status kw_churn_driver_rows_compute(
+    kw_context *ctx, const kw_dataset *ds, const kw_churn *ch,
+    const kw_churn_driver_rows_options *o, kw_churn_driver_rows **out);
+KW_API kw_status kw_churn_driver_rows_compute_flag(
+    kw_context *ctx, const kw_table *t, const char *event,
+    const kw_churn_driver_rows_options *o, kw_churn_driver_rows **out);
+KW_API const kw_churn_driver_rows_data *kw_churn_driver_rows_view(
+    const kw_churn_driver_rows *r);
+KW_API void kw_churn_driver_rows_free(kw_churn_driver_rows *r);
+
 
 /* Churn per level of a categorical feature (NULL for a numeric one). */
 typedef struct kw_churn_driver_levels {

@@ -14,6 +14,15 @@
  * t_x and T in the chosen unit: day, week (7 days) or month (365.25/12 =
  * 30.4375 days).
  *
+ * The customer base (one definition for every figure): a customer is
+ * someone with at least one purchase line (amount >= 0) up to the as-of
+ * day, first != KW_NA_DATE. n_buyers, buyer_lines and buyer_revenue are
+ * the customers, lines and net revenue every command states as its
+ * total. A customer whose lines up to as_of are all returns or credit
+ * notes ("return only": the purchase lies before the data) is no customer
+ * of the period: counted in n_return_only with its lines and (negative)
+ * revenue, and left out of every total and every model.
+ *
  * Ownership: the kw_summary owns every array in its view; they live until
  * kw_summary_free(). It borrows nothing from the dataset after the build.
  */
@@ -47,12 +56,17 @@ KW_API void kw_summary_options_init(kw_summary_options *o);
 
 typedef struct kw_customer_summary {
   size_t n;               /* customers in the dictionary (rows below) */
-  size_t n_buyers;        /* customers with at least one line up to as_of */
+  size_t n_buyers;        /* customers: at least one purchase up to as_of */
   const kw_dict *ids;     /* customer id strings */
   int32_t as_of;          /* the as-of day used */
   kw_unit unit;
   uint64_t lines_used;    /* transaction lines up to as_of */
   uint64_t lines_after;   /* lines after as_of, left out */
+  uint64_t buyer_lines;   /* lines of the n_buyers customers */
+  int64_t buyer_revenue;  /* their net revenue, cents: the revenue total */
+  size_t n_return_only;   /* customers with only negative lines, left out */
+  uint64_t return_only_lines;  /* their lines */
+  int64_t return_only_revenue; /* their net revenue (<= 0), cents */
   bool has_invoice;       /* orders count invoices (else purchase days) */
   bool has_cost;          /* the table has a cost or margin column */
   bool has_category;

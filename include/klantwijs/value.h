@@ -225,8 +225,9 @@ KW_API void kw_profit_config_free(kw_profit_config *cfg);
 
 /* ================================================== Pareto, ABC, dependency
  *
- * The population is every customer with at least one transaction line.
- * Concentration is measured on revenue clipped at zero: a customer whose
+ * The population is the customer base of klantwijs/summary.h: every
+ * customer with at least one purchase up to the as-of day (return-only
+ * customers are left out, as in every other analysis). Concentration is measured on revenue clipped at zero: a customer whose
  * returns exceed their purchases counts as a customer with revenue 0 (they
  * are counted in n_negative and negative_total, and in revenue_net). The
  * ranking is by revenue, highest first, ties by customer id.
@@ -283,7 +284,12 @@ typedef struct kw_pareto_data {
   size_t n_negative;      /* revenue < 0 (clipped to 0) */
   int64_t negative_total; /* their revenue (< 0) */
   int64_t revenue_total;  /* clipped revenue: the denominator of shares */
-  int64_t revenue_net;    /* unclipped */
+  int64_t revenue_net;    /* unclipped: the revenue total of the summary */
+
+  /* per customer (n rows; 0 for customers outside the population) */
+  const uint32_t *rank;       /* 1 = largest revenue; 0 outside */
+  const double *share;        /* x_i / X */
+  const double *cum_share;    /* sum of x over ranks 1..rank_i / X */
 
   const uint32_t *ranking; /* n_customers ids, highest revenue first */
 

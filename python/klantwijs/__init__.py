@@ -11,11 +11,13 @@ The computations are libklantwijs's (found through KLANTWIJS_LIB, an
 install prefix or the linker path; see klantwijs._native).
 """
 from ._native import LIB_PATH, LIB_VERSION, LibraryNotFound
-from ._core import Context, Dataset, load
+from ._core import Context, Dataset, load, _attach_tables
 from ._analyze import Analysis, analyze
 from .errors import (ConvergenceError, DataFileError, InputError,
                      KlantwijsError)
 from . import fitters
+
+_attach_tables()
 
 __version__ = LIB_VERSION
 __all__ = ["load", "analyze", "Dataset", "Analysis", "Context", "fitters",

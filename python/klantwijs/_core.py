@@ -207,6 +207,12 @@ class Dataset:
             ffi.release(s)
 
 
+def _attach_tables():
+    from . import _tables
+    for name in ("rfm", "profit", "pareto", "payments", "cohorts", "churn"):
+        setattr(Dataset, name, getattr(_tables, name))
+
+
 def load(source, map=None, *, tables=None, decimal_mark=None,
          date_format=None, delimiter=None, header=None, strict=False,
          threads=None, seed=None, table_bits=None, **files):

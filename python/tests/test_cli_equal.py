@@ -77,3 +77,14 @@ def test_analyze_equals_cli(cli, demo, tmp_path):
     ca = pd.read_csv(tmp_path / "py" / "customers.csv", dtype=str)
     cb = pd.read_csv(tmp_path / "sh" / "customers.csv", dtype=str)
     pd.testing.assert_frame_equal(ca, cb)
+
+
+@pytest.mark.parametrize("name", ["rfm", "profit", "pareto", "payments",
+                                  "cohorts", "churn"])
+def test_tables_equal_cli(cli, demo, name):
+    """The DataFrame is the command's own CSV: the same columns and cells."""
+    got = getattr(klantwijs.load(demo), name)()
+    want = run_csv(cli, name, demo)
+    assert list(got.columns) == list(want.columns)
+    pd.testing.assert_frame_equal(got.reset_index(drop=True),
+                                  want.reset_index(drop=True))

@@ -63,6 +63,21 @@ static inline void kw_progress(kw_context *ctx, const char *stage, double f) {
 }
 #define kw_warn(ctx, ...) kw_log((ctx), KW_LOG_WARN, __VA_ARGS__)
 
+/* Overflow-checked money (int64 cents) arithmetic: false on overflow,
+ * *acc then unchanged. KW_NA_MONEY (INT64_MIN) is never a valid result. */
+static inline bool kw_money_add(int64_t *acc, int64_t v) {
+  int64_t r;
+  if (__builtin_add_overflow(*acc, v, &r) || r == INT64_MIN) return false;
+  *acc = r;
+  return true;
+}
+static inline bool kw_money_sub(int64_t a, int64_t b, int64_t *out) {
+  int64_t r;
+  if (__builtin_sub_overflow(a, b, &r) || r == INT64_MIN) return false;
+  *out = r;
+  return true;
+}
+
 /* Overflow-checked size arithmetic: false on overflow. */
 static inline bool kw_mul_size(size_t a, size_t b, size_t *out) {
   if (b != 0 && a > SIZE_MAX / b) return false;

@@ -21,6 +21,9 @@
  *     when the table has no invoice column;
  *   - cost: the cost column (line cost), else amount - margin when a margin
  *     column exists; lines without either are not in cost_lines;
+ *   - the customer base: customers with a purchase up to as_of; their
+ *     lines and net revenue are the totals (buyer_lines, buyer_revenue);
+ *     return-only customers are counted apart (klantwijs/summary.h);
  *   - repeat_spend = net revenue of the purchase days after the first
  *     (every line of such a day, returns included), divided by x, in
  *     currency units: the Gamma-Gamma input.
@@ -107,7 +110,7 @@ static inline bool stamp(uint32_t *mark, uint32_t v, uint32_t c) {
 typedef struct walk {
   const int32_t *date;
   const int64_t *amt;
-  const kw_column *cinv, *cprod, *ccat, *ccost, *cmargin, *cdisc;
+  const kw_column *camt, *cinv, *cprod, *ccat, *ccost, *cmargin, *cdisc;
   const uint32_t *order, *start;
   int32_t as_of, dmin;
   size_t span;
@@ -127,6 +130,7 @@ typedef struct job {
   size_t c0, c1;
   uint32_t *daymark, *invmark, *prodmark, *catmark;
   size_t buyers;
+  const kw_column *overflow; /* a column whose sum left int64 cents */
 } job;
 
 static void walk_customers(job *jb) {
@@ -145,15 +149,20 @@ static void walk_customers(job *jb) {
     int32_t d0 = INT32_MAX, dl = INT32_MIN;
     for (uint32_t k = 0; k < m; k++) {
       uint32_t i = L[k];
-      int64_t a = amt[i];
-      rev += a;
-      if (w->cdisc && w->cdisc->v.money[i] != KW_NA_MONEY)
-        disc += w->cdisc->v.money[i];
+      int64_t a = amt[i], lc;
+      /* checked: the load bounds each column's sums, a line's cost from
+       * its margin is a difference of two columns */
+      if (!kw_money_add(&rev, a)) jb->overflow = w->camt;
+      if (w->cdisc && w->cdisc->v.money[i] != KW_NA_MONEY &&
+          !kw_money_add(&disc, w->cdisc->v.money[i]))
+        jb->overflow = w->cdisc;
       if (w->ccost && w->ccost->v.money[i] != KW_NA_MONEY) {
-        cst += w->ccost->v.money[i];
+        if (!kw_money_add(&cst, w->ccost->v.money[i])) jb->overflow = w->ccost;
         ncost++;
       } else if (w->cmargin && w->cmargin->v.money[i] != KW_NA_MONEY) {
-        cst += a - w->cmargin->v.money[i];
+        if (!kw_money_sub(a, w->cmargin->v.money[i], &lc) ||
+            !kw_money_add(&cst, lc))
+          jb->overflow = w->cmargin;
         ncost++;
       }
       if (w->cprod) {
@@ -185,8 +194,9 @@ static void walk_customers(job *jb) {
     for (uint32_t k = 0; k < m; k++) {
       uint32_t i = L[k];
       if (jb->daymark[date[i] - w->dmin] == cc) {
-        purchase_rev += amt[i];
-        if (date[i] == d0) first_rev += amt[i];
+        if (!kw_money_add(&purchase_rev, amt[i]) ||
+            (date[i] == d0 && !kw_money_add(&first_rev, amt[i])))
+          jb->overflow = w->camt;
       }
       if (w->cinv && amt[i] >= 0) {
         uint32_t id = w->cinv->v.text[i];
@@ -267,6 +277,13 @@ static kw_status run_walks(kw_context *ctx, const walk *w, size_t n,
     /* a thread that could not be started: its share runs here */
     for (size_t t = started + 1; t < nt; t++) walk_customers(&jobs[t]);
     for (size_t t = 0; t < nt; t++) *buyers += jobs[t].buyers;
+    for (size_t t = 0; t < nt && !st; t++)
+      if (jobs[t].overflow)
+        st = kw_fail(ctx, KW_ERANGE,
+                     "transactions: the amounts of column \"%s\" add up to "
+                     "more than 92,233,720,368,547,758.07 for one customer: "
+                     "out of range, no total would be right",
+                     jobs[t].overflow->name);
   }
   for (size_t t = 0; t < nt; t++) free_marks(ctx, &jobs[t]);
   return st;
@@ -306,6 +323,7 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
   walk w = {0};
   w.date = date;
   w.amt = camt->v.money;
+  w.camt = camt;
   w.cinv = kw_table_role(t, KW_ROLE_INVOICE);
   w.cprod = kw_table_role(t, KW_ROLE_PRODUCT);
   w.ccat = kw_table_role(t, KW_ROLE_CATEGORY);
@@ -386,6 +404,17 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
   st = run_walks(ctx, &w, n, used, &buyers);
   if (st) goto done;
   v->n_buyers = buyers;
+  for (size_t c = 0; c < n; c++) {
+    if (lines[c] == 0) continue;
+    if (w.first[c] != KW_NA_DATE) {
+      v->buyer_lines += lines[c];
+      v->buyer_revenue += w.revenue[c];
+    } else {
+      v->n_return_only++;
+      v->return_only_lines += lines[c];
+      v->return_only_revenue += w.revenue[c];
+    }
+  }
   v->first = w.first;
   v->last = w.last;
   v->orders = w.orders;

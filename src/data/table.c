@@ -19,6 +19,7 @@ struct kw_table {
   kw_dict **own_dicts; /* per column, may be NULL */
   kw_read_report report;
   char *path;
+  char *sheet, *sheet_reason, *found;
   char *examples[KW_REPORT_EXAMPLES];
   kw_buf ignored; /* char* */
 };
@@ -50,6 +51,9 @@ void kw_table_free(kw_context *ctx, kw_table *t) {
   kw_free(ctx, t->cols);
   kw_free(ctx, t->own_dicts);
   kw_free(ctx, t->path);
+  kw_free(ctx, t->sheet);
+  kw_free(ctx, t->sheet_reason);
+  kw_free(ctx, t->found);
   for (size_t i = 0; i < KW_REPORT_EXAMPLES; i++) kw_free(ctx, t->examples[i]);
   char **ign = t->ignored.data;
   for (size_t i = 0; i < t->ignored.len; i++) kw_free(ctx, ign[i]);
@@ -102,6 +106,34 @@ kw_status kw_table_report_path(kw_context *ctx, kw_table *t, const char *p) {
   kw_free(ctx, t->path);
   t->path = d;
   t->report.path = d;
+  return KW_OK;
+}
+
+kw_status kw_table_report_sheet(kw_context *ctx, kw_table *t,
+                                const char *sheet, const char *reason) {
+  char *a = kw_strdup(ctx, sheet ? sheet : "");
+  char *b = kw_strdup(ctx, reason ? reason : "");
+  if (!a || !b) {
+    kw_free(ctx, a);
+    kw_free(ctx, b);
+    return kw_fail_nomem(ctx);
+  }
+  kw_free(ctx, t->sheet);
+  kw_free(ctx, t->sheet_reason);
+  t->sheet = a;
+  t->sheet_reason = b;
+  t->report.sheet = a;
+  t->report.sheet_reason = b;
+  return KW_OK;
+}
+
+kw_status kw_table_report_found(kw_context *ctx, kw_table *t,
+                                const char *why) {
+  char *d = kw_strdup(ctx, why);
+  if (!d) return kw_fail_nomem(ctx);
+  kw_free(ctx, t->found);
+  t->found = d;
+  t->report.found = d;
   return KW_OK;
 }
 
@@ -178,6 +210,10 @@ void kw_dataset_set_table(kw_dataset *ds, kw_table *t) {
   kw_table_free(ds->ctx, ds->tables[t->kind]);
   ds->tables[t->kind] = t;
 }
+kw_table *kw_dataset_table_mut(kw_dataset *ds, kw_table_kind k) {
+  return (unsigned)k < KW_TABLE__COUNT ? ds->tables[k] : NULL;
+}
+
 const kw_table *kw_dataset_table(const kw_dataset *ds, kw_table_kind k) {
   return ds && (unsigned)k < KW_TABLE__COUNT ? ds->tables[k] : NULL;
 }
@@ -188,3 +224,25 @@ const kw_dict *kw_dataset_products(const kw_dataset *ds) { return ds->products; 
 kw_dict *kw_dataset_customers_mut(kw_dataset *ds) { return ds->customers; }
 kw_dict *kw_dataset_products_mut(kw_dataset *ds) { return ds->products; }
 kw_context *kw_dataset_context(const kw_dataset *ds) { return ds->ctx; }
+
+kw_status kw_table_check_money(kw_context *ctx, const kw_table *t,
+                               const char *file) {
+  if (!t) return KW_OK;
+  size_t rows = kw_table_rows(t), nc = kw_table_ncols(t);
+  for (size_t j = 0; j < nc; j++) {
+    const kw_column *c = kw_table_col(t, j);
+    if (c->type != KW_TYPE_MONEY) continue;
+    int64_t pos = 0, neg = 0;
+    for (size_t i = 0; i < rows; i++) {
+      int64_t v = c->v.money[i];
+      if (v == KW_NA_MONEY) continue;
+      if (!kw_money_add(v >= 0 ? &pos : &neg, v))
+        return kw_fail(ctx, KW_ERANGE,
+                       "%s: the amounts of column \"%s\" add up to more than "
+                       "92,233,720,368,547,758.07 (at data row %zu): out of "
+                       "range, no total would be right",
+                       file, c->name, i + 1);
+    }
+  }
+  return KW_OK;
+}

@@ -35,8 +35,24 @@ kw_status kw_table_report_path(kw_context *ctx, kw_table *t, const char *p);
 /* Adds an example message unless KW_REPORT_EXAMPLES are already kept. */
 kw_status kw_table_report_example(kw_context *ctx, kw_table *t,
                                   const char *msg);
+/* The sheet of a workbook and why it was read (copied). */
+kw_status kw_table_report_sheet(kw_context *ctx, kw_table *t,
+                                const char *sheet, const char *reason);
+/* Why the file became this table (copied). */
+kw_status kw_table_report_found(kw_context *ctx, kw_table *t,
+                                const char *why);
+kw_table *kw_dataset_table_mut(kw_dataset *ds, kw_table_kind k);
 kw_status kw_table_report_ignored(kw_context *ctx, kw_table *t,
                                   const char *name);
+
+/* Checks that every sum of money cells of one column fits int64 cents:
+ * the sum of its positive cells and that of its negative cells each stay
+ * within +-92,233,720,368,547,758.07. Every model sums subsets of a
+ * column's cells (per customer, per day, per segment, in total), so this
+ * one check keeps all of those sums exact. KW_ERANGE naming the file and
+ * the column otherwise. */
+kw_status kw_table_check_money(kw_context *ctx, const kw_table *t,
+                               const char *file);
 
 kw_dataset *kw_dataset_new(kw_context *ctx);
 /* The dataset takes the table over (replacing one of the same kind). */

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "core/core.h"
+#include "io/textfile.h"
 #include "models/actions.h"
 #include "report/messages.h"
 
@@ -167,7 +168,7 @@ static kw_status parse_text(parser *ps, const char *text, size_t len) {
       if (a == KW_ACTION__COUNT || a == KW_ACTION_NONE)
         return bad(ps,
                    "unknown action (invest, develop, retain, win_back, "
-                   "serve_low_cost, reprice, collect_first)",
+                   "serve_low_cost, reprice, collect_first, goodbye)",
                    key);
       kw_action_rule r;
       memset(&r, 0, sizeof r);
@@ -250,28 +251,8 @@ kw_status kw_action_rules_load(kw_context *ctx, const char *path,
                                kw_action_rules **out) {
   if (!out) return kw_fail(ctx, KW_EARG, "action rules: out is NULL");
   *out = NULL;
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return kw_fail(ctx, KW_EIO, "%s: cannot open: %s", path, strerror(errno));
   kw_buf b;
-  kw_buf_init(&b, 1);
-  char chunk[4096];
-  size_t n;
-  kw_status st = KW_OK;
-  while (!st && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    if (b.len + n > ((size_t)1 << 20)) {
-      st = kw_fail(ctx, KW_EINPUT, "%s: larger than 1 MiB", path);
-      break;
-    }
-    if (kw_buf_reserve(ctx, &b, b.len + n)) st = kw_fail_nomem(ctx);
-    else {
-      memcpy((char *)b.data + b.len, chunk, n);
-      b.len += n;
-    }
-  }
-  if (!st && ferror(f))
-    st = kw_fail(ctx, KW_EIO, "%s: cannot read: %s", path, strerror(errno));
-  fclose(f);
+  kw_status st = kw_read_text_file(ctx, path, &b);
   if (!st) st = kw_action_rules_parse(ctx, b.data, b.len, path, out);
   kw_buf_free(ctx, &b);
   return st;
@@ -311,7 +292,7 @@ kw_status kw_action_rules_write(kw_context *ctx, const kw_action_rules *r,
       "# A section without conditions matches everyone (put it last).\n"
       "#\n"
       "# Actions: invest, develop, retain, win_back, serve_low_cost, reprice,\n"
-      "#          collect_first\n"
+      "#          collect_first, goodbye\n"
       "# Conditions: METRIC OP VALUE, OP one of = != < <= > >=\n"
       "#   value, potential   share of customers below this one, 0..1\n"
       "#                      (0.8 or 80% = the top 20%)\n"
@@ -324,11 +305,13 @@ kw_status kw_action_rules_write(kw_context *ctx, const kw_action_rules *r,
       "#   pay_class          none | fast | slow | problematic\n"
       "#   abc                A | B | C;   segment   an RFM segment key\n"
       "#   next_best, consent yes | no\n"
+      "#   fit                strategic fit 0..1 (with an ideal customer\n"
+      "#                      profile, --fit; see `segments --fit-template`)\n"
       "# reason / reason_nl: the text per customer; {name} takes a figure:\n"
       "#   {revenue} {contribution} {clv} {p_alive} {value_top} {orders}\n"
       "#   {recency} {open} {overdue} {days_overdue} {days_late} {segment}\n"
       "#   {product} {margin} {yearly_revenue} {overdue_share}\n"
-      "#   {value_amount} {value_measure}\n",
+      "#   {value_amount} {value_measure} {fit}\n",
       f);
   for (size_t i = 0; i < r->n; i++) {
     const kw_action_rule *ru = &r->rules[i];

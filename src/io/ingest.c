@@ -64,6 +64,7 @@
 #include "core/dict.h"
 #include "data/table.h"
 #include "io/csv.h"
+#include "io/msg.h"
 #include "io/parse.h"
 #include "io/roles.h"
 
@@ -84,7 +85,8 @@ typedef enum col_op {
   OP_FLAG,
   OP_DERIVED,  /* amount = quantity x unit price */
   OP_GENERATED, /* invoice id made from the line number */
-  OP_ZERO       /* amount 0 on every line (amount_optional, no column) */
+  OP_ZERO,      /* amount 0 on every line (amount_optional, no column) */
+  OP_ROWID      /* customer id made from the row number ("#17") */
 } col_op;
 
 /* A cell read before its column was decided, that the decision may
@@ -149,6 +151,7 @@ typedef struct ingest {
   kw_csv_dialect dl;
   kw_csv_reader rd;
   bool rd_open;
+  const kw_row_source *src; /* a workbook sheet instead of rd */
   size_t nfields;
   char **names;
   bool *named;
@@ -161,6 +164,8 @@ typedef struct ingest {
   int gen_invoice;          /* the generated invoice column or -1 */
   int gen_amount;           /* the OP_ZERO amount column or -1 */
   bool zero_amount;         /* transactions read without an amount */
+  int gen_customer;         /* the row-number customer column or -1 */
+  bool rowids;              /* the table has no customer column */
   /* text cells not yet interned (see flush_batch): the batch being
    * filled, and with a worker thread the one it works on */
   struct tbatch *bat[2];
@@ -176,6 +181,9 @@ typedef struct ingest {
   kw_status wst;
   kw_context wctx;
   int derived;           /* index of the derived amount column or -1 */
+  long vat_field;        /* field of amounts incl. VAT to convert, or -1 */
+  kw_vat_basis vat;
+  bool vat_other;
   int amount_col, hours_col; /* costs: one of the two is needed */
   size_t rows, cap;
   kw_buf dpend;
@@ -336,6 +344,53 @@ kw_status kw_map_parse(kw_context *ctx, const char *map, kw_table_kind *kind,
   return KW_OK;
 }
 
+/* ------------------------------------------------------------- places */
+
+/* Line and column of a cell (at: its raw pointer; NULL for the row). A
+ * row source puts cell i's raw pointer at row->start + i. */
+static void where(const ingest *g, const kw_csv_row *row, const char *at,
+                  uint64_t *line, uint64_t *col) {
+  if (g->src) {
+    *line = row->line;
+    *col = at ? (uint64_t)(at - row->start) + 1 : 0;
+    return;
+  }
+  *line = row->line;
+  *col = 0;
+  if (at) kw_csv_where(&g->rd, row, at, line, col);
+}
+
+/* "file:line:col" (or "file:line"), or "file.xlsx:Sheet!B17". */
+static void place(const ingest *g, uint64_t line, uint64_t col, char *out,
+                  size_t cap) {
+  if (g->src) {
+    char ref[160];
+    g->src->ref(g->src->self, line, col, ref, sizeof ref);
+    snprintf(out, cap, "%s:%s", g->name, ref);
+  } else if (col) {
+    snprintf(out, cap, "%s:%llu:%llu", g->name, (unsigned long long)line,
+             (unsigned long long)col);
+  } else {
+    snprintf(out, cap, "%s:%llu", g->name, (unsigned long long)line);
+  }
+}
+
+/* kw_fail_at for either kind of input. */
+static kw_status fail_at(ingest *g, kw_status code, uint64_t line,
+                         uint64_t col, const char *fmt, ...) KW_PRINTF(5, 6);
+
+static kw_status fail_at(ingest *g, kw_status code, uint64_t line,
+                         uint64_t col, const char *fmt, ...) {
+  char msg[700], at[300];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (!g->src) return kw_fail_at(g->ctx, code, g->name, line, col, "%s", msg);
+  place(g, line, col, at, sizeof at);
+  return kw_fail(g->ctx, code, "%s: %s", at, msg);
+}
+
 /* ------------------------------------------------------------- skipping */
 
 static void rollback(ingest *g) {
@@ -355,36 +410,45 @@ static kw_status skip(ingest *g, const kw_csv_row *row, kw_skip_reason why,
   if (why == KW_SKIP_BLANK) return KW_OK;
   bool example = kw_table_report(g->t)->n_examples < KW_REPORT_EXAMPLES;
   if (!example && !g->opt.strict) return KW_OK;
-  uint64_t line = row->line, col = 0;
-  if (at) kw_csv_where(&g->rd, row, at, &line, &col);
+  uint64_t line, col;
+  where(g, row, at, &line, &col);
   char msg[512];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   if (g->opt.strict)
-    return kw_fail_at(g->ctx, KW_EINPUT, g->name, line, col,
-                      "%s (strict mode: rows are not skipped)", msg);
-  char ex[700];
-  if (col)
-    snprintf(ex, sizeof ex, "%s:%llu:%llu: %s", g->name,
-             (unsigned long long)line, (unsigned long long)col, msg);
-  else
-    snprintf(ex, sizeof ex, "%s:%llu: %s", g->name, (unsigned long long)line,
-             msg);
+    return fail_at(g, KW_EINPUT, line, col,
+                   "%s (strict mode: rows are not skipped)", msg);
+  char ex[900], pl[300];
+  place(g, line, col, pl, sizeof pl);
+  snprintf(ex, sizeof ex, "%s: %s", pl, msg);
   return kw_table_report_example(g->ctx, g->t, ex);
 }
 
+/* Whether skip() will use its message (an example to keep, or strict). */
+static bool wants_text(const ingest *g) {
+  return g->opt.strict ||
+         kw_table_report(g->t)->n_examples < KW_REPORT_EXAMPLES;
+}
+
+/* what: "date", "amount", "number" or "flag" (ingest.what.* keys) */
 static kw_status skip_cell(ingest *g, const kw_csv_row *row, const icol *c,
                            const kw_csv_cell *cell, const char *what,
                            bool empty) {
-  char shown[4 * SHOW_MAX];
-  if (empty)
-    return skip(g, row, c->bad, cell ? cell->raw : NULL,
-                "missing %s in column \"%s\"", what, c->name);
+  char shown[4 * SHOW_MAX], key[32], w[64], msg[512];
+  if (!wants_text(g)) return skip(g, row, c->bad, NULL, "%s", "");
+  snprintf(key, sizeof key, "ingest.what.%s", what);
+  kw_io_msg(w, sizeof w, g->opt.lang, key, NULL);
+  if (empty) {
+    kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.cell_missing", "what", w,
+              "col", c->name, NULL);
+    return skip(g, row, c->bad, cell ? cell->raw : NULL, "%s", msg);
+  }
   show(shown, sizeof shown, cell->p, cell->n);
-  return skip(g, row, c->bad, cell->raw,
-              "unparseable %s \"%s\" in column \"%s\"", what, shown, c->name);
+  kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.cell_bad", "what", w,
+            "text", shown, "col", c->name, NULL);
+  return skip(g, row, c->bad, cell->raw, "%s", msg);
 }
 
 /* ---------------------------------------------------------- decisions */
@@ -403,7 +467,7 @@ static kw_status push_pend(ingest *g, icol *c, const kw_csv_row *row,
   g->pushed[g->npushed++] = (size_t)(c - g->cols);
   if (!c->amb) {
     c->amb = true;
-    kw_csv_where(&g->rd, row, cell->raw, &c->amb_line, &c->amb_col);
+    where(g, row, cell->raw, &c->amb_line, &c->amb_col);
     show(c->amb_text, sizeof c->amb_text, cell->p, cell->n);
   }
   return KW_OK;
@@ -713,7 +777,7 @@ static void fx_free(kw_context *ctx, fx *x) {
 static fx *fx_new(kw_context *ctx) {
   fx *x = kw_calloc(ctx, 1, sizeof *x);
   if (!x) return NULL;
-  x->mask = 1023;
+  x->mask = 63; /* grows (fx_grow) with the values seen */
   x->e = kw_malloc(ctx, (x->mask + 1) * sizeof *x->e);
   if (!x->e) {
     kw_free(ctx, x);
@@ -861,7 +925,7 @@ static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
     c->krecoded = recoded;
   }
   if (recoded && g->recoded++ == 0)
-    kw_csv_where(&g->rd, row, raw, &g->recoded_line, &g->recoded_col);
+    where(g, row, raw, &g->recoded_line, &g->recoded_col);
   return KW_OK;
 }
 
@@ -911,7 +975,13 @@ static tbatch *batch_new(kw_context *ctx, size_t ntexts) {
   b->high = kw_malloc(ctx, BATCH_ROWS * sizeof *b->high);
   b->hash = kw_malloc(ctx, BATCH_ROWS * sizeof *b->hash);
   b->kind = kw_malloc(ctx, BATCH_ROWS * sizeof *b->kind);
-  b->cells = kw_calloc(ctx, BATCH_ROWS * ntexts, sizeof *b->cells);
+  /* not zeroed: every cell of a row is set before the batch reads it, and
+   * a small file then touches only the pages it uses */
+  size_t ncells;
+  b->cells = kw_mul_size(BATCH_ROWS, ntexts, &ncells) &&
+                     kw_mul_size(ncells, sizeof *b->cells, &ncells)
+                 ? kw_malloc(ctx, ncells)
+                 : NULL;
   if (!b->line || !b->start || !b->high || !b->hash || !b->kind ||
       !b->cells) {
     batch_free(ctx, b);
@@ -1211,10 +1281,15 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
         continue;
       }
       if (guest) return GUEST_SKIP();
-      return skip(g, row, KW_SKIP_NO_CUSTOMER, cells[c->src].raw,
-                  "empty %s in column \"%s\"",
-                  c->role == KW_ROLE_REFERRER ? "referrer id" : "customer id",
-                  c->name);
+    {
+      char msg[300] = "";
+      if (wants_text(g))
+        kw_io_msg(msg, sizeof msg, g->opt.lang,
+                c->role == KW_ROLE_REFERRER ? "ingest.empty_referrer"
+                                            : "ingest.empty_customer",
+                "col", c->name, NULL);
+      return skip(g, row, KW_SKIP_NO_CUSTOMER, cells[c->src].raw, "%s", msg);
+    }
     }
   }
 
@@ -1253,7 +1328,7 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
       int8_t v = KW_NA_FLAG;
       rc = n == 0 ? 0 : kw_parse_flag(s, n, &v) ? 1 : -1;
       ((int8_t *)c->data)[r] = rc == 1 ? v : KW_NA_FLAG;
-      what = "yes/no value";
+      what = "flag";
       break;
     }
     }
@@ -1326,6 +1401,15 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
                                   &((uint32_t *)c->data)[r], NULL);
     if (st) return st;
   }
+  if (g->gen_customer >= 0) {
+    icol *c = &g->cols[g->gen_customer];
+    char buf[24];
+    int len = snprintf(buf, sizeof buf, "#%llu",
+                       (unsigned long long)g->rows_read);
+    kw_status st = kw_dict_intern(g->ctx, c->dict, buf, (size_t)len,
+                                  &((uint32_t *)c->data)[r], NULL);
+    if (st) return st;
+  }
   if (g->nbtexts) {
     kw_status st = batch_row(g, row);
     g->rows++;
@@ -1358,29 +1442,101 @@ static kw_status set_name(ingest *g, size_t i, const char *s, size_t n) {
 }
 
 /* Rename the second "name" to "name_2" (the third to "name_3", ...). */
+/* Column names compare without case (ASCII, as strcasecmp): the key of a
+ * name is its ASCII-lowercased copy. */
+static size_t name_key(const char *s, char *out, size_t cap) {
+  size_t n = 0;
+  for (; s[n] && n < cap; n++) {
+    unsigned char c = (unsigned char)s[n];
+    out[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return n;
+}
+
+/* A repeated column name gets the first free suffix _2, _3, ... A name
+ * repeats when an earlier column has it (after renaming); a suffixed name
+ * is free when neither an earlier column (renamed) nor any original name
+ * has it. Linear: two interning dictionaries (the original names, the names
+ * kept so far) and per kept name the next suffix to try, so 4,000 copies of
+ * one name take 4,000 look-ups, not 4,000². Warns for the first few renames
+ * and counts the rest. */
+#define DEDUPE_WARN_MAX 10
 static kw_status dedupe_names(ingest *g) {
-  for (size_t i = 1; i < g->nfields; i++) {
-    bool dup = false;
-    for (size_t j = 0; j < i && !dup; j++)
-      dup = strcasecmp(g->names[i], g->names[j]) == 0;
-    if (!dup) continue;
+  kw_context *ctx = g->ctx;
+  kw_status st = KW_OK;
+  kw_dict *orig = kw_dict_new(ctx), *seen = kw_dict_new(ctx);
+  unsigned *next = kw_calloc(ctx, g->nfields ? g->nfields : 1, sizeof *next);
+  size_t cap = 256, renamed = 0;
+  char *key = kw_malloc(ctx, cap);
+  if (!orig || !seen || !next || !key) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  for (size_t i = 0; i < g->nfields && !st; i++) {
     size_t len = strlen(g->names[i]);
-    char *nm = kw_malloc(g->ctx, len + 24);
-    if (!nm) return kw_fail_nomem(g->ctx);
-    for (unsigned k = 2;; k++) {
-      snprintf(nm, len + 24, "%s_%u", g->names[i], k);
-      bool taken = false;
-      for (size_t j = 0; j < g->nfields && !taken; j++)
-        taken = j != i && strcasecmp(nm, g->names[j]) == 0;
-      if (!taken) break;
+    if (len + 24 > cap) {
+      char *k2 = kw_realloc(ctx, key, len + 24);
+      if (!k2) {
+        st = kw_fail_nomem(ctx);
+        goto out;
+      }
+      key = k2;
+      cap = len + 24;
     }
-    kw_warn(g->ctx, "%s: duplicate column name \"%s\" (column %zu) renamed "
-                    "\"%s\"; --map by name takes the first",
-            g->name, g->names[i], i + 1, nm);
-    kw_free(g->ctx, g->names[i]);
+    uint32_t id;
+    st = kw_dict_intern(ctx, orig, key, name_key(g->names[i], key, cap), &id,
+                        NULL);
+  }
+  for (size_t i = 0; i < g->nfields && !st; i++) {
+    size_t len = strlen(g->names[i]);
+    size_t kn = name_key(g->names[i], key, cap);
+    uint32_t base;
+    bool added;
+    st = kw_dict_intern(ctx, seen, key, kn, &base, &added);
+    if (st) break;
+    /* ids are dense in order of first sight: at most one per column */
+    if (added) {
+      next[base] = 2;
+      continue;
+    }
+    char *nm = kw_malloc(ctx, len + 24);
+    if (!nm) {
+      st = kw_fail_nomem(ctx);
+      break;
+    }
+    unsigned k = next[base];
+    for (;; k++) {
+      int w = snprintf(nm, len + 24, "%s_%u", g->names[i], k);
+      size_t cn = name_key(nm, key, cap);
+      (void)w;
+      if (kw_dict_find(orig, key, cn) == KW_NA_ID &&
+          kw_dict_find(seen, key, cn) == KW_NA_ID)
+        break;
+    }
+    next[base] = k + 1;
+    uint32_t nid;
+    st = kw_dict_intern(ctx, seen, key, name_key(nm, key, cap), &nid, &added);
+    if (st) {
+      kw_free(ctx, nm);
+      break;
+    }
+    next[nid] = 2;
+    if (++renamed <= DEDUPE_WARN_MAX)
+      kw_warn(ctx, "%s: duplicate column name \"%s\" (column %zu) renamed "
+                   "\"%s\"; --map by name takes the first",
+              g->name, g->names[i], i + 1, nm);
+    kw_free(ctx, g->names[i]);
     g->names[i] = nm;
   }
-  return KW_OK;
+  if (!st && renamed > DEDUPE_WARN_MAX)
+    kw_warn(ctx, "%s: %zu more duplicate column names renamed the same way",
+            g->name, renamed - DEDUPE_WARN_MAX);
+out:
+  kw_free(ctx, key);
+  kw_free(ctx, next);
+  if (orig) kw_dict_free(ctx, orig);
+  if (seen) kw_dict_free(ctx, seen);
+  return st;
 }
 
 static kw_status read_header(ingest *g) {
@@ -1388,8 +1544,11 @@ static kw_status read_header(ingest *g) {
   kw_csv_row row;
   if (g->dl.header) {
     int rc;
-    while ((rc = kw_csv_next(&g->rd, &row)) == 1 && row.nfields == 0) {
-    }
+    if (g->src)
+      rc = g->src->next(g->src->self, &row);
+    else
+      while ((rc = kw_csv_next(&g->rd, &row)) == 1 && row.nfields == 0) {
+      }
     if (rc < 0) return kw_errcode(g->ctx);
     if (rc == 0)
       return kw_fail(g->ctx, KW_EEMPTY, "%s: the file is empty", g->name);
@@ -1528,34 +1687,119 @@ static long field_of(const ingest *g, kw_role r) {
 }
 
 static kw_status missing_roles(ingest *g, const kw_role *need, size_t n) {
-  char roles[200] = "", maps[300] = "", cols[600];
+  char roles[300] = "", maps[300] = "", cols[600], key[40], one[100];
   size_t ro = 0, mo = 0;
   for (size_t i = 0; i < n; i++) {
-    ro += (size_t)snprintf(roles + ro, sizeof roles - ro, "%s%s (%s)",
-                           i ? ", " : "", kw_role_name(need[i]),
-                           kw_role_description(need[i]));
+    snprintf(key, sizeof key, "ingest.role.%s", kw_role_name(need[i]));
+    kw_io_msg(one, sizeof one, g->opt.lang, key, NULL);
+    ro += (size_t)snprintf(roles + ro, sizeof roles - ro, "%s%s",
+                           i ? ", " : "", one);
     mo += (size_t)snprintf(maps + mo, sizeof maps - mo, "%s--map %s=COLUMN",
                            i ? " " : "", kw_role_name(need[i]));
     if (ro >= sizeof roles || mo >= sizeof maps) break;
   }
   list_columns(g, cols, sizeof cols);
-  return kw_fail(g->ctx, KW_EMISSING,
-                 "%s: no column found for %s. Columns: %s.%s Name the "
-                 "column with %s (COLUMN is a header name or a 1-based "
-                 "column number)",
-                 g->name, roles, cols,
-                 g->dl.header ? "" : " The file has no header row.", maps);
+  char nohead[100] = "", msg[1500];
+  if (!g->dl.header)
+    kw_io_msg(nohead, sizeof nohead, g->opt.lang, "ingest.no_header", NULL);
+  kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.missing_roles", "file",
+            g->name, "roles", roles, "columns", cols, "noheader", nohead,
+            "maps", maps, NULL);
+  return kw_fail(g->ctx, KW_EMISSING, "%s", msg);
+}
+
+/*
+ * Amounts with and without VAT (sales lines and invoices). With both, the
+ * amount is the one without VAT unless --vat incl; the other column is
+ * left aside. With only amounts incl. VAT they are used as they are, or
+ * divided by 1 + --vat-rate. --vat excl without an excl. column needs the
+ * rate; --vat incl without an incl. column is an error.
+ */
+static kw_status vat_roles(ingest *g) {
+  g->vat_field = -1;
+  if (g->kind != KW_TABLE_TRANSACTIONS && g->kind != KW_TABLE_INVOICES)
+    return KW_OK;
+  long ex = field_of(g, KW_ROLE_AMOUNT), inc = field_of(g, KW_ROLE_AMOUNT_INCL);
+  const char mode = g->opt.vat;
+  const int32_t rate = g->opt.vat_rate_bp;
+  if (inc < 0) {
+    if (ex < 0) return KW_OK;
+    if (mode == 'i') {
+      char msg[600];
+      kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.vat_incl_missing",
+                "file", g->name, "col", g->names[ex], NULL);
+      return kw_fail(g->ctx, KW_EARG, "%s", msg);
+    }
+    g->vat = kw_role_header_excl_vat(g->names[ex], strlen(g->names[ex]))
+                 ? KW_VAT_EXCL
+                 : KW_VAT_UNKNOWN;
+    return KW_OK;
+  }
+  if (ex >= 0 && mode != 'i') {
+    g->vat = KW_VAT_EXCL;
+    g->vat_other = true;
+    kw_log(g->ctx, KW_LOG_INFO,
+           "%s: amounts excl. VAT (\"%s\") are used; \"%s\" is left aside "
+           "(--vat incl uses it)",
+           g->name, g->names[ex], g->names[inc]);
+    return KW_OK;
+  }
+  if (ex >= 0) { /* --vat incl */
+    g->roles[ex] = KW_ROLE_NONE;
+    g->vat_other = true;
+  }
+  g->roles[inc] = KW_ROLE_AMOUNT;
+  if (mode == 'i') {
+    g->vat = KW_VAT_INCL;
+  } else if (rate > 0) {
+    g->vat = KW_VAT_CONVERTED;
+    g->vat_field = inc;
+  } else if (mode == 'e') {
+    char msg[600];
+    kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.vat_excl_missing", "file",
+              g->name, "col", g->names[inc], NULL);
+    return kw_fail(g->ctx, KW_EARG, "%s", msg);
+  } else {
+    char msg[600];
+    g->vat = KW_VAT_INCL;
+    kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.vat_incl_used", "file",
+              g->name, "col", g->names[inc], NULL);
+    kw_warn(g->ctx, "%s", msg);
+  }
+  return KW_OK;
 }
 
 /* Roles of the fields: detected, overridden by --map, then checked. */
 static kw_status assign_roles(ingest *g) {
   guess_roles(g);
   kw_status st = apply_maps(g);
+  if (!st) st = vat_roles(g);
   if (st) return st;
   kw_role need[4];
   size_t nneed = 0;
-  if (field_of(g, KW_ROLE_CUSTOMER) < 0) need[nneed++] = KW_ROLE_CUSTOMER;
+  if (field_of(g, KW_ROLE_CUSTOMER) < 0) {
+    /* durations and journeys: each row its own subject; a survey
+     * without customer ids is anonymous (the feedback model scores it and
+     * links nothing to behaviour) */
+    if (g->kind == KW_TABLE_FEEDBACK) {
+      /* no customer column: anonymous answers */
+    } else if (g->kind == KW_TABLE_CUSTOMERS ||
+               g->kind == KW_TABLE_TOUCHPOINTS) {
+      g->rowids = true;
+      kw_log(g->ctx, KW_LOG_INFO,
+             "%s: no customer column; the rows are numbered #1, #2, ... "
+             "and each row is its own customer",
+             g->name);
+    } else {
+      need[nneed++] = KW_ROLE_CUSTOMER;
+    }
+  }
   switch (g->kind) {
+  case KW_TABLE_FEEDBACK:
+    if (field_of(g, KW_ROLE_CUSTOMER) < 0 && field_of(g, KW_ROLE_NPS) < 0 &&
+        field_of(g, KW_ROLE_CSAT) < 0 && field_of(g, KW_ROLE_CES) < 0)
+      need[nneed++] = KW_ROLE_CUSTOMER;
+    break;
   case KW_TABLE_TRANSACTIONS:
     if (field_of(g, KW_ROLE_DATE) < 0) need[nneed++] = KW_ROLE_DATE;
     if (field_of(g, KW_ROLE_AMOUNT) < 0) {
@@ -1617,7 +1861,9 @@ static kw_status add_col(ingest *g, const char *name, kw_role role,
       c->dict = kw_dataset_customers_mut(g->ds);
       c->fx = fx_new(g->ctx);
       if (!c->fx) return kw_fail_nomem(g->ctx);
-      c->required = role == KW_ROLE_CUSTOMER || k == KW_TABLE_REFERRALS;
+      /* an answer without a customer is an anonymous survey answer */
+      c->required = (role == KW_ROLE_CUSTOMER && k != KW_TABLE_FEEDBACK) ||
+                    k == KW_TABLE_REFERRALS;
     } else if (role == KW_ROLE_PRODUCT) {
       c->op = OP_PRODUCT;
       c->dict = kw_dataset_products_mut(g->ds);
@@ -1671,6 +1917,7 @@ static kw_status plan_columns(ingest *g, size_t est) {
     return kw_fail_nomem(g->ctx);
   g->derived = g->amount_col = g->hours_col = g->gen_invoice = -1;
   g->gen_amount = -1;
+  g->gen_customer = -1;
   bool derive = tr && field_of(g, KW_ROLE_AMOUNT) < 0 && !g->zero_amount;
   for (size_t i = 0; i < g->nfields; i++) {
     kw_role r = g->roles[i];
@@ -1705,6 +1952,15 @@ static kw_status plan_columns(ingest *g, size_t est) {
     c->op = OP_ZERO;
     c->required = false;
   }
+  if (g->rowids) {
+    icol *c;
+    kw_status st = add_col(g, "customer", KW_ROLE_CUSTOMER, UINT32_MAX, &c);
+    if (st) return st;
+    fx_free(g->ctx, c->fx);
+    c->fx = NULL;
+    c->op = OP_ROWID;
+    c->required = false;
+  }
   if (g->kind == KW_TABLE_INVOICES && field_of(g, KW_ROLE_INVOICE) < 0) {
     icol *c;
     kw_status st = add_col(g, "invoice", KW_ROLE_INVOICE, UINT32_MAX, &c);
@@ -1721,6 +1977,7 @@ static kw_status plan_columns(ingest *g, size_t est) {
       g->btexts[g->nbtexts++] = i;
     if (c->op == OP_GENERATED) g->gen_invoice = (int)i;
     if (c->op == OP_ZERO) g->gen_amount = (int)i;
+    if (c->op == OP_ROWID) g->gen_customer = (int)i;
   }
   if (g->nbtexts) {
     for (int i = 0; i < 2; i++) {
@@ -1783,8 +2040,8 @@ static kw_status settle(ingest *g) {
     if (c->op != OP_MONEY && c->op != OP_NUMBER) continue;
     if (c->mark || c->pend.len == 0) continue;
     if (!fm)
-      return kw_fail_at(
-          g->ctx, KW_EAMBIGUOUS, g->name, c->amb_line, c->amb_col,
+      return fail_at(
+          g, KW_EAMBIGUOUS, c->amb_line, c->amb_col,
           "column \"%s\": the decimal mark cannot be told from the values: "
           "\"%s\" reads as a whole number with a thousands separator or as "
           "a decimal number, and no value in the file settles it; use "
@@ -1813,6 +2070,19 @@ static kw_status settle(ingest *g) {
     g->dpend.len = 0;
   }
   return KW_OK;
+}
+
+/* Amounts incl. VAT to amounts excl. VAT: cents * 10000 / (10000 + rate),
+ * rounded half away from zero. */
+static void take_off_vat(int64_t *v, size_t rows, int32_t bp) {
+  const __int128 d = 10000 + (__int128)bp;
+  for (size_t r = 0; r < rows; r++) {
+    if (v[r] == KW_NA_MONEY) continue;
+    __int128 q = (__int128)v[r] * 10000;
+    __int128 a = q < 0 ? -q : q;
+    __int128 x = (a + d / 2) / d;
+    v[r] = (int64_t)(q < 0 ? -x : x);
+  }
 }
 
 static uint64_t count_missing(const icol *c, size_t rows) {
@@ -1872,6 +2142,9 @@ static kw_status finish(ingest *g) {
   if (g->rows == 0) return empty_error(g);
   for (size_t i = 0; i < g->ncols; i++) {
     icol *c = &g->cols[i];
+    if (g->vat_field >= 0 && c->src == (uint32_t)g->vat_field &&
+        c->op == OP_MONEY)
+      take_off_vat(c->data, g->rows, g->opt.vat_rate_bp);
     uint64_t missing = count_missing(c, g->rows);
     void *data = c->data;
     void *shrunk = kw_realloc(g->ctx, data, g->rows * type_size[c->type]);
@@ -1899,10 +2172,21 @@ static kw_status finish(ingest *g) {
   kw_read_report *rep = kw_table_report_mut(g->t);
   rep->delimiter = g->dl.delim;
   rep->header = g->dl.header;
+  if (g->src) {
+    st = kw_table_report_sheet(g->ctx, g->t, g->src->sheet,
+                               g->src->sheet_reason);
+    if (st) return st;
+    rep->format = g->src->format;
+    rep->header_row = g->src->header_row;
+    rep->total_row = g->src->total_row ? *g->src->total_row : 0;
+  }
   rep->encoding = kw_csv_encoding_name(g->dl.enc);
   rep->line_ending = kw_csv_eol_name(g->rd.eol != KW_EOL_NONE ? g->rd.eol
                                                               : g->dl.eol);
-  rep->bytes = g->len;
+  rep->bytes = g->src ? g->src->bytes : g->len;
+  rep->vat = g->vat;
+  rep->vat_rate_bp = g->vat == KW_VAT_CONVERTED ? g->opt.vat_rate_bp : 0;
+  rep->vat_other = g->vat_other;
   rep->rows_read = g->rows_read;
   rep->rows_used = g->rows;
   rep->rows_skipped = 0;
@@ -1924,18 +2208,26 @@ static kw_status finish(ingest *g) {
     if (!g->skipped[k] || k == KW_SKIP_BLANK) continue;
     if (k == KW_SKIP_NO_CUSTOMER && g->guest_rows) {
       int64_t c = g->guest_cents, u = c < 0 ? -c : c;
-      kw_warn(g->ctx,
-              "%s: %llu of %llu rows have no customer id (guest sales, "
-              "%s%lld.%02lld in total): left out of the per-customer figures",
-              g->name, (unsigned long long)g->skipped[k],
-              (unsigned long long)g->rows_read, c < 0 ? "-" : "",
-              (long long)(u / 100), (long long)(u % 100));
+      char gn[24], gm[24], amt[40], gmsg[700];
+      snprintf(gn, sizeof gn, "%llu", (unsigned long long)g->skipped[k]);
+      snprintf(gm, sizeof gm, "%llu", (unsigned long long)g->rows_read);
+      snprintf(amt, sizeof amt, "%s%lld%c%02lld", c < 0 ? "-" : "",
+               (long long)(u / 100), g->opt.lang == 1 ? ',' : '.',
+               (long long)(u % 100));
+      kw_io_msg(gmsg, sizeof gmsg, g->opt.lang, "ingest.guest_sales", "file",
+                g->name, "n", gn, "m", gm, "amount", amt, NULL);
+      kw_warn(g->ctx, "%s", gmsg);
       continue;
     }
-    kw_warn(g->ctx, "%s: %llu of %llu rows skipped: %s", g->name,
-            (unsigned long long)g->skipped[k],
-            (unsigned long long)g->rows_read,
-            kw_skip_reason_message((kw_skip_reason)k));
+    char n[24], m[24], key[40], why[100], msg[700];
+    snprintf(n, sizeof n, "%llu", (unsigned long long)g->skipped[k]);
+    snprintf(m, sizeof m, "%llu", (unsigned long long)g->rows_read);
+    snprintf(key, sizeof key, "ingest.skip.%s",
+             kw_skip_reason_name((kw_skip_reason)k));
+    kw_io_msg(why, sizeof why, g->opt.lang, key, NULL);
+    kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.skipped", "file", g->name,
+              "n", n, "m", m, "reason", why, NULL);
+    kw_warn(g->ctx, "%s", msg);
   }
   return KW_OK;
 }
@@ -1979,6 +2271,35 @@ static size_t sep_line(const char *s, size_t n, char *delim) {
   return i;
 }
 
+/* The rows of a workbook sheet (a->rows): the header is its first row,
+ * already found below any title rows; cells are UTF-8. */
+static kw_status ingest_rows(ingest *g) {
+  g->src = g->a->rows;
+  g->dl.header = true;
+  g->dl.enc = KW_ENC_UTF8;
+  kw_status st = read_header(g);
+  if (!st) st = assign_roles(g);
+  size_t est = g->src->est_rows ? g->src->est_rows + 16 : 4096;
+  if (!st) st = plan_columns(g, est);
+  if (st) return st;
+  if (g->nbtexts && kw_context_threads(g->ctx) >= 2 &&
+      g->src->bytes >= THREAD_MIN_BYTES)
+    start_worker(g);
+  kw_csv_row row;
+  int rc;
+  while ((rc = g->src->next(g->src->self, &row)) == 1) {
+    st = do_row(g, &row);
+    if (st) return st;
+  }
+  if (rc < 0) return kw_errcode(g->ctx);
+  st = finish(g);
+  if (st) return st;
+  kw_progress(g->ctx, "reading", 1.0);
+  kw_dataset_set_table(g->ds, g->t);
+  g->t = NULL;
+  return KW_OK;
+}
+
 kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   ingest g;
   memset(&g, 0, sizeof g);
@@ -2006,6 +2327,10 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   st = kw_table_report_path(ctx, g.t, g.name);
   if (st) goto out;
 
+  if (a->rows) {
+    st = ingest_rows(&g);
+    goto out;
+  }
   if (a->len == 0) {
     st = kw_fail(ctx, KW_EEMPTY, "%s: the file is empty", g.name);
     goto out;

@@ -9,9 +9,33 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/core.h"
 #include "klantwijs/data.h"
+
+struct kw_csv_row;
+
+/*
+ * A source of rows other than delimited text: a workbook sheet (sheet.c).
+ * next() gives the header row first, then the data rows, each with exactly
+ * as many cells as the header; cell i's raw pointer is row->start + i (the
+ * cell's place for messages), line is the sheet row. ref() writes a cell's
+ * place ("Sheet!B17"; col 0: the row, "Sheet!17") for messages.
+ */
+typedef struct kw_row_source {
+  void *self;
+  int (*next)(void *self, struct kw_csv_row *row); /* 1, 0 end, -1 error */
+  void (*ref)(void *self, uint64_t line, uint64_t col, char *out,
+              size_t cap);
+  const char *format;       /* "xlsx", "xls" */
+  const char *sheet;        /* the sheet read */
+  const char *sheet_reason; /* why that one */
+  uint64_t header_row;
+  uint64_t *total_row;      /* set by the source when a total row ends it */
+  uint64_t bytes;           /* size of the input, for the report */
+  size_t est_rows;          /* row count estimate (0: unknown) */
+} kw_row_source;
 
 typedef struct kw_ingest_args {
   kw_table_kind kind;
@@ -27,6 +51,7 @@ typedef struct kw_ingest_args {
    * read again (to drop pages of a mapped file); may be NULL. */
   void (*release)(void *user, const char *upto);
   void *release_user;
+  const kw_row_source *rows; /* not NULL: read these rows, not data */
 } kw_ingest_args;
 
 /*

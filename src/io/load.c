@@ -21,18 +21,113 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "data/table.h"
+#include "io/classify.h"
 #include "io/ingest.h"
+#include "io/msg.h"
+#include "io/xlsx.h"
 
 static const char *const table_files[] = {
 #define KW_X(e, name, files) files,
     KW_TABLE_LIST(KW_X)
 #undef KW_X
 };
+
+/* Whether a folder entry is a data file: .csv, .txt, .tsv, .xlsx or .xls,
+ * not hidden, not an office lock file ("~$Verkopen.xlsx"). */
+static bool data_file_name(const char *e) {
+  if (e[0] == '.' || (e[0] == '~' && e[1] == '$')) return false;
+  const char *dot = strrchr(e, '.');
+  if (!dot) return false;
+  return strcasecmp(dot, ".csv") == 0 || strcasecmp(dot, ".txt") == 0 ||
+         strcasecmp(dot, ".tsv") == 0 || strcasecmp(dot, ".xlsx") == 0 ||
+         strcasecmp(dot, ".xls") == 0;
+}
+
+static bool same_file_name(const char *entry, const char *name, size_t n);
+
+/*
+ * Files of the folder that no name rule claimed, by what their columns
+ * hold (classify.c), in name order. A kind already found keeps its file;
+ * another file of that kind is named in a warning when the kind was itself
+ * found by content, in a note when by its name (files are not joined).
+ */
+static kw_status find_by_content(kw_context *ctx, const char *dir,
+                                 uint32_t want, char **paths,
+                                 const char **why, int lang) {
+  struct dirent **list = NULL;
+  int n = scandir(dir, &list, NULL, alphasort);
+  if (n < 0) return KW_OK;
+  kw_status st = KW_OK;
+  for (int i = 0; i < n; i++) {
+    const char *e = list[i]->d_name;
+    if (st || !data_file_name(e)) continue;
+    size_t len = strlen(dir) + strlen(e) + 2;
+    char *path = kw_malloc(ctx, len);
+    if (!path) {
+      st = kw_fail_nomem(ctx);
+      continue;
+    }
+    snprintf(path, len, "%s/%s", dir, e);
+    /* a file named after any table is that table's, read or not */
+    bool taken = false;
+    for (int k = 0; k < KW_TABLE__COUNT; k++) {
+      taken |= paths[k] && strcmp(paths[k], path) == 0;
+      for (const char *nm = table_files[k]; *nm && !taken;) {
+        size_t w = strcspn(nm, " ");
+        taken = same_file_name(e, nm, w);
+        nm += w;
+        while (*nm == ' ') nm++;
+      }
+    }
+    struct stat sb;
+    if (taken || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+      kw_free(ctx, path);
+      continue;
+    }
+    kw_table_kind k;
+    const char *w;
+    st = kw_classify_file(ctx, path, &k, &w);
+    if (st || k == KW_TABLE__COUNT || !(want & (1u << k))) {
+      kw_free(ctx, path);
+      continue;
+    }
+    if (paths[k]) {
+      char msg[1200];
+      kw_io_msg(msg, sizeof msg, lang, "load.also_kind", "file", path, "kind",
+                kw_table_kind_name(k), "why", w, "used", paths[k], NULL);
+      /* a table found by its own name is not in doubt: a note only */
+      kw_log(ctx,
+             why[k] && strcmp(why[k], "its file name") == 0 ? KW_LOG_INFO
+                                                             : KW_LOG_WARN,
+             "%s", msg);
+      kw_free(ctx, path);
+      continue;
+    }
+    paths[k] = path;
+    why[k] = w;
+  }
+  for (int i = 0; i < n; i++) free(list[i]);
+  free(list);
+  return st;
+}
+
+/* Whether a directory entry is the listed name (any case), or the same
+ * name with the workbook extension .xlsx or .xls instead of .csv. */
+static bool same_file_name(const char *entry, const char *name, size_t n) {
+  size_t el = strlen(entry);
+  if (el == n && strncasecmp(entry, name, n) == 0) return true;
+  if (n < 4 || strncasecmp(name + n - 4, ".csv", 4) != 0) return false;
+  size_t stem = n - 3; /* through the '.' */
+  if (el <= stem || strncasecmp(entry, name, stem) != 0) return false;
+  return strcasecmp(entry + stem, "xlsx") == 0 ||
+         strcasecmp(entry + stem, "xls") == 0;
+}
 
 /* The path of the first file of the list names found in dir (case-
  * insensitive), or NULL. *st is set on failure. */
@@ -53,9 +148,8 @@ static char *find_in_dir(kw_context *ctx, const char *dir, kw_table_kind k,
     rewinddir(d);
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
-      if (strlen(de->d_name) != n || strncasecmp(de->d_name, names, n) != 0)
-        continue;
-      size_t len = strlen(dir) + 1 + n + 1;
+      if (!same_file_name(de->d_name, names, n)) continue;
+      size_t len = strlen(dir) + 1 + strlen(de->d_name) + 1;
       found = kw_malloc(ctx, len);
       if (!found) {
         *st = kw_fail_nomem(ctx);
@@ -161,14 +255,22 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
     void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
     if (!is_stdin) close(fd);
     if (p == MAP_FAILED)
-      return kw_fail(ctx, KW_EIO, "cannot map %s: %s", path, strerror(errno));
+      /* ENOMEM: no address space for the file (ulimit -v): out of memory,
+       * not bad input */
+      return kw_fail(ctx, errno == ENOMEM ? KW_ENOMEM : KW_EIO,
+                     "cannot map %s: %s", path, strerror(errno));
     madvise(p, len, MADV_SEQUENTIAL);
     mapped m = {p, len, 0};
     a.data = p;
     a.len = len;
     a.release = release_pages;
     a.release_user = &m;
-    st = kw_ingest(ctx, ds, &a);
+    if (kw_xlsx_magic(p, len))
+      st = kw_xlsx_ingest(ctx, ds, &a);
+    else if (kw_xls_magic(p, len))
+      st = kw_xls_ingest(ctx, ds, &a, path);
+    else
+      st = kw_ingest(ctx, ds, &a);
     munmap(p, len);
   } else {
     char *buf = NULL;
@@ -178,7 +280,15 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
     if (st) return st;
     a.data = buf;
     a.len = len;
-    st = kw_ingest(ctx, ds, &a);
+    if (kw_xlsx_magic(buf, len))
+      st = kw_xlsx_ingest(ctx, ds, &a);
+    else if (kw_xls_magic(buf, len))
+      st = kw_fail(ctx, KW_EINPUT,
+                   "%s: an .xls workbook can only be read from a file, not "
+                   "from a pipe; save it as .xlsx or CSV",
+                   a.name);
+    else
+      st = kw_ingest(ctx, ds, &a);
     kw_free(ctx, buf);
   }
   return st;
@@ -207,6 +317,7 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
   kw_dataset *ds = NULL;
   bool *used = NULL;
   size_t nfound = 0;
+  const char *why[KW_TABLE__COUNT] = {0};
   for (int k = 0; k < KW_TABLE__COUNT; k++) {
     if (!(want & (1u << k))) continue;
     if (o->files[k]) {
@@ -218,9 +329,28 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     } else if (o->dir) {
       paths[k] = find_in_dir(ctx, o->dir, (kw_table_kind)k, &st);
       if (st) goto out;
+      if (paths[k]) why[k] = "its file name";
     }
-    nfound += paths[k] != NULL;
   }
+  if (o->dir) {
+    st = find_by_content(ctx, o->dir, want, paths, why, o->lang);
+    if (st) goto out;
+  }
+  /* invoices without sales lines: each invoice is one sale */
+  if ((want & (1u << KW_TABLE_TRANSACTIONS)) &&
+      !paths[KW_TABLE_TRANSACTIONS] && paths[KW_TABLE_INVOICES] && o->dir) {
+    paths[KW_TABLE_TRANSACTIONS] = kw_strdup(ctx, paths[KW_TABLE_INVOICES]);
+    if (!paths[KW_TABLE_TRANSACTIONS]) {
+      st = kw_fail_nomem(ctx);
+      goto out;
+    }
+    why[KW_TABLE_TRANSACTIONS] =
+        "no file of sales lines: the invoices are the sales, one line per "
+        "invoice";
+    kw_log(ctx, KW_LOG_INFO, "%s: %s", paths[KW_TABLE_INVOICES],
+           why[KW_TABLE_TRANSACTIONS]);
+  }
+  for (int k = 0; k < KW_TABLE__COUNT; k++) nfound += paths[k] != NULL;
   if ((want & (1u << KW_TABLE_TRANSACTIONS)) &&
       !paths[KW_TABLE_TRANSACTIONS]) {
     if (!o->dir) {
@@ -232,10 +362,10 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
       snprintf(list, sizeof list, "%s", table_files[KW_TABLE_TRANSACTIONS]);
       for (char *p = list; *p; p++)
         if (*p == ' ') *p = ',';
-      st = kw_fail(ctx, KW_EMISSING,
-                   "no transactions file in %s: looked for %s (any case); "
-                   "name the file explicitly or rename it",
-                   o->dir, list);
+      char msg[800];
+      kw_io_msg(msg, sizeof msg, o->lang, "load.no_sales", "dir", o->dir,
+                "names", list, NULL);
+      st = kw_fail(ctx, KW_EMISSING, "%s", msg);
     }
     goto out;
   }
@@ -262,7 +392,21 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     if (!paths[k]) continue;
     st = load_file(ctx, ds, (kw_table_kind)k, paths[k], o, k == primary,
                    used);
+    if (!st)
+      st = kw_table_check_money(ctx, kw_dataset_table(ds, (kw_table_kind)k),
+                                strcmp(paths[k], "-") ? paths[k] : "(stdin)");
     if (st) goto out;
+    kw_table *t = kw_dataset_table_mut(ds, (kw_table_kind)k);
+    if (t && why[k]) {
+      char buf[300];
+      bool content = strncmp(why[k], "its file", 8) != 0 &&
+                     strncmp(why[k], "named", 5) != 0 &&
+                     strncmp(why[k], "no file", 7) != 0;
+      snprintf(buf, sizeof buf, "%s%s", content ? "its columns: " : "",
+               why[k]);
+      st = kw_table_report_found(ctx, t, buf);
+      if (st) goto out;
+    }
   }
   for (size_t j = 0; j < o->n_maps; j++) {
     if (used[j]) continue;

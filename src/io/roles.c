@@ -15,6 +15,8 @@
  */
 #include "io/roles.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #define T(k) (1u << (k))
@@ -32,13 +34,41 @@
   "customer_code cust_id client_id client client_no client_number "         \
   "client_code klant_id klant klantnummer klantnr klantcode debiteur "       \
   "debiteurnummer debiteurnr debiteur_code debtor debtor_id account_id "     \
-  "member_id buyer_id relatie relatienummer relatienr"
+  "member_id buyer_id relatie relatienummer relatienr relatiecode "          \
+  "debiteurcode klant_code numero_client no_client n_client code_client "    \
+  "id_client ref_client reference_client partner partner_id partenaire "     \
+  "tiers code_tiers compte_tiers"
+
+/* Amounts without VAT (BTW, TVA): Dutch, French (HTVA "hors TVA", HT
+ * "hors taxes") and English exports; docs/headers.md says which package
+ * writes which. */
+#define AMOUNT_EXCL                                                          \
+  "bedrag_excl_btw bedrag_excl bedrag_exclusief_btw bedrag_ex_btw "          \
+  "totaal_excl_btw totaal_excl totaal_exclusief_btw excl_btw exclusief_btw " \
+  "omzet_excl_btw netto netto_bedrag net_amount subtotaal montant_htva "     \
+  "htva total_htva montant_hors_tva hors_tva montant_ht total_ht ht "        \
+  "amount_excl_vat amount_excluding_vat excl_vat untaxed_amount "           \
+  "tax_excluded total_excl_vat"
+
+/* Amounts with VAT (TVAC "TVA comprise", TTC "toutes taxes comprises"). */
+#define AMOUNT_INCL                                                          \
+  "bedrag_incl_btw bedrag_incl bedrag_inclusief_btw totaal_incl_btw "        \
+  "totaal_incl totaal_inclusief_btw incl_btw inclusief_btw montant_tvac "   \
+  "tvac total_tvac montant_ttc ttc total_ttc amount_incl_vat "             \
+  "amount_including_vat incl_vat total_incl_vat tax_included "              \
+  "total_tax_included brutobedrag"
 
 static const kw_role_synonyms synonyms[] = {
     /* ------------------------------------------------ every table */
     {KW_ROLE_CUSTOMER, TR | CU | IN | CO | FB | TP, CUSTOMER_IDS},
     /* a bare "id" is the customer in sales logs and customer lists */
     {KW_ROLE_CUSTOMER, TR | CU, "id"},
+    /* Moneybird and Teamleader call the customer of a sale "Contact" */
+    {KW_ROLE_CUSTOMER, TR | IN, "contact"},
+    {KW_ROLE_SELLER, TR | CU | IN,
+     "verkoper salesperson sales_person sales_rep account_manager "
+     "accountmanager vertegenwoordiger vendeur commercial representant "
+     "verantwoordelijke responsable"},
     {KW_ROLE_REFERRER, RF,
      "referrer referrer_id referred_by aanbrenger aanbrenger_id "
      "aangebracht_door doorverwezen_door ambassador ambassadeur"},
@@ -51,39 +81,49 @@ static const kw_role_synonyms synonyms[] = {
      "date datum invoice_date invoicedate factuurdatum order_date orderdatum "
      "transaction_date transactiedatum purchase_date aankoopdatum sale_date "
      "sales_date verkoopdatum boekdatum boekingsdatum document_date "
-     "documentdatum leverdatum delivery_date timestamp"},
+     "documentdatum leverdatum delivery_date timestamp datum_document "
+     "datum_factuur date_facture date_de_facture date_document "
+     "date_comptable date_commande date_de_commande date_vente "
+     "date_de_facturation date_facturation"},
     {KW_ROLE_AMOUNT, TR,
      "amount net_amount bedrag_excl_btw netto_bedrag nettobedrag bedrag "
      "line_total line_amount regeltotaal lijntotaal totaal_excl_btw "
      "omzet revenue sales sales_amount verkoopbedrag spend spent "
-     "dollar_value value waarde totaal total total_amount subtotal"},
+     "dollar_value value waarde " AMOUNT_EXCL " montant totaal total "
+     "total_amount subtotal"},
+    {KW_ROLE_AMOUNT_INCL, TR | IN, AMOUNT_INCL},
     {KW_ROLE_INVOICE, TR | IN,
      "invoice invoice_id invoiceno invoice_no invoice_nr invoice_number "
      "factuur factuurnummer factuurnr factuur_id order order_id "
      "order_no order_nr order_number ordernummer ordernr bestelling "
      "bestelnummer bestelnr receipt receipt_id bonnummer ticket ticket_id "
      "transaction_id transactie_id transactienummer document_id "
-     "documentnummer boekstuk boekstuknummer"},
+     "documentnummer boekstuk boekstuknummer numero_facture no_facture "
+     "n_facture facture num_facture document_nr documentnr"},
+    {KW_ROLE_INVOICE, IN, "number numero nummer document piece"},
     {KW_ROLE_PRODUCT, TR,
      "product_id product productcode product_code productnummer productnr "
      "stockcode stock_code sku item_id item itemcode item_code article "
      "article_id artikel artikelnummer artikelnr artikelcode artikel_id ean "
-     "barcode"},
+     "barcode code_article reference_article ref_article code_produit"},
     {KW_ROLE_COUNTRY, TR, "country country_code"},
     {KW_ROLE_PRODUCT_NAME, TR,
      "product_name productnaam description omschrijving artikelomschrijving "
      "productomschrijving product_description item_name item_description "
-     "artikelnaam benaming"},
+     "artikelnaam benaming libelle designation description_article "
+     "omschrijving_artikel"},
     {KW_ROLE_CATEGORY, TR,
      "category categorie productgroep product_group productcategorie "
      "product_category productfamilie product_family familie groep group "
-     "department afdeling"},
+     "department afdeling categorie_produit categorie_de_produit famille "
+     "famille_article artikelgroep omzetgroep"},
     {KW_ROLE_QUANTITY, TR,
      "quantity qty aantal hoeveelheid aantal_stuks stuks units "
-     "number_of_cds cds cds_bought"},
+     "number_of_cds cds cds_bought quantite qte nombre"},
     {KW_ROLE_UNIT_PRICE, TR,
      "unit_price unitprice price prijs eenheidsprijs stukprijs verkoopprijs "
-     "prijs_per_stuk price_each list_price"},
+     "prijs_per_stuk price_each list_price prix_unitaire prix pu "
+     "prijs_per_eenheid prix_unitaire_htva"},
     {KW_ROLE_COST, TR,
      "cost cost_price kostprijs cogs cost_of_goods inkoopprijs aankoopprijs "
      "aankoopwaarde inkoopwaarde purchase_price costs kost kosten"},
@@ -91,21 +131,29 @@ static const kw_role_synonyms synonyms[] = {
      "margin marge brutomarge bruto_marge gross_margin profit winst"},
     {KW_ROLE_DISCOUNT, TR, "discount korting discount_amount rebate"},
     {KW_ROLE_CHANNEL, TR | CU | TP,
-     "channel kanaal sales_channel verkoopkanaal"},
+     "channel kanaal sales_channel verkoopkanaal canal"},
 
     /* ------------------------------------------------ customers */
     {KW_ROLE_NAME, CU,
      "name naam customer_name klantnaam client_name company company_name "
-     "bedrijf bedrijfsnaam firma firmanaam full_name volledige_naam"},
-    {KW_ROLE_EMAIL, CU, "email e_mail mail emailadres email_address"},
+     "bedrijf bedrijfsnaam firma firmanaam full_name volledige_naam "
+     "relatienaam naam_relatie nom nom_client raison_sociale denomination "
+     "display_name"},
+    {KW_ROLE_EMAIL, CU,
+     "email e_mail mail emailadres email_address courriel adresse_email "
+     "adresse_e_mail"},
     {KW_ROLE_PHONE, CU,
-     "phone telefoon tel gsm mobile mobiel phone_number telefoonnummer"},
+     "phone telefoon tel gsm mobile mobiel phone_number telefoonnummer "
+     "telephone portable"},
     {KW_ROLE_ADDRESS, CU,
-     "address adres straat street straat_en_nummer street_address"},
+     "address adres straat street straat_en_nummer street_address adresse "
+     "rue"},
     {KW_ROLE_POSTCODE, CU,
-     "postcode zip zipcode zip_code postal_code postalcode postnummer"},
-    {KW_ROLE_CITY, CU, "city gemeente stad plaats woonplaats town"},
-    {KW_ROLE_SECTOR, CU, "sector branche industry activiteit nace"},
+     "postcode zip zipcode zip_code postal_code postalcode postnummer "
+     "code_postal cp"},
+    {KW_ROLE_CITY, CU,
+     "city gemeente stad plaats woonplaats town localite commune ville"},
+    {KW_ROLE_SECTOR, CU, "sector branche industry activiteit nace secteur"},
     {KW_ROLE_SIZE, CU,
      "size grootte company_size bedrijfsgrootte employees werknemers "
      "leeftijd age age_group leeftijdscategorie leeftijdsgroep"},
@@ -129,25 +177,35 @@ static const kw_role_synonyms synonyms[] = {
      "end_date contract_end contract_end_date einddatum end cancel cancel_date "
      "cancelled cancellation_date opzegdatum opzeg opgezegd_op churn_date "
      "stopdatum uitschrijfdatum"},
-    {KW_ROLE_TENURE, CU, "tenure looptijd duur months_active anciennity"},
+    {KW_ROLE_TENURE, CU,
+     "tenure looptijd duur months_active anciennity duration duree"},
     {KW_ROLE_CHURN, CU,
-     "churn churned exited attrition opgezegd vertrokken gestopt"},
+     "churn churned exited attrition opgezegd vertrokken gestopt observed "
+     "event event_observed"},
 
     /* ------------------------------------------------ invoices */
     {KW_ROLE_DATE, IN,
      "invoice_date invoicedate factuurdatum date datum document_date "
-     "documentdatum"},
+     "documentdatum datum_document datum_factuur boekdatum boekingsdatum "
+     "date_facture date_de_facture date_document date_comptable "
+     "date_de_facturation date_facturation"},
     {KW_ROLE_DUE_DATE, IN,
      "due_date duedate due vervaldatum vervaldag payment_due "
-     "uiterste_betaaldatum"},
+     "uiterste_betaaldatum echeance date_echeance date_d_echeance "
+     "invoice_date_due"},
     {KW_ROLE_TERMS, IN,
      "payment_terms terms betalingstermijn betaaltermijn termijn"},
     {KW_ROLE_PAID_DATE, IN,
      "paid_date paid paid_on betaaldatum payment_date betaald_op "
-     "datum_betaling"},
+     "datum_betaling datum_betaald date_paiement date_de_paiement "
+     "date_reglement"},
     {KW_ROLE_AMOUNT, IN,
-     "amount invoice_amount factuurbedrag bedrag total totaal total_amount "
-     "amount_due te_betalen"},
+     AMOUNT_EXCL " amount invoice_amount factuurbedrag bedrag total totaal "
+     "total_amount amount_due te_betalen montant"},
+    {KW_ROLE_OPEN, IN,
+     "openstaand openstaand_bedrag open_bedrag saldo open_amount "
+     "amount_open outstanding balance amount_residual solde "
+     "montant_ouvert reste_a_payer nog_te_betalen montant_du"},
 
     /* ------------------------------------------------ costs */
     {KW_ROLE_DATE, CO, "date datum cost_date kostendatum"},
@@ -262,6 +320,8 @@ size_t kw_header_normalize(const char *s, size_t n, char *out, size_t cap) {
     sep = false;
     for (const char *r = rep; *r && o + 1 < cap; r++) out[o++] = *r;
   }
+  /* cut at cap right after a separator: no '_' at the end either */
+  while (o > 0 && out[o - 1] == '_') o--;
   out[o] = '\0';
   return o;
 }
@@ -282,6 +342,54 @@ static bool same_compact(const char *h, const char *syn, size_t sn) {
 
 #define NAME_MAX_NORM 128
 
+/* The synonyms in compact form ('_' left out), bucketed by first byte, in
+ * table order within a bucket: a guess compares a name with the few
+ * synonyms of its first letter instead of scanning the whole table. Built
+ * once, on first use. */
+#define MAX_ENTS 4096
+#define POOL_BYTES 65536
+typedef struct syn_ent {
+  uint16_t row, pos, len;
+  uint32_t off;
+} syn_ent;
+static syn_ent ents[MAX_ENTS];
+static char pool[POOL_BYTES];
+static uint16_t bucket_start[257];
+static bool index_ok;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void) {
+  static syn_ent tmp[MAX_ENTS];
+  size_t n = 0, used = 0;
+  for (size_t r = 0; r < NSYN; r++) {
+    const char *p = synonyms[r].names;
+    unsigned pos = 0;
+    while (*p) {
+      const char *e = p;
+      while (*e && *e != ' ') e++;
+      if (n == MAX_ENTS || used + (size_t)(e - p) > POOL_BYTES) return;
+      size_t len = 0;
+      for (const char *q = p; q < e; q++)
+        if (*q != '_') pool[used + len++] = *q;
+      if (len) {
+        tmp[n++] = (syn_ent){(uint16_t)r, (uint16_t)pos, (uint16_t)len,
+                             (uint32_t)used};
+        used += len;
+      }
+      pos++;
+      p = *e ? e + 1 : e;
+    }
+  }
+  /* counting sort by first byte, stable: table order within a bucket */
+  size_t count[257] = {0};
+  for (size_t i = 0; i < n; i++) count[(unsigned char)pool[tmp[i].off] + 1]++;
+  for (size_t b = 1; b < 257; b++) count[b] += count[b - 1];
+  for (size_t b = 0; b < 257; b++) bucket_start[b] = (uint16_t)count[b];
+  for (size_t i = 0; i < n; i++)
+    ents[count[(unsigned char)pool[tmp[i].off]]++] = tmp[i];
+  index_ok = true;
+}
+
 /* The first row of the table (kinds in mask) with a synonym for name. */
 static kw_role guess(unsigned mask, const char *name, size_t n,
                      unsigned *rank) {
@@ -289,6 +397,23 @@ static kw_role guess(unsigned mask, const char *name, size_t n,
   if (n >= 4 * NAME_MAX_NORM) return KW_ROLE__COUNT;
   size_t len = kw_header_normalize(name, n, norm, sizeof norm);
   if (len == 0 || len + 1 >= sizeof norm) return KW_ROLE__COUNT;
+  pthread_once(&index_once, build_index);
+  if (index_ok) {
+    size_t cn = 0;
+    for (size_t i = 0; i < len; i++)
+      if (norm[i] != '_') norm[cn++] = norm[i];
+    if (cn == 0) return KW_ROLE__COUNT;
+    unsigned char b = (unsigned char)norm[0];
+    for (size_t i = bucket_start[b]; i < bucket_start[b + 1]; i++) {
+      const syn_ent *e = &ents[i];
+      if (e->len != cn || !(synonyms[e->row].kinds & mask) ||
+          memcmp(pool + e->off, norm, cn) != 0)
+        continue;
+      if (rank) *rank = (unsigned)e->row * 256u + e->pos;
+      return synonyms[e->row].role;
+    }
+    return KW_ROLE__COUNT;
+  }
   for (size_t r = 0; r < NSYN; r++) {
     if (!(synonyms[r].kinds & mask)) continue;
     const char *p = synonyms[r].names;
@@ -314,6 +439,21 @@ kw_role kw_role_guess(kw_table_kind k, const char *name, size_t n,
 
 bool kw_role_known_header(const char *name, size_t n) {
   return guess(ALL, name, n, NULL) != KW_ROLE__COUNT;
+}
+
+bool kw_role_header_excl_vat(const char *name, size_t n) {
+  char norm[NAME_MAX_NORM];
+  if (n >= 4 * NAME_MAX_NORM) return false;
+  size_t len = kw_header_normalize(name, n, norm, sizeof norm);
+  if (len == 0 || len + 1 >= sizeof norm) return false;
+  const char *p = AMOUNT_EXCL;
+  while (*p) {
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    if (same_compact(norm, p, (size_t)(e - p))) return true;
+    p = *e ? e + 1 : e;
+  }
+  return false;
 }
 
 bool kw_role_in_table(kw_table_kind k, kw_role r) {

@@ -32,6 +32,10 @@ kw_role kw_role_guess(kw_table_kind k, const char *name, size_t n,
  * tell a header row from data). */
 bool kw_role_known_header(const char *name, size_t n);
 
+/* Whether the header names an amount excluding VAT ("Bedrag excl. BTW",
+ * "Montant HTVA", "Untaxed Amount", ...). */
+bool kw_role_header_excl_vat(const char *name, size_t n);
+
 /* Whether role r is recognised in tables of kind k (has synonyms there). */
 bool kw_role_in_table(kw_table_kind k, kw_role r);
 

@@ -24,19 +24,23 @@
  *    7    retain          value >= 0.8, status = at_risk
  *    8    invest          value >= 0.8, potential >= 0.5
  *    9    retain          value >= 0.8          (valuable, low potential)
- *   10    develop         potential >= 0.5, status != churned, next_best = yes
- *   11    develop         potential >= 0.5, status = active, next_best = no
+ *   10    goodbye         fit < 0.34, value < 0.5, margin < 0.2
+ *   11    goodbye         fit < 0.34, value < 0.5, days_late > 14
+ *   12    develop         potential >= 0.5, status != churned, next_best = yes
+ *   13    develop         potential >= 0.5, status = active, next_best = no
  *                         (no product to offer: the reason says so)
- *   12    serve_low_cost  (always)
+ *   14    serve_low_cost  (always)
  *
  * Collecting first is material only: the overdue amount is at least 250
  * (currency units) and at least 5% of the customer's revenue of the last
  * 365 days, so one small late invoice of a large customer does not
  * override keeping that customer. Valuable customers who left (top 20% by
  * value, class A, or RFM's "Can't lose them") are won back, never served
- * at low cost. Cross-selling (a product to offer) needs a next-best product,
- * so a product (or category) column; without one, active customers with
- * potential are still developed, with a reason that names no product.
+ * at low cost. Rules 10 and 11 need an ideal customer profile (the fit
+ * metric); without one they never hold. Cross-selling (a product to offer)
+ * needs a next-best product, so a product (or category) column; without
+ * one, active customers with potential are still developed, with a reason
+ * that names no product.
  *
  * "value" and "potential" are shares of buying customers below the
  * customer (0.8 = the top 20%), so the thresholds hold whatever the size
@@ -73,6 +77,7 @@ static const int action_label_msg[KW_ACTION__COUNT] = {
     [KW_ACTION_SERVE_LOW_COST] = MSG_ACT_SERVE_LOW_COST,
     [KW_ACTION_REPRICE] = MSG_ACT_REPRICE,
     [KW_ACTION_COLLECT] = MSG_ACT_COLLECT,
+    [KW_ACTION_GOODBYE] = MSG_ACT_GOODBYE,
 };
 
 static const int action_reason_msg[KW_ACTION__COUNT] = {
@@ -84,6 +89,7 @@ static const int action_reason_msg[KW_ACTION__COUNT] = {
     [KW_ACTION_SERVE_LOW_COST] = MSG_WHY_SERVE,
     [KW_ACTION_REPRICE] = MSG_WHY_REPRICE,
     [KW_ACTION_COLLECT] = MSG_WHY_COLLECT_PROBLEM,
+    [KW_ACTION_GOODBYE] = MSG_WHY_GOODBYE_MARGIN,
 };
 
 const char *kw_action_key(kw_action a) {
@@ -192,6 +198,17 @@ static const kw_action_rule builtin_rules[] = {
     {KW_ACTION_RETAIN, 1,
      {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8)},
      MSG_WHY_RETAIN_LOW_POTENTIAL, NULL, NULL},
+    /* strategic goodbye: only with an ideal customer profile (fit);
+       before develop: potential alone does not earn a low-fit customer
+       more attention */
+    {KW_ACTION_GOODBYE, 3,
+     {C(KW_METRIC_FIT, KW_CMP_LT, 0.34), C(KW_METRIC_VALUE, KW_CMP_LT, 0.5),
+      C(KW_METRIC_MARGIN, KW_CMP_LT, 0.2)},
+     MSG_WHY_GOODBYE_MARGIN, NULL, NULL},
+    {KW_ACTION_GOODBYE, 3,
+     {C(KW_METRIC_FIT, KW_CMP_LT, 0.34), C(KW_METRIC_VALUE, KW_CMP_LT, 0.5),
+      C(KW_METRIC_DAYS_LATE, KW_CMP_GT, 14)},
+     MSG_WHY_GOODBYE_LATE, NULL, NULL},
     {KW_ACTION_DEVELOP, 3,
      {C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
       C(KW_METRIC_STATUS, KW_CMP_NE, 3), C(KW_METRIC_NEXT_BEST, KW_CMP_EQ, 1)},

@@ -59,54 +59,6 @@ void kw_analyze_options_init(kw_analyze_options *o) {
   o->detect_currency = true;
 }
 
-/* ------------------------------------------------------------- currency */
-
-static const struct {
-  const char *word, *code;
-} currency_words[] = {
-    {"gbp", "GBP"}, {"\xc2\xa3", "GBP"}, {"pound", "GBP"}, {"sterling", "GBP"},
-    {"usd", "USD"}, {"dollar", "USD"}, {"$", "USD"},
-    {"eur", "EUR"}, {"\xe2\x82\xac", "EUR"}, {"euro", "EUR"},
-    {"chf", "CHF"}, {"sek", "SEK"}, {"dkk", "DKK"}, {"nok", "NOK"},
-    {"pln", "PLN"}, {"jpy", "JPY"},
-};
-
-static const struct {
-  const char *country, *code;
-} country_currency[] = {
-    {"united kingdom", "GBP"}, {"uk", "GBP"}, {"great britain", "GBP"},
-    {"england", "GBP"}, {"usa", "USD"}, {"united states", "USD"},
-    {"belgium", "EUR"}, {"belgie", "EUR"}, {"belgi\xc3\xab", "EUR"},
-    {"netherlands", "EUR"}, {"nederland", "EUR"}, {"germany", "EUR"},
-    {"france", "EUR"}, {"spain", "EUR"}, {"italy", "EUR"}, {"ireland", "EUR"},
-    {"eire", "EUR"}, {"portugal", "EUR"}, {"austria", "EUR"},
-    {"luxembourg", "EUR"}, {"finland", "EUR"}, {"switzerland", "CHF"},
-    {"sweden", "SEK"}, {"denmark", "DKK"}, {"norway", "NOK"},
-    {"poland", "PLN"}, {"japan", "JPY"},
-};
-
-/* The currency word in a header (case-insensitive; "eur" must not be
- * part of a longer word such as "europe" unless it is "euro"). */
-static const char *currency_in_header(const char *h) {
-  char low[128];
-  size_t n = 0;
-  for (; h[n] && n + 1 < sizeof low; n++)
-    low[n] = (char)(h[n] >= 'A' && h[n] <= 'Z' ? h[n] + 32 : h[n]);
-  low[n] = '\0';
-  for (size_t k = 0; k < sizeof currency_words / sizeof *currency_words; k++) {
-    const char *w = currency_words[k].word;
-    size_t wl = strlen(w);
-    for (const char *p = strstr(low, w); p; p = strstr(p + 1, w)) {
-      bool letter_before = p > low && p[-1] >= 'a' && p[-1] <= 'z';
-      bool letter_after = p[wl] >= 'a' && p[wl] <= 'z';
-      bool word = wl > 3 || (unsigned char)w[0] >= 0x80 || w[0] == '$';
-      if (word ? !letter_before : !letter_before && !letter_after)
-        return currency_words[k].code;
-    }
-  }
-  return NULL;
-}
-
 static void detect_currency(kw_analysis *a) {
   a->currency_assumed = true;
   if (!a->o.detect_currency) {
@@ -114,62 +66,12 @@ static void detect_currency(kw_analysis *a) {
     snprintf(a->currency_source, sizeof a->currency_source, "--currency");
     return;
   }
-  const kw_table *tx = kw_dataset_table(a->ds, KW_TABLE_TRANSACTIONS);
-  if (!tx) return;
-  /* 1. a header that names it: stored columns, then ignored ones */
-  for (size_t c = 0; c < kw_table_ncols(tx); c++) {
-    const kw_column *col = kw_table_col(tx, c);
-    const char *code = currency_in_header(col->name);
-    if (code) {
-      snprintf(a->currency, sizeof a->currency, "%s", code);
-      snprintf(a->currency_source, sizeof a->currency_source,
-               "\"%s\"", col->name);
-      a->currency_assumed = false;
-      return;
-    }
+  char code[8];
+  if (kw_dataset_currency(a->ds, code, a->currency_source,
+                          sizeof a->currency_source)) {
+    snprintf(a->currency, sizeof a->currency, "%s", code);
+    a->currency_assumed = false;
   }
-  const kw_read_report *rr = kw_table_report(tx);
-  for (size_t c = 0; rr && c < rr->n_ignored; c++) {
-    const char *code = currency_in_header(rr->ignored[c]);
-    if (code) {
-      snprintf(a->currency, sizeof a->currency, "%s", code);
-      snprintf(a->currency_source, sizeof a->currency_source, "\"%s\"",
-               rr->ignored[c]);
-      a->currency_assumed = false;
-      return;
-    }
-  }
-  /* 2. a country column where 80% of the rows name one country */
-  const kw_column *co = kw_table_role(tx, KW_ROLE_COUNTRY);
-  if (!co || co->type != KW_TYPE_TEXT || !co->dict) return;
-  size_t nd = kw_dict_size(co->dict), rows = kw_table_rows(tx), used = 0;
-  uint64_t *cnt = kw_calloc(a->ctx, nd ? nd : 1, sizeof *cnt);
-  if (!cnt) return;
-  for (size_t r = 0; r < rows; r++)
-    if (co->v.text[r] < nd) cnt[co->v.text[r]]++, used++;
-  size_t best = 0;
-  for (size_t k = 1; k < nd; k++)
-    if (cnt[k] > cnt[best]) best = k;
-  if (nd && used && (double)cnt[best] >= 0.8 * (double)used) {
-    const char *name = kw_dict_str(co->dict, (uint32_t)best);
-    char low[64];
-    size_t n = 0;
-    for (; name[n] && n + 1 < sizeof low; n++)
-      low[n] = (char)(name[n] >= 'A' && name[n] <= 'Z' ? name[n] + 32 : name[n]);
-    low[n] = '\0';
-    for (size_t k = 0; k < sizeof country_currency / sizeof *country_currency;
-         k++)
-      if (strcmp(low, country_currency[k].country) == 0) {
-        snprintf(a->currency, sizeof a->currency, "%s",
-                 country_currency[k].code);
-        snprintf(a->currency_source, sizeof a->currency_source,
-                 "\"%s\" = %s (%.0f%%)", co->name, name,
-                 100.0 * (double)cnt[best] / (double)used);
-        a->currency_assumed = false;
-        break;
-      }
-  }
-  kw_free(a->ctx, cnt);
 }
 
 static const char *const step_keys[KW_STEP__COUNT] = {
@@ -211,28 +113,6 @@ const char *kw_step_status_name(kw_step_status s) {
   }
 }
 
-kw_status kw_an_note_text(kw_analysis *a, kw_step s, kw_step_status st,
-                          int msg, const char *error) {
-  kw_marg arg = kw_ma_str("error", error);
-  return kw_an_note(a, s, st, msg, &arg, 1);
-}
-
-kw_status kw_an_note(kw_analysis *a, kw_step s, kw_step_status st, int msg,
-                     const kw_marg *args, size_t n) {
-  if (st > a->step[s]) a->step[s] = st;
-  if (msg < 0) return KW_OK;
-  char buf[1024];
-  kw_msg_format(buf, sizeof buf, (kw_msg)msg, a->o.lang, a->currency, args,
-                n);
-  size_t old = a->note[s] ? strlen(a->note[s]) : 0, add = strlen(buf);
-  char *p = kw_realloc(a->ctx, a->note[s], old + add + 3);
-  if (!p) return kw_fail_nomem(a->ctx);
-  if (old) memcpy(p + old, "; ", 2), old += 2;
-  memcpy(p + old, buf, add + 1);
-  a->note[s] = p;
-  return KW_OK;
-}
-
 static void begin_step(kw_analysis *a, kw_step s) {
   if (a->o.on_step)
     a->o.on_step(a->o.step_user, (size_t)s, KW_STEP__COUNT, step_keys[s],
@@ -241,31 +121,6 @@ static void begin_step(kw_analysis *a, kw_step s) {
 
 static void end_step(kw_analysis *a, kw_step s) {
   if (a->step[s] == KW_STEP_PENDING) a->step[s] = KW_STEP_RAN;
-}
-
-/* A note that the table of this kind is absent. */
-kw_status kw_an_note_no_table(kw_analysis *a, kw_step s, kw_table_kind k,
-                              kw_step_status st) {
-  static const char *const files[KW_TABLE__COUNT] = {
-#define KW_X_TABLE(e, name, f) [e] = f,
-      KW_TABLE_LIST(KW_X_TABLE)
-#undef KW_X_TABLE
-  };
-  char list[160];
-  /* "customers.csv or klanten.csv" from the space-separated list */
-  const char *or = a->o.lang == KW_LANG_NL ? " of " : " or ";
-  size_t j = 0;
-  for (const char *p = files[k]; *p && j + 8 < sizeof list; p++) {
-    if (*p == ' ') {
-      for (const char *q = or; *q && j + 1 < sizeof list; q++) list[j++] = *q;
-    } else {
-      list[j++] = *p;
-    }
-  }
-  list[j] = '\0';
-  kw_marg args[] = {kw_ma_str("table", kw_table_kind_name(k)),
-                    kw_ma_str("files", list)};
-  return kw_an_note(a, s, st, MSG_NOTE_NO_TABLE, args, 2);
 }
 
 static kw_status note_no_column(kw_analysis *a, kw_step s, kw_table_kind k,
@@ -281,43 +136,6 @@ static kw_role missing_role(const kw_table *t, const kw_role *roles,
   for (size_t i = 0; i < n; i++)
     if (!kw_table_role(t, roles[i])) return roles[i];
   return KW_ROLE__COUNT;
-}
-
-/* ---------------------------------------------------------- percentiles */
-
-/* qsort has no context argument in C11: sort (value, id) pairs, so no
- * comparator needs a pointer kept in a global. */
-typedef struct kw_ranked {
-  double v;
-  uint32_t i;
-} kw_ranked;
-
-static int by_value(const void *x, const void *y) {
-  const kw_ranked *a = x, *b = y;
-  if (a->v != b->v) return a->v < b->v ? -1 : 1;
-  return (a->i > b->i) - (a->i < b->i);
-}
-
-kw_status kw_an_percentile(kw_context *ctx, const double *metric,
-                           const uint8_t *use, size_t n, double *score) {
-  kw_ranked *r = kw_malloc(ctx, (n ? n : 1) * sizeof *r);
-  if (!r) return kw_fail_nomem(ctx);
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++) {
-    score[i] = NAN;
-    if (use[i] && isfinite(metric[i])) r[m].v = metric[i], r[m++].i = (uint32_t)i;
-  }
-  qsort(r, m, sizeof *r, by_value);
-  size_t k = 0;
-  while (k < m) {
-    size_t e = k;
-    while (e < m && r[e].v == r[k].v) e++;
-    double sc = (double)k / (double)m;
-    for (size_t j = k; j < e; j++) score[r[j].i] = sc;
-    k = e;
-  }
-  kw_free(ctx, r);
-  return KW_OK;
 }
 
 /* ---------------------------------------------------------------- steps */
@@ -452,7 +270,8 @@ static kw_status step_rfm(kw_analysis *a) {
     r->mean_recency = sr->mean_recency;
     r->mean_frequency = sr->mean_frequency;
     r->mean_monetary = sr->mean_monetary;
-    rev_all += sr->revenue > 0 ? sr->revenue : 0;
+    if (!kw_money_add(&rev_all, sr->revenue > 0 ? sr->revenue : 0))
+      return kw_fail(a->ctx, KW_ERANGE, "RFM segments: revenue out of range");
   }
   a->n_groups_rfm = merge_small(a->groups_rfm, d->n_segments, a->o.min_group,
                                 kw_msg_text(MSG_WORD_OTHER, a->o.lang),
@@ -508,19 +327,12 @@ static kw_status step_churn(kw_analysis *a) {
   a->churn_at_risk = at_risk;
   a->churn_churned = churned;
   a->head.active_customers = active + at_risk;
-  /* 12-month churn rate by the gap rule's churn days */
-  int32_t start = a->as_of - 365;
-  size_t base = 0, lost = 0;
-  for (size_t i = 0; i < a->cc->n; i++) {
-    int32_t f = a->cc->first[i], cd = a->cc->churn_day[i];
-    if (f == KW_NA_DATE || f > start) continue;
-    if (cd != KW_NA_DATE && cd <= start) continue;
-    base++;
-    if (a->cc->status[i] == KW_CHURN_CHURNED) lost++;
-  }
-  if (base > 0) {
+  /* the 12-month churn rate (one definition: klantwijs/retention.h) */
+  kw_churn_year yr;
+  kw_churn_year_rate(a->churn, &yr);
+  if (yr.defined) {
     a->churn_12m = true;
-    a->churn_rate = (double)lost / (double)base;
+    a->churn_rate = yr.rate;
   } else {
     a->churn_rate = a->ci->n_buyers
                         ? (double)churned / (double)a->ci->n_buyers
@@ -640,8 +452,8 @@ static kw_status step_payments(kw_analysis *a) {
     uint8_t c = p->pay_class[i];
     if (c == KW_PAY_NONE || c >= KW_PAY__COUNT) continue;
     int64_t r = a->s->revenue[i] > 0 ? a->s->revenue[i] : 0;
-    rows[c].revenue += r;
-    rev_all += r;
+    if (!kw_money_add(&rows[c].revenue, r) || !kw_money_add(&rev_all, r))
+      return kw_fail(a->ctx, KW_ERANGE, "payments: revenue out of range");
   }
   size_t nr = 0;
   for (int c = KW_PAY_FAST; c < KW_PAY__COUNT; c++) {
@@ -671,6 +483,9 @@ static kw_status step_feedback(kw_analysis *a) {
   const kw_column *cu = kw_table_role(fb, KW_ROLE_CUSTOMER);
   const kw_column *sc = kw_table_role(fb, KW_ROLE_NPS);
   const kw_column *dt = kw_table_role(fb, KW_ROLE_DATE);
+  /* an anonymous survey: the feedback model (analyze_feedback.c) scores
+     it; there is nothing per customer */
+  if (!cu && sc) return KW_OK;
   if (!cu || !sc)
     return note_no_column(a, KW_STEP_FEEDBACK, KW_TABLE_FEEDBACK,
                           cu ? KW_ROLE_NPS : KW_ROLE_CUSTOMER,
@@ -806,15 +621,13 @@ static kw_status value_metric(kw_analysis *a) {
   return KW_OK;
 }
 
-static kw_status run(kw_analysis *a) {
-  kw_status st;
-  /* summary */
-  begin_step(a, KW_STEP_SUMMARY);
+/* The per-customer summary every other step reads. */
+static kw_status step_summary(kw_analysis *a) {
   kw_summary_options so;
   kw_summary_options_init(&so);
   so.as_of = a->o.as_of;
   so.unit = KW_UNIT_WEEK;
-  st = kw_summary_build(a->ctx, a->ds, &so, &a->sum);
+  kw_status st = kw_summary_build(a->ctx, a->ds, &so, &a->sum);
   if (st) return st;
   a->s = kw_summary_view(a->sum);
   if (a->s->n_buyers == 0)
@@ -827,9 +640,7 @@ static kw_status run(kw_analysis *a) {
     if (a->s->first[i] != KW_NA_DATE && a->s->first[i] < a->first_date)
       a->first_date = a->s->first[i];
   a->head.customers = a->s->n_buyers;
-  int64_t rev = 0;
-  for (size_t i = 0; i < a->n; i++) rev += a->s->revenue[i];
-  a->head.revenue = rev;
+  a->head.revenue = a->s->buyer_revenue; /* the one revenue total */
   const kw_read_report *rr =
       kw_table_report(kw_dataset_table(a->ds, KW_TABLE_TRANSACTIONS));
   if (rr) {
@@ -849,71 +660,95 @@ static kw_status run(kw_analysis *a) {
                          &arg, 1)))
       return st;
   }
-  end_step(a, KW_STEP_SUMMARY);
+  return KW_OK;
+}
 
-  begin_step(a, KW_STEP_QUALITY);
-  if ((st = step_quality(a))) return st;
-  end_step(a, KW_STEP_QUALITY);
+/* Profit, then the value metric the later steps rank customers by. */
+static kw_status step_profit_value(kw_analysis *a) {
+  kw_status st = step_profit(a);
+  return st ? st : value_metric(a);
+}
 
-  begin_step(a, KW_STEP_PROFIT);
-  if ((st = step_profit(a))) return st;
-  end_step(a, KW_STEP_PROFIT);
-  if ((st = value_metric(a))) return st;
-
-  begin_step(a, KW_STEP_PARETO);
-  if ((st = step_pareto(a))) return st;
-  end_step(a, KW_STEP_PARETO);
+static kw_status step_pareto_repeat(kw_analysis *a) {
+  kw_status st = step_pareto(a);
+  if (st) return st;
   a->head.repeat_rate = NAN;
   if (a->par && a->par->n_repeat + a->par->n_once > 0)
     a->head.repeat_rate = (double)a->par->n_repeat /
                           (double)(a->par->n_repeat + a->par->n_once);
-
-  begin_step(a, KW_STEP_RFM);
-  if ((st = step_rfm(a))) return st;
-  end_step(a, KW_STEP_RFM);
-
-  begin_step(a, KW_STEP_CLV);
-  if ((st = kw_an_clv(a))) return st;
-  end_step(a, KW_STEP_CLV);
-
-  begin_step(a, KW_STEP_CHURN);
-  if ((st = step_churn(a))) return st;
-  end_step(a, KW_STEP_CHURN);
-
-  begin_step(a, KW_STEP_COHORTS);
-  if ((st = step_cohorts(a))) return st;
-  end_step(a, KW_STEP_COHORTS);
-
-  begin_step(a, KW_STEP_PAYMENTS);
-  a->head.dso = NAN;
-  if ((st = step_payments(a))) return st;
-  end_step(a, KW_STEP_PAYMENTS);
-
-  begin_step(a, KW_STEP_CROSS_SELL);
-  if ((st = kw_an_cross_sell(a))) return st;
-  end_step(a, KW_STEP_CROSS_SELL);
-
-  begin_step(a, KW_STEP_FEEDBACK);
-  a->head.nps = NAN;
-  if ((st = step_feedback(a))) return st;
-  end_step(a, KW_STEP_FEEDBACK);
-
-  if ((st = read_customers_table(a))) return st;
-  begin_step(a, KW_STEP_ACQUISITION);
-  if ((st = step_acquisition(a))) return st;
-  if ((st = kw_an_channels(a))) return st;
-  end_step(a, KW_STEP_ACQUISITION);
-
-  for (int g = KW_STEP_TRENDS; g <= KW_STEP_REFERRALS; g++) {
-    begin_step(a, (kw_step)g);
-    if ((st = kw_an_growth(a, (kw_step)g))) return st;
-    end_step(a, (kw_step)g);
-  }
-
-  begin_step(a, KW_STEP_ACTIONS);
-  if ((st = kw_an_actions(a))) return st;
-  end_step(a, KW_STEP_ACTIONS);
   return KW_OK;
+}
+
+static kw_status step_payments_dso(kw_analysis *a) {
+  a->head.dso = NAN;
+  return step_payments(a);
+}
+
+static kw_status step_feedback_nps(kw_analysis *a) {
+  a->head.nps = NAN;
+  kw_status st = step_feedback(a);
+  return st ? st : kw_an_feedback(a);
+}
+
+static kw_status step_customers_acquisition(kw_analysis *a) {
+  kw_status st = read_customers_table(a);
+  if (!st) st = step_acquisition(a);
+  return st ? st : kw_an_channels(a);
+}
+
+static kw_status step_trends(kw_analysis *a) {
+  return kw_an_growth(a, KW_STEP_TRENDS);
+}
+static kw_status step_journey(kw_analysis *a) {
+  return kw_an_growth(a, KW_STEP_JOURNEY);
+}
+static kw_status step_referrals(kw_analysis *a) {
+  return kw_an_growth(a, KW_STEP_REFERRALS);
+}
+
+/* The strategic fit (an input of the action rules), then the plan. */
+static kw_status step_fit_actions(kw_analysis *a) {
+  kw_status st = kw_an_fit(a);
+  if (!st) st = kw_an_actions(a);
+  /* feedback by segment and action reads the finished plan */
+  return st ? st : kw_an_feedback_groups(a);
+}
+
+/* The steps of the analysis, in order: each row runs one step; its status
+ * (ran, limited, skipped) is what the step recorded, else ran. */
+static const struct {
+  kw_step step;
+  kw_status (*run)(kw_analysis *a);
+} steps[] = {
+    {KW_STEP_SUMMARY, step_summary},
+    {KW_STEP_QUALITY, step_quality},
+    {KW_STEP_PROFIT, step_profit_value},
+    {KW_STEP_PARETO, step_pareto_repeat},
+    {KW_STEP_RFM, step_rfm},
+    {KW_STEP_CLV, kw_an_clv},
+    {KW_STEP_CHURN, step_churn},
+    {KW_STEP_COHORTS, step_cohorts},
+    {KW_STEP_PAYMENTS, step_payments_dso},
+    {KW_STEP_CROSS_SELL, kw_an_cross_sell},
+    {KW_STEP_FEEDBACK, step_feedback_nps},
+    {KW_STEP_ACQUISITION, step_customers_acquisition},
+    {KW_STEP_TRENDS, step_trends},
+    {KW_STEP_JOURNEY, step_journey},
+    {KW_STEP_REFERRALS, step_referrals},
+    {KW_STEP_ACTIONS, step_fit_actions},
+};
+_Static_assert(sizeof steps / sizeof *steps == KW_STEP__COUNT,
+               "every step of kw_step has its row");
+
+static kw_status run(kw_analysis *a) {
+  for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
+    begin_step(a, steps[k].step);
+    kw_status st = steps[k].run(a);
+    if (st) return st;
+    end_step(a, steps[k].step);
+  }
+  /* segments, clusters and personas read the finished plan */
+  return kw_an_segments(a);
 }
 
 kw_status kw_analyze_run(kw_context *ctx, const kw_dataset *ds,
@@ -967,6 +802,7 @@ void kw_analysis_free(kw_analysis *a) {
   if (!a) return;
   kw_context *ctx = a->ctx;
   for (int s = 0; s < KW_STEP__COUNT; s++) kw_free(ctx, a->note[s]);
+  kw_an_feedback_free(a);
   kw_summary_free(a->sum);
   kw_profit_free(a->profit);
   kw_pareto_free(a->pareto);
@@ -1015,6 +851,7 @@ void kw_analysis_free(kw_analysis *a) {
   kw_free(ctx, a->at_stake);
   kw_free(ctx, a->yearly_revenue);
   for (int k = 0; k < KW_ACTION__COUNT; k++) kw_free(ctx, a->list[k]);
+  kw_an_segments_free(a);
   kw_free(ctx, a);
 }
 

@@ -70,6 +70,7 @@ void kw_analysis_input(const kw_analysis *a, size_t i, kw_action_input *in) {
   if (a->next_best) in->product = a->next_best[i];
   if (a->has_consent && a->consent[i] != KW_NA_FLAG)
     m[KW_METRIC_CONSENT] = a->consent[i];
+  if (a->fit) m[KW_METRIC_FIT] = a->fit[i];
 }
 
 static double stake_of(const kw_analysis *a, size_t i) {

@@ -187,6 +187,19 @@ struct kw_analysis {
   size_t no_consent[KW_ACTION__COUNT];
   double stake_total[KW_ACTION__COUNT];
   size_t no_consent_total;
+
+  /* strategic fit and segments (models/segments_analyze.c) */
+  double *fit;             /* per customer, NaN unknown; NULL no profile */
+  uint32_t *fit_met;       /* criteria met, bit per kw_fit_crit */
+  struct kw_segments *seg; /* NULL when it could not run */
+  /* voice of the customer (analyze_feedback.c) */
+  kw_feedback *fb;
+  kw_groups *fb_seg_g, *fb_act_g;
+  kw_fb_group *fb_seg, *fb_act;
+  const kw_fb_group *fb_sec;   /* owned by fb */
+  size_t n_fb_seg, n_fb_act, n_fb_sec;
+  kw_fb_behaviour fb_beh[KW_NPS__COUNT];
+  bool have_fb_beh;
 };
 
 /* Set a step's status to st unless it already is worse (RAN < LIMITED <
@@ -208,6 +221,16 @@ size_t kw_an_check_text(const kw_analysis *a, const kw_clv_result *r,
                         const kw_clv_check *c, char *buf, size_t cap);
 kw_status kw_an_actions(kw_analysis *a);
 kw_status kw_an_cross_sell(kw_analysis *a);
+/* Fit per customer from o.fit (before the actions), then segments,
+ * clusters and personas (after them); freed by kw_an_segments_free. */
+kw_status kw_an_fit(kw_analysis *a);
+kw_status kw_an_segments(kw_analysis *a);
+void kw_an_segments_free(kw_analysis *a);
+/* The voice of the customer: the feedback model after the NPS step, its
+ * groups (segment, action) and behaviour after the action plan; free. */
+kw_status kw_an_feedback(kw_analysis *a);
+kw_status kw_an_feedback_groups(kw_analysis *a);
+void kw_an_feedback_free(kw_analysis *a);
 /* Share of a sorted run: the customers ranked by a metric, as fractions of
  * customers below each (ties share), written into score (NaN elsewhere). */
 kw_status kw_an_percentile(kw_context *ctx, const double *metric,

@@ -567,3 +567,24 @@ const kw_churn_list *kw_churn_at_risk(const kw_churn *c) {
 const kw_churn_durations *kw_churn_durations_view(const kw_churn *c) {
   return c ? &c->dur : NULL;
 }
+
+void kw_churn_year_rate(const kw_churn *c, kw_churn_year *out) {
+  out->defined = false;
+  out->base = out->lost = 0;
+  out->rate = NAN;
+  if (!c) return;
+  const kw_churn_customers *cc = kw_churn_customers_view(c);
+  const int32_t as_of = kw_churn_info_view(c)->as_of;
+  const int32_t start = as_of - 365;
+  for (size_t i = 0; i < cc->n; i++) {
+    int32_t f = cc->first[i], cd = cc->churn_day[i];
+    if (f == KW_NA_DATE || f > start) continue;
+    if (cd != KW_NA_DATE && cd <= start) continue;
+    out->base++;
+    if (cd != KW_NA_DATE && cd <= as_of) out->lost++;
+  }
+  if (out->base > 0) {
+    out->defined = true;
+    out->rate = (double)out->lost / (double)out->base;
+  }
+}

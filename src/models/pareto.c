@@ -5,7 +5,7 @@
  * curve.
  *
  * Definitions (stated for callers in klantwijs/value.h):
- *   x_i  = max(revenue_i, 0) for every customer with a transaction line;
+ *   x_i  = max(revenue_i, 0) for every customer with a purchase;
  *   X    = sum x_i; shares are x / X.
  *   Gini (Gini 1912; the sample form without small-sample correction):
  *        G = 2 sum_{i=1..n} i x_(i) / (n X) - (n + 1) / n, x ascending.
@@ -32,6 +32,8 @@ struct kw_pareto {
   uint32_t *ranking;
   uint8_t *abc;
   kw_curve_point *points;
+  uint32_t *rank;
+  double *share, *cum;
 };
 
 void kw_pareto_options_init(kw_pareto_options *o) {
@@ -51,6 +53,9 @@ void kw_pareto_free(kw_pareto *p) {
   kw_free(p->ctx, p->ranking);
   kw_free(p->ctx, p->abc);
   kw_free(p->ctx, p->points);
+  kw_free(p->ctx, p->rank);
+  kw_free(p->ctx, p->share);
+  kw_free(p->ctx, p->cum);
   kw_free(p->ctx, p);
 }
 
@@ -203,13 +208,16 @@ kw_status kw_pareto_compute(kw_context *ctx, const kw_customer_summary *s,
   int64_t *x = kw_calloc(ctx, n1, sizeof *x);
   p->abc = kw_calloc(ctx, n1, 1);
   p->ranking = kw_malloc(ctx, n1 * sizeof *p->ranking);
-  if (!x || !p->abc || !p->ranking) {
+  p->rank = kw_calloc(ctx, n1, sizeof *p->rank);
+  p->share = kw_calloc(ctx, n1, sizeof *p->share);
+  p->cum = kw_calloc(ctx, n1, sizeof *p->cum);
+  if (!x || !p->abc || !p->ranking || !p->rank || !p->share || !p->cum) {
     st = kw_fail_nomem(ctx);
     goto fail;
   }
   size_t m = 0;
   for (size_t i = 0; i < s->n; i++) {
-    if (s->lines[i] == 0) continue;
+    if (s->first[i] == KW_NA_DATE) continue; /* no purchase: no customer */
     int64_t r = s->revenue[i];
     d->revenue_net += r;
     if (r == 0) d->n_zero++;
@@ -226,6 +234,14 @@ kw_status kw_pareto_compute(kw_context *ctx, const kw_customer_summary *s,
   if (st) goto fail;
 
   double tot = (double)d->revenue_total;
+  int64_t run = 0;
+  for (size_t j = 0; j < m; j++) {
+    uint32_t c = p->ranking[j];
+    run += x[c];
+    p->rank[c] = (uint32_t)(j + 1);
+    p->share[c] = tot > 0 ? (double)x[c] / tot : 0;
+    p->cum[c] = tot > 0 ? (double)run / tot : 0;
+  }
   size_t k = (size_t)ceil(o->top_share * (double)m - 1e-9);
   if (m && k < 1) k = 1;
   if (k > m) k = m;
@@ -258,6 +274,9 @@ kw_status kw_pareto_compute(kw_context *ctx, const kw_customer_summary *s,
   kw_free(ctx, x);
   d->ranking = p->ranking;
   d->abc = p->abc;
+  d->rank = p->rank;
+  d->share = p->share;
+  d->cum_share = p->cum;
   d->points = p->points;
   *out = p;
   return KW_OK;

@@ -108,6 +108,18 @@ static bool name_eq(const char *a, const char *b) {
   return true;
 }
 
+/* A money sum past int64 cents: an error, never a wrapped number. */
+static kw_status out_of_range(kw_context *ctx, const char *what) {
+  return kw_fail(ctx, KW_ERANGE,
+                 "%s add up to more than 92,233,720,368,547,758.07: out of "
+                 "range, no total would be right",
+                 what);
+}
+#define ADD_OR_FAIL(acc, v, what)                                  \
+  do {                                                             \
+    if (!kw_money_add(&(acc), (v))) return out_of_range(ctx, what); \
+  } while (0)
+
 static kw_status check_options(kw_context *ctx, const kw_profit_options *o) {
   if (o->use_margin_pct &&
       !(isfinite(o->margin_pct) && o->margin_pct >= -100 &&
@@ -220,7 +232,7 @@ static kw_status add_costs(kw_profit *p, const kw_customer_summary *s,
     }
     if (c == KW_NA_ID) {
       p->d.overhead_rows++;
-      p->d.overhead += cost;
+      ADD_OR_FAIL(p->d.overhead, cost, "costs: the overhead costs");
       continue;
     }
     if (c >= s->n)
@@ -235,9 +247,9 @@ static kw_status add_costs(kw_profit *p, const kw_customer_summary *s,
       p->d.unpriced_rows++;
       p->flags[c] |= KW_PROFIT_UNPRICED;
     }
-    p->types[t].cost += cost;
-    p->serve[c] += cost;
-    p->by_type[t][c] += cost;
+    ADD_OR_FAIL(p->types[t].cost, cost, "costs: the costs of one type");
+    ADD_OR_FAIL(p->serve[c], cost, "costs: the costs of one customer");
+    ADD_OR_FAIL(p->by_type[t][c], cost, "costs: the costs of one customer");
     p->flags[c] |= KW_PROFIT_ACTIVE;
   }
   for (size_t j = 0; j < nt; j++) {
@@ -255,14 +267,19 @@ static kw_status add_costs(kw_profit *p, const kw_customer_summary *s,
 }
 
 /* Cost of goods, its source, contribution and margin of every customer. */
-static void per_customer(kw_profit *p, const kw_customer_summary *s,
-                         const kw_profit_options *o) {
+static kw_status per_customer(kw_profit *p, const kw_customer_summary *s,
+                              const kw_profit_options *o) {
+  kw_context *ctx = p->ctx;
   kw_profit_data *d = &p->d;
   for (size_t i = 0; i < s->n; i++) {
-    int64_t rev = s->revenue[i];
-    uint32_t lines = s->lines[i];
+    /* the customer base of klantwijs/summary.h: a customer without a
+       purchase (return only) has no sales here; its returns are counted
+       apart by the summary (n_return_only) and left out */
+    bool buyer = s->first[i] != KW_NA_DATE;
+    int64_t rev = buyer ? s->revenue[i] : 0;
+    uint32_t lines = buyer ? s->lines[i] : 0;
     p->revenue[i] = rev;
-    p->discount[i] = s->discount ? s->discount[i] : 0;
+    p->discount[i] = buyer && s->discount ? s->discount[i] : 0;
     kw_cost_source src;
     int64_t cogs = 0;
     if (lines == 0) {
@@ -292,8 +309,10 @@ static void per_customer(kw_profit *p, const kw_customer_summary *s,
       p->margin[i] = 0;
       if (active) p->flags[i] |= KW_PROFIT_NO_COST;
     } else {
-      int64_t c = rev - cogs - p->serve[i];
-      if (o->subtract_discount) c -= p->discount[i];
+      int64_t c;
+      if (!kw_money_sub(rev, cogs, &c) || !kw_money_sub(c, p->serve[i], &c) ||
+          (o->subtract_discount && !kw_money_sub(c, p->discount[i], &c)))
+        return out_of_range(ctx, "profit: revenue less costs");
       p->contribution[i] = c;
       p->margin[i] = rev > 0 ? (double)c / (double)rev * 100.0 : 0;
       if (active && c < 0) p->flags[i] |= KW_PROFIT_LOSS;
@@ -301,20 +320,21 @@ static void per_customer(kw_profit *p, const kw_customer_summary *s,
     if (!active) continue;
     d->n_active++;
     d->n_by_source[src]++;
-    d->revenue_total += rev;
-    d->discount_total += p->discount[i];
-    d->serve_total += p->serve[i];
+    ADD_OR_FAIL(d->revenue_total, rev, "profit: revenues");
+    ADD_OR_FAIL(d->discount_total, p->discount[i], "profit: discounts");
+    ADD_OR_FAIL(d->serve_total, p->serve[i], "profit: costs to serve");
     if (src == KW_COST_UNKNOWN) {
       d->n_no_cost++;
-      d->revenue_no_cost += rev;
+      ADD_OR_FAIL(d->revenue_no_cost, rev, "profit: revenues");
     } else {
       d->n_known++;
-      d->revenue_known += rev;
-      d->cogs_total += cogs;
-      d->contribution_total += p->contribution[i];
+      ADD_OR_FAIL(d->revenue_known, rev, "profit: revenues");
+      ADD_OR_FAIL(d->cogs_total, cogs, "profit: costs of goods");
+      ADD_OR_FAIL(d->contribution_total, p->contribution[i],
+                  "profit: contributions");
       if (p->contribution[i] < 0) {
         d->n_loss++;
-        d->loss_total += p->contribution[i];
+        ADD_OR_FAIL(d->loss_total, p->contribution[i], "profit: losses");
       }
     }
   }
@@ -325,6 +345,7 @@ static void per_customer(kw_profit *p, const kw_customer_summary *s,
   d->margin_pct_total =
       kw_ratio((double)d->contribution_total, (double)d->revenue_known) * 100;
   d->loss_share = kw_ratio((double)d->n_loss, (double)d->n_known);
+  return KW_OK;
 }
 
 static kw_status whale(kw_profit *p, const kw_customer_summary *s,
@@ -343,7 +364,8 @@ static kw_status whale(kw_profit *p, const kw_customer_summary *s,
   int64_t cum = 0, best = 0;
   size_t bestk = 0;
   for (size_t k = 1; k <= m; k++) {
-    cum += p->contribution[p->ranking[k - 1]];
+    ADD_OR_FAIL(cum, p->contribution[p->ranking[k - 1]],
+                "profit: contributions");
     if (cum > best) {
       best = cum;
       bestk = k;
@@ -417,8 +439,8 @@ kw_status kw_profit_compute(kw_context *ctx, const kw_customer_summary *s,
   st = alloc_arrays(p, s->n);
   if (!st && costs) st = add_costs(p, s, costs, o);
   if (!st) {
-    per_customer(p, s, o);
-    st = whale(p, s, o);
+    st = per_customer(p, s, o);
+    if (!st) st = whale(p, s, o);
   }
   if (!st) st = large_customers(p, s, o);
   if (st) {

@@ -380,3 +380,48 @@ kw_status kw_sbg_derl(const kw_sbg *m, double d, unsigned renewals,
   *out = (b + nn - 1.0) / (a + b + nn - 1.0) * (sum + comp);
   return KW_OK;
 }
+
+kw_status kw_sbg_period_counts(kw_context *ctx, const double *duration,
+                               const int8_t *event, const uint32_t *grp,
+                               size_t n, uint32_t g, double **churned,
+                               double **censored, size_t *n_out) {
+  if (!churned || !censored || !n_out || (n && (!duration || !event)))
+    return kw_fail(ctx, KW_EARG, "sBG counts: missing input");
+  *churned = *censored = NULL;
+  *n_out = 0;
+  double maxp = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!isfinite(duration[i]) || duration[i] < 0 || event[i] == KW_NA_FLAG)
+      continue;
+    if (grp && grp[i] != g) continue;
+    double p = event[i] ? ceil(duration[i] - 1e-9) : floor(duration[i] + 1e-9);
+    if (p > maxp) maxp = p;
+  }
+  if (maxp > 100000) maxp = 100000;
+  size_t T = maxp < 1 ? 1 : (size_t)maxp;
+  double *d = kw_calloc(ctx, T + 1, sizeof *d);
+  double *cz = kw_calloc(ctx, T + 1, sizeof *cz);
+  if (!d || !cz) {
+    kw_free(ctx, d);
+    kw_free(ctx, cz);
+    return kw_fail_nomem(ctx);
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (!isfinite(duration[i]) || duration[i] < 0 || event[i] == KW_NA_FLAG)
+      continue;
+    if (grp && grp[i] != g) continue;
+    if (event[i]) {
+      double p = ceil(duration[i] - 1e-9);
+      size_t t = p < 1 ? 1 : p > (double)T ? T : (size_t)p;
+      d[t] += 1;
+    } else {
+      double p = floor(duration[i] + 1e-9);
+      size_t t = p > (double)T ? T : (size_t)p;
+      cz[t] += 1;
+    }
+  }
+  *churned = d;
+  *censored = cz;
+  *n_out = T + 1;
+  return KW_OK;
+}

@@ -314,6 +314,10 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
         firstp = kw_period_index(h.days[k].day, u) - p0;
         break;
       }
+    /* a customer without a purchase up to as-of (returns only) is no
+       customer of the period (klantwijs/summary.h): its returns are left
+       out, as in every other total */
+    if (firstp == INT32_MAX) continue;
     size_t nr = 0;
     for (size_t k = a; k < b; k++) {
       int32_t p = kw_period_index(h.days[k].day, u) - p0;
@@ -513,7 +517,32 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
   v->break_p = t->b_p;
   v->break_yearly_revenue = t->b_rev;
   v->customers = kw_table_role(tx, KW_ROLE_CUSTOMER)->dict;
-  v->lines_used = h.lines_used;
+  /* the lines of the buyers only, as the summary's buyer_lines: a
+     return-only customer is no customer of any period */
+  {
+    const kw_column *cu = kw_table_role(tx, KW_ROLE_CUSTOMER);
+    const kw_column *dt = kw_table_role(tx, KW_ROLE_DATE);
+    uint64_t used = 0;
+    size_t rows = kw_table_rows(tx);
+    uint8_t *buyer = kw_calloc(ctx, h.n_customers ? h.n_customers : 1, 1);
+    if (!buyer) {
+      st = kw_fail_nomem(ctx);
+      goto fail;
+    }
+    for (size_t c = 0; c < h.n_customers; c++)
+      for (size_t k = h.start[c]; k < h.start[c + 1] && !buyer[c]; k++)
+        buyer[c] = (uint8_t)(h.days[k].purchase != 0);
+    for (size_t r = 0; r < rows; r++) {
+      uint32_t c = cu->v.text[r];
+      int32_t d = dt->v.date[r];
+      if (c == KW_NA_ID || c >= h.n_customers || d == KW_NA_DATE ||
+          d > h.as_of)
+        continue;
+      if (buyer[c]) used++;
+    }
+    kw_free(ctx, buyer);
+    v->lines_used = used;
+  }
   v->lines_skipped = h.lines_skipped;
   kw_free(ctx, rp);
   kw_free(ctx, rr);

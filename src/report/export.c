@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "report/segments_text.h"
 #include "report/text.h"
 
 enum {
@@ -24,8 +25,10 @@ enum {
   COL_STATUS, COL_PALIVE, COL_PALIVE_LO, COL_PALIVE_HI, COL_EXPECTED,
   COL_SPEND, COL_CLV, COL_CLV_LO, COL_CLV_HI, COL_PAY,
   COL_DAYS_TO_PAY, COL_DAYS_LATE, COL_OPEN, COL_OVERDUE, COL_NEXT_BEST,
-  COL_NEXT_BEST_VALUE, COL_NPS, COL_CONSENT, COL_CAC, COL_REFERRED_BY,
-  COL_REFERRAL_VALUE, COL_DEAL_SHARE, COL_RATE_BREAK, COL__COUNT
+  COL_NEXT_BEST_VALUE, COL_NPS, COL_FB_DATE, COL_CSAT, COL_CES,
+  COL_FB_RISK, COL_FB_RISK_DIM, COL_CONSENT, COL_CAC, COL_REFERRED_BY,
+  COL_REFERRAL_VALUE, COL_DEAL_SHARE, COL_RATE_BREAK,
+  COL_RULE_SEGMENT, COL_CLUSTER, COL_FIT, COL_FIT_TRAITS, COL__COUNT
 };
 
 static const kw_ccol cols[COL__COUNT] = {
@@ -85,6 +88,14 @@ static const kw_ccol cols[COL__COUNT] = {
                              "Verwachte waarde volgend product", KW_CC_MONEY,
                              2, 12},
     [COL_NPS] = {"nps", "NPS score", "NPS-score", KW_CC_INT, 0, 6},
+    [COL_FB_DATE] = {"feedback_date", "Latest answer", "Laatste antwoord",
+                     KW_CC_DATE, 0, 12},
+    [COL_CSAT] = {"csat", "CSAT", "CSAT", KW_CC_NUM, 0, 6},
+    [COL_CES] = {"ces", "CES", "CES", KW_CC_NUM, 0, 6},
+    [COL_FB_RISK] = {"competitor_risk", "At risk to competitor",
+                     "Risico op concurrent", KW_CC_TEXT, 0, 18},
+    [COL_FB_RISK_DIM] = {"competitor_risk_dimension", "Rated higher on",
+                         "Beter beoordeeld op", KW_CC_TEXT, 0, 14},
     [COL_CONSENT] = {"marketing_consent", "Marketing consent",
                      "Toestemming marketing", KW_CC_TEXT, 0, 9},
     [COL_CAC] = {"acquisition_cost", "Acquisition cost", "Acquisitiekost",
@@ -97,6 +108,12 @@ static const kw_ccol cols[COL__COUNT] = {
                         "Deel met korting gekocht", KW_CC_PCT, 4, 9},
     [COL_RATE_BREAK] = {"rate_break", "Stopped its rhythm",
                         "Ritme gebroken", KW_CC_TEXT, 0, 9},
+    [COL_RULE_SEGMENT] = {"segment", "Segment", "Segment", KW_CC_TEXT, 0, 20},
+    [COL_CLUSTER] = {"cluster", "Behavioural group", "Gedragsgroep",
+                     KW_CC_TEXT, 0, 30},
+    [COL_FIT] = {"fit", "Strategic fit", "Strategische fit", KW_CC_PCT, 4, 9},
+    [COL_FIT_TRAITS] = {"fit_traits", "Fits on", "Past op", KW_CC_TEXT, 0,
+                        30},
 };
 
 const kw_ccol *kw_export_column(int id) {
@@ -132,6 +149,13 @@ size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
         on = a->next_best != NULL;
         break;
       case COL_NPS: on = a->nps_score != NULL; break;
+      case COL_FB_DATE: case COL_CSAT: case COL_CES:
+        on = a->fb != NULL && kw_feedback_info_view(a->fb)->has_customer;
+        break;
+      case COL_FB_RISK: case COL_FB_RISK_DIM:
+        on = a->fb != NULL && kw_feedback_competition_view(a->fb) != NULL &&
+             kw_feedback_info_view(a->fb)->has_customer;
+        break;
       case COL_CONSENT: on = a->has_consent; break;
       case COL_CAC: on = a->cac_n > 0; break;
       case COL_REFERRED_BY: case COL_REFERRAL_VALUE:
@@ -141,6 +165,11 @@ size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
         on = a->acq != NULL && kw_acquisition_view(a->acq)->has_discount;
         break;
       case COL_RATE_BREAK: on = a->rate_break != NULL; break;
+      case COL_RULE_SEGMENT: on = a->seg != NULL; break;
+      case COL_CLUSTER:
+        on = a->seg && kw_segments_clusters(a->seg)->k > 0;
+        break;
+      case COL_FIT: case COL_FIT_TRAITS: on = a->fit != NULL; break;
       default: break;
     }
     if (on) ids[k++] = c;
@@ -321,6 +350,26 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
     case COL_NPS:
       num(c, KW_CC_INT, a->nps_score[i]);
       break;
+    case COL_FB_DATE:
+    case COL_CSAT:
+    case COL_CES:
+    case COL_FB_RISK:
+    case COL_FB_RISK_DIM: {
+      /* the latest answer (klantwijs/feedback.h) */
+      kw_fb_customer fc;
+      if (!kw_feedback_customer(a->fb, i, &fc)) break;
+      if (id == COL_FB_DATE && fc.day != KW_NA_DATE) {
+        c->kind = KW_CC_DATE;
+        c->date = fc.day;
+      }
+      if (id == COL_CSAT) num(c, KW_CC_NUM, fc.csat);
+      if (id == COL_CES) num(c, KW_CC_NUM, fc.ces);
+      if (fc.risk == KW_FB_RISK_COMPETITOR) {
+        if (id == COL_FB_RISK) text(c, fc.competitor);
+        if (id == COL_FB_RISK_DIM) text(c, fc.dimension);
+      }
+      break;
+    }
     case COL_CONSENT:
       if (a->consent[i] != KW_NA_FLAG)
         text(c, machine ? (a->consent[i] ? "yes" : "no")
@@ -353,6 +402,41 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
                         : kw_msg_text(a->rate_break[i] ? MSG_WORD_YES
                                                        : MSG_WORD_NO,
                                       a->o.lang));
+      break;
+    case COL_RULE_SEGMENT: {
+      const char *k = kw_segments_customer_segment(a->seg, i);
+      if (k)
+        text(c, machine ? k
+                        : kw_seg_value_label(kw_segments_by(a->seg), k,
+                                             a->o.lang, c->buf,
+                                             sizeof c->buf));
+      break;
+    }
+    case COL_CLUSTER: {
+      int g = kw_segments_customer_cluster(a->seg, i);
+      if (g < 0) {
+        if (buyer) text(c, machine ? "other"
+                                   : kw_msg_text(MSG_WORD_OTHER, a->o.lang));
+        break;
+      }
+      if (machine) {
+        num(c, KW_CC_INT, g + 1);
+        break;
+      }
+      size_t np;
+      const kw_persona *ps = kw_segments_personas(a->seg, &np);
+      for (size_t q = 0; q < np; q++)
+        if (ps[q].cluster == (size_t)g) {
+          kw_persona_name(c->buf, sizeof c->buf, &ps[q], a->o.lang);
+          text(c, c->buf);
+        }
+      break;
+    }
+    case COL_FIT:
+      num(c, KW_CC_PCT, a->fit[i]);
+      break;
+    case COL_FIT_TRAITS:
+      if (buyer) text(c, kw_segments_customer_fit_traits(a->seg, i));
       break;
     default:
       break;
@@ -395,12 +479,22 @@ char *kw_fmt_fixed(char *buf, double v, int decimals) {
   return buf;
 }
 
+bool kw_export_formula_like(const char *s) {
+  return s[0] && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+/* A text cell: quoted when it holds a comma, quote or line break;
+ * neutralised with a leading apostrophe when a spreadsheet would take it
+ * for a formula (OWASP, CSV injection). Numbers never pass here. */
 static void put_csv(kw_text *t, const char *s) {
+  bool guard = kw_export_formula_like(s);
   if (!strpbrk(s, ",\"\r\n")) {
+    if (guard) kw_text_putc(t, '\'');
     kw_text_put(t, s);
     return;
   }
   kw_text_putc(t, '"');
+  if (guard) kw_text_putc(t, '\'');
   for (; *s; s++) {
     if (*s == '"') kw_text_putc(t, '"');
     kw_text_putc(t, *s);
@@ -424,6 +518,10 @@ kw_status kw_report_customers_csv(kw_context *ctx, const kw_analysis *a,
   kw_text_putc(&t, '\n');
   char buf[48];
   for (size_t i = 0; i < a->n && ok; i++) {
+    /* the customer base of klantwijs/summary.h: customers with a purchase
+       (return-only customers and those known only from another table
+       are no customers of the period) */
+    if (a->s->first[i] == KW_NA_DATE) continue;
     for (size_t j = 0; j < nc; j++) {
       if (j) kw_text_putc(&t, ',');
       kw_export_cell(a, ids[j], i, true, c);

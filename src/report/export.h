@@ -47,4 +47,14 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
  * grouping, no "-0". buf: 48 bytes. */
 char *kw_fmt_fixed(char *buf, double v, int decimals);
 
+/* kw_report_customers_xlsx whose new file gets the mode of `like` (the
+ * file it will replace) rather than that of path. */
+kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
+                                        const char *path, const char *like);
+
+/* True for text a spreadsheet would read as a formula: it starts with =,
+ * +, -, @, tab or CR. Writers of CSV and XLSX text cells prefix such text
+ * with an apostrophe. */
+bool kw_export_formula_like(const char *s);
+
 #endif

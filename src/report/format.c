@@ -121,3 +121,82 @@ char *kw_fmt_plain(char *buf, double v) {
       *p = '.';
   return buf;
 }
+
+/* ------------------------------------------------ text for a terminal */
+
+/* Length of the valid UTF-8 character at s that is not a control
+ * character (C1: U+0080..U+009F), or 0. */
+static size_t safe_char(const unsigned char *s) {
+  unsigned char c = s[0];
+  if (c >= 0x20 && c < 0x7F) return 1;
+  if (c < 0xC2 || c > 0xF4) return 0;
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  for (size_t k = 1; k < n; k++)
+    if ((s[k] & 0xC0) != 0x80) return 0;
+  if (n == 2 && c == 0xC2 && s[1] < 0xA0) return 0; /* C1 controls */
+  if (n == 3 && c == 0xE0 && s[1] < 0xA0) return 0; /* overlong */
+  if (n == 3 && c == 0xED && s[1] >= 0xA0) return 0; /* surrogates */
+  if (n == 4 && c == 0xF0 && s[1] < 0x90) return 0;
+  if (n == 4 && c == 0xF4 && s[1] >= 0x90) return 0;
+  return n;
+}
+
+/* The escape of one unsafe byte: "\n", "\t", "\r" or "\xNN". */
+static size_t escape_byte(unsigned char c, char *e) {
+  if (c == '\n') return (size_t)snprintf(e, 5, "\\n");
+  if (c == '\t') return (size_t)snprintf(e, 5, "\\t");
+  if (c == '\r') return (size_t)snprintf(e, 5, "\\r");
+  return (size_t)snprintf(e, 5, "\\x%02x", c);
+}
+
+char *kw_term_text(char *out, size_t cap, const char *s) {
+  if (!cap) return out;
+  size_t o = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    size_t n = safe_char(p);
+    char e[8];
+    const char *src = (const char *)p;
+    if (!n) {
+      src = e;
+      n = escape_byte(*p, e);
+    }
+    if (o + n >= cap) break;
+    memcpy(out + o, src, n);
+    o += n;
+    p += src == e ? 1 : n;
+  }
+  out[o] = '\0';
+  return out;
+}
+
+size_t kw_term_width(const char *s) {
+  size_t w = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    size_t n = safe_char(p);
+    if (n) {
+      w++;
+      p += n;
+    } else {
+      char e[8];
+      w += escape_byte(*p, e);
+      p++;
+    }
+  }
+  return w;
+}
+
+void kw_term_put(FILE *f, const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    const unsigned char *q = p;
+    size_t n;
+    while ((n = safe_char(q))) q += n;
+    if (q > p) fwrite(p, 1, (size_t)(q - p), f);
+    if (!*q) break;
+    char e[8];
+    fwrite(e, 1, escape_byte(*q, e), f);
+    p = q + 1;
+  }
+}

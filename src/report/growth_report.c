@@ -15,11 +15,11 @@
 
 #define MSG(key, lang) kw_message(key, lang)
 
-static void say(FILE *f, kw_lang lang, const char *key, const kw_marg *a,
-                size_t n) {
+static void say(FILE *f, kw_lang lang, const char *cur, const char *key,
+                const kw_marg *a, size_t n) {
   char buf[1024];
   const char *t = kw_message(key, lang);
-  kw_msg_fill(buf, sizeof buf, t ? t : key, lang, NULL, a, n);
+  kw_msg_fill(buf, sizeof buf, t ? t : key, lang, cur, a, n);
   fputs(buf, f);
   fputc('\n', f);
 }
@@ -41,7 +41,8 @@ static const char *slot_name(int slot, kw_period_unit u, kw_lang lang) {
 }
 
 kw_status kw_report_trends(kw_context *ctx, FILE *f, const kw_trends *t,
-                           kw_format fmt, kw_lang lang, size_t top) {
+                           kw_format fmt, kw_lang lang, const char *cur,
+                           size_t top) {
   const kw_trends_data *v = kw_trends_view(t);
   if (!v) return kw_fail(ctx, KW_EARG, "no trends");
   size_t n = v->n;
@@ -164,42 +165,42 @@ kw_status kw_report_trends(kw_context *ctx, FILE *f, const kw_trends *t,
         kw_ma_str("first", lab[0]), kw_ma_str("last", lab[n - 1]),
         kw_ma_money("revenue", total, 0),
         kw_ma_int("lines", (int64_t)v->lines_used)};
-    say(f, lang, "growth.trends.head", a, 5);
+    say(f, lang, cur, "growth.trends.head", a, 5);
     if (v->partial) {
       kw_marg b[1] = {kw_ma_str("period", lab[n - 1])};
-      say(f, lang, "growth.trends.partial", b, 1);
+      say(f, lang, cur, "growth.trends.partial", b, 1);
     }
     fputc('\n', f);
     st = kw_write_rtable(ctx, f, &tab, KW_FORMAT_TABLE, lang, 0);
     fputc('\n', f);
-    say(f, lang, "growth.trends.bridge_rule", NULL, 0);
+    say(f, lang, cur, "growth.trends.bridge_rule", NULL, 0);
     if (v->seasonality_clear) {
       kw_marg b[3] = {
           kw_ma_str("peak", slot_name(v->peak_slot, v->period, lang)),
           kw_ma_str("trough", slot_name(v->trough_slot, v->period, lang)),
           kw_ma_num("strength", v->seasonal_strength, 2)};
-      say(f, lang, "growth.trends.season_clear", b, 3);
+      say(f, lang, cur, "growth.trends.season_clear", b, 3);
     } else if (v->seasonality_tested) {
       kw_marg b[1] = {kw_ma_num("strength", v->seasonal_strength, 2)};
-      say(f, lang, "growth.trends.season_none", b, 1);
+      say(f, lang, cur, "growth.trends.season_none", b, 1);
     } else {
-      say(f, lang, "growth.trends.season_short", NULL, 0);
+      say(f, lang, cur, "growth.trends.season_short", NULL, 0);
     }
     for (size_t p = 0; p < n; p++) {
       if (!v->anomaly[p]) continue;
       kw_marg b[3] = {kw_ma_str("period", lab[p]),
                       kw_ma_money("revenue", v->revenue[p], 0),
                       kw_ma_num("z", v->anomaly_z[p], 1)};
-      say(f, lang,
+      say(f, lang, cur,
           v->anomaly[p] == 1 ? "growth.trends.anomaly_high"
                              : "growth.trends.anomaly_low",
           b, 3);
     }
-    if (!nan) say(f, lang, "growth.trends.no_anomaly", NULL, 0);
+    if (!nan) say(f, lang, cur, "growth.trends.no_anomaly", NULL, 0);
     if (v->n_breaks) {
       kw_marg b[1] = {kw_ma_int("n", (int64_t)v->n_breaks)};
       fputc('\n', f);
-      say(f, lang, "growth.trends.breaks", b, 1);
+      say(f, lang, cur, "growth.trends.breaks", b, 1);
       size_t show = top && top < v->n_breaks ? top : v->n_breaks;
       for (size_t i = 0; i < show; i++) {
         char d[16];
@@ -210,7 +211,7 @@ kw_status kw_report_trends(kw_context *ctx, FILE *f, const kw_trends *t,
                                              lang == KW_LANG_NL)),
             kw_ma_num("every", v->break_rate_days[i], 0),
             kw_ma_money("yearly", v->break_yearly_revenue[i], 0)};
-        say(f, lang, "growth.trends.break_row", c, 4);
+        say(f, lang, cur, "growth.trends.break_row", c, 4);
       }
     }
   }
@@ -232,7 +233,7 @@ static const char *const basis_names[] = {"clv", "margin", "revenue"};
 
 kw_status kw_report_referrals(kw_context *ctx, FILE *f,
                               const kw_referrals *r, kw_format fmt,
-                              kw_lang lang, size_t top) {
+                              kw_lang lang, const char *cur, size_t top) {
   const kw_referrals_data *v = kw_referrals_view(r);
   if (!v) return kw_fail(ctx, KW_EARG, "no referrals");
   static const char *const yes_no_en[] = {"no", "yes"};
@@ -306,16 +307,16 @@ kw_status kw_report_referrals(kw_context *ctx, FILE *f,
   kw_marg a[5] = {kw_ma_int("edges", (int64_t)v->edges),
                   kw_ma_int("referrers", (int64_t)v->n),
                   kw_ma_str("basis", MSG(basis_key(v->basis), lang))};
-  say(f, lang, "growth.ref.head", a, 3);
+  say(f, lang, cur, "growth.ref.head", a, 3);
   if (v->self_referrals || v->duplicates || v->unknown || v->missing ||
       v->on_cycle) {
     kw_marg b[5] = {kw_ma_int("self", (int64_t)v->self_referrals),
                     kw_ma_int("dup", (int64_t)v->duplicates),
                     kw_ma_int("unknown", (int64_t)v->unknown + (int64_t)v->missing),
                     kw_ma_int("cycle", (int64_t)v->on_cycle)};
-    say(f, lang, "growth.ref.cleaned", b, 4);
+    say(f, lang, cur, "growth.ref.cleaned", b, 4);
   }
-  say(f, lang, isnan(v->cac_saved) ? "growth.ref.crv_rule_nocac"
+  say(f, lang, cur, isnan(v->cac_saved) ? "growth.ref.crv_rule_nocac"
                                    : "growth.ref.crv_rule",
       (kw_marg[]){kw_ma_money("cac", llround(v->cac_saved * 100), 0)}, 1);
   fputc('\n', f);
@@ -329,9 +330,9 @@ kw_status kw_report_referrals(kw_context *ctx, FILE *f,
                     kw_ma_money("vo", llround(v->mean_value[1] * 100), 0),
                     kw_ma_int("nr", (int64_t)v->group_n[0]),
                     kw_ma_int("no", (int64_t)v->group_n[1])};
-    say(f, lang, "growth.ref.compare", c, 6);
+    say(f, lang, cur, "growth.ref.compare", c, 6);
   } else {
-    say(f, lang, "growth.ref.compare_small", NULL, 0);
+    say(f, lang, cur, "growth.ref.compare_small", NULL, 0);
   }
   return KW_OK;
 }
@@ -340,7 +341,7 @@ kw_status kw_report_referrals(kw_context *ctx, FILE *f,
 
 kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
                                 const kw_acquisition *acq, kw_format fmt,
-                                kw_lang lang, size_t top) {
+                                kw_lang lang, const char *cur, size_t top) {
   const kw_acquisition_data *v = kw_acquisition_view(acq);
   if (!v) return kw_fail(ctx, KW_EARG, "no acquisition");
   size_t n = v->n;
@@ -409,17 +410,17 @@ kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
     kw_jw_end_object(w);
     st = kw_jw_finish(w);
   } else {
-    if (!v->has_channel) say(f, lang, "growth.acq.no_channel", NULL, 0);
-    if (!v->has_cost) say(f, lang, "growth.acq.no_cost", NULL, 0);
-    say(f, lang, "growth.acq.head",
+    if (!v->has_channel) say(f, lang, cur, "growth.acq.no_channel", NULL, 0);
+    if (!v->has_cost) say(f, lang, cur, "growth.acq.no_cost", NULL, 0);
+    say(f, lang, cur, "growth.acq.head",
         (kw_marg[]){kw_ma_str("basis", MSG(basis_key(v->basis), lang))}, 1);
     fputc('\n', f);
     st = kw_write_rtable(ctx, f, &tab, KW_FORMAT_TABLE, lang, top);
     if (!st) {
       fputc('\n', f);
-      say(f, lang, "growth.acq.payback_rule", NULL, 0);
+      say(f, lang, cur, "growth.acq.payback_rule", NULL, 0);
       if (v->left_out)
-        say(f, lang, "growth.small_left_out",
+        say(f, lang, cur, "growth.small_left_out",
             (kw_marg[]){kw_ma_int("n", (int64_t)v->left_out)}, 1);
       if (v->has_discount) {
         kw_marg d[4] = {
@@ -429,9 +430,9 @@ kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
                                    : 0, 0),
             kw_ma_money("given", v->discount_total, 0),
             kw_ma_int("seekers", (int64_t)v->deal_seekers)};
-        say(f, lang, "growth.disc.summary", d, 3);
+        say(f, lang, cur, "growth.disc.summary", d, 3);
       } else {
-        say(f, lang, "growth.disc.none", NULL, 0);
+        say(f, lang, cur, "growth.disc.none", NULL, 0);
       }
     }
   }
@@ -451,6 +452,7 @@ kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *jr,
                             kw_format fmt, kw_lang lang) {
   const kw_journey_data *v = kw_journey_view(jr);
   if (!v) return kw_fail(ctx, KW_EARG, "no journey");
+  const char *cur = NULL; /* the journey states no amounts */
   size_t n = v->n_steps;
   const char **lab = kw_calloc(ctx, n ? n : 1, sizeof *lab);
   uint32_t *cnt = kw_calloc(ctx, 3 * (n ? n : 1), sizeof *cnt);
@@ -560,11 +562,11 @@ kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *jr,
     kw_jw_end_object(w);
     st = kw_jw_finish(w);
   } else {
-    say(f, lang, "growth.journey.head",
+    say(f, lang, cur, "growth.journey.head",
         (kw_marg[]){kw_ma_int("customers", (int64_t)v->customers),
                     kw_ma_int("touches", (int64_t)v->touches)},
         2);
-    say(f, lang, v->order_inferred ? "growth.journey.inferred"
+    say(f, lang, cur, v->order_inferred ? "growth.journey.inferred"
                                    : "growth.journey.given",
         NULL, 0);
     fputc('\n', f);
@@ -573,35 +575,35 @@ kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *jr,
       fputc('\n', f);
       if (v->worst_step != SIZE_MAX) {
         size_t k = v->worst_step;
-        say(f, lang, "growth.journey.worst",
+        say(f, lang, cur, "growth.journey.worst",
             (kw_marg[]){
                 kw_ma_str("step", stage_label(v->stage[k], lang)),
                 kw_ma_int("lost", (int64_t)(v->entered[k] - v->converted[k])),
                 kw_ma_int("entered", (int64_t)v->entered[k])},
             3);
         if (v->worst_channel)
-          say(f, lang, "growth.journey.worst_channel",
+          say(f, lang, cur, "growth.journey.worst_channel",
               (kw_marg[]){kw_ma_str("channel", v->worst_channel),
                           kw_ma_num("lift", v->worst_lift, 1),
                           kw_ma_int("n", (int64_t)v->worst_lost_with_channel)},
               3);
       }
       if (!isnan(v->touches_before_purchase_mean))
-        say(f, lang, "growth.journey.before",
+        say(f, lang, cur, "growth.journey.before",
             (kw_marg[]){kw_ma_num("mean", v->touches_before_purchase_mean, 1),
                         kw_ma_num("median",
                                   v->touches_before_purchase_median, 0)},
             2);
       if (v->n_paths) {
         fputc('\n', f);
-        say(f, lang, "growth.journey.paths", NULL, 0);
+        say(f, lang, cur, "growth.journey.paths", NULL, 0);
         for (size_t i = 0; i < v->n_paths; i++)
           fprintf(f, "  %6llu  %s\n", (unsigned long long)v->path_count[i],
                   v->path[i]);
       }
       if (v->n_channels) {
         fputc('\n', f);
-        say(f, lang, "growth.journey.attr",
+        say(f, lang, cur, "growth.journey.attr",
             (kw_marg[]){kw_ma_num("n", v->purchases, 0)}, 1);
         st = kw_write_rtable(ctx, f, &atab, KW_FORMAT_TABLE, lang, 0);
       }

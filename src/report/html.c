@@ -20,9 +20,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "report/feedback_out.h"
 #include "report/readings.h"
 #include "report/svg.h"
 #include "report/text.h"
+
+void kw_html_segments(kw_text *t, const kw_analysis *a);
 
 typedef struct hw {
   kw_text t;
@@ -229,7 +232,7 @@ static void headline(hw *w) {
 static const kw_msg action_desc[KW_ACTION__COUNT] = {
     MSG_ACTD_NONE, MSG_ACTD_INVEST, MSG_ACTD_DEVELOP, MSG_ACTD_RETAIN,
     MSG_ACTD_WIN_BACK, MSG_ACTD_SERVE_LOW_COST, MSG_ACTD_REPRICE,
-    MSG_ACTD_COLLECT};
+    MSG_ACTD_COLLECT, MSG_ACTD_GOODBYE};
 /* The one money measure at stake (analyze_actions.c): the value measure. */
 static const char *stake_measure(hw *w) {
   int m = w->a->value_measure;
@@ -886,6 +889,7 @@ static void cross_sell(hw *w) {
 static void feedback(hw *w) {
   if (!section_open(w, "feedback", MSG_SEC_FEEDBACK, KW_STEP_FEEDBACK)) return;
   reading(w, KW_READ_NPS, NULL);
+  kw_fb_html_section(&w->t, w->a, &w->st);
   put(w, "</section>\n");
 }
 
@@ -1395,6 +1399,9 @@ static const char css[] =
     "input.filter{font:inherit;padding:5px 8px;border:1px solid #d1d5db;"
     "border-radius:6px;width:min(320px,100%)}\n"
     "footer{color:var(--muted);font-size:.8rem;padding:8px 14px 30px}\n"
+    ".personas{display:grid;grid-template-columns:repeat(auto-fit,minmax("
+    "300px,1fr));gap:12px}.persona{border:1px solid var(--line);"
+    "border-radius:8px;padding:4px 12px 8px}.persona h3{margin-top:8px}\n"
     "@media (max-width:600px){body{font-size:14px}section{padding:12px;"
     "border-radius:0;margin:10px -14px}.kpi b{font-size:1.2rem}"
     /* phone: wide tables scroll sideways, the id column stays in view */
@@ -1460,6 +1467,7 @@ static void nav(hw *w) {
                {"retention", MSG_SEC_RETENTION},
                {"payments", MSG_SEC_PAYMENTS},
                {"cross-sell", MSG_SEC_CROSS_SELL},
+               {"segments", MSG_SEC_SEGMENTS},
                {"feedback", MSG_SEC_FEEDBACK},
                {"trends", MSG_SEC_TRENDS},     {"journey", MSG_SEC_JOURNEY},
                {"referrals", MSG_SEC_REFERRALS},
@@ -1521,6 +1529,7 @@ kw_status kw_report_html(kw_context *ctx, const kw_analysis *a, FILE *f) {
   retention(&w);
   payments(&w);
   cross_sell(&w);
+  if (a->seg) kw_html_segments(&w.t, a);
   feedback(&w);
   if (!kw_text_flush(&w.t, f)) goto bad;
   trends_section(&w);

@@ -577,10 +577,18 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                        "Meer dan de helft van je klanten is "
                                        "na {months} maanden nog actief."},
     [MSG_READ_CHURN] = {"read.churn",
-                        "{churned} customers ({share}) have left; {at_risk} "
-                        "more are at risk.",
-                        "{churned} klanten ({share}) zijn vertrokken; nog "
+                        "{churned} customers ({share} of all customers) "
+                        "count as left today ({basis}); {at_risk} more are "
+                        "at risk.",
+                        "{churned} klanten ({share} van alle klanten) "
+                        "gelden vandaag als vertrokken ({basis}); nog "
                         "{at_risk} zijn in gevaar."},
+    [MSG_READ_CHURN_BASIS_GAP] = {"read.churn_basis_gap", "gap rule",
+                                  "regel van de pauze"},
+    [MSG_READ_CHURN_BASIS_P_ALIVE] = {"read.churn_basis_p_alive",
+                                      "by the gap rule and P(active)",
+                                      "volgens de regel van de pauze en "
+                                      "P(actief)"},
     [MSG_READ_PAYMENTS] = {"read.payments",
                            "Customers pay {days} days after the invoice on "
                            "average; {late} of invoices are paid late.",
@@ -864,6 +872,323 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                "Klanten met gekende acquisitiekost"},
 
     /* console */
+    /* segments, clusters, personas, fit */
+    [MSG_KW_REGION_UNKNOWN] = {"region.unknown", "unknown region",
+                               "onbekende regio"},
+    [MSG_KW_REGION_FLANDERS] = {"region.flanders", "Flanders", "Vlaanderen"},
+    [MSG_KW_REGION_WALLONIA] = {"region.wallonia", "Wallonia", "Wallonië"},
+    [MSG_KW_REGION_BRUSSELS] = {"region.brussels", "Brussels", "Brussel"},
+    [MSG_KW_REGION_NETHERLANDS] = {"region.netherlands", "the Netherlands",
+                                   "Nederland"},
+    [MSG_KW_PROV_UNKNOWN] = {"province.unknown", "unknown province",
+                             "onbekende provincie"},
+    [MSG_KW_PROV_BE_BRUSSELS] = {"province.be_brussels", "Brussels",
+                                 "Brussel"},
+    [MSG_KW_PROV_BE_ANTWERP] = {"province.be_antwerp", "Antwerp",
+                                "Antwerpen"},
+    [MSG_KW_PROV_BE_LIMBURG] = {"province.be_limburg", "Limburg (BE)",
+                                "Limburg (BE)"},
+    [MSG_KW_PROV_BE_EAST_FLANDERS] = {"province.be_east_flanders",
+                                      "East Flanders", "Oost-Vlaanderen"},
+    [MSG_KW_PROV_BE_WEST_FLANDERS] = {"province.be_west_flanders",
+                                      "West Flanders", "West-Vlaanderen"},
+    [MSG_KW_PROV_BE_FLEMISH_BRABANT] = {"province.be_flemish_brabant",
+                                        "Flemish Brabant", "Vlaams-Brabant"},
+    [MSG_KW_PROV_BE_WALLOON_BRABANT] = {"province.be_walloon_brabant",
+                                        "Walloon Brabant", "Waals-Brabant"},
+    [MSG_KW_PROV_BE_HAINAUT] = {"province.be_hainaut", "Hainaut",
+                                "Henegouwen"},
+    [MSG_KW_PROV_BE_LIEGE] = {"province.be_liege", "Liège", "Luik"},
+    [MSG_KW_PROV_BE_LUXEMBOURG] = {"province.be_luxembourg", "Luxembourg",
+                                   "Luxemburg"},
+    [MSG_KW_PROV_BE_NAMUR] = {"province.be_namur", "Namur", "Namen"},
+    [MSG_KW_PROV_NL_GRONINGEN] = {"province.nl_groningen", "Groningen",
+                                  "Groningen"},
+    [MSG_KW_PROV_NL_FRIESLAND] = {"province.nl_friesland", "Friesland",
+                                  "Friesland"},
+    [MSG_KW_PROV_NL_DRENTHE] = {"province.nl_drenthe", "Drenthe", "Drenthe"},
+    [MSG_KW_PROV_NL_OVERIJSSEL] = {"province.nl_overijssel", "Overijssel",
+                                   "Overijssel"},
+    [MSG_KW_PROV_NL_FLEVOLAND] = {"province.nl_flevoland", "Flevoland",
+                                  "Flevoland"},
+    [MSG_KW_PROV_NL_GELDERLAND] = {"province.nl_gelderland", "Gelderland",
+                                   "Gelderland"},
+    [MSG_KW_PROV_NL_UTRECHT] = {"province.nl_utrecht", "Utrecht", "Utrecht"},
+    [MSG_KW_PROV_NL_NORTH_HOLLAND] = {"province.nl_north_holland",
+                                      "North Holland", "Noord-Holland"},
+    [MSG_KW_PROV_NL_SOUTH_HOLLAND] = {"province.nl_south_holland",
+                                      "South Holland", "Zuid-Holland"},
+    [MSG_KW_PROV_NL_ZEELAND] = {"province.nl_zeeland", "Zeeland", "Zeeland"},
+    [MSG_KW_PROV_NL_NORTH_BRABANT] = {"province.nl_north_brabant",
+                                      "North Brabant", "Noord-Brabant"},
+    [MSG_KW_PROV_NL_LIMBURG] = {"province.nl_limburg", "Limburg (NL)",
+                                "Limburg (NL)"},
+    [MSG_SEGA_SECTOR] = {"segattr.sector", "Sector", "Sector"},
+    [MSG_SEGA_SIZE] = {"segattr.size", "Size", "Grootte"},
+    [MSG_SEGA_TYPE] = {"segattr.type", "Customer type", "Klanttype"},
+    [MSG_SEGA_REGION] = {"segattr.region", "Region", "Regio"},
+    [MSG_SEGA_PROVINCE] = {"segattr.province", "Province", "Provincie"},
+    [MSG_SEGA_CHANNEL] = {"segattr.channel", "Acquisition channel",
+                          "Acquisitiekanaal"},
+    [MSG_SEGA_TENURE] = {"segattr.tenure", "Tenure", "Klant sinds"},
+    [MSG_SEGA_PAY_CLASS] = {"segattr.pay_class", "Payment behaviour",
+                            "Betaalgedrag"},
+    [MSG_SEGA_RFM] = {"segattr.rfm", "RFM segment", "RFM-segment"},
+    [MSG_SEGA_ABC] = {"segattr.abc", "ABC class", "ABC-klasse"},
+    [MSG_SEGA_CATEGORIES] = {"segattr.categories", "Product categories",
+                             "Productcategorieën"},
+    [MSG_SEGA_VALUE] = {"segattr.value", "Value", "Waarde"},
+    [MSG_SEGA_CLUSTER] = {"segattr.cluster", "Behavioural group",
+                          "Gedragsgroep"},
+    [MSG_SEGV_UNKNOWN] = {"segvalue.unknown", "unknown", "onbekend"},
+    [MSG_SEGV_TENURE_LT1] = {"segvalue.tenure_lt1", "less than a year",
+                             "minder dan een jaar"},
+    [MSG_SEGV_TENURE_1_2] = {"segvalue.tenure_1_2", "1 to 2 years",
+                             "1 tot 2 jaar"},
+    [MSG_SEGV_TENURE_2_5] = {"segvalue.tenure_2_5", "2 to 5 years",
+                             "2 tot 5 jaar"},
+    [MSG_SEGV_TENURE_5PLUS] = {"segvalue.tenure_5plus", "5 years or more",
+                               "5 jaar of meer"},
+    [MSG_SEGV_CAT_1] = {"segvalue.categories_1", "1 category",
+                        "1 categorie"},
+    [MSG_SEGV_CAT_2] = {"segvalue.categories_2", "2 categories",
+                        "2 categorieën"},
+    [MSG_SEGV_CAT_3_4] = {"segvalue.categories_3_4", "3 or 4 categories",
+                          "3 of 4 categorieën"},
+    [MSG_SEGV_CAT_5PLUS] = {"segvalue.categories_5plus",
+                            "5 or more categories", "5 of meer categorieën"},
+    [MSG_SEGV_VALUE_TOP] = {"segvalue.value_top20", "top 20% by value",
+                            "top 20% in waarde"},
+    [MSG_SEGV_VALUE_MIDDLE] = {"segvalue.value_middle30", "next 30% by value",
+                               "volgende 30% in waarde"},
+    [MSG_SEGV_VALUE_BOTTOM] = {"segvalue.value_bottom50",
+                               "bottom 50% by value", "onderste 50% in waarde"},
+    [MSG_SEGV_PAY_NONE] = {"segvalue.pay_none", "no invoices",
+                           "geen facturen"},
+    [MSG_SEGV_CLUSTER] = {"segvalue.cluster", "group {n}", "groep {n}"},
+    [MSG_PK_LOYAL] = {"persona.loyal", "Loyal", "Trouwe"},
+    [MSG_PK_BIG_SPENDERS] = {"persona.big_spenders", "Big-spending",
+                             "Grote"},
+    [MSG_PK_NEW] = {"persona.new", "New", "Nieuwe"},
+    [MSG_PK_DORMANT] = {"persona.dormant", "Dormant", "Slapende"},
+    [MSG_PK_OCCASIONAL] = {"persona.occasional", "Occasional",
+                           "Occasionele"},
+    [MSG_PK_LATE_PAYERS] = {"persona.late_payers", "Late-paying",
+                            "Laat betalende"},
+    [MSG_PK_DISCOUNT] = {"persona.discount_seekers", "Discount-seeking",
+                         "Kortingsgevoelige"},
+    [MSG_PK_BROAD] = {"persona.broad_buyers", "Broad-buying",
+                      "Breed kopende"},
+    [MSG_PK_LOW_MARGIN] = {"persona.low_margin", "Low-margin",
+                           "Weinig renderende"},
+    [MSG_PK_STEADY] = {"persona.steady", "Steady", "Gewone"},
+    [MSG_PERSONA_NAME] = {"persona.name", "{kind} customers{sector}{size}{place}",
+                          "{kind} klanten{sector}{size}{place}"},
+    [MSG_PERSONA_SECTOR] = {"persona.sector", " in {sector}",
+                            " uit {sector}"},
+    [MSG_PERSONA_SIZE] = {"persona.size", " ({size})", " ({size})"},
+    [MSG_PERSONA_PLACE] = {"persona.place", " around {place}",
+                           " rond {place}"},
+    [MSG_FEAT_RECENCY] = {"feature.log_recency", "days since the last purchase",
+                          "dagen sinds de laatste aankoop"},
+    [MSG_FEAT_FREQUENCY] = {"feature.log_frequency", "orders", "bestellingen"},
+    [MSG_FEAT_MONETARY] = {"feature.log_monetary", "revenue", "omzet"},
+    [MSG_FEAT_TENURE] = {"feature.tenure", "days as a customer",
+                         "dagen klant"},
+    [MSG_FEAT_MARGIN] = {"feature.margin", "margin", "marge"},
+    [MSG_FEAT_CATEGORIES] = {"feature.categories", "product categories",
+                             "productcategorieën"},
+    [MSG_FEAT_DAYS_LATE] = {"feature.days_late", "days paid late",
+                            "dagen te laat betaald"},
+    [MSG_FEAT_DISCOUNT] = {"feature.discount_share", "discount share",
+                           "kortingsaandeel"},
+    [MSG_FEAT_NPS] = {"feature.nps", "recommendation score (0-10)",
+                      "aanbevelingsscore (0-10)"},
+    [MSG_TRAIT_ATTR] = {"trait.attr",
+                        "{attr}: {value}: {count} customers ({share} of the "
+                        "group), {lift} times the average",
+                        "{attr}: {value}: {count} klanten ({share} van de "
+                        "groep), {lift} keer het gemiddelde"},
+    [MSG_TRAIT_HIGHER] = {"trait.higher",
+                          "{feature} above average: median {median} against "
+                          "{overall} over all customers",
+                          "{feature} boven het gemiddelde: mediaan {median} "
+                          "tegenover {overall} over alle klanten"},
+    [MSG_TRAIT_LOWER] = {"trait.lower",
+                         "{feature} below average: median {median} against "
+                         "{overall} over all customers",
+                         "{feature} onder het gemiddelde: mediaan {median} "
+                         "tegenover {overall} over alle klanten"},
+    [MSG_SEC_SEGMENTS] = {"section.segments", "Segments and personas",
+                          "Segmenten en persona's"},
+    [MSG_READ_CLUSTERS] = {"read.clusters",
+                           "By their buying behaviour your customers fall "
+                           "into {k} groups. The number of groups was chosen "
+                           "by the silhouette ({silhouette}) on a random "
+                           "sample of {sample} of {customers} customers "
+                           "(seed {seed}); sector, size and region describe "
+                           "the groups but do not form them.",
+                           "Volgens hun koopgedrag vallen je klanten in {k} "
+                           "groepen. Het aantal groepen is gekozen met de "
+                           "silhouetscore ({silhouette}) op een willekeurige "
+                           "steekproef van {sample} van {customers} klanten "
+                           "(seed {seed}); sector, grootte en regio "
+                           "beschrijven de groepen maar vormen ze niet."},
+    [MSG_READ_CLUSTERS_FIXED] = {"read.clusters_fixed",
+                                 "By their buying behaviour your customers "
+                                 "fall into {k} groups (fixed; silhouette "
+                                 "{silhouette} on a random sample of {sample} "
+                                 "of {customers} customers, seed {seed}).",
+                                 "Volgens hun koopgedrag vallen je klanten in "
+                                 "{k} groepen (vast gekozen; silhouetscore "
+                                 "{silhouette} op een willekeurige steekproef "
+                                 "van {sample} van {customers} klanten, seed "
+                                 "{seed})."},
+    [MSG_READ_NO_CLUSTERS] = {"read.no_clusters",
+                              "Too few customers to form behavioural groups "
+                              "(at least {min} are needed).",
+                              "Te weinig klanten om gedragsgroepen te vormen "
+                              "(er zijn er minstens {min} nodig)."},
+    [MSG_READ_SEGMENTS] = {"read.segments",
+                           "{segment} is your largest segment by {attr}: "
+                           "{share} of your revenue from {customers} "
+                           "customers.",
+                           "{segment} is je grootste segment volgens "
+                           "{attr}: {share} van je omzet van {customers} "
+                           "klanten."},
+    [MSG_CHART_SEGMENT_VALUE] = {"chart.segment_value",
+                                 "Share of customers and of revenue by {attr}",
+                                 "Aandeel in klanten en in omzet per {attr}"},
+    [MSG_CARD_CUSTOMERS] = {"card.customers",
+                            "{customers} customers ({share} of customers)",
+                            "{customers} klanten ({share} van de klanten)"},
+    [MSG_CARD_REVENUE] = {"card.revenue", "Share of revenue",
+                          "Aandeel in de omzet"},
+    [MSG_CARD_PROFIT] = {"card.profit", "Share of profit",
+                         "Aandeel in de winst"},
+    [MSG_CARD_ORDERS_YEAR] = {"card.orders_year", "Orders a year (median)",
+                              "Bestellingen per jaar (mediaan)"},
+    [MSG_CARD_BASKET] = {"card.basket", "Per order (median)",
+                         "Per bestelling (mediaan)"},
+    [MSG_CARD_CATEGORIES] = {"card.categories", "Favourite categories",
+                             "Favoriete categorieën"},
+    [MSG_CARD_CHANNEL] = {"card.channel", "Came in through",
+                          "Binnengekomen via"},
+    [MSG_CARD_PAYMENT] = {"card.payment", "Pays", "Betaalt"},
+    [MSG_CARD_NPS] = {"card.nps", "Satisfaction (NPS)",
+                      "Tevredenheid (NPS)"},
+    [MSG_CARD_CHURN_RISK] = {"card.churn_risk", "At risk or gone",
+                             "Risico of weg"},
+    [MSG_CARD_CLV] = {"card.clv", "Expected value (CLV)",
+                      "Verwachte waarde (CLV)"},
+    [MSG_CARD_FIT] = {"card.fit", "Strategic fit", "Strategische fit"},
+    [MSG_CARD_TRAITS] = {"card.traits", "What sets them apart",
+                         "Wat hen onderscheidt"},
+    [MSG_CARD_APPROACH] = {"card.approach",
+                           "Approach: {action} ({share} of this group in the "
+                           "action plan). {desc}",
+                           "Aanpak: {action} ({share} van deze groep in het "
+                           "actieplan). {desc}"},
+    [MSG_CARD_OTHER] = {"card.other",
+                        "{count} customers in groups of fewer than {min} are "
+                        "not shown as a persona.",
+                        "{count} klanten in groepen van minder dan {min} "
+                        "worden niet als persona getoond."},
+    [MSG_COL_CHURN_RATE] = {"col.churn_rate", "Churn rate", "Verloop"},
+    [MSG_COL_NPS] = {"col.nps", "NPS", "NPS"},
+    [MSG_COL_FIT] = {"col.fit", "Fit", "Fit"},
+    [MSG_COL_CONTRIB_SHARE] = {"col.contribution_share",
+                               "Share of contribution",
+                               "Aandeel in de bijdrage"},
+    [MSG_COL_CLV_SHARE] = {"col.clv_share", "Share of CLV",
+                           "Aandeel in de CLV"},
+    [MSG_COL_CLV_MEAN] = {"col.clv_mean", "CLV per customer",
+                          "CLV per klant"},
+    [MSG_ACT_GOODBYE] = {"action.goodbye", "Say goodbye strategically",
+                         "Zeg strategisch gedag"},
+    [MSG_ACTD_GOODBYE] = {"action_desc.goodbye",
+                          "They do not fit where you want to go, bring "
+                          "little and cost attention: stop selling to them "
+                          "actively, move them to self-service or a partner, "
+                          "or part ways with a friendly word.",
+                          "Ze passen niet bij waar je naartoe wil, brengen "
+                          "weinig op en kosten aandacht: verkoop niet meer "
+                          "actief, verwijs ze naar zelfbediening of een "
+                          "partner, of neem vriendelijk afscheid."},
+    [MSG_STAKE_GOODBYE] = {"stake.goodbye",
+                           "cost to serve (the attention they take)",
+                           "kosten om te bedienen (de aandacht die ze "
+                           "vragen)"},
+    [MSG_WHY_GOODBYE_MARGIN] = {"why.goodbye_margin",
+                                "Strategic fit {fit}, low value ({revenue} so "
+                                "far) and a thin margin ({margin}).",
+                                "Strategische fit {fit}, lage waarde (tot nu "
+                                "{revenue}) en een dunne marge ({margin})."},
+    [MSG_WHY_GOODBYE_LATE] = {"why.goodbye_late",
+                              "Strategic fit {fit}, low value ({revenue} so "
+                              "far) and pays {days_late} days late on "
+                              "average.",
+                              "Strategische fit {fit}, lage waarde (tot nu "
+                              "{revenue}) en betaalt gemiddeld {days_late} "
+                              "dagen te laat."},
+    [MSG_FIT_TEMPLATE] = {"fit.template",
+        "# Ideal customer profile for klantwijs (--fit FILE).\n"
+        "# State what fits your long-term strategy; delete what does not\n"
+        "# matter. A customer's fit is the weighted share of these criteria\n"
+        "# it meets, over the criteria that can be checked for it.\n"
+        "# Lists are separated by commas and compared without regard to case.\n"
+        "\n"
+        "# sectors, company sizes and customer types as your customer list\n"
+        "# writes them\n"
+        "sector = Bouw, Industrie\n"
+        "size = 10-49, 50-249\n"
+        "# type = bedrijf\n"
+        "\n"
+        "# regions (flanders, wallonia, brussels, netherlands) or provinces\n"
+        "# (be_antwerp, be_east_flanders, nl_north_brabant, ...)\n"
+        "region = flanders\n"
+        "\n"
+        "# acquisition channels and product categories\n"
+        "# channel = vertegenwoordiger, doorverwijzing\n"
+        "# category = Printers & scanners\n"
+        "\n"
+        "# behaviour\n"
+        "min_orders_per_year = 4\n"
+        "# min_revenue_per_year = 1000\n"
+        "min_margin = 25%\n"
+        "max_days_late = 15\n"
+        "\n"
+        "# weights (default 1)\n"
+        "weight.sector = 2\n",
+        "# Ideaal klantprofiel voor klantwijs (--fit BESTAND).\n"
+        "# Zet hier wat past bij je strategie op lange termijn; schrap wat er\n"
+        "# niet toe doet. De fit van een klant is het gewogen aandeel van deze\n"
+        "# criteria waaraan hij voldoet, over de criteria die voor hem te\n"
+        "# controleren zijn. Lijsten scheid je met komma's; hoofdletters tellen\n"
+        "# niet.\n"
+        "\n"
+        "# sectoren, groottes en klanttypes zoals je klantenlijst ze schrijft\n"
+        "sector = Bouw, Industrie\n"
+        "size = 10-49, 50-249\n"
+        "# type = bedrijf\n"
+        "\n"
+        "# regio's (flanders, wallonia, brussels, netherlands, of Vlaanderen,\n"
+        "# Wallonië, Brussel, Nederland) of provincies (Antwerpen,\n"
+        "# Oost-Vlaanderen, be_antwerp, nl_north_brabant, ...)\n"
+        "region = Vlaanderen\n"
+        "\n"
+        "# acquisitiekanalen en productcategorieën\n"
+        "# channel = vertegenwoordiger, doorverwijzing\n"
+        "# category = Printers & scanners\n"
+        "\n"
+        "# gedrag\n"
+        "min_orders_per_year = 4\n"
+        "# min_revenue_per_year = 1000\n"
+        "min_margin = 25%\n"
+        "max_days_late = 15\n"
+        "\n"
+        "# gewichten (standaard 1)\n"
+        "weight.sector = 2\n"},
     [MSG_CON_TITLE] = {"console.title", "klantwijs analyze — {as_of}",
                        "klantwijs analyze — {as_of}"},
     [MSG_CON_SKIPPED] = {"console.skipped", "Not possible with this data:",
@@ -1171,6 +1496,224 @@ static const msg_row rows[KW_MSG__COUNT] = {
                               "verkoop aan gasten (geen klantnummer): "
                               "{amount} op {lines} regels, {share} van de "
                               "verkoop; niet in de cijfers per klant"},
+    /* the customer base a figure covers (klantwijs/summary.h) */
+    [MSG_COV_CUSTOMERS] = {"coverage.customers", "customers (with a purchase)",
+                           "klanten (met een aankoop)"},
+    [MSG_COV_LINES] = {"coverage.lines", "  their sales lines",
+                       "  hun verkoopregels"},
+    [MSG_COV_REVENUE] = {"coverage.revenue", "revenue (net of returns)",
+                         "omzet (na retours)"},
+    [MSG_COV_RETURN_ONLY] = {"coverage.return_only",
+                             "customers with only returns (left out)",
+                             "klanten met enkel retours (weggelaten)"},
+    [MSG_COV_RETURN_ONLY_REVENUE] = {"coverage.return_only_revenue",
+                                     "  their returns", "  hun retours"},
+    /* churn: one name per definition */
+    [MSG_CHURN_SHARE_GAP] = {"churn.share_gap",
+                             "churned share today (gap rule)",
+                             "aandeel vertrokken vandaag (regel van de pauze)"},
+    [MSG_CHURN_SHARE_P_ALIVE] = {"churn.share_p_alive",
+                                 "churned share today (P(active))",
+                                 "aandeel vertrokken vandaag (P(actief))"},
+    [MSG_CHURN_SHARE_CONTRACTS] = {"churn.share_contracts",
+                                   "churned share today (contracts ended)",
+                                   "aandeel vertrokken vandaag (contracten "
+                                   "beëindigd)"},
+    [MSG_CHURN_YEAR_RATE] = {"churn.year_rate",
+                             "churn rate, last 12 months",
+                             "verloop, laatste 12 maanden"},
+    [MSG_CHURN_YEAR_BASE] = {"churn.year_base",
+                             "  of customers active 12 months ago",
+                             "  van de klanten actief 12 maanden geleden"},
+    /* voice of the customer */
+    [MSG_FB_NOT_ENOUGH] = {"fb.not_enough", "not enough answers",
+                           "te weinig antwoorden"},
+    [MSG_FB_BASIS_LATEST] = {"fb.basis_latest",
+                             "{answers} answers: the latest answer of each "
+                             "customer up to {as_of}.",
+                             "{answers} antwoorden: het laatste antwoord van "
+                             "elke klant tot {as_of}."},
+    [MSG_FB_BASIS_ALL] = {"fb.basis_all",
+                          "{answers} answers: every answer up to {as_of}.",
+                          "{answers} antwoorden: elk antwoord tot {as_of}."},
+    [MSG_FB_RESPONSE] = {"fb.response",
+                         "{respondents} of {buyers} buying customers "
+                         "answered (response rate {rate}).",
+                         "{respondents} van {buyers} kopende klanten "
+                         "antwoordden (respons {rate})."},
+    [MSG_FB_ANONYMOUS] = {"fb.anonymous",
+                          "{n} anonymous answers count for the scores, not "
+                          "for behaviour or competitor risk.",
+                          "{n} anonieme antwoorden tellen mee voor de scores, "
+                          "niet voor gedrag of risico op de concurrent."},
+    [MSG_FB_OVERALL_NOT_ENOUGH] = {"fb.overall_not_enough",
+                                   "Not enough answers for a score: {n} of "
+                                   "the {min} needed.",
+                                   "Te weinig antwoorden voor een score: {n} "
+                                   "van de nodige {min}."},
+    [MSG_FB_NPS_LINE] = {"fb.nps_line",
+                         "NPS {nps} (95% interval {low} to {high}, Wald "
+                         "interval with the multinomial variance): "
+                         "{promoters} promoters, {passives} passives and "
+                         "{detractors} detractors of {n}.",
+                         "NPS {nps} (95%-interval {low} tot {high}, "
+                         "Wald-interval met de multinomiale variantie): "
+                         "{promoters} promotors, {passives} passieven en "
+                         "{detractors} criticasters op {n}."},
+    [MSG_FB_CSAT_LINE] = {"fb.csat_line",
+                          "CSAT: {top2} in the top two boxes (95% Wilson "
+                          "interval {low} to {high}); mean {mean} on 1-{scale} "
+                          "({mlow} to {mhigh}); {n} answers.",
+                          "CSAT: {top2} in de twee hoogste vakjes "
+                          "(95%-Wilson-interval {low} tot {high}); gemiddeld "
+                          "{mean} op 1-{scale} ({mlow} tot {mhigh}); {n} "
+                          "antwoorden."},
+    [MSG_FB_CES_LINE] = {"fb.ces_line",
+                         "CES: mean {mean} on 1-{scale} (95% t interval {low} "
+                         "to {high}); {n} answers.",
+                         "CES: gemiddeld {mean} op 1-{scale} "
+                         "(95%-t-interval {low} tot {high}); {n} antwoorden."},
+    [MSG_FB_MIN_RULE] = {"fb.min_rule",
+                         "A score needs {min} answers; groups of fewer than "
+                         "{group} customers are merged into \"other\".",
+                         "Een score vraagt {min} antwoorden; groepen van "
+                         "minder dan {group} klanten staan samen onder "
+                         "\"overige\"."},
+    [MSG_FB_T_SECTOR] = {"fb.t_sector", "\nBy sector", "\nPer sector"},
+    [MSG_FB_T_SEGMENT] = {"fb.t_segment", "\nBy segment", "\nPer segment"},
+    [MSG_FB_T_ACTION] = {"fb.t_action", "\nBy action", "\nPer actie"},
+    [MSG_FB_T_PERIOD] = {"fb.t_period",
+                         "By quarter (change against the quarter before: z "
+                         "test, p below 0.05 is more than chance)",
+                         "Per kwartaal (verschil met het kwartaal ervoor: "
+                         "z-toets, p onder 0,05 is meer dan toeval)"},
+    [MSG_FB_T_BEHAVIOUR] = {"fb.t_behaviour",
+                            "Feedback against behaviour (95% intervals; "
+                            "association, not cause)",
+                            "Feedback naast gedrag (95%-intervallen; "
+                            "samenhang, geen oorzaak)"},
+    [MSG_FB_Q_NONE] = {"fb.q_none", "no importance", "geen belang bekend"},
+    [MSG_FB_Q_KEEP] = {"fb.q_keep", "keep", "behouden"},
+    [MSG_FB_Q_IMPROVE] = {"fb.q_improve", "improve first",
+                          "eerst verbeteren"},
+    [MSG_FB_Q_LOW] = {"fb.q_low", "less urgent", "minder dringend"},
+    [MSG_FB_Q_OVERKILL] = {"fb.q_overkill", "possible overkill",
+                           "mogelijk overdreven"},
+    [MSG_FB_T_DIMS] = {"fb.t_dims", "Competitive position per dimension",
+                       "Positie tegenover de concurrentie per dimensie"},
+    [MSG_FB_IMPORTANCE_METHOD] = {"fb.importance_method",
+                                  "Importance is derived: the Pearson "
+                                  "correlation of the rating with the "
+                                  "likelihood to recommend (95% Fisher z "
+                                  "interval). The grid splits at the average "
+                                  "importance and the average own score "
+                                  "(Martilla & James).",
+                                  "Het belang is afgeleid: de "
+                                  "Pearson-correlatie van de score met de "
+                                  "aanbevelingsscore (95%-Fisher-z-interval). "
+                                  "Het raster deelt bij het gemiddelde belang "
+                                  "en de gemiddelde eigen score (Martilla & "
+                                  "James)."},
+    [MSG_FB_ALL_COMPETITORS] = {"fb.all_competitors", "all competitors",
+                                "alle concurrenten"},
+    [MSG_FB_T_GAPS] = {"fb.t_gaps",
+                       "Own rating against the competitor the customer "
+                       "named (paired difference, 95% t interval)",
+                       "Eigen score tegenover de concurrent die de klant "
+                       "noemde (gepaard verschil, 95%-t-interval)"},
+    [MSG_FB_AT_RISK] = {"fb.at_risk",
+                        "{n} customers rate their competitor higher on "
+                        "{dimension}, the dimension that matters most, and "
+                        "buy less than before: at risk to that competitor.",
+                        "{n} klanten vinden hun concurrent beter op "
+                        "{dimension}, de dimensie die het zwaarst weegt, en "
+                        "kopen minder dan vroeger: risico op overstap naar "
+                        "die concurrent."},
+    [MSG_FB_T_THEMES_DET] = {"fb.t_themes_det",
+                             "What detractors write about (comments on "
+                             "their side / on the other, z score)",
+                             "Waarover criticasters schrijven (opmerkingen "
+                             "bij hen / bij de anderen, z-score)"},
+    [MSG_FB_T_THEMES_PRO] = {"fb.t_themes_pro",
+                             "What promoters write about",
+                             "Waarover promotors schrijven"},
+    [MSG_FB_NO_THEMES] = {"fb.no_themes",
+                          "no theme with 5 or more comments stands out",
+                          "geen thema met 5 of meer opmerkingen valt op"},
+    [MSG_FB_THEMES_METHOD] = {"fb.themes_method",
+                              "Themes: log-odds ratio with an informative "
+                              "Dirichlet prior (Monroe, Colaresi & Quinn "
+                              "2008); words stemmed per language; personal "
+                              "data in the examples masked.",
+                              "Thema's: log-odds-ratio met een informatieve "
+                              "Dirichlet-prior (Monroe, Colaresi & Quinn "
+                              "2008); woorden per taal tot hun stam "
+                              "herleid; persoonsgegevens in de voorbeelden "
+                              "afgeschermd."},
+    [MSG_FB_ASSOCIATION] = {"fb.association", "association, not cause",
+                            "samenhang, geen oorzaak"},
+    [MSG_CHART_FB_PERIOD] = {"chart.fb_period",
+                             "NPS per quarter with its 95% interval",
+                             "NPS per kwartaal met 95%-interval"},
+    [MSG_CHART_FB_BEHAVIOUR] = {"chart.fb_behaviour",
+                                "Still buying, by NPS class",
+                                "Koopt nog, per NPS-klasse"},
+    [MSG_CHART_FB_GRID] = {"chart.fb_grid", "Importance and performance",
+                           "Belang en prestatie"},
+    [MSG_CHART_FB_GAP] = {"chart.fb_gap",
+                          "Share of customers rating their competitor higher",
+                          "Aandeel klanten dat hun concurrent beter vindt"},
+    [MSG_READ_FB_TREND_SIG] = {"read.fb_trend_sig",
+                               "NPS went from {from} in {p0} to {to} in {p1}: "
+                               "more than chance (p = {p}).",
+                               "De NPS ging van {from} in {p0} naar {to} in "
+                               "{p1}: meer dan toeval (p = {p})."},
+    [MSG_READ_FB_TREND_NS] = {"read.fb_trend_ns",
+                              "NPS went from {from} in {p0} to {to} in {p1}: "
+                              "within chance (p = {p}).",
+                              "De NPS ging van {from} in {p0} naar {to} in "
+                              "{p1}: binnen het toeval (p = {p})."},
+    [MSG_READ_FB_BEHAVIOUR] = {"read.fb_behaviour",
+                               "{pro} of promoters still buy against {det} of "
+                               "detractors (association, not cause).",
+                               "{pro} van de promotors koopt nog, tegenover "
+                               "{det} van de criticasters (samenhang, geen "
+                               "oorzaak)."},
+    [MSG_READ_FB_GRID_IMPROVE] = {"read.fb_grid_improve",
+                                  "Improve {dimension} first: it goes with "
+                                  "the likelihood to recommend most (r = "
+                                  "{r}) and you score below your average "
+                                  "there ({own}).",
+                                  "Verbeter eerst {dimension}: dat hangt het "
+                                  "sterkst samen met de aanbevelingsscore (r "
+                                  "= {r}) en je scoort er onder je gemiddelde "
+                                  "({own})."},
+    [MSG_READ_FB_GRID_KEEP] = {"read.fb_grid_keep",
+                               "{dimension} goes with the likelihood to "
+                               "recommend most (r = {r}) and you score well "
+                               "there ({own}): keep it up.",
+                               "{dimension} hangt het sterkst samen met de "
+                               "aanbevelingsscore (r = {r}) en je scoort er "
+                               "goed ({own}): hou dat vast."},
+    [MSG_READ_FB_GAP] = {"read.fb_gap",
+                         "On {dimension}, {share} of the customers who name "
+                         "{competitor} rate it higher than you.",
+                         "Op {dimension} vindt {share} van de klanten die "
+                         "{competitor} noemen die beter dan jou."},
+    [MSG_READ_FB_THEME] = {"read.fb_theme",
+                           "Detractors write most about \"{label}\" "
+                           "({count} comments, {other} among promoters).",
+                           "Criticasters schrijven het meest over "
+                           "\"{label}\" ({count} opmerkingen, {other} bij "
+                           "promotors)."},
+    [MSG_READ_FB_NO_GAP] = {"read.fb_no_gap",
+                            "Not enough answers per competitor to compare.",
+                            "Te weinig antwoorden per concurrent om te "
+                            "vergelijken."},
+    [MSG_AXIS_IMPORTANCE] = {"axis.importance", "importance (r with NPS)",
+                             "belang (r met NPS)"},
+    [MSG_AXIS_PERFORMANCE] = {"axis.performance", "own mean score",
+                              "eigen gemiddelde score"},
 };
 
 const char *kw_msg_key(kw_msg m) {
@@ -1347,6 +1890,86 @@ static const msg_row text_rows[] = {
      "--decimal-mark verwacht ',' of '.'"},
     {"cli.err.delimiter", "--delimiter takes , ; | tab or space",
      "--delimiter verwacht , ; | tab of space"},
+    {"cli.err.vat_rate", "--vat-rate takes a percentage from 1 to 100, e.g. 21",
+     "--vat-rate verwacht een percentage van 1 tot 100, bv. 21"},
+
+    /* readers (src/io): skips, missing columns, VAT, files */
+    {"ingest.what.date", "date", "datum"},
+    {"ingest.what.amount", "amount", "bedrag"},
+    {"ingest.what.number", "number", "getal"},
+    {"ingest.what.flag", "yes/no value", "ja/nee-waarde"},
+    {"ingest.cell_missing", "missing {what} in column \"{col}\"",
+     "{what} ontbreekt in kolom \"{col}\""},
+    {"ingest.cell_bad", "unparseable {what} \"{text}\" in column \"{col}\"",
+     "{what} \"{text}\" is onleesbaar in kolom \"{col}\""},
+    {"ingest.empty_customer", "empty customer id in column \"{col}\"",
+     "lege klant-id in kolom \"{col}\""},
+    {"ingest.empty_referrer", "empty referrer id in column \"{col}\"",
+     "lege aanbrenger-id in kolom \"{col}\""},
+    {"ingest.skipped", "{file}: {n} of {m} rows skipped: {reason}",
+     "{file}: {n} van {m} rijen overgeslagen: {reason}"},
+    {"ingest.guest_sales",
+     "{file}: {n} of {m} rows have no customer id (guest sales, {amount} in "
+     "total): left out of the per-customer figures",
+     "{file}: {n} van {m} rijen hebben geen klant-id (verkoop aan passanten, "
+     "{amount} in totaal): niet in de cijfers per klant"},
+    {"ingest.skip.no_customer", "empty customer id", "lege klant-id"},
+    {"ingest.skip.bad_date", "unparseable or missing date",
+     "onleesbare of ontbrekende datum"},
+    {"ingest.skip.bad_amount", "unparseable or missing amount",
+     "onleesbaar of ontbrekend bedrag"},
+    {"ingest.skip.bad_number", "unparseable number", "onleesbaar getal"},
+    {"ingest.skip.bad_flag", "unparseable yes/no value",
+     "onleesbare ja/nee-waarde"},
+    {"ingest.skip.ragged", "wrong number of fields",
+     "verkeerd aantal velden"},
+    {"ingest.skip.too_long", "field longer than the limit",
+     "veld langer dan de grens"},
+    {"ingest.skip.blank", "blank line", "lege regel"},
+    {"ingest.role.customer", "customer (customer id)", "customer (klant-id)"},
+    {"ingest.role.date", "date (transaction or event date)",
+     "date (datum van de verkoop of gebeurtenis)"},
+    {"ingest.role.amount", "amount (line or invoice amount)",
+     "amount (bedrag van de lijn of factuur)"},
+    {"ingest.role.referrer", "referrer (customer who referred)",
+     "referrer (klant die aanbracht)"},
+    {"ingest.missing_roles",
+     "{file}: no column found for {roles}. Columns: {columns}.{noheader} "
+     "Name the column with {maps} (COLUMN is a header name or a 1-based "
+     "column number)",
+     "{file}: geen kolom gevonden voor {roles}. Kolommen: {columns}."
+     "{noheader} Wijs de kolom aan met {maps} (COLUMN is een kolomnaam of "
+     "een kolomnummer vanaf 1)"},
+    {"ingest.no_header", " The file has no header row.",
+     " Het bestand heeft geen kopregel."},
+    {"ingest.vat_incl_used",
+     "{file}: the amounts in \"{col}\" include VAT and are used as they "
+     "are; --vat-rate 21 (or the rate that applies) takes the VAT off",
+     "{file}: de bedragen in \"{col}\" zijn inclusief btw en worden zo "
+     "gebruikt; --vat-rate 21 (of het tarief dat geldt) haalt de btw eraf"},
+    {"ingest.vat_excl_missing",
+     "--vat excl: {file} has only amounts including VAT (\"{col}\"); give "
+     "the rate to take it off, e.g. --vat-rate 21",
+     "--vat excl: {file} heeft alleen bedragen inclusief btw (\"{col}\"); "
+     "geef het tarief om de btw eraf te halen, bv. --vat-rate 21"},
+    {"ingest.vat_incl_missing",
+     "--vat incl: {file} has no column of amounts including VAT (the "
+     "amounts are in \"{col}\")",
+     "--vat incl: {file} heeft geen kolom met bedragen inclusief btw (de "
+     "bedragen staan in \"{col}\")"},
+    {"load.no_sales",
+     "no transactions file in {dir}: looked for {names} (any case, also "
+     ".xlsx and .xls) and for a file whose columns are customer, date and "
+     "amount; name the file explicitly or rename it",
+     "geen verkoopbestand in {dir}: gezocht naar {names} (hoofdletters om "
+     "het even, ook .xlsx en .xls) en naar een bestand met kolommen klant, "
+     "datum en bedrag; noem het bestand uitdrukkelijk of geef het een "
+     "andere naam"},
+    {"load.also_kind",
+     "{file} also looks like {kind} ({why}); only {used} is read: join the "
+     "files into one to read both",
+     "{file} lijkt ook op {kind} ({why}); alleen {used} wordt gelezen: voeg "
+     "de bestanden samen om beide te lezen"},
 
     /* command list */
     {"cmd.analyze", "the main job: every analysis, a report and an action plan",
@@ -1375,6 +1998,8 @@ static const msg_row text_rows[] = {
      "Kaplan-Meier-levensduurcurves, log-rank; sBG-klantbehoud"},
     {"cmd.basket", "cross-sell: itemsets, rules, next-best product, upsell",
      "kruisverkoop: combinaties, regels, volgend beste product, upsell"},
+    {"cmd.segments", "segments, behavioural groups, personas, strategic fit",
+     "segmenten, gedragsgroepen, persona's, strategische fit"},
 
     /* shared options: input */
     {"opt.path",
@@ -1416,6 +2041,20 @@ static const msg_row text_rows[] = {
      "de tekenset (anders zelf bepaald)"},
     {"opt.strict", "a bad cell is an error instead of a skipped row",
      "een foute cel is een fout in plaats van een overgeslagen rij"},
+    {"opt.sheet",
+     "the workbook sheet to read, by name or number (.xlsx, .xls; default: "
+     "the sheet whose header fits best)",
+     "het werkblad om te lezen, op naam of nummer (.xlsx, .xls; standaard: "
+     "het blad waarvan de kop het best past)"},
+    {"opt.vat",
+     "amounts without or with VAT when a file has both (default excl)",
+     "bedragen zonder of met btw als een bestand beide heeft (standaard "
+     "excl)"},
+    {"opt.vat_rate",
+     "take the VAT off amounts that include it, at this rate in percent "
+     "(e.g. 21)",
+     "haal de btw van bedragen die ze bevatten, aan dit tarief in procent "
+     "(bv. 21)"},
     {"opt.threads", "threads for reading", "threads om te lezen"},
     {"opt.threads.default", "the CPUs, up to 8", "de processoren, tot 8"},
     /* shared options: output and period */
@@ -1495,7 +2134,1223 @@ static const msg_row text_rows[] = {
     {"opt.demo.to", "last day of the window", "laatste dag van de periode"},
     {"opt.demo.output", "the folder to write (created when missing)",
      "de map om te schrijven (aangemaakt als ze ontbreekt)"},
+    {"help.inspect.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.inspect.about",
+     "Shows per table the detected delimiter, header, encoding and "
+     "line endings, each column's role, type, decimal mark and date "
+     "order, rows read, used and skipped (with reasons and the first "
+     "examples), missing values per column, and a data-quality report: "
+     "exact duplicate lines, negative amounts (credit notes, returns), "
+     "dates in the future or before 1990, extreme amounts (robust z-score "
+     "over 10), and customers present in transactions but not in the "
+     "customers table and the reverse.",
+     "Toont per tabel het gevonden scheidingsteken, de kop, de tekenset "
+     "en de regeleinden, per kolom de rol, het type, het decimaalteken "
+     "en de datumvolgorde, de gelezen, gebruikte en overgeslagen rijen "
+     "(met redenen en de eerste voorbeelden), ontbrekende waarden per "
+     "kolom, en een rapport over de datakwaliteit: exact dubbele lijnen, "
+     "negatieve bedragen (creditnota's, retouren), datums in de toekomst "
+     "of voor 1990, uitschieters (robuuste z-score boven 10), en klanten "
+     "die in de transacties staan maar niet in de klantentabel en omgekeerd."},
+    {"help.inspect.examples",
+     "  klantwijs inspect demo-data\n"
+     "  klantwijs inspect verkopen.csv --decimal-mark , --format json\n",
+     "  klantwijs inspect demo-data\n"
+     "  klantwijs inspect verkopen.csv --decimal-mark , --format json\n"},
+    {"opt.inspect.today",
+     "the date for the future-dates check",
+     "de datum voor de controle op datums in de toekomst"},
+    {"opt.inspect.today.default",
+     "the system date",
+     "de systeemdatum"},
+    {"help.cohorts.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.cohorts.about",
+     "Customers grouped by the period of their first purchase (acquisition "
+     "cohort); per cohort and period since acquisition (0 = the acquisition "
+     "period):\n"
+     "  active               customers with a purchase in period k "
+     "('returned in period k')\n"
+     "  active_share         the same as a share of the cohort (default)\n"
+     "  active_later         customers with a purchase in period k "
+     "or later\n"
+     "  active_later_share   the same as a share of the cohort\n"
+     "  revenue              net revenue of the cohort in period k\n"
+     "  nrr                  net revenue retention: revenue in k / "
+     "revenue in period 0\n"
+     "  cumulative_revenue_per_customer  revenue up to period k per "
+     "acquired customer\n"
+     "The 'total' row pools the cohorts observed at each k (weighted "
+     "by size). Returns and credit notes lower revenue but are no purchase. "
+     "The last period may be incomplete (the output says so).\n"
+     "A table per metric (rows cohorts, columns periods since acquisition); "
+     "csv stacks the matrices with a metric column (metric, cohort, "
+     "size, 0, 1, ...; shares as fractions); json has per metric \"values\" "
+     "(rows x columns, null where not observed) and \"total\".",
+     "Klanten gegroepeerd naar de periode van hun eerste aankoop (instroomcohort); "
+     "per cohort en periode sinds de instroom (0 = de instroomperiode):\n"
+     "  active               klanten met een aankoop in periode k ('teruggekeerd "
+     "in periode k')\n"
+     "  active_share         hetzelfde als aandeel van het cohort (standaard)\n"
+     "  active_later         klanten met een aankoop in periode k of "
+     "later\n"
+     "  active_later_share   hetzelfde als aandeel van het cohort\n"
+     "  revenue              netto-omzet van het cohort in periode "
+     "k\n"
+     "  nrr                  netto-omzetbehoud: omzet in k / omzet "
+     "in periode 0\n"
+     "  cumulative_revenue_per_customer  omzet tot periode k per verworven "
+     "klant\n"
+     "De rij 'total' voegt de cohorten samen die op elke k waargenomen "
+     "zijn (gewogen naar grootte). Retouren en creditnota's verlagen "
+     "de omzet maar zijn geen aankoop. De laatste periode kan onvolledig "
+     "zijn (de uitvoer zegt het).\n"
+     "Een tabel per maatstaf (rijen cohorten, kolommen perioden sinds "
+     "de instroom); csv zet de matrices onder elkaar met een kolom "
+     "metric (metric, cohort, size, 0, 1, ...; aandelen als breuken); "
+     "json heeft per maatstaf \"values\" (rijen x kolommen, null waar "
+     "niet waargenomen) en \"total\"."},
+    {"help.cohorts.examples",
+     "  klantwijs cohorts demo-data\n"
+     "  klantwijs cohorts demo-data --by quarter --metric active_share,nrr\n"
+     "  klantwijs cohorts demo-data --metric all --format csv -o cohorts.csv\n",
+     "  klantwijs cohorts demo-data\n"
+     "  klantwijs cohorts demo-data --by quarter --metric active_share,nrr\n"
+     "  klantwijs cohorts demo-data --metric all --format csv -o cohorten.csv\n"},
+    {"opt.cohorts.by",
+     "cohort and period length (weeks start on Monday)",
+     "lengte van cohort en periode (weken beginnen op maandag)"},
+    {"opt.cohorts.metric",
+     "metrics separated by commas, or all",
+     "maatstaven gescheiden door komma's, of all"},
+    {"opt.cohorts.metric.default",
+     "active_share; json: all",
+     "active_share; json: all"},
+    {"opt.cohorts.ages",
+     "at most N periods since acquisition",
+     "hoogstens N perioden sinds de instroom"},
+    {"opt.all",
+     "all",
+     "alle"},
+    {"cli.err.metric",
+     "--metric takes active, active_share, active_later, active_later_share, "
+     "revenue, nrr, cumulative_revenue_per_customer or all",
+     "--metric verwacht active, active_share, active_later, active_later_share, "
+     "revenue, nrr, cumulative_revenue_per_customer of all"},
+    {"opt.per_customer",
+     "every customer's row (table or csv)",
+     "een rij per klant (tabel of csv)"},
+    {"opt.portfolio",
+     "csv: the portfolio figures as key,value rows",
+     "csv: de cijfers van de hele klantenportefeuille als rijen key,value"},
+    {"opt.top",
+     "rows per table on the terminal (0 = all)",
+     "rijen per tabel op de terminal (0 = alle)"},
+    {"opt.margin",
+     "gross margin (% of revenue) to assume where the sales lines have "
+     "no cost or margin column",
+     "brutomarge (% van de omzet) om aan te nemen waar de verkooplijnen "
+     "geen kost- of margekolom hebben"},
+    {"opt.rate",
+     "cost per unit (hour, ticket, parcel) of a cost type in costs.csv, "
+     "used for rows without an amount; repeatable (--rate service_hours=55)",
+     "kost per eenheid (uur, ticket, pakket) van een kostensoort in "
+     "costs.csv, voor rijen zonder bedrag; herhaalbaar (--rate service_hours=55)"},
+    {"opt.config",
+     "profitability settings: margin_pct = 35, TYPE.rate = 12,50, subtract_discount "
+     "= yes, large_share = 10 (options given on the command line win)",
+     "instellingen voor de winstgevendheid: margin_pct = 35, TYPE.rate "
+     "= 12,50, subtract_discount = yes, large_share = 10 (opties op "
+     "de opdrachtregel winnen)"},
+    {"opt.subtract_discount",
+     "the amounts are before discount: subtract it",
+     "de bedragen zijn voor korting: trek ze af"},
+    {"opt.large",
+     "the share of customers (top by revenue) counted as large",
+     "het aandeel klanten (de grootste naar omzet) dat als groot telt"},
+    {"cli.err.rate",
+     "--rate takes TYPE=AMOUNT (like service_hours=55 or support_ticket=12,50), "
+     "not '{v}'",
+     "--rate verwacht SOORT=BEDRAG (zoals service_hours=55 of support_ticket=12,50), "
+     "niet '{v}'"},
+    {"cli.err.too_many_rates",
+     "too many cost rates (at most 64)",
+     "te veel kosttarieven (hoogstens 64)"},
+    {"help.profit.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.profit.about",
+     "Per customer: revenue, cost of goods, discounts, cost-to-serve "
+     "by type (from costs.csv), net contribution and margin %. Cost "
+     "of goods comes from a cost column of the sales lines, else a "
+     "margin column, else --margin; the output says which. Customers "
+     "with sales but no cost data are reported as such and left out "
+     "of the totals, never counted at a 100% margin. A cost row costs "
+     "its amount; a row without an amount costs its units (hours, or "
+     "1 ticket/parcel) x the rate of its type. Sales lines and cost "
+     "rows after --as-of are left out.\n"
+     "\n"
+     "Portfolio: the whale curve (customers from most to least profitable, "
+     "cumulative contribution as a % of the total) and its peak, the "
+     "customers who lose money and how much, and the large customers "
+     "(top 10% by revenue) who lose money.\n"
+     "\n"
+     "The terminal shows the portfolio and the most and least profitable "
+     "customers; csv gives every active customer's row (most profitable "
+     "first, then those without cost data); json gives both, the cost "
+     "types and the whale curve points.",
+     "Per klant: omzet, kostprijs van de goederen, kortingen, kosten "
+     "om te bedienen per soort (uit costs.csv), netto bijdrage en marge "
+     "in %. De kostprijs komt uit een kostkolom van de verkooplijnen, "
+     "anders een margekolom, anders --margin; de uitvoer zegt welke. "
+     "Klanten met verkopen maar zonder kostgegevens worden zo gemeld "
+     "en buiten de totalen gelaten, nooit aan 100% marge geteld. Een "
+     "kostenrij kost haar bedrag; een rij zonder bedrag kost haar eenheden "
+     "(uren, of 1 ticket/pakket) x het tarief van haar soort. Verkooplijnen "
+     "en kostenrijen na --as-of vallen weg.\n"
+     "\n"
+     "Portefeuille: de walviscurve (klanten van meest naar minst winstgevend, "
+     "cumulatieve bijdrage als % van het totaal) en haar top, de klanten "
+     "die geld kosten en hoeveel, en de grote klanten (top 10% naar "
+     "omzet) die geld kosten.\n"
+     "\n"
+     "De terminal toont de portefeuille en de meest en minst winstgevende "
+     "klanten; csv geeft de rij van elke actieve klant (meest winstgevend "
+     "eerst, dan die zonder kostgegevens); json geeft beide, de kostensoorten "
+     "en de punten van de walviscurve."},
+    {"help.profit.examples",
+     "  klantwijs profit demo-data --rate service_hours=55 \\\n"
+     "      --rate support_ticket=25\n"
+     "  klantwijs profit verkopen.csv --margin 30 --format csv -o winst.csv\n"
+     "  klantwijs profit demo-data --config kosten.conf --lang nl\n",
+     "  klantwijs profit demo-data --rate service_hours=55 \\\n"
+     "      --rate support_ticket=25\n"
+     "  klantwijs profit verkopen.csv --margin 30 --format csv -o winst.csv\n"
+     "  klantwijs profit demo-data --config kosten.conf --lang nl\n"},
+    {"help.rfm.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.rfm.about",
+     "Scores every customer with a purchase on recency (days from the "
+     "last purchase to --as-of), frequency (orders) and monetary value "
+     "(revenue, or contribution with --monetary contribution), 1 to "
+     "5 (--bins), 5 = best, and names segments from a rule table: Champions, "
+     "Loyal Customers, Potential Loyalist, New Customers, Promising, "
+     "Need Attention, About To Sleep, At Risk, Can't Lose Them, Hibernating, "
+     "Lost.\n"
+     "\n"
+     "Scoring rule: score = 1 + floor(bins x L / n), with L the customers "
+     "with a worse value (lower F or M, longer recency) and n the scored "
+     "customers. Equal values always get the same score and the worst "
+     "value scores 1. When a metric has no more distinct values than "
+     "bins, the distinct values are spread evenly over 1..bins instead "
+     "(one value: the middle score). Explicit breaks replace the quantiles.\n"
+     "\n"
+     "Segments: the built-in rules use R and FM = (F + M) / 2 (Champions: "
+     "R 4-5 and FM 4-5, ..., Lost: R 1 and FM 1); the first matching "
+     "rule wins. A rule file replaces them: scale = 5, then per rule "
+     "a [key] section with name, name_nl, action, action_nl and ranges "
+     "r, f, m, fm (like 4-5, <=2, >=4, *).\n"
+     "\n"
+     "The terminal shows the segment table (customers, share, revenue "
+     "share, mean recency, frequency and monetary value), the suggested "
+     "actions and the value range of each score; csv gives every scored "
+     "customer's row (scores, RFM code, segment); json gives all of "
+     "it.",
+     "Geeft elke klant met een aankoop een score voor recentheid (dagen "
+     "van de laatste aankoop tot --as-of), frequentie (orders) en geldwaarde "
+     "(omzet, of bijdrage met --monetary contribution), 1 tot 5 (--bins), "
+     "5 = best, en benoemt segmenten uit een regeltabel: Kampioenen, "
+     "Trouwe klanten, Potentieel trouw, Nieuwe klanten, Veelbelovend, "
+     "Aandacht nodig, Dreigt in te slapen, Risico, Niet te verliezen, "
+     "Winterslaap, Verloren.\n"
+     "\n"
+     "Scoreregel: score = 1 + floor(bins x L / n), met L de klanten "
+     "met een slechtere waarde (lagere F of M, langere recentheid) "
+     "en n de gescoorde klanten. Gelijke waarden krijgen altijd dezelfde "
+     "score en de slechtste waarde scoort 1. Heeft een maatstaf niet "
+     "meer verschillende waarden dan bins, dan worden de verschillende "
+     "waarden gelijkmatig over 1..bins verdeeld (één waarde: de middelste "
+     "score). Opgegeven grenzen vervangen de kwantielen.\n"
+     "\n"
+     "Segmenten: de ingebouwde regels gebruiken R en FM = (F + M) / "
+     "2 (Kampioenen: R 4-5 en FM 4-5, ..., Verloren: R 1 en FM 1); "
+     "de eerste regel die past wint. Een regelbestand vervangt ze: "
+     "scale = 5, dan per regel een sectie [key] met name, name_nl, "
+     "action, action_nl en bereiken r, f, m, fm (zoals 4-5, <=2, >=4, "
+     "*).\n"
+     "\n"
+     "De terminal toont de segmenttabel (klanten, aandeel, aandeel "
+     "in de omzet, gemiddelde recentheid, frequentie en geldwaarde), "
+     "de voorgestelde acties en het waardebereik van elke score; csv "
+     "geeft de rij van elke gescoorde klant (scores, RFM-code, segment); "
+     "json geeft alles."},
+    {"help.rfm.examples",
+     "  klantwijs rfm demo-data --lang nl\n"
+     "  klantwijs rfm demo-data --as-of 2025-06-30 --format csv -o "
+     "rfm.csv\n"
+     "  klantwijs rfm verkopen.csv --bins 3 --rules mijn-segmenten.rules\n"
+     "  klantwijs rfm demo-data --breaks-r 30,90,180,365 --breaks-f "
+     "2,3,5,10\n"
+     "      --breaks-m 100,500,1000,5000\n",
+     "  klantwijs rfm demo-data --lang nl\n"
+     "  klantwijs rfm demo-data --as-of 2025-06-30 --format csv -o "
+     "rfm.csv\n"
+     "  klantwijs rfm verkopen.csv --bins 3 --rules mijn-segmenten.rules\n"
+     "  klantwijs rfm demo-data --breaks-r 30,90,180,365 --breaks-f "
+     "2,3,5,10\n"
+     "      --breaks-m 100,500,1000,5000\n"},
+    {"opt.rfm.bins",
+     "scores 1..N",
+     "scores 1..N"},
+    {"opt.rfm.breaks_r",
+     "recency breaks in days (N-1 increasing values: fewer days than "
+     "D1 scores N)",
+     "grenzen voor recentheid in dagen (N-1 stijgende waarden: minder "
+     "dagen dan D1 scoort N)"},
+    {"opt.rfm.breaks_f",
+     "frequency breaks in orders (F >= F1 scores 2)",
+     "grenzen voor frequentie in orders (F >= F1 scoort 2)"},
+    {"opt.rfm.breaks_m",
+     "monetary breaks in currency units",
+     "grenzen voor geldwaarde in munteenheden"},
+    {"opt.rfm.monetary",
+     "the monetary value (contribution needs cost data)",
+     "de geldwaarde (bijdrage vraagt kostgegevens)"},
+    {"opt.rfm.rules",
+     "segment rules instead of the built-in ones",
+     "segmentregels in plaats van de ingebouwde"},
+    {"opt.rfm.segment",
+     "per-customer rows of one segment only (like champions, at_risk, "
+     "lost)",
+     "rijen per klant van één segment (zoals champions, at_risk, lost)"},
+    {"opt.rfm.segments",
+     "csv: the segment table instead of customers",
+     "csv: de segmenttabel in plaats van de klanten"},
+    {"opt.rfm.print_rules",
+     "write the segment rules (built-in, or --rules) in the rule file "
+     "format, to copy and edit",
+     "schrijf de segmentregels (ingebouwd, of --rules) in het formaat "
+     "van een regelbestand, om te kopiëren en aan te passen"},
+    {"cli.err.breaks",
+     "{opt} takes increasing numbers separated by commas ('.' as decimal "
+     "mark)",
+     "{opt} verwacht stijgende getallen gescheiden door komma's ('.' "
+     "als decimaalteken)"},
+    {"cli.err.breaks_count",
+     "{opt} needs {need} values for {bins} bins, not {got}",
+     "{opt} heeft {need} waarden nodig voor {bins} klassen, niet {got}"},
+    {"help.payments.usage",
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD"},
+    {"help.payments.about",
+     "From the invoices (invoice date, amount, paid date, and a due "
+     "date or payment terms; an invoice paid in parts is several rows "
+     "with the same number, a credit note a negative row): per customer "
+     "the amount-weighted mean days to pay and days late (paid after "
+     "the due date; early counts as 0), the share of settled invoices "
+     "paid late, open and overdue amounts, ageing buckets (not yet "
+     "due, 1-30, 31-60, 61-90, over 90 days past due) and a class: "
+     "problematic when days late > 60 or an open invoice is more than "
+     "90 days past due, else slow when days late > 7 or an open invoice "
+     "is more than 30 days past due, else fast.\n"
+     "\n"
+     "Portfolio: DSO = open amount / invoiced in the last 90 days x "
+     "90, total overdue and its ageing, the customers with the most "
+     "overdue money, and the share of revenue from slow and problematic "
+     "payers.\n"
+     "\n"
+     "Everything is seen at --as-of (default: the last sale, or the "
+     "last invoice date without sales lines): invoices issued later "
+     "are left out and a payment after it counts as open. PATH is a "
+     "data folder (invoices.csv, with transactions.csv when present) "
+     "or an invoices file.\n"
+     "\n"
+     "The terminal shows the figures, the ageing and the customers "
+     "with the most overdue money (--top rows); csv gives every invoiced "
+     "customer's row; json gives both.",
+     "Uit de facturen (factuurdatum, bedrag, betaaldatum, en een vervaldatum "
+     "of betalingstermijn; een factuur die in delen betaald is, is "
+     "meerdere rijen met hetzelfde nummer, een creditnota een negatieve "
+     "rij): per klant het naar bedrag gewogen gemiddelde aantal dagen "
+     "tot betaling en dagen te laat (betaald na de vervaldatum; vroeg "
+     "telt als 0), het aandeel van de afgehandelde facturen dat te "
+     "laat betaald werd, openstaande en vervallen bedragen, ouderdomsklassen "
+     "(nog niet vervallen, 1-30, 31-60, 61-90, meer dan 90 dagen vervallen) "
+     "en een klasse: problematisch als dagen te laat > 60 of een open "
+     "factuur meer dan 90 dagen vervallen is, anders traag als dagen "
+     "te laat > 7 of een open factuur meer dan 30 dagen vervallen is, "
+     "anders snel.\n"
+     "\n"
+     "Portefeuille: DSO = openstaand bedrag / gefactureerd in de laatste "
+     "90 dagen x 90, het totaal vervallen bedrag en zijn ouderdom, "
+     "de klanten met het meeste vervallen geld, en het aandeel van "
+     "de omzet van trage en problematische betalers.\n"
+     "\n"
+     "Alles wordt gezien op --as-of (standaard: de laatste verkoop, "
+     "of de laatste factuurdatum zonder verkooplijnen): later uitgeschreven "
+     "facturen vallen weg en een betaling daarna telt als open. PAD "
+     "is een gegevensmap (invoices.csv, met transactions.csv als die "
+     "er is) of een facturenbestand.\n"
+     "\n"
+     "De terminal toont de cijfers, de ouderdom en de klanten met het "
+     "meeste vervallen geld (--top rijen); csv geeft de rij van elke "
+     "gefactureerde klant; json geeft beide."},
+    {"help.payments.examples",
+     "  klantwijs payments demo-data\n"
+     "  klantwijs payments facturen.csv --as-of 2025-06-30 --lang nl\n"
+     "  klantwijs payments demo-data --class problematic --format csv\n",
+     "  klantwijs payments demo-data\n"
+     "  klantwijs payments facturen.csv --as-of 2025-06-30 --lang nl\n"
+     "  klantwijs payments demo-data --class problematic --format csv\n"},
+    {"opt.payments.terms",
+     "payment terms in days for rows without due date or terms",
+     "betalingstermijn in dagen voor rijen zonder vervaldatum of termijn"},
+    {"opt.payments.slow_late",
+     "slow above this many days late",
+     "traag boven zoveel dagen te laat"},
+    {"opt.payments.slow_overdue",
+     "... or an open invoice this many days past due",
+     "... of een open factuur zoveel dagen vervallen"},
+    {"opt.payments.problem_late",
+     "problematic above this many days late",
+     "problematisch boven zoveel dagen te laat"},
+    {"opt.payments.problem_overdue",
+     "... or an open invoice this many days past due",
+     "... of een open factuur zoveel dagen vervallen"},
+    {"opt.payments.dso_days",
+     "the DSO window in days",
+     "het DSO-venster in dagen"},
+    {"opt.payments.class",
+     "per-customer rows of one class only",
+     "rijen per klant van één klasse"},
+    {"cli.payments.missing_path",
+     "missing PATH (a data folder or an invoices file)",
+     "PAD ontbreekt (een gegevensmap of een facturenbestand)"},
+    {"cli.payments.no_invoices",
+     "no invoices table: put invoices.csv (or facturen.csv) in the "
+     "folder or give --invoices FILE",
+     "geen facturentabel: zet invoices.csv (of facturen.csv) in de "
+     "map of geef --invoices BESTAND"},
+    {"help.clv.usage",
+     "[OPTIONS] PATH\n"
+     "       klantwijs clv --patterns FILE [OPTIONS]",
+     "[OPTIES] PAD\n"
+     "         klantwijs clv --patterns BESTAND [OPTIES]"},
+    {"help.clv.about",
+     "Predictive customer value (\"buy till you die\"). From each customer's "
+     "purchase days up to the as-of date (same-day purchases merged, "
+     "returns are not purchases) it fits a purchase model and the Gamma-Gamma "
+     "spend model, and predicts per customer: the probability of being "
+     "alive now, expected purchases over the horizon, the probability "
+     "of a given number of purchases in it, expected spend per purchase, "
+     "the discounted value over the horizon and value over acquisition "
+     "cost where customers.csv has one. Customers whose first purchase "
+     "is after the as-of date are left out (and counted). The table "
+     "shows the parameters with standard errors, the fit, the holdout "
+     "evaluation when asked, then the most valuable customers; csv "
+     "gives the per-customer table, json everything.\n"
+     "\n"
+     "BG/BB works in discrete time on calendar periods of --unit (days, "
+     "ISO weeks Monday to Sunday, months, years): the period of the "
+     "first purchase is period 0, opportunity j the j-th period after "
+     "it; n = the periods after it complete on the as-of date, x = "
+     "opportunities 1..n with a purchase, t_x = the last of them.",
+     "Voorspelde klantwaarde (\"buy till you die\"). Uit de aankoopdagen "
+     "van elke klant tot de peildatum (aankopen op dezelfde dag samen, "
+     "retouren zijn geen aankopen) schat het een aankoopmodel en het "
+     "Gamma-Gamma-bestedingsmodel, en voorspelt per klant: de kans "
+     "dat de klant nu nog actief is, de verwachte aankopen over de "
+     "horizon, de kans op een gegeven aantal aankopen daarin, de verwachte "
+     "besteding per aankoop, de verdisconteerde waarde over de horizon "
+     "en de waarde tegenover de wervingskost waar customers.csv die "
+     "heeft. Klanten met een eerste aankoop na de peildatum vallen "
+     "weg (en worden geteld). De tabel toont de parameters met standaardfouten, "
+     "de fit, de toetsing op de toetsperiode als daarom gevraagd wordt, "
+     "dan de meest waardevolle klanten; csv geeft de tabel per klant, "
+     "json alles.\n"
+     "\n"
+     "BG/BB werkt in discrete tijd op kalenderperioden van --unit "
+     "(dagen, ISO-weken van maandag tot zondag, maanden, jaren): de "
+     "periode van de eerste aankoop is periode 0, kans j de j-de "
+     "periode erna; n = de perioden erna die op de peildatum volledig "
+     "zijn, x = kansen 1..n met een aankoop, t_x = de laatste daarvan."},
+    {"help.clv.examples",
+     "  klantwijs clv demo-data --unit month --horizon 24 --discount "
+     "0.8%\n"
+     "  klantwijs clv cdnowElog.csv --map customer=sampleid --map amount=sales "
+     "\\\n"
+     "      --as-of 1997-09-30 --holdout-end 1998-06-30 --model auto\n"
+     "  klantwijs clv --patterns donations.csv --model bgbb --unit "
+     "month\n",
+     "  klantwijs clv demo-data --unit month --horizon 24 --discount "
+     "0.8%\n"
+     "  klantwijs clv cdnowElog.csv --map customer=sampleid --map amount=sales "
+     "\\\n"
+     "      --as-of 1997-09-30 --holdout-end 1998-06-30 --model auto\n"
+     "  klantwijs clv --patterns donations.csv --model bgbb --unit "
+     "month\n"},
+    {"opt.clv.model",
+     "the purchase model; auto fits bgnbd, mbgnbd and pnbd and keeps "
+     "the lowest BIC",
+     "het aankoopmodel; auto schat bgnbd, mbgnbd en pnbd en houdt de "
+     "laagste BIC"},
+    {"opt.clv.spend",
+     "spend model (none: no values)",
+     "bestedingsmodel (none: geen waarden)"},
+    {"opt.clv.unit",
+     "the period of t_x, T, the horizon and tracking",
+     "de periode van t_x, T, de horizon en de opvolging"},
+    {"opt.clv.holdout_end",
+     "evaluate on the purchases in (as-of, DATE]: predicted vs actual "
+     "per customer (MAE, RMSE, correlation), by frequency class, and "
+     "tracking of cumulative repeat purchases per period",
+     "toets op de aankopen in (peildatum, DATUM]: voorspeld tegenover "
+     "werkelijk per klant (MAE, RMSE, correlatie), per frequentieklasse, "
+     "en de opvolging van de cumulatieve herhaalaankopen per periode"},
+    {"opt.clv.horizon",
+     "periods ahead",
+     "perioden vooruit"},
+    {"opt.clv.horizon.default",
+     "one year: 365, 52 or 12; for a pattern file the longest T",
+     "een jaar: 365, 52 of 12; voor een patroonbestand de langste T"},
+    {"opt.clv.discount",
+     "discount rate per period, 0.01 or 1%",
+     "disconteringsvoet per periode, 0.01 of 1%"},
+    {"opt.clv.margin",
+     "margin in percent of revenue (30 or 30%); by default each customer's "
+     "own margin where the cost is known, else the pooled margin; without "
+     "any cost the value is revenue",
+     "marge in procent van de omzet (30 of 30%); standaard de eigen "
+     "marge van elke klant waar de kost gekend is, anders de samengenomen "
+     "marge; zonder enige kost is de waarde de omzet"},
+    {"opt.clv.penalty",
+     "L2 penalty on the parameters",
+     "L2-straf op de parameters"},
+    {"opt.clv.count",
+     "P(exactly K purchases in the horizon) (0: the probability of "
+     "no purchase)",
+     "P(precies K aankopen in de horizon) (0: de kans op geen aankoop)"},
+    {"opt.clv.top",
+     "customers in the table (0 = all)",
+     "klanten in de tabel (0 = alle)"},
+    {"opt.clv.patterns",
+     "fit a pattern file (frequency, recency, periods, weights columns, "
+     "as the BG/BB donations data) instead of transactions; no spend "
+     "model",
+     "schat op een patroonbestand (kolommen frequency, recency, periods, "
+     "weights, zoals de BG/BB-donatiegegevens) in plaats van transacties; "
+     "geen bestedingsmodel"},
+    {"cli.err.discount",
+     "--discount takes a rate per period such as 0.01 or 1%",
+     "--discount verwacht een voet per periode zoals 0.01 of 1%"},
+    {"cli.clv.patterns_path",
+     "--patterns replaces PATH; give one of them",
+     "--patterns vervangt PAD; geef een van beide"},
+    {"cli.clv.patterns_dates",
+     "--as-of and --holdout-end need transactions, not a pattern file",
+     "--as-of en --holdout-end vragen transacties, geen patroonbestand"},
+    {"cli.clv.patterns_spend",
+     "a pattern file has no spend: use --spend none",
+     "een patroonbestand heeft geen bestedingen: gebruik --spend none"},
+    {"cli.clv.holdout_order",
+     "--holdout-end must come after --as-of",
+     "--holdout-end moet na --as-of komen"},
+    {"cli.clv.holdout_as_of",
+     "--holdout-end needs --as-of (the end of the calibration period)",
+     "--holdout-end vraagt --as-of (het einde van de kalibratieperiode)"},
+    {"help.analyze.usage",
+     "[OPTIONS] PATH -o OUTDIR",
+     "[OPTIES] PAD -o UITVOERMAP"},
+    {"help.analyze.about",
+     "The main job: runs every analysis the data allow — key figures, "
+     "Pareto and ABC, profit per customer and the whale curve, RFM "
+     "segments, the CLV model (checked on a holdout period) with P(alive), "
+     "cohort retention and survival, payment behaviour, cross-sell "
+     "rules, NPS and acquisition cost — and gives every customer one "
+     "action with its reason: invest, develop / cross-sell, retain, "
+     "win back, serve at low cost, reprice or phase out, collect first. "
+     "An analysis that a missing table or column rules out is named, "
+     "with the reason.\n"
+     "\n"
+     "Writes to OUTDIR (created when missing; each file atomically):\n"
+     "  index.html      the report: one self-contained page (charts "
+     "inline, nothing from the network), printable to PDF\n"
+     "  customers.xlsx  one row per customer (up to --xlsx-rows); one "
+     "sheet per action\n"
+     "  customers.csv   the same for machines\n"
+     "  summary.json    every portfolio figure of the report, stable "
+     "keys\n"
+     "Names, e-mail addresses, phone numbers and addresses never appear "
+     "(customer ids only); --show-names adds names. Groups of fewer "
+     "than 5 customers are merged into \"other\".",
+     "De hoofdtaak: voert elke analyse uit die de gegevens toelaten "
+     "— kerncijfers, Pareto en ABC, winst per klant en de walviscurve, "
+     "RFM-segmenten, het CLV-model (getoetst op een toetsperiode) met "
+     "P(actief), klantbehoud per cohort en overleving, betaalgedrag, "
+     "regels voor kruisverkoop, NPS en wervingskost — en geeft elke "
+     "klant één actie met haar reden: investeren, ontwikkelen / kruisverkopen, "
+     "behouden, terugwinnen, goedkoop bedienen, herprijzen of afbouwen, "
+     "eerst innen. Een analyse die door een ontbrekende tabel of kolom "
+     "niet kan, wordt genoemd, met de reden.\n"
+     "\n"
+     "Schrijft naar UITVOERMAP (aangemaakt als ze ontbreekt; elk bestand "
+     "in één keer):\n"
+     "  index.html      het rapport: één zelfstandige pagina (grafieken "
+     "ingebouwd, niets van het netwerk), af te drukken als PDF\n"
+     "  customers.xlsx  een rij per klant (tot --xlsx-rows); een blad "
+     "per actie\n"
+     "  customers.csv   hetzelfde voor machines\n"
+     "  summary.json    elk cijfer van de portefeuille in het rapport, "
+     "vaste sleutels\n"
+     "Namen, e-mailadressen, telefoonnummers en adressen verschijnen "
+     "nooit (alleen klantnummers); --show-names voegt namen toe. Groepen "
+     "van minder dan 5 klanten worden samengevoegd tot \"overige\"."},
+    {"help.analyze.examples",
+     "  klantwijs analyze demo-data -o demo-report\n"
+     "  klantwijs analyze exports/ --lang nl --as-of 2024-12-31 \\\n"
+     "      --rate service_hours=55 --rate support_ticket=25 -o rapport\n",
+     "  klantwijs analyze demo-data -o demo-rapport\n"
+     "  klantwijs analyze exports/ --lang nl --as-of 2024-12-31 \\\n"
+     "      --rate service_hours=55 --rate support_ticket=25 -o rapport\n"},
+    {"opt.analyze.output",
+     "the report folder (required)",
+     "de map van het rapport (verplicht)"},
+    {"opt.analyze.currency",
+     "currency of the amounts",
+     "munt van de bedragen"},
+    {"opt.analyze.show_names",
+     "include customer names in the exports",
+     "neem klantnamen op in de exports"},
+    {"opt.analyze.rules",
+     "action rules replacing the built-in ones",
+     "actieregels in plaats van de ingebouwde"},
+    {"opt.analyze.rules_template",
+     "print the built-in action rules and exit",
+     "druk de ingebouwde actieregels af en stop"},
+    {"opt.analyze.rfm_rules",
+     "RFM segment rules replacing the built-in ones",
+     "RFM-segmentregels in plaats van de ingebouwde"},
+    {"opt.analyze.fit",
+     "ideal customer profile (klantwijs segments --fit-template): a fit per "
+     "customer, and the plan says goodbye to low-fit, low-value customers "
+     "who cost attention",
+     "ideaal klantprofiel (klantwijs segments --fit-template): een fit per "
+     "klant, en het plan zegt strategisch gedag tegen klanten met een lage "
+     "fit en lage waarde die aandacht kosten"},
+    {"opt.analyze.clv_model",
+     "the CLV model; auto compares them on the holdout period and keeps the "
+     "best that passes its checks",
+     "het CLV-model; auto vergelijkt ze op de testperiode en houdt het beste "
+     "dat de controles doorstaat"},
+    {"opt.analyze.horizon",
+     "CLV horizon in months",
+     "CLV-horizon in maanden"},
+    {"opt.analyze.discount",
+     "yearly discount rate for CLV",
+     "jaarlijkse disconteringsvoet voor CLV"},
+    {"opt.analyze.holdout",
+     "days held out to check the CLV model",
+     "dagen apart gehouden om het CLV-model te toetsen"},
+    {"opt.analyze.holdout.default",
+     "a quarter of the data, 28 to 365",
+     "een kwart van de gegevens, 28 tot 365"},
+    {"opt.analyze.top",
+     "customers listed per action in the report",
+     "klanten per actie in het rapport"},
+    {"opt.analyze.xlsx_rows",
+     "customers.xlsx has a sheet of every customer when there are at "
+     "most N",
+     "customers.xlsx heeft een blad met elke klant als er hoogstens "
+     "N zijn"},
+    {"opt.analyze.xlsx_action_rows",
+     "customers per action sheet, highest money at stake first; customers.csv "
+     "always lists every customer",
+     "klanten per actieblad, hoogste bedrag op het spel eerst; customers.csv "
+     "toont altijd elke klant"},
+    {"cli.err.currency",
+     "--currency takes a code like EUR",
+     "--currency verwacht een code zoals EUR"},
+    {"cli.analyze.missing_dir",
+     "missing -o OUTDIR (the report folder)",
+     "-o UITVOERMAP ontbreekt (de map van het rapport)"},
+    {"cli.analyze.writing",
+     "writing the report…",
+     "het rapport wordt geschreven…"},
 
+    /* churn: help, options and usage errors (cli/cmd_churn.c) */
+    {"help.churn.usage", "[OPTIONS] PATH\n       klantwijs churn --drivers "
+     "[OPTIONS] PATH",
+     "[OPTIES] PAD\n       klantwijs churn --drivers [OPTIES] PAD"},
+    {"help.churn.about",
+     "Purchases (non-contractual): a customer has churned when no purchase "
+     "came for longer than a gap G: as-of - last purchase > G. G is derived "
+     "from the data as the 90th percentile (--gap-quantile) of all days "
+     "between consecutive purchase days of the same customer ('90% of "
+     "repeat purchases come within G days'), at least 30 days (--gap-floor), "
+     "or set with --gap. At risk: not churned, and no purchase for more than "
+     "0.7 G (--at-risk-fraction). The churn day is the last purchase + G. "
+     "With --p-alive MODEL the status follows the probability that the "
+     "customer is still active from that model, fitted on the purchases up "
+     "to the as-of date: churned below 0.5 (--p-alive-threshold), at risk "
+     "below 0.7; churn days and the period table still follow the gap "
+     "rule.\n\n"
+     "Contracts (--contracts; the customers table has start and end or "
+     "cancel dates): churned when every contract ended by the as-of date; "
+     "at risk: an end date within --at-risk-days after it.\n\n"
+     "Shows the customers, lines and revenue the figures cover, the counts, "
+     "the churned share today and the churn rate of the last 12 months, the "
+     "churn and retention rate per period (customers alive at the start of "
+     "the period who churned in it), the customers who churned in the last "
+     "period and those at risk, with their revenue (net, up to the as-of "
+     "date), highest first.\n\n"
+     "With --drivers: which attributes and behaviours differ between "
+     "churned and retained customers: churn rate per category with a 95% "
+     "Wilson interval, medians of numeric attributes, and an L2-regularised "
+     "logistic regression with standardised coefficients, evaluated on a "
+     "random holdout (AUC, calibration by decile of predicted risk). These "
+     "are associations, not causes. On purchase data the label is 'no "
+     "purchase in the last G days' and behaviours are measured before that "
+     "window only. A customers-like file with a churn column (--event COL) "
+     "is analysed as it is.",
+     "Aankopen (zonder contract): een klant is gestopt als er langer dan een "
+     "pauze G geen aankoop kwam: peildatum - laatste aankoop > G. G komt uit "
+     "de gegevens als het 90e percentiel (--gap-quantile) van alle dagen "
+     "tussen opeenvolgende aankoopdagen van dezelfde klant ('90% van de "
+     "herhaalaankopen komt binnen G dagen'), minstens 30 dagen "
+     "(--gap-floor), of vast met --gap. Risico: niet gestopt, en meer dan "
+     "0,7 G geen aankoop (--at-risk-fraction). De churndag is de laatste "
+     "aankoop + G. Met --p-alive MODEL volgt de status de kans dat de klant "
+     "nog actief is volgens dat model, geschat op de aankopen tot de "
+     "peildatum: gestopt onder 0,5 (--p-alive-threshold), risico onder 0,7; "
+     "churndagen en de periodetabel volgen de regel van de pauze.\n\n"
+     "Contracten (--contracts; de klantentabel heeft start- en eind- of "
+     "opzegdatums): gestopt als elk contract op de peildatum beëindigd is; "
+     "risico: een einddatum binnen --at-risk-days daarna.\n\n"
+     "Toont de klanten, regels en omzet die de cijfers dekken, de "
+     "aantallen, het aandeel vertrokken vandaag en het verloop van de "
+     "laatste 12 maanden, churn en retentie per periode (klanten actief bij "
+     "de start van de periode die erin stopten), de klanten die in de "
+     "laatste periode stopten en wie risico loopt, met hun omzet (netto, "
+     "tot de peildatum), de grootste eerst.\n\n"
+     "Met --drivers: welke kenmerken en gedragingen verschillen tussen "
+     "gestopte en gebleven klanten: churnratio per categorie met een "
+     "95%-Wilsoninterval, medianen van numerieke kenmerken, en een "
+     "L2-geregulariseerde logistische regressie met gestandaardiseerde "
+     "coëfficiënten, getoetst op een willekeurige apart gehouden groep (AUC, "
+     "kalibratie per deciel van het voorspelde risico). Dit zijn "
+     "samenhangen, geen oorzaken. Op aankoopgegevens is het label 'geen "
+     "aankoop in de laatste G dagen' en gedrag wordt alleen vóór dat venster "
+     "gemeten. Een klantenbestand met een churnkolom (--event KOL) wordt "
+     "geanalyseerd zoals het is."},
+    {"help.churn.examples",
+     "  klantwijs churn demo-data\n"
+     "  klantwijs churn demo-data --table at-risk --format csv -o at-risk.csv\n"
+     "  klantwijs churn demo-data --drivers\n"
+     "  klantwijs churn --drivers Telco-Customer-Churn.csv --event Churn\n",
+     "  klantwijs churn demo-data\n"
+     "  klantwijs churn demo-data --table at-risk --format csv -o risico.csv\n"
+     "  klantwijs churn demo-data --drivers\n"
+     "  klantwijs churn --drivers Telco-Customer-Churn.csv --event Churn\n"},
+    {"cli.group.churn_drivers", "Drivers", "Drivers"},
+    {"opt.churn.contracts", "churn from contract start and end dates",
+     "churn uit start- en einddatums van contracten"},
+    {"opt.churn.gap", "churn gap in days, instead of the one derived from the data",
+     "pauze in dagen, in plaats van die uit de gegevens"},
+    {"opt.churn.gap_quantile", "quantile of inter-purchase days",
+     "kwantiel van de dagen tussen aankopen"},
+    {"opt.churn.gap_floor", "least derived gap in days",
+     "kleinste afgeleide pauze in dagen"},
+    {"opt.churn.at_risk_fraction",
+     "at risk after F x G days without a purchase",
+     "risico na F x G dagen zonder aankoop"},
+    {"opt.churn.at_risk_days", "contracts ending within N days are at risk",
+     "contracten die binnen N dagen eindigen lopen risico"},
+    {"opt.churn.period", "period of the rate table",
+     "periode van de tabel met ratio's"},
+    {"opt.churn.p_alive",
+     "status from P(alive) of this model instead of the gap rule",
+     "status uit P(actief) van dit model in plaats van de pauze"},
+    {"opt.churn.p_alive_threshold", "churned below this P(alive)",
+     "gestopt onder deze P(actief)"},
+    {"opt.churn.top", "customers per list on a terminal (0 = all)",
+     "klanten per lijst op een terminal (0 = alle)"},
+    {"opt.churn.table",
+     "the one table to write (default: everything on a terminal, the "
+     "periods in csv; levels, numeric, model and calibration with "
+     "--drivers)",
+     "de ene tabel om te schrijven (standaard: alles op een terminal, de "
+     "periodes in csv; levels, numeric, model en calibration met "
+     "--drivers)"},
+    {"opt.churn.drivers", "the churn-driver analysis",
+     "de analyse van churndrivers"},
+    {"opt.churn.event",
+     "churn flag column of a customers-like table (1/0, true/false, yes/no, "
+     "ja/nee); PATH is then read as that table",
+     "churnkolom van een klantenbestand (1/0, true/false, yes/no, ja/nee); "
+     "PAD wordt dan als die tabel gelezen"},
+    {"opt.churn.exclude", "attributes to leave out",
+     "kenmerken om weg te laten"},
+    {"opt.churn.holdout", "share of customers held out",
+     "aandeel klanten apart gehouden"},
+    {"opt.churn.l2", "penalty", "straf"},
+    {"opt.churn.seed", "seed of the holdout split",
+     "zaad van de verdeling in een apart gehouden groep"},
+    {"cli.err.churn_exclude", "--exclude takes column names separated by "
+     "commas",
+     "--exclude verwacht kolomnamen gescheiden door komma's"},
+    {"cli.err.churn_driver_table",
+     "with --drivers, --table takes levels, numeric, model or calibration",
+     "met --drivers verwacht --table levels, numeric, model of "
+     "calibration"},
+    {"cli.err.churn_needs_drivers", "--table {table} needs --drivers",
+     "--table {table} vraagt --drivers"},
+    {"cli.err.churn_event",
+     "--event is for --drivers (a churn flag column); see also 'klantwijs "
+     "survival --event'",
+     "--event hoort bij --drivers (een churnkolom); zie ook 'klantwijs "
+     "survival --event'"},
+    {"cli.err.churn_event_contracts",
+     "--event and --contracts are different sources; give one",
+     "--event en --contracts zijn verschillende bronnen; geef er een"},
+
+    /* survival: help, options and usage errors (cli/cmd_survival.c) */
+    {"help.survival.usage", "[OPTIONS] PATH\n       klantwijs survival "
+     "--model sbg --survivors N0,N1,N2,...",
+     "[OPTIES] PAD\n       klantwijs survival --model sbg --survivors "
+     "N0,N1,N2,..."},
+    {"help.survival.about",
+     "Kaplan-Meier estimate of customer lifetime with right censoring: S(t) "
+     "with 95% confidence intervals by the log-log transform (the "
+     "'exponential Greenwood' interval, as lifelines and R's log-log), the "
+     "median lifetime with its interval (first time S(t) <= 0.5; empty when "
+     "never reached), the at-risk table, and with --by a log-rank test of "
+     "equal survival across the groups (groups under 5 customers are merged "
+     "into 'other'). Ties: customers censored at a time are still at risk "
+     "for the events at that time.\n\n"
+     "Durations come from columns (--duration, --event), from contract start "
+     "and end dates, or from purchase histories: a customer has churned when "
+     "no purchase came for longer than a gap G (the 90th percentile of the "
+     "days between repeat purchases, at least 30 days; see 'klantwijs churn "
+     "--help'); the lifetime then runs from the first purchase to the last "
+     "one plus G, else it is censored at the as-of date.\n\n"
+     "With --model sbg: the shifted-beta-geometric model of contractual "
+     "retention (Fader & Hardie 2007): alpha, beta with standard errors, the "
+     "fitted and observed survival and retention per period, expected "
+     "lifetime and, with --discount, the discounted expected residual "
+     "lifetime (DERL). It takes survivors per period or the durations above "
+     "counted in whole periods (--unit; customers observed over different "
+     "spans are right-censored).\n\n"
+     "Output: csv gives the curve (group, time, at_risk, churned, censored, "
+     "survival, lower, upper), or the table named by --table; sBG csv gives "
+     "the period table, and json has the fitted parameters under \"params\" "
+     "as \"alpha\" and \"beta\".",
+     "Kaplan-Meier-schatting van de klantlevensduur met rechtscensurering: "
+     "S(t) met 95%-betrouwbaarheidsintervallen via de log-log-transformatie "
+     "(het 'exponentiële Greenwood'-interval, zoals lifelines en R's "
+     "log-log), de mediane levensduur met haar interval (eerste tijd waarop "
+     "S(t) <= 0,5; leeg als die niet bereikt wordt), de at-risk-tabel, en "
+     "met --by een log-rank-toets op gelijke overleving in de groepen "
+     "(groepen van minder dan 5 klanten gaan samen in 'overige'). Gelijke "
+     "tijden: klanten die op een tijd gecensureerd worden, lopen nog risico "
+     "voor de gebeurtenissen op die tijd.\n\n"
+     "De duur komt uit kolommen (--duration, --event), uit start- en "
+     "einddatums van contracten, of uit aankoopgeschiedenissen: een klant is "
+     "gestopt als er langer dan een pauze G geen aankoop kwam (het 90e "
+     "percentiel van de dagen tussen herhaalaankopen, minstens 30 dagen; zie "
+     "'klantwijs churn --help'); de levensduur loopt dan van de eerste "
+     "aankoop tot de laatste plus G, anders wordt ze gecensureerd op de "
+     "peildatum.\n\n"
+     "Met --model sbg: het shifted-beta-geometrisch model van contractuele "
+     "retentie (Fader & Hardie 2007): alpha, beta met standaardfouten, de "
+     "geschatte en waargenomen overleving en retentie per periode, de "
+     "verwachte levensduur en, met --discount, de verdisconteerde verwachte "
+     "resterende levensduur (DERL). Het neemt overblijvers per periode of de "
+     "duur hierboven geteld in hele periodes (--unit; klanten die over "
+     "verschillende spannes gevolgd zijn, worden rechts gecensureerd).\n\n"
+     "Uitvoer: csv geeft de curve (group, time, at_risk, churned, censored, "
+     "survival, lower, upper), of de tabel die --table noemt; sBG-csv geeft "
+     "de periodetabel, en json heeft de geschatte parameters onder "
+     "\"params\" als \"alpha\" en \"beta\"."},
+    {"help.survival.examples",
+     "  klantwijs survival demo-data --by sector\n"
+     "  klantwijs survival Telco-Customer-Churn.csv --duration tenure \\\n"
+     "      --event Churn --by Contract\n"
+     "  klantwijs survival g3.csv --duration time --event event --by group \\\n"
+     "      --map customer=no.\n"
+     "  klantwijs survival --model sbg --survivors 1000,631,468,382,326,289\n"
+     "  klantwijs survival contracts.csv --contracts --model sbg --unit month\n",
+     "  klantwijs survival demo-data --by sector\n"
+     "  klantwijs survival Telco-Customer-Churn.csv --duration tenure \\\n"
+     "      --event Churn --by Contract\n"
+     "  klantwijs survival g3.csv --duration time --event event --by group \\\n"
+     "      --map customer=no.\n"
+     "  klantwijs survival --model sbg --survivors 1000,631,468,382,326,289\n"
+     "  klantwijs survival contracten.csv --contracts --model sbg --unit month\n"},
+    {"opt.survival.duration",
+     "duration column (a number per row, any unit); PATH is then read as a "
+     "customers-like table",
+     "kolom met de duur (een getal per rij, elke eenheid); PAD wordt dan als "
+     "klantentabel gelezen"},
+    {"opt.survival.event",
+     "churned flag: 1/0, true/false, yes/no, ja/nee (default: the churn "
+     "column, e.g. 'Churn')",
+     "vlag gestopt: 1/0, true/false, yes/no, ja/nee (standaard: de "
+     "churnkolom, bv. 'Churn')"},
+    {"opt.survival.by",
+     "one curve per value of this customers column, with a log-rank test",
+     "een curve per waarde van deze klantenkolom, met een log-rank-toets"},
+    {"opt.survival.contracts",
+     "durations from the start and end dates of the customers table",
+     "duur uit de start- en einddatums van de klantentabel"},
+    {"opt.survival.times",
+     "times of the at-risk table (default: about 8 round steps up to the "
+     "longest duration)",
+     "tijden van de at-risk-tabel (standaard: een achttal ronde stappen tot "
+     "de langste duur)"},
+    {"opt.survival.conf", "confidence level", "betrouwbaarheidsniveau"},
+    {"opt.survival.table",
+     "the one table to write (default: summary, at-risk and log-rank on a "
+     "terminal; the curve in csv; json has everything)",
+     "de ene tabel om te schrijven (standaard: samenvatting, at-risk en "
+     "log-rank op een terminal; de curve in csv; json heeft alles)"},
+    {"opt.survival.model", "Kaplan-Meier or sBG", "Kaplan-Meier of sBG"},
+    {"opt.survival.survivors",
+     "sBG: customers at the start and after each period (no data file "
+     "needed)",
+     "sBG: klanten bij de start en na elke periode (geen gegevensbestand "
+     "nodig)"},
+    {"opt.survival.horizon",
+     "sBG: periods in the table, when not the observed ones + 5",
+     "sBG: periodes in de tabel, als het niet de waargenomen + 5 zijn"},
+    {"opt.survival.discount", "sBG: DERL at this discount rate per period",
+     "sBG: DERL bij deze disconteringsvoet per periode"},
+    {"opt.survival.unit",
+     "unit of durations from dates, and the sBG period",
+     "eenheid van de duur uit datums, en de sBG-periode"},
+    {"cli.err.survival_times",
+     "--times takes numbers of at least 0 separated by commas",
+     "--times verwacht getallen van minstens 0 gescheiden door komma's"},
+    {"cli.err.survival_survivors",
+     "--survivors takes at least two counts separated by commas, e.g. "
+     "1000,631,468",
+     "--survivors verwacht minstens twee aantallen gescheiden door komma's, "
+     "bv. 1000,631,468"},
+    {"cli.err.survival_survivors_sbg", "--survivors needs --model sbg",
+     "--survivors vraagt --model sbg"},
+    {"cli.err.survival_survivors_path",
+     "--survivors takes the counts directly; leave out PATH",
+     "--survivors neemt de aantallen rechtstreeks; laat PAD weg"},
+    {"cli.err.survival_table_km", "--table is for Kaplan-Meier output",
+     "--table is voor Kaplan-Meier-uitvoer"},
+    {"cli.err.survival_sources",
+     "--contracts and --duration/--event are different sources; give one",
+     "--contracts en --duration/--event zijn verschillende bronnen; geef er "
+     "een"},
+
+    /* group kinds (klantwijs/groups.h) */
+    {"group.blank", "(blank)", "(leeg)"},
+    {"group.no", "no", "nee"},
+    {"group.yes", "yes", "ja"},
+    {"group.other", "other", "overige"},
+
+    /* pareto (src/report/pareto_report.c) */
+    {"pareto.title", "Revenue concentration", "Concentratie van de omzet"},
+    {"pareto.as_of", "as of", "peildatum"},
+    {"pareto.customers_negative", "customers with more returns than sales",
+     "klanten met meer retours dan aankopen"},
+    {"pareto.revenue_negative", "  their revenue (counted as 0)",
+     "  hun omzet (telt als 0)"},
+    {"pareto.revenue_ranked", "revenue ranked (the shares below)",
+     "gerangschikte omzet (de aandelen hieronder)"},
+    {"pareto.top_customers", "top {pct} of customers",
+     "top {pct} van de klanten"},
+    {"pareto.their_revenue_share", "  their share of revenue",
+     "  hun aandeel in de omzet"},
+    {"pareto.their_contribution_share", "  their share of contribution",
+     "  hun aandeel in de bijdrage"},
+    {"pareto.target_customers", "fewest customers for {pct} of revenue",
+     "minste klanten voor {pct} van de omzet"},
+    {"pareto.as_customer_share", "  as share of customers",
+     "  als aandeel van de klanten"},
+    {"pareto.gini", "Gini coefficient", "Gini-coëfficiënt"},
+    {"pareto.hhi", "Herfindahl-Hirschman index", "Herfindahl-Hirschman-index"},
+    {"pareto.hhi_points", "  on the 0-10 000 scale", "  op de schaal 0-10 000"},
+    {"pareto.largest_1", "share of the largest customer",
+     "aandeel van de grootste klant"},
+    {"pareto.largest_5", "share of the largest 5", "aandeel van de grootste 5"},
+    {"pareto.largest_10", "share of the largest 10",
+     "aandeel van de grootste 10"},
+    {"pareto.repeat_customers", "repeat customers (2+ orders)",
+     "terugkerende klanten (2+ orders)"},
+    {"pareto.once_customers", "one-time customers", "eenmalige klanten"},
+    {"pareto.revenue_per_customer", "  revenue per customer",
+     "  omzet per klant"},
+    {"pareto.repeat_once_ratio", "revenue per repeat / per one-time customer",
+     "omzet per terugkerende / per eenmalige klant"},
+    {"pareto.read.no_revenue", "No revenue to share.",
+     "Geen omzet om te verdelen."},
+    {"pareto.read.top",
+     "{pct} of your customers ({n}) bring {share} of your revenue",
+     "{pct} van je klanten ({n}) brengt {share} van je omzet op"},
+    {"pareto.read.top_contribution", " and {share} of your contribution",
+     " en {share} van je bijdrage"},
+    {"pareto.read.target", "{pct} of revenue comes from {share} of customers "
+     "({n}).\n",
+     "{pct} van de omzet komt van {share} van de klanten ({n}).\n"},
+    {"pareto.read.warn_top1",
+     "Dependency warning: your largest customer brings {share} of revenue "
+     "(threshold {limit}).\n",
+     "Afhankelijkheid: je grootste klant brengt {share} van de omzet op "
+     "(drempel {limit}).\n"},
+    {"pareto.read.warn_top5",
+     "Dependency warning: your 5 largest customers bring {share} of revenue "
+     "(threshold {limit}).\n",
+     "Afhankelijkheid: je 5 grootste klanten brengen {share} van de omzet op "
+     "(drempel {limit}).\n"},
+    {"pareto.read.no_dependency",
+     "No dependency on a few customers: the largest brings {top1}, the 5 "
+     "largest together {top5}.\n",
+     "Geen afhankelijkheid van enkele klanten: de grootste brengt {top1} op, "
+     "de 5 grootste samen {top5}.\n"},
+    {"pareto.read.repeat",
+     "Repeat customers ({repeat}) bring {share} of revenue: {ratio} times as "
+     "much per customer as one-time customers ({once}).\n",
+     "Terugkerende klanten ({repeat}) brengen {share} van de omzet op: per "
+     "klant {ratio} keer zoveel als eenmalige klanten ({once}).\n"},
+    {"pareto.abc_title", "\nABC classes", "\nABC-klassen"},
+    {"pareto.largest_title", "\nLargest customers", "\nGrootste klanten"},
+    {"pareto.col.class", "class", "klasse"},
+    {"pareto.col.customers", "customers", "klanten"},
+    {"pareto.col.customer_share", "% customers", "% klanten"},
+    {"pareto.col.revenue", "revenue", "omzet"},
+    {"pareto.col.revenue_share", "% revenue", "% omzet"},
+    {"pareto.col.customer", "customer", "klant"},
+    {"pareto.col.share", "share", "aandeel"},
+    {"pareto.col.cumulative", "cumulative", "cumulatief"},
+    {"pareto.col.orders", "orders", "orders"},
+    {"pareto.col.contribution", "contribution", "bijdrage"},
+
+    /* churn (src/report/churn_report.c) */
+    {"churn.head.contracts",
+     "Churn on {date} from contracts: churned when every contract has "
+     "ended\n",
+     "Churn op {date} uit contracten: gestopt wanneer elk contract beëindigd "
+     "is\n"},
+    {"churn.head.purchases",
+     "Churn on {date} from purchases: churned after more than {gap} days "
+     "without a purchase\n",
+     "Churn op {date} uit aankopen: gestopt na meer dan {gap} dagen zonder "
+     "aankoop\n"},
+    {"churn.head.derived",
+     "(the {q}% quantile of {n} inter-purchase times: {days} days; floor "
+     "{floor})\n",
+     "({q}%-kwantiel van {n} tussenaankooptijden: {days} dagen; minimum "
+     "{floor})\n"},
+    {"churn.head.p_alive",
+     "Status: the worse of the rule above and P(alive) of the {model} model "
+     "(checks passed): churned below {churned}, at risk below {at_risk}; "
+     "nobody past the gap is active (churn days: the rule above)\n",
+     "Status: de slechtste van de regel hierboven en P(actief) van het "
+     "{model}-model (controles doorstaan): gestopt onder {churned}, risico "
+     "onder {at_risk}; niemand voorbij de wachttijd is actief (churndagen: de "
+     "regel hierboven)\n"},
+    {"churn.kv.customers", "customers", "klanten"},
+    {"churn.kv.active", "active", "actief"},
+    {"churn.kv.at_risk", "at risk", "risico"},
+    {"churn.kv.churned", "churned", "gestopt"},
+    {"churn.periods_title",
+     "\nChurn and retention per {period} (the last {n}; csv and json: all)\n",
+     "\nChurn en retentie per {period} (de laatste {n}; csv en json: "
+     "alle)\n"},
+    {"churn.period.month", "month", "maand"},
+    {"churn.period.week", "week", "week"},
+    {"churn.period.quarter", "quarter", "kwartaal"},
+    {"churn.partial", "(the last period runs up to {date})\n",
+     "(de laatste periode loopt tot {date})\n"},
+    {"churn.recent_title", "\nChurned in the last period ({period}): {n} "
+     "customers",
+     "\nGestopt in de laatste periode ({period}): {n} klanten"},
+    {"churn.at_risk_contracts_title",
+     "\nAt risk (contract ends within {days} days): {n} customers",
+     "\nRisico (contract eindigt binnen {days} dagen): {n} klanten"},
+    {"churn.at_risk_title",
+     "\nAt risk (more than {days} days without a purchase): {n} customers",
+     "\nRisico (meer dan {days} dagen zonder aankoop): {n} klanten"},
+    {"churn.list_revenue", ", revenue {revenue}", ", omzet {revenue}"},
+    {"churn.status.none", "none", "geen"},
+    {"churn.status.active", "active", "actief"},
+    {"churn.status.at_risk", "at_risk", "risico"},
+    {"churn.status.churned", "churned", "gestopt"},
+    {"churn.col.period", "period", "periode"},
+    {"churn.col.from", "from", "van"},
+    {"churn.col.to", "to", "tot"},
+    {"churn.col.active_start", "active at start", "actief bij start"},
+    {"churn.col.new", "new", "nieuw"},
+    {"churn.col.churned", "churned", "gestopt"},
+    {"churn.col.of_start", "of those at start", "van wie bij start"},
+    {"churn.col.churn_rate", "churn rate", "churnratio"},
+    {"churn.col.retention", "retention", "retentie"},
+    {"churn.col.active_end", "active at end", "actief op einde"},
+    {"churn.col.customer", "customer", "klant"},
+    {"churn.col.customers", "customers", "klanten"},
+    {"churn.col.contract_end", "contract end", "einde contract"},
+    {"churn.col.last_purchase", "last purchase", "laatste aankoop"},
+    {"churn.col.revenue", "revenue", "omzet"},
+    {"churn.col.status", "status", "status"},
+    {"churn.col.start", "start", "start"},
+    {"churn.col.end", "end", "einde"},
+    {"churn.col.first", "first", "eerste"},
+    {"churn.col.last", "last", "laatste"},
+    {"churn.col.churn_day", "churn day", "churndag"},
+    {"churn.col.attribute", "attribute", "kenmerk"},
+    {"churn.col.value", "value", "waarde"},
+    {"churn.col.lower", "lower", "onder"},
+    {"churn.col.upper", "upper", "boven"},
+    {"churn.col.median_churned", "median churned", "mediaan gestopt"},
+    {"churn.col.median_retained", "median retained", "mediaan gebleven"},
+    {"churn.col.retained", "retained", "gebleven"},
+    {"churn.col.missing", "missing", "ontbrekend"},
+    {"churn.col.term", "term", "term"},
+    {"churn.col.coefficient", "coefficient", "coëfficiënt"},
+    {"churn.col.decile", "decile", "deciel"},
+    {"churn.col.predicted", "predicted", "voorspeld"},
+    {"churn.col.observed", "observed", "waargenomen"},
+    {"churn.drivers.label_flag", "the column {col} says yes",
+     "de kolom {col} zegt ja"},
+    {"churn.drivers.label_contracts", "every contract ended by {date}",
+     "elk contract beëindigd op {date}"},
+    {"churn.drivers.label_purchases",
+     "no purchase after {cutoff} (the last {gap} days up to {date}); "
+     "behaviour measured up to {cutoff}",
+     "geen aankoop na {cutoff} (de laatste {gap} dagen tot {date}); gedrag "
+     "gemeten tot {cutoff}"},
+    {"churn.drivers.head",
+     "Churn drivers: {n} customers, {share} churned\nChurned: {label}\n"
+     "These are associations, not causes.\n",
+     "Churndrivers: {n} klanten, {share} gestopt\nGestopt: {label}\n"
+     "Dit zijn samenhangen, geen oorzaken.\n"},
+    {"churn.drivers.levels_title",
+     "\nChurn rate per value (95% Wilson interval)\n",
+     "\nChurnratio per waarde (95%-Wilsoninterval)\n"},
+    {"churn.drivers.numeric_title",
+     "\nNumeric attributes: median for churned and retained customers\n",
+     "\nNumerieke kenmerken: mediaan bij gestopte en gebleven klanten\n"},
+    {"churn.drivers.model_title",
+     "\nLogistic regression (L2 = {l2}), standardised coefficients: per "
+     "standard deviation, or versus the most frequent value\n",
+     "\nLogistische regressie (L2 = {l2}), gestandaardiseerde "
+     "coëfficiënten: per standaardafwijking, of tegenover de meest "
+     "voorkomende waarde\n"},
+    {"churn.drivers.fit",
+     "{fit} after {iterations} iterations; {train} customers to fit, {test} "
+     "held out{same}\nAUC {auc}\n",
+     "{fit} na {iterations} iteraties; {train} klanten om te schatten, "
+     "{test} apart gehouden{same}\nAUC {auc}\n"},
+    {"churn.drivers.converged", "Converged", "Geconvergeerd"},
+    {"churn.drivers.not_converged", "NOT converged", "NIET geconvergeerd"},
+    {"churn.drivers.same_customers", " (evaluated on the same customers)",
+     " (evaluatie op dezelfde klanten)"},
+    /* survival (src/report/survival_report.c) */
+    {"survival.head",
+     "Kaplan-Meier survival: {n} customers, {churned} churned, {censored} "
+     "censored\n",
+     "Kaplan-Meier-overleving: {n} klanten, {churned} gestopt, {censored} "
+     "gecensureerd\n"},
+    {"survival.head.columns", "Duration: {duration}; churned: {event}",
+     "Duur: {duration}; gestopt: {event}"},
+    {"survival.head.contracts",
+     "Duration in {unit} from contract start to end or {date}",
+     "Duur in {unit} van contractstart tot einde of {date}"},
+    {"survival.head.purchases",
+     "Duration in {unit} from first purchase to last + {gap} days (churned) "
+     "or to {date}",
+     "Duur in {unit} van eerste aankoop tot laatste + {gap} dagen (gestopt) "
+     "of tot {date}"},
+    {"survival.head.by", "; by {by}", "; per {by}"},
+    {"survival.unit.day", "days", "dagen"},
+    {"survival.unit.week", "weeks", "weken"},
+    {"survival.unit.month", "months", "maanden"},
+    {"survival.intervals",
+     "Intervals: {conf}%, log-log (exponential Greenwood)\n",
+     "Intervallen: {conf}%, log-log (exponentiële Greenwood)\n"},
+    {"survival.skipped", "{n} rows without duration, status or group "
+     "skipped\n",
+     "{n} rijen zonder duur, status of groep overgeslagen\n"},
+    {"survival.privacy_left_out",
+     "{n} customers in groups of fewer than {min} left out (privacy)\n",
+     "{n} klanten in groepen van minder dan {min} weggelaten (privacy)\n"},
+    {"survival.privacy_merged",
+     "{n} groups of fewer than {min} customers merged into \"other\" "
+     "(privacy)\n",
+     "{n} groepen van minder dan {min} klanten samengevoegd in \"overige\" "
+     "(privacy)\n"},
+    {"survival.unreached",
+     "(empty: S(t) or the interval bound never reaches 50%)\n",
+     "(leeg: S(t) of de intervalgrens komt niet tot 50%)\n"},
+    {"survival.at_risk_title",
+     "\nAt risk after t (churned and censored up to t)\n",
+     "\nAt risk na t (gestopt en gecensureerd tot en met t)\n"},
+    {"survival.logrank", "\nLog-rank test: chi2 = {chi2} on {df} {df_word}, "
+     "p {p}\n",
+     "\nLog-rank-toets: chi2 = {chi2}, {df} {df_word}, p {p}\n"},
+    {"survival.df_one", "df", "vrijheidsgraad"},
+    {"survival.df_many", "df", "vrijheidsgraden"},
+    {"survival.col.group", "group", "groep"},
+    {"survival.col.customers", "customers", "klanten"},
+    {"survival.col.churned", "churned", "gestopt"},
+    {"survival.col.censored", "censored", "gecensureerd"},
+    {"survival.col.median", "median", "mediaan"},
+    {"survival.col.lower", "lower", "onder"},
+    {"survival.col.upper", "upper", "boven"},
+    {"survival.col.t", "t", "t"},
+    {"survival.col.at_risk", "at risk", "at risk"},
+    {"survival.col.survival", "S(t)", "S(t)"},
+    /* sBG (src/report/survival_report.c) */
+    {"sbg.head",
+     "Shifted-beta-geometric retention model (Fader & Hardie 2007)\n",
+     "Shifted-beta-geometrisch retentiemodel (Fader & Hardie 2007)\n"},
+    {"sbg.period", "Period: {unit}\n", "Periode: {unit}\n"},
+    {"sbg.customers", "  {n} customers, {periods} periods observed\n",
+     "  {n} klanten, {periods} perioden waargenomen\n"},
+    {"sbg.alpha", "  alpha  {v}\n", "  alpha  {v}\n"},
+    {"sbg.alpha_se", "  alpha  {v} (se {se})\n", "  alpha  {v} (se {se})\n"},
+    {"sbg.beta", "  beta   {v}\n", "  beta   {v}\n"},
+    {"sbg.beta_se", "  beta   {v} (se {se})\n", "  beta   {v} (se {se})\n"},
+    {"sbg.mean_churn", "  mean churn probability per period {p}\n",
+     "  gemiddelde kans op stoppen per periode {p}\n"},
+    {"sbg.lifetime", "  expected lifetime {periods} periods\n",
+     "  verwachte levensduur {periods} perioden\n"},
+    {"sbg.lifetime_infinite", "  expected lifetime infinite (alpha <= 1)\n",
+     "  verwachte levensduur oneindig (alpha <= 1)\n"},
+    {"sbg.fit",
+     "  log-likelihood {ll}, {fit} after {iterations} iterations (|gradient| "
+     "{grad})\n",
+     "  log-likelihood {ll}, {fit} na {iterations} iteraties (|gradiënt| "
+     "{grad})\n"},
+    {"sbg.converged", "converged", "geconvergeerd"},
+    {"sbg.not_converged", "NOT converged", "NIET geconvergeerd"},
+    {"sbg.unbounded",
+     "  (alpha and beta grow without bound: the data show no difference "
+     "between customers; one fixed churn probability fits as well)\n",
+     "  (alpha en beta groeien onbegrensd: geen verschil tussen klanten te "
+     "zien; een vaste kans op stoppen past even goed)\n"},
+    {"sbg.derl", "  DERL at {pct}% discount per period:",
+     "  DERL bij {pct}% korting per periode:"},
+    {"sbg.derl_one", "{sep}{r} renewal: {v}", "{sep}{r} verlenging: {v}"},
+    {"sbg.derl_many", "{sep}{r} renewals: {v}", "{sep}{r} verlengingen: {v}"},
+    {"sbg.col.period", "period", "periode"},
+    {"sbg.col.survivors", "survivors", "overblijvers"},
+    {"sbg.col.observed_s", "observed S", "geobs. S"},
+    {"sbg.col.fitted_s", "fitted S", "model S"},
+    {"sbg.col.observed_r", "observed r", "geobs. r"},
+    {"sbg.col.fitted_r", "fitted r", "model r"},
+    {"churn.drivers.calibration_title",
+     "\nCalibration by decile of predicted risk\n",
+     "\nKalibratie per deciel van het voorspelde risico\n"},
     /* growth: trends, journey, referrals, acquisition, discounts */
     {"cmd.trends",
      "revenue and customers per period, revenue bridge, seasonality, anomalies",
@@ -1766,6 +3621,62 @@ static const msg_row text_rows[] = {
     {"growth.col.value", "Value per customer", "Waarde per klant"},
     {"growth.col.clv_cac", "Value / CAC", "Waarde / CAC"},
     {"growth.col.payback", "Paid back (month)", "Terugverdiend (maand)"},
+    {"opt.analyze.history",
+     "store this run in a history file (SQLite) for `klantwijs history`",
+     "bewaar deze run in een geschiedenisbestand (SQLite) voor `klantwijs "
+     "history`"},
+    {"cmd.history", "key figures over runs and how customers moved between them",
+     "kerncijfers over de runs en hoe klanten tussen twee runs verschoven"},
+    {"help.history.usage", "[OPTIONS] FILE", "[OPTIES] BESTAND"},
+    {"help.history.about",
+     "FILE is a history file written by `klantwijs analyze --history FILE`. "
+     "Shows the key figures of every run, and between two runs (the two "
+     "latest, or --from and --to) how customers moved between actions, "
+     "statuses and RFM segments, and the customers who went from invest or "
+     "retain to win back. Cells of fewer than 5 customers show \"<5\".",
+     "BESTAND is een geschiedenisbestand van `klantwijs analyze --history "
+     "BESTAND`. Toont de kerncijfers van elke run, en tussen twee runs (de "
+     "twee laatste, of --from en --to) hoe klanten verschoven tussen acties, "
+     "statussen en RFM-segmenten, en de klanten die van investeren of "
+     "behouden naar terugwinnen gingen. Cellen van minder dan 5 klanten "
+     "tonen \"<5\"."},
+    {"help.history.examples",
+     "  klantwijs analyze data -o rapport --history klanten.sqlite\n"
+     "  klantwijs history klanten.sqlite\n",
+     "  klantwijs analyze data -o rapport --history klanten.sqlite\n"
+     "  klantwijs history klanten.sqlite\n"},
+    {"opt.history.from", "the earlier run", "de vroegere run"},
+    {"opt.history.from.default", "the run before --to",
+     "de run voor --to"},
+    {"opt.history.to", "the later run", "de latere run"},
+    {"opt.history.to.default", "the latest run", "de laatste run"},
+    {"cli.history.missing_file", "name the history file (FILE)",
+     "geef het geschiedenisbestand op (BESTAND)"},
+    {"history.head", "{n} runs in this history.",
+     "{n} runs in deze geschiedenis."},
+    {"history.one_run",
+     "One run so far: the next `analyze --history` run can be compared "
+     "with it.",
+     "Nog maar één run: de volgende run met `analyze --history` kan ermee "
+     "vergeleken worden."},
+    {"history.compare", "From run {from} to run {to}:",
+     "Van run {from} naar run {to}:"},
+    {"history.by_action", "Actions (rows: before, columns: now)",
+     "Acties (rijen: vroeger, kolommen: nu)"},
+    {"history.by_status", "Status (rows: before, columns: now)",
+     "Status (rijen: vroeger, kolommen: nu)"},
+    {"history.by_segment", "RFM segments (rows: before, columns: now)",
+     "RFM-segmenten (rijen: vroeger, kolommen: nu)"},
+    {"history.movers",
+     "{n} customers went from invest or retain to win back:",
+     "{n} klanten gingen van investeren of behouden naar terugwinnen:"},
+    {"summary.head",
+     "{n} customers with purchases up to {as_of} ({lines} lines{after}); "
+     "revenue {revenue}",
+     "{n} klanten met aankopen tot {as_of} ({lines} lijnen{after}); omzet "
+     "{revenue}"},
+    {"summary.head.after", ", {n} later lines left out",
+     ", {n} lijnen na die datum weggelaten"},
     {"growth.months", "month", "maand"},
     {"growth.weeks", "week", "week"},
     {"growth.quarters", "quarter", "kwartaal"},
@@ -1813,6 +3724,181 @@ static const msg_row text_rows[] = {
      "{yearly} a year",
      "  {customer}: laatste aankoop {last}, gewoonlijk om de {every} dagen, "
      "{yearly} per jaar"},
+    {"cli.rfm.no_segment",
+     "no segment '{segment}'; the segments are:{list}",
+     "geen segment '{segment}'; de segmenten zijn:{list}"},
+    {"cli.rfm.contribution_cost",
+     "--monetary contribution needs cost data: a cost or margin column, "
+     "--margin or --config",
+     "--monetary contribution vraagt kostgegevens: een kost- of margekolom, "
+     "--margin of --config"},
+    {"cli.clv.no_customer",
+     "no customer with a purchase up to the as-of date ({later} first "
+     "bought after it)",
+     "geen klant met een aankoop tot de peildatum ({later} kochten "
+     "voor het eerst daarna)"},
+    {"cli.clv.short_holdout",
+     "the holdout is shorter than one {unit}",
+     "de toetsperiode is korter dan één {unit}"},
+    {"cli.clv.no_spend",
+     "no repeat buyer with a positive repeat spend: no spend model, "
+     "no values",
+     "geen herhaalkoper met een positieve herhaalbesteding: geen bestedingsmodel, "
+     "geen waarden"},
+    {"inspect.dialect",
+     "  {delim}-separated, {header}, {encoding}, {endings} line endings, "
+     "{bytes} bytes",
+     "  gescheiden door {delim}, {header}, {encoding}, regeleinden "
+     "{endings}, {bytes} bytes"},
+    {"inspect.rows",
+     "  rows: {read} read, {used} used, {skipped} skipped",
+     "  rijen: {read} gelezen, {used} gebruikt, {skipped} overgeslagen"},
+    {"inspect.example",
+     "    e.g. {example}",
+     "    bv. {example}"},
+    {"inspect.recoded",
+     "  {n} cells were not valid UTF-8 and were read as Windows-1252",
+     "  {n} cellen waren geen geldige UTF-8 en werden als Windows-1252 "
+     "gelezen"},
+    {"inspect.not_used",
+     "  not used:",
+     "  niet gebruikt:"},
+    {"inspect.header",
+     "header row",
+     "koprij"},
+    {"inspect.no_header",
+     "no header",
+     "geen kop"},
+    {"inspect.col.column",
+     "column",
+     "kolom"},
+    {"inspect.col.role",
+     "role",
+     "rol"},
+    {"inspect.col.type",
+     "type",
+     "type"},
+    {"inspect.col.format",
+     "format",
+     "formaat"},
+    {"inspect.col.missing",
+     "missing",
+     "ontbrekend"},
+    {"inspect.delim.comma",
+     "comma",
+     "komma"},
+    {"inspect.delim.semicolon",
+     "semicolon",
+     "puntkomma"},
+    {"inspect.delim.tab",
+     "tab",
+     "tab"},
+    {"inspect.delim.pipe",
+     "pipe",
+     "verticale streep"},
+    {"inspect.delim.blanks",
+     "blanks",
+     "spaties"},
+    {"inspect.order.dmy",
+     "day-first",
+     "dag eerst"},
+    {"inspect.order.mdy",
+     "month-first",
+     "maand eerst"},
+    {"inspect.order.ymd",
+     "year-first",
+     "jaar eerst"},
+    {"inspect.order.iso",
+     "ISO",
+     "ISO"},
+    {"inspect.mark.comma",
+     "decimal comma",
+     "decimale komma"},
+    {"inspect.mark.point",
+     "decimal point",
+     "decimale punt"},
+    {"inspect.title",
+     "Data quality (transactions)",
+     "Datakwaliteit (transacties)"},
+    {"cli.main.usage",
+     "klantwijs COMMAND [OPTIONS] [PATH]",
+     "klantwijs OPDRACHT [OPTIES] [PAD]"},
+
+    /* voice of the customer: klantwijs feedback */
+    {"cmd.feedback",
+     "NPS, CSAT, CES with intervals; competitors; comment themes",
+     "NPS, CSAT, CES met intervallen; concurrenten; thema's in opmerkingen"},
+    {"help.feedback.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.feedback.about",
+     "Survey answers (feedback.csv: customer, date, nps 0-10, csat, ces, "
+     "comment, and per dimension an own rating next to a named competitor's, "
+     "such as prijs and concurrent prijs) turned into: NPS with a 95% "
+     "interval (Wald, multinomial variance), CSAT as the top-2-box share "
+     "(Wilson interval) and mean, CES mean (t interval) with its scale (1-5 "
+     "or 1-7) detected, response counts and rate; the same per sector and "
+     "per quarter, with a z test of the change against the quarter before; "
+     "promoters, passives and detractors side by side (share still buying, "
+     "revenue of the last 12 months: association, not cause); per dimension "
+     "the own mean against each competitor's, the paired difference, the "
+     "share rating the competitor higher, the derived importance "
+     "(correlation with the NPS score), the importance-performance grid and "
+     "the customers at risk to a competitor (they rate it higher on the "
+     "dimension that matters most and buy less); and the themes in Dutch, "
+     "English and French comments that set detractors apart from promoters "
+     "(log-odds with an informative Dirichlet prior), with up to three "
+     "examples each, personal data masked. Answers without a customer id are "
+     "anonymous: they count for the scores and themes, not for behaviour. A "
+     "score over fewer than --min-answers answers reads \"not enough "
+     "answers\"; groups of fewer than 5 customers are merged into "
+     "\"other\". csv is long form: section,group,measure,value,low,high,n.",
+     "Antwoorden op enquêtes (feedback.csv: klant, datum, nps 0-10, csat, "
+     "ces, opmerking, en per dimensie een eigen score naast die van een "
+     "genoemde concurrent, zoals prijs en concurrent prijs) worden: de NPS "
+     "met een 95%-interval (Wald, multinomiale variantie), CSAT als aandeel "
+     "in de twee hoogste vakjes (Wilson-interval) en gemiddelde, CES "
+     "gemiddeld (t-interval) met de schaal (1-5 of 1-7) herkend, aantallen "
+     "en respons; hetzelfde per sector en per kwartaal, met een z-toets op "
+     "het verschil met het kwartaal ervoor; promotors, passieven en "
+     "criticasters naast elkaar (aandeel dat nog koopt, omzet van de laatste "
+     "12 maanden: samenhang, geen oorzaak); per dimensie het eigen "
+     "gemiddelde tegenover dat van elke concurrent, het gepaarde verschil, "
+     "het aandeel dat de concurrent beter vindt, het afgeleide belang "
+     "(correlatie met de NPS-score), het belang-prestatieraster en de "
+     "klanten met risico op overstap (ze vinden de concurrent beter op de "
+     "dimensie die het zwaarst weegt en kopen minder); en de thema's in "
+     "Nederlandse, Engelse en Franse opmerkingen die criticasters "
+     "onderscheiden van promotors (log-odds met een informatieve "
+     "Dirichlet-prior), met telkens tot drie voorbeelden, persoonsgegevens "
+     "afgeschermd. Antwoorden zonder klantnummer zijn anoniem: ze tellen mee "
+     "voor de scores en thema's, niet voor gedrag. Een score over minder dan "
+     "--min-answers antwoorden wordt \"te weinig antwoorden\"; groepen van "
+     "minder dan 5 klanten staan samen onder \"overige\". csv is lang "
+     "formaat: section,group,measure,value,low,high,n."},
+    {"help.feedback.examples",
+     "  klantwijs feedback demo-data\n"
+     "  klantwijs feedback demo-data --lang nl --all-answers\n"
+     "  klantwijs feedback enquete.csv --format json -o feedback.json\n",
+     "  klantwijs feedback demo-data\n"
+     "  klantwijs feedback demo-data --lang nl --all-answers\n"
+     "  klantwijs feedback enquete.csv --format json -o feedback.json\n"},
+    {"opt.feedback.all_answers",
+     "count every answer (default: the latest answer per customer)",
+     "tel elk antwoord (standaard: het laatste antwoord per klant)"},
+    {"opt.feedback.min_answers", "answers a score needs",
+     "aantal antwoorden dat een score nodig heeft"},
+    {"opt.feedback.slow_days",
+     "buying slows: purchase days in the last N days at most half the rate "
+     "of the 2N days before",
+     "kopen vertraagt: aankoopdagen in de laatste N dagen hoogstens de helft "
+     "van het ritme in de 2N dagen ervoor"},
+    {"opt.feedback.no_themes", "leave the comments alone",
+     "laat de opmerkingen buiten beschouwing"},
+    {"opt.feedback.as_of_default", "the last answer or sale",
+     "het laatste antwoord of de laatste verkoop"},
+    {"opt.analyze.currency.default",
+     "the one the data name, else EUR, said to be assumed",
+     "die de gegevens noemen, anders EUR, met de vermelding dat die "
+     "aangenomen is"},
 };
 
 const char *kw_message(const char *key, kw_lang lang) {

@@ -1,15 +1,30 @@
 /*
- * output.c — writing the four report files into a folder, each atomically
- * (a temporary name beside it, renamed when complete), and the one-screen
- * text summary for the terminal.
+ * output.c — writing the four report files into a folder, atomically as a
+ * set, and the one-screen text summary for the terminal.
+ *
+ * The files are written into a temporary folder beside the report folder
+ * (".NAME.tmp.PID.XXXXXX"), each checked to its fsync; only when all four
+ * are complete does that folder take the report folder's place, so a
+ * failed, killed or interrupted run leaves the previous report whole. A
+ * lock file beside the folder (".NAME.lock", flock) refuses a second run
+ * into the same folder while one is writing.
  */
+#define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <math.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "io/atomic.h"
+#include "report/export.h"
 #include "report/readings.h"
 #include "report/text.h"
 
@@ -48,33 +63,337 @@ static char *join(kw_context *ctx, const char *dir, const char *name) {
 
 typedef kw_status (*writer_fn)(kw_context *, const kw_analysis *, FILE *);
 
+/* The files of a report folder; an existing folder holding anything else
+ * (but temporaries of these names) is not replaced. */
+static const char *const report_files[] = {"summary.json", "customers.csv",
+                                           "customers.xlsx", "index.html"};
+#define N_REPORT_FILES (sizeof report_files / sizeof *report_files)
+
 static kw_status write_one(kw_context *ctx, const kw_analysis *a,
-                           const char *dir, const char *name, writer_fn fn) {
-  char *path = join(ctx, dir, name);
-  if (!path) return kw_fail_nomem(ctx);
+                           const char *dir, const char *like_dir,
+                           const char *name, writer_fn fn) {
+  char *path = join(ctx, dir, name), *like = join(ctx, like_dir, name);
+  kw_status st = KW_OK;
+  if (!path || !like) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
   kw_atomic *at = NULL;
-  kw_status st = kw_atomic_open(ctx, path, &at);
+  st = kw_atomic_open_like(ctx, path, like, &at);
   if (!st) {
+    errno = 0;
     st = fn(ctx, a, kw_atomic_file(at));
+    int err = errno;
+    if (st == KW_EIO)
+      st = kw_fail(ctx, KW_EIO, "%s/%s: cannot write: %s", like_dir, name,
+                   err ? strerror(err) : "write error");
     if (st) kw_atomic_abort(at);
     else st = kw_atomic_commit(at);
   }
+out:
   kw_free(ctx, path);
+  kw_free(ctx, like);
   return st;
+}
+
+/* Entries of an existing report folder other than its files (and their
+ * temporaries): one is named in *what. */
+static bool foreign_entry(const char *dir, char *what, size_t cap) {
+  DIR *d = opendir(dir);
+  if (!d) return false;
+  struct dirent *e;
+  bool found = false;
+  while (!found && (e = readdir(d))) {
+    const char *nm = e->d_name;
+    if (!strcmp(nm, ".") || !strcmp(nm, "..")) continue;
+    bool ours = false;
+    for (size_t k = 0; k < N_REPORT_FILES && !ours; k++) {
+      size_t n = strlen(report_files[k]);
+      ours = strncmp(nm, report_files[k], n) == 0 &&
+             (nm[n] == '\0' || strncmp(nm + n, ".tmp.", 5) == 0);
+    }
+    if (!ours) {
+      snprintf(what, cap, "%s", nm);
+      found = true;
+    }
+  }
+  closedir(d);
+  return found;
+}
+
+/* Swaps the complete folder tmp in at target. An existing target is
+ * exchanged with it in one step (renameat2 RENAME_EXCHANGE) where the file
+ * system can, else moved aside to old, the new folder renamed in, and the
+ * old one moved back when that fails. *gone then names what to remove. */
+static int swap_in(const char *tmp, const char *target, char *old,
+                   bool exists, const char **gone) {
+  *gone = NULL;
+  if (!exists) return rename(tmp, target);
+#ifdef RENAME_EXCHANGE
+  if (renameat2(AT_FDCWD, tmp, AT_FDCWD, target, RENAME_EXCHANGE) == 0) {
+    *gone = tmp; /* now holds the previous report */
+    return 0;
+  }
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) return -1;
+#endif
+  if (!mkdtemp(old)) return -1;
+  if (rename(target, old) != 0) {
+    int e = errno;
+    rmdir(old);
+    errno = e;
+    return -1;
+  }
+  if (rename(tmp, target) != 0) {
+    int e = errno;
+    (void)rename(old, target);
+    errno = e;
+    return -1;
+  }
+  *gone = old;
+  return 0;
+}
+
+/* snprintf into an array; true when it did not fit */
+#define FMT(buf, ...) ((size_t)snprintf(buf, sizeof buf, __VA_ARGS__) >= sizeof buf)
+
+static void sync_dir(const char *dir) {
+  int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    (void)fsync(fd);
+    close(fd);
+  }
+}
+
+/* The folder as given (without trailing slashes; not "." or ".."),
+ * its parent (created when missing) and its last component. */
+static kw_status resolve(kw_context *ctx, const char *dir, char *target,
+                         char *parent, const char **basep, bool *exists) {
+  size_t n = strlen(dir);
+  while (n > 1 && dir[n - 1] == '/') n--;
+  if (n == 0 || n >= PATH_MAX)
+    return kw_fail(ctx, KW_EIO, "%s: not a usable folder name", dir);
+  memcpy(target, dir, n);
+  target[n] = '\0';
+  struct stat sb;
+  *exists = stat(target, &sb) == 0;
+  if (*exists && !S_ISDIR(sb.st_mode))
+    return kw_fail(ctx, KW_EIO, "%s: not a folder", dir);
+  /* a symbolic link to a folder: the swap happens where it points, and
+   * the link stays */
+  char real[PATH_MAX];
+  if (*exists && lstat(target, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+    if (!realpath(target, real))
+      return kw_fail(ctx, KW_EIO, "%s: %s", dir, strerror(errno));
+    memcpy(target, real, strlen(real) + 1);
+  }
+  const char *base = strrchr(target, '/');
+  base = base ? base + 1 : target;
+  /* the folder is replaced as a whole: not the current folder (the shell
+   * would be left in the removed one) nor the root */
+  if (!strcmp(base, ".") || !strcmp(base, "..") || !strcmp(target, "/"))
+    return kw_fail(ctx, KW_EIO,
+                   "%s: the report folder is replaced as a whole; give it by "
+                   "its name from outside it (for example ../%s)",
+                   dir, "report");
+  size_t pn = base == target ? 0 : (size_t)(base - target - 1);
+  if (base == target) strcpy(parent, ".");
+  else if (pn == 0) strcpy(parent, "/");
+  else {
+    memcpy(parent, target, pn);
+    parent[pn] = '\0';
+  }
+  *basep = base;
+  return make_dirs(ctx, parent);
+}
+
+/* Locks held by this process: a second lock of the same file in the same
+ * process (kw_report_lock_dir, then kw_report_write_dir) is the same
+ * holder, not a second run. */
+#define HELD_MAX 8
+static struct {
+  int fd1; /* fd + 1, 0 = free */
+  dev_t dev;
+  ino_t ino;
+} held[HELD_MAX];
+
+struct kw_report_lock {
+  kw_context *ctx;
+  int slot; /* in held, -1 when an outer lock of this process covers it */
+};
+
+/* flock on ".NAME.lock" beside the folder, refused while another process
+ * holds it. The lock file stays (removing it would race with a run that
+ * opened it). */
+static kw_status take_lock(kw_context *ctx, const char *dir,
+                           const char *parent, const char *base, int *slot) {
+  *slot = -1;
+  char lockp[2 * PATH_MAX];
+  if (FMT(lockp, "%s/.%s.lock", parent, base))
+    return kw_fail(ctx, KW_EIO, "%s: path too long", dir);
+  int lfd = open(lockp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (lfd < 0)
+    return kw_fail(ctx, KW_EIO, "%s: cannot create: %s", lockp,
+                   strerror(errno));
+  struct stat sb;
+  if (fstat(lfd, &sb) != 0) {
+    int e = errno;
+    close(lfd);
+    return kw_fail(ctx, KW_EIO, "%s: %s", lockp, strerror(e));
+  }
+  for (int k = 0; k < HELD_MAX; k++)
+    if (held[k].fd1 && held[k].dev == sb.st_dev && held[k].ino == sb.st_ino) {
+      close(lfd);
+      return KW_OK;
+    }
+  if (flock(lfd, LOCK_EX | LOCK_NB) != 0) {
+    int e = errno;
+    close(lfd);
+    if (e == EWOULDBLOCK)
+      return kw_fail(ctx, KW_EIO,
+                     "%s: another run is writing this report folder (it "
+                     "holds the lock %s); wait for it to finish or choose "
+                     "another folder",
+                     dir, lockp);
+    return kw_fail(ctx, KW_EIO, "%s: cannot lock: %s", lockp, strerror(e));
+  }
+  for (int k = 0; k < HELD_MAX; k++)
+    if (!held[k].fd1) {
+      held[k].fd1 = lfd + 1;
+      held[k].dev = sb.st_dev;
+      held[k].ino = sb.st_ino;
+      *slot = k;
+      return KW_OK;
+    }
+  close(lfd);
+  return kw_fail(ctx, KW_EIO, "%s: too many report folders locked", dir);
+}
+
+static void drop_lock(int slot) {
+  if (slot < 0 || slot >= HELD_MAX || !held[slot].fd1) return;
+  close(held[slot].fd1 - 1); /* releases the flock */
+  held[slot].fd1 = 0;
+}
+
+kw_status kw_report_lock_dir(kw_context *ctx, const char *dir,
+                             kw_report_lock **out) {
+  *out = NULL;
+  char target[PATH_MAX], parent[PATH_MAX];
+  const char *base;
+  bool exists;
+  kw_status st = resolve(ctx, dir, target, parent, &base, &exists);
+  if (st) return st;
+  kw_report_lock *l = kw_calloc(ctx, 1, sizeof *l);
+  if (!l) return kw_fail_nomem(ctx);
+  l->ctx = ctx;
+  st = take_lock(ctx, dir, parent, base, &l->slot);
+  if (st) {
+    kw_free(ctx, l);
+    return st;
+  }
+  *out = l;
+  return KW_OK;
+}
+
+void kw_report_unlock_dir(kw_report_lock *l) {
+  if (!l) return;
+  drop_lock(l->slot);
+  kw_free(l->ctx, l);
 }
 
 kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,
                               const char *dir) {
-  kw_status st = make_dirs(ctx, dir);
-  if (!st) st = write_one(ctx, a, dir, "summary.json", kw_report_summary_json);
-  if (!st) st = write_one(ctx, a, dir, "customers.csv", kw_report_customers_csv);
-  if (!st) {
-    char *path = join(ctx, dir, "customers.xlsx");
-    if (!path) return kw_fail_nomem(ctx);
-    st = kw_report_customers_xlsx(ctx, a, path);
-    kw_free(ctx, path);
+  char target[PATH_MAX], parent[PATH_MAX];
+  const char *base;
+  bool exists;
+  kw_status st = resolve(ctx, dir, target, parent, &base, &exists);
+  if (st) return st;
+  struct stat sb;
+  /* one run per folder: a lock file beside it, held until done */
+  int lslot;
+  st = take_lock(ctx, dir, parent, base, &lslot);
+  if (st) return st;
+  char tmp[2 * PATH_MAX], old[2 * PATH_MAX], prefix[2 * PATH_MAX];
+  /* an earlier run killed mid-swap: its old folder is the report */
+  if (FMT(prefix, ".%s.old.", base) || FMT(tmp, "%s/.%s.tmp.%ld.XXXXXX",
+                                            parent, base, (long)getpid()) ||
+      FMT(old, "%s/.%s.old.%ld.XXXXXX", parent, base, (long)getpid())) {
+    drop_lock(lslot);
+    return kw_fail(ctx, KW_EIO, "%s: path too long", dir);
   }
-  if (!st) st = write_one(ctx, a, dir, "index.html", kw_report_html);
+  if (!exists) {
+    DIR *d = opendir(parent);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+      if (strncmp(e->d_name, prefix, strlen(prefix))) continue;
+      char cand[2 * PATH_MAX];
+      if (FMT(cand, "%s/%s", parent, e->d_name)) continue;
+      if (!kw_pid_alive(strtol(e->d_name + strlen(prefix), NULL, 10)) &&
+          rename(cand, target) == 0) {
+        exists = stat(target, &sb) == 0;
+        break;
+      }
+    }
+    if (d) closedir(d);
+  }
+  kw_temp_sweep(parent, prefix);
+  if (!FMT(prefix, ".%s.tmp.", base)) kw_temp_sweep(parent, prefix);
+
+  char what[NAME_MAX + 1];
+  if (exists && foreign_entry(target, what, sizeof what)) {
+    drop_lock(lslot);
+    return kw_fail(ctx, KW_EIO,
+                   "%s: the folder holds \"%s\", which is not part of a "
+                   "report; the report replaces the whole folder, so give a "
+                   "new or empty folder (or an earlier report's)",
+                   dir, what);
+  }
+  int slot;
+  if (kw_temp_create(tmp, true, &slot) < 0) {
+    st = kw_fail(ctx, KW_EIO, "%s: cannot create a folder beside it: %s",
+                 dir, strerror(errno));
+    drop_lock(lslot);
+    return st;
+  }
+  if (chmod(tmp, kw_out_mode(exists ? target : NULL, true)) != 0)
+    st = kw_fail(ctx, KW_EIO, "%s: %s", tmp, strerror(errno));
+  if (!st)
+    st = write_one(ctx, a, tmp, target, "summary.json",
+                   kw_report_summary_json);
+  if (!st)
+    st = write_one(ctx, a, tmp, target, "customers.csv",
+                   kw_report_customers_csv);
+  if (!st) {
+    char *path = join(ctx, tmp, "customers.xlsx");
+    char *like = join(ctx, target, "customers.xlsx");
+    if (!path || !like) st = kw_fail_nomem(ctx);
+    else st = kw_report_customers_xlsx_like(ctx, a, path, like);
+    kw_free(ctx, path);
+    kw_free(ctx, like);
+  }
+  if (!st) st = write_one(ctx, a, tmp, target, "index.html", kw_report_html);
+  if (!st) {
+    sync_dir(tmp);
+    const char *gone;
+    if (swap_in(tmp, target, old, exists, &gone) != 0) {
+      st = kw_fail(ctx, KW_EIO, "%s: cannot put the new report in place: %s",
+                   dir, strerror(errno));
+    } else {
+      sync_dir(parent);
+      if (gone) kw_temp_remove_dir(gone);
+    }
+  }
+  if (st) {
+    kw_temp_remove_dir(tmp);
+    /* name the report's files, not their temporary folder */
+    size_t tn = strlen(tmp);
+    if (!strncmp(kw_errmsg(ctx), tmp, tn)) {
+      char msg[KW_ERRMSG_MAX];
+      snprintf(msg, sizeof msg, "%s", kw_errmsg(ctx) + tn);
+      st = kw_fail(ctx, st, "%s%s", target, msg);
+    }
+  }
+  kw_temp_unregister(slot);
+  drop_lock(lslot);
   return st;
 }
 
@@ -176,7 +495,9 @@ kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
     header = true;
     kw_step_info si;
     kw_analysis_step(a, (kw_step)s, &si);
-    fprintf(f, "  %s: %s\n", si.label, si.note);
+    fprintf(f, "  %s: ", si.label);
+    kw_term_put(f, si.note);
+    fputc('\n', f);
   }
   if (dir) {
     kw_marg d[] = {kw_ma_str("dir", dir)};

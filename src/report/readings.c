@@ -179,7 +179,11 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
       A(kw_ma_int("churned", (int64_t)a->churn_churned),
         kw_ma_pct("share", (double)a->churn_churned / (double)a->ci->n_buyers,
                   0),
-        kw_ma_int("at_risk", (int64_t)a->churn_at_risk));
+        kw_ma_int("at_risk", (int64_t)a->churn_at_risk),
+        kw_ma_str("basis", kw_msg_text(a->ci->by_p_alive
+                                           ? MSG_READ_CHURN_BASIS_P_ALIVE
+                                           : MSG_READ_CHURN_BASIS_GAP,
+                                       a->o.lang)));
       return FMT(MSG_READ_CHURN);
     }
     case KW_READ_PAYMENTS: {

@@ -66,20 +66,21 @@ static const char *cell_text(const kw_rcol *c, size_t row, char *buf,
   return "";
 }
 
-/* Display width of UTF-8 text: code points, not bytes. */
-static size_t text_width(const char *s) {
-  size_t w = 0;
-  for (; *s; s++)
-    if (((unsigned char)*s & 0xC0) != 0x80) w++;
-  return w;
-}
+/* Display width of UTF-8 text as the terminal shows it: code points, not
+ * bytes, control characters escaped (kw_term_put). */
+static size_t text_width(const char *s) { return kw_term_width(s); }
 
-static void put_csv(FILE *f, const char *s) {
+/* guard: a text cell from data that a spreadsheet would take for a
+ * formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP). */
+static void put_csv(FILE *f, const char *s, bool guard) {
+  guard = guard && s[0] && strchr("=+-@\t\r", s[0]);
   if (strpbrk(s, ",\"\r\n") == NULL) {
+    if (guard) fputc('\'', f);
     fputs(s, f);
     return;
   }
   fputc('"', f);
+  if (guard) fputc('\'', f);
   for (; *s; s++) {
     if (*s == '"') fputc('"', f);
     fputc(*s, f);
@@ -144,14 +145,16 @@ kw_status kw_write_rtable(kw_context *ctx, FILE *f, const kw_rtable *t,
   if (fmt == KW_FORMAT_CSV) {
     for (size_t j = 0; j < t->ncols; j++) {
       if (j) fputc(',', f);
-      put_csv(f, t->cols[j].key);
+      put_csv(f, t->cols[j].key, false);
     }
     fputc('\n', f);
     for (size_t r = 0; r < t->nrows; r++) {
       size_t row = t->rows ? t->rows[r] : r;
       for (size_t j = 0; j < t->ncols; j++) {
         if (j) fputc(',', f);
-        put_csv(f, cell_text(&t->cols[j], row, buf, false, lang, &numeric));
+        put_csv(f, cell_text(&t->cols[j], row, buf, false, lang, &numeric),
+                t->cols[j].type == KW_CELL_STR ||
+                    t->cols[j].type == KW_CELL_ID);
       }
       fputc('\n', f);
     }
@@ -184,7 +187,7 @@ kw_status kw_write_rtable(kw_context *ctx, FILE *f, const kw_rtable *t,
     size_t wd = text_width(l);
     if (j) fputs("  ", f);
     if (right[j]) pad(f, width[j] - wd);
-    fputs(l, f);
+    kw_term_put(f, l);
     if (!right[j] && j + 1 < t->ncols) pad(f, width[j] - wd);
   }
   fputc('\n', f);
@@ -200,7 +203,7 @@ kw_status kw_write_rtable(kw_context *ctx, FILE *f, const kw_rtable *t,
       size_t wd = text_width(s);
       if (j) fputs("  ", f);
       if (right[j]) pad(f, width[j] - wd);
-      fputs(s, f);
+      kw_term_put(f, s);
       if (!right[j] && j + 1 < t->ncols) pad(f, width[j] - wd);
     }
     fputc('\n', f);
@@ -278,9 +281,9 @@ kw_status kw_write_kv(kw_context *ctx, FILE *f, const char *title,
   if (fmt == KW_FORMAT_CSV) {
     fputs("key,value\n", f);
     for (size_t i = 0; i < n; i++) {
-      put_csv(f, kv[i].key);
+      put_csv(f, kv[i].key, false);
       fputc(',', f);
-      put_csv(f, kv_text(&kv[i], buf, false, lang));
+      put_csv(f, kv_text(&kv[i], buf, false, lang), kv[i].type == KW_CELL_STR);
       fputc('\n', f);
     }
     return ferror(f) ? kw_fail(ctx, KW_EIO, "write failed") : KW_OK;
@@ -298,7 +301,8 @@ kw_status kw_write_kv(kw_context *ctx, FILE *f, const char *title,
                                                           : kv[i].label;
     fprintf(f, "  %s", l);
     pad(f, lw - text_width(l) + 2);
-    fprintf(f, "%s\n", kv_text(&kv[i], buf, true, lang));
+    kw_term_put(f, kv_text(&kv[i], buf, true, lang));
+    fputc('\n', f);
   }
   return ferror(f) ? kw_fail(ctx, KW_EIO, "write failed") : KW_OK;
 }

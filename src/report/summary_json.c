@@ -15,7 +15,9 @@
 #include <string.h>
 
 #include "report/export.h"
+#include "report/feedback_out.h"
 #include "report/readings.h"
+#include "report/segments_text.h"
 #include "report/text.h"
 
 typedef struct jw {
@@ -224,6 +226,11 @@ static void write_quality(jw *w, const kw_analysis *a) {
   jint(w, "return_only_customers", (int64_t)a->return_only);
   jint(w, "transaction_lines_used", (int64_t)a->s->lines_used);
   jint(w, "transaction_lines_after_as_of", (int64_t)a->s->lines_after);
+  /* the customer base every total covers (klantwijs/summary.h) */
+  jint(w, "customer_lines", (int64_t)a->s->buyer_lines);
+  jint(w, "return_only_customers", (int64_t)a->s->n_return_only);
+  jint(w, "return_only_lines", (int64_t)a->s->return_only_lines);
+  jmoney(w, "return_only_revenue", a->s->return_only_revenue);
   ARR(w, "tables");
   for (int k = 0; k < KW_TABLE__COUNT; k++) {
     const kw_table *t = kw_dataset_table(a->ds, (kw_table_kind)k);
@@ -262,7 +269,8 @@ static void write_value(jw *w, const kw_analysis *a) {
   } else {
     OBJ(w, "pareto");
     jint(w, "customers", (int64_t)p->n_customers);
-    jmoney(w, "revenue", p->revenue_total);
+    jmoney(w, "revenue", p->revenue_net);
+    jmoney(w, "revenue_ranked", p->revenue_total);
     jfix(w, "top20_revenue_share", p->top_revenue_share, 4);
     jint(w, "customers_for_80pct", (int64_t)p->target_customers);
     jfix(w, "customer_share_for_80pct", p->target_customer_share, 4);
@@ -554,6 +562,44 @@ static void write_payments(jw *w, const kw_analysis *a) {
   END_OBJ(w);
 }
 
+/* The "feedback", "competition" and "themes" members, as `klantwijs
+ * feedback --format json` writes them (plus "responses", the customers
+ * with an NPS answer, as before). False out of memory. */
+static bool json_feedback(jw *w, const kw_analysis *a) {
+  kw_fb_extra x;
+  memset(&x, 0, sizeof x);
+  x.by_sector = a->fb_sec;
+  x.n_sector = a->n_fb_sec;
+  x.by_segment = a->fb_seg;
+  x.n_segment = a->n_fb_seg;
+  x.by_action = a->fb_act;
+  x.n_action = a->n_fb_act;
+  x.behaviour = a->have_fb_beh ? a->fb_beh : NULL;
+  x.active_basis = a->cc ? "not_churned_churn_status"
+                         : "a_purchase_in_the_last_365_days";
+  static const char *const keys[3] = {"feedback", "competition", "themes"};
+  for (int k = 0; k < 3; k++) {
+    char *txt = kw_fb_json_text(a->ctx, a->fb, &x, k);
+    if (!txt) return false;
+    key(w, keys[k]);
+    const char *p = txt;
+    if (k == 0 && *p == '{') {
+      /* one more member up front: "responses" */
+      kw_text_printf(&w->t, "{\n%*s\"responses\": %lld,", 2 * w->depth + 2,
+                     "", (long long)a->nps_n);
+      p++;
+    }
+    /* the text is indented from depth 0: shift it to ours */
+    for (; *p; p++) {
+      kw_text_putc(&w->t, *p);
+      if (*p == '\n')
+        for (int d = 0; d < w->depth; d++) kw_text_put(&w->t, "  ");
+    }
+    kw_free(a->ctx, txt);
+  }
+  return true;
+}
+
 /* Channels and discounts, inside "acquisition". */
 static void write_channels(jw *w, const kw_analysis *a) {
   const kw_acquisition_data *c = kw_acquisition_view(a->acq);
@@ -721,7 +767,11 @@ static void write_rest(jw *w, const kw_analysis *a) {
   } else {
     jnull(w, "cross_sell");
   }
-  if (a->nps_n) {
+  if (a->fb) {
+    /* the voice of the customer (feedback_out.c): feedback, competition
+       and themes, written by the same code as `klantwijs feedback` */
+    if (!json_feedback(w, a)) w->t.bad = true;
+  } else if (a->nps_n) {
     OBJ(w, "feedback");
     jint(w, "responses", (int64_t)a->nps_n);
     jint(w, "promoters", (int64_t)a->nps_promoters);
@@ -766,6 +816,98 @@ static void write_rest(jw *w, const kw_analysis *a) {
   END_OBJ(w);
 }
 
+/* Segments (by the default attribute), the clustering and the personas
+ * (klantwijs/segments.h); groups below min_group are already merged. */
+static void write_segments(jw *w, const kw_analysis *a) {
+  const kw_segments *sg = a->seg;
+  if (!sg) return;
+  kw_lang lang = a->o.lang;
+  char buf[1024];
+  OBJ(w, "segments");
+  jtext(w, "by", kw_seg_attr_key(kw_segments_by(sg)));
+  size_t n;
+  const kw_segment_row *rows = kw_segments_rows(sg, &n);
+  ARR(w, "groups");
+  for (size_t i = 0; i < n; i++) {
+    const kw_segment_row *r = &rows[i];
+    OBJ(w, NULL);
+    jtext(w, "key", r->key);
+    jtext(w, "label", kw_seg_value_label(kw_segments_by(sg), r->key, lang,
+                                         buf, sizeof buf));
+    jint(w, "customers", (int64_t)r->customers);
+    jfix(w, "share_customers", r->share_customers, 4);
+    jmoney(w, "revenue", r->revenue);
+    jfix(w, "share_revenue", r->share_revenue, 4);
+    if (a->have_profit) {
+      jmoney(w, "contribution", r->contribution);
+      jfix(w, "share_contribution", r->share_contribution, 4);
+    }
+    jfix(w, "clv_mean", r->clv_mean, 2);
+    jfix(w, "churn_rate", r->churn_rate, 4);
+    jfix(w, "nps", r->nps, 1);
+    jfix(w, "fit", r->fit, 4);
+    END_OBJ(w);
+  }
+  END_ARR(w);
+  const kw_cluster_info *ci = kw_segments_clusters(sg);
+  OBJ(w, "clusters");
+  jint(w, "k", (int64_t)ci->k);
+  jbool(w, "k_chosen_by_silhouette", ci->k_chosen);
+  jfix(w, "silhouette", ci->k ? ci->silhouette[ci->k] : NAN, 4);
+  jint(w, "silhouette_sample", (int64_t)ci->sample);
+  jint(w, "seed", (int64_t)ci->seed);
+  ARR_INLINE(w, "features");
+  for (size_t j = 0; j < ci->n_features; j++)
+    jtext(w, NULL, kw_feature_key(ci->features[j]));
+  END_ARR(w);
+  END_OBJ(w);
+  END_OBJ(w);
+  size_t np;
+  const kw_persona *ps = kw_segments_personas(sg, &np);
+  ARR(w, "personas");
+  for (size_t q = 0; q < np; q++) {
+    const kw_persona *p = &ps[q];
+    OBJ(w, NULL);
+    kw_persona_name(buf, sizeof buf, p, lang);
+    jtext(w, "name", buf);
+    jint(w, "cluster", (int64_t)p->cluster + 1);
+    jtext(w, "kind", kw_persona_kind_key(p->kind));
+    jint(w, "size", (int64_t)p->customers);
+    jfix(w, "share_customers", p->share_customers, 4);
+    jfix(w, "share_revenue", p->share_revenue, 4);
+    jfix(w, "share_contribution", p->share_contribution, 4);
+    jfix(w, "orders_per_year", p->orders_per_year, 2);
+    jfix(w, "basket", p->basket, 2);
+    jfix(w, "nps", p->nps, 1);
+    jfix(w, "churn_risk", p->churn_rate, 4);
+    jfix(w, "clv_mean", p->clv_mean, 2);
+    jfix(w, "fit", p->fit, 4);
+    jtext(w, "action", kw_action_key(p->action));
+    ARR(w, "traits");
+    for (size_t t = 0; t < p->n_traits; t++) {
+      const kw_trait *tr = &p->traits[t];
+      OBJ(w, NULL);
+      if (tr->attr < KW_SEG__COUNT) {
+        jtext(w, "attribute", kw_seg_attr_key(tr->attr));
+        jtext(w, "value", tr->value);
+        jint(w, "count", (int64_t)tr->count);
+        jfix(w, "lift", tr->lift, 2);
+      } else {
+        jtext(w, "feature", kw_feature_key(tr->feature));
+        jtext(w, "direction", tr->value);
+        jsig(w, "median", tr->median);
+        jsig(w, "overall", tr->overall);
+      }
+      kw_trait_text(buf, sizeof buf, tr, lang, a->currency);
+      jtext(w, "text", buf);
+      END_OBJ(w);
+    }
+    END_ARR(w);
+    END_OBJ(w);
+  }
+  END_ARR(w);
+}
+
 kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
                                  FILE *f) {
   jw w;
@@ -801,6 +943,7 @@ kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
   write_retention(&w, a);
   write_payments(&w, a);
   write_rest(&w, a);
+  write_segments(&w, a);
   w.depth = 0;
   kw_text_put(&w.t, "\n}\n");
   bool ok = kw_text_flush(&w.t, f);

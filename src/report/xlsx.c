@@ -17,9 +17,19 @@
  * beside the target, and renamed over it when complete. A sheet holds at
  * most 1,048,575 data rows (Excel's limit); the overview says when a sheet
  * was cut.
+ *
+ * Every call that can fail is checked (libxlsxwriter's return values, the
+ * row stream of each sheet, workbook_close, fsync): a failure removes the
+ * temporary file and names the path and the system's reason. Text cells
+ * that a spreadsheet would read as a formula (starting with =, +, -, @,
+ * tab or CR) get a leading apostrophe (the OWASP advice against CSV
+ * injection); numbers are written as numbers. A text longer than Excel's
+ * 32,767 characters is cut there.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -27,6 +37,7 @@
 
 #include <xlsxwriter.h>
 
+#include "io/atomic.h"
 #include "report/export.h"
 #include "report/text.h"
 
@@ -37,7 +48,39 @@ typedef struct book {
   lxw_format *head, *money, *pct, *num3, *num1, *integer, *date, *wrap;
   const kw_analysis *a;
   kw_context *ctx;
+  lxw_error err; /* the first failure */
+  char *tbuf;    /* a neutralised or cut text cell */
 } book;
+
+/* Keeps the first failure of a libxlsxwriter call. */
+#define CK(b, e)                                \
+  do {                                          \
+    lxw_error e_ = (e);                         \
+    if (e_ && !(b)->err) (b)->err = e_;         \
+  } while (0)
+
+#define XLSX_MAX_TEXT 32767
+
+/* A text cell: neutralised when a spreadsheet would take it for a formula,
+ * cut at Excel's length limit (at a UTF-8 boundary). */
+static void put_text(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+                     const char *s, lxw_format *f) {
+  bool guard = kw_export_formula_like(s);
+  size_t n = strlen(s);
+  if (!guard && n <= XLSX_MAX_TEXT) {
+    CK(b, worksheet_write_string(ws, r, c, s, f));
+    return;
+  }
+  size_t o = 0;
+  if (guard) b->tbuf[o++] = '\'';
+  if (n > XLSX_MAX_TEXT - o) {
+    n = XLSX_MAX_TEXT - o;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+  }
+  memcpy(b->tbuf + o, s, n);
+  b->tbuf[o + n] = '\0';
+  CK(b, worksheet_write_string(ws, r, c, b->tbuf, f));
+}
 
 static lxw_format *format_of(book *b, const kw_ccol *c) {
   switch (c->kind) {
@@ -69,34 +112,47 @@ static void sheet_name(char *out, const char *s) {
   out[k] = '\0';
 }
 
-static lxw_error data_sheet(book *b, const char *name, const int *ids,
-                            size_t nc, const uint32_t *rows, size_t nrows) {
+/* The rows of a constant-memory sheet stream to a temporary file whose
+ * write errors libxlsxwriter does not see: checked here. */
+static void check_stream(book *b, lxw_worksheet *ws) {
+  FILE *f = ws->optimize_tmpfile;
+  if (f && (fflush(f) != 0 || ferror(f)) && !b->err)
+    b->err = LXW_ERROR_CREATING_TMPFILE;
+}
+
+static void data_sheet(book *b, const char *name, const int *ids, size_t nc,
+                       const uint32_t *rows, size_t nrows) {
   const kw_analysis *a = b->a;
   char sn[32];
   sheet_name(sn, name);
   lxw_worksheet *ws = workbook_add_worksheet(b->wb, sn);
-  if (!ws) return LXW_ERROR_MEMORY_MALLOC_FAILED;
+  if (!ws) {
+    CK(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    return;
+  }
   bool nl = a->o.lang == KW_LANG_NL;
   for (size_t j = 0; j < nc; j++) {
     const kw_ccol *c = kw_export_column(ids[j]);
-    worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j, c->width,
-                         format_of(b, c));
+    CK(b, worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j, c->width,
+                               format_of(b, c)));
   }
   for (size_t j = 0; j < nc; j++) {
     const kw_ccol *c = kw_export_column(ids[j]);
-    worksheet_write_string(ws, 0, (lxw_col_t)j, nl ? c->label_nl : c->label_en,
-                           b->head);
+    CK(b, worksheet_write_string(ws, 0, (lxw_col_t)j,
+                                 nl ? c->label_nl : c->label_en, b->head));
   }
   worksheet_freeze_panes(ws, 1, 1);
   if (nrows > MAX_ROWS) nrows = MAX_ROWS;
-  worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, (lxw_col_t)(nc - 1));
+  CK(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, (lxw_col_t)(nc - 1)));
   kw_ccell *cell = kw_malloc(b->ctx, sizeof *cell);
-  if (!cell) return LXW_ERROR_MEMORY_MALLOC_FAILED;
-  lxw_error err = LXW_NO_ERROR;
-  for (size_t r = 0; r < nrows && !err; r++) {
+  if (!cell) {
+    CK(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    return;
+  }
+  for (size_t r = 0; r < nrows && !b->err; r++) {
     size_t i = rows ? rows[r] : r;
     lxw_row_t row = (lxw_row_t)(r + 1);
-    for (size_t j = 0; j < nc && !err; j++) {
+    for (size_t j = 0; j < nc && !b->err; j++) {
       const kw_ccol *c = kw_export_column(ids[j]);
       kw_export_cell(a, ids[j], i, false, cell);
       lxw_col_t col = (lxw_col_t)j;
@@ -104,12 +160,12 @@ static lxw_error data_sheet(book *b, const char *name, const int *ids,
         case KW_CC_EMPTY:
           break;
         case KW_CC_TEXT:
-          err = worksheet_write_string(ws, row, col, cell->s, NULL);
+          put_text(b, ws, row, col, cell->s, NULL);
           break;
         case KW_CC_DATE:
           /* Excel's serial day: days since 1899-12-30 */
-          err = worksheet_write_number(ws, row, col, cell->date + 25569.0,
-                                       b->date);
+          CK(b, worksheet_write_number(ws, row, col, cell->date + 25569.0,
+                                       b->date));
           break;
         default: {
           /* rounded to what the column shows: shorter XML to compress */
@@ -120,13 +176,14 @@ static lxw_error data_sheet(book *b, const char *name, const int *ids,
           if (d < 0) d = 0;
           if (d > 6) d = 6;
           double v = round(cell->d * scale[d]) / scale[d];
-          err = worksheet_write_number(ws, row, col, v, format_of(b, c));
+          CK(b, worksheet_write_number(ws, row, col, v, format_of(b, c)));
         }
       }
     }
+    if ((r & 4095) == 4095) check_stream(b, ws);
   }
+  check_stream(b, ws);
   kw_free(b->ctx, cell);
-  return err;
 }
 
 /* Excel's limit and the option bound the sheet of every customer. */
@@ -135,7 +192,7 @@ static size_t max_customers(const kw_analysis *a) {
   return m < MAX_ROWS ? m : MAX_ROWS;
 }
 static bool full_sheet(const kw_analysis *a) {
-  return a->n <= max_customers(a);
+  return a->s->n_buyers <= max_customers(a);
 }
 static size_t max_per_action(const kw_analysis *a) {
   size_t m = a->o.xlsx_max_per_action;
@@ -148,15 +205,18 @@ static void overview(book *b) {
   char name[32];
   sheet_name(name, kw_msg_text(MSG_SEC_HEADLINE, lang));
   lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
-  if (!ws) return;
-  worksheet_set_column(ws, 0, 0, 34, NULL);
-  worksheet_set_column(ws, 1, 1, 16, NULL);
-  worksheet_set_column(ws, 2, 2, 90, NULL);
+  if (!ws) {
+    CK(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    return;
+  }
+  CK(b, worksheet_set_column(ws, 0, 0, 34, NULL));
+  CK(b, worksheet_set_column(ws, 1, 1, 16, NULL));
+  CK(b, worksheet_set_column(ws, 2, 2, 90, NULL));
   const kw_headline *h = &a->head;
   lxw_row_t r = 0;
-  worksheet_write_string(ws, r, 0, kw_msg_text(MSG_REPORT_TITLE, lang),
-                         b->head);
-  worksheet_write_number(ws, r++, 1, a->as_of + 25569.0, b->date);
+  CK(b, worksheet_write_string(ws, r, 0, kw_msg_text(MSG_REPORT_TITLE, lang),
+                         b->head));
+  CK(b, worksheet_write_number(ws, r++, 1, a->as_of + 25569.0, b->date));
   struct {
     kw_msg label;
     double v;
@@ -174,26 +234,26 @@ static void overview(book *b) {
       {MSG_KPI_NPS, h->nps, b->num1},
   };
   for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
-    worksheet_write_string(ws, r, 0, kw_msg_text(rows[k].label, lang), NULL);
+    CK(b, worksheet_write_string(ws, r, 0, kw_msg_text(rows[k].label, lang), NULL));
     if (isfinite(rows[k].v))
-      worksheet_write_number(ws, r, 1, rows[k].v, rows[k].f);
+      CK(b, worksheet_write_number(ws, r, 1, rows[k].v, rows[k].f));
     else
-      worksheet_write_string(ws, r, 1, kw_msg_text(MSG_NOT_AVAILABLE, lang),
-                             NULL);
+      CK(b, worksheet_write_string(ws, r, 1, kw_msg_text(MSG_NOT_AVAILABLE, lang),
+                             NULL));
     r++;
   }
   r++;
-  worksheet_write_string(ws, r, 0, kw_msg_text(MSG_COL_ACTION, lang), b->head);
-  worksheet_write_string(ws, r, 1, kw_msg_text(MSG_COL_CUSTOMERS, lang),
-                         b->head);
-  worksheet_write_string(ws, r++, 2, kw_msg_text(MSG_COL_AT_STAKE, lang),
-                         b->head);
+  CK(b, worksheet_write_string(ws, r, 0, kw_msg_text(MSG_COL_ACTION, lang), b->head));
+  CK(b, worksheet_write_string(ws, r, 1, kw_msg_text(MSG_COL_CUSTOMERS, lang),
+                         b->head));
+  CK(b, worksheet_write_string(ws, r++, 2, kw_msg_text(MSG_COL_AT_STAKE, lang),
+                         b->head));
   for (int k = 1; k < KW_ACTION__COUNT; k++) {
-    worksheet_write_string(ws, r, 0, kw_action_label((kw_action)k, lang),
-                           NULL);
-    worksheet_write_number(ws, r, 1, (double)a->head.action_count[k],
-                           b->integer);
-    worksheet_write_number(ws, r++, 2, a->stake_total[k], b->money);
+    CK(b, worksheet_write_string(ws, r, 0, kw_action_label((kw_action)k, lang),
+                           NULL));
+    CK(b, worksheet_write_number(ws, r, 1, (double)a->head.action_count[k],
+                           b->integer));
+    CK(b, worksheet_write_number(ws, r++, 2, a->stake_total[k], b->money));
   }
   r++;
   char buf[1024];
@@ -201,14 +261,14 @@ static void overview(book *b) {
     kw_marg m[] = {kw_ma_int("n", (int64_t)a->no_consent_total)};
     kw_msg_format(buf, sizeof buf, MSG_ACTIONS_CONSENT, lang, a->currency, m,
                   1);
-    worksheet_write_string(ws, r++, 0, buf, NULL);
+    CK(b, worksheet_write_string(ws, r++, 0, buf, NULL));
   }
   if (!full_sheet(a)) {
-    kw_marg m[] = {kw_ma_int("n", (int64_t)a->n),
+    kw_marg m[] = {kw_ma_int("n", (int64_t)a->s->n_buyers),
                    kw_ma_int("max", (int64_t)max_customers(a))};
     kw_msg_format(buf, sizeof buf, MSG_XLSX_NO_FULL_SHEET, lang, a->currency,
                   m, 2);
-    worksheet_write_string(ws, r++, 0, buf, NULL);
+    CK(b, worksheet_write_string(ws, r++, 0, buf, NULL));
   }
   bool capped = false;
   for (int k = 1; k < KW_ACTION__COUNT; k++)
@@ -217,83 +277,124 @@ static void overview(book *b) {
     kw_marg m[] = {kw_ma_int("max", (int64_t)max_per_action(a))};
     kw_msg_format(buf, sizeof buf, MSG_XLSX_ACTION_CAPPED, lang, a->currency,
                   m, 1);
-    worksheet_write_string(ws, r++, 0, buf, NULL);
+    CK(b, worksheet_write_string(ws, r++, 0, buf, NULL));
   }
   for (int s = 0; s < KW_STEP__COUNT; s++) {
     if (a->step[s] == KW_STEP_RAN) continue;
     kw_step_info si;
     kw_analysis_step(a, (kw_step)s, &si);
-    worksheet_write_string(ws, r, 0, si.label, NULL);
-    worksheet_write_string(ws, r++, 2, si.note, NULL);
+    CK(b, worksheet_write_string(ws, r, 0, si.label, NULL));
+    CK(b, worksheet_write_string(ws, r++, 2, si.note, NULL));
   }
 }
 
-kw_status kw_report_customers_xlsx(kw_context *ctx, const kw_analysis *a,
-                                   const char *path) {
-  size_t n = strlen(path);
-  char *tmp = kw_malloc(ctx, n + 16), *dir = kw_strdup(ctx, path);
-  if (!tmp || !dir) {
-    kw_free(ctx, tmp);
-    kw_free(ctx, dir);
-    return kw_fail_nomem(ctx);
-  }
-  memcpy(tmp, path, n);
-  memcpy(tmp + n, ".tmp.XXXXXX", 12);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    kw_status st = kw_fail(ctx, KW_EIO, "%s: cannot create: %s", path,
-                           strerror(errno));
-    kw_free(ctx, tmp);
-    kw_free(ctx, dir);
-    return st;
-  }
-  fchmod(fd, 0644);
-  close(fd);
+/* The folder of path (for libxlsxwriter's temporary files). */
+static char *dir_of(kw_context *ctx, const char *path) {
+  char *dir = kw_strdup(ctx, path);
+  if (!dir) return NULL;
   char *slash = strrchr(dir, '/');
   if (slash) slash[slash == dir ? 1 : 0] = '\0';
   else strcpy(dir, ".");
+  return dir;
+}
+
+kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
+                                        const char *path, const char *like) {
+  size_t n = strlen(path);
+  char *tmp = kw_malloc(ctx, n + 40), *dir = dir_of(ctx, path);
+  book b;
+  memset(&b, 0, sizeof b);
+  b.tbuf = kw_malloc(ctx, XLSX_MAX_TEXT + 2);
+  if (!tmp || !dir || !b.tbuf) {
+    kw_free(ctx, tmp);
+    kw_free(ctx, dir);
+    kw_free(ctx, b.tbuf);
+    return kw_fail_nomem(ctx);
+  }
+  /* temporaries of this name left by a process that is gone */
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  char prefix[300];
+  if (strlen(base) < 256) {
+    snprintf(prefix, sizeof prefix, "%s.tmp.", base);
+    kw_temp_sweep(dir, prefix);
+  }
+  snprintf(tmp, n + 40, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
+  kw_status st = KW_OK;
+  int slot = -1;
+  int fd = kw_temp_create(tmp, false, &slot);
+  if (fd < 0) {
+    st = kw_fail(ctx, KW_EIO, "%s: cannot create: %s", path, strerror(errno));
+    tmp[0] = '\0';
+    goto out;
+  }
+  /* the mode rule of every output file: the replaced file's, or 0666 less
+   * the umask; workbook_new_opt's fopen keeps it */
+  if (fchmod(fd, kw_out_mode(like, false)) != 0) {
+    st = kw_fail(ctx, KW_EIO, "%s: cannot set its mode: %s", path,
+                 strerror(errno));
+    close(fd);
+    goto out;
+  }
+  close(fd);
   lxw_workbook_options wo = {0};
   wo.constant_memory = LXW_TRUE;
   wo.tmpdir = dir;
   wo.use_zip64 = LXW_TRUE;
-  book b;
-  memset(&b, 0, sizeof b);
   b.a = a;
   b.ctx = ctx;
+  errno = 0;
   b.wb = workbook_new_opt(tmp, &wo);
-  kw_status st = KW_OK;
   if (!b.wb) {
-    st = kw_fail(ctx, KW_EIO, "%s: cannot create the workbook", path);
+    st = kw_fail(ctx, errno == ENOMEM ? KW_ENOMEM : KW_EIO,
+                 "%s: cannot create the workbook: %s", path,
+                 errno ? strerror(errno) : "libxlsxwriter failed");
     goto out;
   }
   bool nl = a->o.lang == KW_LANG_NL;
   b.head = workbook_add_format(b.wb);
-  format_set_bold(b.head);
-  format_set_bg_color(b.head, 0xE5E7EB);
-  format_set_bottom(b.head, LXW_BORDER_THIN);
   b.money = workbook_add_format(b.wb);
-  format_set_num_format(b.money, "#,##0.00");
   b.pct = workbook_add_format(b.wb);
-  format_set_num_format(b.pct, "0.0%");
   b.num3 = workbook_add_format(b.wb);
-  format_set_num_format(b.num3, "0.000");
   b.num1 = workbook_add_format(b.wb);
-  format_set_num_format(b.num1, "0.0");
   b.integer = workbook_add_format(b.wb);
-  format_set_num_format(b.integer, "0");
   b.date = workbook_add_format(b.wb);
-  format_set_num_format(b.date, nl ? "dd-mm-yyyy" : "yyyy-mm-dd");
-  workbook_set_properties(b.wb, &(lxw_doc_properties){
-                                    .title = (char *)kw_msg_text(
-                                        MSG_REPORT_TITLE, a->o.lang),
-                                    .comments = (char *)"klantwijs"});
-  overview(&b);
+  if (!b.head || !b.money || !b.pct || !b.num3 || !b.num1 || !b.integer ||
+      !b.date) {
+    b.err = LXW_ERROR_MEMORY_MALLOC_FAILED;
+  } else {
+    format_set_bold(b.head);
+    format_set_bg_color(b.head, 0xE5E7EB);
+    format_set_bottom(b.head, LXW_BORDER_THIN);
+    format_set_num_format(b.money, "#,##0.00");
+    format_set_num_format(b.pct, "0.0%");
+    format_set_num_format(b.num3, "0.000");
+    format_set_num_format(b.num1, "0.0");
+    format_set_num_format(b.integer, "0");
+    format_set_num_format(b.date, nl ? "dd-mm-yyyy" : "yyyy-mm-dd");
+    CK(&b, workbook_set_properties(
+               b.wb, &(lxw_doc_properties){
+                         .title = (char *)kw_msg_text(MSG_REPORT_TITLE,
+                                                      a->o.lang),
+                         .comments = (char *)"klantwijs"}));
+  }
+  if (!b.err) overview(&b);
   int ids[64];
   size_t nc = kw_export_columns(a, ids, 64);
-  lxw_error err = LXW_NO_ERROR;
-  if (full_sheet(a))
-    err = data_sheet(&b, kw_msg_text(MSG_COL_CUSTOMERS, a->o.lang), ids, nc,
-                     NULL, a->n);
+  if (!b.err && full_sheet(a)) {
+    /* the customers with a purchase, as in customers.csv */
+    uint32_t *rows = kw_malloc(b.ctx, (a->n ? a->n : 1) * sizeof *rows);
+    size_t nr = 0;
+    if (!rows) {
+      b.err = LXW_ERROR_MEMORY_MALLOC_FAILED;
+    } else {
+      for (size_t i = 0; i < a->n; i++)
+        if (a->s->first[i] != KW_NA_DATE) rows[nr++] = (uint32_t)i;
+      data_sheet(&b, kw_msg_text(MSG_COL_CUSTOMERS, a->o.lang), ids, nc,
+                 rows, nr);
+      kw_free(b.ctx, rows);
+    }
+  }
   /* action sheets: a shorter set of columns */
   static const char *const keep[] = {
       "customer_id", "name", "at_stake", "reason", "revenue", "clv",
@@ -303,20 +404,47 @@ kw_status kw_report_customers_xlsx(kw_context *ctx, const kw_analysis *a,
   for (size_t k = 0; k < sizeof keep / sizeof *keep; k++)
     for (size_t j = 0; j < nc; j++)
       if (strcmp(kw_export_column(ids[j])->key, keep[k]) == 0) aids[na++] = ids[j];
-  for (int k = 1; k < KW_ACTION__COUNT && !err; k++)
-    err = data_sheet(&b, kw_action_label((kw_action)k, a->o.lang), aids, na,
-                     a->list[k],
-                     a->list_n[k] < max_per_action(a) ? a->list_n[k]
-                                                      : max_per_action(a));
+  for (int k = 1; k < KW_ACTION__COUNT && !b.err; k++)
+    data_sheet(&b, kw_action_label((kw_action)k, a->o.lang), aids, na,
+               a->list[k],
+               a->list_n[k] < max_per_action(a) ? a->list_n[k]
+                                                : max_per_action(a));
+  int err_before = b.err == LXW_ERROR_CREATING_TMPFILE ? errno : 0;
+  errno = 0;
   lxw_error cerr = workbook_close(b.wb);
-  if (err || cerr)
-    st = kw_fail(ctx, err == LXW_ERROR_MEMORY_MALLOC_FAILED ? KW_ENOMEM : KW_EIO,
-                 "%s: %s", path, lxw_strerror(err ? err : cerr));
-  else if (rename(tmp, path) != 0)
+  int sys = errno;
+  if (b.err || cerr) {
+    lxw_error e = b.err ? b.err : cerr;
+    if (b.err) sys = err_before;
+    char why[256];
+    if (sys)
+      snprintf(why, sizeof why, "%s (%s)", strerror(sys), lxw_strerror(e));
+    else
+      snprintf(why, sizeof why, "%s", lxw_strerror(e));
+    st = kw_fail(ctx, e == LXW_ERROR_MEMORY_MALLOC_FAILED ? KW_ENOMEM : KW_EIO,
+                 "%s: cannot write: %s", path, why);
+    goto out;
+  }
+  /* on disk before the rename */
+  fd = open(tmp, O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || fsync(fd) != 0) {
+    st = kw_fail(ctx, KW_EIO, "%s: cannot write: %s", path, strerror(errno));
+    if (fd >= 0) close(fd);
+    goto out;
+  }
+  close(fd);
+  if (rename(tmp, path) != 0)
     st = kw_fail(ctx, KW_EIO, "%s: cannot write: %s", path, strerror(errno));
 out:
-  if (st) unlink(tmp);
+  if (st && tmp[0]) unlink(tmp);
+  kw_temp_unregister(slot);
   kw_free(ctx, tmp);
   kw_free(ctx, dir);
+  kw_free(ctx, b.tbuf);
   return st;
+}
+
+kw_status kw_report_customers_xlsx(kw_context *ctx, const kw_analysis *a,
+                                   const char *path) {
+  return kw_report_customers_xlsx_like(ctx, a, path, path);
 }

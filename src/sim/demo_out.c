@@ -12,6 +12,7 @@
  * The data are reproducible, not precious, so there is no fsync.
  */
 #include "sim/sim.h"
+#include "io/atomic.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -41,6 +42,8 @@ static char *join_path(kw_context *ctx, const char *dir, const char *name,
 }
 
 static void release(demo_out *o) {
+  kw_temp_unregister(o->slot);
+  o->slot = -1;
   kw_free(o->ctx, o->tmp);
   kw_free(o->ctx, o->final);
   kw_free(o->ctx, o->buf);
@@ -53,23 +56,37 @@ kw_status demo_out_open(kw_context *ctx, demo_out *o, const char *dir,
   memset(o, 0, sizeof *o);
   o->ctx = ctx;
   o->fd = -1;
+  o->slot = -1;
+  /* NAME.tmp.PID.XXXXXX; those of a process that is gone are removed */
+  char suffix[48], prefix[300];
+  snprintf(suffix, sizeof suffix, ".tmp.%ld.XXXXXX", (long)getpid());
+  if (strlen(name) < 256) {
+    snprintf(prefix, sizeof prefix, "%s.tmp.", name);
+    kw_temp_sweep(dir, prefix);
+  }
   o->final = join_path(ctx, dir, name, "");
-  o->tmp = join_path(ctx, dir, name, ".tmp.XXXXXX");
+  o->tmp = join_path(ctx, dir, name, suffix);
   o->buf = kw_malloc(ctx, DEMO_OUT_BUF);
   if (!o->final || !o->tmp || !o->buf) {
     release(o);
     return kw_fail_nomem(ctx);
   }
   o->cap = DEMO_OUT_BUF;
-  o->fd = mkstemp(o->tmp);
+  o->fd = kw_temp_create(o->tmp, false, &o->slot);
   if (o->fd < 0) {
     kw_status st = kw_fail(ctx, KW_EIO, "cannot create %s: %s", o->tmp,
                            DEMO_ERRTEXT(errno));
     release(o);
     return st;
   }
-  /* mkstemp makes the file private (0600); data files are ordinary files. */
-  (void)fchmod(o->fd, 0644);
+  /* mkstemp makes the file private (0600); data files get the mode of
+   * every output file (the replaced file's, or 0666 less the umask) */
+  if (fchmod(o->fd, kw_out_mode(o->final, false)) != 0) {
+    kw_status st = kw_fail(ctx, KW_EIO, "cannot set the mode of %s: %s",
+                           o->tmp, DEMO_ERRTEXT(errno));
+    demo_out_abort(o);
+    return st;
+  }
   return KW_OK;
 }
 

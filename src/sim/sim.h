@@ -149,6 +149,7 @@ typedef struct demo_out {
   size_t len, cap;
   uint64_t bytes; /* written so far */
   kw_status st;
+  int slot; /* in the registry of temporaries (io/atomic.h) */
   /* dd/mm/yyyy strings of the days date_lo .. date_lo + ndates - 1 */
   const char *dates;
   int32_t date_lo;

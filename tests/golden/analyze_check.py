@@ -137,6 +137,38 @@ def figures(data, report):
     close("nps", h["nps"], round(nps, 1), 0.05)
     check("nps_responses", s["feedback"]["responses"] == len(sc),
           "%s vs %d" % (s["feedback"]["responses"], len(sc)))
+    # its 95% Wald interval with the multinomial variance, CSAT top-2-box
+    # share and CES mean over the same latest answers
+    z = 1.959963984540054
+    n = len(sc)
+    pp = sum(v >= 9 for v in sc) / n
+    pd = sum(v <= 6 for v in sc) / n
+    se = math.sqrt((pp + pd - (pp - pd) ** 2) / n)
+    fb = s["feedback"]
+    close("nps_ci_low", fb["nps_ci_low"], round(100 * (pp - pd - z * se), 2),
+          0.005)
+    close("nps_ci_high", fb["nps_ci_high"],
+          round(100 * (pp - pd + z * se), 2), 0.005)
+    lrow = {}
+    for r in rows(os.path.join(data, "feedback.csv")):
+        d = day(r["datum"])
+        if d <= as_of and (r["klantnummer"] not in lrow or
+                           d >= lrow[r["klantnummer"]][0]):
+            lrow[r["klantnummer"]] = (d, r)
+    lr = [r for _, r in lrow.values()]
+    cs = [float(r["csat"]) for r in lr]
+    close("csat_top2", fb["csat"], round(sum(v >= 4 for v in cs) / len(cs), 4),
+          0.00005)
+    ce = [float(r["ces"]) for r in lr]
+    close("ces_mean", fb["ces"], round(sum(ce) / len(ce), 3), 0.0005)
+    # pooled paired gap on price: own minus competitor, and the share
+    # rating the competitor higher
+    gp = [float(r["prijs"]) - float(r["concurrent prijs"]) for r in lr]
+    comp = s["competition"]["dimensions"][0]
+    close("gap_prijs", comp["competitors"][0]["difference"],
+          round(sum(gp) / len(gp), 3), 0.0005)
+    close("gap_prijs_share", comp["competitors"][0]["share_competitor_higher"],
+          round(sum(g < 0 for g in gp) / len(gp), 4), 0.00005)
 
     # CAC: mean acquisition cost of buyers with a known cost
     cac = [money(r["acquisitiekost"]) for r in rows(os.path.join(data, "customers.csv"))
@@ -277,7 +309,7 @@ def xlsx(data, report, max_customers=None, max_per_action=None):
     lang = s["lang"]
     full = max_customers is None or n_csv <= int(max_customers)
     cap = None if max_per_action is None else int(max_per_action)
-    want = (2 if full else 1) + 7
+    want = (2 if full else 1) + 8  # overview, customers, one per action
     check("sheets", len(sheets) == want, str(sheets))
     shared = ET.fromstring(z.read("xl/sharedStrings.xml")) if \
         "xl/sharedStrings.xml" in z.namelist() else None

@@ -721,12 +721,12 @@ static void test_missing_and_empty(void **state) {
   assert_int_equal(rd(f, TR, "klant,datum,bedrag\n,2024-01-01,1\n"),
                    KW_EEMPTY);
   assert_non_null(strstr(kw_errmsg(f->ctx), "1 empty customer id"));
-  /* the folder has no transactions file */
+  /* the folder has no transactions file (by name or by columns) */
   f->o.files[TR] = NULL;
-  f->o.dir = KW_TEST_DATA;
+  f->o.dir = KW_TEST_DATA "/value";
   assert_int_equal(kw_dataset_load(f->ctx, &f->o, &ds), KW_EMISSING);
   assert_non_null(strstr(kw_errmsg(f->ctx), "transacties.csv"));
-  assert_non_null(strstr(kw_errmsg(f->ctx), KW_TEST_DATA));
+  assert_non_null(strstr(kw_errmsg(f->ctx), KW_TEST_DATA "/value"));
   /* a folder given as a file */
   f->o.dir = NULL;
   f->o.files[TR] = KW_TEST_DATA;

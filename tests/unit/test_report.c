@@ -179,9 +179,125 @@ static void test_atomic(void **state) {
   kw_context_free(ctx);
 }
 
+/* The command-line rows of the message table (messages.c). */
+size_t kw_message_count(void);
+const char *kw_message_key_at(size_t i);
+
+/* The sorted {placeholder} names of s joined by ','. */
+static void names_of(const char *s, char *out, size_t cap) {
+  char list[32][32];
+  size_t n = 0;
+  for (const char *p = s; (p = strchr(p, '{')) != NULL; p++) {
+    const char *e = strchr(p, '}');
+    if (!e || n == 32) break;
+    size_t w = (size_t)(e - p - 1);
+    if (w >= sizeof list[0]) w = sizeof list[0] - 1;
+    memcpy(list[n], p + 1, w);
+    list[n][w] = '\0';
+    n++;
+  }
+  qsort(list, n, sizeof list[0], (int (*)(const void *, const void *))strcmp);
+  out[0] = '\0';
+  size_t len = 0;
+  for (size_t i = 0; i < n; i++)
+    if (i == 0 || strcmp(list[i], list[i - 1]) != 0)
+      len += (size_t)snprintf(out + len, cap - len, "%s,", list[i]);
+}
+
+static void test_messages(void **state) {
+  (void)state;
+  /* every command-line row has both languages, the same placeholders in
+   * both, and a key no other row has */
+  size_t n = kw_message_count();
+  assert_true(n > 100);
+  for (size_t i = 0; i < n; i++) {
+    const char *key = kw_message_key_at(i);
+    const char *en = kw_message(key, KW_LANG_EN);
+    const char *nl = kw_message(key, KW_LANG_NL);
+    assert_non_null(en);
+    assert_non_null(nl);
+    assert_true(en[0] != '\0' && nl[0] != '\0');
+    char pe[512], pn[512];
+    names_of(en, pe, sizeof pe);
+    names_of(nl, pn, sizeof pn);
+    if (strcmp(pe, pn) != 0) fail_msg("%s: {%s} vs {%s}", key, pe, pn);
+    for (size_t j = 0; j < i; j++)
+      if (strcmp(kw_message_key_at(j), key) == 0) fail_msg("twice: %s", key);
+  }
+  /* lookup, the report rows too, and a missing key */
+  assert_string_equal(kw_message("cli.usage", KW_LANG_NL), "gebruik:");
+  assert_string_equal(kw_message("report.title", KW_LANG_EN),
+                      "Customer report");
+  assert_null(kw_message("no.such.key", KW_LANG_EN));
+  /* filling: named values, a placeholder without one stays, truncation */
+  char buf[128];
+  const char *keys[] = {"opt", "lo", "hi"};
+  const char *values[] = {"--bins", "2", "9"};
+  size_t len = kw_message_fill(buf, sizeof buf, "cli.err.range", KW_LANG_NL,
+                               keys, values, 3);
+  assert_string_equal(buf, "--bins verwacht een getal van 2 tot 9");
+  assert_int_equal(len, strlen(buf));
+  kw_message_fill(buf, sizeof buf, "cli.err.range", KW_LANG_EN, keys,
+                  values, 1);
+  assert_string_equal(buf, "--bins takes a number from {lo} to {hi}");
+  char small[8];
+  len = kw_message_fill(small, sizeof small, "cli.err.range", KW_LANG_EN,
+                        keys, values, 3);
+  assert_string_equal(small, "--bins ");
+  assert_int_equal(len, strlen("--bins takes a number from 2 to 9"));
+  kw_message_fill(buf, sizeof buf, "no.such.key", KW_LANG_EN, NULL, NULL, 0);
+  assert_string_equal(buf, "no.such.key");
+}
+
+/* The writers refuse what they cannot write: a missing result or stream is
+ * KW_EARG with a message, never a crash. */
+static void test_writer_arguments(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  assert_non_null(ctx);
+  FILE *f = tmpfile();
+  assert_non_null(f);
+  kw_profit_options po;
+  kw_profit_options_init(&po);
+  assert_int_equal(kw_report_profit(ctx, f, NULL, NULL, NULL, &po, NULL),
+                   KW_EARG);
+  assert_true(strstr(kw_errmsg(ctx), "profit report") != NULL);
+  kw_payments_options pyo;
+  kw_payments_options_init(&pyo);
+  assert_int_equal(kw_report_payments(ctx, f, NULL, NULL, &pyo, NULL),
+                   KW_EARG);
+  assert_int_equal(kw_report_rfm(ctx, NULL, NULL, NULL, NULL), KW_EARG);
+  assert_int_equal(kw_report_clv(ctx, f, NULL, NULL, NULL, NULL, 0, NULL),
+                   KW_EARG);
+  assert_int_equal(kw_report_cohorts(ctx, f, NULL, NULL), KW_EARG);
+  assert_int_equal(kw_report_inspect(ctx, f, NULL, NULL, NULL), KW_EARG);
+  assert_int_equal(kw_report_rfm_rules(ctx, NULL, NULL, NULL), KW_EARG);
+  /* the built-in RFM rules written as a rule file name every segment */
+  assert_int_equal(kw_report_rfm_rules(ctx, f, NULL, NULL), KW_OK);
+  rewind(f);
+  char text[8192];
+  size_t n = fread(text, 1, sizeof text - 1, f);
+  text[n] = '\0';
+  assert_non_null(strstr(text, "[champions]"));
+  assert_non_null(strstr(text, "[lost]"));
+  /* defaults of the report choices */
+  kw_clv_report cr;
+  kw_clv_report_init(&cr);
+  assert_true(isnan(cr.margin));
+  assert_int_equal(cr.top, 20);
+  kw_cohorts_report co;
+  kw_cohorts_report_init(&co);
+  assert_true(co.want[KW_COHORT_ACTIVE_SHARE]);
+  assert_false(co.want[KW_COHORT_REVENUE]);
+  fclose(f);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_money), cmocka_unit_test(test_numbers),
-      cmocka_unit_test(test_writers), cmocka_unit_test(test_atomic)};
+      cmocka_unit_test(test_writers), cmocka_unit_test(test_atomic),
+      cmocka_unit_test(test_messages),
+      cmocka_unit_test(test_writer_arguments)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

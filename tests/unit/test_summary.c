@@ -92,6 +92,13 @@ static void test_summary_by_hand(void **state) {
   assert_int_equal(v->n_buyers, 3); /* C has only a credit note */
   assert_int_equal(v->lines_after, 1);
   assert_int_equal(v->lines_used, 9);
+  /* the customer base: A (4 lines, 3000), B (1, 700), D (3, 600) = 8
+     lines and 4300; C with only its credit note is counted apart */
+  assert_int_equal(v->buyer_lines, 8);
+  assert_int_equal(v->buyer_revenue, 4300);
+  assert_int_equal(v->n_return_only, 1);
+  assert_int_equal(v->return_only_lines, 1);
+  assert_int_equal(v->return_only_revenue, -300);
   const kw_dict *ids = v->ids;
   uint32_t A = kw_dict_find(ids, "A", 1);
   uint32_t B = kw_dict_find(ids, "B", 1), C = kw_dict_find(ids, "C", 1),
