@@ -1,13 +1,9 @@
-/*
- * cmd_basket.c — `klantwijs basket`: cross-sell and upsell. The analysis
- * (which baskets, items, segments and customers count) is
- * kw_basket_analyze and the output kw_report_basket (klantwijs/basket.h,
- * klantwijs/writers.h); this file holds the option rows, checks that the
- * options go together, and calls the two.
- */
+/* cmd_basket.c — `klantwijs basket`: cross-sell and upsell. The analysis
+ * is kw_basket_analyze (klantwijs/basket.h), the output kw_report_basket
+ * (klantwijs/writers.h); here: the option rows, which options go together,
+ * and the two calls. */
 #include <math.h>
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "opts.h"
@@ -36,51 +32,44 @@ static bool set_support(cli_common *c, void *t, const char *s) {
   basket_opts *o = t;
   size_t n = strlen(s);
   double v;
-  bool ok;
-  if (n > 1 && s[n - 1] == '%') {
-    ok = cli_parse_pct(s, &v) && v > 0 && v <= 1;
-    if (ok) o->a.support = v, o->a.min_count = 0;
-  } else {
-    ok = cli_parse_double(s, &v) && isfinite(v) && v > 0;
-    if (ok && v < 1)
-      o->a.support = v, o->a.min_count = 0;
-    else if (ok && v == floor(v) && v <= 4e9)
-      o->a.min_count = (uint64_t)v;
-    else
-      ok = false;
-  }
-  if (!ok) cli_usage_key(c, "cli.basket.support", "v", s, NULL);
+  bool pct = n > 1 && s[n - 1] == '%';
+  bool ok = pct ? cli_parse_pct(s, &v) && v <= 1
+                : cli_parse_double(s, &v) && isfinite(v);
+  ok = ok && v > 0 && (pct || v < 1 || (v == floor(v) && v <= 4e9));
+  if (ok && (pct || v < 1))
+    o->a.support = v, o->a.min_count = 0;
+  else if (ok)
+    o->a.min_count = (uint64_t)v;
+  else
+    cli_usage_key(c, "cli.basket.support", "v", s, NULL);
   return ok;
 }
 
-/* A fraction (0.5) or a percentage (50%). */
-static bool fraction(const char *s, double *out) {
+/* A fraction (0.5) or a percentage (50%) in [0, 1] (open at 0 when
+ * `open`), into *out; else the usage error key. */
+static bool fraction(cli_common *c, const char *s, bool open, double *out,
+                     const char *key) {
   size_t n = strlen(s);
-  if (n > 1 && s[n - 1] == '%') return cli_parse_pct(s, out);
-  return cli_parse_double(s, out) && isfinite(*out);
+  double v;
+  bool ok = n > 1 && s[n - 1] == '%' ? cli_parse_pct(s, &v)
+                                     : cli_parse_double(s, &v) && isfinite(v);
+  if (ok && v <= 1 && (open ? v > 0 : v >= 0)) {
+    *out = v;
+    return true;
+  }
+  cli_usage_key(c, key, "v", s, NULL);
+  return false;
 }
-
 static bool set_confidence(cli_common *c, void *t, const char *s) {
   basket_opts *o = t;
-  double v;
-  if (fraction(s, &v) && v >= 0 && v <= 1) {
-    o->a.min_confidence = v;
-    return true;
-  }
-  cli_usage_key(c, "cli.basket.min_confidence", "v", s, NULL);
-  return false;
+  return fraction(c, s, false, &o->a.min_confidence,
+                  "cli.basket.min_confidence");
 }
-
 static bool set_upsell_fraction(cli_common *c, void *t, const char *s) {
   basket_opts *o = t;
-  double v;
   o->fraction_given = true;
-  if (fraction(s, &v) && v > 0 && v <= 1) {
-    o->a.upsell_fraction = v;
-    return true;
-  }
-  cli_usage_key(c, "cli.basket.upsell_fraction", NULL);
-  return false;
+  return fraction(c, s, true, &o->a.upsell_fraction,
+                  "cli.basket.upsell_fraction");
 }
 
 static bool set_top(cli_common *c, void *t, const char *s) {
@@ -93,12 +82,10 @@ static bool set_top(cli_common *c, void *t, const char *s) {
 
 static bool add_item(cli_common *c, const char **list, size_t *n,
                      const char *opt, const char *s) {
-  if (*n < MAX_FILTER) {
-    list[(*n)++] = s;
-    return true;
-  }
-  cli_usage_key(c, "cli.basket.too_many", "opt", opt, NULL);
-  return false;
+  bool ok = *n < MAX_FILTER;
+  if (ok) list[(*n)++] = s;
+  else cli_usage_key(c, "cli.basket.too_many", "opt", opt, NULL);
+  return ok;
 }
 static bool add_lhs(cli_common *c, void *t, const char *s) {
   basket_opts *o = t;
@@ -113,19 +100,15 @@ static bool set_recommend(cli_common *c, void *t, const char *s) {
   basket_opts *o = t;
   unsigned long u;
   set_mode(o, KW_BASKET_MODE_RECOMMEND);
-  if (cli_parse_uint(s, &u) && u >= 1 && u <= 100) {
-    o->a.recommend = u;
-    return true;
-  }
-  cli_usage_key(c, "cli.basket.recommend", NULL);
-  return false;
+  bool ok = cli_parse_uint(s, &u) && u >= 1 && u <= 100;
+  if (ok) o->a.recommend = u;
+  else cli_usage_key(c, "cli.basket.recommend", NULL);
+  return ok;
 }
 
-#define MODE_FLAG(fn, m)                                \
-  static bool fn(cli_common *c, void *t, const char *s) { \
-    (void)c, (void)s;                                   \
-    set_mode(t, m);                                     \
-    return true;                                        \
+#define MODE_FLAG(fn, m)                                             \
+  static bool fn(cli_common *c, void *t, const char *s) {            \
+    return (void)c, (void)s, set_mode(t, m), true;                   \
   }
 MODE_FLAG(set_itemsets, KW_BASKET_MODE_ITEMSETS)
 MODE_FLAG(set_penetration, KW_BASKET_MODE_PENETRATION)
@@ -207,7 +190,9 @@ static const char *conflict(const cli_common *c, const basket_opts *o) {
     return "cli.basket.segment_by";
   if ((o->fraction_given || o->min_orders) && m != KW_BASKET_MODE_UPSELL)
     return "cli.basket.upsell_options";
-  if (!o->a.baskets_file) return NULL;
+  if (!o->a.baskets_file)
+    return c->path || c->load.files[KW_TABLE_TRANSACTIONS]
+               ? NULL : "cli.basket.missing_path";
   if (c->path || c->load.files[KW_TABLE_TRANSACTIONS])
     return "cli.basket.file_and_path";
   if (m >= KW_BASKET_MODE_RECOMMEND) return "cli.basket.file_modes";
@@ -227,14 +212,11 @@ static void settle(const cli_common *c, basket_opts *o) {
   a->min_len = o->min_len;
   a->max_len = o->max_len;
   a->max_consequent = o->max_consequent;
-  a->kind = o->closed    ? KW_ITEMSETS_CLOSED
-            : o->maximal ? KW_ITEMSETS_MAXIMAL
-                         : KW_ITEMSETS_ALL;
+  a->kind = o->closed ? KW_ITEMSETS_CLOSED
+            : o->maximal ? KW_ITEMSETS_MAXIMAL : KW_ITEMSETS_ALL;
   a->max_itemsets = o->max_itemsets;
   a->min_lift = o->min_lift;
-  a->sort_by = o->sort >= 0 ? (kw_rule_measure)o->sort
-               : a->mode == KW_BASKET_MODE_ITEMSETS ? KW_MEASURE_SUPPORT
-                                                    : KW_MEASURE_LIFT;
+  if (o->sort >= 0) a->sort_by = (kw_rule_measure)o->sort;
   a->ascending = o->ascending;
   /* --top cuts rules and itemsets in every format */
   if (o->top_given && a->mode <= KW_BASKET_MODE_ITEMSETS) a->top_n = o->top;
@@ -250,11 +232,9 @@ static void settle(const cli_common *c, basket_opts *o) {
 static const char *hint(kw_basket_step step, kw_status st,
                         const kw_basket_analysis_options *a) {
   if (step == KW_BASKET_STEP_BASKETS && st == KW_EMISSING && !a->baskets_file)
-    return a->level == KW_BASKET_CATEGORIES ? "basket.hint.map_category"
-                                            : "basket.hint.map_product";
-  if (step == KW_BASKET_STEP_ITEMSETS && st == KW_ERANGE)
-    return "basket.hint.support";
-  return NULL;
+    return a->level ? "basket.hint.map_category" : "basket.hint.map_product";
+  return step == KW_BASKET_STEP_ITEMSETS && st == KW_ERANGE
+             ? "basket.hint.support" : NULL;
 }
 
 int kw_cli_basket(int argc, char **argv);
@@ -265,11 +245,8 @@ int kw_cli_basket(int argc, char **argv) {
   memset(&o, 0, sizeof o);
   kw_basket_analysis_options_init(&o.a);
   o.by = o.level = o.sort = -1;
-  o.min_len = o.a.min_len;
-  o.max_len = o.a.max_len;
-  o.max_consequent = o.a.max_consequent;
-  o.max_itemsets = o.a.max_itemsets;
-  o.top = 20;
+  o.min_len = o.a.min_len, o.max_len = o.a.max_len, o.top = 20;
+  o.max_consequent = o.a.max_consequent, o.max_itemsets = o.a.max_itemsets;
   void *targets[CLI_T__COUNT] = {NULL, &o, NULL, NULL};
   kw_dataset *ds = NULL;
   kw_basket_analysis *an = NULL;
@@ -285,10 +262,6 @@ int kw_cli_basket(int argc, char **argv) {
   }
   settle(&c, &o);
   if (!o.a.baskets_file) {
-    if (!c.path && !c.load.files[KW_TABLE_TRANSACTIONS]) {
-      code = cli_usage_key(&c, "cli.basket.missing_path", NULL);
-      goto done;
-    }
     c.load.tables = 1u << KW_TABLE_TRANSACTIONS;
     if (o.a.segment_by) c.load.tables |= 1u << KW_TABLE_CUSTOMERS;
     if ((code = cli_load(&c, &ds))) goto done;
@@ -315,10 +288,8 @@ int kw_cli_basket(int argc, char **argv) {
     goto done;
   }
   st = kw_report_basket(c.ctx, f, an, &r);
-  if (st == KW_ENOMEM) fprintf(stderr, "klantwijs basket: %s\n",
-                               cli_text("cli.out_of_memory", c.lang));
   code = cli_out_close(&c, f, st == KW_OK);
-  if (st == KW_ENOMEM) code = KW_EXIT_INTERNAL;
+  if (st == KW_ENOMEM) kw_clear_error(c.ctx), code = cli_fail(&c, st);
 done:
   kw_basket_analysis_free(an);
   kw_dataset_free(ds);

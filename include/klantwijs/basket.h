@@ -590,7 +590,8 @@ typedef struct kw_basket_analysis_options {
   size_t max_itemsets;      /* default 1000000; 0 = no limit */
   double min_confidence;    /* default 0.5 */
   double min_lift;          /* default 0 */
-  kw_rule_measure sort_by;  /* default lift (itemsets: support or none) */
+  kw_rule_measure sort_by;  /* default lift; itemsets: by support unless
+                               none */
   bool ascending;
   size_t top_n;             /* rules and itemsets kept; 0 = all */
   const char *const *lhs;   /* item names, borrowed during the call */
