@@ -127,81 +127,6 @@ static const cli_group *const groups[] = {&own, &drivers_group,
                                           &cli_group_output, NULL};
 const cli_spec kw_cli_churn_spec = {"churn", groups};
 
-static void oom(void) { fprintf(stderr, "klantwijs churn: out of memory\n"); }
-
-/*
- * P(alive) per customer id from a purchase model fitted at the as-of date
- * (see the file comment). *out (malloc'ed, NaN for customers outside the
- * calibration set) is set on success; returns an exit code.
- */
-static int set_p_alive(cli_common *c, const kw_dataset *ds, kw_clv_model m,
-                       kw_churn_options *co, double **out) {
-  kw_clv_data_options dopt;
-  kw_clv_data_options_init(&dopt);
-  dopt.as_of = c->as_of;
-  dopt.unit = KW_UNIT_WEEK;
-  kw_clv_data *d = NULL;
-  kw_clv_fit *fit = NULL;
-  kw_clv_pred *pred = NULL;
-  int code = KW_EXIT_OK;
-  kw_status st = kw_clv_data_build(c->ctx, ds, &dopt, &d);
-  const kw_clv_input *in = st ? NULL : kw_clv_data_view(d);
-  if (!st) {
-    kw_clv_fit_options fo;
-    kw_clv_fit_options_init(&fo);
-    st = kw_clv_fit_model(c->ctx, m, in->x, in->t_x, in->T, NULL, in->n, &fo,
-                          &fit);
-  }
-  if (!st) {
-    kw_clv_predict_options po;
-    kw_clv_predict_options_init(&po);
-    st = kw_clv_data_predict(c->ctx, fit, NULL, d, &po, &pred);
-  }
-  kw_clv_check chk;
-  if (!st) {
-    /* a fit that fails its checks decides no status: the gap rule stays */
-    kw_clv_check_fit(kw_clv_fit_result(fit), in->x, in->T,
-                     kw_clv_pred_view(pred)->p_alive, in->n, NULL, NULL, &chk);
-    if (!chk.passed) {
-      char flags[128] = "";
-      size_t k = 0;
-      for (unsigned b = 0; b < KW_CLV_FLAG_COUNT; b++)
-        if (chk.flags & (1u << b))
-          k += (size_t)snprintf(flags + k, sizeof flags - k, "%s%s",
-                                k ? ", " : "", kw_clv_flag_key(b));
-      cli_warnf(c->lang == KW_LANG_NL
-                    ? "de %s-schatting doorstond de controles niet (%s); de "
-                      "status volgt de wachttijdregel"
-                    : "the %s fit failed its checks (%s); the status follows "
-                      "the gap rule",
-                kw_clv_model_name(m), flags);
-    }
-  }
-  if (st) {
-    code = cli_fail(c, st);
-  } else if (!chk.passed) {
-    code = KW_EXIT_OK;
-  } else {
-    size_t n = kw_dict_size(kw_dataset_customers(ds));
-    double *pa = malloc((n ? n : 1) * sizeof *pa);
-    if (!pa) {
-      oom();
-      code = KW_EXIT_INTERNAL;
-    } else {
-      for (size_t k = 0; k < n; k++) pa[k] = NAN;
-      const double *p = kw_clv_pred_view(pred)->p_alive;
-      for (size_t i = 0; i < in->n; i++) pa[in->customer[i]] = p[i];
-      co->p_alive = pa;
-      co->n_p_alive = n;
-      *out = pa;
-    }
-  }
-  kw_clv_pred_free(pred);
-  kw_clv_fit_free(fit);
-  kw_clv_data_free(d);
-  return code;
-}
-
 /* ------------------------------------------------------------ drivers */
 
 /* The driver model on rows built by the library, written by the
@@ -368,8 +293,6 @@ int kw_cli_churn(int argc, char **argv) {
   kw_dataset *ds = NULL;
   kw_churn *ch = NULL;
   kw_summary *sum = NULL;
-  double *value = NULL;
-  double *palive = NULL;
   code = cli_load_tables(&c, customers_only ? KW_TABLE_CUSTOMERS
                                             : KW_TABLE_TRANSACTIONS,
                          customers_only
@@ -384,67 +307,52 @@ int kw_cli_churn(int argc, char **argv) {
                    kw_table_role(cu, KW_ROLE_END_DATE);
   if (o.drivers && (o.event || (!tx && !has_dates))) {
     if (!cu) {
-      fprintf(stderr, "klantwijs churn: no customers table was read\n");
+      fprintf(stderr, "klantwijs churn: %s\n",
+              cli_text("cli.churn.no_customers", c.lang));
       code = KW_EXIT_INPUT;
     } else {
       code = drivers(&c, &o, cu, NULL, NULL);
     }
     goto done;
   }
-  bool contracts = o.contracts || !tx;
-  if (contracts && !has_dates) {
-    fprintf(stderr,
-            "klantwijs churn: %s; map them with --map customers.start_date=COL "
-            "--map customers.end_date=COL%s\n",
-            cu ? "the customers table has no contract start and end dates"
-               : "no transactions and no customers table with contract "
-                 "dates",
-            o.drivers ? "" : " (a churn flag column goes with --drivers "
-                             "--event COL)");
+  kw_churn_run_options ro;
+  kw_churn_run_options_init(&ro);
+  kw_churn_options *co = &ro.churn;
+  co->as_of = c.as_of;
+  co->period = o.period;
+  if (o.gap > 0) co->gap_days = o.gap;
+  co->gap_quantile = o.gap_q;
+  co->gap_floor_days = o.gap_floor;
+  co->at_risk_fraction = o.risk_frac;
+  co->at_risk_days = (int32_t)o.risk_days;
+  co->p_alive_threshold = o.p_alive_threshold;
+  ro.contracts = o.contracts;
+  ro.p_alive_model = o.p_alive_model;
+  kw_churn_run_info info;
+  kw_status st = kw_churn_run(c.ctx, ds, &ro, &ch, &sum, &info);
+  if (info.p_alive_rejected) {
+    char flags[128] = "", msg[512];
+    for (unsigned b = 0, k = 0; b < KW_CLV_FLAG_COUNT; b++)
+      if (info.p_alive_flags & (1u << b))
+        k += (unsigned)snprintf(flags + k, sizeof flags - k, "%s%s",
+                                k ? ", " : "", kw_clv_flag_key(b));
+    cli_warnf("%s", cli_textf(msg, sizeof msg, "cli.churn.fit_rejected",
+                              c.lang, "model",
+                              kw_clv_model_name((kw_clv_model)o.p_alive_model),
+                              "flags", flags, NULL));
+  }
+  if (st && info.missing_dates) {
+    char msg[512];
+    fprintf(stderr, "klantwijs churn: %s\n",
+            cli_textf(msg, sizeof msg,
+                      info.have_customers ? "cli.churn.no_dates"
+                                          : "cli.churn.no_tables",
+                      c.lang, "hint",
+                      o.drivers ? "" : cli_text("cli.churn.flag_hint", c.lang),
+                      NULL));
     code = KW_EXIT_INPUT;
     goto done;
   }
-  kw_churn_options co;
-  kw_churn_options_init(&co);
-  co.as_of = c.as_of;
-  co.period = o.period;
-  if (o.gap > 0) co.gap_days = o.gap;
-  co.gap_quantile = o.gap_q;
-  co.gap_floor_days = o.gap_floor;
-  co.at_risk_fraction = o.risk_frac;
-  co.at_risk_days = (int32_t)o.risk_days;
-  if (o.p_alive_model >= 0 && tx && !o.contracts) {
-    co.p_alive_threshold = o.p_alive_threshold;
-    if (co.p_alive_at_risk < o.p_alive_threshold)
-      co.p_alive_at_risk = o.p_alive_threshold;
-    code = set_p_alive(&c, ds, (kw_clv_model)o.p_alive_model, &co, &palive);
-    if (code) goto done;
-  }
-  kw_status st;
-  if (tx) {
-    /* value of a customer: net revenue up to the as-of date */
-    kw_summary_options so;
-    kw_summary_options_init(&so);
-    so.as_of = c.as_of;
-    st = kw_summary_build(c.ctx, ds, &so, &sum);
-    if (st) {
-      code = cli_fail(&c, st);
-      goto done;
-    }
-    const kw_customer_summary *v = kw_summary_view(sum);
-    value = malloc((v->n ? v->n : 1) * sizeof *value);
-    if (!value) {
-      oom();
-      code = KW_EXIT_INTERNAL;
-      goto done;
-    }
-    for (size_t i = 0; i < v->n; i++) value[i] = (double)v->revenue[i] / 100.0;
-    co.value = value;
-    co.n_value = v->n;
-    if (contracts && co.as_of == KW_NA_DATE) co.as_of = v->as_of;
-  }
-  st = contracts ? kw_churn_contracts_table(c.ctx, cu, &co, &ch)
-                 : kw_churn_purchases(c.ctx, tx, &co, &ch);
   if (st) {
     code = cli_fail(&c, st);
     goto done;
@@ -455,8 +363,6 @@ int kw_cli_churn(int argc, char **argv) {
     code = churn_output(&c, &o, ch, kw_dataset_customers(ds),
                         sum ? kw_summary_view(sum) : NULL);
 done:
-  free(value);
-  free(palive);
   kw_summary_free(sum);
   kw_churn_free(ch);
   kw_dataset_free(ds);

@@ -15,6 +15,7 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/summary.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -591,6 +592,52 @@ typedef struct kw_churn_driver_model {
 /* NULL when no model could be fitted (no rows, or one class only). */
 KW_API const kw_churn_driver_model *
 kw_churn_drivers_model_view(const kw_churn_drivers *d);
+
+
+/* ------------------------------------------- churn of a dataset, whole */
+
+/*
+ * The churn statuses of a dataset as `klantwijs churn` gives them, every
+ * choice made here:
+ *   - source: contract dates (start_date and end_date of the customers
+ *     table) when asked (contracts) or when there are no transactions;
+ *     else purchases and the gap rule;
+ *   - P(alive) (p_alive_model >= 0, purchases only): the model is fitted
+ *     on the purchases up to the as-of date in weeks (the unit does not
+ *     change P(alive)); a fit that fails kw_clv_check_fit decides no
+ *     status (the gap rule stays; info->p_alive_rejected and its flags).
+ *     Customers are then churned below p_alive_threshold and at risk below
+ *     max(p_alive_at_risk, p_alive_threshold);
+ *   - value of a customer (the lists' order): net revenue up to the as-of
+ *     date, from the per-customer summary (*summary_out, when there are
+ *     transactions; NULL otherwise); contracts take the summary's as-of
+ *     date when none is given.
+ * o->churn.p_alive and o->churn.value are ignored (filled here).
+ * KW_EMISSING with info->missing_dates set when contract dates are needed
+ * and absent (info->have_customers says whether a customers table was
+ * read). ds must outlive *out only for the customer ids.
+ */
+typedef struct kw_churn_run_options {
+  kw_churn_options churn;
+  bool contracts;    /* contract dates even when there are transactions */
+  int p_alive_model; /* a kw_clv_model, or -1: the gap rule (default) */
+} kw_churn_run_options;
+
+KW_API void kw_churn_run_options_init(kw_churn_run_options *o);
+
+typedef struct kw_churn_run_info {
+  bool contracts;         /* statuses from contract dates */
+  bool p_alive_used;      /* a checked P(alive) model decided statuses */
+  bool p_alive_rejected;  /* the fit failed its checks: the gap rule */
+  unsigned p_alive_flags; /* its KW_CLV_FLAG_* bits (clvcheck.h) */
+  bool missing_dates;     /* failed: contract dates needed, none mapped */
+  bool have_customers;    /* a customers table was read */
+} kw_churn_run_info;
+
+KW_API kw_status kw_churn_run(kw_context *ctx, const kw_dataset *ds,
+                              const kw_churn_run_options *o, kw_churn **out,
+                              kw_summary **summary_out,
+                              kw_churn_run_info *info);
 
 #ifdef __cplusplus
 }

@@ -2899,6 +2899,27 @@ static const msg_row text_rows[] = {
     {"opt.churn.l2", "penalty", "straf"},
     {"opt.churn.seed", "seed of the holdout split",
      "zaad van de verdeling in een apart gehouden groep"},
+    {"cli.churn.fit_rejected",
+     "the {model} fit failed its checks ({flags}); the status follows the "
+     "gap rule",
+     "de {model}-schatting doorstond de controles niet ({flags}); de status "
+     "volgt de wachttijdregel"},
+    {"cli.churn.no_dates",
+     "the customers table has no contract start and end dates; map them "
+     "with --map customers.start_date=COL --map customers.end_date=COL{hint}",
+     "de klantentabel heeft geen begin- en einddatum van contracten; wijs "
+     "ze aan met --map customers.start_date=KOL --map "
+     "customers.end_date=KOL{hint}"},
+    {"cli.churn.no_tables",
+     "no transactions and no customers table with contract dates; map them "
+     "with --map customers.start_date=COL --map customers.end_date=COL{hint}",
+     "geen transacties en geen klantentabel met contractdatums; wijs ze aan "
+     "met --map customers.start_date=KOL --map customers.end_date=KOL{hint}"},
+    {"cli.churn.flag_hint",
+     " (a churn flag column goes with --drivers --event COL)",
+     " (een kolom die verloop aangeeft hoort bij --drivers --event KOL)"},
+    {"cli.churn.no_customers", "no customers table was read",
+     "er werd geen klantentabel gelezen"},
     {"cli.err.churn_exclude", "--exclude takes column names separated by "
      "commas",
      "--exclude verwacht kolomnamen gescheiden door komma's"},
