@@ -623,6 +623,49 @@ static void test_churn_gap(void **state) {
  * by the gap rule) and W (gap churn day in June); X's churn day is in
  * March.
  */
+
+/* kw_churn_run on the purchases of test_churn_gap: the same statuses as
+ * kw_churn_purchases (worked out there by hand), the summary handed back
+ * for the customers' value, and contract dates asked for where there are
+ * none: KW_EMISSING with missing_dates. */
+static void test_churn_run(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dataset *ds = make_tx(ctx, churn_rows, 8, true);
+  kw_churn_run_options o;
+  kw_churn_run_options_init(&o);
+  assert_int_equal(o.p_alive_model, -1);
+  o.churn.as_of = D("2024-06-30");
+  o.churn.gap_days = 30;
+  kw_churn *c = NULL;
+  kw_summary *sum = NULL;
+  kw_churn_run_info info;
+  assert_int_equal(kw_churn_run(ctx, ds, &o, &c, &sum, &info), KW_OK);
+  assert_false(info.contracts);
+  assert_false(info.p_alive_used);
+  assert_non_null(sum);
+  assert_int_equal(kw_summary_view(sum)->as_of, D("2024-06-30"));
+  const kw_churn_info *I = kw_churn_info_view(c);
+  assert_int_equal(I->n_buyers, 4);
+  assert_int_equal(I->n_active, 1);
+  assert_int_equal(I->n_at_risk, 1);
+  assert_int_equal(I->n_churned, 2);
+  const uint8_t st[] = {KW_CHURN_CHURNED, KW_CHURN_AT_RISK, KW_CHURN_ACTIVE,
+                        KW_CHURN_CHURNED, KW_CHURN_NONE};
+  for (int i = 0; i < 5; i++)
+    assert_int_equal(kw_churn_customers_view(c)->status[i], st[i]);
+  kw_churn_free(c);
+  kw_summary_free(sum);
+  c = NULL;
+  o.contracts = true;
+  assert_int_equal(kw_churn_run(ctx, ds, &o, &c, NULL, &info), KW_EMISSING);
+  assert_null(c);
+  assert_true(info.missing_dates);
+  assert_false(info.have_customers);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
 static void test_churn_p_alive(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
@@ -1200,6 +1243,7 @@ int main(void) {
       cmocka_unit_test(test_cohorts_hand),
       cmocka_unit_test(test_cohorts_single),
       cmocka_unit_test(test_churn_gap),
+      cmocka_unit_test(test_churn_run),
       cmocka_unit_test(test_churn_p_alive),
       cmocka_unit_test(test_churn_status_rule),
       cmocka_unit_test(test_churn_derived_gap),
