@@ -103,10 +103,11 @@ const cli_spec kw_cli_survival_spec = {"survival", groups};
 
 /* The durations to analyse, one per subject. */
 typedef struct subjects {
+  kw_survival_subjects *lib; /* the library's subjects (owned) */
   size_t n;
-  double *dur;
-  int8_t *ev;
-  uint32_t *grp;       /* NULL without --by */
+  const double *dur;
+  const int8_t *ev;
+  const uint32_t *grp; /* NULL without --by */
   size_t n_groups;
   char **names;        /* n_groups names (owned) */
   bool integer;        /* every duration is whole */
@@ -121,9 +122,7 @@ typedef struct subjects {
 } subjects;
 
 static void subjects_free(subjects *s) {
-  free(s->dur);
-  free(s->ev);
-  free(s->grp);
+  kw_survival_subjects_free(s->lib);
   if (s->names)
     for (size_t g = 0; g < s->n_groups; g++) free(s->names[g]);
   free(s->names);
@@ -175,140 +174,70 @@ static bool parse_survivors(cli_common *c, void *target, const char *v) {
 }
 
 /*
- * Takes the library's groups (klantwijs/groups.h) into s: the group of
- * subject i is v->code[key[i]] (key NULL: i), names in the reader's
- * language. The privacy rule merges groups under 5 subjects. Frees g.
+ * The library's subjects (klantwijs/survival.h: which columns, which
+ * customers count, one value per customer, the privacy merge) into s, the
+ * groups named in the reader's language. st is the call's status.
  */
-static int take_groups(cli_common *c, subjects *s, kw_groups *g,
-                       const uint32_t *key) {
-  const kw_groups_data *v = kw_groups_view(g);
-  s->grp = malloc((s->n ? s->n : 1) * sizeof *s->grp);
-  s->names = calloc(v->n ? v->n : 1, sizeof *s->names);
-  bool ok = s->grp && s->names;
-  for (size_t i = 0; ok && i < s->n; i++) {
-    size_t k = key ? key[i] : i;
-    s->grp[i] = k < v->n_customers ? v->code[k] : KW_NA_ID;
-  }
-  for (size_t j = 0; ok && j < v->n; j++) {
-    s->names[j] = dupstr(kw_report_group_label(v, j, c->lang));
+static int take_subjects(cli_common *c, subjects *s, kw_status st,
+                         const char *by) {
+  if (st == KW_EARG) return cli_usage(c, "%s", kw_errmsg(c->ctx));
+  if (st) return cli_fail(c, st);
+  const kw_survival_subjects_data *v = kw_survival_subjects_view(s->lib);
+  s->n = v->n;
+  s->dur = v->duration;
+  s->ev = v->event;
+  s->grp = v->group;
+  s->dur_name = v->duration_name;
+  s->ev_name = v->event_name;
+  if (!by) return KW_EXIT_OK;
+  const kw_groups_data *g = v->groups;
+  s->names = calloc(g->n ? g->n : 1, sizeof *s->names);
+  bool ok = s->names != NULL;
+  for (size_t j = 0; ok && j < g->n; j++) {
+    s->names[j] = dupstr(kw_report_group_label(g, j, c->lang));
     if (!s->names[j]) ok = false;
     else s->n_groups = j + 1;
   }
-  s->merged_groups = v->merged_groups;
-  s->left_out = v->left_out;
-  kw_groups_free(g);
-  if (!ok) {
-    fprintf(stderr, "klantwijs survival: out of memory\n");
-    return KW_EXIT_INTERNAL;
-  }
-  return KW_EXIT_OK;
+  s->merged_groups = g->merged_groups;
+  s->left_out = g->left_out;
+  if (ok) return KW_EXIT_OK;
+  fprintf(stderr, "klantwijs survival: %s\n",
+          cli_text("cli.out_of_memory", c->lang));
+  return KW_EXIT_INTERNAL;
 }
 
-/* ------------------------------------------------------------- sources */
+static void subject_options(const sopts *o, kw_survival_subjects_options *so) {
+  kw_survival_subjects_options_init(so);
+  so->duration = o->duration;
+  so->event = o->event;
+  so->by = o->by;
+  so->max_groups = MAX_GROUPS;
+}
 
 /* Durations from the columns of the customers table. */
 static int from_columns(cli_common *c, const sopts *o, const kw_table *t,
                         subjects *s) {
-  const kw_column *cd = o->duration ? kw_table_find(t, o->duration)
-                                    : kw_table_role(t, KW_ROLE_TENURE);
-  const kw_column *ce = o->event ? kw_table_find(t, o->event)
-                                 : kw_table_role(t, KW_ROLE_CHURN);
-  if (!cd || cd->type != KW_TYPE_NUMBER) {
-    fprintf(stderr, "klantwijs survival: %s\n",
-            o->duration ? "the --duration column was not read as numbers"
-                        : "no duration column: name one with --duration COL");
-    return KW_EXIT_INPUT;
-  }
-  if (!ce || ce->type != KW_TYPE_FLAG) {
-    fprintf(stderr, "klantwijs survival: %s\n",
-            o->event ? "the --event column was not read as yes/no flags"
-                     : "no churn column: name one with --event COL");
-    return KW_EXIT_INPUT;
-  }
-  size_t n = kw_table_rows(t);
-  s->n = n;
-  s->dur = malloc((n ? n : 1) * sizeof *s->dur);
-  s->ev = malloc(n ? n : 1);
-  if (!s->dur || !s->ev) {
-    fprintf(stderr, "klantwijs survival: out of memory\n");
-    return KW_EXIT_INTERNAL;
-  }
-  memcpy(s->dur, cd->v.number, n * sizeof *s->dur);
-  memcpy(s->ev, ce->v.flag, n);
+  kw_survival_subjects_options so;
+  subject_options(o, &so);
+  kw_status st = kw_survival_subjects_from_table(c->ctx, t, &so, &s->lib);
   s->src = SRC_COLUMNS;
-  s->dur_name = cd->name;
-  s->ev_name = ce->name;
   s->as_of = KW_NA_DATE;
-  if (o->by) {
-    const kw_column *cb = kw_table_find(t, o->by);
-    if (!cb)
-      return cli_usage(c, "--by %s: the table has no such column", o->by);
-    kw_groups_options go;
-    kw_groups_options_init(&go);
-    go.blank_group = false; /* an empty cell is a missing value */
-    go.max_values = MAX_GROUPS;
-    kw_groups *g = NULL;
-    kw_status st = kw_groups_compute_rows(c->ctx, t, cb->name, &go, &g);
-    if (st == KW_ERANGE)
-      return cli_usage(c, "--by %s: %s", o->by, kw_errmsg(c->ctx));
-    if (st) return cli_fail(c, st);
-    return take_groups(c, s, g, NULL);
-  }
-  return KW_EXIT_OK;
+  return take_subjects(c, s, st, o->by);
 }
 
 /* Durations per customer from a churn analysis (contracts or purchases);
  * groups through the customers table. */
 static int from_churn(cli_common *c, const sopts *o, const kw_dataset *ds,
                       const kw_churn *ch, subjects *s) {
-  const kw_churn_durations *d = kw_churn_durations_view(ch);
   const kw_churn_info *I = kw_churn_info_view(ch);
-  size_t n = d->n;
-  s->n = n;
-  s->dur = malloc((n ? n : 1) * sizeof *s->dur);
-  s->ev = malloc(n ? n : 1);
-  if (!s->dur || !s->ev) {
-    fprintf(stderr, "klantwijs survival: out of memory\n");
-    return KW_EXIT_INTERNAL;
-  }
-  memcpy(s->dur, d->duration, n * sizeof *s->dur);
-  memcpy(s->ev, d->event, n);
+  kw_survival_subjects_options so;
+  subject_options(o, &so);
+  kw_status st = kw_survival_subjects_from_churn(c->ctx, ds, ch, &so, &s->lib);
   s->as_of = I->as_of;
   s->gap = I->gap_days;
   s->gap_derived = I->gap_derived;
   s->unit = kw_unit_name(c->unit);
-  if (!o->by) return KW_EXIT_OK;
-  const kw_table *cu = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
-  const kw_column *cb = cu ? kw_table_find(cu, o->by) : NULL;
-  const kw_column *cid = cu ? kw_table_role(cu, KW_ROLE_CUSTOMER) : NULL;
-  if (!cb || !cid)
-    return cli_usage(c, "--by %s: %s", o->by,
-                     cu ? "the customers table has no such column"
-                        : "no customers table was read (--customers FILE)");
-  /* one value per customer (the last non-empty row), groups under 5
-     customers merged: klantwijs/groups.h */
-  size_t nid = I->n_customers;
-  size_t nd = kw_dict_size(kw_dataset_customers(ds));
-  if (nd > nid) nid = nd;
-  bool *counted = calloc(nid ? nid : 1, sizeof *counted);
-  if (!counted) {
-    fprintf(stderr, "klantwijs survival: out of memory\n");
-    return KW_EXIT_INTERNAL;
-  }
-  for (size_t i = 0; i < n; i++)
-    if (d->customer[i] < nid) counted[d->customer[i]] = true;
-  kw_groups_options go;
-  kw_groups_options_init(&go);
-  go.blank_group = false; /* an empty cell is a missing value */
-  go.counted = counted;
-  go.max_values = MAX_GROUPS;
-  kw_groups *g = NULL;
-  kw_status st = kw_groups_compute(c->ctx, cu, cb->name, nid, &go, &g);
-  free(counted);
-  if (st == KW_ERANGE)
-    return cli_usage(c, "--by %s: %s", o->by, kw_errmsg(c->ctx));
-  if (st) return cli_fail(c, st);
-  return take_groups(c, s, g, d->customer);
+  return take_subjects(c, s, st, o->by);
 }
 
 /* ---------------------------------------------------------- KM output */

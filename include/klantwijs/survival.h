@@ -59,6 +59,9 @@
 #include <stdint.h>
 
 #include "klantwijs/core.h"
+#include "klantwijs/data.h"
+#include "klantwijs/groups.h"
+#include "klantwijs/retention.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -149,6 +152,59 @@ typedef struct kw_logrank {
 } kw_logrank;
 
 KW_API const kw_logrank *kw_km_logrank(const kw_km *km);
+
+
+/* ------------------------------------------- subjects of an analysis */
+
+/*
+ * The durations to analyse, one per subject, and their groups:
+ *   - from a table (kw_survival_subjects_from_table): every row is a
+ *     subject; duration = the column `duration` (or the tenure role), read
+ *     as numbers; event = the column `event` (or the churn role), read as
+ *     yes/no flags;
+ *   - from a churn result (kw_survival_subjects_from_churn): one subject
+ *     per buyer (purchases) or customer (contracts), with the durations and
+ *     events of kw_churn_durations_view; groups come from the customers
+ *     table of ds, one value per customer by the rule of groups.h (its
+ *     last non-empty row), counting only the customers with a duration.
+ * Groups (by, optional): an empty cell is a missing value (no group);
+ * groups under KW_PRIVACY_MIN subjects are merged into "other" (left out
+ * when "other" is still too small); more than max_groups values is an
+ * error. Errors: KW_EINPUT with a message for a duration or event column
+ * that is absent or of the wrong type; KW_EARG for a `by` column that is
+ * absent or has too many values (or no customers table was read).
+ */
+typedef struct kw_survival_subjects_options {
+  const char *duration; /* column name; NULL: the tenure role */
+  const char *event;    /* column name; NULL: the churn role */
+  const char *by;       /* group column; NULL: no groups */
+  size_t max_groups;    /* default 1000 */
+} kw_survival_subjects_options;
+
+KW_API void kw_survival_subjects_options_init(
+    kw_survival_subjects_options *o);
+
+typedef struct kw_survival_subjects_data {
+  size_t n;
+  const double *duration;
+  const int8_t *event;        /* 1 churned, 0 censored */
+  const uint32_t *group;      /* NULL without by; KW_NA_ID = none */
+  const kw_groups_data *groups; /* NULL without by */
+  const char *duration_name;  /* table: the columns used; else NULL */
+  const char *event_name;
+} kw_survival_subjects_data;
+
+typedef struct kw_survival_subjects kw_survival_subjects;
+
+KW_API kw_status kw_survival_subjects_from_table(
+    kw_context *ctx, const kw_table *t, const kw_survival_subjects_options *o,
+    kw_survival_subjects **out);
+KW_API kw_status kw_survival_subjects_from_churn(
+    kw_context *ctx, const kw_dataset *ds, const kw_churn *ch,
+    const kw_survival_subjects_options *o, kw_survival_subjects **out);
+KW_API const kw_survival_subjects_data *kw_survival_subjects_view(
+    const kw_survival_subjects *s);
+KW_API void kw_survival_subjects_free(kw_survival_subjects *s);
 
 #ifdef __cplusplus
 }
