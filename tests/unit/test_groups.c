@@ -283,8 +283,54 @@ static void test_groups_by_column(void **state) {
   kw_context_free(ctx);
 }
 
+
+/* Survival subjects from a table (klantwijs/survival.h): every row a
+ * subject, duration "size", event "vat", groups by "sector" with the
+ * privacy rule. 5 rows bouw, 2 rows horeca: bouw is shown (group 0);
+ * horeca (2 < 5) merges into "other", which still has 2 < 5: its 2
+ * subjects are left out (no group). */
+static void test_survival_subjects(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  static const char *const order[] = {"A", "B", "C", "D", "E", "F", "G"};
+  const crow R[] = {{"A", "bouw", 3, 1},   {"B", "bouw", 4, 0},
+                    {"C", "horeca", 5, 1}, {"D", "bouw", 6, 0},
+                    {"E", "bouw", 7, 1},   {"F", "horeca", 8, 0},
+                    {"G", "bouw", 9, 0}};
+  kw_dataset *ds = make(ctx, order, 7, R, 7);
+  const kw_table *t = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
+  kw_survival_subjects_options o;
+  kw_survival_subjects_options_init(&o);
+  o.duration = "size";
+  o.event = "vat";
+  o.by = "sector";
+  kw_survival_subjects *s = NULL;
+  assert_int_equal(kw_survival_subjects_from_table(ctx, t, &o, &s), KW_OK);
+  const kw_survival_subjects_data *v = kw_survival_subjects_view(s);
+  assert_int_equal(v->n, 7);
+  assert_string_equal(v->duration_name, "size");
+  assert_true(v->duration[2] == 5.0);
+  assert_int_equal(v->event[2], 1);
+  assert_int_equal(v->groups->n, 1);
+  assert_int_equal(v->groups->left_out, 2);
+  const uint32_t want[] = {0, 0, KW_NA_ID, 0, 0, KW_NA_ID, 0};
+  for (int i = 0; i < 7; i++) assert_int_equal(v->group[i], want[i]);
+  kw_survival_subjects_free(s);
+  s = NULL;
+  o.by = "nope";
+  assert_int_equal(kw_survival_subjects_from_table(ctx, t, &o, &s), KW_EARG);
+  assert_null(s);
+  o.by = NULL;
+  o.duration = "sector"; /* text, not a number */
+  assert_int_equal(kw_survival_subjects_from_table(ctx, t, &o, &s),
+                   KW_EINPUT);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_survival_subjects),
       cmocka_unit_test(test_value_rows_last_non_empty),
       cmocka_unit_test(test_privacy_merge_into_other),
       cmocka_unit_test(test_privacy_small_other_left_out),
