@@ -29,11 +29,19 @@ _NUMERIC = {8, 9}
 class Context:
     """A library context (allocator, threads, seed, last error)."""
 
-    def __init__(self, threads=None, seed=None):
-        ptr = lib.kw_context_new()
+    def __init__(self, threads=None, seed=None, allocator=None,
+                 keep=None):
+        """``allocator``: a ``kw_allocator *`` (cffi) through which all
+        the library's memory of this context goes; it and ``keep`` (its
+        callbacks, say) are kept alive as long as the context is."""
+        if allocator is None:
+            ptr = lib.kw_context_new()
+        else:
+            ptr = lib.kw_context_new_with_allocator(allocator)
         if ptr == ffi.NULL:
             raise MemoryError("kw_context_new")
-        self._ptr = ffi.gc(ptr, lib.kw_context_free)
+        self._ptr = ffi.gc(ptr, lambda p, _a=(allocator, keep):
+                           lib.kw_context_free(p))
         lib.kw_context_set_threads(
             self._ptr, int(threads) if threads else (os.cpu_count() or 1))
         if seed is not None:
