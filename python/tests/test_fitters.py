@@ -97,6 +97,10 @@ def test_mbgnbd_fits_and_predicts(cdnow):
     f = ModifiedBetaGeoFitter().fit(cdnow["frequency"], cdnow["recency"],
                                     cdnow["T"])
     assert f.converged_
+    # BTYDplus's mbgnbd estimates on the same data (r, alpha, a, b =
+    # 0.525, 6.183, 0.891, 1.614), also lifetimes' reference
+    for k, v in {"r": 0.525, "alpha": 6.183, "a": 0.891, "b": 1.614}.items():
+        assert f.params_[k] == pytest.approx(v, abs=5e-4), k
     p = f.conditional_probability_alive(cdnow["frequency"], cdnow["recency"],
                                         cdnow["T"])
     assert ((p > 0) & (p <= 1)).all()
