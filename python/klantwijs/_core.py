@@ -141,7 +141,15 @@ def as_doubles(values, name):
 _TABLES = ("transactions", "customers", "invoices", "costs", "feedback",
            "touchpoints", "referrals")
 _DATE_ORDERS = {None: 0, "dmy": 1, "mdy": 2, "ymd": 3}
-_UNITS = {"day": 0, "week": 1, "month": 2}
+_UNITS = {"day": lib.KW_UNIT_DAY, "week": lib.KW_UNIT_WEEK,
+          "month": lib.KW_UNIT_MONTH, "year": lib.KW_UNIT_YEAR}
+
+
+def unit_code(unit, allowed=("day", "week", "month", "year")):
+    """The library's kw_unit for a unit name."""
+    if unit not in allowed:
+        raise ValueError(f"unit must be one of {', '.join(allowed)}")
+    return _UNITS[unit]
 
 
 def _date_days(value):
@@ -272,7 +280,7 @@ class Dataset:
         opts = ffi.new("kw_summary_options *")
         lib.kw_summary_options_init(opts)
         opts.as_of = _date_days(as_of)
-        opts.unit = _UNITS[unit]
+        opts.unit = unit_code(unit)
         out = ffi.new("kw_summary **")
         self._ctx.check(lib.kw_summary_build(self._ctx.ptr, self._ptr, opts,
                                              out))

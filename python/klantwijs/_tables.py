@@ -9,7 +9,7 @@ fitters are passed without copies (see _core and fitters).
 """
 import io
 
-from ._core import _date_days, owned
+from ._core import _date_days, owned, unit_code
 from ._native import ffi, lib
 
 _libc = None
@@ -57,7 +57,7 @@ def _summary(ds, as_of=None, unit="week"):
     opts = ffi.new("kw_summary_options *")
     lib.kw_summary_options_init(opts)
     opts.as_of = _date_days(as_of)
-    opts.unit = {"day": 0, "week": 1, "month": 2}[unit]
+    opts.unit = unit_code(unit)
     out = ffi.new("kw_summary **")
     ds.context.check(lib.kw_summary_build(ds.context.ptr, ds.ptr, opts, out))
     return owned(ds.context, out[0], lib.kw_summary_free)
@@ -207,7 +207,9 @@ def _grid(max_duration):
     return out
 
 
-_KM_TABLES = {"curve": 3, "summary": 1, "at-risk": 2}
+_KM_TABLES = {"curve": lib.KW_KM_TABLE_CURVE,
+              "summary": lib.KW_KM_TABLE_SUMMARY,
+              "at-risk": lib.KW_KM_TABLE_AT_RISK}
 
 
 def survival(ds, as_of=None, unit="month", table="curve", conf=0.95,
@@ -237,7 +239,7 @@ def survival(ds, as_of=None, unit="month", table="curve", conf=0.95,
             source = "columns"
         else:
             source = "contracts"
-    u = {"day": 0, "week": 1, "month": 2}[unit]
+    u = unit_code(unit, ("day", "week", "month"))  # as the command
     rep = _ffi.new("kw_km_report *")
     lib.kw_km_report_init(rep)
     rep.format = 1
@@ -354,8 +356,10 @@ def basket(ds, kind="rules", by="order", level="product", as_of=None,
         raise ValueError("no transactions table was read")
     bo = ffi.new("kw_basket_options *")
     lib.kw_basket_options_init(bo)
-    bo.unit = {"order": 0, "customer": 1}[by]
-    bo.level = {"product": 0, "category": 1}[level]
+    bo.unit = {"order": lib.KW_BASKET_BY_ORDER,
+               "customer": lib.KW_BASKET_BY_CUSTOMER}[by]
+    bo.level = {"product": lib.KW_BASKET_PRODUCTS,
+                "category": lib.KW_BASKET_CATEGORIES}[level]
     bo.as_of = _date_days(as_of)
     out = ffi.new("kw_baskets **")
     ctx.check(lib.kw_baskets_from_table(ctx.ptr, tx, bo, out))
@@ -403,7 +407,9 @@ def basket(ds, kind="rules", by="order", level="product", as_of=None,
     ro.min_confidence = float(min_confidence)
     ro.min_lift = float(min_lift)
     ro.max_consequent = int(max_consequent)
-    ro.sort_by = _MEASURES.index(sort)
+    ro.sort_by = lib.kw_rule_measure_from_name(sort.encode())
+    if ro.sort_by == lib.KW_MEASURE__COUNT:
+        raise ValueError(f"sort must be one of {', '.join(_MEASURES)}")
     ro.ascending = bool(ascending)
     ro.top_n = int(top)
     rout = ffi.new("kw_rules **")
