@@ -47,6 +47,7 @@ void kw_analysis_input(const kw_analysis *a, size_t i, kw_action_input *in) {
   if (a->value_metric && isfinite(a->value_metric[i]))
     m[KW_METRIC_VALUE_AMOUNT] = a->value_metric[i] / 100.0;
   in->value_measure = a->value_measure;
+  in->potential_rfm = a->potential_from_rfm;
   if (a->pp && i < a->pp->n) {
     const kw_payments_data *p = a->pp;
     m[KW_METRIC_PAY_CLASS] = p->pay_class[i];
@@ -149,10 +150,12 @@ kw_status kw_an_actions(kw_analysis *a) {
   kw_status st = yearly_revenue(a);
   if (!st)
     st = kw_an_percentile(ctx, a->value_metric, buyer, n, a->value_score);
-  if (!st && a->have_clv) {
+  if (!st && a->have_clv && a->clv_ok) {
     st = kw_an_percentile(ctx, a->clv, buyer, n, a->potential_score);
   } else if (!st) {
-    /* without a CLV model: recency and frequency scores */
+    /* without a CLV model, or with one that failed its checks (its CLV
+     * ranks customers by a P(alive) that decides nothing): recency and
+     * frequency scores */
     double *rf = kw_malloc(ctx, N * sizeof *rf);
     if (!rf) {
       st = kw_fail_nomem(ctx);
@@ -165,7 +168,9 @@ kw_status kw_an_actions(kw_analysis *a) {
       a->potential_from_rfm = true;
       if (!st)
         st = kw_an_note(a, KW_STEP_ACTIONS, KW_STEP_LIMITED,
-                        MSG_NOTE_POTENTIAL_RFM, NULL, 0);
+                        a->have_clv ? MSG_NOTE_POTENTIAL_CHECKS
+                                    : MSG_NOTE_POTENTIAL_RFM,
+                        NULL, 0);
     }
   }
   kw_free(ctx, buyer);
