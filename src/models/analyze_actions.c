@@ -119,12 +119,14 @@ static int by_stake_desc(const void *x, const void *y) {
   return (a->i > b->i) - (a->i < b->i);
 }
 
-/* Sort ids by money at stake, highest first, ties by id. */
+/* Sort ids by money at stake, highest first (sign 1) or most negative
+ * first (sign -1: the reprice list, whose stake is a loss), ties by id. */
 static kw_status sort_by_stake(kw_context *ctx, uint32_t *ids, size_t n,
-                               const double *stake) {
+                               const double *stake, double sign) {
   staked *s = kw_malloc(ctx, (n ? n : 1) * sizeof *s);
   if (!s) return kw_fail_nomem(ctx);
-  for (size_t k = 0; k < n; k++) s[k].v = stake[ids[k]], s[k].i = ids[k];
+  for (size_t k = 0; k < n; k++)
+    s[k].v = sign * stake[ids[k]], s[k].i = ids[k];
   qsort(s, n, sizeof *s, by_stake_desc);
   for (size_t k = 0; k < n; k++) ids[k] = s[k].i;
   kw_free(ctx, s);
@@ -205,7 +207,8 @@ kw_status kw_an_actions(kw_analysis *a) {
     a->list[act][a->list_n[act]++] = (uint32_t)i;
   }
   for (int k = 1; k < KW_ACTION__COUNT; k++)
-    if (sort_by_stake(ctx, a->list[k], a->list_n[k], a->at_stake))
+    if (sort_by_stake(ctx, a->list[k], a->list_n[k], a->at_stake,
+                      k == KW_ACTION_REPRICE ? -1.0 : 1.0))
       return KW_ENOMEM;
   return KW_OK;
 }

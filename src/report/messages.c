@@ -1412,11 +1412,15 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_STAKE_MEASURE] = {"stake.measure",
                            "At stake is one measure for every action: the "
                            "customer's {measure} per year of activity (up to "
-                           "the last purchase for customers who left).",
+                           "the last purchase for customers who left); "
+                           "for reprice it is negative, a loss, and the "
+                           "largest loss comes first.",
                            "Op het spel staat voor elke actie dezelfde "
                            "maat: de {measure} van de klant per jaar "
                            "activiteit (tot de laatste aankoop voor "
-                           "vertrokken klanten)."},
+                           "vertrokken klanten); bij herprijzen is ze "
+                           "negatief, een verlies, en komt het grootste "
+                           "verlies eerst."},
     [MSG_NOTE_NO_PRODUCT] = {"note.no_product",
                              "no product column: no cross-sell advice",
                              "geen productkolom: geen advies voor "
