@@ -1507,6 +1507,18 @@ static const msg_row rows[KW_MSG__COUNT] = {
                       "meer om binnen 12 maanden te vertrekken. Terugwinnen: "
                       "vertrokken klanten met een maandbedrag in de top "
                       "20%. Goedkoop bedienen: alle anderen."},
+    [MSG_SUB_CHART_RETENTION] = {"sub.chart_retention",
+                                 "Share of customers still there after each "
+                                 "month of tenure, per plan (Kaplan-Meier)",
+                                 "Aandeel klanten dat na elke maand nog "
+                                 "blijft, per formule (Kaplan-Meier)"},
+    [MSG_SUB_COL_CHARGE] = {"sub.col_charge", "Monthly charge",
+                            "Maandbedrag"},
+    [MSG_SUB_COL_P_LEAVE12] = {"sub.col_p_leave12",
+                               "Chance to leave within 12 months",
+                               "Kans om binnen 12 maanden te vertrekken"},
+    [MSG_SUB_SHEET_CUSTOMERS] = {"sub.sheet_customers", "Customers",
+                                 "Klanten"},
     [MSG_SUB_AT_RISK_RULE] = {"sub.at_risk_rule",
                               "The chance to leave next month after t "
                               "months is alpha / (alpha + beta + t) of the "

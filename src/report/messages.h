@@ -206,7 +206,8 @@
   X(MSG_SUB_AUC) X(MSG_SUB_SEC_ACTIONS) X(MSG_SUB_RULE)                   \
   X(MSG_SUB_AT_RISK_RULE) X(MSG_SUB_COL_P_LEAVE) X(MSG_SUB_COL_TENURE)    \
   X(MSG_SUB_NOT_REACHED) X(MSG_SUB_NO_FIT) X(MSG_SUB_TOP) X(MSG_SUB_ALL)  \
-  X(MSG_SUB_CON_TITLE)                                                     \
+  X(MSG_SUB_CON_TITLE) X(MSG_SUB_CHART_RETENTION) X(MSG_SUB_COL_CHARGE)   \
+  X(MSG_SUB_COL_P_LEAVE12) X(MSG_SUB_SHEET_CUSTOMERS)                      \
   /* the customer base a figure covers; churn definitions */             \
   X(MSG_COV_CUSTOMERS) X(MSG_COV_LINES) X(MSG_COV_REVENUE)               \
   X(MSG_COV_RETURN_ONLY) X(MSG_COV_RETURN_ONLY_REVENUE)                  \
