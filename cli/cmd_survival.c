@@ -387,11 +387,15 @@ static int run_sbg(cli_common *c, const sopts *o, const subjects *s) {
       sbg_fit_free(c, F);
       break;
     }
-    cli_warnf("%s = %s left out: %s", o->by, F->name, kw_errmsg(c->ctx));
+    char msg[512];
+    cli_warnf("%s", cli_textf(msg, sizeof msg, "cli.survival.group_left_out",
+                              c->lang, "by", o->by, "group", F->name,
+                              "reason", kw_errmsg(c->ctx), NULL));
     sbg_fit_free(c, F);
   }
   if (!code && nf == 0) {
-    fprintf(stderr, "klantwijs survival: no group could be fitted\n");
+    fprintf(stderr, "klantwijs survival: %s\n",
+            cli_text("cli.survival.no_group_fitted", c->lang));
     code = KW_EXIT_INPUT;
   }
   if (!code) code = sbg_output(c, o, fits, nf, s);
@@ -469,7 +473,8 @@ int kw_cli_survival(int argc, char **argv) {
   const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
   source src;
   if (customers_only && !cu) {
-    fprintf(stderr, "klantwijs survival: no customers table was read\n");
+    fprintf(stderr, "klantwijs survival: %s\n",
+            cli_text("cli.churn.no_customers", c.lang));
     code = KW_EXIT_INPUT;
     goto done;
   }

@@ -19,7 +19,7 @@ KW_CLI_DECLARE_ROWS(demo)
 KW_CLI_DECLARE_ROWS(inspect)
 KW_CLI_DECLARE_ROWS(summary)
 KW_CLI_DECLARE_ROWS(profit)
-KW_CLI_DECLARE(pareto)
+KW_CLI_DECLARE_ROWS(pareto)
 KW_CLI_DECLARE_ROWS(rfm)
 KW_CLI_DECLARE_ROWS(payments)
 KW_CLI_DECLARE_ROWS(cohorts)
@@ -41,7 +41,7 @@ const kw_cli_command kw_cli_commands[] = {
     {"inspect", "cmd.inspect", NULL, kw_cli_inspect, &kw_cli_inspect_spec},
     {"summary", "cmd.summary", NULL, kw_cli_summary, &kw_cli_summary_spec},
     {"profit", "cmd.profit", NULL, kw_cli_profit, &kw_cli_profit_spec},
-    {"pareto", "cmd.pareto", kw_cli_pareto_help, kw_cli_pareto, NULL},
+    {"pareto", "cmd.pareto", NULL, kw_cli_pareto, &kw_cli_pareto_spec},
     {"rfm", "cmd.rfm", NULL, kw_cli_rfm, &kw_cli_rfm_spec},
     {"payments", "cmd.payments", NULL, kw_cli_payments, &kw_cli_payments_spec},
     {"cohorts", "cmd.cohorts", NULL, kw_cli_cohorts, &kw_cli_cohorts_spec},

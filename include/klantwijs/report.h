@@ -1,7 +1,7 @@
 /*
  * klantwijs/report.h — writing results: number formatting in the user's
  * convention, result tables as terminal tables, CSV or JSON, key figures,
- * and a streaming JSON writer for documents too large for a DOM.
+ * and atomic output files.
  *
  * A kw_rtable is a view: its columns point at arrays the caller owns (a
  * summary's or a model's), so writing a million customers copies nothing.
@@ -288,31 +288,6 @@ KW_API const char *kw_report_group_label(const kw_groups_data *v, size_t j,
  * KW_CHURN_RATES_MAX rows; returns the rows filled. */
 #define KW_CHURN_RATES_MAX 3
 KW_API size_t kw_report_churn_rates_kv(kw_kv *kv, const kw_churn *ch);
-
-/* ---------------------------------------------- streaming JSON writer */
-
-typedef struct kw_jw kw_jw;
-KW_API kw_jw *kw_jw_new(kw_context *ctx, FILE *f);
-/* Frees the writer; returns KW_EIO when the stream had an error or the
- * document was left unbalanced. */
-KW_API kw_status kw_jw_finish(kw_jw *w);
-/* key is the member name inside an object, NULL inside an array. */
-KW_API void kw_jw_begin_object(kw_jw *w, const char *key);
-KW_API void kw_jw_end_object(kw_jw *w);
-KW_API void kw_jw_begin_array(kw_jw *w, const char *key);
-KW_API void kw_jw_end_array(kw_jw *w);
-KW_API void kw_jw_str(kw_jw *w, const char *key, const char *s);
-KW_API void kw_jw_int(kw_jw *w, const char *key, int64_t v);
-/* Non-finite values are written as null. */
-KW_API void kw_jw_num(kw_jw *w, const char *key, double v);
-KW_API void kw_jw_money(kw_jw *w, const char *key, int64_t cents);
-KW_API void kw_jw_bool(kw_jw *w, const char *key, bool v);
-KW_API void kw_jw_null(kw_jw *w, const char *key);
-KW_API void kw_jw_date(kw_jw *w, const char *key, int32_t days);
-/* An array of row objects, and key figures as members of the current
- * object. */
-KW_API void kw_jw_rtable(kw_jw *w, const char *key, const kw_rtable *t);
-KW_API void kw_jw_kv(kw_jw *w, const kw_kv *kv, size_t n);
 
 /* ------------------------------------------------ atomic output files */
 

@@ -17,6 +17,7 @@
 
 #include "core/core.h"
 #include "klantwijs.h"
+#include "report/jw.h"
 
 void kw_basket_report_init(kw_basket_report *r) {
   memset(r, 0, sizeof *r);

@@ -16,6 +16,7 @@
 #include "klantwijs/retention.h"
 #include "report/messages.h"
 #include "report/text.h"
+#include "report/jw.h"
 
 static const char *T(const char *key, kw_lang lang) {
   const char *t = kw_message(key, lang);

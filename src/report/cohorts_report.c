@@ -11,6 +11,7 @@
 
 #include "core/core.h"
 #include "klantwijs.h"
+#include "report/jw.h"
 
 void kw_cohorts_report_init(kw_cohorts_report *r) {
   memset(r, 0, sizeof *r);

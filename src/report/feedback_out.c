@@ -17,6 +17,7 @@
 #include "report/feedback_out.h"
 #include "report/messages.h"
 #include "report/text.h"
+#include "report/jw.h"
 
 void kw_fb_report_options_init(kw_fb_report_options *o) {
   memset(o, 0, sizeof *o);

@@ -8,6 +8,7 @@
 #include "klantwijs/feedback.h"
 #include "klantwijs/analyze.h"
 #include "klantwijs/report.h"
+#include "report/jw.h"
 
 /* Groupings and behaviour a caller adds (any may be absent). */
 typedef struct kw_fb_extra {

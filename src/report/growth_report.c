@@ -12,6 +12,7 @@
 #include "klantwijs/growth.h"
 #include "klantwijs/report.h"
 #include "report/messages.h"
+#include "report/jw.h"
 
 #define MSG(key, lang) kw_message(key, lang)
 

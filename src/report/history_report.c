@@ -10,6 +10,7 @@
 #include "core/core.h"
 #include "klantwijs/history.h"
 #include "report/messages.h"
+#include "report/jw.h"
 
 static void say(FILE *f, kw_lang lang, const char *key, const kw_marg *a,
                 size_t n) {

@@ -9,6 +9,7 @@
 
 #include "core/core.h"
 #include "klantwijs.h"
+#include "report/jw.h"
 
 void kw_inspect_report_init(kw_inspect_report *r) {
   memset(r, 0, sizeof *r);

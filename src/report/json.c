@@ -10,6 +10,7 @@
 
 #include "core/core.h"
 #include "klantwijs/report.h"
+#include "report/jw.h"
 
 #define JW_MAX_DEPTH 32
 

@@ -3125,6 +3125,10 @@ static const msg_row text_rows[] = {
     {"opt.survival.unit",
      "unit of durations from dates, and the sBG period",
      "eenheid van de duur uit datums, en de sBG-periode"},
+    {"cli.survival.group_left_out", "{by} = {group} left out: {reason}",
+     "{by} = {group} weggelaten: {reason}"},
+    {"cli.survival.no_group_fitted", "no group could be fitted",
+     "geen enkele groep kon geschat worden"},
     {"cli.err.survival_times",
      "--times takes numbers of at least 0 separated by commas",
      "--times verwacht getallen van minstens 0 gescheiden door komma's"},
@@ -3491,6 +3495,76 @@ static const msg_row text_rows[] = {
      "stop met een fout (code 1) als meer dan N itemsets frequent zijn (0 = "
      "geen grens), eerder dan zonder geheugen te vallen bij een lage "
      "support"},
+
+    /* pareto (cli/cmd_pareto.c) */
+    {"cli.pareto.top_share",
+     "--top-share takes a percentage above 0, at most 100",
+     "--top-share verwacht een percentage boven 0, hoogstens 100"},
+    {"cli.pareto.target", "--target takes a percentage above 0, at most 100",
+     "--target verwacht een percentage boven 0, hoogstens 100"},
+    {"cli.pareto.warn_top1", "--warn-top1 takes a percentage from 0 to 100",
+     "--warn-top1 verwacht een percentage van 0 tot 100"},
+    {"cli.pareto.warn_top5", "--warn-top5 takes a percentage from 0 to 100",
+     "--warn-top5 verwacht een percentage van 0 tot 100"},
+    {"cli.pareto.abc",
+     "--abc takes A,B in % with A > 0, B >= 0 and A + B <= 100 (like 80,15)",
+     "--abc verwacht A,B in % met A > 0, B >= 0 en A + B <= 100 (zoals "
+     "80,15)"},
+    {"help.pareto.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.pareto.about",
+     "How concentrated revenue is: the share of revenue (and of "
+     "contribution when costs are known) from the top 20% of customers, the "
+     "smallest share of customers that makes 80% of revenue, ABC classes, "
+     "the Gini coefficient, the Herfindahl-Hirschman index, the share of "
+     "the largest 1, 5 and 10 customers with a dependency warning, and "
+     "repeat versus one-time customers (count, revenue share, revenue per "
+     "customer and the ratio of the two).\n"
+     "Customers are those with a purchase (as in every command); one whose "
+     "returns exceed their purchases counts with revenue 0 in the ranking. "
+     "ABC: walking down the ranking, a customer is A while the revenue "
+     "before it is below the A share, B while below A + B, else C; equal "
+     "revenues share a class.\n"
+     "The terminal shows the figures, the ABC table and the top customers; "
+     "csv gives every customer's row (rank, revenue, share, cumulative "
+     "share, class), highest revenue first; json gives both and the Pareto "
+     "and Lorenz curve points.",
+     "Hoe geconcentreerd de omzet is: het aandeel van de omzet (en van de "
+     "bijdrage als de kosten gekend zijn) van de beste 20% klanten, het "
+     "kleinste aandeel klanten dat 80% van de omzet maakt, ABC-klassen, de "
+     "Gini-coëfficiënt, de Herfindahl-Hirschman-index, het aandeel van de "
+     "grootste 1, 5 en 10 klanten met een waarschuwing voor afhankelijkheid, "
+     "en terugkerende tegenover eenmalige klanten (aantal, aandeel in de "
+     "omzet, omzet per klant en de verhouding van die twee).\n"
+     "Klanten zijn wie een aankoop deed (zoals in elke opdracht); een klant "
+     "met meer retours dan aankopen telt met omzet 0 in de rangschikking. "
+     "ABC: langs de rangschikking is een klant A zolang de omzet vóór hem "
+     "onder het A-aandeel blijft, B zolang onder A + B, anders C; gelijke "
+     "omzetten delen een klasse.\n"
+     "De terminal toont de cijfers, de ABC-tabel en de grootste klanten; csv "
+     "geeft de rij van elke klant (rang, omzet, aandeel, cumulatief aandeel, "
+     "klasse), hoogste omzet eerst; json geeft beide en de punten van de "
+     "Pareto- en Lorenzcurve."},
+    {"help.pareto.examples",
+     "  klantwijs pareto demo-data\n"
+     "  klantwijs pareto verkopen.csv --abc 70,20 --lang nl\n"
+     "  klantwijs pareto demo-data --format json -o pareto.json\n",
+     "  klantwijs pareto demo-data\n"
+     "  klantwijs pareto verkopen.csv --abc 70,20 --lang nl\n"
+     "  klantwijs pareto demo-data --format json -o pareto.json\n"},
+    {"opt.pareto.top_share", "the top share of customers",
+     "het bovenste aandeel klanten"},
+    {"opt.pareto.target", "the revenue share to reach",
+     "het te bereiken aandeel van de omzet"},
+    {"opt.pareto.abc", "ABC class shares of revenue in % (C is the rest)",
+     "aandelen van de omzet van de klassen A en B in % (C is de rest)"},
+    {"opt.pareto.warn_top1",
+     "warn when the largest customer has more than this share of revenue",
+     "waarschuw als de grootste klant meer dan dit aandeel van de omzet "
+     "heeft"},
+    {"opt.pareto.warn_top5",
+     "warn when the largest five have more than this share of revenue",
+     "waarschuw als de grootste vijf meer dan dit aandeel van de omzet "
+     "hebben"},
 
     /* pareto (src/report/pareto_report.c) */
     {"pareto.title", "Revenue concentration", "Concentratie van de omzet"},

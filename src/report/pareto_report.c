@@ -15,6 +15,7 @@
 #include "klantwijs/value.h"
 #include "report/messages.h"
 #include "report/text.h"
+#include "report/jw.h"
 
 static const char *const abc_keys[] = {"", "A", "B", "C"};
 

@@ -13,6 +13,7 @@
 #include "core/core.h"
 #include "klantwijs.h"
 #include "report/write_util.h"
+#include "report/jw.h"
 
 void kw_rfm_report_init(kw_rfm_report *r) {
   memset(r, 0, sizeof *r);

@@ -12,6 +12,7 @@
 
 #include "core/core.h"
 #include "klantwijs/report.h"
+#include "report/jw.h"
 
 /* Formats a cell for people (table) or machines (csv); returns the text.
  * *numeric tells whether it right-aligns. */

@@ -10,6 +10,7 @@
 #include "core/core.h"
 #include "report/segments_text.h"
 #include "report/text.h"
+#include "report/jw.h"
 
 /* A CSV field, quoted when it holds a comma, quote or line break. */
 static void kw_text_csv(kw_text *t, const char *s) {

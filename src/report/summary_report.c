@@ -14,6 +14,7 @@
 
 #include "core/core.h"
 #include "klantwijs.h"
+#include "report/jw.h"
 
 void kw_summary_report_init(kw_summary_report *r) {
   memset(r, 0, sizeof *r);

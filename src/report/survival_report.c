@@ -15,6 +15,7 @@
 #include "klantwijs/survival.h"
 #include "report/messages.h"
 #include "report/text.h"
+#include "report/jw.h"
 
 static const char *T(const char *key, kw_lang lang) {
   const char *t = kw_message(key, lang);

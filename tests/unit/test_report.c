@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "klantwijs.h"
+#include "report/jw.h"
 
 static void test_money(void **state) {
   (void)state;
