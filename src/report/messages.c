@@ -1371,7 +1371,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                            "{currency}, uit {source}"},
     [MSG_FIG_GUEST_SALES] = {"fig.guest_sales",
                              "Guest sales (no customer id)",
-                             "Verkoop aan gasten (geen klantnummer)"},
+                             "Verkoop aan passanten (geen klantnummer)"},
     [MSG_GUEST_SALES] = {"guest.sales",
                          "{amount}, {share} of sales (lines: {lines})",
                          "{amount}, {share} van de verkoop (regels: "
@@ -1566,7 +1566,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                               "{lines} lines, {share} of sales; counted in "
                               "revenue totals of the data, not in customer "
                               "figures",
-                              "verkoop aan gasten (geen klantnummer): "
+                              "verkoop aan passanten (geen klantnummer): "
                               "{amount} op {lines} regels, {share} van de "
                               "verkoop; niet in de cijfers per klant"},
     /* the customer base a figure covers (klantwijs/summary.h) */
