@@ -351,6 +351,21 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                 "({value_amount}); "
                                 "{recency} dagen sinds de laatste aankoop, "
                                 "langer dan gewoonlijk."},
+    [MSG_WHY_RETAIN_COMPETITOR] = {"why.retain_competitor",
+                                   "Rates {competitor} higher on "
+                                   "{dimension} ({theirs} against {own} for "
+                                   "you) and buys at most half as often as "
+                                   "before.",
+                                   "Geeft {competitor} een hogere score op "
+                                   "{dimension} ({theirs} tegenover {own} "
+                                   "voor u) en koopt hoogstens half zo vaak "
+                                   "als voordien."},
+    [MSG_WHY_ALSO_COMPETITOR] = {"why.also_competitor",
+                                 "Rates {competitor} higher on {dimension} "
+                                 "({theirs} against {own} for you).",
+                                 "Geeft {competitor} een hogere score op "
+                                 "{dimension} ({theirs} tegenover {own} voor "
+                                 "u)."},
     [MSG_WHY_INVEST] = {"why.invest",
                         "Top {value_top} by {value_measure} "
                         "({value_amount}) and expected to bring {clv} in the "

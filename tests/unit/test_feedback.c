@@ -325,6 +325,153 @@ static void test_competition(void **state) {
   unload(&e);
 }
 
+/* The action plan: a customer at risk to a named competitor goes to the
+ * retain list with a reason that names the competitor, the dimension and
+ * both ratings (built-in rules 7 and 13, src/models/actions.c). */
+static void test_action_rules_competitor(void **state) {
+  (void)state;
+  const kw_action_rules *r = kw_action_rules_builtin();
+  kw_action_input in;
+  size_t rule;
+  char buf[512];
+  /* value 0.6 (upper half), active: retained before invest (rule 7) */
+  kw_action_input_init(&in);
+  in.m[KW_METRIC_COMPETITOR_RISK] = 1;
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_VALUE] = 0.6;
+  in.m[KW_METRIC_POTENTIAL] = 0.9;
+  in.competitor = "Beta";
+  in.comp_dimension = "service";
+  in.comp_own = 2;
+  in.comp_theirs = 4;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_RETAIN);
+  assert_int_equal(rule, 6);
+  kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_EN, "EUR");
+  assert_string_equal(buf, "Rates Beta higher on service (4 against 2 for "
+                           "you) and buys at most half as often as before.");
+  kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_NL, "EUR");
+  assert_string_equal(buf, "Geeft Beta een hogere score op service (4 "
+                           "tegenover 2 voor u) en koopt hoogstens half zo "
+                           "vaak als voordien.");
+  /* a half point shows with its decimal */
+  in.comp_theirs = 3.5;
+  kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_EN, "EUR");
+  assert_non_null(strstr(buf, "(3.5 against 2 for you)"));
+  in.comp_theirs = 4;
+  /* the same customer without the risk: invest (value 0.9 >= 0.8) */
+  in.m[KW_METRIC_VALUE] = 0.9;
+  in.m[KW_METRIC_COMPETITOR_RISK] = 0;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_INVEST);
+  /* at risk, at risk by recency too, value 0.9: rule 7 comes first */
+  in.m[KW_METRIC_COMPETITOR_RISK] = 1;
+  in.m[KW_METRIC_STATUS] = 2;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_RETAIN);
+  assert_int_equal(rule, 6);
+  /* low value (0.2), no profile: still retained, after the goodbye rules
+   * (rule 13) and before develop */
+  in.m[KW_METRIC_VALUE] = 0.2;
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_NEXT_BEST] = 1;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_RETAIN);
+  assert_int_equal(rule, 12);
+  /* ... but a low-fit, thin-margin one is said goodbye (rule 11) */
+  in.m[KW_METRIC_FIT] = 0.2;
+  in.m[KW_METRIC_MARGIN] = 0.1;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_GOODBYE);
+  assert_int_equal(rule, 10);
+  /* a loss or a material overdue amount comes first */
+  in.m[KW_METRIC_FIT] = NAN;
+  in.m[KW_METRIC_CONTRIBUTION] = -5;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_REPRICE);
+  /* the reprice reason gains the competitor clause */
+  kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_EN, "EUR");
+  const char *tail = " Rates Beta higher on service (4 against 2 for you).";
+  size_t bl = strlen(buf), tl = strlen(tail);
+  assert_true(bl > tl);
+  assert_string_equal(buf + bl - tl, tail);
+  /* the clause is cut at the buffer like the reason, and the length
+   * returned is the full one */
+  char small[20];
+  size_t full = kw_action_reason(small, sizeof small, r, rule, &in,
+                                 KW_LANG_EN, "EUR");
+  assert_int_equal(full, bl);
+  assert_int_equal(strlen(small), sizeof small - 1);
+  /* one who left is not retained: valuable and churned is won back */
+  in.m[KW_METRIC_CONTRIBUTION] = 50;
+  in.m[KW_METRIC_VALUE] = 0.9;
+  in.m[KW_METRIC_STATUS] = 3;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_WIN_BACK);
+  in.m[KW_METRIC_VALUE] = 0.6;
+  assert_int_equal(kw_action_decide(r, &in, &rule),
+                   KW_ACTION_SERVE_LOW_COST);
+  /* unknown (no feedback): every condition on it is false */
+  in.m[KW_METRIC_COMPETITOR_RISK] = NAN;
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_NEXT_BEST] = 0;
+  in.m[KW_METRIC_POTENTIAL] = 0.1;
+  assert_int_equal(kw_action_decide(r, &in, &rule),
+                   KW_ACTION_SERVE_LOW_COST);
+  /* a rule file can test it: competitor_risk = yes */
+  const char *txt = "[retain]\ncompetitor_risk = yes\n[serve_low_cost]\n";
+  kw_context *ctx = kw_context_new();
+  kw_action_rules *rf = NULL;
+  assert_int_equal(kw_action_rules_parse(ctx, txt, strlen(txt), "r.txt", &rf),
+                   KW_OK);
+  in.m[KW_METRIC_COMPETITOR_RISK] = 1;
+  assert_int_equal(kw_action_decide(rf, &in, &rule), KW_ACTION_RETAIN);
+  in.m[KW_METRIC_COMPETITOR_RISK] = 0;
+  assert_int_equal(kw_action_decide(rf, &in, &rule), KW_ACTION_SERVE_LOW_COST);
+  kw_action_rules_free(rf);
+  kw_context_free(ctx);
+}
+
+/* The same through the main job on the synthetic set: F081-F100 rate Beta
+ * higher on service (4 against 2) and stopped buying 214 days before the
+ * as-of day (make_synth.py), so the churn status calls them gone: they
+ * are won back (class A), their reason followed by the competitor clause;
+ * F001 (a promoter) is not at risk. */
+static void test_analysis_competitor(void **state) {
+  (void)state;
+  env e;
+  load(&e, SYNTH, NULL);
+  kw_analyze_options ao;
+  kw_analyze_options_init(&ao);
+  kw_analysis *an = NULL;
+  assert_int_equal(kw_analyze_run(e.ctx, e.ds, &ao, &an), KW_OK);
+  assert_non_null(kw_analysis_feedback(an));
+  kw_action_input in;
+  char buf[512];
+  const char *tail = " Rates Beta higher on service (4 against 2 for you).";
+  size_t risk = 0;
+  for (int k = 81; k <= 100; k++) {
+    char id[8];
+    snprintf(id, sizeof id, "F%03d", k);
+    uint32_t c = cust(&e, id);
+    kw_analysis_input(an, c, &in);
+    assert_true(in.m[KW_METRIC_COMPETITOR_RISK] == 1);
+    assert_string_equal(in.competitor, "Beta");
+    assert_string_equal(in.comp_dimension, "service");
+    NEAR(in.comp_own, 2);
+    NEAR(in.comp_theirs, 4);
+    assert_int_equal(kw_analysis_action(an, c), KW_ACTION_WIN_BACK);
+    /* the reason as customers.csv writes it */
+    size_t rule;
+    kw_action_decide(kw_action_rules_builtin(), &in, &rule);
+    kw_action_reason(buf, sizeof buf, kw_action_rules_builtin(), rule, &in,
+                     KW_LANG_EN, "EUR");
+    size_t bl = strlen(buf), tl = strlen(tail);
+    assert_true(bl > tl);
+    assert_string_equal(buf + bl - tl, tail);
+    risk++;
+  }
+  assert_int_equal(risk, 20);
+  kw_analysis_input(an, cust(&e, "F001"), &in);
+  assert_true(in.m[KW_METRIC_COMPETITOR_RISK] == 0);
+  assert_null(in.competitor);
+  kw_analysis_free(an);
+  unload(&e);
+}
+
 static bool has_theme(const kw_fb_theme *t, size_t n, const char *lang,
                       const char *part) {
   for (size_t i = 0; i < n; i++)
@@ -451,6 +598,8 @@ int main(void) {
       cmocka_unit_test(test_periods),
       cmocka_unit_test(test_change_and_anonymous),
       cmocka_unit_test(test_competition),
+      cmocka_unit_test(test_action_rules_competitor),
+      cmocka_unit_test(test_analysis_competitor),
       cmocka_unit_test(test_themes),
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_language),
