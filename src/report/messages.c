@@ -2015,6 +2015,95 @@ static const msg_row text_rows[] = {
      "kruisverkoop: combinaties, regels, volgend beste product, upsell"},
     {"cmd.segments", "segments, behavioural groups, personas, strategic fit",
      "segmenten, gedragsgroepen, persona's, strategische fit"},
+    {"help.segments.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.segments.about",
+     "Who your customers are, in groups you can act on. Rule segments by "
+     "one attribute, or two crossed: per segment the customers, revenue, "
+     "contribution, CLV, churn rate, NPS (where there is feedback), fit, "
+     "and the share of each. Behavioural groups: k-means++ on robustly "
+     "scaled behaviour (log recency, orders and revenue, tenure, margin, "
+     "categories, days paid late, discount share, NPS where present); the "
+     "number of groups is chosen by the silhouette on a random sample (named "
+     "in the output), the same for the same --seed. One persona card per "
+     "group: a name from its distinctive traits, size, shares of revenue and "
+     "profit, typical behaviour, the traits that set it apart (lift and "
+     "counts), satisfaction and the top comment themes, churn risk, CLV and "
+     "the approach of the action plan. No group of fewer than 5 customers is "
+     "shown on its own (merged into \"other\"), and no name, e-mail, phone "
+     "or address is read. Attributes: sector, size, type (customer type), "
+     "region (Flanders, Wallonia, Brussels, the Netherlands, from the "
+     "postcode), province, channel (acquisition channel), tenure, pay_class, "
+     "rfm, abc, categories (number of product categories bought), value "
+     "(top 20% / next 30% / bottom 50% by value), cluster.",
+     "Wie je klanten zijn, in groepen waarmee je iets kunt doen. "
+     "Regelsegmenten volgens één kenmerk, of twee gekruist: per segment de "
+     "klanten, omzet, bijdrage, CLV, verloop, NPS (waar er feedback is), fit "
+     "en het aandeel in elk. Gedragsgroepen: k-means++ op robuust "
+     "geschaald gedrag (log recency, orders en omzet, klantduur, marge, "
+     "categorieën, dagen te laat betaald, kortingsaandeel, NPS waar "
+     "aanwezig); het aantal groepen wordt gekozen met de silhouet op een "
+     "willekeurige steekproef (vermeld in de uitvoer), hetzelfde voor "
+     "dezelfde --seed. Eén persona-kaart per groep: een naam uit de "
+     "opvallende kenmerken, grootte, aandeel in omzet en winst, typisch "
+     "gedrag, de kenmerken die de groep onderscheiden (lift en aantallen), "
+     "tevredenheid en de belangrijkste thema's in opmerkingen, "
+     "verlooprisico, CLV en de aanpak uit het actieplan. Geen groep van "
+     "minder dan 5 klanten staat apart (samen onder \"overige\"), en geen "
+     "naam, e-mail, telefoon of adres wordt gelezen. Kenmerken: sector, size "
+     "(grootte), type (klanttype), region (Vlaanderen, Wallonië, Brussel, "
+     "Nederland, uit de postcode), province, channel (acquisitiekanaal), "
+     "tenure, pay_class, rfm, abc, categories (aantal gekochte "
+     "productcategorieën), value (top 20% / volgende 30% / onderste 50% "
+     "in waarde), cluster."},
+    {"help.segments.examples",
+     "  klantwijs segments demo-data\n"
+     "  klantwijs segments demo-data --by sector,value --lang nl\n"
+     "  klantwijs segments demo-data --fit-template > profiel.txt\n"
+     "  klantwijs segments demo-data --fit profiel.txt --format json\n",
+     "  klantwijs segments demo-data\n"
+     "  klantwijs segments demo-data --by sector,value --lang nl\n"
+     "  klantwijs segments demo-data --fit-template > profiel.txt\n"
+     "  klantwijs segments demo-data --fit profiel.txt --format json\n"},
+    {"opt.segments.by", "segment by ATTR, crossed with ATTR2",
+     "segmenteer volgens ATTR, gekruist met ATTR2"},
+    {"opt.segments.by.default",
+     "sector, else region, size, channel, tenure",
+     "sector, anders region, size, channel, tenure"},
+    {"opt.segments.cross", "the same as --by ATTR,ATTR2",
+     "hetzelfde als --by ATTR,ATTR2"},
+    {"opt.segments.k", "fix the number of behavioural groups",
+     "leg het aantal gedragsgroepen vast"},
+    {"opt.segments.k.default", "chosen by the silhouette",
+     "gekozen met de silhouet"},
+    {"opt.segments.k_max", "largest number of groups tried",
+     "grootste aantal groepen dat geprobeerd wordt"},
+    {"opt.segments.sample", "customers in the silhouette sample",
+     "klanten in de steekproef voor de silhouet"},
+    {"opt.segments.seed", "seed of k-means++ and the sample",
+     "startwaarde van k-means++ en de steekproef"},
+    {"opt.segments.no_clusters", "rule segments only",
+     "enkel regelsegmenten"},
+    {"opt.segments.personas",
+     "with --format csv: the persona table instead of the segment table",
+     "met --format csv: de persona-tabel in plaats van de segmenttabel"},
+    {"opt.segments.fit",
+     "ideal customer profile: a fit per customer, per segment and per "
+     "persona",
+     "ideaal klantprofiel: een fit per klant, per segment en per persona"},
+    {"opt.segments.fit_template", "print a profile to edit and exit",
+     "druk een profiel af om aan te passen en stop"},
+    {"opt.segments.min_group", "smallest group shown",
+     "kleinste groep die getoond wordt"},
+    {"cli.err.segments_attr",
+     "{opt}: unknown attribute '{v}' (sector, size, type, region, province, "
+     "channel, tenure, pay_class, rfm, abc, categories, value, cluster)",
+     "{opt}: onbekend kenmerk '{v}' (sector, size, type, region, province, "
+     "channel, tenure, pay_class, rfm, abc, categories, value, cluster)"},
+    {"cli.err.segments_personas", "--personas goes with --format csv",
+     "--personas hoort bij --format csv"},
+    {"cli.segments.no_attr",
+     "the data have no '{attr}'; every customer is 'unknown'",
+     "de gegevens hebben geen '{attr}'; elke klant is 'onbekend'"},
 
     /* shared options: input */
     {"opt.path",
