@@ -746,6 +746,68 @@ static int cmp_trait(const void *x, const void *y) {
   return a->count > b->count ? -1 : a->count < b->count;
 }
 
+/* Top comment themes per persona: the feedback model's themes (detractor
+ * and promoter) counted over each cluster's comments; a theme is shown when
+ * at least min_group of them hold it, most comments first (ties: the
+ * stronger theme, |z|). */
+static kw_status persona_themes(kw_segments *sg) {
+  kw_context *ctx = sg->ctx;
+  const kw_analysis *a = sg->a;
+  const kw_fb_themes *th = kw_feedback_themes_view(a->fb);
+  size_t np = sg->npersonas;
+  if (!th || !np) return KW_OK;
+  size_t nt = th->n_detractor + th->n_promoter;
+  if (nt > 64) nt = 64;
+  size_t ng = KW_SEG_K_CAP + 1;
+  uint32_t *grp = kw_malloc(ctx, (a->n ? a->n : 1) * sizeof *grp);
+  size_t *cnt = kw_calloc(ctx, ng * (nt ? nt : 1), sizeof *cnt);
+  size_t *com = kw_calloc(ctx, ng, sizeof *com);
+  kw_status st = KW_OK;
+  if (!grp || !cnt || !com) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  for (size_t i = 0; i < a->n; i++)
+    grp[i] = sg->cluster[i] >= 0 ? (uint32_t)sg->cluster[i] : KW_NA_ID;
+  if ((st = kw_feedback_themes_by_group(a->fb, grp, a->n, ng, cnt, com)))
+    goto done;
+  for (size_t q = 0; q < np; q++) {
+    kw_persona *p = &sg->personas[q];
+    size_t c = p->cluster;
+    p->comments = com[c];
+    p->n_themes = 0;
+    for (size_t k = 0; k < nt; k++) {
+      size_t n = cnt[c * nt + k];
+      if (n < sg->o.min_group) continue;
+      bool det = k < th->n_detractor;
+      const kw_fb_theme *t = det ? &th->detractor[k]
+                                 : &th->promoter[k - th->n_detractor];
+      kw_persona_theme pt = {t->term, t->label, det, n,
+                             (double)n / (double)com[c], t->score};
+      /* insert by count (then |z|), keeping the best KW_PERSONA_THEMES */
+      size_t pos = p->n_themes;
+      while (pos > 0) {
+        const kw_persona_theme *o = &p->themes[pos - 1];
+        if (n < o->count ||
+            (n == o->count && !(fabs(pt.score) > fabs(o->score))))
+          break;
+        pos--;
+      }
+      if (pos >= KW_PERSONA_THEMES) continue;
+      size_t last = p->n_themes < KW_PERSONA_THEMES ? p->n_themes
+                                                    : KW_PERSONA_THEMES - 1;
+      for (size_t j = last; j > pos; j--) p->themes[j] = p->themes[j - 1];
+      p->themes[pos] = pt;
+      if (p->n_themes < KW_PERSONA_THEMES) p->n_themes++;
+    }
+  }
+done:
+  kw_free(ctx, grp);
+  kw_free(ctx, cnt);
+  kw_free(ctx, com);
+  return st;
+}
+
 static kw_status personas(kw_segments *sg, const featmat *fm) {
   kw_context *ctx = sg->ctx;
   const kw_analysis *a = sg->a;
@@ -947,7 +1009,8 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
   kw_free(ctx, all);
   kw_free(ctx, cnt_all);
   kw_free(ctx, cnt_in);
-  return favourite_categories(sg);
+  kw_status st = favourite_categories(sg);
+  return st ? st : persona_themes(sg);
 nomem:
   kw_free(ctx, v);
   kw_free(ctx, all);

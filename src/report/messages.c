@@ -1092,6 +1092,18 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_CARD_PAYMENT] = {"card.payment", "Pays", "Betaalt"},
     [MSG_CARD_NPS] = {"card.nps", "Satisfaction (NPS)",
                       "Tevredenheid (NPS)"},
+    [MSG_CARD_THEMES] = {"card.themes", "In their comments",
+                         "In hun opmerkingen"},
+    [MSG_CARD_THEME_COMPLAINT] = {"card.theme_complaint",
+                                  "complaint \"{label}\" in {n} of "
+                                  "{of} comments",
+                                  "klacht \"{label}\" in {n} van "
+                                  "{of} opmerkingen"},
+    [MSG_CARD_THEME_PRAISE] = {"card.theme_praise",
+                               "praise \"{label}\" in {n} of {of} "
+                               "comments",
+                               "lof \"{label}\" in {n} van {of} "
+                               "opmerkingen"},
     [MSG_CARD_CHURN_RISK] = {"card.churn_risk", "At risk or gone",
                              "Risico of weg"},
     [MSG_CARD_CLV] = {"card.clv", "Expected value (CLV)",

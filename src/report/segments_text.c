@@ -195,3 +195,15 @@ size_t kw_trait_text(char *buf, size_t cap, const kw_trait *t, kw_lang lang,
   return kw_msg_format(buf, cap, higher ? MSG_TRAIT_HIGHER : MSG_TRAIT_LOWER,
                        lang, currency, args, 3);
 }
+
+size_t kw_persona_theme_text(char *buf, size_t cap, const kw_persona *p,
+                             size_t k, kw_lang lang) {
+  const kw_persona_theme *t = &p->themes[k];
+  kw_marg m[] = {kw_ma_str("label", t->label),
+                 kw_ma_int("n", (int64_t)t->count),
+                 kw_ma_int("of", (int64_t)p->comments)};
+  return kw_msg_format(buf, cap,
+                       t->detractor ? MSG_CARD_THEME_COMPLAINT
+                                    : MSG_CARD_THEME_PRAISE,
+                       lang, NULL, m, 3);
+}

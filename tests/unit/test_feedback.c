@@ -518,6 +518,85 @@ static void test_themes(void **state) {
   unload(&e);
 }
 
+/* Themes per group of customers (kw_feedback_themes_by_group, for the
+ * persona cards). Grouped by NPS class, the detractor group's counts are
+ * the model's own detractor counts of each theme and the promoter group's
+ * its promoter counts (a second path through the data). Grouped by the
+ * planted comments: F066-F080 wrote the Dutch late deliveries (15),
+ * F081-F090 the French ones (10), F001-F020 Dutch praise (20). */
+static void test_themes_by_group(void **state) {
+  (void)state;
+  env e;
+  load(&e, SYNTH, NULL);
+  const kw_fb_themes *t = kw_feedback_themes_view(e.fb);
+  assert_non_null(t);
+  size_t nt = t->n_detractor + t->n_promoter;
+  size_t nc = kw_dict_size(kw_dataset_customers(e.ds));
+  uint32_t *grp = calloc(nc, sizeof *grp);
+  size_t *cnt = calloc(3 * nt, sizeof *cnt);
+  size_t com[3];
+  assert_non_null(grp);
+  assert_non_null(cnt);
+  kw_fb_customer fc;
+  for (size_t c = 0; c < nc; c++) {
+    grp[c] = KW_NA_ID;
+    if (!kw_feedback_customer(e.fb, c, &fc) || isnan(fc.nps)) continue;
+    grp[c] = fc.nps >= 9 ? 0 : fc.nps >= 7 ? 1 : 2;
+  }
+  assert_int_equal(kw_feedback_themes_by_group(e.fb, grp, nc, 3, cnt, com),
+                   KW_OK);
+  assert_int_equal(com[0], t->comments_class[KW_NPS_PROMOTER]);
+  assert_int_equal(com[2], t->comments_class[KW_NPS_DETRACTOR]);
+  for (size_t k = 0; k < t->n_detractor; k++) {
+    assert_int_equal(cnt[2 * nt + k], t->detractor[k].count);
+    assert_int_equal(cnt[0 * nt + k], t->detractor[k].count_other);
+  }
+  for (size_t k = 0; k < t->n_promoter; k++) {
+    assert_int_equal(cnt[0 * nt + t->n_detractor + k], t->promoter[k].count);
+    assert_int_equal(cnt[2 * nt + t->n_detractor + k],
+                     t->promoter[k].count_other);
+  }
+  /* by the planted comments */
+  for (size_t c = 0; c < nc; c++) grp[c] = KW_NA_ID;
+  for (int i = 66; i <= 80; i++) {
+    char id[8];
+    snprintf(id, sizeof id, "F%03d", i);
+    grp[cust(&e, id)] = 0;
+  }
+  for (int i = 81; i <= 90; i++) {
+    char id[8];
+    snprintf(id, sizeof id, "F%03d", i);
+    grp[cust(&e, id)] = 1;
+  }
+  for (int i = 1; i <= 20; i++) {
+    char id[8];
+    snprintf(id, sizeof id, "F%03d", i);
+    grp[cust(&e, id)] = 2;
+  }
+  assert_int_equal(kw_feedback_themes_by_group(e.fb, grp, nc, 3, cnt, com),
+                   KW_OK);
+  assert_int_equal(com[0], 15);
+  assert_int_equal(com[1], 10);
+  assert_int_equal(com[2], 20);
+  size_t found = 0;
+  for (size_t k = 0; k < t->n_detractor; k++) {
+    const kw_fb_theme *x = &t->detractor[k];
+    if (strcmp(x->lang, "nl") || !strstr(x->term, "lat")) continue;
+    found++;
+    assert_true(cnt[0 * nt + k] >= 5);   /* the Dutch writers */
+    assert_int_equal(cnt[1 * nt + k], 0); /* not the French */
+    assert_int_equal(cnt[2 * nt + k], 0); /* nor the praise */
+  }
+  assert_true(found >= 1);
+  /* anonymous answers and customers in no group count nowhere; no
+   * themes: zeros */
+  assert_int_equal(kw_feedback_themes_by_group(e.fb, grp, nc, 0, NULL, NULL),
+                   KW_OK);
+  free(grp);
+  free(cnt);
+  unload(&e);
+}
+
 static void test_masking(void **state) {
   (void)state;
   env e;
@@ -601,6 +680,7 @@ int main(void) {
       cmocka_unit_test(test_action_rules_competitor),
       cmocka_unit_test(test_analysis_competitor),
       cmocka_unit_test(test_themes),
+      cmocka_unit_test(test_themes_by_group),
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_language),
       cmocka_unit_test(test_out_of_memory),

@@ -407,11 +407,26 @@ static void test_segments_demo(void **state) {
   const kw_cluster_info *ci = kw_segments_clusters(a->seg);
   assert_true(ci->k >= 3 && ci->k <= 8);
   assert_true(np >= 2);
+  size_t comments = 0;
   for (size_t q = 0; q < np; q++) {
     assert_true(ps[q].customers >= 5);
     for (size_t t = 0; t < ps[q].n_traits; t++)
       assert_true(ps[q].traits[t].count >= 5);
+    /* comment themes: at least 5 of the cluster's comments each, most
+     * first, no more comments than the cluster's customers wrote */
+    assert_true(ps[q].comments <= ps[q].customers);
+    comments += ps[q].comments;
+    assert_true(ps[q].n_themes <= KW_PERSONA_THEMES);
+    for (size_t t = 0; t < ps[q].n_themes; t++) {
+      assert_true(ps[q].themes[t].count >= 5);
+      assert_true(ps[q].themes[t].count <= ps[q].comments);
+      if (t) assert_true(ps[q].themes[t].count <= ps[q].themes[t - 1].count);
+    }
   }
+  /* every comment of a clustered customer is counted once */
+  const kw_fb_themes *fth = kw_feedback_themes_view(kw_analysis_feedback(a));
+  assert_non_null(fth);
+  assert_true(comments > 0 && comments <= fth->comments);
   /* the fit: customers in Bouw in Flanders fit 1 */
   size_t checked = 0;
   for (size_t i = 0; i < a->n; i++) {
