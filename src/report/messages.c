@@ -1656,6 +1656,17 @@ static const msg_row rows[KW_MSG__COUNT] = {
                         "{dimension}, de dimensie die het zwaarst weegt, en "
                         "kopen minder dan vroeger: risico op overstap naar "
                         "die concurrent."},
+    [MSG_FB_AT_RISK_PLAN] = {"fb.at_risk_plan",
+                             "In the action plan {retained} of them are on "
+                             "the retain list, the reason naming the "
+                             "competitor and the dimension; for the other "
+                             "{other} (most have already left) the reason of "
+                             "their action says so too.",
+                             "In het actieplan staan er {retained} op de lijst "
+                             "om te behouden, met de concurrent en de "
+                             "dimensie in de reden; bij de andere {other} "
+                             "(meestal al weg) zegt de reden van hun actie "
+                             "het ook."},
     [MSG_FB_T_THEMES_DET] = {"fb.t_themes_det",
                              "What detractors write about (comments on "
                              "their side / on the other, z score)",
