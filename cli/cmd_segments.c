@@ -183,7 +183,7 @@ int kw_cli_segments(int argc, char **argv) {
   }
   if (o.by < KW_SEG__COUNT && !kw_segments_has(sg, o.by)) {
     char msg[256];
-    cli_warnf("klantwijs segments: %s",
+    cli_warnf("%s",
               cli_textf(msg, sizeof msg, "cli.segments.no_attr", c.lang,
                         "attr", kw_seg_attr_key(o.by), NULL));
   }

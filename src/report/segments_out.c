@@ -168,6 +168,7 @@ static void persona_cards(kw_text *t, const kw_segments *s, kw_lang lang,
   const kw_cluster_info *ci = kw_segments_clusters(s);
   char buf[1024], v[256];
   if (!ci->k) {
+    if (strcmp(ci->note, "off") == 0) return; /* --no-clusters */
     kw_marg m = kw_ma_int("min", 15);
     kw_msg_format(buf, sizeof buf, MSG_READ_NO_CLUSTERS, lang, currency, &m,
                   1);

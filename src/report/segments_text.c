@@ -118,6 +118,16 @@ const char *kw_seg_value_label(kw_seg_attr a, const char *key, kw_lang lang,
         if (strcmp(key, pk[c]) == 0) return kw_pay_label(c, lang);
       break;
     }
+    case KW_SEG_RFM: {
+      /* the segment's name in the built-in RFM table ("cant_lose" ->
+         "Can't Lose Them"); a rule file's own keys stay as they are */
+      const kw_rfm_rules *r = kw_rfm_rules_builtin();
+      for (size_t k = 0; r && k < r->n_segments; k++)
+        if (strcmp(key, r->segments[k].key) == 0)
+          return lang == KW_LANG_NL ? r->segments[k].name_nl
+                                    : r->segments[k].name_en;
+      break;
+    }
     case KW_SEG_CLUSTER: {
       unsigned n;
       if (sscanf(key, "cluster_%u", &n) == 1) {
