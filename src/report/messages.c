@@ -1158,6 +1158,15 @@ static const msg_row rows[KW_MSG__COUNT] = {
                               "Strategische fit {fit}, lage waarde (tot nu "
                               "{revenue}) en betaalt gemiddeld {days_late} "
                               "dagen te laat."},
+    [MSG_WHY_INVEST_FIT] = {"why.invest_fit",
+                            "Strategic fit {fit} and potential (top "
+                            "{potential_top}): expected to bring {clv}; "
+                            "worth investing in before it is a top "
+                            "customer.",
+                            "Strategische fit {fit} en potentieel (top "
+                            "{potential_top}): zal naar verwachting {clv} "
+                            "opbrengen; de moeite om in te investeren nog "
+                            "voor het een topklant is."},
     [MSG_FIT_TEMPLATE] = {"fit.template",
         "# Ideal customer profile for klantwijs (--fit FILE).\n"
         "# State what fits your long-term strategy; delete what does not\n"

@@ -173,6 +173,7 @@
   X(MSG_COL_CONTRIB_SHARE) X(MSG_COL_CLV_SHARE) X(MSG_COL_CLV_MEAN)       \
   X(MSG_FIT_TEMPLATE) X(MSG_ACT_GOODBYE) X(MSG_ACTD_GOODBYE)              \
   X(MSG_STAKE_GOODBYE) X(MSG_WHY_GOODBYE_MARGIN) X(MSG_WHY_GOODBYE_LATE)  \
+  X(MSG_WHY_INVEST_FIT)                                                    \
   /* console */                                                           \
   X(MSG_CON_TITLE) X(MSG_CON_SKIPPED) X(MSG_CON_FILES) X(MSG_CON_OPEN)    \
   X(MSG_CON_ACTIONS)                                                      \

@@ -457,6 +457,45 @@ static void test_segments_demo(void **state) {
   assert_int_equal(system(cmd), 0);
 }
 
+/* The action plan invests where fit and potential meet (built-in rule 11,
+ * index 10): only with a profile, never for a customer who left. */
+static void test_fit_invest_rule(void **state) {
+  (void)state;
+  const kw_action_rules *r = kw_action_rules_builtin();
+  kw_action_input in;
+  kw_action_input_init(&in);
+  size_t rule;
+  in.m[KW_METRIC_FIT] = 0.8;
+  in.m[KW_METRIC_POTENTIAL] = 0.6;
+  in.m[KW_METRIC_VALUE] = 0.3;
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_CLV] = 1234;
+  in.m[KW_METRIC_NEXT_BEST] = 1;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_INVEST);
+  assert_int_equal(rule, 10);
+  char buf[256];
+  kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_EN, "EUR");
+  assert_string_equal(buf, "Strategic fit 80% and potential (top 40%): "
+                           "expected to bring \u20ac1,234; worth investing in "
+                           "before it is a top customer.");
+  /* fit exactly 0.67 still fits; 0.66 does not: develop */
+  in.m[KW_METRIC_FIT] = 0.67;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_INVEST);
+  in.m[KW_METRIC_FIT] = 0.66;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_DEVELOP);
+  /* no profile: develop, as without the rule */
+  in.m[KW_METRIC_FIT] = NAN;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_DEVELOP);
+  /* a good fit that left is not invested in */
+  in.m[KW_METRIC_FIT] = 0.9;
+  in.m[KW_METRIC_STATUS] = 3;
+  assert_int_not_equal(kw_action_decide(r, &in, &rule), KW_ACTION_INVEST);
+  /* low potential: not */
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_POTENTIAL] = 0.4;
+  assert_int_not_equal(kw_action_decide(r, &in, &rule), KW_ACTION_INVEST);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_postcodes_source),
@@ -466,6 +505,7 @@ int main(void) {
       cmocka_unit_test(test_kmeans_reference),
       cmocka_unit_test(test_silhouette_by_hand),
       cmocka_unit_test(test_small_groups),
+      cmocka_unit_test(test_fit_invest_rule),
       cmocka_unit_test(test_fit_profile),
       cmocka_unit_test(test_segments_demo),
   };
