@@ -150,8 +150,14 @@ size_t kw_persona_name(char *buf, size_t cap, const kw_persona *p,
     kw_msg_format(sec, sizeof sec, MSG_PERSONA_SECTOR, lang, "", &m, 1);
   }
   if (p->size) {
+    /* a head count band ("10-49", "250+") reads as employees */
+    bool staff = true;
+    for (const char *c = p->size; *c && staff; c++)
+      staff = (*c >= '0' && *c <= '9') || *c == '-' || *c == '+' || *c == ' ';
     kw_marg m = kw_ma_str("size", p->size);
-    kw_msg_format(size, sizeof size, MSG_PERSONA_SIZE, lang, "", &m, 1);
+    kw_msg_format(size, sizeof size,
+                  staff ? MSG_PERSONA_SIZE_STAFF : MSG_PERSONA_SIZE, lang, "",
+                  &m, 1);
   }
   if (p->province != KW_PROV_UNKNOWN) {
     kw_marg m = kw_ma_str("place", kw_msg_text(prov_msg[p->province], lang));
