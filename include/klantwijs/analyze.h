@@ -188,6 +188,9 @@ typedef struct kw_action_input {
      customer's latest answer (NULL / NaN otherwise) */
   const char *competitor, *comp_dimension;
   double comp_own, comp_theirs;
+  bool potential_rfm;         /* potential from RFM recency and frequency
+                                 (no purchase model passed its checks), not
+                                 from CLV: reasons quote those */
 } kw_action_input;
 
 /* All metrics unknown. */

@@ -51,9 +51,9 @@
  * value (rule 7), and otherwise after the goodbye rules (rule 14), so a
  * low-fit, low-value customer is not fought for. One who has left is not
  * "retained" (the win-back rules take the valuable ones). Cross-selling
- * (a product to offer) needs a next-best product, so a product (or category) column; without
- * one, active customers with potential are still developed, with a reason
- * that names no product.
+ * (a product to offer) needs a next-best product, so a product (or
+ * category) column; without one, active customers with potential are still
+ * developed, with a reason that names no product.
  *
  * "value" and "potential" are shares of buying customers below the
  * customer (0.8 = the top 20%), so the thresholds hold whatever the size
@@ -176,6 +176,7 @@ void kw_action_input_init(kw_action_input *in) {
   in->value_measure = KW_MEASURE_REVENUE;
   in->competitor = in->comp_dimension = NULL;
   in->comp_own = in->comp_theirs = NAN;
+  in->potential_rfm = false;
 }
 
 /* ------------------------------------------------------ built-in table */
