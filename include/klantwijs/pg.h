@@ -4,15 +4,15 @@
  * kw_dataset_load reads the tables from a database when
  * kw_load_options.db holds a connection URI: each table (or query) is
  * streamed through a server-side cursor into the same typed columns as a
- * file, so every analysis runs unchanged. The per-customer work that
- * reduces lines to customers can instead run in the database
- * (kw_pg_pushdown_*): only one row per customer, per (x, t_x, T)
- * pattern, per cohort cell or per ageing bucket comes back.
+ * file, so every analysis runs unchanged. The per-customer summary can
+ * instead run in the database (kw_pg_pushdown_summary): only one row per
+ * customer and one per (x, t_x, T) pattern come back.
  * docs/postgresql.md lists every statement.
  */
 #ifndef KLANTWIJS_PG_H
 #define KLANTWIJS_PG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,30 +33,28 @@ KW_API void kw_pg_mask_uri(const char *uri, char *out, size_t cap);
 
 /* ----------------------------------------------------------- pushdown */
 
-/* One customer's summary as the database computes it (docs/postgresql.md,
- * "per-customer summary"): the definitions of kw_customer_summary. */
-typedef struct kw_pg_customer {
-  char id[64];      /* customer id as text (truncated past 63 bytes) */
-  int32_t first, last; /* first and last purchase day (days since 1970) */
-  uint32_t orders;  /* distinct invoices, else distinct purchase days */
-  uint32_t days;    /* distinct purchase days */
-  uint32_t lines;
-  int64_t revenue;  /* net, cents */
-  int64_t cost;     /* cents (0 without a cost column) */
-  double x, t_x, T; /* repeat purchase days, in days */
-} kw_pg_customer;
-
+/* The per-customer summary as the database computes it
+ * (docs/postgresql.md): the definitions of kw_customer_summary, for the
+ * customers with a purchase up to as_of, ordered by id (byte order).
+ * Columns are arrays of n; days are days since 1970; t_x and T in days. */
 typedef struct kw_pg_summary {
-  size_t n;                 /* customers with a purchase */
-  kw_pg_customer *rows;     /* ordered by id */
-  int32_t as_of;            /* the as-of day used */
-  int64_t revenue;          /* sum of rows[].revenue */
-  uint64_t lines;           /* sum of rows[].lines */
-  /* (x, t_x, T) patterns with their customer counts: what a CLV fit
-   * needs, usually far fewer rows than customers */
+  size_t n;
+  int32_t as_of;          /* the as-of day used */
+  bool has_invoice;       /* orders count invoices (else purchase days) */
+  bool has_cost;          /* a cost or margin column was found */
+  const char *const *ids; /* customer ids as text */
+  const int32_t *first, *last;
+  const uint32_t *orders, *days, *lines;
+  const int64_t *revenue, *cost; /* net revenue, cost of goods: cents */
+  const double *x, *t_x, *T;
+  int64_t total_revenue;  /* sum of revenue */
+  uint64_t total_lines;   /* sum of lines */
+  /* (x, t_x, T) patterns with their customer counts, computed in the
+   * database too: what a CLV fit needs, usually far fewer rows than
+   * customers */
   size_t n_patterns;
-  double *px, *pt_x, *pT;
-  uint64_t *pcount;
+  const double *px, *pt_x, *pT;
+  const uint64_t *pcount;
 } kw_pg_summary;
 
 /*
@@ -69,10 +67,10 @@ typedef struct kw_pg_summary {
 KW_API kw_status kw_pg_pushdown_summary(kw_context *ctx,
                                         const kw_load_options *o,
                                         int32_t as_of, kw_pg_summary **out);
-KW_API void kw_pg_summary_free(kw_pg_summary *s);
+KW_API void kw_pg_summary_free(kw_context *ctx, kw_pg_summary *s);
 
-/* The SQL the pushdown runs (for documentation and tests): the text of
- * statement name ("summary", "patterns", "cohorts", "ageing") with the
+/* The SQL the pushdown runs (for documentation and tests): the template
+ * of statement name ("lines", "as_of", "summary", "patterns") with the
  * placeholders of docs/postgresql.md, or NULL. */
 KW_API const char *kw_pg_sql(const char *name);
 

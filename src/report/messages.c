@@ -2018,6 +2018,13 @@ static const msg_row text_rows[] = {
      "are the header",
      "een PostgreSQL-tabel of -query, gelezen via een cursor; de kolomnamen "
      "zijn de kop"},
+    {"opt.summary.pushdown",
+     "PATH is a postgresql:// URI: compute the summary in the database (one "
+     "row per customer comes back; columns need SQL types)",
+     "PATH is een postgresql://-URI: bereken het overzicht in de database "
+     "(er komt één rij per klant terug; kolommen moeten SQL-types hebben)"},
+    {"cli.err.pushdown_uri", "--pushdown needs a postgresql:// URI as PATH",
+     "--pushdown vraagt een postgresql://-URI als PATH"},
     {"pg.no_column",
      "{what}: no column for the {role} (columns: {cols}); name it with "
      "--map {role}=COLUMN",

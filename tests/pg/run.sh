@@ -115,6 +115,27 @@ if [ "$have_cdnow" = 1 ]; then
   echo "CDNOW from PostgreSQL: customers $n" >&2
 fi
 
+# --- pushdown: the summary computed by the database = from the lines -----
+pushdown_equal() { # label args...
+  label=$1
+  shift
+  if "$K" summary "$@" --format csv >"$tmp/l.csv" 2>"$tmp/l.err" &&
+     "$K" summary "$@" --pushdown --format json >"$tmp/p.json" 2>"$tmp/p.err" &&
+     python3 "$here/compare_summary.py" "$tmp/l.csv" "$tmp/p.json"; then
+    ok
+  else
+    bad "pushdown $label"
+    cat "$tmp/l.err" "$tmp/p.err" >&2
+  fi
+}
+pushdown_equal "demo" "$URI"
+pushdown_equal "demo --as-of" "$URI" --as-of 2024-06-30
+pushdown_equal "demo, a query" "$URI" \
+  --table transactions="SELECT * FROM transactions WHERE bedrag < 500"
+[ "$have_cdnow" = 1 ] &&
+  pushdown_equal "CDNOW" "$URI" --table transactions=cdnow.elog \
+    --map customer=masterid
+
 # --map on a table whose column names say nothing
 sql -c "CREATE TABLE odd AS SELECT klantnummer AS c1, factuurdatum AS c2,
         bedrag AS c3 FROM transactions" -c "GRANT SELECT ON odd TO kw"
