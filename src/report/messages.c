@@ -1971,6 +1971,21 @@ static const msg_row text_rows[] = {
      "{file} lijkt ook op {kind} ({why}); alleen {used} wordt gelezen: voeg "
      "de bestanden samen om beide te lezen"},
 
+    /* "since the last analysis" (report/html.c, --history) */
+    {"since.title", "Since the last analysis", "Sinds de vorige analyse"},
+    {"since.compared", "Compared with the analysis stored on",
+     "Vergeleken met de analyse bewaard op"},
+    {"since.data_to", "data up to", "gegevens tot"},
+    {"since.figure", "Figure", "Cijfer"},
+    {"since.then", "Then", "Toen"},
+    {"since.now", "Now", "Nu"},
+    {"since.change", "Change", "Verschil"},
+    {"since.note",
+     "Rates change in percentage points. Which customers moved between "
+     "actions, statuses and segments: klantwijs history FILE.",
+     "Percentages veranderen in procentpunten. Welke klanten verschoven "
+     "tussen acties, statussen en segmenten: klantwijs history BESTAND."},
+
     /* PostgreSQL as a source (src/io/pg_source.c, pg_sql.c) */
     {"pg.connect", "cannot connect to {db}: {why}",
      "kan geen verbinding maken met {db}: {why}"},
