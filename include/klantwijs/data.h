@@ -285,6 +285,10 @@ typedef struct kw_load_options {
   bool strict;                          /* bad cells are errors, not skips */
   uint32_t tables;                      /* bit (1u<<kind) to load; 0 = all */
   size_t max_field;                     /* bytes; 0 = default 1 MiB */
+  bool amount_optional;                 /* transactions without an amount
+                                           (or price) column are read with
+                                           amount 0 on every line, for work
+                                           that needs dates only */
   const char *sheet;                    /* workbook sheet: name or 1-based
                                            number; NULL = best header */
   char vat;        /* amounts: 0 decide (excl. VAT when both are given),

@@ -85,6 +85,7 @@ typedef enum col_op {
   OP_FLAG,
   OP_DERIVED,  /* amount = quantity x unit price */
   OP_GENERATED, /* invoice id made from the line number */
+  OP_ZERO,      /* amount 0 on every line (amount_optional, no column) */
   OP_ROWID      /* customer id made from the row number ("#17") */
 } col_op;
 
@@ -161,6 +162,8 @@ typedef struct ingest {
   size_t *typed, ntyped; /* dates, money, numbers, flags */
   size_t *btexts, nbtexts; /* text columns interned in batches */
   int gen_invoice;          /* the generated invoice column or -1 */
+  int gen_amount;           /* the OP_ZERO amount column or -1 */
+  bool zero_amount;         /* transactions read without an amount */
   int gen_customer;         /* the row-number customer column or -1 */
   bool rowids;              /* the table has no customer column */
   /* text cells not yet interned (see flush_batch): the batch being
@@ -1388,6 +1391,8 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
   }
 #undef GUEST_SKIP
 
+  if (g->gen_amount >= 0)
+    ((int64_t *)g->cols[g->gen_amount].data)[r] = 0;
   if (g->gen_invoice >= 0) {
     icol *c = &g->cols[g->gen_invoice];
     char buf[24];
@@ -1802,6 +1807,8 @@ static kw_status assign_roles(ingest *g) {
       long p = field_of(g, KW_ROLE_UNIT_PRICE);
       if (p >= 0 && q < 0) {
         g->roles[p] = KW_ROLE_AMOUNT; /* a price per line is its amount */
+      } else if (p < 0 && g->opt.amount_optional) {
+        g->zero_amount = true; /* amount 0 on every line */
       } else if (p < 0) {
         need[nneed++] = KW_ROLE_AMOUNT;
       }
@@ -1909,8 +1916,9 @@ static kw_status plan_columns(ingest *g, size_t est) {
   if (!g->cols || !g->ids || !g->typed || !g->btexts || !g->pushed)
     return kw_fail_nomem(g->ctx);
   g->derived = g->amount_col = g->hours_col = g->gen_invoice = -1;
+  g->gen_amount = -1;
   g->gen_customer = -1;
-  bool derive = tr && field_of(g, KW_ROLE_AMOUNT) < 0;
+  bool derive = tr && field_of(g, KW_ROLE_AMOUNT) < 0 && !g->zero_amount;
   for (size_t i = 0; i < g->nfields; i++) {
     kw_role r = g->roles[i];
     if (r == KW_ROLE_NONE && (tr || !g->named[i])) {
@@ -1937,6 +1945,13 @@ static kw_status plan_columns(ingest *g, size_t est) {
     c->required = true;
     g->derived = (int)(c - g->cols);
   }
+  if (tr && g->zero_amount) {
+    icol *c;
+    kw_status st = add_col(g, "amount", KW_ROLE_AMOUNT, UINT32_MAX, &c);
+    if (st) return st;
+    c->op = OP_ZERO;
+    c->required = false;
+  }
   if (g->rowids) {
     icol *c;
     kw_status st = add_col(g, "customer", KW_ROLE_CUSTOMER, UINT32_MAX, &c);
@@ -1961,6 +1976,7 @@ static kw_status plan_columns(ingest *g, size_t est) {
     if (c->op == OP_CUSTOMER || c->op == OP_PRODUCT || c->op == OP_TEXT)
       g->btexts[g->nbtexts++] = i;
     if (c->op == OP_GENERATED) g->gen_invoice = (int)i;
+    if (c->op == OP_ZERO) g->gen_amount = (int)i;
     if (c->op == OP_ROWID) g->gen_customer = (int)i;
   }
   if (g->nbtexts) {

@@ -2144,8 +2144,10 @@ static const msg_row text_rows[] = {
     {"opt.as_of.default", "the last transaction date",
      "de laatste transactiedatum"},
     {"opt.unit",
-     "unit of t_x and T (a week is 7 days, a month 30.4375 days)",
-     "eenheid van t_x en T (een week is 7 dagen, een maand 30,4375 dagen)"},
+     "unit of t_x and T (a week is 7 days, a month 30.4375 days, a year "
+     "365.25 days)",
+     "eenheid van t_x en T (een week is 7 dagen, een maand 30,4375 dagen, "
+     "een jaar 365,25 dagen)"},
 
     /* summary */
     {"help.summary.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
@@ -2627,11 +2629,11 @@ static const msg_row text_rows[] = {
      "evaluation when asked, then the most valuable customers; csv "
      "gives the per-customer table, json everything.\n"
      "\n"
-     "BG/BB works in discrete time with --unit as the period: the first "
-     "purchase opens period 0, opportunity j covers the days (j-1)u "
-     "< d - first <= ju; n = whole periods from the first purchase "
-     "to the as-of date, x = opportunities 1..n with a purchase, t_x "
-     "= the last of them.",
+     "BG/BB works in discrete time on calendar periods of --unit (days, "
+     "ISO weeks Monday to Sunday, months, years): the period of the "
+     "first purchase is period 0, opportunity j the j-th period after "
+     "it; n = the periods after it complete on the as-of date, x = "
+     "opportunities 1..n with a purchase, t_x = the last of them.",
      "Voorspelde klantwaarde (\"buy till you die\"). Uit de aankoopdagen "
      "van elke klant tot de peildatum (aankopen op dezelfde dag samen, "
      "retouren zijn geen aankopen) schat het een aankoopmodel en het "
@@ -2646,10 +2648,11 @@ static const msg_row text_rows[] = {
      "dan de meest waardevolle klanten; csv geeft de tabel per klant, "
      "json alles.\n"
      "\n"
-     "BG/BB werkt in discrete tijd met --unit als periode: de eerste "
-     "aankoop opent periode 0, kans j dekt de dagen (j-1)u < d - eerste "
-     "<= ju; n = hele perioden van de eerste aankoop tot de peildatum, "
-     "x = kansen 1..n met een aankoop, t_x = de laatste daarvan."},
+     "BG/BB werkt in discrete tijd op kalenderperioden van --unit "
+     "(dagen, ISO-weken van maandag tot zondag, maanden, jaren): de "
+     "periode van de eerste aankoop is periode 0, kans j de j-de "
+     "periode erna; n = de perioden erna die op de peildatum volledig "
+     "zijn, x = kansen 1..n met een aankoop, t_x = de laatste daarvan."},
     {"help.clv.examples",
      "  klantwijs clv demo-data --unit month --horizon 24 --discount "
      "0.8%\n"
