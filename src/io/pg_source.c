@@ -435,8 +435,9 @@ static int rows_next(void *self, kw_csv_row *row) {
       if (fetch(s) < 0) return -1;
       if (s->done) return 0;
     }
-    /* the converted cells of one row: at most 48 bytes each */
-    size_t need = (size_t)s->nf * 48;
+    /* the converted cells of one row: a number of fewer than 40 bytes
+     * takes at most n + 40 (kw_sheet_number_text), so 80 each always fit */
+    size_t need = (size_t)s->nf * 80 + 1;
     if (need > s->conv_cap) {
       char *nc = kw_realloc(s->ctx, s->conv, need);
       if (!nc) {
@@ -469,7 +470,7 @@ static int rows_next(void *self, kw_csv_row *row) {
         case OID_FLOAT8:
           /* "1.234" would read as a thousands separator: the sheet
            * readers' plain notation ("1.2340") */
-          if (n < 40 && used + n + 40 <= s->conv_cap) {
+          if (n < 40) {
             k->p = s->conv + used;
             k->n = kw_sheet_number_text(v, n, s->conv + used);
             used += k->n;

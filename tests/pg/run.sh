@@ -136,6 +136,17 @@ pushdown_equal "demo, a query" "$URI" \
   pushdown_equal "CDNOW" "$URI" --table transactions=cdnow.elog \
     --map customer=masterid
 
+# three decimals ("1.234" must not read as a thousands separator), and
+# rounding to cents line by line: 1.23 + 1234.50 + 0.13 (half away from 0)
+sql -c "CREATE TABLE three (klant text, datum date, bedrag numeric(10,3))" \
+    -c "INSERT INTO three VALUES ('A', '2024-01-01', 1.234),
+        ('A', '2024-02-01', 1234.5), ('B', '2024-01-05', 0.125)" \
+    -c "GRANT SELECT ON three TO kw"
+"$K" summary "$URI" --table transactions=three --format json >"$tmp/three.json" 2>&1
+if grep -q '"revenue": 1235.86' "$tmp/three.json"; then ok; else
+  bad "three decimals: $(grep revenue "$tmp/three.json" | head -1)"; fi
+pushdown_equal "three decimals" "$URI" --table transactions=three
+
 # --map on a table whose column names say nothing
 sql -c "CREATE TABLE odd AS SELECT klantnummer AS c1, factuurdatum AS c2,
         bedrag AS c3 FROM transactions" -c "GRANT SELECT ON odd TO kw"
