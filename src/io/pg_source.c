@@ -162,11 +162,19 @@ kw_status kw_pg_connect(kw_context *ctx, const char *uri, int lang,
     snprintf(why, sizeof why, "%s", PQerrorMessage(c));
     size_t n = strlen(why);
     while (n && (why[n - 1] == '\n' || why[n - 1] == ' ')) why[--n] = '\0';
-    /* libpq can put the host and port first; keep only its last line, the
-     * reason */
-    const char *reason = why;
-    for (char *nl = strchr(why, '\n'); nl; nl = strchr(nl + 1, '\n'))
-      reason = nl + 1;
+    /* libpq's lines (the server and the reason, then a hint) as one */
+    char reason[640];
+    size_t o = 0;
+    for (const char *p = why; *p && o + 3 < sizeof reason; p++) {
+      if (*p == '\n') {
+        reason[o++] = ';';
+        reason[o++] = ' ';
+        while (p[1] == '\t' || p[1] == ' ') p++;
+      } else if (*p != '\t') {
+        reason[o++] = *p;
+      }
+    }
+    reason[o] = '\0';
     char msg[1400];
     kw_io_msg(msg, sizeof msg, lang, "pg.connect", "db", masked, "why",
               reason, NULL);
