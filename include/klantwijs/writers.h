@@ -204,6 +204,14 @@ KW_API kw_status kw_report_summary(kw_context *ctx, FILE *f,
                                    const kw_customer_summary *v,
                                    const kw_summary_report *r);
 
+/* The summary computed by the database (klantwijs/pg.h, --pushdown): one
+ * row per customer (t_x and T in unit) as a table or CSV; JSON adds the
+ * totals and the (x, t_x, T) pattern counts. */
+typedef struct kw_pg_summary kw_pg_summary;
+KW_API kw_status kw_report_pg_summary(kw_context *ctx, FILE *f,
+                                      const kw_pg_summary *s, kw_unit unit,
+                                      kw_format format, kw_lang lang);
+
 /* ------------------------------------------------------------ cohorts */
 
 typedef struct kw_cohorts_report {

@@ -14,6 +14,7 @@
 
 #include "core/core.h"
 #include "klantwijs.h"
+#include "klantwijs/pg.h"
 #include "report/jw.h"
 
 void kw_summary_report_init(kw_summary_report *r) {
@@ -156,5 +157,72 @@ out:
   free(aov);
   free(tenure);
   free(recency);
+  return st;
+}
+
+/* ------------------------------------------------ summary in the database */
+
+kw_status kw_report_pg_summary(kw_context *ctx, FILE *f,
+                               const kw_pg_summary *s, kw_unit unit,
+                               kw_format format, kw_lang lang) {
+  if (!f || !s) return kw_fail(ctx, KW_EARG, "summary report: no summary");
+  size_t n = s->n, m = n ? n : 1;
+  double ud = kw_unit_days(unit);
+  double *tx = malloc(m * sizeof *tx), *T = malloc(m * sizeof *T);
+  kw_status st = KW_OK;
+  if (!tx || !T) {
+    st = KW_ENOMEM;
+    goto done;
+  }
+  for (size_t k = 0; k < n; k++) tx[k] = s->t_x[k] / ud, T[k] = s->T[k] / ud;
+  const kw_rcol all[] = {
+      {"customer_id", "customer", "klant", KW_CELL_STR, 0, s->ids, NULL, NULL, NULL},
+      {"first_purchase", "first", "eerste", KW_CELL_DATE, 0, s->first, NULL, NULL, NULL},
+      {"last_purchase", "last", "laatste", KW_CELL_DATE, 0, s->last, NULL, NULL, NULL},
+      {"orders", "orders", "orders", KW_CELL_U32, 0, s->orders, NULL, NULL, NULL},
+      {"purchase_days", "days", "dagen", KW_CELL_U32, 0, s->days, NULL, NULL, NULL},
+      {"lines", "lines", "lijnen", KW_CELL_U32, 0, s->lines, NULL, NULL, NULL},
+      {"revenue", "revenue", "omzet", KW_CELL_MONEY, 0, s->revenue, NULL, NULL, NULL},
+      {"cost", "cost", "kost", KW_CELL_MONEY, 0, s->cost, NULL, NULL, NULL},
+      {"x", "x", "x", KW_CELL_F64, 0, s->x, NULL, NULL, NULL},
+      {"t_x", "t_x", "t_x", KW_CELL_F64, 2, tx, NULL, NULL, NULL},
+      {"T", "T", "T", KW_CELL_F64, 2, T, NULL, NULL, NULL},
+  };
+  kw_rcol cols[sizeof all / sizeof *all];
+  size_t nc = 0;
+  for (size_t j = 0; j < sizeof all / sizeof *all; j++)
+    if (s->has_cost || strcmp(all[j].key, "cost") != 0) cols[nc++] = all[j];
+  kw_rtable t = {NULL, n, NULL, nc, cols};
+  if (format == KW_FORMAT_JSON) {
+    kw_jw *w = kw_jw_new(ctx, f);
+    if (!w) {
+      st = KW_ENOMEM;
+      goto done;
+    }
+    kw_jw_begin_object(w, NULL);
+    kw_jw_date(w, "as_of", s->as_of);
+    kw_jw_str(w, "unit", kw_unit_name(unit));
+    kw_jw_int(w, "n_customers", (int64_t)n);
+    kw_jw_int(w, "lines", (int64_t)s->total_lines);
+    kw_jw_money(w, "revenue", s->total_revenue);
+    kw_jw_begin_array(w, "patterns");
+    for (size_t k = 0; k < s->n_patterns; k++) {
+      kw_jw_begin_object(w, NULL);
+      kw_jw_num(w, "x", s->px[k]);
+      kw_jw_num(w, "t_x", s->pt_x[k] / ud);
+      kw_jw_num(w, "T", s->pT[k] / ud);
+      kw_jw_int(w, "customers", (int64_t)s->pcount[k]);
+      kw_jw_end_object(w);
+    }
+    kw_jw_end_array(w);
+    kw_jw_rtable(w, "customers", &t);
+    kw_jw_end_object(w);
+    st = kw_jw_finish(w);
+  } else {
+    st = kw_write_rtable(ctx, f, &t, format, lang, 0);
+  }
+done:
+  free(tx);
+  free(T);
   return st;
 }
