@@ -22,6 +22,7 @@ struct kw_table {
   char *sheet, *sheet_reason, *found;
   char *examples[KW_REPORT_EXAMPLES];
   kw_buf ignored; /* char* */
+  kw_read_part *parts; /* n_parts, paths owned */
 };
 
 struct kw_dataset {
@@ -58,6 +59,9 @@ void kw_table_free(kw_context *ctx, kw_table *t) {
   char **ign = t->ignored.data;
   for (size_t i = 0; i < t->ignored.len; i++) kw_free(ctx, ign[i]);
   kw_buf_free(ctx, &t->ignored);
+  for (size_t i = 0; i < t->report.n_parts; i++)
+    kw_free(ctx, (void *)t->parts[i].path);
+  kw_free(ctx, t->parts);
   kw_free(ctx, t);
 }
 
@@ -163,6 +167,28 @@ kw_status kw_table_report_ignored(kw_context *ctx, kw_table *t,
   return KW_OK;
 }
 
+kw_status kw_table_report_parts(kw_context *ctx, kw_table *t,
+                                const kw_read_part *parts, size_t n) {
+  kw_read_part *p = kw_calloc(ctx, n ? n : 1, sizeof *p);
+  if (!p) return kw_fail_nomem(ctx);
+  for (size_t i = 0; i < n; i++) {
+    p[i] = parts[i];
+    p[i].path = kw_strdup(ctx, parts[i].path ? parts[i].path : "");
+    if (!p[i].path) {
+      for (size_t j = 0; j < i; j++) kw_free(ctx, (void *)p[j].path);
+      kw_free(ctx, p);
+      return kw_fail_nomem(ctx);
+    }
+  }
+  for (size_t i = 0; i < t->report.n_parts; i++)
+    kw_free(ctx, (void *)t->parts[i].path);
+  kw_free(ctx, t->parts);
+  t->parts = p;
+  t->report.parts = p;
+  t->report.n_parts = n;
+  return KW_OK;
+}
+
 kw_table_kind kw_table_kind_of(const kw_table *t) { return t->kind; }
 size_t kw_table_rows(const kw_table *t) { return t ? t->rows : 0; }
 size_t kw_table_ncols(const kw_table *t) { return t ? t->ncols : 0; }
@@ -209,6 +235,12 @@ void kw_dataset_free(kw_dataset *ds) {
 void kw_dataset_set_table(kw_dataset *ds, kw_table *t) {
   kw_table_free(ds->ctx, ds->tables[t->kind]);
   ds->tables[t->kind] = t;
+}
+kw_table *kw_dataset_take_table(kw_dataset *ds, kw_table_kind k) {
+  if ((unsigned)k >= KW_TABLE__COUNT) return NULL;
+  kw_table *t = ds->tables[k];
+  ds->tables[k] = NULL;
+  return t;
 }
 kw_table *kw_dataset_table_mut(kw_dataset *ds, kw_table_kind k) {
   return (unsigned)k < KW_TABLE__COUNT ? ds->tables[k] : NULL;

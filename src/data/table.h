@@ -42,6 +42,12 @@ kw_status kw_table_report_sheet(kw_context *ctx, kw_table *t,
 kw_status kw_table_report_found(kw_context *ctx, kw_table *t,
                                 const char *why);
 kw_table *kw_dataset_table_mut(kw_dataset *ds, kw_table_kind k);
+/* The table of kind k handed to the caller (NULL when none); the dataset
+ * no longer holds it. */
+kw_table *kw_dataset_take_table(kw_dataset *ds, kw_table_kind k);
+/* The files joined into the table (copied, paths too). */
+kw_status kw_table_report_parts(kw_context *ctx, kw_table *t,
+                                const kw_read_part *parts, size_t n);
 kw_status kw_table_report_ignored(kw_context *ctx, kw_table *t,
                                   const char *name);
 

@@ -29,6 +29,7 @@
 #include "data/table.h"
 #include "io/classify.h"
 #include "io/ingest.h"
+#include "io/join.h"
 #include "io/msg.h"
 #include "io/xlsx.h"
 
@@ -51,15 +52,67 @@ static bool data_file_name(const char *e) {
 
 static bool same_file_name(const char *entry, const char *name, size_t n);
 
+/* The part of a file name that says what it holds: letters only, lower
+ * case, without the folder and the extension ("Verkoopboek 2024-Q1.xlsx"
+ * -> "verkoopboekq"). Files whose names differ only in digits, spaces and
+ * punctuation (a year, a period) are parts of one table. */
+static void name_stem(const char *path, char *out, size_t cap) {
+  const char *b = strrchr(path, '/');
+  b = b ? b + 1 : path;
+  const char *dot = strrchr(b, '.');
+  size_t n = dot ? (size_t)(dot - b) : strlen(b), o = 0;
+  for (size_t i = 0; i < n && o + 1 < cap; i++) {
+    unsigned char ch = (unsigned char)b[i];
+    if ((ch >= 'a' && ch <= 'z') || ch >= 0x80) out[o++] = (char)ch;
+    else if (ch >= 'A' && ch <= 'Z') out[o++] = (char)(ch - 'A' + 'a');
+  }
+  out[o] = '\0';
+}
+
+static bool same_stem(const char *a, const char *b) {
+  char x[256], y[256];
+  name_stem(a, x, sizeof x);
+  name_stem(b, y, sizeof y);
+  return x[0] && strcmp(x, y) == 0;
+}
+
+/* More files of one kind: a growing list of paths. */
+typedef struct more_files {
+  char **paths;
+  size_t n, cap;
+} more_files;
+
+static kw_status more_add(kw_context *ctx, more_files *m, char *path) {
+  if (m->n == m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 4;
+    char **p = kw_realloc(ctx, m->paths, cap * sizeof *p);
+    if (!p) return kw_fail_nomem(ctx);
+    m->paths = p;
+    m->cap = cap;
+  }
+  m->paths[m->n++] = path;
+  return KW_OK;
+}
+
+static void more_free(kw_context *ctx, more_files *m) {
+  for (size_t i = 0; i < m->n; i++) kw_free(ctx, m->paths[i]);
+  kw_free(ctx, m->paths);
+  m->paths = NULL;
+  m->n = m->cap = 0;
+}
+
 /*
  * Files of the folder that no name rule claimed, by what their columns
  * hold (classify.c), in name order. A kind already found keeps its file;
  * another file of that kind is named in a warning when the kind was itself
- * found by content, in a note when by its name (files are not joined).
+ * found by content, in a note when by its name, unless the two names
+ * differ only in digits and punctuation (same_stem): then the file is one
+ * more part of the table (more[k]), joined to it when read.
  */
 static kw_status find_by_content(kw_context *ctx, const char *dir,
                                  uint32_t want, char **paths,
-                                 const char **why, int lang) {
+                                 const char **why, more_files *more,
+                                 int lang) {
   struct dirent **list = NULL;
   int n = scandir(dir, &list, NULL, alphasort);
   if (n < 0) return KW_OK;
@@ -95,6 +148,11 @@ static kw_status find_by_content(kw_context *ctx, const char *dir,
     st = kw_classify_file(ctx, path, &k, &w);
     if (st || k == KW_TABLE__COUNT || !(want & (1u << k))) {
       kw_free(ctx, path);
+      continue;
+    }
+    if (paths[k] && same_stem(paths[k], path)) {
+      st = more_add(ctx, &more[k], path);
+      if (st) kw_free(ctx, path);
       continue;
     }
     if (paths[k]) {
@@ -294,6 +352,48 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
   return st;
 }
 
+/*
+ * The other files of a kind whose first file was just read into ds: each
+ * read in turn, then all joined (join.c) into the table of ds. A table
+ * that numbers its rows for want of customer ids is not joined (its row
+ * numbers would meet): the others are named in a warning instead.
+ */
+static kw_status load_more(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
+                           const more_files *m, const kw_load_options *o,
+                           bool primary, bool *used) {
+  kw_table *first = kw_dataset_table_mut(ds, k);
+  const kw_column *id = kw_table_role(first, KW_ROLE_CUSTOMER);
+  if (id && id->source_index == UINT32_MAX) {
+    for (size_t i = 0; i < m->n; i++) {
+      char msg[1200];
+      kw_warn(ctx, "%s",
+              kw_io_msg(msg, sizeof msg, o->lang, "load.no_join_rowids",
+                        "file", m->paths[i], "used",
+                        kw_table_report(first)->path, NULL));
+    }
+    return KW_OK;
+  }
+  size_t n = m->n + 1;
+  kw_table **ts = kw_calloc(ctx, n, sizeof *ts);
+  if (!ts) return kw_fail_nomem(ctx);
+  ts[0] = kw_dataset_take_table(ds, k);
+  kw_status st = KW_OK;
+  for (size_t i = 0; i < m->n && !st; i++) {
+    st = load_file(ctx, ds, k, m->paths[i], o, primary, used);
+    if (!st) ts[i + 1] = kw_dataset_take_table(ds, k);
+  }
+  if (st) {
+    for (size_t i = 0; i < n; i++) kw_table_free(ctx, ts[i]);
+    kw_free(ctx, ts);
+    return st;
+  }
+  kw_table *t = NULL;
+  st = kw_join_tables(ctx, ds, ts, n, o->lang, &t);
+  kw_free(ctx, ts);
+  if (!st) kw_dataset_set_table(ds, t);
+  return st;
+}
+
 kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
                           kw_dataset **out) {
   *out = NULL;
@@ -318,6 +418,8 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
   bool *used = NULL;
   size_t nfound = 0;
   const char *why[KW_TABLE__COUNT] = {0};
+  more_files more[KW_TABLE__COUNT];
+  memset(more, 0, sizeof more);
   for (int k = 0; k < KW_TABLE__COUNT; k++) {
     if (!(want & (1u << k))) continue;
     if (o->files[k]) {
@@ -333,7 +435,7 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     }
   }
   if (o->dir) {
-    st = find_by_content(ctx, o->dir, want, paths, why, o->lang);
+    st = find_by_content(ctx, o->dir, want, paths, why, more, o->lang);
     if (st) goto out;
   }
   /* invoices without sales lines: each invoice is one sale */
@@ -344,6 +446,13 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
       st = kw_fail_nomem(ctx);
       goto out;
     }
+    for (size_t i = 0; i < more[KW_TABLE_INVOICES].n && !st; i++) {
+      char *p = kw_strdup(ctx, more[KW_TABLE_INVOICES].paths[i]);
+      st = p ? more_add(ctx, &more[KW_TABLE_TRANSACTIONS], p)
+             : kw_fail_nomem(ctx);
+      if (st) kw_free(ctx, p);
+    }
+    if (st) goto out;
     why[KW_TABLE_TRANSACTIONS] =
         "no file of sales lines: the invoices are the sales, one line per "
         "invoice";
@@ -392,6 +501,8 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     if (!paths[k]) continue;
     st = load_file(ctx, ds, (kw_table_kind)k, paths[k], o, k == primary,
                    used);
+    if (!st && more[k].n) st = load_more(ctx, ds, (kw_table_kind)k, &more[k], o,
+                                 k == primary, used);
     if (!st)
       st = kw_table_check_money(ctx, kw_dataset_table(ds, (kw_table_kind)k),
                                 strcmp(paths[k], "-") ? paths[k] : "(stdin)");
@@ -427,7 +538,10 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
   *out = ds;
   ds = NULL;
 out:
-  for (int k = 0; k < KW_TABLE__COUNT; k++) kw_free(ctx, paths[k]);
+  for (int k = 0; k < KW_TABLE__COUNT; k++) {
+    kw_free(ctx, paths[k]);
+    more_free(ctx, &more[k]);
+  }
   kw_free(ctx, used);
   kw_dataset_free(ds);
   return st;

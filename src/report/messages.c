@@ -1926,6 +1926,8 @@ static const msg_row text_rows[] = {
     {"ingest.skip.too_long", "field longer than the limit",
      "veld langer dan de grens"},
     {"ingest.skip.blank", "blank line", "lege regel"},
+    {"ingest.skip.duplicate", "same line as in an earlier file of the table",
+     "zelfde regel als in een eerder bestand van de tabel"},
     {"ingest.role.customer", "customer (customer id)", "customer (klant-id)"},
     {"ingest.role.date", "date (transaction or event date)",
      "date (datum van de verkoop of gebeurtenis)"},
@@ -1970,6 +1972,28 @@ static const msg_row text_rows[] = {
      "files into one to read both",
      "{file} lijkt ook op {kind} ({why}); alleen {used} wordt gelezen: voeg "
      "de bestanden samen om beide te lezen"},
+    {"load.joined",
+     "{n} files joined into one {kind} table: {files} ({dups} lines that "
+     "an earlier file already has left out)",
+     "{n} bestanden samengevoegd tot een tabel {kind}: {files} ({dups} "
+     "regels die al in een eerder bestand staan weggelaten)"},
+    {"load.join_overlap",
+     "{a} and {b} overlap from {from} to {to}; {n} lines of {b} that {a} "
+     "already has are left out, check that the other lines of that period "
+     "are not counted twice",
+     "{a} en {b} overlappen van {from} tot {to}; {n} regels van {b} die al "
+     "in {a} staan worden weggelaten, kijk na dat de andere regels van die "
+     "periode niet dubbel tellen"},
+    {"load.join_column",
+     "{file}: column \"{col}\" does not match the same column of the "
+     "other files (another type) and is left out",
+     "{file}: kolom \"{col}\" past niet bij dezelfde kolom van de andere "
+     "bestanden (ander type) en wordt weggelaten"},
+    {"load.no_join_rowids",
+     "{file} looks like the same table as {used}, but without customer ids "
+     "their row numbers would meet; only {used} is read",
+     "{file} lijkt dezelfde tabel als {used}, maar zonder klant-id's zouden "
+     "hun rijnummers samenvallen; alleen {used} wordt gelezen"},
 
     /* command list */
     {"cmd.analyze", "the main job: every analysis, a report and an action plan",
@@ -3742,6 +3766,11 @@ static const msg_row text_rows[] = {
      "no values",
      "geen herhaalkoper met een positieve herhaalbesteding: geen bestedingsmodel, "
      "geen waarden"},
+    {"inspect.part",
+     "  file {file}: {read} rows read, {used} used, {from} to {to}; {dups} "
+     "lines already in an earlier file left out",
+     "  bestand {file}: {read} rijen gelezen, {used} gebruikt, {from} tot "
+     "{to}; {dups} regels die al in een eerder bestand staan weggelaten"},
     {"inspect.dialect",
      "  {delim}-separated, {header}, {encoding}, {endings} line endings, "
      "{bytes} bytes",
