@@ -8,6 +8,7 @@
  */
 #include "data/table.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -268,12 +269,18 @@ kw_status kw_table_check_money(kw_context *ctx, const kw_table *t,
     for (size_t i = 0; i < rows; i++) {
       int64_t v = c->v.money[i];
       if (v == KW_NA_MONEY) continue;
-      if (!kw_money_add(v >= 0 ? &pos : &neg, v))
-        return kw_fail(ctx, KW_ERANGE,
-                       "%s: the amounts of column \"%s\" add up to more than "
-                       "92,233,720,368,547,758.07 (at data row %zu): out of "
-                       "range, no total would be right",
-                       file, c->name, i + 1);
+      if (!kw_money_add(v >= 0 ? &pos : &neg, v)) {
+        char text[700], row[24];
+        snprintf(row, sizeof row, "%zu", i + 1);
+        snprintf(text, sizeof text,
+                 "%s: the amounts of column \"%s\" add up to more than "
+                 "92,233,720,368,547,758.07 (at data row %s): out of "
+                 "range, no total would be right",
+                 file, c->name, row);
+        return kw_fail_key(ctx, KW_ERANGE, "", text, "data.e.money_range",
+                           (const char *const[]){"file", "col", "row"},
+                           (const char *const[]){file, c->name, row}, 3);
+      }
     }
   }
   return KW_OK;

@@ -25,6 +25,7 @@
 #include "core/dict.h"
 #include "data/table.h"
 #include "io/msg.h"
+#include "klantwijs/report.h"
 
 typedef struct jcol {
   const char *name;
@@ -224,11 +225,6 @@ static kw_status join_report(kw_context *ctx, kw_table *t, kw_table **ts,
   return KW_OK;
 }
 
-/* ISO in English, 28-12-2023 in Dutch (as the reports write dates). */
-static void fmt_date(char *buf, int32_t d, int lang) {
-  kw_date_format(buf, d, lang == 1);
-}
-
 kw_status kw_join_tables(kw_context *ctx, kw_dataset *ds, kw_table **ts,
                          size_t n, int lang, kw_table **out) {
   *out = NULL;
@@ -258,10 +254,8 @@ kw_status kw_join_tables(kw_context *ctx, kw_dataset *ds, kw_table **ts,
       for (size_t q = 0; q < nc && !j; q++)
         if (same_col(&cols[q], c)) j = &cols[q];
       if (j && (j->type != c->type || j->src[i] >= 0)) {
-        char msg[600];
-        kw_warn(ctx, "%s", kw_io_msg(msg, sizeof msg, lang, "load.join_column",
-                                     "file", kw_table_report(ts[i])->path,
-                                     "col", c->name, NULL));
+        kw_io_log(ctx, KW_LOG_WARN, lang, "", "load.join_column", "file",
+                  kw_table_report(ts[i])->path, "col", c->name, NULL);
         continue;
       }
       if (!j) {
@@ -402,23 +396,21 @@ kw_status kw_join_tables(kw_context *ctx, kw_dataset *ds, kw_table **ts,
                                                    : b->first_date;
       int32_t to = a->last_date < b->last_date ? a->last_date : b->last_date;
       if (from > to) continue;
-      char f[12], tt[12], nd[24], msg[1200];
-      fmt_date(f, from, lang);
-      fmt_date(tt, to, lang);
+      char f[16], tt[16], nd[24];
+      f[0] = tt[0] = KW_MSGV_DATE;
+      kw_date_format(f + 1, from, 0);
+      kw_date_format(tt + 1, to, 0);
       snprintf(nd, sizeof nd, "%llu", (unsigned long long)b->duplicates);
-      kw_warn(ctx, "%s",
-              kw_io_msg(msg, sizeof msg, lang, "load.join_overlap", "a",
-                        a->path, "b", b->path, "from", f, "to", tt, "n", nd,
-                        NULL));
+      kw_io_log(ctx, KW_LOG_WARN, lang, "", "load.join_overlap", "a", a->path,
+                "b", b->path, "from", f, "to", tt, "n", nd, NULL);
     }
   {
-    char nf[24], nd[24], msg[1500];
+    char nf[24], nd[24];
     snprintf(nf, sizeof nf, "%zu", n);
     snprintf(nd, sizeof nd, "%llu", (unsigned long long)dups);
-    kw_log(ctx, KW_LOG_INFO, "%s",
-           kw_io_msg(msg, sizeof msg, lang, "load.joined", "n", nf, "kind",
-                     kw_table_kind_name(kw_table_kind_of(t)), "files", name,
-                     "dups", nd, NULL));
+    kw_io_log(ctx, KW_LOG_INFO, lang, "", "load.joined", "n", nf, "kind",
+              kw_table_kind_name(kw_table_kind_of(t)), "files", name, "dups",
+              nd, NULL);
   }
   *out = t;
   t = NULL;

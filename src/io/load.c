@@ -52,6 +52,21 @@ static bool data_file_name(const char *e) {
 
 static bool same_file_name(const char *entry, const char *name, size_t n);
 
+/* The system's reason for a failed open or read, as a message value: the
+ * common ones by key (in the user's language), others as the C library
+ * says them. */
+static const char *sys_reason(int err) {
+  switch (err) {
+    case ENOENT:
+      return "\001load.sys.ENOENT";
+    case EACCES:
+      return "\001load.sys.EACCES";
+    case ENOTDIR:
+      return "\001load.sys.ENOTDIR";
+  }
+  return strerror(err);
+}
+
 /* The part of a file name that says what it holds: letters only, lower
  * case, without the folder and the extension ("Verkoopboek 2024-Q1.xlsx"
  * -> "verkoopboekq"). Files whose names differ only in digits, spaces and
@@ -156,14 +171,12 @@ static kw_status find_by_content(kw_context *ctx, const char *dir,
       continue;
     }
     if (paths[k]) {
-      char msg[1200];
-      kw_io_msg(msg, sizeof msg, lang, "load.also_kind", "file", path, "kind",
-                kw_table_kind_name(k), "why", w, "used", paths[k], NULL);
       /* a table found by its own name is not in doubt: a note only */
-      kw_log(ctx,
-             why[k] && strcmp(why[k], "its file name") == 0 ? KW_LOG_INFO
-                                                             : KW_LOG_WARN,
-             "%s", msg);
+      kw_io_log(ctx,
+                why[k] && strcmp(why[k], "its file name") == 0 ? KW_LOG_INFO
+                                                                : KW_LOG_WARN,
+                lang, "", "load.also_kind", "file", path, "kind",
+                kw_table_kind_name(k), "why", w, "used", paths[k], NULL);
       kw_free(ctx, path);
       continue;
     }
@@ -190,12 +203,12 @@ static bool same_file_name(const char *entry, const char *name, size_t n) {
 /* The path of the first file of the list names found in dir (case-
  * insensitive), or NULL. *st is set on failure. */
 static char *find_in_dir(kw_context *ctx, const char *dir, kw_table_kind k,
-                         kw_status *st) {
+                         int lang, kw_status *st) {
   *st = KW_OK;
   DIR *d = opendir(dir);
   if (!d) {
-    *st = kw_fail(ctx, KW_EIO, "cannot open the data folder %s: %s", dir,
-                  strerror(errno));
+    *st = kw_io_fail(ctx, KW_EIO, lang, "", "load.e.open_dir", "dir", dir,
+                     "why", sys_reason(errno), NULL);
     return NULL;
   }
   const char *names = table_files[k];
@@ -248,7 +261,7 @@ static void release_pages(void *user, const char *upto) {
 }
 
 static kw_status read_all(kw_context *ctx, int fd, const char *path,
-                          char **out, size_t *len) {
+                          int lang, char **out, size_t *len) {
   size_t cap = 1 << 16, n = 0;
   char *buf = kw_malloc(ctx, cap);
   if (!buf) return kw_fail_nomem(ctx);
@@ -269,8 +282,8 @@ static kw_status read_all(kw_context *ctx, int fd, const char *path,
     ssize_t r = read(fd, buf + n, cap - n);
     if (r < 0) {
       if (errno == EINTR) continue;
-      kw_status st = kw_fail(ctx, KW_EIO, "cannot read %s: %s", path,
-                             strerror(errno));
+      kw_status st = kw_io_fail(ctx, KW_EIO, lang, "", "load.e.read", "file",
+                                path, "why", sys_reason(errno), NULL);
       kw_free(ctx, buf);
       return st;
     }
@@ -295,17 +308,20 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
   a.name = is_stdin ? "(stdin)" : path;
   int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
   if (fd < 0)
-    return kw_fail(ctx, KW_EIO, "cannot open %s: %s", path, strerror(errno));
+    return kw_io_fail(ctx, KW_EIO, o->lang, "", "load.e.open", "file", path,
+                      "why", sys_reason(errno), NULL);
   struct stat sb;
   if (fstat(fd, &sb) != 0) {
     kw_status st =
-        kw_fail(ctx, KW_EIO, "cannot read %s: %s", path, strerror(errno));
+        kw_io_fail(ctx, KW_EIO, o->lang, "", "load.e.read", "file", path,
+                   "why", sys_reason(errno), NULL);
     if (!is_stdin) close(fd);
     return st;
   }
   if (S_ISDIR(sb.st_mode)) {
     if (!is_stdin) close(fd);
-    return kw_fail(ctx, KW_EIO, "%s is a folder, not a file", path);
+    return kw_io_fail(ctx, KW_EIO, o->lang, "", "load.e.folder", "file", path,
+                      NULL);
   }
   kw_status st;
   if (S_ISREG(sb.st_mode) && sb.st_size > 0) {
@@ -315,8 +331,9 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
     if (p == MAP_FAILED)
       /* ENOMEM: no address space for the file (ulimit -v): out of memory,
        * not bad input */
-      return kw_fail(ctx, errno == ENOMEM ? KW_ENOMEM : KW_EIO,
-                     "cannot map %s: %s", path, strerror(errno));
+      return kw_io_fail(ctx, errno == ENOMEM ? KW_ENOMEM : KW_EIO, o->lang, "",
+                        "load.e.map", "file", path, "why", sys_reason(errno),
+                        NULL);
     madvise(p, len, MADV_SEQUENTIAL);
     mapped m = {p, len, 0};
     a.data = p;
@@ -333,7 +350,7 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
   } else {
     char *buf = NULL;
     size_t len = 0;
-    st = read_all(ctx, fd, a.name, &buf, &len);
+    st = read_all(ctx, fd, a.name, o->lang, &buf, &len);
     if (!is_stdin) close(fd);
     if (st) return st;
     a.data = buf;
@@ -341,10 +358,8 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
     if (kw_xlsx_magic(buf, len))
       st = kw_xlsx_ingest(ctx, ds, &a);
     else if (kw_xls_magic(buf, len))
-      st = kw_fail(ctx, KW_EINPUT,
-                   "%s: an .xls workbook can only be read from a file, not "
-                   "from a pipe; save it as .xlsx or CSV",
-                   a.name);
+      st = kw_io_fail(ctx, KW_EINPUT, o->lang, "", "load.e.xls_pipe", "file",
+                      a.name, NULL);
     else
       st = kw_ingest(ctx, ds, &a);
     kw_free(ctx, buf);
@@ -365,11 +380,8 @@ static kw_status load_more(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
   const kw_column *id = kw_table_role(first, KW_ROLE_CUSTOMER);
   if (id && id->source_index == UINT32_MAX) {
     for (size_t i = 0; i < m->n; i++) {
-      char msg[1200];
-      kw_warn(ctx, "%s",
-              kw_io_msg(msg, sizeof msg, o->lang, "load.no_join_rowids",
-                        "file", m->paths[i], "used",
-                        kw_table_report(first)->path, NULL));
+      kw_io_log(ctx, KW_LOG_WARN, o->lang, "", "load.no_join_rowids", "file",
+                m->paths[i], "used", kw_table_report(first)->path, NULL);
     }
     return KW_OK;
   }
@@ -403,7 +415,7 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     o = &defaults;
   }
   if (o->decimal_mark && o->decimal_mark != '.' && o->decimal_mark != ',')
-    return kw_fail(ctx, KW_EARG, "the decimal mark must be '.' or ','");
+    return kw_io_fail(ctx, KW_EARG, o->lang, "", "load.e.decimal_mark", NULL);
   for (size_t j = 0; j < o->n_maps; j++) {
     kw_table_kind kind;
     kw_role role;
@@ -429,7 +441,7 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
         goto out;
       }
     } else if (o->dir) {
-      paths[k] = find_in_dir(ctx, o->dir, (kw_table_kind)k, &st);
+      paths[k] = find_in_dir(ctx, o->dir, (kw_table_kind)k, o->lang, &st);
       if (st) goto out;
       if (paths[k]) why[k] = "its file name";
     }
@@ -463,25 +475,23 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
   if ((want & (1u << KW_TABLE_TRANSACTIONS)) &&
       !paths[KW_TABLE_TRANSACTIONS]) {
     if (!o->dir) {
-      st = kw_fail(ctx, KW_EMISSING,
-                   "no transactions file given (and no data folder to look "
-                   "in)");
+      st = kw_io_fail(ctx, KW_EMISSING, o->lang, "", "load.e.no_sales_file",
+                      NULL);
     } else {
       char list[200];
       snprintf(list, sizeof list, "%s", table_files[KW_TABLE_TRANSACTIONS]);
       for (char *p = list; *p; p++)
         if (*p == ' ') *p = ',';
-      char msg[800];
-      kw_io_msg(msg, sizeof msg, o->lang, "load.no_sales", "dir", o->dir,
-                "names", list, NULL);
-      st = kw_fail(ctx, KW_EMISSING, "%s", msg);
+      st = kw_io_fail(ctx, KW_EMISSING, o->lang, "", "load.no_sales", "dir",
+                      o->dir, "names", list, NULL);
     }
     goto out;
   }
   if (nfound == 0) {
-    st = kw_fail(ctx, KW_EMISSING, "no data file found%s%s",
-                 o->dir ? " in " : " (no folder or file given)",
-                 o->dir ? o->dir : "");
+    st = o->dir ? kw_io_fail(ctx, KW_EMISSING, o->lang, "",
+                             "load.e.no_data_in", "dir", o->dir, NULL)
+                : kw_io_fail(ctx, KW_EMISSING, o->lang, "", "load.e.no_data",
+                             NULL);
     goto out;
   }
   ds = kw_dataset_new(ctx);
@@ -527,12 +537,12 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     kw_map_parse(ctx, o->maps[j], &kind, &role, &col);
     if (kind != KW_TABLE__COUNT) {
       /* a map for a table that was not read */
-      kw_warn(ctx, "--map %s: no %s table was read", o->maps[j],
-              kw_table_kind_name(kind));
+      kw_io_log(ctx, KW_LOG_WARN, o->lang, "", "load.w.map_unread", "map",
+                o->maps[j], "kind", kw_table_kind_name(kind), NULL);
       continue;
     }
-    st = kw_fail(ctx, KW_EARG, "--map %s: no file read has a column \"%s\"",
-                 o->maps[j], col);
+    st = kw_io_fail(ctx, KW_EARG, o->lang, "", "load.e.map_no_column", "map",
+                    o->maps[j], "col", col, NULL);
     goto out;
   }
   *out = ds;

@@ -9,6 +9,9 @@ excl. BTW):
   joined_xlsx/   Verkoopboek 2023.xlsx + Verkoopboek 2024.xlsx
   joined_mixed/  Verkoopboek 2023.csv  + Verkoopboek 2024.xlsx
 
+and bad_cell.xlsx, three sales lines below a title row whose last amount
+is the text "twintig" (cell Verkopen!C5), for the place of a bad cell.
+
 The CSV files are Belgian (';', decimal comma, day-first dates); the
 workbooks have two title rows above the header, real date cells and a
 "Totaal" row below the data (written with openpyxl, Debian's
@@ -119,6 +122,16 @@ def main():
     write_xlsx(os.path.join(HERE, "joined_xlsx", "Verkoopboek 2024.xlsx"), Y2024, 2024)
     write_csv(os.path.join(HERE, "joined_mixed", "Verkoopboek 2023.csv"), Y2023)
     write_xlsx(os.path.join(HERE, "joined_mixed", "Verkoopboek 2024.xlsx"), Y2024, 2024)
+    # a workbook with one bad amount cell (Verkopen!C5) for the error place
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Verkopen"
+    ws.append(["Verkopen 2024"])
+    ws.append(["Klant", "Datum", "Bedrag"])
+    ws.append(["K1", D(2024, 1, 5), 10.0])
+    ws.append(["K2", D(2024, 1, 6), 12.5])
+    ws.append(["K3", D(2024, 1, 7), "twintig"])
+    wb.save(os.path.join(HERE, "bad_cell.xlsx"))
     rows, n = expected()
     with open(os.path.join(HERE, "joined_expected.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
