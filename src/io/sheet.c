@@ -184,6 +184,7 @@ static kw_status keep_row(kw_sheet *s, uint64_t r, const kw_grid_cell *c,
     memcpy((char *)s->ltext.data + off, c[i].p, c[i].n);
     s->ltext.len = off + c[i].n;
     k.p = (const char *)(uintptr_t)off;
+    k.fixed = false;
     st = kw_buf_push(s->ctx, &s->lcells, &k);
   }
   return st;

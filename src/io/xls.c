@@ -49,7 +49,7 @@ static kw_status put(xls *x, const char *s, size_t n, uint32_t col,
   if (st) return st;
   memcpy((char *)x->text.data + off, s, n);
   x->text.len = off + n;
-  kw_grid_cell c = {col, (const char *)(uintptr_t)off, n, text};
+  kw_grid_cell c = {col, (const char *)(uintptr_t)off, n, text, false};
   return kw_buf_push(x->ctx, &x->cells, &c);
 }
 

@@ -498,9 +498,12 @@ static void finish_cell(xgrid *g) {
     if (!ok || i >= sst_count(b)) return; /* a broken reference: empty */
     size_t sn;
     const char *s = sst_str(b, i, &sn);
-    if (sn == 0 || !append(x, &g->text, s, sn)) return;
-    text = true;
-    break;
+    if (sn == 0) return;
+    /* the shared string itself, not a copy: the table does not move
+     * while the sheet is read */
+    kw_grid_cell c = {g->col, s, sn, true, true};
+    if (kw_buf_push(b->ctx, &g->cells, &c)) oom(x);
+    return;
   }
   case CT_INLINE:
   case CT_STR:
@@ -530,7 +533,7 @@ static void finish_cell(xgrid *g) {
   }
   if (x->nomem || g->text.len == g->val_off) return;
   kw_grid_cell c = {g->col, (const char *)(uintptr_t)g->val_off,
-                    g->text.len - g->val_off, text};
+                    g->text.len - g->val_off, text, false};
   if (kw_buf_push(b->ctx, &g->cells, &c)) oom(x);
 }
 
@@ -607,7 +610,8 @@ static int grid_row(void *self, uint64_t *r, const kw_grid_cell **cells,
   }
   kw_grid_cell *c = g->cells.data;
   for (size_t i = 0; i < g->cells.len; i++)
-    c[i].p = (const char *)g->text.data + (size_t)(uintptr_t)c[i].p;
+    if (!c[i].fixed)
+      c[i].p = (const char *)g->text.data + (size_t)(uintptr_t)c[i].p;
   *r = g->row_r;
   *cells = c;
   *n = g->cells.len;
