@@ -24,6 +24,8 @@ struct kw_table {
   char *examples[KW_REPORT_EXAMPLES];
   kw_buf ignored; /* char* */
   kw_read_part *parts; /* n_parts, paths owned */
+  kw_guest_print *guests;
+  size_t nguests;
 };
 
 struct kw_dataset {
@@ -63,6 +65,7 @@ void kw_table_free(kw_context *ctx, kw_table *t) {
   for (size_t i = 0; i < t->report.n_parts; i++)
     kw_free(ctx, (void *)t->parts[i].path);
   kw_free(ctx, t->parts);
+  kw_free(ctx, t->guests);
   kw_free(ctx, t);
 }
 
@@ -188,6 +191,18 @@ kw_status kw_table_report_parts(kw_context *ctx, kw_table *t,
   t->report.parts = p;
   t->report.n_parts = n;
   return KW_OK;
+}
+
+void kw_table_set_guests(kw_context *ctx, kw_table *t, kw_guest_print *g,
+                         size_t n) {
+  kw_free(ctx, t->guests);
+  t->guests = g;
+  t->nguests = g ? n : 0;
+}
+
+const kw_guest_print *kw_table_guests(const kw_table *t, size_t *n) {
+  *n = t ? t->nguests : 0;
+  return t ? t->guests : NULL;
 }
 
 kw_table_kind kw_table_kind_of(const kw_table *t) { return t->kind; }

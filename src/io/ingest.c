@@ -56,6 +56,7 @@
 #include "io/ingest.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -201,6 +202,7 @@ typedef struct ingest {
   uint64_t recoded_line, recoded_col;
   uint64_t guest_rows;   /* transactions without a customer id: amounts */
   int64_t guest_cents;
+  kw_buf guests;         /* kw_guest_print of each guest row counted */
 } ingest;
 
 /* ------------------------------------------------------------ helpers */
@@ -374,6 +376,33 @@ static void place(const ingest *g, uint64_t line, uint64_t col, char *out,
   }
 }
 
+/* A fingerprint of a guest row (no customer id) whose amount was counted:
+ * its typed values and the bytes of its text cells, so that a table joined
+ * from several files can tell the same guest sale exported twice. */
+static kw_status guest_print(ingest *g, const kw_csv_row *row, size_t r,
+                             int64_t cents) {
+  uint64_t h = 0x9E3779B97F4A7C15ull;
+  for (size_t k = 0; k < g->ntyped; k++) {
+    const icol *c = &g->cols[g->typed[k]];
+    uint64_t v = 0;
+    size_t sz = type_size[c->type];
+    memcpy(&v, (const char *)c->data + r * sz, sz);
+    h = (h ^ v) * 0x100000001B3ull;
+    h ^= h >> 29;
+  }
+  for (size_t k = 0; k < g->nbtexts; k++) {
+    const icol *c = &g->cols[g->btexts[k]];
+    if (c->src >= row->n) continue;
+    const char *p = row->cells[c->src].p;
+    size_t n = row->cells[c->src].n;
+    trim(&p, &n);
+    h = (h ^ kw_hash_bytes(p, n)) * 0x100000001B3ull;
+    h ^= h >> 29;
+  }
+  kw_guest_print gp = {h, cents};
+  return kw_buf_push(g->ctx, &g->guests, &gp);
+}
+
 /* ------------------------------------------------------------- skipping */
 
 static void rollback(ingest *g) {
@@ -413,6 +442,29 @@ static kw_status skip(ingest *g, const kw_csv_row *row, kw_skip_reason why,
 static bool wants_text(const ingest *g) {
   return g->opt.strict ||
          kw_table_report(g->t)->n_examples < KW_REPORT_EXAMPLES;
+}
+
+/* skip() with the example's text from the message table: key and its
+ * name, value pairs (ending with NULL), filled only when it is used. */
+static kw_status skip_key(ingest *g, const kw_csv_row *row, kw_skip_reason why,
+                          const char *at, const char *key, ...) {
+  char msg[400] = "";
+  if (wants_text(g)) {
+    const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, key);
+    for (const char *nm; n < KW_MSG_ARGS && (nm = va_arg(ap, const char *));) {
+      names[n] = nm;
+      values[n] = va_arg(ap, const char *);
+      n++;
+    }
+    va_end(ap);
+    kw_message_fill_marked(msg, sizeof msg, key,
+                           g->opt.lang ? KW_LANG_NL : KW_LANG_EN, names,
+                           values, n);
+  }
+  return skip(g, row, why, at, "%s", msg);
 }
 
 /* what: "date", "amount", "number" or "flag" (ingest.what.* keys) */
@@ -1225,17 +1277,23 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
   if (row->nfields == 0) return skip(g, row, KW_SKIP_BLANK, NULL, "blank");
   if (row->too_long) {
     size_t i = row->too_long - 1;
-    return skip(g, row, KW_SKIP_TOO_LONG,
-                i < row->n ? row->cells[i].raw : NULL,
-                "field longer than %zu bytes", g->rd.max_field);
+    char lim[24];
+    snprintf(lim, sizeof lim, "%zu", g->rd.max_field);
+    return skip_key(g, row, KW_SKIP_TOO_LONG,
+                    i < row->n ? row->cells[i].raw : NULL, "ingest.x.too_long",
+                    "n", lim, NULL);
   }
   if (row->nfields != g->nfields) {
     if (cells_empty(row, 0)) return skip(g, row, KW_SKIP_BLANK, NULL, "blank");
     if (row->nfields < g->nfields || !cells_empty(row, g->nfields))
-      return skip(g, row, KW_SKIP_RAGGED, NULL,
-                  "%zu fields where %s %zu", row->nfields,
-                  g->dl.header ? "the header has" : "the first rows have",
-                  g->nfields);
+    {
+      char got[24], want[24];
+      snprintf(got, sizeof got, "%zu", row->nfields);
+      snprintf(want, sizeof want, "%zu", g->nfields);
+      return skip_key(g, row, KW_SKIP_RAGGED, NULL,
+                      g->dl.header ? "ingest.x.ragged" : "ingest.x.ragged_nohead",
+                      "n", got, "m", want, NULL);
+    }
   }
   if (g->rows == g->cap) {
     kw_status st = grow(g);
@@ -1248,8 +1306,8 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
    * skipped as before, but its amount is read first and summed. */
   const icol *guest = NULL;
 #define GUEST_SKIP()                                                  \
-  skip(g, row, KW_SKIP_NO_CUSTOMER, cells[guest->src].raw,            \
-       "empty customer id in column \"%s\"", guest->name)
+  skip_key(g, row, KW_SKIP_NO_CUSTOMER, cells[guest->src].raw,        \
+           "ingest.empty_customer", "col", guest->name, NULL)
   for (size_t k = 0; k < g->nids; k++) {
     const icol *c = &g->cols[g->ids[k]];
     const char *s = cells[c->src].p;
@@ -1327,16 +1385,18 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
     if (guest && (!g->cq_ok || !g->cp_ok || !derive_cents(g->cq, g->cp, &cents)))
       return GUEST_SKIP();
     if (!g->cq_ok || !g->cp_ok)
-      return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
-                  "no amount: the quantity or the unit price is missing");
+      return skip_key(g, row, KW_SKIP_BAD_AMOUNT, NULL, "ingest.x.no_price",
+                      NULL);
     if (!derive_cents(g->cq, g->cp, &cents))
-      return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
-                  "quantity x unit price is out of range");
+      return skip_key(g, row, KW_SKIP_BAD_AMOUNT, NULL,
+                      "ingest.x.derive_range", NULL);
     if (guest) {
       int64_t sum;
       if (!__builtin_add_overflow(g->guest_cents, cents, &sum)) {
         g->guest_cents = sum;
         g->guest_rows++;
+        kw_status st = guest_print(g, row, r, cents);
+        if (st) return st;
       }
       return GUEST_SKIP();
     }
@@ -1355,8 +1415,8 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
     if (!have && g->hours_col >= 0)
       have = !isnan(((double *)g->cols[g->hours_col].data)[r]);
     if (!have)
-      return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
-                  "neither an amount nor hours");
+      return skip_key(g, row, KW_SKIP_BAD_AMOUNT, NULL, "ingest.x.no_cost",
+                      NULL);
   }
 
   if (guest) {
@@ -1367,6 +1427,8 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
       if (v != KW_NA_MONEY && !__builtin_add_overflow(g->guest_cents, v, &sum)) {
         g->guest_cents = sum;
         g->guest_rows++;
+        kw_status st = guest_print(g, row, r, v);
+        if (st) return st;
       }
       break;
     }
@@ -2179,6 +2241,10 @@ static kw_status finish(ingest *g) {
   rep->recoded_cells = g->recoded;
   rep->guest_rows = g->guest_rows;
   rep->guest_cents = g->guest_cents;
+  {
+    size_t ng = g->guests.len;
+    kw_table_set_guests(g->ctx, g->t, kw_buf_take(g->ctx, &g->guests), ng);
+  }
   if (g->recoded) {
     char n[24], ln[24], cn[24];
     snprintf(n, sizeof n, "%llu", (unsigned long long)g->recoded);
@@ -2235,6 +2301,7 @@ static void cleanup(ingest *g) {
   kw_free(ctx, g->pushed);
   kw_free(ctx, g->conv);
   kw_buf_free(ctx, &g->dpend);
+  kw_buf_free(ctx, &g->guests);
   kw_table_free(ctx, g->t);
 }
 
@@ -2290,6 +2357,7 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   g.data = a->data;
   g.len = a->len;
   kw_buf_init(&g.dpend, sizeof(dpend));
+  kw_buf_init(&g.guests, sizeof(kw_guest_print));
   g.tctx = ctx;
   if (a->o)
     g.opt = *a->o;

@@ -167,6 +167,66 @@ static kw_status find_duplicates(kw_context *ctx, const jcol *cols, size_t nc,
   return KW_OK;
 }
 
+/* Guest rows (no customer id, skipped by the reader but summed as guest
+ * sales) of a later file with the fingerprint of one of an earlier file:
+ * counted per part, and their number and amount returned. */
+static kw_status guest_duplicates(kw_context *ctx, kw_table **ts, size_t n,
+                                  kw_read_part *parts, uint64_t *rows,
+                                  int64_t *cents) {
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t k;
+    kw_table_guests(ts[i], &k);
+    total += k;
+  }
+  *rows = 0;
+  *cents = 0;
+  if (total == 0) return KW_OK;
+  size_t cap = 16;
+  while (cap < total * 2) cap <<= 1;
+  uint64_t *key = kw_calloc(ctx, cap, sizeof *key);
+  uint32_t *cnt = kw_calloc(ctx, cap, sizeof *cnt);
+  if (!key || !cnt) {
+    kw_free(ctx, key);
+    kw_free(ctx, cnt);
+    return kw_fail_nomem(ctx);
+  }
+  kw_status st = KW_OK;
+  for (size_t i = 0; i < n && !st; i++) {
+    size_t k;
+    const kw_guest_print *gp = kw_table_guests(ts[i], &k);
+    uint8_t *dup = kw_calloc(ctx, k ? k : 1, 1);
+    if (!dup) {
+      st = kw_fail_nomem(ctx);
+      break;
+    }
+    if (i > 0)
+      for (size_t j = 0; j < k; j++) {
+        uint64_t h = gp[j].hash | 1; /* 0 marks a free slot */
+        size_t s = h & (cap - 1);
+        while (key[s] && key[s] != h) s = (s + 1) & (cap - 1);
+        if (key[s] != h || cnt[s] == 0) continue;
+        cnt[s]--;
+        dup[j] = 1;
+        parts[i].duplicates++;
+        (*rows)++;
+        *cents += gp[j].cents;
+      }
+    for (size_t j = 0; j < k; j++) {
+      if (dup[j]) continue;
+      uint64_t h = gp[j].hash | 1;
+      size_t s = h & (cap - 1);
+      while (key[s] && key[s] != h) s = (s + 1) & (cap - 1);
+      key[s] = h;
+      cnt[s]++;
+    }
+    kw_free(ctx, dup);
+  }
+  kw_free(ctx, key);
+  kw_free(ctx, cnt);
+  return st;
+}
+
 static uint64_t count_na(const jcol *j, size_t rows) {
   uint64_t m = 0;
   for (size_t r = 0; r < rows; r++) switch (j->type) {
@@ -344,6 +404,10 @@ kw_status kw_join_tables(kw_context *ctx, kw_dataset *ds, kw_table **ts,
   if (st) goto out;
   uint64_t dups = 0;
   for (size_t i = 0; i < n; i++) dups += parts[i].duplicates;
+  uint64_t gdups = 0;
+  int64_t gcents = 0;
+  st = guest_duplicates(ctx, ts, n, parts, &gdups, &gcents);
+  if (st) goto out;
   size_t kept = 0;
   for (size_t r = 0; r < total; r++) {
     if (drop[r]) continue;
@@ -385,6 +449,14 @@ kw_status kw_join_tables(kw_context *ctx, kw_dataset *ds, kw_table **ts,
     strcat(name, parts[i].path);
   }
   st = join_report(ctx, t, ts, n, name, dups);
+  if (!st && gdups) {
+    /* guest sales exported twice: duplicates, no longer guest sales */
+    kw_read_report *r = kw_table_report_mut(t);
+    r->skipped[KW_SKIP_NO_CUSTOMER] -= gdups;
+    r->skipped[KW_SKIP_DUPLICATE] += gdups;
+    r->guest_rows -= gdups;
+    r->guest_cents -= gcents;
+  }
   if (!st) st = kw_table_report_parts(ctx, t, parts, n);
   if (st) goto out;
   /* overlapping periods, with the dates */
@@ -407,7 +479,7 @@ kw_status kw_join_tables(kw_context *ctx, kw_dataset *ds, kw_table **ts,
   {
     char nf[24], nd[24];
     snprintf(nf, sizeof nf, "%zu", n);
-    snprintf(nd, sizeof nd, "%llu", (unsigned long long)dups);
+    snprintf(nd, sizeof nd, "%llu", (unsigned long long)(dups + gdups));
     kw_io_log(ctx, KW_LOG_INFO, lang, "", "load.joined", "n", nf, "kind",
               kw_table_kind_name(kw_table_kind_of(t)), "files", name, "dups",
               nd, NULL);

@@ -2206,6 +2206,18 @@ static const msg_row text_rows[] = {
      "{file}: de bedragen van kolom \"{col}\" tellen op tot meer dan "
      "92.233.720.368.547.758,07 (bij gegevensrij {row}): buiten bereik, geen "
      "totaal zou juist zijn"},
+    {"ingest.x.too_long", "field longer than {n} bytes",
+     "veld langer dan {n} bytes"},
+    {"ingest.x.ragged", "{n} fields where the header has {m}",
+     "{n} velden waar de koprij er {m} heeft"},
+    {"ingest.x.ragged_nohead", "{n} fields where the first rows have {m}",
+     "{n} velden waar de eerste rijen er {m} hebben"},
+    {"ingest.x.no_price", "no amount: the quantity or the unit price is missing",
+     "geen bedrag: het aantal of de eenheidsprijs ontbreekt"},
+    {"ingest.x.derive_range", "quantity x unit price is out of range",
+     "aantal x eenheidsprijs valt buiten bereik"},
+    {"ingest.x.no_cost", "neither an amount nor hours",
+     "geen bedrag en geen uren"},
     {"ingest.w.recoded",
      "{file}: {n} cells were not valid UTF-8 and were read as Windows-1252 "
      "(the first at line {line}, column {col})",

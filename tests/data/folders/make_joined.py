@@ -17,8 +17,9 @@ workbooks have two title rows above the header, real date cells and a
 "Totaal" row below the data (written with openpyxl, Debian's
 python3-openpyxl). The 2023 export ran into January 2024: its last two
 lines are also the first two lines of the 2024 file (the periods overlap
-from 2024-01-03 to 2024-01-04). The 2023 file also holds one line twice
-on one invoice (two equal sales, which must stay).
+from 2024-01-03 to 2024-01-04), one of them a counter sale without a
+customer id (a guest sale). The 2023 file also holds one line twice on one
+invoice (two equal sales, which must stay).
 
 The expected per-customer figures after the join are computed here from
 the lines themselves (the 2024 lines that the 2023 file already has are
@@ -53,10 +54,12 @@ Y2023 = [
     ("K3", D(2023, 12, 28), "V23-007", "A2", 2, 31.00),
     ("K2", D(2024, 1, 3), "V24-001", "A1", 1, 20.00),
     ("K4", D(2024, 1, 4), "V24-002", "A3", 2, 60.00),
+    ("", D(2024, 1, 4), "V24-K01", "A1", 1, 20.00),
 ]
 Y2024 = [
     ("K2", D(2024, 1, 3), "V24-001", "A1", 1, 20.00),
     ("K4", D(2024, 1, 4), "V24-002", "A3", 2, 60.00),
+    ("", D(2024, 1, 4), "V24-K01", "A1", 1, 20.00),
     ("K1", D(2024, 1, 15), "V24-003", "A1", 1, 20.00),
     ("K5", D(2024, 2, 2), "V24-004", "A2", 4, 62.00),
     ("K3", D(2024, 3, 18), "V24-005", "A3", 1, 30.00),
@@ -101,6 +104,8 @@ def expected():
             later[r] -= 1
     lines = list(Y2023) + list(later.elements())
     per = collections.defaultdict(list)
+    guests = [r for r in lines if not r[0]]
+    lines = [r for r in lines if r[0]]
     for r in lines:
         per[r[0]].append(r)
     out = []
@@ -110,7 +115,7 @@ def expected():
                     max(r[1] for r in rs).isoformat(),
                     len({r[2] for r in rs}), len({r[1] for r in rs}),
                     f"{round(sum(r[5] for r in rs), 2):.2f}"))
-    return out, len(lines)
+    return out, len(lines), len(guests)
 
 
 def main():
@@ -132,14 +137,15 @@ def main():
     ws.append(["K2", D(2024, 1, 6), 12.5])
     ws.append(["K3", D(2024, 1, 7), "twintig"])
     wb.save(os.path.join(HERE, "bad_cell.xlsx"))
-    rows, n = expected()
+    rows, n, ng = expected()
     with open(os.path.join(HERE, "joined_expected.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["customer", "first_purchase", "last_purchase", "orders",
                     "purchase_days", "revenue"])
         w.writerows(rows)
     total = sum(float(r[5]) for r in rows)
-    print(f"{n} lines after the join, {len(rows)} customers, revenue {total:.2f}")
+    print(f"{n} lines after the join, {len(rows)} customers, revenue {total:.2f}, "
+          f"{ng} guest sale (no customer id)")
 
 
 if __name__ == "__main__":
