@@ -437,7 +437,7 @@ kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
        isfinite(h->churn_rate) ? hint : NULL);
   kw_marg hm[] = {kw_ma_int("months", a->o.horizon_months)};
   kw_msg_format(hint, sizeof hint,
-                a->have_profit ? MSG_HINT_CLV : MSG_HINT_CLV_REVENUE, lang, cur,
+                (kw_msg)kw_clv_hint_msg(a), lang, cur,
                 hm, 1);
   line(f, kw_msg_text(MSG_KPI_CLV, lang),
        isfinite(h->clv_mean)
