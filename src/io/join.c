@@ -36,6 +36,8 @@ typedef struct jcol {
   long *src; /* per table: its column index, -1 when absent */
   bool generated;
   char mark;
+  char currency[4]; /* the first file's, kept when every file agrees */
+  bool currency_mixed;
   kw_date_order order;
   uint32_t source_index;
   void *data;
@@ -326,6 +328,7 @@ kw_status kw_join_tables(kw_context *ctx, kw_dataset *ds, kw_table **ts,
         j->mark = c->decimal_mark;
         j->order = c->date_order;
         j->source_index = c->source_index;
+        memcpy(j->currency, c->currency, sizeof j->currency);
         j->src = kw_malloc(ctx, n * sizeof *j->src);
         if (!j->src) {
           st = kw_fail_nomem(ctx);
@@ -341,6 +344,12 @@ kw_status kw_join_tables(kw_context *ctx, kw_dataset *ds, kw_table **ts,
       if (c->role == KW_ROLE_INVOICE && c->source_index == UINT32_MAX)
         j->generated = true;
       if (!j->mark) j->mark = c->decimal_mark;
+      if (c->type == KW_TYPE_MONEY && c->currency[0]) {
+        if (!j->currency[0])
+          memcpy(j->currency, c->currency, sizeof j->currency);
+        else if (strncmp(j->currency, c->currency, sizeof j->currency) != 0)
+          j->currency_mixed = true;
+      }
       j->src[i] = (long)k;
     }
   }
@@ -435,6 +444,7 @@ kw_status kw_join_tables(kw_context *ctx, kw_dataset *ds, kw_table **ts,
     c->decimal_mark = j->mark;
     c->date_order = j->order;
     c->source_index = j->source_index;
+    if (!j->currency_mixed) memcpy(c->currency, j->currency, sizeof c->currency);
   }
   if (st) goto out;
   kw_table_set_rows(t, kept);
