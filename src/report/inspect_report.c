@@ -149,7 +149,9 @@ static void text_table(FILE *f, const kw_table *t, kw_lang lang) {
   char mk[32], a[32], b[32], c[32];
   fprintf(f, "%s: %s\n", kw_table_kind_name(kw_table_kind_of(t)), r->path);
   snprintf(a, sizeof a, "%llu", (unsigned long long)r->bytes);
-  if (r->found) fprintf(f, "  why this file: %s\n", r->found);
+  if (r->found)
+    line(f, "inspect.why_file", lang, (const char *const[]){"why"},
+         (const char *const[]){r->found}, 1);
   for (size_t k = 0; k < r->n_parts; k++) {
     const kw_read_part *p = &r->parts[k];
     char d1[12] = "-", d2[12] = "-", n1[24], n2[24], n3[24];
@@ -165,13 +167,16 @@ static void text_table(FILE *f, const kw_table *t, kw_lang lang) {
          (const char *const[]){p->path, n1, n2, d1, d2, n3}, 6);
   }
   if (r->format) {
-    fprintf(f, "  %s workbook, %llu bytes; sheet \"%s\" (%s); header on "
-               "row %llu\n",
-            r->format, (unsigned long long)r->bytes, r->sheet,
-            r->sheet_reason, (unsigned long long)r->header_row);
+    char hr[24], tr[24];
+    snprintf(hr, sizeof hr, "%llu", (unsigned long long)r->header_row);
+    snprintf(tr, sizeof tr, "%llu", (unsigned long long)r->total_row);
+    line(f, "inspect.workbook", lang,
+         (const char *const[]){"format", "bytes", "sheet", "why", "row"},
+         (const char *const[]){r->format, a, r->sheet, r->sheet_reason, hr},
+         5);
     if (r->total_row)
-      fprintf(f, "  the total row %llu ends the table\n",
-              (unsigned long long)r->total_row);
+      line(f, "inspect.total_row", lang, (const char *const[]){"row"},
+           (const char *const[]){tr}, 1);
   } else {
     line(f, "inspect.dialect", lang,
          (const char *const[]){"delim", "header", "encoding", "endings",
@@ -183,17 +188,18 @@ static void text_table(FILE *f, const kw_table *t, kw_lang lang) {
          5);
   }
   if (r->vat == KW_VAT_EXCL)
-    fprintf(f, "  amounts excl. VAT%s\n",
-            r->vat_other ? " (a column incl. VAT is left aside; --vat incl "
-                           "uses it)"
-                         : "");
+    line(f, r->vat_other ? "inspect.vat_excl_other" : "inspect.vat_excl", lang,
+         NULL, NULL, 0);
   else if (r->vat == KW_VAT_INCL)
-    fprintf(f, "  amounts incl. VAT, as they are%s\n",
-            r->vat_other ? " (--vat incl; the column excl. VAT is left aside)"
-                         : "; --vat-rate takes the VAT off");
-  else if (r->vat == KW_VAT_CONVERTED)
-    fprintf(f, "  amounts incl. VAT divided by 1 + %d.%02d%% (--vat-rate)\n",
-            r->vat_rate_bp / 100, r->vat_rate_bp % 100);
+    line(f, r->vat_other ? "inspect.vat_incl_other" : "inspect.vat_incl", lang,
+         NULL, NULL, 0);
+  else if (r->vat == KW_VAT_CONVERTED) {
+    char rate[32];
+    snprintf(rate, sizeof rate, "%d%c%02d", r->vat_rate_bp / 100,
+             lang == KW_LANG_NL ? ',' : '.', r->vat_rate_bp % 100);
+    line(f, "inspect.vat_converted", lang, (const char *const[]){"rate"},
+         (const char *const[]){rate}, 1);
+  }
   snprintf(a, sizeof a, "%llu", (unsigned long long)r->rows_read);
   snprintf(b, sizeof b, "%llu", (unsigned long long)r->rows_used);
   snprintf(c, sizeof c, "%llu", (unsigned long long)r->rows_skipped);

@@ -4064,6 +4064,32 @@ static const msg_row text_rows[] = {
      "lines already in an earlier file left out",
      "  bestand {file}: {read} rijen gelezen, {used} gebruikt, {from} tot "
      "{to}; {dups} regels die al in een eerder bestand staan weggelaten"},
+    {"inspect.why_file", "  why this file: {why}",
+     "  waarom dit bestand: {why}"},
+    {"inspect.workbook",
+     "  {format} workbook, {bytes} bytes; sheet \"{sheet}\" ({why}); header "
+     "on row {row}",
+     "  {format}-werkmap, {bytes} bytes; werkblad \"{sheet}\" ({why}); "
+     "koprij op rij {row}"},
+    {"inspect.total_row", "  the total row {row} ends the table",
+     "  de totaalrij {row} sluit de tabel af"},
+    {"inspect.vat_excl", "  amounts excl. VAT", "  bedragen exclusief btw"},
+    {"inspect.vat_excl_other",
+     "  amounts excl. VAT (a column incl. VAT is left aside; --vat incl uses "
+     "it)",
+     "  bedragen exclusief btw (een kolom inclusief btw blijft opzij; --vat "
+     "incl gebruikt ze)"},
+    {"inspect.vat_incl", "  amounts incl. VAT, as they are; --vat-rate takes "
+     "the VAT off",
+     "  bedragen inclusief btw, zoals ze zijn; --vat-rate haalt de btw eraf"},
+    {"inspect.vat_incl_other",
+     "  amounts incl. VAT, as they are (--vat incl; the column excl. VAT is "
+     "left aside)",
+     "  bedragen inclusief btw, zoals ze zijn (--vat incl; de kolom exclusief "
+     "btw blijft opzij)"},
+    {"inspect.vat_converted",
+     "  amounts incl. VAT divided by 1 + {rate}% (--vat-rate)",
+     "  bedragen inclusief btw gedeeld door 1 + {rate}% (--vat-rate)"},
     {"inspect.dialect",
      "  {delim}-separated, {header}, {encoding}, {endings} line endings, "
      "{bytes} bytes",
