@@ -107,10 +107,17 @@ static int analyze_contracts(cli_common *c, const opts *o) {
                              &ds);
   if (code) return code;
   const kw_table *t = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
-  const char *cur = o->currency ? o->currency : "EUR";
+  /* the currency: --currency, else what the data name, else assumed */
+  char ccode[8], src[256];
+  const char *cur = o->currency, *source = "--currency";
+  if (!cur) {
+    bool named = kw_dataset_currency(ds, ccode, src, sizeof src);
+    cur = ccode;
+    source = named ? src : NULL;
+  }
   kw_status st = kw_subscription_analyze(c->ctx, t, &sub);
   if (!st) st = kw_subscription_write_dir(c->ctx, sub, t, (kw_lang)c->lang,
-                                          cur, c->output);
+                                          cur, source, c->output);
   if (!st) st = kw_subscription_console(c->ctx, sub, (kw_lang)c->lang, cur,
                                         c->output, stdout);
   if (st) code = cli_fail(c, st);
@@ -224,6 +231,22 @@ int kw_cli_analyze(int argc, char **argv) {
   if (st) {
     code = cli_fail(&c, st);
     goto done;
+  }
+  if (o.history) {
+    /* the report compares with the last stored run, when there is one */
+    kw_runs *runs = NULL;
+    kw_runs_listing *ls = NULL;
+    st = kw_runs_open(c.ctx, o.history, &runs);
+    if (!st) st = kw_runs_list(runs, &ls);
+    const kw_run_list *rl = st ? NULL : kw_runs_listing_view(ls);
+    if (rl && rl->n) st = kw_analysis_set_previous(an, &rl->run[rl->n - 1]);
+    kw_runs_listing_free(ls);
+    kw_runs_close(runs);
+    if (st) {
+      write_error(kw_errmsg(c.ctx));
+      code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
+      goto done;
+    }
   }
   if (tty) fputs(cli_text("cli.analyze.writing", c.lang), stderr);
   st = kw_report_write_dir(c.ctx, an, c.output);

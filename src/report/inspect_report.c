@@ -166,7 +166,9 @@ static void text_table(FILE *f, const kw_table *t, kw_lang lang) {
          (const char *const[]){"file", "read", "used", "from", "to", "dups"},
          (const char *const[]){p->path, n1, n2, d1, d2, n3}, 6);
   }
-  if (r->format) {
+  if (r->format && strcmp(r->format, "postgresql") == 0) {
+    fprintf(f, "  %s\n", word("inspect.postgresql", lang));
+  } else if (r->format) {
     char hr[24], tr[24];
     snprintf(hr, sizeof hr, "%llu", (unsigned long long)r->header_row);
     snprintf(tr, sizeof tr, "%llu", (unsigned long long)r->total_row);
