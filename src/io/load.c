@@ -26,6 +26,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "klantwijs/report.h"
+
 #include "data/table.h"
 #include "io/classify.h"
 #include "io/ingest.h"
@@ -174,10 +176,12 @@ static kw_status find_by_content(kw_context *ctx, const char *dir,
     if (paths[k]) {
       /* a table found by its own name is not in doubt: a note only */
       kw_io_log(ctx,
-                why[k] && strcmp(why[k], "its file name") == 0 ? KW_LOG_INFO
+                why[k] && strcmp(why[k], "found.file_name") == 0 ? KW_LOG_INFO
                                                                 : KW_LOG_WARN,
                 lang, "", "load.also_kind", "file", path, "kind",
-                kw_table_kind_name(k), "why", w, "used", paths[k], NULL);
+                kw_table_kind_name(k), "why",
+                kw_message(w, lang ? KW_LANG_NL : KW_LANG_EN), "used",
+                paths[k], NULL);
       kw_free(ctx, path);
       continue;
     }
@@ -445,7 +449,7 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     } else if (o->dir) {
       paths[k] = find_in_dir(ctx, o->dir, (kw_table_kind)k, o->lang, &st);
       if (st) goto out;
-      if (paths[k]) why[k] = "its file name";
+      if (paths[k]) why[k] = "found.file_name";
     }
   }
   if (o->dir) {
@@ -467,11 +471,9 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
       if (st) kw_free(ctx, p);
     }
     if (st) goto out;
-    why[KW_TABLE_TRANSACTIONS] =
-        "no file of sales lines: the invoices are the sales, one line per "
-        "invoice";
-    kw_log(ctx, KW_LOG_INFO, "%s: %s", paths[KW_TABLE_INVOICES],
-           why[KW_TABLE_TRANSACTIONS]);
+    why[KW_TABLE_TRANSACTIONS] = "found.invoices_as_sales";
+    kw_io_log(ctx, KW_LOG_INFO, o->lang, "", "load.invoices_as_sales", "file",
+              paths[KW_TABLE_INVOICES], NULL);
   }
   for (int k = 0; k < KW_TABLE__COUNT; k++) nfound += paths[k] != NULL;
   if ((want & (1u << KW_TABLE_TRANSACTIONS)) &&
@@ -521,13 +523,8 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     if (st) goto out;
     kw_table *t = kw_dataset_table_mut(ds, (kw_table_kind)k);
     if (t && why[k]) {
-      char buf[300];
-      bool content = strncmp(why[k], "its file", 8) != 0 &&
-                     strncmp(why[k], "named", 5) != 0 &&
-                     strncmp(why[k], "no file", 7) != 0;
-      snprintf(buf, sizeof buf, "%s%s", content ? "its columns: " : "",
-               why[k]);
-      st = kw_table_report_found(ctx, t, buf);
+      /* a message key ("found.sales"): inspect writes its text */
+      st = kw_table_report_found(ctx, t, why[k]);
       if (st) goto out;
     }
   }

@@ -10,6 +10,13 @@
 #include "core/core.h"
 #include "klantwijs.h"
 
+/* Why a file became a table: a message key (found.*), or a text as the
+ * source wrote it. */
+static const char *found_text(const char *found, kw_lang lang) {
+  const char *t = kw_message(found, lang);
+  return t ? t : found;
+}
+
 void kw_inspect_report_init(kw_inspect_report *r) {
   memset(r, 0, sizeof *r);
   r->format = KW_FORMAT_TABLE;
@@ -82,7 +89,7 @@ static void json_table(kw_jw *w, const kw_table *t) {
   kw_jw_str(w, "encoding", r->encoding);
   kw_jw_str(w, "line_ending", r->line_ending);
   kw_jw_int(w, "bytes", (int64_t)r->bytes);
-  if (r->found) kw_jw_str(w, "found", r->found);
+  if (r->found) kw_jw_str(w, "found", found_text(r->found, KW_LANG_EN));
   if (r->format) {
     kw_jw_str(w, "format", r->format);
     kw_jw_str(w, "sheet", r->sheet);
@@ -151,7 +158,7 @@ static void text_table(FILE *f, const kw_table *t, kw_lang lang) {
   snprintf(a, sizeof a, "%llu", (unsigned long long)r->bytes);
   if (r->found)
     line(f, "inspect.why_file", lang, (const char *const[]){"why"},
-         (const char *const[]){r->found}, 1);
+         (const char *const[]){found_text(r->found, lang)}, 1);
   for (size_t k = 0; k < r->n_parts; k++) {
     const kw_read_part *p = &r->parts[k];
     char d1[12] = "-", d2[12] = "-", n1[24], n2[24], n3[24];

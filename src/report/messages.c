@@ -2090,6 +2090,38 @@ static const msg_row text_rows[] = {
      "het even, ook .xlsx en .xls) en naar een bestand met kolommen klant, "
      "datum en bedrag; noem het bestand uitdrukkelijk of geef het een "
      "andere naam"},
+    /* why a file became a table (kw_read_report.found) */
+    {"found.file_name", "its file name", "de bestandsnaam"},
+    {"found.referrals", "its columns: a column names the referrer",
+     "de kolommen: een kolom noemt wie de klant aanbracht"},
+    {"found.feedback", "its columns: a column holds NPS, CSAT or CES scores",
+     "de kolommen: een kolom bevat NPS-, CSAT- of CES-scores"},
+    {"found.invoices",
+     "its columns: customer, date and amount with a due date, payment date "
+     "or open amount: invoices",
+     "de kolommen: klant, datum en bedrag met een vervaldatum, betaaldatum "
+     "of openstaand bedrag: facturen"},
+    {"found.touchpoints", "its columns: dates with a journey stage or event",
+     "de kolommen: datums met een fase of gebeurtenis in de klantreis"},
+    {"found.costs", "its columns: customer with a cost type or hours",
+     "de kolommen: klant met een kostensoort of uren"},
+    {"found.sales", "its columns: customer, date and amount: sales lines",
+     "de kolommen: klant, datum en bedrag: verkoopregels"},
+    {"found.customers",
+     "its columns: customer ids with names, addresses or other customer "
+     "details",
+     "de kolommen: klantnummers met namen, adressen of andere "
+     "klantgegevens"},
+    {"found.invoices_as_sales",
+     "no file of sales lines: the invoices are the sales, one line per "
+     "invoice",
+     "geen bestand met verkoopregels: de facturen zijn de verkopen, één "
+     "regel per factuur"},
+    {"load.invoices_as_sales",
+     "{file}: no file of sales lines: the invoices are the sales, one line "
+     "per invoice",
+     "{file}: geen bestand met verkoopregels: de facturen zijn de verkopen, "
+     "één regel per factuur"},
     {"load.also_kind",
      "{file} also looks like {kind} ({why}); only {used} is read: join the "
      "files into one to read both",
