@@ -42,9 +42,19 @@ void cli_warnf(const char *fmt, ...) {
   fputc('\n', stderr);
 }
 
-static void log_cb(void *user, kw_log_level lvl, const char *msg) {
-  (void)user;
-  if (lvl >= KW_LOG_WARN) cli_warnf("%s", msg);
+/* Library warnings in the run's language: by their key when they have
+ * one, as the library wrote them otherwise. */
+static void log_cb(void *user, kw_log_level lvl, const char *msg,
+                   const kw_msginfo *m) {
+  const cli_common *c = user;
+  if (lvl < KW_LOG_WARN) return;
+  char text[2048];
+  kw_msginfo_text(text, sizeof text, m, msg, c->lang);
+  bool col = use_colour();
+  fprintf(stderr, "klantwijs: %s%s%s ", col ? "\033[33m" : "",
+          cli_text("cli.warning", c->lang), col ? "\033[0m" : "");
+  kw_term_put(stderr, text);
+  fputc('\n', stderr);
 }
 
 /* A one-line progress indicator, only on a terminal. */
@@ -75,7 +85,7 @@ void cli_common_init(cli_common *c, const char *command) {
     fprintf(stderr, "klantwijs: %s\n", cli_text("cli.out_of_memory", 0));
     exit(KW_EXIT_INTERNAL);
   }
-  kw_context_set_log(c->ctx, log_cb, NULL);
+  kw_context_set_log_msg(c->ctx, log_cb, c);
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   kw_context_set_threads(c->ctx, cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus);
   if (isatty(STDERR_FILENO)) kw_context_set_progress(c->ctx, progress_cb, NULL);
@@ -97,7 +107,9 @@ int cli_usage(const cli_common *c, const char *fmt, ...) {
 }
 
 int cli_fail(const cli_common *c, kw_status st) {
-  const char *msg = kw_errmsg(c->ctx);
+  char text[2048];
+  const char *msg = kw_msginfo_text(text, sizeof text, kw_errinfo(c->ctx),
+                                    kw_errmsg(c->ctx), c->lang);
   fprintf(stderr, "klantwijs %s: ", c->command);
   kw_term_put(stderr, msg[0] ? msg : kw_status_str(st));
   fputc('\n', stderr);

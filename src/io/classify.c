@@ -85,11 +85,11 @@ static bool any(const heads *h, kw_table_kind k, const kw_role *r, size_t n) {
 
 static kw_table_kind by_columns(const heads *h, const char **why) {
   if (HAS(REFERRALS, REFERRER)) {
-    *why = "a column names the referrer";
+    *why = "found.referrals";
     return KW_TABLE_REFERRALS;
   }
   if (ANY(FEEDBACK, KW_ROLE_NPS, KW_ROLE_CSAT, KW_ROLE_CES)) {
-    *why = "a column holds NPS, CSAT or CES scores";
+    *why = "found.feedback";
     return KW_TABLE_FEEDBACK;
   }
   bool sale_line = HAS(TRANSACTIONS, PRODUCT) || HAS(TRANSACTIONS, QUANTITY);
@@ -98,13 +98,12 @@ static kw_table_kind by_columns(const heads *h, const char **why) {
       ANY(INVOICES, KW_ROLE_DUE_DATE, KW_ROLE_PAID_DATE, KW_ROLE_TERMS,
           KW_ROLE_OPEN) &&
       !sale_line) {
-    *why = "customer, date and amount with a due date, payment date or "
-           "open amount: invoices";
+    *why = "found.invoices";
     return KW_TABLE_INVOICES;
   }
   if (HAS(TOUCHPOINTS, STAGE) && HAS(TOUCHPOINTS, DATE) &&
       !HAS(TRANSACTIONS, AMOUNT)) {
-    *why = "dates with a journey stage or event";
+    *why = "found.touchpoints";
     return KW_TABLE_TOUCHPOINTS;
   }
   /* "aantal" is a quantity in sales lines and the hours of a cost line:
@@ -112,13 +111,13 @@ static kw_table_kind by_columns(const heads *h, const char **why) {
   if (HAS(COSTS, CUSTOMER) && HAS(COSTS, TYPE) &&
       (HAS(COSTS, AMOUNT) || HAS(COSTS, HOURS)) &&
       !HAS(TRANSACTIONS, PRODUCT) && !HAS(TRANSACTIONS, INVOICE)) {
-    *why = "customer with a cost type or hours";
+    *why = "found.costs";
     return KW_TABLE_COSTS;
   }
   if (HAS(TRANSACTIONS, CUSTOMER) && HAS(TRANSACTIONS, DATE) &&
       (HAS(TRANSACTIONS, AMOUNT) || HAS(TRANSACTIONS, AMOUNT_INCL) ||
        (HAS(TRANSACTIONS, QUANTITY) && HAS(TRANSACTIONS, UNIT_PRICE)))) {
-    *why = "customer, date and amount: sales lines";
+    *why = "found.sales";
     return KW_TABLE_TRANSACTIONS;
   }
   if (HAS(CUSTOMERS, CUSTOMER) &&
@@ -127,7 +126,7 @@ static kw_table_kind by_columns(const heads *h, const char **why) {
           KW_ROLE_SIZE, KW_ROLE_ACQ_DATE, KW_ROLE_CONSENT,
           KW_ROLE_START_DATE, KW_ROLE_END_DATE, KW_ROLE_TENURE,
           KW_ROLE_CHURN, KW_ROLE_SELLER)) {
-    *why = "customer ids with names, addresses or other customer details";
+    *why = "found.customers";
     return KW_TABLE_CUSTOMERS;
   }
   return KW_TABLE__COUNT;
@@ -154,7 +153,7 @@ static kw_table_kind by_name(const char *base, const char **why) {
   kw_header_normalize(base, strlen(base), norm, sizeof norm);
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
     if (strstr(norm, words[i].word)) {
-      *why = "its file name";
+      *why = "found.file_name";
       return words[i].k;
     }
   return KW_TABLE__COUNT;
