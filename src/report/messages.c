@@ -2019,6 +2019,8 @@ static const msg_row text_rows[] = {
     {"opt.touchpoints", "the touchpoints table (campaigns, contacts)",
      "de tabel met contactmomenten (campagnes, contacten)"},
     {"opt.referrals", "the referrals table", "de tabel met doorverwijzingen"},
+    {"opt.spend", "the marketing spend table (channel, month, amount)",
+     "de tabel met marketinguitgaven (kanaal, maand, bedrag)"},
     {"opt.map",
      "use COLUMN (a header or a 1-based number) for ROLE; TABLE.ROLE=COLUMN "
      "for another table; repeatable. Roles: customer, date, amount, invoice, "
@@ -3485,6 +3487,20 @@ static const msg_row text_rows[] = {
      "given; {seekers} customers buy almost only on discount.",
      "{share} van de omzet werd met korting verkocht; er werd {given} "
      "korting gegeven; {seekers} klanten kopen bijna alleen met korting."},
+    {"growth.acq.spend",
+     "CAC from the marketing spend table where it names the channel "
+     "({from} to {to}): {total} spent, of which {unmatched} on channels no "
+     "buying customer came through; {skipped} rows skipped (no channel, "
+     "month or amount, or after the as-of date).",
+     "CAC uit de tabel met marketinguitgaven waar die het kanaal noemt "
+     "({from} tot {to}): {total} uitgegeven, waarvan {unmatched} aan "
+     "kanalen waarlangs geen kopende klant kwam; {skipped} rijen "
+     "overgeslagen (geen kanaal, maand of bedrag, of na de peildatum)."},
+    {"growth.disc.segments",
+     "Discount dependence per segment (sales on discount, discount given "
+     "per customer, customers who buy almost only on discount):",
+     "Afhankelijkheid van kortingen per segment (verkoop met korting, "
+     "korting per klant, klanten die bijna alleen met korting kopen):"},
     {"growth.disc.none", "No discount column: discount dependence unknown.",
      "Geen kortingskolom: afhankelijkheid van kortingen onbekend."},
     {"growth.purchase", "purchase", "aankoop"},

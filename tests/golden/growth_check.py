@@ -14,7 +14,14 @@ checks:
     acquisition.channels, and the CAC equals the mean acquisitiekost of
     the channel's buyers in customers.csv;
   - trends: revenue, active and new customers per month recomputed from
-    transactions.csv; the bridge adds up to each change of revenue.
+    transactions.csv; the bridge adds up to each change of revenue;
+  - marketing spend: a spend file (1.25 x the customers' acquisition cost
+    per channel and month, plus a channel nobody came through) gives per
+    channel CAC = spend / customers acquired in the months it covers, and
+    the unmatched spend;
+  - discounts per segment: sales, sales on discount and discount given per
+    RFM segment (customers.csv rfm_segment) from transactions.csv, and
+    customers.csv discount_given and deal_seeker per customer.
 Prints one line per check and 'N passed, N failed'; exits 1 on a failure.
 """
 import csv
@@ -139,6 +146,89 @@ def main():
             ok = ok and abs(parts - change) < Decimal("0.005")
         prev = p
     check("trends: the bridge adds up to every change", ok)
+
+    # --- CAC from a marketing spend file
+    spend = defaultdict(Decimal)
+    for r in cust:
+        d, m, y = r["acquisitiedatum"].split("/")
+        spend[(r["acquisitiekanaal"], f"{y}-{m}")] += amount(
+            r["acquisitiekost"]) * Decimal("1.25")
+    with open(os.path.join(data, "marketing_spend.csv"), "w") as f:
+        f.write("channel,month,amount\n")
+        for (ch, mo), v in sorted(spend.items()):
+            f.write(f"{ch},{mo}-01,{v:.2f}\n")
+        f.write("radio,2024-06-01,777.00\n")
+    out = subprocess.run([kw, "acquisition", data, "--format", "json"],
+                         check=True, capture_output=True, text=True).stdout
+    aj = json.loads(out)
+    months = sorted({mo for (_, mo) in spend})
+    acq_month = {r["klantnummer"]: "{2}-{1}".format(
+        *r["acquisitiedatum"].split("/")) for r in cust}
+    for c in aj["channels"]:
+        name = c["channel"]
+        tot = float(sum(Decimal(f"{v:.2f}") for (ch, mo), v in spend.items()
+                        if ch == name))
+        new_ = sum(1 for k in buyers if chan[k] == name and
+                   months[0] <= acq_month[k] <= months[-1])
+        check(f"spend: {name} CAC = spend / new",
+              c["cac_source"] == "spend" and
+              abs(c["cac"] - tot / new_) < 0.006,
+              f'{c["cac"]} vs {tot / new_:.2f}')
+    check("spend: unmatched radio", abs(aj["spend"]["unmatched"] - 777) < 1e-6,
+          str(aj["spend"]["unmatched"]))
+
+    # --- discounts per segment and per customer
+    seg = {}
+    given = {}
+    seeker = {}
+    with open(os.path.join(rep, "customers.csv")) as f:
+        for r in csv.DictReader(f):
+            seg[r["customer_id"]] = r["rfm_segment"]
+            given[r["customer_id"]] = r["discount_given"]
+            seeker[r["customer_id"]] = r["deal_seeker"]
+    sales = defaultdict(Decimal)
+    on_deal = defaultdict(Decimal)
+    disc = defaultdict(Decimal)
+    for r in tx:
+        c = r["klantnummer"]
+        a = amount(r["bedrag"])
+        k = amount(r["korting"]) if r["korting"] else Decimal(0)
+        if a > 0:
+            sales[c] += a
+        if k > 0:
+            disc[c] += k
+            if a > 0:
+                on_deal[c] += a
+    bad = [c for c in seg if abs(Decimal(given[c] or "0") - disc[c]) >
+           Decimal("0.005")]
+    check("discounts: discount_given per customer", not bad, str(bad[:3]))
+    orders = Counter()
+    seen = set()
+    for r in tx:
+        if amount(r["bedrag"]) >= 0 and (r["klantnummer"],
+                                         r["factuurdatum"]) not in seen:
+            seen.add((r["klantnummer"], r["factuurdatum"]))
+            orders[r["klantnummer"]] += 1
+    bad = [c for c in seg if (seeker[c] == "yes") != (
+        sales[c] > 0 and on_deal[c] / sales[c] >= Decimal("0.8") and
+        orders[c] >= 3)]
+    check("discounts: deal_seeker per customer (>= 80% on discount, 3+ "
+          "purchase days)", not bad, str(bad[:3]))
+    groups = defaultdict(list)
+    for c, g in seg.items():
+        groups[g or None].append(c)
+    merged = defaultdict(list)
+    for g, cs in groups.items():
+        merged[g if g and len(cs) >= 5 else None].extend(cs)
+    want = sorted((len(cs), round(float(sum(sales[c] for c in cs)), 2),
+                   round(float(sum(on_deal[c] for c in cs)), 2),
+                   round(float(sum(disc[c] for c in cs)), 2))
+                  for cs in merged.values())
+    got = sorted((g["customers"], g["sales"], g["discounted_sales"],
+                  g["discount_given"])
+                 for g in summ["acquisition"]["discounts"]["segments"])
+    check("discounts: per segment sales, on discount, given", want == got,
+          f"{want[:2]} vs {got[:2]}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
