@@ -192,6 +192,7 @@ typedef struct kw_referrals_data {
   size_t n_customers;
   const uint32_t *referred_by;
   const double *customer_crv;
+  const uint32_t *customer_bought; /* its referred customers who bought */
   const kw_dict *customers;
 } kw_referrals_data;
 

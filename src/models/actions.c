@@ -24,19 +24,28 @@
  *    7    retain          value >= 0.8, status = at_risk
  *    8    invest          value >= 0.8, potential >= 0.5
  *    9    retain          value >= 0.8          (valuable, low potential)
- *   10    goodbye         fit < 0.34, value < 0.5, margin < 0.2
- *   11    goodbye         fit < 0.34, value < 0.5, days_late > 14
- *   12    develop         potential >= 0.5, status != churned, next_best = yes
- *   13    develop         potential >= 0.5, status = active, next_best = no
+ *   10    retain          referrals >= 2, status != churned (an
+ *                         influencer: keep and thank)
+ *   11    win_back        referrals >= 2, status = churned (thank and
+ *                         invite back)
+ *   12    goodbye         fit < 0.34, value < 0.5, margin < 0.2
+ *   13    goodbye         fit < 0.34, value < 0.5, days_late > 14
+ *   14    develop         potential >= 0.5, status != churned, next_best = yes
+ *   15    develop         potential >= 0.5, status = active, next_best = no
  *                         (no product to offer: the reason says so)
- *   14    serve_low_cost  (always)
+ *   16    serve_low_cost  (always)
  *
  * Collecting first is material only: the overdue amount is at least 250
  * (currency units) and at least 5% of the customer's revenue of the last
  * 365 days, so one small late invoice of a large customer does not
  * override keeping that customer. Valuable customers who left (top 20% by
  * value, class A, or RFM's "Can't lose them") are won back, never served
- * at low cost. Rules 10 and 11 need an ideal customer profile (the fit
+ * at low cost. A customer whose referrals brought at least two buying
+ * customers (referrals: the referred customers who bought; referral_value
+ * their customer referral value, klantwijs/growth.h) is kept and thanked
+ * rather than said goodbye to, developed or served at low cost (one who
+ * left is thanked and invited back): their worth is also in the customers
+ * they bring. Rules 12 and 13 need an ideal customer profile (the fit
  * metric); without one they never hold. Cross-selling (a product to offer)
  * needs a next-best product, so a product (or category) column; without
  * one, active customers with potential are still developed, with a reason
@@ -198,6 +207,13 @@ static const kw_action_rule builtin_rules[] = {
     {KW_ACTION_RETAIN, 1,
      {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8)},
      MSG_WHY_RETAIN_LOW_POTENTIAL, NULL, NULL},
+    /* an influencer: their referrals brought buying customers */
+    {KW_ACTION_RETAIN, 2,
+     {C(KW_METRIC_REFERRALS, KW_CMP_GE, 2), C(KW_METRIC_STATUS, KW_CMP_NE, 3)},
+     MSG_WHY_RETAIN_INFLUENCER, NULL, NULL},
+    {KW_ACTION_WIN_BACK, 2,
+     {C(KW_METRIC_REFERRALS, KW_CMP_GE, 2), C(KW_METRIC_STATUS, KW_CMP_EQ, 3)},
+     MSG_WHY_WIN_BACK_INFLUENCER, NULL, NULL},
     /* strategic goodbye: only with an ideal customer profile (fit);
        before develop: potential alone does not earn a low-fit customer
        more attention */

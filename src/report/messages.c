@@ -367,6 +367,28 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                       "({value_amount}) "
                                       "maar koopt minder: nog actief met "
                                       "kans {p_alive}."},
+    [MSG_WHY_RETAIN_INFLUENCER] = {"why.retain_influencer",
+                                   "Brought {referrals} customers who "
+                                   "bought, worth {referral_value} "
+                                   "(referral value): keep and thank them, "
+                                   "with a personal thank-you or a "
+                                   "referral reward.",
+                                   "Bracht {referrals} klanten aan die "
+                                   "kochten, samen {referral_value} waard "
+                                   "(aanbrengwaarde): houd ze vast en "
+                                   "bedank ze, persoonlijk of met een "
+                                   "aanbrengbeloning."},
+    [MSG_WHY_WIN_BACK_INFLUENCER] = {"why.win_back_influencer",
+                                     "Brought {referrals} customers who "
+                                     "bought, worth {referral_value} "
+                                     "(referral value), but no purchase for "
+                                     "{recency} days: thank them and invite "
+                                     "them back.",
+                                     "Bracht {referrals} klanten aan die "
+                                     "kochten, samen {referral_value} waard "
+                                     "(aanbrengwaarde), maar kocht al "
+                                     "{recency} dagen niet: bedank ze en "
+                                     "nodig ze opnieuw uit."},
     [MSG_WHY_DEVELOP_PRODUCT] = {"why.develop_product",
                                  "Expected to bring {clv}; offer "
                                  "{product}.",

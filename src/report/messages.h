@@ -61,7 +61,9 @@
   /* reasons of the built-in rules */                                     \
   X(MSG_WHY_COLLECT_PROBLEM) X(MSG_WHY_COLLECT_OVERDUE) X(MSG_WHY_REPRICE) \
   X(MSG_WHY_WIN_BACK) X(MSG_WHY_RETAIN_AT_RISK) X(MSG_WHY_INVEST)         \
-  X(MSG_WHY_RETAIN_LOW_POTENTIAL) X(MSG_WHY_DEVELOP_PRODUCT)              \
+  X(MSG_WHY_RETAIN_LOW_POTENTIAL) X(MSG_WHY_RETAIN_INFLUENCER)            \
+  X(MSG_WHY_WIN_BACK_INFLUENCER)                                          \
+  X(MSG_WHY_DEVELOP_PRODUCT)                                              \
   X(MSG_WHY_DEVELOP) X(MSG_WHY_SERVE) X(MSG_WHY_NONE)                     \
   /* action plan */                                                       \
   X(MSG_ACTIONS_INTRO) X(MSG_ACTIONS_CONSENT) X(MSG_ACTIONS_NO_CONSENT_COL) \

@@ -59,6 +59,8 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
       kw_ma_money("value_amount", MONEY(m[KW_METRIC_VALUE_AMOUNT]), 0),
       kw_ma_money("yearly_revenue", MONEY(m[KW_METRIC_YEARLY_REVENUE]), 0),
       kw_ma_pct("overdue_share", m[KW_METRIC_OVERDUE_SHARE], 0),
+      kw_ma_num("referrals", m[KW_METRIC_REFERRALS], 0),
+      kw_ma_money("referral_value", MONEY(m[KW_METRIC_REFERRAL_VALUE]), 0),
   };
 #undef MONEY
   return kw_msg_fill(buf, cap, tpl, lang, currency, args,

@@ -21,7 +21,10 @@ checks:
     the unmatched spend;
   - discounts per segment: sales, sales on discount and discount given per
     RFM segment (customers.csv rfm_segment) from transactions.csv, and
-    customers.csv discount_given and deal_seeker per customer.
+    customers.csv discount_given and deal_seeker per customer;
+  - the action plan: no customer who brought 2+ buying customers (truth)
+    is developed, said goodbye to or served at low cost, and each reason
+    "Brought N customers" names the truth's N.
 Prints one line per check and 'N passed, N failed'; exits 1 on a failure.
 """
 import csv
@@ -229,6 +232,23 @@ def main():
                  for g in summ["acquisition"]["discounts"]["segments"])
     check("discounts: per segment sales, on discount, given", want == got,
           f"{want[:2]} vs {got[:2]}")
+
+    # --- influencers in the action plan
+    plan = {}
+    with open(os.path.join(rep, "customers.csv")) as f:
+        for r in csv.DictReader(f):
+            plan[r["customer_id"]] = (r["action"], r["reason"])
+    brought = Counter(ref for c, ref in truth.items() if ref and c in buyers)
+    infl = [k for k, v in brought.items() if v >= 2 and k in plan]
+    bad = [k for k in infl if plan[k][0] in ("develop", "goodbye",
+                                             "serve_low_cost")]
+    check(f"plan: none of {len(infl)} influencers served at low cost, "
+          "developed or said goodbye to", infl and not bad, str(bad[:3]))
+    named = [k for k, (act, why) in plan.items() if why.startswith("Brought")]
+    bad = [k for k in named if not plan[k][1].startswith(
+        f"Brought {brought[k]} customers")]
+    check(f"plan: {len(named)} influencer reasons name the customers "
+          "brought", named and not bad, str(bad[:3]))
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
