@@ -11,6 +11,7 @@
 #include "core/core.h"
 #include "klantwijs/growth.h"
 #include "klantwijs/report.h"
+#include "report/growth_sheets.h"
 #include "report/messages.h"
 
 #define MSG(key, lang) kw_message(key, lang)
@@ -40,9 +41,9 @@ static const char *slot_name(int slot, kw_period_unit u, kw_lang lang) {
   return lang == KW_LANG_NL ? months_nl[slot] : months_en[slot];
 }
 
-kw_status kw_report_trends(kw_context *ctx, FILE *f, const kw_trends *t,
+static kw_status trends_out(kw_context *ctx, FILE *f, const kw_trends *t,
                            kw_format fmt, kw_lang lang, const char *cur,
-                           size_t top) {
+                           size_t top, const kw_growth_sink *sk) {
   const kw_trends_data *v = kw_trends_view(t);
   if (!v) return kw_fail(ctx, KW_EARG, "no trends");
   size_t n = v->n;
@@ -103,7 +104,9 @@ kw_status kw_report_trends(kw_context *ctx, FILE *f, const kw_trends *t,
   kw_rtable tab = {NULL, n, NULL, sizeof cc / sizeof *cc, cc};
   kw_status st = KW_OK;
   const char *unit = kw_period_unit_name(v->period);
-  if (fmt == KW_FORMAT_CSV) {
+  if (sk) {
+    st = sk->put(sk->user, MSG("growth.sheet.trends", lang), &tab);
+  } else if (fmt == KW_FORMAT_CSV) {
     st = kw_write_rtable(ctx, f, &tab, KW_FORMAT_CSV, lang, 0);
   } else if (fmt == KW_FORMAT_JSON) {
     kw_jw *w = kw_jw_new(ctx, f);
@@ -231,9 +234,10 @@ static const char *basis_key(kw_value_basis b) {
 
 static const char *const basis_names[] = {"clv", "margin", "revenue"};
 
-kw_status kw_report_referrals(kw_context *ctx, FILE *f,
-                              const kw_referrals *r, kw_format fmt,
-                              kw_lang lang, const char *cur, size_t top) {
+static kw_status referrals_out(kw_context *ctx, FILE *f,
+                               const kw_referrals *r, kw_format fmt,
+                               kw_lang lang, const char *cur, size_t top,
+                               const kw_growth_sink *sk) {
   const kw_referrals_data *v = kw_referrals_view(r);
   if (!v) return kw_fail(ctx, KW_EARG, "no referrals");
   static const char *const yes_no_en[] = {"no", "yes"};
@@ -259,8 +263,9 @@ kw_status kw_report_referrals(kw_context *ctx, FILE *f,
        NULL, NULL, NULL},
   };
   size_t rows = top && top < v->n ? top : v->n;
-  kw_rtable tab = {NULL, fmt == KW_FORMAT_CSV ? v->n : rows, NULL,
+  kw_rtable tab = {NULL, fmt == KW_FORMAT_CSV || sk ? v->n : rows, NULL,
                    sizeof cols / sizeof *cols, cols};
+  if (sk) return sk->put(sk->user, MSG("growth.sheet.referrals", lang), &tab);
   if (fmt == KW_FORMAT_CSV) return kw_write_rtable(ctx, f, &tab, fmt, lang, 0);
   if (fmt == KW_FORMAT_JSON) {
     kw_jw *w = kw_jw_new(ctx, f);
@@ -339,9 +344,10 @@ kw_status kw_report_referrals(kw_context *ctx, FILE *f,
 
 /* -------------------------------------------------------- acquisition */
 
-kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
-                                const kw_acquisition *acq, kw_format fmt,
-                                kw_lang lang, const char *cur, size_t top) {
+static kw_status acquisition_out(kw_context *ctx, FILE *f,
+                                 const kw_acquisition *acq, kw_format fmt,
+                                 kw_lang lang, const char *cur, size_t top,
+                                 const kw_growth_sink *sk) {
   const kw_acquisition_data *v = kw_acquisition_view(acq);
   if (!v) return kw_fail(ctx, KW_EARG, "no acquisition");
   size_t n = v->n;
@@ -484,7 +490,13 @@ kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
   };
   kw_rtable stab = {NULL, nsg, NULL, 6, scols};
   kw_status st = KW_OK;
-  if (fmt == KW_FORMAT_CSV) {
+  if (sk) {
+    st = sk->put(sk->user, MSG("growth.sheet.channels", lang), &tab);
+    if (!st && ns)
+      st = sk->put(sk->user, MSG("growth.sheet.spend", lang), &mtab);
+    if (!st && nsg)
+      st = sk->put(sk->user, MSG("growth.sheet.discounts", lang), &stab);
+  } else if (fmt == KW_FORMAT_CSV) {
     st = kw_write_rtable(ctx, f, &tab, fmt, lang, 0);
   } else if (fmt == KW_FORMAT_JSON) {
     kw_jw *w = kw_jw_new(ctx, f);
@@ -602,8 +614,9 @@ static const char *stage_label(const char *s, kw_lang lang) {
   return strcmp(s, "purchase") == 0 ? MSG("growth.purchase", lang) : s;
 }
 
-kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *jr,
-                            kw_format fmt, kw_lang lang) {
+static kw_status journey_out(kw_context *ctx, FILE *f, const kw_journey *jr,
+                            kw_format fmt, kw_lang lang,
+                            const kw_growth_sink *sk) {
   const kw_journey_data *v = kw_journey_view(jr);
   if (!v) return kw_fail(ctx, KW_EARG, "no journey");
   const char *cur = NULL; /* the journey states no amounts */
@@ -661,7 +674,11 @@ kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *jr,
   kw_rtable atab = {NULL, v->n_channels, NULL, 5, acols};
   kw_status st = KW_OK;
   static const char *const by_key[] = {"channel", "sector", "cohort"};
-  if (fmt == KW_FORMAT_CSV) {
+  if (sk) {
+    st = sk->put(sk->user, MSG("growth.sheet.journey", lang), &tab);
+    if (!st && v->n_channels)
+      st = sk->put(sk->user, MSG("growth.sheet.attribution", lang), &atab);
+  } else if (fmt == KW_FORMAT_CSV) {
     st = kw_write_rtable(ctx, f, &tab, fmt, lang, 0);
   } else if (fmt == KW_FORMAT_JSON) {
     kw_jw *w = kw_jw_new(ctx, f);
@@ -766,5 +783,44 @@ kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *jr,
   kw_free(ctx, lab);
   kw_free(ctx, cnt);
   kw_free(ctx, rate);
+  return st;
+}
+
+/* ------------------------------------------------------ public writers */
+
+kw_status kw_report_trends(kw_context *ctx, FILE *f, const kw_trends *t,
+                           kw_format fmt, kw_lang lang, const char *cur,
+                           size_t top) {
+  return trends_out(ctx, f, t, fmt, lang, cur, top, NULL);
+}
+
+kw_status kw_report_referrals(kw_context *ctx, FILE *f,
+                              const kw_referrals *r, kw_format fmt,
+                              kw_lang lang, const char *cur, size_t top) {
+  return referrals_out(ctx, f, r, fmt, lang, cur, top, NULL);
+}
+
+kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
+                                const kw_acquisition *a, kw_format fmt,
+                                kw_lang lang, const char *cur, size_t top) {
+  return acquisition_out(ctx, f, a, fmt, lang, cur, top, NULL);
+}
+
+kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *j,
+                            kw_format fmt, kw_lang lang) {
+  return journey_out(ctx, f, j, fmt, lang, NULL);
+}
+
+kw_status kw_growth_sheets(kw_context *ctx, const kw_trends *t,
+                           const kw_journey *j, const kw_referrals *r,
+                           const kw_acquisition *a, kw_lang lang,
+                           const kw_growth_sink *sk) {
+  kw_status st = KW_OK;
+  if (t) st = trends_out(ctx, NULL, t, KW_FORMAT_TABLE, lang, NULL, 0, sk);
+  if (!st && j) st = journey_out(ctx, NULL, j, KW_FORMAT_TABLE, lang, sk);
+  if (!st && r)
+    st = referrals_out(ctx, NULL, r, KW_FORMAT_TABLE, lang, NULL, 0, sk);
+  if (!st && a)
+    st = acquisition_out(ctx, NULL, a, KW_FORMAT_TABLE, lang, NULL, 0, sk);
   return st;
 }

@@ -24,7 +24,10 @@ checks:
     customers.csv discount_given and deal_seeker per customer;
   - the action plan: no customer who brought 2+ buying customers (truth)
     is developed, said goodbye to or served at low cost, and each reason
-    "Brought N customers" names the truth's N.
+    "Brought N customers" names the truth's N;
+  - customers.xlsx: sheets Trend, Funnel, Referrers, Channels and
+    Discounts per segment, whose cells equal summary.json (revenue per
+    month, entered per step, customers brought, CAC, discount given).
 Prints one line per check and 'N passed, N failed'; exits 1 on a failure.
 """
 import csv
@@ -33,6 +36,8 @@ import os
 import subprocess
 import sys
 import tempfile
+import zipfile
+import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from decimal import Decimal
 
@@ -88,6 +93,7 @@ def main():
     check("referrals: referred_by equals the generator's referrer",
           not bad, f"{len(bad)} differ, e.g. {bad[:3]}")
     want = Counter(ref for ref in truth.values() if ref)
+    want_ref = want
     got = {r["referrer"]: r["direct"] for r in summ["referrals"]["referrers"]}
     bad = [k for k, v in got.items() if want.get(k) != v]
     check("referrals: customers brought per referrer (top 20)", not bad,
@@ -249,6 +255,55 @@ def main():
         f"Brought {brought[k]} customers")]
     check(f"plan: {len(named)} influencer reasons name the customers "
           "brought", named and not bad, str(bad[:3]))
+
+    # --- the growth sheets of customers.xlsx
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/"
+               "relationships"}
+    z = zipfile.ZipFile(os.path.join(rep, "customers.xlsx"))
+    wb = ET.fromstring(z.read("xl/workbook.xml"))
+    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    target = {r.get("Id"): r.get("Target") for r in rels}
+    sheets = {}
+    for sh in wb.find("m:sheets", ns):
+        rid = sh.get("{%s}id" % ns["r"])
+        sheets[sh.get("name")] = "xl/" + target[rid]
+
+    def cells(name):
+        out = []
+        root = ET.fromstring(z.read(sheets[name]))
+        for row in root.iter("{%s}row" % ns["m"]):
+            vals = []
+            for c in row:
+                v = c.find("m:v", ns)
+                t = c.find(".//m:t", ns)
+                vals.append(float(v.text) if v is not None and
+                            c.get("t") not in ("s", "inlineStr", "str")
+                            else (t.text if t is not None else None))
+            out.append(vals)
+        return out
+    want = ["Trend", "Funnel", "Attribution", "Referrers", "Channels",
+            "Discounts per segment"]
+    check("xlsx: the growth sheets", all(n in sheets for n in want),
+          str(list(sheets)))
+    tr_rows = cells("Trend")[1:]
+    bad = [r[0] for r in tr_rows if abs(Decimal(str(r[1])) - rev[r[0]]) >
+           Decimal("0.005")]
+    check(f"xlsx: Trend revenue of {len(tr_rows)} months", tr_rows and
+          not bad, str(bad[:3]))
+    fun = cells("Funnel")[1:]
+    steps = summ["journey"]["steps"]
+    check("xlsx: Funnel entered per step",
+          [int(r[1]) for r in fun] == [s_["entered"] for s_ in steps],
+          f"{[r[1] for r in fun]} vs {[s_['entered'] for s_ in steps]}")
+    refs = {r[0]: int(r[2]) for r in cells("Referrers")[1:]}
+    bad = [k for k, v in refs.items() if want_ref.get(k) != v]
+    check(f"xlsx: Referrers brought ({len(refs)})", refs and not bad,
+          str(bad[:3]))
+    chs = {r[0]: r[2] for r in cells("Channels")[1:]}
+    bad = [c["channel"] for c in summ["acquisition"]["channels"]
+           if abs(chs.get(c["channel"], -1) - c["cac"]) > 0.006]
+    check("xlsx: Channels CAC", not bad, str(bad))
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
