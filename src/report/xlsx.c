@@ -211,6 +211,9 @@ static kw_status rtable_sheet(void *user, const char *name,
   }
   worksheet_freeze_panes(ws, 1, 1);
   size_t n = t->nrows < MAX_ROWS ? t->nrows : MAX_ROWS;
+  if (t->ncols)
+    CK(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)n,
+                               (lxw_col_t)(t->ncols - 1)));
   for (size_t k = 0; k < n && !b->err; k++) {
     size_t i = t->rows ? t->rows[k] : k;
     lxw_row_t r = (lxw_row_t)(k + 1);
