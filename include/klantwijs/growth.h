@@ -48,7 +48,9 @@ extern "C" {
  * contraction + churned equals
  * revenue(p) - revenue(p - 1) to the cent.
  * Year on year: the revenue of the period one year earlier (12 months, 4
- * quarters or 52 weeks) and the growth against it.
+ * quarters or 52 weeks) and the growth against it; for the incomplete
+ * as-of period, the revenue of the same days of that period a year
+ * earlier (like for like: 1-9 December against 1-9 December).
  * Seasonality (months or quarters, at least two full years): classical
  * additive decomposition (centred moving average over a year; the
  * seasonal index of a month is the median of its detrended values, so one

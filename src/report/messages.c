@@ -3738,8 +3738,12 @@ static const msg_row text_rows[] = {
      "Omzet per {unit} van {first} tot {last}: {revenue} in totaal "
      "({lines} lijnen)."},
     {"growth.trends.partial",
-     "{period} is not complete yet: compare it with care.",
-     "{period} is nog niet volledig: vergelijk met zorg."},
+     "{period} is not complete yet: its change against the year before "
+     "compares the same days a year earlier; the other columns compare it "
+     "with full periods.",
+     "{period} is nog niet volledig: de vergelijking met het jaar ervoor "
+     "neemt dezelfde dagen een jaar eerder; de andere kolommen vergelijken "
+     "met volledige periodes."},
     {"growth.trends.bridge_rule",
      "Bridge: each customer's change against the previous period counts "
      "once, as new, back (reactivated), more, less or lost; together they "

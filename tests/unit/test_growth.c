@@ -161,6 +161,46 @@ static void test_trends_hand(void **state) {
 /* A random book of customers over five years: the bridge adds up to the
  * change of revenue in every period, the counts agree with a direct
  * recount, and year on year reads the period twelve months back. */
+/*
+ * Year on year of an incomplete as-of period, like for like (by hand):
+ * A buys 100 on 2023-01-03 and 50 on 2023-01-20, B 40 on 2023-06-01, A 80
+ * on 2024-01-05; as of 2024-01-10, January 2024 is incomplete and
+ * compares with 1-10 January 2023: 100, so -20% (not 80 / 150 - 1).
+ * With as-of 2024-01-31 January is complete: 80 / 150 - 1.
+ */
+static void test_trends_yoy_like_for_like(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const char *p = write_tmp(0, "t.csv",
+                            "customer,date,amount\n"
+                            "A,2023-01-03,100\nA,2023-01-20,50\n"
+                            "B,2023-06-01,40\nA,2024-01-05,80\n");
+  kw_dataset *ds = load_files(ctx, p, NULL, NULL, NULL);
+  kw_trends_options o;
+  kw_trends_options_init(&o);
+  o.as_of = D("2024-01-10");
+  kw_trends *t = NULL;
+  const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
+  assert_int_equal(kw_trends_compute(ctx, tx, &o, &t), KW_OK);
+  const kw_trends_data *v = kw_trends_view(t);
+  assert_true(v->partial);
+  assert_int_equal(v->n, 13);
+  assert_int_equal(v->yoy_revenue[12], 10000);
+  NEAR(v->yoy_growth[12], -0.2, 1e-12);
+  assert_int_equal(v->revenue[0], 15000);
+  kw_trends_free(t);
+  o.as_of = D("2024-01-31");
+  assert_int_equal(kw_trends_compute(ctx, tx, &o, &t), KW_OK);
+  v = kw_trends_view(t);
+  assert_false(v->partial);
+  assert_int_equal(v->yoy_revenue[12], 15000);
+  NEAR(v->yoy_growth[12], 80.0 / 150.0 - 1.0, 1e-12);
+  kw_trends_free(t);
+  kw_dataset_free(ds);
+  remove_tmp(p);
+  kw_context_free(ctx);
+}
+
 static void test_trends_random_identities(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
@@ -850,6 +890,7 @@ static void test_journey_hand(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_trends_hand),
+      cmocka_unit_test(test_trends_yoy_like_for_like),
       cmocka_unit_test(test_trends_random_identities),
       cmocka_unit_test(test_trends_season_and_anomaly),
       cmocka_unit_test(test_trends_rate_break),
