@@ -25,6 +25,8 @@ typedef struct opts {
   unsigned long count;
   unsigned long top;
   const char *patterns;
+  int unit; /* the order of kw_unit; -1 not given (week; a pattern file's
+               periods stay unnamed) */
 } opts;
 
 /* "0.01" or "1%" as a fraction. */
@@ -60,8 +62,8 @@ static const cli_opt rows_[] = {
      "bgnbd|mbgnbd|pnbd|bgbb|auto", "bgnbd", "opt.clv.model", NULL},
     {"spend", 0, CLI_CHOICE, CMD(spend), CLI_NO_RANGE, "gg|none", "gg",
      "opt.clv.spend", NULL},
-    {"unit", 0, CLI_CHOICE, CLI_T_COMMON, offsetof(cli_common, unit),
-     CLI_NO_RANGE, "day|week|month", "week", "opt.clv.unit", NULL},
+    {"unit", 0, CLI_CHOICE, CMD(unit), CLI_NO_RANGE, "day|week|month|year",
+     "week", "opt.clv.unit", NULL},
     {"holdout-end", 0, CLI_DATE, CMD(holdout_end), CLI_NO_RANGE, "DATE", NULL,
      "opt.clv.holdout_end", NULL},
     {"horizon", 0, CLI_UINT, CMD(horizon), 1, 100000, "N",
@@ -105,6 +107,7 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
     return cli_usage_key(c, "cli.clv.holdout_order", NULL);
   if (o->holdout_end != KW_NA_DATE && c->as_of == KW_NA_DATE)
     return cli_usage_key(c, "cli.clv.holdout_as_of", NULL);
+  if (o->unit >= 0) c->unit = (kw_unit)o->unit;
   o->spend = spend;
   o->the_model = model_of[o->model];
   return KW_EXIT_OK;
@@ -133,7 +136,7 @@ int kw_cli_clv(int argc, char **argv) {
   cli_common c;
   cli_common_init(&c, "clv");
   c.unit = KW_UNIT_WEEK;
-  opts o = {0, KW_CLV_BGNBD, -1, KW_NA_DATE, 0, 0, NAN, 0, 0, 20, NULL};
+  opts o = {0, KW_CLV_BGNBD, -1, KW_NA_DATE, 0, 0, NAN, 0, 0, 20, NULL, -1};
   int code = parse_args(&c, &o, argc, argv);
   if (code) {
     cli_common_free(&c);
@@ -155,6 +158,7 @@ int kw_cli_clv(int argc, char **argv) {
     }
   } else {
     c.load.tables = (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_CUSTOMERS);
+    c.load.amount_optional = !o.spend; /* --spend none: dates suffice */
     code = cli_load(&c, &ds);
     if (code) goto done;
     kw_clv_data_options dopt;
@@ -215,6 +219,7 @@ int kw_cli_clv(int argc, char **argv) {
   R.horizon = o.horizon > 0 ? (size_t)o.horizon
               : c.unit == KW_UNIT_DAY  ? 365
               : c.unit == KW_UNIT_WEEK ? 52
+              : c.unit == KW_UNIT_YEAR ? 1
                                        : 12;
   if (o.horizon == 0 && !d->ids) { /* patterns: as far as observed */
     double mt = 1;
@@ -266,6 +271,7 @@ int kw_cli_clv(int argc, char **argv) {
   r.margin = o.margin;
   r.discount = o.discount;
   r.count = (unsigned)o.count;
+  if (o.unit >= 0) r.pattern_unit = (int)c.unit;
   if (R.auto_model) r.comparison = &R.cmp;
   if (R.has_eval) {
     r.evaluation = &R.ev;

@@ -357,7 +357,7 @@ static const cli_opt output_rows[] = {
 static const cli_opt as_of_rows[] = {AS_OF_ROW};
 static const cli_opt time_rows[] = {
     AS_OF_ROW,
-    {"unit", 0, CLI_CHOICE, COMMON(unit), CLI_NO_RANGE, "day|week|month",
+    {"unit", 0, CLI_CHOICE, COMMON(unit), CLI_NO_RANGE, "day|week|month|year",
      "day", "opt.unit", NULL},
 };
 

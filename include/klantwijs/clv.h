@@ -82,7 +82,7 @@ typedef struct kw_clv_fit_options {
   size_t subsample;   /* with more than twice this many distinct patterns
                          the starts are compared on an evenly spaced
                          subsample of this size and only the best is run on
-                         all of them (default 8192; SIZE_MAX: never) */
+                         all of them (default 2048; SIZE_MAX: never) */
 } kw_clv_fit_options;
 
 KW_API void kw_clv_fit_options_init(kw_clv_fit_options *o);
@@ -275,17 +275,22 @@ KW_API kw_status kw_clv_fit_auto(kw_context *ctx, const double *x,
  * holdout count of a customer is the number of its purchase days in
  * (as_of, holdout_end]; holdout_len = (holdout_end - as_of) / unit.
  *
- * Discrete time (bgbb, options.discrete): the unit is the period. The
- * first purchase day opens period 0; opportunity j >= 1 covers the days
- * d with (j - 1) u < d - first <= j u (u = days per unit). Then
- *   n   = floor((as_of - first) / u)   complete opportunities (T = n),
+ * Discrete time (bgbb, options.discrete): the periods are calendar
+ * periods of the unit: days, ISO weeks (Monday to Sunday), calendar months
+ * or calendar years. The period of the first purchase is period 0;
+ * opportunity j >= 1 is the j-th calendar period after it. Then
+ *   n   = complete periods after the first one up to as_of (the period
+ *         holding as_of counts when as_of is its last day) (T = n),
  *   x   = opportunities 1..n with at least one purchase day,
  *   t_x = the last of them (0 when x = 0),
  * and purchases in the incomplete opportunity n + 1 are not calibration
- * data. The holdout has H = floor((holdout_end - as_of) / u) opportunities
- * per customer, n + 1 .. n + H, and a customer's holdout count is the
- * number of them with a purchase (holdout_len = H). zbar is then the net
- * revenue of the purchase days in opportunities 1..n divided by x.
+ * data. The holdout has H opportunities per customer, n + 1 .. n + H, H
+ * the calendar periods completed in (as_of, holdout_end]; a customer's
+ * holdout count is the number of them with a purchase (holdout_len = H).
+ * zbar is the net revenue of the purchase days in opportunities 1..n
+ * divided by x. Tracking periods are then calendar periods too: period k
+ * is the k-th after the one of the earliest first purchase, offset[i] the
+ * number of periods from that one to customer i's first.
  *
  * Tracking: periods of one unit, aligned so that period n_cal_periods
  * ends on as_of: period k ends on the day as_of + (k - n_cal_periods) u,
@@ -348,6 +353,7 @@ typedef struct kw_clv_input {
   size_t n_periods, n_cal_periods;
   const double *offset;       /* per row, in periods */
   const double *track_actual; /* cumulative, per period */
+  const int32_t *period_end;  /* last day of each tracking period */
 } kw_clv_input;
 
 typedef struct kw_clv_data kw_clv_data;

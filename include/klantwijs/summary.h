@@ -36,9 +36,14 @@
 extern "C" {
 #endif
 
-typedef enum kw_unit { KW_UNIT_DAY = 0, KW_UNIT_WEEK, KW_UNIT_MONTH } kw_unit;
+typedef enum kw_unit {
+  KW_UNIT_DAY = 0,
+  KW_UNIT_WEEK,
+  KW_UNIT_MONTH,
+  KW_UNIT_YEAR
+} kw_unit;
 
-/* Days in one unit (1, 7 or 30.4375). */
+/* Days in one unit (1, 7, 30.4375 or 365.25). */
 KW_API double kw_unit_days(kw_unit u);
 KW_API const char *kw_unit_name(kw_unit u);
 

@@ -129,6 +129,8 @@ typedef struct kw_clv_report {
   double margin;   /* the margin the values used; NaN = each customer's */
   double discount; /* the discount rate per period the values used */
   unsigned count;  /* the K of the P(K purchases) column */
+  int pattern_unit; /* a pattern file's unit as given (kw_unit), or -1:
+                       plain periods (the default) */
   /* optional parts (NULL: not shown) */
   const kw_clv_comparison *comparison; /* the models compared (auto) */
   const kw_clv_evaluation *evaluation; /* the holdout check, with: */

@@ -52,6 +52,8 @@ double kw_unit_days(kw_unit u) {
       return 7.0;
     case KW_UNIT_MONTH:
       return 365.25 / 12.0;
+    case KW_UNIT_YEAR:
+      return 365.25;
     case KW_UNIT_DAY:
       break;
   }
@@ -64,6 +66,8 @@ const char *kw_unit_name(kw_unit u) {
       return "week";
     case KW_UNIT_MONTH:
       return "month";
+    case KW_UNIT_YEAR:
+      return "year";
     case KW_UNIT_DAY:
       break;
   }

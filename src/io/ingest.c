@@ -85,6 +85,7 @@ typedef enum col_op {
   OP_FLAG,
   OP_DERIVED,  /* amount = quantity x unit price */
   OP_GENERATED, /* invoice id made from the line number */
+  OP_ZERO,      /* amount 0 on every line (amount_optional, no column) */
   OP_ROWID      /* customer id made from the row number ("#17") */
 } col_op;
 
@@ -121,6 +122,7 @@ typedef struct icol {
   int feeds;          /* 1 quantity, 2 unit price of a derived amount */
   char mark;          /* decided decimal mark, 0 while undecided */
   bool shown;         /* some cell had a '.' or ',' */
+  uint64_t cur[4];    /* amount cells per kw_amount_currency */
   kw_date_order order;
   bool amb;           /* some cell was ambiguous */
   kw_buf pend;
@@ -161,6 +163,8 @@ typedef struct ingest {
   size_t *typed, ntyped; /* dates, money, numbers, flags */
   size_t *btexts, nbtexts; /* text columns interned in batches */
   int gen_invoice;          /* the generated invoice column or -1 */
+  int gen_amount;           /* the OP_ZERO amount column or -1 */
+  bool zero_amount;         /* transactions read without an amount */
   int gen_customer;         /* the row-number customer column or -1 */
   bool rowids;              /* the table has no customer column */
   /* text cells not yet interned (see flush_batch): the batch being
@@ -657,6 +661,15 @@ static int note_mark(ingest *g, icol *c, const kw_csv_row *row,
   return 0;
 }
 
+/* The currency of a money column: the one at least 90% of the cells with
+ * a currency sign or code carry. */
+static void set_currency(kw_column *out, const icol *c) {
+  static const char *const code[4] = {"", "EUR", "USD", "GBP"};
+  uint64_t all = c->cur[1] + c->cur[2] + c->cur[3];
+  for (int k = 1; k < 4; k++)
+    if (all && c->cur[k] * 10 >= all * 9) memcpy(out->currency, code[k], 4);
+}
+
 static int money_cell(ingest *g, icol *c, const kw_csv_row *row,
                       const kw_csv_cell *cell, const char *s, size_t n,
                       int64_t *out) {
@@ -675,6 +688,7 @@ static int money_cell(ingest *g, icol *c, const kw_csv_row *row,
     return 1;
   }
   if (!kw_parse_amount(s, n, c->mark, &v, &alt, &ev)) return -1;
+  c->cur[kw_amount_currency(s, n)]++; /* the fast path has no sign */
   char sep = 0;
   if (note_mark(g, c, row, cell, s, n, ev, alt, 0, &sep)) return -2;
   if (c->feeds == 2) {
@@ -1388,6 +1402,8 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
   }
 #undef GUEST_SKIP
 
+  if (g->gen_amount >= 0)
+    ((int64_t *)g->cols[g->gen_amount].data)[r] = 0;
   if (g->gen_invoice >= 0) {
     icol *c = &g->cols[g->gen_invoice];
     char buf[24];
@@ -1802,6 +1818,8 @@ static kw_status assign_roles(ingest *g) {
       long p = field_of(g, KW_ROLE_UNIT_PRICE);
       if (p >= 0 && q < 0) {
         g->roles[p] = KW_ROLE_AMOUNT; /* a price per line is its amount */
+      } else if (p < 0 && g->opt.amount_optional) {
+        g->zero_amount = true; /* amount 0 on every line */
       } else if (p < 0) {
         need[nneed++] = KW_ROLE_AMOUNT;
       }
@@ -1914,8 +1932,9 @@ static kw_status plan_columns(ingest *g, size_t est) {
   if (!g->cols || !g->ids || !g->typed || !g->btexts || !g->pushed)
     return kw_fail_nomem(g->ctx);
   g->derived = g->amount_col = g->hours_col = g->gen_invoice = -1;
+  g->gen_amount = -1;
   g->gen_customer = -1;
-  bool derive = tr && field_of(g, KW_ROLE_AMOUNT) < 0;
+  bool derive = tr && field_of(g, KW_ROLE_AMOUNT) < 0 && !g->zero_amount;
   for (size_t i = 0; i < g->nfields; i++) {
     kw_role r = g->roles[i];
     if (r == KW_ROLE_NONE && (tr || !g->named[i])) {
@@ -1942,6 +1961,13 @@ static kw_status plan_columns(ingest *g, size_t est) {
     c->required = true;
     g->derived = (int)(c - g->cols);
   }
+  if (tr && g->zero_amount) {
+    icol *c;
+    kw_status st = add_col(g, "amount", KW_ROLE_AMOUNT, UINT32_MAX, &c);
+    if (st) return st;
+    c->op = OP_ZERO;
+    c->required = false;
+  }
   if (g->rowids) {
     icol *c;
     kw_status st = add_col(g, "customer", KW_ROLE_CUSTOMER, UINT32_MAX, &c);
@@ -1966,6 +1992,7 @@ static kw_status plan_columns(ingest *g, size_t est) {
     if (c->op == OP_CUSTOMER || c->op == OP_PRODUCT || c->op == OP_TEXT)
       g->btexts[g->nbtexts++] = i;
     if (c->op == OP_GENERATED) g->gen_invoice = (int)i;
+    if (c->op == OP_ZERO) g->gen_amount = (int)i;
     if (c->op == OP_ROWID) g->gen_customer = (int)i;
   }
   if (g->nbtexts) {
@@ -2149,11 +2176,13 @@ static kw_status finish(ingest *g) {
     out->source_index = c->src;
     if (c->op == OP_MONEY || c->op == OP_NUMBER)
       out->decimal_mark = c->shown ? c->mark : 0;
+    if (c->op == OP_MONEY) set_currency(out, c);
     if (c->op == OP_DERIVED) {
       const icol *p = NULL;
       for (size_t k = 0; k < g->ncols; k++)
         if (g->cols[k].feeds == 2) p = &g->cols[k];
       out->decimal_mark = p && p->shown ? p->mark : 0;
+      if (p) set_currency(out, p);
     }
     if (c->op == OP_DATE) out->date_order = c->order;
   }

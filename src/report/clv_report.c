@@ -20,6 +20,7 @@ void kw_clv_report_init(kw_clv_report *r) {
   r->lang = KW_LANG_EN;
   r->top = 20;
   r->margin = NAN;
+  r->pattern_unit = -1;
 }
 
 typedef struct run {
@@ -40,6 +41,7 @@ typedef struct run {
   double *track_exp;   /* per period */
   double *pattern_no;  /* 1-based row numbers for pattern files */
   size_t horizon;
+  int pattern_unit; /* -1: plain periods */
   char pk_key[24], pk_label[32], pk_label_nl[32];
 } run;
 
@@ -57,6 +59,7 @@ static const char *unit_plural(kw_unit u, bool nl) {
   switch (u) {
     case KW_UNIT_WEEK: return nl ? "weken" : "weeks";
     case KW_UNIT_MONTH: return nl ? "maanden" : "months";
+    case KW_UNIT_YEAR: return nl ? "jaren" : "years";
     default: return nl ? "dagen" : "days";
   }
 }
@@ -66,6 +69,7 @@ static const char *unit_single(const kw_clv_input *d, bool nl) {
   switch (d->unit) {
     case KW_UNIT_WEEK: return "week";
     case KW_UNIT_MONTH: return nl ? "maand" : "month";
+    case KW_UNIT_YEAR: return nl ? "jaar" : "year";
     default: return nl ? "dag" : "day";
   }
 }
@@ -159,8 +163,9 @@ static kw_status write_comparison(run *R, FILE *f) {
 static const char *const class_label[KW_CLV_FREQ_CLASSES] = {
     "0", "1", "2", "3", "4", "5", "6", "7+"};
 
-/* Period k's last day: as_of + floor((k - K) u). */
+/* Period k's last day (the data's, else as_of + floor((k - K) u)). */
 static int32_t period_end(const kw_clv_input *d, size_t k) {
+  if (d->period_end) return d->period_end[k - 1];
   double off = ((double)k - (double)d->n_cal_periods) * kw_unit_days(d->unit);
   return d->as_of + (int32_t)floor(off + 1e-9);
 }
@@ -246,12 +251,20 @@ static kw_status write_evaluation(run *R, FILE *f) {
       {"expected", "expected", "verwacht", KW_CELL_F64, 1, R->track_exp, NULL, NULL, NULL},
   };
   char tt[200];
-  snprintf(tt, sizeof tt,
-           nl ? "Cumulatieve herhaalaankopen (periode %zu eindigt op de "
-                "as-of-datum)"
-              : "Cumulative repeat purchases (period %zu ends on the as-of "
-                "date)",
-           K);
+  if (d->discrete)
+    snprintf(tt, sizeof tt,
+             nl ? "Cumulatieve herhaalaankopen (periode %zu is de laatste "
+                  "volledige op de as-of-datum)"
+                : "Cumulative repeat purchases (period %zu is the last one "
+                  "complete on the as-of date)",
+             K);
+  else
+    snprintf(tt, sizeof tt,
+             nl ? "Cumulatieve herhaalaankopen (periode %zu eindigt op de "
+                  "as-of-datum)"
+                : "Cumulative repeat purchases (period %zu ends on the as-of "
+                  "date)",
+             K);
   kw_rtable tr = {tt, nrows, rows, 4, tc};
   st = kw_write_rtable(ctx, f, &tr, KW_FORMAT_TABLE, lang, 0);
   free(rows);
@@ -327,7 +340,11 @@ static kw_status write_json(run *R, FILE *f, const kw_rtable *customers) {
   if (!w) return KW_ENOMEM;
   kw_jw_begin_object(w, NULL);
   kw_jw_str(w, "model", kw_clv_model_name(r->model));
-  kw_jw_str(w, "unit", kw_unit_name(d->unit));
+  /* a pattern file: the unit given with --unit, else plain periods */
+  kw_jw_str(w, "unit", d->ids                ? kw_unit_name(d->unit)
+                       : R->pattern_unit >= 0 ? kw_unit_name(
+                                                    (kw_unit)R->pattern_unit)
+                                              : "period");
   if (d->as_of != KW_NA_DATE) kw_jw_date(w, "as_of", d->as_of);
   if (d->holdout) kw_jw_date(w, "holdout_end", d->holdout_end);
   kw_jw_num(w, "n_customers", r->n_obs);
@@ -441,8 +458,10 @@ static kw_status write_table(run *R, FILE *f, kw_rtable *customers) {
   const kw_clv_result *r = R->fit;
   const kw_clv_predictions *p = R->p;
   char n1[32], n2[32], n3[32], d1[11];
-  const char *unit = d->discrete && !d->ids ? (nl ? "perioden" : "periods")
-                                            : unit_plural(d->unit, nl);
+  const char *unit = d->ids                ? unit_plural(d->unit, nl)
+                     : R->pattern_unit >= 0 ? unit_plural(
+                                                  (kw_unit)R->pattern_unit, nl)
+                                            : (nl ? "perioden" : "periods");
   kw_fmt_number(n1, r->n_obs, 0, lang);
   if (d->ids)
     fprintf(f, nl ? "Klantwaarde voor %s klanten, kalibratie tot en met %s, "
@@ -583,6 +602,7 @@ kw_status kw_report_clv(kw_context *ctx, FILE *f, const kw_clv_input *d,
   R.gg = gg;
   R.p = p;
   R.horizon = horizon;
+  R.pattern_unit = r->pattern_unit;
   if (r->comparison) {
     R.auto_model = true;
     R.cmp = *r->comparison;

@@ -668,6 +668,79 @@ static void test_spend(void **state) {
   kw_context_free(ctx);
 }
 
+/*
+ * Large a and b (drop-out probability much the same for everyone). The
+ * expected values are from mpmath (tests/reference/clv_grid.py, the
+ * closed form with hyp2f1 and the Beta integral by quadrature agree to
+ * 1e-25), and by hand in the limit a, b -> infinity with p = a/(a+b)
+ * fixed: E -> (1 - (1 + p t/alpha)^-r) / p, which a = 47,796 must be
+ * close to (the spread of p, sd 0.0014, moves it by about 1e-5).
+ */
+static void test_bg_large_ab(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  static const double cases[][3] = {
+      {200, 317.4, 2.432399846362842626},
+      {500, 317.4, 1.5764322988168115934},
+      {47796, 73829, 2.3893534782515078116},
+  };
+  double e = NAN;
+  for (size_t i = 0; i < 3; i++) {
+    double p[4] = {1.292, 18.61, cases[i][0], cases[i][1]};
+    kw_clv_fit *f = NULL;
+    assert_int_equal(kw_clv_fit_from_params(ctx, KW_CLV_BGNBD, p, &f), KW_OK);
+    assert_int_equal(kw_clv_population(ctx, f, 365, &e), KW_OK);
+    NEAR(e, cases[i][2], 1e-11 * cases[i][2]);
+    /* the same through the conditional expectation at x = 0, T = 0 */
+    double x = 0, tx = 0, T = 0, ey = NAN;
+    assert_int_equal(kw_clv_expected(ctx, f, &x, &tx, &T, 1, 365, &ey), KW_OK);
+    NEAR(ey, e, 1e-13 * e);
+    kw_clv_fit_free(f);
+  }
+  /* the limit by hand, at the last case */
+  double pp = 47796.0 / (47796 + 73829);
+  double lim = (1 - pow(1 + pp * 365 / 18.61, -1.292)) / pp;
+  NEAR(e, lim, 1e-4 * lim);
+  kw_context_free(ctx);
+}
+
+/* No information: every T = 0, or nobody repeats -> KW_EEMPTY and a
+ * reason, no fit. */
+static void test_no_information(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  double x0[4] = {0, 0, 0, 0}, tx0[4] = {0, 0, 0, 0}, T0[4] = {0, 0, 0, 0};
+  double T1[4] = {10, 20, 30, 40}, x1[4] = {0, 0, 0, 0};
+  static const kw_clv_model ms[] = {KW_CLV_BGNBD, KW_CLV_MBGNBD, KW_CLV_PNBD,
+                                    KW_CLV_BGBB};
+  for (size_t i = 0; i < 4; i++) {
+    kw_clv_fit *f = (kw_clv_fit *)1;
+    assert_int_equal(kw_clv_fit_model(ctx, ms[i], x0, tx0, T0, NULL, 4, NULL,
+                                      &f),
+                     KW_EEMPTY);
+    assert_null(f);
+    assert_non_null(strstr(kw_errmsg(ctx), "T = 0"));
+    f = (kw_clv_fit *)1;
+    assert_int_equal(kw_clv_fit_model(ctx, ms[i], x1, tx0, T1, NULL, 4, NULL,
+                                      &f),
+                     KW_EEMPTY);
+    assert_null(f);
+    assert_non_null(strstr(kw_errmsg(ctx), "repeat purchase"));
+  }
+  kw_clv_fit *f = (kw_clv_fit *)1;
+  assert_int_equal(kw_clv_fit_auto(ctx, x1, tx0, T1, NULL, 4, NULL, &f, NULL),
+                   KW_EEMPTY);
+  assert_null(f);
+  /* one repeat buyer is information */
+  x1[3] = 2;
+  tx0[3] = 35;
+  assert_int_equal(kw_clv_fit_model(ctx, KW_CLV_BGNBD, x1, tx0, T1, NULL, 4,
+                                    NULL, &f),
+                   KW_OK);
+  kw_clv_fit_free(f);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_bgnbd_by_hand),
@@ -686,6 +759,8 @@ int main(void) {
       cmocka_unit_test(test_value_and_tracking),
       cmocka_unit_test(test_evaluate),
       cmocka_unit_test(test_spend),
+      cmocka_unit_test(test_bg_large_ab),
+      cmocka_unit_test(test_no_information),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -161,7 +161,13 @@ static void test_discrete(void **state) {
   const kw_clv_input *v = kw_clv_data_view(d);
   assert_int_equal(v->n, 3);
   assert_true(v->discrete);
-  static const double x[3] = {1, 0, 0}, tx[3] = {1, 0, 0}, T[3] = {4, 2, 0};
+  /* ISO weeks of 2024 (Monday 1 January opens week 1): as-of Wednesday
+   * 31/01 completes week 4, holdout end Thursday 29/02 week 8 (H = 4).
+   * A: first in week 1, n = 3; 08/01 week 2 (j = 1, 20.00); 30/01 week 5
+   * (j = 4), 05/02 and 06/02 week 6, 20/02 week 8: holdout j = 4, 5, 7.
+   * B: first 15/01 week 3, n = 1; 12/02 week 7 (j = 4 <= 1 + 4). E: first
+   * 31/01 in week 5, n = 0. See tests/data/README.md. */
+  static const double x[3] = {1, 0, 0}, tx[3] = {1, 0, 0}, T[3] = {3, 1, 0};
   static const double zbar[3] = {20, 0, 0}, hold[3] = {3, 1, 0};
   for (int i = 0; i < 3; i++) {
     NEAR(v->x[i], x[i], 0);
@@ -171,9 +177,17 @@ static void test_discrete(void **state) {
     NEAR(v->holdout[i], hold[i], 0);
   }
   NEAR(v->holdout_len, 4, 0);
-  assert_int_equal(v->n_periods, 9);
-  static const double cum[9] = {0, 1, 1, 1, 1, 2, 4, 4, 5};
-  for (int k = 0; k < 9; k++) NEAR(v->track_actual[k], cum[k], 0);
+  /* tracking: weeks 2..8 (K = 3 complete weeks after week 1 by as-of);
+   * A's opportunities in weeks 2, 5, 6, 8 and B's in week 7 */
+  assert_int_equal(v->n_cal_periods, 3);
+  assert_int_equal(v->n_periods, 7);
+  static const double cum[7] = {1, 1, 1, 2, 3, 4, 5};
+  for (int k = 0; k < 7; k++) NEAR(v->track_actual[k], cum[k], 0);
+  static const double off[3] = {0, 2, 4};
+  for (int i = 0; i < 3; i++) NEAR(v->offset[i], off[i], 0);
+  assert_int_equal(v->period_end[0], kw_date_from_ymd(2024, 1, 14));
+  assert_int_equal(v->period_end[2], kw_date_from_ymd(2024, 1, 28));
+  assert_int_equal(v->period_end[6], kw_date_from_ymd(2024, 2, 25));
   /* the rows are valid BG/BB input */
   double p[4] = {1.2, 0.75, 0.66, 2.8}, out[3];
   kw_clv_fit *f = NULL;
@@ -439,10 +453,114 @@ static void test_patterns(void **state) {
   kw_context_free(ctx);
 }
 
+/* Calendar periods for BG/BB, worked out by hand in tests/data/README.md
+ * (tests/data/clv/calendar/transactions.csv). */
+static kw_clv_data *build_cal(kw_context *ctx, const kw_dataset *ds,
+                              int32_t as_of, kw_unit unit) {
+  kw_clv_data_options o;
+  kw_clv_data_options_init(&o);
+  o.as_of = as_of;
+  o.unit = unit;
+  o.discrete = true;
+  kw_clv_data *d = NULL;
+  kw_status st = kw_clv_data_build(ctx, ds, &o, &d);
+  if (st) print_error("%s\n", kw_errmsg(ctx));
+  assert_int_equal(st, KW_OK);
+  return d;
+}
+
+static size_t row_of(const kw_clv_input *v, const char *id) {
+  for (size_t i = 0; i < v->n; i++)
+    if (strcmp(id_of(v, i), id) == 0) return i;
+  fail_msg("no customer %s", id);
+  return 0;
+}
+
+static void check_row(const kw_clv_input *v, const char *id, double x,
+                      double tx, double n) {
+  size_t i = row_of(v, id);
+  NEAR(v->x[i], x, 0);
+  NEAR(v->t_x[i], tx, 0);
+  NEAR(v->T[i], n, 0);
+}
+
+static void test_calendar_periods(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_load_options lo;
+  kw_load_options_init(&lo);
+  lo.files[KW_TABLE_TRANSACTIONS] = KW_TEST_DATA "/clv/calendar.csv";
+  lo.tables = 1u << KW_TABLE_TRANSACTIONS;
+  kw_dataset *ds = NULL;
+  assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  /* months, as-of 31 May: M bought on the 1st of January to May */
+  kw_clv_data *d = build_cal(ctx, ds, kw_date_from_ymd(2024, 5, 31),
+                             KW_UNIT_MONTH);
+  const kw_clv_input *v = kw_clv_data_view(d);
+  check_row(v, "M", 4, 4, 4);
+  check_row(v, "N", 2, 3, 4);
+  kw_clv_data_free(d);
+  /* as-of 1 May: May is not complete, its purchase not calibration data */
+  d = build_cal(ctx, ds, kw_date_from_ymd(2024, 5, 1), KW_UNIT_MONTH);
+  v = kw_clv_data_view(d);
+  check_row(v, "M", 3, 3, 3);
+  check_row(v, "N", 2, 3, 3);
+  kw_clv_data_free(d);
+  /* ISO weeks, as-of Sunday 21 January 2024 */
+  d = build_cal(ctx, ds, kw_date_from_ymd(2024, 1, 21), KW_UNIT_WEEK);
+  v = kw_clv_data_view(d);
+  check_row(v, "W", 2, 2, 2);
+  kw_clv_data_free(d);
+  /* years, as-of 31 December 2023 */
+  d = build_cal(ctx, ds, kw_date_from_ymd(2023, 12, 31), KW_UNIT_YEAR);
+  v = kw_clv_data_view(d);
+  check_row(v, "Y", 3, 4, 4);
+  assert_int_equal(v->n_cal_periods, 4);
+  assert_int_equal(v->period_end[0], kw_date_from_ymd(2020, 12, 31));
+  assert_int_equal(v->period_end[3], kw_date_from_ymd(2023, 12, 31));
+  kw_clv_data_free(d);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
+/* A dated log without amounts (lifetimes' example_transactions.csv has only
+ * date and id): refused by default, read with amount_optional (amount 0 on
+ * every line). M: first 01/01, purchase days 01/02 (two lines) and 15/03:
+ * x = 2, t_x = 74 days, T = 90 days at as-of 31/03; N: x = 0, T = 30. */
+static void test_dates_only(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_load_options lo;
+  kw_load_options_init(&lo);
+  lo.files[KW_TABLE_TRANSACTIONS] = KW_TEST_DATA "/clv/dates_only.csv";
+  lo.tables = 1u << KW_TABLE_TRANSACTIONS;
+  kw_dataset *ds = NULL;
+  assert_int_not_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  assert_null(ds);
+  lo.amount_optional = true;
+  assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  kw_clv_data_options o;
+  kw_clv_data_options_init(&o);
+  o.as_of = kw_date_from_ymd(2024, 3, 31);
+  o.unit = KW_UNIT_DAY;
+  kw_clv_data *d = NULL;
+  assert_int_equal(kw_clv_data_build(ctx, ds, &o, &d), KW_OK);
+  const kw_clv_input *v = kw_clv_data_view(d);
+  assert_int_equal(v->n, 2);
+  check_row(v, "M", 2, 74, 90);
+  check_row(v, "N", 0, 0, 30);
+  NEAR(v->revenue[row_of(v, "M")], 0, 0);
+  kw_clv_data_free(d);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_continuous),
       cmocka_unit_test(test_discrete),
+      cmocka_unit_test(test_calendar_periods),
+      cmocka_unit_test(test_dates_only),
       cmocka_unit_test(test_matches_summary),
       cmocka_unit_test(test_bad_holdout),
       cmocka_unit_test(test_predict),

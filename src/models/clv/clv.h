@@ -96,7 +96,8 @@ double clv_population(const kw_clv_result *r, double t);
 
 
 /* ------------------------------------------------ per-customer prediction
- * Each returns a finite value. */
+ * Each returns NaN when the numerics cannot reach the value (never a
+ * clamped stand-in); the public entry points turn that into KW_ENUMERIC. */
 
 /* P(alive at T). */
 double clv_bg_p_alive(const double *p, double x, double tx, double T,
@@ -164,6 +165,14 @@ double clv_digamma(double x);
  * by adaptive quadrature. Returns false if neither gives a finite value.
  */
 bool clv_hyp_logG(double b, double c, double z, double *logG, double *dlog);
+/* The same with rb[k] = 1 / (b + k) and rc[k] = 1 / (c + k) for k < ntab
+ * given (tables shared by every pattern of a likelihood evaluation, so the
+ * series runs without divisions); rb and rc may be NULL. */
+bool clv_hyp_logG_tab(double b, double c, double z, const double *rb,
+                      const double *rc, size_t ntab, double *logG,
+                      double *dlog);
+/* Terms of the G series before the Euler integral takes over. */
+#define CLV_G_SERIES_MAX 5000
 
 /* GSL's default error handler aborts; kw_context_new() switches it off
  * for the process, so GSL calls here only return codes, which are checked. */

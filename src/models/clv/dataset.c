@@ -122,6 +122,48 @@ static int cmp_day_amt(const void *a, const void *b) {
 static double ceil_period(double v) { return ceil(v - EPS_PERIOD); }
 static double floor_period(double v) { return floor(v + EPS_PERIOD); }
 
+/* ------------------------------------------------- calendar periods
+ * Index of the calendar period holding day d: the day itself, the ISO week
+ * (Monday to Sunday; 1970-01-01 was a Thursday, so day -3 opened a week),
+ * year * 12 + month - 1, or the year. */
+static int64_t floor_div(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+static int64_t cal_period(kw_unit u, int32_t d) {
+  int y, m, dd;
+  switch (u) {
+    case KW_UNIT_WEEK: return floor_div((int64_t)d + 3, 7);
+    case KW_UNIT_MONTH:
+      kw_date_to_ymd(d, &y, &m, &dd);
+      return (int64_t)y * 12 + (m - 1);
+    case KW_UNIT_YEAR:
+      kw_date_to_ymd(d, &y, &m, &dd);
+      return y;
+    default: return d;
+  }
+}
+
+/* The last day of calendar period P. */
+static int32_t cal_period_end(kw_unit u, int64_t P) {
+  switch (u) {
+    case KW_UNIT_WEEK: return (int32_t)(7 * P + 3);
+    case KW_UNIT_MONTH: {
+      int64_t q = P + 1;
+      return kw_date_from_ymd((int)floor_div(q, 12), (int)(q - 12 * floor_div(q, 12)) + 1, 1) - 1;
+    }
+    case KW_UNIT_YEAR: return kw_date_from_ymd((int)P, 12, 31);
+    default: return (int32_t)P;
+  }
+}
+
+/* The last calendar period complete on day d (d its last day or later). */
+static int64_t cal_complete(kw_unit u, int32_t d) {
+  int64_t P = cal_period(u, d);
+  return cal_period_end(u, P) == d ? P : P - 1;
+}
+
 /* Acquisition cost per dense customer id from the customers table (the
  * first known value of a customer), or NULL when there is no column. */
 static kw_status acq_costs(kw_context *ctx, const kw_dataset *ds, size_t n,
@@ -154,6 +196,10 @@ typedef struct walk {
   size_t H; /* discrete holdout opportunities */
   /* outputs per customer */
   double x, tx, T, zbar, holdout;
+  /* discrete: calendar periods */
+  kw_unit unit;
+  int64_t p_min;      /* period of the earliest first purchase */
+  int64_t p_complete; /* last period complete on as_of */
 } walk;
 
 /*
@@ -164,8 +210,13 @@ typedef struct walk {
 static void walk_customer(walk *w, const day_amt *da, size_t m, int32_t first,
                           double *track) {
   const double u = w->u;
-  const double n_opp = floor_period((double)(w->as_of - first) / u);
-  const double first_k = (double)w->K + (double)(first - w->as_of) / u;
+  /* discrete: opportunity j is the j-th calendar period after the one of
+   * the first purchase; n the complete ones up to as_of; tracking period
+   * k the calendar period p_min + k */
+  const int64_t pf = w->discrete ? cal_period(w->unit, first) : 0;
+  const double n_opp =
+      w->discrete ? fmax(0, (double)(w->p_complete - pf)) : 0;
+  const double first_k = (double)(pf - w->p_min);
   double last_j = 0, x = 0, tx = 0, hold = 0, rep_rev = 0;
   for (size_t k = 0; k < m;) {
     int32_t d = da[k].day;
@@ -182,7 +233,7 @@ static void walk_customer(walk *w, const day_amt *da, size_t m, int32_t first,
       if (kp >= 1 && kp <= (double)w->n_periods) track[(size_t)kp - 1] += 1;
       continue;
     }
-    double j = ceil_period((double)(d - first) / u);
+    double j = (double)(cal_period(w->unit, d) - pf);
     if (j <= n_opp) rep_rev += (double)rev; /* every purchase day of 1..n */
     if (j == last_j) continue;              /* opportunity already counted */
     last_j = j;
@@ -192,7 +243,7 @@ static void walk_customer(walk *w, const day_amt *da, size_t m, int32_t first,
     } else if (j <= n_opp + (double)w->H) {
       hold += 1;
     }
-    double kp = ceil_period(first_k + j);
+    double kp = first_k + j;
     if (kp >= 1 && kp <= (double)w->n_periods) track[(size_t)kp - 1] += 1;
   }
   w->holdout = hold;
@@ -310,10 +361,20 @@ kw_status kw_clv_data_build(kw_context *ctx, const kw_dataset *ds,
   }
   v->pooled_margin = pool_rev > 0 ? pool_margin / pool_rev : NAN;
 
-  /* tracking periods: n_cal_periods of them end on as_of */
-  double kcal = ceil_period((double)(as_of - min_first) / u);
+  /* tracking periods: n_cal_periods of them end on as_of (discrete:
+   * calendar periods, the last complete one by as_of) */
+  const int64_t p_min = cal_period(opt->unit, min_first);
+  const int64_t p_complete = cal_complete(opt->unit, as_of);
+  double kcal = opt->discrete ? (double)(p_complete - p_min)
+                              : ceil_period((double)(as_of - min_first) / u);
   size_t K = kcal < 1 ? 1 : (size_t)kcal;
-  size_t nh = has_hold ? (size_t)floor_period((double)(end - as_of) / u) : 0;
+  size_t nh = 0;
+  if (has_hold && opt->discrete) {
+    int64_t h = cal_complete(opt->unit, end) - p_complete;
+    nh = h > 0 ? (size_t)h : 0;
+  } else if (has_hold) {
+    nh = (size_t)floor_period((double)(end - as_of) / u);
+  }
   if (K + nh > 10000000) {
     st = kw_fail(ctx, KW_ERANGE,
                  "clv: more than 10 million tracking periods; use a longer "
@@ -328,7 +389,19 @@ kw_status kw_clv_data_build(kw_context *ctx, const kw_dataset *ds,
     goto done;
   }
   for (size_t i = 0; i < n; i++)
-    offset[i] = (double)K + (double)(first[i] - as_of) / u;
+    offset[i] = opt->discrete
+                    ? (double)(cal_period(opt->unit, first[i]) - p_min)
+                    : (double)K + (double)(first[i] - as_of) / u;
+  int32_t *pend = block(d, K + nh, sizeof *pend);
+  if (!pend) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  for (size_t k = 1; k <= K + nh; k++)
+    pend[k - 1] =
+        opt->discrete
+            ? cal_period_end(opt->unit, p_min + (int64_t)k)
+            : as_of + (int32_t)floor(((double)k - (double)K) * u + 1e-9);
 
   /* counting sort of the lines up to `end` of calibration customers */
   uint32_t maxm = 0;
@@ -364,6 +437,9 @@ kw_status kw_clv_data_build(kw_context *ctx, const kw_dataset *ds,
   w.n_periods = K + nh;
   w.discrete = opt->discrete;
   w.H = nh;
+  w.unit = opt->unit;
+  w.p_min = p_min;
+  w.p_complete = p_complete;
   for (size_t i = 0; i < n; i++) {
     uint32_t c = customer[i];
     size_t m = start[c + 1] - start[c];
@@ -395,6 +471,7 @@ kw_status kw_clv_data_build(kw_context *ctx, const kw_dataset *ds,
   v->acq_cost = acq_row;
   v->offset = offset;
   v->track_actual = track;
+  v->period_end = pend;
   v->holdout = hold;
   v->holdout_len = !has_hold ? 0
                    : opt->discrete ? (double)nh

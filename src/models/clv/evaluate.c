@@ -100,7 +100,15 @@ kw_status kw_clv_tracking(kw_context *ctx, const kw_clv_fit *f,
     double cnt = (double)(j - i), off = o[i];
     for (size_t k = 1; k <= n_periods; k++) {
       double t = (double)k - off;
-      if (t > 0) out[k - 1] += cnt * clv_population(r, t);
+      if (!(t > 0)) continue;
+      double e = clv_population(r, t);
+      if (!isfinite(e)) {
+        kw_free(ctx, o);
+        return kw_fail(ctx, KW_ENUMERIC,
+                       "%s: E[X(%g)] of a new customer is not computable at "
+                       "these parameters", kw_clv_model_name(r->model), t);
+      }
+      out[k - 1] += cnt * e;
     }
     i = j;
   }

@@ -11,9 +11,9 @@
  * package, so penalties carry over). GSL's vector_bfgs2 minimiser runs
  * from several starting points (each model's start rows) and the best end
  * point is kept, then polished by one more restart when it stopped short.
- * With more than 2 x 8192 distinct patterns (the subsample option) the
+ * With more than 2 x 2048 distinct patterns (the subsample option) the
  * starting points are compared, to a looser tolerance of 1e-4, on an evenly
- * spaced subsample of 8192 patterns (same model, a
+ * spaced subsample of 2048 patterns (same model, a
  * noisier likelihood surface with the same basins) and only the best one
  * is then taken to convergence on all patterns by Newton steps (Hessian
  * from forward differences of the gradient, Levenberg damping where it is
@@ -38,7 +38,7 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_multimin.h>
 
-#define CLV_SUBSAMPLE 8192
+#define CLV_SUBSAMPLE 2048
 
 struct kw_clv_fit {
   kw_context *ctx;
@@ -424,6 +424,9 @@ static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
   }
   opt os = {ctx, m, ds, o->penalty, ds->total_w, KW_OK, 0, false, {0}, 0, {0}};
   size_t nst = o->n_starts < 1 ? 1 : o->n_starts > 8 ? 8 : o->n_starts;
+  /* on a subsample the starts only have to find the basin: a loose
+   * tolerance, then Newton steps from the best to grad_tol on all */
+  double loose = have_sub ? fmax(o->grad_tol, 1e-4) : o->grad_tol;
   run best = {{0}, INFINITY, INFINITY, 0, false};
   size_t tried = 0;
   kw_status st = KW_OK;
@@ -440,8 +443,7 @@ static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
     if (objective(&os, th0, NULL) >= BAD_OBJ) continue;
     run r;
     /* on a subsample only the basin matters: a looser tolerance */
-    st = bfgs_run(&os, th0, o->max_iter,
-                  have_sub ? fmax(o->grad_tol, 1e-4) : o->grad_tol, &r);
+    st = bfgs_run(&os, th0, o->max_iter, loose, &r);
     tried++;
     if (st == KW_OK && r.f < best.f) best = r;
   }
@@ -534,6 +536,39 @@ static kw_status check_weights(kw_context *ctx, const double *w, size_t n) {
   return KW_OK;
 }
 
+/*
+ * Data that carry no information about the parameters are not fitted: when
+ * no customer has been watched for any time after the first purchase
+ * (every T = 0) or no customer repeats (every x = 0), the likelihood is
+ * maximised at the edge of the parameter space (purchase rate 0, or no
+ * time at all), the optimiser would stop at once where it started, and
+ * every prediction would restate the starting point. KW_EEMPTY with the
+ * reason instead.
+ */
+static kw_status check_information(kw_context *ctx, kw_clv_model model,
+                                   const clv_pat *d) {
+  double wT = 0, wx = 0;
+  for (size_t j = 0; j < d->n; j++) {
+    if (d->w[j] <= 0) continue;
+    if (d->T[j] > 0) wT += d->w[j];
+    if (d->x[j] > 0) wx += d->w[j];
+  }
+  const char *name = kw_clv_model_name(model);
+  if (!(wT > 0))
+    return kw_fail(ctx, KW_EEMPTY,
+                   "%s: no information to fit: every customer made the first "
+                   "purchase at the end of the calibration period (T = 0 for "
+                   "all %.0f), so no time was observed in which to buy again; "
+                   "choose a later as-of date", name, d->total_w);
+  if (!(wx > 0))
+    return kw_fail(ctx, KW_EEMPTY,
+                   "%s: no information to fit: none of the %.0f customers "
+                   "made a repeat purchase, so the repeat-purchase rate "
+                   "cannot be estimated (the best fit is a rate of 0)",
+                   name, d->total_w);
+  return KW_OK;
+}
+
 kw_status kw_clv_fit_model(kw_context *ctx, kw_clv_model model,
                            const double *x, const double *t_x, const double *T,
                            const double *weight, size_t n,
@@ -559,6 +594,11 @@ kw_status kw_clv_fit_model(kw_context *ctx, kw_clv_model model,
   if (!(d.total_w > 0)) {
     clv_pat_free(ctx, &d);
     return kw_fail(ctx, KW_EEMPTY, "clv: no customers to fit");
+  }
+  st = check_information(ctx, model, &d);
+  if (st != KW_OK) {
+    clv_pat_free(ctx, &d);
+    return st;
   }
   kw_clv_fit *f = fit_new(ctx, model);
   if (!f) {

@@ -35,15 +35,33 @@
 
 static const char *const pnbd_names[] = {"r", "alpha", "s", "beta"};
 
+/*
+ * Reciprocal tables for one likelihood evaluation: 1/(r + j), 1/(s + 1 + j)
+ * and 1/(r + s + 1 + j), j < len. x is a whole number, so the series of
+ * every pattern reads its 1/(b + k) and 1/(c + k) from them (offset x).
+ */
+typedef struct pnbd_tabs {
+  const double *r, *s1, *rs1;
+  size_t len;
+} pnbd_tabs;
+
 /* log F(u) and (optionally) its gradient in (r, alpha, s, beta). */
 static bool pnbd_logF(const double *p, double x, double u, double *lf,
-                      double *g) {
+                      double *g, const pnbd_tabs *tb) {
   double r = p[0], al = p[1], s = p[2], be = p[3];
   double P = r + s + x, lau = log(al + u), lbu = log(be + u);
   double dG[3], lG;
   if (al >= be) {
     double z = (al - be) / (al + u);
-    if (!clv_hyp_logG(r + x, P + 1, z, &lG, g ? dG : NULL)) return false;
+    bool ok;
+    if (tb && x < (double)tb->len) {
+      size_t ix = (size_t)x, n = tb->len - ix;
+      ok = clv_hyp_logG_tab(r + x, P + 1, z, tb->r + ix, tb->rs1 + ix, n,
+                            &lG, g ? dG : NULL);
+    } else {
+      ok = clv_hyp_logG(r + x, P + 1, z, &lG, g ? dG : NULL);
+    }
+    if (!ok) return false;
     *lf = -(r + x) * lau - s * lbu - log(P) + lG;
     if (g) {
       g[0] = -lau - 1 / P + dG[0] + dG[1];
@@ -53,7 +71,15 @@ static bool pnbd_logF(const double *p, double x, double u, double *lf,
     }
   } else {
     double z = (be - al) / (be + u);
-    if (!clv_hyp_logG(s + 1, P + 1, z, &lG, g ? dG : NULL)) return false;
+    bool ok;
+    if (tb && x < (double)tb->len) {
+      size_t ix = (size_t)x, n = tb->len - ix;
+      ok = clv_hyp_logG_tab(s + 1, P + 1, z, tb->s1, tb->rs1 + ix, n, &lG,
+                            g ? dG : NULL);
+    } else {
+      ok = clv_hyp_logG(s + 1, P + 1, z, &lG, g ? dG : NULL);
+    }
+    if (!ok) return false;
     *lf = -(r + x - 1) * lau - (s + 1) * lbu - log(P) + lG;
     if (g) {
       g[0] = -lau - 1 / P + dG[1];
@@ -68,14 +94,15 @@ static bool pnbd_logF(const double *p, double x, double u, double *lf,
 /* One pattern: log L minus the per-x constant C, the first-branch share
  * and (optionally) the gradient of that part. */
 static bool pnbd_pattern(const double *p, double x, double tx, double T,
-                         double *ll, double *palive, double *g) {
+                         double *ll, double *palive, double *g,
+                         const pnbd_tabs *tb) {
   double r = p[0], al = p[1], s = p[2], be = p[3];
   double lT = -(r + x) * log(al + T) - s * log(be + T);
   double second = -INFINITY, gs[4] = {0, 0, 0, 0};
   if (T > tx) {
     double lf1, lf2, g1[4], g2[4];
-    if (!pnbd_logF(p, x, tx, &lf1, g ? g1 : NULL)) return false;
-    if (!pnbd_logF(p, x, T, &lf2, g ? g2 : NULL)) return false;
+    if (!pnbd_logF(p, x, tx, &lf1, g ? g1 : NULL, tb)) return false;
+    if (!pnbd_logF(p, x, T, &lf2, g ? g2 : NULL, tb)) return false;
     double delta = lf2 - lf1;
     if (delta < 0) {
       second = log(s) + lf1 + clv_log1mexp(delta);
@@ -105,6 +132,27 @@ static kw_status pnbd_ll(kw_context *ctx, const double *p, const clv_pat *d,
   double *cx = kw_malloc(ctx, 2 * (d->nux ? d->nux : 1) * sizeof *cx);
   if (!cx) return kw_fail_nomem(ctx);
   double *dcx = cx + (d->nux ? d->nux : 1);
+  /* reciprocal tables up to the largest x plus the series' length (only
+   * while that stays small: x is a whole number below 1e6) */
+  double maxx = 0;
+  for (size_t i = 0; i < d->nux; i++) maxx = fmax(maxx, d->ux[i]);
+  pnbd_tabs tabs = {NULL, NULL, NULL, 0}, *tb = NULL;
+  double *tmem = NULL;
+  if (maxx < 1e6) {
+    size_t len = (size_t)maxx + CLV_G_SERIES_MAX + 1;
+    tmem = kw_malloc(ctx, 3 * len * sizeof *tmem);
+    if (!tmem) {
+      kw_free(ctx, cx);
+      return kw_fail_nomem(ctx);
+    }
+    for (size_t j = 0; j < len; j++) {
+      tmem[j] = 1 / (r + (double)j);
+      tmem[len + j] = 1 / (s + 1 + (double)j);
+      tmem[2 * len + j] = 1 / (r + s + 1 + (double)j);
+    }
+    tabs = (pnbd_tabs){tmem, tmem + len, tmem + 2 * len, len};
+    tb = &tabs;
+  }
   double lgr = lgamma(r), psir = clv_digamma(r), lal = log(al), lbe = log(be);
   for (size_t i = 0; i < d->nux; i++) {
     double x = d->ux[i];
@@ -116,7 +164,7 @@ static kw_status pnbd_ll(kw_context *ctx, const double *p, const clv_pat *d,
   for (size_t j = 0; j < d->n; j++) {
     double l, g[4];
     if (!pnbd_pattern(p, d->x[j], d->tx[j], d->T[j], &l, NULL,
-                      grad ? g : NULL)) {
+                      grad ? g : NULL, tb)) {
       st = KW_ENUMERIC;
       break;
     }
@@ -130,6 +178,7 @@ static kw_status pnbd_ll(kw_context *ctx, const double *p, const clv_pat *d,
     }
   }
   kw_free(ctx, cx);
+  kw_free(ctx, tmem);
   *ll = st == KW_OK ? s_ll : -INFINITY;
   if (grad)
     for (int i = 0; i < 4; i++) grad[i] = G[i];
@@ -161,7 +210,7 @@ const clv_model_ops clv_pnbd_ops = {KW_CLV_PNBD, 4, pnbd_names, pnbd_ll,
 
 double clv_pnbd_p_alive(const double *p, double x, double tx, double T) {
   double l, pa;
-  if (!pnbd_pattern(p, x, tx, T, &l, &pa, NULL))
-    return 0; /* G not computable (not seen in practice): report 0, not NaN */
+  if (!pnbd_pattern(p, x, tx, T, &l, &pa, NULL, NULL))
+    return NAN; /* an error */
   return clv_prob(pa);
 }

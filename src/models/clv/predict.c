@@ -98,6 +98,17 @@ static uint64_t hash2(double x, double T) {
   return z ^ (z >> 31);
 }
 
+/* A prediction the numerics could not reach: an error, never a clamp. */
+static kw_status not_computable(kw_context *ctx, const kw_clv_result *r,
+                                double x, double T) {
+  const double *p = r->params;
+  return kw_fail(ctx, KW_ENUMERIC,
+                 "%s: the prediction for x = %g, T = %g is not computable at "
+                 "%s = %g, %s = %g, %s = %g, %s = %g",
+                 kw_clv_model_name(r->model), x, T, r->names[0], p[0],
+                 r->names[1], p[1], r->names[2], p[2], r->names[3], p[3]);
+}
+
 static kw_status run_bg(kw_context *ctx, const kw_clv_result *r,
                         const double *x, const double *tx, const double *T,
                         size_t n, const job *jb, double *out) {
@@ -144,7 +155,11 @@ static kw_status run_bg(kw_context *ctx, const kw_clv_result *r,
       used++;
     }
     double pa = clv_bg_p_alive(p, xi, xi > 0 ? tx[i] : 0, Ti, mod);
-    out[i] = clv_finite(pa * tab[h].v, 0);
+    out[i] = pa * tab[h].v;
+    if (!isfinite(out[i])) {
+      kw_free(ctx, tab);
+      return not_computable(ctx, r, xi, Ti);
+    }
   }
   kw_free(ctx, tab);
   return KW_OK;
@@ -194,7 +209,12 @@ static kw_status run(kw_context *ctx, const kw_clv_fit *f, const double *x,
         v = pa * gv;
       }
     }
-    val[j] = clv_finite(v, 0);
+    if (!isfinite(v)) {
+      kw_free(ctx, val);
+      clv_pat_free(ctx, &d);
+      return not_computable(ctx, r, xj, Tj);
+    }
+    val[j] = v;
   }
   for (size_t i = 0; i < n; i++) out[i] = val[d.map[i]];
   kw_free(ctx, val);
@@ -278,6 +298,7 @@ kw_status kw_clv_prob_count(kw_context *ctx, const kw_clv_fit *f,
         pk = clv_pnbd_alive_pk(p[0] + xi, p[1] + Ti, p[2], p[3] + Ti, t, k);
         break;
     }
+    if (!isfinite(pa) || !isfinite(pk)) return not_computable(ctx, r, xi, Ti);
     out[i] = clv_prob(pa * pk + (k == 0 ? 1 - pa : 0));
   }
   return KW_OK;
@@ -294,9 +315,9 @@ double clv_population(const kw_clv_result *r, double t) {
       break;
     case KW_CLV_PNBD: v = clv_pnbd_alive_expect(p[0], p[1], p[2], p[3], t); break;
     case KW_CLV_BGBB: v = clv_bgbb_population(p, floor(t)); break;
-    default: v = 0;
+    default: v = NAN;
   }
-  return clv_finite(v, 0);
+  return v;
 }
 
 kw_status kw_clv_population(kw_context *ctx, const kw_clv_fit *f, double t,
@@ -308,6 +329,10 @@ kw_status kw_clv_population(kw_context *ctx, const kw_clv_fit *f, double t,
   if (t > 1e7 || (clv_fit_res(f)->model == KW_CLV_BGBB && t > 1e6))
     return kw_fail(ctx, KW_ERANGE, "clv: horizon too long");
   *out = clv_population(clv_fit_res(f), t);
+  if (!isfinite(*out))
+    return kw_fail(ctx, KW_ENUMERIC,
+                   "%s: E[X(%g)] of a new customer is not computable at these "
+                   "parameters", kw_clv_model_name(clv_fit_res(f)->model), t);
   return KW_OK;
 }
 
