@@ -374,6 +374,21 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                 "({value_amount}); "
                                 "{recency} dagen sinds de laatste aankoop, "
                                 "langer dan gewoonlijk."},
+    [MSG_WHY_RETAIN_COMPETITOR] = {"why.retain_competitor",
+                                   "Rates {competitor} higher on "
+                                   "{dimension} ({theirs} against {own} for "
+                                   "you) and buys at most half as often as "
+                                   "before.",
+                                   "Geeft {competitor} een hogere score op "
+                                   "{dimension} ({theirs} tegenover {own} "
+                                   "voor u) en koopt hoogstens half zo vaak "
+                                   "als voordien."},
+    [MSG_WHY_ALSO_COMPETITOR] = {"why.also_competitor",
+                                 "Rates {competitor} higher on {dimension} "
+                                 "({theirs} against {own} for you).",
+                                 "Geeft {competitor} een hogere score op "
+                                 "{dimension} ({theirs} tegenover {own} voor "
+                                 "u)."},
     [MSG_WHY_INVEST] = {"why.invest",
                         "Top {value_top} by {value_measure} "
                         "({value_amount}) and expected to bring {clv} in the "
@@ -1066,6 +1081,9 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_PERSONA_SECTOR] = {"persona.sector", " in {sector}",
                             " uit {sector}"},
     [MSG_PERSONA_SIZE] = {"persona.size", " ({size})", " ({size})"},
+    [MSG_PERSONA_SIZE_STAFF] = {"persona.size_staff",
+                                " with {size} employees",
+                                " met {size} werknemers"},
     [MSG_PERSONA_PLACE] = {"persona.place", " around {place}",
                            " rond {place}"},
     [MSG_FEAT_RECENCY] = {"feature.log_recency", "days since the last purchase",
@@ -1156,6 +1174,18 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_CARD_PAYMENT] = {"card.payment", "Pays", "Betaalt"},
     [MSG_CARD_NPS] = {"card.nps", "Satisfaction (NPS)",
                       "Tevredenheid (NPS)"},
+    [MSG_CARD_THEMES] = {"card.themes", "In their comments",
+                         "In hun opmerkingen"},
+    [MSG_CARD_THEME_COMPLAINT] = {"card.theme_complaint",
+                                  "complaint \"{label}\" in {n} of "
+                                  "{of} comments",
+                                  "klacht \"{label}\" in {n} van "
+                                  "{of} opmerkingen"},
+    [MSG_CARD_THEME_PRAISE] = {"card.theme_praise",
+                               "praise \"{label}\" in {n} of {of} "
+                               "comments",
+                               "lof \"{label}\" in {n} van {of} "
+                               "opmerkingen"},
     [MSG_CARD_CHURN_RISK] = {"card.churn_risk", "At risk or gone",
                              "Risico of weg"},
     [MSG_CARD_CLV] = {"card.clv", "Expected value (CLV)",
@@ -1210,6 +1240,15 @@ static const msg_row rows[KW_MSG__COUNT] = {
                               "Strategische fit {fit}, lage waarde (tot nu "
                               "{revenue}) en betaalt gemiddeld {days_late} "
                               "dagen te laat."},
+    [MSG_WHY_INVEST_FIT] = {"why.invest_fit",
+                            "Strategic fit {fit} and potential (top "
+                            "{potential_top}): expected to bring {clv}; "
+                            "worth investing in before it is a top "
+                            "customer.",
+                            "Strategische fit {fit} en potentieel (top "
+                            "{potential_top}): zal naar verwachting {clv} "
+                            "opbrengen; de moeite om in te investeren nog "
+                            "voor het een topklant is."},
     [MSG_FIT_TEMPLATE] = {"fit.template",
         "# Ideal customer profile for klantwijs (--fit FILE).\n"
         "# State what fits your long-term strategy; delete what does not\n"
@@ -1393,7 +1432,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                            "{currency}, uit {source}"},
     [MSG_FIG_GUEST_SALES] = {"fig.guest_sales",
                              "Guest sales (no customer id)",
-                             "Verkoop aan gasten (geen klantnummer)"},
+                             "Verkoop aan passanten (geen klantnummer)"},
     [MSG_GUEST_SALES] = {"guest.sales",
                          "{amount}, {share} of sales (lines: {lines})",
                          "{amount}, {share} van de verkoop (regels: "
@@ -1588,7 +1627,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                               "{lines} lines, {share} of sales; counted in "
                               "revenue totals of the data, not in customer "
                               "figures",
-                              "verkoop aan gasten (geen klantnummer): "
+                              "verkoop aan passanten (geen klantnummer): "
                               "{amount} op {lines} regels, {share} van de "
                               "verkoop; niet in de cijfers per klant"},
     /* the customer base a figure covers (klantwijs/summary.h) */
@@ -1724,6 +1763,17 @@ static const msg_row rows[KW_MSG__COUNT] = {
                         "{dimension}, de dimensie die het zwaarst weegt, en "
                         "kopen minder dan vroeger: risico op overstap naar "
                         "die concurrent."},
+    [MSG_FB_AT_RISK_PLAN] = {"fb.at_risk_plan",
+                             "In the action plan {retained} of them are on "
+                             "the retain list, the reason naming the "
+                             "competitor and the dimension; for the other "
+                             "{other} (most have already left) the reason of "
+                             "their action says so too.",
+                             "In het actieplan staan er {retained} op de lijst "
+                             "om te behouden, met de concurrent en de "
+                             "dimensie in de reden; bij de andere {other} "
+                             "(meestal al weg) zegt de reden van hun actie "
+                             "het ook."},
     [MSG_FB_T_THEMES_DET] = {"fb.t_themes_det",
                              "What detractors write about (comments on "
                              "their side / on the other, z score)",
@@ -2095,6 +2145,95 @@ static const msg_row text_rows[] = {
      "kruisverkoop: combinaties, regels, volgend beste product, upsell"},
     {"cmd.segments", "segments, behavioural groups, personas, strategic fit",
      "segmenten, gedragsgroepen, persona's, strategische fit"},
+    {"help.segments.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.segments.about",
+     "Who your customers are, in groups you can act on. Rule segments by "
+     "one attribute, or two crossed: per segment the customers, revenue, "
+     "contribution, CLV, churn rate, NPS (where there is feedback), fit, "
+     "and the share of each. Behavioural groups: k-means++ on robustly "
+     "scaled behaviour (log recency, orders and revenue, tenure, margin, "
+     "categories, days paid late, discount share, NPS where present); the "
+     "number of groups is chosen by the silhouette on a random sample (named "
+     "in the output), the same for the same --seed. One persona card per "
+     "group: a name from its distinctive traits, size, shares of revenue and "
+     "profit, typical behaviour, the traits that set it apart (lift and "
+     "counts), satisfaction and the top comment themes, churn risk, CLV and "
+     "the approach of the action plan. No group of fewer than 5 customers is "
+     "shown on its own (merged into \"other\"), and no name, e-mail, phone "
+     "or address is read. Attributes: sector, size, type (customer type), "
+     "region (Flanders, Wallonia, Brussels, the Netherlands, from the "
+     "postcode), province, channel (acquisition channel), tenure, pay_class, "
+     "rfm, abc, categories (number of product categories bought), value "
+     "(top 20% / next 30% / bottom 50% by value), cluster.",
+     "Wie je klanten zijn, in groepen waarmee je iets kunt doen. "
+     "Regelsegmenten volgens één kenmerk, of twee gekruist: per segment de "
+     "klanten, omzet, bijdrage, CLV, verloop, NPS (waar er feedback is), fit "
+     "en het aandeel in elk. Gedragsgroepen: k-means++ op robuust "
+     "geschaald gedrag (log recency, orders en omzet, klantduur, marge, "
+     "categorieën, dagen te laat betaald, kortingsaandeel, NPS waar "
+     "aanwezig); het aantal groepen wordt gekozen met de silhouet op een "
+     "willekeurige steekproef (vermeld in de uitvoer), hetzelfde voor "
+     "dezelfde --seed. Eén persona-kaart per groep: een naam uit de "
+     "opvallende kenmerken, grootte, aandeel in omzet en winst, typisch "
+     "gedrag, de kenmerken die de groep onderscheiden (lift en aantallen), "
+     "tevredenheid en de belangrijkste thema's in opmerkingen, "
+     "verlooprisico, CLV en de aanpak uit het actieplan. Geen groep van "
+     "minder dan 5 klanten staat apart (samen onder \"overige\"), en geen "
+     "naam, e-mail, telefoon of adres wordt gelezen. Kenmerken: sector, size "
+     "(grootte), type (klanttype), region (Vlaanderen, Wallonië, Brussel, "
+     "Nederland, uit de postcode), province, channel (acquisitiekanaal), "
+     "tenure, pay_class, rfm, abc, categories (aantal gekochte "
+     "productcategorieën), value (top 20% / volgende 30% / onderste 50% "
+     "in waarde), cluster."},
+    {"help.segments.examples",
+     "  klantwijs segments demo-data\n"
+     "  klantwijs segments demo-data --by sector,value --lang nl\n"
+     "  klantwijs segments demo-data --fit-template > profiel.txt\n"
+     "  klantwijs segments demo-data --fit profiel.txt --format json\n",
+     "  klantwijs segments demo-data\n"
+     "  klantwijs segments demo-data --by sector,value --lang nl\n"
+     "  klantwijs segments demo-data --fit-template > profiel.txt\n"
+     "  klantwijs segments demo-data --fit profiel.txt --format json\n"},
+    {"opt.segments.by", "segment by ATTR, crossed with ATTR2",
+     "segmenteer volgens ATTR, gekruist met ATTR2"},
+    {"opt.segments.by.default",
+     "sector, else region, size, channel, tenure",
+     "sector, anders region, size, channel, tenure"},
+    {"opt.segments.cross", "the same as --by ATTR,ATTR2",
+     "hetzelfde als --by ATTR,ATTR2"},
+    {"opt.segments.k", "fix the number of behavioural groups",
+     "leg het aantal gedragsgroepen vast"},
+    {"opt.segments.k.default", "chosen by the silhouette",
+     "gekozen met de silhouet"},
+    {"opt.segments.k_max", "largest number of groups tried",
+     "grootste aantal groepen dat geprobeerd wordt"},
+    {"opt.segments.sample", "customers in the silhouette sample",
+     "klanten in de steekproef voor de silhouet"},
+    {"opt.segments.seed", "seed of k-means++ and the sample",
+     "startwaarde van k-means++ en de steekproef"},
+    {"opt.segments.no_clusters", "rule segments only",
+     "enkel regelsegmenten"},
+    {"opt.segments.personas",
+     "with --format csv: the persona table instead of the segment table",
+     "met --format csv: de persona-tabel in plaats van de segmenttabel"},
+    {"opt.segments.fit",
+     "ideal customer profile: a fit per customer, per segment and per "
+     "persona",
+     "ideaal klantprofiel: een fit per klant, per segment en per persona"},
+    {"opt.segments.fit_template", "print a profile to edit and exit",
+     "druk een profiel af om aan te passen en stop"},
+    {"opt.segments.min_group", "smallest group shown",
+     "kleinste groep die getoond wordt"},
+    {"cli.err.segments_attr",
+     "{opt}: unknown attribute '{v}' (sector, size, type, region, province, "
+     "channel, tenure, pay_class, rfm, abc, categories, value, cluster)",
+     "{opt}: onbekend kenmerk '{v}' (sector, size, type, region, province, "
+     "channel, tenure, pay_class, rfm, abc, categories, value, cluster)"},
+    {"cli.err.segments_personas", "--personas goes with --format csv",
+     "--personas hoort bij --format csv"},
+    {"cli.segments.no_attr",
+     "the data have no '{attr}'; every customer is 'unknown'",
+     "de gegevens hebben geen '{attr}'; elke klant is 'onbekend'"},
 
     /* shared options: input */
     {"opt.path",

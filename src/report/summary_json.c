@@ -920,6 +920,16 @@ static void write_segments(jw *w, const kw_analysis *a) {
     jfix(w, "orders_per_year", p->orders_per_year, 2);
     jfix(w, "basket", p->basket, 2);
     jfix(w, "nps", p->nps, 1);
+    ARR(w, "themes");
+    for (size_t k = 0; k < p->n_themes; k++) {
+      OBJ(w, NULL);
+      jtext(w, "label", p->themes[k].label);
+      jtext(w, "side", p->themes[k].detractor ? "detractors" : "promoters");
+      jint(w, "count", (int64_t)p->themes[k].count);
+      jint(w, "comments", (int64_t)p->comments);
+      END_OBJ(w);
+    }
+    END_ARR(w);
     jfix(w, "churn_risk", p->churn_rate, 4);
     jfix(w, "clv_mean", p->clv_mean, 2);
     jfix(w, "fit", p->fit, 4);
