@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "klantwijs/pg.h"
 #include "opts.h"
 
 static bool use_colour(void) {
@@ -188,6 +189,22 @@ static bool set_map(cli_common *c, void *t, const char *v) {
   return true;
 }
 
+/* --table KIND=SCHEMA.TABLE|QUERY: a table of the database PATH names */
+static bool set_table(cli_common *c, void *t, const char *v) {
+  (void)t;
+  const char *eq = strchr(v, '=');
+  for (int k = 0; eq && k < KW_TABLE__COUNT; k++) {
+    const char *name = kw_table_kind_name((kw_table_kind)k);
+    if (strlen(name) == (size_t)(eq - v) &&
+        strncmp(name, v, (size_t)(eq - v)) == 0 && eq[1]) {
+      c->load.db_tables[k] = eq + 1;
+      return true;
+    }
+  }
+  cli_usage_key(c, "cli.err.table", "v", v, NULL);
+  return false;
+}
+
 static bool set_decimal_mark(cli_common *c, void *t, const char *v) {
   (void)t;
   if (strcmp(v, ",") != 0 && strcmp(v, ".") != 0) {
@@ -314,6 +331,8 @@ static const cli_opt ingest_rows[] = {
     FILE_ROW("spend", KW_TABLE_SPEND),
     {"map", 0, CLI_CALL, COMMON(maps), CLI_NO_RANGE, "ROLE=COLUMN", NULL,
      "opt.map", set_map},
+    {"table", 0, CLI_CALL, COMMON(load.db_tables), CLI_NO_RANGE,
+     "KIND=SCHEMA.TABLE|QUERY", NULL, "opt.table", set_table},
     {"decimal-mark", 0, CLI_CALL, COMMON(load.decimal_mark), CLI_NO_RANGE,
      ", | .", NULL, "opt.decimal_mark", set_decimal_mark},
     {"date-format", 0, CLI_CALL, COMMON(load.date_order), CLI_NO_RANGE,
@@ -394,7 +413,9 @@ kw_status cli_summary(const cli_common *c, const kw_dataset *ds,
 
 int cli_load(cli_common *c, kw_dataset **ds) {
   *ds = NULL;
-  if (c->path) {
+  if (kw_pg_is_uri(c->path)) {
+    c->load.db = c->path;
+  } else if (c->path) {
     struct stat sb;
     if (strcmp(c->path, "-") != 0 && stat(c->path, &sb) == 0 &&
         S_ISDIR(sb.st_mode))
@@ -416,7 +437,9 @@ int cli_load(cli_common *c, kw_dataset **ds) {
 int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
                     kw_dataset **ds) {
   *ds = NULL;
-  if (c->path) {
+  if (kw_pg_is_uri(c->path)) {
+    c->load.db = c->path;
+  } else if (c->path) {
     struct stat sb;
     if (strcmp(c->path, "-") != 0 && stat(c->path, &sb) == 0 &&
         S_ISDIR(sb.st_mode))

@@ -302,6 +302,12 @@ typedef struct kw_load_options {
                           no excl. amount is given; 0 = none (--vat-rate) */
   int lang;        /* language of warnings and errors: 0 English, 1 Dutch
                       (the values of kw_lang) */
+  /* A PostgreSQL connection URI ("postgresql://..." or "postgres://...")
+   * to read the tables from instead of files (klantwijs/pg.h); NULL for
+   * files. db_tables[k]: "SCHEMA.TABLE", "TABLE" or a query for table
+   * kind k; NULL looks the kind's default names up in the search path. */
+  const char *db;
+  const char *db_tables[KW_TABLE__COUNT];
 } kw_load_options;
 
 KW_API void kw_load_options_init(kw_load_options *o);

@@ -30,6 +30,7 @@
 #include "io/classify.h"
 #include "io/ingest.h"
 #include "io/msg.h"
+#include "io/pg_internal.h"
 #include "io/xlsx.h"
 
 static const char *const table_files[] = {
@@ -311,6 +312,7 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     kw_status st = kw_map_parse(ctx, o->maps[j], &kind, &role, &col);
     if (st) return st;
   }
+  if (o->db) return kw_pg_dataset_load(ctx, o, out);
   uint32_t want = o->tables ? o->tables : (1u << KW_TABLE__COUNT) - 1;
   char *paths[KW_TABLE__COUNT] = {0};
   kw_status st = KW_OK;

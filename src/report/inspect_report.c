@@ -132,7 +132,9 @@ static void text_table(FILE *f, const kw_table *t, kw_lang lang) {
   fprintf(f, "%s: %s\n", kw_table_kind_name(kw_table_kind_of(t)), r->path);
   snprintf(a, sizeof a, "%llu", (unsigned long long)r->bytes);
   if (r->found) fprintf(f, "  why this file: %s\n", r->found);
-  if (r->format) {
+  if (r->format && strcmp(r->format, "postgresql") == 0) {
+    fprintf(f, "  %s\n", word("inspect.postgresql", lang));
+  } else if (r->format) {
     fprintf(f, "  %s workbook, %llu bytes; sheet \"%s\" (%s); header on "
                "row %llu\n",
             r->format, (unsigned long long)r->bytes, r->sheet,

@@ -2116,6 +2116,81 @@ static const msg_row text_rows[] = {
      "{file} lijkt ook op {kind} ({why}); alleen {used} wordt gelezen: voeg "
      "de bestanden samen om beide te lezen"},
 
+    /* "since the last analysis" (report/html.c, --history) */
+    {"since.title", "Since the last analysis", "Sinds de vorige analyse"},
+    {"since.compared", "Compared with the analysis stored on",
+     "Vergeleken met de analyse bewaard op"},
+    {"since.data_to", "data up to", "gegevens tot"},
+    {"since.figure", "Figure", "Cijfer"},
+    {"since.then", "Then", "Toen"},
+    {"since.now", "Now", "Nu"},
+    {"since.change", "Change", "Verschil"},
+    {"since.note",
+     "Rates change in percentage points. Which customers moved between "
+     "actions, statuses and segments: klantwijs history FILE.",
+     "Percentages veranderen in procentpunten. Welke klanten verschoven "
+     "tussen acties, statussen en segmenten: klantwijs history BESTAND."},
+
+    /* PostgreSQL as a source (src/io/pg_source.c, pg_sql.c) */
+    {"pg.connect", "cannot connect to {db}: {why}",
+     "kan geen verbinding maken met {db}: {why}"},
+    {"pg.no_table",
+     "{what}: no such table or view in {db} (is the name and schema right, "
+     "and is it in the search path?)",
+     "{what}: die tabel of view bestaat niet in {db} (klopt de naam en het "
+     "schema, en staat het in het zoekpad?)"},
+    {"pg.permission",
+     "{what}: no permission to read it in {db} ({why}); ask the database "
+     "owner for GRANT SELECT",
+     "{what}: geen toestemming om het te lezen in {db} ({why}); vraag de "
+     "eigenaar van de database om GRANT SELECT"},
+    {"pg.query_failed", "{what}: the query failed in {db}: {why}",
+     "{what}: de query mislukte in {db}: {why}"},
+    {"pg.column_type",
+     "{what}: column \"{col}\" is of type {type}, but as {role} it must be "
+     "{want}; cast it in a query (--table KIND='SELECT ...') or map another "
+     "column with --map",
+     "{what}: kolom \"{col}\" is van het type {type}, maar als {role} moet "
+     "ze {want} zijn; zet ze om in een query (--table SOORT='SELECT ...') of "
+     "wijs een andere kolom toe met --map"},
+    {"pg.no_sales",
+     "no transactions table in {db}: name it with --table "
+     "transactions=SCHEMA.TABLE (or a query), or call it transactions, "
+     "transacties, verkopen or sales",
+     "geen verkooptabel in {db}: noem ze met --table "
+     "transactions=SCHEMA.TABEL (of een query), of noem ze transactions, "
+     "transacties, verkopen of sales"},
+    {"cli.err.table",
+     "--table takes KIND=SCHEMA.TABLE or KIND=QUERY with KIND one of "
+     "transactions, customers, invoices, costs, feedback, touchpoints, "
+     "referrals, not '{v}'",
+     "--table verwacht SOORT=SCHEMA.TABEL of SOORT=QUERY met SOORT een van "
+     "transactions, customers, invoices, costs, feedback, touchpoints, "
+     "referrals, niet '{v}'"},
+    {"opt.table",
+     "when PATH is a postgresql:// URI: the table, or a query, of this kind "
+     "(default: a table named like the files, e.g. transactions)",
+     "als PATH een postgresql://-URI is: de tabel, of een query, van deze "
+     "soort (standaard: een tabel genoemd zoals de bestanden, bv. "
+     "transactions)"},
+    {"inspect.postgresql",
+     "a PostgreSQL table or query, read through a cursor; its column names "
+     "are the header",
+     "een PostgreSQL-tabel of -query, gelezen via een cursor; de kolomnamen "
+     "zijn de kop"},
+    {"opt.summary.pushdown",
+     "PATH is a postgresql:// URI: compute the summary in the database (one "
+     "row per customer comes back; columns need SQL types)",
+     "PATH is een postgresql://-URI: bereken het overzicht in de database "
+     "(er komt één rij per klant terug; kolommen moeten SQL-types hebben)"},
+    {"cli.err.pushdown_uri", "--pushdown needs a postgresql:// URI as PATH",
+     "--pushdown vraagt een postgresql://-URI als PATH"},
+    {"pg.no_column",
+     "{what}: no column for the {role} (columns: {cols}); name it with "
+     "--map {role}=COLUMN",
+     "{what}: geen kolom voor {role} (kolommen: {cols}); noem ze met --map "
+     "{role}=KOLOM"},
+
     /* command list */
     {"cmd.analyze", "the main job: every analysis, a report and an action plan",
      "de hoofdtaak: elke analyse, een rapport en een actieplan"},
