@@ -7,8 +7,10 @@
  * written to a temporary folder first (kw_demo_generate; not timed). Then
  * times loading, the per-customer summary, trends (months), the journey
  * (stage order inferred, Markov attribution), referrals and acquisition
- * channels with discounts, and prints each step's wall time, the
- * customers, lines and touchpoints, and the peak resident memory.
+ * channels with discounts (CAC from a marketing spend file of the demo's
+ * six channels x 36 months, written with the demo data), and prints each
+ * step's wall time, the customers, lines and touchpoints, and the peak
+ * resident memory.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +63,21 @@ int main(int argc, char **argv) {
     printf("demo data: %zu customers written in %.2f s (not counted)\n", n,
            now() - t0);
     dir = tmp;
+    /* marketing spend: every channel of the demo, every month */
+    char sp[256];
+    snprintf(sp, sizeof sp, "%s/marketing_spend.csv", tmp);
+    FILE *f = fopen(sp, "w");
+    if (!f) return 1;
+    static const char *const ch[] = {"website", "Google Ads",
+                                     "vertegenwoordiger", "doorverwijzing",
+                                     "beurs", "sociale media"};
+    fputs("kanaal;maand;bedrag\n", f);
+    for (int y = 2023; y <= 2025; y++)
+      for (int m = 1; m <= 12; m++)
+        for (size_t c = 0; c < 6; c++)
+          fprintf(f, "%s;01/%02d/%d;%zu,00\n", ch[c], m, y,
+                  (n / 100 + 1) * (c + 1) * 10);
+    if (fclose(f)) return 1;
   }
   kw_load_options lo;
   kw_load_options_init(&lo);
@@ -101,8 +118,10 @@ int main(int argc, char **argv) {
   kw_acquisition *a = NULL;
   if (kw_acquisition_compute(ctx, ds, v, NULL, &a))
     return fail(ctx, "acquisition");
-  printf("%-28s %8.3f s  (%zu channels)\n", "acquisition + discounts",
-         now() - t, kw_acquisition_view(a)->n);
+  printf("%-28s %8.3f s  (%zu channels, %zu spend cells, %zu segments)\n",
+         "acquisition + discounts", now() - t, kw_acquisition_view(a)->n,
+         kw_acquisition_view(a)->n_spend_months,
+         kw_acquisition_view(a)->n_seg);
   printf("%-28s %8.3f s\n", "total (from load)", now() - t0);
   printf("customers %zu, lines %llu, peak RSS %.0f MiB\n", v->n_buyers,
          (unsigned long long)v->lines_used, peak_mib());
@@ -117,7 +136,7 @@ int main(int argc, char **argv) {
     static const char *const files[] = {
         "transactions.csv", "customers.csv", "invoices.csv", "costs.csv",
         "feedback.csv", "touchpoints.csv", "referrals.csv", "truth.json",
-        "truth_customers.csv"};
+        "truth_customers.csv", "marketing_spend.csv"};
     char p[256];
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
       snprintf(p, sizeof p, "%s/%s", tmp, files[i]);

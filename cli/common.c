@@ -340,6 +340,7 @@ static const cli_opt ingest_rows[] = {
     FILE_ROW("feedback", KW_TABLE_FEEDBACK),
     FILE_ROW("touchpoints", KW_TABLE_TOUCHPOINTS),
     FILE_ROW("referrals", KW_TABLE_REFERRALS),
+    FILE_ROW("spend", KW_TABLE_SPEND),
     {"map", 0, CLI_CALL, COMMON(maps), CLI_NO_RANGE, "ROLE=COLUMN", NULL,
      "opt.map", set_map},
     {"table", 0, CLI_CALL, COMMON(load.db_tables), CLI_NO_RANGE,

@@ -156,6 +156,8 @@ KW_API bool kw_action_is_marketing(kw_action a);
   X(KW_METRIC_ABC, "abc", 1)           \
   X(KW_METRIC_SEGMENT, "segment", 2)   \
   X(KW_METRIC_NEXT_BEST, "next_best", 1) \
+  X(KW_METRIC_REFERRALS, "referrals", 0) \
+  X(KW_METRIC_REFERRAL_VALUE, "referral_value", 0) \
   X(KW_METRIC_CONSENT, "consent", 1)   \
   X(KW_METRIC_COMPETITOR_RISK, "competitor_risk", 1) \
   X(KW_METRIC_YEARLY_REVENUE, "yearly_revenue", 0) \

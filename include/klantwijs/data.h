@@ -68,7 +68,8 @@ KW_API size_t kw_dict_export(const kw_dict *d, char *buf, size_t cap);
   X(KW_TABLE_COSTS, "costs", "costs.csv kosten.csv")                        \
   X(KW_TABLE_FEEDBACK, "feedback", "feedback.csv")                          \
   X(KW_TABLE_TOUCHPOINTS, "touchpoints", "touchpoints.csv")                 \
-  X(KW_TABLE_REFERRALS, "referrals", "referrals.csv")
+  X(KW_TABLE_REFERRALS, "referrals", "referrals.csv")                     \
+  X(KW_TABLE_SPEND, "spend", "marketing_spend.csv marketingkosten.csv")
 
 typedef enum kw_table_kind {
 #define KW_X_TABLE(e, name, files) e,

@@ -48,7 +48,9 @@ extern "C" {
  * contraction + churned equals
  * revenue(p) - revenue(p - 1) to the cent.
  * Year on year: the revenue of the period one year earlier (12 months, 4
- * quarters or 52 weeks) and the growth against it.
+ * quarters or 52 weeks) and the growth against it; for the incomplete
+ * as-of period, the revenue of the same days of that period a year
+ * earlier (like for like: 1-9 December against 1-9 December).
  * Seasonality (months or quarters, at least two full years): classical
  * additive decomposition (centred moving average over a year; the
  * seasonal index of a month is the median of its detrended values, so one
@@ -192,6 +194,7 @@ typedef struct kw_referrals_data {
   size_t n_customers;
   const uint32_t *referred_by;
   const double *customer_crv;
+  const uint32_t *customer_bought; /* its referred customers who bought */
   const kw_dict *customers;
 } kw_referrals_data;
 
@@ -222,16 +225,36 @@ KW_API kw_status kw_report_referrals(kw_context *ctx, FILE *f,
  * A customer's acquisition day is the acquisition date column, else its
  * first purchase. Channels under min_group customers are merged into
  * "other" (the privacy rule).
+ * With a marketing spend table (channel, month, amount; a month is any
+ * date in it), a channel's CAC comes from it instead:
+ *   CAC = spend of the channel in the months the spend table covers
+ *         (its first to its last month, up to as-of)
+ *       / customers the channel acquired in those months,
+ * so a channel that spent without winning customers shows its spend and
+ * no CAC. Spend channels match the customers' channel values by name
+ * (case and surrounding spaces ignored); spend of a channel no customer
+ * has is counted as unmatched, rows without channel, month or amount as
+ * skipped. Channels without spend keep the customers' cost (cac_source
+ * says which). Per channel and month the spend, the new customers and
+ * their quotient are listed too.
  * Discount dependence: the share of revenue sold on lines with a
  * discount, the discount given (margin given away) per customer, and the
  * customers who buy almost only on discount (at least `deal_share`, 0.8,
- * of their revenue on discounted lines, with at least 3 orders).
+ * of their revenue on discounted lines, with at least 3 orders), and the
+ * same per segment: the caller's segments (analyze passes the RFM
+ * segments), else the sector column of the customers table; segments under
+ * min_group buyers are merged into "other".
  */
 
 typedef struct kw_acquisition_options {
   const double *clv;   /* per customer id, currency units; NULL = none */
   size_t min_group;    /* KW_PRIVACY_MIN */
   double deal_share;   /* 0.8 */
+  /* segment per customer id (KW_NA_ID: none) and their labels; NULL:
+     the sector column of the customers table */
+  const uint32_t *segment;
+  const char *const *segment_label;
+  size_t n_segments;
 } kw_acquisition_options;
 
 KW_API void kw_acquisition_options_init(kw_acquisition_options *o);
@@ -249,6 +272,20 @@ typedef struct kw_acquisition_data {
   const double *clv_cac;       /* NaN when CAC unknown or 0 */
   const int32_t *payback_month;/* -1: not reached within the data */
   uint64_t left_out;           /* customers of small channels left out */
+  /* the marketing spend table */
+  bool has_spend;
+  const uint8_t *cac_source;   /* 0 unknown, 1 customers' cost, 2 spend */
+  const double *spend;         /* in the months covered; NaN when none */
+  const uint64_t *spend_new;   /* customers acquired in those months */
+  int32_t spend_first, spend_last; /* month indices (kw_period_label) */
+  uint64_t spend_rows, spend_skipped;
+  double spend_total, spend_unmatched; /* currency units */
+  size_t n_spend_months;       /* channel x month cells with spend */
+  const uint32_t *sm_channel;  /* index into the channels above */
+  const int32_t *sm_month;     /* month index */
+  const double *sm_spend;
+  const uint64_t *sm_new;
+  const double *sm_cac;        /* NaN when nobody was acquired */
   /* discounts */
   int64_t revenue, discounted_revenue, discount_total; /* cents */
   size_t n_customers;
@@ -256,6 +293,12 @@ typedef struct kw_acquisition_data {
   const double *customer_deal_share;  /* NaN for non-buyers */
   const uint8_t *deal_seeker;         /* 1 when almost only on discount */
   uint64_t deal_seekers;
+  /* discounts per segment (0 none, 1 sector column, 2 the caller's) */
+  int segment_source;
+  size_t n_seg;
+  const char *const *seg_label;  /* NULL: "other" or no segment */
+  const uint64_t *seg_customers, *seg_seekers;
+  const int64_t *seg_revenue, *seg_discounted, *seg_discount; /* cents */
   const kw_dict *customers_dict;
 } kw_acquisition_data;
 

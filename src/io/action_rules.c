@@ -305,13 +305,16 @@ kw_status kw_action_rules_write(kw_context *ctx, const kw_action_rules *r,
       "#   pay_class          none | fast | slow | problematic\n"
       "#   abc                A | B | C;   segment   an RFM segment key\n"
       "#   next_best, consent yes | no\n"
+      "#   referrals          referred customers who bought; referral_value\n"
+      "#                      their customer referral value (money)\n"
       "#   fit                strategic fit 0..1 (with an ideal customer\n"
       "#                      profile, --fit; see `segments --fit-template`)\n"
       "# reason / reason_nl: the text per customer; {name} takes a figure:\n"
       "#   {revenue} {contribution} {clv} {p_alive} {value_top} {orders}\n"
       "#   {recency} {open} {overdue} {days_overdue} {days_late} {segment}\n"
       "#   {product} {margin} {yearly_revenue} {overdue_share}\n"
-      "#   {value_amount} {value_measure} {fit}\n",
+      "#   {value_amount} {value_measure} {fit} {referrals}\n"
+      "#   {referral_value}\n",
       f);
   for (size_t i = 0; i < r->n; i++) {
     const kw_action_rule *ru = &r->rules[i];

@@ -13,6 +13,8 @@
  *   invoices     customer, date and amount, and a due date, payment date,
  *                payment terms or open amount, and no product or quantity
  *   touchpoints  a date and a journey stage, no amount
+ *   spend        a channel, a month (date) and an amount, no customer:
+ *                marketing spend per channel and month
  *   costs        customer, a cost type, and an amount or hours, no
  *                product or invoice
  *   transactions customer, date and an amount (excl. or incl. VAT) or a
@@ -106,6 +108,12 @@ static kw_table_kind by_columns(const heads *h, const char **why) {
     *why = "found.touchpoints";
     return KW_TABLE_TOUCHPOINTS;
   }
+  if (HAS(SPEND, CHANNEL) && HAS(SPEND, DATE) && HAS(SPEND, AMOUNT) &&
+      !HAS(TRANSACTIONS, CUSTOMER) && !HAS(TRANSACTIONS, PRODUCT)) {
+    *why = "a channel with a month and an amount, no customer: marketing "
+           "spend";
+    return KW_TABLE_SPEND;
+  }
   /* "aantal" is a quantity in sales lines and the hours of a cost line:
    * a cost type decides */
   if (HAS(COSTS, CUSTOMER) && HAS(COSTS, TYPE) &&
@@ -137,6 +145,7 @@ static kw_table_kind by_name(const char *base, const char **why) {
     const char *word;
     kw_table_kind k;
   } words[] = {
+      {"marketing", KW_TABLE_SPEND},       {"spend", KW_TABLE_SPEND},
       {"verkoopfactu", KW_TABLE_INVOICES}, {"factu", KW_TABLE_INVOICES},
       {"invoice", KW_TABLE_INVOICES},      {"verkoop", KW_TABLE_TRANSACTIONS},
       {"verkopen", KW_TABLE_TRANSACTIONS}, {"sales", KW_TABLE_TRANSACTIONS},

@@ -1848,8 +1848,8 @@ static kw_status assign_roles(ingest *g) {
     /* durations and journeys: each row its own subject; a survey
      * without customer ids is anonymous (the feedback model scores it and
      * links nothing to behaviour) */
-    if (g->kind == KW_TABLE_FEEDBACK) {
-      /* no customer column: anonymous answers */
+    if (g->kind == KW_TABLE_FEEDBACK || g->kind == KW_TABLE_SPEND) {
+      /* no customer column: anonymous answers; spend is per channel */
     } else if (g->kind == KW_TABLE_CUSTOMERS ||
                g->kind == KW_TABLE_TOUCHPOINTS) {
       g->rowids = true;
@@ -1891,6 +1891,11 @@ static kw_status assign_roles(ingest *g) {
     break;
   case KW_TABLE_REFERRALS:
     if (field_of(g, KW_ROLE_REFERRER) < 0) need[nneed++] = KW_ROLE_REFERRER;
+    break;
+  case KW_TABLE_SPEND:
+    if (field_of(g, KW_ROLE_CHANNEL) < 0) need[nneed++] = KW_ROLE_CHANNEL;
+    if (field_of(g, KW_ROLE_DATE) < 0) need[nneed++] = KW_ROLE_DATE;
+    if (field_of(g, KW_ROLE_AMOUNT) < 0) need[nneed++] = KW_ROLE_AMOUNT;
     break;
   default:
     break;

@@ -27,7 +27,8 @@
 #define FB T(KW_TABLE_FEEDBACK)
 #define TP T(KW_TABLE_TOUCHPOINTS)
 #define RF T(KW_TABLE_REFERRALS)
-#define ALL (TR | CU | IN | CO | FB | TP | RF)
+#define SP T(KW_TABLE_SPEND)
+#define ALL (TR | CU | IN | CO | FB | TP | RF | SP)
 
 #define CUSTOMER_IDS                                                         \
   "customer_id customer customerid customer_no customer_nr customer_number " \
@@ -130,7 +131,7 @@ static const kw_role_synonyms synonyms[] = {
     {KW_ROLE_MARGIN, TR,
      "margin marge brutomarge bruto_marge gross_margin profit winst"},
     {KW_ROLE_DISCOUNT, TR, "discount korting discount_amount rebate"},
-    {KW_ROLE_CHANNEL, TR | CU | TP,
+    {KW_ROLE_CHANNEL, TR | CU | TP | SP,
      "channel kanaal sales_channel verkoopkanaal canal"},
 
     /* ------------------------------------------------ customers */
@@ -234,6 +235,12 @@ static const kw_role_synonyms synonyms[] = {
 
     /* ------------------------------------------------ referrals */
     {KW_ROLE_DATE, RF, "date datum referral_date"},
+
+    /* ------------------------------------------------ marketing spend */
+    {KW_ROLE_DATE, SP, "month maand period periode date datum"},
+    {KW_ROLE_AMOUNT, SP,
+     "amount spend spent marketing_spend ad_spend budget cost costs kosten "
+     "bedrag uitgaven marketingkosten"},
 };
 
 #define NSYN (sizeof synonyms / sizeof *synonyms)

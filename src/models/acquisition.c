@@ -12,9 +12,11 @@
  * times the customer's margin rate (margin / revenue over its whole
  * history) when cost is known, else the revenue.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "models/churn_common.h"
 #include "models/growth_common.h"
@@ -31,12 +33,23 @@ struct kw_acquisition {
   int64_t *cdisc;
   double *cshare;
   uint8_t *seeker;
+  uint8_t *src;
+  double *spend, *sm_spend, *sm_cac;
+  uint64_t *spend_new, *sm_new;
+  uint32_t *sm_channel;
+  int32_t *sm_month;
+  const char **seg_label;
+  uint64_t *seg_n;      /* customers, seekers: 2 * n_seg */
+  int64_t *seg_money;   /* revenue, discounted, discount: 3 * n_seg */
 };
 
 void kw_acquisition_options_init(kw_acquisition_options *o) {
   o->clv = NULL;
   o->min_group = 5;
   o->deal_share = 0.8;
+  o->segment = NULL;
+  o->segment_label = NULL;
+  o->n_segments = 0;
 }
 
 const kw_acquisition_data *kw_acquisition_view(const kw_acquisition *a) {
@@ -57,12 +70,120 @@ void kw_acquisition_free(kw_acquisition *a) {
   kw_free(ctx, a->cdisc);
   kw_free(ctx, a->cshare);
   kw_free(ctx, a->seeker);
+  kw_free(ctx, a->src);
+  kw_free(ctx, a->spend);
+  kw_free(ctx, a->spend_new);
+  kw_free(ctx, a->sm_channel);
+  kw_free(ctx, a->sm_month);
+  kw_free(ctx, a->sm_spend);
+  kw_free(ctx, a->sm_new);
+  kw_free(ctx, a->sm_cac);
+  kw_free(ctx, a->seg_label);
+  kw_free(ctx, a->seg_n);
+  kw_free(ctx, a->seg_money);
   kw_free(ctx, a);
 }
 
+/* Discounts per segment: the caller's segments, else the sector column;
+ * small segments and customers without one in "other" (label NULL). */
+static kw_status segment_discounts(kw_context *ctx, const kw_dataset *ds,
+                                   const kw_customer_summary *s,
+                                   const kw_acquisition_options *o,
+                                   const int64_t *gross,
+                                   const int64_t *on_deal,
+                                   kw_acquisition *a) {
+  kw_acquisition_data *v = &a->v;
+  const size_t n = s->n;
+  const kw_table *ct = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
+  const kw_column *sec = ct ? kw_table_role(ct, KW_ROLE_SECTOR) : NULL;
+  if (sec && sec->type != KW_TYPE_TEXT) sec = NULL;
+  size_t nv;
+  if (o->segment) {
+    nv = o->n_segments;
+    v->segment_source = 2;
+  } else if (sec) {
+    nv = kw_dict_size(sec->dict);
+    v->segment_source = 1;
+  } else {
+    return KW_OK;
+  }
+  kw_status st = KW_OK;
+  uint32_t *seg = kw_malloc(ctx, (n ? n : 1) * sizeof *seg);
+  uint64_t *cnt = kw_calloc(ctx, nv + 1, sizeof *cnt);
+  uint32_t *map = kw_malloc(ctx, (nv + 1) * sizeof *map);
+  if (!seg || !cnt || !map) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  if (o->segment) {
+    for (size_t c = 0; c < n; c++)
+      seg[c] = o->segment[c] < nv ? o->segment[c] : KW_NA_ID;
+  } else {
+    if ((st = growth_value_rows(ctx, ct, sec, seg, n))) goto done;
+    for (size_t c = 0; c < n; c++)
+      if (seg[c] != KW_NA_ID) seg[c] = sec->v.text[seg[c]];
+  }
+  uint64_t other = 0;
+  for (size_t c = 0; c < n; c++) {
+    if (s->first[c] == KW_NA_DATE) continue;
+    if (seg[c] == KW_NA_ID)
+      other++;
+    else
+      cnt[seg[c]]++;
+  }
+  size_t ng = 0;
+  for (size_t i = 0; i < nv; i++) {
+    map[i] = KW_NA_ID;
+    if (cnt[i] >= o->min_group && cnt[i] > 0)
+      map[i] = (uint32_t)ng++;
+    else
+      other += cnt[i];
+  }
+  size_t g_other = other ? ng++ : SIZE_MAX;
+  size_t G = ng ? ng : 1;
+  a->seg_label = kw_calloc(ctx, G, sizeof *a->seg_label);
+  a->seg_n = kw_calloc(ctx, 2 * G, sizeof *a->seg_n);
+  a->seg_money = kw_calloc(ctx, 3 * G, sizeof *a->seg_money);
+  if (!a->seg_label || !a->seg_n || !a->seg_money) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  for (size_t i = 0; i < nv; i++)
+    if (map[i] != KW_NA_ID)
+      a->seg_label[map[i]] = o->segment ? o->segment_label[i]
+                                        : kw_dict_str(sec->dict, (uint32_t)i);
+  for (size_t c = 0; c < n; c++) {
+    if (s->first[c] == KW_NA_DATE) continue;
+    size_t g = seg[c] != KW_NA_ID && map[seg[c]] != KW_NA_ID ? map[seg[c]]
+                                                             : g_other;
+    a->seg_n[g]++;
+    a->seg_n[G + g] += a->seeker[c];
+    if (!kw_money_add(&a->seg_money[g], gross[c]) ||
+        !kw_money_add(&a->seg_money[G + g], on_deal[c]) ||
+        !kw_money_add(&a->seg_money[2 * G + g], a->cdisc[c])) {
+      st = kw_fail(ctx, KW_ERANGE, "discounts: a segment's sum overflows");
+      goto done;
+    }
+  }
+  v->n_seg = ng;
+  v->seg_label = a->seg_label;
+  v->seg_customers = a->seg_n;
+  v->seg_seekers = a->seg_n + G;
+  v->seg_revenue = a->seg_money;
+  v->seg_discounted = a->seg_money + G;
+  v->seg_discount = a->seg_money + 2 * G;
+done:
+  kw_free(ctx, seg);
+  kw_free(ctx, cnt);
+  kw_free(ctx, map);
+  return st;
+}
+
 static kw_status discounts(kw_context *ctx, const kw_dataset *ds,
-                           const kw_customer_summary *s, double deal_share,
+                           const kw_customer_summary *s,
+                           const kw_acquisition_options *o,
                            kw_acquisition *a) {
+  const double deal_share = o->deal_share;
   kw_acquisition_data *v = &a->v;
   const size_t n = s->n, n1 = n ? n : 1;
   a->cdisc = kw_calloc(ctx, n1, sizeof *a->cdisc);
@@ -113,14 +234,184 @@ static kw_status discounts(kw_context *ctx, const kw_dataset *ds,
       v->deal_seekers++;
     }
   }
+  kw_status st = v->has_discount
+                    ? segment_discounts(ctx, ds, s, o, gross, on_deal, a)
+                    : KW_OK;
   kw_free(ctx, on_deal);
   kw_free(ctx, gross);
+  if (st) return st;
   v->n_customers = n;
   v->customer_discount = a->cdisc;
   v->customer_deal_share = a->cshare;
   v->deal_seeker = a->seeker;
   v->customers_dict = s->ids;
   return KW_OK;
+}
+
+/* Two channel names are the same when they are equal but for case and
+ * surrounding spaces. */
+static bool same_channel(const char *x, const char *y) {
+  while (isspace((unsigned char)*x)) x++;
+  while (isspace((unsigned char)*y)) y++;
+  size_t nx = strlen(x), ny = strlen(y);
+  while (nx && isspace((unsigned char)x[nx - 1])) nx--;
+  while (ny && isspace((unsigned char)y[ny - 1])) ny--;
+  return nx == ny && strncasecmp(x, y, nx) == 0;
+}
+
+/* CAC per channel from the marketing spend table (growth.h): overrides
+ * cac and total cost of the channels it names. grp: each buyer's channel
+ * group; gmap: channel value -> group (KW_NA_ID: merged or no buyer);
+ * g_other: the group of merged channels (SIZE_MAX when not shown). */
+static kw_status spend_cac(kw_context *ctx, const kw_dataset *ds,
+                           const kw_customer_summary *s, const kw_column *ch,
+                           const uint32_t *gmap, size_t g_other,
+                           const uint32_t *grp, const uint32_t *rda,
+                           const kw_column *adate, size_t ng, double *cac,
+                           double *tot, kw_acquisition *a) {
+  kw_acquisition_data *v = &a->v;
+  const kw_table *sp = kw_dataset_table(ds, KW_TABLE_SPEND);
+  const kw_column *sc = sp ? kw_table_role(sp, KW_ROLE_CHANNEL) : NULL;
+  const kw_column *sd = sp ? kw_table_role(sp, KW_ROLE_DATE) : NULL;
+  const kw_column *sa = sp ? kw_table_role(sp, KW_ROLE_AMOUNT) : NULL;
+  if (!sc || !sd || !sa || sc->type != KW_TYPE_TEXT ||
+      sd->type != KW_TYPE_DATE || sa->type != KW_TYPE_MONEY)
+    return KW_OK;
+  v->has_spend = true;
+  const size_t rows = kw_table_rows(sp), nsv = kw_dict_size(sc->dict);
+  const int32_t pas = kw_period_index(s->as_of, KW_PERIOD_MONTH);
+  kw_status st = KW_OK;
+  uint32_t *svmap = kw_malloc(ctx, (nsv ? nsv : 1) * sizeof *svmap);
+  double *cell = NULL;
+  uint64_t *newc = NULL;
+  uint8_t *hasrow = NULL;
+  if (!svmap) return kw_fail_nomem(ctx);
+  size_t nvals = ch ? kw_dict_size(ch->dict) : 0;
+  for (size_t i = 0; i < nsv; i++) {
+    svmap[i] = KW_NA_ID;
+    const char *name = kw_dict_str(sc->dict, (uint32_t)i);
+    for (size_t j = 0; j < nvals; j++)
+      if (same_channel(name, kw_dict_str(ch->dict, (uint32_t)j))) {
+        if (gmap[j] != KW_NA_ID)
+          svmap[i] = gmap[j];
+        else if (g_other != SIZE_MAX)
+          svmap[i] = (uint32_t)g_other; /* merged (or without buyers:
+                                            then "other" has no spend
+                                            of its own customers) */
+        break;
+      }
+  }
+  /* the months the table covers, up to as-of */
+  int32_t lo = INT32_MAX, hi = INT32_MIN;
+  for (size_t r = 0; r < rows; r++) {
+    v->spend_rows++;
+    if (sc->v.text[r] == KW_NA_ID || sd->v.date[r] == KW_NA_DATE ||
+        sa->v.money[r] == KW_NA_MONEY ||
+        kw_period_index(sd->v.date[r], KW_PERIOD_MONTH) > pas) {
+      v->spend_skipped++;
+      continue;
+    }
+    int32_t m = kw_period_index(sd->v.date[r], KW_PERIOD_MONTH);
+    if (m < lo) lo = m;
+    if (m > hi) hi = m;
+  }
+  if (lo > hi) goto done;
+  v->spend_first = lo;
+  v->spend_last = hi;
+  size_t K = (size_t)(hi - lo) + 1, G = ng ? ng : 1;
+  cell = kw_calloc(ctx, G * K, sizeof *cell);
+  newc = kw_calloc(ctx, G * K, sizeof *newc);
+  hasrow = kw_calloc(ctx, G * K, 1);
+  a->spend = kw_malloc(ctx, G * sizeof *a->spend);
+  a->spend_new = kw_calloc(ctx, G, sizeof *a->spend_new);
+  if (!cell || !newc || !hasrow || !a->spend || !a->spend_new) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  for (size_t r = 0; r < rows; r++) {
+    if (sc->v.text[r] == KW_NA_ID || sd->v.date[r] == KW_NA_DATE ||
+        sa->v.money[r] == KW_NA_MONEY)
+      continue;
+    int32_t m = kw_period_index(sd->v.date[r], KW_PERIOD_MONTH);
+    if (m > pas) continue;
+    double x = (double)sa->v.money[r] / 100.0;
+    v->spend_total += x;
+    uint32_t g = svmap[sc->v.text[r]];
+    if (g == KW_NA_ID) {
+      v->spend_unmatched += x;
+      continue;
+    }
+    cell[g * K + (size_t)(m - lo)] += x;
+    hasrow[g * K + (size_t)(m - lo)] = 1;
+  }
+  for (size_t c = 0; c < s->n; c++) {
+    if (grp[c] == KW_NA_ID) continue;
+    int32_t aday = rda[c] != KW_NA_ID ? adate->v.date[rda[c]] : s->first[c];
+    if (aday == KW_NA_DATE || aday > s->as_of) continue;
+    int32_t m = kw_period_index(aday, KW_PERIOD_MONTH);
+    if (m < lo || m > hi) continue;
+    newc[(size_t)grp[c] * K + (size_t)(m - lo)]++;
+  }
+  size_t ncell = 0;
+  for (size_t g = 0; g < ng; g++) {
+    bool any = false;
+    double sum = 0;
+    uint64_t nn = 0;
+    for (size_t k = 0; k < K; k++) {
+      any |= hasrow[g * K + k] != 0;
+      sum += cell[g * K + k];
+      nn += newc[g * K + k];
+    }
+    a->spend[g] = any ? sum : NAN;
+    a->spend_new[g] = any ? nn : 0;
+    if (any) {
+      cac[g] = nn ? sum / (double)nn : NAN;
+      tot[g] = sum;
+      a->src[g] = 2;
+      for (size_t k = 0; k < K; k++)
+        if (hasrow[g * K + k] || newc[g * K + k]) ncell++;
+    }
+  }
+  size_t N1 = ncell ? ncell : 1;
+  a->sm_channel = kw_malloc(ctx, N1 * sizeof *a->sm_channel);
+  a->sm_month = kw_malloc(ctx, N1 * sizeof *a->sm_month);
+  a->sm_spend = kw_malloc(ctx, N1 * sizeof *a->sm_spend);
+  a->sm_new = kw_malloc(ctx, N1 * sizeof *a->sm_new);
+  a->sm_cac = kw_malloc(ctx, N1 * sizeof *a->sm_cac);
+  if (!a->sm_channel || !a->sm_month || !a->sm_spend || !a->sm_new ||
+      !a->sm_cac) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  size_t j = 0;
+  for (size_t g = 0; g < ng; g++) {
+    if (a->src[g] != 2) continue;
+    for (size_t k = 0; k < K; k++) {
+      if (!hasrow[g * K + k] && !newc[g * K + k]) continue;
+      a->sm_channel[j] = (uint32_t)g;
+      a->sm_month[j] = lo + (int32_t)k;
+      a->sm_spend[j] = cell[g * K + k];
+      a->sm_new[j] = newc[g * K + k];
+      a->sm_cac[j] = newc[g * K + k]
+                         ? cell[g * K + k] / (double)newc[g * K + k]
+                         : NAN;
+      j++;
+    }
+  }
+  v->n_spend_months = j;
+  v->spend = a->spend;
+  v->spend_new = a->spend_new;
+  v->sm_channel = a->sm_channel;
+  v->sm_month = a->sm_month;
+  v->sm_spend = a->sm_spend;
+  v->sm_new = a->sm_new;
+  v->sm_cac = a->sm_cac;
+done:
+  kw_free(ctx, svmap);
+  kw_free(ctx, cell);
+  kw_free(ctx, newc);
+  kw_free(ctx, hasrow);
+  return st;
 }
 
 kw_status kw_acquisition_compute(kw_context *ctx, const kw_dataset *ds,
@@ -139,7 +430,7 @@ kw_status kw_acquisition_compute(kw_context *ctx, const kw_dataset *ds,
   a->ctx = ctx;
   kw_acquisition_data *v = &a->v;
   v->basis = growth_basis(s, o.clv);
-  kw_status st = discounts(ctx, ds, s, o.deal_share, a);
+  kw_status st = discounts(ctx, ds, s, &o, a);
   if (st) {
     kw_acquisition_free(a);
     return st;
@@ -207,8 +498,9 @@ kw_status kw_acquisition_compute(kw_context *ctx, const kw_dataset *ds,
   a->customers = kw_calloc(ctx, ng ? ng : 1, sizeof *a->customers);
   a->reals = kw_calloc(ctx, 4 * (ng ? ng : 1), sizeof *a->reals);
   a->payback = kw_calloc(ctx, ng ? ng : 1, sizeof *a->payback);
+  a->src = kw_calloc(ctx, ng ? ng : 1, 1);
   if (!a->labels || !a->labelp || !a->kind || !a->customers || !a->reals ||
-      !a->payback) {
+      !a->payback || !a->src) {
     st = kw_fail_nomem(ctx);
     goto done;
   }
@@ -262,10 +554,16 @@ kw_status kw_acquisition_compute(kw_context *ctx, const kw_dataset *ds,
     mval[g] = a->customers[g] ? mval[g] / (double)a->customers[g] : NAN;
     cac[g] = ncost[g] ? tot[g] / (double)ncost[g] : NAN;
     if (!ncost[g]) tot[g] = NAN;
-    ratio[g] = cac[g] > 0 ? mval[g] / cac[g] : NAN;
+    a->src[g] = ncost[g] ? 1 : 0;
     a->payback[g] = -1;
   }
   kw_free(ctx, ncost);
+  if ((st = spend_cac(ctx, ds, s, ch, map, g_other, grp, rda,
+                      adate && adate->type == KW_TYPE_DATE ? adate : NULL,
+                      ng, cac, tot, a)))
+    goto done;
+  for (size_t g = 0; g < ng; g++)
+    ratio[g] = cac[g] > 0 ? mval[g] / cac[g] : NAN;
   /* payback: mean cumulative value per month since acquisition */
   const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
   if ((st = kw_history_build(ctx, tx, s->as_of, &h))) goto done;
@@ -330,6 +628,7 @@ kw_status kw_acquisition_compute(kw_context *ctx, const kw_dataset *ds,
   v->mean_value = mval;
   v->clv_cac = ratio;
   v->payback_month = a->payback;
+  v->cac_source = a->src;
 done:
   if (have_h) kw_history_free(ctx, &h);
   kw_free(ctx, tmp);

@@ -27,28 +27,38 @@
  *    9    invest          value >= 0.8, potential >= 0.5
  *   10    retain          value >= 0.8          (valuable, low potential)
  *   11    invest          fit >= 0.67, potential >= 0.5, status != churned
- *   12    goodbye         fit < 0.34, value < 0.5, margin < 0.2
- *   13    goodbye         fit < 0.34, value < 0.5, days_late > 14
- *   14    retain          competitor_risk = yes, status != churned
- *   15    develop         potential >= 0.5, status != churned, next_best = yes
- *   16    develop         potential >= 0.5, status = active, next_best = no
+ *   12    retain          referrals >= 2, status != churned (an
+ *                         influencer: keep and thank)
+ *   13    win_back        referrals >= 2, status = churned (thank and
+ *                         invite back)
+ *   14    goodbye         fit < 0.34, value < 0.5, margin < 0.2
+ *   15    goodbye         fit < 0.34, value < 0.5, days_late > 14
+ *   16    retain          competitor_risk = yes, status != churned
+ *   17    develop         potential >= 0.5, status != churned, next_best = yes
+ *   18    develop         potential >= 0.5, status = active, next_best = no
  *                         (no product to offer: the reason says so)
- *   17    serve_low_cost  (always)
+ *   19    serve_low_cost  (always)
  *
  * Collecting first is material only: the overdue amount is at least 250
  * (currency units) and at least 5% of the customer's revenue of the last
  * 365 days, so one small late invoice of a large customer does not
  * override keeping that customer. Valuable customers who left (top 20% by
  * value, class A, or RFM's "Can't lose them") are won back, never served
- * at low cost. Rules 12 and 13 need an ideal customer profile (the fit
+ * at low cost. Rules 14 and 15 need an ideal customer profile (the fit
  * metric); without one they never hold, nor does rule 11, which invests
  * where fit and potential meet: a customer who fits the ideal profile
  * (two thirds of its criteria) and has potential is invested in before
- * being a top customer by value. A customer at risk to a named
+ * being a top customer by value. A customer whose referrals brought at
+ * least two buying customers (referrals: the referred customers who
+ * bought; referral_value their customer referral value,
+ * klantwijs/growth.h) is kept and thanked rather than said goodbye to,
+ * developed or served at low cost (one who left is thanked and invited
+ * back): their worth is also in the customers they bring (rules 12, 13).
+ * A customer at risk to a named
  * competitor (feedback: rates it higher on the dimension that matters most
  * and buys less) is retained with a reason that names the competitor, the
  * dimension and both ratings: before invest when in the upper half by
- * value (rule 7), and otherwise after the goodbye rules (rule 14), so a
+ * value (rule 7), and otherwise after the goodbye rules (rule 16), so a
  * low-fit, low-value customer is not fought for. One who has left is not
  * "retained" (the win-back rules take the valuable ones). Cross-selling
  * (a product to offer) needs a next-best product, so a product (or
@@ -224,6 +234,13 @@ static const kw_action_rule builtin_rules[] = {
      {C(KW_METRIC_FIT, KW_CMP_GE, 0.67), C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
       C(KW_METRIC_STATUS, KW_CMP_NE, 3)},
      MSG_WHY_INVEST_FIT, NULL, NULL},
+    /* an influencer: their referrals brought buying customers */
+    {KW_ACTION_RETAIN, 2,
+     {C(KW_METRIC_REFERRALS, KW_CMP_GE, 2), C(KW_METRIC_STATUS, KW_CMP_NE, 3)},
+     MSG_WHY_RETAIN_INFLUENCER, NULL, NULL},
+    {KW_ACTION_WIN_BACK, 2,
+     {C(KW_METRIC_REFERRALS, KW_CMP_GE, 2), C(KW_METRIC_STATUS, KW_CMP_EQ, 3)},
+     MSG_WHY_WIN_BACK_INFLUENCER, NULL, NULL},
     /* strategic goodbye: only with an ideal customer profile (fit);
        before develop: potential alone does not earn a low-fit customer
        more attention */

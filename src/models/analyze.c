@@ -42,7 +42,7 @@ uint32_t kw_analyze_tables(void) {
   return 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
          1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
          1u << KW_TABLE_FEEDBACK | 1u << KW_TABLE_TOUCHPOINTS |
-         1u << KW_TABLE_REFERRALS;
+         1u << KW_TABLE_REFERRALS | 1u << KW_TABLE_SPEND;
 }
 
 void kw_analyze_options_init(kw_analyze_options *o) {

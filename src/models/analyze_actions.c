@@ -72,6 +72,13 @@ void kw_analysis_input(const kw_analysis *a, size_t i, kw_action_input *in) {
   if (a->has_consent && a->consent[i] != KW_NA_FLAG)
     m[KW_METRIC_CONSENT] = a->consent[i];
   if (a->fit) m[KW_METRIC_FIT] = a->fit[i];
+  if (a->referrals) {
+    const kw_referrals_data *r = kw_referrals_view(a->referrals);
+    if (i < r->n_customers) {
+      m[KW_METRIC_REFERRALS] = r->customer_bought[i];
+      m[KW_METRIC_REFERRAL_VALUE] = r->customer_crv[i];
+    }
+  }
   /* at risk to a named competitor (the feedback model); no, not unknown,
      for a customer whose answers show no such risk */
   kw_fb_customer fc;

@@ -45,8 +45,50 @@ kw_status kw_an_channels(kw_analysis *a) {
   kw_acquisition_options_init(&o);
   o.clv = a->ltv;
   o.min_group = a->o.min_group;
-  if (kw_acquisition_compute(a->ctx, a->ds, a->s, &o, &a->acq))
-    return failed(a, KW_STEP_ACQUISITION);
+  /* discounts per RFM segment, the segments the report shows */
+  uint32_t *seg = NULL;
+  const char *labels[64];
+  if (a->rd && a->rd->n_segments <= 64) {
+    seg = kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *seg);
+    if (!seg) return kw_fail_nomem(a->ctx);
+    for (size_t i = 0; i < a->n; i++)
+      seg[i] = i < a->rd->n && a->rd->segment[i] != KW_RFM_NONE
+                   ? a->rd->segment[i]
+                   : KW_NA_ID;
+    for (size_t k = 0; k < a->rd->n_segments; k++)
+      labels[k] = a->o.lang == KW_LANG_NL ? a->rd->segments[k].name_nl
+                                          : a->rd->segments[k].name_en;
+    o.segment = seg;
+    o.segment_label = labels;
+    o.n_segments = a->rd->n_segments;
+  }
+  kw_status st2 = kw_acquisition_compute(a->ctx, a->ds, a->s, &o, &a->acq);
+  kw_free(a->ctx, seg);
+  if (st2) return failed(a, KW_STEP_ACQUISITION);
+  /* with a marketing spend table the key figure CAC comes from it (it
+   * holds all marketing money, also what won nobody): its spend over the
+   * customers acquired in the months it covers, over the channels it
+   * names; the cost per customer only where there is no spend table */
+  const kw_acquisition_data *c = kw_acquisition_view(a->acq);
+  if (c->has_spend && c->cac_source) {
+    double spend = 0, ltv = 0;
+    uint64_t acquired = 0, customers = 0;
+    for (size_t g = 0; g < c->n; g++) {
+      if (c->cac_source[g] != 2) continue;
+      spend += c->spend[g];
+      acquired += c->spend_new[g];
+      customers += c->customers[g];
+      ltv += c->mean_value[g] * (double)c->customers[g];
+    }
+    if (acquired > 0 && customers > 0) {
+      a->cac_n = acquired;
+      a->cac_mean = a->head.cac_mean = spend / (double)acquired;
+      a->ltv_mean = ltv / (double)customers;
+      a->head.clv_cac = spend > 0 ? a->ltv_mean / a->cac_mean : NAN;
+      if (a->step[KW_STEP_ACQUISITION] == KW_STEP_SKIPPED)
+        a->step[KW_STEP_ACQUISITION] = KW_STEP_LIMITED;
+    }
+  }
   return KW_OK;
 }
 

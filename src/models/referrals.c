@@ -254,15 +254,14 @@ kw_status kw_referrals_compute(kw_context *ctx, const kw_dataset *ds,
     dv[nref + i] = r->sval[c];
     dv[2 * nref + i] = r->ccrv[c];
   }
-  /* the per-id arrays become the ordered views; keep ccrv per id */
+  /* the per-id arrays become the ordered views; keep ccrv and bought per
+   * id */
   kw_free(ctx, r->direct);
-  kw_free(ctx, r->bought);
   kw_free(ctx, r->second);
   kw_free(ctx, r->rev);
   kw_free(ctx, r->dval);
   kw_free(ctx, r->sval);
   r->direct = d2;
-  r->bought = NULL;
   r->second = NULL;
   r->rev = rv;
   r->dval = dv;
@@ -306,6 +305,7 @@ kw_status kw_referrals_compute(kw_context *ctx, const kw_dataset *ds,
   v->n_customers = n;
   v->referred_by = r->parent;
   v->customer_crv = r->ccrv;
+  v->customer_bought = r->bought;
   v->customers = s->ids;
 done:
   kw_free(ctx, pdate);

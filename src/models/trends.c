@@ -303,6 +303,21 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
            *nw = t->counts + 2 * np, *ret = t->counts + 3 * np,
            *lap = t->counts + 4 * np;
   for (size_t p = 0; p < np; p++) t->index[p] = p0 + (int32_t)p;
+  size_t per_year = u == KW_PERIOD_MONTH ? 12 : u == KW_PERIOD_QUARTER ? 4
+                                                                       : 52;
+  /* an incomplete as-of period compares like for like: with the same
+     days of the period a year earlier */
+  int32_t last_day = kw_period_first_day(p1 + 1, u) - 1;
+  bool partial = h.as_of != last_day;
+  int32_t lfl_lo = KW_NA_DATE, lfl_hi = KW_NA_DATE;
+  int64_t lfl = 0;
+  if (partial && np > per_year) {
+    int32_t back = p1 - (int32_t)per_year;
+    lfl_lo = kw_period_first_day(back, u);
+    lfl_hi = lfl_lo + (h.as_of - kw_period_first_day(p1, u));
+    int32_t back_end = kw_period_first_day(back + 1, u) - 1;
+    if (lfl_hi > back_end) lfl_hi = back_end;
+  }
 
   for (size_t c = 0; c < h.n_customers; c++) {
     size_t a = h.start[c], b = h.start[c + 1];
@@ -322,6 +337,9 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
     for (size_t k = a; k < b; k++) {
       int32_t p = kw_period_index(h.days[k].day, u) - p0;
       if (p < 0) continue; /* a return before the first purchase ever */
+      if (lfl_lo != KW_NA_DATE && h.days[k].day >= lfl_lo &&
+          h.days[k].day <= lfl_hi)
+        lfl += h.days[k].amount;
       if (nr && rp[nr - 1] == p) {
         rr[nr - 1] += h.days[k].amount;
         ra[nr - 1] |= (uint8_t)h.days[k].purchase;
@@ -402,22 +420,18 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
     }
   }
   /* year on year */
-  size_t per_year = u == KW_PERIOD_MONTH ? 12 : u == KW_PERIOD_QUARTER ? 4
-                                                                       : 52;
   double *growth = t->reals, *z = t->reals + np;
   for (size_t p = 0; p < np; p++) {
     growth[p] = NAN;
     z[p] = NAN;
     yoy[p] = KW_NA_MONEY;
     if (p >= per_year) {
-      yoy[p] = rev[p - per_year];
+      yoy[p] = partial && p == np - 1 ? lfl : rev[p - per_year];
       if (yoy[p] > 0)
         growth[p] = (double)(rev[p] - yoy[p]) / (double)yoy[p];
     }
   }
   /* seasonality over the complete periods */
-  int32_t last_day = kw_period_first_day(p1 + 1, u) - 1;
-  bool partial = h.as_of != last_day;
   size_t ncomplete = partial ? np - 1 : np;
   t->v.seasonal_strength = NAN;
   double *y = kw_calloc(ctx, np, sizeof *y);

@@ -27,7 +27,8 @@ enum {
   COL_DAYS_TO_PAY, COL_DAYS_LATE, COL_OPEN, COL_OVERDUE, COL_NEXT_BEST,
   COL_NEXT_BEST_VALUE, COL_NPS, COL_FB_DATE, COL_CSAT, COL_CES,
   COL_FB_RISK, COL_FB_RISK_DIM, COL_CONSENT, COL_CAC, COL_REFERRED_BY,
-  COL_REFERRAL_VALUE, COL_DEAL_SHARE, COL_RATE_BREAK,
+  COL_REFERRAL_VALUE, COL_DEAL_SHARE, COL_DISCOUNT_GIVEN, COL_DEAL_SEEKER,
+  COL_RATE_BREAK,
   COL_RULE_SEGMENT, COL_CLUSTER, COL_FIT, COL_FIT_TRAITS, COL__COUNT
 };
 
@@ -106,6 +107,10 @@ static const kw_ccol cols[COL__COUNT] = {
                             "Aanbrengwaarde", KW_CC_MONEY, 2, 12},
     [COL_DEAL_SHARE] = {"discount_share", "Share bought on discount",
                         "Deel met korting gekocht", KW_CC_PCT, 4, 9},
+    [COL_DISCOUNT_GIVEN] = {"discount_given", "Discount given",
+                            "Korting gegeven", KW_CC_MONEY, 2, 12},
+    [COL_DEAL_SEEKER] = {"deal_seeker", "Buys almost only on discount",
+                         "Koopt bijna alleen met korting", KW_CC_TEXT, 0, 9},
     [COL_RATE_BREAK] = {"rate_break", "Stopped its rhythm",
                         "Ritme gebroken", KW_CC_TEXT, 0, 9},
     [COL_RULE_SEGMENT] = {"segment", "Segment", "Segment", KW_CC_TEXT, 0, 20},
@@ -161,7 +166,7 @@ size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
       case COL_REFERRED_BY: case COL_REFERRAL_VALUE:
         on = a->referrals != NULL;
         break;
-      case COL_DEAL_SHARE:
+      case COL_DEAL_SHARE: case COL_DISCOUNT_GIVEN: case COL_DEAL_SEEKER:
         on = a->acq != NULL && kw_acquisition_view(a->acq)->has_discount;
         break;
       case COL_RATE_BREAK: on = a->rate_break != NULL; break;
@@ -394,6 +399,21 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
     case COL_DEAL_SHARE: {
       const kw_acquisition_data *q = kw_acquisition_view(a->acq);
       if (i < q->n_customers) num(c, KW_CC_PCT, q->customer_deal_share[i]);
+      break;
+    }
+    case COL_DISCOUNT_GIVEN: {
+      const kw_acquisition_data *q = kw_acquisition_view(a->acq);
+      if (i < q->n_customers && a->s->first[i] != KW_NA_DATE)
+        num(c, KW_CC_MONEY, (double)q->customer_discount[i] / 100.0);
+      break;
+    }
+    case COL_DEAL_SEEKER: {
+      const kw_acquisition_data *q = kw_acquisition_view(a->acq);
+      if (i < q->n_customers && a->s->first[i] != KW_NA_DATE)
+        text(c, machine ? (q->deal_seeker[i] ? "yes" : "no")
+                        : kw_msg_text(q->deal_seeker[i] ? MSG_WORD_YES
+                                                        : MSG_WORD_NO,
+                                      a->o.lang));
       break;
     }
     case COL_RATE_BREAK:

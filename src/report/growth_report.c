@@ -11,6 +11,7 @@
 #include "core/core.h"
 #include "klantwijs/growth.h"
 #include "klantwijs/report.h"
+#include "report/growth_sheets.h"
 #include "report/messages.h"
 #include "report/jw.h"
 
@@ -41,9 +42,9 @@ static const char *slot_name(int slot, kw_period_unit u, kw_lang lang) {
   return lang == KW_LANG_NL ? months_nl[slot] : months_en[slot];
 }
 
-kw_status kw_report_trends(kw_context *ctx, FILE *f, const kw_trends *t,
+static kw_status trends_out(kw_context *ctx, FILE *f, const kw_trends *t,
                            kw_format fmt, kw_lang lang, const char *cur,
-                           size_t top) {
+                           size_t top, const kw_growth_sink *sk) {
   const kw_trends_data *v = kw_trends_view(t);
   if (!v) return kw_fail(ctx, KW_EARG, "no trends");
   size_t n = v->n;
@@ -104,7 +105,9 @@ kw_status kw_report_trends(kw_context *ctx, FILE *f, const kw_trends *t,
   kw_rtable tab = {NULL, n, NULL, sizeof cc / sizeof *cc, cc};
   kw_status st = KW_OK;
   const char *unit = kw_period_unit_name(v->period);
-  if (fmt == KW_FORMAT_CSV) {
+  if (sk) {
+    st = sk->put(sk->user, MSG("growth.sheet.trends", lang), &tab);
+  } else if (fmt == KW_FORMAT_CSV) {
     st = kw_write_rtable(ctx, f, &tab, KW_FORMAT_CSV, lang, 0);
   } else if (fmt == KW_FORMAT_JSON) {
     kw_jw *w = kw_jw_new(ctx, f);
@@ -232,9 +235,10 @@ static const char *basis_key(kw_value_basis b) {
 
 static const char *const basis_names[] = {"clv", "margin", "revenue"};
 
-kw_status kw_report_referrals(kw_context *ctx, FILE *f,
-                              const kw_referrals *r, kw_format fmt,
-                              kw_lang lang, const char *cur, size_t top) {
+static kw_status referrals_out(kw_context *ctx, FILE *f,
+                               const kw_referrals *r, kw_format fmt,
+                               kw_lang lang, const char *cur, size_t top,
+                               const kw_growth_sink *sk) {
   const kw_referrals_data *v = kw_referrals_view(r);
   if (!v) return kw_fail(ctx, KW_EARG, "no referrals");
   static const char *const yes_no_en[] = {"no", "yes"};
@@ -260,8 +264,9 @@ kw_status kw_report_referrals(kw_context *ctx, FILE *f,
        NULL, NULL, NULL},
   };
   size_t rows = top && top < v->n ? top : v->n;
-  kw_rtable tab = {NULL, fmt == KW_FORMAT_CSV ? v->n : rows, NULL,
+  kw_rtable tab = {NULL, fmt == KW_FORMAT_CSV || sk ? v->n : rows, NULL,
                    sizeof cols / sizeof *cols, cols};
+  if (sk) return sk->put(sk->user, MSG("growth.sheet.referrals", lang), &tab);
   if (fmt == KW_FORMAT_CSV) return kw_write_rtable(ctx, f, &tab, fmt, lang, 0);
   if (fmt == KW_FORMAT_JSON) {
     kw_jw *w = kw_jw_new(ctx, f);
@@ -340,9 +345,10 @@ kw_status kw_report_referrals(kw_context *ctx, FILE *f,
 
 /* -------------------------------------------------------- acquisition */
 
-kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
-                                const kw_acquisition *acq, kw_format fmt,
-                                kw_lang lang, const char *cur, size_t top) {
+static kw_status acquisition_out(kw_context *ctx, FILE *f,
+                                 const kw_acquisition *acq, kw_format fmt,
+                                 kw_lang lang, const char *cur, size_t top,
+                                 const kw_growth_sink *sk) {
   const kw_acquisition_data *v = kw_acquisition_view(acq);
   if (!v) return kw_fail(ctx, KW_EARG, "no acquisition");
   size_t n = v->n;
@@ -361,17 +367,35 @@ kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
     kw_free(ctx, cu);
     return kw_fail_nomem(ctx);
   }
+  double *spd = kw_calloc(ctx, 2 * (n ? n : 1), sizeof *spd);
+  if (!spd) {
+    kw_free(ctx, lab);
+    kw_free(ctx, pb);
+    kw_free(ctx, cu);
+    return kw_fail_nomem(ctx);
+  }
+  double *spn = spd + (n ? n : 1);
   for (size_t g = 0; g < n; g++) {
     pb[g] = v->payback_month[g] < 0 ? NAN : (double)v->payback_month[g];
     cu[g] = v->customers[g] > UINT32_MAX ? UINT32_MAX
                                          : (uint32_t)v->customers[g];
+    bool sp = v->has_spend && v->spend && v->cac_source[g] == 2;
+    spd[g] = sp ? v->spend[g] : NAN;
+    spn[g] = sp ? (double)v->spend_new[g] : NAN;
   }
+  static const char *const src_en[] = {"", "customers", "spend"};
+  static const char *const src_nl[] = {"", "klanten", "uitgaven"};
   const kw_rcol cols[] = {
       {"channel", "channel", "kanaal", KW_CELL_STR, 0, lab, NULL, NULL,
        NULL},
       {"customers", "customers", "klanten", KW_CELL_U32, 0, cu, NULL, NULL,
        NULL},
       {"cac", "CAC", "CAC", KW_CELL_F64, 2, v->cac, NULL, NULL, NULL},
+      {"cac_source", "CAC from", "CAC uit", KW_CELL_CODE, 0, v->cac_source,
+       NULL, src_en, src_nl},
+      {"spend", "spend", "uitgaven", KW_CELL_F64, 2, spd, NULL, NULL, NULL},
+      {"spend_new", "new in spend months", "nieuw in die maanden",
+       KW_CELL_F64, 0, spn, NULL, NULL, NULL},
       {"value", "value per customer", "waarde per klant", KW_CELL_F64, 2,
        v->mean_value, NULL, NULL, NULL},
       {"clv_cac", "value/CAC", "waarde/CAC", KW_CELL_F64, 2, v->clv_cac,
@@ -379,9 +403,101 @@ kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
       {"payback_months", "payback (months)", "terugverdiend (maanden)",
        KW_CELL_F64, 0, pb, NULL, NULL, NULL},
   };
-  kw_rtable tab = {NULL, n, NULL, sizeof cols / sizeof *cols, cols};
+  kw_rcol cc[sizeof cols / sizeof *cols];
+  size_t ncol = 0;
+  for (size_t j = 0; j < sizeof cols / sizeof *cols; j++) {
+    if (!v->has_spend && (j == 4 || j == 5)) continue; /* spend, new */
+    cc[ncol++] = cols[j];
+  }
+  kw_rtable tab = {NULL, n, NULL, ncol, cc};
+  /* the marketing spend per channel and month */
+  size_t ns = v->n_spend_months;
+  char (*mlab)[16] = kw_calloc(ctx, ns ? ns : 1, sizeof *mlab);
+  const char **mlp = kw_calloc(ctx, ns ? ns : 1, sizeof *mlp);
+  const char **mch = kw_calloc(ctx, ns ? ns : 1, sizeof *mch);
+  double *mnew = kw_calloc(ctx, ns ? ns : 1, sizeof *mnew);
+  if (!mlab || !mlp || !mch || !mnew) {
+    kw_free(ctx, mlab);
+    kw_free(ctx, mlp);
+    kw_free(ctx, mch);
+    kw_free(ctx, mnew);
+    kw_free(ctx, lab);
+    kw_free(ctx, pb);
+    kw_free(ctx, cu);
+    kw_free(ctx, spd);
+    return kw_fail_nomem(ctx);
+  }
+  for (size_t j = 0; j < ns; j++) {
+    kw_period_label(mlab[j], v->sm_month[j], KW_PERIOD_MONTH);
+    mlp[j] = mlab[j];
+    mch[j] = lab[v->sm_channel[j]];
+    mnew[j] = (double)v->sm_new[j];
+  }
+  const kw_rcol mcols[] = {
+      {"channel", "channel", "kanaal", KW_CELL_STR, 0, mch, NULL, NULL,
+       NULL},
+      {"month", "month", "maand", KW_CELL_STR, 0, mlp, NULL, NULL, NULL},
+      {"spend", "spend", "uitgaven", KW_CELL_F64, 2, v->sm_spend, NULL, NULL,
+       NULL},
+      {"new", "new customers", "nieuwe klanten", KW_CELL_F64, 0, mnew, NULL,
+       NULL, NULL},
+      {"cac", "CAC", "CAC", KW_CELL_F64, 2, v->sm_cac, NULL, NULL, NULL},
+  };
+  kw_rtable mtab = {NULL, ns, NULL, 5, mcols};
+  /* discounts per segment */
+  size_t nsg = v->n_seg;
+  const char **sgl = kw_calloc(ctx, nsg ? nsg : 1, sizeof *sgl);
+  double *sgr = kw_calloc(ctx, 5 * (nsg ? nsg : 1), sizeof *sgr);
+  if (!sgl || !sgr) {
+    kw_free(ctx, sgl);
+    kw_free(ctx, sgr);
+    kw_free(ctx, mlab);
+    kw_free(ctx, mlp);
+    kw_free(ctx, mch);
+    kw_free(ctx, mnew);
+    kw_free(ctx, lab);
+    kw_free(ctx, pb);
+    kw_free(ctx, cu);
+    kw_free(ctx, spd);
+    return kw_fail_nomem(ctx);
+  }
+  size_t S1 = nsg ? nsg : 1;
+  double *sg_n = sgr, *sg_share = sgr + S1, *sg_per = sgr + 2 * S1,
+         *sg_seek = sgr + 3 * S1, *sg_seekshare = sgr + 4 * S1;
+  for (size_t g = 0; g < nsg; g++) {
+    sgl[g] = v->seg_label[g] ? v->seg_label[g] : MSG("growth.other", lang);
+    double nc = (double)v->seg_customers[g];
+    sg_n[g] = nc;
+    sg_share[g] = v->seg_revenue[g] > 0 ? (double)v->seg_discounted[g] /
+                                              (double)v->seg_revenue[g]
+                                        : NAN;
+    sg_per[g] = nc > 0 ? (double)v->seg_discount[g] / 100.0 / nc : NAN;
+    sg_seek[g] = (double)v->seg_seekers[g];
+    sg_seekshare[g] = nc > 0 ? sg_seek[g] / nc : NAN;
+  }
+  const kw_rcol scols[] = {
+      {"segment", "segment", "segment", KW_CELL_STR, 0, sgl, NULL, NULL,
+       NULL},
+      {"customers", "customers", "klanten", KW_CELL_F64, 0, sg_n, NULL, NULL,
+       NULL},
+      {"discounted_share", "sold on discount", "met korting verkocht",
+       KW_CELL_PCT, 1, sg_share, NULL, NULL, NULL},
+      {"discount_per_customer", "discount per customer",
+       "korting per klant", KW_CELL_F64, 2, sg_per, NULL, NULL, NULL},
+      {"deal_seekers", "almost only on discount", "bijna alleen met korting",
+       KW_CELL_F64, 0, sg_seek, NULL, NULL, NULL},
+      {"deal_seeker_share", "share of customers", "aandeel klanten",
+       KW_CELL_PCT, 1, sg_seekshare, NULL, NULL, NULL},
+  };
+  kw_rtable stab = {NULL, nsg, NULL, 6, scols};
   kw_status st = KW_OK;
-  if (fmt == KW_FORMAT_CSV) {
+  if (sk) {
+    st = sk->put(sk->user, MSG("growth.sheet.channels", lang), &tab);
+    if (!st && ns)
+      st = sk->put(sk->user, MSG("growth.sheet.spend", lang), &mtab);
+    if (!st && nsg)
+      st = sk->put(sk->user, MSG("growth.sheet.discounts", lang), &stab);
+  } else if (fmt == KW_FORMAT_CSV) {
     st = kw_write_rtable(ctx, f, &tab, fmt, lang, 0);
   } else if (fmt == KW_FORMAT_JSON) {
     kw_jw *w = kw_jw_new(ctx, f);
@@ -390,13 +506,34 @@ kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
     kw_jw_bool(w, "has_acquisition_cost", v->has_cost);
     kw_jw_str(w, "value_basis", basis_names[v->basis]);
     kw_jw_str(w, "cac_definition",
-              "mean acquisition cost of the channel's customers");
+              v->has_spend
+                  ? "spend of the channel in the months the spend table "
+                    "covers / customers the channel acquired in those "
+                    "months (cac_source spend); else the mean acquisition "
+                    "cost of the channel's customers (cac_source customers)"
+                  : "mean acquisition cost of the channel's customers");
     kw_jw_str(w, "payback_definition",
               "first month since acquisition where the mean cumulative "
               "value per customer (over customers observed that long) "
               "reaches the CAC; null when not reached");
     kw_jw_rtable(w, "channels", &tab);
     kw_jw_int(w, "left_out", (int64_t)v->left_out);
+    if (v->has_spend) {
+      char a[16], b[16];
+      kw_jw_begin_object(w, "spend");
+      kw_jw_int(w, "rows", (int64_t)v->spend_rows);
+      kw_jw_int(w, "rows_skipped", (int64_t)v->spend_skipped);
+      kw_jw_num(w, "total", v->spend_total);
+      kw_jw_num(w, "unmatched", v->spend_unmatched);
+      if (ns || v->spend_total != 0) {
+        kw_period_label(a, v->spend_first, KW_PERIOD_MONTH);
+        kw_period_label(b, v->spend_last, KW_PERIOD_MONTH);
+        kw_jw_str(w, "first_month", a);
+        kw_jw_str(w, "last_month", b);
+      }
+      kw_jw_rtable(w, "months", &mtab);
+      kw_jw_end_object(w);
+    }
     kw_jw_begin_object(w, "discounts");
     kw_jw_bool(w, "has_discount", v->has_discount);
     kw_jw_money(w, "revenue", v->revenue);
@@ -407,12 +544,16 @@ kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
                                    (double)v->revenue
                              : NAN);
     kw_jw_int(w, "deal_seekers", (int64_t)v->deal_seekers);
+    static const char *const seg_src[] = {"none", "sector", "segment"};
+    kw_jw_str(w, "segment_source", seg_src[v->segment_source]);
+    kw_jw_rtable(w, "segments", &stab);
     kw_jw_end_object(w);
     kw_jw_end_object(w);
     st = kw_jw_finish(w);
   } else {
     if (!v->has_channel) say(f, lang, cur, "growth.acq.no_channel", NULL, 0);
-    if (!v->has_cost) say(f, lang, cur, "growth.acq.no_cost", NULL, 0);
+    if (!v->has_cost && !v->has_spend)
+      say(f, lang, cur, "growth.acq.no_cost", NULL, 0);
     say(f, lang, cur, "growth.acq.head",
         (kw_marg[]){kw_ma_str("basis", MSG(basis_key(v->basis), lang))}, 1);
     fputc('\n', f);
@@ -420,6 +561,19 @@ kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
     if (!st) {
       fputc('\n', f);
       say(f, lang, cur, "growth.acq.payback_rule", NULL, 0);
+      if (v->has_spend) {
+        char a[16] = "", b[16] = "";
+        if (ns || v->spend_total != 0) {
+          kw_period_label(a, v->spend_first, KW_PERIOD_MONTH);
+          kw_period_label(b, v->spend_last, KW_PERIOD_MONTH);
+        }
+        kw_marg m[] = {kw_ma_str("from", a), kw_ma_str("to", b),
+                       kw_ma_money("total", llround(v->spend_total * 100), 0),
+                       kw_ma_money("unmatched",
+                                   llround(v->spend_unmatched * 100), 0),
+                       kw_ma_int("skipped", (int64_t)v->spend_skipped)};
+        say(f, lang, cur, "growth.acq.spend", m, 5);
+      }
       if (v->left_out)
         say(f, lang, cur, "growth.small_left_out",
             (kw_marg[]){kw_ma_int("n", (int64_t)v->left_out)}, 1);
@@ -432,14 +586,26 @@ kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
             kw_ma_money("given", v->discount_total, 0),
             kw_ma_int("seekers", (int64_t)v->deal_seekers)};
         say(f, lang, cur, "growth.disc.summary", d, 3);
+        if (nsg) {
+          fputc('\n', f);
+          say(f, lang, cur, "growth.disc.segments", NULL, 0);
+          st = kw_write_rtable(ctx, f, &stab, KW_FORMAT_TABLE, lang, 0);
+        }
       } else {
         say(f, lang, cur, "growth.disc.none", NULL, 0);
       }
     }
   }
+  kw_free(ctx, sgl);
+  kw_free(ctx, sgr);
+  kw_free(ctx, mlab);
+  kw_free(ctx, mlp);
+  kw_free(ctx, mch);
+  kw_free(ctx, mnew);
   kw_free(ctx, lab);
   kw_free(ctx, pb);
   kw_free(ctx, cu);
+  kw_free(ctx, spd);
   return st;
 }
 
@@ -449,8 +615,9 @@ static const char *stage_label(const char *s, kw_lang lang) {
   return strcmp(s, "purchase") == 0 ? MSG("growth.purchase", lang) : s;
 }
 
-kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *jr,
-                            kw_format fmt, kw_lang lang) {
+static kw_status journey_out(kw_context *ctx, FILE *f, const kw_journey *jr,
+                            kw_format fmt, kw_lang lang,
+                            const kw_growth_sink *sk) {
   const kw_journey_data *v = kw_journey_view(jr);
   if (!v) return kw_fail(ctx, KW_EARG, "no journey");
   const char *cur = NULL; /* the journey states no amounts */
@@ -508,7 +675,11 @@ kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *jr,
   kw_rtable atab = {NULL, v->n_channels, NULL, 5, acols};
   kw_status st = KW_OK;
   static const char *const by_key[] = {"channel", "sector", "cohort"};
-  if (fmt == KW_FORMAT_CSV) {
+  if (sk) {
+    st = sk->put(sk->user, MSG("growth.sheet.journey", lang), &tab);
+    if (!st && v->n_channels)
+      st = sk->put(sk->user, MSG("growth.sheet.attribution", lang), &atab);
+  } else if (fmt == KW_FORMAT_CSV) {
     st = kw_write_rtable(ctx, f, &tab, fmt, lang, 0);
   } else if (fmt == KW_FORMAT_JSON) {
     kw_jw *w = kw_jw_new(ctx, f);
@@ -613,5 +784,44 @@ kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *jr,
   kw_free(ctx, lab);
   kw_free(ctx, cnt);
   kw_free(ctx, rate);
+  return st;
+}
+
+/* ------------------------------------------------------ public writers */
+
+kw_status kw_report_trends(kw_context *ctx, FILE *f, const kw_trends *t,
+                           kw_format fmt, kw_lang lang, const char *cur,
+                           size_t top) {
+  return trends_out(ctx, f, t, fmt, lang, cur, top, NULL);
+}
+
+kw_status kw_report_referrals(kw_context *ctx, FILE *f,
+                              const kw_referrals *r, kw_format fmt,
+                              kw_lang lang, const char *cur, size_t top) {
+  return referrals_out(ctx, f, r, fmt, lang, cur, top, NULL);
+}
+
+kw_status kw_report_acquisition(kw_context *ctx, FILE *f,
+                                const kw_acquisition *a, kw_format fmt,
+                                kw_lang lang, const char *cur, size_t top) {
+  return acquisition_out(ctx, f, a, fmt, lang, cur, top, NULL);
+}
+
+kw_status kw_report_journey(kw_context *ctx, FILE *f, const kw_journey *j,
+                            kw_format fmt, kw_lang lang) {
+  return journey_out(ctx, f, j, fmt, lang, NULL);
+}
+
+kw_status kw_growth_sheets(kw_context *ctx, const kw_trends *t,
+                           const kw_journey *j, const kw_referrals *r,
+                           const kw_acquisition *a, kw_lang lang,
+                           const kw_growth_sink *sk) {
+  kw_status st = KW_OK;
+  if (t) st = trends_out(ctx, NULL, t, KW_FORMAT_TABLE, lang, NULL, 0, sk);
+  if (!st && j) st = journey_out(ctx, NULL, j, KW_FORMAT_TABLE, lang, sk);
+  if (!st && r)
+    st = referrals_out(ctx, NULL, r, KW_FORMAT_TABLE, lang, NULL, 0, sk);
+  if (!st && a)
+    st = acquisition_out(ctx, NULL, a, KW_FORMAT_TABLE, lang, NULL, 0, sk);
   return st;
 }

@@ -1327,13 +1327,15 @@ static void acquisition_section(hw *w) {
   }
   char v[64];
   if (!c->has_channel) say_p(w, "growth.acq.no_channel", NULL, 0, "note");
-  if (c->n && c->has_cost) {
+  if (c->n && (c->has_cost || c->has_spend)) {
     say_p(w, "growth.html.acq_value", NULL, 0, "");
     static const char *const heads[] = {
         "growth.col.channel", "growth.col.customers", "growth.col.cac",
-        "growth.col.value", "growth.col.clv_cac", "growth.col.payback"};
-    static const bool numeric[] = {false, true, true, true, true, true};
-    table_open_keys(w, heads, numeric, 6);
+        "growth.col.value", "growth.col.clv_cac", "growth.col.payback",
+        "growth.col.cac_source"};
+    static const bool numeric[] = {false, true, true, true, true, true,
+                                   false};
+    table_open_keys(w, heads, numeric, c->has_spend ? 7 : 6);
     for (size_t g = 0; g < c->n; g++) {
       put(w, "<tr>");
       td(w, c->kind[g] == 1   ? K(w, "growth.unknown")
@@ -1348,10 +1350,26 @@ static void acquisition_section(hw *w) {
                  ? num(w, v, c->payback_month[g], 0)
                  : K(w, "growth.html.not_yet"),
           c->payback_month[g] >= 0 ? c->payback_month[g] : NAN);
+      if (c->has_spend)
+        td(w, c->cac_source[g] == 2   ? K(w, "growth.col.src_spend")
+              : c->cac_source[g] == 1 ? K(w, "growth.col.src_customers")
+                                      : "–");
       put(w, "</tr>\n");
     }
     table_close(w);
     say_p(w, "growth.acq.payback_rule", NULL, 0, "small");
+    if (c->has_spend) {
+      char a[16] = "", b[16] = "";
+      kw_period_label(a, c->spend_first, KW_PERIOD_MONTH);
+      kw_period_label(b, c->spend_last, KW_PERIOD_MONTH);
+      say_p(w, "growth.acq.spend",
+            (kw_marg[]){kw_ma_str("from", a), kw_ma_str("to", b),
+                        kw_ma_money("total", llround(c->spend_total * 100), 0),
+                        kw_ma_money("unmatched",
+                                    llround(c->spend_unmatched * 100), 0),
+                        kw_ma_int("skipped", (int64_t)c->spend_skipped)},
+            5, "small");
+    }
   }
   if (c->has_discount)
     say_p(w, "growth.disc.summary",
@@ -1364,6 +1382,30 @@ static void acquisition_section(hw *w) {
                       kw_ma_money("given", c->discount_total, 0),
                       kw_ma_int("seekers", (int64_t)c->deal_seekers)},
           3, "");
+  if (c->has_discount && c->n_seg) {
+    say_p(w, "growth.disc.segments", NULL, 0, "");
+    static const char *const heads[] = {
+        "growth.col.segment", "growth.col.customers", "growth.col.disc_share",
+        "growth.col.disc_per_customer", "growth.col.deal_seekers"};
+    static const bool numeric[] = {false, true, true, true, true};
+    table_open_keys(w, heads, numeric, 5);
+    for (size_t g = 0; g < c->n_seg; g++) {
+      double nc = (double)c->seg_customers[g];
+      double sh = c->seg_revenue[g] > 0 ? (double)c->seg_discounted[g] /
+                                              (double)c->seg_revenue[g]
+                                        : NAN;
+      double per = nc > 0 ? (double)c->seg_discount[g] / 100.0 / nc : NAN;
+      put(w, "<tr>");
+      td(w, c->seg_label[g] ? c->seg_label[g] : K(w, "growth.other"));
+      tdn(w, num(w, v, nc, 0), nc);
+      tdn(w, isfinite(sh) ? pct(w, v, sh, 0) : "–", sh);
+      tdn(w, isfinite(per) ? money(w, v, per, 2) : "–", per);
+      tdn(w, num(w, v, (double)c->seg_seekers[g], 0),
+          (double)c->seg_seekers[g]);
+      put(w, "</tr>\n");
+    }
+    table_close(w);
+  }
   put(w, "</section>\n");
 }
 

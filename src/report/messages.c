@@ -405,6 +405,28 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                       "({value_amount}) "
                                       "maar koopt minder: nog actief met "
                                       "kans {p_alive}."},
+    [MSG_WHY_RETAIN_INFLUENCER] = {"why.retain_influencer",
+                                   "Brought {referrals} customers who "
+                                   "bought, worth {referral_value} "
+                                   "(referral value): keep and thank them, "
+                                   "with a personal thank-you or a "
+                                   "referral reward.",
+                                   "Bracht {referrals} klanten aan die "
+                                   "kochten, samen {referral_value} waard "
+                                   "(aanbrengwaarde): houd ze vast en "
+                                   "bedank ze, persoonlijk of met een "
+                                   "aanbrengbeloning."},
+    [MSG_WHY_WIN_BACK_INFLUENCER] = {"why.win_back_influencer",
+                                     "Brought {referrals} customers who "
+                                     "bought, worth {referral_value} "
+                                     "(referral value), but no purchase for "
+                                     "{recency} days: thank them and invite "
+                                     "them back.",
+                                     "Bracht {referrals} klanten aan die "
+                                     "kochten, samen {referral_value} waard "
+                                     "(aanbrengwaarde), maar kocht al "
+                                     "{recency} dagen niet: bedank ze en "
+                                     "nodig ze opnieuw uit."},
     [MSG_WHY_DEVELOP_PRODUCT] = {"why.develop_product",
                                  "Expected to bring {clv}; offer "
                                  "{product}.",
@@ -2591,6 +2613,8 @@ static const msg_row text_rows[] = {
     {"opt.touchpoints", "the touchpoints table (campaigns, contacts)",
      "de tabel met contactmomenten (campagnes, contacten)"},
     {"opt.referrals", "the referrals table", "de tabel met doorverwijzingen"},
+    {"opt.spend", "the marketing spend table (channel, month, amount)",
+     "de tabel met marketinguitgaven (kanaal, maand, bedrag)"},
     {"opt.map",
      "use COLUMN (a header or a 1-based number) for ROLE; TABLE.ROLE=COLUMN "
      "for another table; repeatable. Roles: customer, date, amount, invoice, "
@@ -4496,9 +4520,31 @@ static const msg_row text_rows[] = {
      "given; {seekers} customers buy almost only on discount.",
      "{share} van de omzet werd met korting verkocht; er werd {given} "
      "korting gegeven; {seekers} klanten kopen bijna alleen met korting."},
+    {"growth.acq.spend",
+     "CAC from the marketing spend table where it names the channel "
+     "({from} to {to}): {total} spent, of which {unmatched} on channels no "
+     "buying customer came through; {skipped} rows skipped (no channel, "
+     "month or amount, or after the as-of date).",
+     "CAC uit de tabel met marketinguitgaven waar die het kanaal noemt "
+     "({from} tot {to}): {total} uitgegeven, waarvan {unmatched} aan "
+     "kanalen waarlangs geen kopende klant kwam; {skipped} rijen "
+     "overgeslagen (geen kanaal, maand of bedrag, of na de peildatum)."},
+    {"growth.disc.segments",
+     "Discount dependence per segment (sales on discount, discount given "
+     "per customer, customers who buy almost only on discount):",
+     "Afhankelijkheid van kortingen per segment (verkoop met korting, "
+     "korting per klant, klanten die bijna alleen met korting kopen):"},
     {"growth.disc.none", "No discount column: discount dependence unknown.",
      "Geen kortingskolom: afhankelijkheid van kortingen onbekend."},
     {"growth.purchase", "purchase", "aankoop"},
+    {"growth.sheet.trends", "Trend", "Trend"},
+    {"growth.sheet.journey", "Funnel", "Trechter"},
+    {"growth.sheet.attribution", "Attribution", "Toewijzing"},
+    {"growth.sheet.referrals", "Referrers", "Aanbrengers"},
+    {"growth.sheet.channels", "Channels", "Kanalen"},
+    {"growth.sheet.spend", "Spend per month", "Uitgaven per maand"},
+    {"growth.sheet.discounts", "Discounts per segment",
+     "Kortingen per segment"},
     {"cmd.journey", "the customer journey: funnel, drop-off, paths, attribution",
      "de klantreis: trechter, uitval, paden, toewijzing"},
     {"help.journey.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
@@ -4629,6 +4675,15 @@ static const msg_row text_rows[] = {
     {"growth.col.value", "Value per customer", "Waarde per klant"},
     {"growth.col.clv_cac", "Value / CAC", "Waarde / CAC"},
     {"growth.col.payback", "Paid back (month)", "Terugverdiend (maand)"},
+    {"growth.col.cac_source", "CAC from", "CAC uit"},
+    {"growth.col.src_customers", "cost per customer", "kost per klant"},
+    {"growth.col.src_spend", "marketing spend", "marketinguitgaven"},
+    {"growth.col.segment", "Segment", "Segment"},
+    {"growth.col.disc_share", "Sold on discount", "Met korting verkocht"},
+    {"growth.col.disc_per_customer", "Discount per customer",
+     "Korting per klant"},
+    {"growth.col.deal_seekers", "Almost only on discount",
+     "Bijna alleen met korting"},
     {"opt.analyze.history",
      "store this run in a history file (SQLite) for `klantwijs history`",
      "bewaar deze run in een geschiedenisbestand (SQLite) voor `klantwijs "
@@ -4694,8 +4749,12 @@ static const msg_row text_rows[] = {
      "Omzet per {unit} van {first} tot {last}: {revenue} in totaal "
      "({lines} lijnen)."},
     {"growth.trends.partial",
-     "{period} is not complete yet: compare it with care.",
-     "{period} is nog niet volledig: vergelijk met zorg."},
+     "{period} is not complete yet: its change against the year before "
+     "compares the same days a year earlier; the other columns compare it "
+     "with full periods.",
+     "{period} is nog niet volledig: de vergelijking met het jaar ervoor "
+     "neemt dezelfde dagen een jaar eerder; de andere kolommen vergelijken "
+     "met volledige periodes."},
     {"growth.trends.bridge_rule",
      "Bridge: each customer's change against the previous period counts "
      "once, as new, back (reactivated), more, less or lost; together they "

@@ -670,9 +670,26 @@ static void write_channels(jw *w, const kw_analysis *a) {
       jnull(w, "payback_months");
     else
       jint(w, "payback_months", c->payback_month[g]);
+    if (c->has_spend) {
+      static const char *const src[] = {"none", "customers", "spend"};
+      jtext(w, "cac_source", src[c->cac_source[g]]);
+      jfix(w, "spend", c->cac_source[g] == 2 ? c->spend[g] : NAN, 2);
+      if (c->cac_source[g] == 2)
+        jint(w, "spend_new", (int64_t)c->spend_new[g]);
+      else
+        jnull(w, "spend_new");
+    }
     END_OBJ(w);
   }
   END_ARR(w);
+  if (c->has_spend) {
+    OBJ(w, "spend");
+    jint(w, "rows", (int64_t)c->spend_rows);
+    jint(w, "rows_skipped", (int64_t)c->spend_skipped);
+    jfix(w, "total", c->spend_total, 2);
+    jfix(w, "unmatched", c->spend_unmatched, 2);
+    END_OBJ(w);
+  }
   OBJ(w, "discounts");
   jbool(w, "has_discount", c->has_discount);
   jmoney(w, "revenue", c->revenue);
@@ -683,6 +700,30 @@ static void write_channels(jw *w, const kw_analysis *a) {
                       : NAN,
        4);
   jint(w, "deal_seekers", (int64_t)c->deal_seekers);
+  if (c->n_seg) {
+    ARR(w, "segments");
+    for (size_t g = 0; g < c->n_seg; g++) {
+      OBJ(w, NULL);
+      jtext(w, "segment", c->seg_label[g] ? c->seg_label[g] : "other");
+      jint(w, "customers", (int64_t)c->seg_customers[g]);
+      jmoney(w, "sales", c->seg_revenue[g]);
+      jmoney(w, "discounted_sales", c->seg_discounted[g]);
+      jfix(w, "discounted_share",
+           c->seg_revenue[g] > 0 ? (double)c->seg_discounted[g] /
+                                       (double)c->seg_revenue[g]
+                                 : NAN,
+           4);
+      jmoney(w, "discount_given", c->seg_discount[g]);
+      jfix(w, "discount_per_customer",
+           c->seg_customers[g] ? (double)c->seg_discount[g] / 100.0 /
+                                     (double)c->seg_customers[g]
+                               : NAN,
+           2);
+      jint(w, "deal_seekers", (int64_t)c->seg_seekers[g]);
+      END_OBJ(w);
+    }
+    END_ARR(w);
+  }
   END_OBJ(w);
 }
 

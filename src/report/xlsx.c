@@ -39,6 +39,7 @@
 
 #include "io/atomic.h"
 #include "report/export.h"
+#include "report/growth_sheets.h"
 #include "report/text.h"
 
 #define MAX_ROWS 1048575u
@@ -184,6 +185,99 @@ static void data_sheet(book *b, const char *name, const int *ids, size_t nc,
   }
   check_stream(b, ws);
   kw_free(b->ctx, cell);
+}
+
+/* A result table (growth_sheets.h) as a sheet: the headers in the
+ * report's language, numbers as numbers. */
+static kw_status rtable_sheet(void *user, const char *name,
+                              const kw_rtable *t) {
+  book *b = user;
+  kw_lang lang = b->a->o.lang;
+  char sn[32];
+  sheet_name(sn, name);
+  lxw_worksheet *ws = workbook_add_worksheet(b->wb, sn);
+  if (!ws) {
+    CK(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    return KW_OK;
+  }
+  for (size_t j = 0; j < t->ncols; j++) {
+    const kw_rcol *c = &t->cols[j];
+    const char *h = lang == KW_LANG_NL && c->label_nl ? c->label_nl
+                                                      : c->label;
+    CK(b, worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j,
+                               j == 0 ? 22 : 14, NULL));
+    /* our own labels ("+ new"), not data: no formula guard */
+    CK(b, worksheet_write_string(ws, 0, (lxw_col_t)j, h, b->head));
+  }
+  worksheet_freeze_panes(ws, 1, 1);
+  size_t n = t->nrows < MAX_ROWS ? t->nrows : MAX_ROWS;
+  if (t->ncols)
+    CK(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)n,
+                               (lxw_col_t)(t->ncols - 1)));
+  for (size_t k = 0; k < n && !b->err; k++) {
+    size_t i = t->rows ? t->rows[k] : k;
+    lxw_row_t r = (lxw_row_t)(k + 1);
+    for (size_t j = 0; j < t->ncols; j++) {
+      const kw_rcol *c = &t->cols[j];
+      lxw_col_t col = (lxw_col_t)j;
+      switch (c->type) {
+        case KW_CELL_STR: {
+          const char *s = ((const char *const *)c->data)[i];
+          if (s && *s) put_text(b, ws, r, col, s, NULL);
+          break;
+        }
+        case KW_CELL_ID: {
+          uint32_t id = c->data ? ((const uint32_t *)c->data)[i]
+                                : (uint32_t)i;
+          if (id != KW_NA_ID) put_text(b, ws, r, col, kw_dict_str(c->dict, id),
+                                       NULL);
+          break;
+        }
+        case KW_CELL_CODE: {
+          const char *const *l =
+              lang == KW_LANG_NL && c->labels_nl ? c->labels_nl : c->labels;
+          const char *s = l[((const uint8_t *)c->data)[i]];
+          if (s && *s) put_text(b, ws, r, col, s, NULL);
+          break;
+        }
+        case KW_CELL_U32:
+          CK(b, worksheet_write_number(
+                    ws, r, col, ((const uint32_t *)c->data)[i], b->integer));
+          break;
+        case KW_CELL_I64:
+          CK(b, worksheet_write_number(
+                    ws, r, col, (double)((const int64_t *)c->data)[i],
+                    b->integer));
+          break;
+        case KW_CELL_MONEY: {
+          int64_t v = ((const int64_t *)c->data)[i];
+          if (v != KW_NA_MONEY)
+            CK(b, worksheet_write_number(ws, r, col, (double)v / 100.0,
+                                         b->money));
+          break;
+        }
+        case KW_CELL_F64:
+        case KW_CELL_PCT: {
+          double v = ((const double *)c->data)[i];
+          if (!isfinite(v)) break;
+          lxw_format *f = c->type == KW_CELL_PCT ? b->pct
+                          : c->decimals >= 2     ? b->money
+                          : c->decimals == 1     ? b->num1
+                                                 : b->integer;
+          CK(b, worksheet_write_number(ws, r, col, v, f));
+          break;
+        }
+        case KW_CELL_DATE: {
+          int32_t d = ((const int32_t *)c->data)[i];
+          if (d != KW_NA_DATE)
+            CK(b, worksheet_write_number(ws, r, col, d + 25569.0, b->date));
+          break;
+        }
+      }
+    }
+  }
+  check_stream(b, ws);
+  return KW_OK;
 }
 
 /* Excel's limit and the option bound the sheet of every customer. */
@@ -409,6 +503,16 @@ kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
                a->list[k],
                a->list_n[k] < max_per_action(a) ? a->list_n[k]
                                                 : max_per_action(a));
+  /* trend, funnel, referrers, channels, spend and discounts */
+  if (!b.err) {
+    kw_growth_sink sk = {rtable_sheet, &b};
+    st = kw_growth_sheets(ctx, a->trends, a->journey, a->referrals, a->acq,
+                          a->o.lang, &sk);
+    if (st) {
+      workbook_close(b.wb);
+      goto out;
+    }
+  }
   int err_before = b.err == LXW_ERROR_CREATING_TMPFILE ? errno : 0;
   errno = 0;
   lxw_error cerr = workbook_close(b.wb);

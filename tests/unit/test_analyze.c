@@ -83,7 +83,7 @@ static void test_builtin_each_action(void **state) {
    * through to the last rule */
   in.m[KW_METRIC_OVERDUE] = 100;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 16);
+  assert_int_equal(rule, 18);
 
   /* rule 3: a loss comes before value: contribution -10, top 10% */
   in = blank();
@@ -139,29 +139,65 @@ static void test_builtin_each_action(void **state) {
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_RETAIN);
   assert_int_equal(rule, 9);
 
-  /* rule 15: potential 0.7, active, a next-best product */
+  /* rule 12: an influencer: two referred customers who bought, worth
+   * 1,234.50; value 0.3, active, low potential: kept and thanked, and the
+   * reason says how many and what they are worth */
+  in = blank();
+  in.m[KW_METRIC_VALUE] = 0.3;
+  in.m[KW_METRIC_POTENTIAL] = 0.2;
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_REFERRALS] = 2;
+  in.m[KW_METRIC_REFERRAL_VALUE] = 1234.5;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_RETAIN);
+  assert_int_equal(rule, 11);
+  char why[512];
+  kw_action_reason(why, sizeof why, kw_action_rules_builtin(), rule, &in,
+                   KW_LANG_EN, "EUR");
+  assert_non_null(strstr(why, "Brought 2 customers"));
+  assert_non_null(strstr(why, "1,235"));
+  assert_non_null(strstr(why, "thank"));
+  /* one referral is not enough */
+  in.m[KW_METRIC_REFERRALS] = 1;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
+  /* an influencer who left: thanked and invited back (rule 13) */
+  in.m[KW_METRIC_REFERRALS] = 3;
+  in.m[KW_METRIC_STATUS] = 3;
+  in.m[KW_METRIC_RECENCY] = 400;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_WIN_BACK);
+  assert_int_equal(rule, 12);
+  kw_action_reason(why, sizeof why, kw_action_rules_builtin(), rule, &in,
+                   KW_LANG_NL, "EUR");
+  assert_non_null(strstr(why, "Bracht 3 klanten aan"));
+  assert_non_null(strstr(why, "400 dagen"));
+  /* an influencer who is also valuable with potential is invested in */
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_VALUE] = 0.9;
+  in.m[KW_METRIC_POTENTIAL] = 0.9;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_INVEST);
+
+  /* rule 17: potential 0.7, active, a next-best product */
   in = blank();
   in.m[KW_METRIC_VALUE] = 0.3;
   in.m[KW_METRIC_POTENTIAL] = 0.7;
   in.m[KW_METRIC_STATUS] = 1;
   in.m[KW_METRIC_NEXT_BEST] = 1;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
-  assert_int_equal(rule, 14);
+  assert_int_equal(rule, 16);
 
   /* no product to offer (next_best = no): developed without a product,
    * but only while active */
   in.m[KW_METRIC_NEXT_BEST] = 0;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
-  assert_int_equal(rule, 15);
+  assert_int_equal(rule, 17);
   in.m[KW_METRIC_STATUS] = 2;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 16);
+  assert_int_equal(rule, 18);
 
   /* churned with potential and a product: "status != churned" fails */
   in.m[KW_METRIC_NEXT_BEST] = 1;
   in.m[KW_METRIC_STATUS] = 3;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 16);
+  assert_int_equal(rule, 18);
 
   /* just below the value threshold, class B, churned: low cost */
   in = blank();
@@ -173,10 +209,10 @@ static void test_builtin_each_action(void **state) {
   /* nothing known: every condition is false, the catch-all decides */
   in = blank();
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 16);
-  assert_int_equal(kw_action_rules_count(kw_action_rules_builtin()), 17);
+  assert_int_equal(rule, 18);
+  assert_int_equal(kw_action_rules_count(kw_action_rules_builtin()), 19);
 
-  /* rules 12 and 13 (indices 11, 12): low strategic fit, low value, and a
+  /* rules 14 and 15 (indices 13, 14): low strategic fit, low value, and a
    * thin margin or late payment: say goodbye strategically (before
    * develop) */
   in = blank();
@@ -187,11 +223,16 @@ static void test_builtin_each_action(void **state) {
   in.m[KW_METRIC_MARGIN] = 0.1;
   in.m[KW_METRIC_NEXT_BEST] = 1;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_GOODBYE);
+  assert_int_equal(rule, 13);
+  /* ... unless they bring customers: an influencer is kept and thanked */
+  in.m[KW_METRIC_REFERRALS] = 2;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_RETAIN);
   assert_int_equal(rule, 11);
+  in.m[KW_METRIC_REFERRALS] = 0;
   in.m[KW_METRIC_MARGIN] = 0.3;
   in.m[KW_METRIC_DAYS_LATE] = 20;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_GOODBYE);
-  assert_int_equal(rule, 12);
+  assert_int_equal(rule, 14);
   /* a good fit, or no profile at all (fit unknown): develop as before */
   in.m[KW_METRIC_FIT] = 0.5;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);

@@ -368,17 +368,17 @@ static void test_action_rules_competitor(void **state) {
   assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_RETAIN);
   assert_int_equal(rule, 6);
   /* low value (0.2), no profile: still retained, after the goodbye rules
-   * (rule 14) and before develop */
+   * (rule 16) and before develop */
   in.m[KW_METRIC_VALUE] = 0.2;
   in.m[KW_METRIC_STATUS] = 1;
   in.m[KW_METRIC_NEXT_BEST] = 1;
   assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_RETAIN);
-  assert_int_equal(rule, 13);
-  /* ... but a low-fit, thin-margin one is said goodbye (rule 12) */
+  assert_int_equal(rule, 15);
+  /* ... but a low-fit, thin-margin one is said goodbye (rule 14) */
   in.m[KW_METRIC_FIT] = 0.2;
   in.m[KW_METRIC_MARGIN] = 0.1;
   assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_GOODBYE);
-  assert_int_equal(rule, 11);
+  assert_int_equal(rule, 13);
   /* a loss or a material overdue amount comes first */
   in.m[KW_METRIC_FIT] = NAN;
   in.m[KW_METRIC_CONTRIBUTION] = -5;

@@ -161,6 +161,46 @@ static void test_trends_hand(void **state) {
 /* A random book of customers over five years: the bridge adds up to the
  * change of revenue in every period, the counts agree with a direct
  * recount, and year on year reads the period twelve months back. */
+/*
+ * Year on year of an incomplete as-of period, like for like (by hand):
+ * A buys 100 on 2023-01-03 and 50 on 2023-01-20, B 40 on 2023-06-01, A 80
+ * on 2024-01-05; as of 2024-01-10, January 2024 is incomplete and
+ * compares with 1-10 January 2023: 100, so -20% (not 80 / 150 - 1).
+ * With as-of 2024-01-31 January is complete: 80 / 150 - 1.
+ */
+static void test_trends_yoy_like_for_like(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const char *p = write_tmp(0, "t.csv",
+                            "customer,date,amount\n"
+                            "A,2023-01-03,100\nA,2023-01-20,50\n"
+                            "B,2023-06-01,40\nA,2024-01-05,80\n");
+  kw_dataset *ds = load_files(ctx, p, NULL, NULL, NULL);
+  kw_trends_options o;
+  kw_trends_options_init(&o);
+  o.as_of = D("2024-01-10");
+  kw_trends *t = NULL;
+  const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
+  assert_int_equal(kw_trends_compute(ctx, tx, &o, &t), KW_OK);
+  const kw_trends_data *v = kw_trends_view(t);
+  assert_true(v->partial);
+  assert_int_equal(v->n, 13);
+  assert_int_equal(v->yoy_revenue[12], 10000);
+  NEAR(v->yoy_growth[12], -0.2, 1e-12);
+  assert_int_equal(v->revenue[0], 15000);
+  kw_trends_free(t);
+  o.as_of = D("2024-01-31");
+  assert_int_equal(kw_trends_compute(ctx, tx, &o, &t), KW_OK);
+  v = kw_trends_view(t);
+  assert_false(v->partial);
+  assert_int_equal(v->yoy_revenue[12], 15000);
+  NEAR(v->yoy_growth[12], 80.0 / 150.0 - 1.0, 1e-12);
+  kw_trends_free(t);
+  kw_dataset_free(ds);
+  remove_tmp(p);
+  kw_context_free(ctx);
+}
+
 static void test_trends_random_identities(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
@@ -490,6 +530,233 @@ static void test_acquisition_hand(void **state) {
   kw_context_free(ctx);
 }
 
+/*
+ * CAC from a marketing spend table, worked by hand. Buyers of REF_CU and
+ * their acquisition month (first purchase; no acquisition date): web A, B,
+ * C in January 2024, D in February; shop F in January; as-of 2024-03-01.
+ * Spend rows: Web Jan 300 (case ignored), web Feb 100, web Mar 50, shop
+ * Feb 80, radio Jan 70 (no customer came by radio: unmatched), a web row
+ * without month and one after as-of (both skipped). Months covered
+ * January-March:
+ *   web   450 / 4 new = 112.50; value (margin so far) 55 -> 55 / 112.5
+ *   shop   80 / 1 new =  80.00; value 10 -> 0.125
+ * Per month: web Jan 300 / 3 = 100, Feb 100 / 1 = 100, Mar 50 / 0 (none);
+ * shop Jan 0 / 1 = 0, Feb 80 / 0. Spend 600, of which 70 unmatched.
+ * Payback of web at 112.50: mean cumulative margin per customer 47.5
+ * (month 0), 52.5 (1), 70 (2): not reached.
+ */
+static const char SPEND_CSV[] =
+    "channel,month,amount\n"
+    "Web,2024-01-01,300\n"
+    "web,2024-02-15,100\n"
+    "web,2024-03-01,50\n"
+    "shop,2024-02-01,80\n"
+    "radio,2024-01-01,70\n"
+    "web,,20\n"
+    "web,2024-05-01,10\n";
+
+static void test_acquisition_spend(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const char *tx = write_tmp(4, "t.csv", REF_TX);
+  const char *cu = write_tmp(5, "c.csv", REF_CU);
+  const char *sp = write_tmp(6, "budget.csv", SPEND_CSV);
+  kw_load_options lo;
+  kw_load_options_init(&lo);
+  lo.files[KW_TABLE_TRANSACTIONS] = tx;
+  lo.files[KW_TABLE_CUSTOMERS] = cu;
+  lo.files[KW_TABLE_SPEND] = sp;
+  lo.date_order = KW_DATE_YMD;
+  lo.decimal_mark = '.';
+  kw_dataset *ds = NULL;
+  assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  kw_summary *s = NULL;
+  assert_int_equal(kw_summary_build(ctx, ds, NULL, &s), KW_OK);
+  kw_acquisition_options o;
+  kw_acquisition_options_init(&o);
+  o.min_group = 1;
+  kw_acquisition *a = NULL;
+  assert_int_equal(kw_acquisition_compute(ctx, ds, kw_summary_view(s), &o,
+                                          &a),
+                   KW_OK);
+  const kw_acquisition_data *v = kw_acquisition_view(a);
+  assert_true(v->has_spend);
+  assert_int_equal(v->n, 2);
+  size_t web = strcmp(v->channel[0], "web") == 0 ? 0 : 1, shop = 1 - web;
+  assert_string_equal(v->channel[shop], "shop");
+  assert_int_equal(v->cac_source[web], 2);
+  assert_int_equal(v->cac_source[shop], 2);
+  NEAR(v->spend[web], 450.0, 1e-9);
+  assert_int_equal(v->spend_new[web], 4);
+  NEAR(v->cac[web], 112.5, 1e-9);
+  NEAR(v->clv_cac[web], 55.0 / 112.5, 1e-12);
+  assert_int_equal(v->payback_month[web], -1);
+  NEAR(v->spend[shop], 80.0, 1e-9);
+  assert_int_equal(v->spend_new[shop], 1);
+  NEAR(v->cac[shop], 80.0, 1e-9);
+  NEAR(v->clv_cac[shop], 0.125, 1e-12);
+  assert_int_equal(v->spend_rows, 7);
+  assert_int_equal(v->spend_skipped, 2);
+  NEAR(v->spend_total, 600.0, 1e-9);
+  NEAR(v->spend_unmatched, 70.0, 1e-9);
+  assert_int_equal(v->spend_first, kw_period_index(D("2024-01-01"),
+                                                   KW_PERIOD_MONTH));
+  assert_int_equal(v->spend_last, kw_period_index(D("2024-03-31"),
+                                                  KW_PERIOD_MONTH));
+  assert_int_equal(v->n_spend_months, 5);
+  int32_t jan = v->spend_first;
+  int found = 0;
+  for (size_t j = 0; j < v->n_spend_months; j++) {
+    size_t g = v->sm_channel[j];
+    int32_t m = v->sm_month[j] - jan;
+    if (g == web && m == 0) {
+      NEAR(v->sm_spend[j], 300.0, 1e-9);
+      assert_int_equal(v->sm_new[j], 3);
+      NEAR(v->sm_cac[j], 100.0, 1e-9);
+      found++;
+    } else if (g == web && m == 2) {
+      assert_int_equal(v->sm_new[j], 0);
+      assert_true(isnan(v->sm_cac[j]));
+      found++;
+    } else if (g == shop && m == 0) {
+      NEAR(v->sm_spend[j], 0.0, 1e-9);
+      assert_int_equal(v->sm_new[j], 1);
+      NEAR(v->sm_cac[j], 0.0, 1e-9);
+      found++;
+    } else if (g == shop && m == 1) {
+      NEAR(v->sm_spend[j], 80.0, 1e-9);
+      assert_true(isnan(v->sm_cac[j]));
+      found++;
+    }
+  }
+  assert_int_equal(found, 4);
+  kw_acquisition_free(a);
+  kw_summary_free(s);
+  kw_dataset_free(ds);
+  /* found in a folder by its columns alone (the name says nothing) */
+  char dir[64] = "/tmp/kwspendXXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char p1[128], p2[128];
+  snprintf(p1, sizeof p1, "%s/verkopen.csv", dir);
+  snprintf(p2, sizeof p2, "%s/q1.csv", dir);
+  FILE *f = fopen(p1, "w");
+  assert_non_null(f);
+  fputs(REF_TX, f);
+  fclose(f);
+  f = fopen(p2, "w");
+  assert_non_null(f);
+  fputs(SPEND_CSV, f);
+  fclose(f);
+  kw_load_options_init(&lo);
+  lo.dir = dir;
+  lo.date_order = KW_DATE_YMD;
+  lo.decimal_mark = '.';
+  assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  const kw_table *t = kw_dataset_table(ds, KW_TABLE_SPEND);
+  assert_non_null(t);
+  assert_int_equal(kw_table_rows(t), 7);
+  kw_dataset_free(ds);
+  unlink(p1);
+  unlink(p2);
+  rmdir(dir);
+  remove_tmp(tx);
+  remove_tmp(cu);
+  remove_tmp(sp);
+  kw_context_free(ctx);
+}
+
+/*
+ * Discounts per segment, by hand (sectors of REF_CU: A-E retail, F
+ * horeca; positive sales and discounts of REF_TX):
+ *   retail  A 150 (100 on discount, 10 given), B 200, C 100, D 40 (40, 5):
+ *           4 customers, 140 / 490 on discount, 15 given: 3.75 a customer
+ *   horeca  F 30 (30, 3): 1 customer, all on discount
+ * With 5 as the smallest group both merge into "other": 170 / 520, 18.
+ * The caller's segments (A, B: "x"; C, D, F: "y") replace the sectors.
+ */
+static void test_discount_segments(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const char *tx = write_tmp(4, "t.csv", REF_TX);
+  const char *cu = write_tmp(
+      5, "c.csv",
+      "customer,acquisition_channel,sector\n"
+      "A,web,retail\nB,web,retail\nC,web,retail\nD,web,retail\n"
+      "E,web,retail\nF,shop,horeca\n");
+  kw_dataset *ds = load_files(ctx, tx, cu, NULL, NULL);
+  kw_summary *s = NULL;
+  assert_int_equal(kw_summary_build(ctx, ds, NULL, &s), KW_OK);
+  kw_acquisition_options o;
+  kw_acquisition_options_init(&o);
+  o.min_group = 1;
+  kw_acquisition *a = NULL;
+  assert_int_equal(kw_acquisition_compute(ctx, ds, kw_summary_view(s), &o,
+                                          &a),
+                   KW_OK);
+  const kw_acquisition_data *v = kw_acquisition_view(a);
+  assert_int_equal(v->segment_source, 1);
+  assert_int_equal(v->n_seg, 2);
+  size_t re = strcmp(v->seg_label[0], "retail") == 0 ? 0 : 1, ho = 1 - re;
+  assert_string_equal(v->seg_label[ho], "horeca");
+  assert_int_equal(v->seg_customers[re], 4);
+  assert_int_equal(v->seg_revenue[re], 49000);
+  assert_int_equal(v->seg_discounted[re], 14000);
+  assert_int_equal(v->seg_discount[re], 1500);
+  assert_int_equal(v->seg_customers[ho], 1);
+  assert_int_equal(v->seg_revenue[ho], 3000);
+  assert_int_equal(v->seg_discounted[ho], 3000);
+  assert_int_equal(v->seg_discount[ho], 300);
+  kw_acquisition_free(a);
+  o.min_group = 5;
+  assert_int_equal(kw_acquisition_compute(ctx, ds, kw_summary_view(s), &o,
+                                          &a),
+                   KW_OK);
+  v = kw_acquisition_view(a);
+  assert_int_equal(v->n_seg, 1);
+  assert_null(v->seg_label[0]);
+  assert_int_equal(v->seg_customers[0], 5);
+  assert_int_equal(v->seg_revenue[0], 52000);
+  assert_int_equal(v->seg_discounted[0], 17000);
+  assert_int_equal(v->seg_discount[0], 1800);
+  kw_acquisition_free(a);
+  size_t n = kw_dict_size(kw_dataset_customers(ds));
+  uint32_t *seg = calloc(n, sizeof *seg);
+  assert_non_null(seg);
+  for (size_t i = 0; i < n; i++) seg[i] = KW_NA_ID;
+  seg[id_of(ds, "A")] = 0;
+  seg[id_of(ds, "B")] = 0;
+  seg[id_of(ds, "C")] = 1;
+  seg[id_of(ds, "D")] = 1;
+  seg[id_of(ds, "F")] = 1;
+  const char *labels[] = {"x", "y"};
+  o.min_group = 1;
+  o.segment = seg;
+  o.segment_label = labels;
+  o.n_segments = 2;
+  assert_int_equal(kw_acquisition_compute(ctx, ds, kw_summary_view(s), &o,
+                                          &a),
+                   KW_OK);
+  v = kw_acquisition_view(a);
+  assert_int_equal(v->segment_source, 2);
+  assert_int_equal(v->n_seg, 2);
+  size_t x = strcmp(v->seg_label[0], "x") == 0 ? 0 : 1, y = 1 - x;
+  assert_int_equal(v->seg_customers[x], 2);
+  assert_int_equal(v->seg_revenue[x], 35000);
+  assert_int_equal(v->seg_discounted[x], 10000);
+  assert_int_equal(v->seg_discount[x], 1000);
+  assert_int_equal(v->seg_customers[y], 3);
+  assert_int_equal(v->seg_revenue[y], 17000);
+  assert_int_equal(v->seg_discounted[y], 7000);
+  assert_int_equal(v->seg_discount[y], 800);
+  kw_acquisition_free(a);
+  free(seg);
+  kw_summary_free(s);
+  kw_dataset_free(ds);
+  remove_tmp(tx);
+  remove_tmp(cu);
+  kw_context_free(ctx);
+}
+
 /* ============================================================ journey */
 
 /*
@@ -623,11 +890,14 @@ static void test_journey_hand(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_trends_hand),
+      cmocka_unit_test(test_trends_yoy_like_for_like),
       cmocka_unit_test(test_trends_random_identities),
       cmocka_unit_test(test_trends_season_and_anomaly),
       cmocka_unit_test(test_trends_rate_break),
       cmocka_unit_test(test_referrals_hand),
       cmocka_unit_test(test_acquisition_hand),
+      cmocka_unit_test(test_acquisition_spend),
+      cmocka_unit_test(test_discount_segments),
       cmocka_unit_test(test_journey_hand),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

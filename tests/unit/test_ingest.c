@@ -956,11 +956,16 @@ static void test_folder(void **state) {
   const kw_dict *cd = kw_dataset_customers(ds);
   assert_int_equal(kw_dict_size(cd), 6);
   for (int k = 0; k < KW_TABLE__COUNT; k++) {
+    if (k == KW_TABLE_SPEND) continue; /* per channel, no customer */
     const kw_column *c =
         kw_table_role(kw_dataset_table(ds, (kw_table_kind)k),
                       KW_ROLE_CUSTOMER);
     assert_ptr_equal(c->dict, cd);
   }
+  /* marketingkosten.csv: channel, month and amount, no customer */
+  const kw_table *sp = kw_dataset_table(ds, KW_TABLE_SPEND);
+  assert_int_equal(kw_table_rows(sp), 2);
+  assert_int_equal(kw_table_role(sp, KW_ROLE_AMOUNT)->v.money[1], 45000);
   const kw_table *tr = kw_dataset_table(ds, TR);
   const kw_table *cu = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
   /* K1 is the same id in both tables */
