@@ -25,7 +25,11 @@
  * alpha = beta). In logs:
  *   log L = C + lse(l_T, log s + log F(t_x) + log1mexp(log F(T) - log F(t_x)))
  * so nothing overflows for x up to 10^4 and beyond. The gradient uses
- * d log G / d(b, c, z) from the same series.
+ * d log G / d(b, c, z) from the same series (or the connection formula
+ * near z = 1, special.c), with 1 - z passed as (beta+u)/(alpha+u) or
+ * (alpha+u)/(beta+u). Per evaluation the (b, c) constants of G are kept
+ * per distinct x and log F with its gradient per distinct (x, u): patterns
+ * share t_x (all x = 0 ones have t_x = 0) and T.
  *
  * P(alive | x, t_x, T) is the share of the first branch: exp(l_T - lse).
  * E[Y(t) | x, t_x, T] = P(alive) * (r+x)(beta+T)/((alpha+T)(s-1))

@@ -13,7 +13,26 @@
  * c; z) turns both into (1-z)^(...) times 2F1(1, b'; c; z) with 0 < b' < c,
  * a series of positive terms with ratio (b'+k)/(c+k) z < z, bounded by
  * 1/(1-z): no cancellation, no overflow, and fast unless z is near 1 with
- * c - b' small. There the Euler integral is used instead (see clv.h).
+ * c - b' small (Pareto/NBD fits that drift to s -> 0, beta -> infinity put
+ * 1 - z near 1e-3 and would need 1e4..1e5 terms). The method is chosen up
+ * front rather than by running the series to its limit:
+ *   z <= 1/2: the series (at most about 60 terms);
+ *   z > 1/2, m = c - b - 1 <= 40, b (1 - z) <= 8: the z -> 1 - z connection
+ *     formula (DLMF 15.8.4 with a = 1, where the second 2F1 collapses to
+ *     2F1(c-1, m+1; m+1; z) = z^(1-c)):
+ *       G = (c-1)/m 2F1(1, b; 1-m; eps) + Gamma(c) Gamma(-m)/Gamma(b)
+ *           eps^m z^(1-c),   eps = 1 - z,
+ *     a short series in eps plus a closed form; the (b, c) constants
+ *     (lgamma, digamma, Gamma(-m) by reflection) are cached per x by the
+ *     caller. Both parts have a pole at whole m; their rounding error is
+ *     bounded term by term and the formula is only used when the bound is
+ *     below 1e-13 (value) and 1e-10 (each derivative), so near a whole m
+ *     it steps aside (the DLMF 15.8.10 limit forms are not implemented);
+ *   else the series when its K-th term z^K (b)_K/(c)_K (from lgamma) shows
+ *     it converges within CLV_G_SERIES_MAX terms, else the Euler integral
+ *     by adaptive quadrature (see clv.h).
+ * eps = 1 - z is passed in by the caller, computed from the parameters
+ * ((alpha + u)/(beta + u)), not as 1 - z.
  *
  * BG/NBD posterior expectation given alive (Fader, Hardie & Lee 2005, eq.
  * 10 rewritten): with z = t / (alpha1 + t), c = a + b1 - 1, A = c - r1,
