@@ -107,10 +107,17 @@ static int analyze_contracts(cli_common *c, const opts *o) {
                              &ds);
   if (code) return code;
   const kw_table *t = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
-  const char *cur = o->currency ? o->currency : "EUR";
+  /* the currency: --currency, else what the data name, else assumed */
+  char ccode[8], src[256];
+  const char *cur = o->currency, *source = "--currency";
+  if (!cur) {
+    bool named = kw_dataset_currency(ds, ccode, src, sizeof src);
+    cur = ccode;
+    source = named ? src : NULL;
+  }
   kw_status st = kw_subscription_analyze(c->ctx, t, &sub);
   if (!st) st = kw_subscription_write_dir(c->ctx, sub, t, (kw_lang)c->lang,
-                                          cur, c->output);
+                                          cur, source, c->output);
   if (!st) st = kw_subscription_console(c->ctx, sub, (kw_lang)c->lang, cur,
                                         c->output, stdout);
   if (st) code = cli_fail(c, st);

@@ -177,6 +177,9 @@ typedef struct kw_action_input {
   const char *segment;        /* RFM segment key, NULL = unknown */
   const char *product;        /* next-best product name, NULL = none */
   int value_measure;          /* KW_MEASURE_* */
+  bool potential_rfm;         /* potential from RFM recency and frequency
+                                 (no purchase model passed its checks), not
+                                 from CLV: reasons quote those */
 } kw_action_input;
 
 /* All metrics unknown. */

@@ -175,6 +175,9 @@ typedef struct kw_column {
     const int8_t *flag;
   } v;
   char decimal_mark;        /* MONEY/NUMBER: '.' or ',', 0 if never shown */
+  char currency[4];         /* MONEY: "EUR", "USD" or "GBP" when at least
+                               90% of the cells that carry a currency sign
+                               or code carry this one; "" otherwise */
   kw_date_order date_order; /* DATE: how day-first/month-first was decided */
   uint64_t missing;         /* empty cells among the stored rows */
   uint32_t source_index;    /* 0-based column number in the file;
@@ -318,7 +321,9 @@ KW_API const kw_table *kw_dataset_table(const kw_dataset *ds,
 KW_API const kw_dict *kw_dataset_customers(const kw_dataset *ds);
 KW_API const kw_dict *kw_dataset_products(const kw_dataset *ds);
 KW_API kw_context *kw_dataset_context(const kw_dataset *ds);
-/* The currency the data name: a header with a currency word or symbol
+/* The currency the data name: the sign or code the transactions' amounts
+ * are written with (kw_column.currency), else a header with a currency
+ * word or symbol
  * ("Amount (GBP)", "dollar_value"), else a country column where at least
  * 80% of the transaction lines name one country. Writes the ISO code into
  * code (8 bytes; "EUR" when nothing names one) and, when source is not

@@ -80,6 +80,9 @@ typedef struct kw_sub_data {
   const int8_t *churned;   /* 1 left, 0 active, KW_NA_FLAG unused */
   const uint8_t *action;   /* kw_action values (analyze.h), 0 unused */
   const kw_churn_drivers *drivers; /* NULL when they could not be computed */
+  const kw_km *km;         /* retention per plan (group g = plans[g]);
+                              NULL without a plan column */
+  const kw_km *km_all;     /* retention of all customers */
 } kw_sub_data;
 
 typedef struct kw_subscription kw_subscription;
@@ -92,12 +95,16 @@ KW_API kw_status kw_subscription_analyze(kw_context *ctx, const kw_table *t,
 KW_API const kw_sub_data *kw_subscription_view(const kw_subscription *s);
 KW_API void kw_subscription_free(kw_subscription *s);
 
-/* The report folder: index.html, summary.json and customers.csv, in the
- * language (currency code for the charges). */
+/* The report folder, written whole or not at all: index.html (with the
+ * retention curves per plan), summary.json, customers.csv and
+ * customers.xlsx, in the language. currency is the code of the charges;
+ * currency_source says where it came from (kw_dataset_currency's source,
+ * "--currency"), NULL when it was assumed: the report then says so. */
 KW_API kw_status kw_subscription_write_dir(kw_context *ctx,
                                            const kw_subscription *s,
                                            const kw_table *t, kw_lang lang,
                                            const char *currency,
+                                           const char *currency_source,
                                            const char *dir);
 /* The one-screen summary. */
 KW_API kw_status kw_subscription_console(kw_context *ctx,

@@ -5,7 +5,9 @@ from ._core import Dataset, _date_days, load, owned
 from ._native import ffi, lib
 
 _LANGS = {"en": 0, "nl": 1}
-_CLV = {"bgnbd": 0, "mbgnbd": 1, "pnbd": 2, "auto": 5}
+_CLV = {"bgnbd": lib.KW_CLV_BGNBD, "mbgnbd": lib.KW_CLV_MBGNBD,
+        "pnbd": lib.KW_CLV_PNBD,
+        "auto": lib.KW_CLV_MODEL__COUNT}  # the best by BIC
 
 
 class Analysis:
@@ -76,8 +78,7 @@ def analyze(source, out, *, lang="en", as_of=None, currency=None,
         o.currency = c
     if clv_model not in _CLV:
         raise ValueError(f"clv_model must be one of {sorted(_CLV)}")
-    o.clv_model = _CLV[clv_model] if clv_model != "auto" else \
-        int(lib.kw_clv_model_from_name(b"no such model"))
+    o.clv_model = _CLV[clv_model]
     o.horizon_months = int(horizon_months)
     o.discount_rate = float(discount)
     o.holdout_days = int(holdout_days)

@@ -2,12 +2,14 @@
 
 Every object that owns library memory frees it through cffi's ffi.gc, so
 CPython frees it the moment the last reference goes; ``close()`` (or a
-``with`` block) frees it at once. Arrays coming out of the library are
-NumPy views of the library's own memory copied once in bulk (never row by
-row), so a DataFrame never points into freed memory.
+``with`` block) frees it at once. Columns of a dataset come out as NumPy
+arrays over the library's own memory (no copy; ``Dataset.column``), which
+keep the dataset alive; DataFrames get one bulk copy of each column (never
+row by row), so a DataFrame never points into freed memory.
 """
 import os
 import tempfile
+import weakref
 
 import numpy as np
 
@@ -27,11 +29,19 @@ _NUMERIC = {8, 9}
 class Context:
     """A library context (allocator, threads, seed, last error)."""
 
-    def __init__(self, threads=None, seed=None):
-        ptr = lib.kw_context_new()
+    def __init__(self, threads=None, seed=None, allocator=None,
+                 keep=None):
+        """``allocator``: a ``kw_allocator *`` (cffi) through which all
+        the library's memory of this context goes; it and ``keep`` (its
+        callbacks, say) are kept alive as long as the context is."""
+        if allocator is None:
+            ptr = lib.kw_context_new()
+        else:
+            ptr = lib.kw_context_new_with_allocator(allocator)
         if ptr == ffi.NULL:
             raise MemoryError("kw_context_new")
-        self._ptr = ffi.gc(ptr, lib.kw_context_free)
+        self._ptr = ffi.gc(ptr, lambda p, _a=(allocator, keep):
+                           lib.kw_context_free(p))
         lib.kw_context_set_threads(
             self._ptr, int(threads) if threads else (os.cpu_count() or 1))
         if seed is not None:
@@ -76,6 +86,33 @@ def carray(ptr, n, dtype):
     return np.frombuffer(ffi.buffer(ptr, n * dtype.itemsize), dtype).copy()
 
 
+class _Borrowed:
+    """The owner of library memory seen by a NumPy array (its ``base``):
+    it keeps the owning library object alive as long as the array is."""
+
+    __slots__ = ("__array_interface__", "_owner", "__weakref__")
+
+    def __init__(self, address, n, dtype, owner):
+        self.__array_interface__ = {
+            "shape": (n,), "typestr": np.dtype(dtype).str,
+            "data": (address, True), "version": 3}
+        self._owner = owner
+
+
+def borrow(ptr, n, dtype, owner, registry=None):
+    """A read-only NumPy array over n values at a library pointer, without
+    a copy. ``owner`` (the cffi object that frees the memory) lives as long
+    as the array; ``registry``, a WeakSet, learns of the array's holder so
+    that close() can tell whether views are still in use."""
+    dtype = np.dtype(dtype)
+    if n == 0 or ptr == ffi.NULL:
+        return np.empty(0, dtype)
+    holder = _Borrowed(int(ffi.cast("uintptr_t", ptr)), int(n), dtype, owner)
+    if registry is not None:
+        registry.add(holder)
+    return np.asarray(holder)
+
+
 def dict_strings(d):
     """Every string of a kw_dict in id order (one library call)."""
     size = lib.kw_dict_export(d, ffi.NULL, 0)
@@ -104,7 +141,15 @@ def as_doubles(values, name):
 _TABLES = ("transactions", "customers", "invoices", "costs", "feedback",
            "touchpoints", "referrals")
 _DATE_ORDERS = {None: 0, "dmy": 1, "mdy": 2, "ymd": 3}
-_UNITS = {"day": 0, "week": 1, "month": 2}
+_UNITS = {"day": lib.KW_UNIT_DAY, "week": lib.KW_UNIT_WEEK,
+          "month": lib.KW_UNIT_MONTH, "year": lib.KW_UNIT_YEAR}
+
+
+def unit_code(unit, allowed=("day", "week", "month", "year")):
+    """The library's kw_unit for a unit name."""
+    if unit not in allowed:
+        raise ValueError(f"unit must be one of {', '.join(allowed)}")
+    return _UNITS[unit]
 
 
 def _date_days(value):
@@ -122,6 +167,7 @@ class Dataset:
         self._ctx = ctx
         self._ptr = owned(ctx, ptr, lib.kw_dataset_free)
         self._keep = keep  # temporary folder of a DataFrame, if any
+        self._views = weakref.WeakSet()  # holders of column views
 
     @property
     def ptr(self):
@@ -132,9 +178,12 @@ class Dataset:
         return self._ctx
 
     def close(self):
-        """Free the library's memory now (also done when collected)."""
+        """Free the library's memory now (also done when collected). While
+        arrays from column() are alive the memory stays theirs and is
+        freed when the last of them goes."""
         if self._ptr is not None:
-            ffi.release(self._ptr)
+            if len(self._views) == 0:
+                ffi.release(self._ptr)
             self._ptr = None
         if self._keep is not None:
             self._keep.cleanup()
@@ -148,6 +197,71 @@ class Dataset:
 
     def customer_ids(self):
         return dict_strings(lib.kw_dataset_customers(self._ptr))
+
+    def _table_ptr(self, table):
+        if self._ptr is None:
+            raise ValueError("the dataset is closed")
+        if table not in _TABLES:
+            raise ValueError(f"table must be one of {_TABLES}")
+        return lib.kw_dataset_table(self._ptr, _TABLES.index(table))
+
+    def columns(self, table="transactions"):
+        """The columns read into a table: a DataFrame of name, role, type
+        and missing cells (empty when the table was not read)."""
+        import pandas as pd
+        t = self._table_ptr(table)
+        rows = []
+        if t != ffi.NULL:
+            for i in range(int(lib.kw_table_ncols(t))):
+                c = lib.kw_table_col(t, i)
+                rows.append({
+                    "name": ffi.string(c.name).decode("utf-8", "replace"),
+                    "role": ffi.string(lib.kw_role_name(c.role)).decode(),
+                    "type": ffi.string(lib.kw_type_name(c.type)).decode(),
+                    "missing": int(c.missing)})
+        return pd.DataFrame(rows, columns=["name", "role", "type",
+                                           "missing"])
+
+    def column(self, name, table="transactions"):
+        """One column as a read-only NumPy array over the library's own
+        memory (no copy): numbers float64, money int64 cents, dates int32
+        days since 1970, text uint32 ids into the column's dictionary
+        (see ``column_labels``), flags int8. ``name`` is a header or a
+        role name ("customer", "amount", ...). The array keeps the
+        dataset's memory alive."""
+        t = self._table_ptr(table)
+        c = self._find(t, name, table)
+        n = int(lib.kw_table_rows(t))
+        typ = ffi.string(lib.kw_type_name(c.type)).decode()
+        dtype, ptr = {
+            "number": (np.float64, lambda: c.v.number),
+            "money": (np.int64, lambda: c.v.money),
+            "date": (np.int32, lambda: c.v.date),
+            "text": (np.uint32, lambda: c.v.text),
+            "flag": (np.int8, lambda: c.v.flag),
+        }[typ]
+        return borrow(ptr(), n, dtype, self._ptr, self._views)
+
+    def column_labels(self, name, table="transactions"):
+        """The strings of a text column's dictionary, in id order."""
+        t = self._table_ptr(table)
+        c = self._find(t, name, table)
+        if c.dict == ffi.NULL:
+            raise ValueError(f"{name!r} is not a text column")
+        return dict_strings(c.dict)
+
+    @staticmethod
+    def _find(t, name, table):
+        if t == ffi.NULL:
+            raise KeyError(f"no {table} table was read")
+        c = lib.kw_table_find(t, name.encode())
+        if c == ffi.NULL:
+            role = lib.kw_role_from_name(name.encode())
+            if role not in (lib.KW_ROLE__COUNT, lib.KW_ROLE_NONE):
+                c = lib.kw_table_role(t, role)
+        if c == ffi.NULL:
+            raise KeyError(f"the {table} table has no column {name!r}")
+        return c
 
     def rows(self, table="transactions"):
         """Rows read into a table (0 when the table was not read)."""
@@ -166,7 +280,7 @@ class Dataset:
         opts = ffi.new("kw_summary_options *")
         lib.kw_summary_options_init(opts)
         opts.as_of = _date_days(as_of)
-        opts.unit = _UNITS[unit]
+        opts.unit = unit_code(unit)
         out = ffi.new("kw_summary **")
         self._ctx.check(lib.kw_summary_build(self._ctx.ptr, self._ptr, opts,
                                              out))
@@ -209,13 +323,15 @@ class Dataset:
 
 def _attach_tables():
     from . import _tables
-    for name in ("rfm", "profit", "pareto", "payments", "cohorts", "churn"):
+    for name in ("rfm", "profit", "pareto", "payments", "cohorts", "churn",
+                 "survival", "basket"):
         setattr(Dataset, name, getattr(_tables, name))
 
 
 def load(source, map=None, *, tables=None, decimal_mark=None,
          date_format=None, delimiter=None, header=None, strict=False,
-         threads=None, seed=None, table_bits=None, **files):
+         threads=None, seed=None, table_bits=None, context=None,
+         **files):
     """Read a data folder, a transactions file or a pandas DataFrame.
 
     ``source``: a folder (transactions.csv, customers.csv, ...), a file of
@@ -224,8 +340,10 @@ def load(source, map=None, *, tables=None, decimal_mark=None,
     "branche"`` for another table), as ``--map`` on the command line.
     Other tables may be given as keyword paths (``customers="k.csv"``).
     Errors raise InputError carrying the library's file:line:column.
+    ``context``: a Context to use (else a new one).
     """
-    ctx = Context(threads=threads, seed=seed)
+    ctx = context if context is not None else Context(threads=threads,
+                                                      seed=seed)
     keep = None
     try:
         import pandas as pd
@@ -244,12 +362,15 @@ def load(source, map=None, *, tables=None, decimal_mark=None,
         keep = tempfile.TemporaryDirectory(prefix="klantwijs-")
         path = os.path.join(keep.name, "transactions.csv")
         frame = source.copy()
+        converted = False
         for col in frame.columns:
             if np.issubdtype(frame[col].dtype, np.datetime64):
                 frame[col] = frame[col].dt.strftime("%Y-%m-%d")
+                converted = True
         frame.to_csv(path, index=False)
         opts.files[0] = cstr(path)
-        date_format = date_format or "ymd"
+        if converted:  # the dates written above; text dates are detected
+            date_format = date_format or "ymd"
         decimal_mark = decimal_mark or "."
     elif os.path.isdir(os.fspath(source)):
         opts.dir = cstr(os.fspath(source))

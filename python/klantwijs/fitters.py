@@ -16,7 +16,9 @@ import numpy as np
 from ._core import Context, as_doubles, owned
 from ._native import ffi, lib
 
-_MODELS = {"bgnbd": 0, "mbgnbd": 1, "pnbd": 2, "bgbb": 3, "gg": 4}
+_MODELS = {"bgnbd": lib.KW_CLV_BGNBD, "mbgnbd": lib.KW_CLV_MBGNBD,
+           "pnbd": lib.KW_CLV_PNBD, "bgbb": lib.KW_CLV_BGBB,
+           "gg": lib.KW_CLV_GG}
 
 
 def _index_of(*arrays):

@@ -63,8 +63,42 @@ def test_input_error_carries_file_line_column(tmp_path):
                  "B,2024-01-04,twelve\n")
     with pytest.raises(klantwijs.InputError) as e:
         klantwijs.load(str(p), strict=True)
-    assert f"{p}:3:" in str(e.value)
+    # file:line:column of the cell "twelve" (line 3, column 14)
+    assert f"{p}:3:14:" in str(e.value)
+    assert "twelve" in str(e.value)
     assert e.value.status == "KW_EINPUT"
+    assert isinstance(e.value, ValueError)
+
+
+def test_other_library_version_is_refused(monkeypatch):
+    """The version check: a library of another major.minor is refused with
+    a message that names both versions."""
+    from klantwijs import _native
+    monkeypatch.setattr(_native, "LIB_API_VERSION", (0, 99))
+    with pytest.raises(klantwijs.LibraryNotFound) as e:
+        _native._open()
+    assert klantwijs.LIB_VERSION in str(e.value) and "0.99.x" in str(e.value)
+
+
+def test_dataframe_with_map(tmp_path):
+    """A DataFrame with its own column names, mapped as --map does; text
+    dates in day-month-year order are read as the file would be."""
+    df = pd.DataFrame({
+        "klantnr": ["K1", "K2", "K1", "K3", "K2"],
+        "datum": ["03/01/2024", "15/01/2024", "20/02/2024", "01/03/2024",
+                  "28/03/2024"],
+        "bedrag": [12.5, 7.0, 30.25, 99.99, 0.5],
+        "regio": ["Gent", "Brugge", "Gent", "Leuven", "Brugge"],
+    })
+    m = {"customer": "klantnr", "date": "datum", "amount": "bedrag"}
+    s = klantwijs.load(df, map=m).summary(unit="day")
+    p = tmp_path / "t.csv"
+    df.to_csv(p, index=False)
+    f = klantwijs.load(str(p), map=m).summary(unit="day")
+    pd.testing.assert_frame_equal(s, f)
+    assert s.loc["K1", "revenue"] == pytest.approx(42.75)
+    assert str(s.loc["K2", "last_purchase"].date()) == "2024-03-28"
+    assert s.loc["K1", "t_x"] == 48  # 3 Jan -> 20 Feb 2024
 
 
 def test_missing_file_is_an_os_error(tmp_path):

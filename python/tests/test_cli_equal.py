@@ -21,9 +21,10 @@ def run_csv(cli, *args):
     return pd.read_csv(io.StringIO(r.stdout), dtype={"customer_id": str})
 
 
-def test_summary_equals_cli(cli, demo):
-    py = klantwijs.load(demo).summary(unit="week")
-    sh = run_csv(cli, "summary", demo, "--unit", "week").set_index(
+@pytest.mark.parametrize("unit", ["week", "year"])
+def test_summary_equals_cli(cli, demo, unit):
+    py = klantwijs.load(demo).summary(unit=unit)
+    sh = run_csv(cli, "summary", demo, "--unit", unit).set_index(
         "customer_id")
     py = py.loc[sh.index]
     assert len(sh) > 0

@@ -12,6 +12,9 @@ from klantwijs.fitters import (BetaGeoBetaBinomFitter, BetaGeoFitter,
 from conftest import shared
 
 
+PUBLISHED = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+
+
 @pytest.fixture(scope="module")
 def cdnow():
     return pd.read_csv(shared("lifetimes", "cdnow_customers_summary.csv"))
@@ -26,10 +29,11 @@ def cdnow_spend():
 def test_bgnbd_cdnow_published(cdnow):
     f = BetaGeoFitter().fit(cdnow["frequency"], cdnow["recency"], cdnow["T"])
     # FHL (2005): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL -9582.4
-    assert f.params_["r"] == pytest.approx(0.2426, abs=5e-4)
-    assert f.params_["alpha"] == pytest.approx(4.414, abs=5e-3)
-    assert f.params_["a"] == pytest.approx(0.7929, abs=5e-4)
-    assert f.params_["b"] == pytest.approx(2.426, abs=5e-3)
+    # (equal to the published digits: within half a unit of the last one)
+    assert f.params_["r"] == pytest.approx(PUBLISHED["r"], abs=5e-4)
+    assert f.params_["alpha"] == pytest.approx(PUBLISHED["alpha"], abs=5e-4)
+    assert f.params_["a"] == pytest.approx(PUBLISHED["a"], abs=5e-4)
+    assert f.params_["b"] == pytest.approx(PUBLISHED["b"], abs=5e-4)
     assert f.log_likelihood_ == pytest.approx(-9582.4, abs=0.1)
     assert f.converged_
     # FHL (2005) p. 281: x = 2, t_x = 30.43, T = 38.86 -> E[Y(39)] = 1.226
@@ -40,6 +44,27 @@ def test_bgnbd_cdnow_published(cdnow):
     assert list(s.columns) == ["coef", "se(coef)", "lower 95% bound",
                                "upper 95% bound"]
     assert (s["lower 95% bound"] < s["coef"]).all()
+
+
+def test_bgnbd_cdnow_from_the_event_log():
+    """The whole path: the raw CDNOW sample log (2,357 customers) read by
+    load(), summarised in weeks up to the end of the 39-week calibration
+    period, fitted: the published estimates again."""
+    import klantwijs
+    ds = klantwijs.load(shared("BTYD", "cdnowElog.csv"),
+                        map={"customer": "sampleid", "amount": "sales"})
+    s = ds.summary(unit="week", as_of="1997-09-30")
+    assert len(s) == 2357
+    # per customer the same (x, t_x, T) as the published summary file
+    ref = pd.read_csv(shared("lifetimes", "cdnow_customers_summary.csv"))
+    s = s.loc[ref["ID"].astype(str)]
+    np.testing.assert_array_equal(s["x"], ref["frequency"])
+    np.testing.assert_allclose(s["t_x"], ref["recency"], atol=5e-3)
+    np.testing.assert_allclose(s["T"], ref["T"], atol=5e-3)
+    f = BetaGeoFitter().fit(s["frequency"], s["recency"], s["T"])
+    for k, v in PUBLISHED.items():
+        assert f.params_[k] == pytest.approx(v, abs=5e-4), k
+    assert f.log_likelihood_ == pytest.approx(-9582.4, abs=0.1)
 
 
 def test_bgnbd_predictions_against_closed_form(cdnow):
@@ -72,6 +97,10 @@ def test_mbgnbd_fits_and_predicts(cdnow):
     f = ModifiedBetaGeoFitter().fit(cdnow["frequency"], cdnow["recency"],
                                     cdnow["T"])
     assert f.converged_
+    # BTYDplus's mbgnbd estimates on the same data (r, alpha, a, b =
+    # 0.525, 6.183, 0.891, 1.614), also lifetimes' reference
+    for k, v in {"r": 0.525, "alpha": 6.183, "a": 0.891, "b": 1.614}.items():
+        assert f.params_[k] == pytest.approx(v, abs=5e-4), k
     p = f.conditional_probability_alive(cdnow["frequency"], cdnow["recency"],
                                         cdnow["T"])
     assert ((p > 0) & (p <= 1)).all()

@@ -2,6 +2,8 @@
 import os
 import re
 
+import pytest
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -14,3 +16,13 @@ def test_readme_example_runs(demo, tmp_path, monkeypatch):
     ns = {}
     for code in blocks:
         exec(compile(code, "README.md", "exec"), ns)
+    # what the example shows holds for the demo data it ran on
+    s = ns["s"]
+    assert len(s) == 400  # the demo's customers
+    assert ns["bgf"].converged_
+    assert s["p_alive"].between(0, 1).all() and (s["clv"] >= 0).all()
+    km = ns["km"]
+    assert (km["survival"].diff().dropna() <= 0).all()  # a survival curve
+    assert list(ns["rules"].columns[:2]) == ["antecedent", "consequent"]
+    assert ns["amount"].sum() / 100 == pytest.approx(s["revenue"].sum())
+    assert (tmp_path / "report" / "index.html").exists()

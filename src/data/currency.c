@@ -1,7 +1,9 @@
 /*
  * currency.c — the currency a dataset names (see kw_dataset_currency in
- * klantwijs/data.h): a header with a currency word or symbol ("Amount
- * (GBP)", "dollar_value", "Bedrag €"), else a country column where at least
+ * klantwijs/data.h): amounts written with a currency sign or code ("€
+ * 12,50", "$1,234.00": the reader notes it per money column), else a
+ * header with a currency word or symbol ("Amount (GBP)", "dollar_value",
+ * "Bedrag €"), else a country column where at least
  * 80% of the transaction lines name one country of a known currency.
  */
 #include <stdio.h>
@@ -64,7 +66,23 @@ bool kw_dataset_currency(const kw_dataset *ds, char code[8], char *source,
   if (source && cap) source[0] = '\0';
   const kw_table *tx = ds ? kw_dataset_table(ds, KW_TABLE_TRANSACTIONS) : NULL;
   if (!tx) return false;
-  /* 1. a header that names it: stored columns, then ignored ones */
+  /* 1. amounts written with a currency sign or code ("€ 12,50") */
+  for (size_t c = 0; c < kw_table_ncols(tx); c++) {
+    const kw_column *col = kw_table_col(tx, c);
+    if (col->type != KW_TYPE_MONEY || !col->currency[0]) continue;
+    static const struct {
+      const char *code, *sign;
+    } signs[] = {{"EUR", "\xe2\x82\xac"}, {"USD", "$"}, {"GBP", "\xc2\xa3"}};
+    snprintf(code, 8, "%s", col->currency);
+    if (source && cap) {
+      const char *sg = col->currency;
+      for (size_t k = 0; k < 3; k++)
+        if (strcmp(signs[k].code, col->currency) == 0) sg = signs[k].sign;
+      snprintf(source, cap, "\"%s\" (%s)", col->name, sg);
+    }
+    return true;
+  }
+  /* 2. a header that names it: stored columns, then ignored ones */
   const kw_read_report *rr = kw_table_report(tx);
   size_t nc = kw_table_ncols(tx), ni = rr ? rr->n_ignored : 0;
   for (size_t c = 0; c < nc + ni; c++) {
@@ -76,7 +94,7 @@ bool kw_dataset_currency(const kw_dataset *ds, char code[8], char *source,
       return true;
     }
   }
-  /* 2. a country column where 80% of the rows name one country */
+  /* 3. a country column where 80% of the rows name one country */
   const kw_column *co = kw_table_role(tx, KW_ROLE_COUNTRY);
   if (!co || co->type != KW_TYPE_TEXT || !co->dict) return false;
   size_t nd = kw_dict_size(co->dict), rows = kw_table_rows(tx), used = 0;

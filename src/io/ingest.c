@@ -122,6 +122,7 @@ typedef struct icol {
   int feeds;          /* 1 quantity, 2 unit price of a derived amount */
   char mark;          /* decided decimal mark, 0 while undecided */
   bool shown;         /* some cell had a '.' or ',' */
+  uint64_t cur[4];    /* amount cells per kw_amount_currency */
   kw_date_order order;
   bool amb;           /* some cell was ambiguous */
   kw_buf pend;
@@ -660,6 +661,15 @@ static int note_mark(ingest *g, icol *c, const kw_csv_row *row,
   return 0;
 }
 
+/* The currency of a money column: the one at least 90% of the cells with
+ * a currency sign or code carry. */
+static void set_currency(kw_column *out, const icol *c) {
+  static const char *const code[4] = {"", "EUR", "USD", "GBP"};
+  uint64_t all = c->cur[1] + c->cur[2] + c->cur[3];
+  for (int k = 1; k < 4; k++)
+    if (all && c->cur[k] * 10 >= all * 9) memcpy(out->currency, code[k], 4);
+}
+
 static int money_cell(ingest *g, icol *c, const kw_csv_row *row,
                       const kw_csv_cell *cell, const char *s, size_t n,
                       int64_t *out) {
@@ -678,6 +688,7 @@ static int money_cell(ingest *g, icol *c, const kw_csv_row *row,
     return 1;
   }
   if (!kw_parse_amount(s, n, c->mark, &v, &alt, &ev)) return -1;
+  c->cur[kw_amount_currency(s, n)]++; /* the fast path has no sign */
   char sep = 0;
   if (note_mark(g, c, row, cell, s, n, ev, alt, 0, &sep)) return -2;
   if (c->feeds == 2) {
@@ -2160,11 +2171,13 @@ static kw_status finish(ingest *g) {
     out->source_index = c->src;
     if (c->op == OP_MONEY || c->op == OP_NUMBER)
       out->decimal_mark = c->shown ? c->mark : 0;
+    if (c->op == OP_MONEY) set_currency(out, c);
     if (c->op == OP_DERIVED) {
       const icol *p = NULL;
       for (size_t k = 0; k < g->ncols; k++)
         if (g->cols[k].feeds == 2) p = &g->cols[k];
       out->decimal_mark = p && p->shown ? p->mark : 0;
+      if (p) set_currency(out, p);
     }
     if (c->op == OP_DATE) out->date_order = c->order;
   }

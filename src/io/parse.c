@@ -482,6 +482,19 @@ static bool choose(const num_scan *sc, char mark, kw_mark_evidence ev,
   return true;
 }
 
+int kw_amount_currency(const char *s, size_t n) {
+  bytes b = (bytes)s;
+  for (size_t i = 0; i < n; i++) {
+    size_t l = currency_at(b, i, n);
+    if (!l) continue;
+    unsigned char c = lower(b[i]);
+    if (c == '$' || c == 'u') return 2;
+    if (c == 0xA3 || c == 'g' || (c == 0xC2 && b[i + 1] == 0xA3)) return 3;
+    return 1; /* the euro sign, its Windows-1252 byte, or "eur" */
+  }
+  return 0;
+}
+
 bool kw_parse_amount(const char *s, size_t n, char mark, int64_t *cents,
                      int64_t *alt, kw_mark_evidence *ev) {
   num_scan sc;

@@ -42,6 +42,11 @@ typedef enum kw_mark_evidence {
 bool kw_parse_amount(const char *s, size_t n, char mark, int64_t *cents,
                      int64_t *alt, kw_mark_evidence *ev);
 
+/* The currency a cell accepted by kw_parse_amount carries: 0 none, 1 EUR
+ * ("€", the Windows-1252 euro byte, "EUR"), 2 USD ("$", "USD"), 3 GBP
+ * ("£", "GBP"), in any case. */
+int kw_amount_currency(const char *s, size_t n);
+
 /* A plain number (quantities, hours, scores) under the same rules, as a
  * double; "1,5" and "1.5" alike once the mark is known. An exponent
  * ("1e3", "2.5E-4") is accepted only with '.' as the decimal mark (its

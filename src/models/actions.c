@@ -160,6 +160,7 @@ void kw_action_input_init(kw_action_input *in) {
   in->segment = NULL;
   in->product = NULL;
   in->value_measure = KW_MEASURE_REVENUE;
+  in->potential_rfm = false;
 }
 
 /* ------------------------------------------------------ built-in table */

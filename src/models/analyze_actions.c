@@ -47,6 +47,7 @@ void kw_analysis_input(const kw_analysis *a, size_t i, kw_action_input *in) {
   if (a->value_metric && isfinite(a->value_metric[i]))
     m[KW_METRIC_VALUE_AMOUNT] = a->value_metric[i] / 100.0;
   in->value_measure = a->value_measure;
+  in->potential_rfm = a->potential_from_rfm;
   if (a->pp && i < a->pp->n) {
     const kw_payments_data *p = a->pp;
     m[KW_METRIC_PAY_CLASS] = p->pay_class[i];
@@ -118,12 +119,14 @@ static int by_stake_desc(const void *x, const void *y) {
   return (a->i > b->i) - (a->i < b->i);
 }
 
-/* Sort ids by money at stake, highest first, ties by id. */
+/* Sort ids by money at stake, highest first (sign 1) or most negative
+ * first (sign -1: the reprice list, whose stake is a loss), ties by id. */
 static kw_status sort_by_stake(kw_context *ctx, uint32_t *ids, size_t n,
-                               const double *stake) {
+                               const double *stake, double sign) {
   staked *s = kw_malloc(ctx, (n ? n : 1) * sizeof *s);
   if (!s) return kw_fail_nomem(ctx);
-  for (size_t k = 0; k < n; k++) s[k].v = stake[ids[k]], s[k].i = ids[k];
+  for (size_t k = 0; k < n; k++)
+    s[k].v = sign * stake[ids[k]], s[k].i = ids[k];
   qsort(s, n, sizeof *s, by_stake_desc);
   for (size_t k = 0; k < n; k++) ids[k] = s[k].i;
   kw_free(ctx, s);
@@ -149,10 +152,12 @@ kw_status kw_an_actions(kw_analysis *a) {
   kw_status st = yearly_revenue(a);
   if (!st)
     st = kw_an_percentile(ctx, a->value_metric, buyer, n, a->value_score);
-  if (!st && a->have_clv) {
+  if (!st && a->have_clv && a->clv_ok) {
     st = kw_an_percentile(ctx, a->clv, buyer, n, a->potential_score);
   } else if (!st) {
-    /* without a CLV model: recency and frequency scores */
+    /* without a CLV model, or with one that failed its checks (its CLV
+     * ranks customers by a P(alive) that decides nothing): recency and
+     * frequency scores */
     double *rf = kw_malloc(ctx, N * sizeof *rf);
     if (!rf) {
       st = kw_fail_nomem(ctx);
@@ -165,7 +170,9 @@ kw_status kw_an_actions(kw_analysis *a) {
       a->potential_from_rfm = true;
       if (!st)
         st = kw_an_note(a, KW_STEP_ACTIONS, KW_STEP_LIMITED,
-                        MSG_NOTE_POTENTIAL_RFM, NULL, 0);
+                        a->have_clv ? MSG_NOTE_POTENTIAL_CHECKS
+                                    : MSG_NOTE_POTENTIAL_RFM,
+                        NULL, 0);
     }
   }
   kw_free(ctx, buyer);
@@ -200,7 +207,8 @@ kw_status kw_an_actions(kw_analysis *a) {
     a->list[act][a->list_n[act]++] = (uint32_t)i;
   }
   for (int k = 1; k < KW_ACTION__COUNT; k++)
-    if (sort_by_stake(ctx, a->list[k], a->list_n[k], a->at_stake))
+    if (sort_by_stake(ctx, a->list[k], a->list_n[k], a->at_stake,
+                      k == KW_ACTION_REPRICE ? -1.0 : 1.0))
       return KW_ENOMEM;
   return KW_OK;
 }

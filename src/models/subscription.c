@@ -19,6 +19,7 @@ struct kw_subscription {
   uint8_t *action;
   int8_t *churned;
   kw_churn_drivers *drivers;
+  kw_km *km, *km_all;
 };
 
 static bool name_has(const char *name, const char *const *words) {
@@ -96,6 +97,8 @@ void kw_subscription_free(kw_subscription *s) {
   kw_free(ctx, s->action);
   kw_free(ctx, s->churned);
   kw_churn_drivers_free(s->drivers);
+  kw_km_free(s->km);
+  kw_km_free(s->km_all);
   kw_free(ctx, s);
 }
 
@@ -373,8 +376,10 @@ done:
   for (size_t g = 0; sbg && g < np + 1; g++) kw_sbg_free(sbg[g]);
   kw_free(ctx, sbg);
   kw_free(ctx, names);
-  kw_km_free(km);
-  kw_km_free(km_all);
+  s->km = km; /* kept for the retention curves */
+  s->km_all = km_all;
+  d->km = km;
+  d->km_all = km_all;
   kw_free(ctx, ten);
   kw_free(ctx, ev);
   kw_free(ctx, grp);

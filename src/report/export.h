@@ -57,4 +57,21 @@ kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
  * with an apostrophe. */
 bool kw_export_formula_like(const char *s);
 
+/* One file of a report folder: written to a stream (to_file) or, for
+ * libraries that write by path, to a path whose new file takes the mode
+ * of `like` (to_path). state is the writer's own. */
+typedef struct kw_folder_file {
+  const char *name;
+  kw_status (*to_file)(kw_context *ctx, const void *state, FILE *f);
+  kw_status (*to_path)(kw_context *ctx, const void *state, const char *path,
+                       const char *like);
+} kw_folder_file;
+
+/* Writes the files into a temporary folder beside dir and puts it in
+ * dir's place only when every file is complete (see output.c): a report
+ * folder is written whole or not at all, one run per folder at a time. */
+kw_status kw_report_folder(kw_context *ctx, const char *dir,
+                           const kw_folder_file *files, size_t n,
+                           const void *state);
+
 #endif

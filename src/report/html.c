@@ -202,7 +202,7 @@ static void headline(hw *w) {
           : NULL);
   kw_marg hm[] = {kw_ma_int("months", a->o.horizon_months)};
   kw_msg_format(hint, sizeof hint,
-                a->have_profit ? MSG_HINT_CLV : MSG_HINT_CLV_REVENUE, w->lang,
+                (kw_msg)kw_clv_hint_msg(a), w->lang,
                 a->currency, hm, 1);
   kpi(w, M(w, MSG_KPI_CLV), isfinite(h->clv_mean) ? money(w, v, h->clv_mean, 0)
                                                   : na,

@@ -107,9 +107,24 @@ static const msg_row rows[KW_MSG__COUNT] = {
                       "maanden"},
     [MSG_HINT_CLV_REVENUE] = {"hint.clv_revenue",
                               "expected revenue per customer, next {months} "
-                              "months (no cost data for a margin)",
+                              "months; no cost data for a margin",
                               "verwachte omzet per klant, komende {months} "
-                              "maanden (geen kostgegevens voor een marge)"},
+                              "maanden; geen kostgegevens voor een marge"},
+    [MSG_HINT_CLV_UNCHECKED] = {"hint.clv_unchecked",
+                                "expected margin per customer, next {months} "
+                                "months, from a purchase model that failed "
+                                "its checks: indicative only",
+                                "verwachte marge per klant, komende {months} "
+                                "maanden, uit een aankoopmodel dat de "
+                                "controles niet doorstond: enkel indicatief"},
+    [MSG_HINT_CLV_REVENUE_UNCHECKED] = {
+        "hint.clv_revenue_unchecked",
+        "expected revenue per customer, next {months} months, from a "
+        "purchase model that failed its checks: indicative only; no cost "
+        "data for a margin",
+        "verwachte omzet per klant, komende {months} maanden, uit een "
+        "aankoopmodel dat de controles niet doorstond: enkel indicatief; "
+        "geen kostgegevens voor een marge"},
     [MSG_HINT_CLV_CAC] = {"hint.clv_cac",
                           "lifetime value per {currency} of acquisition cost "
                           "(CAC {cac})",
@@ -236,6 +251,14 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                 "the RFM recency and frequency scores",
                                 "zonder CLV-model komt het potentieel uit de "
                                 "RFM-scores voor recentheid en frequentie"},
+    [MSG_NOTE_POTENTIAL_CHECKS] = {"note.potential_checks",
+                                   "no purchase model passed its checks, so "
+                                   "potential comes from the RFM scores for "
+                                   "recency and frequency, not from CLV",
+                                   "geen aankoopmodel doorstond de controles, "
+                                   "dus komt het potentieel uit de RFM-scores "
+                                   "voor recentheid en frequentie, niet uit "
+                                   "de CLV"},
     [MSG_NOTE_GAP_RULE] = {"note.gap_rule",
                            "churn follows the gap rule: no purchase for "
                            "more than {gap} days",
@@ -389,6 +412,40 @@ static const msg_row rows[KW_MSG__COUNT] = {
                        "bedienen."},
     [MSG_WHY_NONE] = {"why.none", "No purchases up to the as-of date.",
                       "Geen aankopen tot de peildatum."},
+    /* the same rules when potential comes from recency and frequency (no
+       purchase model, or none passed its checks): the reason quotes them */
+    [MSG_WHY_INVEST_RFM] = {"why.invest_rfm",
+                            "Top {value_top} by {value_measure} "
+                            "({value_amount}) and top {potential_top} by "
+                            "recency and frequency ({orders} orders, the "
+                            "last {recency} days before the as-of date).",
+                            "Top {value_top} in {value_measure} "
+                            "({value_amount}) en top {potential_top} in "
+                            "recentheid en frequentie ({orders} bestellingen, "
+                            "de laatste {recency} dagen voor de peildatum)."},
+    [MSG_WHY_RETAIN_LOW_POTENTIAL_RFM] = {
+        "why.retain_low_potential_rfm",
+        "Top {value_top} by {value_measure} ({value_amount}) but buying "
+        "less: in the lower half by recency and frequency (the last "
+        "purchase {recency} days before the as-of date).",
+        "Top {value_top} in {value_measure} ({value_amount}) maar koopt "
+        "minder: in de onderste helft in recentheid en frequentie (de "
+        "laatste aankoop {recency} dagen voor de peildatum)."},
+    [MSG_WHY_DEVELOP_PRODUCT_RFM] = {
+        "why.develop_product_rfm",
+        "Top {potential_top} by recency and frequency ({orders} orders, the "
+        "last {recency} days before the as-of date); offer {product}.",
+        "Top {potential_top} in recentheid en frequentie ({orders} "
+        "bestellingen, de laatste {recency} dagen voor de peildatum); bied {product} "
+        "aan."},
+    [MSG_WHY_DEVELOP_RFM] = {
+        "why.develop_rfm",
+        "Top {potential_top} by recency and frequency ({orders} orders, the "
+        "last {recency} days before the as-of date); no product to recommend (no product data "
+        "or no rule for this customer).",
+        "Top {potential_top} in recentheid en frequentie ({orders} "
+        "bestellingen, de laatste {recency} dagen voor de peildatum); geen product om "
+        "aan te raden (geen productgegevens of geen regel voor deze klant)."},
 
     /* action plan */
     [MSG_ACTIONS_INTRO] = {"actions.intro",
@@ -1314,7 +1371,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                            "{currency}, uit {source}"},
     [MSG_FIG_GUEST_SALES] = {"fig.guest_sales",
                              "Guest sales (no customer id)",
-                             "Verkoop aan gasten (geen klantnummer)"},
+                             "Verkoop aan passanten (geen klantnummer)"},
     [MSG_GUEST_SALES] = {"guest.sales",
                          "{amount}, {share} of sales (lines: {lines})",
                          "{amount}, {share} van de verkoop (regels: "
@@ -1355,11 +1412,15 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_STAKE_MEASURE] = {"stake.measure",
                            "At stake is one measure for every action: the "
                            "customer's {measure} per year of activity (up to "
-                           "the last purchase for customers who left).",
+                           "the last purchase for customers who left); "
+                           "for reprice it is negative, a loss, and the "
+                           "largest loss comes first.",
                            "Op het spel staat voor elke actie dezelfde "
                            "maat: de {measure} van de klant per jaar "
                            "activiteit (tot de laatste aankoop voor "
-                           "vertrokken klanten)."},
+                           "vertrokken klanten); bij herprijzen is ze "
+                           "negatief, een verlies, en komt het grootste "
+                           "verlies eerst."},
     [MSG_NOTE_NO_PRODUCT] = {"note.no_product",
                              "no product column: no cross-sell advice",
                              "geen productkolom: geen advies voor "
@@ -1446,6 +1507,18 @@ static const msg_row rows[KW_MSG__COUNT] = {
                       "meer om binnen 12 maanden te vertrekken. Terugwinnen: "
                       "vertrokken klanten met een maandbedrag in de top "
                       "20%. Goedkoop bedienen: alle anderen."},
+    [MSG_SUB_CHART_RETENTION] = {"sub.chart_retention",
+                                 "Share of customers still there after each "
+                                 "month of tenure, per plan (Kaplan-Meier)",
+                                 "Aandeel klanten dat na elke maand nog "
+                                 "blijft, per formule (Kaplan-Meier)"},
+    [MSG_SUB_COL_CHARGE] = {"sub.col_charge", "Monthly charge",
+                            "Maandbedrag"},
+    [MSG_SUB_COL_P_LEAVE12] = {"sub.col_p_leave12",
+                               "Chance to leave within 12 months",
+                               "Kans om binnen 12 maanden te vertrekken"},
+    [MSG_SUB_SHEET_CUSTOMERS] = {"sub.sheet_customers", "Customers",
+                                 "Klanten"},
     [MSG_SUB_AT_RISK_RULE] = {"sub.at_risk_rule",
                               "The chance to leave next month after t "
                               "months is alpha / (alpha + beta + t) of the "
@@ -1493,7 +1566,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                               "{lines} lines, {share} of sales; counted in "
                               "revenue totals of the data, not in customer "
                               "figures",
-                              "verkoop aan gasten (geen klantnummer): "
+                              "verkoop aan passanten (geen klantnummer): "
                               "{amount} op {lines} regels, {share} van de "
                               "verkoop; niet in de cijfers per klant"},
     /* the customer base a figure covers (klantwijs/summary.h) */

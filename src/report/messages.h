@@ -48,6 +48,8 @@
   X(MSG_NOTE_NO_SPEND_MODEL) X(MSG_NOTE_ERROR) X(MSG_NOTE_NO_ITEMS)       \
   X(MSG_NOTE_NO_RULES) X(MSG_NOTE_NO_RESPONSES) X(MSG_NOTE_NO_VALUES)     \
   X(MSG_NOTE_POTENTIAL_RFM) X(MSG_NOTE_GAP_RULE) X(MSG_NOTE_PENDING)      \
+  X(MSG_NOTE_POTENTIAL_CHECKS) X(MSG_HINT_CLV_UNCHECKED)                  \
+  X(MSG_HINT_CLV_REVENUE_UNCHECKED)                                       \
   /* actions */                                                           \
   X(MSG_ACT_NONE) X(MSG_ACT_INVEST) X(MSG_ACT_DEVELOP) X(MSG_ACT_RETAIN)  \
   X(MSG_ACT_WIN_BACK) X(MSG_ACT_SERVE_LOW_COST) X(MSG_ACT_REPRICE)        \
@@ -63,6 +65,8 @@
   X(MSG_WHY_WIN_BACK) X(MSG_WHY_RETAIN_AT_RISK) X(MSG_WHY_INVEST)         \
   X(MSG_WHY_RETAIN_LOW_POTENTIAL) X(MSG_WHY_DEVELOP_PRODUCT)              \
   X(MSG_WHY_DEVELOP) X(MSG_WHY_SERVE) X(MSG_WHY_NONE)                     \
+  X(MSG_WHY_INVEST_RFM) X(MSG_WHY_RETAIN_LOW_POTENTIAL_RFM)               \
+  X(MSG_WHY_DEVELOP_PRODUCT_RFM) X(MSG_WHY_DEVELOP_RFM)                   \
   /* action plan */                                                       \
   X(MSG_ACTIONS_INTRO) X(MSG_ACTIONS_CONSENT) X(MSG_ACTIONS_NO_CONSENT_COL) \
   X(MSG_XLSX_NO_FULL_SHEET) X(MSG_XLSX_ACTION_CAPPED)                     \
@@ -202,7 +206,8 @@
   X(MSG_SUB_AUC) X(MSG_SUB_SEC_ACTIONS) X(MSG_SUB_RULE)                   \
   X(MSG_SUB_AT_RISK_RULE) X(MSG_SUB_COL_P_LEAVE) X(MSG_SUB_COL_TENURE)    \
   X(MSG_SUB_NOT_REACHED) X(MSG_SUB_NO_FIT) X(MSG_SUB_TOP) X(MSG_SUB_ALL)  \
-  X(MSG_SUB_CON_TITLE)                                                     \
+  X(MSG_SUB_CON_TITLE) X(MSG_SUB_CHART_RETENTION) X(MSG_SUB_COL_CHARGE)   \
+  X(MSG_SUB_COL_P_LEAVE12) X(MSG_SUB_SHEET_CUSTOMERS)                      \
   /* the customer base a figure covers; churn definitions */             \
   X(MSG_COV_CUSTOMERS) X(MSG_COV_LINES) X(MSG_COV_REVENUE)               \
   X(MSG_COV_RETURN_ONLY) X(MSG_COV_RETURN_ONLY_REVENUE)                  \

@@ -61,28 +61,32 @@ static char *join(kw_context *ctx, const char *dir, const char *name) {
   return s;
 }
 
-typedef kw_status (*writer_fn)(kw_context *, const kw_analysis *, FILE *);
-
-/* The files of a report folder; an existing folder holding anything else
- * (but temporaries of these names) is not replaced. */
+/* The files a report folder may hold (the main job's and the contract
+ * report's); an existing folder holding anything else (but temporaries of
+ * these names) is not replaced. */
 static const char *const report_files[] = {"summary.json", "customers.csv",
                                            "customers.xlsx", "index.html"};
 #define N_REPORT_FILES (sizeof report_files / sizeof *report_files)
 
-static kw_status write_one(kw_context *ctx, const kw_analysis *a,
+static kw_status write_one(kw_context *ctx, const void *state,
                            const char *dir, const char *like_dir,
-                           const char *name, writer_fn fn) {
+                           const kw_folder_file *ff) {
+  const char *name = ff->name;
   char *path = join(ctx, dir, name), *like = join(ctx, like_dir, name);
   kw_status st = KW_OK;
   if (!path || !like) {
     st = kw_fail_nomem(ctx);
     goto out;
   }
+  if (ff->to_path) {
+    st = ff->to_path(ctx, state, path, like);
+    goto out;
+  }
   kw_atomic *at = NULL;
   st = kw_atomic_open_like(ctx, path, like, &at);
   if (!st) {
     errno = 0;
-    st = fn(ctx, a, kw_atomic_file(at));
+    st = ff->to_file(ctx, state, kw_atomic_file(at));
     int err = errno;
     if (st == KW_EIO)
       st = kw_fail(ctx, KW_EIO, "%s/%s: cannot write: %s", like_dir, name,
@@ -300,8 +304,9 @@ void kw_report_unlock_dir(kw_report_lock *l) {
   kw_free(l->ctx, l);
 }
 
-kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,
-                              const char *dir) {
+kw_status kw_report_folder(kw_context *ctx, const char *dir,
+                           const kw_folder_file *files, size_t n,
+                           const void *state) {
   char target[PATH_MAX], parent[PATH_MAX];
   const char *base;
   bool exists;
@@ -356,21 +361,8 @@ kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,
   }
   if (chmod(tmp, kw_out_mode(exists ? target : NULL, true)) != 0)
     st = kw_fail(ctx, KW_EIO, "%s: %s", tmp, strerror(errno));
-  if (!st)
-    st = write_one(ctx, a, tmp, target, "summary.json",
-                   kw_report_summary_json);
-  if (!st)
-    st = write_one(ctx, a, tmp, target, "customers.csv",
-                   kw_report_customers_csv);
-  if (!st) {
-    char *path = join(ctx, tmp, "customers.xlsx");
-    char *like = join(ctx, target, "customers.xlsx");
-    if (!path || !like) st = kw_fail_nomem(ctx);
-    else st = kw_report_customers_xlsx_like(ctx, a, path, like);
-    kw_free(ctx, path);
-    kw_free(ctx, like);
-  }
-  if (!st) st = write_one(ctx, a, tmp, target, "index.html", kw_report_html);
+  for (size_t k = 0; !st && k < n; k++)
+    st = write_one(ctx, state, tmp, target, &files[k]);
   if (!st) {
     sync_dir(tmp);
     const char *gone;
@@ -395,6 +387,32 @@ kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,
   kw_temp_unregister(slot);
   drop_lock(lslot);
   return st;
+}
+
+/* The main job's four files. */
+static kw_status an_json(kw_context *ctx, const void *a, FILE *f) {
+  return kw_report_summary_json(ctx, a, f);
+}
+static kw_status an_csv(kw_context *ctx, const void *a, FILE *f) {
+  return kw_report_customers_csv(ctx, a, f);
+}
+static kw_status an_xlsx(kw_context *ctx, const void *a, const char *path,
+                         const char *like) {
+  return kw_report_customers_xlsx_like(ctx, a, path, like);
+}
+static kw_status an_html(kw_context *ctx, const void *a, FILE *f) {
+  return kw_report_html(ctx, a, f);
+}
+
+kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,
+                              const char *dir) {
+  static const kw_folder_file files[] = {
+      {"summary.json", an_json, NULL},
+      {"customers.csv", an_csv, NULL},
+      {"customers.xlsx", NULL, an_xlsx},
+      {"index.html", an_html, NULL},
+  };
+  return kw_report_folder(ctx, dir, files, sizeof files / sizeof *files, a);
 }
 
 static void line(FILE *f, const char *label, const char *value,
@@ -437,7 +455,7 @@ kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
        isfinite(h->churn_rate) ? hint : NULL);
   kw_marg hm[] = {kw_ma_int("months", a->o.horizon_months)};
   kw_msg_format(hint, sizeof hint,
-                a->have_profit ? MSG_HINT_CLV : MSG_HINT_CLV_REVENUE, lang, cur,
+                (kw_msg)kw_clv_hint_msg(a), lang, cur,
                 hm, 1);
   line(f, kw_msg_text(MSG_KPI_CLV, lang),
        isfinite(h->clv_mean)

@@ -252,3 +252,10 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
       return 0;
   }
 }
+
+int kw_clv_hint_msg(const kw_analysis *a) {
+  if (a->have_clv && !a->clv_ok)
+    return a->have_profit ? MSG_HINT_CLV_UNCHECKED
+                          : MSG_HINT_CLV_REVENUE_UNCHECKED;
+  return a->have_profit ? MSG_HINT_CLV : MSG_HINT_CLV_REVENUE;
+}

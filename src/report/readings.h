@@ -43,5 +43,8 @@ const char *kw_reading_key(kw_reading r);
 /* The sentence, or 0 (and "") when the analysis has none for it. */
 size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
                        size_t cap);
+/* The hint beside the average CLV key figure: margin or revenue, and
+ * "indicative only" when the purchase model failed its checks. */
+int kw_clv_hint_msg(const kw_analysis *a);
 
 #endif

@@ -9,6 +9,18 @@
 #include "models/actions.h"
 #include "report/messages.h"
 
+/* A built-in reason that quotes CLV or P(alive), when potential came from
+ * recency and frequency instead: the variant that quotes those. */
+static int rfm_variant(int msg) {
+  switch (msg) {
+    case MSG_WHY_INVEST: return MSG_WHY_INVEST_RFM;
+    case MSG_WHY_RETAIN_LOW_POTENTIAL: return MSG_WHY_RETAIN_LOW_POTENTIAL_RFM;
+    case MSG_WHY_DEVELOP_PRODUCT: return MSG_WHY_DEVELOP_PRODUCT_RFM;
+    case MSG_WHY_DEVELOP: return MSG_WHY_DEVELOP_RFM;
+    default: return msg;
+  }
+}
+
 size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
                         size_t rule, const kw_action_input *in, kw_lang lang,
                         const char *currency) {
@@ -18,7 +30,10 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
   } else {
     const kw_action_rule *ru = &r->rules[rule];
     if (ru->reason_msg >= 0)
-      tpl = kw_msg_text((kw_msg)ru->reason_msg, lang);
+      tpl = kw_msg_text((kw_msg)(in->potential_rfm
+                                     ? rfm_variant(ru->reason_msg)
+                                     : ru->reason_msg),
+                        lang);
     else
       tpl = lang == KW_LANG_NL ? ru->reason_nl : ru->reason_en;
   }

@@ -5,6 +5,8 @@
  * atomically.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +15,19 @@
 #include "core/core.h"
 #include "klantwijs/analyze.h"
 #include "klantwijs/subscription.h"
+#include "report/export.h"
 #include "report/messages.h"
+#include "report/svg.h"
+#include "report/text.h"
+
+#include <xlsxwriter.h>
 
 typedef struct sw {
   FILE *f;
   kw_lang lang;
   const char *cur;
+  const char *cur_source; /* NULL: assumed */
+  kw_context *ctx;
   char buf[1024];
 } sw;
 
@@ -76,6 +85,70 @@ typedef struct ranked {
   size_t r;
 } ranked;
 
+/* "Currency: EUR, from ..." or "..., assumed ..." into w->buf. */
+static void currency_line(sw *w) {
+  char b[512];
+  kw_marg cm[] = {kw_ma_str("currency", w->cur),
+                  kw_ma_str("source", w->cur_source ? w->cur_source : "")};
+  kw_msg_format(b, sizeof b,
+                w->cur_source ? MSG_CURRENCY_FROM : MSG_CURRENCY_ASSUMED,
+                w->lang, w->cur, cm, 2);
+  snprintf(w->buf, sizeof w->buf, "%s: %s.", M(w, MSG_FIG_CURRENCY), b);
+}
+
+/* Kaplan-Meier retention per plan (or of all customers without plans) as
+ * step lines, months on the x axis. */
+static void retention_chart(sw *w, const kw_sub_data *d) {
+  static const char *const colors[] = {"#1d4ed8", "#b45309", "#047857",
+                                       "#7c3aed", "#be123c", "#0e7490",
+                                       "#4d7c0f", "#6b7280"};
+  const kw_km *km = d->km ? d->km : d->km_all;
+  if (!km) return;
+  size_t ng = kw_km_groups(km), ns = 0;
+  if (ng > 8) ng = 8;
+  kw_svg_series s[8];
+  double *buf[8][2];
+  memset(buf, 0, sizeof buf);
+  for (size_t g = 0; g < ng; g++) {
+    const kw_km_curve *cv = kw_km_group_curve(km, g);
+    if (!cv || cv->n < KW_PRIVACY_MIN || !cv->n_times) continue;
+    /* S = 1 from 0 to the first time, then the steps */
+    size_t n = cv->n_times + 1;
+    double *x = kw_malloc(w->ctx, n * sizeof *x);
+    double *y = kw_malloc(w->ctx, n * sizeof *y);
+    if (!x || !y) {
+      kw_free(w->ctx, x);
+      kw_free(w->ctx, y);
+      continue;
+    }
+    x[0] = 0, y[0] = 1;
+    for (size_t i = 0; i < cv->n_times; i++)
+      x[i + 1] = cv->time[i], y[i + 1] = cv->survival[i];
+    buf[ns][0] = x, buf[ns][1] = y;
+    const char *name = d->km ? kw_km_group_name(km, g) : M(w, MSG_SUB_ALL);
+    s[ns] = (kw_svg_series){name, x, y, n, colors[ns], true, false, NULL,
+                            NULL};
+    ns++;
+  }
+  if (ns) {
+    kw_text t;
+    kw_text_init(&t, w->ctx);
+    kw_svg_style st = {w->lang, w->cur};
+    kw_svg_axis xa = {M(w, MSG_AXIS_MONTHS), 0, -1, KW_SVG_NUM, 0};
+    kw_svg_axis ya = {M(w, MSG_AXIS_STILL_ACTIVE), 0, 1, KW_SVG_PCT, 0};
+    kw_svg_lines(&t, &st, M(w, MSG_SUB_CHART_RETENTION), &xa, &ya, s, ns, NAN,
+                 NAN, NULL);
+    fputs("<figure>", w->f);
+    kw_text_flush(&t, w->f);
+    fputs("</figure>\n", w->f);
+    kw_text_free(&t);
+  }
+  for (size_t k = 0; k < ns; k++) {
+    kw_free(w->ctx, buf[k][0]);
+    kw_free(w->ctx, buf[k][1]);
+  }
+}
+
 static int by_v_desc(const void *x, const void *y) {
   const ranked *a = x, *b = y;
   if (a->v != b->v) return a->v > b->v ? -1 : 1;
@@ -125,6 +198,11 @@ static void write_html(sw *w, const kw_subscription *s, const kw_table *t) {
                   kw_ma_int("skipped", (int64_t)d->n_skipped)};
   kw_msg_format(w->buf, sizeof w->buf, MSG_SUB_INTRO, w->lang, w->cur, im, 2);
   esc(w, w->buf);
+  if (d->charge_column) {
+    fputs(" ", f);
+    currency_line(w);
+    esc(w, w->buf);
+  }
   fputs("</p>\n<section id=\"headline\"><div class=\"kpis\">", f);
   snprintf(w->buf, sizeof w->buf, "%s (%s)", numf(w, a, (double)d->n_churned, 0),
            pct(w, b, sizeof b, d->n ? (double)d->n_churned / (double)d->n : NAN,
@@ -195,7 +273,9 @@ static void write_html(sw *w, const kw_subscription *s, const kw_table *t) {
   }
   fputs("</tbody></table></div>\n<p>", f);
   esc(w, M(w, MSG_SUB_AT_RISK_RULE));
-  fputs("</p></section>\n", f);
+  fputs("</p>\n", f);
+  retention_chart(w, d);
+  fputs("</section>\n", f);
 
   /* drivers: the levels with the highest churn share, groups >= 5 */
   if (d->drivers) {
@@ -434,35 +514,182 @@ static void write_csv(sw *w, const kw_subscription *s, const kw_table *t) {
   }
 }
 
-static kw_status one_file(kw_context *ctx, const char *dir, const char *name,
-                          sw *w, const kw_subscription *s, const kw_table *t,
-                          int kind) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  kw_atomic *at = NULL;
-  kw_status st = kw_atomic_open(ctx, path, &at);
-  if (st) return st;
-  w->f = kw_atomic_file(at);
-  if (kind == 0) write_html(w, s, t);
-  else if (kind == 1) write_json(w, s);
-  else write_csv(w, s, t);
-  return kw_atomic_commit(at);
+/* ----------------------------------------------------------- xlsx */
+
+/* customers.xlsx: the plans, then one row per customer. */
+static kw_status write_xlsx(sw *w, const kw_subscription *s, const kw_table *t,
+                            const char *path) {
+  const kw_sub_data *d = kw_subscription_view(s);
+  kw_context *ctx = w->ctx;
+  lxw_workbook_options wo = {.constant_memory = LXW_TRUE,
+                             .tmpdir = NULL,
+                             .use_zip64 = LXW_FALSE};
+  lxw_workbook *wb = workbook_new_opt(path, &wo);
+  if (!wb) return kw_fail(ctx, KW_EIO, "%s: cannot create the workbook", path);
+  lxw_error err = LXW_NO_ERROR;
+#define CK(e)                                  \
+  do {                                         \
+    lxw_error e_ = (e);                        \
+    if (e_ != LXW_NO_ERROR && !err) err = e_; \
+  } while (0)
+  lxw_format *head = workbook_add_format(wb);
+  lxw_format *pctf = workbook_add_format(wb);
+  lxw_format *money = workbook_add_format(wb);
+  if (head) format_set_bold(head);
+  if (pctf) format_set_num_format(pctf, "0.0%");
+  if (money) format_set_num_format(money, "#,##0.00");
+  /* the plans */
+  lxw_worksheet *ws = workbook_add_worksheet(wb, M(w, MSG_SUB_SEC_PLANS));
+  if (!ws) {
+    (void)workbook_close(wb);
+    return kw_fail(ctx, KW_EIO, "%s: cannot add a sheet", path);
+  }
+  static const kw_msg ph[] = {MSG_SUB_COL_PLAN, MSG_COL_CUSTOMERS,
+                              MSG_SUB_COL_LEFT, MSG_SUB_COL_MEDIAN,
+                              MSG_SUB_COL_S12,  MSG_SUB_COL_S24,
+                              MSG_SUB_COL_MONTHLY, MSG_SUB_COL_AT_RISK};
+  for (size_t k = 0; k < sizeof ph / sizeof *ph; k++) {
+    CK(worksheet_write_string(ws, 0, (lxw_col_t)k, M(w, ph[k]), head));
+    CK(worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, k ? 16 : 22,
+                            NULL));
+  }
+  lxw_row_t r = 1;
+  for (size_t g = 0; g < d->n_plans; g++) {
+    const kw_sub_plan *p = &d->plans[g];
+    if (!p->customers) continue;
+    CK(worksheet_write_string(ws, r, 0, plan_name(w, p), NULL));
+    CK(worksheet_write_number(ws, r, 1, (double)p->customers, NULL));
+    CK(worksheet_write_number(ws, r, 2, (double)p->churned, NULL));
+    if (isfinite(p->median_months))
+      CK(worksheet_write_number(ws, r, 3, p->median_months, NULL));
+    if (isfinite(p->s12)) CK(worksheet_write_number(ws, r, 4, p->s12, pctf));
+    if (isfinite(p->s24)) CK(worksheet_write_number(ws, r, 5, p->s24, pctf));
+    if (d->charge_column) {
+      CK(worksheet_write_number(ws, r, 6, p->monthly_active, money));
+      CK(worksheet_write_number(ws, r, 7, p->at_risk, money));
+    }
+    r++;
+  }
+  /* the customers */
+  ws = workbook_add_worksheet(wb, M(w, MSG_SUB_SHEET_CUSTOMERS));
+  if (!ws) {
+    (void)workbook_close(wb);
+    return kw_fail(ctx, KW_EIO, "%s: cannot add a sheet", path);
+  }
+  static const kw_msg ch[] = {MSG_COL_CUSTOMER,    MSG_SUB_COL_PLAN,
+                              MSG_SUB_COL_TENURE,  MSG_SUB_COL_LEFT,
+                              MSG_SUB_COL_CHARGE,  MSG_SUB_COL_P_LEAVE,
+                              MSG_SUB_COL_P_LEAVE12, MSG_COL_ACTION};
+  for (size_t k = 0; k < sizeof ch / sizeof *ch; k++) {
+    CK(worksheet_write_string(ws, 0, (lxw_col_t)k, M(w, ch[k]), head));
+    CK(worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, k ? 16 : 14,
+                            NULL));
+  }
+  const kw_column *id = kw_table_role(t, KW_ROLE_CUSTOMER);
+  const kw_column *pc = d->plan_column ? kw_table_find(t, d->plan_column) : NULL;
+  const kw_column *tc = kw_table_role(t, KW_ROLE_TENURE);
+  size_t rows = kw_table_rows(t);
+  r = 1;
+  char num[32];
+  for (size_t i = 0; i < rows && r < 1048575; i++) {
+    if (d->action[i] == 0) continue;
+    const char *cid = id && id->v.text[i] != KW_NA_ID
+                          ? kw_dict_str(id->dict, id->v.text[i])
+                          : NULL;
+    if (!cid) snprintf(num, sizeof num, "%zu", i + 1), cid = num;
+    CK(worksheet_write_string(ws, r, 0, cid, NULL));
+    if (pc && pc->v.text[i] != KW_NA_ID)
+      CK(worksheet_write_string(ws, r, 1, kw_dict_str(pc->dict, pc->v.text[i]),
+                                NULL));
+    CK(worksheet_write_number(ws, r, 2, tc->v.number[i], NULL));
+    CK(worksheet_write_string(ws, r, 3,
+                              M(w, d->churned[i] == 1 ? MSG_WORD_YES
+                                                      : MSG_WORD_NO),
+                              NULL));
+    double chg = charge_at(t, d->charge_column, i);
+    if (isfinite(chg)) CK(worksheet_write_number(ws, r, 4, chg, money));
+    if (isfinite(d->p_leave[i]))
+      CK(worksheet_write_number(ws, r, 5, d->p_leave[i], pctf));
+    if (isfinite(d->p_leave12[i]))
+      CK(worksheet_write_number(ws, r, 6, d->p_leave12[i], pctf));
+    CK(worksheet_write_string(ws, r, 7,
+                              kw_action_label((kw_action)d->action[i], w->lang),
+                              NULL));
+    r++;
+  }
+  worksheet_freeze_panes(ws, 1, 0);
+  CK(worksheet_autofilter(ws, 0, 0, r - 1, 7));
+#undef CK
+  lxw_error ce = workbook_close(wb);
+  if (!err) err = ce;
+  if (err)
+    return kw_fail(ctx, KW_EIO, "%s: cannot write the workbook: %s", path,
+                   lxw_strerror(err));
+  /* on disk before the folder is put in place */
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || fsync(fd) != 0) {
+    kw_status st = kw_fail(ctx, KW_EIO, "%s: cannot write: %s", path,
+                           strerror(errno));
+    if (fd >= 0) close(fd);
+    return st;
+  }
+  close(fd);
+  return KW_OK;
+}
+
+/* The folder's files over kw_report_folder. */
+typedef struct sub_files {
+  sw *w;
+  const kw_subscription *s;
+  const kw_table *t;
+} sub_files;
+
+static kw_status sub_html(kw_context *ctx, const void *st, FILE *f) {
+  const sub_files *x = st;
+  x->w->f = f;
+  write_html(x->w, x->s, x->t);
+  return ferror(f) ? kw_fail(ctx, KW_EIO, "index.html: write error") : KW_OK;
+}
+static kw_status sub_json(kw_context *ctx, const void *st, FILE *f) {
+  const sub_files *x = st;
+  x->w->f = f;
+  write_json(x->w, x->s);
+  return ferror(f) ? kw_fail(ctx, KW_EIO, "summary.json: write error") : KW_OK;
+}
+static kw_status sub_csv(kw_context *ctx, const void *st, FILE *f) {
+  const sub_files *x = st;
+  x->w->f = f;
+  write_csv(x->w, x->s, x->t);
+  return ferror(f) ? kw_fail(ctx, KW_EIO, "customers.csv: write error")
+                   : KW_OK;
+}
+static kw_status sub_xlsx(kw_context *ctx, const void *st, const char *path,
+                          const char *like) {
+  (void)ctx;
+  (void)like; /* libxlsxwriter creates the file with the default mode */
+  const sub_files *x = st;
+  return write_xlsx(x->w, x->s, x->t, path);
 }
 
 kw_status kw_subscription_write_dir(kw_context *ctx, const kw_subscription *s,
                                     const kw_table *t, kw_lang lang,
-                                    const char *currency, const char *dir) {
-  if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-    return kw_fail(ctx, KW_EIO, "%s: cannot create the folder: %s", dir,
-                   strerror(errno));
+                                    const char *currency,
+                                    const char *currency_source,
+                                    const char *dir) {
   sw w;
   memset(&w, 0, sizeof w);
   w.lang = lang;
   w.cur = currency && currency[0] ? currency : "EUR";
-  kw_status st = one_file(ctx, dir, "index.html", &w, s, t, 0);
-  if (!st) st = one_file(ctx, dir, "summary.json", &w, s, t, 1);
-  if (!st) st = one_file(ctx, dir, "customers.csv", &w, s, t, 2);
-  return st;
+  w.cur_source = currency_source;
+  w.ctx = ctx;
+  sub_files x = {&w, s, t};
+  static const kw_folder_file files[] = {
+      {"summary.json", sub_json, NULL},
+      {"customers.csv", sub_csv, NULL},
+      {"customers.xlsx", NULL, sub_xlsx},
+      {"index.html", sub_html, NULL},
+  };
+  return kw_report_folder(ctx, dir, files, sizeof files / sizeof *files, &x);
 }
 
 kw_status kw_subscription_console(kw_context *ctx, const kw_subscription *s,
@@ -507,7 +734,8 @@ kw_status kw_subscription_console(kw_context *ctx, const kw_subscription *s,
     kw_marg dm = kw_ma_str("dir", dir);
     char buf[4200];
     kw_msg_format(buf, sizeof buf, MSG_CON_FILES, lang, w.cur, &dm, 1);
-    fprintf(f, "\n%s\n  index.html  customers.csv  summary.json\n", buf);
+    fprintf(f, "\n%s\n  index.html  customers.xlsx  customers.csv  "
+               "summary.json\n", buf);
   }
   return ferror(f) ? kw_fail(ctx, KW_EIO, "write error") : KW_OK;
 }

@@ -347,6 +347,20 @@ def xlsx(data, report, max_customers=None, max_per_action=None):
         texts = ["".join(c.itertext()) for c in head]
         first = "Klant" if lang == "nl" else "Customer"
         check("sheet %r header" % name, texts and texts[0] == first, str(texts[:3]))
+        if i >= (2 if full else 1) and n > 1:
+            # the list is sorted by money at stake: highest first, the
+            # reprice list (a loss) most negative first
+            action = s["actions"]["by_action"][k]["action"]
+            stakes = []
+            for r in data_rows[1:]:
+                c = r.findall("m:c", NS)[1]
+                v = c.find("m:v", NS)
+                stakes.append(float(v.text) if v is not None else 0.0)
+            sign = -1.0 if action == "reprice" else 1.0
+            check("sheet %r sorted by stake" % name,
+                  all(sign * stakes[j] >= sign * stakes[j + 1]
+                      for j in range(len(stakes) - 1)),
+                  str(stakes[:5]))
 
 
 def html(data, report):

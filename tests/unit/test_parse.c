@@ -189,6 +189,20 @@ static void test_amount_currency_and_sign(void **state) {
   AMT1("-0", 0, 0, KW_MARK_NONE);
 }
 
+static void test_amount_currency_code(void **state) {
+  (void)state;
+  assert_int_equal(kw_amount_currency("12,50", 5), 0);
+  assert_int_equal(kw_amount_currency("-12.50", 6), 0);
+  assert_int_equal(kw_amount_currency("\xE2\x82\xAC 12,50", 9), 1);
+  assert_int_equal(kw_amount_currency("3,50\x80", 5), 1); /* cp1252 euro */
+  assert_int_equal(kw_amount_currency("12 eur", 6), 1);
+  assert_int_equal(kw_amount_currency("$ 1,234.50", 10), 2);
+  assert_int_equal(kw_amount_currency("12 USD", 6), 2);
+  assert_int_equal(kw_amount_currency("\xC2\xA3" "3.50", 6), 3);
+  assert_int_equal(kw_amount_currency("\xA3" "3.50", 5), 3);
+  assert_int_equal(kw_amount_currency("(GBP 3.50)", 10), 3);
+}
+
 static void test_amount_evidence(void **state) {
   (void)state;
   /* one separator, exactly 3 digits after, 1-3 digits before: both
@@ -527,6 +541,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_amount_formats),
       cmocka_unit_test(test_amount_currency_and_sign),
+      cmocka_unit_test(test_amount_currency_code),
       cmocka_unit_test(test_amount_evidence),
       cmocka_unit_test(test_amount_with_mark),
       cmocka_unit_test(test_amount_junk),
