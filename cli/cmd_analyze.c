@@ -232,6 +232,22 @@ int kw_cli_analyze(int argc, char **argv) {
     code = cli_fail(&c, st);
     goto done;
   }
+  if (o.history) {
+    /* the report compares with the last stored run, when there is one */
+    kw_runs *runs = NULL;
+    kw_runs_listing *ls = NULL;
+    st = kw_runs_open(c.ctx, o.history, &runs);
+    if (!st) st = kw_runs_list(runs, &ls);
+    const kw_run_list *rl = st ? NULL : kw_runs_listing_view(ls);
+    if (rl && rl->n) st = kw_analysis_set_previous(an, &rl->run[rl->n - 1]);
+    kw_runs_listing_free(ls);
+    kw_runs_close(runs);
+    if (st) {
+      write_error(kw_errmsg(c.ctx));
+      code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
+      goto done;
+    }
+  }
   if (tty) fputs(cli_text("cli.analyze.writing", c.lang), stderr);
   st = kw_report_write_dir(c.ctx, an, c.output);
   if (tty) fputs("\r\033[K", stderr);

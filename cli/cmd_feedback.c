@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "klantwijs/pg.h"
 #include "opts.h"
 
 typedef struct feedback_opts {
@@ -70,7 +71,10 @@ int kw_cli_feedback(int argc, char **argv) {
   uint32_t tables = (1u << KW_TABLE_FEEDBACK) | (1u << KW_TABLE_CUSTOMERS);
   struct stat sb;
   bool dir = c.path && stat(c.path, &sb) == 0 && S_ISDIR(sb.st_mode);
-  if ((dir && has_transactions(c.path)) ||
+  bool db_sales = kw_pg_is_uri(c.path) &&
+                  (c.load.db_tables[KW_TABLE_TRANSACTIONS] ||
+                   !c.load.db_tables[KW_TABLE_FEEDBACK]);
+  if ((dir && has_transactions(c.path)) || db_sales ||
       c.load.files[KW_TABLE_TRANSACTIONS])
     tables |= 1u << KW_TABLE_TRANSACTIONS;
   code = cli_load_tables(&c, KW_TABLE_FEEDBACK, tables, &ds);

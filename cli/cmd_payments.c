@@ -19,6 +19,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "klantwijs/pg.h"
 #include "opts.h"
 #include "value_opts.h"
 
@@ -83,13 +84,18 @@ static int load(cli_common *c, kw_dataset **ds) {
   struct stat sb;
   bool is_dir = c->path && strcmp(c->path, "-") != 0 &&
                 stat(c->path, &sb) == 0 && S_ISDIR(sb.st_mode);
-  if (c->path && !is_dir) {
+  if (kw_pg_is_uri(c->path)) {
+    /* a database: the invoices, and the sales lines when named */
+    c->load.db = c->path;
+    if (c->load.db_tables[KW_TABLE_TRANSACTIONS])
+      want |= 1u << KW_TABLE_TRANSACTIONS;
+  } else if (c->path && !is_dir) {
     if (c->load.files[KW_TABLE_INVOICES])
       return cli_usage_key(c, "cli.path_and_file", "table", "invoices", NULL);
     c->load.files[KW_TABLE_INVOICES] = c->path;
   }
   if (is_dir) c->load.dir = c->path;
-  if (!c->path && !c->load.files[KW_TABLE_INVOICES])
+  if (!c->path && !c->load.files[KW_TABLE_INVOICES] && !c->load.db)
     return cli_usage_key(c, "cli.payments.missing_path", NULL);
   if (c->load.files[KW_TABLE_TRANSACTIONS] ||
       (is_dir && dir_has_sales(c->path)))

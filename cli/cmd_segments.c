@@ -1,196 +1,115 @@
 /*
  * cmd_segments.c — `klantwijs segments`: rule segments by any attribute
  * (alone or crossed), behavioural clusters with one persona card each, and
- * the strategic fit against an ideal customer profile. Runs the analysis
- * (kw_analyze_run) and the segments (kw_segments_run) and writes them with
- * kw_segments_write; everything else is library code.
+ * the strategic fit against an ideal customer profile. Parses its options
+ * (rows: cli/opts.h), runs the analysis (kw_analyze_run) and the segments
+ * (kw_segments_run) and writes them with kw_segments_write; everything
+ * else is library code.
  */
-#include <math.h>
+#include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "common.h"
+#include "opts.h"
+#include "value_opts.h"
 #include "klantwijs/analyze.h"
 #include "klantwijs/segments.h"
 
-const char kw_cli_segments_help[] =
-    "usage: klantwijs segments [OPTIONS] PATH\n"
-    "\n"
-    "Who your customers are, in groups you can act on:\n"
-    "  - rule segments by one attribute, or two crossed: per segment the\n"
-    "    customers, revenue, contribution, CLV, churn rate, NPS (where there\n"
-    "    is feedback), fit, and the share of each;\n"
-    "  - behavioural groups: k-means++ on robustly scaled behaviour (log\n"
-    "    recency, orders and revenue, tenure, margin, categories, days paid\n"
-    "    late, discount share, NPS where present); the number of groups is\n"
-    "    chosen by the silhouette on a random sample (named in the output),\n"
-    "    the same for the same --seed;\n"
-    "  - one persona card per group: a name from its distinctive traits,\n"
-    "    size, shares of revenue and profit, typical behaviour, the traits\n"
-    "    that set it apart (lift and counts), satisfaction, churn risk, CLV\n"
-    "    and the approach of the action plan.\n"
-    "No group of fewer than 5 customers is shown on its own (merged into\n"
-    "\"other\"), and no name, e-mail, phone or address is read.\n"
-    "\n"
-    "Attributes: sector, size, type (customer type), region (Flanders,\n"
-    "Wallonia, Brussels, the Netherlands, from the postcode), province,\n"
-    "channel (acquisition channel), tenure, pay_class, rfm, abc, categories\n"
-    "(number of product categories bought), value (top 20% / next 30% /\n"
-    "bottom 50% by value), cluster.\n"
-    "\n"
-    "Options:\n"
-    "  --by ATTR[,ATTR2]      segment by ATTR, crossed with ATTR2 (default:\n"
-    "                         sector, else region, size, channel, tenure)\n"
-    "  --cross ATTR2          the same as --by ATTR,ATTR2\n"
-    "  --k N                  fix the number of groups (2 to 15)\n"
-    "  --k-max N              largest number of groups tried (default 8)\n"
-    "  --sample N             customers in the silhouette sample (default\n"
-    "                         2000)\n"
-    "  --seed N               seed of k-means++ and the sample (default 1)\n"
-    "  --no-clusters          rule segments only\n"
-    "  --personas             with --format csv: the persona table instead\n"
-    "                         of the segment table\n"
-    "  --fit FILE             ideal customer profile: a fit per customer, per\n"
-    "                         segment and per persona\n"
-    "  --fit-template         print a profile to edit and exit\n"
-    "  --min-group N          smallest group shown (default 5, at least 5)\n"
-    "  --as-of DATE           last day observed (default: the last date)\n"
-    "  --currency CODE        currency of the amounts (default EUR)\n"
-    "  --margin PCT           assumed gross margin where no cost is known\n"
-    "  --rate TYPE=AMOUNT     cost per unit of a cost type (repeatable)\n"
-    CLI_INGEST_HELP CLI_OUTPUT_HELP
-    "\n"
-    "Examples:\n"
-    "  klantwijs segments demo-data\n"
-    "  klantwijs segments demo-data --by sector,value --lang nl\n"
-    "  klantwijs segments demo-data --fit-template > profiel.txt\n"
-    "  klantwijs segments demo-data --fit profiel.txt --format json\n";
-
-#define MAX_RATES 32
+typedef struct seed_opt {
+  unsigned long long v;
+  bool set;
+} seed_opt;
 
 typedef struct opts {
   kw_seg_attr by, cross;
   unsigned long k, k_max, sample, min_group;
-  bool no_clusters, personas, template_only, have_margin, seed_set;
-  unsigned long long seed;
+  bool no_clusters, personas, template_only;
+  seed_opt seed;
   const char *fit, *currency;
-  double margin;
-  kw_serve_rate rates[MAX_RATES];
-  char rate_names[MAX_RATES][64];
-  size_t n_rates;
 } opts;
 
-static bool parse_pct(const char *s, double *out) {
-  char buf[64];
-  size_t n = strlen(s);
-  if (n == 0 || n >= sizeof buf) return false;
-  for (size_t i = 0; i <= n; i++) buf[i] = s[i] == ',' ? '.' : s[i];
-  return cli_parse_double(buf, out) && isfinite(*out);
-}
-
-static int parse_attr(cli_common *c, const char *v, kw_seg_attr *a) {
+static bool set_attr(cli_common *c, kw_seg_attr *a, const char *v,
+                     const char *opt) {
   *a = kw_seg_attr_from_key(v);
-  if (*a == KW_SEG__COUNT)
-    return cli_usage(c, "unknown attribute '%s' (sector, size, type, region, "
-                     "province, channel, tenure, pay_class, rfm, abc, "
-                     "categories, value, cluster)", v), -1;
-  return 0;
+  if (*a != KW_SEG__COUNT) return true;
+  cli_usage_key(c, "cli.err.segments_attr", "opt", opt, "v", v, NULL);
+  return false;
 }
 
-static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
-  for (int i = 1; i < argc; i++) {
-    const char *v;
-    int r;
-    unsigned long u;
-    double d;
-    if (strcmp(argv[i], "--no-clusters") == 0) {
-      o->no_clusters = true;
-      continue;
-    }
-    if (strcmp(argv[i], "--personas") == 0) {
-      o->personas = true;
-      continue;
-    }
-    if (strcmp(argv[i], "--fit-template") == 0) {
-      o->template_only = true;
-      continue;
-    }
-    if ((r = cli_opt_value("--by", argc, argv, &i, &v)) != 0) {
-      if (r < 0) return -1;
-      char buf[64];
-      if (strlen(v) >= sizeof buf) return cli_usage(c, "--by: too long"), -1;
-      strcpy(buf, v);
-      char *comma = strchr(buf, ',');
-      if (comma) *comma = '\0';
-      if (parse_attr(c, buf, &o->by)) return -1;
-      if (comma && parse_attr(c, comma + 1, &o->cross)) return -1;
-    } else if ((r = cli_opt_value("--cross", argc, argv, &i, &v)) != 0) {
-      if (r < 0 || parse_attr(c, v, &o->cross)) return -1;
-    } else if ((r = cli_opt_value("--k", argc, argv, &i, &v)) != 0) {
-      if (r < 0) return -1;
-      if (!cli_parse_uint(v, &u) || u < 2 || u > 15)
-        return cli_usage(c, "--k takes 2 to 15"), -1;
-      o->k = u;
-    } else if ((r = cli_opt_value("--k-max", argc, argv, &i, &v)) != 0) {
-      if (r < 0) return -1;
-      if (!cli_parse_uint(v, &u) || u < 3 || u > 15)
-        return cli_usage(c, "--k-max takes 3 to 15"), -1;
-      o->k_max = u;
-    } else if ((r = cli_opt_value("--sample", argc, argv, &i, &v)) != 0) {
-      if (r < 0) return -1;
-      if (!cli_parse_uint(v, &u) || u < 10 || u > 100000)
-        return cli_usage(c, "--sample takes 10 to 100000"), -1;
-      o->sample = u;
-    } else if ((r = cli_opt_value("--seed", argc, argv, &i, &v)) != 0) {
-      if (r < 0) return -1;
-      char *end;
-      o->seed = strtoull(v, &end, 10);
-      if (!*v || *end) return cli_usage(c, "--seed takes a whole number"), -1;
-      o->seed_set = true;
-    } else if ((r = cli_opt_value("--min-group", argc, argv, &i, &v)) != 0) {
-      if (r < 0) return -1;
-      if (!cli_parse_uint(v, &u) || u < 5 || u > 1000000)
-        return cli_usage(c, "--min-group takes 5 or more"), -1;
-      o->min_group = u;
-    } else if ((r = cli_opt_value("--fit", argc, argv, &i, &v)) != 0) {
-      if (r < 0) return -1;
-      o->fit = v;
-    } else if ((r = cli_opt_value("--currency", argc, argv, &i, &v)) != 0) {
-      if (r < 0) return -1;
-      size_t n = strlen(v);
-      if (n < 1 || n > 7)
-        return cli_usage(c, "--currency takes a code like EUR"), -1;
-      o->currency = v;
-    } else if ((r = cli_opt_value("--margin", argc, argv, &i, &v)) != 0) {
-      if (r < 0) return -1;
-      if (!parse_pct(v, &d) || d < -100 || d > 100)
-        return cli_usage(c, "--margin takes a percentage from -100 to 100"),
-               -1;
-      o->have_margin = true;
-      o->margin = d;
-    } else if ((r = cli_opt_value("--rate", argc, argv, &i, &v)) != 0) {
-      if (r < 0) return -1;
-      const char *eq = strrchr(v, '=');
-      if (!eq || eq == v || (size_t)(eq - v) >= sizeof o->rate_names[0] ||
-          !parse_pct(eq + 1, &d) || d < 0)
-        return cli_usage(c, "--rate takes TYPE=AMOUNT, like service_hours=55"),
-               -1;
-      if (o->n_rates >= MAX_RATES)
-        return cli_usage(c, "at most %d --rate options", MAX_RATES), -1;
-      memcpy(o->rate_names[o->n_rates], v, (size_t)(eq - v));
-      o->rate_names[o->n_rates][eq - v] = '\0';
-      o->rates[o->n_rates].type = o->rate_names[o->n_rates];
-      o->rates[o->n_rates].rate = (int64_t)llround(d * 100.0);
-      o->n_rates++;
-    } else if ((r = cli_common_option(c, argc, argv, &i)) == 0) {
-      return cli_usage(c, "unknown option '%s'", argv[i]), -1;
-    }
-    if (r < 0) return -1;
-  }
-  if (o->personas && c->format != KW_FORMAT_CSV)
-    return cli_usage(c, "--personas goes with --format csv"), -1;
-  return 0;
+/* --by ATTR[,ATTR2] */
+static bool set_by(cli_common *c, void *target, const char *v) {
+  opts *o = (opts *)((char *)target - offsetof(opts, by));
+  char buf[64];
+  size_t n = strlen(v);
+  if (n >= sizeof buf) n = sizeof buf - 1;
+  memcpy(buf, v, n);
+  buf[n] = '\0';
+  char *comma = strchr(buf, ',');
+  if (comma) *comma = '\0';
+  if (!set_attr(c, &o->by, buf, "--by")) return false;
+  return !comma || set_attr(c, &o->cross, comma + 1, "--by");
 }
+
+static bool set_cross(cli_common *c, void *target, const char *v) {
+  return set_attr(c, (kw_seg_attr *)target, v, "--cross");
+}
+
+static bool set_seed(cli_common *c, void *target, const char *v) {
+  seed_opt *s = target;
+  char *end;
+  s->v = strtoull(v, &end, 10);
+  if (!*v || *end || *v == '-') {
+    cli_usage_key(c, "cli.err.whole", "opt", "--seed", NULL);
+    return false;
+  }
+  s->set = true;
+  return true;
+}
+
+static bool set_currency(cli_common *c, void *target, const char *v) {
+  size_t n = strlen(v);
+  if (n >= 1 && n <= 7) {
+    *(const char **)target = v;
+    return true;
+  }
+  cli_usage_key(c, "cli.err.currency", NULL);
+  return false;
+}
+
+#define CMD(field) CLI_T_CMD, offsetof(opts, field)
+static const cli_opt rows_[] = {
+    {"by", 0, CLI_CALL, CMD(by), CLI_NO_RANGE, "ATTR[,ATTR2]",
+     "opt.segments.by.default", "opt.segments.by", set_by},
+    {"cross", 0, CLI_CALL, CMD(cross), CLI_NO_RANGE, "ATTR2", NULL,
+     "opt.segments.cross", set_cross},
+    {"k", 0, CLI_UINT, CMD(k), 2, 15, "N", "opt.segments.k.default",
+     "opt.segments.k", NULL},
+    {"k-max", 0, CLI_UINT, CMD(k_max), 3, 15, "N", "8",
+     "opt.segments.k_max", NULL},
+    {"sample", 0, CLI_UINT, CMD(sample), 10, 100000, "N", "2000",
+     "opt.segments.sample", NULL},
+    {"seed", 0, CLI_CALL, CMD(seed), CLI_NO_RANGE, "N", "1",
+     "opt.segments.seed", set_seed},
+    {"no-clusters", 0, CLI_FLAG, CMD(no_clusters), CLI_NO_RANGE, NULL, NULL,
+     "opt.segments.no_clusters", NULL},
+    {"personas", 0, CLI_FLAG, CMD(personas), CLI_NO_RANGE, NULL, NULL,
+     "opt.segments.personas", NULL},
+    {"fit", 0, CLI_STR, CMD(fit), CLI_NO_RANGE, "FILE", NULL,
+     "opt.segments.fit", NULL},
+    {"fit-template", 0, CLI_FLAG, CMD(template_only), CLI_NO_RANGE, NULL,
+     NULL, "opt.segments.fit_template", NULL},
+    {"min-group", 0, CLI_UINT, CMD(min_group), 5, 1000000, "N", "5",
+     "opt.segments.min_group", NULL},
+    {"currency", 0, CLI_CALL, CMD(currency), CLI_NO_RANGE, "CODE",
+     "opt.analyze.currency.default", "opt.analyze.currency", set_currency},
+};
+#undef CMD
+static const cli_group own = CLI_GROUP(NULL, rows_);
+static const cli_group *const groups[] = {&own, &cli_group_as_of,
+                                          &cli_group_cost, &cli_group_ingest,
+                                          &cli_group_output, NULL};
+const cli_spec kw_cli_segments_spec = {"segments", groups};
 
 int kw_cli_segments(int argc, char **argv);
 int kw_cli_segments(int argc, char **argv) {
@@ -199,16 +118,20 @@ int kw_cli_segments(int argc, char **argv) {
   opts o;
   memset(&o, 0, sizeof o);
   o.by = o.cross = KW_SEG__COUNT;
-  int code = KW_EXIT_OK;
+  cli_cost k;
+  cli_cost_init(&k);
   kw_dataset *ds = NULL;
   kw_analysis *an = NULL;
   kw_segments *sg = NULL;
   kw_fit_profile *fit = NULL;
   FILE *out = NULL;
   kw_status st;
-  if (parse_args(&c, &o, argc, argv) < 0) {
-    cli_common_free(&c);
-    return KW_EXIT_USAGE;
+  void *targets[CLI_T__COUNT] = {NULL, &o, &k, NULL};
+  int code = cli_parse(&kw_cli_segments_spec, &c, targets, argc, argv);
+  if (code) goto done;
+  if (o.personas && c.format != KW_FORMAT_CSV) {
+    code = cli_usage_key(&c, "cli.err.segments_personas", NULL);
+    goto done;
   }
   if (o.template_only) {
     st = kw_fit_profile_template(c.ctx, c.lang, stdout);
@@ -219,7 +142,9 @@ int kw_cli_segments(int argc, char **argv) {
     code = cli_fail(&c, st);
     goto done;
   }
-  if (o.seed_set) kw_context_set_seed(c.ctx, o.seed);
+  code = cli_cost_prepare(&c, &k);
+  if (code) goto done;
+  if (o.seed.set) kw_context_set_seed(c.ctx, o.seed.v);
   if (!c.load.tables)
     c.load.tables = 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
                     1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
@@ -230,15 +155,12 @@ int kw_cli_segments(int argc, char **argv) {
   kw_analyze_options_init(&ao);
   ao.as_of = c.as_of;
   ao.lang = c.lang;
-  if (o.currency) ao.currency = o.currency;
-  if (o.n_rates) {
-    ao.rates = o.rates;
-    ao.n_rates = o.n_rates;
-  }
-  if (o.have_margin) {
-    ao.use_margin_pct = true;
-    ao.margin_pct = o.margin;
-  }
+  if (o.currency) ao.currency = o.currency, ao.detect_currency = false;
+  ao.use_margin_pct = k.po.use_margin_pct;
+  ao.margin_pct = k.po.margin_pct;
+  ao.subtract_discount = k.po.subtract_discount;
+  ao.rates = k.po.rates;
+  ao.n_rates = k.po.n_rates;
   if (o.min_group) ao.min_group = o.min_group;
   ao.fit = fit;
   if ((st = kw_analyze_run(c.ctx, ds, &ao, &an))) {
@@ -259,16 +181,26 @@ int kw_cli_segments(int argc, char **argv) {
     code = cli_fail(&c, st);
     goto done;
   }
-  if (o.by < KW_SEG__COUNT && !kw_segments_has(sg, o.by))
-    cli_warnf("klantwijs segments: the data have no '%s'; every customer "
-              "is 'unknown'", kw_seg_attr_key(o.by));
+  if (o.by < KW_SEG__COUNT && !kw_segments_has(sg, o.by)) {
+    char msg[256];
+    cli_warnf("%s",
+              cli_textf(msg, sizeof msg, "cli.segments.no_attr", c.lang,
+                        "attr", kw_seg_attr_key(o.by), NULL));
+  }
   out = cli_out_open(&c);
   if (!out) {
     code = KW_EXIT_IO;
     goto done;
   }
-  st = kw_segments_write(c.ctx, sg, c.format, c.lang,
-                         o.currency ? o.currency : "EUR", o.personas, out);
+  /* amounts in the currency the analysis used: --currency, else the one
+     the data name, else EUR */
+  char cur[8];
+  if (o.currency) {
+    snprintf(cur, sizeof cur, "%s", o.currency);
+  } else {
+    kw_dataset_currency(ds, cur, NULL, 0);
+  }
+  st = kw_segments_write(c.ctx, sg, c.format, c.lang, cur, o.personas, out);
   if (st) {
     cli_fail(&c, st);
     code = cli_out_close(&c, out, false);
@@ -281,6 +213,7 @@ done:
   kw_analysis_free(an);
   kw_dataset_free(ds);
   kw_fit_profile_free(fit);
+  cli_cost_free(&k);
   cli_common_free(&c);
   return code;
 }

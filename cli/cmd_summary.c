@@ -5,15 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klantwijs/pg.h"
 #include "opts.h"
 
 typedef struct summary_opts {
   unsigned long top;
+  bool pushdown;
 } summary_opts;
 
 static const cli_opt rows_[] = {
     {"top", 0, CLI_UINT, CLI_T_CMD, offsetof(summary_opts, top), CLI_NO_RANGE,
      "N", "20", "opt.summary.top", NULL},
+    {"pushdown", 0, CLI_FLAG, CLI_T_CMD, offsetof(summary_opts, pushdown),
+     CLI_NO_RANGE, NULL, NULL, "opt.summary.pushdown", NULL},
 };
 static const cli_group own = CLI_GROUP(NULL, rows_);
 static const cli_group *const groups[] = {&own, &cli_group_time,
@@ -37,14 +41,94 @@ static int by_revenue_desc(const void *a, const void *b) {
   return (i > j) - (i < j);
 }
 
+/* --pushdown: the summary computed by the database (klantwijs/pg.h); one
+ * row per customer comes back, and the (x, t_x, T) pattern counts. */
+static int pushdown(cli_common *c) {
+  if (!kw_pg_is_uri(c->path))
+    return cli_usage_key(c, "cli.err.pushdown_uri", NULL);
+  c->load.db = c->path;
+  c->load.lang = (int)c->lang;
+  kw_pg_summary *s = NULL;
+  kw_status st = kw_pg_pushdown_summary(c->ctx, &c->load, c->as_of, &s);
+  if (st) return cli_fail(c, st);
+  size_t n = s->n, m = n ? n : 1;
+  double ud = kw_unit_days(c->unit);
+  double *tx = malloc(m * sizeof *tx), *T = malloc(m * sizeof *T);
+  int code = KW_EXIT_OK;
+  if (!tx || !T) {
+    fprintf(stderr, "klantwijs summary: out of memory\n");
+    code = KW_EXIT_INTERNAL;
+    goto done;
+  }
+  for (size_t k = 0; k < n; k++) tx[k] = s->t_x[k] / ud, T[k] = s->T[k] / ud;
+  const kw_rcol all[] = {
+      {"customer_id", "customer", "klant", KW_CELL_STR, 0, s->ids, NULL, NULL, NULL},
+      {"first_purchase", "first", "eerste", KW_CELL_DATE, 0, s->first, NULL, NULL, NULL},
+      {"last_purchase", "last", "laatste", KW_CELL_DATE, 0, s->last, NULL, NULL, NULL},
+      {"orders", "orders", "orders", KW_CELL_U32, 0, s->orders, NULL, NULL, NULL},
+      {"purchase_days", "days", "dagen", KW_CELL_U32, 0, s->days, NULL, NULL, NULL},
+      {"lines", "lines", "lijnen", KW_CELL_U32, 0, s->lines, NULL, NULL, NULL},
+      {"revenue", "revenue", "omzet", KW_CELL_MONEY, 0, s->revenue, NULL, NULL, NULL},
+      {"cost", "cost", "kost", KW_CELL_MONEY, 0, s->cost, NULL, NULL, NULL},
+      {"x", "x", "x", KW_CELL_F64, 0, s->x, NULL, NULL, NULL},
+      {"t_x", "t_x", "t_x", KW_CELL_F64, 2, tx, NULL, NULL, NULL},
+      {"T", "T", "T", KW_CELL_F64, 2, T, NULL, NULL, NULL},
+  };
+  kw_rcol cols[sizeof all / sizeof *all];
+  size_t nc = 0;
+  for (size_t j = 0; j < sizeof all / sizeof *all; j++)
+    if (s->has_cost || strcmp(all[j].key, "cost") != 0) cols[nc++] = all[j];
+  kw_rtable t = {NULL, n, NULL, nc, cols};
+  FILE *f = cli_out_open(c);
+  if (!f) {
+    code = KW_EXIT_IO;
+    goto done;
+  }
+  if (c->format == KW_FORMAT_JSON) {
+    kw_jw *w = kw_jw_new(c->ctx, f);
+    kw_jw_begin_object(w, NULL);
+    kw_jw_date(w, "as_of", s->as_of);
+    kw_jw_str(w, "unit", kw_unit_name(c->unit));
+    kw_jw_int(w, "n_customers", (int64_t)n);
+    kw_jw_int(w, "lines", (int64_t)s->total_lines);
+    kw_jw_money(w, "revenue", s->total_revenue);
+    kw_jw_begin_array(w, "patterns");
+    for (size_t k = 0; k < s->n_patterns; k++) {
+      kw_jw_begin_object(w, NULL);
+      kw_jw_num(w, "x", s->px[k]);
+      kw_jw_num(w, "t_x", s->pt_x[k] / ud);
+      kw_jw_num(w, "T", s->pT[k] / ud);
+      kw_jw_int(w, "customers", (int64_t)s->pcount[k]);
+      kw_jw_end_object(w);
+    }
+    kw_jw_end_array(w);
+    kw_jw_rtable(w, "customers", &t);
+    kw_jw_end_object(w);
+    st = kw_jw_finish(w);
+  } else {
+    st = kw_write_rtable(c->ctx, f, &t, c->format, c->lang, 0);
+  }
+  code = cli_out_close(c, f, st == KW_OK);
+done:
+  free(tx);
+  free(T);
+  kw_pg_summary_free(c->ctx, s);
+  return code;
+}
+
 int kw_cli_summary(int argc, char **argv);
 int kw_cli_summary(int argc, char **argv) {
   cli_common c;
   cli_common_init(&c, "summary");
-  summary_opts o = {20};
+  summary_opts o = {20, false};
   void *targets[CLI_T__COUNT] = {NULL, &o, NULL, NULL};
   int code = cli_parse(&kw_cli_summary_spec, &c, targets, argc, argv);
   if (code) {
+    cli_common_free(&c);
+    return code;
+  }
+  if (o.pushdown) {
+    code = pushdown(&c);
     cli_common_free(&c);
     return code;
   }

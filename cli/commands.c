@@ -26,7 +26,7 @@ KW_CLI_DECLARE_ROWS(cohorts)
 KW_CLI_DECLARE_ROWS(churn)
 KW_CLI_DECLARE_ROWS(survival)
 KW_CLI_DECLARE(basket)
-KW_CLI_DECLARE(segments)
+KW_CLI_DECLARE_ROWS(segments)
 KW_CLI_DECLARE_ROWS(trends)
 KW_CLI_DECLARE_ROWS(referrals)
 KW_CLI_DECLARE_ROWS(acquisition)
@@ -49,8 +49,8 @@ const kw_cli_command kw_cli_commands[] = {
     {"survival", "cmd.survival", NULL, kw_cli_survival,
      &kw_cli_survival_spec},
     {"basket", "cmd.basket", kw_cli_basket_help, kw_cli_basket, NULL},
-    {"segments", "cmd.segments", kw_cli_segments_help, kw_cli_segments,
-     NULL},
+    {"segments", "cmd.segments", NULL, kw_cli_segments,
+     &kw_cli_segments_spec},
     {"trends", "cmd.trends", NULL, kw_cli_trends, &kw_cli_trends_spec},
     {"referrals", "cmd.referrals", NULL, kw_cli_referrals,
      &kw_cli_referrals_spec},

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "klantwijs/pg.h"
 #include "opts.h"
 
 static bool use_colour(void) {
@@ -41,9 +42,19 @@ void cli_warnf(const char *fmt, ...) {
   fputc('\n', stderr);
 }
 
-static void log_cb(void *user, kw_log_level lvl, const char *msg) {
-  (void)user;
-  if (lvl >= KW_LOG_WARN) cli_warnf("%s", msg);
+/* Library warnings in the run's language: by their key when they have
+ * one, as the library wrote them otherwise. */
+static void log_cb(void *user, kw_log_level lvl, const char *msg,
+                   const kw_msginfo *m) {
+  const cli_common *c = user;
+  if (lvl < KW_LOG_WARN) return;
+  char text[2048];
+  kw_msginfo_text(text, sizeof text, m, msg, c->lang);
+  bool col = use_colour();
+  fprintf(stderr, "klantwijs: %s%s%s ", col ? "\033[33m" : "",
+          cli_text("cli.warning", c->lang), col ? "\033[0m" : "");
+  kw_term_put(stderr, text);
+  fputc('\n', stderr);
 }
 
 /* A one-line progress indicator, only on a terminal. */
@@ -74,7 +85,7 @@ void cli_common_init(cli_common *c, const char *command) {
     fprintf(stderr, "klantwijs: %s\n", cli_text("cli.out_of_memory", 0));
     exit(KW_EXIT_INTERNAL);
   }
-  kw_context_set_log(c->ctx, log_cb, NULL);
+  kw_context_set_log_msg(c->ctx, log_cb, c);
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   kw_context_set_threads(c->ctx, cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus);
   if (isatty(STDERR_FILENO)) kw_context_set_progress(c->ctx, progress_cb, NULL);
@@ -96,7 +107,9 @@ int cli_usage(const cli_common *c, const char *fmt, ...) {
 }
 
 int cli_fail(const cli_common *c, kw_status st) {
-  const char *msg = kw_errmsg(c->ctx);
+  char text[2048];
+  const char *msg = kw_msginfo_text(text, sizeof text, kw_errinfo(c->ctx),
+                                    kw_errmsg(c->ctx), c->lang);
   fprintf(stderr, "klantwijs %s: ", c->command);
   kw_term_put(stderr, msg[0] ? msg : kw_status_str(st));
   fputc('\n', stderr);
@@ -186,6 +199,22 @@ static bool set_map(cli_common *c, void *t, const char *v) {
   }
   c->maps[c->load.n_maps++] = v;
   return true;
+}
+
+/* --table KIND=SCHEMA.TABLE|QUERY: a table of the database PATH names */
+static bool set_table(cli_common *c, void *t, const char *v) {
+  (void)t;
+  const char *eq = strchr(v, '=');
+  for (int k = 0; eq && k < KW_TABLE__COUNT; k++) {
+    const char *name = kw_table_kind_name((kw_table_kind)k);
+    if (strlen(name) == (size_t)(eq - v) &&
+        strncmp(name, v, (size_t)(eq - v)) == 0 && eq[1]) {
+      c->load.db_tables[k] = eq + 1;
+      return true;
+    }
+  }
+  cli_usage_key(c, "cli.err.table", "v", v, NULL);
+  return false;
 }
 
 static bool set_decimal_mark(cli_common *c, void *t, const char *v) {
@@ -313,6 +342,8 @@ static const cli_opt ingest_rows[] = {
     FILE_ROW("referrals", KW_TABLE_REFERRALS),
     {"map", 0, CLI_CALL, COMMON(maps), CLI_NO_RANGE, "ROLE=COLUMN", NULL,
      "opt.map", set_map},
+    {"table", 0, CLI_CALL, COMMON(load.db_tables), CLI_NO_RANGE,
+     "KIND=SCHEMA.TABLE|QUERY", NULL, "opt.table", set_table},
     {"decimal-mark", 0, CLI_CALL, COMMON(load.decimal_mark), CLI_NO_RANGE,
      ", | .", NULL, "opt.decimal_mark", set_decimal_mark},
     {"date-format", 0, CLI_CALL, COMMON(load.date_order), CLI_NO_RANGE,
@@ -393,7 +424,9 @@ kw_status cli_summary(const cli_common *c, const kw_dataset *ds,
 
 int cli_load(cli_common *c, kw_dataset **ds) {
   *ds = NULL;
-  if (c->path) {
+  if (kw_pg_is_uri(c->path)) {
+    c->load.db = c->path;
+  } else if (c->path) {
     struct stat sb;
     if (strcmp(c->path, "-") != 0 && stat(c->path, &sb) == 0 &&
         S_ISDIR(sb.st_mode))
@@ -415,7 +448,9 @@ int cli_load(cli_common *c, kw_dataset **ds) {
 int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
                     kw_dataset **ds) {
   *ds = NULL;
-  if (c->path) {
+  if (kw_pg_is_uri(c->path)) {
+    c->load.db = c->path;
+  } else if (c->path) {
     struct stat sb;
     if (strcmp(c->path, "-") != 0 && stat(c->path, &sb) == 0 &&
         S_ISDIR(sb.st_mode))

@@ -6,7 +6,8 @@
 set -eu
 pkgs="build-essential cmake pkg-config libgsl-dev libjansson-dev
 libxlsxwriter-dev libstemmer-dev libzip-dev libexpat1-dev libfreexl-dev libcmocka-dev clang
-libclang-rt-dev python3 python3-cffi python3-numpy python3-pandas python3-pytest libsqlite3-dev"
+libclang-rt-dev python3 python3-cffi python3-numpy python3-pandas python3-pytest libsqlite3-dev
+libpq-dev postgresql postgresql-contrib"
 if [ "${1:-}" = "--browser" ] || [ "${CI:-}" = "true" ]; then
   pkgs="$pkgs chromium"
 fi

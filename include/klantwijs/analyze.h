@@ -15,7 +15,8 @@
  *
  *   invest          high value, high potential
  *   develop         cross-sell, with the next-best product when known
- *   retain          valuable and at risk
+ *   retain          valuable and at risk, or at risk to a named competitor
+ *                   (feedback)
  *   win_back        valuable and probably gone
  *   serve_low_cost  low value, low potential
  *   reprice         net unprofitable: reprice or phase out
@@ -127,6 +128,11 @@ KW_API bool kw_action_is_marketing(kw_action a);
  *                which
  *   fit          strategic fit 0..1 against the ideal customer profile
  *                (kw_analyze_options.fit; klantwijs/segments.h)
+ *   competitor_risk  yes | no: at risk to a named competitor (the
+ *                feedback model, klantwijs/feedback.h: the latest answer
+ *                rates the competitor higher on the most important
+ *                dimension and the buying slows); the reason names the
+ *                competitor, the dimension and both ratings
  *
  * A missing metric (no model, no table) makes every condition on it
  * false, so a rule about payments never fires without invoices.
@@ -151,6 +157,7 @@ KW_API bool kw_action_is_marketing(kw_action a);
   X(KW_METRIC_SEGMENT, "segment", 2)   \
   X(KW_METRIC_NEXT_BEST, "next_best", 1) \
   X(KW_METRIC_CONSENT, "consent", 1)   \
+  X(KW_METRIC_COMPETITOR_RISK, "competitor_risk", 1) \
   X(KW_METRIC_YEARLY_REVENUE, "yearly_revenue", 0) \
   X(KW_METRIC_OVERDUE_SHARE, "overdue_share", 0) \
   X(KW_METRIC_VALUE_AMOUNT, "value_amount", 0) \
@@ -167,7 +174,7 @@ KW_API const char *kw_metric_key(kw_metric m);
 
 /* Word metrics are coded as numbers: status 1 active, 2 at_risk, 3
  * churned (kw_churn_status); pay_class as kw_pay_class; abc 1 A, 2 B, 3 C
- * (kw_abc); next_best and consent 1 yes, 0 no. */
+ * (kw_abc); next_best, consent and competitor_risk 1 yes, 0 no. */
 /* What "value" measures: KW_MEASURE_REVENUE, KW_MEASURE_CONTRIBUTION (costs
  * known) or KW_MEASURE_EST_CONTRIBUTION (revenue x the portfolio margin). */
 enum { KW_MEASURE_REVENUE = 0, KW_MEASURE_CONTRIBUTION, KW_MEASURE_EST_CONTRIBUTION };
@@ -177,6 +184,10 @@ typedef struct kw_action_input {
   const char *segment;        /* RFM segment key, NULL = unknown */
   const char *product;        /* next-best product name, NULL = none */
   int value_measure;          /* KW_MEASURE_* */
+  /* with competitor_risk = yes: who, on what, and the two ratings of the
+     customer's latest answer (NULL / NaN otherwise) */
+  const char *competitor, *comp_dimension;
+  double comp_own, comp_theirs;
   bool potential_rfm;         /* potential from RFM recency and frequency
                                  (no purchase model passed its checks), not
                                  from CLV: reasons quote those */

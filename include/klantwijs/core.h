@@ -107,6 +107,43 @@ typedef void (*kw_progress_fn)(void *user, const char *stage, double fraction);
 KW_API void kw_context_set_progress(kw_context *ctx, kw_progress_fn fn,
                                     void *user);
 
+/*
+ * Messages by key. A library error or warning about the input carries the
+ * key of its sentence in the one message table (kw_message in
+ * klantwijs/report.h, English and Dutch), the values of the sentence's
+ * placeholders as name/value pairs, and where in the input it happened
+ * ("file:line:column", "file.xlsx:Sheet!B17"; "" when nowhere in
+ * particular). kw_msginfo_text (klantwijs/report.h) writes it in a language;
+ * kw_errmsg and the plain log callback keep giving the text (English
+ * unless kw_load_options.lang says otherwise). A message without a key
+ * (key NULL) exists only as that text.
+ */
+#define KW_MSG_ARGS 8
+/* First byte of a value that is a table key, a plain decimal ("12.5") or
+ * an ISO date, written in the language of the message (kw_msginfo_text). */
+#define KW_MSGV_KEY '\x01'
+#define KW_MSGV_DECIMAL '\x02'
+#define KW_MSGV_DATE '\x03'
+typedef struct kw_msginfo {
+  const char *key;   /* message-table key, or NULL */
+  const char *where; /* place in the input, "" when none */
+  size_t n;          /* placeholders filled */
+  const char *names[KW_MSG_ARGS];
+  const char *values[KW_MSG_ARGS];
+} kw_msginfo;
+
+/* The key, arguments and place of the last failure (key NULL when the
+ * failure has no key or there was none); valid until the next failure. */
+KW_API const kw_msginfo *kw_errinfo(const kw_context *ctx);
+
+/* Warnings with their key: when set, every warning and note goes to this
+ * callback (with m->key NULL for one without a key) instead of the plain
+ * log callback. text is the sentence as kw_context_set_log would get it. */
+typedef void (*kw_log_msg_fn)(void *user, kw_log_level level,
+                              const char *text, const kw_msginfo *m);
+KW_API void kw_context_set_log_msg(kw_context *ctx, kw_log_msg_fn fn,
+                                   void *user);
+
 /* Detailed message of the last failure on this context ("" if none). */
 KW_API const char *kw_errmsg(const kw_context *ctx);
 /* Status of the last failure on this context (KW_OK if none). */

@@ -203,7 +203,9 @@ typedef enum kw_vat_basis {
   X(KW_SKIP_BAD_FLAG, "bad_flag", "unparseable yes/no value")            \
   X(KW_SKIP_RAGGED, "ragged", "wrong number of fields")                  \
   X(KW_SKIP_TOO_LONG, "too_long", "field longer than the limit")         \
-  X(KW_SKIP_BLANK, "blank", "blank line")
+  X(KW_SKIP_BLANK, "blank", "blank line")                                \
+  X(KW_SKIP_DUPLICATE, "duplicate",                                      \
+    "same line as in an earlier file of the table")
 
 typedef enum kw_skip_reason {
 #define KW_X_SKIP(e, name, msg) e,
@@ -216,6 +218,17 @@ KW_API const char *kw_skip_reason_name(kw_skip_reason r);
 KW_API const char *kw_skip_reason_message(kw_skip_reason r);
 
 #define KW_REPORT_EXAMPLES 5
+
+/* One file of a table read from several files of one kind (one per year,
+ * say): its path, rows read and used, and its first and last date
+ * (KW_NA_DATE when the table has no date column or no dated row). */
+typedef struct kw_read_part {
+  const char *path;
+  uint64_t rows_read;
+  uint64_t rows_used;      /* before duplicates of earlier files left out */
+  uint64_t duplicates;     /* lines equal to a line of an earlier file */
+  int32_t first_date, last_date;
+} kw_read_part;
 
 /* How a file was read. Blank lines are counted as skipped but are normal. */
 typedef struct kw_read_report {
@@ -257,6 +270,12 @@ typedef struct kw_read_report {
   /* Why this file became this table ("--invoices", "its name", "its
    * columns: ..."); NULL when read by kw_ingest alone. */
   const char *found;
+  /* Files joined into this table, in the order read (0 when the table
+   * is one file). A line of a later file equal in every column to a line
+   * of an earlier one is left out and counted in
+   * skipped[KW_SKIP_DUPLICATE]; overlapping periods are warned. */
+  size_t n_parts;
+  const kw_read_part *parts;
 } kw_read_report;
 
 typedef struct kw_table kw_table;
@@ -301,6 +320,12 @@ typedef struct kw_load_options {
                           no excl. amount is given; 0 = none (--vat-rate) */
   int lang;        /* language of warnings and errors: 0 English, 1 Dutch
                       (the values of kw_lang) */
+  /* A PostgreSQL connection URI ("postgresql://..." or "postgres://...")
+   * to read the tables from instead of files (klantwijs/pg.h); NULL for
+   * files. db_tables[k]: "SCHEMA.TABLE", "TABLE" or a query for table
+   * kind k; NULL looks the kind's default names up in the search path. */
+  const char *db;
+  const char *db_tables[KW_TABLE__COUNT];
 } kw_load_options;
 
 KW_API void kw_load_options_init(kw_load_options *o);

@@ -323,6 +323,23 @@ typedef struct kw_fb_themes {
 /* NULL when there are no comments or themes were not asked. */
 KW_API const kw_fb_themes *kw_feedback_themes_view(const kw_feedback *fb);
 
+/*
+ * The themes above in the comments of each group of customers (a cluster,
+ * a segment): counts[g * n + t] comments of group g hold theme t, where
+ * the themes are numbered detractor[0..n_detractor) then
+ * promoter[0..n_promoter) and n is their number (at most the first 64);
+ * comments[g] is the number of the group's comments read (counted answers
+ * with a comment). group_of[c] for every customer id c < n_customers
+ * (KW_NA_ID: in no group); anonymous answers are in no group. No merging
+ * here: a caller shows a theme for a group only when at least min_group
+ * of its comments hold it. Without themes every count is 0.
+ */
+KW_API kw_status kw_feedback_themes_by_group(const kw_feedback *fb,
+                                             const uint32_t *group_of,
+                                             size_t n_customers,
+                                             size_t n_groups, size_t *counts,
+                                             size_t *comments);
+
 /* "nl", "en", "fr" or "" for the language of a text (stopword counts). */
 KW_API const char *kw_text_language(const char *s, size_t len);
 

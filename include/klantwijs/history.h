@@ -57,6 +57,13 @@ typedef struct kw_run_info {
   uint64_t action_count[KW_ACTION__COUNT];
 } kw_run_info;
 
+/* Give the analysis the last stored run (copied; NULL clears it): the
+ * report then has a "since the last analysis" section (summary.json
+ * "since_last", the HTML section) comparing its key figures and action
+ * counts with that run's. */
+KW_API kw_status kw_analysis_set_previous(kw_analysis *a,
+                                          const kw_run_info *prev);
+
 typedef struct kw_run_list {
   size_t n;               /* oldest first */
   const kw_run_info *run;

@@ -49,6 +49,22 @@ KW_API size_t kw_message_fill(char *buf, size_t cap, const char *key,
                               kw_lang lang, const char *const *names,
                               const char *const *values, size_t n);
 
+/*
+ * A library message (kw_msginfo, klantwijs/core.h) in lang: "where: text", or
+ * the text alone when where is "". A value may itself stand for words of
+ * the table or for a figure written the language's way, by its first
+ * byte: KW_MSGV_KEY then a key (the text of that key in lang),
+ * KW_MSGV_DECIMAL then a plain decimal ("12.50": "12,50" in Dutch),
+ * KW_MSGV_DATE then an ISO date ("2024-01-03": "03-01-2024" in Dutch).
+ * A message without a key gives text_en (its only text). Returns buf.
+ */
+KW_API char *kw_msginfo_text(char *buf, size_t cap, const kw_msginfo *m,
+                         const char *text_en, kw_lang lang);
+/* kw_message_fill with values marked as for kw_msginfo_text. */
+KW_API size_t kw_message_fill_marked(char *buf, size_t cap, const char *key,
+                                     kw_lang lang, const char *const *names,
+                                     const char *const *values, size_t n);
+
 /* "1,234.56" (en) or "1.234,56" (nl); negative with a leading '-'.
  * buf needs 32 bytes. Returns buf. */
 KW_API char *kw_fmt_money(char *buf, int64_t cents, kw_lang lang);

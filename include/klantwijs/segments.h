@@ -287,6 +287,20 @@ typedef struct kw_trait {
 
 #define KW_PERSONA_TRAITS 6
 #define KW_PERSONA_CATEGORIES 3
+#define KW_PERSONA_THEMES 3
+
+/* A comment theme of the feedback model (klantwijs/feedback.h: the terms
+ * that set detractors apart from promoters, or the other way round) as it
+ * shows in a cluster's comments. */
+typedef struct kw_persona_theme {
+  const char *term;      /* stems ("lever laat") */
+  const char *label;     /* the words as written ("levering te laat") */
+  bool detractor;        /* a detractor theme (a complaint); else a
+                            promoter theme (praise) */
+  size_t count;          /* the cluster's comments holding it */
+  double share;          /* count / the cluster's comments */
+  double score;          /* the theme's z over all comments (feedback.h) */
+} kw_persona_theme;
 
 /* Adjectives a persona name starts with, from its cluster centre. */
 #define KW_PERSONA_KIND_LIST(X)           \
@@ -329,6 +343,11 @@ typedef struct kw_persona {
   int pay_class;         /* most common kw_pay_class, -1 unknown */
   double nps;            /* NaN without feedback */
   size_t nps_n;
+  /* top comment themes: the feedback model's themes held by at least
+     min_group of the cluster's comments, most comments first */
+  size_t comments;       /* the cluster's comments read */
+  size_t n_themes;
+  kw_persona_theme themes[KW_PERSONA_THEMES];
   double churn_rate;     /* share churned or at risk */
   double clv_mean;       /* NaN */
   double fit;            /* mean fit, NaN */

@@ -46,6 +46,7 @@ kw_context *kw_context_new_with_allocator(const kw_allocator *a) {
   kw_context *ctx = al.malloc_fn(al.user, sizeof *ctx);
   if (!ctx) return NULL;
   memset(ctx, 0, sizeof *ctx);
+  ctx->err.where = "";
   ctx->alloc = al;
   ctx->seed = 1;
   ctx->threads = 1;
@@ -76,6 +77,124 @@ void kw_context_set_threads(kw_context *ctx, int threads) {
 }
 int kw_context_threads(const kw_context *ctx) { return ctx->threads; }
 
+void kw_context_set_log_msg(kw_context *ctx, kw_log_msg_fn fn, void *user) {
+  ctx->log_msg_fn = fn;
+  ctx->log_msg_user = user;
+}
+
+const kw_msginfo *kw_errinfo(const kw_context *ctx) {
+  static const kw_msginfo none = {NULL, "", 0, {NULL}, {NULL}};
+  return ctx ? &ctx->err : &none;
+}
+
+/* Copy s into the context's argument area at *at; "" when full. */
+static const char *keep(kw_context *ctx, size_t *at, const char *s) {
+  size_t n = strlen(s ? s : "");
+  if (*at + n + 1 > sizeof ctx->errargs) return "";
+  char *d = ctx->errargs + *at;
+  memcpy(d, s ? s : "", n + 1);
+  *at += n + 1;
+  return d;
+}
+
+static void clear_info(kw_context *ctx) {
+  ctx->err.key = NULL;
+  ctx->err.where = "";
+  ctx->err.n = 0;
+}
+
+kw_status kw_fail_key(kw_context *ctx, kw_status st, const char *where,
+                      const char *text, const char *key,
+                      const char *const *names, const char *const *values,
+                      size_t n) {
+  if (where && where[0])
+    snprintf(ctx->errmsg, sizeof ctx->errmsg, "%s: %s", where, text);
+  else
+    snprintf(ctx->errmsg, sizeof ctx->errmsg, "%s", text);
+  ctx->last_status = st;
+  size_t at = 0;
+  if (n > KW_MSG_ARGS) n = KW_MSG_ARGS;
+  ctx->err.key = key ? keep(ctx, &at, key) : NULL;
+  ctx->err.where = keep(ctx, &at, where ? where : "");
+  for (size_t i = 0; i < n; i++) {
+    ctx->err.names[i] = keep(ctx, &at, names[i]);
+    ctx->err.values[i] = keep(ctx, &at, values[i]);
+  }
+  ctx->err.n = n;
+  return st;
+}
+
+void kw_log_key(kw_context *ctx, kw_log_level lvl, const char *where,
+                const char *text, const char *key, const char *const *names,
+                const char *const *values, size_t n) {
+  char msg[KW_ERRMSG_MAX];
+  if (where && where[0])
+    snprintf(msg, sizeof msg, "%s: %s", where, text);
+  else
+    snprintf(msg, sizeof msg, "%s", text);
+  if (ctx->log_msg_fn) {
+    kw_msginfo m = {key, where ? where : "", n > KW_MSG_ARGS ? KW_MSG_ARGS : n,
+                {NULL}, {NULL}};
+    for (size_t i = 0; i < m.n; i++) {
+      m.names[i] = names[i];
+      m.values[i] = values[i];
+    }
+    ctx->log_msg_fn(ctx->log_msg_user, lvl, msg, &m);
+  } else if (ctx->log_fn) {
+    ctx->log_fn(ctx->log_user, lvl, msg);
+  }
+}
+
+void kw_warn_key(kw_context *ctx, const char *text, const char *key, ...) {
+  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+  size_t n = 0;
+  va_list ap;
+  va_start(ap, key);
+  for (const char *nm; n < KW_MSG_ARGS && (nm = va_arg(ap, const char *));) {
+    names[n] = nm;
+    values[n] = va_arg(ap, const char *);
+    n++;
+  }
+  va_end(ap);
+  kw_log_key(ctx, KW_LOG_WARN, "", text, key, names, values, n);
+}
+
+void kw_warn_tpl(kw_context *ctx, const char *key, const char *tpl, ...) {
+  if (!ctx->log_fn && !ctx->log_msg_fn) return;
+  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+  size_t n = 0;
+  va_list ap;
+  va_start(ap, tpl);
+  for (const char *nm; n < KW_MSG_ARGS && (nm = va_arg(ap, const char *));) {
+    names[n] = nm;
+    values[n] = va_arg(ap, const char *);
+    n++;
+  }
+  va_end(ap);
+  char text[KW_ERRMSG_MAX];
+  size_t o = 0;
+  for (const char *p = tpl; *p && o + 1 < sizeof text;) {
+    const char *e = *p == '{' ? strchr(p, '}') : NULL;
+    size_t i = 0;
+    if (e)
+      for (; i < n; i++)
+        if (strlen(names[i]) == (size_t)(e - p - 1) &&
+            strncmp(names[i], p + 1, (size_t)(e - p - 1)) == 0)
+          break;
+    if (e && i < n) {
+      const char *v = values[i];
+      if (v[0] == KW_MSGV_DECIMAL || v[0] == KW_MSGV_DATE) v++;
+      o += (size_t)snprintf(text + o, sizeof text - o, "%s", v);
+      if (o >= sizeof text) o = sizeof text - 1;
+      p = e + 1;
+    } else {
+      text[o++] = *p++;
+    }
+  }
+  text[o] = '\0';
+  kw_log_key(ctx, KW_LOG_WARN, "", text, key, names, values, n);
+}
+
 const char *kw_errmsg(const kw_context *ctx) {
   return ctx ? ctx->errmsg : "no context";
 }
@@ -83,6 +202,7 @@ kw_status kw_errcode(const kw_context *ctx) {
   return ctx ? ctx->last_status : KW_EARG;
 }
 void kw_clear_error(kw_context *ctx) {
+  clear_info(ctx);
   ctx->last_status = KW_OK;
   ctx->errmsg[0] = '\0';
 }
@@ -120,12 +240,14 @@ kw_status kw_fail(kw_context *ctx, kw_status st, const char *fmt, ...) {
   vsnprintf(ctx->errmsg, sizeof ctx->errmsg, fmt, ap);
   va_end(ap);
   ctx->last_status = st;
+  clear_info(ctx);
   return st;
 }
 
 kw_status kw_fail_at(kw_context *ctx, kw_status st, const char *file,
                      uint64_t line, uint64_t col, const char *fmt, ...) {
   int n;
+  clear_info(ctx);
   if (line && col)
     n = snprintf(ctx->errmsg, sizeof ctx->errmsg, "%s:%llu:%llu: ", file,
                  (unsigned long long)line, (unsigned long long)col);
@@ -147,17 +269,23 @@ kw_status kw_fail_at(kw_context *ctx, kw_status st, const char *file,
 
 kw_status kw_fail_nomem(kw_context *ctx) {
   strcpy(ctx->errmsg, "out of memory");
+  clear_info(ctx);
   ctx->last_status = KW_ENOMEM;
   return KW_ENOMEM;
 }
 
 void kw_log(kw_context *ctx, kw_log_level lvl, const char *fmt, ...) {
-  if (!ctx->log_fn) return;
+  if (!ctx->log_fn && !ctx->log_msg_fn) return;
   char msg[KW_ERRMSG_MAX];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
+  if (ctx->log_msg_fn) {
+    kw_msginfo m = {NULL, "", 0, {NULL}, {NULL}};
+    ctx->log_msg_fn(ctx->log_msg_user, lvl, msg, &m);
+    return;
+  }
   ctx->log_fn(ctx->log_user, lvl, msg);
 }
 

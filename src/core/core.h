@@ -36,6 +36,10 @@ struct kw_context {
   int threads;
   kw_status last_status;
   char errmsg[KW_ERRMSG_MAX];
+  kw_log_msg_fn log_msg_fn;
+  void *log_msg_user;
+  kw_msginfo err;                     /* key and arguments of the failure */
+  char errargs[2 * KW_ERRMSG_MAX]; /* copies of err's strings */
 };
 
 void *kw_malloc(kw_context *ctx, size_t size);
@@ -57,6 +61,29 @@ kw_status kw_fail_nomem(kw_context *ctx);
 
 void kw_log(kw_context *ctx, kw_log_level lvl, const char *fmt, ...)
     KW_PRINTF(3, 4);
+
+/*
+ * Failures and warnings by message key (kw_msginfo in klantwijs/core.h). text
+ * is the sentence already written (in English, or the language the caller
+ * was asked for), without the place; the key and the n name/value pairs
+ * let a caller write it in another language. kw_fail_key records
+ * "where: text" (or text when where is "" or NULL) as kw_errmsg.
+ */
+kw_status kw_fail_key(kw_context *ctx, kw_status st, const char *where,
+                      const char *text, const char *key,
+                      const char *const *names, const char *const *values,
+                      size_t n);
+void kw_log_key(kw_context *ctx, kw_log_level lvl, const char *where,
+                const char *text, const char *key, const char *const *names,
+                const char *const *values, size_t n);
+/* kw_log_key with the pairs as arguments, ending with NULL. */
+void kw_warn_key(kw_context *ctx, const char *text, const char *key, ...);
+/* A warning of the models by key: tpl is the English sentence of the
+ * key's row in the message table, with {name} placeholders filled here
+ * from the name, value pairs (ending with NULL) to make the text; values
+ * marked KW_MSGV_DECIMAL or KW_MSGV_DATE are written as they are. A unit
+ * test holds tpl equal to the table's English. */
+void kw_warn_tpl(kw_context *ctx, const char *key, const char *tpl, ...);
 /* Report progress of a long step (no-op without a callback). */
 static inline void kw_progress(kw_context *ctx, const char *stage, double f) {
   if (ctx->progress_fn) ctx->progress_fn(ctx->progress_user, stage, f);

@@ -8,6 +8,7 @@
  */
 #include "data/table.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -22,6 +23,9 @@ struct kw_table {
   char *sheet, *sheet_reason, *found;
   char *examples[KW_REPORT_EXAMPLES];
   kw_buf ignored; /* char* */
+  kw_read_part *parts; /* n_parts, paths owned */
+  kw_guest_print *guests;
+  size_t nguests;
 };
 
 struct kw_dataset {
@@ -58,6 +62,10 @@ void kw_table_free(kw_context *ctx, kw_table *t) {
   char **ign = t->ignored.data;
   for (size_t i = 0; i < t->ignored.len; i++) kw_free(ctx, ign[i]);
   kw_buf_free(ctx, &t->ignored);
+  for (size_t i = 0; i < t->report.n_parts; i++)
+    kw_free(ctx, (void *)t->parts[i].path);
+  kw_free(ctx, t->parts);
+  kw_free(ctx, t->guests);
   kw_free(ctx, t);
 }
 
@@ -163,6 +171,40 @@ kw_status kw_table_report_ignored(kw_context *ctx, kw_table *t,
   return KW_OK;
 }
 
+kw_status kw_table_report_parts(kw_context *ctx, kw_table *t,
+                                const kw_read_part *parts, size_t n) {
+  kw_read_part *p = kw_calloc(ctx, n ? n : 1, sizeof *p);
+  if (!p) return kw_fail_nomem(ctx);
+  for (size_t i = 0; i < n; i++) {
+    p[i] = parts[i];
+    p[i].path = kw_strdup(ctx, parts[i].path ? parts[i].path : "");
+    if (!p[i].path) {
+      for (size_t j = 0; j < i; j++) kw_free(ctx, (void *)p[j].path);
+      kw_free(ctx, p);
+      return kw_fail_nomem(ctx);
+    }
+  }
+  for (size_t i = 0; i < t->report.n_parts; i++)
+    kw_free(ctx, (void *)t->parts[i].path);
+  kw_free(ctx, t->parts);
+  t->parts = p;
+  t->report.parts = p;
+  t->report.n_parts = n;
+  return KW_OK;
+}
+
+void kw_table_set_guests(kw_context *ctx, kw_table *t, kw_guest_print *g,
+                         size_t n) {
+  kw_free(ctx, t->guests);
+  t->guests = g;
+  t->nguests = g ? n : 0;
+}
+
+const kw_guest_print *kw_table_guests(const kw_table *t, size_t *n) {
+  *n = t ? t->nguests : 0;
+  return t ? t->guests : NULL;
+}
+
 kw_table_kind kw_table_kind_of(const kw_table *t) { return t->kind; }
 size_t kw_table_rows(const kw_table *t) { return t ? t->rows : 0; }
 size_t kw_table_ncols(const kw_table *t) { return t ? t->ncols : 0; }
@@ -210,6 +252,12 @@ void kw_dataset_set_table(kw_dataset *ds, kw_table *t) {
   kw_table_free(ds->ctx, ds->tables[t->kind]);
   ds->tables[t->kind] = t;
 }
+kw_table *kw_dataset_take_table(kw_dataset *ds, kw_table_kind k) {
+  if ((unsigned)k >= KW_TABLE__COUNT) return NULL;
+  kw_table *t = ds->tables[k];
+  ds->tables[k] = NULL;
+  return t;
+}
 kw_table *kw_dataset_table_mut(kw_dataset *ds, kw_table_kind k) {
   return (unsigned)k < KW_TABLE__COUNT ? ds->tables[k] : NULL;
 }
@@ -236,12 +284,18 @@ kw_status kw_table_check_money(kw_context *ctx, const kw_table *t,
     for (size_t i = 0; i < rows; i++) {
       int64_t v = c->v.money[i];
       if (v == KW_NA_MONEY) continue;
-      if (!kw_money_add(v >= 0 ? &pos : &neg, v))
-        return kw_fail(ctx, KW_ERANGE,
-                       "%s: the amounts of column \"%s\" add up to more than "
-                       "92,233,720,368,547,758.07 (at data row %zu): out of "
-                       "range, no total would be right",
-                       file, c->name, i + 1);
+      if (!kw_money_add(v >= 0 ? &pos : &neg, v)) {
+        char text[700], row[24];
+        snprintf(row, sizeof row, "%zu", i + 1);
+        snprintf(text, sizeof text,
+                 "%s: the amounts of column \"%s\" add up to more than "
+                 "92,233,720,368,547,758.07 (at data row %s): out of "
+                 "range, no total would be right",
+                 file, c->name, row);
+        return kw_fail_key(ctx, KW_ERANGE, "", text, "data.e.money_range",
+                           (const char *const[]){"file", "col", "row"},
+                           (const char *const[]){file, c->name, row}, 3);
+      }
     }
   }
   return KW_OK;

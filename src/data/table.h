@@ -42,6 +42,24 @@ kw_status kw_table_report_sheet(kw_context *ctx, kw_table *t,
 kw_status kw_table_report_found(kw_context *ctx, kw_table *t,
                                 const char *why);
 kw_table *kw_dataset_table_mut(kw_dataset *ds, kw_table_kind k);
+/* The table of kind k handed to the caller (NULL when none); the dataset
+ * no longer holds it. */
+kw_table *kw_dataset_take_table(kw_dataset *ds, kw_table_kind k);
+/* Fingerprints of the guest rows (transactions without a customer id)
+ * whose amount was counted in the report, kept by the reader so that a
+ * table joined from several files can leave out a guest sale exported
+ * twice. The table takes the array over (may be NULL when n is 0). */
+typedef struct kw_guest_print {
+  uint64_t hash;
+  int64_t cents;
+} kw_guest_print;
+void kw_table_set_guests(kw_context *ctx, kw_table *t, kw_guest_print *g,
+                         size_t n);
+const kw_guest_print *kw_table_guests(const kw_table *t, size_t *n);
+
+/* The files joined into the table (copied, paths too). */
+kw_status kw_table_report_parts(kw_context *ctx, kw_table *t,
+                                const kw_read_part *parts, size_t n);
 kw_status kw_table_report_ignored(kw_context *ctx, kw_table *t,
                                   const char *name);
 

@@ -20,6 +20,7 @@
  * 4 MiB hold more invalid UTF-8 sequences than valid multi-byte ones, in
  * which case it is Windows-1252 (Excel's "CSV" on Western Windows).
  */
+#include "io/msg.h"
 #include "io/csv.h"
 
 #include <string.h>
@@ -165,13 +166,10 @@ static int fail_nul(kw_csv_reader *r, const kw_csv_row *row, const char *at) {
   uint64_t line, col;
   kw_csv_row tmp = *row;
   kw_csv_where(r, &tmp, at, &line, &col);
-  if (at - r->buf < 4)
-    kw_fail_at(r->ctx, KW_EINPUT, r->name, line, col,
-               "NUL byte in the text: the file looks like UTF-16 or binary; "
-               "save it as CSV in UTF-8");
-  else
-    kw_fail_at(r->ctx, KW_EINPUT, r->name, line, col,
-               "NUL byte in the text (a binary file, or a damaged export)");
+  char w[300];
+  kw_io_where(w, sizeof w, r->name, line, col);
+  kw_io_fail(r->ctx, KW_EINPUT, 0, w,
+             at - r->buf < 4 ? "ingest.e.nul_start" : "ingest.e.nul", NULL);
   return -1;
 }
 
@@ -200,9 +198,10 @@ static int read_quoted(kw_csv_reader *r, kw_csv_row *row, const char *q,
       }
       uint64_t line, col;
       kw_csv_where(r, row, q, &line, &col);
-      kw_fail_at(r->ctx, KW_EINPUT, r->name, line, col,
-                 "unbalanced quote: the quoted field opened here is never "
-                 "closed");
+      char w[300];
+      kw_io_fail(r->ctx, KW_EINPUT, 0,
+                 kw_io_where(w, sizeof w, r->name, line, col),
+                 "ingest.e.quote", NULL);
       return -1;
     }
     const char *nul = memchr(p, 0, (size_t)(x - p));
@@ -743,14 +742,18 @@ kw_status kw_csv_detect(kw_context *ctx, const char *name, const char *buf,
   const unsigned char *u = (const unsigned char *)buf;
   if ((len >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
       (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF))
-    return kw_fail_at(ctx, KW_EINPUT, name, 1, 1,
-                      "the file is UTF-32 text; save it as CSV in UTF-8");
+  {
+    char w[300];
+    return kw_io_fail(ctx, KW_EINPUT, 0, kw_io_where(w, sizeof w, name, 1, 1),
+                      "ingest.e.utf32", NULL);
+  }
   if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
                    (u[0] == 0xFE && u[1] == 0xFF)))
-    return kw_fail_at(ctx, KW_EINPUT, name, 1, 1,
-                      "the file is UTF-16 text (it starts with a UTF-16 "
-                      "byte-order mark); save it as CSV in UTF-8 (in Excel: "
-                      "\"CSV UTF-8\")");
+  {
+    char w[300];
+    return kw_io_fail(ctx, KW_EINPUT, 0, kw_io_where(w, sizeof w, name, 1, 1),
+                      "ingest.e.utf16", NULL);
+  }
   out->enc = KW_ENC_UTF8;
   if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
     out->skip = 3;

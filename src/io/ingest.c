@@ -56,6 +56,7 @@
 #include "io/ingest.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -67,6 +68,7 @@
 #include "io/msg.h"
 #include "io/parse.h"
 #include "io/roles.h"
+#include "klantwijs/report.h"
 
 #define DEFAULT_MAX_FIELD ((size_t)1 << 20)
 #define KEY_MAX 24           /* longest cell remembered for repeats */
@@ -204,6 +206,7 @@ typedef struct ingest {
   uint64_t recoded_line, recoded_col;
   uint64_t guest_rows;   /* transactions without a customer id: amounts */
   int64_t guest_cents;
+  kw_buf guests;         /* kw_guest_print of each guest row counted */
 } ingest;
 
 /* ------------------------------------------------------------ helpers */
@@ -295,10 +298,8 @@ kw_status kw_map_parse(kw_context *ctx, const char *map, kw_table_kind *kind,
                        kw_role *role, const char **column) {
   const char *eq = strchr(map, '=');
   if (!eq || eq == map || !eq[1])
-    return kw_fail(ctx, KW_EARG,
-                   "--map %s: expected ROLE=COLUMN or TABLE.ROLE=COLUMN, "
-                   "for example --map customer=Klantnr or --map amount=5",
-                   map);
+    return kw_io_fail(ctx, KW_EARG, 0, "", "ingest.e.map_form", "map", map,
+                      NULL);
   const char *r = map;
   *kind = KW_TABLE__COUNT;
   const char *dot = memchr(map, '.', (size_t)(eq - map));
@@ -315,15 +316,18 @@ kw_status kw_map_parse(kw_context *ctx, const char *map, kw_table_kind *kind,
         strcat(list, k ? ", " : "");
         strcat(list, kw_table_kind_name((kw_table_kind)k));
       }
-      return kw_fail(ctx, KW_EARG, "--map %s: unknown table \"%.*s\" (tables: %s)",
-                     map, (int)tn, map, list);
+      char tname[64];
+      snprintf(tname, sizeof tname, "%.*s", (int)tn, map);
+      return kw_io_fail(ctx, KW_EARG, 0, "", "ingest.e.map_table", "map", map,
+                        "table", tname, "tables", list, NULL);
     }
     r = dot + 1;
   }
   char rn[64];
   size_t n = (size_t)(eq - r);
   if (n == 0 || n >= sizeof rn)
-    return kw_fail(ctx, KW_EARG, "--map %s: expected a role before '='", map);
+    return kw_io_fail(ctx, KW_EARG, 0, "", "ingest.e.map_role_missing", "map",
+                      map, NULL);
   for (size_t i = 0; i < n; i++) {
     char c = r[i];
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
@@ -338,8 +342,8 @@ kw_status kw_map_parse(kw_context *ctx, const char *map, kw_table_kind *kind,
     for (int i = 0; i < KW_ROLE__COUNT && o + 40 < sizeof list; i++)
       o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "",
                             kw_role_name((kw_role)i));
-    return kw_fail(ctx, KW_EARG, "--map %s: unknown role \"%s\" (roles: %s)",
-                   map, rn, list);
+    return kw_io_fail(ctx, KW_EARG, 0, "", "ingest.e.map_role", "map", map,
+                      "role", rn, "roles", list, NULL);
   }
   *column = eq + 1;
   return KW_OK;
@@ -376,20 +380,31 @@ static void place(const ingest *g, uint64_t line, uint64_t col, char *out,
   }
 }
 
-/* kw_fail_at for either kind of input. */
-static kw_status fail_at(ingest *g, kw_status code, uint64_t line,
-                         uint64_t col, const char *fmt, ...) KW_PRINTF(5, 6);
-
-static kw_status fail_at(ingest *g, kw_status code, uint64_t line,
-                         uint64_t col, const char *fmt, ...) {
-  char msg[700], at[300];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  if (!g->src) return kw_fail_at(g->ctx, code, g->name, line, col, "%s", msg);
-  place(g, line, col, at, sizeof at);
-  return kw_fail(g->ctx, code, "%s: %s", at, msg);
+/* A fingerprint of a guest row (no customer id) whose amount was counted:
+ * its typed values and the bytes of its text cells, so that a table joined
+ * from several files can tell the same guest sale exported twice. */
+static kw_status guest_print(ingest *g, const kw_csv_row *row, size_t r,
+                             int64_t cents) {
+  uint64_t h = 0x9E3779B97F4A7C15ull;
+  for (size_t k = 0; k < g->ntyped; k++) {
+    const icol *c = &g->cols[g->typed[k]];
+    uint64_t v = 0;
+    size_t sz = type_size[c->type];
+    memcpy(&v, (const char *)c->data + r * sz, sz);
+    h = (h ^ v) * 0x100000001B3ull;
+    h ^= h >> 29;
+  }
+  for (size_t k = 0; k < g->nbtexts; k++) {
+    const icol *c = &g->cols[g->btexts[k]];
+    if (c->src >= row->n) continue;
+    const char *p = row->cells[c->src].p;
+    size_t n = row->cells[c->src].n;
+    trim(&p, &n);
+    h = (h ^ kw_hash_bytes(p, n)) * 0x100000001B3ull;
+    h ^= h >> 29;
+  }
+  kw_guest_print gp = {h, cents};
+  return kw_buf_push(g->ctx, &g->guests, &gp);
 }
 
 /* ------------------------------------------------------------- skipping */
@@ -418,11 +433,11 @@ static kw_status skip(ingest *g, const kw_csv_row *row, kw_skip_reason why,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  if (g->opt.strict)
-    return fail_at(g, KW_EINPUT, line, col,
-                   "%s (strict mode: rows are not skipped)", msg);
   char ex[900], pl[300];
   place(g, line, col, pl, sizeof pl);
+  if (g->opt.strict)
+    return kw_io_fail(g->ctx, KW_EINPUT, g->opt.lang, pl, "ingest.e.strict",
+                      "msg", msg, NULL);
   snprintf(ex, sizeof ex, "%s: %s", pl, msg);
   return kw_table_report_example(g->ctx, g->t, ex);
 }
@@ -431,6 +446,29 @@ static kw_status skip(ingest *g, const kw_csv_row *row, kw_skip_reason why,
 static bool wants_text(const ingest *g) {
   return g->opt.strict ||
          kw_table_report(g->t)->n_examples < KW_REPORT_EXAMPLES;
+}
+
+/* skip() with the example's text from the message table: key and its
+ * name, value pairs (ending with NULL), filled only when it is used. */
+static kw_status skip_key(ingest *g, const kw_csv_row *row, kw_skip_reason why,
+                          const char *at, const char *key, ...) {
+  char msg[400] = "";
+  if (wants_text(g)) {
+    const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, key);
+    for (const char *nm; n < KW_MSG_ARGS && (nm = va_arg(ap, const char *));) {
+      names[n] = nm;
+      values[n] = va_arg(ap, const char *);
+      n++;
+    }
+    va_end(ap);
+    kw_message_fill_marked(msg, sizeof msg, key,
+                           g->opt.lang ? KW_LANG_NL : KW_LANG_EN, names,
+                           values, n);
+  }
+  return skip(g, row, why, at, "%s", msg);
 }
 
 /* what: "date", "amount", "number" or "flag" (ingest.what.* keys) */
@@ -1253,17 +1291,23 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
   if (row->nfields == 0) return skip(g, row, KW_SKIP_BLANK, NULL, "blank");
   if (row->too_long) {
     size_t i = row->too_long - 1;
-    return skip(g, row, KW_SKIP_TOO_LONG,
-                i < row->n ? row->cells[i].raw : NULL,
-                "field longer than %zu bytes", g->rd.max_field);
+    char lim[24];
+    snprintf(lim, sizeof lim, "%zu", g->rd.max_field);
+    return skip_key(g, row, KW_SKIP_TOO_LONG,
+                    i < row->n ? row->cells[i].raw : NULL, "ingest.x.too_long",
+                    "n", lim, NULL);
   }
   if (row->nfields != g->nfields) {
     if (cells_empty(row, 0)) return skip(g, row, KW_SKIP_BLANK, NULL, "blank");
     if (row->nfields < g->nfields || !cells_empty(row, g->nfields))
-      return skip(g, row, KW_SKIP_RAGGED, NULL,
-                  "%zu fields where %s %zu", row->nfields,
-                  g->dl.header ? "the header has" : "the first rows have",
-                  g->nfields);
+    {
+      char got[24], want[24];
+      snprintf(got, sizeof got, "%zu", row->nfields);
+      snprintf(want, sizeof want, "%zu", g->nfields);
+      return skip_key(g, row, KW_SKIP_RAGGED, NULL,
+                      g->dl.header ? "ingest.x.ragged" : "ingest.x.ragged_nohead",
+                      "n", got, "m", want, NULL);
+    }
   }
   if (g->rows == g->cap) {
     kw_status st = grow(g);
@@ -1276,8 +1320,8 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
    * skipped as before, but its amount is read first and summed. */
   const icol *guest = NULL;
 #define GUEST_SKIP()                                                  \
-  skip(g, row, KW_SKIP_NO_CUSTOMER, cells[guest->src].raw,            \
-       "empty customer id in column \"%s\"", guest->name)
+  skip_key(g, row, KW_SKIP_NO_CUSTOMER, cells[guest->src].raw,        \
+           "ingest.empty_customer", "col", guest->name, NULL)
   for (size_t k = 0; k < g->nids; k++) {
     const icol *c = &g->cols[g->ids[k]];
     const char *s = cells[c->src].p;
@@ -1355,16 +1399,18 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
     if (guest && (!g->cq_ok || !g->cp_ok || !derive_cents(g->cq, g->cp, &cents)))
       return GUEST_SKIP();
     if (!g->cq_ok || !g->cp_ok)
-      return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
-                  "no amount: the quantity or the unit price is missing");
+      return skip_key(g, row, KW_SKIP_BAD_AMOUNT, NULL, "ingest.x.no_price",
+                      NULL);
     if (!derive_cents(g->cq, g->cp, &cents))
-      return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
-                  "quantity x unit price is out of range");
+      return skip_key(g, row, KW_SKIP_BAD_AMOUNT, NULL,
+                      "ingest.x.derive_range", NULL);
     if (guest) {
       int64_t sum;
       if (!__builtin_add_overflow(g->guest_cents, cents, &sum)) {
         g->guest_cents = sum;
         g->guest_rows++;
+        kw_status st = guest_print(g, row, r, cents);
+        if (st) return st;
       }
       return GUEST_SKIP();
     }
@@ -1383,8 +1429,8 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
     if (!have && g->hours_col >= 0)
       have = !isnan(((double *)g->cols[g->hours_col].data)[r]);
     if (!have)
-      return skip(g, row, KW_SKIP_BAD_AMOUNT, NULL,
-                  "neither an amount nor hours");
+      return skip_key(g, row, KW_SKIP_BAD_AMOUNT, NULL, "ingest.x.no_cost",
+                      NULL);
   }
 
   if (guest) {
@@ -1395,6 +1441,8 @@ static kw_status do_row(ingest *g, const kw_csv_row *row) {
       if (v != KW_NA_MONEY && !__builtin_add_overflow(g->guest_cents, v, &sum)) {
         g->guest_cents = sum;
         g->guest_rows++;
+        kw_status st = guest_print(g, row, r, v);
+        if (st) return st;
       }
       break;
     }
@@ -1533,15 +1581,22 @@ static kw_status dedupe_names(ingest *g) {
     }
     next[nid] = 2;
     if (++renamed <= DEDUPE_WARN_MAX)
-      kw_warn(ctx, "%s: duplicate column name \"%s\" (column %zu) renamed "
-                   "\"%s\"; --map by name takes the first",
-              g->name, g->names[i], i + 1, nm);
+    {
+      char cn[24];
+      snprintf(cn, sizeof cn, "%zu", i + 1);
+      kw_io_log(ctx, KW_LOG_WARN, g->opt.lang, "", "ingest.w.dup_column",
+                "file", g->name, "col", g->names[i], "n", cn, "new", nm, NULL);
+    }
     kw_free(ctx, g->names[i]);
     g->names[i] = nm;
   }
   if (!st && renamed > DEDUPE_WARN_MAX)
-    kw_warn(ctx, "%s: %zu more duplicate column names renamed the same way",
-            g->name, renamed - DEDUPE_WARN_MAX);
+  {
+    char cn[24];
+    snprintf(cn, sizeof cn, "%zu", renamed - DEDUPE_WARN_MAX);
+    kw_io_log(ctx, KW_LOG_WARN, g->opt.lang, "", "ingest.w.dup_columns_more",
+              "file", g->name, "n", cn, NULL);
+  }
 out:
   kw_free(ctx, key);
   kw_free(ctx, next);
@@ -1562,15 +1617,20 @@ static kw_status read_header(ingest *g) {
       }
     if (rc < 0) return kw_errcode(g->ctx);
     if (rc == 0)
-      return kw_fail(g->ctx, KW_EEMPTY, "%s: the file is empty", g->name);
-    if (row.nfields > KW_CSV_MAX_FIELDS)
-      return kw_fail_at(g->ctx, KW_EINPUT, g->name, row.line, 0,
-                        "the header has more than %d columns",
-                        KW_CSV_MAX_FIELDS);
-    if (row.too_long)
-      return kw_fail_at(g->ctx, KW_EINPUT, g->name, row.line, 0,
-                        "a column name is longer than %zu bytes",
-                        g->rd.max_field);
+      return kw_io_fail(g->ctx, KW_EEMPTY, g->opt.lang, "",
+                        "ingest.e.empty", "file", g->name, NULL);
+    char pl[300], num[24];
+    place(g, row.line, 0, pl, sizeof pl);
+    if (row.nfields > KW_CSV_MAX_FIELDS) {
+      snprintf(num, sizeof num, "%d", KW_CSV_MAX_FIELDS);
+      return kw_io_fail(g->ctx, KW_EINPUT, g->opt.lang, pl,
+                        "ingest.e.header_wide", "n", num, NULL);
+    }
+    if (row.too_long) {
+      snprintf(num, sizeof num, "%zu", g->rd.max_field);
+      return kw_io_fail(g->ctx, KW_EINPUT, g->opt.lang, pl,
+                        "ingest.e.header_long", "n", num, NULL);
+    }
     g->nfields = row.nfields;
   }
   g->names = kw_calloc(g->ctx, g->nfields, sizeof *g->names);
@@ -1654,10 +1714,11 @@ static kw_status apply_maps(ingest *g) {
       if (qualified || !g->a->map_used) {
         char cols[600];
         list_columns(g, cols, sizeof cols);
-        return kw_fail(g->ctx, KW_EARG,
-                       "--map %s: %s has no column \"%s\" (columns: %s%s)",
-                       o->maps[j], g->name, ref, cols,
-                       g->dl.header ? "" : "; the file has no header row");
+        return kw_io_fail(g->ctx, KW_EARG, g->opt.lang, "",
+                          g->dl.header ? "ingest.e.map_no_column"
+                                       : "ingest.e.map_no_column_nohead",
+                          "map", o->maps[j], "file", g->name, "col", ref,
+                          "cols", cols, NULL);
       }
       continue;
     }
@@ -1710,13 +1771,12 @@ static kw_status missing_roles(ingest *g, const kw_role *need, size_t n) {
     if (ro >= sizeof roles || mo >= sizeof maps) break;
   }
   list_columns(g, cols, sizeof cols);
-  char nohead[100] = "", msg[1500];
+  char nohead[100] = "";
   if (!g->dl.header)
-    kw_io_msg(nohead, sizeof nohead, g->opt.lang, "ingest.no_header", NULL);
-  kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.missing_roles", "file",
-            g->name, "roles", roles, "columns", cols, "noheader", nohead,
-            "maps", maps, NULL);
-  return kw_fail(g->ctx, KW_EMISSING, "%s", msg);
+    snprintf(nohead, sizeof nohead, "%cingest.no_header", KW_MSGV_KEY);
+  return kw_io_fail(g->ctx, KW_EMISSING, g->opt.lang, "",
+                    "ingest.missing_roles", "file", g->name, "roles", roles,
+                    "columns", cols, "noheader", nohead, "maps", maps, NULL);
 }
 
 /*
@@ -1736,10 +1796,9 @@ static kw_status vat_roles(ingest *g) {
   if (inc < 0) {
     if (ex < 0) return KW_OK;
     if (mode == 'i') {
-      char msg[600];
-      kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.vat_incl_missing",
-                "file", g->name, "col", g->names[ex], NULL);
-      return kw_fail(g->ctx, KW_EARG, "%s", msg);
+      return kw_io_fail(g->ctx, KW_EARG, g->opt.lang, "",
+                        "ingest.vat_incl_missing", "file", g->name, "col",
+                        g->names[ex], NULL);
     }
     g->vat = kw_role_header_excl_vat(g->names[ex], strlen(g->names[ex]))
                  ? KW_VAT_EXCL
@@ -1766,16 +1825,13 @@ static kw_status vat_roles(ingest *g) {
     g->vat = KW_VAT_CONVERTED;
     g->vat_field = inc;
   } else if (mode == 'e') {
-    char msg[600];
-    kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.vat_excl_missing", "file",
-              g->name, "col", g->names[inc], NULL);
-    return kw_fail(g->ctx, KW_EARG, "%s", msg);
+    return kw_io_fail(g->ctx, KW_EARG, g->opt.lang, "",
+                      "ingest.vat_excl_missing", "file", g->name, "col",
+                      g->names[inc], NULL);
   } else {
-    char msg[600];
     g->vat = KW_VAT_INCL;
-    kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.vat_incl_used", "file",
-              g->name, "col", g->names[inc], NULL);
-    kw_warn(g->ctx, "%s", msg);
+    kw_io_log(g->ctx, KW_LOG_WARN, g->opt.lang, "", "ingest.vat_incl_used",
+              "file", g->name, "col", g->names[inc], NULL);
   }
   return KW_OK;
 }
@@ -2050,14 +2106,13 @@ static kw_status settle(ingest *g) {
     }
     if (c->op != OP_MONEY && c->op != OP_NUMBER) continue;
     if (c->mark || c->pend.len == 0) continue;
-    if (!fm)
-      return fail_at(
-          g, KW_EAMBIGUOUS, c->amb_line, c->amb_col,
-          "column \"%s\": the decimal mark cannot be told from the values: "
-          "\"%s\" reads as a whole number with a thousands separator or as "
-          "a decimal number, and no value in the file settles it; use "
-          "--decimal-mark , or --decimal-mark .",
-          c->name, c->amb_text);
+    if (!fm) {
+      char pl[300];
+      place(g, c->amb_line, c->amb_col, pl, sizeof pl);
+      return kw_io_fail(g->ctx, KW_EAMBIGUOUS, g->opt.lang, pl,
+                        "ingest.e.mark_ambiguous", "col", c->name, "text",
+                        c->amb_text, NULL);
+    }
     decide_mark(c, fm);
     kw_log(g->ctx, KW_LOG_INFO,
            "%s: column \"%s\": decimal mark '%c' taken from the other "
@@ -2122,25 +2177,30 @@ static uint64_t count_missing(const icol *c, size_t rows) {
 static kw_status empty_error(ingest *g) {
   uint64_t bad = g->rows_read - g->skipped[KW_SKIP_BLANK];
   if (bad == 0) {
-    if (g->dl.header)
-      return kw_fail(g->ctx, KW_EEMPTY,
-                     "%s: the file has a header but no data rows", g->name);
-    return kw_fail(g->ctx, KW_EEMPTY, "%s: the file is empty", g->name);
+    return kw_io_fail(g->ctx, KW_EEMPTY, g->opt.lang, "",
+                      g->dl.header ? "ingest.e.no_rows" : "ingest.e.empty",
+                      "file", g->name, NULL);
   }
   char why[400] = "";
   size_t o = 0;
   for (int k = 0; k < KW_SKIP__COUNT && o < sizeof why; k++) {
     if (!g->skipped[k] || k == KW_SKIP_BLANK) continue;
+    char key[40], w[100];
+    snprintf(key, sizeof key, "ingest.skip.%s",
+             kw_skip_reason_name((kw_skip_reason)k));
+    kw_io_msg(w, sizeof w, g->opt.lang, key, NULL);
     o += (size_t)snprintf(why + o, sizeof why - o, "%s%llu %s",
-                          o ? ", " : "", (unsigned long long)g->skipped[k],
-                          kw_skip_reason_message((kw_skip_reason)k));
+                          o ? ", " : "", (unsigned long long)g->skipped[k], w);
   }
   const kw_read_report *rep = kw_table_report(g->t);
-  return kw_fail(g->ctx, KW_EEMPTY,
-                 "%s: none of the %llu data rows could be used (%s)%s%s",
-                 g->name, (unsigned long long)bad, why,
-                 rep->n_examples ? "; first: " : "",
-                 rep->n_examples ? rep->examples[0] : "");
+  char nb[24];
+  snprintf(nb, sizeof nb, "%llu", (unsigned long long)bad);
+  if (rep->n_examples)
+    return kw_io_fail(g->ctx, KW_EEMPTY, g->opt.lang, "",
+                      "ingest.e.none_used_ex", "file", g->name, "n", nb,
+                      "why", why, "first", rep->examples[0], NULL);
+  return kw_io_fail(g->ctx, KW_EEMPTY, g->opt.lang, "", "ingest.e.none_used",
+                    "file", g->name, "n", nb, "why", why, NULL);
 }
 
 static kw_status finish(ingest *g) {
@@ -2210,37 +2270,38 @@ static kw_status finish(ingest *g) {
   rep->recoded_cells = g->recoded;
   rep->guest_rows = g->guest_rows;
   rep->guest_cents = g->guest_cents;
-  if (g->recoded)
-    kw_warn(g->ctx,
-            "%s: %llu cells were not valid UTF-8 and were read as "
-            "Windows-1252 (the first at line %llu, column %llu)",
-            g->name, (unsigned long long)g->recoded,
-            (unsigned long long)g->recoded_line,
-            (unsigned long long)g->recoded_col);
+  {
+    size_t ng = g->guests.len;
+    kw_table_set_guests(g->ctx, g->t, kw_buf_take(g->ctx, &g->guests), ng);
+  }
+  if (g->recoded) {
+    char n[24], ln[24], cn[24];
+    snprintf(n, sizeof n, "%llu", (unsigned long long)g->recoded);
+    snprintf(ln, sizeof ln, "%llu", (unsigned long long)g->recoded_line);
+    snprintf(cn, sizeof cn, "%llu", (unsigned long long)g->recoded_col);
+    kw_io_log(g->ctx, KW_LOG_WARN, g->opt.lang, "", "ingest.w.recoded", "file",
+              g->name, "n", n, "line", ln, "col", cn, NULL);
+  }
   for (int k = 0; k < KW_SKIP__COUNT; k++) {
     if (!g->skipped[k] || k == KW_SKIP_BLANK) continue;
     if (k == KW_SKIP_NO_CUSTOMER && g->guest_rows) {
       int64_t c = g->guest_cents, u = c < 0 ? -c : c;
-      char gn[24], gm[24], amt[40], gmsg[700];
+      char gn[24], gm[24], amt[40];
       snprintf(gn, sizeof gn, "%llu", (unsigned long long)g->skipped[k]);
       snprintf(gm, sizeof gm, "%llu", (unsigned long long)g->rows_read);
-      snprintf(amt, sizeof amt, "%s%lld%c%02lld", c < 0 ? "-" : "",
-               (long long)(u / 100), g->opt.lang == 1 ? ',' : '.',
-               (long long)(u % 100));
-      kw_io_msg(gmsg, sizeof gmsg, g->opt.lang, "ingest.guest_sales", "file",
-                g->name, "n", gn, "m", gm, "amount", amt, NULL);
-      kw_warn(g->ctx, "%s", gmsg);
+      snprintf(amt, sizeof amt, "%c%s%lld.%02lld", KW_MSGV_DECIMAL,
+               c < 0 ? "-" : "", (long long)(u / 100), (long long)(u % 100));
+      kw_io_log(g->ctx, KW_LOG_WARN, g->opt.lang, "", "ingest.guest_sales",
+                "file", g->name, "n", gn, "m", gm, "amount", amt, NULL);
       continue;
     }
-    char n[24], m[24], key[40], why[100], msg[700];
+    char n[24], m[24], why[48];
     snprintf(n, sizeof n, "%llu", (unsigned long long)g->skipped[k]);
     snprintf(m, sizeof m, "%llu", (unsigned long long)g->rows_read);
-    snprintf(key, sizeof key, "ingest.skip.%s",
+    snprintf(why, sizeof why, "%cingest.skip.%s", KW_MSGV_KEY,
              kw_skip_reason_name((kw_skip_reason)k));
-    kw_io_msg(why, sizeof why, g->opt.lang, key, NULL);
-    kw_io_msg(msg, sizeof msg, g->opt.lang, "ingest.skipped", "file", g->name,
-              "n", n, "m", m, "reason", why, NULL);
-    kw_warn(g->ctx, "%s", msg);
+    kw_io_log(g->ctx, KW_LOG_WARN, g->opt.lang, "", "ingest.skipped", "file",
+              g->name, "n", n, "m", m, "reason", why, NULL);
   }
   return KW_OK;
 }
@@ -2269,6 +2330,7 @@ static void cleanup(ingest *g) {
   kw_free(ctx, g->pushed);
   kw_free(ctx, g->conv);
   kw_buf_free(ctx, &g->dpend);
+  kw_buf_free(ctx, &g->guests);
   kw_table_free(ctx, g->t);
 }
 
@@ -2324,6 +2386,7 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   g.data = a->data;
   g.len = a->len;
   kw_buf_init(&g.dpend, sizeof(dpend));
+  kw_buf_init(&g.guests, sizeof(kw_guest_print));
   g.tctx = ctx;
   if (a->o)
     g.opt = *a->o;
@@ -2345,7 +2408,8 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
     goto out;
   }
   if (a->len == 0) {
-    st = kw_fail(ctx, KW_EEMPTY, "%s: the file is empty", g.name);
+    st = kw_io_fail(ctx, KW_EEMPTY, g.opt.lang, "", "ingest.e.empty", "file",
+                    g.name, NULL);
     goto out;
   }
   st = kw_csv_detect(ctx, g.name, a->data, a->len, g.opt.delimiter,

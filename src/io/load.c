@@ -29,7 +29,9 @@
 #include "data/table.h"
 #include "io/classify.h"
 #include "io/ingest.h"
+#include "io/join.h"
 #include "io/msg.h"
+#include "io/pg_internal.h"
 #include "io/xlsx.h"
 
 static const char *const table_files[] = {
@@ -51,15 +53,82 @@ static bool data_file_name(const char *e) {
 
 static bool same_file_name(const char *entry, const char *name, size_t n);
 
+/* The system's reason for a failed open or read, as a message value: the
+ * common ones by key (in the user's language), others as the C library
+ * says them. */
+static const char *sys_reason(int err) {
+  switch (err) {
+    case ENOENT:
+      return "\001load.sys.ENOENT";
+    case EACCES:
+      return "\001load.sys.EACCES";
+    case ENOTDIR:
+      return "\001load.sys.ENOTDIR";
+  }
+  return strerror(err);
+}
+
+/* The part of a file name that says what it holds: letters only, lower
+ * case, without the folder and the extension ("Verkoopboek 2024-Q1.xlsx"
+ * -> "verkoopboekq"). Files whose names differ only in digits, spaces and
+ * punctuation (a year, a period) are parts of one table. */
+static void name_stem(const char *path, char *out, size_t cap) {
+  const char *b = strrchr(path, '/');
+  b = b ? b + 1 : path;
+  const char *dot = strrchr(b, '.');
+  size_t n = dot ? (size_t)(dot - b) : strlen(b), o = 0;
+  for (size_t i = 0; i < n && o + 1 < cap; i++) {
+    unsigned char ch = (unsigned char)b[i];
+    if ((ch >= 'a' && ch <= 'z') || ch >= 0x80) out[o++] = (char)ch;
+    else if (ch >= 'A' && ch <= 'Z') out[o++] = (char)(ch - 'A' + 'a');
+  }
+  out[o] = '\0';
+}
+
+static bool same_stem(const char *a, const char *b) {
+  char x[256], y[256];
+  name_stem(a, x, sizeof x);
+  name_stem(b, y, sizeof y);
+  return x[0] && strcmp(x, y) == 0;
+}
+
+/* More files of one kind: a growing list of paths. */
+typedef struct more_files {
+  char **paths;
+  size_t n, cap;
+} more_files;
+
+static kw_status more_add(kw_context *ctx, more_files *m, char *path) {
+  if (m->n == m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 4;
+    char **p = kw_realloc(ctx, m->paths, cap * sizeof *p);
+    if (!p) return kw_fail_nomem(ctx);
+    m->paths = p;
+    m->cap = cap;
+  }
+  m->paths[m->n++] = path;
+  return KW_OK;
+}
+
+static void more_free(kw_context *ctx, more_files *m) {
+  for (size_t i = 0; i < m->n; i++) kw_free(ctx, m->paths[i]);
+  kw_free(ctx, m->paths);
+  m->paths = NULL;
+  m->n = m->cap = 0;
+}
+
 /*
  * Files of the folder that no name rule claimed, by what their columns
  * hold (classify.c), in name order. A kind already found keeps its file;
  * another file of that kind is named in a warning when the kind was itself
- * found by content, in a note when by its name (files are not joined).
+ * found by content, in a note when by its name, unless the two names
+ * differ only in digits and punctuation (same_stem): then the file is one
+ * more part of the table (more[k]), joined to it when read.
  */
 static kw_status find_by_content(kw_context *ctx, const char *dir,
                                  uint32_t want, char **paths,
-                                 const char **why, int lang) {
+                                 const char **why, more_files *more,
+                                 int lang) {
   struct dirent **list = NULL;
   int n = scandir(dir, &list, NULL, alphasort);
   if (n < 0) return KW_OK;
@@ -97,15 +166,18 @@ static kw_status find_by_content(kw_context *ctx, const char *dir,
       kw_free(ctx, path);
       continue;
     }
+    if (paths[k] && same_stem(paths[k], path)) {
+      st = more_add(ctx, &more[k], path);
+      if (st) kw_free(ctx, path);
+      continue;
+    }
     if (paths[k]) {
-      char msg[1200];
-      kw_io_msg(msg, sizeof msg, lang, "load.also_kind", "file", path, "kind",
-                kw_table_kind_name(k), "why", w, "used", paths[k], NULL);
       /* a table found by its own name is not in doubt: a note only */
-      kw_log(ctx,
-             why[k] && strcmp(why[k], "its file name") == 0 ? KW_LOG_INFO
-                                                             : KW_LOG_WARN,
-             "%s", msg);
+      kw_io_log(ctx,
+                why[k] && strcmp(why[k], "its file name") == 0 ? KW_LOG_INFO
+                                                                : KW_LOG_WARN,
+                lang, "", "load.also_kind", "file", path, "kind",
+                kw_table_kind_name(k), "why", w, "used", paths[k], NULL);
       kw_free(ctx, path);
       continue;
     }
@@ -132,12 +204,12 @@ static bool same_file_name(const char *entry, const char *name, size_t n) {
 /* The path of the first file of the list names found in dir (case-
  * insensitive), or NULL. *st is set on failure. */
 static char *find_in_dir(kw_context *ctx, const char *dir, kw_table_kind k,
-                         kw_status *st) {
+                         int lang, kw_status *st) {
   *st = KW_OK;
   DIR *d = opendir(dir);
   if (!d) {
-    *st = kw_fail(ctx, KW_EIO, "cannot open the data folder %s: %s", dir,
-                  strerror(errno));
+    *st = kw_io_fail(ctx, KW_EIO, lang, "", "load.e.open_dir", "dir", dir,
+                     "why", sys_reason(errno), NULL);
     return NULL;
   }
   const char *names = table_files[k];
@@ -190,7 +262,7 @@ static void release_pages(void *user, const char *upto) {
 }
 
 static kw_status read_all(kw_context *ctx, int fd, const char *path,
-                          char **out, size_t *len) {
+                          int lang, char **out, size_t *len) {
   size_t cap = 1 << 16, n = 0;
   char *buf = kw_malloc(ctx, cap);
   if (!buf) return kw_fail_nomem(ctx);
@@ -211,8 +283,8 @@ static kw_status read_all(kw_context *ctx, int fd, const char *path,
     ssize_t r = read(fd, buf + n, cap - n);
     if (r < 0) {
       if (errno == EINTR) continue;
-      kw_status st = kw_fail(ctx, KW_EIO, "cannot read %s: %s", path,
-                             strerror(errno));
+      kw_status st = kw_io_fail(ctx, KW_EIO, lang, "", "load.e.read", "file",
+                                path, "why", sys_reason(errno), NULL);
       kw_free(ctx, buf);
       return st;
     }
@@ -237,17 +309,20 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
   a.name = is_stdin ? "(stdin)" : path;
   int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
   if (fd < 0)
-    return kw_fail(ctx, KW_EIO, "cannot open %s: %s", path, strerror(errno));
+    return kw_io_fail(ctx, KW_EIO, o->lang, "", "load.e.open", "file", path,
+                      "why", sys_reason(errno), NULL);
   struct stat sb;
   if (fstat(fd, &sb) != 0) {
     kw_status st =
-        kw_fail(ctx, KW_EIO, "cannot read %s: %s", path, strerror(errno));
+        kw_io_fail(ctx, KW_EIO, o->lang, "", "load.e.read", "file", path,
+                   "why", sys_reason(errno), NULL);
     if (!is_stdin) close(fd);
     return st;
   }
   if (S_ISDIR(sb.st_mode)) {
     if (!is_stdin) close(fd);
-    return kw_fail(ctx, KW_EIO, "%s is a folder, not a file", path);
+    return kw_io_fail(ctx, KW_EIO, o->lang, "", "load.e.folder", "file", path,
+                      NULL);
   }
   kw_status st;
   if (S_ISREG(sb.st_mode) && sb.st_size > 0) {
@@ -257,8 +332,9 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
     if (p == MAP_FAILED)
       /* ENOMEM: no address space for the file (ulimit -v): out of memory,
        * not bad input */
-      return kw_fail(ctx, errno == ENOMEM ? KW_ENOMEM : KW_EIO,
-                     "cannot map %s: %s", path, strerror(errno));
+      return kw_io_fail(ctx, errno == ENOMEM ? KW_ENOMEM : KW_EIO, o->lang, "",
+                        "load.e.map", "file", path, "why", sys_reason(errno),
+                        NULL);
     madvise(p, len, MADV_SEQUENTIAL);
     mapped m = {p, len, 0};
     a.data = p;
@@ -275,7 +351,7 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
   } else {
     char *buf = NULL;
     size_t len = 0;
-    st = read_all(ctx, fd, a.name, &buf, &len);
+    st = read_all(ctx, fd, a.name, o->lang, &buf, &len);
     if (!is_stdin) close(fd);
     if (st) return st;
     a.data = buf;
@@ -283,14 +359,51 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
     if (kw_xlsx_magic(buf, len))
       st = kw_xlsx_ingest(ctx, ds, &a);
     else if (kw_xls_magic(buf, len))
-      st = kw_fail(ctx, KW_EINPUT,
-                   "%s: an .xls workbook can only be read from a file, not "
-                   "from a pipe; save it as .xlsx or CSV",
-                   a.name);
+      st = kw_io_fail(ctx, KW_EINPUT, o->lang, "", "load.e.xls_pipe", "file",
+                      a.name, NULL);
     else
       st = kw_ingest(ctx, ds, &a);
     kw_free(ctx, buf);
   }
+  return st;
+}
+
+/*
+ * The other files of a kind whose first file was just read into ds: each
+ * read in turn, then all joined (join.c) into the table of ds. A table
+ * that numbers its rows for want of customer ids is not joined (its row
+ * numbers would meet): the others are named in a warning instead.
+ */
+static kw_status load_more(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
+                           const more_files *m, const kw_load_options *o,
+                           bool primary, bool *used) {
+  kw_table *first = kw_dataset_table_mut(ds, k);
+  const kw_column *id = kw_table_role(first, KW_ROLE_CUSTOMER);
+  if (id && id->source_index == UINT32_MAX) {
+    for (size_t i = 0; i < m->n; i++) {
+      kw_io_log(ctx, KW_LOG_WARN, o->lang, "", "load.no_join_rowids", "file",
+                m->paths[i], "used", kw_table_report(first)->path, NULL);
+    }
+    return KW_OK;
+  }
+  size_t n = m->n + 1;
+  kw_table **ts = kw_calloc(ctx, n, sizeof *ts);
+  if (!ts) return kw_fail_nomem(ctx);
+  ts[0] = kw_dataset_take_table(ds, k);
+  kw_status st = KW_OK;
+  for (size_t i = 0; i < m->n && !st; i++) {
+    st = load_file(ctx, ds, k, m->paths[i], o, primary, used);
+    if (!st) ts[i + 1] = kw_dataset_take_table(ds, k);
+  }
+  if (st) {
+    for (size_t i = 0; i < n; i++) kw_table_free(ctx, ts[i]);
+    kw_free(ctx, ts);
+    return st;
+  }
+  kw_table *t = NULL;
+  st = kw_join_tables(ctx, ds, ts, n, o->lang, &t);
+  kw_free(ctx, ts);
+  if (!st) kw_dataset_set_table(ds, t);
   return st;
 }
 
@@ -303,7 +416,7 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     o = &defaults;
   }
   if (o->decimal_mark && o->decimal_mark != '.' && o->decimal_mark != ',')
-    return kw_fail(ctx, KW_EARG, "the decimal mark must be '.' or ','");
+    return kw_io_fail(ctx, KW_EARG, o->lang, "", "load.e.decimal_mark", NULL);
   for (size_t j = 0; j < o->n_maps; j++) {
     kw_table_kind kind;
     kw_role role;
@@ -311,6 +424,7 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     kw_status st = kw_map_parse(ctx, o->maps[j], &kind, &role, &col);
     if (st) return st;
   }
+  if (o->db) return kw_pg_dataset_load(ctx, o, out);
   uint32_t want = o->tables ? o->tables : (1u << KW_TABLE__COUNT) - 1;
   char *paths[KW_TABLE__COUNT] = {0};
   kw_status st = KW_OK;
@@ -318,6 +432,8 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
   bool *used = NULL;
   size_t nfound = 0;
   const char *why[KW_TABLE__COUNT] = {0};
+  more_files more[KW_TABLE__COUNT];
+  memset(more, 0, sizeof more);
   for (int k = 0; k < KW_TABLE__COUNT; k++) {
     if (!(want & (1u << k))) continue;
     if (o->files[k]) {
@@ -327,13 +443,13 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
         goto out;
       }
     } else if (o->dir) {
-      paths[k] = find_in_dir(ctx, o->dir, (kw_table_kind)k, &st);
+      paths[k] = find_in_dir(ctx, o->dir, (kw_table_kind)k, o->lang, &st);
       if (st) goto out;
       if (paths[k]) why[k] = "its file name";
     }
   }
   if (o->dir) {
-    st = find_by_content(ctx, o->dir, want, paths, why, o->lang);
+    st = find_by_content(ctx, o->dir, want, paths, why, more, o->lang);
     if (st) goto out;
   }
   /* invoices without sales lines: each invoice is one sale */
@@ -344,6 +460,13 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
       st = kw_fail_nomem(ctx);
       goto out;
     }
+    for (size_t i = 0; i < more[KW_TABLE_INVOICES].n && !st; i++) {
+      char *p = kw_strdup(ctx, more[KW_TABLE_INVOICES].paths[i]);
+      st = p ? more_add(ctx, &more[KW_TABLE_TRANSACTIONS], p)
+             : kw_fail_nomem(ctx);
+      if (st) kw_free(ctx, p);
+    }
+    if (st) goto out;
     why[KW_TABLE_TRANSACTIONS] =
         "no file of sales lines: the invoices are the sales, one line per "
         "invoice";
@@ -354,25 +477,23 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
   if ((want & (1u << KW_TABLE_TRANSACTIONS)) &&
       !paths[KW_TABLE_TRANSACTIONS]) {
     if (!o->dir) {
-      st = kw_fail(ctx, KW_EMISSING,
-                   "no transactions file given (and no data folder to look "
-                   "in)");
+      st = kw_io_fail(ctx, KW_EMISSING, o->lang, "", "load.e.no_sales_file",
+                      NULL);
     } else {
       char list[200];
       snprintf(list, sizeof list, "%s", table_files[KW_TABLE_TRANSACTIONS]);
       for (char *p = list; *p; p++)
         if (*p == ' ') *p = ',';
-      char msg[800];
-      kw_io_msg(msg, sizeof msg, o->lang, "load.no_sales", "dir", o->dir,
-                "names", list, NULL);
-      st = kw_fail(ctx, KW_EMISSING, "%s", msg);
+      st = kw_io_fail(ctx, KW_EMISSING, o->lang, "", "load.no_sales", "dir",
+                      o->dir, "names", list, NULL);
     }
     goto out;
   }
   if (nfound == 0) {
-    st = kw_fail(ctx, KW_EMISSING, "no data file found%s%s",
-                 o->dir ? " in " : " (no folder or file given)",
-                 o->dir ? o->dir : "");
+    st = o->dir ? kw_io_fail(ctx, KW_EMISSING, o->lang, "",
+                             "load.e.no_data_in", "dir", o->dir, NULL)
+                : kw_io_fail(ctx, KW_EMISSING, o->lang, "", "load.e.no_data",
+                             NULL);
     goto out;
   }
   ds = kw_dataset_new(ctx);
@@ -392,6 +513,8 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     if (!paths[k]) continue;
     st = load_file(ctx, ds, (kw_table_kind)k, paths[k], o, k == primary,
                    used);
+    if (!st && more[k].n) st = load_more(ctx, ds, (kw_table_kind)k, &more[k], o,
+                                 k == primary, used);
     if (!st)
       st = kw_table_check_money(ctx, kw_dataset_table(ds, (kw_table_kind)k),
                                 strcmp(paths[k], "-") ? paths[k] : "(stdin)");
@@ -416,18 +539,21 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
     kw_map_parse(ctx, o->maps[j], &kind, &role, &col);
     if (kind != KW_TABLE__COUNT) {
       /* a map for a table that was not read */
-      kw_warn(ctx, "--map %s: no %s table was read", o->maps[j],
-              kw_table_kind_name(kind));
+      kw_io_log(ctx, KW_LOG_WARN, o->lang, "", "load.w.map_unread", "map",
+                o->maps[j], "kind", kw_table_kind_name(kind), NULL);
       continue;
     }
-    st = kw_fail(ctx, KW_EARG, "--map %s: no file read has a column \"%s\"",
-                 o->maps[j], col);
+    st = kw_io_fail(ctx, KW_EARG, o->lang, "", "load.e.map_no_column", "map",
+                    o->maps[j], "col", col, NULL);
     goto out;
   }
   *out = ds;
   ds = NULL;
 out:
-  for (int k = 0; k < KW_TABLE__COUNT; k++) kw_free(ctx, paths[k]);
+  for (int k = 0; k < KW_TABLE__COUNT; k++) {
+    kw_free(ctx, paths[k]);
+    more_free(ctx, &more[k]);
+  }
   kw_free(ctx, used);
   kw_dataset_free(ds);
   return st;

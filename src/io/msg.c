@@ -4,23 +4,67 @@
 #include "io/msg.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 
 #include "klantwijs/report.h"
 
-#define MAX_ARGS 8
+#define TEXT_MAX 1024
 
-char *kw_io_msg(char *buf, size_t cap, int lang, const char *key, ...) {
-  const char *names[MAX_ARGS], *values[MAX_ARGS];
+static size_t pairs(va_list ap, const char **names, const char **values) {
   size_t n = 0;
-  va_list ap;
-  va_start(ap, key);
-  for (const char *nm; n < MAX_ARGS && (nm = va_arg(ap, const char *));) {
+  for (const char *nm; n < KW_MSG_ARGS && (nm = va_arg(ap, const char *));) {
     names[n] = nm;
     values[n] = va_arg(ap, const char *);
     n++;
   }
+  return n;
+}
+
+char *kw_io_msg(char *buf, size_t cap, int lang, const char *key, ...) {
+  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+  va_list ap;
+  va_start(ap, key);
+  size_t n = pairs(ap, names, values);
   va_end(ap);
-  kw_message_fill(buf, cap, key, lang ? KW_LANG_NL : KW_LANG_EN, names,
-                  values, n);
+  kw_message_fill_marked(buf, cap, key, lang ? KW_LANG_NL : KW_LANG_EN, names,
+                         values, n);
+  return buf;
+}
+
+kw_status kw_io_fail(kw_context *ctx, kw_status st, int lang,
+                     const char *where, const char *key, ...) {
+  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+  va_list ap;
+  va_start(ap, key);
+  size_t n = pairs(ap, names, values);
+  va_end(ap);
+  char text[TEXT_MAX];
+  kw_message_fill_marked(text, sizeof text, key,
+                         lang ? KW_LANG_NL : KW_LANG_EN, names, values, n);
+  return kw_fail_key(ctx, st, where, text, key, names, values, n);
+}
+
+void kw_io_log(kw_context *ctx, kw_log_level lvl, int lang, const char *where,
+               const char *key, ...) {
+  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+  va_list ap;
+  va_start(ap, key);
+  size_t n = pairs(ap, names, values);
+  va_end(ap);
+  char text[TEXT_MAX];
+  kw_message_fill_marked(text, sizeof text, key,
+                         lang ? KW_LANG_NL : KW_LANG_EN, names, values, n);
+  kw_log_key(ctx, lvl, where, text, key, names, values, n);
+}
+
+char *kw_io_where(char *buf, size_t cap, const char *file, uint64_t line,
+                  uint64_t col) {
+  if (line && col)
+    snprintf(buf, cap, "%s:%llu:%llu", file, (unsigned long long)line,
+             (unsigned long long)col);
+  else if (line)
+    snprintf(buf, cap, "%s:%llu", file, (unsigned long long)line);
+  else
+    snprintf(buf, cap, "%s", file);
   return buf;
 }

@@ -3,6 +3,7 @@
  * title rows, the header's columns, total rows, cell places ("Sheet!B17"),
  * serial dates and number text. See sheet.h.
  */
+#include "io/msg.h"
 #include "io/sheet.h"
 
 #include <math.h>
@@ -183,6 +184,7 @@ static kw_status keep_row(kw_sheet *s, uint64_t r, const kw_grid_cell *c,
     memcpy((char *)s->ltext.data + off, c[i].p, c[i].n);
     s->ltext.len = off + c[i].n;
     k.p = (const char *)(uintptr_t)off;
+    k.fixed = false;
     st = kw_buf_push(s->ctx, &s->lcells, &k);
   }
   return st;
@@ -340,7 +342,8 @@ kw_status kw_sheet_begin(kw_sheet *s, kw_context *ctx, kw_grid grid,
     if (st) return st;
   }
   if (s->lrows.len == 0)
-    return kw_fail(ctx, KW_EEMPTY, "sheet \"%s\" is empty", name);
+    return kw_io_fail(ctx, KW_EEMPTY, 0, "", "xlsx.e.sheet_empty_bare",
+                      "sheet", name, NULL);
   /* the text no longer moves: offsets become pointers */
   kw_grid_cell *all = s->lcells.data;
   for (size_t i = 0; i < s->lcells.len; i++)
@@ -388,8 +391,8 @@ static kw_status named_sheet(kw_context *ctx, const char *file, kw_book *b,
     o += (size_t)w;
   }
   if (o >= sizeof list) snprintf(list + sizeof list - 5, 5, "...");
-  return kw_fail(ctx, KW_EARG, "--sheet %s: %s has no such sheet (%s)", want,
-                 file, list);
+  return kw_io_fail(ctx, KW_EARG, 0, "", "xlsx.e.no_such_sheet", "want", want,
+                    "file", file, "list", list, NULL);
 }
 
 kw_status kw_book_ingest(kw_context *ctx, kw_dataset *ds,
@@ -400,7 +403,8 @@ kw_status kw_book_ingest(kw_context *ctx, kw_dataset *ds,
   char why[200];
   kw_status st = KW_OK;
   if (b->nsheets == 0)
-    return kw_fail(ctx, KW_EEMPTY, "%s: the workbook has no worksheet", file);
+    return kw_io_fail(ctx, KW_EEMPTY, 0, "", "xlsx.e.no_worksheet", "file",
+                      file, NULL);
   if (want) {
     st = named_sheet(ctx, file, b, want, &pick);
     if (st) return st;
@@ -444,8 +448,8 @@ kw_status kw_book_ingest(kw_context *ctx, kw_dataset *ds,
   if (!st) {
     st = kw_sheet_begin(&s, ctx, g, b->name(b->self, pick), a->kind);
     if (st == KW_EEMPTY)
-      st = kw_fail(ctx, KW_EEMPTY, "%s: sheet \"%s\" is empty", file,
-                   b->name(b->self, pick));
+      st = kw_io_fail(ctx, KW_EEMPTY, 0, "", "xlsx.e.sheet_empty", "file",
+                      file, "sheet", b->name(b->self, pick), NULL);
   }
   if (!st) {
     s.src.format = b->format;

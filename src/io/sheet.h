@@ -40,6 +40,7 @@ typedef struct kw_grid_cell {
   const char *p; /* UTF-8 text, valid until the next row */
   size_t n;
   bool text;     /* a string cell (not a number, date or flag) */
+  bool fixed;    /* a reader's own use: p already points at the text */
 } kw_grid_cell;
 
 /* A format reader: row() gives the next row with at least one cell, its

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "io/msg.h"
 #include "io/sheet.h"
 #include "io/xlsx.h"
 
@@ -48,7 +49,7 @@ static kw_status put(xls *x, const char *s, size_t n, uint32_t col,
   if (st) return st;
   memcpy((char *)x->text.data + off, s, n);
   x->text.len = off + n;
-  kw_grid_cell c = {col, (const char *)(uintptr_t)off, n, text};
+  kw_grid_cell c = {col, (const char *)(uintptr_t)off, n, text, false};
   return kw_buf_push(x->ctx, &x->cells, &c);
 }
 
@@ -126,8 +127,8 @@ static kw_status xls_open(void *self, size_t i, kw_grid *out) {
   xls *x = self;
   if (freexl_select_active_worksheet(x->h, (unsigned short)i) != FREEXL_OK ||
       freexl_worksheet_dimensions(x->h, &x->rows, &x->cols) != FREEXL_OK)
-    return kw_fail(x->ctx, KW_EINPUT, "%s: cannot read sheet \"%s\"",
-                   x->file, x->names[i]);
+    return kw_io_fail(x->ctx, KW_EINPUT, 0, "", "xlsx.e.xls_sheet", "file",
+                      x->file, "sheet", x->names[i], NULL);
   x->next = 0;
   x->open = true;
   out->self = x;
@@ -171,16 +172,14 @@ static kw_status with_book(kw_context *ctx, const char *file,
   if (rc != FREEXL_OK) {
     st = rc == FREEXL_INSUFFICIENT_MEMORY
              ? kw_fail_nomem(ctx)
-             : kw_fail(ctx, KW_EINPUT, "%s: cannot read the .xls workbook: %s",
-                       x.file, freexl_reason(rc));
+             : kw_io_fail(ctx, KW_EINPUT, 0, "", "xlsx.e.xls", "file", x.file,
+                          "why", freexl_reason(rc), NULL);
     goto out;
   }
   if (freexl_get_info(x.h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
       info == FREEXL_BIFF_OBFUSCATED) {
-    st = kw_fail(ctx, KW_EINPUT,
-                 "%s: the workbook is password-protected; save it without "
-                 "a password",
-                 x.file);
+    st = kw_io_fail(ctx, KW_EINPUT, 0, "", "xlsx.e.xls_password", "file",
+                    x.file, NULL);
     goto out;
   }
   if (freexl_get_info(x.h, FREEXL_BIFF_SHEET_COUNT, &info) != FREEXL_OK)

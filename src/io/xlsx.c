@@ -29,6 +29,7 @@
  * A DOCTYPE is refused (a workbook never has one), which also shuts out
  * entity expansion.
  */
+#include "io/msg.h"
 #include "io/xlsx.h"
 
 #include <expat.h>
@@ -167,15 +168,13 @@ static XML_Parser new_parser(xparse *x) {
 static kw_status xml_error(xbook *b, xparse *x, const char *part) {
   if (x->nomem) return kw_fail_nomem(b->ctx);
   if (x->doctype)
-    return kw_fail(b->ctx, KW_EINPUT,
-                   "%s: %s has a document type declaration, which a "
-                   "workbook never has",
-                   b->file, part);
-  return kw_fail(b->ctx, KW_EINPUT,
-                 "%s: %s is not well-formed XML (line %lu: %s); the "
-                 "workbook is damaged",
-                 b->file, part, (unsigned long)XML_GetCurrentLineNumber(x->p),
-                 XML_ErrorString(XML_GetErrorCode(x->p)));
+    return kw_io_fail(b->ctx, KW_EINPUT, 0, "", "xlsx.e.doctype", "file",
+                      b->file, "part", part, NULL);
+  char ln[24];
+  snprintf(ln, sizeof ln, "%lu", (unsigned long)XML_GetCurrentLineNumber(x->p));
+  return kw_io_fail(b->ctx, KW_EINPUT, 0, "", "xlsx.e.xml", "file", b->file,
+                    "part", part, "line", ln, "why",
+                    XML_ErrorString(XML_GetErrorCode(x->p)), NULL);
 }
 
 /* Stream a whole part through the handlers. A missing part is KW_OK when
@@ -189,9 +188,8 @@ static kw_status parse_part(xbook *b, const char *part, bool required,
   zip_file_t *zf = zip_fopen(b->za, part, 0);
   if (!zf) {
     if (!required) return KW_OK;
-    return kw_fail(b->ctx, KW_EINPUT,
-                   "%s: not an Excel workbook (no %s in the zip file)",
-                   b->file, part);
+    return kw_io_fail(b->ctx, KW_EINPUT, 0, "", "xlsx.e.no_part", "file",
+                      b->file, "part", part, NULL);
   }
   if (found) *found = true;
   XML_Parser p = new_parser(x);
@@ -205,8 +203,9 @@ static kw_status parse_part(xbook *b, const char *part, bool required,
   for (;;) {
     zip_int64_t n = zip_fread(zf, b->chunk, CHUNK);
     if (n < 0) {
-      st = kw_fail(b->ctx, KW_EINPUT, "%s: cannot read %s: %s", b->file,
-                   part, zip_file_strerror(zf));
+      st = kw_io_fail(b->ctx, KW_EINPUT, 0, "", "xlsx.e.read", "file",
+                      b->file, "part", part, "why", zip_file_strerror(zf),
+                      NULL);
       break;
     }
     if (XML_Parse(p, b->chunk, (int)n, n == 0) == XML_STATUS_ERROR) {
@@ -499,9 +498,12 @@ static void finish_cell(xgrid *g) {
     if (!ok || i >= sst_count(b)) return; /* a broken reference: empty */
     size_t sn;
     const char *s = sst_str(b, i, &sn);
-    if (sn == 0 || !append(x, &g->text, s, sn)) return;
-    text = true;
-    break;
+    if (sn == 0) return;
+    /* the shared string itself, not a copy: the table does not move
+     * while the sheet is read */
+    kw_grid_cell c = {g->col, s, sn, true, true};
+    if (kw_buf_push(b->ctx, &g->cells, &c)) oom(x);
+    return;
   }
   case CT_INLINE:
   case CT_STR:
@@ -531,7 +533,7 @@ static void finish_cell(xgrid *g) {
   }
   if (x->nomem || g->text.len == g->val_off) return;
   kw_grid_cell c = {g->col, (const char *)(uintptr_t)g->val_off,
-                    g->text.len - g->val_off, text};
+                    g->text.len - g->val_off, text, false};
   if (kw_buf_push(b->ctx, &g->cells, &c)) oom(x);
 }
 
@@ -591,8 +593,8 @@ static int grid_row(void *self, uint64_t *r, const kw_grid_cell **cells,
       }
       zip_int64_t k = zip_fread(g->zf, buf, CHUNK);
       if (k < 0) {
-        kw_fail(b->ctx, KW_EINPUT, "%s: cannot read %s: %s", b->file, part,
-                zip_file_strerror(g->zf));
+        kw_io_fail(b->ctx, KW_EINPUT, 0, "", "xlsx.e.read", "file", b->file,
+                   "part", part, "why", zip_file_strerror(g->zf), NULL);
         return -1;
       }
       g->bytes += (uint64_t)k;
@@ -608,7 +610,8 @@ static int grid_row(void *self, uint64_t *r, const kw_grid_cell **cells,
   }
   kw_grid_cell *c = g->cells.data;
   for (size_t i = 0; i < g->cells.len; i++)
-    c[i].p = (const char *)g->text.data + (size_t)(uintptr_t)c[i].p;
+    if (!c[i].fixed)
+      c[i].p = (const char *)g->text.data + (size_t)(uintptr_t)c[i].p;
   *r = g->row_r;
   *cells = c;
   *n = g->cells.len;
@@ -634,9 +637,8 @@ static kw_status grid_open(xgrid *g, xbook *b, const xsheet *s) {
   kw_buf_init(&g->text, 1);
   g->zf = zip_fopen(b->za, s->part, 0);
   if (!g->zf)
-    return kw_fail(b->ctx, KW_EINPUT,
-                   "%s: sheet \"%s\" has no part %s; the workbook is damaged",
-                   b->file, s->name, s->part);
+    return kw_io_fail(b->ctx, KW_EINPUT, 0, "", "xlsx.e.sheet_part", "file",
+                      b->file, "sheet", s->name, "part", s->part, NULL);
   if (!new_parser(&g->x)) return kw_fail_nomem(b->ctx);
   XML_SetUserData(g->x.p, g);
   XML_SetElementHandler(g->x.p, sh_start, sh_end);
@@ -685,9 +687,8 @@ static kw_status book_open(xbook *b, kw_context *ctx, const char *file,
   b->za = zip_open_from_source(src, ZIP_RDONLY, &ze);
   if (!b->za) {
     zip_source_free(src);
-    kw_status st = kw_fail(ctx, KW_EINPUT,
-                           "%s: not a readable .xlsx workbook (zip: %s)",
-                           file, zip_error_strerror(&ze));
+    kw_status st = kw_io_fail(ctx, KW_EINPUT, 0, "", "xlsx.e.zip", "file",
+                              file, "why", zip_error_strerror(&ze), NULL);
     zip_error_fini(&ze);
     return st;
   }
@@ -716,7 +717,8 @@ static kw_status book_open(xbook *b, kw_context *ctx, const char *file,
   }
   b->sheets.len = k;
   if (k == 0)
-    return kw_fail(ctx, KW_EEMPTY, "%s: the workbook has no worksheet", file);
+    return kw_io_fail(ctx, KW_EEMPTY, 0, "", "xlsx.e.no_worksheet", "file",
+                      file, NULL);
   memset(&x, 0, sizeof x);
   x.b = b;
   st = parse_part(b, "xl/styles.xml", false, NULL, &x, st_start, st_end,

@@ -21,26 +21,39 @@
  *    4    win_back        value >= 0.8, status = churned
  *    5    win_back        abc = A, status = churned
  *    6    win_back        segment = cant_lose
- *    7    retain          value >= 0.8, status = at_risk
- *    8    invest          value >= 0.8, potential >= 0.5
- *    9    retain          value >= 0.8          (valuable, low potential)
- *   10    goodbye         fit < 0.34, value < 0.5, margin < 0.2
- *   11    goodbye         fit < 0.34, value < 0.5, days_late > 14
- *   12    develop         potential >= 0.5, status != churned, next_best = yes
- *   13    develop         potential >= 0.5, status = active, next_best = no
+ *    7    retain          competitor_risk = yes, status != churned,
+ *                         value >= 0.5
+ *    8    retain          value >= 0.8, status = at_risk
+ *    9    invest          value >= 0.8, potential >= 0.5
+ *   10    retain          value >= 0.8          (valuable, low potential)
+ *   11    invest          fit >= 0.67, potential >= 0.5, status != churned
+ *   12    goodbye         fit < 0.34, value < 0.5, margin < 0.2
+ *   13    goodbye         fit < 0.34, value < 0.5, days_late > 14
+ *   14    retain          competitor_risk = yes, status != churned
+ *   15    develop         potential >= 0.5, status != churned, next_best = yes
+ *   16    develop         potential >= 0.5, status = active, next_best = no
  *                         (no product to offer: the reason says so)
- *   14    serve_low_cost  (always)
+ *   17    serve_low_cost  (always)
  *
  * Collecting first is material only: the overdue amount is at least 250
  * (currency units) and at least 5% of the customer's revenue of the last
  * 365 days, so one small late invoice of a large customer does not
  * override keeping that customer. Valuable customers who left (top 20% by
  * value, class A, or RFM's "Can't lose them") are won back, never served
- * at low cost. Rules 10 and 11 need an ideal customer profile (the fit
- * metric); without one they never hold. Cross-selling (a product to offer)
- * needs a next-best product, so a product (or category) column; without
- * one, active customers with potential are still developed, with a reason
- * that names no product.
+ * at low cost. Rules 12 and 13 need an ideal customer profile (the fit
+ * metric); without one they never hold, nor does rule 11, which invests
+ * where fit and potential meet: a customer who fits the ideal profile
+ * (two thirds of its criteria) and has potential is invested in before
+ * being a top customer by value. A customer at risk to a named
+ * competitor (feedback: rates it higher on the dimension that matters most
+ * and buys less) is retained with a reason that names the competitor, the
+ * dimension and both ratings: before invest when in the upper half by
+ * value (rule 7), and otherwise after the goodbye rules (rule 14), so a
+ * low-fit, low-value customer is not fought for. One who has left is not
+ * "retained" (the win-back rules take the valuable ones). Cross-selling
+ * (a product to offer) needs a next-best product, so a product (or
+ * category) column; without one, active customers with potential are still
+ * developed, with a reason that names no product.
  *
  * "value" and "potential" are shares of buying customers below the
  * customer (0.8 = the top 20%), so the thresholds hold whatever the size
@@ -145,7 +158,8 @@ const char *const *kw_metric_words(kw_metric m) {
     case KW_METRIC_PAY_CLASS: return words_pay;
     case KW_METRIC_ABC: return words_abc;
     case KW_METRIC_NEXT_BEST:
-    case KW_METRIC_CONSENT: return words_yes_no;
+    case KW_METRIC_CONSENT:
+    case KW_METRIC_COMPETITOR_RISK: return words_yes_no;
     default: return NULL;
   }
 }
@@ -160,6 +174,8 @@ void kw_action_input_init(kw_action_input *in) {
   in->segment = NULL;
   in->product = NULL;
   in->value_measure = KW_MEASURE_REVENUE;
+  in->competitor = in->comp_dimension = NULL;
+  in->comp_own = in->comp_theirs = NAN;
   in->potential_rfm = false;
 }
 
@@ -189,6 +205,10 @@ static const kw_action_rule builtin_rules[] = {
     {KW_ACTION_WIN_BACK, 1,
      {{KW_METRIC_SEGMENT, KW_CMP_EQ, 0, "cant_lose"}},
      MSG_WHY_WIN_BACK_SEGMENT, NULL, NULL},
+    {KW_ACTION_RETAIN, 3,
+     {C(KW_METRIC_COMPETITOR_RISK, KW_CMP_EQ, 1),
+      C(KW_METRIC_STATUS, KW_CMP_NE, 3), C(KW_METRIC_VALUE, KW_CMP_GE, 0.5)},
+     MSG_WHY_RETAIN_COMPETITOR, NULL, NULL},
     {KW_ACTION_RETAIN, 2,
      {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8), C(KW_METRIC_STATUS, KW_CMP_EQ, 2)},
      MSG_WHY_RETAIN_AT_RISK, NULL, NULL},
@@ -199,6 +219,11 @@ static const kw_action_rule builtin_rules[] = {
     {KW_ACTION_RETAIN, 1,
      {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8)},
      MSG_WHY_RETAIN_LOW_POTENTIAL, NULL, NULL},
+    /* invest where fit and potential meet (only with a profile) */
+    {KW_ACTION_INVEST, 3,
+     {C(KW_METRIC_FIT, KW_CMP_GE, 0.67), C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
+      C(KW_METRIC_STATUS, KW_CMP_NE, 3)},
+     MSG_WHY_INVEST_FIT, NULL, NULL},
     /* strategic goodbye: only with an ideal customer profile (fit);
        before develop: potential alone does not earn a low-fit customer
        more attention */
@@ -210,6 +235,10 @@ static const kw_action_rule builtin_rules[] = {
      {C(KW_METRIC_FIT, KW_CMP_LT, 0.34), C(KW_METRIC_VALUE, KW_CMP_LT, 0.5),
       C(KW_METRIC_DAYS_LATE, KW_CMP_GT, 14)},
      MSG_WHY_GOODBYE_LATE, NULL, NULL},
+    {KW_ACTION_RETAIN, 2,
+     {C(KW_METRIC_COMPETITOR_RISK, KW_CMP_EQ, 1),
+      C(KW_METRIC_STATUS, KW_CMP_NE, 3)},
+     MSG_WHY_RETAIN_COMPETITOR, NULL, NULL},
     {KW_ACTION_DEVELOP, 3,
      {C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
       C(KW_METRIC_STATUS, KW_CMP_NE, 3), C(KW_METRIC_NEXT_BEST, KW_CMP_EQ, 1)},

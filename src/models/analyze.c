@@ -29,6 +29,7 @@
  * Groups of fewer than min_group customers never reach a profile table:
  * RFM segments, payment classes and cohorts are merged into "other" here.
  */
+#include "klantwijs/history.h"
 #include "models/analyze_internal.h"
 
 #include <math.h>
@@ -798,9 +799,20 @@ kw_status kw_analyze_run(kw_context *ctx, const kw_dataset *ds,
   return KW_OK;
 }
 
+kw_status kw_analysis_set_previous(kw_analysis *a, const kw_run_info *prev) {
+  kw_free(a->ctx, a->prev);
+  a->prev = NULL;
+  if (!prev) return KW_OK;
+  a->prev = kw_malloc(a->ctx, sizeof *a->prev);
+  if (!a->prev) return kw_fail_nomem(a->ctx);
+  *a->prev = *prev;
+  return KW_OK;
+}
+
 void kw_analysis_free(kw_analysis *a) {
   if (!a) return;
   kw_context *ctx = a->ctx;
+  kw_free(ctx, a->prev);
   for (int s = 0; s < KW_STEP__COUNT; s++) kw_free(ctx, a->note[s]);
   kw_an_feedback_free(a);
   kw_summary_free(a->sum);

@@ -72,6 +72,20 @@ void kw_analysis_input(const kw_analysis *a, size_t i, kw_action_input *in) {
   if (a->has_consent && a->consent[i] != KW_NA_FLAG)
     m[KW_METRIC_CONSENT] = a->consent[i];
   if (a->fit) m[KW_METRIC_FIT] = a->fit[i];
+  /* at risk to a named competitor (the feedback model); no, not unknown,
+     for a customer whose answers show no such risk */
+  kw_fb_customer fc;
+  if (a->fb && kw_feedback_competition_view(a->fb)) {
+    bool risk = kw_feedback_customer(a->fb, i, &fc) &&
+                fc.risk == KW_FB_RISK_COMPETITOR;
+    m[KW_METRIC_COMPETITOR_RISK] = risk ? 1 : 0;
+    if (risk) {
+      in->competitor = fc.competitor;
+      in->comp_dimension = fc.dimension;
+      in->comp_own = fc.own;
+      in->comp_theirs = fc.theirs;
+    }
+  }
 }
 
 static double stake_of(const kw_analysis *a, size_t i) {

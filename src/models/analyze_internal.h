@@ -200,6 +200,9 @@ struct kw_analysis {
   size_t n_fb_seg, n_fb_act, n_fb_sec;
   kw_fb_behaviour fb_beh[KW_NPS__COUNT];
   bool have_fb_beh;
+  /* the last run stored in the history file (--history), for the
+   * report's "since the last analysis"; NULL without one */
+  struct kw_run_info *prev;
 };
 
 /* Set a step's status to st unless it already is worse (RAN < LIMITED <

@@ -14,6 +14,7 @@
  */
 #include "klantwijs/retention.h"
 
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -348,9 +349,13 @@ kw_status kw_churn_purchases(kw_context *ctx, const kw_table *tx,
     if (st) goto fail;
     I->gap_derived = true;
     I->gap_days = qd > o->gap_floor_days ? qd : o->gap_floor_days;
-    if (nint == 0 && h.n_buyers > 0)
-      kw_warn(ctx, "churn: no repeat purchases; gap = the floor of %g days",
-              o->gap_floor_days);
+    if (nint == 0 && h.n_buyers > 0) {
+      char d[40];
+      snprintf(d, sizeof d, "%c%g", KW_MSGV_DECIMAL, o->gap_floor_days);
+      kw_warn_tpl(ctx, "model.w.churn_no_repeat",
+                  "churn: no repeat purchases; gap = the floor of {days} days",
+                  "days", d, NULL);
+    }
   }
   I->gap_quantile_days = qd;
   I->n_intervals = nint;
@@ -403,9 +408,14 @@ kw_status kw_churn_purchases(kw_context *ctx, const kw_table *tx,
     }
     nd++;
   }
-  if (fallback)
-    kw_warn(ctx, "churn: %llu customers without a finite P(alive) follow "
-                 "the gap rule", (unsigned long long)fallback);
+  if (fallback) {
+    char nf[24];
+    snprintf(nf, sizeof nf, "%llu", (unsigned long long)fallback);
+    kw_warn_tpl(ctx, "model.w.churn_fallback",
+                "churn: {n} customers without a finite P(alive) follow the "
+                "gap rule",
+                "n", nf, NULL);
+  }
   kw_history_free(ctx, &h);
   c->dur.n = nd;
   c->dur.customer = c->dur_id;

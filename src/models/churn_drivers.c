@@ -345,8 +345,10 @@ static kw_status fit_model(kw_churn_drivers *d, const int8_t *y, size_t m,
     if (i < n_train) pos += (size_t)yo[i];
   }
   if (pos == 0 || pos == n_train) {
-    kw_warn(ctx, "churn drivers: the training rows hold one class only; "
-                 "no model");
+    kw_warn_tpl(ctx, "model.w.drivers_one_class",
+                "churn drivers: the training rows hold one class only; no "
+                "model",
+                NULL);
     goto done;
   }
 
@@ -473,9 +475,14 @@ static kw_status fit_model(kw_churn_drivers *d, const int8_t *y, size_t m,
   st = kw_logit_irls(ctx, X, yo, n_train, p, o->l2, pen, o->max_iter, beta,
                      se, &fit);
   if (st) goto done;
-  if (fit.status != KW_OK)
-    kw_warn(ctx, "churn drivers: the logistic fit did not converge in %d "
-                 "iterations", fit.iterations);
+  if (fit.status != KW_OK) {
+    char n[24];
+    snprintf(n, sizeof n, "%d", fit.iterations);
+    kw_warn_tpl(ctx, "model.w.drivers_noconv",
+                "churn drivers: the logistic fit did not converge in {n} "
+                "iterations",
+                "n", n, NULL);
+  }
 
   /* evaluation rows: the holdout, or the training rows */
   const size_t e0 = test_is_train ? 0 : n_train;

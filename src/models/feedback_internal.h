@@ -58,6 +58,8 @@ struct kw_feedback {
   kw_fb_themes themes;
   kw_fb_theme *theme_rows; /* detractor then promoter */
   char *theme_text;        /* terms, labels and examples */
+  uint64_t *theme_mask;    /* per counted answer: bit t = its comment holds
+                              theme row t (the first 64 rows) */
 };
 
 /* A value of a number column, or of a text column whose cell reads as a

@@ -22,6 +22,7 @@
  */
 #include "klantwijs/payments.h"
 
+#include <stdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -476,19 +477,27 @@ done:
   d->pay_class = p->pay_class;
   d->errors = p->errors;
   d->top_overdue = p->top;
-  if (d->errors_total)
-    kw_warn(ctx,
-            "invoices: %llu data error(s) left out of the timing: %llu paid "
-            "before issue, %llu due before issue, %llu invoice id with two "
-            "customers",
-            (unsigned long long)d->errors_total,
-            (unsigned long long)d->err_paid_before_issue,
-            (unsigned long long)d->err_due_before_issue,
-            (unsigned long long)d->err_customer_conflict);
-  if (d->rows_default_terms)
-    kw_warn(ctx, "invoices: %llu row(s) without due date or terms: %d days "
-                 "assumed",
-            (unsigned long long)d->rows_default_terms, o->default_terms);
+  if (d->errors_total) {
+    char a[24], b[24], c3[24], e[24];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)d->errors_total);
+    snprintf(b, sizeof b, "%llu", (unsigned long long)d->err_paid_before_issue);
+    snprintf(c3, sizeof c3, "%llu", (unsigned long long)d->err_due_before_issue);
+    snprintf(e, sizeof e, "%llu", (unsigned long long)d->err_customer_conflict);
+    kw_warn_tpl(ctx, "model.w.pay_errors",
+                "invoices: {n} data error(s) left out of the timing: {paid} "
+                "paid before issue, {due} due before issue, {two} invoice id "
+                "with two customers",
+                "n", a, "paid", b, "due", c3, "two", e, NULL);
+  }
+  if (d->rows_default_terms) {
+    char a[24], b[24];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)d->rows_default_terms);
+    snprintf(b, sizeof b, "%d", o->default_terms);
+    kw_warn_tpl(ctx, "model.w.pay_terms",
+                "invoices: {n} row(s) without due date or terms: {days} days "
+                "assumed",
+                "n", a, "days", b, NULL);
+  }
   *out = p;
   return KW_OK;
 }

@@ -31,6 +31,7 @@
  */
 #include "klantwijs/value.h"
 
+#include <stdio.h>
 #include <ctype.h>
 #include <math.h>
 #include <string.h>
@@ -254,15 +255,23 @@ static kw_status add_costs(kw_profit *p, const kw_customer_summary *s,
   }
   for (size_t j = 0; j < nt; j++) {
     if (p->types[j].rate < 0) p->types[j].rate = 0;
-    if (p->types[j].rows_unpriced)
-      kw_warn(ctx,
-              "costs: %llu row(s) of type '%s' have no amount and the type "
-              "has no rate; counted at 0",
-              (unsigned long long)p->types[j].rows_unpriced, p->types[j].type);
+    if (p->types[j].rows_unpriced) {
+      char n[24];
+      snprintf(n, sizeof n, "%llu",
+               (unsigned long long)p->types[j].rows_unpriced);
+      kw_warn_tpl(ctx, "model.w.costs_unpriced",
+                  "costs: {n} row(s) of type '{type}' have no amount and the "
+                  "type has no rate; counted at 0",
+                  "n", n, "type", p->types[j].type, NULL);
+    }
   }
-  if (p->d.overhead_rows)
-    kw_warn(ctx, "costs: %llu row(s) without a customer (not allocated)",
-            (unsigned long long)p->d.overhead_rows);
+  if (p->d.overhead_rows) {
+    char n[24];
+    snprintf(n, sizeof n, "%llu", (unsigned long long)p->d.overhead_rows);
+    kw_warn_tpl(ctx, "model.w.costs_overhead",
+                "costs: {n} row(s) without a customer (not allocated)", "n",
+                n, NULL);
+  }
   return KW_OK;
 }
 
@@ -461,11 +470,14 @@ kw_status kw_profit_compute(kw_context *ctx, const kw_customer_summary *s,
   d->ranking = p->ranking;
   d->points = p->points;
   d->large_loss = p->large_loss;
-  if (d->n_no_cost)
-    kw_warn(ctx,
-            "profit: %zu customer(s) with sales have no cost of goods; their "
-            "contribution is unknown and left out of the totals",
-            d->n_no_cost);
+  if (d->n_no_cost) {
+    char n[24];
+    snprintf(n, sizeof n, "%zu", d->n_no_cost);
+    kw_warn_tpl(ctx, "model.w.profit_no_cost",
+                "profit: {n} customer(s) with sales have no cost of goods; "
+                "their contribution is unknown and left out of the totals",
+                "n", n, NULL);
+  }
   *out = p;
   return KW_OK;
 }

@@ -490,10 +490,13 @@ kw_status kw_rfm_compute(kw_context *ctx, const kw_customer_summary *s,
     ids[m++] = (uint32_t)i;
   }
   d->n_scored = m;
-  if (d->n_unscored_cost)
-    kw_warn(ctx,
-            "rfm: %zu buyer(s) without known contribution are not scored",
-            d->n_unscored_cost);
+  if (d->n_unscored_cost) {
+    char n[24];
+    snprintf(n, sizeof n, "%zu", d->n_unscored_cost);
+    kw_warn_tpl(ctx, "model.w.rfm_unscored",
+                "rfm: {n} buyer(s) without known contribution are not scored",
+                "n", n, NULL);
+  }
   st = score_all(r, o, ids, m, key);
   if (st) goto done;
   for (size_t j = 0; j < m; j++) {

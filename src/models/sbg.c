@@ -19,6 +19,7 @@
  */
 #include "klantwijs/retention.h"
 
+#include <stdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -210,9 +211,14 @@ static kw_status sbg_fit_data(kw_context *ctx, const sbg_data *Dp,
     I->se_alpha = sqrt(h[2] / det);
     I->se_beta = sqrt(h[0] / det);
   }
-  if (!converged)
-    kw_warn(ctx, "sBG: no convergence after %d iterations (|gradient| %g)",
-            iter, I->grad_norm);
+  if (!converged) {
+    char ns[24], gs[40];
+    snprintf(ns, sizeof ns, "%d", iter);
+    snprintf(gs, sizeof gs, "%c%g", KW_MSGV_DECIMAL, I->grad_norm);
+    kw_warn_tpl(ctx, "model.w.sbg_noconv",
+                "sBG: no convergence after {n} iterations (|gradient| {g})",
+                "n", ns, "g", gs, NULL);
+  }
 done:
   gsl_multimin_fdfminimizer_free(s);
   gsl_vector_free(x);

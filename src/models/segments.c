@@ -4,8 +4,9 @@
  *
  * Rule segments. Every buying customer gets the code of the chosen
  * attribute (and of the crossed one); customers are grouped by code, and
- * groups of fewer than min_group customers are merged into "other"
- * (kw_seg_group). Per group: customers, revenue, contribution (customers
+ * groups of fewer than min_group customers are merged into "other" by the
+ * library's one privacy rule (kw_groups_compute_codes, klantwijs/groups.h).
+ * Per group: customers, revenue, contribution (customers
  * with a known cost), CLV (sum and mean over the horizon), churn rate
  * (churned / customers with a churn status), NPS (% promoters 9-10 minus %
  * detractors 0-6 over each customer's latest score; only with at least
@@ -400,28 +401,44 @@ static kw_status cluster(kw_segments *sg, const featmat *fm) {
       order[j - 1] = t;
     }
   for (size_t c = 0; c < k; c++) rank[order[c]] = c;
-  for (size_t i = 0; i < a->n; i++) sg->cluster[i] = -1;
-  for (size_t b = 0; b < fm->n; b++) {
-    size_t c = rank[r.label[b]];
-    if (r.size[r.label[b]] >= mg) sg->cluster[fm->row[b]] = (int32_t)c;
-  }
-  /* personas: one per cluster of at least min_group customers */
-  sg->personas = kw_calloc(ctx, k, sizeof *sg->personas);
-  if (!sg->personas) {
+  /* the one privacy rule (klantwijs/groups.h): a cluster of fewer than
+     min_group customers gets no persona; its customers count as "other" */
+  uint32_t *raw = kw_malloc(ctx, (fm->n ? fm->n : 1) * sizeof *raw);
+  if (!raw) {
     kw_kmeans_result_free(ctx, &r);
     return kw_fail_nomem(ctx);
   }
-  for (size_t c = 0; c < k; c++) {
-    size_t lab = order[c];
-    if (r.size[lab] < mg) {
-      ci->merged++;
-      continue;
+  for (size_t b = 0; b < fm->n; b++) raw[b] = (uint32_t)rank[r.label[b]];
+  kw_kmeans_result_free(ctx, &r);
+  kw_groups_options go;
+  kw_groups_options_init(&go);
+  go.min_group = mg;
+  kw_groups *g = NULL;
+  st = kw_groups_compute_codes(ctx, raw, fm->n, k, NULL, NULL, &go, &g);
+  bool shown[KW_SEG_K_CAP + 1] = {false};
+  if (!st) {
+    const kw_groups_data *gv = kw_groups_view(g);
+    for (size_t i = 0; i < a->n; i++) sg->cluster[i] = -1;
+    for (size_t b = 0; b < fm->n; b++) {
+      uint32_t gc = gv->code[b];
+      if (gc == KW_NA_ID || gv->kind[gc] != KW_GROUP_VALUE) continue;
+      sg->cluster[fm->row[b]] = (int32_t)raw[b];
+      shown[raw[b]] = true;
     }
+    ci->merged = gv->merged_groups;
+  }
+  kw_groups_free(g);
+  kw_free(ctx, raw);
+  if (st) return st;
+  /* personas: one per cluster shown, in cluster order */
+  sg->personas = kw_calloc(ctx, k, sizeof *sg->personas);
+  if (!sg->personas) return kw_fail_nomem(ctx);
+  for (size_t c = 0; c < k; c++) {
+    if (!shown[c]) continue;
     kw_persona *p = &sg->personas[sg->npersonas++];
     p->cluster = c;
     p->kind = KW_PK_STEADY;
   }
-  kw_kmeans_result_free(ctx, &r);
   return KW_OK;
 }
 
@@ -489,14 +506,15 @@ static kw_status rule_segments(kw_segments *sg) {
                    "combinations (%zu x %zu)", seg_keys[sg->by],
                    seg_keys[sg->cross], n1, n2);
   uint32_t *code = kw_malloc(ctx, (n ? n : 1) * sizeof *code);
-  uint8_t *use = kw_calloc(ctx, n ? n : 1, 1);
-  uint32_t *group = kw_malloc(ctx, (nc ? nc : 1) * sizeof *group);
+  bool *use = kw_calloc(ctx, n ? n : 1, sizeof *use);
+  kw_groups *gr = NULL;
   acc *accs = NULL;
   kw_status st = KW_OK;
-  if (!code || !use || !group) goto nomem;
+  if (!code || !use) goto nomem;
   for (size_t i = 0; i < n; i++) {
+    code[i] = KW_NA_ID;
     if (!buyer(a, i)) continue;
-    use[i] = 1;
+    use[i] = true;
     uint32_t c1 = sg->by == KW_SEG_CLUSTER
                       ? (uint32_t)(sg->cluster[i] + 1)
                       : at->code[sg->by][i];
@@ -506,11 +524,18 @@ static kw_status rule_segments(kw_segments *sg) {
                                        : at->code[sg->cross][i];
     code[i] = c1 * (uint32_t)n2 + c2;
   }
-  size_t ng;
-  bool other;
-  if ((st = kw_seg_group(ctx, code, use, n, nc, sg->o.min_group, group, &ng,
-                         &other)))
+  /* the one privacy rule (klantwijs/groups.h): groups of fewer than
+     min_group customers merge into "other" (last), which is left out when
+     it would itself be too small */
+  kw_groups_options go;
+  kw_groups_options_init(&go);
+  go.min_group = sg->o.min_group;
+  go.counted = use;
+  if ((st = kw_groups_compute_codes(ctx, code, n, nc, NULL, NULL, &go, &gr)))
     goto done;
+  const kw_groups_data *gv = kw_groups_view(gr);
+  size_t ng = gv->n;
+  bool other = ng > 0 && gv->kind[ng - 1] == KW_GROUP_OTHER;
   sg->rows = kw_calloc(ctx, ng ? ng : 1, sizeof *sg->rows);
   sg->row_keys = kw_calloc(ctx, ng ? ng : 1, sizeof *sg->row_keys);
   accs = kw_calloc(ctx, ng ? ng : 1, sizeof *accs);
@@ -526,8 +551,8 @@ static kw_status rule_segments(kw_segments *sg) {
     add_customer(sg, &sg->total, i, &tacc.status_n, &tacc.churned,
                  &tacc.prom, &tacc.det, &tacc.fit_n, &tacc.fit_sum,
                  &tacc.clv_n);
-    uint32_t g = group[code[i]];
-    if (g == UINT32_MAX) continue; /* too few customers in all */
+    uint32_t g = gv->code[i];
+    if (g == KW_NA_ID) continue; /* too few customers in all */
     sg->cust_row[i] = g;
     kw_segment_row *row = &sg->rows[g];
     if (!row->key) {
@@ -620,7 +645,7 @@ nomem:
 done:
   kw_free(ctx, code);
   kw_free(ctx, use);
-  kw_free(ctx, group);
+  kw_groups_free(gr);
   kw_free(ctx, accs);
   return st;
 }
@@ -719,6 +744,68 @@ static int cmp_trait(const void *x, const void *y) {
   double sb = b->attr < KW_SEG__COUNT ? b->lift : fabs(log(b->lift)) + 1;
   if (sa != sb) return sa > sb ? -1 : 1;
   return a->count > b->count ? -1 : a->count < b->count;
+}
+
+/* Top comment themes per persona: the feedback model's themes (detractor
+ * and promoter) counted over each cluster's comments; a theme is shown when
+ * at least min_group of them hold it, most comments first (ties: the
+ * stronger theme, |z|). */
+static kw_status persona_themes(kw_segments *sg) {
+  kw_context *ctx = sg->ctx;
+  const kw_analysis *a = sg->a;
+  const kw_fb_themes *th = kw_feedback_themes_view(a->fb);
+  size_t np = sg->npersonas;
+  if (!th || !np) return KW_OK;
+  size_t nt = th->n_detractor + th->n_promoter;
+  if (nt > 64) nt = 64;
+  size_t ng = KW_SEG_K_CAP + 1;
+  uint32_t *grp = kw_malloc(ctx, (a->n ? a->n : 1) * sizeof *grp);
+  size_t *cnt = kw_calloc(ctx, ng * (nt ? nt : 1), sizeof *cnt);
+  size_t *com = kw_calloc(ctx, ng, sizeof *com);
+  kw_status st = KW_OK;
+  if (!grp || !cnt || !com) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  for (size_t i = 0; i < a->n; i++)
+    grp[i] = sg->cluster[i] >= 0 ? (uint32_t)sg->cluster[i] : KW_NA_ID;
+  if ((st = kw_feedback_themes_by_group(a->fb, grp, a->n, ng, cnt, com)))
+    goto done;
+  for (size_t q = 0; q < np; q++) {
+    kw_persona *p = &sg->personas[q];
+    size_t c = p->cluster;
+    p->comments = com[c];
+    p->n_themes = 0;
+    for (size_t k = 0; k < nt; k++) {
+      size_t n = cnt[c * nt + k];
+      if (n < sg->o.min_group) continue;
+      bool det = k < th->n_detractor;
+      const kw_fb_theme *t = det ? &th->detractor[k]
+                                 : &th->promoter[k - th->n_detractor];
+      kw_persona_theme pt = {t->term, t->label, det, n,
+                             (double)n / (double)com[c], t->score};
+      /* insert by count (then |z|), keeping the best KW_PERSONA_THEMES */
+      size_t pos = p->n_themes;
+      while (pos > 0) {
+        const kw_persona_theme *o = &p->themes[pos - 1];
+        if (n < o->count ||
+            (n == o->count && !(fabs(pt.score) > fabs(o->score))))
+          break;
+        pos--;
+      }
+      if (pos >= KW_PERSONA_THEMES) continue;
+      size_t last = p->n_themes < KW_PERSONA_THEMES ? p->n_themes
+                                                    : KW_PERSONA_THEMES - 1;
+      for (size_t j = last; j > pos; j--) p->themes[j] = p->themes[j - 1];
+      p->themes[pos] = pt;
+      if (p->n_themes < KW_PERSONA_THEMES) p->n_themes++;
+    }
+  }
+done:
+  kw_free(ctx, grp);
+  kw_free(ctx, cnt);
+  kw_free(ctx, com);
+  return st;
 }
 
 static kw_status personas(kw_segments *sg, const featmat *fm) {
@@ -922,7 +1009,8 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
   kw_free(ctx, all);
   kw_free(ctx, cnt_all);
   kw_free(ctx, cnt_in);
-  return favourite_categories(sg);
+  kw_status st = favourite_categories(sg);
+  return st ? st : persona_themes(sg);
 nomem:
   kw_free(ctx, v);
   kw_free(ctx, all);

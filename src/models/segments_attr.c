@@ -254,28 +254,3 @@ double kw_seg_orders_per_year(const kw_customer_summary *s, size_t i) {
   if (days < 365.25) days = 365.25;
   return (double)s->orders[i] * 365.25 / days;
 }
-
-kw_status kw_seg_group(kw_context *ctx, const uint32_t *code,
-                       const uint8_t *use, size_t n, size_t ncodes,
-                       size_t min_group, uint32_t *group, size_t *ngroups,
-                       bool *has_other) {
-  size_t *cnt = kw_calloc(ctx, ncodes ? ncodes : 1, sizeof *cnt);
-  if (!cnt) return kw_fail_nomem(ctx);
-  for (size_t i = 0; i < n; i++)
-    if (!use || use[i]) cnt[code[i]]++;
-  size_t other = 0;
-  for (size_t c = 0; c < ncodes; c++)
-    if (cnt[c] && cnt[c] < min_group) other += cnt[c];
-  size_t g = 0;
-  for (size_t c = 0; c < ncodes; c++)
-    group[c] = cnt[c] >= min_group ? (uint32_t)g++ : UINT32_MAX;
-  /* an "other" below min_group is not shown: its customers are left out
-     of the groups (they stay in the totals) */
-  bool show_other = other >= min_group;
-  *has_other = show_other;
-  for (size_t c = 0; c < ncodes; c++)
-    if (show_other && group[c] == UINT32_MAX && cnt[c]) group[c] = (uint32_t)g;
-  *ngroups = g + show_other;
-  kw_free(ctx, cnt);
-  return KW_OK;
-}

@@ -26,20 +26,6 @@ typedef struct kw_seg_attrs {
 kw_status kw_seg_attrs_build(kw_analysis *a, kw_seg_attrs *at);
 void kw_seg_attrs_free(kw_context *ctx, kw_seg_attrs *at);
 
-/*
- * Group customers by code (use[i] false: left out) and merge groups of
- * fewer than min_group customers into one "other" group; when "other"
- * itself would hold fewer than min_group customers, they are left out (no
- * group; UINT32_MAX), the rule of kw_groups_compute_codes on the
- * onetruth-lib line. group[c] gets the group of code c (the "other" group
- * is number *ngroups - 1 when *has_other). Self-contained so that the
- * shared grouping function can replace it.
- */
-kw_status kw_seg_group(kw_context *ctx, const uint32_t *code,
-                       const uint8_t *use, size_t n, size_t ncodes,
-                       size_t min_group, uint32_t *group, size_t *ngroups,
-                       bool *has_other);
-
 /* Criteria of an ideal customer profile. */
 #define KW_FIT_CRIT_LIST(X)                         \
   X(KW_FIT_SECTOR, "sector", 1)                     \

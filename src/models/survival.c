@@ -279,10 +279,14 @@ kw_status kw_km_fit(kw_context *ctx, const double *duration,
                      (unsigned)g, n_groups);
     m++;
   }
-  if (skipped)
-    kw_warn(ctx,
-            "survival: %llu rows skipped (missing duration, event or group)",
-            (unsigned long long)skipped);
+  if (skipped) {
+    char ns[24];
+    snprintf(ns, sizeof ns, "%llu", (unsigned long long)skipped);
+    kw_warn_tpl(ctx, "model.w.survival_skipped",
+                "survival: {n} rows skipped (missing duration, event or "
+                "group)",
+                "n", ns, NULL);
+  }
 
   kw_km *km = kw_calloc(ctx, 1, sizeof *km);
   if (!km) return kw_fail_nomem(ctx);
@@ -493,8 +497,12 @@ kw_status kw_km_fit(kw_context *ctx, const double *duration,
       km->lr.p_value = isfinite(p) ? p : 0.0;
     }
   } else if (k_ne > KW_LOGRANK_MAX_GROUPS) {
-    kw_warn(ctx, "survival: log-rank test skipped (%zu groups, at most %d)",
-            k_ne, KW_LOGRANK_MAX_GROUPS);
+    char ns[24], ms[24];
+    snprintf(ns, sizeof ns, "%zu", k_ne);
+    snprintf(ms, sizeof ms, "%d", KW_LOGRANK_MAX_GROUPS);
+    kw_warn_tpl(ctx, "model.w.logrank_groups",
+                "survival: log-rank test skipped ({n} groups, at most {max})",
+                "n", ns, "max", ms, NULL);
   }
   goto done;
 oom:

@@ -698,8 +698,10 @@ static void th_free(th_state *t) {
 void kw_fb_themes_free(kw_feedback *fb) {
   kw_free(fb->ctx, fb->theme_rows);
   kw_free(fb->ctx, fb->theme_text);
+  kw_free(fb->ctx, fb->theme_mask);
   fb->theme_rows = NULL;
   fb->theme_text = NULL;
+  fb->theme_mask = NULL;
 }
 
 
@@ -964,6 +966,21 @@ kw_status kw_fb_themes_build(kw_feedback *fb) {
       row->examples[e] = fb->theme_text + offs[ri][2 + e];
   }
   kw_free(ctx, offs);
+  /* which themes each counted answer's comment holds, for the themes of a
+     group of customers (kw_feedback_themes_by_group) */
+  fb->theme_mask = kw_calloc(ctx, fb->m ? fb->m : 1, sizeof *fb->theme_mask);
+  if (!fb->theme_mask) {
+    st = kw_fail_nomem(ctx);
+    goto done;
+  }
+  for (size_t i = 0; i < fb->m; i++) {
+    uint32_t id = cc->v.text[fb->row[i]];
+    if (id >= nd || !used[id]) continue;
+    for (size_t ri = 0; ri < nrows && ri < 64; ri++) {
+      uint32_t w = ri < nsel[0] ? sel[0][ri].term : sel[1][ri - nsel[0]].term;
+      if (term_in(&t, id, w)) fb->theme_mask[i] |= (uint64_t)1 << ri;
+    }
+  }
   th->n_detractor = nsel[0];
   th->n_promoter = nsel[1];
   th->detractor = fb->theme_rows;
@@ -985,4 +1002,37 @@ done:
 
 const kw_fb_themes *kw_feedback_themes_view(const kw_feedback *fb) {
   return fb && fb->have_themes ? &fb->themes : NULL;
+}
+
+kw_status kw_feedback_themes_by_group(const kw_feedback *fb,
+                                      const uint32_t *group_of,
+                                      size_t n_customers, size_t n_groups,
+                                      size_t *counts, size_t *comments) {
+  if (!fb) return KW_EARG;
+  const kw_fb_themes *th = kw_feedback_themes_view(fb);
+  size_t nt = th ? th->n_detractor + th->n_promoter : 0;
+  if (nt > 64) nt = 64;
+  if ((!group_of && n_customers) || (!comments && n_groups) ||
+      (!counts && n_groups && nt))
+    return kw_fail(fb->ctx, KW_EARG, "feedback themes: NULL argument");
+  for (size_t g = 0; g < n_groups; g++) {
+    comments[g] = 0;
+    for (size_t k = 0; k < nt; k++) counts[g * nt + k] = 0;
+  }
+  if (!th || !fb->cu || !fb->comment || !fb->theme_mask) return KW_OK;
+  const kw_column *cc = fb->comment;
+  for (size_t i = 0; i < fb->m; i++) {
+    size_t r = fb->row[i];
+    uint32_t c = fb->cu->v.text[r];
+    if (c == KW_NA_ID || c >= n_customers) continue;
+    uint32_t g = group_of[c];
+    if (g >= n_groups) continue;
+    uint32_t id = cc->v.text[r];
+    if (id == KW_NA_ID || kw_dict_len(cc->dict, id) == 0) continue;
+    comments[g]++;
+    uint64_t m = fb->theme_mask[i];
+    for (size_t k = 0; k < nt; k++)
+      if (m >> k & 1) counts[g * nt + k]++;
+  }
+  return KW_OK;
 }

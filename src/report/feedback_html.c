@@ -381,6 +381,22 @@ static void gaps(fw *w, const kw_fb_competition *c) {
     kw_marg m[] = {kw_ma_int("n", (int64_t)c->at_risk),
                    kw_ma_str("dimension", c->dimensions[c->top_dimension].name)};
     say(w, "small", MSG_FB_AT_RISK, m, 2);
+    /* where they are in the action plan */
+    const kw_analysis *a = w->a;
+    size_t retained = 0, other = 0;
+    kw_fb_customer fc;
+    for (size_t i = 0; a->action && i < a->n; i++) {
+      if (!kw_feedback_customer(a->fb, i, &fc) ||
+          fc.risk != KW_FB_RISK_COMPETITOR || a->action[i] == KW_ACTION_NONE)
+        continue;
+      if (a->action[i] == KW_ACTION_RETAIN) retained++;
+      else other++;
+    }
+    if (c->at_risk && a->action) {
+      kw_marg pm[] = {kw_ma_int("retained", (int64_t)retained),
+                      kw_ma_int("other", (int64_t)other)};
+      say(w, "small", MSG_FB_AT_RISK_PLAN, pm, 2);
+    }
   }
   kw_text_put(w->t, "</figure>\n");
 }

@@ -20,6 +20,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "klantwijs/history.h"
 #include "report/feedback_out.h"
 #include "report/readings.h"
 #include "report/svg.h"
@@ -226,6 +227,102 @@ static void headline(hw *w) {
   reading(w, KW_READ_PARETO, NULL);
   reading(w, KW_READ_WARN_TOP1, "warn");
   reading(w, KW_READ_WARN_TOP5, "warn");
+  put(w, "</section>\n");
+}
+
+/* "Since the last analysis": the key figures and action counts of the last
+ * run in the history file beside this run's (only with --history and a
+ * stored run). */
+static void since_row(hw *w, const char *label, const char *then,
+                      const char *now, const char *change, double dv) {
+  put(w, "<tr>");
+  td(w, label);
+  tdn(w, then, NAN);
+  tdn(w, now, NAN);
+  tdn(w, change, dv);
+  put(w, "</tr>\n");
+}
+
+static const char *signed_num(hw *w, char *buf, double v, int dec) {
+  if (!isfinite(v)) return M(w, MSG_NOT_AVAILABLE);
+  char b[64];
+  num(w, b, v, dec);
+  snprintf(buf, 80, "%s%s", v > 0 ? "+" : "", b);
+  return buf;
+}
+
+static void since_last(hw *w) {
+  const kw_analysis *a = w->a;
+  const kw_run_info *p = a->prev;
+  if (!p) return;
+  const kw_headline *h = &a->head;
+  const char *na = M(w, MSG_NOT_AVAILABLE);
+  char t[64], n[64], c[80], d[16];
+  put(w, "<section id=\"since-last\">\n");
+  tag_text(w, "h2", NULL, kw_message("since.title", w->lang));
+  kw_date_format(d, p->as_of, w->lang == KW_LANG_NL);
+  snprintf(w->buf, sizeof w->buf, "%s %s (%s %s).",
+           kw_message("since.compared", w->lang), p->created,
+           kw_message("since.data_to", w->lang), d);
+  tag_text(w, "p", NULL, w->buf);
+  put(w, "<div class=\"scroll\"><table class=\"data\"><thead><tr>");
+  static const char *const heads[] = {"since.figure", "since.then",
+                                      "since.now", "since.change"};
+  for (int j = 0; j < 4; j++) {
+    put(w, j ? "<th class=\"n\">" : "<th>");
+    esc(w, kw_message(heads[j], w->lang));
+    put(w, "</th>");
+  }
+  put(w, "</tr></thead><tbody>\n");
+  since_row(w, M(w, MSG_KPI_CUSTOMERS), num(w, t, (double)p->customers, 0),
+            num(w, n, (double)h->customers, 0),
+            signed_num(w, c, (double)h->customers - (double)p->customers, 0),
+            (double)h->customers - (double)p->customers);
+  since_row(w, M(w, MSG_KPI_ACTIVE), num(w, t, (double)p->active, 0),
+            num(w, n, (double)h->active_customers, 0),
+            signed_num(w, c, (double)h->active_customers - (double)p->active,
+                       0),
+            (double)h->active_customers - (double)p->active);
+  {
+    char cb[64];
+    int64_t dv = h->revenue - p->revenue;
+    cents(w, cb, dv, 0);
+    snprintf(c, sizeof c, "%s%s", dv > 0 ? "+" : "", cb);
+    since_row(w, M(w, MSG_KPI_REVENUE), cents(w, t, p->revenue, 0),
+              cents(w, n, h->revenue, 0), c, (double)dv);
+  }
+  const struct {
+    kw_msg label;
+    double then, now;
+    bool is_pct;
+  } f[] = {{MSG_KPI_REPEAT, p->repeat_rate, h->repeat_rate, true},
+           {MSG_KPI_CHURN, p->churn_rate, h->churn_rate, true},
+           {MSG_KPI_CLV, p->clv_mean, h->clv_mean, false},
+           {MSG_KPI_DSO, p->dso, h->dso, false},
+           {MSG_KPI_NPS, p->nps, h->nps, false}};
+  for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+    double dv = f[i].now - f[i].then;
+    if (f[i].is_pct) {
+      since_row(w, M(w, f[i].label),
+                isfinite(f[i].then) ? pct(w, t, f[i].then, 1) : na,
+                isfinite(f[i].now) ? pct(w, n, f[i].now, 1) : na,
+                signed_num(w, c, dv * 100, 1), dv);
+    } else {
+      since_row(w, M(w, f[i].label),
+                isfinite(f[i].then) ? num(w, t, f[i].then, 0) : na,
+                isfinite(f[i].now) ? num(w, n, f[i].now, 0) : na,
+                signed_num(w, c, dv, 0), dv);
+    }
+  }
+  for (int k = 1; k < KW_ACTION__COUNT; k++) {
+    double dv = (double)h->action_count[k] - (double)p->action_count[k];
+    since_row(w, kw_action_label((kw_action)k, w->lang),
+              num(w, t, (double)p->action_count[k], 0),
+              num(w, n, (double)h->action_count[k], 0),
+              signed_num(w, c, dv, 0), dv);
+  }
+  put(w, "</tbody></table></div>\n");
+  tag_text(w, "p", "note", kw_message("since.note", w->lang));
   put(w, "</section>\n");
 }
 
@@ -1518,6 +1615,7 @@ kw_status kw_report_html(kw_context *ctx, const kw_analysis *a, FILE *f) {
   nav(&w);
   put(&w, "</header>\n<main>\n");
   headline(&w);
+  since_last(&w);
   if (!kw_text_flush(&w.t, f)) goto bad;
   actions(&w);
   if (!kw_text_flush(&w.t, f)) goto bad;

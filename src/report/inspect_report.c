@@ -104,6 +104,24 @@ static void json_table(kw_jw *w, const kw_table *t) {
     if (r->skipped[k]) kw_jw_int(w, kw_skip_reason_name(k), (int64_t)r->skipped[k]);
   kw_jw_end_object(w);
   kw_jw_int(w, "recoded_cells", (int64_t)r->recoded_cells);
+  if (r->n_parts) {
+    kw_jw_begin_array(w, "files");
+    for (size_t k = 0; k < r->n_parts; k++) {
+      const kw_read_part *p = &r->parts[k];
+      char d1[12], d2[12];
+      kw_jw_begin_object(w, NULL);
+      kw_jw_str(w, "path", p->path);
+      kw_jw_int(w, "rows_read", (int64_t)p->rows_read);
+      kw_jw_int(w, "rows_used", (int64_t)p->rows_used);
+      kw_jw_int(w, "duplicates", (int64_t)p->duplicates);
+      if (p->first_date != KW_NA_DATE) {
+        kw_jw_str(w, "first_date", kw_date_format(d1, p->first_date, 0));
+        kw_jw_str(w, "last_date", kw_date_format(d2, p->last_date, 0));
+      }
+      kw_jw_end_object(w);
+    }
+    kw_jw_end_array(w);
+  }
   kw_jw_begin_array(w, "examples");
   for (size_t k = 0; k < r->n_examples; k++) kw_jw_str(w, NULL, r->examples[k]);
   kw_jw_end_array(w);
@@ -131,15 +149,36 @@ static void text_table(FILE *f, const kw_table *t, kw_lang lang) {
   char mk[32], a[32], b[32], c[32];
   fprintf(f, "%s: %s\n", kw_table_kind_name(kw_table_kind_of(t)), r->path);
   snprintf(a, sizeof a, "%llu", (unsigned long long)r->bytes);
-  if (r->found) fprintf(f, "  why this file: %s\n", r->found);
-  if (r->format) {
-    fprintf(f, "  %s workbook, %llu bytes; sheet \"%s\" (%s); header on "
-               "row %llu\n",
-            r->format, (unsigned long long)r->bytes, r->sheet,
-            r->sheet_reason, (unsigned long long)r->header_row);
+  if (r->found)
+    line(f, "inspect.why_file", lang, (const char *const[]){"why"},
+         (const char *const[]){r->found}, 1);
+  for (size_t k = 0; k < r->n_parts; k++) {
+    const kw_read_part *p = &r->parts[k];
+    char d1[12] = "-", d2[12] = "-", n1[24], n2[24], n3[24];
+    if (p->first_date != KW_NA_DATE) {
+      kw_date_format(d1, p->first_date, lang == KW_LANG_NL);
+      kw_date_format(d2, p->last_date, lang == KW_LANG_NL);
+    }
+    snprintf(n1, sizeof n1, "%llu", (unsigned long long)p->rows_read);
+    snprintf(n2, sizeof n2, "%llu", (unsigned long long)p->rows_used);
+    snprintf(n3, sizeof n3, "%llu", (unsigned long long)p->duplicates);
+    line(f, "inspect.part", lang,
+         (const char *const[]){"file", "read", "used", "from", "to", "dups"},
+         (const char *const[]){p->path, n1, n2, d1, d2, n3}, 6);
+  }
+  if (r->format && strcmp(r->format, "postgresql") == 0) {
+    fprintf(f, "  %s\n", word("inspect.postgresql", lang));
+  } else if (r->format) {
+    char hr[24], tr[24];
+    snprintf(hr, sizeof hr, "%llu", (unsigned long long)r->header_row);
+    snprintf(tr, sizeof tr, "%llu", (unsigned long long)r->total_row);
+    line(f, "inspect.workbook", lang,
+         (const char *const[]){"format", "bytes", "sheet", "why", "row"},
+         (const char *const[]){r->format, a, r->sheet, r->sheet_reason, hr},
+         5);
     if (r->total_row)
-      fprintf(f, "  the total row %llu ends the table\n",
-              (unsigned long long)r->total_row);
+      line(f, "inspect.total_row", lang, (const char *const[]){"row"},
+           (const char *const[]){tr}, 1);
   } else {
     line(f, "inspect.dialect", lang,
          (const char *const[]){"delim", "header", "encoding", "endings",
@@ -151,17 +190,18 @@ static void text_table(FILE *f, const kw_table *t, kw_lang lang) {
          5);
   }
   if (r->vat == KW_VAT_EXCL)
-    fprintf(f, "  amounts excl. VAT%s\n",
-            r->vat_other ? " (a column incl. VAT is left aside; --vat incl "
-                           "uses it)"
-                         : "");
+    line(f, r->vat_other ? "inspect.vat_excl_other" : "inspect.vat_excl", lang,
+         NULL, NULL, 0);
   else if (r->vat == KW_VAT_INCL)
-    fprintf(f, "  amounts incl. VAT, as they are%s\n",
-            r->vat_other ? " (--vat incl; the column excl. VAT is left aside)"
-                         : "; --vat-rate takes the VAT off");
-  else if (r->vat == KW_VAT_CONVERTED)
-    fprintf(f, "  amounts incl. VAT divided by 1 + %d.%02d%% (--vat-rate)\n",
-            r->vat_rate_bp / 100, r->vat_rate_bp % 100);
+    line(f, r->vat_other ? "inspect.vat_incl_other" : "inspect.vat_incl", lang,
+         NULL, NULL, 0);
+  else if (r->vat == KW_VAT_CONVERTED) {
+    char rate[32];
+    snprintf(rate, sizeof rate, "%d%c%02d", r->vat_rate_bp / 100,
+             lang == KW_LANG_NL ? ',' : '.', r->vat_rate_bp % 100);
+    line(f, "inspect.vat_converted", lang, (const char *const[]){"rate"},
+         (const char *const[]){rate}, 1);
+  }
   snprintf(a, sizeof a, "%llu", (unsigned long long)r->rows_read);
   snprintf(b, sizeof b, "%llu", (unsigned long long)r->rows_used);
   snprintf(c, sizeof c, "%llu", (unsigned long long)r->rows_skipped);
@@ -169,8 +209,13 @@ static void text_table(FILE *f, const kw_table *t, kw_lang lang) {
        (const char *const[]){a, b, c}, 3);
   for (int k = 0; k < KW_SKIP__COUNT; k++)
     if (r->skipped[k])
+    {
+      char key[48];
+      snprintf(key, sizeof key, "ingest.skip.%s", kw_skip_reason_name(k));
+      const char *tx = kw_message(key, lang);
       fprintf(f, "    %llu %s\n", (unsigned long long)r->skipped[k],
-              kw_skip_reason_message(k));
+              tx ? tx : kw_skip_reason_message(k));
+    }
   for (size_t k = 0; k < r->n_examples; k++)
     line(f, "inspect.example", lang, (const char *const[]){"example"},
          (const char *const[]){r->examples[k]}, 1);

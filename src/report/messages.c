@@ -374,6 +374,21 @@ static const msg_row rows[KW_MSG__COUNT] = {
                                 "({value_amount}); "
                                 "{recency} dagen sinds de laatste aankoop, "
                                 "langer dan gewoonlijk."},
+    [MSG_WHY_RETAIN_COMPETITOR] = {"why.retain_competitor",
+                                   "Rates {competitor} higher on "
+                                   "{dimension} ({theirs} against {own} for "
+                                   "you) and buys at most half as often as "
+                                   "before.",
+                                   "Geeft {competitor} een hogere score op "
+                                   "{dimension} ({theirs} tegenover {own} "
+                                   "voor u) en koopt hoogstens half zo vaak "
+                                   "als voordien."},
+    [MSG_WHY_ALSO_COMPETITOR] = {"why.also_competitor",
+                                 "Rates {competitor} higher on {dimension} "
+                                 "({theirs} against {own} for you).",
+                                 "Geeft {competitor} een hogere score op "
+                                 "{dimension} ({theirs} tegenover {own} voor "
+                                 "u)."},
     [MSG_WHY_INVEST] = {"why.invest",
                         "Top {value_top} by {value_measure} "
                         "({value_amount}) and expected to bring {clv} in the "
@@ -1044,6 +1059,9 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_PERSONA_SECTOR] = {"persona.sector", " in {sector}",
                             " uit {sector}"},
     [MSG_PERSONA_SIZE] = {"persona.size", " ({size})", " ({size})"},
+    [MSG_PERSONA_SIZE_STAFF] = {"persona.size_staff",
+                                " with {size} employees",
+                                " met {size} werknemers"},
     [MSG_PERSONA_PLACE] = {"persona.place", " around {place}",
                            " rond {place}"},
     [MSG_FEAT_RECENCY] = {"feature.log_recency", "days since the last purchase",
@@ -1134,6 +1152,18 @@ static const msg_row rows[KW_MSG__COUNT] = {
     [MSG_CARD_PAYMENT] = {"card.payment", "Pays", "Betaalt"},
     [MSG_CARD_NPS] = {"card.nps", "Satisfaction (NPS)",
                       "Tevredenheid (NPS)"},
+    [MSG_CARD_THEMES] = {"card.themes", "In their comments",
+                         "In hun opmerkingen"},
+    [MSG_CARD_THEME_COMPLAINT] = {"card.theme_complaint",
+                                  "complaint \"{label}\" in {n} of "
+                                  "{of} comments",
+                                  "klacht \"{label}\" in {n} van "
+                                  "{of} opmerkingen"},
+    [MSG_CARD_THEME_PRAISE] = {"card.theme_praise",
+                               "praise \"{label}\" in {n} of {of} "
+                               "comments",
+                               "lof \"{label}\" in {n} van {of} "
+                               "opmerkingen"},
     [MSG_CARD_CHURN_RISK] = {"card.churn_risk", "At risk or gone",
                              "Risico of weg"},
     [MSG_CARD_CLV] = {"card.clv", "Expected value (CLV)",
@@ -1188,6 +1218,15 @@ static const msg_row rows[KW_MSG__COUNT] = {
                               "Strategische fit {fit}, lage waarde (tot nu "
                               "{revenue}) en betaalt gemiddeld {days_late} "
                               "dagen te laat."},
+    [MSG_WHY_INVEST_FIT] = {"why.invest_fit",
+                            "Strategic fit {fit} and potential (top "
+                            "{potential_top}): expected to bring {clv}; "
+                            "worth investing in before it is a top "
+                            "customer.",
+                            "Strategische fit {fit} en potentieel (top "
+                            "{potential_top}): zal naar verwachting {clv} "
+                            "opbrengen; de moeite om in te investeren nog "
+                            "voor het een topklant is."},
     [MSG_FIT_TEMPLATE] = {"fit.template",
         "# Ideal customer profile for klantwijs (--fit FILE).\n"
         "# State what fits your long-term strategy; delete what does not\n"
@@ -1702,6 +1741,17 @@ static const msg_row rows[KW_MSG__COUNT] = {
                         "{dimension}, de dimensie die het zwaarst weegt, en "
                         "kopen minder dan vroeger: risico op overstap naar "
                         "die concurrent."},
+    [MSG_FB_AT_RISK_PLAN] = {"fb.at_risk_plan",
+                             "In the action plan {retained} of them are on "
+                             "the retain list, the reason naming the "
+                             "competitor and the dimension; for the other "
+                             "{other} (most have already left) the reason of "
+                             "their action says so too.",
+                             "In het actieplan staan er {retained} op de lijst "
+                             "om te behouden, met de concurrent en de "
+                             "dimensie in de reden; bij de andere {other} "
+                             "(meestal al weg) zegt de reden van hun actie "
+                             "het ook."},
     [MSG_FB_T_THEMES_DET] = {"fb.t_themes_det",
                              "What detractors write about (comments on "
                              "their side / on the other, z score)",
@@ -1999,6 +2049,8 @@ static const msg_row text_rows[] = {
     {"ingest.skip.too_long", "field longer than the limit",
      "veld langer dan de grens"},
     {"ingest.skip.blank", "blank line", "lege regel"},
+    {"ingest.skip.duplicate", "same line as in an earlier file of the table",
+     "zelfde regel als in een eerder bestand van de tabel"},
     {"ingest.role.customer", "customer (customer id)", "customer (klant-id)"},
     {"ingest.role.date", "date (transaction or event date)",
      "date (datum van de verkoop of gebeurtenis)"},
@@ -2043,6 +2095,332 @@ static const msg_row text_rows[] = {
      "files into one to read both",
      "{file} lijkt ook op {kind} ({why}); alleen {used} wordt gelezen: voeg "
      "de bestanden samen om beide te lezen"},
+    {"load.joined",
+     "{n} files joined into one {kind} table: {files} ({dups} lines that "
+     "an earlier file already has left out)",
+     "{n} bestanden samengevoegd tot een tabel {kind}: {files} ({dups} "
+     "regels die al in een eerder bestand staan weggelaten)"},
+    {"load.join_overlap",
+     "{a} and {b} overlap from {from} to {to}; {n} lines of {b} that {a} "
+     "already has are left out, check that the other lines of that period "
+     "are not counted twice",
+     "{a} en {b} overlappen van {from} tot {to}; {n} regels van {b} die al "
+     "in {a} staan worden weggelaten, kijk na dat de andere regels van die "
+     "periode niet dubbel tellen"},
+    {"load.join_column",
+     "{file}: column \"{col}\" does not match the same column of the "
+     "other files (another type) and is left out",
+     "{file}: kolom \"{col}\" past niet bij dezelfde kolom van de andere "
+     "bestanden (ander type) en wordt weggelaten"},
+    {"load.no_join_rowids",
+     "{file} looks like the same table as {used}, but without customer ids "
+     "their row numbers would meet; only {used} is read",
+     "{file} lijkt dezelfde tabel als {used}, maar zonder klant-id's zouden "
+     "hun rijnummers samenvallen; alleen {used} wordt gelezen"},
+    {"load.sys.ENOENT", "No such file or directory",
+     "bestand of map bestaat niet"},
+    {"load.sys.EACCES", "Permission denied", "geen toegang"},
+    {"load.sys.ENOTDIR", "Not a directory", "geen map"},
+    {"load.e.open_dir", "cannot open the data folder {dir}: {why}",
+     "kan de gegevensmap {dir} niet openen: {why}"},
+    {"load.e.open", "cannot open {file}: {why}",
+     "kan {file} niet openen: {why}"},
+    {"load.e.read", "cannot read {file}: {why}",
+     "kan {file} niet lezen: {why}"},
+    {"load.e.map", "cannot map {file}: {why}",
+     "kan {file} niet in het geheugen laden: {why}"},
+    {"load.e.folder", "{file} is a folder, not a file",
+     "{file} is een map, geen bestand"},
+    {"load.e.xls_pipe",
+     "{file}: an .xls workbook can only be read from a file, not from a "
+     "pipe; save it as .xlsx or CSV",
+     "{file}: een .xls-werkmap kan alleen uit een bestand gelezen worden, "
+     "niet uit een pijp; bewaar ze als .xlsx of CSV"},
+    {"load.e.decimal_mark", "the decimal mark must be '.' or ','",
+     "het decimaalteken moet '.' of ',' zijn"},
+    {"load.e.no_sales_file",
+     "no transactions file given (and no data folder to look in)",
+     "geen verkoopbestand opgegeven (en geen gegevensmap om in te zoeken)"},
+    {"load.e.no_data_in", "no data file found in {dir}",
+     "geen gegevensbestand gevonden in {dir}"},
+    {"load.e.no_data", "no data file found (no folder or file given)",
+     "geen gegevensbestand gevonden (geen map of bestand opgegeven)"},
+    {"load.w.map_unread", "--map {map}: no {kind} table was read",
+     "--map {map}: er werd geen tabel {kind} gelezen"},
+    {"load.e.map_no_column", "--map {map}: no file read has a column \"{col}\"",
+     "--map {map}: geen gelezen bestand heeft een kolom \"{col}\""},
+    {"ingest.e.map_form",
+     "--map {map}: expected ROLE=COLUMN or TABLE.ROLE=COLUMN, for example "
+     "--map customer=Klantnr or --map amount=5",
+     "--map {map}: verwacht ROL=KOLOM of TABEL.ROL=KOLOM, bijvoorbeeld "
+     "--map customer=Klantnr of --map amount=5"},
+    {"ingest.e.map_table",
+     "--map {map}: unknown table \"{table}\" (tables: {tables})",
+     "--map {map}: onbekende tabel \"{table}\" (tabellen: {tables})"},
+    {"ingest.e.map_role_missing", "--map {map}: expected a role before '='",
+     "--map {map}: verwacht een rol voor '='"},
+    {"ingest.e.map_role", "--map {map}: unknown role \"{role}\" (roles: {roles})",
+     "--map {map}: onbekende rol \"{role}\" (rollen: {roles})"},
+    {"ingest.e.map_no_column",
+     "--map {map}: {file} has no column \"{col}\" (columns: {cols})",
+     "--map {map}: {file} heeft geen kolom \"{col}\" (kolommen: {cols})"},
+    {"ingest.e.map_no_column_nohead",
+     "--map {map}: {file} has no column \"{col}\" (columns: {cols}; the file "
+     "has no header row)",
+     "--map {map}: {file} heeft geen kolom \"{col}\" (kolommen: {cols}; het "
+     "bestand heeft geen koprij)"},
+    {"ingest.e.strict", "{msg} (strict mode: rows are not skipped)",
+     "{msg} (strikte modus: rijen worden niet overgeslagen)"},
+    {"ingest.e.empty", "{file}: the file is empty",
+     "{file}: het bestand is leeg"},
+    {"ingest.e.no_rows", "{file}: the file has a header but no data rows",
+     "{file}: het bestand heeft een koprij maar geen gegevensrijen"},
+    {"ingest.e.header_wide", "the header has more than {n} columns",
+     "de koprij heeft meer dan {n} kolommen"},
+    {"ingest.e.header_long", "a column name is longer than {n} bytes",
+     "een kolomnaam is langer dan {n} bytes"},
+    {"ingest.e.mark_ambiguous",
+     "column \"{col}\": the decimal mark cannot be told from the values: "
+     "\"{text}\" reads as a whole number with a thousands separator or as a "
+     "decimal number, and no value in the file settles it; use "
+     "--decimal-mark , or --decimal-mark .",
+     "kolom \"{col}\": het decimaalteken valt niet af te leiden uit de "
+     "waarden: \"{text}\" leest als een geheel getal met een "
+     "duizendtalscheiding of als een decimaal getal, en geen waarde in het "
+     "bestand beslist het; gebruik --decimal-mark , of --decimal-mark ."},
+    {"ingest.e.none_used",
+     "{file}: none of the {n} data rows could be used ({why})",
+     "{file}: geen van de {n} gegevensrijen was bruikbaar ({why})"},
+    {"ingest.e.none_used_ex",
+     "{file}: none of the {n} data rows could be used ({why}); first: "
+     "{first}",
+     "{file}: geen van de {n} gegevensrijen was bruikbaar ({why}); eerste: "
+     "{first}"},
+    {"ingest.w.dup_column",
+     "{file}: duplicate column name \"{col}\" (column {n}) renamed \"{new}\"; "
+     "--map by name takes the first",
+     "{file}: dubbele kolomnaam \"{col}\" (kolom {n}) hernoemd tot "
+     "\"{new}\"; --map op naam neemt de eerste"},
+    {"ingest.w.dup_columns_more",
+     "{file}: {n} more duplicate column names renamed the same way",
+     "{file}: nog {n} dubbele kolomnamen op dezelfde manier hernoemd"},
+    {"model.w.churn_no_repeat",
+     "churn: no repeat purchases; gap = the floor of {days} days",
+     "churn: geen herhaalaankopen; kloof = het minimum van {days} dagen"},
+    {"model.w.churn_fallback",
+     "churn: {n} customers without a finite P(alive) follow the gap rule",
+     "churn: {n} klanten zonder eindige P(actief) volgen de kloofregel"},
+    {"model.w.drivers_one_class",
+     "churn drivers: the training rows hold one class only; no model",
+     "churnfactoren: de trainingsrijen hebben maar een klasse; geen model"},
+    {"model.w.drivers_noconv",
+     "churn drivers: the logistic fit did not converge in {n} iterations",
+     "churnfactoren: de logistische schatting convergeerde niet in {n} "
+     "iteraties"},
+    {"model.w.clv_noconv",
+     "{model} fit did not converge: gradient norm {g} after {n} iterations",
+     "schatting {model} convergeerde niet: gradiëntnorm {g} na {n} "
+     "iteraties"},
+    {"model.w.gg_corr",
+     "gg: spend and frequency are correlated (r = {r}); the Gamma-Gamma "
+     "model assumes they are independent",
+     "gg: besteding en frequentie zijn gecorreleerd (r = {r}); het "
+     "Gamma-Gamma-model veronderstelt dat ze onafhankelijk zijn"},
+    {"model.w.gg_q",
+     "gg: q = {q} <= 1, the population mean spend is infinite; customers "
+     "without repeat purchases get the observed mean spend {pop}",
+     "gg: q = {q} <= 1, de gemiddelde besteding van de populatie is "
+     "oneindig; klanten zonder herhaalaankopen krijgen de waargenomen "
+     "gemiddelde besteding {pop}"},
+    {"model.w.pay_errors",
+     "invoices: {n} data error(s) left out of the timing: {paid} paid before "
+     "issue, {due} due before issue, {two} invoice id with two customers",
+     "facturen: {n} gegevensfout(en) buiten de betaaltermijnen gelaten: "
+     "{paid} betaald voor de factuurdatum, {due} vervallen voor de "
+     "factuurdatum, {two} factuurnummer met twee klanten"},
+    {"model.w.pay_terms",
+     "invoices: {n} row(s) without due date or terms: {days} days assumed",
+     "facturen: {n} rij(en) zonder vervaldatum of termijn: {days} dagen "
+     "aangenomen"},
+    {"model.w.costs_unpriced",
+     "costs: {n} row(s) of type '{type}' have no amount and the type has no "
+     "rate; counted at 0",
+     "kosten: {n} rij(en) van type '{type}' hebben geen bedrag en het type "
+     "heeft geen tarief; als 0 geteld"},
+    {"model.w.costs_overhead",
+     "costs: {n} row(s) without a customer (not allocated)",
+     "kosten: {n} rij(en) zonder klant (niet toegewezen)"},
+    {"model.w.profit_no_cost",
+     "profit: {n} customer(s) with sales have no cost of goods; their "
+     "contribution is unknown and left out of the totals",
+     "winst: {n} klant(en) met verkopen hebben geen kostprijs; hun bijdrage "
+     "is onbekend en blijft buiten de totalen"},
+    {"model.w.rfm_unscored",
+     "rfm: {n} buyer(s) without known contribution are not scored",
+     "rfm: {n} koper(s) zonder gekende bijdrage krijgen geen score"},
+    {"model.w.sbg_noconv",
+     "sBG: no convergence after {n} iterations (|gradient| {g})",
+     "sBG: geen convergentie na {n} iteraties (|gradiënt| {g})"},
+    {"model.w.survival_skipped",
+     "survival: {n} rows skipped (missing duration, event or group)",
+     "overleving: {n} rijen overgeslagen (ontbrekende duur, gebeurtenis of "
+     "groep)"},
+    {"model.w.logrank_groups",
+     "survival: log-rank test skipped ({n} groups, at most {max})",
+     "overleving: log-ranktoets overgeslagen ({n} groepen, hoogstens {max})"},
+    {"ingest.e.nul_start",
+     "NUL byte in the text: the file looks like UTF-16 or binary; save it as "
+     "CSV in UTF-8",
+     "NUL-byte in de tekst: het bestand lijkt UTF-16 of binair; bewaar het "
+     "als CSV in UTF-8"},
+    {"ingest.e.nul", "NUL byte in the text (a binary file, or a damaged export)",
+     "NUL-byte in de tekst (een binair bestand, of een beschadigde export)"},
+    {"ingest.e.quote",
+     "unbalanced quote: the quoted field opened here is never closed",
+     "onafgesloten aanhalingsteken: het veld dat hier tussen "
+     "aanhalingstekens opent, sluit nooit"},
+    {"ingest.e.utf32", "the file is UTF-32 text; save it as CSV in UTF-8",
+     "het bestand is UTF-32-tekst; bewaar het als CSV in UTF-8"},
+    {"ingest.e.utf16",
+     "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save "
+     "it as CSV in UTF-8 (in Excel: \"CSV UTF-8\")",
+     "het bestand is UTF-16-tekst (het begint met een UTF-16-bytevolgorde"
+     "teken); bewaar het als CSV in UTF-8 (in Excel: \"CSV UTF-8\")"},
+    {"xlsx.e.sheet_empty_bare", "sheet \"{sheet}\" is empty",
+     "werkblad \"{sheet}\" is leeg"},
+    {"xlsx.e.sheet_empty", "{file}: sheet \"{sheet}\" is empty",
+     "{file}: werkblad \"{sheet}\" is leeg"},
+    {"xlsx.e.no_such_sheet", "--sheet {want}: {file} has no such sheet ({list})",
+     "--sheet {want}: {file} heeft zo geen werkblad ({list})"},
+    {"xlsx.e.no_worksheet", "{file}: the workbook has no worksheet",
+     "{file}: de werkmap heeft geen werkblad"},
+    {"xlsx.e.doctype",
+     "{file}: {part} has a document type declaration, which a workbook never "
+     "has",
+     "{file}: {part} heeft een documenttypedeclaratie, die een werkmap nooit "
+     "heeft"},
+    {"xlsx.e.xml",
+     "{file}: {part} is not well-formed XML (line {line}: {why}); the "
+     "workbook is damaged",
+     "{file}: {part} is geen goedgevormde XML (regel {line}: {why}); de "
+     "werkmap is beschadigd"},
+    {"xlsx.e.no_part", "{file}: not an Excel workbook (no {part} in the zip file)",
+     "{file}: geen Excel-werkmap (geen {part} in het zipbestand)"},
+    {"xlsx.e.read", "{file}: cannot read {part}: {why}",
+     "{file}: kan {part} niet lezen: {why}"},
+    {"xlsx.e.sheet_part",
+     "{file}: sheet \"{sheet}\" has no part {part}; the workbook is damaged",
+     "{file}: werkblad \"{sheet}\" heeft geen deel {part}; de werkmap is "
+     "beschadigd"},
+    {"xlsx.e.zip", "{file}: not a readable .xlsx workbook (zip: {why})",
+     "{file}: geen leesbare .xlsx-werkmap (zip: {why})"},
+    {"xlsx.e.xls_sheet", "{file}: cannot read sheet \"{sheet}\"",
+     "{file}: kan werkblad \"{sheet}\" niet lezen"},
+    {"xlsx.e.xls", "{file}: cannot read the .xls workbook: {why}",
+     "{file}: kan de .xls-werkmap niet lezen: {why}"},
+    {"xlsx.e.xls_password",
+     "{file}: the workbook is password-protected; save it without a password",
+     "{file}: de werkmap is met een wachtwoord beveiligd; bewaar ze zonder "
+     "wachtwoord"},
+    {"data.e.money_range",
+     "{file}: the amounts of column \"{col}\" add up to more than "
+     "92,233,720,368,547,758.07 (at data row {row}): out of range, no total "
+     "would be right",
+     "{file}: de bedragen van kolom \"{col}\" tellen op tot meer dan "
+     "92.233.720.368.547.758,07 (bij gegevensrij {row}): buiten bereik, geen "
+     "totaal zou juist zijn"},
+    {"ingest.x.too_long", "field longer than {n} bytes",
+     "veld langer dan {n} bytes"},
+    {"ingest.x.ragged", "{n} fields where the header has {m}",
+     "{n} velden waar de koprij er {m} heeft"},
+    {"ingest.x.ragged_nohead", "{n} fields where the first rows have {m}",
+     "{n} velden waar de eerste rijen er {m} hebben"},
+    {"ingest.x.no_price", "no amount: the quantity or the unit price is missing",
+     "geen bedrag: het aantal of de eenheidsprijs ontbreekt"},
+    {"ingest.x.derive_range", "quantity x unit price is out of range",
+     "aantal x eenheidsprijs valt buiten bereik"},
+    {"ingest.x.no_cost", "neither an amount nor hours",
+     "geen bedrag en geen uren"},
+    {"ingest.w.recoded",
+     "{file}: {n} cells were not valid UTF-8 and were read as Windows-1252 "
+     "(the first at line {line}, column {col})",
+     "{file}: {n} cellen waren geen geldige UTF-8 en werden als "
+     "Windows-1252 gelezen (de eerste op regel {line}, kolom {col})"},
+
+    /* "since the last analysis" (report/html.c, --history) */
+    {"since.title", "Since the last analysis", "Sinds de vorige analyse"},
+    {"since.compared", "Compared with the analysis stored on",
+     "Vergeleken met de analyse bewaard op"},
+    {"since.data_to", "data up to", "gegevens tot"},
+    {"since.figure", "Figure", "Cijfer"},
+    {"since.then", "Then", "Toen"},
+    {"since.now", "Now", "Nu"},
+    {"since.change", "Change", "Verschil"},
+    {"since.note",
+     "Rates change in percentage points. Which customers moved between "
+     "actions, statuses and segments: klantwijs history FILE.",
+     "Percentages veranderen in procentpunten. Welke klanten verschoven "
+     "tussen acties, statussen en segmenten: klantwijs history BESTAND."},
+
+    /* PostgreSQL as a source (src/io/pg_source.c, pg_sql.c) */
+    {"pg.connect", "cannot connect to {db}: {why}",
+     "kan geen verbinding maken met {db}: {why}"},
+    {"pg.no_table",
+     "{what}: no such table or view in {db} (is the name and schema right, "
+     "and is it in the search path?)",
+     "{what}: die tabel of view bestaat niet in {db} (klopt de naam en het "
+     "schema, en staat het in het zoekpad?)"},
+    {"pg.permission",
+     "{what}: no permission to read it in {db} ({why}); ask the database "
+     "owner for GRANT SELECT",
+     "{what}: geen toestemming om het te lezen in {db} ({why}); vraag de "
+     "eigenaar van de database om GRANT SELECT"},
+    {"pg.query_failed", "{what}: the query failed in {db}: {why}",
+     "{what}: de query mislukte in {db}: {why}"},
+    {"pg.column_type",
+     "{what}: column \"{col}\" is of type {type}, but as {role} it must be "
+     "{want}; cast it in a query (--table KIND='SELECT ...') or map another "
+     "column with --map",
+     "{what}: kolom \"{col}\" is van het type {type}, maar als {role} moet "
+     "ze {want} zijn; zet ze om in een query (--table SOORT='SELECT ...') of "
+     "wijs een andere kolom toe met --map"},
+    {"pg.no_sales",
+     "no transactions table in {db}: name it with --table "
+     "transactions=SCHEMA.TABLE (or a query), or call it transactions, "
+     "transacties, verkopen or sales",
+     "geen verkooptabel in {db}: noem ze met --table "
+     "transactions=SCHEMA.TABEL (of een query), of noem ze transactions, "
+     "transacties, verkopen of sales"},
+    {"cli.err.table",
+     "--table takes KIND=SCHEMA.TABLE or KIND=QUERY with KIND one of "
+     "transactions, customers, invoices, costs, feedback, touchpoints, "
+     "referrals, not '{v}'",
+     "--table verwacht SOORT=SCHEMA.TABEL of SOORT=QUERY met SOORT een van "
+     "transactions, customers, invoices, costs, feedback, touchpoints, "
+     "referrals, niet '{v}'"},
+    {"opt.table",
+     "when PATH is a postgresql:// URI: the table, or a query, of this kind "
+     "(default: a table named like the files, e.g. transactions)",
+     "als PATH een postgresql://-URI is: de tabel, of een query, van deze "
+     "soort (standaard: een tabel genoemd zoals de bestanden, bv. "
+     "transactions)"},
+    {"inspect.postgresql",
+     "a PostgreSQL table or query, read through a cursor; its column names "
+     "are the header",
+     "een PostgreSQL-tabel of -query, gelezen via een cursor; de kolomnamen "
+     "zijn de kop"},
+    {"opt.summary.pushdown",
+     "PATH is a postgresql:// URI: compute the summary in the database (one "
+     "row per customer comes back; columns need SQL types)",
+     "PATH is een postgresql://-URI: bereken het overzicht in de database "
+     "(er komt één rij per klant terug; kolommen moeten SQL-types hebben)"},
+    {"cli.err.pushdown_uri", "--pushdown needs a postgresql:// URI as PATH",
+     "--pushdown vraagt een postgresql://-URI als PATH"},
+    {"pg.no_column",
+     "{what}: no column for the {role} (columns: {cols}); name it with "
+     "--map {role}=COLUMN",
+     "{what}: geen kolom voor {role} (kolommen: {cols}); noem ze met --map "
+     "{role}=KOLOM"},
 
     /* command list */
     {"cmd.analyze", "the main job: every analysis, a report and an action plan",
@@ -2073,6 +2451,95 @@ static const msg_row text_rows[] = {
      "kruisverkoop: combinaties, regels, volgend beste product, upsell"},
     {"cmd.segments", "segments, behavioural groups, personas, strategic fit",
      "segmenten, gedragsgroepen, persona's, strategische fit"},
+    {"help.segments.usage", "[OPTIONS] PATH", "[OPTIES] PAD"},
+    {"help.segments.about",
+     "Who your customers are, in groups you can act on. Rule segments by "
+     "one attribute, or two crossed: per segment the customers, revenue, "
+     "contribution, CLV, churn rate, NPS (where there is feedback), fit, "
+     "and the share of each. Behavioural groups: k-means++ on robustly "
+     "scaled behaviour (log recency, orders and revenue, tenure, margin, "
+     "categories, days paid late, discount share, NPS where present); the "
+     "number of groups is chosen by the silhouette on a random sample (named "
+     "in the output), the same for the same --seed. One persona card per "
+     "group: a name from its distinctive traits, size, shares of revenue and "
+     "profit, typical behaviour, the traits that set it apart (lift and "
+     "counts), satisfaction and the top comment themes, churn risk, CLV and "
+     "the approach of the action plan. No group of fewer than 5 customers is "
+     "shown on its own (merged into \"other\"), and no name, e-mail, phone "
+     "or address is read. Attributes: sector, size, type (customer type), "
+     "region (Flanders, Wallonia, Brussels, the Netherlands, from the "
+     "postcode), province, channel (acquisition channel), tenure, pay_class, "
+     "rfm, abc, categories (number of product categories bought), value "
+     "(top 20% / next 30% / bottom 50% by value), cluster.",
+     "Wie je klanten zijn, in groepen waarmee je iets kunt doen. "
+     "Regelsegmenten volgens één kenmerk, of twee gekruist: per segment de "
+     "klanten, omzet, bijdrage, CLV, verloop, NPS (waar er feedback is), fit "
+     "en het aandeel in elk. Gedragsgroepen: k-means++ op robuust "
+     "geschaald gedrag (log recency, orders en omzet, klantduur, marge, "
+     "categorieën, dagen te laat betaald, kortingsaandeel, NPS waar "
+     "aanwezig); het aantal groepen wordt gekozen met de silhouet op een "
+     "willekeurige steekproef (vermeld in de uitvoer), hetzelfde voor "
+     "dezelfde --seed. Eén persona-kaart per groep: een naam uit de "
+     "opvallende kenmerken, grootte, aandeel in omzet en winst, typisch "
+     "gedrag, de kenmerken die de groep onderscheiden (lift en aantallen), "
+     "tevredenheid en de belangrijkste thema's in opmerkingen, "
+     "verlooprisico, CLV en de aanpak uit het actieplan. Geen groep van "
+     "minder dan 5 klanten staat apart (samen onder \"overige\"), en geen "
+     "naam, e-mail, telefoon of adres wordt gelezen. Kenmerken: sector, size "
+     "(grootte), type (klanttype), region (Vlaanderen, Wallonië, Brussel, "
+     "Nederland, uit de postcode), province, channel (acquisitiekanaal), "
+     "tenure, pay_class, rfm, abc, categories (aantal gekochte "
+     "productcategorieën), value (top 20% / volgende 30% / onderste 50% "
+     "in waarde), cluster."},
+    {"help.segments.examples",
+     "  klantwijs segments demo-data\n"
+     "  klantwijs segments demo-data --by sector,value --lang nl\n"
+     "  klantwijs segments demo-data --fit-template > profiel.txt\n"
+     "  klantwijs segments demo-data --fit profiel.txt --format json\n",
+     "  klantwijs segments demo-data\n"
+     "  klantwijs segments demo-data --by sector,value --lang nl\n"
+     "  klantwijs segments demo-data --fit-template > profiel.txt\n"
+     "  klantwijs segments demo-data --fit profiel.txt --format json\n"},
+    {"opt.segments.by", "segment by ATTR, crossed with ATTR2",
+     "segmenteer volgens ATTR, gekruist met ATTR2"},
+    {"opt.segments.by.default",
+     "sector, else region, size, channel, tenure",
+     "sector, anders region, size, channel, tenure"},
+    {"opt.segments.cross", "the same as --by ATTR,ATTR2",
+     "hetzelfde als --by ATTR,ATTR2"},
+    {"opt.segments.k", "fix the number of behavioural groups",
+     "leg het aantal gedragsgroepen vast"},
+    {"opt.segments.k.default", "chosen by the silhouette",
+     "gekozen met de silhouet"},
+    {"opt.segments.k_max", "largest number of groups tried",
+     "grootste aantal groepen dat geprobeerd wordt"},
+    {"opt.segments.sample", "customers in the silhouette sample",
+     "klanten in de steekproef voor de silhouet"},
+    {"opt.segments.seed", "seed of k-means++ and the sample",
+     "startwaarde van k-means++ en de steekproef"},
+    {"opt.segments.no_clusters", "rule segments only",
+     "enkel regelsegmenten"},
+    {"opt.segments.personas",
+     "with --format csv: the persona table instead of the segment table",
+     "met --format csv: de persona-tabel in plaats van de segmenttabel"},
+    {"opt.segments.fit",
+     "ideal customer profile: a fit per customer, per segment and per "
+     "persona",
+     "ideaal klantprofiel: een fit per klant, per segment en per persona"},
+    {"opt.segments.fit_template", "print a profile to edit and exit",
+     "druk een profiel af om aan te passen en stop"},
+    {"opt.segments.min_group", "smallest group shown",
+     "kleinste groep die getoond wordt"},
+    {"cli.err.segments_attr",
+     "{opt}: unknown attribute '{v}' (sector, size, type, region, province, "
+     "channel, tenure, pay_class, rfm, abc, categories, value, cluster)",
+     "{opt}: onbekend kenmerk '{v}' (sector, size, type, region, province, "
+     "channel, tenure, pay_class, rfm, abc, categories, value, cluster)"},
+    {"cli.err.segments_personas", "--personas goes with --format csv",
+     "--personas hoort bij --format csv"},
+    {"cli.segments.no_attr",
+     "the data have no '{attr}'; every customer is 'unknown'",
+     "de gegevens hebben geen '{attr}'; elke klant is 'onbekend'"},
 
     /* shared options: input */
     {"opt.path",
@@ -3818,6 +4285,37 @@ static const msg_row text_rows[] = {
      "no values",
      "geen herhaalkoper met een positieve herhaalbesteding: geen bestedingsmodel, "
      "geen waarden"},
+    {"inspect.part",
+     "  file {file}: {read} rows read, {used} used, {from} to {to}; {dups} "
+     "lines already in an earlier file left out",
+     "  bestand {file}: {read} rijen gelezen, {used} gebruikt, {from} tot "
+     "{to}; {dups} regels die al in een eerder bestand staan weggelaten"},
+    {"inspect.why_file", "  why this file: {why}",
+     "  waarom dit bestand: {why}"},
+    {"inspect.workbook",
+     "  {format} workbook, {bytes} bytes; sheet \"{sheet}\" ({why}); header "
+     "on row {row}",
+     "  {format}-werkmap, {bytes} bytes; werkblad \"{sheet}\" ({why}); "
+     "koprij op rij {row}"},
+    {"inspect.total_row", "  the total row {row} ends the table",
+     "  de totaalrij {row} sluit de tabel af"},
+    {"inspect.vat_excl", "  amounts excl. VAT", "  bedragen exclusief btw"},
+    {"inspect.vat_excl_other",
+     "  amounts excl. VAT (a column incl. VAT is left aside; --vat incl uses "
+     "it)",
+     "  bedragen exclusief btw (een kolom inclusief btw blijft opzij; --vat "
+     "incl gebruikt ze)"},
+    {"inspect.vat_incl", "  amounts incl. VAT, as they are; --vat-rate takes "
+     "the VAT off",
+     "  bedragen inclusief btw, zoals ze zijn; --vat-rate haalt de btw eraf"},
+    {"inspect.vat_incl_other",
+     "  amounts incl. VAT, as they are (--vat incl; the column excl. VAT is "
+     "left aside)",
+     "  bedragen inclusief btw, zoals ze zijn (--vat incl; de kolom exclusief "
+     "btw blijft opzij)"},
+    {"inspect.vat_converted",
+     "  amounts incl. VAT divided by 1 + {rate}% (--vat-rate)",
+     "  bedragen inclusief btw gedeeld door 1 + {rate}% (--vat-rate)"},
     {"inspect.dialect",
      "  {delim}-separated, {header}, {encoding}, {endings} line endings, "
      "{bytes} bytes",

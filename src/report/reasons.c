@@ -25,6 +25,9 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
                         size_t rule, const kw_action_input *in, kw_lang lang,
                         const char *currency) {
   const char *tpl;
+  /* a built-in reason of another rule gains the competitor clause when the
+     customer is at risk to a named competitor (a win-back, say) */
+  bool clause = false;
   if (!r || rule >= r->n) {
     tpl = kw_msg_text(MSG_WHY_NONE, lang);
   } else {
@@ -36,6 +39,9 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
                         lang);
     else
       tpl = lang == KW_LANG_NL ? ru->reason_nl : ru->reason_en;
+    clause = ru->reason_msg >= 0 &&
+             ru->reason_msg != MSG_WHY_RETAIN_COMPETITOR &&
+             in->competitor != NULL;
   }
   const double *m = in->m;
 #define MONEY(x) (isfinite(x) ? (int64_t)llround((x) * 100.0) : 0)
@@ -74,8 +80,27 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
       kw_ma_money("value_amount", MONEY(m[KW_METRIC_VALUE_AMOUNT]), 0),
       kw_ma_money("yearly_revenue", MONEY(m[KW_METRIC_YEARLY_REVENUE]), 0),
       kw_ma_pct("overdue_share", m[KW_METRIC_OVERDUE_SHARE], 0),
+      kw_ma_str("competitor", in->competitor ? in->competitor : ""),
+      kw_ma_str("dimension", in->comp_dimension ? in->comp_dimension : ""),
+      kw_ma_num("own", in->comp_own,
+                in->comp_own == floor(in->comp_own) ? 0 : 1),
+      kw_ma_num("theirs", in->comp_theirs,
+                in->comp_theirs == floor(in->comp_theirs) ? 0 : 1),
   };
 #undef MONEY
-  return kw_msg_fill(buf, cap, tpl, lang, currency, args,
-                     sizeof args / sizeof *args);
+  size_t n = kw_msg_fill(buf, cap, tpl, lang, currency, args,
+                         sizeof args / sizeof *args);
+  if (!clause) return n;
+  /* " " and the clause after the reason, cut at cap like the reason */
+  const char *more = kw_msg_text(MSG_WHY_ALSO_COMPETITOR, lang);
+  size_t at = n < cap ? n : (cap ? cap - 1 : 0);
+  if (at + 1 < cap) {
+    buf[at] = ' ';
+    buf[at + 1] = '\0';
+  }
+  size_t rest = at + 1 < cap ? cap - at - 1 : 0;
+  char dummy[1];
+  size_t k = kw_msg_fill(rest ? buf + at + 1 : dummy, rest ? rest : 1, more,
+                         lang, currency, args, sizeof args / sizeof *args);
+  return n + 1 + k;
 }

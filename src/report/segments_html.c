@@ -94,6 +94,10 @@ static void card(kw_text *t, const kw_analysis *a, const kw_persona *p) {
         kw_pay_label(p->pay_class, lang));
   if (!isnan(p->nps))
     row(t, kw_msg_text(MSG_CARD_NPS, lang), kw_fmt_number(v, p->nps, 0, lang));
+  for (size_t k = 0; k < p->n_themes; k++) {
+    kw_persona_theme_text(buf, sizeof buf, p, k, lang);
+    row(t, k ? "" : kw_msg_text(MSG_CARD_THEMES, lang), buf);
+  }
   if (!isnan(p->churn_rate))
     row(t, kw_msg_text(MSG_CARD_CHURN_RISK, lang),
         kw_fmt_pct(v, p->churn_rate, 0, lang));

@@ -168,6 +168,7 @@ static void persona_cards(kw_text *t, const kw_segments *s, kw_lang lang,
   const kw_cluster_info *ci = kw_segments_clusters(s);
   char buf[1024], v[256];
   if (!ci->k) {
+    if (strcmp(ci->note, "off") == 0) return; /* --no-clusters */
     kw_marg m = kw_ma_int("min", 15);
     kw_msg_format(buf, sizeof buf, MSG_READ_NO_CLUSTERS, lang, currency, &m,
                   1);
@@ -222,6 +223,10 @@ static void persona_cards(kw_text *t, const kw_segments *s, kw_lang lang,
     if (!isnan(p->nps)) {
       x = kw_ma_num("v", p->nps, 0);
       put_line(t, kw_msg_text(MSG_CARD_NPS, lang), FILL("{v}", x));
+    }
+    for (size_t k = 0; k < p->n_themes; k++) {
+      kw_persona_theme_text(buf, sizeof buf, p, k, lang);
+      put_line(t, k ? "" : kw_msg_text(MSG_CARD_THEMES, lang), buf);
     }
     if (!isnan(p->churn_rate)) {
       x = kw_ma_pct("v", p->churn_rate, 0);
@@ -358,6 +363,19 @@ void kw_segments_json_personas(kw_jw *w, const kw_segments *s, kw_lang lang,
     else kw_jw_null(w, "pay_class");
     kw_jw_num(w, "nps", round6(p->nps));
     kw_jw_int(w, "nps_responses", (int64_t)p->nps_n);
+    kw_jw_int(w, "comments", (int64_t)p->comments);
+    kw_jw_begin_array(w, "themes");
+    for (size_t k = 0; k < p->n_themes; k++) {
+      const kw_persona_theme *pt = &p->themes[k];
+      kw_jw_begin_object(w, NULL);
+      kw_jw_str(w, "term", pt->term);
+      kw_jw_str(w, "label", pt->label);
+      kw_jw_str(w, "side", pt->detractor ? "detractors" : "promoters");
+      kw_jw_int(w, "count", (int64_t)pt->count);
+      kw_jw_num(w, "share", round6(pt->share));
+      kw_jw_end_object(w);
+    }
+    kw_jw_end_array(w);
     kw_jw_num(w, "churn_risk", round6(p->churn_rate));
     kw_jw_num(w, "clv_mean", round6(p->clv_mean));
     kw_jw_num(w, "fit", round6(p->fit));

@@ -118,6 +118,16 @@ const char *kw_seg_value_label(kw_seg_attr a, const char *key, kw_lang lang,
         if (strcmp(key, pk[c]) == 0) return kw_pay_label(c, lang);
       break;
     }
+    case KW_SEG_RFM: {
+      /* the segment's name in the built-in RFM table ("cant_lose" ->
+         "Can't Lose Them"); a rule file's own keys stay as they are */
+      const kw_rfm_rules *r = kw_rfm_rules_builtin();
+      for (size_t k = 0; r && k < r->n_segments; k++)
+        if (strcmp(key, r->segments[k].key) == 0)
+          return lang == KW_LANG_NL ? r->segments[k].name_nl
+                                    : r->segments[k].name_en;
+      break;
+    }
     case KW_SEG_CLUSTER: {
       unsigned n;
       if (sscanf(key, "cluster_%u", &n) == 1) {
@@ -140,8 +150,14 @@ size_t kw_persona_name(char *buf, size_t cap, const kw_persona *p,
     kw_msg_format(sec, sizeof sec, MSG_PERSONA_SECTOR, lang, "", &m, 1);
   }
   if (p->size) {
+    /* a head count band ("10-49", "250+") reads as employees */
+    bool staff = true;
+    for (const char *c = p->size; *c && staff; c++)
+      staff = (*c >= '0' && *c <= '9') || *c == '-' || *c == '+' || *c == ' ';
     kw_marg m = kw_ma_str("size", p->size);
-    kw_msg_format(size, sizeof size, MSG_PERSONA_SIZE, lang, "", &m, 1);
+    kw_msg_format(size, sizeof size,
+                  staff ? MSG_PERSONA_SIZE_STAFF : MSG_PERSONA_SIZE, lang, "",
+                  &m, 1);
   }
   if (p->province != KW_PROV_UNKNOWN) {
     kw_marg m = kw_ma_str("place", kw_msg_text(prov_msg[p->province], lang));
@@ -194,4 +210,16 @@ size_t kw_trait_text(char *buf, size_t cap, const kw_trait *t, kw_lang lang,
   bool higher = strcmp(t->value, "higher") == 0;
   return kw_msg_format(buf, cap, higher ? MSG_TRAIT_HIGHER : MSG_TRAIT_LOWER,
                        lang, currency, args, 3);
+}
+
+size_t kw_persona_theme_text(char *buf, size_t cap, const kw_persona *p,
+                             size_t k, kw_lang lang) {
+  const kw_persona_theme *t = &p->themes[k];
+  kw_marg m[] = {kw_ma_str("label", t->label),
+                 kw_ma_int("n", (int64_t)t->count),
+                 kw_ma_int("of", (int64_t)p->comments)};
+  return kw_msg_format(buf, cap,
+                       t->detractor ? MSG_CARD_THEME_COMPLAINT
+                                    : MSG_CARD_THEME_PRAISE,
+                       lang, NULL, m, 3);
 }

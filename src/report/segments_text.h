@@ -22,6 +22,10 @@ size_t kw_persona_name(char *buf, size_t cap, const kw_persona *p,
 /* One sentence per trait. */
 size_t kw_trait_text(char *buf, size_t cap, const kw_trait *t, kw_lang lang,
                      const char *currency);
+/* A persona's comment theme: 'complaint "levering te laat" in 12 of 40
+ * comments'. */
+size_t kw_persona_theme_text(char *buf, size_t cap, const kw_persona *p,
+                             size_t k, kw_lang lang);
 const char *kw_pay_label(int pay_class, kw_lang lang);
 const char *kw_action_desc(kw_action a, kw_lang lang);
 

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "klantwijs/history.h"
 #include "report/export.h"
 #include "report/feedback_out.h"
 #include "report/readings.h"
@@ -209,6 +210,56 @@ static void write_headline(jw *w, const kw_analysis *a) {
   jfix(w, "clv_cac", h->clv_cac, 2);
   jfix(w, "dso", h->dso, 1);
   jfix(w, "nps", h->nps, 1);
+  END_OBJ(w);
+}
+
+/* "since_last": the key figures and action counts of the last stored run
+ * (--history) beside this run's; absent without a stored run. */
+static void since_pair_i(jw *w, const char *k, int64_t then, int64_t now) {
+  OBJ(w, k);
+  jint(w, "then", then);
+  jint(w, "now", now);
+  jint(w, "change", now - then);
+  END_OBJ(w);
+}
+
+static void since_pair_f(jw *w, const char *k, double then, double now,
+                         int dec) {
+  OBJ(w, k);
+  jfix(w, "then", then, dec);
+  jfix(w, "now", now, dec);
+  jfix(w, "change", isfinite(then) && isfinite(now) ? now - then : NAN, dec);
+  END_OBJ(w);
+}
+
+static void write_since(jw *w, const kw_analysis *a) {
+  const kw_run_info *p = a->prev;
+  if (!p) return; /* the key is there only with a stored run */
+  const kw_headline *h = &a->head;
+  OBJ(w, "since_last");
+  jint(w, "run", p->id);
+  jtext(w, "created", p->created);
+  jdate(w, "as_of", p->as_of);
+  jtext(w, "fingerprint", p->fingerprint);
+  since_pair_i(w, "customers", (int64_t)p->customers, (int64_t)h->customers);
+  since_pair_i(w, "active_customers", (int64_t)p->active,
+               (int64_t)h->active_customers);
+  OBJ(w, "revenue");
+  jmoney(w, "then", p->revenue);
+  jmoney(w, "now", h->revenue);
+  jmoney(w, "change", h->revenue - p->revenue);
+  END_OBJ(w);
+  since_pair_f(w, "repeat_rate", p->repeat_rate, h->repeat_rate, 4);
+  since_pair_f(w, "churn_rate", p->churn_rate, h->churn_rate, 4);
+  since_pair_f(w, "clv_mean", p->clv_mean, h->clv_mean, 2);
+  since_pair_f(w, "clv_cac", p->clv_cac, h->clv_cac, 2);
+  since_pair_f(w, "dso", p->dso, h->dso, 1);
+  since_pair_f(w, "nps", p->nps, h->nps, 1);
+  OBJ(w, "actions");
+  for (int k = 1; k < KW_ACTION__COUNT; k++)
+    since_pair_i(w, kw_action_key((kw_action)k), (int64_t)p->action_count[k],
+                 (int64_t)h->action_count[k]);
+  END_OBJ(w);
   END_OBJ(w);
 }
 
@@ -879,6 +930,16 @@ static void write_segments(jw *w, const kw_analysis *a) {
     jfix(w, "orders_per_year", p->orders_per_year, 2);
     jfix(w, "basket", p->basket, 2);
     jfix(w, "nps", p->nps, 1);
+    ARR(w, "themes");
+    for (size_t k = 0; k < p->n_themes; k++) {
+      OBJ(w, NULL);
+      jtext(w, "label", p->themes[k].label);
+      jtext(w, "side", p->themes[k].detractor ? "detractors" : "promoters");
+      jint(w, "count", (int64_t)p->themes[k].count);
+      jint(w, "comments", (int64_t)p->comments);
+      END_OBJ(w);
+    }
+    END_ARR(w);
     jfix(w, "churn_risk", p->churn_rate, 4);
     jfix(w, "clv_mean", p->clv_mean, 2);
     jfix(w, "fit", p->fit, 4);
@@ -930,6 +991,7 @@ kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
   jint(&w, "min_group", (int64_t)a->o.min_group);
   write_steps(&w, a);
   write_headline(&w, a);
+  write_since(&w, a);
   char buf[1024];
   OBJ(&w, "readings");
   for (int r = 0; r < KW_READ__COUNT; r++)

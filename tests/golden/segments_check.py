@@ -19,6 +19,7 @@ per check, or "FAIL NAME: ..." and exits 1.
 import csv
 import datetime as dt
 import json
+import re
 import statistics
 import sys
 from collections import Counter, defaultdict
@@ -244,6 +245,32 @@ for p in pers:
 check("persona figures and traits", not bad, "; ".join(bad[:5]))
 check("persona traits of at least min_group customers",
       all(t.get("count", mg) >= mg for p in pers for t in p["traits"]))
+
+# persona comment themes: over the cluster's latest answers with a comment;
+# a theme is shown with at least min_group of them, and every comment that
+# holds its label as written holds the theme (its stems cover more forms)
+last_answer = {}
+for r in rows(data + "/feedback.csv"):
+    d = day(r["datum"])
+    if d <= as_of and (r["klantnummer"] not in last_answer or
+                       d >= last_answer[r["klantnummer"]][0]):
+        last_answer[r["klantnummer"]] = (d, r["opmerking"].strip())
+bad = []
+shown = 0
+for p in pers:
+    texts = [last_answer[c][1].lower() for c in members[p["cluster"]]
+             if c in last_answer and last_answer[c][1]]
+    for t in p["themes"]:
+        shown += 1
+        pat = re.compile(r"\b" + re.escape(t["label"]) + r"\b")
+        written = sum(1 for x in texts if pat.search(x))
+        if not (t["comments"] == len(texts) and mg <= t["count"] <= len(texts)
+                and t["count"] >= written >= 1):
+            bad.append("persona %d theme %s: %d of %d vs %d written, %d" % (
+                p["cluster"], t["label"], t["count"], t["comments"], written,
+                len(texts)))
+check("persona comment themes (%d shown)" % shown, not bad and shown > 0,
+      "; ".join(bad[:5]))
 
 # 3. `segments --format json` by another attribute
 if len(sys.argv) > 4:

@@ -83,7 +83,7 @@ static void test_builtin_each_action(void **state) {
    * through to the last rule */
   in.m[KW_METRIC_OVERDUE] = 100;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 13);
+  assert_int_equal(rule, 16);
 
   /* rule 3: a loss comes before value: contribution -10, top 10% */
   in = blank();
@@ -118,50 +118,50 @@ static void test_builtin_each_action(void **state) {
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_WIN_BACK);
   assert_int_equal(rule, 5);
 
-  /* rule 7: value exactly 0.8 (>=) and at risk */
+  /* rule 8: value exactly 0.8 (>=) and at risk */
   in = blank();
   in.m[KW_METRIC_VALUE] = 0.8;
   in.m[KW_METRIC_STATUS] = 2;
   in.m[KW_METRIC_POTENTIAL] = 0.9;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_RETAIN);
-  assert_int_equal(rule, 6);
+  assert_int_equal(rule, 7);
 
-  /* rule 8: valuable, active, potential exactly 0.5 */
+  /* rule 9: valuable, active, potential exactly 0.5 */
   in = blank();
   in.m[KW_METRIC_VALUE] = 0.95;
   in.m[KW_METRIC_STATUS] = 1;
   in.m[KW_METRIC_POTENTIAL] = 0.5;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_INVEST);
-  assert_int_equal(rule, 7);
-
-  /* rule 9: valuable, active, low potential (0.2 < 0.5) */
-  in.m[KW_METRIC_POTENTIAL] = 0.2;
-  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_RETAIN);
   assert_int_equal(rule, 8);
 
-  /* rule 10: potential 0.7, active, a next-best product */
+  /* rule 10: valuable, active, low potential (0.2 < 0.5) */
+  in.m[KW_METRIC_POTENTIAL] = 0.2;
+  assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_RETAIN);
+  assert_int_equal(rule, 9);
+
+  /* rule 15: potential 0.7, active, a next-best product */
   in = blank();
   in.m[KW_METRIC_VALUE] = 0.3;
   in.m[KW_METRIC_POTENTIAL] = 0.7;
   in.m[KW_METRIC_STATUS] = 1;
   in.m[KW_METRIC_NEXT_BEST] = 1;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
-  assert_int_equal(rule, 11);
+  assert_int_equal(rule, 14);
 
   /* no product to offer (next_best = no): developed without a product,
    * but only while active */
   in.m[KW_METRIC_NEXT_BEST] = 0;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);
-  assert_int_equal(rule, 12);
+  assert_int_equal(rule, 15);
   in.m[KW_METRIC_STATUS] = 2;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 13);
+  assert_int_equal(rule, 16);
 
   /* churned with potential and a product: "status != churned" fails */
   in.m[KW_METRIC_NEXT_BEST] = 1;
   in.m[KW_METRIC_STATUS] = 3;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 13);
+  assert_int_equal(rule, 16);
 
   /* just below the value threshold, class B, churned: low cost */
   in = blank();
@@ -173,10 +173,10 @@ static void test_builtin_each_action(void **state) {
   /* nothing known: every condition is false, the catch-all decides */
   in = blank();
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_SERVE_LOW_COST);
-  assert_int_equal(rule, 13);
-  assert_int_equal(kw_action_rules_count(kw_action_rules_builtin()), 14);
+  assert_int_equal(rule, 16);
+  assert_int_equal(kw_action_rules_count(kw_action_rules_builtin()), 17);
 
-  /* rules 10 and 11 (indices 9, 10): low strategic fit, low value, and a
+  /* rules 12 and 13 (indices 11, 12): low strategic fit, low value, and a
    * thin margin or late payment: say goodbye strategically (before
    * develop) */
   in = blank();
@@ -187,11 +187,11 @@ static void test_builtin_each_action(void **state) {
   in.m[KW_METRIC_MARGIN] = 0.1;
   in.m[KW_METRIC_NEXT_BEST] = 1;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_GOODBYE);
-  assert_int_equal(rule, 9);
+  assert_int_equal(rule, 11);
   in.m[KW_METRIC_MARGIN] = 0.3;
   in.m[KW_METRIC_DAYS_LATE] = 20;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_GOODBYE);
-  assert_int_equal(rule, 10);
+  assert_int_equal(rule, 12);
   /* a good fit, or no profile at all (fit unknown): develop as before */
   in.m[KW_METRIC_FIT] = 0.5;
   assert_int_equal(decide(NULL, &in, &rule), KW_ACTION_DEVELOP);

@@ -325,6 +325,153 @@ static void test_competition(void **state) {
   unload(&e);
 }
 
+/* The action plan: a customer at risk to a named competitor goes to the
+ * retain list with a reason that names the competitor, the dimension and
+ * both ratings (built-in rules 7 and 14, src/models/actions.c). */
+static void test_action_rules_competitor(void **state) {
+  (void)state;
+  const kw_action_rules *r = kw_action_rules_builtin();
+  kw_action_input in;
+  size_t rule;
+  char buf[512];
+  /* value 0.6 (upper half), active: retained before invest (rule 7) */
+  kw_action_input_init(&in);
+  in.m[KW_METRIC_COMPETITOR_RISK] = 1;
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_VALUE] = 0.6;
+  in.m[KW_METRIC_POTENTIAL] = 0.9;
+  in.competitor = "Beta";
+  in.comp_dimension = "service";
+  in.comp_own = 2;
+  in.comp_theirs = 4;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_RETAIN);
+  assert_int_equal(rule, 6);
+  kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_EN, "EUR");
+  assert_string_equal(buf, "Rates Beta higher on service (4 against 2 for "
+                           "you) and buys at most half as often as before.");
+  kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_NL, "EUR");
+  assert_string_equal(buf, "Geeft Beta een hogere score op service (4 "
+                           "tegenover 2 voor u) en koopt hoogstens half zo "
+                           "vaak als voordien.");
+  /* a half point shows with its decimal */
+  in.comp_theirs = 3.5;
+  kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_EN, "EUR");
+  assert_non_null(strstr(buf, "(3.5 against 2 for you)"));
+  in.comp_theirs = 4;
+  /* the same customer without the risk: invest (value 0.9 >= 0.8) */
+  in.m[KW_METRIC_VALUE] = 0.9;
+  in.m[KW_METRIC_COMPETITOR_RISK] = 0;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_INVEST);
+  /* at risk, at risk by recency too, value 0.9: rule 7 comes first */
+  in.m[KW_METRIC_COMPETITOR_RISK] = 1;
+  in.m[KW_METRIC_STATUS] = 2;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_RETAIN);
+  assert_int_equal(rule, 6);
+  /* low value (0.2), no profile: still retained, after the goodbye rules
+   * (rule 14) and before develop */
+  in.m[KW_METRIC_VALUE] = 0.2;
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_NEXT_BEST] = 1;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_RETAIN);
+  assert_int_equal(rule, 13);
+  /* ... but a low-fit, thin-margin one is said goodbye (rule 12) */
+  in.m[KW_METRIC_FIT] = 0.2;
+  in.m[KW_METRIC_MARGIN] = 0.1;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_GOODBYE);
+  assert_int_equal(rule, 11);
+  /* a loss or a material overdue amount comes first */
+  in.m[KW_METRIC_FIT] = NAN;
+  in.m[KW_METRIC_CONTRIBUTION] = -5;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_REPRICE);
+  /* the reprice reason gains the competitor clause */
+  kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_EN, "EUR");
+  const char *tail = " Rates Beta higher on service (4 against 2 for you).";
+  size_t bl = strlen(buf), tl = strlen(tail);
+  assert_true(bl > tl);
+  assert_string_equal(buf + bl - tl, tail);
+  /* the clause is cut at the buffer like the reason, and the length
+   * returned is the full one */
+  char small[20];
+  size_t full = kw_action_reason(small, sizeof small, r, rule, &in,
+                                 KW_LANG_EN, "EUR");
+  assert_int_equal(full, bl);
+  assert_int_equal(strlen(small), sizeof small - 1);
+  /* one who left is not retained: valuable and churned is won back */
+  in.m[KW_METRIC_CONTRIBUTION] = 50;
+  in.m[KW_METRIC_VALUE] = 0.9;
+  in.m[KW_METRIC_STATUS] = 3;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_WIN_BACK);
+  in.m[KW_METRIC_VALUE] = 0.6;
+  assert_int_equal(kw_action_decide(r, &in, &rule),
+                   KW_ACTION_SERVE_LOW_COST);
+  /* unknown (no feedback): every condition on it is false */
+  in.m[KW_METRIC_COMPETITOR_RISK] = NAN;
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_NEXT_BEST] = 0;
+  in.m[KW_METRIC_POTENTIAL] = 0.1;
+  assert_int_equal(kw_action_decide(r, &in, &rule),
+                   KW_ACTION_SERVE_LOW_COST);
+  /* a rule file can test it: competitor_risk = yes */
+  const char *txt = "[retain]\ncompetitor_risk = yes\n[serve_low_cost]\n";
+  kw_context *ctx = kw_context_new();
+  kw_action_rules *rf = NULL;
+  assert_int_equal(kw_action_rules_parse(ctx, txt, strlen(txt), "r.txt", &rf),
+                   KW_OK);
+  in.m[KW_METRIC_COMPETITOR_RISK] = 1;
+  assert_int_equal(kw_action_decide(rf, &in, &rule), KW_ACTION_RETAIN);
+  in.m[KW_METRIC_COMPETITOR_RISK] = 0;
+  assert_int_equal(kw_action_decide(rf, &in, &rule), KW_ACTION_SERVE_LOW_COST);
+  kw_action_rules_free(rf);
+  kw_context_free(ctx);
+}
+
+/* The same through the main job on the synthetic set: F081-F100 rate Beta
+ * higher on service (4 against 2) and stopped buying 214 days before the
+ * as-of day (make_synth.py), so the churn status calls them gone: they
+ * are won back (class A), their reason followed by the competitor clause;
+ * F001 (a promoter) is not at risk. */
+static void test_analysis_competitor(void **state) {
+  (void)state;
+  env e;
+  load(&e, SYNTH, NULL);
+  kw_analyze_options ao;
+  kw_analyze_options_init(&ao);
+  kw_analysis *an = NULL;
+  assert_int_equal(kw_analyze_run(e.ctx, e.ds, &ao, &an), KW_OK);
+  assert_non_null(kw_analysis_feedback(an));
+  kw_action_input in;
+  char buf[512];
+  const char *tail = " Rates Beta higher on service (4 against 2 for you).";
+  size_t risk = 0;
+  for (int k = 81; k <= 100; k++) {
+    char id[8];
+    snprintf(id, sizeof id, "F%03d", k);
+    uint32_t c = cust(&e, id);
+    kw_analysis_input(an, c, &in);
+    assert_true(in.m[KW_METRIC_COMPETITOR_RISK] == 1);
+    assert_string_equal(in.competitor, "Beta");
+    assert_string_equal(in.comp_dimension, "service");
+    NEAR(in.comp_own, 2);
+    NEAR(in.comp_theirs, 4);
+    assert_int_equal(kw_analysis_action(an, c), KW_ACTION_WIN_BACK);
+    /* the reason as customers.csv writes it */
+    size_t rule;
+    kw_action_decide(kw_action_rules_builtin(), &in, &rule);
+    kw_action_reason(buf, sizeof buf, kw_action_rules_builtin(), rule, &in,
+                     KW_LANG_EN, "EUR");
+    size_t bl = strlen(buf), tl = strlen(tail);
+    assert_true(bl > tl);
+    assert_string_equal(buf + bl - tl, tail);
+    risk++;
+  }
+  assert_int_equal(risk, 20);
+  kw_analysis_input(an, cust(&e, "F001"), &in);
+  assert_true(in.m[KW_METRIC_COMPETITOR_RISK] == 0);
+  assert_null(in.competitor);
+  kw_analysis_free(an);
+  unload(&e);
+}
+
 static bool has_theme(const kw_fb_theme *t, size_t n, const char *lang,
                       const char *part) {
   for (size_t i = 0; i < n; i++)
@@ -368,6 +515,85 @@ static void test_themes(void **state) {
       }
     }
   }
+  unload(&e);
+}
+
+/* Themes per group of customers (kw_feedback_themes_by_group, for the
+ * persona cards). Grouped by NPS class, the detractor group's counts are
+ * the model's own detractor counts of each theme and the promoter group's
+ * its promoter counts (a second path through the data). Grouped by the
+ * planted comments: F066-F080 wrote the Dutch late deliveries (15),
+ * F081-F090 the French ones (10), F001-F020 Dutch praise (20). */
+static void test_themes_by_group(void **state) {
+  (void)state;
+  env e;
+  load(&e, SYNTH, NULL);
+  const kw_fb_themes *t = kw_feedback_themes_view(e.fb);
+  assert_non_null(t);
+  size_t nt = t->n_detractor + t->n_promoter;
+  size_t nc = kw_dict_size(kw_dataset_customers(e.ds));
+  uint32_t *grp = calloc(nc, sizeof *grp);
+  size_t *cnt = calloc(3 * nt, sizeof *cnt);
+  size_t com[3];
+  assert_non_null(grp);
+  assert_non_null(cnt);
+  kw_fb_customer fc;
+  for (size_t c = 0; c < nc; c++) {
+    grp[c] = KW_NA_ID;
+    if (!kw_feedback_customer(e.fb, c, &fc) || isnan(fc.nps)) continue;
+    grp[c] = fc.nps >= 9 ? 0 : fc.nps >= 7 ? 1 : 2;
+  }
+  assert_int_equal(kw_feedback_themes_by_group(e.fb, grp, nc, 3, cnt, com),
+                   KW_OK);
+  assert_int_equal(com[0], t->comments_class[KW_NPS_PROMOTER]);
+  assert_int_equal(com[2], t->comments_class[KW_NPS_DETRACTOR]);
+  for (size_t k = 0; k < t->n_detractor; k++) {
+    assert_int_equal(cnt[2 * nt + k], t->detractor[k].count);
+    assert_int_equal(cnt[0 * nt + k], t->detractor[k].count_other);
+  }
+  for (size_t k = 0; k < t->n_promoter; k++) {
+    assert_int_equal(cnt[0 * nt + t->n_detractor + k], t->promoter[k].count);
+    assert_int_equal(cnt[2 * nt + t->n_detractor + k],
+                     t->promoter[k].count_other);
+  }
+  /* by the planted comments */
+  for (size_t c = 0; c < nc; c++) grp[c] = KW_NA_ID;
+  for (int i = 66; i <= 80; i++) {
+    char id[8];
+    snprintf(id, sizeof id, "F%03d", i);
+    grp[cust(&e, id)] = 0;
+  }
+  for (int i = 81; i <= 90; i++) {
+    char id[8];
+    snprintf(id, sizeof id, "F%03d", i);
+    grp[cust(&e, id)] = 1;
+  }
+  for (int i = 1; i <= 20; i++) {
+    char id[8];
+    snprintf(id, sizeof id, "F%03d", i);
+    grp[cust(&e, id)] = 2;
+  }
+  assert_int_equal(kw_feedback_themes_by_group(e.fb, grp, nc, 3, cnt, com),
+                   KW_OK);
+  assert_int_equal(com[0], 15);
+  assert_int_equal(com[1], 10);
+  assert_int_equal(com[2], 20);
+  size_t found = 0;
+  for (size_t k = 0; k < t->n_detractor; k++) {
+    const kw_fb_theme *x = &t->detractor[k];
+    if (strcmp(x->lang, "nl") || !strstr(x->term, "lat")) continue;
+    found++;
+    assert_true(cnt[0 * nt + k] >= 5);   /* the Dutch writers */
+    assert_int_equal(cnt[1 * nt + k], 0); /* not the French */
+    assert_int_equal(cnt[2 * nt + k], 0); /* nor the praise */
+  }
+  assert_true(found >= 1);
+  /* anonymous answers and customers in no group count nowhere; no
+   * themes: zeros */
+  assert_int_equal(kw_feedback_themes_by_group(e.fb, grp, nc, 0, NULL, NULL),
+                   KW_OK);
+  free(grp);
+  free(cnt);
   unload(&e);
 }
 
@@ -451,7 +677,10 @@ int main(void) {
       cmocka_unit_test(test_periods),
       cmocka_unit_test(test_change_and_anonymous),
       cmocka_unit_test(test_competition),
+      cmocka_unit_test(test_action_rules_competitor),
+      cmocka_unit_test(test_analysis_competitor),
       cmocka_unit_test(test_themes),
+      cmocka_unit_test(test_themes_by_group),
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_language),
       cmocka_unit_test(test_out_of_memory),

@@ -245,45 +245,57 @@ static void test_silhouette_by_hand(void **state) {
 
 static void test_small_groups(void **state) {
   (void)state;
+  /* segments and clusters merge small groups through the library's one
+   * rule (kw_groups_compute_codes); the cases the segment table relies
+   * on, worked out by hand */
   kw_context *ctx = kw_context_new();
+  kw_groups_options go;
+  kw_groups_options_init(&go);
+  assert_int_equal(go.min_group, 5);
   /* codes with 10, 3, 1, 7, 2 customers: 3 + 1 + 2 = 6 go to "other" */
   uint32_t code[23];
   size_t k = 0;
   size_t cnt[] = {10, 3, 1, 7, 2};
   for (uint32_t c = 0; c < 5; c++)
     for (size_t i = 0; i < cnt[c]; i++) code[k++] = c;
-  uint32_t group[5];
-  size_t ng;
-  bool other;
-  assert_int_equal(kw_seg_group(ctx, code, NULL, k, 5, 5, group, &ng, &other),
+  kw_groups *g = NULL;
+  assert_int_equal(kw_groups_compute_codes(ctx, code, k, 5, NULL, NULL, &go,
+                                           &g),
                    KW_OK);
-  assert_true(other);
-  assert_int_equal(ng, 3);
-  assert_int_equal(group[0], 0);
-  assert_int_equal(group[3], 1);
-  assert_int_equal(group[1], 2);
-  assert_int_equal(group[2], 2);
-  assert_int_equal(group[4], 2);
+  const kw_groups_data *v = kw_groups_view(g);
+  assert_int_equal(v->n, 3);
+  assert_int_equal(v->kind[2], KW_GROUP_OTHER);
+  assert_int_equal(v->size[0], 10);
+  assert_int_equal(v->size[1], 7);
+  assert_int_equal(v->size[2], 6);
+  assert_int_equal(v->code[0], 0);   /* a customer of code 0 */
+  assert_int_equal(v->code[13], 2);  /* code 2 (the one customer) */
+  assert_int_equal(v->code[14], 1);  /* code 3 */
+  assert_int_equal(v->code[22], 2);  /* code 4 */
+  kw_groups_free(g);
   /* 10, 8, 2: "other" would hold 2 customers: they are left out */
   k = 0;
   size_t cnt2[] = {10, 8, 2};
   for (uint32_t c = 0; c < 3; c++)
     for (size_t i = 0; i < cnt2[c]; i++) code[k++] = c;
-  assert_int_equal(kw_seg_group(ctx, code, NULL, k, 3, 5, group, &ng, &other),
+  assert_int_equal(kw_groups_compute_codes(ctx, code, k, 3, NULL, NULL, &go,
+                                           &g),
                    KW_OK);
-  assert_int_equal(ng, 2);
-  assert_false(other);
-  assert_int_equal(group[0], 0);
-  assert_int_equal(group[1], 1);
-  assert_int_equal(group[2], UINT32_MAX);
+  v = kw_groups_view(g);
+  assert_int_equal(v->n, 2);
+  assert_int_equal(v->left_out, 2);
+  assert_int_equal(v->code[19], KW_NA_ID);
+  kw_groups_free(g);
   /* 4 customers in all: an "other" of 4 would be shown alone: no group */
   k = 0;
   for (uint32_t c = 0; c < 4; c++) code[k++] = c;
-  assert_int_equal(kw_seg_group(ctx, code, NULL, k, 4, 5, group, &ng, &other),
+  assert_int_equal(kw_groups_compute_codes(ctx, code, k, 4, NULL, NULL, &go,
+                                           &g),
                    KW_OK);
-  assert_int_equal(ng, 0);
-  assert_false(other);
-  for (uint32_t c = 0; c < 4; c++) assert_int_equal(group[c], UINT32_MAX);
+  v = kw_groups_view(g);
+  assert_int_equal(v->n, 0);
+  for (size_t i = 0; i < 4; i++) assert_int_equal(v->code[i], KW_NA_ID);
+  kw_groups_free(g);
   kw_context_free(ctx);
 }
 
@@ -395,11 +407,26 @@ static void test_segments_demo(void **state) {
   const kw_cluster_info *ci = kw_segments_clusters(a->seg);
   assert_true(ci->k >= 3 && ci->k <= 8);
   assert_true(np >= 2);
+  size_t comments = 0;
   for (size_t q = 0; q < np; q++) {
     assert_true(ps[q].customers >= 5);
     for (size_t t = 0; t < ps[q].n_traits; t++)
       assert_true(ps[q].traits[t].count >= 5);
+    /* comment themes: at least 5 of the cluster's comments each, most
+     * first, no more comments than the cluster's customers wrote */
+    assert_true(ps[q].comments <= ps[q].customers);
+    comments += ps[q].comments;
+    assert_true(ps[q].n_themes <= KW_PERSONA_THEMES);
+    for (size_t t = 0; t < ps[q].n_themes; t++) {
+      assert_true(ps[q].themes[t].count >= 5);
+      assert_true(ps[q].themes[t].count <= ps[q].comments);
+      if (t) assert_true(ps[q].themes[t].count <= ps[q].themes[t - 1].count);
+    }
   }
+  /* every comment of a clustered customer is counted once */
+  const kw_fb_themes *fth = kw_feedback_themes_view(kw_analysis_feedback(a));
+  assert_non_null(fth);
+  assert_true(comments > 0 && comments <= fth->comments);
   /* the fit: customers in Bouw in Flanders fit 1 */
   size_t checked = 0;
   for (size_t i = 0; i < a->n; i++) {
@@ -430,6 +457,45 @@ static void test_segments_demo(void **state) {
   assert_int_equal(system(cmd), 0);
 }
 
+/* The action plan invests where fit and potential meet (built-in rule 11,
+ * index 10): only with a profile, never for a customer who left. */
+static void test_fit_invest_rule(void **state) {
+  (void)state;
+  const kw_action_rules *r = kw_action_rules_builtin();
+  kw_action_input in;
+  kw_action_input_init(&in);
+  size_t rule;
+  in.m[KW_METRIC_FIT] = 0.8;
+  in.m[KW_METRIC_POTENTIAL] = 0.6;
+  in.m[KW_METRIC_VALUE] = 0.3;
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_CLV] = 1234;
+  in.m[KW_METRIC_NEXT_BEST] = 1;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_INVEST);
+  assert_int_equal(rule, 10);
+  char buf[256];
+  kw_action_reason(buf, sizeof buf, r, rule, &in, KW_LANG_EN, "EUR");
+  assert_string_equal(buf, "Strategic fit 80% and potential (top 40%): "
+                           "expected to bring \u20ac1,234; worth investing in "
+                           "before it is a top customer.");
+  /* fit exactly 0.67 still fits; 0.66 does not: develop */
+  in.m[KW_METRIC_FIT] = 0.67;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_INVEST);
+  in.m[KW_METRIC_FIT] = 0.66;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_DEVELOP);
+  /* no profile: develop, as without the rule */
+  in.m[KW_METRIC_FIT] = NAN;
+  assert_int_equal(kw_action_decide(r, &in, &rule), KW_ACTION_DEVELOP);
+  /* a good fit that left is not invested in */
+  in.m[KW_METRIC_FIT] = 0.9;
+  in.m[KW_METRIC_STATUS] = 3;
+  assert_int_not_equal(kw_action_decide(r, &in, &rule), KW_ACTION_INVEST);
+  /* low potential: not */
+  in.m[KW_METRIC_STATUS] = 1;
+  in.m[KW_METRIC_POTENTIAL] = 0.4;
+  assert_int_not_equal(kw_action_decide(r, &in, &rule), KW_ACTION_INVEST);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_postcodes_source),
@@ -439,6 +505,7 @@ int main(void) {
       cmocka_unit_test(test_kmeans_reference),
       cmocka_unit_test(test_silhouette_by_hand),
       cmocka_unit_test(test_small_groups),
+      cmocka_unit_test(test_fit_invest_rule),
       cmocka_unit_test(test_fit_profile),
       cmocka_unit_test(test_segments_demo),
   };

@@ -491,9 +491,15 @@ static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
   res->penalty = o->penalty;
   res->aic = -2 * ll + 2.0 * (double)np;
   res->bic = -2 * ll + (double)np * log(d->total_w > 1 ? d->total_w : 1);
-  if (!best.converged)
-    kw_warn(ctx, "%s fit did not converge: gradient norm %.3g after %zu "
-            "iterations", kw_clv_model_name(m->id), best.gnorm, best.iter);
+  if (!best.converged) {
+    char g[40], n[24];
+    snprintf(g, sizeof g, "%c%.3g", KW_MSGV_DECIMAL, best.gnorm);
+    snprintf(n, sizeof n, "%zu", best.iter);
+    kw_warn_tpl(ctx, "model.w.clv_noconv",
+                "{model} fit did not converge: gradient norm {g} after {n} "
+                "iterations",
+                "model", kw_clv_model_name(m->id), "g", g, "n", n, NULL);
+  }
   return standard_errors(ctx, m, d, res);
 }
 
@@ -676,9 +682,14 @@ kw_status kw_clv_fit_spend(kw_context *ctx, const double *x,
   f->res.spend_corr = corr;
   f->res.spend_mean = mz;
   double cw = o->corr_warn > 0 ? o->corr_warn : 0.3;
-  if (fabs(corr) > cw)
-    kw_warn(ctx, "gg: spend and frequency are correlated (r = %.3f); the "
-            "Gamma-Gamma model assumes they are independent", corr);
+  if (fabs(corr) > cw) {
+    char r[40];
+    snprintf(r, sizeof r, "%c%.3f", KW_MSGV_DECIMAL, corr);
+    kw_warn_tpl(ctx, "model.w.gg_corr",
+                "gg: spend and frequency are correlated (r = {r}); the "
+                "Gamma-Gamma model assumes they are independent",
+                "r", r, NULL);
+  }
   st = fit_patterns(ctx, &clv_gg_ops, &d, o, f);
   clv_pat_free(ctx, &d);
   if (st != KW_OK) {

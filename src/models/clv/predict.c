@@ -18,6 +18,7 @@
  */
 #include "models/clv/clv.h"
 
+#include <stdio.h>
 #include <string.h>
 
 enum { JOB_ALIVE, JOB_EXPECT, JOB_VALUE };
@@ -364,9 +365,14 @@ kw_status kw_clv_spend(kw_context *ctx, const kw_clv_fit *gg, const double *x,
         if (!(pop > 0))
           return kw_fail(ctx, KW_ERANGE,
                          "gg: q <= 1, the population mean spend is infinite");
-        kw_warn(ctx, "gg: q = %.3g <= 1, the population mean spend is "
-                "infinite; customers without repeat purchases get the "
-                "observed mean spend %.4g", q, pop);
+        char qs[40], ps[40];
+        snprintf(qs, sizeof qs, "%c%.3g", KW_MSGV_DECIMAL, q);
+        snprintf(ps, sizeof ps, "%c%.4g", KW_MSGV_DECIMAL, pop);
+        kw_warn_tpl(ctx, "model.w.gg_q",
+                    "gg: q = {q} <= 1, the population mean spend is "
+                    "infinite; customers without repeat purchases get the "
+                    "observed mean spend {pop}",
+                    "q", qs, "pop", ps, NULL);
         warned = true;
       }
       v = pop;

@@ -1,0 +1,80 @@
+/*
+ * klantwijs/pg.h — PostgreSQL as a source (libpq).
+ *
+ * kw_dataset_load reads the tables from a database when
+ * kw_load_options.db holds a connection URI: each table (or query) is
+ * streamed through a server-side cursor into the same typed columns as a
+ * file, so every analysis runs unchanged. The per-customer summary can
+ * instead run in the database (kw_pg_pushdown_summary): only one row per
+ * customer and one per (x, t_x, T) pattern come back.
+ * docs/postgresql.md lists every statement.
+ */
+#ifndef KLANTWIJS_PG_H
+#define KLANTWIJS_PG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "klantwijs/core.h"
+#include "klantwijs/data.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Whether s is a PostgreSQL connection URI (postgresql:// or
+ * postgres://). */
+KW_API bool kw_pg_is_uri(const char *s);
+
+/* A copy of a connection URI or keyword/value string fit for messages:
+ * any password (user:PASSWORD@, password=...) becomes "***". */
+KW_API void kw_pg_mask_uri(const char *uri, char *out, size_t cap);
+
+/* ----------------------------------------------------------- pushdown */
+
+/* The per-customer summary as the database computes it
+ * (docs/postgresql.md): the definitions of kw_customer_summary, for the
+ * customers with a purchase up to as_of, ordered by id (byte order).
+ * Columns are arrays of n; days are days since 1970; t_x and T in days. */
+typedef struct kw_pg_summary {
+  size_t n;
+  int32_t as_of;          /* the as-of day used */
+  bool has_invoice;       /* orders count invoices (else purchase days) */
+  bool has_cost;          /* a cost or margin column was found */
+  const char *const *ids; /* customer ids as text */
+  const int32_t *first, *last;
+  const uint32_t *orders, *days, *lines;
+  const int64_t *revenue, *cost; /* net revenue, cost of goods: cents */
+  const double *x, *t_x, *T;
+  int64_t total_revenue;  /* sum of revenue */
+  uint64_t total_lines;   /* sum of lines */
+  /* (x, t_x, T) patterns with their customer counts, computed in the
+   * database too: what a CLV fit needs, usually far fewer rows than
+   * customers */
+  size_t n_patterns;
+  const double *px, *pt_x, *pT;
+  const uint64_t *pcount;
+} kw_pg_summary;
+
+/*
+ * Run the per-customer summary and the pattern counts of the
+ * transactions table o->db_tables[KW_TABLE_TRANSACTIONS] (or the default
+ * names) in the database at o->db, as of as_of (KW_NA_DATE: the last
+ * date). Column roles come from the column names, as for files, and
+ * o->maps. Only O(customers) rows are read.
+ */
+KW_API kw_status kw_pg_pushdown_summary(kw_context *ctx,
+                                        const kw_load_options *o,
+                                        int32_t as_of, kw_pg_summary **out);
+KW_API void kw_pg_summary_free(kw_context *ctx, kw_pg_summary *s);
+
+/* The SQL the pushdown runs (for documentation and tests): the template
+ * of statement name ("lines", "as_of", "summary", "patterns") with the
+ * placeholders of docs/postgresql.md, or NULL. */
+KW_API const char *kw_pg_sql(const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

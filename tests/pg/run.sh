@@ -1,0 +1,231 @@
+#!/bin/sh
+# PostgreSQL as a source: the same data read from a database and from CSV
+# give the same report (summary.json and customers.csv byte for byte, so
+# every headline figure and per-customer row), every subcommand takes the
+# URI as its PATH, and connection, table, permission and type errors are
+# clear and never show the password.
+#
+#   run.sh KLANTWIJS [SHARED_DATA]
+#
+# Starts a temporary server as an unprivileged user (tests/pg/server.sh) and
+# stops it at the end. Without a server: exit 77 (skipped), except under
+# CI=true, where that is a failure.
+set -eu
+K=$1
+SHARED=${2:-}
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/server.sh"
+
+pg_find || pg_unavailable "no PostgreSQL server binaries (Debian: postgresql)"
+[ "$(id -u)" != 0 ] || id postgres >/dev/null 2>&1 ||
+  pg_unavailable "running as root and no user postgres to run the server"
+command -v psql >/dev/null 2>&1 || export PATH="$PGBIN:$PATH"
+
+tmp=$(mktemp -d /tmp/kw_pg.XXXXXX)
+chmod 755 "$tmp"
+trap 'pg_stop_all; rm -rf "$tmp"' EXIT INT TERM
+port=$((20000 + $$ % 20000))
+started=0
+for try in 1 2 3; do
+  if pg_start "$tmp/srv" "$port"; then started=1; break; fi
+  rm -rf "$tmp/srv"
+  port=$((port + 17))
+done
+[ "$started" = 1 ] || pg_unavailable "no PostgreSQL server could be started"
+
+fails=0
+passed=0
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+sql() { pg_psql "$tmp/srv" "$port" kwtest "$@"; }
+
+pg_psql "$tmp/srv" "$port" postgres -c "CREATE DATABASE kwtest"
+sql -f "$here/load.sql"
+sql -c "CREATE ROLE kw LOGIN PASSWORD 'Sekr3t-pw'"
+URI="postgresql://kw:Sekr3t-pw@127.0.0.1:$port/kwtest"
+
+# --- the data: the demo business (every table kind) -------------------
+"$K" demo --customers 250 --seed 7 -o "$tmp/demo" >/dev/null
+for t in transactions customers invoices costs feedback touchpoints referrals; do
+  "$here/load_csv.sh" -X -q -v ON_ERROR_STOP=1 -h "$tmp/srv" -p "$port" \
+    -U postgres -d kwtest -- "$tmp/demo/$t.csv" "$t" ';' >/dev/null 2>&1
+done
+# and a real one: CDNOW's event log (dates as integers yyyymmdd)
+have_cdnow=0
+if [ -n "$SHARED" ] && [ -f "$SHARED/BTYD/cdnowElog.csv" ]; then
+  sql -c "CREATE SCHEMA cdnow"
+  "$here/load_csv.sh" -X -q -v ON_ERROR_STOP=1 -h "$tmp/srv" -p "$port" \
+    -U postgres -d kwtest -- "$SHARED/BTYD/cdnowElog.csv" cdnow.elog ',' \
+    >/dev/null 2>&1
+  have_cdnow=1
+else
+  echo "note: no shared data; the CDNOW comparison is left out" >&2
+fi
+sql -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO kw" \
+    -c "GRANT USAGE ON SCHEMA cdnow TO kw" 2>/dev/null || true
+[ "$have_cdnow" = 1 ] && sql -c "GRANT SELECT ON ALL TABLES IN SCHEMA cdnow TO kw"
+
+# The CSV side: the tables as the database holds them, in the order a scan
+# returns them (a table has no order of its own; klantwijs numbers
+# customers in the order it meets them, docs/postgresql.md).
+export_csv() { # table file
+  sql -c "\\copy (SELECT * FROM $1) TO '$2' WITH (FORMAT csv, HEADER true)"
+}
+mkdir -p "$tmp/csv" "$tmp/cdnow"
+for t in transactions customers invoices costs feedback touchpoints referrals; do
+  export_csv "$t" "$tmp/csv/$t.csv"
+done
+[ "$have_cdnow" = 1 ] && export_csv cdnow.elog "$tmp/cdnow/transactions.csv"
+
+same_report() { # label dir-a dir-b
+  if cmp -s "$2/summary.json" "$3/summary.json" &&
+     cmp -s "$2/customers.csv" "$3/customers.csv"; then
+    ok
+  else
+    bad "$1: the reports differ"
+    diff "$2/summary.json" "$3/summary.json" | head -20 >&2 || true
+  fi
+}
+
+# --- analyze: database = files ----------------------------------------
+"$K" analyze "$tmp/csv" -o "$tmp/r_csv" >/dev/null 2>"$tmp/err" ||
+  bad "analyze from CSV failed"
+"$K" analyze "$URI" -o "$tmp/r_pg" >/dev/null 2>"$tmp/err" ||
+  bad "analyze from the database failed: $(cat "$tmp/err")"
+same_report "analyze demo" "$tmp/r_csv" "$tmp/r_pg"
+grep -q "Sekr3t-pw" "$tmp/r_pg"/* "$tmp/err" && bad "password in the report"
+[ -s "$tmp/r_pg/summary.json" ] && ok
+
+# the same with explicit tables and a query
+"$K" analyze "$URI" --table transactions=public.transactions \
+  --table customers='SELECT * FROM customers' --table invoices=invoices \
+  --table costs=costs --table feedback=feedback --table touchpoints=touchpoints \
+  --table referrals=referrals -o "$tmp/r_pg2" >/dev/null 2>&1 ||
+  bad "analyze --table failed"
+same_report "analyze --table" "$tmp/r_csv" "$tmp/r_pg2"
+
+if [ "$have_cdnow" = 1 ]; then
+  "$K" analyze "$tmp/cdnow" --map customer=masterid -o "$tmp/c_csv" \
+    >/dev/null 2>&1 || bad "analyze CDNOW from CSV failed"
+  "$K" analyze "$URI" --table transactions=cdnow.elog --map customer=masterid \
+    -o "$tmp/c_pg" >/dev/null 2>&1 || bad "analyze CDNOW from the database failed"
+  same_report "analyze CDNOW" "$tmp/c_csv" "$tmp/c_pg"
+  n=$(python3 -c "import json,sys; h=json.load(open(sys.argv[1]))['headline']; print(h['customers'], 'revenue', h['revenue'], 'clv_mean', h['clv_mean'])" \
+      "$tmp/c_pg/summary.json" 2>/dev/null || echo "?")
+  echo "CDNOW from PostgreSQL: customers $n" >&2
+fi
+
+# --- pushdown: the summary computed by the database = from the lines -----
+pushdown_equal() { # label args...
+  label=$1
+  shift
+  if "$K" summary "$@" --format csv >"$tmp/l.csv" 2>"$tmp/l.err" &&
+     "$K" summary "$@" --pushdown --format json >"$tmp/p.json" 2>"$tmp/p.err" &&
+     python3 "$here/compare_summary.py" "$tmp/l.csv" "$tmp/p.json"; then
+    ok
+  else
+    bad "pushdown $label"
+    cat "$tmp/l.err" "$tmp/p.err" >&2
+  fi
+}
+pushdown_equal "demo" "$URI"
+pushdown_equal "demo --as-of" "$URI" --as-of 2024-06-30
+pushdown_equal "demo, a query" "$URI" \
+  --table transactions="SELECT * FROM transactions WHERE bedrag < 500"
+[ "$have_cdnow" = 1 ] &&
+  pushdown_equal "CDNOW" "$URI" --table transactions=cdnow.elog \
+    --map customer=masterid
+
+# three decimals ("1.234" must not read as a thousands separator), and
+# rounding to cents line by line: 1.23 + 1234.50 + 0.13 (half away from 0)
+sql -c "CREATE TABLE three (klant text, datum date, bedrag numeric(10,3))" \
+    -c "INSERT INTO three VALUES ('A', '2024-01-01', 1.234),
+        ('A', '2024-02-01', 1234.5), ('B', '2024-01-05', 0.125)" \
+    -c "GRANT SELECT ON three TO kw"
+"$K" summary "$URI" --table transactions=three --format json >"$tmp/three.json" 2>&1
+if grep -q '"revenue": 1235.86' "$tmp/three.json"; then ok; else
+  bad "three decimals: $(grep revenue "$tmp/three.json" | head -1)"; fi
+pushdown_equal "three decimals" "$URI" --table transactions=three
+
+# --map on a table whose column names say nothing
+sql -c "CREATE TABLE odd AS SELECT klantnummer AS c1, factuurdatum AS c2,
+        bedrag AS c3 FROM transactions" -c "GRANT SELECT ON odd TO kw"
+printf 'c1,c2,c3\n' >"$tmp/odd.csv"
+sql -c "\\copy (SELECT * FROM odd) TO '$tmp/odd_data.csv' WITH (FORMAT csv)"
+cat "$tmp/odd_data.csv" >>"$tmp/odd.csv"
+"$K" summary "$tmp/odd.csv" --map customer=c1 --map date=c2 --map amount=c3 \
+  --format csv >"$tmp/odd_csv.out" 2>&1
+"$K" summary "$URI" --table transactions=odd --map customer=c1 \
+  --map date=c2 --map amount=c3 --format csv >"$tmp/odd_pg.out" 2>&1
+if cmp -s "$tmp/odd_csv.out" "$tmp/odd_pg.out" && [ -s "$tmp/odd_pg.out" ]; then
+  ok
+else
+  bad "--map: database and file differ"
+fi
+
+# --- every subcommand takes the URI as PATH ---------------------------
+for cmd in summary rfm clv pareto profit cohorts churn survival basket \
+           segments trends referrals acquisition journey feedback payments; do
+  a=0 b=0
+  "$K" "$cmd" "$tmp/csv" >"$tmp/$cmd.csv.out" 2>&1 || a=$?
+  "$K" "$cmd" "$URI" >"$tmp/$cmd.pg.out" 2>&1 || b=$?
+  if [ "$a" != "$b" ]; then
+    bad "$cmd: exit $a from files, $b from the database"
+    head -5 "$tmp/$cmd.pg.out" >&2
+  elif ! cmp -s "$tmp/$cmd.csv.out" "$tmp/$cmd.pg.out"; then
+    bad "$cmd: output differs"
+    diff "$tmp/$cmd.csv.out" "$tmp/$cmd.pg.out" | head -10 >&2 || true
+  else
+    ok
+  fi
+done
+"$K" inspect "$URI" >"$tmp/inspect.out" 2>&1 && ok || bad "inspect"
+grep -q "kw:\*\*\*@127.0.0.1" "$tmp/inspect.out" && ok ||
+  bad "inspect: the source is not named with a masked URI"
+
+# --- errors ------------------------------------------------------------
+expect_error() { # label pattern command...
+  label=$1 pat=$2
+  shift 2
+  rc=0
+  "$@" >"$tmp/e.out" 2>&1 || rc=$?
+  if [ "$rc" = 0 ]; then
+    bad "$label: succeeded"
+  elif ! grep -q "$pat" "$tmp/e.out"; then
+    bad "$label: message lacks '$pat'"
+    cat "$tmp/e.out" >&2
+  elif grep -q "Sekr3t-pw\|wrong-pw" "$tmp/e.out"; then
+    bad "$label: the password is in the message"
+  else
+    ok
+  fi
+}
+BAD_URI="postgresql://kw:wrong-pw@127.0.0.1:$port/kwtest"
+expect_error "wrong password" "password authentication failed" \
+  "$K" analyze "$BAD_URI" -o "$tmp/x1"
+expect_error "wrong password (masked)" "kw:\*\*\*@" \
+  "$K" summary "$BAD_URI"
+expect_error "password as a parameter" "password=\*\*\*" \
+  "$K" summary "postgresql://kw@127.0.0.1:$port/kwtest?password=wrong-pw"
+# no server on that port (a port of this machine where nothing listens)
+expect_error "no server" "cannot connect" \
+  "$K" summary "postgresql://kw:Sekr3t-pw@127.0.0.1:$((port + 1))/kwtest?connect_timeout=3"
+expect_error "missing table" "no such table" \
+  "$K" summary "$URI" --table transactions=sales.nothing
+expect_error "missing database" "cannot connect" \
+  "$K" summary "postgresql://kw:Sekr3t-pw@127.0.0.1:$port/nodb"
+sql -c "CREATE TABLE hidden AS SELECT * FROM transactions"
+expect_error "permission" "no permission" \
+  "$K" summary "$URI" --table transactions=hidden
+sql -c "CREATE TABLE wrongtype AS SELECT klantnummer, (factuurdatum > '2024-01-01')
+        AS factuurdatum, bedrag FROM transactions" \
+    -c "GRANT SELECT ON wrongtype TO kw"
+expect_error "a date column of type boolean" "type boolean" \
+  "$K" summary "$URI" --table transactions=wrongtype
+expect_error "a bad query" "query failed" \
+  "$K" summary "$URI" --table transactions='SELECT nosuchcolumn FROM transactions'
+expect_error "no transactions table" "no transactions table" \
+  "$K" summary "postgresql://postgres@/postgres?host=$tmp/srv&port=$port"
+
+echo "pg_source: $passed passed, $fails failed"
+[ "$fails" = 0 ]
