@@ -176,7 +176,7 @@ bool clv_hyp_logG_tab(double b, double c, double z, const double *rb,
 /* Constants of G's z -> 1 - z connection formula that depend on b and c
  * only (shared by every z of a pattern set); clv_hyp_bc_init fills it. */
 typedef struct clv_hyp_bc {
-  double b, c, m, delta, lK2, sK2, lK2err, dK2b, dK2c;
+  double b, c, m, delta, lK2, sK2, lK2err, dK2b, dK2c, lcm;
   bool ready, ok;
 } clv_hyp_bc;
 void clv_hyp_bc_init(clv_hyp_bc *h, double b, double c);

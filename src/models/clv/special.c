@@ -155,6 +155,7 @@ void clv_hyp_bc_init(clv_hyp_bc *h, double b, double c) {
   h->lK2 = lgc - lgb + log(M_PI) - log(fabs(sd)) - lg1m;
   h->sK2 = sin_pm > 0 ? -1 : 1;
   h->lK2err = fabs(lgc) + fabs(lgb) + fabs(lg1m) + 4;
+  h->lcm = log((c - 1) / fabs(m));
   /* psi(-m) = psi(1 + m) + pi cot(pi m) (reflection) */
   double psi_nm = clv_digamma(1 + m) + M_PI * cos(M_PI * d) / sd;
   h->dK2b = psi_nm - clv_digamma(b);
@@ -211,11 +212,12 @@ static bool g_conn(const clv_hyp_bc *h, double z, double eps, double *logG,
   }
   if (!done || F == 0) return false;
   double le = log(eps), lz = log1p(-eps);
-  double lT1 = log((c - 1) / fabs(m)) + log(fabs(F));
+  /* scaled by e^-L, L the larger of log((c-1)/|m|) and log |T2| (F is
+   * at most about e^8 here: eps b <= 8) */
   double lT2 = h->lK2 + m * le - (c - 1) * lz;
-  double L = fmax(lT1, lT2);
-  double f1 = (m > 0 ? 1 : -1) * exp(log((c - 1) / fabs(m)) - L);
-  double T1 = f1 * F, T2 = h->sK2 * exp(lT2 - L);
+  double L = lT2 > h->lcm ? lT2 : h->lcm;
+  double f1 = (m > 0 ? 1 : -1) * (L == h->lcm ? 1 : exp(h->lcm - L));
+  double T1 = f1 * F, T2 = h->sK2 * (L == lT2 ? 1 : exp(lT2 - L));
   double v = T1 + T2;
   if (!(v > 0) || !isfinite(v)) return false;
   /* rounding: a relative error of m of about c u shifts both poles */
