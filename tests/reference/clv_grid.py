@@ -49,9 +49,27 @@ redrawn, the published forms being 0/0 there. Plus the fixed cases of the
 large-a-and-b regression (r = 1.292, alpha = 18.61, b = 317.4, t = 365,
 a = 200 and 500; a = 47,796, b = 73,829).
 
+Pareto/NBD points near z = 1: conditional points with beta 1e3..1e7 times
+alpha and s from 1e-7 to 0.1 (the shape of fits that drift to s -> 0,
+beta -> infinity; 1 - z = (alpha + u)/(beta + u) from 1e-2 to 1e-7), among
+them the Online Retail estimates in weeks (r = 0.8274, alpha = 9.868,
+s = 4.1e-8, beta = 7506).
+
 Run:  python3 tests/reference/clv_grid.py [POINTS] > tests/data/clv/reference_grid.csv
 (POINTS per model and quantity, default 15; python3-gmpy2 makes mpmath
 several times faster.)
+
+With --hyp it writes tests/data/clv/reference_hyp.csv instead: log G and
+d log G / d(b, c, z) for G(b; c; z) = 2F1(1, b; c; z), the function the
+Pareto/NBD likelihood is written with (src/models/clv/special.c), at
+1 - z from 1e-6 to 1e-2 (and a few points below z = 1/2 and in between),
+b near 1 (1 + 1e-7 .. 1 + 0.1) and from 0.01 to 1000, c - b - 1 = m from
+-0.99 to 50 with c from just above 1 to 2000, and m within 1e-9..1e-2 of
+0, 1, 2 and 5 (where the connection formula's two parts have poles that
+cancel). z is a double with 1 - z exact. Values by mpmath's hyp2f1,
+derivatives by mpmath.diff, each at 30 and at 45 digits; a point whose two
+values differ by more than 1e-20 (relative, or absolute below 1) is left
+out.
 """
 import random
 import sys
@@ -59,7 +77,7 @@ import sys
 import mpmath
 from mpmath import mp, mpf, hyp2f1
 
-N_POP = int(sys.argv[1]) if len(sys.argv) > 1 else 15    # E[X(t)] points per model
+N_POP = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] != '--hyp' else 15   # E[X(t)] points per model
 N_COND = N_POP  # conditional points (P(alive) and E[Y(t)]) per model
 
 
@@ -288,6 +306,24 @@ def main():
                     lambda *v, mod=mod: q_bg_cond(*v, mod),
                     lambda *v, mod=mod: bg_cond(*v, mod), p + (x, tx, T, t))
 
+    # Pareto/NBD near z = 1: beta >> alpha, s small (after the others,
+    # so their draws stay as they were)
+    for i in range(N_COND):
+        if i == 0:
+            p = (0.827447236937, 9.8682712515, 4.14296250097e-08, 7505.9326935)
+            x, tx, T = 1, 0.142857142857143, 53.2857142857143
+        else:
+            r = float(logu(rng, 0.05, 5))
+            al = float(logu(rng, 0.5, 50))
+            s = float(logu(rng, 1e-7, 0.1))
+            be = al * float(logu(rng, 1e3, 1e7))
+            p = (r, al, s, be)
+            x, tx, T = draw_cust()
+        t = float(logu(rng, 1, 1e3))
+        add('pnbd', 'alive', p, x, tx, T, 0, q_pnbd_alive, pnbd_alive,
+            p + (x, tx, T))
+        add('pnbd', 'cond', p, x, tx, T, t, q_pnbd_cond, pnbd_cond,
+            p + (x, tx, T, t))
     w = sys.stdout.write
     w('# Reference values for the customer-value models, written by\n')
     w('# tests/reference/clv_grid.py %d with mpmath %s (quadrature at 30\n'
@@ -302,5 +338,84 @@ def main():
         w('%s,%s,%r,%r,%r,%r,%d,%r,%r,%r,%s,%s\n' % row)
 
 
+def hyp_G(b, c, z):
+    return hyp2f1(1, b, c, z, maxterms=10**6, maxprec=2000)
+
+
+def hyp_row(b, c, z):
+    """[log G, d/db, d/dc, d/dz] of log G at the current precision."""
+    lg = lambda bb, cc, zz: mpmath.log(hyp_G(bb, cc, zz))
+    return [lg(b, c, z),
+            mpmath.diff(lambda v: lg(v, c, z), b),
+            mpmath.diff(lambda v: lg(b, v, z), c),
+            mpmath.diff(lambda v: lg(b, c, v), z)]
+
+
+def hyp_main():
+    rng = random.Random(20261204)
+    pts = []
+
+    def zof(eps):
+        z = 1.0 - eps  # a double; 1 - z is exact for z >= 1/2
+        return z
+
+    for i in range(160):
+        u = rng.random()
+        if u < 0.4:
+            b = 1 + float(logu(rng, 1e-7, 0.1))
+        else:
+            b = float(logu(rng, 0.01, 1000))
+        if i % 4 == 3:  # m near an integer
+            n = rng.choice((0, 1, 2, 5))
+            d = rng.choice((-1, 1)) * float(logu(rng, 1e-9, 1e-2))
+            m = n + d
+        elif rng.random() < 0.3:
+            m = rng.uniform(-0.99, 1)
+        else:
+            m = float(logu(rng, 0.01, 50))
+        c = b + 1 + m
+        if not c > 1 or m <= -1:
+            continue
+        if rng.random() < 0.85:
+            z = zof(float(logu(rng, 1e-6, 1e-2)))
+        else:
+            z = rng.uniform(0.05, 0.99)
+        pts.append((b, c, z))
+    # the Online Retail fit's shape: b = s + 1 with s tiny, z near 1
+    for x in (0, 1, 2, 7, 40):
+        s_ = 4.14296250097e-08
+        r = 0.827447236937
+        for u in (0.0, 1.0, 53.2857142857143):
+            al, be = 9.8682712515, 7505.9326935
+            z = (be - al) / (be + u)
+            pts.append((s_ + 1, r + s_ + x + 1, z))
+    rows, skipped = [], 0
+    for b, c, z in pts:
+        vals = []
+        for dps in (30, 45):
+            mp.dps = dps
+            vals.append(hyp_row(mpf(b), mpf(c), mpf(z)))
+        ok = all(abs(v1 - v2) <= mpf('1e-20') * max(1, abs(v2))
+                 for v1, v2 in zip(*vals))
+        if not ok:
+            skipped += 1
+            continue
+        rows.append((b, c, z) + tuple(vals[1]))
+    w = sys.stdout.write
+    w('# Reference values of G(b; c; z) = 2F1(1, b; c; z), written by\n')
+    w('# tests/reference/clv_grid.py --hyp with mpmath %s (hyp2f1 and\n'
+      % mpmath.__version__)
+    w('# mpmath.diff at 30 and 45 digits); see that script for the grid.\n')
+    w('# Columns: b, c, z (1 - z exact), log G, d log G/db, d/dc, d/dz.\n')
+    w('# %d points left out (no agreement).\n' % skipped)
+    w('b,c,z,logG,dlogG_db,dlogG_dc,dlogG_dz\n')
+    for row in rows:
+        w('%r,%r,%r,%s,%s,%s,%s\n' % (row[:3] + tuple(
+            mpmath.nstr(v, 20, min_fixed=1, max_fixed=0) for v in row[3:])))
+
+
 if __name__ == '__main__':
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == '--hyp':
+        hyp_main()
+    else:
+        main()

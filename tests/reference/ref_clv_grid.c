@@ -103,7 +103,68 @@ static void grid(void **state) {
   assert_int_equal(bad, 0);
 }
 
+/*
+ * G(b; c; z) = 2F1(1, b; c; z) and d log G / d(b, c, z), the function the
+ * Pareto/NBD likelihood and its gradient are written with, against
+ * tests/data/clv/reference_hyp.csv (tests/reference/clv_grid.py --hyp:
+ * mpmath's hyp2f1 and mpmath.diff) at 1 - z from 1e-6 to 1e-2, b near 1,
+ * small and large c and c - b - 1 near whole numbers, through the
+ * internal entry the model uses (eps = 1 - z given exactly). Tolerance:
+ * log G within HYP_TOL (so G within HYP_TOL relative), each derivative
+ * within HYP_TOL * max(1, |reference|).
+ */
+#include "models/clv/clv.h"
+
+#define HYP_TOL 1e-9
+
+static void hyp_grid(void **state) {
+  (void)state;
+  FILE *f = fopen(KW_TEST_DATA "/clv/reference_hyp.csv", "r");
+  assert_non_null(f);
+  char line[512];
+  static const char *const qn[4] = {"log G", "dlogG/db", "dlogG/dc",
+                                    "dlogG/dz"};
+  double worst[4] = {0};
+  char where[4][120] = {{0}};
+  size_t rows = 0, bad = 0;
+  while (fgets(line, sizeof line, f)) {
+    if (line[0] == '#' || strncmp(line, "b,", 2) == 0) continue;
+    double b, c, z, ref[4];
+    if (sscanf(line, "%lf,%lf,%lf,%lf,%lf,%lf,%lf", &b, &c, &z, &ref[0],
+               &ref[1], &ref[2], &ref[3]) != 7) {
+      print_error("bad line: %s", line);
+      fail();
+    }
+    rows++;
+    double v[4];
+    clv_hyp_bc pre = {0};
+    bool ok = clv_hyp_logG_eps(b, c, z, 1 - z, NULL, NULL, 0, &pre, &v[0],
+                               v + 1);
+    for (int i = 0; i < 4; i++) {
+      double err = ok ? fabs(v[i] - ref[i]) / (i ? fmax(1, fabs(ref[i])) : 1)
+                      : INFINITY;
+      if (!(err <= worst[i])) {
+        worst[i] = err;
+        snprintf(where[i], sizeof where[i], "at b=%.6g c=%.6g 1-z=%.3g", b,
+                 c, 1 - z);
+      }
+      if (!(err <= HYP_TOL)) {
+        bad++;
+        print_message("G %s b=%.17g c=%.17g z=%.17g: %.17g, reference "
+                      "%.17g\n", qn[i], b, c, z, v[i], ref[i]);
+      }
+    }
+  }
+  fclose(f);
+  for (int i = 0; i < 4; i++)
+    print_message("G %-8s %4zu points, largest error %.3g %s\n", qn[i], rows,
+                  worst[i], where[i]);
+  assert_true(rows >= 100);
+  assert_int_equal(bad, 0);
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(grid)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(grid),
+                                     cmocka_unit_test(hyp_grid)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -173,6 +173,19 @@ bool clv_hyp_logG_tab(double b, double c, double z, const double *rb,
                       double *dlog);
 /* Terms of the G series before the Euler integral takes over. */
 #define CLV_G_SERIES_MAX 5000
+/* Constants of G's z -> 1 - z connection formula that depend on b and c
+ * only (shared by every z of a pattern set); clv_hyp_bc_init fills it. */
+typedef struct clv_hyp_bc {
+  double b, c, m, delta, lK2, sK2, lK2err, dK2b, dK2c, lcm;
+  bool ready, ok;
+} clv_hyp_bc;
+void clv_hyp_bc_init(clv_hyp_bc *h, double b, double c);
+/* G with eps = 1 - z given separately (computed without cancellation by
+ * the caller) and pre, when not NULL, a cache of the (b, c) constants
+ * (filled when not ready or for other b, c). */
+bool clv_hyp_logG_eps(double b, double c, double z, double eps,
+                      const double *rb, const double *rc, size_t ntab,
+                      clv_hyp_bc *pre, double *logG, double *dlog);
 
 /* GSL's default error handler aborts; kw_context_new() switches it off
  * for the process, so GSL calls here only return codes, which are checked. */

@@ -13,7 +13,26 @@
  * c; z) turns both into (1-z)^(...) times 2F1(1, b'; c; z) with 0 < b' < c,
  * a series of positive terms with ratio (b'+k)/(c+k) z < z, bounded by
  * 1/(1-z): no cancellation, no overflow, and fast unless z is near 1 with
- * c - b' small. There the Euler integral is used instead (see clv.h).
+ * c - b' small (Pareto/NBD fits that drift to s -> 0, beta -> infinity put
+ * 1 - z near 1e-3 and would need 1e4..1e5 terms). The method is chosen up
+ * front rather than by running the series to its limit:
+ *   z <= 1/2: the series (at most about 60 terms);
+ *   z > 1/2, m = c - b - 1 <= 40, b (1 - z) <= 8: the z -> 1 - z connection
+ *     formula (DLMF 15.8.4 with a = 1, where the second 2F1 collapses to
+ *     2F1(c-1, m+1; m+1; z) = z^(1-c)):
+ *       G = (c-1)/m 2F1(1, b; 1-m; eps) + Gamma(c) Gamma(-m)/Gamma(b)
+ *           eps^m z^(1-c),   eps = 1 - z,
+ *     a short series in eps plus a closed form; the (b, c) constants
+ *     (lgamma, digamma, Gamma(-m) by reflection) are cached per x by the
+ *     caller. Both parts have a pole at whole m; their rounding error is
+ *     bounded term by term and the formula is only used when the bound is
+ *     below 1e-13 (value) and 1e-10 (each derivative), so near a whole m
+ *     it steps aside (the DLMF 15.8.10 limit forms are not implemented);
+ *   else the series when its K-th term z^K (b)_K/(c)_K (from lgamma) shows
+ *     it converges within CLV_G_SERIES_MAX terms, else the Euler integral
+ *     by adaptive quadrature (see clv.h).
+ * eps = 1 - z is passed in by the caller, computed from the parameters
+ * ((alpha + u)/(beta + u)), not as 1 - z.
  *
  * BG/NBD posterior expectation given alive (Fader, Hardie & Lee 2005, eq.
  * 10 rewritten): with z = t / (alpha1 + t), c = a + b1 - 1, A = c - r1,
@@ -116,32 +135,138 @@ static bool g_quad(double b, double c, double z, double *logG, double *dlog) {
   return isfinite(*logG);
 }
 
-bool clv_hyp_logG(double b, double c, double z, double *logG, double *dlog) {
-  return clv_hyp_logG_tab(b, c, z, NULL, NULL, 0, logG, dlog);
+/* Per-(b, c) constants of the connection formula (see the top of this
+ * file): m = c - b - 1 = n + delta, log |Gamma(c) Gamma(-m) / Gamma(b)|
+ * and its sign, and the b and c derivatives of that log. */
+void clv_hyp_bc_init(clv_hyp_bc *h, double b, double c) {
+  h->b = b;
+  h->c = c;
+  h->ready = true;
+  double m = c - b - 1, n = nearbyint(m), d = m - n;
+  h->m = m;
+  h->delta = d;
+  h->ok = m > -1 && d != 0 && isfinite(m);
+  if (!h->ok) return;
+  double sd = sin(M_PI * d);
+  /* sin(pi m) = (-1)^n sin(pi delta); Gamma(-m) = -pi / (sin(pi m)
+   * Gamma(1 + m)) */
+  double sin_pm = fmod(n, 2.0) != 0 ? -sd : sd;
+  double lgc = lgamma(c), lgb = lgamma(b), lg1m = lgamma(1 + m);
+  h->lK2 = lgc - lgb + log(M_PI) - log(fabs(sd)) - lg1m;
+  h->sK2 = sin_pm > 0 ? -1 : 1;
+  h->lK2err = fabs(lgc) + fabs(lgb) + fabs(lg1m) + 4;
+  h->lcm = log((c - 1) / fabs(m));
+  /* psi(-m) = psi(1 + m) + pi cot(pi m) (reflection) */
+  double psi_nm = clv_digamma(1 + m) + M_PI * cos(M_PI * d) / sd;
+  h->dK2b = psi_nm - clv_digamma(b);
+  h->dK2c = clv_digamma(c) - psi_nm;
+  h->ok = isfinite(h->lK2) && isfinite(h->dK2b) && isfinite(h->dK2c);
 }
 
-bool clv_hyp_logG_tab(double b, double c, double z, const double *rb,
-                      const double *rc, size_t ntab, double *logG,
-                      double *dlog) {
-  if (z <= 0) {
-    *logG = 0;
+#define CONN_MAX_TERMS 400
+#define CONN_MAX_M 40.0
+#define CONN_VAL_TOL 1e-13
+#define CONN_DER_TOL 1e-10
+
+/*
+ * G by the z -> 1 - z connection formula (a = 1, m = c - b - 1 not an
+ * integer; DLMF 15.8.4 with 2F1(c-1, m+1; m+1; z) = z^(1-c)):
+ *   G = (c-1)/m 2F1(1, b; 1-m; eps) + Gamma(c) Gamma(-m)/Gamma(b)
+ *       eps^m z^(1-c),   eps = 1 - z.
+ * Returns false when the series needs more than CONN_MAX_TERMS terms or
+ * when the rounding error bound (cancellation between the two parts near
+ * an integer m, both carry a 1/delta pole) exceeds CONN_VAL_TOL for the
+ * value or CONN_DER_TOL for a derivative.
+ */
+static bool g_conn(const clv_hyp_bc *h, double z, double eps, double *logG,
+                   double *dlog) {
+  double b = h->b, c = h->c, m = h->m;
+  double t = 1, F = 1, Fa = 1, hb = 0, hm = 0;
+  double Sb = 0, Sc = 0, Sz = 0, Sba = 0, Sca = 0, Sza = 0;
+  bool done = false;
+  for (int k = 0; k < CONN_MAX_TERMS; k++) {
+    double iden = 1 / ((double)k + 1 - m);
+    t *= (b + k) * eps * iden;
+    F += t;
+    Fa += fabs(t);
     if (dlog) {
-      dlog[0] = 0;
-      dlog[1] = 0;
-      dlog[2] = b / c;
+      hb += 1 / (b + k);
+      hm += iden;
+      Sb += t * (hb - hm);
+      Sc += t * hm;
+      Sz += (double)(k + 1) * t;
+      Sba += fabs(t) * (fabs(hb) + fabs(hm));
+      Sca += fabs(t * hm);
+      Sza += (double)(k + 1) * fabs(t);
     }
-    return true;
+    if ((double)k + 1 > m) {
+      /* later ratios eps (b+j)/(j+1-m), j > k, lie between the next one
+       * and their limit eps */
+      double rho = fabs((b + k + 1) * eps / ((double)k + 2 - m));
+      if (rho < eps) rho = eps;
+      if (rho < 1 && fabs(t) * rho / (1 - rho) <= 1e-17 * fabs(F)) {
+        done = true;
+        break;
+      }
+    }
   }
+  if (!done || F == 0) return false;
+  double le = log(eps), lz = log1p(-eps);
+  /* scaled by e^-L, L the larger of log((c-1)/|m|) and log |T2| (F is
+   * at most about e^8 here: eps b <= 8) */
+  double lT2 = h->lK2 + m * le - (c - 1) * lz;
+  double L = lT2 > h->lcm ? lT2 : h->lcm;
+  double f1 = (m > 0 ? 1 : -1) * (L == h->lcm ? 1 : exp(h->lcm - L));
+  double T1 = f1 * F, T2 = h->sK2 * (L == lT2 ? 1 : exp(lT2 - L));
+  double v = T1 + T2;
+  if (!(v > 0) || !isfinite(v)) return false;
+  /* rounding: a relative error of m of about c u shifts both poles */
+  double amp = 8 + (fabs(c) + fabs(b) + 1) / fabs(h->delta);
+  double u = 2.3e-16;
+  double e2 = h->lK2err + fabs(m * le) + fabs((c - 1) * lz);
+  double errv = u * ((fabs(f1) * Fa + fabs(T2)) * amp + fabs(T2) * e2);
+  if (errv > CONN_VAL_TOL * v) return false;
+  *logG = L + log(v);
+  if (dlog) {
+    double db1 = T1 / m + f1 * Sb, db2 = T2 * (h->dK2b - le);
+    double dc1 = T1 * (1 / (c - 1) - 1 / m) + f1 * Sc;
+    double dc2 = T2 * (h->dK2c + le - lz);
+    double dz1 = -f1 * Sz / eps, dz2 = T2 * (-m / eps + (1 - c) / (1 - eps));
+    double eb = u * amp *
+                (fabs(T1 / m) + fabs(f1) * Sba +
+                 fabs(T2) * (fabs(h->dK2b) + fabs(le) + e2));
+    double ec = u * amp *
+                (fabs(T1) * (1 / (c - 1) + 1 / fabs(m)) + fabs(f1) * Sca +
+                 fabs(T2) * (fabs(h->dK2c) + fabs(le) + fabs(lz) + e2));
+    double ez = u * amp *
+                (fabs(f1) * Sza / eps +
+                 fabs(T2) * (fabs(m) / eps + (c - 1) / (1 - eps)) * (1 + e2));
+    double gb = db1 + db2, gc = dc1 + dc2, gz = dz1 + dz2;
+    if (eb > CONN_DER_TOL * fmax(v, fabs(gb)) ||
+        ec > CONN_DER_TOL * fmax(v, fabs(gc)) ||
+        ez > CONN_DER_TOL * fmax(v / eps, fabs(gz)))
+      return false;
+    dlog[0] = gb / v;
+    dlog[1] = gc / v;
+    dlog[2] = gz / v;
+  }
+  return isfinite(*logG);
+}
+
+/* The power series, with the reciprocal tables while they last. Returns
+ * false after SERIES_MAX terms. */
+static bool g_series(double b, double c, double z, const double *rb,
+                     const double *rc, size_t ntab, double *logG,
+                     double *dlog) {
   double term = 1, sum = 1, sb = 0, sc = 0, sz = 0, hb = 0, hc = 0;
   double tailf = z / (1 - z);
-  size_t kmax = rb && rc ? (ntab < SERIES_MAX ? ntab : SERIES_MAX)
-                         : SERIES_MAX;
-  for (size_t k = 0; k < kmax; k++) {
-    double ic = rc ? rc[k] : 1 / (c + (double)k);
+  if (!rb || !rc) ntab = 0;
+  for (size_t k = 0; k < SERIES_MAX; k++) {
+    double ic = k < ntab ? rc[k] : 1 / (c + (double)k);
     term *= (b + (double)k) * ic * z;
     sum += term;
     if (dlog) {
-      hb += rb ? rb[k] : 1 / (b + (double)k);
+      hb += k < ntab ? rb[k] : 1 / (b + (double)k);
       hc += ic;
       sb += term * hb;
       sc -= term * hc;
@@ -157,6 +282,59 @@ bool clv_hyp_logG_tab(double b, double c, double z, const double *rb,
       return isfinite(*logG);
     }
   }
+  return false;
+}
+
+/* Whether the series can converge within SERIES_MAX terms: its K-th term
+ * is z^K (b)_K / (c)_K; the sum is at least 1. */
+static bool g_series_feasible(double b, double c, double z) {
+  double K = SERIES_MAX;
+  double lt = K * log(z) + lgamma(b + K) - lgamma(b) - lgamma(c + K) +
+              lgamma(c);
+  double rho = z * (b + K) / (c + K);
+  return lt - log1p(-rho) < log(1e-17) - 2;
+}
+
+bool clv_hyp_logG(double b, double c, double z, double *logG, double *dlog) {
+  return clv_hyp_logG_eps(b, c, z, 1 - z, NULL, NULL, 0, NULL, logG, dlog);
+}
+
+bool clv_hyp_logG_tab(double b, double c, double z, const double *rb,
+                      const double *rc, size_t ntab, double *logG,
+                      double *dlog) {
+  return clv_hyp_logG_eps(b, c, z, 1 - z, rb, rc, ntab, NULL, logG, dlog);
+}
+
+bool clv_hyp_logG_eps(double b, double c, double z, double eps,
+                      const double *rb, const double *rc, size_t ntab,
+                      clv_hyp_bc *pre, double *logG, double *dlog) {
+  if (z <= 0) {
+    *logG = 0;
+    if (dlog) {
+      dlog[0] = 0;
+      dlog[1] = 0;
+      dlog[2] = b / c;
+    }
+    return true;
+  }
+  if (!(eps > 0) || !(z < 1)) return false;
+  if (z <= 0.5)
+    return g_series(b, c, z, rb, rc, ntab, logG, dlog) ||
+           g_quad(b, c, z, logG, dlog);
+  /* z > 1/2: the connection formula when its series is short (m not
+   * large, eps b not large) and its rounding bound holds */
+  double m = c - b - 1;
+  if (m <= CONN_MAX_M && b * eps <= 8) {
+    clv_hyp_bc local;
+    if (!pre || !pre->ready || pre->b != b || pre->c != c) {
+      if (!pre) pre = &local;
+      clv_hyp_bc_init(pre, b, c);
+    }
+    if (pre->ok && g_conn(pre, z, eps, logG, dlog)) return true;
+  }
+  if (g_series_feasible(b, c, z) &&
+      g_series(b, c, z, rb, rc, ntab, logG, dlog))
+    return true;
   return g_quad(b, c, z, logG, dlog);
 }
 
