@@ -31,23 +31,13 @@ static const kw_clv_model model_of[] = {KW_CLV_BGNBD, KW_CLV_PNBD,
                                         KW_CLV_MBGNBD,
                                         KW_CLV_MODEL__COUNT /* auto */};
 
-static bool set_currency(cli_common *c, void *target, const char *v) {
-  size_t n = strlen(v);
-  if (n >= 1 && n <= 7) {
-    *(const char **)target = v;
-    return true;
-  }
-  cli_usage_key(c, "cli.err.currency", NULL);
-  return false;
-}
-
 #define CMD(field) CLI_T_CMD, offsetof(opts, field)
 #define XLSX_ROWS 1048575
 static const cli_opt rows_[] = {
     {"output", 'o', CLI_STR, CMD(output), CLI_NO_RANGE, "DIR", NULL,
      "opt.analyze.output", NULL},
     {"currency", 0, CLI_CALL, CMD(currency), CLI_NO_RANGE, "CODE",
-     "opt.analyze.currency.default", "opt.analyze.currency", set_currency},
+     "opt.analyze.currency.default", "opt.analyze.currency", cli_set_currency},
     {"show-names", 0, CLI_FLAG, CMD(show_names), CLI_NO_RANGE, NULL, NULL,
      "opt.analyze.show_names", NULL},
     {"rules", 0, CLI_STR, CMD(rules), CLI_NO_RANGE, "FILE", NULL,

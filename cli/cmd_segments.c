@@ -67,16 +67,6 @@ static bool set_seed(cli_common *c, void *target, const char *v) {
   return true;
 }
 
-static bool set_currency(cli_common *c, void *target, const char *v) {
-  size_t n = strlen(v);
-  if (n >= 1 && n <= 7) {
-    *(const char **)target = v;
-    return true;
-  }
-  cli_usage_key(c, "cli.err.currency", NULL);
-  return false;
-}
-
 #define CMD(field) CLI_T_CMD, offsetof(opts, field)
 static const cli_opt rows_[] = {
     {"by", 0, CLI_CALL, CMD(by), CLI_NO_RANGE, "ATTR[,ATTR2]",
@@ -102,7 +92,7 @@ static const cli_opt rows_[] = {
     {"min-group", 0, CLI_UINT, CMD(min_group), 5, 1000000, "N", "5",
      "opt.segments.min_group", NULL},
     {"currency", 0, CLI_CALL, CMD(currency), CLI_NO_RANGE, "CODE",
-     "opt.analyze.currency.default", "opt.analyze.currency", set_currency},
+     "opt.analyze.currency.default", "opt.analyze.currency", cli_set_currency},
 };
 #undef CMD
 static const cli_group own = CLI_GROUP(NULL, rows_);

@@ -89,6 +89,16 @@ static const char *choice_list(char *buf, size_t cap, const char *choices,
 
 /* ---------------------------------------------------------------- parse */
 
+bool cli_set_currency(cli_common *c, void *target, const char *v) {
+  size_t n = strlen(v);
+  if (n >= 1 && n <= 7) {
+    *(const char **)target = v;
+    return true;
+  }
+  cli_usage_key(c, "cli.err.currency", NULL);
+  return false;
+}
+
 int cli_usage_key(const cli_common *c, const char *key, ...) {
   char buf[512];
   va_list ap;

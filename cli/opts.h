@@ -86,6 +86,8 @@ int cli_parse(const cli_spec *spec, cli_common *c, void *const *targets,
 /* Usage error from a message key with NULL-terminated name, value pairs;
  * returns KW_EXIT_USAGE. */
 int cli_usage_key(const cli_common *c, const char *key, ...);
+/* CLI_CALL setter of --currency: a code of 1 to 7 bytes, kept as given. */
+bool cli_set_currency(cli_common *c, void *target, const char *v);
 
 /* Try argv[*i] against the rows of groups (NULL-terminated) and the PATH
  * rule: 1 consumed (with its value), 0 not one of them, -1 usage error

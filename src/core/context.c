@@ -145,16 +145,21 @@ void kw_log_key(kw_context *ctx, kw_log_level lvl, const char *where,
   }
 }
 
-void kw_warn_key(kw_context *ctx, const char *text, const char *key, ...) {
-  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+size_t kw_va_pairs(va_list *ap, const char **names, const char **values) {
   size_t n = 0;
-  va_list ap;
-  va_start(ap, key);
-  for (const char *nm; n < KW_MSG_ARGS && (nm = va_arg(ap, const char *));) {
+  for (const char *nm; n < KW_MSG_ARGS && (nm = va_arg(*ap, const char *));) {
     names[n] = nm;
-    values[n] = va_arg(ap, const char *);
+    values[n] = va_arg(*ap, const char *);
     n++;
   }
+  return n;
+}
+
+void kw_warn_key(kw_context *ctx, const char *text, const char *key, ...) {
+  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+  va_list ap;
+  va_start(ap, key);
+  size_t n = kw_va_pairs(&ap, names, values);
   va_end(ap);
   kw_log_key(ctx, KW_LOG_WARN, "", text, key, names, values, n);
 }
@@ -162,14 +167,9 @@ void kw_warn_key(kw_context *ctx, const char *text, const char *key, ...) {
 void kw_warn_tpl(kw_context *ctx, const char *key, const char *tpl, ...) {
   if (!ctx->log_fn && !ctx->log_msg_fn) return;
   const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
-  size_t n = 0;
   va_list ap;
   va_start(ap, tpl);
-  for (const char *nm; n < KW_MSG_ARGS && (nm = va_arg(ap, const char *));) {
-    names[n] = nm;
-    values[n] = va_arg(ap, const char *);
-    n++;
-  }
+  size_t n = kw_va_pairs(&ap, names, values);
   va_end(ap);
   char text[KW_ERRMSG_MAX];
   size_t o = 0;

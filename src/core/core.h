@@ -78,6 +78,9 @@ void kw_log_key(kw_context *ctx, kw_log_level lvl, const char *where,
                 const char *const *values, size_t n);
 /* kw_log_key with the pairs as arguments, ending with NULL. */
 void kw_warn_key(kw_context *ctx, const char *text, const char *key, ...);
+/* The NULL-terminated name, value pairs of a message call's arguments,
+ * at most KW_MSG_ARGS; returns how many. */
+size_t kw_va_pairs(va_list *ap, const char **names, const char **values);
 /* A warning of the models by key: tpl is the English sentence of the
  * key's row in the message table, with {name} placeholders filled here
  * from the name, value pairs (ending with NULL) to make the text; values

@@ -455,14 +455,9 @@ static kw_status skip_key(ingest *g, const kw_csv_row *row, kw_skip_reason why,
   char msg[400] = "";
   if (wants_text(g)) {
     const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
-    size_t n = 0;
     va_list ap;
     va_start(ap, key);
-    for (const char *nm; n < KW_MSG_ARGS && (nm = va_arg(ap, const char *));) {
-      names[n] = nm;
-      values[n] = va_arg(ap, const char *);
-      n++;
-    }
+    size_t n = kw_va_pairs(&ap, names, values);
     va_end(ap);
     kw_message_fill_marked(msg, sizeof msg, key,
                            g->opt.lang ? KW_LANG_NL : KW_LANG_EN, names,

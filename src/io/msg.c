@@ -6,25 +6,16 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "core/core.h"
 #include "klantwijs/report.h"
 
 #define TEXT_MAX 1024
-
-static size_t pairs(va_list ap, const char **names, const char **values) {
-  size_t n = 0;
-  for (const char *nm; n < KW_MSG_ARGS && (nm = va_arg(ap, const char *));) {
-    names[n] = nm;
-    values[n] = va_arg(ap, const char *);
-    n++;
-  }
-  return n;
-}
 
 char *kw_io_msg(char *buf, size_t cap, int lang, const char *key, ...) {
   const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
   va_list ap;
   va_start(ap, key);
-  size_t n = pairs(ap, names, values);
+  size_t n = kw_va_pairs(&ap, names, values);
   va_end(ap);
   kw_message_fill_marked(buf, cap, key, lang ? KW_LANG_NL : KW_LANG_EN, names,
                          values, n);
@@ -36,7 +27,7 @@ kw_status kw_io_fail(kw_context *ctx, kw_status st, int lang,
   const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
   va_list ap;
   va_start(ap, key);
-  size_t n = pairs(ap, names, values);
+  size_t n = kw_va_pairs(&ap, names, values);
   va_end(ap);
   char text[TEXT_MAX];
   kw_message_fill_marked(text, sizeof text, key,
@@ -49,7 +40,7 @@ void kw_io_log(kw_context *ctx, kw_log_level lvl, int lang, const char *where,
   const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
   va_list ap;
   va_start(ap, key);
-  size_t n = pairs(ap, names, values);
+  size_t n = kw_va_pairs(&ap, names, values);
   va_end(ap);
   char text[TEXT_MAX];
   kw_message_fill_marked(text, sizeof text, key,

@@ -31,16 +31,10 @@ void kw_basket_report_init(kw_basket_report *r) {
 /* The text of key in lang with NULL-terminated name, value pairs. */
 static const char *say(char *buf, size_t cap, kw_lang lang, const char *key,
                        ...) {
-  const char *names[8], *values[8];
-  size_t n = 0;
+  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
   va_list ap;
   va_start(ap, key);
-  const char *name;
-  while (n < 8 && (name = va_arg(ap, const char *)) != NULL) {
-    names[n] = name;
-    values[n] = va_arg(ap, const char *);
-    n++;
-  }
+  size_t n = kw_va_pairs(&ap, names, values);
   va_end(ap);
   kw_message_fill(buf, cap, key, lang, names, values, n);
   return buf;
