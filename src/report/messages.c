@@ -3648,10 +3648,48 @@ static const msg_row text_rows[] = {
     {"opt.survival.unit",
      "unit of durations from dates, and the sBG period",
      "eenheid van de duur uit datums, en de sBG-periode"},
-    {"cli.survival.group_left_out", "{by} = {group} left out: {reason}",
+    {"model.w.survival_group_left_out", "{by} = {group} left out: {reason}",
      "{by} = {group} weggelaten: {reason}"},
-    {"cli.survival.no_group_fitted", "no group could be fitted",
+    {"model.e.survival_no_group_fitted", "no group could be fitted",
      "geen enkele groep kon geschat worden"},
+    {"model.e.sbg_not_count", "sBG: survivors[{t}] = {n} is not a count",
+     "sBG: overblijvers[{t}] = {n} is geen aantal"},
+    {"model.e.sbg_increase",
+     "sBG: survivors increase at period {t} ({n} > {prev})",
+     "sBG: het aantal overblijvers stijgt in periode {t} ({n} > {prev})"},
+    {"model.e.sbg_empty", "sBG: the cohort is empty", "sBG: het cohort is leeg"},
+    {"model.e.sbg_nobody_churned",
+     "sBG: nobody churned; the model cannot be fitted",
+     "sBG: niemand is vertrokken; het model kan niet geschat worden"},
+    {"model.e.sbg_cohort_first",
+     "sBG: the whole cohort churned in the first period; the model cannot be "
+     "fitted",
+     "sBG: het hele cohort vertrok in de eerste periode; het model kan niet "
+     "geschat worden"},
+    {"model.e.sbg_no_period", "sBG: no customer observed for a whole period",
+     "sBG: geen enkele klant werd een hele periode gevolgd"},
+    {"model.e.sbg_all_first",
+     "sBG: every customer churned in the first period; the model cannot be "
+     "fitted",
+     "sBG: elke klant vertrok in de eerste periode; het model kan niet "
+     "geschat worden"},
+    {"model.e.survival_no_customers", "no customers table was read",
+     "er werd geen klantentabel gelezen"},
+    {"model.e.survival_no_contract_dates",
+     "the customers table has no start and end date columns; name the "
+     "duration and churn columns with --duration COL --event COL or map the "
+     "dates with --map customers.start_date=COL --map customers.end_date=COL",
+     "de klantentabel heeft geen kolommen met begin- en einddatum; noem de "
+     "kolommen van duur en verloop met --duration KOL --event KOL of wijs de "
+     "datums toe met --map customers.start_date=KOL --map "
+     "customers.end_date=KOL"},
+    {"model.e.survival_no_source",
+     "the customers table has no tenure and churn columns nor contract "
+     "dates; name the duration and churn columns with --duration COL "
+     "--event COL",
+     "de klantentabel heeft geen kolommen met klantduur en verloop, en ook "
+     "geen contractdatums; noem de kolommen van duur en verloop met "
+     "--duration KOL --event KOL"},
     {"cli.err.survival_times",
      "--times takes numbers of at least 0 separated by commas",
      "--times verwacht getallen van minstens 0 gescheiden door komma's"},
