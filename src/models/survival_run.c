@@ -187,7 +187,7 @@ static kw_status pick_source(kw_context *ctx, const kw_survival_options *o,
                              kw_survival_source *src) {
   bool columns = o->duration || o->event;
   if (!cu && (columns || !tx))
-    return kw_fail_tpl(ctx, KW_EINPUT, "model.e.survival_no_customers",
+    return kw_fail_tpl(ctx, KW_EINPUT, "model.e.no_customers_table",
                        "no customers table was read", NULL);
   if (columns) {
     *src = KW_SURVIVAL_COLUMNS;

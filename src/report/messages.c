@@ -3495,26 +3495,38 @@ static const msg_row text_rows[] = {
     {"opt.churn.l2", "penalty", "straf"},
     {"opt.churn.seed", "seed of the holdout split",
      "zaad van de verdeling in een apart gehouden groep"},
-    {"cli.churn.fit_rejected",
+    {"model.w.churn_fit_rejected",
      "the {model} fit failed its checks ({flags}); the status follows the "
      "gap rule",
      "de {model}-schatting doorstond de controles niet ({flags}); de status "
      "volgt de wachttijdregel"},
-    {"cli.churn.no_dates",
+    {"model.e.churn_no_dates",
      "the customers table has no contract start and end dates; map them "
-     "with --map customers.start_date=COL --map customers.end_date=COL{hint}",
+     "with --map customers.start_date=COL --map customers.end_date=COL",
      "de klantentabel heeft geen begin- en einddatum van contracten; wijs "
      "ze aan met --map customers.start_date=KOL --map "
-     "customers.end_date=KOL{hint}"},
-    {"cli.churn.no_tables",
+     "customers.end_date=KOL"},
+    {"model.e.churn_no_dates_flag",
+     "the customers table has no contract start and end dates; map them "
+     "with --map customers.start_date=COL --map customers.end_date=COL (a "
+     "churn flag column goes with --drivers --event COL)",
+     "de klantentabel heeft geen begin- en einddatum van contracten; wijs "
+     "ze aan met --map customers.start_date=KOL --map "
+     "customers.end_date=KOL (een kolom die verloop aangeeft hoort bij "
+     "--drivers --event KOL)"},
+    {"model.e.churn_no_tables",
      "no transactions and no customers table with contract dates; map them "
-     "with --map customers.start_date=COL --map customers.end_date=COL{hint}",
+     "with --map customers.start_date=COL --map customers.end_date=COL",
      "geen transacties en geen klantentabel met contractdatums; wijs ze aan "
-     "met --map customers.start_date=KOL --map customers.end_date=KOL{hint}"},
-    {"cli.churn.flag_hint",
-     " (a churn flag column goes with --drivers --event COL)",
-     " (een kolom die verloop aangeeft hoort bij --drivers --event KOL)"},
-    {"cli.churn.no_customers", "no customers table was read",
+     "met --map customers.start_date=KOL --map customers.end_date=KOL"},
+    {"model.e.churn_no_tables_flag",
+     "no transactions and no customers table with contract dates; map them "
+     "with --map customers.start_date=COL --map customers.end_date=COL (a "
+     "churn flag column goes with --drivers --event COL)",
+     "geen transacties en geen klantentabel met contractdatums; wijs ze aan "
+     "met --map customers.start_date=KOL --map customers.end_date=KOL (een "
+     "kolom die verloop aangeeft hoort bij --drivers --event KOL)"},
+    {"model.e.no_customers_table", "no customers table was read",
      "er werd geen klantentabel gelezen"},
     {"cli.err.churn_exclude", "--exclude takes column names separated by "
      "commas",
@@ -3673,8 +3685,6 @@ static const msg_row text_rows[] = {
      "fitted",
      "sBG: elke klant vertrok in de eerste periode; het model kan niet "
      "geschat worden"},
-    {"model.e.survival_no_customers", "no customers table was read",
-     "er werd geen klantentabel gelezen"},
     {"model.e.survival_no_contract_dates",
      "the customers table has no start and end date columns; name the "
      "duration and churn columns with --duration COL --event COL or map the "
