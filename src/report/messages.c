@@ -3526,6 +3526,41 @@ static const msg_row text_rows[] = {
      "geen transacties en geen klantentabel met contractdatums; wijs ze aan "
      "met --map customers.start_date=KOL --map customers.end_date=KOL (een "
      "kolom die verloop aangeeft hoort bij --drivers --event KOL)"},
+    {"model.e.drivers_no_rows",
+     "no customer bought before the churn window (the data span is shorter "
+     "than the gap)",
+     "geen enkele klant kocht vóór het verloopvenster (de gegevens beslaan "
+     "een kortere periode dan de wachttijd)"},
+    {"model.e.drivers_no_attributes",
+     "no usable attributes (a customers table adds sector, size, channel, "
+     "...)",
+     "geen bruikbare kenmerken (een klantentabel voegt sector, grootte, "
+     "kanaal, ... toe)"},
+    {"model.e.drivers_no_churn_column",
+     "no churn column in the customers table: name one with --event COL",
+     "geen kolom voor verloop in de klantentabel: noem er een met --event "
+     "KOL"},
+    {"model.e.drivers_no_attribute_columns", "no usable attribute columns",
+     "geen bruikbare kolommen met kenmerken"},
+    {"model.e.event_not_flag",
+     "the --event column was not read as yes/no flags",
+     "de kolom van --event werd niet gelezen als ja/nee"},
+    {"model.e.duration_not_number",
+     "the --duration column was not read as numbers",
+     "de kolom van --duration werd niet gelezen als getallen"},
+    {"model.e.survival_no_duration",
+     "no duration column: name one with --duration COL",
+     "geen kolom met de duur: noem er een met --duration KOL"},
+    {"model.e.survival_no_churn", "no churn column: name one with --event COL",
+     "geen kolom voor verloop: noem er een met --event KOL"},
+    {"model.e.by_no_column", "--by {by}: the table has no such column",
+     "--by {by}: de tabel heeft geen kolom met die naam"},
+    {"model.e.by_no_customers_column",
+     "--by {by}: the customers table has no such column",
+     "--by {by}: de klantentabel heeft geen kolom met die naam"},
+    {"model.e.by_no_customers",
+     "--by {by}: no customers table was read (--customers FILE)",
+     "--by {by}: er werd geen klantentabel gelezen (--customers BESTAND)"},
     {"model.e.no_customers_table", "no customers table was read",
      "er werd geen klantentabel gelezen"},
     {"cli.err.churn_exclude", "--exclude takes column names separated by "

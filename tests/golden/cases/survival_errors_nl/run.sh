@@ -6,6 +6,8 @@ set -u
 W=$OUT/in
 mkdir -p $W
 printf 'klant,sector\nK1,bouw\nK2,horeca\n' > $W/klanten.csv
+printf 'klant,weg,sector\nK1,ja,bouw\nK2,nee,horeca\n' > $W/weg.csv
+printf 'klant;datum;bedrag\nK1;01/02/2024;10,00\nK1;01/03/2024;12,00\nK2;02/02/2024;9,50\n' > $W/verkoop.csv
 # plan A: 10 subjects, left after 1, 1, 2, 3, 5 months, 5 still there
 # after 6; plan B (vip ja): 6 subjects, nobody left
 printf 'id,maanden,weg,plan,vip\n' > $W/plannen.csv
@@ -34,6 +36,10 @@ run no_contract_dates survival --customers $W/klanten.csv --contracts
 run group_left_out survival $W/plannen.csv --duration maanden --event weg --by plan --model sbg
 run flag_group_left_out survival $W/plannen.csv --duration maanden --event weg --by weg --model sbg
 run no_group_fitted survival $W/niemand.csv --duration maanden --event weg --by plan --model sbg
+run by_no_column survival $W/plannen.csv --duration maanden --event weg --by nergens
+run by_no_customers survival $W/verkoop.csv --by sector
+run by_no_customers_column survival $W/verkoop.csv --customers $W/klanten.csv --by nergens
+run no_duration survival --customers $W/weg.csv --event weg
 run nobody_churned survival --model sbg --survivors 100,100,100
 run first_period survival --model sbg --survivors 100,0,0
 run empty_cohort survival --model sbg --survivors 0,0
