@@ -155,14 +155,6 @@ static int output(cli_common *c, const sopts *o, const kw_survival *sv) {
   return cli_out_close(c, f, st == KW_OK);
 }
 
-/* A bad option value of the analysis (the --by column): a usage error. */
-static int fail(cli_common *c) {
-  char text[2048];
-  return cli_usage(c, "%s",
-                   kw_msginfo_text(text, sizeof text, kw_errinfo(c->ctx),
-                                   kw_errmsg(c->ctx), c->lang));
-}
-
 /* ---------------------------------------------------------------- main */
 
 int kw_cli_survival(int argc, char **argv);
@@ -243,7 +235,7 @@ int kw_cli_survival(int argc, char **argv) {
     st = kw_survival_compute(c.ctx, ds, &so, &sv);
     usage = st == KW_EARG;
   }
-  code = usage ? fail(&c) : st ? cli_fail(&c, st) : output(&c, &o, sv);
+  code = usage ? cli_usage_fail(&c) : st ? cli_fail(&c, st) : output(&c, &o, sv);
 done:
   kw_survival_free(sv);
   kw_dataset_free(ds);

@@ -3561,6 +3561,47 @@ static const msg_row text_rows[] = {
     {"model.e.by_no_customers",
      "--by {by}: no customers table was read (--customers FILE)",
      "--by {by}: er werd geen klantentabel gelezen (--customers BESTAND)"},
+    {"model.e.basket_no_item",
+     "no item '{item}' in the baskets (names are matched exactly)",
+     "geen artikel '{item}' in de winkelmandjes (namen moeten exact "
+     "overeenkomen)"},
+    {"model.e.basket_segment_customers",
+     "--segment-by {col} needs a customers table (customers.csv in the data "
+     "folder, or --customers FILE)",
+     "--segment-by {col} vraagt een klantentabel (customers.csv in de "
+     "gegevensmap, of --customers BESTAND)"},
+    {"model.e.basket_segment_no_column",
+     "the customers table has no column '{col}'; its columns are:{columns}",
+     "de klantentabel heeft geen kolom '{col}'; haar kolommen zijn:{columns}"},
+    {"model.e.basket_segment_personal",
+     "--segment-by: '{col}' is personal data ({role}); choose another column",
+     "--segment-by: '{col}' is een persoonsgegeven ({role}); kies een andere "
+     "kolom"},
+    {"model.e.basket_segment_id", "--segment-by: '{col}' is the customer id",
+     "--segment-by: '{col}' is het klantnummer"},
+    {"model.e.basket_segment_type",
+     "--segment-by needs a text or yes/no column; '{col}' holds a {type}",
+     "--segment-by vraagt een kolom met tekst of ja/nee; '{col}' bevat een "
+     "{type}"},
+    {"model.e.basket_segment_no_id",
+     "the customers table has no customer id column",
+     "de klantentabel heeft geen kolom met het klantnummer"},
+    {"model.e.basket_no_group",
+     "no group of {min} customers or more by {by}: nothing can be shown "
+     "(privacy)",
+     "geen groep van {min} klanten of meer per {by}: er kan niets getoond "
+     "worden (privacy)"},
+    {"model.e.basket_no_group_rfm",
+     "no group of {min} customers or more by RFM segment: nothing can be "
+     "shown (privacy)",
+     "geen groep van {min} klanten of meer per RFM-segment: er kan niets "
+     "getoond worden (privacy)"},
+    {"model.e.basket_too_many_itemsets",
+     "more than {max} frequent itemsets with a minimum count of {min}; a "
+     "higher minimum support (or a lower maximum length) gives fewer",
+     "meer dan {max} frequente artikelcombinaties bij een minimaal aantal "
+     "van {min}; een hogere minimale support (of een kleinere maximale "
+     "lengte) geeft er minder"},
     {"model.e.no_customers_table", "no customers table was read",
      "er werd geen klantentabel gelezen"},
     {"cli.err.churn_exclude", "--exclude takes column names separated by "
