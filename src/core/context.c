@@ -205,6 +205,14 @@ void kw_warn_tpl(kw_context *ctx, const char *key, const char *tpl, ...) {
   kw_log_key(ctx, KW_LOG_WARN, "", text, key, names, values, n);
 }
 
+const char *kw_err_value(const kw_context *ctx, char *buf, size_t cap) {
+  if (ctx->err.key && ctx->err.n == 0)
+    snprintf(buf, cap, "%c%s", KW_MSGV_KEY, ctx->err.key);
+  else
+    snprintf(buf, cap, "%s", ctx->errmsg);
+  return buf;
+}
+
 kw_status kw_fail_tpl(kw_context *ctx, kw_status st, const char *key,
                       const char *tpl, ...) {
   const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];

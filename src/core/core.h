@@ -91,6 +91,10 @@ size_t kw_va_pairs(va_list *ap, const char **names, const char **values);
 void kw_warn_tpl(kw_context *ctx, const char *key, const char *tpl, ...);
 /* A model's failure by key, its English sentence given as tpl as for
  * kw_warn_tpl; kw_errmsg gets the filled text. Returns st. */
+/* The last failure as a value of another message (a reason): its key
+ * marked KW_MSGV_KEY when it has one and no values of its own, else its
+ * text. Returns buf. */
+const char *kw_err_value(const kw_context *ctx, char *buf, size_t cap);
 kw_status kw_fail_tpl(kw_context *ctx, kw_status st, const char *key,
                       const char *tpl, ...);
 /* Report progress of a long step (no-op without a callback). */

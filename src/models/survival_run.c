@@ -162,13 +162,8 @@ static kw_status fit_sbg(kw_survival *s, const char *by) {
     kw_free(ctx, churned);
     kw_free(ctx, censored);
     if (st == KW_ENOMEM || !d->group) return st;
-    /* the reason by its key when it has no values of its own */
     char reason[KW_ERRMSG_MAX], gv[64];
-    const kw_msginfo *e = kw_errinfo(ctx);
-    if (e && e->key && e->n == 0)
-      snprintf(reason, sizeof reason, "%c%s", KW_MSGV_KEY, e->key);
-    else
-      snprintf(reason, sizeof reason, "%s", kw_errmsg(ctx));
+    kw_err_value(ctx, reason, sizeof reason);
     kw_warn_tpl(ctx, "model.w.survival_group_left_out",
                 "{by} = {group} left out: {reason}", "by", by ? by : "",
                 "group", group_value(gv, sizeof gv, d->groups, j), "reason",

@@ -3602,6 +3602,9 @@ static const msg_row text_rows[] = {
      "meer dan {max} frequente artikelcombinaties bij een minimaal aantal "
      "van {min}; een hogere minimale support (of een kleinere maximale "
      "lengte) geeft er minder"},
+    {"model.w.clv_auto_unfitted", "auto: {model} could not be fitted: {reason}",
+     "auto: {model} kon niet geschat worden: {reason}"},
+    {"model.w.segments_failed", "segments: {reason}", "segmenten: {reason}"},
     {"model.e.no_customers_table", "no customers table was read",
      "er werd geen klantentabel gelezen"},
     {"cli.err.churn_exclude", "--exclude takes column names separated by "

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "core/core.h"
 #include "klantwijs.h"
 #include "klantwijs/survival.h"
 
@@ -227,12 +228,36 @@ static void test_no_source(void **state) {
   kw_context_free(ctx);
 }
 
+/* A failure by key: the English text filled from the template, the key
+ * and values kept; as a reason of another message it is its key (no
+ * values) or its text (values). */
+static void test_fail_tpl(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  char buf[256];
+  assert_int_equal(kw_fail_tpl(ctx, KW_EINPUT, "model.e.x", "plain", NULL),
+                   KW_EINPUT);
+  assert_string_equal(kw_errmsg(ctx), "plain");
+  assert_string_equal(kw_errinfo(ctx)->key, "model.e.x");
+  assert_string_equal(kw_err_value(ctx, buf, sizeof buf), "\001model.e.x");
+  char dec[8];
+  snprintf(dec, sizeof dec, "%c2.5", KW_MSGV_DECIMAL);
+  kw_fail_tpl(ctx, KW_EARG, "model.e.y", "{a} and {b}, {c}", "a", "one", "b",
+              dec, NULL);
+  assert_string_equal(kw_errmsg(ctx), "one and 2.5, {c}");
+  assert_int_equal(kw_errinfo(ctx)->n, 2);
+  assert_string_equal(kw_errinfo(ctx)->values[1], dec);
+  assert_string_equal(kw_err_value(ctx, buf, sizeof buf), "one and 2.5, {c}");
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_survivors),
       cmocka_unit_test(test_km_columns),
       cmocka_unit_test(test_sbg_groups),
       cmocka_unit_test(test_no_source),
+      cmocka_unit_test(test_fail_tpl),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -775,8 +775,11 @@ kw_status kw_clv_fit_auto(kw_context *ctx, const double *x, const double *t_x,
     }
     if (st != KW_OK) {
       last = st;
-      kw_warn(ctx, "auto: %s could not be fitted: %s",
-              kw_clv_model_name(models[i]), kw_errmsg(ctx));
+      char reason[KW_ERRMSG_MAX];
+      kw_warn_tpl(ctx, "model.w.clv_auto_unfitted",
+                  "auto: {model} could not be fitted: {reason}", "model",
+                  kw_clv_model_name(models[i]), "reason",
+                  kw_err_value(ctx, reason, sizeof reason), NULL);
       continue;
     }
     c.converged[i] = f->res.converged;
