@@ -3605,6 +3605,41 @@ static const msg_row text_rows[] = {
     {"model.w.clv_auto_unfitted", "auto: {model} could not be fitted: {reason}",
      "auto: {model} kon niet geschat worden: {reason}"},
     {"model.w.segments_failed", "segments: {reason}", "segmenten: {reason}"},
+    {"model.e.clv_no_time",
+     "{model}: no information to fit: every customer made the first purchase "
+     "at the end of the calibration period (T = 0 for all {n}), so no time "
+     "was observed in which to buy again; choose a later as-of date",
+     "{model}: geen informatie om te schatten: elke klant deed de eerste "
+     "aankoop op het einde van de kalibratieperiode (T = 0 voor alle {n}), "
+     "dus er was geen tijd om opnieuw te kopen; kies een latere peildatum"},
+    {"model.e.clv_no_repeat",
+     "{model}: no information to fit: none of the {n} customers made a "
+     "repeat purchase, so the repeat-purchase rate cannot be estimated (the "
+     "best fit is a rate of 0)",
+     "{model}: geen informatie om te schatten: geen van de {n} klanten kocht "
+     "opnieuw, dus het herhaalaankoopritme kan niet geschat worden (de beste "
+     "schatting is een ritme van 0)"},
+    {"model.e.basket_no_product", "the transactions have no product column",
+     "de transacties hebben geen kolom met het product"},
+    {"model.e.basket_no_category", "the transactions have no category column",
+     "de transacties hebben geen kolom met de categorie"},
+    {"model.e.basket_no_customer", "the transactions have no customer column",
+     "de transacties hebben geen kolom met de klant"},
+    {"model.e.basket_no_customer_invoice",
+     "the transactions have no customer column and no invoice column",
+     "de transacties hebben geen kolom met de klant en geen kolom met het "
+     "factuurnummer"},
+    {"model.e.basket_no_orders",
+     "the transactions have no date column and no invoice column to make "
+     "orders",
+     "de transacties hebben geen kolom met de datum en geen kolom met het "
+     "factuurnummer om bestellingen te vormen"},
+    {"model.e.cohorts_no_purchases", "cohorts: no purchases up to the as-of date",
+     "cohorten: geen aankopen tot de peildatum"},
+    {"model.e.no_purchases", "no purchases up to the as-of date",
+     "geen aankopen tot de peildatum"},
+    {"model.e.journey_no_touchpoints", "no touchpoints table",
+     "geen tabel met contactmomenten"},
     {"model.e.no_customers_table", "no customers table was read",
      "er werd geen klantentabel gelezen"},
     {"cli.err.churn_exclude", "--exclude takes column names separated by "
