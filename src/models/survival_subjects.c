@@ -71,12 +71,29 @@ static kw_status take(kw_survival_subjects *s, kw_groups *g,
   return KW_OK;
 }
 
-/* A groups error as the `by` option's: too many values is KW_EARG. */
+/* A groups error as the `by` option's: too many values is KW_EARG, its
+ * values kept for the reader's language. */
 static kw_status by_error(kw_context *ctx, kw_status st, const char *by) {
   if (st != KW_ERANGE) return st;
-  char msg[512];
-  snprintf(msg, sizeof msg, "%s", kw_errmsg(ctx));
-  return kw_fail(ctx, KW_EARG, "--by %s: %s", by, msg);
+  const kw_msginfo *e = kw_errinfo(ctx);
+  char v[3][KW_ERRMSG_MAX / 4];
+  const char *names[] = {"col", "n", "max"};
+  bool keyed = e && e->key && strcmp(e->key, "data.e.groups_too_many") == 0;
+  for (size_t k = 0; k < 3; k++) {
+    v[k][0] = '\0';
+    for (size_t i = 0; keyed && i < e->n; i++)
+      if (strcmp(e->names[i], names[k]) == 0)
+        snprintf(v[k], sizeof v[k], "%s", e->values[i]);
+  }
+  if (!keyed) {
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", kw_errmsg(ctx));
+    return kw_fail(ctx, KW_EARG, "--by %s: %s", by, msg);
+  }
+  return kw_fail_tpl(ctx, KW_EARG, "model.e.by_too_many",
+                     "--by {by}: '{col}': {n} different values; a column "
+                     "with at most {max} is needed",
+                     "by", by, "col", v[0], "n", v[1], "max", v[2], NULL);
 }
 
 static void group_options(kw_groups_options *go,

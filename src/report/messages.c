@@ -3640,6 +3640,21 @@ static const msg_row text_rows[] = {
      "geen aankopen tot de peildatum"},
     {"model.e.journey_no_touchpoints", "no touchpoints table",
      "geen tabel met contactmomenten"},
+    {"data.e.groups_no_column", "the customers table has no column '{col}'",
+     "de klantentabel heeft geen kolom '{col}'"},
+    {"data.e.groups_personal", "'{col}' is personal data ({role})",
+     "'{col}' is een persoonsgegeven ({role})"},
+    {"data.e.groups_customer_id", "'{col}' is the customer id",
+     "'{col}' is het klantnummer"},
+    {"data.e.groups_too_many",
+     "'{col}': {n} different values; a column with at most {max} is needed",
+     "'{col}': {n} verschillende waarden; er is een kolom met hoogstens {max} "
+     "nodig"},
+    {"model.e.by_too_many",
+     "--by {by}: '{col}': {n} different values; a column with at most {max} "
+     "is needed",
+     "--by {by}: '{col}': {n} verschillende waarden; er is een kolom met "
+     "hoogstens {max} nodig"},
     {"model.e.no_customers_table", "no customers table was read",
      "er werd geen klantentabel gelezen"},
     {"cli.err.churn_exclude", "--exclude takes column names separated by "
