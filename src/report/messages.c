@@ -3655,6 +3655,8 @@ static const msg_row text_rows[] = {
      "is needed",
      "--by {by}: '{col}': {n} verschillende waarden; er is een kolom met "
      "hoogstens {max} nodig"},
+    {"model.e.km_negative", "row {row}: negative duration {d}",
+     "rij {row}: negatieve duur {d}"},
     {"model.e.no_customers_table", "no customers table was read",
      "er werd geen klantentabel gelezen"},
     {"cli.err.churn_exclude", "--exclude takes column names separated by "

@@ -18,6 +18,7 @@ printf 'id,maanden,weg,plan\n' > $W/niemand.csv
 for i in 1 2 3 4 5 6; do
   printf 'A%s,%s,nee,A\nB%s,%s,nee,B\n' $i $i $i $i >> $W/niemand.csv
 done
+printf 'klant,maanden,weg\nK1,3,ja\nK2,-1.5,nee\nK3,4,ja\n' > $W/negatief.csv
 # 1001 customers, each with its own amount
 seq 1 1001 | awk 'BEGIN { print "klant,maanden,weg,bedrag" }
   { printf "K%d,%d,%s,%d.5\n", $1, 1 + $1 % 12, ($1 % 3 ? "nee" : "ja"), $1 }' > $W/veel.csv
@@ -44,6 +45,7 @@ run by_no_customers survival $W/verkoop.csv --by sector
 run by_no_customers_column survival $W/verkoop.csv --customers $W/klanten.csv --by nergens
 run by_customer_id survival $W/veel.csv --duration maanden --event weg --by klant
 run by_too_many survival $W/veel.csv --duration maanden --event weg --by bedrag
+run negative_duration survival $W/negatief.csv --duration maanden --event weg
 run no_duration survival --customers $W/weg.csv --event weg
 run nobody_churned survival --model sbg --survivors 100,100,100
 run first_period survival --model sbg --survivors 100,0,0
