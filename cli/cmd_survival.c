@@ -1,30 +1,15 @@
 /*
  * cmd_survival.c — `klantwijs survival`: Kaplan–Meier curves of customer
  * lifetime with the log-rank test, and the shifted-beta-geometric (sBG)
- * model of contractual retention.
- *
- * Where durations come from (one per customer, or per row):
- *   columns     --duration COL --event COL of a customers-like table (the
- *               PATH file, or --customers FILE), or its tenure and churn
- *               columns when the headers say so; the event column's
- *               yes/no values are read by the loader (1/0, true/false,
- *               yes/no, ja/nee) because the command maps it to the churn
- *               role, the duration column to the tenure role;
- *   contracts   start and end dates of the customers table (--contracts,
- *               or a customers table alone that has them);
- *   purchases   the transactions and the gap rule of `klantwijs churn`
- *               (retention.h): churned after last purchase + G days.
- * --by COL groups by a column of the customers table (per row for the
- * columns source, through the customer id otherwise).
- *
- * The sBG model takes survivors directly (--survivors), or the same
- * durations discretised into periods: a churned customer with duration d
- * churned in period max(1, ceil(d)), a censored one was still there after
- * floor(d) periods; the right-censored sBG likelihood
- * (kw_sbg_fit_counts) uses both.
+ * model of contractual retention. The options are the rows below; the
+ * analysis (where the durations come from: columns, contract dates or
+ * purchases; the groups; the at-risk grid; one sBG fit per group) is the
+ * library's kw_survival_compute (klantwijs/survival.h) and its writer
+ * kw_report_survival. The command maps --duration and --event to the
+ * tenure and churn roles, so that the loader reads the event column's
+ * yes/no values (1/0, true/false, yes/no, ja/nee).
  */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "opts.h"
@@ -34,7 +19,12 @@
 #define MAX_GROUPS 1000
 #define MAX_LIST 1000
 
-typedef enum table_pick { PICK_DEFAULT, PICK_SUMMARY, PICK_AT_RISK, PICK_CURVE } table_pick;
+typedef enum table_pick {
+  PICK_DEFAULT,
+  PICK_SUMMARY,
+  PICK_AT_RISK,
+  PICK_CURVE
+} table_pick;
 
 typedef struct sopts {
   const char *duration, *event, *by;
