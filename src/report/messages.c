@@ -3657,6 +3657,8 @@ static const msg_row text_rows[] = {
      "hoogstens {max} nodig"},
     {"model.e.km_negative", "row {row}: negative duration {d}",
      "rij {row}: negatieve duur {d}"},
+    {"model.e.invoices_no_column", "invoices: no {role} column",
+     "facturen: geen kolom {role}"},
     {"model.e.no_customers_table", "no customers table was read",
      "er werd geen klantentabel gelezen"},
     {"cli.err.churn_exclude", "--exclude takes column names separated by "

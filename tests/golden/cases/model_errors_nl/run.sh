@@ -25,4 +25,5 @@ run analyze_no_purchases analyze $W/retour.csv -o $OUT/rapport
 run journey_no_touchpoints journey $W/eenmalig.csv
 run basket_no_product basket $W/eenmalig.csv
 run basket_no_category basket $W/eenmalig.csv --level category
+run invoices_no_column payments $W/eenmalig.csv
 exit 0
