@@ -478,7 +478,13 @@ kw_status kw_report_sbg(kw_context *ctx, FILE *f, const kw_sbg_group *fits,
     char b3[32], n1[24];
     say(f, "sbg.head", lang, NULL, 0);
     if (o->source && o->unit) {
-      kw_marg a[] = {kw_ma_str("unit", o->unit)};
+      /* the period named in the reader's language (the CSV and JSON keep
+       * day, week, month) */
+      const char *key = strcmp(o->unit, "week") == 0    ? "sbg.unit.week"
+                        : strcmp(o->unit, "month") == 0 ? "sbg.unit.month"
+                        : strcmp(o->unit, "day") == 0   ? "sbg.unit.day"
+                                                        : NULL;
+      kw_marg a[] = {kw_ma_str("unit", key ? T(key, lang) : o->unit)};
       say(f, "sbg.period", lang, a, 1);
     }
     size_t k0 = 0;
