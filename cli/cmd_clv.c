@@ -113,8 +113,6 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
   return KW_EXIT_OK;
 }
 
-/* ------------------------------------------------------------- output */
-
 /* ---------------------------------------------------------------- run */
 
 /* What the command computes before it picks the writer. */
