@@ -516,6 +516,20 @@ static void write_csv(sw *w, const kw_subscription *s, const kw_table *t) {
 
 /* ----------------------------------------------------------- xlsx */
 
+/* A sheet with its header row in bold: the first column first_width
+ * wide, the others 16; NULL when a write fails. */
+static lxw_worksheet *add_sheet(sw *w, lxw_workbook *wb, kw_msg name,
+                                const kw_msg *heads, size_t n,
+                                double first_width, lxw_format *head) {
+  lxw_worksheet *ws = workbook_add_worksheet(wb, M(w, name));
+  for (size_t k = 0; ws && k < n; k++)
+    if (worksheet_write_string(ws, 0, (lxw_col_t)k, M(w, heads[k]), head) ||
+        worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k,
+                             k ? 16 : first_width, NULL))
+      ws = NULL;
+  return ws;
+}
+
 /* customers.xlsx: the plans, then one row per customer. */
 static kw_status write_xlsx(sw *w, const kw_subscription *s, const kw_table *t,
                             const char *path) {
@@ -539,19 +553,14 @@ static kw_status write_xlsx(sw *w, const kw_subscription *s, const kw_table *t,
   if (pctf) format_set_num_format(pctf, "0.0%");
   if (money) format_set_num_format(money, "#,##0.00");
   /* the plans */
-  lxw_worksheet *ws = workbook_add_worksheet(wb, M(w, MSG_SUB_SEC_PLANS));
-  if (!ws) {
-    (void)workbook_close(wb);
-    return kw_fail(ctx, KW_EIO, "%s: cannot add a sheet", path);
-  }
   static const kw_msg ph[] = {MSG_SUB_COL_PLAN, MSG_COL_CUSTOMERS,
                               MSG_SUB_COL_LEFT, MSG_SUB_COL_MEDIAN,
                               MSG_SUB_COL_S12,  MSG_SUB_COL_S24,
                               MSG_SUB_COL_MONTHLY, MSG_SUB_COL_AT_RISK};
-  for (size_t k = 0; k < sizeof ph / sizeof *ph; k++) {
-    CK(worksheet_write_string(ws, 0, (lxw_col_t)k, M(w, ph[k]), head));
-    CK(worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, k ? 16 : 22,
-                            NULL));
+  lxw_worksheet *ws = add_sheet(w, wb, MSG_SUB_SEC_PLANS, ph, 8, 22, head);
+  if (!ws) {
+    (void)workbook_close(wb);
+    return kw_fail(ctx, KW_EIO, "%s: cannot add a sheet", path);
   }
   lxw_row_t r = 1;
   for (size_t g = 0; g < d->n_plans; g++) {
@@ -571,19 +580,14 @@ static kw_status write_xlsx(sw *w, const kw_subscription *s, const kw_table *t,
     r++;
   }
   /* the customers */
-  ws = workbook_add_worksheet(wb, M(w, MSG_SUB_SHEET_CUSTOMERS));
-  if (!ws) {
-    (void)workbook_close(wb);
-    return kw_fail(ctx, KW_EIO, "%s: cannot add a sheet", path);
-  }
   static const kw_msg ch[] = {MSG_COL_CUSTOMER,    MSG_SUB_COL_PLAN,
                               MSG_SUB_COL_TENURE,  MSG_SUB_COL_LEFT,
                               MSG_SUB_COL_CHARGE,  MSG_SUB_COL_P_LEAVE,
                               MSG_SUB_COL_P_LEAVE12, MSG_COL_ACTION};
-  for (size_t k = 0; k < sizeof ch / sizeof *ch; k++) {
-    CK(worksheet_write_string(ws, 0, (lxw_col_t)k, M(w, ch[k]), head));
-    CK(worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, k ? 16 : 14,
-                            NULL));
+  ws = add_sheet(w, wb, MSG_SUB_SHEET_CUSTOMERS, ch, 8, 14, head);
+  if (!ws) {
+    (void)workbook_close(wb);
+    return kw_fail(ctx, KW_EIO, "%s: cannot add a sheet", path);
   }
   const kw_column *id = kw_table_role(t, KW_ROLE_CUSTOMER);
   const kw_column *pc = d->plan_column ? kw_table_find(t, d->plan_column) : NULL;
