@@ -18,6 +18,7 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/retention.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -69,8 +70,20 @@ KW_API kw_status kw_pg_pushdown_summary(kw_context *ctx,
                                         int32_t as_of, kw_pg_summary **out);
 KW_API void kw_pg_summary_free(kw_context *ctx, kw_pg_summary *s);
 
+/*
+ * The acquisition cohorts (klantwijs/retention.h, the definitions of
+ * kw_cohorts_build) computed in the database: one row per (cohort, age)
+ * cell and per (cohort, age of the last purchase) comes back, O(cohorts x
+ * periods), never a line. co->as_of KW_NA_DATE = the last date.
+ */
+KW_API kw_status kw_pg_pushdown_cohorts(kw_context *ctx,
+                                        const kw_load_options *o,
+                                        const kw_cohort_options *co,
+                                        kw_cohorts **out);
+
 /* The SQL the pushdown runs (for documentation and tests): the template
- * of statement name ("lines", "as_of", "summary", "patterns") with the
+ * of statement name ("lines", "as_of", "summary", "patterns",
+ * "cohorts") with the
  * placeholders of docs/postgresql.md, or NULL. */
 KW_API const char *kw_pg_sql(const char *name);
 

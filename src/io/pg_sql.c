@@ -69,6 +69,29 @@ static const stmt statements[] = {
      "count(*) AS customers "
      "FROM ({summary}) AS s "
      "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"},
+    /* cohort cells: per (first-purchase period, periods since), the
+     * customers with a purchase and the net revenue of the lines from
+     * each customer's first purchase day on (last = 0); then per (first
+     * period, last purchase period - first) the customers whose last
+     * purchase falls there (active = 0). {pday} / {pfirst} are the
+     * period numbers of day / fd (consecutive periods, consecutive
+     * numbers); cohort_day is a day of the cohort's period. */
+    {"cohorts",
+     "WITH l AS (SELECT cust, day, amt, {pday} AS p FROM ({lines}) AS l "
+     "WHERE day <= DATE '1970-01-01' + {as_of}), "
+     "f AS (SELECT cust, min(day) FILTER (WHERE amt >= 0) AS fd, "
+     "max(p) FILTER (WHERE amt >= 0) AS lp FROM l GROUP BY cust "
+     "HAVING count(*) FILTER (WHERE amt >= 0) > 0), "
+     "c AS (SELECT cust, fd, {pfirst} AS fp, lp FROM f) "
+     "SELECT min(c.fd) - DATE '1970-01-01' AS cohort_day, "
+     "l.p - c.fp AS age, "
+     "count(DISTINCT l.cust) FILTER (WHERE l.amt >= 0) AS active, "
+     "0 AS last, sum(l.amt) AS revenue "
+     "FROM l JOIN c USING (cust) WHERE l.day >= c.fd "
+     "GROUP BY c.fp, l.p - c.fp "
+     "UNION ALL "
+     "SELECT min(fd) - DATE '1970-01-01', lp - fp, 0, count(*), 0 "
+     "FROM c GROUP BY fp, lp - fp"},
 };
 
 const char *kw_pg_sql(const char *name) {
@@ -175,35 +198,60 @@ static kw_status exec_tuples(kw_context *ctx, PGconn *c, const char *sql,
   return KW_OK;
 }
 
-kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
-                                 int32_t as_of, kw_pg_summary **out) {
-  *out = NULL;
+/* A transactions source ready for the statements: the connection, the
+ * FROM item and the placeholder values of the recognised columns. */
+typedef struct prep {
+  PGconn *c;
+  char masked[1000];
+  char deflt[64];
+  const char *spec;
+  char *from, *cols[6];
+  bool has_invoice, has_cost;
+  char day[300], inv[300], cost[700], orders[32], as_of_s[32];
+  const char *names[12];
+  const char *vals[12];
+  size_t n; /* placeholders in names/vals */
+} prep;
+
+static void prep_close(kw_context *ctx, prep *p) {
+  for (int j = 0; j < 6; j++) kw_free(ctx, p->cols[j]);
+  kw_free(ctx, p->from);
+  PQfinish(p->c);
+  memset(p, 0, sizeof *p);
+}
+
+/* Connect, find the transactions table or query, recognise its columns
+ * as for a file (and o->maps), and fill the placeholders. */
+static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
+                           prep *p) {
+  memset(p, 0, sizeof *p);
   if (!o || !o->db)
     return kw_fail(ctx, KW_EARG, "no PostgreSQL connection URI given");
-  char masked[1000];
-  PGconn *c = NULL;
-  kw_status st = kw_pg_connect(ctx, o->db, o->lang, &c, masked, sizeof masked);
+  kw_status st = kw_pg_connect(ctx, o->db, o->lang, &p->c, p->masked,
+                               sizeof p->masked);
   if (st) return st;
-  char deflt[64];
-  const char *spec = o->db_tables[KW_TABLE_TRANSACTIONS];
-  char *from = NULL, *sql = NULL, *cols[6] = {0};
-  char *sum_sql = NULL;
+  const char *masked = p->masked;
+  PGconn *c = p->c;
+  char *sql = NULL;
+  char **cols = p->cols;
   PGresult *r = NULL;
-  owned *ow = NULL;
+  const char *spec = o->db_tables[KW_TABLE_TRANSACTIONS];
   if (!spec) {
-    st = kw_pg_default_table(ctx, c, KW_TABLE_TRANSACTIONS, deflt,
-                             sizeof deflt);
+    st = kw_pg_default_table(ctx, c, KW_TABLE_TRANSACTIONS, p->deflt,
+                             sizeof p->deflt);
     if (st) goto out;
-    if (!deflt[0]) {
+    if (!p->deflt[0]) {
       char msg[1000];
       kw_io_msg(msg, sizeof msg, o->lang, "pg.no_sales", "db", masked, NULL);
       st = kw_fail(ctx, KW_EMISSING, "%s", msg);
       goto out;
     }
-    spec = deflt;
+    spec = p->deflt;
   }
-  st = kw_pg_relation(ctx, c, spec, masked, o->lang, &from);
+  p->spec = spec;
+  st = kw_pg_relation(ctx, c, spec, masked, o->lang, &p->from);
   if (st) goto out;
+  char *from = p->from;
   /* the columns and their roles, as for a file */
   size_t qn = strlen(from) + 64;
   sql = kw_malloc(ctx, qn);
@@ -262,54 +310,85 @@ kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
   }
   /* the date as a date: a date column as it is, a timestamp's day, an
    * integer yyyymmdd, text in ISO form */
-  char day[300];
+  char *day = p->day;
   unsigned dt = (unsigned)PQftype(r, col[C_DATE]);
   if (dt == OID_DATE)
-    snprintf(day, sizeof day, "%s", cols[C_DATE]);
+    snprintf(day, sizeof p->day, "%s", cols[C_DATE]);
   else if (dt == OID_INT4 || dt == OID_INT8 || dt == OID_INT2)
-    snprintf(day, sizeof day, "to_date(%s::text, 'YYYYMMDD')", cols[C_DATE]);
+    snprintf(day, sizeof p->day, "to_date(%s::text, 'YYYYMMDD')", cols[C_DATE]);
   else
-    snprintf(day, sizeof day, "%s::date", cols[C_DATE]);
+    snprintf(day, sizeof p->day, "%s::date", cols[C_DATE]);
   PQclear(r);
   r = NULL;
-  char inv[300], cost[700], orders[32], as_of_s[32];
-  snprintf(inv, sizeof inv, "%s%s", cols[C_INVOICE] ? cols[C_INVOICE] : "NULL",
+  char *inv = p->inv, *cost = p->cost, *orders = p->orders;
+  snprintf(inv, sizeof p->inv, "%s%s", cols[C_INVOICE] ? cols[C_INVOICE] : "NULL",
            "::text");
   if (cols[C_COST] && cols[C_MARGIN])
-    snprintf(cost, sizeof cost,
+    snprintf(cost, sizeof p->cost,
              "coalesce(round(%s * 100)::bigint, round({amount} * 100)::bigint "
              "- round(%s * 100)::bigint)",
              cols[C_COST], cols[C_MARGIN]);
   else if (cols[C_COST])
-    snprintf(cost, sizeof cost, "round(%s * 100)::bigint", cols[C_COST]);
+    snprintf(cost, sizeof p->cost, "round(%s * 100)::bigint", cols[C_COST]);
   else if (cols[C_MARGIN])
-    snprintf(cost, sizeof cost,
+    snprintf(cost, sizeof p->cost,
              "round({amount} * 100)::bigint - round(%s * 100)::bigint",
              cols[C_MARGIN]);
   else
-    snprintf(cost, sizeof cost, "NULL::bigint");
-  snprintf(orders, sizeof orders, "%s", cols[C_INVOICE] ? "inv" : "day");
-  const char *names[] = {"cust",   "day",  "amount", "invoice", "cost",
-                         "from",   "orders", "lines", "summary", "as_of"};
-  const char *vals[10] = {cols[C_CUST], day,    cols[C_AMOUNT], inv,
-                          cost,         from,   orders, kw_pg_sql("lines"),
-                          kw_pg_sql("summary"), NULL};
-  /* as_of: given, or the last date in the data */
-  if (as_of == KW_NA_DATE) {
-    char *q = fill(ctx, kw_pg_sql("as_of"), names, vals, 9, 0);
-    if (!q) {
-      st = kw_fail_nomem(ctx);
-      goto out;
-    }
-    st = exec_tuples(ctx, c, q, spec, masked, o->lang, &r);
+    snprintf(cost, sizeof p->cost, "NULL::bigint");
+  snprintf(orders, sizeof p->orders, "%s", cols[C_INVOICE] ? "inv" : "day");
+  static const char *const names[] = {
+      "cust", "day", "amount", "invoice", "cost", "from", "orders", "lines",
+      "summary", "as_of", "pday", "pfirst"};
+  const char *vals[] = {cols[C_CUST], day,    cols[C_AMOUNT], inv,
+                        cost,         from,   orders, kw_pg_sql("lines"),
+                        kw_pg_sql("summary"), NULL, NULL, NULL};
+  memcpy(p->names, names, sizeof names);
+  memcpy(p->vals, vals, sizeof vals);
+  p->n = 9; /* as_of and the period expressions are set by the caller */
+  p->has_invoice = cols[C_INVOICE] != NULL;
+  p->has_cost = cols[C_COST] || cols[C_MARGIN];
+out:
+  if (r) PQclear(r);
+  kw_free(ctx, sql);
+  if (st) prep_close(ctx, p);
+  return st;
+}
+
+/* The last date of the data (as_of statement), when as_of is not given;
+ * then {as_of} is set. */
+static kw_status prep_as_of(kw_context *ctx, prep *p, int lang,
+                            int32_t *as_of) {
+  if (*as_of == KW_NA_DATE) {
+    char *q = fill(ctx, kw_pg_sql("as_of"), p->names, p->vals, 9, 0);
+    if (!q) return kw_fail_nomem(ctx);
+    PGresult *r = NULL;
+    kw_status st = exec_tuples(ctx, p->c, q, p->spec, p->masked, lang, &r);
     kw_free(ctx, q);
-    if (st) goto out;
-    as_of = PQgetisnull(r, 0, 0) ? 0 : (int32_t)atol(PQgetvalue(r, 0, 0));
+    if (st) return st;
+    *as_of = PQgetisnull(r, 0, 0) ? 0 : (int32_t)atol(PQgetvalue(r, 0, 0));
     PQclear(r);
-    r = NULL;
   }
-  snprintf(as_of_s, sizeof as_of_s, "%ld", (long)as_of);
-  vals[9] = as_of_s;
+  snprintf(p->as_of_s, sizeof p->as_of_s, "%ld", (long)*as_of);
+  p->vals[9] = p->as_of_s;
+  p->n = 10;
+  return KW_OK;
+}
+
+kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
+                                 int32_t as_of, kw_pg_summary **out) {
+  *out = NULL;
+  prep pp;
+  kw_status st = prep_open(ctx, o, &pp);
+  if (st) return st;
+  PGconn *c = pp.c;
+  const char *spec = pp.spec, *masked = pp.masked;
+  const char *const *names = pp.names;
+  const char *const *vals = pp.vals;
+  PGresult *r = NULL;
+  owned *ow = NULL;
+  st = prep_as_of(ctx, &pp, o->lang, &as_of);
+  if (st) goto out;
   char *q = fill(ctx, "{summary} ORDER BY cust COLLATE \"C\"", names, vals,
                  10, 0);
   if (!q) {
@@ -393,8 +472,8 @@ kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
   }
   s->n = n;
   s->as_of = as_of;
-  s->has_invoice = cols[C_INVOICE] != NULL;
-  s->has_cost = cols[C_COST] || cols[C_MARGIN];
+  s->has_invoice = pp.has_invoice;
+  s->has_cost = pp.has_cost;
   s->ids = (const char *const *)ow->ids;
   s->first = ow->first;
   s->last = ow->last;
@@ -416,10 +495,85 @@ kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
 out:
   if (r) PQclear(r);
   if (ow) kw_pg_summary_free(ctx, &ow->pub);
-  for (int j = 0; j < 6; j++) kw_free(ctx, cols[j]);
-  kw_free(ctx, sum_sql);
-  kw_free(ctx, sql);
-  kw_free(ctx, from);
-  PQfinish(c);
+  prep_close(ctx, &pp);
+  return st;
+}
+
+/* ------------------------------------------------------------ cohorts */
+
+/* The period number of a date expression e (consecutive periods have
+ * consecutive numbers, as kw_period_index): calendar months and quarters,
+ * weeks from Monday. Only immutable built-ins, so shards can run them. */
+static void period_expr(char *out, size_t cap, kw_period_unit u,
+                        const char *e) {
+  if (u == KW_PERIOD_WEEK)
+    snprintf(out, cap, "(((%s - DATE '1970-01-05') + 7000000) / 7)", e);
+  else if (u == KW_PERIOD_QUARTER)
+    snprintf(out, cap,
+             "(extract(year FROM %s)::int * 4 + "
+             "(extract(month FROM %s)::int - 1) / 3)", e, e);
+  else
+    snprintf(out, cap,
+             "(extract(year FROM %s)::int * 12 + extract(month FROM %s)::int)",
+             e, e);
+}
+
+kw_status kw_pg_pushdown_cohorts(kw_context *ctx, const kw_load_options *o,
+                                 const kw_cohort_options *co,
+                                 kw_cohorts **out) {
+  *out = NULL;
+  kw_cohort_options defaults;
+  if (!co) {
+    kw_cohort_options_init(&defaults);
+    co = &defaults;
+  }
+  if ((unsigned)co->period > KW_PERIOD_QUARTER)
+    return kw_fail(ctx, KW_EARG, "unknown period unit %d", (int)co->period);
+  prep pp;
+  kw_status st = prep_open(ctx, o, &pp);
+  if (st) return st;
+  int32_t as_of = co->as_of;
+  PGresult *r = NULL;
+  kw_cohort_cell *cell = NULL;
+  char pday[200], pfirst[200];
+  st = prep_as_of(ctx, &pp, o->lang, &as_of);
+  if (st) goto out;
+  period_expr(pday, sizeof pday, co->period, "day");
+  period_expr(pfirst, sizeof pfirst, co->period, "fd");
+  pp.vals[10] = pday;
+  pp.vals[11] = pfirst;
+  char *q = fill(ctx, kw_pg_sql("cohorts"), pp.names, pp.vals, 12, 0);
+  if (!q) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
+  kw_free(ctx, q);
+  if (st) goto out;
+  size_t n = (size_t)PQntuples(r);
+  cell = kw_calloc(ctx, n ? n : 1, sizeof *cell);
+  if (!cell) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  for (size_t i = 0; i < n; i++) {
+    int k = (int)i;
+    long age = atol(PQgetvalue(r, k, 1));
+    if (age < 0) {
+      st = kw_fail(ctx, KW_EINPUT, "cohorts: negative age from the database");
+      goto out;
+    }
+    cell[i].cohort_day = (int32_t)atol(PQgetvalue(r, k, 0));
+    cell[i].age = (uint32_t)age;
+    cell[i].active = strtoull(PQgetvalue(r, k, 2), NULL, 10);
+    cell[i].last = strtoull(PQgetvalue(r, k, 3), NULL, 10);
+    cell[i].revenue = PQgetisnull(r, k, 4) ? 0
+                      : strtoll(PQgetvalue(r, k, 4), NULL, 10);
+  }
+  st = kw_cohorts_from_cells(ctx, co->period, as_of, cell, n, out);
+out:
+  if (r) PQclear(r);
+  kw_free(ctx, cell);
+  prep_close(ctx, &pp);
   return st;
 }

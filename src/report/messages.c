@@ -2468,6 +2468,13 @@ static const msg_row text_rows[] = {
      "row per customer comes back; columns need SQL types)",
      "PATH is een postgresql://-URI: bereken het overzicht in de database "
      "(er komt één rij per klant terug; kolommen moeten SQL-types hebben)"},
+    {"opt.cohorts.pushdown",
+     "PATH is a postgresql:// URI: compute the cohort matrices in the "
+     "database (one row per cohort and period comes back; columns need SQL "
+     "types)",
+     "PATH is een postgresql://-URI: bereken de cohortmatrices in de "
+     "database (er komt één rij per cohort en periode terug; kolommen moeten "
+     "SQL-types hebben)"},
     {"cli.err.pushdown_uri", "--pushdown needs a postgresql:// URI as PATH",
      "--pushdown vraagt een postgresql://-URI als PATH"},
     {"pg.no_column",

@@ -136,6 +136,49 @@ pushdown_equal "demo, a query" "$URI" \
   pushdown_equal "CDNOW" "$URI" --table transactions=cdnow.elog \
     --map customer=masterid
 
+# --- pushdown: the cohort matrices from the database = from the lines ---
+# Every metric's cells and pooled row (JSON, all metrics) and the CSV
+# table, byte for byte.
+cohorts_equal() { # label args...
+  label=$1
+  shift
+  if "$K" cohorts "$@" --format json >"$tmp/cl.json" 2>"$tmp/cl.err" &&
+     "$K" cohorts "$@" --pushdown --format json >"$tmp/cp.json" 2>"$tmp/cp.err" &&
+     "$K" cohorts "$@" --metric all --format csv >"$tmp/cl.csv" 2>>"$tmp/cl.err" &&
+     "$K" cohorts "$@" --metric all --pushdown --format csv >"$tmp/cp.csv" \
+       2>>"$tmp/cp.err" &&
+     [ -s "$tmp/cp.json" ] && cmp -s "$tmp/cl.json" "$tmp/cp.json" &&
+     cmp -s "$tmp/cl.csv" "$tmp/cp.csv"; then
+    ok
+  else
+    bad "cohorts pushdown $label"
+    cat "$tmp/cl.err" "$tmp/cp.err" >&2
+    diff "$tmp/cl.json" "$tmp/cp.json" | head -10 >&2 || true
+  fi
+}
+cohorts_equal "demo" "$URI"
+cohorts_equal "demo --by week" "$URI" --by week
+# and against the CSV files themselves
+"$K" cohorts "$tmp/csv" --metric all --format csv >"$tmp/cf.csv" 2>&1
+"$K" cohorts "$URI" --pushdown --metric all --format csv >"$tmp/cq.csv" 2>&1
+if [ -s "$tmp/cq.csv" ] && cmp -s "$tmp/cf.csv" "$tmp/cq.csv"; then ok; else
+  bad "cohorts pushdown = CSV files"; fi
+cohorts_equal "demo --by quarter --as-of" "$URI" --by quarter --as-of 2024-05-15
+cohorts_equal "demo, a query" "$URI" \
+  --table transactions="SELECT * FROM transactions WHERE bedrag < 500"
+[ "$have_cdnow" = 1 ] &&
+  cohorts_equal "CDNOW" "$URI" --table transactions=cdnow.elog \
+    --map customer=masterid
+[ "$have_cdnow" = 1 ] &&
+  cohorts_equal "CDNOW weeks" "$URI" --table transactions=cdnow.elog \
+    --map customer=masterid --by week
+expect_usage() { # label command...
+  label=$1
+  shift
+  if "$@" >"$tmp/u.out" 2>&1; then bad "$label: succeeded"; else ok; fi
+}
+expect_usage "cohorts --pushdown on a folder" "$K" cohorts "$tmp/csv" --pushdown
+
 # three decimals ("1.234" must not read as a thousands separator), and
 # rounding to cents line by line: 1.23 + 1234.50 + 0.13 (half away from 0)
 sql -c "CREATE TABLE three (klant text, datum date, bedrag numeric(10,3))" \
