@@ -3253,6 +3253,18 @@ static const msg_row text_rows[] = {
     {"cli.clv.patterns_path",
      "--patterns replaces PATH; give one of them",
      "--patterns vervangt PAD; geef een van beide"},
+    {"opt.clv.pushdown",
+     "PATH is a postgresql:// URI: fit the purchase model on the (x, t_x, "
+     "T) patterns the database counts (one row per pattern comes back); no "
+     "spend model",
+     "PATH is een postgresql://-URI: pas het aankoopmodel toe op de (x, "
+     "t_x, T)-patronen die de database telt (er komt één rij per patroon "
+     "terug); geen bestedingsmodel"},
+    {"cli.clv.pushdown_only",
+     "--pushdown fits the purchase model on the database's patterns: not "
+     "with --patterns, --holdout-end, --model bgbb or --spend gg",
+     "--pushdown past het aankoopmodel toe op de patronen uit de database: "
+     "niet samen met --patterns, --holdout-end, --model bgbb of --spend gg"},
     {"cli.clv.patterns_dates",
      "--as-of and --holdout-end need transactions, not a pattern file",
      "--as-of en --holdout-end vragen transacties, geen patroonbestand"},
