@@ -18,6 +18,7 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/payments.h"
 #include "klantwijs/retention.h"
 
 #ifdef __cplusplus
@@ -81,9 +82,39 @@ KW_API kw_status kw_pg_pushdown_cohorts(kw_context *ctx,
                                         const kw_cohort_options *co,
                                         kw_cohorts **out);
 
+/* The receivables ageing of the invoices table as the database computes
+ * it (the definitions of klantwijs/payments.h: open, open credit,
+ * overdue, the five ageing buckets and the oldest open row's days past
+ * due, per customer with a usable invoice row up to as_of, ordered by id
+ * in byte order). Money in cents. */
+typedef struct kw_pg_ageing {
+  size_t n;
+  int32_t as_of;
+  const char *const *ids;
+  const int64_t *open, *credit, *overdue;
+  const int64_t *ageing[KW_AGE__COUNT];
+  const int32_t *max_overdue_days;
+  int64_t open_total, credit_total, overdue_total;
+  int64_t ageing_total[KW_AGE__COUNT];
+} kw_pg_ageing;
+
+/*
+ * Run the ageing of o->db_tables[KW_TABLE_INVOICES] (or the default
+ * names) in the database at o->db, as of as_of (KW_NA_DATE: the last
+ * invoice date), rows without due date or terms due after default_terms
+ * days. One row per customer comes back. An invoice id with two customers
+ * is an error (KW_EINPUT): the file reader keeps the rows met first,
+ * which a table's order cannot tell.
+ */
+KW_API kw_status kw_pg_pushdown_ageing(kw_context *ctx,
+                                       const kw_load_options *o,
+                                       int32_t as_of, int default_terms,
+                                       kw_pg_ageing **out);
+KW_API void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a);
+
 /* The SQL the pushdown runs (for documentation and tests): the template
  * of statement name ("lines", "as_of", "summary", "patterns",
- * "cohorts") with the
+ * "cohorts", "invoice_rows", "invoice_as_of", "invoice_conflicts", "ageing") with the
  * placeholders of docs/postgresql.md, or NULL. */
 KW_API const char *kw_pg_sql(const char *name);
 

@@ -92,6 +92,50 @@ static const stmt statements[] = {
      "UNION ALL "
      "SELECT min(fd) - DATE '1970-01-01', lp - fp, 0, count(*), 0 "
      "FROM c GROUP BY fp, lp - fp"},
+    /* invoices: one row per usable invoice row up to as_of; paid after
+     * as_of counts as open; due = the due date, else date + terms, else
+     * date + the default terms (klantwijs/payments.h) */
+    {"invoice_rows",
+     "SELECT {cust}::text AS cust, {day} AS day, "
+     "round({amount} * 100)::bigint AS amt, {inv} AS inv, "
+     "CASE WHEN {paid} <= DATE '1970-01-01' + {as_of} THEN {paid} END "
+     "AS paid, {due} AS due "
+     "FROM {from} "
+     "WHERE {cust} IS NOT NULL AND {day} IS NOT NULL "
+     "AND {amount} IS NOT NULL AND {day} <= DATE '1970-01-01' + {as_of}"},
+    /* the last invoice date */
+    {"invoice_as_of",
+     "SELECT max({day}) - DATE '1970-01-01' FROM {from}"},
+    /* invoice ids that carry two customers: the file reader keeps the
+     * first customer's rows in file order, which a table does not have */
+    {"invoice_conflicts",
+     "SELECT count(*) FROM (SELECT inv FROM ({invoice_rows}) AS r "
+     "WHERE inv IS NOT NULL GROUP BY inv "
+     "HAVING count(DISTINCT cust) > 1) AS c"},
+    /* ageing per customer: open money (credit notes included), open
+     * credit, overdue, the five buckets by days past due of the open
+     * positive rows, the oldest open row's days past due; a row paid
+     * before its invoice date is settled, a due date before the invoice
+     * date keeps the row out of ageing */
+    {"ageing",
+     "SELECT cust, "
+     "coalesce(sum(amt) FILTER (WHERE open), 0) AS open, "
+     "coalesce(sum(amt) FILTER (WHERE open AND amt < 0), 0) AS credit, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over > 0), 0) AS overdue, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over <= 0), 0) AS not_due, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over BETWEEN 1 AND 30), 0) "
+     "AS d1_30, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over BETWEEN 31 AND 60), 0) "
+     "AS d31_60, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over BETWEEN 61 AND 90), 0) "
+     "AS d61_90, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over > 90), 0) AS d90, "
+     "coalesce(max(over) FILTER (WHERE aged AND over > 0), 0) AS max_over "
+     "FROM (SELECT cust, amt, paid IS NULL AS open, "
+     "paid IS NULL AND amt > 0 AND due >= day AS aged, "
+     "(DATE '1970-01-01' + {as_of}) - due AS over "
+     "FROM ({invoice_rows}) AS r) AS a "
+     "GROUP BY cust"},
 };
 
 const char *kw_pg_sql(const char *name) {
@@ -205,7 +249,8 @@ typedef struct prep {
   char masked[1000];
   char deflt[64];
   const char *spec;
-  char *from, *cols[6];
+  char *from, *cols[8];
+  unsigned type[8]; /* column type OIDs */
   bool has_invoice, has_cost;
   char day[300], inv[300], cost[700], orders[32], as_of_s[32];
   const char *names[12];
@@ -214,16 +259,18 @@ typedef struct prep {
 } prep;
 
 static void prep_close(kw_context *ctx, prep *p) {
-  for (int j = 0; j < 6; j++) kw_free(ctx, p->cols[j]);
+  for (int j = 0; j < 8; j++) kw_free(ctx, p->cols[j]);
   kw_free(ctx, p->from);
   PQfinish(p->c);
   memset(p, 0, sizeof *p);
 }
 
-/* Connect, find the transactions table or query, recognise its columns
- * as for a file (and o->maps), and fill the placeholders. */
-static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
-                           prep *p) {
+/* Connect, find the table or query of kind k, and recognise the columns
+ * of the roles want[0..nwant) as for a file (and o->maps); the first nreq
+ * are required. p->cols[j] gets the quoted name (NULL when absent). */
+static kw_status prep_find(kw_context *ctx, const kw_load_options *o,
+                           kw_table_kind k, const kw_role *want, int nwant,
+                           int nreq, prep *p) {
   memset(p, 0, sizeof *p);
   if (!o || !o->db)
     return kw_fail(ctx, KW_EARG, "no PostgreSQL connection URI given");
@@ -235,14 +282,15 @@ static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
   char *sql = NULL;
   char **cols = p->cols;
   PGresult *r = NULL;
-  const char *spec = o->db_tables[KW_TABLE_TRANSACTIONS];
+  const char *spec = o->db_tables[k];
   if (!spec) {
-    st = kw_pg_default_table(ctx, c, KW_TABLE_TRANSACTIONS, p->deflt,
-                             sizeof p->deflt);
+    st = kw_pg_default_table(ctx, c, k, p->deflt, sizeof p->deflt);
     if (st) goto out;
     if (!p->deflt[0]) {
       char msg[1000];
-      kw_io_msg(msg, sizeof msg, o->lang, "pg.no_sales", "db", masked, NULL);
+      kw_io_msg(msg, sizeof msg, o->lang,
+                k == KW_TABLE_INVOICES ? "pg.no_invoices" : "pg.no_sales",
+                "db", masked, NULL);
       st = kw_fail(ctx, KW_EMISSING, "%s", msg);
       goto out;
     }
@@ -262,22 +310,18 @@ static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
   snprintf(sql, qn, "SELECT * FROM %s LIMIT 0", from);
   st = exec_tuples(ctx, c, sql, spec, masked, o->lang, &r);
   if (st) goto out;
-  enum { C_CUST, C_DATE, C_AMOUNT, C_INVOICE, C_COST, C_MARGIN, C__N };
-  static const kw_role want[C__N] = {KW_ROLE_CUSTOMER, KW_ROLE_DATE,
-                                     KW_ROLE_AMOUNT,   KW_ROLE_INVOICE,
-                                     KW_ROLE_COST,     KW_ROLE_MARGIN};
-  int col[C__N];
-  unsigned best[C__N];
-  bool mapped[C__N] = {false};
-  for (int j = 0; j < C__N; j++) col[j] = -1, best[j] = ~0u;
+  int col[8];
+  unsigned best[8];
+  bool mapped[8] = {false};
+  for (int j = 0; j < nwant; j++) col[j] = -1, best[j] = ~0u;
   int nf = PQnfields(r);
   for (int i = 0; i < nf; i++) {
     const char *nm = PQfname(r, i);
     unsigned rank = 0;
-    kw_role role = kw_pg_mapped_role(o, KW_TABLE_TRANSACTIONS, nm);
+    kw_role role = kw_pg_mapped_role(o, k, nm);
     bool m = role != KW_ROLE__COUNT;
-    if (!m) role = kw_role_guess(KW_TABLE_TRANSACTIONS, nm, strlen(nm), &rank);
-    for (int j = 0; j < C__N; j++) {
+    if (!m) role = kw_role_guess(k, nm, strlen(nm), &rank);
+    for (int j = 0; j < nwant; j++) {
       if (role != want[j] || mapped[j]) continue;
       if (m || rank < best[j]) {
         col[j] = i;
@@ -286,7 +330,7 @@ static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
       }
     }
   }
-  for (int j = 0; j < 3; j++) {
+  for (int j = 0; j < nreq; j++) {
     if (col[j] >= 0) continue;
     char names[600] = "";
     for (int i = 0; i < nf; i++) {
@@ -300,26 +344,45 @@ static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
     st = kw_fail(ctx, KW_EMISSING, "%s", msg);
     goto out;
   }
-  for (int j = 0; j < C__N; j++) {
+  for (int j = 0; j < nwant; j++) {
     if (col[j] < 0) continue;
     cols[j] = ident(ctx, c, PQfname(r, col[j]));
+    p->type[j] = (unsigned)PQftype(r, col[j]);
     if (!cols[j]) {
       st = kw_fail_nomem(ctx);
       goto out;
     }
   }
-  /* the date as a date: a date column as it is, a timestamp's day, an
-   * integer yyyymmdd, text in ISO form */
-  char *day = p->day;
-  unsigned dt = (unsigned)PQftype(r, col[C_DATE]);
-  if (dt == OID_DATE)
-    snprintf(day, sizeof p->day, "%s", cols[C_DATE]);
-  else if (dt == OID_INT4 || dt == OID_INT8 || dt == OID_INT2)
-    snprintf(day, sizeof p->day, "to_date(%s::text, 'YYYYMMDD')", cols[C_DATE]);
+out:
+  if (r) PQclear(r);
+  kw_free(ctx, sql);
+  if (st) prep_close(ctx, p);
+  return st;
+}
+
+/* A date column as a date: a date column as it is, a timestamp's day, an
+ * integer yyyymmdd, text in ISO form. */
+static void date_expr(char *out, size_t cap, const char *col, unsigned type) {
+  if (type == OID_DATE)
+    snprintf(out, cap, "%s", col);
+  else if (type == OID_INT4 || type == OID_INT8 || type == OID_INT2)
+    snprintf(out, cap, "to_date(%s::text, 'YYYYMMDD')", col);
   else
-    snprintf(day, sizeof p->day, "%s::date", cols[C_DATE]);
-  PQclear(r);
-  r = NULL;
+    snprintf(out, cap, "%s::date", col);
+}
+
+/* The transactions table with the placeholders of the statements filled. */
+static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
+                           prep *p) {
+  enum { C_CUST, C_DATE, C_AMOUNT, C_INVOICE, C_COST, C_MARGIN, C__N };
+  static const kw_role want[C__N] = {KW_ROLE_CUSTOMER, KW_ROLE_DATE,
+                                     KW_ROLE_AMOUNT,   KW_ROLE_INVOICE,
+                                     KW_ROLE_COST,     KW_ROLE_MARGIN};
+  kw_status st = prep_find(ctx, o, KW_TABLE_TRANSACTIONS, want, C__N, 3, p);
+  if (st) return st;
+  char **cols = p->cols;
+  char *day = p->day;
+  date_expr(day, sizeof p->day, cols[C_DATE], p->type[C_DATE]);
   char *inv = p->inv, *cost = p->cost, *orders = p->orders;
   snprintf(inv, sizeof p->inv, "%s%s", cols[C_INVOICE] ? cols[C_INVOICE] : "NULL",
            "::text");
@@ -341,18 +404,14 @@ static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
       "cust", "day", "amount", "invoice", "cost", "from", "orders", "lines",
       "summary", "as_of", "pday", "pfirst"};
   const char *vals[] = {cols[C_CUST], day,    cols[C_AMOUNT], inv,
-                        cost,         from,   orders, kw_pg_sql("lines"),
+                        cost,         p->from, orders, kw_pg_sql("lines"),
                         kw_pg_sql("summary"), NULL, NULL, NULL};
   memcpy(p->names, names, sizeof names);
   memcpy(p->vals, vals, sizeof vals);
   p->n = 9; /* as_of and the period expressions are set by the caller */
   p->has_invoice = cols[C_INVOICE] != NULL;
   p->has_cost = cols[C_COST] || cols[C_MARGIN];
-out:
-  if (r) PQclear(r);
-  kw_free(ctx, sql);
-  if (st) prep_close(ctx, p);
-  return st;
+  return KW_OK;
 }
 
 /* The last date of the data (as_of statement), when as_of is not given;
@@ -574,6 +633,168 @@ kw_status kw_pg_pushdown_cohorts(kw_context *ctx, const kw_load_options *o,
 out:
   if (r) PQclear(r);
   kw_free(ctx, cell);
+  prep_close(ctx, &pp);
+  return st;
+}
+
+/* ------------------------------------------------------------- ageing */
+
+typedef struct owned_age {
+  kw_pg_ageing pub;
+  char *idbuf;
+  char **ids;
+  int64_t *v[8]; /* open, credit, overdue, the five buckets */
+  int32_t *max_over;
+} owned_age;
+
+void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a) {
+  if (!a) return;
+  owned_age *o = (owned_age *)a;
+  kw_free(ctx, o->idbuf);
+  kw_free(ctx, o->ids);
+  for (int k = 0; k < 8; k++) kw_free(ctx, o->v[k]);
+  kw_free(ctx, o->max_over);
+  kw_free(ctx, o);
+}
+
+kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
+                                int32_t as_of, int default_terms,
+                                kw_pg_ageing **out) {
+  *out = NULL;
+  enum { I_CUST, I_DATE, I_AMOUNT, I_PAID, I_INVOICE, I_DUE, I_TERMS, I__N };
+  static const kw_role want[I__N] = {
+      KW_ROLE_CUSTOMER, KW_ROLE_DATE,     KW_ROLE_AMOUNT, KW_ROLE_PAID_DATE,
+      KW_ROLE_INVOICE,  KW_ROLE_DUE_DATE, KW_ROLE_TERMS};
+  if (default_terms < 0 || default_terms > 36500)
+    return kw_fail(ctx, KW_EARG, "payments: default terms out of range");
+  prep pp;
+  kw_status st = prep_find(ctx, o, KW_TABLE_INVOICES, want, I__N, 4, &pp);
+  if (st) return st;
+  char **cols = pp.cols;
+  char day[300], paid[300], due[1200], inv[300], as_of_s[32];
+  date_expr(day, sizeof day, cols[I_DATE], pp.type[I_DATE]);
+  date_expr(paid, sizeof paid, cols[I_PAID], pp.type[I_PAID]);
+  snprintf(inv, sizeof inv, "%s::text", cols[I_INVOICE] ? cols[I_INVOICE]
+                                                        : "NULL");
+  {
+    char dd[300] = "NULL::date", td[600] = "NULL::date";
+    if (cols[I_DUE]) date_expr(dd, sizeof dd, cols[I_DUE], pp.type[I_DUE]);
+    if (cols[I_TERMS])
+      snprintf(td, sizeof td,
+               "CASE WHEN abs(%s) < 36500 THEN %s + round(%s)::int END",
+               cols[I_TERMS], day, cols[I_TERMS]);
+    snprintf(due, sizeof due, "coalesce(%s, %s, %s + %d)", dd, td, day,
+             default_terms);
+  }
+  const char *names[] = {"cust", "day",  "amount",       "paid",  "due",
+                         "inv",  "from", "invoice_rows", "as_of", "ageing"};
+  const char *vals[] = {cols[I_CUST], day,     cols[I_AMOUNT],
+                        paid,         due,     inv,
+                        pp.from,      kw_pg_sql("invoice_rows"), NULL, NULL};
+  PGresult *r = NULL;
+  owned_age *ow = NULL;
+  char *q = NULL;
+  if (as_of == KW_NA_DATE) {
+    q = fill(ctx, kw_pg_sql("invoice_as_of"), names, vals, 8, 0);
+    if (!q) {
+      st = kw_fail_nomem(ctx);
+      goto out;
+    }
+    st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
+    kw_free(ctx, q);
+    q = NULL;
+    if (st) goto out;
+    if (PQgetisnull(r, 0, 0)) {
+      st = kw_fail(ctx, KW_EEMPTY, "payments: no invoice with a date");
+      goto out;
+    }
+    as_of = (int32_t)atol(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    r = NULL;
+  }
+  snprintf(as_of_s, sizeof as_of_s, "%ld", (long)as_of);
+  vals[8] = as_of_s;
+  if (cols[I_INVOICE]) {
+    q = fill(ctx, kw_pg_sql("invoice_conflicts"), names, vals, 9, 0);
+    if (!q) {
+      st = kw_fail_nomem(ctx);
+      goto out;
+    }
+    st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
+    kw_free(ctx, q);
+    q = NULL;
+    if (st) goto out;
+    long nc = atol(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    r = NULL;
+    if (nc > 0) {
+      char n[32], msg[1200];
+      snprintf(n, sizeof n, "%ld", nc);
+      kw_io_msg(msg, sizeof msg, o->lang, "pg.invoice_conflict", "what",
+                pp.spec, "n", n, NULL);
+      st = kw_fail(ctx, KW_EINPUT, "%s", msg);
+      goto out;
+    }
+  }
+  vals[9] = kw_pg_sql("ageing");
+  q = fill(ctx, "{ageing} ORDER BY cust COLLATE \"C\"", names, vals, 10, 0);
+  if (!q) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
+  kw_free(ctx, q);
+  if (st) goto out;
+  size_t n = (size_t)PQntuples(r), m = n ? n : 1, idbytes = 1;
+  for (size_t i = 0; i < n; i++)
+    idbytes += (size_t)PQgetlength(r, (int)i, 0) + 1;
+  ow = kw_calloc(ctx, 1, sizeof *ow);
+  bool okm = ow != NULL;
+  if (okm) {
+    ow->idbuf = kw_malloc(ctx, idbytes);
+    ow->ids = kw_calloc(ctx, m, sizeof *ow->ids);
+    ow->max_over = kw_calloc(ctx, m, sizeof *ow->max_over);
+    okm = ow->idbuf && ow->ids && ow->max_over;
+    for (int k = 0; k < 8 && okm; k++) {
+      ow->v[k] = kw_calloc(ctx, m, sizeof *ow->v[k]);
+      okm = ow->v[k] != NULL;
+    }
+  }
+  if (!okm) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  kw_pg_ageing *a = &ow->pub;
+  char *idp = ow->idbuf;
+  for (size_t i = 0; i < n; i++) {
+    int k = (int)i;
+    size_t l = (size_t)PQgetlength(r, k, 0);
+    memcpy(idp, PQgetvalue(r, k, 0), l);
+    idp[l] = '\0';
+    ow->ids[i] = idp;
+    idp += l + 1;
+    for (int j = 0; j < 8; j++)
+      ow->v[j][i] = strtoll(PQgetvalue(r, k, 1 + j), NULL, 10);
+    ow->max_over[i] = (int32_t)atol(PQgetvalue(r, k, 9));
+    a->open_total += ow->v[0][i];
+    a->credit_total += ow->v[1][i];
+    a->overdue_total += ow->v[2][i];
+    for (int j = 0; j < KW_AGE__COUNT; j++)
+      a->ageing_total[j] += ow->v[3 + j][i];
+  }
+  a->n = n;
+  a->as_of = as_of;
+  a->ids = (const char *const *)ow->ids;
+  a->open = ow->v[0];
+  a->credit = ow->v[1];
+  a->overdue = ow->v[2];
+  for (int j = 0; j < KW_AGE__COUNT; j++) a->ageing[j] = ow->v[3 + j];
+  a->max_overdue_days = ow->max_over;
+  *out = a;
+  ow = NULL;
+out:
+  if (r) PQclear(r);
+  if (ow) kw_pg_ageing_free(ctx, &ow->pub);
   prep_close(ctx, &pp);
   return st;
 }

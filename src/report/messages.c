@@ -2438,6 +2438,25 @@ static const msg_row text_rows[] = {
      "{what}: kolom \"{col}\" is van het type {type}, maar als {role} moet "
      "ze {want} zijn; zet ze om in een query (--table SOORT='SELECT ...') of "
      "wijs een andere kolom toe met --map"},
+    {"pg.no_invoices",
+     "no invoices table in {db}: name it with --table "
+     "invoices=SCHEMA.TABLE (or a query), or call it invoices or facturen",
+     "geen facturentabel in {db}: noem ze met --table "
+     "invoices=SCHEMA.TABLE (of een query), of noem ze invoices of facturen"},
+    {"pg.invoice_conflict",
+     "{what}: {n} invoice id(s) carry two customers; the pushdown cannot "
+     "tell which rows came first, so read it without --pushdown (the "
+     "later rows are then left out and counted)",
+     "{what}: {n} factuurnummer(s) horen bij twee klanten; de pushdown kan "
+     "niet zien welke rijen eerst kwamen, lees ze dus zonder --pushdown "
+     "(de latere rijen worden dan weggelaten en geteld)"},
+    {"opt.payments.pushdown",
+     "PATH is a postgresql:// URI: compute the receivables ageing per "
+     "customer in the database (one row per customer comes back; columns "
+     "need SQL types)",
+     "PATH is een postgresql://-URI: bereken de ouderdom van de openstaande "
+     "posten per klant in de database (er komt één rij per klant terug; "
+     "kolommen moeten SQL-types hebben)"},
     {"pg.no_sales",
      "no transactions table in {db}: name it with --table "
      "transactions=SCHEMA.TABLE (or a query), or call it transactions, "

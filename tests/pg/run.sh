@@ -38,6 +38,22 @@ passed=0
 ok() { passed=$((passed + 1)); }
 bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
 sql() { pg_psql "$tmp/srv" "$port" kwtest "$@"; }
+expect_error() { # label pattern command...
+  label=$1 pat=$2
+  shift 2
+  rc=0
+  "$@" >"$tmp/e.out" 2>&1 || rc=$?
+  if [ "$rc" = 0 ]; then
+    bad "$label: succeeded"
+  elif ! grep -q "$pat" "$tmp/e.out"; then
+    bad "$label: message lacks '$pat'"
+    cat "$tmp/e.out" >&2
+  elif grep -q "Sekr3t-pw\|wrong-pw" "$tmp/e.out"; then
+    bad "$label: the password is in the message"
+  else
+    ok
+  fi
+}
 
 pg_psql "$tmp/srv" "$port" postgres -c "CREATE DATABASE kwtest"
 sql -f "$here/load.sql"
@@ -235,6 +251,75 @@ clv_equal "demo auto" "$URI" --model auto
 expect_usage "clv --pushdown --model bgbb" "$K" clv "$URI" --pushdown --model bgbb
 expect_usage "clv --pushdown on a folder" "$K" clv "$tmp/csv" --pushdown
 
+# --- pushdown: the receivables ageing from the database = from the lines --
+# Per customer open, open credit, overdue, the five buckets and the oldest
+# open row's days past due, and the totals, to the cent.
+ageing_equal() { # label path-for-the-line-path args...
+  label=$1 lpath=$2
+  shift 2
+  if "$K" payments "$lpath" "$@" --per-customer --format csv \
+       >"$tmp/al.csv" 2>"$tmp/al.err" &&
+     "$K" payments "$lpath" "$@" --format json >"$tmp/al.json" 2>>"$tmp/al.err" &&
+     "$K" payments "$URI" "$@" --pushdown --format json >"$tmp/ap.json" \
+       2>"$tmp/ap.err" &&
+     python3 - "$tmp/al.csv" "$tmp/al.json" "$tmp/ap.json" <<'PY'
+import csv, json, sys
+lines = {r["customer_id"]: r for r in csv.DictReader(open(sys.argv[1]))}
+tot = json.load(open(sys.argv[2]))
+push = json.load(open(sys.argv[3]))
+keys = ["open", "overdue", "not_due", "overdue_1_30", "overdue_31_60",
+        "overdue_61_90", "overdue_90_plus", "max_days_overdue"]
+cents = lambda v: round(float(v) * 100)
+bad = []
+prow = {r["customer_id"]: r for r in push["customers"]}
+for cid in set(lines) | set(prow):
+    a, b = lines.get(cid), prow.get(cid)
+    for k in keys:
+        x = cents(a[k]) if a else 0
+        y = cents(b[k]) if b else 0
+        if x != y:
+            bad.append((cid, k, x, y))
+for k in keys[:-1] + ["open_credit"]:
+    if cents(tot[k]) != cents(push[k]):
+        bad.append(("total", k, tot[k], push[k]))
+if tot["as_of"] != push["as_of"]:
+    bad.append(("as_of", tot["as_of"], push["as_of"]))
+if not push["customers"] or cents(push["open"]) == 0:
+    bad.append(("nothing open", push["open"]))
+if bad:
+    print(bad[:10], file=sys.stderr)
+    sys.exit(1)
+PY
+  then
+    ok
+  else
+    bad "ageing pushdown $label"
+    cat "$tmp/al.err" "$tmp/ap.err" >&2
+  fi
+}
+ageing_equal "demo" "$URI"
+ageing_equal "demo --as-of" "$URI" --as-of 2024-09-30
+ageing_equal "demo --terms 14" "$URI" --terms 14 --as-of 2025-03-31
+ageing_equal "demo, the CSV files" "$tmp/csv" --as-of 2025-06-30
+ageing_equal "demo, a query" "$URI" \
+  --table invoices="SELECT * FROM invoices WHERE bedrag < 2000"
+# without a due date column (due = date + terms), and without terms too
+# (due = date + --terms), with a few terms missing
+ageing_equal "terms column" "$URI" --table invoices="SELECT factuurnummer,
+  klantnummer, factuurdatum, betaaldatum, bedrag,
+  CASE WHEN bedrag > 1500 THEN NULL ELSE betalingstermijn END
+  AS betalingstermijn FROM invoices"
+ageing_equal "default terms" "$URI" --terms 45 --table invoices="SELECT
+  factuurnummer, klantnummer, factuurdatum, betaaldatum, bedrag FROM invoices"
+# an invoice id with two customers: the pushdown refuses with a reason
+sql -c "CREATE TABLE inv2 AS SELECT * FROM invoices" \
+    -c "INSERT INTO inv2 SELECT factuurnummer, 'K999999', factuurdatum,
+        vervaldatum, betaaldatum, bedrag, betalingstermijn, soort
+        FROM invoices LIMIT 1" -c "GRANT SELECT ON inv2 TO kw"
+expect_error "ageing: an invoice id with two customers" "two customers" \
+  "$K" payments "$URI" --table invoices=inv2 --pushdown
+expect_usage "payments --pushdown on a folder" "$K" payments "$tmp/csv" --pushdown
+
 # three decimals ("1.234" must not read as a thousands separator), and
 # rounding to cents line by line: 1.23 + 1234.50 + 0.13 (half away from 0)
 sql -c "CREATE TABLE three (klant text, datum date, bedrag numeric(10,3))" \
@@ -283,22 +368,6 @@ grep -q "kw:\*\*\*@127.0.0.1" "$tmp/inspect.out" && ok ||
   bad "inspect: the source is not named with a masked URI"
 
 # --- errors ------------------------------------------------------------
-expect_error() { # label pattern command...
-  label=$1 pat=$2
-  shift 2
-  rc=0
-  "$@" >"$tmp/e.out" 2>&1 || rc=$?
-  if [ "$rc" = 0 ]; then
-    bad "$label: succeeded"
-  elif ! grep -q "$pat" "$tmp/e.out"; then
-    bad "$label: message lacks '$pat'"
-    cat "$tmp/e.out" >&2
-  elif grep -q "Sekr3t-pw\|wrong-pw" "$tmp/e.out"; then
-    bad "$label: the password is in the message"
-  else
-    ok
-  fi
-}
 BAD_URI="postgresql://kw:wrong-pw@127.0.0.1:$port/kwtest"
 expect_error "wrong password" "password authentication failed" \
   "$K" analyze "$BAD_URI" -o "$tmp/x1"
