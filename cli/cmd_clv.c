@@ -150,7 +150,7 @@ static int pushdown_patterns(cli_common *c, kw_clv_data **out) {
   c->load.db = c->path;
   c->load.lang = (int)c->lang;
   kw_pg_summary *s = NULL;
-  kw_status st = kw_pg_pushdown_summary(c->ctx, &c->load, c->as_of, &s);
+  kw_status st = kw_pg_pushdown_patterns(c->ctx, &c->load, c->as_of, &s);
   if (st) return cli_fail(c, st);
   size_t n = s->n_patterns, m = n ? n : 1;
   double *a = malloc(4 * m * sizeof *a);

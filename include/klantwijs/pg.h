@@ -70,6 +70,12 @@ KW_API kw_status kw_pg_pushdown_summary(kw_context *ctx,
                                         const kw_load_options *o,
                                         int32_t as_of, kw_pg_summary **out);
 KW_API void kw_pg_summary_free(kw_context *ctx, kw_pg_summary *s);
+/* Only the pattern counts (n = 0, no customer rows), for a CLV fit: one
+ * statement that scans the table once, O(patterns) rows come back;
+ * as_of stays KW_NA_DATE when not given. Free with kw_pg_summary_free. */
+KW_API kw_status kw_pg_pushdown_patterns(kw_context *ctx,
+                                         const kw_load_options *o,
+                                         int32_t as_of, kw_pg_summary **out);
 
 /*
  * The acquisition cohorts (klantwijs/retention.h, the definitions of

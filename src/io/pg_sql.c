@@ -50,7 +50,10 @@ static const stmt statements[] = {
     {"as_of",
      "SELECT max(m) - DATE '1970-01-01' FROM "
      "(SELECT max(day) AS m FROM ({lines}) AS l GROUP BY cust) AS c"},
-    /* the per-customer summary up to as_of */
+    /* the per-customer summary up to as_of ({where}: empty, or a filter
+     * on the given as_of), one scan; maxday, the customer's last line of
+     * any sign, gives the as_of when none is given (its maximum). A
+     * customer without a purchase has first NULL and only counts there. */
     {"summary",
      "SELECT cust, "
      "min(day) FILTER (WHERE amt >= 0) - DATE '1970-01-01' AS first, "
@@ -58,16 +61,18 @@ static const stmt statements[] = {
      "count(DISTINCT {orders}) FILTER (WHERE amt >= 0) AS orders, "
      "count(DISTINCT day) FILTER (WHERE amt >= 0) AS days, "
      "count(*) AS lines, sum(amt) AS revenue, "
-     "coalesce(sum(cost), 0) AS cost "
-     "FROM ({lines}) AS l "
-     "WHERE day <= DATE '1970-01-01' + {as_of} "
-     "GROUP BY cust "
-     "HAVING count(*) FILTER (WHERE amt >= 0) > 0"},
-    /* the (x, t_x, T) patterns and how many customers share each */
+     "coalesce(sum(cost), 0) AS cost, "
+     "max(day) - DATE '1970-01-01' AS maxday "
+     "FROM ({lines}) AS l {where} "
+     "GROUP BY cust"},
+    /* the (x, t_x, T) patterns and how many customers share each, from
+     * one scan: {pas_of} is the given as_of or the largest maxday of s
+     * (s is read once, as a materialised CTE) */
     {"patterns",
-     "SELECT days - 1 AS x, last - first AS t_x, {as_of} - first AS t, "
+     "WITH s AS MATERIALIZED ({summary}) "
+     "SELECT days - 1 AS x, last - first AS t_x, {pas_of} - first AS t, "
      "count(*) AS customers "
-     "FROM ({summary}) AS s "
+     "FROM s WHERE first IS NOT NULL "
      "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"},
     /* cohort cells: per (first-purchase period, periods since), the
      * customers with a purchase and the net revenue of the lines from
@@ -195,6 +200,8 @@ static char *fill(kw_context *ctx, const char *t, const char *const *names,
 }
 
 /* ------------------------------------------------------------ the run */
+
+#define SUMMARY_FETCH 20000
 
 enum { OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_DATE = 1082 };
 
@@ -434,6 +441,101 @@ static kw_status prep_as_of(kw_context *ctx, prep *p, int lang,
   return KW_OK;
 }
 
+/* Run a statement without a result set (BEGIN, DECLARE, CLOSE, COMMIT). */
+static kw_status exec_cmd(kw_context *ctx, PGconn *c, const char *sql,
+                          const char *what, const char *masked, int lang) {
+  PGresult *r = PQexec(c, sql);
+  kw_status st = KW_OK;
+  if (PQresultStatus(r) != PGRES_COMMAND_OK)
+    st = kw_pg_fail_result(ctx, what, masked, r, c, lang);
+  PQclear(r);
+  return st;
+}
+
+/* Grow the per-customer arrays of ow to hold cap rows. */
+static bool grow(kw_context *ctx, owned *ow, size_t cap) {
+  void **arrs[] = {(void **)&ow->first,   (void **)&ow->last,
+                   (void **)&ow->orders,  (void **)&ow->days,
+                   (void **)&ow->lines,   (void **)&ow->revenue,
+                   (void **)&ow->cost,    (void **)&ow->ids};
+  const size_t sz[] = {sizeof *ow->first,   sizeof *ow->last,
+                       sizeof *ow->orders,  sizeof *ow->days,
+                       sizeof *ow->lines,   sizeof *ow->revenue,
+                       sizeof *ow->cost,    sizeof *ow->ids};
+  for (size_t k = 0; k < sizeof arrs / sizeof *arrs; k++) {
+    void *nv = kw_realloc(ctx, *arrs[k], cap * sz[k]);
+    if (!nv) return false;
+    *arrs[k] = nv;
+  }
+  return true;
+}
+
+typedef struct pat_key {
+  double x, t_x, T;
+} pat_key;
+
+static int pat_cmp(const void *pa, const void *pb) {
+  const pat_key *a = pa, *b = pb;
+  if (a->x != b->x) return a->x < b->x ? -1 : 1;
+  if (a->t_x != b->t_x) return a->t_x < b->t_x ? -1 : 1;
+  if (a->T != b->T) return a->T < b->T ? -1 : 1;
+  return 0;
+}
+
+/* The pattern counts of the n customers of ow, ordered by (x, t_x, T). */
+static kw_status count_patterns(kw_context *ctx, owned *ow, size_t n) {
+  pat_key *k = kw_malloc(ctx, (n ? n : 1) * sizeof *k);
+  if (!k) return kw_fail_nomem(ctx);
+  for (size_t i = 0; i < n; i++)
+    k[i] = (pat_key){ow->x[i], ow->t_x[i], ow->T[i]};
+  qsort(k, n, sizeof *k, pat_cmp);
+  size_t np = 0;
+  for (size_t i = 0; i < n; i++)
+    if (i == 0 || pat_cmp(&k[i], &k[i - 1]) != 0) np++;
+  size_t mp = np ? np : 1;
+  ow->px = kw_calloc(ctx, mp, sizeof *ow->px);
+  ow->pt_x = kw_calloc(ctx, mp, sizeof *ow->pt_x);
+  ow->pT = kw_calloc(ctx, mp, sizeof *ow->pT);
+  ow->pcount = kw_calloc(ctx, mp, sizeof *ow->pcount);
+  if (!ow->px || !ow->pt_x || !ow->pT || !ow->pcount) {
+    kw_free(ctx, k);
+    return kw_fail_nomem(ctx);
+  }
+  size_t j = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && pat_cmp(&k[i], &k[i - 1]) == 0) {
+      ow->pcount[j - 1]++;
+      continue;
+    }
+    ow->px[j] = k[i].x;
+    ow->pt_x[j] = k[i].t_x;
+    ow->pT[j] = k[i].T;
+    ow->pcount[j++] = 1;
+  }
+  ow->pub.n_patterns = np;
+  kw_free(ctx, k);
+  return KW_OK;
+}
+
+/* The names and values of prep p with {where} and {pas_of} added. */
+typedef struct sum_fill {
+  const char *names[12];
+  const char *vals[12];
+  char where[96];
+} sum_fill;
+
+static void sum_fill_init(sum_fill *f, const prep *p, int32_t as_of) {
+  for (int i = 0; i < 9; i++) f->names[i] = p->names[i], f->vals[i] = p->vals[i];
+  f->names[9] = "where";
+  f->names[10] = "pas_of";
+  f->vals[9] = f->where;
+  f->vals[10] = "(SELECT max(maxday) FROM s)";
+  f->where[0] = '\0';
+  if (as_of != KW_NA_DATE)
+    snprintf(f->where, sizeof f->where,
+             "WHERE day <= DATE '1970-01-01' + %ld", (long)as_of);
+}
+
 kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
                                  int32_t as_of, kw_pg_summary **out) {
   *out = NULL;
@@ -442,76 +544,170 @@ kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
   if (st) return st;
   PGconn *c = pp.c;
   const char *spec = pp.spec, *masked = pp.masked;
-  const char *const *names = pp.names;
-  const char *const *vals = pp.vals;
+  sum_fill sf;
+  sum_fill_init(&sf, &pp, as_of);
   PGresult *r = NULL;
-  owned *ow = NULL;
-  st = prep_as_of(ctx, &pp, o->lang, &as_of);
-  if (st) goto out;
-  char *q = fill(ctx, "{summary} ORDER BY cust COLLATE \"C\"", names, vals,
-                 10, 0);
+  owned *ow = kw_calloc(ctx, 1, sizeof *ow);
+  kw_buf ids;
+  kw_buf_init(&ids, 1);
+  size_t *idoff = NULL;
+  bool in_tx = false;
+  if (!ow) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  /* one statement, one scan; read through a cursor so that the client
+   * holds one batch of rows at a time besides the arrays */
+  char *q = fill(ctx,
+                 "DECLARE kw_sum NO SCROLL CURSOR FOR "
+                 "{summary} ORDER BY cust COLLATE \"C\"",
+                 sf.names, sf.vals, 11, 0);
   if (!q) {
     st = kw_fail_nomem(ctx);
     goto out;
   }
-  st = exec_tuples(ctx, c, q, spec, masked, o->lang, &r);
+  st = exec_cmd(ctx, c, "BEGIN READ ONLY", spec, masked, o->lang);
+  in_tx = st == KW_OK;
+  if (!st) st = exec_cmd(ctx, c, q, spec, masked, o->lang);
   kw_free(ctx, q);
   if (st) goto out;
-  size_t n = (size_t)PQntuples(r), m = n ? n : 1;
-  ow = kw_calloc(ctx, 1, sizeof *ow);
-  size_t idbytes = 1;
-  for (size_t i = 0; i < n; i++)
-    idbytes += (size_t)PQgetlength(r, (int)i, 0) + 1;
-  if (ow) {
-    ow->idbuf = kw_malloc(ctx, idbytes);
-    ow->ids = kw_calloc(ctx, m, sizeof *ow->ids);
-    ow->first = kw_calloc(ctx, m, sizeof *ow->first);
-    ow->last = kw_calloc(ctx, m, sizeof *ow->last);
-    ow->orders = kw_calloc(ctx, m, sizeof *ow->orders);
-    ow->days = kw_calloc(ctx, m, sizeof *ow->days);
-    ow->lines = kw_calloc(ctx, m, sizeof *ow->lines);
-    ow->revenue = kw_calloc(ctx, m, sizeof *ow->revenue);
-    ow->cost = kw_calloc(ctx, m, sizeof *ow->cost);
-    ow->x = kw_calloc(ctx, m, sizeof *ow->x);
-    ow->t_x = kw_calloc(ctx, m, sizeof *ow->t_x);
-    ow->T = kw_calloc(ctx, m, sizeof *ow->T);
-  }
-  if (!ow || !ow->idbuf || !ow->ids || !ow->first || !ow->last ||
-      !ow->orders || !ow->days || !ow->lines || !ow->revenue || !ow->cost ||
-      !ow->x || !ow->t_x || !ow->T) {
-    st = kw_fail_nomem(ctx);
-    goto out;
-  }
-  kw_pg_summary *s = &ow->pub;
-  char *idp = ow->idbuf;
-  for (size_t i = 0; i < n; i++) {
-    int k = (int)i;
-    size_t l = (size_t)PQgetlength(r, k, 0);
-    memcpy(idp, PQgetvalue(r, k, 0), l);
-    idp[l] = '\0';
-    ow->ids[i] = idp;
-    idp += l + 1;
-    ow->first[i] = (int32_t)atol(PQgetvalue(r, k, 1));
-    ow->last[i] = (int32_t)atol(PQgetvalue(r, k, 2));
-    ow->orders[i] = (uint32_t)strtoul(PQgetvalue(r, k, 3), NULL, 10);
-    ow->days[i] = (uint32_t)strtoul(PQgetvalue(r, k, 4), NULL, 10);
-    ow->lines[i] = (uint32_t)strtoul(PQgetvalue(r, k, 5), NULL, 10);
-    ow->revenue[i] = strtoll(PQgetvalue(r, k, 6), NULL, 10);
-    ow->cost[i] = strtoll(PQgetvalue(r, k, 7), NULL, 10);
-    ow->x[i] = (double)ow->days[i] - 1;
-    ow->t_x[i] = (double)(ow->last[i] - ow->first[i]);
-    ow->T[i] = (double)(as_of - ow->first[i]);
-    s->total_revenue += ow->revenue[i];
-    s->total_lines += ow->lines[i];
+  size_t n = 0, cap = 0;
+  int32_t maxday = INT32_MIN;
+  for (;;) {
+    st = exec_tuples(ctx, c, "FETCH " KW_PG_STR(SUMMARY_FETCH) " FROM kw_sum",
+                     spec, masked, o->lang, &r);
+    if (st) goto out;
+    int nt = PQntuples(r);
+    if (nt == 0) break;
+    for (int k = 0; k < nt; k++) {
+      if (!PQgetisnull(r, k, 8)) {
+        int32_t md = (int32_t)atol(PQgetvalue(r, k, 8));
+        if (md > maxday) maxday = md;
+      }
+      if (PQgetisnull(r, k, 1)) continue; /* no purchase */
+      if (n == cap) {
+        size_t nc = cap ? 2 * cap : 1024;
+        size_t *no = kw_realloc(ctx, idoff, nc * sizeof *idoff);
+        if (no) idoff = no;
+        if (!no || !grow(ctx, ow, nc)) {
+          st = kw_fail_nomem(ctx);
+          goto out;
+        }
+        cap = nc;
+      }
+      idoff[n] = ids.len;
+      const char *id = PQgetvalue(r, k, 0);
+      for (size_t l = 0, L = (size_t)PQgetlength(r, k, 0); l <= L; l++)
+        if (kw_buf_push(ctx, &ids, id + l)) {
+          st = kw_fail_nomem(ctx);
+          goto out;
+        }
+      ow->first[n] = (int32_t)atol(PQgetvalue(r, k, 1));
+      ow->last[n] = (int32_t)atol(PQgetvalue(r, k, 2));
+      ow->orders[n] = (uint32_t)strtoul(PQgetvalue(r, k, 3), NULL, 10);
+      ow->days[n] = (uint32_t)strtoul(PQgetvalue(r, k, 4), NULL, 10);
+      ow->lines[n] = (uint32_t)strtoul(PQgetvalue(r, k, 5), NULL, 10);
+      ow->revenue[n] = strtoll(PQgetvalue(r, k, 6), NULL, 10);
+      ow->cost[n] = strtoll(PQgetvalue(r, k, 7), NULL, 10);
+      n++;
+    }
+    PQclear(r);
+    r = NULL;
   }
   PQclear(r);
   r = NULL;
-  q = fill(ctx, kw_pg_sql("patterns"), names, vals, 10, 0);
-  if (!q) {
+  st = exec_cmd(ctx, c, "CLOSE kw_sum", spec, masked, o->lang);
+  if (!st) st = exec_cmd(ctx, c, "COMMIT", spec, masked, o->lang);
+  in_tx = false;
+  if (st) goto out;
+  if (as_of == KW_NA_DATE) as_of = maxday == INT32_MIN ? 0 : maxday;
+  size_t m = n ? n : 1;
+  if (!grow(ctx, ow, m)) {
     st = kw_fail_nomem(ctx);
     goto out;
   }
-  st = exec_tuples(ctx, c, q, spec, masked, o->lang, &r);
+  char z = '\0';
+  if (kw_buf_push(ctx, &ids, &z)) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  ow->idbuf = kw_buf_take(ctx, &ids);
+  ow->x = kw_calloc(ctx, m, sizeof *ow->x);
+  ow->t_x = kw_calloc(ctx, m, sizeof *ow->t_x);
+  ow->T = kw_calloc(ctx, m, sizeof *ow->T);
+  if (!ow->idbuf || !ow->x || !ow->t_x || !ow->T) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  kw_pg_summary *sm = &ow->pub;
+  for (size_t i = 0; i < n; i++) {
+    ow->ids[i] = ow->idbuf + idoff[i];
+    ow->x[i] = (double)ow->days[i] - 1;
+    ow->t_x[i] = (double)(ow->last[i] - ow->first[i]);
+    ow->T[i] = (double)(as_of - ow->first[i]);
+    sm->total_revenue += ow->revenue[i];
+    sm->total_lines += ow->lines[i];
+  }
+  st = count_patterns(ctx, ow, n);
+  if (st) goto out;
+  sm->n = n;
+  sm->as_of = as_of;
+  sm->has_invoice = pp.has_invoice;
+  sm->has_cost = pp.has_cost;
+  sm->ids = (const char *const *)ow->ids;
+  sm->first = ow->first;
+  sm->last = ow->last;
+  sm->orders = ow->orders;
+  sm->days = ow->days;
+  sm->lines = ow->lines;
+  sm->revenue = ow->revenue;
+  sm->cost = ow->cost;
+  sm->x = ow->x;
+  sm->t_x = ow->t_x;
+  sm->T = ow->T;
+  sm->px = ow->px;
+  sm->pt_x = ow->pt_x;
+  sm->pT = ow->pT;
+  sm->pcount = ow->pcount;
+  *out = sm;
+  ow = NULL;
+out:
+  if (r) PQclear(r);
+  if (in_tx) {
+    PGresult *rb = PQexec(c, "ROLLBACK");
+    PQclear(rb);
+  }
+  kw_buf_free(ctx, &ids);
+  kw_free(ctx, idoff);
+  if (ow) kw_pg_summary_free(ctx, &ow->pub);
+  prep_close(ctx, &pp);
+  return st;
+}
+
+kw_status kw_pg_pushdown_patterns(kw_context *ctx, const kw_load_options *o,
+                                  int32_t as_of, kw_pg_summary **out) {
+  *out = NULL;
+  prep pp;
+  kw_status st = prep_open(ctx, o, &pp);
+  if (st) return st;
+  sum_fill sf;
+  sum_fill_init(&sf, &pp, as_of);
+  char as_s[32];
+  if (as_of != KW_NA_DATE) {
+    snprintf(as_s, sizeof as_s, "%ld", (long)as_of);
+    sf.vals[10] = as_s;
+  }
+  PGresult *r = NULL;
+  owned *ow = kw_calloc(ctx, 1, sizeof *ow);
+  sf.names[11] = "patterns";
+  sf.vals[11] = kw_pg_sql("patterns");
+  char *q = fill(ctx, "{patterns}", sf.names, sf.vals, 12, 0);
+  if (!ow || !q) {
+    kw_free(ctx, q);
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
   kw_free(ctx, q);
   if (st) goto out;
   size_t np = (size_t)PQntuples(r), mp = np ? np : 1;
@@ -529,27 +725,16 @@ kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
     ow->pT[i] = atof(PQgetvalue(r, (int)i, 2));
     ow->pcount[i] = strtoull(PQgetvalue(r, (int)i, 3), NULL, 10);
   }
-  s->n = n;
-  s->as_of = as_of;
-  s->has_invoice = pp.has_invoice;
-  s->has_cost = pp.has_cost;
-  s->ids = (const char *const *)ow->ids;
-  s->first = ow->first;
-  s->last = ow->last;
-  s->orders = ow->orders;
-  s->days = ow->days;
-  s->lines = ow->lines;
-  s->revenue = ow->revenue;
-  s->cost = ow->cost;
-  s->x = ow->x;
-  s->t_x = ow->t_x;
-  s->T = ow->T;
-  s->n_patterns = np;
-  s->px = ow->px;
-  s->pt_x = ow->pt_x;
-  s->pT = ow->pT;
-  s->pcount = ow->pcount;
-  *out = s;
+  kw_pg_summary *sm = &ow->pub;
+  sm->as_of = as_of;
+  sm->has_invoice = pp.has_invoice;
+  sm->has_cost = pp.has_cost;
+  sm->n_patterns = np;
+  sm->px = ow->px;
+  sm->pt_x = ow->pt_x;
+  sm->pT = ow->pT;
+  sm->pcount = ow->pcount;
+  *out = sm;
   ow = NULL;
 out:
   if (r) PQclear(r);
