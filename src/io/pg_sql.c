@@ -856,7 +856,7 @@ kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
   kw_status st = prep_find(ctx, o, KW_TABLE_INVOICES, want, I__N, 4, &pp);
   if (st) return st;
   char **cols = pp.cols;
-  char day[300], paid[300], due[1200], inv[300], as_of_s[32];
+  char day[300], paid[300], due[1400], inv[300], as_of_s[32];
   date_expr(day, sizeof day, cols[I_DATE], pp.type[I_DATE]);
   date_expr(paid, sizeof paid, cols[I_PAID], pp.type[I_PAID]);
   snprintf(inv, sizeof inv, "%s::text", cols[I_INVOICE] ? cols[I_INVOICE]
