@@ -60,11 +60,12 @@ typedef struct kw_pg_summary {
 } kw_pg_summary;
 
 /*
- * Run the per-customer summary and the pattern counts of the
- * transactions table o->db_tables[KW_TABLE_TRANSACTIONS] (or the default
- * names) in the database at o->db, as of as_of (KW_NA_DATE: the last
- * date). Column roles come from the column names, as for files, and
- * o->maps. Only O(customers) rows are read.
+ * Run the per-customer summary of the transactions table
+ * o->db_tables[KW_TABLE_TRANSACTIONS] (or the default names) in the
+ * database at o->db, as of as_of (KW_NA_DATE: the last date): one
+ * statement, one scan, read through a cursor. Column roles come from the
+ * column names, as for files, and o->maps. Only O(customers) rows are
+ * read; the pattern counts are counted from them.
  */
 KW_API kw_status kw_pg_pushdown_summary(kw_context *ctx,
                                         const kw_load_options *o,
