@@ -991,6 +991,13 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
       p->traits[p->n_traits++] = fc[t];
     for (size_t t = nat; t < nc && p->n_traits < KW_PERSONA_TRAITS; t++)
       p->traits[p->n_traits++] = cand[t];
+    /* a group of frequent buyers of whom half or more are at risk or
+     * gone is not "loyal": it reads as dormant, as its actions do */
+    if (p->churn_rate >= 0.5) {
+      if (score[KW_PK_LOYAL] > score[KW_PK_DORMANT])
+        score[KW_PK_DORMANT] = score[KW_PK_LOYAL];
+      score[KW_PK_LOYAL] = -INFINITY;
+    }
     /* the kind: the strongest behaviour, each kind used once if it can */
     p->kind = KW_PK_STEADY;
     double best = 0.3;

@@ -1171,7 +1171,7 @@ static const msg_row rows[KW_MSG__COUNT] = {
                              "Favoriete categorieën"},
     [MSG_CARD_CHANNEL] = {"card.channel", "Came in through",
                           "Binnengekomen via"},
-    [MSG_CARD_PAYMENT] = {"card.payment", "Pays", "Betaalt"},
+    [MSG_CARD_PAYMENT] = {"card.payment", "Payment", "Betaling"},
     [MSG_CARD_NPS] = {"card.nps", "Satisfaction (NPS)",
                       "Tevredenheid (NPS)"},
     [MSG_CARD_THEMES] = {"card.themes", "In their comments",
