@@ -268,7 +268,8 @@ int kw_cli_clv(int argc, char **argv) {
               : c.unit == KW_UNIT_WEEK ? 52
               : c.unit == KW_UNIT_YEAR ? 1
                                        : 12;
-  if (o.horizon == 0 && !d->ids) { /* patterns: as far as observed */
+  if (o.horizon == 0 && !d->ids && !o.pushdown) { /* a pattern file: as far
+                                                     as observed */
     double mt = 1;
     for (size_t i = 0; i < d->n; i++)
       if (d->T[i] > mt) mt = d->T[i];
@@ -318,7 +319,7 @@ int kw_cli_clv(int argc, char **argv) {
   r.margin = o.margin;
   r.discount = o.discount;
   r.count = (unsigned)o.count;
-  if (o.unit >= 0) r.pattern_unit = (int)c.unit;
+  if (o.unit >= 0 || o.pushdown) r.pattern_unit = (int)c.unit;
   if (R.auto_model) r.comparison = &R.cmp;
   if (R.has_eval) {
     r.evaluation = &R.ev;

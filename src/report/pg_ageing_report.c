@@ -1,8 +1,9 @@
 /*
  * pg_ageing_report.c — the receivables ageing computed by the database
- * (klantwijs/pg.h, `payments --pushdown`): one row per customer as a
- * table or CSV, with the column names of the payments command's
- * per-customer export; JSON adds the totals.
+ * (klantwijs/pg.h, `payments --pushdown`): one row per customer in CSV
+ * and JSON, with the column names of the payments command's per-customer
+ * export (JSON adds the totals); on screen the customers with open money,
+ * most overdue money first.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "core/core.h"
 #include "klantwijs.h"
 #include "klantwijs/pg.h"
+#include "models/value_rank.h"
 #include "report/jw.h"
 
 kw_status kw_report_pg_ageing(kw_context *ctx, FILE *f, const kw_pg_ageing *a,
@@ -32,6 +34,28 @@ kw_status kw_report_pg_ageing(kw_context *ctx, FILE *f, const kw_pg_ageing *a,
       {"max_days_overdue", "max days overdue", "max dagen vervallen", KW_CELL_I64, 0, maxd, NULL, NULL, NULL},
   };
   kw_rtable t = {NULL, n, NULL, sizeof cols / sizeof *cols, cols};
+  uint32_t *rows = NULL;
+  if (format == KW_FORMAT_TABLE) {
+    /* on screen: the customers with open money, most overdue first */
+    rows = malloc((n ? n : 1) * sizeof *rows);
+    if (!rows) {
+      free(maxd);
+      return KW_ENOMEM;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+      if (a->open[i] != 0 || a->overdue[i] != 0) rows[m++] = (uint32_t)i;
+    /* most overdue first, equal amounts by id (the ids are in byte
+     * order) */
+    kw_status rs = kw_rank_desc(ctx, a->overdue, rows, m);
+    if (rs) {
+      free(maxd);
+      free(rows);
+      return rs;
+    }
+    t.nrows = m;
+    t.rows = rows;
+  }
   kw_status st;
   if (format == KW_FORMAT_JSON) {
     kw_jw *w = kw_jw_new(ctx, f);
@@ -57,5 +81,6 @@ kw_status kw_report_pg_ageing(kw_context *ctx, FILE *f, const kw_pg_ageing *a,
     st = kw_write_rtable(ctx, f, &t, format, lang, 0);
   }
   free(maxd);
+  free(rows);
   return st;
 }

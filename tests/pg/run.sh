@@ -299,6 +299,17 @@ PY
 }
 ageing_equal "demo" "$URI"
 ageing_equal "demo --as-of" "$URI" --as-of 2024-09-30
+# on screen: the customers with open money, most overdue first, as the
+# line path's top_overdue list
+"$K" payments "$URI" --pushdown >"$tmp/ap.txt" 2>&1
+"$K" payments "$URI" --format json >"$tmp/al2.json" 2>&1
+if python3 - "$tmp/ap.txt" "$tmp/al2.json" <<'PY'
+import json, sys
+rows = [l.split()[0] for l in open(sys.argv[1]).read().splitlines()[2:] if l.strip()]
+top = [t["customer_id"] for t in json.load(open(sys.argv[2]))["top_overdue"]]
+sys.exit(0 if top and rows[:len(top)] == top else 1)
+PY
+then ok; else bad "payments --pushdown on screen: not most overdue first"; fi
 ageing_equal "demo --terms 14" "$URI" --terms 14 --as-of 2025-03-31
 ageing_equal "demo, the CSV files" "$tmp/csv" --as-of 2025-06-30
 ageing_equal "demo, a query" "$URI" \
