@@ -120,9 +120,9 @@ KW_API kw_status kw_pg_pushdown_ageing(kw_context *ctx,
 KW_API void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a);
 
 /* The SQL the pushdown runs (for documentation and tests): the template
- * of statement name ("lines", "as_of", "summary", "patterns",
- * "cohorts", "invoice_rows", "invoice_as_of", "invoice_conflicts", "ageing") with the
- * placeholders of docs/postgresql.md, or NULL. */
+ * of statement name ("lines", "summary", "patterns", "cohorts",
+ * "invoice_rows", "invoice_as_of", "invoice_conflicts", "ageing") with
+ * the placeholders of docs/postgresql.md, or NULL. */
 KW_API const char *kw_pg_sql(const char *name);
 
 #ifdef __cplusplus

@@ -45,11 +45,6 @@ static const stmt statements[] = {
      "FROM {from} "
      "WHERE {cust} IS NOT NULL AND {day} IS NOT NULL "
      "AND {amount} IS NOT NULL"},
-    /* the last date of the data, through a per-customer maximum so that a
-     * partitioned table reduces it partition by partition */
-    {"as_of",
-     "SELECT max(m) - DATE '1970-01-01' FROM "
-     "(SELECT max(day) AS m FROM ({lines}) AS l GROUP BY cust) AS c"},
     /* the per-customer summary up to as_of ({where}: empty, or a filter
      * on the given as_of), one scan; maxday, the customer's last line of
      * any sign, gives the as_of when none is given (its maximum). A
@@ -78,12 +73,15 @@ static const stmt statements[] = {
      * customers with a purchase and the net revenue of the lines from
      * each customer's first purchase day on (last = 0); then per (first
      * period, last purchase period - first) the customers whose last
-     * purchase falls there (active = 0). {pday} / {pfirst} are the
-     * period numbers of day / fd (consecutive periods, consecutive
-     * numbers); cohort_day is a day of the cohort's period. */
+     * purchase falls there (active = 0); last a row with age NULL whose
+     * cohort_day is the last date (the as-of date when none is given).
+     * {where} is empty or the filter on a given as-of date; the CTE l is
+     * read once (materialised), so the table is scanned once. {pday} /
+     * {pfirst} are the period numbers of day / fd (consecutive periods,
+     * consecutive numbers); cohort_day is a day of the cohort's period. */
     {"cohorts",
      "WITH l AS (SELECT cust, day, amt, {pday} AS p FROM ({lines}) AS l "
-     "WHERE day <= DATE '1970-01-01' + {as_of}), "
+     "{where}), "
      "f AS (SELECT cust, min(day) FILTER (WHERE amt >= 0) AS fd, "
      "max(p) FILTER (WHERE amt >= 0) AS lp FROM l GROUP BY cust "
      "HAVING count(*) FILTER (WHERE amt >= 0) > 0), "
@@ -96,7 +94,9 @@ static const stmt statements[] = {
      "GROUP BY c.fp, l.p - c.fp "
      "UNION ALL "
      "SELECT min(fd) - DATE '1970-01-01', lp - fp, 0, count(*), 0 "
-     "FROM c GROUP BY fp, lp - fp"},
+     "FROM c GROUP BY fp, lp - fp "
+     "UNION ALL "
+     "SELECT max(day) - DATE '1970-01-01', NULL, 0, 0, 0 FROM l"},
     /* invoices: one row per usable invoice row up to as_of; paid after
      * as_of counts as open; due = the due date, else date + terms, else
      * date + the default terms (klantwijs/payments.h) */
@@ -418,26 +418,6 @@ static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
   p->n = 9; /* as_of and the period expressions are set by the caller */
   p->has_invoice = cols[C_INVOICE] != NULL;
   p->has_cost = cols[C_COST] || cols[C_MARGIN];
-  return KW_OK;
-}
-
-/* The last date of the data (as_of statement), when as_of is not given;
- * then {as_of} is set. */
-static kw_status prep_as_of(kw_context *ctx, prep *p, int lang,
-                            int32_t *as_of) {
-  if (*as_of == KW_NA_DATE) {
-    char *q = fill(ctx, kw_pg_sql("as_of"), p->names, p->vals, 9, 0);
-    if (!q) return kw_fail_nomem(ctx);
-    PGresult *r = NULL;
-    kw_status st = exec_tuples(ctx, p->c, q, p->spec, p->masked, lang, &r);
-    kw_free(ctx, q);
-    if (st) return st;
-    *as_of = PQgetisnull(r, 0, 0) ? 0 : (int32_t)atol(PQgetvalue(r, 0, 0));
-    PQclear(r);
-  }
-  snprintf(p->as_of_s, sizeof p->as_of_s, "%ld", (long)*as_of);
-  p->vals[9] = p->as_of_s;
-  p->n = 10;
   return KW_OK;
 }
 
@@ -779,9 +759,12 @@ kw_status kw_pg_pushdown_cohorts(kw_context *ctx, const kw_load_options *o,
   int32_t as_of = co->as_of;
   PGresult *r = NULL;
   kw_cohort_cell *cell = NULL;
-  char pday[200], pfirst[200];
-  st = prep_as_of(ctx, &pp, o->lang, &as_of);
-  if (st) goto out;
+  char pday[200], pfirst[200], where[96] = "";
+  if (as_of != KW_NA_DATE)
+    snprintf(where, sizeof where, "WHERE day <= DATE '1970-01-01' + %ld",
+             (long)as_of);
+  pp.names[9] = "where";
+  pp.vals[9] = where;
   period_expr(pday, sizeof pday, co->period, "day");
   period_expr(pfirst, sizeof pfirst, co->period, "fd");
   pp.vals[10] = pday;
@@ -800,21 +783,29 @@ kw_status kw_pg_pushdown_cohorts(kw_context *ctx, const kw_load_options *o,
     st = kw_fail_nomem(ctx);
     goto out;
   }
+  size_t nc = 0;
+  int32_t maxday = KW_NA_DATE;
   for (size_t i = 0; i < n; i++) {
     int k = (int)i;
+    if (PQgetisnull(r, k, 1)) { /* the last date */
+      if (!PQgetisnull(r, k, 0)) maxday = (int32_t)atol(PQgetvalue(r, k, 0));
+      continue;
+    }
     long age = atol(PQgetvalue(r, k, 1));
     if (age < 0) {
       st = kw_fail(ctx, KW_EINPUT, "cohorts: negative age from the database");
       goto out;
     }
-    cell[i].cohort_day = (int32_t)atol(PQgetvalue(r, k, 0));
-    cell[i].age = (uint32_t)age;
-    cell[i].active = strtoull(PQgetvalue(r, k, 2), NULL, 10);
-    cell[i].last = strtoull(PQgetvalue(r, k, 3), NULL, 10);
-    cell[i].revenue = PQgetisnull(r, k, 4) ? 0
-                      : strtoll(PQgetvalue(r, k, 4), NULL, 10);
+    kw_cohort_cell *ce = &cell[nc++];
+    ce->cohort_day = (int32_t)atol(PQgetvalue(r, k, 0));
+    ce->age = (uint32_t)age;
+    ce->active = strtoull(PQgetvalue(r, k, 2), NULL, 10);
+    ce->last = strtoull(PQgetvalue(r, k, 3), NULL, 10);
+    ce->revenue = PQgetisnull(r, k, 4) ? 0
+                  : strtoll(PQgetvalue(r, k, 4), NULL, 10);
   }
-  st = kw_cohorts_from_cells(ctx, co->period, as_of, cell, n, out);
+  if (as_of == KW_NA_DATE) as_of = maxday == KW_NA_DATE ? 0 : maxday;
+  st = kw_cohorts_from_cells(ctx, co->period, as_of, cell, nc, out);
 out:
   if (r) PQclear(r);
   kw_free(ctx, cell);
