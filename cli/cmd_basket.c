@@ -269,8 +269,7 @@ int kw_cli_basket(int argc, char **argv) {
   kw_basket_step step;
   kw_status st = kw_basket_analyze(c.ctx, ds, &o.a, &an, &step);
   if (st) {
-    code = st == KW_EARG ? cli_usage(&c, "%s", kw_errmsg(c.ctx))
-                         : cli_fail(&c, st);
+    code = st == KW_EARG ? cli_usage_fail(&c) : cli_fail(&c, st);
     const char *h = hint(step, st, &o.a);
     if (h) fprintf(stderr, "%s\n", cli_text(h, c.lang));
     goto done;

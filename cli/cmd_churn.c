@@ -1,49 +1,20 @@
 /*
  * cmd_churn.c — `klantwijs churn`: who has churned and who is at risk,
  * churn and retention rate per period, and with --drivers what goes with
- * churn (association, not cause).
- *
- * Sources: purchase histories (the gap rule of retention.h), contracts
- * (start and end dates of the customers table, --contracts), or for
- * --drivers a customers-like table with a churn flag column (--event COL
- * or a column the loader recognises, e.g. 'Churn').
- *
- * Drivers on purchase data avoid leakage by splitting time: with gap G the
- * status at the as-of date is "churned" exactly when the last purchase is
- * on or before the cutoff = as-of - floor(G) - 1 (retention.h). So the
- * label is "no purchase after the cutoff", the rows are the customers
- * whose first purchase is on or before the cutoff, and every behaviour
- * (orders, revenue, order value, products, categories, tenure, recency)
- * is measured from the lines up to the cutoff only. Recency at the as-of
- * date, the last purchase date and anything after the cutoff would define
- * the label and are never used. Attributes from the customers table: text
- * columns with at most 50 values (identifiers, names, addresses, cities
- * with more values are left out), flags, numbers and amounts; dates, the
- * churn flag, contract end dates and personal data (name, e-mail, phone,
- * address) are left out; text columns whose values are all numbers are
- * read as numbers. With a churn flag column (no time split is possible)
- * every other attribute is used, tenure included: it goes with churn
- * partly because a churned customer's tenure stops growing.
- *
- * P(alive): with --p-alive MODEL the status of non-contractual customers
- * follows P(alive) of a BG/NBD, MBG/NBD or Pareto/NBD fit on the purchases
- * up to the as-of date (weeks as the unit; the unit does not change
- * P(alive)); the gap rule still gives churn days, the period table and
- * durations (kw_churn_options.p_alive).
+ * churn (association, not cause). The options are the rows below; every
+ * choice of source, status rule (gap rule, P(alive), contracts), driver
+ * rows (churn flag column or statuses, the time split against leakage)
+ * and fit is the library's: kw_churn_run and
+ * kw_churn_driver_analysis_compute (klantwijs/retention.h).
  */
-#include <ctype.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "opts.h"
 
 /* --help, the manual page and the usage errors come from these rows. */
 
 #define MAX_EXCLUDE 64
-#define MAX_FEATURES 256
-#define MAX_CATEGORY_LEVELS 50
 
 typedef enum pick {
   PICK_DEFAULT = 0,
@@ -129,52 +100,33 @@ const cli_spec kw_cli_churn_spec = {"churn", groups};
 
 /* ------------------------------------------------------------ drivers */
 
-/* The driver model on rows built by the library, written by the
- * library's writer (ch: NULL for a churn flag column). */
-static int drivers_fit(cli_common *c, const copts *o,
-                       const kw_churn_driver_rows *rows, const kw_churn *ch) {
-  const kw_churn_driver_rows_data *rv = kw_churn_driver_rows_view(rows);
-  kw_churn_drivers_options dopt;
-  kw_churn_drivers_options_init(&dopt);
-  dopt.holdout = o->holdout;
-  dopt.l2 = o->l2;
-  kw_churn_drivers *d = NULL;
-  kw_status st = kw_churn_drivers_compute(c->ctx, rv->churned, rv->n,
-                                          rv->features, rv->n_features, &dopt,
-                                          &d);
-  int code;
-  if (st) {
-    code = cli_fail(c, st);
-  } else {
-    FILE *f = cli_out_open(c);
-    if (!f) {
-      code = KW_EXIT_IO;
-    } else {
-      kw_churn_drivers_table t =
-          o->table >= PICK_LEVELS
-              ? (kw_churn_drivers_table)(o->table - PICK_LEVELS + 1)
-              : KW_CHURN_DRIVERS_ALL;
-      st = kw_report_churn_drivers(c->ctx, f, d, rows, ch, c->format, c->lang,
-                                   t);
-      code = cli_out_close(c, f, st == KW_OK);
-    }
-  }
-  kw_churn_drivers_free(d);
-  return code;
-}
-
-/* Drivers from a churn flag column (every row of the table), or from
- * churn statuses (purchases or contracts: ch). */
-static int drivers(cli_common *c, const copts *o, const kw_table *t,
-                   const kw_dataset *ds, const kw_churn *ch) {
-  kw_churn_driver_rows_options ro = {o->exclude, o->n_exclude};
-  kw_churn_driver_rows *rows = NULL;
-  kw_status st =
-      ch ? kw_churn_driver_rows_compute(c->ctx, ds, ch, &ro, &rows)
-         : kw_churn_driver_rows_compute_flag(c->ctx, t, o->event, &ro, &rows);
+/* Churn drivers, computed and written by the library (from a churn flag
+ * column or from the statuses: kw_churn_driver_analysis_compute). */
+static int drivers(cli_common *c, const copts *o, const kw_dataset *ds,
+                   const kw_churn_run_options *ro) {
+  kw_churn_driver_analysis_options ao;
+  kw_churn_driver_analysis_options_init(&ao);
+  ao.run = *ro;
+  ao.event = o->event;
+  ao.rows = (kw_churn_driver_rows_options){o->exclude, o->n_exclude};
+  ao.fit.holdout = o->holdout;
+  ao.fit.l2 = o->l2;
+  kw_churn_driver_analysis *a = NULL;
+  kw_status st = kw_churn_driver_analysis_compute(c->ctx, ds, &ao, &a, NULL);
   if (st) return cli_fail(c, st);
-  int code = drivers_fit(c, o, rows, ch);
-  kw_churn_driver_rows_free(rows);
+  const kw_churn_driver_analysis_data *v = kw_churn_driver_analysis_view(a);
+  int code = KW_EXIT_IO;
+  FILE *f = cli_out_open(c);
+  if (f) {
+    kw_churn_drivers_table t =
+        o->table >= PICK_LEVELS
+            ? (kw_churn_drivers_table)(o->table - PICK_LEVELS + 1)
+            : KW_CHURN_DRIVERS_ALL;
+    st = kw_report_churn_drivers(c->ctx, f, v->drivers, v->rows, v->churn,
+                                 c->format, c->lang, t);
+    code = cli_out_close(c, f, st == KW_OK);
+  }
+  kw_churn_driver_analysis_free(a);
   return code;
 }
 
@@ -284,8 +236,8 @@ int kw_cli_churn(int argc, char **argv) {
     return code;
   }
   kw_context_set_seed(c.ctx, o.seed);
-  bool customers_only =
-      o.event || (!c.path && !c.load.files[KW_TABLE_TRANSACTIONS]);
+  bool tx = kw_churn_needs_transactions(
+      o.event, c.path || c.load.files[KW_TABLE_TRANSACTIONS]);
   if (o.event && c.load.n_maps < CLI_MAX_MAPS) {
     snprintf(mape, sizeof mape, "customers.churn=%s", o.event);
     c.maps[c.load.n_maps++] = mape;
@@ -293,28 +245,12 @@ int kw_cli_churn(int argc, char **argv) {
   kw_dataset *ds = NULL;
   kw_churn *ch = NULL;
   kw_summary *sum = NULL;
-  code = cli_load_tables(&c, customers_only ? KW_TABLE_CUSTOMERS
-                                            : KW_TABLE_TRANSACTIONS,
-                         customers_only
-                             ? 1u << KW_TABLE_CUSTOMERS
-                             : (1u << KW_TABLE_TRANSACTIONS) |
-                                   (1u << KW_TABLE_CUSTOMERS),
-                         &ds);
+  code = cli_load_tables(
+      &c, tx ? KW_TABLE_TRANSACTIONS : KW_TABLE_CUSTOMERS,
+      tx ? (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_CUSTOMERS)
+         : 1u << KW_TABLE_CUSTOMERS,
+      &ds);
   if (code) goto done;
-  const kw_table *cu = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
-  const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
-  bool has_dates = cu && kw_table_role(cu, KW_ROLE_START_DATE) &&
-                   kw_table_role(cu, KW_ROLE_END_DATE);
-  if (o.drivers && (o.event || (!tx && !has_dates))) {
-    if (!cu) {
-      fprintf(stderr, "klantwijs churn: %s\n",
-              cli_text("cli.churn.no_customers", c.lang));
-      code = KW_EXIT_INPUT;
-    } else {
-      code = drivers(&c, &o, cu, NULL, NULL);
-    }
-    goto done;
-  }
   kw_churn_run_options ro;
   kw_churn_run_options_init(&ro);
   kw_churn_options *co = &ro.churn;
@@ -328,37 +264,13 @@ int kw_cli_churn(int argc, char **argv) {
   co->p_alive_threshold = o.p_alive_threshold;
   ro.contracts = o.contracts;
   ro.p_alive_model = o.p_alive_model;
-  kw_churn_run_info info;
-  kw_status st = kw_churn_run(c.ctx, ds, &ro, &ch, &sum, &info);
-  if (info.p_alive_rejected) {
-    char flags[128] = "", msg[512];
-    for (unsigned b = 0, k = 0; b < KW_CLV_FLAG_COUNT; b++)
-      if (info.p_alive_flags & (1u << b))
-        k += (unsigned)snprintf(flags + k, sizeof flags - k, "%s%s",
-                                k ? ", " : "", kw_clv_flag_key(b));
-    cli_warnf("%s", cli_textf(msg, sizeof msg, "cli.churn.fit_rejected",
-                              c.lang, "model",
-                              kw_clv_model_name((kw_clv_model)o.p_alive_model),
-                              "flags", flags, NULL));
-  }
-  if (st && info.missing_dates) {
-    char msg[512];
-    fprintf(stderr, "klantwijs churn: %s\n",
-            cli_textf(msg, sizeof msg,
-                      info.have_customers ? "cli.churn.no_dates"
-                                          : "cli.churn.no_tables",
-                      c.lang, "hint",
-                      o.drivers ? "" : cli_text("cli.churn.flag_hint", c.lang),
-                      NULL));
-    code = KW_EXIT_INPUT;
+  if (o.drivers) {
+    code = drivers(&c, &o, ds, &ro);
     goto done;
   }
-  if (st) {
+  kw_status st = kw_churn_run(c.ctx, ds, &ro, &ch, &sum, NULL);
+  if (st)
     code = cli_fail(&c, st);
-    goto done;
-  }
-  if (o.drivers)
-    code = drivers(&c, &o, NULL, ds, ch);
   else
     code = churn_output(&c, &o, ch, kw_dataset_customers(ds),
                         sum ? kw_summary_view(sum) : NULL);

@@ -1,30 +1,15 @@
 /*
  * cmd_survival.c — `klantwijs survival`: Kaplan–Meier curves of customer
  * lifetime with the log-rank test, and the shifted-beta-geometric (sBG)
- * model of contractual retention.
- *
- * Where durations come from (one per customer, or per row):
- *   columns     --duration COL --event COL of a customers-like table (the
- *               PATH file, or --customers FILE), or its tenure and churn
- *               columns when the headers say so; the event column's
- *               yes/no values are read by the loader (1/0, true/false,
- *               yes/no, ja/nee) because the command maps it to the churn
- *               role, the duration column to the tenure role;
- *   contracts   start and end dates of the customers table (--contracts,
- *               or a customers table alone that has them);
- *   purchases   the transactions and the gap rule of `klantwijs churn`
- *               (retention.h): churned after last purchase + G days.
- * --by COL groups by a column of the customers table (per row for the
- * columns source, through the customer id otherwise).
- *
- * The sBG model takes survivors directly (--survivors), or the same
- * durations discretised into periods: a churned customer with duration d
- * churned in period max(1, ceil(d)), a censored one was still there after
- * floor(d) periods; the right-censored sBG likelihood
- * (kw_sbg_fit_counts) uses both.
+ * model of contractual retention. The options are the rows below; the
+ * analysis (where the durations come from: columns, contract dates or
+ * purchases; the groups; the at-risk grid; one sBG fit per group) is the
+ * library's kw_survival_compute (klantwijs/survival.h) and its writer
+ * kw_report_survival. The command maps --duration and --event to the
+ * tenure and churn roles, so that the loader reads the event column's
+ * yes/no values (1/0, true/false, yes/no, ja/nee).
  */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "opts.h"
@@ -34,8 +19,12 @@
 #define MAX_GROUPS 1000
 #define MAX_LIST 1000
 
-typedef enum source { SRC_COLUMNS, SRC_CONTRACTS, SRC_PURCHASES } source;
-typedef enum table_pick { PICK_DEFAULT, PICK_SUMMARY, PICK_AT_RISK, PICK_CURVE } table_pick;
+typedef enum table_pick {
+  PICK_DEFAULT,
+  PICK_SUMMARY,
+  PICK_AT_RISK,
+  PICK_CURVE
+} table_pick;
 
 typedef struct sopts {
   const char *duration, *event, *by;
@@ -101,40 +90,6 @@ static const cli_group *const groups[] = {&own, &time_group,
                                           &cli_group_output, NULL};
 const cli_spec kw_cli_survival_spec = {"survival", groups};
 
-/* The durations to analyse, one per subject. */
-typedef struct subjects {
-  kw_survival_subjects *lib; /* the library's subjects (owned) */
-  size_t n;
-  const double *dur;
-  const int8_t *ev;
-  const uint32_t *grp; /* NULL without --by */
-  size_t n_groups;
-  char **names;        /* n_groups names (owned) */
-  bool integer;        /* every duration is whole */
-  size_t merged_groups; /* groups under 5 merged into "other" */
-  uint64_t left_out;    /* subjects of small groups left out */
-  source src;
-  const char *unit;    /* NULL: the duration column's own unit */
-  const char *dur_name, *ev_name;
-  int32_t as_of;
-  double gap;          /* purchases */
-  bool gap_derived;
-} subjects;
-
-static void subjects_free(subjects *s) {
-  kw_survival_subjects_free(s->lib);
-  if (s->names)
-    for (size_t g = 0; g < s->n_groups; g++) free(s->names[g]);
-  free(s->names);
-}
-
-static char *dupstr(const char *s) {
-  size_t n = strlen(s) + 1;
-  char *p = malloc(n);
-  if (p) memcpy(p, s, n);
-  return p;
-}
-
 /* "1,2.5,3" into v; false on a bad number or too many. */
 static bool parse_list(const char *s, double *v, size_t max, size_t *n) {
   *n = 0;
@@ -173,235 +128,21 @@ static bool parse_survivors(cli_common *c, void *target, const char *v) {
   return ok;
 }
 
-/*
- * The library's subjects (klantwijs/survival.h: which columns, which
- * customers count, one value per customer, the privacy merge) into s, the
- * groups named in the reader's language. st is the call's status.
- */
-static int take_subjects(cli_common *c, subjects *s, kw_status st,
-                         const char *by) {
-  if (st == KW_EARG) return cli_usage(c, "%s", kw_errmsg(c->ctx));
-  if (st) return cli_fail(c, st);
-  const kw_survival_subjects_data *v = kw_survival_subjects_view(s->lib);
-  s->n = v->n;
-  s->dur = v->duration;
-  s->ev = v->event;
-  s->grp = v->group;
-  s->dur_name = v->duration_name;
-  s->ev_name = v->event_name;
-  if (!by) return KW_EXIT_OK;
-  const kw_groups_data *g = v->groups;
-  s->names = calloc(g->n ? g->n : 1, sizeof *s->names);
-  bool ok = s->names != NULL;
-  for (size_t j = 0; ok && j < g->n; j++) {
-    s->names[j] = dupstr(kw_report_group_label(g, j, c->lang));
-    if (!s->names[j]) ok = false;
-    else s->n_groups = j + 1;
-  }
-  s->merged_groups = g->merged_groups;
-  s->left_out = g->left_out;
-  if (ok) return KW_EXIT_OK;
-  fprintf(stderr, "klantwijs survival: %s\n",
-          cli_text("cli.out_of_memory", c->lang));
-  return KW_EXIT_INTERNAL;
-}
-
-static void subject_options(const sopts *o, kw_survival_subjects_options *so) {
-  kw_survival_subjects_options_init(so);
-  so->duration = o->duration;
-  so->event = o->event;
-  so->by = o->by;
-  so->max_groups = MAX_GROUPS;
-}
-
-/* Durations from the columns of the customers table. */
-static int from_columns(cli_common *c, const sopts *o, const kw_table *t,
-                        subjects *s) {
-  kw_survival_subjects_options so;
-  subject_options(o, &so);
-  kw_status st = kw_survival_subjects_from_table(c->ctx, t, &so, &s->lib);
-  s->src = SRC_COLUMNS;
-  s->as_of = KW_NA_DATE;
-  return take_subjects(c, s, st, o->by);
-}
-
-/* Durations per customer from a churn analysis (contracts or purchases);
- * groups through the customers table. */
-static int from_churn(cli_common *c, const sopts *o, const kw_dataset *ds,
-                      const kw_churn *ch, subjects *s) {
-  const kw_churn_info *I = kw_churn_info_view(ch);
-  kw_survival_subjects_options so;
-  subject_options(o, &so);
-  kw_status st = kw_survival_subjects_from_churn(c->ctx, ds, ch, &so, &s->lib);
-  s->as_of = I->as_of;
-  s->gap = I->gap_days;
-  s->gap_derived = I->gap_derived;
-  s->unit = kw_unit_name(c->unit);
-  return take_subjects(c, s, st, o->by);
-}
-
-/* ---------------------------------------------------------- KM output */
-
-
-/* Round step for the at-risk grid: 1, 2 or 5 times a power of ten, at
- * least max / 8. */
-static double nice_step(double max) {
-  double raw = max / 8.0;
-  if (!(raw > 0)) return 1;
-  double p = pow(10.0, floor(log10(raw)));
-  const double m[] = {1, 2, 5, 10};
-  for (int i = 0; i < 4; i++)
-    if (m[i] * p >= raw * (1 - 1e-12)) return m[i] * p;
-  return 10 * p;
-}
-
-
-/* The Kaplan-Meier report, written by the library. */
-static int km_output(cli_common *c, const sopts *o, const subjects *s,
-                     const kw_km *km) {
-  FILE *f = cli_out_open(c);
-  if (!f) return KW_EXIT_IO;
-  kw_km_report r;
-  kw_km_report_init(&r);
+/* The analysis written by the library's writer. */
+static int output(cli_common *c, const sopts *o, const kw_survival *sv) {
+  kw_survival_report r;
+  kw_survival_report_init(&r);
   r.format = c->format;
   r.lang = c->lang;
   r.table = (kw_km_table)o->pick;
-  r.src = s->src == SRC_COLUMNS     ? KW_KM_SOURCE_COLUMNS
-          : s->src == SRC_CONTRACTS ? KW_KM_SOURCE_CONTRACTS
-                                    : KW_KM_SOURCE_PURCHASES;
-  r.dur_name = s->dur_name;
-  r.ev_name = s->ev_name;
-  r.unit = s->unit;
-  r.as_of = s->as_of;
-  r.gap = s->gap;
-  r.gap_derived = s->gap_derived;
+  r.unit = kw_unit_name(c->unit);
   r.by = o->by;
-  r.group_names = s->grp ? (const char *const *)s->names : NULL;
-  r.grouped = s->grp != NULL;
-  r.merged_groups = s->merged_groups;
-  r.left_out = s->left_out;
-  r.integer = s->integer;
-  kw_status st = kw_report_km(c->ctx, f, km, &r);
-  return cli_out_close(c, f, st == KW_OK);
-}
-
-/* ---------------------------------------------------------------- sBG */
-
-/* One fitted sBG model with its observed counts. */
-typedef struct sbg_fit {
-  const char *name;
-  kw_sbg *m;
-  size_t T;       /* periods observed */
-  double *d, *cz; /* churned, censored per period (T + 1) */
-  bool survivors; /* from --survivors (at_risk shown as survivors) */
-} sbg_fit;
-
-/* The sBG report, written by the library. */
-static int sbg_output(cli_common *c, const sopts *o, const sbg_fit *fits,
-                      size_t nf, const subjects *s) {
-  kw_sbg_group *g = calloc(nf ? nf : 1, sizeof *g);
-  if (!g) return KW_EXIT_INTERNAL;
-  for (size_t j = 0; j < nf; j++)
-    g[j] = (kw_sbg_group){fits[j].name, fits[j].m, fits[j].T, fits[j].d,
-                          fits[j].cz, fits[j].survivors};
-  kw_sbg_report r;
-  kw_sbg_report_init(&r);
-  r.format = c->format;
-  r.lang = c->lang;
-  if (s) {
-    r.source = s->src == SRC_COLUMNS     ? "columns"
-               : s->src == SRC_CONTRACTS ? "contracts"
-                                         : "purchases";
-    r.unit = s->unit;
-  }
-  r.by = o->by;
-  r.grouped = s && s->grp;
   r.horizon = o->horizon;
   r.discount = o->discount;
   FILE *f = cli_out_open(c);
-  int code = KW_EXIT_IO;
-  if (f) {
-    kw_status st = kw_report_sbg(c->ctx, f, g, nf, &r);
-    code = cli_out_close(c, f, st == KW_OK);
-  }
-  free(g);
-  return code;
-}
-
-static void sbg_fit_free(cli_common *c, sbg_fit *F) {
-  kw_sbg_free(F->m);
-  if (F->survivors) {
-    free(F->d);
-    free(F->cz);
-  } else {
-    kw_free(c->ctx, F->d);
-    kw_free(c->ctx, F->cz);
-  }
-  memset(F, 0, sizeof *F);
-}
-
-/* Fit one model per group (or one); a group that cannot be fitted is
- * left out with a warning. */
-static int run_sbg(cli_common *c, const sopts *o, const subjects *s) {
-  size_t ng = s && s->grp ? s->n_groups : 1;
-  sbg_fit *fits = calloc(ng, sizeof *fits);
-  if (!fits) return KW_EXIT_INTERNAL;
-  int code = KW_EXIT_OK;
-  size_t nf = 0;
-  for (size_t j = 0; j < ng; j++) {
-    sbg_fit *F = &fits[nf];
-    kw_status st;
-    if (!s) {
-      F->name = "all";
-      F->survivors = true;
-      F->T = o->n_survivors - 1;
-      F->d = calloc(F->T + 1, sizeof *F->d);
-      F->cz = calloc(F->T + 1, sizeof *F->cz);
-      if (!F->d || !F->cz) {
-        code = KW_EXIT_INTERNAL;
-        break;
-      }
-      for (size_t t = 1; t <= F->T; t++)
-        F->d[t] = o->survivors[t - 1] - o->survivors[t];
-      F->cz[F->T] = o->survivors[F->T];
-      st = kw_sbg_fit(c->ctx, o->survivors, o->n_survivors, NULL, &F->m);
-    } else {
-      F->name = s->grp ? s->names[j] : "all";
-      size_t np = 0;
-      st = kw_sbg_period_counts(c->ctx, s->dur, s->ev, s->grp, s->n,
-                                s->grp ? (uint32_t)j : KW_NA_ID, &F->d,
-                                &F->cz, &np);
-      if (st) {
-        code = cli_fail(c, st);
-        break;
-      }
-      F->T = np - 1;
-      st = kw_sbg_fit_counts(c->ctx, F->d, F->cz, F->T + 1, NULL, &F->m);
-    }
-    if (st == KW_OK) {
-      nf++;
-      continue;
-    }
-    if (st == KW_ENOMEM || !(s && s->grp)) {
-      code = cli_fail(c, st);
-      sbg_fit_free(c, F);
-      break;
-    }
-    char msg[512];
-    cli_warnf("%s", cli_textf(msg, sizeof msg, "cli.survival.group_left_out",
-                              c->lang, "by", o->by, "group", F->name,
-                              "reason", kw_errmsg(c->ctx), NULL));
-    sbg_fit_free(c, F);
-  }
-  if (!code && nf == 0) {
-    fprintf(stderr, "klantwijs survival: %s\n",
-            cli_text("cli.survival.no_group_fitted", c->lang));
-    code = KW_EXIT_INPUT;
-  }
-  if (!code) code = sbg_output(c, o, fits, nf, s);
-  for (size_t j = 0; j < nf; j++) sbg_fit_free(c, &fits[j]);
-  free(fits);
-  return code;
+  if (!f) return KW_EXIT_IO;
+  kw_status st = kw_report_survival(c->ctx, f, sv, &r);
+  return cli_out_close(c, f, st == KW_OK);
 }
 
 /* ---------------------------------------------------------------- main */
@@ -439,131 +180,54 @@ int kw_cli_survival(int argc, char **argv) {
     cli_common_free(&c);
     return code;
   }
-  if (o.n_survivors) {
-    code = run_sbg(&c, &o, NULL);
-    cli_common_free(&c);
-    return code;
-  }
-
-  /* what to read */
-  bool columns = o.duration || o.event;
-  bool customers_only =
-      columns || (!c.path && !c.load.files[KW_TABLE_TRANSACTIONS]);
-  if (o.duration && c.load.n_maps + 2 <= CLI_MAX_MAPS) {
-    snprintf(mapd, sizeof mapd, "customers.tenure=%s", o.duration);
-    c.maps[c.load.n_maps++] = mapd;
-  }
-  if (o.event && c.load.n_maps + 2 <= CLI_MAX_MAPS) {
-    snprintf(mape, sizeof mape, "customers.churn=%s", o.event);
-    c.maps[c.load.n_maps++] = mape;
-  }
   kw_dataset *ds = NULL;
-  kw_churn *ch = NULL;
-  kw_km *km = NULL;
-  subjects s;
-  memset(&s, 0, sizeof s);
-  code = cli_load_tables(&c, customers_only ? KW_TABLE_CUSTOMERS
-                                            : KW_TABLE_TRANSACTIONS,
-                         customers_only ? 1u << KW_TABLE_CUSTOMERS
-                                        : (1u << KW_TABLE_TRANSACTIONS) |
-                                              (1u << KW_TABLE_CUSTOMERS),
-                         &ds);
-  if (code) goto done;
-  const kw_table *cu = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
-  const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
-  source src;
-  if (customers_only && !cu) {
-    fprintf(stderr, "klantwijs survival: %s\n",
-            cli_text("cli.churn.no_customers", c.lang));
-    code = KW_EXIT_INPUT;
-    goto done;
-  }
-  if (columns) {
-    src = SRC_COLUMNS;
-  } else if (o.contracts || !tx) {
-    bool has_dates = cu && kw_table_role(cu, KW_ROLE_START_DATE) &&
-                     kw_table_role(cu, KW_ROLE_END_DATE);
-    bool has_cols = cu && kw_table_role(cu, KW_ROLE_TENURE) &&
-                    kw_table_role(cu, KW_ROLE_CHURN);
-    if (!o.contracts && has_cols) {
-      src = SRC_COLUMNS;
-    } else if (has_dates) {
-      src = SRC_CONTRACTS;
-    } else {
-      fprintf(stderr,
-              "klantwijs survival: the customers table has no %s; name the "
-              "duration and churn columns with --duration COL --event COL%s\n",
-              o.contracts ? "start and end date columns"
-                          : "tenure and churn columns nor contract dates",
-              o.contracts ? " or map the dates with --map "
-                            "customers.start_date=COL --map "
-                            "customers.end_date=COL"
-                          : "");
-      code = KW_EXIT_INPUT;
-      goto done;
+  kw_survival *sv = NULL;
+  kw_status st;
+  bool usage = false;
+  if (o.n_survivors) {
+    st = kw_survival_compute_survivors(c.ctx, o.survivors, o.n_survivors,
+                                       &sv);
+  } else {
+    kw_survival_options so;
+    kw_survival_options_init(&so);
+    so.duration = o.duration;
+    so.event = o.event;
+    so.by = o.by;
+    so.contracts = o.contracts;
+    so.sbg = o.sbg;
+    so.times = o.n_times ? o.times : NULL;
+    so.n_times = o.n_times;
+    so.conf = o.conf;
+    so.max_groups = MAX_GROUPS;
+    so.churn.as_of = c.as_of;
+    so.churn.duration_unit_days = kw_unit_days(c.unit);
+    if (o.gap > 0) so.churn.gap_days = o.gap;
+    if (!isnan(o.gap_q)) so.churn.gap_quantile = o.gap_q;
+    if (!isnan(o.gap_floor)) so.churn.gap_floor_days = o.gap_floor;
+    /* the event column is read as yes/no by the loader through the churn
+     * role, the duration column through the tenure role */
+    if (o.duration && c.load.n_maps + 2 <= CLI_MAX_MAPS) {
+      snprintf(mapd, sizeof mapd, "customers.tenure=%s", o.duration);
+      c.maps[c.load.n_maps++] = mapd;
     }
-  } else {
-    src = SRC_PURCHASES;
-  }
-  if (src == SRC_COLUMNS) {
-    code = from_columns(&c, &o, cu, &s);
-  } else {
-    kw_churn_options co;
-    kw_churn_options_init(&co);
-    co.as_of = c.as_of;
-    co.duration_unit_days = kw_unit_days(c.unit);
-    if (o.gap > 0) co.gap_days = o.gap;
-    if (!isnan(o.gap_q)) co.gap_quantile = o.gap_q;
-    if (!isnan(o.gap_floor)) co.gap_floor_days = o.gap_floor;
-    kw_status st = src == SRC_CONTRACTS
-                       ? kw_churn_contracts_table(c.ctx, cu, &co, &ch)
-                       : kw_churn_purchases(c.ctx, tx, &co, &ch);
-    if (st) {
-      code = cli_fail(&c, st);
-      goto done;
+    if (o.event && c.load.n_maps + 2 <= CLI_MAX_MAPS) {
+      snprintf(mape, sizeof mape, "customers.churn=%s", o.event);
+      c.maps[c.load.n_maps++] = mape;
     }
-    code = from_churn(&c, &o, ds, ch, &s);
+    bool tx = kw_survival_needs_transactions(
+        &so, c.path || c.load.files[KW_TABLE_TRANSACTIONS]);
+    code = cli_load_tables(
+        &c, tx ? KW_TABLE_TRANSACTIONS : KW_TABLE_CUSTOMERS,
+        tx ? (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_CUSTOMERS)
+           : 1u << KW_TABLE_CUSTOMERS,
+        &ds);
+    if (code) goto done;
+    st = kw_survival_compute(c.ctx, ds, &so, &sv);
+    usage = st == KW_EARG;
   }
-  s.src = src;
-  if (code) goto done;
-  s.integer = true;
-  double maxd = 0;
-  for (size_t i = 0; i < s.n; i++) {
-    if (!isfinite(s.dur[i])) continue;
-    if (s.dur[i] != floor(s.dur[i])) s.integer = false;
-    if (s.dur[i] > maxd) maxd = s.dur[i];
-  }
-  if (o.sbg) {
-    code = run_sbg(&c, &o, &s);
-    goto done;
-  }
-  kw_km_options ko;
-  kw_km_options_init(&ko);
-  ko.alpha = 1.0 - o.conf;
-  double grid[64];
-  if (o.n_times) {
-    ko.at_times = o.times;
-    ko.n_at_times = o.n_times;
-  } else {
-    double step = nice_step(maxd);
-    size_t ng = 0;
-    for (double t = 0; t <= maxd * (1 + 1e-12) && ng < 64; t += step)
-      grid[ng++] = t;
-    ko.at_times = grid;
-    ko.n_at_times = ng;
-  }
-  kw_status st = kw_km_fit(c.ctx, s.dur, s.ev, s.n, s.grp, s.grp ? s.n_groups : 1,
-                           s.grp ? (const char *const *)s.names : NULL, &ko,
-                           &km);
-  if (st) {
-    code = cli_fail(&c, st);
-    goto done;
-  }
-  code = km_output(&c, &o, &s, km);
+  code = usage ? cli_usage_fail(&c) : st ? cli_fail(&c, st) : output(&c, &o, sv);
 done:
-  kw_km_free(km);
-  subjects_free(&s);
-  kw_churn_free(ch);
+  kw_survival_free(sv);
   kw_dataset_free(ds);
   cli_common_free(&c);
   return code;

@@ -106,6 +106,13 @@ int cli_usage(const cli_common *c, const char *fmt, ...) {
   return KW_EXIT_USAGE;
 }
 
+int cli_usage_fail(const cli_common *c) {
+  char text[2048];
+  return cli_usage(c, "%s",
+                   kw_msginfo_text(text, sizeof text, kw_errinfo(c->ctx),
+                                   kw_errmsg(c->ctx), c->lang));
+}
+
 int cli_fail(const cli_common *c, kw_status st) {
   char text[2048];
   const char *msg = kw_msginfo_text(text, sizeof text, kw_errinfo(c->ctx),

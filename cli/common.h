@@ -84,6 +84,9 @@ int cli_usage(const cli_common *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Reports the context's error; returns the exit code for st. */
 int cli_fail(const cli_common *c, kw_status st);
+/* The library's last failure (a bad option value) as a usage error, in the
+ * run's language. Returns KW_EXIT_USAGE. */
+int cli_usage_fail(const cli_common *c);
 void cli_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Load the dataset named by PATH and the options. Returns an exit code. */

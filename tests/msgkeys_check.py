@@ -37,7 +37,7 @@ for d, _, files in os.walk(os.path.join(root, "src")):
         for k in re.findall(r'"(?:\\001)?((?:ingest|load|model|xlsx|data)\.[\w.]+)"', text):
             if not k.endswith("."):
                 used.add((k, rel))
-        for m in re.finditer(r'kw_warn_tpl\(\s*\w+,\s*"([\w.]+)",\s*((?:%s\s*)+)' % STR, text):
+        for m in re.finditer(r'kw_(?:warn|fail)_tpl\(\s*[^,"]+,\s*(?:\w+,\s*)?"([\w.]+)",\s*((?:%s\s*)+)' % STR, text):
             tpls.append((m.group(1), join(m.group(2)), rel))
 
 for k, rel in sorted(used):

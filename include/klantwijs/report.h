@@ -292,6 +292,24 @@ KW_API kw_status kw_report_sbg(kw_context *ctx, FILE *f,
                                const kw_sbg_group *fits, size_t n,
                                const kw_sbg_report *r);
 
+/* The writer of a whole survival analysis (kw_survival_compute): the
+ * Kaplan–Meier report (table: one of its tables) or the sBG report, with
+ * the groups named in lang. */
+typedef struct kw_survival_report {
+  kw_format format;
+  kw_lang lang;
+  kw_km_table table;      /* Kaplan–Meier only */
+  const char *unit;       /* contracts, purchases, sBG: day|week|month */
+  const char *by;         /* the grouping column, NULL: none */
+  unsigned long horizon;  /* sBG, as kw_sbg_report */
+  double discount;
+} kw_survival_report;
+
+KW_API void kw_survival_report_init(kw_survival_report *r);
+KW_API kw_status kw_report_survival(kw_context *ctx, FILE *f,
+                                    const kw_survival *s,
+                                    const kw_survival_report *r);
+
 /* The name of group j of a grouping (klantwijs/groups.h) in lang: the
  * value, or "(blank)", "yes", "no", "other" for those kinds. */
 typedef struct kw_groups_data kw_groups_data;

@@ -658,6 +658,51 @@ KW_API kw_status kw_churn_run(kw_context *ctx, const kw_dataset *ds,
                               kw_summary **summary_out,
                               kw_churn_run_info *info);
 
+/* Which tables `klantwijs churn` reads: the customers table alone when a
+ * churn flag column is named (event) or no transactions are given; else
+ * transactions with customers. */
+KW_API bool kw_churn_needs_transactions(const char *event,
+                                        bool transactions_given);
+
+/*
+ * Churn drivers of a dataset in one call, every choice made here: the
+ * rows come from a churn flag column of the customers table
+ * (kw_churn_driver_rows_compute_flag: the column event, else the churn
+ * role) when event is given or when there are neither transactions nor
+ * contract dates; else from the statuses of kw_churn_run with o->run
+ * (kw_churn_driver_rows_compute). Then kw_churn_drivers_compute with
+ * o->fit. Errors: KW_EINPUT (key "model.e.no_customers_table") for a
+ * flag column without a customers table; those of kw_churn_run (its
+ * missing-dates error without the flag-column hint), of the rows and of
+ * the fit. A P(alive) fit that fails its checks is a warning, as in
+ * kw_churn_run.
+ */
+typedef struct kw_churn_driver_analysis_options {
+  kw_churn_run_options run;
+  const char *event;                /* churn flag column, or NULL */
+  kw_churn_driver_rows_options rows;
+  kw_churn_drivers_options fit;
+} kw_churn_driver_analysis_options;
+
+KW_API void kw_churn_driver_analysis_options_init(
+    kw_churn_driver_analysis_options *o);
+
+typedef struct kw_churn_driver_analysis_data {
+  const kw_churn *churn;            /* NULL: from a churn flag column */
+  const kw_churn_driver_rows *rows;
+  const kw_churn_drivers *drivers;
+} kw_churn_driver_analysis_data;
+
+typedef struct kw_churn_driver_analysis kw_churn_driver_analysis;
+
+KW_API kw_status kw_churn_driver_analysis_compute(
+    kw_context *ctx, const kw_dataset *ds,
+    const kw_churn_driver_analysis_options *o, kw_churn_driver_analysis **out,
+    kw_churn_run_info *info);
+KW_API const kw_churn_driver_analysis_data *kw_churn_driver_analysis_view(
+    const kw_churn_driver_analysis *a);
+KW_API void kw_churn_driver_analysis_free(kw_churn_driver_analysis *a);
+
 #ifdef __cplusplus
 }
 #endif

@@ -206,6 +206,95 @@ KW_API const kw_survival_subjects_data *kw_survival_subjects_view(
     const kw_survival_subjects *s);
 KW_API void kw_survival_subjects_free(kw_survival_subjects *s);
 
+/* ------------------------------------------------ the whole analysis */
+
+/*
+ * One survival analysis from a data set: where the durations come from,
+ * the subjects, then Kaplan–Meier (with the log-rank test) or one sBG fit
+ * per group (klantwijs/retention.h).
+ *
+ * Source (kw_survival_source):
+ *   columns    duration and event given (or the customers table has the
+ *              tenure and churn roles and neither contracts nor
+ *              transactions are asked for): every row of the customers
+ *              table is a subject (kw_survival_subjects_from_table);
+ *   contracts  o->contracts, or a customers table alone with start and end
+ *              date roles: kw_churn_contracts_table;
+ *   purchases  transactions read: the gap rule (kw_churn_purchases).
+ * o->churn gives as_of, the gap options and duration_unit_days (the unit
+ * of the durations from contracts and purchases).
+ *
+ * Kaplan–Meier: at-risk times o->times, or a round grid 0, s, 2s, ... up
+ * to the longest duration, s = 1, 2 or 5 times a power of ten with
+ * s >= longest / 8 (at most 64 times).
+ *
+ * sBG: per group (or for all), a churned subject with duration d churned
+ * in period max(1, ceil(d)), a censored one was still there after
+ * floor(d) periods (kw_sbg_period_counts, kw_sbg_fit_counts). A group
+ * that cannot be fitted is left out with a warning (key
+ * "model.w.survival_group_left_out"); no fitted group is KW_EINPUT.
+ * kw_survival_compute_survivors fits one cohort's survivor counts.
+ *
+ * Errors: KW_EINPUT with a message by key for a missing customers table
+ * or source columns; the subjects' errors (KW_EARG for a bad `by`).
+ */
+typedef enum kw_survival_source {
+  KW_SURVIVAL_COLUMNS = 0,
+  KW_SURVIVAL_CONTRACTS,
+  KW_SURVIVAL_PURCHASES,
+  KW_SURVIVAL_SURVIVORS /* survivor counts given directly */
+} kw_survival_source;
+
+typedef struct kw_survival_options {
+  const char *duration, *event, *by; /* as kw_survival_subjects_options */
+  bool contracts;          /* durations from contract dates */
+  bool sbg;                /* sBG fits instead of Kaplan–Meier */
+  kw_churn_options churn;  /* contracts, purchases */
+  const double *times;     /* Kaplan–Meier at-risk times; NULL: a grid */
+  size_t n_times;
+  double conf;             /* confidence level, default 0.95 */
+  size_t max_groups;       /* default 1000 */
+} kw_survival_options;
+
+KW_API void kw_survival_options_init(kw_survival_options *o);
+
+/* Which tables to read: customers only (durations from columns, or no
+ * transactions given), else transactions with customers. */
+KW_API bool kw_survival_needs_transactions(const kw_survival_options *o,
+                                           bool transactions_given);
+
+typedef struct kw_survival_sbg_fit {
+  size_t group;            /* index into groups; SIZE_MAX: all */
+  const kw_sbg *model;
+  size_t T;                /* periods observed */
+  const double *churned;   /* T + 1 per period */
+  const double *censored;  /* T + 1 */
+} kw_survival_sbg_fit;
+
+typedef struct kw_survival_data {
+  kw_survival_source source;
+  const kw_survival_subjects_data *subjects; /* NULL: survivors */
+  int32_t as_of;           /* contracts, purchases; else KW_NA_DATE */
+  double gap_days;         /* purchases: the gap rule's G */
+  bool gap_derived;
+  bool integer;            /* every duration is whole */
+  const kw_km *km;         /* Kaplan–Meier; NULL with sBG */
+  size_t n_fits;           /* sBG fits, in group order */
+  const kw_survival_sbg_fit *fits;
+  size_t n_left_out;       /* sBG groups that could not be fitted */
+} kw_survival_data;
+
+typedef struct kw_survival kw_survival;
+
+KW_API kw_status kw_survival_compute(kw_context *ctx, const kw_dataset *ds,
+                                     const kw_survival_options *o,
+                                     kw_survival **out);
+KW_API kw_status kw_survival_compute_survivors(kw_context *ctx,
+                                               const double *survivors,
+                                               size_t n, kw_survival **out);
+KW_API const kw_survival_data *kw_survival_view(const kw_survival *s);
+KW_API void kw_survival_free(kw_survival *s);
+
 #ifdef __cplusplus
 }
 #endif

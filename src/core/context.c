@@ -164,16 +164,13 @@ void kw_warn_key(kw_context *ctx, const char *text, const char *key, ...) {
   kw_log_key(ctx, KW_LOG_WARN, "", text, key, names, values, n);
 }
 
-void kw_warn_tpl(kw_context *ctx, const char *key, const char *tpl, ...) {
-  if (!ctx->log_fn && !ctx->log_msg_fn) return;
-  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
-  va_list ap;
-  va_start(ap, tpl);
-  size_t n = kw_va_pairs(&ap, names, values);
-  va_end(ap);
-  char text[KW_ERRMSG_MAX];
+/* tpl with its {name} placeholders filled from the pairs into text; a
+ * marked value is written without its mark (a table word as its key). */
+static void fill_tpl(char *text, size_t cap, const char *tpl,
+                     const char *const *names, const char *const *values,
+                     size_t n) {
   size_t o = 0;
-  for (const char *p = tpl; *p && o + 1 < sizeof text;) {
+  for (const char *p = tpl; *p && o + 1 < cap;) {
     const char *e = *p == '{' ? strchr(p, '}') : NULL;
     size_t i = 0;
     if (e)
@@ -183,16 +180,49 @@ void kw_warn_tpl(kw_context *ctx, const char *key, const char *tpl, ...) {
           break;
     if (e && i < n) {
       const char *v = values[i];
-      if (v[0] == KW_MSGV_DECIMAL || v[0] == KW_MSGV_DATE) v++;
-      o += (size_t)snprintf(text + o, sizeof text - o, "%s", v);
-      if (o >= sizeof text) o = sizeof text - 1;
+      if (v[0] == KW_MSGV_DECIMAL || v[0] == KW_MSGV_DATE ||
+          v[0] == KW_MSGV_KEY)
+        v++;
+      o += (size_t)snprintf(text + o, cap - o, "%s", v);
+      if (o >= cap) o = cap - 1;
       p = e + 1;
     } else {
       text[o++] = *p++;
     }
   }
   text[o] = '\0';
+}
+
+void kw_warn_tpl(kw_context *ctx, const char *key, const char *tpl, ...) {
+  if (!ctx->log_fn && !ctx->log_msg_fn) return;
+  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+  va_list ap;
+  va_start(ap, tpl);
+  size_t n = kw_va_pairs(&ap, names, values);
+  va_end(ap);
+  char text[KW_ERRMSG_MAX];
+  fill_tpl(text, sizeof text, tpl, names, values, n);
   kw_log_key(ctx, KW_LOG_WARN, "", text, key, names, values, n);
+}
+
+const char *kw_err_value(const kw_context *ctx, char *buf, size_t cap) {
+  if (ctx->err.key && ctx->err.n == 0)
+    snprintf(buf, cap, "%c%s", KW_MSGV_KEY, ctx->err.key);
+  else
+    snprintf(buf, cap, "%s", ctx->errmsg);
+  return buf;
+}
+
+kw_status kw_fail_tpl(kw_context *ctx, kw_status st, const char *key,
+                      const char *tpl, ...) {
+  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+  va_list ap;
+  va_start(ap, tpl);
+  size_t n = kw_va_pairs(&ap, names, values);
+  va_end(ap);
+  char text[KW_ERRMSG_MAX];
+  fill_tpl(text, sizeof text, tpl, names, values, n);
+  return kw_fail_key(ctx, st, "", text, key, names, values, n);
 }
 
 const char *kw_errmsg(const kw_context *ctx) {

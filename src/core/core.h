@@ -84,9 +84,19 @@ size_t kw_va_pairs(va_list *ap, const char **names, const char **values);
 /* A warning of the models by key: tpl is the English sentence of the
  * key's row in the message table, with {name} placeholders filled here
  * from the name, value pairs (ending with NULL) to make the text; values
- * marked KW_MSGV_DECIMAL or KW_MSGV_DATE are written as they are. A unit
+ * marked KW_MSGV_DECIMAL or KW_MSGV_DATE are written as they are, a
+ * KW_MSGV_KEY value as its key (a caller with kw_context_set_log_msg
+ * writes the key's text). A unit
  * test holds tpl equal to the table's English. */
 void kw_warn_tpl(kw_context *ctx, const char *key, const char *tpl, ...);
+/* A model's failure by key, its English sentence given as tpl as for
+ * kw_warn_tpl; kw_errmsg gets the filled text. Returns st. */
+/* The last failure as a value of another message (a reason): its key
+ * marked KW_MSGV_KEY when it has one and no values of its own, else its
+ * text. Returns buf. */
+const char *kw_err_value(const kw_context *ctx, char *buf, size_t cap);
+kw_status kw_fail_tpl(kw_context *ctx, kw_status st, const char *key,
+                      const char *tpl, ...);
 /* Report progress of a long step (no-op without a callback). */
 static inline void kw_progress(kw_context *ctx, const char *stage, double f) {
   if (ctx->progress_fn) ctx->progress_fn(ctx->progress_user, stage, f);

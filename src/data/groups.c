@@ -265,13 +265,16 @@ static kw_status groups_build(kw_context *ctx, const kw_table *t,
   }
   const kw_column *col = column ? find_column(t, column) : NULL;
   if (!col)
-    return kw_fail(ctx, KW_EARG, "the customers table has no column '%s'",
-                   column ? column : "");
+    return kw_fail_tpl(ctx, KW_EARG, "data.e.groups_no_column",
+                       "the customers table has no column '{col}'", "col",
+                       column ? column : "", NULL);
   if (kw_role_is_personal(col->role))
-    return kw_fail(ctx, KW_EARG, "'%s' is personal data (%s)", col->name,
-                   kw_role_name(col->role));
+    return kw_fail_tpl(ctx, KW_EARG, "data.e.groups_personal",
+                       "'{col}' is personal data ({role})", "col", col->name,
+                       "role", kw_role_name(col->role), NULL);
   if (col->role == KW_ROLE_CUSTOMER)
-    return kw_fail(ctx, KW_EARG, "'%s' is the customer id", col->name);
+    return kw_fail_tpl(ctx, KW_EARG, "data.e.groups_customer_id",
+                       "'{col}' is the customer id", "col", col->name, NULL);
   if (per_row) n_customers = kw_table_rows(t);
   size_t nc1 = n_customers ? n_customers : 1;
   uint32_t *rows = kw_malloc(ctx, nc1 * sizeof *rows);
@@ -357,10 +360,15 @@ static kw_status groups_build(kw_context *ctx, const kw_table *t,
     }
     kw_free(ctx, ne);
   }
-  if (!st && o->max_values && nv > o->max_values)
-    st = kw_fail(ctx, KW_ERANGE, "'%s': %zu different values; a column with "
-                                 "at most %zu is needed", col->name, nv,
-                 o->max_values);
+  if (!st && o->max_values && nv > o->max_values) {
+    char n[24], max[24];
+    snprintf(n, sizeof n, "%zu", nv);
+    snprintf(max, sizeof max, "%zu", o->max_values);
+    st = kw_fail_tpl(ctx, KW_ERANGE, "data.e.groups_too_many",
+                     "'{col}': {n} different values; a column with at most "
+                     "{max} is needed",
+                     "col", col->name, "n", n, "max", max, NULL);
+  }
   /* raw codes: 0 = blank, 1.. = values */
   size_t n_raw = nv + 1;
   if (!st) {

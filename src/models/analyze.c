@@ -632,7 +632,8 @@ static kw_status step_summary(kw_analysis *a) {
   if (st) return st;
   a->s = kw_summary_view(a->sum);
   if (a->s->n_buyers == 0)
-    return kw_fail(a->ctx, KW_EEMPTY, "no purchases up to the as-of date");
+    return kw_fail_tpl(a->ctx, KW_EEMPTY, "model.e.no_purchases",
+                       "no purchases up to the as-of date", NULL);
   a->n = a->s->n;
   a->ids = a->s->ids;
   a->as_of = a->head.as_of = a->s->as_of;

@@ -343,9 +343,10 @@ kw_status kw_churn_driver_rows_compute(kw_context *ctx, const kw_dataset *ds,
   }
   R->v.n = m;
   if (m == 0) {
-    st = kw_fail(ctx, KW_EEMPTY, "no customer bought before the churn "
-                                 "window (the data span is shorter than "
-                                 "the gap)");
+    st = kw_fail_tpl(ctx, KW_EEMPTY, "model.e.drivers_no_rows",
+                     "no customer bought before the churn window (the data "
+                     "span is shorter than the gap)",
+                     NULL);
     goto done;
   }
   if (v) st = add_behaviour(R, v, o);
@@ -354,8 +355,10 @@ kw_status kw_churn_driver_rows_compute(kw_context *ctx, const kw_dataset *ds,
     st = add_attributes(R, cu, true, nd, NULL, false, o);
   }
   if (!st && R->nf == 0)
-    st = kw_fail(ctx, KW_EEMPTY, "no usable attributes (a customers table "
-                                 "adds sector, size, channel, ...)");
+    st = kw_fail_tpl(ctx, KW_EEMPTY, "model.e.drivers_no_attributes",
+                     "no usable attributes (a customers table adds sector, "
+                     "size, channel, ...)",
+                     NULL);
 done:
   kw_summary_free(sum);
   if (st) {
@@ -377,10 +380,15 @@ kw_status kw_churn_driver_rows_compute_flag(kw_context *ctx, const kw_table *t,
   const kw_column *ce = event ? kw_table_find(t, event)
                               : kw_table_role(t, KW_ROLE_CHURN);
   if (!ce || ce->type != KW_TYPE_FLAG)
-    return kw_fail(ctx, KW_EINPUT, "%s",
-                   event ? "the --event column was not read as yes/no flags"
-                         : "no churn column in the customers table: name "
-                           "one with --event COL");
+    return event ? kw_fail_tpl(ctx, KW_EINPUT, "model.e.event_not_flag",
+                               "the --event column was not read as yes/no "
+                               "flags",
+                               NULL)
+                 : kw_fail_tpl(ctx, KW_EINPUT,
+                               "model.e.drivers_no_churn_column",
+                               "no churn column in the customers table: name "
+                               "one with --event COL",
+                               NULL);
   size_t n = kw_table_rows(t);
   kw_churn_driver_rows *R = rows_new(ctx, n);
   if (!R) return kw_fail_nomem(ctx);
@@ -392,7 +400,8 @@ kw_status kw_churn_driver_rows_compute_flag(kw_context *ctx, const kw_table *t,
   R->v.event = ce->name;
   kw_status st = add_attributes(R, t, false, 0, ce, true, o);
   if (!st && R->nf == 0)
-    st = kw_fail(ctx, KW_EEMPTY, "no usable attribute columns");
+    st = kw_fail_tpl(ctx, KW_EEMPTY, "model.e.drivers_no_attribute_columns",
+                     "no usable attribute columns", NULL);
   if (st) {
     kw_churn_driver_rows_free(R);
     return st;

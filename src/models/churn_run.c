@@ -6,6 +6,7 @@
  * The status rules themselves are in churn.c.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/core.h"
@@ -76,11 +77,74 @@ static kw_status fit_p_alive(kw_context *ctx, const kw_dataset *ds,
   return st;
 }
 
+/* Contract dates needed and absent: the error names the --map options,
+ * and with flag_hint the churn flag column that drivers can use. */
+static kw_status missing_dates(kw_context *ctx, bool customers,
+                               bool flag_hint) {
+  if (customers && flag_hint)
+    return kw_fail_tpl(
+        ctx, KW_EMISSING, "model.e.churn_no_dates_flag",
+        "the customers table has no contract start and end dates; map them "
+        "with --map customers.start_date=COL --map customers.end_date=COL "
+        "(a churn flag column goes with --drivers --event COL)",
+        NULL);
+  if (customers)
+    return kw_fail_tpl(
+        ctx, KW_EMISSING, "model.e.churn_no_dates",
+        "the customers table has no contract start and end dates; map them "
+        "with --map customers.start_date=COL --map customers.end_date=COL",
+        NULL);
+  if (flag_hint)
+    return kw_fail_tpl(
+        ctx, KW_EMISSING, "model.e.churn_no_tables_flag",
+        "no transactions and no customers table with contract dates; map "
+        "them with --map customers.start_date=COL --map "
+        "customers.end_date=COL (a churn flag column goes with --drivers "
+        "--event COL)",
+        NULL);
+  return kw_fail_tpl(
+      ctx, KW_EMISSING, "model.e.churn_no_tables",
+      "no transactions and no customers table with contract dates; map them "
+      "with --map customers.start_date=COL --map customers.end_date=COL",
+      NULL);
+}
+
+/* The P(alive) fit failed its checks: a warning naming the model and the
+ * checks it failed. */
+static void warn_rejected(kw_context *ctx, int model, unsigned flags) {
+  char names[128] = "";
+  size_t k = 0;
+  for (unsigned b = 0; b < KW_CLV_FLAG_COUNT && k < sizeof names; b++)
+    if (flags & (1u << b))
+      k += (size_t)snprintf(names + k, sizeof names - k, "%s%s",
+                            k ? ", " : "", kw_clv_flag_key(b));
+  kw_warn_tpl(ctx, "model.w.churn_fit_rejected",
+              "the {model} fit failed its checks ({flags}); the status "
+              "follows the gap rule",
+              "model", kw_clv_model_name((kw_clv_model)model), "flags", names,
+              NULL);
+}
+
+static kw_status run(kw_context *ctx, const kw_dataset *ds,
+                     const kw_churn_run_options *opt, kw_churn **out,
+                     kw_summary **summary_out, kw_churn_run_info *info,
+                     bool flag_hint);
+
 kw_status kw_churn_run(kw_context *ctx, const kw_dataset *ds,
                        const kw_churn_run_options *opt, kw_churn **out,
                        kw_summary **summary_out, kw_churn_run_info *info) {
   kw_churn_run_info info_store;
   if (!info) info = &info_store;
+  kw_status st = run(ctx, ds, opt, out, summary_out, info, true);
+  if (info->p_alive_rejected)
+    warn_rejected(ctx, opt->p_alive_model, info->p_alive_flags);
+  return st;
+}
+
+static kw_status run(kw_context *ctx, const kw_dataset *ds,
+                     const kw_churn_run_options *opt, kw_churn **out,
+                     kw_summary **summary_out, kw_churn_run_info *info,
+                     bool flag_hint) {
   memset(info, 0, sizeof *info);
   if (!ds || !out) return kw_fail(ctx, KW_EARG, "churn: no data");
   *out = NULL;
@@ -101,11 +165,7 @@ kw_status kw_churn_run(kw_context *ctx, const kw_dataset *ds,
   info->contracts = o.contracts || !tx;
   if (info->contracts && !has_dates) {
     info->missing_dates = true;
-    return kw_fail(ctx, KW_EMISSING,
-                   cu ? "the customers table has no contract start and end "
-                        "dates"
-                      : "no transactions and no customers table with "
-                        "contract dates");
+    return missing_dates(ctx, cu != NULL, flag_hint);
   }
   double *palive = NULL, *value = NULL;
   kw_summary *sum = NULL;
@@ -147,4 +207,89 @@ kw_status kw_churn_run(kw_context *ctx, const kw_dataset *ds,
   else
     kw_summary_free(sum);
   return st;
+}
+
+/* ------------------------------------------------------ churn drivers */
+
+bool kw_churn_needs_transactions(const char *event, bool transactions_given) {
+  return !event && transactions_given;
+}
+
+struct kw_churn_driver_analysis {
+  kw_context *ctx;
+  kw_churn_driver_analysis_data v;
+  kw_churn *churn;
+  kw_churn_driver_rows *rows;
+  kw_churn_drivers *drivers;
+};
+
+void kw_churn_driver_analysis_options_init(
+    kw_churn_driver_analysis_options *o) {
+  if (!o) return;
+  memset(o, 0, sizeof *o);
+  kw_churn_run_options_init(&o->run);
+  kw_churn_drivers_options_init(&o->fit);
+}
+
+const kw_churn_driver_analysis_data *kw_churn_driver_analysis_view(
+    const kw_churn_driver_analysis *a) {
+  return a ? &a->v : NULL;
+}
+
+void kw_churn_driver_analysis_free(kw_churn_driver_analysis *a) {
+  if (!a) return;
+  kw_churn_drivers_free(a->drivers);
+  kw_churn_driver_rows_free(a->rows);
+  kw_churn_free(a->churn);
+  kw_free(a->ctx, a);
+}
+
+kw_status kw_churn_driver_analysis_compute(
+    kw_context *ctx, const kw_dataset *ds,
+    const kw_churn_driver_analysis_options *o, kw_churn_driver_analysis **out,
+    kw_churn_run_info *info) {
+  kw_churn_run_info info_store;
+  if (!info) info = &info_store;
+  memset(info, 0, sizeof *info);
+  if (!out) return kw_fail(ctx, KW_EARG, "churn drivers: out is NULL");
+  *out = NULL;
+  if (!ds || !o) return kw_fail(ctx, KW_EARG, "churn drivers: no data");
+  const kw_table *cu = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
+  const kw_table *tx = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
+  bool has_dates = cu && kw_table_role(cu, KW_ROLE_START_DATE) &&
+                   kw_table_role(cu, KW_ROLE_END_DATE);
+  bool flag = o->event || (!tx && !has_dates);
+  info->have_customers = cu != NULL;
+  if (flag && !cu)
+    return kw_fail_tpl(ctx, KW_EINPUT, "model.e.no_customers_table",
+                       "no customers table was read", NULL);
+  kw_churn_driver_analysis *a = kw_calloc(ctx, 1, sizeof *a);
+  if (!a) return kw_fail_nomem(ctx);
+  a->ctx = ctx;
+  kw_status st = KW_OK;
+  if (flag) {
+    st = kw_churn_driver_rows_compute_flag(ctx, cu, o->event, &o->rows,
+                                           &a->rows);
+  } else {
+    st = run(ctx, ds, &o->run, &a->churn, NULL, info, false);
+    if (info->p_alive_rejected)
+      warn_rejected(ctx, o->run.p_alive_model, info->p_alive_flags);
+    if (!st)
+      st = kw_churn_driver_rows_compute(ctx, ds, a->churn, &o->rows,
+                                        &a->rows);
+  }
+  if (!st) {
+    const kw_churn_driver_rows_data *rv = kw_churn_driver_rows_view(a->rows);
+    st = kw_churn_drivers_compute(ctx, rv->churned, rv->n, rv->features,
+                                  rv->n_features, &o->fit, &a->drivers);
+  }
+  if (st) {
+    kw_churn_driver_analysis_free(a);
+    return st;
+  }
+  a->v.churn = a->churn;
+  a->v.rows = a->rows;
+  a->v.drivers = a->drivers;
+  *out = a;
+  return KW_OK;
 }

@@ -215,8 +215,8 @@ kw_status kw_cohorts_build(kw_context *ctx, const kw_table *tx,
   if (st) return st;
   if (h.n_buyers == 0) {
     kw_history_free(ctx, &h);
-    return kw_fail(ctx, KW_EEMPTY, "cohorts: no purchases up to the as-of "
-                                   "date");
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.cohorts_no_purchases",
+                       "cohorts: no purchases up to the as-of date", NULL);
   }
   kw_cohorts *co = NULL;
   st = cohorts_alloc(ctx, o->period, h.as_of, h.first_day, &co);

@@ -291,7 +291,9 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   else
     kw_journey_options_init(&o);
   const kw_table *tp = kw_dataset_table(ds, KW_TABLE_TOUCHPOINTS);
-  if (!tp) return kw_fail(ctx, KW_EMISSING, "no touchpoints table");
+  if (!tp)
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.journey_no_touchpoints",
+                       "no touchpoints table", NULL);
   const kw_column *cc = kw_table_role(tp, KW_ROLE_CUSTOMER);
   const kw_column *dc = kw_table_role(tp, KW_ROLE_DATE);
   const kw_column *sc = kw_table_role(tp, KW_ROLE_STAGE);

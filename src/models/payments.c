@@ -124,7 +124,8 @@ static kw_status find_columns(kw_context *ctx, const kw_table *t, cols *c) {
                      : !c->paid   ? "paid_date"
                                   : NULL;
   if (miss)
-    return kw_fail(ctx, KW_EMISSING, "invoices: no %s column", miss);
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.invoices_no_column",
+                       "invoices: no {role} column", "role", miss, NULL);
   if (c->cust->type != KW_TYPE_TEXT || c->date->type != KW_TYPE_DATE ||
       c->amount->type != KW_TYPE_MONEY || c->paid->type != KW_TYPE_DATE ||
       (c->inv && c->inv->type != KW_TYPE_TEXT) ||

@@ -245,24 +245,33 @@ kw_status kw_sbg_fit(kw_context *ctx, const double *survivors, size_t n,
   if (o->max_iter <= 0 || !(o->gtol > 0))
     return kw_fail(ctx, KW_EARG, "sBG: max_iter and gtol must be positive");
   for (size_t t = 0; t < n; t++) {
+    char ts[24], a[32], b[32];
+    snprintf(ts, sizeof ts, "%zu", t);
+    snprintf(a, sizeof a, "%c%g", KW_MSGV_DECIMAL, survivors[t]);
     if (!isfinite(survivors[t]) || survivors[t] < 0)
-      return kw_fail(ctx, KW_EINPUT, "sBG: survivors[%zu] = %g is not a "
-                                     "count", t, survivors[t]);
-    if (t > 0 && survivors[t] > survivors[t - 1])
-      return kw_fail(ctx, KW_EINPUT, "sBG: survivors increase at period %zu "
-                                     "(%g > %g)", t, survivors[t],
-                     survivors[t - 1]);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.sbg_not_count",
+                         "sBG: survivors[{t}] = {n} is not a count", "t", ts,
+                         "n", a, NULL);
+    if (t > 0 && survivors[t] > survivors[t - 1]) {
+      snprintf(b, sizeof b, "%c%g", KW_MSGV_DECIMAL, survivors[t - 1]);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.sbg_increase",
+                         "sBG: survivors increase at period {t} ({n} > {prev})",
+                         "t", ts, "n", a, "prev", b, NULL);
+    }
   }
   if (!(survivors[0] > 0))
-    return kw_fail(ctx, KW_EINPUT, "sBG: the cohort is empty");
+    return kw_fail_tpl(ctx, KW_EINPUT, "model.e.sbg_empty",
+                       "sBG: the cohort is empty", NULL);
   /* degenerate data: the likelihood has no maximum inside the space */
   if (survivors[n - 1] == survivors[0])
-    return kw_fail(ctx, KW_EINPUT, "sBG: nobody churned; the model cannot be "
-                                   "fitted");
+    return kw_fail_tpl(ctx, KW_EINPUT, "model.e.sbg_nobody_churned",
+                       "sBG: nobody churned; the model cannot be fitted",
+                       NULL);
   if (survivors[1] == 0)
-    return kw_fail(ctx, KW_EINPUT, "sBG: the whole cohort churned in the "
-                                   "first period; the model cannot be "
-                                   "fitted");
+    return kw_fail_tpl(ctx, KW_EINPUT, "model.e.sbg_cohort_first",
+                       "sBG: the whole cohort churned in the first period; "
+                       "the model cannot be fitted",
+                       NULL);
   /* churned in t: n_{t-1} - n_t; censored: the n_T still there at T */
   double *buf = kw_calloc(ctx, 2 * n, sizeof *buf);
   if (!buf) return kw_fail_nomem(ctx);
@@ -307,14 +316,17 @@ kw_status kw_sbg_fit_counts(kw_context *ctx, const double *churned,
     }
   }
   if (!(total > 0))
-    return kw_fail(ctx, KW_EINPUT, "sBG: no customer observed for a whole "
-                                   "period");
+    return kw_fail_tpl(ctx, KW_EINPUT, "model.e.sbg_no_period",
+                       "sBG: no customer observed for a whole period", NULL);
   if (!(lost > 0))
-    return kw_fail(ctx, KW_EINPUT, "sBG: nobody churned; the model cannot be "
-                                   "fitted");
+    return kw_fail_tpl(ctx, KW_EINPUT, "model.e.sbg_nobody_churned",
+                       "sBG: nobody churned; the model cannot be fitted",
+                       NULL);
   if (!(beyond1 > 0))
-    return kw_fail(ctx, KW_EINPUT, "sBG: every customer churned in the first "
-                                   "period; the model cannot be fitted");
+    return kw_fail_tpl(ctx, KW_EINPUT, "model.e.sbg_all_first",
+                       "sBG: every customer churned in the first period; the "
+                       "model cannot be fitted",
+                       NULL);
   sbg_data D = {churned, censored, n - 1, 1.0 / total};
   return sbg_fit_data(ctx, &D, total, o, out);
 }

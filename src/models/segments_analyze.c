@@ -33,7 +33,9 @@ kw_status kw_an_segments(kw_analysis *a) {
   kw_status st = kw_segments_run(a->ctx, a, &so, &a->seg);
   if (st == KW_ENOMEM) return st;
   if (st) {
-    kw_log(a->ctx, KW_LOG_WARN, "segments: %s", kw_errmsg(a->ctx));
+    char reason[KW_ERRMSG_MAX];
+    kw_warn_tpl(a->ctx, "model.w.segments_failed", "segments: {reason}",
+                "reason", kw_err_value(a->ctx, reason, sizeof reason), NULL);
     kw_clear_error(a->ctx);
     a->seg = NULL;
   }

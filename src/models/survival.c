@@ -272,8 +272,14 @@ kw_status kw_km_fit(kw_context *ctx, const double *duration,
       skipped++;
       continue;
     }
-    if (t < 0)
-      return kw_fail(ctx, KW_EINPUT, "row %zu: negative duration %g", i, t);
+    if (t < 0) {
+      char row[24], d[32];
+      snprintf(row, sizeof row, "%zu", i);
+      snprintf(d, sizeof d, "%c%g", KW_MSGV_DECIMAL, t);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.km_negative",
+                         "row {row}: negative duration {d}", "row", row, "d",
+                         d, NULL);
+    }
     if (g >= n_groups)
       return kw_fail(ctx, KW_EARG, "row %zu: group %u >= n_groups %zu", i,
                      (unsigned)g, n_groups);

@@ -71,12 +71,29 @@ static kw_status take(kw_survival_subjects *s, kw_groups *g,
   return KW_OK;
 }
 
-/* A groups error as the `by` option's: too many values is KW_EARG. */
+/* A groups error as the `by` option's: too many values is KW_EARG, its
+ * values kept for the reader's language. */
 static kw_status by_error(kw_context *ctx, kw_status st, const char *by) {
   if (st != KW_ERANGE) return st;
-  char msg[512];
-  snprintf(msg, sizeof msg, "%s", kw_errmsg(ctx));
-  return kw_fail(ctx, KW_EARG, "--by %s: %s", by, msg);
+  const kw_msginfo *e = kw_errinfo(ctx);
+  char v[3][KW_ERRMSG_MAX / 4];
+  const char *names[] = {"col", "n", "max"};
+  bool keyed = e && e->key && strcmp(e->key, "data.e.groups_too_many") == 0;
+  for (size_t k = 0; k < 3; k++) {
+    v[k][0] = '\0';
+    for (size_t i = 0; keyed && i < e->n; i++)
+      if (strcmp(e->names[i], names[k]) == 0)
+        snprintf(v[k], sizeof v[k], "%s", e->values[i]);
+  }
+  if (!keyed) {
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", kw_errmsg(ctx));
+    return kw_fail(ctx, KW_EARG, "--by %s: %s", by, msg);
+  }
+  return kw_fail_tpl(ctx, KW_EARG, "model.e.by_too_many",
+                     "--by {by}: '{col}': {n} different values; a column "
+                     "with at most {max} is needed",
+                     "by", by, "col", v[0], "n", v[1], "max", v[2], NULL);
 }
 
 static void group_options(kw_groups_options *go,
@@ -101,18 +118,28 @@ kw_status kw_survival_subjects_from_table(
   const kw_column *ce = o.event ? kw_table_find(t, o.event)
                                 : kw_table_role(t, KW_ROLE_CHURN);
   if (!cd || cd->type != KW_TYPE_NUMBER)
-    return kw_fail(ctx, KW_EINPUT, "%s",
-                   o.duration ? "the --duration column was not read as numbers"
-                              : "no duration column: name one with "
-                                "--duration COL");
+    return o.duration
+               ? kw_fail_tpl(ctx, KW_EINPUT, "model.e.duration_not_number",
+                             "the --duration column was not read as numbers",
+                             NULL)
+               : kw_fail_tpl(ctx, KW_EINPUT, "model.e.survival_no_duration",
+                             "no duration column: name one with --duration "
+                             "COL",
+                             NULL);
   if (!ce || ce->type != KW_TYPE_FLAG)
-    return kw_fail(ctx, KW_EINPUT, "%s",
-                   o.event ? "the --event column was not read as yes/no flags"
-                           : "no churn column: name one with --event COL");
+    return o.event
+               ? kw_fail_tpl(ctx, KW_EINPUT, "model.e.event_not_flag",
+                             "the --event column was not read as yes/no "
+                             "flags",
+                             NULL)
+               : kw_fail_tpl(ctx, KW_EINPUT, "model.e.survival_no_churn",
+                             "no churn column: name one with --event COL",
+                             NULL);
   const kw_column *cb = o.by ? kw_table_find(t, o.by) : NULL;
   if (o.by && !cb)
-    return kw_fail(ctx, KW_EARG, "--by %s: the table has no such column",
-                   o.by);
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.by_no_column",
+                       "--by {by}: the table has no such column", "by", o.by,
+                       NULL);
   size_t n = kw_table_rows(t);
   kw_survival_subjects *s = make(ctx, n);
   if (!s) return kw_fail_nomem(ctx);
@@ -153,9 +180,14 @@ kw_status kw_survival_subjects_from_churn(
     const kw_column *cb = cu ? kw_table_find(cu, o.by) : NULL;
     const kw_column *cid = cu ? kw_table_role(cu, KW_ROLE_CUSTOMER) : NULL;
     if (!cb || !cid)
-      return kw_fail(ctx, KW_EARG, "--by %s: %s", o.by,
-                     cu ? "the customers table has no such column"
-                        : "no customers table was read (--customers FILE)");
+      return cu ? kw_fail_tpl(ctx, KW_EARG, "model.e.by_no_customers_column",
+                              "--by {by}: the customers table has no such "
+                              "column",
+                              "by", o.by, NULL)
+                : kw_fail_tpl(ctx, KW_EARG, "model.e.by_no_customers",
+                              "--by {by}: no customers table was read "
+                              "(--customers FILE)",
+                              "by", o.by, NULL);
   }
   size_t n = d->n;
   kw_survival_subjects *s = make(ctx, n);

@@ -3533,26 +3533,171 @@ static const msg_row text_rows[] = {
     {"opt.churn.l2", "penalty", "straf"},
     {"opt.churn.seed", "seed of the holdout split",
      "zaad van de verdeling in een apart gehouden groep"},
-    {"cli.churn.fit_rejected",
+    {"model.w.churn_fit_rejected",
      "the {model} fit failed its checks ({flags}); the status follows the "
      "gap rule",
      "de {model}-schatting doorstond de controles niet ({flags}); de status "
      "volgt de wachttijdregel"},
-    {"cli.churn.no_dates",
+    {"model.e.churn_no_dates",
      "the customers table has no contract start and end dates; map them "
-     "with --map customers.start_date=COL --map customers.end_date=COL{hint}",
+     "with --map customers.start_date=COL --map customers.end_date=COL",
      "de klantentabel heeft geen begin- en einddatum van contracten; wijs "
      "ze aan met --map customers.start_date=KOL --map "
-     "customers.end_date=KOL{hint}"},
-    {"cli.churn.no_tables",
+     "customers.end_date=KOL"},
+    {"model.e.churn_no_dates_flag",
+     "the customers table has no contract start and end dates; map them "
+     "with --map customers.start_date=COL --map customers.end_date=COL (a "
+     "churn flag column goes with --drivers --event COL)",
+     "de klantentabel heeft geen begin- en einddatum van contracten; wijs "
+     "ze aan met --map customers.start_date=KOL --map "
+     "customers.end_date=KOL (een kolom die verloop aangeeft hoort bij "
+     "--drivers --event KOL)"},
+    {"model.e.churn_no_tables",
      "no transactions and no customers table with contract dates; map them "
-     "with --map customers.start_date=COL --map customers.end_date=COL{hint}",
+     "with --map customers.start_date=COL --map customers.end_date=COL",
      "geen transacties en geen klantentabel met contractdatums; wijs ze aan "
-     "met --map customers.start_date=KOL --map customers.end_date=KOL{hint}"},
-    {"cli.churn.flag_hint",
-     " (a churn flag column goes with --drivers --event COL)",
-     " (een kolom die verloop aangeeft hoort bij --drivers --event KOL)"},
-    {"cli.churn.no_customers", "no customers table was read",
+     "met --map customers.start_date=KOL --map customers.end_date=KOL"},
+    {"model.e.churn_no_tables_flag",
+     "no transactions and no customers table with contract dates; map them "
+     "with --map customers.start_date=COL --map customers.end_date=COL (a "
+     "churn flag column goes with --drivers --event COL)",
+     "geen transacties en geen klantentabel met contractdatums; wijs ze aan "
+     "met --map customers.start_date=KOL --map customers.end_date=KOL (een "
+     "kolom die verloop aangeeft hoort bij --drivers --event KOL)"},
+    {"model.e.drivers_no_rows",
+     "no customer bought before the churn window (the data span is shorter "
+     "than the gap)",
+     "geen enkele klant kocht vóór het verloopvenster (de gegevens beslaan "
+     "een kortere periode dan de wachttijd)"},
+    {"model.e.drivers_no_attributes",
+     "no usable attributes (a customers table adds sector, size, channel, "
+     "...)",
+     "geen bruikbare kenmerken (een klantentabel voegt sector, grootte, "
+     "kanaal, ... toe)"},
+    {"model.e.drivers_no_churn_column",
+     "no churn column in the customers table: name one with --event COL",
+     "geen kolom voor verloop in de klantentabel: noem er een met --event "
+     "KOL"},
+    {"model.e.drivers_no_attribute_columns", "no usable attribute columns",
+     "geen bruikbare kolommen met kenmerken"},
+    {"model.e.event_not_flag",
+     "the --event column was not read as yes/no flags",
+     "de kolom van --event werd niet gelezen als ja/nee"},
+    {"model.e.duration_not_number",
+     "the --duration column was not read as numbers",
+     "de kolom van --duration werd niet gelezen als getallen"},
+    {"model.e.survival_no_duration",
+     "no duration column: name one with --duration COL",
+     "geen kolom met de duur: noem er een met --duration KOL"},
+    {"model.e.survival_no_churn", "no churn column: name one with --event COL",
+     "geen kolom voor verloop: noem er een met --event KOL"},
+    {"model.e.by_no_column", "--by {by}: the table has no such column",
+     "--by {by}: de tabel heeft geen kolom met die naam"},
+    {"model.e.by_no_customers_column",
+     "--by {by}: the customers table has no such column",
+     "--by {by}: de klantentabel heeft geen kolom met die naam"},
+    {"model.e.by_no_customers",
+     "--by {by}: no customers table was read (--customers FILE)",
+     "--by {by}: er werd geen klantentabel gelezen (--customers BESTAND)"},
+    {"model.e.basket_no_item",
+     "no item '{item}' in the baskets (names are matched exactly)",
+     "geen artikel '{item}' in de winkelmandjes (namen moeten exact "
+     "overeenkomen)"},
+    {"model.e.basket_segment_customers",
+     "--segment-by {col} needs a customers table (customers.csv in the data "
+     "folder, or --customers FILE)",
+     "--segment-by {col} vraagt een klantentabel (customers.csv in de "
+     "gegevensmap, of --customers BESTAND)"},
+    {"model.e.basket_segment_no_column",
+     "the customers table has no column '{col}'; its columns are:{columns}",
+     "de klantentabel heeft geen kolom '{col}'; haar kolommen zijn:{columns}"},
+    {"model.e.basket_segment_personal",
+     "--segment-by: '{col}' is personal data ({role}); choose another column",
+     "--segment-by: '{col}' is een persoonsgegeven ({role}); kies een andere "
+     "kolom"},
+    {"model.e.basket_segment_id", "--segment-by: '{col}' is the customer id",
+     "--segment-by: '{col}' is het klantnummer"},
+    {"model.e.basket_segment_type",
+     "--segment-by needs a text or yes/no column; '{col}' holds a {type}",
+     "--segment-by vraagt een kolom met tekst of ja/nee; '{col}' bevat een "
+     "{type}"},
+    {"model.e.basket_segment_no_id",
+     "the customers table has no customer id column",
+     "de klantentabel heeft geen kolom met het klantnummer"},
+    {"model.e.basket_no_group",
+     "no group of {min} customers or more by {by}: nothing can be shown "
+     "(privacy)",
+     "geen groep van {min} klanten of meer per {by}: er kan niets getoond "
+     "worden (privacy)"},
+    {"model.e.basket_no_group_rfm",
+     "no group of {min} customers or more by RFM segment: nothing can be "
+     "shown (privacy)",
+     "geen groep van {min} klanten of meer per RFM-segment: er kan niets "
+     "getoond worden (privacy)"},
+    {"model.e.basket_too_many_itemsets",
+     "more than {max} frequent itemsets with a minimum count of {min}; a "
+     "higher minimum support (or a lower maximum length) gives fewer",
+     "meer dan {max} frequente artikelcombinaties bij een minimaal aantal "
+     "van {min}; een hogere minimale support (of een kleinere maximale "
+     "lengte) geeft er minder"},
+    {"model.w.clv_auto_unfitted", "auto: {model} could not be fitted: {reason}",
+     "auto: {model} kon niet geschat worden: {reason}"},
+    {"model.w.segments_failed", "segments: {reason}", "segmenten: {reason}"},
+    {"model.e.clv_no_time",
+     "{model}: no information to fit: every customer made the first purchase "
+     "at the end of the calibration period (T = 0 for all {n}), so no time "
+     "was observed in which to buy again; choose a later as-of date",
+     "{model}: geen informatie om te schatten: elke klant deed de eerste "
+     "aankoop op het einde van de kalibratieperiode (T = 0 voor alle {n}), "
+     "dus er was geen tijd om opnieuw te kopen; kies een latere peildatum"},
+    {"model.e.clv_no_repeat",
+     "{model}: no information to fit: none of the {n} customers made a "
+     "repeat purchase, so the repeat-purchase rate cannot be estimated (the "
+     "best fit is a rate of 0)",
+     "{model}: geen informatie om te schatten: geen van de {n} klanten kocht "
+     "opnieuw, dus het herhaalaankoopritme kan niet geschat worden (de beste "
+     "schatting is een ritme van 0)"},
+    {"model.e.basket_no_product", "the transactions have no product column",
+     "de transacties hebben geen kolom met het product"},
+    {"model.e.basket_no_category", "the transactions have no category column",
+     "de transacties hebben geen kolom met de categorie"},
+    {"model.e.basket_no_customer", "the transactions have no customer column",
+     "de transacties hebben geen kolom met de klant"},
+    {"model.e.basket_no_customer_invoice",
+     "the transactions have no customer column and no invoice column",
+     "de transacties hebben geen kolom met de klant en geen kolom met het "
+     "factuurnummer"},
+    {"model.e.basket_no_orders",
+     "the transactions have no date column and no invoice column to make "
+     "orders",
+     "de transacties hebben geen kolom met de datum en geen kolom met het "
+     "factuurnummer om bestellingen te vormen"},
+    {"model.e.cohorts_no_purchases", "cohorts: no purchases up to the as-of date",
+     "cohorten: geen aankopen tot de peildatum"},
+    {"model.e.no_purchases", "no purchases up to the as-of date",
+     "geen aankopen tot de peildatum"},
+    {"model.e.journey_no_touchpoints", "no touchpoints table",
+     "geen tabel met contactmomenten"},
+    {"data.e.groups_no_column", "the customers table has no column '{col}'",
+     "de klantentabel heeft geen kolom '{col}'"},
+    {"data.e.groups_personal", "'{col}' is personal data ({role})",
+     "'{col}' is een persoonsgegeven ({role})"},
+    {"data.e.groups_customer_id", "'{col}' is the customer id",
+     "'{col}' is het klantnummer"},
+    {"data.e.groups_too_many",
+     "'{col}': {n} different values; a column with at most {max} is needed",
+     "'{col}': {n} verschillende waarden; er is een kolom met hoogstens {max} "
+     "nodig"},
+    {"model.e.by_too_many",
+     "--by {by}: '{col}': {n} different values; a column with at most {max} "
+     "is needed",
+     "--by {by}: '{col}': {n} verschillende waarden; er is een kolom met "
+     "hoogstens {max} nodig"},
+    {"model.e.km_negative", "row {row}: negative duration {d}",
+     "rij {row}: negatieve duur {d}"},
+    {"model.e.invoices_no_column", "invoices: no {role} column",
+     "facturen: geen kolom {role}"},
+    {"model.e.no_customers_table", "no customers table was read",
      "er werd geen klantentabel gelezen"},
     {"cli.err.churn_exclude", "--exclude takes column names separated by "
      "commas",
@@ -3686,10 +3831,46 @@ static const msg_row text_rows[] = {
     {"opt.survival.unit",
      "unit of durations from dates, and the sBG period",
      "eenheid van de duur uit datums, en de sBG-periode"},
-    {"cli.survival.group_left_out", "{by} = {group} left out: {reason}",
+    {"model.w.survival_group_left_out", "{by} = {group} left out: {reason}",
      "{by} = {group} weggelaten: {reason}"},
-    {"cli.survival.no_group_fitted", "no group could be fitted",
+    {"model.e.survival_no_group_fitted", "no group could be fitted",
      "geen enkele groep kon geschat worden"},
+    {"model.e.sbg_not_count", "sBG: survivors[{t}] = {n} is not a count",
+     "sBG: overblijvers[{t}] = {n} is geen aantal"},
+    {"model.e.sbg_increase",
+     "sBG: survivors increase at period {t} ({n} > {prev})",
+     "sBG: het aantal overblijvers stijgt in periode {t} ({n} > {prev})"},
+    {"model.e.sbg_empty", "sBG: the cohort is empty", "sBG: het cohort is leeg"},
+    {"model.e.sbg_nobody_churned",
+     "sBG: nobody churned; the model cannot be fitted",
+     "sBG: niemand is vertrokken; het model kan niet geschat worden"},
+    {"model.e.sbg_cohort_first",
+     "sBG: the whole cohort churned in the first period; the model cannot be "
+     "fitted",
+     "sBG: het hele cohort vertrok in de eerste periode; het model kan niet "
+     "geschat worden"},
+    {"model.e.sbg_no_period", "sBG: no customer observed for a whole period",
+     "sBG: geen enkele klant werd een hele periode gevolgd"},
+    {"model.e.sbg_all_first",
+     "sBG: every customer churned in the first period; the model cannot be "
+     "fitted",
+     "sBG: elke klant vertrok in de eerste periode; het model kan niet "
+     "geschat worden"},
+    {"model.e.survival_no_contract_dates",
+     "the customers table has no start and end date columns; name the "
+     "duration and churn columns with --duration COL --event COL or map the "
+     "dates with --map customers.start_date=COL --map customers.end_date=COL",
+     "de klantentabel heeft geen kolommen met begin- en einddatum; noem de "
+     "kolommen van duur en verloop met --duration KOL --event KOL of wijs de "
+     "datums toe met --map customers.start_date=KOL --map "
+     "customers.end_date=KOL"},
+    {"model.e.survival_no_source",
+     "the customers table has no tenure and churn columns nor contract "
+     "dates; name the duration and churn columns with --duration COL "
+     "--event COL",
+     "de klantentabel heeft geen kolommen met klantduur en verloop, en ook "
+     "geen contractdatums; noem de kolommen van duur en verloop met "
+     "--duration KOL --event KOL"},
     {"cli.err.survival_times",
      "--times takes numbers of at least 0 separated by commas",
      "--times verwacht getallen van minstens 0 gescheiden door komma's"},
@@ -4384,6 +4565,9 @@ static const msg_row text_rows[] = {
      "Shifted-beta-geometric retention model (Fader & Hardie 2007)\n",
      "Shifted-beta-geometrisch retentiemodel (Fader & Hardie 2007)\n"},
     {"sbg.period", "Period: {unit}\n", "Periode: {unit}\n"},
+    {"sbg.unit.day", "day", "dag"},
+    {"sbg.unit.week", "week", "week"},
+    {"sbg.unit.month", "month", "maand"},
     {"sbg.customers", "  {n} customers, {periods} periods observed\n",
      "  {n} klanten, {periods} perioden waargenomen\n"},
     {"sbg.alpha", "  alpha  {v}\n", "  alpha  {v}\n"},

@@ -478,7 +478,13 @@ kw_status kw_report_sbg(kw_context *ctx, FILE *f, const kw_sbg_group *fits,
     char b3[32], n1[24];
     say(f, "sbg.head", lang, NULL, 0);
     if (o->source && o->unit) {
-      kw_marg a[] = {kw_ma_str("unit", o->unit)};
+      /* the period named in the reader's language (the CSV and JSON keep
+       * day, week, month) */
+      const char *key = strcmp(o->unit, "week") == 0    ? "sbg.unit.week"
+                        : strcmp(o->unit, "month") == 0 ? "sbg.unit.month"
+                        : strcmp(o->unit, "day") == 0   ? "sbg.unit.day"
+                                                        : NULL;
+      kw_marg a[] = {kw_ma_str("unit", key ? T(key, lang) : o->unit)};
       say(f, "sbg.period", lang, a, 1);
     }
     size_t k0 = 0;
@@ -538,4 +544,92 @@ done:
   kw_free(ctx, H), kw_free(ctx, rg), kw_free(ctx, ri), kw_free(ctx, rd);
   kw_free(ctx, rows);
   return st;
+}
+
+/* ------------------------------------------- a whole survival analysis */
+
+void kw_survival_report_init(kw_survival_report *r) {
+  memset(r, 0, sizeof *r);
+  r->format = KW_FORMAT_TABLE;
+  r->lang = KW_LANG_EN;
+}
+
+static const char *group_name(const kw_survival_data *v, size_t j,
+                              kw_lang lang) {
+  const kw_survival_subjects_data *d = v->subjects;
+  return d && d->group && j != SIZE_MAX
+             ? kw_report_group_label(d->groups, j, lang)
+             : "all";
+}
+
+static kw_status write_km(kw_context *ctx, FILE *f, const kw_survival_data *v,
+                          const kw_survival_report *o) {
+  const kw_survival_subjects_data *d = v->subjects;
+  const kw_groups_data *g = d->group ? d->groups : NULL;
+  const char **names = NULL;
+  if (g) {
+    names = kw_calloc(ctx, g->n ? g->n : 1, sizeof *names);
+    if (!names) return kw_fail_nomem(ctx);
+    for (size_t j = 0; j < g->n; j++) names[j] = group_name(v, j, o->lang);
+  }
+  kw_km_report r;
+  kw_km_report_init(&r);
+  r.format = o->format;
+  r.lang = o->lang;
+  r.table = o->table;
+  r.src = v->source == KW_SURVIVAL_COLUMNS     ? KW_KM_SOURCE_COLUMNS
+          : v->source == KW_SURVIVAL_CONTRACTS ? KW_KM_SOURCE_CONTRACTS
+                                               : KW_KM_SOURCE_PURCHASES;
+  r.dur_name = d->duration_name;
+  r.ev_name = d->event_name;
+  r.unit = v->source == KW_SURVIVAL_COLUMNS ? NULL : o->unit;
+  r.as_of = v->as_of;
+  r.gap = v->gap_days;
+  r.gap_derived = v->gap_derived;
+  r.by = o->by;
+  r.group_names = names;
+  r.grouped = g != NULL;
+  r.merged_groups = g ? g->merged_groups : 0;
+  r.left_out = g ? g->left_out : 0;
+  r.integer = v->integer;
+  kw_status st = kw_report_km(ctx, f, v->km, &r);
+  kw_free(ctx, names);
+  return st;
+}
+
+static kw_status write_sbg(kw_context *ctx, FILE *f, const kw_survival_data *v,
+                           const kw_survival_report *o) {
+  size_t nf = v->n_fits;
+  kw_sbg_group *g = kw_calloc(ctx, nf ? nf : 1, sizeof *g);
+  if (!g) return kw_fail_nomem(ctx);
+  bool surv = v->source == KW_SURVIVAL_SURVIVORS;
+  for (size_t j = 0; j < nf; j++) {
+    const kw_survival_sbg_fit *F = &v->fits[j];
+    g[j] = (kw_sbg_group){group_name(v, F->group, o->lang), F->model, F->T,
+                          F->churned, F->censored, surv};
+  }
+  kw_sbg_report r;
+  kw_sbg_report_init(&r);
+  r.format = o->format;
+  r.lang = o->lang;
+  if (!surv) {
+    r.source = v->source == KW_SURVIVAL_COLUMNS     ? "columns"
+               : v->source == KW_SURVIVAL_CONTRACTS ? "contracts"
+                                                    : "purchases";
+    r.unit = v->source == KW_SURVIVAL_COLUMNS ? NULL : o->unit;
+  }
+  r.by = o->by;
+  r.grouped = v->subjects && v->subjects->group;
+  r.horizon = o->horizon;
+  r.discount = o->discount;
+  kw_status st = kw_report_sbg(ctx, f, g, nf, &r);
+  kw_free(ctx, g);
+  return st;
+}
+
+kw_status kw_report_survival(kw_context *ctx, FILE *f, const kw_survival *s,
+                             const kw_survival_report *r) {
+  const kw_survival_data *v = kw_survival_view(s);
+  if (!f || !v || !r) return kw_fail(ctx, KW_EARG, "survival report: no input");
+  return v->km ? write_km(ctx, f, v, r) : write_sbg(ctx, f, v, r);
 }

@@ -192,9 +192,10 @@ static kw_status resolve(kw_basket_analysis *a, const char *const *names,
   for (size_t i = 0; i < n; i++) {
     ids[i] = kw_baskets_find_item(a->b, names[i]);
     if (ids[i] == KW_NA_ID)
-      return kw_fail(a->ctx, KW_EARG,
-                     "no item '%s' in the baskets (names are matched "
-                     "exactly)", names[i]);
+      return kw_fail_tpl(a->ctx, KW_EARG, "model.e.basket_no_item",
+                         "no item '{item}' in the baskets (names are "
+                         "matched exactly)",
+                         "item", names[i], NULL);
   }
   return KW_OK;
 }
@@ -248,9 +249,11 @@ static kw_status mine(kw_basket_analysis *a,
 static kw_status segment_column(kw_context *ctx, const kw_table *ct,
                                 const char *col, const kw_column **out) {
   if (!ct)
-    return kw_fail(ctx, KW_EMISSING,
-                   "--segment-by %s needs a customers table (customers.csv "
-                   "in the data folder, or --customers FILE)", col);
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.basket_segment_customers",
+                       "--segment-by {col} needs a customers table "
+                       "(customers.csv in the data folder, or --customers "
+                       "FILE)",
+                       "col", col, NULL);
   const kw_column *k = kw_table_find(ct, col);
   if (!k) {
     kw_role r = kw_role_from_name(col);
@@ -263,24 +266,29 @@ static kw_status segment_column(kw_context *ctx, const kw_table *ct,
     for (size_t j = 0; j < kw_table_ncols(ct) && at < sizeof list; j++)
       at += (size_t)snprintf(list + at, sizeof list - at, "%s '%s'",
                              j ? "," : "", kw_table_col(ct, j)->name);
-    return kw_fail(ctx, KW_EARG,
-                   "the customers table has no column '%s'; its columns "
-                   "are:%s", col, list);
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.basket_segment_no_column",
+                       "the customers table has no column '{col}'; its "
+                       "columns are:{columns}",
+                       "col", col, "columns", list, NULL);
   }
   if (kw_role_is_personal(k->role))
-    return kw_fail(ctx, KW_EARG,
-                   "--segment-by: '%s' is personal data (%s); choose "
-                   "another column", k->name, kw_role_name(k->role));
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.basket_segment_personal",
+                       "--segment-by: '{col}' is personal data ({role}); "
+                       "choose another column",
+                       "col", k->name, "role", kw_role_name(k->role), NULL);
   if (k->role == KW_ROLE_CUSTOMER)
-    return kw_fail(ctx, KW_EARG, "--segment-by: '%s' is the customer id",
-                   k->name);
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.basket_segment_id",
+                       "--segment-by: '{col}' is the customer id", "col",
+                       k->name, NULL);
   if (k->type != KW_TYPE_TEXT && k->type != KW_TYPE_FLAG)
-    return kw_fail(ctx, KW_EARG,
-                   "--segment-by needs a text or yes/no column; '%s' holds "
-                   "a %s", k->name, kw_type_name(k->type));
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.basket_segment_type",
+                       "--segment-by needs a text or yes/no column; '{col}' "
+                       "holds a {type}",
+                       "col", k->name, "type", kw_type_name(k->type), NULL);
   if (!kw_table_role(ct, KW_ROLE_CUSTOMER))
-    return kw_fail(ctx, KW_EMISSING,
-                   "the customers table has no customer id column");
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.basket_segment_no_id",
+                       "the customers table has no customer id column",
+                       NULL);
   *out = k;
   return KW_OK;
 }
@@ -330,11 +338,19 @@ static kw_status build_segments(kw_basket_analysis *a, const kw_dataset *ds,
   if (st) return st;
   const kw_groups_data *g = kw_groups_view(a->g);
   a->v.groups = g;
-  if (g->n == 0)
-    return kw_fail(ctx, KW_EEMPTY,
-                   "no group of %d customers or more by %s: nothing can be "
-                   "shown (privacy)", KW_PRIVACY_MIN,
-                   o->segment_by ? a->segment_column : "RFM segment");
+  if (g->n == 0) {
+    char min[16];
+    snprintf(min, sizeof min, "%d", KW_PRIVACY_MIN);
+    return o->segment_by
+               ? kw_fail_tpl(ctx, KW_EEMPTY, "model.e.basket_no_group",
+                             "no group of {min} customers or more by {by}: "
+                             "nothing can be shown (privacy)",
+                             "min", min, "by", a->segment_column, NULL)
+               : kw_fail_tpl(ctx, KW_EEMPTY, "model.e.basket_no_group_rfm",
+                             "no group of {min} customers or more by RFM "
+                             "segment: nothing can be shown (privacy)",
+                             "min", min, NULL);
+  }
   return KW_OK;
 }
 

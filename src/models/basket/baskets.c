@@ -460,8 +460,10 @@ kw_status kw_baskets_from_table(kw_context *ctx, const kw_table *t,
   const kw_column *item_c =
       text_col(t, cat ? KW_ROLE_CATEGORY : KW_ROLE_PRODUCT);
   if (!item_c)
-    return kw_fail(ctx, KW_EMISSING, "the transactions have no %s column",
-                   cat ? "category" : "product");
+    return cat ? kw_fail_tpl(ctx, KW_EMISSING, "model.e.basket_no_category",
+                             "the transactions have no category column", NULL)
+               : kw_fail_tpl(ctx, KW_EMISSING, "model.e.basket_no_product",
+                             "the transactions have no product column", NULL);
   const kw_column *inv_c = text_col(t, KW_ROLE_INVOICE);
   const kw_column *cust_c = text_col(t, KW_ROLE_CUSTOMER);
   const kw_column *date_c = typed_col(t, KW_ROLE_DATE, KW_TYPE_DATE);
@@ -473,13 +475,19 @@ kw_status kw_baskets_from_table(kw_context *ctx, const kw_table *t,
   bool by_cust = opt->unit == KW_BASKET_BY_CUSTOMER;
   bool by_inv = !by_cust && inv_c;
   if (!by_inv && !cust_c)
-    return kw_fail(ctx, KW_EMISSING, "the transactions have no customer "
-                                     "column%s",
-                   by_cust ? "" : " and no invoice column");
+    return by_cust
+               ? kw_fail_tpl(ctx, KW_EMISSING, "model.e.basket_no_customer",
+                             "the transactions have no customer column", NULL)
+               : kw_fail_tpl(ctx, KW_EMISSING,
+                             "model.e.basket_no_customer_invoice",
+                             "the transactions have no customer column and "
+                             "no invoice column",
+                             NULL);
   if (!by_cust && !by_inv && !date_c)
-    return kw_fail(ctx, KW_EMISSING,
-                   "the transactions have no date column and no invoice "
-                   "column to make orders");
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.basket_no_orders",
+                       "the transactions have no date column and no invoice "
+                       "column to make orders",
+                       NULL);
   if (opt->as_of != KW_NA_DATE && !date_c)
     return kw_fail(ctx, KW_EMISSING,
                    "the transactions have no date column for as_of");

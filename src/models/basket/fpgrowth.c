@@ -44,6 +44,7 @@
 #include "models/basket/fpgrowth.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,12 +251,16 @@ static kw_status grow_u32(kw_context *ctx, uint32_t **a, size_t *cap,
 /* Append the current prefix (len items) with its count. */
 static kw_status emit(fp_miner *mn, size_t len, uint32_t count) {
   kw_context *ctx = mn->ctx;
-  if (mn->max_itemsets && mn->counts.len >= mn->max_itemsets)
-    return kw_fail(ctx, KW_ERANGE,
-                   "more than %zu frequent itemsets with a minimum count "
-                   "of %u; a higher minimum support (or a lower maximum "
-                   "length) gives fewer",
-                   mn->max_itemsets, mn->minc);
+  if (mn->max_itemsets && mn->counts.len >= mn->max_itemsets) {
+    char max[24], minc[16];
+    snprintf(max, sizeof max, "%zu", mn->max_itemsets);
+    snprintf(minc, sizeof minc, "%u", mn->minc);
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.basket_too_many_itemsets",
+                       "more than {max} frequent itemsets with a minimum "
+                       "count of {min}; a higher minimum support (or a lower "
+                       "maximum length) gives fewer",
+                       "max", max, "min", minc, NULL);
+  }
   kw_status st = reserve_growth(ctx, &mn->items, mn->items.len + len);
   if (st) return st;
   uint32_t *dst = (uint32_t *)mn->items.data + mn->items.len;

@@ -560,18 +560,22 @@ static kw_status check_information(kw_context *ctx, kw_clv_model model,
     if (d->x[j] > 0) wx += d->w[j];
   }
   const char *name = kw_clv_model_name(model);
+  char n[32];
+  snprintf(n, sizeof n, "%.0f", d->total_w);
   if (!(wT > 0))
-    return kw_fail(ctx, KW_EEMPTY,
-                   "%s: no information to fit: every customer made the first "
-                   "purchase at the end of the calibration period (T = 0 for "
-                   "all %.0f), so no time was observed in which to buy again; "
-                   "choose a later as-of date", name, d->total_w);
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.clv_no_time",
+                       "{model}: no information to fit: every customer made "
+                       "the first purchase at the end of the calibration "
+                       "period (T = 0 for all {n}), so no time was observed "
+                       "in which to buy again; choose a later as-of date",
+                       "model", name, "n", n, NULL);
   if (!(wx > 0))
-    return kw_fail(ctx, KW_EEMPTY,
-                   "%s: no information to fit: none of the %.0f customers "
-                   "made a repeat purchase, so the repeat-purchase rate "
-                   "cannot be estimated (the best fit is a rate of 0)",
-                   name, d->total_w);
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.clv_no_repeat",
+                       "{model}: no information to fit: none of the {n} "
+                       "customers made a repeat purchase, so the "
+                       "repeat-purchase rate cannot be estimated (the best "
+                       "fit is a rate of 0)",
+                       "model", name, "n", n, NULL);
   return KW_OK;
 }
 
@@ -775,8 +779,11 @@ kw_status kw_clv_fit_auto(kw_context *ctx, const double *x, const double *t_x,
     }
     if (st != KW_OK) {
       last = st;
-      kw_warn(ctx, "auto: %s could not be fitted: %s",
-              kw_clv_model_name(models[i]), kw_errmsg(ctx));
+      char reason[KW_ERRMSG_MAX];
+      kw_warn_tpl(ctx, "model.w.clv_auto_unfitted",
+                  "auto: {model} could not be fitted: {reason}", "model",
+                  kw_clv_model_name(models[i]), "reason",
+                  kw_err_value(ctx, reason, sizeof reason), NULL);
       continue;
     }
     c.converged[i] = f->res.converged;
