@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klantwijs/pg.h"
 #include "opts.h"
 
 typedef struct opts {
@@ -27,6 +28,7 @@ typedef struct opts {
   const char *patterns;
   int unit; /* the order of kw_unit; -1 not given (week; a pattern file's
                periods stay unnamed) */
+  bool pushdown; /* fit the (x, t_x, T) patterns the database counts */
 } opts;
 
 /* "0.01" or "1%" as a fraction. */
@@ -80,6 +82,8 @@ static const cli_opt rows_[] = {
      NULL},
     {"patterns", 0, CLI_STR, CMD(patterns), CLI_NO_RANGE, "FILE", NULL,
      "opt.clv.patterns", NULL},
+    {"pushdown", 0, CLI_FLAG, CMD(pushdown), CLI_NO_RANGE, NULL, NULL,
+     "opt.clv.pushdown", NULL},
 };
 static const cli_group own = CLI_GROUP(NULL, rows_);
 static const cli_group *const groups[] = {&own, &cli_group_as_of,
@@ -100,6 +104,14 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
       return cli_usage_key(c, "cli.clv.patterns_dates", NULL);
     if (spend_given && spend)
       return cli_usage_key(c, "cli.clv.patterns_spend", NULL);
+    spend = false;
+  }
+  if (o->pushdown) {
+    if (!kw_pg_is_uri(c->path))
+      return cli_usage_key(c, "cli.err.pushdown_uri", NULL);
+    if (o->patterns || o->holdout_end != KW_NA_DATE ||
+        model_of[o->model] == KW_CLV_BGBB || (spend_given && spend))
+      return cli_usage_key(c, "cli.clv.pushdown_only", NULL);
     spend = false;
   }
   if (o->holdout_end != KW_NA_DATE && c->as_of != KW_NA_DATE &&
@@ -129,12 +141,44 @@ typedef struct run {
   size_t horizon;
 } run;
 
+/* --pushdown: the database counts the (x, t_x, T) patterns (in days,
+ * klantwijs/pg.h); they become patterns in the unit, weighted by their
+ * customers, as the line path's summary divides them. */
+static int pushdown_patterns(cli_common *c, kw_clv_data **out) {
+  c->load.db = c->path;
+  c->load.lang = (int)c->lang;
+  kw_pg_summary *s = NULL;
+  kw_status st = kw_pg_pushdown_patterns(c->ctx, &c->load, c->as_of, &s);
+  if (st) return cli_fail(c, st);
+  size_t n = s->n_patterns, m = n ? n : 1;
+  double *a = malloc(4 * m * sizeof *a);
+  if (!a) {
+    kw_pg_summary_free(c->ctx, s);
+    fprintf(stderr, "klantwijs clv: %s\n",
+            cli_text("cli.out_of_memory", c->lang));
+    return KW_EXIT_INTERNAL;
+  }
+  double *x = a, *tx = a + m, *T = a + 2 * m, *w = a + 3 * m;
+  const double u = kw_unit_days(c->unit);
+  for (size_t i = 0; i < n; i++) {
+    x[i] = s->px[i];
+    tx[i] = s->pt_x[i] / u;
+    T[i] = s->pT[i] / u;
+    w[i] = (double)s->pcount[i];
+  }
+  st = kw_clv_data_from_patterns(c->ctx, x, tx, T, w, n, out);
+  free(a);
+  kw_pg_summary_free(c->ctx, s);
+  return st ? cli_fail(c, st) : KW_EXIT_OK;
+}
+
 int kw_cli_clv(int argc, char **argv);
 int kw_cli_clv(int argc, char **argv) {
   cli_common c;
   cli_common_init(&c, "clv");
   c.unit = KW_UNIT_WEEK;
-  opts o = {0, KW_CLV_BGNBD, -1, KW_NA_DATE, 0, 0, NAN, 0, 0, 20, NULL, -1};
+  opts o = {0,    KW_CLV_BGNBD, -1,   KW_NA_DATE, 0,    0, NAN,
+            0,    0,            20,   NULL,       -1,   false};
   int code = parse_args(&c, &o, argc, argv);
   if (code) {
     cli_common_free(&c);
@@ -154,6 +198,9 @@ int kw_cli_clv(int argc, char **argv) {
       code = cli_fail(&c, st);
       goto done;
     }
+  } else if (o.pushdown) {
+    code = pushdown_patterns(&c, &data);
+    if (code) goto done;
   } else {
     c.load.tables = (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_CUSTOMERS);
     c.load.amount_optional = !o.spend; /* --spend none: dates suffice */
@@ -219,7 +266,8 @@ int kw_cli_clv(int argc, char **argv) {
               : c.unit == KW_UNIT_WEEK ? 52
               : c.unit == KW_UNIT_YEAR ? 1
                                        : 12;
-  if (o.horizon == 0 && !d->ids) { /* patterns: as far as observed */
+  if (o.horizon == 0 && !d->ids && !o.pushdown) { /* a pattern file: as far
+                                                     as observed */
     double mt = 1;
     for (size_t i = 0; i < d->n; i++)
       if (d->T[i] > mt) mt = d->T[i];
@@ -269,7 +317,7 @@ int kw_cli_clv(int argc, char **argv) {
   r.margin = o.margin;
   r.discount = o.discount;
   r.count = (unsigned)o.count;
-  if (o.unit >= 0) r.pattern_unit = (int)c.unit;
+  if (o.unit >= 0 || o.pushdown) r.pattern_unit = (int)c.unit;
   if (R.auto_model) r.comparison = &R.cmp;
   if (R.has_eval) {
     r.evaluation = &R.ev;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klantwijs/pg.h"
 #include "opts.h"
 
 static bool parse_metrics(const char *s, bool *want) {
@@ -48,6 +49,7 @@ typedef struct cohorts_opts {
   bool want[KW_COHORT__COUNT];
   bool metric_given;
   unsigned long ages;
+  bool pushdown;
 } cohorts_opts;
 
 static bool set_metric(cli_common *c, void *target, const char *v) {
@@ -66,6 +68,8 @@ static const cli_opt rows_[] = {
      "opt.cohorts.metric.default", "opt.cohorts.metric", set_metric},
     {"ages", 0, CLI_UINT, CMD(ages), 1, 100000, "N", "opt.all",
      "opt.cohorts.ages", NULL},
+    {"pushdown", 0, CLI_FLAG, CMD(pushdown), CLI_NO_RANGE, NULL, NULL,
+     "opt.cohorts.pushdown", NULL},
 };
 static const cli_group own = CLI_GROUP(NULL, rows_);
 static const cli_group *const groups[] = {&own, &cli_group_as_of,
@@ -79,7 +83,7 @@ int kw_cli_cohorts(int argc, char **argv) {
   cli_common_init(&c, "cohorts");
   kw_cohort_options co;
   kw_cohort_options_init(&co);
-  cohorts_opts o = {KW_PERIOD_MONTH, {false}, false, 0};
+  cohorts_opts o = {KW_PERIOD_MONTH, {false}, false, 0, false};
   void *targets[CLI_T__COUNT] = {NULL, &o, NULL, NULL};
   int code = cli_parse(&kw_cli_cohorts_spec, &c, targets, argc, argv);
   if (code) {
@@ -100,10 +104,21 @@ int kw_cli_cohorts(int argc, char **argv) {
   kw_dataset *ds = NULL;
   kw_cohorts *coh = NULL;
   c.load.tables = 1u << KW_TABLE_TRANSACTIONS;
-  code = cli_load(&c, &ds);
-  if (code) goto done;
-  kw_status st = kw_cohorts_build(
-      c.ctx, kw_dataset_table(ds, KW_TABLE_TRANSACTIONS), &co, &coh);
+  kw_status st;
+  if (o.pushdown) { /* the cells come from the database, no lines */
+    if (!kw_pg_is_uri(c.path)) {
+      code = cli_usage_key(&c, "cli.err.pushdown_uri", NULL);
+      goto done;
+    }
+    c.load.db = c.path;
+    c.load.lang = (int)c.lang;
+    st = kw_pg_pushdown_cohorts(c.ctx, &c.load, &co, &coh);
+  } else {
+    code = cli_load(&c, &ds);
+    if (code) goto done;
+    st = kw_cohorts_build(c.ctx, kw_dataset_table(ds, KW_TABLE_TRANSACTIONS),
+                          &co, &coh);
+  }
   if (st) {
     code = cli_fail(&c, st);
     goto done;

@@ -27,6 +27,7 @@ typedef struct pay_opts {
   unsigned long terms, slow_late, slow_overdue, problem_late, problem_overdue,
       dso_days;
   int klass; /* index in "fast|slow|problematic"; -1 = all */
+  bool pushdown;
 } pay_opts;
 
 #define CMD(field) CLI_T_CMD, offsetof(pay_opts, field)
@@ -42,6 +43,8 @@ static const cli_opt rows_[] = {
     DAYS_ROW("dso-days", dso_days, "90", "opt.payments.dso_days"),
     {"class", 0, CLI_CHOICE, CMD(klass), CLI_NO_RANGE, "fast|slow|problematic",
      NULL, "opt.payments.class", NULL},
+    {"pushdown", 0, CLI_FLAG, CMD(pushdown), CLI_NO_RANGE, NULL, NULL,
+     "opt.payments.pushdown", NULL},
 };
 static const cli_group own = CLI_GROUP(NULL, rows_);
 static const cli_group *const groups[] = {
@@ -112,6 +115,28 @@ static int load(cli_common *c, kw_dataset **ds) {
   return KW_EXIT_OK;
 }
 
+/* --pushdown: the ageing per customer comes back from the database. */
+static int pushdown(cli_common *c, const kw_payments_options *po) {
+  if (!kw_pg_is_uri(c->path))
+    return cli_usage_key(c, "cli.err.pushdown_uri", NULL);
+  c->load.db = c->path;
+  c->load.lang = (int)c->lang;
+  kw_pg_ageing *a = NULL;
+  kw_status st = kw_pg_pushdown_ageing(c->ctx, &c->load, c->as_of,
+                                       po->default_terms, &a);
+  if (st) return cli_fail(c, st);
+  int code = KW_EXIT_IO;
+  FILE *f = cli_out_open(c);
+  if (f) {
+    st = kw_report_pg_ageing(c->ctx, f, a, (kw_format)c->format,
+                             (kw_lang)c->lang);
+    code = cli_out_close(c, f, st == KW_OK);
+    if (st == KW_ENOMEM) kw_clear_error(c->ctx), code = cli_fail(c, st);
+  }
+  kw_pg_ageing_free(c->ctx, a);
+  return code;
+}
+
 int kw_cli_payments(int argc, char **argv);
 int kw_cli_payments(int argc, char **argv) {
   cli_common c;
@@ -125,7 +150,7 @@ int kw_cli_payments(int argc, char **argv) {
                 (unsigned long)po.slow_overdue_days,
                 (unsigned long)po.problem_days_late,
                 (unsigned long)po.problem_overdue_days,
-                (unsigned long)po.dso_days, -1};
+                (unsigned long)po.dso_days, -1, false};
   void *targets[CLI_T__COUNT] = {NULL, &o, NULL, &view};
   int code = cli_parse(&kw_cli_payments_spec, &c, targets, argc, argv);
   if (code) {
@@ -143,6 +168,10 @@ int kw_cli_payments(int argc, char **argv) {
   kw_dataset *ds = NULL;
   kw_summary *s = NULL;
   kw_payments *pay = NULL;
+  if (o.pushdown) {
+    code = pushdown(&c, &po);
+    goto done;
+  }
   code = load(&c, &ds);
   if (code) goto done;
   kw_status st = KW_OK;

@@ -90,6 +90,17 @@ run "summary, pushed down to one server" "$K" summary "$URI" \
   --table transactions=sales --pushdown --format csv
 run "summary, pushed down to two shards" "$K" summary "$URI" \
   --table transactions=sales_sharded --pushdown --format csv
+run "cohorts, CSV file" "$K" cohorts "$tmp/csv" --metric all --format csv
+run "cohorts, pushed down to one server" "$K" cohorts "$URI" \
+  --table transactions=sales --pushdown --metric all --format csv
+run "cohorts, pushed down to two shards" "$K" cohorts "$URI" \
+  --table transactions=sales_sharded --pushdown --metric all --format csv
+run "clv (BG/NBD, no spend), CSV file" "$K" clv "$tmp/csv" --spend none \
+  --format json
+run "clv, patterns pushed down to one server" "$K" clv "$URI" \
+  --table transactions=sales --pushdown --format json
+run "clv, patterns pushed down to two shards" "$K" clv "$URI" \
+  --table transactions=sales_sharded --pushdown --format json
 run "analyze, CSV file" "$K" analyze "$tmp/csv" -o "$tmp/r1"
 run "analyze, lines streamed from one server" "$K" analyze "$URI" \
   --table transactions=sales -o "$tmp/r2"

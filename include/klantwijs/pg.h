@@ -18,6 +18,8 @@
 
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
+#include "klantwijs/payments.h"
+#include "klantwijs/retention.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -58,20 +60,69 @@ typedef struct kw_pg_summary {
 } kw_pg_summary;
 
 /*
- * Run the per-customer summary and the pattern counts of the
- * transactions table o->db_tables[KW_TABLE_TRANSACTIONS] (or the default
- * names) in the database at o->db, as of as_of (KW_NA_DATE: the last
- * date). Column roles come from the column names, as for files, and
- * o->maps. Only O(customers) rows are read.
+ * Run the per-customer summary of the transactions table
+ * o->db_tables[KW_TABLE_TRANSACTIONS] (or the default names) in the
+ * database at o->db, as of as_of (KW_NA_DATE: the last date): one
+ * statement, one scan, read through a cursor. Column roles come from the
+ * column names, as for files, and o->maps. Only O(customers) rows are
+ * read; the pattern counts are counted from them.
  */
 KW_API kw_status kw_pg_pushdown_summary(kw_context *ctx,
                                         const kw_load_options *o,
                                         int32_t as_of, kw_pg_summary **out);
 KW_API void kw_pg_summary_free(kw_context *ctx, kw_pg_summary *s);
+/* Only the pattern counts (n = 0, no customer rows), for a CLV fit: one
+ * statement that scans the table once, O(patterns) rows come back;
+ * as_of stays KW_NA_DATE when not given. Free with kw_pg_summary_free. */
+KW_API kw_status kw_pg_pushdown_patterns(kw_context *ctx,
+                                         const kw_load_options *o,
+                                         int32_t as_of, kw_pg_summary **out);
+
+/*
+ * The acquisition cohorts (klantwijs/retention.h, the definitions of
+ * kw_cohorts_build) computed in the database: one row per (cohort, age)
+ * cell and per (cohort, age of the last purchase) comes back, O(cohorts x
+ * periods), never a line. co->as_of KW_NA_DATE = the last date.
+ */
+KW_API kw_status kw_pg_pushdown_cohorts(kw_context *ctx,
+                                        const kw_load_options *o,
+                                        const kw_cohort_options *co,
+                                        kw_cohorts **out);
+
+/* The receivables ageing of the invoices table as the database computes
+ * it (the definitions of klantwijs/payments.h: open, open credit,
+ * overdue, the five ageing buckets and the oldest open row's days past
+ * due, per customer with a usable invoice row up to as_of, ordered by id
+ * in byte order). Money in cents. */
+typedef struct kw_pg_ageing {
+  size_t n;
+  int32_t as_of;
+  const char *const *ids;
+  const int64_t *open, *credit, *overdue;
+  const int64_t *ageing[KW_AGE__COUNT];
+  const int32_t *max_overdue_days;
+  int64_t open_total, credit_total, overdue_total;
+  int64_t ageing_total[KW_AGE__COUNT];
+} kw_pg_ageing;
+
+/*
+ * Run the ageing of o->db_tables[KW_TABLE_INVOICES] (or the default
+ * names) in the database at o->db, as of as_of (KW_NA_DATE: the last
+ * invoice date), rows without due date or terms due after default_terms
+ * days. One row per customer comes back. An invoice id with two customers
+ * is an error (KW_EINPUT): the file reader keeps the rows met first,
+ * which a table's order cannot tell.
+ */
+KW_API kw_status kw_pg_pushdown_ageing(kw_context *ctx,
+                                       const kw_load_options *o,
+                                       int32_t as_of, int default_terms,
+                                       kw_pg_ageing **out);
+KW_API void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a);
 
 /* The SQL the pushdown runs (for documentation and tests): the template
- * of statement name ("lines", "as_of", "summary", "patterns") with the
- * placeholders of docs/postgresql.md, or NULL. */
+ * of statement name ("lines", "summary", "patterns", "cohorts",
+ * "invoice_rows", "invoice_as_of", "invoice_conflicts", "ageing") with
+ * the placeholders of docs/postgresql.md, or NULL. */
 KW_API const char *kw_pg_sql(const char *name);
 
 #ifdef __cplusplus

@@ -221,6 +221,25 @@ KW_API kw_status kw_cohorts_build(kw_context *ctx, const kw_table *tx,
                                   kw_cohorts **out);
 KW_API void kw_cohorts_free(kw_cohorts *co);
 
+/* The same matrices from counts aggregated elsewhere (a database,
+ * kw_pg_pushdown_cohorts): per cell, a day of the cohort's period (its
+ * customers' first purchase period), the age k, the customers with a
+ * purchase day in period k, the customers whose last purchase period is
+ * k, and the net revenue of period k in cents (lines from the first
+ * purchase day on). Cohort sizes are the sums of `last`. Cells may repeat
+ * (they add up). KW_EEMPTY without any customer, KW_EINPUT for a cell
+ * past as_of. */
+typedef struct kw_cohort_cell {
+  int32_t cohort_day;
+  uint32_t age;
+  uint64_t active, last;
+  int64_t revenue;
+} kw_cohort_cell;
+KW_API kw_status kw_cohorts_from_cells(kw_context *ctx, kw_period_unit u,
+                                       int32_t as_of,
+                                       const kw_cohort_cell *cell, size_t n,
+                                       kw_cohorts **out);
+
 KW_API size_t kw_cohorts_count(const kw_cohorts *co);  /* rows */
 KW_API size_t kw_cohorts_ages(const kw_cohorts *co);   /* cols */
 KW_API kw_period_unit kw_cohorts_period(const kw_cohorts *co);

@@ -212,6 +212,14 @@ KW_API kw_status kw_report_pg_summary(kw_context *ctx, FILE *f,
                                       const kw_pg_summary *s, kw_unit unit,
                                       kw_format format, kw_lang lang);
 
+/* The receivables ageing computed by the database (klantwijs/pg.h,
+ * payments --pushdown): one row per customer (the payments export's
+ * column names) as a table or CSV; JSON adds the totals. */
+typedef struct kw_pg_ageing kw_pg_ageing;
+KW_API kw_status kw_report_pg_ageing(kw_context *ctx, FILE *f,
+                                     const kw_pg_ageing *a, kw_format format,
+                                     kw_lang lang);
+
 /* ------------------------------------------------------------ cohorts */
 
 typedef struct kw_cohorts_report {

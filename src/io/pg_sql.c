@@ -45,12 +45,10 @@ static const stmt statements[] = {
      "FROM {from} "
      "WHERE {cust} IS NOT NULL AND {day} IS NOT NULL "
      "AND {amount} IS NOT NULL"},
-    /* the last date of the data, through a per-customer maximum so that a
-     * partitioned table reduces it partition by partition */
-    {"as_of",
-     "SELECT max(m) - DATE '1970-01-01' FROM "
-     "(SELECT max(day) AS m FROM ({lines}) AS l GROUP BY cust) AS c"},
-    /* the per-customer summary up to as_of */
+    /* the per-customer summary up to as_of ({where}: empty, or a filter
+     * on the given as_of), one scan; maxday, the customer's last line of
+     * any sign, gives the as_of when none is given (its maximum). A
+     * customer without a purchase has first NULL and only counts there. */
     {"summary",
      "SELECT cust, "
      "min(day) FILTER (WHERE amt >= 0) - DATE '1970-01-01' AS first, "
@@ -58,17 +56,91 @@ static const stmt statements[] = {
      "count(DISTINCT {orders}) FILTER (WHERE amt >= 0) AS orders, "
      "count(DISTINCT day) FILTER (WHERE amt >= 0) AS days, "
      "count(*) AS lines, sum(amt) AS revenue, "
-     "coalesce(sum(cost), 0) AS cost "
-     "FROM ({lines}) AS l "
-     "WHERE day <= DATE '1970-01-01' + {as_of} "
-     "GROUP BY cust "
-     "HAVING count(*) FILTER (WHERE amt >= 0) > 0"},
-    /* the (x, t_x, T) patterns and how many customers share each */
+     "coalesce(sum(cost), 0) AS cost, "
+     "max(day) - DATE '1970-01-01' AS maxday "
+     "FROM ({lines}) AS l {where} "
+     "GROUP BY cust"},
+    /* the (x, t_x, T) patterns and how many customers share each, from
+     * one scan: {pas_of} is the given as_of or the largest maxday of s
+     * (s is read once, as a materialised CTE) */
     {"patterns",
-     "SELECT days - 1 AS x, last - first AS t_x, {as_of} - first AS t, "
+     "WITH s AS MATERIALIZED ({summary}) "
+     "SELECT days - 1 AS x, last - first AS t_x, {pas_of} - first AS t, "
      "count(*) AS customers "
-     "FROM ({summary}) AS s "
+     "FROM s WHERE first IS NOT NULL "
      "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"},
+    /* cohort cells: per (first-purchase period, periods since), the
+     * customers with a purchase and the net revenue of the lines from
+     * each customer's first purchase day on (last = 0); then per (first
+     * period, last purchase period - first) the customers whose last
+     * purchase falls there (active = 0); last a row with age NULL whose
+     * cohort_day is the last date (the as-of date when none is given).
+     * {where} is empty or the filter on a given as-of date; the CTE l is
+     * read once (materialised), so the table is scanned once. {pday} /
+     * {pfirst} are the period numbers of day / fd (consecutive periods,
+     * consecutive numbers); cohort_day is a day of the cohort's period. */
+    {"cohorts",
+     "WITH l AS (SELECT cust, day, amt, {pday} AS p FROM ({lines}) AS l "
+     "{where}), "
+     "f AS (SELECT cust, min(day) FILTER (WHERE amt >= 0) AS fd, "
+     "max(p) FILTER (WHERE amt >= 0) AS lp FROM l GROUP BY cust "
+     "HAVING count(*) FILTER (WHERE amt >= 0) > 0), "
+     "c AS (SELECT cust, fd, {pfirst} AS fp, lp FROM f) "
+     "SELECT min(c.fd) - DATE '1970-01-01' AS cohort_day, "
+     "l.p - c.fp AS age, "
+     "count(DISTINCT l.cust) FILTER (WHERE l.amt >= 0) AS active, "
+     "0 AS last, sum(l.amt) AS revenue "
+     "FROM l JOIN c USING (cust) WHERE l.day >= c.fd "
+     "GROUP BY c.fp, l.p - c.fp "
+     "UNION ALL "
+     "SELECT min(fd) - DATE '1970-01-01', lp - fp, 0, count(*), 0 "
+     "FROM c GROUP BY fp, lp - fp "
+     "UNION ALL "
+     "SELECT max(day) - DATE '1970-01-01', NULL, 0, 0, 0 FROM l"},
+    /* invoices: one row per usable invoice row up to as_of; paid after
+     * as_of counts as open; due = the due date, else date + terms, else
+     * date + the default terms (klantwijs/payments.h) */
+    {"invoice_rows",
+     "SELECT {cust}::text AS cust, {day} AS day, "
+     "round({amount} * 100)::bigint AS amt, {inv} AS inv, "
+     "CASE WHEN {paid} <= DATE '1970-01-01' + {as_of} THEN {paid} END "
+     "AS paid, {due} AS due "
+     "FROM {from} "
+     "WHERE {cust} IS NOT NULL AND {day} IS NOT NULL "
+     "AND {amount} IS NOT NULL AND {day} <= DATE '1970-01-01' + {as_of}"},
+    /* the last invoice date */
+    {"invoice_as_of",
+     "SELECT max({day}) - DATE '1970-01-01' FROM {from}"},
+    /* invoice ids that carry two customers: the file reader keeps the
+     * first customer's rows in file order, which a table does not have */
+    {"invoice_conflicts",
+     "SELECT count(*) FROM (SELECT inv FROM ({invoice_rows}) AS r "
+     "WHERE inv IS NOT NULL GROUP BY inv "
+     "HAVING count(DISTINCT cust) > 1) AS c"},
+    /* ageing per customer: open money (credit notes included), open
+     * credit, overdue, the five buckets by days past due of the open
+     * positive rows, the oldest open row's days past due; a row paid
+     * before its invoice date is settled, a due date before the invoice
+     * date keeps the row out of ageing */
+    {"ageing",
+     "SELECT cust, "
+     "coalesce(sum(amt) FILTER (WHERE open), 0) AS open, "
+     "coalesce(sum(amt) FILTER (WHERE open AND amt < 0), 0) AS credit, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over > 0), 0) AS overdue, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over <= 0), 0) AS not_due, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over BETWEEN 1 AND 30), 0) "
+     "AS d1_30, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over BETWEEN 31 AND 60), 0) "
+     "AS d31_60, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over BETWEEN 61 AND 90), 0) "
+     "AS d61_90, "
+     "coalesce(sum(amt) FILTER (WHERE aged AND over > 90), 0) AS d90, "
+     "coalesce(max(over) FILTER (WHERE aged AND over > 0), 0) AS max_over "
+     "FROM (SELECT cust, amt, paid IS NULL AS open, "
+     "paid IS NULL AND amt > 0 AND due >= day AS aged, "
+     "(DATE '1970-01-01' + {as_of}) - due AS over "
+     "FROM ({invoice_rows}) AS r) AS a "
+     "GROUP BY cust"},
 };
 
 const char *kw_pg_sql(const char *name) {
@@ -129,6 +201,8 @@ static char *fill(kw_context *ctx, const char *t, const char *const *names,
 
 /* ------------------------------------------------------------ the run */
 
+#define SUMMARY_FETCH 20000
+
 enum { OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_DATE = 1082 };
 
 typedef struct owned {
@@ -175,35 +249,64 @@ static kw_status exec_tuples(kw_context *ctx, PGconn *c, const char *sql,
   return KW_OK;
 }
 
-kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
-                                 int32_t as_of, kw_pg_summary **out) {
-  *out = NULL;
+/* A transactions source ready for the statements: the connection, the
+ * FROM item and the placeholder values of the recognised columns. */
+typedef struct prep {
+  PGconn *c;
+  char masked[1000];
+  char deflt[64];
+  const char *spec;
+  char *from, *cols[8];
+  unsigned type[8]; /* column type OIDs */
+  bool has_invoice, has_cost;
+  char day[300], inv[300], cost[700], orders[32], as_of_s[32];
+  const char *names[12];
+  const char *vals[12];
+  size_t n; /* placeholders in names/vals */
+} prep;
+
+static void prep_close(kw_context *ctx, prep *p) {
+  for (int j = 0; j < 8; j++) kw_free(ctx, p->cols[j]);
+  kw_free(ctx, p->from);
+  PQfinish(p->c);
+  memset(p, 0, sizeof *p);
+}
+
+/* Connect, find the table or query of kind k, and recognise the columns
+ * of the roles want[0..nwant) as for a file (and o->maps); the first nreq
+ * are required. p->cols[j] gets the quoted name (NULL when absent). */
+static kw_status prep_find(kw_context *ctx, const kw_load_options *o,
+                           kw_table_kind k, const kw_role *want, int nwant,
+                           int nreq, prep *p) {
+  memset(p, 0, sizeof *p);
   if (!o || !o->db)
     return kw_fail(ctx, KW_EARG, "no PostgreSQL connection URI given");
-  char masked[1000];
-  PGconn *c = NULL;
-  kw_status st = kw_pg_connect(ctx, o->db, o->lang, &c, masked, sizeof masked);
+  kw_status st = kw_pg_connect(ctx, o->db, o->lang, &p->c, p->masked,
+                               sizeof p->masked);
   if (st) return st;
-  char deflt[64];
-  const char *spec = o->db_tables[KW_TABLE_TRANSACTIONS];
-  char *from = NULL, *sql = NULL, *cols[6] = {0};
-  char *sum_sql = NULL;
+  const char *masked = p->masked;
+  PGconn *c = p->c;
+  char *sql = NULL;
+  char **cols = p->cols;
   PGresult *r = NULL;
-  owned *ow = NULL;
+  const char *spec = o->db_tables[k];
   if (!spec) {
-    st = kw_pg_default_table(ctx, c, KW_TABLE_TRANSACTIONS, deflt,
-                             sizeof deflt);
+    st = kw_pg_default_table(ctx, c, k, p->deflt, sizeof p->deflt);
     if (st) goto out;
-    if (!deflt[0]) {
+    if (!p->deflt[0]) {
       char msg[1000];
-      kw_io_msg(msg, sizeof msg, o->lang, "pg.no_sales", "db", masked, NULL);
+      kw_io_msg(msg, sizeof msg, o->lang,
+                k == KW_TABLE_INVOICES ? "pg.no_invoices" : "pg.no_sales",
+                "db", masked, NULL);
       st = kw_fail(ctx, KW_EMISSING, "%s", msg);
       goto out;
     }
-    spec = deflt;
+    spec = p->deflt;
   }
-  st = kw_pg_relation(ctx, c, spec, masked, o->lang, &from);
+  p->spec = spec;
+  st = kw_pg_relation(ctx, c, spec, masked, o->lang, &p->from);
   if (st) goto out;
+  char *from = p->from;
   /* the columns and their roles, as for a file */
   size_t qn = strlen(from) + 64;
   sql = kw_malloc(ctx, qn);
@@ -214,22 +317,18 @@ kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
   snprintf(sql, qn, "SELECT * FROM %s LIMIT 0", from);
   st = exec_tuples(ctx, c, sql, spec, masked, o->lang, &r);
   if (st) goto out;
-  enum { C_CUST, C_DATE, C_AMOUNT, C_INVOICE, C_COST, C_MARGIN, C__N };
-  static const kw_role want[C__N] = {KW_ROLE_CUSTOMER, KW_ROLE_DATE,
-                                     KW_ROLE_AMOUNT,   KW_ROLE_INVOICE,
-                                     KW_ROLE_COST,     KW_ROLE_MARGIN};
-  int col[C__N];
-  unsigned best[C__N];
-  bool mapped[C__N] = {false};
-  for (int j = 0; j < C__N; j++) col[j] = -1, best[j] = ~0u;
+  int col[8];
+  unsigned best[8];
+  bool mapped[8] = {false};
+  for (int j = 0; j < nwant; j++) col[j] = -1, best[j] = ~0u;
   int nf = PQnfields(r);
   for (int i = 0; i < nf; i++) {
     const char *nm = PQfname(r, i);
     unsigned rank = 0;
-    kw_role role = kw_pg_mapped_role(o, KW_TABLE_TRANSACTIONS, nm);
+    kw_role role = kw_pg_mapped_role(o, k, nm);
     bool m = role != KW_ROLE__COUNT;
-    if (!m) role = kw_role_guess(KW_TABLE_TRANSACTIONS, nm, strlen(nm), &rank);
-    for (int j = 0; j < C__N; j++) {
+    if (!m) role = kw_role_guess(k, nm, strlen(nm), &rank);
+    for (int j = 0; j < nwant; j++) {
       if (role != want[j] || mapped[j]) continue;
       if (m || rank < best[j]) {
         col[j] = i;
@@ -238,7 +337,7 @@ kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
       }
     }
   }
-  for (int j = 0; j < 3; j++) {
+  for (int j = 0; j < nreq; j++) {
     if (col[j] >= 0) continue;
     char names[600] = "";
     for (int i = 0; i < nf; i++) {
@@ -252,128 +351,343 @@ kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
     st = kw_fail(ctx, KW_EMISSING, "%s", msg);
     goto out;
   }
-  for (int j = 0; j < C__N; j++) {
+  for (int j = 0; j < nwant; j++) {
     if (col[j] < 0) continue;
     cols[j] = ident(ctx, c, PQfname(r, col[j]));
+    p->type[j] = (unsigned)PQftype(r, col[j]);
     if (!cols[j]) {
       st = kw_fail_nomem(ctx);
       goto out;
     }
   }
-  /* the date as a date: a date column as it is, a timestamp's day, an
-   * integer yyyymmdd, text in ISO form */
-  char day[300];
-  unsigned dt = (unsigned)PQftype(r, col[C_DATE]);
-  if (dt == OID_DATE)
-    snprintf(day, sizeof day, "%s", cols[C_DATE]);
-  else if (dt == OID_INT4 || dt == OID_INT8 || dt == OID_INT2)
-    snprintf(day, sizeof day, "to_date(%s::text, 'YYYYMMDD')", cols[C_DATE]);
+out:
+  if (r) PQclear(r);
+  kw_free(ctx, sql);
+  if (st) prep_close(ctx, p);
+  return st;
+}
+
+/* A date column as a date: a date column as it is, a timestamp's day, an
+ * integer yyyymmdd, text in ISO form. */
+static void date_expr(char *out, size_t cap, const char *col, unsigned type) {
+  if (type == OID_DATE)
+    snprintf(out, cap, "%s", col);
+  else if (type == OID_INT4 || type == OID_INT8 || type == OID_INT2)
+    snprintf(out, cap, "to_date(%s::text, 'YYYYMMDD')", col);
   else
-    snprintf(day, sizeof day, "%s::date", cols[C_DATE]);
-  PQclear(r);
-  r = NULL;
-  char inv[300], cost[700], orders[32], as_of_s[32];
-  snprintf(inv, sizeof inv, "%s%s", cols[C_INVOICE] ? cols[C_INVOICE] : "NULL",
+    snprintf(out, cap, "%s::date", col);
+}
+
+/* The transactions table with the placeholders of the statements filled. */
+static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
+                           prep *p) {
+  enum { C_CUST, C_DATE, C_AMOUNT, C_INVOICE, C_COST, C_MARGIN, C__N };
+  static const kw_role want[C__N] = {KW_ROLE_CUSTOMER, KW_ROLE_DATE,
+                                     KW_ROLE_AMOUNT,   KW_ROLE_INVOICE,
+                                     KW_ROLE_COST,     KW_ROLE_MARGIN};
+  kw_status st = prep_find(ctx, o, KW_TABLE_TRANSACTIONS, want, C__N, 3, p);
+  if (st) return st;
+  char **cols = p->cols;
+  char *day = p->day;
+  date_expr(day, sizeof p->day, cols[C_DATE], p->type[C_DATE]);
+  char *inv = p->inv, *cost = p->cost, *orders = p->orders;
+  snprintf(inv, sizeof p->inv, "%s%s", cols[C_INVOICE] ? cols[C_INVOICE] : "NULL",
            "::text");
   if (cols[C_COST] && cols[C_MARGIN])
-    snprintf(cost, sizeof cost,
+    snprintf(cost, sizeof p->cost,
              "coalesce(round(%s * 100)::bigint, round({amount} * 100)::bigint "
              "- round(%s * 100)::bigint)",
              cols[C_COST], cols[C_MARGIN]);
   else if (cols[C_COST])
-    snprintf(cost, sizeof cost, "round(%s * 100)::bigint", cols[C_COST]);
+    snprintf(cost, sizeof p->cost, "round(%s * 100)::bigint", cols[C_COST]);
   else if (cols[C_MARGIN])
-    snprintf(cost, sizeof cost,
+    snprintf(cost, sizeof p->cost,
              "round({amount} * 100)::bigint - round(%s * 100)::bigint",
              cols[C_MARGIN]);
   else
-    snprintf(cost, sizeof cost, "NULL::bigint");
-  snprintf(orders, sizeof orders, "%s", cols[C_INVOICE] ? "inv" : "day");
-  const char *names[] = {"cust",   "day",  "amount", "invoice", "cost",
-                         "from",   "orders", "lines", "summary", "as_of"};
-  const char *vals[10] = {cols[C_CUST], day,    cols[C_AMOUNT], inv,
-                          cost,         from,   orders, kw_pg_sql("lines"),
-                          kw_pg_sql("summary"), NULL};
-  /* as_of: given, or the last date in the data */
-  if (as_of == KW_NA_DATE) {
-    char *q = fill(ctx, kw_pg_sql("as_of"), names, vals, 9, 0);
-    if (!q) {
-      st = kw_fail_nomem(ctx);
-      goto out;
+    snprintf(cost, sizeof p->cost, "NULL::bigint");
+  snprintf(orders, sizeof p->orders, "%s", cols[C_INVOICE] ? "inv" : "day");
+  static const char *const names[] = {
+      "cust", "day", "amount", "invoice", "cost", "from", "orders", "lines",
+      "summary", "as_of", "pday", "pfirst"};
+  const char *vals[] = {cols[C_CUST], day,    cols[C_AMOUNT], inv,
+                        cost,         p->from, orders, kw_pg_sql("lines"),
+                        kw_pg_sql("summary"), NULL, NULL, NULL};
+  memcpy(p->names, names, sizeof names);
+  memcpy(p->vals, vals, sizeof vals);
+  p->n = 9; /* as_of and the period expressions are set by the caller */
+  p->has_invoice = cols[C_INVOICE] != NULL;
+  p->has_cost = cols[C_COST] || cols[C_MARGIN];
+  return KW_OK;
+}
+
+/* Run a statement without a result set (BEGIN, DECLARE, CLOSE, COMMIT). */
+static kw_status exec_cmd(kw_context *ctx, PGconn *c, const char *sql,
+                          const char *what, const char *masked, int lang) {
+  PGresult *r = PQexec(c, sql);
+  kw_status st = KW_OK;
+  if (PQresultStatus(r) != PGRES_COMMAND_OK)
+    st = kw_pg_fail_result(ctx, what, masked, r, c, lang);
+  PQclear(r);
+  return st;
+}
+
+/* Grow the per-customer arrays of ow to hold cap rows. */
+static bool grow(kw_context *ctx, owned *ow, size_t cap) {
+  void **arrs[] = {(void **)&ow->first,   (void **)&ow->last,
+                   (void **)&ow->orders,  (void **)&ow->days,
+                   (void **)&ow->lines,   (void **)&ow->revenue,
+                   (void **)&ow->cost,    (void **)&ow->ids};
+  const size_t sz[] = {sizeof *ow->first,   sizeof *ow->last,
+                       sizeof *ow->orders,  sizeof *ow->days,
+                       sizeof *ow->lines,   sizeof *ow->revenue,
+                       sizeof *ow->cost,    sizeof *ow->ids};
+  for (size_t k = 0; k < sizeof arrs / sizeof *arrs; k++) {
+    void *nv = kw_realloc(ctx, *arrs[k], cap * sz[k]);
+    if (!nv) return false;
+    *arrs[k] = nv;
+  }
+  return true;
+}
+
+typedef struct pat_key {
+  double x, t_x, T;
+} pat_key;
+
+static int pat_cmp(const void *pa, const void *pb) {
+  const pat_key *a = pa, *b = pb;
+  if (a->x != b->x) return a->x < b->x ? -1 : 1;
+  if (a->t_x != b->t_x) return a->t_x < b->t_x ? -1 : 1;
+  if (a->T != b->T) return a->T < b->T ? -1 : 1;
+  return 0;
+}
+
+/* The pattern counts of the n customers of ow, ordered by (x, t_x, T). */
+static kw_status count_patterns(kw_context *ctx, owned *ow, size_t n) {
+  pat_key *k = kw_malloc(ctx, (n ? n : 1) * sizeof *k);
+  if (!k) return kw_fail_nomem(ctx);
+  for (size_t i = 0; i < n; i++)
+    k[i] = (pat_key){ow->x[i], ow->t_x[i], ow->T[i]};
+  qsort(k, n, sizeof *k, pat_cmp);
+  size_t np = 0;
+  for (size_t i = 0; i < n; i++)
+    if (i == 0 || pat_cmp(&k[i], &k[i - 1]) != 0) np++;
+  size_t mp = np ? np : 1;
+  ow->px = kw_calloc(ctx, mp, sizeof *ow->px);
+  ow->pt_x = kw_calloc(ctx, mp, sizeof *ow->pt_x);
+  ow->pT = kw_calloc(ctx, mp, sizeof *ow->pT);
+  ow->pcount = kw_calloc(ctx, mp, sizeof *ow->pcount);
+  if (!ow->px || !ow->pt_x || !ow->pT || !ow->pcount) {
+    kw_free(ctx, k);
+    return kw_fail_nomem(ctx);
+  }
+  size_t j = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && pat_cmp(&k[i], &k[i - 1]) == 0) {
+      ow->pcount[j - 1]++;
+      continue;
     }
-    st = exec_tuples(ctx, c, q, spec, masked, o->lang, &r);
-    kw_free(ctx, q);
+    ow->px[j] = k[i].x;
+    ow->pt_x[j] = k[i].t_x;
+    ow->pT[j] = k[i].T;
+    ow->pcount[j++] = 1;
+  }
+  ow->pub.n_patterns = np;
+  kw_free(ctx, k);
+  return KW_OK;
+}
+
+/* The names and values of prep p with {where} and {pas_of} added. */
+typedef struct sum_fill {
+  const char *names[12];
+  const char *vals[12];
+  char where[96];
+} sum_fill;
+
+static void sum_fill_init(sum_fill *f, const prep *p, int32_t as_of) {
+  for (int i = 0; i < 9; i++) f->names[i] = p->names[i], f->vals[i] = p->vals[i];
+  f->names[9] = "where";
+  f->names[10] = "pas_of";
+  f->vals[9] = f->where;
+  f->vals[10] = "(SELECT max(maxday) FROM s)";
+  f->where[0] = '\0';
+  if (as_of != KW_NA_DATE)
+    snprintf(f->where, sizeof f->where,
+             "WHERE day <= DATE '1970-01-01' + %ld", (long)as_of);
+}
+
+kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
+                                 int32_t as_of, kw_pg_summary **out) {
+  *out = NULL;
+  prep pp;
+  kw_status st = prep_open(ctx, o, &pp);
+  if (st) return st;
+  PGconn *c = pp.c;
+  const char *spec = pp.spec, *masked = pp.masked;
+  sum_fill sf;
+  sum_fill_init(&sf, &pp, as_of);
+  PGresult *r = NULL;
+  owned *ow = kw_calloc(ctx, 1, sizeof *ow);
+  kw_buf ids;
+  kw_buf_init(&ids, 1);
+  size_t *idoff = NULL;
+  bool in_tx = false;
+  if (!ow) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  /* one statement, one scan; read through a cursor so that the client
+   * holds one batch of rows at a time besides the arrays */
+  char *q = fill(ctx,
+                 "DECLARE kw_sum NO SCROLL CURSOR FOR "
+                 "{summary} ORDER BY cust COLLATE \"C\"",
+                 sf.names, sf.vals, 11, 0);
+  if (!q) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  st = exec_cmd(ctx, c, "BEGIN READ ONLY", spec, masked, o->lang);
+  in_tx = st == KW_OK;
+  if (!st) st = exec_cmd(ctx, c, q, spec, masked, o->lang);
+  kw_free(ctx, q);
+  if (st) goto out;
+  size_t n = 0, cap = 0;
+  int32_t maxday = INT32_MIN;
+  for (;;) {
+    st = exec_tuples(ctx, c, "FETCH " KW_PG_STR(SUMMARY_FETCH) " FROM kw_sum",
+                     spec, masked, o->lang, &r);
     if (st) goto out;
-    as_of = PQgetisnull(r, 0, 0) ? 0 : (int32_t)atol(PQgetvalue(r, 0, 0));
+    int nt = PQntuples(r);
+    if (nt == 0) break;
+    for (int k = 0; k < nt; k++) {
+      if (!PQgetisnull(r, k, 8)) {
+        int32_t md = (int32_t)atol(PQgetvalue(r, k, 8));
+        if (md > maxday) maxday = md;
+      }
+      if (PQgetisnull(r, k, 1)) continue; /* no purchase */
+      if (n == cap) {
+        size_t nc = cap ? 2 * cap : 1024;
+        size_t *no = kw_realloc(ctx, idoff, nc * sizeof *idoff);
+        if (no) idoff = no;
+        if (!no || !grow(ctx, ow, nc)) {
+          st = kw_fail_nomem(ctx);
+          goto out;
+        }
+        cap = nc;
+      }
+      idoff[n] = ids.len;
+      const char *id = PQgetvalue(r, k, 0);
+      for (size_t l = 0, L = (size_t)PQgetlength(r, k, 0); l <= L; l++)
+        if (kw_buf_push(ctx, &ids, id + l)) {
+          st = kw_fail_nomem(ctx);
+          goto out;
+        }
+      ow->first[n] = (int32_t)atol(PQgetvalue(r, k, 1));
+      ow->last[n] = (int32_t)atol(PQgetvalue(r, k, 2));
+      ow->orders[n] = (uint32_t)strtoul(PQgetvalue(r, k, 3), NULL, 10);
+      ow->days[n] = (uint32_t)strtoul(PQgetvalue(r, k, 4), NULL, 10);
+      ow->lines[n] = (uint32_t)strtoul(PQgetvalue(r, k, 5), NULL, 10);
+      ow->revenue[n] = strtoll(PQgetvalue(r, k, 6), NULL, 10);
+      ow->cost[n] = strtoll(PQgetvalue(r, k, 7), NULL, 10);
+      n++;
+    }
     PQclear(r);
     r = NULL;
   }
-  snprintf(as_of_s, sizeof as_of_s, "%ld", (long)as_of);
-  vals[9] = as_of_s;
-  char *q = fill(ctx, "{summary} ORDER BY cust COLLATE \"C\"", names, vals,
-                 10, 0);
-  if (!q) {
-    st = kw_fail_nomem(ctx);
-    goto out;
-  }
-  st = exec_tuples(ctx, c, q, spec, masked, o->lang, &r);
-  kw_free(ctx, q);
+  PQclear(r);
+  r = NULL;
+  st = exec_cmd(ctx, c, "CLOSE kw_sum", spec, masked, o->lang);
+  if (!st) st = exec_cmd(ctx, c, "COMMIT", spec, masked, o->lang);
+  in_tx = false;
   if (st) goto out;
-  size_t n = (size_t)PQntuples(r), m = n ? n : 1;
-  ow = kw_calloc(ctx, 1, sizeof *ow);
-  size_t idbytes = 1;
-  for (size_t i = 0; i < n; i++)
-    idbytes += (size_t)PQgetlength(r, (int)i, 0) + 1;
-  if (ow) {
-    ow->idbuf = kw_malloc(ctx, idbytes);
-    ow->ids = kw_calloc(ctx, m, sizeof *ow->ids);
-    ow->first = kw_calloc(ctx, m, sizeof *ow->first);
-    ow->last = kw_calloc(ctx, m, sizeof *ow->last);
-    ow->orders = kw_calloc(ctx, m, sizeof *ow->orders);
-    ow->days = kw_calloc(ctx, m, sizeof *ow->days);
-    ow->lines = kw_calloc(ctx, m, sizeof *ow->lines);
-    ow->revenue = kw_calloc(ctx, m, sizeof *ow->revenue);
-    ow->cost = kw_calloc(ctx, m, sizeof *ow->cost);
-    ow->x = kw_calloc(ctx, m, sizeof *ow->x);
-    ow->t_x = kw_calloc(ctx, m, sizeof *ow->t_x);
-    ow->T = kw_calloc(ctx, m, sizeof *ow->T);
-  }
-  if (!ow || !ow->idbuf || !ow->ids || !ow->first || !ow->last ||
-      !ow->orders || !ow->days || !ow->lines || !ow->revenue || !ow->cost ||
-      !ow->x || !ow->t_x || !ow->T) {
+  if (as_of == KW_NA_DATE) as_of = maxday == INT32_MIN ? 0 : maxday;
+  size_t m = n ? n : 1;
+  if (!grow(ctx, ow, m)) {
     st = kw_fail_nomem(ctx);
     goto out;
   }
-  kw_pg_summary *s = &ow->pub;
-  char *idp = ow->idbuf;
+  char z = '\0';
+  if (kw_buf_push(ctx, &ids, &z)) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  ow->idbuf = kw_buf_take(ctx, &ids);
+  ow->x = kw_calloc(ctx, m, sizeof *ow->x);
+  ow->t_x = kw_calloc(ctx, m, sizeof *ow->t_x);
+  ow->T = kw_calloc(ctx, m, sizeof *ow->T);
+  if (!ow->idbuf || !ow->x || !ow->t_x || !ow->T) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  kw_pg_summary *sm = &ow->pub;
   for (size_t i = 0; i < n; i++) {
-    int k = (int)i;
-    size_t l = (size_t)PQgetlength(r, k, 0);
-    memcpy(idp, PQgetvalue(r, k, 0), l);
-    idp[l] = '\0';
-    ow->ids[i] = idp;
-    idp += l + 1;
-    ow->first[i] = (int32_t)atol(PQgetvalue(r, k, 1));
-    ow->last[i] = (int32_t)atol(PQgetvalue(r, k, 2));
-    ow->orders[i] = (uint32_t)strtoul(PQgetvalue(r, k, 3), NULL, 10);
-    ow->days[i] = (uint32_t)strtoul(PQgetvalue(r, k, 4), NULL, 10);
-    ow->lines[i] = (uint32_t)strtoul(PQgetvalue(r, k, 5), NULL, 10);
-    ow->revenue[i] = strtoll(PQgetvalue(r, k, 6), NULL, 10);
-    ow->cost[i] = strtoll(PQgetvalue(r, k, 7), NULL, 10);
+    ow->ids[i] = ow->idbuf + idoff[i];
     ow->x[i] = (double)ow->days[i] - 1;
     ow->t_x[i] = (double)(ow->last[i] - ow->first[i]);
     ow->T[i] = (double)(as_of - ow->first[i]);
-    s->total_revenue += ow->revenue[i];
-    s->total_lines += ow->lines[i];
+    sm->total_revenue += ow->revenue[i];
+    sm->total_lines += ow->lines[i];
   }
-  PQclear(r);
-  r = NULL;
-  q = fill(ctx, kw_pg_sql("patterns"), names, vals, 10, 0);
-  if (!q) {
+  st = count_patterns(ctx, ow, n);
+  if (st) goto out;
+  sm->n = n;
+  sm->as_of = as_of;
+  sm->has_invoice = pp.has_invoice;
+  sm->has_cost = pp.has_cost;
+  sm->ids = (const char *const *)ow->ids;
+  sm->first = ow->first;
+  sm->last = ow->last;
+  sm->orders = ow->orders;
+  sm->days = ow->days;
+  sm->lines = ow->lines;
+  sm->revenue = ow->revenue;
+  sm->cost = ow->cost;
+  sm->x = ow->x;
+  sm->t_x = ow->t_x;
+  sm->T = ow->T;
+  sm->px = ow->px;
+  sm->pt_x = ow->pt_x;
+  sm->pT = ow->pT;
+  sm->pcount = ow->pcount;
+  *out = sm;
+  ow = NULL;
+out:
+  if (r) PQclear(r);
+  if (in_tx) {
+    PGresult *rb = PQexec(c, "ROLLBACK");
+    PQclear(rb);
+  }
+  kw_buf_free(ctx, &ids);
+  kw_free(ctx, idoff);
+  if (ow) kw_pg_summary_free(ctx, &ow->pub);
+  prep_close(ctx, &pp);
+  return st;
+}
+
+kw_status kw_pg_pushdown_patterns(kw_context *ctx, const kw_load_options *o,
+                                  int32_t as_of, kw_pg_summary **out) {
+  *out = NULL;
+  prep pp;
+  kw_status st = prep_open(ctx, o, &pp);
+  if (st) return st;
+  sum_fill sf;
+  sum_fill_init(&sf, &pp, as_of);
+  char as_s[32];
+  if (as_of != KW_NA_DATE) {
+    snprintf(as_s, sizeof as_s, "%ld", (long)as_of);
+    sf.vals[10] = as_s;
+  }
+  PGresult *r = NULL;
+  owned *ow = kw_calloc(ctx, 1, sizeof *ow);
+  sf.names[11] = "patterns";
+  sf.vals[11] = kw_pg_sql("patterns");
+  char *q = fill(ctx, "{patterns}", sf.names, sf.vals, 12, 0);
+  if (!ow || !q) {
+    kw_free(ctx, q);
     st = kw_fail_nomem(ctx);
     goto out;
   }
-  st = exec_tuples(ctx, c, q, spec, masked, o->lang, &r);
+  st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
   kw_free(ctx, q);
   if (st) goto out;
   size_t np = (size_t)PQntuples(r), mp = np ? np : 1;
@@ -391,35 +705,272 @@ kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
     ow->pT[i] = atof(PQgetvalue(r, (int)i, 2));
     ow->pcount[i] = strtoull(PQgetvalue(r, (int)i, 3), NULL, 10);
   }
-  s->n = n;
-  s->as_of = as_of;
-  s->has_invoice = cols[C_INVOICE] != NULL;
-  s->has_cost = cols[C_COST] || cols[C_MARGIN];
-  s->ids = (const char *const *)ow->ids;
-  s->first = ow->first;
-  s->last = ow->last;
-  s->orders = ow->orders;
-  s->days = ow->days;
-  s->lines = ow->lines;
-  s->revenue = ow->revenue;
-  s->cost = ow->cost;
-  s->x = ow->x;
-  s->t_x = ow->t_x;
-  s->T = ow->T;
-  s->n_patterns = np;
-  s->px = ow->px;
-  s->pt_x = ow->pt_x;
-  s->pT = ow->pT;
-  s->pcount = ow->pcount;
-  *out = s;
+  kw_pg_summary *sm = &ow->pub;
+  sm->as_of = as_of;
+  sm->has_invoice = pp.has_invoice;
+  sm->has_cost = pp.has_cost;
+  sm->n_patterns = np;
+  sm->px = ow->px;
+  sm->pt_x = ow->pt_x;
+  sm->pT = ow->pT;
+  sm->pcount = ow->pcount;
+  *out = sm;
   ow = NULL;
 out:
   if (r) PQclear(r);
   if (ow) kw_pg_summary_free(ctx, &ow->pub);
-  for (int j = 0; j < 6; j++) kw_free(ctx, cols[j]);
-  kw_free(ctx, sum_sql);
-  kw_free(ctx, sql);
-  kw_free(ctx, from);
-  PQfinish(c);
+  prep_close(ctx, &pp);
+  return st;
+}
+
+/* ------------------------------------------------------------ cohorts */
+
+/* The period number of a date expression e (consecutive periods have
+ * consecutive numbers, as kw_period_index): calendar months and quarters,
+ * weeks from Monday. Only immutable built-ins, so shards can run them. */
+static void period_expr(char *out, size_t cap, kw_period_unit u,
+                        const char *e) {
+  if (u == KW_PERIOD_WEEK)
+    snprintf(out, cap, "(((%s - DATE '1970-01-05') + 7000000) / 7)", e);
+  else if (u == KW_PERIOD_QUARTER)
+    snprintf(out, cap,
+             "(extract(year FROM %s)::int * 4 + "
+             "(extract(month FROM %s)::int - 1) / 3)", e, e);
+  else
+    snprintf(out, cap,
+             "(extract(year FROM %s)::int * 12 + extract(month FROM %s)::int)",
+             e, e);
+}
+
+kw_status kw_pg_pushdown_cohorts(kw_context *ctx, const kw_load_options *o,
+                                 const kw_cohort_options *co,
+                                 kw_cohorts **out) {
+  *out = NULL;
+  kw_cohort_options defaults;
+  if (!co) {
+    kw_cohort_options_init(&defaults);
+    co = &defaults;
+  }
+  if ((unsigned)co->period > KW_PERIOD_QUARTER)
+    return kw_fail(ctx, KW_EARG, "unknown period unit %d", (int)co->period);
+  prep pp;
+  kw_status st = prep_open(ctx, o, &pp);
+  if (st) return st;
+  int32_t as_of = co->as_of;
+  PGresult *r = NULL;
+  kw_cohort_cell *cell = NULL;
+  char pday[200], pfirst[200], where[96] = "";
+  if (as_of != KW_NA_DATE)
+    snprintf(where, sizeof where, "WHERE day <= DATE '1970-01-01' + %ld",
+             (long)as_of);
+  pp.names[9] = "where";
+  pp.vals[9] = where;
+  period_expr(pday, sizeof pday, co->period, "day");
+  period_expr(pfirst, sizeof pfirst, co->period, "fd");
+  pp.vals[10] = pday;
+  pp.vals[11] = pfirst;
+  char *q = fill(ctx, kw_pg_sql("cohorts"), pp.names, pp.vals, 12, 0);
+  if (!q) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
+  kw_free(ctx, q);
+  if (st) goto out;
+  size_t n = (size_t)PQntuples(r);
+  cell = kw_calloc(ctx, n ? n : 1, sizeof *cell);
+  if (!cell) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  size_t nc = 0;
+  int32_t maxday = KW_NA_DATE;
+  for (size_t i = 0; i < n; i++) {
+    int k = (int)i;
+    if (PQgetisnull(r, k, 1)) { /* the last date */
+      if (!PQgetisnull(r, k, 0)) maxday = (int32_t)atol(PQgetvalue(r, k, 0));
+      continue;
+    }
+    long age = atol(PQgetvalue(r, k, 1));
+    if (age < 0) {
+      st = kw_fail(ctx, KW_EINPUT, "cohorts: negative age from the database");
+      goto out;
+    }
+    kw_cohort_cell *ce = &cell[nc++];
+    ce->cohort_day = (int32_t)atol(PQgetvalue(r, k, 0));
+    ce->age = (uint32_t)age;
+    ce->active = strtoull(PQgetvalue(r, k, 2), NULL, 10);
+    ce->last = strtoull(PQgetvalue(r, k, 3), NULL, 10);
+    ce->revenue = PQgetisnull(r, k, 4) ? 0
+                  : strtoll(PQgetvalue(r, k, 4), NULL, 10);
+  }
+  if (as_of == KW_NA_DATE) as_of = maxday == KW_NA_DATE ? 0 : maxday;
+  st = kw_cohorts_from_cells(ctx, co->period, as_of, cell, nc, out);
+out:
+  if (r) PQclear(r);
+  kw_free(ctx, cell);
+  prep_close(ctx, &pp);
+  return st;
+}
+
+/* ------------------------------------------------------------- ageing */
+
+typedef struct owned_age {
+  kw_pg_ageing pub;
+  char *idbuf;
+  char **ids;
+  int64_t *v[8]; /* open, credit, overdue, the five buckets */
+  int32_t *max_over;
+} owned_age;
+
+void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a) {
+  if (!a) return;
+  owned_age *o = (owned_age *)a;
+  kw_free(ctx, o->idbuf);
+  kw_free(ctx, o->ids);
+  for (int k = 0; k < 8; k++) kw_free(ctx, o->v[k]);
+  kw_free(ctx, o->max_over);
+  kw_free(ctx, o);
+}
+
+kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
+                                int32_t as_of, int default_terms,
+                                kw_pg_ageing **out) {
+  *out = NULL;
+  enum { I_CUST, I_DATE, I_AMOUNT, I_PAID, I_INVOICE, I_DUE, I_TERMS, I__N };
+  static const kw_role want[I__N] = {
+      KW_ROLE_CUSTOMER, KW_ROLE_DATE,     KW_ROLE_AMOUNT, KW_ROLE_PAID_DATE,
+      KW_ROLE_INVOICE,  KW_ROLE_DUE_DATE, KW_ROLE_TERMS};
+  if (default_terms < 0 || default_terms > 36500)
+    return kw_fail(ctx, KW_EARG, "payments: default terms out of range");
+  prep pp;
+  kw_status st = prep_find(ctx, o, KW_TABLE_INVOICES, want, I__N, 4, &pp);
+  if (st) return st;
+  char **cols = pp.cols;
+  char day[300], paid[300], due[1400], inv[300], as_of_s[32];
+  date_expr(day, sizeof day, cols[I_DATE], pp.type[I_DATE]);
+  date_expr(paid, sizeof paid, cols[I_PAID], pp.type[I_PAID]);
+  snprintf(inv, sizeof inv, "%s::text", cols[I_INVOICE] ? cols[I_INVOICE]
+                                                        : "NULL");
+  {
+    char dd[300] = "NULL::date", td[600] = "NULL::date";
+    if (cols[I_DUE]) date_expr(dd, sizeof dd, cols[I_DUE], pp.type[I_DUE]);
+    if (cols[I_TERMS])
+      snprintf(td, sizeof td,
+               "CASE WHEN abs(%s) < 36500 THEN %s + round(%s)::int END",
+               cols[I_TERMS], day, cols[I_TERMS]);
+    snprintf(due, sizeof due, "coalesce(%s, %s, %s + %d)", dd, td, day,
+             default_terms);
+  }
+  const char *names[] = {"cust", "day",  "amount",       "paid",  "due",
+                         "inv",  "from", "invoice_rows", "as_of", "ageing"};
+  const char *vals[] = {cols[I_CUST], day,     cols[I_AMOUNT],
+                        paid,         due,     inv,
+                        pp.from,      kw_pg_sql("invoice_rows"), NULL, NULL};
+  PGresult *r = NULL;
+  owned_age *ow = NULL;
+  char *q = NULL;
+  if (as_of == KW_NA_DATE) {
+    q = fill(ctx, kw_pg_sql("invoice_as_of"), names, vals, 8, 0);
+    if (!q) {
+      st = kw_fail_nomem(ctx);
+      goto out;
+    }
+    st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
+    kw_free(ctx, q);
+    q = NULL;
+    if (st) goto out;
+    if (PQgetisnull(r, 0, 0)) {
+      st = kw_fail(ctx, KW_EEMPTY, "payments: no invoice with a date");
+      goto out;
+    }
+    as_of = (int32_t)atol(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    r = NULL;
+  }
+  snprintf(as_of_s, sizeof as_of_s, "%ld", (long)as_of);
+  vals[8] = as_of_s;
+  if (cols[I_INVOICE]) {
+    q = fill(ctx, kw_pg_sql("invoice_conflicts"), names, vals, 9, 0);
+    if (!q) {
+      st = kw_fail_nomem(ctx);
+      goto out;
+    }
+    st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
+    kw_free(ctx, q);
+    q = NULL;
+    if (st) goto out;
+    long nc = atol(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    r = NULL;
+    if (nc > 0) {
+      char n[32], msg[1200];
+      snprintf(n, sizeof n, "%ld", nc);
+      kw_io_msg(msg, sizeof msg, o->lang, "pg.invoice_conflict", "what",
+                pp.spec, "n", n, NULL);
+      st = kw_fail(ctx, KW_EINPUT, "%s", msg);
+      goto out;
+    }
+  }
+  vals[9] = kw_pg_sql("ageing");
+  q = fill(ctx, "{ageing} ORDER BY cust COLLATE \"C\"", names, vals, 10, 0);
+  if (!q) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
+  kw_free(ctx, q);
+  if (st) goto out;
+  size_t n = (size_t)PQntuples(r), m = n ? n : 1, idbytes = 1;
+  for (size_t i = 0; i < n; i++)
+    idbytes += (size_t)PQgetlength(r, (int)i, 0) + 1;
+  ow = kw_calloc(ctx, 1, sizeof *ow);
+  bool okm = ow != NULL;
+  if (okm) {
+    ow->idbuf = kw_malloc(ctx, idbytes);
+    ow->ids = kw_calloc(ctx, m, sizeof *ow->ids);
+    ow->max_over = kw_calloc(ctx, m, sizeof *ow->max_over);
+    okm = ow->idbuf && ow->ids && ow->max_over;
+    for (int k = 0; k < 8 && okm; k++) {
+      ow->v[k] = kw_calloc(ctx, m, sizeof *ow->v[k]);
+      okm = ow->v[k] != NULL;
+    }
+  }
+  if (!okm) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  kw_pg_ageing *a = &ow->pub;
+  char *idp = ow->idbuf;
+  for (size_t i = 0; i < n; i++) {
+    int k = (int)i;
+    size_t l = (size_t)PQgetlength(r, k, 0);
+    memcpy(idp, PQgetvalue(r, k, 0), l);
+    idp[l] = '\0';
+    ow->ids[i] = idp;
+    idp += l + 1;
+    for (int j = 0; j < 8; j++)
+      ow->v[j][i] = strtoll(PQgetvalue(r, k, 1 + j), NULL, 10);
+    ow->max_over[i] = (int32_t)atol(PQgetvalue(r, k, 9));
+    a->open_total += ow->v[0][i];
+    a->credit_total += ow->v[1][i];
+    a->overdue_total += ow->v[2][i];
+    for (int j = 0; j < KW_AGE__COUNT; j++)
+      a->ageing_total[j] += ow->v[3 + j][i];
+  }
+  a->n = n;
+  a->as_of = as_of;
+  a->ids = (const char *const *)ow->ids;
+  a->open = ow->v[0];
+  a->credit = ow->v[1];
+  a->overdue = ow->v[2];
+  for (int j = 0; j < KW_AGE__COUNT; j++) a->ageing[j] = ow->v[3 + j];
+  a->max_overdue_days = ow->max_over;
+  *out = a;
+  ow = NULL;
+out:
+  if (r) PQclear(r);
+  if (ow) kw_pg_ageing_free(ctx, &ow->pub);
+  prep_close(ctx, &pp);
   return st;
 }

@@ -143,6 +143,63 @@ static void derive(kw_cohorts *co) {
   }
 }
 
+/* An empty cohort set from the first purchase day to as_of: counts to
+ * be filled, then derive(). */
+static kw_status cohorts_alloc(kw_context *ctx, kw_period_unit u,
+                               int32_t as_of, int32_t first_day,
+                               kw_cohorts **out) {
+  *out = NULL;
+  kw_cohorts *co = kw_calloc(ctx, 1, sizeof *co);
+  if (!co) return kw_fail_nomem(ctx);
+  co->ctx = ctx;
+  co->unit = u;
+  co->as_of = as_of;
+  const int32_t last = kw_period_index(as_of, u);
+  co->first_index = kw_period_index(first_day, u);
+  co->partial = kw_period_index(as_of + 1, u) == last;
+  const size_t R = (size_t)(last - co->first_index) + 1, C = R;
+  co->rows = R;
+  co->cols = C;
+  size_t cells;
+  if (!kw_mul_size(R, C, &cells) || cells > ((size_t)1 << 21)) {
+    kw_cohorts_free(co);
+    return kw_fail(ctx, KW_ERANGE, "cohorts: %zu periods is too many for a "
+                                   "cohort matrix; use a longer period", R);
+  }
+  co->size = kw_calloc(ctx, R, sizeof *co->size);
+  co->active = kw_calloc(ctx, cells, sizeof *co->active);
+  co->later = kw_calloc(ctx, cells, sizeof *co->later);
+  co->revenue = kw_calloc(ctx, cells, sizeof *co->revenue);
+  co->values = kw_calloc(ctx, KW_COHORT__COUNT * (cells + C),
+                         sizeof *co->values);
+  co->masks = kw_calloc(ctx, KW_COHORT__COUNT * (cells + C),
+                        sizeof *co->masks);
+  if (!co->size || !co->active || !co->later || !co->revenue ||
+      !co->values || !co->masks) {
+    kw_cohorts_free(co);
+    return kw_fail_nomem(ctx);
+  }
+  for (int m = 0; m < KW_COHORT__COUNT; m++) {
+    kw_cohort_matrix *M = &co->mat[m];
+    M->rows = R;
+    M->cols = C;
+    M->value = co->values + (size_t)m * (cells + C);
+    M->total = M->value + cells;
+    M->defined = co->masks + (size_t)m * (cells + C);
+    M->total_defined = M->defined + cells;
+  }
+  *out = co;
+  return KW_OK;
+}
+
+/* "active in k or later" from the counts of last purchase periods. */
+static void suffix_later(kw_cohorts *co) {
+  const size_t R = co->rows, C = co->cols;
+  for (size_t c = 0; c < R; c++)
+    for (size_t k = C - 1; k > 0; k--)
+      co->later[c * C + k - 1] += co->later[c * C + k];
+}
+
 kw_status kw_cohorts_build(kw_context *ctx, const kw_table *tx,
                            const kw_cohort_options *o, kw_cohorts **out) {
   *out = NULL;
@@ -161,52 +218,14 @@ kw_status kw_cohorts_build(kw_context *ctx, const kw_table *tx,
     return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.cohorts_no_purchases",
                        "cohorts: no purchases up to the as-of date", NULL);
   }
-  kw_cohorts *co = kw_calloc(ctx, 1, sizeof *co);
-  if (!co) {
+  kw_cohorts *co = NULL;
+  st = cohorts_alloc(ctx, o->period, h.as_of, h.first_day, &co);
+  if (st) {
     kw_history_free(ctx, &h);
-    return kw_fail_nomem(ctx);
+    return st;
   }
-  co->ctx = ctx;
-  co->unit = o->period;
-  co->as_of = h.as_of;
   const kw_period_unit u = o->period;
-  const int32_t last = kw_period_index(h.as_of, u);
-  co->first_index = kw_period_index(h.first_day, u);
-  co->partial = kw_period_index(h.as_of + 1, u) == last;
-  const size_t R = (size_t)(last - co->first_index) + 1, C = R;
-  co->rows = R;
-  co->cols = C;
-  size_t cells;
-  if (!kw_mul_size(R, C, &cells) || cells > ((size_t)1 << 21)) {
-    kw_cohorts_free(co);
-    kw_history_free(ctx, &h);
-    return kw_fail(ctx, KW_ERANGE, "cohorts: %zu periods is too many for a "
-                                   "cohort matrix; use a longer period", R);
-  }
-  co->size = kw_calloc(ctx, R, sizeof *co->size);
-  co->active = kw_calloc(ctx, cells, sizeof *co->active);
-  co->later = kw_calloc(ctx, cells, sizeof *co->later);
-  co->revenue = kw_calloc(ctx, cells, sizeof *co->revenue);
-  co->values = kw_calloc(ctx, KW_COHORT__COUNT * (cells + C),
-                         sizeof *co->values);
-  co->masks = kw_calloc(ctx, KW_COHORT__COUNT * (cells + C),
-                        sizeof *co->masks);
-  if (!co->size || !co->active || !co->later || !co->revenue ||
-      !co->values || !co->masks) {
-    kw_cohorts_free(co);
-    kw_history_free(ctx, &h);
-    return kw_fail_nomem(ctx);
-  }
-  for (int m = 0; m < KW_COHORT__COUNT; m++) {
-    kw_cohort_matrix *M = &co->mat[m];
-    M->rows = R;
-    M->cols = C;
-    M->value = co->values + (size_t)m * (cells + C);
-    M->total = M->value + cells;
-    M->defined = co->masks + (size_t)m * (cells + C);
-    M->total_defined = M->defined + cells;
-  }
-
+  const size_t C = co->cols;
   for (size_t cu = 0; cu < h.n_customers; cu++) {
     const kw_hday *d = h.days + h.start[cu];
     const size_t nd = h.start[cu + 1] - h.start[cu];
@@ -229,8 +248,7 @@ kw_status kw_cohorts_build(kw_context *ctx, const kw_table *tx,
     }
     co->later[c * C + (size_t)(lastp - pc)]++;
   }
-  for (size_t c = 0; c < R; c++)
-    for (size_t k = C - 1; k > 0; k--) co->later[c * C + k - 1] += co->later[c * C + k];
+  suffix_later(co);
   kw_history_free(ctx, &h);
   derive(co);
   *out = co;
@@ -259,4 +277,42 @@ int64_t kw_cohorts_revenue_cents(const kw_cohorts *co, size_t c, size_t k) {
 const kw_cohort_matrix *kw_cohorts_matrix(const kw_cohorts *co,
                                           kw_cohort_metric m) {
   return co && (unsigned)m < KW_COHORT__COUNT ? &co->mat[m] : NULL;
+}
+
+kw_status kw_cohorts_from_cells(kw_context *ctx, kw_period_unit u,
+                                int32_t as_of, const kw_cohort_cell *cell,
+                                size_t n, kw_cohorts **out) {
+  *out = NULL;
+  if ((unsigned)u > KW_PERIOD_QUARTER)
+    return kw_fail(ctx, KW_EARG, "unknown period unit %d", (int)u);
+  int32_t first_day = INT32_MAX;
+  for (size_t i = 0; i < n; i++)
+    if (cell[i].last && cell[i].cohort_day < first_day)
+      first_day = cell[i].cohort_day;
+  if (first_day == INT32_MAX)
+    return kw_fail(ctx, KW_EEMPTY, "cohorts: no purchases up to the as-of "
+                                   "date");
+  kw_cohorts *co = NULL;
+  kw_status st = cohorts_alloc(ctx, u, as_of, first_day, &co);
+  if (st) return st;
+  const size_t R = co->rows, C = co->cols;
+  for (size_t i = 0; i < n; i++) {
+    int32_t p = kw_period_index(cell[i].cohort_day, u);
+    if (p < co->first_index || cell[i].cohort_day > as_of ||
+        (size_t)(p - co->first_index) + cell[i].age >= R) {
+      kw_cohorts_free(co);
+      return kw_fail(ctx, KW_EINPUT, "cohorts: a cell (cohort day %ld, age "
+                     "%lu) lies outside the periods up to the as-of date",
+                     (long)cell[i].cohort_day, (unsigned long)cell[i].age);
+    }
+    size_t c = (size_t)(p - co->first_index), j = c * C + cell[i].age;
+    co->active[j] += cell[i].active;
+    co->later[j] += cell[i].last;
+    co->revenue[j] += cell[i].revenue;
+    co->size[c] += cell[i].last;
+  }
+  suffix_later(co);
+  derive(co);
+  *out = co;
+  return KW_OK;
 }

@@ -2438,6 +2438,25 @@ static const msg_row text_rows[] = {
      "{what}: kolom \"{col}\" is van het type {type}, maar als {role} moet "
      "ze {want} zijn; zet ze om in een query (--table SOORT='SELECT ...') of "
      "wijs een andere kolom toe met --map"},
+    {"pg.no_invoices",
+     "no invoices table in {db}: name it with --table "
+     "invoices=SCHEMA.TABLE (or a query), or call it invoices or facturen",
+     "geen facturentabel in {db}: noem ze met --table "
+     "invoices=SCHEMA.TABLE (of een query), of noem ze invoices of facturen"},
+    {"pg.invoice_conflict",
+     "{what}: {n} invoice id(s) carry two customers; the pushdown cannot "
+     "tell which rows came first, so read it without --pushdown (the "
+     "later rows are then left out and counted)",
+     "{what}: {n} factuurnummer(s) horen bij twee klanten; de pushdown kan "
+     "niet zien welke rijen eerst kwamen, lees ze dus zonder --pushdown "
+     "(de latere rijen worden dan weggelaten en geteld)"},
+    {"opt.payments.pushdown",
+     "PATH is a postgresql:// URI: compute the receivables ageing per "
+     "customer in the database (one row per customer comes back; columns "
+     "need SQL types)",
+     "PATH is een postgresql://-URI: bereken de ouderdom van de openstaande "
+     "posten per klant in de database (er komt één rij per klant terug; "
+     "kolommen moeten SQL-types hebben)"},
     {"pg.no_sales",
      "no transactions table in {db}: name it with --table "
      "transactions=SCHEMA.TABLE (or a query), or call it transactions, "
@@ -2468,6 +2487,13 @@ static const msg_row text_rows[] = {
      "row per customer comes back; columns need SQL types)",
      "PATH is een postgresql://-URI: bereken het overzicht in de database "
      "(er komt één rij per klant terug; kolommen moeten SQL-types hebben)"},
+    {"opt.cohorts.pushdown",
+     "PATH is a postgresql:// URI: compute the cohort matrices in the "
+     "database (one row per cohort and period comes back; columns need SQL "
+     "types)",
+     "PATH is een postgresql://-URI: bereken de cohortmatrices in de "
+     "database (er komt één rij per cohort en periode terug; kolommen moeten "
+     "SQL-types hebben)"},
     {"cli.err.pushdown_uri", "--pushdown needs a postgresql:// URI as PATH",
      "--pushdown vraagt een postgresql://-URI als PATH"},
     {"pg.no_column",
@@ -3246,6 +3272,18 @@ static const msg_row text_rows[] = {
     {"cli.clv.patterns_path",
      "--patterns replaces PATH; give one of them",
      "--patterns vervangt PAD; geef een van beide"},
+    {"opt.clv.pushdown",
+     "PATH is a postgresql:// URI: fit the purchase model on the (x, t_x, "
+     "T) patterns the database counts (one row per pattern comes back); no "
+     "spend model",
+     "PATH is een postgresql://-URI: pas het aankoopmodel toe op de (x, "
+     "t_x, T)-patronen die de database telt (er komt één rij per patroon "
+     "terug); geen bestedingsmodel"},
+    {"cli.clv.pushdown_only",
+     "--pushdown fits the purchase model on the database's patterns: not "
+     "with --patterns, --holdout-end, --model bgbb or --spend gg",
+     "--pushdown past het aankoopmodel toe op de patronen uit de database: "
+     "niet samen met --patterns, --holdout-end, --model bgbb of --spend gg"},
     {"cli.clv.patterns_dates",
      "--as-of and --holdout-end need transactions, not a pattern file",
      "--as-of en --holdout-end vragen transacties, geen patroonbestand"},

@@ -38,6 +38,22 @@ passed=0
 ok() { passed=$((passed + 1)); }
 bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
 sql() { pg_psql "$tmp/srv" "$port" kwtest "$@"; }
+expect_error() { # label pattern command...
+  label=$1 pat=$2
+  shift 2
+  rc=0
+  "$@" >"$tmp/e.out" 2>&1 || rc=$?
+  if [ "$rc" = 0 ]; then
+    bad "$label: succeeded"
+  elif ! grep -q "$pat" "$tmp/e.out"; then
+    bad "$label: message lacks '$pat'"
+    cat "$tmp/e.out" >&2
+  elif grep -q "Sekr3t-pw\|wrong-pw" "$tmp/e.out"; then
+    bad "$label: the password is in the message"
+  else
+    ok
+  fi
+}
 
 pg_psql "$tmp/srv" "$port" postgres -c "CREATE DATABASE kwtest"
 sql -f "$here/load.sql"
@@ -136,6 +152,185 @@ pushdown_equal "demo, a query" "$URI" \
   pushdown_equal "CDNOW" "$URI" --table transactions=cdnow.elog \
     --map customer=masterid
 
+# --- pushdown: the cohort matrices from the database = from the lines ---
+# Every metric's cells and pooled row (JSON, all metrics) and the CSV
+# table, byte for byte.
+cohorts_equal() { # label args...
+  label=$1
+  shift
+  if "$K" cohorts "$@" --format json >"$tmp/cl.json" 2>"$tmp/cl.err" &&
+     "$K" cohorts "$@" --pushdown --format json >"$tmp/cp.json" 2>"$tmp/cp.err" &&
+     "$K" cohorts "$@" --metric all --format csv >"$tmp/cl.csv" 2>>"$tmp/cl.err" &&
+     "$K" cohorts "$@" --metric all --pushdown --format csv >"$tmp/cp.csv" \
+       2>>"$tmp/cp.err" &&
+     [ -s "$tmp/cp.json" ] && cmp -s "$tmp/cl.json" "$tmp/cp.json" &&
+     cmp -s "$tmp/cl.csv" "$tmp/cp.csv"; then
+    ok
+  else
+    bad "cohorts pushdown $label"
+    cat "$tmp/cl.err" "$tmp/cp.err" >&2
+    diff "$tmp/cl.json" "$tmp/cp.json" | head -10 >&2 || true
+  fi
+}
+cohorts_equal "demo" "$URI"
+cohorts_equal "demo --by week" "$URI" --by week
+# and against the CSV files themselves
+"$K" cohorts "$tmp/csv" --metric all --format csv >"$tmp/cf.csv" 2>&1
+"$K" cohorts "$URI" --pushdown --metric all --format csv >"$tmp/cq.csv" 2>&1
+if [ -s "$tmp/cq.csv" ] && cmp -s "$tmp/cf.csv" "$tmp/cq.csv"; then ok; else
+  bad "cohorts pushdown = CSV files"; fi
+cohorts_equal "demo --by quarter --as-of" "$URI" --by quarter --as-of 2024-05-15
+cohorts_equal "demo, a query" "$URI" \
+  --table transactions="SELECT * FROM transactions WHERE bedrag < 500"
+[ "$have_cdnow" = 1 ] &&
+  cohorts_equal "CDNOW" "$URI" --table transactions=cdnow.elog \
+    --map customer=masterid
+[ "$have_cdnow" = 1 ] &&
+  cohorts_equal "CDNOW weeks" "$URI" --table transactions=cdnow.elog \
+    --map customer=masterid --by week
+expect_usage() { # label command...
+  label=$1
+  shift
+  if "$@" >"$tmp/u.out" 2>&1; then bad "$label: succeeded"; else ok; fi
+}
+expect_usage "cohorts --pushdown on a folder" "$K" cohorts "$tmp/csv" --pushdown
+
+# --- pushdown: the CLV fit on the database's pattern counts = on the lines
+# The same customers and repeat buyers, the log-likelihood at the optimum
+# to 1e-9 and the parameters to 1e-4 (relative). The parameters cannot be
+# held to 1e-9: the optimiser stops at a gradient norm of about 1e-7, where
+# the order in which the patterns are summed moves the parameters by
+# ~1e-5 (the line path itself moves that much when the CSV's rows are
+# reversed); the likelihood is flat there, so it agrees to ~1e-13.
+clv_equal() { # label args...
+  label=$1
+  shift
+  if "$K" clv "$@" --spend none --format json >"$tmp/vl.json" 2>"$tmp/vl.err" &&
+     "$K" clv "$@" --pushdown --format json >"$tmp/vp.json" 2>"$tmp/vp.err" &&
+     python3 - "$tmp/vl.json" "$tmp/vp.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))
+b = json.load(open(sys.argv[2]))
+def close(x, y):
+    return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
+bad = []
+if a["model"] != b["model"]:
+    bad.append(("model", a["model"], b["model"]))
+if set(a["params"]) != set(b["params"]) or not a["params"]:
+    bad.append(("params", a["params"], b["params"]))
+for k in a["params"]:
+    x, y = a["params"][k], b["params"].get(k, float("nan"))
+    if not abs(x - y) <= 1e-4 * max(abs(x), abs(y)):
+        bad.append((k, a["params"][k], b["params"].get(k)))
+if not close(a["log_likelihood"], b["log_likelihood"]):
+    bad.append(("log_likelihood", a["log_likelihood"], b["log_likelihood"]))
+for k in ("n_customers", "n_repeat_buyers"):
+    if a[k] != b[k]:
+        bad.append((k, a[k], b[k]))
+if bad:
+    print(bad, file=sys.stderr)
+    sys.exit(1)
+PY
+  then
+    ok
+  else
+    bad "clv pushdown $label"
+    cat "$tmp/vl.err" "$tmp/vp.err" >&2
+  fi
+}
+clv_equal "demo bgnbd" "$URI"
+clv_equal "demo pnbd, months" "$URI" --model pnbd --unit month
+clv_equal "demo mbgnbd --as-of" "$URI" --model mbgnbd --as-of 2024-06-30
+clv_equal "demo auto" "$URI" --model auto
+[ "$have_cdnow" = 1 ] &&
+  clv_equal "CDNOW bgnbd" "$URI" --table transactions=cdnow.elog \
+    --map customer=masterid
+[ "$have_cdnow" = 1 ] &&
+  clv_equal "CDNOW pnbd" "$URI" --table transactions=cdnow.elog \
+    --map customer=masterid --model pnbd
+expect_usage "clv --pushdown --model bgbb" "$K" clv "$URI" --pushdown --model bgbb
+expect_usage "clv --pushdown on a folder" "$K" clv "$tmp/csv" --pushdown
+
+# --- pushdown: the receivables ageing from the database = from the lines --
+# Per customer open, open credit, overdue, the five buckets and the oldest
+# open row's days past due, and the totals, to the cent.
+ageing_equal() { # label path-for-the-line-path args...
+  label=$1 lpath=$2
+  shift 2
+  if "$K" payments "$lpath" "$@" --per-customer --format csv \
+       >"$tmp/al.csv" 2>"$tmp/al.err" &&
+     "$K" payments "$lpath" "$@" --format json >"$tmp/al.json" 2>>"$tmp/al.err" &&
+     "$K" payments "$URI" "$@" --pushdown --format json >"$tmp/ap.json" \
+       2>"$tmp/ap.err" &&
+     python3 - "$tmp/al.csv" "$tmp/al.json" "$tmp/ap.json" <<'PY'
+import csv, json, sys
+lines = {r["customer_id"]: r for r in csv.DictReader(open(sys.argv[1]))}
+tot = json.load(open(sys.argv[2]))
+push = json.load(open(sys.argv[3]))
+keys = ["open", "overdue", "not_due", "overdue_1_30", "overdue_31_60",
+        "overdue_61_90", "overdue_90_plus", "max_days_overdue"]
+cents = lambda v: round(float(v) * 100)
+bad = []
+prow = {r["customer_id"]: r for r in push["customers"]}
+for cid in set(lines) | set(prow):
+    a, b = lines.get(cid), prow.get(cid)
+    for k in keys:
+        x = cents(a[k]) if a else 0
+        y = cents(b[k]) if b else 0
+        if x != y:
+            bad.append((cid, k, x, y))
+for k in keys[:-1] + ["open_credit"]:
+    if cents(tot[k]) != cents(push[k]):
+        bad.append(("total", k, tot[k], push[k]))
+if tot["as_of"] != push["as_of"]:
+    bad.append(("as_of", tot["as_of"], push["as_of"]))
+if not push["customers"] or cents(push["open"]) == 0:
+    bad.append(("nothing open", push["open"]))
+if bad:
+    print(bad[:10], file=sys.stderr)
+    sys.exit(1)
+PY
+  then
+    ok
+  else
+    bad "ageing pushdown $label"
+    cat "$tmp/al.err" "$tmp/ap.err" >&2
+  fi
+}
+ageing_equal "demo" "$URI"
+ageing_equal "demo --as-of" "$URI" --as-of 2024-09-30
+# on screen: the customers with open money, most overdue first, as the
+# line path's top_overdue list
+"$K" payments "$URI" --pushdown >"$tmp/ap.txt" 2>&1
+"$K" payments "$URI" --format json >"$tmp/al2.json" 2>&1
+if python3 - "$tmp/ap.txt" "$tmp/al2.json" <<'PY'
+import json, sys
+rows = [l.split()[0] for l in open(sys.argv[1]).read().splitlines()[2:] if l.strip()]
+top = [t["customer_id"] for t in json.load(open(sys.argv[2]))["top_overdue"]]
+sys.exit(0 if top and rows[:len(top)] == top else 1)
+PY
+then ok; else bad "payments --pushdown on screen: not most overdue first"; fi
+ageing_equal "demo --terms 14" "$URI" --terms 14 --as-of 2025-03-31
+ageing_equal "demo, the CSV files" "$tmp/csv" --as-of 2025-06-30
+ageing_equal "demo, a query" "$URI" \
+  --table invoices="SELECT * FROM invoices WHERE bedrag < 2000"
+# without a due date column (due = date + terms), and without terms too
+# (due = date + --terms), with a few terms missing
+ageing_equal "terms column" "$URI" --table invoices="SELECT factuurnummer,
+  klantnummer, factuurdatum, betaaldatum, bedrag,
+  CASE WHEN bedrag > 1500 THEN NULL ELSE betalingstermijn END
+  AS betalingstermijn FROM invoices"
+ageing_equal "default terms" "$URI" --terms 45 --table invoices="SELECT
+  factuurnummer, klantnummer, factuurdatum, betaaldatum, bedrag FROM invoices"
+# an invoice id with two customers: the pushdown refuses with a reason
+sql -c "CREATE TABLE inv2 AS SELECT * FROM invoices" \
+    -c "INSERT INTO inv2 SELECT factuurnummer, 'K999999', factuurdatum,
+        vervaldatum, betaaldatum, bedrag, betalingstermijn, soort
+        FROM invoices LIMIT 1" -c "GRANT SELECT ON inv2 TO kw"
+expect_error "ageing: an invoice id with two customers" "two customers" \
+  "$K" payments "$URI" --table invoices=inv2 --pushdown
+expect_usage "payments --pushdown on a folder" "$K" payments "$tmp/csv" --pushdown
+
 # three decimals ("1.234" must not read as a thousands separator), and
 # rounding to cents line by line: 1.23 + 1234.50 + 0.13 (half away from 0)
 sql -c "CREATE TABLE three (klant text, datum date, bedrag numeric(10,3))" \
@@ -184,22 +379,6 @@ grep -q "kw:\*\*\*@127.0.0.1" "$tmp/inspect.out" && ok ||
   bad "inspect: the source is not named with a masked URI"
 
 # --- errors ------------------------------------------------------------
-expect_error() { # label pattern command...
-  label=$1 pat=$2
-  shift 2
-  rc=0
-  "$@" >"$tmp/e.out" 2>&1 || rc=$?
-  if [ "$rc" = 0 ]; then
-    bad "$label: succeeded"
-  elif ! grep -q "$pat" "$tmp/e.out"; then
-    bad "$label: message lacks '$pat'"
-    cat "$tmp/e.out" >&2
-  elif grep -q "Sekr3t-pw\|wrong-pw" "$tmp/e.out"; then
-    bad "$label: the password is in the message"
-  else
-    ok
-  fi
-}
 BAD_URI="postgresql://kw:wrong-pw@127.0.0.1:$port/kwtest"
 expect_error "wrong password" "password authentication failed" \
   "$K" analyze "$BAD_URI" -o "$tmp/x1"

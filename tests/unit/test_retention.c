@@ -478,6 +478,73 @@ static void test_cohorts_hand(void **state) {
 
 /* One customer, one purchase, default as-of (= its date), weekly; and a
  * table without an amount column. */
+/* kw_cohorts_from_cells: the cells of the hand example above, as a
+ * database sends them (activity and revenue rows with last = 0, then the
+ * last-purchase rows with active = 0; a cohort named by any day of its
+ * period), give the very matrices kw_cohorts_build gives from the lines. */
+static void test_cohorts_from_cells(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dataset *ds = make_tx(ctx, cohort_rows, 10, true);
+  kw_cohort_options o;
+  kw_cohort_options_init(&o);
+  o.as_of = D("2024-04-15");
+  kw_cohorts *a = NULL, *b = NULL;
+  assert_int_equal(kw_cohorts_build(ctx, kw_dataset_table(
+                                             ds, KW_TABLE_TRANSACTIONS),
+                                    &o, &a),
+                   KW_OK);
+  const int32_t jan = D("2024-01-05"), feb = D("2024-02-15"),
+                mar = D("2024-03-03");
+  const kw_cohort_cell cells[] = {
+      {jan, 0, 2, 0, 35000}, {jan, 1, 0, 0, -2000}, {jan, 2, 1, 0, 3000},
+      {jan, 3, 1, 0, 1000},  {feb, 0, 1, 0, 4000},  {mar, 0, 1, 0, 7000},
+      {jan, 2, 0, 1, 0},     {jan, 3, 0, 1, 0},     {feb, 0, 0, 1, 0},
+      {D("2024-03-31"), 0, 0, 1, 0}};
+  assert_int_equal(kw_cohorts_from_cells(ctx, KW_PERIOD_MONTH, o.as_of, cells,
+                                         10, &b),
+                   KW_OK);
+  assert_int_equal(kw_cohorts_count(b), 4);
+  assert_int_equal(kw_cohorts_ages(b), kw_cohorts_ages(a));
+  assert_int_equal(kw_cohorts_as_of(b), kw_cohorts_as_of(a));
+  assert_int_equal(kw_cohorts_partial(b), kw_cohorts_partial(a));
+  for (size_t c = 0; c < 4; c++) {
+    assert_int_equal(kw_cohorts_index(b, c), kw_cohorts_index(a, c));
+    assert_int_equal(kw_cohorts_size(b, c), kw_cohorts_size(a, c));
+  }
+  for (int m = 0; m < KW_COHORT__COUNT; m++) {
+    const kw_cohort_matrix *x = kw_cohorts_matrix(a, (kw_cohort_metric)m);
+    const kw_cohort_matrix *y = kw_cohorts_matrix(b, (kw_cohort_metric)m);
+    for (size_t i = 0; i < x->rows * x->cols; i++) {
+      assert_int_equal(x->defined[i], y->defined[i]);
+      assert_true(x->value[i] == y->value[i]);
+    }
+    for (size_t k = 0; k < x->cols; k++) {
+      assert_int_equal(x->total_defined[k], y->total_defined[k]);
+      assert_true(x->total[k] == y->total[k]);
+    }
+  }
+  /* by hand: Jan cohort active share at age 2 is 1 of 2 */
+  NEAR(kw_cohorts_matrix(b, KW_COHORT_ACTIVE_SHARE)->value[2], 0.5, 0);
+  assert_int_equal(kw_cohorts_revenue_cents(b, 0, 1), -2000);
+  kw_cohorts_free(b);
+  b = NULL;
+  /* a cell past the as-of period, and no customer at all */
+  const kw_cohort_cell late[] = {{jan, 4, 1, 1, 100}};
+  assert_int_equal(kw_cohorts_from_cells(ctx, KW_PERIOD_MONTH, o.as_of, late,
+                                         1, &b),
+                   KW_EINPUT);
+  assert_null(b);
+  const kw_cohort_cell none[] = {{jan, 0, 1, 0, 100}};
+  assert_int_equal(kw_cohorts_from_cells(ctx, KW_PERIOD_MONTH, o.as_of, none,
+                                         1, &b),
+                   KW_EEMPTY);
+  assert_null(b);
+  kw_cohorts_free(a);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
 static void test_cohorts_single(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
@@ -1241,6 +1308,7 @@ int main(void) {
       cmocka_unit_test(test_sbg_counts),
       cmocka_unit_test(test_periods),
       cmocka_unit_test(test_cohorts_hand),
+      cmocka_unit_test(test_cohorts_from_cells),
       cmocka_unit_test(test_cohorts_single),
       cmocka_unit_test(test_churn_gap),
       cmocka_unit_test(test_churn_run),
