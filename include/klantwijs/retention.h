@@ -57,6 +57,8 @@ typedef struct kw_sbg kw_sbg;
 typedef struct kw_sbg_options {
   int max_iter;   /* BFGS iterations, default 500 */
   double gtol;    /* stop when |grad(-LL / n_0)| < gtol, default 1e-9 */
+  bool quiet;     /* no warning when the fit does not converge: the caller
+                     reports kw_sbg_info()->status itself (default false) */
 } kw_sbg_options;
 
 KW_API void kw_sbg_options_init(kw_sbg_options *o);

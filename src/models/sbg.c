@@ -38,6 +38,7 @@ struct kw_sbg {
 void kw_sbg_options_init(kw_sbg_options *o) {
   o->max_iter = 500;
   o->gtol = 1e-9;
+  o->quiet = false;
 }
 
 void kw_sbg_free(kw_sbg *m) {
@@ -211,7 +212,7 @@ static kw_status sbg_fit_data(kw_context *ctx, const sbg_data *Dp,
     I->se_alpha = sqrt(h[2] / det);
     I->se_beta = sqrt(h[0] / det);
   }
-  if (!converged) {
+  if (!converged && !o->quiet) {
     char ns[24], gs[40];
     snprintf(ns, sizeof ns, "%d", iter);
     snprintf(gs, sizeof gs, "%c%g", KW_MSGV_DECIMAL, I->grad_norm);

@@ -131,6 +131,7 @@ static kw_sbg *fit_sbg(kw_context *ctx, const double *ten, const int8_t *ev,
     }
     kw_sbg_options so;
     kw_sbg_options_init(&so);
+    so.quiet = true; /* the report says "no fit" for the plan */
     if (kw_sbg_fit_counts(ctx, ch, ce, n, &so, &m) != KW_OK) m = NULL;
     /* a fit that did not converge (on contract data with a constant
      * churn rate alpha and beta run off together) is not used: the plan's
