@@ -135,42 +135,9 @@ typedef struct run {
   bool auto_model;
   kw_clv_comparison cmp;
   bool has_eval;
-  kw_clv_evaluation ev;
-  double *hold_pred; /* per row E[Y(holdout_len)] */
-  double *track_exp; /* per period */
+  kw_clv_holdout hold;
   size_t horizon;
 } run;
-
-/* --pushdown: the database counts the (x, t_x, T) patterns (in days,
- * klantwijs/pg.h); they become patterns in the unit, weighted by their
- * customers, as the line path's summary divides them. */
-static int pushdown_patterns(cli_common *c, kw_clv_data **out) {
-  c->load.db = c->path;
-  c->load.lang = (int)c->lang;
-  kw_pg_summary *s = NULL;
-  kw_status st = kw_pg_pushdown_patterns(c->ctx, &c->load, c->as_of, &s);
-  if (st) return cli_fail(c, st);
-  size_t n = s->n_patterns, m = n ? n : 1;
-  double *a = malloc(4 * m * sizeof *a);
-  if (!a) {
-    kw_pg_summary_free(c->ctx, s);
-    fprintf(stderr, "klantwijs clv: %s\n",
-            cli_text("cli.out_of_memory", c->lang));
-    return KW_EXIT_INTERNAL;
-  }
-  double *x = a, *tx = a + m, *T = a + 2 * m, *w = a + 3 * m;
-  const double u = kw_unit_days(c->unit);
-  for (size_t i = 0; i < n; i++) {
-    x[i] = s->px[i];
-    tx[i] = s->pt_x[i] / u;
-    T[i] = s->pT[i] / u;
-    w[i] = (double)s->pcount[i];
-  }
-  st = kw_clv_data_from_patterns(c->ctx, x, tx, T, w, n, out);
-  free(a);
-  kw_pg_summary_free(c->ctx, s);
-  return st ? cli_fail(c, st) : KW_EXIT_OK;
-}
 
 int kw_cli_clv(int argc, char **argv);
 int kw_cli_clv(int argc, char **argv) {
@@ -199,8 +166,13 @@ int kw_cli_clv(int argc, char **argv) {
       goto done;
     }
   } else if (o.pushdown) {
-    code = pushdown_patterns(&c, &data);
-    if (code) goto done;
+    c.load.db = c.path;
+    c.load.lang = (int)c.lang;
+    st = kw_pg_pushdown_clv_data(ctx, &c.load, c.as_of, c.unit, &data);
+    if (st) {
+      code = cli_fail(&c, st);
+      goto done;
+    }
   } else {
     c.load.tables = (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_CUSTOMERS);
     c.load.amount_optional = !o.spend; /* --spend none: dates suffice */
@@ -262,17 +234,8 @@ int kw_cli_clv(int argc, char **argv) {
     }
   }
   R.horizon = o.horizon > 0 ? (size_t)o.horizon
-              : c.unit == KW_UNIT_DAY  ? 365
-              : c.unit == KW_UNIT_WEEK ? 52
-              : c.unit == KW_UNIT_YEAR ? 1
-                                       : 12;
-  if (o.horizon == 0 && !d->ids && !o.pushdown) { /* a pattern file: as far
-                                                     as observed */
-    double mt = 1;
-    for (size_t i = 0; i < d->n; i++)
-      if (d->T[i] > mt) mt = d->T[i];
-    R.horizon = mt < 100000 ? (size_t)ceil(mt) : 100000;
-  }
+                            : kw_clv_horizon_default(
+                                  c.unit, o.patterns ? d : NULL);
   kw_clv_predict_options po;
   kw_clv_predict_options_init(&po);
   po.horizon = R.horizon;
@@ -286,23 +249,7 @@ int kw_cli_clv(int argc, char **argv) {
   }
   R.p = kw_clv_pred_view(pred);
   if (d->holdout) {
-    R.hold_pred = malloc(d->n * sizeof *R.hold_pred);
-    R.track_exp = malloc((d->n_periods ? d->n_periods : 1) *
-                         sizeof *R.track_exp);
-    if (!R.hold_pred || !R.track_exp) {
-      fprintf(stderr, "klantwijs clv: %s\n",
-              cli_text("cli.out_of_memory", c.lang));
-      code = KW_EXIT_INTERNAL;
-      goto done;
-    }
-    st = kw_clv_expected(ctx, fit, d->x, d->t_x, d->T, d->n, d->holdout_len,
-                         R.hold_pred);
-    if (!st)
-      st = kw_clv_evaluate(ctx, fit, d->x, d->t_x, d->T, d->holdout, d->n,
-                           d->holdout_len, &R.ev);
-    if (!st)
-      st = kw_clv_tracking(ctx, fit, d->offset, d->n, d->n_periods,
-                           R.track_exp);
+    st = kw_clv_holdout_compute(ctx, fit, d, &R.hold);
     if (st) {
       code = cli_fail(&c, st);
       goto done;
@@ -320,9 +267,9 @@ int kw_cli_clv(int argc, char **argv) {
   if (o.unit >= 0 || o.pushdown) r.pattern_unit = (int)c.unit;
   if (R.auto_model) r.comparison = &R.cmp;
   if (R.has_eval) {
-    r.evaluation = &R.ev;
-    r.holdout_expected = R.hold_pred;
-    r.tracking_expected = R.track_exp;
+    r.evaluation = &R.hold.ev;
+    r.holdout_expected = R.hold.expected;
+    r.tracking_expected = R.hold.tracking;
   }
   FILE *f = cli_out_open(&c);
   if (!f) {
@@ -336,8 +283,7 @@ int kw_cli_clv(int argc, char **argv) {
   code = cli_out_close(&c, f, st == KW_OK);
   if (st == KW_ENOMEM) code = KW_EXIT_INTERNAL;
 done:
-  free(R.hold_pred);
-  free(R.track_exp);
+  kw_clv_holdout_free(ctx, &R.hold);
   kw_clv_pred_free(pred);
   kw_clv_fit_free(fit);
   kw_clv_fit_free(gg);

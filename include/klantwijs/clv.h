@@ -378,6 +378,25 @@ KW_API kw_status kw_clv_data_from_patterns(kw_context *ctx, const double *x,
                                            const double *w, size_t n,
                                            kw_clv_data **out);
 
+/* The default horizon in periods of unit: one year (365 days, 52 weeks,
+ * 12 months, 1 year); for a pattern file (observed not NULL) as far as its
+ * customers were observed, the longest T rounded up (at most 100,000). */
+KW_API size_t kw_clv_horizon_default(kw_unit unit,
+                                     const kw_clv_input *observed);
+
+/* The holdout check of a fit on data with a holdout period (d->holdout):
+ * the evaluation, E[Y(holdout_len)] per row and the expected cumulative
+ * repeat purchases per tracking period. */
+typedef struct kw_clv_holdout {
+  kw_clv_evaluation ev;
+  double *expected; /* per row */
+  double *tracking; /* per period, d->n_periods */
+} kw_clv_holdout;
+KW_API kw_status kw_clv_holdout_compute(kw_context *ctx, const kw_clv_fit *f,
+                                        const kw_clv_input *d,
+                                        kw_clv_holdout *out);
+KW_API void kw_clv_holdout_free(kw_context *ctx, kw_clv_holdout *h);
+
 KW_API const kw_clv_input *kw_clv_data_view(const kw_clv_data *d);
 KW_API void kw_clv_data_free(kw_clv_data *d);
 

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "klantwijs/core.h"
+#include "klantwijs/clv.h"
 #include "klantwijs/data.h"
 #include "klantwijs/payments.h"
 #include "klantwijs/retention.h"
@@ -77,6 +78,13 @@ KW_API void kw_pg_summary_free(kw_context *ctx, kw_pg_summary *s);
 KW_API kw_status kw_pg_pushdown_patterns(kw_context *ctx,
                                          const kw_load_options *o,
                                          int32_t as_of, kw_pg_summary **out);
+/* The pattern counts (in days) as the input of a CLV fit in unit: t_x and
+ * T divided by the unit's days, as the line path's summary divides them,
+ * each pattern weighted by its customers (klantwijs/clv.h). */
+KW_API kw_status kw_pg_pushdown_clv_data(kw_context *ctx,
+                                         const kw_load_options *o,
+                                         int32_t as_of, kw_unit unit,
+                                         kw_clv_data **out);
 
 /*
  * The acquisition cohorts (klantwijs/retention.h, the definitions of

@@ -974,3 +974,30 @@ out:
   prep_close(ctx, &pp);
   return st;
 }
+
+kw_status kw_pg_pushdown_clv_data(kw_context *ctx, const kw_load_options *o,
+                                  int32_t as_of, kw_unit unit,
+                                  kw_clv_data **out) {
+  *out = NULL;
+  kw_pg_summary *s = NULL;
+  kw_status st = kw_pg_pushdown_patterns(ctx, o, as_of, &s);
+  if (st) return st;
+  size_t n = s->n_patterns, m = n ? n : 1;
+  double *a = kw_malloc(ctx, 4 * m * sizeof *a);
+  if (!a) {
+    kw_pg_summary_free(ctx, s);
+    return kw_fail_nomem(ctx);
+  }
+  double *x = a, *tx = a + m, *T = a + 2 * m, *w = a + 3 * m;
+  const double u = kw_unit_days(unit);
+  for (size_t i = 0; i < n; i++) {
+    x[i] = s->px[i];
+    tx[i] = s->pt_x[i] / u;
+    T[i] = s->pT[i] / u;
+    w[i] = (double)s->pcount[i];
+  }
+  st = kw_clv_data_from_patterns(ctx, x, tx, T, w, n, out);
+  kw_free(ctx, a);
+  kw_pg_summary_free(ctx, s);
+  return st;
+}

@@ -555,6 +555,24 @@ static void test_dates_only(void **state) {
   kw_context_free(ctx);
 }
 
+/* One year in each unit; a pattern file as far as its longest T. */
+static void test_horizon_default(void **state) {
+  (void)state;
+  assert_int_equal(kw_clv_horizon_default(KW_UNIT_DAY, NULL), 365);
+  assert_int_equal(kw_clv_horizon_default(KW_UNIT_WEEK, NULL), 52);
+  assert_int_equal(kw_clv_horizon_default(KW_UNIT_MONTH, NULL), 12);
+  assert_int_equal(kw_clv_horizon_default(KW_UNIT_YEAR, NULL), 1);
+  const double x[] = {0, 2, 1}, tx[] = {0, 3.5, 1}, T[] = {4, 6.2, 5};
+  kw_context *ctx = kw_context_new();
+  kw_clv_data *d = NULL;
+  assert_int_equal(kw_clv_data_from_patterns(ctx, x, tx, T, NULL, 3, &d),
+                   KW_OK);
+  assert_int_equal(kw_clv_horizon_default(KW_UNIT_WEEK, kw_clv_data_view(d)),
+                   7); /* ceil(6.2) */
+  kw_clv_data_free(d);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_continuous),
@@ -566,6 +584,7 @@ int main(void) {
       cmocka_unit_test(test_predict),
       cmocka_unit_test(test_all_models_finite),
       cmocka_unit_test(test_patterns),
+      cmocka_unit_test(test_horizon_default),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

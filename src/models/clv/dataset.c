@@ -490,3 +490,45 @@ done:
   *out = d;
   return KW_OK;
 }
+
+size_t kw_clv_horizon_default(kw_unit unit, const kw_clv_input *observed) {
+  if (observed) {
+    double mt = 1;
+    for (size_t i = 0; i < observed->n; i++)
+      if (observed->T[i] > mt) mt = observed->T[i];
+    return mt < 100000 ? (size_t)ceil(mt) : 100000;
+  }
+  return unit == KW_UNIT_DAY    ? 365
+         : unit == KW_UNIT_WEEK ? 52
+         : unit == KW_UNIT_YEAR ? 1
+                                : 12;
+}
+
+kw_status kw_clv_holdout_compute(kw_context *ctx, const kw_clv_fit *f,
+                                 const kw_clv_input *d, kw_clv_holdout *out) {
+  memset(out, 0, sizeof *out);
+  if (!d->holdout)
+    return kw_fail(ctx, KW_EARG, "holdout check: the data have no holdout");
+  out->expected = kw_malloc(ctx, (d->n ? d->n : 1) * sizeof(double));
+  out->tracking =
+      kw_malloc(ctx, (d->n_periods ? d->n_periods : 1) * sizeof(double));
+  kw_status st = out->expected && out->tracking ? KW_OK : kw_fail_nomem(ctx);
+  if (!st)
+    st = kw_clv_expected(ctx, f, d->x, d->t_x, d->T, d->n, d->holdout_len,
+                         out->expected);
+  if (!st)
+    st = kw_clv_evaluate(ctx, f, d->x, d->t_x, d->T, d->holdout, d->n,
+                         d->holdout_len, &out->ev);
+  if (!st)
+    st = kw_clv_tracking(ctx, f, d->offset, d->n, d->n_periods,
+                         out->tracking);
+  if (st) kw_clv_holdout_free(ctx, out);
+  return st;
+}
+
+void kw_clv_holdout_free(kw_context *ctx, kw_clv_holdout *h) {
+  if (!h) return;
+  kw_free(ctx, h->expected);
+  kw_free(ctx, h->tracking);
+  h->expected = h->tracking = NULL;
+}

@@ -26,8 +26,10 @@
  *     (lgamma, digamma, Gamma(-m) by reflection) are cached per x by the
  *     caller. Both parts have a pole at whole m; their rounding error is
  *     bounded term by term and the formula is only used when the bound is
- *     below 1e-13 (value) and 1e-10 (each derivative), so near a whole m
- *     it steps aside (the DLMF 15.8.10 limit forms are not implemented);
+ *     below 1e-13 (value) and 1e-10 (each derivative); near a whole m
+ *     (within about 1e-3) the quadrature below takes over, exact but
+ *     about 100 times slower per call (DLMF 15.8.10's limit forms would
+ *     keep it fast there);
  *   else the series when its K-th term z^K (b)_K/(c)_K (from lgamma) shows
  *     it converges within CLV_G_SERIES_MAX terms, else the Euler integral
  *     by adaptive quadrature (see clv.h).
