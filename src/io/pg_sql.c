@@ -265,6 +265,18 @@ typedef struct prep {
   size_t n; /* placeholders in names/vals */
 } prep;
 
+/* The statement of template tpl with its {placeholders} filled, run for
+ * its rows (*out; the caller clears it). */
+static kw_status fill_exec(kw_context *ctx, const prep *pp, const char *tpl,
+                           const char *const *names, const char *const *vals,
+                           size_t n, int lang, PGresult **out) {
+  char *q = fill(ctx, tpl, names, vals, n, 0);
+  if (!q) return kw_fail_nomem(ctx);
+  kw_status st = exec_tuples(ctx, pp->c, q, pp->spec, pp->masked, lang, out);
+  kw_free(ctx, q);
+  return st;
+}
+
 static void prep_close(kw_context *ctx, prep *p) {
   for (int j = 0; j < 8; j++) kw_free(ctx, p->cols[j]);
   kw_free(ctx, p->from);
@@ -681,14 +693,11 @@ kw_status kw_pg_pushdown_patterns(kw_context *ctx, const kw_load_options *o,
   owned *ow = kw_calloc(ctx, 1, sizeof *ow);
   sf.names[11] = "patterns";
   sf.vals[11] = kw_pg_sql("patterns");
-  char *q = fill(ctx, "{patterns}", sf.names, sf.vals, 12, 0);
-  if (!ow || !q) {
-    kw_free(ctx, q);
+  if (!ow) {
     st = kw_fail_nomem(ctx);
     goto out;
   }
-  st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
-  kw_free(ctx, q);
+  st = fill_exec(ctx, &pp, "{patterns}", sf.names, sf.vals, 12, o->lang, &r);
   if (st) goto out;
   size_t np = (size_t)PQntuples(r), mp = np ? np : 1;
   ow->px = kw_calloc(ctx, mp, sizeof *ow->px);
@@ -769,13 +778,8 @@ kw_status kw_pg_pushdown_cohorts(kw_context *ctx, const kw_load_options *o,
   period_expr(pfirst, sizeof pfirst, co->period, "fd");
   pp.vals[10] = pday;
   pp.vals[11] = pfirst;
-  char *q = fill(ctx, kw_pg_sql("cohorts"), pp.names, pp.vals, 12, 0);
-  if (!q) {
-    st = kw_fail_nomem(ctx);
-    goto out;
-  }
-  st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
-  kw_free(ctx, q);
+  st = fill_exec(ctx, &pp, kw_pg_sql("cohorts"), pp.names, pp.vals,
+                 12, o->lang, &r);
   if (st) goto out;
   size_t n = (size_t)PQntuples(r);
   cell = kw_calloc(ctx, n ? n : 1, sizeof *cell);
@@ -869,16 +873,9 @@ kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
                         pp.from,      kw_pg_sql("invoice_rows"), NULL, NULL};
   PGresult *r = NULL;
   owned_age *ow = NULL;
-  char *q = NULL;
   if (as_of == KW_NA_DATE) {
-    q = fill(ctx, kw_pg_sql("invoice_as_of"), names, vals, 8, 0);
-    if (!q) {
-      st = kw_fail_nomem(ctx);
-      goto out;
-    }
-    st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
-    kw_free(ctx, q);
-    q = NULL;
+    st = fill_exec(ctx, &pp, kw_pg_sql("invoice_as_of"), names, vals,
+                   8, o->lang, &r);
     if (st) goto out;
     if (PQgetisnull(r, 0, 0)) {
       st = kw_fail(ctx, KW_EEMPTY, "payments: no invoice with a date");
@@ -891,14 +888,8 @@ kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
   snprintf(as_of_s, sizeof as_of_s, "%ld", (long)as_of);
   vals[8] = as_of_s;
   if (cols[I_INVOICE]) {
-    q = fill(ctx, kw_pg_sql("invoice_conflicts"), names, vals, 9, 0);
-    if (!q) {
-      st = kw_fail_nomem(ctx);
-      goto out;
-    }
-    st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
-    kw_free(ctx, q);
-    q = NULL;
+    st = fill_exec(ctx, &pp, kw_pg_sql("invoice_conflicts"), names, vals,
+                   9, o->lang, &r);
     if (st) goto out;
     long nc = atol(PQgetvalue(r, 0, 0));
     PQclear(r);
@@ -913,13 +904,8 @@ kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
     }
   }
   vals[9] = kw_pg_sql("ageing");
-  q = fill(ctx, "{ageing} ORDER BY cust COLLATE \"C\"", names, vals, 10, 0);
-  if (!q) {
-    st = kw_fail_nomem(ctx);
-    goto out;
-  }
-  st = exec_tuples(ctx, pp.c, q, pp.spec, pp.masked, o->lang, &r);
-  kw_free(ctx, q);
+  st = fill_exec(ctx, &pp, "{ageing} ORDER BY cust COLLATE \"C\"", names, vals,
+                 10, o->lang, &r);
   if (st) goto out;
   size_t n = (size_t)PQntuples(r), m = n ? n : 1, idbytes = 1;
   for (size_t i = 0; i < n; i++)
