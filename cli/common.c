@@ -348,9 +348,12 @@ int cli_out_close(cli_common *c, FILE *f, bool ok) {
   if (!ok) {
     /* a failed write: name the file and the system's reason */
     int err = errno;
-    if (ferror(f))
-      fprintf(stderr, "klantwijs %s: %s: cannot write: %s\n", c->command,
-              c->output, err ? strerror(err) : "write error");
+    if (ferror(f)) {
+      char msg[1024];
+      fprintf(stderr, "klantwijs %s: %s\n", c->command,
+              cli_textf(msg, sizeof msg, "cli.cannot_write", c->lang, "file",
+                        c->output, "reason", strerror(err ? err : EIO), NULL));
+    }
     kw_atomic_abort(c->atomic);
     c->atomic = NULL;
     return KW_EXIT_IO;
@@ -362,4 +365,12 @@ int cli_out_close(cli_common *c, FILE *f, bool ok) {
     return KW_EXIT_IO;
   }
   return KW_EXIT_OK;
+}
+
+int cli_out_end(cli_common *c, FILE *f, kw_status st) {
+  if (st && st != KW_EIO && !ferror(f)) { /* the writer's own failure */
+    cli_out_close(c, f, false);
+    return cli_fail(c, st);
+  }
+  return cli_out_close(c, f, st == KW_OK);
 }

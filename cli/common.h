@@ -97,5 +97,9 @@ bool cli_parse_double(const char *s, double *out);
  * reporting. cli_out_close() commits (ok) or discards; returns exit code. */
 FILE *cli_out_open(cli_common *c);
 int cli_out_close(cli_common *c, FILE *f, bool ok);
+/* Finish an output a writer returned st for: commit it on KW_OK; else
+ * discard it and say why (the file's write error, or the writer's own
+ * failure by cli_fail). Returns the exit code. */
+int cli_out_end(cli_common *c, FILE *f, kw_status st);
 
 #endif

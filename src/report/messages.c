@@ -1998,6 +1998,8 @@ static const msg_row text_rows[] = {
     {"cli.try_help", "Try 'klantwijs {cmd} --help'.",
      "Probeer 'klantwijs {cmd} --help'."},
     {"cli.out_of_memory", "out of memory", "onvoldoende geheugen"},
+    {"cli.cannot_write", "{file}: cannot write: {reason}",
+     "{file}: kan niet schrijven: {reason}"},
     {"cli.stdout_failed", "cannot write to standard output",
      "kan niet naar de standaarduitvoer schrijven"},
     {"cli.missing_path", "missing PATH (a data folder or a transactions file)",
