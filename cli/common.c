@@ -113,6 +113,15 @@ int cli_usage_fail(const cli_common *c) {
                                    kw_errmsg(c->ctx), c->lang));
 }
 
+int cli_write_fail(const cli_common *c, kw_status st) {
+  char text[2048];
+  fprintf(stderr, "klantwijs %s: ", c->command);
+  kw_term_put(stderr, kw_msginfo_text(text, sizeof text, kw_errinfo(c->ctx),
+                                      kw_errmsg(c->ctx), c->lang));
+  fputc('\n', stderr);
+  return st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
+}
+
 int cli_fail(const cli_common *c, kw_status st) {
   char text[2048];
   const char *msg = kw_msginfo_text(text, sizeof text, kw_errinfo(c->ctx),
@@ -330,7 +339,7 @@ FILE *cli_out_open(cli_common *c) {
   if (!c->output || strcmp(c->output, "-") == 0) return stdout;
   kw_status st = kw_atomic_open(c->ctx, c->output, &c->atomic);
   if (st) {
-    fprintf(stderr, "klantwijs %s: %s\n", c->command, kw_errmsg(c->ctx));
+    cli_write_fail(c, st);
     return NULL;
   }
   return kw_atomic_file(c->atomic);
@@ -360,11 +369,7 @@ int cli_out_close(cli_common *c, FILE *f, bool ok) {
   }
   kw_status st = kw_atomic_commit(c->atomic);
   c->atomic = NULL;
-  if (st) {
-    fprintf(stderr, "klantwijs %s: %s\n", c->command, kw_errmsg(c->ctx));
-    return KW_EXIT_IO;
-  }
-  return KW_EXIT_OK;
+  return st ? cli_write_fail(c, st) : KW_EXIT_OK;
 }
 
 int cli_out_end(cli_common *c, FILE *f, kw_status st) {
