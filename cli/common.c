@@ -284,31 +284,10 @@ kw_status cli_summary(const cli_common *c, const kw_dataset *ds,
   return kw_summary_build(c->ctx, ds, &so, out);
 }
 
-int cli_load(cli_common *c, kw_dataset **ds) {
-  *ds = NULL;
-  if (kw_pg_is_uri(c->path)) {
-    c->load.db = c->path;
-  } else if (c->path) {
-    struct stat sb;
-    if (strcmp(c->path, "-") != 0 && stat(c->path, &sb) == 0 &&
-        S_ISDIR(sb.st_mode))
-      c->load.dir = c->path;
-    else if (!c->load.files[KW_TABLE_TRANSACTIONS])
-      c->load.files[KW_TABLE_TRANSACTIONS] = c->path;
-    else
-      return cli_usage_key(c, "cli.path_and_file", "table", "transactions",
-                           NULL);
-  } else if (!c->load.files[KW_TABLE_TRANSACTIONS] && !c->load.dir) {
-    return cli_usage_key(c, "cli.missing_path", NULL);
-  }
-  c->load.lang = (int)c->lang;
-  kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
-  if (st) return cli_fail(c, st);
-  return KW_EXIT_OK;
-}
-
-int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
-                    kw_dataset **ds) {
+/* PATH (a folder, a file of kind path_kind, or a database) and the
+ * per-table files; need_sales: PATH or --transactions must be given. */
+static int load(cli_common *c, kw_table_kind path_kind, bool need_sales,
+                kw_dataset **ds) {
   *ds = NULL;
   if (kw_pg_is_uri(c->path)) {
     c->load.db = c->path;
@@ -325,14 +304,25 @@ int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
   } else {
     bool any = c->load.dir != NULL;
     for (int k = 0; k < KW_TABLE__COUNT; k++)
-      if (c->load.files[k]) any = true;
-    if (!any) return cli_usage_key(c, "cli.missing_path_any", NULL);
+      if (c->load.files[k] && (!need_sales || k == KW_TABLE_TRANSACTIONS))
+        any = true;
+    if (!any)
+      return cli_usage_key(
+          c, need_sales ? "cli.missing_path" : "cli.missing_path_any", NULL);
   }
-  c->load.tables = tables;
   c->load.lang = (int)c->lang;
   kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
-  if (st) return cli_fail(c, st);
-  return KW_EXIT_OK;
+  return st ? cli_fail(c, st) : KW_EXIT_OK;
+}
+
+int cli_load(cli_common *c, kw_dataset **ds) {
+  return load(c, KW_TABLE_TRANSACTIONS, true, ds);
+}
+
+int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
+                    kw_dataset **ds) {
+  c->load.tables = tables;
+  return load(c, path_kind, false, ds);
 }
 
 FILE *cli_out_open(cli_common *c) {
