@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "klantwijs/analyze.h"
 #include "klantwijs/core.h"
 #include "klantwijs/clv.h"
 #include "klantwijs/data.h"
@@ -126,6 +127,14 @@ KW_API kw_status kw_pg_pushdown_ageing(kw_context *ctx,
                                        int32_t as_of, int default_terms,
                                        kw_pg_ageing **out);
 KW_API void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a);
+
+/* The work of kw_analyze_run that the database does for a transactions
+ * table at o->db (kw_analyze_options.source): the cohort matrices
+ * (kw_pg_pushdown_cohorts) and the (x, t_x, T) patterns of the purchase
+ * model's fit (kw_pg_pushdown_clv_data). o is borrowed and must outlive
+ * the run. */
+KW_API void kw_pg_analyze_source(const kw_load_options *o,
+                                 kw_analyze_source *out);
 
 /* The SQL the pushdown runs (for documentation and tests): the template
  * of statement name ("lines", "summary", "patterns", "cohorts",

@@ -20,6 +20,7 @@
  */
 #include <ctype.h>
 #include <libpq-fe.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -986,4 +987,24 @@ kw_status kw_pg_pushdown_clv_data(kw_context *ctx, const kw_load_options *o,
   kw_free(ctx, a);
   kw_pg_summary_free(ctx, s);
   return st;
+}
+
+/* ------------------------------------------------------------ analyze */
+
+static kw_status source_cohorts(void *user, kw_context *ctx,
+                                const kw_cohort_options *co,
+                                kw_cohorts **out) {
+  return kw_pg_pushdown_cohorts(ctx, user, co, out);
+}
+
+static kw_status source_patterns(void *user, kw_context *ctx, int32_t as_of,
+                                 kw_unit unit, kw_clv_data **out) {
+  return kw_pg_pushdown_clv_data(ctx, user, as_of, unit, out);
+}
+
+void kw_pg_analyze_source(const kw_load_options *o, kw_analyze_source *out) {
+  memset(out, 0, sizeof *out);
+  out->user = (void *)(uintptr_t)o;
+  out->cohorts = source_cohorts;
+  out->patterns = source_patterns;
 }
