@@ -112,6 +112,23 @@ typedef struct kw_pg_ageing {
   const int32_t *max_overdue_days;
   int64_t open_total, credit_total, overdue_total;
   int64_t ageing_total[KW_AGE__COUNT];
+  /* payment behaviour (kw_pg_pushdown_payments; NULL / 0 from
+     kw_pg_pushdown_ageing): per customer as kw_payments_data */
+  bool has_behaviour;
+  const uint32_t *invoices, *settled, *settled_late, *errors;
+  const double *late_share, *days_to_pay, *days_late;
+  const int64_t *invoiced;
+  const uint8_t *pay_class; /* kw_pay_class */
+  /* and for the portfolio */
+  size_t n_customers; /* with a positive row */
+  size_t n_class[KW_PAY__COUNT];
+  size_t n_invoices, n_credit_notes, n_settled, n_settled_late;
+  double late_share_all, days_to_pay_all, days_late_all;
+  int64_t invoiced_total, invoiced_recent;
+  int dso_days;
+  bool dso_defined;
+  double dso;
+  uint64_t errors_total; /* paid before issue, due before issue */
 } kw_pg_ageing;
 
 /*
@@ -127,6 +144,20 @@ KW_API kw_status kw_pg_pushdown_ageing(kw_context *ctx,
                                        int32_t as_of, int default_terms,
                                        kw_pg_ageing **out);
 KW_API void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a);
+/*
+ * The ageing and the payment behaviour of kw_payments_compute
+ * (klantwijs/payments.h) from per-customer aggregates the database
+ * computes: per customer the amount-weighted sums of days to pay and days
+ * late, the invoices, settled and settled-late counts, the invoiced
+ * amount, the amount invoiced in the DSO window and the data errors; the
+ * client divides, classifies (po's thresholds) and computes DSO. Two
+ * statements ("ageing", "payers"), one row per customer each. po->as_of
+ * KW_NA_DATE = the last invoice date.
+ */
+KW_API kw_status kw_pg_pushdown_payments(kw_context *ctx,
+                                         const kw_load_options *o,
+                                         const kw_payments_options *po,
+                                         kw_pg_ageing **out);
 
 /* The work of kw_analyze_run that the database does for a transactions
  * table at o->db (kw_analyze_options.source): the cohort matrices

@@ -142,6 +142,51 @@ static const stmt statements[] = {
      "(DATE '1970-01-01' + {as_of}) - due AS over "
      "FROM ({invoice_rows}) AS r) AS a "
      "GROUP BY cust"},
+    /* payment behaviour per customer (the client adds ORDER BY cust
+     * COLLATE "C"): over the rows, the amount-weighted sums of days to
+     * pay (positive rows paid on or after their invoice date) and of days
+     * late (of those, the rows whose due date is not before the invoice
+     * date), the invoiced amount, the amount invoiced in the DSO window,
+     * whether a positive row exists, the rows paid before their invoice
+     * date and the other rows due before it; over the invoices (an
+     * invoice id, else each row on its own), those with a positive total,
+     * the settled ones (a positive row, none open) and the settled ones
+     * with a positive row paid after its due date, and credit notes
+     * (negative total). {dso_from}: the first day of the DSO window. */
+    {"payers",
+     "WITH r AS MATERIALIZED ({invoice_rows}), "
+     "i AS (SELECT cust, sum(amt) AS total, bool_or(amt > 0) AS pos, "
+     "bool_or(amt > 0 AND paid IS NULL) AS open, "
+     "coalesce(bool_or(amt > 0 AND paid >= day AND due >= day "
+     "AND paid > due), false) AS late "
+     "FROM r WHERE inv IS NOT NULL GROUP BY cust, inv "
+     "UNION ALL "
+     "SELECT cust, amt, amt > 0, amt > 0 AND paid IS NULL, "
+     "coalesce(amt > 0 AND paid >= day AND due >= day AND paid > due, "
+     "false) FROM r WHERE inv IS NULL), "
+     "ic AS (SELECT cust, count(*) FILTER (WHERE total > 0) AS invoices, "
+     "count(*) FILTER (WHERE total > 0 AND pos AND NOT open) AS settled, "
+     "count(*) FILTER (WHERE total > 0 AND pos AND NOT open AND late) "
+     "AS settled_late, "
+     "count(*) FILTER (WHERE total < 0) AS credit_notes "
+     "FROM i GROUP BY cust), "
+     "rc AS (SELECT cust, "
+     "coalesce(sum(amt) FILTER (WHERE pd), 0) AS pay_w, "
+     "coalesce(sum(amt * (paid - day)) FILTER (WHERE pd), 0) AS pay_sum, "
+     "coalesce(sum(amt) FILTER (WHERE pd AND due >= day), 0) AS late_w, "
+     "coalesce(sum(amt * (paid - due)) "
+     "FILTER (WHERE pd AND due >= day AND paid > due), 0) AS late_sum, "
+     "sum(amt) AS invoiced, "
+     "coalesce(sum(amt) FILTER (WHERE day >= {dso_from}), 0) AS recent, "
+     "bool_or(amt > 0) AS buyer, "
+     "count(*) FILTER (WHERE paid < day) AS err_paid, "
+     "count(*) FILTER (WHERE (paid IS NULL OR paid >= day) AND due < day) "
+     "AS err_due "
+     "FROM (SELECT r.*, amt > 0 AND paid IS NOT NULL AND paid >= day AS pd "
+     "FROM r) AS x GROUP BY cust) "
+     "SELECT rc.cust, pay_w, pay_sum, late_w, late_sum, invoiced, recent, "
+     "buyer, err_paid, err_due, invoices, settled, settled_late, "
+     "credit_notes FROM rc JOIN ic USING (cust)"},
 };
 
 const char *kw_pg_sql(const char *name) {
@@ -826,6 +871,12 @@ typedef struct owned_age {
   char **ids;
   int64_t *v[8]; /* open, credit, overdue, the five buckets */
   int32_t *max_over;
+  /* behaviour: invoices, settled, settled_late, errors; late_share,
+   * days_to_pay, days_late; invoiced; pay_class */
+  uint32_t *u[4];
+  double *d[3];
+  int64_t *invoiced;
+  uint8_t *klass;
 } owned_age;
 
 void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a) {
@@ -835,12 +886,97 @@ void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a) {
   kw_free(ctx, o->ids);
   for (int k = 0; k < 8; k++) kw_free(ctx, o->v[k]);
   kw_free(ctx, o->max_over);
+  for (int k = 0; k < 4; k++) kw_free(ctx, o->u[k]);
+  for (int k = 0; k < 3; k++) kw_free(ctx, o->d[k]);
+  kw_free(ctx, o->invoiced);
+  kw_free(ctx, o->klass);
   kw_free(ctx, o);
 }
 
-kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
-                                int32_t as_of, int default_terms,
-                                kw_pg_ageing **out) {
+static double ratio(double a, double b) { return b != 0 ? a / b : 0; }
+
+/* The payers statement's rows r (ordered as the ageing's rows of ow) into
+ * the behaviour of ow, classified with po's thresholds. */
+static kw_status behaviour(kw_context *ctx, owned_age *ow, const PGresult *r,
+                           const kw_payments_options *po) {
+  kw_pg_ageing *a = &ow->pub;
+  size_t n = a->n, m = n ? n : 1;
+  if ((size_t)PQntuples(r) != n)
+    return kw_fail(ctx, KW_EINPUT,
+                   "payments: the ageing and the payers differ in customers");
+  bool okm = true;
+  for (int k = 0; k < 4 && okm; k++)
+    okm = (ow->u[k] = kw_calloc(ctx, m, sizeof *ow->u[k])) != NULL;
+  for (int k = 0; k < 3 && okm; k++)
+    okm = (ow->d[k] = kw_calloc(ctx, m, sizeof *ow->d[k])) != NULL;
+  if (okm) okm = (ow->invoiced = kw_calloc(ctx, m, sizeof *ow->invoiced));
+  if (okm) okm = (ow->klass = kw_calloc(ctx, m, sizeof *ow->klass));
+  if (!okm) return kw_fail_nomem(ctx);
+  double pw = 0, ps = 0, lw = 0, ls = 0;
+  for (size_t i = 0; i < n; i++) {
+    int k = (int)i;
+    if (strcmp(PQgetvalue(r, k, 0), a->ids[i]) != 0)
+      return kw_fail(ctx, KW_EINPUT,
+                     "payments: the ageing and the payers differ in order");
+    double w[4];
+    for (int j = 0; j < 4; j++) w[j] = strtod(PQgetvalue(r, k, 1 + j), NULL);
+    ow->invoiced[i] = strtoll(PQgetvalue(r, k, 5), NULL, 10);
+    a->invoiced_recent += strtoll(PQgetvalue(r, k, 6), NULL, 10);
+    bool buyer = PQgetvalue(r, k, 7)[0] == 't';
+    uint32_t err = (uint32_t)(strtoul(PQgetvalue(r, k, 8), NULL, 10) +
+                              strtoul(PQgetvalue(r, k, 9), NULL, 10));
+    ow->u[0][i] = (uint32_t)strtoul(PQgetvalue(r, k, 10), NULL, 10);
+    ow->u[1][i] = (uint32_t)strtoul(PQgetvalue(r, k, 11), NULL, 10);
+    ow->u[2][i] = (uint32_t)strtoul(PQgetvalue(r, k, 12), NULL, 10);
+    ow->u[3][i] = err;
+    a->n_credit_notes += strtoul(PQgetvalue(r, k, 13), NULL, 10);
+    ow->d[0][i] = ratio(ow->u[2][i], ow->u[1][i]);
+    ow->d[1][i] = ratio(w[1], w[0]);
+    ow->d[2][i] = ratio(w[3], w[2]);
+    pw += w[0], ps += w[1], lw += w[2], ls += w[3];
+    a->n_invoices += ow->u[0][i];
+    a->n_settled += ow->u[1][i];
+    a->n_settled_late += ow->u[2][i];
+    a->invoiced_total += ow->invoiced[i];
+    a->errors_total += err;
+    kw_pay_class c = KW_PAY_NONE;
+    if (buyer) {
+      a->n_customers++;
+      int32_t mo = ow->max_over[i];
+      c = KW_PAY_FAST;
+      if (ow->d[2][i] > po->problem_days_late || mo > po->problem_overdue_days)
+        c = KW_PAY_PROBLEM;
+      else if (ow->d[2][i] > po->slow_days_late || mo > po->slow_overdue_days)
+        c = KW_PAY_SLOW;
+    }
+    ow->klass[i] = (uint8_t)c;
+    a->n_class[c]++;
+  }
+  a->days_to_pay_all = ratio(ps, pw);
+  a->days_late_all = ratio(ls, lw);
+  a->late_share_all = ratio((double)a->n_settled_late, (double)a->n_settled);
+  a->dso_days = po->dso_days;
+  a->dso_defined = a->invoiced_recent > 0;
+  if (a->dso_defined)
+    a->dso = (double)a->open_total / (double)a->invoiced_recent *
+             (double)po->dso_days;
+  a->has_behaviour = true;
+  a->invoices = ow->u[0];
+  a->settled = ow->u[1];
+  a->settled_late = ow->u[2];
+  a->errors = ow->u[3];
+  a->late_share = ow->d[0];
+  a->days_to_pay = ow->d[1];
+  a->days_late = ow->d[2];
+  a->invoiced = ow->invoiced;
+  a->pay_class = ow->klass;
+  return KW_OK;
+}
+
+static kw_status pushdown_ageing(kw_context *ctx, const kw_load_options *o,
+                                 int32_t as_of, int default_terms,
+                                 const kw_payments_options *po,
+                                 kw_pg_ageing **out) {
   *out = NULL;
   enum { I_CUST, I_DATE, I_AMOUNT, I_PAID, I_INVOICE, I_DUE, I_TERMS, I__N };
   static const kw_role want[I__N] = {
@@ -868,10 +1004,12 @@ kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
              default_terms);
   }
   const char *names[] = {"cust", "day",  "amount",       "paid",  "due",
-                         "inv",  "from", "invoice_rows", "as_of", "ageing"};
+                         "inv",  "from", "invoice_rows", "as_of", "ageing",
+                         "dso_from"};
   const char *vals[] = {cols[I_CUST], day,     cols[I_AMOUNT],
                         paid,         due,     inv,
-                        pp.from,      kw_pg_sql("invoice_rows"), NULL, NULL};
+                        pp.from,      kw_pg_sql("invoice_rows"), NULL, NULL,
+                        NULL};
   PGresult *r = NULL;
   owned_age *ow = NULL;
   if (as_of == KW_NA_DATE) {
@@ -953,6 +1091,19 @@ kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
   a->overdue = ow->v[2];
   for (int j = 0; j < KW_AGE__COUNT; j++) a->ageing[j] = ow->v[3 + j];
   a->max_overdue_days = ow->max_over;
+  if (po) { /* the behaviour: a second statement, one row per customer */
+    PQclear(r);
+    r = NULL;
+    char dso_from[64];
+    snprintf(dso_from, sizeof dso_from, "DATE '1970-01-01' + %ld",
+             (long)as_of - po->dso_days + 1);
+    vals[9] = kw_pg_sql("payers");
+    vals[10] = dso_from;
+    st = fill_exec(ctx, &pp, "{ageing} ORDER BY cust COLLATE \"C\"", names,
+                   vals, 11, o->lang, &r);
+    if (!st) st = behaviour(ctx, ow, r, po);
+    if (st) goto out;
+  }
   *out = a;
   ow = NULL;
 out:
@@ -960,6 +1111,26 @@ out:
   if (ow) kw_pg_ageing_free(ctx, &ow->pub);
   prep_close(ctx, &pp);
   return st;
+}
+
+kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
+                                int32_t as_of, int default_terms,
+                                kw_pg_ageing **out) {
+  return pushdown_ageing(ctx, o, as_of, default_terms, NULL, out);
+}
+
+kw_status kw_pg_pushdown_payments(kw_context *ctx, const kw_load_options *o,
+                                  const kw_payments_options *po,
+                                  kw_pg_ageing **out) {
+  *out = NULL;
+  kw_payments_options def;
+  if (!po) {
+    kw_payments_options_init(&def);
+    po = &def;
+  }
+  if (po->dso_days < 1 || po->dso_days > 36500)
+    return kw_fail(ctx, KW_EARG, "payments: DSO window out of range");
+  return pushdown_ageing(ctx, o, po->as_of, po->default_terms, po, out);
 }
 
 kw_status kw_pg_pushdown_clv_data(kw_context *ctx, const kw_load_options *o,

@@ -286,7 +286,10 @@ expect_usage "clv --pushdown on a folder" "$K" clv "$tmp/csv" --pushdown
 
 # --- pushdown: the receivables ageing from the database = from the lines --
 # Per customer open, open credit, overdue, the five buckets and the oldest
-# open row's days past due, and the totals, to the cent.
+# open row's days past due, and the totals, to the cent; and the payment
+# behaviour: invoices, settled, settled late, share late, days to pay,
+# days late, invoiced, class and data errors per customer, the class
+# counts, days to pay, DSO and the other totals, as printed.
 ageing_equal() { # label path-for-the-line-path args...
   label=$1 lpath=$2
   shift 2
@@ -317,6 +320,31 @@ for k in keys[:-1] + ["open_credit"]:
         bad.append(("total", k, tot[k], push[k]))
 if tot["as_of"] != push["as_of"]:
     bad.append(("as_of", tot["as_of"], push["as_of"]))
+# the behaviour (the line export lists the customers with a positive row)
+num = lambda v: None if v in ("", None) else float(v)
+for cid, b in prow.items():
+    a = lines.get(cid)
+    if a is None:
+        if b["class"] != "none":
+            bad.append((cid, "class", None, b["class"]))
+        continue
+    for k in ["invoices", "settled", "settled_late", "late_share",
+              "days_to_pay", "days_late", "errors"]:
+        if num(a[k]) != num(b[k]):
+            bad.append((cid, k, a[k], b[k]))
+    if cents(a["invoiced"]) != cents(b["invoiced"]) or a["class"] != b["class"]:
+        bad.append((cid, "invoiced/class", a["invoiced"], b["invoiced"],
+                    a["class"], b["class"]))
+for k in ["fast_payers", "slow_payers", "problematic_payers", "invoices",
+          "credit_notes", "settled", "settled_late", "late_share",
+          "days_to_pay", "days_late", "dso_days", "dso", "data_errors"]:
+    if tot[k] != push[k]:
+        bad.append(("total", k, tot[k], push[k]))
+for k in ["invoiced", "invoiced_in_window"]:
+    if cents(tot[k]) != cents(push[k]):
+        bad.append(("total", k, tot[k], push[k]))
+if tot["n_customers"] != push["buying_customers"]:
+    bad.append(("customers", tot["n_customers"], push["buying_customers"]))
 if not push["customers"] or cents(push["open"]) == 0:
     bad.append(("nothing open", push["open"]))
 if bad:
@@ -355,6 +383,23 @@ ageing_equal "terms column" "$URI" --table invoices="SELECT factuurnummer,
   AS betalingstermijn FROM invoices"
 ageing_equal "default terms" "$URI" --terms 45 --table invoices="SELECT
   factuurnummer, klantnummer, factuurdatum, betaaldatum, bedrag FROM invoices"
+# data errors (paid before the invoice date, due before it) and no
+# invoice ids (each row its own invoice)
+ageing_equal "errors, no invoice ids" "$URI" --table invoices="SELECT
+  klantnummer, factuurdatum,
+  CASE WHEN bedrag < 100 THEN factuurdatum - 5 ELSE vervaldatum END
+  AS vervaldatum,
+  CASE WHEN bedrag BETWEEN 100 AND 200 THEN factuurdatum - 3
+  ELSE betaaldatum END AS betaaldatum, bedrag FROM invoices"
+# invoices in two rows, one paid later or not at all (partly paid)
+ageing_equal "split invoices" "$URI" --table invoices="SELECT factuurnummer,
+  klantnummer, factuurdatum, vervaldatum, betaaldatum,
+  round(bedrag / 2, 2) AS bedrag FROM invoices UNION ALL
+  SELECT factuurnummer, klantnummer, factuurdatum, vervaldatum,
+  CASE WHEN bedrag > 1000 THEN NULL ELSE betaaldatum + 20 END,
+  bedrag - round(bedrag / 2, 2) FROM invoices"
+ageing_equal "DSO window 30, slow after 3 days" "$URI" --dso-days 30 \
+  --slow-late 3 --as-of 2025-06-30
 # an invoice id with two customers: the pushdown refuses with a reason
 sql -c "CREATE TABLE inv2 AS SELECT * FROM invoices" \
     -c "INSERT INTO inv2 SELECT factuurnummer, 'K999999', factuurdatum,
