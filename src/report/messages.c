@@ -2451,12 +2451,12 @@ static const msg_row text_rows[] = {
      "niet zien welke rijen eerst kwamen, lees ze dus zonder --pushdown "
      "(de latere rijen worden dan weggelaten en geteld)"},
     {"opt.payments.pushdown",
-     "PATH is a postgresql:// URI: compute the receivables ageing per "
-     "customer in the database (one row per customer comes back; columns "
-     "need SQL types)",
+     "PATH is a postgresql:// URI: compute the receivables ageing and the "
+     "payment behaviour per customer in the database (one row per customer "
+     "comes back; columns need SQL types)",
      "PATH is een postgresql://-URI: bereken de ouderdom van de openstaande "
-     "posten per klant in de database (er komt één rij per klant terug; "
-     "kolommen moeten SQL-types hebben)"},
+     "posten en het betaalgedrag per klant in de database (er komt één rij "
+     "per klant terug; kolommen moeten SQL-types hebben)"},
     {"pg.no_sales",
      "no transactions table in {db}: name it with --table "
      "transactions=SCHEMA.TABLE (or a query), or call it transactions, "
