@@ -87,6 +87,20 @@ KW_API kw_status kw_pg_pushdown_clv_data(kw_context *ctx,
                                          int32_t as_of, kw_unit unit,
                                          kw_clv_data **out);
 
+/* The input of a CLV fit per customer (kw_clv_data_from_rows), computed
+ * in the database: x, t_x, T in unit, the spend model's mean repeat spend
+ * (zbar), revenue and margin up to as_of (KW_NA_DATE: the last date), and
+ * with holdout_end (not KW_NA_DATE; then as_of is required) the purchase
+ * days in (as_of, holdout_end] and the tracking counts: the definitions
+ * of kw_clv_data_build in continuous time. Rows are ordered by id (byte
+ * order); no acquisition cost. Four statements: the last date (when no
+ * as_of), the customers first buying after as_of, the repeat purchase
+ * days per day, and one row per customer. */
+KW_API kw_status kw_pg_pushdown_clv_rows(kw_context *ctx,
+                                         const kw_load_options *o,
+                                         int32_t as_of, int32_t holdout_end,
+                                         kw_unit unit, kw_clv_data **out);
+
 /*
  * The acquisition cohorts (klantwijs/retention.h, the definitions of
  * kw_cohorts_build) computed in the database: one row per (cohort, age)

@@ -19,6 +19,7 @@
  * days); amounts are rounded to cents line by line, as the reader does.
  */
 #include <ctype.h>
+#include <math.h>
 #include <libpq-fe.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -142,6 +143,54 @@ static const stmt statements[] = {
      "(DATE '1970-01-01' + {as_of}) - due AS over "
      "FROM ({invoice_rows}) AS r) AS a "
      "GROUP BY cust"},
+    /* CLV per customer (clv --pushdown with the spend model or a
+     * holdout): the days of each customer up to {end_d} (the holdout's
+     * end, else the as-of date), with their net revenue, whether a line
+     * of amount >= 0 makes it a purchase day, lines, lines with a cost,
+     * and the cost */
+    {"clv_days",
+     "SELECT cust, day, sum(amt) AS rev, bool_or(amt >= 0) AS purchase, "
+     "count(*) AS lines, count(cost) AS cost_lines, "
+     "coalesce(sum(cost), 0) AS cost "
+     "FROM ({lines}) AS l WHERE day <= {end_d} GROUP BY cust, day"},
+    /* per customer with a purchase up to {as_of_d}: the first purchase
+     * day, x = purchase days - 1, t_x in days, the net revenue of the
+     * purchase days after the first (the spend model's x * zbar, in
+     * cents), the net revenue, lines, lines with a cost and cost up to
+     * as_of, and the purchase days in the holdout (after as_of) */
+    {"clv_rows",
+     "WITH d AS MATERIALIZED ({clv_days}), "
+     "f AS (SELECT cust, min(day) AS first FROM d "
+     "WHERE purchase AND day <= {as_of_d} GROUP BY cust) "
+     "SELECT cust, first - DATE '1970-01-01' AS first, "
+     "count(*) FILTER (WHERE purchase AND day <= {as_of_d}) - 1 AS x, "
+     "max(day) FILTER (WHERE purchase AND day <= {as_of_d}) - first "
+     "AS t_x, "
+     "coalesce(sum(rev) FILTER (WHERE purchase AND day > first "
+     "AND day <= {as_of_d}), 0) AS rep_rev, "
+     "coalesce(sum(rev) FILTER (WHERE day <= {as_of_d}), 0) AS revenue, "
+     "coalesce(sum(lines) FILTER (WHERE day <= {as_of_d}), 0) AS lines, "
+     "coalesce(sum(cost_lines) FILTER (WHERE day <= {as_of_d}), 0) "
+     "AS cost_lines, "
+     "coalesce(sum(cost) FILTER (WHERE day <= {as_of_d}), 0) AS cost, "
+     "count(*) FILTER (WHERE purchase AND day > {as_of_d}) AS holdout "
+     "FROM d JOIN f USING (cust) GROUP BY cust, first"},
+    /* the repeat purchase days (after each customer's first) per day, up
+     * to {end_d}: the tracking counts; and the customers whose first
+     * purchase comes after as_of */
+    {"clv_repeat",
+     "WITH d AS MATERIALIZED ({clv_days}), "
+     "f AS (SELECT cust, min(day) AS first FROM d "
+     "WHERE purchase AND day <= {as_of_d} GROUP BY cust) "
+     "SELECT day - DATE '1970-01-01' AS day, count(*) AS n "
+     "FROM d JOIN f USING (cust) WHERE purchase AND day > first "
+     "GROUP BY day ORDER BY day"},
+    {"clv_later",
+     "SELECT count(*) FROM (SELECT cust FROM ({lines}) AS l GROUP BY cust "
+     "HAVING coalesce(bool_or(amt >= 0 AND day > {as_of_d}), false) "
+     "AND NOT coalesce(bool_or(amt >= 0 AND day <= {as_of_d}), false)) "
+     "AS c"},
+    {"last_day", "SELECT max(day) - DATE '1970-01-01' FROM ({lines}) AS l"},
     /* payment behaviour per customer (the client adds ORDER BY cust
      * COLLATE "C"): over the rows, the amount-weighted sums of days to
      * pay (positive rows paid on or after their invoice date) and of days
@@ -1178,4 +1227,136 @@ void kw_pg_analyze_source(const kw_load_options *o, kw_analyze_source *out) {
   out->user = (void *)(uintptr_t)o;
   out->cohorts = source_cohorts;
   out->patterns = source_patterns;
+}
+
+/* ------------------------------------------------- CLV per customer */
+
+kw_status kw_pg_pushdown_clv_rows(kw_context *ctx, const kw_load_options *o,
+                                  int32_t as_of, int32_t holdout_end,
+                                  kw_unit unit, kw_clv_data **out) {
+  *out = NULL;
+  if (holdout_end != KW_NA_DATE && as_of == KW_NA_DATE)
+    return kw_fail(ctx, KW_EARG, "clv: a holdout needs an as-of date");
+  if (holdout_end != KW_NA_DATE && holdout_end <= as_of)
+    return kw_fail(ctx, KW_EARG,
+                   "clv: the holdout must end after the as-of date");
+  prep pp;
+  kw_status st = prep_open(ctx, o, &pp);
+  if (st) return st;
+  const char *names[16], *vals[16];
+  for (size_t i = 0; i < pp.n; i++) names[i] = pp.names[i], vals[i] = pp.vals[i];
+  size_t nn = pp.n;
+  char as_d[64], end_d[64];
+  names[nn] = "as_of_d", vals[nn++] = as_d;
+  names[nn] = "end_d", vals[nn++] = end_d;
+  names[nn] = "clv_days", vals[nn++] = kw_pg_sql("clv_days");
+  names[nn] = "clv_rows", vals[nn++] = kw_pg_sql("clv_rows");
+  PGresult *r = NULL;
+  char **ids = NULL;
+  double *a = NULL, *rc = NULL;
+  int32_t *first = NULL, *rday = NULL;
+  if (as_of == KW_NA_DATE) {
+    st = fill_exec(ctx, &pp, kw_pg_sql("last_day"), names, vals, nn, o->lang,
+                   &r);
+    if (st) goto out;
+    if (PQgetisnull(r, 0, 0)) {
+      st = kw_fail(ctx, KW_EEMPTY, "clv: no transactions");
+      goto out;
+    }
+    as_of = (int32_t)atol(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    r = NULL;
+  }
+  snprintf(as_d, sizeof as_d, "(DATE '1970-01-01' + %ld)", (long)as_of);
+  snprintf(end_d, sizeof end_d, "(DATE '1970-01-01' + %ld)",
+           (long)(holdout_end != KW_NA_DATE ? holdout_end : as_of));
+  kw_clv_rows cr;
+  memset(&cr, 0, sizeof cr);
+  cr.as_of = as_of;
+  cr.holdout_end = holdout_end;
+  cr.unit = unit;
+  cr.has_cost = pp.has_cost;
+  /* the customers first buying after as_of */
+  st = fill_exec(ctx, &pp, kw_pg_sql("clv_later"), names, vals, nn, o->lang,
+                 &r);
+  if (st) goto out;
+  cr.n_later = (size_t)strtoull(PQgetvalue(r, 0, 0), NULL, 10);
+  PQclear(r);
+  r = NULL;
+  /* the tracking counts */
+  st = fill_exec(ctx, &pp, kw_pg_sql("clv_repeat"), names, vals, nn, o->lang,
+                 &r);
+  if (st) goto out;
+  size_t nd = (size_t)PQntuples(r);
+  rday = kw_calloc(ctx, nd ? nd : 1, sizeof *rday);
+  rc = kw_calloc(ctx, nd ? nd : 1, sizeof *rc);
+  if (!rday || !rc) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  for (size_t j = 0; j < nd; j++) {
+    rday[j] = (int32_t)atol(PQgetvalue(r, (int)j, 0));
+    rc[j] = strtod(PQgetvalue(r, (int)j, 1), NULL);
+  }
+  cr.n_days = nd;
+  cr.rday = rday;
+  cr.rcount = rc;
+  PQclear(r);
+  r = NULL;
+  /* one row per customer */
+  st = fill_exec(ctx, &pp, "{clv_rows} ORDER BY cust COLLATE \"C\"", names,
+                 vals, nn, o->lang, &r);
+  if (st) goto out;
+  size_t n = (size_t)PQntuples(r), m = n ? n : 1;
+  ids = kw_calloc(ctx, m, sizeof *ids);
+  first = kw_calloc(ctx, m, sizeof *first);
+  a = kw_calloc(ctx, 7 * m, sizeof *a);
+  if (!ids || !first || !a) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  double *x = a, *tx = a + m, *T = a + 2 * m, *zbar = a + 3 * m,
+         *rev = a + 4 * m, *mar = a + 5 * m, *hold = a + 6 * m;
+  const double u = kw_unit_days(unit);
+  double pool_rev = 0, pool_margin = 0;
+  for (size_t i = 0; i < n; i++) {
+    int k = (int)i;
+    ids[i] = PQgetvalue(r, k, 0);
+    first[i] = (int32_t)atol(PQgetvalue(r, k, 1));
+    long days = atol(PQgetvalue(r, k, 2)) + 1;
+    x[i] = (double)(days - 1);
+    tx[i] = (double)atol(PQgetvalue(r, k, 3)) / u;
+    T[i] = (double)(as_of - first[i]) / u;
+    long long rep = strtoll(PQgetvalue(r, k, 4), NULL, 10);
+    zbar[i] = days > 1 ? (double)rep / 100.0 / (double)(days - 1) : 0;
+    long long rv = strtoll(PQgetvalue(r, k, 5), NULL, 10);
+    long long lines = strtoll(PQgetvalue(r, k, 6), NULL, 10);
+    long long cl = strtoll(PQgetvalue(r, k, 7), NULL, 10);
+    long long cost = strtoll(PQgetvalue(r, k, 8), NULL, 10);
+    rev[i] = (double)rv / 100.0;
+    mar[i] = NAN;
+    if (pp.has_cost && cl == lines && rv > 0) {
+      mar[i] = ((double)rv - (double)cost) / (double)rv;
+      pool_rev += (double)rv;
+      pool_margin += (double)rv - (double)cost;
+    }
+    hold[i] = strtod(PQgetvalue(r, k, 9), NULL);
+  }
+  cr.n = n;
+  cr.ids = (const char *const *)ids;
+  cr.first = first;
+  cr.x = x, cr.t_x = tx, cr.T = T, cr.zbar = zbar, cr.revenue = rev;
+  cr.margin = mar;
+  cr.holdout = holdout_end != KW_NA_DATE ? hold : NULL;
+  cr.pooled_margin = pool_rev > 0 ? pool_margin / pool_rev : NAN;
+  st = kw_clv_data_from_rows(ctx, &cr, out);
+out:
+  if (r) PQclear(r);
+  kw_free(ctx, ids);
+  kw_free(ctx, first);
+  kw_free(ctx, a);
+  kw_free(ctx, rday);
+  kw_free(ctx, rc);
+  prep_close(ctx, &pp);
+  return st;
 }

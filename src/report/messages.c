@@ -3281,16 +3281,20 @@ static const msg_row text_rows[] = {
      "--patterns vervangt PAD; geef een van beide"},
     {"opt.clv.pushdown",
      "PATH is a postgresql:// URI: fit the purchase model on the (x, t_x, "
-     "T) patterns the database counts (one row per pattern comes back); no "
-     "spend model",
+     "T) patterns the database counts (one row per pattern comes back); "
+     "with --spend gg or --holdout-end the database computes one row per "
+     "customer (x, t_x, T, mean repeat spend, holdout purchases)",
      "PATH is een postgresql://-URI: pas het aankoopmodel toe op de (x, "
      "t_x, T)-patronen die de database telt (er komt één rij per patroon "
-     "terug); geen bestedingsmodel"},
+     "terug); met --spend gg of --holdout-end berekent de database één rij "
+     "per klant (x, t_x, T, gemiddelde herhaalbesteding, aankopen in de "
+     "holdout)"},
     {"cli.clv.pushdown_only",
-     "--pushdown fits the purchase model on the database's patterns: not "
-     "with --patterns, --holdout-end, --model bgbb or --spend gg",
-     "--pushdown past het aankoopmodel toe op de patronen uit de database: "
-     "niet samen met --patterns, --holdout-end, --model bgbb of --spend gg"},
+     "--pushdown computes the model's input in the database: not with "
+     "--patterns or --model bgbb (whose calendar periods need the lines)",
+     "--pushdown berekent de invoer van het model in de database: niet "
+     "samen met --patterns of --model bgbb (waarvan de kalenderperiodes de "
+     "lijnen nodig hebben)"},
     {"cli.clv.patterns_dates",
      "--as-of and --holdout-end need transactions, not a pattern file",
      "--as-of en --holdout-end vragen transacties, geen patroonbestand"},
