@@ -71,34 +71,47 @@ static const stmt statements[] = {
      "count(*) AS customers "
      "FROM s WHERE first IS NOT NULL "
      "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"},
-    /* cohort cells: per (first-purchase period, periods since), the
-     * customers with a purchase and the net revenue of the lines from
-     * each customer's first purchase day on (last = 0); then per (first
+    /* cohort cells. b: per customer and period (a GROUP BY with the
+     * customer in its key, so a table partitioned by customer aggregates
+     * on each shard): the first purchase day of the period, the purchase
+     * lines, the net revenue and the last day. c: per customer, the first
+     * purchase day fd, its period fp and the last purchase period lp. e:
+     * the returns of the first purchase period before fd (they are not
+     * cohort revenue), from the negative lines per customer and day.
+     * Then per (first period, periods since) the customers with a
+     * purchase and the net revenue from fd on (last = 0); per (first
      * period, last purchase period - first) the customers whose last
      * purchase falls there (active = 0); last a row with age NULL whose
      * cohort_day is the last date (the as-of date when none is given).
-     * {where} is empty or the filter on a given as-of date; the CTE l is
-     * read once (materialised), so the table is scanned once. {pday} /
+     * {where} is empty or the filter on a given as-of date; {pday} /
      * {pfirst} are the period numbers of day / fd (consecutive periods,
      * consecutive numbers); cohort_day is a day of the cohort's period. */
     {"cohorts",
-     "WITH l AS (SELECT cust, day, amt, {pday} AS p FROM ({lines}) AS l "
-     "{where}), "
-     "f AS (SELECT cust, min(day) FILTER (WHERE amt >= 0) AS fd, "
-     "max(p) FILTER (WHERE amt >= 0) AS lp FROM l GROUP BY cust "
-     "HAVING count(*) FILTER (WHERE amt >= 0) > 0), "
-     "c AS (SELECT cust, fd, {pfirst} AS fp, lp FROM f) "
+     "WITH b AS (SELECT cust, {pday} AS p, "
+     "min(day) FILTER (WHERE amt >= 0) AS pfd, "
+     "count(*) FILTER (WHERE amt >= 0) AS buys, sum(amt) AS rev, "
+     "max(day) AS md "
+     "FROM ({lines}) AS l {where} GROUP BY 1, 2), "
+     "c AS (SELECT cust, fd, {pfirst} AS fp, lp FROM "
+     "(SELECT cust, min(pfd) AS fd, max(p) FILTER (WHERE buys > 0) AS lp "
+     "FROM b GROUP BY cust HAVING sum(buys) > 0) AS f), "
+     "r AS (SELECT cust, day, sum(amt) AS neg FROM "
+     "(SELECT cust, day, amt FROM ({lines}) AS l {where}) AS l "
+     "WHERE amt < 0 GROUP BY 1, 2), "
+     "e AS (SELECT r.cust, sum(r.neg) AS neg FROM r JOIN c USING (cust) "
+     "WHERE r.day < c.fd AND {pday} = c.fp GROUP BY r.cust) "
      "SELECT min(c.fd) - DATE '1970-01-01' AS cohort_day, "
-     "l.p - c.fp AS age, "
-     "count(DISTINCT l.cust) FILTER (WHERE l.amt >= 0) AS active, "
-     "0 AS last, sum(l.amt) AS revenue "
-     "FROM l JOIN c USING (cust) WHERE l.day >= c.fd "
-     "GROUP BY c.fp, l.p - c.fp "
+     "b.p - c.fp AS age, count(*) FILTER (WHERE b.buys > 0) AS active, "
+     "0 AS last, sum(b.rev - CASE WHEN b.p = c.fp "
+     "THEN coalesce(e.neg, 0) ELSE 0 END) AS revenue "
+     "FROM b JOIN c USING (cust) LEFT JOIN e USING (cust) "
+     "WHERE b.p >= c.fp "
+     "GROUP BY c.fp, b.p - c.fp "
      "UNION ALL "
      "SELECT min(fd) - DATE '1970-01-01', lp - fp, 0, count(*), 0 "
      "FROM c GROUP BY fp, lp - fp "
      "UNION ALL "
-     "SELECT max(day) - DATE '1970-01-01', NULL, 0, 0, 0 FROM l"},
+     "SELECT max(md) - DATE '1970-01-01', NULL, 0, 0, 0 FROM b"},
     /* invoices: one row per usable invoice row up to as_of; paid after
      * as_of counts as open; due = the due date, else date + terms, else
      * date + the default terms (klantwijs/payments.h) */
@@ -829,21 +842,40 @@ out:
 
 /* ------------------------------------------------------------ cohorts */
 
+/* The calendar month number year * 12 + month of a date expression e,
+ * from the day number by integer arithmetic (the days-to-civil method of
+ * H. Hinnant, valid from 0000-03-01 on): extract() and date_part() would
+ * do, but postgres_fdw does not ship them to a shard, which then sends
+ * its lines instead of its aggregates. */
+static void month_expr(char *out, size_t cap, const char *e) {
+  char z[128], doe[160], yoe[800], doy[3200], mp[3300];
+  snprintf(z, sizeof z, "(%s - DATE '1970-01-01' + 719468)", e);
+  snprintf(doe, sizeof doe, "(%s %% 146097)", z);
+  snprintf(yoe, sizeof yoe, "((%s - %s / 1460 + %s / 36524 - %s / 146096) / 365)",
+           doe, doe, doe, doe);
+  snprintf(doy, sizeof doy, "(%s - (365 * %s + %s / 4 - %s / 100))", doe, yoe,
+           yoe, yoe);
+  snprintf(mp, sizeof mp, "((5 * %s + 2) / 153)", doy);
+  snprintf(out, cap, "((%s + 400 * (%s / 146097)) * 12 + %s + 3)", yoe, z, mp);
+}
+
 /* The period number of a date expression e (consecutive periods have
- * consecutive numbers, as kw_period_index): calendar months and quarters,
- * weeks from Monday. Only immutable built-ins, so shards can run them. */
+ * consecutive numbers, as kw_period_index): calendar months
+ * (year * 12 + month) and quarters (year * 4 + (month - 1) / 3), weeks
+ * from Monday. Only integer arithmetic on dates, which postgres_fdw ships
+ * to the shards. */
 static void period_expr(char *out, size_t cap, kw_period_unit u,
                         const char *e) {
-  if (u == KW_PERIOD_WEEK)
+  char m[4600];
+  if (u == KW_PERIOD_WEEK) {
     snprintf(out, cap, "(((%s - DATE '1970-01-05') + 7000000) / 7)", e);
-  else if (u == KW_PERIOD_QUARTER)
-    snprintf(out, cap,
-             "(extract(year FROM %s)::int * 4 + "
-             "(extract(month FROM %s)::int - 1) / 3)", e, e);
+    return;
+  }
+  month_expr(m, sizeof m, e);
+  if (u == KW_PERIOD_QUARTER)
+    snprintf(out, cap, "(((%s - 1) / 12) * 4 + ((%s - 1) %% 12) / 3)", m, m);
   else
-    snprintf(out, cap,
-             "(extract(year FROM %s)::int * 12 + extract(month FROM %s)::int)",
-             e, e);
+    snprintf(out, cap, "%s", m);
 }
 
 kw_status kw_pg_pushdown_cohorts(kw_context *ctx, const kw_load_options *o,
@@ -863,7 +895,7 @@ kw_status kw_pg_pushdown_cohorts(kw_context *ctx, const kw_load_options *o,
   int32_t as_of = co->as_of;
   PGresult *r = NULL;
   kw_cohort_cell *cell = NULL;
-  char pday[200], pfirst[200], where[96] = "";
+  char pday[9600], pfirst[9600], where[96] = "";
   if (as_of != KW_NA_DATE)
     snprintf(where, sizeof where, "WHERE day <= DATE '1970-01-01' + %ld",
              (long)as_of);

@@ -215,6 +215,20 @@ if [ -s "$tmp/cq.csv" ] && cmp -s "$tmp/cf.csv" "$tmp/cq.csv"; then ok; else
 cohorts_equal "demo --by quarter --as-of" "$URI" --by quarter --as-of 2024-05-15
 cohorts_equal "demo, a query" "$URI" \
   --table transactions="SELECT * FROM transactions WHERE bedrag < 500"
+# returns before a customer's first purchase (in its first period and in
+# the one before), a customer with returns only, and lines without an
+# invoice: the returns before the first purchase are not cohort revenue
+cohorts_equal "returns before the first purchase" "$URI" \
+  --table transactions="SELECT klantnummer, factuurdatum, bedrag,
+  factuurnummer FROM transactions UNION ALL SELECT klantnummer,
+  min(factuurdatum) - 2, -5.25, NULL FROM transactions GROUP BY klantnummer
+  UNION ALL SELECT klantnummer, min(factuurdatum) - 40, -7.5, NULL
+  FROM transactions GROUP BY klantnummer UNION ALL
+  SELECT 'K-RETURNS-ONLY', DATE '2024-03-03', -12, NULL"
+cohorts_equal "returns before the first purchase, weeks" "$URI" --by week \
+  --table transactions="SELECT klantnummer, factuurdatum, bedrag
+  FROM transactions UNION ALL SELECT klantnummer, min(factuurdatum) - 1,
+  -3 FROM transactions GROUP BY klantnummer"
 [ "$have_cdnow" = 1 ] &&
   cohorts_equal "CDNOW" "$URI" --table transactions=cdnow.elog \
     --map customer=masterid
