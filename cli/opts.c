@@ -432,12 +432,6 @@ void cli_man(FILE *f) {
     fprintf(f, ".SS %s\n", cmd->name);
     roff(f, cli_text(cmd->summary, en));
     fputs("\n", f);
-    if (!cmd->spec) { /* help still written as one text */
-      fputs(".PP\n.nf\n", f);
-      roff(f, cmd->help);
-      fputs(".fi\n", f);
-      continue;
-    }
     const cli_spec *spec = cmd->spec;
     char key[96], buf[1024];
     snprintf(key, sizeof key, "help.%s.usage", spec->name);

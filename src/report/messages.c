@@ -2001,6 +2001,10 @@ static const msg_row text_rows[] = {
     /* the report folder writer (src/report/output.c) */
     {"out.err.create", "{path}: cannot create: {reason}",
      "{path}: kan niet aanmaken: {reason}"},
+    {"out.err.output", "cannot write the output",
+     "kan de uitvoer niet schrijven"},
+    {"out.err.workbook", "{path}: cannot create the workbook: {reason}",
+     "{path}: kan de werkmap niet aanmaken: {reason}"},
     {"out.err.summary", "cannot write the summary",
      "kan de samenvatting niet schrijven"},
     {"out.err.is_folder", "{path}: is a folder, not a file",

@@ -42,13 +42,13 @@ static kw_status out_failv(kw_context *ctx, kw_status st, const char *key,
   return kw_fail_key(ctx, st, "", text, key, names, values, n);
 }
 
-static kw_status out_fail(kw_context *ctx, const char *key, ...) {
+kw_status kw_out_fail(kw_context *ctx, kw_status st, const char *key, ...) {
   const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
   va_list ap;
   va_start(ap, key);
   size_t n = kw_va_pairs(&ap, names, values);
   va_end(ap);
-  return out_failv(ctx, KW_EIO, key, names, values, n);
+  return out_failv(ctx, st, key, names, values, n);
 }
 
 static kw_status make_dirs(kw_context *ctx, const char *dir) {
@@ -60,7 +60,7 @@ static kw_status make_dirs(kw_context *ctx, const char *dir) {
     char c = *q;
     *q = '\0';
     if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-      st = out_fail(ctx, "out.err.create", "path", p, "reason",
+      st = kw_out_fail(ctx, KW_EIO, "out.err.create", "path", p, "reason",
                     strerror(errno), NULL);
       break;
     }
@@ -69,7 +69,7 @@ static kw_status make_dirs(kw_context *ctx, const char *dir) {
   }
   struct stat sb;
   if (!st && (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)))
-    st = out_fail(ctx, "out.err.not_folder", "path", dir, NULL);
+    st = kw_out_fail(ctx, KW_EIO, "out.err.not_folder", "path", dir, NULL);
   kw_free(ctx, p);
   return st;
 }
@@ -116,7 +116,7 @@ static kw_status write_one(kw_context *ctx, const void *state,
     {
       char file[2 * PATH_MAX];
       snprintf(file, sizeof file, "%s/%s", like_dir, name);
-      st = out_fail(ctx, "out.err.write", "path", file, "reason",
+      st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", file, "reason",
                     strerror(err ? err : EIO), NULL);
     }
     if (st) kw_atomic_abort(at);
@@ -203,19 +203,19 @@ static kw_status resolve(kw_context *ctx, const char *dir, char *target,
   size_t n = strlen(dir);
   while (n > 1 && dir[n - 1] == '/') n--;
   if (n == 0 || n >= PATH_MAX)
-    return out_fail(ctx, "out.err.folder_name", "path", dir, NULL);
+    return kw_out_fail(ctx, KW_EIO, "out.err.folder_name", "path", dir, NULL);
   memcpy(target, dir, n);
   target[n] = '\0';
   struct stat sb;
   *exists = stat(target, &sb) == 0;
   if (*exists && !S_ISDIR(sb.st_mode))
-    return out_fail(ctx, "out.err.not_folder", "path", dir, NULL);
+    return kw_out_fail(ctx, KW_EIO, "out.err.not_folder", "path", dir, NULL);
   /* a symbolic link to a folder: the swap happens where it points, and
    * the link stays */
   char real[PATH_MAX];
   if (*exists && lstat(target, &sb) == 0 && S_ISLNK(sb.st_mode)) {
     if (!realpath(target, real))
-      return out_fail(ctx, "out.err.sys", "path", dir, "reason",
+      return kw_out_fail(ctx, KW_EIO, "out.err.sys", "path", dir, "reason",
                       strerror(errno), NULL);
     memcpy(target, real, strlen(real) + 1);
   }
@@ -224,7 +224,7 @@ static kw_status resolve(kw_context *ctx, const char *dir, char *target,
   /* the folder is replaced as a whole: not the current folder (the shell
    * would be left in the removed one) nor the root */
   if (!strcmp(base, ".") || !strcmp(base, "..") || !strcmp(target, "/"))
-    return out_fail(ctx, "out.err.whole", "path", dir, NULL);
+    return kw_out_fail(ctx, KW_EIO, "out.err.whole", "path", dir, NULL);
   size_t pn = base == target ? 0 : (size_t)(base - target - 1);
   if (base == target) strcpy(parent, ".");
   else if (pn == 0) strcpy(parent, "/");
@@ -259,16 +259,16 @@ static kw_status take_lock(kw_context *ctx, const char *dir,
   *slot = -1;
   char lockp[2 * PATH_MAX];
   if (FMT(lockp, "%s/.%s.lock", parent, base))
-    return out_fail(ctx, "out.err.too_long", "path", dir, NULL);
+    return kw_out_fail(ctx, KW_EIO, "out.err.too_long", "path", dir, NULL);
   int lfd = open(lockp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
   if (lfd < 0)
-    return out_fail(ctx, "out.err.create", "path", lockp, "reason",
+    return kw_out_fail(ctx, KW_EIO, "out.err.create", "path", lockp, "reason",
                     strerror(errno), NULL);
   struct stat sb;
   if (fstat(lfd, &sb) != 0) {
     int e = errno;
     close(lfd);
-    return out_fail(ctx, "out.err.sys", "path", lockp, "reason", strerror(e),
+    return kw_out_fail(ctx, KW_EIO, "out.err.sys", "path", lockp, "reason", strerror(e),
                     NULL);
   }
   for (int k = 0; k < HELD_MAX; k++)
@@ -280,8 +280,8 @@ static kw_status take_lock(kw_context *ctx, const char *dir,
     int e = errno;
     close(lfd);
     if (e == EWOULDBLOCK)
-      return out_fail(ctx, "out.err.busy", "path", dir, "lock", lockp, NULL);
-    return out_fail(ctx, "out.err.lock", "path", lockp, "reason", strerror(e),
+      return kw_out_fail(ctx, KW_EIO, "out.err.busy", "path", dir, "lock", lockp, NULL);
+    return kw_out_fail(ctx, KW_EIO, "out.err.lock", "path", lockp, "reason", strerror(e),
                     NULL);
   }
   for (int k = 0; k < HELD_MAX; k++)
@@ -293,7 +293,7 @@ static kw_status take_lock(kw_context *ctx, const char *dir,
       return KW_OK;
     }
   close(lfd);
-  return out_fail(ctx, "out.err.locks", "path", dir, NULL);
+  return kw_out_fail(ctx, KW_EIO, "out.err.locks", "path", dir, NULL);
 }
 
 static void drop_lock(int slot) {
@@ -347,7 +347,7 @@ kw_status kw_report_folder(kw_context *ctx, const char *dir,
                                             parent, base, (long)getpid()) ||
       FMT(old, "%s/.%s.old.%ld.XXXXXX", parent, base, (long)getpid())) {
     drop_lock(lslot);
-    return out_fail(ctx, "out.err.too_long", "path", dir, NULL);
+    return kw_out_fail(ctx, KW_EIO, "out.err.too_long", "path", dir, NULL);
   }
   if (!exists) {
     DIR *d = opendir(parent);
@@ -370,17 +370,17 @@ kw_status kw_report_folder(kw_context *ctx, const char *dir,
   char what[NAME_MAX + 1];
   if (exists && foreign_entry(target, what, sizeof what)) {
     drop_lock(lslot);
-    return out_fail(ctx, "out.err.foreign", "path", dir, "what", what, NULL);
+    return kw_out_fail(ctx, KW_EIO, "out.err.foreign", "path", dir, "what", what, NULL);
   }
   int slot;
   if (kw_temp_create(tmp, true, &slot) < 0) {
-    st = out_fail(ctx, "out.err.beside", "path", dir, "reason",
+    st = kw_out_fail(ctx, KW_EIO, "out.err.beside", "path", dir, "reason",
                   strerror(errno), NULL);
     drop_lock(lslot);
     return st;
   }
   if (chmod(tmp, kw_out_mode(exists ? target : NULL, true)) != 0)
-    st = out_fail(ctx, "out.err.sys", "path", tmp, "reason", strerror(errno),
+    st = kw_out_fail(ctx, KW_EIO, "out.err.sys", "path", tmp, "reason", strerror(errno),
                   NULL);
   for (size_t k = 0; !st && k < n; k++)
     st = write_one(ctx, state, tmp, target, &files[k]);
@@ -388,7 +388,7 @@ kw_status kw_report_folder(kw_context *ctx, const char *dir,
     sync_dir(tmp);
     const char *gone;
     if (swap_in(tmp, target, old, exists, &gone) != 0) {
-      st = out_fail(ctx, "out.err.swap", "path", dir, "reason",
+      st = kw_out_fail(ctx, KW_EIO, "out.err.swap", "path", dir, "reason",
                     strerror(errno), NULL);
     } else {
       sync_dir(parent);
@@ -565,6 +565,6 @@ kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
     kw_msg_format(buf, sizeof buf, MSG_CON_OPEN, lang, cur, o, 1);
     fprintf(f, "%s\n", buf);
   }
-  if (ferror(f)) return out_fail(ctx, "out.err.summary", NULL);
+  if (ferror(f)) return kw_out_fail(ctx, KW_EIO, "out.err.summary", NULL);
   return KW_OK;
 }
