@@ -270,6 +270,7 @@ kw_status kw_an_clv(kw_analysis *a) {
   triple t = {0};
   kw_clv_fit *fit = NULL, *gg = NULL;
   kw_clv_fit *cf[3] = {NULL, NULL, NULL};
+  kw_clv_data *pat = NULL;
   double *zbar = NULL, *sp = NULL, *pa = NULL, *ex = NULL, *val = NULL;
   double cov[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
   st = triple_of(ctx, s, &t);
@@ -285,8 +286,19 @@ kw_status kw_an_clv(kw_analysis *a) {
     kw_clv_check_options ko;
     kw_clv_check_options_init(&ko);
     char first_err[KW_ERRMSG_MAX] = "";
+    /* the fit's data: the buyers' triples, or the (x, t_x, T) patterns
+     * from a source that computed them (a database) */
+    const double *fx = t.x, *ftx = t.tx, *fT = t.T, *fw = NULL;
+    size_t fn = t.n;
+    const kw_analyze_source *src = a->o.source;
+    if (src && src->patterns) {
+      st = src->patterns(src->user, ctx, a->as_of, KW_UNIT_WEEK, &pat);
+      if (st) goto fail;
+      const kw_clv_input *pv = kw_clv_data_view(pat);
+      fx = pv->x, ftx = pv->t_x, fT = pv->T, fw = pv->weight, fn = pv->n;
+    }
     for (size_t c = 0; c < a->n_cand; c++) {
-      st = kw_clv_fit_model(ctx, a->cand[c], t.x, t.tx, t.T, NULL, t.n, &fo,
+      st = kw_clv_fit_model(ctx, a->cand[c], fx, ftx, fT, fw, fn, &fo,
                             &cf[c]);
       if (!st) st = kw_clv_p_alive(ctx, cf[c], t.x, t.tx, t.T, t.n, pa);
       if (st == KW_ENOMEM) goto done;
@@ -518,6 +530,7 @@ done:
   for (int c = 0; c < 3; c++) kw_clv_fit_free(cf[c]);
   kw_clv_fit_free(fit);
   kw_clv_fit_free(gg);
+  kw_clv_data_free(pat);
   kw_free(ctx, zbar);
   kw_free(ctx, sp);
   kw_free(ctx, pa);
