@@ -1023,12 +1023,7 @@ static kw_status behaviour(kw_context *ctx, owned_age *ow, const PGresult *r,
     kw_pay_class c = KW_PAY_NONE;
     if (buyer) {
       a->n_customers++;
-      int32_t mo = ow->max_over[i];
-      c = KW_PAY_FAST;
-      if (ow->d[2][i] > po->problem_days_late || mo > po->problem_overdue_days)
-        c = KW_PAY_PROBLEM;
-      else if (ow->d[2][i] > po->slow_days_late || mo > po->slow_overdue_days)
-        c = KW_PAY_SLOW;
+      c = kw_pay_classify(po, ow->d[2][i], ow->max_over[i]);
     }
     ow->klass[i] = (uint8_t)c;
     a->n_class[c]++;
