@@ -10,8 +10,9 @@
  * With DUMP it also writes the per-customer predictions of the CLV step
  * (P(alive), expected purchases, spend, CLV and the interval bounds) with
  * 17 significant digits, so the predictions of two builds can be compared
- * number by number (scripts: tests/reference/clv_dump_compare.py). No
- * report files are written: the figures are those of the analysis.
+ * number by number (`bench/bench_clv_compare.py OLD NEW` prints the
+ * largest relative difference per column). No report files are written:
+ * the figures are those of the analysis.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -156,14 +156,12 @@ static bool invert(double *A, size_t np) {
   return true;
 }
 
-kw_status kw_clv_covariance(kw_context *ctx, const kw_clv_fit *f,
-                            const double *x, const double *t_x,
-                            const double *T, size_t n, double *cov) {
-  const kw_clv_result *r = kw_clv_fit_result(f);
+/* The Hessian of the summed log-likelihood by central differences of its
+ * gradient over the distinct patterns (relative step 1e-4). */
+static kw_status hessian(kw_context *ctx, const kw_clv_result *r,
+                         const double *x, const double *t_x, const double *T,
+                         size_t n, double *H) {
   size_t np = r->n_params;
-  double H[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
-  /* the likelihood depends on a customer only through (x, t_x, T): the
-   * gradient sums run over the distinct patterns, weighted by their counts */
   clv_pat d;
   bool have_d = r->model != KW_CLV_GG;
   kw_status st = KW_OK;
@@ -185,7 +183,24 @@ kw_status kw_clv_covariance(kw_context *ctx, const kw_clv_fit *f,
     for (size_t i = 0; i < np; i++) H[i * np + j] = (gp[i] - gm[i]) / (2 * h);
   }
   if (have_d) clv_pat_free(ctx, &d);
-  if (st) return st;
+  return st;
+}
+
+kw_status kw_clv_covariance(kw_context *ctx, const kw_clv_fit *f,
+                            const double *x, const double *t_x,
+                            const double *T, size_t n, double *cov) {
+  const kw_clv_result *r = kw_clv_fit_result(f);
+  size_t np = r->n_params;
+  double H[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
+  /* kw_clv_fit_model computed the same Hessian for its standard errors
+   * (the same patterns, steps and gradients, so the same bits) when the
+   * fit was made on these rows: reuse it */
+  bool cached = r->model != KW_CLV_GG && n && x && t_x && T &&
+                clv_fit_hessian(f, clv_data_key(x, t_x, T, n), n, H);
+  if (!cached) {
+    kw_status st = hessian(ctx, r, x, t_x, T, n, H);
+    if (st) return st;
+  }
   for (size_t i = 0; i < np; i++)
     for (size_t j = 0; j < np; j++)
       cov[i * np + j] = -0.5 * (H[i * np + j] + H[j * np + i]);
@@ -247,6 +262,7 @@ kw_status kw_clv_intervals(kw_context *ctx, const kw_clv_fit *f,
   size_t np = r->n_params;
   double z = gsl_cdf_ugaussian_Pinv(0.5 + level / 2);
   clv_pat d;
+  clv_groups g = {0};
   st = clv_pat_build(ctx, x, t_x, T, NULL, NULL, n, true, false, &d);
   if (st) return st;
   size_t P = d.n ? d.n : 1;
@@ -264,6 +280,7 @@ kw_status kw_clv_intervals(kw_context *ctx, const kw_clv_fit *f,
     st = kw_fail_nomem(ctx);
     goto done;
   }
+  if ((st = clv_groups_build(ctx, &d, &g))) goto done;
   for (size_t pt = 0; pt <= 2 * np; pt++) {
     double p[KW_CLV_MAX_PARAMS];
     memcpy(p, r->params, sizeof p);
@@ -271,7 +288,7 @@ kw_status kw_clv_intervals(kw_context *ctx, const kw_clv_fit *f,
     double h = 1e-4 * r->params[j];
     if (pt) p[j] = r->params[j] + (pt % 2 ? h : -h);
     double *pa = pt ? pa1 : pa0, *u = pt ? u1 : u0;
-    st = clv_pat_predict(ctx, r->model, p, &d, vo, pa, u);
+    st = clv_pat_predict(ctx, r->model, p, &d, &g, vo, pa, u);
     if (st) goto done;
     /* a prediction not computable at this point: reported for the first
      * customer who has it, as the customer-by-customer pass would */
@@ -333,6 +350,7 @@ kw_status kw_clv_intervals(kw_context *ctx, const kw_clv_fit *f,
   }
   log_interval(total, quad(dtot, cov, np), z, &out->total_lo, &out->total_hi);
 done:
+  clv_groups_free(ctx, &g);
   clv_pat_free(ctx, &d);
   kw_free(ctx, pa0);
   kw_free(ctx, u0);

@@ -91,15 +91,34 @@ void clv_bg_start(const clv_pat *d, size_t k, double *p);
 kw_status clv_check_rows(kw_context *ctx, kw_clv_model model, const double *x,
                          const double *t_x, const double *T, size_t n);
 const kw_clv_result *clv_fit_res(const kw_clv_fit *f);
+/* A 64-bit fingerprint of the rows (x, t_x, T), t_x taken as 0 where
+ * x = 0 and -0.0 as 0, as the patterns see them. */
+uint64_t clv_data_key(const double *x, const double *t_x, const double *T,
+                      size_t n);
+/* The Hessian of the log-likelihood (np x np, row-major: central
+ * differences of the gradient, relative step 1e-4, not symmetrised) that
+ * kw_clv_fit_model computed for its standard errors, when the fit was made
+ * on n unweighted rows with fingerprint key; false otherwise. */
+bool clv_fit_hessian(const kw_clv_fit *f, uint64_t key, size_t n, double *H);
 /* predict.c: E[X(t)] of a new customer (a purchase model's result). */
 double clv_population(const kw_clv_result *r, double t);
-/* predict.c: per pattern of d at parameters p of purchase model m, P(alive)
- * into pa and the value per unit of margin x spend into u (what
- * kw_clv_value multiplies by margin x spend, bit for bit), NaN where not
- * computable; vo must not be NULL. KW_ENOMEM only. */
+/* predict.c: the distinct (x, T) of a pattern set: gid[j] is pattern j's
+ * group, gx and gT the groups' x and T. */
+typedef struct clv_groups {
+  uint32_t *gid;
+  double *gx, *gT;
+  size_t ng;
+} clv_groups;
+kw_status clv_groups_build(kw_context *ctx, const clv_pat *d, clv_groups *g);
+void clv_groups_free(kw_context *ctx, clv_groups *g);
+/* Per pattern of d (groups g from clv_groups_build) at parameters p of
+ * purchase model m: P(alive) into pa and the value per unit of margin x
+ * spend into u (what kw_clv_value multiplies by margin x spend, bit for
+ * bit), NaN where not computable; vo must not be NULL. KW_ENOMEM only. */
 kw_status clv_pat_predict(kw_context *ctx, kw_clv_model m, const double *p,
-                          const clv_pat *d, const kw_clv_value_options *vo,
-                          double *pa, double *u);
+                          const clv_pat *d, const clv_groups *g,
+                          const kw_clv_value_options *vo, double *pa,
+                          double *u);
 /* The checks kw_clv_p_alive and kw_clv_value make of their input (fit,
  * rows, value options o (not NULL), spend), in that order. */
 kw_status clv_value_check(kw_context *ctx, const kw_clv_fit *f,

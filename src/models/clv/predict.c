@@ -216,9 +216,58 @@ static kw_status run_bg(kw_context *ctx, const kw_clv_result *r,
   return st;
 }
 
+kw_status clv_groups_build(kw_context *ctx, const clv_pat *d, clv_groups *g) {
+  memset(g, 0, sizeof *g);
+  g->gid = kw_malloc(ctx, (d->n ? d->n : 1) * sizeof *g->gid);
+  if (!g->gid) return kw_fail_nomem(ctx);
+  kw_status st = group_items(ctx, d->x, d->T, d->n, g->gid, &g->gx, &g->gT,
+                             &g->ng);
+  if (st) clv_groups_free(ctx, g);
+  return st;
+}
+
+void clv_groups_free(kw_context *ctx, clv_groups *g) {
+  kw_free(ctx, g->gid);
+  kw_free(ctx, g->gx);
+  kw_free(ctx, g->gT);
+  memset(g, 0, sizeof *g);
+}
+
+/* clv_bg_p_alive for every pattern, with the logs taken once per distinct
+ * x and time value: the same expression on the same operands, so the same
+ * bits. */
+static kw_status bg_p_alive_pat(kw_context *ctx, const double *p,
+                                const clv_pat *d, int modified, double *out) {
+  double r = p[0], al = p[1], a = p[2], b = p[3];
+  double *lx = kw_malloc(ctx, (d->nux ? d->nux : 1) * sizeof *lx);
+  double *lt = kw_malloc(ctx, (d->nut ? d->nut : 1) * sizeof *lt);
+  if (!lx || !lt) {
+    kw_free(ctx, lx);
+    kw_free(ctx, lt);
+    return kw_fail_nomem(ctx);
+  }
+  for (size_t i = 0; i < d->nux; i++)
+    lx[i] = log(b + d->ux[i] - 1 + (modified ? 1 : 0));
+  for (size_t i = 0; i < d->nut; i++) lt[i] = log(al + d->ut[i]);
+  double la = log(a);
+  for (size_t j = 0; j < d->n; j++) {
+    double x = d->x[j];
+    if (x <= 0 && !modified) {
+      out[j] = 1;
+      continue;
+    }
+    double l = la - lx[d->ix[j]] + (r + x) * (lt[d->iT[j]] - lt[d->itx[j]]);
+    out[j] = clv_prob(clv_logistic_neg(l));
+  }
+  kw_free(ctx, lx);
+  kw_free(ctx, lt);
+  return KW_OK;
+}
+
 kw_status clv_pat_predict(kw_context *ctx, kw_clv_model m, const double *p,
-                          const clv_pat *d, const kw_clv_value_options *vo,
-                          double *pa, double *u) {
+                          const clv_pat *d, const clv_groups *g,
+                          const kw_clv_value_options *vo, double *pa,
+                          double *u) {
   job jb = {JOB_VALUE, 0, vo->horizon, vo->discount};
   size_t n = d->n;
   if (m == KW_CLV_BGBB) {
@@ -229,25 +278,18 @@ kw_status clv_pat_predict(kw_context *ctx, kw_clv_model m, const double *p,
     }
     return KW_OK;
   }
-  uint32_t *gid = kw_malloc(ctx, (n ? n : 1) * sizeof *gid);
-  double *gx = NULL, *gT = NULL, *gv = NULL;
-  size_t ng = 0;
-  if (!gid) return kw_fail_nomem(ctx);
-  kw_status st = group_items(ctx, d->x, d->T, n, gid, &gx, &gT, &ng);
-  if (!st) {
-    gv = kw_malloc(ctx, (ng ? ng : 1) * sizeof *gv);
-    st = gv ? group_values(ctx, m, p, gx, gT, ng, &jb, gv)
-            : kw_fail_nomem(ctx);
-  }
-  if (!st)
+  double *gv = kw_malloc(ctx, (g->ng ? g->ng : 1) * sizeof *gv);
+  if (!gv) return kw_fail_nomem(ctx);
+  kw_status st = group_values(ctx, m, p, g->gx, g->gT, g->ng, &jb, gv);
+  if (!st && (m == KW_CLV_BGNBD || m == KW_CLV_MBGNBD))
+    st = bg_p_alive_pat(ctx, p, d, m == KW_CLV_MBGNBD, pa);
+  else if (!st)
     for (size_t j = 0; j < n; j++) {
       double xj = d->x[j];
       pa[j] = p_alive(m, p, xj, xj > 0 ? d->tx[j] : 0, d->T[j]);
-      u[j] = pa[j] * gv[gid[j]];
     }
-  kw_free(ctx, gid);
-  kw_free(ctx, gx);
-  kw_free(ctx, gT);
+  if (!st)
+    for (size_t j = 0; j < n; j++) u[j] = pa[j] * gv[g->gid[j]];
   kw_free(ctx, gv);
   return st;
 }
