@@ -10,6 +10,8 @@ import sys
 def load(p):
     with open(p) as f:
         tot = f.readline().split()[2:]
+        tot += f.readline().split()[2:]
+        tot = [t for t in tot if t != 'matrix']
         hdr = f.readline().strip().split(',')
         rows = [list(map(float, l.split(','))) for l in f]
     return [float(t) for t in tot], hdr, rows
@@ -19,7 +21,8 @@ def rel(a, b):
     if math.isnan(a) and math.isnan(b): return 0.0
     if a == b: return 0.0
     return abs(a - b) / max(abs(a), abs(b))
-print('totals', ta, tb, [rel(a, b) for a, b in zip(ta, tb)])
+print('totals, top-20 share, P(alive) matrix: largest rel. difference',
+      max(rel(a, b) for a, b in zip(ta, tb)) if len(ta) == len(tb) else 'length differs')
 for c, name in enumerate(h):
     worst = 0; nd = 0; wi = -1
     for i in range(len(A)):

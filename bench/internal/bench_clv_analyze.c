@@ -102,6 +102,10 @@ int main(int argc, char **argv) {
     } else {
       fprintf(f, "# total %.17g %.17g %.17g\n", a->clv_total, a->clv_total_lo,
               a->clv_total_hi);
+      fprintf(f, "# top20 %.17g matrix", a->clv_top20_share);
+      for (size_t r = 0; r < a->pm_rows; r++)
+        for (size_t c = 0; c < KW_PM_COLS; c++) fprintf(f, " %.17g", a->pm[r][c]);
+      fprintf(f, "\n");
       fprintf(f, "p_alive,expected,spend,clv,p_alive_lo,p_alive_hi,clv_lo,"
                  "clv_hi\n");
       for (size_t i = 0; a->have_clv && i < a->n; i++)
