@@ -110,6 +110,13 @@ static void test_disc_edges(void **state) {
                                       0));
   assert_int_equal(clv_bg_disc(ctx, p, 0, &x, &T, 0, 52, 0.01, &nf, &v),
                    KW_OK);
+  /* a horizon long against alpha1 (z(H) near 1): the per-period sum */
+  double Tl = 0.5, xl = 3;
+  assert_int_equal(
+      clv_bg_disc(ctx, p, 0, &xl, &Tl, 1, 3650, 0.000261, &nf, &v), KW_OK);
+  assert_true(nf == 0);
+  assert_true(v == clv_bg_disc_direct(p[0] + xl, p[1] + Tl, p[2], p[3] + xl,
+                                      3650, 0.000261));
   /* H = 1: one period, f E(1) */
   assert_int_equal(clv_bg_disc(ctx, p, 0, &x, &T, 1, 1, 0.01, &nf, &v), KW_OK);
   double e1 = clv_bg_alive_expect(p[0] + x, p[1] + T, p[2], p[3] + x, 1);

@@ -287,7 +287,13 @@ kw_status clv_bg_disc(kw_context *ctx, const double *p, int modified,
       curT = T;
       have_m = alpha1 > 0 && isfinite(alpha1) && isfinite(e);
       if (have_m) moments_init(&m, alpha1, e, beta);
-      have_m = have_m && isfinite(m.D) && m.D >= 0;
+      /* the moments shrink no faster than zH per term; where zH^TERMS_MAX
+       * is above e^-5 the sum would need the coefficients alone to fall
+       * by 1e-15 within TERMS_MAX terms, so the groups of this T go
+       * straight to the per-period sum (a horizon long against alpha1)
+       * instead of computing TERMS_MAX x H moments in vain */
+      have_m = have_m && isfinite(m.D) && m.D >= 0 &&
+               log(m.zH) * TERMS_MAX < -5;
     }
     /* the x's coefficients (binary search among the distinct x) */
     size_t lo = 0, hi = nux;
