@@ -75,7 +75,7 @@ static const char *scan_unquoted(const kw_csv_reader *r, const char *p,
   uint64_t h = 0;
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (r->delim != ' ') {
+  if (r->delim != ' ' && !r->scalar) {
     const uint64_t d = ONES * (unsigned char)r->delim;
     const uint64_t lf = ONES * (unsigned char)'\n';
     const uint64_t cr = ONES * (unsigned char)'\r';
@@ -350,7 +350,7 @@ static int next_fast(kw_csv_reader *r, kw_csv_row *row) {
 
 int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
 #if defined(__SSE2__) && defined(__GNUC__)
-  if (r->delim != ' ' && r->cap != 0) {
+  if (r->delim != ' ' && r->cap != 0 && !r->scalar) {
     int rc = next_fast(r, row);
     if (rc != 2) return rc;
   }
@@ -476,6 +476,32 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
   row->n = nf < KW_CSV_MAX_FIELDS ? nf : KW_CSV_MAX_FIELDS;
   row->high = (hi & HIGHS) != 0;
   return 1;
+}
+
+uint64_t kw_csv_count_breaks(const char *p, const char *e,
+                             const char *limit) {
+  uint64_t n = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  const __m128i vn = _mm_set1_epi8('\n');
+  const __m128i vr = _mm_set1_epi8('\r');
+  /* 16 bytes and the byte after them (to tell CRLF from a lone CR) */
+  while (e - p >= 17) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    unsigned lf = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vn));
+    unsigned cr = (unsigned)_mm_movemask_epi8(
+        _mm_andnot_si128(_mm_cmpeq_epi8(w, vn), _mm_cmpeq_epi8(v, vr)));
+    n += (uint64_t)__builtin_popcount(lf | cr);
+    p += 16;
+  }
+#endif
+  for (; p < e; p++) {
+    if (*p == '\n')
+      n++;
+    else if (*p == '\r' && !(p + 1 < limit && p[1] == '\n'))
+      n++;
+  }
+  return n;
 }
 
 void kw_csv_where(const kw_csv_reader *r, const kw_csv_row *row,

@@ -66,6 +66,8 @@ typedef struct kw_csv_reader {
   char delim;       /* ',', ';', '\t', '|', or ' ' for runs of blanks */
   size_t max_field;
   bool sample;      /* detection: an unclosed quote ends the input quietly */
+  bool scalar;      /* byte at a time, no SIMD or word scans (tests compare
+                       the two paths) */
   kw_csv_eol eol;   /* the first line break seen */
   kw_csv_cell *cells;
   size_t cap;
@@ -91,6 +93,10 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row);
  * for messages; counts from the row that contains it. */
 void kw_csv_where(const kw_csv_reader *r, const kw_csv_row *row,
                   const char *at, uint64_t *line, uint64_t *col);
+
+/* Line breaks in [p, e) as the reader counts them (LF, CRLF once, a lone
+ * CR); limit is the end of the buffer (to tell a CR just before e). */
+uint64_t kw_csv_count_breaks(const char *p, const char *e, const char *limit);
 
 /* ------------------------------------------------------------ detection */
 

@@ -265,6 +265,18 @@ static void release_pages(void *user, const char *upto) {
   }
 }
 
+/* The whole pages of [from, upto), leaving m->dropped alone (called from
+ * the thread that reads a file's second half). */
+static void release_range(void *user, const char *from, const char *upto) {
+  mapped *m = user;
+  long pg = sysconf(_SC_PAGESIZE);
+  size_t page = pg > 0 ? (size_t)pg : 4096;
+  size_t a = (size_t)(from - m->base), b = (size_t)(upto - m->base);
+  a += (page - a % page) % page;
+  b -= b % page;
+  if (b > a) madvise(m->base + a, b - a, MADV_DONTNEED);
+}
+
 static kw_status read_all(kw_context *ctx, int fd, const char *path,
                           int lang, char **out, size_t *len) {
   size_t cap = 1 << 16, n = 0;
@@ -344,6 +356,7 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
     a.data = p;
     a.len = len;
     a.release = release_pages;
+    a.release_range = release_range;
     a.release_user = &m;
     if (kw_xlsx_magic(p, len))
       st = kw_xlsx_ingest(ctx, ds, &a);
