@@ -984,7 +984,7 @@ static kw_status text_cell(ingest *g, icol *c, const kw_csv_row *row,
  * length ARENA_BIT.
  */
 #define BATCH_ROWS 1024
-#define PREFETCH 12
+#define PREFETCH 16 /* lookups between two prefetch stages */
 #define ARENA_BIT ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
 typedef struct tbatch {
@@ -1035,13 +1035,15 @@ static tbatch *batch_new(kw_context *ctx, size_t ntexts) {
   return b;
 }
 
-static inline void prefetch(const icol *c, int kind, uint64_t h) {
+/* Stage 0 loads the front-index entry or the dictionary slot; stages 1
+ * and 2 follow a dictionary slot to its string (kw_dict_prefetch_stage). */
+static inline void prefetch(const icol *c, int kind, uint64_t h, int stage) {
   if (kind == HASH_FX && c->fx) {
 #if defined(__GNUC__)
-    __builtin_prefetch(&c->fx->e[(size_t)h & c->fx->mask]);
+    if (stage == 0) __builtin_prefetch(&c->fx->e[(size_t)h & c->fx->mask]);
 #endif
   } else if (kind == HASH_DICT) {
-    kw_dict_prefetch(c->dict, h);
+    kw_dict_prefetch_stage(c->dict, h, stage);
   }
 }
 
@@ -1079,10 +1081,17 @@ static kw_status flush_batch(ingest *g, tbatch *b) {
         h[i] = kw_hash_bytes(cells[i].p, len);
         kind[i] = HASH_DICT;
       }
-      if (i < PREFETCH) prefetch(c, kind[i], h[i]);
     }
+    for (int stage = 0; stage < 3; stage++)
+      for (size_t i = 0; i < (size_t)(3 - stage) * PREFETCH && i < n; i++)
+        prefetch(c, kind[i], h[i], stage);
     for (size_t i = 0; i < n; i++) {
-      if (i + PREFETCH < n) prefetch(c, kind[i + PREFETCH], h[i + PREFETCH]);
+      if (i + 3 * PREFETCH < n)
+        prefetch(c, kind[i + 3 * PREFETCH], h[i + 3 * PREFETCH], 0);
+      if (i + 2 * PREFETCH < n)
+        prefetch(c, kind[i + 2 * PREFETCH], h[i + 2 * PREFETCH], 1);
+      if (i + PREFETCH < n)
+        prefetch(c, kind[i + PREFETCH], h[i + PREFETCH], 2);
       size_t len = cells[i].n;
       if (len == 0) {
         ids[i] = KW_NA_ID;
