@@ -169,7 +169,9 @@ static int fail_nul(kw_csv_reader *r, const kw_csv_row *row, const char *at) {
   char w[300];
   kw_io_where(w, sizeof w, r->name, line, col);
   kw_io_fail(r->ctx, KW_EINPUT, 0, w,
-             at - r->buf < 4 ? "ingest.e.nul_start" : "ingest.e.nul", NULL);
+             r->offset + (uint64_t)(at - r->buf) < 4 ? "ingest.e.nul_start"
+                                                     : "ingest.e.nul",
+             NULL);
   return -1;
 }
 
@@ -191,6 +193,7 @@ static int read_quoted(kw_csv_reader *r, kw_csv_row *row, const char *q,
   bool copy = false;
   for (;;) {
     const char *x = memchr(p, '"', (size_t)(end - p));
+    if (!x && r->more) return 2;
     if (!x) {
       if (r->sample) {
         r->pos = end;
@@ -208,6 +211,7 @@ static int read_quoted(kw_csv_reader *r, kw_csv_row *row, const char *q,
     if (nul) return fail_nul(r, row, nul);
     r->line += count_breaks(p, x, end, hi);
     len += (size_t)(x - p);
+    if (x + 1 >= end && r->more) return 2; /* "" may be cut in two */
     if (x + 1 < end && x[1] == '"') {
       /* doubled quote: keep one, continue */
       if (!copy) {
@@ -319,6 +323,7 @@ static int next_fast(kw_csv_reader *r, kw_csv_row *row) {
       char c = *at;
       if (c != delim && c != '\n' && c != '\r') return 2;
       if (nf == cap) return 2;
+      if (c == '\r' && at + 1 >= end && r->more) return 2;
       size_t n = (size_t)(at - fs);
       if (n > r->max_field && !too_long) too_long = nf + 1;
       cells[nf].p = fs;
@@ -348,6 +353,13 @@ static int next_fast(kw_csv_reader *r, kw_csv_row *row) {
 }
 #endif
 
+/* The row cannot be finished in this buffer: back to its start. */
+static int need_more(kw_csv_reader *r, const kw_csv_row *row) {
+  r->pos = row->start;
+  r->line = row->line;
+  return 2;
+}
+
 int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
 #if defined(__SSE2__) && defined(__GNUC__)
   if (r->delim != ' ' && r->cap != 0 && !r->scalar) {
@@ -357,7 +369,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
 #endif
   const char *p = r->pos;
   const char *end = r->end;
-  if (p >= end) return 0;
+  if (p >= end) return r->more ? 2 : 0;
   const bool blanks = r->delim == ' ';
   row->start = p;
   row->line = r->line;
@@ -372,6 +384,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
 
   if (p < end && (*p == '\n' || *p == '\r')) {
     /* an empty line */
+    if (*p == '\r' && p + 1 >= end && r->more) return need_more(r, row);
     row->end = p;
     r->pos = eat_break(r, p);
     row->cells = r->cells;
@@ -380,6 +393,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
     return 1;
   }
   if (p >= end) { /* only blanks after the last line break */
+    if (r->more) return need_more(r, row);
     r->pos = end;
     return 0;
   }
@@ -397,6 +411,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
       bool in_scratch = false, too_long = false;
       int rc = read_quoted(r, row, q, &p, &cp, &cn, &in_scratch, &soff, &hi,
                            &too_long);
+      if (rc == 2) return need_more(r, row);
       if (rc <= 0) {
         if (rc == 0) { /* sample cut inside a quote: drop the row */
           r->pos = end;
@@ -420,6 +435,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
       if (push_cell(r, &nf, fs, n, fs) != KW_OK) return -1;
     }
     if (p >= end) {
+      if (r->more) return need_more(r, row);
       row->end = end;
       r->pos = end;
       break;
@@ -430,6 +446,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
       return fail_nul(r, row, p);
     }
     if (c == '\n' || c == '\r') {
+      if (c == '\r' && p + 1 >= end && r->more) return need_more(r, row);
       row->end = p;
       r->pos = eat_break(r, p);
       break;
@@ -437,11 +454,13 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
     if (blanks) {
       while (p < end && (*p == ' ' || *p == '\t')) p++;
       if (p >= end) {
+        if (r->more) return need_more(r, row);
         row->end = end;
         r->pos = end;
         break;
       }
       if (*p == '\n' || *p == '\r') {
+        if (*p == '\r' && p + 1 >= end && r->more) return need_more(r, row);
         row->end = p;
         r->pos = eat_break(r, p);
         break;
@@ -451,6 +470,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
     }
     /* c is the delimiter */
     p++;
+    if (p >= end && r->more) return need_more(r, row);
     if (p >= end) {
       /* the row ends with a delimiter: one more empty field */
       if (push_cell(r, &nf, p, 0, p) != KW_OK) return -1;

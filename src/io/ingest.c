@@ -208,6 +208,10 @@ typedef struct ingest {
   int64_t guest_cents;
   kw_buf guests;         /* kw_guest_print of each guest row counted */
   struct part *part;     /* the second half read by another thread */
+  /* a streamed input (a pipe): the buffer the reader works in */
+  char *sbuf;
+  size_t scap;
+  bool eof;
 } ingest;
 
 /* ------------------------------------------------------------ helpers */
@@ -1610,6 +1614,61 @@ out:
   return st;
 }
 
+/* ------------------------------------------------------------ streams */
+
+/*
+ * A streamed input is read into one buffer of twice
+ * kw_ingest_stream_bytes (8 MiB). When
+ * the reader reaches a row that runs past the bytes read (kw_csv_next
+ * gives 2), the text cells not yet interned are interned (they point into
+ * the buffer), the unfinished row is moved to the front and the buffer
+ * filled again; a row longer than half the buffer doubles it. Memory is
+ * the buffer and the typed columns, whatever the length of the input.
+ */
+size_t kw_ingest_stream_bytes = (size_t)8 << 20;
+
+static kw_status fill(ingest *g, size_t have) {
+  while (have < g->scap && !g->eof) {
+    size_t got = 0;
+    kw_status st = g->a->read_more(g->a->read_user, g->sbuf + have,
+                                   g->scap - have, &got);
+    if (st) return st;
+    if (got == 0) g->eof = true;
+    have += got;
+    g->len += got;
+  }
+  g->rd.buf = g->rd.pos = g->sbuf;
+  g->rd.end = g->sbuf + have;
+  g->rd.more = !g->eof;
+  return KW_OK;
+}
+
+static kw_status refill(ingest *g) {
+  kw_status st = KW_OK;
+  if (g->nbtexts && g->bat[g->fill]) st = hand_off(g);
+  if (!st) st = drain(g);
+  if (st) return st;
+  size_t keep = (size_t)(g->rd.end - g->rd.pos);
+  g->rd.offset += (uint64_t)(g->rd.pos - g->sbuf);
+  memmove(g->sbuf, g->rd.pos, keep);
+  if (keep * 2 > g->scap) {
+    char *nb = kw_realloc(g->ctx, g->sbuf, g->scap * 2);
+    if (!nb) return kw_fail_nomem(g->ctx);
+    g->sbuf = nb;
+    g->scap *= 2;
+  }
+  return fill(g, keep);
+}
+
+/* kw_csv_next, reading more of a streamed input as needed. */
+static int next_row(ingest *g, kw_csv_row *row) {
+  for (;;) {
+    int rc = kw_csv_next(&g->rd, row);
+    if (rc != 2) return rc;
+    if (refill(g) != KW_OK) return -1;
+  }
+}
+
 static kw_status read_header(ingest *g) {
   g->nfields = g->dl.columns;
   kw_csv_row row;
@@ -1618,7 +1677,7 @@ static kw_status read_header(ingest *g) {
     if (g->src)
       rc = g->src->next(g->src->self, &row);
     else
-      while ((rc = kw_csv_next(&g->rd, &row)) == 1 && row.nfields == 0) {
+      while ((rc = next_row(g, &row)) == 1 && row.nfields == 0) {
       }
     if (rc < 0) return kw_errcode(g->ctx);
     if (rc == 0)
@@ -2342,6 +2401,7 @@ static void cleanup(ingest *g) {
   batch_free(ctx, g->bat[0]);
   batch_free(ctx, g->bat[1]);
   kw_free(ctx, g->pushed);
+  kw_free(ctx, g->sbuf);
   kw_free(ctx, g->conv);
   kw_buf_free(ctx, &g->dpend);
   kw_buf_free(ctx, &g->guests);
@@ -2753,16 +2813,34 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
     st = ingest_rows(&g);
     goto out;
   }
-  if (a->len == 0) {
+  const char *data = a->data;
+  size_t len = a->len;
+  if (a->read_more) {
+    /* the first bytes were read by the caller (load.c: 8 MiB, so that
+     * detection sees its 4 MiB as in a file); the rest is streamed */
+    size_t sb = kw_ingest_stream_bytes ? kw_ingest_stream_bytes : 1;
+    g.scap = len > sb ? 2 * len : 2 * sb;
+    g.sbuf = kw_malloc(ctx, g.scap);
+    if (!g.sbuf) {
+      st = kw_fail_nomem(ctx);
+      goto out;
+    }
+    if (len) memcpy(g.sbuf, a->data, len);
+    st = fill(&g, len);
+    if (st) goto out;
+    data = g.sbuf;
+    len = (size_t)(g.rd.end - g.sbuf);
+  }
+  if (len == 0) {
     st = kw_io_fail(ctx, KW_EEMPTY, g.opt.lang, "", "ingest.e.empty", "file",
                     g.name, NULL);
     goto out;
   }
-  st = kw_csv_detect(ctx, g.name, a->data, a->len, g.opt.delimiter,
+  st = kw_csv_detect(ctx, g.name, data, len, g.opt.delimiter,
                      g.opt.header, g.opt.encoding, kw_role_known_header, &g.dl);
   if (st) goto out;
-  const char *body = a->data + g.dl.skip;
-  size_t blen = a->len - g.dl.skip;
+  const char *body = data + g.dl.skip;
+  size_t blen = len - g.dl.skip;
   char sd = 0;
   size_t sl = sep_line(body, blen, &sd);
   if (sl) {
@@ -2774,10 +2852,14 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
                        g.opt.encoding, kw_role_known_header, &g.dl);
     if (st) goto out;
     if (enc == KW_ENC_UTF8_BOM && g.dl.enc == KW_ENC_UTF8) g.dl.enc = enc;
-    g.dl.skip = (size_t)(body - a->data);
+    g.dl.skip = (size_t)(body - data);
   }
   kw_csv_init(&g.rd, ctx, g.name, body, blen, g.dl.delim, max_field);
   g.rd_open = true;
+  if (g.sbuf) {
+    g.rd.more = !g.eof;
+    g.rd.offset = (uint64_t)(body - data);
+  }
   if (sl) g.rd.line = 2;
 
   st = read_header(&g);
@@ -2789,7 +2871,7 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   if (est > most) est = most;
   st = plan_columns(&g, (size_t)est);
   if (st) goto out;
-  part_start(&g, (size_t)est);
+  if (!g.sbuf) part_start(&g, (size_t)est);
   if (!g.part && g.nbtexts && kw_context_threads(ctx) >= 2 &&
       blen >= THREAD_MIN_BYTES)
     start_worker(&g);
@@ -2797,9 +2879,10 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   kw_csv_row row;
   int rc;
   const char *mark = g.rd.pos;
-  while ((rc = kw_csv_next(&g.rd, &row)) == 1) {
+  while ((rc = g.sbuf ? next_row(&g, &row) : kw_csv_next(&g.rd, &row)) == 1) {
     st = do_row(&g, &row);
     if (st) goto out;
+    if (g.sbuf) continue;
     if (g.part && g.rd.pos >= g.part->at) {
       st = part_join(&g);
       if (st) goto out;
