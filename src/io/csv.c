@@ -529,13 +529,17 @@ void kw_csv_where(const kw_csv_reader *r, const kw_csv_row *row,
   const char *s = row ? row->start : r->buf;
   uint64_t ln = row ? row->line : 1;
   const char *ls = s;
-  if (at > r->end) at = r->end;
+  /* a row of a stream's older buffer (kept while a batch points into it)
+   * is read up to at, which is a byte of it */
+  bool here = at >= r->buf && at <= r->end;
+  const char *lim = here || !row ? r->end : at + 1;
+  if (at > r->end && (here || !row)) at = r->end;
   for (const char *p = s; p < at; p++) {
     if (*p == '\n') {
       ln++;
       ls = p + 1;
     } else if (*p == '\r') {
-      if (!(p + 1 < r->end && p[1] == '\n')) {
+      if (!(p + 1 < lim && p[1] == '\n')) {
         ln++;
         ls = p + 1;
       }

@@ -212,6 +212,8 @@ typedef struct ingest {
   char *sbuf;
   size_t scap;
   bool eof;
+  kw_buf retired; /* older buffers the batch being filled points into */
+  uint64_t bat_seq; /* batches started */
 } ingest;
 
 /* ------------------------------------------------------------ helpers */
@@ -1051,6 +1053,17 @@ static inline void prefetch(const icol *c, int kind, uint64_t h, int stage) {
   }
 }
 
+/* How far past a cell's content may be read (fx_key reads whole words):
+ * the end of the input or of the arena it lies in; only its own bytes in
+ * an older buffer of a stream. */
+static inline const char *cell_limit(const ingest *g, const kw_csv_cell *c,
+                                     const char *arena,
+                                     const char *arena_end) {
+  if (c->p >= g->rd.buf && c->p < g->rd.end) return g->rd.end;
+  if (arena && c->p >= arena && c->p < arena_end) return arena_end;
+  return c->p + c->n;
+}
+
 static kw_status flush_batch(ingest *g, tbatch *b) {
   size_t n = b->n;
   if (n == 0) return KW_OK;
@@ -1076,9 +1089,8 @@ static kw_status flush_batch(ingest *g, tbatch *b) {
                        same_bytes(cells[i].p, cells[i - 1].p, len)))
         continue;
       if (c->fx && len <= FX_KEY) {
-        bool in_input = cells[i].p >= g->rd.buf && cells[i].p < g->rd.end;
         uint64_t w[3];
-        fx_key(cells[i].p, len, in_input ? g->rd.end : arena_end, w);
+        fx_key(cells[i].p, len, cell_limit(g, &cells[i], arena, arena_end), w);
         h[i] = fx_hash(w);
         kind[i] = HASH_FX;
       } else {
@@ -1106,10 +1118,9 @@ static kw_status flush_batch(ingest *g, tbatch *b) {
       row.start = b->start[i];
       row.line = b->line[i];
       row.high = b->high[i];
-      bool in_input = cells[i].p >= g->rd.buf && cells[i].p < g->rd.end;
       kw_status st = text_cell(g, c, &row, cells[i].raw, cells[i].p, len,
-                               in_input ? g->rd.end : arena_end, kind[i],
-                               h[i], &ids[i]);
+                               cell_limit(g, &cells[i], arena, arena_end),
+                               kind[i], h[i], &ids[i]);
       if (st) return st;
     }
   }
@@ -1230,6 +1241,7 @@ static kw_status batch_row(ingest *g, const kw_csv_row *row) {
   tbatch *bt = g->bat[g->fill];
   size_t i = bt->n;
   if (i == 0) {
+    g->bat_seq++;
     bt->row0 = g->rows;
     bt->first = row->start;
   }
@@ -1643,20 +1655,59 @@ static kw_status fill(ingest *g, size_t have) {
   return KW_OK;
 }
 
+typedef struct retired {
+  char *buf;
+  uint64_t seq; /* the batch being filled when it was retired */
+} retired;
+
+static void free_retired(ingest *g, uint64_t before) {
+  retired *r = g->retired.data;
+  size_t k = 0;
+  for (size_t i = 0; i < g->retired.len; i++) {
+    if (r[i].seq < before)
+      kw_free(g->ctx, r[i].buf);
+    else
+      r[k++] = r[i];
+  }
+  g->retired.len = k;
+}
+
+/*
+ * The batch of text cells being filled may point into the buffer (its
+ * lookups wait for the batch to be complete, so that ids come in the same
+ * order as from a file): while it does, the buffer is kept and the
+ * reading goes on in a new one; buffers are freed once no batch points
+ * into them.
+ */
 static kw_status refill(ingest *g) {
-  kw_status st = KW_OK;
-  if (g->nbtexts && g->bat[g->fill]) st = hand_off(g);
-  if (!st) st = drain(g);
+  kw_status st = drain(g);
   if (st) return st;
+  tbatch *b = g->nbtexts ? g->bat[g->fill] : NULL;
+  bool pinned = b && b->n > 0;
+  free_retired(g, pinned ? g->bat_seq : UINT64_MAX);
   size_t keep = (size_t)(g->rd.end - g->rd.pos);
   g->rd.offset += (uint64_t)(g->rd.pos - g->sbuf);
-  memmove(g->sbuf, g->rd.pos, keep);
-  if (keep * 2 > g->scap) {
-    char *nb = kw_realloc(g->ctx, g->sbuf, g->scap * 2);
+  size_t cap = keep * 2 > g->scap ? g->scap * 2 : g->scap;
+  if (pinned) {
+    retired r = {g->sbuf, g->bat_seq};
+    char *nb = kw_malloc(g->ctx, cap);
     if (!nb) return kw_fail_nomem(g->ctx);
+    st = kw_buf_push(g->ctx, &g->retired, &r);
+    if (st) {
+      kw_free(g->ctx, nb);
+      return st;
+    }
+    memcpy(nb, g->rd.pos, keep);
     g->sbuf = nb;
-    g->scap *= 2;
+  } else {
+    memmove(g->sbuf, g->rd.pos, keep);
+    if (cap > g->scap) {
+      char *nb = kw_realloc(g->ctx, g->sbuf, cap);
+      if (!nb) return kw_fail_nomem(g->ctx);
+      g->sbuf = nb;
+    }
   }
+  g->scap = cap;
   return fill(g, keep);
 }
 
@@ -2402,6 +2453,8 @@ static void cleanup(ingest *g) {
   batch_free(ctx, g->bat[1]);
   kw_free(ctx, g->pushed);
   kw_free(ctx, g->sbuf);
+  free_retired(g, UINT64_MAX);
+  kw_buf_free(ctx, &g->retired);
   kw_free(ctx, g->conv);
   kw_buf_free(ctx, &g->dpend);
   kw_buf_free(ctx, &g->guests);
@@ -2665,13 +2718,31 @@ static kw_status part_join(ingest *g) {
     icol *a = &g->cols[g->btexts[k]], *b = &h->cols[g->btexts[k]];
     size_t n = kw_dict_size(b->dict);
     uint32_t *map = kw_malloc(g->ctx, (n ? n : 1) * sizeof *map);
-    if (!map) {
+    uint64_t *hs = kw_malloc(g->ctx, (n ? n : 1) * sizeof *hs);
+    if (!map || !hs) {
+      kw_free(g->ctx, map);
+      kw_free(g->ctx, hs);
       st = kw_fail_nomem(g->ctx);
       goto out;
     }
-    for (size_t j = 0; j < n && !st; j++)
-      st = kw_dict_intern(g->ctx, a->dict, kw_dict_str(b->dict, (uint32_t)j),
-                          kw_dict_len(b->dict, (uint32_t)j), &map[j], NULL);
+    for (size_t j = 0; j < n; j++)
+      hs[j] = kw_hash_bytes(kw_dict_str(b->dict, (uint32_t)j),
+                            kw_dict_len(b->dict, (uint32_t)j));
+    /* the lookups' cache misses overlap, as in flush_batch */
+    for (int stage = 0; stage < 3; stage++)
+      for (size_t j = 0; j < (size_t)(3 - stage) * PREFETCH && j < n; j++)
+        kw_dict_prefetch_stage(a->dict, hs[j], stage);
+    for (size_t j = 0; j < n && !st; j++) {
+      for (int stage = 0; stage < 3; stage++)
+        if (j + (size_t)(3 - stage) * PREFETCH < n)
+          kw_dict_prefetch_stage(a->dict, hs[j + (size_t)(3 - stage) * PREFETCH],
+                                 stage);
+      st = kw_dict_intern_hashed(g->ctx, a->dict,
+                                 kw_dict_str(b->dict, (uint32_t)j),
+                                 kw_dict_len(b->dict, (uint32_t)j), hs[j],
+                                 &map[j], NULL);
+    }
+    kw_free(g->ctx, hs);
     if (!st) {
       uint32_t *ids = b->data;
       for (size_t r = 0; r < r2; r++)
@@ -2793,6 +2864,7 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   g.len = a->len;
   kw_buf_init(&g.dpend, sizeof(dpend));
   kw_buf_init(&g.guests, sizeof(kw_guest_print));
+  kw_buf_init(&g.retired, sizeof(retired));
   g.tctx = ctx;
   if (a->o)
     g.opt = *a->o;
