@@ -25,7 +25,9 @@ typedef enum cli_kind {
   CLI_DATE,   /* int32_t days (2024-12-31 or 31-12-2024) */
   CLI_STR,    /* const char * (the argv string) */
   CLI_CHOICE, /* int: the index of the value in `arg` ("day|week|month") */
-  CLI_CALL    /* call(c, target, value); returns false after reporting */
+  CLI_CALL,   /* call(c, target, value); returns false after reporting */
+  CLI_LOAD    /* a reading option: kw_load_options_set(c->load, name,
+                 value); a row without `arg` is a flag */
 } cli_kind;
 
 /* Which struct a row's target is in (an index into the targets array the
@@ -96,6 +98,11 @@ int cli_parse_one(const cli_group *const *groups, cli_common *c,
                   void *const *targets, int argc, char **argv, int *i);
 
 /* The --help of a command, written from its rows, in lang. */
+/* A range bound as written in texts (64, 0.5, -100; buf of 32 bytes);
+ * whether row o states a range; whether it takes a value. */
+const char *cli_bound(char *buf, double v);
+bool cli_has_range(const cli_opt *o);
+bool cli_takes_value(const cli_opt *o);
 void cli_help(FILE *f, const cli_spec *spec, kw_lang lang);
 /* The manual page klantwijs(1), a section per command (troff). */
 void cli_man(FILE *f);
