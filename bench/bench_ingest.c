@@ -1,7 +1,7 @@
 /*
  * bench_ingest — throughput and memory of reading a large sales export.
  *
- *   bench_ingest [FILE [MB]]
+ *   bench_ingest [FILE [MB [tx]]]
  *
  * FILE (default /tmp/klantwijs_bench_ingest.csv) is generated when absent:
  * about MB megabytes (default 1024) of invoice lines as a Belgian
@@ -10,6 +10,9 @@
  * and name, article code and description, quantity, unit price, discount,
  * amount excl. VAT), 1-8 lines per invoice, 50,000 customers, 5,000
  * articles, a few credit notes. The data come from a fixed-seed generator.
+ * With "tx" the file is made in the shape lifetimes reads instead:
+ * customer_id,date,amount, 16,000,000 lines of 1,000,000 customers (MB is
+ * not used).
  *
  * Then, in one run: the time of `cat FILE > /dev/null` (the file from the
  * page cache: the floor for any reader), the time of kw_dataset_load on
@@ -117,15 +120,48 @@ static int generate(const char *path, size_t mb) {
   return 0;
 }
 
+/* The lifetimes shape: customer_id,date,amount (ISO dates, decimal
+ * points), 1,000,000 customers, 16,000,000 lines, sorted by date. */
+static int generate_tx(const char *path) {
+  char tmp[4096];
+  snprintf(tmp, sizeof tmp, "%s.tmp", path);
+  FILE *f = fopen(tmp, "wb");
+  if (!f) {
+    perror(tmp);
+    return -1;
+  }
+  setvbuf(f, NULL, _IOFBF, 1 << 20);
+  fputs("customer_id,date,amount\n", f);
+  const long lines = 16000000;
+  int32_t day0 = kw_date_from_ymd(2019, 1, 1);
+  for (long i = 0; i < lines; i++) {
+    int y, m, d;
+    kw_date_to_ymd(day0 + (int32_t)(i * 1461 / lines), &y, &m, &d);
+    unsigned cust = rnd(1000000);
+    long long cents = 100 + rnd(20000) + (rnd(10) == 0 ? rnd(200000) : 0);
+    fprintf(f, "C%07u,%04d-%02d-%02d,%lld.%02lld\n", cust, y, m, d,
+            cents / 100, cents % 100);
+  }
+  if (fclose(f) != 0 || rename(tmp, path) != 0) {
+    perror(path);
+    return -1;
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   const char *path = argc > 1 ? argv[1] : "/tmp/klantwijs_bench_ingest.csv";
   size_t mb = argc > 2 ? (size_t)atol(argv[2]) : 1024;
+  bool tx = argc > 3 && strcmp(argv[3], "tx") == 0;
   struct stat sb;
   if (stat(path, &sb) != 0) {
-    printf("generating %s (%zu MB)...\n", path, mb);
+    if (tx)
+      printf("generating %s (16 M lines, 1 M customers)...\n", path);
+    else
+      printf("generating %s (%zu MB)...\n", path, mb);
     fflush(stdout);
     double t0 = now();
-    if (generate(path, mb) != 0) return 1;
+    if ((tx ? generate_tx(path) : generate(path, mb)) != 0) return 1;
     printf("  generated in %.1f s\n", now() - t0);
     if (stat(path, &sb) != 0) return 1;
   }
@@ -179,7 +215,9 @@ int main(int argc, char **argv) {
       printf("customers       %zu, products %zu, invoices %zu\n",
              kw_dict_size(kw_dataset_customers(ds)),
              kw_dict_size(kw_dataset_products(ds)),
-             kw_dict_size(kw_table_role(t, KW_ROLE_INVOICE)->dict));
+             kw_table_role(t, KW_ROLE_INVOICE)
+                 ? kw_dict_size(kw_table_role(t, KW_ROLE_INVOICE)->dict)
+                 : 0);
       printf("typed columns   %.1f MB\n", typed_mb);
     }
     printf("load, %d thread%s %.2f s  %.0f MB/s  (%.2f M rows/s, cpu %.2f s)\n",
@@ -196,10 +234,16 @@ int main(int argc, char **argv) {
       return 1;
     }
     getrusage(RUSAGE_SELF, &r1);
+    double cpu2 = (double)(r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) +
+                  (double)(r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e6 +
+                  (double)(r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) +
+                  (double)(r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e6;
     printf("summary         %.2f s (%zu buyers); ingest + summary %.2f s  "
-           "%.0f MB/s; peak RSS %.1f MB (%.2f x the typed columns)\n",
+           "%.0f MB/s (cat %.0f MB/s; cpu %.2f s); peak RSS %.1f MB "
+           "(%.2f x the typed columns)\n",
            t_sum, kw_summary_view(sum)->n_buyers, t_load + t_sum,
-           size_mb / (t_load + t_sum), (double)r1.ru_maxrss / 1024.0,
+           size_mb / (t_load + t_sum), size_mb / t_cat, cpu2,
+           (double)r1.ru_maxrss / 1024.0,
            (double)r1.ru_maxrss / 1024.0 / typed_mb);
     kw_summary_free(sum);
     kw_dataset_free(ds);

@@ -193,6 +193,30 @@ void kw_dict_prefetch(const kw_dict *d, uint64_t hash) {
 #endif
 }
 
+void kw_dict_prefetch_stage(const kw_dict *d, uint64_t hash, int stage) {
+#if defined(__GNUC__)
+  const slot *sl = &d->slots[(size_t)hash & (d->nslots - 1)];
+  if (stage == 0) {
+    __builtin_prefetch(sl);
+    return;
+  }
+  /* the slot was asked for earlier; only its first candidate is
+   * followed (the table is at most half full) */
+  uint32_t id = sl->id;
+  if (id == KW_NA_ID || sl->h32 != (uint32_t)hash) return;
+  if (stage == 1) {
+    __builtin_prefetch(&d->str[id]);
+    __builtin_prefetch(&d->len[id]);
+  } else {
+    __builtin_prefetch(d->str[id]);
+  }
+#else
+  (void)d;
+  (void)hash;
+  (void)stage;
+#endif
+}
+
 kw_status kw_dict_intern(kw_context *ctx, kw_dict *d, const char *s,
                          size_t len, uint32_t *id, bool *added) {
   return kw_dict_intern_hashed(ctx, d, s, len, kw_hash_bytes(s, len), id,

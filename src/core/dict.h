@@ -26,6 +26,11 @@ kw_status kw_dict_intern_hashed(kw_context *ctx, kw_dict *d, const char *s,
                                 bool *added);
 /* Start loading the slot a string of this hash is looked up in first. */
 void kw_dict_prefetch(const kw_dict *d, uint64_t hash);
+/* The same in three stages, each some lookups after the one before: 0 the
+ * slot, 1 (the slot now loaded) the string pointer and length of the id it
+ * holds when its hash bits match, 2 (those loaded) the string's bytes. A
+ * lookup then finds all three in cache. */
+void kw_dict_prefetch_stage(const kw_dict *d, uint64_t hash, int stage);
 
 /* The id of s[0..len) or KW_NA_ID when absent. */
 uint32_t kw_dict_find(const kw_dict *d, const char *s, size_t len);

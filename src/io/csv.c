@@ -75,7 +75,7 @@ static const char *scan_unquoted(const kw_csv_reader *r, const char *p,
   uint64_t h = 0;
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (r->delim != ' ') {
+  if (r->delim != ' ' && !r->scalar) {
     const uint64_t d = ONES * (unsigned char)r->delim;
     const uint64_t lf = ONES * (unsigned char)'\n';
     const uint64_t cr = ONES * (unsigned char)'\r';
@@ -169,7 +169,9 @@ static int fail_nul(kw_csv_reader *r, const kw_csv_row *row, const char *at) {
   char w[300];
   kw_io_where(w, sizeof w, r->name, line, col);
   kw_io_fail(r->ctx, KW_EINPUT, 0, w,
-             at - r->buf < 4 ? "ingest.e.nul_start" : "ingest.e.nul", NULL);
+             r->offset + (uint64_t)(at - r->buf) < 4 ? "ingest.e.nul_start"
+                                                     : "ingest.e.nul",
+             NULL);
   return -1;
 }
 
@@ -191,6 +193,7 @@ static int read_quoted(kw_csv_reader *r, kw_csv_row *row, const char *q,
   bool copy = false;
   for (;;) {
     const char *x = memchr(p, '"', (size_t)(end - p));
+    if (!x && r->more) return 2;
     if (!x) {
       if (r->sample) {
         r->pos = end;
@@ -208,6 +211,7 @@ static int read_quoted(kw_csv_reader *r, kw_csv_row *row, const char *q,
     if (nul) return fail_nul(r, row, nul);
     r->line += count_breaks(p, x, end, hi);
     len += (size_t)(x - p);
+    if (x + 1 >= end && r->more) return 2; /* "" may be cut in two */
     if (x + 1 < end && x[1] == '"') {
       /* doubled quote: keep one, continue */
       if (!copy) {
@@ -319,6 +323,7 @@ static int next_fast(kw_csv_reader *r, kw_csv_row *row) {
       char c = *at;
       if (c != delim && c != '\n' && c != '\r') return 2;
       if (nf == cap) return 2;
+      if (c == '\r' && at + 1 >= end && r->more) return 2;
       size_t n = (size_t)(at - fs);
       if (n > r->max_field && !too_long) too_long = nf + 1;
       cells[nf].p = fs;
@@ -348,16 +353,23 @@ static int next_fast(kw_csv_reader *r, kw_csv_row *row) {
 }
 #endif
 
+/* The row cannot be finished in this buffer: back to its start. */
+static int need_more(kw_csv_reader *r, const kw_csv_row *row) {
+  r->pos = row->start;
+  r->line = row->line;
+  return 2;
+}
+
 int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
 #if defined(__SSE2__) && defined(__GNUC__)
-  if (r->delim != ' ' && r->cap != 0) {
+  if (r->delim != ' ' && r->cap != 0 && !r->scalar) {
     int rc = next_fast(r, row);
     if (rc != 2) return rc;
   }
 #endif
   const char *p = r->pos;
   const char *end = r->end;
-  if (p >= end) return 0;
+  if (p >= end) return r->more ? 2 : 0;
   const bool blanks = r->delim == ' ';
   row->start = p;
   row->line = r->line;
@@ -372,6 +384,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
 
   if (p < end && (*p == '\n' || *p == '\r')) {
     /* an empty line */
+    if (*p == '\r' && p + 1 >= end && r->more) return need_more(r, row);
     row->end = p;
     r->pos = eat_break(r, p);
     row->cells = r->cells;
@@ -380,6 +393,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
     return 1;
   }
   if (p >= end) { /* only blanks after the last line break */
+    if (r->more) return need_more(r, row);
     r->pos = end;
     return 0;
   }
@@ -397,6 +411,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
       bool in_scratch = false, too_long = false;
       int rc = read_quoted(r, row, q, &p, &cp, &cn, &in_scratch, &soff, &hi,
                            &too_long);
+      if (rc == 2) return need_more(r, row);
       if (rc <= 0) {
         if (rc == 0) { /* sample cut inside a quote: drop the row */
           r->pos = end;
@@ -420,6 +435,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
       if (push_cell(r, &nf, fs, n, fs) != KW_OK) return -1;
     }
     if (p >= end) {
+      if (r->more) return need_more(r, row);
       row->end = end;
       r->pos = end;
       break;
@@ -430,6 +446,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
       return fail_nul(r, row, p);
     }
     if (c == '\n' || c == '\r') {
+      if (c == '\r' && p + 1 >= end && r->more) return need_more(r, row);
       row->end = p;
       r->pos = eat_break(r, p);
       break;
@@ -437,11 +454,13 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
     if (blanks) {
       while (p < end && (*p == ' ' || *p == '\t')) p++;
       if (p >= end) {
+        if (r->more) return need_more(r, row);
         row->end = end;
         r->pos = end;
         break;
       }
       if (*p == '\n' || *p == '\r') {
+        if (*p == '\r' && p + 1 >= end && r->more) return need_more(r, row);
         row->end = p;
         r->pos = eat_break(r, p);
         break;
@@ -451,6 +470,7 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
     }
     /* c is the delimiter */
     p++;
+    if (p >= end && r->more) return need_more(r, row);
     if (p >= end) {
       /* the row ends with a delimiter: one more empty field */
       if (push_cell(r, &nf, p, 0, p) != KW_OK) return -1;
@@ -478,18 +498,48 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row) {
   return 1;
 }
 
+uint64_t kw_csv_count_breaks(const char *p, const char *e,
+                             const char *limit) {
+  uint64_t n = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  const __m128i vn = _mm_set1_epi8('\n');
+  const __m128i vr = _mm_set1_epi8('\r');
+  /* 16 bytes and the byte after them (to tell CRLF from a lone CR) */
+  while (e - p >= 17) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    unsigned lf = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vn));
+    unsigned cr = (unsigned)_mm_movemask_epi8(
+        _mm_andnot_si128(_mm_cmpeq_epi8(w, vn), _mm_cmpeq_epi8(v, vr)));
+    n += (uint64_t)__builtin_popcount(lf | cr);
+    p += 16;
+  }
+#endif
+  for (; p < e; p++) {
+    if (*p == '\n')
+      n++;
+    else if (*p == '\r' && !(p + 1 < limit && p[1] == '\n'))
+      n++;
+  }
+  return n;
+}
+
 void kw_csv_where(const kw_csv_reader *r, const kw_csv_row *row,
                   const char *at, uint64_t *line, uint64_t *col) {
   const char *s = row ? row->start : r->buf;
   uint64_t ln = row ? row->line : 1;
   const char *ls = s;
-  if (at > r->end) at = r->end;
+  /* a row of a stream's older buffer (kept while a batch points into it)
+   * is read up to at, which is a byte of it */
+  bool here = at >= r->buf && at <= r->end;
+  const char *lim = here || !row ? r->end : at + 1;
+  if (at > r->end && (here || !row)) at = r->end;
   for (const char *p = s; p < at; p++) {
     if (*p == '\n') {
       ln++;
       ls = p + 1;
     } else if (*p == '\r') {
-      if (!(p + 1 < r->end && p[1] == '\n')) {
+      if (!(p + 1 < lim && p[1] == '\n')) {
         ln++;
         ls = p + 1;
       }

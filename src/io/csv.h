@@ -66,6 +66,11 @@ typedef struct kw_csv_reader {
   char delim;       /* ',', ';', '\t', '|', or ' ' for runs of blanks */
   size_t max_field;
   bool sample;      /* detection: an unclosed quote ends the input quietly */
+  bool more;        /* the buffer is not the end of the input: a row that
+                       reaches its end is not read (kw_csv_next gives 2) */
+  uint64_t offset;  /* bytes of the input before buf (a streamed input) */
+  bool scalar;      /* byte at a time, no SIMD or word scans (tests compare
+                       the two paths) */
   kw_csv_eol eol;   /* the first line break seen */
   kw_csv_cell *cells;
   size_t cap;
@@ -83,7 +88,11 @@ void kw_csv_free(kw_csv_reader *r);
 /*
  * The next row: 1 when *row was filled, 0 at the end of the input, -1 on a
  * structural error or out of memory (the status and message are on the
- * context). The row's cells stay valid until the next call.
+ * context). The row's cells stay valid until the next call. With r->more
+ * set, 2 says that the row at r->pos runs to the end of the buffer (or
+ * ends in a CR that may be the first half of a CRLF): the caller moves
+ * [r->pos, r->end) to the front of a buffer, adds the input that follows,
+ * sets buf, pos, end (and offset, more) and calls again; r->line is kept.
  */
 int kw_csv_next(kw_csv_reader *r, kw_csv_row *row);
 
@@ -91,6 +100,10 @@ int kw_csv_next(kw_csv_reader *r, kw_csv_row *row);
  * for messages; counts from the row that contains it. */
 void kw_csv_where(const kw_csv_reader *r, const kw_csv_row *row,
                   const char *at, uint64_t *line, uint64_t *col);
+
+/* Line breaks in [p, e) as the reader counts them (LF, CRLF once, a lone
+ * CR); limit is the end of the buffer (to tell a CR just before e). */
+uint64_t kw_csv_count_breaks(const char *p, const char *e, const char *limit);
 
 /* ------------------------------------------------------------ detection */
 

@@ -50,8 +50,16 @@ typedef struct kw_ingest_args {
   /* Called now and then with a position before which the data will not be
    * read again (to drop pages of a mapped file); may be NULL. */
   void (*release)(void *user, const char *upto);
+  /* The same for [from, upto) only, from another thread (the second half
+   * of a file read in two; see ingest.c); may be NULL. */
+  void (*release_range)(void *user, const char *from, const char *upto);
   void *release_user;
   const kw_row_source *rows; /* not NULL: read these rows, not data */
+  /* Not NULL: data[0..len) are the first bytes of a stream (a pipe) whose
+   * rest read_more gives, up to cap bytes a call (*got 0 at its end); it
+   * is read a buffer at a time, never whole. rows, release unused. */
+  kw_status (*read_more)(void *user, char *buf, size_t cap, size_t *got);
+  void *read_user;
 } kw_ingest_args;
 
 /*
@@ -61,6 +69,16 @@ typedef struct kw_ingest_args {
  * dictionaries may hold ids no table uses.
  */
 kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a);
+
+/* With kw_context_threads >= 2, inputs of at least this many bytes are
+ * read in two halves at once (SIZE_MAX: never, the default for now; tests
+ * lower it), and how many second halves were joined [0] or dropped [1]
+ * (tests read it). */
+extern size_t kw_ingest_split_min;
+extern uint64_t kw_ingest_splits[2];
+/* Half the buffer a streamed input is read through (8 MiB; tests lower
+ * it). */
+extern size_t kw_ingest_stream_bytes;
 
 /* kw_ingest on a memory buffer with the given options (NULL: defaults). */
 kw_status kw_ingest_buffer(kw_context *ctx, kw_dataset *ds,

@@ -7,8 +7,9 @@
  * KW_TABLE_LIST, case-insensitively and in the list's order. A regular
  * file is mapped read-only; while it is read, the pages already passed are
  * dropped (madvise MADV_DONTNEED) so a file larger than memory costs only a
- * window of it in resident memory. Anything else (a pipe, stdin) is read
- * into one buffer.
+ * window of it in resident memory. Anything else (a pipe, stdin) is
+ * streamed through a buffer of a few MiB (a workbook from a pipe is read
+ * whole).
  *
  * Unqualified "--map ROLE=COLUMN" entries apply to every table that has a
  * column of that name; by column number, to the transactions table (or to
@@ -251,20 +252,41 @@ static void release_pages(void *user, const char *upto) {
   }
 }
 
-static kw_status read_all(kw_context *ctx, int fd, const char *path,
-                          int lang, char **out, size_t *len) {
-  size_t cap = 1 << 16, n = 0;
-  char *buf = kw_malloc(ctx, cap);
-  if (!buf) return kw_fail_nomem(ctx);
+/* The whole pages of [from, upto), leaving m->dropped alone (called from
+ * the thread that reads a file's second half). */
+static void release_range(void *user, const char *from, const char *upto) {
+  mapped *m = user;
+  long pg = sysconf(_SC_PAGESIZE);
+  size_t page = pg > 0 ? (size_t)pg : 4096;
+  size_t a = (size_t)(from - m->base), b = (size_t)(upto - m->base);
+  a += (page - a % page) % page;
+  b -= b % page;
+  if (b > a) madvise(m->base + a, b - a, MADV_DONTNEED);
+}
+
+/* Read fd until its end or until *len reaches limit, into *out (grown;
+ * NULL to start). */
+static kw_status read_upto(kw_context *ctx, int fd, const char *path,
+                           int lang, char **out, size_t *len, size_t limit) {
+  size_t n = *len, cap = *out ? n : 0;
+  char *buf = *out;
+  if (!buf) {
+    cap = 1 << 16;
+    buf = kw_malloc(ctx, cap);
+    if (!buf) return kw_fail_nomem(ctx);
+  }
   for (;;) {
+    if (n >= limit) break;
     if (n == cap) {
       if (cap > SIZE_MAX / 2) {
         kw_free(ctx, buf);
+        *out = NULL;
         return kw_fail_nomem(ctx);
       }
       char *nb = kw_realloc(ctx, buf, cap * 2);
       if (!nb) {
         kw_free(ctx, buf);
+        *out = NULL;
         return kw_fail_nomem(ctx);
       }
       buf = nb;
@@ -276,6 +298,7 @@ static kw_status read_all(kw_context *ctx, int fd, const char *path,
       kw_status st = kw_io_fail(ctx, KW_EIO, lang, "", "load.e.read", "file",
                                 path, "why", kw_io_sys_reason(errno), NULL);
       kw_free(ctx, buf);
+      *out = NULL;
       return st;
     }
     if (r == 0) break;
@@ -285,6 +308,29 @@ static kw_status read_all(kw_context *ctx, int fd, const char *path,
   *len = n;
   return KW_OK;
 }
+
+/* The rest of a stream, for kw_ingest (kw_ingest_args.read_more). */
+typedef struct stream {
+  kw_context *ctx;
+  int fd;
+  const char *path;
+  int lang;
+} stream;
+
+static kw_status read_more(void *user, char *buf, size_t cap, size_t *got) {
+  stream *s = user;
+  for (;;) {
+    ssize_t r = read(s->fd, buf, cap);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0)
+      return kw_io_fail(s->ctx, KW_EIO, s->lang, "", "load.e.read", "file",
+                        s->path, "why", sys_reason(errno), NULL);
+    *got = (size_t)r;
+    return KW_OK;
+  }
+}
+
+#define STREAM_FIRST ((size_t)8 << 20) /* bytes read before streaming */
 
 static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
                            const char *path, const kw_load_options *o,
@@ -330,6 +376,7 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
     a.data = p;
     a.len = len;
     a.release = release_pages;
+    a.release_range = release_range;
     a.release_user = &m;
     if (kw_xlsx_magic(p, len))
       st = kw_xlsx_ingest(ctx, ds, &a);
@@ -339,20 +386,31 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
       st = kw_ingest(ctx, ds, &a);
     munmap(p, len);
   } else {
+    /* a pipe: a workbook is read whole (its directory is at its end);
+     * delimited text is streamed */
     char *buf = NULL;
     size_t len = 0;
-    st = read_all(ctx, fd, a.name, o->lang, &buf, &len);
-    if (!is_stdin) close(fd);
-    if (st) return st;
+    st = read_upto(ctx, fd, a.name, o->lang, &buf, &len, STREAM_FIRST);
+    if (!st && kw_xlsx_magic(buf, len))
+      st = read_upto(ctx, fd, a.name, o->lang, &buf, &len, SIZE_MAX);
+    if (st) {
+      if (!is_stdin) close(fd);
+      return st;
+    }
     a.data = buf;
     a.len = len;
-    if (kw_xlsx_magic(buf, len))
+    stream sm = {ctx, fd, a.name, o->lang};
+    if (kw_xlsx_magic(buf, len)) {
       st = kw_xlsx_ingest(ctx, ds, &a);
-    else if (kw_xls_magic(buf, len))
+    } else if (kw_xls_magic(buf, len)) {
       st = kw_io_fail(ctx, KW_EINPUT, o->lang, "", "load.e.xls_pipe", "file",
                       a.name, NULL);
-    else
+    } else {
+      a.read_more = read_more;
+      a.read_user = &sm;
       st = kw_ingest(ctx, ds, &a);
+    }
+    if (!is_stdin) close(fd);
     kw_free(ctx, buf);
   }
   return st;
