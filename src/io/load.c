@@ -324,7 +324,7 @@ static kw_status read_more(void *user, char *buf, size_t cap, size_t *got) {
     if (r < 0 && errno == EINTR) continue;
     if (r < 0)
       return kw_io_fail(s->ctx, KW_EIO, s->lang, "", "load.e.read", "file",
-                        s->path, "why", sys_reason(errno), NULL);
+                        s->path, "why", kw_io_sys_reason(errno), NULL);
     *got = (size_t)r;
     return KW_OK;
   }
