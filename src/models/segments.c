@@ -56,6 +56,7 @@
 #include <string.h>
 
 #include "models/segments_internal.h"
+#include "stats/order.h"
 
 #define KW_SEG_K_CAP 15
 #define KW_SEG_CHOOSE_MAX 50000
@@ -128,19 +129,10 @@ void kw_segments_options_init(kw_segments_options *o) {
 
 /* ------------------------------------------------------------ helpers */
 
-static int cmp_double(const void *x, const void *y) {
-  double a = *(const double *)x, b = *(const double *)y;
-  return a < b ? -1 : a > b;
-}
-
-/* Type-7 quantile of v[0..n) (sorted in place); NaN when n = 0. */
+/* Type-7 quantile of v[0..n) (reordered: selection, stats/order.h); NaN
+ * when n = 0. */
 static double quantile(double *v, size_t n, double q) {
-  if (!n) return NAN;
-  qsort(v, n, sizeof *v, cmp_double);
-  double h = (double)(n - 1) * q;
-  size_t lo = (size_t)floor(h);
-  size_t hi = lo + 1 < n ? lo + 1 : lo;
-  return v[lo] + (h - (double)lo) * (v[hi] - v[lo]);
+  return kw_quantile7(v, n, q);
 }
 
 static bool buyer(const kw_analysis *a, size_t i) {
@@ -821,9 +813,9 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
         tot_con += a->pd->contribution[i];
     }
   double *v = kw_malloc(ctx, (nb ? nb : 1) * sizeof *v);
-  double *all = kw_malloc(ctx, (nb ? nb : 1) * sizeof *all);
+  uint32_t *mem = kw_malloc(ctx, (n ? n : 1) * sizeof *mem);
   size_t *cnt_all = NULL, *cnt_in = NULL;
-  if (!v || !all) goto nomem;
+  if (!v || !mem) goto nomem;
   /* overall counts of every attribute value */
   size_t maxc = 1;
   for (int t = 0; t < KW_SEG__COUNT; t++)
@@ -843,24 +835,31 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
     for (size_t t = 0; t < ntr; t++)
       cnt_all[trait_attrs[t] * maxc + at->code[trait_attrs[t]][i]]++;
   }
-  double overall_med[KW_FEAT__COUNT];
-  for (size_t j = 0; j < fm->d; j++) {
-    size_t m = 0;
-    for (size_t b = 0; b < nb; b++) {
-      double x = feature_of(a, fm->f[j], fm->row[b]);
-      if (!isnan(x)) all[m++] = x;
-    }
-    overall_med[j] = quantile(all, m, 0.5);
+  /* the overall median of a feature is build_features' centre (the same
+     values) */
+  const double *overall_med = fm->med;
+  /* the customers of each cluster, ascending: each persona reads its own
+     members instead of scanning every customer */
+  size_t k = sg->ci.k, start[KW_SEG_K_CAP + 2] = {0};
+  for (size_t i = 0; i < n; i++)
+    if (sg->cluster[i] >= 0) start[sg->cluster[i] + 1]++;
+  for (size_t c = 0; c < k; c++) start[c + 1] += start[c];
+  {
+    size_t pos[KW_SEG_K_CAP + 1];
+    memcpy(pos, start, sizeof pos);
+    for (size_t i = 0; i < n; i++)
+      if (sg->cluster[i] >= 0) mem[pos[sg->cluster[i]]++] = (uint32_t)i;
   }
   for (size_t q = 0; q < sg->npersonas; q++) {
     kw_persona *p = &sg->personas[q];
-    int32_t c = (int32_t)p->cluster;
+    size_t c = p->cluster;
+    const uint32_t *mb = mem + start[c], nmb = (uint32_t)(start[c + 1] - start[c]);
     memset(cnt_in, 0, KW_SEG__COUNT * maxc * sizeof *cnt_in);
     size_t status_n = 0, risk = 0, prom = 0, det = 0, fit_n = 0, clv_n = 0;
     double fit_sum = 0, clv_sum = 0;
     size_t act[KW_ACTION__COUNT] = {0};
-    for (size_t i = 0; i < n; i++) {
-      if (sg->cluster[i] != c) continue;
+    for (size_t u = 0; u < nmb; u++) {
+      size_t i = mb[u];
       p->customers++;
       p->revenue += a->s->revenue[i];
       if (a->pd && !(a->pd->flags[i] & KW_PROFIT_NO_COST))
@@ -905,8 +904,8 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
 #define MEDIAN_OF(expr, out)                                 \
   do {                                                       \
     size_t m_ = 0;                                           \
-    for (size_t i = 0; i < n; i++) {                         \
-      if (sg->cluster[i] != c) continue;                     \
+    for (size_t u_ = 0; u_ < nmb; u_++) {                    \
+      size_t i = mb[u_];                                     \
       double x_ = (expr);                                    \
       if (!isnan(x_)) v[m_++] = x_;                          \
     }                                                        \
@@ -1013,14 +1012,14 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
     }
   }
   kw_free(ctx, v);
-  kw_free(ctx, all);
+  kw_free(ctx, mem);
   kw_free(ctx, cnt_all);
   kw_free(ctx, cnt_in);
   kw_status st = favourite_categories(sg);
   return st ? st : persona_themes(sg);
 nomem:
   kw_free(ctx, v);
-  kw_free(ctx, all);
+  kw_free(ctx, mem);
   kw_free(ctx, cnt_all);
   kw_free(ctx, cnt_in);
   return kw_fail_nomem(ctx);
