@@ -32,6 +32,7 @@
 
 #include "core/core.h"
 #include "klantwijs/segments.h"
+#include "models/segments_internal.h"
 
 void kw_kmeans_options_init(kw_kmeans_options *o) {
   memset(o, 0, sizeof *o);
@@ -481,6 +482,54 @@ double kw_silhouette(const double *x, size_t d, const uint32_t *label,
       size_t j = idx ? idx[b] : b;
       if (j == i) continue;
       tot[label[j]] += sqrt(sqdist(x + i * d, x + j * d, d));
+    }
+    uint32_t li = label[i];
+    if (cnt[li] <= 1) continue; /* a singleton counts 0 */
+    double ai = tot[li] / (double)(cnt[li] - 1), bi = INFINITY;
+    for (size_t c = 0; c < k; c++)
+      if (c != li && cnt[c] && tot[c] / (double)cnt[c] < bi)
+        bi = tot[c] / (double)cnt[c];
+    if (!isfinite(bi)) continue;
+    double mx = ai > bi ? ai : bi;
+    if (mx > 0) sum += (bi - ai) / mx;
+  }
+  return sum / (double)m;
+}
+
+double *kw_sil_distances(kw_context *ctx, const double *x, size_t d,
+                         const uint32_t *idx, size_t m) {
+  size_t mm;
+  if (!kw_mul_size(m, m, &mm) || !kw_mul_size(mm, sizeof(double), &mm))
+    return NULL;
+  double *D = kw_malloc(ctx, mm ? mm : 1);
+  if (!D) return NULL;
+  for (size_t a = 0; a < m; a++) {
+    const double *xa = x + (size_t)(idx ? idx[a] : a) * d;
+    D[a * m + a] = 0;
+    /* (x - y)^2 = (y - x)^2 exactly: the matrix is symmetric */
+    for (size_t b = a + 1; b < m; b++)
+      D[a * m + b] = D[b * m + a] =
+          sqrt(sqdist(xa, x + (size_t)(idx ? idx[b] : b) * d, d));
+  }
+  return D;
+}
+
+double kw_silhouette_dist(const double *dist, const uint32_t *label,
+                          size_t k, const uint32_t *idx, size_t m) {
+  if (k < 2 || m < 2 || k > 64) return NAN;
+  double sum = 0;
+  double tot[64];
+  size_t cnt[64];
+  memset(cnt, 0, sizeof cnt);
+  for (size_t a = 0; a < m; a++) cnt[label[idx ? idx[a] : a]]++;
+  for (size_t a = 0; a < m; a++) {
+    size_t i = idx ? idx[a] : a;
+    const double *row = dist + a * m;
+    memset(tot, 0, k * sizeof *tot);
+    for (size_t b = 0; b < m; b++) {
+      size_t j = idx ? idx[b] : b;
+      if (j == i) continue;
+      tot[label[j]] += row[b];
     }
     uint32_t li = label[i];
     if (cnt[li] <= 1) continue; /* a singleton counts 0 */

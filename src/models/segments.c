@@ -60,6 +60,7 @@
 
 #define KW_SEG_K_CAP 15
 #define KW_SEG_CHOOSE_MAX 50000
+#define KW_SEG_SIL_MATRIX_MAX 2500 /* silhouette samples up to 50 MB */
 #define KW_SEG_CLIP 3.0
 
 struct kw_segments {
@@ -349,10 +350,15 @@ static kw_status cluster(kw_segments *sg, const featmat *fm) {
   ci->k_max = k ? k : kmax;
   double best = -INFINITY;
   kw_kmeans_result r, kept = {0};
+  /* the sample's distances, measured once for every k (m = 2,000: 32 MB) */
+  double *sdist = NULL;
+  if (!st && ci->k_max > ci->k_min && m <= KW_SEG_SIL_MATRIX_MAX)
+    sdist = kw_sil_distances(ctx, xs, fm->d, sidx, m);
   for (size_t kk = ci->k_min; !st && kk <= ci->k_max; kk++) {
     ko.k = kk;
     if ((st = kw_kmeans(ctx, xs, nc, fm->d, &ko, &r))) break;
-    double sl = kw_silhouette(xs, fm->d, r.label, kk, sidx, m);
+    double sl = sdist ? kw_silhouette_dist(sdist, r.label, kk, sidx, m)
+                      : kw_silhouette(xs, fm->d, r.label, kk, sidx, m);
     ci->silhouette[kk] = sl;
     if (sl > best + 1e-12 || !kept.k) {
       best = sl;
@@ -363,6 +369,7 @@ static kw_status cluster(kw_segments *sg, const featmat *fm) {
     }
   }
   kw_free(ctx, sidx);
+  kw_free(ctx, sdist);
   if (!st && xs != fm->x) {
     kw_kmeans_options fo = ko;
     fo.k = kept.k;
