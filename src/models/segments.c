@@ -191,11 +191,15 @@ typedef struct featmat {
   double *x;                  /* n x d, scaled */
   kw_feature f[KW_FEAT__COUNT];
   double med[KW_FEAT__COUNT], scale[KW_FEAT__COUNT];
+  double *col[KW_FEAT__COUNT]; /* feature j of buyer b, unscaled (NaN:
+                                  unknown) */
 } featmat;
 
 static kw_status build_features(kw_context *ctx, const kw_analysis *a,
                                 featmat *fm) {
   memset(fm, 0, sizeof *fm);
+  /* each chosen feature's values, kept for the matrix (feature_of once) */
+  double *keep[KW_FEAT__COUNT] = {NULL};
   size_t nb = 0;
   for (size_t i = 0; i < a->n; i++) nb += buyer(a, i);
   fm->n = nb;
@@ -210,7 +214,7 @@ static kw_status build_features(kw_context *ctx, const kw_analysis *a,
   for (int f = 0; f < KW_FEAT__COUNT; f++) {
     size_t m = 0;
     for (size_t b = 0; b < nb; b++) {
-      double v = feature_of(a, (kw_feature)f, fm->row[b]);
+      double v = col[b] = feature_of(a, (kw_feature)f, fm->row[b]);
       if (!isnan(v)) tmp[m++] = v;
     }
     double need = f == KW_FEAT_NPS ? 0.2 : 0.5;
@@ -225,7 +229,7 @@ static kw_status build_features(kw_context *ctx, const kw_analysis *a,
     if (!(scale > 0)) { /* the MAD is 0 too: the spread of what differs */
       double lo = INFINITY, hi = -INFINITY;
       for (size_t b = 0; b < nb; b++) {
-        double v = feature_of(a, (kw_feature)f, fm->row[b]);
+        double v = col[b];
         if (isnan(v)) continue;
         if (v < lo) lo = v;
         if (v > hi) hi = v;
@@ -233,6 +237,9 @@ static kw_status build_features(kw_context *ctx, const kw_analysis *a,
       scale = hi - lo;
     }
     if (!(scale > 0) || !isfinite(scale)) continue;
+    keep[fm->d] = col;
+    col = kw_malloc(ctx, (nb ? nb : 1) * sizeof *col);
+    if (!col) goto nomem;
     fm->f[fm->d] = (kw_feature)f;
     fm->med[fm->d] = med;
     fm->scale[fm->d] = scale;
@@ -247,19 +254,22 @@ static kw_status build_features(kw_context *ctx, const kw_analysis *a,
   if (!kw_mul_size(nb, fm->d, &nd)) goto nomem;
   fm->x = kw_malloc(ctx, (nd ? nd : 1) * sizeof *fm->x);
   if (!fm->x) goto nomem;
-  for (size_t b = 0; b < nb; b++)
-    for (size_t j = 0; j < fm->d; j++) {
-      double v = feature_of(a, fm->f[j], fm->row[b]);
-      double z = isnan(v) ? 0 : (v - fm->med[j]) / fm->scale[j];
+  for (size_t j = 0; j < fm->d; j++) {
+    const double *v = keep[j];
+    for (size_t b = 0; b < nb; b++) {
+      double z = isnan(v[b]) ? 0 : (v[b] - fm->med[j]) / fm->scale[j];
       /* winsorised at KW_SEG_CLIP scale units: a few extreme customers
          should not claim a cluster of their own */
       fm->x[b * fm->d + j] = z > KW_SEG_CLIP ? KW_SEG_CLIP
                              : z < -KW_SEG_CLIP ? -KW_SEG_CLIP : z;
     }
+  }
+  for (size_t j = 0; j < fm->d; j++) fm->col[j] = keep[j];
   kw_free(ctx, col);
   kw_free(ctx, tmp);
   return KW_OK;
 nomem:
+  for (size_t j = 0; j < KW_FEAT__COUNT; j++) kw_free(ctx, keep[j]);
   kw_free(ctx, col);
   kw_free(ctx, tmp);
   return kw_fail_nomem(ctx);
@@ -268,6 +278,7 @@ nomem:
 static void featmat_free(kw_context *ctx, featmat *fm) {
   kw_free(ctx, fm->row);
   kw_free(ctx, fm->x);
+  for (size_t j = 0; j < KW_FEAT__COUNT; j++) kw_free(ctx, fm->col[j]);
 }
 
 /* A seeded sample of m of n indices (partial Fisher-Yates). */
@@ -820,9 +831,10 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
         tot_con += a->pd->contribution[i];
     }
   double *v = kw_malloc(ctx, (nb ? nb : 1) * sizeof *v);
-  uint32_t *mem = kw_malloc(ctx, (n ? n : 1) * sizeof *mem);
+  uint32_t *mem = kw_malloc(ctx, (nb ? nb : 1) * sizeof *mem);
+  uint32_t *memb = kw_malloc(ctx, (nb ? nb : 1) * sizeof *memb);
   size_t *cnt_all = NULL, *cnt_in = NULL;
-  if (!v || !mem) goto nomem;
+  if (!v || !mem || !memb) goto nomem;
   /* overall counts of every attribute value */
   size_t maxc = 1;
   for (int t = 0; t < KW_SEG__COUNT; t++)
@@ -848,14 +860,20 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
   /* the customers of each cluster, ascending: each persona reads its own
      members instead of scanning every customer */
   size_t k = sg->ci.k, start[KW_SEG_K_CAP + 2] = {0};
-  for (size_t i = 0; i < n; i++)
-    if (sg->cluster[i] >= 0) start[sg->cluster[i] + 1]++;
+  for (size_t b = 0; b < nb; b++)
+    if (sg->cluster[fm->row[b]] >= 0) start[sg->cluster[fm->row[b]] + 1]++;
   for (size_t c = 0; c < k; c++) start[c + 1] += start[c];
   {
+    /* only buyers of the matrix have a cluster; rows ascend with b, so
+       members are in customer order; memb: their buyer numbers */
     size_t pos[KW_SEG_K_CAP + 1];
     memcpy(pos, start, sizeof pos);
-    for (size_t i = 0; i < n; i++)
-      if (sg->cluster[i] >= 0) mem[pos[sg->cluster[i]]++] = (uint32_t)i;
+    for (size_t b = 0; b < nb; b++) {
+      int32_t c = sg->cluster[fm->row[b]];
+      if (c < 0) continue;
+      memb[pos[c]] = (uint32_t)b;
+      mem[pos[c]++] = fm->row[b];
+    }
   }
   for (size_t q = 0; q < sg->npersonas; q++) {
     kw_persona *p = &sg->personas[q];
@@ -982,7 +1000,15 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
     double score[KW_PK__COUNT] = {0};
     for (size_t j = 0; j < fm->d; j++) {
       double med;
-      MEDIAN_OF(feature_of(a, fm->f[j], i), med);
+      { /* the feature's values as build_features computed them */
+        const double *fc_ = fm->col[j];
+        size_t m_ = 0;
+        for (size_t u_ = 0; u_ < nmb; u_++) {
+          double x_ = fc_[memb[start[c] + u_]];
+          if (!isnan(x_)) v[m_++] = x_;
+        }
+        med = m_ ? quantile(v, m_, 0.5) : NAN;
+      }
       double z = (med - overall_med[j]) / fm->scale[j];
       kind_score(score, fm->f[j], z);
       if (!(fabs(z) >= 0.5)) continue;
@@ -1020,6 +1046,7 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
   }
   kw_free(ctx, v);
   kw_free(ctx, mem);
+  kw_free(ctx, memb);
   kw_free(ctx, cnt_all);
   kw_free(ctx, cnt_in);
   kw_status st = favourite_categories(sg);
@@ -1027,6 +1054,7 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
 nomem:
   kw_free(ctx, v);
   kw_free(ctx, mem);
+  kw_free(ctx, memb);
   kw_free(ctx, cnt_all);
   kw_free(ctx, cnt_in);
   return kw_fail_nomem(ctx);
