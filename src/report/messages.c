@@ -1998,6 +1998,53 @@ static const msg_row text_rows[] = {
     {"cli.try_help", "Try 'klantwijs {cmd} --help'.",
      "Probeer 'klantwijs {cmd} --help'."},
     {"cli.out_of_memory", "out of memory", "onvoldoende geheugen"},
+    /* the report folder writer (src/report/output.c) */
+    {"out.err.create", "{path}: cannot create: {reason}",
+     "{path}: kan niet aanmaken: {reason}"},
+    {"out.err.output", "cannot write the output",
+     "kan de uitvoer niet schrijven"},
+    {"out.err.workbook", "{path}: cannot create the workbook: {reason}",
+     "{path}: kan de werkmap niet aanmaken: {reason}"},
+    {"out.err.summary", "cannot write the summary",
+     "kan de samenvatting niet schrijven"},
+    {"out.err.is_folder", "{path}: is a folder, not a file",
+     "{path}: is een map, geen bestand"},
+    {"out.err.mode", "{path}: cannot set its mode: {reason}",
+     "{path}: kan de rechten niet zetten: {reason}"},
+    {"out.err.not_folder", "{path}: not a folder", "{path}: geen map"},
+    {"out.err.write", "{path}: cannot write: {reason}",
+     "{path}: kan niet schrijven: {reason}"},
+    {"out.err.folder_name", "{path}: not a usable folder name",
+     "{path}: geen bruikbare mapnaam"},
+    {"out.err.sys", "{path}: {reason}", "{path}: {reason}"},
+    {"out.err.whole",
+     "{path}: the report folder is replaced as a whole; give it by its name "
+     "from outside it (for example ../report)",
+     "{path}: de rapportmap wordt als geheel vervangen; geef ze bij haar naam "
+     "van buiten de map (bijvoorbeeld ../rapport)"},
+    {"out.err.too_long", "{path}: path too long", "{path}: pad te lang"},
+    {"out.err.busy",
+     "{path}: another run is writing this report folder (it holds the lock "
+     "{lock}); wait for it to finish or choose another folder",
+     "{path}: een andere run schrijft deze rapportmap (ze houdt het slot "
+     "{lock}); wacht tot ze klaar is of kies een andere map"},
+    {"out.err.lock", "{path}: cannot lock: {reason}",
+     "{path}: kan niet vergrendelen: {reason}"},
+    {"out.err.locks", "{path}: too many report folders locked",
+     "{path}: te veel rapportmappen vergrendeld"},
+    {"out.err.foreign",
+     "{path}: the folder holds \"{what}\", which is not part of a report; the "
+     "report replaces the whole folder, so give a new or empty folder (or an "
+     "earlier report's)",
+     "{path}: de map bevat \"{what}\", dat geen deel van een rapport is; het "
+     "rapport vervangt de hele map, geef dus een nieuwe of lege map (of die "
+     "van een vorig rapport)"},
+    {"out.err.beside", "{path}: cannot create a folder beside it: {reason}",
+     "{path}: kan er geen map naast aanmaken: {reason}"},
+    {"out.err.swap", "{path}: cannot put the new report in place: {reason}",
+     "{path}: kan het nieuwe rapport niet op zijn plaats zetten: {reason}"},
+    {"cli.cannot_write", "{file}: cannot write: {reason}",
+     "{file}: kan niet schrijven: {reason}"},
     {"cli.stdout_failed", "cannot write to standard output",
      "kan niet naar de standaarduitvoer schrijven"},
     {"cli.missing_path", "missing PATH (a data folder or a transactions file)",
@@ -2031,11 +2078,14 @@ static const msg_row text_rows[] = {
      "--map verwacht ROL=KOLOM, niet '{v}'"},
     {"cli.err.too_many_maps", "too many --map options",
      "te veel --map-opties"},
-    {"cli.err.decimal_mark", "--decimal-mark takes ',' or '.'",
+    {"load.err.choice2", "{opt} takes {a} or {b}", "{opt} verwacht {a} of {b}"},
+    {"load.err.choice3", "{opt} takes {a}, {b} or {c}",
+     "{opt} verwacht {a}, {b} of {c}"},
+    {"load.err.decimal_mark", "--decimal-mark takes ',' or '.'",
      "--decimal-mark verwacht ',' of '.'"},
-    {"cli.err.delimiter", "--delimiter takes , ; | tab or space",
+    {"load.err.delimiter", "--delimiter takes , ; | tab or space",
      "--delimiter verwacht , ; | tab of space"},
-    {"cli.err.vat_rate", "--vat-rate takes a percentage from 1 to 100, e.g. 21",
+    {"load.err.vat_rate", "--vat-rate takes a percentage from 1 to 100, e.g. 21",
      "--vat-rate verwacht een percentage van 1 tot 100, bv. 21"},
 
     /* readers (src/io): skips, missing columns, VAT, files */
@@ -2464,13 +2514,11 @@ static const msg_row text_rows[] = {
      "geen verkooptabel in {db}: noem ze met --table "
      "transactions=SCHEMA.TABEL (of een query), of noem ze transactions, "
      "transacties, verkopen of sales"},
-    {"cli.err.table",
+    {"load.err.table",
      "--table takes KIND=SCHEMA.TABLE or KIND=QUERY with KIND one of "
-     "transactions, customers, invoices, costs, feedback, touchpoints, "
-     "referrals, not '{v}'",
+     "{kinds}, not '{v}'",
      "--table verwacht SOORT=SCHEMA.TABEL of SOORT=QUERY met SOORT een van "
-     "transactions, customers, invoices, costs, feedback, touchpoints, "
-     "referrals, niet '{v}'"},
+     "{kinds}, niet '{v}'"},
     {"opt.table",
      "when PATH is a postgresql:// URI: the table, or a query, of this kind "
      "(default: a table named like the files, e.g. transactions)",
