@@ -1,9 +1,10 @@
 /*
  * quality.c — data-quality checks over the typed tables (see quality.h).
  *
- * Duplicates: each line's typed values are hashed into a 64-bit fingerprint,
- * the fingerprints sorted, and equal neighbours counted (8 bytes a line of
- * working memory; a false match needs a 64-bit collision). The median and
+ * Duplicates: each line's typed values are hashed into a 64-bit fingerprint
+ * and the fingerprints seen before counted with a hash set per bucket of
+ * the top bits (16 bytes a line of working memory; a false match needs a
+ * 64-bit collision). The median and
  * MAD come from selection (nth element) on a copy of the amounts.
  */
 #include "klantwijs/quality.h"
@@ -12,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sort.h"
 #include "core/core.h"
 #include "core/dict.h"
+#include "data/quality_internal.h"
 
 void kw_quality_options_init(kw_quality_options *o) {
   o->today = KW_NA_DATE;
@@ -50,31 +51,104 @@ static int64_t select_k(int64_t *v, size_t n, size_t k) {
   return v[k];
 }
 
-static uint64_t row_hash(const kw_table *t, size_t r) {
-  uint64_t h = 0x2545F4914F6CDD1Dull;
+static inline uint64_t mix(uint64_t a, uint64_t b) {
+  __uint128_t r = (__uint128_t)a * b;
+  return (uint64_t)r ^ (uint64_t)(r >> 64);
+}
+
+/* kw_hash_bytes(&v, 8), inline (core/dict.c; the test checks they agree). */
+static inline uint64_t hash8(uint64_t v) {
+  uint64_t h = mix((0x9E3779B97F4A7C15ull ^ 8) ^ v, 0xBF58476D1CE4E5B9ull);
+  return mix(h ^ 0xA0761D6478BD642Full, 0x94D049BB133111EBull);
+}
+
+/* Each line's fingerprint: h = hash(value_j) ^ (h x 0x9E37... + j) over
+ * the columns j in order, from h = 0x2545F4914F6CDD1D; filled column by
+ * column (each column read once, in order). */
+void kw_quality_fingerprints(const kw_table *t, uint64_t *fp, size_t n) {
+  for (size_t r = 0; r < n; r++) fp[r] = 0x2545F4914F6CDD1Dull;
   for (size_t j = 0; j < kw_table_ncols(t); j++) {
     const kw_column *c = kw_table_col(t, j);
-    uint64_t v = 0;
-    switch (c->type) {
-      case KW_TYPE_TEXT:
-        v = c->v.text[r];
-        break;
-      case KW_TYPE_DATE:
-        v = (uint64_t)(uint32_t)c->v.date[r];
-        break;
-      case KW_TYPE_MONEY:
-        v = (uint64_t)c->v.money[r];
-        break;
-      case KW_TYPE_NUMBER:
-        memcpy(&v, &c->v.number[r], sizeof v);
-        break;
-      case KW_TYPE_FLAG:
-        v = (uint64_t)(uint8_t)c->v.flag[r];
-        break;
-    }
-    h = kw_hash_bytes(&v, sizeof v) ^ (h * 0x9E3779B97F4A7C15ull + j);
+#define KW_FOLD(expr)                                         \
+  for (size_t r = 0; r < n; r++) {                            \
+    uint64_t v = (expr);                                      \
+    fp[r] = hash8(v) ^ (fp[r] * 0x9E3779B97F4A7C15ull + j);   \
   }
-  return h;
+    switch (c->type) {
+      case KW_TYPE_TEXT: KW_FOLD(c->v.text[r]); break;
+      case KW_TYPE_DATE: KW_FOLD((uint64_t)(uint32_t)c->v.date[r]); break;
+      case KW_TYPE_MONEY: KW_FOLD((uint64_t)c->v.money[r]); break;
+      case KW_TYPE_NUMBER: {
+        uint64_t w;
+        KW_FOLD((memcpy(&w, &c->v.number[r], sizeof w), w));
+        break;
+      }
+      case KW_TYPE_FLAG: KW_FOLD((uint64_t)(uint8_t)c->v.flag[r]); break;
+      default: KW_FOLD(0); break;
+    }
+#undef KW_FOLD
+  }
+}
+
+/* Of the n fingerprints, how many repeat one seen before (n - distinct).
+ * The fingerprints are spread over 1,024 buckets by their top bits (one
+ * counting pass, one scatter), and each bucket, small enough for the
+ * cache, counted with an open-addressing set keyed by the low bits. */
+size_t kw_quality_repeats(kw_context *ctx, const uint64_t *fp, size_t n,
+                          kw_status *st) {
+  *st = KW_OK;
+  if (n < 2) return 0;
+  enum { BITS = 10, NB = 1 << BITS };
+  size_t *start = kw_calloc(ctx, NB + 1, sizeof *start);
+  uint64_t *tmp = kw_malloc(ctx, n * sizeof *tmp);
+  uint64_t *set = NULL;
+  size_t rep = 0;
+  if (!start || !tmp) goto nomem;
+  for (size_t r = 0; r < n; r++) start[(fp[r] >> (64 - BITS)) + 1]++;
+  size_t big = 0;
+  for (size_t b = 0; b < NB; b++) {
+    if (start[b + 1] > big) big = start[b + 1];
+    start[b + 1] += start[b];
+  }
+  {
+    size_t pos[NB];
+    memcpy(pos, start, sizeof pos);
+    for (size_t r = 0; r < n; r++) tmp[pos[fp[r] >> (64 - BITS)]++] = fp[r];
+  }
+  size_t cap = 16;
+  while (cap < 2 * big) cap <<= 1;
+  set = kw_malloc(ctx, cap * sizeof *set);
+  if (!set) goto nomem;
+  for (size_t b = 0; b < NB; b++) {
+    size_t m = start[b + 1] - start[b];
+    if (m < 2) continue;
+    size_t sz = 16;
+    while (sz < 2 * m) sz <<= 1;
+    /* 0 marks an empty slot; the fingerprint 0 is counted aside */
+    memset(set, 0, sz * sizeof *set);
+    size_t zeros = 0;
+    for (size_t q = start[b]; q < start[b + 1]; q++) {
+      uint64_t v = tmp[q];
+      if (v == 0) {
+        rep += zeros++ > 0;
+        continue;
+      }
+      size_t h = (size_t)(v * 0x9E3779B97F4A7C15ull >> 20) & (sz - 1);
+      while (set[h] && set[h] != v) h = (h + 1) & (sz - 1);
+      if (set[h]) rep++;
+      else set[h] = v;
+    }
+  }
+  kw_free(ctx, start);
+  kw_free(ctx, tmp);
+  kw_free(ctx, set);
+  return rep;
+nomem:
+  kw_free(ctx, start);
+  kw_free(ctx, tmp);
+  kw_free(ctx, set);
+  *st = kw_fail_nomem(ctx);
+  return 0;
 }
 
 kw_status kw_quality_check(kw_context *ctx, const kw_dataset *ds,
@@ -100,15 +174,11 @@ kw_status kw_quality_check(kw_context *ctx, const kw_dataset *ds,
 
   uint64_t *fp = kw_malloc(ctx, n * sizeof *fp);
   if (!fp) return kw_fail_nomem(ctx);
-  for (size_t r = 0; r < n; r++) fp[r] = row_hash(t, r);
-  kw_status sst = kw_sort_u64(ctx, fp, n); /* linear: a radix sort */
-  if (sst) {
-    kw_free(ctx, fp);
-    return sst;
-  }
-  for (size_t r = 1; r < n; r++)
-    if (fp[r] == fp[r - 1]) q->duplicate_lines++;
+  kw_quality_fingerprints(t, fp, n);
+  kw_status sst;
+  q->duplicate_lines = kw_quality_repeats(ctx, fp, n, &sst); /* linear */
   kw_free(ctx, fp);
+  if (sst) return sst;
 
   int32_t lo = INT32_MAX, hi = INT32_MIN;
   for (size_t r = 0; r < n; r++) {

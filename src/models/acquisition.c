@@ -449,6 +449,7 @@ kw_status kw_acquisition_compute(kw_context *ctx, const kw_dataset *ds,
   kw_history h = {0};
   bool have_h = false;
   double *tmp = NULL, *sum = NULL;
+  int32_t *month = NULL;
   uint64_t *cnt = NULL, *chan_n = NULL;
   uint32_t *map = NULL;
   if (!rch || !rco || !rda || !grp) {
@@ -586,6 +587,18 @@ kw_status kw_acquisition_compute(kw_context *ctx, const kw_dataset *ds,
     st = kw_fail_nomem(ctx);
     goto done;
   }
+  /* month of each history day by a table over the days' range (one
+     calendar conversion a day, not one a purchase day) */
+  int32_t mlo = s->as_of;
+  for (size_t d = 0; d < h.start[h.n_customers]; d++)
+    if (h.days[d].day < mlo) mlo = h.days[d].day;
+  size_t mn = s->as_of >= mlo && s->as_of - mlo < 200 * 366
+                  ? (size_t)(s->as_of - mlo) + 1
+                  : 0;
+  month = mn ? kw_malloc(ctx, mn * sizeof *month) : NULL;
+  if (!month) mn = 0; /* every day converted: the same months */
+  for (size_t d = 0; d < mn; d++)
+    month[d] = kw_period_index(mlo + (int32_t)d, KW_PERIOD_MONTH);
   for (size_t c = 0; c < n && c < h.n_customers; c++) {
     if (grp[c] == KW_NA_ID) continue;
     int32_t aday = rda[c] != KW_NA_ID ? adate->v.date[rda[c]] : s->first[c];
@@ -597,7 +610,11 @@ kw_status kw_acquisition_compute(kw_context *ctx, const kw_dataset *ds,
       rate = (double)(s->revenue[c] - s->cost[c]) / (double)s->revenue[c];
     for (size_t k = 0; k <= obs; k++) tmp[k] = 0;
     for (size_t d = h.start[c]; d < h.start[c + 1]; d++) {
-      int32_t k = kw_period_index(h.days[d].day, KW_PERIOD_MONTH) - am;
+      int32_t day = h.days[d].day;
+      int32_t k = (day >= mlo && (size_t)((int64_t)day - mlo) < mn
+                       ? month[day - mlo]
+                       : kw_period_index(day, KW_PERIOD_MONTH)) -
+                  am;
       if (k < 0) k = 0;
       if ((size_t)k > obs) continue;
       tmp[k] += rate * (double)h.days[d].amount / 100.0;
@@ -632,6 +649,7 @@ kw_status kw_acquisition_compute(kw_context *ctx, const kw_dataset *ds,
 done:
   if (have_h) kw_history_free(ctx, &h);
   kw_free(ctx, tmp);
+  kw_free(ctx, month);
   kw_free(ctx, sum);
   kw_free(ctx, cnt);
   kw_free(ctx, chan_n);

@@ -16,6 +16,7 @@
  * whose consent flag is "no"; customers without a flag stay in.
  */
 #include "models/analyze_internal.h"
+#include "stats/order.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -129,29 +130,12 @@ static kw_status yearly_revenue(kw_analysis *a) {
   return KW_OK;
 }
 
-typedef struct staked {
-  double v;
-  uint32_t i;
-} staked;
-
-static int by_stake_desc(const void *x, const void *y) {
-  const staked *a = x, *b = y;
-  if (a->v != b->v) return a->v > b->v ? -1 : 1;
-  return (a->i > b->i) - (a->i < b->i);
-}
-
-/* Sort ids by money at stake, highest first (sign 1) or most negative
- * first (sign -1: the reprice list, whose stake is a loss), ties by id. */
+/* Sort ids (ascending) by money at stake, highest first, ties by id:
+ * ascending by down[id] = -stake (the reprice list passes the stake itself,
+ * a loss, most negative first). A radix sort (stats/order.h). */
 static kw_status sort_by_stake(kw_context *ctx, uint32_t *ids, size_t n,
-                               const double *stake, double sign) {
-  staked *s = kw_malloc(ctx, (n ? n : 1) * sizeof *s);
-  if (!s) return kw_fail_nomem(ctx);
-  for (size_t k = 0; k < n; k++)
-    s[k].v = sign * stake[ids[k]], s[k].i = ids[k];
-  qsort(s, n, sizeof *s, by_stake_desc);
-  for (size_t k = 0; k < n; k++) ids[k] = s[k].i;
-  kw_free(ctx, s);
-  return KW_OK;
+                               const double *down) {
+  return kw_order_by_double(ctx, down, ids, n);
 }
 
 kw_status kw_an_actions(kw_analysis *a) {
@@ -227,10 +211,16 @@ kw_status kw_an_actions(kw_analysis *a) {
     }
     a->list[act][a->list_n[act]++] = (uint32_t)i;
   }
+  double *down = kw_malloc(ctx, N * sizeof *down);
+  if (!down) return kw_fail_nomem(ctx);
+  for (size_t i = 0; i < n; i++) down[i] = -a->at_stake[i];
   for (int k = 1; k < KW_ACTION__COUNT; k++)
-    if (sort_by_stake(ctx, a->list[k], a->list_n[k], a->at_stake,
-                      k == KW_ACTION_REPRICE ? -1.0 : 1.0))
+    if (sort_by_stake(ctx, a->list[k], a->list_n[k],
+                      k == KW_ACTION_REPRICE ? a->at_stake : down)) {
+      kw_free(ctx, down);
       return KW_ENOMEM;
+    }
+  kw_free(ctx, down);
   return KW_OK;
 }
 

@@ -6,6 +6,7 @@
  * one way.
  */
 #include "models/analyze_internal.h"
+#include "stats/order.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -66,35 +67,28 @@ kw_status kw_an_note_no_table(kw_analysis *a, kw_step s, kw_table_kind k,
 
 /* ---------------------------------------------------------- percentiles */
 
-/* qsort has no context argument in C11: sort (value, id) pairs, so no
- * comparator needs a pointer kept in a global. */
-typedef struct kw_ranked {
-  double v;
-  uint32_t i;
-} kw_ranked;
-
-static int by_value(const void *x, const void *y) {
-  const kw_ranked *a = x, *b = y;
-  if (a->v != b->v) return a->v < b->v ? -1 : 1;
-  return (a->i > b->i) - (a->i < b->i);
-}
-
+/* Ranks by a radix sort of the finite values (stats/order.h), equal values
+ * sharing the rank of the first. */
 kw_status kw_an_percentile(kw_context *ctx, const double *metric,
                            const uint8_t *use, size_t n, double *score) {
-  kw_ranked *r = kw_malloc(ctx, (n ? n : 1) * sizeof *r);
+  uint32_t *r = kw_malloc(ctx, (n ? n : 1) * sizeof *r);
   if (!r) return kw_fail_nomem(ctx);
   size_t m = 0;
   for (size_t i = 0; i < n; i++) {
     score[i] = NAN;
-    if (use[i] && isfinite(metric[i])) r[m].v = metric[i], r[m++].i = (uint32_t)i;
+    if (use[i] && isfinite(metric[i])) r[m++] = (uint32_t)i;
   }
-  qsort(r, m, sizeof *r, by_value);
+  if (kw_order_by_double(ctx, metric, r, m)) {
+    kw_free(ctx, r);
+    return KW_ENOMEM;
+  }
   size_t k = 0;
   while (k < m) {
     size_t e = k;
-    while (e < m && r[e].v == r[k].v) e++;
+    double v = metric[r[k]];
+    while (e < m && metric[r[e]] == v) e++;
     double sc = (double)k / (double)m;
-    for (size_t j = k; j < e; j++) score[r[j].i] = sc;
+    for (size_t j = k; j < e; j++) score[r[j]] = sc;
     k = e;
   }
   kw_free(ctx, r);

@@ -32,6 +32,7 @@
 
 #include "core/core.h"
 #include "klantwijs/segments.h"
+#include "models/segments_internal.h"
 
 void kw_kmeans_options_init(kw_kmeans_options *o) {
   memset(o, 0, sizeof *o);
@@ -114,90 +115,204 @@ static void kmeanspp(const double *x, size_t n, size_t d, size_t k,
   }
 }
 
-/* Assign rows to their nearest centre; returns the inertia. When sums is
- * given, also accumulates per-cluster sums and counts, and the squared
- * distance of each row to its centre in dist. */
-static double assign(const double *x, size_t n, size_t d, size_t k,
-                     const double *c, uint32_t *label, double *sums,
-                     size_t *count, double *dist) {
-  double inertia = 0;
-  if (sums) {
-    memset(sums, 0, k * d * sizeof *sums);
-    memset(count, 0, k * sizeof *count);
-  }
-  for (size_t i = 0; i < n; i++) {
-    const double *xi = x + i * d;
-    uint32_t best = 0;
-    double bd = DBL_MAX;
-    for (size_t j = 0; j < k; j++) {
-      double s = sqdist(xi, c + j * d, d);
-      if (s < bd) {
-        bd = s;
-        best = (uint32_t)j;
-      }
-    }
-    label[i] = best;
-    inertia += bd;
-    if (sums) {
-      double *sj = sums + (size_t)best * d;
-      for (size_t t = 0; t < d; t++) sj[t] += xi[t];
-      count[best]++;
-      dist[i] = bd;
-    }
-  }
-  return inertia;
-}
-
 typedef struct work {
   double *cnew, *sums, *dist;
   size_t *count;
   uint32_t *old;
+  /* Hamerly's bounds: up[i] >= |x_i - c_label|, lo[i] <= the distance to
+   * the nearest other centre */
+  double *up, *lo;
+  double *half, *up_add, *lo_sub; /* k each */
+  double *ct, *dd;
+  uint32_t *todo; /* rows to measure (n) */     /* the centres transposed (d x kp), distances (kp) */
+  double margin; /* pruning margin, far above any rounding of the bounds */
 } work;
 
-/* One Lloyd run from the centres in c (updated in place). */
+/* The squared distances of row xi to the k centres, from ct (the centres
+ * transposed, d x kp, kp = k rounded up to 4, the extra lanes 0): four
+ * centres at a time, each sum taken over t = 0..d-1 in order, so out[j]
+ * is bit for bit sqdist(xi, c_j). */
+static inline void dist_all(const double *xi, const double *ct, size_t kp,
+                            size_t d, double *out) {
+  for (size_t jb = 0; jb < kp; jb += 4) {
+    double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    const double *r = ct + jb;
+    for (size_t t = 0; t < d; t++, r += kp) {
+      double xv = xi[t];
+      double e0 = xv - r[0], e1 = xv - r[1], e2 = xv - r[2], e3 = xv - r[3];
+      a0 += e0 * e0;
+      a1 += e1 * e1;
+      a2 += e2 * e2;
+      a3 += e3 * e3;
+    }
+    out[jb] = a0;
+    out[jb + 1] = a1;
+    out[jb + 2] = a2;
+    out[jb + 3] = a3;
+  }
+}
+
+/* All k distances of row xi: the nearest (first of equals, as a scan with
+ * sqdist finds it), its squared distance, and the second smallest
+ * distance. */
+static inline uint32_t nearest2(const double *xi, const double *ct,
+                                size_t k, size_t kp, size_t d, double *dd,
+                                double *bd_out, double *second) {
+  dist_all(xi, ct, kp, d, dd);
+  uint32_t best = 0;
+  double bd = DBL_MAX, sd = DBL_MAX;
+  for (size_t j = 0; j < k; j++) {
+    double s = dd[j];
+    if (s < bd) {
+      sd = bd;
+      bd = s;
+      best = (uint32_t)j;
+    } else if (s < sd) {
+      sd = s;
+    }
+  }
+  *bd_out = bd;
+  *second = sqrt(sd);
+  return best;
+}
+
+/* s[t] += xi[t], t = 0..d-1 (restrict: two at a time, each its own sum). */
+static inline void add_row(double *restrict s, const double *restrict xi,
+                           size_t d) {
+  for (size_t t = 0; t < d; t++) s[t] += xi[t];
+}
+
+/* Labels for the centres c from the bounds (Hamerly 2010): a row keeps its
+ * label when its upper bound is below both its lower bound and half the
+ * distance from its centre to the nearest other centre, by more than
+ * w->margin; else it gets all k distances. The labels are those of a plain
+ * assignment (every row to its nearest centre, the first of equals): a row
+ * is only kept where its centre is nearer than any other by far more than
+ * the rounding of a distance, and every row measured is measured as
+ * sqdist() does. The bounds first follow the last move of the centres
+ * (w->up_add, w->lo_sub by cluster). first: no bounds yet, measure every
+ * row. With sums, also the per-cluster sums (rows added in order) and
+ * counts. */
+static void assign_bounded(const double *x, size_t n, size_t d, size_t k,
+                           const double *c, uint32_t *label, work *w,
+                           bool first, double *sums, size_t *count) {
+  double *half = w->half;
+  for (size_t j = 0; j < k; j++) {
+    double m = DBL_MAX;
+    for (size_t j2 = 0; j2 < k; j2++)
+      if (j2 != j) {
+        double s = sqdist(c + j * d, c + j2 * d, d);
+        if (s < m) m = s;
+      }
+    half[j] = 0.5 * sqrt(m);
+  }
+  size_t kp = (k + 3) & ~(size_t)3;
+  double *ct = w->ct, *dd = w->dd;
+  memset(ct, 0, kp * d * sizeof *ct);
+  for (size_t j = 0; j < k; j++)
+    for (size_t t = 0; t < d; t++) ct[t * kp + j] = c[j * d + t];
+  const double mg = w->margin, *up_add = w->up_add, *lo_sub = w->lo_sub;
+  double *up = w->up, *lo = w->lo;
+  uint32_t *todo = w->todo;
+  size_t nt = 0;
+  if (first) {
+    for (size_t i = 0; i < n; i++) todo[i] = (uint32_t)i;
+    nt = n;
+  } else {
+    /* the bounds follow the centres; rows they do not settle are listed
+       (no branch: the test is a coin toss for rows near a border) */
+    for (size_t i = 0; i < n; i++) {
+      uint32_t a = label[i];
+      double u = up[i] + up_add[a], l = lo[i] - lo_sub[a];
+      double m = half[a] > l ? half[a] : l;
+      up[i] = u;
+      lo[i] = l;
+      todo[nt] = (uint32_t)i;
+      nt += !(u + mg < m);
+    }
+  }
+  for (size_t q = 0; q < nt; q++) {
+    size_t i = todo[q];
+    double bd;
+    label[i] = nearest2(x + i * d, ct, k, kp, d, dd, &bd, &lo[i]);
+    up[i] = sqrt(bd);
+  }
+  if (sums) {
+    memset(sums, 0, k * d * sizeof *sums);
+    memset(count, 0, k * sizeof *count);
+    for (size_t i = 0; i < n; i++) {
+      add_row(sums + (size_t)label[i] * d, x + i * d, d);
+      count[label[i]]++;
+    }
+  }
+}
+
+/* One Lloyd run from the centres in c (updated in place). The labels,
+ * centres and inertia are those of the plain iteration (assign every row
+ * to its nearest centre, move each centre to its rows' mean, rows added
+ * in order); the bounds only skip distances that cannot change a label. */
 static double lloyd(const double *x, size_t n, size_t d, size_t k, double *c,
                     uint32_t *label, size_t max_iter, double tol, work *w,
                     size_t *iters, bool *converged) {
-  bool strict = false;
   size_t it = 0;
   *converged = false;
   for (it = 0; it < max_iter; it++) {
-    assign(x, n, d, k, c, label, w->sums, w->count, w->dist);
+    assign_bounded(x, n, d, k, c, label, w, it == 0, w->sums, w->count);
     /* empty clusters take the rows farthest from their centres */
-    for (size_t j = 0; j < k; j++) {
-      if (w->count[j]) continue;
-      size_t far = 0;
-      double fd = -1;
+    bool empty = false;
+    for (size_t j = 0; j < k; j++) empty |= w->count[j] == 0;
+    if (empty) {
       for (size_t i = 0; i < n; i++)
-        if (w->dist[i] > fd && w->count[label[i]] > 1) {
-          fd = w->dist[i];
-          far = i;
+        w->dist[i] = sqdist(x + i * d, c + (size_t)label[i] * d, d);
+      for (size_t j = 0; j < k; j++) {
+        if (w->count[j]) continue;
+        size_t far = 0;
+        double fd = -1;
+        for (size_t i = 0; i < n; i++)
+          if (w->dist[i] > fd && w->count[label[i]] > 1) {
+            fd = w->dist[i];
+            far = i;
+          }
+        if (fd < 0) continue;
+        uint32_t from = label[far];
+        const double *xf = x + far * d;
+        for (size_t t = 0; t < d; t++) {
+          w->sums[(size_t)from * d + t] -= xf[t];
+          w->sums[j * d + t] = xf[t];
         }
-      if (fd < 0) continue;
-      uint32_t from = label[far];
-      const double *xf = x + far * d;
-      for (size_t t = 0; t < d; t++) {
-        w->sums[(size_t)from * d + t] -= xf[t];
-        w->sums[j * d + t] = xf[t];
+        w->count[from]--;
+        w->count[j] = 1;
+        w->dist[far] = 0;
+        label[far] = (uint32_t)j;
+        w->up[far] = INFINITY; /* measured again next time */
+        w->lo[far] = 0;
       }
-      w->count[from]--;
-      w->count[j] = 1;
-      w->dist[far] = 0;
-      label[far] = (uint32_t)j;
     }
-    double shift = 0;
+    double shift = 0, *move = w->up_add;
     for (size_t j = 0; j < k; j++) {
+      double mj = 0;
       for (size_t t = 0; t < d; t++) {
         double v = w->count[j] ? w->sums[j * d + t] / (double)w->count[j]
                                : c[j * d + t];
         double s = v - c[j * d + t];
         shift += s * s;
+        mj += s * s;
         w->cnew[j * d + t] = v;
       }
+      move[j] = sqrt(mj);
     }
     memcpy(c, w->cnew, k * d * sizeof *c);
+    /* the bounds follow the centres (applied in the next assignment): the
+       own centre moved move[label] away at most, every other at most the
+       largest other move nearer */
+    size_t m1 = 0;
+    for (size_t j = 1; j < k; j++)
+      if (move[j] > move[m1]) m1 = j;
+    double mv1 = move[m1], mv2 = 0;
+    for (size_t j = 0; j < k; j++)
+      if (j != m1 && move[j] > mv2) mv2 = move[j];
+    for (size_t j = 0; j < k; j++) w->lo_sub[j] = j == m1 ? mv2 : mv1;
     if (it > 0 && memcmp(label, w->old, n * sizeof *label) == 0) {
-      strict = true;
       *converged = true;
       break;
     }
@@ -208,9 +323,14 @@ static double lloyd(const double *x, size_t n, size_t d, size_t k, double *c,
     memcpy(w->old, label, n * sizeof *label);
   }
   *iters = it < max_iter ? it + 1 : max_iter;
-  (void)strict;
-  /* the final assignment to the final centres */
-  return assign(x, n, d, k, c, label, NULL, NULL, NULL);
+  /* the final assignment to the final centres; the inertia adds each row's
+     squared distance to its centre in row order, as a plain assignment
+     does */
+  assign_bounded(x, n, d, k, c, label, w, false, NULL, NULL);
+  double inertia = 0;
+  for (size_t i = 0; i < n; i++)
+    inertia += sqdist(x + i * d, c + (size_t)label[i] * d, d);
+  return inertia;
 }
 
 void kw_kmeans_result_free(kw_context *ctx, kw_kmeans_result *r) {
@@ -241,10 +361,26 @@ kw_status kw_kmeans(kw_context *ctx, const double *x, size_t n, size_t d,
     var += s / (double)n;
   }
   double tol = (o->tol > 0 ? o->tol : 0) * var / (double)d;
+  work w = {0};
+  /* the pruning margin: 1e-9 of the data's extent (the bounding box's
+     diagonal plus the largest coordinate), where the rounding of a
+     distance or of a bound is ~1e-13 of it */
+  double ext = 0, big = 0;
+  for (size_t t = 0; t < d; t++) {
+    double lo = x[t], hi = x[t];
+    for (size_t i = 1; i < n; i++) {
+      double v = x[i * d + t];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    ext += (hi - lo) * (hi - lo);
+    if (fabs(lo) > big) big = fabs(lo);
+    if (fabs(hi) > big) big = fabs(hi);
+  }
+  w.margin = 1e-9 * (sqrt(ext) + big);
   size_t max_iter = o->max_iter ? o->max_iter : 300;
   size_t n_init = o->init ? 1 : (o->n_init ? o->n_init : 1);
   kw_status st = KW_ENOMEM;
-  work w = {0};
   double *c = kw_malloc(ctx, kd * sizeof *c);
   double *best_c = kw_malloc(ctx, kd * sizeof *best_c);
   uint32_t *label = kw_malloc(ctx, n * sizeof *label);
@@ -255,11 +391,21 @@ kw_status kw_kmeans(kw_context *ctx, const double *x, size_t n, size_t d,
   w.count = kw_malloc(ctx, k * sizeof *w.count);
   w.dist = kw_malloc(ctx, n * sizeof *w.dist);
   w.old = kw_malloc(ctx, n * sizeof *w.old);
+  w.up = kw_malloc(ctx, n * sizeof *w.up);
+  w.lo = kw_malloc(ctx, n * sizeof *w.lo);
+  w.half = kw_malloc(ctx, k * sizeof *w.half);
+  w.up_add = kw_malloc(ctx, k * sizeof *w.up_add);
+  w.lo_sub = kw_malloc(ctx, k * sizeof *w.lo_sub);
+  size_t kp = (k + 3) & ~(size_t)3;
+  w.ct = kw_malloc(ctx, kp * d * sizeof *w.ct);
+  w.dd = kw_malloc(ctx, kp * sizeof *w.dd);
+  w.todo = kw_malloc(ctx, n * sizeof *w.todo);
   double *cum = o->init ? NULL : kw_malloc(ctx, n * sizeof *cum);
   double *cand = o->init ? NULL : kw_malloc(ctx, n * sizeof *cand);
   double *keep = o->init ? NULL : kw_malloc(ctx, n * sizeof *keep);
   if (!c || !best_c || !label || !best_l || !size || !w.cnew || !w.sums ||
-      !w.count || !w.dist || !w.old || (!o->init && (!cum || !cand || !keep)))
+      !w.count || !w.dist || !w.old || !w.up || !w.lo || !w.half ||
+      !w.up_add || !w.lo_sub || !w.ct || !w.dd || !w.todo || (!o->init && (!cum || !cand || !keep)))
     goto fail;
   double best = DBL_MAX;
   for (size_t r = 0; r < n_init; r++) {
@@ -305,6 +451,14 @@ fail:
   kw_free(ctx, w.count);
   kw_free(ctx, w.dist);
   kw_free(ctx, w.old);
+  kw_free(ctx, w.up);
+  kw_free(ctx, w.lo);
+  kw_free(ctx, w.half);
+  kw_free(ctx, w.up_add);
+  kw_free(ctx, w.lo_sub);
+  kw_free(ctx, w.ct);
+  kw_free(ctx, w.dd);
+  kw_free(ctx, w.todo);
   kw_free(ctx, cum);
   kw_free(ctx, cand);
   kw_free(ctx, keep);
@@ -328,6 +482,54 @@ double kw_silhouette(const double *x, size_t d, const uint32_t *label,
       size_t j = idx ? idx[b] : b;
       if (j == i) continue;
       tot[label[j]] += sqrt(sqdist(x + i * d, x + j * d, d));
+    }
+    uint32_t li = label[i];
+    if (cnt[li] <= 1) continue; /* a singleton counts 0 */
+    double ai = tot[li] / (double)(cnt[li] - 1), bi = INFINITY;
+    for (size_t c = 0; c < k; c++)
+      if (c != li && cnt[c] && tot[c] / (double)cnt[c] < bi)
+        bi = tot[c] / (double)cnt[c];
+    if (!isfinite(bi)) continue;
+    double mx = ai > bi ? ai : bi;
+    if (mx > 0) sum += (bi - ai) / mx;
+  }
+  return sum / (double)m;
+}
+
+double *kw_sil_distances(kw_context *ctx, const double *x, size_t d,
+                         const uint32_t *idx, size_t m) {
+  size_t mm;
+  if (!kw_mul_size(m, m, &mm) || !kw_mul_size(mm, sizeof(double), &mm))
+    return NULL;
+  double *D = kw_malloc(ctx, mm ? mm : 1);
+  if (!D) return NULL;
+  for (size_t a = 0; a < m; a++) {
+    const double *xa = x + (size_t)(idx ? idx[a] : a) * d;
+    D[a * m + a] = 0;
+    /* (x - y)^2 = (y - x)^2 exactly: the matrix is symmetric */
+    for (size_t b = a + 1; b < m; b++)
+      D[a * m + b] = D[b * m + a] =
+          sqrt(sqdist(xa, x + (size_t)(idx ? idx[b] : b) * d, d));
+  }
+  return D;
+}
+
+double kw_silhouette_dist(const double *dist, const uint32_t *label,
+                          size_t k, const uint32_t *idx, size_t m) {
+  if (k < 2 || m < 2 || k > 64) return NAN;
+  double sum = 0;
+  double tot[64];
+  size_t cnt[64];
+  memset(cnt, 0, sizeof cnt);
+  for (size_t a = 0; a < m; a++) cnt[label[idx ? idx[a] : a]]++;
+  for (size_t a = 0; a < m; a++) {
+    size_t i = idx ? idx[a] : a;
+    const double *row = dist + a * m;
+    memset(tot, 0, k * sizeof *tot);
+    for (size_t b = 0; b < m; b++) {
+      size_t j = idx ? idx[b] : b;
+      if (j == i) continue;
+      tot[label[j]] += row[b];
     }
     uint32_t li = label[i];
     if (cnt[li] <= 1) continue; /* a singleton counts 0 */

@@ -56,9 +56,11 @@
 #include <string.h>
 
 #include "models/segments_internal.h"
+#include "stats/order.h"
 
 #define KW_SEG_K_CAP 15
 #define KW_SEG_CHOOSE_MAX 50000
+#define KW_SEG_SIL_MATRIX_MAX 2500 /* silhouette samples up to 50 MB */
 #define KW_SEG_CLIP 3.0
 
 struct kw_segments {
@@ -128,19 +130,10 @@ void kw_segments_options_init(kw_segments_options *o) {
 
 /* ------------------------------------------------------------ helpers */
 
-static int cmp_double(const void *x, const void *y) {
-  double a = *(const double *)x, b = *(const double *)y;
-  return a < b ? -1 : a > b;
-}
-
-/* Type-7 quantile of v[0..n) (sorted in place); NaN when n = 0. */
+/* Type-7 quantile of v[0..n) (reordered: selection, stats/order.h); NaN
+ * when n = 0. */
 static double quantile(double *v, size_t n, double q) {
-  if (!n) return NAN;
-  qsort(v, n, sizeof *v, cmp_double);
-  double h = (double)(n - 1) * q;
-  size_t lo = (size_t)floor(h);
-  size_t hi = lo + 1 < n ? lo + 1 : lo;
-  return v[lo] + (h - (double)lo) * (v[hi] - v[lo]);
+  return kw_quantile7(v, n, q);
 }
 
 static bool buyer(const kw_analysis *a, size_t i) {
@@ -198,11 +191,15 @@ typedef struct featmat {
   double *x;                  /* n x d, scaled */
   kw_feature f[KW_FEAT__COUNT];
   double med[KW_FEAT__COUNT], scale[KW_FEAT__COUNT];
+  double *col[KW_FEAT__COUNT]; /* feature j of buyer b, unscaled (NaN:
+                                  unknown) */
 } featmat;
 
 static kw_status build_features(kw_context *ctx, const kw_analysis *a,
                                 featmat *fm) {
   memset(fm, 0, sizeof *fm);
+  /* each chosen feature's values, kept for the matrix (feature_of once) */
+  double *keep[KW_FEAT__COUNT] = {NULL};
   size_t nb = 0;
   for (size_t i = 0; i < a->n; i++) nb += buyer(a, i);
   fm->n = nb;
@@ -217,7 +214,7 @@ static kw_status build_features(kw_context *ctx, const kw_analysis *a,
   for (int f = 0; f < KW_FEAT__COUNT; f++) {
     size_t m = 0;
     for (size_t b = 0; b < nb; b++) {
-      double v = feature_of(a, (kw_feature)f, fm->row[b]);
+      double v = col[b] = feature_of(a, (kw_feature)f, fm->row[b]);
       if (!isnan(v)) tmp[m++] = v;
     }
     double need = f == KW_FEAT_NPS ? 0.2 : 0.5;
@@ -232,7 +229,7 @@ static kw_status build_features(kw_context *ctx, const kw_analysis *a,
     if (!(scale > 0)) { /* the MAD is 0 too: the spread of what differs */
       double lo = INFINITY, hi = -INFINITY;
       for (size_t b = 0; b < nb; b++) {
-        double v = feature_of(a, (kw_feature)f, fm->row[b]);
+        double v = col[b];
         if (isnan(v)) continue;
         if (v < lo) lo = v;
         if (v > hi) hi = v;
@@ -240,6 +237,9 @@ static kw_status build_features(kw_context *ctx, const kw_analysis *a,
       scale = hi - lo;
     }
     if (!(scale > 0) || !isfinite(scale)) continue;
+    keep[fm->d] = col;
+    col = kw_malloc(ctx, (nb ? nb : 1) * sizeof *col);
+    if (!col) goto nomem;
     fm->f[fm->d] = (kw_feature)f;
     fm->med[fm->d] = med;
     fm->scale[fm->d] = scale;
@@ -254,19 +254,22 @@ static kw_status build_features(kw_context *ctx, const kw_analysis *a,
   if (!kw_mul_size(nb, fm->d, &nd)) goto nomem;
   fm->x = kw_malloc(ctx, (nd ? nd : 1) * sizeof *fm->x);
   if (!fm->x) goto nomem;
-  for (size_t b = 0; b < nb; b++)
-    for (size_t j = 0; j < fm->d; j++) {
-      double v = feature_of(a, fm->f[j], fm->row[b]);
-      double z = isnan(v) ? 0 : (v - fm->med[j]) / fm->scale[j];
+  for (size_t j = 0; j < fm->d; j++) {
+    const double *v = keep[j];
+    for (size_t b = 0; b < nb; b++) {
+      double z = isnan(v[b]) ? 0 : (v[b] - fm->med[j]) / fm->scale[j];
       /* winsorised at KW_SEG_CLIP scale units: a few extreme customers
          should not claim a cluster of their own */
       fm->x[b * fm->d + j] = z > KW_SEG_CLIP ? KW_SEG_CLIP
                              : z < -KW_SEG_CLIP ? -KW_SEG_CLIP : z;
     }
+  }
+  for (size_t j = 0; j < fm->d; j++) fm->col[j] = keep[j];
   kw_free(ctx, col);
   kw_free(ctx, tmp);
   return KW_OK;
 nomem:
+  for (size_t j = 0; j < KW_FEAT__COUNT; j++) kw_free(ctx, keep[j]);
   kw_free(ctx, col);
   kw_free(ctx, tmp);
   return kw_fail_nomem(ctx);
@@ -275,6 +278,7 @@ nomem:
 static void featmat_free(kw_context *ctx, featmat *fm) {
   kw_free(ctx, fm->row);
   kw_free(ctx, fm->x);
+  for (size_t j = 0; j < KW_FEAT__COUNT; j++) kw_free(ctx, fm->col[j]);
 }
 
 /* A seeded sample of m of n indices (partial Fisher-Yates). */
@@ -357,10 +361,15 @@ static kw_status cluster(kw_segments *sg, const featmat *fm) {
   ci->k_max = k ? k : kmax;
   double best = -INFINITY;
   kw_kmeans_result r, kept = {0};
+  /* the sample's distances, measured once for every k (m = 2,000: 32 MB) */
+  double *sdist = NULL;
+  if (!st && ci->k_max > ci->k_min && m <= KW_SEG_SIL_MATRIX_MAX)
+    sdist = kw_sil_distances(ctx, xs, fm->d, sidx, m);
   for (size_t kk = ci->k_min; !st && kk <= ci->k_max; kk++) {
     ko.k = kk;
     if ((st = kw_kmeans(ctx, xs, nc, fm->d, &ko, &r))) break;
-    double sl = kw_silhouette(xs, fm->d, r.label, kk, sidx, m);
+    double sl = sdist ? kw_silhouette_dist(sdist, r.label, kk, sidx, m)
+                      : kw_silhouette(xs, fm->d, r.label, kk, sidx, m);
     ci->silhouette[kk] = sl;
     if (sl > best + 1e-12 || !kept.k) {
       best = sl;
@@ -371,6 +380,7 @@ static kw_status cluster(kw_segments *sg, const featmat *fm) {
     }
   }
   kw_free(ctx, sidx);
+  kw_free(ctx, sdist);
   if (!st && xs != fm->x) {
     kw_kmeans_options fo = ko;
     fo.k = kept.k;
@@ -821,9 +831,10 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
         tot_con += a->pd->contribution[i];
     }
   double *v = kw_malloc(ctx, (nb ? nb : 1) * sizeof *v);
-  double *all = kw_malloc(ctx, (nb ? nb : 1) * sizeof *all);
+  uint32_t *mem = kw_malloc(ctx, (nb ? nb : 1) * sizeof *mem);
+  uint32_t *memb = kw_malloc(ctx, (nb ? nb : 1) * sizeof *memb);
   size_t *cnt_all = NULL, *cnt_in = NULL;
-  if (!v || !all) goto nomem;
+  if (!v || !mem || !memb) goto nomem;
   /* overall counts of every attribute value */
   size_t maxc = 1;
   for (int t = 0; t < KW_SEG__COUNT; t++)
@@ -843,24 +854,37 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
     for (size_t t = 0; t < ntr; t++)
       cnt_all[trait_attrs[t] * maxc + at->code[trait_attrs[t]][i]]++;
   }
-  double overall_med[KW_FEAT__COUNT];
-  for (size_t j = 0; j < fm->d; j++) {
-    size_t m = 0;
+  /* the overall median of a feature is build_features' centre (the same
+     values) */
+  const double *overall_med = fm->med;
+  /* the customers of each cluster, ascending: each persona reads its own
+     members instead of scanning every customer */
+  size_t k = sg->ci.k, start[KW_SEG_K_CAP + 2] = {0};
+  for (size_t b = 0; b < nb; b++)
+    if (sg->cluster[fm->row[b]] >= 0) start[sg->cluster[fm->row[b]] + 1]++;
+  for (size_t c = 0; c < k; c++) start[c + 1] += start[c];
+  {
+    /* only buyers of the matrix have a cluster; rows ascend with b, so
+       members are in customer order; memb: their buyer numbers */
+    size_t pos[KW_SEG_K_CAP + 1];
+    memcpy(pos, start, sizeof pos);
     for (size_t b = 0; b < nb; b++) {
-      double x = feature_of(a, fm->f[j], fm->row[b]);
-      if (!isnan(x)) all[m++] = x;
+      int32_t c = sg->cluster[fm->row[b]];
+      if (c < 0) continue;
+      memb[pos[c]] = (uint32_t)b;
+      mem[pos[c]++] = fm->row[b];
     }
-    overall_med[j] = quantile(all, m, 0.5);
   }
   for (size_t q = 0; q < sg->npersonas; q++) {
     kw_persona *p = &sg->personas[q];
-    int32_t c = (int32_t)p->cluster;
+    size_t c = p->cluster;
+    const uint32_t *mb = mem + start[c], nmb = (uint32_t)(start[c + 1] - start[c]);
     memset(cnt_in, 0, KW_SEG__COUNT * maxc * sizeof *cnt_in);
     size_t status_n = 0, risk = 0, prom = 0, det = 0, fit_n = 0, clv_n = 0;
     double fit_sum = 0, clv_sum = 0;
     size_t act[KW_ACTION__COUNT] = {0};
-    for (size_t i = 0; i < n; i++) {
-      if (sg->cluster[i] != c) continue;
+    for (size_t u = 0; u < nmb; u++) {
+      size_t i = mb[u];
       p->customers++;
       p->revenue += a->s->revenue[i];
       if (a->pd && !(a->pd->flags[i] & KW_PROFIT_NO_COST))
@@ -905,8 +929,8 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
 #define MEDIAN_OF(expr, out)                                 \
   do {                                                       \
     size_t m_ = 0;                                           \
-    for (size_t i = 0; i < n; i++) {                         \
-      if (sg->cluster[i] != c) continue;                     \
+    for (size_t u_ = 0; u_ < nmb; u_++) {                    \
+      size_t i = mb[u_];                                     \
       double x_ = (expr);                                    \
       if (!isnan(x_)) v[m_++] = x_;                          \
     }                                                        \
@@ -976,7 +1000,15 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
     double score[KW_PK__COUNT] = {0};
     for (size_t j = 0; j < fm->d; j++) {
       double med;
-      MEDIAN_OF(feature_of(a, fm->f[j], i), med);
+      { /* the feature's values as build_features computed them */
+        const double *fc_ = fm->col[j];
+        size_t m_ = 0;
+        for (size_t u_ = 0; u_ < nmb; u_++) {
+          double x_ = fc_[memb[start[c] + u_]];
+          if (!isnan(x_)) v[m_++] = x_;
+        }
+        med = m_ ? quantile(v, m_, 0.5) : NAN;
+      }
       double z = (med - overall_med[j]) / fm->scale[j];
       kind_score(score, fm->f[j], z);
       if (!(fabs(z) >= 0.5)) continue;
@@ -1013,14 +1045,16 @@ static kw_status personas(kw_segments *sg, const featmat *fm) {
     }
   }
   kw_free(ctx, v);
-  kw_free(ctx, all);
+  kw_free(ctx, mem);
+  kw_free(ctx, memb);
   kw_free(ctx, cnt_all);
   kw_free(ctx, cnt_in);
   kw_status st = favourite_categories(sg);
   return st ? st : persona_themes(sg);
 nomem:
   kw_free(ctx, v);
-  kw_free(ctx, all);
+  kw_free(ctx, mem);
+  kw_free(ctx, memb);
   kw_free(ctx, cnt_all);
   kw_free(ctx, cnt_in);
   return kw_fail_nomem(ctx);

@@ -67,4 +67,14 @@ kw_status kw_fit_compute(kw_analysis *a, const kw_seg_attrs *at,
 /* Orders a year over the customer's observed life (at least a year). */
 double kw_seg_orders_per_year(const kw_customer_summary *s, size_t i);
 
+/* The distances between the sample rows idx[0..m) of x (n x d): an m x m
+ * matrix (kw_malloc), entry (a, b) = |x_idx[a] - x_idx[b]| as
+ * kw_silhouette measures it; NULL when out of memory. */
+double *kw_sil_distances(kw_context *ctx, const double *x, size_t d,
+                         const uint32_t *idx, size_t m);
+/* kw_silhouette(x, d, label, k, idx, m) from those distances, bit for bit
+ * (the same sums in the same order), without measuring again. */
+double kw_silhouette_dist(const double *dist, const uint32_t *label,
+                          size_t k, const uint32_t *idx, size_t m);
+
 #endif

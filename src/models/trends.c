@@ -209,16 +209,52 @@ static int cmp_brk(const void *a, const void *b) {
   return (x->cust > y->cust) - (x->cust < y->cust);
 }
 
+/* Period index by day over [lo, lo + n): kw_period_index of each day once,
+ * instead of a calendar conversion per history day; days outside the
+ * table (or no table) go to kw_period_index. */
+typedef struct pcache {
+  int32_t lo;
+  size_t n;
+  int32_t *p;
+  kw_period_unit u;
+} pcache;
+
+static void pcache_init(kw_context *ctx, pcache *c, const kw_history *h,
+                        kw_period_unit u) {
+  memset(c, 0, sizeof *c);
+  c->u = u;
+  int32_t lo = h->as_of;
+  for (size_t k = 0; k < h->start[h->n_customers]; k++)
+    if (h->days[k].day < lo) lo = h->days[k].day;
+  if (h->as_of - lo > 200 * 366 || h->as_of < lo) return;
+  c->lo = lo;
+  c->n = (size_t)(h->as_of - lo) + 1;
+  c->p = kw_malloc(ctx, c->n * sizeof *c->p);
+  if (!c->p) { /* no table: every day converted, same figures */
+    c->n = 0;
+    return;
+  }
+  for (size_t d = 0; d < c->n; d++)
+    c->p[d] = kw_period_index(lo + (int32_t)d, u);
+}
+
+static inline int32_t pcache_index(const pcache *c, int32_t day) {
+  if (day >= c->lo && (size_t)((int64_t)day - c->lo) < c->n)
+    return c->p[day - c->lo];
+  return kw_period_index(day, c->u);
+}
+
 static kw_status count_orders(kw_context *ctx, const kw_table *tx,
                               const kw_history *h, kw_period_unit u,
-                              int32_t p0, size_t np, uint64_t *orders) {
+                              const pcache *pc, int32_t p0, size_t np,
+                              uint64_t *orders) {
   const kw_column *inv = kw_table_role(tx, KW_ROLE_INVOICE);
   if (!inv) {
     /* purchase days */
     for (size_t c = 0; c < h->n_customers; c++)
       for (size_t k = h->start[c]; k < h->start[c + 1]; k++)
         if (h->days[k].purchase)
-          orders[kw_period_index(h->days[k].day, u) - p0]++;
+          orders[pcache_index(pc, h->days[k].day) - p0]++;
     return KW_OK;
   }
   const kw_column *cu = kw_table_role(tx, KW_ROLE_CUSTOMER);
@@ -291,6 +327,7 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
   uint8_t *ra = kw_malloc(ctx, maxdays ? maxdays : 1);
   kw_buf breaks;
   kw_buf_init(&breaks, sizeof(brk));
+  pcache pc = {0};
   if (!t->index || !t->money || !t->counts || !t->reals || !t->anomaly ||
       !rp || !rr || !ra) {
     st = kw_fail_nomem(ctx);
@@ -319,6 +356,7 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
     if (lfl_hi > back_end) lfl_hi = back_end;
   }
 
+  pcache_init(ctx, &pc, &h, u);
   for (size_t c = 0; c < h.n_customers; c++) {
     size_t a = h.start[c], b = h.start[c + 1];
     /* first purchase day: days before it (returns) count in revenue of
@@ -326,7 +364,7 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
     int32_t firstp = INT32_MAX;
     for (size_t k = a; k < b; k++)
       if (h.days[k].purchase) {
-        firstp = kw_period_index(h.days[k].day, u) - p0;
+        firstp = pcache_index(&pc, h.days[k].day) - p0;
         break;
       }
     /* a customer without a purchase up to as-of (returns only) is no
@@ -335,7 +373,7 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
     if (firstp == INT32_MAX) continue;
     size_t nr = 0;
     for (size_t k = a; k < b; k++) {
-      int32_t p = kw_period_index(h.days[k].day, u) - p0;
+      int32_t p = pcache_index(&pc, h.days[k].day) - p0;
       if (p < 0) continue; /* a return before the first purchase ever */
       if (lfl_lo != KW_NA_DATE && h.days[k].day >= lfl_lo &&
           h.days[k].day <= lfl_hi)
@@ -478,7 +516,7 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
   kw_free(ctx, seas);
   kw_free(ctx, slot);
   if (st) goto fail;
-  if ((st = count_orders(ctx, tx, &h, u, p0, np, orders))) goto fail;
+  if ((st = count_orders(ctx, tx, &h, u, &pc, p0, np, orders))) goto fail;
 
   /* breaks, most revenue first */
   size_t nb = breaks.len;
@@ -562,6 +600,7 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
   kw_free(ctx, rr);
   kw_free(ctx, ra);
   kw_history_free(ctx, &h);
+  kw_free(ctx, pc.p);
   *out = t;
   return KW_OK;
 fail:
@@ -570,6 +609,7 @@ fail:
   kw_free(ctx, rr);
   kw_free(ctx, ra);
   kw_history_free(ctx, &h);
+  kw_free(ctx, pc.p);
   kw_trends_free(t);
   return st;
 }

@@ -498,6 +498,7 @@ kw_status kw_baskets_from_table(kw_context *ctx, const kw_table *t,
   bool margined = priced && (marg_c || cost_c);
   kw_status st = KW_OK;
   key_map map = {0};
+  uint32_t *dense = NULL;
   uint32_t *pb = kw_malloc(ctx, (rows ? rows : 1) * sizeof *pb);
   uint32_t *pi = kw_malloc(ctx, (rows ? rows : 1) * sizeof *pi);
   kw_buf bcust;
@@ -509,6 +510,19 @@ kw_status kw_baskets_from_table(kw_context *ctx, const kw_table *t,
     goto done;
   }
   if ((st = key_map_init(ctx, &map, 1024))) goto done;
+  /* by customer or by invoice, the key is an id of the column's dictionary:
+     a direct table gives the same basket numbers (first seen, first
+     numbered) as the hash map, without its scattered probes */
+  const kw_column *key_c = by_inv ? inv_c : by_cust ? cust_c : NULL;
+  size_t n_keys = key_c ? kw_dict_size(key_c->dict) : 0;
+  if (key_c && n_keys > 0 && n_keys < (size_t)KW_NA_ID) {
+    dense = kw_malloc(ctx, n_keys * sizeof *dense);
+    if (!dense) {
+      st = kw_fail_nomem(ctx);
+      goto done;
+    }
+    memset(dense, 0xFF, n_keys * sizeof *dense); /* KW_NA_ID */
+  }
   if (priced) {
     size_t k = n_items ? n_items : 1;
     sums.amount = kw_calloc(ctx, k, sizeof(double));
@@ -556,7 +570,15 @@ kw_status kw_baskets_from_table(kw_context *ctx, const kw_table *t,
     }
     uint32_t basket = 0;
     bool added = false;
-    if ((st = key_map_get(ctx, &map, key, &basket, &added))) goto done;
+    if (dense && key < n_keys) { /* a dictionary id: its slot, no hash */
+      basket = dense[key];
+      if (basket == KW_NA_ID) {
+        basket = dense[key] = (uint32_t)map.n++;
+        added = true;
+      }
+    } else if ((st = key_map_get(ctx, &map, key, &basket, &added))) {
+      goto done;
+    }
     if (added && (st = kw_buf_push(ctx, &bcust, &cu))) goto done;
     pb[np] = basket;
     pi[np] = item;
@@ -629,6 +651,7 @@ kw_status kw_baskets_from_table(kw_context *ctx, const kw_table *t,
 done:
   kw_free(ctx, pb);
   kw_free(ctx, pi);
+  kw_free(ctx, dense);
   kw_buf_free(ctx, &bcust);
   key_map_free(ctx, &map);
   kw_free(ctx, sums.amount);

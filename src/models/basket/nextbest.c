@@ -187,15 +187,32 @@ kw_status kw_next_best_build(kw_context *ctx, const kw_rules *r,
         }
       }
     }
-    for (size_t c = 0; c < ncand; c++) {
-      uint32_t it = clist[c];
-      cs[c].item = it;
-      cs[c].rule = best[it];
-      cs[c].conf = rs[best[it]].confidence;
-      cs[c].lift = rs[best[it]].lift;
-    }
-    qsort(cs, ncand, sizeof *cs, cmp_cand);
     size_t keep = o.top_n && o.top_n < ncand ? o.top_n : ncand;
+    if (keep < ncand && keep <= 16) {
+      /* the first keep of the order by insertion: cmp_cand is a total
+         order (items differ), so this is the sorted prefix */
+      size_t nk = 0;
+      for (size_t c = 0; c < ncand; c++) {
+        uint32_t it = clist[c];
+        cand x = {rs[best[it]].confidence, rs[best[it]].lift, it, best[it]};
+        if (nk == keep && cmp_cand(&x, &cs[nk - 1]) >= 0) continue;
+        size_t p = nk < keep ? nk++ : nk - 1;
+        while (p > 0 && cmp_cand(&x, &cs[p - 1]) < 0) {
+          cs[p] = cs[p - 1];
+          p--;
+        }
+        cs[p] = x;
+      }
+    } else {
+      for (size_t c = 0; c < ncand; c++) {
+        uint32_t it = clist[c];
+        cs[c].item = it;
+        cs[c].rule = best[it];
+        cs[c].conf = rs[best[it]].confidence;
+        cs[c].lift = rs[best[it]].lift;
+      }
+      qsort(cs, ncand, sizeof *cs, cmp_cand);
+    }
     for (size_t c = 0; c < keep; c++) {
       uint32_t it = cs[c].item;
       double ev = 0;
