@@ -22,6 +22,8 @@ typedef struct kw_ccell {
   kw_ccell_kind kind;
   double d;
   int32_t date;
+  int64_t cents; /* KW_CC_MONEY from int64 cents when exact */
+  bool exact;
   const char *s;
   char buf[600]; /* s may point here */
 } kw_ccell;
