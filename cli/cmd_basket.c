@@ -282,13 +282,8 @@ int kw_cli_basket(int argc, char **argv) {
    * (all shown), the other tables show --top rows */
   if (o.top_given) r.rows = o.a.mode <= KW_BASKET_MODE_ITEMSETS ? 0 : o.top;
   FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
-  st = kw_report_basket(c.ctx, f, an, &r);
-  code = cli_out_close(&c, f, st == KW_OK);
-  if (st == KW_ENOMEM) kw_clear_error(c.ctx), code = cli_fail(&c, st);
+  code =
+      f ? cli_out_end(&c, f, kw_report_basket(c.ctx, f, an, &r)) : KW_EXIT_IO;
 done:
   kw_basket_analysis_free(an);
   kw_dataset_free(ds);

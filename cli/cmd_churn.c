@@ -115,17 +115,16 @@ static int drivers(cli_common *c, const copts *o, const kw_dataset *ds,
   kw_status st = kw_churn_driver_analysis_compute(c->ctx, ds, &ao, &a, NULL);
   if (st) return cli_fail(c, st);
   const kw_churn_driver_analysis_data *v = kw_churn_driver_analysis_view(a);
-  int code = KW_EXIT_IO;
+  kw_churn_drivers_table t =
+      o->table >= PICK_LEVELS
+          ? (kw_churn_drivers_table)(o->table - PICK_LEVELS + 1)
+          : KW_CHURN_DRIVERS_ALL;
   FILE *f = cli_out_open(c);
-  if (f) {
-    kw_churn_drivers_table t =
-        o->table >= PICK_LEVELS
-            ? (kw_churn_drivers_table)(o->table - PICK_LEVELS + 1)
-            : KW_CHURN_DRIVERS_ALL;
-    st = kw_report_churn_drivers(c->ctx, f, v->drivers, v->rows, v->churn,
-                                 c->format, c->lang, t);
-    code = cli_out_close(c, f, st == KW_OK);
-  }
+  int code = f ? cli_out_end(c, f,
+                             kw_report_churn_drivers(c->ctx, f, v->drivers,
+                                                     v->rows, v->churn,
+                                                     c->format, c->lang, t))
+               : KW_EXIT_IO;
   kw_churn_driver_analysis_free(a);
   return code;
 }
@@ -134,8 +133,6 @@ static int drivers(cli_common *c, const copts *o, const kw_dataset *ds,
 
 static int churn_output(cli_common *c, const copts *o, const kw_churn *ch,
                         const kw_dict *dict, const kw_customer_summary *v) {
-  FILE *f = cli_out_open(c);
-  if (!f) return KW_EXIT_IO;
   kw_churn_report r;
   kw_churn_report_init(&r);
   r.format = c->format;
@@ -152,8 +149,9 @@ static int churn_output(cli_common *c, const copts *o, const kw_churn *ch,
                         ? kw_clv_model_name((kw_clv_model)o->p_alive_model)
                         : NULL;
   r.p_alive_threshold = o->p_alive_threshold;
-  kw_status st = kw_report_churn(c->ctx, f, ch, dict, v, &r);
-  return cli_out_close(c, f, st == KW_OK);
+  FILE *f = cli_out_open(c);
+  return f ? cli_out_end(c, f, kw_report_churn(c->ctx, f, ch, dict, v, &r))
+           : KW_EXIT_IO;
 }
 
 /* ---------------------------------------------------------------- main */

@@ -130,12 +130,8 @@ int kw_cli_cohorts(int argc, char **argv) {
   memcpy(rep.want, want, sizeof rep.want);
   rep.max_ages = max_ages;
   FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
-  st = kw_report_cohorts(c.ctx, f, coh, &rep);
-  code = cli_out_close(&c, f, st == KW_OK);
+  code = f ? cli_out_end(&c, f, kw_report_cohorts(c.ctx, f, coh, &rep))
+           : KW_EXIT_IO;
 done:
   kw_cohorts_free(coh);
   kw_dataset_free(ds);

@@ -91,22 +91,13 @@ int kw_cli_feedback(int argc, char **argv) {
     code = cli_fail(&c, st);
     goto done;
   }
-  FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
   kw_fb_report_options ro;
   kw_fb_report_options_init(&ro);
   ro.format = c.format;
   ro.lang = c.lang;
-  st = kw_report_feedback(c.ctx, fb, &ro, f);
-  if (st) {
-    cli_out_close(&c, f, false);
-    code = cli_fail(&c, st);
-  } else {
-    code = cli_out_close(&c, f, true);
-  }
+  FILE *f = cli_out_open(&c);
+  code = f ? cli_out_end(&c, f, kw_report_feedback(c.ctx, fb, &ro, f))
+           : KW_EXIT_IO;
 done:
   kw_feedback_free(fb);
   kw_dataset_free(ds);

@@ -55,20 +55,12 @@ static int run(const char *name, const cli_spec *spec, const growth_cmd *g,
     code = cli_fail(&c, st);
     goto done;
   }
-  FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
   char cur[8];
   kw_dataset_currency(ds, cur, NULL, 0);
-  st = g->write(c.ctx, f, res, c.format, c.lang, cur, o.top);
-  if (st) {
-    cli_out_close(&c, f, false);
-    code = cli_fail(&c, st);
-  } else {
-    code = cli_out_close(&c, f, true);
-  }
+  FILE *f = cli_out_open(&c);
+  code = f ? cli_out_end(&c, f,
+                         g->write(c.ctx, f, res, c.format, c.lang, cur, o.top))
+           : KW_EXIT_IO;
 done:
   if (res) g->free(res);
   kw_summary_free(s);

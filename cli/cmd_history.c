@@ -41,18 +41,10 @@ int kw_cli_history(int argc, char **argv) {
     goto done;
   }
   FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
-  st = kw_report_history(c.ctx, f, runs, (int64_t)o.from, (int64_t)o.to,
-                         c.format, c.lang);
-  if (st) {
-    cli_out_close(&c, f, false);
-    code = cli_fail(&c, st);
-  } else {
-    code = cli_out_close(&c, f, true);
-  }
+  code = f ? cli_out_end(&c, f,
+                         kw_report_history(c.ctx, f, runs, (int64_t)o.from,
+                                           (int64_t)o.to, c.format, c.lang))
+           : KW_EXIT_IO;
 done:
   kw_runs_close(runs);
   cli_common_free(&c);

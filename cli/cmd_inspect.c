@@ -48,18 +48,13 @@ int kw_cli_inspect(int argc, char **argv) {
     cli_common_free(&c);
     return code;
   }
-  FILE *f = cli_out_open(&c);
-  if (!f) {
-    kw_dataset_free(ds);
-    cli_common_free(&c);
-    return KW_EXIT_IO;
-  }
   kw_inspect_report r;
   kw_inspect_report_init(&r);
   r.format = (kw_format)c.format;
   r.lang = (kw_lang)c.lang;
-  st = kw_report_inspect(c.ctx, f, ds, &q, &r);
-  code = cli_out_close(&c, f, st == KW_OK);
+  FILE *f = cli_out_open(&c);
+  code = f ? cli_out_end(&c, f, kw_report_inspect(c.ctx, f, ds, &q, &r))
+           : KW_EXIT_IO;
   kw_dataset_free(ds);
   cli_common_free(&c);
   return code;

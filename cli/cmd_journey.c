@@ -66,17 +66,9 @@ int kw_cli_journey(int argc, char **argv) {
     goto done;
   }
   FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
-  st = kw_report_journey(c.ctx, f, j, c.format, c.lang);
-  if (st) {
-    cli_out_close(&c, f, false);
-    code = cli_fail(&c, st);
-  } else {
-    code = cli_out_close(&c, f, true);
-  }
+  code =
+      f ? cli_out_end(&c, f, kw_report_journey(c.ctx, f, j, c.format, c.lang))
+        : KW_EXIT_IO;
 done:
   free(list);
   kw_journey_free(j);

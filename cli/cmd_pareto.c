@@ -93,11 +93,6 @@ int kw_cli_pareto(int argc, char **argv) {
     code = cli_fail(&c, st);
     goto done;
   }
-  FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
   kw_pareto_report rep;
   kw_pareto_report_init(&rep);
   rep.format = c.format;
@@ -105,8 +100,9 @@ int kw_cli_pareto(int argc, char **argv) {
   rep.per_customer = view.per_customer;
   rep.portfolio = view.portfolio;
   rep.top = view.top;
-  st = kw_report_pareto(c.ctx, f, pa, &po, v, p, &rep);
-  code = cli_out_close(&c, f, st == KW_OK);
+  FILE *f = cli_out_open(&c);
+  code = f ? cli_out_end(&c, f, kw_report_pareto(c.ctx, f, pa, &po, v, p, &rep))
+           : KW_EXIT_IO;
 done:
   kw_pareto_free(pa);
   kw_profit_free(p);

@@ -194,12 +194,10 @@ int kw_cli_payments(int argc, char **argv) {
   r.portfolio = view.portfolio;
   r.klass = o.klass < 0 ? 0 : o.klass + 1; /* fast|slow|problematic */
   FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
-  st = kw_report_payments(c.ctx, f, pay, kw_dataset_customers(ds), &po, &r);
-  code = cli_out_close(&c, f, st == KW_OK);
+  code = f ? cli_out_end(&c, f,
+                         kw_report_payments(c.ctx, f, pay,
+                                            kw_dataset_customers(ds), &po, &r))
+           : KW_EXIT_IO;
 done:
   kw_payments_free(pay);
   kw_summary_free(s);

@@ -61,12 +61,8 @@ int kw_cli_profit(int argc, char **argv) {
   r.portfolio = view.portfolio;
   r.top = view.top;
   FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
-  st = kw_report_profit(c.ctx, f, p, v, ds, &k.po, &r);
-  code = cli_out_close(&c, f, st == KW_OK);
+  code = f ? cli_out_end(&c, f, kw_report_profit(c.ctx, f, p, v, ds, &k.po, &r))
+           : KW_EXIT_IO;
 done:
   kw_profit_free(p);
   kw_summary_free(s);

@@ -122,12 +122,9 @@ int kw_cli_rfm(int argc, char **argv) {
   }
   if (want_rules) { /* the rule table as a file to copy and edit */
     FILE *f = cli_out_open(&c);
-    if (!f) {
-      code = KW_EXIT_IO;
-      goto done;
-    }
-    st = kw_report_rfm_rules(c.ctx, f, ro.rules, rules_path);
-    code = cli_out_close(&c, f, st == KW_OK);
+    code = f ? cli_out_end(&c, f,
+                           kw_report_rfm_rules(c.ctx, f, ro.rules, rules_path))
+             : KW_EXIT_IO;
     goto done;
   }
   c.load.tables = (1u << KW_TABLE_TRANSACTIONS) |
@@ -181,12 +178,8 @@ int kw_cli_rfm(int argc, char **argv) {
                (ro.breaks[2] != NULL);
   r.rules_name = rules_path;
   FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
-  st = kw_report_rfm(c.ctx, f, rf, v, &r);
-  code = cli_out_close(&c, f, st == KW_OK);
+  code =
+      f ? cli_out_end(&c, f, kw_report_rfm(c.ctx, f, rf, v, &r)) : KW_EXIT_IO;
 done:
   kw_rfm_free(rf);
   kw_rfm_rule_file_free(rfile);

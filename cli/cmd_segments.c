@@ -177,11 +177,6 @@ int kw_cli_segments(int argc, char **argv) {
               cli_textf(msg, sizeof msg, "cli.segments.no_attr", c.lang,
                         "attr", kw_seg_attr_key(o.by), NULL));
   }
-  out = cli_out_open(&c);
-  if (!out) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
   /* amounts in the currency the analysis used: --currency, else the one
      the data name, else EUR */
   char cur[8];
@@ -190,14 +185,11 @@ int kw_cli_segments(int argc, char **argv) {
   } else {
     kw_dataset_currency(ds, cur, NULL, 0);
   }
-  st = kw_segments_write(c.ctx, sg, c.format, c.lang, cur, o.personas, out);
-  if (st) {
-    cli_fail(&c, st);
-    code = cli_out_close(&c, out, false);
-    if (!code) code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
-  } else {
-    code = cli_out_close(&c, out, true);
-  }
+  out = cli_out_open(&c);
+  code = out ? cli_out_end(&c, out,
+                           kw_segments_write(c.ctx, sg, c.format, c.lang, cur,
+                                             o.personas, out))
+             : KW_EXIT_IO;
 done:
   kw_segments_free(sg);
   kw_analysis_free(an);

@@ -70,12 +70,9 @@ int kw_cli_summary(int argc, char **argv) {
   r.lang = (kw_lang)c.lang;
   r.top = o.top;
   FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
-  st = kw_report_summary(c.ctx, f, kw_summary_view(s), &r);
-  code = cli_out_close(&c, f, st == KW_OK);
+  code = f ? cli_out_end(&c, f,
+                         kw_report_summary(c.ctx, f, kw_summary_view(s), &r))
+           : KW_EXIT_IO;
   if (st && st != KW_EIO) code = cli_fail(&c, st); /* not a write error */
 done:
   kw_summary_free(s);

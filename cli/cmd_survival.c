@@ -140,9 +140,8 @@ static int output(cli_common *c, const sopts *o, const kw_survival *sv) {
   r.horizon = o->horizon;
   r.discount = o->discount;
   FILE *f = cli_out_open(c);
-  if (!f) return KW_EXIT_IO;
-  kw_status st = kw_report_survival(c->ctx, f, sv, &r);
-  return cli_out_close(c, f, st == KW_OK);
+  return f ? cli_out_end(c, f, kw_report_survival(c->ctx, f, sv, &r))
+           : KW_EXIT_IO;
 }
 
 /* ---------------------------------------------------------------- main */

@@ -56,20 +56,13 @@ int kw_cli_trends(int argc, char **argv) {
     code = cli_fail(&c, st);
     goto done;
   }
-  FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
   char cur[8];
   kw_dataset_currency(ds, cur, NULL, 0);
-  st = kw_report_trends(c.ctx, f, t, c.format, c.lang, cur, o.top);
-  if (st) {
-    cli_out_close(&c, f, false);
-    code = cli_fail(&c, st);
-  } else {
-    code = cli_out_close(&c, f, true);
-  }
+  FILE *f = cli_out_open(&c);
+  code = f ? cli_out_end(
+                 &c, f,
+                 kw_report_trends(c.ctx, f, t, c.format, c.lang, cur, o.top))
+           : KW_EXIT_IO;
 done:
   kw_trends_free(t);
   kw_dataset_free(ds);

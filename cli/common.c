@@ -134,27 +134,6 @@ int cli_fail(const cli_common *c, kw_status st) {
   }
 }
 
-int cli_opt_value(const char *name, int argc, char **argv, int *i,
-                  const char **val) {
-  const char *a = argv[*i];
-  size_t n = strlen(name);
-  if (strncmp(a, name, n) != 0) return 0;
-  if (a[n] == '=') {
-    *val = a + n + 1;
-    return 1;
-  }
-  if (a[n] != '\0') return 0;
-  if (*i + 1 >= argc) {
-    char buf[128];
-    fprintf(stderr, "klantwijs: %s\n",
-            cli_textf(buf, sizeof buf, "cli.err.needs_value", diag_lang,
-                      "opt", name, NULL));
-    return -1;
-  }
-  *val = argv[++*i];
-  return 1;
-}
-
 bool cli_parse_date(const char *s, int32_t *out) {
   int y, m, d;
   char tail;
@@ -208,130 +187,6 @@ static bool set_map(cli_common *c, void *t, const char *v) {
   return true;
 }
 
-/* --table KIND=SCHEMA.TABLE|QUERY: a table of the database PATH names */
-static bool set_table(cli_common *c, void *t, const char *v) {
-  (void)t;
-  const char *eq = strchr(v, '=');
-  for (int k = 0; eq && k < KW_TABLE__COUNT; k++) {
-    const char *name = kw_table_kind_name((kw_table_kind)k);
-    if (strlen(name) == (size_t)(eq - v) &&
-        strncmp(name, v, (size_t)(eq - v)) == 0 && eq[1]) {
-      c->load.db_tables[k] = eq + 1;
-      return true;
-    }
-  }
-  cli_usage_key(c, "cli.err.table", "v", v, NULL);
-  return false;
-}
-
-static bool set_decimal_mark(cli_common *c, void *t, const char *v) {
-  (void)t;
-  if (strcmp(v, ",") != 0 && strcmp(v, ".") != 0) {
-    cli_usage_key(c, "cli.err.decimal_mark", NULL);
-    return false;
-  }
-  c->load.decimal_mark = v[0];
-  return true;
-}
-
-static bool set_date_format(cli_common *c, void *t, const char *v) {
-  (void)t;
-  if (strcmp(v, "dmy") == 0) c->load.date_order = KW_DATE_DMY;
-  else if (strcmp(v, "mdy") == 0) c->load.date_order = KW_DATE_MDY;
-  else if (strcmp(v, "ymd") == 0) c->load.date_order = KW_DATE_YMD;
-  else {
-    char list[64];
-    cli_usage_key(c, "cli.err.choice", "opt", "--date-format", "choices",
-                  cli_textf(list, sizeof list, "cli.choice3", c->lang, "a",
-                            "dmy", "b", "mdy", "c", "ymd", NULL),
-                  NULL);
-    return false;
-  }
-  return true;
-}
-
-static bool set_delimiter(cli_common *c, void *t, const char *v) {
-  (void)t;
-  if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0) c->load.delimiter = '\t';
-  else if (strcmp(v, "space") == 0) c->load.delimiter = ' ';
-  else if (strlen(v) == 1 && strchr(",;|", v[0])) c->load.delimiter = v[0];
-  else {
-    cli_usage_key(c, "cli.err.delimiter", NULL);
-    return false;
-  }
-  return true;
-}
-
-static bool set_encoding(cli_common *c, void *t, const char *v) {
-  (void)t;
-  if (strcasecmp(v, "utf-8") == 0 || strcasecmp(v, "utf8") == 0)
-    c->load.encoding = 1;
-  else if (strcasecmp(v, "windows-1252") == 0 || strcasecmp(v, "cp1252") == 0)
-    c->load.encoding = 2;
-  else {
-    char list[64];
-    cli_usage_key(c, "cli.err.choice", "opt", "--encoding", "choices",
-                  cli_textf(list, sizeof list, "cli.choice2", c->lang, "a",
-                            "utf-8", "b", "windows-1252", NULL),
-                  NULL);
-    return false;
-  }
-  return true;
-}
-
-static bool set_no_header(cli_common *c, void *t, const char *v) {
-  (void)t, (void)v;
-  c->load.header = 0;
-  return true;
-}
-
-static bool set_header(cli_common *c, void *t, const char *v) {
-  (void)t, (void)v;
-  c->load.header = 1;
-  return true;
-}
-
-static bool set_vat(cli_common *c, void *t, const char *v) {
-  (void)t;
-  if (strcmp(v, "excl") == 0) c->load.vat = 'e';
-  else if (strcmp(v, "incl") == 0) c->load.vat = 'i';
-  else {
-    char list[64];
-    cli_usage_key(c, "cli.err.choice", "opt", "--vat", "choices",
-                  cli_textf(list, sizeof list, "cli.choice2", c->lang, "a",
-                            "excl", "b", "incl", NULL),
-                  NULL);
-    return false;
-  }
-  return true;
-}
-
-/* A percentage: 21, 21%, 5.5 or 5,5 (at most two decimals), 1 to 100,
- * kept in hundredths of a percent. */
-static bool set_vat_rate(cli_common *c, void *t, const char *v) {
-  (void)t;
-  long bp = 0;
-  int dec = -1;
-  const char *p = v;
-  for (; *p && *p != '%'; p++) {
-    if ((*p == '.' || *p == ',') && dec < 0) {
-      dec = 0;
-    } else if (*p >= '0' && *p <= '9' && dec < 2 && bp < 100000) {
-      bp = bp * 10 + (*p - '0');
-      if (dec >= 0) dec++;
-    } else {
-      break;
-    }
-  }
-  for (int k = dec < 0 ? 0 : dec; k < 2; k++) bp *= 10;
-  if (p == v || (*p && strcmp(p, "%") != 0) || bp < 100 || bp > 10000) {
-    cli_usage_key(c, "cli.err.vat_rate", NULL);
-    return false;
-  }
-  c->load.vat_rate_bp = (int32_t)bp;
-  return true;
-}
-
 #define COMMON(field) CLI_T_COMMON, offsetof(cli_common, field)
 #define FILE_ROW(name, kind)                                              \
   {name, 0, CLI_STR, COMMON(load.files[kind]), CLI_NO_RANGE, "FILE", NULL, \
@@ -350,28 +205,28 @@ static const cli_opt ingest_rows[] = {
     FILE_ROW("spend", KW_TABLE_SPEND),
     {"map", 0, CLI_CALL, COMMON(maps), CLI_NO_RANGE, "ROLE=COLUMN", NULL,
      "opt.map", set_map},
-    {"table", 0, CLI_CALL, COMMON(load.db_tables), CLI_NO_RANGE,
-     "KIND=SCHEMA.TABLE|QUERY", NULL, "opt.table", set_table},
-    {"decimal-mark", 0, CLI_CALL, COMMON(load.decimal_mark), CLI_NO_RANGE,
-     ", | .", NULL, "opt.decimal_mark", set_decimal_mark},
-    {"date-format", 0, CLI_CALL, COMMON(load.date_order), CLI_NO_RANGE,
-     "dmy|mdy|ymd", NULL, "opt.date_format", set_date_format},
-    {"delimiter", 0, CLI_CALL, COMMON(load.delimiter), CLI_NO_RANGE, "C",
-     NULL, "opt.delimiter", set_delimiter},
-    {"no-header", 0, CLI_FLAG, COMMON(load.header), CLI_NO_RANGE, NULL, NULL,
-     "opt.no_header", set_no_header},
-    {"header", 0, CLI_FLAG, COMMON(load.header), CLI_NO_RANGE, NULL, NULL,
-     "opt.header", set_header},
-    {"encoding", 0, CLI_CALL, COMMON(load.encoding), CLI_NO_RANGE,
-     "utf-8|windows-1252", NULL, "opt.encoding", set_encoding},
+    {"table", 0, CLI_LOAD, COMMON(load), CLI_NO_RANGE,
+     "KIND=SCHEMA.TABLE|QUERY", NULL, "opt.table", NULL},
+    {"decimal-mark", 0, CLI_LOAD, COMMON(load), CLI_NO_RANGE, ", | .", NULL,
+     "opt.decimal_mark", NULL},
+    {"date-format", 0, CLI_LOAD, COMMON(load), CLI_NO_RANGE, "dmy|mdy|ymd",
+     NULL, "opt.date_format", NULL},
+    {"delimiter", 0, CLI_LOAD, COMMON(load), CLI_NO_RANGE, "C", NULL,
+     "opt.delimiter", NULL},
+    {"no-header", 0, CLI_LOAD, COMMON(load), CLI_NO_RANGE, NULL, NULL,
+     "opt.no_header", NULL},
+    {"header", 0, CLI_LOAD, COMMON(load), CLI_NO_RANGE, NULL, NULL,
+     "opt.header", NULL},
+    {"encoding", 0, CLI_LOAD, COMMON(load), CLI_NO_RANGE,
+     "utf-8|windows-1252", NULL, "opt.encoding", NULL},
     {"strict", 0, CLI_FLAG, COMMON(load.strict), CLI_NO_RANGE, NULL, NULL,
      "opt.strict", NULL},
     {"sheet", 0, CLI_STR, COMMON(load.sheet), CLI_NO_RANGE, "NAME|N", NULL,
      "opt.sheet", NULL},
-    {"vat", 0, CLI_CALL, COMMON(load.vat), CLI_NO_RANGE, "excl|incl", NULL,
-     "opt.vat", set_vat},
-    {"vat-rate", 0, CLI_CALL, COMMON(load.vat_rate_bp), CLI_NO_RANGE, "PCT",
-     NULL, "opt.vat_rate", set_vat_rate},
+    {"vat", 0, CLI_LOAD, COMMON(load), CLI_NO_RANGE, "excl|incl", NULL,
+     "opt.vat", NULL},
+    {"vat-rate", 0, CLI_LOAD, COMMON(load), CLI_NO_RANGE, "PCT", NULL,
+     "opt.vat_rate", NULL},
     {"threads", 0, CLI_UINT, COMMON(threads), 1, 64, "N",
      "opt.threads.default", "opt.threads", NULL},
 };
@@ -406,16 +261,6 @@ const cli_group cli_group_ingest = CLI_GROUP("cli.group.input", ingest_rows);
 const cli_group cli_group_output = CLI_GROUP("cli.group.output", output_rows);
 const cli_group cli_group_time = CLI_GROUP("cli.group.period", time_rows);
 const cli_group cli_group_as_of = CLI_GROUP("cli.group.period", as_of_rows);
-
-int cli_common_option(cli_common *c, int argc, char **argv, int *i) {
-  static const cli_group *const groups[] = {&cli_group_ingest,
-                                            &cli_group_output,
-                                            &cli_group_time, NULL};
-  void *targets[CLI_T__COUNT] = {c, NULL, NULL, NULL};
-  int r = cli_parse_one(groups, c, targets, argc, argv, i);
-  if (r > 0) cli_common_ready(c);
-  return r;
-}
 
 void cli_common_ready(cli_common *c) {
   if (c->threads) kw_context_set_threads(c->ctx, (int)c->threads);
@@ -503,9 +348,12 @@ int cli_out_close(cli_common *c, FILE *f, bool ok) {
   if (!ok) {
     /* a failed write: name the file and the system's reason */
     int err = errno;
-    if (ferror(f))
-      fprintf(stderr, "klantwijs %s: %s: cannot write: %s\n", c->command,
-              c->output, err ? strerror(err) : "write error");
+    if (ferror(f)) {
+      char msg[1024];
+      fprintf(stderr, "klantwijs %s: %s\n", c->command,
+              cli_textf(msg, sizeof msg, "cli.cannot_write", c->lang, "file",
+                        c->output, "reason", strerror(err ? err : EIO), NULL));
+    }
     kw_atomic_abort(c->atomic);
     c->atomic = NULL;
     return KW_EXIT_IO;
@@ -519,9 +367,10 @@ int cli_out_close(cli_common *c, FILE *f, bool ok) {
   return KW_EXIT_OK;
 }
 
-bool cli_help_requested(int argc, char **argv) {
-  for (int i = 1; i < argc; i++)
-    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-      return true;
-  return false;
+int cli_out_end(cli_common *c, FILE *f, kw_status st) {
+  if (st && st != KW_EIO && !ferror(f)) { /* the writer's own failure */
+    cli_out_close(c, f, false);
+    return cli_fail(c, st);
+  }
+  return cli_out_close(c, f, st == KW_OK);
 }

@@ -63,18 +63,6 @@ typedef struct cli_common {
 void cli_common_init(cli_common *c, const char *command);
 void cli_common_free(cli_common *c);
 
-/*
- * Try argv[*i] as a common option (the rows of cli_group_ingest, _output
- * and _time, and PATH); consumes its value. Returns 1 when it was one, 0
- * when not, -1 on a usage error (already reported).
- */
-int cli_common_option(cli_common *c, int argc, char **argv, int *i);
-
-/* Match --name VALUE / --name=VALUE at argv[*i]. Returns 1 and sets *val
- * on a match, 0 when argv[*i] is another option, -1 when the value is
- * missing (reported). For commands not yet described by rows. */
-int cli_opt_value(const char *name, int argc, char **argv, int *i,
-                  const char **val);
 /* Applies what the common rows set but cannot apply themselves (threads).
  * Call after parsing. */
 void cli_common_ready(cli_common *c);
@@ -109,7 +97,9 @@ bool cli_parse_double(const char *s, double *out);
  * reporting. cli_out_close() commits (ok) or discards; returns exit code. */
 FILE *cli_out_open(cli_common *c);
 int cli_out_close(cli_common *c, FILE *f, bool ok);
-
-bool cli_help_requested(int argc, char **argv);
+/* Finish an output a writer returned st for: commit it on KW_OK; else
+ * discard it and say why (the file's write error, or the writer's own
+ * failure by cli_fail). Returns the exit code. */
+int cli_out_end(cli_common *c, FILE *f, kw_status st);
 
 #endif

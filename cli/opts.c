@@ -204,8 +204,16 @@ static int apply(cli_common *c, const cli_opt *o, void *target,
     }
     case CLI_CALL:
       return o->call(c, target, v) ? 0 : KW_EXIT_USAGE;
+    case CLI_LOAD:
+      return kw_load_options_set(c->ctx, &c->load, o->name, v)
+                 ? cli_usage_fail(c)
+                 : 0;
   }
   return KW_EXIT_USAGE;
+}
+
+static bool takes_value(const cli_opt *o) {
+  return o->kind != CLI_FLAG && (o->kind != CLI_LOAD || o->arg);
 }
 
 /* Does argv word a name row o? Sets *val to the "=VALUE" part. */
@@ -215,7 +223,7 @@ static bool matches(const cli_opt *o, const char *a, const char **val) {
     size_t n = strlen(o->name);
     if (strncmp(a + 2, o->name, n) != 0) return false;
     if (a[2 + n] == '\0') return true;
-    if (a[2 + n] == '=' && o->kind != CLI_FLAG) {
+    if (a[2 + n] == '=' && takes_value(o)) {
       *val = a + 3 + n;
       return true;
     }
@@ -223,7 +231,7 @@ static bool matches(const cli_opt *o, const char *a, const char **val) {
   }
   if (o->shortname && a[0] == '-' && a[1] == o->shortname) {
     if (a[2] == '\0') return true;
-    if (a[2] == '=' && o->kind != CLI_FLAG) {
+    if (a[2] == '=' && takes_value(o)) {
       *val = a + 3;
       return true;
     }
@@ -258,7 +266,7 @@ int cli_parse_one(const cli_group *const *groups, cli_common *c,
     snprintf(opt, sizeof opt, "--%s", hit->name);
   else
     snprintf(opt, sizeof opt, "-%c", hit->shortname);
-  if (hit->kind != CLI_FLAG && !val) {
+  if (takes_value(hit) && !val) {
     if (*i + 1 >= argc) {
       cli_usage_key(c, "cli.err.needs_value", "opt", opt, NULL);
       return -1;
@@ -290,7 +298,7 @@ static size_t left_col(char *buf, size_t cap, const cli_opt *o) {
   if (!o->name) return (size_t)snprintf(buf, cap, "%s", o->arg);
   if (o->shortname) n += (size_t)snprintf(buf, cap, "-%c, ", o->shortname);
   n += (size_t)snprintf(buf + n, cap - n, "--%s", o->name);
-  if (o->kind != CLI_FLAG && o->arg)
+  if (takes_value(o) && o->arg)
     n += (size_t)snprintf(buf + n, cap - n, " %s", o->arg);
   return n;
 }

@@ -25,7 +25,9 @@ typedef enum cli_kind {
   CLI_DATE,   /* int32_t days (2024-12-31 or 31-12-2024) */
   CLI_STR,    /* const char * (the argv string) */
   CLI_CHOICE, /* int: the index of the value in `arg` ("day|week|month") */
-  CLI_CALL    /* call(c, target, value); returns false after reporting */
+  CLI_CALL,   /* call(c, target, value); returns false after reporting */
+  CLI_LOAD    /* a reading option: kw_load_options_set(c->load, name,
+                 value); a row without `arg` is a flag */
 } cli_kind;
 
 /* Which struct a row's target is in (an index into the targets array the

@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void *cli_xcalloc(size_t n, size_t size) { return calloc(n ? n : 1, size); }
-
 /* ------------------------------------------------------------- numbers */
 
 /* Copy s with ',' as '.', at most 63 bytes; false when too long. */
@@ -80,38 +78,6 @@ int cli_parse_list(const char *s, double *out, int max) {
   return n;
 }
 
-double cli_round(double v, int decimals) {
-  if (!isfinite(v) || v == 0) return v;
-  double s = 1;
-  for (int i = 0; i < decimals; i++) s *= 10;
-  double r = round(v * s) / s;
-  return r == 0 ? 0 : r; /* no -0 */
-}
-
-char *cli_pct(char *buf, double frac, int decimals, kw_lang lang) {
-  kw_fmt_number(buf, frac * 100.0, decimals, lang);
-  strcat(buf, "%");
-  return buf;
-}
-
-/* ------------------------------------------------------------- sorting */
-
-static const int64_t *sort_key, *sort_key2;
-static int by_key_desc(const void *a, const void *b) {
-  uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
-  if (sort_key[i] != sort_key[j]) return sort_key[i] < sort_key[j] ? 1 : -1;
-  if (sort_key2 && sort_key2[i] != sort_key2[j])
-    return sort_key2[i] < sort_key2[j] ? 1 : -1;
-  return (i > j) - (i < j);
-}
-
-void cli_sort_desc(uint32_t *ids, size_t n, const int64_t *key,
-                   const int64_t *key2) {
-  sort_key = key;
-  sort_key2 = key2;
-  qsort(ids, n, sizeof *ids, by_key_desc);
-}
-
 /* ---------------------------------------------------------------- view */
 
 void cli_view_init(cli_view *v) {
@@ -129,14 +95,6 @@ static const cli_opt view_rows[] = {
     {"top", 0, CLI_UINT, VIEW(top), CLI_NO_RANGE, "N", "10", "opt.top", NULL},
 };
 const cli_group cli_group_view = CLI_GROUP("cli.group.view", view_rows);
-
-int cli_view_option(cli_common *c, cli_view *v, int argc, char **argv,
-                    int *i) {
-  static const cli_group *const groups[] = {&cli_group_view, NULL};
-  void *targets[CLI_T__COUNT] = {NULL, NULL, NULL, v};
-  if (argv[*i][0] != '-' || strcmp(argv[*i], "-") == 0) return 0; /* PATH */
-  return cli_parse_one(groups, c, targets, argc, argv, i);
-}
 
 /* ---------------------------------------------------------------- costs */
 
@@ -204,15 +162,6 @@ static const cli_opt large_rows[] = {
 };
 const cli_group cli_group_cost = CLI_GROUP("cli.group.costs", cost_rows);
 const cli_group cli_group_large = CLI_GROUP("cli.group.costs", large_rows);
-
-int cli_cost_option(cli_common *c, cli_cost *k, int argc, char **argv,
-                    int *i) {
-  static const cli_group *const groups[] = {&cli_group_cost,
-                                            &cli_group_large, NULL};
-  void *targets[CLI_T__COUNT] = {NULL, NULL, k, NULL};
-  if (argv[*i][0] != '-' || strcmp(argv[*i], "-") == 0) return 0; /* PATH */
-  return cli_parse_one(groups, c, targets, argc, argv, i);
-}
 
 int cli_cost_prepare(cli_common *c, cli_cost *k) {
   kw_profit_options_init(&k->po);

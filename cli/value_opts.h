@@ -52,9 +52,6 @@ typedef struct cli_view {
 
 void cli_cost_init(cli_cost *k);
 void cli_cost_free(cli_cost *k);
-/* 1 consumed, 0 not a cost option, -1 usage error (reported). */
-int cli_cost_option(cli_common *c, cli_cost *k, int argc, char **argv,
-                    int *i);
 /* Reads --config and merges it under the command-line options into k->po.
  * Returns an exit code. */
 int cli_cost_prepare(cli_common *c, cli_cost *k);
@@ -63,8 +60,6 @@ int cli_cost_prepare(cli_common *c, cli_cost *k);
 bool cli_cost_given(const cli_cost *k);
 
 void cli_view_init(cli_view *v);
-int cli_view_option(cli_common *c, cli_view *v, int argc, char **argv,
-                    int *i);
 
 /* "20", "20%", "12,5" -> 0.20, 0.20, 0.125. */
 bool cli_parse_pct(const char *s, double *frac);
@@ -73,19 +68,5 @@ bool cli_parse_cents(const char *s, int64_t *cents);
 /* A comma-separated list of numbers ('.' decimals); returns the count or
  * -1 when malformed or longer than max. */
 int cli_parse_list(const char *s, double *out, int max);
-
-/* v rounded to a number of decimals (for machine output: no 15-digit
- * noise); 0 stays 0 and NaN stays NaN. */
-double cli_round(double v, int decimals);
-/* A share (fraction) as a percentage for sentences: "23%" / "23,5%". */
-char *cli_pct(char *buf, double frac, int decimals, kw_lang lang);
-
-/* Sort ids descending by key, then by key2 (may be NULL), then id
- * ascending. */
-void cli_sort_desc(uint32_t *ids, size_t n, const int64_t *key,
-                   const int64_t *key2);
-
-/* calloc of at least one element (n may be 0); NULL when out of memory. */
-void *cli_xcalloc(size_t n, size_t size);
 
 #endif

@@ -332,6 +332,22 @@ typedef struct kw_load_options {
 KW_API void kw_load_options_init(kw_load_options *o);
 
 /*
+ * Set one reading option from its text, as a user writes it on the command
+ * line or in a notebook: NAME is the option without its dashes and VALUE its
+ * text (NULL for the flags "header" and "no-header").
+ *   decimal-mark  ',' or '.'            date-format  dmy, mdy or ymd
+ *   delimiter     , ; | tab or space    encoding     utf-8 or windows-1252
+ *   vat           excl or incl          vat-rate     21, 21%, 5,5 (1 to 100)
+ *   table         KIND=SCHEMA.TABLE|QUERY (VALUE must outlive o)
+ *   header, no-header
+ * KW_EARG with a keyed message (kw_errinfo) when the value is not one of
+ * these; o is then unchanged. One definition of what each option accepts
+ * for every caller.
+ */
+KW_API kw_status kw_load_options_set(kw_context *ctx, kw_load_options *o,
+                                     const char *name, const char *value);
+
+/*
  * Read the tables named in o (explicit files first, then files found in
  * o->dir). The transactions table is required unless o->tables excludes it.
  * On failure *out is NULL and kw_errmsg() names file:line:column.

@@ -140,7 +140,6 @@ def as_doubles(values, name):
 
 _TABLES = ("transactions", "customers", "invoices", "costs", "feedback",
            "touchpoints", "referrals")
-_DATE_ORDERS = {None: 0, "dmy": 1, "mdy": 2, "ymd": 3}
 _UNITS = {"day": lib.KW_UNIT_DAY, "week": lib.KW_UNIT_WEEK,
           "month": lib.KW_UNIT_MONTH, "year": lib.KW_UNIT_YEAR}
 
@@ -386,13 +385,17 @@ def load(source, map=None, *, tables=None, decimal_mark=None,
         refs.append(arr)
         opts.maps = arr
         opts.n_maps = len(maps)
-    if decimal_mark:
-        opts.decimal_mark = decimal_mark.encode()
-    opts.date_order = _DATE_ORDERS[date_format]
-    if delimiter:
-        opts.delimiter = b"\t" if delimiter == "tab" else delimiter.encode()
+    # what each reading option accepts is the library's one definition,
+    # shared with the command line (kw_load_options_set)
+    for name, value in (("decimal-mark", decimal_mark),
+                        ("date-format", date_format),
+                        ("delimiter", delimiter)):
+        if value is not None:
+            ctx.check(lib.kw_load_options_set(ctx.ptr, opts, name.encode(),
+                                              str(value).encode()))
     if header is not None:
-        opts.header = 1 if header else 0
+        ctx.check(lib.kw_load_options_set(
+            ctx.ptr, opts, b"header" if header else b"no-header", ffi.NULL))
     opts.strict = bool(strict)
     if tables:
         opts.tables = sum(1 << _TABLES.index(t) for t in tables)

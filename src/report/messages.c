@@ -1998,6 +1998,8 @@ static const msg_row text_rows[] = {
     {"cli.try_help", "Try 'klantwijs {cmd} --help'.",
      "Probeer 'klantwijs {cmd} --help'."},
     {"cli.out_of_memory", "out of memory", "onvoldoende geheugen"},
+    {"cli.cannot_write", "{file}: cannot write: {reason}",
+     "{file}: kan niet schrijven: {reason}"},
     {"cli.stdout_failed", "cannot write to standard output",
      "kan niet naar de standaarduitvoer schrijven"},
     {"cli.missing_path", "missing PATH (a data folder or a transactions file)",
@@ -2031,11 +2033,14 @@ static const msg_row text_rows[] = {
      "--map verwacht ROL=KOLOM, niet '{v}'"},
     {"cli.err.too_many_maps", "too many --map options",
      "te veel --map-opties"},
-    {"cli.err.decimal_mark", "--decimal-mark takes ',' or '.'",
+    {"load.err.choice2", "{opt} takes {a} or {b}", "{opt} verwacht {a} of {b}"},
+    {"load.err.choice3", "{opt} takes {a}, {b} or {c}",
+     "{opt} verwacht {a}, {b} of {c}"},
+    {"load.err.decimal_mark", "--decimal-mark takes ',' or '.'",
      "--decimal-mark verwacht ',' of '.'"},
-    {"cli.err.delimiter", "--delimiter takes , ; | tab or space",
+    {"load.err.delimiter", "--delimiter takes , ; | tab or space",
      "--delimiter verwacht , ; | tab of space"},
-    {"cli.err.vat_rate", "--vat-rate takes a percentage from 1 to 100, e.g. 21",
+    {"load.err.vat_rate", "--vat-rate takes a percentage from 1 to 100, e.g. 21",
      "--vat-rate verwacht een percentage van 1 tot 100, bv. 21"},
 
     /* readers (src/io): skips, missing columns, VAT, files */
@@ -2464,13 +2469,11 @@ static const msg_row text_rows[] = {
      "geen verkooptabel in {db}: noem ze met --table "
      "transactions=SCHEMA.TABEL (of een query), of noem ze transactions, "
      "transacties, verkopen of sales"},
-    {"cli.err.table",
+    {"load.err.table",
      "--table takes KIND=SCHEMA.TABLE or KIND=QUERY with KIND one of "
-     "transactions, customers, invoices, costs, feedback, touchpoints, "
-     "referrals, not '{v}'",
+     "{kinds}, not '{v}'",
      "--table verwacht SOORT=SCHEMA.TABEL of SOORT=QUERY met SOORT een van "
-     "transactions, customers, invoices, costs, feedback, touchpoints, "
-     "referrals, niet '{v}'"},
+     "{kinds}, niet '{v}'"},
     {"opt.table",
      "when PATH is a postgresql:// URI: the table, or a query, of this kind "
      "(default: a table named like the files, e.g. transactions)",
