@@ -54,6 +54,11 @@ char *kw_fmt_fixed(char *buf, double v, int decimals);
 kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
                                         const char *path, const char *like);
 
+/* customers.xlsx with every cell written through libxlsxwriter: the
+ * straightforward writer the fast one (xlsx_rows.c) is tested against. */
+kw_status kw_report_customers_xlsx_plain(kw_context *ctx, const kw_analysis *a,
+                                         const char *path);
+
 /* True for text a spreadsheet would read as a formula: it starts with =,
  * +, -, @, tab or CR. Writers of CSV and XLSX text cells prefix such text
  * with an apostrophe. */
