@@ -15,6 +15,7 @@
  * and per transaction line at the peak.
  */
 #include <malloc.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,37 @@ int main(int argc, char **argv) {
                (double)per_type[ty] / 1048576.0);
     printf(" )\n");
   }
+  /* the dictionaries of the text columns (each counted once): strings in
+     arena chunks (bytes + NUL), 8 + 4 B of index per entry (arrays grown
+     by doubling: up to twice that) and 8 B hash slots at a load below 1/2
+     (the slot count a power of two) */
+  const kw_dict *seen[256];
+  size_t nseen = 0;
+  double dict_total = 0;
+  for (int k = 0; k < KW_TABLE__COUNT; k++) {
+    const kw_table *t = kw_dataset_table(ds, (kw_table_kind)k);
+    if (!t) continue;
+    for (size_t j = 0; j < kw_table_ncols(t); j++) {
+      const kw_column *c = kw_table_col(t, j);
+      if (c->type != KW_TYPE_TEXT || !c->dict) continue;
+      bool dup = false;
+      for (size_t q = 0; q < nseen; q++) dup |= seen[q] == c->dict;
+      if (dup || nseen == 256) continue;
+      seen[nseen++] = c->dict;
+      size_t n = kw_dict_size(c->dict), bytes = 0, slots = 64;
+      for (uint32_t id = 0; id < n; id++) bytes += kw_dict_len(c->dict, id) + 1;
+      while (slots < 2 * n + 2) slots *= 2;
+      size_t cap = 256;
+      while (cap < n) cap *= 2;
+      double tot = (double)bytes + 12.0 * (double)cap + 8.0 * (double)slots;
+      dict_total += tot;
+      if (tot > 1048576.0)
+        printf("  dict %s.%-20s %10zu strings %8.1f MiB text, ~%7.1f MiB "
+               "in all\n", kw_table_kind_name((kw_table_kind)k), c->name, n,
+               (double)bytes / 1048576.0, tot / 1048576.0);
+    }
+  }
+  printf("  dictionaries     ~%8.1f MiB in all\n", dict_total / 1048576.0);
   size_t ncust = kw_dict_size(kw_dataset_customers(ds));
   printf("  typed columns    %9.1f MiB; heap after load %.1f MiB "
          "(%.1f MiB besides the columns: dictionaries, reports)\n",
