@@ -49,12 +49,23 @@ size_t kw_xlsx_number(char *out, double x, int d) {
      nearest to it; "%.16g" prints that decimal when v lies within less
      than half a unit of the 16th digit of it (checked with the exact
      residual of v x 10^d - R), and when it needs no exponent */
-  double ar = fabs(rs);
-  if (ar < 1e15 && fabs(v) >= 1e-4) {
-    double err = fabs(fma(v, s, -rs)) / s; /* |v - R/10^d|, nearly exact */
-    int k = (int)floor(log10(fabs(v)));    /* v in [10^k, 10^(k+1)) */
-    double half_unit = 0.5 * pow(10, k - 15);
-    if (err < 0.45 * half_unit) {
+  double ar = fabs(rs), av = fabs(v);
+  if (ar < 1e15 && av >= 1e-4) {
+    /* the decade of v: v in [10^k, 10^(k+1)), k = -4..14 */
+    static const double p10[] = {1e-4, 1e-3, 1e-2, 1e-1, 1,    1e1,  1e2,
+                                 1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,
+                                 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    /* half a unit of the 16th significant digit: 0.5 x 10^(k-15) */
+    static const double half[] = {
+        5e-20, 5e-19, 5e-18, 5e-17, 5e-16, 5e-15, 5e-14, 5e-13, 5e-12, 5e-11,
+        5e-10, 5e-9,  5e-8,  5e-7,  5e-6,  5e-5,  5e-4,  5e-3,  5e-2};
+    int k = 0;
+    while (k < 18 && av >= p10[k + 1]) k++;
+    /* |v - R/10^d| from the residual of one fused multiply-add, exact
+       but for a relative 2^-52: far from the bound unless printf itself
+       would be near a tie, where the margin sends it to printf */
+    double err = fabs(fma(v, s, -rs)) / s;
+    if (err < half[k] * (1 - 1e-9)) {
       long long r = (long long)rs;
       size_t n = kw_num_scaled(out, r, d);
       /* %g drops trailing zeros and a bare decimal point */
