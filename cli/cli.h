@@ -27,8 +27,6 @@ struct cli_spec;
 typedef struct kw_cli_command {
   const char *name;
   const char *summary; /* message key of the line in the command list */
-  const char *help;    /* usage, options and examples as one text, for a
-                          command without rows (spec NULL) */
   int (*run)(int argc, char **argv);
   const struct cli_spec *spec; /* the option rows: --help and the manual */
 } kw_cli_command;

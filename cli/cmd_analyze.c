@@ -76,14 +76,6 @@ static const cli_group *const groups[] = {
     &cli_group_lang, NULL};
 const cli_spec kw_cli_analyze_spec = {"analyze", groups};
 
-/* A failure to write the report (exit 3), its message escaped for the
- * terminal. */
-static void write_error(const char *msg) {
-  fputs("klantwijs analyze: ", stderr);
-  kw_term_put(stderr, msg);
-  fputc('\n', stderr);
-}
-
 /* The main job on contract data (klantwijs/subscription.h). */
 static int analyze_contracts(cli_common *c, const opts *o) {
   kw_dataset *ds = NULL;
@@ -143,8 +135,7 @@ int kw_cli_analyze(int argc, char **argv) {
   }
   /* one run per report folder, from the start: a second is refused */
   if ((st = kw_report_lock_dir(c.ctx, c.output, &lock))) {
-    write_error(kw_errmsg(c.ctx));
-    code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
+    code = cli_write_fail(&c, st);
     goto done;
   }
   kw_analyze_options ao;
@@ -234,8 +225,7 @@ int kw_cli_analyze(int argc, char **argv) {
     kw_runs_listing_free(ls);
     kw_runs_close(runs);
     if (st) {
-      write_error(kw_errmsg(c.ctx));
-      code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
+      code = cli_write_fail(&c, st);
       goto done;
     }
   }
@@ -244,8 +234,7 @@ int kw_cli_analyze(int argc, char **argv) {
   if (tm.progress) fputs("\r\033[K", stderr);
   cli_timer_total(&tm);
   if (st) {
-    write_error(kw_errmsg(c.ctx));
-    code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
+    code = cli_write_fail(&c, st);
     goto done;
   }
   if (o.history) {
@@ -256,8 +245,7 @@ int kw_cli_analyze(int argc, char **argv) {
     if (!st) st = kw_runs_record(runs, ds, an, &run_id);
     kw_runs_close(runs);
     if (st) {
-      write_error(kw_errmsg(c.ctx));
-      code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
+      code = cli_write_fail(&c, st);
       goto done;
     }
   }

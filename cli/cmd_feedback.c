@@ -6,11 +6,8 @@
  * Parses its options (rows), calls kw_feedback_compute
  * (klantwijs/feedback.h) and writes with kw_report_feedback.
  */
-#include <dirent.h>
 #include <stddef.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
 #include "klantwijs/pg.h"
 #include "opts.h"
@@ -42,21 +39,6 @@ static const cli_group *const groups[] = {&own, &asof, &cli_group_ingest,
                                           &cli_group_output, NULL};
 const cli_spec kw_cli_feedback_spec = {"feedback", groups};
 
-/* Whether dir holds one of the transactions file names (any case). */
-static bool has_transactions(const char *dir) {
-  static const char *const names[] = {"transactions.csv", "transacties.csv",
-                                      "verkopen.csv", "sales.csv"};
-  DIR *d = opendir(dir);
-  if (!d) return false;
-  bool found = false;
-  struct dirent *e;
-  while (!found && (e = readdir(d)))
-    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-      if (strcasecmp(e->d_name, names[k]) == 0) found = true;
-  closedir(d);
-  return found;
-}
-
 int kw_cli_feedback(int argc, char **argv);
 int kw_cli_feedback(int argc, char **argv) {
   cli_common c;
@@ -67,16 +49,13 @@ int kw_cli_feedback(int argc, char **argv) {
   kw_dataset *ds = NULL;
   kw_feedback *fb = NULL;
   if (code) goto done;
-  /* transactions only when there are any: a survey alone is enough */
+  /* the sales when there are any: a survey alone is enough */
   uint32_t tables = (1u << KW_TABLE_FEEDBACK) | (1u << KW_TABLE_CUSTOMERS);
-  struct stat sb;
-  bool dir = c.path && stat(c.path, &sb) == 0 && S_ISDIR(sb.st_mode);
-  bool db_sales = kw_pg_is_uri(c.path) &&
-                  (c.load.db_tables[KW_TABLE_TRANSACTIONS] ||
-                   !c.load.db_tables[KW_TABLE_FEEDBACK]);
-  if ((dir && has_transactions(c.path)) || db_sales ||
-      c.load.files[KW_TABLE_TRANSACTIONS])
+  bool db = kw_pg_is_uri(c.path);
+  if (!db || c.load.db_tables[KW_TABLE_TRANSACTIONS] ||
+      !c.load.db_tables[KW_TABLE_FEEDBACK])
     tables |= 1u << KW_TABLE_TRANSACTIONS;
+  c.load.sales_optional = !db;
   code = cli_load_tables(&c, KW_TABLE_FEEDBACK, tables, &ds);
   if (code) goto done;
   kw_feedback_options fo;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "opts.h"
+#include "value_opts.h"
 
 /* --help, the manual page and the usage errors come from these rows. */
 
@@ -90,25 +91,12 @@ static const cli_group *const groups[] = {&own, &time_group,
                                           &cli_group_output, NULL};
 const cli_spec kw_cli_survival_spec = {"survival", groups};
 
-/* "1,2.5,3" into v; false on a bad number or too many. */
+/* "1,2.5,3" into v (cli_parse_list); false on a bad number, none or too
+ * many. */
 static bool parse_list(const char *s, double *v, size_t max, size_t *n) {
-  *n = 0;
-  char buf[64];
-  while (*s) {
-    const char *e = strchr(s, ',');
-    size_t len = e ? (size_t)(e - s) : strlen(s);
-    if (len == 0 || len >= sizeof buf || *n >= max) return false;
-    memcpy(buf, s, len);
-    buf[len] = 0;
-    if (!cli_parse_double(buf, &v[*n]) || !isfinite(v[*n])) return false;
-    (*n)++;
-    s += len;
-    if (*s == ',') {
-      s++;
-      if (!*s) return false;
-    }
-  }
-  return *n > 0;
+  int k = cli_parse_list(s, v, (int)max);
+  *n = k > 0 ? (size_t)k : 0;
+  return k > 0;
 }
 
 static bool parse_times(cli_common *c, void *target, const char *v) {

@@ -9,12 +9,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "klantwijs/pg.h"
 #include "opts.h"
 
 static bool use_colour(void) {
@@ -264,113 +261,4 @@ const cli_group cli_group_as_of = CLI_GROUP("cli.group.period", as_of_rows);
 
 void cli_common_ready(cli_common *c) {
   if (c->threads) kw_context_set_threads(c->ctx, (int)c->threads);
-}
-
-kw_status cli_summary(const cli_common *c, const kw_dataset *ds,
-                      kw_summary **out) {
-  kw_summary_options so;
-  kw_summary_options_init(&so);
-  so.as_of = c->as_of;
-  so.unit = c->unit;
-  return kw_summary_build(c->ctx, ds, &so, out);
-}
-
-int cli_load(cli_common *c, kw_dataset **ds) {
-  *ds = NULL;
-  if (kw_pg_is_uri(c->path)) {
-    c->load.db = c->path;
-  } else if (c->path) {
-    struct stat sb;
-    if (strcmp(c->path, "-") != 0 && stat(c->path, &sb) == 0 &&
-        S_ISDIR(sb.st_mode))
-      c->load.dir = c->path;
-    else if (!c->load.files[KW_TABLE_TRANSACTIONS])
-      c->load.files[KW_TABLE_TRANSACTIONS] = c->path;
-    else
-      return cli_usage_key(c, "cli.path_and_file", "table", "transactions",
-                           NULL);
-  } else if (!c->load.files[KW_TABLE_TRANSACTIONS] && !c->load.dir) {
-    return cli_usage_key(c, "cli.missing_path", NULL);
-  }
-  c->load.lang = (int)c->lang;
-  kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
-  if (st) return cli_fail(c, st);
-  return KW_EXIT_OK;
-}
-
-int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
-                    kw_dataset **ds) {
-  *ds = NULL;
-  if (kw_pg_is_uri(c->path)) {
-    c->load.db = c->path;
-  } else if (c->path) {
-    struct stat sb;
-    if (strcmp(c->path, "-") != 0 && stat(c->path, &sb) == 0 &&
-        S_ISDIR(sb.st_mode))
-      c->load.dir = c->path;
-    else if (!c->load.files[path_kind])
-      c->load.files[path_kind] = c->path;
-    else
-      return cli_usage_key(c, "cli.path_and_file", "table",
-                           kw_table_kind_name(path_kind), NULL);
-  } else {
-    bool any = c->load.dir != NULL;
-    for (int k = 0; k < KW_TABLE__COUNT; k++)
-      if (c->load.files[k]) any = true;
-    if (!any) return cli_usage_key(c, "cli.missing_path_any", NULL);
-  }
-  c->load.tables = tables;
-  c->load.lang = (int)c->lang;
-  kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
-  if (st) return cli_fail(c, st);
-  return KW_EXIT_OK;
-}
-
-FILE *cli_out_open(cli_common *c) {
-  if (!c->output || strcmp(c->output, "-") == 0) return stdout;
-  kw_status st = kw_atomic_open(c->ctx, c->output, &c->atomic);
-  if (st) {
-    fprintf(stderr, "klantwijs %s: %s\n", c->command, kw_errmsg(c->ctx));
-    return NULL;
-  }
-  return kw_atomic_file(c->atomic);
-}
-
-int cli_out_close(cli_common *c, FILE *f, bool ok) {
-  if (f == stdout) {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-      fprintf(stderr, "klantwijs %s: %s\n", c->command,
-              cli_text("cli.stdout_failed", c->lang));
-      return KW_EXIT_IO;
-    }
-    return ok ? KW_EXIT_OK : KW_EXIT_IO;
-  }
-  if (!ok) {
-    /* a failed write: name the file and the system's reason */
-    int err = errno;
-    if (ferror(f)) {
-      char msg[1024];
-      fprintf(stderr, "klantwijs %s: %s\n", c->command,
-              cli_textf(msg, sizeof msg, "cli.cannot_write", c->lang, "file",
-                        c->output, "reason", strerror(err ? err : EIO), NULL));
-    }
-    kw_atomic_abort(c->atomic);
-    c->atomic = NULL;
-    return KW_EXIT_IO;
-  }
-  kw_status st = kw_atomic_commit(c->atomic);
-  c->atomic = NULL;
-  if (st) {
-    fprintf(stderr, "klantwijs %s: %s\n", c->command, kw_errmsg(c->ctx));
-    return KW_EXIT_IO;
-  }
-  return KW_EXIT_OK;
-}
-
-int cli_out_end(cli_common *c, FILE *f, kw_status st) {
-  if (st && st != KW_EIO && !ferror(f)) { /* the writer's own failure */
-    cli_out_close(c, f, false);
-    return cli_fail(c, st);
-  }
-  return cli_out_close(c, f, st == KW_OK);
 }

@@ -101,5 +101,8 @@ int cli_out_close(cli_common *c, FILE *f, bool ok);
  * discard it and say why (the file's write error, or the writer's own
  * failure by cli_fail). Returns the exit code. */
 int cli_out_end(cli_common *c, FILE *f, kw_status st);
+/* A failure to write output (the report folder, a file): its message in
+ * the reader's language; exit 3, or 70 when out of memory. */
+int cli_write_fail(const cli_common *c, kw_status st);
 
 #endif

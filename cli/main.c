@@ -20,13 +20,6 @@ static void print_usage(FILE *f, kw_lang lang) {
           cli_text("cli.exit_codes", lang));
 }
 
-static void print_help(const kw_cli_command *cmd, kw_lang lang) {
-  if (cmd->spec)
-    cli_help(stdout, cmd->spec, lang);
-  else
-    fputs(cmd->help, stdout);
-}
-
 /* SIGINT, SIGTERM, SIGHUP: remove the temporary files and folders of the
  * output being written, then end as the signal would have. */
 static void on_signal(int sig) {
@@ -66,7 +59,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "help") == 0 && argc > 2) {
       for (size_t i = 0; i < kw_cli_ncommands; i++)
         if (strcmp(kw_cli_commands[i].name, argv[2]) == 0) {
-          print_help(&kw_cli_commands[i], lang);
+          cli_help(stdout, kw_cli_commands[i].spec, lang);
           return KW_EXIT_OK;
         }
     }
@@ -85,7 +78,7 @@ int main(int argc, char **argv) {
     if (strcmp(kw_cli_commands[i].name, cmd) != 0) continue;
     for (int k = 2; k < argc; k++)
       if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
-        print_help(&kw_cli_commands[i], lang);
+        cli_help(stdout, kw_cli_commands[i].spec, lang);
         return KW_EXIT_OK;
       }
     return kw_cli_commands[i].run(argc - 1, argv + 1);

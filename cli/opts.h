@@ -98,6 +98,11 @@ int cli_parse_one(const cli_group *const *groups, cli_common *c,
                   void *const *targets, int argc, char **argv, int *i);
 
 /* The --help of a command, written from its rows, in lang. */
+/* A range bound as written in texts (64, 0.5, -100; buf of 32 bytes);
+ * whether row o states a range; whether it takes a value. */
+const char *cli_bound(char *buf, double v);
+bool cli_has_range(const cli_opt *o);
+bool cli_takes_value(const cli_opt *o);
 void cli_help(FILE *f, const cli_spec *spec, kw_lang lang);
 /* The manual page klantwijs(1), a section per command (troff). */
 void cli_man(FILE *f);

@@ -312,6 +312,11 @@ typedef struct kw_load_options {
                                            (or price) column are read with
                                            amount 0 on every line, for work
                                            that needs dates only */
+  bool sales_optional;                  /* a folder without a transactions
+                                           table is no error: the sales
+                                           are read when found (by name or
+                                           content), as for a survey that
+                                           stands alone */
   const char *sheet;                    /* workbook sheet: name or 1-based
                                            number; NULL = best header */
   char vat;        /* amounts: 0 decide (excl. VAT when both are given),

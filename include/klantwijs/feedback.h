@@ -191,7 +191,8 @@ typedef struct kw_fb_mean {
 } kw_fb_mean;
 
 /* One NPS class of customers (their latest answer) side by side.
- * Association, not cause. */
+ * Association, not cause. A class of fewer than min_group customers gives
+ * its count only: its means are NaN with n 0 (privacy). */
 typedef struct kw_fb_behaviour {
   size_t customers;
   kw_fb_mean active;        /* share still buying, Wilson interval */

@@ -14,6 +14,7 @@
  */
 #define _GNU_SOURCE
 #include "io/atomic.h"
+#include "io/msg.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -245,12 +246,14 @@ kw_status kw_atomic_open_like(kw_context *ctx, const char *path,
   if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
     if (S_ISDIR(sb.st_mode)) {
       kw_atomic_abort(a);
-      return kw_fail(ctx, KW_EIO, "%s: is a folder, not a file", path);
+      return kw_io_fail(ctx, KW_EIO, 0, "", "out.err.is_folder", "path",
+                        path, NULL);
     }
     a->direct = true;
     a->f = fopen(path, "w");
     if (!a->f) {
-      kw_status st = kw_fail(ctx, KW_EIO, "%s: %s", path, strerror(errno));
+      kw_status st = kw_io_fail(ctx, KW_EIO, 0, "", "out.err.sys", "path",
+                              path, "reason", strerror(errno), NULL);
       kw_atomic_abort(a);
       return st;
     }
@@ -270,15 +273,15 @@ kw_status kw_atomic_open_like(kw_context *ctx, const char *path,
   snprintf(a->tmp, n + 40, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
   int fd = kw_temp_create(a->tmp, false, &a->slot);
   if (fd < 0) {
-    kw_status st = kw_fail(ctx, KW_EIO, "%s: cannot create: %s", path,
-                           strerror(errno));
+    kw_status st = kw_io_fail(ctx, KW_EIO, 0, "", "out.err.create", "path",
+                              path, "reason", strerror(errno), NULL);
     a->tmp[0] = '\0';
     kw_atomic_abort(a);
     return st;
   }
   if (fchmod(fd, kw_out_mode(like, false)) != 0) {
-    kw_status st = kw_fail(ctx, KW_EIO, "%s: cannot set its mode: %s", path,
-                           strerror(errno));
+    kw_status st = kw_io_fail(ctx, KW_EIO, 0, "", "out.err.mode", "path",
+                              path, "reason", strerror(errno), NULL);
     close(fd);
     kw_atomic_abort(a);
     return st;
@@ -286,7 +289,8 @@ kw_status kw_atomic_open_like(kw_context *ctx, const char *path,
   a->f = fdopen(fd, "w");
   if (!a->f) {
     close(fd);
-    kw_status st = kw_fail(ctx, KW_EIO, "%s: %s", path, strerror(errno));
+    kw_status st = kw_io_fail(ctx, KW_EIO, 0, "", "out.err.sys", "path",
+                              path, "reason", strerror(errno), NULL);
     kw_atomic_abort(a);
     return st;
   }
@@ -331,8 +335,9 @@ kw_status kw_atomic_commit(kw_atomic *a) {
     err = errno;
   }
   if (bad) {
-    kw_status st = kw_fail(ctx, KW_EIO, "%s: cannot write: %s", a->path,
-                           err ? strerror(err) : "write error");
+    kw_status st = kw_io_fail(ctx, KW_EIO, 0, "", "out.err.write", "path",
+                              a->path, "reason", strerror(err ? err : EIO),
+                              NULL);
     if (!a->direct) unlink(a->tmp);
     release(a);
     return st;

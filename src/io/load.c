@@ -477,7 +477,7 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
   }
   for (int k = 0; k < KW_TABLE__COUNT; k++) nfound += paths[k] != NULL;
   if ((want & (1u << KW_TABLE_TRANSACTIONS)) &&
-      !paths[KW_TABLE_TRANSACTIONS]) {
+      !paths[KW_TABLE_TRANSACTIONS] && !o->sales_optional) {
     if (!o->dir) {
       st = kw_io_fail(ctx, KW_EMISSING, o->lang, "", "load.e.no_sales_file",
                       NULL);

@@ -13,6 +13,12 @@
 
 kw_status kw_an_note_text(kw_analysis *a, kw_step s, kw_step_status st,
                           int msg, const char *error) {
+  /* the last failure (the usual error): in the report's language, from
+   * its key and values, not the English text */
+  char text[1024];
+  if (error && !strcmp(error, kw_errmsg(a->ctx)))
+    error = kw_msginfo_text(text, sizeof text, kw_errinfo(a->ctx), error,
+                            a->o.lang);
   kw_marg arg = kw_ma_str("error", error);
   return kw_an_note(a, s, st, msg, &arg, 1);
 }

@@ -799,6 +799,9 @@ kw_status kw_feedback_behaviour(const kw_feedback *fb,
   const double z = kw_fb_z(fb->o.level);
   for (int k = 0; k < 3; k++) {
     kw_fb_behaviour *b = &out[k];
+    /* privacy: a class of fewer than min_group customers shows its count
+     * only, never their share still buying, revenue or CLV */
+    if (b->customers < fb->o.min_group) na[k] = ka[k] = nr[k] = nv[k] = 0;
     b->active.n = na[k];
     b->active.mean = na[k] ? (double)ka[k] / (double)na[k] : NAN;
     kw_fb_wilson(ka[k], na[k], z, &b->active.low, &b->active.high);

@@ -715,7 +715,7 @@ static kw_status csv_report(kw_context *ctx, FILE *f, kw_feedback *fb,
       csv_row(f, "theme_promoters", th->promoter[i].label, "score",
               th->promoter[i].score, NAN, NAN, th->promoter[i].count);
   }
-  if (ferror(f)) return kw_fail(ctx, KW_EIO, "cannot write the output");
+  if (ferror(f)) return kw_out_fail(ctx, KW_EIO, "out.err.output", NULL);
   return KW_OK;
 }
 

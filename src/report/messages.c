@@ -1998,6 +1998,51 @@ static const msg_row text_rows[] = {
     {"cli.try_help", "Try 'klantwijs {cmd} --help'.",
      "Probeer 'klantwijs {cmd} --help'."},
     {"cli.out_of_memory", "out of memory", "onvoldoende geheugen"},
+    /* the report folder writer (src/report/output.c) */
+    {"out.err.create", "{path}: cannot create: {reason}",
+     "{path}: kan niet aanmaken: {reason}"},
+    {"out.err.output", "cannot write the output",
+     "kan de uitvoer niet schrijven"},
+    {"out.err.workbook", "{path}: cannot create the workbook: {reason}",
+     "{path}: kan de werkmap niet aanmaken: {reason}"},
+    {"out.err.summary", "cannot write the summary",
+     "kan de samenvatting niet schrijven"},
+    {"out.err.is_folder", "{path}: is a folder, not a file",
+     "{path}: is een map, geen bestand"},
+    {"out.err.mode", "{path}: cannot set its mode: {reason}",
+     "{path}: kan de rechten niet zetten: {reason}"},
+    {"out.err.not_folder", "{path}: not a folder", "{path}: geen map"},
+    {"out.err.write", "{path}: cannot write: {reason}",
+     "{path}: kan niet schrijven: {reason}"},
+    {"out.err.folder_name", "{path}: not a usable folder name",
+     "{path}: geen bruikbare mapnaam"},
+    {"out.err.sys", "{path}: {reason}", "{path}: {reason}"},
+    {"out.err.whole",
+     "{path}: the report folder is replaced as a whole; give it by its name "
+     "from outside it (for example ../report)",
+     "{path}: de rapportmap wordt als geheel vervangen; geef ze bij haar naam "
+     "van buiten de map (bijvoorbeeld ../rapport)"},
+    {"out.err.too_long", "{path}: path too long", "{path}: pad te lang"},
+    {"out.err.busy",
+     "{path}: another run is writing this report folder (it holds the lock "
+     "{lock}); wait for it to finish or choose another folder",
+     "{path}: een andere run schrijft deze rapportmap (ze houdt het slot "
+     "{lock}); wacht tot ze klaar is of kies een andere map"},
+    {"out.err.lock", "{path}: cannot lock: {reason}",
+     "{path}: kan niet vergrendelen: {reason}"},
+    {"out.err.locks", "{path}: too many report folders locked",
+     "{path}: te veel rapportmappen vergrendeld"},
+    {"out.err.foreign",
+     "{path}: the folder holds \"{what}\", which is not part of a report; the "
+     "report replaces the whole folder, so give a new or empty folder (or an "
+     "earlier report's)",
+     "{path}: de map bevat \"{what}\", dat geen deel van een rapport is; het "
+     "rapport vervangt de hele map, geef dus een nieuwe of lege map (of die "
+     "van een vorig rapport)"},
+    {"out.err.beside", "{path}: cannot create a folder beside it: {reason}",
+     "{path}: kan er geen map naast aanmaken: {reason}"},
+    {"out.err.swap", "{path}: cannot put the new report in place: {reason}",
+     "{path}: kan het nieuwe rapport niet op zijn plaats zetten: {reason}"},
     {"cli.cannot_write", "{file}: cannot write: {reason}",
      "{file}: kan niet schrijven: {reason}"},
     {"cli.stdout_failed", "cannot write to standard output",

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -28,6 +29,28 @@
 #include "report/readings.h"
 #include "report/text.h"
 
+/* A failure of the folder writer, by key (the "out.err." rows of the
+ * message table): the English sentence as kw_errmsg, the key and values
+ * for the reader's language. Values are name, value pairs ending with
+ * NULL; the first is the path the sentence is about. */
+static kw_status out_failv(kw_context *ctx, kw_status st, const char *key,
+                           const char *const *names,
+                           const char *const *values, size_t n) {
+  char text[KW_ERRMSG_MAX];
+  kw_message_fill_marked(text, sizeof text, key, KW_LANG_EN, names, values,
+                         n);
+  return kw_fail_key(ctx, st, "", text, key, names, values, n);
+}
+
+kw_status kw_out_fail(kw_context *ctx, kw_status st, const char *key, ...) {
+  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+  va_list ap;
+  va_start(ap, key);
+  size_t n = kw_va_pairs(&ap, names, values);
+  va_end(ap);
+  return out_failv(ctx, st, key, names, values, n);
+}
+
 static kw_status make_dirs(kw_context *ctx, const char *dir) {
   char *p = kw_strdup(ctx, dir);
   if (!p) return kw_fail_nomem(ctx);
@@ -37,7 +60,8 @@ static kw_status make_dirs(kw_context *ctx, const char *dir) {
     char c = *q;
     *q = '\0';
     if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-      st = kw_fail(ctx, KW_EIO, "%s: cannot create: %s", p, strerror(errno));
+      st = kw_out_fail(ctx, KW_EIO, "out.err.create", "path", p, "reason",
+                    strerror(errno), NULL);
       break;
     }
     *q = c;
@@ -45,7 +69,7 @@ static kw_status make_dirs(kw_context *ctx, const char *dir) {
   }
   struct stat sb;
   if (!st && (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)))
-    st = kw_fail(ctx, KW_EIO, "%s: not a folder", dir);
+    st = kw_out_fail(ctx, KW_EIO, "out.err.not_folder", "path", dir, NULL);
   kw_free(ctx, p);
   return st;
 }
@@ -89,8 +113,12 @@ static kw_status write_one(kw_context *ctx, const void *state,
     st = ff->to_file(ctx, state, kw_atomic_file(at));
     int err = errno;
     if (st == KW_EIO)
-      st = kw_fail(ctx, KW_EIO, "%s/%s: cannot write: %s", like_dir, name,
-                   err ? strerror(err) : "write error");
+    {
+      char file[2 * PATH_MAX];
+      snprintf(file, sizeof file, "%s/%s", like_dir, name);
+      st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", file, "reason",
+                    strerror(err ? err : EIO), NULL);
+    }
     if (st) kw_atomic_abort(at);
     else st = kw_atomic_commit(at);
   }
@@ -175,19 +203,20 @@ static kw_status resolve(kw_context *ctx, const char *dir, char *target,
   size_t n = strlen(dir);
   while (n > 1 && dir[n - 1] == '/') n--;
   if (n == 0 || n >= PATH_MAX)
-    return kw_fail(ctx, KW_EIO, "%s: not a usable folder name", dir);
+    return kw_out_fail(ctx, KW_EIO, "out.err.folder_name", "path", dir, NULL);
   memcpy(target, dir, n);
   target[n] = '\0';
   struct stat sb;
   *exists = stat(target, &sb) == 0;
   if (*exists && !S_ISDIR(sb.st_mode))
-    return kw_fail(ctx, KW_EIO, "%s: not a folder", dir);
+    return kw_out_fail(ctx, KW_EIO, "out.err.not_folder", "path", dir, NULL);
   /* a symbolic link to a folder: the swap happens where it points, and
    * the link stays */
   char real[PATH_MAX];
   if (*exists && lstat(target, &sb) == 0 && S_ISLNK(sb.st_mode)) {
     if (!realpath(target, real))
-      return kw_fail(ctx, KW_EIO, "%s: %s", dir, strerror(errno));
+      return kw_out_fail(ctx, KW_EIO, "out.err.sys", "path", dir, "reason",
+                      strerror(errno), NULL);
     memcpy(target, real, strlen(real) + 1);
   }
   const char *base = strrchr(target, '/');
@@ -195,10 +224,7 @@ static kw_status resolve(kw_context *ctx, const char *dir, char *target,
   /* the folder is replaced as a whole: not the current folder (the shell
    * would be left in the removed one) nor the root */
   if (!strcmp(base, ".") || !strcmp(base, "..") || !strcmp(target, "/"))
-    return kw_fail(ctx, KW_EIO,
-                   "%s: the report folder is replaced as a whole; give it by "
-                   "its name from outside it (for example ../%s)",
-                   dir, "report");
+    return kw_out_fail(ctx, KW_EIO, "out.err.whole", "path", dir, NULL);
   size_t pn = base == target ? 0 : (size_t)(base - target - 1);
   if (base == target) strcpy(parent, ".");
   else if (pn == 0) strcpy(parent, "/");
@@ -233,16 +259,17 @@ static kw_status take_lock(kw_context *ctx, const char *dir,
   *slot = -1;
   char lockp[2 * PATH_MAX];
   if (FMT(lockp, "%s/.%s.lock", parent, base))
-    return kw_fail(ctx, KW_EIO, "%s: path too long", dir);
+    return kw_out_fail(ctx, KW_EIO, "out.err.too_long", "path", dir, NULL);
   int lfd = open(lockp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
   if (lfd < 0)
-    return kw_fail(ctx, KW_EIO, "%s: cannot create: %s", lockp,
-                   strerror(errno));
+    return kw_out_fail(ctx, KW_EIO, "out.err.create", "path", lockp, "reason",
+                    strerror(errno), NULL);
   struct stat sb;
   if (fstat(lfd, &sb) != 0) {
     int e = errno;
     close(lfd);
-    return kw_fail(ctx, KW_EIO, "%s: %s", lockp, strerror(e));
+    return kw_out_fail(ctx, KW_EIO, "out.err.sys", "path", lockp, "reason", strerror(e),
+                    NULL);
   }
   for (int k = 0; k < HELD_MAX; k++)
     if (held[k].fd1 && held[k].dev == sb.st_dev && held[k].ino == sb.st_ino) {
@@ -253,12 +280,9 @@ static kw_status take_lock(kw_context *ctx, const char *dir,
     int e = errno;
     close(lfd);
     if (e == EWOULDBLOCK)
-      return kw_fail(ctx, KW_EIO,
-                     "%s: another run is writing this report folder (it "
-                     "holds the lock %s); wait for it to finish or choose "
-                     "another folder",
-                     dir, lockp);
-    return kw_fail(ctx, KW_EIO, "%s: cannot lock: %s", lockp, strerror(e));
+      return kw_out_fail(ctx, KW_EIO, "out.err.busy", "path", dir, "lock", lockp, NULL);
+    return kw_out_fail(ctx, KW_EIO, "out.err.lock", "path", lockp, "reason", strerror(e),
+                    NULL);
   }
   for (int k = 0; k < HELD_MAX; k++)
     if (!held[k].fd1) {
@@ -269,7 +293,7 @@ static kw_status take_lock(kw_context *ctx, const char *dir,
       return KW_OK;
     }
   close(lfd);
-  return kw_fail(ctx, KW_EIO, "%s: too many report folders locked", dir);
+  return kw_out_fail(ctx, KW_EIO, "out.err.locks", "path", dir, NULL);
 }
 
 static void drop_lock(int slot) {
@@ -323,7 +347,7 @@ kw_status kw_report_folder(kw_context *ctx, const char *dir,
                                             parent, base, (long)getpid()) ||
       FMT(old, "%s/.%s.old.%ld.XXXXXX", parent, base, (long)getpid())) {
     drop_lock(lslot);
-    return kw_fail(ctx, KW_EIO, "%s: path too long", dir);
+    return kw_out_fail(ctx, KW_EIO, "out.err.too_long", "path", dir, NULL);
   }
   if (!exists) {
     DIR *d = opendir(parent);
@@ -346,29 +370,26 @@ kw_status kw_report_folder(kw_context *ctx, const char *dir,
   char what[NAME_MAX + 1];
   if (exists && foreign_entry(target, what, sizeof what)) {
     drop_lock(lslot);
-    return kw_fail(ctx, KW_EIO,
-                   "%s: the folder holds \"%s\", which is not part of a "
-                   "report; the report replaces the whole folder, so give a "
-                   "new or empty folder (or an earlier report's)",
-                   dir, what);
+    return kw_out_fail(ctx, KW_EIO, "out.err.foreign", "path", dir, "what", what, NULL);
   }
   int slot;
   if (kw_temp_create(tmp, true, &slot) < 0) {
-    st = kw_fail(ctx, KW_EIO, "%s: cannot create a folder beside it: %s",
-                 dir, strerror(errno));
+    st = kw_out_fail(ctx, KW_EIO, "out.err.beside", "path", dir, "reason",
+                  strerror(errno), NULL);
     drop_lock(lslot);
     return st;
   }
   if (chmod(tmp, kw_out_mode(exists ? target : NULL, true)) != 0)
-    st = kw_fail(ctx, KW_EIO, "%s: %s", tmp, strerror(errno));
+    st = kw_out_fail(ctx, KW_EIO, "out.err.sys", "path", tmp, "reason", strerror(errno),
+                  NULL);
   for (size_t k = 0; !st && k < n; k++)
     st = write_one(ctx, state, tmp, target, &files[k]);
   if (!st) {
     sync_dir(tmp);
     const char *gone;
     if (swap_in(tmp, target, old, exists, &gone) != 0) {
-      st = kw_fail(ctx, KW_EIO, "%s: cannot put the new report in place: %s",
-                   dir, strerror(errno));
+      st = kw_out_fail(ctx, KW_EIO, "out.err.swap", "path", dir, "reason",
+                    strerror(errno), NULL);
     } else {
       sync_dir(parent);
       if (gone) kw_temp_remove_dir(gone);
@@ -378,7 +399,21 @@ kw_status kw_report_folder(kw_context *ctx, const char *dir,
     kw_temp_remove_dir(tmp);
     /* name the report's files, not their temporary folder */
     size_t tn = strlen(tmp);
-    if (!strncmp(kw_errmsg(ctx), tmp, tn)) {
+    const kw_msginfo *mi = kw_errinfo(ctx);
+    if (mi->key && mi->n && !strncmp(mi->values[0], tmp, tn)) {
+      /* copies: the context's message is rewritten by the new failure */
+      const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+      char nbuf[KW_MSG_ARGS][32], vbuf[KW_MSG_ARGS][2 * PATH_MAX], key[64];
+      size_t nv = mi->n;
+      snprintf(key, sizeof key, "%s", mi->key);
+      for (size_t k = 0; k < nv; k++) {
+        snprintf(nbuf[k], sizeof nbuf[k], "%s", mi->names[k]);
+        snprintf(vbuf[k], sizeof vbuf[k], "%s%s", k ? "" : target,
+                 mi->values[k] + (k ? 0 : tn));
+        names[k] = nbuf[k], values[k] = vbuf[k];
+      }
+      st = out_failv(ctx, st, key, names, values, nv);
+    } else if (!strncmp(kw_errmsg(ctx), tmp, tn)) {
       char msg[KW_ERRMSG_MAX];
       snprintf(msg, sizeof msg, "%s", kw_errmsg(ctx) + tn);
       st = kw_fail(ctx, st, "%s%s", target, msg);
@@ -541,6 +576,6 @@ kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
     kw_msg_format(buf, sizeof buf, MSG_CON_OPEN, lang, cur, o, 1);
     fprintf(f, "%s\n", buf);
   }
-  if (ferror(f)) return kw_fail(ctx, KW_EIO, "cannot write the summary");
+  if (ferror(f)) return kw_out_fail(ctx, KW_EIO, "out.err.summary", NULL);
   return KW_OK;
 }

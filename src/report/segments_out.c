@@ -303,7 +303,7 @@ static kw_status persona_csv(kw_context *ctx, const kw_segments *s,
   bool bad = t.bad, ok = kw_text_flush(&t, f);
   kw_text_free(&t);
   if (bad) return kw_fail_nomem(ctx);
-  return ok ? KW_OK : kw_fail(ctx, KW_EIO, "cannot write the personas");
+  return ok ? KW_OK : kw_out_fail(ctx, KW_EIO, "out.err.output", NULL);
 }
 
 static void json_row(kw_jw *w, const kw_segment_row *r) {
@@ -471,5 +471,5 @@ kw_status kw_segments_write(kw_context *ctx, const kw_segments *s,
   bool bad = t.bad, ok = kw_text_flush(&t, f);
   kw_text_free(&t);
   if (bad) return kw_fail_nomem(ctx);
-  return ok ? KW_OK : kw_fail(ctx, KW_EIO, "cannot write the personas");
+  return ok ? KW_OK : kw_out_fail(ctx, KW_EIO, "out.err.output", NULL);
 }

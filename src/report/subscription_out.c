@@ -539,7 +539,9 @@ static kw_status write_xlsx(sw *w, const kw_subscription *s, const kw_table *t,
                              .tmpdir = NULL,
                              .use_zip64 = LXW_FALSE};
   lxw_workbook *wb = workbook_new_opt(path, &wo);
-  if (!wb) return kw_fail(ctx, KW_EIO, "%s: cannot create the workbook", path);
+  if (!wb)
+    return kw_out_fail(ctx, KW_EIO, "out.err.workbook", "path", path,
+                       "reason", "libxlsxwriter failed", NULL);
   lxw_error err = LXW_NO_ERROR;
 #define CK(e)                                  \
   do {                                         \
@@ -627,13 +629,13 @@ static kw_status write_xlsx(sw *w, const kw_subscription *s, const kw_table *t,
   lxw_error ce = workbook_close(wb);
   if (!err) err = ce;
   if (err)
-    return kw_fail(ctx, KW_EIO, "%s: cannot write the workbook: %s", path,
-                   lxw_strerror(err));
+    return kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path, "reason",
+                       lxw_strerror(err), NULL);
   /* on disk before the folder is put in place */
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0 || fsync(fd) != 0) {
-    kw_status st = kw_fail(ctx, KW_EIO, "%s: cannot write: %s", path,
-                           strerror(errno));
+    kw_status st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path,
+                               "reason", strerror(errno), NULL);
     if (fd >= 0) close(fd);
     return st;
   }

@@ -47,4 +47,9 @@ char *kw_fmt_pct(char *buf, double fraction, int decimals, kw_lang lang);
 /* A date in the language: en 2024-03-01, nl 01-03-2024. buf: 11. */
 char *kw_fmt_date(char *buf, int32_t day, kw_lang lang);
 
+/* A failure of a report writer by key (the "out.err." rows of the message
+ * table): the English sentence as kw_errmsg, the key and the name, value
+ * pairs (ending with NULL) for the reader's language. Returns st. */
+kw_status kw_out_fail(kw_context *ctx, kw_status st, const char *key, ...);
+
 #endif

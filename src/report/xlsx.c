@@ -471,15 +471,16 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
   int slot = -1;
   int fd = kw_temp_create(tmp, false, &slot);
   if (fd < 0) {
-    st = kw_fail(ctx, KW_EIO, "%s: cannot create: %s", path, strerror(errno));
+    st = kw_out_fail(ctx, KW_EIO, "out.err.create", "path", path, "reason",
+                     strerror(errno), NULL);
     tmp[0] = '\0';
     goto out;
   }
   /* the mode rule of every output file: the replaced file's, or 0666 less
    * the umask; workbook_new_opt's fopen keeps it */
   if (fchmod(fd, kw_out_mode(like, false)) != 0) {
-    st = kw_fail(ctx, KW_EIO, "%s: cannot set its mode: %s", path,
-                 strerror(errno));
+    st = kw_out_fail(ctx, KW_EIO, "out.err.mode", "path", path, "reason",
+                     strerror(errno), NULL);
     close(fd);
     goto out;
   }
@@ -493,9 +494,9 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
   errno = 0;
   b.wb = workbook_new_opt(tmp, &wo);
   if (!b.wb) {
-    st = kw_fail(ctx, errno == ENOMEM ? KW_ENOMEM : KW_EIO,
-                 "%s: cannot create the workbook: %s", path,
-                 errno ? strerror(errno) : "libxlsxwriter failed");
+    st = kw_out_fail(ctx, errno == ENOMEM ? KW_ENOMEM : KW_EIO,
+                     "out.err.workbook", "path", path, "reason",
+                     errno ? strerror(errno) : "libxlsxwriter failed", NULL);
     goto out;
   }
   bool nl = a->o.lang == KW_LANG_NL;
@@ -578,8 +579,9 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
       snprintf(why, sizeof why, "%s (%s)", strerror(sys), lxw_strerror(e));
     else
       snprintf(why, sizeof why, "%s", lxw_strerror(e));
-    st = kw_fail(ctx, e == LXW_ERROR_MEMORY_MALLOC_FAILED ? KW_ENOMEM : KW_EIO,
-                 "%s: cannot write: %s", path, why);
+    st = kw_out_fail(ctx,
+                     e == LXW_ERROR_MEMORY_MALLOC_FAILED ? KW_ENOMEM : KW_EIO,
+                     "out.err.write", "path", path, "reason", why, NULL);
     goto out;
   }
   /* the data rows, into the sheets' places (a new file: its mode again) */
@@ -587,21 +589,23 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
     st = kw_xlsx_rows_put(ctx, a, tmp, path, b.spl, b.nspl);
     if (st) goto out;
     if (chmod(tmp, kw_out_mode(like, false)) != 0) {
-      st = kw_fail(ctx, KW_EIO, "%s: cannot set its mode: %s", path,
-                   strerror(errno));
+      st = kw_out_fail(ctx, KW_EIO, "out.err.mode", "path", path, "reason",
+                       strerror(errno), NULL);
       goto out;
     }
   }
   /* on disk before the rename */
   fd = open(tmp, O_RDONLY | O_CLOEXEC);
   if (fd < 0 || fsync(fd) != 0) {
-    st = kw_fail(ctx, KW_EIO, "%s: cannot write: %s", path, strerror(errno));
+    st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path, "reason",
+                     strerror(errno), NULL);
     if (fd >= 0) close(fd);
     goto out;
   }
   close(fd);
   if (rename(tmp, path) != 0)
-    st = kw_fail(ctx, KW_EIO, "%s: cannot write: %s", path, strerror(errno));
+    st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path, "reason",
+                     strerror(errno), NULL);
 out:
   if (st && tmp[0]) unlink(tmp);
   kw_temp_unregister(slot);

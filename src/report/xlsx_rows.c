@@ -307,7 +307,14 @@ kw_status kw_xlsx_rows_put(kw_context *ctx, const kw_analysis *a,
                            const kw_xlsx_rows *sheets, size_t n) {
   int zerr = 0;
   zip_t *z = zip_open(file, 0, &zerr);
-  if (!z) return kw_fail(ctx, KW_EIO, "%s: cannot reopen the workbook", path);
+  if (!z) {
+    zip_error_t ze;
+    zip_error_init_with_code(&ze, zerr);
+    kw_status e = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path,
+                              "reason", zip_error_strerror(&ze), NULL);
+    zip_error_fini(&ze);
+    return e;
+  }
   kw_status st = KW_OK;
   stream *ss = kw_calloc(ctx, n ? n : 1, sizeof *ss);
   char **plac = kw_calloc(ctx, n ? n : 1, sizeof *plac);
@@ -323,7 +330,8 @@ kw_status kw_xlsx_rows_put(kw_context *ctx, const kw_analysis *a,
     zip_stat_t zs;
     if (idx < 0 || zip_stat_index(z, (zip_uint64_t)idx, 0, &zs) != 0 ||
         !(zs.valid & ZIP_STAT_SIZE) || zs.size > (64u << 20)) {
-      st = kw_fail(ctx, KW_EIO, "%s: %s: not the sheet written", path, name);
+      st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path, "reason",
+                       "a sheet of the workbook is missing", NULL);
       break;
     }
     plac[k] = kw_malloc(ctx, (size_t)zs.size + 1);
@@ -331,7 +339,8 @@ kw_status kw_xlsx_rows_put(kw_context *ctx, const kw_analysis *a,
     if (!plac[k] || !f ||
         zip_fread(f, plac[k], zs.size) != (zip_int64_t)zs.size) {
       if (f) zip_fclose(f);
-      st = plac[k] ? kw_fail(ctx, KW_EIO, "%s: cannot read %s", path, name)
+      st = plac[k] ? kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path,
+                               "reason", zip_strerror(z), NULL)
                    : kw_fail_nomem(ctx);
       break;
     }
@@ -348,7 +357,9 @@ kw_status kw_xlsx_rows_put(kw_context *ctx, const kw_analysis *a,
                                    "</sheetData>")
                             : NULL;
     if (!tail) {
-      st = kw_fail(ctx, KW_EIO, "%s: %s: unexpected layout", path, name);
+      st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path, "reason",
+                       "a sheet of the workbook has an unexpected layout",
+                       NULL);
       break;
     }
     stream *sm = &ss[k];
@@ -377,13 +388,15 @@ kw_status kw_xlsx_rows_put(kw_context *ctx, const kw_analysis *a,
     if (zip_delete(z, (zip_uint64_t)idx) != 0 ||
         (nidx = zip_file_add(z, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
       zip_source_free(src);
-      st = kw_fail(ctx, KW_EIO, "%s: %s", path, zip_strerror(z));
+      st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path, "reason",
+                       zip_strerror(z), NULL);
       break;
     }
     /* level 1: the XML is regular; a higher level costs twice the time
        or more for a quarter less size */
     if (zip_set_file_compression(z, (zip_uint64_t)nidx, ZIP_CM_DEFLATE, 1)) {
-      st = kw_fail(ctx, KW_EIO, "%s: %s", path, zip_strerror(z));
+      st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path, "reason",
+                       zip_strerror(z), NULL);
       break;
     }
   }
@@ -396,9 +409,9 @@ kw_status kw_xlsx_rows_put(kw_context *ctx, const kw_analysis *a,
                   ? zip_error_code_system(ze) : 0;
     for (size_t k = 0; !sys && k < n; k++)
       if (zip_error_code_zip(&ss[k].err) == ZIP_ER_MEMORY) sys = ENOMEM;
-    st = kw_fail(ctx, sys == ENOMEM ? KW_ENOMEM : KW_EIO,
-                 "%s: cannot write: %s", path,
-                 sys ? strerror(sys) : zip_strerror(z));
+    st = kw_out_fail(ctx, sys == ENOMEM ? KW_ENOMEM : KW_EIO,
+                     "out.err.write", "path", path, "reason",
+                     sys ? strerror(sys) : zip_strerror(z), NULL);
     zip_discard(z);
   }
 out:

@@ -179,10 +179,12 @@ def case_write_shim():
         rc, _, err = run(["analyze", data, "--lang", "nl", "-o", rep], env=e)
         tag = " ".join("%s=%s" % kv for kv in f.items())
         check(rc == 3, "%s: exit %d, not 3: %s" % (tag, rc, err))
-        check(re.search(re.escape(rep) + r"/[a-z.]+: cannot write: No space "
-                        r"left on device|" + re.escape(rep) +
-                        r": cannot put the new report in place: No space",
-                        err), "%s: message: %s" % (tag, err))
+        # --lang nl: the message in Dutch, with the file and the reason
+        check(re.search(re.escape(rep) + r"/[a-z.]+: kan niet schrijven: No "
+                        r"space left on device|" + re.escape(rep) +
+                        r": kan het nieuwe rapport niet op zijn plaats "
+                        r"zetten: No space", err),
+              "%s: message: %s" % (tag, err))
         check_whole(rep, before, tag)
         check(temps(WORK, "rep") == [], tag + ": temporaries left")
     # a single output file of another command, the same way

@@ -680,6 +680,37 @@ static void test_percentile(void **state) {
   kw_context_free(ctx);
 }
 
+/* A step that failed notes the library's error in the report's language:
+ * a keyed failure (here a refused reading option) reads in Dutch in a
+ * Dutch report, not in the English of kw_errmsg. */
+static void test_note_error_language(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_analysis *a = calloc(1, sizeof *a);
+  assert_non_null(a);
+  a->ctx = ctx;
+  kw_analyze_options_init(&a->o);
+  a->o.lang = KW_LANG_NL;
+  kw_load_options lo;
+  kw_load_options_init(&lo);
+  assert_int_equal(kw_load_options_set(ctx, &lo, "vat", "beide"), KW_EARG);
+  assert_string_equal(kw_errmsg(ctx), "--vat takes excl or incl");
+  assert_int_equal(kw_an_note_text(a, KW_STEP_PROFIT, KW_STEP_FAILED,
+                                   MSG_NOTE_ERROR, kw_errmsg(ctx)),
+                   KW_OK);
+  assert_non_null(a->note[KW_STEP_PROFIT]);
+  assert_non_null(strstr(a->note[KW_STEP_PROFIT], "--vat verwacht excl of incl"));
+  assert_null(strstr(a->note[KW_STEP_PROFIT], "takes"));
+  /* a text that is not the last failure stays as it is */
+  assert_int_equal(kw_an_note_text(a, KW_STEP_RFM, KW_STEP_FAILED,
+                                   MSG_NOTE_ERROR, "plain words"),
+                   KW_OK);
+  assert_non_null(strstr(a->note[KW_STEP_RFM], "plain words"));
+  free(a->note[KW_STEP_PROFIT]);
+  free(a->note[KW_STEP_RFM]);
+  free(a);
+  kw_context_free(ctx);
+}
 
 /* Each allocation of the analysis and of each writer fails once in turn:
  * the call returns KW_ENOMEM (no result, and under ASan no leak), or it
@@ -752,6 +783,7 @@ int main(void) {
       cmocka_unit_test(test_shop_steps),
       cmocka_unit_test(test_shop_privacy),
       cmocka_unit_test(test_percentile),
+      cmocka_unit_test(test_note_error_language),
       cmocka_unit_test(test_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -256,6 +256,36 @@ static void test_change_and_anonymous(void **state) {
   rmdir(dir);
 }
 
+/* Privacy: the shop's survey has one detractor (K2, nps 6, who bought
+ * 1 x 1.250,00) and one promoter (K1, nps 9, 2 x 9,95 + 1 x 9,95 =
+ * 29,85). Classes of one show their count only; with min_group 1 the
+ * same call gives K2's 1250 and K1's 29.85. */
+static void test_behaviour_privacy(void **state) {
+  (void)state;
+  for (int small = 0; small < 2; small++) {
+    kw_feedback_options o;
+    kw_feedback_options_init(&o);
+    if (small) o.min_group = 1;
+    env e;
+    load(&e, KW_TEST_DATA "/shop", &o);
+    kw_fb_behaviour b[KW_NPS__COUNT];
+    assert_int_equal(kw_feedback_behaviour(e.fb, NULL, b), KW_OK);
+    assert_int_equal(b[KW_NPS_DETRACTOR].customers, 1);
+    assert_int_equal(b[KW_NPS_PROMOTER].customers, 1);
+    if (!small) {
+      for (int k = 0; k < KW_NPS__COUNT; k++) {
+        assert_int_equal(b[k].revenue.n + b[k].active.n + b[k].clv.n, 0);
+        assert_true(isnan(b[k].revenue.mean) && isnan(b[k].active.mean));
+      }
+    } else {
+      assert_int_equal(b[KW_NPS_DETRACTOR].revenue.n, 1);
+      NEAR(b[KW_NPS_DETRACTOR].revenue.mean, 1250.0);
+      NEAR(b[KW_NPS_PROMOTER].revenue.mean, 29.85);
+    }
+    unload(&e);
+  }
+}
+
 /* Gaps and importance against expected.py; the grid by hand: importance
  * split (0.731012 + 0.915173) / 2 = 0.823092, performance split (3.4 +
  * 3.7) / 2 = 3.55: prijs low/low (less urgent), service high/high (keep).
@@ -676,6 +706,7 @@ int main(void) {
       cmocka_unit_test(test_groups_privacy),
       cmocka_unit_test(test_periods),
       cmocka_unit_test(test_change_and_anonymous),
+      cmocka_unit_test(test_behaviour_privacy),
       cmocka_unit_test(test_competition),
       cmocka_unit_test(test_action_rules_competitor),
       cmocka_unit_test(test_analysis_competitor),
