@@ -9,8 +9,11 @@
  * 1/7-week grid as in real daily data. Then it fits the BG/NBD and the
  * Gamma-Gamma model and predicts for every customer: P(alive), expected
  * purchases in the next 39 weeks, expected spend and a 52-week discounted
- * value. Prints the time of each step, the number of distinct patterns
- * and the peak resident memory.
+ * value (and, not in the total, a 360-day value of the same customers in
+ * day units), then the parameter covariance and the 90% delta-method intervals
+ * of P(alive) and the value (what `klantwijs analyze` adds). Prints the
+ * time of each step (wall and, in brackets, CPU time of the process), the
+ * number of distinct patterns and the peak resident memory.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +30,12 @@
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static double cpu(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
@@ -88,7 +97,7 @@ int main(int argc, char **argv) {
   printf("customers              %zu (simulated in %.3f s, not counted)\n", n,
          t1 - t0);
 
-  double total = 0, a, b;
+  double total = 0, a, b, c0 = cpu();
   kw_clv_fit *fit = NULL, *gg = NULL;
   a = now();
   if (kw_clv_fit_model(ctx, KW_CLV_BGNBD, x, tx, T, NULL, n, NULL, &fit)) {
@@ -140,6 +149,65 @@ int main(int argc, char **argv) {
     fprintf(stderr, "predict: %s\n", kw_errmsg(ctx));
     return 1;
   }
+  /* the same customers and fit in day units: a 360-day discounted value
+   * (per day, about 10% a year), the case of `klantwijs clv --unit day` */
+  {
+    const kw_clv_result *rw = kw_clv_fit_result(fit);
+    double pd[4] = {rw->params[0], rw->params[1] * 7, rw->params[2],
+                    rw->params[3]};
+    double *txd = malloc(n * sizeof *txd), *Td = malloc(n * sizeof *Td);
+    double *vd = malloc(n * sizeof *vd);
+    kw_clv_fit *fd = NULL;
+    if (!txd || !Td || !vd ||
+        kw_clv_fit_from_params(ctx, KW_CLV_BGNBD, pd, &fd))
+      return 1;
+    for (size_t i = 0; i < n; i++) {
+      txd[i] = round(tx[i] * 7);
+      Td[i] = round(T[i] * 7);
+    }
+    kw_clv_value_options vd_o = vo;
+    vd_o.horizon = 360;
+    vd_o.discount = 0.000261;
+    a = now();
+    double ca = cpu();
+    if (st == KW_OK)
+      st = kw_clv_value(ctx, fd, x, txd, Td, sp, n, &vd_o, vd);
+    b = now();
+    printf("%-22s %8.3f s  (cpu %.3f s, not in the total)\n",
+           "predict CLV (360 d)", b - a, cpu() - ca);
+    kw_clv_fit_free(fd);
+    free(txd);
+    free(Td);
+    free(vd);
+  }
+  double cov[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
+  a = now();
+  double ca = cpu();
+  st = kw_clv_covariance(ctx, fit, x, tx, T, n, cov);
+  b = now();
+  total += b - a;
+  printf("%-22s %8.3f s  (cpu %.3f s)\n", "covariance", b - a, cpu() - ca);
+  double *plo = malloc(n * sizeof *plo), *phi = malloc(n * sizeof *phi);
+  double *vlo = malloc(n * sizeof *vlo), *vhi = malloc(n * sizeof *vhi);
+  if (!plo || !phi || !vlo || !vhi) return 1;
+  kw_clv_interval_out io = {plo, phi, vlo, vhi, NAN, NAN};
+  a = now();
+  ca = cpu();
+  if (st == KW_OK)
+    st = kw_clv_intervals(ctx, fit, cov, x, tx, T, sp, n, &vo, 0.9, &io);
+  b = now();
+  total += b - a;
+  printf("%-22s %8.3f s  (cpu %.3f s)\n", "90% intervals", b - a, cpu() - ca);
+  if (st != KW_OK) {
+    fprintf(stderr, "intervals: %s\n", kw_errmsg(ctx));
+    return 1;
+  }
+  printf("90%% interval of the total CLV %.0f .. %.0f\n", io.total_lo,
+         io.total_hi);
+  free(plo);
+  free(phi);
+  free(vlo);
+  free(vhi);
   double sa = 0, se = 0, sv = 0;
   for (size_t i = 0; i < n; i++) {
     sa += pa[i];
@@ -150,7 +218,8 @@ int main(int argc, char **argv) {
          sa / (double)n, se / (double)n, sv / (double)n);
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
-  printf("%-22s %8.3f s\n", "total (fit + predict)", total);
+  printf("%-22s %8.3f s  (cpu %.3f s)\n", "total (fit + predict)", total,
+         cpu() - c0);
   printf("peak RSS               %.1f MiB\n", (double)ru.ru_maxrss / 1024.0);
   kw_clv_fit_free(fit);
   kw_clv_fit_free(gg);

@@ -16,11 +16,12 @@
 #include "opts.h"
 #include "value_opts.h"
 #include "klantwijs/analyze.h"
+#include "klantwijs/pg.h"
 #include "klantwijs/segments.h"
 
 typedef struct opts {
   const char *output, *currency, *rules, *rfm_rules, *fit, *history;
-  bool show_names, template_only, timings, verbose;
+  bool show_names, template_only, pushdown, timings, verbose;
   double discount;
   unsigned long horizon, holdout, top;
   unsigned long xlsx_rows, xlsx_action_rows; /* ULONG_MAX = default */
@@ -51,6 +52,8 @@ static const cli_opt rows_[] = {
      "opt.analyze.fit", NULL},
     {"history", 0, CLI_STR, CMD(history), CLI_NO_RANGE, "FILE", NULL,
      "opt.analyze.history", NULL},
+    {"pushdown", 0, CLI_FLAG, CMD(pushdown), CLI_NO_RANGE, NULL, NULL,
+     "opt.analyze.pushdown", NULL},
     {"clv-model", 0, CLI_CHOICE, CMD(model), CLI_NO_RANGE,
      "bgnbd|pnbd|mbgnbd|auto", "bgnbd", "opt.analyze.clv_model", NULL},
     {"horizon", 0, CLI_UINT, CMD(horizon), 1, 120, "MONTHS", "12",
@@ -153,6 +156,18 @@ int kw_cli_analyze(int argc, char **argv) {
     goto done;
   }
   ao.fit = fit;
+  kw_analyze_source src; /* --pushdown: cohorts and CLV patterns in SQL */
+  kw_load_options dbo = c.load;
+  if (o.pushdown) {
+    if (!kw_pg_is_uri(c.path)) {
+      code = cli_usage_key(&c, "cli.err.pushdown_uri", NULL);
+      goto done;
+    }
+    dbo.db = c.path;
+    dbo.lang = (int)c.lang;
+    kw_pg_analyze_source(&dbo, &src);
+    ao.source = &src;
+  }
   /* the cost options and --config, merged as for profit */
   code = cli_cost_prepare(&c, &k);
   if (code) goto done;

@@ -28,7 +28,7 @@ typedef struct opts {
   const char *patterns;
   int unit; /* the order of kw_unit; -1 not given (week; a pattern file's
                periods stay unnamed) */
-  bool pushdown; /* fit the (x, t_x, T) patterns the database counts */
+  bool pushdown; /* the database counts patterns, or rows per customer */
 } opts;
 
 /* "0.01" or "1%" as a fraction. */
@@ -109,10 +109,9 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
   if (o->pushdown) {
     if (!kw_pg_is_uri(c->path))
       return cli_usage_key(c, "cli.err.pushdown_uri", NULL);
-    if (o->patterns || o->holdout_end != KW_NA_DATE ||
-        model_of[o->model] == KW_CLV_BGBB || (spend_given && spend))
+    if (o->patterns || model_of[o->model] == KW_CLV_BGBB)
       return cli_usage_key(c, "cli.clv.pushdown_only", NULL);
-    spend = false;
+    spend = spend_given && spend; /* per customer with --spend gg */
   }
   if (o->holdout_end != KW_NA_DATE && c->as_of != KW_NA_DATE &&
       o->holdout_end <= c->as_of)
@@ -168,7 +167,10 @@ int kw_cli_clv(int argc, char **argv) {
   } else if (o.pushdown) {
     c.load.db = c.path;
     c.load.lang = (int)c.lang;
-    st = kw_pg_pushdown_clv_data(ctx, &c.load, c.as_of, c.unit, &data);
+    st = o.spend || o.holdout_end != KW_NA_DATE
+             ? kw_pg_pushdown_clv_rows(ctx, &c.load, c.as_of, o.holdout_end,
+                                       c.unit, &data)
+             : kw_pg_pushdown_clv_data(ctx, &c.load, c.as_of, c.unit, &data);
     if (st) {
       code = cli_fail(&c, st);
       goto done;
@@ -264,7 +266,7 @@ int kw_cli_clv(int argc, char **argv) {
   r.margin = o.margin;
   r.discount = o.discount;
   r.count = (unsigned)o.count;
-  if (o.unit >= 0 || o.pushdown) r.pattern_unit = (int)c.unit;
+  if (o.unit >= 0 || (o.pushdown && !d->ids)) r.pattern_unit = (int)c.unit;
   if (R.auto_model) r.comparison = &R.cmp;
   if (R.has_eval) {
     r.evaluation = &R.hold.ev;

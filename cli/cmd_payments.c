@@ -115,15 +115,15 @@ static int load(cli_common *c, kw_dataset **ds) {
   return KW_EXIT_OK;
 }
 
-/* --pushdown: the ageing per customer comes back from the database. */
+/* --pushdown: the ageing and the payment behaviour per customer come
+ * back from the database. */
 static int pushdown(cli_common *c, const kw_payments_options *po) {
   if (!kw_pg_is_uri(c->path))
     return cli_usage_key(c, "cli.err.pushdown_uri", NULL);
   c->load.db = c->path;
   c->load.lang = (int)c->lang;
   kw_pg_ageing *a = NULL;
-  kw_status st = kw_pg_pushdown_ageing(c->ctx, &c->load, c->as_of,
-                                       po->default_terms, &a);
+  kw_status st = kw_pg_pushdown_payments(c->ctx, &c->load, po, &a);
   if (st) return cli_fail(c, st);
   int code = KW_EXIT_IO;
   FILE *f = cli_out_open(c);

@@ -6,6 +6,7 @@
 #
 #   bench/pg/bench.sh KLANTWIJS [CUSTOMERS]      (default 200000, about 10
 #                                                 sales lines a customer)
+# KW_BENCH_ANALYZE=0 leaves out the analyze runs (the longest).
 # Starts three temporary servers under /tmp (as the user postgres when
 # run as root) and removes them at the end. Prints one line per run.
 set -eu
@@ -56,8 +57,8 @@ for i in 0 1; do
   on "$s" -c "CREATE TABLE sales_p$i ($COLS)" -c "GRANT ALL ON sales_p$i TO kw" >/dev/null
 done
 on coord -c "CREATE EXTENSION postgres_fdw" \
-  -c "CREATE SERVER shard1 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', port '$port_s1', dbname 'kwtest', async_capable 'true', fetch_size '50000', batch_size '5000')" \
-  -c "CREATE SERVER shard2 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', port '$port_s2', dbname 'kwtest', async_capable 'true', fetch_size '50000', batch_size '5000')" \
+  -c "CREATE SERVER shard1 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', port '$port_s1', dbname 'kwtest', async_capable 'true', fetch_size '50000', batch_size '5000', fdw_tuple_cost '0.1')" \
+  -c "CREATE SERVER shard2 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', port '$port_s2', dbname 'kwtest', async_capable 'true', fetch_size '50000', batch_size '5000', fdw_tuple_cost '0.1')" \
   -c "CREATE USER MAPPING FOR PUBLIC SERVER shard1 OPTIONS (user 'kw', password 'bench')" \
   -c "CREATE USER MAPPING FOR PUBLIC SERVER shard2 OPTIONS (user 'kw', password 'bench')" \
   -c "CREATE TABLE sales_sharded ($COLS) PARTITION BY HASH (klantnummer)" \
@@ -101,8 +102,18 @@ run "clv, patterns pushed down to one server" "$K" clv "$URI" \
   --table transactions=sales --pushdown --format json
 run "clv, patterns pushed down to two shards" "$K" clv "$URI" \
   --table transactions=sales_sharded --pushdown --format json
+run "clv (BG/NBD, spend), CSV file" "$K" clv "$tmp/csv" --format json
+run "clv, rows per customer pushed down, one server" "$K" clv "$URI" \
+  --table transactions=sales --pushdown --spend gg --format json
+run "clv, rows per customer pushed down, two shards" "$K" clv "$URI" \
+  --table transactions=sales_sharded --pushdown --spend gg --format json
+[ "${KW_BENCH_ANALYZE:-1}" = 0 ] && exit 0
 run "analyze, CSV file" "$K" analyze "$tmp/csv" -o "$tmp/r1"
 run "analyze, lines streamed from one server" "$K" analyze "$URI" \
   --table transactions=sales -o "$tmp/r2"
 run "analyze, lines streamed from two shards" "$K" analyze "$URI" \
   --table transactions=sales_sharded -o "$tmp/r3"
+run "analyze --pushdown, one server" "$K" analyze "$URI" \
+  --table transactions=sales --pushdown -o "$tmp/r4"
+run "analyze --pushdown, two shards" "$K" analyze "$URI" \
+  --table transactions=sales_sharded --pushdown -o "$tmp/r5"

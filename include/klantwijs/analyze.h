@@ -57,6 +57,7 @@
 #include "klantwijs/data.h"
 #include "klantwijs/growth.h"
 #include "klantwijs/report.h"
+#include "klantwijs/retention.h"
 #include "klantwijs/value.h"
 
 #ifdef __cplusplus
@@ -289,6 +290,22 @@ KW_API const char *kw_step_status_name(kw_step_status s);
 typedef void (*kw_analyze_step_fn)(void *user, size_t index, size_t count,
                                    const char *key, const char *label);
 
+/* Work done where the data are (a database, klantwijs/pg.h
+ * kw_pg_analyze_source) instead of from the dataset's lines: each member
+ * that is not NULL replaces the step's own computation. Borrowed. */
+typedef struct kw_analyze_source {
+  void *user;
+  /* the acquisition cohorts, as kw_cohorts_build gives them from the
+     transactions with options co */
+  kw_status (*cohorts)(void *user, kw_context *ctx,
+                       const kw_cohort_options *co, kw_cohorts **out);
+  /* the (x, t_x, T) patterns of the buyers up to as_of in unit, each
+     weighted by its customers (kw_clv_data_from_patterns): the purchase
+     model is fitted on them */
+  kw_status (*patterns)(void *user, kw_context *ctx, int32_t as_of,
+                        kw_unit unit, kw_clv_data **out);
+} kw_analyze_source;
+
 typedef struct kw_analyze_options {
   int32_t as_of;         /* last day observed; KW_NA_DATE = last date */
   kw_lang lang;          /* text, number and date format of the report */
@@ -329,6 +346,8 @@ typedef struct kw_analyze_options {
      is a metric of the action rules, and the report shows segments,
      clusters and personas with their fit (klantwijs/segments.h) */
   const struct kw_fit_profile *fit;
+  /* NULL = everything from the dataset */
+  const kw_analyze_source *source;
 } kw_analyze_options;
 
 KW_API void kw_analyze_options_init(kw_analyze_options *o);

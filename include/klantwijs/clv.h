@@ -378,6 +378,31 @@ KW_API kw_status kw_clv_data_from_patterns(kw_context *ctx, const double *x,
                                            const double *w, size_t n,
                                            kw_clv_data **out);
 
+/* The same from per-customer rows computed elsewhere (a database,
+ * klantwijs/pg.h): continuous time, the definitions of
+ * kw_clv_data_build. ids, first, x, t_x, T (in unit), zbar, revenue
+ * (currency units) and margin (NaN: unknown) per customer, holdout (NULL:
+ * no holdout) the purchase days in (as_of, holdout_end]; the tracking
+ * counts come from rcount[k] repeat purchase days (purchase days after a
+ * customer's first, up to holdout_end or as_of) on day rday[k]. Copied. */
+typedef struct kw_clv_rows {
+  size_t n;
+  const char *const *ids;
+  const int32_t *first;
+  const double *x, *t_x, *T, *zbar, *revenue, *margin, *holdout;
+  int32_t as_of, holdout_end; /* holdout_end KW_NA_DATE: no holdout */
+  kw_unit unit;
+  bool has_cost;
+  double pooled_margin; /* (revenue - cost) / revenue over the customers
+                           with a margin, NaN when none */
+  size_t n_later;
+  size_t n_days;
+  const int32_t *rday;
+  const double *rcount;
+} kw_clv_rows;
+KW_API kw_status kw_clv_data_from_rows(kw_context *ctx, const kw_clv_rows *r,
+                                       kw_clv_data **out);
+
 /* The default horizon in periods of unit: one year (365 days, 52 weeks,
  * 12 months, 1 year); for a pattern file (observed not NULL) as far as its
  * customers were observed, the longest T rounded up (at most 100,000). */

@@ -99,6 +99,12 @@ typedef struct kw_payments_options {
 
 KW_API void kw_payments_options_init(kw_payments_options *o);
 
+/* The class of a customer with positive rows (the rule above): PROBLEM,
+ * SLOW or FAST from the days late and the most days an open row is past
+ * due. One rule for the line path and the database's (pushdown). */
+KW_API kw_pay_class kw_pay_classify(const kw_payments_options *o,
+                                    double days_late, int32_t max_overdue);
+
 typedef struct kw_payments_data {
   size_t n;      /* rows of the per-customer arrays */
   int32_t as_of;

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "klantwijs/analyze.h"
 #include "klantwijs/core.h"
 #include "klantwijs/clv.h"
 #include "klantwijs/data.h"
@@ -86,6 +87,20 @@ KW_API kw_status kw_pg_pushdown_clv_data(kw_context *ctx,
                                          int32_t as_of, kw_unit unit,
                                          kw_clv_data **out);
 
+/* The input of a CLV fit per customer (kw_clv_data_from_rows), computed
+ * in the database: x, t_x, T in unit, the spend model's mean repeat spend
+ * (zbar), revenue and margin up to as_of (KW_NA_DATE: the last date), and
+ * with holdout_end (not KW_NA_DATE; then as_of is required) the purchase
+ * days in (as_of, holdout_end] and the tracking counts: the definitions
+ * of kw_clv_data_build in continuous time. Rows are ordered by id (byte
+ * order); no acquisition cost. Four statements: the last date (when no
+ * as_of), the customers first buying after as_of, the repeat purchase
+ * days per day, and one row per customer. */
+KW_API kw_status kw_pg_pushdown_clv_rows(kw_context *ctx,
+                                         const kw_load_options *o,
+                                         int32_t as_of, int32_t holdout_end,
+                                         kw_unit unit, kw_clv_data **out);
+
 /*
  * The acquisition cohorts (klantwijs/retention.h, the definitions of
  * kw_cohorts_build) computed in the database: one row per (cohort, age)
@@ -111,6 +126,23 @@ typedef struct kw_pg_ageing {
   const int32_t *max_overdue_days;
   int64_t open_total, credit_total, overdue_total;
   int64_t ageing_total[KW_AGE__COUNT];
+  /* payment behaviour (kw_pg_pushdown_payments; NULL / 0 from
+     kw_pg_pushdown_ageing): per customer as kw_payments_data */
+  bool has_behaviour;
+  const uint32_t *invoices, *settled, *settled_late, *errors;
+  const double *late_share, *days_to_pay, *days_late;
+  const int64_t *invoiced;
+  const uint8_t *pay_class; /* kw_pay_class */
+  /* and for the portfolio */
+  size_t n_customers; /* with a positive row */
+  size_t n_class[KW_PAY__COUNT];
+  size_t n_invoices, n_credit_notes, n_settled, n_settled_late;
+  double late_share_all, days_to_pay_all, days_late_all;
+  int64_t invoiced_total, invoiced_recent;
+  int dso_days;
+  bool dso_defined;
+  double dso;
+  uint64_t errors_total; /* paid before issue, due before issue */
 } kw_pg_ageing;
 
 /*
@@ -126,6 +158,28 @@ KW_API kw_status kw_pg_pushdown_ageing(kw_context *ctx,
                                        int32_t as_of, int default_terms,
                                        kw_pg_ageing **out);
 KW_API void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a);
+/*
+ * The ageing and the payment behaviour of kw_payments_compute
+ * (klantwijs/payments.h) from per-customer aggregates the database
+ * computes: per customer the amount-weighted sums of days to pay and days
+ * late, the invoices, settled and settled-late counts, the invoiced
+ * amount, the amount invoiced in the DSO window and the data errors; the
+ * client divides, classifies (po's thresholds) and computes DSO. Two
+ * statements ("ageing", "payers"), one row per customer each. po->as_of
+ * KW_NA_DATE = the last invoice date.
+ */
+KW_API kw_status kw_pg_pushdown_payments(kw_context *ctx,
+                                         const kw_load_options *o,
+                                         const kw_payments_options *po,
+                                         kw_pg_ageing **out);
+
+/* The work of kw_analyze_run that the database does for a transactions
+ * table at o->db (kw_analyze_options.source): the cohort matrices
+ * (kw_pg_pushdown_cohorts) and the (x, t_x, T) patterns of the purchase
+ * model's fit (kw_pg_pushdown_clv_data). o is borrowed and must outlive
+ * the run. */
+KW_API void kw_pg_analyze_source(const kw_load_options *o,
+                                 kw_analyze_source *out);
 
 /* The SQL the pushdown runs (for documentation and tests): the template
  * of statement name ("lines", "summary", "patterns", "cohorts",

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "io/msg.h"
 #include "core/core.h"
 #include "io/textfile.h"
 #include "models/actions.h"
@@ -201,7 +202,8 @@ static kw_status parse_text(parser *ps, const char *text, size_t len) {
     if (st) return st;
   }
   if (ps->rules.len == 0)
-    return kw_fail(ps->ctx, KW_EINPUT, "%s: no [action] rules", ps->name);
+    return kw_io_fail(ps->ctx, KW_EINPUT, 0, "", "rules.e.no_action", "file",
+                      ps->name, NULL);
   return KW_OK;
 }
 

@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "io/csv.h"
+#include "io/msg.h"
 #include "io/parse.h"
 #include "klantwijs/clv.h"
 
@@ -30,7 +31,8 @@ static kw_status read_file(kw_context *ctx, const char *path, char **out,
                            size_t *len) {
   FILE *f = fopen(path, "rb");
   if (!f)
-    return kw_fail(ctx, KW_EIO, "cannot open %s: %s", path, strerror(errno));
+    return kw_io_fail(ctx, KW_EIO, 0, "", "load.e.open", "file", path, "why",
+                      kw_io_sys_reason(errno), NULL);
   size_t cap = 1 << 12, n = 0;
   char *buf = kw_malloc(ctx, cap);
   kw_status st = buf ? KW_OK : kw_fail_nomem(ctx);
@@ -51,8 +53,8 @@ static kw_status read_file(kw_context *ctx, const char *path, char **out,
     n += r;
     if (r == 0) {
       if (ferror(f))
-        st = kw_fail(ctx, KW_EIO, "cannot read %s: %s", path,
-                     strerror(errno));
+        st = kw_io_fail(ctx, KW_EIO, 0, "", "load.e.read", "file", path,
+                        "why", kw_io_sys_reason(errno), NULL);
       break;
     }
   }
@@ -104,7 +106,8 @@ kw_status kw_clv_data_read_patterns(kw_context *ctx, const char *path,
     goto done;
   }
   if (rc == 0) {
-    st = kw_fail(ctx, KW_EEMPTY, "%s: empty pattern file", path);
+    st = kw_io_fail(ctx, KW_EEMPTY, 0, "", "clv.e.patterns_empty", "file",
+                    path, NULL);
     goto done;
   }
   for (size_t j = 0; j < row.n; j++) {
@@ -147,7 +150,8 @@ kw_status kw_clv_data_read_patterns(kw_context *ctx, const char *path,
     goto done;
   }
   if (col[0].len == 0) {
-    st = kw_fail(ctx, KW_EEMPTY, "%s: no patterns", path);
+    st = kw_io_fail(ctx, KW_EEMPTY, 0, "", "clv.e.no_patterns", "file", path,
+                    NULL);
     goto done;
   }
   st = kw_clv_data_from_patterns(ctx, col[0].data, col[1].data, col[2].data,

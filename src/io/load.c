@@ -55,20 +55,6 @@ static bool data_file_name(const char *e) {
 
 static bool same_file_name(const char *entry, const char *name, size_t n);
 
-/* The system's reason for a failed open or read, as a message value: the
- * common ones by key (in the user's language), others as the C library
- * says them. */
-static const char *sys_reason(int err) {
-  switch (err) {
-    case ENOENT:
-      return "\001load.sys.ENOENT";
-    case EACCES:
-      return "\001load.sys.EACCES";
-    case ENOTDIR:
-      return "\001load.sys.ENOTDIR";
-  }
-  return strerror(err);
-}
 
 /* The part of a file name that says what it holds: letters only, lower
  * case, without the folder and the extension ("Verkoopboek 2024-Q1.xlsx"
@@ -213,7 +199,7 @@ static char *find_in_dir(kw_context *ctx, const char *dir, kw_table_kind k,
   DIR *d = opendir(dir);
   if (!d) {
     *st = kw_io_fail(ctx, KW_EIO, lang, "", "load.e.open_dir", "dir", dir,
-                     "why", sys_reason(errno), NULL);
+                     "why", kw_io_sys_reason(errno), NULL);
     return NULL;
   }
   const char *names = table_files[k];
@@ -288,7 +274,7 @@ static kw_status read_all(kw_context *ctx, int fd, const char *path,
     if (r < 0) {
       if (errno == EINTR) continue;
       kw_status st = kw_io_fail(ctx, KW_EIO, lang, "", "load.e.read", "file",
-                                path, "why", sys_reason(errno), NULL);
+                                path, "why", kw_io_sys_reason(errno), NULL);
       kw_free(ctx, buf);
       return st;
     }
@@ -314,12 +300,12 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
   int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
   if (fd < 0)
     return kw_io_fail(ctx, KW_EIO, o->lang, "", "load.e.open", "file", path,
-                      "why", sys_reason(errno), NULL);
+                      "why", kw_io_sys_reason(errno), NULL);
   struct stat sb;
   if (fstat(fd, &sb) != 0) {
     kw_status st =
         kw_io_fail(ctx, KW_EIO, o->lang, "", "load.e.read", "file", path,
-                   "why", sys_reason(errno), NULL);
+                   "why", kw_io_sys_reason(errno), NULL);
     if (!is_stdin) close(fd);
     return st;
   }
@@ -337,7 +323,7 @@ static kw_status load_file(kw_context *ctx, kw_dataset *ds, kw_table_kind k,
       /* ENOMEM: no address space for the file (ulimit -v): out of memory,
        * not bad input */
       return kw_io_fail(ctx, errno == ENOMEM ? KW_ENOMEM : KW_EIO, o->lang, "",
-                        "load.e.map", "file", path, "why", sys_reason(errno),
+                        "load.e.map", "file", path, "why", kw_io_sys_reason(errno),
                         NULL);
     madvise(p, len, MADV_SEQUENTIAL);
     mapped m = {p, len, 0};

@@ -4,7 +4,9 @@
 #include "io/msg.h"
 
 #include <stdarg.h>
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/core.h"
 #include "klantwijs/report.h"
@@ -58,4 +60,16 @@ char *kw_io_where(char *buf, size_t cap, const char *file, uint64_t line,
   else
     snprintf(buf, cap, "%s", file);
   return buf;
+}
+
+const char *kw_io_sys_reason(int err) {
+  switch (err) {
+    case ENOENT:
+      return "\001load.sys.ENOENT";
+    case EACCES:
+      return "\001load.sys.EACCES";
+    case ENOTDIR:
+      return "\001load.sys.ENOTDIR";
+  }
+  return strerror(err);
 }

@@ -32,4 +32,9 @@ void kw_io_log(kw_context *ctx, kw_log_level lvl, int lang, const char *where,
 char *kw_io_where(char *buf, size_t cap, const char *file, uint64_t line,
                   uint64_t col);
 
+/* The system's reason for a failed open or read, as a message value: the
+ * common ones by key (in the reader's language), others as the C library
+ * says them. */
+const char *kw_io_sys_reason(int err);
+
 #endif

@@ -19,7 +19,9 @@
  * days); amounts are rounded to cents line by line, as the reader does.
  */
 #include <ctype.h>
+#include <math.h>
 #include <libpq-fe.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,34 +71,47 @@ static const stmt statements[] = {
      "count(*) AS customers "
      "FROM s WHERE first IS NOT NULL "
      "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"},
-    /* cohort cells: per (first-purchase period, periods since), the
-     * customers with a purchase and the net revenue of the lines from
-     * each customer's first purchase day on (last = 0); then per (first
+    /* cohort cells. b: per customer and period (a GROUP BY with the
+     * customer in its key, so a table partitioned by customer aggregates
+     * on each shard): the first purchase day of the period, the purchase
+     * lines, the net revenue and the last day. c: per customer, the first
+     * purchase day fd, its period fp and the last purchase period lp. e:
+     * the returns of the first purchase period before fd (they are not
+     * cohort revenue), from the negative lines per customer and day.
+     * Then per (first period, periods since) the customers with a
+     * purchase and the net revenue from fd on (last = 0); per (first
      * period, last purchase period - first) the customers whose last
      * purchase falls there (active = 0); last a row with age NULL whose
      * cohort_day is the last date (the as-of date when none is given).
-     * {where} is empty or the filter on a given as-of date; the CTE l is
-     * read once (materialised), so the table is scanned once. {pday} /
+     * {where} is empty or the filter on a given as-of date; {pday} /
      * {pfirst} are the period numbers of day / fd (consecutive periods,
      * consecutive numbers); cohort_day is a day of the cohort's period. */
     {"cohorts",
-     "WITH l AS (SELECT cust, day, amt, {pday} AS p FROM ({lines}) AS l "
-     "{where}), "
-     "f AS (SELECT cust, min(day) FILTER (WHERE amt >= 0) AS fd, "
-     "max(p) FILTER (WHERE amt >= 0) AS lp FROM l GROUP BY cust "
-     "HAVING count(*) FILTER (WHERE amt >= 0) > 0), "
-     "c AS (SELECT cust, fd, {pfirst} AS fp, lp FROM f) "
+     "WITH b AS (SELECT cust, {pday} AS p, "
+     "min(day) FILTER (WHERE amt >= 0) AS pfd, "
+     "count(*) FILTER (WHERE amt >= 0) AS buys, sum(amt) AS rev, "
+     "max(day) AS md "
+     "FROM ({lines}) AS l {where} GROUP BY 1, 2), "
+     "c AS (SELECT cust, fd, {pfirst} AS fp, lp FROM "
+     "(SELECT cust, min(pfd) AS fd, max(p) FILTER (WHERE buys > 0) AS lp "
+     "FROM b GROUP BY cust HAVING sum(buys) > 0) AS f), "
+     "r AS (SELECT cust, day, sum(amt) AS neg FROM "
+     "(SELECT cust, day, amt FROM ({lines}) AS l {where}) AS l "
+     "WHERE amt < 0 GROUP BY 1, 2), "
+     "e AS (SELECT r.cust, sum(r.neg) AS neg FROM r JOIN c USING (cust) "
+     "WHERE r.day < c.fd AND {pday} = c.fp GROUP BY r.cust) "
      "SELECT min(c.fd) - DATE '1970-01-01' AS cohort_day, "
-     "l.p - c.fp AS age, "
-     "count(DISTINCT l.cust) FILTER (WHERE l.amt >= 0) AS active, "
-     "0 AS last, sum(l.amt) AS revenue "
-     "FROM l JOIN c USING (cust) WHERE l.day >= c.fd "
-     "GROUP BY c.fp, l.p - c.fp "
+     "b.p - c.fp AS age, count(*) FILTER (WHERE b.buys > 0) AS active, "
+     "0 AS last, sum(b.rev - CASE WHEN b.p = c.fp "
+     "THEN coalesce(e.neg, 0) ELSE 0 END) AS revenue "
+     "FROM b JOIN c USING (cust) LEFT JOIN e USING (cust) "
+     "WHERE b.p >= c.fp "
+     "GROUP BY c.fp, b.p - c.fp "
      "UNION ALL "
      "SELECT min(fd) - DATE '1970-01-01', lp - fp, 0, count(*), 0 "
      "FROM c GROUP BY fp, lp - fp "
      "UNION ALL "
-     "SELECT max(day) - DATE '1970-01-01', NULL, 0, 0, 0 FROM l"},
+     "SELECT max(md) - DATE '1970-01-01', NULL, 0, 0, 0 FROM b"},
     /* invoices: one row per usable invoice row up to as_of; paid after
      * as_of counts as open; due = the due date, else date + terms, else
      * date + the default terms (klantwijs/payments.h) */
@@ -141,6 +156,99 @@ static const stmt statements[] = {
      "(DATE '1970-01-01' + {as_of}) - due AS over "
      "FROM ({invoice_rows}) AS r) AS a "
      "GROUP BY cust"},
+    /* CLV per customer (clv --pushdown with the spend model or a
+     * holdout): the days of each customer up to {end_d} (the holdout's
+     * end, else the as-of date), with their net revenue, whether a line
+     * of amount >= 0 makes it a purchase day, lines, lines with a cost,
+     * and the cost */
+    {"clv_days",
+     "SELECT cust, day, sum(amt) AS rev, bool_or(amt >= 0) AS purchase, "
+     "count(*) AS lines, count(cost) AS cost_lines, "
+     "coalesce(sum(cost), 0) AS cost "
+     "FROM ({lines}) AS l WHERE day <= {end_d} GROUP BY cust, day"},
+    /* per customer with a purchase up to {as_of_d}: the first purchase
+     * day, x = purchase days - 1, t_x in days, the net revenue of the
+     * purchase days after the first (the spend model's x * zbar, in
+     * cents), the net revenue, lines, lines with a cost and cost up to
+     * as_of, and the purchase days in the holdout (after as_of) */
+    {"clv_rows",
+     "WITH d AS MATERIALIZED ({clv_days}), "
+     "f AS (SELECT cust, min(day) AS first FROM d "
+     "WHERE purchase AND day <= {as_of_d} GROUP BY cust) "
+     "SELECT cust, first - DATE '1970-01-01' AS first, "
+     "count(*) FILTER (WHERE purchase AND day <= {as_of_d}) - 1 AS x, "
+     "max(day) FILTER (WHERE purchase AND day <= {as_of_d}) - first "
+     "AS t_x, "
+     "coalesce(sum(rev) FILTER (WHERE purchase AND day > first "
+     "AND day <= {as_of_d}), 0) AS rep_rev, "
+     "coalesce(sum(rev) FILTER (WHERE day <= {as_of_d}), 0) AS revenue, "
+     "coalesce(sum(lines) FILTER (WHERE day <= {as_of_d}), 0) AS lines, "
+     "coalesce(sum(cost_lines) FILTER (WHERE day <= {as_of_d}), 0) "
+     "AS cost_lines, "
+     "coalesce(sum(cost) FILTER (WHERE day <= {as_of_d}), 0) AS cost, "
+     "count(*) FILTER (WHERE purchase AND day > {as_of_d}) AS holdout "
+     "FROM d JOIN f USING (cust) GROUP BY cust, first"},
+    /* the repeat purchase days (after each customer's first) per day, up
+     * to {end_d}: the tracking counts; and the customers whose first
+     * purchase comes after as_of */
+    {"clv_repeat",
+     "WITH d AS MATERIALIZED ({clv_days}), "
+     "f AS (SELECT cust, min(day) AS first FROM d "
+     "WHERE purchase AND day <= {as_of_d} GROUP BY cust) "
+     "SELECT day - DATE '1970-01-01' AS day, count(*) AS n "
+     "FROM d JOIN f USING (cust) WHERE purchase AND day > first "
+     "GROUP BY day ORDER BY day"},
+    {"clv_later",
+     "SELECT count(*) FROM (SELECT cust FROM ({lines}) AS l GROUP BY cust "
+     "HAVING coalesce(bool_or(amt >= 0 AND day > {as_of_d}), false) "
+     "AND NOT coalesce(bool_or(amt >= 0 AND day <= {as_of_d}), false)) "
+     "AS c"},
+    {"last_day", "SELECT max(day) - DATE '1970-01-01' FROM ({lines}) AS l"},
+    /* payment behaviour per customer (the client adds ORDER BY cust
+     * COLLATE "C"): over the rows, the amount-weighted sums of days to
+     * pay (positive rows paid on or after their invoice date) and of days
+     * late (of those, the rows whose due date is not before the invoice
+     * date), the invoiced amount, the amount invoiced in the DSO window,
+     * whether a positive row exists, the rows paid before their invoice
+     * date and the other rows due before it; over the invoices (an
+     * invoice id, else each row on its own), those with a positive total,
+     * the settled ones (a positive row, none open) and the settled ones
+     * with a positive row paid after its due date, and credit notes
+     * (negative total). {dso_from}: the first day of the DSO window. */
+    {"payers",
+     "WITH r AS MATERIALIZED ({invoice_rows}), "
+     "i AS (SELECT cust, sum(amt) AS total, bool_or(amt > 0) AS pos, "
+     "bool_or(amt > 0 AND paid IS NULL) AS open, "
+     "coalesce(bool_or(amt > 0 AND paid >= day AND due >= day "
+     "AND paid > due), false) AS late "
+     "FROM r WHERE inv IS NOT NULL GROUP BY cust, inv "
+     "UNION ALL "
+     "SELECT cust, amt, amt > 0, amt > 0 AND paid IS NULL, "
+     "coalesce(amt > 0 AND paid >= day AND due >= day AND paid > due, "
+     "false) FROM r WHERE inv IS NULL), "
+     "ic AS (SELECT cust, count(*) FILTER (WHERE total > 0) AS invoices, "
+     "count(*) FILTER (WHERE total > 0 AND pos AND NOT open) AS settled, "
+     "count(*) FILTER (WHERE total > 0 AND pos AND NOT open AND late) "
+     "AS settled_late, "
+     "count(*) FILTER (WHERE total < 0) AS credit_notes "
+     "FROM i GROUP BY cust), "
+     "rc AS (SELECT cust, "
+     "coalesce(sum(amt) FILTER (WHERE pd), 0) AS pay_w, "
+     "coalesce(sum(amt * (paid - day)) FILTER (WHERE pd), 0) AS pay_sum, "
+     "coalesce(sum(amt) FILTER (WHERE pd AND due >= day), 0) AS late_w, "
+     "coalesce(sum(amt * (paid - due)) "
+     "FILTER (WHERE pd AND due >= day AND paid > due), 0) AS late_sum, "
+     "sum(amt) AS invoiced, "
+     "coalesce(sum(amt) FILTER (WHERE day >= {dso_from}), 0) AS recent, "
+     "bool_or(amt > 0) AS buyer, "
+     "count(*) FILTER (WHERE paid < day) AS err_paid, "
+     "count(*) FILTER (WHERE (paid IS NULL OR paid >= day) AND due < day) "
+     "AS err_due "
+     "FROM (SELECT r.*, amt > 0 AND paid IS NOT NULL AND paid >= day AS pd "
+     "FROM r) AS x GROUP BY cust) "
+     "SELECT rc.cust, pay_w, pay_sum, late_w, late_sum, invoiced, recent, "
+     "buyer, err_paid, err_due, invoices, settled, settled_late, "
+     "credit_notes FROM rc JOIN ic USING (cust)"},
 };
 
 const char *kw_pg_sql(const char *name) {
@@ -734,21 +842,40 @@ out:
 
 /* ------------------------------------------------------------ cohorts */
 
+/* The calendar month number year * 12 + month of a date expression e,
+ * from the day number by integer arithmetic (the days-to-civil method of
+ * H. Hinnant, valid from 0000-03-01 on): extract() and date_part() would
+ * do, but postgres_fdw does not ship them to a shard, which then sends
+ * its lines instead of its aggregates. */
+static void month_expr(char *out, size_t cap, const char *e) {
+  char z[128], doe[160], yoe[800], doy[3200], mp[3300];
+  snprintf(z, sizeof z, "(%s - DATE '1970-01-01' + 719468)", e);
+  snprintf(doe, sizeof doe, "(%s %% 146097)", z);
+  snprintf(yoe, sizeof yoe, "((%s - %s / 1460 + %s / 36524 - %s / 146096) / 365)",
+           doe, doe, doe, doe);
+  snprintf(doy, sizeof doy, "(%s - (365 * %s + %s / 4 - %s / 100))", doe, yoe,
+           yoe, yoe);
+  snprintf(mp, sizeof mp, "((5 * %s + 2) / 153)", doy);
+  snprintf(out, cap, "((%s + 400 * (%s / 146097)) * 12 + %s + 3)", yoe, z, mp);
+}
+
 /* The period number of a date expression e (consecutive periods have
- * consecutive numbers, as kw_period_index): calendar months and quarters,
- * weeks from Monday. Only immutable built-ins, so shards can run them. */
+ * consecutive numbers, as kw_period_index): calendar months
+ * (year * 12 + month) and quarters (year * 4 + (month - 1) / 3), weeks
+ * from Monday. Only integer arithmetic on dates, which postgres_fdw ships
+ * to the shards. */
 static void period_expr(char *out, size_t cap, kw_period_unit u,
                         const char *e) {
-  if (u == KW_PERIOD_WEEK)
+  char m[4600];
+  if (u == KW_PERIOD_WEEK) {
     snprintf(out, cap, "(((%s - DATE '1970-01-05') + 7000000) / 7)", e);
-  else if (u == KW_PERIOD_QUARTER)
-    snprintf(out, cap,
-             "(extract(year FROM %s)::int * 4 + "
-             "(extract(month FROM %s)::int - 1) / 3)", e, e);
+    return;
+  }
+  month_expr(m, sizeof m, e);
+  if (u == KW_PERIOD_QUARTER)
+    snprintf(out, cap, "(((%s - 1) / 12) * 4 + ((%s - 1) %% 12) / 3)", m, m);
   else
-    snprintf(out, cap,
-             "(extract(year FROM %s)::int * 12 + extract(month FROM %s)::int)",
-             e, e);
+    snprintf(out, cap, "%s", m);
 }
 
 kw_status kw_pg_pushdown_cohorts(kw_context *ctx, const kw_load_options *o,
@@ -768,7 +895,7 @@ kw_status kw_pg_pushdown_cohorts(kw_context *ctx, const kw_load_options *o,
   int32_t as_of = co->as_of;
   PGresult *r = NULL;
   kw_cohort_cell *cell = NULL;
-  char pday[200], pfirst[200], where[96] = "";
+  char pday[9600], pfirst[9600], where[96] = "";
   if (as_of != KW_NA_DATE)
     snprintf(where, sizeof where, "WHERE day <= DATE '1970-01-01' + %ld",
              (long)as_of);
@@ -825,6 +952,12 @@ typedef struct owned_age {
   char **ids;
   int64_t *v[8]; /* open, credit, overdue, the five buckets */
   int32_t *max_over;
+  /* behaviour: invoices, settled, settled_late, errors; late_share,
+   * days_to_pay, days_late; invoiced; pay_class */
+  uint32_t *u[4];
+  double *d[3];
+  int64_t *invoiced;
+  uint8_t *klass;
 } owned_age;
 
 void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a) {
@@ -834,12 +967,92 @@ void kw_pg_ageing_free(kw_context *ctx, kw_pg_ageing *a) {
   kw_free(ctx, o->ids);
   for (int k = 0; k < 8; k++) kw_free(ctx, o->v[k]);
   kw_free(ctx, o->max_over);
+  for (int k = 0; k < 4; k++) kw_free(ctx, o->u[k]);
+  for (int k = 0; k < 3; k++) kw_free(ctx, o->d[k]);
+  kw_free(ctx, o->invoiced);
+  kw_free(ctx, o->klass);
   kw_free(ctx, o);
 }
 
-kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
-                                int32_t as_of, int default_terms,
-                                kw_pg_ageing **out) {
+static double ratio(double a, double b) { return b != 0 ? a / b : 0; }
+
+/* The payers statement's rows r (ordered as the ageing's rows of ow) into
+ * the behaviour of ow, classified with po's thresholds. */
+static kw_status behaviour(kw_context *ctx, owned_age *ow, const PGresult *r,
+                           const kw_payments_options *po) {
+  kw_pg_ageing *a = &ow->pub;
+  size_t n = a->n, m = n ? n : 1;
+  if ((size_t)PQntuples(r) != n)
+    return kw_fail(ctx, KW_EINPUT,
+                   "payments: the ageing and the payers differ in customers");
+  bool okm = true;
+  for (int k = 0; k < 4 && okm; k++)
+    okm = (ow->u[k] = kw_calloc(ctx, m, sizeof *ow->u[k])) != NULL;
+  for (int k = 0; k < 3 && okm; k++)
+    okm = (ow->d[k] = kw_calloc(ctx, m, sizeof *ow->d[k])) != NULL;
+  if (okm) okm = (ow->invoiced = kw_calloc(ctx, m, sizeof *ow->invoiced));
+  if (okm) okm = (ow->klass = kw_calloc(ctx, m, sizeof *ow->klass));
+  if (!okm) return kw_fail_nomem(ctx);
+  double pw = 0, ps = 0, lw = 0, ls = 0;
+  for (size_t i = 0; i < n; i++) {
+    int k = (int)i;
+    if (strcmp(PQgetvalue(r, k, 0), a->ids[i]) != 0)
+      return kw_fail(ctx, KW_EINPUT,
+                     "payments: the ageing and the payers differ in order");
+    double w[4];
+    for (int j = 0; j < 4; j++) w[j] = strtod(PQgetvalue(r, k, 1 + j), NULL);
+    ow->invoiced[i] = strtoll(PQgetvalue(r, k, 5), NULL, 10);
+    a->invoiced_recent += strtoll(PQgetvalue(r, k, 6), NULL, 10);
+    bool buyer = PQgetvalue(r, k, 7)[0] == 't';
+    uint32_t err = (uint32_t)(strtoul(PQgetvalue(r, k, 8), NULL, 10) +
+                              strtoul(PQgetvalue(r, k, 9), NULL, 10));
+    ow->u[0][i] = (uint32_t)strtoul(PQgetvalue(r, k, 10), NULL, 10);
+    ow->u[1][i] = (uint32_t)strtoul(PQgetvalue(r, k, 11), NULL, 10);
+    ow->u[2][i] = (uint32_t)strtoul(PQgetvalue(r, k, 12), NULL, 10);
+    ow->u[3][i] = err;
+    a->n_credit_notes += strtoul(PQgetvalue(r, k, 13), NULL, 10);
+    ow->d[0][i] = ratio(ow->u[2][i], ow->u[1][i]);
+    ow->d[1][i] = ratio(w[1], w[0]);
+    ow->d[2][i] = ratio(w[3], w[2]);
+    pw += w[0], ps += w[1], lw += w[2], ls += w[3];
+    a->n_invoices += ow->u[0][i];
+    a->n_settled += ow->u[1][i];
+    a->n_settled_late += ow->u[2][i];
+    a->invoiced_total += ow->invoiced[i];
+    a->errors_total += err;
+    kw_pay_class c = KW_PAY_NONE;
+    if (buyer) {
+      a->n_customers++;
+      c = kw_pay_classify(po, ow->d[2][i], ow->max_over[i]);
+    }
+    ow->klass[i] = (uint8_t)c;
+    a->n_class[c]++;
+  }
+  a->days_to_pay_all = ratio(ps, pw);
+  a->days_late_all = ratio(ls, lw);
+  a->late_share_all = ratio((double)a->n_settled_late, (double)a->n_settled);
+  a->dso_days = po->dso_days;
+  a->dso_defined = a->invoiced_recent > 0;
+  if (a->dso_defined)
+    a->dso = (double)a->open_total / (double)a->invoiced_recent *
+             (double)po->dso_days;
+  a->has_behaviour = true;
+  a->invoices = ow->u[0];
+  a->settled = ow->u[1];
+  a->settled_late = ow->u[2];
+  a->errors = ow->u[3];
+  a->late_share = ow->d[0];
+  a->days_to_pay = ow->d[1];
+  a->days_late = ow->d[2];
+  a->invoiced = ow->invoiced;
+  a->pay_class = ow->klass;
+  return KW_OK;
+}
+
+static kw_status pushdown_ageing(kw_context *ctx, const kw_load_options *o,
+                                 int32_t as_of, int default_terms,
+                                 const kw_payments_options *po,
+                                 kw_pg_ageing **out) {
   *out = NULL;
   enum { I_CUST, I_DATE, I_AMOUNT, I_PAID, I_INVOICE, I_DUE, I_TERMS, I__N };
   static const kw_role want[I__N] = {
@@ -867,10 +1080,12 @@ kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
              default_terms);
   }
   const char *names[] = {"cust", "day",  "amount",       "paid",  "due",
-                         "inv",  "from", "invoice_rows", "as_of", "ageing"};
+                         "inv",  "from", "invoice_rows", "as_of", "ageing",
+                         "dso_from"};
   const char *vals[] = {cols[I_CUST], day,     cols[I_AMOUNT],
                         paid,         due,     inv,
-                        pp.from,      kw_pg_sql("invoice_rows"), NULL, NULL};
+                        pp.from,      kw_pg_sql("invoice_rows"), NULL, NULL,
+                        NULL};
   PGresult *r = NULL;
   owned_age *ow = NULL;
   if (as_of == KW_NA_DATE) {
@@ -952,6 +1167,19 @@ kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
   a->overdue = ow->v[2];
   for (int j = 0; j < KW_AGE__COUNT; j++) a->ageing[j] = ow->v[3 + j];
   a->max_overdue_days = ow->max_over;
+  if (po) { /* the behaviour: a second statement, one row per customer */
+    PQclear(r);
+    r = NULL;
+    char dso_from[64];
+    snprintf(dso_from, sizeof dso_from, "DATE '1970-01-01' + %ld",
+             (long)as_of - po->dso_days + 1);
+    vals[9] = kw_pg_sql("payers");
+    vals[10] = dso_from;
+    st = fill_exec(ctx, &pp, "{ageing} ORDER BY cust COLLATE \"C\"", names,
+                   vals, 11, o->lang, &r);
+    if (!st) st = behaviour(ctx, ow, r, po);
+    if (st) goto out;
+  }
   *out = a;
   ow = NULL;
 out:
@@ -959,6 +1187,26 @@ out:
   if (ow) kw_pg_ageing_free(ctx, &ow->pub);
   prep_close(ctx, &pp);
   return st;
+}
+
+kw_status kw_pg_pushdown_ageing(kw_context *ctx, const kw_load_options *o,
+                                int32_t as_of, int default_terms,
+                                kw_pg_ageing **out) {
+  return pushdown_ageing(ctx, o, as_of, default_terms, NULL, out);
+}
+
+kw_status kw_pg_pushdown_payments(kw_context *ctx, const kw_load_options *o,
+                                  const kw_payments_options *po,
+                                  kw_pg_ageing **out) {
+  *out = NULL;
+  kw_payments_options def;
+  if (!po) {
+    kw_payments_options_init(&def);
+    po = &def;
+  }
+  if (po->dso_days < 1 || po->dso_days > 36500)
+    return kw_fail(ctx, KW_EARG, "payments: DSO window out of range");
+  return pushdown_ageing(ctx, o, po->as_of, po->default_terms, po, out);
 }
 
 kw_status kw_pg_pushdown_clv_data(kw_context *ctx, const kw_load_options *o,
@@ -985,5 +1233,157 @@ kw_status kw_pg_pushdown_clv_data(kw_context *ctx, const kw_load_options *o,
   st = kw_clv_data_from_patterns(ctx, x, tx, T, w, n, out);
   kw_free(ctx, a);
   kw_pg_summary_free(ctx, s);
+  return st;
+}
+
+/* ------------------------------------------------------------ analyze */
+
+static kw_status source_cohorts(void *user, kw_context *ctx,
+                                const kw_cohort_options *co,
+                                kw_cohorts **out) {
+  return kw_pg_pushdown_cohorts(ctx, user, co, out);
+}
+
+static kw_status source_patterns(void *user, kw_context *ctx, int32_t as_of,
+                                 kw_unit unit, kw_clv_data **out) {
+  return kw_pg_pushdown_clv_data(ctx, user, as_of, unit, out);
+}
+
+void kw_pg_analyze_source(const kw_load_options *o, kw_analyze_source *out) {
+  memset(out, 0, sizeof *out);
+  out->user = (void *)(uintptr_t)o;
+  out->cohorts = source_cohorts;
+  out->patterns = source_patterns;
+}
+
+/* ------------------------------------------------- CLV per customer */
+
+kw_status kw_pg_pushdown_clv_rows(kw_context *ctx, const kw_load_options *o,
+                                  int32_t as_of, int32_t holdout_end,
+                                  kw_unit unit, kw_clv_data **out) {
+  *out = NULL;
+  if (holdout_end != KW_NA_DATE && as_of == KW_NA_DATE)
+    return kw_fail(ctx, KW_EARG, "clv: a holdout needs an as-of date");
+  if (holdout_end != KW_NA_DATE && holdout_end <= as_of)
+    return kw_fail(ctx, KW_EARG,
+                   "clv: the holdout must end after the as-of date");
+  prep pp;
+  kw_status st = prep_open(ctx, o, &pp);
+  if (st) return st;
+  const char *names[16], *vals[16];
+  for (size_t i = 0; i < pp.n; i++) names[i] = pp.names[i], vals[i] = pp.vals[i];
+  size_t nn = pp.n;
+  char as_d[64], end_d[64];
+  names[nn] = "as_of_d", vals[nn++] = as_d;
+  names[nn] = "end_d", vals[nn++] = end_d;
+  names[nn] = "clv_days", vals[nn++] = kw_pg_sql("clv_days");
+  names[nn] = "clv_rows", vals[nn++] = kw_pg_sql("clv_rows");
+  PGresult *r = NULL;
+  char **ids = NULL;
+  double *a = NULL, *rc = NULL;
+  int32_t *first = NULL, *rday = NULL;
+  if (as_of == KW_NA_DATE) {
+    st = fill_exec(ctx, &pp, kw_pg_sql("last_day"), names, vals, nn, o->lang,
+                   &r);
+    if (st) goto out;
+    if (PQgetisnull(r, 0, 0)) {
+      st = kw_fail(ctx, KW_EEMPTY, "clv: no transactions");
+      goto out;
+    }
+    as_of = (int32_t)atol(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    r = NULL;
+  }
+  snprintf(as_d, sizeof as_d, "(DATE '1970-01-01' + %ld)", (long)as_of);
+  snprintf(end_d, sizeof end_d, "(DATE '1970-01-01' + %ld)",
+           (long)(holdout_end != KW_NA_DATE ? holdout_end : as_of));
+  kw_clv_rows cr;
+  memset(&cr, 0, sizeof cr);
+  cr.as_of = as_of;
+  cr.holdout_end = holdout_end;
+  cr.unit = unit;
+  cr.has_cost = pp.has_cost;
+  /* the customers first buying after as_of */
+  st = fill_exec(ctx, &pp, kw_pg_sql("clv_later"), names, vals, nn, o->lang,
+                 &r);
+  if (st) goto out;
+  cr.n_later = (size_t)strtoull(PQgetvalue(r, 0, 0), NULL, 10);
+  PQclear(r);
+  r = NULL;
+  /* the tracking counts */
+  st = fill_exec(ctx, &pp, kw_pg_sql("clv_repeat"), names, vals, nn, o->lang,
+                 &r);
+  if (st) goto out;
+  size_t nd = (size_t)PQntuples(r);
+  rday = kw_calloc(ctx, nd ? nd : 1, sizeof *rday);
+  rc = kw_calloc(ctx, nd ? nd : 1, sizeof *rc);
+  if (!rday || !rc) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  for (size_t j = 0; j < nd; j++) {
+    rday[j] = (int32_t)atol(PQgetvalue(r, (int)j, 0));
+    rc[j] = strtod(PQgetvalue(r, (int)j, 1), NULL);
+  }
+  cr.n_days = nd;
+  cr.rday = rday;
+  cr.rcount = rc;
+  PQclear(r);
+  r = NULL;
+  /* one row per customer */
+  st = fill_exec(ctx, &pp, "{clv_rows} ORDER BY cust COLLATE \"C\"", names,
+                 vals, nn, o->lang, &r);
+  if (st) goto out;
+  size_t n = (size_t)PQntuples(r), m = n ? n : 1;
+  ids = kw_calloc(ctx, m, sizeof *ids);
+  first = kw_calloc(ctx, m, sizeof *first);
+  a = kw_calloc(ctx, 7 * m, sizeof *a);
+  if (!ids || !first || !a) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  double *x = a, *tx = a + m, *T = a + 2 * m, *zbar = a + 3 * m,
+         *rev = a + 4 * m, *mar = a + 5 * m, *hold = a + 6 * m;
+  const double u = kw_unit_days(unit);
+  double pool_rev = 0, pool_margin = 0;
+  for (size_t i = 0; i < n; i++) {
+    int k = (int)i;
+    ids[i] = PQgetvalue(r, k, 0);
+    first[i] = (int32_t)atol(PQgetvalue(r, k, 1));
+    long days = atol(PQgetvalue(r, k, 2)) + 1;
+    x[i] = (double)(days - 1);
+    tx[i] = (double)atol(PQgetvalue(r, k, 3)) / u;
+    T[i] = (double)(as_of - first[i]) / u;
+    long long rep = strtoll(PQgetvalue(r, k, 4), NULL, 10);
+    zbar[i] = days > 1 ? (double)rep / 100.0 / (double)(days - 1) : 0;
+    long long rv = strtoll(PQgetvalue(r, k, 5), NULL, 10);
+    long long lines = strtoll(PQgetvalue(r, k, 6), NULL, 10);
+    long long cl = strtoll(PQgetvalue(r, k, 7), NULL, 10);
+    long long cost = strtoll(PQgetvalue(r, k, 8), NULL, 10);
+    rev[i] = (double)rv / 100.0;
+    mar[i] = NAN;
+    if (pp.has_cost && cl == lines && rv > 0) {
+      mar[i] = ((double)rv - (double)cost) / (double)rv;
+      pool_rev += (double)rv;
+      pool_margin += (double)rv - (double)cost;
+    }
+    hold[i] = strtod(PQgetvalue(r, k, 9), NULL);
+  }
+  cr.n = n;
+  cr.ids = (const char *const *)ids;
+  cr.first = first;
+  cr.x = x, cr.t_x = tx, cr.T = T, cr.zbar = zbar, cr.revenue = rev;
+  cr.margin = mar;
+  cr.holdout = holdout_end != KW_NA_DATE ? hold : NULL;
+  cr.pooled_margin = pool_rev > 0 ? pool_margin / pool_rev : NAN;
+  st = kw_clv_data_from_rows(ctx, &cr, out);
+out:
+  if (r) PQclear(r);
+  kw_free(ctx, ids);
+  kw_free(ctx, first);
+  kw_free(ctx, a);
+  kw_free(ctx, rday);
+  kw_free(ctx, rc);
+  prep_close(ctx, &pp);
   return st;
 }

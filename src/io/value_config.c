@@ -15,9 +15,10 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "io/msg.h"
+#include "io/textfile.h"
 #include "klantwijs/value.h"
 
-#define CONFIG_MAX (1u << 20)
 
 /* ---------------------------------------------------------------- lines */
 
@@ -148,35 +149,6 @@ static bool parse_bool(span s, bool *out) {
 static bool parse_pct(span s, double *out) {
   if (s.n && s.p[s.n - 1] == '%') s = trim((span){s.p, s.n - 1});
   return parse_double(s, out);
-}
-
-static kw_status read_file(kw_context *ctx, const char *path, char **buf,
-                           size_t *len) {
-  *buf = NULL;
-  *len = 0;
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return kw_fail(ctx, KW_EIO, "%s: cannot open: %s", path, strerror(errno));
-  char *b = kw_malloc(ctx, CONFIG_MAX + 1);
-  if (!b) {
-    fclose(f);
-    return kw_fail_nomem(ctx);
-  }
-  size_t n = fread(b, 1, CONFIG_MAX + 1, f);
-  bool err = ferror(f);
-  fclose(f);
-  if (err) {
-    kw_free(ctx, b);
-    return kw_fail(ctx, KW_EIO, "%s: read error", path);
-  }
-  if (n > CONFIG_MAX) {
-    kw_free(ctx, b);
-    return kw_fail(ctx, KW_EINPUT, "%s: larger than %u bytes", path,
-                   CONFIG_MAX);
-  }
-  *buf = b;
-  *len = n;
-  return KW_OK;
 }
 
 /* --------------------------------------------------- profitability file */
@@ -310,12 +282,11 @@ kw_status kw_profit_config_load(kw_context *ctx, const char *path,
                                 kw_profit_config **out) {
   if (!out) return kw_fail(ctx, KW_EARG, "profit config: out is NULL");
   *out = NULL;
-  char *buf;
-  size_t len;
-  kw_status st = read_file(ctx, path, &buf, &len);
+  kw_buf b;
+  kw_status st = kw_read_text_file(ctx, path, &b);
   if (st) return st;
-  st = kw_profit_config_parse(ctx, buf, len, path, out);
-  kw_free(ctx, buf);
+  st = kw_profit_config_parse(ctx, b.data, b.len, path, out);
+  kw_buf_free(ctx, &b);
   return st;
 }
 
@@ -520,7 +491,8 @@ kw_status kw_rfm_rules_parse(kw_context *ctx, const char *text, size_t len,
       st = rule_line(f, name, it.line, k, v);
   }
   if (!st && f->rules.n_rules == 0)
-    st = kw_fail(ctx, KW_EINPUT, "%s: no [segment] rules", name);
+    st = kw_io_fail(ctx, KW_EINPUT, 0, "", "rules.e.no_segment", "file",
+                    name, NULL);
   if (!st) st = fill_defaults(f);
   if (st) {
     kw_rfm_rule_file_free(f);
@@ -534,11 +506,10 @@ kw_status kw_rfm_rules_load(kw_context *ctx, const char *path,
                             kw_rfm_rule_file **out) {
   if (!out) return kw_fail(ctx, KW_EARG, "rfm rules: out is NULL");
   *out = NULL;
-  char *buf;
-  size_t len;
-  kw_status st = read_file(ctx, path, &buf, &len);
+  kw_buf b;
+  kw_status st = kw_read_text_file(ctx, path, &b);
   if (st) return st;
-  st = kw_rfm_rules_parse(ctx, buf, len, path, out);
-  kw_free(ctx, buf);
+  st = kw_rfm_rules_parse(ctx, b.data, b.len, path, out);
+  kw_buf_free(ctx, &b);
   return st;
 }

@@ -359,7 +359,10 @@ static kw_status step_cohorts(kw_analysis *a) {
   co.as_of = a->as_of;
   co.period = a->as_of - a->first_date > 1100 ? KW_PERIOD_QUARTER
                                                 : KW_PERIOD_MONTH;
-  kw_status st = kw_cohorts_build(a->ctx, tx, &co, &a->cohorts);
+  const kw_analyze_source *src = a->o.source;
+  kw_status st = src && src->cohorts
+                     ? src->cohorts(src->user, a->ctx, &co, &a->cohorts)
+                     : kw_cohorts_build(a->ctx, tx, &co, &a->cohorts);
   if (st == KW_ENOMEM) return st;
   if (st)
     return kw_an_note_text(a, KW_STEP_COHORTS, KW_STEP_FAILED, MSG_NOTE_ERROR,

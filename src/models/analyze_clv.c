@@ -23,6 +23,7 @@
  *    plot_probability_alive_matrix.
  */
 #include "models/analyze_internal.h"
+#include "core/sort.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -120,6 +121,28 @@ static int cmp_double(const void *p, const void *q) {
   return (a > b) - (a < b);
 }
 
+/* Sort v ascending. Non-negative doubles order as their bit patterns, so
+ * those go through the linear radix sort (-0.0 taken as 0); anything else,
+ * or no memory for its scratch, through qsort. Same result either way. */
+static void sort_values(kw_context *ctx, double *v, size_t n) {
+  bool plain = true;
+  for (size_t i = 0; i < n && plain; i++) plain = v[i] >= 0 && v[i] < INFINITY;
+  uint64_t *u = plain && n ? kw_malloc(ctx, n * sizeof *u) : NULL;
+  if (u) {
+    for (size_t i = 0; i < n; i++) {
+      double d = v[i] == 0 ? 0 : v[i];
+      memcpy(&u[i], &d, sizeof d);
+    }
+    if (kw_sort_u64(ctx, u, n) == KW_OK) {
+      for (size_t i = 0; i < n; i++) memcpy(&v[i], &u[i], sizeof v[i]);
+      kw_free(ctx, u);
+      return;
+    }
+    kw_free(ctx, u);
+  }
+  qsort(v, n, sizeof *v, cmp_double);
+}
+
 static kw_status palive_matrix(kw_analysis *a, const kw_clv_fit *fit,
                                const triple *t) {
   kw_context *ctx = a->ctx;
@@ -134,7 +157,7 @@ static kw_status palive_matrix(kw_analysis *a, const kw_clv_fit *fit,
   size_t j = 0;
   for (size_t k = 0; k < t->n; k++)
     if (t->x[k] >= 1) xs[j++] = t->x[k];
-  qsort(xs, nrep, sizeof *xs, cmp_double);
+  sort_values(ctx, xs, nrep);
   double xmax = nrep ? xs[(size_t)floor(0.95 * (double)(nrep - 1))] : 1;
   kw_free(ctx, xs);
   if (xmax < 2) xmax = 2;
@@ -270,8 +293,10 @@ kw_status kw_an_clv(kw_analysis *a) {
   triple t = {0};
   kw_clv_fit *fit = NULL, *gg = NULL;
   kw_clv_fit *cf[3] = {NULL, NULL, NULL};
+  kw_clv_data *pat = NULL;
   double *zbar = NULL, *sp = NULL, *pa = NULL, *ex = NULL, *val = NULL;
   double cov[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
+  size_t pa_of = SIZE_MAX; /* the candidate whose P(alive) pa holds */
   st = triple_of(ctx, s, &t);
   if (st) goto done;
   pa = kw_malloc(ctx, (t.n ? t.n : 1) * sizeof *pa);
@@ -285,11 +310,24 @@ kw_status kw_an_clv(kw_analysis *a) {
     kw_clv_check_options ko;
     kw_clv_check_options_init(&ko);
     char first_err[KW_ERRMSG_MAX] = "";
+    /* the fit's data: the buyers' triples, or the (x, t_x, T) patterns
+     * from a source that computed them (a database) */
+    const double *fx = t.x, *ftx = t.tx, *fT = t.T, *fw = NULL;
+    size_t fn = t.n;
+    const kw_analyze_source *src = a->o.source;
+    if (src && src->patterns) {
+      st = src->patterns(src->user, ctx, a->as_of, KW_UNIT_WEEK, &pat);
+      if (st) goto fail;
+      const kw_clv_input *pv = kw_clv_data_view(pat);
+      fx = pv->x, ftx = pv->t_x, fT = pv->T, fw = pv->weight, fn = pv->n;
+    }
     for (size_t c = 0; c < a->n_cand; c++) {
-      st = kw_clv_fit_model(ctx, a->cand[c], t.x, t.tx, t.T, NULL, t.n, &fo,
+      st = kw_clv_fit_model(ctx, a->cand[c], fx, ftx, fT, fw, fn, &fo,
                             &cf[c]);
+      pa_of = SIZE_MAX;
       if (!st) st = kw_clv_p_alive(ctx, cf[c], t.x, t.tx, t.T, t.n, pa);
       if (st == KW_ENOMEM) goto done;
+      if (!st) pa_of = c;
       if (st) {
         if (!first_err[0])
           snprintf(first_err, sizeof first_err, "%s", kw_errmsg(ctx));
@@ -423,7 +461,10 @@ kw_status kw_an_clv(kw_analysis *a) {
   vo.horizon = (size_t)a->horizon_weeks;
   vo.discount = pow(1.0 + a->o.discount_rate, 7.0 / 365.25) - 1.0;
   vo.margin = a->clv_margin;
-  if ((st = kw_clv_p_alive(ctx, fit, t.x, t.tx, t.T, n, pa))) goto fail;
+  /* pa holds the chosen fit's P(alive) when it was the last one fitted */
+  if (pa_of != a->chosen &&
+      (st = kw_clv_p_alive(ctx, fit, t.x, t.tx, t.T, n, pa)))
+    goto fail;
   if ((st = kw_clv_expected(ctx, fit, t.x, t.tx, t.T, n,
                             (double)a->horizon_weeks, ex)))
     goto fail;
@@ -450,7 +491,7 @@ kw_status kw_an_clv(kw_analysis *a) {
     a->clv_total += val[k];
   }
   /* share of the total CLV held by the top 20% (val is reused below) */
-  qsort(val, n, sizeof *val, cmp_double);
+  sort_values(ctx, val, n);
   double top = 0;
   size_t ktop = (size_t)ceil(0.2 * (double)n);
   for (size_t k = 0; k < ktop; k++) top += val[n - 1 - k];
@@ -518,6 +559,7 @@ done:
   for (int c = 0; c < 3; c++) kw_clv_fit_free(cf[c]);
   kw_clv_fit_free(fit);
   kw_clv_fit_free(gg);
+  kw_clv_data_free(pat);
   kw_free(ctx, zbar);
   kw_free(ctx, sp);
   kw_free(ctx, pa);

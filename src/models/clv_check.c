@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "models/clv/clv.h"
 
 static const char *const flag_keys[KW_CLV_FLAG_COUNT] = {
     "no_info", "not_converged", "bound", "se", "all_alive", "holdout"};
@@ -94,17 +95,29 @@ void kw_clv_check_fit(const kw_clv_result *r, const double *x,
   out->passed = out->flags == 0;
 }
 
-/* Sum of the per-customer log-likelihood gradients at params p. */
+/* Sum of the per-customer log-likelihood gradients at params p, from the
+ * distinct patterns d with their counts as weights (the spend model, whose
+ * rows are checked one by one, passes d = NULL and goes customer by
+ * customer). */
 static kw_status grad_sum(kw_context *ctx, kw_clv_model m, const double *p,
-                          size_t np, const double *x, const double *t_x,
-                          const double *T, size_t n, double *g) {
+                          size_t np, const clv_pat *d, const double *x,
+                          const double *t_x, const double *T, size_t n,
+                          double *g) {
   for (size_t k = 0; k < np; k++) g[k] = 0;
-  for (size_t i = 0; i < n; i++) {
-    double ll, gi[KW_CLV_MAX_PARAMS];
-    kw_status st = kw_clv_loglik(ctx, m, p, x[i], x[i] > 0 ? t_x[i] : 0, T[i],
-                                 &ll, gi);
+  if (d) {
+    double ll;
+    kw_status st = clv_model_ops_of(m)->loglik(ctx, p, d, &ll, g);
+    if (st == KW_ENUMERIC)
+      return kw_fail(ctx, st, "clv: log-likelihood not finite");
     if (st) return st;
-    for (size_t k = 0; k < np; k++) g[k] += gi[k];
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      double ll, gi[KW_CLV_MAX_PARAMS];
+      kw_status st = kw_clv_loglik(ctx, m, p, x[i], x[i] > 0 ? t_x[i] : 0,
+                                   T[i], &ll, gi);
+      if (st) return st;
+      for (size_t k = 0; k < np; k++) g[k] += gi[k];
+    }
   }
   for (size_t k = 0; k < np; k++)
     if (!isfinite(g[k]))
@@ -143,23 +156,50 @@ static bool invert(double *A, size_t np) {
   return true;
 }
 
+/* The Hessian of the summed log-likelihood by central differences of its
+ * gradient over the distinct patterns (relative step 1e-4). */
+static kw_status hessian(kw_context *ctx, const kw_clv_result *r,
+                         const double *x, const double *t_x, const double *T,
+                         size_t n, double *H) {
+  size_t np = r->n_params;
+  clv_pat d;
+  bool have_d = r->model != KW_CLV_GG;
+  kw_status st = KW_OK;
+  if (have_d) {
+    st = clv_check_rows(ctx, r->model, x, t_x, T, n);
+    if (!st) st = clv_pat_build(ctx, x, t_x, T, NULL, NULL, n, false, false, &d);
+    if (st) return st;
+  }
+  for (size_t j = 0; j < np && !st; j++) {
+    double p[KW_CLV_MAX_PARAMS], gp[KW_CLV_MAX_PARAMS], gm[KW_CLV_MAX_PARAMS];
+    double h = 1e-4 * r->params[j];
+    memcpy(p, r->params, sizeof p);
+    p[j] = r->params[j] + h;
+    st = grad_sum(ctx, r->model, p, np, have_d ? &d : NULL, x, t_x, T, n, gp);
+    if (st) break;
+    p[j] = r->params[j] - h;
+    st = grad_sum(ctx, r->model, p, np, have_d ? &d : NULL, x, t_x, T, n, gm);
+    if (st) break;
+    for (size_t i = 0; i < np; i++) H[i * np + j] = (gp[i] - gm[i]) / (2 * h);
+  }
+  if (have_d) clv_pat_free(ctx, &d);
+  return st;
+}
+
 kw_status kw_clv_covariance(kw_context *ctx, const kw_clv_fit *f,
                             const double *x, const double *t_x,
                             const double *T, size_t n, double *cov) {
   const kw_clv_result *r = kw_clv_fit_result(f);
   size_t np = r->n_params;
   double H[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
-  for (size_t j = 0; j < np; j++) {
-    double p[KW_CLV_MAX_PARAMS], gp[KW_CLV_MAX_PARAMS], gm[KW_CLV_MAX_PARAMS];
-    double h = 1e-4 * r->params[j];
-    memcpy(p, r->params, sizeof p);
-    p[j] = r->params[j] + h;
-    kw_status st = grad_sum(ctx, r->model, p, np, x, t_x, T, n, gp);
+  /* kw_clv_fit_model computed the same Hessian for its standard errors
+   * (the same patterns, steps and gradients, so the same bits) when the
+   * fit was made on these rows: reuse it */
+  bool cached = r->model != KW_CLV_GG && n && x && t_x && T &&
+                clv_fit_hessian(f, clv_data_key(x, t_x, T, n), n, H);
+  if (!cached) {
+    kw_status st = hessian(ctx, r, x, t_x, T, n, H);
     if (st) return st;
-    p[j] = r->params[j] - h;
-    st = grad_sum(ctx, r->model, p, np, x, t_x, T, n, gm);
-    if (st) return st;
-    for (size_t i = 0; i < np; i++) H[i * np + j] = (gp[i] - gm[i]) / (2 * h);
   }
   for (size_t i = 0; i < np; i++)
     for (size_t j = 0; j < np; j++)
@@ -171,20 +211,6 @@ kw_status kw_clv_covariance(kw_context *ctx, const kw_clv_fit *f,
       return kw_fail(ctx, KW_ENOCONV,
                      "covariance: information matrix not positive definite");
   return KW_OK;
-}
-
-/* Predictions at params p: P(alive) and value per customer. */
-static kw_status predict_at(kw_context *ctx, kw_clv_model m, const double *p,
-                            const double *x, const double *t_x,
-                            const double *T, const double *spend, size_t n,
-                            const kw_clv_value_options *vo, double *pa,
-                            double *val) {
-  kw_clv_fit *f = NULL;
-  kw_status st = kw_clv_fit_from_params(ctx, m, p, &f);
-  if (!st) st = kw_clv_p_alive(ctx, f, x, t_x, T, n, pa);
-  if (!st) st = kw_clv_value(ctx, f, x, t_x, T, spend, n, vo, val);
-  kw_clv_fit_free(f);
-  return st;
 }
 
 static double quad(const double *d, const double *cov, size_t np) {
@@ -206,6 +232,17 @@ static void log_interval(double v, double var, double z, double *lo,
   *hi = v * exp(z * s);
 }
 
+/*
+ * The predictions depend on a customer only through the pattern (x, t_x,
+ * T) and, for the value, the factor margin x spend: P(alive) and the value
+ * per unit of margin x spend are computed once per distinct pattern at the
+ * estimate and at each of the 2 np shifted parameter points
+ * (clv_pat_predict, which shares the (x, T) factor of a pattern group);
+ * each customer's value, differences and quadratic forms are then formed
+ * from them exactly as from per-customer predictions (the same operations
+ * in the same order), so the result equals the customer-by-customer
+ * computation bit for bit given the same per-pattern predictions.
+ */
 kw_status kw_clv_intervals(kw_context *ctx, const kw_clv_fit *f,
                            const double *cov, const double *x,
                            const double *t_x, const double *T,
@@ -214,68 +251,113 @@ kw_status kw_clv_intervals(kw_context *ctx, const kw_clv_fit *f,
                            kw_clv_interval_out *out) {
   if (!(level > 0 && level < 1))
     return kw_fail(ctx, KW_EARG, "intervals: level must be in (0, 1)");
+  kw_clv_value_options def;
+  if (!vo) {
+    kw_clv_value_options_init(&def);
+    vo = &def;
+  }
+  kw_status st = clv_value_check(ctx, f, x, t_x, T, spend, n, vo);
+  if (st) return st;
   const kw_clv_result *r = kw_clv_fit_result(f);
-  size_t np = r->n_params, N = n ? n : 1;
+  size_t np = r->n_params;
   double z = gsl_cdf_ugaussian_Pinv(0.5 + level / 2);
-  double *pa0 = kw_malloc(ctx, N * sizeof(double));
-  double *v0 = kw_malloc(ctx, N * sizeof(double));
-  double *pa1 = kw_malloc(ctx, N * sizeof(double));
-  double *v1 = kw_malloc(ctx, N * sizeof(double));
-  double *dpa = kw_malloc(ctx, N * np * sizeof(double));
-  double *dv = kw_malloc(ctx, N * np * sizeof(double));
-  kw_status st = KW_OK;
-  if (!pa0 || !v0 || !pa1 || !v1 || !dpa || !dv) {
+  clv_pat d;
+  clv_groups g = {0};
+  st = clv_pat_build(ctx, x, t_x, T, NULL, NULL, n, true, false, &d);
+  if (st) return st;
+  size_t P = d.n ? d.n : 1;
+  /* per pattern: P(alive) and value at the estimate, P(alive) at the
+   * current shifted point, d P(alive)/d p_j, value at +h_j and -h_j */
+  double *pa0 = kw_malloc(ctx, P * sizeof(double));
+  double *u0 = kw_malloc(ctx, P * sizeof(double));
+  double *pa1 = kw_malloc(ctx, P * sizeof(double));
+  double *u1 = kw_malloc(ctx, P * sizeof(double));
+  double *dpa = kw_malloc(ctx, P * np * sizeof(double));
+  double *up = kw_malloc(ctx, P * np * sizeof(double));
+  double *um = kw_malloc(ctx, P * np * sizeof(double));
+  double hs[KW_CLV_MAX_PARAMS];
+  if (!pa0 || !u0 || !pa1 || !u1 || !dpa || !up || !um) {
     st = kw_fail_nomem(ctx);
     goto done;
   }
-  st = predict_at(ctx, r->model, r->params, x, t_x, T, spend, n, vo, pa0, v0);
-  if (st) goto done;
-  double dtot[KW_CLV_MAX_PARAMS] = {0};
-  for (size_t j = 0; j < np; j++) {
+  if ((st = clv_groups_build(ctx, &d, &g))) goto done;
+  for (size_t pt = 0; pt <= 2 * np; pt++) {
     double p[KW_CLV_MAX_PARAMS];
-    double h = 1e-4 * r->params[j];
     memcpy(p, r->params, sizeof p);
-    p[j] = r->params[j] + h;
-    st = predict_at(ctx, r->model, p, x, t_x, T, spend, n, vo, pa1, v1);
+    size_t j = pt ? (pt - 1) / 2 : 0;
+    double h = 1e-4 * r->params[j];
+    if (pt) p[j] = r->params[j] + (pt % 2 ? h : -h);
+    double *pa = pt ? pa1 : pa0, *u = pt ? u1 : u0;
+    st = clv_pat_predict(ctx, r->model, p, &d, &g, vo, pa, u);
     if (st) goto done;
-    for (size_t i = 0; i < n; i++) {
-      dpa[i * np + j] = pa1[i];
-      dv[i * np + j] = v1[i];
-    }
-    p[j] = r->params[j] - h;
-    st = predict_at(ctx, r->model, p, x, t_x, T, spend, n, vo, pa1, v1);
-    if (st) goto done;
-    for (size_t i = 0; i < n; i++) {
-      dpa[i * np + j] = (dpa[i * np + j] - pa1[i]) / (2 * h);
-      dv[i * np + j] = (dv[i * np + j] - v1[i]) / (2 * h);
-      dtot[j] += dv[i * np + j];
-    }
-  }
-  double total = 0;
-  for (size_t i = 0; i < n; i++) {
-    total += v0[i];
-    if (out->p_alive_lo && out->p_alive_hi) {
-      double p = pa0[i];
-      if (p <= 0 || p >= 1) {
-        out->p_alive_lo[i] = out->p_alive_hi[i] = p;
-      } else {
-        double s = sqrt(quad(dpa + i * np, cov, np)) / (p * (1 - p));
-        double lg = log(p / (1 - p));
-        out->p_alive_lo[i] = 1 / (1 + exp(-(lg - z * s)));
-        out->p_alive_hi[i] = 1 / (1 + exp(-(lg + z * s)));
+    /* a prediction not computable at this point: reported for the first
+     * customer who has it, as the customer-by-customer pass would */
+    bool bad = false;
+    for (size_t k = 0; k < d.n && !bad; k++)
+      bad = !isfinite(u[k]) || !isfinite(pa[k]);
+    for (size_t i = 0; bad && i < n; i++) {
+      uint32_t k = d.map[i];
+      if (!isfinite(u[k]) || !isfinite(pa[k])) {
+        st = clv_not_computable(ctx, r->model, p, x[i], T[i]);
+        goto done;
       }
     }
+    if (pt == 0) continue;
+    hs[j] = h;
+    if (pt % 2) {
+      for (size_t k = 0; k < d.n; k++) {
+        dpa[k * np + j] = pa1[k];
+        up[k * np + j] = u1[k];
+      }
+    } else {
+      for (size_t k = 0; k < d.n; k++) {
+        dpa[k * np + j] = (dpa[k * np + j] - pa1[k]) / (2 * h);
+        um[k * np + j] = u1[k];
+      }
+    }
+  }
+  /* P(alive) intervals per pattern (pa1 and u1 now hold them) */
+  double *plo = pa1, *phi = u1;
+  for (size_t k = 0; k < d.n; k++) {
+    double p = pa0[k];
+    if (p <= 0 || p >= 1) {
+      plo[k] = phi[k] = p;
+    } else {
+      double s = sqrt(quad(dpa + k * np, cov, np)) / (p * (1 - p));
+      double lg = log(p / (1 - p));
+      plo[k] = 1 / (1 + exp(-(lg - z * s)));
+      phi[k] = 1 / (1 + exp(-(lg + z * s)));
+    }
+  }
+  double dtot[KW_CLV_MAX_PARAMS] = {0};
+  double total = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t k = d.map[i];
+    double ms = vo->margin * spend[i];
+    double v0 = u0[k] * ms, dv[KW_CLV_MAX_PARAMS];
+    for (size_t j = 0; j < np; j++) {
+      dv[j] = (up[k * np + j] * ms - um[k * np + j] * ms) / (2 * hs[j]);
+      dtot[j] += dv[j];
+    }
+    total += v0;
+    if (out->p_alive_lo && out->p_alive_hi) {
+      out->p_alive_lo[i] = plo[k];
+      out->p_alive_hi[i] = phi[k];
+    }
     if (out->value_lo && out->value_hi)
-      log_interval(v0[i], quad(dv + i * np, cov, np), z, &out->value_lo[i],
+      log_interval(v0, quad(dv, cov, np), z, &out->value_lo[i],
                    &out->value_hi[i]);
   }
   log_interval(total, quad(dtot, cov, np), z, &out->total_lo, &out->total_hi);
 done:
+  clv_groups_free(ctx, &g);
+  clv_pat_free(ctx, &d);
   kw_free(ctx, pa0);
-  kw_free(ctx, v0);
+  kw_free(ctx, u0);
   kw_free(ctx, pa1);
-  kw_free(ctx, v1);
+  kw_free(ctx, u1);
   kw_free(ctx, dpa);
-  kw_free(ctx, dv);
+  kw_free(ctx, up);
+  kw_free(ctx, um);
   return st;
 }

@@ -62,6 +62,15 @@ void kw_payments_options_init(kw_payments_options *o) {
   o->top_overdue = 10;
 }
 
+kw_pay_class kw_pay_classify(const kw_payments_options *o, double days_late,
+                             int32_t max_overdue) {
+  if (days_late > o->problem_days_late || max_overdue > o->problem_overdue_days)
+    return KW_PAY_PROBLEM;
+  if (days_late > o->slow_days_late || max_overdue > o->slow_overdue_days)
+    return KW_PAY_SLOW;
+  return KW_PAY_FAST;
+}
+
 void kw_payments_free(kw_payments *p) {
   if (!p) return;
   kw_context *ctx = p->ctx;
@@ -340,13 +349,7 @@ static void per_customer(kw_payments *p, const kw_payments_options *o,
       continue;
     }
     d->n_customers++;
-    kw_pay_class k = KW_PAY_FAST;
-    if (p->days_late[i] > o->problem_days_late ||
-        p->max_overdue[i] > o->problem_overdue_days)
-      k = KW_PAY_PROBLEM;
-    else if (p->days_late[i] > o->slow_days_late ||
-             p->max_overdue[i] > o->slow_overdue_days)
-      k = KW_PAY_SLOW;
+    kw_pay_class k = kw_pay_classify(o, p->days_late[i], p->max_overdue[i]);
     p->pay_class[i] = (uint8_t)k;
     d->n_class[k]++;
   }

@@ -2227,6 +2227,14 @@ static const msg_row text_rows[] = {
     {"load.sys.ENOTDIR", "Not a directory", "geen map"},
     {"load.e.open_dir", "cannot open the data folder {dir}: {why}",
      "kan de gegevensmap {dir} niet openen: {why}"},
+    {"file.e.large", "{file}: larger than 1 MiB", "{file}: groter dan 1 MiB"},
+    {"rules.e.no_segment", "{file}: no [segment] rules",
+     "{file}: geen regels [segment]"},
+    {"rules.e.no_action", "{file}: no [action] rules",
+     "{file}: geen regels [action]"},
+    {"clv.e.patterns_empty", "{file}: empty pattern file",
+     "{file}: leeg patroonbestand"},
+    {"clv.e.no_patterns", "{file}: no patterns", "{file}: geen patronen"},
     {"load.e.open", "cannot open {file}: {why}",
      "kan {file} niet openen: {why}"},
     {"load.e.read", "cannot read {file}: {why}",
@@ -2501,12 +2509,12 @@ static const msg_row text_rows[] = {
      "niet zien welke rijen eerst kwamen, lees ze dus zonder --pushdown "
      "(de latere rijen worden dan weggelaten en geteld)"},
     {"opt.payments.pushdown",
-     "PATH is a postgresql:// URI: compute the receivables ageing per "
-     "customer in the database (one row per customer comes back; columns "
-     "need SQL types)",
+     "PATH is a postgresql:// URI: compute the receivables ageing and the "
+     "payment behaviour per customer in the database (one row per customer "
+     "comes back; columns need SQL types)",
      "PATH is een postgresql://-URI: bereken de ouderdom van de openstaande "
-     "posten per klant in de database (er komt één rij per klant terug; "
-     "kolommen moeten SQL-types hebben)"},
+     "posten en het betaalgedrag per klant in de database (er komt één rij "
+     "per klant terug; kolommen moeten SQL-types hebben)"},
     {"pg.no_sales",
      "no transactions table in {db}: name it with --table "
      "transactions=SCHEMA.TABLE (or a query), or call it transactions, "
@@ -2535,6 +2543,13 @@ static const msg_row text_rows[] = {
      "row per customer comes back; columns need SQL types)",
      "PATH is een postgresql://-URI: bereken het overzicht in de database "
      "(er komt één rij per klant terug; kolommen moeten SQL-types hebben)"},
+    {"opt.analyze.pushdown",
+     "PATH is a postgresql:// URI: the database computes the cohort "
+     "matrices and the (x, t_x, T) patterns of the purchase model; the rest "
+     "reads the lines (columns need SQL types)",
+     "PATH is een postgresql://-URI: de database berekent de cohortmatrices "
+     "en de (x, t_x, T)-patronen van het aankoopmodel; de rest leest de "
+     "lijnen (kolommen moeten SQL-types hebben)"},
     {"opt.cohorts.pushdown",
      "PATH is a postgresql:// URI: compute the cohort matrices in the "
      "database (one row per cohort and period comes back; columns need SQL "
@@ -3322,16 +3337,20 @@ static const msg_row text_rows[] = {
      "--patterns vervangt PAD; geef een van beide"},
     {"opt.clv.pushdown",
      "PATH is a postgresql:// URI: fit the purchase model on the (x, t_x, "
-     "T) patterns the database counts (one row per pattern comes back); no "
-     "spend model",
+     "T) patterns the database counts (one row per pattern comes back); "
+     "with --spend gg or --holdout-end the database computes one row per "
+     "customer (x, t_x, T, mean repeat spend, holdout purchases)",
      "PATH is een postgresql://-URI: pas het aankoopmodel toe op de (x, "
      "t_x, T)-patronen die de database telt (er komt één rij per patroon "
-     "terug); geen bestedingsmodel"},
+     "terug); met --spend gg of --holdout-end berekent de database één rij "
+     "per klant (x, t_x, T, gemiddelde herhaalbesteding, aankopen in de "
+     "holdout)"},
     {"cli.clv.pushdown_only",
-     "--pushdown fits the purchase model on the database's patterns: not "
-     "with --patterns, --holdout-end, --model bgbb or --spend gg",
-     "--pushdown past het aankoopmodel toe op de patronen uit de database: "
-     "niet samen met --patterns, --holdout-end, --model bgbb of --spend gg"},
+     "--pushdown computes the model's input in the database: not with "
+     "--patterns or --model bgbb (whose calendar periods need the lines)",
+     "--pushdown berekent de invoer van het model in de database: niet "
+     "samen met --patterns of --model bgbb (waarvan de kalenderperiodes de "
+     "lijnen nodig hebben)"},
     {"cli.clv.patterns_dates",
      "--as-of and --holdout-end need transactions, not a pattern file",
      "--as-of en --holdout-end vragen transacties, geen patroonbestand"},

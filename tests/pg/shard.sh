@@ -81,10 +81,12 @@ done
 on coord -c "CREATE EXTENSION postgres_fdw" \
   -c "CREATE SERVER shard1 FOREIGN DATA WRAPPER postgres_fdw OPTIONS
       (host '127.0.0.1', port '$port_s1', dbname 'kwtest',
-       async_capable 'true', fetch_size '10000')" \
+       async_capable 'true', fetch_size '10000',
+       fdw_tuple_cost '0.1')" \
   -c "CREATE SERVER shard2 FOREIGN DATA WRAPPER postgres_fdw OPTIONS
       (host '127.0.0.1', port '$port_s2', dbname 'kwtest',
-       async_capable 'true', fetch_size '10000')" \
+       async_capable 'true', fetch_size '10000',
+       fdw_tuple_cost '0.1')" \
   -c "CREATE USER MAPPING FOR PUBLIC SERVER shard1 OPTIONS
       (user 'kw', password 'Shard-pw')" \
   -c "CREATE USER MAPPING FOR PUBLIC SERVER shard2 OPTIONS
@@ -138,6 +140,29 @@ agg1=$(grep -c "Relations: Aggregate on (public.sales_sharded_1" "$tmp/plans.log
 [ "$agg0" -ge 1 ] && [ "$agg1" -ge 1 ] && ok || { bad "the aggregation was not pushed to the shards"; grep -A30 "duration" "$tmp/plans.log" | head -60 >&2; }
 [ "$async" -ge 2 ] && ok || bad "no asynchronous append of the shards"
 grep -q "Shard-pw" "$tmp/sharded.json" && bad "password in the output"
+
+# the cohort statement reduces on the shards too: its per-customer and
+# period aggregate (and the per-customer and day sums of the returns) run
+# on each shard; the coordinator gets those rows, not lines
+mark=$(wc -l <"$log")
+"$K" cohorts "$URI" --table transactions=sales_sharded --pushdown \
+  --metric all --format csv >/dev/null 2>"$tmp/err" ||
+  bad "cohorts --pushdown sharded: $(cat "$tmp/err")"
+tail -n +"$mark" "$log" >"$tmp/cplans.log"
+[ -n "${KW_PG_PLANS:-}" ] && cp "$tmp/cplans.log" "$KW_PG_PLANS.cohorts"
+c0=$(grep -c "Relations: Aggregate on (public.sales_sharded_0" "$tmp/cplans.log" || true)
+c1=$(grep -c "Relations: Aggregate on (public.sales_sharded_1" "$tmp/cplans.log" || true)
+# every remote statement of the cohort statement (those reading amounts,
+# round(...); the column probe reads none) groups: no shard sends lines
+rsql=$(grep "Remote SQL: .*round(" "$tmp/cplans.log" | wc -l)
+rgrp=$(grep "Remote SQL: .*round(.*GROUP BY" "$tmp/cplans.log" | wc -l)
+echo "cohort plan: $c0 + $c1 aggregates pushed to the shards; $rgrp of $rsql remote statements group" >&2
+if [ "$c0" -ge 2 ] && [ "$c1" -ge 2 ] && [ "$rsql" -ge 4 ] && [ "$rsql" = "$rgrp" ]; then
+  ok
+else
+  bad "the cohort aggregation was not pushed to the shards"
+  grep -B2 -A6 "Foreign Scan" "$tmp/cplans.log" | head -60 >&2
+fi
 
 # the cohort matrices and the CLV pattern fit computed by the database:
 # sharded = single

@@ -573,6 +573,81 @@ static void test_horizon_default(void **state) {
   kw_context_free(ctx);
 }
 
+/* kw_clv_data_from_rows: the rows of A, B and E as the header works them
+ * out, the repeat purchase days per day (A 7, 29, 35, 36, 50; B 42, as
+ * days since 2024-01-01) and a day after the holdout (64, left out); the
+ * tracking, offsets and holdout length are those worked out above. */
+static void test_from_rows(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  const int32_t d0 = kw_date_from_ymd(2024, 1, 1);
+  static const char *const ids[3] = {"A", "B", "E"};
+  const int32_t first[3] = {d0, d0 + 14, d0 + 30};
+  static const double x[3] = {2, 0, 0}, tx[3] = {29.0 / 7, 0, 0};
+  static const double T[3] = {30.0 / 7, 16.0 / 7, 0};
+  static const double zbar[3] = {25, 0, 0}, rev[3] = {60, 30, 8};
+  const double margin[3] = {0.4, NAN, 0.5};
+  static const double hold[3] = {3, 1, 0};
+  int32_t rday[7];
+  static const int days[7] = {7, 29, 35, 36, 42, 50, 64};
+  static const double rcount[7] = {1, 1, 1, 1, 1, 1, 1};
+  for (int k = 0; k < 7; k++) rday[k] = d0 + days[k];
+  kw_clv_rows r;
+  memset(&r, 0, sizeof r);
+  r.n = 3;
+  r.ids = ids;
+  r.first = first;
+  r.x = x, r.t_x = tx, r.T = T, r.zbar = zbar, r.revenue = rev;
+  r.margin = margin;
+  r.holdout = hold;
+  r.as_of = d0 + 30;
+  r.holdout_end = d0 + 59;
+  r.unit = KW_UNIT_WEEK;
+  r.has_cost = true;
+  r.pooled_margin = 28.0 / 68.0;
+  r.n_later = 2;
+  r.n_days = 7;
+  r.rday = rday;
+  r.rcount = rcount;
+  kw_clv_data *d = NULL;
+  assert_int_equal(kw_clv_data_from_rows(ctx, &r, &d), KW_OK);
+  const kw_clv_input *v = kw_clv_data_view(d);
+  assert_int_equal(v->n, 3);
+  for (int i = 0; i < 3; i++) {
+    assert_string_equal(id_of(v, (size_t)i), ids[i]);
+    NEAR(v->x[i], x[i], 0);
+    NEAR(v->holdout[i], hold[i], 0);
+  }
+  assert_int_equal(v->n_later, 2);
+  assert_int_equal(v->n_repeat, 1);
+  assert_false(v->discrete);
+  NEAR(v->holdout_len, 29.0 / 7, 1e-12);
+  NEAR(v->pooled_margin, 28.0 / 68.0, 1e-12);
+  assert_int_equal(v->n_cal_periods, 5);
+  assert_int_equal(v->n_periods, 9);
+  static const double off[3] = {5 - 30.0 / 7, 5 - 16.0 / 7, 5};
+  for (int i = 0; i < 3; i++) NEAR(v->offset[i], off[i], 1e-12);
+  static const double cum[9] = {0, 1, 1, 1, 2, 4, 5, 6, 6};
+  for (int k = 0; k < 9; k++) NEAR(v->track_actual[k], cum[k], 0);
+  assert_int_equal(v->period_end[8], d0 + 58);
+  kw_clv_data_free(d);
+  /* a holdout that does not end after as_of, and no holdout counts */
+  r.holdout_end = r.as_of;
+  assert_int_equal(kw_clv_data_from_rows(ctx, &r, &d), KW_EARG);
+  r.holdout_end = d0 + 59;
+  r.holdout = NULL;
+  assert_int_equal(kw_clv_data_from_rows(ctx, &r, &d), KW_EARG);
+  /* without a holdout: calibration periods only */
+  r.holdout_end = KW_NA_DATE;
+  assert_int_equal(kw_clv_data_from_rows(ctx, &r, &d), KW_OK);
+  v = kw_clv_data_view(d);
+  assert_null(v->holdout);
+  assert_int_equal(v->n_periods, 5);
+  NEAR(v->track_actual[4], 2, 0);
+  kw_clv_data_free(d);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_continuous),
@@ -584,6 +659,7 @@ int main(void) {
       cmocka_unit_test(test_predict),
       cmocka_unit_test(test_all_models_finite),
       cmocka_unit_test(test_patterns),
+      cmocka_unit_test(test_from_rows),
       cmocka_unit_test(test_horizon_default),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -91,8 +91,43 @@ void clv_bg_start(const clv_pat *d, size_t k, double *p);
 kw_status clv_check_rows(kw_context *ctx, kw_clv_model model, const double *x,
                          const double *t_x, const double *T, size_t n);
 const kw_clv_result *clv_fit_res(const kw_clv_fit *f);
+/* A 64-bit fingerprint of the rows (x, t_x, T), t_x taken as 0 where
+ * x = 0 and -0.0 as 0, as the patterns see them. */
+uint64_t clv_data_key(const double *x, const double *t_x, const double *T,
+                      size_t n);
+/* The Hessian of the log-likelihood (np x np, row-major: central
+ * differences of the gradient, relative step 1e-4, not symmetrised) that
+ * kw_clv_fit_model computed for its standard errors, when the fit was made
+ * on n unweighted rows with fingerprint key; false otherwise. */
+bool clv_fit_hessian(const kw_clv_fit *f, uint64_t key, size_t n, double *H);
 /* predict.c: E[X(t)] of a new customer (a purchase model's result). */
 double clv_population(const kw_clv_result *r, double t);
+/* predict.c: the distinct (x, T) of a pattern set: gid[j] is pattern j's
+ * group, gx and gT the groups' x and T. */
+typedef struct clv_groups {
+  uint32_t *gid;
+  double *gx, *gT;
+  size_t ng;
+} clv_groups;
+kw_status clv_groups_build(kw_context *ctx, const clv_pat *d, clv_groups *g);
+void clv_groups_free(kw_context *ctx, clv_groups *g);
+/* Per pattern of d (groups g from clv_groups_build) at parameters p of
+ * purchase model m: P(alive) into pa and the value per unit of margin x
+ * spend into u (what kw_clv_value multiplies by margin x spend, bit for
+ * bit), NaN where not computable; vo must not be NULL. KW_ENOMEM only. */
+kw_status clv_pat_predict(kw_context *ctx, kw_clv_model m, const double *p,
+                          const clv_pat *d, const clv_groups *g,
+                          const kw_clv_value_options *vo, double *pa,
+                          double *u);
+/* The checks kw_clv_p_alive and kw_clv_value make of their input (fit,
+ * rows, value options o (not NULL), spend), in that order. */
+kw_status clv_value_check(kw_context *ctx, const kw_clv_fit *f,
+                          const double *x, const double *t_x, const double *T,
+                          const double *spend, size_t n,
+                          const kw_clv_value_options *o);
+/* KW_ENUMERIC: the prediction for (x, T) is not computable at p. */
+kw_status clv_not_computable(kw_context *ctx, kw_clv_model m, const double *p,
+                             double x, double T);
 
 
 /* ------------------------------------------------ per-customer prediction
@@ -121,6 +156,25 @@ double clv_pnbd_alive_expect(double r1, double alpha1, double s, double beta1,
                              double t);
 double clv_pnbd_alive_pk(double r1, double alpha1, double s, double beta1,
                          double t, unsigned k);
+/*
+ * Discounted value per unit of margin x spend of a customer alive at T,
+ *   V = sum_{k=1..H} (E(k) - E(k-1)) / (1+disc)^k,  E = clv_bg_alive_expect,
+ * for the BG/NBD family (discount.c). clv_bg_disc_direct is the
+ * straightforward sum (H series); clv_bg_disc computes it for ng groups
+ * (gx, gT) at parameters p (modified: MBG/NBD, b1 = b + x + 1) by one
+ * dot product per group of per-x coefficients and per-T moments, within
+ * 1e-12 relative of the exact sum (bound in discount.c), falling back to
+ * the straightforward sum per group where the bound does not hold. out is
+ * NaN where neither computes. n_fast (may be NULL) counts the groups the
+ * dot product served. KW_ENOMEM only.
+ */
+#define CLV_DISC_TERMS_MAX 3000
+double clv_bg_disc_direct(double r1, double alpha1, double a, double b1,
+                          size_t H, double disc);
+kw_status clv_bg_disc(kw_context *ctx, const double *p, int modified,
+                      const double *gx, const double *gT, size_t ng, size_t H,
+                      double disc, size_t *n_fast, double *out);
+
 /* BG/BB: sum_{k=1..h} E[transactions at opportunity n + k] / (1+disc)^k. */
 double clv_bgbb_expect_disc(const double *p, double x, double tx, double n,
                             unsigned h, double disc);

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/dict.h"
 #include "klantwijs/summary.h"
 
 #define EPS_PERIOD 1e-9
@@ -34,6 +35,7 @@
 struct kw_clv_data {
   kw_context *ctx;
   kw_clv_input v;
+  kw_dict *own_ids; /* kw_clv_data_from_rows */
   void *blocks[MAX_BLOCKS];
   int nblocks;
 };
@@ -49,6 +51,7 @@ const kw_clv_input *kw_clv_data_view(const kw_clv_data *d) { return &d->v; }
 
 void kw_clv_data_free(kw_clv_data *d) {
   if (!d) return;
+  if (d->own_ids) kw_dict_free(d->ctx, d->own_ids);
   for (int i = 0; i < d->nblocks; i++) kw_free(d->ctx, d->blocks[i]);
   kw_free(d->ctx, d);
 }
@@ -487,6 +490,103 @@ done:
     kw_clv_data_free(d);
     return st;
   }
+  *out = d;
+  return KW_OK;
+}
+
+kw_status kw_clv_data_from_rows(kw_context *ctx, const kw_clv_rows *r,
+                                kw_clv_data **out) {
+  if (!out || !r || (r->n && (!r->ids || !r->first || !r->x || !r->t_x ||
+                              !r->T || !r->zbar || !r->revenue ||
+                              !r->margin)) ||
+      (r->n_days && (!r->rday || !r->rcount)))
+    return kw_fail(ctx, KW_EARG, "clv: bad arguments");
+  *out = NULL;
+  const bool has_hold = r->holdout_end != KW_NA_DATE;
+  if (has_hold && (!r->holdout || r->holdout_end <= r->as_of))
+    return kw_fail(ctx, KW_EARG,
+                   "clv: the holdout must end after the as-of date");
+  kw_clv_data *d = data_new(ctx);
+  if (!d) return kw_fail_nomem(ctx);
+  const size_t n = r->n;
+  const int32_t as_of = r->as_of, end = has_hold ? r->holdout_end : as_of;
+  const double u = kw_unit_days(r->unit);
+  kw_clv_input *v = &d->v;
+  v->n = n;
+  v->as_of = as_of;
+  v->unit = r->unit;
+  v->has_cost = r->has_cost;
+  v->n_later = r->n_later;
+  v->holdout_end = has_hold ? r->holdout_end : KW_NA_DATE;
+  d->own_ids = kw_dict_new(ctx);
+  uint32_t *customer = block(d, n, sizeof *customer);
+  int32_t *first = block(d, n, sizeof *first);
+  double *a[7];
+  const double *src[7] = {r->x, r->t_x, r->T, r->zbar, r->revenue,
+                          r->margin, r->holdout};
+  bool ok = d->own_ids && customer && first;
+  for (int k = 0; k < 7; k++) {
+    a[k] = ok && (k < 6 || has_hold) ? block(d, n, sizeof(double)) : NULL;
+    if (k < 6 || has_hold) ok = ok && a[k];
+    if (a[k]) memcpy(a[k], src[k], n * sizeof(double));
+  }
+  double *offset = ok ? block(d, n, sizeof *offset) : NULL;
+  kw_status st = ok && offset ? KW_OK : kw_fail_nomem(ctx);
+  int32_t min_first = as_of;
+  for (size_t i = 0; !st && i < n; i++) {
+    st = kw_dict_intern(ctx, d->own_ids, r->ids[i], strlen(r->ids[i]),
+                        &customer[i], NULL);
+    first[i] = r->first[i];
+    if (first[i] < min_first) min_first = first[i];
+    v->n_repeat += r->x[i] >= 1;
+  }
+  if (st) {
+    kw_clv_data_free(d);
+    return st;
+  }
+  v->pooled_margin = r->pooled_margin;
+  /* tracking as kw_clv_data_build: n_cal_periods end on as_of */
+  double kcal = ceil_period((double)(as_of - min_first) / u);
+  size_t K = kcal < 1 ? 1 : (size_t)kcal;
+  size_t nh = has_hold ? (size_t)floor_period((double)(end - as_of) / u) : 0;
+  if (K + nh > 10000000) {
+    kw_clv_data_free(d);
+    return kw_fail(ctx, KW_ERANGE,
+                   "clv: more than 10 million tracking periods; use a longer "
+                   "unit");
+  }
+  double *track = block(d, K + nh, sizeof *track);
+  int32_t *pend = block(d, K + nh, sizeof *pend);
+  if (!track || !pend) {
+    kw_clv_data_free(d);
+    return kw_fail_nomem(ctx);
+  }
+  for (size_t i = 0; i < n; i++)
+    offset[i] = (double)K + (double)(first[i] - as_of) / u;
+  for (size_t k = 1; k <= K + nh; k++)
+    pend[k - 1] = as_of + (int32_t)floor(((double)k - (double)K) * u + 1e-9);
+  for (size_t j = 0; j < r->n_days; j++) {
+    if (r->rday[j] > end) continue;
+    double kp = (double)K + ceil_period((double)(r->rday[j] - as_of) / u);
+    if (kp >= 1 && kp <= (double)(K + nh)) track[(size_t)kp - 1] += r->rcount[j];
+  }
+  for (size_t k = 1; k < K + nh; k++) track[k] += track[k - 1];
+  v->n_cal_periods = K;
+  v->n_periods = K + nh;
+  v->ids = d->own_ids;
+  v->customer = customer;
+  v->first = first;
+  v->x = a[0];
+  v->t_x = a[1];
+  v->T = a[2];
+  v->zbar = a[3];
+  v->revenue = a[4];
+  v->margin = a[5];
+  v->holdout = a[6];
+  v->offset = offset;
+  v->track_actual = track;
+  v->period_end = pend;
+  v->holdout_len = has_hold ? (double)(end - as_of) / u : 0;
   *out = d;
   return KW_OK;
 }

@@ -43,6 +43,13 @@
 struct kw_clv_fit {
   kw_context *ctx;
   kw_clv_result res;
+  /* the Hessian of the standard errors (central differences of the
+   * gradient summed over the fitted data) and a fingerprint of those data
+   * (clv_data_key), so kw_clv_covariance on the same data reuses it */
+  bool have_hess;
+  uint64_t data_key;
+  size_t data_n;
+  double hess[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
 };
 
 static const char *const model_names[] = {
@@ -363,8 +370,10 @@ static bool newton_run(opt *o, const double *th0, double tol, run *out) {
 }
 
 static kw_status standard_errors(kw_context *ctx, const clv_model_ops *m,
-                                 const clv_pat *d, kw_clv_result *res) {
+                                 const clv_pat *d, kw_clv_fit *f) {
+  kw_clv_result *res = &f->res;
   size_t np = m->np;
+  bool finite = true;
   double H[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
   double p[KW_CLV_MAX_PARAMS], gp[KW_CLV_MAX_PARAMS], gm[KW_CLV_MAX_PARAMS];
   for (size_t j = 0; j < np; j++) {
@@ -381,7 +390,14 @@ static kw_status standard_errors(kw_context *ctx, const clv_model_ops *m,
       res->se_note = "log-likelihood not computable near the estimate";
       return KW_OK;
     }
-    for (size_t i = 0; i < np; i++) H[i * np + j] = (gp[i] - gm[i]) / (2 * h);
+    for (size_t i = 0; i < np; i++) {
+      H[i * np + j] = (gp[i] - gm[i]) / (2 * h);
+      finite = finite && isfinite(gp[i]) && isfinite(gm[i]);
+    }
+  }
+  if (finite) {
+    memcpy(f->hess, H, np * np * sizeof *H);
+    f->have_hess = true;
   }
   double A[KW_CLV_MAX_PARAMS * KW_CLV_MAX_PARAMS];
   for (size_t i = 0; i < np; i++)
@@ -500,7 +516,7 @@ static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
                 "iterations",
                 "model", kw_clv_model_name(m->id), "g", g, "n", n, NULL);
   }
-  return standard_errors(ctx, m, d, res);
+  return standard_errors(ctx, m, d, f);
 }
 
 /* ------------------------------------------------------------ validation */
@@ -620,6 +636,13 @@ kw_status kw_clv_fit_model(kw_context *ctx, kw_clv_model model,
   if (st != KW_OK) {
     kw_clv_fit_free(f);
     return st;
+  }
+  /* unweighted rows are what kw_clv_covariance sums over */
+  if (!weight) {
+    f->data_key = clv_data_key(x, t_x, T, n);
+    f->data_n = n;
+  } else {
+    f->have_hess = false;
   }
   *out = f;
   return KW_OK;
@@ -752,6 +775,35 @@ kw_status kw_clv_loglik(kw_context *ctx, kw_clv_model model,
 }
 
 const kw_clv_result *clv_fit_res(const kw_clv_fit *f) { return &f->res; }
+
+static uint64_t key_bits(double v) {
+  if (v == 0) v = 0; /* fold -0.0, as the patterns do */
+  uint64_t u;
+  memcpy(&u, &v, sizeof u);
+  return u;
+}
+
+uint64_t clv_data_key(const double *x, const double *t_x, const double *T,
+                      size_t n) {
+  uint64_t h = 0x6a09e667f3bcc909ULL ^ (uint64_t)n;
+  for (size_t i = 0; i < n; i++) {
+    uint64_t a = key_bits(x[i]), b = key_bits(x[i] == 0 ? 0 : t_x[i]),
+             c = key_bits(T[i]);
+    uint64_t z = (a * 0x9e3779b97f4a7c15ULL) ^ (b * 0xc2b2ae3d27d4eb4fULL) ^
+                 (c * 0x165667b19e3779f9ULL);
+    z ^= z >> 29;
+    h = (h ^ z) * 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 32;
+  }
+  return h;
+}
+
+bool clv_fit_hessian(const kw_clv_fit *f, uint64_t key, size_t n, double *H) {
+  if (!f->have_hess || f->data_key != key || f->data_n != n) return false;
+  size_t np = f->res.n_params;
+  memcpy(H, f->hess, np * np * sizeof *H);
+  return true;
+}
 
 kw_status kw_clv_fit_auto(kw_context *ctx, const double *x, const double *t_x,
                           const double *T, const double *weight, size_t n,

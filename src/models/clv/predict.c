@@ -77,14 +77,11 @@ static kw_status purchase_fit(kw_context *ctx, const kw_clv_fit *f) {
 }
 
 /*
- * BG/NBD and MBG/NBD: P(alive) costs two logs, so customers are not
- * compressed; the (x, T) factor is cached in a small open-addressing table
- * keyed on the two values (a few thousand groups in practice).
+ * The distinct (x, T) of n items (customers or patterns): gid[i] is item
+ * i's group, gx and gT (allocated) the groups' x and T, in order of first
+ * appearance. An open-addressing table keyed on the two values (a few
+ * thousand to a few tens of thousands of groups in practice).
  */
-typedef struct group {
-  double x, T, v;
-} group;
-
 static uint64_t key_bits(double v) {
   uint64_t u;
   if (v == 0) v = 0;
@@ -99,17 +96,93 @@ static uint64_t hash2(double x, double T) {
   return z ^ (z >> 31);
 }
 
+static kw_status group_items(kw_context *ctx, const double *x, const double *T,
+                             size_t n, uint32_t *gid, double **gx_out,
+                             double **gT_out, size_t *ng_out) {
+  size_t cap = 1024, used = 0, gcap = 512;
+  uint32_t *tab = kw_malloc(ctx, cap * sizeof *tab);
+  double *gx = kw_malloc(ctx, gcap * sizeof *gx);
+  double *gT = kw_malloc(ctx, gcap * sizeof *gT);
+  if (!tab || !gx || !gT) goto nomem;
+  memset(tab, 0xff, cap * sizeof *tab);
+  for (size_t i = 0; i < n; i++) {
+    double xi = x[i], Ti = T[i];
+    size_t h = (size_t)hash2(xi, Ti) & (cap - 1);
+    uint32_t g;
+    while ((g = tab[h]) != UINT32_MAX && (gx[g] != xi || gT[g] != Ti))
+      h = (h + 1) & (cap - 1);
+    if (g == UINT32_MAX) {
+      if (used == gcap) {
+        gcap *= 2;
+        double *a = kw_realloc(ctx, gx, gcap * sizeof *gx);
+        if (!a) goto nomem;
+        gx = a;
+        a = kw_realloc(ctx, gT, gcap * sizeof *gT);
+        if (!a) goto nomem;
+        gT = a;
+      }
+      g = (uint32_t)used++;
+      gx[g] = xi;
+      gT[g] = Ti;
+      tab[h] = g;
+      if (2 * used > cap) { /* grow and reinsert */
+        size_t nc = cap * 2;
+        uint32_t *t2 = kw_malloc(ctx, nc * sizeof *t2);
+        if (!t2) goto nomem;
+        memset(t2, 0xff, nc * sizeof *t2);
+        for (size_t k = 0; k < used; k++) {
+          size_t q = (size_t)hash2(gx[k], gT[k]) & (nc - 1);
+          while (t2[q] != UINT32_MAX) q = (q + 1) & (nc - 1);
+          t2[q] = (uint32_t)k;
+        }
+        kw_free(ctx, tab);
+        tab = t2;
+        cap = nc;
+      }
+    }
+    gid[i] = g;
+  }
+  kw_free(ctx, tab);
+  *gx_out = gx;
+  *gT_out = gT;
+  *ng_out = used;
+  return KW_OK;
+nomem:
+  kw_free(ctx, tab);
+  kw_free(ctx, gx);
+  kw_free(ctx, gT);
+  return kw_fail_nomem(ctx);
+}
+
+/* The (x, T) factor of job jb for every group: the discounted value of
+ * the BG/NBD family by clv_bg_disc (per-x coefficients and per-T moments,
+ * within 1e-12 of the per-period sum), everything else group by group. */
+static kw_status group_values(kw_context *ctx, kw_clv_model m, const double *p,
+                              const double *gx, const double *gT, size_t ng,
+                              const job *jb, double *gv) {
+  if (jb->kind == JOB_VALUE && jb->disc != 0 &&
+      (m == KW_CLV_BGNBD || m == KW_CLV_MBGNBD))
+    return clv_bg_disc(ctx, p, m == KW_CLV_MBGNBD, gx, gT, ng, jb->horizon,
+                       jb->disc, NULL, gv);
+  for (size_t g = 0; g < ng; g++) gv[g] = group_value(m, p, gx[g], gT[g], jb);
+  return KW_OK;
+}
+
 /* A prediction the numerics could not reach: an error, never a clamp. */
-static kw_status not_computable(kw_context *ctx, const kw_clv_result *r,
-                                double x, double T) {
-  const double *p = r->params;
+kw_status clv_not_computable(kw_context *ctx, kw_clv_model m, const double *p,
+                             double x, double T) {
+  const char *const *nm = clv_model_ops_of(m)->names;
   return kw_fail(ctx, KW_ENUMERIC,
                  "%s: the prediction for x = %g, T = %g is not computable at "
                  "%s = %g, %s = %g, %s = %g, %s = %g",
-                 kw_clv_model_name(r->model), x, T, r->names[0], p[0],
-                 r->names[1], p[1], r->names[2], p[2], r->names[3], p[3]);
+                 kw_clv_model_name(m), x, T, nm[0], p[0], nm[1], p[1], nm[2],
+                 p[2], nm[3], p[3]);
 }
 
+/*
+ * BG/NBD and MBG/NBD: P(alive) costs two logs, so customers are not
+ * compressed; the (x, T) factor is computed once per group.
+ */
 static kw_status run_bg(kw_context *ctx, const kw_clv_result *r,
                         const double *x, const double *tx, const double *T,
                         size_t n, const job *jb, double *out) {
@@ -120,49 +193,122 @@ static kw_status run_bg(kw_context *ctx, const kw_clv_result *r,
       out[i] = clv_bg_p_alive(p, x[i], x[i] > 0 ? tx[i] : 0, T[i], mod);
     return KW_OK;
   }
-  size_t cap = 1024, used = 0;
-  group *tab = kw_malloc(ctx, cap * sizeof *tab);
-  if (!tab) return kw_fail_nomem(ctx);
-  for (size_t k = 0; k < cap; k++) tab[k].x = -1;
-  for (size_t i = 0; i < n; i++) {
-    double xi = x[i], Ti = T[i];
-    size_t h = (size_t)hash2(xi, Ti) & (cap - 1);
-    while (tab[h].x >= 0 && (tab[h].x != xi || tab[h].T != Ti))
-      h = (h + 1) & (cap - 1);
-    if (tab[h].x < 0) {
-      if (2 * (used + 1) > cap) { /* grow and reinsert */
-        size_t nc = cap * 2;
-        group *t2 = kw_malloc(ctx, nc * sizeof *t2);
-        if (!t2) {
-          kw_free(ctx, tab);
-          return kw_fail_nomem(ctx);
-        }
-        for (size_t k = 0; k < nc; k++) t2[k].x = -1;
-        for (size_t k = 0; k < cap; k++) {
-          if (tab[k].x < 0) continue;
-          size_t g = (size_t)hash2(tab[k].x, tab[k].T) & (nc - 1);
-          while (t2[g].x >= 0) g = (g + 1) & (nc - 1);
-          t2[g] = tab[k];
-        }
-        kw_free(ctx, tab);
-        tab = t2;
-        cap = nc;
-        h = (size_t)hash2(xi, Ti) & (cap - 1);
-        while (tab[h].x >= 0) h = (h + 1) & (cap - 1);
-      }
-      tab[h].x = xi;
-      tab[h].T = Ti;
-      tab[h].v = group_value(r->model, p, xi, Ti, jb);
-      used++;
-    }
-    double pa = clv_bg_p_alive(p, xi, xi > 0 ? tx[i] : 0, Ti, mod);
-    out[i] = pa * tab[h].v;
-    if (!isfinite(out[i])) {
-      kw_free(ctx, tab);
-      return not_computable(ctx, r, xi, Ti);
-    }
+  uint32_t *gid = kw_malloc(ctx, n * sizeof *gid);
+  double *gx = NULL, *gT = NULL, *gv = NULL;
+  size_t ng = 0;
+  if (!gid) return kw_fail_nomem(ctx);
+  kw_status st = group_items(ctx, x, T, n, gid, &gx, &gT, &ng);
+  if (!st) {
+    gv = kw_malloc(ctx, (ng ? ng : 1) * sizeof *gv);
+    st = gv ? group_values(ctx, r->model, p, gx, gT, ng, jb, gv)
+            : kw_fail_nomem(ctx);
   }
-  kw_free(ctx, tab);
+  for (size_t i = 0; !st && i < n; i++) {
+    double xi = x[i];
+    double pa = clv_bg_p_alive(p, xi, xi > 0 ? tx[i] : 0, T[i], mod);
+    out[i] = pa * gv[gid[i]];
+    if (!isfinite(out[i])) st = clv_not_computable(ctx, r->model, p, xi, T[i]);
+  }
+  kw_free(ctx, gid);
+  kw_free(ctx, gx);
+  kw_free(ctx, gT);
+  kw_free(ctx, gv);
+  return st;
+}
+
+kw_status clv_groups_build(kw_context *ctx, const clv_pat *d, clv_groups *g) {
+  memset(g, 0, sizeof *g);
+  g->gid = kw_malloc(ctx, (d->n ? d->n : 1) * sizeof *g->gid);
+  if (!g->gid) return kw_fail_nomem(ctx);
+  kw_status st = group_items(ctx, d->x, d->T, d->n, g->gid, &g->gx, &g->gT,
+                             &g->ng);
+  if (st) clv_groups_free(ctx, g);
+  return st;
+}
+
+void clv_groups_free(kw_context *ctx, clv_groups *g) {
+  kw_free(ctx, g->gid);
+  kw_free(ctx, g->gx);
+  kw_free(ctx, g->gT);
+  memset(g, 0, sizeof *g);
+}
+
+/* clv_bg_p_alive for every pattern, with the logs taken once per distinct
+ * x and time value: the same expression on the same operands, so the same
+ * bits. */
+static kw_status bg_p_alive_pat(kw_context *ctx, const double *p,
+                                const clv_pat *d, int modified, double *out) {
+  double r = p[0], al = p[1], a = p[2], b = p[3];
+  double *lx = kw_malloc(ctx, (d->nux ? d->nux : 1) * sizeof *lx);
+  double *lt = kw_malloc(ctx, (d->nut ? d->nut : 1) * sizeof *lt);
+  if (!lx || !lt) {
+    kw_free(ctx, lx);
+    kw_free(ctx, lt);
+    return kw_fail_nomem(ctx);
+  }
+  for (size_t i = 0; i < d->nux; i++)
+    lx[i] = log(b + d->ux[i] - 1 + (modified ? 1 : 0));
+  for (size_t i = 0; i < d->nut; i++) lt[i] = log(al + d->ut[i]);
+  double la = log(a);
+  for (size_t j = 0; j < d->n; j++) {
+    double x = d->x[j];
+    if (x <= 0 && !modified) {
+      out[j] = 1;
+      continue;
+    }
+    double l = la - lx[d->ix[j]] + (r + x) * (lt[d->iT[j]] - lt[d->itx[j]]);
+    out[j] = clv_prob(clv_logistic_neg(l));
+  }
+  kw_free(ctx, lx);
+  kw_free(ctx, lt);
+  return KW_OK;
+}
+
+kw_status clv_pat_predict(kw_context *ctx, kw_clv_model m, const double *p,
+                          const clv_pat *d, const clv_groups *g,
+                          const kw_clv_value_options *vo, double *pa,
+                          double *u) {
+  job jb = {JOB_VALUE, 0, vo->horizon, vo->discount};
+  size_t n = d->n;
+  if (m == KW_CLV_BGBB) {
+    for (size_t j = 0; j < n; j++) {
+      pa[j] = clv_bgbb_p_alive(p, d->x[j], d->tx[j], d->T[j]);
+      u[j] = clv_bgbb_expect_disc(p, d->x[j], d->tx[j], d->T[j],
+                                  (unsigned)jb.horizon, jb.disc);
+    }
+    return KW_OK;
+  }
+  double *gv = kw_malloc(ctx, (g->ng ? g->ng : 1) * sizeof *gv);
+  if (!gv) return kw_fail_nomem(ctx);
+  kw_status st = group_values(ctx, m, p, g->gx, g->gT, g->ng, &jb, gv);
+  if (!st && (m == KW_CLV_BGNBD || m == KW_CLV_MBGNBD))
+    st = bg_p_alive_pat(ctx, p, d, m == KW_CLV_MBGNBD, pa);
+  else if (!st)
+    for (size_t j = 0; j < n; j++) {
+      double xj = d->x[j];
+      pa[j] = p_alive(m, p, xj, xj > 0 ? d->tx[j] : 0, d->T[j]);
+    }
+  if (!st)
+    for (size_t j = 0; j < n; j++) u[j] = pa[j] * gv[g->gid[j]];
+  kw_free(ctx, gv);
+  return st;
+}
+
+kw_status clv_value_check(kw_context *ctx, const kw_clv_fit *f,
+                          const double *x, const double *t_x, const double *T,
+                          const double *spend, size_t n,
+                          const kw_clv_value_options *o) {
+  kw_status st = purchase_fit(ctx, f);
+  if (st != KW_OK) return st;
+  st = clv_check_rows(ctx, clv_fit_res(f)->model, x, t_x, T, n);
+  if (st != KW_OK) return st;
+  if (!(o->discount >= 0) || !isfinite(o->discount) || !(o->margin >= 0) ||
+      !isfinite(o->margin) || o->horizon > 100000)
+    return kw_fail(ctx, KW_EARG, "clv: bad value options");
+  if (n && !spend) return kw_fail(ctx, KW_EARG, "clv: spend is NULL");
+  for (size_t i = 0; i < n; i++)
+    if (!isfinite(spend[i]))
+      return kw_fail(ctx, KW_EINPUT, "clv: row %zu: spend not finite", i + 1);
   return KW_OK;
 }
 
@@ -213,7 +359,7 @@ static kw_status run(kw_context *ctx, const kw_clv_fit *f, const double *x,
     if (!isfinite(v)) {
       kw_free(ctx, val);
       clv_pat_free(ctx, &d);
-      return not_computable(ctx, r, xj, Tj);
+      return clv_not_computable(ctx, r->model, p, xj, Tj);
     }
     val[j] = v;
   }
@@ -299,7 +445,8 @@ kw_status kw_clv_prob_count(kw_context *ctx, const kw_clv_fit *f,
         pk = clv_pnbd_alive_pk(p[0] + xi, p[1] + Ti, p[2], p[3] + Ti, t, k);
         break;
     }
-    if (!isfinite(pa) || !isfinite(pk)) return not_computable(ctx, r, xi, Ti);
+    if (!isfinite(pa) || !isfinite(pk))
+      return clv_not_computable(ctx, r->model, p, xi, Ti);
     out[i] = clv_prob(pa * pk + (k == 0 ? 1 - pa : 0));
   }
   return KW_OK;
