@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analyze_timings.h"
 #include "opts.h"
 #include "value_opts.h"
 #include "klantwijs/analyze.h"
@@ -20,7 +21,7 @@
 
 typedef struct opts {
   const char *output, *currency, *rules, *rfm_rules, *fit, *history;
-  bool show_names, template_only, pushdown;
+  bool show_names, template_only, pushdown, timings, verbose;
   double discount;
   unsigned long horizon, holdout, top;
   unsigned long xlsx_rows, xlsx_action_rows; /* ULONG_MAX = default */
@@ -67,22 +68,16 @@ static const cli_opt rows_[] = {
      "opt.analyze.xlsx_rows", NULL},
     {"xlsx-action-rows", 0, CLI_UINT, CMD(xlsx_action_rows), 0, XLSX_ROWS,
      "N", "10000", "opt.analyze.xlsx_action_rows", NULL},
+    {"timings", 0, CLI_FLAG, CMD(timings), CLI_NO_RANGE, NULL, NULL,
+     "opt.analyze.timings", NULL},
+    {"verbose", 0, CLI_FLAG, CMD(verbose), CLI_NO_RANGE, NULL, NULL,
+     "opt.analyze.verbose", NULL},
 };
 static const cli_group own = CLI_GROUP(NULL, rows_);
 static const cli_group *const groups[] = {
     &own, &cli_group_as_of, &cli_group_cost, &cli_group_ingest,
     &cli_group_lang, NULL};
 const cli_spec kw_cli_analyze_spec = {"analyze", groups};
-
-/* Progress per step, on a terminal only: one line a step (a warning
- * from a step then lands below its step's line). */
-static void on_step(void *user, size_t index, size_t count, const char *key,
-                    const char *label) {
-  (void)user;
-  (void)key;
-  fprintf(stderr, "\r\033[K[%2zu/%zu] %s\n", index + 1, count, label);
-  fflush(stderr);
-}
 
 /* The main job on contract data (klantwijs/subscription.h). */
 static int analyze_contracts(cli_common *c, const opts *o) {
@@ -205,8 +200,13 @@ int kw_cli_analyze(int argc, char **argv) {
     }
   }
   if (!c.load.tables) c.load.tables = kw_analyze_tables();
+  bool tty = isatty(STDERR_FILENO);
+  cli_timer tm;
+  cli_timer_start(&tm, (kw_lang)c.lang, o.timings || o.verbose, tty);
   code = cli_load(&c, &ds);
   if (code) goto done;
+  cli_timer_stage(&tm, NULL);
+  if (o.verbose) cli_timer_tables(&tm, ds);
   ao.as_of = c.as_of;
   ao.lang = c.lang;
   if (o.currency) ao.currency = o.currency, ao.detect_currency = false;
@@ -221,9 +221,10 @@ int kw_cli_analyze(int argc, char **argv) {
   if (o.xlsx_rows != ULONG_MAX) ao.xlsx_max_customers = o.xlsx_rows;
   if (o.xlsx_action_rows != ULONG_MAX)
     ao.xlsx_max_per_action = o.xlsx_action_rows;
-  bool tty = isatty(STDERR_FILENO);
-  if (tty) ao.on_step = on_step;
+  ao.on_step = cli_timer_on_step;
+  ao.step_user = &tm;
   st = kw_analyze_run(c.ctx, ds, &ao, &an);
+  cli_timer_stage(&tm, NULL);
   if (st) {
     code = cli_fail(&c, st);
     goto done;
@@ -243,9 +244,10 @@ int kw_cli_analyze(int argc, char **argv) {
       goto done;
     }
   }
-  if (tty) fputs(cli_text("cli.analyze.writing", c.lang), stderr);
+  if (tm.progress) fputs(cli_text("cli.analyze.writing", c.lang), stderr);
   st = kw_report_write_dir(c.ctx, an, c.output);
-  if (tty) fputs("\r\033[K", stderr);
+  if (tm.progress) fputs("\r\033[K", stderr);
+  cli_timer_total(&tm);
   if (st) {
     code = cli_write_fail(&c, st);
     goto done;

@@ -283,7 +283,10 @@ KW_API const char *kw_step_key(kw_step s);
 /* "ran", "limited", "skipped", "failed". */
 KW_API const char *kw_step_status_name(kw_step_status s);
 
-/* Called before each step (index 0.., count) with its key and label. */
+/* Called before each step (index 0.., count) with its key and label.
+ * kw_report_write_dir calls the analysis's callback too: before each file
+ * it writes (key and label: the file name, count 4) and once after the
+ * last (index 4, key ""), so that a caller can time every file. */
 typedef void (*kw_analyze_step_fn)(void *user, size_t index, size_t count,
                                    const char *key, const char *label);
 

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "report/numfmt.h"
 #include "report/segments_text.h"
 #include "report/text.h"
 
@@ -185,6 +186,9 @@ size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
 static void money(kw_ccell *c, double cents) {
   c->kind = KW_CC_MONEY;
   c->d = cents / 100.0;
+  /* the cents as they are, where customers.csv prints from them */
+  c->exact = fabs(cents) < 1e14;
+  c->cents = c->exact ? (int64_t)cents : 0;
 }
 
 static void num(kw_ccell *c, kw_ccell_kind k, double v) {
@@ -219,6 +223,7 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
                     kw_ccell *c) {
   c->kind = KW_CC_EMPTY;
   c->s = NULL;
+  c->exact = false;
   const kw_customer_summary *s = a->s;
   bool buyer = s->first[i] != KW_NA_DATE;
   switch (id) {
@@ -464,38 +469,7 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
 }
 
 char *kw_fmt_fixed(char *buf, double v, int decimals) {
-  if (!isfinite(v)) {
-    buf[0] = '\0';
-    return buf;
-  }
-  static const double scales[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
-  if (decimals >= 0 && decimals <= 6 && fabs(v) < 1e12) {
-    /* digits by integer arithmetic: the common case, and fast */
-    long long r = llround(v * scales[decimals]);
-    bool neg = r < 0;
-    unsigned long long u = neg ? (unsigned long long)(-r) : (unsigned long long)r;
-    char tmp[48];
-    size_t k = 0;
-    for (int d = 0; d < decimals; d++) {
-      tmp[k++] = (char)('0' + u % 10);
-      u /= 10;
-    }
-    if (decimals) tmp[k++] = '.';
-    do {
-      tmp[k++] = (char)('0' + u % 10);
-      u /= 10;
-    } while (u);
-    if (neg) tmp[k++] = '-';
-    for (size_t i = 0; i < k; i++) buf[i] = tmp[k - 1 - i];
-    buf[k] = '\0';
-    return buf;
-  }
-  double scale = pow(10, decimals);
-  double r = round(v * scale) / scale;
-  if (r == 0) r = 0; /* no -0 */
-  snprintf(buf, 48, "%.*f", decimals, r);
-  for (char *p = buf; *p; p++)
-    if (*p == ',') *p = '.';
+  kw_num_fixed(buf, v, decimals);
   return buf;
 }
 
@@ -545,17 +519,26 @@ kw_status kw_report_customers_csv(kw_context *ctx, const kw_analysis *a,
     for (size_t j = 0; j < nc; j++) {
       if (j) kw_text_putc(&t, ',');
       kw_export_cell(a, ids[j], i, true, c);
+      size_t n = 0;
       switch (c->kind) {
         case KW_CC_EMPTY: break;
         case KW_CC_TEXT: put_csv(&t, c->s); break;
-        case KW_CC_DATE: kw_text_put(&t, kw_date_format(buf, c->date, 0)); break;
-        case KW_CC_MONEY: kw_text_put(&t, kw_fmt_fixed(buf, c->d, 2)); break;
-        case KW_CC_INT: kw_text_put(&t, kw_fmt_fixed(buf, c->d, 0)); break;
+        case KW_CC_DATE: n = kw_num_date(buf, c->date); break;
+        case KW_CC_MONEY:
+          /* from the cents themselves where the double would give the
+             same digits (below 1e12 units: numfmt.h) */
+          n = c->exact && c->cents > -100000000000000 &&
+                      c->cents < 100000000000000
+                  ? kw_num_scaled(buf, c->cents, 2)
+                  : kw_num_fixed(buf, c->d, 2);
+          break;
+        case KW_CC_INT: n = kw_num_fixed(buf, c->d, 0); break;
         case KW_CC_NUM:
         case KW_CC_PCT:
-          kw_text_put(&t, kw_fmt_fixed(buf, c->d, cols[ids[j]].decimals));
+          n = kw_num_fixed(buf, c->d, cols[ids[j]].decimals);
           break;
       }
+      if (n) kw_text_putn(&t, buf, n);
     }
     kw_text_putc(&t, '\n');
     if (t.len > (1u << 16)) ok = kw_text_flush(&t, f);

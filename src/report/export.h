@@ -22,6 +22,8 @@ typedef struct kw_ccell {
   kw_ccell_kind kind;
   double d;
   int32_t date;
+  int64_t cents; /* KW_CC_MONEY from int64 cents when exact */
+  bool exact;
   const char *s;
   char buf[600]; /* s may point here */
 } kw_ccell;
@@ -51,6 +53,11 @@ char *kw_fmt_fixed(char *buf, double v, int decimals);
  * file it will replace) rather than that of path. */
 kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
                                         const char *path, const char *like);
+
+/* customers.xlsx with every cell written through libxlsxwriter: the
+ * straightforward writer the fast one (xlsx_rows.c) is tested against. */
+kw_status kw_report_customers_xlsx_plain(kw_context *ctx, const kw_analysis *a,
+                                         const char *path);
 
 /* True for text a spreadsheet would read as a formula: it starts with =,
  * +, -, @, tab or CR. Writers of CSV and XLSX text cells prefix such text

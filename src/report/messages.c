@@ -3481,6 +3481,26 @@ static const msg_row text_rows[] = {
     {"cli.analyze.writing",
      "writing the report…",
      "het rapport wordt geschreven…"},
+    {"opt.analyze.timings",
+     "print the time of every stage (loading, each analysis step, each file "
+     "written) on standard error, wall clock and CPU",
+     "toon de tijd van elke stap (inlezen, elke analysestap, elk geschreven "
+     "bestand) op standaardfout, kloktijd en CPU"},
+    {"opt.analyze.verbose",
+     "--timings, and the rows read and used of each table",
+     "--timings, en de gelezen en gebruikte rijen van elke tabel"},
+    {"cli.analyze.stage.load",
+     "loading the data",
+     "gegevens inlezen"},
+    {"cli.analyze.time",
+     "time of {stage}: {seconds} s (CPU {cpu} s)",
+     "tijd van {stage}: {seconds} s (CPU {cpu} s)"},
+    {"cli.analyze.time_total",
+     "time in total: {seconds} s (CPU {cpu} s)",
+     "tijd in totaal: {seconds} s (CPU {cpu} s)"},
+    {"cli.analyze.table_rows",
+     "table {table}: {rows} rows read, {used} used",
+     "tabel {table}: {rows} rijen gelezen, {used} gebruikt"},
 
     /* churn: help, options and usage errors (cli/cmd_churn.c) */
     {"help.churn.usage", "[OPTIONS] PATH\n       klantwijs churn --drivers "

@@ -424,19 +424,30 @@ kw_status kw_report_folder(kw_context *ctx, const char *dir,
   return st;
 }
 
-/* The main job's four files. */
+/* The main job's four files, each announced to the analysis's step
+ * callback before it is written (key and label: the file name, index
+ * among the four), and the end after the last (index 4, key ""). */
+static void announce(const kw_analysis *a, size_t k, const char *name) {
+  if (a->o.on_step) a->o.on_step(a->o.step_user, k, 4, name, name);
+}
 static kw_status an_json(kw_context *ctx, const void *a, FILE *f) {
+  announce(a, 0, "summary.json");
   return kw_report_summary_json(ctx, a, f);
 }
 static kw_status an_csv(kw_context *ctx, const void *a, FILE *f) {
+  announce(a, 1, "customers.csv");
   return kw_report_customers_csv(ctx, a, f);
 }
 static kw_status an_xlsx(kw_context *ctx, const void *a, const char *path,
                          const char *like) {
+  announce(a, 2, "customers.xlsx");
   return kw_report_customers_xlsx_like(ctx, a, path, like);
 }
 static kw_status an_html(kw_context *ctx, const void *a, FILE *f) {
-  return kw_report_html(ctx, a, f);
+  announce(a, 3, "index.html");
+  kw_status st = kw_report_html(ctx, a, f);
+  announce(a, 4, "");
+  return st;
 }
 
 kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,

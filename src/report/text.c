@@ -50,7 +50,14 @@ void kw_text_putn(kw_text *t, const char *s, size_t n) {
 
 void kw_text_put(kw_text *t, const char *s) { kw_text_putn(t, s, strlen(s)); }
 
-void kw_text_putc(kw_text *t, char c) { kw_text_putn(t, &c, 1); }
+void kw_text_putc(kw_text *t, char c) {
+  if (!t->bad && t->len + 2 <= t->cap) { /* room: no call, no copy */
+    t->s[t->len++] = c;
+    t->s[t->len] = '\0';
+    return;
+  }
+  kw_text_putn(t, &c, 1);
+}
 
 void kw_text_printf(kw_text *t, const char *fmt, ...) {
   va_list ap;

@@ -28,6 +28,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,7 @@
 #include "report/export.h"
 #include "report/growth_sheets.h"
 #include "report/text.h"
+#include "report/xlsx_rows.h"
 
 #define MAX_ROWS 1048575u
 
@@ -51,6 +53,11 @@ typedef struct book {
   kw_context *ctx;
   lxw_error err; /* the first failure */
   char *tbuf;    /* a neutralised or cut text cell */
+  size_t nsheets; /* sheets added so far */
+  bool plain;     /* every cell through libxlsxwriter (the reference) */
+  /* sheets whose rows xlsx_rows.c writes after workbook_close */
+  kw_xlsx_rows *spl;
+  size_t nspl;
 } book;
 
 /* Keeps the first failure of a libxlsxwriter call. */
@@ -131,6 +138,7 @@ static void data_sheet(book *b, const char *name, const int *ids, size_t nc,
     CK(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
     return;
   }
+  b->nsheets++;
   bool nl = a->o.lang == KW_LANG_NL;
   for (size_t j = 0; j < nc; j++) {
     const kw_ccol *c = kw_export_column(ids[j]);
@@ -145,6 +153,27 @@ static void data_sheet(book *b, const char *name, const int *ids, size_t nc,
   worksheet_freeze_panes(ws, 1, 1);
   if (nrows > MAX_ROWS) nrows = MAX_ROWS;
   CK(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, (lxw_col_t)(nc - 1)));
+  if (!b->plain && nrows > 0 && nc <= KW_XLSX_MAX_COLS) {
+    /* the rows come later (xlsx_rows.c); a placeholder in the last row
+       gives the sheet its dimension */
+    kw_xlsx_rows *s = &b->spl[b->nspl++];
+    memset(s, 0, sizeof *s);
+    s->sheet = b->nsheets;
+    s->nc = nc;
+    for (size_t j = 0; j < nc; j++) {
+      const kw_ccol *c = kw_export_column(ids[j]);
+      lxw_format *f = format_of(b, c);
+      s->ids[j] = ids[j];
+      s->xf[j] = f ? lxw_format_get_xf_index(f) : 0;
+      s->decimals[j] = c->decimals;
+    }
+    s->date_xf = lxw_format_get_xf_index(b->date);
+    kw_xlsx_rows_columns(s);
+    s->rows = rows;
+    s->nrows = nrows;
+    CK(b, worksheet_write_number(ws, (lxw_row_t)nrows, 0, 0, NULL));
+    return;
+  }
   kw_ccell *cell = kw_malloc(b->ctx, sizeof *cell);
   if (!cell) {
     CK(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -200,6 +229,7 @@ static kw_status rtable_sheet(void *user, const char *name,
     CK(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
     return KW_OK;
   }
+  b->nsheets++;
   for (size_t j = 0; j < t->ncols; j++) {
     const kw_rcol *c = &t->cols[j];
     const char *h = lang == KW_LANG_NL && c->label_nl ? c->label_nl
@@ -303,6 +333,7 @@ static void overview(book *b) {
     CK(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
     return;
   }
+  b->nsheets++;
   CK(b, worksheet_set_column(ws, 0, 0, 34, NULL));
   CK(b, worksheet_set_column(ws, 1, 1, 16, NULL));
   CK(b, worksheet_set_column(ws, 2, 2, 90, NULL));
@@ -382,6 +413,24 @@ static void overview(book *b) {
   }
 }
 
+/* libxlsxwriter can lose the system's reason of a failed write while it
+ * cleans up: a write of one block into dir finds it again (a full disk),
+ * 0 when that write succeeds. */
+static int probe_dir(const char *dir) {
+  char p[PATH_MAX];
+  if (snprintf(p, sizeof p, "%s/.kw_probe.%ld.XXXXXX", dir, (long)getpid()) >=
+      (int)sizeof p)
+    return 0;
+  int fd = mkstemp(p);
+  if (fd < 0) return errno;
+  static const char block[4096];
+  int e = write(fd, block, sizeof block) == (ssize_t)sizeof block ? 0 : errno;
+  if (!e && fsync(fd) != 0) e = errno;
+  close(fd);
+  unlink(p);
+  return e;
+}
+
 /* The folder of path (for libxlsxwriter's temporary files). */
 static char *dir_of(kw_context *ctx, const char *path) {
   char *dir = kw_strdup(ctx, path);
@@ -392,17 +441,21 @@ static char *dir_of(kw_context *ctx, const char *path) {
   return dir;
 }
 
-kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
-                                        const char *path, const char *like) {
+static kw_status write_book(kw_context *ctx, const kw_analysis *a,
+                            const char *path, const char *like, bool plain) {
   size_t n = strlen(path);
   char *tmp = kw_malloc(ctx, n + 40), *dir = dir_of(ctx, path);
   book b;
   memset(&b, 0, sizeof b);
+  b.plain = plain;
   b.tbuf = kw_malloc(ctx, XLSX_MAX_TEXT + 2);
-  if (!tmp || !dir || !b.tbuf) {
+  b.spl = kw_calloc(ctx, KW_ACTION__COUNT + 1, sizeof *b.spl);
+  uint32_t *rows = NULL; /* the customer sheet's, kept for xlsx_rows.c */
+  if (!tmp || !dir || !b.tbuf || !b.spl) {
     kw_free(ctx, tmp);
     kw_free(ctx, dir);
     kw_free(ctx, b.tbuf);
+    kw_free(ctx, b.spl);
     return kw_fail_nomem(ctx);
   }
   /* temporaries of this name left by a process that is gone */
@@ -478,7 +531,7 @@ kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
   size_t nc = kw_export_columns(a, ids, 64);
   if (!b.err && full_sheet(a)) {
     /* the customers with a purchase, as in customers.csv */
-    uint32_t *rows = kw_malloc(b.ctx, (a->n ? a->n : 1) * sizeof *rows);
+    rows = kw_malloc(b.ctx, (a->n ? a->n : 1) * sizeof *rows);
     size_t nr = 0;
     if (!rows) {
       b.err = LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -487,7 +540,6 @@ kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
         if (a->s->first[i] != KW_NA_DATE) rows[nr++] = (uint32_t)i;
       data_sheet(&b, kw_msg_text(MSG_COL_CUSTOMERS, a->o.lang), ids, nc,
                  rows, nr);
-      kw_free(b.ctx, rows);
     }
   }
   /* action sheets: a shorter set of columns */
@@ -521,6 +573,7 @@ kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
   if (b.err || cerr) {
     lxw_error e = b.err ? b.err : cerr;
     if (b.err) sys = err_before;
+    if (!sys && e != LXW_ERROR_MEMORY_MALLOC_FAILED) sys = probe_dir(dir);
     char why[256];
     if (sys)
       snprintf(why, sizeof why, "%s (%s)", strerror(sys), lxw_strerror(e));
@@ -530,6 +583,16 @@ kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
                      e == LXW_ERROR_MEMORY_MALLOC_FAILED ? KW_ENOMEM : KW_EIO,
                      "out.err.write", "path", path, "reason", why, NULL);
     goto out;
+  }
+  /* the data rows, into the sheets' places (a new file: its mode again) */
+  if (b.nspl) {
+    st = kw_xlsx_rows_put(ctx, a, tmp, path, b.spl, b.nspl);
+    if (st) goto out;
+    if (chmod(tmp, kw_out_mode(like, false)) != 0) {
+      st = kw_out_fail(ctx, KW_EIO, "out.err.mode", "path", path, "reason",
+                       strerror(errno), NULL);
+      goto out;
+    }
   }
   /* on disk before the rename */
   fd = open(tmp, O_RDONLY | O_CLOEXEC);
@@ -549,7 +612,19 @@ out:
   kw_free(ctx, tmp);
   kw_free(ctx, dir);
   kw_free(ctx, b.tbuf);
+  kw_free(ctx, b.spl);
+  kw_free(ctx, rows);
   return st;
+}
+
+kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
+                                        const char *path, const char *like) {
+  return write_book(ctx, a, path, like, false);
+}
+
+kw_status kw_report_customers_xlsx_plain(kw_context *ctx, const kw_analysis *a,
+                                         const char *path) {
+  return write_book(ctx, a, path, path, true);
 }
 
 kw_status kw_report_customers_xlsx(kw_context *ctx, const kw_analysis *a,
