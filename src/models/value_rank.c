@@ -9,14 +9,13 @@
  */
 #include "models/value_rank.h"
 
+#include "stats/order.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct pair {
-  uint64_t code;
-  uint32_t id;
-} pair;
+typedef kw_code_id pair;
 
 static int cmp_u32(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -38,33 +37,13 @@ kw_status kw_rank_desc(kw_context *ctx, const int64_t *key, uint32_t *ids,
   pair *a = kw_malloc(ctx, bytes);
   if (!a) return kw_fail_nomem(ctx);
   pair *b = a + m;
-  uint64_t all_and = ~(uint64_t)0, all_or = 0;
   for (size_t i = 0; i < m; i++) {
-    uint64_t c = ~((uint64_t)key[ids[i]] ^ ((uint64_t)1 << 63));
-    a[i].code = c;
+    a[i].code = ~((uint64_t)key[ids[i]] ^ ((uint64_t)1 << 63));
     a[i].id = ids[i];
-    all_and &= c;
-    all_or |= c;
   }
-  uint64_t differ = all_and ^ all_or; /* bits that are not the same in all */
-  size_t count[256];
-  for (int shift = 0; shift < 64; shift += 8) {
-    if (((differ >> shift) & 0xFFu) == 0) continue;
-    memset(count, 0, sizeof count);
-    for (size_t i = 0; i < m; i++) count[(a[i].code >> shift) & 0xFFu]++;
-    size_t pos = 0;
-    for (int d = 0; d < 256; d++) {
-      size_t c = count[d];
-      count[d] = pos;
-      pos += c;
-    }
-    for (size_t i = 0; i < m; i++) b[count[(a[i].code >> shift) & 0xFFu]++] = a[i];
-    pair *t = a;
-    a = b;
-    b = t;
-  }
-  for (size_t i = 0; i < m; i++) ids[i] = a[i].id;
-  kw_free(ctx, a < b ? a : b);
+  pair *sorted = kw_radix_code_id(a, b, m);
+  for (size_t i = 0; i < m; i++) ids[i] = sorted[i].id;
+  kw_free(ctx, a);
   return KW_OK;
 }
 

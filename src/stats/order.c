@@ -89,10 +89,31 @@ double kw_quantile7(double *v, size_t n, double q) {
   return a + (h - (double)lo) * (b - a);
 }
 
-typedef struct pair {
-  uint64_t code;
-  uint32_t id;
-} pair;
+typedef kw_code_id pair;
+
+kw_code_id *kw_radix_code_id(kw_code_id *a, kw_code_id *b, size_t m) {
+  uint64_t all_and = ~(uint64_t)0, all_or = 0;
+  for (size_t i = 0; i < m; i++) all_and &= a[i].code, all_or |= a[i].code;
+  uint64_t differ = all_and ^ all_or; /* bits that are not the same in all */
+  size_t count[256];
+  for (int shift = 0; shift < 64; shift += 8) {
+    if (((differ >> shift) & 0xFFu) == 0) continue;
+    memset(count, 0, sizeof count);
+    for (size_t i = 0; i < m; i++) count[(a[i].code >> shift) & 0xFFu]++;
+    size_t pos = 0;
+    for (int d = 0; d < 256; d++) {
+      size_t c = count[d];
+      count[d] = pos;
+      pos += c;
+    }
+    for (size_t i = 0; i < m; i++)
+      b[count[(a[i].code >> shift) & 0xFFu]++] = a[i];
+    kw_code_id *t = a;
+    a = b;
+    b = t;
+  }
+  return a;
+}
 
 /* Ascending codes for ascending doubles (-0.0 as 0.0). */
 static inline uint64_t code_of(double x) {
@@ -110,32 +131,11 @@ kw_status kw_order_by_double(kw_context *ctx, const double *key,
   pair *a = kw_malloc(ctx, bytes);
   if (!a) return kw_fail_nomem(ctx);
   pair *b = a + m, *base = a;
-  uint64_t all_and = ~(uint64_t)0, all_or = 0;
   for (size_t i = 0; i < m; i++) {
-    uint64_t c = code_of(key[ids[i]]);
-    a[i].code = c;
+    a[i].code = code_of(key[ids[i]]);
     a[i].id = ids[i];
-    all_and &= c;
-    all_or |= c;
   }
-  uint64_t differ = all_and ^ all_or;
-  size_t count[256];
-  for (int shift = 0; shift < 64; shift += 8) {
-    if (((differ >> shift) & 0xFFu) == 0) continue;
-    memset(count, 0, sizeof count);
-    for (size_t i = 0; i < m; i++) count[(a[i].code >> shift) & 0xFFu]++;
-    size_t pos = 0;
-    for (int d = 0; d < 256; d++) {
-      size_t c = count[d];
-      count[d] = pos;
-      pos += c;
-    }
-    for (size_t i = 0; i < m; i++)
-      b[count[(a[i].code >> shift) & 0xFFu]++] = a[i];
-    pair *t = a;
-    a = b;
-    b = t;
-  }
+  a = kw_radix_code_id(a, b, m);
   for (size_t i = 0; i < m; i++) ids[i] = a[i].id;
   kw_free(ctx, base);
   return KW_OK;

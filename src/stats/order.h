@@ -40,4 +40,18 @@ double kw_quantile7(double *v, size_t n, double q);
 kw_status kw_order_by_double(kw_context *ctx, const double *key,
                              uint32_t *ids, size_t m);
 
+/* A (code, id) pair of the radix sort. */
+typedef struct kw_code_id {
+  uint64_t code;
+  uint32_t id;
+} kw_code_id;
+
+/*
+ * a[0..m) by code ascending, stable (equal codes keep their order): a
+ * least-significant-digit radix sort with 8-bit digits, a digit pass
+ * skipped when every code has the same byte there; b is scratch of m
+ * pairs. Returns the array (a or b) that holds the result.
+ */
+kw_code_id *kw_radix_code_id(kw_code_id *a, kw_code_id *b, size_t m);
+
 #endif
