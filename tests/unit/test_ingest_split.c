@@ -61,6 +61,8 @@ static void put(sbuf *b, const char *s, size_t n) {
   b->p[b->n] = 0;
 }
 static void puts_(sbuf *b, const char *s) { put(b, s, strlen(s)); }
+static void putf(sbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 static void putf(sbuf *b, const char *fmt, ...) {
   char tmp[256];
   va_list ap;
