@@ -71,9 +71,9 @@ typedef struct kw_ingest_args {
 kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a);
 
 /* With kw_context_threads >= 2, inputs of at least this many bytes are
- * read in two halves at once (SIZE_MAX: never, the default for now; tests
- * lower it), and how many second halves were joined [0] or dropped [1]
- * (tests read it). */
+ * read in two halves at once (64 MiB; SIZE_MAX: never; tests lower it),
+ * and how many second halves were joined [0] or dropped [1] (tests read
+ * it). */
 extern size_t kw_ingest_split_min;
 extern uint64_t kw_ingest_splits[2];
 /* Half the buffer a streamed input is read through (8 MiB; tests lower
