@@ -169,8 +169,9 @@ static int fail_nul(kw_csv_reader *r, const kw_csv_row *row, const char *at) {
   char w[300];
   kw_io_where(w, sizeof w, r->name, line, col);
   kw_io_fail(r->ctx, KW_EINPUT, 0, w,
-             r->offset + (uint64_t)(at - r->buf) < 4 ? "ingest.e.nul_start"
-                                                     : "ingest.e.nul",
+             r->offset - r->origin + (uint64_t)(at - r->buf) < 4
+                 ? "ingest.e.nul_start"
+                 : "ingest.e.nul",
              NULL);
   return -1;
 }

@@ -69,6 +69,9 @@ typedef struct kw_csv_reader {
   bool more;        /* the buffer is not the end of the input: a row that
                        reaches its end is not read (kw_csv_next gives 2) */
   uint64_t offset;  /* bytes of the input before buf (a streamed input) */
+  uint64_t origin;  /* of those, the bytes before the text (a byte-order
+                       mark, a "sep=" line): a streamed input's positions
+                       count from the text as a buffer's do */
   bool scalar;      /* byte at a time, no SIMD or word scans (tests compare
                        the two paths) */
   kw_csv_eol eol;   /* the first line break seen */

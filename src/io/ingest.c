@@ -2935,7 +2935,7 @@ kw_status kw_ingest(kw_context *ctx, kw_dataset *ds, const kw_ingest_args *a) {
   g.rd_open = true;
   if (g.sbuf) {
     g.rd.more = !g.eof;
-    g.rd.offset = (uint64_t)(body - data);
+    g.rd.offset = g.rd.origin = (uint64_t)(body - data);
   }
   if (sl) g.rd.line = 2;
 
