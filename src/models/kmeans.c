@@ -467,6 +467,21 @@ fail:
   return KW_OK;
 }
 
+/* One point's silhouette (b - a) / max(a, b) from the sums of its
+ * distances to each cluster (tot) and the cluster sizes (cnt); 0 for a
+ * singleton, a point with no other cluster, or a = b = 0. */
+static double point_score(const double *tot, const size_t *cnt, size_t k,
+                          uint32_t li) {
+  if (cnt[li] <= 1) return 0; /* a singleton counts 0 */
+  double ai = tot[li] / (double)(cnt[li] - 1), bi = INFINITY;
+  for (size_t c = 0; c < k; c++)
+    if (c != li && cnt[c] && tot[c] / (double)cnt[c] < bi)
+      bi = tot[c] / (double)cnt[c];
+  if (!isfinite(bi)) return 0;
+  double mx = ai > bi ? ai : bi;
+  return mx > 0 ? (bi - ai) / mx : 0;
+}
+
 double kw_silhouette(const double *x, size_t d, const uint32_t *label,
                      size_t k, const uint32_t *idx, size_t m) {
   if (k < 2 || m < 2 || k > 64) return NAN;
@@ -483,15 +498,7 @@ double kw_silhouette(const double *x, size_t d, const uint32_t *label,
       if (j == i) continue;
       tot[label[j]] += sqrt(sqdist(x + i * d, x + j * d, d));
     }
-    uint32_t li = label[i];
-    if (cnt[li] <= 1) continue; /* a singleton counts 0 */
-    double ai = tot[li] / (double)(cnt[li] - 1), bi = INFINITY;
-    for (size_t c = 0; c < k; c++)
-      if (c != li && cnt[c] && tot[c] / (double)cnt[c] < bi)
-        bi = tot[c] / (double)cnt[c];
-    if (!isfinite(bi)) continue;
-    double mx = ai > bi ? ai : bi;
-    if (mx > 0) sum += (bi - ai) / mx;
+    sum += point_score(tot, cnt, k, label[i]);
   }
   return sum / (double)m;
 }
@@ -531,15 +538,7 @@ double kw_silhouette_dist(const double *dist, const uint32_t *label,
       if (j == i) continue;
       tot[label[j]] += row[b];
     }
-    uint32_t li = label[i];
-    if (cnt[li] <= 1) continue; /* a singleton counts 0 */
-    double ai = tot[li] / (double)(cnt[li] - 1), bi = INFINITY;
-    for (size_t c = 0; c < k; c++)
-      if (c != li && cnt[c] && tot[c] / (double)cnt[c] < bi)
-        bi = tot[c] / (double)cnt[c];
-    if (!isfinite(bi)) continue;
-    double mx = ai > bi ? ai : bi;
-    if (mx > 0) sum += (bi - ai) / mx;
+    sum += point_score(tot, cnt, k, label[i]);
   }
   return sum / (double)m;
 }
