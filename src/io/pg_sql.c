@@ -385,6 +385,19 @@ static kw_status fill_exec(kw_context *ctx, const prep *pp, const char *tpl,
   return st;
 }
 
+/* The one day (days since 1970) a statement gives, such as the last date
+ * when no as-of was given; KW_EEMPTY with `none` when it is NULL. */
+static kw_status day_of(kw_context *ctx, const prep *pp, const char *sql,
+                        const char *const *names, const char *const *vals,
+                        size_t n, int lang, const char *none, int32_t *day) {
+  PGresult *r = NULL;
+  kw_status st = fill_exec(ctx, pp, kw_pg_sql(sql), names, vals, n, lang, &r);
+  if (!st && PQgetisnull(r, 0, 0)) st = kw_fail(ctx, KW_EEMPTY, "%s", none);
+  if (!st) *day = (int32_t)atol(PQgetvalue(r, 0, 0));
+  if (r) PQclear(r);
+  return st;
+}
+
 static void prep_close(kw_context *ctx, prep *p) {
   for (int j = 0; j < 8; j++) kw_free(ctx, p->cols[j]);
   kw_free(ctx, p->from);
@@ -1089,16 +1102,9 @@ static kw_status pushdown_ageing(kw_context *ctx, const kw_load_options *o,
   PGresult *r = NULL;
   owned_age *ow = NULL;
   if (as_of == KW_NA_DATE) {
-    st = fill_exec(ctx, &pp, kw_pg_sql("invoice_as_of"), names, vals,
-                   8, o->lang, &r);
+    st = day_of(ctx, &pp, "invoice_as_of", names, vals, 8, o->lang,
+                "payments: no invoice with a date", &as_of);
     if (st) goto out;
-    if (PQgetisnull(r, 0, 0)) {
-      st = kw_fail(ctx, KW_EEMPTY, "payments: no invoice with a date");
-      goto out;
-    }
-    as_of = (int32_t)atol(PQgetvalue(r, 0, 0));
-    PQclear(r);
-    r = NULL;
   }
   snprintf(as_of_s, sizeof as_of_s, "%ld", (long)as_of);
   vals[8] = as_of_s;
@@ -1283,16 +1289,9 @@ kw_status kw_pg_pushdown_clv_rows(kw_context *ctx, const kw_load_options *o,
   double *a = NULL, *rc = NULL;
   int32_t *first = NULL, *rday = NULL;
   if (as_of == KW_NA_DATE) {
-    st = fill_exec(ctx, &pp, kw_pg_sql("last_day"), names, vals, nn, o->lang,
-                   &r);
+    st = day_of(ctx, &pp, "last_day", names, vals, nn, o->lang,
+                "clv: no transactions", &as_of);
     if (st) goto out;
-    if (PQgetisnull(r, 0, 0)) {
-      st = kw_fail(ctx, KW_EEMPTY, "clv: no transactions");
-      goto out;
-    }
-    as_of = (int32_t)atol(PQgetvalue(r, 0, 0));
-    PQclear(r);
-    r = NULL;
   }
   snprintf(as_d, sizeof as_d, "(DATE '1970-01-01' + %ld)", (long)as_of);
   snprintf(end_d, sizeof end_d, "(DATE '1970-01-01' + %ld)",
