@@ -171,11 +171,7 @@ int kw_cli_analyze(int argc, char **argv) {
   /* the cost options and --config, merged as for profit */
   code = cli_cost_prepare(&c, &k);
   if (code) goto done;
-  ao.use_margin_pct = k.po.use_margin_pct;
-  ao.margin_pct = k.po.margin_pct;
-  ao.subtract_discount = k.po.subtract_discount;
-  ao.rates = k.po.rates;
-  ao.n_rates = k.po.n_rates;
+  ao.profit = k.po;
   /* a single file with a tenure and a churn flag (contract data, like
    * the Telco export) gets the contract report */
   if (kw_subscription_file(&c.load, c.path)) {
