@@ -45,6 +45,17 @@ static int teardown(void **state) {
   return system(cmd) == 0 ? 0 : -1;
 }
 
+/* The demo folder as klantwijs analyze reads it. */
+static kw_dataset *load_demo(kw_context *ctx) {
+  kw_load_options lo;
+  kw_load_options_init(&lo);
+  lo.dir = dir;
+  lo.tables = kw_analyze_tables();
+  kw_dataset *ds = NULL;
+  assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  return ds;
+}
+
 static kw_analysis *run_at(kw_context *ctx, const kw_dataset *ds,
                            int32_t as_of) {
   kw_analyze_options o;
@@ -71,12 +82,7 @@ static bool in_run(const kw_analysis *a, size_t i) {
 static void test_two_runs(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
-  kw_load_options lo;
-  kw_load_options_init(&lo);
-  lo.dir = dir;
-  lo.tables = kw_analyze_tables();
-  kw_dataset *ds = NULL;
-  assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  kw_dataset *ds = load_demo(ctx);
   kw_analysis *a1 = run_at(ctx, ds, kw_date_from_ymd(2025, 6, 30));
   kw_analysis *a2 = run_at(ctx, ds, KW_NA_DATE);
   kw_runs *db = NULL;
@@ -178,12 +184,7 @@ static char *summary_json(kw_context *ctx, const kw_analysis *a) {
 static void test_compare_last(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
-  kw_load_options lo;
-  kw_load_options_init(&lo);
-  lo.dir = dir;
-  lo.tables = kw_analyze_tables();
-  kw_dataset *ds = NULL;
-  assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  kw_dataset *ds = load_demo(ctx);
   kw_analysis *a = run_at(ctx, ds, KW_NA_DATE);
   char path[160];
   snprintf(path, sizeof path, "%s/last.sqlite", dir);
