@@ -38,9 +38,9 @@ typedef struct steps {
   char last[64];
 } steps;
 
-static void on_step(void *user, size_t index, size_t count, const char *key,
-                    const char *label) {
-  (void)index, (void)count, (void)label;
+static void on_step(void *user, size_t index, size_t count,
+                    const char *key) {
+  (void)index, (void)count;
   steps *s = user;
   double t = now();
   if (s->last[0]) printf("  %-22s %8.3f s\n", s->last, t - s->t_last);
@@ -141,7 +141,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "analyze: %s\n", kw_errmsg(ctx));
     return 1;
   }
-  on_step(&st, 0, 0, "", "");
+  on_step(&st, 0, 0, "");
   printf("analyze total            %8.3f s\n", now() - t);
 
   t = now();

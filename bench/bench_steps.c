@@ -30,9 +30,9 @@ typedef struct steps {
   char last[64];
 } steps;
 
-static void on_step(void *user, size_t index, size_t count, const char *key,
-                    const char *label) {
-  (void)index, (void)count, (void)label;
+static void on_step(void *user, size_t index, size_t count,
+                    const char *key) {
+  (void)index, (void)count;
   steps *s = user;
   double w = clock_s(CLOCK_MONOTONIC), c = clock_s(CLOCK_THREAD_CPUTIME_ID);
   if (s->last[0]) {
@@ -95,7 +95,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "analyze: %s\n", kw_errmsg(ctx));
     return 1;
   }
-  on_step(&st, 0, 0, "", "");
+  on_step(&st, 0, 0, "");
   printf("  %-14s %8s        %8.3f s cpu\n", "steps", "", st.sum_cpu);
   int bad = 0;
   if (argc > 2) {

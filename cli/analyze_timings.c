@@ -50,8 +50,12 @@ void cli_timer_stage(cli_timer *t, const char *label) {
 }
 
 void cli_timer_on_step(void *user, size_t index, size_t count,
-                       const char *key, const char *label) {
+                       const char *key) {
   cli_timer *t = user;
+  /* an analysis step by its name in the run's language; a report file by
+     its file name */
+  const char *label =
+      count == 4 ? key : kw_step_label((kw_step)index, t->lang);
   if (t->on) {
     cli_timer_stage(t, key[0] ? label : NULL);
   } else if (t->progress && count != 4) {

@@ -27,7 +27,7 @@ void cli_timer_start(cli_timer *t, kw_lang lang, bool on, bool progress);
 void cli_timer_stage(cli_timer *t, const char *label);
 /* The step callback of kw_analyze_options (user: the cli_timer). */
 void cli_timer_on_step(void *user, size_t index, size_t count,
-                       const char *key, const char *label);
+                       const char *key);
 /* Ends the stage in progress and prints the total. */
 void cli_timer_total(cli_timer *t);
 /* --verbose: the rows read and used of each table loaded. */

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Every message key the library's readers and models use has a row in the
-one message table (src/report/messages.c) with an English and a Dutch text,
+"""Every message key the library's readers and models use (step notes and
+action reasons included) has a row in the one message table
+(src/report/messages.c) with an English and a Dutch text,
 and the English sentence a model writes itself (kw_warn_tpl) is the table's
 English, word for word, so that a Dutch run shows the same message in Dutch.
 
@@ -34,7 +35,7 @@ for d, _, files in os.walk(os.path.join(root, "src")):
             continue
         text = open(os.path.join(d, f), encoding="utf-8").read()
         rel = os.path.relpath(os.path.join(d, f), root)
-        for k in re.findall(r'"(?:\\001)?((?:ingest|load|model|xlsx|data)\.[\w.]+)"', text):
+        for k in re.findall(r'"(?:\\001)?((?:ingest|load|model|xlsx|data|note|why)\.[\w.]+)"', text):
             if not k.endswith("."):
                 used.add((k, rel))
         for m in re.finditer(r'kw_(?:warn|fail)_tpl\(\s*[^,"]+,\s*(?:\w+,\s*)?"([\w.]+)",\s*((?:%s\s*)+)' % STR, text):
@@ -44,7 +45,8 @@ for k, rel in sorted(used):
     if k not in table:
         print(f"{rel}: key {k} has no row in the message table")
         bad += 1
-    elif not table[k][1] or table[k][1] == table[k][0]:
+    elif not table[k][1] or (table[k][1] == table[k][0] and
+                             not re.fullmatch(r"(\{\w+\})+", table[k][0])):
         print(f"{rel}: key {k} has no Dutch text")
         bad += 1
 for k, en, rel in tpls:

@@ -35,9 +35,9 @@ typedef struct steps {
   char last[64];
 } steps;
 
-static void on_step(void *user, size_t index, size_t count, const char *key,
-                    const char *label) {
-  (void)index, (void)count, (void)label;
+static void on_step(void *user, size_t index, size_t count,
+                    const char *key) {
+  (void)index, (void)count;
   steps *s = user;
   double w = now(CLOCK_MONOTONIC), c = now(CLOCK_PROCESS_CPUTIME_ID);
   if (s->last[0]) {
@@ -91,7 +91,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "analyze: %s\n", kw_errmsg(ctx));
     return 1;
   }
-  on_step(&st, 0, 0, "", "");
+  on_step(&st, 0, 0, "");
   printf("analyze total   cpu %8.3f s\n", st.tot_cpu);
   int bad = 0;
   if (argc > 2) {

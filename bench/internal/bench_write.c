@@ -72,9 +72,9 @@ static void end(stage *s, const char *extra) {
   fflush(stdout);
 }
 
-static void on_step(void *user, size_t index, size_t count, const char *key,
-                    const char *label) {
-  (void)index, (void)count, (void)label;
+static void on_step(void *user, size_t index, size_t count,
+                    const char *key) {
+  (void)index, (void)count;
   stage *s = user;
   if (s->name[0]) end(s, NULL);
   begin(s, key);

@@ -282,13 +282,16 @@ typedef enum kw_step_status {
 KW_API const char *kw_step_key(kw_step s);
 /* "ran", "limited", "skipped", "failed". */
 KW_API const char *kw_step_status_name(kw_step_status s);
+/* The step's name in the language ("CLV model" / "CLV-model"). */
+KW_API const char *kw_step_label(kw_step s, kw_lang lang);
 
-/* Called before each step (index 0.., count) with its key and label.
- * kw_report_write_dir calls the analysis's callback too: before each file
- * it writes (key and label: the file name, count 4) and once after the
- * last (index 4, key ""), so that a caller can time every file. */
+/* Called before each step (index 0.., count; index is the kw_step) with its
+ * key (kw_step_label names it). kw_report_write_dir calls the analysis's
+ * callback too: before each file it writes (key: the file name, count 4)
+ * and once after the last (index 4, key ""), so that a caller can time
+ * every file. */
 typedef void (*kw_analyze_step_fn)(void *user, size_t index, size_t count,
-                                   const char *key, const char *label);
+                                   const char *key);
 
 /* Work done where the data are (a database, klantwijs/pg.h
  * kw_pg_analyze_source) instead of from the dataset's lines: each member
@@ -366,14 +369,18 @@ KW_API kw_status kw_analyze_run(kw_context *ctx, const kw_dataset *ds,
                                 kw_analysis **out);
 KW_API void kw_analysis_free(kw_analysis *a);
 
+#define KW_STEP_NOTE_MAX 4096
 typedef struct kw_step_info {
   const char *key;
-  const char *label; /* in the analysis's language */
+  const char *label; /* in the language asked for */
   kw_step_status status;
-  const char *note;  /* why skipped / limited / failed; "" when ran */
+  /* why skipped / limited / failed, in the language asked for ("" when
+     ran): the analysis keeps its notes as message keys with values and
+     writes them here (cut at KW_STEP_NOTE_MAX - 1 bytes) */
+  char note[KW_STEP_NOTE_MAX];
 } kw_step_info;
 
-KW_API void kw_analysis_step(const kw_analysis *a, kw_step s,
+KW_API void kw_analysis_step(const kw_analysis *a, kw_step s, kw_lang lang,
                              kw_step_info *out);
 
 /* Headline figures (NaN where the data do not allow them). */

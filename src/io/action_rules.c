@@ -174,7 +174,7 @@ static kw_status parse_text(parser *ps, const char *text, size_t len) {
       kw_action_rule r;
       memset(&r, 0, sizeof r);
       r.action = a;
-      r.reason_msg = kw_action_default_reason(a);
+      r.reason_key = kw_action_default_reason(a);
       if (kw_buf_push(ps->ctx, &ps->rules, &r)) return kw_fail_nomem(ps->ctx);
       cur = (kw_action_rule *)ps->rules.data + ps->rules.len - 1;
       continue;
@@ -229,7 +229,7 @@ kw_status kw_action_rules_parse(kw_context *ctx, const char *text, size_t len,
   /* a rule with its own English text but no Dutch one uses the English */
   kw_action_rule *rr = ps.rules.data;
   for (size_t i = 0; i < ps.rules.len; i++) {
-    if (rr[i].reason_en || rr[i].reason_nl) rr[i].reason_msg = -1;
+    if (rr[i].reason_en || rr[i].reason_nl) rr[i].reason_key = NULL;
     if (rr[i].reason_en && !rr[i].reason_nl) {
       rr[i].reason_nl = kw_strdup(ctx, rr[i].reason_en);
       if (!rr[i].reason_nl) st = kw_fail_nomem(ctx);
@@ -328,9 +328,9 @@ kw_status kw_action_rules_write(kw_context *ctx, const kw_action_rules *r,
       fputc('\n', f);
     }
     const char *en = ru->reason_en, *nl = ru->reason_nl;
-    if (ru->reason_msg >= 0) {
-      en = kw_msg_text((kw_msg)ru->reason_msg, KW_LANG_EN);
-      nl = kw_msg_text((kw_msg)ru->reason_msg, KW_LANG_NL);
+    if (ru->reason_key) {
+      en = kw_message(ru->reason_key, KW_LANG_EN);
+      nl = kw_message(ru->reason_key, KW_LANG_NL);
     }
     if (en) fprintf(f, "reason = %s\n", en);
     if (nl) fprintf(f, "reason_nl = %s\n", nl);

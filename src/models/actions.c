@@ -69,9 +69,9 @@
  * customer (0.8 = the top 20%), so the thresholds hold whatever the size
  * or currency of the business.
  *
- * The built-in rules name their reason texts by message key, so this
- * models file includes report/messages.h for the keys (only the enum; the
- * texts and the formatting stay in report/).
+ * The built-in rules name their reason texts by message key ("why.invest");
+ * the texts, the action labels and the formatting are in report/
+ * (reasons.c).
  */
 #include "models/actions.h"
 
@@ -79,8 +79,6 @@
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
-
-#include "report/messages.h"
 
 static const struct {
   const char *key;
@@ -91,28 +89,16 @@ static const struct {
 #undef KW_X_ACTION
 };
 
-static const int action_label_msg[KW_ACTION__COUNT] = {
-    [KW_ACTION_NONE] = MSG_ACT_NONE,
-    [KW_ACTION_INVEST] = MSG_ACT_INVEST,
-    [KW_ACTION_DEVELOP] = MSG_ACT_DEVELOP,
-    [KW_ACTION_RETAIN] = MSG_ACT_RETAIN,
-    [KW_ACTION_WIN_BACK] = MSG_ACT_WIN_BACK,
-    [KW_ACTION_SERVE_LOW_COST] = MSG_ACT_SERVE_LOW_COST,
-    [KW_ACTION_REPRICE] = MSG_ACT_REPRICE,
-    [KW_ACTION_COLLECT] = MSG_ACT_COLLECT,
-    [KW_ACTION_GOODBYE] = MSG_ACT_GOODBYE,
-};
-
-static const int action_reason_msg[KW_ACTION__COUNT] = {
-    [KW_ACTION_NONE] = MSG_WHY_NONE,
-    [KW_ACTION_INVEST] = MSG_WHY_INVEST,
-    [KW_ACTION_DEVELOP] = MSG_WHY_DEVELOP,
-    [KW_ACTION_RETAIN] = MSG_WHY_RETAIN_AT_RISK,
-    [KW_ACTION_WIN_BACK] = MSG_WHY_WIN_BACK,
-    [KW_ACTION_SERVE_LOW_COST] = MSG_WHY_SERVE,
-    [KW_ACTION_REPRICE] = MSG_WHY_REPRICE,
-    [KW_ACTION_COLLECT] = MSG_WHY_COLLECT_PROBLEM,
-    [KW_ACTION_GOODBYE] = MSG_WHY_GOODBYE_MARGIN,
+static const char *const action_reason_key[KW_ACTION__COUNT] = {
+    [KW_ACTION_NONE] = "why.none",
+    [KW_ACTION_INVEST] = "why.invest",
+    [KW_ACTION_DEVELOP] = "why.develop",
+    [KW_ACTION_RETAIN] = "why.retain_at_risk",
+    [KW_ACTION_WIN_BACK] = "why.win_back",
+    [KW_ACTION_SERVE_LOW_COST] = "why.serve",
+    [KW_ACTION_REPRICE] = "why.reprice",
+    [KW_ACTION_COLLECT] = "why.collect_problem",
+    [KW_ACTION_GOODBYE] = "why.goodbye_margin",
 };
 
 const char *kw_action_key(kw_action a) {
@@ -125,17 +111,12 @@ kw_action kw_action_from_key(const char *key) {
   return KW_ACTION__COUNT;
 }
 
-const char *kw_action_label(kw_action a, kw_lang lang) {
-  if ((unsigned)a >= KW_ACTION__COUNT) return "";
-  return kw_msg_text((kw_msg)action_label_msg[a], lang);
-}
-
 bool kw_action_is_marketing(kw_action a) {
   return (unsigned)a < KW_ACTION__COUNT && action_rows[a].marketing;
 }
 
-int kw_action_default_reason(kw_action a) {
-  return (unsigned)a < KW_ACTION__COUNT ? action_reason_msg[a] : MSG_WHY_NONE;
+const char *kw_action_default_reason(kw_action a) {
+  return (unsigned)a < KW_ACTION__COUNT ? action_reason_key[a] : "why.none";
 }
 
 static const struct {
@@ -197,75 +178,75 @@ static const kw_action_rule builtin_rules[] = {
      {C(KW_METRIC_PAY_CLASS, KW_CMP_EQ, 3), C(KW_METRIC_OVERDUE, KW_CMP_GE, 250),
       C(KW_METRIC_OVERDUE_SHARE, KW_CMP_GE, 0.05),
       C(KW_METRIC_DAYS_OVERDUE, KW_CMP_GT, 30)},
-     MSG_WHY_COLLECT_MATERIAL, NULL, NULL},
+     "why.collect_material", NULL, NULL},
     {KW_ACTION_COLLECT, 3,
      {C(KW_METRIC_DAYS_OVERDUE, KW_CMP_GT, 60),
       C(KW_METRIC_OVERDUE, KW_CMP_GE, 250),
       C(KW_METRIC_OVERDUE_SHARE, KW_CMP_GE, 0.05)},
-     MSG_WHY_COLLECT_MATERIAL, NULL, NULL},
+     "why.collect_material", NULL, NULL},
     {KW_ACTION_REPRICE, 1,
      {C(KW_METRIC_CONTRIBUTION, KW_CMP_LT, 0)},
-     MSG_WHY_REPRICE, NULL, NULL},
+     "why.reprice", NULL, NULL},
     {KW_ACTION_WIN_BACK, 2,
      {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8), C(KW_METRIC_STATUS, KW_CMP_EQ, 3)},
-     MSG_WHY_WIN_BACK, NULL, NULL},
+     "why.win_back", NULL, NULL},
     {KW_ACTION_WIN_BACK, 2,
      {C(KW_METRIC_ABC, KW_CMP_EQ, 1), C(KW_METRIC_STATUS, KW_CMP_EQ, 3)},
-     MSG_WHY_WIN_BACK_CLASS_A, NULL, NULL},
+     "why.win_back_class_a", NULL, NULL},
     {KW_ACTION_WIN_BACK, 1,
      {{KW_METRIC_SEGMENT, KW_CMP_EQ, 0, "cant_lose"}},
-     MSG_WHY_WIN_BACK_SEGMENT, NULL, NULL},
+     "why.win_back_segment", NULL, NULL},
     {KW_ACTION_RETAIN, 3,
      {C(KW_METRIC_COMPETITOR_RISK, KW_CMP_EQ, 1),
       C(KW_METRIC_STATUS, KW_CMP_NE, 3), C(KW_METRIC_VALUE, KW_CMP_GE, 0.5)},
-     MSG_WHY_RETAIN_COMPETITOR, NULL, NULL},
+     "why.retain_competitor", NULL, NULL},
     {KW_ACTION_RETAIN, 2,
      {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8), C(KW_METRIC_STATUS, KW_CMP_EQ, 2)},
-     MSG_WHY_RETAIN_AT_RISK, NULL, NULL},
+     "why.retain_at_risk", NULL, NULL},
     {KW_ACTION_INVEST, 2,
      {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8),
       C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5)},
-     MSG_WHY_INVEST, NULL, NULL},
+     "why.invest", NULL, NULL},
     {KW_ACTION_RETAIN, 1,
      {C(KW_METRIC_VALUE, KW_CMP_GE, 0.8)},
-     MSG_WHY_RETAIN_LOW_POTENTIAL, NULL, NULL},
+     "why.retain_low_potential", NULL, NULL},
     /* invest where fit and potential meet (only with a profile) */
     {KW_ACTION_INVEST, 3,
      {C(KW_METRIC_FIT, KW_CMP_GE, 0.67), C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
       C(KW_METRIC_STATUS, KW_CMP_NE, 3)},
-     MSG_WHY_INVEST_FIT, NULL, NULL},
+     "why.invest_fit", NULL, NULL},
     /* an influencer: their referrals brought buying customers */
     {KW_ACTION_RETAIN, 2,
      {C(KW_METRIC_REFERRALS, KW_CMP_GE, 2), C(KW_METRIC_STATUS, KW_CMP_NE, 3)},
-     MSG_WHY_RETAIN_INFLUENCER, NULL, NULL},
+     "why.retain_influencer", NULL, NULL},
     {KW_ACTION_WIN_BACK, 2,
      {C(KW_METRIC_REFERRALS, KW_CMP_GE, 2), C(KW_METRIC_STATUS, KW_CMP_EQ, 3)},
-     MSG_WHY_WIN_BACK_INFLUENCER, NULL, NULL},
+     "why.win_back_influencer", NULL, NULL},
     /* strategic goodbye: only with an ideal customer profile (fit);
        before develop: potential alone does not earn a low-fit customer
        more attention */
     {KW_ACTION_GOODBYE, 3,
      {C(KW_METRIC_FIT, KW_CMP_LT, 0.34), C(KW_METRIC_VALUE, KW_CMP_LT, 0.5),
       C(KW_METRIC_MARGIN, KW_CMP_LT, 0.2)},
-     MSG_WHY_GOODBYE_MARGIN, NULL, NULL},
+     "why.goodbye_margin", NULL, NULL},
     {KW_ACTION_GOODBYE, 3,
      {C(KW_METRIC_FIT, KW_CMP_LT, 0.34), C(KW_METRIC_VALUE, KW_CMP_LT, 0.5),
       C(KW_METRIC_DAYS_LATE, KW_CMP_GT, 14)},
-     MSG_WHY_GOODBYE_LATE, NULL, NULL},
+     "why.goodbye_late", NULL, NULL},
     {KW_ACTION_RETAIN, 2,
      {C(KW_METRIC_COMPETITOR_RISK, KW_CMP_EQ, 1),
       C(KW_METRIC_STATUS, KW_CMP_NE, 3)},
-     MSG_WHY_RETAIN_COMPETITOR, NULL, NULL},
+     "why.retain_competitor", NULL, NULL},
     {KW_ACTION_DEVELOP, 3,
      {C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
       C(KW_METRIC_STATUS, KW_CMP_NE, 3), C(KW_METRIC_NEXT_BEST, KW_CMP_EQ, 1)},
-     MSG_WHY_DEVELOP_PRODUCT, NULL, NULL},
+     "why.develop_product", NULL, NULL},
     {KW_ACTION_DEVELOP, 3,
      {C(KW_METRIC_POTENTIAL, KW_CMP_GE, 0.5),
       C(KW_METRIC_STATUS, KW_CMP_EQ, 1),
       C(KW_METRIC_NEXT_BEST, KW_CMP_EQ, 0)},
-     MSG_WHY_DEVELOP, NULL, NULL},
-    {KW_ACTION_SERVE_LOW_COST, 0, {C(0, 0, 0)}, MSG_WHY_SERVE, NULL, NULL},
+     "why.develop", NULL, NULL},
+    {KW_ACTION_SERVE_LOW_COST, 0, {C(0, 0, 0)}, "why.serve", NULL, NULL},
 };
 #undef C
 

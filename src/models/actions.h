@@ -30,7 +30,7 @@ typedef struct kw_action_rule {
   kw_action action;
   size_t n_cond;
   kw_rule_cond cond[KW_RULE_MAX_COND];
-  int reason_msg;   /* a kw_msg of the built-in reasons, or -1 */
+  const char *reason_key; /* message key of a built-in reason, or NULL */
   const char *reason_en, *reason_nl; /* a file's own texts, or NULL */
 } kw_action_rule;
 
@@ -46,7 +46,7 @@ const char *kw_cmp_text(kw_cmp op);
 const char *const *kw_metric_words(kw_metric m);
 /* The kind of a metric: 0 number, 1 word, 2 free word. */
 int kw_metric_kind(kw_metric m);
-/* The reason message of a rule without its own text. */
-int kw_action_default_reason(kw_action a);
+/* The reason message key of a rule without its own text. */
+const char *kw_action_default_reason(kw_action a);
 
 #endif

@@ -3,8 +3,10 @@
  * pass over the library's models, and the figures the report shows.
  *
  * Steps run in a fixed order (KW_STEP_LIST); each records its status and,
- * when it could not do everything, a note in the report's language that
- * names the missing table or column. A step never fails the whole run:
+ * when it could not do everything, a note that names the missing table or
+ * column: a message key with its values, which the writers put in the
+ * reader's language (report/analysis_text.c). The analysis holds no text
+ * of any language. A step never fails the whole run:
  * only an empty dataset, bad options or exhausted memory do.
  *
  * Figures defined here (the models define the rest):
@@ -35,8 +37,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "report/text.h"
 
 uint32_t kw_analyze_tables(void) {
   return 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
@@ -82,25 +82,6 @@ static const char *const step_keys[KW_STEP__COUNT] = {
 #undef KW_X_STEP
 };
 
-static const int step_msg[KW_STEP__COUNT] = {
-    [KW_STEP_SUMMARY] = MSG_STEP_SUMMARY,
-    [KW_STEP_QUALITY] = MSG_STEP_QUALITY,
-    [KW_STEP_PROFIT] = MSG_STEP_PROFIT,
-    [KW_STEP_PARETO] = MSG_STEP_PARETO,
-    [KW_STEP_RFM] = MSG_STEP_RFM,
-    [KW_STEP_CLV] = MSG_STEP_CLV,
-    [KW_STEP_CHURN] = MSG_STEP_CHURN,
-    [KW_STEP_COHORTS] = MSG_STEP_COHORTS,
-    [KW_STEP_PAYMENTS] = MSG_STEP_PAYMENTS,
-    [KW_STEP_CROSS_SELL] = MSG_STEP_CROSS_SELL,
-    [KW_STEP_FEEDBACK] = MSG_STEP_FEEDBACK,
-    [KW_STEP_ACQUISITION] = MSG_STEP_ACQUISITION,
-    [KW_STEP_TRENDS] = MSG_STEP_TRENDS,
-    [KW_STEP_JOURNEY] = MSG_STEP_JOURNEY,
-    [KW_STEP_REFERRALS] = MSG_STEP_REFERRALS,
-    [KW_STEP_ACTIONS] = MSG_STEP_ACTIONS,
-};
-
 const char *kw_step_key(kw_step s) {
   return (unsigned)s < KW_STEP__COUNT ? step_keys[s] : "";
 }
@@ -117,8 +98,7 @@ const char *kw_step_status_name(kw_step_status s) {
 
 static void begin_step(kw_analysis *a, kw_step s) {
   if (a->o.on_step)
-    a->o.on_step(a->o.step_user, (size_t)s, KW_STEP__COUNT, step_keys[s],
-                 kw_msg_text((kw_msg)step_msg[s], a->o.lang));
+    a->o.on_step(a->o.step_user, (size_t)s, KW_STEP__COUNT, step_keys[s]);
 }
 
 static void end_step(kw_analysis *a, kw_step s) {
@@ -129,7 +109,7 @@ static kw_status note_no_column(kw_analysis *a, kw_step s, kw_table_kind k,
                                 kw_role r, kw_step_status st) {
   kw_marg args[] = {kw_ma_str("table", kw_table_kind_name(k)),
                     kw_ma_str("column", kw_role_name(r))};
-  return kw_an_note(a, s, st, MSG_NOTE_NO_COLUMN, args, 2);
+  return kw_an_note(a, s, st, "note.no_column", args, 2);
 }
 
 /* The first of roles[] missing from t, or KW_ROLE__COUNT. */
@@ -148,7 +128,7 @@ static kw_status step_quality(kw_analysis *a) {
   kw_status st = kw_quality_check(a->ctx, a->ds, &qo, &a->q);
   if (st == KW_ENOMEM) return st;
   if (st) return kw_an_note_text(a, KW_STEP_QUALITY, KW_STEP_FAILED,
-                                 MSG_NOTE_ERROR, kw_errmsg(a->ctx));
+                                 "note.error", kw_errmsg(a->ctx));
   a->have_quality = true;
   return KW_OK;
 }
@@ -161,25 +141,25 @@ static kw_status step_profit(kw_analysis *a) {
     char err[KW_ERRMSG_MAX];
     snprintf(err, sizeof err, "%s", kw_errmsg(a->ctx));
     if (kw_an_note_text(a, KW_STEP_PROFIT, KW_STEP_LIMITED,
-                        MSG_NOTE_COSTS_UNUSABLE, err))
+                        "note.costs_unusable", err))
       return KW_ENOMEM;
     st = kw_profit_compute(a->ctx, a->s, NULL, &po, &a->profit);
   }
   if (st == KW_ENOMEM) return st;
   if (st)
-    return kw_an_note_text(a, KW_STEP_PROFIT, KW_STEP_FAILED, MSG_NOTE_ERROR,
+    return kw_an_note_text(a, KW_STEP_PROFIT, KW_STEP_FAILED, "note.error",
                            kw_errmsg(a->ctx));
   a->pd = kw_profit_view(a->profit);
   a->have_profit = a->pd->n_known > 0;
   if (a->pd->n_no_cost > 0) {
     kw_marg arg = kw_ma_int("n", (int64_t)a->pd->n_no_cost);
-    if (kw_an_note(a, KW_STEP_PROFIT, KW_STEP_LIMITED, MSG_NOTE_NO_COST, &arg,
+    if (kw_an_note(a, KW_STEP_PROFIT, KW_STEP_LIMITED, "note.no_cost", &arg,
                    1))
       return KW_ENOMEM;
   }
   if (a->pd->unpriced_rows > 0) {
     kw_marg arg = kw_ma_int("rows", (int64_t)a->pd->unpriced_rows);
-    if (kw_an_note(a, KW_STEP_PROFIT, KW_STEP_LIMITED, MSG_NOTE_UNPRICED, &arg,
+    if (kw_an_note(a, KW_STEP_PROFIT, KW_STEP_LIMITED, "note.unpriced", &arg,
                    1))
       return KW_ENOMEM;
   }
@@ -195,7 +175,7 @@ static kw_status step_pareto(kw_analysis *a) {
   kw_status st = kw_pareto_compute(a->ctx, a->s, &po, &a->pareto);
   if (st == KW_ENOMEM) return st;
   if (st)
-    return kw_an_note_text(a, KW_STEP_PARETO, KW_STEP_FAILED, MSG_NOTE_ERROR,
+    return kw_an_note_text(a, KW_STEP_PARETO, KW_STEP_FAILED, "note.error",
                            kw_errmsg(a->ctx));
   a->par = kw_pareto_view(a->pareto);
   return KW_OK;
@@ -204,12 +184,11 @@ static kw_status step_pareto(kw_analysis *a) {
 /* Merge rows of fewer than min customers into one "other" row, which is
  * itself left out when it is still too small. rows[] has room for n + 1. */
 static size_t merge_small(kw_group_row *rows, size_t n, size_t min,
-                          const char *other_label, size_t total_customers,
-                          int64_t total_revenue) {
+                          size_t total_customers, int64_t total_revenue) {
   kw_group_row other;
   memset(&other, 0, sizeof other);
   other.key = "other";
-  other.label = other_label;
+  other.kind = KW_ANG_OTHER;
   double rec = 0, freq = 0, mon = 0;
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
@@ -246,10 +225,9 @@ static kw_status step_rfm(kw_analysis *a) {
   kw_status st = kw_rfm_compute(a->ctx, a->s, &ro, &a->rfm);
   if (st == KW_ENOMEM) return st;
   if (st)
-    return kw_an_note_text(a, KW_STEP_RFM, KW_STEP_FAILED, MSG_NOTE_ERROR,
+    return kw_an_note_text(a, KW_STEP_RFM, KW_STEP_FAILED, "note.error",
                            kw_errmsg(a->ctx));
   const kw_rfm_data *d = a->rd = kw_rfm_view(a->rfm);
-  bool nl = a->o.lang == KW_LANG_NL;
   a->groups_rfm = kw_calloc(a->ctx, d->n_segments + 1, sizeof *a->groups_rfm);
   if (!a->groups_rfm) return kw_fail_nomem(a->ctx);
   int64_t rev_all = 0;
@@ -257,8 +235,8 @@ static kw_status step_rfm(kw_analysis *a) {
     const kw_rfm_segment_row *sr = &d->segments[g];
     kw_group_row *r = &a->groups_rfm[g];
     r->key = sr->key;
-    r->label = nl ? sr->name_nl : sr->name_en;
-    r->action = nl ? sr->action_nl : sr->action_en;
+    r->kind = KW_ANG_RFM;
+    r->code = (int)g;
     r->customers = sr->customers;
     r->revenue = sr->revenue;
     r->share = sr->share;
@@ -270,7 +248,6 @@ static kw_status step_rfm(kw_analysis *a) {
       return kw_fail(a->ctx, KW_ERANGE, "RFM segments: revenue out of range");
   }
   a->n_groups_rfm = merge_small(a->groups_rfm, d->n_segments, a->o.min_group,
-                                kw_msg_text(MSG_WORD_OTHER, a->o.lang),
                                 d->n_scored, rev_all);
   memset(a->rfm_grid, 0, sizeof a->rfm_grid);
   memset(a->rfm_grid_seg, 0xFF, sizeof a->rfm_grid_seg);
@@ -303,13 +280,13 @@ static kw_status step_churn(kw_analysis *a) {
   if (!st) st = kw_churn_purchases(a->ctx, tx, &co, &a->churn);
   if (st == KW_ENOMEM) return st;
   if (st)
-    return kw_an_note_text(a, KW_STEP_CHURN, KW_STEP_FAILED, MSG_NOTE_ERROR,
+    return kw_an_note_text(a, KW_STEP_CHURN, KW_STEP_FAILED, "note.error",
                            kw_errmsg(a->ctx));
   a->ci = kw_churn_info_view(a->churn);
   a->cc = kw_churn_customers_view(a->churn);
   if (!a->have_clv || !a->clv_ok) {
     kw_marg arg = kw_ma_num("gap", a->ci->gap_days, 0);
-    if (kw_an_note(a, KW_STEP_CHURN, KW_STEP_RAN, MSG_NOTE_GAP_RULE, &arg, 1))
+    if (kw_an_note(a, KW_STEP_CHURN, KW_STEP_RAN, "note.gap_rule", &arg, 1))
       return KW_ENOMEM;
   }
   /* status counts over buyers of the summary (the same customers) */
@@ -340,7 +317,7 @@ static kw_status step_churn(kw_analysis *a) {
                    NULL, &a->km);
     if (st == KW_ENOMEM) return st;
     if (st &&
-        kw_an_note_text(a, KW_STEP_CHURN, KW_STEP_LIMITED, MSG_NOTE_ERROR,
+        kw_an_note_text(a, KW_STEP_CHURN, KW_STEP_LIMITED, "note.error",
                         kw_errmsg(a->ctx)))
       return KW_ENOMEM;
   }
@@ -360,7 +337,7 @@ static kw_status step_cohorts(kw_analysis *a) {
                      : kw_cohorts_build(a->ctx, tx, &co, &a->cohorts);
   if (st == KW_ENOMEM) return st;
   if (st)
-    return kw_an_note_text(a, KW_STEP_COHORTS, KW_STEP_FAILED, MSG_NOTE_ERROR,
+    return kw_an_note_text(a, KW_STEP_COHORTS, KW_STEP_FAILED, "note.error",
                            kw_errmsg(a->ctx));
   const kw_cohort_matrix *act = kw_cohorts_matrix(a->cohorts, KW_COHORT_ACTIVE);
   const kw_cohort_matrix *sh =
@@ -403,8 +380,7 @@ static kw_status step_cohorts(kw_analysis *a) {
     k++;
   }
   if (other_size >= a->o.min_group) {
-    snprintf(v->label[k], sizeof v->label[k], "%s",
-             kw_msg_text(MSG_WORD_OTHER, a->o.lang));
+    snprintf(v->label[k], sizeof v->label[k], "other");
     v->size[k] = other_size;
     for (size_t j = 0; j < Cn; j++)
       v->value[k * Cn + j] = oden[j] > 0 ? onum[j] / oden[j] : NAN;
@@ -437,13 +413,10 @@ static kw_status step_payments(kw_analysis *a) {
   if (st == KW_ENOMEM) return st;
   if (st)
     return kw_an_note_text(a, KW_STEP_PAYMENTS, KW_STEP_FAILED,
-                           MSG_NOTE_ERROR, kw_errmsg(a->ctx));
+                           "note.error", kw_errmsg(a->ctx));
   const kw_payments_data *p = a->pp = kw_payments_view(a->pay);
   static const char *const keys[KW_PAY__COUNT] = {"none", "fast", "slow",
                                                   "problematic"};
-  static const int labels[KW_PAY__COUNT] = {MSG_WORD_NO_PURCHASE, MSG_WORD_FAST,
-                                            MSG_WORD_SLOW,
-                                            MSG_WORD_PROBLEMATIC};
   kw_group_row rows[KW_PAY__COUNT + 1];
   memset(rows, 0, sizeof rows);
   int64_t rev_all = 0;
@@ -459,7 +432,8 @@ static kw_status step_payments(kw_analysis *a) {
     kw_group_row *r = &rows[nr++];
     *r = rows[c];
     r->key = keys[c];
-    r->label = kw_msg_text((kw_msg)labels[c], a->o.lang);
+    r->kind = KW_ANG_PAY;
+    r->code = c;
     r->customers = p->n_class[c];
     r->share = p->n_customers ? (double)r->customers / (double)p->n_customers
                               : 0;
@@ -467,7 +441,6 @@ static kw_status step_payments(kw_analysis *a) {
         rev_all > 0 ? (double)r->revenue / (double)rev_all : 0;
   }
   a->n_groups_pay = merge_small(rows, nr, a->o.min_group,
-                                kw_msg_text(MSG_WORD_OTHER, a->o.lang),
                                 p->n_customers, rev_all);
   memcpy(a->groups_pay, rows, sizeof rows);
   a->head.dso = p->dso_defined ? p->dso : NAN;
@@ -517,7 +490,7 @@ static kw_status step_feedback(kw_analysis *a) {
   if (a->nps_n == 0) {
     a->head.nps = NAN;
     return kw_an_note(a, KW_STEP_FEEDBACK, KW_STEP_SKIPPED,
-                      MSG_NOTE_NO_RESPONSES, NULL, 0);
+                      "note.no_responses", NULL, 0);
   }
   a->head.nps = 100.0 * ((double)a->nps_promoters - (double)a->nps_detractors) /
                 (double)a->nps_n;
@@ -584,7 +557,7 @@ static kw_status step_acquisition(kw_analysis *a) {
   if (n == 0) {
     kw_marg arg = kw_ma_str("column", kw_role_name(KW_ROLE_ACQ_COST));
     return kw_an_note(a, KW_STEP_ACQUISITION, KW_STEP_SKIPPED,
-                      MSG_NOTE_NO_VALUES, &arg, 1);
+                      "note.no_values", &arg, 1);
   }
   a->cac_mean = a->head.cac_mean = cac / (double)n;
   a->ltv_mean = ltv / (double)n;
@@ -656,7 +629,7 @@ static kw_status step_summary(kw_analysis *a) {
     if (a->s->first[i] == KW_NA_DATE && a->s->revenue[i] < 0) a->return_only++;
   if (a->return_only) {
     kw_marg arg = kw_ma_int("n", (int64_t)a->return_only);
-    if ((st = kw_an_note(a, KW_STEP_SUMMARY, KW_STEP_RAN, MSG_NOTE_RETURN_ONLY,
+    if ((st = kw_an_note(a, KW_STEP_SUMMARY, KW_STEP_RAN, "note.return_only",
                          &arg, 1)))
       return st;
   }
@@ -813,7 +786,7 @@ void kw_analysis_free(kw_analysis *a) {
   if (!a) return;
   kw_context *ctx = a->ctx;
   kw_free(ctx, a->prev);
-  for (int s = 0; s < KW_STEP__COUNT; s++) kw_free(ctx, a->note[s]);
+  kw_an_notes_free(a);
   kw_an_feedback_free(a);
   kw_summary_free(a->sum);
   kw_profit_free(a->profit);
@@ -865,15 +838,6 @@ void kw_analysis_free(kw_analysis *a) {
   for (int k = 0; k < KW_ACTION__COUNT; k++) kw_free(ctx, a->list[k]);
   kw_an_segments_free(a);
   kw_free(ctx, a);
-}
-
-void kw_analysis_step(const kw_analysis *a, kw_step s, kw_step_info *out) {
-  memset(out, 0, sizeof *out);
-  if ((unsigned)s >= KW_STEP__COUNT) return;
-  out->key = step_keys[s];
-  out->label = kw_msg_text((kw_msg)step_msg[s], a->o.lang);
-  out->status = a->step[s];
-  out->note = a->note[s] ? a->note[s] : "";
 }
 
 const kw_headline *kw_analysis_headline(const kw_analysis *a) {

@@ -175,8 +175,8 @@ kw_status kw_an_actions(kw_analysis *a) {
       a->potential_from_rfm = true;
       if (!st)
         st = kw_an_note(a, KW_STEP_ACTIONS, KW_STEP_LIMITED,
-                        a->have_clv ? MSG_NOTE_POTENTIAL_CHECKS
-                                    : MSG_NOTE_POTENTIAL_RFM,
+                        a->have_clv ? "note.potential_checks"
+                                    : "note.potential_rfm",
                         NULL, 0);
     }
   }

@@ -51,19 +51,23 @@ static char *item_label(kw_analysis *a, const kw_baskets *b,
 static char *items_label(kw_analysis *a, const kw_baskets *b,
                          const uint32_t *names, const kw_dict *ndict,
                          const uint32_t *it, size_t n) {
-  kw_text t;
-  kw_text_init(&t, a->ctx);
-  for (size_t k = 0; k < n; k++) {
-    if (k) kw_text_put(&t, " + ");
-    kw_text_put(&t, names && names[it[k]] != KW_NA_ID
-                        ? kw_dict_str(ndict, names[it[k]])
-                        : kw_baskets_item_name(b, it[k]));
+  kw_buf t;
+  kw_buf_init(&t, 1);
+  for (size_t k = 0; k <= n; k++) {
+    const char *s = k == n ? "" : names && names[it[k]] != KW_NA_ID
+                                      ? kw_dict_str(ndict, names[it[k]])
+                                      : kw_baskets_item_name(b, it[k]);
+    if (k && k < n)
+      for (const char *p = " + "; *p; p++)
+        if (kw_buf_push(a->ctx, &t, p)) goto fail;
+    for (const char *p = s; *p; p++)
+      if (kw_buf_push(a->ctx, &t, p)) goto fail;
   }
-  if (t.bad || !t.s) {
-    kw_text_free(&t);
-    return NULL;
-  }
-  return t.s; /* the buffer is allocated through the context */
+  if (kw_buf_push(a->ctx, &t, "")) goto fail;
+  return kw_buf_take(a->ctx, &t); /* allocated through the context */
+fail:
+  kw_buf_free(a->ctx, &t);
+  return NULL;
 }
 
 kw_status kw_an_cross_sell(kw_analysis *a) {
@@ -72,7 +76,7 @@ kw_status kw_an_cross_sell(kw_analysis *a) {
   const kw_column *prod = kw_table_role(tx, KW_ROLE_PRODUCT);
   const kw_column *cat = kw_table_role(tx, KW_ROLE_CATEGORY);
   if (!prod && !cat)
-    return kw_an_note(a, KW_STEP_CROSS_SELL, KW_STEP_SKIPPED, MSG_NOTE_NO_ITEMS,
+    return kw_an_note(a, KW_STEP_CROSS_SELL, KW_STEP_SKIPPED, "note.no_items",
                       NULL, 0);
   kw_baskets *b = NULL;
   kw_itemsets *sets = NULL;
@@ -104,7 +108,7 @@ kw_status kw_an_cross_sell(kw_analysis *a) {
   if ((st = kw_rules_build(ctx, sets, &ro, &rules))) goto fail;
   const kw_rule_view *rv = kw_rules_view(rules);
   if (rv->n == 0) {
-    st = kw_an_note(a, KW_STEP_CROSS_SELL, KW_STEP_LIMITED, MSG_NOTE_NO_RULES,
+    st = kw_an_note(a, KW_STEP_CROSS_SELL, KW_STEP_LIMITED, "note.no_rules",
                     NULL, 0);
     goto done;
   }
@@ -163,7 +167,7 @@ kw_status kw_an_cross_sell(kw_analysis *a) {
   goto done;
 fail:
   if (st != KW_ENOMEM)
-    st = kw_an_note_text(a, KW_STEP_CROSS_SELL, KW_STEP_FAILED, MSG_NOTE_ERROR,
+    st = kw_an_note_text(a, KW_STEP_CROSS_SELL, KW_STEP_FAILED, "note.error",
                          kw_errmsg(ctx));
 done:
   kw_free(ctx, names);

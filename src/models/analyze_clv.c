@@ -194,46 +194,6 @@ const char *kw_an_model_label(kw_clv_model m) {
                               : "?";
 }
 
-static const int flag_msg[KW_CLV_FLAG_COUNT] = {
-    MSG_FLAG_NO_INFO, MSG_FLAG_NOT_CONVERGED, MSG_FLAG_BOUND,
-    MSG_FLAG_SE,      MSG_FLAG_ALL_ALIVE,     MSG_FLAG_HOLDOUT};
-
-size_t kw_an_check_text(const kw_analysis *a, const kw_clv_result *r,
-                        const kw_clv_check *c, char *buf, size_t cap) {
-  size_t len = 0;
-  const char *const *pn = kw_clv_model_param_names(r->model);
-  size_t p = c->param < r->n_params ? c->param : 0;
-  if (cap) buf[0] = '\0';
-  for (unsigned k = 0; k < KW_CLV_FLAG_COUNT; k++) {
-    if (!(c->flags & (1u << k))) continue;
-    char vs[32], ss[32];
-    snprintf(vs, sizeof vs, "%.3g", r->params[p]);
-    snprintf(ss, sizeof ss, "%.3g", r->se[p]);
-    if (a->o.lang == KW_LANG_NL)
-      for (char *q = vs; *q; q++) *q = *q == '.' ? ',' : *q;
-    if (a->o.lang == KW_LANG_NL)
-      for (char *q = ss; *q; q++) *q = *q == '.' ? ',' : *q;
-    kw_marg args[] = {
-        kw_ma_str("param", pn ? pn[p] : "?"),
-        kw_ma_str("value", vs),
-        kw_ma_str("se", ss),
-        kw_ma_pct("share", c->alive_share, 1),
-        kw_ma_pct("error", fabs(c->holdout_error), 0),
-        kw_ma_str("direction",
-                  kw_msg_text(c->holdout_error < 0 ? MSG_WORD_UNDER
-                                                   : MSG_WORD_OVER,
-                              a->o.lang)),
-    };
-    char one[256];
-    kw_msg_format(one, sizeof one, (kw_msg)flag_msg[k], a->o.lang,
-                  a->currency, args, sizeof args / sizeof *args);
-    int w = snprintf(buf + (len < cap ? len : cap ? cap - 1 : 0),
-                     len < cap ? cap - len : 0, "%s%s", len ? "; " : "", one);
-    if (w > 0) len += (size_t)w;
-  }
-  return len;
-}
-
 kw_status kw_an_clv(kw_analysis *a) {
   kw_context *ctx = a->ctx;
   const kw_customer_summary *s = a->s;
@@ -243,7 +203,7 @@ kw_status kw_an_clv(kw_analysis *a) {
   if (nrep < MIN_REPEAT_BUYERS) {
     kw_marg args[] = {kw_ma_int("n", (int64_t)nrep),
                       kw_ma_int("min", MIN_REPEAT_BUYERS)};
-    return kw_an_note(a, KW_STEP_CLV, KW_STEP_SKIPPED, MSG_NOTE_FEW_REPEAT,
+    return kw_an_note(a, KW_STEP_CLV, KW_STEP_SKIPPED, "note.few_repeat",
                       args, 2);
   }
   /* 1. the candidates: the chosen model, or all three for auto */
@@ -267,7 +227,7 @@ kw_status kw_an_clv(kw_analysis *a) {
   kw_status st;
   if (span < 2 * H) {
     kw_marg arg = kw_ma_int("days", span);
-    if ((st = kw_an_note(a, KW_STEP_CLV, KW_STEP_LIMITED, MSG_NOTE_NO_HOLDOUT,
+    if ((st = kw_an_note(a, KW_STEP_CLV, KW_STEP_LIMITED, "note.no_holdout",
                          &arg, 1)))
       return st;
   } else {
@@ -279,7 +239,7 @@ kw_status kw_an_clv(kw_analysis *a) {
       if (!st) {
         a->cand_holdout[c] = true;
       } else if (st != KW_ENOMEM) {
-        st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_LIMITED, MSG_NOTE_ERROR,
+        st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_LIMITED, "note.error",
                              kw_errmsg(ctx));
       }
     }
@@ -365,7 +325,7 @@ kw_status kw_an_clv(kw_analysis *a) {
           best = c;
       }
     if (best == SIZE_MAX) {
-      st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_FAILED, MSG_NOTE_FIT_FAILED,
+      st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_FAILED, "note.fit_failed",
                            first_err);
       goto done;
     }
@@ -396,18 +356,14 @@ kw_status kw_an_clv(kw_analysis *a) {
   a->clv_model = a->fit_res.model;
   a->n_fit = t.n;
   if (!a->fit_res.converged &&
-      (st = kw_an_note(a, KW_STEP_CLV, KW_STEP_LIMITED, MSG_NOTE_NOT_CONVERGED,
+      (st = kw_an_note(a, KW_STEP_CLV, KW_STEP_LIMITED, "note.not_converged",
                        NULL, 0)))
     goto done;
   if (!a->clv_ok) {
-    char why[512];
-    kw_an_check_text(a, &a->fit_res, &a->check, why, sizeof why);
-    kw_marg args[] = {kw_ma_str("model", kw_an_model_label(a->clv_model)),
-                      kw_ma_str("why", why)};
-    if ((st = kw_an_note(a, KW_STEP_CLV, KW_STEP_LIMITED,
-                         a->n_cand > 1 ? MSG_NOTE_NO_MODEL_PASSED
-                                       : MSG_NOTE_MODEL_FAILED_CHECKS,
-                         args, 2)))
+    if ((st = kw_an_note_checks(a, KW_STEP_CLV, KW_STEP_LIMITED,
+                                a->n_cand > 1 ? "note.no_model_passed"
+                                              : "note.model_failed_checks",
+                                kw_an_model_label(a->clv_model))))
       goto done;
   }
 
@@ -434,7 +390,7 @@ kw_status kw_an_clv(kw_analysis *a) {
     char err[KW_ERRMSG_MAX];
     snprintf(err, sizeof err, "%s", kw_errmsg(ctx));
     if ((st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_LIMITED,
-                              MSG_NOTE_NO_SPEND_MODEL, err)))
+                              "note.no_spend_model", err)))
       goto done;
     for (size_t k = 0; k < n; k++) {
       uint32_t i = t.id[k];
@@ -544,7 +500,7 @@ kw_status kw_an_clv(kw_analysis *a) {
   }
   if (st == KW_ENOMEM) goto done;
   if (st && (st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_LIMITED,
-                                  MSG_NOTE_NO_INTERVALS, kw_errmsg(ctx))))
+                                  "note.no_intervals", kw_errmsg(ctx))))
     goto done;
 
   /* 5. P(alive) matrix */
@@ -553,7 +509,7 @@ kw_status kw_an_clv(kw_analysis *a) {
   goto done;
 fail:
   if (st != KW_ENOMEM)
-    st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_FAILED, MSG_NOTE_ERROR,
+    st = kw_an_note_text(a, KW_STEP_CLV, KW_STEP_FAILED, "note.error",
                          kw_errmsg(ctx));
 done:
   for (int c = 0; c < 3; c++) kw_clv_fit_free(cf[c]);

@@ -25,7 +25,7 @@ kw_status kw_an_feedback(kw_analysis *a) {
   if (st) {
     a->fb = NULL;
     return kw_an_note_text(a, KW_STEP_FEEDBACK, KW_STEP_LIMITED,
-                           MSG_NOTE_ERROR, kw_errmsg(a->ctx));
+                           "note.error", kw_errmsg(a->ctx));
   }
   /* an anonymous survey has no per-customer NPS: the headline takes the
      model's, when it has enough answers */

@@ -13,7 +13,7 @@
 
 static kw_status failed(kw_analysis *a, kw_step s) {
   if (kw_errcode(a->ctx) == KW_ENOMEM) return KW_ENOMEM;
-  kw_status st = kw_an_note_text(a, s, KW_STEP_FAILED, MSG_NOTE_ERROR,
+  kw_status st = kw_an_note_text(a, s, KW_STEP_FAILED, "note.error",
                                  kw_errmsg(a->ctx));
   kw_clear_error(a->ctx);
   return st;
@@ -56,8 +56,7 @@ kw_status kw_an_channels(kw_analysis *a) {
                    ? a->rd->segment[i]
                    : KW_NA_ID;
     for (size_t k = 0; k < a->rd->n_segments; k++)
-      labels[k] = a->o.lang == KW_LANG_NL ? a->rd->segments[k].name_nl
-                                          : a->rd->segments[k].name_en;
+      labels[k] = a->rd->segments[k].key; /* the writers name it */
     o.segment = seg;
     o.segment_label = labels;
     o.n_segments = a->rd->n_segments;

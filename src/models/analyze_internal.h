@@ -9,26 +9,55 @@
 #include "core/core.h"
 #include "klantwijs.h"
 #include "klantwijs/analyze.h"
-#include "report/messages.h"
+#include "core/marg.h"
 
 #include "klantwijs/basket.h"
 #include "klantwijs/clvcheck.h"
-#include "report/text.h"
 
 #define KW_PM_ROWS 10 /* P(alive) matrix: frequency rows */
 #define KW_PM_COLS 12 /* recency columns */
+
+/* What a group row's key names: the writers give its label (and an RFM
+ * segment's advice) in the reader's language (report/analysis_text.h). */
+typedef enum kw_an_group_kind {
+  KW_ANG_PLAIN = 0, /* the key is the label ("A", "B", "C") */
+  KW_ANG_RFM,       /* an RFM segment: code = index into rd->segments */
+  KW_ANG_PAY,       /* a payment class: code = kw_pay_class */
+  KW_ANG_OTHER      /* the merged small groups, key "other" */
+} kw_an_group_kind;
 
 /* A group shown in a profile table: small groups are merged into one
  * "other" row by kw_analysis code before any writer sees them. */
 typedef struct kw_group_row {
   const char *key;      /* stable key, "other" for the merged row */
-  const char *label;    /* in the report language */
+  kw_an_group_kind kind;
+  int code;
   size_t customers;
   int64_t revenue;      /* cents */
   double share, revenue_share;
   double mean_recency, mean_frequency, mean_monetary;
-  const char *action;   /* segment advice, or NULL */
 } kw_group_row;
+
+/* A step note: a message of the table by its key with typed values (strings
+ * copied), formatted by the writers in the reader's language. A failure
+ * keeps its key and values (kw_errinfo) beside its English text, so that a
+ * Dutch report gives it in Dutch. */
+#define KW_AN_NOTE_ARGS 4
+typedef enum kw_an_arg_kind {
+  KW_AN_ARG_VALUE = 0, /* as the kw_marg says */
+  KW_AN_ARG_ERROR,     /* the failure `err` (text: its English) */
+  KW_AN_ARG_FILES,     /* the file names of table kind v.i, "a or b" */
+  KW_AN_ARG_CHECKS     /* the failed checks of the chosen CLV fit */
+} kw_an_arg_kind;
+
+typedef struct kw_step_note {
+  kw_step step;
+  const char *key;                    /* message key, static */
+  size_t n;
+  kw_marg args[KW_AN_NOTE_ARGS];      /* string values owned by the note */
+  kw_an_arg_kind kind[KW_AN_NOTE_ARGS];
+  kw_msginfo err;                     /* key NULL: the text only */
+} kw_step_note;
 
 /* Cohort heatmap as shown: cohorts of fewer than min_group customers are
  * merged into a last "other" row. value NaN = not observed. */
@@ -67,7 +96,8 @@ struct kw_analysis {
   int32_t as_of, first_date;
 
   kw_step_status step[KW_STEP__COUNT];
-  char *note[KW_STEP__COUNT];
+  kw_step_note *notes;       /* in the order they were made */
+  size_t n_notes, cap_notes;
   kw_headline head;
 
   /* summary, quality */
@@ -206,22 +236,24 @@ struct kw_analysis {
 };
 
 /* Set a step's status to st unless it already is worse (RAN < LIMITED <
- * SKIPPED < FAILED), and append the message, formatted in the report's
- * language, to its note. msg < 0 adds no note. KW_ENOMEM on failure. */
-kw_status kw_an_note(kw_analysis *a, kw_step s, kw_step_status st, int msg,
-                     const kw_marg *args, size_t n);
-/* The same with a plain text note (an error message). */
+ * SKIPPED < FAILED), and add the message `key` with its values (at most
+ * KW_AN_NOTE_ARGS; strings are copied) to its notes. key NULL adds no
+ * note. KW_ENOMEM on failure. */
+kw_status kw_an_note(kw_analysis *a, kw_step s, kw_step_status st,
+                     const char *key, const kw_marg *args, size_t n);
+/* The same with the value {error}: an error message; when it is the last
+ * failure of the context, its key and values are kept with it. */
 kw_status kw_an_note_text(kw_analysis *a, kw_step s, kw_step_status st,
-                          int msg, const char *error);
+                          const char *key, const char *error);
+void kw_an_notes_free(kw_analysis *a);
+/* The same with {why}: the failed checks of the chosen CLV fit. */
+kw_status kw_an_note_checks(kw_analysis *a, kw_step s, kw_step_status st,
+                            const char *key, const char *model);
 
 /* The CLV step (analyze_clv.c) and the action plan (analyze_actions.c). */
 kw_status kw_an_clv(kw_analysis *a);
 /* "BG/NBD", "MBG/NBD", "Pareto/NBD". */
 const char *kw_an_model_label(kw_clv_model m);
-/* The failed checks of c (of the chosen fit's parameters) as one sentence
- * part in the report's language; returns the full length. */
-size_t kw_an_check_text(const kw_analysis *a, const kw_clv_result *r,
-                        const kw_clv_check *c, char *buf, size_t cap);
 kw_status kw_an_actions(kw_analysis *a);
 kw_status kw_an_cross_sell(kw_analysis *a);
 /* Fit per customer from o.fit (before the actions), then segments,

@@ -1,7 +1,8 @@
 /*
  * analyze_notes.c — what every step of the main job (analyze*.c) uses:
- * the note a step records in the report's language (kw_an_note*), the
- * note that a table is absent, and percentile scores. The step files call
+ * the notes a step records (kw_an_note*: a message key and its values, no
+ * text; the writers format them), the note that a table is absent, and
+ * percentile scores. The step files call
  * this file and analyze.c calls the step files, so the dependencies run
  * one way.
  */
@@ -12,57 +13,110 @@
 #include <stdlib.h>
 #include <string.h>
 
-kw_status kw_an_note_text(kw_analysis *a, kw_step s, kw_step_status st,
-                          int msg, const char *error) {
-  /* the last failure (the usual error): in the report's language, from
-   * its key and values, not the English text */
-  char text[1024];
-  if (error && !strcmp(error, kw_errmsg(a->ctx)))
-    error = kw_msginfo_text(text, sizeof text, kw_errinfo(a->ctx), error,
-                            a->o.lang);
-  kw_marg arg = kw_ma_str("error", error);
-  return kw_an_note(a, s, st, msg, &arg, 1);
-}
-
-kw_status kw_an_note(kw_analysis *a, kw_step s, kw_step_status st, int msg,
-                     const kw_marg *args, size_t n) {
+/* Add a note; *out gets it (NULL with key NULL). */
+static kw_status add(kw_analysis *a, kw_step s, kw_step_status st,
+                     const char *key, const kw_marg *args, size_t n,
+                     kw_step_note **out) {
+  *out = NULL;
   if (st > a->step[s]) a->step[s] = st;
-  if (msg < 0) return KW_OK;
-  char buf[1024];
-  kw_msg_format(buf, sizeof buf, (kw_msg)msg, a->o.lang, a->currency, args,
-                n);
-  size_t old = a->note[s] ? strlen(a->note[s]) : 0, add = strlen(buf);
-  char *p = kw_realloc(a->ctx, a->note[s], old + add + 3);
-  if (!p) return kw_fail_nomem(a->ctx);
-  if (old) memcpy(p + old, "; ", 2), old += 2;
-  memcpy(p + old, buf, add + 1);
-  a->note[s] = p;
+  if (!key) return KW_OK;
+  if (a->n_notes == a->cap_notes) {
+    size_t cap = a->cap_notes ? 2 * a->cap_notes : 8;
+    kw_step_note *p = kw_realloc(a->ctx, a->notes, cap * sizeof *p);
+    if (!p) return kw_fail_nomem(a->ctx);
+    a->notes = p;
+    a->cap_notes = cap;
+  }
+  kw_step_note *nt = &a->notes[a->n_notes++];
+  memset(nt, 0, sizeof *nt);
+  nt->step = s;
+  nt->key = key;
+  if (n > KW_AN_NOTE_ARGS) n = KW_AN_NOTE_ARGS;
+  for (size_t i = 0; i < n; i++) {
+    nt->args[i] = args[i];
+    if (args[i].type == KW_MARG_STR) nt->args[i].v.s = NULL;
+  }
+  nt->n = n;
+  *out = nt;
+  for (size_t i = 0; i < n; i++)
+    if (args[i].type == KW_MARG_STR &&
+        !(nt->args[i].v.s = kw_strdup(a->ctx, args[i].v.s ? args[i].v.s : "")))
+      return kw_fail_nomem(a->ctx);
   return KW_OK;
 }
 
-/* A note that the table of this kind is absent. */
-kw_status kw_an_note_no_table(kw_analysis *a, kw_step s, kw_table_kind k,
-                              kw_step_status st) {
-  static const char *const files[KW_TABLE__COUNT] = {
-#define KW_X_TABLE(e, name, f) [e] = f,
-      KW_TABLE_LIST(KW_X_TABLE)
-#undef KW_X_TABLE
-  };
-  char list[160];
-  /* "customers.csv or klanten.csv" from the space-separated list */
-  const char *or = a->o.lang == KW_LANG_NL ? " of " : " or ";
-  size_t j = 0;
-  for (const char *p = files[k]; *p && j + 8 < sizeof list; p++) {
-    if (*p == ' ') {
-      for (const char *q = or; *q && j + 1 < sizeof list; q++) list[j++] = *q;
-    } else {
-      list[j++] = *p;
+kw_status kw_an_note(kw_analysis *a, kw_step s, kw_step_status st,
+                     const char *key, const kw_marg *args, size_t n) {
+  kw_step_note *nt;
+  return add(a, s, st, key, args, n, &nt);
+}
+
+static char *dup_or_empty(kw_analysis *a, const char *s, bool *bad) {
+  char *d = kw_strdup(a->ctx, s ? s : "");
+  if (!d) *bad = true;
+  return d;
+}
+
+kw_status kw_an_note_text(kw_analysis *a, kw_step s, kw_step_status st,
+                          const char *key, const char *error) {
+  /* the last failure (the usual error): kept with its key and values, so
+   * that the writers give it in the report's language */
+  const kw_msginfo *mi = NULL;
+  if (error && !strcmp(error, kw_errmsg(a->ctx))) mi = kw_errinfo(a->ctx);
+  kw_marg arg = kw_ma_str("error", error);
+  kw_step_note *nt;
+  kw_status rc = add(a, s, st, key, &arg, 1, &nt);
+  if (rc || !nt) return rc;
+  nt->kind[0] = KW_AN_ARG_ERROR;
+  if (!mi || !mi->key) return KW_OK;
+  bool bad = false;
+  nt->err.key = dup_or_empty(a, mi->key, &bad);
+  nt->err.where = dup_or_empty(a, mi->where, &bad);
+  nt->err.n = mi->n < KW_MSG_ARGS ? mi->n : KW_MSG_ARGS;
+  for (size_t i = 0; i < nt->err.n; i++) {
+    nt->err.names[i] = dup_or_empty(a, mi->names[i], &bad);
+    nt->err.values[i] = dup_or_empty(a, mi->values[i], &bad);
+  }
+  return bad ? kw_fail_nomem(a->ctx) : KW_OK;
+}
+
+kw_status kw_an_note_checks(kw_analysis *a, kw_step s, kw_step_status st,
+                            const char *key, const char *model) {
+  kw_marg args[] = {kw_ma_str("model", model), kw_ma_str("why", "")};
+  kw_step_note *nt;
+  kw_status rc = add(a, s, st, key, args, 2, &nt);
+  if (!rc && nt) nt->kind[1] = KW_AN_ARG_CHECKS;
+  return rc;
+}
+
+void kw_an_notes_free(kw_analysis *a) {
+  for (size_t k = 0; k < a->n_notes; k++) {
+    kw_step_note *nt = &a->notes[k];
+    for (size_t i = 0; i < nt->n; i++)
+      if (nt->args[i].type == KW_MARG_STR)
+        kw_free(a->ctx, (char *)nt->args[i].v.s);
+    kw_free(a->ctx, (char *)nt->err.key);
+    kw_free(a->ctx, (char *)nt->err.where);
+    for (size_t i = 0; i < nt->err.n; i++) {
+      kw_free(a->ctx, (char *)nt->err.names[i]);
+      kw_free(a->ctx, (char *)nt->err.values[i]);
     }
   }
-  list[j] = '\0';
+  kw_free(a->ctx, a->notes);
+  a->notes = NULL;
+  a->n_notes = a->cap_notes = 0;
+}
+
+/* A note that the table of this kind is absent (the writers name its
+ * files: "customers.csv or klanten.csv"). */
+kw_status kw_an_note_no_table(kw_analysis *a, kw_step s, kw_table_kind k,
+                              kw_step_status st) {
   kw_marg args[] = {kw_ma_str("table", kw_table_kind_name(k)),
-                    kw_ma_str("files", list)};
-  return kw_an_note(a, s, st, MSG_NOTE_NO_TABLE, args, 2);
+                    kw_ma_int("files", (int64_t)k)};
+  kw_step_note *nt;
+  kw_status rc = add(a, s, st, "note.no_table", args, 2, &nt);
+  if (!rc && nt) nt->kind[1] = KW_AN_ARG_FILES;
+  return rc;
 }
 
 /* ---------------------------------------------------------- percentiles */

@@ -20,7 +20,6 @@
 #include <strings.h>
 
 #include "models/segments_internal.h"
-#include "report/messages.h"
 
 static bool in_list(const kw_fit_profile *p, kw_fit_crit c, const char *s) {
   for (size_t v = 0; v < p->nvalues[c]; v++)
@@ -28,22 +27,49 @@ static bool in_list(const kw_fit_profile *p, kw_fit_crit c, const char *s) {
   return false;
 }
 
-static const int prov_msg[KW_PROV__COUNT] = {
-#define KW_X_PROV(e, key, region) [e] = MSG_##e,
-    KW_PROVINCE_LIST(KW_X_PROV)
-#undef KW_X_PROV
+/* The names a profile may give a region or province by, English and Dutch
+ * (the words of the message table's "province.*" and "region.*" rows, held
+ * equal to them by the unit test of segments): a region criterion accepts
+ * either language, so the model needs no language option. */
+const char *const kw_fit_province_names[KW_PROV__COUNT][2] = {
+    [KW_PROV_UNKNOWN] = {"unknown province", "onbekende provincie"},
+    [KW_PROV_BE_BRUSSELS] = {"Brussels", "Brussel"},
+    [KW_PROV_BE_ANTWERP] = {"Antwerp", "Antwerpen"},
+    [KW_PROV_BE_LIMBURG] = {"Limburg (BE)", "Limburg (BE)"},
+    [KW_PROV_BE_EAST_FLANDERS] = {"East Flanders", "Oost-Vlaanderen"},
+    [KW_PROV_BE_WEST_FLANDERS] = {"West Flanders", "West-Vlaanderen"},
+    [KW_PROV_BE_FLEMISH_BRABANT] = {"Flemish Brabant", "Vlaams-Brabant"},
+    [KW_PROV_BE_WALLOON_BRABANT] = {"Walloon Brabant", "Waals-Brabant"},
+    [KW_PROV_BE_HAINAUT] = {"Hainaut", "Henegouwen"},
+    [KW_PROV_BE_LIEGE] = {"Liège", "Luik"},
+    [KW_PROV_BE_LUXEMBOURG] = {"Luxembourg", "Luxemburg"},
+    [KW_PROV_BE_NAMUR] = {"Namur", "Namen"},
+    [KW_PROV_NL_GRONINGEN] = {"Groningen", "Groningen"},
+    [KW_PROV_NL_FRIESLAND] = {"Friesland", "Friesland"},
+    [KW_PROV_NL_DRENTHE] = {"Drenthe", "Drenthe"},
+    [KW_PROV_NL_OVERIJSSEL] = {"Overijssel", "Overijssel"},
+    [KW_PROV_NL_FLEVOLAND] = {"Flevoland", "Flevoland"},
+    [KW_PROV_NL_GELDERLAND] = {"Gelderland", "Gelderland"},
+    [KW_PROV_NL_UTRECHT] = {"Utrecht", "Utrecht"},
+    [KW_PROV_NL_NORTH_HOLLAND] = {"North Holland", "Noord-Holland"},
+    [KW_PROV_NL_SOUTH_HOLLAND] = {"South Holland", "Zuid-Holland"},
+    [KW_PROV_NL_ZEELAND] = {"Zeeland", "Zeeland"},
+    [KW_PROV_NL_NORTH_BRABANT] = {"North Brabant", "Noord-Brabant"},
+    [KW_PROV_NL_LIMBURG] = {"Limburg (NL)", "Limburg (NL)"},
 };
-static const int region_msg[KW_REGION__COUNT] = {
-#define KW_X_REGION(e, key) [e] = MSG_##e,
-    KW_REGION_LIST(KW_X_REGION)
-#undef KW_X_REGION
+const char *const kw_fit_region_names[KW_REGION__COUNT][2] = {
+    [KW_REGION_UNKNOWN] = {"unknown region", "onbekende regio"},
+    [KW_REGION_FLANDERS] = {"Flanders", "Vlaanderen"},
+    [KW_REGION_WALLONIA] = {"Wallonia", "Wallonië"},
+    [KW_REGION_BRUSSELS] = {"Brussels", "Brussel"},
+    [KW_REGION_NETHERLANDS] = {"the Netherlands", "Nederland"},
 };
 
 static bool region_match(const kw_fit_profile *p, kw_province pv) {
   kw_region r = kw_province_region(pv);
   for (int l = 0; l < 2; l++) {
-    if (in_list(p, KW_FIT_REGION, kw_msg_text(prov_msg[pv], (kw_lang)l)) ||
-        in_list(p, KW_FIT_REGION, kw_msg_text(region_msg[r], (kw_lang)l)))
+    if (in_list(p, KW_FIT_REGION, kw_fit_province_names[pv][l]) ||
+        in_list(p, KW_FIT_REGION, kw_fit_region_names[r][l]))
       return true;
   }
   return in_list(p, KW_FIT_REGION, kw_province_key(pv)) ||

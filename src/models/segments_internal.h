@@ -77,4 +77,8 @@ double *kw_sil_distances(kw_context *ctx, const double *x, size_t d,
 double kw_silhouette_dist(const double *dist, const uint32_t *label,
                           size_t k, const uint32_t *idx, size_t m);
 
+/* The English [0] and Dutch [1] names a region criterion accepts. */
+extern const char *const kw_fit_province_names[KW_PROV__COUNT][2];
+extern const char *const kw_fit_region_names[KW_REGION__COUNT][2];
+
 #endif

@@ -7,6 +7,8 @@
 #define KW_REPORT_EXPORT_H
 
 #include "models/analyze_internal.h"
+#include "report/messages.h"
+#include "report/text.h"
 
 typedef enum kw_ccell_kind {
   KW_CC_EMPTY = 0,

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "klantwijs/history.h"
+#include "report/analysis_text.h"
 #include "report/feedback_out.h"
 #include "report/readings.h"
 #include "report/svg.h"
@@ -136,11 +137,12 @@ static bool section_open(hw *w, const char *id, kw_msg title, kw_step step) {
   kw_step_status s = w->a->step[step];
   if (s == KW_STEP_SKIPPED || s == KW_STEP_FAILED) {
     kw_step_info si;
-    kw_analysis_step(w->a, step, &si);
-    snprintf(w->buf, sizeof w->buf, "%s: %s",
+    kw_analysis_step(w->a, step, w->lang, &si);
+    char line[KW_STEP_NOTE_MAX + 128];
+    snprintf(line, sizeof line, "%s: %s",
              M(w, s == KW_STEP_FAILED ? MSG_STATUS_FAILED : MSG_STATUS_SKIPPED),
              si.note);
-    tag_text(w, "p", "note", w->buf);
+    tag_text(w, "p", "note", line);
     put(w, "</section>\n");
     return false;
   }
@@ -150,7 +152,7 @@ static bool section_open(hw *w, const char *id, kw_msg title, kw_step step) {
 static void section_limits(hw *w, kw_step step) {
   if (w->a->step[step] != KW_STEP_LIMITED) return;
   kw_step_info si;
-  kw_analysis_step(w->a, step, &si);
+  kw_analysis_step(w->a, step, w->lang, &si);
   if (si.note[0]) tag_text(w, "p", "note", si.note);
 }
 
@@ -490,7 +492,7 @@ static void group_table(hw *w, const kw_group_row *g, size_t n, kw_msg first,
   table_open(w, heads, numeric, nh, false);
   for (size_t i = 0; i < n; i++) {
     put(w, "<tr>");
-    td(w, g[i].label);
+    td(w, kw_an_group_label(w->a, &g[i], w->lang));
     tdn(w, num(w, v, (double)g[i].customers, 0), (double)g[i].customers);
     tdn(w, pct(w, v, g[i].share, 1), g[i].share);
     tdn(w, pct(w, v, g[i].revenue_share, 1), g[i].revenue_share);
@@ -498,7 +500,8 @@ static void group_table(hw *w, const kw_group_row *g, size_t n, kw_msg first,
       tdn(w, num(w, v, g[i].mean_recency, 0), g[i].mean_recency);
       tdn(w, num(w, v, g[i].mean_frequency, 1), g[i].mean_frequency);
       tdn(w, money(w, v, g[i].mean_monetary, 0), g[i].mean_monetary);
-      td(w, g[i].action ? g[i].action : "");
+      const char *act = kw_an_group_action(w->a, &g[i], w->lang);
+      td(w, act ? act : "");
     }
     put(w, "</tr>\n");
   }
@@ -561,11 +564,11 @@ static void value(hw *w) {
   kw_group_row other;
   memset(&other, 0, sizeof other);
   other.key = "other";
-  other.label = M(w, MSG_WORD_OTHER);
+  other.kind = KW_ANG_OTHER;
   for (int c = 1; c <= 3; c++) {
     kw_group_row r;
     memset(&r, 0, sizeof r);
-    r.key = r.label = names[c];
+    r.key = names[c];
     r.customers = p->abc_count[c];
     r.share = p->n_customers ? (double)r.customers / (double)p->n_customers : 0;
     r.revenue_share = p->abc_revenue_share[c];
@@ -733,8 +736,8 @@ static void clv(hw *w) {
       if (a->cand_check[c].passed) {
         td(w, M(w, MSG_WORD_PASSED));
       } else {
-        kw_an_check_text(a, &a->cand_res[c], &a->cand_check[c], w->buf,
-                         sizeof w->buf);
+        kw_an_check_text(a, &a->cand_res[c], &a->cand_check[c], w->lang,
+                         w->buf, sizeof w->buf);
         td(w, w->buf);
       }
       put(w, "</tr>\n");
@@ -823,7 +826,9 @@ static void retention(hw *w) {
       memcpy(vals, cv->total, cv->cols * sizeof *vals);
       memcpy(vals + cv->cols, cv->value, cv->rows * cv->cols * sizeof *vals);
       for (size_t r = 0; r < cv->rows; r++) {
-        snprintf(rb[r + 1], sizeof rb[r + 1], "%s (%llu)", cv->label[r],
+        snprintf(rb[r + 1], sizeof rb[r + 1], "%s (%llu)",
+                 cv->has_other && r + 1 == cv->rows ? M(w, MSG_WORD_OTHER)
+                                                    : cv->label[r],
                  (unsigned long long)cv->size[r]);
         rl[r + 1] = rb[r + 1];
       }
@@ -1396,7 +1401,8 @@ static void acquisition_section(hw *w) {
                                         : NAN;
       double per = nc > 0 ? (double)c->seg_discount[g] / 100.0 / nc : NAN;
       put(w, "<tr>");
-      td(w, c->seg_label[g] ? c->seg_label[g] : K(w, "growth.other"));
+      td(w, c->seg_label[g] ? kw_an_segment_name(w->a, c->seg_label[g], w->lang)
+                            : K(w, "growth.other"));
       tdn(w, num(w, v, nc, 0), nc);
       tdn(w, isfinite(sh) ? pct(w, v, sh, 0) : "–", sh);
       tdn(w, isfinite(per) ? money(w, v, per, 2) : "–", per);
@@ -1481,7 +1487,7 @@ static void steps(hw *w) {
                                       MSG_STATUS_FAILED};
   for (int s = 0; s < KW_STEP__COUNT; s++) {
     kw_step_info si;
-    kw_analysis_step(a, (kw_step)s, &si);
+    kw_analysis_step(a, (kw_step)s, w->lang, &si);
     kw_text_printf(&w->t, "<tr class=\"st-%s\">",
                    kw_step_status_name(si.status));
     td(w, si.label);

@@ -1865,6 +1865,12 @@ const char *kw_msg_key(kw_msg m) {
   return (unsigned)m < KW_MSG__COUNT && rows[m].key ? rows[m].key : "";
 }
 
+int kw_msg_find(const char *key) {
+  for (int m = 0; key && m < KW_MSG__COUNT; m++)
+    if (rows[m].key && strcmp(rows[m].key, key) == 0) return m;
+  return -1;
+}
+
 const char *kw_msg_text(kw_msg m, kw_lang lang) {
   if ((unsigned)m >= KW_MSG__COUNT) return "";
   const char *s = lang == KW_LANG_NL ? rows[m].nl : rows[m].en;

@@ -25,6 +25,7 @@
 #include <sys/types.h>
 
 #include "io/atomic.h"
+#include "report/analysis_text.h"
 #include "report/export.h"
 #include "report/readings.h"
 #include "report/text.h"
@@ -428,7 +429,7 @@ kw_status kw_report_folder(kw_context *ctx, const char *dir,
  * callback before it is written (key and label: the file name, index
  * among the four), and the end after the last (index 4, key ""). */
 static void announce(const kw_analysis *a, size_t k, const char *name) {
-  if (a->o.on_step) a->o.on_step(a->o.step_user, k, 4, name, name);
+  if (a->o.on_step) a->o.on_step(a->o.step_user, k, 4, name);
 }
 static kw_status an_json(kw_context *ctx, const void *a, FILE *f) {
   announce(a, 0, "summary.json");
@@ -558,7 +559,7 @@ kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
       fprintf(f, "\n%s\n", kw_msg_text(MSG_CON_SKIPPED, lang));
     header = true;
     kw_step_info si;
-    kw_analysis_step(a, (kw_step)s, &si);
+    kw_analysis_step(a, (kw_step)s, lang, &si);
     fprintf(f, "  %s: ", si.label);
     kw_term_put(f, si.note);
     fputc('\n', f);

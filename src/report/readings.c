@@ -5,6 +5,7 @@
  * charts and summary.json carries them under "readings", so the two never
  * disagree.
  */
+#include "report/analysis_text.h"
 #include "report/readings.h"
 
 #include <math.h>
@@ -106,7 +107,7 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
             (!best || a->groups_rfm[g].revenue > best->revenue))
           best = &a->groups_rfm[g];
       if (!best) return 0;
-      A(kw_ma_str("segment", best->label), kw_ma_pct("share", best->share, 0),
+      A(kw_ma_str("segment", kw_an_group_label(a, best, a->o.lang)), kw_ma_pct("share", best->share, 0),
         kw_ma_pct("rev_share", best->revenue_share, 0));
       return FMT(MSG_READ_RFM);
     }

@@ -5,6 +5,8 @@
 #define KW_REPORT_READINGS_H
 
 #include "models/analyze_internal.h"
+#include "report/messages.h"
+#include "report/text.h"
 
 /* X(enum, key in summary.json "readings") */
 #define KW_READING_LIST(X)                       \

@@ -1,5 +1,6 @@
 /*
- * reasons.c — the reason text of a customer's action: the rule's own text
+ * reasons.c — the label of an action, and the reason text of a customer's
+ * action: the rule's own text
  * (from a rule file) or its message, with the customer's figures filled
  * into the {placeholders} by the message formatter.
  */
@@ -32,15 +33,13 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
     tpl = kw_msg_text(MSG_WHY_NONE, lang);
   } else {
     const kw_action_rule *ru = &r->rules[rule];
-    if (ru->reason_msg >= 0)
-      tpl = kw_msg_text((kw_msg)(in->potential_rfm
-                                     ? rfm_variant(ru->reason_msg)
-                                     : ru->reason_msg),
+    int msg = ru->reason_key ? kw_msg_find(ru->reason_key) : -1;
+    if (msg >= 0)
+      tpl = kw_msg_text((kw_msg)(in->potential_rfm ? rfm_variant(msg) : msg),
                         lang);
     else
       tpl = lang == KW_LANG_NL ? ru->reason_nl : ru->reason_en;
-    clause = ru->reason_msg >= 0 &&
-             ru->reason_msg != MSG_WHY_RETAIN_COMPETITOR &&
+    clause = msg >= 0 && msg != MSG_WHY_RETAIN_COMPETITOR &&
              in->competitor != NULL;
   }
   const double *m = in->m;
@@ -105,4 +104,21 @@ size_t kw_action_reason(char *buf, size_t cap, const kw_action_rules *r,
   size_t k = kw_msg_fill(rest ? buf + at + 1 : dummy, rest ? rest : 1, more,
                          lang, currency, args, sizeof args / sizeof *args);
   return n + 1 + k;
+}
+
+static const int action_label_msg[KW_ACTION__COUNT] = {
+    [KW_ACTION_NONE] = MSG_ACT_NONE,
+    [KW_ACTION_INVEST] = MSG_ACT_INVEST,
+    [KW_ACTION_DEVELOP] = MSG_ACT_DEVELOP,
+    [KW_ACTION_RETAIN] = MSG_ACT_RETAIN,
+    [KW_ACTION_WIN_BACK] = MSG_ACT_WIN_BACK,
+    [KW_ACTION_SERVE_LOW_COST] = MSG_ACT_SERVE_LOW_COST,
+    [KW_ACTION_REPRICE] = MSG_ACT_REPRICE,
+    [KW_ACTION_COLLECT] = MSG_ACT_COLLECT,
+    [KW_ACTION_GOODBYE] = MSG_ACT_GOODBYE,
+};
+
+const char *kw_action_label(kw_action a, kw_lang lang) {
+  if ((unsigned)a >= KW_ACTION__COUNT) return "";
+  return kw_msg_text((kw_msg)action_label_msg[a], lang);
 }

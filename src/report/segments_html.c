@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "models/analyze_internal.h"
+#include "report/messages.h"
 #include "report/segments_text.h"
 #include "report/svg.h"
 #include "report/text.h"

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "klantwijs/history.h"
+#include "report/analysis_text.h"
 #include "report/export.h"
 #include "report/feedback_out.h"
 #include "report/readings.h"
@@ -142,12 +143,14 @@ static void jdate(jw *w, const char *k, int32_t d) {
   else jtext(w, k, kw_date_format(buf, d, 0));
 }
 
-static void groups(jw *w, const char *k, const kw_group_row *g, size_t n) {
+static void groups(jw *w, const kw_analysis *a, const char *k,
+                   const kw_group_row *g, size_t n) {
+  kw_lang lang = a->o.lang;
   ARR(w, k);
   for (size_t i = 0; i < n; i++) {
     OBJ(w, NULL);
     jtext(w, "key", g[i].key);
-    jtext(w, "label", g[i].label);
+    jtext(w, "label", kw_an_group_label(a, &g[i], lang));
     jint(w, "customers", (int64_t)g[i].customers);
     jfix(w, "share", g[i].share, 4);
     jmoney(w, "revenue", g[i].revenue);
@@ -184,7 +187,7 @@ static void write_steps(jw *w, const kw_analysis *a) {
   ARR(w, "steps");
   for (int s = 0; s < KW_STEP__COUNT; s++) {
     kw_step_info si;
-    kw_analysis_step(a, (kw_step)s, &si);
+    kw_analysis_step(a, (kw_step)s, a->o.lang, &si);
     OBJ(w, NULL);
     jtext(w, "step", si.key);
     jtext(w, "status", kw_step_status_name(si.status));
@@ -338,7 +341,6 @@ static void write_value(jw *w, const kw_analysis *a) {
     static const char *const names[] = {"", "A", "B", "C"};
     for (int c = 1; c <= 3; c++) {
       abc[c - 1].key = names[c];
-      abc[c - 1].label = names[c];
       abc[c - 1].customers = p->abc_count[c];
       abc[c - 1].revenue = p->abc_revenue[c];
       abc[c - 1].share = p->n_customers ? (double)p->abc_count[c] /
@@ -361,10 +363,10 @@ static void write_value(jw *w, const kw_analysis *a) {
     }
     if (other.customers >= a->o.min_group) {
       other.key = "other";
-      other.label = kw_msg_text(MSG_WORD_OTHER, a->o.lang);
+      other.kind = KW_ANG_OTHER;
       abc[k++] = other;
     }
-    groups(w, "abc", abc, k);
+    groups(w, a, "abc", abc, k);
     curve(w, "curve", p->points, p->n_points);
     END_OBJ(w);
   }
@@ -404,7 +406,7 @@ static void write_rfm(jw *w, const kw_analysis *a) {
   }
   OBJ(w, "rfm");
   jint(w, "scored", (int64_t)a->rd->n_scored);
-  groups(w, "segments", a->groups_rfm, a->n_groups_rfm);
+  groups(w, a, "segments", a->groups_rfm, a->n_groups_rfm);
   if (a->rd->bins == 5) {
     ARR(w, "grid_r5_to_r1_by_fm");
     for (int r = 4; r >= 0; r--) {
@@ -609,7 +611,7 @@ static void write_payments(jw *w, const kw_analysis *a) {
     jmoney(w, kw_ageing_name((kw_ageing)k), p->ageing_total[k]);
   END_OBJ(w);
   jint(w, "data_errors", (int64_t)p->errors_total);
-  groups(w, "classes", a->groups_pay, a->n_groups_pay);
+  groups(w, a, "classes", a->groups_pay, a->n_groups_pay);
   END_OBJ(w);
 }
 
@@ -704,7 +706,9 @@ static void write_channels(jw *w, const kw_analysis *a) {
     ARR(w, "segments");
     for (size_t g = 0; g < c->n_seg; g++) {
       OBJ(w, NULL);
-      jtext(w, "segment", c->seg_label[g] ? c->seg_label[g] : "other");
+      jtext(w, "segment", c->seg_label[g] ? kw_an_segment_name(a, c->seg_label[g],
+                                                               a->o.lang)
+                                          : "other");
       jint(w, "customers", (int64_t)c->seg_customers[g]);
       jmoney(w, "sales", c->seg_revenue[g]);
       jmoney(w, "discounted_sales", c->seg_discounted[g]);

@@ -39,6 +39,7 @@
 #include <xlsxwriter.h>
 
 #include "io/atomic.h"
+#include "report/analysis_text.h"
 #include "report/export.h"
 #include "report/growth_sheets.h"
 #include "report/text.h"
@@ -407,7 +408,7 @@ static void overview(book *b) {
   for (int s = 0; s < KW_STEP__COUNT; s++) {
     if (a->step[s] == KW_STEP_RAN) continue;
     kw_step_info si;
-    kw_analysis_step(a, (kw_step)s, &si);
+    kw_analysis_step(a, (kw_step)s, lang, &si);
     CK(b, worksheet_write_string(ws, r, 0, si.label, NULL));
     CK(b, worksheet_write_string(ws, r++, 2, si.note, NULL));
   }

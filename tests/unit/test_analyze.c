@@ -22,6 +22,7 @@
 #include "klantwijs.h"
 #include "models/actions.h"
 #include "models/analyze_internal.h"
+#include "report/analysis_text.h"
 #include "report/messages.h"
 #include "report/svg.h"
 #include "report/text.h"
@@ -339,10 +340,8 @@ static void test_template_round_trip(void **state) {
       assert_true(x->cond[k].value == y->cond[k].value);
     }
     /* the written reasons are the messages, in both languages */
-    assert_string_equal(y->reason_en, kw_msg_text((kw_msg)x->reason_msg,
-                                                  KW_LANG_EN));
-    assert_string_equal(y->reason_nl, kw_msg_text((kw_msg)x->reason_msg,
-                                                  KW_LANG_NL));
+    assert_string_equal(y->reason_en, kw_message(x->reason_key, KW_LANG_EN));
+    assert_string_equal(y->reason_nl, kw_message(x->reason_key, KW_LANG_NL));
   }
   kw_action_rules_free(r);
   free(text);
@@ -599,19 +598,19 @@ static void test_shop_steps(void **state) {
   /* six customers K1..K6 buy in Verkopen.CSV: far too few repeat buyers
    * for a CLV model, which must say so */
   kw_step_info si;
-  kw_analysis_step(a, KW_STEP_CLV, &si);
+  kw_analysis_step(a, KW_STEP_CLV, KW_LANG_EN, &si);
   assert_int_equal(si.status, KW_STEP_SKIPPED);
   assert_non_null(strstr(si.note, "repeat buyers"));
   /* every step that did not fully run carries a note */
   for (int s = 0; s < KW_STEP__COUNT; s++) {
-    kw_analysis_step(a, (kw_step)s, &si);
+    kw_analysis_step(a, (kw_step)s, KW_LANG_EN, &si);
     assert_int_not_equal(si.status, KW_STEP_PENDING);
     if (si.status != KW_STEP_RAN && !si.note[0])
       fail_msg("step %s is %s without a note", si.key,
                kw_step_status_name(si.status));
   }
   /* without CLV, potential comes from RFM and the actions step says so */
-  kw_analysis_step(a, KW_STEP_ACTIONS, &si);
+  kw_analysis_step(a, KW_STEP_ACTIONS, KW_LANG_EN, &si);
   assert_int_equal(si.status, KW_STEP_LIMITED);
   /* no profile group below five: all six are merged into one "other" */
   for (size_t g = 0; g < a->n_groups_rfm; g++)
@@ -680,9 +679,10 @@ static void test_percentile(void **state) {
   kw_context_free(ctx);
 }
 
-/* A step that failed notes the library's error in the report's language:
- * a keyed failure (here a refused reading option) reads in Dutch in a
- * Dutch report, not in the English of kw_errmsg. */
+/* A step that failed notes the library's error by its key and values, and
+ * the writers give it in the language they are asked for: a keyed failure
+ * (here a refused reading option) reads in Dutch in a Dutch report and in
+ * English in an English one, from the same analysis. */
 static void test_note_error_language(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
@@ -690,24 +690,40 @@ static void test_note_error_language(void **state) {
   assert_non_null(a);
   a->ctx = ctx;
   kw_analyze_options_init(&a->o);
-  a->o.lang = KW_LANG_NL;
   kw_load_options lo;
   kw_load_options_init(&lo);
   assert_int_equal(kw_load_options_set(ctx, &lo, "vat", "beide"), KW_EARG);
   assert_string_equal(kw_errmsg(ctx), "--vat takes excl or incl");
   assert_int_equal(kw_an_note_text(a, KW_STEP_PROFIT, KW_STEP_FAILED,
-                                   MSG_NOTE_ERROR, kw_errmsg(ctx)),
+                                   "note.error", kw_errmsg(ctx)),
                    KW_OK);
-  assert_non_null(a->note[KW_STEP_PROFIT]);
-  assert_non_null(strstr(a->note[KW_STEP_PROFIT], "--vat verwacht excl of incl"));
-  assert_null(strstr(a->note[KW_STEP_PROFIT], "takes"));
+  /* the note keeps its own copy: a later failure does not change it */
+  kw_clear_error(ctx);
+  char nl[512], en[512];
+  kw_an_notes_text(a, KW_STEP_PROFIT, KW_LANG_NL, nl, sizeof nl);
+  kw_an_notes_text(a, KW_STEP_PROFIT, KW_LANG_EN, en, sizeof en);
+  assert_string_equal(nl, "--vat verwacht excl of incl");
+  assert_string_equal(en, "--vat takes excl or incl");
   /* a text that is not the last failure stays as it is */
   assert_int_equal(kw_an_note_text(a, KW_STEP_RFM, KW_STEP_FAILED,
-                                   MSG_NOTE_ERROR, "plain words"),
+                                   "note.error", "plain words"),
                    KW_OK);
-  assert_non_null(strstr(a->note[KW_STEP_RFM], "plain words"));
-  free(a->note[KW_STEP_PROFIT]);
-  free(a->note[KW_STEP_RFM]);
+  kw_an_notes_text(a, KW_STEP_RFM, KW_LANG_NL, nl, sizeof nl);
+  assert_string_equal(nl, "plain words");
+  /* a note with a number, twice on one step: joined by "; ", the number
+     in each language's format */
+  kw_marg arg = kw_ma_int("n", 12345);
+  assert_int_equal(kw_an_note(a, KW_STEP_RFM, KW_STEP_LIMITED,
+                              "note.return_only", &arg, 1),
+                   KW_OK);
+  kw_an_notes_text(a, KW_STEP_RFM, KW_LANG_EN, en, sizeof en);
+  kw_an_notes_text(a, KW_STEP_RFM, KW_LANG_NL, nl, sizeof nl);
+  assert_non_null(strstr(en, "plain words; "));
+  assert_non_null(strstr(en, "12,345"));
+  assert_non_null(strstr(nl, "12.345"));
+  /* the status only gets worse */
+  assert_int_equal(a->step[KW_STEP_RFM], KW_STEP_FAILED);
+  kw_an_notes_free(a);
   free(a);
   kw_context_free(ctx);
 }

@@ -28,6 +28,8 @@
 #include "data/table.h"
 #include "klantwijs.h"
 #include "models/segments_internal.h"
+#include "report/messages.h"
+#include "report/text.h"
 #include "stats/order.h"
 
 static uint64_t rs = 0x2545F4914F6CDD1DULL;

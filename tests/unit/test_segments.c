@@ -19,6 +19,8 @@
 
 #include "klantwijs.h"
 #include "models/segments_internal.h"
+#include "report/messages.h"
+#include "report/text.h"
 
 /* ------------------------------------------------------------ postcodes */
 
@@ -496,6 +498,25 @@ static void test_fit_invest_rule(void **state) {
   assert_int_not_equal(kw_action_decide(r, &in, &rule), KW_ACTION_INVEST);
 }
 
+/* The names a region criterion accepts are the message table's names of
+ * the provinces and regions, in English and in Dutch, word for word. */
+static void test_region_names_match_table(void **state) {
+  (void)state;
+  char key[64];
+  for (int p = 0; p < KW_PROV__COUNT; p++) {
+    snprintf(key, sizeof key, "province.%s", kw_province_key((kw_province)p));
+    assert_string_equal(kw_fit_province_names[p][0],
+                        kw_message(key, KW_LANG_EN));
+    assert_string_equal(kw_fit_province_names[p][1],
+                        kw_message(key, KW_LANG_NL));
+  }
+  for (int r = 0; r < KW_REGION__COUNT; r++) {
+    snprintf(key, sizeof key, "region.%s", kw_region_key((kw_region)r));
+    assert_string_equal(kw_fit_region_names[r][0], kw_message(key, KW_LANG_EN));
+    assert_string_equal(kw_fit_region_names[r][1], kw_message(key, KW_LANG_NL));
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_postcodes_source),
@@ -508,6 +529,7 @@ int main(void) {
       cmocka_unit_test(test_fit_invest_rule),
       cmocka_unit_test(test_fit_profile),
       cmocka_unit_test(test_segments_demo),
+      cmocka_unit_test(test_region_names_match_table),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
