@@ -53,7 +53,8 @@ static void on_log(void *u, kw_log_level l, const char *m) {
   if (l >= KW_LOG_WARN) fprintf(stderr, "warning: %s\n", m);
 }
 
-typedef kw_status (*writer_fn)(kw_context *, const kw_analysis *, FILE *);
+typedef kw_status (*writer_fn)(kw_context *, const kw_analysis *,
+                               const kw_report_options *, FILE *);
 
 static int write_file(kw_context *ctx, const kw_analysis *a, const char *dir,
                       const char *name, writer_fn fn) {
@@ -63,7 +64,7 @@ static int write_file(kw_context *ctx, const kw_analysis *a, const char *dir,
   kw_atomic *at;
   kw_status st = kw_atomic_open(ctx, path, &at);
   if (!st) {
-    st = fn(ctx, a, kw_atomic_file(at));
+    st = fn(ctx, a, NULL, kw_atomic_file(at)); /* the default report */
     if (st) kw_atomic_abort(at);
     else st = kw_atomic_commit(at);
   }
@@ -153,7 +154,7 @@ int main(int argc, char **argv) {
   double tx0 = now();
   char xpath[4200];
   snprintf(xpath, sizeof xpath, "%s/customers.xlsx", outdir);
-  if (kw_report_customers_xlsx(ctx, a, xpath)) {
+  if (kw_report_customers_xlsx(ctx, a, NULL, xpath)) {
     fprintf(stderr, "xlsx: %s\n", kw_errmsg(ctx));
     bad = 1;
   } else {

@@ -49,7 +49,8 @@ static void on_log(void *u, kw_log_level l, const char *m) {
   (void)u, (void)l, (void)m;
 }
 
-typedef kw_status (*writer_fn)(kw_context *, const kw_analysis *, FILE *);
+typedef kw_status (*writer_fn)(kw_context *, const kw_analysis *,
+                               const kw_report_options *, FILE *);
 
 static int write_file(kw_context *ctx, const kw_analysis *a, const char *dir,
                       const char *name, writer_fn fn) {
@@ -57,7 +58,7 @@ static int write_file(kw_context *ctx, const kw_analysis *a, const char *dir,
   snprintf(path, sizeof path, "%s/%s", dir, name);
   FILE *f = fopen(path, "wb");
   if (!f) return 1;
-  kw_status st = fn(ctx, a, f);
+  kw_status st = fn(ctx, a, NULL, f); /* the default report */
   fclose(f);
   if (st) fprintf(stderr, "%s: %s\n", name, kw_errmsg(ctx));
   return st != KW_OK;

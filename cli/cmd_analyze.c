@@ -187,9 +187,7 @@ int kw_cli_analyze(int argc, char **argv) {
   cli_timer_stage(&tm, NULL);
   if (o.verbose) cli_timer_tables(&tm, ds);
   ao.as_of = c.as_of;
-  ao.lang = c.lang;
   if (o.currency) ao.currency = o.currency, ao.detect_currency = false;
-  ao.show_names = o.show_names;
   ao.action_rules = rules;
   ao.rfm_rules = rfm ? kw_rfm_rule_file_rules(rfm) : NULL;
   ao.clv_model = model_of[o.model];
@@ -197,9 +195,6 @@ int kw_cli_analyze(int argc, char **argv) {
   if (!isnan(o.discount)) ao.discount_rate = o.discount;
   if (o.holdout) ao.holdout_days = (int)o.holdout;
   if (o.top) ao.top_per_action = o.top;
-  if (o.xlsx_rows != ULONG_MAX) ao.xlsx_max_customers = o.xlsx_rows;
-  if (o.xlsx_action_rows != ULONG_MAX)
-    ao.xlsx_max_per_action = o.xlsx_action_rows;
   ao.on_step = cli_timer_on_step;
   ao.step_user = &tm;
   st = kw_analyze_run(c.ctx, ds, &ao, &an);
@@ -215,7 +210,15 @@ int kw_cli_analyze(int argc, char **argv) {
     goto done;
   }
   if (tm.progress) fputs(cli_text("cli.analyze.writing", c.lang), stderr);
-  st = kw_report_write_dir(c.ctx, an, c.output);
+  /* how the report is written: language, names, workbook limits */
+  kw_report_options ro;
+  kw_report_options_init(&ro);
+  ro.lang = (kw_lang)c.lang;
+  ro.show_names = o.show_names;
+  if (o.xlsx_rows != ULONG_MAX) ro.xlsx_max_customers = o.xlsx_rows;
+  if (o.xlsx_action_rows != ULONG_MAX)
+    ro.xlsx_max_per_action = o.xlsx_action_rows;
+  st = kw_report_write_dir(c.ctx, an, &ro, c.output);
   if (tm.progress) fputs("\r\033[K", stderr);
   cli_timer_total(&tm);
   if (st) {
@@ -227,7 +230,7 @@ int kw_cli_analyze(int argc, char **argv) {
     code = cli_write_fail(&c, st);
     goto done;
   }
-  st = kw_report_console(c.ctx, an, c.output, stdout);
+  st = kw_report_console(c.ctx, an, &ro, c.output, stdout);
   if (st || fflush(stdout) != 0) code = KW_EXIT_IO;
 done:
   kw_runs_close(runs);

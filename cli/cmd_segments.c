@@ -144,7 +144,6 @@ int kw_cli_segments(int argc, char **argv) {
   kw_analyze_options ao;
   kw_analyze_options_init(&ao);
   ao.as_of = c.as_of;
-  ao.lang = c.lang;
   if (o.currency) ao.currency = o.currency, ao.detect_currency = false;
   ao.profit = k.po;
   if (o.min_group) ao.min_group = o.min_group;

@@ -194,7 +194,9 @@ int main(int argc, char **argv) {
 
   kw_analyze_options ao;
   kw_analyze_options_init(&ao);
-  if (xrows >= 0) ao.xlsx_max_customers = (size_t)xrows;
+  kw_report_options ro;
+  kw_report_options_init(&ro);
+  if (xrows >= 0) ro.xlsx_max_customers = (size_t)xrows;
   ao.on_step = on_step;
   ao.step_user = &s;
   kw_analysis *a = NULL;
@@ -214,7 +216,7 @@ int main(int argc, char **argv) {
     snprintf(path, sizeof path, "%s/customers.csv", out);
     begin(&s, "customers.csv");
     FILE *f = fopen(path, "w");
-    if (!f || kw_report_customers_csv(ctx, a, f) || fclose(f)) {
+    if (!f || kw_report_customers_csv(ctx, a, &ro, f) || fclose(f)) {
       fprintf(stderr, "csv: %s\n", kw_errmsg(ctx));
       return 1;
     }
@@ -226,7 +228,7 @@ int main(int argc, char **argv) {
     if (no_xlsx) continue;
     snprintf(path, sizeof path, "%s/customers.xlsx", out);
     begin(&s, "customers.xlsx");
-    if (kw_report_customers_xlsx(ctx, a, path)) {
+    if (kw_report_customers_xlsx(ctx, a, &ro, path)) {
       fprintf(stderr, "xlsx: %s\n", kw_errmsg(ctx));
       return 1;
     }

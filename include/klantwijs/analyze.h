@@ -34,9 +34,10 @@
  * Writers produce index.html (self-contained: inline CSS, SVG charts and a
  * little JavaScript; nothing from the network), customers.csv,
  * customers.xlsx (one sheet per action) and summary.json (every portfolio
- * figure the report shows, stable keys). Personal data (names, e-mail,
- * phone, address) never appear unless show_names is set, and then only
- * names. No group of fewer than min_group customers is shown in a profile
+ * figure the report shows, stable keys), in the language of the report
+ * options (kw_report_options: the analysis holds no text). Personal data
+ * (names, e-mail, phone, address) never appear unless show_names is set,
+ * and then only names. No group of fewer than min_group customers is shown in a profile
  * or segment table: such groups are merged into "other".
  *
  * Ownership: kw_analyze_run borrows the dataset, which must outlive the
@@ -311,9 +312,7 @@ typedef struct kw_analyze_source {
 
 typedef struct kw_analyze_options {
   int32_t as_of;         /* last day observed; KW_NA_DATE = last date */
-  kw_lang lang;          /* text, number and date format of the report */
-  const char *currency;  /* ISO code shown with amounts: "EUR" */
-  bool show_names;       /* names (only names) in the exports */
+  const char *currency;  /* ISO code of the amounts: "EUR" */
   /* profitability: assumed margin, cost-to-serve rates (borrowed), the
      share called large: the options of kw_profit_compute, as `profit`
      takes them */
@@ -328,14 +327,6 @@ typedef struct kw_analyze_options {
                               at least 28 and at most 365 days */
   size_t min_group;        /* smallest group shown, default 5 */
   size_t top_per_action;   /* customers listed per action, default 15 */
-  /* customers.xlsx: the sheet of every customer is written when there are
-     at most xlsx_max_customers (default 250,000; a workbook of a million
-     rows is near Excel's limit of 1,048,576 and slow to write and open);
-     each action sheet lists at most xlsx_max_per_action customers (default
-     10,000), highest money at stake first. The overview sheet says what
-     was left out; customers.csv always lists every customer. */
-  size_t xlsx_max_customers;
-  size_t xlsx_max_per_action;
   kw_analyze_step_fn on_step;
   void *step_user;
   /* true (default): the currency named by the data (a header such as
@@ -425,19 +416,41 @@ KW_API const kw_feedback *kw_analysis_feedback(const kw_analysis *a);
 
 /* ================================================================ writers */
 
+/* How the report is written: the writers' choices, not the analysis's
+ * (one analysis can be written in English and in Dutch). Every writer
+ * takes it; NULL means the defaults of kw_report_options_init. */
+typedef struct kw_report_options {
+  kw_lang lang;          /* text, number and date format, default English */
+  bool show_names;       /* names (only names) in the exports, default no */
+  /* customers.xlsx: the sheet of every customer is written when there are
+     at most xlsx_max_customers (default 250,000; a workbook of a million
+     rows is near Excel's limit of 1,048,576 and slow to write and open);
+     each action sheet lists at most xlsx_max_per_action customers (default
+     10,000), highest money at stake first. The overview sheet says what
+     was left out; customers.csv always lists every customer. */
+  size_t xlsx_max_customers;
+  size_t xlsx_max_per_action;
+} kw_report_options;
+
+KW_API void kw_report_options_init(kw_report_options *o);
+
 /* The report: one self-contained HTML file. */
 KW_API kw_status kw_report_html(kw_context *ctx, const kw_analysis *a,
-                                FILE *f);
+                                const kw_report_options *ro, FILE *f);
 /* Every portfolio figure the report shows, with stable keys. */
 KW_API kw_status kw_report_summary_json(kw_context *ctx,
-                                        const kw_analysis *a, FILE *f);
+                                        const kw_analysis *a,
+                                        const kw_report_options *ro, FILE *f);
 /* One row per customer: scores, classes, predictions, action, reason. */
 KW_API kw_status kw_report_customers_csv(kw_context *ctx,
-                                         const kw_analysis *a, FILE *f);
+                                         const kw_analysis *a,
+                                         const kw_report_options *ro,
+                                         FILE *f);
 /* The same as a workbook with one sheet per action, written to a
  * temporary name beside path and renamed over it when complete. */
 KW_API kw_status kw_report_customers_xlsx(kw_context *ctx,
                                           const kw_analysis *a,
+                                          const kw_report_options *ro,
                                           const char *path);
 /* All four into dir (its parent created when missing), atomically as a
  * set: written into a temporary folder beside dir, which takes dir's place
@@ -446,6 +459,7 @@ KW_API kw_status kw_report_customers_xlsx(kw_context *ctx,
  * writes dir (or holds kw_report_lock_dir on it), another is refused with
  * KW_EIO and a message naming the lock file ".NAME.lock" beside it. */
 KW_API kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,
+                                     const kw_report_options *ro,
                                      const char *dir);
 /* Takes the report folder's lock for a whole run (load, analysis, write):
  * a second run on the same folder is then refused at once. */
@@ -456,6 +470,7 @@ KW_API void kw_report_unlock_dir(kw_report_lock *l);
 /* A one-screen text summary: headline figures, the steps that could not
  * run, the actions, and where the files are (dir may be NULL). */
 KW_API kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
+                                   const kw_report_options *ro,
                                    const char *dir, FILE *f);
 
 #ifdef __cplusplus

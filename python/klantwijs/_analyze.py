@@ -57,10 +57,13 @@ class Analysis:
 
 def analyze(source, out, *, lang="en", as_of=None, currency=None,
             clv_model="bgnbd", horizon_months=12, discount=0.10,
-            holdout_days=0, **load_options):
+            holdout_days=0, show_names=False, **load_options):
     """Run the main job on a data folder, file, DataFrame or Dataset and
     write the report folder ``out`` (index.html, customers.xlsx,
-    customers.csv, summary.json). Returns an Analysis."""
+    customers.csv, summary.json) in ``lang`` ("en" or "nl"; names of
+    customers only with ``show_names``). Returns an Analysis."""
+    if lang not in _LANGS:
+        raise ValueError(f"lang must be one of {sorted(_LANGS)}")
     if isinstance(source, Dataset):
         ds = source
     else:
@@ -70,7 +73,6 @@ def analyze(source, out, *, lang="en", as_of=None, currency=None,
     o = ffi.new("kw_analyze_options *")
     lib.kw_analyze_options_init(o)
     o.as_of = _date_days(as_of)
-    o.lang = _LANGS[lang]
     keep = []
     if currency:
         c = ffi.new("char[]", currency.encode())
@@ -85,6 +87,11 @@ def analyze(source, out, *, lang="en", as_of=None, currency=None,
     res = ffi.new("kw_analysis **")
     ctx.check(lib.kw_analyze_run(ctx.ptr, ds.ptr, o, res))
     a = owned(ctx, res[0], lib.kw_analysis_free)
+    # how the report is written: the analysis itself holds no language
+    ro = ffi.new("kw_report_options *")
+    lib.kw_report_options_init(ro)
+    ro.lang = _LANGS[lang]
+    ro.show_names = bool(show_names)
     path = ffi.new("char[]", os.fsencode(out))
-    ctx.check(lib.kw_report_write_dir(ctx.ptr, a, path))
+    ctx.check(lib.kw_report_write_dir(ctx.ptr, a, ro, path))
     return Analysis(ds, a, os.fspath(out))

@@ -65,12 +65,16 @@ def test_bgnbd_equals_cli(cli, demo, tmp_path):
         p, [c["p_alive"] for c in doc["customers"]], rtol=1e-9)
 
 
-def test_analyze_equals_cli(cli, demo, tmp_path):
-    klantwijs.analyze(demo, str(tmp_path / "py"))
-    subprocess.run([cli, "analyze", demo, "-o", str(tmp_path / "sh")],
-                   check=True, capture_output=True)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_analyze_equals_cli(cli, demo, tmp_path, lang):
+    """The report options (language) reach the writers the same way from
+    Python as from the command line."""
+    klantwijs.analyze(demo, str(tmp_path / "py"), lang=lang)
+    subprocess.run([cli, "analyze", demo, "--lang", lang, "-o",
+                    str(tmp_path / "sh")], check=True, capture_output=True)
     a = json.loads((tmp_path / "py" / "summary.json").read_text())
     b = json.loads((tmp_path / "sh" / "summary.json").read_text())
+    assert a["lang"] == lang
     for volatile in ("generated", "created", "version", "timings"):
         a.pop(volatile, None)
         b.pop(volatile, None)

@@ -48,15 +48,12 @@ uint32_t kw_analyze_tables(void) {
 void kw_analyze_options_init(kw_analyze_options *o) {
   memset(o, 0, sizeof *o);
   o->as_of = KW_NA_DATE;
-  o->lang = KW_LANG_EN;
   o->currency = "EUR";
   o->clv_model = KW_CLV_BGNBD;
   o->horizon_months = 12;
   o->discount_rate = 0.10;
   o->min_group = 5;
   o->top_per_action = 15;
-  o->xlsx_max_customers = 250000;
-  o->xlsx_max_per_action = 10000;
   o->detect_currency = true;
   kw_profit_options_init(&o->profit);
 }
@@ -516,7 +513,7 @@ static kw_status read_customers_table(kw_analysis *a) {
     if (!a->consent) return kw_fail_nomem(a->ctx);
     memset(a->consent, (unsigned char)KW_NA_FLAG, a->n);
   }
-  if (name && a->o.show_names) {
+  if (name) { /* the writers show them only with show_names */
     a->name_dict = name->dict;
     a->name_id = kw_malloc(a->ctx, (a->n ? a->n : 1) * sizeof *a->name_id);
     if (!a->name_id) return kw_fail_nomem(a->ctx);

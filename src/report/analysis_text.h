@@ -1,6 +1,7 @@
 /*
  * analysis_text.h — the words of a kw_analysis in a language: step labels
- * and notes, group labels, the CLV checks. The analysis holds keys, codes
+ * and notes, group labels, the CLV checks; and the report options every
+ * writer of the main job takes. The analysis holds keys, codes
  * and numbers; the writers ask here for the text. Internal.
  */
 #ifndef KW_REPORT_ANALYSIS_TEXT_H
@@ -8,6 +9,10 @@
 
 #include "models/analyze_internal.h"
 #include "report/messages.h"
+
+/* ro, or the defaults (kw_report_options_init) in *def when ro is NULL. */
+const kw_report_options *kw_report_options_or_default(
+    const kw_report_options *ro, kw_report_options *def);
 
 /* The notes of step s joined by "; " ("" when none). Writes at most cap
  * bytes (NUL included); returns the full length. */

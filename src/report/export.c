@@ -126,12 +126,13 @@ const kw_ccol *kw_export_column(int id) {
   return id >= 0 && id < COL__COUNT ? &cols[id] : NULL;
 }
 
-size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap) {
+size_t kw_export_columns(const kw_analysis *a, const kw_report_options *ro,
+                         int *ids, size_t cap) {
   size_t k = 0;
   for (int c = 0; c < COL__COUNT && k < cap; c++) {
     bool on = true;
     switch (c) {
-      case COL_NAME: on = a->name_id != NULL; break;
+      case COL_NAME: on = ro->show_names && a->name_id != NULL; break;
       case COL_COGS: case COL_SERVE: case COL_CONTRIB: case COL_MARGIN:
         on = a->pd != NULL;
         break;
@@ -203,24 +204,24 @@ static void text(kw_ccell *c, const char *s) {
   c->s = s;
 }
 
-static const char *status_word(const kw_analysis *a, uint8_t s, bool machine) {
+static const char *status_word(kw_lang lang, uint8_t s, bool machine) {
   static const char *const keys[] = {"none", "active", "at_risk", "churned"};
   static const int msgs[] = {MSG_WORD_NO_PURCHASE, MSG_WORD_ACTIVE,
                              MSG_WORD_AT_RISK, MSG_WORD_CHURNED};
   if (s > 3) s = 0;
-  return machine ? keys[s] : kw_msg_text((kw_msg)msgs[s], a->o.lang);
+  return machine ? keys[s] : kw_msg_text((kw_msg)msgs[s], lang);
 }
 
-static const char *pay_word(const kw_analysis *a, uint8_t s, bool machine) {
+static const char *pay_word(kw_lang lang, uint8_t s, bool machine) {
   static const int msgs[] = {MSG_WORD_NO_PURCHASE, MSG_WORD_FAST,
                              MSG_WORD_SLOW, MSG_WORD_PROBLEMATIC};
   if (s >= KW_PAY__COUNT) s = 0;
   return machine ? kw_pay_class_name((kw_pay_class)s)
-                 : kw_msg_text((kw_msg)msgs[s], a->o.lang);
+                 : kw_msg_text((kw_msg)msgs[s], lang);
 }
 
-void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
-                    kw_ccell *c) {
+void kw_export_cell(const kw_analysis *a, kw_lang lang, int id, size_t i,
+                    bool machine, kw_ccell *c) {
   c->kind = KW_CC_EMPTY;
   c->s = NULL;
   c->exact = false;
@@ -236,14 +237,14 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
       break;
     case COL_ACTION: {
       kw_action act = (kw_action)a->action[i];
-      text(c, machine ? kw_action_key(act) : kw_action_label(act, a->o.lang));
+      text(c, machine ? kw_action_key(act) : kw_action_label(act, lang));
       break;
     }
     case COL_REASON: {
       kw_action_input in;
       kw_analysis_input(a, i, &in);
       size_t r = a->rule[i] == UINT32_MAX ? SIZE_MAX : a->rule[i];
-      kw_action_reason(c->buf, sizeof c->buf, a->rules, r, &in, a->o.lang,
+      kw_action_reason(c->buf, sizeof c->buf, a->rules, r, &in, lang,
                        a->currency);
       text(c, c->buf);
       break;
@@ -302,12 +303,12 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
       if (g == KW_RFM_NONE || g >= a->rd->n_segments) break;
       const kw_rfm_segment_row *sr = &a->rd->segments[g];
       text(c, machine ? sr->key
-                      : a->o.lang == KW_LANG_NL ? sr->name_nl : sr->name_en);
+                      : lang == KW_LANG_NL ? sr->name_nl : sr->name_en);
       break;
     }
     case COL_STATUS:
       if (buyer && i < a->cc->n)
-        text(c, status_word(a, a->cc->status[i], machine));
+        text(c, status_word(lang, a->cc->status[i], machine));
       break;
     case COL_PALIVE:
       num(c, KW_CC_PCT, a->p_alive[i]);
@@ -335,7 +336,7 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
       break;
     case COL_PAY:
       if (i < a->pp->n && a->pp->pay_class[i] != KW_PAY_NONE)
-        text(c, pay_word(a, a->pp->pay_class[i], machine));
+        text(c, pay_word(lang, a->pp->pay_class[i], machine));
       break;
     case COL_DAYS_TO_PAY:
     case COL_DAYS_LATE:
@@ -384,7 +385,7 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
       if (a->consent[i] != KW_NA_FLAG)
         text(c, machine ? (a->consent[i] ? "yes" : "no")
                         : kw_msg_text(a->consent[i] ? MSG_WORD_YES : MSG_WORD_NO,
-                                      a->o.lang));
+                                      lang));
       break;
     case COL_CAC:
       num(c, KW_CC_MONEY, a->cac[i]);
@@ -418,7 +419,7 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
         text(c, machine ? (q->deal_seeker[i] ? "yes" : "no")
                         : kw_msg_text(q->deal_seeker[i] ? MSG_WORD_YES
                                                         : MSG_WORD_NO,
-                                      a->o.lang));
+                                      lang));
       break;
     }
     case COL_RATE_BREAK:
@@ -426,14 +427,14 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
         text(c, machine ? (a->rate_break[i] ? "yes" : "no")
                         : kw_msg_text(a->rate_break[i] ? MSG_WORD_YES
                                                        : MSG_WORD_NO,
-                                      a->o.lang));
+                                      lang));
       break;
     case COL_RULE_SEGMENT: {
       const char *k = kw_segments_customer_segment(a->seg, i);
       if (k)
         text(c, machine ? k
                         : kw_seg_value_label(kw_segments_by(a->seg), k,
-                                             a->o.lang, c->buf,
+                                             lang, c->buf,
                                              sizeof c->buf));
       break;
     }
@@ -441,7 +442,7 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
       int g = kw_segments_customer_cluster(a->seg, i);
       if (g < 0) {
         if (buyer) text(c, machine ? "other"
-                                   : kw_msg_text(MSG_WORD_OTHER, a->o.lang));
+                                   : kw_msg_text(MSG_WORD_OTHER, lang));
         break;
       }
       if (machine) {
@@ -452,7 +453,7 @@ void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
       const kw_persona *ps = kw_segments_personas(a->seg, &np);
       for (size_t q = 0; q < np; q++)
         if (ps[q].cluster == (size_t)g) {
-          kw_persona_name(c->buf, sizeof c->buf, &ps[q], a->o.lang);
+          kw_persona_name(c->buf, sizeof c->buf, &ps[q], lang);
           text(c, c->buf);
         }
       break;
@@ -497,9 +498,11 @@ static void put_csv(kw_text *t, const char *s) {
 }
 
 kw_status kw_report_customers_csv(kw_context *ctx, const kw_analysis *a,
-                                  FILE *f) {
+                                  const kw_report_options *ro, FILE *f) {
+  kw_report_options def;
+  ro = kw_report_options_or_default(ro, &def);
   int ids[COL__COUNT];
-  size_t nc = kw_export_columns(a, ids, COL__COUNT);
+  size_t nc = kw_export_columns(a, ro, ids, COL__COUNT);
   kw_text t;
   kw_text_init(&t, ctx);
   kw_ccell *c = kw_malloc(ctx, sizeof *c);
@@ -518,7 +521,7 @@ kw_status kw_report_customers_csv(kw_context *ctx, const kw_analysis *a,
     if (a->s->first[i] == KW_NA_DATE) continue;
     for (size_t j = 0; j < nc; j++) {
       if (j) kw_text_putc(&t, ',');
-      kw_export_cell(a, ids[j], i, true, c);
+      kw_export_cell(a, ro->lang, ids[j], i, true, c);
       size_t n = 0;
       switch (c->kind) {
         case KW_CC_EMPTY: break;

@@ -7,6 +7,7 @@
 #define KW_REPORT_EXPORT_H
 
 #include "models/analyze_internal.h"
+#include "report/analysis_text.h"
 #include "report/messages.h"
 #include "report/text.h"
 
@@ -38,14 +39,16 @@ typedef struct kw_ccol {
   int width; /* spreadsheet column width */
 } kw_ccol;
 
-/* The columns present for this analysis (ids into an internal table). */
-size_t kw_export_columns(const kw_analysis *a, int *ids, size_t cap);
+/* The columns present for this analysis (ids into an internal table); the
+ * name column only with ro->show_names. */
+size_t kw_export_columns(const kw_analysis *a, const kw_report_options *ro,
+                         int *ids, size_t cap);
 const kw_ccol *kw_export_column(int id);
 /* The cell of column id for customer i. For text cells of words (action,
  * status, class) machine is true for the key ("win_back"), false for the
- * label in the report's language. */
-void kw_export_cell(const kw_analysis *a, int id, size_t i, bool machine,
-                    kw_ccell *c);
+ * label in lang. */
+void kw_export_cell(const kw_analysis *a, kw_lang lang, int id, size_t i,
+                    bool machine, kw_ccell *c);
 
 /* Plain number for machines: '.' decimal mark, fixed decimals, no
  * grouping, no "-0". buf: 48 bytes. */
@@ -54,11 +57,13 @@ char *kw_fmt_fixed(char *buf, double v, int decimals);
 /* kw_report_customers_xlsx whose new file gets the mode of `like` (the
  * file it will replace) rather than that of path. */
 kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
+                                        const kw_report_options *ro,
                                         const char *path, const char *like);
 
 /* customers.xlsx with every cell written through libxlsxwriter: the
  * straightforward writer the fast one (xlsx_rows.c) is tested against. */
 kw_status kw_report_customers_xlsx_plain(kw_context *ctx, const kw_analysis *a,
+                                         const kw_report_options *ro,
                                          const char *path);
 
 /* True for text a spreadsheet would read as a formula: it starts with =,

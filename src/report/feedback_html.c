@@ -447,7 +447,7 @@ static void themes(fw *w) {
 void kw_fb_html_section(kw_text *t, const kw_analysis *a,
                         const kw_svg_style *st) {
   if (!a->fb) return;
-  fw w = {t, a, a->o.lang, st, {0}};
+  fw w = {t, a, st->lang, st, {0}};
   const kw_fb_info *in = kw_feedback_info_view(a->fb);
   const kw_fb_scores *s = kw_feedback_overall_view(a->fb);
   kw_marg b[] = {kw_ma_int("answers", (int64_t)s->answers),

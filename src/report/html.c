@@ -27,12 +27,13 @@
 #include "report/svg.h"
 #include "report/text.h"
 
-void kw_html_segments(kw_text *t, const kw_analysis *a);
+void kw_html_segments(kw_text *t, const kw_analysis *a, kw_lang lang);
 
 typedef struct hw {
   kw_text t;
   const kw_analysis *a;
   kw_lang lang;
+  bool show_names;
   kw_svg_style st;
   char buf[1024];
   int table_id;
@@ -51,7 +52,7 @@ static void tag_text(hw *w, const char *tag, const char *cls, const char *s) {
 }
 
 static void reading(hw *w, kw_reading r, const char *cls) {
-  if (kw_reading_text(w->a, r, w->buf, sizeof w->buf))
+  if (kw_reading_text(w->a, w->lang, r, w->buf, sizeof w->buf))
     tag_text(w, "p", cls ? cls : "reading", w->buf);
 }
 
@@ -429,7 +430,7 @@ static void actions(hw *w) {
     kw_msg_format(w->buf, sizeof w->buf, MSG_ACTIONS_TOP, w->lang,
                   a->currency, m, 2);
     tag_text(w, "p", "small", w->buf);
-    bool names = a->name_id != NULL;
+    bool names = w->show_names && a->name_id != NULL;
     kw_msg heads2[8];
     bool num2[8];
     size_t nh = 0;
@@ -1630,13 +1631,17 @@ static void nav(hw *w) {
   put(w, "</ul></nav>\n");
 }
 
-kw_status kw_report_html(kw_context *ctx, const kw_analysis *a, FILE *f) {
+kw_status kw_report_html(kw_context *ctx, const kw_analysis *a,
+                         const kw_report_options *ro, FILE *f) {
+  kw_report_options def;
+  ro = kw_report_options_or_default(ro, &def);
   hw w;
   memset(&w, 0, sizeof w);
   kw_text_init(&w.t, ctx);
   w.a = a;
-  w.lang = a->o.lang;
-  w.st.lang = a->o.lang;
+  w.lang = ro->lang;
+  w.show_names = ro->show_names;
+  w.st.lang = ro->lang;
   w.st.currency = a->currency;
   char v[64];
   kw_text_printf(&w.t,
@@ -1675,7 +1680,7 @@ kw_status kw_report_html(kw_context *ctx, const kw_analysis *a, FILE *f) {
   retention(&w);
   payments(&w);
   cross_sell(&w);
-  if (a->seg) kw_html_segments(&w.t, a);
+  if (a->seg) kw_html_segments(&w.t, a, w.lang);
   feedback(&w);
   if (!kw_text_flush(&w.t, f)) goto bad;
   trends_section(&w);

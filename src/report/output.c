@@ -425,41 +425,66 @@ kw_status kw_report_folder(kw_context *ctx, const char *dir,
   return st;
 }
 
+void kw_report_options_init(kw_report_options *o) {
+  memset(o, 0, sizeof *o);
+  o->lang = KW_LANG_EN;
+  o->show_names = false;
+  o->xlsx_max_customers = 250000;
+  o->xlsx_max_per_action = 10000;
+}
+
+const kw_report_options *kw_report_options_or_default(
+    const kw_report_options *ro, kw_report_options *def) {
+  if (ro) return ro;
+  kw_report_options_init(def);
+  return def;
+}
+
 /* The main job's four files, each announced to the analysis's step
- * callback before it is written (key and label: the file name, index
- * among the four), and the end after the last (index 4, key ""). */
+ * callback before it is written (key: the file name, index among the
+ * four), and the end after the last (index 4, key ""). */
+typedef struct an_files {
+  const kw_analysis *a;
+  const kw_report_options *ro;
+} an_files;
 static void announce(const kw_analysis *a, size_t k, const char *name) {
   if (a->o.on_step) a->o.on_step(a->o.step_user, k, 4, name);
 }
-static kw_status an_json(kw_context *ctx, const void *a, FILE *f) {
-  announce(a, 0, "summary.json");
-  return kw_report_summary_json(ctx, a, f);
+static kw_status an_json(kw_context *ctx, const void *u, FILE *f) {
+  const an_files *x = u;
+  announce(x->a, 0, "summary.json");
+  return kw_report_summary_json(ctx, x->a, x->ro, f);
 }
-static kw_status an_csv(kw_context *ctx, const void *a, FILE *f) {
-  announce(a, 1, "customers.csv");
-  return kw_report_customers_csv(ctx, a, f);
+static kw_status an_csv(kw_context *ctx, const void *u, FILE *f) {
+  const an_files *x = u;
+  announce(x->a, 1, "customers.csv");
+  return kw_report_customers_csv(ctx, x->a, x->ro, f);
 }
-static kw_status an_xlsx(kw_context *ctx, const void *a, const char *path,
+static kw_status an_xlsx(kw_context *ctx, const void *u, const char *path,
                          const char *like) {
-  announce(a, 2, "customers.xlsx");
-  return kw_report_customers_xlsx_like(ctx, a, path, like);
+  const an_files *x = u;
+  announce(x->a, 2, "customers.xlsx");
+  return kw_report_customers_xlsx_like(ctx, x->a, x->ro, path, like);
 }
-static kw_status an_html(kw_context *ctx, const void *a, FILE *f) {
-  announce(a, 3, "index.html");
-  kw_status st = kw_report_html(ctx, a, f);
-  announce(a, 4, "");
+static kw_status an_html(kw_context *ctx, const void *u, FILE *f) {
+  const an_files *x = u;
+  announce(x->a, 3, "index.html");
+  kw_status st = kw_report_html(ctx, x->a, x->ro, f);
+  announce(x->a, 4, "");
   return st;
 }
 
 kw_status kw_report_write_dir(kw_context *ctx, const kw_analysis *a,
-                              const char *dir) {
+                              const kw_report_options *ro, const char *dir) {
   static const kw_folder_file files[] = {
       {"summary.json", an_json, NULL},
       {"customers.csv", an_csv, NULL},
       {"customers.xlsx", NULL, an_xlsx},
       {"index.html", an_html, NULL},
   };
-  return kw_report_folder(ctx, dir, files, sizeof files / sizeof *files, a);
+  kw_report_options def;
+  an_files x = {a, kw_report_options_or_default(ro, &def)};
+  return kw_report_folder(ctx, dir, files, sizeof files / sizeof *files, &x);
 }
 
 static void line(FILE *f, const char *label, const char *value,
@@ -476,9 +501,12 @@ static void line(FILE *f, const char *label, const char *value,
 }
 
 kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
-                            const char *dir, FILE *f) {
+                            const kw_report_options *ro, const char *dir,
+                            FILE *f) {
+  kw_report_options def;
+  ro = kw_report_options_or_default(ro, &def);
   const kw_headline *h = &a->head;
-  kw_lang lang = a->o.lang;
+  kw_lang lang = ro->lang;
   const char *cur = a->currency;
   char v[64], hint[256], buf[1024];
   const char *na = kw_msg_text(MSG_NOT_AVAILABLE, lang);
@@ -517,7 +545,7 @@ kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
        isfinite(h->dso) ? kw_fmt_number(v, h->dso, 0, lang) : na, NULL);
   line(f, kw_msg_text(MSG_KPI_NPS, lang),
        isfinite(h->nps) ? kw_fmt_number(v, h->nps, 0, lang) : na, NULL);
-  if (kw_reading_text(a, KW_READ_PARETO, buf, sizeof buf))
+  if (kw_reading_text(a, lang, KW_READ_PARETO, buf, sizeof buf))
     fprintf(f, "\n  %s\n", buf);
   /* what the figures rest on: the currency, guest sales, the model */
   {

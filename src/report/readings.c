@@ -12,7 +12,7 @@
 #include <string.h>
 
 #define A(...) kw_marg args[] = {__VA_ARGS__}
-#define FMT(m) kw_msg_format(buf, cap, (m), a->o.lang, a->currency, args, \
+#define FMT(m) kw_msg_format(buf, cap, (m), lang, a->currency, args, \
                              sizeof args / sizeof *args)
 
 static const char *const keys[KW_READ__COUNT] = {
@@ -30,8 +30,8 @@ static double cohort_total(const kw_analysis *a, size_t age) {
   return age < a->cv.cols ? a->cv.total[age] : NAN;
 }
 
-size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
-                       size_t cap) {
+size_t kw_reading_text(const kw_analysis *a, kw_lang lang, kw_reading r,
+                       char *buf, size_t cap) {
   if (cap) buf[0] = '\0';
   const kw_pareto_data *p = a->par;
   const kw_profit_data *pd = a->pd;
@@ -88,7 +88,7 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
       if (pd->n_large_loss > 0 && k + 2 < cap) {
         buf[k++] = ' ';
         kw_marg b[] = {kw_ma_int("n", (int64_t)pd->n_large_loss)};
-        k += kw_msg_format(buf + k, cap - k, MSG_READ_LARGE_LOSS, a->o.lang,
+        k += kw_msg_format(buf + k, cap - k, MSG_READ_LARGE_LOSS, lang,
                            a->currency, b, 1);
       }
       return k;
@@ -107,7 +107,7 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
             (!best || a->groups_rfm[g].revenue > best->revenue))
           best = &a->groups_rfm[g];
       if (!best) return 0;
-      A(kw_ma_str("segment", kw_an_group_label(a, best, a->o.lang)), kw_ma_pct("share", best->share, 0),
+      A(kw_ma_str("segment", kw_an_group_label(a, best, lang)), kw_ma_pct("share", best->share, 0),
         kw_ma_pct("rev_share", best->revenue_share, 0));
       return FMT(MSG_READ_RFM);
     }
@@ -124,7 +124,7 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
         kw_ma_pct("top_share", a->clv_top20_share, 0),
         kw_ma_str("what", kw_msg_text(a->have_profit ? MSG_WORD_MARGIN
                                                      : MSG_WORD_REVENUE,
-                                      a->o.lang)));
+                                      lang)));
       return FMT(MSG_READ_CLV);
     }
     case KW_READ_CLV_CHECK: {
@@ -152,7 +152,7 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
       bool month = a->cv.period == KW_PERIOD_MONTH;
       size_t k = month ? 12 : 4;
       while (k > 1 && !isfinite(cohort_total(a, k))) k--;
-      bool nl = a->o.lang == KW_LANG_NL;
+      bool nl = lang == KW_LANG_NL;
       A(kw_ma_pct("m1", cohort_total(a, 1), 0),
         kw_ma_str("period", month ? (nl ? "maand" : "month")
                                   : (nl ? "kwartaal" : "quarter")),
@@ -184,7 +184,7 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
         kw_ma_str("basis", kw_msg_text(a->ci->by_p_alive
                                            ? MSG_READ_CHURN_BASIS_P_ALIVE
                                            : MSG_READ_CHURN_BASIS_GAP,
-                                       a->o.lang)));
+                                       lang)));
       return FMT(MSG_READ_CHURN);
     }
     case KW_READ_PAYMENTS: {
@@ -246,7 +246,7 @@ size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
                               : a->value_measure == KW_MEASURE_EST_CONTRIBUTION
                                   ? MSG_WORD_EST_CONTRIBUTION_MEASURE
                                   : MSG_WORD_REVENUE_MEASURE,
-                              a->o.lang)));
+                              lang)));
       return FMT(MSG_READ_ACTIONS);
     }
     default:

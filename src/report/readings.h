@@ -42,9 +42,9 @@ typedef enum kw_reading {
 } kw_reading;
 
 const char *kw_reading_key(kw_reading r);
-/* The sentence, or 0 (and "") when the analysis has none for it. */
-size_t kw_reading_text(const kw_analysis *a, kw_reading r, char *buf,
-                       size_t cap);
+/* The sentence in lang, or 0 (and "") when the analysis has none for it. */
+size_t kw_reading_text(const kw_analysis *a, kw_lang lang, kw_reading r,
+                       char *buf, size_t cap);
 /* The hint beside the average CLV key figure: margin or revenue, and
  * "indicative only" when the purchase model failed its checks. */
 int kw_clv_hint_msg(const kw_analysis *a);

@@ -16,7 +16,7 @@
 #include "report/svg.h"
 #include "report/text.h"
 
-void kw_html_segments(kw_text *t, const kw_analysis *a);
+void kw_html_segments(kw_text *t, const kw_analysis *a, kw_lang lang);
 
 #define MAX_BARS 8
 #define BAR_LABEL 12 /* characters of a bar's label; the table has all */
@@ -55,8 +55,8 @@ static const char *short_label(char *buf, size_t cap, const char *s) {
   return buf;
 }
 
-static void card(kw_text *t, const kw_analysis *a, const kw_persona *p) {
-  kw_lang lang = a->o.lang;
+static void card(kw_text *t, const kw_analysis *a, const kw_persona *p,
+                 kw_lang lang) {
   char buf[1024], v[96];
   kw_text_put(t, "<div class=\"persona\">");
   kw_persona_name(buf, sizeof buf, p, lang);
@@ -134,10 +134,9 @@ static void card(kw_text *t, const kw_analysis *a, const kw_persona *p) {
   kw_text_put(t, "</div>\n");
 }
 
-void kw_html_segments(kw_text *t, const kw_analysis *a) {
+void kw_html_segments(kw_text *t, const kw_analysis *a, kw_lang lang) {
   const kw_segments *sg = a->seg;
   if (!sg) return;
-  kw_lang lang = a->o.lang;
   char buf[1024], v[96], lb[MAX_BARS][64], sb[MAX_BARS][64];
   kw_seg_attr by = kw_segments_by(sg);
   size_t n;
@@ -262,7 +261,7 @@ void kw_html_segments(kw_text *t, const kw_analysis *a) {
   const kw_persona *ps = kw_segments_personas(sg, &np);
   size_t shown = 0;
   for (size_t q = 0; q < np; q++) {
-    card(t, a, &ps[q]);
+    card(t, a, &ps[q], lang);
     shown += ps[q].customers;
   }
   kw_text_put(t, "</div>\n");

@@ -24,6 +24,7 @@
 
 typedef struct jw {
   kw_text t;
+  kw_lang lang; /* of the labels and sentences */
   int depth;
   bool first[24];
   bool inline_arr[24];
@@ -145,7 +146,7 @@ static void jdate(jw *w, const char *k, int32_t d) {
 
 static void groups(jw *w, const kw_analysis *a, const char *k,
                    const kw_group_row *g, size_t n) {
-  kw_lang lang = a->o.lang;
+  kw_lang lang = w->lang;
   ARR(w, k);
   for (size_t i = 0; i < n; i++) {
     OBJ(w, NULL);
@@ -187,7 +188,7 @@ static void write_steps(jw *w, const kw_analysis *a) {
   ARR(w, "steps");
   for (int s = 0; s < KW_STEP__COUNT; s++) {
     kw_step_info si;
-    kw_analysis_step(a, (kw_step)s, a->o.lang, &si);
+    kw_analysis_step(a, (kw_step)s, w->lang, &si);
     OBJ(w, NULL);
     jtext(w, "step", si.key);
     jtext(w, "status", kw_step_status_name(si.status));
@@ -707,7 +708,7 @@ static void write_channels(jw *w, const kw_analysis *a) {
     for (size_t g = 0; g < c->n_seg; g++) {
       OBJ(w, NULL);
       jtext(w, "segment", c->seg_label[g] ? kw_an_segment_name(a, c->seg_label[g],
-                                                               a->o.lang)
+                                                               w->lang)
                                           : "other");
       jint(w, "customers", (int64_t)c->seg_customers[g]);
       jmoney(w, "sales", c->seg_revenue[g]);
@@ -917,7 +918,7 @@ static void write_rest(jw *w, const kw_analysis *a) {
 static void write_segments(jw *w, const kw_analysis *a) {
   const kw_segments *sg = a->seg;
   if (!sg) return;
-  kw_lang lang = a->o.lang;
+  kw_lang lang = w->lang;
   char buf[1024];
   OBJ(w, "segments");
   jtext(w, "by", kw_seg_attr_key(kw_segments_by(sg)));
@@ -1015,10 +1016,13 @@ static void write_segments(jw *w, const kw_analysis *a) {
 }
 
 kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
-                                 FILE *f) {
+                                 const kw_report_options *ro, FILE *f) {
+  kw_report_options def;
+  ro = kw_report_options_or_default(ro, &def);
   jw w;
   memset(&w, 0, sizeof w);
   kw_text_init(&w.t, ctx);
+  w.lang = ro->lang;
   w.first[0] = true;
   kw_text_putc(&w.t, '{');
   w.depth = 1;
@@ -1032,7 +1036,7 @@ kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
   jbool(&w, "currency_assumed", a->currency_assumed);
   if (a->currency_source[0]) jtext(&w, "currency_source", a->currency_source);
   else jnull(&w, "currency_source");
-  jtext(&w, "lang", a->o.lang == KW_LANG_NL ? "nl" : "en");
+  jtext(&w, "lang", w.lang == KW_LANG_NL ? "nl" : "en");
   jint(&w, "min_group", (int64_t)a->o.min_group);
   write_steps(&w, a);
   write_headline(&w, a);
@@ -1040,7 +1044,7 @@ kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
   char buf[1024];
   OBJ(&w, "readings");
   for (int r = 0; r < KW_READ__COUNT; r++)
-    if (kw_reading_text(a, (kw_reading)r, buf, sizeof buf))
+    if (kw_reading_text(a, w.lang, (kw_reading)r, buf, sizeof buf))
       jtext(&w, kw_reading_key((kw_reading)r), buf);
   END_OBJ(&w);
   write_quality(&w, a);

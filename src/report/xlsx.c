@@ -51,6 +51,7 @@ typedef struct book {
   lxw_workbook *wb;
   lxw_format *head, *money, *pct, *num3, *num1, *integer, *date, *wrap;
   const kw_analysis *a;
+  const kw_report_options *ro;
   kw_context *ctx;
   lxw_error err; /* the first failure */
   char *tbuf;    /* a neutralised or cut text cell */
@@ -140,7 +141,7 @@ static void data_sheet(book *b, const char *name, const int *ids, size_t nc,
     return;
   }
   b->nsheets++;
-  bool nl = a->o.lang == KW_LANG_NL;
+  bool nl = b->ro->lang == KW_LANG_NL;
   for (size_t j = 0; j < nc; j++) {
     const kw_ccol *c = kw_export_column(ids[j]);
     CK(b, worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j, c->width,
@@ -160,6 +161,7 @@ static void data_sheet(book *b, const char *name, const int *ids, size_t nc,
     kw_xlsx_rows *s = &b->spl[b->nspl++];
     memset(s, 0, sizeof *s);
     s->sheet = b->nsheets;
+    s->lang = b->ro->lang;
     s->nc = nc;
     for (size_t j = 0; j < nc; j++) {
       const kw_ccol *c = kw_export_column(ids[j]);
@@ -185,7 +187,7 @@ static void data_sheet(book *b, const char *name, const int *ids, size_t nc,
     lxw_row_t row = (lxw_row_t)(r + 1);
     for (size_t j = 0; j < nc && !b->err; j++) {
       const kw_ccol *c = kw_export_column(ids[j]);
-      kw_export_cell(a, ids[j], i, false, cell);
+      kw_export_cell(a, b->ro->lang, ids[j], i, false, cell);
       lxw_col_t col = (lxw_col_t)j;
       switch (cell->kind) {
         case KW_CC_EMPTY:
@@ -222,7 +224,7 @@ static void data_sheet(book *b, const char *name, const int *ids, size_t nc,
 static kw_status rtable_sheet(void *user, const char *name,
                               const kw_rtable *t) {
   book *b = user;
-  kw_lang lang = b->a->o.lang;
+  kw_lang lang = b->ro->lang;
   char sn[32];
   sheet_name(sn, name);
   lxw_worksheet *ws = workbook_add_worksheet(b->wb, sn);
@@ -312,21 +314,22 @@ static kw_status rtable_sheet(void *user, const char *name,
 }
 
 /* Excel's limit and the option bound the sheet of every customer. */
-static size_t max_customers(const kw_analysis *a) {
-  size_t m = a->o.xlsx_max_customers;
+static size_t max_customers(const kw_report_options *ro) {
+  size_t m = ro->xlsx_max_customers;
   return m < MAX_ROWS ? m : MAX_ROWS;
 }
-static bool full_sheet(const kw_analysis *a) {
-  return a->s->n_buyers <= max_customers(a);
+static bool full_sheet(const kw_analysis *a, const kw_report_options *ro) {
+  return a->s->n_buyers <= max_customers(ro);
 }
-static size_t max_per_action(const kw_analysis *a) {
-  size_t m = a->o.xlsx_max_per_action;
+static size_t max_per_action(const kw_report_options *ro) {
+  size_t m = ro->xlsx_max_per_action;
   return m < MAX_ROWS ? m : MAX_ROWS;
 }
 
 static void overview(book *b) {
   const kw_analysis *a = b->a;
-  kw_lang lang = a->o.lang;
+  const kw_report_options *ro = b->ro;
+  kw_lang lang = ro->lang;
   char name[32];
   sheet_name(name, kw_msg_text(MSG_SEC_HEADLINE, lang));
   lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
@@ -389,18 +392,18 @@ static void overview(book *b) {
                   1);
     CK(b, worksheet_write_string(ws, r++, 0, buf, NULL));
   }
-  if (!full_sheet(a)) {
+  if (!full_sheet(a, ro)) {
     kw_marg m[] = {kw_ma_int("n", (int64_t)a->s->n_buyers),
-                   kw_ma_int("max", (int64_t)max_customers(a))};
+                   kw_ma_int("max", (int64_t)max_customers(ro))};
     kw_msg_format(buf, sizeof buf, MSG_XLSX_NO_FULL_SHEET, lang, a->currency,
                   m, 2);
     CK(b, worksheet_write_string(ws, r++, 0, buf, NULL));
   }
   bool capped = false;
   for (int k = 1; k < KW_ACTION__COUNT; k++)
-    if (a->list_n[k] > max_per_action(a)) capped = true;
+    if (a->list_n[k] > max_per_action(ro)) capped = true;
   if (capped) {
-    kw_marg m[] = {kw_ma_int("max", (int64_t)max_per_action(a))};
+    kw_marg m[] = {kw_ma_int("max", (int64_t)max_per_action(ro))};
     kw_msg_format(buf, sizeof buf, MSG_XLSX_ACTION_CAPPED, lang, a->currency,
                   m, 1);
     CK(b, worksheet_write_string(ws, r++, 0, buf, NULL));
@@ -443,7 +446,10 @@ static char *dir_of(kw_context *ctx, const char *path) {
 }
 
 static kw_status write_book(kw_context *ctx, const kw_analysis *a,
-                            const char *path, const char *like, bool plain) {
+                            const kw_report_options *ro, const char *path,
+                            const char *like, bool plain) {
+  kw_report_options def;
+  ro = kw_report_options_or_default(ro, &def);
   size_t n = strlen(path);
   char *tmp = kw_malloc(ctx, n + 40), *dir = dir_of(ctx, path);
   book b;
@@ -491,6 +497,7 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
   wo.tmpdir = dir;
   wo.use_zip64 = LXW_TRUE;
   b.a = a;
+  b.ro = ro;
   b.ctx = ctx;
   errno = 0;
   b.wb = workbook_new_opt(tmp, &wo);
@@ -500,7 +507,7 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
                      errno ? strerror(errno) : "libxlsxwriter failed", NULL);
     goto out;
   }
-  bool nl = a->o.lang == KW_LANG_NL;
+  bool nl = ro->lang == KW_LANG_NL;
   b.head = workbook_add_format(b.wb);
   b.money = workbook_add_format(b.wb);
   b.pct = workbook_add_format(b.wb);
@@ -524,13 +531,13 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
     CK(&b, workbook_set_properties(
                b.wb, &(lxw_doc_properties){
                          .title = (char *)kw_msg_text(MSG_REPORT_TITLE,
-                                                      a->o.lang),
+                                                      ro->lang),
                          .comments = (char *)"klantwijs"}));
   }
   if (!b.err) overview(&b);
   int ids[64];
-  size_t nc = kw_export_columns(a, ids, 64);
-  if (!b.err && full_sheet(a)) {
+  size_t nc = kw_export_columns(a, ro, ids, 64);
+  if (!b.err && full_sheet(a, ro)) {
     /* the customers with a purchase, as in customers.csv */
     rows = kw_malloc(b.ctx, (a->n ? a->n : 1) * sizeof *rows);
     size_t nr = 0;
@@ -539,7 +546,7 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
     } else {
       for (size_t i = 0; i < a->n; i++)
         if (a->s->first[i] != KW_NA_DATE) rows[nr++] = (uint32_t)i;
-      data_sheet(&b, kw_msg_text(MSG_COL_CUSTOMERS, a->o.lang), ids, nc,
+      data_sheet(&b, kw_msg_text(MSG_COL_CUSTOMERS, ro->lang), ids, nc,
                  rows, nr);
     }
   }
@@ -553,15 +560,15 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
     for (size_t j = 0; j < nc; j++)
       if (strcmp(kw_export_column(ids[j])->key, keep[k]) == 0) aids[na++] = ids[j];
   for (int k = 1; k < KW_ACTION__COUNT && !b.err; k++)
-    data_sheet(&b, kw_action_label((kw_action)k, a->o.lang), aids, na,
+    data_sheet(&b, kw_action_label((kw_action)k, ro->lang), aids, na,
                a->list[k],
-               a->list_n[k] < max_per_action(a) ? a->list_n[k]
-                                                : max_per_action(a));
+               a->list_n[k] < max_per_action(ro) ? a->list_n[k]
+                                                 : max_per_action(ro));
   /* trend, funnel, referrers, channels, spend and discounts */
   if (!b.err) {
     kw_growth_sink sk = {rtable_sheet, &b};
     st = kw_growth_sheets(ctx, a->trends, a->journey, a->referrals, a->acq,
-                          a->o.lang, &sk);
+                          ro->lang, &sk);
     if (st) {
       workbook_close(b.wb);
       goto out;
@@ -619,16 +626,19 @@ out:
 }
 
 kw_status kw_report_customers_xlsx_like(kw_context *ctx, const kw_analysis *a,
+                                        const kw_report_options *ro,
                                         const char *path, const char *like) {
-  return write_book(ctx, a, path, like, false);
+  return write_book(ctx, a, ro, path, like, false);
 }
 
 kw_status kw_report_customers_xlsx_plain(kw_context *ctx, const kw_analysis *a,
+                                         const kw_report_options *ro,
                                          const char *path) {
-  return write_book(ctx, a, path, path, true);
+  return write_book(ctx, a, ro, path, path, true);
 }
 
 kw_status kw_report_customers_xlsx(kw_context *ctx, const kw_analysis *a,
+                                   const kw_report_options *ro,
                                    const char *path) {
-  return kw_report_customers_xlsx_like(ctx, a, path, path);
+  return kw_report_customers_xlsx_like(ctx, a, ro, path, path);
 }

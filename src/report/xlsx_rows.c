@@ -174,7 +174,7 @@ void kw_xlsx_row(kw_text *t, const kw_analysis *a, const kw_xlsx_rows *s,
   kw_text_putn(t, rowno, rn);
   kw_text_put(t, "\">");
   for (size_t j = 0; j < s->nc; j++) {
-    kw_export_cell(a, s->ids[j], i, false, cell);
+    kw_export_cell(a, s->lang, s->ids[j], i, false, cell);
     if (cell->kind == KW_CC_EMPTY) continue;
     any = true;
     size_t cl = strlen(s->col[j]);

@@ -13,6 +13,7 @@
 
 typedef struct kw_xlsx_rows {
   size_t sheet;                   /* n of xl/worksheets/sheetN.xml */
+  kw_lang lang;                   /* of the words in the cells */
   size_t nc;                      /* columns */
   int ids[KW_XLSX_MAX_COLS];      /* export column ids */
   int xf[KW_XLSX_MAX_COLS];       /* style index of numbers, 0 = none */

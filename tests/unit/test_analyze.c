@@ -564,13 +564,15 @@ static void test_svg_well_formed(void **state) {
 
 /* ------------------------------------------------- the shop data set */
 
+typedef kw_status (*writer_fn)(kw_context *, const kw_analysis *,
+                               const kw_report_options *, FILE *);
+
 static char *capture(kw_context *ctx, const kw_analysis *a,
-                     kw_status (*fn)(kw_context *, const kw_analysis *,
-                                     FILE *)) {
+                     const kw_report_options *ro, writer_fn fn) {
   char *text = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&text, &len);
-  assert_int_equal(fn(ctx, a, f), KW_OK);
+  assert_int_equal(fn(ctx, a, ro, f), KW_OK);
   fclose(f);
   return text;
 }
@@ -633,16 +635,17 @@ static void test_shop_privacy(void **state) {
   kw_context *ctx = kw_context_new();
   kw_context_set_log(ctx, quiet, NULL);
   kw_dataset *ds = load_shop(ctx);
+  /* one analysis; names are the writers' choice (report options) */
+  kw_analysis *a = NULL;
+  assert_int_equal(kw_analyze_run(ctx, ds, NULL, &a), KW_OK);
   for (int names = 0; names < 2; names++) {
-    kw_analyze_options o;
-    kw_analyze_options_init(&o);
-    o.show_names = names;
-    o.lang = names ? KW_LANG_NL : KW_LANG_EN;
-    kw_analysis *a = NULL;
-    assert_int_equal(kw_analyze_run(ctx, ds, &o, &a), KW_OK);
-    char *out[3] = {capture(ctx, a, kw_report_html),
-                    capture(ctx, a, kw_report_customers_csv),
-                    capture(ctx, a, kw_report_summary_json)};
+    kw_report_options ro;
+    kw_report_options_init(&ro);
+    ro.show_names = names;
+    ro.lang = names ? KW_LANG_NL : KW_LANG_EN;
+    char *out[3] = {capture(ctx, a, &ro, kw_report_html),
+                    capture(ctx, a, &ro, kw_report_customers_csv),
+                    capture(ctx, a, &ro, kw_report_summary_json)};
     for (int k = 0; k < 3; k++) {
       /* klanten.csv: K1 Peeters an@example.be, K2 Janssens */
       assert_null(strstr(out[k], "an@example.be"));
@@ -660,8 +663,65 @@ static void test_shop_privacy(void **state) {
     assert_null(strstr(out[0], "url("));
     assert_null(strstr(out[0], "<link"));
     for (int k = 0; k < 3; k++) free(out[k]);
-    kw_analysis_free(a);
   }
+  kw_analysis_free(a);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
+/* The analysis holds no text: one analysis written in English and in
+ * Dutch gives each report wholly in its language (step labels, notes,
+ * group labels), and NULL report options are the English defaults. */
+static void test_one_analysis_two_languages(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_context_set_log(ctx, quiet, NULL);
+  kw_dataset *ds = load_shop(ctx);
+  kw_analysis *a = NULL;
+  assert_int_equal(kw_analyze_run(ctx, ds, NULL, &a), KW_OK);
+  kw_report_options en, nl;
+  kw_report_options_init(&en);
+  kw_report_options_init(&nl);
+  nl.lang = KW_LANG_NL;
+  char *je = capture(ctx, a, &en, kw_report_summary_json);
+  char *jn = capture(ctx, a, &nl, kw_report_summary_json);
+  char *jd = capture(ctx, a, NULL, kw_report_summary_json);
+  assert_string_equal(je, jd);
+  assert_non_null(strstr(je, "\"lang\": \"en\""));
+  assert_non_null(strstr(jn, "\"lang\": \"nl\""));
+  /* the CLV step's note (too few repeat buyers) in each language */
+  kw_step_info si;
+  kw_analysis_step(a, KW_STEP_CLV, KW_LANG_EN, &si);
+  assert_non_null(strstr(je, si.note));
+  assert_non_null(strstr(si.label, "CLV model"));
+  kw_analysis_step(a, KW_STEP_CLV, KW_LANG_NL, &si);
+  assert_non_null(strstr(jn, si.note));
+  assert_null(strstr(jn, "repeat buyers"));
+  assert_string_equal(si.label, kw_step_label(KW_STEP_CLV, KW_LANG_NL));
+  /* the console summary names the step that could not run in each
+     language, with its note */
+  for (int l = 0; l < 2; l++) {
+    kw_report_options ro;
+    kw_report_options_init(&ro);
+    ro.lang = (kw_lang)l;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_int_equal(kw_report_console(ctx, a, &ro, NULL, f), KW_OK);
+    fclose(f);
+    kw_analysis_step(a, KW_STEP_CLV, ro.lang, &si);
+    assert_non_null(strstr(text, si.label));
+    assert_non_null(strstr(text, si.note));
+    free(text);
+  }
+  char *hn = capture(ctx, a, &nl, kw_report_html);
+  assert_non_null(strstr(hn, "<html lang=\"nl\">"));
+  assert_non_null(strstr(hn, kw_step_label(KW_STEP_CLV, KW_LANG_NL)));
+  free(je);
+  free(jn);
+  free(jd);
+  free(hn);
+  kw_analysis_free(a);
   kw_dataset_free(ds);
   kw_context_free(ctx);
 }
@@ -742,7 +802,9 @@ static void test_out_of_memory(void **state) {
   kw_context_set_log(ctx, quiet, NULL);
   kw_analyze_options o;
   kw_analyze_options_init(&o);
-  o.show_names = true;
+  kw_report_options ro;
+  kw_report_options_init(&ro);
+  ro.show_names = true;
   int failures = 0;
   for (long k = 0;; k++) {
     fl.left = k;
@@ -763,15 +825,15 @@ static void test_out_of_memory(void **state) {
   fl.left = 1000000;
   kw_analysis *a = NULL;
   assert_int_equal(kw_analyze_run(ctx, ds, &o, &a), KW_OK);
-  kw_status (*writers[])(kw_context *, const kw_analysis *, FILE *) = {
-      kw_report_html, kw_report_customers_csv, kw_report_summary_json};
+  writer_fn writers[] = {kw_report_html, kw_report_customers_csv,
+                         kw_report_summary_json};
   for (int w = 0; w < 3; w++) {
     for (long k = 0;; k++) {
       fl.left = k;
       char *text = NULL;
       size_t len = 0;
       FILE *f = open_memstream(&text, &len);
-      kw_status st = writers[w](ctx, a, f);
+      kw_status st = writers[w](ctx, a, &ro, f);
       fclose(f);
       free(text);
       if (st == KW_OK) break;
@@ -798,6 +860,7 @@ int main(void) {
       cmocka_unit_test(test_svg_well_formed),
       cmocka_unit_test(test_shop_steps),
       cmocka_unit_test(test_shop_privacy),
+      cmocka_unit_test(test_one_analysis_two_languages),
       cmocka_unit_test(test_percentile),
       cmocka_unit_test(test_note_error_language),
       cmocka_unit_test(test_out_of_memory),

@@ -174,7 +174,7 @@ static char *summary_json(kw_context *ctx, const kw_analysis *a) {
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
   assert_non_null(f);
-  assert_int_equal(kw_report_summary_json(ctx, a, f), KW_OK);
+  assert_int_equal(kw_report_summary_json(ctx, a, NULL, f), KW_OK);
   fclose(f);
   return buf;
 }

@@ -90,16 +90,18 @@ static void same_workbook(kw_lang lang, bool names) {
   assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
   kw_analyze_options ao;
   kw_analyze_options_init(&ao);
-  ao.lang = lang;
-  ao.show_names = names;
-  ao.xlsx_max_per_action = 40; /* cut action sheets too */
+  kw_report_options ro;
+  kw_report_options_init(&ro);
+  ro.lang = lang;
+  ro.show_names = names;
+  ro.xlsx_max_per_action = 40; /* cut action sheets too */
   kw_analysis *a = NULL;
   assert_int_equal(kw_analyze_run(ctx, ds, &ao, &a), KW_OK);
   char fast[256], plain[256], cmd[1024];
   snprintf(fast, sizeof fast, "%s/fast.xlsx", dir);
   snprintf(plain, sizeof plain, "%s/plain.xlsx", dir);
-  assert_int_equal(kw_report_customers_xlsx(ctx, a, fast), KW_OK);
-  assert_int_equal(kw_report_customers_xlsx_plain(ctx, a, plain), KW_OK);
+  assert_int_equal(kw_report_customers_xlsx(ctx, a, &ro, fast), KW_OK);
+  assert_int_equal(kw_report_customers_xlsx_plain(ctx, a, &ro, plain), KW_OK);
   snprintf(cmd, sizeof cmd,
            "/usr/bin/python3 %s/../unit/xlsx_same.py %s %s", KW_TEST_DATA, fast, plain);
   int rc = system(cmd);
