@@ -125,6 +125,8 @@ int main(int argc, char **argv) {
   if (stat(dir, &sd) == 0 && S_ISDIR(sd.st_mode)) lo.dir = dir;
   else lo.files[KW_TABLE_TRANSACTIONS] = dir;
   lo.tables = kw_analyze_tables();
+  lo.skip_contact = true; /* as klantwijs analyze reads */
+  lo.invoice_ids_only = true;
   kw_dataset *ds = NULL;
   if (kw_dataset_load(ctx, &lo, &ds)) {
     fprintf(stderr, "load: %s\n", kw_errmsg(ctx));
