@@ -161,13 +161,16 @@ kw_status kw_quality_check(kw_context *ctx, const kw_dataset *ds,
   memset(q, 0, sizeof *q);
   q->first_date = q->last_date = KW_NA_DATE;
   const kw_table *t = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
-  if (!t) return kw_fail(ctx, KW_EMISSING, "no transactions table");
+  if (!t)
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.no_transactions",
+                       "no transactions table", NULL);
   const kw_column *cc = kw_table_role(t, KW_ROLE_CUSTOMER);
   const kw_column *cd = kw_table_role(t, KW_ROLE_DATE);
   const kw_column *ca = kw_table_role(t, KW_ROLE_AMOUNT);
   if (!cc || !cd || !ca)
-    return kw_fail(ctx, KW_EMISSING,
-                   "the transactions table needs customer, date and amount");
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.tx_columns",
+                       "the transactions table needs customer, date and amount",
+                       NULL);
   size_t n = kw_table_rows(t);
   q->lines = n;
   if (n == 0) return KW_OK;

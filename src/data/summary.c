@@ -279,11 +279,11 @@ static kw_status run_walks(kw_context *ctx, const walk *w, size_t n,
     for (size_t t = 0; t < nt; t++) *buyers += jobs[t].buyers;
     for (size_t t = 0; t < nt && !st; t++)
       if (jobs[t].overflow)
-        st = kw_fail(ctx, KW_ERANGE,
-                     "transactions: the amounts of column \"%s\" add up to "
-                     "more than 92,233,720,368,547,758.07 for one customer: "
-                     "out of range, no total would be right",
-                     jobs[t].overflow->name);
+        st = kw_fail_tpl(ctx, KW_ERANGE, "model.e.tx_customer_overflow",
+                         "transactions: the amounts of column \"{col}\" add up "
+                         "to more than 92,233,720,368,547,758.07 for one "
+                         "customer: out of range, no total would be right",
+                         "col", jobs[t].overflow->name, NULL);
   }
   for (size_t t = 0; t < nt; t++) free_marks(ctx, &jobs[t]);
   return st;
@@ -298,16 +298,20 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
     opt = &defaults;
   }
   const kw_table *t = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
-  if (!t) return kw_fail(ctx, KW_EMISSING, "no transactions table");
+  if (!t)
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.no_transactions",
+                       "no transactions table", NULL);
   const kw_column *ccust = kw_table_role(t, KW_ROLE_CUSTOMER);
   const kw_column *cdate = kw_table_role(t, KW_ROLE_DATE);
   const kw_column *camt = kw_table_role(t, KW_ROLE_AMOUNT);
   if (!ccust || !cdate || !camt)
-    return kw_fail(ctx, KW_EMISSING,
-                   "the transactions table needs customer, date and amount");
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.tx_columns",
+                       "the transactions table needs customer, date and amount",
+                       NULL);
   const size_t rows = kw_table_rows(t);
   if (rows > UINT32_MAX - 1)
-    return kw_fail(ctx, KW_ERANGE, "more than 4 billion transaction lines");
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.tx_too_many",
+                       "more than 4 billion transaction lines", NULL);
   const uint32_t *cust = ccust->v.text;
   const int32_t *date = cdate->v.date;
 

@@ -161,7 +161,8 @@ static kw_status segment_discounts(kw_context *ctx, const kw_dataset *ds,
     if (!kw_money_add(&a->seg_money[g], gross[c]) ||
         !kw_money_add(&a->seg_money[G + g], on_deal[c]) ||
         !kw_money_add(&a->seg_money[2 * G + g], a->cdisc[c])) {
-      st = kw_fail(ctx, KW_ERANGE, "discounts: a segment's sum overflows");
+      st = kw_fail_tpl(ctx, KW_ERANGE, "model.e.discounts_overflow",
+                       "discounts: a segment's sum overflows", NULL);
       goto done;
     }
   }

@@ -272,7 +272,8 @@ static kw_status step_rfm(kw_analysis *a) {
     r->mean_frequency = sr->mean_frequency;
     r->mean_monetary = sr->mean_monetary;
     if (!kw_money_add(&rev_all, sr->revenue > 0 ? sr->revenue : 0))
-      return kw_fail(a->ctx, KW_ERANGE, "RFM segments: revenue out of range");
+      return kw_fail_tpl(a->ctx, KW_ERANGE, "model.e.rfm_revenue_range",
+                         "RFM segments: revenue out of range", NULL);
   }
   a->n_groups_rfm = merge_small(a->groups_rfm, d->n_segments, a->o.min_group,
                                 kw_msg_text(MSG_WORD_OTHER, a->o.lang),
@@ -457,7 +458,8 @@ static kw_status step_payments(kw_analysis *a) {
     if (c == KW_PAY_NONE || c >= KW_PAY__COUNT) continue;
     int64_t r = a->s->revenue[i] > 0 ? a->s->revenue[i] : 0;
     if (!kw_money_add(&rows[c].revenue, r) || !kw_money_add(&rev_all, r))
-      return kw_fail(a->ctx, KW_ERANGE, "payments: revenue out of range");
+      return kw_fail_tpl(a->ctx, KW_ERANGE, "model.e.payments_revenue_range",
+                         "payments: revenue out of range", NULL);
   }
   size_t nr = 0;
   for (int c = KW_PAY_FAST; c < KW_PAY__COUNT; c++) {

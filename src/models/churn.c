@@ -458,7 +458,9 @@ kw_status kw_churn_contracts(kw_context *ctx, const uint32_t *customer,
   for (size_t i = 0; i < n; i++) {
     if (start[i] == KW_NA_DATE) continue;
     if (end[i] != KW_NA_DATE && end[i] < start[i])
-      return kw_fail(ctx, KW_EINPUT, "contract %zu ends before it starts", i);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.contract_order",
+                         "contract {row} ends before it starts", "row",
+                         KW_NUM_U(i), NULL);
     if (customer && customer[i] != KW_NA_ID && customer[i] + (size_t)1 > nc)
       nc = customer[i] + (size_t)1;
     if (o->as_of == KW_NA_DATE) {
@@ -546,8 +548,8 @@ kw_status kw_churn_contracts_table(kw_context *ctx, const kw_table *t,
   const kw_column *ce = kw_table_role(t, KW_ROLE_END_DATE);
   const kw_column *cc = kw_table_role(t, KW_ROLE_CUSTOMER);
   if (!cs || !ce)
-    return kw_fail(ctx, KW_EMISSING, "contracts need start_date and "
-                                     "end_date columns");
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.contracts_no_dates",
+                       "contracts need start_date and end_date columns", NULL);
   if (cs->type != KW_TYPE_DATE || ce->type != KW_TYPE_DATE ||
       (cc && cc->type != KW_TYPE_TEXT))
     return kw_fail(ctx, KW_EARG, "start, end or customer column has the "

@@ -111,13 +111,16 @@ static void sort_days(kw_hday *v, size_t n) {
 kw_status kw_history_build(kw_context *ctx, const kw_table *tx, int32_t as_of,
                            kw_history *h) {
   memset(h, 0, sizeof *h);
-  if (!tx) return kw_fail(ctx, KW_EMISSING, "no transactions table");
+  if (!tx)
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.no_transactions",
+                       "no transactions table", NULL);
   const kw_column *cc = kw_table_role(tx, KW_ROLE_CUSTOMER);
   const kw_column *cd = kw_table_role(tx, KW_ROLE_DATE);
   const kw_column *ca = kw_table_role(tx, KW_ROLE_AMOUNT);
   if (!cc || !cd)
-    return kw_fail(ctx, KW_EMISSING,
-                   "the transactions need a customer and a date column");
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.tx_no_customer_date",
+                       "the transactions need a customer and a date column",
+                       NULL);
   if (cc->type != KW_TYPE_TEXT || cd->type != KW_TYPE_DATE ||
       (ca && ca->type != KW_TYPE_MONEY))
     return kw_fail(ctx, KW_EARG, "customer, date or amount column has the "

@@ -299,9 +299,9 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   const kw_column *sc = kw_table_role(tp, KW_ROLE_STAGE);
   const kw_column *hc = kw_table_role(tp, KW_ROLE_CHANNEL);
   if (!cc || !dc || !sc || sc->type != KW_TYPE_TEXT)
-    return kw_fail(ctx, KW_EMISSING,
-                   "the touchpoints table needs customer, date and stage "
-                   "columns");
+    return kw_fail_tpl(
+        ctx, KW_EMISSING, "model.e.journey_columns",
+        "the touchpoints table needs customer, date and stage columns", NULL);
   if (hc && hc->type != KW_TYPE_TEXT) hc = NULL;
   if (o.window <= 0) o.window = 365;
   /* first purchases */
@@ -356,7 +356,8 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   }
   v->touches = ne;
   if (!ne) {
-    st = kw_fail(ctx, KW_EEMPTY, "no usable touchpoints");
+    st = kw_fail_tpl(ctx, KW_EEMPTY, "model.e.journey_none",
+                     "no usable touchpoints", NULL);
     goto done;
   }
   qsort(e, ne, sizeof *e, cmp_ev);
@@ -374,8 +375,9 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
         for (uint32_t t = 0; t < nsd; t++)
           if (strcmp(kw_dict_str(sc->dict, t), o.stages[k]) == 0) id = t;
       if (id == KW_NA_ID) {
-        st = kw_fail(ctx, KW_EARG, "stage '%s' does not occur in the "
-                                   "touchpoints", o.stages[k]);
+        st = kw_fail_tpl(ctx, KW_EARG, "model.e.journey_stage",
+                         "stage '{stage}' does not occur in the touchpoints",
+                         "stage", o.stages[k], NULL);
         goto done;
       }
       if (step_of[id] < 0) step_of[id] = (int32_t)nsteps++;

@@ -427,7 +427,8 @@ kw_status kw_payments_compute(kw_context *ctx, const kw_customer_summary *s,
   if (as_of == KW_NA_DATE && s) as_of = s->as_of;
   if (as_of == KW_NA_DATE) as_of = last_invoice_date(&c, rows);
   if (as_of == KW_NA_DATE)
-    return kw_fail(ctx, KW_EEMPTY, "payments: no dated invoice");
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.payments_no_date",
+                       "payments: no dated invoice", NULL);
 
   kw_payments *p = kw_calloc(ctx, 1, sizeof *p);
   if (!p) return kw_fail_nomem(ctx);

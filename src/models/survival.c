@@ -218,7 +218,8 @@ static kw_status logrank_solve(kw_context *ctx, const double *u,
   for (size_t i = 0; i < k; i++)
     for (size_t j = 0; j < k; j++) gsl_matrix_set(A, i, j, V[i * k + j]);
   if (gsl_linalg_SV_decomp_jacobi(A, Vm, S) != GSL_SUCCESS) {
-    st = kw_fail(ctx, KW_ENUMERIC, "log-rank: SVD failed");
+    st = kw_fail_tpl(ctx, KW_ENUMERIC, "model.e.logrank_svd",
+                     "log-rank: SVD failed", NULL);
     goto done;
   }
   double smax = gsl_vector_get(S, 0);

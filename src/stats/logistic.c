@@ -150,8 +150,9 @@ kw_status kw_logit_irls(kw_context *ctx, const double *X, const int8_t *y,
     it++;
     memcpy(d, g, p * sizeof *d);
     if (!chol_factor(H, p)) {
-      st = kw_fail(ctx, KW_ENUMERIC, "logistic: singular information "
-                                     "(collinear or constant terms)");
+      st = kw_fail_tpl(
+          ctx, KW_ENUMERIC, "model.e.logistic_singular",
+          "logistic: singular information (collinear or constant terms)", NULL);
       goto done;
     }
     chol_solve(H, d, p);
