@@ -661,9 +661,9 @@ kw_status kw_pg_dataset_load(kw_context *ctx, const kw_load_options *o0,
   }
   for (int k = 0; k < KW_TABLE__COUNT; k++)
     if (o.db_tables[k] && !(want & (1u << k)))
-      kw_warn(ctx, "--table %s=%s: this command does not read a %s table",
-              kw_table_kind_name((kw_table_kind)k), o.db_tables[k],
-              kw_table_kind_name((kw_table_kind)k));
+      kw_io_log(ctx, KW_LOG_WARN, o.lang, "", "load.w.pg_table_unused",
+                "kind", kw_table_kind_name((kw_table_kind)k), "table",
+                o.db_tables[k], NULL);
   if ((want & (1u << KW_TABLE_TRANSACTIONS)) && !spec[KW_TABLE_TRANSACTIONS]) {
     char msg[1000];
     kw_io_msg(msg, sizeof msg, o.lang, "pg.no_sales", "db", masked, NULL);
