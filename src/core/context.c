@@ -170,12 +170,18 @@ static const struct {
   const char *key;
 } sys_reasons[] = {{ENOENT, "\001load.sys.ENOENT"},
                    {EACCES, "\001load.sys.EACCES"},
-                   {ENOTDIR, "\001load.sys.ENOTDIR"}};
+                   {ENOTDIR, "\001load.sys.ENOTDIR"},
+                   {ENOSPC, "\001load.sys.ENOSPC"}};
 
-const char *kw_sys_reason(int err) {
+const char *kw_sys_reason_key(int err) {
   for (size_t i = 0; i < sizeof sys_reasons / sizeof *sys_reasons; i++)
     if (sys_reasons[i].err == err) return sys_reasons[i].key;
-  return strerror(err);
+  return NULL;
+}
+
+const char *kw_sys_reason(int err) {
+  const char *k = kw_sys_reason_key(err);
+  return k ? k : strerror(err);
 }
 
 /* The system's text of a reason kw_sys_reason gave by key, else NULL. */

@@ -103,9 +103,11 @@ kw_status kw_fail_at_tpl(kw_context *ctx, kw_status st, const char *file,
                          uint64_t line, uint64_t col, const char *key,
                          const char *tpl, ...);
 /* The reason of a failed system call as a value of a keyed message: the
- * key (marked KW_MSGV_KEY) of the common ones (ENOENT, EACCES, ENOTDIR;
+ * key (marked KW_MSGV_KEY) of the common ones (ENOENT, EACCES, ENOTDIR, ENOSPC;
  * their English in a template's text is strerror's), else strerror. */
 const char *kw_sys_reason(int err);
+/* The marked key of a common reason (as kw_sys_reason), else NULL. */
+const char *kw_sys_reason_key(int err);
 /* Numbers as values of a keyed message, written into buf: a whole number,
  * or a decimal (%g) marked KW_MSGV_DECIMAL so that a Dutch text reads
  * "2,5". The KW_NUM_* forms use a buffer that lives to the end of the

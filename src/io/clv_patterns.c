@@ -42,8 +42,8 @@ static kw_status read_file(kw_context *ctx, const char *path, char **out,
       if (!nb) {
         st = cap < MAX_PATTERN_FILE
                  ? kw_fail_nomem(ctx)
-                 : kw_fail(ctx, KW_ERANGE, "%s: a pattern file over 256 MiB",
-                           path);
+                 : kw_io_fail(ctx, KW_ERANGE, 0, path,
+                              "load.err.patterns_too_big", NULL);
         break;
       }
       buf = nb;

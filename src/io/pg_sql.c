@@ -386,13 +386,15 @@ static kw_status fill_exec(kw_context *ctx, const prep *pp, const char *tpl,
 }
 
 /* The one day (days since 1970) a statement gives, such as the last date
- * when no as-of was given; KW_EEMPTY with `none` when it is NULL. */
+ * when no as-of was given; KW_EEMPTY with the message of key `none` when
+ * it is NULL. */
 static kw_status day_of(kw_context *ctx, const prep *pp, const char *sql,
                         const char *const *names, const char *const *vals,
                         size_t n, int lang, const char *none, int32_t *day) {
   PGresult *r = NULL;
   kw_status st = fill_exec(ctx, pp, kw_pg_sql(sql), names, vals, n, lang, &r);
-  if (!st && PQgetisnull(r, 0, 0)) st = kw_fail(ctx, KW_EEMPTY, "%s", none);
+  if (!st && PQgetisnull(r, 0, 0))
+    st = kw_io_fail(ctx, KW_EEMPTY, lang, "", none, NULL);
   if (!st) *day = (int32_t)atol(PQgetvalue(r, 0, 0));
   if (r) PQclear(r);
   return st;
@@ -427,11 +429,9 @@ static kw_status prep_find(kw_context *ctx, const kw_load_options *o,
     st = kw_pg_default_table(ctx, c, k, p->deflt, sizeof p->deflt);
     if (st) goto out;
     if (!p->deflt[0]) {
-      char msg[1000];
-      kw_io_msg(msg, sizeof msg, o->lang,
-                k == KW_TABLE_INVOICES ? "pg.no_invoices" : "pg.no_sales",
-                "db", masked, NULL);
-      st = kw_fail(ctx, KW_EMISSING, "%s", msg);
+      st = kw_io_fail(ctx, KW_EMISSING, o->lang, "",
+                      k == KW_TABLE_INVOICES ? "pg.no_invoices" : "pg.no_sales",
+                      "db", masked, NULL);
       goto out;
     }
     spec = p->deflt;
@@ -478,10 +478,8 @@ static kw_status prep_find(kw_context *ctx, const kw_load_options *o,
       snprintf(names + l, sizeof names - l, "%s%s", i ? ", " : "",
                PQfname(r, i));
     }
-    char msg[1400];
-    kw_io_msg(msg, sizeof msg, o->lang, "pg.no_column", "what", spec, "role",
-              kw_role_name(want[j]), "cols", names, NULL);
-    st = kw_fail(ctx, KW_EMISSING, "%s", msg);
+    st = kw_io_fail(ctx, KW_EMISSING, o->lang, "", "pg.no_column", "what", spec,
+                    "role", kw_role_name(want[j]), "cols", names, NULL);
     goto out;
   }
   for (int j = 0; j < nwant; j++) {
@@ -1103,7 +1101,7 @@ static kw_status pushdown_ageing(kw_context *ctx, const kw_load_options *o,
   owned_age *ow = NULL;
   if (as_of == KW_NA_DATE) {
     st = day_of(ctx, &pp, "invoice_as_of", names, vals, 8, o->lang,
-                "payments: no invoice with a date", &as_of);
+                "load.err.pg_no_invoice_date", &as_of);
     if (st) goto out;
   }
   snprintf(as_of_s, sizeof as_of_s, "%ld", (long)as_of);
@@ -1116,11 +1114,8 @@ static kw_status pushdown_ageing(kw_context *ctx, const kw_load_options *o,
     PQclear(r);
     r = NULL;
     if (nc > 0) {
-      char n[32], msg[1200];
-      snprintf(n, sizeof n, "%ld", nc);
-      kw_io_msg(msg, sizeof msg, o->lang, "pg.invoice_conflict", "what",
-                pp.spec, "n", n, NULL);
-      st = kw_fail(ctx, KW_EINPUT, "%s", msg);
+      st = kw_io_fail(ctx, KW_EINPUT, o->lang, "", "pg.invoice_conflict",
+                      "what", pp.spec, "n", KW_NUM_I(nc), NULL);
       goto out;
     }
   }
@@ -1290,7 +1285,7 @@ kw_status kw_pg_pushdown_clv_rows(kw_context *ctx, const kw_load_options *o,
   int32_t *first = NULL, *rday = NULL;
   if (as_of == KW_NA_DATE) {
     st = day_of(ctx, &pp, "last_day", names, vals, nn, o->lang,
-                "clv: no transactions", &as_of);
+                "load.err.pg_no_transactions", &as_of);
     if (st) goto out;
   }
   snprintf(as_d, sizeof as_d, "(DATE '1970-01-01' + %ld)", (long)as_of);

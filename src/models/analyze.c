@@ -769,13 +769,17 @@ kw_status kw_analyze_run(kw_context *ctx, const kw_dataset *ds,
     o = &def;
   }
   if (o->horizon_months < 1 || o->horizon_months > 120)
-    return kw_fail(ctx, KW_EARG, "analyze: horizon must be 1..120 months");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.analyze_horizon",
+                       "analyze: horizon must be 1..120 months", NULL);
   if (!(o->discount_rate >= 0 && o->discount_rate < 1))
-    return kw_fail(ctx, KW_EARG, "analyze: discount rate must be in [0, 1)");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.analyze_discount",
+                       "analyze: discount rate must be in [0, 1)", NULL);
   if (o->holdout_days < 0)
-    return kw_fail(ctx, KW_EARG, "analyze: holdout days must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.analyze_holdout",
+                       "analyze: holdout days must be >= 0", NULL);
   if (o->use_margin_pct && !(o->margin_pct >= -100 && o->margin_pct <= 100))
-    return kw_fail(ctx, KW_EARG, "analyze: margin must be -100..100%%");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.analyze_margin",
+                       "analyze: margin must be -100..100%", NULL);
   kw_analysis *a = kw_calloc(ctx, 1, sizeof *a);
   if (!a) return kw_fail_nomem(ctx);
   a->ctx = ctx;

@@ -73,17 +73,23 @@ static kw_status check_options(kw_context *ctx, const kw_churn_options *o) {
   if ((unsigned)o->period > KW_PERIOD_QUARTER)
     return kw_fail(ctx, KW_EARG, "unknown period unit %d", (int)o->period);
   if (!(o->duration_unit_days > 0) || !isfinite(o->duration_unit_days))
-    return kw_fail(ctx, KW_EARG, "duration_unit_days must be > 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_unit_days",
+                       "duration_unit_days must be > 0", NULL);
   if (!(o->gap_days >= 0) || !isfinite(o->gap_days))
-    return kw_fail(ctx, KW_EARG, "gap_days must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_gap_days",
+                       "gap_days must be >= 0", NULL);
   if (!(o->gap_quantile > 0 && o->gap_quantile <= 1))
-    return kw_fail(ctx, KW_EARG, "gap_quantile must be in (0, 1]");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_gap_quantile",
+                       "gap_quantile must be in (0, 1]", NULL);
   if (!(o->gap_floor_days >= 0) || !isfinite(o->gap_floor_days))
-    return kw_fail(ctx, KW_EARG, "gap_floor_days must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_gap_floor",
+                       "gap_floor_days must be >= 0", NULL);
   if (!(o->at_risk_fraction >= 0 && o->at_risk_fraction <= 1))
-    return kw_fail(ctx, KW_EARG, "at_risk_fraction must be in [0, 1]");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_at_risk_fraction",
+                       "at_risk_fraction must be in [0, 1]", NULL);
   if (o->at_risk_days < 0)
-    return kw_fail(ctx, KW_EARG, "at_risk_days must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_at_risk_days",
+                       "at_risk_days must be >= 0", NULL);
   return KW_OK;
 }
 

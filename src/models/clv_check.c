@@ -254,7 +254,8 @@ kw_status kw_clv_intervals(kw_context *ctx, const kw_clv_fit *f,
                            const kw_clv_value_options *vo, double level,
                            kw_clv_interval_out *out) {
   if (!(level > 0 && level < 1))
-    return kw_fail(ctx, KW_EARG, "intervals: level must be in (0, 1)");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.clv_level",
+                       "intervals: level must be in (0, 1)", NULL);
   kw_clv_value_options def;
   if (!vo) {
     kw_clv_value_options_init(&def);

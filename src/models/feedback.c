@@ -442,7 +442,8 @@ kw_status kw_feedback_compute(kw_context *ctx, const kw_dataset *ds,
   kw_feedback_options def;
   if (!o) kw_feedback_options_init(&def), o = &def;
   if (!(o->level > 0 && o->level < 1))
-    return kw_fail(ctx, KW_EARG, "interval level must be between 0 and 1");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.feedback_level",
+                       "interval level must be between 0 and 1", NULL);
   const kw_table *t = kw_dataset_table(ds, KW_TABLE_FEEDBACK);
   if (!t)
     return kw_fail_tpl(ctx, KW_EINPUT, "model.e.no_feedback",

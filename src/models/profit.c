@@ -125,15 +125,20 @@ static kw_status check_options(kw_context *ctx, const kw_profit_options *o) {
   if (o->use_margin_pct &&
       !(isfinite(o->margin_pct) && o->margin_pct >= -100 &&
         o->margin_pct <= 100))
-    return kw_fail(ctx, KW_EARG, "margin_pct must be between -100 and 100");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.profit_margin",
+                       "margin_pct must be between -100 and 100", NULL);
   if (!(o->large_share > 0 && o->large_share <= 1))
-    return kw_fail(ctx, KW_EARG, "large_share must be in (0, 1]");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.profit_large_share",
+                       "large_share must be in (0, 1]", NULL);
   for (size_t j = 0; j < o->n_rates; j++) {
     if (!o->rates[j].type)
-      return kw_fail(ctx, KW_EARG, "cost rate %zu has no type", j + 1);
+      return kw_fail_tpl(ctx, KW_EARG, "model.e.profit_rate_type",
+                         "cost rate {n} has no type", "n", KW_NUM_U(j + 1),
+                         NULL);
     if (o->rates[j].rate < 0)
-      return kw_fail(ctx, KW_EARG, "cost rate of '%s' is negative",
-                     o->rates[j].type);
+      return kw_fail_tpl(ctx, KW_EARG, "model.e.profit_rate_negative",
+                         "cost rate of '{type}' is negative", "type",
+                         o->rates[j].type, NULL);
   }
   return KW_OK;
 }

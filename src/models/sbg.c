@@ -247,7 +247,8 @@ kw_status kw_sbg_fit(kw_context *ctx, const double *survivors, size_t n,
         "sBG: need survivors for at least 2 points (start and one period)",
         NULL);
   if (o->max_iter <= 0 || !(o->gtol > 0))
-    return kw_fail(ctx, KW_EARG, "sBG: max_iter and gtol must be positive");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.sbg_options",
+                       "sBG: max_iter and gtol must be positive", NULL);
   for (size_t t = 0; t < n; t++) {
     char ts[24], a[32], b[32];
     snprintf(ts, sizeof ts, "%zu", t);
@@ -301,7 +302,8 @@ kw_status kw_sbg_fit_counts(kw_context *ctx, const double *churned,
     return kw_fail_tpl(ctx, KW_EARG, "model.e.sbg_two_periods",
                        "sBG: need counts for at least periods 0 and 1", NULL);
   if (o->max_iter <= 0 || !(o->gtol > 0))
-    return kw_fail(ctx, KW_EARG, "sBG: max_iter and gtol must be positive");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.sbg_options",
+                       "sBG: max_iter and gtol must be positive", NULL);
   double total = 0, lost = 0, beyond1 = 0;
   for (size_t t = 0; t < n; t++) {
     if (!isfinite(churned[t]) || churned[t] < 0 || !isfinite(censored[t]) ||

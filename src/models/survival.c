@@ -253,7 +253,9 @@ kw_status kw_km_fit(kw_context *ctx, const double *duration,
     o = &defaults;
   }
   if (!(o->alpha > 0 && o->alpha < 1))
-    return kw_fail(ctx, KW_EARG, "alpha must be in (0, 1), got %g", o->alpha);
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.survival_alpha",
+                       "alpha must be in (0, 1), got {v}", "v",
+                       KW_NUM_G(o->alpha), NULL);
   if (n > 0 && (!duration || !event))
     return kw_fail(ctx, KW_EARG, "durations and events are required");
   if (o->n_at_times && !o->at_times)

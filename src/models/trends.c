@@ -295,7 +295,8 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
                        "no transactions table", NULL);
   if ((unsigned)o.period > KW_PERIOD_QUARTER || !(o.anomaly_z > 0) ||
       !(o.break_p > 0 && o.break_p < 1))
-    return kw_fail(ctx, KW_EARG, "trends: invalid options");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.trends_options",
+                       "trends: invalid options", NULL);
   kw_history h;
   kw_status st = kw_history_build(ctx, tx, o.as_of, &h);
   if (st) return st;

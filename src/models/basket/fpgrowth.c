@@ -725,9 +725,9 @@ kw_status kw_itemsets_mine(kw_context *ctx, const kw_baskets *b,
   uint64_t minc = o.min_count;
   if (minc == 0) {
     if (!(o.support > 0 && o.support <= 1))
-      return kw_fail(ctx, KW_EARG,
-                     "support must be a fraction in (0, 1], not %g",
-                     o.support);
+      return kw_fail_tpl(ctx, KW_EARG, "model.e.itemset_support",
+                         "support must be a fraction in (0, 1], not {v}", "v",
+                         KW_NUM_G(o.support), NULL);
     minc = count_threshold(bv->n_baskets, o.support);
   }
   if (bv->n_baskets >= UINT32_MAX)

@@ -619,7 +619,8 @@ kw_status kw_clv_fit_model(kw_context *ctx, kw_clv_model model,
     return kw_fail(ctx, KW_EARG, "clv: not a purchase model: %s",
                    kw_clv_model_name(model));
   if (!(o->penalty >= 0))
-    return kw_fail(ctx, KW_EARG, "clv: penalty must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.clv_penalty",
+                       "clv: penalty must be >= 0", NULL);
   kw_status st = clv_check_rows(ctx, model, x, t_x, T, n);
   if (st == KW_OK) st = check_weights(ctx, weight, n);
   if (st != KW_OK) return st;

@@ -385,9 +385,11 @@ kw_status kw_clv_expected(kw_context *ctx, const kw_clv_fit *f,
                           const double *x, const double *t_x, const double *T,
                           size_t n, double t, double *out) {
   if (!(t >= 0) || !isfinite(t))
-    return kw_fail(ctx, KW_EARG, "clv: horizon t must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.clv_horizon",
+                       "clv: horizon t must be >= 0", NULL);
   if (t > 1e7 || (f && clv_fit_res(f)->model == KW_CLV_BGBB && t > 1e6))
-    return kw_fail(ctx, KW_ERANGE, "clv: horizon too long");
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.clv_horizon_long",
+                       "clv: horizon too long", NULL);
   job jb = {JOB_EXPECT, t, 0, 0};
   return run(ctx, f, x, t_x, T, n, &jb, out);
 }
@@ -433,7 +435,8 @@ kw_status kw_clv_prob_count(kw_context *ctx, const kw_clv_fit *f,
     return kw_fail(ctx, KW_EUNSUPPORTED,
                    "clv: P(Y(t) = k) is not available for bgbb");
   if (!(t >= 0) || !isfinite(t))
-    return kw_fail(ctx, KW_EARG, "clv: horizon t must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.clv_horizon",
+                       "clv: horizon t must be >= 0", NULL);
   if (n && !out) return kw_fail(ctx, KW_EARG, "clv: out is NULL");
   st = clv_check_rows(ctx, r->model, x, t_x, T, n);
   if (st != KW_OK) return st;
@@ -482,7 +485,8 @@ kw_status kw_clv_population(kw_context *ctx, const kw_clv_fit *f, double t,
   if (!out || !(t >= 0) || !isfinite(t))
     return kw_fail(ctx, KW_EARG, "clv: bad horizon or out");
   if (t > 1e7 || (clv_fit_res(f)->model == KW_CLV_BGBB && t > 1e6))
-    return kw_fail(ctx, KW_ERANGE, "clv: horizon too long");
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.clv_horizon_long",
+                       "clv: horizon too long", NULL);
   *out = clv_population(clv_fit_res(f), t);
   if (!isfinite(*out))
     return kw_fail_tpl(ctx, KW_ENUMERIC, "model.e.clv_population",

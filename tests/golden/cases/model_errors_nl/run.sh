@@ -44,4 +44,9 @@ run history_not_db history $W/geschiedenis.db
 run analyze_history analyze $DATA/golden/winkel.csv -o $OUT/rapport3 --history $W/geschiedenis.db
 run journey_stage journey $DATA/shop --stages bestaatniet,purchase
 run pg_connect summary 'postgresql:///klantwijs?host=/nonexistent'
+run payments_late payments $DATA/shop --slow-late 70
+run payments_terms payments $DATA/shop --terms 5000
+run churn_quantile churn $DATA/golden/winkel.csv --gap-quantile 0
+run demo_window demo -o $OUT/demo --customers 5 --from 2024-01-10 --to 2024-01-20
+run demo_file demo -o $W/leeg.txt --customers 5
 exit 0
