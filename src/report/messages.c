@@ -2014,6 +2014,8 @@ static const msg_row text_rows[] = {
     {"out.err.not_folder", "{path}: not a folder", "{path}: geen map"},
     {"out.err.write", "{path}: cannot write: {reason}",
      "{path}: kan niet schrijven: {reason}"},
+    {"out.err.write_detail", "{path}: cannot write: {reason} ({detail})",
+     "{path}: kan niet schrijven: {reason} ({detail})"},
     {"out.err.folder_name", "{path}: not a usable folder name",
      "{path}: geen bruikbare mapnaam"},
     {"out.err.sys", "{path}: {reason}", "{path}: {reason}"},
