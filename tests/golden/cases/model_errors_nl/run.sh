@@ -15,6 +15,7 @@ printf 'margin_pct = 30\nkortingen = ja\n' > $W/kosten.conf
 printf '[retain]\nvalue_score >= 3\n' > $W/acties.txt
 printf '[bewaren]\nrecency_days > 90\n' > $W/actie.txt
 printf 'dit is geen databank\n' > $W/geschiedenis.db
+printf 'sector = bouw\nkleur = rood\n' > $W/profiel.txt
 run() {
   name=$1; shift
   "$KW" "$@" --lang en >/dev/null 2>$OUT/en; en=$?
@@ -49,4 +50,6 @@ run payments_terms payments $DATA/shop --terms 5000
 run churn_quantile churn $DATA/golden/winkel.csv --gap-quantile 0
 run demo_window demo -o $OUT/demo --customers 5 --from 2024-01-10 --to 2024-01-20
 run demo_file demo -o $W/leeg.txt --customers 5
+run fit_profile segments $DATA/golden/winkel.csv --fit $W/profiel.txt
+run patterns_cell clv --patterns $DATA/clv/patterns_bad.csv --model bgbb
 exit 0
