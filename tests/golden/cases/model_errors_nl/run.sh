@@ -6,6 +6,7 @@
 set -u
 W=$OUT/in
 mkdir -p $W
+printf 'klant;datum;bedrag\nK1;01/02/2024;10,00\nK2;02/02/2024;12,00\nK3;03/02/2024;9,50\n' > $W/eenmalig.csv
 printf 'frequency,recency,periods\n0,0,6\n2,7,6\n1,1,6\n' > $W/recency.csv
 printf 'frequency,recency,periods\n0,0,6\n1.5,2,6\n1,1,6\n' > $W/half.csv
 printf 'koffie,melk\nthee\000,suiker\n' > $W/nul.txt
@@ -29,6 +30,7 @@ run() {
     grep -qxF -- "$line" $OUT/en && echo "!! not translated: $line" | sed "s|$W|IN|g"
   done < $OUT/nl
 }
+run clv_no_repeat clv $W/eenmalig.csv
 run clv_recency clv --patterns $W/recency.csv
 run clv_half_purchase clv --patterns $W/half.csv
 run basket_nul basket --baskets $W/nul.txt
