@@ -73,6 +73,12 @@ struct kw_analysis {
   /* summary, quality */
   kw_summary *sum;
   const kw_customer_summary *s;
+  /* with a source (kw_analyze_options.source): the summary and the
+     payments it computed, in arrays owned here (one block each) */
+  kw_customer_summary src_sum;
+  void *src_sum_mem;
+  kw_payments_data src_pay;
+  void *src_pay_mem;
   kw_quality q;
   bool have_quality;
   uint64_t tx_rows_read, tx_rows_skipped;
