@@ -258,7 +258,7 @@ static const stmt statements[] = {
      * with a positive row paid after its due date, and credit notes
      * (negative total). {dso_from}: the first day of the DSO window. */
     {"payers",
-     "WITH r AS ({invoice_rows}), "
+     "WITH r AS NOT MATERIALIZED ({invoice_rows}), "
      "i AS (SELECT cust, sum(amt) AS total, bool_or(amt > 0) AS pos, "
      "bool_or(amt > 0 AND paid IS NULL) AS open, "
      "coalesce(bool_or(amt > 0 AND paid >= day AND due >= day "
