@@ -12,27 +12,6 @@
 
 #define CLI_MAX_RATES 64
 
-/* Help text of the cost and view rows for pareto, whose --help is still
- * one text. */
-#define CLI_COST_HELP                                                         \
-  "Costs:\n"                                                                  \
-  "  --margin PCT           gross margin (% of revenue) to assume where the\n" \
-  "                         sales lines have no cost or margin column\n"      \
-  "  --rate TYPE=AMOUNT     cost per unit (hour, ticket, parcel) of a cost\n" \
-  "                         type in costs.csv, used for rows without an\n"    \
-  "                         amount; repeatable (--rate service_hours=55)\n"   \
-  "  --config FILE          profitability settings: margin_pct = 35,\n"       \
-  "                         TYPE.rate = 12,50, subtract_discount = yes,\n"    \
-  "                         large_share = 10 (options given on the command\n" \
-  "                         line win)\n"                                       \
-  "  --subtract-discount    the amounts are before discount: subtract it\n"
-
-#define CLI_VIEW_HELP                                                         \
-  "  --per-customer         every customer's row (table or csv)\n"            \
-  "  --portfolio            csv: the portfolio figures as key,value rows\n"   \
-  "  --top N                rows per table on the terminal (default 10;\n"    \
-  "                         0 = all)\n"
-
 typedef struct cli_cost {
   kw_profit_options po;
   kw_serve_rate rates[CLI_MAX_RATES]; /* command line first, then file */
