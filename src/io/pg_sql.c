@@ -1309,16 +1309,17 @@ kw_status kw_pg_pushdown_clv_data(kw_context *ctx, const kw_load_options *o,
 
 /* A customer id of a statement's row as the dataset's dictionary holds
  * it; KW_EINPUT when it holds no such customer. */
-static kw_status customer_row(kw_context *ctx, const kw_dict *d,
-                              const PGresult *r, int k, const char *what,
-                              uint32_t *id) {
-  const char *s = PQgetvalue(r, k, 0);
-  *id = kw_dict_find(d, s, (size_t)PQgetlength(r, k, 0));
-  if (*id == KW_NA_ID)
-    return kw_fail(ctx, KW_EINPUT,
-                   "%s: customer \"%.80s\" of the database is not among the "
-                   "customers read",
-                   what, s);
+static kw_status customer_id(kw_context *ctx, const kw_dict *d, size_t n,
+                             const char *s, size_t len, const char *what,
+                             int lang, uint32_t *id) {
+  *id = kw_dict_find(d, s, len);
+  if (*id == KW_NA_ID || *id >= n) {
+    char cut[84], msg[1200];
+    snprintf(cut, sizeof cut, "%.80s", s);
+    kw_io_msg(msg, sizeof msg, lang, "pg.unknown_customer", "what", what,
+              "id", cut, NULL);
+    return kw_fail(ctx, KW_EINPUT, "%s", msg);
+  }
   return KW_OK;
 }
 
@@ -1382,12 +1383,9 @@ static kw_status analyze_summary(kw_context *ctx, const kw_load_options *o,
     if (nt == 0) break;
     for (int k = 0; k < nt; k++) {
       uint32_t i;
-      st = customer_row(ctx, out->customers, r, k, spec, &i);
+      st = customer_id(ctx, out->customers, out->n, PQgetvalue(r, k, 0),
+                       (size_t)PQgetlength(r, k, 0), spec, o->lang, &i);
       if (st) goto out;
-      if (i >= out->n) {
-        st = kw_fail(ctx, KW_EINPUT, "%s: customer outside the summary", spec);
-        goto out;
-      }
       int32_t md = (int32_t)atol(PQgetvalue(r, k, 12));
       if (md > maxday) maxday = md;
       if (!PQgetisnull(r, k, 1)) {
@@ -1448,15 +1446,14 @@ static kw_status analyze_payments(kw_context *ctx, const kw_load_options *o,
   kw_pg_ageing *ag = NULL;
   kw_status st = kw_pg_pushdown_payments(ctx, o, po, &ag);
   if (st) return st;
+  const char *what = o->db_tables[KW_TABLE_INVOICES]
+                         ? o->db_tables[KW_TABLE_INVOICES]
+                         : kw_table_kind_name(KW_TABLE_INVOICES);
   for (size_t j = 0; j < ag->n; j++) {
-    uint32_t i = kw_dict_find(out->customers, ag->ids[j], strlen(ag->ids[j]));
-    if (i == KW_NA_ID || i >= out->n) {
-      st = kw_fail(ctx, KW_EINPUT,
-                   "payments: customer \"%.80s\" of the database is not "
-                   "among the customers read",
-                   ag->ids[j]);
-      goto out;
-    }
+    uint32_t i;
+    st = customer_id(ctx, out->customers, out->n, ag->ids[j],
+                     strlen(ag->ids[j]), what, o->lang, &i);
+    if (st) goto out;
     out->open[i] = ag->open[j];
     out->credit[i] = ag->credit[j];
     out->overdue[i] = ag->overdue[j];

@@ -2508,6 +2508,15 @@ static const msg_row text_rows[] = {
      "{what}: {n} factuurnummer(s) horen bij twee klanten; de pushdown kan "
      "niet zien welke rijen eerst kwamen, lees ze dus zonder --pushdown "
      "(de latere rijen worden dan weggelaten en geteld)"},
+    {"pg.unknown_customer",
+     "{what}: customer \"{id}\" of the database is not among the customers "
+     "read (an id with blanks around it, or an empty one, reads differently "
+     "from a line: clean it in a view or a --table query, or read without "
+     "--pushdown)",
+     "{what}: klant \"{id}\" uit de database zit niet bij de gelezen "
+     "klanten (een nummer met spaties rond, of een leeg nummer, leest anders "
+     "dan een lijn: maak het op in een view of een --table-query, of lees "
+     "zonder --pushdown)"},
     {"opt.payments.pushdown",
      "PATH is a postgresql:// URI: compute the receivables ageing and the "
      "payment behaviour per customer in the database (one row per customer "
