@@ -177,10 +177,10 @@ KW_API kw_status kw_pg_pushdown_payments(kw_context *ctx,
  * o->db (kw_analyze_options.source): the per-customer summary (statement
  * "analyze_summary", one row per customer written at its id in the
  * dataset's customer dictionary; an id the dictionary lacks is KW_EINPUT),
- * the payment behaviour and ageing (kw_pg_pushdown_payments), the cohort
- * matrices (kw_pg_pushdown_cohorts) and the (x, t_x, T) patterns of the
- * purchase model's fit (kw_pg_pushdown_clv_data). o is borrowed and must
- * outlive the run. */
+ * the payment behaviour and ageing (kw_pg_pushdown_payments) and the
+ * cohort matrices (kw_pg_pushdown_cohorts); the purchase model is fitted
+ * on the summary's (x, t_x, T) per buyer, as from the lines (no patterns
+ * member). o is borrowed and must outlive the run. */
 KW_API void kw_pg_analyze_source(const kw_load_options *o,
                                  kw_analyze_source *out);
 

@@ -2554,13 +2554,13 @@ static const msg_row text_rows[] = {
      "(er komt één rij per klant terug; kolommen moeten SQL-types hebben)"},
     {"opt.analyze.pushdown",
      "PATH is a postgresql:// URI: the database computes the per-customer "
-     "summary, the payment behaviour and ageing, the cohort matrices and the "
-     "(x, t_x, T) patterns of the purchase model; the rest reads the lines "
+     "summary (and with it the purchase model's input), the payment "
+     "behaviour and ageing and the cohort matrices; the rest reads the lines "
      "(columns need SQL types)",
      "PATH is een postgresql://-URI: de database berekent het overzicht per "
-     "klant, het betaalgedrag en de ouderdom van de openstaande facturen, de "
-     "cohortmatrices en de (x, t_x, T)-patronen van het aankoopmodel; de "
-     "rest leest de lijnen (kolommen moeten SQL-types hebben)"},
+     "klant (en daarmee de invoer van het aankoopmodel), het betaalgedrag en "
+     "de ouderdom van de openstaande facturen en de cohortmatrices; de rest "
+     "leest de lijnen (kolommen moeten SQL-types hebben)"},
     {"opt.cohorts.pushdown",
      "PATH is a postgresql:// URI: compute the cohort matrices in the "
      "database (one row per cohort and period comes back; columns need SQL "
