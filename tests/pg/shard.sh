@@ -272,5 +272,22 @@ else
   bad "sharded analyze differs from one server"
 fi
 
+# analyze --pushdown (the summary, the payments and the cohorts from the
+# database) over the shards, sales and invoices, = on one server
+"$K" analyze "$URI" --pushdown --table transactions="$(printf "$q" sales)" \
+  --table invoices=invoices -o "$tmp/p1" >/dev/null 2>"$tmp/err" ||
+  bad "analyze --pushdown on one server: $(cat "$tmp/err")"
+"$K" analyze "$URI" --pushdown \
+  --table transactions="$(printf "$q" sales_sharded)" \
+  --table invoices=invoices_sharded -o "$tmp/p2" >/dev/null 2>"$tmp/err" ||
+  bad "analyze --pushdown sharded: $(cat "$tmp/err")"
+if cmp -s "$tmp/p1/summary.json" "$tmp/p2/summary.json" &&
+   cmp -s "$tmp/p1/customers.csv" "$tmp/p2/customers.csv" &&
+   grep -q '"dso": [0-9]' "$tmp/p1/summary.json"; then
+  ok
+else
+  bad "sharded analyze --pushdown differs from one server"
+fi
+
 echo "pg_shard: $passed passed, $fails failed"
 [ "$fails" = 0 ]
