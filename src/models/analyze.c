@@ -686,18 +686,19 @@ static kw_status value_metric(kw_analysis *a) {
   return KW_OK;
 }
 
-/* The per-customer summary from the source (a database): its columns per
- * customer, then x, t_x, T, the repeat spend and the totals as
- * kw_summary_build derives them (klantwijs/summary.h). */
-static kw_status source_summary(kw_analysis *a, const kw_analyze_source *src,
-                                const kw_summary_options *so) {
+/* The per-customer summary from the source (a database) into v, its
+ * arrays in one block (*mem): the source's columns per customer, then x,
+ * t_x, T, the repeat spend and the totals as kw_summary_build derives them
+ * (klantwijs/summary.h). */
+kw_status kw_an_source_summary(kw_analysis *a, const kw_summary_options *so,
+                               kw_customer_summary *v, void **mem) {
+  const kw_analyze_source *src = a->o.source;
   const kw_dict *ids = kw_dataset_customers(a->ds);
   size_t n = kw_dict_size(ids);
   kw_source_summary ss;
   memset(&ss, 0, sizeof ss);
   ss.n = n;
   ss.customers = ids;
-  kw_customer_summary *v = &a->src_sum;
   memset(v, 0, sizeof *v);
   double *x = NULL, *t_x = NULL, *T = NULL, *rspend = NULL;
   void **arr[] = {(void **)&ss.revenue, (void **)&ss.cost,
@@ -708,8 +709,7 @@ static kw_status source_summary(kw_analysis *a, const kw_analyze_source *src,
                   (void **)&ss.cost_lines, (void **)&ss.n_products,
                   (void **)&ss.n_categories};
   static const size_t sz[] = {8, 8, 8, 8, 8, 8, 8, 8, 4, 4, 4, 4, 4, 4, 4, 4};
-  kw_status st = carve(a->ctx, n, sz, arr, sizeof sz / sizeof *sz,
-                       &a->src_sum_mem);
+  kw_status st = carve(a->ctx, n, sz, arr, sizeof sz / sizeof *sz, mem);
   if (st) return st;
   for (size_t i = 0; i < n; i++) ss.first[i] = ss.last[i] = KW_NA_DATE;
   ss.as_of = so->as_of;
@@ -772,7 +772,8 @@ static kw_status step_summary(kw_analysis *a) {
   so.unit = KW_UNIT_WEEK;
   const kw_analyze_source *src = a->o.source;
   kw_status st = src && src->summary
-                     ? source_summary(a, src, &so)
+                     ? kw_an_source_summary(a, &so, &a->src_sum,
+                                            &a->src_sum_mem)
                      : kw_summary_build(a->ctx, a->ds, &so, &a->sum);
   if (st) return st;
   a->s = a->sum ? kw_summary_view(a->sum) : &a->src_sum;

@@ -59,7 +59,7 @@ typedef struct fake {
   const kw_dataset *ds;
   kw_status fail_summary, fail_payments;
   int summary_calls, payments_calls;
-  int32_t as_of_seen;
+  int32_t as_of_seen; /* of the first call (the analysis's summary) */
 } fake;
 
 /* The summary's columns from the lines, customer by customer with
@@ -68,8 +68,7 @@ typedef struct fake {
 static kw_status fake_summary(void *user, kw_context *ctx, int32_t as_of,
                               kw_source_summary *out) {
   fake *f = user;
-  f->summary_calls++;
-  f->as_of_seen = as_of;
+  if (f->summary_calls++ == 0) f->as_of_seen = as_of;
   if (f->fail_summary)
     return kw_fail(ctx, f->fail_summary, "the source failed on purpose");
   const kw_table *t = kw_dataset_table(f->ds, KW_TABLE_TRANSACTIONS);
@@ -258,6 +257,9 @@ static void same_summary(const kw_customer_summary *a,
 
 static void same_analysis(const kw_analysis *a, const kw_analysis *b) {
   same_summary(a->s, b->s);
+  assert_int_equal(a->have_holdout, b->have_holdout);
+  if (a->have_holdout)
+    assert_memory_equal(&a->eval, &b->eval, sizeof a->eval);
   const kw_headline *ha = kw_analysis_headline(a),
                     *hb = kw_analysis_headline(b);
   assert_int_equal(ha->customers, hb->customers);
@@ -300,7 +302,11 @@ static void run_both(bool demo, int32_t as_of) {
   kw_analyze_source src = make_source(&f);
   o.source = &src;
   assert_int_equal(kw_analyze_run(ctx, ds, &o, &pushed), KW_OK);
-  assert_int_equal(f.summary_calls, 1);
+  /* the summary, and the holdout check's calibration summary when the
+   * purchase model was checked on a holdout */
+  assert_int_equal(f.summary_calls, pushed->have_holdout ? 2 : 1);
+  assert_int_equal(lines->have_holdout, pushed->have_holdout);
+  if (demo) assert_true(pushed->have_holdout);
   assert_int_equal(f.payments_calls, 1);
   assert_int_equal(f.as_of_seen, as_of);
   /* the analysis read the source's arrays, not a summary of its own */
