@@ -107,8 +107,7 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
     spend = false;
   }
   if (o->pushdown) {
-    if (!kw_pg_is_uri(c->path))
-      return cli_usage_key(c, "cli.err.pushdown_uri", NULL);
+    if ((code = cli_pushdown(c))) return code;
     if (o->patterns || model_of[o->model] == KW_CLV_BGBB)
       return cli_usage_key(c, "cli.clv.pushdown_only", NULL);
     spend = spend_given && spend; /* per customer with --spend gg */
@@ -144,8 +143,6 @@ int kw_cli_clv(int argc, char **argv) {
   if (o.patterns) {
     st = kw_clv_data_read_patterns(ctx, o.patterns, &data);
   } else if (o.pushdown) {
-    c.load.db = c.path;
-    c.load.lang = (int)c.lang;
     st = o.spend || o.holdout_end != KW_NA_DATE
              ? kw_pg_pushdown_clv_rows(ctx, &c.load, c.as_of, o.holdout_end,
                                        c.unit, &data)

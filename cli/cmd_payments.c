@@ -70,14 +70,12 @@ static int load(cli_common *c, kw_dataset **ds) {
 /* --pushdown: the ageing and the payment behaviour per customer come
  * back from the database. */
 static int pushdown(cli_common *c, const kw_payments_options *po) {
-  if (!kw_pg_is_uri(c->path))
-    return cli_usage_key(c, "cli.err.pushdown_uri", NULL);
-  c->load.db = c->path;
-  c->load.lang = (int)c->lang;
+  int code = cli_pushdown(c);
+  if (code) return code;
   kw_pg_ageing *a = NULL;
   kw_status st = kw_pg_pushdown_payments(c->ctx, &c->load, po, &a);
   if (st) return cli_fail(c, st);
-  int code = KW_EXIT_IO;
+  code = KW_EXIT_IO;
   FILE *f = cli_out_open(c);
   if (f) {
     st = kw_report_pg_ageing(c->ctx, f, a, (kw_format)c->format,

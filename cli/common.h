@@ -52,6 +52,9 @@ int cli_load(cli_common *c, kw_dataset **ds);
  * --transactions, --customers, ... are read. Returns an exit code. */
 int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
                     kw_dataset **ds);
+/* --pushdown: PATH must be a database URI, which becomes the load
+ * options' database. Returns an exit code (a usage error otherwise). */
+int cli_pushdown(cli_common *c);
 /* The per-customer summary at the command's --as-of and --unit. */
 kw_status cli_summary(const cli_common *c, const kw_dataset *ds,
                       kw_summary **out);

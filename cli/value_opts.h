@@ -40,6 +40,25 @@ bool cli_cost_given(const cli_cost *k);
 
 void cli_view_init(cli_view *v);
 
+/* What a value command (profit, pareto) holds from its start to its end:
+ * the common options, the cost and view rows, the data and the
+ * per-customer summary. */
+typedef struct cli_value {
+  cli_common c;
+  cli_cost k;
+  cli_view view;
+  kw_dataset *ds;
+  kw_summary *s;
+} cli_value;
+
+/* Parse argv against spec (cmd: the command's own rows' target), prepare
+ * the cost options, load the sales lines and costs and build the summary.
+ * Returns an exit code; call cli_value_end in every case. */
+int cli_value_begin(cli_value *v, const char *name, const struct cli_spec *spec,
+                    void *cmd, int argc, char **argv);
+/* Free what cli_value_begin made; returns code. */
+int cli_value_end(cli_value *v, int code);
+
 /* "20", "20%", "12,5" -> 0.20, 0.20, 0.125. */
 bool cli_parse_pct(const char *s, double *frac);
 /* "12,50", "12.5", "65" -> cents; at most two decimals, no grouping. */
