@@ -1309,11 +1309,10 @@ static kw_status customer_id(kw_context *ctx, const kw_dict *d, size_t n,
                              int lang, uint32_t *id) {
   *id = kw_dict_find(d, s, len);
   if (*id == KW_NA_ID || *id >= n) {
-    char cut[84], msg[1200];
+    char cut[84];
     snprintf(cut, sizeof cut, "%.80s", s);
-    kw_io_msg(msg, sizeof msg, lang, "pg.unknown_customer", "what", what,
-              "id", cut, NULL);
-    return kw_fail(ctx, KW_EINPUT, "%s", msg);
+    return kw_io_fail(ctx, KW_EINPUT, lang, "", "pg.unknown_customer", "what",
+                      what, "id", cut, NULL);
   }
   return KW_OK;
 }

@@ -730,7 +730,8 @@ kw_status kw_an_source_summary(kw_analysis *a, const kw_summary_options *so,
     v->n_buyers++;
     v->buyer_lines += ss.lines[c];
     if (!kw_money_add(&v->buyer_revenue, ss.revenue[c]))
-      return kw_fail(a->ctx, KW_ERANGE, "summary: revenue out of range");
+      return kw_fail_tpl(a->ctx, KW_ERANGE, "model.e.summary_revenue_range",
+                         "summary: revenue out of range", NULL);
     uint32_t pd = ss.days[c];
     x[c] = (double)pd - 1;
     t_x[c] = (double)(ss.last[c] - ss.first[c]) / u;
