@@ -34,6 +34,8 @@
 #   push1    the same pushed down to one server (`sales`, `invoices`)
 #   push2    summary, cohorts, clv pushed down to two shards
 #   analyze  analyze: CSV, --pushdown on one server, --pushdown on two shards
+#   KW_ONLY=REGEX runs only the timed runs whose label matches, e.g.
+#   KW_ONLY='^summary' ... push1 push2 for the summary on both set-ups.
 #   stop     stop the servers;   clean   stop and delete DIR except the
 #            results (DIR/results.txt, DIR/runs/*.time)
 #
@@ -97,6 +99,10 @@ keep=0
 run() {
   label=$1 srvs=$2
   shift 2
+  # KW_ONLY=REGEX: only the runs whose label matches (extended regex)
+  if [ -n "${KW_ONLY:-}" ] && ! echo "$label" | grep -Eq "$KW_ONLY"; then
+    return 0
+  fi
   f=$D/runs/$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_').time
   l0=$(loadavg)
   c0=$(srvcpu $srvs)
