@@ -51,8 +51,8 @@
 # (KW_CSV_LIMIT=--as=BYTES) also counts the read-only map of the CSV file
 # (5.4 GB at 10 M customers), which the kernel can drop and reread. Run the
 # script under `nice -n 19 ionice -c3` on a shared machine: the servers
-# inherit it. Disk at 10 M customers: about 21 GB for the demo output
-# while `gen` runs, then (see the results) the CSV folder, three copies of
+# inherit it. Disk at 10 M customers: about 20 GiB for the demo output
+# while `gen` runs, then (see the results) the CSV folder, two copies of
 # the table data and the sort files of the aggregates.
 set -eu
 [ $# -ge 3 ] || { sed -n '2,45p' "$0" >&2; exit 2; }
