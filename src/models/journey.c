@@ -18,16 +18,9 @@
 #include <gsl/gsl_linalg.h>
 
 #include "models/growth_common.h"
+#include "models/journey_internal.h"
 
 #define PURCHASE_NAME "purchase"
-
-typedef struct ev {
-  uint32_t cust;
-  int32_t date;
-  uint32_t stage; /* stage dict id, or the purchase pseudo id */
-  uint32_t chan;  /* KW_NA_ID without */
-  uint32_t row;
-} ev;
 
 struct kw_journey {
   kw_context *ctx;
@@ -90,6 +83,78 @@ static int cmp_ev(const void *a, const void *b) {
   if (x->cust != y->cust) return x->cust < y->cust ? -1 : 1;
   if (x->date != y->date) return x->date < y->date ? -1 : 1;
   return (x->row > y->row) - (x->row < y->row);
+}
+
+/* The order of cmp_ev by two stable counting sorts (by date, then by
+ * customer): the touches were added in row order, so ties keep it. */
+bool kw_journey_sort_events(kw_context *ctx, ev *e, ev *tmp, size_t ne) {
+  if (ne < 2) return true;
+  int32_t dmin = e[0].date, dmax = e[0].date;
+  uint32_t cmax = 0;
+  for (size_t i = 0; i < ne; i++) {
+    if (e[i].date < dmin) dmin = e[i].date;
+    if (e[i].date > dmax) dmax = e[i].date;
+    if (e[i].cust > cmax) cmax = e[i].cust;
+  }
+  const size_t limit = 4 * ne + 65536;
+  const size_t span = (size_t)((int64_t)dmax - dmin) + 1;
+  const size_t nc = (size_t)cmax + 1;
+  if (span > limit || nc > limit) return false;
+  size_t *cnt = kw_malloc(ctx, ((span > nc ? span : nc) + 1) * sizeof *cnt);
+  if (!cnt) return false;
+  /* by date into tmp */
+  memset(cnt, 0, (span + 1) * sizeof *cnt);
+  for (size_t i = 0; i < ne; i++) cnt[(size_t)(e[i].date - dmin) + 1]++;
+  for (size_t k = 1; k <= span; k++) cnt[k] += cnt[k - 1];
+  for (size_t i = 0; i < ne; i++) tmp[cnt[(size_t)(e[i].date - dmin)]++] = e[i];
+  /* by customer back into e */
+  memset(cnt, 0, (nc + 1) * sizeof *cnt);
+  for (size_t i = 0; i < ne; i++) cnt[(size_t)tmp[i].cust + 1]++;
+  for (size_t k = 1; k <= nc; k++) cnt[k] += cnt[k - 1];
+  for (size_t i = 0; i < ne; i++) e[cnt[tmp[i].cust]++] = tmp[i];
+  kw_free(ctx, cnt);
+  return true;
+}
+
+/* The summary's first purchase (the earliest date of a line with amount
+ * >= 0 up to as-of) in one pass over the lines instead of a whole summary;
+ * the summary's checks of the table first, with its messages. */
+kw_status kw_journey_first_purchases(kw_context *ctx, const kw_table *t,
+                                     size_t n, int32_t *as_of,
+                                     int32_t **first) {
+  *first = NULL;
+  const kw_column *ccust = kw_table_role(t, KW_ROLE_CUSTOMER);
+  const kw_column *cdate = kw_table_role(t, KW_ROLE_DATE);
+  const kw_column *camt = kw_table_role(t, KW_ROLE_AMOUNT);
+  if (!ccust || !cdate || !camt)
+    return kw_fail(ctx, KW_EMISSING,
+                   "the transactions table needs customer, date and amount");
+  const size_t rows = kw_table_rows(t);
+  if (rows > UINT32_MAX - 1)
+    return kw_fail(ctx, KW_ERANGE, "more than 4 billion transaction lines");
+  const uint32_t *cust = ccust->v.text;
+  const int32_t *date = cdate->v.date;
+  const int64_t *amt = camt->v.money;
+  int32_t a = *as_of;
+  if (a == KW_NA_DATE) {
+    a = INT32_MIN;
+    for (size_t i = 0; i < rows; i++)
+      if (date[i] != KW_NA_DATE && date[i] > a) a = date[i];
+    if (rows == 0) a = 0;
+  }
+  *as_of = a;
+  int32_t *f = kw_malloc(ctx, (n ? n : 1) * sizeof *f);
+  if (!f) return kw_fail_nomem(ctx);
+  for (size_t c = 0; c < n; c++) f[c] = INT32_MAX;
+  for (size_t i = 0; i < rows; i++) {
+    uint32_t c = cust[i];
+    if (c >= n || date[i] > a || amt[i] < 0) continue;
+    if (date[i] < f[c]) f[c] = date[i];
+  }
+  for (size_t c = 0; c < n; c++)
+    if (f[c] == INT32_MAX) f[c] = KW_NA_DATE;
+  *first = f;
+  return KW_OK;
 }
 
 static int cmp_dbl(const void *a, const void *b) {
@@ -305,20 +370,18 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   if (hc && hc->type != KW_TYPE_TEXT) hc = NULL;
   if (o.window <= 0) o.window = 365;
   /* first purchases */
-  kw_summary *sum = NULL;
-  kw_summary_options so;
-  kw_summary_options_init(&so);
-  so.as_of = o.as_of;
+  const size_t ncust = kw_dict_size(kw_dataset_customers(ds));
+  int32_t *fbuy = NULL;
+  int32_t as_of = o.as_of;
   kw_status st = KW_OK;
-  const kw_customer_summary *s = NULL;
-  if (kw_dataset_table(ds, KW_TABLE_TRANSACTIONS)) {
-    if ((st = kw_summary_build(ctx, ds, &so, &sum))) return st;
-    s = kw_summary_view(sum);
-  }
-  int32_t as_of = s ? s->as_of : o.as_of;
+  if (kw_dataset_table(ds, KW_TABLE_TRANSACTIONS) &&
+      (st = kw_journey_first_purchases(
+           ctx, kw_dataset_table(ds, KW_TABLE_TRANSACTIONS), ncust, &as_of,
+           &fbuy)))
+    return st;
   kw_journey *j = kw_calloc(ctx, 1, sizeof *j);
   if (!j) {
-    kw_summary_free(sum);
+    kw_free(ctx, fbuy);
     return kw_fail_nomem(ctx);
   }
   j->ctx = ctx;
@@ -327,7 +390,6 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   const uint32_t nsd = (uint32_t)kw_dict_size(sc->dict);
   const uint32_t pid = nsd; /* the purchase pseudo-stage */
   const size_t T = (size_t)nsd + 1;
-  const size_t ncust = kw_dict_size(kw_dataset_customers(ds));
   ev *e = kw_malloc(ctx, (rows ? rows : 1) * sizeof *e);
   ev *buf = kw_malloc(ctx, (rows + 2) * sizeof *buf);
   int32_t *step_of = kw_malloc(ctx, T * sizeof *step_of);
@@ -359,8 +421,8 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
     st = kw_fail(ctx, KW_EEMPTY, "no usable touchpoints");
     goto done;
   }
-  qsort(e, ne, sizeof *e, cmp_ev);
-#define FIRST_BUY(c) (s && (c) < s->n ? s->first[c] : KW_NA_DATE)
+  if (!kw_journey_sort_events(ctx, e, buf, ne)) qsort(e, ne, sizeof *e, cmp_ev);
+#define FIRST_BUY(c) (fbuy && (c) < ncust ? fbuy[c] : KW_NA_DATE)
   /* ---- stage order ---- */
   for (size_t t = 0; t < T; t++) step_of[t] = -1;
   size_t nsteps = 0;
@@ -908,7 +970,7 @@ done:
   kw_free(ctx, dd);
   kw_free(ctx, tb);
   kw_free(ctx, cnt);
-  kw_summary_free(sum);
+  kw_free(ctx, fbuy);
   if (st) {
     kw_journey_free(j);
     return st;
