@@ -17,6 +17,7 @@
 
 #include <gsl/gsl_linalg.h>
 
+#include "core/dict.h"
 #include "models/growth_common.h"
 #include "models/journey_internal.h"
 
@@ -188,10 +189,6 @@ typedef struct str_count {
   const char *s;
   uint64_t n;
 } str_count;
-
-static int cmp_str_ptr(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 static int cmp_str_count(const void *a, const void *b) {
   const str_count *x = a, *y = b;
@@ -399,8 +396,10 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   uint32_t *fchan = kw_malloc(ctx, (ncust ? ncust : 1) * sizeof *fchan);
   double *pos = NULL, *dd = NULL, *tb = NULL, *cnt = NULL;
   size_t *pstart = NULL;
-  char **pstr = NULL;
-  size_t npstr = 0;
+  /* each customer's path, interned: distinct paths and their counts */
+  kw_dict *pdict = NULL;
+  uint64_t *pcnt = NULL;
+  size_t npstr = 0, pcap = 0;
   if (!e || !buf || !step_of || !code || !bought || !furthest || !fchan) {
     st = kw_fail_nomem(ctx);
     goto done;
@@ -584,10 +583,10 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   double *last_t = kw_calloc(ctx, C + 1, sizeof *last_t);
   double *lin_t = kw_calloc(ctx, C + 1, sizeof *lin_t);
   if (C && C <= 256) cnt = kw_calloc(ctx, S * S, sizeof *cnt);
-  pstr = kw_calloc(ctx, ncust ? ncust : 1, sizeof *pstr);
+  pdict = kw_dict_new(ctx);
   char *pbuf = kw_malloc(ctx, 4096);
   if (!dd || !ddn || !fdate || !tb || !fur_hist || !first_t || !last_t ||
-      !lin_t || (C && C <= 256 && !cnt) || !pstr || !pbuf) {
+      !lin_t || (C && C <= 256 && !cnt) || !pdict || !pbuf) {
     kw_free(ctx, ddn);
     kw_free(ctx, fdate);
     kw_free(ctx, fur_hist);
@@ -681,11 +680,20 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
           if (buf[i].stage == pid) break;
         }
         pbuf[pl] = 0;
-        pstr[npstr] = kw_strdup(ctx, pbuf);
-        if (!pstr[npstr]) {
-          st = kw_fail_nomem(ctx);
-          break;
+        uint32_t path_id = 0;
+        if ((st = kw_dict_intern(ctx, pdict, pbuf, pl, &path_id, NULL))) break;
+        if (path_id >= pcap) {
+          size_t cap = pcap ? 2 * pcap : 64;
+          uint64_t *g = kw_realloc(ctx, pcnt, cap * sizeof *g);
+          if (!g) {
+            st = kw_fail_nomem(ctx);
+            break;
+          }
+          memset(g + pcap, 0, (cap - pcap) * sizeof *g);
+          pcnt = g;
+          pcap = cap;
         }
+        pcnt[path_id]++;
         npstr++;
         /* touches before the purchase, and attribution */
         size_t ntouch = 0;
@@ -862,18 +870,15 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   }
   /* ---- paths ---- */
   if (!st && npstr) {
-    qsort(pstr, npstr, sizeof *pstr, cmp_str_ptr);
-    str_count *sc2 = kw_malloc(ctx, npstr * sizeof *sc2);
+    /* distinct paths by count, then text: a total order, so the same
+       list as sorting every customer's path and counting runs */
+    size_t nu = kw_dict_size(pdict);
+    str_count *sc2 = kw_malloc(ctx, (nu ? nu : 1) * sizeof *sc2);
     if (!sc2)
       st = kw_fail_nomem(ctx);
     else {
-      size_t nu = 0;
-      for (size_t i = 0; i < npstr;) {
-        size_t k = i;
-        while (k < npstr && strcmp(pstr[k], pstr[i]) == 0) k++;
-        sc2[nu++] = (str_count){pstr[i], k - i};
-        i = k;
-      }
+      for (size_t i = 0; i < nu; i++)
+        sc2[i] = (str_count){kw_dict_str(pdict, (uint32_t)i), pcnt[i]};
       qsort(sc2, nu, sizeof *sc2, cmp_str_count);
       size_t keep = 0;
       while (keep < nu && keep < o.max_paths && sc2[keep].n >= o.min_group)
@@ -957,7 +962,8 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   v->days_p90 = j->days + nsteps;
 done:
 #undef FIRST_BUY
-  if (pstr) free_strs(ctx, pstr, npstr);
+  kw_dict_free(ctx, pdict);
+  kw_free(ctx, pcnt);
   kw_free(ctx, e);
   kw_free(ctx, buf);
   kw_free(ctx, step_of);
