@@ -208,12 +208,17 @@ static kw_status history_from_index(kw_context *ctx, const hcols *c,
   size_t w = 0;
   int32_t first_day = INT32_MAX;
   const uint32_t *line = ix->line;
+  enum { PF = 16 };
   for (size_t k = 0; k < n; k++) {
     h->start[k] = w;
     if (k >= ix->n) continue;
     size_t b = w;
     for (uint32_t q = ix->start[k]; q < ix->start[k + 1]; q++) {
       uint32_t i = line[q];
+      if (q + PF < ix->indexed) { /* cells PF lines ahead, as summary.c */
+        __builtin_prefetch(&date[line[q + PF]]);
+        if (amt) __builtin_prefetch(&amt[line[q + PF]]);
+      }
       int32_t d = date[i];
       if (d == KW_NA_DATE || d > as_of) continue;
       int64_t a = amt && amt[i] != KW_NA_MONEY ? amt[i] : 0;

@@ -121,7 +121,8 @@ typedef struct walk {
   int32_t *first, *last;
   uint32_t *orders, *days, *cost_lines, *nprod, *ncat;
   uint32_t *lines;
-  size_t nix; /* customers in the index */
+  size_t nix;       /* customers in the index */
+  uint64_t indexed; /* lines in the index */
   int64_t *revenue, *cost, *discount;
   double *x, *t_x, *T, *rspend;
 } walk;
@@ -140,6 +141,17 @@ static void walk_customers(job *jb) {
   const int32_t *date = w->date;
   const int64_t *amt = w->amt;
   const int32_t as_of = w->as_of;
+  /* the lines' cells are read in customer order, at random in the
+     columns: each is asked for PF lines ahead, so that the misses of
+     several lines overlap */
+  enum { PF = 16 };
+  const uint32_t *const end = w->order + w->indexed;
+  const int64_t *const pdisc = w->cdisc ? w->cdisc->v.money : NULL;
+  const int64_t *const pcost = w->ccost ? w->ccost->v.money : NULL;
+  const int64_t *const pmarg = w->cmargin ? w->cmargin->v.money : NULL;
+  const uint32_t *const pprod = w->cprod ? w->cprod->v.text : NULL;
+  const uint32_t *const pcat = w->ccat ? w->ccat->v.text : NULL;
+  const uint32_t *const pinv = w->cinv ? w->cinv->v.text : NULL;
   for (size_t c = jb->c0; c < jb->c1; c++) {
     /* the customer's lines in file order, those after as_of included */
     const uint32_t *L = c < w->nix ? w->order + w->start[c] : NULL;
@@ -154,6 +166,17 @@ static void walk_customers(job *jb) {
     int32_t d0 = INT32_MAX, dl = INT32_MIN;
     for (uint32_t k = 0; k < m; k++) {
       uint32_t i = L[k];
+      if (L + k + PF < end) {
+        uint32_t f = L[k + PF];
+        __builtin_prefetch(&date[f]);
+        __builtin_prefetch(&amt[f]);
+        if (pdisc) __builtin_prefetch(&pdisc[f]);
+        if (pcost) __builtin_prefetch(&pcost[f]);
+        if (pmarg) __builtin_prefetch(&pmarg[f]);
+        if (pprod) __builtin_prefetch(&pprod[f]);
+        if (pcat) __builtin_prefetch(&pcat[f]);
+        if (pinv) __builtin_prefetch(&pinv[f]);
+      }
       if (date[i] > as_of) continue;
       nl++;
       int64_t a = amt[i], lc;
@@ -409,6 +432,7 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
   w.order = ix->line;
   w.start = ix->start;
   w.nix = ix->n < n ? ix->n : n;
+  w.indexed = ix->indexed;
   w.dmin = dmin <= dmax ? dmin : 0;
   w.span = dmin <= dmax ? (size_t)((int64_t)dmax - dmin + 1) : 1;
 

@@ -20,6 +20,7 @@
 #include "core/dict.h"
 #include "models/growth_common.h"
 #include "models/journey_internal.h"
+#include "stats/order.h"
 
 #define PURCHASE_NAME "purchase"
 
@@ -115,6 +116,33 @@ bool kw_journey_sort_events(kw_context *ctx, ev *e, ev *tmp, size_t ne) {
   for (size_t i = 0; i < ne; i++) e[cnt[tmp[i].cust]++] = tmp[i];
   kw_free(ctx, cnt);
   return true;
+}
+
+static int cmp_dbl(const void *a, const void *b);
+
+/* An order-preserving code of a double (no NaN; -0.0 codes below 0.0,
+ * which no caller here has: positions, day differences, counts). */
+static inline uint64_t dbl_code(double x) {
+  uint64_t b;
+  memcpy(&b, &x, sizeof b);
+  return b >> 63 ? ~b : b | ((uint64_t)1 << 63);
+}
+
+void kw_journey_sort_doubles(kw_context *ctx, double *v, size_t n) {
+  if (n < 2) return;
+  kw_code_id *a = n >= 256 ? kw_malloc(ctx, 2 * n * sizeof *a) : NULL;
+  if (!a) {
+    qsort(v, n, sizeof *v, cmp_dbl);
+    return;
+  }
+  for (size_t i = 0; i < n; i++) a[i] = (kw_code_id){dbl_code(v[i]), 0};
+  const kw_code_id *r = kw_radix_code_id(a, a + n, n);
+  for (size_t i = 0; i < n; i++) {
+    uint64_t c = r[i].code;
+    uint64_t b = c >> 63 ? c & ~((uint64_t)1 << 63) : ~c;
+    memcpy(&v[i], &b, sizeof b);
+  }
+  kw_free(ctx, a);
 }
 
 /* The summary's first purchase (the earliest date of a line with amount
@@ -502,7 +530,7 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
     size_t nsp = 0;
     for (size_t t = 0; t < T; t++) {
       if (!nper[t]) continue;
-      qsort(pos + pstart[t], nper[t], sizeof *pos, cmp_dbl);
+      kw_journey_sort_doubles(ctx, pos + pstart[t], nper[t]);
       double mean = 0;
       for (size_t i = 0; i < nper[t]; i++) mean += pos[pstart[t] + i];
       mean /= (double)nper[t];
@@ -740,7 +768,7 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
     for (size_t k = 0; k < nsteps; k++) {
       j->days[k] = j->days[nsteps + k] = NAN;
       if (!ddn[k]) continue;
-      qsort(dd + ddstart[k], ddn[k], sizeof *dd, cmp_dbl);
+      kw_journey_sort_doubles(ctx, dd + ddstart[k], ddn[k]);
       j->days[k] = quantile(dd + ddstart[k], ddn[k], 0.5);
       j->days[nsteps + k] = quantile(dd + ddstart[k], ddn[k], 0.9);
     }
@@ -749,7 +777,7 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
       double sm = 0;
       for (size_t i = 0; i < ntb; i++) sm += tb[i];
       v->touches_before_purchase_mean = sm / (double)ntb;
-      qsort(tb, ntb, sizeof *tb, cmp_dbl);
+      kw_journey_sort_doubles(ctx, tb, ntb);
       v->touches_before_purchase_median = quantile(tb, ntb, 0.5);
     }
     v->buyers_with_touches = (uint64_t)purchases;

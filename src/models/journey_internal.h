@@ -24,6 +24,11 @@ typedef struct ev {
  * caller sorts with qsort then. */
 bool kw_journey_sort_events(kw_context *ctx, ev *e, ev *tmp, size_t ne);
 
+/* v[0, n) ascending, as qsort with (a > b) - (a < b) leaves it, by a
+ * radix sort of the values' bits (qsort below 256 values or without
+ * memory). No NaN and no -0.0 in v. */
+void kw_journey_sort_doubles(kw_context *ctx, double *v, size_t n);
+
 /* The first purchase day of each of n customers up to *as_of as the
  * per-customer summary has it (kw_customer_summary.first); *as_of
  * KW_NA_DATE becomes the summary's as-of (the last date). *first gets n

@@ -14,6 +14,8 @@
  *   the journey's first
  *   purchases                  vs the summary's first purchase;
  *   the journey's event order  vs qsort by (customer, date, row);
+ *   the journey's sorted
+ *   positions and day counts   vs qsort;
  *   the data quality's median
  *   and MAD by radix selection vs the k-th of a sorted copy.
  */
@@ -323,6 +325,37 @@ static void test_events_vs_qsort(void **state) {
   kw_context_free(ctx);
 }
 
+static int cmp_d(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static void test_doubles_vs_qsort(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  for (int round = 0; round < 200; round++) {
+    size_t n = 1 + rnd() % (round < 100 ? 300 : 20000);
+    double *v = malloc(n * sizeof *v), *w = malloc(n * sizeof *w);
+    for (size_t i = 0; i < n; i++) {
+      switch (round % 4) {
+        case 0: v[i] = (double)(rnd() % 1000) / 999.0; break; /* positions */
+        case 1: v[i] = (double)(rnd() % 40); break;           /* days, ties */
+        case 2: v[i] = i % 7 ? 0.0 : 1.0; break;
+        default:
+          v[i] = ((double)(rnd() >> 11) - 4e15) * 1e-3 * (rnd() % 2 ? 1e300 : 1e-300);
+          break;
+      }
+    }
+    memcpy(w, v, n * sizeof *v);
+    qsort(w, n, sizeof *w, cmp_d);
+    kw_journey_sort_doubles(ctx, v, n);
+    assert_memory_equal(v, w, n * sizeof *v);
+    free(v);
+    free(w);
+  }
+  kw_context_free(ctx);
+}
+
 static int cmp_i64(const void *a, const void *b) {
   int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
   return (x > y) - (x < y);
@@ -376,6 +409,7 @@ int main(void) {
       cmocka_unit_test(test_summary_vs_definitions),
       cmocka_unit_test(test_events_vs_qsort),
       cmocka_unit_test(test_select_vs_sort),
+      cmocka_unit_test(test_doubles_vs_qsort),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
