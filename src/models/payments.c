@@ -107,21 +107,10 @@ typedef struct inv_state {
   uint8_t flags;
 } inv_state;
 
-/* Everything kept per customer while reading the rows, side by side: a
- * row's updates touch one or two cache lines instead of one per array
- * (the rows come in file order, their customers at random). Copied into
- * the result's arrays once at the end; the same additions in the same
- * order, so the same figures. */
-typedef struct pay_acc {
-  int64_t invoiced, open, credit, overdue;
-  int64_t ageing[KW_AGE__COUNT];
+/* Per-customer weighted sums while reading the rows. */
+typedef struct pay_sums {
   double pay_w, pay_sum, late_w, late_sum;
-  int32_t max_overdue;
-  uint32_t errors;
-  uint8_t pay_class;
-  uint32_t invoices, settled, settled_late;
-} pay_acc;
-typedef pay_acc pay_sums;
+} pay_sums;
 
 typedef struct cols {
   const kw_column *cust, *date, *amount, *paid, *inv, *due, *terms;
@@ -250,12 +239,12 @@ static kw_status read_rows(kw_payments *p, const kw_table *t, const cols *c,
       v->customer = cu;
     } else if (v->customer != cu) {
       d->err_customer_conflict++;
-      sums[cu].errors++;
+      p->errors[cu]++;
       continue;
     }
     d->rows_used++;
     v->total += a;
-    sums[cu].invoiced += a;
+    p->invoiced[cu] += a;
     if (date > recent_from) d->invoiced_recent += a;
 
     int32_t due;
@@ -270,37 +259,37 @@ static kw_status read_rows(kw_payments *p, const kw_table *t, const cols *c,
     }
     if (a > 0) {
       v->flags |= INV_POS;
-      if (sums[cu].pay_class == KW_PAY_NONE) sums[cu].pay_class = KW_PAY_FAST;
+      if (p->pay_class[cu] == KW_PAY_NONE) p->pay_class[cu] = KW_PAY_FAST;
     }
     int32_t paid = c->paid->v.date[i];
     if (paid != KW_NA_DATE && paid > as_of) paid = KW_NA_DATE; /* open then */
     if (paid != KW_NA_DATE && paid < date) {
       d->err_paid_before_issue++;
-      sums[cu].errors++;
+      p->errors[cu]++;
       continue; /* settled, but no timing from it */
     }
     bool due_ok = due >= date;
     if (!due_ok) {
       d->err_due_before_issue++;
-      sums[cu].errors++;
+      p->errors[cu]++;
     }
     if (a < 0) {
       if (paid == KW_NA_DATE) {
-        sums[cu].credit += a;
-        sums[cu].open += a;
+        p->credit[cu] += a;
+        p->open[cu] += a;
       }
       continue;
     }
     if (a == 0) continue;
     if (paid == KW_NA_DATE) {
       v->flags |= INV_OPEN;
-      sums[cu].open += a;
+      p->open[cu] += a;
       if (!due_ok) continue;
       int32_t over = as_of - due;
-      sums[cu].ageing[age_bucket(over)] += a;
+      p->ageing[age_bucket(over)][cu] += a;
       if (over > 0) {
-        sums[cu].overdue += a;
-        if (over > sums[cu].max_overdue) sums[cu].max_overdue = over;
+        p->overdue[cu] += a;
+        if (over > p->max_overdue[cu]) p->max_overdue[cu] = over;
       }
     } else {
       pay_sums *w = &sums[cu];
@@ -321,7 +310,7 @@ static kw_status read_rows(kw_payments *p, const kw_table *t, const cols *c,
 
 static void per_customer(kw_payments *p, const kw_payments_options *o,
                          const inv_state *inv, size_t nkeys,
-                         pay_sums *sums) {
+                         const pay_sums *sums) {
   kw_payments_data *d = &p->d;
   for (size_t k = 0; k < nkeys; k++) {
     const inv_state *v = &inv[k];
@@ -330,25 +319,11 @@ static void per_customer(kw_payments *p, const kw_payments_options *o,
     if (v->total < 0) d->n_credit_notes++;
     if (v->total <= 0) continue;
     d->n_invoices++;
-    sums[c].invoices++;
+    p->invoices[c]++;
     if ((v->flags & INV_POS) && !(v->flags & INV_OPEN)) {
-      sums[c].settled++;
-      if (v->flags & INV_LATE) sums[c].settled_late++;
+      p->settled[c]++;
+      if (v->flags & INV_LATE) p->settled_late[c]++;
     }
-  }
-  for (size_t i = 0; i < d->n; i++) {
-    const pay_acc *w = &sums[i];
-    p->invoices[i] = w->invoices;
-    p->settled[i] = w->settled;
-    p->settled_late[i] = w->settled_late;
-    p->errors[i] = w->errors;
-    p->invoiced[i] = w->invoiced;
-    p->open[i] = w->open;
-    p->credit[i] = w->credit;
-    p->overdue[i] = w->overdue;
-    for (int k = 0; k < KW_AGE__COUNT; k++) p->ageing[k][i] = w->ageing[k];
-    p->max_overdue[i] = w->max_overdue;
-    p->pay_class[i] = w->pay_class;
   }
   double pw = 0, ps = 0, lw = 0, ls = 0;
   for (size_t i = 0; i < d->n; i++) {
@@ -471,14 +446,10 @@ kw_status kw_payments_compute(kw_context *ctx, const kw_customer_summary *s,
   size_t nkeys = ndict + no_id;
   inv_state *inv = NULL;
   pay_sums *sums = NULL;
-  unsigned char *sums_mem = NULL;
   st = alloc_arrays(p, n);
   if (st) goto done;
   inv = kw_calloc(ctx, nkeys ? nkeys : 1, sizeof *inv);
-  /* cache-line aligned */
-  sums_mem = kw_calloc(ctx, (n ? n : 1) * sizeof *sums + 64, 1);
-  if (sums_mem)
-    sums = (pay_sums *)(void *)(sums_mem + (64 - (uintptr_t)sums_mem % 64) % 64);
+  sums = kw_calloc(ctx, n ? n : 1, sizeof *sums);
   if (!inv || !sums) {
     st = kw_fail_nomem(ctx);
     goto done;
@@ -490,7 +461,7 @@ kw_status kw_payments_compute(kw_context *ctx, const kw_customer_summary *s,
   st = top_overdue(p, o);
 done:
   kw_free(ctx, inv);
-  kw_free(ctx, sums_mem);
+  kw_free(ctx, sums);
   if (st) {
     kw_payments_free(p);
     return st;
