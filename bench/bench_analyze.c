@@ -130,8 +130,8 @@ int main(int argc, char **argv) {
   steps st = {now(), ""};
   kw_analyze_options ao;
   kw_analyze_options_init(&ao);
-  ao.rates = rates;
-  ao.n_rates = nr;
+  ao.profit.rates = rates;
+  ao.profit.n_rates = nr;
   ao.on_step = on_step;
   ao.step_user = &st;
   kw_analysis *a = NULL;

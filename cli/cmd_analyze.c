@@ -9,7 +9,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analyze_timings.h"
@@ -122,6 +121,7 @@ int kw_cli_analyze(int argc, char **argv) {
   kw_rfm_rule_file *rfm = NULL;
   kw_report_lock *lock = NULL;
   kw_fit_profile *fit = NULL;
+  kw_runs *runs = NULL;
   void *targets[CLI_T__COUNT] = {NULL, &o, &k, NULL};
   int code = cli_parse(&kw_cli_analyze_spec, &c, targets, argc, argv);
   if (code) goto done;
@@ -171,33 +171,12 @@ int kw_cli_analyze(int argc, char **argv) {
   /* the cost options and --config, merged as for profit */
   code = cli_cost_prepare(&c, &k);
   if (code) goto done;
-  ao.use_margin_pct = k.po.use_margin_pct;
-  ao.margin_pct = k.po.margin_pct;
-  ao.subtract_discount = k.po.subtract_discount;
-  ao.rates = k.po.rates;
-  ao.n_rates = k.po.n_rates;
+  ao.profit = k.po;
   /* a single file with a tenure and a churn flag (contract data, like
-   * the Telco export) gets the contract report; a probe on a context of
-   * its own keeps its warnings away */
-  if (c.path && strcmp(c.path, "-") != 0) {
-    struct stat sb;
-    if (stat(c.path, &sb) == 0 && S_ISREG(sb.st_mode)) {
-      kw_context *pc = kw_context_new();
-      kw_load_options lo = c.load;
-      lo.files[KW_TABLE_CUSTOMERS] = c.path;
-      lo.tables = 1u << KW_TABLE_CUSTOMERS;
-      kw_dataset *probe = NULL;
-      bool contracts =
-          pc && kw_dataset_load(pc, &lo, &probe) == KW_OK &&
-          kw_subscription_recognised(
-              kw_dataset_table(probe, KW_TABLE_CUSTOMERS));
-      kw_dataset_free(probe);
-      kw_context_free(pc);
-      if (contracts) {
-        code = analyze_contracts(&c, &o);
-        goto done;
-      }
-    }
+   * the Telco export) gets the contract report */
+  if (kw_subscription_file(&c.load, c.path)) {
+    code = analyze_contracts(&c, &o);
+    goto done;
   }
   if (!c.load.tables) c.load.tables = kw_analyze_tables();
   bool tty = isatty(STDERR_FILENO);
@@ -229,20 +208,11 @@ int kw_cli_analyze(int argc, char **argv) {
     code = cli_fail(&c, st);
     goto done;
   }
-  if (o.history) {
-    /* the report compares with the last stored run, when there is one */
-    kw_runs *runs = NULL;
-    kw_runs_listing *ls = NULL;
-    st = kw_runs_open(c.ctx, o.history, &runs);
-    if (!st) st = kw_runs_list(runs, &ls);
-    const kw_run_list *rl = st ? NULL : kw_runs_listing_view(ls);
-    if (rl && rl->n) st = kw_analysis_set_previous(an, &rl->run[rl->n - 1]);
-    kw_runs_listing_free(ls);
-    kw_runs_close(runs);
-    if (st) {
-      code = cli_write_fail(&c, st);
-      goto done;
-    }
+  /* the report compares with the last stored run, when there is one */
+  if (o.history && ((st = kw_runs_open(c.ctx, o.history, &runs)) ||
+                    (st = kw_runs_compare_last(runs, an)))) {
+    code = cli_write_fail(&c, st);
+    goto done;
   }
   if (tm.progress) fputs(cli_text("cli.analyze.writing", c.lang), stderr);
   st = kw_report_write_dir(c.ctx, an, c.output);
@@ -252,21 +222,15 @@ int kw_cli_analyze(int argc, char **argv) {
     code = cli_write_fail(&c, st);
     goto done;
   }
-  if (o.history) {
-    /* the run joins the history after its report is complete */
-    kw_runs *runs = NULL;
-    int64_t run_id = 0;
-    st = kw_runs_open(c.ctx, o.history, &runs);
-    if (!st) st = kw_runs_record(runs, ds, an, &run_id);
-    kw_runs_close(runs);
-    if (st) {
-      code = cli_write_fail(&c, st);
-      goto done;
-    }
+  /* the run joins the history after its report is complete */
+  if (runs && (st = kw_runs_record(runs, ds, an, NULL))) {
+    code = cli_write_fail(&c, st);
+    goto done;
   }
   st = kw_report_console(c.ctx, an, c.output, stdout);
   if (st || fflush(stdout) != 0) code = KW_EXIT_IO;
 done:
+  kw_runs_close(runs);
   kw_report_unlock_dir(lock);
   kw_analysis_free(an);
   kw_dataset_free(ds);

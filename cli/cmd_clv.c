@@ -107,8 +107,7 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
     spend = false;
   }
   if (o->pushdown) {
-    if (!kw_pg_is_uri(c->path))
-      return cli_usage_key(c, "cli.err.pushdown_uri", NULL);
+    if ((code = cli_pushdown(c))) return code;
     if (o->patterns || model_of[o->model] == KW_CLV_BGBB)
       return cli_usage_key(c, "cli.clv.pushdown_only", NULL);
     spend = spend_given && spend; /* per customer with --spend gg */
@@ -123,20 +122,6 @@ static int parse_args(cli_common *c, opts *o, int argc, char **argv) {
   o->the_model = model_of[o->model];
   return KW_EXIT_OK;
 }
-
-/* ---------------------------------------------------------------- run */
-
-/* What the command computes before it picks the writer. */
-typedef struct run {
-  const kw_clv_result *fit;
-  const kw_clv_result *gg; /* NULL without spend */
-  const kw_clv_predictions *p;
-  bool auto_model;
-  kw_clv_comparison cmp;
-  bool has_eval;
-  kw_clv_holdout hold;
-  size_t horizon;
-} run;
 
 int kw_cli_clv(int argc, char **argv);
 int kw_cli_clv(int argc, char **argv) {
@@ -153,33 +138,19 @@ int kw_cli_clv(int argc, char **argv) {
   kw_context *ctx = c.ctx;
   kw_dataset *ds = NULL;
   kw_clv_data *data = NULL;
-  kw_clv_fit *fit = NULL, *gg = NULL;
-  kw_clv_pred *pred = NULL;
-  run R;
-  memset(&R, 0, sizeof R);
+  kw_clv_analysis *an = NULL;
   kw_status st;
   if (o.patterns) {
     st = kw_clv_data_read_patterns(ctx, o.patterns, &data);
-    if (st) {
-      code = cli_fail(&c, st);
-      goto done;
-    }
   } else if (o.pushdown) {
-    c.load.db = c.path;
-    c.load.lang = (int)c.lang;
     st = o.spend || o.holdout_end != KW_NA_DATE
              ? kw_pg_pushdown_clv_rows(ctx, &c.load, c.as_of, o.holdout_end,
                                        c.unit, &data)
              : kw_pg_pushdown_clv_data(ctx, &c.load, c.as_of, c.unit, &data);
-    if (st) {
-      code = cli_fail(&c, st);
-      goto done;
-    }
   } else {
     c.load.tables = (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_CUSTOMERS);
     c.load.amount_optional = !o.spend; /* --spend none: dates suffice */
-    code = cli_load(&c, &ds);
-    if (code) goto done;
+    if ((code = cli_load(&c, &ds))) goto done;
     kw_clv_data_options dopt;
     kw_clv_data_options_init(&dopt);
     dopt.as_of = c.as_of;
@@ -187,77 +158,25 @@ int kw_cli_clv(int argc, char **argv) {
     dopt.unit = c.unit;
     dopt.discrete = o.the_model == KW_CLV_BGBB;
     st = kw_clv_data_build(ctx, ds, &dopt, &data);
-    if (st) {
-      code = cli_fail(&c, st);
-      goto done;
-    }
   }
-  const kw_clv_input *d = kw_clv_data_view(data);
-  if (d->n == 0) {
-    char later[32], msg[256];
-    snprintf(later, sizeof later, "%zu", d->n_later);
-    fprintf(stderr, "klantwijs clv: %s\n",
-            cli_textf(msg, sizeof msg, "cli.clv.no_customer", c.lang, "later",
-                      later, NULL));
-    code = KW_EXIT_INPUT;
-    goto done;
-  }
-  if (d->holdout && d->holdout_len < 1 && d->discrete) {
-    code = cli_usage_key(&c, "cli.clv.short_holdout", "unit",
-                         kw_unit_name(d->unit), NULL);
-    goto done;
-  }
-  kw_clv_fit_options fo;
-  kw_clv_fit_options_init(&fo);
-  fo.penalty = o.penalty;
-  if (o.the_model == KW_CLV_MODEL__COUNT) {
-    R.auto_model = true;
-    st = kw_clv_fit_auto(ctx, d->x, d->t_x, d->T, d->weight, d->n, &fo, &fit,
-                         &R.cmp);
-  } else {
-    st = kw_clv_fit_model(ctx, o.the_model, d->x, d->t_x, d->T, d->weight, d->n,
-                          &fo, &fit);
-  }
+  kw_clv_analysis_options ao;
+  kw_clv_analysis_options_init(&ao);
+  ao.model = o.the_model;
+  ao.spend = o.spend;
+  ao.unit = (kw_unit)c.unit;
+  ao.horizon_observed = o.patterns != NULL;
+  ao.fit.penalty = o.penalty;
+  ao.predict.horizon = o.horizon;
+  ao.predict.discount = o.discount;
+  ao.predict.margin = o.margin;
+  ao.predict.count = (unsigned)o.count;
+  if (!st) st = kw_clv_analysis_compute(ctx, data, &ao, &an);
   if (st) {
-    code = cli_fail(&c, st);
+    code = st == KW_EARG ? cli_usage_fail(&c) : cli_fail(&c, st);
     goto done;
   }
-  R.fit = kw_clv_fit_result(fit);
-  if (o.spend) {
-    st = kw_clv_fit_spend(ctx, d->x, d->zbar, d->weight, d->n, &fo, &gg);
-    if (st == KW_EEMPTY) {
-      cli_warnf("%s", cli_text("cli.clv.no_spend", c.lang));
-      kw_clear_error(ctx);
-    } else if (st) {
-      code = cli_fail(&c, st);
-      goto done;
-    } else {
-      R.gg = kw_clv_fit_result(gg);
-    }
-  }
-  R.horizon = o.horizon > 0 ? (size_t)o.horizon
-                            : kw_clv_horizon_default(
-                                  c.unit, o.patterns ? d : NULL);
-  kw_clv_predict_options po;
-  kw_clv_predict_options_init(&po);
-  po.horizon = R.horizon;
-  po.discount = o.discount;
-  po.margin = o.margin;
-  po.count = (unsigned)o.count;
-  st = kw_clv_data_predict(ctx, fit, gg, data, &po, &pred);
-  if (st) {
-    code = cli_fail(&c, st);
-    goto done;
-  }
-  R.p = kw_clv_pred_view(pred);
-  if (d->holdout) {
-    st = kw_clv_holdout_compute(ctx, fit, d, &R.hold);
-    if (st) {
-      code = cli_fail(&c, st);
-      goto done;
-    }
-    R.has_eval = true;
-  }
+  const kw_clv_analysis_data *v = kw_clv_analysis_view(an);
+  const kw_clv_input *d = v->input;
   kw_clv_report r;
   kw_clv_report_init(&r);
   r.format = (kw_format)c.format;
@@ -267,28 +186,19 @@ int kw_cli_clv(int argc, char **argv) {
   r.discount = o.discount;
   r.count = (unsigned)o.count;
   if (o.unit >= 0 || (o.pushdown && !d->ids)) r.pattern_unit = (int)c.unit;
-  if (R.auto_model) r.comparison = &R.cmp;
-  if (R.has_eval) {
-    r.evaluation = &R.hold.ev;
-    r.holdout_expected = R.hold.expected;
-    r.tracking_expected = R.hold.tracking;
+  r.comparison = v->comparison;
+  if (v->holdout) {
+    r.evaluation = &v->holdout->ev;
+    r.holdout_expected = v->holdout->expected;
+    r.tracking_expected = v->holdout->tracking;
   }
   FILE *f = cli_out_open(&c);
-  if (!f) {
-    code = KW_EXIT_IO;
-    goto done;
-  }
-  st = kw_report_clv(ctx, f, d, R.fit, R.gg, R.p, R.horizon, &r);
-  if (st == KW_ENOMEM)
-    fprintf(stderr, "klantwijs clv: %s\n",
-            cli_text("cli.out_of_memory", c.lang));
-  code = cli_out_close(&c, f, st == KW_OK);
-  if (st == KW_ENOMEM) code = KW_EXIT_INTERNAL;
+  code = f ? cli_out_end(&c, f,
+                         kw_report_clv(ctx, f, d, v->fit, v->gg, v->pred,
+                                       v->horizon, &r))
+           : KW_EXIT_IO;
 done:
-  kw_clv_holdout_free(ctx, &R.hold);
-  kw_clv_pred_free(pred);
-  kw_clv_fit_free(fit);
-  kw_clv_fit_free(gg);
+  kw_clv_analysis_free(an);
   kw_clv_data_free(data);
   kw_dataset_free(ds);
   cli_common_free(&c);

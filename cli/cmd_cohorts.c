@@ -106,12 +106,7 @@ int kw_cli_cohorts(int argc, char **argv) {
   c.load.tables = 1u << KW_TABLE_TRANSACTIONS;
   kw_status st;
   if (o.pushdown) { /* the cells come from the database, no lines */
-    if (!kw_pg_is_uri(c.path)) {
-      code = cli_usage_key(&c, "cli.err.pushdown_uri", NULL);
-      goto done;
-    }
-    c.load.db = c.path;
-    c.load.lang = (int)c.lang;
+    if ((code = cli_pushdown(&c))) goto done;
     st = kw_pg_pushdown_cohorts(c.ctx, &c.load, &co, &coh);
   } else {
     code = cli_load(&c, &ds);

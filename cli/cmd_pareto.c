@@ -66,49 +66,35 @@ const cli_spec kw_cli_pareto_spec = {"pareto", groups};
 
 int kw_cli_pareto(int argc, char **argv);
 int kw_cli_pareto(int argc, char **argv) {
-  cli_common c;
-  cli_common_init(&c, "pareto");
-  cli_cost k;
-  cli_cost_init(&k);
-  cli_view view;
-  cli_view_init(&view);
   kw_pareto_options po;
   kw_pareto_options_init(&po);
-  void *targets[CLI_T__COUNT] = {NULL, &po, &k, &view};
-  kw_dataset *ds = NULL;
-  kw_summary *s = NULL;
+  cli_value v;
+  int code = cli_value_begin(&v, "pareto", &kw_cli_pareto_spec, &po, argc,
+                             argv);
+  if (code) return cli_value_end(&v, code);
+  cli_common *c = &v.c;
+  const kw_customer_summary *sv = kw_summary_view(v.s);
   kw_profit *p = NULL;
   kw_pareto *pa = NULL;
-  int code = cli_parse(&kw_cli_pareto_spec, &c, targets, argc, argv);
-  if (code || (code = cli_cost_prepare(&c, &k))) goto done;
-  c.load.tables = (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_COSTS);
-  if ((code = cli_load(&c, &ds))) goto done;
-  kw_status st = cli_summary(&c, ds, &s);
-  const kw_customer_summary *v = kw_summary_view(s);
-  if (!st)
-    st = kw_pareto_compute_with_profit(
-        c.ctx, v, kw_dataset_table(ds, KW_TABLE_COSTS), &k.po,
-        cli_cost_given(&k), &po, &pa, &p);
+  kw_status st = kw_pareto_compute_with_profit(
+      c->ctx, sv, kw_dataset_table(v.ds, KW_TABLE_COSTS), &v.k.po,
+      cli_cost_given(&v.k), &po, &pa, &p);
   if (st) {
-    code = cli_fail(&c, st);
-    goto done;
+    code = cli_fail(c, st);
+  } else {
+    kw_pareto_report rep;
+    kw_pareto_report_init(&rep);
+    rep.format = c->format;
+    rep.lang = c->lang;
+    rep.per_customer = v.view.per_customer;
+    rep.portfolio = v.view.portfolio;
+    rep.top = v.view.top;
+    FILE *f = cli_out_open(c);
+    code = f ? cli_out_end(c, f,
+                           kw_report_pareto(c->ctx, f, pa, &po, sv, p, &rep))
+             : KW_EXIT_IO;
   }
-  kw_pareto_report rep;
-  kw_pareto_report_init(&rep);
-  rep.format = c.format;
-  rep.lang = c.lang;
-  rep.per_customer = view.per_customer;
-  rep.portfolio = view.portfolio;
-  rep.top = view.top;
-  FILE *f = cli_out_open(&c);
-  code = f ? cli_out_end(&c, f, kw_report_pareto(c.ctx, f, pa, &po, v, p, &rep))
-           : KW_EXIT_IO;
-done:
   kw_pareto_free(pa);
   kw_profit_free(p);
-  kw_summary_free(s);
-  kw_dataset_free(ds);
-  cli_cost_free(&k);
-  cli_common_free(&c);
-  return code;
+  return cli_value_end(&v, code);
 }

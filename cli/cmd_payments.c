@@ -11,13 +11,10 @@
  * a folder without a sales file) the last invoice date and the invoiced
  * amounts stand in.
  */
-#include <dirent.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
 #include "klantwijs/pg.h"
 #include "opts.h"
@@ -52,80 +49,33 @@ static const cli_group *const groups[] = {
     &cli_group_output, NULL};
 const cli_spec kw_cli_payments_spec = {"payments", groups};
 
-/* Default file names per table, space-separated (klantwijs/data.h). */
-static const char *const table_files[] = {
-#define KW_X_TABLE(e, name, files) files,
-    KW_TABLE_LIST(KW_X_TABLE)
-#undef KW_X_TABLE
-};
-
-/* True when dir holds a transactions file under one of its default names
- * (any case), as kw_dataset_load would find it. */
-static bool dir_has_sales(const char *dir) {
-  DIR *d = opendir(dir);
-  if (!d) return false;
-  const char *names = table_files[KW_TABLE_TRANSACTIONS];
-  bool found = false;
-  struct dirent *e;
-  while (!found && (e = readdir(d)) != NULL) {
-    size_t len = strlen(e->d_name);
-    for (const char *p = names; *p && !found;) {
-      size_t w = strcspn(p, " ");
-      if (w == len && strncasecmp(p, e->d_name, len) == 0) found = true;
-      p += w;
-      while (*p == ' ') p++;
-    }
-  }
-  closedir(d);
-  return found;
-}
-
-/* Load the invoices and, when there are any, the sales lines. */
+/* The invoices and, when there are any, the sales lines (by name or by
+ * content in a folder, as every command finds them). */
 static int load(cli_common *c, kw_dataset **ds) {
   *ds = NULL;
-  uint32_t want = 1u << KW_TABLE_INVOICES;
-  struct stat sb;
-  bool is_dir = c->path && strcmp(c->path, "-") != 0 &&
-                stat(c->path, &sb) == 0 && S_ISDIR(sb.st_mode);
-  if (kw_pg_is_uri(c->path)) {
-    /* a database: the invoices, and the sales lines when named */
-    c->load.db = c->path;
-    if (c->load.db_tables[KW_TABLE_TRANSACTIONS])
-      want |= 1u << KW_TABLE_TRANSACTIONS;
-  } else if (c->path && !is_dir) {
-    if (c->load.files[KW_TABLE_INVOICES])
-      return cli_usage_key(c, "cli.path_and_file", "table", "invoices", NULL);
-    c->load.files[KW_TABLE_INVOICES] = c->path;
-  }
-  if (is_dir) c->load.dir = c->path;
-  if (!c->path && !c->load.files[KW_TABLE_INVOICES] && !c->load.db)
+  if (!c->path && !c->load.files[KW_TABLE_INVOICES])
     return cli_usage_key(c, "cli.payments.missing_path", NULL);
-  if (c->load.files[KW_TABLE_TRANSACTIONS] ||
-      (is_dir && dir_has_sales(c->path)))
+  uint32_t want = 1u << KW_TABLE_INVOICES;
+  /* a database: the sales lines only when named */
+  if (!kw_pg_is_uri(c->path) || c->load.db_tables[KW_TABLE_TRANSACTIONS])
     want |= 1u << KW_TABLE_TRANSACTIONS;
-  c->load.tables = want;
-  c->load.lang = (int)c->lang;
-  kw_status st = kw_dataset_load(c->ctx, &c->load, ds);
-  if (st) return cli_fail(c, st);
-  if (!kw_dataset_table(*ds, KW_TABLE_INVOICES)) {
-    fprintf(stderr, "klantwijs payments: %s\n",
-            cli_text("cli.payments.no_invoices", c->lang));
-    return KW_EXIT_INPUT;
-  }
-  return KW_EXIT_OK;
+  c->load.sales_optional = true;
+  int code = cli_load_tables(c, KW_TABLE_INVOICES, want, ds);
+  if (code || kw_dataset_table(*ds, KW_TABLE_INVOICES)) return code;
+  fprintf(stderr, "klantwijs payments: %s\n",
+          cli_text("cli.payments.no_invoices", c->lang));
+  return KW_EXIT_INPUT;
 }
 
 /* --pushdown: the ageing and the payment behaviour per customer come
  * back from the database. */
 static int pushdown(cli_common *c, const kw_payments_options *po) {
-  if (!kw_pg_is_uri(c->path))
-    return cli_usage_key(c, "cli.err.pushdown_uri", NULL);
-  c->load.db = c->path;
-  c->load.lang = (int)c->lang;
+  int code = cli_pushdown(c);
+  if (code) return code;
   kw_pg_ageing *a = NULL;
   kw_status st = kw_pg_pushdown_payments(c->ctx, &c->load, po, &a);
   if (st) return cli_fail(c, st);
-  int code = KW_EXIT_IO;
+  code = KW_EXIT_IO;
   FILE *f = cli_out_open(c);
   if (f) {
     st = kw_report_pg_ageing(c->ctx, f, a, (kw_format)c->format,

@@ -146,11 +146,7 @@ int kw_cli_segments(int argc, char **argv) {
   ao.as_of = c.as_of;
   ao.lang = c.lang;
   if (o.currency) ao.currency = o.currency, ao.detect_currency = false;
-  ao.use_margin_pct = k.po.use_margin_pct;
-  ao.margin_pct = k.po.margin_pct;
-  ao.subtract_discount = k.po.subtract_discount;
-  ao.rates = k.po.rates;
-  ao.n_rates = k.po.n_rates;
+  ao.profit = k.po;
   if (o.min_group) ao.min_group = o.min_group;
   ao.fit = fit;
   if ((st = kw_analyze_run(c.ctx, ds, &ao, &an))) {

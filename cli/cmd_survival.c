@@ -28,15 +28,12 @@ typedef enum table_pick {
 } table_pick;
 
 typedef struct sopts {
-  const char *duration, *event, *by;
-  bool contracts, sbg;
-  double gap, gap_q, gap_floor, conf, discount; /* gap_q, gap_floor: NaN
-                                                   = the library default */
+  kw_survival_options so; /* the library's, with its defaults */
   double times[MAX_LIST];
-  size_t n_times;
   double survivors[MAX_LIST];
   size_t n_survivors;
   unsigned long horizon;
+  double discount;
   int model_choice; /* index into "km|sbg" */
   int table_choice; /* index into "summary|at-risk|curve", -1: none */
   table_pick pick;
@@ -47,22 +44,22 @@ static bool parse_survivors(cli_common *c, void *target, const char *v);
 
 #define CMD(field) CLI_T_CMD, offsetof(sopts, field)
 static const cli_opt rows_[] = {
-    {"duration", 0, CLI_STR, CMD(duration), CLI_NO_RANGE, "COL", NULL,
+    {"duration", 0, CLI_STR, CMD(so.duration), CLI_NO_RANGE, "COL", NULL,
      "opt.survival.duration", NULL},
-    {"event", 0, CLI_STR, CMD(event), CLI_NO_RANGE, "COL", NULL,
+    {"event", 0, CLI_STR, CMD(so.event), CLI_NO_RANGE, "COL", NULL,
      "opt.survival.event", NULL},
-    {"by", 0, CLI_STR, CMD(by), CLI_NO_RANGE, "COL", NULL, "opt.survival.by",
+    {"by", 0, CLI_STR, CMD(so.by), CLI_NO_RANGE, "COL", NULL, "opt.survival.by",
      NULL},
-    {"contracts", 0, CLI_FLAG, CMD(contracts), CLI_NO_RANGE, NULL, NULL,
+    {"contracts", 0, CLI_FLAG, CMD(so.contracts), CLI_NO_RANGE, NULL, NULL,
      "opt.survival.contracts", NULL},
-    {"gap", 0, CLI_NUM, CMD(gap), 0, 1e6, "DAYS", NULL, "opt.churn.gap", NULL},
-    {"gap-quantile", 0, CLI_NUM, CMD(gap_q), 0, 1, "Q", "0.9",
+    {"gap", 0, CLI_NUM, CMD(so.churn.gap_days), 0, 1e6, "DAYS", NULL, "opt.churn.gap", NULL},
+    {"gap-quantile", 0, CLI_NUM, CMD(so.churn.gap_quantile), 0, 1, "Q", "0.9",
      "opt.churn.gap_quantile", NULL},
-    {"gap-floor", 0, CLI_NUM, CMD(gap_floor), 0, 1e6, "DAYS", "30",
+    {"gap-floor", 0, CLI_NUM, CMD(so.churn.gap_floor_days), 0, 1e6, "DAYS", "30",
      "opt.churn.gap_floor", NULL},
     {"times", 0, CLI_CALL, CMD(times), CLI_NO_RANGE, "T1,T2,...", NULL,
      "opt.survival.times", parse_times},
-    {"conf", 0, CLI_NUM, CMD(conf), 0.001, 0.999, "LEVEL", "0.95",
+    {"conf", 0, CLI_NUM, CMD(so.conf), 0.001, 0.999, "LEVEL", "0.95",
      "opt.survival.conf", NULL},
     {"table", 0, CLI_CHOICE, CMD(table_choice), CLI_NO_RANGE,
      "summary|at-risk|curve", NULL, "opt.survival.table", NULL},
@@ -101,8 +98,9 @@ static bool parse_list(const char *s, double *v, size_t max, size_t *n) {
 
 static bool parse_times(cli_common *c, void *target, const char *v) {
   sopts *o = (sopts *)((char *)target - offsetof(sopts, times));
-  bool ok = parse_list(v, o->times, MAX_LIST, &o->n_times);
-  for (size_t k = 0; ok && k < o->n_times; k++)
+  bool ok = parse_list(v, o->times, MAX_LIST, &o->so.n_times);
+  o->so.times = o->times;
+  for (size_t k = 0; ok && k < o->so.n_times; k++)
     if (o->times[k] < 0) ok = false;
   if (!ok) cli_usage_key(c, "cli.err.survival_times", NULL);
   return ok;
@@ -124,7 +122,7 @@ static int output(cli_common *c, const sopts *o, const kw_survival *sv) {
   r.lang = c->lang;
   r.table = (kw_km_table)o->pick;
   r.unit = kw_unit_name(c->unit);
-  r.by = o->by;
+  r.by = o->so.by;
   r.horizon = o->horizon;
   r.discount = o->discount;
   FILE *f = cli_out_open(c);
@@ -141,8 +139,7 @@ int kw_cli_survival(int argc, char **argv) {
   c.unit = KW_UNIT_MONTH;
   sopts o;
   memset(&o, 0, sizeof o);
-  o.conf = 0.95;
-  o.gap_q = o.gap_floor = NAN;
+  kw_survival_options_init(&o.so);
   o.table_choice = -1;
   char mapd[300], mape[300];
   void *targets[CLI_T__COUNT] = {NULL, &o, NULL, NULL};
@@ -150,18 +147,19 @@ int kw_cli_survival(int argc, char **argv) {
     cli_common_free(&c);
     return KW_EXIT_USAGE;
   }
-  o.sbg = o.model_choice == 1;
+  kw_survival_options *so = &o.so;
+  so->sbg = o.model_choice == 1;
   o.pick = o.table_choice >= 0 ? (table_pick)(o.table_choice + 1)
                                : PICK_DEFAULT;
   int code = KW_EXIT_OK;
-  if (o.n_survivors && !o.sbg)
+  if (o.n_survivors && !so->sbg)
     code = cli_usage_key(&c, "cli.err.survival_survivors_sbg", NULL);
   else if (o.n_survivors && (c.path || c.load.files[KW_TABLE_CUSTOMERS] ||
                              c.load.files[KW_TABLE_TRANSACTIONS]))
     code = cli_usage_key(&c, "cli.err.survival_survivors_path", NULL);
-  else if (o.sbg && o.pick != PICK_DEFAULT)
+  else if (so->sbg && o.pick != PICK_DEFAULT)
     code = cli_usage_key(&c, "cli.err.survival_table_km", NULL);
-  else if (o.contracts && (o.duration || o.event))
+  else if (so->contracts && (so->duration || so->event))
     code = cli_usage_key(&c, "cli.err.survival_sources", NULL);
   if (code) {
     cli_common_free(&c);
@@ -175,41 +173,28 @@ int kw_cli_survival(int argc, char **argv) {
     st = kw_survival_compute_survivors(c.ctx, o.survivors, o.n_survivors,
                                        &sv);
   } else {
-    kw_survival_options so;
-    kw_survival_options_init(&so);
-    so.duration = o.duration;
-    so.event = o.event;
-    so.by = o.by;
-    so.contracts = o.contracts;
-    so.sbg = o.sbg;
-    so.times = o.n_times ? o.times : NULL;
-    so.n_times = o.n_times;
-    so.conf = o.conf;
-    so.max_groups = MAX_GROUPS;
-    so.churn.as_of = c.as_of;
-    so.churn.duration_unit_days = kw_unit_days(c.unit);
-    if (o.gap > 0) so.churn.gap_days = o.gap;
-    if (!isnan(o.gap_q)) so.churn.gap_quantile = o.gap_q;
-    if (!isnan(o.gap_floor)) so.churn.gap_floor_days = o.gap_floor;
+    so->max_groups = MAX_GROUPS;
+    so->churn.as_of = c.as_of;
+    so->churn.duration_unit_days = kw_unit_days(c.unit);
     /* the event column is read as yes/no by the loader through the churn
      * role, the duration column through the tenure role */
-    if (o.duration && c.load.n_maps + 2 <= CLI_MAX_MAPS) {
-      snprintf(mapd, sizeof mapd, "customers.tenure=%s", o.duration);
+    if (so->duration && c.load.n_maps + 2 <= CLI_MAX_MAPS) {
+      snprintf(mapd, sizeof mapd, "customers.tenure=%s", so->duration);
       c.maps[c.load.n_maps++] = mapd;
     }
-    if (o.event && c.load.n_maps + 2 <= CLI_MAX_MAPS) {
-      snprintf(mape, sizeof mape, "customers.churn=%s", o.event);
+    if (so->event && c.load.n_maps + 2 <= CLI_MAX_MAPS) {
+      snprintf(mape, sizeof mape, "customers.churn=%s", so->event);
       c.maps[c.load.n_maps++] = mape;
     }
     bool tx = kw_survival_needs_transactions(
-        &so, c.path || c.load.files[KW_TABLE_TRANSACTIONS]);
+        so, c.path || c.load.files[KW_TABLE_TRANSACTIONS]);
     code = cli_load_tables(
         &c, tx ? KW_TABLE_TRANSACTIONS : KW_TABLE_CUSTOMERS,
         tx ? (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_CUSTOMERS)
            : 1u << KW_TABLE_CUSTOMERS,
         &ds);
     if (code) goto done;
-    st = kw_survival_compute(c.ctx, ds, &so, &sv);
+    st = kw_survival_compute(c.ctx, ds, so, &sv);
     usage = st == KW_EARG;
   }
   code = usage ? cli_usage_fail(&c) : st ? cli_fail(&c, st) : output(&c, &o, sv);

@@ -27,39 +27,6 @@ typedef struct cli_common {
   const char *command;
 } cli_common;
 
-/* Help text of the common rows for the commands whose --help is still one
- * text (churn, survival, basket, pareto); the others print the rows. */
-#define CLI_INGEST_HELP                                                       \
-  "Input:\n"                                                                  \
-  "  PATH                   a data folder (transactions.csv, customers.csv,\n" \
-  "                         invoices.csv, ...) or a transactions file; - is\n" \
-  "                         standard input\n"                                  \
-  "  --transactions FILE    (also --customers, --invoices, --costs,\n"        \
-  "                         --feedback, --touchpoints, --referrals FILE)\n"   \
-  "  --map ROLE=COLUMN      use COLUMN (a header or a 1-based number) for\n"  \
-  "                         ROLE; TABLE.ROLE=COLUMN for another table;\n"     \
-  "                         repeatable. Roles: customer, date, amount,\n"     \
-  "                         invoice, product, category, quantity,\n"          \
-  "                         unit_price, cost, margin, discount, ...\n"         \
-  "  --decimal-mark , | .   settle the decimal mark of every amount column\n" \
-  "  --date-format dmy|mdy|ymd  settle the day/month order\n"                 \
-  "  --delimiter C          , ; tab | or space (runs of blanks)\n"            \
-  "  --no-header            the first line is data\n"                         \
-  "  --encoding utf-8|windows-1252\n"                                         \
-  "  --strict               a bad cell is an error instead of a skipped row\n" \
-  "  --sheet NAME|N         the workbook sheet to read (.xlsx, .xls; default:\n" \
-  "                         the sheet whose header names the most roles)\n"   \
-  "  --vat excl|incl        amounts without or with VAT when a file has both\n" \
-  "                         (default excl)\n"                                 \
-  "  --vat-rate PCT         take VAT off amounts that include it (e.g. 21)\n" \
-  "  --threads N            threads for reading (default: the CPUs, up to 8)\n"
-
-#define CLI_OUTPUT_HELP                                                       \
-  "Output:\n"                                                                 \
-  "  --format table|csv|json  (default table)\n"                              \
-  "  --lang en|nl           language and number format (1.234,56 in nl)\n"    \
-  "  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
-
 void cli_common_init(cli_common *c, const char *command);
 void cli_common_free(cli_common *c);
 
@@ -85,6 +52,9 @@ int cli_load(cli_common *c, kw_dataset **ds);
  * --transactions, --customers, ... are read. Returns an exit code. */
 int cli_load_tables(cli_common *c, kw_table_kind path_kind, uint32_t tables,
                     kw_dataset **ds);
+/* --pushdown: PATH must be a database URI, which becomes the load
+ * options' database. Returns an exit code (a usage error otherwise). */
+int cli_pushdown(cli_common *c);
 /* The per-customer summary at the command's --as-of and --unit. */
 kw_status cli_summary(const cli_common *c, const kw_dataset *ds,
                       kw_summary **out);

@@ -30,6 +30,14 @@ kw_status cli_summary(const cli_common *c, const kw_dataset *ds,
   return kw_summary_build(c->ctx, ds, &so, out);
 }
 
+int cli_pushdown(cli_common *c) {
+  if (!kw_pg_is_uri(c->path))
+    return cli_usage_key(c, "cli.err.pushdown_uri", NULL);
+  c->load.db = c->path;
+  c->load.lang = (int)c->lang;
+  return KW_EXIT_OK;
+}
+
 /* PATH (a folder, a file of kind path_kind, or a database) and the
  * per-table files; need_sales: PATH or --transactions must be given. */
 static int load(cli_common *c, kw_table_kind path_kind, bool need_sales,

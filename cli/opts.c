@@ -244,7 +244,7 @@ static bool matches(const cli_opt *o, const char *a, const char **val) {
 
 /* One argv word (and its value) against the rows of groups. Returns 1
  * consumed, 0 no row and not PATH, -1 usage error (reported). */
-int cli_parse_one(const cli_group *const *groups, cli_common *c,
+static int parse_one(const cli_group *const *groups, cli_common *c,
                   void *const *targets, int argc, char **argv, int *i) {
   const char *a = argv[*i];
   const cli_opt *hit = NULL;
@@ -284,7 +284,7 @@ int cli_parse(const cli_spec *spec, cli_common *c, void *const *targets,
               int argc, char **argv) {
   c->lang = cli_lang_of(argc, argv); /* errors before --lang in its language */
   for (int i = 1; i < argc; i++) {
-    int r = cli_parse_one(spec->groups, c, targets, argc, argv, &i);
+    int r = parse_one(spec->groups, c, targets, argc, argv, &i);
     if (r < 0) return KW_EXIT_USAGE;
     if (r == 0)
       return cli_usage_key(c, "cli.err.unknown_option", "opt", argv[i], NULL);

@@ -91,12 +91,6 @@ int cli_usage_key(const cli_common *c, const char *key, ...);
 /* CLI_CALL setter of --currency: a code of 1 to 7 bytes, kept as given. */
 bool cli_set_currency(cli_common *c, void *target, const char *v);
 
-/* Try argv[*i] against the rows of groups (NULL-terminated) and the PATH
- * rule: 1 consumed (with its value), 0 not one of them, -1 usage error
- * (reported). For commands that still parse their own options first. */
-int cli_parse_one(const cli_group *const *groups, cli_common *c,
-                  void *const *targets, int argc, char **argv, int *i);
-
 /* The --help of a command, written from its rows, in lang. */
 /* A range bound as written in texts (64, 0.5, -100; buf of 32 bytes);
  * whether row o states a range; whether it takes a value. */

@@ -189,3 +189,29 @@ int cli_cost_prepare(cli_common *c, cli_cost *k) {
   if (!isnan(k->large)) k->po.large_share = k->large;
   return KW_EXIT_OK;
 }
+
+/* ------------------------------------------------ a value command's run */
+
+int cli_value_begin(cli_value *v, const char *name, const cli_spec *spec,
+                    void *cmd, int argc, char **argv) {
+  cli_common_init(&v->c, name);
+  cli_cost_init(&v->k);
+  cli_view_init(&v->view);
+  v->ds = NULL;
+  v->s = NULL;
+  void *targets[CLI_T__COUNT] = {NULL, cmd, &v->k, &v->view};
+  int code = cli_parse(spec, &v->c, targets, argc, argv);
+  if (code || (code = cli_cost_prepare(&v->c, &v->k))) return code;
+  v->c.load.tables = (1u << KW_TABLE_TRANSACTIONS) | (1u << KW_TABLE_COSTS);
+  if ((code = cli_load(&v->c, &v->ds))) return code;
+  kw_status st = cli_summary(&v->c, v->ds, &v->s);
+  return st ? cli_fail(&v->c, st) : KW_EXIT_OK;
+}
+
+int cli_value_end(cli_value *v, int code) {
+  kw_summary_free(v->s);
+  kw_dataset_free(v->ds);
+  cli_cost_free(&v->k);
+  cli_common_free(&v->c);
+  return code;
+}

@@ -12,27 +12,6 @@
 
 #define CLI_MAX_RATES 64
 
-/* Help text of the cost and view rows for pareto, whose --help is still
- * one text. */
-#define CLI_COST_HELP                                                         \
-  "Costs:\n"                                                                  \
-  "  --margin PCT           gross margin (% of revenue) to assume where the\n" \
-  "                         sales lines have no cost or margin column\n"      \
-  "  --rate TYPE=AMOUNT     cost per unit (hour, ticket, parcel) of a cost\n" \
-  "                         type in costs.csv, used for rows without an\n"    \
-  "                         amount; repeatable (--rate service_hours=55)\n"   \
-  "  --config FILE          profitability settings: margin_pct = 35,\n"       \
-  "                         TYPE.rate = 12,50, subtract_discount = yes,\n"    \
-  "                         large_share = 10 (options given on the command\n" \
-  "                         line win)\n"                                       \
-  "  --subtract-discount    the amounts are before discount: subtract it\n"
-
-#define CLI_VIEW_HELP                                                         \
-  "  --per-customer         every customer's row (table or csv)\n"            \
-  "  --portfolio            csv: the portfolio figures as key,value rows\n"   \
-  "  --top N                rows per table on the terminal (default 10;\n"    \
-  "                         0 = all)\n"
-
 typedef struct cli_cost {
   kw_profit_options po;
   kw_serve_rate rates[CLI_MAX_RATES]; /* command line first, then file */
@@ -60,6 +39,25 @@ int cli_cost_prepare(cli_common *c, cli_cost *k);
 bool cli_cost_given(const cli_cost *k);
 
 void cli_view_init(cli_view *v);
+
+/* What a value command (profit, pareto) holds from its start to its end:
+ * the common options, the cost and view rows, the data and the
+ * per-customer summary. */
+typedef struct cli_value {
+  cli_common c;
+  cli_cost k;
+  cli_view view;
+  kw_dataset *ds;
+  kw_summary *s;
+} cli_value;
+
+/* Parse argv against spec (cmd: the command's own rows' target), prepare
+ * the cost options, load the sales lines and costs and build the summary.
+ * Returns an exit code; call cli_value_end in every case. */
+int cli_value_begin(cli_value *v, const char *name, const struct cli_spec *spec,
+                    void *cmd, int argc, char **argv);
+/* Free what cli_value_begin made; returns code. */
+int cli_value_end(cli_value *v, int code);
 
 /* "20", "20%", "12,5" -> 0.20, 0.20, 0.125. */
 bool cli_parse_pct(const char *s, double *frac);

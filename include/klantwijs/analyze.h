@@ -311,12 +311,10 @@ typedef struct kw_analyze_options {
   kw_lang lang;          /* text, number and date format of the report */
   const char *currency;  /* ISO code shown with amounts: "EUR" */
   bool show_names;       /* names (only names) in the exports */
-  /* profitability: assumed margin, cost-to-serve rates (borrowed) */
-  bool use_margin_pct;
-  double margin_pct;
-  bool subtract_discount;
-  const kw_serve_rate *rates;
-  size_t n_rates;
+  /* profitability: assumed margin, cost-to-serve rates (borrowed), the
+     share called large: the options of kw_profit_compute, as `profit`
+     takes them */
+  kw_profit_options profit;
   const kw_rfm_rules *rfm_rules;       /* NULL = built-in */
   const kw_action_rules *action_rules; /* NULL = built-in */
   kw_clv_model clv_model;  /* BGNBD (default), PNBD, MBGNBD, or

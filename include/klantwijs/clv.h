@@ -477,6 +477,57 @@ KW_API kw_status kw_clv_data_predict(kw_context *ctx, const kw_clv_fit *model,
 KW_API const kw_clv_predictions *kw_clv_pred_view(const kw_clv_pred *p);
 KW_API void kw_clv_pred_free(kw_clv_pred *p);
 
+/* ------------------------------------------------------ the analysis
+ *
+ * kw_clv_analysis_compute() is the `clv` command's whole pipeline on data
+ * d, so that a program that embeds the library gets the command's answer
+ * with one call:
+ *   - no calibration customer: KW_EEMPTY (model.e.clv_no_customer, with the
+ *     number who first bought after the as-of date);
+ *   - a discrete (BG/BB) holdout shorter than one period: KW_EARG;
+ *   - the purchase model `model`, or with KW_CLV_MODEL__COUNT the best of
+ *     bgnbd, mbgnbd and pnbd by BIC (the comparison is kept);
+ *   - with `spend` the Gamma-Gamma model; when no repeat buyer has a
+ *     positive repeat spend there is no spend model and no values, a
+ *     warning (model.w.clv_no_spend) says so and no_spend is set;
+ *   - the predictions over predict.horizon periods (0: one year of `unit`,
+ *     or with horizon_observed as far as d's customers were observed:
+ *     kw_clv_horizon_default);
+ *   - with a holdout period in d, the holdout check (kw_clv_holdout). */
+typedef struct kw_clv_analysis_options {
+  kw_clv_model model;      /* KW_CLV_MODEL__COUNT: the best by BIC
+                              (default bgnbd) */
+  bool spend;              /* fit the spend model (default true) */
+  kw_unit unit;            /* of the default horizon (default week) */
+  bool horizon_observed;   /* default horizon from d (a pattern file) */
+  kw_clv_fit_options fit;
+  kw_clv_predict_options predict;
+} kw_clv_analysis_options;
+
+KW_API void kw_clv_analysis_options_init(kw_clv_analysis_options *o);
+
+typedef struct kw_clv_analysis_data {
+  const kw_clv_input *input;            /* d */
+  const kw_clv_result *fit;             /* the purchase model */
+  const kw_clv_result *gg;              /* NULL: no spend model */
+  const kw_clv_predictions *pred;
+  const kw_clv_comparison *comparison;  /* NULL unless the best by BIC */
+  const kw_clv_holdout *holdout;        /* NULL without a holdout period */
+  size_t horizon;                       /* periods predicted */
+  bool no_spend; /* asked for, but no repeat buyer with a positive spend */
+} kw_clv_analysis_data;
+
+typedef struct kw_clv_analysis kw_clv_analysis;
+
+/* d is borrowed and must outlive *out. */
+KW_API kw_status kw_clv_analysis_compute(kw_context *ctx,
+                                         const kw_clv_data *d,
+                                         const kw_clv_analysis_options *o,
+                                         kw_clv_analysis **out);
+KW_API const kw_clv_analysis_data *kw_clv_analysis_view(
+    const kw_clv_analysis *a);
+KW_API void kw_clv_analysis_free(kw_clv_analysis *a);
+
 #ifdef __cplusplus
 }
 #endif

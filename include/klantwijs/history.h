@@ -64,6 +64,10 @@ typedef struct kw_run_info {
 KW_API kw_status kw_analysis_set_previous(kw_analysis *a,
                                           const kw_run_info *prev);
 
+/* Give analysis a the last run stored in db (kw_analysis_set_previous);
+ * nothing when db holds no run. */
+KW_API kw_status kw_runs_compare_last(kw_runs *db, kw_analysis *a);
+
 typedef struct kw_run_list {
   size_t n;               /* oldest first */
   const kw_run_info *run;

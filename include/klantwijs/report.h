@@ -189,14 +189,7 @@ typedef struct kw_churn_report {
   kw_lang lang;
   kw_churn_table table;
   size_t top;                 /* rows per list on a terminal (0 = all) */
-  kw_period_unit period;      /* of the period table */
-  double gap_quantile;        /* as used (0.9) */
-  double gap_floor;           /* as used (30) */
-  double at_risk_fraction;    /* as used (0.7) */
-  unsigned long at_risk_days; /* contracts, as used (90) */
-  const char *p_alive_model;  /* the model's name when status by P(alive) */
-  double p_alive_threshold;
-} kw_churn_report;
+} kw_churn_report; /* the rule's parameters come from kw_churn_info */
 
 KW_API void kw_churn_report_init(kw_churn_report *r);
 /* ids: the customer dictionary; v: the summary (revenue per customer and

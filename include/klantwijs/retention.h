@@ -324,6 +324,8 @@ typedef struct kw_churn_options {
   size_t n_p_alive;          /* must cover every customer id used */
   double p_alive_threshold;  /* 0.5 */
   double p_alive_at_risk;    /* 0.7 */
+  int p_alive_model;         /* the kw_clv_model that gave p_alive, for
+                                reports; -1 (default): not named */
   /* contractual */
   int32_t at_risk_days;      /* 90 */
   /* both */
@@ -375,6 +377,13 @@ typedef struct kw_churn_info {
   size_t n_buyers;        /* customers with a purchase or contract */
   size_t n_active, n_at_risk, n_churned;
   double churned_share;   /* n_churned / n_buyers */
+  /* the rule as applied (from the options; reports state it from here) */
+  kw_period_unit period;  /* of the period table */
+  double gap_quantile, gap_floor_days, at_risk_fraction;
+  double p_alive_threshold;
+  double p_alive_at_risk; /* at least p_alive_threshold */
+  int p_alive_model;      /* a kw_clv_model, or -1 */
+  int32_t at_risk_days;   /* contracts */
 } kw_churn_info;
 
 KW_API const kw_churn_info *kw_churn_info_view(const kw_churn *c);

@@ -90,6 +90,13 @@ typedef struct kw_subscription kw_subscription;
 /* True when t has a tenure and a churn flag. */
 KW_API bool kw_subscription_recognised(const kw_table *t);
 
+/* True when path names one file (not a folder, not standard input) that,
+ * read as a customers table with the reading options o, has a tenure and
+ * a churn flag: contract data, for kw_subscription_analyze rather than
+ * the purchase analyses. The file is read on a context of its own, so its
+ * warnings do not reach the caller's. */
+KW_API bool kw_subscription_file(const kw_load_options *o, const char *path);
+
 KW_API kw_status kw_subscription_analyze(kw_context *ctx, const kw_table *t,
                                          kw_subscription **out);
 KW_API const kw_sub_data *kw_subscription_view(const kw_subscription *s);

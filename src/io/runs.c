@@ -521,3 +521,12 @@ fail:
   kw_migration_free(m);
   return st;
 }
+
+kw_status kw_runs_compare_last(kw_runs *db, kw_analysis *a) {
+  kw_runs_listing *ls = NULL;
+  kw_status st = kw_runs_list(db, &ls);
+  const kw_run_list *rl = st ? NULL : kw_runs_listing_view(ls);
+  if (rl && rl->n) st = kw_analysis_set_previous(a, &rl->run[rl->n - 1]);
+  kw_runs_listing_free(ls);
+  return st;
+}

@@ -59,6 +59,7 @@ void kw_analyze_options_init(kw_analyze_options *o) {
   o->xlsx_max_customers = 250000;
   o->xlsx_max_per_action = 10000;
   o->detect_currency = true;
+  kw_profit_options_init(&o->profit);
 }
 
 static void detect_currency(kw_analysis *a) {
@@ -154,13 +155,7 @@ static kw_status step_quality(kw_analysis *a) {
 }
 
 static kw_status step_profit(kw_analysis *a) {
-  kw_profit_options po;
-  kw_profit_options_init(&po);
-  po.use_margin_pct = a->o.use_margin_pct;
-  po.margin_pct = a->o.margin_pct;
-  po.subtract_discount = a->o.subtract_discount;
-  po.rates = a->o.rates;
-  po.n_rates = a->o.n_rates;
+  const kw_profit_options po = a->o.profit;
   const kw_table *costs = kw_dataset_table(a->ds, KW_TABLE_COSTS);
   kw_status st = kw_profit_compute(a->ctx, a->s, costs, &po, &a->profit);
   if (st && st != KW_ENOMEM && costs) {
@@ -783,7 +778,8 @@ kw_status kw_analyze_run(kw_context *ctx, const kw_dataset *ds,
     return kw_fail(ctx, KW_EARG, "analyze: discount rate must be in [0, 1)");
   if (o->holdout_days < 0)
     return kw_fail(ctx, KW_EARG, "analyze: holdout days must be >= 0");
-  if (o->use_margin_pct && !(o->margin_pct >= -100 && o->margin_pct <= 100))
+  if (o->profit.use_margin_pct &&
+      !(o->profit.margin_pct >= -100 && o->profit.margin_pct <= 100))
     return kw_fail(ctx, KW_EARG, "analyze: margin must be -100..100%%");
   kw_analysis *a = kw_calloc(ctx, 1, sizeof *a);
   if (!a) return kw_fail_nomem(ctx);

@@ -50,6 +50,21 @@ void kw_churn_options_init(kw_churn_options *o) {
   o->p_alive_threshold = 0.5;
   o->p_alive_at_risk = 0.7;
   o->at_risk_days = 90;
+  o->p_alive_model = -1;
+}
+
+/* The rule's parameters as applied, for the reports. */
+static void keep_rule(kw_churn_info *I, const kw_churn_options *o) {
+  I->period = o->period;
+  I->gap_quantile = o->gap_quantile;
+  I->gap_floor_days = o->gap_floor_days;
+  I->at_risk_fraction = o->at_risk_fraction;
+  I->p_alive_threshold = o->p_alive_threshold;
+  I->p_alive_at_risk = o->p_alive_at_risk > o->p_alive_threshold
+                           ? o->p_alive_at_risk
+                           : o->p_alive_threshold;
+  I->p_alive_model = o->p_alive ? o->p_alive_model : -1;
+  I->at_risk_days = o->at_risk_days;
 }
 
 void kw_churn_free(kw_churn *c) {
@@ -336,6 +351,7 @@ kw_status kw_churn_purchases(kw_context *ctx, const kw_table *tx,
     return kw_fail_nomem(ctx);
   }
   kw_churn_info *I = &c->info;
+  keep_rule(I, o);
   I->as_of = h.as_of;
   I->by_p_alive = o->p_alive != NULL;
 
@@ -473,6 +489,7 @@ kw_status kw_churn_contracts(kw_context *ctx, const uint32_t *customer,
   kw_churn *c = churn_new(ctx, nc);
   if (!c) return kw_fail_nomem(ctx);
   kw_churn_info *I = &c->info;
+  keep_rule(I, o);
   I->contractual = true;
   I->as_of = as_of;
   /* per customer: first start, open contracts, latest known end */

@@ -176,6 +176,7 @@ static kw_status run(kw_context *ctx, const kw_dataset *ds,
     if (!st && palive) {
       co.p_alive = palive;
       co.n_p_alive = kw_dict_size(kw_dataset_customers(ds));
+      co.p_alive_model = o.p_alive_model;
       if (co.p_alive_at_risk < co.p_alive_threshold)
         co.p_alive_at_risk = co.p_alive_threshold;
     }

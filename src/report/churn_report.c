@@ -13,6 +13,7 @@
 
 #include "core/core.h"
 #include "klantwijs/report.h"
+#include "klantwijs/clv.h"
 #include "klantwijs/retention.h"
 #include "report/messages.h"
 #include "report/text.h"
@@ -44,11 +45,6 @@ void kw_churn_report_init(kw_churn_report *r) {
   r->format = KW_FORMAT_TABLE;
   r->lang = KW_LANG_EN;
   r->top = 20;
-  r->period = KW_PERIOD_MONTH;
-  r->gap_quantile = 0.9;
-  r->gap_floor = 30;
-  r->at_risk_fraction = 0.7;
-  r->at_risk_days = 90;
 }
 
 /* ---------------------------------------------------------------- churn */
@@ -66,19 +62,20 @@ static void header(FILE *f, const kw_churn_info *I, const kw_churn_report *r) {
                  kw_ma_num("gap", I->gap_days, 1)};
   say(f, "churn.head.purchases", lang, a, 2);
   if (I->gap_derived) {
-    kw_marg b[] = {kw_ma_num("q", 100 * r->gap_quantile, 0),
+    kw_marg b[] = {kw_ma_num("q", 100 * I->gap_quantile, 0),
                    kw_ma_str("n", count_text(n1, I->n_intervals)),
                    kw_ma_num("days", I->gap_quantile_days, 1),
-                   kw_ma_num("floor", r->gap_floor, 0)};
+                   kw_ma_num("floor", I->gap_floor_days, 0)};
     say(f, "churn.head.derived", lang, b, 4);
   }
   if (I->by_p_alive) {
     kw_marg b[] = {
-        kw_ma_str("model", r->p_alive_model ? r->p_alive_model : ""),
-        kw_ma_num("churned", r->p_alive_threshold, 2),
-        kw_ma_num("at_risk", r->p_alive_threshold > 0.7 ? r->p_alive_threshold
-                                                        : 0.7,
-                  2)};
+        kw_ma_str("model", I->p_alive_model >= 0
+                               ? kw_clv_model_name(
+                                     (kw_clv_model)I->p_alive_model)
+                               : ""),
+        kw_ma_num("churned", I->p_alive_threshold, 2),
+        kw_ma_num("at_risk", I->p_alive_at_risk, 2)};
     say(f, "churn.head.p_alive", lang, b, 3);
   }
 }
@@ -115,7 +112,7 @@ kw_status kw_report_churn(kw_context *ctx, FILE *f, const kw_churn *ch,
   double *cr = pd, *rr = pd + np;
   int32_t *pf = pday, *plast = pday + np;
   for (size_t k = 0; k < np; k++) {
-    kw_period_label(plab[k], P[k].index, r->period);
+    kw_period_label(plab[k], P[k].index, I->period);
     pl[k] = plab[k];
     as[k] = (int64_t)P[k].active_start;
     acq[k] = (int64_t)P[k].acquired;
@@ -200,7 +197,7 @@ kw_status kw_report_churn(kw_context *ctx, FILE *f, const kw_churn *ch,
   kw_rtable trec = {NULL, nl0, NULL, nlc, list_cols[0]};
   kw_rtable trisk = {NULL, nl1, NULL, nlc, list_cols[1]};
   kw_rtable tcust = {NULL, ncr, crow, has_value ? 6 : 5, cust_cols};
-  const char *pname = kw_period_unit_name(r->period);
+  const char *pname = kw_period_unit_name(I->period);
   if (r->format == KW_FORMAT_JSON) {
     kw_jw *w = kw_jw_new(ctx, f);
     kw_jw_begin_object(w, NULL);
@@ -214,9 +211,9 @@ kw_status kw_report_churn(kw_context *ctx, FILE *f, const kw_churn *ch,
       kw_jw_bool(w, "gap_derived", I->gap_derived);
       kw_jw_num(w, "gap_quantile_days", I->gap_quantile_days);
       kw_jw_int(w, "inter_purchase_intervals", (int64_t)I->n_intervals);
-      kw_jw_num(w, "at_risk_after_days", r->at_risk_fraction * I->gap_days);
+      kw_jw_num(w, "at_risk_after_days", I->at_risk_fraction * I->gap_days);
     } else {
-      kw_jw_int(w, "at_risk_days", (int64_t)r->at_risk_days);
+      kw_jw_int(w, "at_risk_days", (int64_t)I->at_risk_days);
     }
     kw_jw_int(w, "customers", (int64_t)I->n_buyers);
     kw_jw_int(w, "active", (int64_t)I->n_active);
@@ -304,11 +301,11 @@ kw_status kw_report_churn(kw_context *ctx, FILE *f, const kw_churn *ch,
                      kw_ma_str("n", n1)};
       say(f, "churn.recent_title", lang, a, 2);
     } else if (con) {
-      kw_marg a[] = {kw_ma_str("days", count_text(n2, r->at_risk_days)),
+      kw_marg a[] = {kw_ma_str("days", count_text(n2, (uint64_t)I->at_risk_days)),
                      kw_ma_str("n", n1)};
       say(f, "churn.at_risk_contracts_title", lang, a, 2);
     } else {
-      kw_marg a[] = {kw_ma_num("days", r->at_risk_fraction * I->gap_days, 1),
+      kw_marg a[] = {kw_ma_num("days", I->at_risk_fraction * I->gap_days, 1),
                      kw_ma_str("n", n1)};
       say(f, "churn.at_risk_title", lang, a, 2);
     }

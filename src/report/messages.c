@@ -5108,15 +5108,15 @@ static const msg_row text_rows[] = {
      "--margin or --config",
      "--monetary contribution vraagt kostgegevens: een kost- of margekolom, "
      "--margin of --config"},
-    {"cli.clv.no_customer",
+    {"model.e.clv_no_customer",
      "no customer with a purchase up to the as-of date ({later} first "
      "bought after it)",
      "geen klant met een aankoop tot de peildatum ({later} kochten "
      "voor het eerst daarna)"},
-    {"cli.clv.short_holdout",
+    {"model.e.clv_short_holdout",
      "the holdout is shorter than one {unit}",
      "de toetsperiode is korter dan één {unit}"},
-    {"cli.clv.no_spend",
+    {"model.w.clv_no_spend",
      "no repeat buyer with a positive repeat spend: no spend model, "
      "no values",
      "geen herhaalkoper met een positieve herhaalbesteding: geen bestedingsmodel, "

@@ -648,6 +648,160 @@ static void test_from_rows(void **state) {
   kw_context_free(ctx);
 }
 
+/* kw_clv_analysis_compute is the same pipeline as its steps called one by
+ * one (a fit, the spend fit, the predictions, the holdout check), and its
+ * rules: no customer, no spend model, the best model by BIC. The rows are
+ * made up: 200 customers with 0 to 3 repeat purchases. */
+#define NR 200
+typedef struct rows_buf {
+  char idbuf[NR][8];
+  const char *ids[NR];
+  int32_t first[NR];
+  double x[NR], tx[NR], T[NR], zbar[NR], rev[NR], margin[NR], hold[NR];
+} rows_buf;
+
+static void make_rows(rows_buf *b, kw_clv_rows *r, bool spend) {
+  const int32_t as_of = kw_date_from_ymd(2024, 12, 31);
+  memset(r, 0, sizeof *r);
+  for (int i = 0; i < NR; i++) {
+    snprintf(b->idbuf[i], sizeof b->idbuf[i], "c%d", i);
+    b->ids[i] = b->idbuf[i];
+    b->T[i] = 10 + (i * 37) % 40;
+    b->first[i] = as_of - (int32_t)(b->T[i] * 7);
+    b->x[i] = i % 4 == 3 && i % 8 != 7 ? 0 : i % 4;
+    b->tx[i] = b->x[i] > 0 ? b->T[i] * (0.3 + 0.05 * ((i * 13) % 10)) : 0;
+    b->zbar[i] = b->x[i] > 0 && spend ? 10 + i % 17 : 0;
+    b->rev[i] = b->zbar[i] * (b->x[i] + 1) + 5;
+    b->margin[i] = NAN;
+    b->hold[i] = (double)((i * 7) % 3);
+  }
+  r->n = NR;
+  r->ids = b->ids;
+  r->first = b->first;
+  r->x = b->x, r->t_x = b->tx, r->T = b->T, r->zbar = b->zbar;
+  r->revenue = b->rev, r->margin = b->margin, r->holdout = b->hold;
+  r->as_of = as_of;
+  r->holdout_end = KW_NA_DATE;
+  r->unit = KW_UNIT_WEEK;
+  r->pooled_margin = NAN;
+}
+
+static const char *last_key;
+static void on_msg(void *user, kw_log_level lvl, const char *text,
+                   const kw_msginfo *m) {
+  (void)user, (void)lvl, (void)text;
+  if (m && m->key) last_key = m->key;
+}
+
+static void test_analysis(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_context_set_log_msg(ctx, on_msg, NULL);
+  rows_buf *b = calloc(1, sizeof *b);
+  kw_clv_rows r;
+  make_rows(b, &r, true);
+  kw_clv_data *d = NULL;
+  assert_int_equal(kw_clv_data_from_rows(ctx, &r, &d), KW_OK);
+  const kw_clv_input *v = kw_clv_data_view(d);
+  /* the steps one by one */
+  kw_clv_fit_options fo;
+  kw_clv_fit_options_init(&fo);
+  kw_clv_fit *f = NULL, *g = NULL;
+  assert_int_equal(kw_clv_fit_model(ctx, KW_CLV_BGNBD, v->x, v->t_x, v->T,
+                                    NULL, v->n, &fo, &f), KW_OK);
+  assert_int_equal(kw_clv_fit_spend(ctx, v->x, v->zbar, NULL, v->n, &fo, &g),
+                   KW_OK);
+  kw_clv_predict_options po;
+  kw_clv_predict_options_init(&po);
+  po.horizon = 52; /* a year of weeks: the analysis' default */
+  po.discount = 0.002;
+  kw_clv_pred *p = NULL;
+  assert_int_equal(kw_clv_data_predict(ctx, f, g, d, &po, &p), KW_OK);
+  const kw_clv_predictions *pv = kw_clv_pred_view(p);
+  /* the one call */
+  kw_clv_analysis_options ao;
+  kw_clv_analysis_options_init(&ao);
+  assert_int_equal(ao.model, KW_CLV_BGNBD);
+  assert_true(ao.spend);
+  ao.predict.discount = 0.002;
+  kw_clv_analysis *an = NULL;
+  assert_int_equal(kw_clv_analysis_compute(ctx, d, &ao, &an), KW_OK);
+  const kw_clv_analysis_data *a = kw_clv_analysis_view(an);
+  assert_int_equal(a->horizon, 52);
+  assert_null(a->comparison);
+  assert_null(a->holdout);
+  assert_false(a->no_spend);
+  assert_non_null(a->gg);
+  const kw_clv_result *fr = kw_clv_fit_result(f);
+  for (size_t k = 0; k < fr->n_params; k++)
+    NEAR(a->fit->params[k], fr->params[k], 0);
+  for (size_t i = 0; i < NR; i++) {
+    NEAR(a->pred->p_alive[i], pv->p_alive[i], 0);
+    NEAR(a->pred->expected[i], pv->expected[i], 0);
+    NEAR(a->pred->value[i], pv->value[i], 0);
+  }
+  kw_clv_analysis_free(an);
+  /* the best by BIC: the comparison's best is the model kept */
+  ao.model = KW_CLV_MODEL__COUNT;
+  assert_int_equal(kw_clv_analysis_compute(ctx, d, &ao, &an), KW_OK);
+  a = kw_clv_analysis_view(an);
+  assert_non_null(a->comparison);
+  assert_int_equal(a->fit->model, a->comparison->best);
+  kw_clv_analysis_free(an);
+  kw_clv_pred_free(p);
+  kw_clv_fit_free(f);
+  kw_clv_fit_free(g);
+  kw_clv_data_free(d);
+  /* no repeat buyer with a positive spend: no spend model, a warning */
+  make_rows(b, &r, false);
+  assert_int_equal(kw_clv_data_from_rows(ctx, &r, &d), KW_OK);
+  ao.model = KW_CLV_BGNBD;
+  last_key = NULL;
+  assert_int_equal(kw_clv_analysis_compute(ctx, d, &ao, &an), KW_OK);
+  a = kw_clv_analysis_view(an);
+  assert_true(a->no_spend);
+  assert_null(a->gg);
+  assert_null(a->pred->value);
+  assert_non_null(last_key);
+  assert_string_equal(last_key, "model.w.clv_no_spend");
+  kw_clv_analysis_free(an);
+  kw_clv_data_free(d);
+  /* a holdout: the check of kw_clv_holdout_compute */
+  r.holdout_end = r.as_of + 91;
+  assert_int_equal(kw_clv_data_from_rows(ctx, &r, &d), KW_OK);
+  ao.spend = false;
+  assert_int_equal(kw_clv_analysis_compute(ctx, d, &ao, &an), KW_OK);
+  a = kw_clv_analysis_view(an);
+  assert_non_null(a->holdout);
+  v = kw_clv_data_view(d);
+  assert_int_equal(kw_clv_fit_model(ctx, KW_CLV_BGNBD, v->x, v->t_x, v->T,
+                                    NULL, v->n, &fo, &f), KW_OK);
+  kw_clv_holdout h;
+  assert_int_equal(kw_clv_holdout_compute(ctx, f, v, &h), KW_OK);
+  NEAR(a->holdout->ev.rmse, h.ev.rmse, 0);
+  for (size_t i = 0; i < NR; i++)
+    NEAR(a->holdout->expected[i], h.expected[i], 0);
+  for (size_t k = 0; k < v->n_periods; k++)
+    NEAR(a->holdout->tracking[k], h.tracking[k], 0);
+  kw_clv_holdout_free(ctx, &h);
+  kw_clv_fit_free(f);
+  kw_clv_analysis_free(an);
+  kw_clv_data_free(d);
+  /* no calibration customer: KW_EEMPTY by key, with the later buyers */
+  r.n = 0;
+  r.n_later = 4;
+  r.holdout_end = KW_NA_DATE;
+  assert_int_equal(kw_clv_data_from_rows(ctx, &r, &d), KW_OK);
+  assert_int_equal(kw_clv_analysis_compute(ctx, d, &ao, &an), KW_EEMPTY);
+  assert_null(an);
+  const kw_msginfo *m = kw_errinfo(ctx);
+  assert_string_equal(m->key, "model.e.clv_no_customer");
+  assert_string_equal(m->values[0], "4");
+  kw_clv_data_free(d);
+  free(b);
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_continuous),
@@ -661,6 +815,7 @@ int main(void) {
       cmocka_unit_test(test_patterns),
       cmocka_unit_test(test_from_rows),
       cmocka_unit_test(test_horizon_default),
+      cmocka_unit_test(test_analysis),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -45,6 +45,17 @@ static int teardown(void **state) {
   return system(cmd) == 0 ? 0 : -1;
 }
 
+/* The demo folder as klantwijs analyze reads it. */
+static kw_dataset *load_demo(kw_context *ctx) {
+  kw_load_options lo;
+  kw_load_options_init(&lo);
+  lo.dir = dir;
+  lo.tables = kw_analyze_tables();
+  kw_dataset *ds = NULL;
+  assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  return ds;
+}
+
 static kw_analysis *run_at(kw_context *ctx, const kw_dataset *ds,
                            int32_t as_of) {
   kw_analyze_options o;
@@ -71,12 +82,7 @@ static bool in_run(const kw_analysis *a, size_t i) {
 static void test_two_runs(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
-  kw_load_options lo;
-  kw_load_options_init(&lo);
-  lo.dir = dir;
-  lo.tables = kw_analyze_tables();
-  kw_dataset *ds = NULL;
-  assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
+  kw_dataset *ds = load_demo(ctx);
   kw_analysis *a1 = run_at(ctx, ds, kw_date_from_ymd(2025, 6, 30));
   kw_analysis *a2 = run_at(ctx, ds, KW_NA_DATE);
   kw_runs *db = NULL;
@@ -162,6 +168,49 @@ static void test_two_runs(void **state) {
   kw_context_free(ctx);
 }
 
+/* The summary.json of a as text (to look for its "since_last"). */
+static char *summary_json(kw_context *ctx, const kw_analysis *a) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  assert_non_null(f);
+  assert_int_equal(kw_report_summary_json(ctx, a, f), KW_OK);
+  fclose(f);
+  return buf;
+}
+
+/* kw_runs_compare_last: nothing from an empty history, the last run of
+ * a history with runs (its run number in "since_last"). */
+static void test_compare_last(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dataset *ds = load_demo(ctx);
+  kw_analysis *a = run_at(ctx, ds, KW_NA_DATE);
+  char path[160];
+  snprintf(path, sizeof path, "%s/last.sqlite", dir);
+  kw_runs *db = NULL;
+  assert_int_equal(kw_runs_open(ctx, path, &db), KW_OK);
+  assert_int_equal(kw_runs_compare_last(db, a), KW_OK);
+  char *js = summary_json(ctx, a);
+  assert_null(strstr(js, "\"since_last\""));
+  free(js);
+  int64_t id1 = 0, id2 = 0;
+  assert_int_equal(kw_runs_record(db, ds, a, &id1), KW_OK);
+  assert_int_equal(kw_runs_record(db, ds, a, &id2), KW_OK);
+  assert_int_equal(kw_runs_compare_last(db, a), KW_OK);
+  js = summary_json(ctx, a);
+  char *at = strstr(js, "\"since_last\"");
+  assert_non_null(at);
+  char want[64];
+  snprintf(want, sizeof want, "\"run\": %lld", (long long)id2);
+  assert_non_null(strstr(at, want));
+  free(js);
+  kw_runs_close(db);
+  kw_analysis_free(a);
+  kw_dataset_free(ds);
+  kw_context_free(ctx);
+}
+
 static void test_bad_path(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
@@ -176,6 +225,7 @@ static void test_bad_path(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_two_runs),
+      cmocka_unit_test(test_compare_last),
       cmocka_unit_test(test_bad_path),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

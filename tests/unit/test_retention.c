@@ -765,6 +765,35 @@ static void test_churn_p_alive(void **state) {
   /* durations still follow the gap rule */
   assert_int_equal(kw_churn_durations_view(c)->event[X_], 1);
   kw_churn_free(c);
+  /* the rule as applied is in the info, for the reports: the at-risk
+     bound is never below the churn threshold (0.6 is churned here) */
+  o.p_alive_model = KW_CLV_PNBD;
+  o.p_alive_threshold = 0.65;
+  o.p_alive_at_risk = 0.6;
+  o.gap_quantile = 0.8;
+  o.period = KW_PERIOD_QUARTER;
+  assert_int_equal(
+      kw_churn_purchases(ctx, kw_dataset_table(ds, KW_TABLE_TRANSACTIONS), &o,
+                         &c),
+      KW_OK);
+  const kw_churn_info *I = kw_churn_info_view(c);
+  assert_int_equal(I->p_alive_model, KW_CLV_PNBD);
+  NEAR(I->p_alive_threshold, 0.65, 0);
+  NEAR(I->p_alive_at_risk, 0.65, 0);
+  NEAR(I->gap_quantile, 0.8, 0);
+  NEAR(I->gap_floor_days, 30, 0);
+  NEAR(I->at_risk_fraction, 0.7, 0);
+  assert_int_equal(I->period, KW_PERIOD_QUARTER);
+  assert_int_equal(kw_churn_customers_view(c)->status[2], KW_CHURN_CHURNED);
+  kw_churn_free(c);
+  /* without P(alive) no model is named */
+  o.p_alive = NULL;
+  assert_int_equal(
+      kw_churn_purchases(ctx, kw_dataset_table(ds, KW_TABLE_TRANSACTIONS), &o,
+                         &c),
+      KW_OK);
+  assert_int_equal(kw_churn_info_view(c)->p_alive_model, -1);
+  kw_churn_free(c);
   kw_dataset_free(ds);
   kw_context_free(ctx);
 }
@@ -888,6 +917,7 @@ static void test_churn_contracts(void **state) {
                    KW_OK);
   const kw_churn_info *I = kw_churn_info_view(c);
   assert_true(I->contractual);
+  assert_int_equal(I->at_risk_days, 90);
   assert_int_equal(I->n_customers, 5);
   assert_int_equal(I->n_buyers, 4);
   assert_int_equal(I->n_churned, 1);
