@@ -13,12 +13,15 @@
  *                                 computed here customer by customer;
  *   the journey's first
  *   purchases                  vs the summary's first purchase;
+ *   acquisition's discounts
+ *   per customer               vs sums over the lines in file order;
  *   the journey's event order  vs qsort by (customer, date, row);
  *   the journey's sorted
  *   positions and day counts   vs qsort;
  *   the data quality's median
  *   and MAD by radix selection vs the k-th of a sorted copy.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -290,6 +293,72 @@ static void test_summary_vs_definitions(void **state) {
   kw_context_free(ctx);
 }
 
+static void test_discounts_vs_file_order(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  for (int round = 0; round < 30; round++) {
+    gen g;
+    size_t rows = 1 + rnd() % (round < 15 ? 80 : 3000);
+    make(ctx, &g, rows, 1 + rnd() % 120, round % 3, true, false);
+    int64_t *di = kw_malloc(ctx, rows * sizeof *di);
+    for (size_t i = 0; i < rows; i++)
+      di[i] = rnd() % 3 == 0   ? (int64_t)(rnd() % 900)
+              : rnd() % 5 == 0 ? KW_NA_MONEY
+                               : 0;
+    assert_int_equal(kw_table_add_column(ctx, g.t, "korting",
+                                         KW_ROLE_DISCOUNT, KW_TYPE_MONEY, NULL,
+                                         NULL, di, NULL), KW_OK);
+    kw_summary_options so;
+    kw_summary_options_init(&so);
+    so.as_of = round % 2 ? KW_NA_DATE : 19000 + (int32_t)(rnd() % 700);
+    bool bracket = round % 3 == 1;
+    if (bracket) kw_table_cache_begin(ctx, g.t);
+    kw_summary *sum;
+    assert_int_equal(kw_summary_build(ctx, g.ds, &so, &sum), KW_OK);
+    const kw_customer_summary *s = kw_summary_view(sum);
+    kw_acquisition *acq = NULL;
+    assert_int_equal(kw_acquisition_compute(ctx, g.ds, s, NULL, &acq), KW_OK);
+    const kw_acquisition_data *v = kw_acquisition_view(acq);
+    /* the straightforward pass over the lines in file order */
+    int64_t *gross = calloc(g.nc, sizeof *gross), *deal = calloc(g.nc, 8),
+            *cd = calloc(g.nc, 8);
+    int64_t rev = 0, disc_tot = 0, disc_rev = 0;
+    for (size_t r = 0; r < rows; r++) {
+      uint32_t c = g.cu[r];
+      if (c == KW_NA_ID || g.dt[r] > s->as_of) continue;
+      int64_t x = g.am[r], d = di[r] != KW_NA_MONEY ? di[r] : 0;
+      rev += x;
+      if (x > 0) gross[c] += x;
+      if (d > 0) {
+        disc_tot += d;
+        cd[c] += d;
+        if (x > 0) disc_rev += x, deal[c] += x;
+      }
+    }
+    assert_int_equal(v->revenue, rev);
+    assert_int_equal(v->discount_total, disc_tot);
+    assert_int_equal(v->discounted_revenue, disc_rev);
+    for (size_t c = 0; c < g.nc; c++) {
+      assert_int_equal(v->customer_discount[c], cd[c]);
+      double want = s->first[c] == KW_NA_DATE || gross[c] <= 0
+                        ? NAN
+                        : (double)deal[c] / (double)gross[c];
+      if (isnan(want))
+        assert_true(isnan(v->customer_deal_share[c]));
+      else
+        assert_true(v->customer_deal_share[c] == want);
+    }
+    free(gross);
+    free(deal);
+    free(cd);
+    kw_acquisition_free(acq);
+    kw_summary_free(sum);
+    if (bracket) kw_table_cache_end(g.t);
+    kw_dataset_free(g.ds);
+  }
+  kw_context_free(ctx);
+}
+
 static int cmp_ev(const void *a, const void *b) {
   const ev *x = a, *y = b;
   if (x->cust != y->cust) return x->cust < y->cust ? -1 : 1;
@@ -407,6 +476,7 @@ int main(void) {
       cmocka_unit_test(test_index_vs_scan),
       cmocka_unit_test(test_history_vs_plain),
       cmocka_unit_test(test_summary_vs_definitions),
+      cmocka_unit_test(test_discounts_vs_file_order),
       cmocka_unit_test(test_events_vs_qsort),
       cmocka_unit_test(test_select_vs_sort),
       cmocka_unit_test(test_doubles_vs_qsort),
