@@ -179,6 +179,8 @@ int kw_cli_analyze(int argc, char **argv) {
     goto done;
   }
   if (!c.load.tables) c.load.tables = kw_analyze_tables();
+  c.load.skip_contact = true;     /* never shown: not read */
+  c.load.invoice_ids_only = true; /* lines are grouped, never named */
   bool tty = isatty(STDERR_FILENO);
   cli_timer tm;
   cli_timer_start(&tm, (kw_lang)c.lang, o.timings || o.verbose, tty);

@@ -125,6 +125,8 @@ int main(int argc, char **argv) {
   if (stat(dir, &sd) == 0 && S_ISDIR(sd.st_mode)) lo.dir = dir;
   else lo.files[KW_TABLE_TRANSACTIONS] = dir;
   lo.tables = kw_analyze_tables();
+  lo.skip_contact = true; /* as klantwijs analyze reads */
+  lo.invoice_ids_only = true;
   kw_dataset *ds = NULL;
   if (kw_dataset_load(ctx, &lo, &ds)) {
     fprintf(stderr, "load: %s\n", kw_errmsg(ctx));
@@ -155,10 +157,11 @@ int main(int argc, char **argv) {
                (double)per_type[ty] / 1048576.0);
     printf(" )\n");
   }
-  /* the dictionaries of the text columns (each counted once): strings in
-     arena chunks (bytes + NUL), 8 + 4 B of index per entry (arrays grown
-     by doubling: up to twice that) and 8 B hash slots at a load below 1/2
-     (the slot count a power of two) */
+  /* the dictionaries of the text columns (each counted once) as loading
+     leaves them (compacted): strings in arena chunks (bytes + NUL), 8 + 4 B
+     of index per entry and 8 B hash slots at a load of at most 3/4 (the
+     slot count a power of two); one of ids only (n > 1 strings all empty,
+     which distinct strings cannot be) holds nothing */
   const kw_dict *seen[256];
   size_t nseen = 0;
   double dict_total = 0;
@@ -174,10 +177,9 @@ int main(int argc, char **argv) {
       seen[nseen++] = c->dict;
       size_t n = kw_dict_size(c->dict), bytes = 0, slots = 64;
       for (uint32_t id = 0; id < n; id++) bytes += kw_dict_len(c->dict, id) + 1;
-      while (slots < 2 * n + 2) slots *= 2;
-      size_t cap = 256;
-      while (cap < n) cap *= 2;
-      double tot = (double)bytes + 12.0 * (double)cap + 8.0 * (double)slots;
+      while (n * 4 > slots * 3) slots *= 2;
+      double tot = (double)bytes + 12.0 * (double)n + 8.0 * (double)slots;
+      if (n > 1 && bytes == n) tot = bytes = 0;
       dict_total += tot;
       if (tot > 1048576.0)
         printf("  dict %s.%-20s %10zu strings %8.1f MiB text, ~%7.1f MiB "

@@ -48,7 +48,8 @@ KW_API char *kw_date_format(char *buf, int32_t days, int style);
 
 typedef struct kw_dict kw_dict;
 KW_API size_t kw_dict_size(const kw_dict *d);
-/* The NUL-terminated UTF-8 string of an id ("" when out of range). */
+/* The NUL-terminated UTF-8 string of an id ("" when out of range, and for
+ * invoice numbers read with kw_load_options.invoice_ids_only). */
 KW_API const char *kw_dict_str(const kw_dict *d, uint32_t id);
 KW_API size_t kw_dict_len(const kw_dict *d, uint32_t id);
 /* Every string of the dictionary, in id order, each followed by a NUL byte,
@@ -246,7 +247,9 @@ typedef struct kw_read_report {
   uint64_t recoded_cells;  /* invalid UTF-8 cells decoded as Windows-1252 */
   size_t n_examples;
   const char *examples[KW_REPORT_EXAMPLES]; /* "file:line:col: message" */
-  size_t n_ignored;        /* columns not stored (transactions only) */
+  size_t n_ignored;        /* columns not stored: the sales lines' columns
+                              without a role; e-mail, phone and address
+                              under kw_load_options.skip_contact */
   const char *const *ignored; /* their header names */
   /* transaction rows without a customer id (guest sales, counted in
    * skipped[KW_SKIP_NO_CUSTOMER]) whose amount could be read, and the sum
@@ -332,6 +335,16 @@ typedef struct kw_load_options {
    * kind k; NULL looks the kind's default names up in the search path. */
   const char *db;
   const char *db_tables[KW_TABLE__COUNT];
+  /* E-mail, phone and street address columns are not read (the report
+   * lists them as ignored): for work that never shows them, such as
+   * kw_analyze, they would only take memory. Names are still read. */
+  bool skip_contact;
+  /* Invoice numbers are kept as ids only: equal numbers have one id in
+   * every table, but their text is dropped once the tables are read
+   * (kw_dict_str gives ""). For work that only groups lines by invoice,
+   * such as kw_analyze: the text and its lookup table take about 40 bytes
+   * an invoice. */
+  bool invoice_ids_only;
 } kw_load_options;
 
 KW_API void kw_load_options_init(kw_load_options *o);

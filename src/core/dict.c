@@ -32,6 +32,7 @@ struct kw_dict {
   size_t n, cap;
   slot *slots;
   size_t nslots; /* power of two */
+  bool ids_only; /* kw_dict_drop_text: n ids, no strings, no slots */
 };
 
 static inline uint64_t mix(uint64_t a, uint64_t b) {
@@ -85,33 +86,56 @@ void kw_dict_free(kw_context *ctx, kw_dict *d) {
 size_t kw_dict_size(const kw_dict *d) { return d ? d->n : 0; }
 
 const char *kw_dict_str(const kw_dict *d, uint32_t id) {
-  if (!d || id >= d->n) return "";
+  if (!d || id >= d->n || d->ids_only) return "";
   return d->str[id];
 }
 
 size_t kw_dict_len(const kw_dict *d, uint32_t id) {
-  if (!d || id >= d->n) return 0;
+  if (!d || id >= d->n || d->ids_only) return 0;
   return d->len[id];
 }
 
 size_t kw_dict_export(const kw_dict *d, char *buf, size_t cap) {
   if (!d) return 0;
   size_t need = 0;
-  for (size_t i = 0; i < d->n; i++) need += d->len[i] + 1;
+  for (size_t i = 0; i < d->n; i++) need += kw_dict_len(d, (uint32_t)i) + 1;
   if (need > cap || !buf) return need;
   char *p = buf;
   for (size_t i = 0; i < d->n; i++) {
-    memcpy(p, d->str[i], d->len[i]);
-    p += d->len[i];
+    size_t len = kw_dict_len(d, (uint32_t)i);
+    memcpy(p, kw_dict_str(d, (uint32_t)i), len);
+    p += len;
     *p++ = '\0';
   }
   return need;
 }
 
-static kw_status grow_slots(kw_context *ctx, kw_dict *d) {
-  size_t ns = d->nslots * 2;
+void kw_dict_drop_text(kw_context *ctx, kw_dict *d) {
+  if (!d || d->ids_only) return;
+  chunk *c = d->chunks;
+  while (c) {
+    chunk *next = c->next;
+    kw_free(ctx, c);
+    c = next;
+  }
+  kw_free(ctx, d->str);
+  kw_free(ctx, d->len);
+  kw_free(ctx, d->slots);
+  d->chunks = NULL;
+  d->str = NULL;
+  d->len = NULL;
+  d->slots = NULL;
+  d->cap = d->nslots = 0;
+  d->ids_only = true;
+}
+
+bool kw_dict_ids_only(const kw_dict *d) { return d && d->ids_only; }
+
+/* The slots moved into a table of ns slots (a power of two above n);
+ * false when out of memory (nothing changed). */
+static bool rehash(kw_context *ctx, kw_dict *d, size_t ns) {
   slot *s = kw_malloc(ctx, ns * sizeof *s);
-  if (!s) return kw_fail_nomem(ctx);
+  if (!s) return false;
   for (size_t i = 0; i < ns; i++) s[i].id = KW_NA_ID;
   for (size_t i = 0; i < d->nslots; i++) {
     if (d->slots[i].id == KW_NA_ID) continue;
@@ -130,7 +154,28 @@ static kw_status grow_slots(kw_context *ctx, kw_dict *d) {
   kw_free(ctx, d->slots);
   d->slots = s;
   d->nslots = ns;
-  return KW_OK;
+  return true;
+}
+
+static kw_status grow_slots(kw_context *ctx, kw_dict *d) {
+  return rehash(ctx, d, d->nslots * 2) ? KW_OK : kw_fail_nomem(ctx);
+}
+
+void kw_dict_compact(kw_context *ctx, kw_dict *d) {
+  if (!d || d->ids_only) return;
+  if (d->cap > d->n && d->n > 0) {
+    const char **ns = kw_realloc(ctx, d->str, d->n * sizeof *ns);
+    if (ns) d->str = ns;
+    uint32_t *nl = kw_realloc(ctx, d->len, d->n * sizeof *nl);
+    if (nl) d->len = nl;
+    /* either array cut holds n now (one not cut is larger, which is
+     * fine); neither cut: nothing changed */
+    if (ns || nl) d->cap = d->n;
+  }
+  /* the fewest slots that keep the table at most 3/4 full */
+  size_t ns = 64;
+  while (ns < (size_t)-1 / 8 && d->n * 4 > ns * 3) ns *= 2;
+  if (ns < d->nslots) rehash(ctx, d, ns);
 }
 
 static char *arena_copy(kw_context *ctx, kw_dict *d, const char *s,
@@ -179,6 +224,7 @@ static size_t probe(const kw_dict *d, const char *s, size_t len, uint64_t h,
 }
 
 uint32_t kw_dict_find(const kw_dict *d, const char *s, size_t len) {
+  if (d->ids_only) return KW_NA_ID;
   bool found;
   size_t j = probe(d, s, len, kw_hash_bytes(s, len), &found);
   return found ? d->slots[j].id : KW_NA_ID;
@@ -186,6 +232,7 @@ uint32_t kw_dict_find(const kw_dict *d, const char *s, size_t len) {
 
 void kw_dict_prefetch(const kw_dict *d, uint64_t hash) {
 #if defined(__GNUC__)
+  if (d->ids_only) return;
   __builtin_prefetch(&d->slots[(size_t)hash & (d->nslots - 1)]);
 #else
   (void)d;
@@ -195,6 +242,7 @@ void kw_dict_prefetch(const kw_dict *d, uint64_t hash) {
 
 void kw_dict_prefetch_stage(const kw_dict *d, uint64_t hash, int stage) {
 #if defined(__GNUC__)
+  if (d->ids_only) return;
   const slot *sl = &d->slots[(size_t)hash & (d->nslots - 1)];
   if (stage == 0) {
     __builtin_prefetch(sl);
@@ -226,6 +274,9 @@ kw_status kw_dict_intern(kw_context *ctx, kw_dict *d, const char *s,
 kw_status kw_dict_intern_hashed(kw_context *ctx, kw_dict *d, const char *s,
                                 size_t len, uint64_t h, uint32_t *id,
                                 bool *added) {
+  if (d->ids_only)
+    return kw_fail(ctx, KW_EARG,
+                   "internal: a dictionary of ids only takes no strings");
   bool found;
   size_t j = probe(d, s, len, h, &found);
   if (found) {

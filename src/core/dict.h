@@ -32,6 +32,21 @@ void kw_dict_prefetch(const kw_dict *d, uint64_t hash);
  * lookup then finds all three in cache. */
 void kw_dict_prefetch_stage(const kw_dict *d, uint64_t hash, int stage);
 
+/* Give back what growing left spare, once no more strings are expected:
+ * the id arrays cut to the strings held, the hash table to the fewest
+ * slots that keep it at most 3/4 full (interning keeps it at most half
+ * full, so the first string added after grows it back). Ids, strings and
+ * lookups are unchanged; on failure to allocate nothing changes. */
+void kw_dict_compact(kw_context *ctx, kw_dict *d);
+
+/* Drop the strings and the hash table, keeping the ids: for columns whose
+ * ids only group rows (invoice numbers under
+ * kw_load_options.invoice_ids_only). kw_dict_size is unchanged; every id's
+ * string is then "" (length 0), kw_dict_find finds nothing and interning
+ * fails with KW_EARG. */
+void kw_dict_drop_text(kw_context *ctx, kw_dict *d);
+bool kw_dict_ids_only(const kw_dict *d);
+
 /* The id of s[0..len) or KW_NA_ID when absent. */
 uint32_t kw_dict_find(const kw_dict *d, const char *s, size_t len);
 

@@ -4,7 +4,8 @@
  * A table is a row count plus an array of kw_column views; the arrays behind
  * the views and any per-column dictionaries are owned here. The dataset owns
  * one table per kind and the dictionaries shared across tables (customers,
- * products), so a customer id means the same customer in every table.
+ * products, invoice numbers), so a customer id means the same customer in
+ * every table.
  */
 #include "data/table.h"
 
@@ -38,6 +39,7 @@ struct kw_dataset {
   kw_table *tables[KW_TABLE__COUNT];
   kw_dict *customers;
   kw_dict *products;
+  kw_dict *invoices; /* invoice numbers of every table (made-up ones apart) */
 };
 
 kw_table *kw_table_new(kw_context *ctx, kw_table_kind kind) {
@@ -244,7 +246,8 @@ kw_dataset *kw_dataset_new(kw_context *ctx) {
   ds->ctx = ctx;
   ds->customers = kw_dict_new(ctx);
   ds->products = kw_dict_new(ctx);
-  if (!ds->customers || !ds->products) {
+  ds->invoices = kw_dict_new(ctx);
+  if (!ds->customers || !ds->products || !ds->invoices) {
     kw_dataset_free(ds);
     return NULL;
   }
@@ -256,6 +259,7 @@ void kw_dataset_free(kw_dataset *ds) {
   for (int k = 0; k < KW_TABLE__COUNT; k++) kw_table_free(ds->ctx, ds->tables[k]);
   kw_dict_free(ds->ctx, ds->customers);
   kw_dict_free(ds->ctx, ds->products);
+  kw_dict_free(ds->ctx, ds->invoices);
   kw_free(ds->ctx, ds);
 }
 
@@ -282,7 +286,31 @@ const kw_dict *kw_dataset_customers(const kw_dataset *ds) {
 const kw_dict *kw_dataset_products(const kw_dataset *ds) { return ds->products; }
 kw_dict *kw_dataset_customers_mut(kw_dataset *ds) { return ds->customers; }
 kw_dict *kw_dataset_products_mut(kw_dataset *ds) { return ds->products; }
+kw_dict *kw_dataset_invoices_mut(kw_dataset *ds) { return ds->invoices; }
 kw_context *kw_dataset_context(const kw_dataset *ds) { return ds->ctx; }
+
+void kw_dataset_drop_invoice_text(kw_dataset *ds) {
+  if (!ds) return;
+  kw_dict_drop_text(ds->ctx, ds->invoices);
+  for (int k = 0; k < KW_TABLE__COUNT; k++) {
+    kw_table *t = ds->tables[k];
+    for (size_t i = 0; t && i < t->ncols; i++)
+      if (t->cols[i].role == KW_ROLE_INVOICE)
+        kw_dict_drop_text(ds->ctx, t->own_dicts[i]);
+  }
+}
+
+void kw_dataset_compact(kw_dataset *ds) {
+  if (!ds) return;
+  kw_dict_compact(ds->ctx, ds->customers);
+  kw_dict_compact(ds->ctx, ds->products);
+  kw_dict_compact(ds->ctx, ds->invoices);
+  for (int k = 0; k < KW_TABLE__COUNT; k++) {
+    kw_table *t = ds->tables[k];
+    for (size_t i = 0; t && i < t->ncols; i++)
+      kw_dict_compact(ds->ctx, t->own_dicts[i]);
+  }
+}
 
 kw_status kw_table_check_money(kw_context *ctx, const kw_table *t,
                                const char *file) {

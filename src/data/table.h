@@ -77,5 +77,15 @@ kw_dataset *kw_dataset_new(kw_context *ctx);
 void kw_dataset_set_table(kw_dataset *ds, kw_table *t);
 kw_dict *kw_dataset_customers_mut(kw_dataset *ds);
 kw_dict *kw_dataset_products_mut(kw_dataset *ds);
+/* Invoice numbers: one dictionary for every table's invoice column (the
+ * sales lines' and the invoices' hold mostly the same numbers), so each
+ * number is kept once and has one id in every table. */
+kw_dict *kw_dataset_invoices_mut(kw_dataset *ds);
+/* The text of every invoice number dropped, the ids kept
+ * (kw_dict_drop_text): kw_load_options.invoice_ids_only. */
+void kw_dataset_drop_invoice_text(kw_dataset *ds);
+/* Every dictionary of the dataset compacted (kw_dict_compact), once the
+ * tables are read. */
+void kw_dataset_compact(kw_dataset *ds);
 
 #endif

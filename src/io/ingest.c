@@ -3,13 +3,13 @@
  *
  * The file is in memory already (mapped, or read from a pipe); csv.c cuts
  * it into rows of cells that point into it, and each cell goes straight to
- * its column: ids through a dictionary (customers and products into the
- * dataset's shared ones, other text into one per column), dates, amounts,
- * numbers and flags through the cell parsers of parse.c. No row is ever
- * kept as strings. Column arrays are allocated up front from an estimate
- * of the row count (file size / average row length of the detection
- * sample) and grown by half when it was too low; realloc of large blocks
- * moves pages, not bytes.
+ * its column: ids through a dictionary (customers, products and invoice
+ * numbers into the dataset's shared ones, other text into one per column),
+ * dates, amounts, numbers and flags through the cell parsers of parse.c.
+ * No row is ever kept as strings. Column arrays are allocated up front
+ * from an estimate of the row count (file size / average row length of the
+ * detection sample) and grown by half when it was too low; realloc of large
+ * blocks moves pages, not bytes.
  *
  * Per-column conventions. The decimal mark of a money or number column and
  * the day/month order of a date column are decided by the column's own
@@ -2056,6 +2056,14 @@ static kw_status add_col(ingest *g, const char *name, kw_role role,
       c->dict = kw_dataset_products_mut(g->ds);
       c->fx = fx_new(g->ctx);
       if (!c->fx) return kw_fail_nomem(g->ctx);
+    } else if (role == KW_ROLE_INVOICE && src != UINT32_MAX) {
+      /* the dataset's invoice numbers: a number on the sales lines and on
+       * the invoices is kept once (numbers made up from line numbers get
+       * a dictionary of their own) */
+      c->op = OP_TEXT;
+      c->dict = kw_dataset_invoices_mut(g->ds);
+      c->fx = fx_new(g->ctx);
+      if (!c->fx) return kw_fail_nomem(g->ctx);
     } else {
       c->op = OP_TEXT;
       c->dict = kw_dict_new(g->ctx);
@@ -2108,7 +2116,9 @@ static kw_status plan_columns(ingest *g, size_t est) {
   bool derive = tr && field_of(g, KW_ROLE_AMOUNT) < 0 && !g->zero_amount;
   for (size_t i = 0; i < g->nfields; i++) {
     kw_role r = g->roles[i];
-    if (r == KW_ROLE_NONE && (tr || !g->named[i])) {
+    if ((r == KW_ROLE_NONE && (tr || !g->named[i])) ||
+        (g->opt.skip_contact && (r == KW_ROLE_EMAIL || r == KW_ROLE_PHONE ||
+                                 r == KW_ROLE_ADDRESS))) {
       kw_status st = kw_table_report_ignored(g->ctx, g->t, g->names[i]);
       if (st) return st;
       continue;

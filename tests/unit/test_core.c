@@ -116,6 +116,135 @@ static void test_dict_oom(void **state) {
   }
 }
 
+/* A key of the random stream: short and long, repeated, a few with a
+ * NUL byte inside (interning takes bytes, not C strings). */
+static size_t random_key(uint64_t *seed, char *key) {
+  *seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+  uint64_t v = (*seed >> 11) % 30011; /* 30,011 keys at most: repeats */
+  size_t n = (size_t)(v % 5 == 0 ? v % 41 : 6 + v % 9);
+  for (size_t i = 0; i < n; i++) key[i] = (char)('A' + (v >> (i % 12)) % 23);
+  if (n > 3 && v % 97 == 0) key[2] = '\0';
+  if (n) key[0] = (char)('a' + v % 26);
+  if (n > 1) key[n - 1] = (char)('0' + v % 10);
+  return n;
+}
+
+/* Compacting between strings changes no id: two dictionaries fed the same
+ * random stream, one compacted now and then (even twice in a row), the
+ * other never, give every string the same id and the same "added", hold
+ * the same strings and find the same ids; compacting an empty dictionary
+ * and one that failed to allocate leaves it as it was. */
+static void test_dict_compact(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dict *a = kw_dict_new(ctx), *b = kw_dict_new(ctx);
+  kw_dict_compact(ctx, a); /* empty */
+  kw_dict_compact(ctx, NULL);
+  uint64_t seed = 7;
+  char key[48];
+  for (int i = 0; i < 120000; i++) {
+    size_t n = random_key(&seed, key);
+    uint32_t ia, ib;
+    bool aa, ab;
+    assert_int_equal(kw_dict_intern(ctx, a, key, n, &ia, &aa), KW_OK);
+    assert_int_equal(kw_dict_intern(ctx, b, key, n, &ib, &ab), KW_OK);
+    assert_int_equal(ia, ib);
+    assert_int_equal(aa, ab);
+    if (seed % 1009 == 0) kw_dict_compact(ctx, a);
+    if (seed % 5003 == 0) kw_dict_compact(ctx, a);
+  }
+  kw_dict_compact(ctx, a);
+  kw_dict_compact(ctx, a);
+  size_t n = kw_dict_size(b);
+  assert_true(n > 20000); /* the stream repeats its keys */
+  assert_int_equal(kw_dict_size(a), n);
+  for (uint32_t id = 0; id < n; id++) {
+    assert_int_equal(kw_dict_len(a, id), kw_dict_len(b, id));
+    assert_memory_equal(kw_dict_str(a, id), kw_dict_str(b, id),
+                        kw_dict_len(b, id) + 1);
+    assert_int_equal(kw_dict_find(a, kw_dict_str(b, id), kw_dict_len(b, id)),
+                     id);
+  }
+  assert_int_equal(kw_dict_find(a, "absent!", 7), KW_NA_ID);
+  /* strings added after the last compaction get the next ids */
+  uint32_t id;
+  bool added;
+  assert_int_equal(kw_dict_intern(ctx, a, "absent!", 7, &id, &added), KW_OK);
+  assert_true(added);
+  assert_int_equal(id, n);
+  kw_dict_free(ctx, a);
+  kw_dict_free(ctx, b);
+  kw_context_free(ctx);
+
+  /* out of memory while compacting: each allocation fails in turn */
+  kw_allocator al = failing_allocator(&lim);
+  for (int fail_at = 0; fail_at < 4; fail_at++) {
+    lim.left = 100000;
+    lim.forever = false;
+    ctx = kw_context_new_with_allocator(&al);
+    kw_dict *d = kw_dict_new(ctx);
+    for (int i = 0; i < 3000; i++) {
+      int k = snprintf(key, sizeof key, "F%d", i);
+      assert_int_equal(kw_dict_intern(ctx, d, key, (size_t)k, &id, NULL),
+                       KW_OK);
+    }
+    lim.left = fail_at;
+    kw_dict_compact(ctx, d);
+    lim.left = 100000;
+    assert_int_equal(kw_dict_size(d), 3000);
+    for (int i = 0; i < 3000; i++) {
+      int k = snprintf(key, sizeof key, "F%d", i);
+      assert_int_equal(kw_dict_find(d, key, (size_t)k), (uint32_t)i);
+    }
+    for (int i = 3000; i < 5000; i++) {
+      int k = snprintf(key, sizeof key, "F%d", i);
+      assert_int_equal(kw_dict_intern(ctx, d, key, (size_t)k, &id, NULL),
+                       KW_OK);
+      assert_int_equal(id, (uint32_t)i);
+    }
+    kw_dict_free(ctx, d);
+    kw_context_free(ctx);
+  }
+  lim.forever = true;
+}
+
+/* A dictionary of ids only: its size stays, every string is "", nothing
+ * is found, a string cannot be added, and the export is n empty strings. */
+static void test_dict_ids_only(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  kw_dict *d = kw_dict_new(ctx);
+  uint32_t id;
+  char key[16];
+  for (int i = 0; i < 1000; i++) {
+    int n = snprintf(key, sizeof key, "INV%d", i % 700);
+    assert_int_equal(kw_dict_intern(ctx, d, key, (size_t)n, &id, NULL),
+                     KW_OK);
+  }
+  assert_false(kw_dict_ids_only(d));
+  kw_dict_drop_text(ctx, d);
+  kw_dict_drop_text(ctx, d); /* twice: nothing more happens */
+  kw_dict_compact(ctx, d);
+  assert_true(kw_dict_ids_only(d));
+  assert_int_equal(kw_dict_size(d), 700);
+  assert_string_equal(kw_dict_str(d, 5), "");
+  assert_int_equal(kw_dict_len(d, 5), 0);
+  assert_int_equal(kw_dict_find(d, "INV5", 4), KW_NA_ID);
+  kw_dict_prefetch(d, kw_hash_bytes("INV5", 4));
+  for (int stage = 0; stage < 3; stage++)
+    kw_dict_prefetch_stage(d, kw_hash_bytes("INV5", 4), stage);
+  assert_int_equal(kw_dict_intern(ctx, d, "INV5", 4, &id, NULL), KW_EARG);
+  assert_int_equal(kw_dict_size(d), 700);
+  char buf[800];
+  assert_int_equal(kw_dict_export(d, NULL, 0), 700);
+  memset(buf, 'x', sizeof buf);
+  assert_int_equal(kw_dict_export(d, buf, sizeof buf), 700);
+  for (int i = 0; i < 700; i++) assert_int_equal(buf[i], '\0');
+  assert_int_equal(buf[700], 'x');
+  kw_dict_free(ctx, d);
+  kw_context_free(ctx);
+}
+
 static void test_errors(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
@@ -161,6 +290,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version), cmocka_unit_test(test_dates),
       cmocka_unit_test(test_dict),    cmocka_unit_test(test_dict_oom),
+      cmocka_unit_test(test_dict_compact),
+      cmocka_unit_test(test_dict_ids_only),
       cmocka_unit_test(test_errors),    cmocka_unit_test(test_sort_u64),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

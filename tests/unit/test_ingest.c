@@ -1026,6 +1026,238 @@ static void test_folder(void **state) {
   assert_null(ds);
 }
 
+/* Invoice numbers of the sales lines and of the invoices share one
+ * dictionary: F1..F3 get ids 0..2 from the lines (first seen first, as a
+ * dictionary of their own gives them), the invoices' F2 and F3 the same
+ * ids, their new F4 and F9 the next ids 3 and 4. A number made up from
+ * line numbers keeps a dictionary of its own. */
+static void test_shared_invoices(void **state) {
+  fixture *f = *state;
+  assert_int_equal(rd(f, TR,
+                      "factuur;klant;datum;bedrag\n"
+                      "F1;A;2024-01-01;1\n"
+                      "F2;A;2024-01-02;2\n"
+                      "F1;A;2024-01-01;3\n"
+                      "F3;B;2024-01-03;4\n"),
+                   KW_OK);
+  assert_int_equal(rd(f, KW_TABLE_INVOICES,
+                      "factuurnummer;klant;factuurdatum;bedrag\n"
+                      "F4;B;2024-01-04;4\n"
+                      "F2;A;2024-01-02;2\n"
+                      "F3;B;2024-01-03;4\n"
+                      "F9;C;2024-01-05;9\n"),
+                   KW_OK);
+  const kw_column *ti = role(f, TR, KW_ROLE_INVOICE);
+  const kw_column *ii = role(f, KW_TABLE_INVOICES, KW_ROLE_INVOICE);
+  assert_ptr_equal(ti->dict, ii->dict);
+  assert_int_equal(kw_dict_size(ti->dict), 5);
+  const uint32_t lines[] = {0, 1, 0, 2}, invoices[] = {3, 1, 2, 4};
+  for (size_t r = 0; r < 4; r++) {
+    assert_int_equal(ti->v.text[r], lines[r]);
+    assert_int_equal(ii->v.text[r], invoices[r]);
+  }
+  assert_string_equal(kw_dict_str(ii->dict, ii->v.text[3]), "F9");
+  /* invoices without a number: numbered by line, in a dictionary apart */
+  assert_int_equal(rd(f, KW_TABLE_INVOICES,
+                      "klant;factuurdatum;bedrag\n"
+                      "A;2024-01-02;2\n"
+                      "B;2024-01-03;4\n"),
+                   KW_OK);
+  ii = role(f, KW_TABLE_INVOICES, KW_ROLE_INVOICE);
+  assert_ptr_not_equal(ti->dict, ii->dict);
+  assert_int_equal(kw_dict_size(ii->dict), 2);
+  assert_int_equal(kw_dict_size(ti->dict), 5);
+}
+
+/* The shared dictionary joins as two would: on random numbers (some only
+ * on the lines, some only on the invoices, repeated, read in two halves
+ * or one) the invoices table read after the lines groups its rows exactly
+ * as the same file read alone (its ids map one to one onto the alone
+ * ids), every id names its own cell's text, and the lines' ids are those
+ * the lines get alone. */
+static void test_shared_invoices_random(void **state) {
+  fixture *f = *state;
+  uint64_t seed = 11;
+  enum { ROWS = 3000 };
+  char *tx = malloc(ROWS * 48 + 64), *iv = malloc(ROWS * 48 + 64);
+  char (*tnum)[16] = malloc(ROWS * sizeof *tnum);
+  char (*inum)[16] = malloc(ROWS * sizeof *inum);
+  size_t at = (size_t)sprintf(tx, "factuur;klant;datum;bedrag\n");
+  size_t ai =
+      (size_t)sprintf(iv, "factuurnummer;klant;factuurdatum;bedrag\n");
+  for (size_t r = 0; r < ROWS; r++) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    unsigned a = (unsigned)(seed >> 33) % 700;       /* lines: 0..699 */
+    unsigned b = 400 + (unsigned)(seed >> 13) % 700; /* invoices: 400..1099 */
+    snprintf(tnum[r], sizeof tnum[r], "F%u", a);
+    snprintf(inum[r], sizeof inum[r], "F%u", b);
+    at += (size_t)sprintf(tx + at, "%s;K%u;2024-01-01;1\n", tnum[r], a % 50);
+    ai += (size_t)sprintf(iv + ai, "%s;K%u;2024-01-02;2\n", inum[r], b % 50);
+  }
+  for (int split = 0; split < 2; split++) {
+    size_t saved = kw_ingest_split_min;
+    kw_context_set_threads(f->ctx, split ? 2 : 1);
+    if (split) kw_ingest_split_min = 1024;
+    uint64_t joined = kw_ingest_splits[0];
+    const kw_table_kind IV = KW_TABLE_INVOICES;
+    kw_dataset *alone_t = kw_dataset_new(f->ctx);
+    kw_dataset *alone_i = kw_dataset_new(f->ctx);
+    kw_dataset *both = kw_dataset_new(f->ctx);
+    assert_int_equal(
+        kw_ingest_buffer(f->ctx, alone_t, TR, "t.csv", tx, at, &f->o), KW_OK);
+    assert_int_equal(
+        kw_ingest_buffer(f->ctx, alone_i, IV, "i.csv", iv, ai, &f->o), KW_OK);
+    assert_int_equal(
+        kw_ingest_buffer(f->ctx, both, TR, "t.csv", tx, at, &f->o), KW_OK);
+    assert_int_equal(
+        kw_ingest_buffer(f->ctx, both, IV, "i.csv", iv, ai, &f->o), KW_OK);
+    kw_ingest_split_min = saved;
+    /* read in two halves each time when asked */
+    assert_int_equal(kw_ingest_splits[0] - joined, split ? 4 : 0);
+    const kw_column *bt =
+        kw_table_role(kw_dataset_table(both, TR), KW_ROLE_INVOICE);
+    const kw_column *bi =
+        kw_table_role(kw_dataset_table(both, IV), KW_ROLE_INVOICE);
+    const kw_column *at_ =
+        kw_table_role(kw_dataset_table(alone_t, TR), KW_ROLE_INVOICE);
+    const kw_column *ai_ =
+        kw_table_role(kw_dataset_table(alone_i, IV), KW_ROLE_INVOICE);
+    assert_ptr_equal(bt->dict, bi->dict);
+    size_t nb = kw_dict_size(bi->dict), na = kw_dict_size(ai_->dict);
+    /* every number of either file once */
+    bool seen[1100] = {false};
+    size_t distinct = 0;
+    for (size_t r = 0; r < ROWS; r++) {
+      unsigned x = (unsigned)atoi(tnum[r] + 1);
+      unsigned y = (unsigned)atoi(inum[r] + 1);
+      distinct += !seen[x];
+      seen[x] = true;
+      distinct += !seen[y];
+      seen[y] = true;
+    }
+    assert_int_equal(nb, distinct);
+    uint32_t *fwd = malloc(nb * sizeof *fwd);
+    uint32_t *back = malloc(na * sizeof *back);
+    for (size_t k = 0; k < nb; k++) fwd[k] = KW_NA_ID;
+    for (size_t k = 0; k < na; k++) back[k] = KW_NA_ID;
+    for (size_t r = 0; r < ROWS; r++) {
+      assert_int_equal(bt->v.text[r], at_->v.text[r]);
+      assert_string_equal(kw_dict_str(bt->dict, bt->v.text[r]), tnum[r]);
+      uint32_t x = bi->v.text[r], y = ai_->v.text[r];
+      assert_string_equal(kw_dict_str(bi->dict, x), inum[r]);
+      if (fwd[x] == KW_NA_ID) fwd[x] = y;
+      if (back[y] == KW_NA_ID) back[y] = x;
+      assert_int_equal(fwd[x], y);
+      assert_int_equal(back[y], x);
+    }
+    free(fwd);
+    free(back);
+    kw_dataset_free(alone_t);
+    kw_dataset_free(alone_i);
+    kw_dataset_free(both);
+  }
+  kw_context_set_threads(f->ctx, 1);
+  free(tx);
+  free(iv);
+  free(tnum);
+  free(inum);
+}
+
+/* skip_contact: e-mail, phone and address columns are not read but named
+ * as ignored; the name and the other columns are read as before. */
+static void test_skip_contact(void **state) {
+  fixture *f = *state;
+  const char *text =
+      "klantnummer;naam;e-mail;telefoon;adres;gemeente\n"
+      "K1;An Peeters;an@example.be;+32 9 123 45 67;Kerkstraat 1;Gent\n"
+      "K2;Bart Janssens;;;Markt 2;Brugge\n";
+  assert_int_equal(rd(f, KW_TABLE_CUSTOMERS, text), KW_OK);
+  const kw_table *t = tab(f, KW_TABLE_CUSTOMERS);
+  assert_int_equal(kw_table_ncols(t), 6);
+  assert_non_null(kw_table_role(t, KW_ROLE_EMAIL));
+  assert_non_null(kw_table_role(t, KW_ROLE_PHONE));
+  assert_non_null(kw_table_role(t, KW_ROLE_ADDRESS));
+  assert_int_equal(kw_table_report(t)->n_ignored, 0);
+  f->o.skip_contact = true;
+  assert_int_equal(rd(f, KW_TABLE_CUSTOMERS, text), KW_OK);
+  t = tab(f, KW_TABLE_CUSTOMERS);
+  assert_int_equal(kw_table_ncols(t), 3);
+  assert_null(kw_table_role(t, KW_ROLE_EMAIL));
+  assert_null(kw_table_role(t, KW_ROLE_PHONE));
+  assert_null(kw_table_role(t, KW_ROLE_ADDRESS));
+  const kw_column *nm = kw_table_role(t, KW_ROLE_NAME);
+  assert_non_null(nm);
+  assert_string_equal(kw_dict_str(nm->dict, nm->v.text[1]), "Bart Janssens");
+  assert_string_equal(cust(f, KW_TABLE_CUSTOMERS, 1), "K2");
+  assert_non_null(kw_table_role(t, KW_ROLE_CITY));
+  const kw_read_report *r = kw_table_report(t);
+  assert_int_equal(r->n_ignored, 3);
+  assert_string_equal(r->ignored[0], "e-mail");
+  assert_string_equal(r->ignored[1], "telefoon");
+  assert_string_equal(r->ignored[2], "adres");
+  assert_int_equal(r->rows_used, 2);
+  check_counts(r);
+}
+
+/* invoice_ids_only: a folder of two sales books (joined) and the shop
+ * folder (invoices numbered by line) read with and without it give the
+ * same rows and the same invoice ids, so the same orders per customer;
+ * with it the numbers' text is gone. */
+static void test_invoice_ids_only(void **state) {
+  fixture *f = *state;
+  const char *dirs[] = {KW_TEST_DATA "/folders/joined_csv",
+                        KW_TEST_DATA "/shop"};
+  for (size_t d = 0; d < 2; d++) {
+    kw_dataset *ds[2];
+    for (int k = 0; k < 2; k++) {
+      kw_load_options_init(&f->o);
+      f->o.dir = dirs[d];
+      f->o.invoice_ids_only = k == 1;
+      assert_int_equal(kw_dataset_load(f->ctx, &f->o, &ds[k]), KW_OK);
+    }
+    size_t checked = 0;
+    for (int t = 0; t < KW_TABLE__COUNT; t++) {
+      const kw_table *a = kw_dataset_table(ds[0], (kw_table_kind)t);
+      const kw_table *b = kw_dataset_table(ds[1], (kw_table_kind)t);
+      assert_true((a == NULL) == (b == NULL));
+      if (!a) continue;
+      assert_int_equal(kw_table_rows(a), kw_table_rows(b));
+      const kw_column *ia = kw_table_role(a, KW_ROLE_INVOICE);
+      const kw_column *ib = kw_table_role(b, KW_ROLE_INVOICE);
+      assert_true((ia == NULL) == (ib == NULL));
+      if (!ia) continue;
+      assert_int_equal(kw_dict_size(ia->dict), kw_dict_size(ib->dict));
+      assert_true(kw_dict_size(ia->dict) > 0);
+      for (size_t r = 0; r < kw_table_rows(a); r++) {
+        assert_int_equal(ia->v.text[r], ib->v.text[r]);
+        assert_string_equal(kw_dict_str(ib->dict, ib->v.text[r]), "");
+        assert_true(kw_dict_len(ia->dict, ia->v.text[r]) > 0);
+        checked++;
+      }
+    }
+    assert_true(checked > 0);
+    /* customer ids keep their text */
+    assert_int_equal(kw_dict_size(kw_dataset_customers(ds[0])),
+                     kw_dict_size(kw_dataset_customers(ds[1])));
+    assert_string_equal(kw_dict_str(kw_dataset_customers(ds[1]), 0),
+                        kw_dict_str(kw_dataset_customers(ds[0]), 0));
+    kw_summary *s[2];
+    kw_summary_options so;
+    kw_summary_options_init(&so);
+    for (int k = 0; k < 2; k++)
+      assert_int_equal(kw_summary_build(f->ctx, ds[k], &so, &s[k]), KW_OK);
+    const kw_customer_summary *v0 = kw_summary_view(s[0]);
+    const kw_customer_summary *v1 = kw_summary_view(s[1]);
+    assert_int_equal(v0->n, v1->n);
+    assert_true(v0->has_invoice == (d == 0));
+    assert_memory_equal(v0->orders, v1->orders, v0->n * sizeof *v0->orders);
+    for (int k = 0; k < 2; k++) {
+      kw_summary_free(s[k]);
+      kw_dataset_free(ds[k]);
+    }
+  }
+}
+
 /* "-" reads standard input (here a pipe) into memory. */
 static void test_stdin(void **state) {
   fixture *f = *state;
@@ -1199,6 +1431,11 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_sep_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_folder, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_shared_invoices, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_shared_invoices_random, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_skip_contact, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_invoice_ids_only, setup, teardown),
       cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
       cmocka_unit_test_setup_teardown(test_aligned_file, setup, teardown),
       cmocka_unit_test(test_threads_same_result),
