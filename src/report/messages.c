@@ -2508,6 +2508,15 @@ static const msg_row text_rows[] = {
      "{what}: {n} factuurnummer(s) horen bij twee klanten; de pushdown kan "
      "niet zien welke rijen eerst kwamen, lees ze dus zonder --pushdown "
      "(de latere rijen worden dan weggelaten en geteld)"},
+    {"pg.unknown_customer",
+     "{what}: customer \"{id}\" of the database is not among the customers "
+     "read (an id with blanks around it, or an empty one, reads differently "
+     "from a line: clean it in a view or a --table query, or read without "
+     "--pushdown)",
+     "{what}: klant \"{id}\" uit de database zit niet bij de gelezen "
+     "klanten (een nummer met spaties rond, of een leeg nummer, leest anders "
+     "dan een lijn: maak het op in een view of een --table-query, of lees "
+     "zonder --pushdown)"},
     {"opt.payments.pushdown",
      "PATH is a postgresql:// URI: compute the receivables ageing and the "
      "payment behaviour per customer in the database (one row per customer "
@@ -2544,12 +2553,14 @@ static const msg_row text_rows[] = {
      "PATH is een postgresql://-URI: bereken het overzicht in de database "
      "(er komt één rij per klant terug; kolommen moeten SQL-types hebben)"},
     {"opt.analyze.pushdown",
-     "PATH is a postgresql:// URI: the database computes the cohort "
-     "matrices and the (x, t_x, T) patterns of the purchase model; the rest "
-     "reads the lines (columns need SQL types)",
-     "PATH is een postgresql://-URI: de database berekent de cohortmatrices "
-     "en de (x, t_x, T)-patronen van het aankoopmodel; de rest leest de "
-     "lijnen (kolommen moeten SQL-types hebben)"},
+     "PATH is a postgresql:// URI: the database computes the per-customer "
+     "summary (and with it the purchase model's input), the payment "
+     "behaviour and ageing and the cohort matrices; the rest reads the lines "
+     "(columns need SQL types)",
+     "PATH is een postgresql://-URI: de database berekent het overzicht per "
+     "klant (en daarmee de invoer van het aankoopmodel), het betaalgedrag en "
+     "de ouderdom van de openstaande facturen en de cohortmatrices; de rest "
+     "leest de lijnen (kolommen moeten SQL-types hebben)"},
     {"opt.cohorts.pushdown",
      "PATH is a postgresql:// URI: compute the cohort matrices in the "
      "database (one row per cohort and period comes back; columns need SQL "
