@@ -31,6 +31,7 @@
  */
 #include "klantwijs/history.h"
 #include "models/analyze_internal.h"
+#include "data/lineidx.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -891,7 +892,7 @@ static const struct {
 _Static_assert(sizeof steps / sizeof *steps == KW_STEP__COUNT,
                "every step of kw_step has its row");
 
-static kw_status run(kw_analysis *a) {
+static kw_status run_steps(kw_analysis *a) {
   for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
     begin_step(a, steps[k].step);
     kw_status st = steps[k].run(a);
@@ -900,6 +901,16 @@ static kw_status run(kw_analysis *a) {
   }
   /* segments, clusters and personas read the finished plan */
   return kw_an_segments(a);
+}
+
+/* The steps share one customer-ordered index of the transaction lines and
+ * one purchase history, built on first use (data/lineidx.h). */
+static kw_status run(kw_analysis *a) {
+  const kw_table *tx = kw_dataset_table(a->ds, KW_TABLE_TRANSACTIONS);
+  kw_table_cache_begin(a->ctx, tx);
+  kw_status st = run_steps(a);
+  kw_table_cache_end(tx);
+  return st;
 }
 
 kw_status kw_analyze_run(kw_context *ctx, const kw_dataset *ds,
