@@ -156,7 +156,7 @@ int kw_cli_analyze(int argc, char **argv) {
     goto done;
   }
   ao.fit = fit;
-  kw_analyze_source src; /* --pushdown: cohorts and CLV patterns in SQL */
+  kw_analyze_source src; /* --pushdown: the work done in SQL */
   kw_load_options dbo = c.load;
   if (o.pushdown) {
     if (!kw_pg_is_uri(c.path)) {

@@ -53,7 +53,7 @@ static const cli_opt rows_[] = {
      "opt.churn.contracts", NULL},
     {"gap", 0, CLI_NUM, RULE(gap_days), 0, 1e6, "DAYS", NULL, "opt.churn.gap",
      NULL},
-    {"gap-quantile", 0, CLI_NUM, RULE(gap_quantile), 0, 1, "Q", "0.9",
+    {"gap-quantile", 0, CLI_NUM, RULE(gap_quantile), 0.01, 1, "Q", "0.9",
      "opt.churn.gap_quantile", NULL},
     {"gap-floor", 0, CLI_NUM, RULE(gap_floor_days), 0, 1e6, "DAYS", "30",
      "opt.churn.gap_floor", NULL},
@@ -230,7 +230,7 @@ int kw_cli_churn(int argc, char **argv) {
   }
   kw_status st = kw_churn_run(c.ctx, ds, &o.a.run, &ch, &sum, NULL);
   if (st)
-    code = cli_fail(&c, st);
+    code = st == KW_EARG ? cli_usage_fail(&c) : cli_fail(&c, st);
   else
     code = churn_output(&c, &o, ch, kw_dataset_customers(ds),
                         sum ? kw_summary_view(sum) : NULL);

@@ -52,7 +52,7 @@ int kw_cli_demo(int argc, char **argv) {
   o.dir = d.dir;
   kw_status st = kw_demo_generate(c.ctx, &o);
   if (st) {
-    fprintf(stderr, "klantwijs demo: %s\n", kw_errmsg(c.ctx));
+    cli_fail(&c, st); /* in the run's language; the demo's own exit codes */
     code = st == KW_ENOMEM ? KW_EXIT_INTERNAL : KW_EXIT_IO;
   }
   cli_common_free(&c);

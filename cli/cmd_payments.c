@@ -28,16 +28,18 @@ typedef struct pay_opts {
 } pay_opts;
 
 #define CMD(field) CLI_T_CMD, offsetof(pay_opts, field)
-#define DAYS_ROW(name, field, def, help) \
-  {name, 0, CLI_UINT, CMD(field), 0, 36500, "DAYS", def, help, NULL}
+#define DAYS_ROW(name, field, lo, hi, def, help) \
+  {name, 0, CLI_UINT, CMD(field), lo, hi, "DAYS", def, help, NULL}
+/* the ranges are kw_payments_compute's; the order of the thresholds
+ * (slow <= problem) is checked there */
 static const cli_opt rows_[] = {
-    DAYS_ROW("terms", terms, "30", "opt.payments.terms"),
-    DAYS_ROW("slow-late", slow_late, "7", "opt.payments.slow_late"),
-    DAYS_ROW("slow-overdue", slow_overdue, "30", "opt.payments.slow_overdue"),
-    DAYS_ROW("problem-late", problem_late, "60", "opt.payments.problem_late"),
-    DAYS_ROW("problem-overdue", problem_overdue, "90",
+    DAYS_ROW("terms", terms, 0, 3650, "30", "opt.payments.terms"),
+    DAYS_ROW("slow-late", slow_late, 0, 36500, "7", "opt.payments.slow_late"),
+    DAYS_ROW("slow-overdue", slow_overdue, 0, 36500, "30", "opt.payments.slow_overdue"),
+    DAYS_ROW("problem-late", problem_late, 0, 36500, "60", "opt.payments.problem_late"),
+    DAYS_ROW("problem-overdue", problem_overdue, 0, 36500, "90",
              "opt.payments.problem_overdue"),
-    DAYS_ROW("dso-days", dso_days, "90", "opt.payments.dso_days"),
+    DAYS_ROW("dso-days", dso_days, 1, 36500, "90", "opt.payments.dso_days"),
     {"class", 0, CLI_CHOICE, CMD(klass), CLI_NO_RANGE, "fast|slow|problematic",
      NULL, "opt.payments.class", NULL},
     {"pushdown", 0, CLI_FLAG, CMD(pushdown), CLI_NO_RANGE, NULL, NULL,
@@ -133,7 +135,7 @@ int kw_cli_payments(int argc, char **argv) {
                              kw_dataset_table(ds, KW_TABLE_INVOICES), &po,
                              &pay);
   if (st) {
-    code = cli_fail(&c, st);
+    code = st == KW_EARG ? cli_usage_fail(&c) : cli_fail(&c, st);
     goto done;
   }
   kw_payments_report r;

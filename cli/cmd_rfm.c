@@ -9,6 +9,7 @@
  */
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,21 +90,11 @@ int kw_cli_rfm(int argc, char **argv) {
   ro.monetary = (kw_rfm_monetary)o.monetary;
   const char *rules_path = o.rules, *segment = o.segment;
   bool segments_csv = o.segments, want_rules = o.print_rules;
-  for (int m = 0; m < 3; m++) {
-    if (o.nbreaks[m] < 0) continue;
-    if (o.nbreaks[m] != ro.bins - 1) {
-      char need[16], bins[16], got[16];
-      snprintf(need, sizeof need, "%d", ro.bins - 1);
-      snprintf(bins, sizeof bins, "%d", ro.bins);
-      snprintf(got, sizeof got, "%d", o.nbreaks[m]);
-      code = cli_usage_key(&c, "cli.err.breaks_count", "opt", bopt[m], "need",
-                           need, "bins", bins, "got", got, NULL);
-      cli_cost_free(&k);
-      cli_common_free(&c);
-      return code;
+  for (int m = 0; m < 3; m++)
+    if (o.nbreaks[m] >= 0) {
+      ro.breaks[m] = o.breaks[m];
+      ro.n_breaks[m] = o.nbreaks[m];
     }
-    ro.breaks[m] = o.breaks[m];
-  }
   kw_dataset *ds = NULL;
   kw_summary *s = NULL;
   kw_profit *p = NULL;
@@ -119,6 +110,10 @@ int kw_cli_rfm(int argc, char **argv) {
       goto done;
     }
     ro.rules = kw_rfm_rule_file_rules(rfile);
+  }
+  if (kw_rfm_options_check(c.ctx, &ro)) {
+    code = cli_usage_fail(&c);
+    goto done;
   }
   if (want_rules) { /* the rule table as a file to copy and edit */
     FILE *f = cli_out_open(&c);
@@ -148,23 +143,10 @@ int kw_cli_rfm(int argc, char **argv) {
     code = cli_fail(&c, st);
     goto done;
   }
-  const kw_rfm_data *d = kw_rfm_view(rf);
-  size_t ns = d->n_segments;
-  int seg_filter = -1;
-  if (segment) {
-    for (size_t j = 0; j < ns; j++)
-      if (strcmp(d->segments[j].key, segment) == 0) seg_filter = (int)j;
-    if (seg_filter < 0) {
-      char list[1024] = "", msg[1200];
-      for (size_t j = 0, at = 0; j < ns && at < sizeof list; j++)
-        at += (size_t)snprintf(list + at, sizeof list - at, " %s",
-                              d->segments[j].key);
-      fprintf(stderr, "klantwijs rfm: %s\n",
-              cli_textf(msg, sizeof msg, "cli.rfm.no_segment", c.lang,
-                        "segment", segment, "list", list, NULL));
-      code = KW_EXIT_USAGE;
-      goto done;
-    }
+  size_t seg_filter = SIZE_MAX;
+  if (segment && kw_rfm_segment_find(c.ctx, rf, segment, &seg_filter)) {
+    code = cli_usage_fail(&c);
+    goto done;
   }
   kw_rfm_report r;
   kw_rfm_report_init(&r);
@@ -173,7 +155,7 @@ int kw_cli_rfm(int argc, char **argv) {
   r.per_customer = view.per_customer;
   r.portfolio = view.portfolio;
   r.segments = segments_csv;
-  r.segment = seg_filter;
+  r.segment = segment ? (int)seg_filter : -1;
   r.n_breaks = (ro.breaks[0] != NULL) + (ro.breaks[1] != NULL) +
                (ro.breaks[2] != NULL);
   r.rules_name = rules_path;

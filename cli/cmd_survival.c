@@ -53,7 +53,7 @@ static const cli_opt rows_[] = {
     {"contracts", 0, CLI_FLAG, CMD(so.contracts), CLI_NO_RANGE, NULL, NULL,
      "opt.survival.contracts", NULL},
     {"gap", 0, CLI_NUM, CMD(so.churn.gap_days), 0, 1e6, "DAYS", NULL, "opt.churn.gap", NULL},
-    {"gap-quantile", 0, CLI_NUM, CMD(so.churn.gap_quantile), 0, 1, "Q", "0.9",
+    {"gap-quantile", 0, CLI_NUM, CMD(so.churn.gap_quantile), 0.01, 1, "Q", "0.9",
      "opt.churn.gap_quantile", NULL},
     {"gap-floor", 0, CLI_NUM, CMD(so.churn.gap_floor_days), 0, 1e6, "DAYS", "30",
      "opt.churn.gap_floor", NULL},

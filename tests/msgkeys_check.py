@@ -3,7 +3,7 @@
 action reasons included) has a row in the one message table
 (src/report/messages.c) with an English and a Dutch text,
 and the English sentence a model writes itself (kw_warn_tpl) is the table's
-English, word for word, so that a Dutch run shows the same message in Dutch.
+English, word for word (also kw_fail_tpl and kw_fail_at_tpl), so that a Dutch run shows the same message in Dutch.
 
     msgkeys_check.py SOURCE_DIR
 """
@@ -39,6 +39,8 @@ for d, _, files in os.walk(os.path.join(root, "src")):
             if not k.endswith("."):
                 used.add((k, rel))
         for m in re.finditer(r'kw_(?:warn|fail)_tpl\(\s*[^,"]+,\s*(?:\w+,\s*)?"([\w.]+)",\s*((?:%s\s*)+)' % STR, text):
+            tpls.append((m.group(1), join(m.group(2)), rel))
+        for m in re.finditer(r'kw_fail_at_tpl\(\s*(?:[^,"]+,\s*){5}"([\w.]+)",\s*((?:%s\s*)+)' % STR, text):
             tpls.append((m.group(1), join(m.group(2)), rel))
 
 for k, rel in sorted(used):

@@ -27,8 +27,11 @@ for s in coord s1 s2; do
   eval "port_$s=$port"
   pg_psql "$tmp/$s" "$port" postgres -c "CREATE DATABASE kwtest" \
     -c "CREATE ROLE kw LOGIN PASSWORD 'bench'" >/dev/null
-  pg_psql "$tmp/$s" "$port" postgres -c "ALTER SYSTEM SET shared_buffers = '1GB'" \
-    -c "ALTER SYSTEM SET work_mem = '256MB'" >/dev/null
+  pg_psql "$tmp/$s" "$port" postgres -c "ALTER SYSTEM SET work_mem = '256MB'" >/dev/null
+  # shared_buffers is on the server's command line (server.sh), which
+  # outranks ALTER SYSTEM; the restart reads the command line from
+  # postmaster.opts
+  pg_as sed -i 's/shared_buffers=64MB/shared_buffers=1GB/' "$tmp/$s/data/postmaster.opts"
   pg_as "$PGBIN/pg_ctl" -D "$tmp/$s/data" -w restart >/dev/null 2>&1
 done
 on() { srv=$1; shift; eval "p=\$port_$srv"; pg_psql "$tmp/$srv" "$p" kwtest "$@"; }
@@ -73,7 +76,7 @@ on s2 -c "VACUUM ANALYZE sales_p1" >/dev/null
 mkdir -p "$tmp/csv"
 on coord -c "\\copy sales TO '$tmp/csv/transactions.csv' WITH (FORMAT csv, HEADER true)"
 t1=$(date +%s)
-echo "customers $N, sales lines $lines, CSV $(du -m "$tmp/csv/transactions.csv" | cut -f1) MB; set-up $((t1 - t0)) s"
+echo "customers $N, sales lines $lines, CSV $(du -m "$tmp/csv/transactions.csv" | cut -f1) MB; set-up $((t1 - t0)) s; shared_buffers $(on coord -At -c 'SHOW shared_buffers'), work_mem $(on coord -At -c 'SHOW work_mem')"
 URI="postgresql://kw:bench@127.0.0.1:$port_coord/kwtest"
 run() { # label command...
   label=$1

@@ -57,6 +57,7 @@
 #include "klantwijs/core.h"
 #include "klantwijs/data.h"
 #include "klantwijs/growth.h"
+#include "klantwijs/payments.h"
 #include "klantwijs/report.h"
 #include "klantwijs/retention.h"
 #include "klantwijs/value.h"
@@ -294,6 +295,46 @@ KW_API const char *kw_step_label(kw_step s, kw_lang lang);
 typedef void (*kw_analyze_step_fn)(void *user, size_t index, size_t count,
                                    const char *key);
 
+/* The per-customer summary a source computes (kw_analyze_source.summary):
+ * one row per id of the dataset's customer dictionary (`customers`, n
+ * rows), written at the customer's id. The analysis allocates the arrays
+ * (zeroed, first and last KW_NA_DATE) and owns them; the source fills the
+ * rows of the customers with a line up to as_of, with the definitions of
+ * kw_summary_build (klantwijs/summary.h), and the flags. repeat_revenue is
+ * the net revenue of the purchase days after the first (cents): the
+ * analysis divides it by x into repeat_spend. x, t_x, T and the totals
+ * follow in the analysis from these columns. A customer id the
+ * dictionary does not hold is an error of the source (KW_EINPUT). */
+typedef struct kw_source_summary {
+  size_t n;
+  const kw_dict *customers;
+  int32_t *first, *last;
+  uint32_t *orders, *days, *lines, *cost_lines, *n_products, *n_categories;
+  int64_t *revenue, *cost, *discount, *repeat_revenue;
+  /* set by the source */
+  int32_t as_of;        /* the as-of day used (the last date when none) */
+  uint64_t lines_after; /* lines after as_of, left out */
+  bool has_invoice, has_cost, has_category, has_product;
+} kw_source_summary;
+
+/* The payment behaviour and ageing a source computes
+ * (kw_analyze_source.payments), as kw_payments_compute gives them: the
+ * per-customer arrays (n rows, one per id of `customers`, allocated
+ * zeroed by the analysis, pay_class KW_PAY_NONE) and in `data` the
+ * portfolio figures, which the source sets (data's array pointers are
+ * the analysis's, aliasing these). */
+typedef struct kw_source_payments {
+  size_t n;
+  const kw_dict *customers;
+  uint32_t *invoices, *settled, *settled_late, *errors;
+  double *late_share, *days_to_pay, *days_late;
+  int64_t *invoiced, *open, *credit, *overdue;
+  int64_t *ageing[KW_AGE__COUNT];
+  int32_t *max_overdue_days;
+  uint8_t *pay_class;
+  kw_payments_data *data;
+} kw_source_payments;
+
 /* Work done where the data are (a database, klantwijs/pg.h
  * kw_pg_analyze_source) instead of from the dataset's lines: each member
  * that is not NULL replaces the step's own computation. Borrowed. */
@@ -308,6 +349,15 @@ typedef struct kw_analyze_source {
      model is fitted on them */
   kw_status (*patterns)(void *user, kw_context *ctx, int32_t as_of,
                         kw_unit unit, kw_clv_data **out);
+  /* the per-customer summary up to as_of (KW_NA_DATE: the last date)
+     into out's rows (kw_source_summary) */
+  kw_status (*summary)(void *user, kw_context *ctx, int32_t as_of,
+                       kw_source_summary *out);
+  /* the payment behaviour and ageing of the invoices as of po->as_of,
+     classified with po's thresholds (kw_pay_classify), into out's rows */
+  kw_status (*payments)(void *user, kw_context *ctx,
+                        const kw_payments_options *po,
+                        kw_source_payments *out);
 } kw_analyze_source;
 
 typedef struct kw_analyze_options {

@@ -173,17 +173,22 @@ KW_API kw_status kw_pg_pushdown_payments(kw_context *ctx,
                                          const kw_payments_options *po,
                                          kw_pg_ageing **out);
 
-/* The work of kw_analyze_run that the database does for a transactions
- * table at o->db (kw_analyze_options.source): the cohort matrices
- * (kw_pg_pushdown_cohorts) and the (x, t_x, T) patterns of the purchase
- * model's fit (kw_pg_pushdown_clv_data). o is borrowed and must outlive
- * the run. */
+/* The work of kw_analyze_run that the database does for the tables at
+ * o->db (kw_analyze_options.source): the per-customer summary (statement
+ * "analyze_summary", one row per customer written at its id in the
+ * dataset's customer dictionary; an id the dictionary lacks is KW_EINPUT),
+ * the payment behaviour and ageing (kw_pg_pushdown_payments) and the
+ * cohort matrices (kw_pg_pushdown_cohorts); the purchase model is fitted
+ * on the summary's (x, t_x, T) per buyer, as from the lines (no patterns
+ * member). o is borrowed and must outlive the run. */
 KW_API void kw_pg_analyze_source(const kw_load_options *o,
                                  kw_analyze_source *out);
 
 /* The SQL the pushdown runs (for documentation and tests): the template
  * of statement name ("lines", "summary", "patterns", "cohorts",
- * "invoice_rows", "invoice_as_of", "invoice_conflicts", "ageing") with
+ * "invoice_rows", "invoice_as_of", "invoice_conflicts", "ageing",
+ * "payers", "clv_days", "clv_rows", "clv_repeat", "clv_later",
+ * "last_day", "analyze_lines", "analyze_summary", "lines_after") with
  * the placeholders of docs/postgresql.md, or NULL. */
 KW_API const char *kw_pg_sql(const char *name);
 

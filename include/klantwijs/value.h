@@ -457,9 +457,16 @@ typedef struct kw_rfm_options {
   kw_rfm_monetary monetary;
   const kw_profit *profit;  /* required for KW_RFM_CONTRIBUTION */
   const kw_rfm_rules *rules; /* NULL: the built-in rules */
+  int n_breaks[3]; /* how many values breaks[k] holds, to be checked
+                      against bins - 1; 0: not stated (bins - 1 read) */
 } kw_rfm_options;
 
 KW_API void kw_rfm_options_init(kw_rfm_options *o);
+/* The checks of kw_rfm_compute that need no data (bins, the breaks'
+ * count and order, the rules), so that a caller can refuse options before
+ * reading the data. KW_EARG with a message by key. */
+KW_API kw_status kw_rfm_options_check(kw_context *ctx,
+                                      const kw_rfm_options *o);
 
 typedef struct kw_rfm_segment_row {
   const char *key, *name_en, *name_nl, *action_en, *action_nl;
@@ -504,6 +511,10 @@ typedef struct kw_rfm kw_rfm;
 KW_API kw_status kw_rfm_compute(kw_context *ctx, const kw_customer_summary *s,
                                 const kw_rfm_options *o, kw_rfm **out);
 KW_API const kw_rfm_data *kw_rfm_view(const kw_rfm *r);
+/* The index of the segment with key `key` in kw_rfm_view(r)->segments;
+ * KW_EARG (the message lists the keys) when there is none. */
+KW_API kw_status kw_rfm_segment_find(kw_context *ctx, const kw_rfm *r,
+                                     const char *key, size_t *index);
 /* The code of customer i as text ("545"), "" when unscored. buf: 4 bytes. */
 KW_API char *kw_rfm_code(const kw_rfm_data *d, size_t i, char buf[4]);
 KW_API void kw_rfm_free(kw_rfm *r);

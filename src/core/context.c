@@ -4,6 +4,7 @@
  */
 #include "core/core.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,6 +165,33 @@ void kw_warn_key(kw_context *ctx, const char *text, const char *key, ...) {
   kw_log_key(ctx, KW_LOG_WARN, "", text, key, names, values, n);
 }
 
+static const struct {
+  int err;
+  const char *key;
+} sys_reasons[] = {{ENOENT, "\001load.sys.ENOENT"},
+                   {EACCES, "\001load.sys.EACCES"},
+                   {ENOTDIR, "\001load.sys.ENOTDIR"},
+                   {ENOSPC, "\001load.sys.ENOSPC"}};
+
+const char *kw_sys_reason_key(int err) {
+  for (size_t i = 0; i < sizeof sys_reasons / sizeof *sys_reasons; i++)
+    if (sys_reasons[i].err == err) return sys_reasons[i].key;
+  return NULL;
+}
+
+const char *kw_sys_reason(int err) {
+  const char *k = kw_sys_reason_key(err);
+  return k ? k : strerror(err);
+}
+
+/* The system's text of a reason kw_sys_reason gave by key, else NULL. */
+static const char *sys_text(const char *v) {
+  for (size_t i = 0; i < sizeof sys_reasons / sizeof *sys_reasons; i++)
+    if (strcmp(sys_reasons[i].key, v) == 0)
+      return strerror(sys_reasons[i].err);
+  return NULL;
+}
+
 /* tpl with its {name} placeholders filled from the pairs into text; a
  * marked value is written without its mark (a table word as its key). */
 static void fill_tpl(char *text, size_t cap, const char *tpl,
@@ -180,8 +208,11 @@ static void fill_tpl(char *text, size_t cap, const char *tpl,
           break;
     if (e && i < n) {
       const char *v = values[i];
-      if (v[0] == KW_MSGV_DECIMAL || v[0] == KW_MSGV_DATE ||
-          v[0] == KW_MSGV_KEY)
+      const char *sys = sys_text(v);
+      if (sys)
+        v = sys;
+      else if (v[0] == KW_MSGV_DECIMAL || v[0] == KW_MSGV_DATE ||
+               v[0] == KW_MSGV_KEY)
         v++;
       o += (size_t)snprintf(text + o, cap - o, "%s", v);
       if (o >= cap) o = cap - 1;
@@ -223,6 +254,41 @@ kw_status kw_fail_tpl(kw_context *ctx, kw_status st, const char *key,
   char text[KW_ERRMSG_MAX];
   fill_tpl(text, sizeof text, tpl, names, values, n);
   return kw_fail_key(ctx, st, "", text, key, names, values, n);
+}
+
+kw_status kw_fail_at_tpl(kw_context *ctx, kw_status st, const char *file,
+                         uint64_t line, uint64_t col, const char *key,
+                         const char *tpl, ...) {
+  const char *names[KW_MSG_ARGS], *values[KW_MSG_ARGS];
+  va_list ap;
+  va_start(ap, tpl);
+  size_t n = kw_va_pairs(&ap, names, values);
+  va_end(ap);
+  char text[KW_ERRMSG_MAX], where[512];
+  fill_tpl(text, sizeof text, tpl, names, values, n);
+  if (!file)
+    where[0] = '\0';
+  else if (line && col)
+    snprintf(where, sizeof where, "%s:%llu:%llu", file,
+             (unsigned long long)line, (unsigned long long)col);
+  else if (line)
+    snprintf(where, sizeof where, "%s:%llu", file, (unsigned long long)line);
+  else
+    snprintf(where, sizeof where, "%s", file);
+  return kw_fail_key(ctx, st, where, text, key, names, values, n);
+}
+
+const char *kw_num_u(char *buf, size_t cap, unsigned long long v) {
+  snprintf(buf, cap, "%llu", v);
+  return buf;
+}
+const char *kw_num_i(char *buf, size_t cap, long long v) {
+  snprintf(buf, cap, "%lld", v);
+  return buf;
+}
+const char *kw_num_g(char *buf, size_t cap, double v) {
+  snprintf(buf, cap, "%c%g", KW_MSGV_DECIMAL, v);
+  return buf;
 }
 
 const char *kw_errmsg(const kw_context *ctx) {

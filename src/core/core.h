@@ -97,6 +97,27 @@ void kw_warn_tpl(kw_context *ctx, const char *key, const char *tpl, ...);
 const char *kw_err_value(const kw_context *ctx, char *buf, size_t cap);
 kw_status kw_fail_tpl(kw_context *ctx, kw_status st, const char *key,
                       const char *tpl, ...);
+/* kw_fail_tpl at a place of the input: file:line:column (line/col 0 =
+ * unknown), as kw_fail_at. */
+kw_status kw_fail_at_tpl(kw_context *ctx, kw_status st, const char *file,
+                         uint64_t line, uint64_t col, const char *key,
+                         const char *tpl, ...);
+/* The reason of a failed system call as a value of a keyed message: the
+ * key (marked KW_MSGV_KEY) of the common ones (ENOENT, EACCES, ENOTDIR, ENOSPC;
+ * their English in a template's text is strerror's), else strerror. */
+const char *kw_sys_reason(int err);
+/* The marked key of a common reason (as kw_sys_reason), else NULL. */
+const char *kw_sys_reason_key(int err);
+/* Numbers as values of a keyed message, written into buf: a whole number,
+ * or a decimal (%g) marked KW_MSGV_DECIMAL so that a Dutch text reads
+ * "2,5". The KW_NUM_* forms use a buffer that lives to the end of the
+ * enclosing block, for use in the call itself. */
+const char *kw_num_u(char *buf, size_t cap, unsigned long long v);
+const char *kw_num_i(char *buf, size_t cap, long long v);
+const char *kw_num_g(char *buf, size_t cap, double v);
+#define KW_NUM_U(v) kw_num_u((char[24]){0}, 24, (unsigned long long)(v))
+#define KW_NUM_I(v) kw_num_i((char[24]){0}, 24, (long long)(v))
+#define KW_NUM_G(v) kw_num_g((char[40]){0}, 40, (double)(v))
 /* Report progress of a long step (no-op without a callback). */
 static inline void kw_progress(kw_context *ctx, const char *stage, double f) {
   if (ctx->progress_fn) ctx->progress_fn(ctx->progress_user, stage, f);

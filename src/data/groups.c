@@ -81,11 +81,12 @@ kw_status kw_customer_value_rows(kw_context *ctx, const kw_table *t,
   for (size_t c = 0; c < n_customers; c++) rows[c] = KW_NA_ID;
   const kw_column *id = kw_table_role(t, KW_ROLE_CUSTOMER);
   if (!id || id->type != KW_TYPE_TEXT)
-    return kw_fail(ctx, KW_EARG, "the customers table has no customer id "
-                                 "column");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.customers_no_id",
+                       "the customers table has no customer id column", NULL);
   size_t nr = kw_table_rows(t);
   if (nr >= KW_NA_ID)
-    return kw_fail(ctx, KW_ERANGE, "customers table: too many rows");
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.customers_too_many",
+                       "customers table: too many rows", NULL);
   for (size_t r = 0; r < nr; r++) {
     uint32_t c = id->v.text[r];
     if (c == KW_NA_ID || c >= n_customers || kw_cell_empty(col, r)) continue;
@@ -257,7 +258,9 @@ static kw_status groups_build(kw_context *ctx, const kw_table *t,
                               kw_groups **out) {
   if (!out) return kw_fail(ctx, KW_EARG, "groups: out is NULL");
   *out = NULL;
-  if (!t) return kw_fail(ctx, KW_EARG, "groups: no customers table");
+  if (!t)
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.groups_no_customers",
+                       "groups: no customers table", NULL);
   kw_groups_options def;
   if (!o) {
     kw_groups_options_init(&def);

@@ -66,34 +66,114 @@ static inline uint64_t hash8(uint64_t v) {
  * the columns j in order, from h = 0x2545F4914F6CDD1D; filled column by
  * column (each column read once, in order). */
 void kw_quality_fingerprints(const kw_table *t, uint64_t *fp, size_t n) {
-  for (size_t r = 0; r < n; r++) fp[r] = 0x2545F4914F6CDD1Dull;
-  for (size_t j = 0; j < kw_table_ncols(t); j++) {
-    const kw_column *c = kw_table_col(t, j);
+  /* blocks of rows, every column folded into a block before the next
+     block: the same folds in the same order per row as column by column
+     over all rows, with the block's fingerprints in the first-level cache
+     instead of one pass over all of them per column */
+  enum { BLOCK = 2048 };
+  const size_t ncols = kw_table_ncols(t);
+  for (size_t r0 = 0; r0 < n; r0 += BLOCK) {
+    const size_t r1 = n - r0 > BLOCK ? r0 + BLOCK : n;
+    for (size_t r = r0; r < r1; r++) fp[r] = 0x2545F4914F6CDD1Dull;
+    for (size_t j = 0; j < ncols; j++) {
+      const kw_column *c = kw_table_col(t, j);
 #define KW_FOLD(expr)                                         \
-  for (size_t r = 0; r < n; r++) {                            \
+  for (size_t r = r0; r < r1; r++) {                          \
     uint64_t v = (expr);                                      \
     fp[r] = hash8(v) ^ (fp[r] * 0x9E3779B97F4A7C15ull + j);   \
   }
-    switch (c->type) {
-      case KW_TYPE_TEXT: KW_FOLD(c->v.text[r]); break;
-      case KW_TYPE_DATE: KW_FOLD((uint64_t)(uint32_t)c->v.date[r]); break;
-      case KW_TYPE_MONEY: KW_FOLD((uint64_t)c->v.money[r]); break;
-      case KW_TYPE_NUMBER: {
-        uint64_t w;
-        KW_FOLD((memcpy(&w, &c->v.number[r], sizeof w), w));
-        break;
+      switch (c->type) {
+        case KW_TYPE_TEXT: KW_FOLD(c->v.text[r]); break;
+        case KW_TYPE_DATE: KW_FOLD((uint64_t)(uint32_t)c->v.date[r]); break;
+        case KW_TYPE_MONEY: KW_FOLD((uint64_t)c->v.money[r]); break;
+        case KW_TYPE_NUMBER: {
+          uint64_t w;
+          KW_FOLD((memcpy(&w, &c->v.number[r], sizeof w), w));
+          break;
+        }
+        case KW_TYPE_FLAG: KW_FOLD((uint64_t)(uint8_t)c->v.flag[r]); break;
+        default: KW_FOLD(0); break;
       }
-      case KW_TYPE_FLAG: KW_FOLD((uint64_t)(uint8_t)c->v.flag[r]); break;
-      default: KW_FOLD(0); break;
-    }
 #undef KW_FOLD
+    }
   }
 }
 
-/* Of the n fingerprints, how many repeat one seen before (n - distinct).
- * The fingerprints are spread over 1,024 buckets by their top bits (one
- * counting pass, one scatter), and each bucket, small enough for the
- * cache, counted with an open-addressing set keyed by the low bits. */
+/* The value of line r: the amount, or its distance from center. */
+static inline int64_t sel_value(const int64_t *a, size_t r, bool dev,
+                                int64_t center) {
+  if (!dev) return a[r];
+  int64_t d = a[r] - center;
+  return d < 0 ? -d : d;
+}
+
+int64_t kw_quality_select(kw_context *ctx, const int64_t *a, size_t n,
+                          size_t k, bool dev, int64_t center, kw_status *st) {
+  /* a radix selection: the values' range in 2^16 buckets of equal width,
+     a histogram, then only the bucket holding the k-th value goes on
+     (copied out, then narrowed in place); a bucket of equal values or of
+     a few thousand ends in select_k. Two reads of the column, no copy of
+     it. */
+  enum { BITS = 16, NB = 1 << BITS, SMALL = 4096 };
+  *st = KW_OK;
+  uint64_t *hist = kw_malloc(ctx, NB * sizeof *hist);
+  if (!hist) {
+    *st = kw_fail_nomem(ctx);
+    return 0;
+  }
+  int64_t *buf = NULL;
+  size_t m = n;
+  int64_t result = 0;
+  for (;;) {
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (size_t r = 0; r < m; r++) {
+      int64_t x = buf ? buf[r] : sel_value(a, r, dev, center);
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    if (lo == hi) {
+      result = lo;
+      break;
+    }
+    if (buf && m <= SMALL) {
+      result = select_k(buf, m, k);
+      break;
+    }
+    uint64_t range = (uint64_t)hi - (uint64_t)lo;
+    int shift = 0;
+    while ((range >> shift) >= NB) shift++;
+    memset(hist, 0, NB * sizeof *hist);
+    for (size_t r = 0; r < m; r++) {
+      int64_t x = buf ? buf[r] : sel_value(a, r, dev, center);
+      hist[((uint64_t)x - (uint64_t)lo) >> shift]++;
+    }
+    size_t b = 0;
+    uint64_t below = 0;
+    while (below + hist[b] <= k) below += hist[b++];
+    k -= (size_t)below;
+    size_t w = 0;
+    if (!buf) {
+      buf = kw_malloc(ctx, (hist[b] ? hist[b] : 1) * sizeof *buf);
+      if (!buf) {
+        *st = kw_fail_nomem(ctx);
+        break;
+      }
+      for (size_t r = 0; r < m; r++) {
+        int64_t x = sel_value(a, r, dev, center);
+        if ((((uint64_t)x - (uint64_t)lo) >> shift) == b) buf[w++] = x;
+      }
+    } else {
+      for (size_t r = 0; r < m; r++)
+        if ((((uint64_t)buf[r] - (uint64_t)lo) >> shift) == b)
+          buf[w++] = buf[r];
+    }
+    m = w;
+  }
+  kw_free(ctx, buf);
+  kw_free(ctx, hist);
+  return result;
+}
+
 size_t kw_quality_repeats(kw_context *ctx, const uint64_t *fp, size_t n,
                           kw_status *st) {
   *st = KW_OK;
@@ -161,13 +241,16 @@ kw_status kw_quality_check(kw_context *ctx, const kw_dataset *ds,
   memset(q, 0, sizeof *q);
   q->first_date = q->last_date = KW_NA_DATE;
   const kw_table *t = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
-  if (!t) return kw_fail(ctx, KW_EMISSING, "no transactions table");
+  if (!t)
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.no_transactions",
+                       "no transactions table", NULL);
   const kw_column *cc = kw_table_role(t, KW_ROLE_CUSTOMER);
   const kw_column *cd = kw_table_role(t, KW_ROLE_DATE);
   const kw_column *ca = kw_table_role(t, KW_ROLE_AMOUNT);
   if (!cc || !cd || !ca)
-    return kw_fail(ctx, KW_EMISSING,
-                   "the transactions table needs customer, date and amount");
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.tx_columns",
+                       "the transactions table needs customer, date and amount",
+                       NULL);
   size_t n = kw_table_rows(t);
   q->lines = n;
   if (n == 0) return KW_OK;
@@ -199,16 +282,11 @@ kw_status kw_quality_check(kw_context *ctx, const kw_dataset *ds,
     q->last_date = hi;
   }
 
-  int64_t *v = kw_malloc(ctx, n * sizeof *v);
-  if (!v) return kw_fail_nomem(ctx);
-  memcpy(v, ca->v.money, n * sizeof *v);
-  int64_t med = select_k(v, n, n / 2);
-  for (size_t r = 0; r < n; r++) {
-    int64_t dv = ca->v.money[r] - med;
-    v[r] = dv < 0 ? -dv : dv;
-  }
-  int64_t mad = select_k(v, n, n / 2);
-  kw_free(ctx, v);
+  kw_status sel;
+  int64_t med = kw_quality_select(ctx, ca->v.money, n, n / 2, false, 0, &sel);
+  if (sel) return sel;
+  int64_t mad = kw_quality_select(ctx, ca->v.money, n, n / 2, true, med, &sel);
+  if (sel) return sel;
   q->median_amount = med;
   q->mad_amount = mad;
   if (mad > 0) {

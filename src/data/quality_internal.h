@@ -19,4 +19,11 @@ void kw_quality_fingerprints(const kw_table *t, uint64_t *fp, size_t n);
 size_t kw_quality_repeats(kw_context *ctx, const uint64_t *fp, size_t n,
                           kw_status *st);
 
+/* The k-th smallest (from 0, k < n) of a[0..n), or with dev of |a[r] -
+ * center|: the value a full sort would put at k, by a radix selection
+ * (two reads of a, no copy of it). *st KW_ENOMEM (0 returned) when out of
+ * memory. */
+int64_t kw_quality_select(kw_context *ctx, const int64_t *a, size_t n,
+                          size_t k, bool dev, int64_t center, kw_status *st);
+
 #endif

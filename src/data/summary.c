@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "data/lineidx.h"
 
 #define MAX_THREADS 8
 #define MIN_ROWS_PER_THREAD 200000
@@ -119,7 +120,9 @@ typedef struct walk {
   /* the summary's arrays, writable */
   int32_t *first, *last;
   uint32_t *orders, *days, *cost_lines, *nprod, *ncat;
-  const uint32_t *lines;
+  uint32_t *lines;
+  size_t nix;       /* customers in the index */
+  uint64_t indexed; /* lines in the index */
   int64_t *revenue, *cost, *discount;
   double *x, *t_x, *T, *rspend;
 } walk;
@@ -137,18 +140,45 @@ static void walk_customers(job *jb) {
   const walk *w = jb->w;
   const int32_t *date = w->date;
   const int64_t *amt = w->amt;
+  const int32_t as_of = w->as_of;
+  /* the lines' cells are read in customer order, at random in the
+     columns: each is asked for PF lines ahead, so that the misses of
+     several lines overlap */
+  enum { PF = 16 };
+  const uint32_t *const end = w->order + w->indexed;
+  const int64_t *const pdisc = w->cdisc ? w->cdisc->v.money : NULL;
+  const int64_t *const pcost = w->ccost ? w->ccost->v.money : NULL;
+  const int64_t *const pmarg = w->cmargin ? w->cmargin->v.money : NULL;
+  const uint32_t *const pprod = w->cprod ? w->cprod->v.text : NULL;
+  const uint32_t *const pcat = w->ccat ? w->ccat->v.text : NULL;
+  const uint32_t *const pinv = w->cinv ? w->cinv->v.text : NULL;
   for (size_t c = jb->c0; c < jb->c1; c++) {
-    const uint32_t *L = w->order + w->start[c];
-    const uint32_t m = w->lines[c];
+    /* the customer's lines in file order, those after as_of included */
+    const uint32_t *L = c < w->nix ? w->order + w->start[c] : NULL;
+    const uint32_t m = c < w->nix ? w->start[c + 1] - w->start[c] : 0;
     const uint32_t cc = (uint32_t)c;
     w->first[c] = w->last[c] = KW_NA_DATE;
+    w->lines[c] = 0;
     if (m == 0) continue;
     /* walk 1: money, distinct products and categories, purchase days */
     int64_t rev = 0, cst = 0, disc = 0;
-    uint32_t ncost = 0, pdays = 0, np = 0, nc = 0;
+    uint32_t ncost = 0, pdays = 0, np = 0, nc = 0, nl = 0;
     int32_t d0 = INT32_MAX, dl = INT32_MIN;
     for (uint32_t k = 0; k < m; k++) {
       uint32_t i = L[k];
+      if (L + k + PF < end) {
+        uint32_t f = L[k + PF];
+        __builtin_prefetch(&date[f]);
+        __builtin_prefetch(&amt[f]);
+        if (pdisc) __builtin_prefetch(&pdisc[f]);
+        if (pcost) __builtin_prefetch(&pcost[f]);
+        if (pmarg) __builtin_prefetch(&pmarg[f]);
+        if (pprod) __builtin_prefetch(&pprod[f]);
+        if (pcat) __builtin_prefetch(&pcat[f]);
+        if (pinv) __builtin_prefetch(&pinv[f]);
+      }
+      if (date[i] > as_of) continue;
+      nl++;
       int64_t a = amt[i], lc;
       /* checked: the load bounds each column's sums, a line's cost from
        * its margin is a difference of two columns */
@@ -179,6 +209,7 @@ static void walk_customers(job *jb) {
         if (date[i] > dl) dl = date[i];
       }
     }
+    w->lines[c] = nl;
     w->revenue[c] = rev;
     w->cost[c] = cst;
     w->discount[c] = disc;
@@ -193,6 +224,7 @@ static void walk_customers(job *jb) {
     uint32_t ninv = 0;
     for (uint32_t k = 0; k < m; k++) {
       uint32_t i = L[k];
+      if (date[i] > as_of) continue;
       if (jb->daymark[date[i] - w->dmin] == cc) {
         if (!kw_money_add(&purchase_rev, amt[i]) ||
             (date[i] == d0 && !kw_money_add(&first_rev, amt[i])))
@@ -259,7 +291,9 @@ static kw_status run_walks(kw_context *ctx, const walk *w, size_t n,
     jobs[t].w = w;
     jobs[t].c0 = c;
     uint64_t target = used * (t + 1) / nt;
-    while (c < n && (t + 1 == nt || w->start[c] < target)) c++;
+    while (c < n &&
+           (t + 1 == nt || (c < w->nix && w->start[c] < target)))
+      c++;
     jobs[t].c1 = t + 1 == nt ? n : c;
   }
   kw_status st = KW_OK;
@@ -279,11 +313,11 @@ static kw_status run_walks(kw_context *ctx, const walk *w, size_t n,
     for (size_t t = 0; t < nt; t++) *buyers += jobs[t].buyers;
     for (size_t t = 0; t < nt && !st; t++)
       if (jobs[t].overflow)
-        st = kw_fail(ctx, KW_ERANGE,
-                     "transactions: the amounts of column \"%s\" add up to "
-                     "more than 92,233,720,368,547,758.07 for one customer: "
-                     "out of range, no total would be right",
-                     jobs[t].overflow->name);
+        st = kw_fail_tpl(ctx, KW_ERANGE, "model.e.tx_customer_overflow",
+                         "transactions: the amounts of column \"{col}\" add up "
+                         "to more than 92,233,720,368,547,758.07 for one "
+                         "customer: out of range, no total would be right",
+                         "col", jobs[t].overflow->name, NULL);
   }
   for (size_t t = 0; t < nt; t++) free_marks(ctx, &jobs[t]);
   return st;
@@ -298,16 +332,20 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
     opt = &defaults;
   }
   const kw_table *t = kw_dataset_table(ds, KW_TABLE_TRANSACTIONS);
-  if (!t) return kw_fail(ctx, KW_EMISSING, "no transactions table");
+  if (!t)
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.no_transactions",
+                       "no transactions table", NULL);
   const kw_column *ccust = kw_table_role(t, KW_ROLE_CUSTOMER);
   const kw_column *cdate = kw_table_role(t, KW_ROLE_DATE);
   const kw_column *camt = kw_table_role(t, KW_ROLE_AMOUNT);
   if (!ccust || !cdate || !camt)
-    return kw_fail(ctx, KW_EMISSING,
-                   "the transactions table needs customer, date and amount");
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.tx_columns",
+                       "the transactions table needs customer, date and amount",
+                       NULL);
   const size_t rows = kw_table_rows(t);
   if (rows > UINT32_MAX - 1)
-    return kw_fail(ctx, KW_ERANGE, "more than 4 billion transaction lines");
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.tx_too_many",
+                       "more than 4 billion transaction lines", NULL);
   const uint32_t *cust = ccust->v.text;
   const int32_t *date = cdate->v.date;
 
@@ -363,45 +401,47 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
   w.T = block(s, n, sizeof *w.T);
   w.rspend = block(s, n, sizeof *w.rspend);
   w.lines = lines;
-  /* working memory: start offsets per customer and the sorted line index */
-  uint32_t *start = kw_calloc(ctx, n + 1, sizeof *start);
-  uint32_t *order = kw_malloc(ctx, (rows ? rows : 1) * sizeof *order);
-  uint32_t *fill = kw_malloc(ctx, (n ? n : 1) * sizeof *fill);
+  /* the customer-ordered line index: the table's cached one inside an
+     analysis, else built here (data/lineidx.h) */
+  kw_line_index own = {0};
+  const kw_line_index *ix = NULL;
   kw_status st = KW_OK;
   if (!w.first || !w.last || !w.orders || !w.days || !lines ||
       !w.cost_lines || !w.revenue || !w.cost || !w.discount || !w.nprod ||
-      !w.ncat || !w.x || !w.t_x || !w.T || !w.rspend || !start || !order ||
-      !fill) {
+      !w.ncat || !w.x || !w.t_x || !w.T || !w.rspend) {
     st = kw_fail_nomem(ctx);
     goto done;
   }
+  if (!(ix = kw_table_line_index(ctx, t, &own))) {
+    st = kw_errcode(ctx);
+    goto done;
+  }
 
-  /* counting sort of the lines up to as_of by customer; the date range */
+  /* the lines up to as_of and their date range (the walks leave out the
+     lines after as_of) */
   uint64_t used = 0, after = 0;
   int32_t dmin = INT32_MAX, dmax = INT32_MIN;
   for (size_t i = 0; i < rows; i++) {
+    if (cust[i] == KW_NA_ID) continue;
     if (date[i] > as_of) {
       after++;
       continue;
     }
-    lines[cust[i]]++;
     used++;
     if (date[i] < dmin) dmin = date[i];
     if (date[i] > dmax) dmax = date[i];
   }
   v->lines_used = used;
   v->lines_after = after;
-  for (size_t c = 0; c < n; c++) start[c + 1] = start[c] + lines[c];
-  memcpy(fill, start, n * sizeof *fill);
-  for (size_t i = 0; i < rows; i++)
-    if (date[i] <= as_of) order[fill[cust[i]]++] = (uint32_t)i;
-  w.order = order;
-  w.start = start;
+  w.order = ix->line;
+  w.start = ix->start;
+  w.nix = ix->n < n ? ix->n : n;
+  w.indexed = ix->indexed;
   w.dmin = dmin <= dmax ? dmin : 0;
   w.span = dmin <= dmax ? (size_t)((int64_t)dmax - dmin + 1) : 1;
 
   size_t buyers = 0;
-  st = run_walks(ctx, &w, n, used, &buyers);
+  st = run_walks(ctx, &w, n, ix->indexed, &buyers);
   if (st) goto done;
   v->n_buyers = buyers;
   for (size_t c = 0; c < n; c++) {
@@ -431,9 +471,7 @@ kw_status kw_summary_build(kw_context *ctx, const kw_dataset *ds,
   v->T = w.T;
   v->repeat_spend = w.rspend;
 done:
-  kw_free(ctx, start);
-  kw_free(ctx, order);
-  kw_free(ctx, fill);
+  kw_line_index_free(ctx, &own);
   if (st) {
     kw_summary_free(s);
     return st;

@@ -9,6 +9,8 @@
  */
 #include "data/table.h"
 
+#include "data/lineidx.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -27,6 +29,9 @@ struct kw_table {
   kw_read_part *parts; /* n_parts, paths owned */
   kw_guest_print *guests;
   size_t nguests;
+  /* the line index and history shared by the steps of an analysis:
+     derived data, filled and emptied through a const table (lineidx.h) */
+  kw_table_cache cache;
 };
 
 struct kw_dataset {
@@ -41,6 +46,7 @@ kw_table *kw_table_new(kw_context *ctx, kw_table_kind kind) {
   kw_table *t = kw_calloc(ctx, 1, sizeof *t);
   if (!t) return NULL;
   t->kind = kind;
+  kw_table_cache_init(&t->cache);
   t->report.encoding = "UTF-8";
   t->report.line_ending = "none";
   kw_buf_init(&t->ignored, sizeof(char *));
@@ -49,6 +55,7 @@ kw_table *kw_table_new(kw_context *ctx, kw_table_kind kind) {
 
 void kw_table_free(kw_context *ctx, kw_table *t) {
   if (!t) return;
+  kw_table_cache_destroy(&t->cache);
   for (size_t i = 0; i < t->ncols; i++) {
     kw_free(ctx, (void *)t->cols[i].name);
     kw_free(ctx, (void *)t->cols[i].v.text);
@@ -69,6 +76,10 @@ void kw_table_free(kw_context *ctx, kw_table *t) {
   kw_free(ctx, t->parts);
   kw_free(ctx, t->guests);
   kw_free(ctx, t);
+}
+
+kw_table_cache *kw_table_cache_of(const kw_table *t) {
+  return (kw_table_cache *)&t->cache;
 }
 
 kw_status kw_table_add_column(kw_context *ctx, kw_table *t, const char *name,

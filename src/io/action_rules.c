@@ -52,9 +52,12 @@ static void free_rule_strings(kw_context *ctx, kw_action_rule *r) {
   for (size_t k = 0; k < r->n_cond; k++) kw_free(ctx, (void *)r->cond[k].word);
 }
 
-static kw_status bad(parser *ps, const char *msg, span s) {
-  return kw_fail_at(ps->ctx, KW_EINPUT, ps->name, ps->line, 0, "%s: '%.*s'",
-                    msg, (int)(s.n > 60 ? 60 : s.n), s.p);
+/* A line's failure: the key of what is wrong and the text at fault. */
+static kw_status bad(parser *ps, const char *key, span s) {
+  char where[512], text[64];
+  kw_io_where(where, sizeof where, ps->name, ps->line, 0);
+  snprintf(text, sizeof text, "%.*s", (int)(s.n > 60 ? 60 : s.n), s.p);
+  return kw_io_fail(ps->ctx, KW_EINPUT, 0, where, key, "text", text, NULL);
 }
 
 static bool parse_number(span s, double *out) {
@@ -113,7 +116,7 @@ static kw_status add_condition(parser *ps, kw_action_rule *r, span l) {
   int m = -1;
   for (int k = 0; k < KW_METRIC__COUNT; k++)
     if (span_is(name, kw_metric_key((kw_metric)k))) m = k;
-  if (m < 0) return bad(ps, "unknown metric", name);
+  if (m < 0) return bad(ps, "load.err.rules_metric", name);
   span rest = trim((span){l.p + i, l.n - i});
   kw_cmp op;
   size_t ol = 2;
@@ -124,21 +127,24 @@ static kw_status add_condition(parser *ps, kw_action_rule *r, span l) {
   else if (rest.n >= 1 && rest.p[0] == '=') op = KW_CMP_EQ, ol = 1;
   else if (rest.n >= 1 && rest.p[0] == '<') op = KW_CMP_LT, ol = 1;
   else if (rest.n >= 1 && rest.p[0] == '>') op = KW_CMP_GT, ol = 1;
-  else return bad(ps, "expected = != < <= > or >= after the metric", l);
+  else return bad(ps, "load.err.rules_operator", l);
   span val = trim((span){rest.p + ol, rest.n - ol});
-  if (val.n == 0) return bad(ps, "missing value", l);
+  if (val.n == 0) return bad(ps, "load.err.rules_no_value", l);
   if (r->n_cond >= KW_RULE_MAX_COND)
-    return kw_fail_at(ps->ctx, KW_EINPUT, ps->name, ps->line, 0,
-                      "at most %d conditions per rule", KW_RULE_MAX_COND);
+    return kw_io_fail(ps->ctx, KW_EINPUT, 0,
+                      kw_io_where((char[512]){0}, 512, ps->name, ps->line, 0),
+                      "load.err.rules_conditions", "n",
+                      KW_NUM_I(KW_RULE_MAX_COND), NULL);
   kw_rule_cond c = {(kw_metric)m, op, 0, NULL};
   int kind = kw_metric_kind((kw_metric)m);
   if (kind != 0 && op != KW_CMP_EQ && op != KW_CMP_NE)
-    return bad(ps, "a word can only be compared with = or !=", l);
+    return bad(ps, "load.err.rules_word_op", l);
   if (kind == 0) {
-    if (!parse_number(val, &c.value)) return bad(ps, "not a number", val);
+    if (!parse_number(val, &c.value))
+      return bad(ps, "load.err.rules_number", val);
   } else if (kind == 1) {
     if (!parse_word((kw_metric)m, val, &c.value))
-      return bad(ps, "unknown word for this metric", val);
+      return bad(ps, "load.err.rules_word", val);
   } else {
     c.word = kw_strndup(ps->ctx, val.p, val.n);
     if (!c.word) return kw_fail_nomem(ps->ctx);
@@ -159,18 +165,16 @@ static kw_status parse_text(parser *ps, const char *text, size_t len) {
     p = e + 1;
     if (l.n == 0 || l.p[0] == '#') continue;
     if (l.p[0] == '[') {
-      if (l.p[l.n - 1] != ']') return bad(ps, "a section is [action]", l);
+      if (l.p[l.n - 1] != ']') return bad(ps, "load.err.rules_section", l);
       span key = trim((span){l.p + 1, l.n - 2});
       char k[32];
-      if (key.n == 0 || key.n >= sizeof k) return bad(ps, "unknown action", key);
+      if (key.n == 0 || key.n >= sizeof k)
+        return bad(ps, "load.err.rules_action", key);
       memcpy(k, key.p, key.n);
       k[key.n] = '\0';
       kw_action a = kw_action_from_key(k);
       if (a == KW_ACTION__COUNT || a == KW_ACTION_NONE)
-        return bad(ps,
-                   "unknown action (invest, develop, retain, win_back, "
-                   "serve_low_cost, reprice, collect_first, goodbye)",
-                   key);
+        return bad(ps, "load.err.rules_action", key);
       kw_action_rule r;
       memset(&r, 0, sizeof r);
       r.action = a;
@@ -179,7 +183,7 @@ static kw_status parse_text(parser *ps, const char *text, size_t len) {
       cur = (kw_action_rule *)ps->rules.data + ps->rules.len - 1;
       continue;
     }
-    if (!cur) return bad(ps, "a condition before the first [action]", l);
+    if (!cur) return bad(ps, "load.err.rules_before_action", l);
     const char *eq = memchr(l.p, '=', l.n);
     if (eq) {
       span k = trim((span){l.p, (size_t)(eq - l.p)});

@@ -253,7 +253,7 @@ kw_status kw_atomic_open_like(kw_context *ctx, const char *path,
     a->f = fopen(path, "w");
     if (!a->f) {
       kw_status st = kw_io_fail(ctx, KW_EIO, 0, "", "out.err.sys", "path",
-                              path, "reason", strerror(errno), NULL);
+                              path, "reason", kw_io_sys_reason(errno), NULL);
       kw_atomic_abort(a);
       return st;
     }
@@ -274,14 +274,14 @@ kw_status kw_atomic_open_like(kw_context *ctx, const char *path,
   int fd = kw_temp_create(a->tmp, false, &a->slot);
   if (fd < 0) {
     kw_status st = kw_io_fail(ctx, KW_EIO, 0, "", "out.err.create", "path",
-                              path, "reason", strerror(errno), NULL);
+                              path, "reason", kw_io_sys_reason(errno), NULL);
     a->tmp[0] = '\0';
     kw_atomic_abort(a);
     return st;
   }
   if (fchmod(fd, kw_out_mode(like, false)) != 0) {
     kw_status st = kw_io_fail(ctx, KW_EIO, 0, "", "out.err.mode", "path",
-                              path, "reason", strerror(errno), NULL);
+                              path, "reason", kw_io_sys_reason(errno), NULL);
     close(fd);
     kw_atomic_abort(a);
     return st;
@@ -290,7 +290,7 @@ kw_status kw_atomic_open_like(kw_context *ctx, const char *path,
   if (!a->f) {
     close(fd);
     kw_status st = kw_io_fail(ctx, KW_EIO, 0, "", "out.err.sys", "path",
-                              path, "reason", strerror(errno), NULL);
+                              path, "reason", kw_io_sys_reason(errno), NULL);
     kw_atomic_abort(a);
     return st;
   }
@@ -335,9 +335,9 @@ kw_status kw_atomic_commit(kw_atomic *a) {
     err = errno;
   }
   if (bad) {
-    kw_status st = kw_io_fail(ctx, KW_EIO, 0, "", "out.err.write", "path",
-                              a->path, "reason", strerror(err ? err : EIO),
-                              NULL);
+    kw_status st =
+        kw_io_fail(ctx, KW_EIO, 0, "", "out.err.write", "path", a->path,
+                   "reason", kw_io_sys_reason(err ? err : EIO), NULL);
     if (!a->direct) unlink(a->tmp);
     release(a);
     return st;

@@ -42,8 +42,8 @@ static kw_status read_file(kw_context *ctx, const char *path, char **out,
       if (!nb) {
         st = cap < MAX_PATTERN_FILE
                  ? kw_fail_nomem(ctx)
-                 : kw_fail(ctx, KW_ERANGE, "%s: a pattern file over 256 MiB",
-                           path);
+                 : kw_io_fail(ctx, KW_ERANGE, 0, path,
+                              "load.err.patterns_too_big", NULL);
         break;
       }
       buf = nb;
@@ -117,9 +117,9 @@ kw_status kw_clv_data_read_patterns(kw_context *ctx, const char *path,
       if (idx[k] < 0 && cell_is(c, sets[k])) idx[k] = (long)j;
   }
   if (idx[0] < 0 || idx[1] < 0 || idx[2] < 0) {
-    st = kw_fail_at(ctx, KW_EMISSING, path, row.line, 0,
-                    "a pattern file needs the columns frequency, recency "
-                    "and periods (and optionally weights)");
+    st = kw_io_fail(ctx, KW_EMISSING, 0,
+                    kw_io_where((char[512]){0}, 512, path, row.line, 0),
+                    "load.err.patterns_columns", NULL);
     goto done;
   }
   while ((rc = kw_csv_next(&rd, &row)) > 0) {
@@ -127,8 +127,10 @@ kw_status kw_clv_data_read_patterns(kw_context *ctx, const char *path,
     for (int k = 0; k < 4; k++) {
       if (idx[k] < 0) continue;
       if ((size_t)idx[k] >= row.n) {
-        st = kw_fail_at(ctx, KW_EINPUT, path, row.line, 0,
-                        "missing fields (%zu of %ld)", row.n, idx[k] + 1);
+        st = kw_io_fail(ctx, KW_EINPUT, 0,
+                        kw_io_where((char[512]){0}, 512, path, row.line, 0),
+                        "load.err.patterns_fields", "n", KW_NUM_U(row.n),
+                        "need", KW_NUM_I(idx[k] + 1), NULL);
         goto done;
       }
       const kw_csv_cell *c = &row.cells[idx[k]];
@@ -137,9 +139,12 @@ kw_status kw_clv_data_read_patterns(kw_context *ctx, const char *path,
       if (!kw_parse_number(c->p, c->n, '.', &v, NULL, &ev) || v < 0) {
         uint64_t line, colno;
         kw_csv_where(&rd, &row, c->raw, &line, &colno);
-        st = kw_fail_at(ctx, KW_EINPUT, path, line, colno,
-                        "'%.*s' is not a number >= 0", (int)(c->n > 40 ? 40 : c->n),
-                        c->p);
+        char cell[48];
+        snprintf(cell, sizeof cell, "%.*s", (int)(c->n > 40 ? 40 : c->n),
+                 c->p);
+        st = kw_io_fail(ctx, KW_EINPUT, 0,
+                        kw_io_where((char[512]){0}, 512, path, line, colno),
+                        "load.err.patterns_number", "text", cell, NULL);
         goto done;
       }
       if ((st = kw_buf_push(ctx, &col[k], &v)) != KW_OK) goto done;

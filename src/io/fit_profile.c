@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "core/core.h"
+#include "io/msg.h"
 #include "io/textfile.h"
 #include "models/segments_internal.h"
 #include "report/messages.h"
@@ -44,6 +45,15 @@ void kw_fit_profile_free(kw_fit_profile *p) {
   kw_context *ctx = ((kw_context **)p)[-1];
   kw_free(ctx, p->text);
   kw_free(ctx, (kw_context **)p - 1);
+}
+
+/* A failure at line of the profile, by message key; CUT: the first 60
+ * bytes of a text for a value of the message. */
+#define WHERE(line) kw_io_where((char[512]){0}, 512, name, (line), 0)
+#define CUT(s) cut60((char[64]){0}, (s))
+static const char *cut60(char *buf, const char *s) {
+  snprintf(buf, 64, "%.60s", s);
+  return buf;
 }
 
 static char *trim(char *s) {
@@ -116,8 +126,8 @@ kw_status kw_fit_profile_parse(kw_context *ctx, const char *text, size_t len,
     if (!*l) continue;
     char *eq = strchr(l, '=');
     if (!eq) {
-      kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                        "expected 'criterion = value', got '%.60s'", l);
+      kw_status st_ = kw_io_fail(ctx, KW_EINPUT, 0, WHERE(line),
+                                 "load.err.fit_line", "text", CUT(l), NULL);
       kw_fit_profile_free(p);
       return st_;
     }
@@ -127,19 +137,18 @@ kw_status kw_fit_profile_parse(kw_context *ctx, const char *text, size_t len,
                   strncasecmp(key, "gewicht.", 8) == 0;
     kw_fit_crit c = crit_from(weight ? strchr(key, '.') + 1 : key);
     if (c == KW_FIT__COUNT) {
-      kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                        "unknown criterion '%.60s' (sector, size, type, "
-                        "region, channel, category, min_orders_per_year, "
-                        "min_revenue, min_margin, max_days_late)",
-                        weight ? strchr(key, '.') + 1 : key);
+      kw_status st_ =
+          kw_io_fail(ctx, KW_EINPUT, 0, WHERE(line), "load.err.fit_criterion",
+                     "key", CUT(weight ? strchr(key, '.') + 1 : key), NULL);
       kw_fit_profile_free(p);
       return st_;
     }
     if (weight) {
       double w;
       if (!parse_num(val, &w) || w < 0 || w > 100) {
-        kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                          "a weight is a number from 0 to 100: '%.60s'", val);
+        kw_status st_ =
+            kw_io_fail(ctx, KW_EINPUT, 0, WHERE(line), "load.err.fit_weight",
+                       "text", CUT(val), NULL);
         kw_fit_profile_free(p);
         return st_;
       }
@@ -147,8 +156,8 @@ kw_status kw_fit_profile_parse(kw_context *ctx, const char *text, size_t len,
       continue;
     }
     if (!*val) {
-      kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                        "criterion '%s' has no value", key);
+      kw_status st_ = kw_io_fail(ctx, KW_EINPUT, 0, WHERE(line),
+                                 "load.err.fit_no_value", "key", key, NULL);
       kw_fit_profile_free(p);
       return st_;
     }
@@ -163,24 +172,25 @@ kw_status kw_fit_profile_parse(kw_context *ctx, const char *text, size_t len,
         v = comma ? comma + 1 : NULL;
         if (!*w) continue;
         if (p->nvalues[c] >= KW_FIT_MAX_VALUES) {
-          kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                            "at most %d values a criterion",
-                            KW_FIT_MAX_VALUES);
+          kw_status st_ =
+              kw_io_fail(ctx, KW_EINPUT, 0, WHERE(line), "load.err.fit_values",
+                         "n", KW_NUM_I(KW_FIT_MAX_VALUES), NULL);
           kw_fit_profile_free(p);
           return st_;
         }
         p->values[c][p->nvalues[c]++] = w;
       }
     } else if (!parse_num(val, &p->number[c])) {
-      kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                        "'%s' takes a number, got '%.60s'", key, val);
+      kw_status st_ =
+          kw_io_fail(ctx, KW_EINPUT, 0, WHERE(line), "load.err.fit_number",
+                     "key", key, "text", CUT(val), NULL);
       kw_fit_profile_free(p);
       return st_;
     }
   }
   if (!stated) {
-    kw_status st_ = kw_fail_at(ctx, KW_EINPUT, name, 0, 0,
-                      "the profile states no criterion");
+    kw_status st_ =
+        kw_io_fail(ctx, KW_EINPUT, 0, name, "load.err.fit_none", NULL);
     kw_fit_profile_free(p);
     return st_;
   }

@@ -1160,6 +1160,16 @@ static void *worker_main(void *arg) {
 
 static kw_status worker_error(ingest *g, kw_status st) {
   if (st == KW_ENOMEM) return kw_fail_nomem(g->ctx);
+  const kw_msginfo *m = kw_errinfo(&g->wctx);
+  if (m->key) { /* the key, values and place travel with the text */
+    const char *text = g->wctx.errmsg;
+    size_t wl = strlen(m->where);
+    if (wl && strncmp(text, m->where, wl) == 0 && text[wl] == ':' &&
+        text[wl + 1] == ' ')
+      text += wl + 2;
+    return kw_fail_key(g->ctx, st, m->where, text, m->key, m->names,
+                       m->values, m->n);
+  }
   return kw_fail(g->ctx, st, "%s", g->wctx.errmsg);
 }
 

@@ -62,14 +62,4 @@ char *kw_io_where(char *buf, size_t cap, const char *file, uint64_t line,
   return buf;
 }
 
-const char *kw_io_sys_reason(int err) {
-  switch (err) {
-    case ENOENT:
-      return "\001load.sys.ENOENT";
-    case EACCES:
-      return "\001load.sys.EACCES";
-    case ENOTDIR:
-      return "\001load.sys.ENOTDIR";
-  }
-  return strerror(err);
-}
+const char *kw_io_sys_reason(int err) { return kw_sys_reason(err); }

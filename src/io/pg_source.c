@@ -133,22 +133,20 @@ kw_status kw_pg_fail_result(kw_context *ctx, const char *what,
   snprintf(why, sizeof why, "%s", primary ? primary : "");
   size_t n = strlen(why);
   while (n && (why[n - 1] == '\n' || why[n - 1] == ' ')) why[--n] = '\0';
+  if (state && strcmp(state, "42501") == 0)
+    return kw_io_fail(ctx, KW_EIO, lang, "", "pg.permission", "what", what,
+                      "db", where, "why", why, NULL);
   char msg[1200];
-  if (state && strcmp(state, "42501") == 0) {
-    kw_io_msg(msg, sizeof msg, lang, "pg.permission", "what", what, "db",
-              where, "why", why, NULL);
-    return kw_fail(ctx, KW_EIO, "%s", msg);
-  }
   if (state && (strcmp(state, "42P01") == 0 || strcmp(state, "3F000") == 0)) {
     kw_io_msg(msg, sizeof msg, lang, "pg.no_table", "what", what, "db",
               where, NULL);
     return kw_fail(ctx, KW_EMISSING, "%s (%s)", msg, why);
   }
-  kw_io_msg(msg, sizeof msg, lang, "pg.query_failed", "what", what, "db",
-            where, "why", why, NULL);
-  return kw_fail(ctx, state && state[0] == '2' && state[1] == '2' ? KW_EINPUT
-                                                                  : KW_EIO,
-                 "%s", msg);
+  return kw_io_fail(ctx,
+                    state && state[0] == '2' && state[1] == '2' ? KW_EINPUT
+                                                                : KW_EIO,
+                    lang, "", "pg.query_failed", "what", what, "db", where,
+                    "why", why, NULL);
 }
 
 kw_status kw_pg_connect(kw_context *ctx, const char *uri, int lang,
@@ -175,11 +173,9 @@ kw_status kw_pg_connect(kw_context *ctx, const char *uri, int lang,
       }
     }
     reason[o] = '\0';
-    char msg[1400];
-    kw_io_msg(msg, sizeof msg, lang, "pg.connect", "db", masked, "why",
-              reason, NULL);
     PQfinish(c);
-    return kw_fail(ctx, KW_EIO, "%s", msg);
+    return kw_io_fail(ctx, KW_EIO, lang, "", "pg.connect", "db", masked, "why",
+                      reason, NULL);
   }
   /* text we can parse whatever the server's settings */
   PGresult *r = PQexec(c, "SET client_encoding = 'UTF8'; SET DateStyle = "
@@ -274,15 +270,11 @@ kw_status kw_pg_relation(kw_context *ctx, PGconn *c, const char *spec,
     /* a malformed name (to_regclass raises on bad syntax) */
     st = kw_pg_fail_result(ctx, spec, masked, r, c, lang);
   } else if (strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
-    char msg[1000];
-    kw_io_msg(msg, sizeof msg, lang, "pg.no_table", "what", spec, "db",
-              masked, NULL);
-    st = kw_fail(ctx, KW_EMISSING, "%s", msg);
+    st = kw_io_fail(ctx, KW_EMISSING, lang, "", "pg.no_table", "what", spec,
+                    "db", masked, NULL);
   } else if (strcmp(PQgetvalue(r, 0, 1), "t") != 0) {
-    char msg[1000];
-    kw_io_msg(msg, sizeof msg, lang, "pg.permission", "what", spec, "db",
-              masked, "why", "no SELECT privilege", NULL);
-    st = kw_fail(ctx, KW_EIO, "%s", msg);
+    st = kw_io_fail(ctx, KW_EIO, lang, "", "pg.permission", "what", spec, "db",
+                    masked, "why", "\001load.pg.no_select", NULL);
   }
   PQclear(r);
   if (st) {
@@ -597,11 +589,9 @@ static kw_status read_table(kw_context *ctx, PGconn *c, kw_dataset *ds,
       if (PQresultStatus(t) == PGRES_TUPLES_OK)
         snprintf(tn, sizeof tn, "%s", PQgetvalue(t, 0, 0));
       PQclear(t);
-      char msg[1400];
-      kw_io_msg(msg, sizeof msg, o->lang, "pg.column_type", "col",
-                s.names[i], "what", spec, "type", tn, "role",
-                kw_role_name(role), "want", want, NULL);
-      st = kw_fail(ctx, KW_EINPUT, "%s", msg);
+      st = kw_io_fail(ctx, KW_EINPUT, o->lang, "", "pg.column_type", "col",
+                      s.names[i], "what", spec, "type", tn, "role",
+                      kw_role_name(role), "want", want, NULL);
       goto out;
     }
   }
@@ -661,21 +651,19 @@ kw_status kw_pg_dataset_load(kw_context *ctx, const kw_load_options *o0,
   }
   for (int k = 0; k < KW_TABLE__COUNT; k++)
     if (o.db_tables[k] && !(want & (1u << k)))
-      kw_warn(ctx, "--table %s=%s: this command does not read a %s table",
-              kw_table_kind_name((kw_table_kind)k), o.db_tables[k],
-              kw_table_kind_name((kw_table_kind)k));
+      kw_io_log(ctx, KW_LOG_WARN, o.lang, "", "load.w.pg_table_unused",
+                "kind", kw_table_kind_name((kw_table_kind)k), "table",
+                o.db_tables[k], NULL);
   if ((want & (1u << KW_TABLE_TRANSACTIONS)) && !spec[KW_TABLE_TRANSACTIONS]) {
-    char msg[1000];
-    kw_io_msg(msg, sizeof msg, o.lang, "pg.no_sales", "db", masked, NULL);
-    st = kw_fail(ctx, KW_EMISSING, "%s", msg);
+    st = kw_io_fail(ctx, KW_EMISSING, o.lang, "", "pg.no_sales", "db", masked,
+                    NULL);
     goto fail;
   }
   bool any = false;
   for (int k = 0; k < KW_TABLE__COUNT; k++) any |= spec[k] != NULL;
   if (!any) {
-    char msg[1000];
-    kw_io_msg(msg, sizeof msg, o.lang, "pg.no_sales", "db", masked, NULL);
-    st = kw_fail(ctx, KW_EMISSING, "%s", msg);
+    st = kw_io_fail(ctx, KW_EMISSING, o.lang, "", "pg.no_sales", "db", masked,
+                    NULL);
     goto fail;
   }
   kw_dataset *ds = kw_dataset_new(ctx);
@@ -703,8 +691,8 @@ kw_status kw_pg_dataset_load(kw_context *ctx, const kw_load_options *o0,
   }
   for (size_t j = 0; j < o.n_maps && !st; j++) {
     if (used[j]) continue;
-    st = kw_fail(ctx, KW_EARG, "--map %s: no table read has that column",
-                 o.maps[j]);
+    st = kw_io_fail(ctx, KW_EARG, o.lang, "", "load.err.pg_map_unused", "map",
+                    o.maps[j], NULL);
   }
   kw_free(ctx, used);
   if (st) {

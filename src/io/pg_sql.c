@@ -28,6 +28,7 @@
 
 #include "io/msg.h"
 #include "io/pg_internal.h"
+#include "core/dict.h"
 #include "io/roles.h"
 #include "klantwijs/pg.h"
 
@@ -204,6 +205,47 @@ static const stmt statements[] = {
      "AND NOT coalesce(bool_or(amt >= 0 AND day <= {as_of_d}), false)) "
      "AS c"},
     {"last_day", "SELECT max(day) - DATE '1970-01-01' FROM ({lines}) AS l"},
+    /* analyze --pushdown: the lines with the product, category and
+     * discount ({prod}, {cat}: text, NULL when empty or absent; {disc}:
+     * cents, NULL when absent) */
+    {"analyze_lines",
+     "SELECT {cust}::text AS cust, {day} AS day, "
+     "round({amount} * 100)::bigint AS amt, {invoice} AS inv, "
+     "{cost} AS cost, {prod} AS prod, {cat} AS cat, {disc} AS disc "
+     "FROM {from} "
+     "WHERE {cust} IS NOT NULL AND {day} IS NOT NULL "
+     "AND {amount} IS NOT NULL"},
+    /* the per-customer summary of analyze (kw_summary_build's columns):
+     * s per customer as "summary" with the lines with a cost, the
+     * discount and the distinct products and categories; d the purchase
+     * days (a day with a line of amount >= 0) with their net revenue
+     * (every line of the day); r per customer the net revenue of the
+     * purchase days after the first (the spend model's input). Every
+     * customer with a line up to as-of comes back (first NULL: returns
+     * only). */
+    {"analyze_summary",
+     "WITH s AS (SELECT cust, min(day) FILTER (WHERE amt >= 0) AS fd, "
+     "max(day) FILTER (WHERE amt >= 0) - DATE '1970-01-01' AS last, "
+     "count(DISTINCT {orders}) FILTER (WHERE amt >= 0) AS orders, "
+     "count(DISTINCT day) FILTER (WHERE amt >= 0) AS days, "
+     "count(*) AS lines, count(cost) AS cost_lines, sum(amt) AS revenue, "
+     "coalesce(sum(cost), 0) AS cost, coalesce(sum(disc), 0) AS discount, "
+     "count(DISTINCT prod) AS products, count(DISTINCT cat) AS categories, "
+     "max(day) - DATE '1970-01-01' AS maxday "
+     "FROM ({analyze_lines}) AS l {where} GROUP BY cust), "
+     "d AS (SELECT cust, day, sum(amt) AS rev "
+     "FROM ({analyze_lines}) AS l {where} GROUP BY cust, day "
+     "HAVING bool_or(amt >= 0)), "
+     "r AS (SELECT d.cust, sum(d.rev) AS rep FROM d JOIN s USING (cust) "
+     "WHERE d.day > s.fd GROUP BY d.cust) "
+     "SELECT s.cust, s.fd - DATE '1970-01-01' AS first, last, orders, days, "
+     "lines, cost_lines, revenue, cost, discount, products, categories, "
+     "maxday, coalesce(r.rep, 0) AS rep "
+     "FROM s LEFT JOIN r USING (cust)"},
+    /* the lines after a given as-of date (left out, counted) */
+    {"lines_after",
+     "SELECT count(*) FROM ({lines}) AS l "
+     "WHERE day > DATE '1970-01-01' + {as_of}"},
     /* payment behaviour per customer (the client adds ORDER BY cust
      * COLLATE "C"): over the rows, the amount-weighted sums of days to
      * pay (positive rows paid on or after their invoice date) and of days
@@ -216,7 +258,7 @@ static const stmt statements[] = {
      * with a positive row paid after its due date, and credit notes
      * (negative total). {dso_from}: the first day of the DSO window. */
     {"payers",
-     "WITH r AS MATERIALIZED ({invoice_rows}), "
+     "WITH r AS NOT MATERIALIZED ({invoice_rows}), "
      "i AS (SELECT cust, sum(amt) AS total, bool_or(amt > 0) AS pos, "
      "bool_or(amt > 0 AND paid IS NULL) AS open, "
      "coalesce(bool_or(amt > 0 AND paid >= day AND due >= day "
@@ -224,8 +266,8 @@ static const stmt statements[] = {
      "FROM r WHERE inv IS NOT NULL GROUP BY cust, inv "
      "UNION ALL "
      "SELECT cust, amt, amt > 0, amt > 0 AND paid IS NULL, "
-     "coalesce(amt > 0 AND paid >= day AND due >= day AND paid > due, "
-     "false) FROM r WHERE inv IS NULL), "
+     "CASE WHEN amt > 0 AND paid >= day AND due >= day AND paid > due "
+     "THEN true ELSE false END FROM r WHERE inv IS NULL), "
      "ic AS (SELECT cust, count(*) FILTER (WHERE total > 0) AS invoices, "
      "count(*) FILTER (WHERE total > 0 AND pos AND NOT open) AS settled, "
      "count(*) FILTER (WHERE total > 0 AND pos AND NOT open AND late) "
@@ -364,8 +406,8 @@ typedef struct prep {
   char masked[1000];
   char deflt[64];
   const char *spec;
-  char *from, *cols[8];
-  unsigned type[8]; /* column type OIDs */
+  char *from, *cols[12];
+  unsigned type[12]; /* column type OIDs */
   bool has_invoice, has_cost;
   char day[300], inv[300], cost[700], orders[32], as_of_s[32];
   const char *names[12];
@@ -386,20 +428,22 @@ static kw_status fill_exec(kw_context *ctx, const prep *pp, const char *tpl,
 }
 
 /* The one day (days since 1970) a statement gives, such as the last date
- * when no as-of was given; KW_EEMPTY with `none` when it is NULL. */
+ * when no as-of was given; KW_EEMPTY with the message of key `none` when
+ * it is NULL. */
 static kw_status day_of(kw_context *ctx, const prep *pp, const char *sql,
                         const char *const *names, const char *const *vals,
                         size_t n, int lang, const char *none, int32_t *day) {
   PGresult *r = NULL;
   kw_status st = fill_exec(ctx, pp, kw_pg_sql(sql), names, vals, n, lang, &r);
-  if (!st && PQgetisnull(r, 0, 0)) st = kw_fail(ctx, KW_EEMPTY, "%s", none);
+  if (!st && PQgetisnull(r, 0, 0))
+    st = kw_io_fail(ctx, KW_EEMPTY, lang, "", none, NULL);
   if (!st) *day = (int32_t)atol(PQgetvalue(r, 0, 0));
   if (r) PQclear(r);
   return st;
 }
 
 static void prep_close(kw_context *ctx, prep *p) {
-  for (int j = 0; j < 8; j++) kw_free(ctx, p->cols[j]);
+  for (int j = 0; j < 12; j++) kw_free(ctx, p->cols[j]);
   kw_free(ctx, p->from);
   PQfinish(p->c);
   memset(p, 0, sizeof *p);
@@ -427,11 +471,9 @@ static kw_status prep_find(kw_context *ctx, const kw_load_options *o,
     st = kw_pg_default_table(ctx, c, k, p->deflt, sizeof p->deflt);
     if (st) goto out;
     if (!p->deflt[0]) {
-      char msg[1000];
-      kw_io_msg(msg, sizeof msg, o->lang,
-                k == KW_TABLE_INVOICES ? "pg.no_invoices" : "pg.no_sales",
-                "db", masked, NULL);
-      st = kw_fail(ctx, KW_EMISSING, "%s", msg);
+      st = kw_io_fail(ctx, KW_EMISSING, o->lang, "",
+                      k == KW_TABLE_INVOICES ? "pg.no_invoices" : "pg.no_sales",
+                      "db", masked, NULL);
       goto out;
     }
     spec = p->deflt;
@@ -450,9 +492,9 @@ static kw_status prep_find(kw_context *ctx, const kw_load_options *o,
   snprintf(sql, qn, "SELECT * FROM %s LIMIT 0", from);
   st = exec_tuples(ctx, c, sql, spec, masked, o->lang, &r);
   if (st) goto out;
-  int col[8];
-  unsigned best[8];
-  bool mapped[8] = {false};
+  int col[12];
+  unsigned best[12];
+  bool mapped[12] = {false};
   for (int j = 0; j < nwant; j++) col[j] = -1, best[j] = ~0u;
   int nf = PQnfields(r);
   for (int i = 0; i < nf; i++) {
@@ -478,10 +520,8 @@ static kw_status prep_find(kw_context *ctx, const kw_load_options *o,
       snprintf(names + l, sizeof names - l, "%s%s", i ? ", " : "",
                PQfname(r, i));
     }
-    char msg[1400];
-    kw_io_msg(msg, sizeof msg, o->lang, "pg.no_column", "what", spec, "role",
-              kw_role_name(want[j]), "cols", names, NULL);
-    st = kw_fail(ctx, KW_EMISSING, "%s", msg);
+    st = kw_io_fail(ctx, KW_EMISSING, o->lang, "", "pg.no_column", "what", spec,
+                    "role", kw_role_name(want[j]), "cols", names, NULL);
     goto out;
   }
   for (int j = 0; j < nwant; j++) {
@@ -511,14 +551,21 @@ static void date_expr(char *out, size_t cap, const char *col, unsigned type) {
     snprintf(out, cap, "%s::date", col);
 }
 
+/* The columns of the transactions table prep_open recognises; with
+ * `more` also the product, category and discount (the analysis's
+ * summary). */
+enum { C_CUST, C_DATE, C_AMOUNT, C_INVOICE, C_COST, C_MARGIN, C__N,
+       C_PRODUCT = C__N, C_CATEGORY, C_DISCOUNT, C__MORE };
+
 /* The transactions table with the placeholders of the statements filled. */
-static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
-                           prep *p) {
-  enum { C_CUST, C_DATE, C_AMOUNT, C_INVOICE, C_COST, C_MARGIN, C__N };
-  static const kw_role want[C__N] = {KW_ROLE_CUSTOMER, KW_ROLE_DATE,
-                                     KW_ROLE_AMOUNT,   KW_ROLE_INVOICE,
-                                     KW_ROLE_COST,     KW_ROLE_MARGIN};
-  kw_status st = prep_find(ctx, o, KW_TABLE_TRANSACTIONS, want, C__N, 3, p);
+static kw_status prep_open_cols(kw_context *ctx, const kw_load_options *o,
+                                prep *p, bool more) {
+  static const kw_role want[C__MORE] = {
+      KW_ROLE_CUSTOMER, KW_ROLE_DATE,    KW_ROLE_AMOUNT,
+      KW_ROLE_INVOICE,  KW_ROLE_COST,    KW_ROLE_MARGIN,
+      KW_ROLE_PRODUCT,  KW_ROLE_CATEGORY, KW_ROLE_DISCOUNT};
+  kw_status st = prep_find(ctx, o, KW_TABLE_TRANSACTIONS, want,
+                           more ? C__MORE : C__N, 3, p);
   if (st) return st;
   char **cols = p->cols;
   char *day = p->day;
@@ -552,6 +599,11 @@ static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
   p->has_invoice = cols[C_INVOICE] != NULL;
   p->has_cost = cols[C_COST] || cols[C_MARGIN];
   return KW_OK;
+}
+
+static kw_status prep_open(kw_context *ctx, const kw_load_options *o,
+                           prep *p) {
+  return prep_open_cols(ctx, o, p, false);
 }
 
 /* Run a statement without a result set (BEGIN, DECLARE, CLOSE, COMMIT). */
@@ -1077,20 +1129,29 @@ static kw_status pushdown_ageing(kw_context *ctx, const kw_load_options *o,
   kw_status st = prep_find(ctx, o, KW_TABLE_INVOICES, want, I__N, 4, &pp);
   if (st) return st;
   char **cols = pp.cols;
-  char day[300], paid[300], due[1400], inv[300], as_of_s[32];
+  char day[300], paid[300], due[2000], inv[300], as_of_s[32];
   date_expr(day, sizeof day, cols[I_DATE], pp.type[I_DATE]);
   date_expr(paid, sizeof paid, cols[I_PAID], pp.type[I_PAID]);
   snprintf(inv, sizeof inv, "%s::text", cols[I_INVOICE] ? cols[I_INVOICE]
                                                         : "NULL");
   {
-    char dd[300] = "NULL::date", td[600] = "NULL::date";
-    if (cols[I_DUE]) date_expr(dd, sizeof dd, cols[I_DUE], pp.type[I_DUE]);
+    /* the due date, else date + terms, else date + the default terms: a
+     * CASE, since postgres_fdw ships CASE but not coalesce() to a shard
+     * (with coalesce the shards sent their rows, not their aggregates) */
+    char dd[700] = "", td[800] = "";
+    if (cols[I_DUE]) {
+      char de[300];
+      date_expr(de, sizeof de, cols[I_DUE], pp.type[I_DUE]);
+      snprintf(dd, sizeof dd, "WHEN %s IS NOT NULL THEN %s ", de, de);
+    }
     if (cols[I_TERMS])
-      snprintf(td, sizeof td,
-               "CASE WHEN abs(%s) < 36500 THEN %s + round(%s)::int END",
+      snprintf(td, sizeof td, "WHEN abs(%s) < 36500 THEN %s + round(%s)::int ",
                cols[I_TERMS], day, cols[I_TERMS]);
-    snprintf(due, sizeof due, "coalesce(%s, %s, %s + %d)", dd, td, day,
-             default_terms);
+    if (dd[0] || td[0])
+      snprintf(due, sizeof due, "CASE %s%sELSE %s + %d END", dd, td, day,
+               default_terms);
+    else
+      snprintf(due, sizeof due, "(%s + %d)", day, default_terms);
   }
   const char *names[] = {"cust", "day",  "amount",       "paid",  "due",
                          "inv",  "from", "invoice_rows", "as_of", "ageing",
@@ -1103,7 +1164,7 @@ static kw_status pushdown_ageing(kw_context *ctx, const kw_load_options *o,
   owned_age *ow = NULL;
   if (as_of == KW_NA_DATE) {
     st = day_of(ctx, &pp, "invoice_as_of", names, vals, 8, o->lang,
-                "payments: no invoice with a date", &as_of);
+                "load.err.pg_no_invoice_date", &as_of);
     if (st) goto out;
   }
   snprintf(as_of_s, sizeof as_of_s, "%ld", (long)as_of);
@@ -1116,11 +1177,8 @@ static kw_status pushdown_ageing(kw_context *ctx, const kw_load_options *o,
     PQclear(r);
     r = NULL;
     if (nc > 0) {
-      char n[32], msg[1200];
-      snprintf(n, sizeof n, "%ld", nc);
-      kw_io_msg(msg, sizeof msg, o->lang, "pg.invoice_conflict", "what",
-                pp.spec, "n", n, NULL);
-      st = kw_fail(ctx, KW_EINPUT, "%s", msg);
+      st = kw_io_fail(ctx, KW_EINPUT, o->lang, "", "pg.invoice_conflict",
+                      "what", pp.spec, "n", KW_NUM_I(nc), NULL);
       goto out;
     }
   }
@@ -1244,22 +1302,219 @@ kw_status kw_pg_pushdown_clv_data(kw_context *ctx, const kw_load_options *o,
 
 /* ------------------------------------------------------------ analyze */
 
+/* A customer id of a statement's row as the dataset's dictionary holds
+ * it; KW_EINPUT when it holds no such customer. */
+static kw_status customer_id(kw_context *ctx, const kw_dict *d, size_t n,
+                             const char *s, size_t len, const char *what,
+                             int lang, uint32_t *id) {
+  *id = kw_dict_find(d, s, len);
+  if (*id == KW_NA_ID || *id >= n) {
+    char cut[84];
+    snprintf(cut, sizeof cut, "%.80s", s);
+    return kw_io_fail(ctx, KW_EINPUT, lang, "", "pg.unknown_customer", "what",
+                      what, "id", cut, NULL);
+  }
+  return KW_OK;
+}
+
+/* The analysis's per-customer summary (kw_analyze_source.summary): one
+ * statement ("analyze_summary") read through a cursor, one row per
+ * customer with a line up to as_of, written at its dictionary id. */
+static kw_status analyze_summary(kw_context *ctx, const kw_load_options *o,
+                                 int32_t as_of, kw_source_summary *out) {
+  prep pp;
+  kw_status st = prep_open_cols(ctx, o, &pp, true);
+  if (st) return st;
+  PGconn *c = pp.c;
+  const char *spec = pp.spec, *masked = pp.masked;
+  char prod[400], cat[400], disc[400], where[96] = "", as_s[32];
+  if (pp.cols[C_PRODUCT])
+    snprintf(prod, sizeof prod, "nullif(%s::text, '')", pp.cols[C_PRODUCT]);
+  else
+    snprintf(prod, sizeof prod, "NULL::text");
+  if (pp.cols[C_CATEGORY])
+    snprintf(cat, sizeof cat, "nullif(%s::text, '')", pp.cols[C_CATEGORY]);
+  else
+    snprintf(cat, sizeof cat, "NULL::text");
+  if (pp.cols[C_DISCOUNT])
+    snprintf(disc, sizeof disc, "round(%s * 100)::bigint",
+             pp.cols[C_DISCOUNT]);
+  else
+    snprintf(disc, sizeof disc, "NULL::bigint");
+  if (as_of != KW_NA_DATE)
+    snprintf(where, sizeof where, "WHERE day <= DATE '1970-01-01' + %ld",
+             (long)as_of);
+  snprintf(as_s, sizeof as_s, "%ld", (long)as_of);
+  const char *names[20], *vals[20];
+  size_t nn = 0;
+  for (size_t i = 0; i < 9; i++) names[nn] = pp.names[i], vals[nn++] = pp.vals[i];
+  names[nn] = "where", vals[nn++] = where;
+  names[nn] = "prod", vals[nn++] = prod;
+  names[nn] = "cat", vals[nn++] = cat;
+  names[nn] = "disc", vals[nn++] = disc;
+  names[nn] = "analyze_lines", vals[nn++] = kw_pg_sql("analyze_lines");
+  names[nn] = "analyze_summary", vals[nn++] = kw_pg_sql("analyze_summary");
+  names[nn] = "as_of", vals[nn++] = as_s;
+  PGresult *r = NULL;
+  bool in_tx = false;
+  char *q = fill(ctx, "DECLARE kw_asum NO SCROLL CURSOR FOR {analyze_summary}",
+                 names, vals, nn, 0);
+  if (!q) {
+    st = kw_fail_nomem(ctx);
+    goto out;
+  }
+  st = exec_cmd(ctx, c, "BEGIN READ ONLY", spec, masked, o->lang);
+  in_tx = st == KW_OK;
+  if (!st) st = exec_cmd(ctx, c, q, spec, masked, o->lang);
+  kw_free(ctx, q);
+  if (st) goto out;
+  int32_t maxday = INT32_MIN;
+  for (;;) {
+    st = exec_tuples(ctx, c, "FETCH " KW_PG_STR(SUMMARY_FETCH) " FROM kw_asum",
+                     spec, masked, o->lang, &r);
+    if (st) goto out;
+    int nt = PQntuples(r);
+    if (nt == 0) break;
+    for (int k = 0; k < nt; k++) {
+      uint32_t i;
+      st = customer_id(ctx, out->customers, out->n, PQgetvalue(r, k, 0),
+                       (size_t)PQgetlength(r, k, 0), spec, o->lang, &i);
+      if (st) goto out;
+      int32_t md = (int32_t)atol(PQgetvalue(r, k, 12));
+      if (md > maxday) maxday = md;
+      if (!PQgetisnull(r, k, 1)) {
+        out->first[i] = (int32_t)atol(PQgetvalue(r, k, 1));
+        out->last[i] = (int32_t)atol(PQgetvalue(r, k, 2));
+      }
+      out->orders[i] = (uint32_t)strtoul(PQgetvalue(r, k, 3), NULL, 10);
+      out->days[i] = (uint32_t)strtoul(PQgetvalue(r, k, 4), NULL, 10);
+      out->lines[i] = (uint32_t)strtoul(PQgetvalue(r, k, 5), NULL, 10);
+      out->cost_lines[i] = (uint32_t)strtoul(PQgetvalue(r, k, 6), NULL, 10);
+      out->revenue[i] = strtoll(PQgetvalue(r, k, 7), NULL, 10);
+      out->cost[i] = strtoll(PQgetvalue(r, k, 8), NULL, 10);
+      out->discount[i] = strtoll(PQgetvalue(r, k, 9), NULL, 10);
+      out->n_products[i] = (uint32_t)strtoul(PQgetvalue(r, k, 10), NULL, 10);
+      out->n_categories[i] =
+          (uint32_t)strtoul(PQgetvalue(r, k, 11), NULL, 10);
+      out->repeat_revenue[i] = strtoll(PQgetvalue(r, k, 13), NULL, 10);
+    }
+    PQclear(r);
+    r = NULL;
+  }
+  PQclear(r);
+  r = NULL;
+  st = exec_cmd(ctx, c, "CLOSE kw_asum", spec, masked, o->lang);
+  if (!st) st = exec_cmd(ctx, c, "COMMIT", spec, masked, o->lang);
+  in_tx = false;
+  if (st) goto out;
+  out->lines_after = 0;
+  if (as_of == KW_NA_DATE) {
+    as_of = maxday == INT32_MIN ? 0 : maxday;
+  } else {
+    st = fill_exec(ctx, &pp, kw_pg_sql("lines_after"), names, vals, nn,
+                   o->lang, &r);
+    if (st) goto out;
+    out->lines_after = strtoull(PQgetvalue(r, 0, 0), NULL, 10);
+  }
+  out->as_of = as_of;
+  out->has_invoice = pp.has_invoice;
+  out->has_cost = pp.has_cost;
+  out->has_product = pp.cols[C_PRODUCT] != NULL;
+  out->has_category = pp.cols[C_CATEGORY] != NULL;
+out:
+  if (r) PQclear(r);
+  if (in_tx) {
+    PGresult *rb = PQexec(c, "ROLLBACK");
+    PQclear(rb);
+  }
+  prep_close(ctx, &pp);
+  return st;
+}
+
+/* The analysis's payment behaviour and ageing
+ * (kw_analyze_source.payments): kw_pg_pushdown_payments's rows, written
+ * at their dictionary ids, and its portfolio figures. */
+static kw_status analyze_payments(kw_context *ctx, const kw_load_options *o,
+                                  const kw_payments_options *po,
+                                  kw_source_payments *out) {
+  kw_pg_ageing *ag = NULL;
+  kw_status st = kw_pg_pushdown_payments(ctx, o, po, &ag);
+  if (st) return st;
+  const char *what = o->db_tables[KW_TABLE_INVOICES]
+                         ? o->db_tables[KW_TABLE_INVOICES]
+                         : kw_table_kind_name(KW_TABLE_INVOICES);
+  for (size_t j = 0; j < ag->n; j++) {
+    uint32_t i;
+    st = customer_id(ctx, out->customers, out->n, ag->ids[j],
+                     strlen(ag->ids[j]), what, o->lang, &i);
+    if (st) goto out;
+    out->open[i] = ag->open[j];
+    out->credit[i] = ag->credit[j];
+    out->overdue[i] = ag->overdue[j];
+    for (int k = 0; k < KW_AGE__COUNT; k++) out->ageing[k][i] = ag->ageing[k][j];
+    out->max_overdue_days[i] = ag->max_overdue_days[j];
+    out->invoices[i] = ag->invoices[j];
+    out->settled[i] = ag->settled[j];
+    out->settled_late[i] = ag->settled_late[j];
+    out->errors[i] = ag->errors[j];
+    out->late_share[i] = ag->late_share[j];
+    out->days_to_pay[i] = ag->days_to_pay[j];
+    out->days_late[i] = ag->days_late[j];
+    out->invoiced[i] = ag->invoiced[j];
+    out->pay_class[i] = ag->pay_class[j];
+  }
+  kw_payments_data *d = out->data;
+  d->as_of = ag->as_of;
+  d->n_customers = ag->n_customers;
+  for (int k = 0; k < KW_PAY__COUNT; k++) d->n_class[k] = ag->n_class[k];
+  d->n_invoices = ag->n_invoices;
+  d->n_credit_notes = ag->n_credit_notes;
+  d->n_settled = ag->n_settled;
+  d->n_settled_late = ag->n_settled_late;
+  d->late_share_all = ag->late_share_all;
+  d->days_to_pay_all = ag->days_to_pay_all;
+  d->days_late_all = ag->days_late_all;
+  d->invoiced_total = ag->invoiced_total;
+  d->invoiced_recent = ag->invoiced_recent;
+  d->open_total = ag->open_total;
+  d->credit_total = ag->credit_total;
+  d->overdue_total = ag->overdue_total;
+  for (int k = 0; k < KW_AGE__COUNT; k++) d->ageing_total[k] = ag->ageing_total[k];
+  d->dso_defined = ag->dso_defined;
+  d->dso = ag->dso;
+  d->errors_total = ag->errors_total;
+out:
+  kw_pg_ageing_free(ctx, ag);
+  return st;
+}
+
 static kw_status source_cohorts(void *user, kw_context *ctx,
                                 const kw_cohort_options *co,
                                 kw_cohorts **out) {
   return kw_pg_pushdown_cohorts(ctx, user, co, out);
 }
 
-static kw_status source_patterns(void *user, kw_context *ctx, int32_t as_of,
-                                 kw_unit unit, kw_clv_data **out) {
-  return kw_pg_pushdown_clv_data(ctx, user, as_of, unit, out);
+static kw_status source_summary(void *user, kw_context *ctx, int32_t as_of,
+                                kw_source_summary *out) {
+  return analyze_summary(ctx, user, as_of, out);
+}
+
+static kw_status source_payments(void *user, kw_context *ctx,
+                                 const kw_payments_options *po,
+                                 kw_source_payments *out) {
+  return analyze_payments(ctx, user, po, out);
 }
 
 void kw_pg_analyze_source(const kw_load_options *o, kw_analyze_source *out) {
   memset(out, 0, sizeof *out);
   out->user = (void *)(uintptr_t)o;
+  /* no patterns: the summary brings every buyer's (x, t_x, T), and the
+   * purchase model is fitted on them as on the line path (the same
+   * numbers in the same order, so the same fit to the bit); a source
+   * without a per-customer summary would give the patterns instead */
   out->cohorts = source_cohorts;
-  out->patterns = source_patterns;
+  out->summary = source_summary;
+  out->payments = source_payments;
 }
 
 /* ------------------------------------------------- CLV per customer */
@@ -1290,7 +1545,7 @@ kw_status kw_pg_pushdown_clv_rows(kw_context *ctx, const kw_load_options *o,
   int32_t *first = NULL, *rday = NULL;
   if (as_of == KW_NA_DATE) {
     st = day_of(ctx, &pp, "last_day", names, vals, nn, o->lang,
-                "clv: no transactions", &as_of);
+                "load.err.pg_no_transactions", &as_of);
     if (st) goto out;
   }
   snprintf(as_d, sizeof as_d, "(DATE '1970-01-01' + %ld)", (long)as_of);

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "core/core.h"
+#include "io/msg.h"
 
 struct kw_runs {
   kw_context *ctx;
@@ -46,16 +47,32 @@ struct kw_migration {
   char **moved;
 };
 
+/* A failure of the history database by key: what (a key, or NULL) and
+ * SQLite's reason, by key for the reasons a user meets (not a database,
+ * in use, read-only, cannot be opened), else SQLite's own text. */
+static kw_status runs_fail(kw_runs *r, const char *what, const char *text) {
+  int code = sqlite3_errcode(r->db) & 0xff;
+  const char *why = code == SQLITE_NOTADB     ? "\001load.history.not_db"
+                    : code == SQLITE_BUSY ||
+                            code == SQLITE_LOCKED ? "\001load.history.busy"
+                    : code == SQLITE_READONLY ? "\001load.history.readonly"
+                    : code == SQLITE_CANTOPEN ? "\001load.history.cantopen"
+                                              : text;
+  if (what)
+    return kw_io_fail(r->ctx, KW_EIO, 0, r->path, "load.err.history_step",
+                      "what", what, "why", why, NULL);
+  return kw_io_fail(r->ctx, KW_EIO, 0, r->path, "load.err.history", "why",
+                    why, NULL);
+}
+
 static kw_status db_fail(kw_runs *r, const char *what) {
-  return kw_fail(r->ctx, KW_EIO, "%s: %s: %s", r->path, what,
-                 sqlite3_errmsg(r->db));
+  return runs_fail(r, what, sqlite3_errmsg(r->db));
 }
 
 static kw_status exec(kw_runs *r, const char *sql) {
   char *err = NULL;
   if (sqlite3_exec(r->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-    kw_status st = kw_fail(r->ctx, KW_EIO, "%s: %s", r->path,
-                           err ? err : sqlite3_errmsg(r->db));
+    kw_status st = runs_fail(r, NULL, err ? err : sqlite3_errmsg(r->db));
     sqlite3_free(err);
     return st;
   }
@@ -91,7 +108,7 @@ kw_status kw_runs_open(kw_context *ctx, const char *path, kw_runs **out) {
   if (sqlite3_open_v2(path, &r->db,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
       SQLITE_OK) {
-    st = db_fail(r, "cannot open");
+    st = db_fail(r, "\001load.history.open");
     goto fail;
   }
   sqlite3_busy_timeout(r->db, 5000);
@@ -103,16 +120,15 @@ kw_status kw_runs_open(kw_context *ctx, const char *path, kw_runs **out) {
   if (sqlite3_prepare_v2(r->db,
                          "SELECT value FROM meta WHERE key='schema_version'",
                          -1, &q, NULL) != SQLITE_OK) {
-    st = db_fail(r, "reading the schema version");
+    st = db_fail(r, "\001load.history.schema");
     goto rollback;
   }
   if (sqlite3_step(q) == SQLITE_ROW) have = sqlite3_column_int(q, 0);
   sqlite3_finalize(q);
   if (have > KW_RUNS_SCHEMA_VERSION) {
-    st = kw_fail(ctx, KW_EUNSUPPORTED,
-                 "%s: history schema version %d is newer than this "
-                 "klantwijs understands (%d)",
-                 path, have, KW_RUNS_SCHEMA_VERSION);
+    st = kw_io_fail(ctx, KW_EUNSUPPORTED, 0, path, "load.err.history_newer",
+                    "have", KW_NUM_I(have), "max",
+                    KW_NUM_I(KW_RUNS_SCHEMA_VERSION), NULL);
     goto rollback;
   }
   if (have < KW_RUNS_SCHEMA_VERSION &&
@@ -201,7 +217,7 @@ kw_status kw_runs_record(kw_runs *r, const kw_dataset *ds,
           " cac_mean, clv_cac, dso, nps, actions)"
           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
           -1, &s, NULL) != SQLITE_OK) {
-    st = db_fail(r, "preparing a run");
+    st = db_fail(r, "\001load.history.prepare_run");
     goto rollback;
   }
   sqlite3_bind_text(s, 1, created, -1, SQLITE_TRANSIENT);
@@ -220,7 +236,7 @@ kw_status kw_runs_record(kw_runs *r, const kw_dataset *ds,
   bind_real(s, 14, h->nps);
   sqlite3_bind_text(s, 15, actions, -1, SQLITE_TRANSIENT);
   if (sqlite3_step(s) != SQLITE_DONE) {
-    st = db_fail(r, "storing a run");
+    st = db_fail(r, "\001load.history.store_run");
     goto rollback;
   }
   int64_t id = sqlite3_last_insert_rowid(r->db);
@@ -230,7 +246,7 @@ kw_status kw_runs_record(kw_runs *r, const kw_dataset *ds,
           " status, clv, value_score, potential_score, revenue_cents)"
           " VALUES(?,?,?,?,?,?,?,?,?)",
           -1, &c, NULL) != SQLITE_OK) {
-    st = db_fail(r, "preparing the customers of a run");
+    st = db_fail(r, "\001load.history.prepare_customers");
     goto rollback;
   }
   const kw_dict *ids = kw_dataset_customers(ds);
@@ -263,7 +279,7 @@ kw_status kw_runs_record(kw_runs *r, const kw_dataset *ds,
     else
       sqlite3_bind_null(c, 9);
     if (sqlite3_step(c) != SQLITE_DONE) {
-      st = db_fail(r, "storing a customer of a run");
+      st = db_fail(r, "\001load.history.store_customer");
       goto rollback;
     }
   }
@@ -297,7 +313,7 @@ kw_status kw_runs_list(kw_runs *r, kw_runs_listing **out) {
           " revenue_cents, repeat_rate, churn_rate, clv_mean, cac_mean,"
           " clv_cac, dso, nps, actions FROM runs ORDER BY id",
           -1, &s, NULL) != SQLITE_OK) {
-    st = db_fail(r, "reading the runs");
+    st = db_fail(r, "\001load.history.read_runs");
     goto fail;
   }
   size_t cap = 0;
@@ -347,7 +363,7 @@ kw_status kw_runs_list(kw_runs *r, kw_runs_listing **out) {
     }
   }
   if (rc != SQLITE_DONE) {
-    st = db_fail(r, "reading the runs");
+    st = db_fail(r, "\001load.history.read_runs");
     goto fail;
   }
   sqlite3_finalize(s);
@@ -411,7 +427,7 @@ kw_status kw_runs_migration(kw_runs *r, int64_t from, int64_t to,
            "WHERE run_id IN (?1, ?2) ORDER BY v",
            col);
   if (sqlite3_prepare_v2(r->db, sql, -1, &s, NULL) != SQLITE_OK) {
-    st = db_fail(r, "reading a migration");
+    st = db_fail(r, "\001load.history.read_migration");
     goto fail;
   }
   sqlite3_bind_int64(s, 1, from);
@@ -450,7 +466,7 @@ kw_status kw_runs_migration(kw_runs *r, int64_t from, int64_t to,
            "WHERE a.run_id = ?1",
            col, col);
   if (sqlite3_prepare_v2(r->db, sql, -1, &s, NULL) != SQLITE_OK) {
-    st = db_fail(r, "reading a migration");
+    st = db_fail(r, "\001load.history.read_migration");
     goto fail;
   }
   sqlite3_bind_int64(s, 1, from);
@@ -495,7 +511,7 @@ kw_status kw_runs_migration(kw_runs *r, int64_t from, int64_t to,
                          "SELECT run_id, count(*) FROM run_customers "
                          "WHERE run_id IN (?1, ?2) GROUP BY run_id",
                          -1, &s, NULL) != SQLITE_OK) {
-    st = db_fail(r, "reading a migration");
+    st = db_fail(r, "\001load.history.read_migration");
     goto fail;
   }
   sqlite3_bind_int64(s, 1, from);

@@ -27,6 +27,15 @@ typedef struct span {
   size_t n;
 } span;
 
+/* A failure at line of file name, by message key; SPAN_STR: a span as a
+ * string (cut at 127 bytes) for a value of the message. */
+#define WHERE(name, line) kw_io_where((char[512]){0}, 512, (name), (line), 0)
+#define SPAN_STR(s) span_str((char[128]){0}, 128, (s))
+static const char *span_str(char *buf, size_t cap, span s) {
+  snprintf(buf, cap, "%.*s", (int)(s.n < cap ? s.n : cap - 1), s.p);
+  return buf;
+}
+
 static span trim(span s) {
   while (s.n && (s.p[0] == ' ' || s.p[0] == '\t')) s.p++, s.n--;
   while (s.n && (s.p[s.n - 1] == ' ' || s.p[s.n - 1] == '\t' ||
@@ -199,8 +208,9 @@ static kw_status add_rate(kw_profit_config *cfg, const char *name,
   kw_context *ctx = cfg->ctx;
   for (size_t i = 0; i < cfg->n_rates; i++)
     if (span_eq(type, cfg->rates[i].type))
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                        "a second rate for type '%.*s'", (int)type.n, type.p);
+      return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                        "load.err.cfg_rate_twice", "type", SPAN_STR(type),
+                        NULL);
   if (cfg->n_rates == cfg->cap) {
     size_t cap = cfg->cap ? 2 * cfg->cap : 8;
     kw_serve_rate *r = kw_realloc(ctx, cfg->rates, cap * sizeof *r);
@@ -221,36 +231,35 @@ static kw_status profit_line(kw_profit_config *cfg, const char *name,
   kw_context *ctx = cfg->ctx;
   span k, v, type;
   if (!split_kv(l, &k, &v))
-    return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                      "expected 'key = value'");
+    return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                      "load.err.cfg_key_value", NULL);
   if (span_eq(k, "margin_pct")) {
     if (!parse_pct(v, &cfg->margin_pct) || cfg->margin_pct < -100 ||
         cfg->margin_pct > 100)
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                        "margin_pct: a percentage from -100 to 100");
+      return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                        "load.err.cfg_margin", NULL);
     cfg->has_margin = true;
   } else if (span_eq(k, "subtract_discount")) {
     if (!parse_bool(v, &cfg->subtract))
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                        "subtract_discount: yes or no");
+      return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                        "load.err.cfg_subtract", NULL);
     cfg->has_subtract = true;
   } else if (span_eq(k, "large_share")) {
     double pct;
     if (!parse_pct(v, &pct) || !(pct > 0 && pct <= 100))
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                        "large_share: a percentage above 0, at most 100");
+      return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                        "load.err.cfg_large_share", NULL);
     cfg->large_share = pct / 100;
     cfg->has_large = true;
   } else if (ends_with(k, ".rate", &type)) {
     int64_t cents;
     if (!parse_cents(v, &cents) || cents < 0)
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                        "%.*s: an amount of 0 or more, like 65 or 12,50",
-                        (int)k.n, k.p);
+      return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                        "load.err.cfg_rate", "key", SPAN_STR(k), NULL);
     return add_rate(cfg, name, line, type, cents);
   } else {
-    return kw_fail_at(ctx, KW_EINPUT, name, line, 0, "unknown key '%.*s'",
-                      (int)k.n, k.p);
+    return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                      "load.err.cfg_unknown_key", "key", SPAN_STR(k), NULL);
   }
   return KW_OK;
 }
@@ -368,7 +377,8 @@ static kw_status new_section(kw_rfm_rule_file *f, const char *name,
     if (span_eq(key, f->segs[i].key)) seg = i;
   if (seg == r->n_segments) {
     if (r->n_segments >= KW_RFM_NONE - 2)
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0, "too many segments");
+      return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                        "load.err.rfm_too_many_segments", NULL);
     if (r->n_segments == f->cap_segs) {
       size_t cap = f->cap_segs ? 2 * f->cap_segs : 16;
       kw_rfm_segment_def *s = kw_realloc(ctx, f->segs, cap * sizeof *s);
@@ -410,11 +420,12 @@ static kw_status rule_line(kw_rfm_rule_file *f, const char *name,
   if (r->n_rules == 0) {
     double sc;
     if (!span_eq(k, "scale"))
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                        "'%.*s' before the first [segment]", (int)k.n, k.p);
+      return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                        "load.err.rfm_before_segment", "key", SPAN_STR(k),
+                        NULL);
     if (!parse_double(v, &sc) || sc != (int)sc || sc < 2 || sc > 9)
-      return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                        "scale: a whole number from 2 to 9");
+      return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                        "load.err.rfm_scale", NULL);
     r->scale = (int)sc;
     return KW_OK;
   }
@@ -436,12 +447,11 @@ static kw_status rule_line(kw_rfm_rule_file *f, const char *name,
   else if (span_eq(k, "m")) lo = &u->m_lo, hi = &u->m_hi;
   else if (span_eq(k, "fm")) lo = &u->fm_lo, hi = &u->fm_hi;
   if (!lo)
-    return kw_fail_at(ctx, KW_EINPUT, name, line, 0, "unknown key '%.*s'",
-                      (int)k.n, k.p);
+    return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                      "load.err.cfg_unknown_key", "key", SPAN_STR(k), NULL);
   if (!parse_range(v, r->scale, lo, hi))
-    return kw_fail_at(ctx, KW_EINPUT, name, line, 0,
-                      "%.*s: a range like 4-5, 3, <=2, >=4 or *", (int)k.n,
-                      k.p);
+    return kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, line),
+                      "load.err.rfm_range", "key", SPAN_STR(k), NULL);
   return KW_OK;
 }
 
@@ -477,16 +487,16 @@ kw_status kw_rfm_rules_parse(kw_context *ctx, const char *text, size_t len,
   while (!st && next_line(&it, &l)) {
     if (l.p[0] == '[') {
       if (l.p[l.n - 1] != ']' || l.n < 3)
-        st = kw_fail_at(ctx, KW_EINPUT, name, it.line, 0,
-                        "a section is [key]");
+        st = kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, it.line),
+                        "load.err.rfm_section", NULL);
       else
         st = new_section(f, name, it.line, trim((span){l.p + 1, l.n - 2}));
       continue;
     }
     span k, v;
     if (!split_kv(l, &k, &v))
-      st = kw_fail_at(ctx, KW_EINPUT, name, it.line, 0,
-                      "expected [segment] or 'key = value'");
+      st = kw_io_fail(ctx, KW_EINPUT, 0, WHERE(name, it.line),
+                      "load.err.rfm_line", NULL);
     else
       st = rule_line(f, name, it.line, k, v);
   }

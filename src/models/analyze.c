@@ -33,6 +33,7 @@
  */
 #include "klantwijs/history.h"
 #include "models/analyze_internal.h"
+#include "data/lineidx.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -242,7 +243,8 @@ static kw_status step_rfm(kw_analysis *a) {
     r->mean_frequency = sr->mean_frequency;
     r->mean_monetary = sr->mean_monetary;
     if (!kw_money_add(&rev_all, sr->revenue > 0 ? sr->revenue : 0))
-      return kw_fail(a->ctx, KW_ERANGE, "RFM segments: revenue out of range");
+      return kw_fail_tpl(a->ctx, KW_ERANGE, "model.e.rfm_revenue_range",
+                         "RFM segments: revenue out of range", NULL);
   }
   a->n_groups_rfm = merge_small(a->groups_rfm, d->n_segments, a->o.min_group,
                                 d->n_scored, rev_all);
@@ -392,6 +394,68 @@ static kw_status step_cohorts(kw_analysis *a) {
   return KW_OK;
 }
 
+/* n zeroed arrays of the element sizes sz[0..k) (in descending order,
+ * so each array stays aligned) in one block: *mem owns it, arr[j] gets
+ * the j-th array. */
+static kw_status carve(kw_context *ctx, size_t n, const size_t *sz,
+                       void **const *arr, size_t k, void **mem) {
+  size_t m = n ? n : 1, total = 0;
+  for (size_t j = 0; j < k; j++) total += m * sz[j];
+  char *b = kw_calloc(ctx, total ? total : 1, 1);
+  if (!b) return kw_fail_nomem(ctx);
+  *mem = b;
+  for (size_t j = 0; j < k; j++) {
+    *arr[j] = b;
+    b += m * sz[j];
+  }
+  return KW_OK;
+}
+
+/* The payment behaviour and ageing from the source (a database): the
+ * per-customer rows and the portfolio figures of kw_payments_compute. */
+static kw_status source_payments(kw_analysis *a, const kw_analyze_source *src,
+                                 const kw_payments_options *po) {
+  kw_source_payments sp;
+  memset(&sp, 0, sizeof sp);
+  sp.n = a->n;
+  sp.customers = a->ids;
+  void **arr[] = {(void **)&sp.days_to_pay, (void **)&sp.days_late,
+                  (void **)&sp.late_share,  (void **)&sp.invoiced,
+                  (void **)&sp.open,        (void **)&sp.credit,
+                  (void **)&sp.overdue,     (void **)&sp.ageing[0],
+                  (void **)&sp.ageing[1],   (void **)&sp.ageing[2],
+                  (void **)&sp.ageing[3],   (void **)&sp.ageing[4],
+                  (void **)&sp.invoices,    (void **)&sp.settled,
+                  (void **)&sp.settled_late, (void **)&sp.errors,
+                  (void **)&sp.max_overdue_days, (void **)&sp.pay_class};
+  _Static_assert(KW_AGE__COUNT == 5, "five ageing buckets");
+  static const size_t sz[] = {8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+                              8, 8, 4, 4, 4, 4, 4, 1};
+  kw_status st = carve(a->ctx, a->n, sz, arr, sizeof sz / sizeof *sz,
+                       &a->src_pay_mem);
+  if (st) return st;
+  kw_payments_data *d = &a->src_pay;
+  memset(d, 0, sizeof *d);
+  d->n = a->n;
+  d->as_of = po->as_of;
+  d->invoices = sp.invoices;
+  d->settled = sp.settled;
+  d->settled_late = sp.settled_late;
+  d->late_share = sp.late_share;
+  d->days_to_pay = sp.days_to_pay;
+  d->days_late = sp.days_late;
+  d->invoiced = sp.invoiced;
+  d->open = sp.open;
+  d->credit = sp.credit;
+  d->overdue = sp.overdue;
+  for (int k = 0; k < KW_AGE__COUNT; k++) d->ageing[k] = sp.ageing[k];
+  d->max_overdue_days = sp.max_overdue_days;
+  d->pay_class = sp.pay_class;
+  d->errors = sp.errors;
+  sp.data = d;
+  return src->payments(src->user, a->ctx, po, &sp);
+}
+
 static kw_status step_payments(kw_analysis *a) {
   const kw_table *inv = kw_dataset_table(a->ds, KW_TABLE_INVOICES);
   if (!inv)
@@ -406,12 +470,16 @@ static kw_status step_payments(kw_analysis *a) {
   kw_payments_options po;
   kw_payments_options_init(&po);
   po.as_of = a->as_of;
-  kw_status st = kw_payments_compute(a->ctx, a->s, inv, &po, &a->pay);
+  const kw_analyze_source *src = a->o.source;
+  kw_status st = src && src->payments
+                     ? source_payments(a, src, &po)
+                     : kw_payments_compute(a->ctx, a->s, inv, &po, &a->pay);
   if (st == KW_ENOMEM) return st;
   if (st)
     return kw_an_note_text(a, KW_STEP_PAYMENTS, KW_STEP_FAILED,
                            "note.error", kw_errmsg(a->ctx));
-  const kw_payments_data *p = a->pp = kw_payments_view(a->pay);
+  const kw_payments_data *p = a->pp =
+      a->pay ? kw_payments_view(a->pay) : &a->src_pay;
   static const char *const keys[KW_PAY__COUNT] = {"none", "fast", "slow",
                                                   "problematic"};
   kw_group_row rows[KW_PAY__COUNT + 1];
@@ -422,7 +490,8 @@ static kw_status step_payments(kw_analysis *a) {
     if (c == KW_PAY_NONE || c >= KW_PAY__COUNT) continue;
     int64_t r = a->s->revenue[i] > 0 ? a->s->revenue[i] : 0;
     if (!kw_money_add(&rows[c].revenue, r) || !kw_money_add(&rev_all, r))
-      return kw_fail(a->ctx, KW_ERANGE, "payments: revenue out of range");
+      return kw_fail_tpl(a->ctx, KW_ERANGE, "model.e.payments_revenue_range",
+                         "payments: revenue out of range", NULL);
   }
   size_t nr = 0;
   for (int c = KW_PAY_FAST; c < KW_PAY__COUNT; c++) {
@@ -590,15 +659,98 @@ static kw_status value_metric(kw_analysis *a) {
   return KW_OK;
 }
 
+/* The per-customer summary from the source (a database) into v, its
+ * arrays in one block (*mem): the source's columns per customer, then x,
+ * t_x, T, the repeat spend and the totals as kw_summary_build derives them
+ * (klantwijs/summary.h). */
+kw_status kw_an_source_summary(kw_analysis *a, const kw_summary_options *so,
+                               kw_customer_summary *v, void **mem) {
+  const kw_analyze_source *src = a->o.source;
+  const kw_dict *ids = kw_dataset_customers(a->ds);
+  size_t n = kw_dict_size(ids);
+  kw_source_summary ss;
+  memset(&ss, 0, sizeof ss);
+  ss.n = n;
+  ss.customers = ids;
+  memset(v, 0, sizeof *v);
+  double *x = NULL, *t_x = NULL, *T = NULL, *rspend = NULL;
+  void **arr[] = {(void **)&ss.revenue, (void **)&ss.cost,
+                  (void **)&ss.discount, (void **)&ss.repeat_revenue,
+                  (void **)&x, (void **)&t_x, (void **)&T, (void **)&rspend,
+                  (void **)&ss.first, (void **)&ss.last, (void **)&ss.orders,
+                  (void **)&ss.days, (void **)&ss.lines,
+                  (void **)&ss.cost_lines, (void **)&ss.n_products,
+                  (void **)&ss.n_categories};
+  static const size_t sz[] = {8, 8, 8, 8, 8, 8, 8, 8, 4, 4, 4, 4, 4, 4, 4, 4};
+  kw_status st = carve(a->ctx, n, sz, arr, sizeof sz / sizeof *sz, mem);
+  if (st) return st;
+  for (size_t i = 0; i < n; i++) ss.first[i] = ss.last[i] = KW_NA_DATE;
+  ss.as_of = so->as_of;
+  st = src->summary(src->user, a->ctx, so->as_of, &ss);
+  if (st) return st;
+  const double u = kw_unit_days(so->unit);
+  for (size_t c = 0; c < n; c++) {
+    v->lines_used += ss.lines[c];
+    if (ss.lines[c] == 0) continue;
+    if (ss.first[c] == KW_NA_DATE) {
+      v->n_return_only++;
+      v->return_only_lines += ss.lines[c];
+      v->return_only_revenue += ss.revenue[c];
+      continue;
+    }
+    v->n_buyers++;
+    v->buyer_lines += ss.lines[c];
+    if (!kw_money_add(&v->buyer_revenue, ss.revenue[c]))
+      return kw_fail_tpl(a->ctx, KW_ERANGE, "model.e.summary_revenue_range",
+                         "summary: revenue out of range", NULL);
+    uint32_t pd = ss.days[c];
+    x[c] = (double)pd - 1;
+    t_x[c] = (double)(ss.last[c] - ss.first[c]) / u;
+    T[c] = (double)(ss.as_of - ss.first[c]) / u;
+    rspend[c] = pd > 1 ? (double)ss.repeat_revenue[c] / 100.0 /
+                             (double)(pd - 1)
+                       : 0;
+  }
+  v->n = n;
+  v->ids = ids;
+  v->as_of = ss.as_of;
+  v->unit = so->unit;
+  v->lines_after = ss.lines_after;
+  v->has_invoice = ss.has_invoice;
+  v->has_cost = ss.has_cost;
+  v->has_category = ss.has_category;
+  v->has_product = ss.has_product;
+  v->first = ss.first;
+  v->last = ss.last;
+  v->orders = ss.orders;
+  v->days = ss.days;
+  v->lines = ss.lines;
+  v->cost_lines = ss.cost_lines;
+  v->revenue = ss.revenue;
+  v->cost = ss.cost;
+  v->discount = ss.discount;
+  v->n_products = ss.n_products;
+  v->n_categories = ss.n_categories;
+  v->x = x;
+  v->t_x = t_x;
+  v->T = T;
+  v->repeat_spend = rspend;
+  return KW_OK;
+}
+
 /* The per-customer summary every other step reads. */
 static kw_status step_summary(kw_analysis *a) {
   kw_summary_options so;
   kw_summary_options_init(&so);
   so.as_of = a->o.as_of;
   so.unit = KW_UNIT_WEEK;
-  kw_status st = kw_summary_build(a->ctx, a->ds, &so, &a->sum);
+  const kw_analyze_source *src = a->o.source;
+  kw_status st = src && src->summary
+                     ? kw_an_source_summary(a, &so, &a->src_sum,
+                                            &a->src_sum_mem)
+                     : kw_summary_build(a->ctx, a->ds, &so, &a->sum);
   if (st) return st;
-  a->s = kw_summary_view(a->sum);
+  a->s = a->sum ? kw_summary_view(a->sum) : &a->src_sum;
   if (a->s->n_buyers == 0)
     return kw_fail_tpl(a->ctx, KW_EEMPTY, "model.e.no_purchases",
                        "no purchases up to the as-of date", NULL);
@@ -710,7 +862,7 @@ static const struct {
 _Static_assert(sizeof steps / sizeof *steps == KW_STEP__COUNT,
                "every step of kw_step has its row");
 
-static kw_status run(kw_analysis *a) {
+static kw_status run_steps(kw_analysis *a) {
   for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
     begin_step(a, steps[k].step);
     kw_status st = steps[k].run(a);
@@ -719,6 +871,16 @@ static kw_status run(kw_analysis *a) {
   }
   /* segments, clusters and personas read the finished plan */
   return kw_an_segments(a);
+}
+
+/* The steps share one customer-ordered index of the transaction lines and
+ * one purchase history, built on first use (data/lineidx.h). */
+static kw_status run(kw_analysis *a) {
+  const kw_table *tx = kw_dataset_table(a->ds, KW_TABLE_TRANSACTIONS);
+  kw_table_cache_begin(a->ctx, tx);
+  kw_status st = run_steps(a);
+  kw_table_cache_end(tx);
+  return st;
 }
 
 kw_status kw_analyze_run(kw_context *ctx, const kw_dataset *ds,
@@ -732,14 +894,18 @@ kw_status kw_analyze_run(kw_context *ctx, const kw_dataset *ds,
     o = &def;
   }
   if (o->horizon_months < 1 || o->horizon_months > 120)
-    return kw_fail(ctx, KW_EARG, "analyze: horizon must be 1..120 months");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.analyze_horizon",
+                       "analyze: horizon must be 1..120 months", NULL);
   if (!(o->discount_rate >= 0 && o->discount_rate < 1))
-    return kw_fail(ctx, KW_EARG, "analyze: discount rate must be in [0, 1)");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.analyze_discount",
+                       "analyze: discount rate must be in [0, 1)", NULL);
   if (o->holdout_days < 0)
-    return kw_fail(ctx, KW_EARG, "analyze: holdout days must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.analyze_holdout",
+                       "analyze: holdout days must be >= 0", NULL);
   if (o->profit.use_margin_pct &&
       !(o->profit.margin_pct >= -100 && o->profit.margin_pct <= 100))
-    return kw_fail(ctx, KW_EARG, "analyze: margin must be -100..100%%");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.analyze_margin",
+                       "analyze: margin must be -100..100%", NULL);
   kw_analysis *a = kw_calloc(ctx, 1, sizeof *a);
   if (!a) return kw_fail_nomem(ctx);
   a->ctx = ctx;
@@ -786,6 +952,8 @@ void kw_analysis_free(kw_analysis *a) {
   kw_an_notes_free(a);
   kw_an_feedback_free(a);
   kw_summary_free(a->sum);
+  kw_free(ctx, a->src_sum_mem);
+  kw_free(ctx, a->src_pay_mem);
   kw_profit_free(a->profit);
   kw_pareto_free(a->pareto);
   kw_rfm_free(a->rfm);

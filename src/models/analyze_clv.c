@@ -72,12 +72,15 @@ typedef struct holdout_data {
   triple t;
   double *actual;
   kw_summary *cal;
+  kw_customer_summary src_cal; /* from the source (a database) */
+  void *src_cal_mem;
 } holdout_data;
 
 static void holdout_free(kw_context *ctx, holdout_data *h) {
   triple_free(ctx, &h->t);
   kw_free(ctx, h->actual);
   kw_summary_free(h->cal);
+  kw_free(ctx, h->src_cal_mem);
   memset(h, 0, sizeof *h);
 }
 
@@ -87,9 +90,16 @@ static kw_status holdout_prepare(kw_analysis *a, int H, holdout_data *h) {
   kw_summary_options_init(&so);
   so.as_of = a->as_of - H;
   so.unit = KW_UNIT_WEEK;
-  kw_status st = kw_summary_build(ctx, a->ds, &so, &h->cal);
+  /* the calibration summary where the analysis's summary came from: the
+   * source's (a database) or the lines */
+  const kw_analyze_source *src = a->o.source;
+  bool from_src = src && src->summary && !a->sum;
+  kw_status st = from_src ? kw_an_source_summary(a, &so, &h->src_cal,
+                                                 &h->src_cal_mem)
+                          : kw_summary_build(ctx, a->ds, &so, &h->cal);
   if (st) return st;
-  const kw_customer_summary *cv = kw_summary_view(h->cal);
+  const kw_customer_summary *cv =
+      from_src ? &h->src_cal : kw_summary_view(h->cal);
   st = triple_of(ctx, cv, &h->t);
   if (st) return st;
   h->actual = kw_malloc(ctx, (h->t.n ? h->t.n : 1) * sizeof *h->actual);

@@ -103,6 +103,12 @@ struct kw_analysis {
   /* summary, quality */
   kw_summary *sum;
   const kw_customer_summary *s;
+  /* with a source (kw_analyze_options.source): the summary and the
+     payments it computed, in arrays owned here (one block each) */
+  kw_customer_summary src_sum;
+  void *src_sum_mem;
+  kw_payments_data src_pay;
+  void *src_pay_mem;
   kw_quality q;
   bool have_quality;
   uint64_t tx_rows_read, tx_rows_skipped;
@@ -252,6 +258,11 @@ kw_status kw_an_note_checks(kw_analysis *a, kw_step s, kw_step_status st,
 
 /* The CLV step (analyze_clv.c) and the action plan (analyze_actions.c). */
 kw_status kw_an_clv(kw_analysis *a);
+/* The per-customer summary as of so->as_of from the analysis's source
+ * (o.source->summary) into v, whose arrays live in one block *mem (the
+ * caller frees it with kw_free). */
+kw_status kw_an_source_summary(kw_analysis *a, const kw_summary_options *so,
+                               kw_customer_summary *v, void **mem);
 /* "BG/NBD", "MBG/NBD", "Pareto/NBD". */
 const char *kw_an_model_label(kw_clv_model m);
 kw_status kw_an_actions(kw_analysis *a);

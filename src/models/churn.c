@@ -88,17 +88,23 @@ static kw_status check_options(kw_context *ctx, const kw_churn_options *o) {
   if ((unsigned)o->period > KW_PERIOD_QUARTER)
     return kw_fail(ctx, KW_EARG, "unknown period unit %d", (int)o->period);
   if (!(o->duration_unit_days > 0) || !isfinite(o->duration_unit_days))
-    return kw_fail(ctx, KW_EARG, "duration_unit_days must be > 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_unit_days",
+                       "duration_unit_days must be > 0", NULL);
   if (!(o->gap_days >= 0) || !isfinite(o->gap_days))
-    return kw_fail(ctx, KW_EARG, "gap_days must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_gap_days",
+                       "gap_days must be >= 0", NULL);
   if (!(o->gap_quantile > 0 && o->gap_quantile <= 1))
-    return kw_fail(ctx, KW_EARG, "gap_quantile must be in (0, 1]");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_gap_quantile",
+                       "gap_quantile must be in (0, 1]", NULL);
   if (!(o->gap_floor_days >= 0) || !isfinite(o->gap_floor_days))
-    return kw_fail(ctx, KW_EARG, "gap_floor_days must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_gap_floor",
+                       "gap_floor_days must be >= 0", NULL);
   if (!(o->at_risk_fraction >= 0 && o->at_risk_fraction <= 1))
-    return kw_fail(ctx, KW_EARG, "at_risk_fraction must be in [0, 1]");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_at_risk_fraction",
+                       "at_risk_fraction must be in [0, 1]", NULL);
   if (o->at_risk_days < 0)
-    return kw_fail(ctx, KW_EARG, "at_risk_days must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.churn_at_risk_days",
+                       "at_risk_days must be >= 0", NULL);
   return KW_OK;
 }
 
@@ -474,7 +480,9 @@ kw_status kw_churn_contracts(kw_context *ctx, const uint32_t *customer,
   for (size_t i = 0; i < n; i++) {
     if (start[i] == KW_NA_DATE) continue;
     if (end[i] != KW_NA_DATE && end[i] < start[i])
-      return kw_fail(ctx, KW_EINPUT, "contract %zu ends before it starts", i);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.contract_order",
+                         "contract {row} ends before it starts", "row",
+                         KW_NUM_U(i), NULL);
     if (customer && customer[i] != KW_NA_ID && customer[i] + (size_t)1 > nc)
       nc = customer[i] + (size_t)1;
     if (o->as_of == KW_NA_DATE) {
@@ -563,8 +571,8 @@ kw_status kw_churn_contracts_table(kw_context *ctx, const kw_table *t,
   const kw_column *ce = kw_table_role(t, KW_ROLE_END_DATE);
   const kw_column *cc = kw_table_role(t, KW_ROLE_CUSTOMER);
   if (!cs || !ce)
-    return kw_fail(ctx, KW_EMISSING, "contracts need start_date and "
-                                     "end_date columns");
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.contracts_no_dates",
+                       "contracts need start_date and end_date columns", NULL);
   if (cs->type != KW_TYPE_DATE || ce->type != KW_TYPE_DATE ||
       (cc && cc->type != KW_TYPE_TEXT))
     return kw_fail(ctx, KW_EARG, "start, end or customer column has the "

@@ -445,7 +445,8 @@ static kw_status fit_model(kw_churn_drivers *d, const int8_t *y, size_t m,
   /* design matrix, training rows first */
   size_t cells;
   if (!kw_mul_size(m, p, &cells)) {
-    st = kw_fail(ctx, KW_ERANGE, "churn drivers: design matrix too large");
+    st = kw_fail_tpl(ctx, KW_ERANGE, "model.e.drivers_too_large",
+                     "churn drivers: design matrix too large", NULL);
     goto done;
   }
   X = kw_calloc(ctx, cells, sizeof *X);
@@ -583,8 +584,8 @@ kw_status kw_churn_drivers_compute(kw_context *ctx, const int8_t *churned, size_
   size_t m = 0;
   for (size_t i = 0; i < n; i++) m += churned[i] == 0 || churned[i] == 1;
   if (m == 0)
-    return kw_fail(ctx, KW_EEMPTY, "churn drivers: no rows with a churn "
-                                   "flag");
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.drivers_no_flag",
+                       "churn drivers: no rows with a churn flag", NULL);
 
   kw_churn_drivers *d = kw_calloc(ctx, 1, sizeof *d);
   if (!d) return kw_fail_nomem(ctx);

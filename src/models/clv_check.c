@@ -108,7 +108,8 @@ static kw_status grad_sum(kw_context *ctx, kw_clv_model m, const double *p,
     double ll;
     kw_status st = clv_model_ops_of(m)->loglik(ctx, p, d, &ll, g);
     if (st == KW_ENUMERIC)
-      return kw_fail(ctx, st, "clv: log-likelihood not finite");
+      return kw_fail_tpl(ctx, st, "model.e.clv_ll_not_finite",
+                         "clv: log-likelihood not finite", NULL);
     if (st) return st;
   } else {
     for (size_t i = 0; i < n; i++) {
@@ -121,7 +122,8 @@ static kw_status grad_sum(kw_context *ctx, kw_clv_model m, const double *p,
   }
   for (size_t k = 0; k < np; k++)
     if (!isfinite(g[k]))
-      return kw_fail(ctx, KW_ENOCONV, "covariance: gradient not finite");
+      return kw_fail_tpl(ctx, KW_ENOCONV, "model.e.cov_gradient",
+                         "covariance: gradient not finite", NULL);
   return KW_OK;
 }
 
@@ -205,11 +207,13 @@ kw_status kw_clv_covariance(kw_context *ctx, const kw_clv_fit *f,
     for (size_t j = 0; j < np; j++)
       cov[i * np + j] = -0.5 * (H[i * np + j] + H[j * np + i]);
   if (!invert(cov, np))
-    return kw_fail(ctx, KW_ENOCONV, "covariance: information matrix singular");
+    return kw_fail_tpl(ctx, KW_ENOCONV, "model.e.cov_singular",
+                       "covariance: information matrix singular", NULL);
   for (size_t i = 0; i < np; i++)
     if (!(cov[i * np + i] > 0) || !isfinite(cov[i * np + i]))
-      return kw_fail(ctx, KW_ENOCONV,
-                     "covariance: information matrix not positive definite");
+      return kw_fail_tpl(ctx, KW_ENOCONV, "model.e.cov_not_pd",
+                         "covariance: information matrix not positive definite",
+                         NULL);
   return KW_OK;
 }
 
@@ -250,7 +254,8 @@ kw_status kw_clv_intervals(kw_context *ctx, const kw_clv_fit *f,
                            const kw_clv_value_options *vo, double level,
                            kw_clv_interval_out *out) {
   if (!(level > 0 && level < 1))
-    return kw_fail(ctx, KW_EARG, "intervals: level must be in (0, 1)");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.clv_level",
+                       "intervals: level must be in (0, 1)", NULL);
   kw_clv_value_options def;
   if (!vo) {
     kw_clv_value_options_init(&def);

@@ -163,8 +163,10 @@ static kw_status cohorts_alloc(kw_context *ctx, kw_period_unit u,
   size_t cells;
   if (!kw_mul_size(R, C, &cells) || cells > ((size_t)1 << 21)) {
     kw_cohorts_free(co);
-    return kw_fail(ctx, KW_ERANGE, "cohorts: %zu periods is too many for a "
-                                   "cohort matrix; use a longer period", R);
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.cohorts_too_many",
+                       "cohorts: {n} periods is too many for a cohort matrix; "
+                       "use a longer period",
+                       "n", KW_NUM_U(R), NULL);
   }
   co->size = kw_calloc(ctx, R, sizeof *co->size);
   co->active = kw_calloc(ctx, cells, sizeof *co->active);
@@ -290,8 +292,8 @@ kw_status kw_cohorts_from_cells(kw_context *ctx, kw_period_unit u,
     if (cell[i].last && cell[i].cohort_day < first_day)
       first_day = cell[i].cohort_day;
   if (first_day == INT32_MAX)
-    return kw_fail(ctx, KW_EEMPTY, "cohorts: no purchases up to the as-of "
-                                   "date");
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.cohorts_no_purchases",
+                       "cohorts: no purchases up to the as-of date", NULL);
   kw_cohorts *co = NULL;
   kw_status st = cohorts_alloc(ctx, u, as_of, first_day, &co);
   if (st) return st;

@@ -442,9 +442,12 @@ kw_status kw_feedback_compute(kw_context *ctx, const kw_dataset *ds,
   kw_feedback_options def;
   if (!o) kw_feedback_options_init(&def), o = &def;
   if (!(o->level > 0 && o->level < 1))
-    return kw_fail(ctx, KW_EARG, "interval level must be between 0 and 1");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.feedback_level",
+                       "interval level must be between 0 and 1", NULL);
   const kw_table *t = kw_dataset_table(ds, KW_TABLE_FEEDBACK);
-  if (!t) return kw_fail(ctx, KW_EINPUT, "no feedback table was read");
+  if (!t)
+    return kw_fail_tpl(ctx, KW_EINPUT, "model.e.no_feedback",
+                       "no feedback table was read", NULL);
   kw_feedback *fb = kw_calloc(ctx, 1, sizeof *fb);
   if (!fb) return kw_fail_nomem(ctx);
   gsl_error_handler_t *prev = kw_gsl_quiet_begin();

@@ -17,17 +17,12 @@
 
 #include <gsl/gsl_linalg.h>
 
+#include "core/dict.h"
 #include "models/growth_common.h"
+#include "models/journey_internal.h"
+#include "stats/order.h"
 
 #define PURCHASE_NAME "purchase"
-
-typedef struct ev {
-  uint32_t cust;
-  int32_t date;
-  uint32_t stage; /* stage dict id, or the purchase pseudo id */
-  uint32_t chan;  /* KW_NA_ID without */
-  uint32_t row;
-} ev;
 
 struct kw_journey {
   kw_context *ctx;
@@ -92,6 +87,105 @@ static int cmp_ev(const void *a, const void *b) {
   return (x->row > y->row) - (x->row < y->row);
 }
 
+/* The order of cmp_ev by two stable counting sorts (by date, then by
+ * customer): the touches were added in row order, so ties keep it. */
+bool kw_journey_sort_events(kw_context *ctx, ev *e, ev *tmp, size_t ne) {
+  if (ne < 2) return true;
+  int32_t dmin = e[0].date, dmax = e[0].date;
+  uint32_t cmax = 0;
+  for (size_t i = 0; i < ne; i++) {
+    if (e[i].date < dmin) dmin = e[i].date;
+    if (e[i].date > dmax) dmax = e[i].date;
+    if (e[i].cust > cmax) cmax = e[i].cust;
+  }
+  const size_t limit = 4 * ne + 65536;
+  const size_t span = (size_t)((int64_t)dmax - dmin) + 1;
+  const size_t nc = (size_t)cmax + 1;
+  if (span > limit || nc > limit) return false;
+  size_t *cnt = kw_malloc(ctx, ((span > nc ? span : nc) + 1) * sizeof *cnt);
+  if (!cnt) return false;
+  /* by date into tmp */
+  memset(cnt, 0, (span + 1) * sizeof *cnt);
+  for (size_t i = 0; i < ne; i++) cnt[(size_t)(e[i].date - dmin) + 1]++;
+  for (size_t k = 1; k <= span; k++) cnt[k] += cnt[k - 1];
+  for (size_t i = 0; i < ne; i++) tmp[cnt[(size_t)(e[i].date - dmin)]++] = e[i];
+  /* by customer back into e */
+  memset(cnt, 0, (nc + 1) * sizeof *cnt);
+  for (size_t i = 0; i < ne; i++) cnt[(size_t)tmp[i].cust + 1]++;
+  for (size_t k = 1; k <= nc; k++) cnt[k] += cnt[k - 1];
+  for (size_t i = 0; i < ne; i++) e[cnt[tmp[i].cust]++] = tmp[i];
+  kw_free(ctx, cnt);
+  return true;
+}
+
+static int cmp_dbl(const void *a, const void *b);
+
+/* An order-preserving code of a double (no NaN; -0.0 codes below 0.0,
+ * which no caller here has: positions, day differences, counts). */
+static inline uint64_t dbl_code(double x) {
+  uint64_t b;
+  memcpy(&b, &x, sizeof b);
+  return b >> 63 ? ~b : b | ((uint64_t)1 << 63);
+}
+
+void kw_journey_sort_doubles(kw_context *ctx, double *v, size_t n) {
+  if (n < 2) return;
+  kw_code_id *a = n >= 256 ? kw_malloc(ctx, 2 * n * sizeof *a) : NULL;
+  if (!a) {
+    qsort(v, n, sizeof *v, cmp_dbl);
+    return;
+  }
+  for (size_t i = 0; i < n; i++) a[i] = (kw_code_id){dbl_code(v[i]), 0};
+  const kw_code_id *r = kw_radix_code_id(a, a + n, n);
+  for (size_t i = 0; i < n; i++) {
+    uint64_t c = r[i].code;
+    uint64_t b = c >> 63 ? c & ~((uint64_t)1 << 63) : ~c;
+    memcpy(&v[i], &b, sizeof b);
+  }
+  kw_free(ctx, a);
+}
+
+/* The summary's first purchase (the earliest date of a line with amount
+ * >= 0 up to as-of) in one pass over the lines instead of a whole summary;
+ * the summary's checks of the table first, with its messages. */
+kw_status kw_journey_first_purchases(kw_context *ctx, const kw_table *t,
+                                     size_t n, int32_t *as_of,
+                                     int32_t **first) {
+  *first = NULL;
+  const kw_column *ccust = kw_table_role(t, KW_ROLE_CUSTOMER);
+  const kw_column *cdate = kw_table_role(t, KW_ROLE_DATE);
+  const kw_column *camt = kw_table_role(t, KW_ROLE_AMOUNT);
+  if (!ccust || !cdate || !camt)
+    return kw_fail(ctx, KW_EMISSING,
+                   "the transactions table needs customer, date and amount");
+  const size_t rows = kw_table_rows(t);
+  if (rows > UINT32_MAX - 1)
+    return kw_fail(ctx, KW_ERANGE, "more than 4 billion transaction lines");
+  const uint32_t *cust = ccust->v.text;
+  const int32_t *date = cdate->v.date;
+  const int64_t *amt = camt->v.money;
+  int32_t a = *as_of;
+  if (a == KW_NA_DATE) {
+    a = INT32_MIN;
+    for (size_t i = 0; i < rows; i++)
+      if (date[i] != KW_NA_DATE && date[i] > a) a = date[i];
+    if (rows == 0) a = 0;
+  }
+  *as_of = a;
+  int32_t *f = kw_malloc(ctx, (n ? n : 1) * sizeof *f);
+  if (!f) return kw_fail_nomem(ctx);
+  for (size_t c = 0; c < n; c++) f[c] = INT32_MAX;
+  for (size_t i = 0; i < rows; i++) {
+    uint32_t c = cust[i];
+    if (c >= n || date[i] > a || amt[i] < 0) continue;
+    if (date[i] < f[c]) f[c] = date[i];
+  }
+  for (size_t c = 0; c < n; c++)
+    if (f[c] == INT32_MAX) f[c] = KW_NA_DATE;
+  *first = f;
+  return KW_OK;
+}
+
 static int cmp_dbl(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
@@ -123,10 +217,6 @@ typedef struct str_count {
   const char *s;
   uint64_t n;
 } str_count;
-
-static int cmp_str_ptr(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 static int cmp_str_count(const void *a, const void *b) {
   const str_count *x = a, *y = b;
@@ -299,26 +389,24 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   const kw_column *sc = kw_table_role(tp, KW_ROLE_STAGE);
   const kw_column *hc = kw_table_role(tp, KW_ROLE_CHANNEL);
   if (!cc || !dc || !sc || sc->type != KW_TYPE_TEXT)
-    return kw_fail(ctx, KW_EMISSING,
-                   "the touchpoints table needs customer, date and stage "
-                   "columns");
+    return kw_fail_tpl(
+        ctx, KW_EMISSING, "model.e.journey_columns",
+        "the touchpoints table needs customer, date and stage columns", NULL);
   if (hc && hc->type != KW_TYPE_TEXT) hc = NULL;
   if (o.window <= 0) o.window = 365;
   /* first purchases */
-  kw_summary *sum = NULL;
-  kw_summary_options so;
-  kw_summary_options_init(&so);
-  so.as_of = o.as_of;
+  const size_t ncust = kw_dict_size(kw_dataset_customers(ds));
+  int32_t *fbuy = NULL;
+  int32_t as_of = o.as_of;
   kw_status st = KW_OK;
-  const kw_customer_summary *s = NULL;
-  if (kw_dataset_table(ds, KW_TABLE_TRANSACTIONS)) {
-    if ((st = kw_summary_build(ctx, ds, &so, &sum))) return st;
-    s = kw_summary_view(sum);
-  }
-  int32_t as_of = s ? s->as_of : o.as_of;
+  if (kw_dataset_table(ds, KW_TABLE_TRANSACTIONS) &&
+      (st = kw_journey_first_purchases(
+           ctx, kw_dataset_table(ds, KW_TABLE_TRANSACTIONS), ncust, &as_of,
+           &fbuy)))
+    return st;
   kw_journey *j = kw_calloc(ctx, 1, sizeof *j);
   if (!j) {
-    kw_summary_free(sum);
+    kw_free(ctx, fbuy);
     return kw_fail_nomem(ctx);
   }
   j->ctx = ctx;
@@ -327,7 +415,6 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   const uint32_t nsd = (uint32_t)kw_dict_size(sc->dict);
   const uint32_t pid = nsd; /* the purchase pseudo-stage */
   const size_t T = (size_t)nsd + 1;
-  const size_t ncust = kw_dict_size(kw_dataset_customers(ds));
   ev *e = kw_malloc(ctx, (rows ? rows : 1) * sizeof *e);
   ev *buf = kw_malloc(ctx, (rows + 2) * sizeof *buf);
   int32_t *step_of = kw_malloc(ctx, T * sizeof *step_of);
@@ -337,8 +424,10 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   uint32_t *fchan = kw_malloc(ctx, (ncust ? ncust : 1) * sizeof *fchan);
   double *pos = NULL, *dd = NULL, *tb = NULL, *cnt = NULL;
   size_t *pstart = NULL;
-  char **pstr = NULL;
-  size_t npstr = 0;
+  /* each customer's path, interned: distinct paths and their counts */
+  kw_dict *pdict = NULL;
+  uint64_t *pcnt = NULL;
+  size_t npstr = 0, pcap = 0;
   if (!e || !buf || !step_of || !code || !bought || !furthest || !fchan) {
     st = kw_fail_nomem(ctx);
     goto done;
@@ -356,11 +445,12 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   }
   v->touches = ne;
   if (!ne) {
-    st = kw_fail(ctx, KW_EEMPTY, "no usable touchpoints");
+    st = kw_fail_tpl(ctx, KW_EEMPTY, "model.e.journey_none",
+                     "no usable touchpoints", NULL);
     goto done;
   }
-  qsort(e, ne, sizeof *e, cmp_ev);
-#define FIRST_BUY(c) (s && (c) < s->n ? s->first[c] : KW_NA_DATE)
+  if (!kw_journey_sort_events(ctx, e, buf, ne)) qsort(e, ne, sizeof *e, cmp_ev);
+#define FIRST_BUY(c) (fbuy && (c) < ncust ? fbuy[c] : KW_NA_DATE)
   /* ---- stage order ---- */
   for (size_t t = 0; t < T; t++) step_of[t] = -1;
   size_t nsteps = 0;
@@ -374,8 +464,9 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
         for (uint32_t t = 0; t < nsd; t++)
           if (strcmp(kw_dict_str(sc->dict, t), o.stages[k]) == 0) id = t;
       if (id == KW_NA_ID) {
-        st = kw_fail(ctx, KW_EARG, "stage '%s' does not occur in the "
-                                   "touchpoints", o.stages[k]);
+        st = kw_fail_tpl(ctx, KW_EARG, "model.e.journey_stage",
+                         "stage '{stage}' does not occur in the touchpoints",
+                         "stage", o.stages[k], NULL);
         goto done;
       }
       if (step_of[id] < 0) step_of[id] = (int32_t)nsteps++;
@@ -441,7 +532,7 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
     size_t nsp = 0;
     for (size_t t = 0; t < T; t++) {
       if (!nper[t]) continue;
-      qsort(pos + pstart[t], nper[t], sizeof *pos, cmp_dbl);
+      kw_journey_sort_doubles(ctx, pos + pstart[t], nper[t]);
       double mean = 0;
       for (size_t i = 0; i < nper[t]; i++) mean += pos[pstart[t] + i];
       mean /= (double)nper[t];
@@ -522,10 +613,10 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   double *last_t = kw_calloc(ctx, C + 1, sizeof *last_t);
   double *lin_t = kw_calloc(ctx, C + 1, sizeof *lin_t);
   if (C && C <= 256) cnt = kw_calloc(ctx, S * S, sizeof *cnt);
-  pstr = kw_calloc(ctx, ncust ? ncust : 1, sizeof *pstr);
+  pdict = kw_dict_new(ctx);
   char *pbuf = kw_malloc(ctx, 4096);
   if (!dd || !ddn || !fdate || !tb || !fur_hist || !first_t || !last_t ||
-      !lin_t || (C && C <= 256 && !cnt) || !pstr || !pbuf) {
+      !lin_t || (C && C <= 256 && !cnt) || !pdict || !pbuf) {
     kw_free(ctx, ddn);
     kw_free(ctx, fdate);
     kw_free(ctx, fur_hist);
@@ -619,11 +710,20 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
           if (buf[i].stage == pid) break;
         }
         pbuf[pl] = 0;
-        pstr[npstr] = kw_strdup(ctx, pbuf);
-        if (!pstr[npstr]) {
-          st = kw_fail_nomem(ctx);
-          break;
+        uint32_t path_id = 0;
+        if ((st = kw_dict_intern(ctx, pdict, pbuf, pl, &path_id, NULL))) break;
+        if (path_id >= pcap) {
+          size_t cap = pcap ? 2 * pcap : 64;
+          uint64_t *g = kw_realloc(ctx, pcnt, cap * sizeof *g);
+          if (!g) {
+            st = kw_fail_nomem(ctx);
+            break;
+          }
+          memset(g + pcap, 0, (cap - pcap) * sizeof *g);
+          pcnt = g;
+          pcap = cap;
         }
+        pcnt[path_id]++;
         npstr++;
         /* touches before the purchase, and attribution */
         size_t ntouch = 0;
@@ -670,7 +770,7 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
     for (size_t k = 0; k < nsteps; k++) {
       j->days[k] = j->days[nsteps + k] = NAN;
       if (!ddn[k]) continue;
-      qsort(dd + ddstart[k], ddn[k], sizeof *dd, cmp_dbl);
+      kw_journey_sort_doubles(ctx, dd + ddstart[k], ddn[k]);
       j->days[k] = quantile(dd + ddstart[k], ddn[k], 0.5);
       j->days[nsteps + k] = quantile(dd + ddstart[k], ddn[k], 0.9);
     }
@@ -679,7 +779,7 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
       double sm = 0;
       for (size_t i = 0; i < ntb; i++) sm += tb[i];
       v->touches_before_purchase_mean = sm / (double)ntb;
-      qsort(tb, ntb, sizeof *tb, cmp_dbl);
+      kw_journey_sort_doubles(ctx, tb, ntb);
       v->touches_before_purchase_median = quantile(tb, ntb, 0.5);
     }
     v->buyers_with_touches = (uint64_t)purchases;
@@ -800,18 +900,15 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   }
   /* ---- paths ---- */
   if (!st && npstr) {
-    qsort(pstr, npstr, sizeof *pstr, cmp_str_ptr);
-    str_count *sc2 = kw_malloc(ctx, npstr * sizeof *sc2);
+    /* distinct paths by count, then text: a total order, so the same
+       list as sorting every customer's path and counting runs */
+    size_t nu = kw_dict_size(pdict);
+    str_count *sc2 = kw_malloc(ctx, (nu ? nu : 1) * sizeof *sc2);
     if (!sc2)
       st = kw_fail_nomem(ctx);
     else {
-      size_t nu = 0;
-      for (size_t i = 0; i < npstr;) {
-        size_t k = i;
-        while (k < npstr && strcmp(pstr[k], pstr[i]) == 0) k++;
-        sc2[nu++] = (str_count){pstr[i], k - i};
-        i = k;
-      }
+      for (size_t i = 0; i < nu; i++)
+        sc2[i] = (str_count){kw_dict_str(pdict, (uint32_t)i), pcnt[i]};
       qsort(sc2, nu, sizeof *sc2, cmp_str_count);
       size_t keep = 0;
       while (keep < nu && keep < o.max_paths && sc2[keep].n >= o.min_group)
@@ -895,7 +992,8 @@ kw_status kw_journey_compute(kw_context *ctx, const kw_dataset *ds,
   v->days_p90 = j->days + nsteps;
 done:
 #undef FIRST_BUY
-  if (pstr) free_strs(ctx, pstr, npstr);
+  kw_dict_free(ctx, pdict);
+  kw_free(ctx, pcnt);
   kw_free(ctx, e);
   kw_free(ctx, buf);
   kw_free(ctx, step_of);
@@ -908,7 +1006,7 @@ done:
   kw_free(ctx, dd);
   kw_free(ctx, tb);
   kw_free(ctx, cnt);
-  kw_summary_free(sum);
+  kw_free(ctx, fbuy);
   if (st) {
     kw_journey_free(j);
     return st;

@@ -345,8 +345,9 @@ kw_status kw_kmeans(kw_context *ctx, const double *x, size_t n, size_t d,
                     const kw_kmeans_options *o, kw_kmeans_result *out) {
   memset(out, 0, sizeof *out);
   if (!x || !o || d == 0 || o->k == 0 || o->k > n || o->k > UINT32_MAX)
-    return kw_fail(ctx, KW_EARG, "k-means needs 1 <= k <= rows (k = %zu, "
-                   "rows = %zu)", o ? o->k : 0, n);
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.kmeans_k",
+                       "k-means needs 1 <= k <= rows (k = {k}, rows = {rows})",
+                       "k", KW_NUM_U(o ? o->k : 0), "rows", KW_NUM_U(n), NULL);
   size_t k = o->k, kd = k * d, nd;
   if (!kw_mul_size(n, d, &nd)) return kw_fail_nomem(ctx);
   /* tolerance relative to the data's mean variance (scikit-learn) */

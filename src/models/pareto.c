@@ -67,15 +67,19 @@ static bool is_fraction(double v) { return isfinite(v) && v >= 0 && v <= 1; }
 
 static kw_status check_options(kw_context *ctx, const kw_pareto_options *o) {
   if (!(is_fraction(o->top_share) && o->top_share > 0))
-    return kw_fail(ctx, KW_EARG, "pareto: top share must be in (0, 1]");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.pareto_top_share",
+                       "pareto: top share must be in (0, 1]", NULL);
   if (!(is_fraction(o->target_share) && o->target_share > 0))
-    return kw_fail(ctx, KW_EARG, "pareto: target share must be in (0, 1]");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.pareto_target",
+                       "pareto: target share must be in (0, 1]", NULL);
   if (!(is_fraction(o->abc_a) && o->abc_a > 0 && is_fraction(o->abc_b) &&
         o->abc_a + o->abc_b <= 1 + 1e-12))
-    return kw_fail(ctx, KW_EARG,
-                   "pareto: ABC shares need 0 < A, 0 <= B and A + B <= 1");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.pareto_abc",
+                       "pareto: ABC shares need 0 < A, 0 <= B and A + B <= 1",
+                       NULL);
   if (!is_fraction(o->warn_top1) || !is_fraction(o->warn_top5))
-    return kw_fail(ctx, KW_EARG, "pareto: warning thresholds must be in 0..1");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.pareto_warn",
+                       "pareto: warning thresholds must be in 0..1", NULL);
   return KW_OK;
 }
 

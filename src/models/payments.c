@@ -146,17 +146,21 @@ static kw_status find_columns(kw_context *ctx, const kw_table *t, cols *c) {
 
 static kw_status check_options(kw_context *ctx, const kw_payments_options *o) {
   if (o->default_terms < 0 || o->default_terms > 3650)
-    return kw_fail(ctx, KW_EARG, "payments: default terms must be 0..3650");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.payments_terms",
+                       "payments: default terms must be 0..3650", NULL);
   if (!isfinite(o->slow_days_late) || !isfinite(o->problem_days_late) ||
       o->slow_days_late < 0 || o->problem_days_late < o->slow_days_late)
-    return kw_fail(ctx, KW_EARG,
-                   "payments: need 0 <= slow days late <= problem days late");
+    return kw_fail_tpl(
+        ctx, KW_EARG, "model.e.payments_late",
+        "payments: need 0 <= slow days late <= problem days late", NULL);
   if (o->slow_overdue_days < 0 ||
       o->problem_overdue_days < o->slow_overdue_days)
-    return kw_fail(ctx, KW_EARG,
-                   "payments: need 0 <= slow overdue <= problem overdue days");
+    return kw_fail_tpl(
+        ctx, KW_EARG, "model.e.payments_overdue",
+        "payments: need 0 <= slow overdue <= problem overdue days", NULL);
   if (o->dso_days < 1)
-    return kw_fail(ctx, KW_EARG, "payments: the DSO window must be >= 1 day");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.payments_dso",
+                       "payments: the DSO window must be >= 1 day", NULL);
   return KW_OK;
 }
 
@@ -427,7 +431,8 @@ kw_status kw_payments_compute(kw_context *ctx, const kw_customer_summary *s,
   if (as_of == KW_NA_DATE && s) as_of = s->as_of;
   if (as_of == KW_NA_DATE) as_of = last_invoice_date(&c, rows);
   if (as_of == KW_NA_DATE)
-    return kw_fail(ctx, KW_EEMPTY, "payments: no dated invoice");
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.payments_no_date",
+                       "payments: no dated invoice", NULL);
 
   kw_payments *p = kw_calloc(ctx, 1, sizeof *p);
   if (!p) return kw_fail_nomem(ctx);

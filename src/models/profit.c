@@ -111,10 +111,10 @@ static bool name_eq(const char *a, const char *b) {
 
 /* A money sum past int64 cents: an error, never a wrapped number. */
 static kw_status out_of_range(kw_context *ctx, const char *what) {
-  return kw_fail(ctx, KW_ERANGE,
-                 "%s add up to more than 92,233,720,368,547,758.07: out of "
-                 "range, no total would be right",
-                 what);
+  return kw_fail_tpl(ctx, KW_ERANGE, "model.e.money_overflow",
+                     "{what} add up to more than 92,233,720,368,547,758.07: "
+                     "out of range, no total would be right",
+                     "what", what, NULL);
 }
 #define ADD_OR_FAIL(acc, v, what)                                  \
   do {                                                             \
@@ -125,15 +125,20 @@ static kw_status check_options(kw_context *ctx, const kw_profit_options *o) {
   if (o->use_margin_pct &&
       !(isfinite(o->margin_pct) && o->margin_pct >= -100 &&
         o->margin_pct <= 100))
-    return kw_fail(ctx, KW_EARG, "margin_pct must be between -100 and 100");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.profit_margin",
+                       "margin_pct must be between -100 and 100", NULL);
   if (!(o->large_share > 0 && o->large_share <= 1))
-    return kw_fail(ctx, KW_EARG, "large_share must be in (0, 1]");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.profit_large_share",
+                       "large_share must be in (0, 1]", NULL);
   for (size_t j = 0; j < o->n_rates; j++) {
     if (!o->rates[j].type)
-      return kw_fail(ctx, KW_EARG, "cost rate %zu has no type", j + 1);
+      return kw_fail_tpl(ctx, KW_EARG, "model.e.profit_rate_type",
+                         "cost rate {n} has no type", "n", KW_NUM_U(j + 1),
+                         NULL);
     if (o->rates[j].rate < 0)
-      return kw_fail(ctx, KW_EARG, "cost rate of '%s' is negative",
-                     o->rates[j].type);
+      return kw_fail_tpl(ctx, KW_EARG, "model.e.profit_rate_negative",
+                         "cost rate of '{type}' is negative", "type",
+                         o->rates[j].type, NULL);
   }
   return KW_OK;
 }
@@ -168,10 +173,12 @@ static kw_status add_costs(kw_profit *p, const kw_customer_summary *s,
   const kw_column *ac = kw_table_role(costs, KW_ROLE_AMOUNT);
   const kw_column *dc = kw_table_role(costs, KW_ROLE_DATE);
   if (dc && dc->type != KW_TYPE_DATE) dc = NULL;
-  if (!cc) return kw_fail(ctx, KW_EMISSING, "costs: no customer column");
+  if (!cc)
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.costs_no_customer",
+                       "costs: no customer column", NULL);
   if (!hc && !ac)
-    return kw_fail(ctx, KW_EMISSING,
-                   "costs: neither an hours nor an amount column");
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.costs_no_amount",
+                       "costs: neither an hours nor an amount column", NULL);
   if (cc->type != KW_TYPE_TEXT || (tc && tc->type != KW_TYPE_TEXT) ||
       (hc && hc->type != KW_TYPE_NUMBER) || (ac && ac->type != KW_TYPE_MONEY))
     return kw_fail(ctx, KW_EARG, "costs: a column has the wrong type");
@@ -223,8 +230,9 @@ static kw_status add_costs(kw_profit *p, const kw_customer_summary *s,
       if (hc && isfinite(hc->v.number[i])) units = hc->v.number[i];
       double v = units * (double)p->types[t].rate;
       if (!(fabs(v) < 9.0e18))
-        return kw_fail(ctx, KW_ERANGE, "costs: row %zu: cost out of range",
-                       i + 1);
+        return kw_fail_tpl(ctx, KW_ERANGE, "model.e.costs_row_range",
+                           "costs: row {row}: cost out of range", "row",
+                           KW_NUM_U(i + 1), NULL);
       cost = llround(v);
       how = 1;
       p->types[t].units += units;

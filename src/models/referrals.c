@@ -72,14 +72,16 @@ kw_status kw_referrals_compute(kw_context *ctx, const kw_dataset *ds,
   else
     kw_referrals_options_init(&o);
   const kw_table *rt = kw_dataset_table(ds, KW_TABLE_REFERRALS);
-  if (!rt) return kw_fail(ctx, KW_EMISSING, "no referrals table");
+  if (!rt)
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.no_referrals",
+                       "no referrals table", NULL);
   const kw_column *rc = kw_table_role(rt, KW_ROLE_REFERRER);
   const kw_column *cc = kw_table_role(rt, KW_ROLE_CUSTOMER);
   const kw_column *dc = kw_table_role(rt, KW_ROLE_DATE);
   if (!rc || !cc)
-    return kw_fail(ctx, KW_EMISSING,
-                   "the referrals table needs a referrer and a customer "
-                   "column");
+    return kw_fail_tpl(
+        ctx, KW_EMISSING, "model.e.referrals_columns",
+        "the referrals table needs a referrer and a customer column", NULL);
   const size_t n = s->n;
   kw_referrals *r = kw_calloc(ctx, 1, sizeof *r);
   if (!r) return kw_fail_nomem(ctx);

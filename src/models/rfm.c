@@ -201,22 +201,54 @@ static kw_status check_rules(kw_context *ctx, const kw_rfm_rules *rules) {
 
 static kw_status check_options(kw_context *ctx, const kw_rfm_options *o) {
   if (o->bins < 2 || o->bins > 9)
-    return kw_fail(ctx, KW_EARG, "rfm: bins must be 2..9");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.rfm_bins",
+                       "rfm: bins must be 2..9", NULL);
   for (int k = 0; k < 3; k++) {
     const double *b = o->breaks[k];
     if (!b) continue;
+    const char metric[2] = {"RFM"[k], '\0'};
+    if (o->n_breaks[k] && o->n_breaks[k] != o->bins - 1)
+      return kw_fail_tpl(ctx, KW_EARG, "model.e.rfm_breaks_count",
+                         "the {metric} breaks need {need} values for "
+                         "{bins} bins, not {got}",
+                         "metric", metric, "need", KW_NUM_I(o->bins - 1),
+                         "bins", KW_NUM_I(o->bins), "got",
+                         KW_NUM_I(o->n_breaks[k]), NULL);
     for (int j = 0; j < o->bins - 1; j++) {
       if (!isfinite(b[j]) || (j > 0 && !(b[j] > b[j - 1])))
-        return kw_fail(ctx, KW_EARG,
-                       "rfm: %c breaks must be %d increasing numbers",
-                       "RFM"[k], o->bins - 1);
+        return kw_fail_tpl(ctx, KW_EARG, "model.e.rfm_breaks_order",
+                           "the {metric} breaks must be {need} increasing "
+                           "numbers",
+                           "metric", metric, "need", KW_NUM_I(o->bins - 1),
+                           NULL);
     }
   }
-  if (o->monetary == KW_RFM_CONTRIBUTION && !o->profit)
-    return kw_fail(ctx, KW_EARG,
-                   "rfm: monetary by contribution needs a profitability "
-                   "result");
   return KW_OK;
+}
+
+kw_status kw_rfm_options_check(kw_context *ctx, const kw_rfm_options *o) {
+  if (!o) return KW_OK;
+  kw_status st = check_options(ctx, o);
+  return st ? st : check_rules(ctx, o->rules ? o->rules : &builtin);
+}
+
+kw_status kw_rfm_segment_find(kw_context *ctx, const kw_rfm *r,
+                              const char *key, size_t *index) {
+  if (!r || !key || !index)
+    return kw_fail(ctx, KW_EARG, "rfm: missing argument");
+  const kw_rfm_data *d = &r->d;
+  for (size_t j = 0; j < d->n_segments; j++)
+    if (strcmp(d->segments[j].key, key) == 0) {
+      *index = j;
+      return KW_OK;
+    }
+  char list[1024] = "";
+  for (size_t j = 0, at = 0; j < d->n_segments && at < sizeof list; j++)
+    at += (size_t)snprintf(list + at, sizeof list - at, " %s",
+                           d->segments[j].key);
+  return kw_fail_tpl(ctx, KW_EARG, "model.e.rfm_no_segment",
+                     "no segment '{segment}'; the segments are:{list}",
+                     "segment", key, "list", list, NULL);
 }
 
 /*
@@ -444,11 +476,13 @@ kw_status kw_rfm_compute(kw_context *ctx, const kw_customer_summary *s,
     kw_rfm_options_init(&def);
     o = &def;
   }
-  kw_status st = check_options(ctx, o);
+  kw_status st = kw_rfm_options_check(ctx, o);
   if (st) return st;
+  if (o->monetary == KW_RFM_CONTRIBUTION && !o->profit)
+    return kw_fail(ctx, KW_EARG,
+                   "rfm: monetary by contribution needs a profitability "
+                   "result");
   const kw_rfm_rules *rules = o->rules ? o->rules : &builtin;
-  st = check_rules(ctx, rules);
-  if (st) return st;
   const kw_profit_data *pd = NULL;
   if (o->monetary == KW_RFM_CONTRIBUTION) {
     pd = kw_profit_view(o->profit);

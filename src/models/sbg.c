@@ -172,8 +172,9 @@ static kw_status sbg_fit_data(kw_context *ctx, const sbg_data *Dp,
   gsl_vector_set(x, 1, 0.0);
   if (gsl_multimin_fdfminimizer_set(s, &fn, x, 0.1, 0.1) != GSL_SUCCESS ||
       !isfinite(s->f)) {
-    st = kw_fail(ctx, KW_ENUMERIC, "sBG: the likelihood cannot be evaluated "
-                                   "at the start");
+    st = kw_fail_tpl(ctx, KW_ENUMERIC, "model.e.sbg_start",
+                     "sBG: the likelihood cannot be evaluated at the start",
+                     NULL);
     goto done;
   }
   int iter = 0;
@@ -191,8 +192,8 @@ static kw_status sbg_fit_data(kw_context *ctx, const sbg_data *Dp,
     converged = true;
   double a = exp(gsl_vector_get(s->x, 0)), b = exp(gsl_vector_get(s->x, 1));
   if (!isfinite(a) || !isfinite(b) || a <= 0 || b <= 0) {
-    st = kw_fail(ctx, KW_ENUMERIC, "sBG: the estimate left the parameter "
-                                   "space");
+    st = kw_fail_tpl(ctx, KW_ENUMERIC, "model.e.sbg_left_space",
+                     "sBG: the estimate left the parameter space", NULL);
     goto done;
   }
   kw_sbg_fit_info *I = &m->info;
@@ -241,10 +242,13 @@ kw_status kw_sbg_fit(kw_context *ctx, const double *survivors, size_t n,
     o = &defaults;
   }
   if (!survivors || n < 2)
-    return kw_fail(ctx, KW_EARG, "sBG: need survivors for at least 2 "
-                                 "points (start and one period)");
+    return kw_fail_tpl(
+        ctx, KW_EARG, "model.e.sbg_two_points",
+        "sBG: need survivors for at least 2 points (start and one period)",
+        NULL);
   if (o->max_iter <= 0 || !(o->gtol > 0))
-    return kw_fail(ctx, KW_EARG, "sBG: max_iter and gtol must be positive");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.sbg_options",
+                       "sBG: max_iter and gtol must be positive", NULL);
   for (size_t t = 0; t < n; t++) {
     char ts[24], a[32], b[32];
     snprintf(ts, sizeof ts, "%zu", t);
@@ -295,20 +299,23 @@ kw_status kw_sbg_fit_counts(kw_context *ctx, const double *churned,
     o = &defaults;
   }
   if (!churned || !censored || n < 2)
-    return kw_fail(ctx, KW_EARG, "sBG: need counts for at least periods 0 "
-                                 "and 1");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.sbg_two_periods",
+                       "sBG: need counts for at least periods 0 and 1", NULL);
   if (o->max_iter <= 0 || !(o->gtol > 0))
-    return kw_fail(ctx, KW_EARG, "sBG: max_iter and gtol must be positive");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.sbg_options",
+                       "sBG: max_iter and gtol must be positive", NULL);
   double total = 0, lost = 0, beyond1 = 0;
   for (size_t t = 0; t < n; t++) {
     if (!isfinite(churned[t]) || churned[t] < 0 || !isfinite(censored[t]) ||
         censored[t] < 0)
-      return kw_fail(ctx, KW_EINPUT, "sBG: the counts of period %zu are not "
-                                     "counts", t);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.sbg_not_counts",
+                         "sBG: the counts of period {t} are not counts", "t",
+                         KW_NUM_U(t), NULL);
     if (t == 0 && churned[0] != 0)
-      return kw_fail(ctx, KW_EINPUT, "sBG: nobody can churn in period 0 "
-                                     "(churn in period t means after t "
-                                     "periods, t >= 1)");
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.sbg_churn_0",
+                         "sBG: nobody can churn in period 0 (churn in period t "
+                         "means after t periods, t >= 1)",
+                         NULL);
     if (t > 0) {
       total += churned[t] + censored[t];
       lost += churned[t];

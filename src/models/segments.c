@@ -512,9 +512,11 @@ static kw_status rule_segments(kw_segments *sg) {
   size_t n2 = sg->cross < KW_SEG__COUNT ? at->ncodes[sg->cross] : 1;
   size_t nc;
   if (!kw_mul_size(n1, n2, &nc) || nc > ((size_t)1 << 24))
-    return kw_fail(ctx, KW_EARG, "segments: %s x %s has too many "
-                   "combinations (%zu x %zu)", seg_keys[sg->by],
-                   seg_keys[sg->cross], n1, n2);
+    return kw_fail_tpl(
+        ctx, KW_EARG, "model.e.segments_combinations",
+        "segments: {by} x {cross} has too many combinations ({n1} x {n2})",
+        "by", seg_keys[sg->by], "cross", seg_keys[sg->cross], "n1",
+        KW_NUM_U(n1), "n2", KW_NUM_U(n2), NULL);
   uint32_t *code = kw_malloc(ctx, (n ? n : 1) * sizeof *code);
   bool *use = kw_calloc(ctx, n ? n : 1, sizeof *use);
   kw_groups *gr = NULL;

@@ -150,8 +150,8 @@ kw_status kw_subscription_analyze(kw_context *ctx, const kw_table *t,
                                   kw_subscription **out) {
   *out = NULL;
   if (!kw_subscription_recognised(t))
-    return kw_fail(ctx, KW_EINPUT,
-                   "contract data need a tenure and a churn column");
+    return kw_fail_tpl(ctx, KW_EINPUT, "model.e.contract_columns",
+                       "contract data need a tenure and a churn column", NULL);
   const kw_column *tc = kw_table_role(t, KW_ROLE_TENURE);
   const kw_column *cc = kw_table_role(t, KW_ROLE_CHURN);
   const kw_column *pc = plan_column(t), *mc = charge_column(t);
@@ -206,7 +206,8 @@ kw_status kw_subscription_analyze(kw_context *ctx, const kw_table *t,
     d->n_churned += (size_t)ev[r];
   }
   if (d->n == 0) {
-    st = kw_fail(ctx, KW_EEMPTY, "no row with a tenure and a churn flag");
+    st = kw_fail_tpl(ctx, KW_EEMPTY, "model.e.contract_no_rows",
+                     "no row with a tenure and a churn flag", NULL);
     goto done;
   }
   /* the top-20% charge, from the compacted copy, before it is refilled */

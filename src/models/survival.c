@@ -218,7 +218,8 @@ static kw_status logrank_solve(kw_context *ctx, const double *u,
   for (size_t i = 0; i < k; i++)
     for (size_t j = 0; j < k; j++) gsl_matrix_set(A, i, j, V[i * k + j]);
   if (gsl_linalg_SV_decomp_jacobi(A, Vm, S) != GSL_SUCCESS) {
-    st = kw_fail(ctx, KW_ENUMERIC, "log-rank: SVD failed");
+    st = kw_fail_tpl(ctx, KW_ENUMERIC, "model.e.logrank_svd",
+                     "log-rank: SVD failed", NULL);
     goto done;
   }
   double smax = gsl_vector_get(S, 0);
@@ -252,7 +253,9 @@ kw_status kw_km_fit(kw_context *ctx, const double *duration,
     o = &defaults;
   }
   if (!(o->alpha > 0 && o->alpha < 1))
-    return kw_fail(ctx, KW_EARG, "alpha must be in (0, 1), got %g", o->alpha);
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.survival_alpha",
+                       "alpha must be in (0, 1), got {v}", "v",
+                       KW_NUM_G(o->alpha), NULL);
   if (n > 0 && (!duration || !event))
     return kw_fail(ctx, KW_EARG, "durations and events are required");
   if (o->n_at_times && !o->at_times)

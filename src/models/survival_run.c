@@ -79,7 +79,8 @@ kw_status kw_survival_compute_survivors(kw_context *ctx,
                                         kw_survival **out) {
   *out = NULL;
   if (!survivors || n < 2)
-    return kw_fail(ctx, KW_EARG, "at least two survivor counts are needed");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.survival_two_counts",
+                       "at least two survivor counts are needed", NULL);
   kw_survival *s = make(ctx, 1);
   if (!s) return kw_fail_nomem(ctx);
   s->v.source = KW_SURVIVAL_SURVIVORS;

@@ -290,16 +290,20 @@ kw_status kw_trends_compute(kw_context *ctx, const kw_table *tx,
     o = *opt;
   else
     kw_trends_options_init(&o);
-  if (!tx) return kw_fail(ctx, KW_EMISSING, "no transactions table");
+  if (!tx)
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.no_transactions",
+                       "no transactions table", NULL);
   if ((unsigned)o.period > KW_PERIOD_QUARTER || !(o.anomaly_z > 0) ||
       !(o.break_p > 0 && o.break_p < 1))
-    return kw_fail(ctx, KW_EARG, "trends: invalid options");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.trends_options",
+                       "trends: invalid options", NULL);
   kw_history h;
   kw_status st = kw_history_build(ctx, tx, o.as_of, &h);
   if (st) return st;
   if (h.first_day == KW_NA_DATE) {
     kw_history_free(ctx, &h);
-    return kw_fail(ctx, KW_EEMPTY, "no purchase up to the as-of date");
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.no_purchase",
+                       "no purchase up to the as-of date", NULL);
   }
   const kw_period_unit u = o.period;
   const int32_t p0 = kw_period_index(h.first_day, u);

@@ -62,7 +62,7 @@ static kw_status make_dirs(kw_context *ctx, const char *dir) {
     *q = '\0';
     if (mkdir(p, 0777) != 0 && errno != EEXIST) {
       st = kw_out_fail(ctx, KW_EIO, "out.err.create", "path", p, "reason",
-                    strerror(errno), NULL);
+                    kw_sys_reason(errno), NULL);
       break;
     }
     *q = c;
@@ -118,7 +118,7 @@ static kw_status write_one(kw_context *ctx, const void *state,
       char file[2 * PATH_MAX];
       snprintf(file, sizeof file, "%s/%s", like_dir, name);
       st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", file, "reason",
-                    strerror(err ? err : EIO), NULL);
+                    kw_sys_reason(err ? err : EIO), NULL);
     }
     if (st) kw_atomic_abort(at);
     else st = kw_atomic_commit(at);
@@ -217,7 +217,7 @@ static kw_status resolve(kw_context *ctx, const char *dir, char *target,
   if (*exists && lstat(target, &sb) == 0 && S_ISLNK(sb.st_mode)) {
     if (!realpath(target, real))
       return kw_out_fail(ctx, KW_EIO, "out.err.sys", "path", dir, "reason",
-                      strerror(errno), NULL);
+                      kw_sys_reason(errno), NULL);
     memcpy(target, real, strlen(real) + 1);
   }
   const char *base = strrchr(target, '/');
@@ -264,13 +264,13 @@ static kw_status take_lock(kw_context *ctx, const char *dir,
   int lfd = open(lockp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
   if (lfd < 0)
     return kw_out_fail(ctx, KW_EIO, "out.err.create", "path", lockp, "reason",
-                    strerror(errno), NULL);
+                    kw_sys_reason(errno), NULL);
   struct stat sb;
   if (fstat(lfd, &sb) != 0) {
     int e = errno;
     close(lfd);
-    return kw_out_fail(ctx, KW_EIO, "out.err.sys", "path", lockp, "reason", strerror(e),
-                    NULL);
+    return kw_out_fail(ctx, KW_EIO, "out.err.sys", "path", lockp, "reason",
+                       kw_sys_reason(e), NULL);
   }
   for (int k = 0; k < HELD_MAX; k++)
     if (held[k].fd1 && held[k].dev == sb.st_dev && held[k].ino == sb.st_ino) {
@@ -282,8 +282,8 @@ static kw_status take_lock(kw_context *ctx, const char *dir,
     close(lfd);
     if (e == EWOULDBLOCK)
       return kw_out_fail(ctx, KW_EIO, "out.err.busy", "path", dir, "lock", lockp, NULL);
-    return kw_out_fail(ctx, KW_EIO, "out.err.lock", "path", lockp, "reason", strerror(e),
-                    NULL);
+    return kw_out_fail(ctx, KW_EIO, "out.err.lock", "path", lockp, "reason",
+                       kw_sys_reason(e), NULL);
   }
   for (int k = 0; k < HELD_MAX; k++)
     if (!held[k].fd1) {
@@ -376,13 +376,13 @@ kw_status kw_report_folder(kw_context *ctx, const char *dir,
   int slot;
   if (kw_temp_create(tmp, true, &slot) < 0) {
     st = kw_out_fail(ctx, KW_EIO, "out.err.beside", "path", dir, "reason",
-                  strerror(errno), NULL);
+                  kw_sys_reason(errno), NULL);
     drop_lock(lslot);
     return st;
   }
   if (chmod(tmp, kw_out_mode(exists ? target : NULL, true)) != 0)
-    st = kw_out_fail(ctx, KW_EIO, "out.err.sys", "path", tmp, "reason", strerror(errno),
-                  NULL);
+    st = kw_out_fail(ctx, KW_EIO, "out.err.sys", "path", tmp, "reason",
+                     kw_sys_reason(errno), NULL);
   for (size_t k = 0; !st && k < n; k++)
     st = write_one(ctx, state, tmp, target, &files[k]);
   if (!st) {
@@ -390,7 +390,7 @@ kw_status kw_report_folder(kw_context *ctx, const char *dir,
     const char *gone;
     if (swap_in(tmp, target, old, exists, &gone) != 0) {
       st = kw_out_fail(ctx, KW_EIO, "out.err.swap", "path", dir, "reason",
-                    strerror(errno), NULL);
+                    kw_sys_reason(errno), NULL);
     } else {
       sync_dir(parent);
       if (gone) kw_temp_remove_dir(gone);

@@ -635,7 +635,7 @@ static kw_status write_xlsx(sw *w, const kw_subscription *s, const kw_table *t,
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0 || fsync(fd) != 0) {
     kw_status st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path,
-                               "reason", strerror(errno), NULL);
+                               "reason", kw_sys_reason(errno), NULL);
     if (fd >= 0) close(fd);
     return st;
   }

@@ -479,7 +479,7 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
   int fd = kw_temp_create(tmp, false, &slot);
   if (fd < 0) {
     st = kw_out_fail(ctx, KW_EIO, "out.err.create", "path", path, "reason",
-                     strerror(errno), NULL);
+                     kw_sys_reason(errno), NULL);
     tmp[0] = '\0';
     goto out;
   }
@@ -487,7 +487,7 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
    * the umask; workbook_new_opt's fopen keeps it */
   if (fchmod(fd, kw_out_mode(like, false)) != 0) {
     st = kw_out_fail(ctx, KW_EIO, "out.err.mode", "path", path, "reason",
-                     strerror(errno), NULL);
+                     kw_sys_reason(errno), NULL);
     close(fd);
     goto out;
   }
@@ -504,7 +504,8 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
   if (!b.wb) {
     st = kw_out_fail(ctx, errno == ENOMEM ? KW_ENOMEM : KW_EIO,
                      "out.err.workbook", "path", path, "reason",
-                     errno ? strerror(errno) : "libxlsxwriter failed", NULL);
+                     errno ? kw_sys_reason(errno) : "libxlsxwriter failed",
+                     NULL);
     goto out;
   }
   bool nl = ro->lang == KW_LANG_NL;
@@ -582,14 +583,14 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
     lxw_error e = b.err ? b.err : cerr;
     if (b.err) sys = err_before;
     if (!sys && e != LXW_ERROR_MEMORY_MALLOC_FAILED) sys = probe_dir(dir);
-    char why[256];
-    if (sys)
-      snprintf(why, sizeof why, "%s (%s)", strerror(sys), lxw_strerror(e));
+    kw_status code = e == LXW_ERROR_MEMORY_MALLOC_FAILED ? KW_ENOMEM : KW_EIO;
+    if (sys) /* the system's reason by key, the workbook's as detail */
+      st = kw_out_fail(ctx, code, "out.err.write_detail", "path", path,
+                       "reason", kw_sys_reason(sys), "detail",
+                       lxw_strerror(e), NULL);
     else
-      snprintf(why, sizeof why, "%s", lxw_strerror(e));
-    st = kw_out_fail(ctx,
-                     e == LXW_ERROR_MEMORY_MALLOC_FAILED ? KW_ENOMEM : KW_EIO,
-                     "out.err.write", "path", path, "reason", why, NULL);
+      st = kw_out_fail(ctx, code, "out.err.write", "path", path, "reason",
+                       lxw_strerror(e), NULL);
     goto out;
   }
   /* the data rows, into the sheets' places (a new file: its mode again) */
@@ -598,7 +599,7 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
     if (st) goto out;
     if (chmod(tmp, kw_out_mode(like, false)) != 0) {
       st = kw_out_fail(ctx, KW_EIO, "out.err.mode", "path", path, "reason",
-                       strerror(errno), NULL);
+                       kw_sys_reason(errno), NULL);
       goto out;
     }
   }
@@ -606,14 +607,14 @@ static kw_status write_book(kw_context *ctx, const kw_analysis *a,
   fd = open(tmp, O_RDONLY | O_CLOEXEC);
   if (fd < 0 || fsync(fd) != 0) {
     st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path, "reason",
-                     strerror(errno), NULL);
+                     kw_sys_reason(errno), NULL);
     if (fd >= 0) close(fd);
     goto out;
   }
   close(fd);
   if (rename(tmp, path) != 0)
     st = kw_out_fail(ctx, KW_EIO, "out.err.write", "path", path, "reason",
-                     strerror(errno), NULL);
+                     kw_sys_reason(errno), NULL);
 out:
   if (st && tmp[0]) unlink(tmp);
   kw_temp_unregister(slot);

@@ -411,7 +411,7 @@ kw_status kw_xlsx_rows_put(kw_context *ctx, const kw_analysis *a,
       if (zip_error_code_zip(&ss[k].err) == ZIP_ER_MEMORY) sys = ENOMEM;
     st = kw_out_fail(ctx, sys == ENOMEM ? KW_ENOMEM : KW_EIO,
                      "out.err.write", "path", path, "reason",
-                     sys ? strerror(sys) : zip_strerror(z), NULL);
+                     sys ? kw_sys_reason(sys) : zip_strerror(z), NULL);
     zip_discard(z);
   }
 out:

@@ -89,13 +89,15 @@ static kw_status make_dir(kw_context *ctx, const char *dir) {
     char save = p[k];
     p[k] = '\0';
     if (mkdir(p, 0777) != 0 && errno != EEXIST)
-      st = kw_fail(ctx, KW_EIO, "cannot create folder %s: %s", p,
-                   DEMO_ERRTEXT(errno));
+      st = kw_fail_tpl(ctx, KW_EIO, "model.e.demo_mkdir",
+                       "cannot create folder {path}: {why}", "path", p, "why",
+                       DEMO_ERRTEXT(errno), NULL);
     p[k] = save;
   }
   struct stat sb;
   if (!st && (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)))
-    st = kw_fail(ctx, KW_EIO, "%s is not a folder", dir);
+    st = kw_fail_tpl(ctx, KW_EIO, "model.e.demo_not_folder",
+                     "{path} is not a folder", "path", dir, NULL);
   kw_free(ctx, p);
   return st;
 }
@@ -117,9 +119,11 @@ static kw_status resolve_window(kw_context *ctx, const kw_demo_options *o,
   }
   int32_t lo = kw_date_from_ymd(1900, 1, 1), hi = kw_date_from_ymd(2200, 12, 31);
   if (*start < lo || *end > hi)
-    return kw_fail(ctx, KW_EARG, "demo window outside the years 1900-2200");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.demo_years",
+                       "demo window outside the years 1900-2200", NULL);
   if (*end < *start || *end - *start + 1 < 28)
-    return kw_fail(ctx, KW_EARG, "demo window shorter than 28 days");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.demo_short",
+                       "demo window shorter than 28 days", NULL);
   return KW_OK;
 }
 

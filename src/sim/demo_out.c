@@ -24,6 +24,8 @@
 #define DEMO_OUT_BUF (4u << 20)
 
 const char *demo_errtext(int err, char *buf, size_t n) {
+  const char *key = kw_sys_reason_key(err); /* a message value by key */
+  if (key) return key;
   if (strerror_r(err, buf, n) != 0) snprintf(buf, n, "error %d", err);
   return buf;
 }
@@ -74,16 +76,18 @@ kw_status demo_out_open(kw_context *ctx, demo_out *o, const char *dir,
   o->cap = DEMO_OUT_BUF;
   o->fd = kw_temp_create(o->tmp, false, &o->slot);
   if (o->fd < 0) {
-    kw_status st = kw_fail(ctx, KW_EIO, "cannot create %s: %s", o->tmp,
-                           DEMO_ERRTEXT(errno));
+    kw_status st = kw_fail_tpl(ctx, KW_EIO, "model.e.demo_create",
+                               "cannot create {path}: {why}", "path", o->tmp,
+                               "why", DEMO_ERRTEXT(errno), NULL);
     release(o);
     return st;
   }
   /* mkstemp makes the file private (0600); data files get the mode of
    * every output file (the replaced file's, or 0666 less the umask) */
   if (fchmod(o->fd, kw_out_mode(o->final, false)) != 0) {
-    kw_status st = kw_fail(ctx, KW_EIO, "cannot set the mode of %s: %s",
-                           o->tmp, DEMO_ERRTEXT(errno));
+    kw_status st = kw_fail_tpl(ctx, KW_EIO, "model.e.demo_mode",
+                               "cannot set the mode of {path}: {why}", "path",
+                               o->tmp, "why", DEMO_ERRTEXT(errno), NULL);
     demo_out_abort(o);
     return st;
   }
@@ -100,8 +104,9 @@ void demo_out_flush(demo_out *o) {
     ssize_t w = write(o->fd, o->buf + off, o->len - off);
     if (w < 0) {
       if (errno == EINTR) continue;
-      o->st = kw_fail(o->ctx, KW_EIO, "cannot write %s: %s", o->tmp,
-                      DEMO_ERRTEXT(errno));
+      o->st = kw_fail_tpl(o->ctx, KW_EIO, "model.e.demo_write",
+                          "cannot write {path}: {why}", "path", o->tmp, "why",
+                          DEMO_ERRTEXT(errno), NULL);
       break;
     }
     off += (size_t)w;
@@ -114,12 +119,14 @@ kw_status demo_out_close(demo_out *o) {
   if (!o->buf) return o->st;
   demo_out_flush(o);
   if (close(o->fd) != 0 && o->st == KW_OK)
-    o->st = kw_fail(o->ctx, KW_EIO, "cannot write %s: %s", o->tmp,
-                    DEMO_ERRTEXT(errno));
+    o->st = kw_fail_tpl(o->ctx, KW_EIO, "model.e.demo_write",
+                        "cannot write {path}: {why}", "path", o->tmp, "why",
+                        DEMO_ERRTEXT(errno), NULL);
   o->fd = -1;
   if (o->st == KW_OK && rename(o->tmp, o->final) != 0)
-    o->st = kw_fail(o->ctx, KW_EIO, "cannot rename %s to %s: %s", o->tmp,
-                    o->final, DEMO_ERRTEXT(errno));
+    o->st = kw_fail_tpl(o->ctx, KW_EIO, "model.e.demo_rename",
+                        "cannot rename {from} to {to}: {why}", "from", o->tmp,
+                        "to", o->final, "why", DEMO_ERRTEXT(errno), NULL);
   if (o->st != KW_OK) unlink(o->tmp);
   kw_status st = o->st;
   release(o);

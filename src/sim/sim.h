@@ -202,6 +202,7 @@ void demo_put_iso(demo_out *o, int32_t day);
 void demo_put_real(demo_out *o, double v);
 
 /* The text of an errno value, thread-safe (XSI strerror_r). */
+/* The reason of errno err as a value of a keyed message (kw_sys_reason). */
 const char *demo_errtext(int err, char *buf, size_t n);
 #define DEMO_ERRTEXT(e) demo_errtext((e), (char[128]){0}, 128)
 

@@ -118,7 +118,8 @@ kw_status kw_logit_irls(kw_context *ctx, const double *X, const int8_t *y,
   memset(fit, 0, sizeof *fit);
   if (p == 0 || n == 0) return kw_fail(ctx, KW_EARG, "logistic: no data");
   if (!(l2 >= 0) || !isfinite(l2) || max_iter <= 0)
-    return kw_fail(ctx, KW_EARG, "logistic: bad l2 or max_iter");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.logistic_options",
+                       "logistic: bad l2 or max_iter", NULL);
   size_t pp;
   if (!kw_mul_size(p, p, &pp)) return kw_fail(ctx, KW_ERANGE, "too many terms");
   double *eta = kw_malloc(ctx, n * sizeof *eta);
@@ -150,8 +151,9 @@ kw_status kw_logit_irls(kw_context *ctx, const double *X, const int8_t *y,
     it++;
     memcpy(d, g, p * sizeof *d);
     if (!chol_factor(H, p)) {
-      st = kw_fail(ctx, KW_ENUMERIC, "logistic: singular information "
-                                     "(collinear or constant terms)");
+      st = kw_fail_tpl(
+          ctx, KW_ENUMERIC, "model.e.logistic_singular",
+          "logistic: singular information (collinear or constant terms)", NULL);
       goto done;
     }
     chol_solve(H, d, p);

@@ -143,7 +143,7 @@ def case_disk_full():
             f.write(b"\0" * max(0, free - 300 * 1024))
         rc, _, err = run(["analyze", data, "--lang", "nl", "-o", rep])
         check(rc == 3, "full disk: exit %d, not 3: %s" % (rc, err))
-        check("No space left on device" in err and rep in err,
+        check("geen ruimte meer op het apparaat" in err and rep in err,
               "full disk: message without path or reason: " + err)
         check_whole(rep, before, "full disk")
         check(temps(m4, "rep") == [], "full disk: temporaries left")
@@ -180,10 +180,10 @@ def case_write_shim():
         tag = " ".join("%s=%s" % kv for kv in f.items())
         check(rc == 3, "%s: exit %d, not 3: %s" % (tag, rc, err))
         # --lang nl: the message in Dutch, with the file and the reason
-        check(re.search(re.escape(rep) + r"/[a-z.]+: kan niet schrijven: No "
-                        r"space left on device|" + re.escape(rep) +
+        check(re.search(re.escape(rep) + r"/[a-z.]+: kan niet schrijven: geen "
+                        r"ruimte meer op het apparaat|" + re.escape(rep) +
                         r": kan het nieuwe rapport niet op zijn plaats "
-                        r"zetten: No space", err),
+                        r"zetten: geen ruimte", err),
               "%s: message: %s" % (tag, err))
         check_whole(rep, before, tag)
         check(temps(WORK, "rep") == [], tag + ": temporaries left")

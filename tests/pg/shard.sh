@@ -178,6 +178,85 @@ for args in "cohorts --metric all --format csv" "clv --format json"; do
     bad "$args --pushdown: sharded differs from one server"; fi
 done
 
+# the invoices sharded the same way: the receivables ageing and the payment
+# behaviour computed by the database (payments --pushdown) on two shards =
+# on one server, per customer and in total
+"$here/load_csv.sh" -X -q -v ON_ERROR_STOP=1 -h "$tmp/coord" -p "$port_coord" \
+  -U postgres -d kwtest -- "$tmp/demo/invoices.csv" invoices ';' \
+  >/dev/null 2>&1
+ICOLS=$(on coord -At -c "SELECT string_agg(format('%I %s', attname,
+        format_type(atttypid, atttypmod)), ', ' ORDER BY attnum)
+        FROM pg_attribute WHERE attrelid = 'invoices'::regclass
+        AND attnum > 0 AND NOT attisdropped")
+i=0
+for s in s1 s2; do
+  on "$s" -c "CREATE TABLE invoices_p$i ($ICOLS)" \
+    -c "GRANT SELECT, INSERT ON invoices_p$i TO kw"
+  i=$((i + 1))
+done
+on coord -c "GRANT SELECT ON invoices TO kw" \
+  -c "CREATE TABLE invoices_sharded ($ICOLS) PARTITION BY HASH (klantnummer)" \
+  -c "CREATE FOREIGN TABLE invoices_sharded_0 PARTITION OF invoices_sharded
+      FOR VALUES WITH (MODULUS 2, REMAINDER 0)
+      SERVER shard1 OPTIONS (table_name 'invoices_p0',
+                             use_remote_estimate 'true')" \
+  -c "CREATE FOREIGN TABLE invoices_sharded_1 PARTITION OF invoices_sharded
+      FOR VALUES WITH (MODULUS 2, REMAINDER 1)
+      SERVER shard2 OPTIONS (table_name 'invoices_p1',
+                             use_remote_estimate 'true')" \
+  -c "INSERT INTO invoices_sharded SELECT * FROM invoices" \
+  -c "GRANT SELECT ON invoices_sharded TO kw"
+m1=$(on s1 -At -c "SELECT count(*) FROM invoices_p0")
+m2=$(on s2 -At -c "SELECT count(*) FROM invoices_p1")
+echo "invoice shards: $m1 and $m2 rows" >&2
+[ "$m1" -gt 0 ] && [ "$m2" -gt 0 ] && ok || bad "an invoice shard holds no row"
+for fmt in csv json; do
+  for asof in "" "--as-of 2024-06-30"; do
+    # shellcheck disable=SC2086
+    "$K" payments "$URI" --table invoices=invoices --pushdown $asof \
+      --format "$fmt" >"$tmp/a1.out" 2>"$tmp/err" ||
+      bad "payments --pushdown on one server: $(cat "$tmp/err")"
+    mark=$(wc -l <"$log")
+    # shellcheck disable=SC2086
+    "$K" payments "$URI" --table invoices=invoices_sharded --pushdown $asof \
+      --format "$fmt" >"$tmp/a2.out" 2>"$tmp/err" ||
+      bad "payments --pushdown sharded: $(cat "$tmp/err")"
+    if [ "$(wc -l <"$tmp/a1.out")" -gt 20 ] && cmp -s "$tmp/a1.out" "$tmp/a2.out"
+    then ok; else
+      bad "payments --pushdown $fmt $asof: sharded differs from one server"
+      diff "$tmp/a1.out" "$tmp/a2.out" | head >&2 || true
+    fi
+  done
+done
+# each shard aggregates its own customers: the ageing statement (per
+# customer), and the payers statement's sums per customer and its
+# invoices per (customer, invoice id): three aggregates on each shard
+tail -n +"$mark" "$log" >"$tmp/aplans.log"
+[ -n "${KW_PG_PLANS:-}" ] && cp "$tmp/aplans.log" "$KW_PG_PLANS.ageing"
+a0=$(grep -c "Relations: Aggregate on (public.invoices_sharded_0" "$tmp/aplans.log" || true)
+a1=$(grep -c "Relations: Aggregate on (public.invoices_sharded_1" "$tmp/aplans.log" || true)
+echo "ageing and payers plans: $a0 + $a1 aggregates pushed to the shards" >&2
+[ "$a0" -ge 3 ] && [ "$a1" -ge 3 ] && ok ||
+  bad "the ageing and payers aggregation was not pushed to the shards"
+
+# the CLV input per customer (clv --pushdown with the spend model, and with
+# a holdout): every customer's row and figure from two shards = one server
+for args in "--spend gg" "--spend gg --as-of 2024-03-31 --holdout-end 2024-09-30"; do
+  # shellcheck disable=SC2086
+  "$K" clv "$URI" --table transactions=sales --pushdown $args --format json \
+    >"$tmp/v1.out" 2>"$tmp/err" ||
+    bad "clv --pushdown $args on one server: $(cat "$tmp/err")"
+  # shellcheck disable=SC2086
+  "$K" clv "$URI" --table transactions=sales_sharded --pushdown $args \
+    --format json >"$tmp/v2.out" 2>"$tmp/err" ||
+    bad "clv --pushdown $args sharded: $(cat "$tmp/err")"
+  nc=$(grep -c '"p_alive"' "$tmp/v1.out" || true)
+  if [ "$nc" -gt 50 ] && cmp -s "$tmp/v1.out" "$tmp/v2.out"; then ok; else
+    bad "clv --pushdown $args: sharded differs from one server ($nc rows)"
+    diff "$tmp/v1.out" "$tmp/v2.out" | head >&2 || true
+  fi
+done
+
 # the whole report: rows streamed from the shards in the order of the
 # file (ORDER BY load_order) = from one server
 q="SELECT * FROM %s ORDER BY load_order"
@@ -191,6 +270,23 @@ if cmp -s "$tmp/r1/summary.json" "$tmp/r2/summary.json" &&
   ok
 else
   bad "sharded analyze differs from one server"
+fi
+
+# analyze --pushdown (the summary, the payments and the cohorts from the
+# database) over the shards, sales and invoices, = on one server
+"$K" analyze "$URI" --pushdown --table transactions="$(printf "$q" sales)" \
+  --table invoices=invoices -o "$tmp/p1" >/dev/null 2>"$tmp/err" ||
+  bad "analyze --pushdown on one server: $(cat "$tmp/err")"
+"$K" analyze "$URI" --pushdown \
+  --table transactions="$(printf "$q" sales_sharded)" \
+  --table invoices=invoices_sharded -o "$tmp/p2" >/dev/null 2>"$tmp/err" ||
+  bad "analyze --pushdown sharded: $(cat "$tmp/err")"
+if cmp -s "$tmp/p1/summary.json" "$tmp/p2/summary.json" &&
+   cmp -s "$tmp/p1/customers.csv" "$tmp/p2/customers.csv" &&
+   grep -q '"dso": [0-9]' "$tmp/p1/summary.json"; then
+  ok
+else
+  bad "sharded analyze --pushdown differs from one server"
 fi
 
 echo "pg_shard: $passed passed, $fails failed"

@@ -1,4 +1,5 @@
 /* Unit tests: context, status messages, dictionary, dates. */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 
 #include "failing_alloc.h"
 
+#include "core/core.h"
 #include "core/dict.h"
 #include "klantwijs.h"
 
@@ -286,6 +288,55 @@ static void test_sort_u64(void **state) {
   kw_context_free(ctx);
 }
 
+/* A failure by key (kw_fail_tpl, kw_fail_at_tpl): the English text from
+ * the template, the place, and numbers, decimals and system reasons as
+ * values that the message table writes in Dutch. */
+static void test_keyed_failures(void **state) {
+  (void)state;
+  kw_context *ctx = kw_context_new();
+  char nl[512];
+  assert_int_equal(
+      kw_fail_tpl(ctx, KW_EINPUT, "model.e.clv_row_x",
+                  "clv: row {row}: x = {x} is not a whole number >= 0", "row",
+                  KW_NUM_U(2), "x", KW_NUM_G(1.5), NULL),
+      KW_EINPUT);
+  assert_int_equal(kw_errcode(ctx), KW_EINPUT);
+  assert_string_equal(kw_errmsg(ctx),
+                      "clv: row 2: x = 1.5 is not a whole number >= 0");
+  const kw_msginfo *m = kw_errinfo(ctx);
+  assert_string_equal(m->key, "model.e.clv_row_x");
+  assert_int_equal(m->n, 2);
+  assert_string_equal(m->values[0], "2");
+  assert_string_equal(m->values[1], "\0021.5");
+  kw_msginfo_text(nl, sizeof nl, m, kw_errmsg(ctx), KW_LANG_NL);
+  assert_string_equal(nl, "clv: rij 2: x = 1,5 is geen geheel getal >= 0");
+
+  kw_fail_at_tpl(ctx, KW_EIO, "mand.txt", 0, 0, "model.e.basket_cannot_open",
+                 "cannot open: {why}", "why", kw_sys_reason(ENOENT), NULL);
+  assert_string_equal(kw_errmsg(ctx),
+                      "mand.txt: cannot open: No such file or directory");
+  m = kw_errinfo(ctx);
+  assert_string_equal(m->where, "mand.txt");
+  kw_msginfo_text(nl, sizeof nl, m, kw_errmsg(ctx), KW_LANG_NL);
+  assert_string_equal(nl, "mand.txt: kan niet openen: bestand of map bestaat "
+                          "niet");
+  kw_fail_at_tpl(ctx, KW_EINPUT, "mand.txt", 3, 7, "model.e.basket_long_line",
+                 "line longer than {n} bytes", "n", KW_NUM_I(-4), NULL);
+  assert_string_equal(kw_errmsg(ctx), "mand.txt:3:7: line longer than -4 bytes");
+  m = kw_errinfo(ctx);
+  assert_string_equal(m->where, "mand.txt:3:7");
+  kw_msginfo_text(nl, sizeof nl, m, kw_errmsg(ctx), KW_LANG_NL);
+  assert_string_equal(nl, "mand.txt:3:7: regel langer dan -4 bytes");
+  kw_fail_at_tpl(ctx, KW_EINPUT, "mand.txt", 3, 0, "model.e.basket_no_items",
+                 "no items", NULL);
+  assert_string_equal(kw_errmsg(ctx), "mand.txt:3: no items");
+  /* a reason without a key is the system's text */
+  assert_string_equal(kw_sys_reason(ENOSPC), "\001load.sys.ENOSPC");
+  assert_null(kw_sys_reason_key(EIO));
+  assert_string_equal(kw_sys_reason(EIO), strerror(EIO));
+  kw_context_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version), cmocka_unit_test(test_dates),
@@ -293,6 +344,7 @@ int main(void) {
       cmocka_unit_test(test_dict_compact),
       cmocka_unit_test(test_dict_ids_only),
       cmocka_unit_test(test_errors),    cmocka_unit_test(test_sort_u64),
+      cmocka_unit_test(test_keyed_failures),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1023,6 +1023,81 @@ static void test_profit_config(void **state) {
   kw_context_free(ctx);
 }
 
+/* The checks an embedder gets from the library and the CLI shows as usage
+ * errors: the count and order of the breaks (kw_rfm_options_check, also in
+ * kw_rfm_compute) and a segment by its key, by message key in both
+ * languages. */
+static void test_rfm_checks(void **state) {
+  (void)state;
+  fx *f = fx_new(100);
+  fx_cust(f, "solo", 100, 1, 90, 1, 0, 0);
+  fx_cust(f, "never", 0, 0, -1, 0, 0, 0);
+  kw_rfm_options o;
+  kw_rfm_options_init(&o);
+  const double r2[] = {10, 20}, f4[] = {1, 2, 2, 5}, m4[] = {1, 2, 3, 4};
+  char text[512];
+  /* two R breaks given for 5 bins */
+  o.breaks[0] = r2;
+  o.n_breaks[0] = 2;
+  assert_int_equal(kw_rfm_options_check(f->ctx, &o), KW_EARG);
+  const kw_msginfo *m = kw_errinfo(f->ctx);
+  assert_string_equal(m->key, "model.e.rfm_breaks_count");
+  assert_string_equal(kw_errmsg(f->ctx),
+                      "the R breaks need 4 values for 5 bins, not 2");
+  kw_msginfo_text(text, sizeof text, m, kw_errmsg(f->ctx), KW_LANG_NL);
+  assert_string_equal(text,
+                      "de grenzen voor R vragen 4 waarden voor 5 klassen, "
+                      "niet 2");
+  kw_rfm *r = NULL;
+  assert_int_equal(kw_rfm_compute(f->ctx, fx_view(f), &o, &r), KW_EARG);
+  assert_null(r);
+  assert_string_equal(kw_errinfo(f->ctx)->key, "model.e.rfm_breaks_count");
+  /* with 3 bins the same two are right */
+  o.bins = 3;
+  assert_int_equal(kw_rfm_options_check(f->ctx, &o), KW_OK);
+  /* not stated: bins - 1 values are read; 2 = 2 is not increasing */
+  o.bins = 5;
+  o.breaks[0] = NULL;
+  o.breaks[1] = f4;
+  o.n_breaks[1] = 0;
+  assert_int_equal(kw_rfm_options_check(f->ctx, &o), KW_EARG);
+  assert_string_equal(kw_errinfo(f->ctx)->key, "model.e.rfm_breaks_order");
+  assert_string_equal(kw_errmsg(f->ctx),
+                      "the F breaks must be 4 increasing numbers");
+  o.breaks[1] = NULL;
+  o.breaks[2] = m4;
+  o.n_breaks[2] = 4;
+  assert_int_equal(kw_rfm_options_check(f->ctx, &o), KW_OK);
+  o.bins = 10;
+  assert_int_equal(kw_rfm_options_check(f->ctx, &o), KW_EARG);
+  assert_string_equal(kw_errinfo(f->ctx)->key, "model.e.rfm_bins");
+
+  /* a segment by key: the built-in table's order (value.h) */
+  assert_int_equal(kw_rfm_compute(f->ctx, fx_view(f), NULL, &r), KW_OK);
+  size_t idx = 99;
+  assert_int_equal(kw_rfm_segment_find(f->ctx, r, "loyal", &idx), KW_OK);
+  assert_int_equal(idx, 1);
+  assert_string_equal(kw_rfm_view(r)->segments[idx].key, "loyal");
+  assert_int_equal(kw_rfm_segment_find(f->ctx, r, "lost", &idx), KW_OK);
+  assert_int_equal(idx, 10);
+  idx = 99;
+  assert_int_equal(kw_rfm_segment_find(f->ctx, r, "vips", &idx), KW_EARG);
+  assert_int_equal(idx, 99);
+  m = kw_errinfo(f->ctx);
+  assert_string_equal(m->key, "model.e.rfm_no_segment");
+  assert_string_equal(kw_errmsg(f->ctx),
+                      "no segment 'vips'; the segments are: champions loyal "
+                      "potential_loyalist new promising need_attention "
+                      "about_to_sleep at_risk cant_lose hibernating lost");
+  kw_msginfo_text(text, sizeof text, m, kw_errmsg(f->ctx), KW_LANG_NL);
+  assert_string_equal(text,
+                      "geen segment 'vips'; de segmenten zijn: champions "
+                      "loyal potential_loyalist new promising need_attention "
+                      "about_to_sleep at_risk cant_lose hibernating lost");
+  kw_rfm_free(r);
+  fx_free(f);
+}
+
 static void test_rfm_rule_file(void **state) {
   (void)state;
   kw_context *ctx = kw_context_new();
@@ -1312,6 +1387,7 @@ int main(void) {
       cmocka_unit_test(test_rfm_grid_breaks),
       cmocka_unit_test(test_rfm_contribution),
       cmocka_unit_test(test_profit_config),
+      cmocka_unit_test(test_rfm_checks),
       cmocka_unit_test(test_rfm_rule_file),
       cmocka_unit_test(test_rfm_builtin_file),
       cmocka_unit_test(test_value_out_of_memory),

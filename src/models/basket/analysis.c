@@ -464,9 +464,10 @@ kw_status kw_basket_analyze(kw_context *ctx, const kw_dataset *ds,
   if (file && (o.mode == KW_BASKET_MODE_RECOMMEND ||
                o.mode == KW_BASKET_MODE_PENETRATION ||
                o.mode == KW_BASKET_MODE_UPSELL))
-    return kw_fail(ctx, KW_EARG,
-                   "--recommend, --penetration and --upsell need sales "
-                   "lines with customers, not a basket file");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.basket_file_mode",
+                       "--recommend, --penetration and --upsell need sales "
+                       "lines with customers, not a basket file",
+                       NULL);
   kw_basket_analysis *a = kw_calloc(ctx, 1, sizeof *a);
   if (!a) return kw_fail_nomem(ctx);
   a->ctx = ctx;

@@ -183,7 +183,8 @@ kw_status kw_baskets_assemble(kw_context *ctx, kw_baskets *b,
     kw_free(ctx, items);
     kw_free(ctx, count);
     kw_free(ctx, cust);
-    return kw_fail(ctx, KW_EEMPTY, "no basket holds an item");
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.basket_no_item_any",
+                       "no basket holds an item", NULL);
   }
   off[nb] = w;
   /* shrink to fit (failure to shrink is harmless) */
@@ -250,7 +251,8 @@ kw_status kw_basket_builder_add_at(kw_basket_builder *bb, uint32_t basket,
   if (len == 0) return KW_OK;
   kw_context *ctx = bb->ctx;
   if (basket == KW_NA_ID)
-    return kw_fail(ctx, KW_ERANGE, "too many baskets");
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.basket_too_many",
+                       "too many baskets", NULL);
   uint32_t id;
   kw_status st = kw_dict_intern(ctx, bb->items, item, len, &id, NULL);
   if (st) return st;
@@ -291,7 +293,9 @@ kw_status kw_basket_builder_finish(kw_basket_builder *bb, kw_baskets **out) {
   kw_context *ctx = bb->ctx;
   size_t m = kw_dict_size(bb->items);
   size_t np = bb->pi.len;
-  if (np == 0) return kw_fail(ctx, KW_EEMPTY, "no basket holds an item");
+  if (np == 0)
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.basket_no_item_any",
+                       "no basket holds an item", NULL);
   kw_status st = KW_OK;
   size_t *order = kw_malloc(ctx, m * sizeof *order);
   uint32_t *remap = kw_malloc(ctx, m * sizeof *remap);
@@ -401,7 +405,8 @@ static kw_status key_map_get(kw_context *ctx, key_map *m, uint64_t key,
     j = (j + 1) & (m->cap - 1);
   }
   if (m->n >= (size_t)KW_NA_ID - 1)
-    return kw_fail(ctx, KW_ERANGE, "too many baskets");
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.basket_too_many",
+                       "too many baskets", NULL);
   m->key[j] = key;
   m->val[j] = (uint32_t)m->n;
   *val = (uint32_t)m->n++;
@@ -489,8 +494,8 @@ kw_status kw_baskets_from_table(kw_context *ctx, const kw_table *t,
                        "column to make orders",
                        NULL);
   if (opt->as_of != KW_NA_DATE && !date_c)
-    return kw_fail(ctx, KW_EMISSING,
-                   "the transactions have no date column for as_of");
+    return kw_fail_tpl(ctx, KW_EMISSING, "model.e.basket_no_date",
+                       "the transactions have no date column for as_of", NULL);
 
   size_t rows = kw_table_rows(t);
   size_t n_items = kw_dict_size(item_c->dict);
@@ -607,8 +612,10 @@ kw_status kw_baskets_from_table(kw_context *ctx, const kw_table *t,
   }
   v->lines_used = np;
   if (np == 0) {
-    st = kw_fail(ctx, KW_EEMPTY, "no transaction line names a %s",
-                 cat ? "category" : "product");
+    st = (cat ? kw_fail_tpl(ctx, KW_EEMPTY, "model.e.basket_no_category_line",
+                            "no transaction line names a category", NULL)
+              : kw_fail_tpl(ctx, KW_EEMPTY, "model.e.basket_no_product_line",
+                            "no transaction line names a product", NULL));
     goto done;
   }
   if ((st = copy_dict(ctx, item_c->dict, &b->names))) goto done;

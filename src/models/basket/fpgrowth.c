@@ -718,19 +718,21 @@ kw_status kw_itemsets_mine(kw_context *ctx, const kw_baskets *b,
   const kw_basket_view *bv = &b->v;
   if (o.min_len < 1) o.min_len = 1;
   if (o.max_len && o.min_len > o.max_len)
-    return kw_fail(ctx, KW_EARG,
-                   "minimum itemset length %zu exceeds the maximum %zu",
-                   o.min_len, o.max_len);
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.itemset_len",
+                       "minimum itemset length {min} exceeds the maximum {max}",
+                       "min", KW_NUM_U(o.min_len), "max", KW_NUM_U(o.max_len),
+                       NULL);
   uint64_t minc = o.min_count;
   if (minc == 0) {
     if (!(o.support > 0 && o.support <= 1))
-      return kw_fail(ctx, KW_EARG,
-                     "support must be a fraction in (0, 1], not %g",
-                     o.support);
+      return kw_fail_tpl(ctx, KW_EARG, "model.e.itemset_support",
+                         "support must be a fraction in (0, 1], not {v}", "v",
+                         KW_NUM_G(o.support), NULL);
     minc = count_threshold(bv->n_baskets, o.support);
   }
   if (bv->n_baskets >= UINT32_MAX)
-    return kw_fail(ctx, KW_ERANGE, "too many baskets");
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.basket_too_many",
+                       "too many baskets", NULL);
   if (minc > UINT32_MAX) minc = UINT32_MAX;
 
   kw_itemsets *s = kw_calloc(ctx, 1, sizeof *s);

@@ -58,10 +58,11 @@ typedef struct line_reader {
 static kw_status take_line(line_reader *lr, const char *s, size_t n) {
   const char *nul = memchr(s, '\0', n);
   if (nul)
-    return kw_fail_at(lr->ctx, KW_EINPUT, lr->path, lr->line,
-                      (uint64_t)(nul - s) + 1,
-                      "NUL byte in the text (a binary file, UTF-16 text "
-                      "or a damaged export)");
+    return kw_fail_at_tpl(
+        lr->ctx, KW_EINPUT, lr->path, lr->line, (uint64_t)(nul - s) + 1,
+        "model.e.basket_nul",
+        "NUL byte in the text (a binary file, UTF-16 text or a damaged export)",
+        NULL);
   bool any = false;
   size_t i = 0;
   while (i <= n) {
@@ -79,8 +80,9 @@ static kw_status take_line(line_reader *lr, const char *s, size_t n) {
   }
   if (any) {
     if (lr->basket == KW_NA_ID - 1)
-      return kw_fail_at(lr->ctx, KW_ERANGE, lr->path, lr->line, 0,
-                        "too many baskets");
+      return kw_fail_at_tpl(lr->ctx, KW_ERANGE, lr->path, lr->line, 0,
+                            "model.e.basket_too_many", "too many baskets",
+                            NULL);
     lr->basket++;
   } else {
     lr->blank++;
@@ -158,8 +160,9 @@ static kw_status read_source(kw_context *ctx, byte_source *src,
       size_t got = source_read(src, buf + len, cap - len, &err);
       if (got < cap - len) {
         if (err) {
-          st = kw_fail_at(ctx, KW_EIO, name, lr.line, 0, "read error: %s",
-                          strerror(errno));
+          st = kw_fail_at_tpl(ctx, KW_EIO, name, lr.line, 0,
+                              "model.e.basket_read_error", "read error: {why}",
+                              "why", kw_sys_reason(errno), NULL);
           goto done;
         }
         eof = true;
@@ -168,7 +171,8 @@ static kw_status read_source(kw_context *ctx, byte_source *src,
       if (first) {
         first = false;
         if (len == 0) {
-          st = kw_fail_at(ctx, KW_EEMPTY, name, 0, 0, "empty file");
+          st = kw_fail_at_tpl(ctx, KW_EEMPTY, name, 0, 0,
+                              "model.e.basket_empty_file", "empty file", NULL);
           goto done;
         }
         if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) pos = 3;
@@ -190,8 +194,9 @@ static kw_status read_source(kw_context *ctx, byte_source *src,
       while (e < avail && s[e] != '\n' && s[e] != '\r') e++;
       if (e == avail) break; /* no end in the buffer */
       if (e > max_line) {
-        st = kw_fail_at(ctx, KW_EINPUT, name, lr.line, 0,
-                        "line longer than %zu bytes", max_line);
+        st = kw_fail_at_tpl(
+            ctx, KW_EINPUT, name, lr.line, 0, "model.e.basket_long_line",
+            "line longer than {n} bytes", "n", KW_NUM_U(max_line), NULL);
         goto done;
       }
       if ((st = take_line(&lr, s, e))) goto done;
@@ -207,8 +212,9 @@ static kw_status read_source(kw_context *ctx, byte_source *src,
     }
     size_t rest = len - pos;
     if (rest > max_line) {
-      st = kw_fail_at(ctx, KW_EINPUT, name, lr.line, 0,
-                      "line longer than %zu bytes", max_line);
+      st = kw_fail_at_tpl(
+          ctx, KW_EINPUT, name, lr.line, 0, "model.e.basket_long_line",
+          "line longer than {n} bytes", "n", KW_NUM_U(max_line), NULL);
       goto done;
     }
     if (eof) {
@@ -220,7 +226,8 @@ static kw_status read_source(kw_context *ctx, byte_source *src,
     }
   }
   if (lr.basket == 0) {
-    st = kw_fail_at(ctx, KW_EEMPTY, name, 0, 0, "no items");
+    st = kw_fail_at_tpl(ctx, KW_EEMPTY, name, 0, 0, "model.e.basket_no_items",
+                        "no items", NULL);
     goto done;
   }
   if ((st = kw_basket_builder_finish(bb, &b))) goto done;
@@ -246,8 +253,9 @@ kw_status kw_baskets_read(kw_context *ctx, const char *path,
   if (!path) return kw_fail(ctx, KW_EARG, "no file name");
   FILE *f = fopen(path, "rb");
   if (!f)
-    return kw_fail_at(ctx, KW_EIO, path, 0, 0, "cannot open: %s",
-                      strerror(errno));
+    return kw_fail_at_tpl(ctx, KW_EIO, path, 0, 0, "model.e.basket_cannot_open",
+                          "cannot open: {why}", "why", kw_sys_reason(errno),
+                          NULL);
   byte_source src = {f, NULL, 0, 0};
   kw_status st = read_source(ctx, &src, path, o, READ_CHUNK, out);
   fclose(f);

@@ -555,11 +555,13 @@ kw_status kw_rules_build(kw_context *ctx, const kw_itemsets *s,
     kw_rule_options_init(&o);
   if (!s) return kw_fail(ctx, KW_EARG, "no itemsets");
   if (!(o.min_confidence >= 0 && o.min_confidence <= 1))
-    return kw_fail(ctx, KW_EARG, "confidence must be in [0, 1], not %g",
-                   o.min_confidence);
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.rules_confidence",
+                       "confidence must be in [0, 1], not {v}", "v",
+                       KW_NUM_G(o.min_confidence), NULL);
   if (!(o.min_lift >= 0))
-    return kw_fail(ctx, KW_EARG, "minimum lift must be >= 0, not %g",
-                   o.min_lift);
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.rules_lift",
+                       "minimum lift must be >= 0, not {v}", "v",
+                       KW_NUM_G(o.min_lift), NULL);
   if (o.max_consequent < 1) o.max_consequent = 1;
   if ((unsigned)o.sort_by >= KW_MEASURE__COUNT)
     return kw_fail(ctx, KW_EARG, "unknown rule measure %d", (int)o.sort_by);

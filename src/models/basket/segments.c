@@ -261,8 +261,9 @@ kw_status kw_upsell_build(kw_context *ctx, size_t n_customers,
   else
     kw_upsell_options_init(&o);
   if (!(o.fraction >= 0 && o.fraction < INFINITY))
-    return kw_fail(ctx, KW_EARG, "upsell fraction must be >= 0, not %g",
-                   o.fraction);
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.upsell_fraction",
+                       "upsell fraction must be >= 0, not {v}", "v",
+                       KW_NUM_G(o.fraction), NULL);
   if (o.min_orders < 1) o.min_orders = 1;
   if (n_customers && (!revenue || !orders))
     return kw_fail(ctx, KW_EARG, "no revenue or orders per customer");

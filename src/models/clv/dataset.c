@@ -80,7 +80,9 @@ kw_status kw_clv_data_from_patterns(kw_context *ctx, const double *x,
   if (!out || !x || !tx || !T)
     return kw_fail(ctx, KW_EARG, "clv: bad arguments");
   *out = NULL;
-  if (n == 0) return kw_fail(ctx, KW_EEMPTY, "clv: no patterns");
+  if (n == 0)
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.clv_no_patterns",
+                       "clv: no patterns", NULL);
   kw_clv_data *d = data_new(ctx);
   if (!d) return kw_fail_nomem(ctx);
   double *a[4];

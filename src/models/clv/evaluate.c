@@ -104,9 +104,11 @@ kw_status kw_clv_tracking(kw_context *ctx, const kw_clv_fit *f,
       double e = clv_population(r, t);
       if (!isfinite(e)) {
         kw_free(ctx, o);
-        return kw_fail(ctx, KW_ENUMERIC,
-                       "%s: E[X(%g)] of a new customer is not computable at "
-                       "these parameters", kw_clv_model_name(r->model), t);
+        return kw_fail_tpl(ctx, KW_ENUMERIC, "model.e.clv_population",
+                           "{model}: E[X({t})] of a new customer is not "
+                           "computable at these parameters",
+                           "model", kw_clv_model_name(r->model), "t",
+                           KW_NUM_G(t), NULL);
       }
       out[k - 1] += cnt * e;
     }

@@ -467,9 +467,10 @@ static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
   if (have_sub) clv_pat_free(ctx, &sub);
   if (st != KW_OK) return st;
   if (!isfinite(best.f) || best.f >= BAD_OBJ)
-    return kw_fail(ctx, KW_ENUMERIC,
-                   "%s: the log-likelihood is not finite at any starting point",
-                   kw_clv_model_name(m->id));
+    return kw_fail_tpl(
+        ctx, KW_ENUMERIC, "model.e.clv_ll_start",
+        "{model}: the log-likelihood is not finite at any starting point",
+        "model", kw_clv_model_name(m->id), NULL);
   opt ob = {ctx, m, d, o->penalty, d->total_w, KW_OK, 0, false, {0}, 0, {0}};
   run r;
   if (have_sub && newton_run(&ob, best.th, o->grad_tol, &r)) {
@@ -494,8 +495,9 @@ static kw_status fit_patterns(kw_context *ctx, const clv_model_ops *m,
   st = m->loglik(ctx, res->params, d, &ll, NULL);
   if (st == KW_ENOMEM) return st;
   if (st != KW_OK)
-    return kw_fail(ctx, KW_ENUMERIC, "%s: log-likelihood not finite at the "
-                   "estimate", kw_clv_model_name(m->id));
+    return kw_fail_tpl(ctx, KW_ENUMERIC, "model.e.clv_ll_estimate",
+                       "{model}: log-likelihood not finite at the estimate",
+                       "model", kw_clv_model_name(m->id), NULL);
   res->loglik = ll;
   res->iterations = best.iter;
   res->starts = tried;
@@ -530,22 +532,27 @@ kw_status clv_check_rows(kw_context *ctx, kw_clv_model model, const double *x,
   for (size_t i = 0; i < n; i++) {
     double xi = x[i], ti = t_x[i], Ti = T[i];
     if (!isfinite(xi) || !isfinite(ti) || !isfinite(Ti))
-      return kw_fail(ctx, KW_EINPUT, "clv: row %zu: value not finite", i + 1);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.clv_row_not_finite",
+                         "clv: row {row}: value not finite", "row",
+                         KW_NUM_U(i + 1), NULL);
     if (xi < 0 || !whole(xi))
-      return kw_fail(ctx, KW_EINPUT,
-                     "clv: row %zu: x = %g is not a whole number >= 0", i + 1,
-                     xi);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.clv_row_x",
+                         "clv: row {row}: x = {x} is not a whole number >= 0",
+                         "row", KW_NUM_U(i + 1), "x", KW_NUM_G(xi), NULL);
     if (Ti < 0 || (xi > 0 && (ti < 0 || ti > Ti)))
-      return kw_fail(ctx, KW_EINPUT,
-                     "clv: row %zu: need 0 <= t_x <= T (t_x = %g, T = %g)",
-                     i + 1, ti, Ti);
+      return kw_fail_tpl(
+          ctx, KW_EINPUT, "model.e.clv_row_t_x",
+          "clv: row {row}: need 0 <= t_x <= T (t_x = {t_x}, T = {T})", "row",
+          KW_NUM_U(i + 1), "t_x", KW_NUM_G(ti), "T", KW_NUM_G(Ti), NULL);
     if (model == KW_CLV_BGBB) {
       if (!whole(Ti) || (xi > 0 && !whole(ti)))
-        return kw_fail(ctx, KW_EINPUT,
-                       "clv: row %zu: bgbb needs whole t_x and n", i + 1);
+        return kw_fail_tpl(ctx, KW_EINPUT, "model.e.clv_row_bgbb_whole",
+                           "clv: row {row}: bgbb needs whole t_x and n", "row",
+                           KW_NUM_U(i + 1), NULL);
       if (xi > Ti || (xi > 0 && ti < xi))
-        return kw_fail(ctx, KW_EINPUT,
-                       "clv: row %zu: bgbb needs x <= t_x <= n", i + 1);
+        return kw_fail_tpl(ctx, KW_EINPUT, "model.e.clv_row_bgbb_order",
+                           "clv: row {row}: bgbb needs x <= t_x <= n", "row",
+                           KW_NUM_U(i + 1), NULL);
     }
   }
   return KW_OK;
@@ -554,7 +561,9 @@ kw_status clv_check_rows(kw_context *ctx, kw_clv_model model, const double *x,
 static kw_status check_weights(kw_context *ctx, const double *w, size_t n) {
   for (size_t i = 0; w && i < n; i++)
     if (!(w[i] >= 0) || !isfinite(w[i]))
-      return kw_fail(ctx, KW_EINPUT, "clv: row %zu: bad weight", i + 1);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.clv_row_weight",
+                         "clv: row {row}: bad weight", "row", KW_NUM_U(i + 1),
+                         NULL);
   return KW_OK;
 }
 
@@ -610,7 +619,8 @@ kw_status kw_clv_fit_model(kw_context *ctx, kw_clv_model model,
     return kw_fail(ctx, KW_EARG, "clv: not a purchase model: %s",
                    kw_clv_model_name(model));
   if (!(o->penalty >= 0))
-    return kw_fail(ctx, KW_EARG, "clv: penalty must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.clv_penalty",
+                       "clv: penalty must be >= 0", NULL);
   kw_status st = clv_check_rows(ctx, model, x, t_x, T, n);
   if (st == KW_OK) st = check_weights(ctx, weight, n);
   if (st != KW_OK) return st;
@@ -619,7 +629,8 @@ kw_status kw_clv_fit_model(kw_context *ctx, kw_clv_model model,
   if (st != KW_OK) return st;
   if (!(d.total_w > 0)) {
     clv_pat_free(ctx, &d);
-    return kw_fail(ctx, KW_EEMPTY, "clv: no customers to fit");
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.clv_no_customers",
+                       "clv: no customers to fit", NULL);
   }
   st = check_information(ctx, model, &d);
   if (st != KW_OK) {
@@ -676,7 +687,8 @@ kw_status kw_clv_fit_spend(kw_context *ctx, const double *x,
   }
   if (!(sw > 0)) {
     kw_free(ctx, keep);
-    return kw_fail(ctx, KW_EEMPTY, "gg: no repeat buyers with spend > 0");
+    return kw_fail_tpl(ctx, KW_EEMPTY, "model.e.gg_no_repeat",
+                       "gg: no repeat buyers with spend > 0", NULL);
   }
   mx /= sw;
   mz /= sw;
@@ -757,7 +769,8 @@ kw_status kw_clv_loglik(kw_context *ctx, kw_clv_model model,
   kw_status st;
   if (model == KW_CLV_GG) {
     if (!(x >= 1) || !(t_x > 0))
-      return kw_fail(ctx, KW_EINPUT, "gg: need x >= 1 and zbar > 0");
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.gg_row",
+                         "gg: need x >= 1 and zbar > 0", NULL);
     T = t_x;
     st = KW_OK;
   } else {
@@ -770,7 +783,8 @@ kw_status kw_clv_loglik(kw_context *ctx, kw_clv_model model,
   st = m->loglik(ctx, params, &d, ll, grad);
   clv_pat_free(ctx, &d);
   if (st == KW_ENUMERIC)
-    return kw_fail(ctx, st, "clv: log-likelihood not finite");
+    return kw_fail_tpl(ctx, st, "model.e.clv_ll_not_finite",
+                       "clv: log-likelihood not finite", NULL);
   return st;
 }
 

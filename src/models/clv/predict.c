@@ -172,11 +172,14 @@ static kw_status group_values(kw_context *ctx, kw_clv_model m, const double *p,
 kw_status clv_not_computable(kw_context *ctx, kw_clv_model m, const double *p,
                              double x, double T) {
   const char *const *nm = clv_model_ops_of(m)->names;
-  return kw_fail(ctx, KW_ENUMERIC,
-                 "%s: the prediction for x = %g, T = %g is not computable at "
-                 "%s = %g, %s = %g, %s = %g, %s = %g",
-                 kw_clv_model_name(m), x, T, nm[0], p[0], nm[1], p[1], nm[2],
-                 p[2], nm[3], p[3]);
+  char params[256];
+  snprintf(params, sizeof params, "%s = %g, %s = %g, %s = %g, %s = %g", nm[0],
+           p[0], nm[1], p[1], nm[2], p[2], nm[3], p[3]);
+  return kw_fail_tpl(ctx, KW_ENUMERIC, "model.e.clv_not_computable",
+                     "{model}: the prediction for x = {x}, T = {T} is not "
+                     "computable at {params}",
+                     "model", kw_clv_model_name(m), "x", KW_NUM_G(x), "T",
+                     KW_NUM_G(T), "params", params, NULL);
 }
 
 /*
@@ -308,7 +311,9 @@ kw_status clv_value_check(kw_context *ctx, const kw_clv_fit *f,
   if (n && !spend) return kw_fail(ctx, KW_EARG, "clv: spend is NULL");
   for (size_t i = 0; i < n; i++)
     if (!isfinite(spend[i]))
-      return kw_fail(ctx, KW_EINPUT, "clv: row %zu: spend not finite", i + 1);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.clv_row_spend",
+                         "clv: row {row}: spend not finite", "row",
+                         KW_NUM_U(i + 1), NULL);
   return KW_OK;
 }
 
@@ -380,9 +385,11 @@ kw_status kw_clv_expected(kw_context *ctx, const kw_clv_fit *f,
                           const double *x, const double *t_x, const double *T,
                           size_t n, double t, double *out) {
   if (!(t >= 0) || !isfinite(t))
-    return kw_fail(ctx, KW_EARG, "clv: horizon t must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.clv_horizon",
+                       "clv: horizon t must be >= 0", NULL);
   if (t > 1e7 || (f && clv_fit_res(f)->model == KW_CLV_BGBB && t > 1e6))
-    return kw_fail(ctx, KW_ERANGE, "clv: horizon too long");
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.clv_horizon_long",
+                       "clv: horizon too long", NULL);
   job jb = {JOB_EXPECT, t, 0, 0};
   return run(ctx, f, x, t_x, T, n, &jb, out);
 }
@@ -407,7 +414,9 @@ kw_status kw_clv_value(kw_context *ctx, const kw_clv_fit *f, const double *x,
   if (n && !spend) return kw_fail(ctx, KW_EARG, "clv: spend is NULL");
   for (size_t i = 0; i < n; i++)
     if (!isfinite(spend[i]))
-      return kw_fail(ctx, KW_EINPUT, "clv: row %zu: spend not finite", i + 1);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.clv_row_spend",
+                         "clv: row {row}: spend not finite", "row",
+                         KW_NUM_U(i + 1), NULL);
   job jb = {JOB_VALUE, 0, o->horizon, o->discount};
   kw_status st = run(ctx, f, x, t_x, T, n, &jb, out);
   if (st != KW_OK) return st;
@@ -426,7 +435,8 @@ kw_status kw_clv_prob_count(kw_context *ctx, const kw_clv_fit *f,
     return kw_fail(ctx, KW_EUNSUPPORTED,
                    "clv: P(Y(t) = k) is not available for bgbb");
   if (!(t >= 0) || !isfinite(t))
-    return kw_fail(ctx, KW_EARG, "clv: horizon t must be >= 0");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.clv_horizon",
+                       "clv: horizon t must be >= 0", NULL);
   if (n && !out) return kw_fail(ctx, KW_EARG, "clv: out is NULL");
   st = clv_check_rows(ctx, r->model, x, t_x, T, n);
   if (st != KW_OK) return st;
@@ -475,12 +485,15 @@ kw_status kw_clv_population(kw_context *ctx, const kw_clv_fit *f, double t,
   if (!out || !(t >= 0) || !isfinite(t))
     return kw_fail(ctx, KW_EARG, "clv: bad horizon or out");
   if (t > 1e7 || (clv_fit_res(f)->model == KW_CLV_BGBB && t > 1e6))
-    return kw_fail(ctx, KW_ERANGE, "clv: horizon too long");
+    return kw_fail_tpl(ctx, KW_ERANGE, "model.e.clv_horizon_long",
+                       "clv: horizon too long", NULL);
   *out = clv_population(clv_fit_res(f), t);
   if (!isfinite(*out))
-    return kw_fail(ctx, KW_ENUMERIC,
-                   "%s: E[X(%g)] of a new customer is not computable at these "
-                   "parameters", kw_clv_model_name(clv_fit_res(f)->model), t);
+    return kw_fail_tpl(ctx, KW_ENUMERIC, "model.e.clv_population",
+                       "{model}: E[X({t})] of a new customer is not computable "
+                       "at these parameters",
+                       "model", kw_clv_model_name(clv_fit_res(f)->model), "t",
+                       KW_NUM_G(t), NULL);
   return KW_OK;
 }
 
@@ -502,7 +515,9 @@ kw_status kw_clv_spend(kw_context *ctx, const kw_clv_fit *gg, const double *x,
   for (size_t i = 0; i < n; i++) {
     double xi = x[i], zi = zbar[i];
     if (!isfinite(xi) || xi < 0 || !isfinite(zi) || zi < 0)
-      return kw_fail(ctx, KW_EINPUT, "clv: row %zu: bad x or zbar", i + 1);
+      return kw_fail_tpl(ctx, KW_EINPUT, "model.e.clv_row_spend_x",
+                         "clv: row {row}: bad x or zbar", "row",
+                         KW_NUM_U(i + 1), NULL);
     double v;
     if (xi >= 1 && zi > 0) {
       double den = p * xi + q - 1;
@@ -510,8 +525,9 @@ kw_status kw_clv_spend(kw_context *ctx, const kw_clv_fit *gg, const double *x,
     } else {
       if (q <= 1 && !warned) {
         if (!(pop > 0))
-          return kw_fail(ctx, KW_ERANGE,
-                         "gg: q <= 1, the population mean spend is infinite");
+          return kw_fail_tpl(
+              ctx, KW_ERANGE, "model.e.gg_q_infinite",
+              "gg: q <= 1, the population mean spend is infinite", NULL);
         char qs[40], ps[40];
         snprintf(qs, sizeof qs, "%c%.3g", KW_MSGV_DECIMAL, q);
         snprintf(ps, sizeof ps, "%c%.4g", KW_MSGV_DECIMAL, pop);

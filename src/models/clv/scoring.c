@@ -61,7 +61,8 @@ kw_status kw_clv_data_predict(kw_context *ctx, const kw_clv_fit *model,
   if (spend && kw_clv_fit_result(spend)->model != KW_CLV_GG)
     return kw_fail(ctx, KW_EARG, "clv: the spend fit is not gg");
   if (!isnan(o->margin) && !(o->margin >= 0 && o->margin <= 1))
-    return kw_fail(ctx, KW_EARG, "clv: margin must lie in 0..1");
+    return kw_fail_tpl(ctx, KW_EARG, "model.e.clv_margin",
+                       "clv: margin must lie in 0..1", NULL);
   const kw_clv_input *d = kw_clv_data_view(data);
   if (spend && !d->zbar)
     return kw_fail(ctx, KW_EARG, "clv: the data have no spend");
