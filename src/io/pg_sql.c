@@ -617,6 +617,21 @@ static kw_status exec_cmd(kw_context *ctx, PGconn *c, const char *sql,
   return st;
 }
 
+/* Opens the read-only transaction and declares the cursor of statement q
+ * (owned, freed here; NULL: out of memory). *in_tx says whether the
+ * transaction began, for the caller's rollback. */
+static kw_status open_cursor(kw_context *ctx, PGconn *c, char *q,
+                             const char *what, const char *masked, int lang,
+                             bool *in_tx) {
+  if (!q) return kw_fail_nomem(ctx);
+  kw_status st = exec_cmd(ctx, c, "BEGIN READ ONLY", what, masked, lang);
+  *in_tx = st == KW_OK;
+  if (!st) st = exec_cmd(ctx, c, q, what, masked, lang);
+  kw_free(ctx, q);
+  return st;
+}
+
+
 /* Grow the per-customer arrays of ow to hold cap rows. */
 static bool grow(kw_context *ctx, owned *ow, size_t cap) {
   void **arrs[] = {(void **)&ow->first,   (void **)&ow->last,
@@ -727,14 +742,7 @@ kw_status kw_pg_pushdown_summary(kw_context *ctx, const kw_load_options *o,
                  "DECLARE kw_sum NO SCROLL CURSOR FOR "
                  "{summary} ORDER BY cust COLLATE \"C\"",
                  sf.names, sf.vals, 11, 0);
-  if (!q) {
-    st = kw_fail_nomem(ctx);
-    goto out;
-  }
-  st = exec_cmd(ctx, c, "BEGIN READ ONLY", spec, masked, o->lang);
-  in_tx = st == KW_OK;
-  if (!st) st = exec_cmd(ctx, c, q, spec, masked, o->lang);
-  kw_free(ctx, q);
+  st = open_cursor(ctx, c, q, spec, masked, o->lang, &in_tx);
   if (st) goto out;
   size_t n = 0, cap = 0;
   int32_t maxday = INT32_MIN;
@@ -1359,14 +1367,7 @@ static kw_status analyze_summary(kw_context *ctx, const kw_load_options *o,
   bool in_tx = false;
   char *q = fill(ctx, "DECLARE kw_asum NO SCROLL CURSOR FOR {analyze_summary}",
                  names, vals, nn, 0);
-  if (!q) {
-    st = kw_fail_nomem(ctx);
-    goto out;
-  }
-  st = exec_cmd(ctx, c, "BEGIN READ ONLY", spec, masked, o->lang);
-  in_tx = st == KW_OK;
-  if (!st) st = exec_cmd(ctx, c, q, spec, masked, o->lang);
-  kw_free(ctx, q);
+  st = open_cursor(ctx, c, q, spec, masked, o->lang, &in_tx);
   if (st) goto out;
   int32_t maxday = INT32_MIN;
   for (;;) {
