@@ -71,15 +71,7 @@ kw_dict *kw_dict_new(kw_context *ctx) {
 
 void kw_dict_free(kw_context *ctx, kw_dict *d) {
   if (!d) return;
-  chunk *c = d->chunks;
-  while (c) {
-    chunk *next = c->next;
-    kw_free(ctx, c);
-    c = next;
-  }
-  kw_free(ctx, d->str);
-  kw_free(ctx, d->len);
-  kw_free(ctx, d->slots);
+  kw_dict_drop_text(ctx, d); /* the text and lookup; nothing once dropped */
   kw_free(ctx, d);
 }
 
