@@ -131,24 +131,6 @@ int cli_fail(const cli_common *c, kw_status st) {
   }
 }
 
-bool cli_parse_date(const char *s, int32_t *out) {
-  int y, m, d;
-  char tail;
-  if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 ||
-      (sscanf(s, "%2d-%2d-%4d%c", &d, &m, &y, &tail) == 3 && y > 999) ||
-      (sscanf(s, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3 && y > 999)) {
-    if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200)
-      return false;
-    int32_t days = kw_date_from_ymd(y, m, d);
-    int yy, mm, dd;
-    kw_date_to_ymd(days, &yy, &mm, &dd);
-    if (dd != d) return false; /* 31-02 */
-    *out = days;
-    return true;
-  }
-  return false;
-}
-
 bool cli_parse_uint(const char *s, unsigned long *out) {
   char *end;
   errno = 0;

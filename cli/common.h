@@ -58,8 +58,6 @@ int cli_pushdown(cli_common *c);
 /* The per-customer summary at the command's --as-of and --unit. */
 kw_status cli_summary(const cli_common *c, const kw_dataset *ds,
                       kw_summary **out);
-/* Parse a date option (ISO or dd-mm-yyyy); false on failure. */
-bool cli_parse_date(const char *s, int32_t *out);
 bool cli_parse_uint(const char *s, unsigned long *out);
 bool cli_parse_double(const char *s, double *out);
 

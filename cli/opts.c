@@ -187,7 +187,7 @@ static int apply(cli_common *c, const cli_opt *o, void *target,
       return 0;
     }
     case CLI_DATE:
-      if (!cli_parse_date(v, (int32_t *)target)) return bad_value(c, o, opt);
+      if (!kw_date_parse(v, (int32_t *)target)) return bad_value(c, o, opt);
       return 0;
     case CLI_STR:
       *(const char **)target = v;

@@ -33,32 +33,6 @@ bool cli_parse_pct(const char *s, double *frac) {
   return true;
 }
 
-bool cli_parse_cents(const char *s, int64_t *cents) {
-  const char *p = s;
-  bool neg = false;
-  if (*p == '-') neg = true, p++;
-  if (!(*p >= '0' && *p <= '9')) return false;
-  int64_t whole = 0;
-  for (; *p >= '0' && *p <= '9'; p++) {
-    if (whole > (INT64_MAX / 100 - 9) / 10) return false;
-    whole = whole * 10 + (*p - '0');
-  }
-  int64_t frac = 0;
-  if (*p == '.' || *p == ',') {
-    p++;
-    int d = 0;
-    for (; *p >= '0' && *p <= '9'; p++, d++) {
-      if (d >= 2) return false;
-      frac = frac * 10 + (*p - '0');
-    }
-    if (d == 0) return false;
-    if (d == 1) frac *= 10;
-  }
-  if (*p) return false;
-  *cents = (whole * 100 + frac) * (neg ? -1 : 1);
-  return true;
-}
-
 int cli_parse_list(const char *s, double *out, int max) {
   int n = 0;
   const char *p = s;
@@ -121,7 +95,7 @@ static bool set_rate(cli_common *c, void *target, const char *v) {
   cli_cost *k = target; /* the row's target is the whole struct */
   const char *eq = strrchr(v, '=');
   int64_t cents;
-  if (!eq || eq == v || !cli_parse_cents(eq + 1, &cents) || cents < 0) {
+  if (!eq || eq == v || !kw_money_parse(eq + 1, &cents) || cents < 0) {
     cli_usage_key(c, "cli.err.rate", "v", v, NULL);
     return false;
   }

@@ -61,8 +61,6 @@ int cli_value_end(cli_value *v, int code);
 
 /* "20", "20%", "12,5" -> 0.20, 0.20, 0.125. */
 bool cli_parse_pct(const char *s, double *frac);
-/* "12,50", "12.5", "65" -> cents; at most two decimals, no grouping. */
-bool cli_parse_cents(const char *s, int64_t *cents);
 /* A comma-separated list of numbers ('.' decimals); returns the count or
  * -1 when malformed or longer than max. */
 int cli_parse_list(const char *s, double *out, int max);

@@ -43,6 +43,16 @@ KW_API void kw_date_to_ymd(int32_t days, int *y, int *m, int *d);
 /* Writes "2024-03-01" (style 0, ISO) or "01-03-2024" (style 1, Flemish/
  * Dutch); "" for KW_NA_DATE. buf needs 11 bytes. Returns buf. */
 KW_API char *kw_date_format(char *buf, int32_t days, int style);
+/* A date written by a person (an option, a rule or settings file) read
+ * as the readers read a date cell, day first where the order is ambiguous:
+ * "2024-03-01", "01-03-2024", "01/03/2024", "1.3.2024", "20240301". False
+ * for anything else, invalid calendar dates and years outside 1900..2200. */
+KW_API bool kw_date_parse(const char *s, int32_t *days);
+/* An amount written by a person ("12,50", "65.50", "-3", "€ 1.234,56")
+ * read as the readers read an amount cell, into cents (more than two
+ * decimals round half away from zero). A lone separator is the decimal
+ * mark ("1.250" is 1.25). False when it is not an amount or overflows. */
+KW_API bool kw_money_parse(const char *s, int64_t *cents);
 
 /* ----------------------------------------------------------- dictionary */
 

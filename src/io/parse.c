@@ -696,3 +696,22 @@ bool kw_parse_flag(const char *str, size_t n0, int8_t *out) {
   }
   return false;
 }
+
+/* ------------------------------------------------ text a person wrote */
+
+bool kw_date_parse(const char *s, int32_t *days) {
+  kw_date_evidence ev;
+  return s && kw_parse_date(s, strlen(s), KW_DATE_DMY, days, NULL, &ev);
+}
+
+bool kw_parse_written_amount(const char *s, size_t n, int64_t *cents) {
+  int64_t c, alt;
+  kw_mark_evidence ev;
+  if (!kw_parse_amount(s, n, 0, &c, &alt, &ev)) return false;
+  *cents = alt; /* ambiguous: the lone separator is the decimal mark */
+  return true;
+}
+
+bool kw_money_parse(const char *s, int64_t *cents) {
+  return s && kw_parse_written_amount(s, strlen(s), cents);
+}

@@ -78,6 +78,10 @@ typedef enum kw_date_evidence {
 bool kw_parse_date(const char *s, size_t n, kw_date_order order,
                    int32_t *days, int32_t *alt, kw_date_evidence *ev);
 
+/* An amount a person wrote in a settings file or an option (kw_money_parse
+ * over a byte range): a lone separator is the decimal mark. */
+bool kw_parse_written_amount(const char *s, size_t n, int64_t *cents);
+
 /* Yes/no: 1/0, true/false, yes/no, y/n, ja/nee, j/n, waar/onwaar,
  * oui/non, vrai/faux; case-insensitive, blanks trimmed. "x" and "" are not
  * flags. *out is 1 or 0. */

@@ -16,6 +16,7 @@
 
 #include "core/core.h"
 #include "io/msg.h"
+#include "io/parse.h"
 #include "io/textfile.h"
 #include "klantwijs/value.h"
 
@@ -123,25 +124,9 @@ static bool parse_double(span s, double *out) {
   return true;
 }
 
-/* Currency to cents, rounding half away from zero past two decimals. */
+/* Currency to cents, as the readers read an amount (io/parse.h). */
 static bool parse_cents(span s, int64_t *out) {
-  int64_t m;
-  int dec;
-  if (!parse_decimal(s, &m, &dec)) return false;
-  if (dec <= 2) {
-    for (int i = dec; i < 2; i++) {
-      if (m > INT64_MAX / 10 || m < INT64_MIN / 10) return false;
-      m *= 10;
-    }
-    *out = m;
-    return true;
-  }
-  int64_t div = 1;
-  for (int i = 2; i < dec; i++) div *= 10;
-  int64_t q = m / div, r = m % div;
-  if (2 * (r < 0 ? -r : r) >= div) q += m < 0 ? -1 : 1;
-  *out = q;
-  return true;
+  return kw_parse_written_amount(s.p, s.n, out);
 }
 
 static bool parse_bool(span s, bool *out) {

@@ -537,6 +537,42 @@ static void test_flags(void **state) {
   assert_int_equal(v, 0);
 }
 
+/* Text a person wrote (an option, a settings file): the readers' rules,
+ * day first, and a lone separator as the decimal mark. */
+static void test_written(void **state) {
+  (void)state;
+  int32_t d = 0;
+  assert_true(kw_date_parse("2024-01-02", &d));
+  assert_int_equal(d, 19724); /* 2024-01-01 is 19723 */
+  assert_true(kw_date_parse("02-01-2024", &d));
+  assert_int_equal(d, 19724);
+  assert_true(kw_date_parse("02/01/2024", &d)); /* day first */
+  assert_int_equal(d, 19724);
+  assert_true(kw_date_parse("1.3.2024", &d)); /* + Jan 31 + Feb 29 */
+  assert_int_equal(d, 19723 + 31 + 29);
+  assert_false(kw_date_parse("31-02-2024", &d));
+  assert_false(kw_date_parse("05/13/2024", &d)); /* no month 13 */
+  assert_false(kw_date_parse("24-01-02", &d));
+  assert_false(kw_date_parse("", &d));
+  assert_false(kw_date_parse(NULL, &d));
+  int64_t c = 0;
+  assert_true(kw_money_parse("12,50", &c));
+  assert_int_equal(c, 1250);
+  assert_true(kw_money_parse("65.5", &c));
+  assert_int_equal(c, 6550);
+  assert_true(kw_money_parse("-3", &c));
+  assert_int_equal(c, -300);
+  assert_true(kw_money_parse("1.250", &c)); /* lone separator: decimal */
+  assert_int_equal(c, 125);
+  assert_true(kw_money_parse("\xe2\x82\xac 1.234,56", &c));
+  assert_int_equal(c, 123456);
+  assert_true(kw_money_parse("0,125", &c)); /* half away from zero */
+  assert_int_equal(c, 13);
+  assert_false(kw_money_parse("12,5x", &c));
+  assert_false(kw_money_parse("", &c));
+  assert_false(kw_money_parse("99999999999999999999", &c));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_amount_formats),
@@ -552,6 +588,7 @@ int main(void) {
       cmocka_unit_test(test_date_calendar),
       cmocka_unit_test(test_date_junk),
       cmocka_unit_test(test_flags),
+      cmocka_unit_test(test_written),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

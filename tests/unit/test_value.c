@@ -1005,9 +1005,17 @@ static void test_profit_config(void **state) {
   const char *dup = "x.rate = 1\nX.rate = 2\n";
   assert_int_equal(kw_profit_config_parse(ctx, dup, strlen(dup), "d", &cfg),
                    KW_EINPUT);
-  const char *num = "x.rate = 1.234,5\n";
+  /* a rate is read as the readers read an amount cell */
+  const char *num = "x.rate = 1.2.3\n";
   assert_int_equal(kw_profit_config_parse(ctx, num, strlen(num), "n", &cfg),
                    KW_EINPUT);
+  const char *grouped = "x.rate = \xe2\x82\xac 1.234,5\n";
+  assert_int_equal(
+      kw_profit_config_parse(ctx, grouped, strlen(grouped), "g", &cfg), KW_OK);
+  kw_profit_options_init(&o);
+  kw_profit_config_apply(cfg, &o);
+  assert_int_equal(o.rates[0].rate, 123450);
+  kw_profit_config_free(cfg);
 
   assert_int_equal(kw_profit_config_load(ctx, KW_TEST_DATA "/value/profit.conf",
                                          &cfg),
