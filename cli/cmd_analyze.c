@@ -178,9 +178,7 @@ int kw_cli_analyze(int argc, char **argv) {
     code = analyze_contracts(&c, &o);
     goto done;
   }
-  if (!c.load.tables) c.load.tables = kw_analyze_tables();
-  c.load.skip_contact = true;     /* never shown: not read */
-  c.load.invoice_ids_only = true; /* lines are grouped, never named */
+  kw_analyze_load_options(&c.load);
   bool tty = isatty(STDERR_FILENO);
   cli_timer tm;
   cli_timer_start(&tm, (kw_lang)c.lang, o.timings || o.verbose, tty);

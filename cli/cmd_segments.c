@@ -135,10 +135,7 @@ int kw_cli_segments(int argc, char **argv) {
   code = cli_cost_prepare(&c, &k);
   if (code) goto done;
   if (o.seed.set) kw_context_set_seed(c.ctx, o.seed.v);
-  if (!c.load.tables)
-    c.load.tables = 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
-                    1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
-                    1u << KW_TABLE_FEEDBACK;
+  kw_analyze_load_options(&c.load); /* the analysis analyze runs */
   code = cli_load(&c, &ds);
   if (code) goto done;
   kw_analyze_options ao;

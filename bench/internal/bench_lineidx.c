@@ -60,7 +60,7 @@ int main(int argc, char **argv) {
   kw_load_options lo;
   kw_load_options_init(&lo);
   lo.dir = argv[1];
-  lo.tables = kw_analyze_tables();
+  kw_analyze_load_options(&lo);
   kw_dataset *ds = NULL;
   if (kw_dataset_load(ctx, &lo, &ds)) {
     fprintf(stderr, "load: %s\n", kw_errmsg(ctx));

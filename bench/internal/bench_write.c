@@ -124,7 +124,7 @@ int main(int argc, char **argv) {
   struct stat sd;
   if (stat(dir, &sd) == 0 && S_ISDIR(sd.st_mode)) lo.dir = dir;
   else lo.files[KW_TABLE_TRANSACTIONS] = dir;
-  lo.tables = kw_analyze_tables();
+  kw_analyze_load_options(&lo);
   lo.skip_contact = true; /* as klantwijs analyze reads */
   lo.invoice_ids_only = true;
   kw_dataset *ds = NULL;

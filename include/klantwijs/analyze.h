@@ -394,9 +394,12 @@ typedef struct kw_analyze_options {
 
 KW_API void kw_analyze_options_init(kw_analyze_options *o);
 
-/* The tables kw_analyze_run reads (bits 1u << kw_table_kind), for
- * kw_load_options.tables: every client loads the same set. */
-KW_API uint32_t kw_analyze_tables(void);
+/* What kw_analyze_run reads, so that every client loads the same: the
+ * tables (o->tables, unless a set was chosen already), and only what the
+ * analysis uses (o->skip_contact: no e-mail, phone or address columns;
+ * o->invoice_ids_only: invoice numbers as ids). Call after
+ * kw_load_options_init and before kw_dataset_load. */
+KW_API void kw_analyze_load_options(kw_load_options *o);
 
 typedef struct kw_analysis kw_analysis;
 

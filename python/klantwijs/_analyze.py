@@ -67,7 +67,8 @@ def analyze(source, out, *, lang="en", as_of=None, currency=None,
     if isinstance(source, Dataset):
         ds = source
     else:
-        load_options.setdefault("table_bits", int(lib.kw_analyze_tables()))
+        # the tables and columns the command line's analyze reads
+        load_options.setdefault("_prepare", lib.kw_analyze_load_options)
         ds = load(source, **load_options)
     ctx = ds.context
     o = ffi.new("kw_analyze_options *")

@@ -330,7 +330,7 @@ def _attach_tables():
 def load(source, map=None, *, tables=None, decimal_mark=None,
          date_format=None, delimiter=None, header=None, strict=False,
          threads=None, seed=None, table_bits=None, context=None,
-         **files):
+         _prepare=None, **files):
     """Read a data folder, a transactions file or a pandas DataFrame.
 
     ``source``: a folder (transactions.csv, customers.csv, ...), a file of
@@ -401,6 +401,8 @@ def load(source, map=None, *, tables=None, decimal_mark=None,
         opts.tables = sum(1 << _TABLES.index(t) for t in tables)
     elif table_bits:
         opts.tables = int(table_bits)
+    if _prepare is not None:  # what a job reads, e.g. kw_analyze_load_options
+        _prepare(opts)
     out = ffi.new("kw_dataset **")
     try:
         ctx.check(lib.kw_dataset_load(ctx.ptr, opts, out))

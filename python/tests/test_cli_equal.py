@@ -93,3 +93,19 @@ def test_tables_equal_cli(cli, demo, name):
     assert list(got.columns) == list(want.columns)
     pd.testing.assert_frame_equal(got.reset_index(drop=True),
                                   want.reset_index(drop=True))
+
+
+def test_analyze_reads_what_cli_reads(demo, tmp_path):
+    """analyze() loads what `klantwijs analyze` loads
+    (kw_analyze_load_options): the contact columns are not read."""
+    from klantwijs._native import ffi, lib
+    a = klantwijs.analyze(demo, str(tmp_path / "py"))
+    t = lib.kw_dataset_table(a._ds.ptr, 1)  # customers
+    r = lib.kw_table_report(t)
+    ignored = {ffi.string(r.ignored[i]).decode() for i in range(r.n_ignored)}
+    assert {"e-mail", "telefoon", "adres"} <= ignored
+    # a plain load reads them
+    ds = klantwijs.load(demo)
+    r = lib.kw_table_report(lib.kw_dataset_table(ds.ptr, 1))
+    plain = {ffi.string(r.ignored[i]).decode() for i in range(r.n_ignored)}
+    assert "e-mail" not in plain

@@ -39,11 +39,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t kw_analyze_tables(void) {
-  return 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
-         1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
-         1u << KW_TABLE_FEEDBACK | 1u << KW_TABLE_TOUCHPOINTS |
-         1u << KW_TABLE_REFERRALS | 1u << KW_TABLE_SPEND;
+void kw_analyze_load_options(kw_load_options *o) {
+  if (!o->tables)
+    o->tables = 1u << KW_TABLE_TRANSACTIONS | 1u << KW_TABLE_CUSTOMERS |
+                1u << KW_TABLE_INVOICES | 1u << KW_TABLE_COSTS |
+                1u << KW_TABLE_FEEDBACK | 1u << KW_TABLE_TOUCHPOINTS |
+                1u << KW_TABLE_REFERRALS | 1u << KW_TABLE_SPEND;
+  o->skip_contact = true;     /* never shown by the analysis: not read */
+  o->invoice_ids_only = true; /* lines are grouped, never named */
 }
 
 void kw_analyze_options_init(kw_analyze_options *o) {

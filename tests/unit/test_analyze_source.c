@@ -49,7 +49,7 @@ static kw_dataset *load_demo(kw_context *ctx) {
   kw_load_options lo;
   kw_load_options_init(&lo);
   lo.dir = d.dir;
-  lo.tables = kw_analyze_tables();
+  kw_analyze_load_options(&lo);
   kw_dataset *ds = NULL;
   assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
   return ds;

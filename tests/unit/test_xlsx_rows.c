@@ -85,7 +85,7 @@ static void same_workbook(kw_lang lang, bool names) {
   kw_load_options lo;
   kw_load_options_init(&lo);
   lo.dir = dir;
-  lo.tables = kw_analyze_tables();
+  kw_analyze_load_options(&lo);
   kw_dataset *ds = NULL;
   assert_int_equal(kw_dataset_load(ctx, &lo, &ds), KW_OK);
   kw_analyze_options ao;
