@@ -86,19 +86,13 @@ static int analyze_contracts(cli_common *c, const opts *o) {
                              &ds);
   if (code) return code;
   const kw_table *t = kw_dataset_table(ds, KW_TABLE_CUSTOMERS);
-  /* the currency: --currency, else what the data name, else assumed */
-  char ccode[8], src[256];
-  const char *cur = o->currency, *source = "--currency";
-  if (!cur) {
-    bool named = kw_dataset_currency(ds, ccode, src, sizeof src);
-    cur = ccode;
-    source = named ? src : NULL;
-  }
+  kw_currency_info cur;
+  kw_dataset_currency(ds, o->currency, &cur);
   kw_status st = kw_subscription_analyze(c->ctx, t, &sub);
   if (!st) st = kw_subscription_write_dir(c->ctx, sub, t, (kw_lang)c->lang,
-                                          cur, source, c->output);
-  if (!st) st = kw_subscription_console(c->ctx, sub, (kw_lang)c->lang, cur,
-                                        c->output, stdout);
+                                          &cur, c->output);
+  if (!st) st = kw_subscription_console(c->ctx, sub, (kw_lang)c->lang,
+                                        cur.code, c->output, stdout);
   if (st) code = cli_fail(c, st);
   kw_subscription_free(sub);
   kw_dataset_free(ds);

@@ -55,11 +55,11 @@ static int run(const char *name, const cli_spec *spec, const growth_cmd *g,
     code = cli_fail(&c, st);
     goto done;
   }
-  char cur[8];
-  kw_dataset_currency(ds, cur, NULL, 0);
+  kw_currency_info cur;
+  kw_dataset_currency(ds, NULL, &cur);
   FILE *f = cli_out_open(&c);
   code = f ? cli_out_end(&c, f,
-                         g->write(c.ctx, f, res, c.format, c.lang, cur, o.top))
+                         g->write(c.ctx, f, res, c.format, c.lang, cur.code, o.top))
            : KW_EXIT_IO;
 done:
   if (res) g->free(res);

@@ -171,15 +171,11 @@ int kw_cli_segments(int argc, char **argv) {
   }
   /* amounts in the currency the analysis used: --currency, else the one
      the data name, else EUR */
-  char cur[8];
-  if (o.currency) {
-    snprintf(cur, sizeof cur, "%s", o.currency);
-  } else {
-    kw_dataset_currency(ds, cur, NULL, 0);
-  }
+  kw_currency_info cur;
+  kw_dataset_currency(ds, o.currency, &cur);
   out = cli_out_open(&c);
   code = out ? cli_out_end(&c, out,
-                           kw_segments_write(c.ctx, sg, c.format, c.lang, cur,
+                           kw_segments_write(c.ctx, sg, c.format, c.lang, cur.code,
                                              o.personas, out))
              : KW_EXIT_IO;
 done:

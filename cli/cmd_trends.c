@@ -56,12 +56,12 @@ int kw_cli_trends(int argc, char **argv) {
     code = cli_fail(&c, st);
     goto done;
   }
-  char cur[8];
-  kw_dataset_currency(ds, cur, NULL, 0);
+  kw_currency_info cur;
+  kw_dataset_currency(ds, NULL, &cur);
   FILE *f = cli_out_open(&c);
   code = f ? cli_out_end(
                  &c, f,
-                 kw_report_trends(c.ctx, f, t, c.format, c.lang, cur, o.top))
+                 kw_report_trends(c.ctx, f, t, c.format, c.lang, cur.code, o.top))
            : KW_EXIT_IO;
 done:
   kw_trends_free(t);

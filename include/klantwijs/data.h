@@ -391,15 +391,32 @@ KW_API const kw_table *kw_dataset_table(const kw_dataset *ds,
 KW_API const kw_dict *kw_dataset_customers(const kw_dataset *ds);
 KW_API const kw_dict *kw_dataset_products(const kw_dataset *ds);
 KW_API kw_context *kw_dataset_context(const kw_dataset *ds);
-/* The currency the data name: the sign or code the transactions' amounts
- * are written with (kw_column.currency), else a header with a currency
- * word or symbol
+/* Where the currency of the amounts came from. */
+typedef enum kw_currency_from {
+  KW_CURRENCY_ASSUMED = 0, /* nothing names it: EUR */
+  KW_CURRENCY_GIVEN,       /* the caller chose it (--currency) */
+  KW_CURRENCY_SIGN,        /* the amounts are written with a sign or code */
+  KW_CURRENCY_HEADER,      /* a column name names it */
+  KW_CURRENCY_COUNTRY      /* most lines name one country */
+} kw_currency_from;
+
+typedef struct kw_currency_info {
+  char code[8];          /* ISO code: "EUR", "GBP", ... */
+  kw_currency_from from;
+  char column[96];       /* SIGN, HEADER, COUNTRY: the column's name */
+  char value[64];        /* SIGN: the sign written; COUNTRY: the country */
+  double share;          /* COUNTRY: the share of the lines naming it */
+} kw_currency_info;
+
+/* The currency of the amounts, one rule for every command and report:
+ * `given` (an ISO code the caller chose; NULL or "" for none), else the
+ * sign or code the transactions' amounts are written with
+ * (kw_column.currency), else a header with a currency word or symbol
  * ("Amount (GBP)", "dollar_value"), else a country column where at least
- * 80% of the transaction lines name one country. Writes the ISO code into
- * code (8 bytes; "EUR" when nothing names one) and, when source is not
- * NULL, where it came from; returns whether the data named it. */
-KW_API bool kw_dataset_currency(const kw_dataset *ds, char code[8],
-                                char *source, size_t cap);
+ * 80% of the transaction lines name one country, else EUR, assumed. ds
+ * may be NULL. Returns whether it was given or the data named it. */
+KW_API bool kw_dataset_currency(const kw_dataset *ds, const char *given,
+                                kw_currency_info *out);
 
 #ifdef __cplusplus
 }

@@ -104,14 +104,13 @@ KW_API void kw_subscription_free(kw_subscription *s);
 
 /* The report folder, written whole or not at all: index.html (with the
  * retention curves per plan), summary.json, customers.csv and
- * customers.xlsx, in the language. currency is the code of the charges;
- * currency_source says where it came from (kw_dataset_currency's source,
- * "--currency"), NULL when it was assumed: the report then says so. */
+ * customers.xlsx, in the language. currency is the currency of the
+ * charges and where it came from (kw_dataset_currency); NULL: EUR,
+ * assumed, and the report says so. */
 KW_API kw_status kw_subscription_write_dir(kw_context *ctx,
                                            const kw_subscription *s,
                                            const kw_table *t, kw_lang lang,
-                                           const char *currency,
-                                           const char *currency_source,
+                                           const kw_currency_info *currency,
                                            const char *dir);
 /* The one-screen summary. */
 KW_API kw_status kw_subscription_console(kw_context *ctx,

@@ -60,10 +60,15 @@ static const char *currency_in_header(const char *h) {
   return NULL;
 }
 
-bool kw_dataset_currency(const kw_dataset *ds, char code[8], char *source,
-                         size_t cap) {
-  snprintf(code, 8, "EUR");
-  if (source && cap) source[0] = '\0';
+bool kw_dataset_currency(const kw_dataset *ds, const char *given,
+                         kw_currency_info *out) {
+  memset(out, 0, sizeof *out);
+  snprintf(out->code, sizeof out->code, "EUR");
+  if (given && given[0]) {
+    snprintf(out->code, sizeof out->code, "%s", given);
+    out->from = KW_CURRENCY_GIVEN;
+    return true;
+  }
   const kw_table *tx = ds ? kw_dataset_table(ds, KW_TABLE_TRANSACTIONS) : NULL;
   if (!tx) return false;
   /* 1. amounts written with a currency sign or code ("€ 12,50") */
@@ -73,13 +78,13 @@ bool kw_dataset_currency(const kw_dataset *ds, char code[8], char *source,
     static const struct {
       const char *code, *sign;
     } signs[] = {{"EUR", "\xe2\x82\xac"}, {"USD", "$"}, {"GBP", "\xc2\xa3"}};
-    snprintf(code, 8, "%s", col->currency);
-    if (source && cap) {
-      const char *sg = col->currency;
-      for (size_t k = 0; k < 3; k++)
-        if (strcmp(signs[k].code, col->currency) == 0) sg = signs[k].sign;
-      snprintf(source, cap, "\"%s\" (%s)", col->name, sg);
-    }
+    snprintf(out->code, sizeof out->code, "%s", col->currency);
+    const char *sg = col->currency;
+    for (size_t k = 0; k < 3; k++)
+      if (strcmp(signs[k].code, col->currency) == 0) sg = signs[k].sign;
+    out->from = KW_CURRENCY_SIGN;
+    snprintf(out->column, sizeof out->column, "%s", col->name);
+    snprintf(out->value, sizeof out->value, "%s", sg);
     return true;
   }
   /* 2. a header that names it: stored columns, then ignored ones */
@@ -89,8 +94,9 @@ bool kw_dataset_currency(const kw_dataset *ds, char code[8], char *source,
     const char *h = c < nc ? kw_table_col(tx, c)->name : rr->ignored[c - nc];
     const char *hit = currency_in_header(h);
     if (hit) {
-      snprintf(code, 8, "%s", hit);
-      if (source && cap) snprintf(source, cap, "\"%s\"", h);
+      snprintf(out->code, sizeof out->code, "%s", hit);
+      out->from = KW_CURRENCY_HEADER;
+      snprintf(out->column, sizeof out->column, "%s", h);
       return true;
     }
   }
@@ -106,7 +112,6 @@ bool kw_dataset_currency(const kw_dataset *ds, char code[8], char *source,
   size_t best = 0;
   for (size_t k = 1; k < nd; k++)
     if (cnt[k] > cnt[best]) best = k;
-  bool found = false;
   if (nd && used && (double)cnt[best] >= 0.8 * (double)used) {
     const char *name = kw_dict_str(co->dict, (uint32_t)best);
     char low[64];
@@ -114,16 +119,17 @@ bool kw_dataset_currency(const kw_dataset *ds, char code[8], char *source,
     for (; name[n] && n + 1 < sizeof low; n++)
       low[n] = (char)(name[n] >= 'A' && name[n] <= 'Z' ? name[n] + 32 : name[n]);
     low[n] = '\0';
-    for (size_t k = 0;
-         !found && k < sizeof country_currency / sizeof *country_currency; k++)
+    for (size_t k = 0; out->from == KW_CURRENCY_ASSUMED &&
+                       k < sizeof country_currency / sizeof *country_currency;
+         k++)
       if (strcmp(low, country_currency[k].country) == 0) {
-        snprintf(code, 8, "%s", country_currency[k].code);
-        if (source && cap)
-          snprintf(source, cap, "\"%s\" = %s (%.0f%%)", co->name, name,
-                   100.0 * (double)cnt[best] / (double)used);
-        found = true;
+        snprintf(out->code, sizeof out->code, "%s", country_currency[k].code);
+        out->from = KW_CURRENCY_COUNTRY;
+        snprintf(out->column, sizeof out->column, "%s", co->name);
+        snprintf(out->value, sizeof out->value, "%s", name);
+        out->share = (double)cnt[best] / (double)used;
       }
   }
   kw_free(ctx, cnt);
-  return found;
+  return out->from != KW_CURRENCY_ASSUMED;
 }

@@ -62,19 +62,14 @@ void kw_analyze_options_init(kw_analyze_options *o) {
   kw_profit_options_init(&o->profit);
 }
 
+/* The options' currency when given, else the one the data name, else the
+ * options' currency (EUR by default), assumed. */
 static void detect_currency(kw_analysis *a) {
-  a->currency_assumed = true;
-  if (!a->o.detect_currency) {
-    a->currency_assumed = false;
-    snprintf(a->currency_source, sizeof a->currency_source, "--currency");
-    return;
-  }
-  char code[8];
-  if (kw_dataset_currency(a->ds, code, a->currency_source,
-                          sizeof a->currency_source)) {
-    snprintf(a->currency, sizeof a->currency, "%s", code);
-    a->currency_assumed = false;
-  }
+  kw_currency_info *ci = &a->currency_info;
+  kw_dataset_currency(a->ds, a->o.detect_currency ? NULL : a->currency, ci);
+  if (ci->from == KW_CURRENCY_ASSUMED)
+    snprintf(ci->code, sizeof ci->code, "%s", a->currency);
+  snprintf(a->currency, sizeof a->currency, "%s", ci->code);
 }
 
 static const char *const step_keys[KW_STEP__COUNT] = {

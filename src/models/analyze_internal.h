@@ -83,8 +83,7 @@ struct kw_analysis {
   const kw_dataset *ds;
   kw_analyze_options o;
   char currency[8];
-  bool currency_assumed;   /* nothing in the data named it */
-  char currency_source[96];/* where it came from: a header or a country */
+  kw_currency_info currency_info; /* where it came from */
   uint64_t guest_lines;    /* transaction lines without a customer id */
   uint64_t guest_rows;     /* of them, with an amount read */
   int64_t guest_cents;     /* their sum */

@@ -1430,12 +1430,7 @@ static void quality(hw *w) {
             num(w, v, (double)(a->tx_rows_skipped - a->guest_lines), 0));
   fig_row(w, M(w, MSG_FIG_LINES_AFTER), num(w, v, (double)a->s->lines_after, 0));
   {
-    kw_marg cm[] = {kw_ma_str("currency", a->currency),
-                    kw_ma_str("source", a->currency_source)};
-    kw_msg_format(w->buf, sizeof w->buf,
-                  a->currency_assumed ? MSG_CURRENCY_ASSUMED
-                                      : MSG_CURRENCY_FROM,
-                  w->lang, a->currency, cm, 2);
+    kw_currency_text(w->buf, sizeof w->buf, &a->currency_info, w->lang);
     fig_row(w, M(w, MSG_FIG_CURRENCY), w->buf);
   }
   if (a->guest_lines) {

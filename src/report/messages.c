@@ -1428,8 +1428,22 @@ static const msg_row rows[KW_MSG__COUNT] = {
                               "names the currency (set --currency)",
                               "{currency}, aangenomen: niets in de gegevens "
                               "noemt de munt (gebruik --currency)"},
-    [MSG_CURRENCY_FROM] = {"currency.from", "{currency}, from {source}",
-                           "{currency}, uit {source}"},
+    [MSG_CURRENCY_GIVEN] = {"currency.given", "{currency}, set with --currency",
+                            "{currency}, ingesteld met --currency"},
+    [MSG_CURRENCY_SIGN] = {"currency.sign",
+                           "{currency}, from the amounts in \"{column}\", "
+                           "written with {sign}",
+                           "{currency}, uit de bedragen in \"{column}\", "
+                           "geschreven met {sign}"},
+    [MSG_CURRENCY_HEADER] = {"currency.header",
+                             "{currency}, from the column name \"{column}\"",
+                             "{currency}, uit de kolomnaam \"{column}\""},
+    [MSG_CURRENCY_COUNTRY] = {"currency.country",
+                              "{currency}, from the country column "
+                              "\"{column}\": {country} on {share} of the "
+                              "lines",
+                              "{currency}, uit de landkolom \"{column}\": "
+                              "{country} op {share} van de regels"},
     [MSG_FIG_GUEST_SALES] = {"fig.guest_sales",
                              "Guest sales (no customer id)",
                              "Verkoop aan passanten (geen klantnummer)"},
@@ -5919,4 +5933,22 @@ const char *kw_message_key_at(size_t i);
 size_t kw_message_count(void) { return sizeof text_rows / sizeof *text_rows; }
 const char *kw_message_key_at(size_t i) {
   return i < kw_message_count() ? text_rows[i].key : NULL;
+}
+
+size_t kw_currency_text(char *buf, size_t cap, const kw_currency_info *ci,
+                        kw_lang lang) {
+  static const kw_msg by_from[] = {
+      [KW_CURRENCY_ASSUMED] = MSG_CURRENCY_ASSUMED,
+      [KW_CURRENCY_GIVEN] = MSG_CURRENCY_GIVEN,
+      [KW_CURRENCY_SIGN] = MSG_CURRENCY_SIGN,
+      [KW_CURRENCY_HEADER] = MSG_CURRENCY_HEADER,
+      [KW_CURRENCY_COUNTRY] = MSG_CURRENCY_COUNTRY};
+  kw_currency_from f = (unsigned)ci->from <= KW_CURRENCY_COUNTRY
+                           ? ci->from : KW_CURRENCY_ASSUMED;
+  kw_marg args[] = {kw_ma_str("currency", ci->code),
+                    kw_ma_str("column", ci->column),
+                    kw_ma_str("sign", ci->value),
+                    kw_ma_str("country", ci->value),
+                    kw_ma_pct("share", ci->share, 0)};
+  return kw_msg_format(buf, cap, by_from[f], lang, ci->code, args, 5);
 }

@@ -194,7 +194,8 @@
   X(MSG_FIG_CLV_TOTAL) X(MSG_FIG_INTERVALS) X(MSG_INTERVAL_METHOD)        \
   X(MSG_FIG_STATUS_RULE) X(MSG_RULE_GAP) X(MSG_RULE_P_ALIVE)              \
   X(MSG_READ_CHECKS_PASSED) X(MSG_READ_CHECKS_NONE) X(MSG_UNIT_DAYS)      \
-  X(MSG_FIG_CURRENCY) X(MSG_CURRENCY_ASSUMED) X(MSG_CURRENCY_FROM)        \
+  X(MSG_FIG_CURRENCY) X(MSG_CURRENCY_ASSUMED) X(MSG_CURRENCY_GIVEN)       \
+  X(MSG_CURRENCY_SIGN) X(MSG_CURRENCY_HEADER) X(MSG_CURRENCY_COUNTRY)        \
   X(MSG_FIG_GUEST_SALES) X(MSG_GUEST_SALES) X(MSG_FIG_RETURN_ONLY)        \
   X(MSG_WHY_COLLECT_MATERIAL) X(MSG_WHY_WIN_BACK_SEGMENT)                 \
   X(MSG_WHY_LET_GO) X(MSG_WORD_CONTRIBUTION_MEASURE)                      \
@@ -262,5 +263,9 @@ size_t kw_msg_fill(char *buf, size_t cap, const char *tpl, kw_lang lang,
 /* The same for message m. */
 size_t kw_msg_format(char *buf, size_t cap, kw_msg m, kw_lang lang,
                      const char *currency, const kw_marg *args, size_t n);
+/* "GBP, from the country column "Country": United Kingdom on 91% of the
+ * lines", or the assumed currency and how to set it. */
+size_t kw_currency_text(char *buf, size_t cap, const kw_currency_info *ci,
+                        kw_lang lang);
 
 #endif

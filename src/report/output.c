@@ -549,12 +549,7 @@ kw_status kw_report_console(kw_context *ctx, const kw_analysis *a,
     fprintf(f, "\n  %s\n", buf);
   /* what the figures rest on: the currency, guest sales, the model */
   {
-    kw_marg cm[] = {kw_ma_str("currency", a->currency),
-                    kw_ma_str("source", a->currency_source)};
-    kw_msg_format(buf, sizeof buf,
-                  a->currency_assumed ? MSG_CURRENCY_ASSUMED
-                                      : MSG_CURRENCY_FROM,
-                  lang, a->currency, cm, 2);
+    kw_currency_text(buf, sizeof buf, &a->currency_info, lang);
     fprintf(f, "\n  %s: %s\n", kw_msg_text(MSG_FIG_CURRENCY, lang), buf);
     if (a->guest_lines) {
       double tot = (double)a->guest_cents + (double)a->head.revenue;

@@ -26,7 +26,7 @@ typedef struct sw {
   FILE *f;
   kw_lang lang;
   const char *cur;
-  const char *cur_source; /* NULL: assumed */
+  const kw_currency_info *cur_info; /* where the currency came from */
   kw_context *ctx;
   char buf[1024];
 } sw;
@@ -88,11 +88,7 @@ typedef struct ranked {
 /* "Currency: EUR, from ..." or "..., assumed ..." into w->buf. */
 static void currency_line(sw *w) {
   char b[512];
-  kw_marg cm[] = {kw_ma_str("currency", w->cur),
-                  kw_ma_str("source", w->cur_source ? w->cur_source : "")};
-  kw_msg_format(b, sizeof b,
-                w->cur_source ? MSG_CURRENCY_FROM : MSG_CURRENCY_ASSUMED,
-                w->lang, w->cur, cm, 2);
+  kw_currency_text(b, sizeof b, w->cur_info, w->lang);
   snprintf(w->buf, sizeof w->buf, "%s: %s.", M(w, MSG_FIG_CURRENCY), b);
 }
 
@@ -679,14 +675,15 @@ static kw_status sub_xlsx(kw_context *ctx, const void *st, const char *path,
 
 kw_status kw_subscription_write_dir(kw_context *ctx, const kw_subscription *s,
                                     const kw_table *t, kw_lang lang,
-                                    const char *currency,
-                                    const char *currency_source,
+                                    const kw_currency_info *currency,
                                     const char *dir) {
   sw w;
   memset(&w, 0, sizeof w);
   w.lang = lang;
-  w.cur = currency && currency[0] ? currency : "EUR";
-  w.cur_source = currency_source;
+  kw_currency_info assumed;
+  if (!currency) kw_dataset_currency(NULL, NULL, &assumed);
+  w.cur_info = currency ? currency : &assumed;
+  w.cur = w.cur_info->code;
   w.ctx = ctx;
   sub_files x = {&w, s, t};
   static const kw_folder_file files[] = {

@@ -1033,9 +1033,18 @@ kw_status kw_report_summary_json(kw_context *ctx, const kw_analysis *a,
   jdate(&w, "as_of", a->as_of);
   jdate(&w, "first_date", a->first_date);
   jtext(&w, "currency", a->currency);
-  jbool(&w, "currency_assumed", a->currency_assumed);
-  if (a->currency_source[0]) jtext(&w, "currency_source", a->currency_source);
-  else jnull(&w, "currency_source");
+  {
+    /* where it came from, in the report's language; null when assumed */
+    static const char *const from[] = {"assumed", "option", "sign", "header",
+                                       "country"};
+    const kw_currency_info *ci = &a->currency_info;
+    jbool(&w, "currency_assumed", ci->from == KW_CURRENCY_ASSUMED);
+    jtext(&w, "currency_from", from[ci->from]);
+    char src[512];
+    kw_currency_text(src, sizeof src, ci, w.lang);
+    if (ci->from != KW_CURRENCY_ASSUMED) jtext(&w, "currency_source", src);
+    else jnull(&w, "currency_source");
+  }
   jtext(&w, "lang", w.lang == KW_LANG_NL ? "nl" : "en");
   jint(&w, "min_group", (int64_t)a->o.min_group);
   write_steps(&w, a);
