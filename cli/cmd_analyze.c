@@ -89,10 +89,12 @@ static int analyze_contracts(cli_common *c, const opts *o) {
   kw_currency_info cur;
   kw_dataset_currency(ds, o->currency, &cur);
   kw_status st = kw_subscription_analyze(c->ctx, t, &sub);
-  if (!st) st = kw_subscription_write_dir(c->ctx, sub, t, (kw_lang)c->lang,
-                                          &cur, c->output);
-  if (!st) st = kw_subscription_console(c->ctx, sub, (kw_lang)c->lang,
-                                        cur.code, c->output, stdout);
+  if (!st)
+    st = kw_subscription_write_dir(c->ctx, sub, t, (kw_lang)c->lang, &cur,
+                                   c->output);
+  if (!st)
+    st = kw_subscription_console(c->ctx, sub, (kw_lang)c->lang, cur.code,
+                                 c->output, stdout);
   if (st) code = cli_fail(c, st);
   kw_subscription_free(sub);
   kw_dataset_free(ds);

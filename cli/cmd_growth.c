@@ -58,9 +58,10 @@ static int run(const char *name, const cli_spec *spec, const growth_cmd *g,
   kw_currency_info cur;
   kw_dataset_currency(ds, NULL, &cur);
   FILE *f = cli_out_open(&c);
-  code = f ? cli_out_end(&c, f,
-                         g->write(c.ctx, f, res, c.format, c.lang, cur.code, o.top))
-           : KW_EXIT_IO;
+  code =
+      f ? cli_out_end(
+              &c, f, g->write(c.ctx, f, res, c.format, c.lang, cur.code, o.top))
+        : KW_EXIT_IO;
 done:
   if (res) g->free(res);
   kw_summary_free(s);

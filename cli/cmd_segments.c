@@ -175,8 +175,8 @@ int kw_cli_segments(int argc, char **argv) {
   kw_dataset_currency(ds, o.currency, &cur);
   out = cli_out_open(&c);
   code = out ? cli_out_end(&c, out,
-                           kw_segments_write(c.ctx, sg, c.format, c.lang, cur.code,
-                                             o.personas, out))
+                           kw_segments_write(c.ctx, sg, c.format, c.lang,
+                                             cur.code, o.personas, out))
              : KW_EXIT_IO;
 done:
   kw_segments_free(sg);

@@ -59,9 +59,9 @@ int kw_cli_trends(int argc, char **argv) {
   kw_currency_info cur;
   kw_dataset_currency(ds, NULL, &cur);
   FILE *f = cli_out_open(&c);
-  code = f ? cli_out_end(
-                 &c, f,
-                 kw_report_trends(c.ctx, f, t, c.format, c.lang, cur.code, o.top))
+  code = f ? cli_out_end(&c, f,
+                         kw_report_trends(c.ctx, f, t, c.format, c.lang,
+                                          cur.code, o.top))
            : KW_EXIT_IO;
 done:
   kw_trends_free(t);
